@@ -1,0 +1,52 @@
+"""The `bantin` command: a thin front door; each verb lives in `bantin.commands.<verb>`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from bantin import __version__
+from bantin.exceptions import BantinError
+
+VERBS = {
+    "convert": "convert source texts into Markdown articles under docs/",
+    "build": "convert sources/ and build the static site into site/",
+    "serve": "serve the built site locally",
+    "verify": "check every source's sha256 against what its article records",
+    "ingest": "split a PDF issue into per-article sources",
+    "bench": "measure conversion, build, search and page weight at scale",
+}
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bantin", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"bantin {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show debug messages")
+    sub = parser.add_subparsers(dest="verb", required=True, metavar="COMMAND")
+    for verb, help_text in VERBS.items():
+        module = importlib.import_module(f"bantin.commands.{verb}")
+        verb_parser = sub.add_parser(verb, help=help_text, description=help_text)
+        module.add_arguments(verb_parser)
+        verb_parser.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        return int(args.run(args))
+    except BantinError as error:
+        logging.getLogger("bantin").error("%s", error)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

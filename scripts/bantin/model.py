@@ -1,0 +1,81 @@
+"""The article model shared by every stage: source lines, their roles, blocks and the article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Role(str, Enum):
+    """What a line of extracted text is, once labelled."""
+
+    BODY = "body"
+    HEADING = "heading"
+    TITLE = "title"
+    LEAD = "lead"
+    CAPTION = "caption"
+    RUNNING_HEAD = "running head"
+    BYLINE = "byline"
+    END_MARK = "end mark"
+    BLANK = "blank"
+
+
+@dataclass
+class SourceLine:
+    """One line of the decoded source, with its 1-based number and the page it sits on."""
+
+    number: int
+    text: str
+    page: int = 0
+    role: Role = Role.BODY
+    reason: str = ""
+
+
+class BlockKind(str, Enum):
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    FIGURE = "figure"
+
+
+@dataclass
+class Block:
+    """A unit of the article body: a paragraph, a section heading or a figure caption.
+
+    `anchor` is the stable id frozen in the Markdown the first time it is written.
+    `lines` are the source line numbers the block was built from (for --explain).
+    """
+
+    kind: BlockKind
+    text: str
+    lines: tuple[int, ...] = ()
+    anchor: str = ""
+
+
+@dataclass
+class Decision:
+    """One step the converter took, for `bantin convert --explain`."""
+
+    stage: str
+    message: str
+    line: int | None = None
+
+
+@dataclass
+class Article:
+    """What the converter recovers from one source text, before metadata overrides."""
+
+    title: str = ""
+    lead: str = ""
+    authors: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    issue: int | None = None
+    year: int | None = None
+    section: str | None = None
+    pages: list[int] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    lines: list[SourceLine] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+
+    def note(self, stage: str, message: str, line: int | None = None) -> None:
+        self.decisions.append(Decision(stage, message, line))
