@@ -75,8 +75,6 @@ class FrontMatter(_Strict):
     issn: str | None = None
     issue_date: dt.date | None = None
     pdf: NonEmpty | None = None
-    # Hash of the Markdown bantin last wrote; lets it tell an editor's change from its own.
-    generated_sha256: Sha256 | None = None
 
     def to_yaml_dict(self) -> dict[str, Any]:
         """Plain values in schema order, without empty optional fields."""
