@@ -1,13 +1,37 @@
-"""`bantin bench`."""
+"""`bantin bench`: measure conversion, build, search and page weight at archive scale."""
 
 from __future__ import annotations
 
 import argparse
+import logging
+from pathlib import Path
+
+log = logging.getLogger("bantin")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument(
+        "--articles", type=int, nargs="+", default=[100], help="archive sizes to measure"
+    )
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median reported)")
+    parser.add_argument("--seed", type=int, default=1, help="corpus seed")
+    parser.add_argument("--workdir", type=Path, default=Path("bench-out"), help="scratch folder")
+    parser.add_argument("--json", type=Path, help="write the figures as JSON to this file")
+    parser.add_argument(
+        "--no-browser", action="store_true", help="skip the Chromium figures (search, page weight)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotImplementedError("bantin bench")
+    from bantin import bench
+
+    results = []
+    for articles in args.articles:
+        log.info("measuring %d articles, %d runs each", articles, args.runs)
+        results.append(
+            bench.run_bench(articles, args.runs, args.workdir, args.seed, not args.no_browser)
+        )
+        if args.json:
+            bench.write_json(results, args.json)
+    print(bench.format_table(results))
+    return 0

@@ -1,0 +1,264 @@
+"""Archive-scale benchmark: conversion, build, search and page weight against plain Material.
+
+Every figure is the median of several runs measured in the same session as its baseline, so
+ratios stay meaningful on a shared, noisy machine. Nothing here runs in the unit tests except
+with a tiny N that proves the harness works.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bantin import __version__
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+#: Files a fresh archive needs besides its sources to build like the real one.
+SITE_SKELETON = ("mkdocs.yml", "overrides")
+
+PLAIN_MKDOCS_YML = """\
+site_name: Baseline
+site_url: http://127.0.0.1:8000/
+theme:
+  name: material
+  language: vi
+  font: false
+  features:
+    - navigation.prune
+plugins:
+  - search
+nav:
+  - index.md
+"""
+
+
+@dataclass
+class Timing:
+    """Wall-clock seconds and peak resident memory of one measured step."""
+
+    runs: list[float] = field(default_factory=list)
+    peak_rss_mb: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs) if self.runs else float("nan")
+
+    @property
+    def median_rss_mb(self) -> float:
+        return statistics.median(self.peak_rss_mb) if self.peak_rss_mb else float("nan")
+
+
+@dataclass
+class BenchResult:
+    """Everything one `bantin bench` run measured, ready for JSON and the table."""
+
+    articles: int
+    runs: int
+    machine: dict[str, str]
+    source_mb: float = 0.0
+    convert_cold: Timing = field(default_factory=Timing)
+    convert_incremental: Timing = field(default_factory=Timing)
+    build: Timing = field(default_factory=Timing)
+    build_incremental: Timing = field(default_factory=Timing)
+    baseline_build: Timing = field(default_factory=Timing)
+    site_mb: float = 0.0
+    baseline_site_mb: float = 0.0
+    search_index_mb: float = 0.0
+    baseline_search_index_mb: float = 0.0
+    browser: dict[str, Any] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, Any]:
+        cold = self.convert_cold.median
+        return {
+            "articles": self.articles,
+            "runs": self.runs,
+            "convert_cold_s": round(cold, 3),
+            "convert_articles_per_s": round(self.articles / cold, 1) if cold else None,
+            "convert_mb_per_s": round(self.source_mb / cold, 2) if cold else None,
+            "convert_incremental_s": round(self.convert_incremental.median, 3),
+            "build_s": round(self.build.median, 2),
+            "build_peak_mb": round(self.build.median_rss_mb, 1),
+            "build_incremental_s": round(self.build_incremental.median, 2),
+            "baseline_build_s": round(self.baseline_build.median, 2),
+            "baseline_peak_mb": round(self.baseline_build.median_rss_mb, 1),
+            "build_ratio": round(self.build.median / self.baseline_build.median, 3),
+            "site_mb": round(self.site_mb, 1),
+            "baseline_site_mb": round(self.baseline_site_mb, 1),
+            "search_index_mb": round(self.search_index_mb, 2),
+            "baseline_search_index_mb": round(self.baseline_search_index_mb, 2),
+            **self.browser,
+        }
+
+
+def machine_info() -> dict[str, str]:
+    """What the figures were measured on, so a reader can compare like with like."""
+    cpu = "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "bantin": __version__,
+        "date": time.strftime("%Y-%m-%d"),
+    }
+
+
+def tree_mb(path: Path) -> float:
+    """Total size of the files under `path`, in MB."""
+    if not path.exists():
+        return 0.0
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Run a command under GNU time; return (wall seconds, peak RSS in MB). Fails loudly."""
+    full = ["/usr/bin/time", "-f", "%e %M", *command]
+    done = subprocess.run(
+        full, cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(command)} failed ({done.returncode}):\n{done.stdout[-2000:]}"
+            f"\n{done.stderr[-4000:]}"
+        )
+    wall, rss_kb = done.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(rss_kb) / 1024
+
+
+def repeat(step: Callable[[], tuple[float, float]], runs: int, before: Callable[[], None]) -> Timing:
+    timing = Timing()
+    for _ in range(runs):
+        before()
+        wall, rss = step()
+        timing.runs.append(wall)
+        timing.peak_rss_mb.append(rss)
+    return timing
+
+
+def make_archive(root: Path, articles: int, seed: int) -> None:
+    """A fresh archive folder: synthetic sources plus the repository's site skeleton."""
+    from bantin import corpus
+
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    corpus.generate(articles, root, seed=seed)
+    for name in SITE_SKELETON:
+        source = REPO_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        else:
+            shutil.copy2(source, root / name)
+    hand_written = REPO_ROOT / "docs"
+    for page in sorted(hand_written.glob("*.md")):
+        (root / "docs").mkdir(exist_ok=True)
+        if page.name != "index.md":
+            shutil.copy2(page, root / "docs" / page.name)
+    for folder in ("search",):
+        if (hand_written / folder).is_dir():
+            shutil.copytree(hand_written / folder, root / "docs" / folder)
+
+
+def reset_generated(root: Path) -> None:
+    """Remove what conversion and build produce, keeping sources and the skeleton."""
+    for folder in sorted((root / "docs").glob("[0-9]*")):
+        shutil.rmtree(folder)
+    manifest = root / "docs" / ".bantin-manifest.json"
+    manifest.unlink(missing_ok=True)
+    for name in ("site", "published-urls.txt"):
+        target = root / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+
+
+def bantin_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "bantin", *args]
+
+
+def make_baseline(root: Path, base: Path) -> None:
+    """The same article pages as a plain MkDocs + Material project with built-in search."""
+    if base.exists():
+        shutil.rmtree(base)
+    (base / "docs").mkdir(parents=True)
+    for page in sorted((root / "docs").rglob("*.md")):
+        relative = page.relative_to(root / "docs")
+        if relative.parts[0][:1].isdigit() and page.name != "index.md":
+            target = base / "docs" / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(page, target)
+    (base / "docs" / "index.md").write_text("# Baseline\n", encoding="utf-8")
+    (base / "mkdocs.yml").write_text(PLAIN_MKDOCS_YML, encoding="utf-8")
+
+
+def run_bench(articles: int, runs: int, workdir: Path, seed: int, browser: bool) -> BenchResult:
+    """Measure every figure of issue 6 at one archive size."""
+    result = BenchResult(articles=articles, runs=runs, machine=machine_info())
+    root = workdir / f"archive-{articles}"
+    make_archive(root, articles, seed)
+    result.source_mb = tree_mb(root / "sources")
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+
+    def convert() -> tuple[float, float]:
+        return timed(bantin_command("convert", "sources", "--out", "docs"), root, env)
+
+    result.convert_cold = repeat(convert, runs, lambda: reset_generated(root))
+    result.convert_incremental = repeat(convert, runs, lambda: None)
+
+    def build() -> tuple[float, float]:
+        return timed(bantin_command("build", "--root", str(root)), root, env)
+
+    result.build = repeat(build, runs, lambda: reset_generated(root))
+    result.build_incremental = repeat(build, runs, lambda: None)
+    result.site_mb = tree_mb(root / "site")
+    result.search_index_mb = tree_mb(root / "site" / "search")
+
+    base = workdir / f"baseline-{articles}"
+    make_baseline(root, base)
+
+    def baseline() -> tuple[float, float]:
+        return timed([sys.executable, "-m", "mkdocs", "build", "-q"], base, env)
+
+    result.baseline_build = repeat(baseline, runs, lambda: shutil.rmtree(base / "site", True))
+    result.baseline_site_mb = tree_mb(base / "site")
+    result.baseline_search_index_mb = tree_mb(base / "site" / "search")
+    if browser:
+        from bantin import bench_browser
+
+        result.browser = bench_browser.measure(root / "site", base / "site", runs)
+    return result
+
+
+def format_table(results: list[BenchResult]) -> str:
+    """A Markdown table, one column per archive size."""
+    summaries = [r.summary() for r in results]
+    keys = [k for k in summaries[0] if k not in ("articles", "runs")]
+    header = "| figure | " + " | ".join(f"{s['articles']:,} articles" for s in summaries) + " |"
+    rule = "|---|" + "---|" * len(summaries)
+    rows = [f"| {k} | " + " | ".join(str(s.get(k, "")) for s in summaries) + " |" for k in keys]
+    return "\n".join([header, rule, *rows])
+
+
+def write_json(results: list[BenchResult], path: Path) -> None:
+    payload = {
+        "machine": results[0].machine if results else {},
+        "results": [{"summary": r.summary(), "raw": asdict(r)} for r in results],
+    }
+    path.write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n", encoding="utf-8")

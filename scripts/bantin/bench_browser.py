@@ -1,0 +1,164 @@
+"""Browser-side figures of the benchmark: first-search cost and page weight, in Debian Chromium.
+
+Bytes are what Chromium reports as transferred on the wire (CDP `encodedDataLength`), so a
+resource served from its cache counts as zero, as it does for a reader.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import statistics
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-gpu",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+#: A word on nearly every page and a rarer accentless phrase: the two shapes readers type.
+QUERIES = ("khoa hoc", "doi moi sang tao")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        return
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve `folder` on a free loopback port for the duration of the block."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _Meter:
+    """Counts bytes on the wire for one page through the DevTools protocol."""
+
+    def __init__(self, page: Any) -> None:
+        self.bytes = 0
+        self.urls: list[str] = []
+        session = page.context.new_cdp_session(page)
+        session.send("Network.enable")
+        session.on("Network.loadingFinished", self._finished)
+        session.on("Network.requestWillBeSent", self._sent)
+
+    def _sent(self, event: dict[str, Any]) -> None:
+        self.urls.append(event["request"]["url"])
+
+    def _finished(self, event: dict[str, Any]) -> None:
+        self.bytes += int(event.get("encodedDataLength", 0))
+
+    def reset(self) -> None:
+        self.bytes = 0
+        self.urls = []
+
+
+def first_article_url(site: Path) -> tuple[str, str]:
+    """Two article pages of the archive (year/so-N/slug/index.html), for first and later visits."""
+    pages = sorted(p for p in site.glob("[0-9]*/so-*/*/index.html"))
+    if len(pages) < 2:
+        raise RuntimeError(f"{site}: fewer than two article pages to measure")
+    first, later = pages[0], pages[len(pages) // 2]
+    return (
+        first.parent.relative_to(site).as_posix() + "/",
+        later.parent.relative_to(site).as_posix() + "/",
+    )
+
+
+def page_weight(browser: Any, base: str, site: Path) -> dict[str, float]:
+    """Transfer size of an article page on a first visit and of another on a later visit."""
+    first, later = first_article_url(site)
+    context = browser.new_context()
+    page = context.new_page()
+    meter = _Meter(page)
+    page.goto(base + first, wait_until="networkidle")
+    first_kb = meter.bytes / 1024
+    meter.reset()
+    page.goto(base + later, wait_until="networkidle")
+    later_kb = meter.bytes / 1024
+    context.close()
+    return {"page_first_visit_kb": round(first_kb, 1), "page_later_visit_kb": round(later_kb, 1)}
+
+
+def bantin_first_search(browser: Any, base: str, query: str) -> tuple[float, float]:
+    """Type a query into the archive's search page; return (KB after typing, ms to results)."""
+    context = browser.new_context()
+    page = context.new_page()
+    meter = _Meter(page)
+    page.goto(base + "search/", wait_until="networkidle")
+    meter.reset()
+    box = page.locator("main input[type=search]").first
+    started = time.perf_counter()
+    box.fill(query)
+    page.wait_for_selector("#search-results a", timeout=120_000)
+    elapsed = (time.perf_counter() - started) * 1000
+    page.wait_for_load_state("networkidle")
+    kb = meter.bytes / 1024
+    context.close()
+    return kb, elapsed
+
+
+def material_first_search(browser: Any, base: str, query: str) -> tuple[float, float]:
+    """The same for mkdocs-material's built-in (lunr) search on the baseline site."""
+    context = browser.new_context()
+    page = context.new_page()
+    meter = _Meter(page)
+    page.goto(base, wait_until="domcontentloaded")
+    meter.reset()
+    started = time.perf_counter()
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=180_000)
+    elapsed = (time.perf_counter() - started) * 1000
+    kb = meter.bytes / 1024
+    context.close()
+    return kb, elapsed
+
+
+def _median_pair(samples: list[tuple[float, float]]) -> tuple[float, float]:
+    return (
+        round(statistics.median(s[0] for s in samples), 1),
+        round(statistics.median(s[1] for s in samples), 1),
+    )
+
+
+def measure(site: Path, baseline_site: Path, runs: int) -> dict[str, Any]:
+    """All browser figures for one archive size, medians of `runs` fresh browser contexts."""
+    from playwright.sync_api import sync_playwright
+
+    figures: dict[str, Any] = {}
+    with sync_playwright() as p, serve(site) as ours, serve(baseline_site) as theirs:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        weights = [page_weight(browser, ours, site) for _ in range(runs)]
+        for key in weights[0]:
+            figures[key] = round(statistics.median(w[key] for w in weights), 1)
+        for query in QUERIES:
+            label = query.replace(" ", "_")
+            kb, ms = _median_pair([bantin_first_search(browser, ours, query) for _ in range(runs)])
+            figures[f"search_{label}_kb"], figures[f"search_{label}_ms"] = kb, ms
+            try:
+                kb, ms = _median_pair([material_first_search(browser, theirs, query)])
+            except Exception as error:  # the baseline tab can die at 10,000 pages
+                figures[f"material_search_{label}_error"] = type(error).__name__
+            else:
+                figures[f"material_search_{label}_kb"] = kb
+                figures[f"material_search_{label}_ms"] = ms
+        browser.close()
+    return figures
