@@ -141,7 +141,10 @@ def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> t
     return float(wall), int(rss_kb) / 1024
 
 
-def repeat(step: Callable[[], tuple[float, float]], runs: int, before: Callable[[], None]) -> Timing:
+def repeat(
+    step: Callable[[], tuple[float, float]], runs: int, before: Callable[[], None]
+) -> Timing:
+    """Run `before` then `step` `runs` times, keeping every wall time and peak memory."""
     timing = Timing()
     for _ in range(runs):
         before()

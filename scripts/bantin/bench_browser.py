@@ -30,7 +30,7 @@ QUERIES = ("khoa hoc", "doi moi sang tao")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
 
