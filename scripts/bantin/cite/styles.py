@@ -1,0 +1,114 @@
+"""Formatted citations (APA and a Vietnamese convention) from CSL style files via citeproc-py.
+
+citeproc-py inserts variable values into its HTML output unescaped, so for HTML every
+markup character of the data is first swapped for a Unicode noncharacter and turned into its
+HTML entity after formatting: values stay data even where the style abbreviates them.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import html
+import re
+import unicodedata
+import warnings
+from importlib import resources
+from typing import Any
+
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    formatter,
+)
+from citeproc.source.json import CiteProcJSON
+
+from bantin.cite.record import CslItem
+from bantin.exceptions import BantinError
+
+STYLE_FILES: dict[str, str] = {"apa": "apa.csl", "vn": "vi.csl"}
+"""Style name -> CSL file shipped in `bantin/data/csl/`."""
+
+_MARKUP = {"&": "\ufdd0", "<": "\ufdd1", ">": "\ufdd2", '"': "\ufdd3", "'": "\ufdd4"}
+_ENTITIES = {sentinel: html.escape(char, quote=True) for char, sentinel in _MARKUP.items()}
+_NONCHARACTERS = re.compile("[\ufdd0-\ufdef]")
+_SPACES = re.compile(r"\s+")
+
+
+class UnknownStyle(BantinError):
+    """A citation style was asked for that bantin does not ship."""
+
+
+@functools.cache
+def load_style(style: str) -> CitationStylesStyle:
+    """The parsed CSL style for `style` ('apa' or 'vn'), parsed once per process."""
+    try:
+        name = STYLE_FILES[style]
+    except KeyError:
+        known = ", ".join(sorted(STYLE_FILES))
+        raise UnknownStyle(f"unknown citation style {style!r}; known: {known}") from None
+    path = resources.files("bantin") / "data" / "csl" / name
+    with resources.as_file(path) as file:
+        return CitationStylesStyle(str(file), validate=False)
+
+
+def format_citation(item: CslItem, style: str) -> str:
+    """The reference-list entry for `item` in `style`, as plain text."""
+    return _render(_clean_item(item, _plain_value), style, formatter.plain)
+
+
+def format_citation_html(item: CslItem, style: str) -> str:
+    """The reference-list entry for `item` in `style`, as HTML with every value escaped."""
+    rendered = _render(_clean_item(item, _protect_value), style, formatter.html)
+    return _restore_entities(rendered)
+
+
+def _render(item: CslItem, style: str, output: Any) -> str:
+    """Run citeproc-py on one item and return its single bibliography entry."""
+    source = CiteProcJSON([item])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        bibliography = CitationStylesBibliography(load_style(style), source, output)
+        bibliography.register(Citation([CitationItem(item["id"])]))
+        entries = bibliography.bibliography()
+    return "".join(str(part) for part in entries[0]) if entries else ""
+
+
+def _clean_item(item: CslItem, clean: Any) -> CslItem:
+    """A deep copy of `item` with `clean` applied to every string value but the id."""
+    copied: CslItem = copy.deepcopy(item)
+    return {
+        key: value if key == "id" else _map_strings(value, clean) for key, value in copied.items()
+    }
+
+
+def _map_strings(value: Any, clean: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [_map_strings(v, clean) for v in value]
+    if isinstance(value, dict):
+        return {k: _map_strings(v, clean) for k, v in value.items()}
+    return value
+
+
+def _plain_value(text: str) -> str:
+    """NFC, no noncharacters, whitespace (newlines too) folded to single spaces."""
+    text = _NONCHARACTERS.sub("", unicodedata.normalize("NFC", text))
+    return _SPACES.sub(" ", text).strip()
+
+
+def _protect_value(text: str) -> str:
+    """`_plain_value` with markup characters swapped for sentinels citeproc-py leaves alone."""
+    text = _plain_value(text)
+    for char, sentinel in _MARKUP.items():
+        text = text.replace(char, sentinel)
+    return text
+
+
+def _restore_entities(rendered: str) -> str:
+    for sentinel, entity in _ENTITIES.items():
+        rendered = rendered.replace(sentinel, entity)
+    return rendered
