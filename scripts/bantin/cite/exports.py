@@ -24,8 +24,8 @@ _BIBTEX_SPECIALS = {
     "$": r"\$",
     "#": r"\#",
     "_": r"\_",
-    "^": r"\^{}",
-    "~": r"\~{}",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
 }
 _BIBTEX_SPECIAL_RE = re.compile("|".join(re.escape(c) for c in _BIBTEX_SPECIALS))
 _WORD = re.compile(r"(\w+)")

@@ -68,6 +68,7 @@ _TITLE_TOKEN = re.compile(r"^[^\W\d_]+(?:\.[^\W\d_]+)*\.?$")
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)\s*")
 _SPACES = re.compile(r"\s+")
+_BYLINE_SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*;\s*")
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,12 @@ def is_splittable(name: str) -> bool:
     return not (len(words) == 2 and first in AMBIGUOUS_FAMILY_NAMES)
 
 
+def split_byline(raw: str) -> list[str]:
+    """'Hải Hằng - Xuân Bình' -> two names: a spaced dash or a semicolon separates authors."""
+    return [part for part in _BYLINE_SEPARATOR.split(raw) if part.strip()]
+
+
 def parse_names(raws: list[str], pen_names: list[str] | tuple[str, ...] = ()) -> list[PersonName]:
     """Every non-empty byline name, parsed, in byline order."""
-    names = (parse_name(raw, pen_names) for raw in raws)
+    names = (parse_name(part, pen_names) for raw in raws for part in split_byline(raw))
     return [name for name in names if name.literal or name.family]
