@@ -13,6 +13,8 @@ import bibtexparser
 import pytest
 import rispy
 from bibtexparser import middlewares
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bantin.cite import (
     UnknownStyle,
@@ -26,6 +28,7 @@ from bantin.cite import (
     to_csl_json,
     to_ris,
 )
+from bantin.cite.text import one_line
 from bantin.metadata import FrontMatter
 
 SITE = "https://example.org/archive/"
@@ -354,3 +357,31 @@ def test_every_format_is_deterministic() -> None:
         assert export(first) == export(second)
     for style in ("apa", "vn"):
         assert format_citation_html(first, style) == format_citation_html(second, style)
+
+
+# any metadata at all stays data in every format
+
+_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",)),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=_TEXT, lead=_TEXT, bulletin=_TEXT, authors=st.lists(_TEXT, max_size=3))
+def test_any_metadata_stays_data(title: str, lead: str, bulletin: str, authors: list[str]) -> None:
+    record = item(title=title, lead=lead, bulletin=bulletin, authors=authors)
+    library = bibtexparser.parse_string(to_bibtex(record))
+    assert not library.failed_blocks
+    assert len(library.entries) == 1
+    ris = rispy.loads(to_ris(record))
+    assert len(ris) == 1
+    assert ris[0].get("title", "") == one_line(title)
+    assert len(ris[0].get("authors", [])) == len(record.get("author", []))
+    assert json.loads(to_csl_json([record])) == [record]
+    for style in ("apa", "vn"):
+        parser = _Tags()
+        parser.feed(format_citation_html(record, style))
+        parser.close()
+        assert set(parser.tags) <= {"i"}

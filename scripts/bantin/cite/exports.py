@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from typing import Any
 from urllib.parse import quote
 
 from bantin.cite.record import CslItem
+from bantin.cite.text import one_line
 
 _BIBTEX_SPECIALS = {
     "\\": r"\textbackslash{}",
@@ -29,14 +29,8 @@ _BIBTEX_SPECIALS = {
 }
 _BIBTEX_SPECIAL_RE = re.compile("|".join(re.escape(c) for c in _BIBTEX_SPECIALS))
 _WORD = re.compile(r"(\w+)")
-_SPACES = re.compile(r"\s+")
 _URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
 _LANGID = {"vi": "vietnamese", "en": "english", "fr": "french"}
-
-
-def one_line(text: str) -> str:
-    """NFC text with every run of whitespace, line breaks included, as one space."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
 def safe_url(url: str) -> str:

@@ -21,6 +21,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bantin.cite.text import one_line
+
 
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -67,7 +69,6 @@ TWO_WORD_TITLES: frozenset[str] = frozenset({"nhà báo", "nhà văn", "nhà th�
 _TITLE_TOKEN = re.compile(r"^[^\W\d_]+(?:\.[^\W\d_]+)*\.?$")
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)\s*")
-_SPACES = re.compile(r"\s+")
 _BYLINE_SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*;\s*")
 
 
@@ -100,9 +101,8 @@ class PersonName:
 
 def clean_name(raw: str) -> str:
     """NFC, one space between words, parentheses and leading academic titles removed."""
-    text = unicodedata.normalize("NFC", raw)
-    text = _PARENTHESES.sub(" ", text)
-    text = _SPACES.sub(" ", text).strip(" ,;-–")
+    text = one_line(_PARENTHESES.sub(" ", unicodedata.normalize("NFC", raw)))
+    text = text.strip(" ,;-–")
     if text.isupper() and any(ch.isalpha() for ch in text) and "." not in text:
         text = text.title()
     return strip_titles(text)
@@ -136,7 +136,7 @@ def parse_name(raw: str, pen_names: list[str] | tuple[str, ...] = ()) -> PersonN
     name = clean_name(raw)
     pens = {_key(pen) for pen in pen_names} | {_key(clean_name(pen)) for pen in pen_names}
     if not name:
-        return PersonName(literal=unicodedata.normalize("NFC", raw).strip())
+        return PersonName(literal=one_line(raw))
     if _key(name) in pens or _key(raw) in pens or not is_splittable(name):
         return PersonName(literal=name)
     words = name.split(" ")

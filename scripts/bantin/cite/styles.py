@@ -10,9 +10,6 @@ from __future__ import annotations
 import copy
 import functools
 import html
-import re
-import unicodedata
-import warnings
 from importlib import resources
 from typing import Any
 
@@ -26,6 +23,7 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 
 from bantin.cite.record import CslItem
+from bantin.cite.text import one_line
 from bantin.exceptions import BantinError
 
 STYLE_FILES: dict[str, str] = {"apa": "apa.csl", "vn": "vi.csl"}
@@ -33,8 +31,6 @@ STYLE_FILES: dict[str, str] = {"apa": "apa.csl", "vn": "vi.csl"}
 
 _MARKUP = {"&": "\ufdd0", "<": "\ufdd1", ">": "\ufdd2", '"': "\ufdd3", "'": "\ufdd4"}
 _ENTITIES = {sentinel: html.escape(char, quote=True) for char, sentinel in _MARKUP.items()}
-_NONCHARACTERS = re.compile("[\ufdd0-\ufdef]")
-_SPACES = re.compile(r"\s+")
 
 
 class UnknownStyle(BantinError):
@@ -68,11 +64,9 @@ def format_citation_html(item: CslItem, style: str) -> str:
 def _render(item: CslItem, style: str, output: Any) -> str:
     """Run citeproc-py on one item and return its single bibliography entry."""
     source = CiteProcJSON([item])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        bibliography = CitationStylesBibliography(load_style(style), source, output)
-        bibliography.register(Citation([CitationItem(item["id"])]))
-        entries = bibliography.bibliography()
+    bibliography = CitationStylesBibliography(load_style(style), source, output)
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    entries = bibliography.bibliography()
     return "".join(str(part) for part in entries[0]) if entries else ""
 
 
@@ -95,9 +89,8 @@ def _map_strings(value: Any, clean: Any) -> Any:
 
 
 def _plain_value(text: str) -> str:
-    """NFC, no noncharacters, whitespace (newlines too) folded to single spaces."""
-    text = _NONCHARACTERS.sub("", unicodedata.normalize("NFC", text))
-    return _SPACES.sub(" ", text).strip()
+    """NFC text on one line, without control characters or noncharacters."""
+    return one_line(text)
 
 
 def _protect_value(text: str) -> str:
