@@ -1,0 +1,229 @@
+"""`bantin build` as named stages: convert, catalogue, registry, pages, MkDocs, search, checks,
+swap. The new site is built in a temporary folder beside site/ and replaces it only when every
+stage and check succeeded, so a failed build leaves the published site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from bantin.exceptions import BuildError, Problems
+from bantin.site import checks, exports, generate, registry, urls
+from bantin.site.meta import CiteApi, SiteInfo
+from bantin.site.registry import REGISTRY_NAME
+
+log = logging.getLogger("bantin.site")
+
+SITE_NAME = "site"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What the person asked for on the command line."""
+
+    root: Path
+    keep_going: bool = False
+    force: bool = False
+    clean: bool = False
+    convert: bool = True
+    config_file: str = "mkdocs.yml"
+
+
+@dataclass
+class Services:
+    """The parts of bantin the build calls, in one place so tests can supply their own."""
+
+    load_catalogue: Callable[[Path], Any]
+    cite: CiteApi
+    convert_sources: Callable[..., Any] | None = None
+    build_index: Callable[..., Any] | None = None
+
+
+@dataclass
+class BuildResult:
+    articles: int = 0
+    added_urls: list[str] = field(default_factory=list)
+    redirects: int = 0
+    problems: Problems = field(default_factory=Problems)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def default_services() -> Services:
+    """The real modules; a missing optional one (search) only skips its stage."""
+    import bantin.cite as cite
+    from bantin.catalogue import load_catalogue
+    from bantin.pipeline import convert_sources
+
+    try:
+        from bantin.search import build_index
+    except ImportError:
+        log.warning("bantin.search is not available: the site is built without a search index")
+        build_index = None
+    return Services(load_catalogue, cite, convert_sources, build_index)
+
+
+class Stages:
+    """Prints each stage as it runs and how long it took (rich, on stderr)."""
+
+    def __init__(self, console: Console | None = None) -> None:
+        self.console = console or Console(stderr=True)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.monotonic()
+        with self.console.status(f"{name}…"):
+            yield
+        self.console.print(f"[green]✓[/green] {name} [dim]({time.monotonic() - start:.1f} s)[/dim]")
+
+
+def entries_of(catalogue: Any) -> list[urls.Entry]:
+    entries = getattr(catalogue, "entries", catalogue)
+    return list(entries)
+
+
+def build_epoch(entries: Sequence[urls.Entry]) -> str:
+    """SOURCE_DATE_EPOCH if set, else the newest article date: never the clock."""
+    given = os.environ.get("SOURCE_DATE_EPOCH")
+    if given:
+        return given
+    days = [e.front.date or e.front.issue_date or dt.date(e.front.year, 1, 1) for e in entries]
+    newest = max(days, default=dt.date(1970, 1, 1))
+    return str(int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp()))
+
+
+@contextmanager
+def environment(name: str, value: str) -> Iterator[None]:
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = before
+
+
+def load_mkdocs_config(root: Path, config_file: str, site_dir: Path) -> Any:
+    from mkdocs.config import load_config
+
+    return load_config(str(root / config_file), site_dir=str(site_dir), strict=True)
+
+
+def run_mkdocs(config: Any, epoch: str) -> None:
+    """MkDocs in strict mode; any warning aborts the build."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    mkdocs_logger = logging.getLogger("mkdocs")
+    level = mkdocs_logger.level
+    mkdocs_logger.setLevel(max(level, logging.WARNING) if level else logging.WARNING)
+    try:
+        with environment("SOURCE_DATE_EPOCH", epoch):
+            mkdocs_build(config)
+    except SystemExit as error:
+        raise BuildError(f"mkdocs build failed: {error}") from error
+    except Exception as error:
+        raise BuildError(f"mkdocs build failed: {error}") from error
+    finally:
+        mkdocs_logger.setLevel(level)
+
+
+def swap_in(new_site: Path, site: Path) -> None:
+    """Replace site/ by the new build with two renames; the old one is deleted last."""
+    old = None
+    if site.exists():
+        old = Path(tempfile.mkdtemp(dir=site.parent, prefix=".site-old-"))
+        old.rmdir()
+        site.rename(old)
+    new_site.rename(site)
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def convert_stage(options: BuildOptions, services: Services, result: BuildResult) -> None:
+    if not options.convert or services.convert_sources is None:
+        return
+    report = services.convert_sources(
+        options.root, options.root / "docs", force=options.force, keep_going=options.keep_going
+    )
+    found = list(getattr(report, "problems", []) or [])
+    for problem in found:
+        result.problems.items.append(getattr(problem, "problem", problem))
+    if found and not options.keep_going:
+        raise BuildError(f"conversion found {len(found)} problem(s); the site was not rebuilt")
+
+
+def site_info(config: Any) -> SiteInfo:
+    site_url = str(config["site_url"] or "http://127.0.0.1:8000/")
+    return SiteInfo(
+        site_url if site_url.endswith("/") else site_url + "/", str(config["site_name"])
+    )
+
+
+def clean_generated(docs: Path) -> None:
+    """`--clean`: forget every generated file so all are written afresh."""
+    for name in generate.previous_list(docs):
+        if name:
+            exports.inside(docs, name).unlink(missing_ok=True)
+    (docs / generate.LIST_NAME).unlink(missing_ok=True)
+
+
+def build_site(
+    options: BuildOptions, services: Services | None = None, stages: Stages | None = None
+) -> BuildResult:
+    """Run every stage; raise BuildError (site/ untouched) on the first failing one."""
+    services = services or default_services()
+    stages = stages or Stages()
+    root, docs, result = options.root.resolve(), options.root.resolve() / "docs", BuildResult()
+    if options.clean:
+        clean_generated(docs)
+    with stages.stage("Chuyển đổi nguồn (convert sources)"):
+        convert_stage(options, services, result)
+    with stages.stage("Đọc danh mục bài (catalogue)"):
+        catalogue = services.load_catalogue(docs)
+        entries = entries_of(catalogue)
+        result.articles = len(entries)
+    with stages.stage("Kiểm tra địa chỉ đã công bố (URL registry)"):
+        check = registry.check_registry(registry.read_registry(root / REGISTRY_NAME), entries)
+        if check.problems:
+            raise BuildError(f"{REGISTRY_NAME}:\n{check.problems.summary()}")
+    temp = Path(tempfile.mkdtemp(dir=root, prefix=".site-build-"))
+    try:
+        config = load_mkdocs_config(root, options.config_file, temp)
+        site = site_info(config)
+        with stages.stage("Tạo trang mục lục, trích dẫn, nguồn tin (pages)"):
+            extra = [registry.redirect_page(r) for r in check.redirects]
+            made = generate.site_files(entries, services.cite, site, root, extra)
+            generate.write_site_files(docs, made, {str(e.path) for e in entries})
+        with stages.stage("MkDocs (strict)"):
+            run_mkdocs(config, build_epoch(entries))
+        if services.build_index is not None:
+            with stages.stage("Chỉ mục tìm kiếm (search index)"):
+                services.build_index(catalogue, temp, site.site_url)
+        with stages.stage("Kiểm tra site (checks)"):
+            problems = checks.check_site(temp, site.site_url, [e.url for e in entries])
+            if problems:
+                raise BuildError(f"the built site failed its checks:\n{problems.summary()}")
+        with stages.stage("Thay site/ (atomic swap)"):
+            swap_in(temp, root / SITE_NAME)
+    finally:
+        if temp.exists():
+            shutil.rmtree(temp)
+    registry.write_registry(root / REGISTRY_NAME, check)
+    result.added_urls, result.redirects = check.added, len(check.redirects)
+    return result

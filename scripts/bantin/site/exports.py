@@ -1,0 +1,111 @@
+"""Static files beside the pages: citation downloads, source copies and catalogue exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bantin.exceptions import BuildError
+from bantin.site import urls
+from bantin.site.markup import page_range
+from bantin.site.meta import CiteApi, iso_date
+from bantin.site.pages import GeneratedFile
+
+CATALOGUE_FIELDS = (
+    "url",
+    "title",
+    "authors",
+    "date",
+    "year",
+    "issue",
+    "section",
+    "pages",
+    "lead",
+    "slug",
+    "source",
+)
+
+
+def citation_files(entry: urls.Entry, item: dict[str, Any], cite: CiteApi) -> list[GeneratedFile]:
+    """BibTeX, RIS and CSL-JSON of one article, all generated from one CSL-JSON record."""
+    slug = entry.front.slug
+    texts = {
+        "bib": cite.to_bibtex(item),
+        "ris": cite.to_ris(item),
+        "json": cite.to_csl_json([item]),
+    }
+    return [
+        GeneratedFile(f"{urls.citation_file_url(entry.url, slug, ext)}", text.encode("utf-8"))
+        for ext, text in texts.items()
+    ]
+
+
+def inside(root: Path, relative: str) -> Path:
+    """`root/relative`, refusing any path that would leave `root`."""
+    target = (root / relative).resolve()
+    if not target.is_relative_to(root.resolve()):
+        raise BuildError(f"{relative}: path leaves {root}")
+    return target
+
+
+def source_copy(entry: urls.Entry, root: Path) -> GeneratedFile:
+    """The source text as published, so readers can check the extraction."""
+    source = inside(root, entry.front.source)
+    if not source.is_file():
+        raise BuildError(f"{entry.front.source}: source of {entry.url} not found")
+    return GeneratedFile(urls.source_copy_url(entry.front.source), source.read_bytes())
+
+
+def pdf_copy(entry: urls.Entry, root: Path) -> GeneratedFile | None:
+    """The PDF named by `pdf:` when it is a file of the repository (copied like the source)."""
+    pdf = entry.front.pdf
+    if not pdf or "://" in pdf:
+        return None
+    path = inside(root, pdf.split("#", 1)[0])
+    if not path.is_file():
+        return None
+    return GeneratedFile(urls.source_copy_url(pdf.split("#", 1)[0]), path.read_bytes())
+
+
+def catalogue_row(entry: urls.Entry, site_url: str) -> dict[str, Any]:
+    front = entry.front
+    return {
+        "url": urls.absolute(site_url, entry.url),
+        "title": front.title,
+        "authors": list(front.authors),
+        "date": iso_date(front),
+        "year": front.year,
+        "issue": front.issue,
+        "section": front.section or "",
+        "pages": page_range(front.pages),
+        "lead": front.lead,
+        "slug": front.slug,
+        "source": front.source,
+    }
+
+
+def catalogue_json(entries: Sequence[urls.Entry], site_url: str) -> GeneratedFile:
+    rows = [catalogue_row(e, site_url) for e in entries]
+    text = json.dumps({"articles": rows}, ensure_ascii=False, indent=1, sort_keys=True)
+    return GeneratedFile("catalogue.json", (text + "\n").encode("utf-8"))
+
+
+def catalogue_csv(entries: Sequence[urls.Entry], site_url: str) -> GeneratedFile:
+    """The catalogue as CSV (UTF-8 with BOM so spreadsheet programs read the diacritics)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CATALOGUE_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for entry in entries:
+        row = catalogue_row(entry, site_url)
+        row["authors"] = "; ".join(row["authors"])
+        writer.writerow(row)
+    return GeneratedFile("catalogue.csv", ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+
+
+def robots_txt(site_url: str) -> GeneratedFile:
+    text = f"User-agent: *\nAllow: /\nSitemap: {urls.absolute(site_url, 'sitemap.xml')}\n"
+    return GeneratedFile("robots.txt", text.encode("utf-8"))

@@ -1,0 +1,160 @@
+"""Write every generated page and file into docs/ before MkDocs runs, and nothing else.
+
+Generated files are listed in `docs/.bantin-generated.txt` so the next run removes the ones
+it no longer makes; articles and hand-written pages are never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from bantin.exceptions import BuildError
+from bantin.site import exports, feeds, meta, pages, urls
+from bantin.site.pages import GeneratedFile
+
+log = logging.getLogger("bantin.site")
+
+LIST_NAME = ".bantin-generated.txt"
+PAGE_DATA_NAME = ".bantin-pages.json"
+ASSET_DIR = "assets/bantin"
+ASSET_FILES = ("bantin.css", "bantin.js")
+
+
+@dataclass(frozen=True)
+class SiteFiles:
+    """What one run generates: files for docs/ and the per-page template data."""
+
+    files: list[GeneratedFile]
+    page_data: dict[str, meta.Record]
+
+
+def asset_files() -> list[GeneratedFile]:
+    """The self-hosted CSS and JS shipped inside the package."""
+    folder = resources.files("bantin") / "assets"
+    return [
+        GeneratedFile(f"{ASSET_DIR}/{name}", (folder / name).read_bytes()) for name in ASSET_FILES
+    ]
+
+
+def article_files(
+    entries: Sequence[urls.Entry], cite: meta.CiteApi, site: meta.SiteInfo, root: Path
+) -> SiteFiles:
+    """Citation downloads, source copies and template data of every article."""
+    files: list[GeneratedFile] = []
+    data: dict[str, meta.Record] = {}
+    siblings = meta.siblings_in_issue(entries)
+    for entry in entries:
+        item = cite.csl_item(entry.front, entry.url, site.site_url, container_title=site.site_name)
+        files += exports.citation_files(entry, item, cite)
+        files.append(exports.source_copy(entry, root))
+        pdf = exports.pdf_copy(entry, root)
+        pdf_href = pdf.path if pdf else ""
+        if pdf:
+            files.append(pdf)
+        record = meta.article_record(entry, siblings[entry.url], item, cite, site, pdf_href)
+        data[str(entry.path).replace(os.sep, "/")] = record
+    return SiteFiles(files, data)
+
+
+def site_files(
+    entries: Sequence[urls.Entry],
+    cite: meta.CiteApi,
+    site: meta.SiteInfo,
+    root: Path,
+    extra: Sequence[GeneratedFile] = (),
+) -> SiteFiles:
+    """Everything bantin writes into docs/ for one build."""
+    made = article_files(entries, cite, site, root)
+    files = [
+        *pages.index_pages(entries),
+        *made.files,
+        *feeds.all_feeds(entries, site),
+        exports.catalogue_json(entries, site.site_url),
+        exports.catalogue_csv(entries, site.site_url),
+        exports.robots_txt(site.site_url),
+        *asset_files(),
+        *extra,
+    ]
+    return SiteFiles(unique(files), made.page_data)
+
+
+def unique(files: Sequence[GeneratedFile]) -> list[GeneratedFile]:
+    """Sorted by path; two different files for one path is a build error."""
+    seen: dict[str, GeneratedFile] = {}
+    for item in files:
+        other = seen.get(item.path)
+        if other is not None and other.content != item.content:
+            raise BuildError(f"docs/{item.path}: two generated files want this path")
+        seen[item.path] = item
+    return [seen[path] for path in sorted(seen)]
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Write only when the bytes change; temp file in the same folder, then rename."""
+    if path.is_file() and path.read_bytes() == content:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def previous_list(docs: Path) -> list[str]:
+    listing = docs / LIST_NAME
+    return listing.read_text(encoding="utf-8").split("\n") if listing.exists() else []
+
+
+def refuse_overwrite(docs: Path, made: SiteFiles, previous: set[str], authored: set[str]) -> None:
+    """Never replace an article or a hand-written page with a generated one."""
+    for item in made.files:
+        target = exports.inside(docs, item.path)
+        if item.path in authored or (target.exists() and item.path not in previous):
+            raise BuildError(
+                f"docs/{item.path}: exists and was not generated; refusing to overwrite"
+            )
+
+
+def write_site_files(docs: Path, made: SiteFiles, authored: set[str]) -> None:
+    """Write the generated files, remove the stale ones, record the new list."""
+    previous = {p for p in previous_list(docs) if p}
+    refuse_overwrite(docs, made, previous, authored)
+    current = {item.path for item in made.files}
+    for stale in sorted(previous - current - authored):
+        path = exports.inside(docs, stale)
+        if path.is_file():
+            path.unlink()
+            log.debug("docs/%s: removed (no longer generated)", stale)
+    for item in made.files:
+        write_atomic(exports.inside(docs, item.path), item.content)
+    data = json.dumps(made.page_data, ensure_ascii=False, sort_keys=True, indent=1)
+    write_atomic(docs / PAGE_DATA_NAME, (data + "\n").encode("utf-8"))
+    write_atomic(docs / LIST_NAME, "\n".join(sorted(current)).encode("utf-8"))
+    prune_empty_dirs(docs)
+
+
+def prune_empty_dirs(docs: Path) -> None:
+    for folder in sorted((p for p in docs.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def load_page_data(docs: Path) -> dict[str, Any]:
+    """Read back what `write_site_files` recorded for the templates (used by the hook)."""
+    path = docs / PAGE_DATA_NAME
+    if not path.exists():
+        return {}
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data

@@ -1,0 +1,134 @@
+"""A small archive in a temporary root for the site tests: the seed source, a few synthetic
+articles (one with hostile metadata) and the repository's mkdocs.yml and overrides.
+
+The articles are written directly in the article file format, so these tests do not depend on
+the converter; the catalogue is read with bantin.catalogue when it exists, else a tiny reader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+import bantin.cite
+from bantin.metadata import FrontMatter
+from bantin.model import Block, BlockKind
+from bantin.site.build import BuildOptions, BuildResult, Services, Stages, build_site
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "sources/2021/05/000_c2e97c40b65a00ea.txt"
+HOSTILE = 'Tiêu đề "x" <script>alert(1)</script> & {{ config }} KH&CN'
+HOSTILE_AUTHOR = "Nguyễn \"Văn\" <b>A</b> & {% raw %}"
+HOSTILE_LEAD = "Tóm tắt </script><script>alert('lead')</script> & \"quote\""
+
+
+@dataclass
+class FakeEntry:
+    front: FrontMatter
+    blocks: list[Block]
+    path: Path
+    url: str
+
+
+@dataclass
+class FakeCatalogue:
+    entries: list[FakeEntry] = field(default_factory=list)
+
+
+def read_fixture_catalogue(docs: Path) -> FakeCatalogue:
+    """Front matter of every docs/YEAR/so-N/SLUG.md (the body as plain paragraphs)."""
+    entries = []
+    for path in sorted(docs.glob("*/so-*/*.md")):
+        if path.name == "index.md":
+            continue
+        text = path.read_text(encoding="utf-8")
+        _, head, body = text.split("---\n", 2)
+        front = FrontMatter.model_validate(yaml.safe_load(head), strict=False)
+        blocks = [Block(BlockKind.PARAGRAPH, p) for p in body.split("\n\n") if p.strip()]
+        rel = path.relative_to(docs)
+        url = f"{front.year}/so-{front.issue}/{front.slug}/"
+        entries.append(FakeEntry(front, blocks, rel, url))
+    entries.sort(key=lambda e: (e.front.year, e.front.issue, min(e.front.pages or [0]), e.front.slug))
+    return FakeCatalogue(entries)
+
+
+def load_catalogue(docs: Path) -> object:
+    try:
+        from bantin.catalogue import load_catalogue as real
+    except ImportError:
+        return read_fixture_catalogue(docs)
+    return real(docs)
+
+
+def services() -> Services:
+    return Services(load_catalogue=load_catalogue, cite=bantin.cite)  # type: ignore[arg-type]
+
+
+def article_text(front: dict[str, object], paragraphs: list[tuple[str, str]]) -> str:
+    head = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1_000_000)
+    body = "\n\n".join(f"{text}\n{{: #{anchor} }}" for anchor, text in paragraphs)
+    return f"---\n{head}---\n\n## Mở đầu {{ #mo-dau }}\n\n{body}\n"
+
+
+def add_article(root: Path, source: str, **values: object) -> Path:
+    """Write a source file (if missing) and its article in the article file format."""
+    source_path = root / source
+    if not source_path.exists():
+        source_path.parent.mkdir(parents=True, exist_ok=True)
+        source_path.write_text(f"{values['title']}\n\nNội dung.\n", encoding="utf-8")
+    sha = hashlib.sha256(source_path.read_bytes()).hexdigest()
+    front: dict[str, object] = {
+        "title": values["title"],
+        "authors": values.get("authors", []),
+        "date": values.get("date", dt.date(2021, 5, 10)),
+        "issue": values.get("issue", 5),
+        "year": values.get("year", 2021),
+        "section": values.get("section", "Diễn đàn"),
+        "pages": values.get("pages", [1]),
+        "lead": values.get("lead", "Một đoạn tóm tắt."),
+        "slug": values["slug"],
+        "source": source,
+        "source_sha256": sha,
+        "converter": "0.1.0",
+        "bulletin": values.get("bulletin", "Bản tin Thử nghiệm"),
+    }
+    paragraphs = [("p-doan-mot", "Đoạn một của bài."), ("p-doan-hai", "Đoạn hai của bài.")]
+    folder = root / "docs" / str(front["year"]) / f"so-{front['issue']}"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{values['slug']}.md"
+    path.write_text(article_text(front, paragraphs), encoding="utf-8")
+    return path
+
+
+def make_archive(root: Path) -> Path:
+    """The test archive: seed, four synthetic articles in two issues, one hostile."""
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    hook = REPO / "scripts/bantin/site/mkdocs_hook.py"
+    config = re.sub(r"(?m)^  - scripts/bantin/site/mkdocs_hook\.py$", f"  - {hook}", config)
+    config = config.replace('!ENV [BANTIN_SITE_URL, "http://127.0.0.1:8000/"]', "https://luutru.example.vn/")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (root / "sources/2021/05").mkdir(parents=True)
+    shutil.copy(SEED, root / "sources/2021/05" / SEED.name)
+    add_article(
+        root, f"sources/2021/05/{SEED.name}", title="KH&CN ngày càng khẳng định vị thế",
+        authors=["Hải Hằng", "Xuân Bình"], pages=[8, 9], slug="kh-cn-ngay-cang-khang-dinh-vi-the",
+        date=dt.date(2021, 4, 9), section="Diễn đàn khoa học và công nghệ",
+    )
+    add_article(root, "sources/2021/05/002.txt", title="Bài thứ hai", authors=["Trần Thị Bình"],
+                pages=[10], slug="bai-thu-hai")
+    add_article(root, "sources/2021/05/003.txt", title=HOSTILE, authors=[HOSTILE_AUTHOR],
+                lead=HOSTILE_LEAD, pages=[12, 13], slug="bai-hiem-doc", section=HOSTILE)
+    add_article(root, "sources/2021/06/001.txt", title="Bài số sáu", authors=["Hải Hằng"], issue=6,
+                pages=[2], slug="bai-so-sau", date=dt.date(2021, 6, 2))
+    return root
+
+
+def build(root: Path, **options: object) -> BuildResult:
+    return build_site(BuildOptions(root=root, **options), services(), Stages())  # type: ignore[arg-type]
