@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from bantin.cite import (
     UnknownStyle,
     csl_item,
+    display_authors,
     format_citation,
     format_citation_html,
     highwire_authors,
@@ -124,8 +125,13 @@ def test_byline_with_dash_holds_two_authors() -> None:
     assert [n.csl() for n in names] == [{"literal": "Hải Hằng"}, {"literal": "Xuân Bình"}]
 
 
-def test_highwire_authors() -> None:
-    assert highwire_authors(front()) == ["Nguyễn, Hoàng Giang", "Hải Hằng"]
+def test_highwire_authors_keep_pen_names_whole_in_zotero() -> None:
+    assert highwire_authors(front()) == ["Nguyễn, Hoàng Giang", "Hải Hằng,"]
+    assert highwire_authors(front(authors=["Nhóm PV, CTV"])) == ["Nhóm PV CTV,"]
+
+
+def test_display_authors_are_family_name_first() -> None:
+    assert display_authors(front()) == ["Nguyễn Hoàng Giang", "Hải Hằng"]
 
 
 # the CSL-JSON record
@@ -188,7 +194,7 @@ def test_apa_citation() -> None:
 def test_vietnamese_citation() -> None:
     assert format_citation(item(), "vn") == (
         "Nguyễn Hoàng Giang và Hải Hằng (2021), “KH&CN đóng góp cho phát triển KT-XH”, "
-        "Bản tin Khoa học và Công nghệ, số 5, tr. 8–9."
+        "Bản tin Khoa học và Công nghệ, số 5, tr. 8-9."
     )
 
 

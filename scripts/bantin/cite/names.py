@@ -94,6 +94,16 @@ class PersonName:
         """'Family, Given' (Highwire, RIS), or the literal as it is."""
         return self.literal if self.is_literal else f"{self.family}, {self.given}"
 
+    def highwire(self) -> str:
+        """`citation_author` value: 'Family, Given', or 'Literal,' for an unsplit name.
+
+        Zotero reads a `citation_author` without a comma as 'Given Family' and splits it at
+        the last space; a trailing comma makes it keep the whole literal as the family name.
+        """
+        if self.is_literal:
+            return " ".join(self.literal.replace(",", " ").split()) + ","
+        return self.inverted()
+
     def display(self) -> str:
         """The name as Vietnamese readers write it: family name first, no comma."""
         return self.literal if self.is_literal else f"{self.family} {self.given}"

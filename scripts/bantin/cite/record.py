@@ -20,8 +20,14 @@ def article_names(front: FrontMatter) -> list[PersonName]:
 
 
 def highwire_authors(front: FrontMatter) -> list[str]:
-    """Values for `citation_author` meta tags: 'Family, Given', or the pen name as it is."""
-    return [name.inverted() for name in article_names(front)]
+    """Values for `citation_author` meta tags: 'Family, Given', or 'Pen Name,' (see
+    `PersonName.highwire`: the trailing comma keeps Zotero from splitting a pen name)."""
+    return [name.highwire() for name in article_names(front)]
+
+
+def display_authors(front: FrontMatter) -> list[str]:
+    """The authors as readers write them, family name first ('Nguyễn Hoàng Giang')."""
+    return [name.display() for name in article_names(front)]
 
 
 def issued_date(front: FrontMatter) -> list[int]:
