@@ -24,7 +24,7 @@ from bantin.site.build import BuildOptions, BuildResult, Services, Stages, build
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "sources/2021/05/000_c2e97c40b65a00ea.txt"
 HOSTILE = 'Tiêu đề "x" <script>alert(1)</script> & {{ config }} KH&CN'
-HOSTILE_AUTHOR = "Nguyễn \"Văn\" <b>A</b> & {% raw %}"
+HOSTILE_AUTHOR = 'Nguyễn "Văn" <b>A</b> & {% raw %}'
 HOSTILE_LEAD = "Tóm tắt </script><script>alert('lead')</script> & \"quote\""
 
 
@@ -54,7 +54,9 @@ def read_fixture_catalogue(docs: Path) -> FakeCatalogue:
         rel = path.relative_to(docs)
         url = f"{front.year}/so-{front.issue}/{front.slug}/"
         entries.append(FakeEntry(front, blocks, rel, url))
-    entries.sort(key=lambda e: (e.front.year, e.front.issue, min(e.front.pages or [0]), e.front.slug))
+    entries.sort(
+        key=lambda e: (e.front.year, e.front.issue, min(e.front.pages or [0]), e.front.slug)
+    )
     return FakeCatalogue(entries)
 
 
@@ -112,21 +114,50 @@ def make_archive(root: Path) -> Path:
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     hook = REPO / "scripts/bantin/site/mkdocs_hook.py"
     config = re.sub(r"(?m)^  - scripts/bantin/site/mkdocs_hook\.py$", f"  - {hook}", config)
-    config = config.replace('!ENV [BANTIN_SITE_URL, "http://127.0.0.1:8000/"]', "https://luutru.example.vn/")
+    config = config.replace(
+        '!ENV [BANTIN_SITE_URL, "http://127.0.0.1:8000/"]', "https://luutru.example.vn/"
+    )
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / "sources/2021/05").mkdir(parents=True)
     shutil.copy(SEED, root / "sources/2021/05" / SEED.name)
     add_article(
-        root, f"sources/2021/05/{SEED.name}", title="KH&CN ngày càng khẳng định vị thế",
-        authors=["Hải Hằng", "Xuân Bình"], pages=[8, 9], slug="kh-cn-ngay-cang-khang-dinh-vi-the",
-        date=dt.date(2021, 4, 9), section="Diễn đàn khoa học và công nghệ",
+        root,
+        f"sources/2021/05/{SEED.name}",
+        title="KH&CN ngày càng khẳng định vị thế",
+        authors=["Hải Hằng", "Xuân Bình"],
+        pages=[8, 9],
+        slug="kh-cn-ngay-cang-khang-dinh-vi-the",
+        date=dt.date(2021, 4, 9),
+        section="Diễn đàn khoa học và công nghệ",
     )
-    add_article(root, "sources/2021/05/002.txt", title="Bài thứ hai", authors=["Trần Thị Bình"],
-                pages=[10], slug="bai-thu-hai")
-    add_article(root, "sources/2021/05/003.txt", title=HOSTILE, authors=[HOSTILE_AUTHOR],
-                lead=HOSTILE_LEAD, pages=[12, 13], slug="bai-hiem-doc", section=HOSTILE)
-    add_article(root, "sources/2021/06/001.txt", title="Bài số sáu", authors=["Hải Hằng"], issue=6,
-                pages=[2], slug="bai-so-sau", date=dt.date(2021, 6, 2))
+    add_article(
+        root,
+        "sources/2021/05/002.txt",
+        title="Bài thứ hai",
+        authors=["Trần Thị Bình"],
+        pages=[10],
+        slug="bai-thu-hai",
+    )
+    add_article(
+        root,
+        "sources/2021/05/003.txt",
+        title=HOSTILE,
+        authors=[HOSTILE_AUTHOR],
+        lead=HOSTILE_LEAD,
+        pages=[12, 13],
+        slug="bai-hiem-doc",
+        section=HOSTILE,
+    )
+    add_article(
+        root,
+        "sources/2021/06/001.txt",
+        title="Bài số sáu",
+        authors=["Hải Hằng"],
+        issue=6,
+        pages=[2],
+        slug="bai-so-sau",
+        date=dt.date(2021, 6, 2),
+    )
     return root
 
 

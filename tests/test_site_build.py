@@ -1,0 +1,339 @@
+"""The built archive: pages, escaping, meta tags, JSON-LD, feeds, sitemap, registry, atomicity
+and reproducibility, on a small archive built end to end with MkDocs."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import feedparser
+import pytest
+
+import bantin.cite
+from bantin.exceptions import BuildError
+from bantin.site.checks import third_party_in
+from tests.test_site_archive import (
+    HOSTILE,
+    HOSTILE_AUTHOR,
+    HOSTILE_LEAD,
+    add_article,
+    build,
+    make_archive,
+    read_fixture_catalogue,
+)
+
+SEED_URL = "2021/so-5/kh-cn-ngay-cang-khang-dinh-vi-the/"
+HOSTILE_URL = "2021/so-5/bai-hiem-doc/"
+SITE_URL = "https://luutru.example.vn/"
+
+
+class HeadParser(HTMLParser):
+    """Collects meta tags, JSON-LD scripts and the <html> lang of one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: list[tuple[str, str]] = []
+        self.json_ld: list[str] = []
+        self.lang = ""
+        self.scripts: list[str] = []
+        self._in_script = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.lang = values.get("lang", "")
+        if tag == "meta" and "content" in values:
+            key = values.get("name") or values.get("property") or ""
+            self.meta.append((key, values["content"]))
+        if tag == "script":
+            self._in_script = values.get("type", "text/javascript")
+            self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            if self._in_script == "application/ld+json":
+                self.json_ld.append(self.scripts[-1])
+            self._in_script = ""
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts[-1] += data
+
+    def values(self, key: str) -> list[str]:
+        return [v for k, v in self.meta if k == key]
+
+
+def parse_page(path: Path) -> HeadParser:
+    parser = HeadParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_archive(tmp_path_factory.mktemp("archive"))
+    result = build(root)
+    assert result.ok and result.articles == 4
+    return root
+
+
+def test_pages_exist(built: Path) -> None:
+    site = built / "site"
+    for page in (
+        "index.html",
+        "2021/index.html",
+        "2021/so-5/index.html",
+        "2021/so-6/index.html",
+        f"{SEED_URL}index.html",
+        "tac-gia/index.html",
+        "tac-gia/hai-hang/index.html",
+        "chuyen-muc/index.html",
+        "chuyen-muc/dien-dan/index.html",
+        "404.html",
+        "feed.xml",
+        "2021/so-5/feed.xml",
+        "catalogue.json",
+        "catalogue.csv",
+        "robots.txt",
+        "sitemap.xml",
+        "nguon/2021/05/000_c2e97c40b65a00ea.txt",
+        f"{SEED_URL}kh-cn-ngay-cang-khang-dinh-vi-the.bib",
+        f"{SEED_URL}kh-cn-ngay-cang-khang-dinh-vi-the.ris",
+        f"{SEED_URL}kh-cn-ngay-cang-khang-dinh-vi-the.json",
+    ):
+        assert (site / page).is_file(), page
+    assert not list(built.glob(".site-*")), "temporary folders must be gone"
+
+
+def test_home_page_lists_latest_issue_years_and_count(built: Path) -> None:
+    text = (built / "site/index.html").read_text(encoding="utf-8")
+    assert "Kho lưu trữ có 4 bài viết." in text
+    assert 'href="2021/so-6/"' in text
+    assert 'href="2021/"' in text
+
+
+def test_issue_table_of_contents(built: Path) -> None:
+    text = (built / "site/2021/so-5/index.html").read_text(encoding="utf-8")
+    order = [
+        text.index(f'href="{slug}/"')
+        for slug in ("kh-cn-ngay-cang-khang-dinh-vi-the", "bai-thu-hai", "bai-hiem-doc")
+    ]
+    assert order == sorted(order), "articles in page order"
+    assert "<td>8–9</td>" in text
+    assert 'href="../../tac-gia/hai-hang/"' in text
+
+
+def test_article_page_header_and_links(built: Path) -> None:
+    text = (built / "site" / SEED_URL / "index.html").read_text(encoding="utf-8")
+    assert "<h1>KH&amp;CN ngày càng khẳng định vị thế</h1>" in text
+    assert '<a href="../../../tac-gia/hai-hang/" rel="author">Hải Hằng</a>' in text
+    assert ">09/04/2021</time>" in text
+    assert 'class="bantin-lead"' in text
+    assert 'href="../bai-thu-hai/" rel="next"' in text
+    assert 'href="../../../nguon/2021/05/000_c2e97c40b65a00ea.txt"' in text
+    assert "Trích dẫn" in text and 'class="md-button bantin-copy"' in text
+    assert 'href="kh-cn-ngay-cang-khang-dinh-vi-the.bib" download' in text
+    assert 'id="p-doan-mot"' in text
+
+
+def test_meta_tags_of_an_article(built: Path) -> None:
+    page = parse_page(built / "site" / SEED_URL / "index.html")
+    assert page.lang == "vi"
+    assert page.values("citation_title") == ["KH&CN ngày càng khẳng định vị thế"]
+    front = read_fixture_catalogue(built / "docs").entries[0].front
+    assert page.values("citation_author") == bantin.cite.highwire_authors(front)
+    assert len(page.values("citation_author")) == 2
+    assert page.values("citation_publication_date") == ["2021/04/09"]
+    assert page.values("citation_journal_title") == ["Bản tin Thử nghiệm"]
+    assert page.values("citation_issue") == ["5"]
+    assert page.values("citation_firstpage") == ["8"]
+    assert page.values("citation_lastpage") == ["9"]
+    assert page.values("citation_language") == ["vi"]
+    assert page.values("citation_abstract") == ["Một đoạn tóm tắt."]
+    assert page.values("DC.title") == ["KH&CN ngày càng khẳng định vị thế"]
+    assert page.values("DC.language") == ["vi"]
+    assert page.values("og:type") == ["article"]
+    assert page.values("og:url") == [SITE_URL + SEED_URL]
+    assert page.values("og:locale") == ["vi_VN"]
+
+
+def test_json_ld_is_a_scholarly_article_in_an_issue(built: Path) -> None:
+    page = parse_page(built / "site" / SEED_URL / "index.html")
+    (raw,) = page.json_ld
+    data = json.loads(raw)
+    assert data["@type"] == "ScholarlyArticle"
+    assert data["headline"] == "KH&CN ngày càng khẳng định vị thế"
+    assert data["isPartOf"]["@type"] == "PublicationIssue"
+    assert data["isPartOf"]["issueNumber"] == "5"
+    assert data["isPartOf"]["isPartOf"]["@type"] == "Periodical"
+    assert [a["name"] for a in data["author"]] == ["Hải Hằng", "Xuân Bình"]
+
+
+def test_hostile_metadata_stays_text(built: Path) -> None:
+    site = built / "site"
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in text, path
+        assert "<b>A</b>" not in text, path
+        assert "</script><script>" not in text, path
+    page = parse_page(site / HOSTILE_URL / "index.html")
+    assert page.values("citation_title") == [HOSTILE]
+    assert page.values("DC.creator") == [HOSTILE_AUTHOR]
+    assert page.values("citation_abstract") == [HOSTILE_LEAD]
+    (raw,) = page.json_ld
+    data = json.loads(raw)
+    assert data["headline"] == HOSTILE and data["abstract"] == HOSTILE_LEAD
+    title = re.search(r"<title>(.*?)</title>", (site / HOSTILE_URL / "index.html").read_text())
+    assert title and "&lt;script&gt;" in title.group(1)
+
+
+def test_feeds_parse(built: Path) -> None:
+    feed = feedparser.parse((built / "site/feed.xml").read_bytes())
+    assert not feed.bozo
+    assert feed.entries[0].link == SITE_URL + "2021/so-6/bai-so-sau/"
+    assert len(feed.entries) == 4
+    assert feed.feed.updated.startswith("2021-06-02")
+    issue = feedparser.parse((built / "site/2021/so-5/feed.xml").read_bytes())
+    assert not issue.bozo and len(issue.entries) == 3
+    assert any(e.title == HOSTILE for e in issue.entries)
+
+
+def test_sitemap_and_robots(built: Path) -> None:
+    sitemap = (built / "site/sitemap.xml").read_text(encoding="utf-8")
+    for url in (SEED_URL, HOSTILE_URL, "2021/so-6/bai-so-sau/"):
+        assert f"<loc>{SITE_URL}{url}</loc>" in sitemap
+    robots = (built / "site/robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots
+
+
+def test_catalogue_exports(built: Path) -> None:
+    data = json.loads((built / "site/catalogue.json").read_text(encoding="utf-8"))
+    assert data["articles"][0]["url"] == SITE_URL + SEED_URL
+    assert len(data["articles"]) == 4
+    csv_text = (built / "site/catalogue.csv").read_text(encoding="utf-8-sig")
+    assert csv_text.splitlines()[0].startswith("url,title,authors")
+    assert len(csv_text.splitlines()) == 5
+
+
+def test_registry_records_every_article(built: Path) -> None:
+    lines = (built / "published-urls.txt").read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines) and len(lines) == 4
+    assert f"{SEED_URL}\tsources/2021/05/000_c2e97c40b65a00ea.txt" in lines
+
+
+def test_no_third_party_resources(built: Path) -> None:
+    for path in sorted((built / "site").rglob("*")):
+        if path.suffix in (".html", ".css"):
+            text = path.read_text(encoding="utf-8")
+            assert third_party_in(text, "luutru.example.vn") == [], path
+
+
+def test_third_party_detection() -> None:
+    page = (
+        '<script src="https://cdn.example.com/x.js"></script>'
+        '<link rel="stylesheet" href="//fonts.googleapis.com/css">'
+        '<a href="https://elsewhere.example/">a link loads nothing</a>'
+        '<img src="https://luutru.example.vn/a.png">'
+    )
+    assert third_party_in(page, "luutru.example.vn") == [
+        "//fonts.googleapis.com/css",
+        "https://cdn.example.com/x.js",
+    ]
+    assert third_party_in("@import 'https://x.example/a.css';", "y") == ["https://x.example/a.css"]
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    first = make_archive(tmp_path / "one")
+    build(first)
+    before = tree_digest(first / "site")
+    build(first)
+    assert tree_digest(first / "site") == before
+    second = make_archive(tmp_path / "two")
+    build(second)
+    assert tree_digest(second / "site") == before
+
+
+def test_failed_build_leaves_site_untouched(tmp_path: Path) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    before = tree_digest(root / "site")
+    (root / "docs/gioi-thieu.md").write_text("# Giới thiệu\n\n[hỏng](khong-co.md)\n", "utf-8")
+    with pytest.raises(BuildError, match="mkdocs build failed"):
+        build(root)
+    assert tree_digest(root / "site") == before
+    assert not list(root.glob(".site-*"))
+
+
+def test_vanished_url_fails_the_build(tmp_path: Path) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    before = tree_digest(root / "site")
+    registry_before = (root / "published-urls.txt").read_text(encoding="utf-8")
+    (root / "docs/2021/so-5/bai-thu-hai.md").unlink()
+    with pytest.raises(BuildError, match="2021/so-5/bai-thu-hai/ would disappear"):
+        build(root)
+    assert tree_digest(root / "site") == before
+    assert (root / "published-urls.txt").read_text(encoding="utf-8") == registry_before
+
+
+def test_changed_slug_leaves_a_redirect(tmp_path: Path) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    (root / "docs/2021/so-5/bai-thu-hai.md").unlink()
+    add_article(
+        root,
+        "sources/2021/05/002.txt",
+        title="Bài thứ hai",
+        authors=["Trần Thị Bình"],
+        pages=[10],
+        slug="bai-thu-hai-moi",
+    )
+    result = build(root)
+    assert result.redirects == 1
+    old = (root / "site/2021/so-5/bai-thu-hai/index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../bai-thu-hai-moi/">' in old
+    assert f'<link rel="canonical" href="{SITE_URL}2021/so-5/bai-thu-hai-moi/">' in old
+    assert '<a href="../bai-thu-hai-moi/">' in old
+    lines = (root / "published-urls.txt").read_text(encoding="utf-8").splitlines()
+    assert "2021/so-5/bai-thu-hai/\tsources/2021/05/002.txt" in lines
+    assert "2021/so-5/bai-thu-hai-moi/\tsources/2021/05/002.txt" in lines
+    assert (root / "site/2021/so-5/bai-thu-hai-moi/index.html").is_file()
+
+
+def test_generated_files_never_overwrite_hand_written_pages(tmp_path: Path) -> None:
+    root = make_archive(tmp_path)
+    (root / "docs/robots.txt").write_text("tự viết\n", "utf-8")
+    with pytest.raises(BuildError, match="refusing to overwrite"):
+        build(root)
+    assert (root / "docs/robots.txt").read_text("utf-8") == "tự viết\n"
+    assert not (root / "site").exists()
+
+
+def test_stale_generated_files_are_removed(tmp_path: Path) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    assert (root / "docs/2021/so-6/index.md").exists()
+    shutil.rmtree(root / "docs/2021/so-6")
+    (root / "published-urls.txt").write_text(
+        "".join(
+            line + "\n"
+            for line in (root / "published-urls.txt").read_text("utf-8").splitlines()
+            if "so-6" not in line
+        ),
+        "utf-8",
+    )
+    build(root)
+    assert not (root / "docs/2021/so-6").exists()
+    assert not (root / "site/2021/so-6").exists()
