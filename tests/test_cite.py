@@ -114,6 +114,10 @@ def test_listed_pen_name_is_never_split() -> None:
     assert parse_name("Trần Đăng Khoa").csl() == {"family": "Trần", "given": "Đăng Khoa"}
 
 
+def test_bylines_without_a_name_are_dropped() -> None:
+    assert parse_names(["–", " , ", "\x1b", "Hải Hằng"]) == [parse_name("Hải Hằng")]
+
+
 def test_names_come_out_nfc() -> None:
     name = parse_name(unicodedata.normalize("NFD", "Nguyễn Hoàng Giang"))
     assert name.family == "Nguyễn"

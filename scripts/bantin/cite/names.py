@@ -145,8 +145,8 @@ def parse_name(raw: str, pen_names: list[str] | tuple[str, ...] = ()) -> PersonN
     """Split one byline name into family and given parts, or keep it as a literal."""
     name = clean_name(raw)
     pens = {_key(pen) for pen in pen_names} | {_key(clean_name(pen)) for pen in pen_names}
-    if not name:
-        return PersonName(literal=one_line(raw))
+    if not any(ch.isalnum() for ch in name):
+        return PersonName()
     if _key(name) in pens or _key(raw) in pens or not is_splittable(name):
         return PersonName(literal=name)
     words = name.split(" ")
@@ -173,6 +173,6 @@ def split_byline(raw: str) -> list[str]:
 
 
 def parse_names(raws: list[str], pen_names: list[str] | tuple[str, ...] = ()) -> list[PersonName]:
-    """Every non-empty byline name, parsed, in byline order."""
+    """Every byline name with a letter or digit in it, parsed, in byline order."""
     names = (parse_name(part, pen_names) for raw in raws for part in split_byline(raw))
     return [name for name in names if name.literal or name.family]
