@@ -1,0 +1,128 @@
+"""Unit tests of the site modules: URLs, pagination, registry rules, escaping, serving."""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.client
+import threading
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from bantin.exceptions import BuildError
+from bantin.metadata import FrontMatter
+from bantin.site import pages, registry, urls
+from bantin.site.markup import esc, markdown_page, vn_date
+
+try:  # tests/ is a package in some layouts and a plain folder in others
+    from tests.test_site_archive import FakeEntry
+except ImportError:
+    from test_site_archive import FakeEntry  # type: ignore[no-redef]
+
+
+def entry(slug: str, *, source: str = "", authors: tuple[str, ...] = ("Hải Hằng",)) -> FakeEntry:
+    front = FrontMatter(
+        title=f"Bài {slug}",
+        authors=list(authors),
+        issue=5,
+        year=2021,
+        pages=[1],
+        slug=slug,
+        source=source or f"sources/2021/05/{slug}.txt",
+        source_sha256="0" * 64,
+        converter="test",
+        date=dt.date(2021, 5, 1),
+    )
+    return FakeEntry(front, [], Path(f"2021/so-5/{slug}.md"), f"2021/so-5/{slug}/")
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "expected"),
+    [
+        ("2021/so-5/a/", "2021/so-5/b/", "../b/"),
+        ("", "2021/", "2021/"),
+        ("2021/", "", "../"),
+        ("2021/so-5/a/", "2021/so-5/a/", "./"),
+        ("2021/so-5/a/", "2021/so-5/a/a.bib", "a.bib"),
+        ("tac-gia/x/trang-2/", "tac-gia/x/", "../"),
+    ],
+)
+def test_relative_links(source: str, target: str, expected: str) -> None:
+    assert urls.relative(source, target) == expected
+
+
+def test_names_get_ascii_urls() -> None:
+    assert urls.author_url("Đặng Thị Ánh") == "tac-gia/dang-thi-anh/"
+    assert urls.section_url("Khoa học & Đời sống") == "chuyen-muc/khoa-hoc-doi-song/"
+    assert urls.source_copy_url("sources/2021/05/a.txt") == "nguon/2021/05/a.txt"
+
+
+def test_author_pages_are_paginated() -> None:
+    many = [entry(f"bai-{n:03d}") for n in range(120)]
+    files = {f.path: f.content.decode() for f in pages.browse_pages(many)}
+    assert "tac-gia/hai-hang/index.md" in files
+    assert "tac-gia/hai-hang/trang-2/index.md" in files
+    assert "tac-gia/hai-hang/trang-3/index.md" in files
+    assert "tac-gia/hai-hang/trang-4/index.md" not in files
+    first, last = files["tac-gia/hai-hang/index.md"], files["tac-gia/hai-hang/trang-3/index.md"]
+    assert first.count("<li>") == pages.PER_PAGE and last.count("<li>") == 20
+    assert 'href="trang-2/"' in first
+    assert 'href="../"' in last and 'href="../trang-2/"' in last
+
+
+def test_generated_page_keeps_values_inert() -> None:
+    text = markdown_page('A "b" <i>', [esc("x\n\n<script>{{ y }}")])
+    assert "<script>" not in text and "{{" not in text
+    assert text.startswith('---\ntitle: A "b" <i>\n')
+    assert "\n\n<div" in text and text.count("\n\n") == 1, "one raw HTML block, no blank lines"
+
+
+def test_vietnamese_date() -> None:
+    assert vn_date(dt.date(2021, 4, 9)) == "09/04/2021"
+
+
+def test_registry_rules() -> None:
+    a, b = entry("a"), entry("b")
+    check = registry.check_registry({}, [a, b])
+    assert check.added == ["2021/so-5/a/", "2021/so-5/b/"] and not check.problems
+    moved = entry("a-moi", source=a.front.source)
+    check = registry.check_registry(dict(check.registry), [moved, b])
+    assert [(r.old, r.target) for r in check.redirects] == [("2021/so-5/a/", "2021/so-5/a-moi/")]
+    assert not check.problems
+    gone = registry.check_registry({"2021/so-5/a/": a.front.source}, [b])
+    assert "would disappear" in str(gone.problems.items[0])
+    taken = registry.check_registry({"2021/so-5/b/": "sources/other.txt"}, [b])
+    assert "now belongs to" in str(taken.problems.items[0])
+
+
+def test_registry_lines_are_checked(tmp_path: Path) -> None:
+    path = tmp_path / registry.REGISTRY_NAME
+    path.write_text("2021/so-5/a/\tsources/a.txt\nkhong-hop-le\n", "utf-8")
+    with pytest.raises(BuildError, match=r"published-urls.txt:2"):
+        registry.read_registry(path)
+
+
+def test_serve_uses_the_site_404_page(tmp_path: Path) -> None:
+    from bantin.commands.serve import make_server
+
+    (tmp_path / "index.html").write_text("<p>trang chủ</p>", "utf-8")
+    (tmp_path / "404.html").write_text("<h1>Không tìm thấy trang</h1>", "utf-8")
+    server = make_server(tmp_path, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        for path, status, text in (("/", 200, "trang chủ"), ("/khong-co/", 404, "Không tìm thấy")):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", path)
+            response = connection.getresponse()
+            assert response.status == status
+            assert text in response.read().decode("utf-8")
+            connection.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_entry_paths_are_posix() -> None:
+    assert PurePosixPath(entry("a").url).parts[-1] == "a"
