@@ -1,0 +1,239 @@
+"""Writes an article as escaped Markdown with YAML front matter, and reads that format back.
+
+Source text is data: every character that Python-Markdown (with the extensions in mkdocs.yml)
+could read as syntax is escaped, so the page shows exactly the words of the source.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bantin import slug
+from bantin.exceptions import MetadataError
+from bantin.metadata import FrontMatter
+from bantin.model import Block, BlockKind
+from bantin.yamlio import dump_yaml, load_model
+
+FENCE = "---"
+FIGURE_CLASS = "bantin-figure"
+HEADING_LEVEL = 2
+
+# Characters escaped wherever they stand: each can open inline syntax in the middle of a line.
+_INLINE = re.compile(r"[\\`*_{}\[\]#]|<|&(?=#?[A-Za-z0-9]+;)")
+# What a block may not start with: list, quote and block-extension markers.
+_LEADING = re.compile(r"^(?:[-+>/]|(?P<num>\d+)\.(?=\s|$))")
+_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!/|~])|&(amp|lt|gt|quot|#47);")
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "#47": "/"}
+
+_PARA_ANCHOR = re.compile(r"^\{:\s*#(?P<id>[A-Za-z0-9_-]+)\s*\}\s*$")
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
+_HEADING_ANCHOR = re.compile(r"\s+\{:?\s*#(?P<id>[A-Za-z0-9_-]+)\s*\}\s*$")
+_FIGURE_OPEN = re.compile(r"^///\s*html\s*\|\s*figure(?P<attrs>\S*)\s*$")
+_FIGURE_ID = re.compile(r"#(?P<id>[A-Za-z0-9_-]+)")
+
+
+@dataclass
+class ParsedArticle:
+    """An article file read back: validated front matter and the body blocks, unescaped."""
+
+    front: FrontMatter
+    blocks: list[Block]
+
+
+# --- escaping ---------------------------------------------------------------------------
+
+
+def one_line(text: str) -> str:
+    """Blocks are written on one line: inner line breaks and tabs become spaces."""
+    return " ".join(re.sub(r"[\r\n\t\f\v\u2028\u2029]+", " ", text).split(" ")).strip()
+
+
+def _inline_replacement(match: re.Match[str]) -> str:
+    found = match.group(0)
+    if found == "<":
+        return "&lt;"
+    if found == "&":
+        return "&amp;"
+    return "\\" + found
+
+
+def _leading_replacement(match: re.Match[str]) -> str:
+    number = match.group("num")
+    return f"{number}\\." if number is not None else "\\" + match.group(0)
+
+
+def escape(text: str) -> str:
+    """Markdown text that renders as exactly `text` (on one line)."""
+    escaped = _INLINE.sub(_inline_replacement, one_line(text))
+    return _LEADING.sub(_leading_replacement, escaped, count=1)
+
+
+def _unescape_replacement(match: re.Match[str]) -> str:
+    char = match.group(1)
+    return char if char is not None else _ENTITIES[match.group(2)]
+
+
+def unescape(text: str) -> str:
+    """The text an escaped Markdown line stands for."""
+    return _UNESCAPE.sub(_unescape_replacement, text)
+
+
+# --- anchors --------------------------------------------------------------------------
+
+
+def anchor_base(block: Block) -> str:
+    """The anchor a block would get on first conversion (before collisions)."""
+    if block.kind is BlockKind.HEADING:
+        return slug.anchor_base("", block.text, words=None)
+    prefix = "f" if block.kind is BlockKind.FIGURE else "p"
+    return slug.anchor_base(prefix, block.text)
+
+
+def assign_anchors(blocks: Sequence[Block], previous: Sequence[Block] = ()) -> list[Block]:
+    """Frozen anchors: reuse the previous file's anchor of a matching block, else a new one."""
+    result = list(blocks)
+    kept = _reuse_previous(result, previous)
+    taken = set(kept.values())
+    for index, block in enumerate(result):
+        anchor = kept.get(index) or slug.unique_anchor(anchor_base(block), taken)
+        result[index] = replace(block, anchor=anchor)
+    return result
+
+
+def _reuse_previous(blocks: list[Block], previous: Sequence[Block]) -> dict[int, str]:
+    """Index of a new block -> the anchor it keeps; one previous anchor is used only once."""
+    old_keys = [(b.kind, b.text) for b in previous]
+    new_keys = [(b.kind, b.text) for b in blocks]
+    kept: dict[int, str] = {}
+    used: set[str] = set()
+    matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for offset in range(i2 - i1):
+                old, index = previous[i1 + offset], j1 + offset
+                if old.anchor and old.kind is blocks[index].kind and old.anchor not in used:
+                    kept[index] = old.anchor
+                    used.add(old.anchor)
+    return kept
+
+
+# --- writing --------------------------------------------------------------------------
+
+
+def render_block(block: Block) -> str:
+    text = escape(block.text)
+    if block.kind is BlockKind.HEADING:
+        return f"{'#' * HEADING_LEVEL} {text} {{ #{block.anchor} }}"
+    if block.kind is BlockKind.FIGURE:
+        return "\n".join(
+            [
+                f"/// html | figure.{FIGURE_CLASS}#{block.anchor}",
+                "//// html | figcaption",
+                "    markdown: inline",
+                text,
+                "////",
+                "///",
+            ]
+        )
+    return f"{text}\n{{: #{block.anchor} }}"
+
+
+def render_front(front: FrontMatter) -> str:
+    return f"{FENCE}\n{dump_yaml(front.to_yaml_dict())}{FENCE}\n"
+
+
+def render_article(front: FrontMatter, blocks: Sequence[Block]) -> str:
+    """The whole article file; blocks must carry their anchors already."""
+    body = [render_block(b) for b in blocks if one_line(b.text)]
+    if not body:
+        return render_front(front)
+    return render_front(front) + "\n" + "\n\n".join(body) + "\n"
+
+
+# --- reading --------------------------------------------------------------------------
+
+
+def split_front(text: str, path: Path | str) -> tuple[str, list[str], int]:
+    """(front matter YAML, body lines, 1-based line number of the first body line)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FENCE:
+        raise MetadataError(path, "no YAML front matter: the file must start with '---'", 1)
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() == FENCE:
+            return "\n".join(lines[1:index]) + "\n", lines[index + 1 :], index + 2
+    raise MetadataError(path, "the front matter is not closed by a '---' line", 1)
+
+
+def _read_figure(lines: list[str], start: int) -> tuple[Block, int]:
+    opened = _FIGURE_OPEN.match(lines[start].strip())
+    found = _FIGURE_ID.search(opened.group("attrs")) if opened else None
+    caption: list[str] = []
+    index = start + 1
+    while index < len(lines) and lines[index].strip() != "///":
+        line = lines[index]
+        if line.strip() and not line.startswith("////") and not line.startswith("    "):
+            caption.append(line.strip())
+        index += 1
+    text = unescape(" ".join(caption))
+    return Block(BlockKind.FIGURE, text, anchor=found.group("id") if found else ""), index + 1
+
+
+def _read_heading(line: str) -> Block:
+    match = _HEADING.match(line)
+    text = match.group("text") if match else line
+    anchor = _HEADING_ANCHOR.search(text)
+    if anchor:
+        text = text[: anchor.start()]
+    found = anchor.group("id") if anchor else ""
+    return Block(BlockKind.HEADING, unescape(text.strip()), anchor=found)
+
+
+def _read_paragraph(lines: list[str], start: int) -> tuple[Block, int]:
+    index, parts, anchor = start, [], ""
+    while index < len(lines) and lines[index].strip():
+        match = _PARA_ANCHOR.match(lines[index].strip())
+        if match:
+            anchor = match.group("id")
+        else:
+            parts.append(lines[index].strip())
+        index += 1
+    return Block(BlockKind.PARAGRAPH, unescape(" ".join(parts)), anchor=anchor), index
+
+
+def parse_blocks(lines: list[str]) -> list[Block]:
+    """Body lines back into blocks (editors may wrap paragraphs over several lines)."""
+    blocks: list[Block] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip():
+            index += 1
+        elif _FIGURE_OPEN.match(line.strip()):
+            block, index = _read_figure(lines, index)
+            blocks.append(block)
+        elif _HEADING.match(line):
+            blocks.append(_read_heading(line))
+            index += 1
+        else:
+            block, index = _read_paragraph(lines, index)
+            blocks.append(block)
+    return blocks
+
+
+def parse_article(text: str, path: Path | str) -> ParsedArticle:
+    """Read an article file of our format; MetadataError names the line of a bad key."""
+    front_text, body, _ = split_front(text, path)
+    front = load_model(FrontMatter, front_text, path, line_offset=1)
+    return ParsedArticle(front, parse_blocks(body))
+
+
+def read_article(path: Path) -> ParsedArticle:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise MetadataError(path, f"cannot read: {error}") from error
+    return parse_article(text, path)

@@ -1,0 +1,88 @@
+"""Safe YAML only: safe_dump to write, safe_load to read, schema errors with the key's line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from bantin.exceptions import MetadataError
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def dump_yaml(data: dict[str, Any]) -> str:
+    """Block-style YAML in the given key order, Unicode kept, never line-wrapped."""
+    return yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1_000_000
+    )
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """1-based line of each top-level key, from the composed node tree."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+
+
+def yaml_error_line(error: yaml.YAMLError) -> int | None:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return int(mark.line) + 1 if mark is not None else None
+
+
+def load_mapping(text: str, path: Path | str, line_offset: int = 0) -> dict[str, Any]:
+    """safe_load a YAML mapping (empty text is an empty mapping)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        line = yaml_error_line(error)
+        where = line + line_offset if line else None
+        raise MetadataError(path, f"not valid YAML: {error}", where) from error
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise MetadataError(path, "expected a mapping of keys to values", 1 + line_offset)
+    return data
+
+
+def describe(error: dict[str, Any]) -> str:
+    loc = ".".join(str(part) for part in error.get("loc", ()))
+    return f"{loc}: {error.get('msg', 'invalid')}" if loc else str(error.get("msg"))
+
+
+def validate(
+    model: type[Model], data: dict[str, Any], path: Path | str, text: str, line_offset: int = 0
+) -> Model:
+    """Validate a mapping; the first schema error is raised naming its key's line."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        loc = first.get("loc", ())
+        line = key_lines(text).get(str(loc[0])) if loc else None
+        messages = "; ".join(describe(dict(e)) for e in error.errors())
+        raise MetadataError(
+            path, f"{messages}", line + line_offset if line else None
+        ) from error
+
+
+def load_model(
+    model: type[Model], text: str, path: Path | str, line_offset: int = 0
+) -> Model:
+    """safe_load + schema validation of one YAML document."""
+    return validate(model, load_mapping(text, path, line_offset), path, text, line_offset)
+
+
+def read_model(model: type[Model], path: Path) -> Model:
+    """A YAML file on disk, validated against model."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise MetadataError(path, f"cannot read: {error}") from error
+    return load_model(model, text, path)

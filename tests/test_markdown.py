@@ -1,0 +1,316 @@
+"""The Markdown writer and reader: escaping proven by rendering, exact format, frozen anchors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import markdown as pymarkdown
+import pytest
+from mkdocs.utils import yaml_load
+
+from bantin.exceptions import MetadataError
+from bantin.markdown import (
+    assign_anchors,
+    escape,
+    parse_article,
+    render_article,
+    unescape,
+)
+from bantin.metadata import FrontMatter
+from bantin.model import Block, BlockKind
+
+ROOT = Path(__file__).resolve().parents[1]
+SHA = "a" * 64
+
+
+def site_extensions() -> tuple[list[Any], dict[str, Any]]:
+    """The markdown_extensions of mkdocs.yml, as Python-Markdown takes them."""
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names: list[Any] = []
+    configs: dict[str, Any] = {}
+    for item in config["markdown_extensions"]:
+        if isinstance(item, dict):
+            ((name, options),) = item.items()
+            names.append(name)
+            configs[name] = options or {}
+        else:
+            names.append(item)
+    return names, configs
+
+
+class TextOf(HTMLParser):
+    """Visible text of rendered HTML, without the permalink marks toc adds."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag == "a" and ("class", "headerlink") in attrs:
+            self.skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def render(text: str) -> tuple[str, list[str]]:
+    names, configs = site_extensions()
+    out = pymarkdown.markdown(text, extensions=names, extension_configs=configs)
+    parser = TextOf()
+    parser.feed(out)
+    return "".join(parser.parts).strip(), parser.tags
+
+
+DANGEROUS = [
+    "1975. Năm đó đất nước thống nhất",
+    "- không phải danh sách",
+    "+ cũng không",
+    "# không phải tiêu đề",
+    "> không phải trích dẫn",
+    "* không phải danh sách",
+    "5*3*2 = 30",
+    "a _x_ b và __y__",
+    "[a](b) và ![c](d) và [e][f]",
+    "`x` và ``y``",
+    "kết thúc {: #x }",
+    "tiêu đề { #y }",
+    "<a href='x'>nhấn</a> và <script>alert(1)</script>",
+    "&amp; và &#39; và &lt; và &#x27;",
+    "KH&CN và KT-XH",
+    "{{ config.site_name }} và {% include 'x' %}",
+    "/// html | div",
+    "//// note",
+    "javascript:alert(1)",
+    "<http://example.com> và <mailto:a@b.c>",
+    "đường dẫn C:\\Windows\\ và \\*",
+    "---",
+    "***",
+    "===",
+    "1) một",
+    "10.5 độ C",
+    "2021.",
+    "a | b ~ c ~~d~~",
+    "<!-- chú thích -->",
+    "trailing backslash \\",
+    "# #",
+]
+
+
+@pytest.mark.parametrize("source", DANGEROUS)
+def test_escaped_paragraph_renders_as_written(source: str) -> None:
+    text, tags = render(escape(source) + "\n{: #p-x }")
+    assert text == source
+    assert tags == ["p"]
+
+
+@pytest.mark.parametrize("source", DANGEROUS)
+def test_escaped_heading_and_caption_render_as_written(source: str) -> None:
+    front = FrontMatter(
+        title="t", issue=1, year=2021, slug="t", source="s.txt", source_sha256=SHA, converter="0"
+    )
+    blocks = assign_anchors([Block(BlockKind.HEADING, source), Block(BlockKind.FIGURE, source)])
+    body = render_article(front, blocks).split("---\n", 2)[2]
+    text, tags = render(body)
+    assert [line for line in text.split("\n") if line.strip()] == [source, source]
+    assert set(tags) <= {"h2", "a", "figure", "figcaption"}
+    assert tags.count("a") == 1  # the permalink of the heading only
+
+
+@pytest.mark.parametrize("source", DANGEROUS)
+def test_unescape_inverts_escape(source: str) -> None:
+    assert unescape(escape(source)) == source
+
+
+def test_plain_text_is_not_over_escaped() -> None:
+    assert escape("KH&CN, KT-XH giai đoạn 2021-2025.") == "KH&CN, KT-XH giai đoạn 2021-2025."
+    assert escape("1975. Năm") == "1975\\. Năm"
+
+
+def test_no_live_html_reaches_the_page() -> None:
+    names, configs = site_extensions()
+    out = pymarkdown.markdown(
+        escape("<img src=x onerror=alert(1)> [x](javascript:alert(1))"),
+        extensions=names,
+        extension_configs=configs,
+    )
+    assert "<img" not in out and "href" not in out
+
+
+def sample_front(**changes: Any) -> FrontMatter:
+    data: dict[str, Any] = {
+        "title": "Xây dựng chính sách",
+        "authors": ["Hải Hằng", "Xuân Bình"],
+        "date": dt.date(2021, 4, 9),
+        "issue": 5,
+        "year": 2021,
+        "section": "Diễn đàn khoa học và công nghệ",
+        "pages": [8, 9],
+        "lead": "Đó là nội dung.",
+        "slug": "xay-dung-chinh-sach",
+        "source": "sources/2021/05/x.txt",
+        "source_sha256": SHA,
+        "converter": "0.1.0",
+        "bulletin": "Bản tin",
+    }
+    data.update(changes)
+    return FrontMatter(**data)
+
+
+def sample_blocks() -> list[Block]:
+    return assign_anchors(
+        [
+            Block(BlockKind.HEADING, "Chính sách vượt trội"),
+            Block(BlockKind.PARAGRAPH, "Một hai ba bốn năm sáu bảy."),
+            Block(BlockKind.FIGURE, "Lãnh đạo Bộ KH&CN điều hành Hội nghị."),
+        ]
+    )
+
+
+EXPECTED = f"""---
+title: Xây dựng chính sách
+authors:
+- Hải Hằng
+- Xuân Bình
+date: 2021-04-09
+issue: 5
+year: 2021
+section: Diễn đàn khoa học và công nghệ
+pages:
+- 8
+- 9
+lead: Đó là nội dung.
+slug: xay-dung-chinh-sach
+source: sources/2021/05/x.txt
+source_sha256: {SHA}
+converter: 0.1.0
+bulletin: Bản tin
+---
+
+## Chính sách vượt trội {{ #chinh-sach-vuot-troi }}
+
+Một hai ba bốn năm sáu bảy.
+{{: #p-mot-hai-ba-bon-nam }}
+
+/// html | figure.bantin-figure#f-lanh-dao-bo-kh-cn-dieu
+//// html | figcaption
+    markdown: inline
+Lãnh đạo Bộ KH&CN điều hành Hội nghị.
+////
+///
+"""
+
+
+def test_exact_file_format() -> None:
+    assert render_article(sample_front(), sample_blocks()) == EXPECTED
+
+
+def test_round_trip_of_file() -> None:
+    parsed = parse_article(EXPECTED, "x.md")
+    assert parsed.front == sample_front()
+    assert parsed.blocks == [
+        Block(b.kind, b.text, anchor=b.anchor) for b in sample_blocks()
+    ]
+    assert render_article(parsed.front, parsed.blocks) == EXPECTED
+
+
+@pytest.mark.parametrize("tricky", ["No", "010", "1.0", "yes", "null", "2021-04-09", "~", "'a'"])
+def test_yaml_strings_stay_strings(tricky: str) -> None:
+    front = sample_front(title=tricky, authors=[tricky], lead=tricky)
+    parsed = parse_article(render_article(front, []), "x.md")
+    assert parsed.front.title == tricky
+    assert parsed.front.authors == [tricky]
+    assert parsed.front.lead == tricky
+
+
+def test_empty_optional_fields_are_omitted_but_authors_kept() -> None:
+    front = sample_front(authors=[], pages=[], section=None, bulletin=None, date=None)
+    text = render_article(front, [])
+    assert "authors: []\n" in text
+    assert "pages" not in text and "section" not in text and "pen_names" not in text
+    assert text.endswith("---\n") and not text.endswith("\n\n")
+
+
+def test_bad_front_matter_key_names_its_line() -> None:
+    text = EXPECTED.replace("issue: 5\n", "issue: năm\n")
+    with pytest.raises(MetadataError) as caught:
+        parse_article(text, "bad.md")
+    assert caught.value.problem.line == 7
+    assert "issue" in str(caught.value)
+
+
+def test_unknown_front_matter_key_names_its_line() -> None:
+    text = EXPECTED.replace("bulletin: Bản tin\n", "bulletin: Bản tin\ncolour: red\n")
+    with pytest.raises(MetadataError) as caught:
+        parse_article(text, "bad.md")
+    assert caught.value.problem.line == 19
+
+
+def test_missing_front_matter_is_an_error() -> None:
+    with pytest.raises(MetadataError):
+        parse_article("# no front matter\n", "bad.md")
+
+
+def test_editor_wrapped_paragraph_reads_back_joined() -> None:
+    text = EXPECTED.replace("Một hai ba bốn năm sáu bảy.", "Một hai ba\nbốn năm sáu bảy.")
+    blocks = parse_article(text, "x.md").blocks
+    assert blocks[1].text == "Một hai ba bốn năm sáu bảy."
+    assert blocks[1].anchor == "p-mot-hai-ba-bon-nam"
+
+
+def test_anchor_collisions_are_numbered_in_order() -> None:
+    blocks = assign_anchors([Block(BlockKind.PARAGRAPH, "Cùng một câu mở đầu ở đây")] * 3)
+    assert [b.anchor for b in blocks] == [
+        "p-cung-mot-cau-mo-dau",
+        "p-cung-mot-cau-mo-dau-2",
+        "p-cung-mot-cau-mo-dau-3",
+    ]
+
+
+def test_anchors_are_frozen_when_a_paragraph_is_inserted_before() -> None:
+    first = assign_anchors(
+        [Block(BlockKind.PARAGRAPH, "Cùng mở đầu năm chữ a"), Block(BlockKind.PARAGRAPH, "B")]
+    )
+    again = assign_anchors(
+        [
+            Block(BlockKind.PARAGRAPH, "Cùng mở đầu năm chữ mới chèn"),
+            Block(BlockKind.PARAGRAPH, "Cùng mở đầu năm chữ a"),
+            Block(BlockKind.PARAGRAPH, "B"),
+        ],
+        first,
+    )
+    assert again[1].anchor == first[0].anchor == "p-cung-mo-dau-nam-chu"
+    assert again[2].anchor == first[1].anchor
+    assert again[0].anchor == "p-cung-mo-dau-nam-chu-2"
+
+
+def test_anchor_kept_when_a_paragraph_is_corrected_in_place() -> None:
+    first = assign_anchors([Block(BlockKind.PARAGRAPH, t) for t in ["Một", "Hai", "Ba"]])
+    again = assign_anchors(
+        [Block(BlockKind.PARAGRAPH, t) for t in ["Một", "Hai đã sửa lại", "Ba"]], first
+    )
+    assert [b.anchor for b in again] == [b.anchor for b in first]
+
+
+def test_anchor_length_is_bounded() -> None:
+    (block,) = assign_anchors([Block(BlockKind.HEADING, "dài " * 100)])
+    assert len(block.anchor) <= 60
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", block.anchor)
+
+
+def test_html_escape_is_not_double_applied_in_titles() -> None:
+    front = sample_front(title="<b>KH&CN</b>")
+    assert parse_article(render_article(front, []), "x.md").front.title == "<b>KH&CN</b>"
+    assert html.escape("x") == "x"
