@@ -18,12 +18,14 @@ from typing import Any
 
 from bantin.exceptions import BuildError
 from bantin.site import exports, feeds, meta, pages, urls
+from bantin.site.citecache import CitationCache
 from bantin.site.pages import GeneratedFile
 
 log = logging.getLogger("bantin.site")
 
 LIST_NAME = ".bantin-generated.txt"
 PAGE_DATA_NAME = ".bantin-pages.json"
+CACHE_NAME = ".cache/bantin/citations.json"
 ASSET_DIR = "assets/bantin"
 ASSET_FILES = ("bantin.css", "bantin.js")
 
@@ -51,16 +53,24 @@ def article_files(
     files: list[GeneratedFile] = []
     data: dict[str, meta.Record] = {}
     siblings = meta.siblings_in_issue(entries)
-    for entry in entries:
-        item = cite.csl_item(entry.front, entry.url, site.site_url, container_title=site.site_name)
+    items = [
+        cite.csl_item(e.front, e.url, site.site_url, container_title=site.site_name)
+        for e in entries
+    ]
+    citations = CitationCache.open(cite, root / CACHE_NAME)
+    citations.prefill(items)
+    for entry, item in zip(entries, items, strict=True):
         files += exports.citation_files(entry, item, cite)
         files.append(exports.source_copy(entry, root))
         pdf = exports.pdf_copy(entry, root)
         pdf_href = pdf.path if pdf else ""
         if pdf:
             files.append(pdf)
-        record = meta.article_record(entry, siblings[entry.url], item, cite, site, pdf_href)
+        record = meta.article_record(
+            entry, siblings[entry.url], item, cite, citations, site, pdf_href
+        )
         data[str(entry.path).replace(os.sep, "/")] = record
+    citations.save()
     return SiteFiles(files, data)
 
 

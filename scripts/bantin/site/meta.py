@@ -148,20 +148,26 @@ def neighbour(entry: urls.Entry | None, here: str) -> Record | None:
     return {"title": entry.front.title, "href": urls.relative(here, entry.url)}
 
 
-def citation_record(entry: urls.Entry, item: dict[str, Any], cite: CiteApi) -> Record:
+class Formatter(Protocol):
+    """Formats one citation (`kind` "html", already escaped, or "text")."""
+
+    def format(self, item: dict[str, Any], style: str, kind: str) -> str: ...
+
+
+def citation_record(entry: urls.Entry, item: dict[str, Any], formatter: Formatter) -> Record:
     """The cite box: formatted citations (HTML already escaped by bantin.cite) and downloads."""
     slug = entry.front.slug
     return {
         "styles": [
             {
                 "label": "APA",
-                "html": cite.format_citation_html(item, "apa"),
-                "text": cite.format_citation(item, "apa"),
+                "html": formatter.format(item, "apa", "html"),
+                "text": formatter.format(item, "apa", "text"),
             },
             {
                 "label": "Kiểu Việt Nam",
-                "html": cite.format_citation_html(item, "vn"),
-                "text": cite.format_citation(item, "vn"),
+                "html": formatter.format(item, "vn", "html"),
+                "text": formatter.format(item, "vn", "text"),
             },
         ],
         "downloads": [
@@ -181,6 +187,7 @@ def article_record(
     siblings: tuple[urls.Entry | None, urls.Entry | None],
     item: dict[str, Any],
     cite: CiteApi,
+    formatter: Formatter,
     site: SiteInfo,
     pdf_href: str,
 ) -> Record:
@@ -210,7 +217,7 @@ def article_record(
         + dublin_core_tags(front, site, url),
         "meta_properties": opengraph_tags(front, site, url),
         "json_ld": json_ld(front, site, url),
-        "cite": citation_record(entry, item, cite),
+        "cite": citation_record(entry, item, formatter),
     }
 
 
