@@ -118,6 +118,10 @@ def make_archive(root: Path) -> Path:
         '!ENV [BANTIN_SITE_URL, "http://127.0.0.1:8000/"]', "https://luutru.example.vn/"
     )
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (root / "docs").mkdir()
+    for page in sorted((REPO / "docs").glob("*.md")):
+        if page.name != "index.md":  # hand-written pages; index.md is generated
+            shutil.copy(page, root / "docs" / page.name)
     (root / "sources/2021/05").mkdir(parents=True)
     shutil.copy(SEED, root / "sources/2021/05" / SEED.name)
     add_article(

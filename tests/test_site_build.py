@@ -105,6 +105,7 @@ def test_pages_exist(built: Path) -> None:
     site = built / "site"
     for page in (
         "index.html",
+        "gioi-thieu/index.html",
         "2021/index.html",
         "2021/so-5/index.html",
         "2021/so-6/index.html",
@@ -322,6 +323,9 @@ def test_changed_slug_leaves_a_redirect(tmp_path: Path) -> None:
     assert "2021/so-5/bai-thu-hai/\tsources/2021/05/002.txt" in lines
     assert "2021/so-5/bai-thu-hai-moi/\tsources/2021/05/002.txt" in lines
     assert (root / "site/2021/so-5/bai-thu-hai-moi/index.html").is_file()
+    sitemap = (root / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert "so-5/bai-thu-hai-moi/</loc>" in sitemap
+    assert "so-5/bai-thu-hai/</loc>" not in sitemap, "redirect pages are not listed"
 
 
 def test_generated_files_never_overwrite_hand_written_pages(tmp_path: Path) -> None:
