@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 import shutil
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,7 +15,8 @@ import feedparser
 import pytest
 
 import bantin.cite
-from bantin.exceptions import BuildError
+from bantin.exceptions import BuildError, Problem
+from bantin.site.build import BuildOptions, Stages, build_site
 from bantin.site.checks import third_party_in
 
 SEED_URL = "2021/so-5/kh-cn-ngay-cang-khang-dinh-vi-the/"
@@ -31,6 +33,9 @@ try:  # tests/ is a package in some layouts and a plain folder in others
         make_archive,
         read_fixture_catalogue,
     )
+    from tests.test_site_archive import (
+        services as archive_services,
+    )
 except ImportError:
     from test_site_archive import (
         HOSTILE,
@@ -41,6 +46,9 @@ except ImportError:
         make_archive,
         read_fixture_catalogue,
     )  # type: ignore[no-redef]
+    from test_site_archive import (
+        services as archive_services,
+    )
 
 
 class HeadParser(HTMLParser):
@@ -353,3 +361,41 @@ def test_stale_generated_files_are_removed(tmp_path: Path) -> None:
     build(root)
     assert not (root / "docs/2021/so-6").exists()
     assert not (root / "site/2021/so-6").exists()
+
+
+def test_source_date_epoch_is_honoured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_archive(tmp_path)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build(root)
+    assert "<lastmod>2021-06-02</lastmod>" in (root / "site/sitemap.xml").read_text("utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1620000000")
+    build(root)
+    sitemap = (root / "site/sitemap.xml").read_text("utf-8")
+    assert "<lastmod>2021-05-03</lastmod>" in sitemap and "2021-06-02" not in sitemap
+
+
+def test_plain_mkdocs_strict_build_passes_after_bantin_build(built: Path, tmp_path: Path) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(str(built / "mkdocs.yml"), site_dir=str(tmp_path / "out"), strict=True)
+    mkdocs_build(config)
+    assert (tmp_path / "out" / SEED_URL / "index.html").is_file()
+
+
+@dataclass
+class FakeReport:
+    problems: list[Problem]
+
+
+def test_keep_going_builds_the_rest_and_reports(tmp_path: Path) -> None:
+    root = make_archive(tmp_path)
+    bad = Problem("sources/2021/05/hong.txt", "not decodable text", 1)
+    services = archive_services()
+    services.convert_sources = lambda *args, **kwargs: FakeReport([bad])
+    with pytest.raises(BuildError, match="1 problem"):
+        build_site(BuildOptions(root=root), services, Stages())
+    assert not (root / "site").exists()
+    result = build_site(BuildOptions(root=root, keep_going=True), services, Stages())
+    assert not result.ok and result.problems.items == [bad]
+    assert (root / "site" / SEED_URL / "index.html").is_file()
