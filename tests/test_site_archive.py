@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "sources/2021/05/000_c2e97c40b65a00ea.txt"
 HOSTILE = 'Tiêu đề "x" <script>alert(1)</script> & {{ config }} KH&CN'
 HOSTILE_AUTHOR = 'Nguyễn "Văn" <b>A</b> & {% raw %}'
+HOSTILE_BODY = "<script>alert('body')</script> [x](javascript:alert(1)) {{ page }} &amp; <b>B</b>"
 HOSTILE_LEAD = "Tóm tắt </script><script>alert('lead')</script> & \"quote\""
 
 
@@ -100,12 +101,29 @@ def add_article(root: Path, source: str, **values: object) -> Path:
         "converter": "0.1.0",
         "bulletin": values.get("bulletin", "Bản tin Thử nghiệm"),
     }
-    paragraphs = [("p-doan-mot", "Đoạn một của bài."), ("p-doan-hai", "Đoạn hai của bài.")]
+    body = str(values.get("body", "Đoạn hai của bài."))
+    caption = str(values.get("caption", "Ảnh: hội nghị."))
     folder = root / "docs" / str(front["year"]) / f"so-{front['issue']}"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{values['slug']}.md"
-    path.write_text(article_text(front, paragraphs), encoding="utf-8")
+    path.write_text(render(front, body, caption), encoding="utf-8")
     return path
+
+
+def render(front: dict[str, object], body: str, caption: str) -> str:
+    """With the project's Markdown writer when it exists, else the same format by hand."""
+    try:
+        from bantin.markdown import render_article
+    except ImportError:
+        paragraphs = [("p-doan-mot", "Đoạn một của bài."), ("p-doan-hai", body)]
+        return article_text(front, paragraphs)
+    blocks = [
+        Block(BlockKind.HEADING, "Mở đầu", anchor="mo-dau"),
+        Block(BlockKind.PARAGRAPH, "Đoạn một của bài.", anchor="p-doan-mot"),
+        Block(BlockKind.FIGURE, caption, anchor="f-anh"),
+        Block(BlockKind.PARAGRAPH, body, anchor="p-doan-hai"),
+    ]
+    return str(render_article(FrontMatter.model_validate(front, strict=False), blocks))
 
 
 def make_archive(root: Path) -> Path:
@@ -145,6 +163,8 @@ def make_archive(root: Path) -> Path:
     add_article(
         root,
         "sources/2021/05/003.txt",
+        body=HOSTILE_BODY,
+        caption=HOSTILE_BODY,
         title=HOSTILE,
         authors=[HOSTILE_AUTHOR],
         lead=HOSTILE_LEAD,

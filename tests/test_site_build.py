@@ -209,6 +209,7 @@ def test_hostile_metadata_stays_text(built: Path) -> None:
         assert "<script>alert" not in text, path
         assert "<b>A</b>" not in text, path
         assert "</script><script>" not in text, path
+        assert "<b>B</b>" not in text and 'href="javascript:' not in text, path
     page = parse_page(site / HOSTILE_URL / "index.html")
     assert page.values("citation_title") == [HOSTILE]
     assert page.values("DC.creator") == [HOSTILE_AUTHOR]
