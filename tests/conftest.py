@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from bantin.commands.serve import SiteHandler
+
 REPO = Path(__file__).resolve().parent.parent
 SITE_URL = "http://127.0.0.1:8000/"
 BUILD_TIMEOUT_S = 900
@@ -116,8 +118,8 @@ def built_archive(tmp_path_factory: pytest.TempPathFactory) -> BuiltArchive:
     return BuiltArchive(root, output)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files without a log line per request."""
+class QuietHandler(SiteHandler):
+    """`bantin serve`'s handler (with the site's 404 page), without a log line per request."""
 
     def log_message(self, format: str, *args: object) -> None:
         pass
