@@ -28,7 +28,14 @@ serve: build
 	@echo "Serving the archive on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	$(BANTIN) serve --host $(HOST) --port $(PORT)
 
-test: setup-test lint typecheck pytest
+# Every check runs even when an earlier one fails, so one run reports all of them.
+test: setup-test
+	@status=0; \
+	$(MAKE) --no-print-directory lint || status=1; \
+	$(MAKE) --no-print-directory typecheck || status=1; \
+	$(MAKE) --no-print-directory pytest || status=1; \
+	if [ $$status -ne 0 ]; then echo "make test: FAILED (see above)" >&2; fi; \
+	exit $$status
 
 lint:
 	$(VENV)/bin/ruff check scripts/bantin tests

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = {"serious", "critical"}
@@ -57,12 +57,14 @@ def test_no_serious_accessibility_violations(page: Page, navigator: Following, k
     assert not found, f"{kind} page {page.url}:\n{describe(found)}"
 
 
-def test_axe_reports_a_violation(page: Page) -> None:
+def test_axe_reports_a_violation(browser: Browser) -> None:
     """axe really runs: an image without alt text and an unlabeled button are caught."""
+    page = browser.new_page()
     page.set_content(
         '<html lang="vi"><head><title>x</title></head><body><main>'
         '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
         "<button></button></main></body></html>"
     )
     ids = {v["id"] for v in violations(page)}
+    page.close()
     assert {"image-alt", "button-name"} <= ids
