@@ -65,7 +65,7 @@ def add_synthetic_sources(root: Path) -> None:
         corpus = importlib.import_module("bantin.corpus")
     except ImportError:
         return
-    corpus.generate(root / "sources", articles=SYNTHETIC_ARTICLES, seed=7)
+    corpus.generate(SYNTHETIC_ARTICLES, root, seed=7)
 
 
 def run_build(root: Path) -> tuple[bool, str]:
