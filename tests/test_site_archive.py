@@ -101,6 +101,8 @@ def add_article(root: Path, source: str, **values: object) -> Path:
         "converter": "0.1.0",
         "bulletin": values.get("bulletin", "Bản tin Thử nghiệm"),
     }
+    if "pdf" in values:
+        front["pdf"] = values["pdf"]
     body = str(values.get("body", "Đoạn hai của bài."))
     caption = str(values.get("caption", "Ảnh: hội nghị."))
     folder = root / "docs" / str(front["year"]) / f"so-{front['issue']}"
@@ -142,6 +144,7 @@ def make_archive(root: Path) -> Path:
             shutil.copy(page, root / "docs" / page.name)
     (root / "sources/2021/05").mkdir(parents=True)
     shutil.copy(SEED, root / "sources/2021/05" / SEED.name)
+    (root / "sources/2021/05/issue.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     add_article(
         root,
         f"sources/2021/05/{SEED.name}",
@@ -155,7 +158,8 @@ def make_archive(root: Path) -> Path:
     add_article(
         root,
         "sources/2021/05/002.txt",
-        title="Bài thứ hai",
+title="Bài thứ hai",
+        pdf="sources/2021/05/issue.pdf#page=10",
         authors=["Trần Thị Bình"],
         pages=[10],
         slug="bai-thu-hai",

@@ -400,3 +400,11 @@ def test_keep_going_builds_the_rest_and_reports(tmp_path: Path) -> None:
     result = build_site(BuildOptions(root=root, keep_going=True), services, Stages())
     assert not result.ok and result.problems.items == [bad]
     assert (root / "site" / SEED_URL / "index.html").is_file()
+
+
+def test_pdf_page_is_linked_and_cited(built: Path) -> None:
+    path = built / "site/2021/so-5/bai-thu-hai/index.html"
+    page = parse_page(path)
+    assert page.values("citation_pdf_url") == [SITE_URL + "nguon/2021/05/issue.pdf#page=10"]
+    assert 'href="../../../nguon/2021/05/issue.pdf#page=10"' in path.read_text("utf-8")
+    assert (built / "site/nguon/2021/05/issue.pdf").read_bytes().startswith(b"%PDF")

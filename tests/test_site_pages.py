@@ -59,7 +59,7 @@ def test_names_get_ascii_urls() -> None:
 
 def test_author_pages_are_paginated() -> None:
     many = [entry(f"bai-{n:03d}") for n in range(120)]
-    files = {f.path: f.content.decode() for f in pages.browse_pages(many)}
+    files = {f.path: f.content.decode() for f in pages.browse_pages(many, urls.NameIndex(many))}
     assert "tac-gia/hai-hang/index.md" in files
     assert "tac-gia/hai-hang/trang-2/index.md" in files
     assert "tac-gia/hai-hang/trang-3/index.md" in files
@@ -126,3 +126,13 @@ def test_serve_uses_the_site_404_page(tmp_path: Path) -> None:
 
 def test_entry_paths_are_posix() -> None:
     assert PurePosixPath(entry("a").url).parts[-1] == "a"
+
+
+def test_names_whose_slugs_collide_get_their_own_pages() -> None:
+    first = entry("a", authors=("Lê Văn Hải",))
+    second = entry("b", authors=("Lê Văn Hài", "Lê Văn Hải"))
+    names = urls.NameIndex([first, second])
+    assert names.author("Lê Văn Hải") == "tac-gia/le-van-hai/"
+    assert names.author("Lê Văn Hài") == "tac-gia/le-van-hai-2/"
+    found = pages.listings([first, second], "author", names)
+    assert sorted((f.name, len(f.entries)) for f in found) == [("Lê Văn Hài", 1), ("Lê Văn Hải", 2)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,12 @@ def pdf_copy(entry: urls.Entry, root: Path) -> GeneratedFile | None:
     if not path.is_file():
         return None
     return GeneratedFile(urls.source_copy_url(pdf.split("#", 1)[0]), path.read_bytes())
+
+
+def fragment(pdf: str | None) -> str:
+    """The `#page=N` part of a `pdf:` value, kept on the link to the copied file."""
+    _, sep, rest = (pdf or "").partition("#")
+    return sep + rest if re.fullmatch(r"page=\d+", rest) else ""
 
 
 def catalogue_row(entry: urls.Entry, site_url: str) -> dict[str, Any]:

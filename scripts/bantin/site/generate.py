@@ -47,7 +47,11 @@ def asset_files() -> list[GeneratedFile]:
 
 
 def article_files(
-    entries: Sequence[urls.Entry], cite: meta.CiteApi, site: meta.SiteInfo, root: Path
+    entries: Sequence[urls.Entry],
+    cite: meta.CiteApi,
+    site: meta.SiteInfo,
+    root: Path,
+    names: urls.NameIndex,
 ) -> SiteFiles:
     """Citation downloads, source copies and template data of every article."""
     files: list[GeneratedFile] = []
@@ -63,11 +67,11 @@ def article_files(
         files += exports.citation_files(entry, item, cite)
         files.append(exports.source_copy(entry, root))
         pdf = exports.pdf_copy(entry, root)
-        pdf_href = pdf.path if pdf else ""
+        pdf_href = pdf.path + exports.fragment(entry.front.pdf) if pdf else ""
         if pdf:
             files.append(pdf)
         record = meta.article_record(
-            entry, siblings[entry.url], item, cite, citations, site, pdf_href
+            entry, siblings[entry.url], item, cite, citations, site, pdf_href, names
         )
         data[str(entry.path).replace(os.sep, "/")] = record
     citations.save()
@@ -82,9 +86,10 @@ def site_files(
     extra: Sequence[GeneratedFile] = (),
 ) -> SiteFiles:
     """Everything bantin writes into docs/ for one build."""
-    made = article_files(entries, cite, site, root)
+    names = urls.NameIndex(entries)
+    made = article_files(entries, cite, site, root, names)
     files = [
-        *pages.index_pages(entries),
+        *pages.index_pages(entries, names),
         *made.files,
         *feeds.all_feeds(entries, site),
         exports.catalogue_json(entries, site.site_url),

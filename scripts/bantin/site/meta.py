@@ -190,6 +190,7 @@ def article_record(
     formatter: Formatter,
     site: SiteInfo,
     pdf_href: str,
+    names: urls.NameIndex,
 ) -> Record:
     """The template data of one article page."""
     front, here = entry.front, entry.url
@@ -199,12 +200,12 @@ def article_record(
         "kind": "article",
         "title": front.title,
         "lead": front.lead,
-        "authors": [link_record(a, here, urls.author_url(a)) for a in front.authors],
+        "authors": [link_record(a, here, names.author(a)) for a in front.authors],
         "date": vn_date(front.date or front.issue_date),
         "issue": link_record(
             issue_label(front.issue, front.year), here, urls.issue_url(front.year, front.issue)
         ),
-        "section": link_record(front.section, here, urls.section_url(front.section))
+        "section": link_record(front.section, here, names.section(front.section))
         if front.section
         else None,
         "pages": page_range(front.pages),

@@ -60,7 +60,7 @@ def by_issue(entries: Sequence[Entry]) -> dict[tuple[int, int], list[Entry]]:
     return dict(sorted(groups.items()))
 
 
-def home_page(entries: Sequence[Entry]) -> GeneratedFile:
+def home_page(entries: Sequence[Entry], names: urls.NameIndex) -> GeneratedFile:
     """Latest issue, the years, the number of articles."""
     issues = by_issue(entries)
     blocks = [tag("p", esc(f"Kho lưu trữ có {len(entries)} bài viết."), "bantin-count")]
@@ -68,7 +68,7 @@ def home_page(entries: Sequence[Entry]) -> GeneratedFile:
         year, issue = max(issues)
         latest = link(urls.issue_url(year, issue), issue_label(issue, year))
         blocks.append(tag("h2", "Số mới nhất") + tag("p", latest))
-        blocks.append(issue_table(issues[(year, issue)], ""))
+        blocks.append(issue_table(issues[(year, issue)], "", names))
     years = sorted({y for y, _ in issues}, reverse=True)
     year_links = [link(urls.year_url(y), f"Năm {y}") for y in years]
     blocks.append(tag("h2", "Các năm") + bullet_list(year_links, "bantin-years"))
@@ -94,44 +94,44 @@ def _year_page(year: int, issues: dict[tuple[int, int], list[Entry]]) -> Generat
     return _page(here, f"Năm {year}", [bullet_list(items, "bantin-issues")])
 
 
-def issue_table(entries: Sequence[Entry], here: str) -> str:
+def issue_table(entries: Sequence[Entry], here: str, names: urls.NameIndex) -> str:
     """Table of contents of one issue: section, title, authors, pages."""
     rows = []
     for entry in entries:
         front = entry.front
         section = (
-            link(urls.relative(here, urls.section_url(front.section)), front.section)
+            link(urls.relative(here, names.section(front.section)), front.section)
             if front.section
             else ""
         )
-        authors = ", ".join(link(urls.relative(here, urls.author_url(a)), a) for a in front.authors)
+        authors = ", ".join(link(urls.relative(here, names.author(a)), a) for a in front.authors)
         title = link(urls.relative(here, entry.url), front.title)
         rows.append([section, title, authors, esc(page_range(front.pages))])
     headers = ["Chuyên mục", "Bài viết", "Tác giả", "Trang"]
     return table(headers, rows, "bantin-toc")
 
 
-def issue_pages(entries: Sequence[Entry]) -> list[GeneratedFile]:
+def issue_pages(entries: Sequence[Entry], names: urls.NameIndex) -> list[GeneratedFile]:
     files = []
     for (year, issue), group in by_issue(entries).items():
         here = urls.issue_url(year, issue)
         title = f"{issue_label(issue, year)}: mục lục"
         up = link(urls.relative(here, urls.year_url(year)), f"Năm {year}")
         feed = link("feed.xml", "Nguồn tin Atom của số này")
-        blocks = [tag("p", up + " · " + feed, "bantin-up"), issue_table(group, here)]
+        blocks = [tag("p", up + " · " + feed, "bantin-up"), issue_table(group, here, names)]
         files.append(_page(here, title, blocks))
     return files
 
 
-def listings(entries: Sequence[Entry], key: str) -> list[Listing]:
+def listings(entries: Sequence[Entry], key: str, names: urls.NameIndex) -> list[Listing]:
     """Group articles by author (`key="author"`) or by section, sorted by URL."""
     groups: dict[str, tuple[str, list[Entry]]] = {}
     for entry in entries:
-        names = entry.front.authors if key == "author" else [entry.front.section or ""]
-        for name in names:
+        found = entry.front.authors if key == "author" else [entry.front.section or ""]
+        for name in found:
             if not name:
                 continue
-            url = urls.author_url(name) if key == "author" else urls.section_url(name)
+            url = names.author(name) if key == "author" else names.section(name)
             groups.setdefault(url, (name, []))[1].append(entry)
     return [Listing(name, url, tuple(found)) for url, (name, found) in sorted(groups.items())]
 
@@ -192,19 +192,24 @@ def directory_pages(found: Sequence[Listing], base: str, title: str) -> list[Gen
     return paged_list(base, title, pages)
 
 
-def browse_pages(entries: Sequence[Entry]) -> list[GeneratedFile]:
+def browse_pages(entries: Sequence[Entry], names: urls.NameIndex) -> list[GeneratedFile]:
     """Every author and section page and their directories."""
     files: list[GeneratedFile] = []
     for key, base, title, label in (
         ("author", urls.AUTHORS_DIR + "/", "Tác giả", "Tác giả"),
         ("section", urls.SECTIONS_DIR + "/", "Chuyên mục", "Chuyên mục"),
     ):
-        found = listings(entries, key)
+        found = listings(entries, key, names)
         files.extend(directory_pages(found, base, title))
         for listing in found:
             files.extend(listing_pages(listing, label))
     return files
 
 
-def index_pages(entries: Sequence[Entry]) -> list[GeneratedFile]:
-    return [home_page(entries), *year_pages(entries), *issue_pages(entries), *browse_pages(entries)]
+def index_pages(entries: Sequence[Entry], names: urls.NameIndex) -> list[GeneratedFile]:
+    return [
+        home_page(entries, names),
+        *year_pages(entries),
+        *issue_pages(entries, names),
+        *browse_pages(entries, names),
+    ]

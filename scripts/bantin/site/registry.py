@@ -91,7 +91,8 @@ def _check_one(
     if moved is None:
         message = (
             f"published URL {url} would disappear: no article comes from {source} any more; "
-            "restore the source or give its URL a new home"
+            "restore the article, or change the source on this line of "
+            f"{REGISTRY_NAME} to the article that replaces it (a redirect is then written)"
         )
         check.problems.add(Problem(REGISTRY_NAME, message))
         return

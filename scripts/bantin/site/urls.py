@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import PurePosixPath
 from typing import Protocol
 
@@ -97,3 +98,38 @@ def relative(from_url: str, to_url: str) -> str:
 
 def absolute(site_url: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + url
+
+
+class NameIndex:
+    """Collision-free URLs for author and section pages.
+
+    Names whose slugs collide (e.g. differing only in tone marks) get "-2", "-3" in order of
+    first appearance in the catalogue, so a name's URL does not change when later issues add
+    a colliding one.
+    """
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self._urls: dict[tuple[str, str], str] = {}
+        taken: set[str] = set()
+        for entry in entries:
+            for name in entry.front.authors:
+                self._add("author", name, AUTHORS_DIR, taken)
+            if entry.front.section:
+                self._add("section", entry.front.section, SECTIONS_DIR, taken)
+
+    def _add(self, kind: str, name: str, folder: str, taken: set[str]) -> None:
+        if (kind, name) in self._urls:
+            return
+        base = f"{folder}/{slugify(name)}"
+        url, number = f"{base}/", 1
+        while url in taken:
+            number += 1
+            url = f"{base}-{number}/"
+        taken.add(url)
+        self._urls[(kind, name)] = url
+
+    def author(self, name: str) -> str:
+        return self._urls.get(("author", name)) or author_url(name)
+
+    def section(self, name: str) -> str:
+        return self._urls.get(("section", name)) or section_url(name)
