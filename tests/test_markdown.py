@@ -220,9 +220,7 @@ def test_exact_file_format() -> None:
 def test_round_trip_of_file() -> None:
     parsed = parse_article(EXPECTED, "x.md")
     assert parsed.front == sample_front()
-    assert parsed.blocks == [
-        Block(b.kind, b.text, anchor=b.anchor) for b in sample_blocks()
-    ]
+    assert parsed.blocks == [Block(b.kind, b.text, anchor=b.anchor) for b in sample_blocks()]
     assert render_article(parsed.front, parsed.blocks) == EXPECTED
 
 

@@ -67,14 +67,10 @@ def validate(
         loc = first.get("loc", ())
         line = key_lines(text).get(str(loc[0])) if loc else None
         messages = "; ".join(describe(dict(e)) for e in error.errors())
-        raise MetadataError(
-            path, f"{messages}", line + line_offset if line else None
-        ) from error
+        raise MetadataError(path, f"{messages}", line + line_offset if line else None) from error
 
 
-def load_model(
-    model: type[Model], text: str, path: Path | str, line_offset: int = 0
-) -> Model:
+def load_model(model: type[Model], text: str, path: Path | str, line_offset: int = 0) -> Model:
     """safe_load + schema validation of one YAML document."""
     return validate(model, load_mapping(text, path, line_offset), path, text, line_offset)
 

@@ -1,0 +1,435 @@
+"""The incremental conversion of sources into articles under docs/, in two stages.
+
+First every source is read, converted and rendered in memory and every problem collected;
+then, only when nothing failed (or with keep_going), the articles are written. A file an
+editor changed is never overwritten without force; a hand-written file never.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+import bantin
+from bantin.exceptions import MetadataError, Problem, Problems, SourceError
+from bantin.markdown import ParsedArticle, assign_anchors, read_article, render_article
+from bantin.metadata import FrontMatter, IssueInfo, Sidecar
+from bantin.model import Article, Block
+from bantin.slug import slugify
+from bantin.sources import (
+    SourceFile,
+    collect,
+    file_sha256,
+    find_sources,
+    load_issue_info,
+    load_sidecar,
+    optional_sha256,
+)
+from bantin.store import (
+    FileState,
+    Manifest,
+    ManifestEntry,
+    edit_diff,
+    load_manifest,
+    output_path,
+    save_manifest,
+    sha256_text,
+    state_of,
+    write_atomic,
+)
+
+log = logging.getLogger("bantin.pipeline")
+
+MAX_SOURCE_BYTES = 5 * 1024 * 1024
+SLUG_MAX = 80
+
+
+@dataclass(frozen=True)
+class Converter:
+    """The conversion stages the pipeline calls; tests supply their own."""
+
+    read: Callable[[Path], tuple[str, str]]
+    convert: Callable[..., Article]
+    version: str
+
+
+def default_converter() -> Converter:
+    """bantin.decode + bantin.convert, imported when first needed."""
+    convert_module = importlib.import_module("bantin.convert")
+    decode = importlib.import_module("bantin.decode")
+    version = str(getattr(convert_module, "CONVERTER_VERSION", bantin.CONVERTER_VERSION))
+    return Converter(decode.read_source, convert_module.convert_text, version)
+
+
+@dataclass
+class ConvertReport:
+    """What one run did, file by file, and every problem it found."""
+
+    converted: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.converted)} converted, {len(self.unchanged)} unchanged, "
+            f"{len(self.kept)} kept edits, {len(self.failed)} failed"
+        )
+
+
+@dataclass
+class Planned:
+    """An article rendered in memory, waiting for the write stage."""
+
+    source: SourceFile
+    rel: str
+    text: str
+    entry: ManifestEntry
+    previous: tuple[str, ManifestEntry] | None
+
+
+@dataclass
+class Run:
+    """State shared by the stages of one run."""
+
+    root: Path
+    out_dir: Path
+    converter: Converter
+    manifest: Manifest
+    problems: Problems = field(default_factory=Problems)
+    report: ConvertReport = field(default_factory=ConvertReport)
+    planned: list[Planned] = field(default_factory=list)
+    claims: dict[str, list[str]] = field(default_factory=dict)  # output path -> sources
+    by_sha: dict[str, str] = field(default_factory=dict)
+
+    def fail(self, source: SourceFile, error: SourceError) -> None:
+        self.problems.add_error(error)
+        self.report.failed.append(source.label)
+
+
+# --- reading and checking one source --------------------------------------------------
+
+
+def check_size(source: SourceFile) -> None:
+    size = source.path.stat().st_size
+    if size == 0:
+        raise SourceError(source.label, "empty file: there is no text to convert")
+    if size > MAX_SOURCE_BYTES:
+        raise SourceError(
+            source.label,
+            f"file is {size / 1_048_576:.1f} MB; one article source may be at most "
+            f"{MAX_SOURCE_BYTES // 1_048_576} MB (is this a whole issue or a binary file?)",
+        )
+
+
+def check_duplicate(run: Run, source: SourceFile, sha: str) -> None:
+    first = run.by_sha.setdefault(sha, source.label)
+    if first != source.label:
+        raise SourceError(source.label, f"exact duplicate of {first} (same sha256)")
+
+
+def input_entry(run: Run, source: SourceFile, sha: str, text_sha: str = "") -> ManifestEntry:
+    return ManifestEntry(
+        sha256=text_sha,
+        source=source.label,
+        source_sha256=sha,
+        sidecar_sha256=optional_sha256(source.sidecar_file),
+        issue_sha256=optional_sha256(source.issue_file),
+        converter=run.converter.version,
+    )
+
+
+def is_up_to_date(run: Run, previous: tuple[str, ManifestEntry] | None, now: ManifestEntry) -> bool:
+    if previous is None:
+        return False
+    rel, entry = previous
+    return entry.same_inputs(now) and output_path(run.out_dir, rel).is_file()
+
+
+def convert_article(run: Run, source: SourceFile, issue: IssueInfo) -> Article:
+    text, _ = run.converter.read(source.path)
+    options: dict[str, Any] = {}
+    if issue.running_head and accepts(run.converter.convert, "running_head"):
+        options["running_head"] = issue.running_head
+    return run.converter.convert(text, source.path, **options)
+
+
+def accepts(function: Callable[..., Any], name: str) -> bool:
+    try:
+        return name in inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+# --- metadata merge -------------------------------------------------------------------
+
+
+def inferred_values(article: Article) -> dict[str, Any]:
+    return {
+        "title": article.title.strip() or None,
+        "authors": list(article.authors) or None,
+        "date": article.date,
+        "issue": article.issue,
+        "year": article.year,
+        "section": article.section,
+        "pages": list(article.pages) or None,
+        "lead": article.lead,
+    }
+
+
+def overlay(data: dict[str, Any], values: dict[str, Any]) -> None:
+    """Values that are set win over what data holds."""
+    data.update({key: value for key, value in values.items() if value is not None})
+
+
+def merged_values(
+    source: SourceFile, article: Article, issue: IssueInfo, sidecar: Sidecar
+) -> dict[str, Any]:
+    """Folder < text < issue.yml < sidecar: an editor's value always wins."""
+    year, number = source.folder_year_issue
+    data: dict[str, Any] = {"year": year, "issue": number}
+    overlay(data, inferred_values(article))
+    overlay(data, issue.model_dump(exclude={"running_head"}))
+    overlay(data, sidecar.model_dump())
+    return data
+
+
+def sidecar_name(source: SourceFile) -> str:
+    return source.path.with_suffix(".yml").name
+
+
+def build_front(
+    source: SourceFile, merged: dict[str, Any], frozen_slug: str | None, entry: ManifestEntry
+) -> FrontMatter:
+    if not merged.get("title"):
+        raise SourceError(
+            source.label,
+            f"no title found; give one as 'title:' in {sidecar_name(source)}",
+        )
+    merged["slug"] = merged.get("slug") or frozen_slug or slugify(merged["title"], SLUG_MAX)
+    merged.update(source=source.label, source_sha256=entry.source_sha256, converter=entry.converter)
+    merged.setdefault("authors", [])
+    try:
+        return FrontMatter.model_validate({k: v for k, v in merged.items() if v is not None})
+    except ValidationError as error:
+        raise SourceError(source.label, f"incomplete metadata: {describe(error)}") from error
+
+
+def describe(error: ValidationError) -> str:
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors())
+
+
+def article_rel(front: FrontMatter) -> str:
+    return f"{front.year}/so-{front.issue}/{front.slug}.md"
+
+
+# --- planning ---------------------------------------------------------------------------
+
+
+def previous_article(run: Run, previous: tuple[str, ManifestEntry] | None) -> ParsedArticle | None:
+    """The file written last time, read back for its frozen slug and anchors."""
+    if previous is None:
+        return None
+    path = output_path(run.out_dir, previous[0])
+    if not path.is_file():
+        return None
+    try:
+        return read_article(path)
+    except MetadataError as error:
+        log.warning("%s: cannot reuse its anchors: %s", path, error)
+        return None
+
+
+def frozen_slug(previous: tuple[str, ManifestEntry] | None) -> str | None:
+    return Path(previous[0]).stem if previous else None
+
+
+def plan_source(run: Run, source: SourceFile) -> None:
+    """Convert one source in memory, or note that it is up to date."""
+    check_size(source)
+    sha = file_sha256(source.path)
+    check_duplicate(run, source, sha)
+    issue, sidecar = load_issue_info(source), load_sidecar(source)
+    now = input_entry(run, source, sha)
+    previous = run.manifest.for_source(source.label)
+    if previous is not None and is_up_to_date(run, previous, now):
+        run.claims.setdefault(previous[0], []).append(source.label)
+        run.report.unchanged.append(source.label)
+        return
+    article = convert_article(run, source, issue)
+    front = build_front(
+        source, merged_values(source, article, issue, sidecar), frozen_slug(previous), now
+    )
+    old = previous_article(run, previous)
+    blocks: list[Block] = assign_anchors(article.blocks, old.blocks if old else ())
+    rel = article_rel(front)
+    output_path(run.out_dir, rel)
+    text = render_article(front, blocks)
+    entry = ManifestEntry(**{**now.__dict__, "sha256": sha256_text(text)})
+    run.claims.setdefault(rel, []).append(source.label)
+    run.planned.append(Planned(source, rel, text, entry, previous))
+
+
+def plan_all(run: Run, sources: Sequence[SourceFile]) -> None:
+    for source in sources:
+        try:
+            plan_source(run, source)
+        except SourceError as error:
+            run.fail(source, error)
+        except OSError as error:
+            run.fail(source, SourceError(source.label, f"cannot read: {error}"))
+
+
+def check_collisions(run: Run) -> None:
+    """Two sources for one output path (same slug in one issue) is an error naming both."""
+    for rel, entry in sorted(run.manifest.files.items()):
+        owners = run.claims.get(rel)
+        if owners and entry.source not in owners and output_path(run.out_dir, rel).is_file():
+            owners.insert(0, entry.source)
+    for rel in sorted(run.claims):
+        owners = sorted(set(run.claims[rel]))
+        if len(owners) > 1:
+            for label in owners[1:]:
+                run.problems.add(
+                    Problem(
+                        label,
+                        f"same slug and issue as {owners[0]}: both want {rel}; "
+                        "set 'slug:' in a sidecar",
+                    )
+                )
+                run.report.failed.append(label)
+            run.planned = [p for p in run.planned if p.source.label not in owners[1:]]
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def source_changed_note(item: Planned) -> str:
+    if item.previous and item.previous[1].source_sha256 != item.entry.source_sha256:
+        return "its source changed too"
+    return "its source did not change (metadata or converter did)"
+
+
+def keep_edit(run: Run, item: Planned, on_disk: str) -> None:
+    log.warning(
+        "%s: edited by hand since bantin wrote it; kept as is (%s). "
+        "Merge from this diff, or use --force to discard the edit:\n%s",
+        output_path(run.out_dir, item.rel),
+        source_changed_note(item),
+        edit_diff(item.rel, item.text, on_disk),
+    )
+    run.report.kept.append(item.source.label)
+
+
+def discard_edit(run: Run, item: Planned, on_disk: str) -> None:
+    log.warning(
+        "%s: --force discards these hand edits:\n%s",
+        output_path(run.out_dir, item.rel),
+        edit_diff(item.rel, item.text, on_disk),
+    )
+
+
+def write_one(run: Run, item: Planned, force: bool) -> None:
+    path = output_path(run.out_dir, item.rel)
+    state = state_of(run.out_dir, item.rel, run.manifest)
+    on_disk = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+    if state is FileState.HANDWRITTEN and on_disk != item.text:
+        log.warning("%s: not written by bantin; never overwritten (move it to convert)", path)
+        run.report.kept.append(item.source.label)
+        return
+    if state is FileState.EDITED and on_disk != item.text:
+        if not force:
+            keep_edit(run, item, on_disk)
+            return
+        discard_edit(run, item, on_disk)
+    if on_disk != item.text:
+        write_atomic(path, item.text.encode("utf-8"))
+    forget_previous(run, item)
+    run.manifest.files[item.rel] = item.entry
+    run.report.converted.append(item.source.label)
+
+
+def forget_previous(run: Run, item: Planned) -> None:
+    """A sidecar moved the article to a new slug: drop the old record (and the old file
+    when nobody edited it)."""
+    if item.previous is None or item.previous[0] == item.rel:
+        return
+    old = item.previous[0]
+    if state_of(run.out_dir, old, run.manifest) is FileState.GENERATED:
+        output_path(run.out_dir, old).unlink()
+        log.info("%s: removed, the article moved to %s", old, item.rel)
+    else:
+        log.warning("%s: kept (edited by hand); the article now lives at %s", old, item.rel)
+    del run.manifest.files[old]
+
+
+def write_all(run: Run, force: bool) -> None:
+    before = run.manifest.to_json()
+    for item in run.planned:
+        try:
+            write_one(run, item, force)
+        except OSError as error:
+            run.fail(item.source, SourceError(item.rel, f"cannot write: {error}"))
+    if run.manifest.to_json() != before or not (run.out_dir / ".bantin-manifest.json").exists():
+        save_manifest(run.out_dir, run.manifest)
+    run.report.written = True
+
+
+# --- entry points -----------------------------------------------------------------------
+
+
+def convert_files(
+    sources: Sequence[SourceFile],
+    root: Path,
+    out_dir: Path,
+    *,
+    force: bool = False,
+    keep_going: bool = False,
+    converter: Converter | None = None,
+) -> ConvertReport:
+    """Validate everything first, then write (all, or with keep_going the good ones)."""
+    run = Run(root, out_dir, converter or default_converter(), load_manifest(out_dir))
+    plan_all(run, sources)
+    check_collisions(run)
+    run.report.problems = list(run.problems.items)
+    if run.problems and not keep_going:
+        log.error("%d problem(s): nothing was written to %s", len(run.problems), out_dir)
+        return run.report
+    write_all(run, force)
+    run.report.problems = list(run.problems.items)
+    log.info("%s: %s", out_dir, run.report.summary())
+    return run.report
+
+
+def convert_paths(
+    paths: Sequence[Path], root: Path, out_dir: Path, **options: Any
+) -> ConvertReport:
+    """Files or folders given on the command line."""
+    return convert_files(collect(paths, root), root, out_dir, **options)
+
+
+def convert_sources(
+    root: Path,
+    out_dir: Path,
+    *,
+    force: bool = False,
+    keep_going: bool = False,
+    converter: Converter | None = None,
+) -> ConvertReport:
+    """Every source under root/sources/ into out_dir (what `bantin build` calls)."""
+    return convert_files(
+        find_sources(root), root, out_dir, force=force, keep_going=keep_going, converter=converter
+    )

@@ -1,0 +1,148 @@
+"""The store of generated articles: atomic writes and the manifest that protects editors' work.
+
+The manifest records, for every file bantin wrote, the sha256 of the bytes written and of the
+inputs they came from. A file whose bytes differ from that record was edited by hand.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from bantin.exceptions import MetadataError
+from bantin.slug import inside
+
+MANIFEST_NAME = ".bantin-manifest.json"
+MANIFEST_VERSION = 1
+
+
+class FileState(StrEnum):
+    """What is on disk at an output path, compared with what bantin last wrote there."""
+
+    MISSING = "missing"
+    GENERATED = "generated"  # exactly what bantin wrote
+    EDITED = "edited"  # bantin wrote it, someone changed it since
+    HANDWRITTEN = "hand-written"  # bantin never wrote it
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    """What bantin wrote at one path and the inputs it was made from."""
+
+    sha256: str
+    source: str
+    source_sha256: str
+    sidecar_sha256: str
+    issue_sha256: str
+    converter: str
+
+    def same_inputs(self, other: ManifestEntry) -> bool:
+        """Same source, sidecar, issue.yml and converter version: nothing to redo."""
+        return (
+            self.source == other.source
+            and self.source_sha256 == other.source_sha256
+            and self.sidecar_sha256 == other.sidecar_sha256
+            and self.issue_sha256 == other.issue_sha256
+            and self.converter == other.converter
+        )
+
+
+@dataclass
+class Manifest:
+    """docs/.bantin-manifest.json: output path (relative, '/' separated) -> ManifestEntry."""
+
+    files: dict[str, ManifestEntry] = field(default_factory=dict)
+
+    def for_source(self, source: str) -> tuple[str, ManifestEntry] | None:
+        """The file generated from a source, if any (first by path when several)."""
+        for rel in sorted(self.files):
+            if self.files[rel].source == source:
+                return rel, self.files[rel]
+        return None
+
+    def to_json(self) -> str:
+        files = {rel: asdict(self.files[rel]) for rel in sorted(self.files)}
+        data = {"files": files, "version": MANIFEST_VERSION}
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_text(text: str) -> str:
+    return sha256_bytes(text.encode("utf-8"))
+
+
+def _entry(rel: str, raw: Any, path: Path) -> ManifestEntry:
+    try:
+        return ManifestEntry(**{key: str(raw[key]) for key in ManifestEntry.__dataclass_fields__})
+    except (KeyError, TypeError) as error:
+        raise MetadataError(path, f"entry {rel!r} is incomplete: {error}") from error
+
+
+def load_manifest(out_dir: Path) -> Manifest:
+    """The manifest of out_dir; an absent one is empty (then every file there is hand-written)."""
+    path = out_dir / MANIFEST_NAME
+    if not path.is_file():
+        return Manifest()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        files = data["files"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise MetadataError(path, f"unreadable manifest: {error}") from error
+    return Manifest({str(rel): _entry(rel, raw, path) for rel, raw in files.items()})
+
+
+def save_manifest(out_dir: Path, manifest: Manifest) -> None:
+    write_atomic(out_dir / MANIFEST_NAME, manifest.to_json().encode("utf-8"))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, rename: readers see the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def output_path(out_dir: Path, rel: str) -> Path:
+    """out_dir/rel, refused when it would resolve outside out_dir."""
+    return inside(out_dir, *rel.split("/"))
+
+
+def state_of(out_dir: Path, rel: str, manifest: Manifest) -> FileState:
+    path = output_path(out_dir, rel)
+    if not path.is_file():
+        return FileState.MISSING
+    entry = manifest.files.get(rel)
+    if entry is None:
+        return FileState.HANDWRITTEN
+    if sha256_bytes(path.read_bytes()) == entry.sha256:
+        return FileState.GENERATED
+    return FileState.EDITED
+
+
+def edit_diff(rel: str, generated: str, on_disk: str) -> str:
+    """Unified diff from the newly generated text to the edited file, for a manual merge."""
+    lines = difflib.unified_diff(
+        generated.splitlines(keepends=True),
+        on_disk.splitlines(keepends=True),
+        fromfile=f"{rel} (generated now)",
+        tofile=f"{rel} (on disk, edited)",
+    )
+    return "".join(lines)

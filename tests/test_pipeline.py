@@ -1,0 +1,246 @@
+"""The incremental pipeline: merge order, frozen slugs and anchors, editors' work kept,
+every problem of a run listed, nothing half-written, byte-identical output."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+import pytest
+
+from bantin.exceptions import SourceError
+from bantin.markdown import read_article
+from bantin.model import Article, Block, BlockKind
+from bantin.pipeline import Converter, convert_sources
+from bantin.store import MANIFEST_NAME, load_manifest
+
+
+def fake_read(path: Path) -> tuple[str, str]:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SourceError(path, "not UTF-8 text") from error
+    return text, hashlib.sha256(data).hexdigest()
+
+
+def fake_convert(text: str, path: Path) -> Article:
+    """First line: title; '## ' heading; '! ' figure; other lines: paragraphs."""
+    lines = text.split("\n")
+    blocks = []
+    for line in lines[1:]:
+        if line.startswith("## "):
+            blocks.append(Block(BlockKind.HEADING, line[3:]))
+        elif line.startswith("! "):
+            blocks.append(Block(BlockKind.FIGURE, line[2:]))
+        elif line.strip():
+            blocks.append(Block(BlockKind.PARAGRAPH, line))
+    return Article(title=lines[0].strip(), authors=["Hải Hằng"], blocks=blocks, pages=[8])
+
+
+FAKE = Converter(fake_read, fake_convert, "9.9.9")
+ISSUE = "bulletin: Bản tin thử\nissue: 5\nyear: 2021\n"
+
+
+def make_root(tmp_path: Path, articles: dict[str, str], issue: str = ISSUE) -> Path:
+    folder = tmp_path / "sources" / "2021" / "05"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "issue.yml").write_text(issue, encoding="utf-8")
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def run(root: Path, **options: bool):  # type: ignore[no-untyped-def]
+    return convert_sources(root, root / "docs", converter=FAKE, **options)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+TWO = {
+    "a.txt": "Tiêu đề thứ nhất\n## Mở đầu\nĐoạn một có năm chữ trở lên.\n! Ảnh minh họa\n",
+    "b.txt": "Bài thứ hai\nNội dung bài hai.\n",
+}
+
+
+def test_converts_sources_into_docs(tmp_path: Path) -> None:
+    root = make_root(tmp_path, TWO)
+    report = run(root)
+    assert report.ok and len(report.converted) == 2
+    article = read_article(root / "docs/2021/so-5/tieu-de-thu-nhat.md")
+    assert article.front.bulletin == "Bản tin thử"
+    assert article.front.source == "sources/2021/05/a.txt"
+    assert article.front.converter == "9.9.9"
+    assert [b.anchor for b in article.blocks] == [
+        "mo-dau",
+        "p-doan-mot-co-nam-chu",
+        "f-anh-minh-hoa",
+    ]
+    manifest = load_manifest(root / "docs")
+    assert sorted(manifest.files) == ["2021/so-5/bai-thu-hai.md", "2021/so-5/tieu-de-thu-nhat.md"]
+
+
+def test_second_run_changes_nothing(tmp_path: Path) -> None:
+    root = make_root(tmp_path, TWO)
+    run(root)
+    before = snapshot(root / "docs")
+    report = run(root)
+    assert len(report.unchanged) == 2 and not report.converted
+    assert snapshot(root / "docs") == before
+
+
+def test_only_changed_sources_are_converted(tmp_path: Path) -> None:
+    root = make_root(tmp_path, TWO)
+    run(root)
+    (root / "sources/2021/05/b.txt").write_text("Bài thứ hai\nĐã sửa.\n", encoding="utf-8")
+    report = run(root)
+    assert report.converted == ["sources/2021/05/b.txt"]
+    assert report.unchanged == ["sources/2021/05/a.txt"]
+
+
+def test_output_is_byte_identical_whatever_the_creation_order(tmp_path: Path) -> None:
+    first = make_root(tmp_path / "one", TWO)
+    second = make_root(tmp_path / "two", dict(reversed(list(TWO.items()))))
+    run(first)
+    run(second)
+    assert snapshot(first / "docs") == snapshot(second / "docs")
+
+
+def test_sidecar_beats_issue_yml_beats_text(tmp_path: Path) -> None:
+    root = make_root(tmp_path, TWO, issue=ISSUE + "section: Từ issue\n")
+    (root / "sources/2021/05/a.yml").write_text(
+        "title: Tiêu đề của biên tập viên\nauthors: [Xuân Bình]\nslug: tu-chon\n", encoding="utf-8"
+    )
+    run(root)
+    front = read_article(root / "docs/2021/so-5/tu-chon.md").front
+    assert front.title == "Tiêu đề của biên tập viên"
+    assert front.authors == ["Xuân Bình"]
+    assert front.section == "Từ issue"
+    assert front.pages == [8]
+
+
+def test_slug_is_frozen_when_the_title_changes(tmp_path: Path) -> None:
+    root = make_root(tmp_path, TWO)
+    run(root)
+    (root / "sources/2021/05/a.txt").write_text("Một tên hoàn toàn khác\nĐoạn.\n", encoding="utf-8")
+    run(root)
+    front = read_article(root / "docs/2021/so-5/tieu-de-thu-nhat.md").front
+    assert front.title == "Một tên hoàn toàn khác"
+
+
+def test_anchors_survive_an_inserted_paragraph(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"a.txt": "Tiêu đề\nCùng năm chữ mở đầu ở đây.\nHai.\n"})
+    run(root)
+    path = root / "docs/2021/so-5/tieu-de.md"
+    before = [b.anchor for b in read_article(path).blocks]
+    (root / "sources/2021/05/a.txt").write_text(
+        "Tiêu đề\nCùng năm chữ mở đầu nhưng mới.\nCùng năm chữ mở đầu ở đây.\nHai.\n",
+        encoding="utf-8",
+    )
+    run(root)
+    after = [b.anchor for b in read_article(path).blocks]
+    assert after[1:] == before
+    assert after[0] == before[0] + "-2"
+
+
+def test_hand_edit_is_kept_with_diff_and_forced_overwrite_says_what_it_discards(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_root(tmp_path, TWO)
+    run(root)
+    path = root / "docs/2021/so-5/bai-thu-hai.md"
+    edited = path.read_text(encoding="utf-8").replace("Nội dung bài hai.", "Nội dung đã sửa tay.")
+    path.write_text(edited, encoding="utf-8")
+    assert len(run(root).unchanged) == 2
+    assert path.read_text(encoding="utf-8") == edited
+    (root / "sources/2021/05/b.txt").write_text("Bài thứ hai\nNguồn mới.\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        report = run(root)
+    assert report.kept == ["sources/2021/05/b.txt"]
+    assert path.read_text(encoding="utf-8") == edited
+    assert "source changed too" in caplog.text
+    assert "+Nội dung đã sửa tay." in caplog.text and "-Nguồn mới." in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        report = run(root, force=True)
+    assert report.converted == ["sources/2021/05/b.txt"]
+    assert "discards" in caplog.text and "Nội dung đã sửa tay." in caplog.text
+    assert "Nguồn mới." in path.read_text(encoding="utf-8")
+
+
+def test_hand_written_file_is_never_overwritten(tmp_path: Path) -> None:
+    root = make_root(tmp_path, TWO)
+    mine = root / "docs/2021/so-5/bai-thu-hai.md"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("viết tay\n", encoding="utf-8")
+    report = run(root, force=True)
+    assert mine.read_text(encoding="utf-8") == "viết tay\n"
+    assert report.kept == ["sources/2021/05/b.txt"]
+    assert "2021/so-5/bai-thu-hai.md" not in load_manifest(root / "docs").files
+
+
+BAD = {
+    "c-empty.txt": "",
+    "d-bytes.txt": None,
+    "e-dup.txt": TWO["b.txt"],
+    "f-notitle.txt": "\nChỉ có thân bài.\n",
+    "g-same-slug.txt": "Bài thứ hai!\nKhác nội dung.\n",
+    "h-sidecar.txt": "Bài có sidecar hỏng\nThân.\n",
+}
+
+
+def make_bad_root(tmp_path: Path) -> Path:
+    root = make_root(tmp_path, TWO)
+    folder = root / "sources/2021/05"
+    for name, text in BAD.items():
+        if text is not None:
+            (folder / name).write_text(text, encoding="utf-8")
+    (folder / "d-bytes.txt").write_bytes(b"\xff\xfe\x00\xc3" + os.urandom(64) + b"\xe1\xba")
+    (folder / "h-sidecar.yml").write_text("title: Tốt\npages: ba\ncolour: đỏ\n", encoding="utf-8")
+    with (folder / "i-huge.txt").open("wb") as stream:
+        stream.truncate(50 * 1024 * 1024)
+    return root
+
+
+def test_every_problem_is_listed_and_nothing_is_written(tmp_path: Path) -> None:
+    root = make_bad_root(tmp_path)
+    report = run(root)
+    messages = [str(p) for p in report.problems]
+    assert len(messages) == 7, messages
+    expected = {
+        "c-empty.txt": "empty",
+        "d-bytes.txt": "UTF-8",
+        "e-dup.txt": "duplicate of sources/2021/05/b.txt",
+        "f-notitle.txt": "no title",
+        "g-same-slug.txt": "sources/2021/05/b.txt",
+        "h-sidecar.yml:2": "pages",
+        "i-huge.txt": "MB",
+    }
+    for name, words in expected.items():
+        assert any(name in m and words in m for m in messages), (name, messages)
+    assert not (root / "docs").exists()
+
+
+def test_keep_going_writes_the_good_ones_and_still_reports(tmp_path: Path) -> None:
+    root = make_bad_root(tmp_path)
+    report = run(root, keep_going=True)
+    assert not report.ok and len(report.failed) == 7
+    assert sorted(report.converted) == ["sources/2021/05/a.txt", "sources/2021/05/b.txt"]
+    assert sorted(p.name for p in (root / "docs/2021/so-5").iterdir()) == [
+        "bai-thu-hai.md",
+        "tieu-de-thu-nhat.md",
+    ]
+
+
+def test_manifest_is_deterministic_json(tmp_path: Path) -> None:
+    root = make_root(tmp_path, TWO)
+    run(root)
+    text = (root / "docs" / MANIFEST_NAME).read_text(encoding="utf-8")
+    assert text.endswith("}\n") and '"version": 1' in text
+    assert load_manifest(root / "docs").to_json() == text
