@@ -136,6 +136,8 @@ def test_pages_exist(built: Path) -> None:
     ):
         assert (site / page).is_file(), page
     assert not list(built.glob(".site-*")), "temporary folders must be gone"
+    assert site.stat().st_mode & 0o777 == 0o755
+    assert (built / "docs/index.md").stat().st_mode & 0o777 == 0o644
 
 
 def test_home_page_lists_latest_issue_years_and_count(built: Path) -> None:

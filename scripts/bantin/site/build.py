@@ -145,6 +145,7 @@ def run_mkdocs(config: Any, epoch: str) -> None:
 
 def swap_in(new_site: Path, site: Path) -> None:
     """Replace site/ by the new build with two renames; the old one is deleted last."""
+    new_site.chmod(0o755)  # mkdtemp makes 0700; the published folder is for everyone to read
     old = None
     if site.exists():
         old = Path(tempfile.mkdtemp(dir=site.parent, prefix=".site-old-"))

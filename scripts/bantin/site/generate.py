@@ -121,6 +121,7 @@ def write_atomic(path: Path, content: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
+        os.chmod(temp, 0o644)  # mkstemp makes 0600; generated files are for everyone to read
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
