@@ -84,9 +84,14 @@ class Stages:
         self.console = console or Console(stderr=True)
 
     @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
+    def stage(self, name: str, spinner: bool = True) -> Iterator[None]:
+        """`spinner=False` for stages that fork worker processes (no refresh thread then)."""
         start = time.monotonic()
-        with self.console.status(f"{name}…"):
+        if spinner:
+            with self.console.status(f"{name}…"):
+                yield
+        else:
+            self.console.print(f"[dim]…[/dim] {name}")
             yield
         self.console.print(f"[green]✓[/green] {name} [dim]({time.monotonic() - start:.1f} s)[/dim]")
 
@@ -207,7 +212,7 @@ def build_site(
     try:
         config = load_mkdocs_config(root, options.config_file, temp)
         site = site_info(config)
-        with stages.stage("Tạo trang mục lục, trích dẫn, nguồn tin (pages)"):
+        with stages.stage("Tạo trang mục lục, trích dẫn, nguồn tin (pages)", spinner=False):
             extra = [registry.redirect_page(r) for r in check.redirects]
             made = generate.site_files(entries, services.cite, site, root, extra)
             generate.write_site_files(docs, made, {str(e.path) for e in entries})

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -98,7 +99,10 @@ class CitationCache:
         if len(missing) < PARALLEL_FROM or not self._is_real_cite():
             return
         workers = max(1, min(os.cpu_count() or 1, 8))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # fork: the workers need no re-import of the caller's main module. The build runs this
+        # stage without the progress display's refresh thread, so no lock is held at fork time.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             done = pool.map(run_job, missing, chunksize=32)
             for job, text in zip(missing, done, strict=True):
                 self.known[job_key(self.fingerprint, job)] = text
