@@ -136,3 +136,20 @@ def test_names_whose_slugs_collide_get_their_own_pages() -> None:
     assert names.author("Lê Văn Hài") == "tac-gia/le-van-hai-2/"
     found = pages.listings([first, second], "author", names)
     assert sorted((f.name, len(f.entries)) for f in found) == [("Lê Văn Hài", 1), ("Lê Văn Hải", 2)]
+
+
+def test_citation_cache_parallel_equals_serial(tmp_path: Path) -> None:
+    import bantin.cite
+    from bantin.site.citecache import PARALLEL_FROM, CitationCache
+
+    many = [entry(f"bai-{n}", authors=(f"Nguyễn Văn {n}",)) for n in range(PARALLEL_FROM // 4)]
+    items = [bantin.cite.csl_item(e.front, e.url, "https://x.vn/") for e in many]
+    cache = CitationCache.open(bantin.cite, tmp_path / "c.json")
+    cache.prefill(items)
+    assert len(cache.known) == PARALLEL_FROM, "all formatted by the workers"
+    for item in items[:3]:
+        assert cache.format(item, "apa", "html") == bantin.cite.format_citation_html(item, "apa")
+        assert cache.format(item, "vn", "text") == bantin.cite.format_citation(item, "vn")
+    cache.save()
+    again = CitationCache.open(bantin.cite, tmp_path / "c.json")
+    assert len(again.known) == 6, "only the citations this run used are kept"
