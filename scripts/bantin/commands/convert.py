@@ -1,13 +1,58 @@
-"""`bantin convert`."""
+"""`bantin convert SRC... --out DIR`: source texts (files or folders) into Markdown articles."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import logging
+import sys
+from pathlib import Path
+
+from bantin.exceptions import Problems, SourceError
+from bantin.pipeline import convert_paths, default_converter
+
+log = logging.getLogger("bantin")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("sources", nargs="+", type=Path, metavar="SRC", help="files or folders")
+    parser.add_argument("--out", type=Path, default=Path("docs"), help="output folder (docs)")
+    parser.add_argument("--root", type=Path, default=Path("."), help="repository root")
+    parser.add_argument("--force", action="store_true", help="overwrite hand-edited articles")
+    parser.add_argument(
+        "--keep-going", action="store_true", help="write the good articles when some fail"
+    )
+    parser.add_argument(
+        "--explain", action="store_true", help="show every decision for SRC; write nothing"
+    )
+
+
+def explain(paths: list[Path]) -> int:
+    """Print the converter's decisions for each file; nothing is written."""
+    converter = default_converter()
+    formatter = importlib.import_module("bantin.explain").format_explanation
+    problems = Problems()
+    for path in paths:
+        try:
+            text, _ = converter.read(path)
+            sys.stdout.write(str(formatter(converter.convert(text, path))).rstrip("\n") + "\n")
+        except SourceError as error:
+            problems.add_error(error)
+        except OSError as error:
+            problems.add_error(SourceError(path, f"cannot read: {error}"))
+    return 1 if problems else 0
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotImplementedError("bantin convert")
+    if args.explain:
+        return explain(list(args.sources))
+    report = convert_paths(
+        list(args.sources), args.root, args.out, force=args.force, keep_going=args.keep_going
+    )
+    print(report.summary())
+    if report.problems:
+        log.error("%d problem(s) in this run:", len(report.problems))
+        for problem in report.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    return 0
