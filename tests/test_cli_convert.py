@@ -12,9 +12,7 @@ import bantin.commands.convert as convert_command
 import bantin.pipeline as pipeline
 from bantin.cli import main
 from bantin.markdown import read_article
-
-sys.path.insert(0, str(Path(__file__).parent))
-from test_pipeline import FAKE, TWO, make_root  # noqa: E402
+from test_pipeline import FAKE, TWO, make_root
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,7 @@ from bantin.catalogue import load_catalogue
 from bantin.cli import main
 from bantin.commands.verify import verify
 from bantin.exceptions import MetadataError
-
-sys.path.insert(0, str(Path(__file__).parent))
-from test_pipeline import FAKE, TWO, make_root  # noqa: E402
+from test_pipeline import FAKE, TWO, make_root
 
 
 def converted(tmp_path: Path) -> Path:
