@@ -284,6 +284,9 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     before = tree_digest(first / "site")
     build(first)
     assert tree_digest(first / "site") == before
+    build(first, clean=True)
+    assert tree_digest(first / "site") == before
+    assert (first / ".cache/bantin/citations.json").is_file()
     second = make_archive(tmp_path / "two")
     build(second)
     assert tree_digest(second / "site") == before

@@ -181,12 +181,13 @@ def site_info(config: Any) -> SiteInfo:
     )
 
 
-def clean_generated(docs: Path) -> None:
-    """`--clean`: forget every generated file so all are written afresh."""
+def clean_generated(root: Path, docs: Path) -> None:
+    """`--clean`: forget every generated file and the citation cache; all is made afresh."""
     for name in generate.previous_list(docs):
         if name:
             exports.inside(docs, name).unlink(missing_ok=True)
     (docs / generate.LIST_NAME).unlink(missing_ok=True)
+    (root / generate.CACHE_NAME).unlink(missing_ok=True)
 
 
 def build_site(
@@ -197,7 +198,7 @@ def build_site(
     stages = stages or Stages()
     root, docs, result = options.root.resolve(), options.root.resolve() / "docs", BuildResult()
     if options.clean:
-        clean_generated(docs)
+        clean_generated(root, docs)
     with stages.stage("Chuyển đổi nguồn (convert sources)"):
         convert_stage(options, services, result)
     with stages.stage("Đọc danh mục bài (catalogue)"):
