@@ -69,12 +69,17 @@ def default_services() -> Services:
     from bantin.catalogue import load_catalogue
     from bantin.pipeline import convert_sources
 
+    return Services(load_catalogue, cite, convert_sources, search_indexer())
+
+
+def search_indexer() -> Callable[..., Any] | None:
     try:
         from bantin.search import build_index
     except ImportError:
         log.warning("bantin.search is not available: the site is built without a search index")
-        build_index = None
-    return Services(load_catalogue, cite, convert_sources, build_index)
+        return None
+    found: Callable[..., Any] = build_index
+    return found
 
 
 class Stages:
