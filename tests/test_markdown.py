@@ -106,6 +106,12 @@ DANGEROUS = [
     "<!-- chú thích -->",
     "trailing backslash \\",
     "# #",
+    "[TOC]",
+    "[^1]: chú thích",
+    "*[HTML]: viết tắt",
+    "giá <= 5 và >= 3 và a<b",
+    "~~~",
+    "```python",
 ]
 
 
@@ -132,6 +138,16 @@ def test_escaped_heading_and_caption_render_as_written(source: str) -> None:
 @pytest.mark.parametrize("source", DANGEROUS)
 def test_unescape_inverts_escape(source: str) -> None:
     assert unescape(escape(source)) == source
+
+
+def test_markdown_placeholders_in_the_source_are_dropped() -> None:
+    source = "a \x02wzxhzdk:0\x03 b\x00c"
+    text, _ = render(escape(source) + "\n{: #p-x }")
+    assert text == "a wzxhzdk:0 bc"
+
+
+def test_line_breaks_inside_a_block_become_spaces() -> None:
+    assert escape("một\nhai\r\nba\u2028bốn") == "một hai ba bốn"
 
 
 def test_plain_text_is_not_over_escaped() -> None:

@@ -244,3 +244,50 @@ def test_manifest_is_deterministic_json(tmp_path: Path) -> None:
     text = (root / "docs" / MANIFEST_NAME).read_text(encoding="utf-8")
     assert text.endswith("}\n") and '"version": 1' in text
     assert load_manifest(root / "docs").to_json() == text
+
+
+def test_sidecar_slug_moves_the_article_and_removes_the_unedited_old_file(tmp_path: Path) -> None:
+    root = make_root(tmp_path, TWO)
+    run(root)
+    (root / "sources/2021/05/b.yml").write_text("slug: ten-moi\n", encoding="utf-8")
+    report = run(root)
+    assert report.converted == ["sources/2021/05/b.txt"]
+    assert not (root / "docs/2021/so-5/bai-thu-hai.md").exists()
+    assert read_article(root / "docs/2021/so-5/ten-moi.md").front.slug == "ten-moi"
+    assert sorted(load_manifest(root / "docs").files) == [
+        "2021/so-5/ten-moi.md",
+        "2021/so-5/tieu-de-thu-nhat.md",
+    ]
+
+
+def test_a_crashing_converter_is_one_problem_not_the_end_of_the_run(tmp_path: Path) -> None:
+    def crash(text: str, path: Path) -> Article:
+        if "thứ hai" in text:
+            raise IndexError("list index out of range")
+        return fake_convert(text, path)
+
+    root = make_root(tmp_path, TWO)
+    report = convert_sources(
+        root, root / "docs", converter=Converter(fake_read, crash, "1"), keep_going=True
+    )
+    assert report.failed == ["sources/2021/05/b.txt"]
+    assert "IndexError" in str(report.problems[0])
+    assert report.converted == ["sources/2021/05/a.txt"]
+
+
+def test_converter_version_change_reconverts_everything(tmp_path: Path) -> None:
+    root = make_root(tmp_path, TWO)
+    run(root)
+    report = convert_sources(
+        root, root / "docs", converter=Converter(fake_read, fake_convert, "10.0.0")
+    )
+    assert len(report.converted) == 2
+    assert read_article(root / "docs/2021/so-5/bai-thu-hai.md").front.converter == "10.0.0"
+
+
+def test_issue_yml_change_reconverts_its_articles(tmp_path: Path) -> None:
+    root = make_root(tmp_path, TWO)
+    run(root)
+    (root / "sources/2021/05/issue.yml").write_text(ISSUE + "issn: 1859-4794\n", encoding="utf-8")
+    assert len(run(root).converted) == 2
+    assert read_article(root / "docs/2021/so-5/bai-thu-hai.md").front.issn == "1859-4794"

@@ -29,6 +29,9 @@ _LEADING = re.compile(r"^(?:[-+>/]|(?P<num>\d+)\.(?=\s|$))")
 _UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!/|~])|&(amp|lt|gt|quot|#47);")
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "#47": "/"}
 
+_BREAKS = re.compile(r"[\r\n\t\f\v\u0085\u2028\u2029]+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
 _PARA_ANCHOR = re.compile(r"^\{:\s*#(?P<id>[A-Za-z0-9_-]+)\s*\}\s*$")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
 _HEADING_ANCHOR = re.compile(r"\s+\{:?\s*#(?P<id>[A-Za-z0-9_-]+)\s*\}\s*$")
@@ -48,8 +51,10 @@ class ParsedArticle:
 
 
 def one_line(text: str) -> str:
-    """Blocks are written on one line: inner line breaks and tabs become spaces."""
-    return " ".join(re.sub(r"[\r\n\t\f\v\u2028\u2029]+", " ", text).split(" ")).strip()
+    """Blocks are written on one line: line breaks and tabs become spaces; control characters
+    (Python-Markdown uses STX/ETX as its own placeholders) are dropped."""
+    spaced = _BREAKS.sub(" ", text)
+    return _CONTROLS.sub("", spaced).strip()
 
 
 def _inline_replacement(match: re.Match[str]) -> str:

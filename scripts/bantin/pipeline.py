@@ -291,6 +291,10 @@ def plan_all(run: Run, sources: Sequence[SourceFile]) -> None:
             run.fail(source, error)
         except OSError as error:
             run.fail(source, SourceError(source.label, f"cannot read: {error}"))
+        except Exception as error:  # one article's converter failure must not end the run
+            log.debug("%s: converter failure", source.label, exc_info=True)
+            message = f"the converter failed ({type(error).__name__}: {error})"
+            run.fail(source, SourceError(source.label, message))
 
 
 def check_collisions(run: Run) -> None:
