@@ -153,6 +153,16 @@ def run_mkdocs(config: Any, epoch: str) -> None:
         mkdocs_logger.setLevel(level)
 
 
+def run_search_index(indexer: Callable[..., Any], catalogue: Any, out: Path, site_url: str) -> None:
+    """The search index goes into the new site; any failure stops the build with its reason."""
+    try:
+        indexer(catalogue, out, site_url)
+    except BuildError:
+        raise
+    except Exception as error:
+        raise BuildError(f"search index failed: {type(error).__name__}: {error}") from error
+
+
 def swap_in(new_site: Path, site: Path) -> None:
     """Replace site/ by the new build with two renames; the old one is deleted last."""
     new_site.chmod(0o755)  # mkdtemp makes 0700; the published folder is for everyone to read
@@ -226,7 +236,7 @@ def build_site(
             run_mkdocs(config, build_epoch(entries))
         if services.build_index is not None:
             with stages.stage("Chỉ mục tìm kiếm (search index)"):
-                services.build_index(catalogue, temp, site.site_url)
+                run_search_index(services.build_index, catalogue, temp, site.site_url)
         with stages.stage("Kiểm tra site (checks)"):
             problems = checks.check_site(temp, site.site_url, [e.url for e in entries])
             if problems:
