@@ -1,0 +1,313 @@
+"""The search index of the built site: sharded postings, phrase bigrams, prefix dictionary,
+one fragment per article for titles and snippets, facets and a small manifest.
+
+A first query downloads the manifest, one shard per word and the fragments of the results
+shown, so its cost does not grow with the archive the way a single index file does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import shutil
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol
+
+from bantin.search.encode import deltas, encode_ints, shard_count, shard_of
+from bantin.search.text import bigrams, compounds, fold, words
+
+log = logging.getLogger("bantin.search")
+
+INDEX_DIR = "search"
+ASSET_DIR = "assets/search"
+ASSET_FILES = ("search.js", "search.css")
+FORMAT_VERSION = 1
+TITLE_WEIGHT = 4  # a title word counts as this many extra occurrences
+TERM_SHARD_BYTES = 6_000
+BIGRAM_SHARD_BYTES = 12_000
+PREFIX_SHARD_BYTES = 3_000
+MAX_SHARDS = 8192
+TF_CAP = 255
+PARTS = ("t", "b", "p", "d")
+
+
+class FrontLike(Protocol):
+    """The front matter fields the index reads (bantin.metadata.FrontMatter)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def authors(self) -> list[str]: ...
+    @property
+    def date(self) -> dt.date | None: ...
+    @property
+    def issue(self) -> int: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def section(self) -> str | None: ...
+    @property
+    def lead(self) -> str: ...
+
+
+class BlockLike(Protocol):
+    """A heading, paragraph or caption with the id it has on the page (bantin.model.Block)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def anchor(self) -> str: ...
+
+
+class EntryLike(Protocol):
+    """One article of the catalogue: front matter, blocks and its site-relative URL."""
+
+    @property
+    def front(self) -> FrontLike: ...
+    @property
+    def blocks(self) -> Sequence[BlockLike]: ...
+    @property
+    def url(self) -> str: ...
+
+
+@dataclass
+class SearchIndexReport:
+    """What build_index wrote: counts, sizes and time, for the build log and the benchmark."""
+
+    documents: int = 0
+    terms: int = 0
+    bigrams: int = 0
+    term_shards: int = 0
+    bigram_shards: int = 0
+    files: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class Postings:
+    """Document ids (ascending, as documents are added in order) and frequencies per key."""
+
+    ids: defaultdict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    tfs: defaultdict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+
+@dataclass
+class Facets:
+    """Facet values seen: value -> (label, article count), per facet name."""
+
+    values: dict[str, dict[str, tuple[str, int]]] = field(
+        default_factory=lambda: {"year": {}, "issue": {}, "section": {}, "author": {}}
+    )
+
+    def add(self, name: str, value: str, label: str) -> str:
+        seen = self.values[name]
+        count = seen[value][1] if value in seen else 0
+        seen[value] = (label, count + 1)
+        return f"{name}:{value}"
+
+    def listing(self, name: str) -> list[list[Any]]:
+        rows = [[value, label, count] for value, (label, count) in self.values[name].items()]
+        return sorted(rows, key=_facet_order(name))
+
+
+def _facet_order(name: str) -> Any:
+    if name in ("year", "issue"):
+        return lambda row: [-int(part) for part in str(row[0]).split("-")]
+    return lambda row: (fold(str(row[1])), str(row[1]))
+
+
+def issue_label(issue: int, year: int) -> str:
+    return f"Số {issue}/{year}"
+
+
+def entries_of(catalogue: Any) -> list[EntryLike]:
+    """A catalogue object with `.entries`, or any iterable of entries, in a fixed order."""
+    entries: Iterable[EntryLike] = getattr(catalogue, "entries", catalogue)
+    return sorted(entries, key=lambda e: (e.front.year, e.front.issue, e.url))
+
+
+def article_blocks(entry: EntryLike) -> list[tuple[str, str]]:
+    """(anchor, NFC text) of the lead and every block: what snippets and deep links use."""
+    lead = [("", entry.front.lead)] if entry.front.lead.strip() else []
+    body = [(block.anchor, block.text) for block in entry.blocks if block.text.strip()]
+    return [(anchor, unicodedata.normalize("NFC", text)) for anchor, text in lead + body]
+
+
+def facet_terms(front: FrontLike, facets: Facets) -> list[str]:
+    found = [
+        facets.add("year", str(front.year), str(front.year)),
+        facets.add("issue", f"{front.year}-{front.issue}", issue_label(front.issue, front.year)),
+    ]
+    if front.section:
+        found.append(facets.add("section", fold(front.section).strip(), front.section))
+    for author in dict.fromkeys(front.authors):
+        found.append(facets.add("author", fold(author).strip(), author))
+    return found
+
+
+def index_document(
+    doc: int,
+    entry: EntryLike,
+    blocks: list[tuple[str, str]],
+    terms: Postings,
+    pairs: Postings,
+    facets: Facets,
+) -> None:
+    """Add one article's words, compounds, bigrams and facet values to the postings."""
+    counts: Counter[str] = Counter()
+    seen_pairs: set[str] = set()
+    title = fold(entry.front.title)
+    title_terms = words(title) + compounds(title)
+    counts.update(title_terms * (TITLE_WEIGHT + 1))
+    seen_pairs.update(bigrams(words(title)))
+    for _, text in blocks:
+        folded = fold(text)
+        sequence = words(folded)
+        counts.update(sequence)
+        counts.update(compounds(folded))
+        seen_pairs.update(bigrams(sequence))
+    counts.update(facet_terms(entry.front, facets))
+    for term, tf in counts.items():
+        terms.ids[term].append(doc)
+        terms.tfs[term].append(min(tf, TF_CAP))
+    for pair in seen_pairs:
+        pairs.ids[pair].append(doc)
+
+
+def fragment(entry: EntryLike, blocks: list[tuple[str, str]]) -> dict[str, Any]:
+    """What a result shows: URL, title, issue, year, section, authors, date, paragraphs."""
+    front = entry.front
+    return {
+        "u": entry.url,
+        "t": unicodedata.normalize("NFC", front.title),
+        "i": issue_label(front.issue, front.year),
+        "y": front.year,
+        "s": front.section or "",
+        "a": list(front.authors),
+        "d": front.date.strftime("%d/%m/%Y") if front.date else "",
+        "p": [list(pair) for pair in blocks],
+    }
+
+
+def encoded_terms(terms: Postings) -> dict[str, list[str]]:
+    return {
+        term: [encode_ints(deltas(ids)), encode_ints(terms.tfs[term])]
+        for term, ids in terms.ids.items()
+    }
+
+
+def encoded_pairs(pairs: Postings) -> dict[str, str]:
+    return {pair: encode_ints(deltas(ids)) for pair, ids in pairs.ids.items()}
+
+
+def shard(records: dict[str, Any], target: int) -> tuple[int, list[dict[str, Any]]]:
+    """Split key -> value records into a power-of-two number of files by key hash."""
+    size = sum(len(key) + len(str(value)) + 8 for key, value in records.items())
+    count = shard_count(size, target, MAX_SHARDS)
+    shards: list[dict[str, Any]] = [{} for _ in range(count)]
+    for key, value in records.items():
+        shards[shard_of(key, count)][key] = value
+    return count, shards
+
+
+def prefix_records(terms: Postings) -> dict[str, list[list[Any]]]:
+    """Searchable words grouped by their first two letters, with their document counts."""
+    groups: dict[str, list[list[Any]]] = defaultdict(list)
+    for term, ids in terms.ids.items():
+        if ":" not in term and len(term) >= 2:
+            groups[term[:2]].append([term, len(ids)])
+    return {key: sorted(rows) for key, rows in groups.items()}
+
+
+class Writer:
+    """Writes the index files deterministically (sorted keys, compact JSON, UTF-8)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.files = 0
+        self.bytes = 0
+
+    def json(self, name: str, data: Any) -> None:
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        raw = payload.encode("utf-8")
+        target = self.root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(raw)
+        self.files += 1
+        self.bytes += len(raw)
+
+    def shards(self, part: str, shards: list[dict[str, Any]]) -> None:
+        for number, content in enumerate(shards):
+            if content:
+                self.json(f"{part}/{number}.json", content)
+
+
+def clear_previous(root: Path) -> None:
+    """Remove index files of an earlier run (the search page itself stays)."""
+    for part in PARTS:
+        if (root / part).is_dir():
+            shutil.rmtree(root / part)
+
+
+def copy_assets(out_dir: Path) -> None:
+    """The client script and style, shipped in the package, into the site's assets folder."""
+    folder = resources.files("bantin") / "assets" / "search"
+    target = out_dir / ASSET_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ASSET_FILES:
+        (target / name).write_bytes((folder / name).read_bytes())
+
+
+def build_index(catalogue: Any, out_dir: Path, site_url: str = "") -> SearchIndexReport:
+    """Write the search index of every catalogue entry under out_dir/search/."""
+    started = time.perf_counter()
+    entries = entries_of(catalogue)
+    terms, pairs, facets = Postings(), Postings(), Facets()
+    writer = Writer(out_dir / INDEX_DIR)
+    clear_previous(writer.root)
+    for doc, entry in enumerate(entries):
+        blocks = article_blocks(entry)
+        index_document(doc, entry, blocks, terms, pairs, facets)
+        writer.json(f"d/{doc}.json", fragment(entry, blocks))
+    term_count, term_shards = shard(encoded_terms(terms), TERM_SHARD_BYTES)
+    pair_count, pair_shards = shard(encoded_pairs(pairs), BIGRAM_SHARD_BYTES)
+    prefix_count, prefix_shards = shard(prefix_records(terms), PREFIX_SHARD_BYTES)
+    writer.shards("t", term_shards)
+    writer.shards("b", pair_shards)
+    writer.shards("p", prefix_shards)
+    writer.json("authors.json", facets.listing("author"))
+    writer.json(
+        "manifest.json", manifest(len(entries), term_count, pair_count, prefix_count, facets)
+    )
+    copy_assets(out_dir)
+    report = SearchIndexReport(
+        len(entries),
+        len(terms.ids),
+        len(pairs.ids),
+        term_count,
+        pair_count,
+        writer.files,
+        writer.bytes,
+        time.perf_counter() - started,
+    )
+    log.info("search index: %s", report)
+    return report
+
+
+def manifest(docs: int, terms: int, pairs: int, prefixes: int, facets: Facets) -> dict[str, Any]:
+    """Shard counts and facet values: the one file every search reads first."""
+    return {
+        "version": FORMAT_VERSION,
+        "docs": docs,
+        "shards": {"t": terms, "b": pairs, "p": prefixes},
+        "facets": {name: facets.listing(name) for name in ("year", "issue", "section")},
+        "authors": len(facets.values["author"]),
+    }

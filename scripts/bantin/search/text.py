@@ -1,0 +1,107 @@
+"""Folding and tokenising shared by the index builder and the query parser.
+
+The browser client (assets/search/search.js) implements the same rules; the tests compare
+both on one list of cases, so a word indexed here is found as typed there.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+
+# Syllables and numbers: any run of letters or digits (what JS calls [\p{L}\p{N}]+).
+WORD_RE = re.compile(r"[^\W_]+")
+# Acronyms and codes typed as one word: KH&CN, KT-XH, TP.HCM, COVID-19, 5/2021.
+COMPOUND_RE = re.compile(r"[^\W_]+(?:[&\-./][^\W_]+)+")
+# A query word: a syllable, or a compound kept whole so "KH&CN" finds KH&CN as typed.
+TOKEN_RE = re.compile(r"[^\W_]+(?:[&\-./][^\W_]+)*")
+# A quoted phrase, with straight or typographic quotes.
+PHRASE_RE = re.compile(r"[\"“”„]([^\"“”„]*)(?:[\"“”„]|$)")
+
+
+@functools.cache
+def _fold_table() -> dict[int, int | None]:
+    """Every combining mark removed, đ/Đ mapped to d (after lower-casing only đ remains)."""
+    table: dict[int, int | None] = {
+        code: None
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)).startswith("M")
+    }
+    table[ord("đ")] = ord("d")
+    table[ord("Đ")] = ord("d")
+    return table
+
+
+def fold(text: str) -> str:
+    """The accentless lower-case form a reader may type: NFD, lower, marks dropped, đ→d."""
+    return unicodedata.normalize("NFD", text).lower().translate(_fold_table())
+
+
+def exact(text: str) -> str:
+    """The accent-keeping form used to rank exact matches first: NFC and lower case."""
+    return unicodedata.normalize("NFC", text).lower()
+
+
+def words(folded: str) -> list[str]:
+    """The syllables of a folded text, in order (the sequence phrases are made of)."""
+    return WORD_RE.findall(folded)
+
+
+def compounds(folded: str) -> list[str]:
+    """Acronyms and codes written as one word, indexed whole beside their parts."""
+    return COMPOUND_RE.findall(folded)
+
+
+def terms(folded: str) -> list[str]:
+    """Every term of a folded text: its syllables and its compounds."""
+    return words(folded) + compounds(folded)
+
+
+def bigrams(sequence: list[str]) -> list[str]:
+    """Consecutive syllable pairs, the keys of the phrase index."""
+    return list(map(" ".join, itertools.pairwise(sequence)))
+
+
+@dataclass
+class Query:
+    """A parsed query: required terms, phrases, the words as typed and the open last word."""
+
+    terms: list[str] = field(default_factory=list)
+    phrases: list[list[str]] = field(default_factory=list)
+    exact_words: list[str] = field(default_factory=list)
+    last: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not self.terms
+
+
+def parse_query(text: str, typing: bool = False) -> Query:
+    """Quoted parts become phrases; the rest are terms (compounds kept whole, as typed).
+
+    With `typing`, the last bare word is still being typed and may match as a prefix.
+    """
+    text = unicodedata.normalize("NFC", text)
+    query = Query()
+    for quoted in PHRASE_RE.findall(text):
+        sequence = words(fold(quoted))
+        if sequence:
+            query.phrases.append(sequence)
+            _add_terms(query, sequence)
+    rest = PHRASE_RE.sub(" ", text)
+    bare = TOKEN_RE.findall(fold(rest))
+    _add_terms(query, bare)
+    query.exact_words = sorted({w for w in WORD_RE.findall(exact(text)) if fold(w) != w})
+    if typing and bare and rest[-1:].isalnum():
+        query.last = bare[-1]
+    return query
+
+
+def _add_terms(query: Query, sequence: list[str]) -> None:
+    for term in sequence:
+        if term not in query.terms:
+            query.terms.append(term)

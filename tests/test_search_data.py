@@ -1,0 +1,98 @@
+"""Small articles and shared folding cases for the search tests (Python and browser)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass, field
+
+from bantin.model import Block, BlockKind
+
+# (input, folded): the browser's fold() must give the same answers as bantin.search.fold.
+FOLD_CASES: list[tuple[str, str]] = [
+    ("Đổi mới sáng tạo", "doi moi sang tao"),
+    (unicodedata.normalize("NFD", "Đổi mới sáng tạo"), "doi moi sang tao"),
+    ("ĐẾN ĐÂU", "den dau"),
+    ("chương trình quốc gia", "chuong trinh quoc gia"),
+    ("KH&CN, KT-XH và ĐMST", "kh&cn, kt-xh va dmst"),
+    ("Thủy, thuỷ, Hòa, hoà", "thuy, thuy, hoa, hoa"),
+    ("Ứng dụng ở Việt Nam", "ung dung o viet nam"),
+    ("Ñandú, Ångström, naïve", "nandu, angstrom, naive"),
+    ("COVID-19 năm 2021", "covid-19 nam 2021"),
+    ("<img src=x onerror=alert(1)>", "<img src=x onerror=alert(1)>"),
+]
+
+
+@dataclass(frozen=True)
+class Front:
+    title: str
+    issue: int
+    year: int
+    authors: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    section: str | None = None
+    lead: str = ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    front: Front
+    blocks: list[Block]
+    url: str
+
+
+def paragraph(text: str, anchor: str) -> Block:
+    return Block(BlockKind.PARAGRAPH, text, anchor=anchor)
+
+
+FILLER = "Nội dung bình thường của bài viết, không có gì đặc biệt ở đây."
+
+ARTICLES: list[Entry] = [
+    Entry(
+        Front(
+            "Đổi mới sáng tạo trong doanh nghiệp",
+            5,
+            2021,
+            ["Nguyễn Văn An"],
+            dt.date(2021, 5, 10),
+            "Chính sách",
+            "Bài viết về đổi mới sáng tạo.",
+        ),
+        [
+            paragraph(FILLER, "p-1"),
+            paragraph(FILLER, "p-2"),
+            Block(BlockKind.HEADING, "Chương trình quốc gia", anchor="chuong-trinh"),
+            paragraph("Chương trình quốc gia về KH&CN đến năm 2030 được phê duyệt.", "p-3"),
+        ],
+        "2021/so-5/doi-moi-sang-tao/",
+    ),
+    Entry(
+        Front("Đo lường chất lượng", 5, 2021, ["Trần Thị Bình"], None, "Tiêu chuẩn"),
+        [
+            paragraph("Đo đạc và đo lường phục vụ phát triển KT-XH của địa phương.", "p-1"),
+            paragraph("Mới đây, đổi thay nhỏ trong cách đo.", "p-2"),
+        ],
+        "2021/so-5/do-luong-chat-luong/",
+    ),
+    Entry(
+        Front(
+            "Doi moi cong nghe (ban tieng khong dau)",
+            6,
+            2022,
+            ["Nguyễn Văn An"],
+            dt.date(2022, 6, 1),
+            "Chính sách",
+        ),
+        [paragraph("Doi moi cong nghe la muc tieu. Den nay da co ket qua.", "p-1")],
+        "2022/so-6/doi-moi-cong-nghe/",
+    ),
+    Entry(
+        Front("Năng lượng tái tạo", 6, 2022, ["Lê Hoàng"], None, "Năng lượng"),
+        [
+            paragraph("Mới sáng nay, đổi hướng gió làm tạo ra điện.", "p-1"),
+            paragraph("Chương trình hành động quốc gia về năng lượng.", "p-2"),
+            paragraph("<img src=x onerror=alert(1)> là một chuỗi văn bản.", "p-3"),
+        ],
+        "2022/so-6/nang-luong-tai-tao/",
+    ),
+]
