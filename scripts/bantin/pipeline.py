@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 import bantin
-from bantin.exceptions import MetadataError, Problem, Problems, SourceError
+from bantin.exceptions import BantinError, MetadataError, Problem, Problems, SourceError
 from bantin.markdown import ParsedArticle, assign_anchors, read_article, render_article
 from bantin.metadata import FrontMatter, IssueInfo, Sidecar
 from bantin.model import Article, Block
@@ -62,8 +62,11 @@ class Converter:
 
 def default_converter() -> Converter:
     """bantin.decode + bantin.convert, imported when first needed."""
-    convert_module = importlib.import_module("bantin.convert")
-    decode = importlib.import_module("bantin.decode")
+    try:
+        convert_module = importlib.import_module("bantin.convert")
+        decode = importlib.import_module("bantin.decode")
+    except ImportError as error:
+        raise BantinError(f"the converter cannot be loaded: {error}") from error
     version = str(getattr(convert_module, "CONVERTER_VERSION", bantin.CONVERTER_VERSION))
     return Converter(decode.read_source, convert_module.convert_text, version)
 
