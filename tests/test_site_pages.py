@@ -153,3 +153,14 @@ def test_citation_cache_parallel_equals_serial(tmp_path: Path) -> None:
     cache.save()
     again = CitationCache.open(bantin.cite, tmp_path / "c.json")
     assert len(again.known) == 6, "only the citations this run used are kept"
+
+
+def test_paths_cannot_leave_their_folder(tmp_path: Path) -> None:
+    from bantin.site.exports import inside, source_copy
+
+    assert inside(tmp_path, "a/b.txt") == (tmp_path / "a/b.txt").resolve()
+    with pytest.raises(BuildError, match="path leaves"):
+        inside(tmp_path, "../outside.txt")
+    sneaky = entry("a", source="sources/../../etc/passwd")
+    with pytest.raises(BuildError, match="path leaves"):
+        source_copy(sneaky, tmp_path)
