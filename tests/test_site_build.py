@@ -413,3 +413,34 @@ def test_pdf_page_is_linked_and_cited(built: Path) -> None:
     assert page.values("citation_pdf_url") == [SITE_URL + "nguon/2021/05/issue.pdf#page=10"]
     assert 'href="../../../nguon/2021/05/issue.pdf#page=10"' in path.read_text("utf-8")
     assert (built / "site/nguon/2021/05/issue.pdf").read_bytes().startswith(b"%PDF")
+
+
+BUILD_IN_SUBPROCESS = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from test_site_archive import build, make_archive
+build(make_archive(Path(sys.argv[2])))
+"""
+
+
+def test_builds_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    digests = []
+    for seed in ("1", "2"):
+        root = tmp_path / f"seed-{seed}"
+        root.mkdir()
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env.pop("SOURCE_DATE_EPOCH", None)
+        subprocess.run(
+            [sys.executable, "-c", BUILD_IN_SUBPROCESS, str(Path(__file__).parent), str(root)],
+            check=True,
+            env=env,
+            capture_output=True,
+            timeout=300,
+        )
+        digests.append(tree_digest(root / "site"))
+    assert digests[0] and digests[0] == digests[1]
