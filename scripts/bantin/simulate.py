@@ -475,7 +475,7 @@ def random_article(
     count = sum(len(s.paragraphs) for s in sections)
     lead, date = _lead(rng, year)
     spec = ArticleSpec(
-        title=_fill(rng.choice(vocab["title_phrases"]), rng, year),
+        title=title(rng, year),
         lead=lead,
         sections=sections,
         captions=_captions(rng, year, count),
@@ -487,6 +487,15 @@ def random_article(
         first_page=rng.randint(3, 60),
     )
     return _ensure_acronyms(spec, rng)
+
+
+def title(rng: random.Random, year: int) -> str:
+    """A headline: a stock one, or verb + object + place or period; no final period."""
+    vocab = vocabulary()
+    if rng.random() < 0.3:
+        return _fill(rng.choice(vocab["title_phrases"]), rng, year)
+    parts = [rng.choice(vocab["title_verbs"]), rng.choice(vocab["objects"])]
+    return _fill(" ".join(parts) + rng.choice(vocab["title_places"]), rng, year)
 
 
 def _sections(rng: random.Random, year: int, target: int) -> list[Section]:
