@@ -11,6 +11,8 @@ from typing import Any
 
 import markdown as pymarkdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.utils import yaml_load
 
 from bantin.exceptions import MetadataError
@@ -328,3 +330,27 @@ def test_html_escape_is_not_double_applied_in_titles() -> None:
     front = sample_front(title="<b>KH&CN</b>")
     assert parse_article(render_article(front, []), "x.md").front.title == "<b>KH&CN</b>"
     assert html.escape("x") == "x"
+
+
+MARKUP_ALPHABET = st.sampled_from(
+    [*"\\`*_{}[]()#+-.!|~<>&;:/=\"' \t\n%\x02\x03", "&amp;", "&#39;", "1. ", "đ", "Ư", "a"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MARKUP_ALPHABET, max_size=40).map("".join))
+def test_any_text_renders_as_itself(source: str) -> None:
+    expected = re.sub(r"\s+", " ", source.replace("\x02", "").replace("\x03", "")).strip()
+    if not expected:
+        return
+    text, tags = render(escape(source) + "\n{: #p-x }")
+    assert re.sub(r"\s+", " ", text).strip() == expected
+    assert tags == ["p"]
+    assert re.sub(r"\s+", " ", unescape(escape(source))) == expected
+    front = FrontMatter(
+        title="t", issue=1, year=2021, slug="t", source="s.txt", source_sha256=SHA, converter="0"
+    )
+    blocks = assign_anchors([Block(BlockKind.HEADING, source), Block(BlockKind.FIGURE, source)])
+    shown, _ = render(render_article(front, blocks).split("---\n", 2)[2])
+    lines = [re.sub(r"\s+", " ", line).strip() for line in shown.split("\n") if line.strip()]
+    assert lines == [expected, expected]

@@ -171,6 +171,7 @@ def test_hand_edit_is_kept_with_diff_and_forced_overwrite_says_what_it_discards(
         report = run(root, force=True)
     assert report.converted == ["sources/2021/05/b.txt"]
     assert "discards" in caplog.text and "Nội dung đã sửa tay." in caplog.text
+    assert "overwrites 1 hand-edited file(s): 2021/so-5/bai-thu-hai.md" in caplog.text
     assert "Nguồn mới." in path.read_text(encoding="utf-8")
 
 

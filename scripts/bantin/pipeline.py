@@ -383,8 +383,21 @@ def forget_previous(run: Run, item: Planned) -> None:
     del run.manifest.files[old]
 
 
+def announce_discards(run: Run) -> None:
+    """--force: list every hand-edited file it is about to overwrite, before writing any."""
+    edited = [
+        item.rel
+        for item in run.planned
+        if state_of(run.out_dir, item.rel, run.manifest) is FileState.EDITED
+    ]
+    if edited:
+        log.warning("--force overwrites %d hand-edited file(s): %s", len(edited), ", ".join(edited))
+
+
 def write_all(run: Run, force: bool) -> None:
     before = run.manifest.to_json()
+    if force:
+        announce_discards(run)
     for item in run.planned:
         try:
             write_one(run, item, force)
