@@ -72,3 +72,23 @@ def test_running_head_is_checked() -> None:
     with pytest.raises(MetadataError):
         load_model(IssueInfo, "running_head: middle\n", "issue.yml")
     assert load_model(IssueInfo, "running_head: footer\n", "issue.yml").running_head == "footer"
+
+
+@pytest.mark.parametrize(
+    "pdf",
+    ["javascript:alert(1)", "/etc/passwd", "../../secret.pdf", "data:text/html,x", "file:///x"],
+)
+def test_pdf_must_be_http_or_a_path_inside(pdf: str) -> None:
+    with pytest.raises(MetadataError) as caught:
+        load_model(Sidecar, f"pdf: '{pdf}'\n", "a.yml")
+    assert caught.value.problem.line == 1
+
+
+@pytest.mark.parametrize("pdf", ["sources/2021/05/so-5.pdf#page=8", "https://example.org/a.pdf"])
+def test_pdf_accepts_repository_paths_and_web_links(pdf: str) -> None:
+    assert load_model(IssueInfo, f"pdf: '{pdf}'\n", "issue.yml").pdf == pdf
+
+
+def test_issn_is_checked_in_sidecars_too() -> None:
+    with pytest.raises(MetadataError):
+        load_model(Sidecar, "issn: '12345'\n", "a.yml")
