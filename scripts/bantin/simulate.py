@@ -407,7 +407,7 @@ def pen_name(rng: random.Random) -> str:
     return f"{rng.choice(vocab['middle_names'])} {rng.choice(vocab['given_names'])}"
 
 
-def _fill(template: str, rng: random.Random, year: int) -> str:
+def fill(template: str, rng: random.Random, year: int) -> str:
     """Replace {slot}s in a phrase with names, places, years and numbers."""
     vocab = vocabulary()
     start = rng.randint(year - 6, year - 1)
@@ -441,7 +441,7 @@ def sentence(rng: random.Random, year: int) -> str:
     if roll < 0.2:
         return str(rng.choice(vocab["sentences"]))
     if roll < 0.35:
-        return _fill(rng.choice(vocab["follow_ups"]), rng, year)
+        return fill(rng.choice(vocab["follow_ups"]), rng, year)
     parts = [
         rng.choice(vocab["subjects"]),
         rng.choice(vocab["verbs"]),
@@ -449,9 +449,9 @@ def sentence(rng: random.Random, year: int) -> str:
     ]
     if rng.random() < 0.6:
         parts.append(rng.choice(vocab["adjuncts"]))
-    body = _fill(" ".join(parts), rng, year)
+    body = fill(" ".join(parts), rng, year)
     if rng.random() < 0.35:
-        return _fill(rng.choice(vocab["openings"]), rng, year) + body + "."
+        return fill(rng.choice(vocab["openings"]), rng, year) + body + "."
     return _upper_first(body) + "."
 
 
@@ -473,7 +473,7 @@ def random_article(
     target = rng.randint(*words)
     sections = _sections(rng, year, target)
     count = sum(len(s.paragraphs) for s in sections)
-    lead, date = _lead(rng, year)
+    lead, date = random_lead(rng, year)
     spec = ArticleSpec(
         title=title(rng, year),
         lead=lead,
@@ -486,16 +486,16 @@ def random_article(
         section=section or rng.choice(vocab["sections"]),
         first_page=rng.randint(3, 60),
     )
-    return _ensure_acronyms(spec, rng)
+    return ensure_acronyms(spec, rng)
 
 
 def title(rng: random.Random, year: int) -> str:
     """A headline: a stock one, or verb + object + place or period; no final period."""
     vocab = vocabulary()
     if rng.random() < 0.3:
-        return _fill(rng.choice(vocab["title_phrases"]), rng, year)
+        return fill(rng.choice(vocab["title_phrases"]), rng, year)
     parts = [rng.choice(vocab["title_verbs"]), rng.choice(vocab["objects"])]
-    return _fill(" ".join(parts) + rng.choice(vocab["title_places"]), rng, year)
+    return fill(" ".join(parts) + rng.choice(vocab["title_places"]), rng, year)
 
 
 def _sections(rng: random.Random, year: int, target: int) -> list[Section]:
@@ -509,11 +509,11 @@ def _sections(rng: random.Random, year: int, target: int) -> list[Section]:
         paragraphs: list[str] = []
         while sum(len(p.split()) for p in paragraphs) < per_section:
             paragraphs.append(paragraph(rng, year))
-        sections.append(Section(_fill(heading, rng, year), tuple(paragraphs)))
+        sections.append(Section(fill(heading, rng, year), tuple(paragraphs)))
     return sections
 
 
-def _lead(rng: random.Random, year: int) -> tuple[str, dt.date | None]:
+def random_lead(rng: random.Random, year: int) -> tuple[str, dt.date | None]:
     """One to three sentences; often the first says when the event took place."""
     sentences = [sentence(rng, year) for _ in range(rng.randint(1, 3))]
     if rng.random() < 0.6:
@@ -529,7 +529,7 @@ def _dated_sentence(rng: random.Random, date: dt.date) -> str:
     return f"{event} được tổ chức ngày {when} tại {place}."
 
 
-def _ensure_acronyms(spec: ArticleSpec, rng: random.Random) -> ArticleSpec:
+def ensure_acronyms(spec: ArticleSpec, rng: random.Random) -> ArticleSpec:
     """Give every acronym of the title and headings a use in the body, where case comes from."""
     body = " ".join(spec.paragraphs())
     heads = " ".join([spec.title, *spec.headings()])
@@ -550,4 +550,4 @@ def _captions(rng: random.Random, year: int, paragraphs: int) -> list[Caption]:
     templates = vocabulary()["caption_templates"]
     count = rng.choice((0, 1, 1, 2, 2, 3))
     spots = sorted(rng.randrange(paragraphs) for _ in range(count))
-    return [Caption(_fill(rng.choice(templates), rng, year), after) for after in spots]
+    return [Caption(fill(rng.choice(templates), rng, year), after) for after in spots]
