@@ -292,3 +292,36 @@ def test_issue_yml_change_reconverts_its_articles(tmp_path: Path) -> None:
     (root / "sources/2021/05/issue.yml").write_text(ISSUE + "issn: 1859-4794\n", encoding="utf-8")
     assert len(run(root).converted) == 2
     assert read_article(root / "docs/2021/so-5/bai-thu-hai.md").front.issn == "1859-4794"
+
+
+def test_real_decoder_problems_are_collected_with_file_names(tmp_path: Path) -> None:
+    from bantin.decode import read_source
+
+    root = make_root(tmp_path, TWO)
+    folder = root / "sources/2021/05"
+    (folder / "x-random.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "y-truncated.txt").write_bytes("Tiêu đề\nĐoạn văn ".encode() + "ế".encode()[:2])
+    (folder / "z-empty.txt").write_bytes(b"")
+    converter = Converter(read_source, fake_convert, "1")
+    report = convert_sources(root, root / "docs", converter=converter)
+    assert sorted(report.failed) == [
+        "sources/2021/05/x-random.txt",
+        "sources/2021/05/y-truncated.txt",
+        "sources/2021/05/z-empty.txt",
+    ]
+    assert all(
+        any(name in str(p) for p in report.problems)
+        for name in ("x-random.txt", "y-truncated.txt", "z-empty.txt")
+    )
+    assert not (root / "docs").exists()
+
+
+def test_a_newcomer_cannot_take_a_published_slug(tmp_path: Path) -> None:
+    root = make_root(tmp_path, {"z.txt": "Cùng tên\nBài đã đăng.\n"})
+    run(root)
+    published = (root / "docs/2021/so-5/cung-ten.md").read_bytes()
+    (root / "sources/2021/05/a.txt").write_text("Cùng tên\nBài mới.\n", encoding="utf-8")
+    report = run(root, keep_going=True)
+    assert report.failed == ["sources/2021/05/a.txt"]
+    assert "sources/2021/05/z.txt" in str(report.problems[0])
+    assert (root / "docs/2021/so-5/cung-ten.md").read_bytes() == published

@@ -300,25 +300,28 @@ def plan_all(run: Run, sources: Sequence[SourceFile]) -> None:
             run.fail(source, SourceError(source.label, message))
 
 
+def claim_order(run: Run, rel: str) -> list[str]:
+    """Sources that want one output path: the one that already owns it first, then by name."""
+    owners = set(run.claims.get(rel, []))
+    current = run.manifest.files.get(rel)
+    holder = current.source if current else None
+    if holder and (holder in owners or output_path(run.out_dir, rel).is_file()):
+        return [holder, *sorted(owners - {holder})]
+    return sorted(owners)
+
+
 def check_collisions(run: Run) -> None:
-    """Two sources for one output path (same slug in one issue) is an error naming both."""
-    for rel, entry in sorted(run.manifest.files.items()):
-        owners = run.claims.get(rel)
-        if owners and entry.source not in owners and output_path(run.out_dir, rel).is_file():
-            owners.insert(0, entry.source)
+    """Two sources for one output path (same slug in one issue) is an error naming both;
+    an article already published keeps its path."""
     for rel in sorted(run.claims):
-        owners = sorted(set(run.claims[rel]))
-        if len(owners) > 1:
-            for label in owners[1:]:
-                run.problems.add(
-                    Problem(
-                        label,
-                        f"same slug and issue as {owners[0]}: both want {rel}; "
-                        "set 'slug:' in a sidecar",
-                    )
-                )
-                run.report.failed.append(label)
-            run.planned = [p for p in run.planned if p.source.label not in owners[1:]]
+        owners = claim_order(run, rel)
+        for label in owners[1:]:
+            message = (
+                f"same slug and issue as {owners[0]}: both want {rel}; set 'slug:' in a sidecar"
+            )
+            run.problems.add(Problem(label, message))
+            run.report.failed.append(label)
+        run.planned = [p for p in run.planned if p.source.label not in owners[1:]]
 
 
 # --- writing ----------------------------------------------------------------------------
