@@ -349,7 +349,7 @@ def lay_out_detailed(
             _break(asm, kinds[index - 1], columns[index - 1][-1].paragraph)
             asm.add_continuation(column)
         else:
-            asm.lines.extend(line.text for line in column)
+            asm.add_continuation(column)
     _ending(asm, end_mark)
     text = _finish("\n".join(asm.lines) + "\n", rng, opts)
     return Layout(text, width, paragraphs, end_mark.strip(), asm.pages, [x.text for x in flow])
