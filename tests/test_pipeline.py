@@ -325,3 +325,38 @@ def test_a_newcomer_cannot_take_a_published_slug(tmp_path: Path) -> None:
     assert report.failed == ["sources/2021/05/a.txt"]
     assert "sources/2021/05/z.txt" in str(report.problems[0])
     assert (root / "docs/2021/so-5/cung-ten.md").read_bytes() == published
+
+
+def test_a_link_to_a_file_outside_the_repository_is_refused(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Bí mật\nKhông được vào kho.\n", encoding="utf-8")
+    root = make_root(tmp_path / "repo", TWO)
+    (root / "sources/2021/05/link.txt").symlink_to(secret)
+    report = run(root, keep_going=True)
+    assert report.failed == ["sources/2021/05/link.txt"]
+    assert "outside the repository" in str(report.problems[0])
+
+
+SCRIPT = """
+import sys
+sys.path.insert(0, sys.argv[3])
+from pathlib import Path
+from test_pipeline import FAKE
+from bantin.pipeline import convert_sources
+convert_sources(Path(sys.argv[1]), Path(sys.argv[2]), converter=FAKE)
+"""
+
+
+def test_same_docs_whatever_the_hash_seed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = make_root(tmp_path, {**TWO, "c.txt": "Ba\n## Mục\nĐoạn.\n! Ảnh\n"})
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"docs-{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        args = [sys.executable, "-c", SCRIPT, str(root), str(out), str(Path(__file__).parent)]
+        subprocess.run(args, check=True, env=env)
+        outputs.append(snapshot(out))
+    assert outputs[0] == outputs[1] and len(outputs[0]) == 4

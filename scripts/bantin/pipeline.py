@@ -126,6 +126,12 @@ class Run:
 # --- reading and checking one source --------------------------------------------------
 
 
+def check_inside(run: Run, source: SourceFile) -> None:
+    """A linked source under sources/ must not point outside the repository."""
+    if source.path.is_symlink() and not source.path.resolve().is_relative_to(run.root.resolve()):
+        raise SourceError(source.label, "symbolic link to a file outside the repository")
+
+
 def check_size(source: SourceFile) -> None:
     size = source.path.stat().st_size
     if size == 0:
@@ -262,6 +268,7 @@ def frozen_slug(previous: tuple[str, ManifestEntry] | None) -> str | None:
 
 def plan_source(run: Run, source: SourceFile) -> None:
     """Convert one source in memory, or note that it is up to date."""
+    check_inside(run, source)
     check_size(source)
     sha = file_sha256(source.path)
     check_duplicate(run, source, sha)

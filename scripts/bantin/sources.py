@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -50,10 +51,14 @@ def optional_sha256(path: Path | None) -> str:
 
 
 def label_of(path: Path, root: Path) -> str:
-    """The source's path relative to root ('/' separated), or its bare name outside root."""
-    resolved = path.resolve()
-    if resolved.is_relative_to(root.resolve()):
-        return resolved.relative_to(root.resolve()).as_posix()
+    """The source's path relative to root ('/' separated), or its bare name outside root.
+
+    Links are not followed here: a source is named where it stands under root."""
+    absolute, base = Path(os.path.abspath(path)), Path(os.path.abspath(root))
+    if absolute.is_relative_to(base):
+        return absolute.relative_to(base).as_posix()
+    if path.resolve().is_relative_to(root.resolve()):
+        return path.resolve().relative_to(root.resolve()).as_posix()
     return path.name
 
 
@@ -79,7 +84,7 @@ def collect(paths: Iterable[Path], root: Path) -> list[SourceFile]:
     files: dict[str, Path] = {}
     for given in paths:
         for path in walk(given) if given.is_dir() else [given]:
-            files.setdefault(path.resolve().as_posix(), path)
+            files.setdefault(os.path.abspath(path), path)
     return [describe(files[key], root) for key in sorted(files)]
 
 
