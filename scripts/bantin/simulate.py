@@ -514,8 +514,8 @@ def _sections(rng: random.Random, year: int, target: int) -> list[Section]:
 
 
 def random_lead(rng: random.Random, year: int) -> tuple[str, dt.date | None]:
-    """One to three sentences; often the first says when the event took place."""
-    sentences = [sentence(rng, year) for _ in range(rng.randint(1, 3))]
+    """Two to four sentences; often the first says when the event took place."""
+    sentences = [sentence(rng, year) for _ in range(rng.randint(2, 3))]
     if rng.random() < 0.6:
         date = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
         return " ".join([_dated_sentence(rng, date), *sentences]), date
