@@ -64,6 +64,7 @@ def article_files(docs_dir: Path) -> list[Path]:
 
 
 def is_article(docs_dir: Path, path: Path, generated: set[str]) -> bool:
+    """An article file: under a year folder, not an index page, not a site page."""
     rel = path.relative_to(docs_dir)
     return (
         path.is_file()

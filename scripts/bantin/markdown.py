@@ -58,6 +58,7 @@ def one_line(text: str) -> str:
 
 
 def _inline_replacement(match: re.Match[str]) -> str:
+    """Backslash before a Markdown special; HTML-significant characters as entities."""
     found = match.group(0)
     if found == "<":
         return "&lt;"
@@ -130,6 +131,7 @@ def _reuse_previous(blocks: list[Block], previous: Sequence[Block]) -> dict[int,
 
 
 def render_block(block: Block) -> str:
+    """One block in the article format: heading, paragraph with its anchor line, or figure."""
     text = escape(block.text)
     if block.kind is BlockKind.HEADING:
         return f"{'#' * HEADING_LEVEL} {text} {{ #{block.anchor} }}"
@@ -174,6 +176,7 @@ def split_front(text: str, path: Path | str) -> tuple[str, list[str], int]:
 
 
 def _read_figure(lines: list[str], start: int) -> tuple[Block, int]:
+    """A figure html block from its opening line to its closing '///'."""
     opened = _FIGURE_OPEN.match(lines[start].strip())
     found = _FIGURE_ID.search(opened.group("attrs")) if opened else None
     caption: list[str] = []
@@ -188,6 +191,7 @@ def _read_figure(lines: list[str], start: int) -> tuple[Block, int]:
 
 
 def _read_heading(line: str) -> Block:
+    """A heading line, with its `{ #id }` anchor taken off."""
     match = _HEADING.match(line)
     text = match.group("text") if match else line
     anchor = _HEADING_ANCHOR.search(text)
@@ -198,6 +202,7 @@ def _read_heading(line: str) -> Block:
 
 
 def _read_paragraph(lines: list[str], start: int) -> tuple[Block, int]:
+    """Lines up to the next blank line; a last `{: #id }` line is the anchor."""
     index, parts, anchor = start, [], ""
     while index < len(lines) and lines[index].strip():
         match = _PARA_ANCHOR.match(lines[index].strip())

@@ -133,6 +133,7 @@ def check_inside(run: Run, source: SourceFile) -> None:
 
 
 def check_size(source: SourceFile) -> None:
+    """Refuse empty and oversized files before reading them."""
     size = source.path.stat().st_size
     if size == 0:
         raise SourceError(source.label, "empty file: there is no text to convert")
@@ -151,6 +152,7 @@ def check_duplicate(run: Run, source: SourceFile, sha: str) -> None:
 
 
 def input_entry(run: Run, source: SourceFile, sha: str, text_sha: str = "") -> ManifestEntry:
+    """The hashes of everything an article is made from (written hash filled in later)."""
     return ManifestEntry(
         sha256=text_sha,
         source=source.label,
@@ -187,6 +189,7 @@ def accepts(function: Callable[..., Any], name: str) -> bool:
 
 
 def inferred_values(article: Article) -> dict[str, Any]:
+    """What the converter found, as front matter fields (None where it found nothing)."""
     return {
         "title": article.title.strip() or None,
         "authors": list(article.authors) or None,
@@ -223,6 +226,7 @@ def sidecar_name(source: SourceFile) -> str:
 def build_front(
     source: SourceFile, merged: dict[str, Any], frozen_slug: str | None, entry: ManifestEntry
 ) -> FrontMatter:
+    """Validated front matter; a frozen slug is kept unless a sidecar sets another."""
     if not merged.get("title"):
         raise SourceError(
             source.label,
@@ -294,6 +298,7 @@ def plan_source(run: Run, source: SourceFile) -> None:
 
 
 def plan_all(run: Run, sources: Sequence[SourceFile]) -> None:
+    """Plan every source; each failure becomes one problem naming the file."""
     for source in sources:
         try:
             plan_source(run, source)
@@ -341,6 +346,7 @@ def source_changed_note(item: Planned) -> str:
 
 
 def keep_edit(run: Run, item: Planned, on_disk: str) -> None:
+    """Leave an edited file alone and show the editor what changed on both sides."""
     log.warning(
         "%s: edited by hand since bantin wrote it; kept as is (%s). "
         "Merge from this diff, or use --force to discard the edit:\n%s",
@@ -360,6 +366,7 @@ def discard_edit(run: Run, item: Planned, on_disk: str) -> None:
 
 
 def write_one(run: Run, item: Planned, force: bool) -> None:
+    """Write one article unless that would lose a hand edit; record it in the manifest."""
     path = output_path(run.out_dir, item.rel)
     state = state_of(run.out_dir, item.rel, run.manifest)
     on_disk = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
@@ -405,6 +412,7 @@ def announce_discards(run: Run) -> None:
 
 
 def write_all(run: Run, force: bool) -> None:
+    """Write every planned article, then the manifest (only when it changed)."""
     before = run.manifest.to_json()
     if force:
         announce_discards(run)

@@ -63,6 +63,7 @@ def label_of(path: Path, root: Path) -> str:
 
 
 def describe(path: Path, root: Path) -> SourceFile:
+    """A source with the issue.yml and sidecar found beside it."""
     issue = path.parent / ISSUE_FILE
     sidecar = path.with_suffix(SIDECAR_SUFFIX)
     return SourceFile(

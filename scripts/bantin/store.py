@@ -126,6 +126,7 @@ def output_path(out_dir: Path, rel: str) -> Path:
 
 
 def state_of(out_dir: Path, rel: str, manifest: Manifest) -> FileState:
+    """Classify the file at rel: missing, as generated, edited, or never generated."""
     path = output_path(out_dir, rel)
     if not path.is_file():
         return FileState.MISSING

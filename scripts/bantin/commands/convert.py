@@ -15,6 +15,7 @@ log = logging.getLogger("bantin")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Sources, output folder and the switches of the run."""
     parser.add_argument("sources", nargs="+", type=Path, metavar="SRC", help="files or folders")
     parser.add_argument("--out", type=Path, default=Path("docs"), help="output folder (docs)")
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root")
@@ -44,6 +45,7 @@ def explain(paths: list[Path]) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Convert, print the counts, list every problem; non-zero exit on any problem."""
     if args.explain:
         return explain(list(args.sources))
     report = convert_paths(

@@ -28,6 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def check_entry(root: Path, entry: CatalogueEntry, result: Fixity) -> None:
+    """Compare one article's recorded source_sha256 with the source on disk."""
     source = root / entry.front.source
     where = f"docs/{entry.path.as_posix()}"
     result.checked += 1
@@ -57,6 +58,7 @@ def verify(root: Path) -> Fixity:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Report drift on stderr and the counts on stdout; non-zero exit on drift."""
     result = verify(args.root)
     for label in result.unrecorded:
         log.info("%s: not converted yet (no article records it)", label)
