@@ -70,7 +70,14 @@ def load_catalogue(docs: Path) -> object:
 
 
 def services() -> Services:
-    return Services(load_catalogue=load_catalogue, cite=bantin.cite)  # type: ignore[arg-type]
+    """The real catalogue, citations and search index when they exist; no conversion."""
+    found = Services(load_catalogue=load_catalogue, cite=bantin.cite)  # type: ignore[arg-type]
+    try:
+        from bantin.search import build_index
+    except ImportError:
+        return found
+    found.build_index = build_index
+    return found
 
 
 def article_text(front: dict[str, object], paragraphs: list[tuple[str, str]]) -> str:

@@ -444,3 +444,7 @@ def test_builds_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         )
         digests.append(tree_digest(root / "site"))
     assert digests[0] and digests[0] == digests[1]
+
+
+def test_search_index_is_part_of_the_site(built: Path) -> None:
+    assert (built / "site/search/manifest.json").is_file()
