@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
+import shutil
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bantin.model import Block, BlockKind
 
@@ -96,3 +100,58 @@ ARTICLES: list[Entry] = [
         "2022/so-6/nang-luong-tai-tao/",
     ),
 ]
+
+
+# Pages the repository's mkdocs.yml lists in its nav: a site for the search tests needs them.
+NAV_STUBS = ("index.md", "tac-gia/index.md", "chuyen-muc/index.md", "gioi-thieu.md", "trich-dan.md")
+REPO = Path(__file__).resolve().parent.parent
+
+
+def article_markdown(entry: Entry) -> str:
+    """An article page with the block anchors the index links to."""
+    lines = ["---", f"title: {json.dumps(entry.front.title, ensure_ascii=False)}", "---", ""]
+    lines += [f"# {html.escape(entry.front.title)}", ""]
+    if entry.front.lead:
+        lines += [html.escape(entry.front.lead), ""]
+    for block in entry.blocks:
+        text = html.escape(block.text)
+        if block.kind is BlockKind.HEADING:
+            lines += [f"## {text} {{#{block.anchor}}}", ""]
+        else:
+            lines += [text, f"{{: #{block.anchor} }}", ""]
+    return "\n".join(lines)
+
+
+def build_search_site(root: Path, entries: list[Entry], pages: bool = True) -> Path:
+    """The repository's mkdocs.yml, overrides and search page, the given articles, MkDocs
+    into root/site, then the search index; returns the site folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from bantin.search import build_index
+
+    for name in ("mkdocs.yml", "overrides", "scripts/bantin/site/mkdocs_hook.py"):
+        source, target = REPO / name, root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
+    docs = root / "docs"
+    shutil.copytree(REPO / "docs" / "search", docs / "search")
+    for stub in NAV_STUBS:
+        (docs / stub).parent.mkdir(parents=True, exist_ok=True)
+        (docs / stub).write_text(f"# {Path(stub).stem}\n", encoding="utf-8")
+    assets = docs / "assets" / "bantin"
+    assets.mkdir(parents=True)
+    for name in ("bantin.css", "bantin.js"):
+        shutil.copy2(REPO / "scripts" / "bantin" / "assets" / name, assets / name)
+    for entry in entries if pages else []:
+        page = docs / entry.url.rstrip("/")
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.with_suffix(".md").write_text(article_markdown(entry), encoding="utf-8")
+    site = root / "site"
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
+    build(config)
+    build_index(entries, site, "http://127.0.0.1:8000/")
+    return site
