@@ -135,6 +135,20 @@ def render(front: dict[str, object], body: str, caption: str) -> str:
     return str(render_article(FrontMatter.model_validate(front, strict=False), blocks))
 
 
+def copy_hand_written_pages(docs: Path, target: Path) -> None:
+    """The repository's own pages (not articles, not what a build generated there)."""
+    listing = docs / ".bantin-generated.txt"
+    generated = set(listing.read_text("utf-8").split("\n")) if listing.exists() else set()
+    for path in sorted(docs.rglob("*")):
+        rel = path.relative_to(docs)
+        if path.is_dir() or rel.as_posix() in generated or rel.parts[0].isdigit():
+            continue
+        if rel.name.startswith(".") or rel.as_posix() == "index.md":
+            continue
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, target / rel)
+
+
 def make_archive(root: Path) -> Path:
     """The test archive: seed, four synthetic articles in two issues, one hostile."""
     shutil.copytree(REPO / "overrides", root / "overrides")
@@ -145,10 +159,7 @@ def make_archive(root: Path) -> Path:
         '!ENV [BANTIN_SITE_URL, "http://127.0.0.1:8000/"]', "https://luutru.example.vn/"
     )
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (root / "docs").mkdir()
-    for page in sorted((REPO / "docs").glob("*.md")):
-        if page.name != "index.md":  # hand-written pages; index.md is generated
-            shutil.copy(page, root / "docs" / page.name)
+    copy_hand_written_pages(REPO / "docs", root / "docs")
     (root / "sources/2021/05").mkdir(parents=True)
     shutil.copy(SEED, root / "sources/2021/05" / SEED.name)
     (root / "sources/2021/05/issue.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
