@@ -1,0 +1,211 @@
+"""Decoded source text -> `Article`, as named stages: split, measure, label, order, join, case.
+
+Every stage records what it did in `Article.decisions`, for `bantin convert --explain`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from bantin import CONVERTER_VERSION as PACKAGE_VERSION
+from bantin.casing import learn_body, restore_case
+from bantin.decode import read_source
+from bantin.exceptions import SourceError
+from bantin.facts import authors_from_byline, find_date, issue_and_year, page_range, section_of
+from bantin.join import build_blocks, join_lines
+from bantin.layout import Segment, measure, segment, split_lines
+from bantin.model import Article, Block, BlockKind, Role, SourceLine
+from bantin.registry import Registry
+from bantin.roles import Labelling, label
+from bantin.vietnamese import END_MARK_GLYPHS, nfc
+
+log = logging.getLogger("bantin.convert")
+
+CONVERTER_VERSION = PACKAGE_VERSION
+RUNNING_HEAD_CONVENTIONS = ("header", "footer")
+
+TextPass = Callable[[str], str]
+_GLYPHS = re.escape("".join(sorted(END_MARK_GLYPHS)))
+END_MARK_RE = re.compile(rf"(?:\s+\?|\s*[{_GLYPHS}]+|(?<=\.)/\.)\s*$")
+
+
+def strip_end_mark(text: str) -> str:
+    """Remove a decoded end-of-article mark: ' ?', a glyph such as ■, or the '/.' of './.'."""
+    return END_MARK_RE.sub("", text).rstrip()
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of spaces become one; no space at either end."""
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def space_before_punctuation(text: str) -> str:
+    """'địa phương ,' -> 'địa phương,': extraction sometimes puts a space before a comma."""
+    return re.sub(r"(?<=[^\W_]) +([,;])(?= |$)", r"\1", text)
+
+
+TEXT_PASSES: Registry[TextPass] = Registry()
+TEXT_PASSES.register(collapse_spaces, "collapse_spaces", 100)
+TEXT_PASSES.register(space_before_punctuation, "space_before_punctuation", 90)
+
+
+def fix_and_explain(text: str, passes: Registry[TextPass] | None = None) -> tuple[str, list[str]]:
+    """Apply each clean-up pass in order; return the text and the names of those that acted."""
+    acted: list[str] = []
+    for name in (passes or TEXT_PASSES).names():
+        fixed = (passes or TEXT_PASSES)[name](text)
+        if fixed != text:
+            acted.append(name)
+            text = fixed
+    return text, acted
+
+
+def convert_file(path: Path | str, running_head: str = "header") -> Article:
+    """Read, decode and convert one source file."""
+    text, _ = read_source(path)
+    return convert_text(text, path, running_head=running_head)
+
+
+def convert_text(text: str, path: Path | str = "<text>", running_head: str = "header") -> Article:
+    """Turn one article's decoded text into an `Article`; SourceError when it has no title."""
+    if running_head not in RUNNING_HEAD_CONVENTIONS:
+        raise ValueError(f"running_head must be one of {RUNNING_HEAD_CONVENTIONS}")
+    article = Article()
+    lines = split_lines(nfc(text.replace("\r\n", "\n").replace("\r", "\n")))
+    article.lines = lines
+    layout = measure(lines)
+    article.note("layout", f"column width {layout.column}, wide lines over {layout.wide}")
+    doc = label(Labelling(lines, segment(lines, layout), layout))
+    _take_title_and_lead(article, doc, path)
+    _take_running_heads(article, doc, running_head)
+    article.blocks = build_blocks(article, doc.segments)
+    _clean_blocks(article)
+    _remove_end_mark(article)
+    _restore_case(article)
+    _take_byline(article, doc)
+    article.date = find_date([article.title, article.lead, *(b.text for b in article.blocks)])
+    _note_roles(article)
+    return article
+
+
+def _take_title_and_lead(article: Article, doc: Labelling, path: Path | str) -> None:
+    title = [line for line in doc.lines if line.role is Role.TITLE]
+    if not title:
+        raise SourceError(path, "no title found: no wide title band and no leading heading")
+    article.title = join_lines([line.text for line in title])
+    lead = [line for line in doc.lines if line.role is Role.LEAD]
+    article.lead = _join_paragraphs(doc, lead)
+    first_body = next((s for s in doc.segments if s.role is Role.BODY), None)
+    if first_body is not None and title[0].number > first_body.first.number:
+        article.note("order", "title band moved before the body it was printed after", title[0].number)
+
+
+def _join_paragraphs(doc: Labelling, lines: list[SourceLine]) -> str:
+    """Lead lines joined; separate lead paragraphs are joined with one space."""
+    return join_lines([line.text for line in lines])
+
+
+def _take_running_heads(article: Article, doc: Labelling, running_head: str) -> None:
+    """Issue, year, section and pages from the running heads, which leave the text."""
+    article.issue, article.year = issue_and_year(doc.heads)
+    article.section = section_of(doc.heads)
+    clusters = _head_clusters(doc.segments)
+    by_line = {head.line: head for head in doc.heads}
+    breaks = [_cluster_page(cluster, by_line) for cluster in clusters]
+    article.pages = page_range(breaks, running_head)
+    _assign_pages(doc.lines, clusters, article.pages)
+    for seg in doc.segments:
+        if seg.role is Role.RUNNING_HEAD:
+            article.note("drop", f"running head removed: {seg.text!r}", seg.first.number)
+
+
+def _head_clusters(segments: list[Segment]) -> list[list[Segment]]:
+    """Running heads next to each other (only blank lines between) mark one page break."""
+    clusters: list[list[Segment]] = []
+    previous: Segment | None = None
+    for seg in segments:
+        if seg.role is Role.RUNNING_HEAD:
+            if previous is not None and previous.role is Role.RUNNING_HEAD:
+                clusters[-1].append(seg)
+            else:
+                clusters.append([seg])
+        previous = seg
+    return clusters
+
+
+def _cluster_page(cluster: list[Segment], by_line: dict[int, object]) -> int | None:
+    for seg in cluster:
+        head = by_line.get(seg.first.number)
+        page = getattr(head, "page", None)
+        if isinstance(page, int):
+            return page
+    return None
+
+
+def _assign_pages(lines: list[SourceLine], clusters: list[list[Segment]], pages: list[int]) -> None:
+    """Each line gets the page it was printed on, counted from the running-head breaks."""
+    if not pages:
+        return
+    ends = [cluster[-1].last.number for cluster in clusters]
+    for line in lines:
+        index = sum(1 for end in ends if line.number > end)
+        line.page = pages[min(index, len(pages) - 1)]
+
+
+def _clean_blocks(article: Article) -> None:
+    for block in article.blocks:
+        block.text, acted = fix_and_explain(block.text)
+        for name in acted:
+            article.note("clean", f"pass {name} changed the {block.kind.value}", block.lines[0])
+
+
+def _remove_end_mark(article: Article) -> None:
+    """The last paragraph loses its end-of-article mark."""
+    paragraphs = [b for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+    if not paragraphs:
+        return
+    last = paragraphs[-1]
+    stripped = strip_end_mark(last.text)
+    if stripped != last.text:
+        removed = last.text[len(stripped) :].strip()
+        article.note("drop", f"end mark removed: {removed!r}", last.lines[-1])
+        _mark_end_line(article, last)
+        last.text = stripped
+
+
+def _mark_end_line(article: Article, block: Block) -> None:
+    for line in article.lines:
+        if line.number == block.lines[-1]:
+            line.reason = "body; ends with the end-of-article mark (removed)"
+
+
+def _restore_case(article: Article) -> None:
+    """Title and headings in small caps or capitals get sentence case and the body's casing."""
+    texts = [article.lead, *(b.text for b in article.blocks if b.kind is not BlockKind.HEADING)]
+    body = learn_body(texts)
+    restored = restore_case(article.title, body)
+    if restored != article.title:
+        article.note("case", f"title case restored: {article.title!r} -> {restored!r}")
+        article.title = restored
+    for block in article.blocks:
+        if block.kind is BlockKind.HEADING:
+            fixed = restore_case(block.text, body)
+            if fixed != block.text:
+                article.note("case", f"heading case restored -> {fixed!r}", block.lines[0])
+                block.text = fixed
+
+
+def _take_byline(article: Article, doc: Labelling) -> None:
+    for seg in doc.segments:
+        if seg.role is Role.BYLINE:
+            article.authors = authors_from_byline(seg.text)
+            article.note("byline", f"authors: {', '.join(article.authors)}", seg.first.number)
+
+
+def _note_roles(article: Article) -> None:
+    for line in article.lines:
+        if line.role is not Role.BODY and line.role is not Role.BLANK:
+            log.debug("%d: %s (%s)", line.number, line.role.value, line.reason)

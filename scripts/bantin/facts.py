@@ -1,0 +1,87 @@
+"""Facts the text states about itself: the date, issue, year, section, pages and authors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bantin.roles import RunningHead, split_names
+from bantin.vietnamese import HONORIFICS, title_case_name
+
+DATE_PATTERNS = (
+    re.compile(r"(?<!\d)(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d{2})(?!\d)"),
+    re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", re.IGNORECASE),
+)
+
+
+def find_date(texts: list[str]) -> dt.date | None:
+    """The first real day/month/year date stated in the texts, in order."""
+    for text in texts:
+        found = _dates_in(text)
+        if found:
+            return found[0][1]
+    return None
+
+
+def _dates_in(text: str) -> list[tuple[int, dt.date]]:
+    """Every valid date in one text with its position, earliest first."""
+    found: list[tuple[int, dt.date]] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            groups = [g for g in match.groups() if g not in ("/", ".", "-")]
+            date = _valid_date(*(int(g) for g in groups))
+            if date is not None:
+                found.append((match.start(), date))
+    return sorted(found, key=lambda item: item[0])
+
+
+def _valid_date(day: int, month: int, year: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def issue_and_year(heads: list[RunningHead]) -> tuple[int | None, int | None]:
+    """The issue number and year from the first issue label among the running heads."""
+    for head in heads:
+        if head.issue is not None:
+            return head.issue, head.year
+    return None, None
+
+
+def section_of(heads: list[RunningHead]) -> str | None:
+    """The section name most often printed in the running heads."""
+    names = [head.section for head in heads if head.section]
+    return max(names, key=names.count) if names else None
+
+
+def page_range(breaks: list[int | None], running_head: str) -> list[int]:
+    """Pages covered by an article from the page numbers seen at each page break.
+
+    `breaks` holds, for each running-head cluster in order, its page number (or None).
+    With "header" a number labels the page after the break, with "footer" the page before.
+    """
+    for index, number in enumerate(breaks):
+        if number is not None:
+            first = number - index - (1 if running_head == "header" else 0)
+            if first >= 1:
+                return list(range(first, first + len(breaks) + 1))
+    return []
+
+
+def authors_from_byline(text: str) -> list[str]:
+    """'Hải Hằng - Xuân Bình' -> ['Hải Hằng', 'Xuân Bình']; capitals become title case."""
+    return [_clean_name(name) for name in split_names(text.strip().rstrip("."))]
+
+
+def _clean_name(name: str) -> str:
+    words = name.split()
+    titles = [w for w in words if _is_title(w)]
+    rest = [w for w in words if not _is_title(w)]
+    return " ".join([*titles, title_case_name(" ".join(rest))]).strip()
+
+
+def _is_title(word: str) -> bool:
+    pieces = [p for p in word.casefold().split(".") if p]
+    return bool(pieces) and all(p in HONORIFICS for p in pieces)

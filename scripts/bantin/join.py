@@ -1,0 +1,128 @@
+"""Join labelled lines into blocks: unwrap lines, rejoin sentences broken by column and page
+breaks, and put each caption right after the paragraph it interrupted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bantin.layout import Segment
+from bantin.model import Article, Block, BlockKind, Role, SourceLine
+from bantin.vietnamese import ends_sentence, starts_new_sentence
+
+SPACES_RE = re.compile(r"[ \t\u00a0]{2,}")
+GLUED_HYPHEN_RE = re.compile(r"[^\W_][-‐]$")
+
+
+def join_pair(left: str, right: str) -> str:
+    """Join two wrapped pieces: a hyphen glued to a word joins without a space, else one space."""
+    left, right = left.rstrip(), right.strip()
+    if not left:
+        return right
+    if not right:
+        return left
+    if GLUED_HYPHEN_RE.search(left):
+        return left + right
+    return f"{left} {right}"
+
+
+def join_lines(texts: list[str]) -> str:
+    """Unwrap the lines of one paragraph into a single line of text."""
+    result = ""
+    for text in texts:
+        result = join_pair(result, text)
+    return collapse_spaces(result)
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of spaces become one; no leading or trailing space."""
+    return SPACES_RE.sub(" ", text).strip()
+
+
+def continues(previous: str, following: str) -> bool:
+    """A break is a paragraph break only after a finished sentence followed by a new one."""
+    return not (ends_sentence(previous) and starts_new_sentence(following))
+
+
+@dataclass
+class _Open:
+    """The paragraph being built and the captions waiting to follow it."""
+
+    texts: list[str] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    figures: list[Block] = field(default_factory=list)
+
+
+class BlockBuilder:
+    """Walks the segments in reading order and emits paragraphs, headings and figures."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.blocks: list[Block] = []
+        self.open = _Open()
+        self.tail: list[Block] = []
+
+    def add(self, seg: Segment, after_byline: bool) -> None:
+        if seg.role is Role.BODY:
+            self._add_body(seg)
+        elif seg.role is Role.HEADING:
+            self._flush()
+            self.blocks.append(_block(BlockKind.HEADING, seg.lines))
+        elif seg.role is Role.CAPTION:
+            self._add_caption(seg, after_byline)
+
+    def finish(self) -> list[Block]:
+        self._flush()
+        for figure in self.tail:
+            self.article.note("order", "caption moved to the end of the body", figure.lines[0])
+        return self.blocks + self.tail
+
+    def _add_body(self, seg: Segment) -> None:
+        text = join_lines([line.text for line in seg.lines])
+        if self.open.texts:
+            previous = self.open.texts[-1]
+            if continues(previous, text):
+                self._note_join(seg.first)
+            else:
+                self._flush()
+        self.open.texts.append(text)
+        self.open.lines.extend(line.number for line in seg.lines)
+
+    def _note_join(self, line: SourceLine) -> None:
+        self.article.note(
+            "join", "joined across a break: the sentence before it is not finished", line.number
+        )
+
+    def _add_caption(self, seg: Segment, after_byline: bool) -> None:
+        figure = _block(BlockKind.FIGURE, seg.lines)
+        if after_byline:
+            self.tail.append(figure)
+        elif self.open.texts:
+            self.article.note(
+                "order", "caption taken out of the paragraph it interrupted", seg.first.number
+            )
+            self.open.figures.append(figure)
+        else:
+            self.blocks.append(figure)
+
+    def _flush(self) -> None:
+        if self.open.texts:
+            text = join_lines(self.open.texts)
+            self.blocks.append(Block(BlockKind.PARAGRAPH, text, tuple(self.open.lines)))
+        self.blocks.extend(self.open.figures)
+        self.open = _Open()
+
+
+def _block(kind: BlockKind, lines: list[SourceLine]) -> Block:
+    return Block(kind, join_lines([line.text for line in lines]), tuple(x.number for x in lines))
+
+
+def build_blocks(article: Article, segments: list[Segment]) -> list[Block]:
+    """Blocks of the body in reading order; title band, running heads and byline are skipped."""
+    builder = BlockBuilder(article)
+    seen_byline = False
+    for seg in segments:
+        seen_byline = seen_byline or seg.role is Role.BYLINE
+        builder.add(seg, after_byline=seen_byline)
+    return builder.finish()

@@ -1,0 +1,130 @@
+"""The page layout seen through extracted text: lines, the column width, and segments.
+
+A segment is a run of lines that belong together on the page: lines between blank lines,
+split again where the width changes from the column to a wider band (title, lead, caption).
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+from bantin.model import Role, SourceLine
+from bantin.vietnamese import ends_sentence, starts_lower
+
+WIDE_FACTOR = 1.3  # a line this many times the column width is not a column line
+OUTLIER_FACTOR = 1.35  # wrapped lines longer than this times the median are not column lines
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Line-width statistics of one document: the column width and the 'wide' threshold."""
+
+    column: int
+    wide: int
+
+    def is_wide(self, text: str) -> bool:
+        return len(text.strip()) > self.wide
+
+
+@dataclass
+class Segment:
+    """Consecutive non-blank lines that sit together on the page."""
+
+    lines: list[SourceLine]
+    wide: bool = False
+    role: Role = Role.BODY
+    reason: str = ""
+    paragraphs: list[list[SourceLine]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text.strip() for line in self.lines)
+
+    @property
+    def first(self) -> SourceLine:
+        return self.lines[0]
+
+    @property
+    def last(self) -> SourceLine:
+        return self.lines[-1]
+
+    def label(self, role: Role, reason: str) -> None:
+        """Give the segment and each of its lines a role, with the reason."""
+        self.role, self.reason = role, reason
+        for line in self.lines:
+            line.role, line.reason = role, reason
+
+
+def split_lines(text: str) -> list[SourceLine]:
+    """Numbered lines; a form feed starts a new page; whitespace-only lines are blank."""
+    lines: list[SourceLine] = []
+    page = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        page += raw.count("\f")
+        clean = raw.replace("\f", "").replace("\t", " ").rstrip()
+        line = SourceLine(number, clean, page)
+        if not clean.strip():
+            line.role, line.reason = Role.BLANK, "nothing but white space"
+        lines.append(line)
+    return lines
+
+
+def measure(lines: list[SourceLine]) -> Layout:
+    """Column width = the longest typical wrapped line (a line followed by another one)."""
+    wrapped = [
+        len(a.text.strip())
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.role is not Role.BLANK and b.role is not Role.BLANK
+    ]
+    if not wrapped:
+        wrapped = [len(line.text.strip()) for line in lines if line.role is not Role.BLANK]
+    median = statistics.median(wrapped) if wrapped else 40
+    typical = [n for n in wrapped if n <= median * OUTLIER_FACTOR] or [int(median)]
+    column = max(typical)
+    return Layout(column=column, wide=int(column * WIDE_FACTOR))
+
+
+def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
+    """Group non-blank lines into segments at blank lines and at column/wide boundaries."""
+    segments: list[Segment] = []
+    current: list[SourceLine] = []
+    for index, line in enumerate(lines):
+        if line.role is Role.BLANK:
+            _close(current, segments, layout)
+            current = []
+            continue
+        if current and _starts_new_segment(current[-1], line, _after(lines, index), layout):
+            _close(current, segments, layout)
+            current = []
+        current.append(line)
+    _close(current, segments, layout)
+    return segments
+
+
+def _after(lines: list[SourceLine], index: int) -> SourceLine | None:
+    return lines[index + 1] if index + 1 < len(lines) else None
+
+
+def _starts_new_segment(
+    previous: SourceLine, line: SourceLine, following: SourceLine | None, layout: Layout
+) -> bool:
+    """Wide after column always splits; column after wide splits unless it ends the band."""
+    was_wide, is_wide = layout.is_wide(previous.text), layout.is_wide(line.text)
+    if is_wide and not was_wide:
+        return True
+    if was_wide and not is_wide:
+        column_follows = (
+            following is not None
+            and following.role is not Role.BLANK
+            and not layout.is_wide(following.text)
+        )
+        continuation = ends_sentence(previous.text) and starts_lower(line.text)
+        return column_follows or continuation
+    return False
+
+
+def _close(current: list[SourceLine], segments: list[Segment], layout: Layout) -> None:
+    if current:
+        wide = any(layout.is_wide(line.text) for line in current)
+        segments.append(Segment(list(current), wide=wide))

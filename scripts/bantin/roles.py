@@ -1,0 +1,341 @@
+"""Label each segment of the source with a role through a registry of named rules.
+
+Rules run highest priority first; each looks only at segments still labelled BODY, so a rule
+can be replaced (`RULES.register(fn, "caption", 60)`) or removed by name without touching the
+others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bantin.layout import Layout, Segment
+from bantin.model import Role, SourceLine
+from bantin.registry import Registry
+from bantin.vietnamese import (
+    END_MARK_GLYPHS,
+    HONORIFICS,
+    ends_sentence,
+    first_letter,
+    is_all_caps,
+    starts_lower,
+    starts_new_sentence,
+)
+
+PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$")
+ISSUE_LABEL_RE = re.compile(
+    r"(?:^|\s|[|•·])(?:số|so|no\.?)\s*(?P<issue>\d{1,3})\s*"
+    r"(?:năm|nam|[-–—/.,(])?\s*(?:năm\s*)?(?P<year>(?:19|20)\d{2})\)?(?=$|\s|[|•·])",
+    re.IGNORECASE,
+)
+SECTION_MAX = 70
+HEADING_MAX_LINES = 3
+HEADING_MAX_CHARS = 180
+CAPTION_MAX_LINES = 2
+BYLINE_MAX_CHARS = 90
+BYLINE_SEPARATORS_RE = re.compile(r"\s+[-–—]\s+|\s*[,;&]\s*|\s+và\s+", re.IGNORECASE)
+
+
+@dataclass
+class RunningHead:
+    """What one running-head line says: a page number, an issue label, a section name."""
+
+    line: int
+    page: int | None = None
+    issue: int | None = None
+    year: int | None = None
+    section: str | None = None
+
+
+@dataclass
+class Labelling:
+    """Everything the rules read and write for one document."""
+
+    lines: list[SourceLine]
+    segments: list[Segment]
+    layout: Layout
+    heads: list[RunningHead] = field(default_factory=list)
+    title_band: list[Segment] = field(default_factory=list)
+
+    def body_segments(self) -> list[Segment]:
+        return [s for s in self.segments if s.role is Role.BODY]
+
+    def neighbour(self, seg: Segment, step: int, roles: frozenset[Role]) -> Segment | None:
+        """The nearest segment before (step -1) or after (+1) whose role is one of `roles`."""
+        index = self.segments.index(seg) + step
+        while 0 <= index < len(self.segments):
+            if self.segments[index].role in roles:
+                return self.segments[index]
+            index += step
+        return None
+
+
+Rule = Callable[[Labelling], None]
+FLOW = frozenset({Role.BODY, Role.HEADING})
+ANY_TEXT = frozenset(set(Role) - {Role.BLANK})
+
+
+# --- running heads -------------------------------------------------------------------------
+
+
+def parse_running_head(text: str, line: int) -> RunningHead | None:
+    """A bare page number, or a short line holding an issue label (maybe with number/section)."""
+    text = text.strip()
+    if PAGE_NUMBER_RE.match(text):
+        return RunningHead(line, page=int(text))
+    match = ISSUE_LABEL_RE.search(text)
+    if match is None or len(text) > SECTION_MAX * 2:
+        return None
+    head = RunningHead(line, issue=int(match["issue"]), year=int(match["year"]))
+    rest = (text[: match.start()] + " " + text[match.end() :]).strip(" |•·-–—")
+    number = re.match(r"^(\d{1,4})\b|\b(\d{1,4})$", rest)
+    if number:
+        head.page = int(number[1] or number[2])
+        rest = (rest[: number.start()] + rest[number.end() :]).strip(" |•·-–—")
+    head.section = rest or None
+    return head
+
+
+def label_running_heads(doc: Labelling) -> None:
+    """Page numbers and issue labels standing alone are running heads, not text."""
+    for seg in doc.body_segments():
+        if len(seg.lines) != 1:
+            continue
+        head = parse_running_head(seg.text, seg.first.number)
+        if head is not None:
+            doc.heads.append(head)
+            seg.label(Role.RUNNING_HEAD, _describe_head(head))
+
+
+def _describe_head(head: RunningHead) -> str:
+    if head.issue is not None:
+        return f"running head: issue {head.issue}, year {head.year}"
+    return f"running head: page number {head.page}"
+
+
+def label_section_name(doc: Labelling) -> None:
+    """A short non-sentence line beside running heads, or repeated on every page, is the section."""
+    texts = [s.text for s in doc.body_segments() if len(s.lines) == 1]
+    for seg in doc.body_segments():
+        if len(seg.lines) != 1 or not _could_be_section(seg.text):
+            continue
+        before = doc.neighbour(seg, -1, ANY_TEXT)
+        after = doc.neighbour(seg, +1, ANY_TEXT)
+        heads = [n for n in (before, after) if n is not None and n.role is Role.RUNNING_HEAD]
+        repeated = texts.count(seg.text) >= 2
+        inside = len(heads) == 2 or (len(heads) == 1 and _interrupts_sentence(doc, seg))
+        if inside or (repeated and heads):
+            seg.label(Role.RUNNING_HEAD, "running head: section name beside the page head")
+            doc.heads.append(RunningHead(seg.first.number, section=seg.text.strip()))
+
+
+def _could_be_section(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text) <= SECTION_MAX and not ends_sentence(text) and text[-1] not in ",;"
+
+
+def _interrupts_sentence(doc: Labelling, seg: Segment) -> bool:
+    """True when the flow around `seg` (and its running-head cluster) is one broken sentence."""
+    before = _flow_before(doc, seg)
+    after = _flow_after(doc, seg)
+    if before is None or after is None:
+        return False
+    return not ends_sentence(before.text) or starts_lower(after.text)
+
+
+def _flow_before(doc: Labelling, seg: Segment) -> Segment | None:
+    index = doc.segments.index(seg) - 1
+    while index >= 0:
+        other = doc.segments[index]
+        if other.role in FLOW and other is not seg and len(other.lines) > 1:
+            return other
+        index -= 1
+    return None
+
+
+def _flow_after(doc: Labelling, seg: Segment) -> Segment | None:
+    index = doc.segments.index(seg) + 1
+    while index < len(doc.segments):
+        other = doc.segments[index]
+        if other.role in FLOW and len(other.lines) > 1:
+            return other
+        index += 1
+    return None
+
+
+# --- end mark, title band, byline -----------------------------------------------------------
+
+
+def label_end_mark_line(doc: Labelling) -> None:
+    """A line made only of an end-of-article glyph (or './.') is the end mark."""
+    for seg in doc.body_segments():
+        text = seg.text.replace(" ", "")
+        if text and (all(c in END_MARK_GLYPHS for c in text) or text == "./."):
+            seg.label(Role.END_MARK, "end-of-article mark")
+
+
+def label_title_band(doc: Labelling) -> None:
+    """The first band of wide lines: its first paragraph is the title, the rest the lead."""
+    band = [s for s in doc.body_segments() if s.wide and not _is_wide_caption(doc, s)]
+    if not band:
+        _label_fallback_title(doc)
+        return
+    first = band[0]
+    paragraphs = split_wide_paragraphs(first.lines)
+    _label_lines(paragraphs[0], Role.TITLE, "title: first paragraph of the wide title band")
+    for lines in paragraphs[1:]:
+        _label_lines(lines, Role.LEAD, "lead: wide paragraph after the title")
+    first.role, first.reason, first.paragraphs = Role.TITLE, "title band", paragraphs
+    doc.title_band.append(first)
+    following = doc.neighbour(first, +1, ANY_TEXT)
+    if len(paragraphs) == 1 and following is not None and following in band:
+        following.label(Role.LEAD, "lead: wide paragraph after the title")
+        doc.title_band.append(following)
+
+
+def split_wide_paragraphs(lines: list[SourceLine]) -> list[list[SourceLine]]:
+    """Split a wide band where a clearly short line is followed by a capital letter."""
+    longest = max(len(line.text.strip()) for line in lines)
+    paragraphs: list[list[SourceLine]] = [[]]
+    for line, following in zip(lines, [*lines[1:], None], strict=True):
+        paragraphs[-1].append(line)
+        short = len(line.text.strip()) < 0.85 * longest
+        if following is not None and short and starts_new_sentence(following.text):
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
+
+
+def _label_lines(lines: list[SourceLine], role: Role, reason: str) -> None:
+    for line in lines:
+        line.role, line.reason = role, reason
+
+
+def _label_fallback_title(doc: Labelling) -> None:
+    """Without a wide band, the first short non-sentence segment is taken as the title."""
+    segments = doc.body_segments()
+    if segments and len(segments[0].lines) <= HEADING_MAX_LINES:
+        if not ends_sentence(segments[0].text):
+            segments[0].label(Role.TITLE, "title: first segment (no wide title band found)")
+            doc.title_band.append(segments[0])
+
+
+def _is_wide_caption(doc: Labelling, seg: Segment) -> bool:
+    """A single wide sentence followed by a continuation in lower case is a caption."""
+    if len(seg.lines) > CAPTION_MAX_LINES or not ends_sentence(seg.text):
+        return False
+    after = doc.neighbour(seg, +1, FLOW)
+    return after is not None and starts_lower(after.text)
+
+
+def label_byline(doc: Labelling) -> None:
+    """Among the last few text segments, a short line of names is the byline."""
+    tail = [s for s in doc.segments if s.role in (Role.BODY,)][-4:]
+    for seg in reversed(tail):
+        if len(seg.lines) == 1 and is_name_line(seg.text):
+            before = doc.neighbour(seg, -1, FLOW)
+            if before is not None and before is not seg:
+                seg.label(Role.BYLINE, "byline: names after the last paragraph")
+                return
+
+
+def is_name_line(text: str) -> bool:
+    """True for 'Hải Hằng - Xuân Bình', 'PGS.TS Nguyễn Văn A', 'NGUYỄN VĂN A', ..."""
+    text = text.strip().rstrip(".")
+    if not text or len(text) > BYLINE_MAX_CHARS or any(c.isdigit() for c in text):
+        return False
+    names = split_names(text)
+    return bool(names) and all(_is_name(name) for name in names)
+
+
+def split_names(text: str) -> list[str]:
+    """The names of a byline, split at dashes, commas, semicolons, '&' and 'và'."""
+    return [part.strip() for part in BYLINE_SEPARATORS_RE.split(text.strip()) if part.strip()]
+
+
+def _is_name(name: str) -> bool:
+    parts = [p for p in name.split() if p.casefold() not in HONORIFICS]
+    parts = [p for p in parts if not _is_honorific_run(p)]
+    if not 1 <= len(parts) <= 6:
+        return False
+    return is_all_caps(name) or all(first_letter(p).isupper() for p in parts)
+
+
+def _is_honorific_run(word: str) -> bool:
+    """'PGS.TS', 'GS.TSKH', 'ThS.' are titles, not names."""
+    pieces = [p for p in word.casefold().split(".") if p]
+    return bool(pieces) and all(p in HONORIFICS for p in pieces)
+
+
+# --- captions and headings -------------------------------------------------------------------
+
+
+def label_captions(doc: Labelling) -> None:
+    """Short standalone sentences that interrupt the body's flow are photo captions."""
+    byline = next((s for s in doc.segments if s.role is Role.BYLINE), None)
+    for seg in doc.body_segments():
+        reason = _caption_reason(doc, seg, byline)
+        if reason:
+            seg.label(Role.CAPTION, reason)
+
+
+def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str:
+    if len(seg.lines) > CAPTION_MAX_LINES or not ends_sentence(seg.text):
+        return ""
+    if not starts_new_sentence(seg.text):
+        return ""
+    index = doc.segments.index(seg)
+    if byline is not None and index > doc.segments.index(byline):
+        return "caption: stands after the byline"
+    if _is_wide_caption(doc, seg):
+        return "caption: wide sentence interrupting the text"
+    before = _previous_flow(doc, seg)
+    after = doc.neighbour(seg, +1, FLOW)
+    if before is not None and after is not None and not ends_sentence(before.text):
+        if starts_lower(after.text):
+            return "caption: standalone sentence where the body sentence is interrupted"
+    if len(seg.lines) == 1 and seg.wide:
+        return "caption: single line wider than the column"
+    return ""
+
+
+def _previous_flow(doc: Labelling, seg: Segment) -> Segment | None:
+    return doc.neighbour(seg, -1, FLOW)
+
+
+def label_headings(doc: Labelling) -> None:
+    """A short block without final punctuation between a finished sentence and a new one."""
+    for seg in doc.body_segments():
+        if _is_heading(doc, seg):
+            seg.label(Role.HEADING, "heading: short, no final punctuation, new sentence follows")
+
+
+def _is_heading(doc: Labelling, seg: Segment) -> bool:
+    text = seg.text.strip()
+    if len(seg.lines) > HEADING_MAX_LINES or len(text) > HEADING_MAX_CHARS or seg.wide:
+        return False
+    if ends_sentence(text) or text[-1] in ",;-–":
+        return False
+    after = doc.neighbour(seg, +1, FLOW)
+    if after is None or not starts_new_sentence(after.text) or starts_lower(after.text):
+        return False
+    before = doc.neighbour(seg, -1, FLOW)
+    return before is None or before.role is Role.HEADING or ends_sentence(before.text)
+
+
+RULES: Registry[Rule] = Registry()
+RULES.register(label_running_heads, "running_head", 100)
+RULES.register(label_section_name, "section_name", 90)
+RULES.register(label_end_mark_line, "end_mark", 85)
+RULES.register(label_title_band, "title_band", 80)
+RULES.register(label_byline, "byline", 70)
+RULES.register(label_captions, "caption", 60)
+RULES.register(label_headings, "heading", 50)
+
+
+def label(doc: Labelling, rules: Registry[Rule] | None = None) -> Labelling:
+    """Run every registered rule on the document, highest priority first."""
+    for rule in rules if rules is not None else RULES:
+        rule(doc)
+    return doc

@@ -1,0 +1,146 @@
+"""Vietnamese text facts the converter relies on: punctuation, acronyms, letters, word folding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Marks that end a sentence (after closing quotes/brackets are skipped).
+SENTENCE_END = frozenset(".!?…:")
+# Closing characters that may follow the final mark: "…ngành KH&CN”." or "(…)."
+CLOSERS = frozenset("\"'”’»)]")
+# Glyphs that PDF extraction leaves for the end-of-article mark.
+END_MARK_GLYPHS = frozenset("■□♦◆◇●○❖▪▫∎◼◻★☆➢")
+
+# Well-known acronyms, used when the article's own body never writes a word.
+ACRONYMS = (
+    "KH&CN",
+    "KT-XH",
+    "KH&ĐT",
+    "ĐMST",
+    "UBND",
+    "HĐND",
+    "TP",
+    "CNTT",
+    "CNH-HĐH",
+    "KHCN",
+    "KHXH&NV",
+    "TW",
+    "NXB",
+    "ĐHQG",
+    "GS",
+    "PGS",
+    "TS",
+    "ThS",
+    "ASEAN",
+    "WTO",
+    "GDP",
+    "FDI",
+    "ODA",
+    "VN",
+)
+
+# Titles written before a name in a byline.
+HONORIFICS = frozenset(
+    "gs pgs ts ths tskh ks bs cn ls nsưt nsnd gs.ts pgs.ts gs.tskh ths.bs nhà báo".split()
+)
+
+_VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+WORD_RE = re.compile(r"[^\W_]+(?:[&\-.'’/][^\W_]+)*", re.UNICODE)
+TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def nfc(text: str) -> str:
+    """NFC, the one normal form every stage works in."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(word: str) -> str:
+    """A word's case-insensitive key (NFC, case-folded)."""
+    return nfc(word).casefold()
+
+
+def words(text: str) -> list[str]:
+    """Words as a reader sees them: letters and digits, with inner & - . / kept."""
+    return WORD_RE.findall(text)
+
+
+def tokens(text: str) -> list[str]:
+    """Letter/digit runs, case-folded: the unit of the word-preservation check."""
+    return [t.casefold() for t in TOKEN_RE.findall(nfc(text))]
+
+
+def is_vietnamese_letter(char: str) -> bool:
+    """True for ASCII letters, đ/Đ and letters carrying only Vietnamese diacritics."""
+    if char in "đĐ":
+        return True
+    decomposed = unicodedata.normalize("NFD", char)
+    base, marks = decomposed[:1], decomposed[1:]
+    return base.isascii() and base.isalpha() and all(m in _VIETNAMESE_MARKS for m in marks)
+
+
+def strip_closers(text: str) -> str:
+    """The text without trailing spaces and closing quotes or brackets."""
+    text = text.rstrip()
+    while text and text[-1] in CLOSERS:
+        text = text[:-1].rstrip()
+    return text
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends with a sentence-final mark, possibly inside quotes/brackets."""
+    stripped = text.rstrip()
+    if stripped.endswith(("”", "»", '"', ")")) and strip_closers(stripped)[-1:] in SENTENCE_END:
+        return True
+    return strip_closers(stripped)[-1:] in SENTENCE_END
+
+
+def first_letter(text: str) -> str:
+    """The first alphanumeric character of the text, or ''."""
+    for char in text:
+        if char.isalnum():
+            return char
+    return ""
+
+
+def starts_lower(text: str) -> bool:
+    """True when the first letter of the text is lower case (a continuation, or small caps)."""
+    char = first_letter(text)
+    return char.isalpha() and char.islower()
+
+
+def starts_new_sentence(text: str) -> bool:
+    """True when the text starts the way a sentence does: a capital, a digit or an opener."""
+    stripped = text.lstrip()
+    if not stripped:
+        return False
+    if stripped[0] in "“\"'‘«([-–—•*":
+        return True
+    char = first_letter(stripped)
+    return bool(char) and (char.isupper() or char.isdigit())
+
+
+def is_all_caps(text: str) -> bool:
+    """True when the text has at least two letters and none of them is lower case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(not c.islower() for c in letters)
+
+
+def capitalize_first(text: str) -> str:
+    """Upper-case the first letter, leave everything else as it is."""
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[:index] + char.upper() + text[index + 1 :]
+        if char.isdigit():
+            return text
+    return text
+
+
+def title_case_name(name: str) -> str:
+    """'NGUYỄN VĂN A' -> 'Nguyễn Văn A'; names already in mixed case are kept."""
+    if not is_all_caps(name):
+        return name
+    return " ".join(part[:1].upper() + part[1:].lower() for part in name.split())
+
+
+ACRONYM_BY_FOLD = {fold(a): a for a in ACRONYMS}
