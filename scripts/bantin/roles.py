@@ -223,7 +223,7 @@ def _label_fallback_title(doc: Labelling) -> None:
 
 def _is_wide_caption(doc: Labelling, seg: Segment) -> bool:
     """A single wide sentence followed by a continuation in lower case is a caption."""
-    if len(seg.lines) > CAPTION_MAX_LINES or not ends_sentence(seg.text):
+    if not seg.wide or len(seg.lines) > CAPTION_MAX_LINES or not ends_sentence(seg.text):
         return False
     after = doc.neighbour(seg, +1, FLOW)
     return after is not None and starts_lower(after.text)
