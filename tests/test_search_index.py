@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+import zlib
 from pathlib import Path
 
 import pytest
@@ -129,7 +130,7 @@ def test_manifest_and_fragments(index_root: Path) -> None:
     assert manifest["docs"] == len(ARTICLES)
     assert [row[0] for row in manifest["facets"]["year"]] == ["2022", "2021"]
     assert ["2021-5", "Số 5/2021", 2] in manifest["facets"]["issue"]
-    fragment = json.loads((index_root / "d" / "0.json").read_text(encoding="utf-8"))
+    fragment = json.loads(zlib.decompress((index_root / "d" / "0.z").read_bytes(), -15))
     assert fragment["u"] == "2021/so-5/do-luong-chat-luong/"
     assert (index_root.parent / "assets" / "search" / "search.js").is_file()
 

@@ -13,6 +13,7 @@ import logging
 import shutil
 import time
 import unicodedata
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,9 @@ PREFIX_SHARD_BYTES = 3_000
 MAX_SHARDS = 8192
 TF_CAP = 255
 PARTS = ("t", "b", "p", "d")
+# Shards and fragments are raw-deflated JSON: static hosts do not all compress, and the
+# browser inflates them natively (DecompressionStream).
+PACKED = ".z"
 
 
 class FrontLike(Protocol):
@@ -227,6 +231,12 @@ def prefix_records(terms: Postings) -> dict[str, list[list[Any]]]:
     return {key: sorted(rows) for key, rows in groups.items()}
 
 
+def deflate(raw: bytes) -> bytes:
+    """Raw deflate (no header), level 9: deterministic for the same input."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return packer.compress(raw) + packer.flush()
+
+
 class Writer:
     """Writes the index files deterministically (sorted keys, compact JSON, UTF-8)."""
 
@@ -238,6 +248,8 @@ class Writer:
     def json(self, name: str, data: Any) -> None:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         raw = payload.encode("utf-8")
+        if name.endswith(PACKED):
+            raw = deflate(raw)
         target = self.root / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(raw)
@@ -245,9 +257,9 @@ class Writer:
         self.bytes += len(raw)
 
     def shards(self, part: str, shards: list[dict[str, Any]]) -> None:
+        # Empty shards are written too: a missing file would be a 404 in the reader's console.
         for number, content in enumerate(shards):
-            if content:
-                self.json(f"{part}/{number}.json", content)
+            self.json(f"{part}/{number}{PACKED}", content)
 
 
 def clear_previous(root: Path) -> None:
@@ -276,14 +288,14 @@ def build_index(catalogue: Any, out_dir: Path, site_url: str = "") -> SearchInde
     for doc, entry in enumerate(entries):
         blocks = article_blocks(entry)
         index_document(doc, entry, blocks, terms, pairs, facets)
-        writer.json(f"d/{doc}.json", fragment(entry, blocks))
+        writer.json(f"d/{doc}{PACKED}", fragment(entry, blocks))
     term_count, term_shards = shard(encoded_terms(terms), TERM_SHARD_BYTES)
     pair_count, pair_shards = shard(encoded_pairs(pairs), BIGRAM_SHARD_BYTES)
     prefix_count, prefix_shards = shard(prefix_records(terms), PREFIX_SHARD_BYTES)
     writer.shards("t", term_shards)
     writer.shards("b", pair_shards)
     writer.shards("p", prefix_shards)
-    writer.json("authors.json", facets.listing("author"))
+    writer.json(f"authors{PACKED}", facets.listing("author"))
     writer.json(
         "manifest.json", manifest(len(entries), term_count, pair_count, prefix_count, facets)
     )

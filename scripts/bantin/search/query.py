@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import math
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from bantin.search.builder import PACKED
 from bantin.search.encode import decode_ints, shard_of, undelta
 from bantin.search.text import WORD_RE, Query, bigrams, exact, fold, parse_query, words
 
@@ -50,11 +52,14 @@ class Index:
         self.read = cache(self.load)
 
     def load(self, name: str) -> Any:
-        return json.loads((self.root / name).read_text(encoding="utf-8"))
+        raw = (self.root / name).read_bytes()
+        if name.endswith(PACKED):
+            raw = zlib.decompress(raw, -15)
+        return json.loads(raw.decode("utf-8"))
 
     def shard(self, part: str, key: str) -> dict[str, Any]:
         number = shard_of(key, int(self.manifest["shards"][part]))
-        path = f"{part}/{number}.json"
+        path = f"{part}/{number}{PACKED}"
         return dict(self.read(path)) if (self.root / path).is_file() else {}
 
     def postings(self, term: str) -> dict[int, int]:
@@ -78,7 +83,7 @@ class Index:
         return [prefix] + [row[0] for row in found[:PREFIX_EXPANSIONS]]
 
     def fragment(self, doc: int) -> dict[str, Any]:
-        return dict(self.load(f"d/{doc}.json"))
+        return dict(self.load(f"d/{doc}{PACKED}"))
 
 
 def idf(docs: int, df: int) -> float:

@@ -14,9 +14,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 # Syllables and numbers: any run of letters or digits (what JS calls [\p{L}\p{N}]+).
-WORD_RE = re.compile(r"[^\W_]+")
+WORD_RE = re.compile(r"[^\W_]++")
 # Acronyms and codes typed as one word: KH&CN, KT-XH, TP.HCM, COVID-19, 5/2021.
-COMPOUND_RE = re.compile(r"[^\W_]+(?:[&\-./][^\W_]+)+")
+COMPOUND_RE = re.compile(r"(?<![^\W_])[^\W_]++(?:[&\-./][^\W_]++)+")
 # A query word: a syllable, or a compound kept whole so "KH&CN" finds KH&CN as typed.
 TOKEN_RE = re.compile(r"[^\W_]+(?:[&\-./][^\W_]+)*")
 # A quoted phrase, with straight or typographic quotes.

@@ -106,7 +106,9 @@
       files.set(name, fetch(new URL(name, INDEX)).then(function (response) {
         if (response.status === 404) return null;
         if (!response.ok) throw new Error("search index: HTTP " + response.status + " for " + name);
-        return response.json();
+        if (!/\.z$/.test(name)) return response.json();
+        var inflated = response.body.pipeThrough(new DecompressionStream("deflate-raw"));
+        return new Response(inflated).json();
       }));
     }
     return files.get(name);
@@ -118,7 +120,7 @@
 
   function shard(part, key) {
     return manifest().then(function (m) {
-      return load(part + "/" + shardOf(key, m.shards[part]) + ".json");
+      return load(part + "/" + shardOf(key, m.shards[part]) + ".z");
     }).then(function (content) { return content || {}; });
   }
 
@@ -153,7 +155,7 @@
   }
 
   function fragment(doc) {
-    return load("d/" + doc + ".json");
+    return load("d/" + doc + ".z");
   }
 
   /* ---- candidates (same semantics as bantin/search/query.py) ---- */
@@ -483,7 +485,7 @@
   function authorList(input) {
     var list = document.getElementById(input.getAttribute("list"));
     if (!list || list.children.length) return;
-    load("authors.json").then(function (rows) {
+    load("authors.z").then(function (rows) {
       (rows || []).forEach(function (row) {
         var option = el("option");
         option.value = row[1];
