@@ -10,7 +10,9 @@ import pytest
 from bantin.convert import convert_file
 from bantin.model import Article, BlockKind
 
-SEED = Path(__file__).resolve().parent.parent / "sources" / "2021" / "05" / "000_c2e97c40b65a00ea.txt"
+SEED = (
+    Path(__file__).resolve().parent.parent / "sources" / "2021" / "05" / "000_c2e97c40b65a00ea.txt"
+)
 
 TITLE = (
     "Xây dựng chính sách vượt trội để khoa học, công nghệ và đổi mới sáng tạo đóng góp "

@@ -7,6 +7,7 @@ well-known acronyms.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -40,7 +41,7 @@ class BodyCasing:
             elif piece.strip():
                 if any(c in SENTENCE_END for c in piece):
                     previous, sentence_start = None, True
-                elif any(c in ",;()\"“”" for c in piece):
+                elif any(c in ',;()"“”' for c in piece):
                     previous = None
 
     def word_form(self, word: str) -> str | None:
@@ -84,7 +85,7 @@ def restore_case(text: str, body: BodyCasing) -> str:
     word_at = [i for i, piece in enumerate(pieces) if WORD_SPLIT_RE.fullmatch(piece)]
     chosen = {i: _word_case(pieces[i], body, all_caps) for i in word_at}
     from_pairs: dict[int, list[str]] = defaultdict(list)
-    for left, right in zip(word_at, word_at[1:], strict=False):
+    for left, right in itertools.pairwise(word_at):
         pair = body.pair_form(pieces[left], pieces[right]) if not pieces[left + 1].strip() else None
         if pair is not None:
             from_pairs[left].append(pair[0])

@@ -19,7 +19,7 @@ from bantin.join import build_blocks, join_lines
 from bantin.layout import Segment, measure, segment, split_lines
 from bantin.model import Article, Block, BlockKind, Role, SourceLine
 from bantin.registry import Registry
-from bantin.roles import Labelling, label
+from bantin.roles import Labelling, RunningHead, label
 from bantin.vietnamese import END_MARK_GLYPHS, nfc
 
 log = logging.getLogger("bantin.convert")
@@ -100,7 +100,9 @@ def _take_title_and_lead(article: Article, doc: Labelling, path: Path | str) -> 
     article.lead = _join_paragraphs(doc, lead)
     first_body = next((s for s in doc.segments if s.role is Role.BODY), None)
     if first_body is not None and title[0].number > first_body.first.number:
-        article.note("order", "title band moved before the body it was printed after", title[0].number)
+        article.note(
+            "order", "title band moved before the body it was printed after", title[0].number
+        )
 
 
 def _join_paragraphs(doc: Labelling, lines: list[SourceLine]) -> str:
@@ -136,12 +138,12 @@ def _head_clusters(segments: list[Segment]) -> list[list[Segment]]:
     return clusters
 
 
-def _cluster_page(cluster: list[Segment], by_line: dict[int, object]) -> int | None:
+def _cluster_page(cluster: list[Segment], by_line: dict[int, RunningHead]) -> int | None:
+    """The page number printed in one running-head cluster, if any."""
     for seg in cluster:
         head = by_line.get(seg.first.number)
-        page = getattr(head, "page", None)
-        if isinstance(page, int):
-            return page
+        if head is not None and head.page is not None:
+            return head.page
     return None
 
 

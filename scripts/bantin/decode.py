@@ -110,7 +110,7 @@ def _decode_legacy(data: bytes) -> str | None:
 
 
 def _decode_cp1258(data: bytes) -> str | None:
-    """Windows-1258 (tones as combining marks), accepted only when the result reads as Vietnamese."""
+    """Windows-1258 (tones as combining marks), kept only when the result reads as Vietnamese."""
     try:
         text = data.decode("cp1258")
     except UnicodeDecodeError:

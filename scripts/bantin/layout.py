@@ -6,11 +6,12 @@ split again where the width changes from the column to a wider band (title, lead
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from dataclasses import dataclass, field
 
 from bantin.model import Role, SourceLine
-from bantin.vietnamese import ends_sentence, starts_lower
+from bantin.vietnamese import ends_full_stop, starts_lower
 
 WIDE_FACTOR = 1.3  # a line this many times the column width is not a column line
 OUTLIER_FACTOR = 1.35  # wrapped lines longer than this times the median are not column lines
@@ -74,7 +75,7 @@ def measure(lines: list[SourceLine]) -> Layout:
     """Column width = the longest typical wrapped line (a line followed by another one)."""
     wrapped = [
         len(a.text.strip())
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
         if a.role is not Role.BLANK and b.role is not Role.BLANK
     ]
     if not wrapped:
@@ -119,7 +120,7 @@ def _starts_new_segment(
             and following.role is not Role.BLANK
             and not layout.is_wide(following.text)
         )
-        continuation = ends_sentence(previous.text) and starts_lower(line.text)
+        continuation = ends_full_stop(previous.text) and starts_lower(line.text)
         return column_follows or continuation
     return False
 

@@ -190,7 +190,7 @@ def label_title_band(doc: Labelling) -> None:
     first.role, first.reason, first.paragraphs = Role.TITLE, "title band", paragraphs
     doc.title_band.append(first)
     following = doc.neighbour(first, +1, ANY_TEXT)
-    if len(paragraphs) == 1 and following is not None and following in band:
+    if len(paragraphs) == 1 and following is not None and following.wide:
         following.label(Role.LEAD, "lead: wide paragraph after the title")
         doc.title_band.append(following)
 
@@ -215,10 +215,11 @@ def _label_lines(lines: list[SourceLine], role: Role, reason: str) -> None:
 def _label_fallback_title(doc: Labelling) -> None:
     """Without a wide band, the first short non-sentence segment is taken as the title."""
     segments = doc.body_segments()
-    if segments and len(segments[0].lines) <= HEADING_MAX_LINES:
-        if not ends_sentence(segments[0].text):
-            segments[0].label(Role.TITLE, "title: first segment (no wide title band found)")
-            doc.title_band.append(segments[0])
+    if not segments or len(segments[0].lines) > HEADING_MAX_LINES:
+        return
+    if not ends_sentence(segments[0].text):
+        segments[0].label(Role.TITLE, "title: first segment (no wide title band found)")
+        doc.title_band.append(segments[0])
 
 
 def _is_wide_caption(doc: Labelling, seg: Segment) -> bool:
@@ -292,9 +293,9 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
         return "caption: wide sentence interrupting the text"
     before = _previous_flow(doc, seg)
     after = doc.neighbour(seg, +1, FLOW)
-    if before is not None and after is not None and not ends_sentence(before.text):
-        if starts_lower(after.text):
-            return "caption: standalone sentence where the body sentence is interrupted"
+    interrupted = before is not None and not ends_sentence(before.text)
+    if interrupted and after is not None and starts_lower(after.text):
+        return "caption: standalone sentence where the body sentence is interrupted"
     if len(seg.lines) == 1 and seg.wide:
         return "caption: single line wider than the column"
     return ""

@@ -7,6 +7,7 @@ import unicodedata
 
 # Marks that end a sentence (after closing quotes/brackets are skipped).
 SENTENCE_END = frozenset(".!?…:")
+FULL_STOPS = frozenset(".!?…")
 # Closing characters that may follow the final mark: "…ngành KH&CN”." or "(…)."
 CLOSERS = frozenset("\"'”’»)]")
 # Glyphs that PDF extraction leaves for the end-of-article mark.
@@ -42,7 +43,7 @@ ACRONYMS = (
 
 # Titles written before a name in a byline.
 HONORIFICS = frozenset(
-    "gs pgs ts ths tskh ks bs cn ls nsưt nsnd gs.ts pgs.ts gs.tskh ths.bs nhà báo".split()
+    ("gs", "pgs", "ts", "ths", "tskh", "ks", "bs", "cn", "ls", "nsưt", "nsnd", "gs.ts", "pgs.ts")
 )
 
 _VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
@@ -93,6 +94,11 @@ def ends_sentence(text: str) -> bool:
     if stripped.endswith(("”", "»", '"', ")")) and strip_closers(stripped)[-1:] in SENTENCE_END:
         return True
     return strip_closers(stripped)[-1:] in SENTENCE_END
+
+
+def ends_full_stop(text: str) -> bool:
+    """True when the text ends a sentence with . ! ? or … (not a colon), maybe inside quotes."""
+    return strip_closers(text)[-1:] in FULL_STOPS
 
 
 def first_letter(text: str) -> str:
