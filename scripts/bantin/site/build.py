@@ -132,7 +132,10 @@ def environment(name: str, value: str) -> Iterator[None]:
 def load_mkdocs_config(root: Path, config_file: str, site_dir: Path) -> Any:
     from mkdocs.config import load_config
 
-    return load_config(str(root / config_file), site_dir=str(site_dir), strict=True)
+    try:
+        return load_config(str(root / config_file), site_dir=str(site_dir), strict=True)
+    except (SystemExit, Exception) as error:  # MkDocs's Abort is a SystemExit
+        raise BuildError(f"{root / config_file}: configuration error ({error})") from error
 
 
 def run_mkdocs(config: Any, epoch: str) -> None:
