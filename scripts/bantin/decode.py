@@ -99,14 +99,17 @@ def _reject_broken_utf8(data: bytes, error: UnicodeDecodeError, path: Path | str
 
 
 def _decode_legacy(data: bytes) -> str | None:
-    """TCVN3 or VNI through bantin.legacy, when that module is present and recognises the text."""
+    """TCVN3 or VNI through bantin.legacy, when present, recognised and plausible as Vietnamese."""
     if legacy is None:
         return None
     detect: Callable[[str], str | None] = legacy.detect_legacy
     decode: Callable[[str, str], str] = legacy.decode_legacy
     latin = data.decode("latin-1")
     encoding = detect(latin)
-    return decode(latin, encoding) if encoding else None
+    if not encoding:
+        return None
+    text = decode(latin, encoding)
+    return text if _reads_as_vietnamese(text) else None
 
 
 def _decode_cp1258(data: bytes) -> str | None:
@@ -115,14 +118,19 @@ def _decode_cp1258(data: bytes) -> str | None:
         text = data.decode("cp1258")
     except UnicodeDecodeError:
         return None
+    return text if _reads_as_vietnamese(text) else None
+
+
+def _reads_as_vietnamese(text: str) -> bool:
+    """No control characters, and nearly every non-ASCII character a Vietnamese letter or mark."""
     composed = unicodedata.normalize("NFC", text)
+    if any(_is_control(char) for char in composed if char != "\r"):
+        return False
     foreign = [c for c in composed if not c.isascii()]
     if not foreign:
-        return text
+        return True
     plausible = sum(1 for c in foreign if is_vietnamese_letter(c) or c in PLAUSIBLE_SYMBOLS)
-    if plausible / len(foreign) < PLAUSIBLE_SHARE or _stray_marks(composed):
-        return None
-    return text
+    return plausible / len(foreign) >= PLAUSIBLE_SHARE and not _stray_marks(composed)
 
 
 def _stray_marks(text: str) -> bool:

@@ -90,7 +90,7 @@ def parse_running_head(text: str, line: int) -> RunningHead | None:
         return None
     head = RunningHead(line, issue=int(match["issue"]), year=int(match["year"]))
     rest = (text[: match.start()] + " " + text[match.end() :]).strip(" |•·-–—")
-    number = re.match(r"^(\d{1,4})\b|\b(\d{1,4})$", rest)
+    number = re.search(r"^(\d{1,4})\b|\b(\d{1,4})$", rest)
     if number:
         head.page = int(number[1] or number[2])
         rest = (rest[: number.start()] + rest[number.end() :]).strip(" |•·-–—")
@@ -217,9 +217,15 @@ def _label_fallback_title(doc: Labelling) -> None:
     segments = doc.body_segments()
     if not segments or len(segments[0].lines) > HEADING_MAX_LINES:
         return
-    if not ends_sentence(segments[0].text):
+    if _unpunctuated(segments[0].text):
         segments[0].label(Role.TITLE, "title: first segment (no wide title band found)")
         doc.title_band.append(segments[0])
+
+
+def _unpunctuated(text: str) -> bool:
+    """Headings and titles end without a sentence mark, comma, semicolon or dash."""
+    text = text.strip()
+    return bool(text) and not ends_sentence(text) and text[-1] not in ",;-–"
 
 
 def _is_wide_caption(doc: Labelling, seg: Segment) -> bool:
@@ -316,7 +322,7 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     text = seg.text.strip()
     if len(seg.lines) > HEADING_MAX_LINES or len(text) > HEADING_MAX_CHARS or seg.wide:
         return False
-    if ends_sentence(text) or text[-1] in ",;-–":
+    if not _unpunctuated(text):
         return False
     after = doc.neighbour(seg, +1, FLOW)
     if after is None or not starts_new_sentence(after.text) or starts_lower(after.text):

@@ -1,0 +1,43 @@
+"""Case restoration for small-caps and capital titles and headings, from the body's own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bantin.casing import learn_body, needs_restoring, restore_case
+
+BODY = [
+    "Trong thời gian qua, KH&CN từ Trung ương đến địa phương đã nỗ lực. Sở KH&CN Hà Nội và "
+    "Sở KH&CN TP Hồ Chí Minh đã đóng góp cho phát triển KT-XH, nội dung minh bạch.",
+    "Ông Hoàng Minh cho biết nội dung về ĐMST đã được bàn tại Hà Nội.",
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "restored"),
+    [
+        ("Kh&Cn ngày càng khẳng định vị thế", "KH&CN ngày càng khẳng định vị thế"),
+        ("phát triển Kt-xh địa phương", "Phát triển KT-XH địa phương"),
+        (
+            "xây dựng chính sách đột phá, công khai, minh bạch",
+            "Xây dựng chính sách đột phá, công khai, minh bạch",
+        ),
+        ("XÂY DỰNG CHÍNH SÁCH Ở HÀ NỘI", "Xây dựng chính sách ở Hà Nội"),
+        ("VAI TRÒ CỦA ĐMST VÀ KH&CN", "Vai trò của ĐMST và KH&CN"),
+        ("đổi mới ở tp hồ chí minh", "Đổi mới ở TP Hồ Chí Minh"),
+        ("HOẠT ĐỘNG CỦA UBND TỈNH", "Hoạt động của UBND tỉnh"),
+    ],
+)
+def test_restore_case(source: str, restored: str) -> None:
+    assert restore_case(source, learn_body(BODY)) == restored
+
+
+def test_proper_case_is_left_alone() -> None:
+    text = "Phát triển thị trường khoa học ở Đà Nẵng"
+    assert not needs_restoring(text)
+    assert restore_case(text, learn_body(BODY)) == text
+
+
+def test_sentence_initial_words_teach_nothing() -> None:
+    body = learn_body(["Trong năm qua các đơn vị làm tốt. Trong đó có nhiều việc."])
+    assert restore_case("KẾT QUẢ TRONG NĂM", body) == "Kết quả trong năm"

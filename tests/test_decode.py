@@ -1,0 +1,112 @@
+"""Decoding: every encoding the bulletin's texts come in, and every kind of non-text refused."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from bantin.decode import decode_bytes, read_source
+from bantin.exceptions import SourceError
+
+SAMPLE = (
+    "Kh&Cn ngày càng khẳng định vị thế\n\n"
+    "Với sự tham dự của hàng trăm đại biểu, Thứ trưởng nhấn mạnh: năm 2021 có ý nghĩa\n"
+    "quan trọng đối với ĐMST ở các địa phương; ưu tiên xây dựng chính sách đột phá…\n"
+    "\fSố 5 năm 2021\n"
+)
+TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese keyboards write it: base vowel letters, tones as marks."""
+    out: list[str] = []
+    for char in text:
+        decomposed = unicodedata.normalize("NFD", char)
+        tones = "".join(m for m in decomposed if m in TONES)
+        base = unicodedata.normalize("NFC", "".join(m for m in decomposed if m not in TONES))
+        out.append(base + tones)
+    return "".join(out).encode("cp1258")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        SAMPLE.encode("utf-8"),
+        codecs.BOM_UTF8 + SAMPLE.encode("utf-8"),
+        codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"),
+        SAMPLE.replace("\n", "\r\n").encode("utf-8"),
+        SAMPLE.replace("\n", "\r").encode("utf-8"),
+        unicodedata.normalize("NFD", SAMPLE).encode("utf-8"),
+        to_cp1258(SAMPLE),
+        to_cp1258(SAMPLE.replace("\n", "\r\n")),
+    ],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16le-bom",
+        "utf16be-bom",
+        "crlf",
+        "cr",
+        "nfd",
+        "cp1258",
+        "cp1258-crlf",
+    ],
+)
+def test_decodes_to_the_same_nfc_text(data: bytes) -> None:
+    assert decode_bytes(data, "x.txt") == SAMPLE
+
+
+def test_cp1258_really_uses_combining_tones() -> None:
+    data = to_cp1258("Việt Nam")
+    assert b"\xf2" in data  # U+0323 (dot below) in Windows-1258
+    assert decode_bytes(data, "x.txt") == "Việt Nam"
+
+
+def test_form_feed_is_kept_as_page_break() -> None:
+    assert "\f" in decode_bytes("trang một\ftrang hai\n".encode(), "x.txt")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"  \n\r\n\t ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        ("Việt Nam đổi mớ".encode()[:-1], "truncated"),
+        ("Việt Nam đổi mới sáng tạo".encode() + b"\xff\xfe" + "giữa".encode(), "invalid UTF-8"),
+        (b"text \x01\x02\x03\x04 garbage\n", "control character"),
+        (bytes(range(0x80, 0x100)) * 4, "unknown encoding"),
+        (b"\xa9\xae\xb2\xbb\xa7\xb5\xbc\xa9\xae\xb2\xbb\xa7\xb5\xbc", "unknown encoding"),
+    ],
+    ids=["empty", "blank", "png", "truncated", "broken-utf8", "controls", "high-bytes", "symbols"],
+)
+def test_refuses_what_is_not_text(data: bytes, message: str) -> None:
+    with pytest.raises(SourceError) as caught:
+        decode_bytes(data, "bad.txt")
+    assert message in str(caught.value)
+    assert "bad.txt" in str(caught.value)
+
+
+def test_error_names_the_line() -> None:
+    with pytest.raises(SourceError) as caught:
+        decode_bytes(b"one\ntwo\nthree \x07 bell\n", "bell.txt")
+    assert caught.value.problem.line == 3
+
+
+def test_read_source_returns_text_and_hash_of_raw_bytes(tmp_path: Path) -> None:
+    data = codecs.BOM_UTF8 + "Đổi mới\r\n".encode()
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    text, digest = read_source(path)
+    assert text == "Đổi mới\n"
+    assert digest == hashlib.sha256(data).hexdigest()
+
+
+def test_read_source_missing_file_is_a_source_error(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="cannot read"):
+        read_source(tmp_path / "missing.txt")

@@ -1,0 +1,91 @@
+"""Joining wrapped lines and breaks: hyphens kept, dashes spaced, paragraphs only at real ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from bantin.convert import convert_text, fix_and_explain, strip_end_mark
+from bantin.join import collapse_spaces, continues, join_lines, join_pair
+from bantin.model import BlockKind
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("giai đoạn 2021-", "2025. Trong", "giai đoạn 2021-2025. Trong"),
+        ("phát triển KT-", "XH… Bộ trưởng", "phát triển KT-XH… Bộ trưởng"),
+        ("quốc phòng -", "an ninh,", "quốc phòng - an ninh,"),
+        ("quốc phòng", "- an ninh,", "quốc phòng - an ninh,"),
+        ("sức cạnh tranh ", " của các sản phẩm", "sức cạnh tranh của các sản phẩm"),
+        ("viện nghiên cứu…,", "trong bài", "viện nghiên cứu…, trong bài"),
+    ],
+)
+def test_join_pair(left: str, right: str, joined: str) -> None:
+    assert join_pair(left, right) == joined
+
+
+def test_join_lines_collapses_spaces_and_strips() -> None:
+    assert (
+        join_lines(["  Với  sự tham dự ", "của   hàng ", "trăm"]) == "Với sự tham dự của hàng trăm"
+    )
+    assert collapse_spaces(" a   b ") == "a b"
+
+
+@pytest.mark.parametrize(
+    ("previous", "following", "joined"),
+    [
+        ("bảo đảm quốc phòng - an ninh,", "xây dựng hệ thống", True),
+        ("miền núi; Đổi mới công nghệ;", "Quỹ gen; Nâng cao", True),
+        ("lần thứ XIII", "thông qua, Bộ KH&CN", True),
+        ("Để khoa học, công nghệ và đổi", "mới sáng tạo", True),
+        ("trong bối cảnh mới.", "Trong thời gian qua", False),
+        ("của ngành KH&CN”.", "Để khoa học", False),
+        ("công nghiệp của tỉnh...", "Với mục tiêu", False),
+        ("sáng tạo…", "Từ thực tiễn", False),
+    ],
+)
+def test_continues(previous: str, following: str, joined: bool) -> None:
+    assert continues(previous, following) is joined
+
+
+@pytest.mark.parametrize(
+    ("text", "stripped"),
+    [
+        ("một cách tốt nhất ?", "một cách tốt nhất"),
+        ("chuyển đổi số ■", "chuyển đổi số"),
+        ("chuyển đổi số.■", "chuyển đổi số."),
+        ("hiệu quả./.", "hiệu quả."),
+        ("có đúng không?", "có đúng không?"),
+        ("còn nhiều việc...", "còn nhiều việc..."),
+    ],
+)
+def test_strip_end_mark(text: str, stripped: str) -> None:
+    assert strip_end_mark(text) == stripped
+
+
+def test_fix_and_explain_names_the_passes_that_acted() -> None:
+    text, acted = fix_and_explain("địa phương ,  nhất")
+    assert text == "địa phương, nhất"
+    assert acted == ["collapse_spaces", "space_before_punctuation"]
+    assert fix_and_explain("sạch sẽ.") == ("sạch sẽ.", [])
+
+
+def test_paragraph_break_only_at_a_finished_sentence() -> None:
+    text = (
+        "tiêu đề bài báo về khoa học và công nghệ ở các địa phương trong cả nước\n"
+        "\n"
+        "Đoạn thứ nhất nói về kết\n"
+        "quả của năm 2020 và giai\n"
+        "đoạn 2016-\n"
+        "\n"
+        "2020, rất đáng ghi nhận.\n"
+        "\n"
+        "Đoạn thứ hai bắt đầu bằng\n"
+        "chữ hoa sau câu kết thúc.\n"
+    )
+    article = convert_text(text)
+    paragraphs = [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert paragraphs == [
+        "Đoạn thứ nhất nói về kết quả của năm 2020 và giai đoạn 2016-2020, rất đáng ghi nhận.",
+        "Đoạn thứ hai bắt đầu bằng chữ hoa sau câu kết thúc.",
+    ]

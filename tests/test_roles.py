@@ -1,0 +1,154 @@
+"""Line roles: the rule registry, running heads, bylines, captions and headings by general rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from bantin.layout import measure, segment, split_lines
+from bantin.model import Role
+from bantin.registry import Registry
+from bantin.roles import RULES, Labelling, is_name_line, label, parse_running_head
+
+
+def labelled(text: str) -> Labelling:
+    lines = split_lines(text)
+    layout = measure(lines)
+    return label(Labelling(lines, segment(lines, layout), layout))
+
+
+def roles_of(text: str) -> dict[str, Role]:
+    doc = labelled(text)
+    return {line.text.strip(): line.role for line in doc.lines if line.text.strip()}
+
+
+def test_registry_orders_by_priority_and_replaces_by_name() -> None:
+    registry: Registry[str] = Registry()
+    registry.register("low", "a", 10)
+    registry.register("high", "b", 50)
+    assert list(registry) == ["high", "low"]
+    registry.register("replaced", "a", 60)
+    assert registry.names() == ["a", "b"]
+    assert registry["a"] == "replaced"
+    registry.deregister("b")
+    assert "b" not in registry
+    with pytest.raises(KeyError):
+        registry.deregister("b")
+    registry.deregister("b", strict=False)
+
+
+def test_default_rules_are_registered_by_name() -> None:
+    assert RULES.names()[:2] == ["running_head", "section_name"]
+    assert {"caption", "heading", "byline", "title_band", "end_mark"} <= set(RULES.names())
+
+
+@pytest.mark.parametrize(
+    ("text", "page", "issue", "year", "section"),
+    [
+        ("9", 9, None, None, None),
+        ("Số 5 năm 2021", None, 5, 2021, None),
+        ("Số 12/2019", None, 12, 2019, None),
+        ("Số 3 - 2022", None, 3, 2022, None),
+        ("SỐ 7 (2020)", None, 7, 2020, None),
+        ("14 Khoa học và đời sống Số 2 năm 2023", 14, 2, 2023, "Khoa học và đời sống"),
+        ("Số 4 năm 2020 | Diễn đàn | 31", 31, 4, 2020, "Diễn đàn"),
+    ],
+)
+def test_running_head_forms(
+    text: str, page: int | None, issue: int | None, year: int | None, section: str | None
+) -> None:
+    head = parse_running_head(text, 1)
+    assert head is not None
+    assert (head.page, head.issue, head.year, head.section) == (page, issue, year, section)
+
+
+@pytest.mark.parametrize(
+    "text", ["Số liệu năm 2021 cho thấy tăng trưởng", "Theo ông Nam,", "2021-2025"]
+)
+def test_not_running_heads(text: str) -> None:
+    assert parse_running_head(text, 1) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hải Hằng - Xuân Bình", True),
+        ("Hải Hằng, Xuân Bình", True),
+        ("Hải Hằng và Xuân Bình", True),
+        ("PGS.TS Nguyễn Văn A", True),
+        ("NGUYỄN VĂN A", True),
+        ("Lãnh đạo Bộ KH&CN điều hành Hội nghị.", False),
+        ("Số 5 năm 2021", False),
+        ("xây dựng chính sách đột phá", False),
+    ],
+)
+def test_name_lines(text: str, expected: bool) -> None:
+    assert is_name_line(text) is expected
+
+
+COLUMN = (
+    "Mở đầu bài viết là một đoạn\n"
+    "văn khá dài về hoạt động của\n"
+    "các cơ quan trong năm qua.\n"
+    "\n"
+    "quản lý nhà nước về công nghệ\n"
+    "\n"
+    "Các đơn vị đã triển khai nhiều\n"
+    "nhiệm vụ quan trọng, trong đó\n"
+    "có việc xây dựng cơ sở dữ liệu\n"
+    "\n"
+    "Ảnh minh họa hội thảo.\n"
+    "\n"
+    "12\n"
+    "\n"
+    "Chuyên mục nghiên cứu\n"
+    "\n"
+    "Số 4 năm 2022\n"
+    "\n"
+    "về chuyển giao công nghệ cho\n"
+    "các doanh nghiệp địa phương ■\n"
+    "\n"
+    "Trần Văn Bảo\n"
+)
+
+
+def test_lower_case_heading_after_a_finished_sentence() -> None:
+    assert roles_of(COLUMN)["quản lý nhà nước về công nghệ"] is Role.HEADING
+
+
+def test_caption_where_the_sentence_is_interrupted() -> None:
+    assert roles_of(COLUMN)["Ảnh minh họa hội thảo."] is Role.CAPTION
+
+
+def test_running_heads_and_section_between_them() -> None:
+    roles = roles_of(COLUMN)
+    assert roles["12"] is Role.RUNNING_HEAD
+    assert roles["Số 4 năm 2022"] is Role.RUNNING_HEAD
+    assert roles["Chuyên mục nghiên cứu"] is Role.RUNNING_HEAD
+
+
+def test_byline_after_the_last_paragraph() -> None:
+    assert roles_of(COLUMN)["Trần Văn Bảo"] is Role.BYLINE
+
+
+def test_continuation_after_a_comma_is_body_not_heading() -> None:
+    text = (
+        "Các địa phương đã đạt được\n"
+        "nhiều kết quả về kinh tế,\n"
+        "\n"
+        "xây dựng hệ thống chính trị\n"
+        "\n"
+        "Các địa phương tiếp tục đổi mới.\n"
+    )
+    assert roles_of(text)["xây dựng hệ thống chính trị"] is Role.BODY
+
+
+def test_a_rule_can_be_removed_by_name() -> None:
+    rules: Registry = Registry()
+    for name in RULES.names():
+        if name != "caption":
+            rules.register(RULES[name], name, 100 - len(rules))
+    lines = split_lines(COLUMN)
+    layout = measure(lines)
+    doc = label(Labelling(lines, segment(lines, layout), layout), rules)
+    caption = next(line for line in doc.lines if line.text == "Ảnh minh họa hội thảo.")
+    assert caption.role is not Role.CAPTION
