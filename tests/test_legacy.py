@@ -1,0 +1,221 @@
+"""Legacy encodings: every Vietnamese letter in TCVN3 and VNI, detection and its negative cases."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from bantin.legacy import decode_legacy, detect_legacy, encoding_for_font, fix_c1_punctuation
+
+TONES = (
+    "",
+    "\u0300",
+    "\u0301",
+    "\u0309",
+    "\u0303",
+    "\u0323",
+)  # none, grave, acute, hook, tilde, dot
+
+# TCVN 5712:1993 VN3 code points, tones in the order of TONES (plain ASCII vowels keep their code).
+TCVN3_ROWS = """
+a 61 b5 b8 b6 b7 b9
+ă a8 bb be bc bd c6
+â a9 c7 ca c8 c9 cb
+e 65 cc d0 ce cf d1
+ê aa d2 d5 d3 d4 d6
+i 69 d7 dd d8 dc de
+o 6f df e3 e1 e2 e4
+ô ab e5 e8 e6 e7 e9
+ơ ac ea ed eb ec ee
+u 75 ef f3 f1 f2 f4
+ư ad f5 f8 f6 f7 f9
+y 79 fa fd fb fc fe
+"""
+
+# VNI Windows sequences, tones in the order of TONES.
+VNI_ROWS = """
+a a aø aù aû aõ aï
+ă aê aè aé aú aü aë
+â aâ aà aá aå aã aä
+e e eø eù eû eõ eï
+ê eâ eà eá eå eã eä
+i i ì í æ ó ò
+o o oø où oû oõ oï
+ô oâ oà oá oå oã oä
+ơ ô ôø ôù ôû ôõ ôï
+u u uø uù uû uõ uï
+ư ö öø öù öû öõ öï
+y y yø yù yû yõ î
+A A AØ AÙ AÛ AÕ AÏ
+Ă AÊ AÈ AÉ AÚ AÜ AË
+Â AÂ AÀ AÁ AÅ AÃ AÄ
+E E EØ EÙ EÛ EÕ EÏ
+Ê EÂ EÀ EÁ EÅ EÃ EÄ
+I I Ì Í Æ Ó Ò
+O O OØ OÙ OÛ OÕ OÏ
+Ô OÂ OÀ OÁ OÅ OÃ OÄ
+Ơ Ô ÔØ ÔÙ ÔÛ ÔÕ ÔÏ
+U U UØ UÙ UÛ UÕ UÏ
+Ư Ö ÖØ ÖÙ ÖÛ ÖÕ ÖÏ
+Y Y YØ YÙ YÛ YÕ Î
+"""
+
+
+def _letter(base: str, tone: str) -> str:
+    return unicodedata.normalize("NFC", base + tone)
+
+
+def _tcvn3_cases() -> list[tuple[str, str]]:
+    cases = []
+    for row in TCVN3_ROWS.split("\n"):
+        if row:
+            base, *codes = row.split()
+            cases += [
+                (_letter(base, tone), chr(int(code, 16)))
+                for tone, code in zip(TONES, codes, strict=True)
+            ]
+    return [*cases, ("đ", "\xae")]
+
+
+def _vni_cases() -> list[tuple[str, str]]:
+    cases = []
+    for row in VNI_ROWS.split("\n"):
+        if row:
+            base, *codes = row.split()
+            cases += [(_letter(base, tone), code) for tone, code in zip(TONES, codes, strict=True)]
+    return [*cases, ("đ", "ñ"), ("Đ", "Ñ")]
+
+
+TCVN3_CASES = _tcvn3_cases()
+VNI_CASES = _vni_cases()
+TCVN3_CAPITALS = {
+    "Ă": "\xa1",
+    "Â": "\xa2",
+    "Đ": "\xa7",
+    "Ê": "\xa3",
+    "Ô": "\xa4",
+    "Ơ": "\xa5",
+    "Ư": "\xa6",
+}
+
+
+def test_the_tables_cover_all_134_letters() -> None:
+    lower = {letter for letter, _ in TCVN3_CASES if not letter.isascii()}
+    assert len(lower) == 67
+    assert len(lower | {letter.upper() for letter in lower}) == 134
+    assert len({letter for letter, _ in VNI_CASES if not letter.isascii()}) == 134
+
+
+@pytest.mark.parametrize(("letter", "code"), TCVN3_CASES)
+def test_tcvn3_letter(letter: str, code: str) -> None:
+    assert decode_legacy(f"x{code}x", "tcvn3") == f"x{letter}x"
+
+
+@pytest.mark.parametrize(("letter", "code"), TCVN3_CASES)
+def test_tcvn3_capitals_font_draws_lower_case_codes_as_capitals(letter: str, code: str) -> None:
+    assert decode_legacy(code, "tcvn3-capitals") == letter.upper()
+
+
+@pytest.mark.parametrize(("letter", "code"), sorted(TCVN3_CAPITALS.items()))
+def test_tcvn3_plain_capital(letter: str, code: str) -> None:
+    assert decode_legacy(code, "tcvn3") == letter
+
+
+@pytest.mark.parametrize(("letter", "code"), VNI_CASES)
+def test_vni_letter(letter: str, code: str) -> None:
+    assert decode_legacy(f"n{code}n", "vni") == f"n{letter}n"
+
+
+def _encode(text: str, cases: list[tuple[str, str]]) -> str:
+    table = dict(cases)
+    return "".join(table.get(char, char) for char in unicodedata.normalize("NFC", text))
+
+
+VIETNAMESE = (
+    "Ngày 12/5, Sở Khoa học và Công nghệ tổ chức hội nghị đánh giá kết quả ứng dụng "
+    "tiến bộ kỹ thuật vào sản xuất nông nghiệp. Người dân được hướng dẫn chăm sóc cây trồng."
+)
+
+
+def test_vietnamese_text_round_trips_through_tcvn3() -> None:
+    assert decode_legacy(_encode(VIETNAMESE, TCVN3_CASES), "tcvn3") == VIETNAMESE
+
+
+def test_vietnamese_text_round_trips_through_vni() -> None:
+    assert decode_legacy(_encode(VIETNAMESE, VNI_CASES), "vni") == VIETNAMESE
+
+
+def test_detects_tcvn3_and_vni() -> None:
+    assert detect_legacy(_encode(VIETNAMESE, TCVN3_CASES)) == "tcvn3"
+    assert detect_legacy(_encode(VIETNAMESE, VNI_CASES)) == "vni"
+
+
+def test_detects_tcvn3_after_soft_hyphen_for_u_horn() -> None:
+    text = _encode("Trường học và người dân", TCVN3_CASES)
+    assert "\xad" in text
+    assert detect_legacy(text) == "tcvn3"
+    assert decode_legacy(text, "tcvn3") == "Trường học và người dân"
+
+
+WESTERN = [
+    "The committee met on Friday to review the budget for the new research programme.",
+    "Où est le café ? Le goût du pain, en août, coûte cher. « Bonjour », dit-il, très naïf.",
+    "L'aéroport de Noël: Raphaël a été élu maître de conférences à l'université.",
+    "Señor Muñoz llegó a España el año pasado; aún no habla alemán, pero sí inglés.",
+    "Die Größe der Brücke überrascht; Jürgen fährt über die Straße nach München.",
+    "Price: £25 (½ off) © 2021 Company§3 — 10°C, 5µm, naïve café, 1ª edición",
+    "Så här går det till på Ålands ö, sa Søren och Bjørn.",
+]
+
+
+@pytest.mark.parametrize("text", WESTERN)
+def test_western_latin1_text_is_not_legacy(text: str) -> None:
+    assert detect_legacy(text) is None
+
+
+def _cp1258_form(char: str) -> str:
+    """Windows-1258 keeps â ê ô ơ ư ă đ whole and writes tones as combining marks."""
+    if char.encode("cp1258", errors="ignore"):
+        return char
+    parts = unicodedata.normalize("NFD", char)
+    tones = "".join(mark for mark in parts if mark in TONES[1:])
+    return unicodedata.normalize("NFC", "".join(p for p in parts if p not in tones)) + tones
+
+
+def test_windows_1258_vietnamese_read_as_latin1_is_not_legacy() -> None:
+    data = "".join(_cp1258_form(char) for char in VIETNAMESE).encode("cp1258")
+    assert detect_legacy(data.decode("latin-1")) is None
+
+
+def test_empty_and_ascii_text_is_not_legacy() -> None:
+    assert detect_legacy("") is None
+    assert detect_legacy("Plain ASCII text, nothing to decode.") is None
+
+
+def test_curly_quotes_from_c1_controls_are_repaired() -> None:
+    assert fix_c1_punctuation("\x93Xin\x94 \x91a\x92 \x96 \x85") == "“Xin” ‘a’ – …"
+    assert decode_legacy("\x93b¶o\x94", "tcvn3") == "“bảo”"
+
+
+@pytest.mark.parametrize(
+    ("font", "encoding"),
+    [
+        (".VnTime", "tcvn3"),
+        (".VnArial", "tcvn3"),
+        ("ABCDEF+.VnTime-Bold", "tcvn3"),
+        (".VnTimeH", "tcvn3-capitals"),
+        (".VnArialH,Bold", "tcvn3-capitals"),
+        ("VNI-Times", "vni"),
+        ("QRSTUV+VNI-Helve-Bold", "vni"),
+        ("DejaVuSans", None),
+        ("TimesNewRomanPSMT", None),
+    ],
+)
+def test_encoding_for_font(font: str, encoding: str | None) -> None:
+    assert encoding_for_font(font) == encoding
+
+
+def test_unknown_encoding_is_an_error() -> None:
+    with pytest.raises(ValueError, match="unknown legacy encoding"):
+        decode_legacy("x", "viscii")
