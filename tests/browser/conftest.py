@@ -32,6 +32,7 @@ CHROMIUM_ARGS = [
 ]
 TIMEOUT_MS = 15_000
 LOCAL_HOSTS = {"127.0.0.1"}
+ABORTED_BY_NAVIGATION = "net::ERR_ABORTED"
 # URL paths of the archive (CONTRIBUTING.md): /YEAR/, /YEAR/ISSUE/, /YEAR/ISSUE/SLUG/.
 YEAR_PATH = re.compile(r"^/\d{4}/$")
 ISSUE_PATH = re.compile(r"^/\d{4}/[^/]+/$")
@@ -58,7 +59,10 @@ class Watch:
             self.problems.append(f"third-party request: {request.url}")
 
     def on_request_failed(self, request: Request) -> None:
-        self.problems.append(f"request failed: {request.url} ({request.failure})")
+        # Chromium aborts what is still loading when the page navigates away (a click on a
+        # link): that is the reader leaving, not a broken resource. A missing file is a 404.
+        if request.failure != ABORTED_BY_NAVIGATION:
+            self.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def on_response(self, response: Response) -> None:
         if response.status >= 400:
