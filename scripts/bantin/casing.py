@@ -45,8 +45,14 @@ class BodyCasing:
                     previous = None
 
     def word_form(self, word: str) -> str | None:
+        """The body's form of a lone word: an acronym, or a name never written in lower case."""
         forms = self.words.get(fold(word))
-        return forms.most_common(1)[0][0] if forms else None
+        if not forms:
+            return None
+        best = forms.most_common(1)[0][0]
+        if sum(1 for c in best if c.isupper()) >= 2:
+            return best
+        return best.lower() if best.lower() in forms else None
 
     def pair_form(self, left: str, right: str) -> tuple[str, str] | None:
         forms = self.pairs.get((fold(left), fold(right)))
@@ -88,13 +94,22 @@ def restore_case(text: str, body: BodyCasing) -> str:
     for left, right in itertools.pairwise(word_at):
         pair = body.pair_form(pieces[left], pieces[right]) if not pieces[left + 1].strip() else None
         if pair is not None:
-            from_pairs[left].append(pair[0])
-            from_pairs[right].append(pair[1])
+            _take_pair(from_pairs, (left, right), pair)
     for index, forms in from_pairs.items():
         chosen[index] = _prefer_capitals(forms)
     for index, form in chosen.items():
         pieces[index] = form
     return capitalize_first("".join(pieces))
+
+
+def _take_pair(
+    from_pairs: dict[int, list[str]], where: tuple[int, int], pair: tuple[str, str]
+) -> None:
+    """Both words capitalised is a name ('Hà Nội'); otherwise only the lower-case side counts."""
+    capitals = [form != form.lower() for form in pair]
+    for index, form, capital in zip(where, pair, capitals, strict=True):
+        if all(capitals) or not capital:
+            from_pairs[index].append(form)
 
 
 def _prefer_capitals(forms: list[str]) -> str:
@@ -106,6 +121,8 @@ def _word_case(word: str, body: BodyCasing, all_caps: bool) -> str:
     form = body.word_form(word)
     if form is not None:
         return form
+    if all_caps and fold(word) in body.words:
+        return body.words[fold(word)].most_common(1)[0][0]
     if fold(word) in ACRONYM_BY_FOLD:
         return ACRONYM_BY_FOLD[fold(word)]
     return word.lower() if all_caps else word

@@ -30,6 +30,7 @@ ISSUE_LABEL_RE = re.compile(
     r"(?:năm|nam|[-–—/.,(])?\s*(?:năm\s*)?(?P<year>(?:19|20)\d{2})\)?(?=$|\s|[|•·])",
     re.IGNORECASE,
 )
+INNER_SENTENCE_END_RE = re.compile(r"[.!?…]\s+[^\W\d_]")
 SECTION_MAX = 70
 HEADING_MAX_LINES = 3
 HEADING_MAX_CHARS = 180
@@ -178,11 +179,17 @@ def label_end_mark_line(doc: Labelling) -> None:
 
 def label_title_band(doc: Labelling) -> None:
     """The first band of wide lines: its first paragraph is the title, the rest the lead."""
-    band = [s for s in doc.body_segments() if s.wide and not _is_wide_caption(doc, s)]
-    if not band:
-        _label_fallback_title(doc)
-        return
-    first = band[0]
+    for seg in (s for s in doc.body_segments() if s.wide):
+        if _label_title_above(doc, seg):
+            return
+        if not _is_wide_caption(doc, seg):
+            _label_band(doc, seg)
+            return
+    _label_fallback_title(doc)
+
+
+def _label_band(doc: Labelling, first: Segment) -> None:
+    """Title and lead both inside the wide band (or the lead in the next wide segment)."""
     paragraphs = split_wide_paragraphs(first.lines)
     _label_lines(paragraphs[0], Role.TITLE, "title: first paragraph of the wide title band")
     for lines in paragraphs[1:]:
@@ -193,6 +200,20 @@ def label_title_band(doc: Labelling) -> None:
     if len(paragraphs) == 1 and following is not None and following.wide:
         following.label(Role.LEAD, "lead: wide paragraph after the title")
         doc.title_band.append(following)
+
+
+def _label_title_above(doc: Labelling, band: Segment) -> bool:
+    """A short unpunctuated block set right above the wide band (no blank line) is the title."""
+    index = doc.segments.index(band)
+    above = doc.segments[index - 1] if index else None
+    if above is None or above.role is not Role.BODY or len(above.lines) > HEADING_MAX_LINES:
+        return False
+    if above.last.number + 1 != band.first.number or not _unpunctuated(above.text):
+        return False
+    above.label(Role.TITLE, "title: short block set directly above the wide lead")
+    band.label(Role.LEAD, "lead: wide paragraph after the title")
+    doc.title_band.extend([above, band])
+    return True
 
 
 def split_wide_paragraphs(lines: list[SourceLine]) -> list[list[SourceLine]]:
@@ -232,8 +253,10 @@ def _is_wide_caption(doc: Labelling, seg: Segment) -> bool:
     """A single wide sentence followed by a continuation in lower case is a caption."""
     if not seg.wide or len(seg.lines) > CAPTION_MAX_LINES or not ends_sentence(seg.text):
         return False
+    if len(split_wide_paragraphs(seg.lines)) > 1:
+        return False
     after = doc.neighbour(seg, +1, FLOW)
-    return after is not None and starts_lower(after.text)
+    return after is None or starts_lower(after.text)
 
 
 def label_byline(doc: Labelling) -> None:
@@ -322,7 +345,7 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     text = seg.text.strip()
     if len(seg.lines) > HEADING_MAX_LINES or len(text) > HEADING_MAX_CHARS or seg.wide:
         return False
-    if not _unpunctuated(text):
+    if not _unpunctuated(text) or INNER_SENTENCE_END_RE.search(text):
         return False
     after = doc.neighbour(seg, +1, FLOW)
     if after is None or not starts_new_sentence(after.text) or starts_lower(after.text):
