@@ -1,13 +1,44 @@
-"""`bantin ingest`."""
+"""`bantin ingest ISSUE.pdf --issue N --year Y`: one source per article, the PDF kept beside."""
 
 from __future__ import annotations
 
 import argparse
+import logging
+from pathlib import Path
+
+from bantin.exceptions import SourceError
+from bantin.metadata import IssueInfo
+from bantin.pdf import IssueTarget, ingest_pdf, write_issue
+from bantin.yamlio import read_model
+
+log = logging.getLogger("bantin")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    """The PDF, the issue it is (numbers or an issue YAML) and the repository root."""
+    parser.add_argument("pdf", type=Path, metavar="ISSUE.pdf", help="the PDF issue")
+    parser.add_argument("--issue", type=int, help="issue number")
+    parser.add_argument("--year", type=int, help="year of the issue")
+    parser.add_argument("--issue-yml", type=Path, help="an issue YAML giving issue and year")
+    parser.add_argument("--root", type=Path, default=Path("."), help="repository root")
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotImplementedError("bantin ingest")
+    """Split the PDF into articles and write their sources under sources/YEAR/NN/."""
+    target = IssueTarget(args.root.resolve(), *_year_and_issue(args))
+    articles = ingest_pdf(args.pdf)
+    if not articles:
+        raise SourceError(args.pdf, "no article found: no line is set in a title size")
+    for path in write_issue(args.pdf, articles, target):
+        log.info("wrote %s", target.relative(path))
+    log.info("%s: %d articles in %s", args.pdf, len(articles), target.relative(target.folder))
+    return 0
+
+
+def _year_and_issue(args: argparse.Namespace) -> tuple[int, int]:
+    """Year and issue from the options, else from the issue YAML."""
+    info = read_model(IssueInfo, args.issue_yml) if args.issue_yml else IssueInfo()
+    year, issue = args.year or info.year, args.issue or info.issue
+    if year is None or issue is None:
+        raise SourceError(args.pdf, "give --issue and --year (or --issue-yml with both)")
+    return year, issue
