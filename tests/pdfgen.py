@@ -29,7 +29,7 @@ _UNICODE_TO_TCVN3 = {letter: code for code, letter in TCVN3_TO_UNICODE.items()}
 
 @dataclass
 class Spec:
-    """One article to lay out: paragraphs are (kind, text) with kind body, heading or photo."""
+    """One article: paragraphs are (kind, text), kind body, heading, capitals or photo."""
 
     title: str
     lead: str
@@ -68,6 +68,7 @@ def register_fonts() -> None:
         "Italic": "DejaVuSerif-Italic.ttf",
         "Sans": "DejaVuSans-Bold.ttf",
         ".VnTime": "DejaVuSerif.ttf",
+        ".VnTimeH": "DejaVuSerif-Bold.ttf",
     }
     for name, file in fonts.items():
         font = TTFont(name, str(FONT_DIR / file))
@@ -117,6 +118,8 @@ def _lay_out(flow: _Flow, spec: Spec) -> None:
     for kind, text in spec.paragraphs:
         if kind == "heading":
             _paragraph(flow, encode(text), "Bold", indent=False, gap=6)
+        elif kind == "capitals":  # a TCVN3 capitals font: lower-case codes drawn as capitals
+            _paragraph(flow, to_tcvn3(text.lower()), ".VnTimeH", indent=False, gap=6)
         elif kind == "photo":
             _photo(flow, text)
         elif first_body:

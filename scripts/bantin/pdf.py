@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bantin.exceptions import SourceError
-from bantin.legacy import decode_legacy, detect_legacy, encoding_for_font
+from bantin.legacy import TCVN3_CAPITALS, decode_legacy, detect_legacy, encoding_for_font
 from bantin.slug import slugify
 from bantin.vietnamese import nfc
 from bantin.yamlio import dump_yaml
@@ -279,7 +279,7 @@ def role_of(line: Line, body: float) -> str:
         return "lead"
     if line.italic or size <= body * CAPTION_RATIO:
         return "caption"
-    if line.bold or encoding_for_font(line.font.family) == "tcvn3-capitals":
+    if line.bold or _capitals_font(line):
         return "heading"
     return "body"
 
@@ -291,11 +291,15 @@ def join_drop_caps(page: Page, body: float) -> None:
         if not beside:
             continue
         first = min(beside, key=lambda line: line.top)
-        joined = replace(
-            first, left=cap.left, width=first.right - cap.left, text=cap.text + first.text
-        )
-        page.lines = [joined if line is first else line for line in page.lines if line is not cap]
+        moved = {id(line): _moved_left(line, cap, first) for line in beside}
+        page.lines = [moved.get(id(line), line) for line in page.lines if line is not cap]
         log.info("page %d: drop cap %r joined to %r", page.number, cap.text, first.text)
+
+
+def _moved_left(line: Line, cap: Line, first: Line) -> Line:
+    """Lines beside a drop cap start where the cap starts; the first takes the cap's letter."""
+    text = cap.text.strip() + line.text if line is first else line.text
+    return replace(line, left=cap.left, width=line.right - cap.left, text=text)
 
 
 def _beside(cap: Line, line: Line) -> bool:
@@ -308,16 +312,44 @@ def _beside(cap: Line, line: Line) -> bool:
 def pieces(pages: list[Page]) -> list[Piece]:
     """The issue's paragraphs in reading order and labelled."""
     body = body_size(pages)
+    acronyms = _acronyms(pages)
     out: list[Piece] = []
     for page in pages:
         join_drop_caps(page, body)
         previous: Line | None = None
         for line in reading_order(page):
             role = role_of(line, body)
-            starts = _starts_paragraph(line, previous, role, out)
-            _add(out, role, line.text.strip(), page.number, starts)
+            text = line.text.strip()
+            if _capitals_font(line):
+                text = sentence_case(text, acronyms)
+            _add(out, role, text, page.number, _starts_paragraph(line, previous, role, out))
             previous = line
     return out
+
+
+def _capitals_font(line: Line) -> bool:
+    return encoding_for_font(line.font.family) == TCVN3_CAPITALS
+
+
+def _acronyms(pages: list[Page]) -> set[str]:
+    """Words set in capitals inside ordinary text (KH&CN, UBND): they keep their capitals."""
+    words: set[str] = set()
+    for line in _all_lines(pages):
+        if not _capitals_font(line):
+            words.update(w for w in re.findall(r"[\w&]+", line.text) if _is_acronym(w))
+    return words
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and not word.isdigit()
+
+
+def sentence_case(text: str, acronyms: set[str]) -> str:
+    """Text whose case the font lost, in sentence case; known acronyms keep their capitals."""
+    words = text.split(" ")
+    out = [w if w.strip(".,:;!?()") in acronyms else w.lower() for w in words]
+    joined = " ".join(out)
+    return joined[:1].upper() + joined[1:]
 
 
 def _starts_paragraph(line: Line, previous: Line | None, role: str, out: list[Piece]) -> bool:

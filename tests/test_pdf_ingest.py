@@ -1,0 +1,240 @@
+"""PDF ingestion: generated issues (columns, title bands, drop caps, captions, running heads,
+a TCVN3 font) go through `bantin ingest` and the text converter back to the known articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bantin.cli import main
+from bantin.convert import convert_text
+from bantin.exceptions import SourceError
+from bantin.pdf import (
+    Font,
+    IssueTarget,
+    Line,
+    Page,
+    PdfArticle,
+    drop_running_heads,
+    ingest_pdf,
+    join_drop_caps,
+    parse_xml,
+    reading_order,
+    sentence_case,
+    write_issue,
+)
+from pdfgen import RUNNING_HEAD, Spec, build_pdf
+
+SENTENCES = [
+    "Sở Khoa học và Công nghệ đã phối hợp với các huyện triển khai mô hình lúa chất lượng cao.",
+    "Người dân được tập huấn kỹ thuật chăm sóc, bón phân hợp lý và phòng trừ sâu bệnh tổng hợp.",
+    "Năng suất bình quân đạt 65 tạ/ha, cao hơn ruộng đối chứng khoảng 12%, lợi nhuận tăng rõ rệt.",
+    "Kết quả này mở ra hướng nhân rộng mô hình tại các xã vùng trũng trong giai đoạn 2021-2025.",
+    "Các doanh nghiệp cam kết bao tiêu sản phẩm, giúp nông dân yên tâm đầu tư sản xuất lâu dài.",
+]
+
+
+def _text(start: int, count: int) -> str:
+    return " ".join(SENTENCES[(start + i) % len(SENTENCES)] for i in range(count))
+
+
+LONG = Spec(
+    title="Khoa học và công nghệ góp phần phát triển nông nghiệp bền vững ở địa phương",
+    lead="Năm 2020, hoạt động KH&CN của tỉnh tập trung vào ứng dụng tiến bộ kỹ thuật.",
+    paragraphs=[
+        ("body", _text(0, 6)),
+        ("body", _text(1, 5)),
+        ("photo", "Ảnh: Cánh đồng lúa áp dụng quy trình canh tác mới."),
+        ("heading", "Nhân rộng mô hình"),
+        ("body", _text(2, 9)),
+        ("body", _text(3, 8)),
+        ("body", _text(4, 10)),
+        ("body", _text(0, 9)),
+    ],
+    columns=2,
+)
+THREE = Spec(
+    title="Ứng dụng công nghệ thông tin trong quản lý",
+    lead="Phần mềm một cửa điện tử rút ngắn thời gian giải quyết thủ tục.",
+    paragraphs=[("body", _text(1, 4)), ("body", _text(2, 5)), ("body", _text(3, 3))],
+    columns=3,
+)
+LEGACY = Spec(
+    title="Bảo tồn nguồn gen cây dược liệu quý",
+    lead="Một bài viết đặt trong phông chữ TCVN3.",
+    paragraphs=[
+        ("body", _text(2, 4)),
+        ("capitals", "Kết quả bước đầu"),
+        ("body", _text(4, 4)),
+    ],
+    columns=2,
+    tcvn3=True,
+)
+SPECS = [LONG, THREE, LEGACY]
+
+
+def _expected(spec: Spec) -> list[str]:
+    return [text for kind, text in spec.paragraphs]
+
+
+@pytest.fixture(scope="module")
+def issue(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[tuple[int, int]]]:
+    path = tmp_path_factory.mktemp("pdf") / "issue.pdf"
+    return path, build_pdf(path, SPECS)
+
+
+@pytest.fixture(scope="module")
+def articles(issue: tuple[Path, list[tuple[int, int]]]) -> list[PdfArticle]:
+    return ingest_pdf(issue[0])
+
+
+def test_one_article_per_title(articles: list[PdfArticle]) -> None:
+    assert [a.title for a in articles] == [spec.title for spec in SPECS]
+    assert [a.lead for a in articles] == [spec.lead for spec in SPECS]
+
+
+def test_page_ranges(articles: list[PdfArticle], issue: tuple[Path, list[tuple[int, int]]]) -> None:
+    assert [(a.first_page, a.last_page) for a in articles] == issue[1]
+    assert issue[1][0][1] > issue[1][0][0], "the first article spans pages"
+
+
+def test_running_heads_and_page_numbers_are_dropped(articles: list[PdfArticle]) -> None:
+    for article in articles:
+        assert RUNNING_HEAD not in article.text
+        assert not any(line.strip().isdigit() for line in article.text.splitlines())
+
+
+@pytest.mark.parametrize("index", range(len(SPECS)))
+def test_converter_gives_back_the_article(articles: list[PdfArticle], index: int) -> None:
+    converted = convert_text(articles[index].text, f"article-{index}.txt")
+    assert converted.title == SPECS[index].title
+    paragraphs = [block.text for block in converted.blocks]
+    assert [p.casefold() for p in paragraphs] == [p.casefold() for p in _expected(SPECS[index])]
+
+
+def test_drop_cap_rejoins_its_word(articles: list[PdfArticle]) -> None:
+    body = articles[0].body
+    assert body.startswith(SENTENCES[0].split()[0])
+
+
+def test_tcvn3_font_is_decoded(articles: list[PdfArticle]) -> None:
+    text = articles[2].text
+    assert "Người dân được tập huấn" in text
+    assert "\n\nKết quả bước đầu\n\n" in text
+
+
+# -- units on hand-made lines -----------------------------------------------------------------
+
+BODY = Font(10.0, "Serif")
+
+
+def _line(
+    page: int, top: float, left: float, text: str, font: Font = BODY, width: float = 200
+) -> Line:
+    return Line(page, top, left, width, font.size, font, False, False, text)
+
+
+def test_two_columns_are_read_column_by_column() -> None:
+    page = Page(1, 600, 800)
+    left = [_line(1, 100 + 12 * i, 50, f"left {i}") for i in range(3)]
+    right = [_line(1, 100 + 12 * i, 320, f"right {i}") for i in range(3)]
+    page.lines = [line for pair in zip(left, right, strict=True) for line in pair]
+    assert [line.text for line in reading_order(page)] == [
+        *(f"left {i}" for i in range(3)),
+        *(f"right {i}" for i in range(3)),
+    ]
+
+
+def test_a_band_across_columns_comes_before_the_columns_under_it() -> None:
+    page = Page(1, 600, 800)
+    band = _line(1, 50, 50, "title band", Font(20.0, "Sans"), width=480)
+    page.lines = [_line(1, 100, 320, "right"), band, _line(1, 100, 50, "left")]
+    assert [line.text for line in reading_order(page)] == ["title band", "left", "right"]
+
+
+def test_running_heads_repeat_in_the_margin() -> None:
+    pages = [Page(n, 600, 800) for n in (1, 2)]
+    for page in pages:
+        page.lines = [
+            _line(page.number, 10, 50, f"Bản tin số {page.number}"),
+            _line(page.number, 400, 50, "Bản tin số 1 in the body stays"),
+            _line(page.number, 780, 300, str(page.number + 10)),
+        ]
+    drop_running_heads(pages)
+    assert [[line.text for line in page.lines] for page in pages] == [
+        ["Bản tin số 1 in the body stays"],
+        ["Bản tin số 1 in the body stays"],
+    ]
+
+
+def test_drop_cap_joins_the_line_beside_it() -> None:
+    page = Page(1, 600, 800)
+    cap = _line(1, 112, 50, "N", Font(30.0, "Sans"), width=20)
+    page.lines = [cap, _line(1, 100, 72, "GAY sau khi"), _line(1, 112, 72, "hội nghị")]
+    join_drop_caps(page, 10.0)
+    assert [line.text for line in page.lines] == ["NGAY sau khi", "hội nghị"]
+
+
+def test_parse_xml_reads_fonts_styles_and_legacy_names() -> None:
+    xml = (
+        '<pdf2xml><page number="1" width="600" height="800">'
+        '<fontspec id="0" size="12" family="ABCDEF+.VnTime"/>'
+        '<text top="10" left="20" width="100" height="12" font="0"><b>B\xb6o</b></text>'
+        "</page></pdf2xml>"
+    )
+    pages = parse_xml(xml, "x.pdf")
+    line = pages[0].lines[0]
+    assert (line.text, line.bold, line.font.family) == ("B\xb6o", True, "ABCDEF+.VnTime")
+
+
+def test_broken_xml_is_a_source_error() -> None:
+    with pytest.raises(SourceError, match="unreadable XML"):
+        parse_xml("<pdf2xml><page>", "x.pdf")
+
+
+# -- the command ------------------------------------------------------------------------------
+
+
+def test_ingest_command_writes_sources_sidecars_and_keeps_the_pdf(
+    issue: tuple[Path, list[tuple[int, int]]], tmp_path: Path
+) -> None:
+    assert (
+        main(["ingest", str(issue[0]), "--issue", "5", "--year", "2021", "--root", str(tmp_path)])
+        == 0
+    )
+    folder = tmp_path / "sources" / "2021" / "05"
+    assert (folder / "issue.pdf").read_bytes() == issue[0].read_bytes()
+    sidecars = sorted(folder.glob("0*.yml"))
+    texts = sorted(folder.glob("0*.txt"))
+    assert len(sidecars) == len(texts) == len(SPECS)
+    first = yaml.safe_load(sidecars[0].read_text(encoding="utf-8"))
+    assert first["pages"] == list(issue[1][0])
+    assert first["pdf"] == "sources/2021/05/issue.pdf"
+    issue_yml = yaml.safe_load((folder / "issue.yml").read_text(encoding="utf-8"))
+    assert (issue_yml["issue"], issue_yml["year"]) == (5, 2021)
+
+
+def test_sources_are_never_overwritten(tmp_path: Path) -> None:
+    target = IssueTarget(tmp_path, 2021, 5)
+    pdf = tmp_path / "in.pdf"
+    pdf.write_bytes(b"%PDF-1.4 one")
+    article = PdfArticle("Tiêu đề", "", "Nội dung.\n", 1, 1)
+    write_issue(pdf, [article], target)
+    write_issue(pdf, [article], target)  # the same content again is fine
+    changed = PdfArticle("Tiêu đề", "", "Nội dung khác.\n", 1, 1)
+    with pytest.raises(SourceError, match="never overwritten"):
+        write_issue(pdf, [changed], target)
+
+
+def test_ingest_needs_issue_and_year(
+    issue: tuple[Path, list[tuple[int, int]]], tmp_path: Path
+) -> None:
+    assert main(["ingest", str(issue[0]), "--root", str(tmp_path)]) == 1
+
+
+def test_capitals_font_text_is_sentence_cased_keeping_acronyms() -> None:
+    assert sentence_case("VAI TRÒ CỦA KH&CN TẠI UBND TỈNH", {"KH&CN", "UBND"}) == (
+        "Vai trò của KH&CN tại UBND tỉnh"
+    )
