@@ -165,25 +165,25 @@ def index_document(
     pairs: Postings,
     facets: Facets,
 ) -> None:
-    """Add one article's words, compounds, bigrams and facet values to the postings."""
-    counts: Counter[str] = Counter()
-    seen_pairs: set[str] = set()
+    """Add one article's words, compounds, bigrams and facet values to the postings.
+
+    The article is folded in one piece (a few calls into C per article, not per word); its
+    bigrams may span two blocks, which the phrase check on the text then rules out.
+    """
     title = fold(entry.front.title)
-    title_terms = words(title) + compounds(title)
-    counts.update(title_terms * (TITLE_WEIGHT + 1))
-    seen_pairs.update(bigrams(words(title)))
-    for _, text in blocks:
-        folded = fold(text)
-        sequence = words(folded)
-        counts.update(sequence)
-        counts.update(compounds(folded))
-        seen_pairs.update(bigrams(sequence))
+    folded = fold("\n".join(text for _, text in blocks))
+    sequence = words(title) + words(folded)
+    counts = Counter(sequence)
+    counts.update(compounds(title) * (TITLE_WEIGHT + 1) + compounds(folded))
+    counts.update(words(title) * TITLE_WEIGHT)
     counts.update(facet_terms(entry.front, facets))
+    ids, tfs = terms.ids, terms.tfs
     for term, tf in counts.items():
-        terms.ids[term].append(doc)
-        terms.tfs[term].append(min(tf, TF_CAP))
-    for pair in seen_pairs:
-        pairs.ids[pair].append(doc)
+        ids[term].append(doc)
+        tfs[term].append(tf)
+    pair_ids = pairs.ids
+    for pair in set(bigrams(sequence)):
+        pair_ids[pair].append(doc)
 
 
 def fragment(entry: EntryLike, blocks: list[tuple[str, str]]) -> dict[str, Any]:
@@ -201,9 +201,13 @@ def fragment(entry: EntryLike, blocks: list[tuple[str, str]]) -> dict[str, Any]:
     }
 
 
+def capped(tfs: list[int]) -> list[int]:
+    return tfs if max(tfs) <= TF_CAP else [min(tf, TF_CAP) for tf in tfs]
+
+
 def encoded_terms(terms: Postings) -> dict[str, list[str]]:
     return {
-        term: [encode_ints(deltas(ids)), encode_ints(terms.tfs[term])]
+        term: [encode_ints(deltas(ids)), encode_ints(capped(terms.tfs[term]))]
         for term, ids in terms.ids.items()
     }
 

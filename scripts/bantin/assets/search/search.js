@@ -405,7 +405,7 @@
     var more = document.getElementById("search-more");
     var controls = {};
     FACETS.forEach(function (name) { controls[name] = form.elements.namedItem(name); });
-    var want = PAGE_SIZE, run = 0;
+    var want = PAGE_SIZE, run = 0, typingMode = false;
 
     function filters() {
       var values = {};
@@ -424,6 +424,7 @@
 
     function show(typing) {
       var mine = ++run, text = input.value;
+      typingMode = typing;
       updateURL();
       root.setAttribute("aria-busy", "true");
       return search(text, filters(), typing, want).then(function (result) {
@@ -453,7 +454,7 @@
     more.addEventListener("click", function () {
       var before = results.children.length;
       want += PAGE_SIZE;
-      show(false).then(function () {
+      show(typingMode).then(function () {
         var link = results.children[before] && results.children[before].querySelector("a");
         if (link) link.focus();
       });
