@@ -114,6 +114,8 @@ def _starts_new_segment(
     was_wide, is_wide = layout.is_wide(previous.text), layout.is_wide(line.text)
     if is_wide and not was_wide:
         return True
+    if ends_with_stop(previous.text) and starts_lower(line.text):
+        return True  # a sentence never goes on in lower case: the previous line stood alone
     if was_wide and not is_wide:
         column_follows = (
             following is not None
@@ -123,6 +125,12 @@ def _starts_new_segment(
         continuation = ends_full_stop(previous.text) and starts_lower(line.text)
         return column_follows or continuation
     return False
+
+
+def ends_with_stop(text: str) -> bool:
+    """Ends with a single '.', '!' or '?' (an ellipsis may go on in lower case)."""
+    text = text.rstrip()
+    return text.endswith((".", "!", "?")) and not text.endswith("..")
 
 
 def _close(current: list[SourceLine], segments: list[Segment], layout: Layout) -> None:

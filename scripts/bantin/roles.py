@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bantin.layout import Layout, Segment
+from bantin.layout import Layout, Segment, ends_with_stop
 from bantin.model import Role, SourceLine
 from bantin.registry import Registry
 from bantin.vietnamese import (
@@ -32,6 +32,7 @@ ISSUE_LABEL_RE = re.compile(
 )
 INNER_SENTENCE_END_RE = re.compile(r"[.!?…]\s+[^\W\d_]")
 SECTION_MAX = 70
+CAPTION_MIN_WORDS = 3
 HEADING_MAX_LINES = 3
 HEADING_MAX_CHARS = 180
 CAPTION_MAX_LINES = 2
@@ -301,6 +302,28 @@ def _is_honorific_run(word: str) -> bool:
 # --- captions and headings -------------------------------------------------------------------
 
 
+def split_leading_caption(doc: Labelling) -> None:
+    """A full sentence opening a block right after an unfinished one is a caption set above it."""
+    for seg in doc.body_segments():
+        if len(seg.lines) < 2 or not _standalone_sentence(seg.first.text):
+            continue
+        before = doc.neighbour(seg, -1, FLOW)
+        if before is not None and not ends_sentence(before.text):
+            index = doc.segments.index(seg)
+            doc.segments[index : index + 1] = [Segment([seg.first]), Segment(seg.lines[1:])]
+
+
+def _standalone_sentence(text: str) -> bool:
+    """Starts with a capital, ends with one full stop, has a few words: a caption's shape."""
+    text = text.strip()
+    return (
+        first_letter(text).isupper()
+        and ends_with_stop(text)
+        and len(text.split()) >= CAPTION_MIN_WORDS
+        and not INNER_SENTENCE_END_RE.search(text)
+    )
+
+
 def label_captions(doc: Labelling) -> None:
     """Short standalone sentences that interrupt the body's flow are photo captions."""
     byline = next((s for s in doc.segments if s.role is Role.BYLINE), None)
@@ -323,7 +346,7 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
     before = _previous_flow(doc, seg)
     after = doc.neighbour(seg, +1, FLOW)
     interrupted = before is not None and not ends_sentence(before.text)
-    if interrupted and after is not None and starts_lower(after.text):
+    if interrupted and after is not None and first_letter(seg.text).isupper():
         return "caption: standalone sentence where the body sentence is interrupted"
     if len(seg.lines) == 1 and seg.wide:
         return "caption: single line wider than the column"
@@ -360,6 +383,7 @@ RULES.register(label_section_name, "section_name", 90)
 RULES.register(label_end_mark_line, "end_mark", 85)
 RULES.register(label_title_band, "title_band", 80)
 RULES.register(label_byline, "byline", 70)
+RULES.register(split_leading_caption, "leading_caption", 65)
 RULES.register(label_captions, "caption", 60)
 RULES.register(label_headings, "heading", 50)
 
