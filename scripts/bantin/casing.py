@@ -119,8 +119,10 @@ def _prefer_capitals(forms: list[str]) -> str:
 
 def _word_case(word: str, body: BodyCasing, all_caps: bool) -> str:
     form = body.word_form(word)
-    if form is not None:
+    if form is not None and (form != form.lower() or all_caps or word == word.lower()):
         return form
+    if form is not None:
+        return word  # a capital kept through small caps marks a name ('Bắc Ninh')
     if all_caps and fold(word) in body.words:
         return body.words[fold(word)].most_common(1)[0][0]
     if fold(word) in ACRONYM_BY_FOLD:

@@ -17,6 +17,7 @@ from bantin.registry import Registry
 from bantin.vietnamese import (
     END_MARK_GLYPHS,
     HONORIFICS,
+    ends_open,
     ends_sentence,
     first_letter,
     is_all_caps,
@@ -368,7 +369,7 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     text = seg.text.strip()
     if len(seg.lines) > HEADING_MAX_LINES or len(text) > HEADING_MAX_CHARS or seg.wide:
         return False
-    if not _unpunctuated(text) or INNER_SENTENCE_END_RE.search(text):
+    if not _unpunctuated(text) or INNER_SENTENCE_END_RE.search(text) or ends_open(text):
         return False
     after = doc.neighbour(seg, +1, FLOW)
     if after is None or not starts_new_sentence(after.text) or starts_lower(after.text):

@@ -46,6 +46,56 @@ HONORIFICS = frozenset(
     ("gs", "pgs", "ts", "ths", "tskh", "ks", "bs", "cn", "ls", "nsưt", "nsnd", "gs.ts", "pgs.ts")
 )
 
+# Function words a heading or title never ends with: a line ending in one was cut mid-sentence.
+OPEN_ENDINGS = frozenset(
+    (
+        "và",
+        "của",
+        "các",
+        "những",
+        "cho",
+        "để",
+        "với",
+        "nhưng",
+        "trong",
+        "từ",
+        "là",
+        "được",
+        "đã",
+        "sẽ",
+        "thì",
+        "mà",
+        "theo",
+        "tại",
+        "về",
+        "một",
+        "hoặc",
+        "hay",
+        "nhằm",
+        "bởi",
+        "do",
+        "vì",
+        "nên",
+        "khi",
+        "đến",
+        "ở",
+        "trên",
+        "dưới",
+        "giữa",
+        "qua",
+        "có",
+        "cần",
+        "phải",
+    )
+)
+
+
+def ends_open(text: str) -> bool:
+    """True when the last word is a function word, so the text cannot be complete."""
+    last = text.strip().rsplit(maxsplit=1)[-1:] if text.strip() else []
+    return bool(last) and last[0].casefold() in OPEN_ENDINGS
+
+
 _VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
 WORD_RE = re.compile(r"[^\W_]+(?:[&\-.'’/][^\W_]+)*", re.UNICODE)
 TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
