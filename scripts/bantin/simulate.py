@@ -290,7 +290,7 @@ def _break(asm: _Assembly, kind: str, interrupted: int) -> None:
         asm.add_captions(captions)
     elif kind == "page":
         asm.add_captions(captions)
-        asm.lines.extend([""] * rng.randint(0, 2))
+        asm.lines.extend([""] * rng.randint(0 if asm.lines[-1] == "" else 1, 3))
         page = spec.first_page + len(asm.pages)
         asm.pages.append(page)
         asm.lines.extend(running_heads(spec, page, rng, asm.opts))
@@ -311,7 +311,8 @@ def _break_kinds(count: int, rng: random.Random, opts: LayoutOptions) -> list[st
 
 
 def _ending(asm: _Assembly, end_mark: str) -> None:
-    """End mark after the last sentence, the byline, stray blanks, leftover captions."""
+    """End mark after the last sentence, byline, stray blanks, leftover captions, and the
+    running heads when no page break printed them yet."""
     asm.lines[-1] = asm.lines[-1].rstrip() + end_mark
     asm.lines.append("")
     if asm.spec.authors:
@@ -320,7 +321,7 @@ def _ending(asm: _Assembly, end_mark: str) -> None:
     for caption in asm.pending:
         asm.lines.extend([caption.text, ""])
     asm.pending = []
-    if asm.rng.random() < asm.opts.heads_at_end:
+    if not asm.pages or asm.rng.random() < asm.opts.heads_at_end:
         page = asm.spec.first_page + len(asm.pages)
         asm.pages.append(page)
         asm.lines.extend([*running_heads(asm.spec, page, asm.rng, asm.opts), ""])
