@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PIL import Image
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from bantin.legacy import TCVN3_TO_UNICODE
+from bantin.legacy import TCVN3_TO_UNICODE, VNI_TO_UNICODE
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 PAGE_W, PAGE_H = 595.0, 842.0
@@ -25,17 +27,18 @@ LEAD_SIZE = 11.0
 CAPTION_SIZE = 8.0
 RUNNING_HEAD = "BẢN TIN KHOA HỌC VÀ CÔNG NGHỆ"
 _UNICODE_TO_TCVN3 = {letter: code for code, letter in TCVN3_TO_UNICODE.items()}
+_UNICODE_TO_VNI = {letter: code for code, letter in VNI_TO_UNICODE.items()}
 
 
 @dataclass
 class Spec:
-    """One article: paragraphs are (kind, text), kind body, heading, capitals or photo."""
+    """One article: paragraphs are (kind, text), kind body, heading, capitals, photo, figure."""
 
     title: str
     lead: str
     paragraphs: list[tuple[str, str]]
     columns: int = 2
-    tcvn3: bool = False
+    legacy: str | None = None  # "tcvn3" or "vni": the body is set in a font of that encoding
     drop_cap: bool = True
 
 
@@ -69,10 +72,13 @@ def register_fonts() -> None:
         "Sans": "DejaVuSans-Bold.ttf",
         ".VnTime": "DejaVuSerif.ttf",
         ".VnTimeH": "DejaVuSerif-Bold.ttf",
+        "VNI-Times": "DejaVuSerif.ttf",
+        ".VnTime-Bold": "DejaVuSerif-Bold.ttf",
+        "VNI-Times-Bold": "DejaVuSerif-Bold.ttf",
     }
     for name, file in fonts.items():
         font = TTFont(name, str(FONT_DIR / file))
-        if name.startswith(".Vn"):
+        if name.startswith((".Vn", "VNI")):
             font.face.name = name.encode()  # the PDF names the font as the legacy font
         pdfmetrics.registerFont(font)
 
@@ -80,6 +86,17 @@ def register_fonts() -> None:
 def to_tcvn3(text: str) -> str:
     """Unicode text as the Latin-1 characters of its TCVN3 bytes."""
     return "".join(_UNICODE_TO_TCVN3.get(char, char) for char in text)
+
+
+def to_vni(text: str) -> str:
+    """Unicode text as the Latin-1 characters of its VNI bytes."""
+    return "".join(_UNICODE_TO_VNI.get(char, char) for char in text)
+
+
+LEGACY_FONTS = {
+    "tcvn3": (".VnTime", ".VnTime-Bold", to_tcvn3),
+    "vni": ("VNI-Times", "VNI-Times-Bold", to_vni),
+}
 
 
 def build_pdf(path: Path, specs: list[Spec]) -> list[tuple[int, int]]:
@@ -102,8 +119,7 @@ def build_pdf(path: Path, specs: list[Spec]) -> list[tuple[int, int]]:
 
 
 def _lay_out(flow: _Flow, spec: Spec) -> None:
-    body_font = ".VnTime" if spec.tcvn3 else "Body"
-    encode = to_tcvn3 if spec.tcvn3 else str
+    body_font, bold_font, encode = LEGACY_FONTS.get(spec.legacy or "", ("Body", "Bold", str))
     full = PAGE_W - 2 * MARGIN
     flow.y = flow.top
     for line in _wrap(spec.title, "Sans", TITLE_SIZE, full):
@@ -117,11 +133,13 @@ def _lay_out(flow: _Flow, spec: Spec) -> None:
     first_body = spec.drop_cap
     for kind, text in spec.paragraphs:
         if kind == "heading":
-            _paragraph(flow, encode(text), "Bold", indent=False, gap=6)
+            _paragraph(flow, encode(text), bold_font, indent=False, gap=6)
         elif kind == "capitals":  # a TCVN3 capitals font: lower-case codes drawn as capitals
             _paragraph(flow, to_tcvn3(text.lower()), ".VnTimeH", indent=False, gap=6)
-        elif kind == "photo":
-            _photo(flow, text)
+        elif kind == "photo":  # caption told by its italic type
+            _photo(flow, text, "Italic", CAPTION_SIZE)
+        elif kind == "figure":  # caption told only by its place under the image
+            _photo(flow, text, "Body", BODY)
         elif first_body:
             _drop_cap(flow, encode(text), body_font)
             first_body = False
@@ -158,16 +176,15 @@ def _drop_cap(flow: _Flow, text: str, font: str) -> None:
         flow.y -= LEADING
 
 
-def _photo(flow: _Flow, caption: str) -> None:
-    """A grey rectangle in place of a photo, with its italic caption under it."""
+def _photo(flow: _Flow, caption: str, font: str, size: float) -> None:
+    """A tiny grey image standing for a photo, with its caption under it."""
     _need(flow, 110)
-    flow.canvas.setFillGray(0.7)
-    flow.canvas.rect(flow.x, flow.y - 80, flow.width, 80, fill=1, stroke=0)
-    flow.canvas.setFillGray(0)
-    flow.y -= 80 + CAPTION_SIZE + 4
-    for line in _wrap(caption, "Italic", CAPTION_SIZE, flow.width):
-        _draw(flow, flow.x, line, "Italic", CAPTION_SIZE)
-        flow.y -= CAPTION_SIZE * 1.3
+    photo = ImageReader(Image.new("L", (4, 3), 160))
+    flow.canvas.drawImage(photo, flow.x, flow.y - 80, flow.width, 80)
+    flow.y -= 80 + size + 4
+    for line in _wrap(caption, font, size, flow.width):
+        _draw(flow, flow.x, line, font, size)
+        flow.y -= size * 1.3
     flow.y -= 8
 
 

@@ -12,6 +12,7 @@ from bantin.cli import main
 from bantin.convert import convert_text
 from bantin.exceptions import SourceError
 from bantin.pdf import (
+    Box,
     Font,
     IssueTarget,
     Line,
@@ -21,6 +22,7 @@ from bantin.pdf import (
     ingest_pdf,
     join_drop_caps,
     parse_xml,
+    pieces,
     reading_order,
     sentence_case,
     write_issue,
@@ -58,7 +60,12 @@ LONG = Spec(
 THREE = Spec(
     title="Ứng dụng công nghệ thông tin trong quản lý",
     lead="Phần mềm một cửa điện tử rút ngắn thời gian giải quyết thủ tục.",
-    paragraphs=[("body", _text(1, 4)), ("body", _text(2, 5)), ("body", _text(3, 3))],
+    paragraphs=[
+        ("body", _text(1, 8)),
+        ("figure", "Cán bộ tiếp nhận hồ sơ tại bộ phận một cửa"),
+        ("body", _text(2, 10)),
+        ("body", _text(3, 8)),
+    ],
     columns=3,
 )
 LEGACY = Spec(
@@ -70,9 +77,16 @@ LEGACY = Spec(
         ("body", _text(4, 4)),
     ],
     columns=2,
-    tcvn3=True,
+    legacy="tcvn3",
 )
-SPECS = [LONG, THREE, LEGACY]
+VNI = Spec(
+    title="Giống lúa mới cho vùng đất nhiễm mặn",
+    lead="Một bài viết đặt trong phông chữ VNI.",
+    paragraphs=[("body", _text(3, 4)), ("heading", "Triển vọng"), ("body", _text(1, 3))],
+    columns=3,
+    legacy="vni",
+)
+SPECS = [LONG, THREE, LEGACY, VNI]
 
 
 def _expected(spec: Spec) -> list[str]:
@@ -119,9 +133,10 @@ def test_drop_cap_rejoins_its_word(articles: list[PdfArticle]) -> None:
     assert body.startswith(SENTENCES[0].split()[0])
 
 
-def test_tcvn3_font_is_decoded(articles: list[PdfArticle]) -> None:
+def test_tcvn3_and_vni_fonts_are_decoded(articles: list[PdfArticle]) -> None:
     text = articles[2].text
     assert "Người dân được tập huấn" in text
+    assert "Kết quả này mở ra hướng nhân rộng" in " ".join(articles[3].text.split())
     assert "\n\nKết quả bước đầu\n\n" in text
 
 
@@ -238,3 +253,18 @@ def test_capitals_font_text_is_sentence_cased_keeping_acronyms() -> None:
     assert sentence_case("VAI TRÒ CỦA KH&CN TẠI UBND TỈNH", {"KH&CN", "UBND"}) == (
         "Vai trò của KH&CN tại UBND tỉnh"
     )
+
+
+def test_caption_under_an_image_is_its_own_paragraph() -> None:
+    page = Page(1, 600, 800, images=[Box(100, 50, 200, 80)])
+    page.lines = [
+        _line(1, 80, 50, "text before the photo"),
+        _line(1, 184, 50, "Caption set in body type"),
+        _line(1, 230, 50, "text after it goes on"),
+    ]
+    roles = [(item.role, item.lines) for item in pieces([page])]
+    assert roles == [
+        ("body", ["text before the photo"]),
+        ("caption", ["Caption set in body type"]),
+        ("body", ["text after it goes on"]),
+    ]

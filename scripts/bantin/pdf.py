@@ -11,6 +11,7 @@ import logging
 import re
 import shutil
 import subprocess
+import tempfile
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable
@@ -32,6 +33,8 @@ CAPTION_RATIO = 0.92  # smaller than the body text: a caption
 DROP_CAP_RATIO = 1.8  # one capital letter this much larger than the body: a drop cap
 MARGIN_SHARE = 0.08  # top and bottom share of the page where running heads live
 COLUMN_GAP_SHARE = 0.12  # left edges further apart than this share of the page: new column
+CAPTION_GAP = 1.2  # a caption starts within this many of its line heights under the image
+CAPTION_LEADING = 0.5  # and goes on while its lines are no further apart than this
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,17 @@ class Page:
     width: float
     height: float
     lines: list[Line] = field(default_factory=list)
+    images: list[Box] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Box:
+    """Where an image sits on its page."""
+
+    top: float
+    left: float
+    width: float
+    height: float
 
 
 @dataclass
@@ -104,12 +118,14 @@ class PdfArticle:
 
 
 def run_pdftohtml(pdf: Path) -> str:
-    """The XML of `pdftohtml -xml -i -stdout -nodrm`; SourceError when poppler fails."""
+    """The XML of `pdftohtml -xml -stdout -nodrm` with images listed (files in a temp dir)."""
     tool = shutil.which("pdftohtml")
     if tool is None:
         raise SourceError(pdf, "pdftohtml not found: install poppler-utils")
-    command = [tool, "-xml", "-i", "-stdout", "-nodrm", "-q", str(pdf)]
-    result = subprocess.run(command, capture_output=True, check=False)
+    with tempfile.TemporaryDirectory(prefix="bantin-pdf-") as scratch:
+        prefix = str(Path(scratch) / "page")
+        command = [tool, "-xml", "-stdout", "-nodrm", "-q", str(pdf.resolve()), prefix]
+        result = subprocess.run(command, capture_output=True, check=False, cwd=scratch)
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip() or "unreadable PDF"
         raise SourceError(pdf, f"pdftohtml failed: {message}")
@@ -129,8 +145,13 @@ def parse_xml(xml: str, pdf: Path | str) -> list[Page]:
         for spec in node.iter("fontspec"):
             fonts[spec.get("id", "")] = Font(_num(spec, "size"), spec.get("family", ""))
         page.lines = [line for line in _lines(node, page.number, fonts) if line.text.strip()]
+        page.images = [_box(image) for image in node.iter("image")]
         pages.append(page)
     return pages
+
+
+def _box(node: ET.Element) -> Box:
+    return Box(_num(node, "top"), _num(node, "left"), _num(node, "width"), _num(node, "height"))
 
 
 def _num(node: ET.Element, name: str) -> float:
@@ -309,6 +330,37 @@ def _beside(cap: Line, line: Line) -> bool:
     return near and level and line is not cap
 
 
+def captions_under_images(page: Page) -> set[int]:
+    """Ids of the lines set right under an image and across it: its caption."""
+    found: set[int] = set()
+    for image in page.images:
+        below = sorted((line for line in page.lines if _under(image, line)), key=_top)
+        if below and below[0].top - (image.top + image.height) <= below[0].height * CAPTION_GAP:
+            found.update(id(line) for line in _caption_block(below))
+    return found
+
+
+def _caption_block(below: list[Line]) -> list[Line]:
+    """The first line under the image and the lines that follow it closely in the same type."""
+    block = [below[0]]
+    for line in below[1:]:
+        previous = block[-1]
+        same_type = line.font == previous.font and line.italic == previous.italic
+        if not same_type or line.top - previous.bottom > line.height * CAPTION_LEADING:
+            break
+        block.append(line)
+    return block
+
+
+def _top(line: Line) -> float:
+    return line.top
+
+
+def _under(image: Box, line: Line) -> bool:
+    overlap = min(line.right, image.left + image.width) - max(line.left, image.left)
+    return line.top >= image.top + image.height - 1 and overlap > line.width / 2
+
+
 def pieces(pages: list[Page]) -> list[Piece]:
     """The issue's paragraphs in reading order and labelled."""
     body = body_size(pages)
@@ -316,9 +368,10 @@ def pieces(pages: list[Page]) -> list[Piece]:
     out: list[Piece] = []
     for page in pages:
         join_drop_caps(page, body)
+        captions = captions_under_images(page)
         previous: Line | None = None
         for line in reading_order(page):
-            role = role_of(line, body)
+            role = "caption" if id(line) in captions else role_of(line, body)
             text = line.text.strip()
             if _capitals_font(line):
                 text = sentence_case(text, acronyms)
