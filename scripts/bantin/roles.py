@@ -103,6 +103,7 @@ def parse_running_head(text: str, line: int) -> RunningHead | None:
 
 def label_running_heads(doc: Labelling) -> None:
     """Page numbers and issue labels standing alone are running heads, not text."""
+    _isolate_running_heads(doc)
     for seg in doc.body_segments():
         if len(seg.lines) != 1:
             continue
@@ -110,6 +111,23 @@ def label_running_heads(doc: Labelling) -> None:
         if head is not None:
             doc.heads.append(head)
             seg.label(Role.RUNNING_HEAD, _describe_head(head))
+
+
+def _isolate_running_heads(doc: Labelling) -> None:
+    """A page number or issue label glued to a text line (no blank between) is its own segment."""
+    segments: list[Segment] = []
+    for seg in doc.segments:
+        pieces: list[list[SourceLine]] = [[]]
+        for line in seg.lines:
+            if len(seg.lines) > 1 and parse_running_head(line.text, line.number) is not None:
+                pieces.extend([[line], []])
+            else:
+                pieces[-1].append(line)
+        parts = [p for p in pieces if p]
+        segments.extend([seg] if len(parts) == 1 else [Segment(p) for p in parts])
+    for seg in segments:
+        seg.wide = any(doc.layout.is_wide(line.text) for line in seg.lines)
+    doc.segments[:] = segments
 
 
 def _describe_head(head: RunningHead) -> str:
@@ -374,6 +392,9 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     after = doc.neighbour(seg, +1, FLOW)
     if after is None or not starts_new_sentence(after.text) or starts_lower(after.text):
         return False
+    next_text = doc.neighbour(seg, +1, ANY_TEXT)
+    if next_text is not None and next_text.role is Role.RUNNING_HEAD:
+        return False  # a heading never ends a page: this is the page's last, cut line
     before = doc.neighbour(seg, -1, FLOW)
     return before is None or before.role is Role.HEADING or ends_sentence(before.text)
 
