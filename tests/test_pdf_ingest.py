@@ -25,6 +25,7 @@ from bantin.pdf import (
     pieces,
     reading_order,
     sentence_case,
+    split_articles,
     write_issue,
 )
 from pdfgen import RUNNING_HEAD, Spec, build_pdf
@@ -226,7 +227,7 @@ def test_ingest_command_writes_sources_sidecars_and_keeps_the_pdf(
     assert len(sidecars) == len(texts) == len(SPECS)
     first = yaml.safe_load(sidecars[0].read_text(encoding="utf-8"))
     assert first["pages"] == list(issue[1][0])
-    assert first["pdf"] == "sources/2021/05/issue.pdf"
+    assert first["pdf"] == "sources/2021/05/issue.pdf#page=1"
     issue_yml = yaml.safe_load((folder / "issue.yml").read_text(encoding="utf-8"))
     assert (issue_yml["issue"], issue_yml["year"]) == (5, 2021)
 
@@ -267,4 +268,61 @@ def test_caption_under_an_image_is_its_own_paragraph() -> None:
         ("body", ["text before the photo"]),
         ("caption", ["Caption set in body type"]),
         ("body", ["text after it goes on"]),
+    ]
+
+
+def test_small_caps_font_line_is_a_sentence_case_heading() -> None:
+    page = Page(1, 600, 800)
+    small_caps = Font(10.0, "ABCDEF+MinionPro-SemiboldSC")
+    page.lines = [
+        _line(1, 100, 50, "Ordinary text of the article set in body type."),
+        _line(1, 130, 50, "KẾT QUẢ NGHIÊN CỨU", small_caps),
+        _line(1, 160, 50, "More text of the article set in body type."),
+    ]
+    items = pieces([page])
+    assert [(item.role, item.lines) for item in items][1] == ("heading", ["Kết quả nghiên cứu"])
+
+
+TITLE = Font(22.0, "Sans-Bold")
+
+
+def _body_column(left: float, top: float, words: list[str]) -> list[Line]:
+    """Body lines, long enough that body type carries most characters of the page."""
+    return [_line(1, top + 12 * i, left, f"dòng {w} của thân bài") for i, w in enumerate(words)]
+
+
+def _words(article: PdfArticle) -> list[str]:
+    return [line.split()[1] for line in article.body.splitlines() if line]
+
+
+def test_a_title_inside_a_column_starts_the_next_article_there() -> None:
+    page = Page(1, 600, 800)
+    page.lines = [
+        _line(1, 40, 50, "Bài thứ nhất", TITLE, width=150),
+        *_body_column(50, 80, ["một", "hai", "ba", "bốn"]),
+        *_body_column(320, 80, ["năm", "sáu"]),
+        _line(1, 120, 320, "Bài thứ hai", TITLE, width=150),
+        *_body_column(320, 160, ["bảy", "tám"]),
+    ]
+    articles = split_articles(pieces([page]), "x.pdf")
+    assert [(a.title, _words(a)) for a in articles] == [
+        ("Bài thứ nhất", ["một", "hai", "ba", "bốn", "năm", "sáu"]),
+        ("Bài thứ hai", ["bảy", "tám"]),
+    ]
+
+
+def test_a_title_band_across_columns_mid_page_splits_above_and_below() -> None:
+    page = Page(1, 600, 800)
+    page.lines = [
+        _line(1, 40, 50, "Bài thứ nhất", TITLE, width=150),
+        *_body_column(50, 80, ["một", "hai"]),
+        *_body_column(320, 80, ["ba", "bốn"]),
+        _line(1, 300, 50, "Bài thứ hai có tiêu đề trải qua hai cột", TITLE, width=480),
+        *_body_column(50, 340, ["năm", "sáu"]),
+        *_body_column(320, 340, ["bảy"]),
+    ]
+    articles = split_articles(pieces([page]), "x.pdf")
+    assert [_words(a) for a in articles] == [
+        ["một", "hai", "ba", "bốn"],
+        ["năm", "sáu", "bảy"],
     ]

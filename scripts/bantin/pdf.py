@@ -34,6 +34,7 @@ DROP_CAP_RATIO = 1.8  # one capital letter this much larger than the body: a dro
 MARGIN_SHARE = 0.08  # top and bottom share of the page where running heads live
 COLUMN_GAP_SHARE = 0.12  # left edges further apart than this share of the page: new column
 CAPTION_GAP = 1.2  # a caption starts within this many of its line heights under the image
+_SMALL_CAPS = re.compile(r"(?i:small\s*caps)|[a-z]SC\b|Caps\b")
 CAPTION_LEADING = 0.5  # and goes on while its lines are no further apart than this
 
 
@@ -381,7 +382,9 @@ def pieces(pages: list[Page]) -> list[Piece]:
 
 
 def _capitals_font(line: Line) -> bool:
-    return encoding_for_font(line.font.family) == TCVN3_CAPITALS
+    """A font that sets every letter as a capital: TCVN3 capitals fonts and small caps."""
+    family = line.font.family.split("+")[-1]
+    return encoding_for_font(family) == TCVN3_CAPITALS or bool(_SMALL_CAPS.search(family))
 
 
 def _acronyms(pages: list[Page]) -> set[str]:
@@ -497,12 +500,12 @@ def write_issue(pdf: Path, articles: list[PdfArticle], target: IssueTarget) -> l
 
 
 def _sidecar(article: PdfArticle, pdf: str) -> dict[str, Any]:
-    """Title and lead as the layout shows them, the page range and the kept PDF."""
+    """Title and lead as the layout shows them, the page range and the kept PDF at its page."""
     data: dict[str, Any] = {"title": article.title}
     if article.lead:
         data["lead"] = article.lead
     data["pages"] = [article.first_page, article.last_page]
-    data["pdf"] = pdf
+    data["pdf"] = f"{pdf}#page={article.first_page}"
     return data
 
 
