@@ -98,11 +98,12 @@ def synthetic_entries(count: int, seed: int = 1) -> list[Entry]:
 def index_job(count: int, site: str, queue: Any) -> None:
     """In a child process, so its peak memory is its own."""
     entries = synthetic_entries(count)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     report = build_index(entries, Path(site), "http://127.0.0.1/")
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    queue.put({"index_s": round(seconds, 2), "peak_mb": round(peak_mb), **report_dict(report)})
+    figures = {"index_s": round(seconds, 2), "index_cpu_s": round(cpu, 2)}
+    queue.put({**figures, "peak_mb": round(peak_mb), **report_dict(report)})
 
 
 def report_dict(report: Any) -> dict[str, Any]:
@@ -141,15 +142,20 @@ def serve(site: Path) -> Iterator[str]:
 
 
 class Meter:
-    """Bytes received (headers and bodies) by one page since the last reset."""
+    """Bytes received (headers and bodies) by one page since the last reset: all of them,
+    and those of index files (search/ without the page itself)."""
 
     def __init__(self, page: Any) -> None:
         self.bytes = 0
+        self.index_bytes = 0
         page.on("requestfinished", self.add)
 
     def add(self, request: Any) -> None:
         sizes = request.sizes()
-        self.bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        self.bytes += size
+        if re.search(r"/search/[^?]+\.(z|json)$", request.url):
+            self.index_bytes += size
 
 
 def typed_query(browser: Any, base: str, query: str) -> tuple[float, float]:
@@ -169,8 +175,8 @@ def typed_query(browser: Any, base: str, query: str) -> tuple[float, float]:
     return kb, elapsed
 
 
-def linked_query(browser: Any, base: str, query: str) -> tuple[float, float]:
-    """Open search/?q= cold: (KB of the whole page and index, ms until the first result)."""
+def linked_query(browser: Any, base: str, query: str) -> tuple[float, float, float]:
+    """Open search/?q= cold: (KB of page and index, ms until the first result, index KB)."""
     context = browser.new_context()
     page = context.new_page()
     meter = Meter(page)
@@ -181,7 +187,7 @@ def linked_query(browser: Any, base: str, query: str) -> tuple[float, float]:
     page.wait_for_load_state("networkidle")
     kb = meter.bytes / 1024
     context.close()
-    return kb, elapsed
+    return kb, elapsed, meter.index_bytes / 1024
 
 
 def engine_query(browser: Any, base: str, query: str) -> tuple[float, float]:
@@ -202,10 +208,11 @@ def engine_query(browser: Any, base: str, query: str) -> tuple[float, float]:
     return kb, float(elapsed)
 
 
-def median_pair(samples: list[tuple[float, float]]) -> tuple[float, float]:
-    return (
-        round(statistics.median(s[0] for s in samples), 1),
-        round(statistics.median(s[1] for s in samples)),
+def median_pair(samples: list[tuple[float, ...]]) -> tuple[float, ...]:
+    """Medians of each figure: KB to one decimal, ms whole."""
+    return tuple(
+        round(statistics.median(s[i] for s in samples), 1 if i != 1 else None)
+        for i in range(len(samples[0]))
     )
 
 
@@ -223,7 +230,7 @@ def browser_figures(site: Path) -> dict[str, Any]:
                 "query": query,
                 "typed_kb_ms": typed,
                 "engine_kb_ms": engine,
-                "link_kb_ms": linked,
+                "link_kb_ms_index_kb": linked,
             }
         browser.close()
     return figures

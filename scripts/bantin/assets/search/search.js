@@ -17,7 +17,7 @@
   var SATURATION = 1.2;
   var PAGE_SIZE = 10;
   var MAX_FRAGMENTS = 60;
-  var DEBOUNCE_MS = 200;
+  var DEBOUNCE_MS = 120;
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
   /* ---- folding and query parsing (same rules as bantin/search/text.py) ---- */
