@@ -32,6 +32,7 @@ ISSUE_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 INNER_SENTENCE_END_RE = re.compile(r"[.!?…]\s+[^\W\d_]")
+GLUED_HYPHEN_END_RE = re.compile(r"[^\W_]-$")
 SECTION_MAX = 70
 CAPTION_MIN_WORDS = 3
 HEADING_MAX_LINES = 3
@@ -124,10 +125,13 @@ def _isolate_running_heads(doc: Labelling) -> None:
             else:
                 pieces[-1].append(line)
         parts = [p for p in pieces if p]
-        segments.extend([seg] if len(parts) == 1 else [Segment(p) for p in parts])
-    for seg in segments:
-        seg.wide = any(doc.layout.is_wide(line.text) for line in seg.lines)
+        segments.extend([seg] if len(parts) == 1 else [_segment(doc, p) for p in parts])
     doc.segments[:] = segments
+
+
+def _segment(doc: Labelling, lines: list[SourceLine]) -> Segment:
+    """A new segment cut from another, with its width class recomputed."""
+    return Segment(lines, wide=any(doc.layout.is_wide(line.text) for line in lines))
 
 
 def _describe_head(head: RunningHead) -> str:
@@ -276,7 +280,7 @@ def _is_wide_caption(doc: Labelling, seg: Segment) -> bool:
     if len(split_wide_paragraphs(seg.lines)) > 1:
         return False
     after = doc.neighbour(seg, +1, FLOW)
-    return after is None or starts_lower(after.text)
+    return after is None or starts_lower(after.text) or ends_with_stop(seg.text)
 
 
 def label_byline(doc: Labelling) -> None:
@@ -324,12 +328,16 @@ def _is_honorific_run(word: str) -> bool:
 def split_leading_caption(doc: Labelling) -> None:
     """A full sentence opening a block right after an unfinished one is a caption set above it."""
     for seg in doc.body_segments():
-        if len(seg.lines) < 2 or not _standalone_sentence(seg.first.text):
-            continue
         before = doc.neighbour(seg, -1, FLOW)
-        if before is not None and not ends_sentence(before.text):
+        if before is None or ends_sentence(before.text):
+            continue
+        count = 0
+        while count < len(seg.lines) - 1 and _standalone_sentence(seg.lines[count].text):
+            count += 1
+        if count:
             index = doc.segments.index(seg)
-            doc.segments[index : index + 1] = [Segment([seg.first]), Segment(seg.lines[1:])]
+            pieces = [[line] for line in seg.lines[:count]] + [seg.lines[count:]]
+            doc.segments[index : index + 1] = [_segment(doc, lines) for lines in pieces]
 
 
 def _standalone_sentence(text: str) -> bool:
@@ -362,18 +370,29 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
         return "caption: stands after the byline"
     if _is_wide_caption(doc, seg):
         return "caption: wide sentence interrupting the text"
-    before = _previous_flow(doc, seg)
-    after = doc.neighbour(seg, +1, FLOW)
-    interrupted = before is not None and not ends_sentence(before.text)
-    if interrupted and after is not None and first_letter(seg.text).isupper():
+    before, after = _flow_around(doc, seg, -1), _flow_around(doc, seg, +1)
+    capital = first_letter(seg.text).isupper()
+    if capital and before and after and _interrupted(before.text, after.text):
         return "caption: standalone sentence where the body sentence is interrupted"
     if len(seg.lines) == 1 and seg.wide:
         return "caption: single line wider than the column"
     return ""
 
 
-def _previous_flow(doc: Labelling, seg: Segment) -> Segment | None:
-    return doc.neighbour(seg, -1, FLOW)
+def _interrupted(before: str, after: str) -> bool:
+    """The text around a standalone sentence is one sentence: it goes on in lower case, or a
+    word broken at a hyphen goes on (a capital after the hyphen, as in 'KT-' / 'XH')."""
+    if ends_sentence(before):
+        return False
+    return starts_lower(after) or bool(GLUED_HYPHEN_END_RE.search(before))
+
+
+def _flow_around(doc: Labelling, seg: Segment, step: int) -> Segment | None:
+    """The nearest body text before/after `seg`, passing over other caption-shaped lines."""
+    other = doc.neighbour(seg, step, FLOW)
+    while other is not None and len(other.lines) == 1 and _standalone_sentence(other.text):
+        other = doc.neighbour(other, step, FLOW)
+    return other
 
 
 def label_headings(doc: Labelling) -> None:
