@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 
-class Role(str, Enum):
+class Role(str, Enum):  # noqa: UP042  (StrEnum would change str() of members)
     """What a line of extracted text is, once labelled."""
 
     BODY = "body"
@@ -32,7 +32,7 @@ class SourceLine:
     reason: str = ""
 
 
-class BlockKind(str, Enum):
+class BlockKind(str, Enum):  # noqa: UP042  (StrEnum would change str() of members)
     PARAGRAPH = "paragraph"
     HEADING = "heading"
     FIGURE = "figure"
