@@ -155,3 +155,15 @@ def build_search_site(root: Path, entries: list[Entry], pages: bool = True) -> P
     build(config)
     build_index(entries, site, "http://127.0.0.1:8000/")
     return site
+
+
+# Queries the browser's parseQuery must read exactly as bantin.search.parse_query does.
+QUERY_CASES: list[tuple[str, bool]] = [
+    ('"Đổi mới" KH&CN chươ', True),
+    ("chương trình quốc gia ", True),
+    ("“phát triển KT-XH” tp.hcm", False),
+    ('"đổi mới', True),
+    (unicodedata.normalize("NFD", "Thứ trưởng Bộ"), True),
+    ("<img src=x onerror=alert(1)>", False),
+    ("COVID-19 năm 2021", True),
+]

@@ -15,10 +15,11 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Browser, Dialog, Page, expect
 
+from bantin.search import parse_query
 from bantin.search.encode import shard_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from test_search_data import ARTICLES, FOLD_CASES, build_search_site
+from test_search_data import ARTICLES, FOLD_CASES, QUERY_CASES, build_search_site
 
 pytestmark = pytest.mark.browser
 NO_MATCH = "Không tìm thấy kết quả"
@@ -74,6 +75,19 @@ def test_fold_matches_python(spage: Page) -> None:
         assert spage.evaluate("k => window.bantinSearch.shardOf(k, 4096)", key) == shard_of(
             key, 4096
         )
+
+
+@pytest.mark.parametrize(("text", "typing"), QUERY_CASES)
+def test_query_parsing_matches_python(spage: Page, text: str, typing: bool) -> None:
+    spage.goto("search/")
+    parsed = spage.evaluate("([t, y]) => window.bantinSearch.parseQuery(t, y)", [text, typing])
+    query = parse_query(text, typing)
+    assert parsed == {
+        "terms": query.terms,
+        "phrases": query.phrases,
+        "exactWords": query.exact_words,
+        "last": query.last,
+    }
 
 
 def test_accentless_query_finds_accented_article(spage: Page) -> None:
