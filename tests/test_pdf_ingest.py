@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from reportlab.pdfgen.canvas import Canvas
 
 from bantin.cli import main
 from bantin.convert import convert_text
@@ -18,17 +19,20 @@ from bantin.pdf import (
     Line,
     Page,
     PdfArticle,
+    decode_fonts,
     drop_running_heads,
     ingest_pdf,
     join_drop_caps,
+    merge_fragments,
     parse_xml,
     pieces,
     reading_order,
+    run_pdftohtml,
     sentence_case,
     split_articles,
     write_issue,
 )
-from pdfgen import RUNNING_HEAD, Spec, build_pdf
+from pdfgen import RUNNING_HEAD, Spec, build_pdf, register_fonts, to_tcvn3
 
 SENTENCES = [
     "Sở Khoa học và Công nghệ đã phối hợp với các huyện triển khai mô hình lúa chất lượng cao.",
@@ -326,3 +330,22 @@ def test_a_title_band_across_columns_mid_page_splits_above_and_below() -> None:
         ["một", "hai", "ba", "bốn"],
         ["năm", "sáu", "bảy"],
     ]
+
+
+def test_a_line_in_several_fonts_is_one_body_line(tmp_path: Path) -> None:
+    register_fonts()
+    path = tmp_path / "mixed.pdf"
+    canvas = Canvas(str(path), pagesize=(595, 842))
+    text = canvas.beginText(50, 700)
+    for font, part in [("Body", "Đây là dòng có "), ("Bold", "chữ đậm"), ("Body", " và "),
+                       (".VnTime", to_tcvn3("Bảo Thắng")), ("Body", " ở cuối.")]:  # fmt: skip
+        text.setFont(font, 10)
+        text.textOut(part)
+    canvas.drawText(text)
+    canvas.showPage()
+    canvas.save()
+    pages = parse_xml(run_pdftohtml(path), path)
+    decode_fonts(pages)
+    merge_fragments(pages[0])
+    [line] = pages[0].lines
+    assert (line.text, line.bold) == ("Đây là dòng có chữ đậm và Bảo Thắng ở cuối.", False)

@@ -32,6 +32,8 @@ LEAD_RATIO = 1.08  # between body and title size, right after a title: the lead
 CAPTION_RATIO = 0.92  # smaller than the body text: a caption
 DROP_CAP_RATIO = 1.8  # one capital letter this much larger than the body: a drop cap
 MARGIN_SHARE = 0.08  # top and bottom share of the page where running heads live
+MOSTLY = 0.6  # share of a line's letters a style needs to be the line's style
+FRAGMENT_GAP = 0.5  # pieces of one line in different fonts are at most this many ems apart
 COLUMN_GAP_SHARE = 0.12  # left edges further apart than this share of the page: new column
 CAPTION_GAP = 1.2  # a caption starts within this many of its line heights under the image
 _SMALL_CAPS = re.compile(r"(?i:small\s*caps)|[a-z]SC\b|Caps\b")
@@ -165,12 +167,18 @@ def _lines(node: ET.Element, number: int, fonts: dict[str, Font]) -> list[Line]:
     for text in node.iter("text"):
         font = fonts.get(text.get("font", ""), Font(0.0, ""))
         content = "".join(text.itertext())
-        bold = text.find(".//b") is not None or "bold" in font.family.lower()
-        italic = text.find(".//i") is not None or _italic_family(font.family)
+        bold = _mostly(text, "b", content) or "bold" in font.family.lower()
+        italic = _mostly(text, "i", content) or _italic_family(font.family)
         top, left = _num(text, "top"), _num(text, "left")
         width, height = _num(text, "width"), _num(text, "height")
         lines.append(Line(number, top, left, width, height, font, bold, italic, content))
     return lines
+
+
+def _mostly(text: ET.Element, tag: str, content: str) -> bool:
+    """Most of the line's letters are inside <b> (or <i>): a bold word in a sentence is not."""
+    inside = sum(len("".join(node.itertext()).strip()) for node in text.iter(tag))
+    return inside > 0 and inside >= MOSTLY * len(content.strip())
 
 
 def _italic_family(family: str) -> bool:
@@ -204,6 +212,34 @@ def _decoded(line: Line, encoding: str | None) -> Line:
 
 def _all_lines(pages: list[Page]) -> list[Line]:
     return [line for page in pages for line in page.lines]
+
+
+# -- fragments -----------------------------------------------------------------------------
+
+
+def merge_fragments(page: Page) -> None:
+    """Join the pieces of one line that pdftohtml splits where the font changes."""
+    merged: list[Line] = []
+    for line in sorted(page.lines, key=lambda item: (round(item.top), item.left)):
+        if merged and _continues(merged[-1], line):
+            merged[-1] = _joined_line(merged[-1], line)
+        else:
+            merged.append(line)
+    page.lines = merged
+
+
+def _continues(before: Line, after: Line) -> bool:
+    same_row = abs(before.top - after.top) <= 2 or abs(before.bottom - after.bottom) <= 2
+    gap = after.left - before.right
+    return same_row and -1 <= gap <= FRAGMENT_GAP * max(before.font.size, after.font.size)
+
+
+def _joined_line(before: Line, after: Line) -> Line:
+    """One line: the text of both, the type of the longer piece."""
+    main = before if len(before.text.strip()) >= len(after.text.strip()) else after
+    text = before.text + after.text
+    width = after.right - before.left
+    return replace(main, top=before.top, left=before.left, width=width, text=text)
 
 
 # -- running heads and page numbers --------------------------------------------------------
@@ -460,6 +496,8 @@ def ingest_pdf(pdf: Path) -> list[PdfArticle]:
     """Run the stages on one PDF issue: extract, decode, clean, order, label, split."""
     pages = parse_xml(run_pdftohtml(pdf), pdf)
     decode_fonts(pages)
+    for page in pages:
+        merge_fragments(page)
     drop_running_heads(pages)
     return split_articles(pieces(pages), pdf)
 
