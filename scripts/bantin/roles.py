@@ -336,8 +336,10 @@ def split_leading_caption(doc: Labelling) -> None:
             count += 1
         if count:
             index = doc.segments.index(seg)
-            pieces = [[line] for line in seg.lines[:count]] + [seg.lines[count:]]
-            doc.segments[index : index + 1] = [_segment(doc, lines) for lines in pieces]
+            pieces = [_segment(doc, [line]) for line in seg.lines[:count]]
+            for piece in pieces:
+                piece.label(Role.CAPTION, "caption: set right above the text it interrupts")
+            doc.segments[index : index + 1] = [*pieces, _segment(doc, seg.lines[count:])]
 
 
 def _standalone_sentence(text: str) -> bool:
