@@ -143,17 +143,25 @@ def _describe_head(head: RunningHead) -> str:
 def label_section_name(doc: Labelling) -> None:
     """A short non-sentence line beside running heads, or repeated on every page, is the section."""
     texts = [s.text for s in doc.body_segments() if len(s.lines) == 1]
+    strong: list[Segment] = []
+    weak: list[Segment] = []
     for seg in doc.body_segments():
         if len(seg.lines) != 1 or not _could_be_section(seg.text):
             continue
-        before = doc.neighbour(seg, -1, ANY_TEXT)
-        after = doc.neighbour(seg, +1, ANY_TEXT)
-        heads = [n for n in (before, after) if n is not None and n.role is Role.RUNNING_HEAD]
-        repeated = texts.count(seg.text) >= 2
-        inside = len(heads) == 2 or (len(heads) == 1 and _interrupts_sentence(doc, seg))
-        if inside or (repeated and heads):
-            seg.label(Role.RUNNING_HEAD, "running head: section name beside the page head")
-            doc.heads.append(RunningHead(seg.first.number, section=seg.text.strip()))
+        heads = _heads_beside(doc, seg)
+        if heads == 2 or (heads and texts.count(seg.text) >= 2):
+            strong.append(seg)
+        elif heads == 1 and "," not in seg.text and _interrupts_sentence(doc, seg):
+            weak.append(seg)
+    for seg in strong or weak:
+        seg.label(Role.RUNNING_HEAD, "running head: section name beside the page head")
+        doc.heads.append(RunningHead(seg.first.number, section=seg.text.strip()))
+
+
+def _heads_beside(doc: Labelling, seg: Segment) -> int:
+    """How many of the segment's two text neighbours are running heads."""
+    around = (doc.neighbour(seg, -1, ANY_TEXT), doc.neighbour(seg, +1, ANY_TEXT))
+    return sum(1 for n in around if n is not None and n.role is Role.RUNNING_HEAD)
 
 
 def _could_be_section(text: str) -> bool:
