@@ -201,6 +201,14 @@ def _flow_after(doc: Labelling, seg: Segment) -> Segment | None:
 # --- end mark, title band, byline -----------------------------------------------------------
 
 
+def split_stacked_captions(doc: Labelling) -> None:
+    """Lines that are each a whole sentence, stacked without blank lines, are captions."""
+    for seg in doc.body_segments():
+        if len(seg.lines) > 1 and all(_standalone_sentence(line.text) for line in seg.lines):
+            index = doc.segments.index(seg)
+            doc.segments[index : index + 1] = [_segment(doc, [line]) for line in seg.lines]
+
+
 def label_end_mark_line(doc: Labelling) -> None:
     """A line made only of an end-of-article glyph (or './.') is the end mark."""
     for seg in doc.body_segments():
@@ -249,13 +257,17 @@ def _label_title_above(doc: Labelling, band: Segment) -> bool:
 
 
 def split_wide_paragraphs(lines: list[SourceLine]) -> list[list[SourceLine]]:
-    """Split a wide band where a clearly short line is followed by a capital letter."""
+    """Split a wide band: the title ends before a capital that follows an unpunctuated complete
+    line; later paragraphs end at a clearly short line followed by a capital."""
     longest = max(len(line.text.strip()) for line in lines)
     paragraphs: list[list[SourceLine]] = [[]]
     for line, following in zip(lines, [*lines[1:], None], strict=True):
         paragraphs[-1].append(line)
-        short = len(line.text.strip()) < 0.85 * longest
-        if following is not None and short and starts_new_sentence(following.text):
+        if following is None or not starts_new_sentence(following.text):
+            continue
+        text = line.text.strip()
+        title_ends = len(paragraphs) == 1 and _unpunctuated(text) and not ends_open(text)
+        if title_ends or len(text) < 0.85 * longest:
             paragraphs.append([])
     return [p for p in paragraphs if p]
 
@@ -432,6 +444,7 @@ RULES: Registry[Rule] = Registry()
 RULES.register(label_running_heads, "running_head", 100)
 RULES.register(label_section_name, "section_name", 90)
 RULES.register(label_end_mark_line, "end_mark", 85)
+RULES.register(split_stacked_captions, "stacked_captions", 82)
 RULES.register(label_title_band, "title_band", 80)
 RULES.register(label_byline, "byline", 70)
 RULES.register(split_leading_caption, "leading_caption", 65)
