@@ -32,6 +32,8 @@ LEAD_RATIO = 1.08  # between body and title size, right after a title: the lead
 CAPTION_RATIO = 0.92  # smaller than the body text: a caption
 DROP_CAP_RATIO = 1.8  # one capital letter this much larger than the body: a drop cap
 MARGIN_SHARE = 0.08  # top and bottom share of the page where running heads live
+INDENT = 0.6  # a first line set in by this many ems opens a paragraph
+PARAGRAPH_GAP = 0.8  # so does a vertical gap of this many line heights
 MOSTLY = 0.6  # share of a line's letters a style needs to be the line's style
 FRAGMENT_GAP = 0.5  # pieces of one line in different fonts are at most this many ems apart
 COLUMN_GAP_SHARE = 0.12  # left edges further apart than this share of the page: new column
@@ -94,11 +96,15 @@ class Box:
 
 @dataclass
 class Piece:
-    """One labelled paragraph of the issue in reading order: its role, text and page."""
+    """One labelled paragraph of the issue in reading order: its role, text and pages."""
 
     role: str  # title, lead, heading, caption, body
     lines: list[str]
     page: int
+    last_page: int = 0
+
+    def __post_init__(self) -> None:
+        self.last_page = max(self.last_page, self.page)
 
 
 @dataclass
@@ -403,18 +409,26 @@ def pieces(pages: list[Page]) -> list[Piece]:
     body = body_size(pages)
     acronyms = _acronyms(pages)
     out: list[Piece] = []
+    previous: Line | None = None
     for page in pages:
         join_drop_caps(page, body)
         captions = captions_under_images(page)
-        previous: Line | None = None
+        edges = _column_edges(page)
         for line in reading_order(page):
             role = "caption" if id(line) in captions else role_of(line, body)
             text = line.text.strip()
             if _capitals_font(line):
                 text = sentence_case(text, acronyms)
-            _add(out, role, text, page.number, _starts_paragraph(line, previous, role, out))
+            indented = line.left > _column_left(line, edges) + line.font.size * INDENT
+            starts = _starts_paragraph(line, previous, role, out, indented)
+            _add(out, role, text, page.number, starts)
             previous = line
     return out
+
+
+def _column_left(line: Line, edges: list[float]) -> float:
+    """Where the line's column starts; a line across columns is its own column."""
+    return line.left if _spans(line, edges) else edges[_column_of(line, edges)]
 
 
 def _capitals_font(line: Line) -> bool:
@@ -444,15 +458,16 @@ def sentence_case(text: str, acronyms: set[str]) -> str:
     return joined[:1].upper() + joined[1:]
 
 
-def _starts_paragraph(line: Line, previous: Line | None, role: str, out: list[Piece]) -> bool:
+def _starts_paragraph(
+    line: Line, previous: Line | None, role: str, out: list[Piece], indented: bool
+) -> bool:
     """A new role, an indented first line or a wide vertical gap opens a paragraph."""
     if not out or out[-1].role != role or previous is None or role == "heading":
         return True
-    if line.top < previous.top:  # next column: continues unless indented
-        return line.left > previous.left + line.font.size * 0.6 and role == "body"
+    if line.page != previous.page or line.top < previous.top:  # next column or page
+        return indented and role == "body"
     gap = line.top - previous.bottom
-    indented = line.left > previous.left + line.font.size * 0.6
-    return gap > line.height * 0.8 or (indented and role == "body")
+    return gap > line.height * PARAGRAPH_GAP or (indented and role == "body")
 
 
 def _add(out: list[Piece], role: str, text: str, page: int, starts: bool) -> None:
@@ -460,6 +475,7 @@ def _add(out: list[Piece], role: str, text: str, page: int, starts: bool) -> Non
         out.append(Piece(role, [text], page))
     else:
         out[-1].lines.append(text)
+        out[-1].last_page = page
 
 
 # -- articles ------------------------------------------------------------------------------
@@ -483,7 +499,7 @@ def _article(group: list[Piece]) -> PdfArticle:
     lead = _joined(item for item in group if item.role == "lead")
     body = [item for item in group if item.role not in ("title", "lead")]
     paragraphs = "\n\n".join("\n".join(item.lines) for item in body)
-    pages = [item.page for item in group]
+    pages = [page for item in group for page in (item.page, item.last_page)]
     return PdfArticle(title, lead, paragraphs + "\n", min(pages), max(pages))
 
 
