@@ -219,3 +219,11 @@ def test_encoding_for_font(font: str, encoding: str | None) -> None:
 def test_unknown_encoding_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown legacy encoding"):
         decode_legacy("x", "viscii")
+
+
+def test_text_files_in_tcvn3_and_vni_decode_to_unicode() -> None:
+    from bantin.decode import decode_bytes
+
+    for cases in (TCVN3_CASES, VNI_CASES):
+        data = _encode(VIETNAMESE, cases).encode("latin-1")
+        assert decode_bytes(data, "legacy.txt") == VIETNAMESE

@@ -349,3 +349,21 @@ def test_a_line_in_several_fonts_is_one_body_line(tmp_path: Path) -> None:
     merge_fragments(pages[0])
     [line] = pages[0].lines
     assert (line.text, line.bold) == ("Đây là dòng có chữ đậm và Bảo Thắng ở cuối.", False)
+
+
+def test_paragraphs_go_on_across_columns_and_pages_unless_indented() -> None:
+    first, second = Page(1, 600, 800), Page(2, 600, 800)
+    first.lines = [
+        _line(1, 40, 50, "Tiêu đề bài", TITLE, width=150),
+        _line(1, 80, 62, "Đoạn một mở đầu, dòng một."),
+        _line(1, 92, 50, "Đoạn một, dòng hai."),
+        _line(1, 80, 320, "Đoạn một, dòng ba ở cột hai."),
+        _line(1, 92, 332, "Đoạn hai mở đầu ở cột hai."),
+    ]
+    second.lines = [_line(2, 80, 50, "Đoạn hai tiếp ở trang sau.")]
+    [article] = split_articles(pieces([first, second]), "x.pdf")
+    assert article.body.split("\n\n") == [
+        "Đoạn một mở đầu, dòng một.\nĐoạn một, dòng hai.\nĐoạn một, dòng ba ở cột hai.",
+        "Đoạn hai mở đầu ở cột hai.\nĐoạn hai tiếp ở trang sau.\n",
+    ]
+    assert (article.first_page, article.last_page) == (1, 2)
