@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -93,3 +95,23 @@ def test_cast_has_hundreds_of_authors_and_many_sections() -> None:
     cast = corpus.make_cast(0)
     assert len(set(cast.authors)) >= 300
     assert 10 <= len(set(cast.sections)) <= 20
+
+
+def test_titles_differ_within_an_issue(generated: tuple[Path, list[Path]]) -> None:
+    root, _ = generated
+    for folder in sorted(root.glob("sources/*/*")):
+        slugs = [p.stem.split("_", 1)[1] for p in folder.glob("*.txt")]
+        assert len(slugs) == len(set(slugs)), folder
+
+
+def test_dates_in_leads_come_before_the_issue(generated: tuple[Path, list[Path]]) -> None:
+    _root, paths = generated
+    dated = 0
+    for path in paths:
+        info = read_model(IssueInfo, path.parent / "issue.yml")
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        for day, month, year in re.findall(r"ngày (\d{1,2})/(\d{1,2})/(\d{4})", text):
+            dated += 1
+            assert info.issue_date
+            assert dt.date(int(year), int(month), int(day)) < info.issue_date
+    assert dated >= 10

@@ -97,9 +97,15 @@ def write_issue(slot: IssueSlot, folder: Path, cast: Cast, seed: int) -> list[Pa
     """Lay out each article of an issue, pages following on from one article to the next."""
     paths = []
     page = 3
+    titles: set[str] = set()
+    published = issue_date(slot, seed)
     for index in range(slot.articles):
         rng = random.Random(f"bantin-corpus:{seed}:{slot.year}:{slot.issue}:{index}")
-        spec = article_spec(rng, slot, cast, page)
+        spec = article_spec(rng, slot, cast, page, published)
+        while spec.title in titles:
+            spec.title = simulate.title(rng, slot.year)
+        spec = simulate.ensure_acronyms(spec, rng)
+        titles.add(spec.title)
         text = simulate.lay_out(spec, rng)
         path = folder / f"{index:03d}_{slugify(spec.title, SLUG_LENGTH)}.txt"
         write_text(path, text)
@@ -109,11 +115,16 @@ def write_issue(slot: IssueSlot, folder: Path, cast: Cast, seed: int) -> list[Pa
 
 
 def article_spec(
-    rng: random.Random, slot: IssueSlot, cast: Cast, page: int
+    rng: random.Random, slot: IssueSlot, cast: Cast, page: int, published: dt.date
 ) -> simulate.ArticleSpec:
     """A realistic article of this issue, by recurring authors, in one of the sections."""
     spec = simulate.random_article(
-        rng, ARTICLE_WORDS, issue=slot.issue, year=slot.year, section=rng.choice(cast.sections)
+        rng,
+        ARTICLE_WORDS,
+        issue=slot.issue,
+        year=slot.year,
+        section=rng.choice(cast.sections),
+        published=published,
     )
     spec.authors = rng.sample(cast.authors, len(spec.authors))
     spec.first_page = page

@@ -456,8 +456,20 @@ def sentence(rng: random.Random, year: int) -> str:
     return _upper_first(body) + "."
 
 
-def paragraph(rng: random.Random, year: int, sentences: tuple[int, int] = (2, 6)) -> str:
-    return " ".join(sentence(rng, year) for _ in range(rng.randint(*sentences)))
+def sentences(rng: random.Random, year: int, count: int) -> list[str]:
+    """`count` sentences, none said twice (a few draws are allowed per sentence)."""
+    chosen: list[str] = []
+    for _ in range(count * 4):
+        candidate = sentence(rng, year)
+        if candidate not in chosen:
+            chosen.append(candidate)
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def paragraph(rng: random.Random, year: int, count: tuple[int, int] = (2, 6)) -> str:
+    return " ".join(sentences(rng, year, rng.randint(*count)))
 
 
 def random_article(
@@ -467,6 +479,7 @@ def random_article(
     issue: int | None = None,
     year: int | None = None,
     section: str | None = None,
+    published: dt.date | None = None,
 ) -> ArticleSpec:
     """A realistic article of about `words` words, with headings, captions and a byline."""
     vocab = vocabulary()
@@ -474,7 +487,7 @@ def random_article(
     target = rng.randint(*words)
     sections = _sections(rng, year, target)
     count = sum(len(s.paragraphs) for s in sections)
-    lead, date = random_lead(rng, year)
+    lead, date = random_lead(rng, year, published)
     spec = ArticleSpec(
         title=title(rng, year),
         lead=lead,
@@ -514,13 +527,18 @@ def _sections(rng: random.Random, year: int, target: int) -> list[Section]:
     return sections
 
 
-def random_lead(rng: random.Random, year: int) -> tuple[str, dt.date | None]:
-    """Two to four sentences; often the first says when the event took place."""
-    sentences = [sentence(rng, year) for _ in range(rng.randint(2, 3))]
+def random_lead(
+    rng: random.Random, year: int, published: dt.date | None = None
+) -> tuple[str, dt.date | None]:
+    """Two to four sentences; often the first says when the event took place (before
+    `published` when given)."""
+    said = sentences(rng, year, rng.randint(2, 3))
     if rng.random() < 0.6:
         date = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
-        return " ".join([_dated_sentence(rng, date), *sentences]), date
-    return " ".join(sentences), None
+        if published:
+            date = published - dt.timedelta(days=rng.randint(7, 75))
+        return " ".join([_dated_sentence(rng, date), *said]), date
+    return " ".join(said), None
 
 
 def _dated_sentence(rng: random.Random, date: dt.date) -> str:
