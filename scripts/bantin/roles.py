@@ -396,9 +396,30 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
     capital = first_letter(seg.text).isupper()
     if capital and before and after and _interrupted(before.text, after.text):
         return "caption: standalone sentence where the body sentence is interrupted"
+    unfinished = before is not None and not ends_sentence(before.text)
+    if (
+        capital
+        and before
+        and after
+        and unfinished
+        and would_fit(before.last.text, seg.text, doc.layout)
+    ):
+        return "caption: the line before it had room for its first word, so it does not go on"
     if len(seg.lines) == 1 and seg.wide:
         return "caption: single line wider than the column"
     return ""
+
+
+def _sentence_case(text: str) -> bool:
+    """Starts with a capital and is not all capitals: looks like body text, not small caps."""
+    return first_letter(text).isupper() and not is_all_caps(text)
+
+
+def would_fit(line: str, following: str, layout: Layout) -> bool:
+    """True when the first word of `following` had room at the end of `line`: the line was
+    not wrapped there, so the break is not a wrap inside one text."""
+    words = following.split()
+    return bool(words) and len(line.strip()) + 1 + len(words[0]) <= layout.column
 
 
 def _interrupted(before: str, after: str) -> bool:
@@ -437,7 +458,11 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     if next_text is not None and next_text.role is Role.RUNNING_HEAD:
         return False  # a heading never ends a page: this is the page's last, cut line
     before = doc.neighbour(seg, -1, FLOW)
-    return before is None or before.role is Role.HEADING or ends_sentence(before.text)
+    if before is None:
+        return True
+    if _sentence_case(text) and not would_fit(seg.last.text, after.text, doc.layout):
+        return False  # ordinary text whose next word did not fit: wrapped at a column break
+    return before.role is Role.HEADING or ends_sentence(before.text)
 
 
 RULES: Registry[Rule] = Registry()
