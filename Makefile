@@ -45,7 +45,7 @@ typecheck:
 
 # pytest exits 5 when it collected nothing; treat that as a failure with a clear message.
 pytest:
-	@$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -p no:cacheprovider; rc=$$?; \
+	@$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -p no:cacheprovider --durations=10; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing" >&2; fi; exit $$rc
 
 clean:
