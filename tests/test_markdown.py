@@ -19,6 +19,7 @@ from bantin.exceptions import MetadataError
 from bantin.markdown import (
     assign_anchors,
     escape,
+    one_line,
     parse_article,
     render_article,
     unescape,
@@ -354,3 +355,19 @@ def test_any_text_renders_as_itself(source: str) -> None:
     shown, _ = render(render_article(front, blocks).split("---\n", 2)[2])
     lines = [re.sub(r"\s+", " ", line).strip() for line in shown.split("\n") if line.strip()]
     assert lines == [expected, expected]
+
+
+BLOCK_KINDS = st.sampled_from(list(BlockKind))
+WORDS = st.lists(MARKUP_ALPHABET | st.sampled_from(["Đổi", "mới", " ", "KH&CN"]), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(BLOCK_KINDS, WORDS.map("".join)), max_size=8))
+def test_written_articles_read_back_to_the_same_blocks(items: list[tuple[BlockKind, str]]) -> None:
+    blocks = [Block(kind, text) for kind, text in items if one_line(text)]
+    written = assign_anchors(blocks)
+    parsed = parse_article(render_article(sample_front(), written), "x.md")
+    assert [(b.kind, b.text, b.anchor) for b in parsed.blocks] == [
+        (b.kind, one_line(b.text), b.anchor) for b in written
+    ]
+    assert assign_anchors(parsed.blocks, parsed.blocks) == parsed.blocks
