@@ -367,3 +367,16 @@ def test_paragraphs_go_on_across_columns_and_pages_unless_indented() -> None:
         "Đoạn hai mở đầu ở cột hai.\nĐoạn hai tiếp ở trang sau.\n",
     ]
     assert (article.first_page, article.last_page) == (1, 2)
+
+
+def test_bold_body_type_across_columns_is_the_lead() -> None:
+    page = Page(1, 600, 800)
+    lead = Line(1, 70, 50, 480, 10, BODY, True, False, "Lời dẫn in đậm trải qua hai cột.")
+    page.lines = [
+        _line(1, 40, 50, "Tiêu đề bài", TITLE, width=150),
+        lead,
+        *_body_column(50, 100, ["một", "hai"]),
+        *_body_column(320, 100, ["ba", "bốn"]),
+    ]
+    [article] = split_articles(pieces([page]), "x.pdf")
+    assert (article.lead, _words(article)) == (lead.text, ["một", "hai", "ba", "bốn"])

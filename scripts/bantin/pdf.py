@@ -416,6 +416,8 @@ def pieces(pages: list[Page]) -> list[Piece]:
         edges = _column_edges(page)
         for line in reading_order(page):
             role = "caption" if id(line) in captions else role_of(line, body)
+            if role == "heading" and _spans(line, edges):
+                role = "lead"  # bold body type across the columns: the lead under a title band
             text = line.text.strip()
             if _capitals_font(line):
                 text = sentence_case(text, acronyms)
