@@ -13,7 +13,7 @@ import markdown as pymarkdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from mkdocs.utils import yaml_load
+from mkdocs.utils.yaml import yaml_load
 
 from bantin.exceptions import MetadataError
 from bantin.markdown import (
