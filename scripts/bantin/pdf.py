@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from bantin.exceptions import SourceError
-from bantin.legacy import TCVN3_CAPITALS, decode_legacy, detect_legacy, encoding_for_font
+from bantin.legacy import (
+    TCVN3_CAPITALS,
+    decode_legacy,
+    detect_legacy,
+    encoding_for_font,
+    fix_c1_punctuation,
+)
 from bantin.slug import slugify
 from bantin.vietnamese import nfc
 from bantin.yamlio import dump_yaml
@@ -212,7 +218,8 @@ def _font_encoding(family: str, text: str) -> str | None:
 
 
 def _decoded(line: Line, encoding: str | None) -> Line:
-    text = decode_legacy(line.text, encoding) if encoding else line.text
+    """Unicode text: legacy bytes decoded, C1 quotes repaired, soft hyphens dropped."""
+    text = decode_legacy(line.text, encoding) if encoding else fix_c1_punctuation(line.text)
     return replace(line, text=nfc(text.replace("\xad", "")))
 
 
