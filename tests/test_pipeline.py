@@ -360,3 +360,20 @@ def test_same_docs_whatever_the_hash_seed(tmp_path: Path) -> None:
         subprocess.run(args, check=True, env=env)
         outputs.append(snapshot(out))
     assert outputs[0] == outputs[1] and len(outputs[0]) == 4
+
+
+def test_a_lost_manifest_is_rebuilt_from_identical_files(tmp_path: Path) -> None:
+    root = make_root(tmp_path, TWO)
+    run(root)
+    manifest = (root / "docs" / MANIFEST_NAME).read_text(encoding="utf-8")
+    (root / "docs" / MANIFEST_NAME).unlink()
+    report = run(root)
+    assert len(report.converted) == 2 and not report.kept
+    assert (root / "docs" / MANIFEST_NAME).read_text(encoding="utf-8") == manifest
+
+
+def test_a_hundred_sources_convert_then_stay_unchanged(tmp_path: Path) -> None:
+    articles = {f"{n:04d}.txt": f"Bài số {n}\nĐoạn văn của bài {n}.\n" for n in range(100)}
+    root = make_root(tmp_path, articles)
+    assert len(run(root).converted) == 100
+    assert len(run(root).unchanged) == 100

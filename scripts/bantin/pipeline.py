@@ -117,6 +117,10 @@ class Run:
     planned: list[Planned] = field(default_factory=list)
     claims: dict[str, list[str]] = field(default_factory=dict)  # output path -> sources
     by_sha: dict[str, str] = field(default_factory=dict)
+    previous: dict[str, tuple[str, ManifestEntry]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.previous = self.manifest.by_source()
 
     def fail(self, source: SourceFile, error: SourceError) -> None:
         self.problems.add_error(error)
@@ -278,7 +282,7 @@ def plan_source(run: Run, source: SourceFile) -> None:
     check_duplicate(run, source, sha)
     issue, sidecar = load_issue_info(source), load_sidecar(source)
     now = input_entry(run, source, sha)
-    previous = run.manifest.for_source(source.label)
+    previous = run.previous.get(source.label)
     if previous is not None and is_up_to_date(run, previous, now):
         run.claims.setdefault(previous[0], []).append(source.label)
         run.report.unchanged.append(source.label)

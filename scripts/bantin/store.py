@@ -62,10 +62,14 @@ class Manifest:
 
     def for_source(self, source: str) -> tuple[str, ManifestEntry] | None:
         """The file generated from a source, if any (first by path when several)."""
+        return self.by_source().get(source)
+
+    def by_source(self) -> dict[str, tuple[str, ManifestEntry]]:
+        """Source -> (path, entry) for every recorded file, in one pass."""
+        index: dict[str, tuple[str, ManifestEntry]] = {}
         for rel in sorted(self.files):
-            if self.files[rel].source == source:
-                return rel, self.files[rel]
-        return None
+            index.setdefault(self.files[rel].source, (rel, self.files[rel]))
+        return index
 
     def to_json(self) -> str:
         files = {rel: asdict(self.files[rel]) for rel in sorted(self.files)}
