@@ -260,13 +260,16 @@ def split_wide_paragraphs(lines: list[SourceLine]) -> list[list[SourceLine]]:
     """Split a wide band: the title ends before a capital that follows an unpunctuated complete
     line; later paragraphs end at a clearly short line followed by a capital."""
     longest = max(len(line.text.strip()) for line in lines)
+    finished = ends_sentence(lines[-1].text)
     paragraphs: list[list[SourceLine]] = [[]]
     for line, following in zip(lines, [*lines[1:], None], strict=True):
         paragraphs[-1].append(line)
         if following is None or not starts_new_sentence(following.text):
             continue
         text = line.text.strip()
-        title_ends = len(paragraphs) == 1 and _unpunctuated(text) and not ends_open(text)
+        title_ends = (
+            finished and len(paragraphs) == 1 and _unpunctuated(text) and not ends_open(text)
+        )
         if title_ends or len(text) < 0.85 * longest:
             paragraphs.append([])
     return [p for p in paragraphs if p]
