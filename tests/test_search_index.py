@@ -74,6 +74,9 @@ def test_nfd_query_behaves_like_nfc(index_root: Path) -> None:
 
 
 def test_exact_accents_rank_first(index_root: Path) -> None:
+    top = search(index_root, "đổi mới", limit=1).hits[0]
+    assert (top.url, top.exact) == ("2021/so-5/doi-moi-sang-tao/", 2)
+    assert search(index_root, "doi moi cong nghe", limit=1).hits[0].exact == 0
     assert urls(search(index_root, "đổi mới"))[0] == "2021/so-5/doi-moi-sang-tao/"
     assert urls(search(index_root, "doi moi cong nghe"))[0] == "2022/so-6/doi-moi-cong-nghe/"
 

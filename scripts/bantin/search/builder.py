@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from bantin.search.encode import deltas, encode_ints, shard_count, shard_of
-from bantin.search.text import bigrams, compounds, fold, words
+from bantin.search.text import WORD_RE, bigrams, compounds, exact, fold, words
 
 log = logging.getLogger("bantin.search")
 
@@ -40,6 +40,7 @@ PARTS = ("t", "b", "p", "d")
 # Shards and fragments are raw-deflated JSON: static hosts do not all compress, and the
 # browser inflates them natively (DecompressionStream).
 PACKED = ".z"
+ACCENTED = "="  # key prefix of accented words in the term shards
 
 
 class FrontLike(Protocol):
@@ -157,33 +158,47 @@ def facet_terms(front: FrontLike, facets: Facets) -> list[str]:
     return found
 
 
+@dataclass
+class Accumulator:
+    """Everything gathered while reading the articles, before it is encoded and written."""
+
+    terms: Postings = field(default_factory=Postings)
+    pairs: Postings = field(default_factory=Postings)
+    accented: Postings = field(default_factory=Postings)
+    facets: Facets = field(default_factory=Facets)
+
+
 def index_document(
-    doc: int,
-    entry: EntryLike,
-    blocks: list[tuple[str, str]],
-    terms: Postings,
-    pairs: Postings,
-    facets: Facets,
+    doc: int, entry: EntryLike, blocks: list[tuple[str, str]], acc: Accumulator
 ) -> None:
-    """Add one article's words, compounds, bigrams and facet values to the postings.
+    """Add one article's words, compounds, bigrams, accented words and facet values.
 
     The article is folded in one piece (a few calls into C per article, not per word); its
     bigrams may span two blocks, which the phrase check on the text then rules out.
     """
-    title = fold(entry.front.title)
-    folded = fold("\n".join(text for _, text in blocks))
+    text = "\n".join(body for _, body in blocks)
+    title, folded = fold(entry.front.title), fold(text)
     sequence = words(title) + words(folded)
     counts = Counter(sequence)
     counts.update(compounds(title) * (TITLE_WEIGHT + 1) + compounds(folded))
     counts.update(words(title) * TITLE_WEIGHT)
-    counts.update(facet_terms(entry.front, facets))
-    ids, tfs = terms.ids, terms.tfs
+    counts.update(facet_terms(entry.front, acc.facets))
+    ids, tfs = acc.terms.ids, acc.terms.tfs
     for term, tf in counts.items():
         ids[term].append(doc)
         tfs[term].append(tf)
-    pair_ids = pairs.ids
+    pair_ids = acc.pairs.ids
     for pair in set(bigrams(sequence)):
         pair_ids[pair].append(doc)
+    accented_ids = acc.accented.ids
+    for word in accented_words(entry.front.title + "\n" + text):
+        accented_ids[word].append(doc)
+
+
+def accented_words(text: str) -> set[str]:
+    """Words written with diacritics or đ, as written (NFC, lower case): they let a query
+    typed with accents rank the articles that use exactly these accents first."""
+    return {w for w in WORD_RE.findall(exact(text)) if not w.isascii()}
 
 
 def fragment(entry: EntryLike, blocks: list[tuple[str, str]]) -> dict[str, Any]:
@@ -212,8 +227,9 @@ def encoded_terms(terms: Postings) -> dict[str, list[str]]:
     }
 
 
-def encoded_pairs(pairs: Postings) -> dict[str, str]:
-    return {pair: encode_ints(deltas(ids)) for pair, ids in pairs.ids.items()}
+def encoded_pairs(pairs: Postings, prefix: str = "") -> dict[str, str]:
+    """Document ids only, for bigrams and (under ACCENTED keys) accented words."""
+    return {prefix + pair: encode_ints(deltas(ids)) for pair, ids in pairs.ids.items()}
 
 
 def shard(records: dict[str, Any], target: int) -> tuple[int, list[dict[str, Any]]]:
@@ -287,28 +303,28 @@ def build_index(catalogue: Any, out_dir: Path, site_url: str = "") -> SearchInde
     """Write the search index of every catalogue entry under out_dir/search/."""
     started = time.perf_counter()
     entries = entries_of(catalogue)
-    terms, pairs, facets = Postings(), Postings(), Facets()
+    acc = Accumulator()
     writer = Writer(out_dir / INDEX_DIR)
     clear_previous(writer.root)
     for doc, entry in enumerate(entries):
         blocks = article_blocks(entry)
-        index_document(doc, entry, blocks, terms, pairs, facets)
+        index_document(doc, entry, blocks, acc)
         writer.json(f"d/{doc}{PACKED}", fragment(entry, blocks))
-    term_count, term_shards = shard(encoded_terms(terms), TERM_SHARD_BYTES)
-    pair_count, pair_shards = shard(encoded_pairs(pairs), BIGRAM_SHARD_BYTES)
-    prefix_count, prefix_shards = shard(prefix_records(terms), PREFIX_SHARD_BYTES)
+    term_records = encoded_terms(acc.terms) | encoded_pairs(acc.accented, ACCENTED)
+    term_count, term_shards = shard(term_records, TERM_SHARD_BYTES)
+    pair_count, pair_shards = shard(encoded_pairs(acc.pairs), BIGRAM_SHARD_BYTES)
+    prefix_count, prefix_shards = shard(prefix_records(acc.terms), PREFIX_SHARD_BYTES)
     writer.shards("t", term_shards)
     writer.shards("b", pair_shards)
     writer.shards("p", prefix_shards)
-    writer.json(f"authors{PACKED}", facets.listing("author"))
-    writer.json(
-        "manifest.json", manifest(len(entries), term_count, pair_count, prefix_count, facets)
-    )
+    writer.json(f"authors{PACKED}", acc.facets.listing("author"))
+    counts = (len(entries), term_count, pair_count, prefix_count)
+    writer.json("manifest.json", manifest(*counts, acc.facets))
     copy_assets(out_dir)
     report = SearchIndexReport(
         len(entries),
-        len(terms.ids),
-        len(pairs.ids),
+        len(acc.terms.ids),
+        len(acc.pairs.ids),
         term_count,
         pair_count,
         writer.files,

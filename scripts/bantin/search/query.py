@@ -14,9 +14,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from bantin.search.builder import PACKED
+from bantin.search.builder import ACCENTED, PACKED
 from bantin.search.encode import decode_ints, shard_of, undelta
-from bantin.search.text import WORD_RE, Query, bigrams, exact, fold, parse_query, words
+from bantin.search.text import Query, bigrams, fold, parse_query, words
 
 PREFIX_EXPANSIONS = 6
 PREFIX_WEIGHT = 0.5
@@ -32,6 +32,13 @@ class Hit:
     url: str
     title: str
     anchor: str
+    exact: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    doc: int
     exact: int
     score: float
 
@@ -68,6 +75,11 @@ class Index:
         if record is None:
             return {}
         return dict(zip(undelta(decode_ints(record[0])), decode_ints(record[1]), strict=True))
+
+    def accented_docs(self, word: str) -> set[int]:
+        """Articles using this accented word exactly as written."""
+        record = self.shard("t", ACCENTED + word).get(ACCENTED + word)
+        return set(undelta(decode_ints(record))) if record is not None else set()
 
     def pair_docs(self, pair: str) -> set[int]:
         record = self.shard("b", pair).get(pair)
@@ -130,8 +142,9 @@ def facet_docs(index: Index, filters: Mapping[str, str]) -> set[int] | None:
     return allowed
 
 
-def candidates(index: Index, query: Query, filters: Mapping[str, str]) -> list[tuple[int, float]]:
-    """Every matching document with its score, best first (newest first without terms)."""
+def candidates(index: Index, query: Query, filters: Mapping[str, str]) -> list[Candidate]:
+    """Every matching document, best first: most accented words as typed, then score (then
+    newest first, which is also the order without terms)."""
     scores = term_scores(index, query)
     for allowed in (phrase_docs(index, query), facet_docs(index, filters)):
         if allowed is not None:
@@ -139,7 +152,12 @@ def candidates(index: Index, query: Query, filters: Mapping[str, str]) -> list[t
             scores = {doc: s for doc, s in base.items() if doc in allowed}
     if scores is None:
         return []
-    return sorted(scores.items(), key=lambda item: (-item[1], -item[0]))
+    accented = [index.accented_docs(word) for word in query.exact_words]
+    found = [
+        Candidate(doc, sum(doc in docs for docs in accented), score)
+        for doc, score in scores.items()
+    ]
+    return sorted(found, key=lambda c: (-c.exact, -c.score, -c.doc))
 
 
 def has_phrase(sequence: list[str], phrase: list[str]) -> bool:
@@ -155,14 +173,6 @@ def verified(fragment: Mapping[str, Any], query: Query) -> bool:
     """A quoted phrase must appear as written (folded) inside one block of the article."""
     sequences = [words(fold(text)) for _, text in texts(fragment)]
     return all(any(has_phrase(seq, phrase) for seq in sequences) for phrase in query.phrases)
-
-
-def exact_matches(fragment: Mapping[str, Any], query: Query) -> int:
-    """How many accented query words appear with exactly these accents."""
-    present = set()
-    for _, text in texts(fragment):
-        present.update(WORD_RE.findall(exact(text)))
-    return sum(word in present for word in query.exact_words)
 
 
 def best_anchor(fragment: Mapping[str, Any], query: Query) -> str:
@@ -190,15 +200,13 @@ def search(
         return Results()
     found = candidates(index, query, filters)
     hits: list[Hit] = []
-    for doc, score in found:
-        fragment = index.fragment(doc)
+    for candidate in found:
+        fragment = index.fragment(candidate.doc)
         if query.phrases and not verified(fragment, query):
             continue
         anchor = best_anchor(fragment, query)
-        hits.append(
-            Hit(doc, fragment["u"], fragment["t"], anchor, exact_matches(fragment, query), score)
-        )
+        url, title = fragment["u"], fragment["t"]
+        hits.append(Hit(candidate.doc, url, title, anchor, candidate.exact, candidate.score))
         if len(hits) == limit:
             break
-    hits.sort(key=lambda hit: (-hit.exact, -hit.score, -hit.doc))
     return Results(len(found), hits)

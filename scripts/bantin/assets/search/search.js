@@ -135,6 +135,15 @@
     });
   }
 
+  // Articles using an accented word exactly as written (keys "=" + word in the term shards).
+  function accentedDocs(word) {
+    var key = "=" + word;
+    return shard("t", key).then(function (content) {
+      var record = Object.prototype.hasOwnProperty.call(content, key) ? content[key] : null;
+      return new Set(record ? undelta(decodeInts(record)) : []);
+    });
+  }
+
   function pairDocs(pair) {
     return shard("b", pair).then(function (content) {
       var record = Object.prototype.hasOwnProperty.call(content, pair) ? content[pair] : null;
@@ -210,7 +219,8 @@
   function candidates(query, filters) {
     return manifest().then(function (m) {
       var groups = Promise.all(query.terms.map(function (t) { return termGroup(t, query, m.docs); }));
-      return Promise.all([groups, phraseDocs(query), facetDocs(filters)]);
+      var accented = Promise.all(query.exactWords.map(accentedDocs));
+      return Promise.all([groups, phraseDocs(query), facetDocs(filters), accented]);
     }).then(function (parts) {
       var scores = null;
       parts[0].forEach(function (group) {
@@ -231,7 +241,10 @@
         scores = new Map(Array.from(base).filter(function (item) { return allowed.has(item[0]); }));
       });
       if (scores === null) return [];
-      return Array.from(scores).sort(function (a, b) { return b[1] - a[1] || b[0] - a[0]; });
+      // [doc, score, accented words as typed]: most exact first, then score, then newest.
+      return Array.from(scores).map(function (item) {
+        return [item[0], item[1], parts[3].filter(function (docs) { return docs.has(item[0]); }).length];
+      }).sort(function (a, b) { return b[2] - a[2] || b[1] - a[1] || b[0] - a[0]; });
     });
   }
 
@@ -254,14 +267,6 @@
     });
   }
 
-  function exactMatches(frag, query) {
-    var present = new Set();
-    texts(frag).forEach(function (pair) {
-      (exact(pair[1]).match(WORD) || []).forEach(function (w) { present.add(w); });
-    });
-    return query.exactWords.filter(function (w) { return present.has(w); }).length;
-  }
-
   // The block holding most query terms: its anchor, unless it is the title or the lead.
   function bestBlock(frag, query) {
     var best = { anchor: "", text: "", count: 0 };
@@ -275,7 +280,7 @@
     return best;
   }
 
-  /* Runs a query: the total number of candidates and the first `want` hits, reranked. */
+  /* Runs a query: the total number of candidates and the first `want` hits. */
   function search(text, filters, typing, want) {
     var query = parseQuery(text, typing);
     var filtered = FACETS.some(function (name) { return filters[name]; });
@@ -292,7 +297,7 @@
     var hits = [], start = 0;
     function next() {
       if (hits.length >= want || start >= found.length || start >= MAX_FRAGMENTS + want) {
-        return Promise.resolve(rerank(hits.slice(0, want)));
+        return Promise.resolve(hits.slice(0, want));
       }
       var batch = found.slice(start, start + want - hits.length);
       start += batch.length;
@@ -300,17 +305,12 @@
         frags.forEach(function (frag, i) {
           if (!frag || (query.phrases.length && !verified(frag, query))) return;
           var block = bestBlock(frag, query);
-          hits.push({ doc: batch[i][0], score: batch[i][1], frag: frag, block: block,
-            exact: exactMatches(frag, query) });
+          hits.push({ doc: batch[i][0], score: batch[i][1], exact: batch[i][2], frag: frag, block: block });
         });
         return next();
       });
     }
     return next();
-  }
-
-  function rerank(hits) {
-    return hits.sort(function (a, b) { return b.exact - a.exact || b.score - a.score || b.doc - a.doc; });
   }
 
   /* ---- rendering: DOM nodes and text only ---- */
