@@ -1,0 +1,73 @@
+"""`bantin build` end to end through the command line, with the real converter: the seed
+builds; a corrupt source next to it fails the build, names the file and leaves site/ as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bantin.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+HOOK = REPO / "scripts/bantin/site/mkdocs_hook.py"
+
+
+def seed_root(root: Path) -> Path:
+    """The repository's seed issue, configuration and hand-written pages in a fresh root."""
+    shutil.copytree(REPO / "sources/2021/05", root / "sources/2021/05")
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    (root / "docs").mkdir()
+    for page in sorted((REPO / "docs").glob("*.md")):
+        if page.name != "index.md":
+            shutil.copy(page, root / "docs" / page.name)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^  - scripts/bantin/site/mkdocs_hook\.py$", f"  - {HOOK}", config)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return root
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_build_command_publishes_the_seed(tmp_path: Path) -> None:
+    root = seed_root(tmp_path)
+    assert main(["build", "--root", str(root)]) == 0
+    (line,) = (root / "published-urls.txt").read_text("utf-8").splitlines()
+    url, source = line.split("\t")
+    assert source == "sources/2021/05/000_c2e97c40b65a00ea.txt"
+    assert re.fullmatch(r"2021/so-5/[a-z0-9-]+/", url)
+    page = (root / "site" / url / "index.html").read_text("utf-8")
+    assert '<meta name="citation_journal_title" content="Bản tin Khoa học và Công nghệ">' in page
+    assert '<script type="application/ld+json">' in page
+
+
+def test_corrupt_source_fails_and_keeps_the_site(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = seed_root(tmp_path)
+    assert main(["build", "--root", str(root)]) == 0
+    before = digest(root / "site")
+    (root / "sources/2021/05/hong.txt").write_bytes(bytes(range(256)) * 4)
+    with caplog.at_level(logging.ERROR):
+        assert main(["build", "--root", str(root)]) == 1
+    assert "hong.txt" in caplog.text
+    assert digest(root / "site") == before
+    assert not list(root.glob(".site-*"))
+
+
+def test_keep_going_publishes_the_good_articles_and_still_fails(tmp_path: Path) -> None:
+    root = seed_root(tmp_path)
+    (root / "sources/2021/05/hong.txt").write_bytes(bytes(range(256)) * 4)
+    assert main(["build", "--root", str(root), "--keep-going"]) == 1
+    assert len((root / "published-urls.txt").read_text("utf-8").splitlines()) == 1
+    assert (root / "site/index.html").is_file()
