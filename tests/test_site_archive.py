@@ -176,7 +176,7 @@ def make_archive(root: Path) -> Path:
     add_article(
         root,
         "sources/2021/05/002.txt",
-title="Bài thứ hai",
+        title="Bài thứ hai",
         pdf="sources/2021/05/issue.pdf#page=10",
         authors=["Trần Thị Bình"],
         pages=[10],
