@@ -410,6 +410,9 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
         return "caption: the line before it had room for its first word, so it does not go on"
     if len(seg.lines) == 1 and seg.wide:
         return "caption: single line wider than the column"
+    longer = len(seg.lines) == 1 and len(seg.text.strip()) > doc.layout.column
+    if longer and capital and unfinished:
+        return "caption: a line longer than any column line, inside an unfinished sentence"
     return ""
 
 
