@@ -155,6 +155,8 @@ def test_issue_table_of_contents(built: Path) -> None:
     ]
     assert order == sorted(order), "articles in page order"
     assert "<td>8–9</td>" in text
+    feed_link = 'type="application/atom+xml" title="Số 5/2021: mục lục" href="feed.xml">'
+    assert feed_link in text
     assert 'href="../../tac-gia/hai-hang/"' in text
 
 

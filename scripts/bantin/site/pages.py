@@ -48,8 +48,9 @@ def article_item(entry: Entry, here: str, with_issue: bool = True) -> str:
     return " · ".join(parts)
 
 
-def _page(url: str, title: str, blocks: Sequence[str]) -> GeneratedFile:
-    text = markdown_page(title, blocks, {"bantin_page": "index"})
+def _page(url: str, title: str, blocks: Sequence[str], feed: str = "") -> GeneratedFile:
+    extra = {"bantin_page": "index", **({"bantin_feed": feed} if feed else {})}
+    text = markdown_page(title, blocks, extra)
     return GeneratedFile(urls.md_path(url), text.encode("utf-8"))
 
 
@@ -119,7 +120,7 @@ def issue_pages(entries: Sequence[Entry], names: urls.NameIndex) -> list[Generat
         up = link(urls.relative(here, urls.year_url(year)), f"Năm {year}")
         feed = link("feed.xml", "Nguồn tin Atom của số này")
         blocks = [tag("p", up + " · " + feed, "bantin-up"), issue_table(group, here, names)]
-        files.append(_page(here, title, blocks))
+        files.append(_page(here, title, blocks, feed="feed.xml"))
     return files
 
 
