@@ -155,7 +155,7 @@ def test_issue_table_of_contents(built: Path) -> None:
     ]
     assert order == sorted(order), "articles in page order"
     assert "<td>8–9</td>" in text
-    feed_link = 'type="application/atom+xml" title="Số 5/2021: mục lục" href="feed.xml">'
+    feed_link = 'type="application/atom+xml" title="Nguồn tin của số này" href="feed.xml">'
     assert feed_link in text
     assert 'href="../../tac-gia/hai-hang/"' in text
 
