@@ -37,6 +37,7 @@ from bantin.store import (
     Manifest,
     ManifestEntry,
     edit_diff,
+    flush_to_disk,
     load_manifest,
     output_path,
     save_manifest,
@@ -427,6 +428,7 @@ def write_all(run: Run, force: bool) -> None:
             run.fail(item.source, SourceError(item.rel, f"cannot write: {error}"))
     if run.manifest.to_json() != before or not (run.out_dir / ".bantin-manifest.json").exists():
         save_manifest(run.out_dir, run.manifest)
+    flush_to_disk()
     run.report.written = True
 
 
