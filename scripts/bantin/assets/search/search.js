@@ -378,12 +378,15 @@
       ? ", hiển thị " + shown + "." : ".");
   }
 
+  // The first keystroke after a pause searches at once; a burst of typing waits for a pause.
   function debounce(fn, ms) {
-    var timer = null;
+    var timer = null, last = 0;
     return function () {
-      var args = arguments;
+      var args = arguments, now = Date.now(), quiet = now - last > ms;
+      last = now;
       clearTimeout(timer);
-      timer = setTimeout(function () { fn.apply(null, args); }, ms);
+      if (quiet) fn.apply(null, args);
+      else timer = setTimeout(function () { fn.apply(null, args); }, ms);
     };
   }
 
@@ -472,6 +475,9 @@
       FACETS.forEach(function (name) { if (controls[name]) setControl(controls[name], params.get(name) || ""); });
       if (params.get("author")) authorList(controls.author);
       return show(false);
+    }, function (error) {
+      status.textContent = "Không tải được chỉ mục tìm kiếm.";
+      throw error;
     });
   }
 
