@@ -13,6 +13,7 @@ import html
 from importlib import resources
 from typing import Any
 
+import citeproc.model
 from citeproc import (
     Citation,
     CitationItem,
@@ -31,6 +32,33 @@ STYLE_FILES: dict[str, str] = {"apa": "apa.csl", "vn": "vi.csl"}
 
 _MARKUP = {"&": "\ufdd0", "<": "\ufdd1", ">": "\ufdd2", '"': "\ufdd3", "'": "\ufdd4"}
 _ENTITIES = {sentinel: html.escape(char, quote=True) for char, sentinel in _MARKUP.items()}
+
+
+def _memoise_style_queries() -> None:
+    """Cache citeproc-py's XPath queries on the style tree.
+
+    It evaluates the same few hundred queries on the same static style elements for every
+    entry; caching them makes each formatted citation about three times faster, which is what
+    keeps citations of a 10,000-article archive within the build's budget. The tree is never
+    modified after parsing, so a cached answer is always the answer.
+    """
+    element = citeproc.model.CitationStylesElement
+    if getattr(element.xpath_search, "bantin_memoised", False):
+        return
+    uncached = element.xpath_search
+    answers: dict[tuple[Any, str], list[Any]] = {}
+
+    def xpath_search(self: Any, expression: str) -> list[Any]:
+        key = (self, expression)
+        if key not in answers:
+            answers[key] = uncached(self, expression)
+        return list(answers[key])
+
+    xpath_search.bantin_memoised = True  # type: ignore[attr-defined]
+    element.xpath_search = xpath_search
+
+
+_memoise_style_queries()
 
 
 class UnknownStyle(BantinError):
