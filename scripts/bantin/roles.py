@@ -34,6 +34,7 @@ ISSUE_LABEL_RE = re.compile(
 INNER_SENTENCE_END_RE = re.compile(r"[.!?…]\s+[^\W\d_]")
 GLUED_HYPHEN_END_RE = re.compile(r"[^\W_]-$")
 SECTION_MAX = 70
+LOCAL_WIDTH_LINES = 3
 CAPTION_MIN_WORDS = 3
 HEADING_MAX_LINES = 3
 HEADING_MAX_CHARS = 180
@@ -204,8 +205,11 @@ def _flow_after(doc: Labelling, seg: Segment) -> Segment | None:
 def split_stacked_captions(doc: Labelling) -> None:
     """Lines that are each a whole sentence, stacked without blank lines, are captions."""
     for seg in doc.body_segments():
-        if len(seg.lines) > 1 and all(_standalone_sentence(line.text) for line in seg.lines):
-            index = doc.segments.index(seg)
+        if len(seg.lines) < 2 or not all(_standalone_sentence(x.text) for x in seg.lines):
+            continue
+        index = doc.segments.index(seg)
+        above = doc.segments[index - 1] if index else None
+        if above is None or above.last.number + 1 != seg.first.number:  # not a lead under a title
             doc.segments[index : index + 1] = [_segment(doc, [line]) for line in seg.lines]
 
 
@@ -405,7 +409,7 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
         and before
         and after
         and unfinished
-        and would_fit(before.last.text, seg.text, doc.layout)
+        and would_fit(before.lines, seg.text, doc.layout)
     ):
         return "caption: the line before it had room for its first word, so it does not go on"
     if len(seg.lines) == 1 and seg.wide:
@@ -421,11 +425,21 @@ def _sentence_case(text: str) -> bool:
     return first_letter(text).isupper() and not is_all_caps(text)
 
 
-def would_fit(line: str, following: str, layout: Layout) -> bool:
-    """True when the first word of `following` had room at the end of `line`: the line was
-    not wrapped there, so the break is not a wrap inside one text."""
+def would_fit(lines: list[SourceLine], following: str, layout: Layout) -> bool:
+    """True when the first word of `following` had room at the end of the last line: the line
+    was not wrapped there, so the break is not a wrap inside one text. The width is the
+    block's own when it has enough lines (columns can differ), else the document's."""
     words = following.split()
-    return bool(words) and len(line.strip()) + 1 + len(words[0]) <= layout.column
+    return bool(words) and len(lines[-1].text.strip()) + 1 + len(words[0]) <= column_of(
+        lines, layout
+    )
+
+
+def column_of(lines: list[SourceLine], layout: Layout) -> int:
+    """The width lines were wrapped at: the longest of a block of 3+ lines, else the column."""
+    if len(lines) >= LOCAL_WIDTH_LINES:
+        return max(len(line.text.strip()) for line in lines)
+    return layout.column
 
 
 def _interrupted(before: str, after: str) -> bool:
@@ -466,7 +480,10 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     before = doc.neighbour(seg, -1, FLOW)
     if before is None:
         return True
-    if _sentence_case(text) and not would_fit(seg.last.text, after.text, doc.layout):
+    fits = len(seg.last.text.strip()) + 1 + len(after.text.split()[0]) <= column_of(
+        after.lines, doc.layout
+    )
+    if _sentence_case(text) and not fits:
         return False  # ordinary text whose next word did not fit: wrapped at a column break
     return before.role is Role.HEADING or ends_sentence(before.text)
 
