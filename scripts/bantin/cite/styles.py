@@ -10,6 +10,8 @@ from __future__ import annotations
 import copy
 import functools
 import html
+import json
+import re
 from importlib import resources
 from typing import Any
 
@@ -31,6 +33,7 @@ STYLE_FILES: dict[str, str] = {"apa": "apa.csl", "vn": "vi.csl"}
 """Style name -> CSL file shipped in `bantin/data/csl/`."""
 
 _MARKUP = {"&": "\ufdd0", "<": "\ufdd1", ">": "\ufdd2", '"': "\ufdd3", "'": "\ufdd4"}
+_TAG = re.compile(r"<[^>]*>")
 _ENTITIES = {sentinel: html.escape(char, quote=True) for char, sentinel in _MARKUP.items()}
 
 
@@ -79,12 +82,21 @@ def load_style(style: str) -> CitationStylesStyle:
 
 
 def format_citation(item: CslItem, style: str) -> str:
-    """The reference-list entry for `item` in `style`, as plain text."""
-    return _render(_clean_item(item, _plain_value), style, formatter.plain)
+    """The reference-list entry for `item` in `style`, as plain text.
+
+    It is the HTML entry without its tags, so one citeproc-py run serves both forms.
+    """
+    return html.unescape(_TAG.sub("", format_citation_html(item, style)))
 
 
 def format_citation_html(item: CslItem, style: str) -> str:
     """The reference-list entry for `item` in `style`, as HTML with every value escaped."""
+    return _format_html(json.dumps(item, sort_keys=True, ensure_ascii=False), style)
+
+
+@functools.lru_cache(maxsize=256)
+def _format_html(item_json: str, style: str) -> str:
+    item: CslItem = json.loads(item_json)
     rendered = _render(_clean_item(item, _protect_value), style, formatter.html)
     return _restore_entities(rendered)
 
