@@ -132,8 +132,15 @@ def environment(name: str, value: str) -> Iterator[None]:
 def load_mkdocs_config(root: Path, config_file: str, site_dir: Path) -> Any:
     from mkdocs.config import load_config
 
+    from bantin.site import mkdocs_hook
+
+    # The installed package's hook, not the path in mkdocs.yml (which only exists in the
+    # repository), so an archive kept in any folder builds the same way.
+    hook = str(Path(mkdocs_hook.__file__))
     try:
-        return load_config(str(root / config_file), site_dir=str(site_dir), strict=True)
+        return load_config(
+            str(root / config_file), site_dir=str(site_dir), strict=True, hooks=[hook]
+        )
     except (SystemExit, Exception) as error:  # MkDocs's Abort is a SystemExit
         raise BuildError(f"{root / config_file}: configuration error ({error})") from error
 
