@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import statistics
 import threading
 import time
@@ -29,9 +31,33 @@ CHROMIUM_ARGS = [
 QUERIES = ("khoa hoc", "doi moi sang tao")
 
 
+#: Text types a static host compresses (GitHub Pages, Netlify, nginx's gzip_types do).
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".txt", ".svg")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host as readers meet it: text compressed with gzip when the browser asks."""
+
     def log_message(self, format: str, *args: Any) -> None:
         return
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.suffix in COMPRESSED and path.is_file()):
+            return super().send_head()
+        if path.name == "index.html" and not self.path.split("?")[0].endswith("/"):
+            return super().send_head()  # let the base class redirect to the slash URL
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 @contextlib.contextmanager
