@@ -1,0 +1,38 @@
+"""The benchmark harness works end to end at a tiny size (the real runs are in BENCHMARKS.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bantin.cli import main
+
+
+def test_bench_measures_every_figure_at_a_tiny_size(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    code = main(
+        [
+            "bench",
+            "--articles",
+            "6",
+            "--runs",
+            "1",
+            "--no-browser",
+            "--workdir",
+            str(tmp_path / "work"),
+            "--json",
+            str(out),
+        ]
+    )
+    assert code == 0
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    summary = payload["results"][0]["summary"]
+    assert summary["articles"] == 6
+    for key in ("convert_cold_s", "build_s", "baseline_build_s", "build_ratio", "site_mb"):
+        assert summary[key] > 0, key
+    assert summary["search_index_mb"] > 0
+    assert summary["baseline_search_index_mb"] > 0
+    assert payload["machine"]["cores"]
+    # The baseline is the same article pages, built by plain MkDocs + Material.
+    baseline_pages = sorted((tmp_path / "work" / "baseline-6" / "docs").rglob("*.md"))
+    assert len(baseline_pages) == 6 + 1  # the articles and a home page
