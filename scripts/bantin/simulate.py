@@ -210,10 +210,20 @@ def _columns(flow: list[_Line], rng: random.Random, opts: LayoutOptions) -> list
     start = 0
     while start < len(flow):
         target = start + rng.randint(*opts.column_lines)
-        cut = next((i for i in range(target, len(flow) - 1) if flow[i].open), len(flow) - 1)
+        cut = next((i for i in range(target, len(flow) - 1) if _cuttable(flow, i)), len(flow) - 1)
         columns.append(flow[start : cut + 1])
         start = cut + 1
     return columns
+
+
+def _cuttable(flow: list[_Line], index: int) -> bool:
+    """A column may end after an unfinished line, unless what continues is one capitalised
+    line closing its paragraph: set apart, that line could be a caption as well."""
+    if not flow[index].open:
+        return False
+    after = flow[index + 1]
+    lone = index + 2 >= len(flow) or flow[index + 2].paragraph != after.paragraph
+    return not (lone and after.text[:1].isupper())
 
 
 # ---------------------------------------------------------------- page furniture
