@@ -144,17 +144,18 @@ def _describe_head(head: RunningHead) -> str:
 def label_section_name(doc: Labelling) -> None:
     """A short non-sentence line beside running heads, or repeated on every page, is the section."""
     texts = [s.text for s in doc.body_segments() if len(s.lines) == 1]
-    strong: list[Segment] = []
-    weak: list[Segment] = []
+    tiers: tuple[list[Segment], list[Segment], list[Segment]] = ([], [], [])
     for seg in doc.body_segments():
         if len(seg.lines) != 1 or not _could_be_section(seg.text):
             continue
         heads = _heads_beside(doc, seg)
-        if heads == 2 or (heads and texts.count(seg.text) >= 2):
-            strong.append(seg)
+        if heads == 2:
+            tiers[0].append(seg)
+        elif heads and texts.count(seg.text) >= 2:
+            tiers[1].append(seg)
         elif heads == 1 and "," not in seg.text and _interrupts_sentence(doc, seg):
-            weak.append(seg)
-    for seg in strong or weak:
+            tiers[2].append(seg)
+    for seg in next((tier for tier in tiers if tier), []):
         seg.label(Role.RUNNING_HEAD, "running head: section name beside the page head")
         doc.heads.append(RunningHead(seg.first.number, section=seg.text.strip()))
 
@@ -392,7 +393,7 @@ def label_captions(doc: Labelling) -> None:
 def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str:
     if len(seg.lines) > CAPTION_MAX_LINES or not ends_sentence(seg.text):
         return ""
-    if not starts_new_sentence(seg.text):
+    if not starts_new_sentence(seg.text) or len(seg.text.split()) < CAPTION_MIN_WORDS:
         return ""
     index = doc.segments.index(seg)
     if byline is not None and index > doc.segments.index(byline):
@@ -401,7 +402,7 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
         return "caption: wide sentence interrupting the text"
     before, after = _flow_around(doc, seg, -1), _flow_around(doc, seg, +1)
     capital = first_letter(seg.text).isupper()
-    if capital and before and after and _interrupted(before.text, after.text):
+    if capital and before and after and _interrupted(doc, before.text, after):
         return "caption: standalone sentence where the body sentence is interrupted"
     unfinished = before is not None and not ends_sentence(before.text)
     if (
@@ -442,12 +443,24 @@ def column_of(lines: list[SourceLine], layout: Layout) -> int:
     return layout.column
 
 
-def _interrupted(before: str, after: str) -> bool:
+def _heading_shaped(doc: Labelling, seg: Segment) -> bool:
+    """Short, unpunctuated and followed by a new sentence, like a heading (whose small caps
+    may start in lower case)."""
+    text = seg.text
+    if len(seg.lines) > HEADING_MAX_LINES or not _unpunctuated(text) or ends_open(text):
+        return False
+    after = doc.neighbour(seg, +1, FLOW)
+    return after is not None and starts_new_sentence(after.text) and not starts_lower(after.text)
+
+
+def _interrupted(doc: Labelling, before: str, following: Segment) -> bool:
     """The text around a standalone sentence is one sentence: it goes on in lower case, or a
-    word broken at a hyphen goes on (a capital after the hyphen, as in 'KT-' / 'XH')."""
+    word broken at a hyphen goes on (a capital after the hyphen, as in 'KT-' / 'XH'). A small-caps
+    heading after it starts in lower case too, and proves nothing."""
     if ends_sentence(before):
         return False
-    return starts_lower(after) or bool(GLUED_HYPHEN_END_RE.search(before))
+    goes_on = starts_lower(following.text) and not _heading_shaped(doc, following)
+    return goes_on or bool(GLUED_HYPHEN_END_RE.search(before))
 
 
 def _flow_around(doc: Labelling, seg: Segment, step: int) -> Segment | None:
