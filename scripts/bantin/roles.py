@@ -449,8 +449,10 @@ def _heading_shaped(doc: Labelling, seg: Segment) -> bool:
     text = seg.text
     if len(seg.lines) > HEADING_MAX_LINES or not _unpunctuated(text) or ends_open(text):
         return False
-    after = doc.neighbour(seg, +1, FLOW)
-    return after is not None and starts_new_sentence(after.text) and not starts_lower(after.text)
+    after = doc.neighbour(seg, +1, ANY_TEXT)
+    if after is None or after.role not in FLOW or text.rstrip()[-1] in END_MARK_GLYPHS:
+        return False
+    return starts_new_sentence(after.text) and not starts_lower(after.text)
 
 
 def _interrupted(doc: Labelling, before: str, following: Segment) -> bool:
