@@ -356,7 +356,7 @@ def _is_honorific_run(word: str) -> bool:
 def split_leading_caption(doc: Labelling) -> None:
     """A full sentence opening a block right after an unfinished one is a caption set above it."""
     for seg in doc.body_segments():
-        before = doc.neighbour(seg, -1, FLOW)
+        before = _flow_around(doc, seg, -1)
         if before is None or ends_sentence(before.text):
             continue
         count = 0
