@@ -6,9 +6,11 @@ heads, end marks than the seed); `NAME.json` holds the article written by hand.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from typing import Any
 import pytest
 
 from bantin.convert import convert_text
+from bantin.decode import decode_bytes
 from bantin.model import Article, Role, SourceLine
 from bantin.vietnamese import tokens
 
@@ -88,3 +91,40 @@ def test_case_keeps_every_word(name: str) -> None:
 
 def test_seed_keeps_every_word() -> None:
     check_words_kept(convert_text(SEED.read_text(encoding="utf-8"), SEED))
+
+
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 the way Vietnamese keyboards wrote it: tone marks as combining characters."""
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = []
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(base + "".join(c for c in parts if c in tones))
+    return "".join(out).encode("cp1258")
+
+
+WINDOWS_1258_LACKS = {"■": "?", "♦": "?"}
+ENCODINGS = {
+    "crlf": lambda text: text.replace("\n", "\r\n").encode("utf-8"),
+    "utf-8-bom": lambda text: codecs.BOM_UTF8 + text.encode("utf-8"),
+    "utf-16-bom": lambda text: text.encode("utf-16"),
+    "nfd": lambda text: unicodedata.normalize("NFD", text).encode("utf-8"),
+    "windows-1258": _cp1258,
+}
+
+
+@pytest.mark.parametrize("encoding", sorted(ENCODINGS))
+@pytest.mark.parametrize("name", ["seed", *NAMES])
+def test_same_article_whatever_the_encoding(name: str, encoding: str) -> None:
+    path = SEED if name == "seed" else CASES / f"{name}.txt"
+    text = path.read_text(encoding="utf-8")
+    for glyph, plain_glyph in WINDOWS_1258_LACKS.items():  # one text every encoding can hold
+        text = text.replace(glyph, plain_glyph)
+    options = {} if name == "seed" else load(name)[1]["options"]
+    plain = convert_text(text, path, **options)
+    decoded = decode_bytes(ENCODINGS[encoding](text), path)
+    again = convert_text(decoded, path, **options)
+    assert (again.title, again.lead, again.authors) == (plain.title, plain.lead, plain.authors)
+    assert [(b.kind, b.text) for b in again.blocks] == [(b.kind, b.text) for b in plain.blocks]
+    assert (again.issue, again.year, again.pages) == (plain.issue, plain.year, plain.pages)

@@ -152,3 +152,79 @@ def test_a_rule_can_be_removed_by_name() -> None:
     doc = label(Labelling(lines, segment(lines, layout), layout), rules)
     caption = next(line for line in doc.lines if line.text == "Ảnh minh họa hội thảo.")
     assert caption.role is not Role.CAPTION
+
+
+WRAPPED = (
+    "Các đơn vị đã triển khai nhiều\n"
+    "nhiệm vụ quan trọng trong năm\n"
+    "qua, đặc biệt là việc hỗ trợ\n"
+    "doanh nghiệp đổi mới công\n"
+)
+
+
+def test_caption_set_right_above_its_continuation() -> None:
+    text = WRAPPED + "\nToàn cảnh buổi làm việc tại tỉnh.\nnghệ và nâng cao năng suất.\n"
+    roles = roles_of(text)
+    assert roles["Toàn cảnh buổi làm việc tại tỉnh."] is Role.CAPTION
+    assert roles["nghệ và nâng cao năng suất."] is Role.BODY
+
+
+def test_stacked_captions_each_stand_alone() -> None:
+    text = (
+        WRAPPED
+        + "\nToàn cảnh buổi làm việc tại tỉnh.\nCác đại biểu tham quan mô hình.\n"
+        + "nghệ và nâng cao năng suất.\n"
+    )
+    roles = roles_of(text)
+    assert roles["Toàn cảnh buổi làm việc tại tỉnh."] is Role.CAPTION
+    assert roles["Các đại biểu tham quan mô hình."] is Role.CAPTION
+
+
+def test_caption_inside_a_hyphenated_word() -> None:
+    text = (
+        WRAPPED.replace("đổi mới công", "phát triển KT-")
+        + "\nLãnh đạo tỉnh thăm mô hình.\n\nXH của tỉnh trong những\nnăm gần đây.\n"
+    )
+    assert roles_of(text)["Lãnh đạo tỉnh thăm mô hình."] is Role.CAPTION
+
+
+def test_short_continuation_is_not_a_caption() -> None:
+    text = WRAPPED + "\nnghệ mới.\n\nCác đơn vị khác cũng vậy.\n"
+    assert roles_of(text)["nghệ mới."] is Role.BODY
+
+
+def test_text_cut_at_a_column_break_is_not_a_heading() -> None:
+    """The next word did not fit on the line: the line was wrapped, not a heading's end."""
+    text = (
+        "Các đơn vị đã làm tốt việc này.\n"
+        "\n"
+        "Theo ông Nguyễn Văn Nam, Sở\n"
+        "\n"
+        "KH&CN tỉnh đã triển khai nhiều\n"
+        "nhiệm vụ quan trọng trong năm\n"
+        "qua, đặc biệt là hỗ trợ doanh\n"
+        "nghiệp đổi mới công nghệ.\n"
+    )
+    assert roles_of(text)["Theo ông Nguyễn Văn Nam, Sở"] is Role.BODY
+
+
+def test_heading_never_ends_a_page() -> None:
+    text = (
+        "Các đơn vị đã làm tốt việc này.\n"
+        "\n"
+        "Kết quả bước đầu\n"
+        "\n"
+        "12\n"
+        "\n"
+        "Số 4 năm 2022\n"
+        "\n"
+        "Các đơn vị khác cũng vậy.\n"
+    )
+    assert roles_of(text)["Kết quả bước đầu"] is Role.BODY
+
+
+def test_running_head_glued_to_a_text_line_is_split_off() -> None:
+    text = WRAPPED + "Số 4 năm 2022\n\nnghệ và nâng cao năng suất.\n"
+    roles = roles_of(text)
+    assert roles["Số 4 năm 2022"] is Role.RUNNING_HEAD
+    assert roles["doanh nghiệp đổi mới công"] is Role.BODY
