@@ -135,7 +135,6 @@ def test_paragraphs_come_back_exactly(spec: ArticleSpec, seed: int) -> None:
     assert case.texts(BlockKind.PARAGRAPH) == case.layout.paragraphs
 
 
-@CAPITALISED_FRAGMENT
 @PROPERTY
 @given(articles(), seeds)
 def test_headings_come_back_in_sentence_case(spec: ArticleSpec, seed: int) -> None:
@@ -150,7 +149,6 @@ def test_title_and_lead_come_back(spec: ArticleSpec, seed: int) -> None:
     assert (case.article.title, case.article.lead) == (spec.title, spec.lead)
 
 
-@CAPITALISED_FRAGMENT
 @PROPERTY
 @given(articles(), seeds)
 def test_captions_leave_the_flow_in_order(spec: ArticleSpec, seed: int) -> None:
