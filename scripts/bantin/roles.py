@@ -457,11 +457,13 @@ def _heading_shaped(doc: Labelling, seg: Segment) -> bool:
 
 def _interrupted(doc: Labelling, before: str, following: Segment) -> bool:
     """The text around a standalone sentence is one sentence: it goes on in lower case, or a
-    word broken at a hyphen goes on (a capital after the hyphen, as in 'KT-' / 'XH'). A small-caps
+    word broken at a hyphen goes on (a capital after the hyphen, as in 'KT-' / 'XH'), or a number
+    follows ('năm' / '2018'). A small-caps
     heading after it starts in lower case too, and proves nothing."""
     if ends_sentence(before):
         return False
-    goes_on = starts_lower(following.text) and not _heading_shaped(doc, following)
+    opening = first_letter(following.text)
+    goes_on = (opening.islower() or opening.isdigit()) and not _heading_shaped(doc, following)
     return goes_on or bool(GLUED_HYPHEN_END_RE.search(before))
 
 
