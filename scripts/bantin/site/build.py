@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -173,6 +174,60 @@ def run_search_index(indexer: Callable[..., Any], catalogue: Any, out: Path, sit
         raise BuildError(f"search index failed: {type(error).__name__}: {error}") from error
 
 
+@contextmanager
+def parallel_search_index(
+    indexer: Callable[..., Any] | None, catalogue: Any, root: Path, site_dir: Path, site: SiteInfo
+) -> Iterator[None]:
+    """Index for search in a second process while MkDocs renders in this one.
+
+    The index needs only the catalogue, not MkDocs's output, and MkDocs uses one core: on a
+    two-core machine the search index then costs almost no wall time. It is written to its own
+    folder (MkDocs empties the site folder when it starts) and moved in once both are done.
+    """
+    if indexer is None:
+        yield
+        return
+    out = Path(tempfile.mkdtemp(dir=root, prefix=".search-build-"))
+    failure = out / "failure.txt"
+    context = multiprocessing.get_context("fork")
+    worker = context.Process(
+        target=_index_in_worker, args=(indexer, catalogue, out, site.site_url, failure)
+    )
+    worker.start()
+    try:
+        yield
+        worker.join()
+        if worker.exitcode != 0:
+            reason = failure.read_text(encoding="utf-8") if failure.exists() else "worker died"
+            raise BuildError(f"search index failed: {reason}")
+        move_tree(out, site_dir)
+    finally:
+        if worker.is_alive():
+            worker.terminate()
+            worker.join()
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def _index_in_worker(
+    indexer: Callable[..., Any], catalogue: Any, out: Path, site_url: str, failure: Path
+) -> None:
+    try:
+        run_search_index(indexer, catalogue, out, site_url)
+    except BaseException as error:
+        failure.write_text(str(error), encoding="utf-8")
+        os._exit(1)
+    os._exit(0)
+
+
+def move_tree(source: Path, target: Path) -> None:
+    """Move every file of `source` to the same place under `target`, merging folders."""
+    for path in sorted(source.rglob("*")):
+        if path.is_file():
+            destination = target / path.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, destination)
+
+
 def swap_in(new_site: Path, site: Path) -> None:
     """Replace site/ by the new build with two renames; the old one is deleted last."""
     new_site.chmod(0o755)  # mkdtemp makes 0700; the published folder is for everyone to read
@@ -242,11 +297,11 @@ def build_site(
             extra = [registry.redirect_page(r) for r in check.redirects]
             made = generate.site_files(entries, services.cite, site, root, extra)
             generate.write_site_files(docs, made, {str(e.path) for e in entries})
-        with stages.stage("MkDocs (strict)"):
+        with (
+            stages.stage("MkDocs (strict) + chỉ mục tìm kiếm (search index)", spinner=False),
+            parallel_search_index(services.build_index, catalogue, root, temp, site),
+        ):
             run_mkdocs(config, build_epoch(entries))
-        if services.build_index is not None:
-            with stages.stage("Chỉ mục tìm kiếm (search index)"):
-                run_search_index(services.build_index, catalogue, temp, site.site_url)
         with stages.stage("Kiểm tra site (checks)"):
             problems = checks.check_site(temp, site.site_url, [e.url for e in entries])
             if problems:
