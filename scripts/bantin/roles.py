@@ -443,6 +443,12 @@ def column_of(lines: list[SourceLine], layout: Layout) -> int:
     return layout.column
 
 
+def _opens_with_fragment(text: str) -> bool:
+    """'Lào Cai. Hội đồng…': a first 'sentence' of one or two words is the tail of another."""
+    match = INNER_SENTENCE_END_RE.search(text)
+    return match is not None and len(text[: match.start()].split()) < CAPTION_MIN_WORDS
+
+
 def _heading_shaped(doc: Labelling, seg: Segment) -> bool:
     """Short, unpunctuated and followed by a new sentence, like a heading (whose small caps
     may start in lower case)."""
@@ -464,6 +470,7 @@ def _interrupted(doc: Labelling, before: str, following: Segment) -> bool:
         return False
     opening = first_letter(following.text)
     goes_on = (opening.islower() or opening.isdigit()) and not _heading_shaped(doc, following)
+    goes_on = goes_on or _opens_with_fragment(following.text)
     return goes_on or bool(GLUED_HYPHEN_END_RE.search(before))
 
 
