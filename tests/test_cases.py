@@ -19,6 +19,7 @@ import pytest
 
 from bantin.convert import convert_text
 from bantin.decode import decode_bytes
+from bantin.exceptions import SourceError
 from bantin.model import Article, Role, SourceLine
 from bantin.vietnamese import tokens
 
@@ -128,3 +129,28 @@ def test_same_article_whatever_the_encoding(name: str, encoding: str) -> None:
     assert (again.title, again.lead, again.authors) == (plain.title, plain.lead, plain.authors)
     assert [(b.kind, b.text) for b in again.blocks] == [(b.kind, b.text) for b in plain.blocks]
     assert (again.issue, again.year, again.pages) == (plain.issue, plain.year, plain.pages)
+
+
+def test_text_without_a_title_is_a_source_error_naming_the_file() -> None:
+    text = "Một câu hoàn chỉnh ở đây.\nVà một câu khác nữa.\n"
+    with pytest.raises(SourceError, match=r"notitle\.txt.*no title"):
+        convert_text(text, "notitle.txt")
+
+
+def test_title_on_the_first_line_without_a_wide_band() -> None:
+    text = (
+        "Hợp tác quốc tế về năng lượng sạch\n"
+        "\n"
+        "Trong năm qua, các viện nghiên\n"
+        "cứu đã ký kết nhiều thỏa thuận\n"
+        "hợp tác với đối tác nước ngoài.\n"
+        "\n"
+        "Lan Anh\n"
+    )
+    article = convert_text(text, "x.txt")
+    assert article.title == "Hợp tác quốc tế về năng lượng sạch"
+    assert [b.text for b in article.blocks] == [
+        "Trong năm qua, các viện nghiên cứu đã ký kết nhiều thỏa thuận hợp tác "
+        "với đối tác nước ngoài."
+    ]
+    assert article.authors == ["Lan Anh"]

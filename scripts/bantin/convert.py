@@ -88,7 +88,15 @@ def convert_text(text: str, path: Path | str = "<text>", running_head: str = "he
     _take_byline(article, doc)
     article.date = find_date([article.title, article.lead, *(b.text for b in article.blocks)])
     _note_roles(article)
+    _warn_missing(article, path)
     return article
+
+
+def _warn_missing(article: Article, path: Path | str) -> None:
+    """Say what the text did not give, so an editor knows what a sidecar must supply."""
+    missing = [name for name in ("authors", "date", "issue", "year") if not getattr(article, name)]
+    if missing:
+        log.info("%s: not found in the text: %s", path, ", ".join(missing))
 
 
 def _take_title_and_lead(article: Article, doc: Labelling, path: Path | str) -> None:
@@ -97,17 +105,18 @@ def _take_title_and_lead(article: Article, doc: Labelling, path: Path | str) -> 
         raise SourceError(path, "no title found: no wide title band and no leading heading")
     article.title = join_lines([line.text for line in title])
     lead = [line for line in doc.lines if line.role is Role.LEAD]
-    article.lead = _join_paragraphs(doc, lead)
+    article.lead = join_lines([line.text for line in lead])
+    if title[0].reason.endswith("(no wide title band found)"):
+        log.warning(
+            "%s:%d: no title band; the first short block is taken as the title",
+            path,
+            title[0].number,
+        )
     first_body = next((s for s in doc.segments if s.role is Role.BODY), None)
     if first_body is not None and title[0].number > first_body.first.number:
         article.note(
             "order", "title band moved before the body it was printed after", title[0].number
         )
-
-
-def _join_paragraphs(doc: Labelling, lines: list[SourceLine]) -> str:
-    """Lead lines joined; separate lead paragraphs are joined with one space."""
-    return join_lines([line.text for line in lines])
 
 
 def _take_running_heads(article: Article, doc: Labelling, running_head: str) -> None:
