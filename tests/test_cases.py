@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
+import random
 import re
 import unicodedata
 from collections import Counter
@@ -17,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from bantin import simulate
 from bantin.convert import convert_text
 from bantin.decode import decode_bytes
 from bantin.exceptions import SourceError
@@ -154,3 +156,11 @@ def test_title_on_the_first_line_without_a_wide_band() -> None:
         "với đối tác nước ngoài."
     ]
     assert article.authors == ["Lan Anh"]
+
+
+@pytest.mark.parametrize("index", range(40))
+def test_simulated_layouts_keep_every_word(index: int) -> None:
+    """The word invariant on articles laid out by the simulator (widths, breaks, captions)."""
+    rng = random.Random(f"words:{index}")
+    text = simulate.lay_out(simulate.random_article(rng), rng)
+    check_words_kept(convert_text(decode_bytes(text.encode("utf-8"), "<sim>"), "<sim>"))
