@@ -1,0 +1,60 @@
+"""Facts the text states: dates day/month/year, authors from bylines, pages from running heads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bantin.facts import authors_from_byline, find_date, page_range
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("được tổ chức ngày 9/4/2021 tại Hà Nội", dt.date(2021, 4, 9)),
+        ("ngày 9-4-2021", dt.date(2021, 4, 9)),
+        ("ngày 09.04.2021", dt.date(2021, 4, 9)),
+        ("ngày 9 tháng 4 năm 2021", dt.date(2021, 4, 9)),
+        ("Ngày 15 tháng 3 năm 2022, Sở KH&CN", dt.date(2022, 3, 15)),
+        ("ngày 31/2/2021 là ngày không có; ngày 1/3/2021 thì có", dt.date(2021, 3, 1)),
+        ("giai đoạn 2021-2025 và Nghị quyết 01/NQ-CP", None),
+        ("tỷ lệ 5/10 và 2/3", None),
+    ],
+)
+def test_find_date(text: str, date: dt.date | None) -> None:
+    assert find_date([text]) == date
+
+
+def test_first_text_with_a_date_wins() -> None:
+    assert find_date(["không có ngày", "ngày 2/1/2020", "ngày 3/1/2020"]) == dt.date(2020, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Hải Hằng - Xuân Bình", ["Hải Hằng", "Xuân Bình"]),
+        ("Hải Hằng, Xuân Bình", ["Hải Hằng", "Xuân Bình"]),
+        ("Hải Hằng và Xuân Bình", ["Hải Hằng", "Xuân Bình"]),
+        ("PGS.TS Nguyễn Văn A", ["PGS.TS Nguyễn Văn A"]),
+        ("NGUYỄN VĂN AN", ["Nguyễn Văn An"]),
+        ("NGUYỄN VĂN AN, TRẦN THỊ BÌNH", ["Nguyễn Văn An", "Trần Thị Bình"]),
+    ],
+)
+def test_authors_from_byline(byline: str, authors: list[str]) -> None:
+    assert authors_from_byline(byline) == authors
+
+
+@pytest.mark.parametrize(
+    ("breaks", "convention", "pages"),
+    [
+        ([9], "header", [8, 9]),
+        ([9], "footer", [9, 10]),
+        ([None, 13], "header", [11, 12, 13]),
+        ([24, 25], "footer", [24, 25, 26]),
+        ([None], "header", []),
+        ([], "header", []),
+    ],
+)
+def test_page_range(breaks: list[int | None], convention: str, pages: list[int]) -> None:
+    assert page_range(breaks, convention) == pages
