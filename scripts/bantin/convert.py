@@ -13,11 +13,11 @@ from pathlib import Path
 from bantin import CONVERTER_VERSION as PACKAGE_VERSION
 from bantin.casing import learn_body, restore_case
 from bantin.decode import read_source
-from bantin.exceptions import SourceError
 from bantin.facts import authors_from_byline, find_date, issue_and_year, page_range, section_of
-from bantin.join import build_blocks, join_lines
+from bantin.join import build_blocks
 from bantin.layout import Segment, measure, segment, split_lines
 from bantin.model import Article, Block, BlockKind, Role, SourceLine
+from bantin.order import body_flow, take_title_and_lead
 from bantin.registry import Registry
 from bantin.roles import Labelling, RunningHead, label
 from bantin.vietnamese import END_MARK_GLYPHS, nfc
@@ -79,9 +79,9 @@ def convert_text(text: str, path: Path | str = "<text>", running_head: str = "he
     layout = measure(lines)
     article.note("layout", f"column width {layout.column}, wide lines over {layout.wide}")
     doc = label(Labelling(lines, segment(lines, layout), layout))
-    _take_title_and_lead(article, doc, path)
+    take_title_and_lead(article, doc, path)
     _take_running_heads(article, doc, running_head)
-    article.blocks = build_blocks(article, doc.segments)
+    article.blocks = build_blocks(article, body_flow(doc.segments))
     _clean_blocks(article)
     _remove_end_mark(article)
     _restore_case(article)
@@ -97,26 +97,6 @@ def _warn_missing(article: Article, path: Path | str) -> None:
     missing = [name for name in ("authors", "date", "issue", "year") if not getattr(article, name)]
     if missing:
         log.info("%s: not found in the text: %s", path, ", ".join(missing))
-
-
-def _take_title_and_lead(article: Article, doc: Labelling, path: Path | str) -> None:
-    title = [line for line in doc.lines if line.role is Role.TITLE]
-    if not title:
-        raise SourceError(path, "no title found: no wide title band and no leading heading")
-    article.title = join_lines([line.text for line in title])
-    lead = [line for line in doc.lines if line.role is Role.LEAD]
-    article.lead = join_lines([line.text for line in lead])
-    if title[0].reason.endswith("(no wide title band found)"):
-        log.warning(
-            "%s:%d: no title band; the first short block is taken as the title",
-            path,
-            title[0].number,
-        )
-    first_body = next((s for s in doc.segments if s.role is Role.BODY), None)
-    if first_body is not None and title[0].number > first_body.first.number:
-        article.note(
-            "order", "title band moved before the body it was printed after", title[0].number
-        )
 
 
 def _take_running_heads(article: Article, doc: Labelling, running_head: str) -> None:

@@ -5,6 +5,7 @@ breaks, and put each caption right after the paragraph it interrupted.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bantin.layout import Segment
@@ -118,11 +119,9 @@ def _block(kind: BlockKind, lines: list[SourceLine]) -> Block:
     return Block(kind, join_lines([line.text for line in lines]), tuple(x.number for x in lines))
 
 
-def build_blocks(article: Article, segments: list[Segment]) -> list[Block]:
-    """Blocks of the body in reading order; title band, running heads and byline are skipped."""
+def build_blocks(article: Article, flow: Iterable[tuple[Segment, bool]]) -> list[Block]:
+    """Blocks of the body from its segments in reading order (each with 'after the byline')."""
     builder = BlockBuilder(article)
-    seen_byline = False
-    for seg in segments:
-        seen_byline = seen_byline or seg.role is Role.BYLINE
-        builder.add(seg, after_byline=seen_byline)
+    for seg, after_byline in flow:
+        builder.add(seg, after_byline=after_byline)
     return builder.finish()
