@@ -178,7 +178,7 @@ def run_search_index(indexer: Callable[..., Any], catalogue: Any, out: Path, sit
 def parallel_search_index(
     indexer: Callable[..., Any] | None, catalogue: Any, root: Path, site_dir: Path, site: SiteInfo
 ) -> Iterator[None]:
-    """Index for search in a second process while MkDocs renders in this one.
+    """Index for search in a second process while this one writes pages and runs MkDocs.
 
     The index needs only the catalogue, not MkDocs's output, and MkDocs uses one core: on a
     two-core machine the search index then costs almost no wall time. It is written to its own
@@ -293,15 +293,16 @@ def build_site(
     try:
         config = load_mkdocs_config(root, options.config_file, temp)
         site = site_info(config)
-        with stages.stage("Tạo trang mục lục, trích dẫn, nguồn tin (pages)", spinner=False):
-            extra = [registry.redirect_page(r) for r in check.redirects]
-            made = generate.site_files(entries, services.cite, site, root, extra)
-            generate.write_site_files(docs, made, {str(e.path) for e in entries})
-        with (
-            stages.stage("MkDocs (strict) + chỉ mục tìm kiếm (search index)", spinner=False),
-            parallel_search_index(services.build_index, catalogue, root, temp, site),
-        ):
-            run_mkdocs(config, build_epoch(entries))
+        # The search index needs only the catalogue: it is made in a second process while
+        # this one writes the pages and runs MkDocs.
+        with parallel_search_index(services.build_index, catalogue, root, temp, site):
+            with stages.stage("Tạo trang mục lục, trích dẫn, nguồn tin (pages)", spinner=False):
+                extra = [registry.redirect_page(r) for r in check.redirects]
+                made = generate.site_files(entries, services.cite, site, root, extra)
+                generate.write_site_files(docs, made, {str(e.path) for e in entries})
+            with stages.stage("MkDocs (strict)"):
+                run_mkdocs(config, build_epoch(entries))
+            stages.console.print("[dim]…[/dim] Chỉ mục tìm kiếm (search index)")
         with stages.stage("Kiểm tra site (checks)"):
             problems = checks.check_site(temp, site.site_url, [e.url for e in entries])
             if problems:
