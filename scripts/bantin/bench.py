@@ -26,6 +26,9 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 #: Files a fresh archive needs besides its sources to build like the real one.
 SITE_SKELETON = ("mkdocs.yml", "overrides")
 
+#: Above this size the baseline's lunr search is not queried in the browser (see measure()).
+MATERIAL_SEARCH_MAX = 5_000
+
 PLAIN_MKDOCS_YML = """\
 site_name: Baseline
 site_url: http://127.0.0.1:8000/
@@ -255,7 +258,9 @@ def run_bench(articles: int, runs: int, workdir: Path, seed: int, browser: bool)
     if browser:
         from bantin import bench_browser
 
-        result.browser = bench_browser.measure(root / "site", base / "site", runs)
+        result.browser = bench_browser.measure(
+            root / "site", base / "site", runs, material_search=articles <= MATERIAL_SEARCH_MAX
+        )
     return result
 
 

@@ -165,8 +165,14 @@ def _median_pair(samples: list[tuple[float, float]]) -> tuple[float, float]:
     )
 
 
-def measure(site: Path, baseline_site: Path, runs: int) -> dict[str, Any]:
-    """All browser figures for one archive size, medians of `runs` fresh browser contexts."""
+def measure(
+    site: Path, baseline_site: Path, runs: int, material_search: bool = True
+) -> dict[str, Any]:
+    """All browser figures for one archive size, medians of `runs` fresh browser contexts.
+
+    `material_search=False` skips querying the baseline's lunr search (at 10,000 pages its
+    160 MB index takes minutes or crashes the tab); its index size is still reported.
+    """
     from playwright.sync_api import sync_playwright
 
     figures: dict[str, Any] = {}
@@ -179,6 +185,8 @@ def measure(site: Path, baseline_site: Path, runs: int) -> dict[str, Any]:
             label = query.replace(" ", "_")
             kb, ms = _median_pair([bantin_first_search(browser, ours, query) for _ in range(runs)])
             figures[f"search_{label}_kb"], figures[f"search_{label}_ms"] = kb, ms
+            if not material_search:
+                continue
             try:
                 kb, ms = _median_pair([material_first_search(browser, theirs, query)])
             except Exception as error:  # the baseline tab can die at 10,000 pages
