@@ -6,6 +6,7 @@ heads, end marks than the seed); `NAME.json` holds the article written by hand.
 
 from __future__ import annotations
 
+import ast
 import codecs
 import datetime as dt
 import json
@@ -62,16 +63,37 @@ def article_tokens(article: Article) -> list[str]:
 
 
 def source_tokens(article: Article) -> list[str]:
-    """The source's words without running heads and end marks."""
-    kept = [
-        _without_connective(line) for line in article.lines if line.role is not Role.RUNNING_HEAD
-    ]
-    return [t for text in kept for t in tokens(END_MARK_TOKENS.sub(" ", text))]
+    """The source's words without running heads, end marks and what the explanation of a
+    byline line says was dropped (academic titles)."""
+    dropped = _dropped_by_line(article)
+    found: list[str] = []
+    for line in article.lines:
+        if line.role is Role.RUNNING_HEAD:
+            continue
+        words = tokens(END_MARK_TOKENS.sub(" ", _without_connective(line)))
+        for word in dropped.get(line.number, []) if line.role is Role.BYLINE else []:
+            words.remove(word)
+        found.extend(words)
+    return found
+
+
+def _dropped_by_line(article: Article) -> dict[int, list[str]]:
+    """Words a 'drop' decision quotes for a line ("...: 'PGS.TS'")."""
+    dropped: dict[int, list[str]] = {}
+    for decision in article.decisions:
+        quoted = re.search(r": ('.*')$", decision.message)
+        if decision.stage == "drop" and decision.line is not None and quoted:
+            dropped.setdefault(decision.line, []).extend(tokens(ast.literal_eval(quoted[1])))
+    return dropped
 
 
 def _without_connective(line: SourceLine) -> str:
-    """A byline's 'và' joins two names; it is not part of either author."""
-    return re.sub(r"\svà\s", " , ", line.text) if line.role is Role.BYLINE else line.text
+    """A byline's 'và' joins two names (outside brackets and affiliation lines); it is not part
+    of either author."""
+    if line.role is not Role.BYLINE or "affiliation" in line.reason:
+        return line.text
+    names, brackets = re.sub(r"\(.*?\)", " ", line.text), re.findall(r"\(.*?\)", line.text)
+    return " ".join([re.sub(r"\svà\s", " , ", names), *brackets])
 
 
 def is_subsequence(needle: list[str], haystack: list[str]) -> bool:

@@ -228,3 +228,40 @@ def test_running_head_glued_to_a_text_line_is_split_off() -> None:
     roles = roles_of(text)
     assert roles["Số 4 năm 2022"] is Role.RUNNING_HEAD
     assert roles["doanh nghiệp đổi mới công"] is Role.BODY
+
+
+def test_numbered_and_capital_headings_and_a_byline_with_its_affiliation() -> None:
+    text = (
+        "Phòng trừ bệnh hại lúa bằng công nghệ mới ở đồng bằng sông Cửu Long\n"
+        "\n"
+        "1. Đặt vấn đề\n"
+        "\n"
+        "Bệnh đạo ôn gây thiệt hại lớn\n"
+        "cho sản xuất lúa ở nhiều tỉnh.\n"
+        "\n"
+        "II. KẾT QUẢ VÀ THẢO LUẬN\n"
+        "\n"
+        "Mô hình đạt độ chính xác cao\n"
+        "trên bộ dữ liệu kiểm thử ■\n"
+        "\n"
+        "ThS. TRẦN THỊ BÌNH\n"
+        "Trường Đại học Cần Thơ\n"
+    )
+    roles = roles_of(text)
+    assert roles["1. Đặt vấn đề"] is Role.HEADING
+    assert roles["II. KẾT QUẢ VÀ THẢO LUẬN"] is Role.HEADING
+    assert roles["ThS. TRẦN THỊ BÌNH"] is Role.BYLINE
+    assert roles["Trường Đại học Cần Thơ"] is Role.BYLINE
+
+
+def test_a_capitals_heading_before_text_is_not_a_byline() -> None:
+    text = (
+        "Các địa phương đã đạt được\n"
+        "nhiều kết quả về kinh tế.\n"
+        "\n"
+        "KẾT LUẬN\n"
+        "\n"
+        "Các địa phương tiếp tục đổi\n"
+        "mới cơ chế quản lý.\n"
+    )
+    assert roles_of(text)["KẾT LUẬN"] is not Role.BYLINE

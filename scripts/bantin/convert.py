@@ -13,13 +13,27 @@ from pathlib import Path
 from bantin import CONVERTER_VERSION as PACKAGE_VERSION
 from bantin.casing import learn_body, restore_case
 from bantin.decode import read_source
-from bantin.facts import authors_from_byline, find_date, issue_and_year, page_range, section_of
+from bantin.facts import (
+    authors_from_byline,
+    byline_titles,
+    find_date,
+    issue_and_year,
+    page_range,
+    section_of,
+)
 from bantin.join import build_blocks
 from bantin.layout import Segment, measure, segment, split_lines
 from bantin.model import Article, Block, BlockKind, Role, SourceLine
 from bantin.order import body_flow, take_title_and_lead
 from bantin.registry import Registry
-from bantin.roles import Labelling, RunningHead, label
+from bantin.roles import (
+    AFFILIATION_REASON,
+    Labelling,
+    RunningHead,
+    label,
+    split_byline,
+    split_heading_number,
+)
 from bantin.vietnamese import END_MARK_GLYPHS, nfc
 
 log = logging.getLogger("bantin.convert")
@@ -183,17 +197,43 @@ def _restore_case(article: Article) -> None:
         article.title = restored
     for block in article.blocks:
         if block.kind is BlockKind.HEADING:
-            fixed = restore_case(block.text, body)
+            number, words = split_heading_number(block.text)
+            fixed = number + restore_case(words, body)
             if fixed != block.text:
                 article.note("case", f"heading case restored -> {fixed!r}", block.lines[0])
                 block.text = fixed
 
 
 def _take_byline(article: Article, doc: Labelling) -> None:
+    """Authors from the byline's names; its affiliation stays in the text as the last
+    paragraph; academic titles leave the names, and the explanation lists them."""
+    affiliation: list[SourceLine] = []
+    bracketed: list[str] = []
     for seg in doc.segments:
-        if seg.role is Role.BYLINE:
-            article.authors = authors_from_byline(seg.text)
-            article.note("byline", f"authors: {', '.join(article.authors)}", seg.first.number)
+        if seg.role is not Role.BYLINE:
+            continue
+        for line in seg.lines:
+            if line.reason == AFFILIATION_REASON:
+                affiliation.append(line)
+                continue
+            _take_names(article, line)
+            bracketed.extend(split_byline(line.text)[1])
+    texts = [*bracketed, *(line.text for line in affiliation)]
+    if texts:
+        numbers = tuple(line.number for line in affiliation)
+        article.blocks.append(Block(BlockKind.PARAGRAPH, collapse_spaces(" ".join(texts)), numbers))
+        article.note("byline", f"affiliation kept as the last paragraph: {' '.join(texts)!r}")
+
+
+def _take_names(article: Article, line: SourceLine) -> None:
+    names = authors_from_byline(line.text)
+    article.authors.extend(names)
+    article.note("byline", f"authors: {', '.join(names)}", line.number)
+    titles = byline_titles(line.text)
+    if titles:
+        article.note(
+            "drop", f"academic titles left out of the names: {' '.join(titles)!r}", line.number
+        )
 
 
 def _note_roles(article: Article) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bantin.roles import RunningHead, split_names
+from bantin.roles import RunningHead, split_byline, split_names
 from bantin.vietnamese import HONORIFICS, title_case_name
 
 DATE_PATTERNS = (
@@ -71,15 +71,21 @@ def page_range(breaks: list[int | None], running_head: str) -> list[int]:
 
 
 def authors_from_byline(text: str) -> list[str]:
-    """'Hải Hằng - Xuân Bình' -> ['Hải Hằng', 'Xuân Bình']; capitals become title case."""
-    return [_clean_name(name) for name in split_names(text.strip().rstrip("."))]
+    """'Hải Hằng - Xuân Bình' -> ['Hải Hằng', 'Xuân Bình']; 'PGS.TS NGUYỄN VĂN A (Viện X)' ->
+    ['Nguyễn Văn A']: academic titles and bracketed affiliations are not part of a name."""
+    names, _ = split_byline(text.strip())
+    return [_clean_name(name) for name in split_names(names.strip().rstrip("."))]
+
+
+def byline_titles(text: str) -> list[str]:
+    """The academic titles written before the names of a byline ('PGS.TS', 'ThS.')."""
+    names, _ = split_byline(text.strip())
+    return [word for word in names.split() if _is_title(word.strip(",;"))]
 
 
 def _clean_name(name: str) -> str:
-    words = name.split()
-    titles = [w for w in words if _is_title(w)]
-    rest = [w for w in words if not _is_title(w)]
-    return " ".join([*titles, title_case_name(" ".join(rest))]).strip()
+    rest = [w for w in name.split() if not _is_title(w)]
+    return title_case_name(" ".join(rest)).strip()
 
 
 def _is_title(word: str) -> bool:

@@ -20,6 +20,7 @@ from bantin.vietnamese import (
     ends_open,
     ends_sentence,
     first_letter,
+    fold,
     is_all_caps,
     starts_lower,
     starts_new_sentence,
@@ -41,6 +42,70 @@ HEADING_MAX_CHARS = 180
 CAPTION_MAX_LINES = 2
 BYLINE_MAX_CHARS = 90
 BYLINE_SEPARATORS_RE = re.compile(r"\s+[-–—]\s+|\s*[,;&]\s*|\s+và\s+", re.IGNORECASE)
+BRACKET_RE = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+AFFILIATION_MAX_LINES = 2
+AFFILIATION_REASON = "byline: affiliation, kept as the last paragraph"
+# A heading's number: "1.", "2.3.", "II.", "a)"; the text after it is the heading.
+NUMBERED_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,5}\.|[a-zđ]\))\s+(?=\S)")
+# Common Vietnamese family names (folded): a byline at the top must show one, or a title.
+SURNAMES = frozenset(
+    fold(name)
+    for name in [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đào",
+        "Đoàn",
+        "Vương",
+        "Trương",
+        "Trịnh",
+        "Đinh",
+        "Lâm",
+        "Phùng",
+        "Mai",
+        "Tô",
+        "Hà",
+        "Tạ",
+        "Cao",
+        "Lưu",
+        "Quách",
+        "Thái",
+        "Chu",
+        "Lương",
+        "Hứa",
+        "Kiều",
+        "Lại",
+        "Triệu",
+        "Đàm",
+        "Nông",
+        "Khổng",
+        "Mạc",
+        "Châu",
+        "Giang",
+        "La",
+        "Đồng",
+        "Diệp",
+        "Tăng",
+        "Từ",
+        "Lò",
+        "Hầu",
+        "Kim",
+        "Thân",
+    ]
+)
 
 
 @dataclass
@@ -242,7 +307,12 @@ def _label_band(doc: Labelling, first: Segment) -> None:
     first.role, first.reason, first.paragraphs = Role.TITLE, "title band", paragraphs
     doc.title_band.append(first)
     following = doc.neighbour(first, +1, ANY_TEXT)
-    if len(paragraphs) == 1 and following is not None and following.wide:
+    if (
+        len(paragraphs) == 1
+        and following is not None
+        and following.wide
+        and not _top_byline_shaped(following)
+    ):
         following.label(Role.LEAD, "lead: wide paragraph after the title")
         doc.title_band.append(following)
 
@@ -312,20 +382,139 @@ def _is_wide_caption(doc: Labelling, seg: Segment) -> bool:
 
 
 def label_byline(doc: Labelling) -> None:
-    """Among the last few text segments, a short line of names is the byline."""
-    tail = [s for s in doc.segments if s.role in (Role.BODY,)][-4:]
-    for seg in reversed(tail):
-        if len(seg.lines) == 1 and is_name_line(seg.text):
-            before = doc.neighbour(seg, -1, FLOW)
-            if before is not None and before is not seg:
-                seg.label(Role.BYLINE, "byline: names after the last paragraph")
-                return
+    """Among the last few text segments, a short line of names with only captions (or its
+    affiliation) after it is the byline."""
+    if any(s.role is Role.BYLINE for s in doc.segments):
+        return
+    body = doc.body_segments()
+    for position in range(len(body) - 1, max(len(body) - 5, -1), -1):
+        seg = body[position]
+        names = byline_name_lines(seg.lines)
+        if not names or not _only_captions_after(body[position + 1 :], seg, len(names)):
+            continue
+        before = doc.neighbour(seg, -1, FLOW)
+        if before is not None and before is not seg:
+            _label_byline_segment(doc, seg, len(names), "byline: names after the last paragraph")
+            _label_affiliation_after(doc, seg, body[position + 1 : position + 2])
+            return
+
+
+def _only_captions_after(later: list[Segment], seg: Segment, names: int) -> bool:
+    """Nothing but caption-shaped sentences follows a byline (or one affiliation block)."""
+    if names == len(seg.lines) and later and _affiliation_block(later[0]):
+        later = later[1:]
+    return all(_caption_after_byline(s) for s in later)
+
+
+def _caption_after_byline(seg: Segment) -> bool:
+    """One sentence on one line, or on two lines wider than the column: not wrapped body text."""
+    shaped = len(seg.lines) == 1 or (len(seg.lines) <= CAPTION_MAX_LINES and seg.wide)
+    return shaped and ends_sentence(seg.text)
+
+
+def _label_affiliation_after(doc: Labelling, seg: Segment, later: list[Segment]) -> None:
+    """An affiliation block right after a one-block byline belongs to it."""
+    if seg.role is not Role.BYLINE or not later:
+        return
+    if any(line.reason == AFFILIATION_REASON for line in seg.lines):
+        return
+    if _affiliation_block(later[0]):
+        later[0].label(Role.BYLINE, AFFILIATION_REASON)
+
+
+def _affiliation_block(seg: Segment) -> bool:
+    """A block of one or two affiliation lines that does not end like a sentence."""
+    return (
+        len(seg.lines) <= AFFILIATION_MAX_LINES
+        and all(is_affiliation(line.text) for line in seg.lines)
+        and not ends_sentence(seg.text)
+    )
+
+
+def _label_byline_segment(doc: Labelling, seg: Segment, names: int, reason: str) -> None:
+    seg.label(Role.BYLINE, reason)
+    for line in seg.lines[names:]:
+        line.reason = AFFILIATION_REASON
+
+
+def byline_name_lines(lines: list[SourceLine]) -> list[SourceLine]:
+    """The leading lines of a block that are lines of names, when every line after them is an
+    affiliation; empty when the block is not a byline."""
+    count = 0
+    while count < len(lines) and is_name_line(lines[count].text):
+        count += 1
+    rest = lines[count:]
+    if not count or len(rest) > AFFILIATION_MAX_LINES:
+        return []
+    if rest and not all(is_affiliation(line.text) for line in rest):
+        return []
+    return lines[:count]
+
+
+def is_affiliation(text: str) -> bool:
+    """'Viện Hàn lâm KH&CN Việt Nam', 'Trường Đại học Cần Thơ': short, starts with a capital,
+    one clause without a sentence inside it."""
+    text = text.strip()
+    return (
+        0 < len(text) <= BYLINE_MAX_CHARS
+        and first_letter(text).isupper()
+        and not INNER_SENTENCE_END_RE.search(text)
+        and not text.endswith(("!", "?", ",", ";", ":"))
+    )
+
+
+def label_top_byline(doc: Labelling) -> None:
+    """A line of names set right under the title or lead (before the body) is the byline; a
+    wide paragraph after it is then the lead."""
+    if not doc.title_band:
+        return
+    seg = doc.neighbour(doc.title_band[-1], +1, ANY_TEXT)
+    if seg is None or seg.role is not Role.BODY:
+        return
+    if not _top_byline_shaped(seg):
+        return
+    names = byline_name_lines(seg.lines)
+    _label_byline_segment(doc, seg, len(names), "byline: names under the title")
+    following = doc.neighbour(seg, +1, ANY_TEXT)
+    has_lead = any(line.role is Role.LEAD for s in doc.title_band for line in s.lines)
+    if following is not None and following.role is Role.BODY and following.wide and not has_lead:
+        following.label(Role.LEAD, "lead: wide paragraph after the title and byline")
+        doc.title_band.append(following)
+
+
+def _top_byline_shaped(seg: Segment) -> bool:
+    names = byline_name_lines(seg.lines)
+    return bool(names) and all(_strong_name_line(line.text) for line in names)
+
+
+def _strong_name_line(text: str) -> bool:
+    """At the top a heading may look like names: names there need an academic title, a common
+    surname, or mixed case (headings are in sentence case or capitals)."""
+    names, _ = split_byline(text)
+    for name in split_names(names):
+        words = name.split()
+        if _is_honorific_run(words[0]) or words[0].casefold() in HONORIFICS:
+            continue
+        if fold(words[0]) in SURNAMES:
+            continue
+        if is_all_caps(name) or len(words) < 2:
+            return False
+    return True
+
+
+def split_byline(text: str) -> tuple[str, list[str]]:
+    """'Nguyễn Văn A (Viện X)' -> ('Nguyễn Văn A', ['Viện X']): names and bracketed parts."""
+    brackets = [match.group(1).strip() for match in BRACKET_RE.finditer(text)]
+    return BRACKET_RE.sub(" ", text).strip(), [b for b in brackets if b]
 
 
 def is_name_line(text: str) -> bool:
     """True for 'Hải Hằng - Xuân Bình', 'PGS.TS Nguyễn Văn A', 'NGUYỄN VĂN A', ..."""
-    text = text.strip().rstrip(".")
+    text, _ = split_byline(text.strip())
+    text = text.rstrip(".").strip()
     if not text or len(text) > BYLINE_MAX_CHARS or any(c.isdigit() for c in text):
+        return False
+    if NUMBERED_RE.match(text):
         return False
     names = split_names(text)
     return bool(names) and all(_is_name(name) for name in names)
@@ -340,6 +529,8 @@ def _is_name(name: str) -> bool:
     parts = [p for p in name.split() if p.casefold() not in HONORIFICS]
     parts = [p for p in parts if not _is_honorific_run(p)]
     if not 1 <= len(parts) <= 6:
+        return False
+    if any(not first_letter(p) or (p.endswith(".") and len(p) > 2) for p in parts):
         return False
     return is_all_caps(name) or all(first_letter(p).isupper() for p in parts)
 
@@ -489,8 +680,16 @@ def label_headings(doc: Labelling) -> None:
             seg.label(Role.HEADING, "heading: short, no final punctuation, new sentence follows")
 
 
+def split_heading_number(text: str) -> tuple[str, str]:
+    """'II. KẾT QUẢ' -> ('II. ', 'KẾT QUẢ'): a heading's number and its words."""
+    match = NUMBERED_RE.match(text)
+    if match is None:
+        return "", text
+    return text[: match.end()].lstrip(), text[match.end() :]
+
+
 def _is_heading(doc: Labelling, seg: Segment) -> bool:
-    text = seg.text.strip()
+    number, text = split_heading_number(seg.text.strip())
     if len(seg.lines) > HEADING_MAX_LINES or len(text) > HEADING_MAX_CHARS or seg.wide:
         return False
     if not _unpunctuated(text) or INNER_SENTENCE_END_RE.search(text) or ends_open(text):
@@ -507,9 +706,16 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     fits = len(seg.last.text.strip()) + 1 + len(after.text.split()[0]) <= column_of(
         after.lines, doc.layout
     )
-    if _sentence_case(text) and not fits:
+    if _sentence_case(text) and not fits and not number:
         return False  # ordinary text whose next word did not fit: wrapped at a column break
     return before.role is Role.HEADING or ends_sentence(before.text)
+
+
+def _break_between(doc: Labelling, seg: Segment, after: Segment) -> bool:
+    """True when something other than body text (a caption, the title band, a running head)
+    stands between two segments: a column or page break lies there."""
+    start, end = doc.segments.index(seg), doc.segments.index(after)
+    return any(other.role is not Role.BODY for other in doc.segments[start + 1 : end])
 
 
 RULES: Registry[Rule] = Registry()
@@ -518,6 +724,7 @@ RULES.register(label_section_name, "section_name", 90)
 RULES.register(label_end_mark_line, "end_mark", 85)
 RULES.register(split_stacked_captions, "stacked_captions", 82)
 RULES.register(label_title_band, "title_band", 80)
+RULES.register(label_top_byline, "top_byline", 75)
 RULES.register(label_byline, "byline", 70)
 RULES.register(split_leading_caption, "leading_caption", 65)
 RULES.register(label_captions, "caption", 60)
