@@ -11,60 +11,111 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from bantin.vietnamese import ACRONYM_BY_FOLD, SENTENCE_END, capitalize_first, fold, is_all_caps
 
 WORD_SPLIT_RE = re.compile(r"([^\W_]+(?:[&\-'’][^\W_]+)*)")
 
+# What the run of non-word characters between two words does to the casing statistics.
+_KEEP, _BREAK_PAIR, _NEW_SENTENCE = 0, 1, 2
+_GAP_EFFECT: dict[str, int] = {}
+
+
+def _gap_effect(gap: str) -> int:
+    """A sentence end starts a new sentence; a comma, bracket or quote breaks a word pair."""
+    effect = _KEEP
+    if gap.strip():
+        if any(c in SENTENCE_END for c in gap):
+            effect = _NEW_SENTENCE
+        elif any(c in ',;()"“”' for c in gap):
+            effect = _BREAK_PAIR
+    if len(_GAP_EFFECT) < 10_000:
+        _GAP_EFFECT[gap] = effect
+    return effect
+
+
+def _collect(text: str, words: list[str], pairs: list[tuple[str, str]]) -> None:
+    """The words of one paragraph that teach casing (not sentence-initial) and the word pairs
+    (neither split by punctuation nor starting a sentence)."""
+    pieces = WORD_SPLIT_RE.split(text)  # gap, word, gap, word, ..., gap
+    found = pieces[1::2]
+    if not found:
+        return
+    gaps = pieces[2:-1:2]  # the gap before each word after the first
+    effects = [_GAP_EFFECT.get(gap, -1) for gap in gaps]
+    if -1 in effects:
+        effects = [_gap_effect(gap) for gap in gaps]
+    inside = [effect != _NEW_SENTENCE for effect in effects]  # not a sentence's first word
+    words.extend(itertools.compress(found[1:], inside))
+    after_start = [False, *inside][
+        : len(inside)
+    ]  # the left word of the pair is not sentence-initial
+    joined = [e == _KEEP and left for e, left in zip(effects, after_start, strict=True)]
+    pairs.extend(itertools.compress(itertools.pairwise(found), joined))
+
+
+def _most_common(forms: dict[str, int] | dict[tuple[str, str], int]) -> object:
+    """The most frequent form; the first one seen wins a tie (as Counter.most_common does)."""
+    return max(forms.items(), key=itemgetter(1))[0]
+
 
 @dataclass
 class BodyCasing:
-    """How the body writes each word and each pair of words, away from sentence starts."""
+    """How the body writes each word and each pair of words, away from sentence starts.
 
-    words: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
-    pairs: dict[tuple[str, str], Counter[tuple[str, str]]] = field(
-        default_factory=lambda: defaultdict(Counter)
-    )
+    Counting is lazy, done when first asked for: most titles and headings need no restoring.
+    """
+
+    texts: list[str] = field(default_factory=list)
+    word_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    pair_counts: dict[tuple[str, str], dict[tuple[str, str], int]] = field(default_factory=dict)
+    counted: bool = False
 
     def learn(self, text: str) -> None:
-        """Count the forms of the words of one paragraph, skipping sentence-initial words."""
-        previous: str | None = None
-        sentence_start = True
-        for piece in WORD_SPLIT_RE.split(text):
-            if WORD_SPLIT_RE.fullmatch(piece):
-                if not sentence_start:
-                    self.words[fold(piece)][piece] += 1
-                if previous is not None:
-                    self.pairs[(fold(previous), fold(piece))][(previous, piece)] += 1
-                previous = None if sentence_start else piece
-                sentence_start = False
-            elif piece.strip():
-                if any(c in SENTENCE_END for c in piece):
-                    previous, sentence_start = None, True
-                elif any(c in ',;()"“”' for c in piece):
-                    previous = None
+        """Add one paragraph to the body (its words are counted when first needed)."""
+        self.texts.append(text)
+        self.counted = False
+
+    def count(self) -> None:
+        """Count every form of every word and word pair the body writes, once."""
+        if self.counted:
+            return
+        words: list[str] = []
+        pairs: list[tuple[str, str]] = []
+        for text in self.texts:
+            _collect(text, words, pairs)
+        self.word_counts, self.pair_counts = {}, {}
+        for word, number in Counter(words).items():  # first seen first, for ties
+            self.word_counts.setdefault(fold(word), {})[word] = number
+        for pair, number in Counter(pairs).items():
+            self.pair_counts.setdefault((fold(pair[0]), fold(pair[1])), {})[pair] = number
+        self.counted = True
+
+    def forms_of(self, word: str) -> dict[str, int] | None:
+        """How often the body writes each form of a word (None when it never does)."""
+        self.count()
+        return self.word_counts.get(fold(word))
 
     def word_form(self, word: str) -> str | None:
         """The body's form of a lone word: an acronym, or a name never written in lower case."""
-        forms = self.words.get(fold(word))
+        forms = self.forms_of(word)
         if not forms:
             return None
-        best = forms.most_common(1)[0][0]
+        best = str(_most_common(forms))
         if sum(1 for c in best if c.isupper()) >= 2:
             return best
         return best.lower() if best.lower() in forms else None
 
     def pair_form(self, left: str, right: str) -> tuple[str, str] | None:
-        forms = self.pairs.get((fold(left), fold(right)))
-        return forms.most_common(1)[0][0] if forms else None
+        self.count()
+        forms = self.pair_counts.get((fold(left), fold(right)))
+        return _most_common(forms) if forms else None  # type: ignore[return-value]
 
 
 def learn_body(texts: list[str]) -> BodyCasing:
     """The casing knowledge drawn from the body paragraphs, lead and captions."""
-    casing = BodyCasing()
-    for text in texts:
-        casing.learn(text)
-    return casing
+    return BodyCasing(texts=list(texts))
 
 
 def needs_restoring(text: str) -> bool:
@@ -79,7 +130,8 @@ def needs_restoring(text: str) -> bool:
 
 def _looks_small_caps(word: str) -> bool:
     """'Kh&Cn', 'Kt-xh': a known acronym written in mixed case."""
-    return fold(word) in ACRONYM_BY_FOLD and word != ACRONYM_BY_FOLD[fold(word)]
+    folded = fold(word)
+    return folded in ACRONYM_BY_FOLD and word != ACRONYM_BY_FOLD[folded]
 
 
 def restore_case(text: str, body: BodyCasing) -> str:
@@ -88,7 +140,7 @@ def restore_case(text: str, body: BodyCasing) -> str:
         return text
     all_caps = is_all_caps(text)
     pieces = WORD_SPLIT_RE.split(text)
-    word_at = [i for i, piece in enumerate(pieces) if WORD_SPLIT_RE.fullmatch(piece)]
+    word_at = list(range(1, len(pieces), 2))  # split pieces alternate gap, word, gap...
     chosen = {i: _word_case(pieces[i], body, all_caps) for i in word_at}
     from_pairs: dict[int, list[str]] = defaultdict(list)
     for left, right in itertools.pairwise(word_at):
@@ -123,8 +175,10 @@ def _word_case(word: str, body: BodyCasing, all_caps: bool) -> str:
         return form
     if form is not None:
         return word  # a capital kept through small caps marks a name ('Bắc Ninh')
-    if all_caps and fold(word) in body.words:
-        return body.words[fold(word)].most_common(1)[0][0]
-    if fold(word) in ACRONYM_BY_FOLD:
-        return ACRONYM_BY_FOLD[fold(word)]
+    forms = body.forms_of(word) if all_caps else None
+    if forms:
+        return str(_most_common(forms))
+    folded = fold(word)
+    if folded in ACRONYM_BY_FOLD:
+        return ACRONYM_BY_FOLD[folded]
     return word.lower() if all_caps else word

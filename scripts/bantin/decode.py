@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import logging
+import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -141,14 +142,18 @@ def _stray_marks(text: str) -> bool:
     )
 
 
+# Unicode's control characters (Cc) except tab, LF and form feed.
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
+
+
 def _check_controls(text: str, path: Path | str) -> None:
     """Control characters other than tab, LF and form feed are garbage, not text."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        bad = [c for c in line if _is_control(c)]
-        if bad:
-            raise SourceError(
-                path, f"control character U+{ord(bad[0]):04X} in text: not a text file", number
-            )
+    found = CONTROL_RE.search(text)
+    if found is not None:
+        number = text.count("\n", 0, found.start()) + 1
+        raise SourceError(
+            path, f"control character U+{ord(found.group()):04X} in text: not a text file", number
+        )
 
 
 def _is_control(char: str) -> bool:

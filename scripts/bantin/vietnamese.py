@@ -106,9 +106,19 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_FOLDS: dict[str, str] = {}
+_FOLDS_MAX = 200_000
+
+
 def fold(word: str) -> str:
-    """A word's case-insensitive key (NFC, case-folded)."""
-    return nfc(word).casefold()
+    """A word's case-insensitive key (NFC, case-folded); remembered, as words repeat a lot."""
+    folded = _FOLDS.get(word)
+    if folded is None:
+        folded = unicodedata.normalize("NFC", word).casefold()
+        if len(_FOLDS) >= _FOLDS_MAX:
+            _FOLDS.clear()
+        _FOLDS[word] = folded
+    return folded
 
 
 def words(text: str) -> list[str]:
