@@ -41,7 +41,34 @@ HEADING_MAX_LINES = 3
 HEADING_MAX_CHARS = 180
 CAPTION_MAX_LINES = 2
 BYLINE_MAX_CHARS = 90
-BYLINE_SEPARATORS_RE = re.compile(r"\s+[-–—]\s+|\s*[,;&]\s*|\s+và\s+", re.IGNORECASE)
+BYLINE_SEPARATORS_RE = re.compile(r"\s+[-–—&]\s+|\s*[,;]\s*|\s+và\s+", re.IGNORECASE)
+# First words of an institution's name: a byline line starting so is an affiliation.
+ORGANISATION_WORDS = frozenset(
+    (
+        "viện",
+        "trường",
+        "học",
+        "sở",
+        "bộ",
+        "tổng",
+        "cục",
+        "vụ",
+        "ban",
+        "phòng",
+        "khoa",
+        "bệnh",
+        "hội",
+        "ủy",
+        "uỷ",
+        "ubnd",
+        "tạp",
+        "báo",
+        "đài",
+        "quỹ",
+        "đhqg",
+        "đh",
+    )
+)
 BRACKET_RE = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 AFFILIATION_MAX_LINES = 2
 AFFILIATION_REASON = "byline: affiliation, kept as the last paragraph"
@@ -323,9 +350,13 @@ def _label_title_above(doc: Labelling, band: Segment) -> bool:
     above = doc.segments[index - 1] if index else None
     if above is None or above.role is not Role.BODY or len(above.lines) > HEADING_MAX_LINES:
         return False
-    if above.last.number + 1 != band.first.number or not _unpunctuated(above.text):
+    if not _unpunctuated(above.text) or ends_open(above.text):
         return False
-    above.label(Role.TITLE, "title: short block set directly above the wide lead")
+    touching = above.last.number + 1 == band.first.number
+    first_text = doc.neighbour(above, -1, ANY_TEXT) is None
+    if not (touching or first_text or _capitals_title(above.text)):
+        return False
+    above.label(Role.TITLE, "title: short block set above the wide lead")
     band.label(Role.LEAD, "lead: wide paragraph after the title")
     doc.title_band.extend([above, band])
     return True
@@ -355,14 +386,52 @@ def _label_lines(lines: list[SourceLine], role: Role, reason: str) -> None:
         line.role, line.reason = role, reason
 
 
+def _capitals_title(text: str) -> bool:
+    """A block of two or more words all in capitals: set as a title, not cut from a column."""
+    return len(text.split()) >= 2 and is_all_caps(text)
+
+
 def _label_fallback_title(doc: Labelling) -> None:
-    """Without a wide band, the first short non-sentence segment is taken as the title."""
+    """Without a wide band, the first short non-sentence segment is taken as the title; a
+    title set right above the first paragraph (no blank line) takes that paragraph as lead."""
     segments = doc.body_segments()
-    if not segments or len(segments[0].lines) > HEADING_MAX_LINES:
+    if not segments:
         return
-    if _unpunctuated(segments[0].text):
-        segments[0].label(Role.TITLE, "title: first segment (no wide title band found)")
-        doc.title_band.append(segments[0])
+    first = segments[0]
+    count = _title_lines_on_top(first.lines, doc.layout)
+    if count:
+        index = doc.segments.index(first)
+        title, lead = _segment(doc, first.lines[:count]), _segment(doc, first.lines[count:])
+        doc.segments[index : index + 1] = [title, lead]
+        title.label(Role.TITLE, "title: short lines above the first paragraph (no wide band)")
+        lead.label(Role.LEAD, "lead: the paragraph set right under the title")
+        doc.title_band.extend([title, lead])
+        return
+    if len(first.lines) > HEADING_MAX_LINES or not _unpunctuated(first.text):
+        return
+    first.label(Role.TITLE, "title: first segment (no wide title band found)")
+    doc.title_band.append(first)
+    following = doc.neighbour(first, +1, ANY_TEXT)
+    if following is not None and following.role is Role.BODY and following.wide:
+        following.label(Role.LEAD, "lead: wide paragraph after the title")
+        doc.title_band.append(following)
+
+
+def _title_lines_on_top(lines: list[SourceLine], layout: Layout) -> int:
+    """How many leading lines of a block are a title over its first paragraph: they end
+    without punctuation, the next line starts a sentence, and its first word would have fit
+    (so the break is not a wrap); 0 when there is no such title."""
+    for count in range(1, min(HEADING_MAX_LINES, len(lines) - 1) + 1):
+        text = " ".join(line.text.strip() for line in lines[:count])
+        following = lines[count].text
+        if not _unpunctuated(text) or ends_open(text) or INNER_SENTENCE_END_RE.search(text):
+            return 0
+        if starts_new_sentence(following) and not starts_lower(following):
+            fits = len(lines[count - 1].text.strip()) + 1 + len(following.split()[0])
+            rest = lines[count:]
+            deliberate = len(rest) >= 2 and fits <= column_of(rest, layout)
+            return count if deliberate and ends_sentence(rest[-1].text) else 0
+    return 0
 
 
 def _unpunctuated(text: str) -> bool:
@@ -528,7 +597,7 @@ def split_names(text: str) -> list[str]:
 def _is_name(name: str) -> bool:
     parts = [p for p in name.split() if p.casefold() not in HONORIFICS]
     parts = [p for p in parts if not _is_honorific_run(p)]
-    if not 1 <= len(parts) <= 6:
+    if not 1 <= len(parts) <= 6 or fold(parts[0]) in ORGANISATION_WORDS:
         return False
     if any(not first_letter(p) or (p.endswith(".") and len(p) > 2) for p in parts):
         return False
