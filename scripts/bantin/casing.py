@@ -69,8 +69,9 @@ class BodyCasing:
 
     texts: list[str] = field(default_factory=list)
     word_counts: dict[str, dict[str, int]] = field(default_factory=dict)
-    pair_counts: dict[tuple[str, str], dict[tuple[str, str], int]] = field(default_factory=dict)
+    pair_tally: Counter[tuple[str, str]] = field(default_factory=Counter)
     counted: bool = False
+    _pair_order: dict[tuple[str, str], int] | None = None
 
     def learn(self, text: str) -> None:
         """Add one paragraph to the body (its words are counted when first needed)."""
@@ -85,12 +86,30 @@ class BodyCasing:
         pairs: list[tuple[str, str]] = []
         for text in self.texts:
             _collect(text, words, pairs)
-        self.word_counts, self.pair_counts = {}, {}
+        self.word_counts = {}
         for word, number in Counter(words).items():  # first seen first, for ties
             self.word_counts.setdefault(fold(word), {})[word] = number
-        for pair, number in Counter(pairs).items():
-            self.pair_counts.setdefault((fold(pair[0]), fold(pair[1])), {})[pair] = number
+        self.pair_tally = Counter(pairs)
+        self._pair_order = None
         self.counted = True
+
+    def pair_forms(self, left: str, right: str) -> dict[tuple[str, str], int]:
+        """How often the body writes each form of a word pair, first seen first."""
+        self.count()
+        lefts = self.word_counts.get(fold(left), {})
+        rights = self.word_counts.get(fold(right), {})
+        found = {
+            (one, two): self.pair_tally[(one, two)]
+            for one in lefts
+            for two in rights
+            if (one, two) in self.pair_tally
+        }
+        if len(found) > 1:
+            if self._pair_order is None:
+                self._pair_order = {pair: index for index, pair in enumerate(self.pair_tally)}
+            order = self._pair_order
+            found = dict(sorted(found.items(), key=lambda item: order[item[0]]))
+        return found
 
     def forms_of(self, word: str) -> dict[str, int] | None:
         """How often the body writes each form of a word (None when it never does)."""
@@ -108,8 +127,7 @@ class BodyCasing:
         return best.lower() if best.lower() in forms else None
 
     def pair_form(self, left: str, right: str) -> tuple[str, str] | None:
-        self.count()
-        forms = self.pair_counts.get((fold(left), fold(right)))
+        forms = self.pair_forms(left, right)
         return _most_common(forms) if forms else None  # type: ignore[return-value]
 
 

@@ -21,21 +21,30 @@ VERBS = {
 }
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; only the verb named in argv (all when none is) imports its module."""
     parser = argparse.ArgumentParser(prog="bantin", description=__doc__)
     parser.add_argument("--version", action="version", version=f"bantin {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="show debug messages")
     sub = parser.add_subparsers(dest="verb", required=True, metavar="COMMAND")
+    wanted = named_verb(argv)
     for verb, help_text in VERBS.items():
-        module = importlib.import_module(f"bantin.commands.{verb}")
         verb_parser = sub.add_parser(verb, help=help_text, description=help_text)
-        module.add_arguments(verb_parser)
-        verb_parser.set_defaults(run=module.run)
+        if wanted in (None, verb):
+            module = importlib.import_module(f"bantin.commands.{verb}")
+            module.add_arguments(verb_parser)
+            verb_parser.set_defaults(run=module.run)
     return parser
 
 
+def named_verb(argv: Sequence[str] | None) -> str | None:
+    """The verb the command line names (its first word that is not an option), if known."""
+    words = [word for word in (sys.argv[1:] if argv is None else argv) if word[:1] != "-"]
+    return words[0] if words and words[0] in VERBS else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = make_parser().parse_args(argv)
+    args = make_parser(argv).parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(levelname)s: %(message)s",

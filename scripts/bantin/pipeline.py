@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 import inspect
 import logging
+import multiprocessing as mp
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +40,7 @@ from bantin.store import (
     ManifestEntry,
     edit_diff,
     flush_to_disk,
+    forget_resolved,
     load_manifest,
     output_path,
     save_manifest,
@@ -118,6 +121,7 @@ class Run:
     planned: list[Planned] = field(default_factory=list)
     claims: dict[str, list[str]] = field(default_factory=dict)  # output path -> sources
     by_sha: dict[str, str] = field(default_factory=dict)
+    issues: dict[Path, tuple[IssueInfo, str] | SourceError] = field(default_factory=dict)
     previous: dict[str, tuple[str, ManifestEntry]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -156,6 +160,22 @@ def check_duplicate(run: Run, source: SourceFile, sha: str) -> None:
         raise SourceError(source.label, f"exact duplicate of {first} (same sha256)")
 
 
+def issue_of(run: Run, source: SourceFile) -> tuple[IssueInfo, str]:
+    """The issue.yml beside a source and its sha256, read once per folder in a run."""
+    if source.issue_file is None:
+        return IssueInfo(), ""
+    known = run.issues.get(source.issue_file)
+    if known is None:
+        try:
+            known = (load_issue_info(source), optional_sha256(source.issue_file))
+        except SourceError as error:
+            known = error
+        run.issues[source.issue_file] = known
+    if isinstance(known, SourceError):
+        raise known
+    return known
+
+
 def input_entry(run: Run, source: SourceFile, sha: str, text_sha: str = "") -> ManifestEntry:
     """The hashes of everything an article is made from (written hash filled in later)."""
     return ManifestEntry(
@@ -163,7 +183,7 @@ def input_entry(run: Run, source: SourceFile, sha: str, text_sha: str = "") -> M
         source=source.label,
         source_sha256=sha,
         sidecar_sha256=optional_sha256(source.sidecar_file),
-        issue_sha256=optional_sha256(source.issue_file),
+        issue_sha256=issue_of(run, source)[1],
         converter=run.converter.version,
     )
 
@@ -275,46 +295,193 @@ def frozen_slug(previous: tuple[str, ManifestEntry] | None) -> str | None:
     return Path(previous[0]).stem if previous else None
 
 
-def plan_source(run: Run, source: SourceFile) -> None:
-    """Convert one source in memory, or note that it is up to date."""
+@dataclass
+class Job:
+    """One source that needs converting, with everything read while checking it."""
+
+    source: SourceFile
+    issue: IssueInfo
+    sidecar: Sidecar
+    now: ManifestEntry
+    previous: tuple[str, ManifestEntry] | None
+
+
+@dataclass
+class Outcome:
+    """What converting one job gave: a rendered article or the problem that stopped it, plus
+    the log records it emitted (replayed in source order so a parallel run logs the same)."""
+
+    rendered: tuple[str, str, ManifestEntry] | None
+    problem: Problem | None
+    records: list[logging.LogRecord] = field(default_factory=list)
+
+
+def check_source(run: Run, source: SourceFile) -> Job | None:
+    """Check and hash one source; None when its article is up to date."""
     check_inside(run, source)
     check_size(source)
     sha = file_sha256(source.path)
     check_duplicate(run, source, sha)
-    issue, sidecar = load_issue_info(source), load_sidecar(source)
+    issue, sidecar = issue_of(run, source)[0], load_sidecar(source)
     now = input_entry(run, source, sha)
     previous = run.previous.get(source.label)
     if previous is not None and is_up_to_date(run, previous, now):
         run.claims.setdefault(previous[0], []).append(source.label)
         run.report.unchanged.append(source.label)
-        return
-    article = convert_article(run, source, issue)
-    front = build_front(
-        source, merged_values(source, article, issue, sidecar), frozen_slug(previous), now
-    )
+        return None
+    return Job(source, issue, sidecar, now, previous)
+
+
+def render_job(run: Run, job: Job) -> tuple[str, str, ManifestEntry]:
+    """Convert and render one article in memory: (output path, Markdown, manifest entry)."""
+    source, previous = job.source, job.previous
+    article = convert_article(run, source, job.issue)
+    merged = merged_values(source, article, job.issue, job.sidecar)
+    front = build_front(source, merged, frozen_slug(previous), job.now)
     old = previous_article(run, previous)
     blocks: list[Block] = assign_anchors(article.blocks, old.blocks if old else ())
     rel = article_rel(front)
     output_path(run.out_dir, rel)
     text = render_article(front, blocks)
-    entry = ManifestEntry(**{**now.__dict__, "sha256": sha256_text(text)})
-    run.claims.setdefault(rel, []).append(source.label)
-    run.planned.append(Planned(source, rel, text, entry, previous))
+    return rel, text, ManifestEntry(**{**job.now.__dict__, "sha256": sha256_text(text)})
 
 
-def plan_all(run: Run, sources: Sequence[SourceFile]) -> None:
-    """Plan every source; each failure becomes one problem naming the file."""
+def source_problem(label: str, error: Exception) -> Problem:
+    """One source's failure as a problem naming the file; nothing else stops the run."""
+    if isinstance(error, SourceError):
+        return error.problem
+    if isinstance(error, OSError):
+        return SourceError(label, f"cannot read: {error}").problem
+    log.debug("%s: converter failure", label, exc_info=error)
+    return SourceError(label, f"the converter failed ({type(error).__name__}: {error})").problem
+
+
+def run_job(run: Run, job: Job) -> Outcome:
+    try:
+        return Outcome(render_job(run, job), None)
+    except Exception as error:  # one article's converter failure must not end the run
+        return Outcome(None, source_problem(job.source.label, error))
+
+
+def record(run: Run, job: Job, outcome: Outcome) -> None:
+    """Take one outcome into the run, in source order."""
+    if outcome.problem is not None:
+        run.problems.add(outcome.problem)
+        run.report.failed.append(job.source.label)
+        return
+    assert outcome.rendered is not None
+    rel, text, entry = outcome.rendered
+    run.claims.setdefault(rel, []).append(job.source.label)
+    run.planned.append(Planned(job.source, rel, text, entry, job.previous))
+
+
+def plan_source(run: Run, source: SourceFile) -> None:
+    """Convert one source in memory, or note that it is up to date."""
+    try:
+        job = check_source(run, source)
+    except Exception as error:
+        run.problems.add(source_problem(source.label, error))
+        run.report.failed.append(source.label)
+        return
+    if job is not None:
+        record(run, job, run_job(run, job))
+
+
+def plan_all(run: Run, sources: Sequence[SourceFile], workers: int | None = None) -> None:
+    """Plan every source; each failure becomes one problem naming the file.
+
+    Sources are checked one by one (duplicates need them all); the conversions, the slow
+    part, may run in parallel; everything is taken back in source order.
+    """
+    checked: list[tuple[SourceFile, Job | Problem]] = []
     for source in sources:
         try:
-            plan_source(run, source)
-        except SourceError as error:
-            run.fail(source, error)
-        except OSError as error:
-            run.fail(source, SourceError(source.label, f"cannot read: {error}"))
-        except Exception as error:  # one article's converter failure must not end the run
-            log.debug("%s: converter failure", source.label, exc_info=True)
-            message = f"the converter failed ({type(error).__name__}: {error})"
-            run.fail(source, SourceError(source.label, message))
+            job = check_source(run, source)
+        except Exception as error:
+            checked.append((source, source_problem(source.label, error)))
+            continue
+        if job is not None:
+            checked.append((source, job))
+    jobs = [item for _, item in checked if isinstance(item, Job)]
+    outcomes = iter(convert_jobs(run, jobs, workers))
+    for source, item in checked:
+        if isinstance(item, Job):
+            record(run, item, next(outcomes))
+        else:
+            run.problems.add(item)
+            run.report.failed.append(source.label)
+
+
+# --- parallel conversion ----------------------------------------------------------------
+
+PARALLEL_MIN = 64  # fewer conversions than this are not worth starting processes for
+CHUNK = 16
+
+_SHARED: tuple[Run, list[Job]] | None = None  # what forked workers inherit
+
+
+class Collector(logging.Handler):
+    """Keeps a worker's log records, to be replayed by the parent in source order."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.NOTSET)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args = record.getMessage(), None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        self.records.append(record)
+
+
+_COLLECTOR = Collector()
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def convert_jobs(run: Run, jobs: list[Job], workers: int | None) -> list[Outcome]:
+    """Every job's outcome, in job order: in forked worker processes when there are many."""
+    count = default_workers() if workers is None else workers
+    if count <= 1 or len(jobs) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
+        return [run_job(run, job) for job in jobs]
+    global _SHARED
+    _SHARED = (run, jobs)
+    try:
+        with mp.get_context("fork").Pool(min(count, len(jobs)), initializer=_start_worker) as pool:
+            outcomes = pool.map(_work, range(len(jobs)), chunksize=CHUNK)
+    finally:
+        _SHARED = None
+    for outcome in outcomes:
+        replay(outcome.records)
+    return outcomes
+
+
+def _start_worker() -> None:
+    """Log records go to the collector, not straight to the parent's stderr."""
+    logging.getLogger().handlers = [_COLLECTOR]
+    for logger in logging.Logger.manager.loggerDict.values():
+        if isinstance(logger, logging.Logger):
+            logger.handlers = []
+
+
+def _work(index: int) -> Outcome:
+    assert _SHARED is not None
+    run, jobs = _SHARED
+    _COLLECTOR.records = []
+    outcome = run_job(run, jobs[index])
+    outcome.records = _COLLECTOR.records
+    return outcome
+
+
+def replay(records: list[logging.LogRecord]) -> None:
+    for item in records:
+        logging.getLogger(item.name).handle(item)
 
 
 def claim_order(run: Run, rel: str) -> list[str]:
@@ -418,7 +585,7 @@ def announce_discards(run: Run) -> None:
 
 def write_all(run: Run, force: bool) -> None:
     """Write every planned article, then the manifest (only when it changed)."""
-    before = run.manifest.to_json()
+    before = dict(run.manifest.files)
     if force:
         announce_discards(run)
     for item in run.planned:
@@ -426,7 +593,7 @@ def write_all(run: Run, force: bool) -> None:
             write_one(run, item, force)
         except OSError as error:
             run.fail(item.source, SourceError(item.rel, f"cannot write: {error}"))
-    if run.manifest.to_json() != before or not (run.out_dir / ".bantin-manifest.json").exists():
+    if run.manifest.files != before or not (run.out_dir / ".bantin-manifest.json").exists():
         save_manifest(run.out_dir, run.manifest)
     flush_to_disk()
     run.report.written = True
@@ -443,10 +610,15 @@ def convert_files(
     force: bool = False,
     keep_going: bool = False,
     converter: Converter | None = None,
+    workers: int | None = None,
 ) -> ConvertReport:
-    """Validate everything first, then write (all, or with keep_going the good ones)."""
+    """Validate everything first, then write (all, or with keep_going the good ones).
+
+    workers: processes for converting (default: one per core; 1 converts in this process).
+    """
+    forget_resolved()
     run = Run(root, out_dir, converter or default_converter(), load_manifest(out_dir))
-    plan_all(run, sources)
+    plan_all(run, sources, workers)
     check_collisions(run)
     run.report.problems = list(run.problems.items)
     if run.problems and not keep_going:
@@ -472,8 +644,15 @@ def convert_sources(
     force: bool = False,
     keep_going: bool = False,
     converter: Converter | None = None,
+    workers: int | None = None,
 ) -> ConvertReport:
     """Every source under root/sources/ into out_dir (what `bantin build` calls)."""
     return convert_files(
-        find_sources(root), root, out_dir, force=force, keep_going=keep_going, converter=converter
+        find_sources(root),
+        root,
+        out_dir,
+        force=force,
+        keep_going=keep_going,
+        converter=converter,
+        workers=workers,
     )
