@@ -1,0 +1,132 @@
+"""Fast paths give the same results as the plain ones: parallel and serial conversion write
+identical bytes and report the same problems and warnings; casing counted in bulk agrees with
+counting word by word; cached path checks still refuse paths outside the output folder."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+from bantin import corpus, pipeline
+from bantin.casing import WORD_SPLIT_RE, learn_body
+from bantin.cli import make_parser, named_verb
+from bantin.exceptions import BantinError
+from bantin.store import forget_resolved, output_path
+from bantin.vietnamese import SENTENCE_END, fold
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("archive")
+    corpus.generate(24, root / "sources", seed=3)
+    first = sorted((root / "sources").rglob("*.txt"))[0]
+    (first.parent / "zz_binary.txt").write_bytes(b"text\x00more")
+    (first.parent / "zz_control.txt").write_text("Tiêu đề\n\nmột\x07dòng\n", encoding="utf-8")
+    return root
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def run(archive: Path, out: Path, workers: int, caplog: pytest.LogCaptureFixture) -> list[str]:
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        report = pipeline.convert_sources(archive, out, keep_going=True, workers=workers)
+    assert len(report.converted) >= 20
+    assert len(report.failed) == 2
+    messages = [r.getMessage() for r in caplog.records if r.name != "bantin.pipeline"]
+    return [*map(str, report.problems), *report.converted, *report.failed, *messages]
+
+
+def test_parallel_and_serial_runs_agree(
+    archive: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 4)
+    serial = run(archive, tmp_path / "serial", 1, caplog)
+    parallel = run(archive, tmp_path / "parallel", 2, caplog)
+    assert parallel == serial
+    assert tree(tmp_path / "parallel") == tree(tmp_path / "serial")
+
+
+def test_second_run_changes_nothing(
+    archive: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    run(archive, tmp_path / "docs", 2, caplog)
+    before = tree(tmp_path / "docs")
+    report = pipeline.convert_sources(archive, tmp_path / "docs", keep_going=True, workers=2)
+    assert not report.converted and len(report.unchanged) >= 20
+    assert tree(tmp_path / "docs") == before
+
+
+class ReferenceCasing:
+    """Word-by-word counting, the plain definition the bulk counting must match."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.words: dict[str, Counter[str]] = defaultdict(Counter)
+        self.pairs: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
+        for text in texts:
+            self.learn(text)
+
+    def learn(self, text: str) -> None:
+        previous: str | None = None
+        sentence_start = True
+        for piece in WORD_SPLIT_RE.split(text):
+            if WORD_SPLIT_RE.fullmatch(piece):
+                if not sentence_start:
+                    self.words[fold(piece)][piece] += 1
+                if previous is not None:
+                    self.pairs[(fold(previous), fold(piece))][(previous, piece)] += 1
+                previous = None if sentence_start else piece
+                sentence_start = False
+            elif piece.strip():
+                if any(c in SENTENCE_END for c in piece):
+                    previous, sentence_start = None, True
+                elif any(c in ',;()"“”' for c in piece):
+                    previous = None
+
+
+def test_bulk_casing_counts_match_word_by_word(archive: Path) -> None:
+    texts = [
+        "Trong năm qua, Bộ KH&CN và UBND TP Hà Nội làm tốt. Bộ Kh&Cn (mới) Hà Nội hà nội.",
+        "Hà Nội có KT-XH phát triển; Hà nội, Hà Nội. Một. Hai ba",
+        *(p.read_text(encoding="utf-8") for p in sorted(archive.rglob("0*.txt"))[:6]),
+    ]
+    reference, body = ReferenceCasing(texts), learn_body(texts)
+    body.count()
+    assert {k: dict(v) for k, v in reference.words.items()} == body.word_counts
+    for key, forms in reference.words.items():
+        assert body.forms_of(key) == dict(forms)
+        assert list(body.forms_of(key) or {}) == list(forms)  # first seen first
+    for (left, right), forms in reference.pairs.items():
+        assert body.pair_forms(left, right) == dict(forms)
+        assert list(body.pair_forms(left, right)) == list(forms)
+        assert body.pair_form(left, right) == forms.most_common(1)[0][0]
+
+
+def test_cached_checks_still_refuse_paths_outside(tmp_path: Path) -> None:
+    out, elsewhere = tmp_path / "docs", tmp_path / "elsewhere"
+    (out / "2021").mkdir(parents=True)
+    elsewhere.mkdir()
+    forget_resolved()
+    assert output_path(out, "2021/so-5/a.md") == out / "2021" / "so-5" / "a.md"
+    with pytest.raises(BantinError):
+        output_path(out, "2021/../../elsewhere/a.md")
+    (out / "2021" / "link.md").symlink_to(elsewhere / "a.md")
+    with pytest.raises(BantinError):
+        output_path(out, "2021/link.md")
+    (out / "2022").symlink_to(elsewhere)
+    with pytest.raises(BantinError):
+        output_path(out, "2022/a.md")
+
+
+def test_the_command_line_loads_only_the_named_verb() -> None:
+    assert named_verb(["-v", "convert", "sources"]) == "convert"
+    assert named_verb(["--help"]) is None
+    args = make_parser(["convert", "sources"]).parse_args(["convert", "sources"])
+    assert args.verb == "convert" and callable(args.run)
