@@ -103,10 +103,10 @@ def test_bulk_casing_counts_match_word_by_word(archive: Path) -> None:
     for key, forms in reference.words.items():
         assert body.forms_of(key) == dict(forms)
         assert list(body.forms_of(key) or {}) == list(forms)  # first seen first
-    for (left, right), forms in reference.pairs.items():
-        assert body.pair_forms(left, right) == dict(forms)
-        assert list(body.pair_forms(left, right)) == list(forms)
-        assert body.pair_form(left, right) == forms.most_common(1)[0][0]
+    for (left, right), pair_forms in reference.pairs.items():
+        assert body.pair_forms(left, right) == dict(pair_forms)
+        assert list(body.pair_forms(left, right)) == list(pair_forms)
+        assert body.pair_form(left, right) == pair_forms.most_common(1)[0][0]
 
 
 def test_cached_checks_still_refuse_paths_outside(tmp_path: Path) -> None:
