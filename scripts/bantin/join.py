@@ -23,7 +23,7 @@ def join_pair(left: str, right: str) -> str:
         return right
     if not right:
         return left
-    if GLUED_HYPHEN_RE.search(left):
+    if GLUED_HYPHEN_RE.search(left[-2:]):  # only the end matters; left may be long
         return left + right
     return f"{left} {right}"
 
