@@ -265,3 +265,32 @@ def test_a_capitals_heading_before_text_is_not_a_byline() -> None:
         "mới cơ chế quản lý.\n"
     )
     assert roles_of(text)["KẾT LUẬN"] is not Role.BYLINE
+
+
+def test_a_place_name_ending_the_title_is_not_a_byline() -> None:
+    text = (
+        "Nâng cao hiệu quả vật liệu mới thân thiện với môi trường trên địa bàn TP\n"
+        "Nha Trang\n"
+        "Các nhà khoa học đã giới thiệu nhiều vật liệu mới có khả năng tự phân hủy trong\n"
+        "môi trường biển, được thử nghiệm tại các bãi tắm.\n"
+        "\n"
+        "Kết quả thử nghiệm cho thấy\n"
+        "vật liệu phân hủy sau sáu tháng.\n"
+    )
+    roles = roles_of(text)
+    assert roles["Nha Trang"] is Role.TITLE
+
+
+def test_names_with_an_academic_title_inside_the_band_are_the_byline() -> None:
+    text = (
+        "Nâng cao hiệu quả vật liệu mới thân thiện với môi trường ở miền Trung\n"
+        "PGS.TS Phan Văn Hải\n"
+        "Các nhà khoa học đã giới thiệu nhiều vật liệu mới có khả năng tự phân hủy trong\n"
+        "môi trường biển, được thử nghiệm tại các bãi tắm.\n"
+        "\n"
+        "Kết quả thử nghiệm cho thấy\n"
+        "vật liệu phân hủy sau sáu tháng.\n"
+    )
+    roles = roles_of(text)
+    assert roles["PGS.TS Phan Văn Hải"] is Role.BYLINE
+    assert roles["môi trường biển, được thử nghiệm tại các bãi tắm."] is Role.LEAD

@@ -221,8 +221,9 @@ def _take_byline(article: Article, doc: Labelling) -> None:
     texts = [*bracketed, *(line.text for line in affiliation)]
     if texts:
         numbers = tuple(line.number for line in affiliation)
-        article.blocks.append(Block(BlockKind.PARAGRAPH, collapse_spaces(" ".join(texts)), numbers))
-        article.note("byline", f"affiliation kept as the last paragraph: {' '.join(texts)!r}")
+        text = collapse_spaces("; ".join(t.strip().rstrip(";") for t in texts))
+        article.blocks.append(Block(BlockKind.PARAGRAPH, text, numbers))
+        article.note("byline", f"affiliation kept as the last paragraph: {text!r}")
 
 
 def _take_names(article: Article, line: SourceLine) -> None:

@@ -69,6 +69,8 @@ ORGANISATION_WORDS = frozenset(
         "đh",
     )
 )
+# A word of a name: letters, or an initial with its full stop ('A.').
+NAME_WORD_RE = re.compile(r"^(?:[^\W\d_]+|[^\W\d_]\.)$")
 BRACKET_RE = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 AFFILIATION_MAX_LINES = 2
 AFFILIATION_REASON = "byline: affiliation, kept as the last paragraph"
@@ -326,7 +328,22 @@ def label_title_band(doc: Labelling) -> None:
 
 
 def _label_band(doc: Labelling, first: Segment) -> None:
-    """Title and lead both inside the wide band (or the lead in the next wide segment)."""
+    """Title and lead both inside the wide band (or the lead in the next wide segment); a
+    line of names set inside the band, under the title, is the byline."""
+    at = _byline_inside(doc, first)
+    if at:
+        index = doc.segments.index(first)
+        pieces = [_segment(doc, first.lines[:at]), _segment(doc, first.lines[at : at + 1])]
+        rest = first.lines[at + 1 :]
+        doc.segments[index : index + 1] = [*pieces, *([_segment(doc, rest)] if rest else [])]
+        _label_band(doc, pieces[0])
+        pieces[1].label(Role.BYLINE, "byline: names under the title")
+        after = doc.neighbour(pieces[1], +1, ANY_TEXT)
+        has_lead = any(line.role is Role.LEAD for s in doc.title_band for line in s.lines)
+        if after is not None and after.role is Role.BODY and after.wide and not has_lead:
+            after.label(Role.LEAD, "lead: wide paragraph after the title and byline")
+            doc.title_band.append(after)
+        return
     paragraphs = split_wide_paragraphs(first.lines)
     _label_lines(paragraphs[0], Role.TITLE, "title: first paragraph of the wide title band")
     for lines in paragraphs[1:]:
@@ -342,6 +359,22 @@ def _label_band(doc: Labelling, first: Segment) -> None:
     ):
         following.label(Role.LEAD, "lead: wide paragraph after the title")
         doc.title_band.append(following)
+
+
+def _byline_inside(doc: Labelling, band: Segment) -> int:
+    """The index of a narrow line of names inside a wide band, after its first line; 0 if none.
+    A title may wrap before a place name, so the line needs an academic title, two names, or
+    capitals under a line that is not in capitals."""
+    for index, line in enumerate(band.lines[1:], start=1):
+        text, above = line.text, band.lines[index - 1].text
+        if doc.layout.is_wide(text) or ends_open(above) or not is_name_line(text):
+            continue
+        names, _ = split_byline(text)
+        titled = any(_is_honorific_run(word) for word in names.split())
+        capitals = is_all_caps(text) and not is_all_caps(above)
+        if (titled or len(split_names(names)) > 1 or capitals) and _strong_name_line(text):
+            return 0 if _named_in_text(doc, text, band) else index
+    return 0
 
 
 def _label_title_above(doc: Labelling, band: Segment) -> bool:
@@ -540,7 +573,7 @@ def label_top_byline(doc: Labelling) -> None:
     seg = doc.neighbour(doc.title_band[-1], +1, ANY_TEXT)
     if seg is None or seg.role is not Role.BODY:
         return
-    if not _top_byline_shaped(seg):
+    if not _top_byline_shaped(seg) or _named_in_text(doc, seg.lines[0].text, seg):
         return
     names = byline_name_lines(seg.lines)
     _label_byline_segment(doc, seg, len(names), "byline: names under the title")
@@ -549,6 +582,20 @@ def label_top_byline(doc: Labelling) -> None:
     if following is not None and following.role is Role.BODY and following.wide and not has_lead:
         following.label(Role.LEAD, "lead: wide paragraph after the title and byline")
         doc.title_band.append(following)
+
+
+def _named_in_text(doc: Labelling, text: str, seg: Segment) -> bool:
+    """True when the names, without academic titles, recur in the other text: a place such as
+    'Hà Nội' that ends a title line, not an author."""
+    names, _ = split_byline(text)
+    words = [
+        w for w in names.split() if not _is_honorific_run(w) and w.casefold() not in HONORIFICS
+    ]
+    if len(words) < len(names.split()):
+        return False  # an academic title marks an author
+    phrase = fold(" ".join(words))
+    others = (s for s in doc.segments if s is not seg and s.role is not Role.RUNNING_HEAD)
+    return any(phrase in fold(other.text) for other in others)
 
 
 def _top_byline_shaped(seg: Segment) -> bool:
@@ -599,7 +646,7 @@ def _is_name(name: str) -> bool:
     parts = [p for p in parts if not _is_honorific_run(p)]
     if not 1 <= len(parts) <= 6 or fold(parts[0]) in ORGANISATION_WORDS:
         return False
-    if any(not first_letter(p) or (p.endswith(".") and len(p) > 2) for p in parts):
+    if any(not NAME_WORD_RE.match(p) for p in parts):
         return False
     return is_all_caps(name) or all(first_letter(p).isupper() for p in parts)
 
