@@ -497,6 +497,7 @@ def claim_order(run: Run, rel: str) -> list[str]:
 def check_collisions(run: Run) -> None:
     """Two sources for one output path (same slug in one issue) is an error naming both;
     an article already published keeps its path."""
+    losers: set[str] = set()
     for rel in sorted(run.claims):
         owners = claim_order(run, rel)
         for label in owners[1:]:
@@ -505,7 +506,9 @@ def check_collisions(run: Run) -> None:
             )
             run.problems.add(Problem(label, message))
             run.report.failed.append(label)
-        run.planned = [p for p in run.planned if p.source.label not in owners[1:]]
+        losers.update(owners[1:])
+    if losers:
+        run.planned = [p for p in run.planned if p.source.label not in losers]
 
 
 # --- writing ----------------------------------------------------------------------------
@@ -593,9 +596,12 @@ def write_all(run: Run, force: bool) -> None:
             write_one(run, item, force)
         except OSError as error:
             run.fail(item.source, SourceError(item.rel, f"cannot write: {error}"))
+    touched = bool(run.planned)
     if run.manifest.files != before or not (run.out_dir / ".bantin-manifest.json").exists():
         save_manifest(run.out_dir, run.manifest)
-    flush_to_disk()
+        touched = True
+    if touched:  # a run that changed nothing has nothing to make durable
+        flush_to_disk()
     run.report.written = True
 
 
