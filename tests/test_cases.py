@@ -186,3 +186,10 @@ def test_simulated_layouts_keep_every_word(index: int) -> None:
     rng = random.Random(f"words:{index}")
     text = simulate.lay_out(simulate.random_article(rng), rng)
     check_words_kept(convert_text(decode_bytes(text.encode("utf-8"), "<sim>"), "<sim>"))
+
+
+def test_page_number_after_a_form_feed_names_the_page_after_it() -> None:
+    text = (CASES / "form_feed_page_number.txt").read_text(encoding="utf-8")
+    moved = text.replace("\n14\n\f", "\n\f14\n\n")
+    assert convert_text(moved, "x.txt").pages == [13, 14]
+    assert convert_text(text.replace("14\n", ""), "x.txt").pages == []

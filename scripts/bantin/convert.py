@@ -119,12 +119,34 @@ def _take_running_heads(article: Article, doc: Labelling, running_head: str) -> 
     article.section = section_of(doc.heads)
     clusters = _head_clusters(doc.segments)
     by_line = {head.line: head for head in doc.heads}
-    breaks = [_cluster_page(cluster, by_line) for cluster in clusters]
-    article.pages = page_range(breaks, running_head)
-    _assign_pages(doc.lines, clusters, article.pages)
+    fed = _pages_from_form_feeds(doc)
+    if fed:
+        article.pages = fed
+        article.note("pages", "pages counted from form feeds and a printed page number")
+        first = fed[0]
+        for line in doc.lines:
+            line.page += first
+    else:
+        breaks = [_cluster_page(cluster, by_line) for cluster in clusters]
+        article.pages = page_range(breaks, running_head)
+        _assign_pages(doc.lines, clusters, article.pages)
     for seg in doc.segments:
         if seg.role is Role.RUNNING_HEAD:
             article.note("drop", f"running head removed: {seg.text!r}", seg.first.number)
+
+
+def _pages_from_form_feeds(doc: Labelling) -> list[int]:
+    """With form feeds marking the page breaks, a page number printed on a page (above or
+    below its text) names that page; the pages are then counted from the feeds."""
+    text_pages = [line.page for line in doc.lines if line.role is not Role.BLANK]
+    if not text_pages or max(text_pages) == 0:
+        return []
+    page_of = {line.number: line.page for line in doc.lines}
+    for head in doc.heads:
+        if head.page is not None and head.page - page_of[head.line] >= 1:
+            first = head.page - page_of[head.line]
+            return list(range(first, first + max(text_pages) + 1))
+    return []
 
 
 def _head_clusters(segments: list[Segment]) -> list[list[Segment]]:
