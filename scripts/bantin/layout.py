@@ -88,39 +88,34 @@ def measure(lines: list[SourceLine]) -> Layout:
 
 def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
     """Group non-blank lines into segments at blank lines and at column/wide boundaries."""
+    wide = [layout.is_wide(line.text) for line in lines]  # once per line, not per comparison
     segments: list[Segment] = []
-    current: list[SourceLine] = []
+    current: list[int] = []
     for index, line in enumerate(lines):
         if line.role is Role.BLANK:
-            _close(current, segments, layout)
+            _close(current, lines, wide, segments)
             current = []
             continue
-        if current and _starts_new_segment(current[-1], line, _after(lines, index), layout):
-            _close(current, segments, layout)
+        if current and _starts_new_segment(current[-1], index, lines, wide):
+            _close(current, lines, wide, segments)
             current = []
-        current.append(line)
-    _close(current, segments, layout)
+        current.append(index)
+    _close(current, lines, wide, segments)
     return segments
 
 
-def _after(lines: list[SourceLine], index: int) -> SourceLine | None:
-    return lines[index + 1] if index + 1 < len(lines) else None
-
-
-def _starts_new_segment(
-    previous: SourceLine, line: SourceLine, following: SourceLine | None, layout: Layout
-) -> bool:
+def _starts_new_segment(before: int, index: int, lines: list[SourceLine], wide: list[bool]) -> bool:
     """Wide after column always splits; column after wide splits unless it ends the band."""
-    was_wide, is_wide = layout.is_wide(previous.text), layout.is_wide(line.text)
+    previous, line = lines[before], lines[index]
+    was_wide, is_wide = wide[before], wide[index]
     if is_wide and not was_wide:
         return True
     if ends_with_stop(previous.text) and starts_lower(line.text):
         return True  # a sentence never goes on in lower case: the previous line stood alone
     if was_wide and not is_wide:
+        after = index + 1
         column_follows = (
-            following is not None
-            and following.role is not Role.BLANK
-            and not layout.is_wide(following.text)
+            after < len(lines) and lines[after].role is not Role.BLANK and not wide[after]
         )
         continuation = ends_full_stop(previous.text) and starts_lower(line.text)
         return column_follows or continuation
@@ -133,7 +128,8 @@ def ends_with_stop(text: str) -> bool:
     return text.endswith((".", "!", "?")) and not text.endswith("..")
 
 
-def _close(current: list[SourceLine], segments: list[Segment], layout: Layout) -> None:
+def _close(
+    current: list[int], lines: list[SourceLine], wide: list[bool], segments: list[Segment]
+) -> None:
     if current:
-        wide = any(layout.is_wide(line.text) for line in current)
-        segments.append(Segment(list(current), wide=wide))
+        segments.append(Segment([lines[i] for i in current], wide=any(wide[i] for i in current)))

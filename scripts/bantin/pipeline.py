@@ -7,6 +7,7 @@ editor changed is never overwritten without force; a hand-written file never.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import inspect
 import logging
@@ -463,7 +464,9 @@ def convert_jobs(run: Run, jobs: list[Job], workers: int | None) -> list[Outcome
 
 
 def _start_worker() -> None:
-    """Log records go to the collector, not straight to the parent's stderr."""
+    """Log records go to the collector, not straight to the parent's stderr; what the parent
+    built is frozen out of the garbage collector's way (conversion allocates a lot)."""
+    gc.freeze()
     logging.getLogger().handlers = [_COLLECTOR]
     for logger in logging.Logger.manager.loggerDict.values():
         if isinstance(logger, logging.Logger):
