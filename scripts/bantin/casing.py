@@ -8,6 +8,7 @@ well-known acronyms.
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -17,22 +18,21 @@ from bantin.vietnamese import ACRONYM_BY_FOLD, SENTENCE_END, capitalize_first, f
 
 WORD_SPLIT_RE = re.compile(r"([^\W_]+(?:[&\-'’][^\W_]+)*)")
 
-# What the run of non-word characters between two words does to the casing statistics.
-_KEEP, _BREAK_PAIR, _NEW_SENTENCE = 0, 1, 2
-_GAP_EFFECT: dict[str, int] = {}
+# What the run of non-word characters between two words does to the casing statistics:
+# whether the next word is inside a sentence (not its first word), and whether the two
+# words form a pair (nothing but spaces or hyphens between them). Gaps repeat a lot.
+_INSIDE: dict[str, bool] = {}
+_JOINS: dict[str, bool] = {}
+_GAPS_MAX = 10_000
 
 
-def _gap_effect(gap: str) -> int:
+def _learn_gap(gap: str) -> None:
     """A sentence end starts a new sentence; a comma, bracket or quote breaks a word pair."""
-    effect = _KEEP
+    new_sentence = broken = False
     if gap.strip():
-        if any(c in SENTENCE_END for c in gap):
-            effect = _NEW_SENTENCE
-        elif any(c in ',;()"“”' for c in gap):
-            effect = _BREAK_PAIR
-    if len(_GAP_EFFECT) < 10_000:
-        _GAP_EFFECT[gap] = effect
-    return effect
+        new_sentence = any(c in SENTENCE_END for c in gap)
+        broken = new_sentence or any(c in ',;()"“”' for c in gap)
+    _INSIDE[gap], _JOINS[gap] = not new_sentence, not broken
 
 
 def _collect(text: str, words: list[str], pairs: list[tuple[str, str]]) -> None:
@@ -40,18 +40,19 @@ def _collect(text: str, words: list[str], pairs: list[tuple[str, str]]) -> None:
     (neither split by punctuation nor starting a sentence)."""
     pieces = WORD_SPLIT_RE.split(text)  # gap, word, gap, word, ..., gap
     found = pieces[1::2]
-    if not found:
-        return
     gaps = pieces[2:-1:2]  # the gap before each word after the first
-    effects = [_GAP_EFFECT.get(gap, -1) for gap in gaps]
-    if -1 in effects:
-        effects = [_gap_effect(gap) for gap in gaps]
-    inside = [effect != _NEW_SENTENCE for effect in effects]  # not a sentence's first word
+    inside = list(map(_INSIDE.get, gaps))
+    if None in inside:
+        if len(_INSIDE) > _GAPS_MAX:
+            _INSIDE.clear()
+            _JOINS.clear()
+        for gap in gaps:
+            if gap not in _INSIDE:
+                _learn_gap(gap)
+        inside = list(map(_INSIDE.get, gaps))
     words.extend(itertools.compress(found[1:], inside))
-    after_start = [False, *inside][
-        : len(inside)
-    ]  # the left word of the pair is not sentence-initial
-    joined = [e == _KEEP and left for e, left in zip(effects, after_start, strict=True)]
+    left_inside = [False, *inside]  # the first word of a text starts a sentence
+    joined = map(operator.and_, map(_JOINS.get, gaps), left_inside)
     pairs.extend(itertools.compress(itertools.pairwise(found), joined))
 
 
