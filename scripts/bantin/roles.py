@@ -32,6 +32,7 @@ ISSUE_LABEL_RE = re.compile(
     r"(?:năm|nam|[-–—/.,(])?\s*(?:năm\s*)?(?P<year>(?:19|20)\d{2})\)?(?=$|\s|[|•·])",
     re.IGNORECASE,
 )
+WORD_RE = re.compile(r"[^\W\d_]+")
 INNER_SENTENCE_END_RE = re.compile(r"[.!?…]\s+[^\W\d_]")
 GLUED_HYPHEN_END_RE = re.compile(r"[^\W_]-$")
 SECTION_MAX = 70
@@ -157,6 +158,14 @@ class Labelling:
     layout: Layout
     heads: list[RunningHead] = field(default_factory=list)
     title_band: list[Segment] = field(default_factory=list)
+    _lower: frozenset[str] | None = field(default=None, repr=False)
+
+    def lower_words(self) -> frozenset[str]:
+        """Every word the text writes in lower case (computed once)."""
+        if self._lower is None:
+            found = (w for line in self.lines for w in WORD_RE.findall(line.text))
+            self._lower = frozenset(w for w in found if w.islower())
+        return self._lower
 
     def body_segments(self) -> list[Segment]:
         return [s for s in self.segments if s.role is Role.BODY]
@@ -822,16 +831,26 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     fits = len(seg.last.text.strip()) + 1 + len(after.text.split()[0]) <= column_of(
         after.lines, doc.layout
     )
-    if _sentence_case(text) and not fits and not number:
+    plain = _opens_plainly(doc, after) and not _names_inside(text)
+    if _sentence_case(text) and not fits and not number and not plain:
         return False  # ordinary text whose next word did not fit: wrapped at a column break
     return before.role is Role.HEADING or ends_sentence(before.text)
 
 
-def _break_between(doc: Labelling, seg: Segment, after: Segment) -> bool:
-    """True when something other than body text (a caption, the title band, a running head)
-    stands between two segments: a column or page break lies there."""
-    start, end = doc.segments.index(seg), doc.segments.index(after)
-    return any(other.role is not Role.BODY for other in doc.segments[start + 1 : end])
+def _names_inside(text: str) -> bool:
+    """A capitalised word (not an acronym) after the first: a name, which a cut line may end in."""
+    return any(first_letter(w).isupper() and not is_all_caps(w) for w in text.split()[1:])
+
+
+def _opens_plainly(doc: Labelling, seg: Segment) -> bool:
+    """The first word is an ordinary word the text also writes in lower case: it is capitalised
+    only because a sentence starts there, so nothing before it runs on into it."""
+    words = seg.text.split()[:2]
+    word = WORD_RE.match(words[0]) if words else None
+    if word is None or is_all_caps(word[0]) or not first_letter(word[0]).isupper():
+        return False
+    follows_plainly = len(words) > 1 and not first_letter(words[1]).isupper()
+    return follows_plainly and word[0].lower() in doc.lower_words()
 
 
 RULES: Registry[Rule] = Registry()
