@@ -15,7 +15,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -116,18 +115,7 @@ def convert(spec: ArticleSpec, seed: int) -> Case:
 
 seeds = st.integers(0, 2**32 - 1)
 
-# Known converter gap, still measured by scripts/measure_recovery.py: a column-break fragment
-# that starts with a capital (a name, an acronym, a number) and ends its paragraph is taken for
-# a caption, and a real caption followed by such a fragment stays in the paragraph. Remove this
-# marker once the converter passes; a crash (any error other than a failed assert) still fails.
-CAPITALISED_FRAGMENT = pytest.mark.xfail(
-    raises=AssertionError,
-    strict=False,
-    reason="converter: capitalised continuation after a break is confused with a caption",
-)
 
-
-@CAPITALISED_FRAGMENT
 @PROPERTY
 @given(articles(), seeds)
 def test_paragraphs_come_back_exactly(spec: ArticleSpec, seed: int) -> None:

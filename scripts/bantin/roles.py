@@ -731,10 +731,30 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
         return "caption: the line before it had room for its first word, so it does not go on"
     if len(seg.lines) == 1 and seg.wide:
         return "caption: single line wider than the column"
+    lone = capital and unfinished and after and len(seg.lines) == 1
+    if lone and before and _opens_capitalised(after) and not _runs_on(doc, before, seg):
+        return "caption: a lone sentence between an unfinished sentence and its capitalised rest"
     longer = len(seg.lines) == 1 and len(seg.text.strip()) > doc.layout.column
     if longer and capital and unfinished:
         return "caption: a line longer than any column line, inside an unfinished sentence"
     return ""
+
+
+def _opens_capitalised(seg: Segment) -> bool:
+    """Starts with a capital or an acronym, as a name continuing a broken sentence can."""
+    return first_letter(seg.text).isupper()
+
+
+def _runs_on(doc: Labelling, before: Segment, seg: Segment) -> bool:
+    """The line may be the rest of the sentence before it: it opens with an acronym, or with a
+    name (a word never written in lower case) right after a name in capitals such as 'TỈNH'."""
+    first = seg.text.split()[0]
+    if is_all_caps(first):
+        return True
+    word = WORD_RE.match(first)
+    return is_all_caps(before.text.split()[-1]) and (
+        word is None or word[0].lower() not in doc.lower_words()
+    )
 
 
 def _sentence_case(text: str) -> bool:
