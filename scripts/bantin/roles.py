@@ -731,8 +731,14 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
         return "caption: the line before it had room for its first word, so it does not go on"
     if len(seg.lines) == 1 and seg.wide:
         return "caption: single line wider than the column"
-    lone = capital and unfinished and after and len(seg.lines) == 1
-    if lone and before and _opens_capitalised(after) and not _runs_on(doc, before, seg):
+    lone = capital and unfinished and len(seg.lines) == 1
+    if (
+        lone
+        and before is not None
+        and after is not None
+        and _opens_capitalised(after)
+        and not _runs_on(doc, before, seg)
+    ):
         return "caption: a lone sentence between an unfinished sentence and its capitalised rest"
     longer = len(seg.lines) == 1 and len(seg.text.strip()) > doc.layout.column
     if longer and capital and unfinished:
