@@ -395,8 +395,7 @@ def _label_title_above(doc: Labelling, band: Segment) -> bool:
     if not _unpunctuated(above.text) or ends_open(above.text):
         return False
     touching = above.last.number + 1 == band.first.number
-    first_text = doc.neighbour(above, -1, ANY_TEXT) is None
-    if not (touching or first_text or _capitals_title(above.text)):
+    if not touching and not _lead_only(above, band, doc):
         return False
     above.label(Role.TITLE, "title: short block set above the wide lead")
     band.label(Role.LEAD, "lead: wide paragraph after the title")
@@ -426,6 +425,16 @@ def split_wide_paragraphs(lines: list[SourceLine]) -> list[list[SourceLine]]:
 def _label_lines(lines: list[SourceLine], role: Role, reason: str) -> None:
     for line in lines:
         line.role, line.reason = role, reason
+
+
+def _lead_only(above: Segment, band: Segment, doc: Labelling) -> bool:
+    """A wide band of one finished paragraph under a block of a few words set apart at the top
+    (or in capitals) is a lead under its title; a one- or two-word block is a kicker."""
+    if len(above.text.split()) < CAPTION_MIN_WORDS or not ends_sentence(band.text):
+        return False
+    if len(split_wide_paragraphs(band.lines)) > 1:
+        return False
+    return doc.neighbour(above, -1, ANY_TEXT) is None or _capitals_title(above.text)
 
 
 def _capitals_title(text: str) -> bool:
