@@ -93,6 +93,7 @@ def _without_connective(line: SourceLine) -> str:
     if line.role is not Role.BYLINE or "affiliation" in line.reason:
         return line.text
     names, brackets = re.sub(r"\(.*?\)", " ", line.text), re.findall(r"\(.*?\)", line.text)
+    names = re.sub(r"(?<=[^\W\d_])(?=[\d*])", " ", names)  # 'An1': the name, then its mark
     return " ".join([re.sub(r"\svà\s", " , ", names), *brackets])
 
 

@@ -31,6 +31,7 @@ from bantin.roles import (
     Labelling,
     RunningHead,
     label,
+    name_marks,
     split_byline,
     split_heading_number,
 )
@@ -252,10 +253,12 @@ def _take_names(article: Article, line: SourceLine) -> None:
     names = authors_from_byline(line.text)
     article.authors.extend(names)
     article.note("byline", f"authors: {', '.join(names)}", line.number)
-    titles = byline_titles(line.text)
+    titles = byline_titles(line.text) + name_marks(line.text)
     if titles:
         article.note(
-            "drop", f"academic titles left out of the names: {' '.join(titles)!r}", line.number
+            "drop",
+            f"academic titles and footnote marks left out of the names: {' '.join(titles)!r}",
+            line.number,
         )
 
 

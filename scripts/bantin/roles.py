@@ -72,6 +72,9 @@ ORGANISATION_WORDS = frozenset(
 )
 # A word of a name: letters, or an initial with its full stop ('A.').
 NAME_WORD_RE = re.compile(r"^(?:[^\W\d_]+|[^\W\d_]\.)$")
+# A footnote mark after a name, and the same mark opening its affiliation line.
+NAME_MARK_RE = re.compile(r"(?<=[^\W\d_])[\d*]{1,2}(?=[\s,;(]|$)")
+AFFILIATION_MARK_RE = re.compile(r"^[\d*]{1,2}\s*(?=[^\W\d_])")
 BRACKET_RE = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 AFFILIATION_MAX_LINES = 2
 AFFILIATION_REASON = "byline: affiliation, kept as the last paragraph"
@@ -574,7 +577,7 @@ def byline_name_lines(lines: list[SourceLine]) -> list[SourceLine]:
 def is_affiliation(text: str) -> bool:
     """'Viện Hàn lâm KH&CN Việt Nam', 'Trường Đại học Cần Thơ': short, starts with a capital,
     one clause without a sentence inside it."""
-    text = text.strip()
+    text = AFFILIATION_MARK_RE.sub("", text.strip())
     return (
         0 < len(text) <= BYLINE_MAX_CHARS
         and first_letter(text).isupper()
@@ -639,7 +642,13 @@ def _strong_name_line(text: str) -> bool:
 def split_byline(text: str) -> tuple[str, list[str]]:
     """'Nguyễn Văn A (Viện X)' -> ('Nguyễn Văn A', ['Viện X']): names and bracketed parts."""
     brackets = [match.group(1).strip() for match in BRACKET_RE.finditer(text)]
-    return BRACKET_RE.sub(" ", text).strip(), [b for b in brackets if b]
+    names = NAME_MARK_RE.sub("", BRACKET_RE.sub(" ", text))
+    return names.strip(), [b for b in brackets if b]
+
+
+def name_marks(text: str) -> list[str]:
+    """Footnote marks glued to names ('Nguyễn Văn An1', 'Lê Hoa*'): they point to affiliations."""
+    return NAME_MARK_RE.findall(BRACKET_RE.sub(" ", text))
 
 
 def is_name_line(text: str) -> bool:
