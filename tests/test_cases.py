@@ -94,7 +94,8 @@ def _without_connective(line: SourceLine) -> str:
         return line.text
     names, brackets = re.sub(r"\(.*?\)", " ", line.text), re.findall(r"\(.*?\)", line.text)
     names = re.sub(r"(?<=[^\W\d_])(?=[\d*])", " ", names)  # 'An1': the name, then its mark
-    return " ".join([re.sub(r"\svà\s", " , ", names), *brackets])
+    prefix, _, names = names.rpartition(":")  # 'Bài và ảnh:' is kept whole
+    return " ".join([prefix, re.sub(r"\svà\s", " , ", names), *brackets])
 
 
 def is_subsequence(needle: list[str], haystack: list[str]) -> bool:

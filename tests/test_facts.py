@@ -40,6 +40,8 @@ def test_first_text_with_a_date_wins() -> None:
         ("ThS. Trần Thị B, TS. Lê C", ["Trần Thị B", "Lê C"]),
         ("Nguyễn Văn A (Viện Hàn lâm KH&CN Việt Nam)", ["Nguyễn Văn A"]),
         ("GS.TSKH NGUYỄN VĂN AN", ["Nguyễn Văn An"]),
+        ("Bài và ảnh: Hải Hằng", ["Hải Hằng"]),
+        ("TS. Nguyễn Văn An1, Lê Thị Hoa*", ["Nguyễn Văn An", "Lê Thị Hoa"]),
         ("NGUYỄN VĂN AN", ["Nguyễn Văn An"]),
         ("NGUYỄN VĂN AN, TRẦN THỊ BÌNH", ["Nguyễn Văn An", "Trần Thị Bình"]),
     ],

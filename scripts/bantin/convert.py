@@ -30,6 +30,7 @@ from bantin.roles import (
     AFFILIATION_REASON,
     Labelling,
     RunningHead,
+    byline_prefix,
     label,
     name_marks,
     split_byline,
@@ -253,11 +254,12 @@ def _take_names(article: Article, line: SourceLine) -> None:
     names = authors_from_byline(line.text)
     article.authors.extend(names)
     article.note("byline", f"authors: {', '.join(names)}", line.number)
-    titles = byline_titles(line.text) + name_marks(line.text)
+    prefix = [byline_prefix(line.text)] if byline_prefix(line.text) else []
+    titles = prefix + byline_titles(line.text) + name_marks(line.text)
     if titles:
         article.note(
             "drop",
-            f"academic titles and footnote marks left out of the names: {' '.join(titles)!r}",
+            f"byline prefix, titles or footnote marks, not names: {' '.join(titles)!r}",
             line.number,
         )
 

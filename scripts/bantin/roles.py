@@ -75,6 +75,11 @@ NAME_WORD_RE = re.compile(r"^(?:[^\W\d_]+|[^\W\d_]\.)$")
 # A footnote mark after a name, and the same mark opening its affiliation line.
 NAME_MARK_RE = re.compile(r"(?<=[^\W\d_])[\d*]{1,2}(?=[\s,;(]|$)")
 AFFILIATION_MARK_RE = re.compile(r"^[\d*]{1,2}\s*(?=[^\W\d_])")
+# 'Bài và ảnh:', 'Bài, ảnh:', 'Ảnh:', 'Tin:', 'Thực hiện:' before the names of a byline.
+BYLINE_PREFIX_RE = re.compile(
+    r"^(?:bài|tin|ảnh|thực hiện|nhóm phóng viên)(?:\s*(?:và|,|&|-)\s*(?:ảnh|bài))?\s*:\s*",
+    re.IGNORECASE,
+)
 BRACKET_RE = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 AFFILIATION_MAX_LINES = 2
 AFFILIATION_REASON = "byline: affiliation, kept as the last paragraph"
@@ -642,8 +647,14 @@ def _strong_name_line(text: str) -> bool:
 def split_byline(text: str) -> tuple[str, list[str]]:
     """'Nguyễn Văn A (Viện X)' -> ('Nguyễn Văn A', ['Viện X']): names and bracketed parts."""
     brackets = [match.group(1).strip() for match in BRACKET_RE.finditer(text)]
-    names = NAME_MARK_RE.sub("", BRACKET_RE.sub(" ", text))
+    names = NAME_MARK_RE.sub("", BRACKET_RE.sub(" ", BYLINE_PREFIX_RE.sub("", text.strip())))
     return names.strip(), [b for b in brackets if b]
+
+
+def byline_prefix(text: str) -> str:
+    """'Bài và ảnh: Hải Hằng' -> 'Bài và ảnh:': what the byline says the names did."""
+    match = BYLINE_PREFIX_RE.match(text.strip())
+    return match[0].strip() if match else ""
 
 
 def name_marks(text: str) -> list[str]:
