@@ -167,6 +167,7 @@ class Labelling:
     heads: list[RunningHead] = field(default_factory=list)
     title_band: list[Segment] = field(default_factory=list)
     _lower: frozenset[str] | None = field(default=None, repr=False)
+    _positions: dict[int, int] = field(default_factory=dict, repr=False)
 
     def lower_words(self) -> frozenset[str]:
         """Every word the text writes in lower case (computed once)."""
@@ -178,9 +179,17 @@ class Labelling:
     def body_segments(self) -> list[Segment]:
         return [s for s in self.segments if s.role is Role.BODY]
 
+    def _position(self, seg: Segment) -> int:
+        """Index of `seg` by identity; `list.index` compared whole segments field by field."""
+        index = self._positions.get(id(seg))
+        if index is None or index >= len(self.segments) or self.segments[index] is not seg:
+            self._positions = {id(s): i for i, s in enumerate(self.segments)}
+            index = self._positions[id(seg)]
+        return index
+
     def neighbour(self, seg: Segment, step: int, roles: frozenset[Role]) -> Segment | None:
         """The nearest segment before (step -1) or after (+1) whose role is one of `roles`."""
-        index = self.segments.index(seg) + step
+        index = self._position(seg) + step
         while 0 <= index < len(self.segments):
             if self.segments[index].role in roles:
                 return self.segments[index]
