@@ -31,6 +31,8 @@ CHROMIUM_ARGS = [
 QUERIES = ("khoa hoc", "doi moi sang tao")
 
 
+#: How long a static host lets browsers reuse a file without asking (GitHub Pages: 10 min).
+CACHE_CONTROL = "max-age=600"
 #: Text types a static host compresses (GitHub Pages, Netlify, nginx's gzip_types do).
 COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".txt", ".svg")
 
@@ -40,6 +42,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         return
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", CACHE_CONTROL)
+        super().end_headers()
 
     def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
