@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,6 +52,28 @@ def test_build_command_publishes_the_seed(tmp_path: Path) -> None:
     page = (root / "site" / url / "index.html").read_text("utf-8")
     assert '<meta name="citation_journal_title" content="Bản tin Khoa học và Công nghệ">' in page
     assert '<script type="application/ld+json">' in page
+
+
+def test_plain_mkdocs_after_bantin_build_publishes_the_same_search(tmp_path: Path) -> None:
+    """`mkdocs build` (and so `mkdocs gh-deploy`) on the pages bantin wrote has the search."""
+    root = seed_root(tmp_path)
+    assert main(["build", "--root", str(root)]) == 0
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BANTIN_")}
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "plain")],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    ours, plain = digest(root / "site" / "search"), digest(tmp_path / "plain" / "search")
+    assert "manifest.json" in plain
+    assert {k: v for k, v in plain.items() if k != "index.html"} == {
+        k: v for k, v in ours.items() if k != "index.html"
+    }
+    assert (tmp_path / "plain" / "assets/search/search.js").is_file()
 
 
 def test_corrupt_source_fails_and_keeps_the_site(

@@ -23,6 +23,7 @@ from rich.console import Console
 from bantin.exceptions import BuildError, Problems
 from bantin.site import checks, exports, generate, registry, urls
 from bantin.site.meta import CiteApi, SiteInfo
+from bantin.site.mkdocs_hook import SEPARATE_INDEX
 from bantin.site.registry import REGISTRY_NAME
 
 log = logging.getLogger("bantin.site")
@@ -154,7 +155,7 @@ def run_mkdocs(config: Any, epoch: str) -> None:
     level = mkdocs_logger.level
     mkdocs_logger.setLevel(max(level, logging.WARNING) if level else logging.WARNING)
     try:
-        with environment("SOURCE_DATE_EPOCH", epoch):
+        with environment("SOURCE_DATE_EPOCH", epoch), environment(SEPARATE_INDEX, "1"):
             mkdocs_build(config)
     except SystemExit as error:
         raise BuildError(f"mkdocs build failed: {error}") from error

@@ -2,10 +2,17 @@
 
 MkDocs templates do not autoescape, and the theme prints `page.meta.title` raw, so the hook
 also turns the front matter values the theme prints into escaped text.
+
+When MkDocs runs on its own (`mkdocs build`, `mkdocs serve`, `mkdocs gh-deploy` after
+`bantin build` wrote the pages), the hook also writes the search index into the site, so
+those commands publish the same search as `bantin build`, which makes the index in a
+parallel process and tells the hook so through SEPARATE_INDEX.
 """
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
@@ -14,11 +21,11 @@ from bantin.site.generate import load_page_data
 
 _PAGE_DATA: dict[str, Any] = {}
 THEME_PRINTED = ("title", "description", "author")
+#: Set by `bantin build` while MkDocs runs: the search index is made elsewhere.
+SEPARATE_INDEX = "BANTIN_SEPARATE_SEARCH_INDEX"
 
 
 def on_config(config: Any) -> Any:
-    from pathlib import Path
-
     _PAGE_DATA.clear()
     _PAGE_DATA.update(load_page_data(Path(config["docs_dir"])))
     return config
@@ -35,3 +42,13 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         if record.get("lead"):
             page.meta["description"] = str(escape(record["lead"]))
     return markdown
+
+
+def on_post_build(config: Any) -> None:
+    if os.environ.get(SEPARATE_INDEX) == "1":
+        return
+    from bantin.catalogue import load_catalogue
+    from bantin.search import build_index
+
+    catalogue = load_catalogue(Path(config["docs_dir"]))
+    build_index(catalogue, Path(config["site_dir"]), str(config["site_url"] or ""))
