@@ -129,6 +129,8 @@ def build_search_site(root: Path, entries: list[Entry], pages: bool = True) -> P
     from mkdocs.config import load_config
 
     from bantin.search import build_index
+    from bantin.site.build import environment
+    from bantin.site.mkdocs_hook import SEPARATE_INDEX
 
     for name in ("mkdocs.yml", "overrides", "scripts/bantin/site/mkdocs_hook.py"):
         source, target = REPO / name, root / name
@@ -152,7 +154,9 @@ def build_search_site(root: Path, entries: list[Entry], pages: bool = True) -> P
         page.with_suffix(".md").write_text(article_markdown(entry), encoding="utf-8")
     site = root / "site"
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
-    build(config)
+    # The index is made below from `entries`, as `bantin build` does in its own process.
+    with environment(SEPARATE_INDEX, "1"):
+        build(config)
     build_index(entries, site, "http://127.0.0.1:8000/")
     return site
 

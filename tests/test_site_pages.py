@@ -6,6 +6,7 @@ import datetime as dt
 import http.client
 import threading
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pytest
 
@@ -138,21 +139,41 @@ def test_names_whose_slugs_collide_get_their_own_pages() -> None:
     assert sorted((f.name, len(f.entries)) for f in found) == [("Lê Văn Hài", 1), ("Lê Văn Hải", 2)]
 
 
-def test_citation_cache_parallel_equals_serial(tmp_path: Path) -> None:
+def test_citations_formatted_in_background_equal_direct_formatting(tmp_path: Path) -> None:
     import bantin.cite
-    from bantin.site.citecache import PARALLEL_FROM, CitationCache
+    from bantin.site.citecache import citations_for_templates, formatted_in_background
 
-    many = [entry(f"bai-{n}", authors=(f"Nguyễn Văn {n}",)) for n in range(PARALLEL_FROM // 4)]
+    many = [entry(f"bai-{n}", authors=(f"Nguyễn Văn {n}",)) for n in range(5)]
     items = [bantin.cite.csl_item(e.front, e.url, "https://x.vn/") for e in many]
-    cache = CitationCache.open(bantin.cite, tmp_path / "c.json")
-    cache.prefill(items)
-    assert len(cache.known) == PARALLEL_FROM, "all formatted by the workers"
+    path = tmp_path / "cache" / "c.json"
+    with formatted_in_background(bantin.cite, path, items):
+        cache = citations_for_templates(bantin.cite, path)
+        assert len(cache.known) == 5 * 4, "every style and form of every item, from the worker"
     for item in items[:3]:
         assert cache.format(item, "apa", "html") == bantin.cite.format_citation_html(item, "apa")
         assert cache.format(item, "vn", "text") == bantin.cite.format_citation(item, "vn")
-    cache.save()
-    again = CitationCache.open(bantin.cite, tmp_path / "c.json")
-    assert len(again.known) == 6, "only the citations this run used are kept"
+    with formatted_in_background(bantin.cite, path, items[:2]):
+        pass
+    again = citations_for_templates(bantin.cite, path)
+    assert len(again.known) == 2 * 4, "only the citations the last build used are kept"
+
+
+def test_failed_background_formatting_is_a_build_error(tmp_path: Path) -> None:
+    import bantin.cite
+    from bantin.site.citecache import formatted_in_background
+
+    class Broken:
+        def __getattr__(self, name: str) -> object:
+            return getattr(bantin.cite, name)
+
+        def format_citation_html(self, item: object, style: str) -> str:
+            raise ValueError("style file unreadable")
+
+    item = bantin.cite.csl_item(entry("a").front, "2021/so-5/a/", "https://x.vn/")
+    broken: Any = Broken()
+    failed = pytest.raises(BuildError, match="citations failed: ValueError: style file unreadable")
+    with failed, formatted_in_background(broken, tmp_path / "c.json", [item]):
+        pass
 
 
 def test_paths_cannot_leave_their_folder(tmp_path: Path) -> None:

@@ -134,9 +134,7 @@ def tree_mb(path: Path) -> float:
 def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
     """Run a command under GNU time; return (wall seconds, peak RSS in MB). Fails loudly."""
     full = ["/usr/bin/time", "-f", "%e %M", *command]
-    done = subprocess.run(
-        full, cwd=cwd, env=env, capture_output=True, text=True, check=False
-    )
+    done = subprocess.run(full, cwd=cwd, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(
             f"{' '.join(command)} failed ({done.returncode}):\n{done.stdout[-2000:]}"

@@ -21,7 +21,7 @@ from typing import Any
 from rich.console import Console
 
 from bantin.exceptions import BuildError, Problems
-from bantin.site import checks, exports, generate, registry, urls
+from bantin.site import checks, citecache, exports, generate, registry, urls
 from bantin.site.meta import CiteApi, SiteInfo
 from bantin.site.mkdocs_hook import SEPARATE_INDEX
 from bantin.site.registry import REGISTRY_NAME
@@ -165,6 +165,10 @@ def run_mkdocs(config: Any, epoch: str) -> None:
         mkdocs_logger.setLevel(level)
 
 
+#: How much lower the search index process's scheduling priority is (see _index_in_worker).
+SEARCH_NICENESS = 10
+
+
 def run_search_index(indexer: Callable[..., Any], catalogue: Any, out: Path, site_url: str) -> None:
     """The search index goes into the new site; any failure stops the build with its reason."""
     try:
@@ -212,6 +216,9 @@ def parallel_search_index(
 def _index_in_worker(
     indexer: Callable[..., Any], catalogue: Any, out: Path, site_url: str, failure: Path
 ) -> None:
+    # The citations are needed before MkDocs renders its templates, the index only at the
+    # end: on a busy machine the scheduler serves the citations first.
+    os.nice(SEARCH_NICENESS)
     try:
         run_search_index(indexer, catalogue, out, site_url)
     except BaseException as error:
@@ -294,12 +301,17 @@ def build_site(
     try:
         config = load_mkdocs_config(root, options.config_file, temp)
         site = site_info(config)
-        # The search index needs only the catalogue: it is made in a second process while
-        # this one writes the pages and runs MkDocs.
-        with parallel_search_index(services.build_index, catalogue, root, temp, site):
+        items = generate.csl_items(entries, services.cite, site)
+        # The search index needs only the catalogue and the formatted citations only the CSL
+        # items: both are made in other processes while this one writes the pages and runs
+        # MkDocs (the hook waits for the citations before MkDocs renders the templates).
+        with (
+            parallel_search_index(services.build_index, catalogue, root, temp, site),
+            citecache.formatted_in_background(services.cite, root / generate.CACHE_NAME, items),
+        ):
             with stages.stage("Tạo trang mục lục, trích dẫn, nguồn tin (pages)", spinner=False):
                 extra = [registry.redirect_page(r) for r in check.redirects]
-                made = generate.site_files(entries, services.cite, site, root, extra)
+                made = generate.site_files(entries, services.cite, site, root, extra, items)
                 generate.write_site_files(docs, made, {str(e.path) for e in entries})
             with stages.stage("MkDocs (strict)"):
                 run_mkdocs(config, build_epoch(entries))

@@ -1,8 +1,15 @@
-"""Formatted citations, remembered between builds and computed in parallel when many are new.
+"""Formatted citations, remembered between builds and made in a second process during the build.
 
 citeproc-py takes milliseconds per entry, which adds up to minutes for a large archive; the
 result only depends on the CSL item, the style and bantin.cite itself, so it is cached under
 `.cache/bantin/` with a key over all three. The cache never changes the output.
+
+Only the article templates print formatted citations, and MkDocs renders templates after it
+has converted every page's Markdown. So `bantin build` formats the citations in a second
+process (`formatted_in_background`) while it writes the other pages and MkDocs converts the
+Markdown, and the MkDocs hook asks for them (`citations_for_templates`) just before the
+templates are rendered. MkDocs run on its own reads the cache the last build left and
+formats what is missing on demand.
 """
 
 from __future__ import annotations
@@ -12,20 +19,20 @@ import json
 import logging
 import multiprocessing
 import os
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from bantin.exceptions import BuildError
 from bantin.site.meta import CiteApi
 
 log = logging.getLogger("bantin.site")
 
 STYLES = ("apa", "vn")
 KINDS = ("html", "text")
-PARALLEL_FROM = 64
 Job = tuple[dict[str, Any], str, str]
 
 
@@ -47,16 +54,6 @@ def job_key(fingerprint: str, job: Job) -> str:
     item, style, kind = job
     text = json.dumps([fingerprint, item, style, kind], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def run_job(job: Job) -> str:
-    """One formatting job, in a worker process (uses the real bantin.cite)."""
-    import bantin.cite as cite
-
-    item, style, kind = job
-    if kind == "html":
-        return str(cite.format_citation_html(item, style))
-    return str(cite.format_citation(item, style))
 
 
 @dataclass
@@ -92,23 +89,12 @@ class CitationCache:
             return self.cite.format_citation_html(item, style)
         return self.cite.format_citation(item, style)
 
-    def prefill(self, items: Sequence[dict[str, Any]]) -> None:
-        """Format every missing citation, in worker processes when there are many."""
-        jobs = [(item, s, k) for item in items for s in STYLES for k in KINDS]
-        missing = [j for j in jobs if job_key(self.fingerprint, j) not in self.known]
-        if len(missing) < PARALLEL_FROM or not self._is_real_cite():
-            return
-        workers = max(1, min(os.cpu_count() or 1, 8))
-        # fork: the workers need no re-import of the caller's main module. The build runs this
-        # stage without the progress display's refresh thread, so no lock is held at fork time.
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            done = pool.map(run_job, missing, chunksize=32)
-            for job, text in zip(missing, done, strict=True):
-                self.known[job_key(self.fingerprint, job)] = text
-
-    def _is_real_cite(self) -> bool:
-        return getattr(self.cite, "__name__", "") == "bantin.cite"
+    def format_all(self, items: Sequence[dict[str, Any]]) -> None:
+        """Every citation of `items`, in every style and form."""
+        for item in items:
+            for style in STYLES:
+                for kind in KINDS:
+                    self.format(item, style, kind)
 
     def save(self) -> None:
         """Keep only what this build used, sorted, so the cache does not grow forever."""
@@ -119,3 +105,86 @@ class CitationCache:
         temp = self.path.with_suffix(".tmp")
         temp.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
         os.replace(temp, self.path)
+
+
+@dataclass
+class Background:
+    """The citation formatting one `bantin build` runs in a second process."""
+
+    process: Any
+    path: Path
+    failure: Path
+    done: bool = False
+
+
+_RUNNING: list[Background] = []
+
+
+@contextmanager
+def formatted_in_background(
+    cite: CiteApi, path: Path, items: Sequence[dict[str, Any]]
+) -> Iterator[None]:
+    """Format every citation of `items` into the cache at `path` in a second process.
+
+    `citations_for_templates` waits for it; leaving the block waits too, so a failure is
+    reported even when nothing asked, and the process never outlives the build.
+    """
+    cache = CitationCache.open(cite, path)
+    failure = path.with_name(path.name + ".failure")
+    failure.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # fork: the worker needs no re-import of the caller's main module. The build starts it
+    # between stages, when the progress display runs no refresh thread, so no lock is held.
+    process = multiprocessing.get_context("fork").Process(
+        target=_format_in_worker, args=(cache, items, failure)
+    )
+    process.start()
+    running = Background(process, path, failure)
+    _RUNNING.append(running)
+    try:
+        yield
+        wait_for(running)
+    finally:
+        if process.is_alive():
+            process.terminate()
+            process.join()
+        _RUNNING.remove(running)
+        failure.unlink(missing_ok=True)
+
+
+def _format_in_worker(cache: CitationCache, items: Sequence[dict[str, Any]], failure: Path) -> None:
+    try:
+        cache.format_all(items)
+        cache.save()
+    except BaseException as error:
+        failure.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
+        os._exit(1)
+    os._exit(0)
+
+
+def wait_for(running: Background) -> None:
+    """Block until the background formatting is done; BuildError if it failed."""
+    if running.done:
+        return
+    running.process.join()
+    running.done = True
+    if running.process.exitcode != 0:
+        failed = running.failure
+        reason = failed.read_text(encoding="utf-8") if failed.exists() else "worker died"
+        raise BuildError(f"citations failed: {reason}")
+
+
+def citations_for_templates(cite: CiteApi, path: Path) -> CitationCache:
+    """The formatted citations, once this build's background formatting (if any) is done."""
+    for running in list(_RUNNING):
+        if running.path == path:
+            wait_for(running)
+    return CitationCache.open(cite, path)
+
+
+def fill_citations(record: dict[str, Any], cache: CitationCache) -> None:
+    """Put the formatted citations into an article's cite box record (see meta.citation_record)."""
+    item = record["item"]
+    for style in record["styles"]:
+        style["html"] = cache.format(item, style["style"], "html")
+        style["text"] = cache.format(item, style["style"], "text")

@@ -18,7 +18,6 @@ from typing import Any
 
 from bantin.exceptions import BuildError
 from bantin.site import exports, feeds, meta, pages, urls
-from bantin.site.citecache import CitationCache
 from bantin.site.pages import GeneratedFile
 
 log = logging.getLogger("bantin.site")
@@ -46,8 +45,19 @@ def asset_files() -> list[GeneratedFile]:
     ]
 
 
+def csl_items(
+    entries: Sequence[urls.Entry], cite: meta.CiteApi, site: meta.SiteInfo
+) -> list[dict[str, Any]]:
+    """The CSL-JSON record of every article, in catalogue order."""
+    return [
+        cite.csl_item(e.front, e.url, site.site_url, container_title=site.site_name)
+        for e in entries
+    ]
+
+
 def article_files(
     entries: Sequence[urls.Entry],
+    items: Sequence[dict[str, Any]],
     cite: meta.CiteApi,
     site: meta.SiteInfo,
     root: Path,
@@ -57,12 +67,6 @@ def article_files(
     files: list[GeneratedFile] = []
     data: dict[str, meta.Record] = {}
     siblings = meta.siblings_in_issue(entries)
-    items = [
-        cite.csl_item(e.front, e.url, site.site_url, container_title=site.site_name)
-        for e in entries
-    ]
-    citations = CitationCache.open(cite, root / CACHE_NAME)
-    citations.prefill(items)
     for entry, item in zip(entries, items, strict=True):
         files += exports.citation_files(entry, item, cite)
         files.append(exports.source_copy(entry, root))
@@ -70,11 +74,8 @@ def article_files(
         pdf_href = pdf.path + exports.fragment(entry.front.pdf) if pdf else ""
         if pdf:
             files.append(pdf)
-        record = meta.article_record(
-            entry, siblings[entry.url], item, cite, citations, site, pdf_href, names
-        )
+        record = meta.article_record(entry, siblings[entry.url], item, cite, site, pdf_href, names)
         data[str(entry.path).replace(os.sep, "/")] = record
-    citations.save()
     return SiteFiles(files, data)
 
 
@@ -84,10 +85,12 @@ def site_files(
     site: meta.SiteInfo,
     root: Path,
     extra: Sequence[GeneratedFile] = (),
+    items: Sequence[dict[str, Any]] | None = None,
 ) -> SiteFiles:
-    """Everything bantin writes into docs/ for one build."""
+    """Everything bantin writes into docs/ for one build (`items`: from csl_items)."""
     names = urls.NameIndex(entries)
-    made = article_files(entries, cite, site, root, names)
+    items = csl_items(entries, cite, site) if items is None else items
+    made = article_files(entries, items, cite, site, root, names)
     files = [
         *pages.index_pages(entries, names),
         *made.files,

@@ -148,27 +148,19 @@ def neighbour(entry: urls.Entry | None, here: str) -> Record | None:
     return {"title": entry.front.title, "href": urls.relative(here, entry.url)}
 
 
-class Formatter(Protocol):
-    """Formats one citation (`kind` "html", already escaped, or "text")."""
+def citation_record(entry: urls.Entry, item: dict[str, Any]) -> Record:
+    """The cite box: the CSL item, its styles and downloads.
 
-    def format(self, item: dict[str, Any], style: str, kind: str) -> str: ...
-
-
-def citation_record(entry: urls.Entry, item: dict[str, Any], formatter: Formatter) -> Record:
-    """The cite box: formatted citations (HTML already escaped by bantin.cite) and downloads."""
+    The formatted citations (HTML already escaped by bantin.cite, and plain text) are added
+    by the MkDocs hook just before the page is rendered (citecache.fill_citations), so the
+    build can format them while MkDocs converts the Markdown.
+    """
     slug = entry.front.slug
     return {
+        "item": item,
         "styles": [
-            {
-                "label": "APA",
-                "html": formatter.format(item, "apa", "html"),
-                "text": formatter.format(item, "apa", "text"),
-            },
-            {
-                "label": "Kiểu Việt Nam",
-                "html": formatter.format(item, "vn", "html"),
-                "text": formatter.format(item, "vn", "text"),
-            },
+            {"label": "APA", "style": "apa"},
+            {"label": "Kiểu Việt Nam", "style": "vn"},
         ],
         "downloads": [
             {"label": "BibTeX", "href": f"{slug}.bib"},
@@ -187,7 +179,6 @@ def article_record(
     siblings: tuple[urls.Entry | None, urls.Entry | None],
     item: dict[str, Any],
     cite: CiteApi,
-    formatter: Formatter,
     site: SiteInfo,
     pdf_href: str,
     names: urls.NameIndex,
@@ -218,7 +209,7 @@ def article_record(
         + dublin_core_tags(front, site, url),
         "meta_properties": opengraph_tags(front, site, url),
         "json_ld": json_ld(front, site, url),
-        "cite": citation_record(entry, item, formatter),
+        "cite": citation_record(entry, item),
     }
 
 

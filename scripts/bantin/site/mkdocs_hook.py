@@ -1,4 +1,5 @@
-"""MkDocs hook: glue only. Hands each page the template data bantin computed before the run.
+"""MkDocs hook: glue only. Hands each page the template data bantin computed before the run,
+and the formatted citations just before the templates are rendered (see bantin.site.citecache).
 
 MkDocs templates do not autoescape, and the theme prints `page.meta.title` raw, so the hook
 also turns the front matter values the theme prints into escaped text.
@@ -17,15 +18,18 @@ from typing import Any
 
 from markupsafe import escape
 
-from bantin.site.generate import load_page_data
+from bantin.site.citecache import CitationCache, citations_for_templates, fill_citations
+from bantin.site.generate import CACHE_NAME, load_page_data
 
 _PAGE_DATA: dict[str, Any] = {}
+_CITATIONS: list[CitationCache] = []
 THEME_PRINTED = ("title", "description", "author")
 #: Set by `bantin build` while MkDocs runs: the search index is made elsewhere.
 SEPARATE_INDEX = "BANTIN_SEPARATE_SEARCH_INDEX"
 
 
 def on_config(config: Any) -> Any:
+    _CITATIONS.clear()
     _PAGE_DATA.clear()
     _PAGE_DATA.update(load_page_data(Path(config["docs_dir"])))
     return config
@@ -42,6 +46,21 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         if record.get("lead"):
             page.meta["description"] = str(escape(record["lead"]))
     return markdown
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    import bantin.cite
+
+    root = Path(config["config_file_path"]).parent
+    _CITATIONS[:] = [citations_for_templates(bantin.cite, root / CACHE_NAME)]
+    return env
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    record = page.meta.get("bantin")
+    if isinstance(record, dict) and "cite" in record and _CITATIONS:
+        fill_citations(record["cite"], _CITATIONS[0])
+    return context
 
 
 def on_post_build(config: Any) -> None:
