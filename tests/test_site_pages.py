@@ -52,6 +52,18 @@ def test_relative_links(source: str, target: str, expected: str) -> None:
     assert urls.relative(source, target) == expected
 
 
+def test_relative_links_agree_with_posixpath() -> None:
+    import itertools
+    import posixpath
+
+    places = ["", "2021/", "2021/so-5/", "2021/so-5/a/", "2021/so-5/a/a.bib", "tac-gia/x/trang-2/"]
+    places += ["2021/so-12/b/", "nguon/2021/05/a.txt", "2021/so-5/../so-6/", "./2021/"]
+    for here, there in itertools.product(places, repeat=2):
+        start = posixpath.dirname(here) if not here.endswith("/") else here
+        expected = posixpath.relpath("/" + there, "/" + start)
+        assert urls._relpath(there, start) == expected, (here, there)
+
+
 def test_names_get_ascii_urls() -> None:
     assert urls.author_url("Đặng Thị Ánh") == "tac-gia/dang-thi-anh/"
     assert urls.section_url("Khoa học & Đời sống") == "chuyen-muc/khoa-hoc-doi-song/"

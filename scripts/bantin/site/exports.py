@@ -45,12 +45,35 @@ def citation_files(entry: urls.Entry, item: dict[str, Any], cite: CiteApi) -> li
     ]
 
 
+class Folder:
+    """Paths inside one folder: `path` refuses any that would leave it, even by a symlink.
+
+    Each directory is resolved once (the build checks tens of thousands of paths in a few
+    hundred directories); a file name that is itself a symlink is resolved in full.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.resolved_root = root.resolve()
+        self._dirs: dict[Path, Path] = {}
+
+    def path(self, relative: str) -> Path:
+        joined = self.root / relative
+        if joined.name in ("", ".", "..") or joined.is_symlink():
+            target = joined.resolve()
+        else:
+            parent = self._dirs.get(joined.parent)
+            if parent is None:
+                parent = self._dirs[joined.parent] = joined.parent.resolve()
+            target = parent / joined.name
+        if not target.is_relative_to(self.resolved_root):
+            raise BuildError(f"{relative}: path leaves {self.root}")
+        return target
+
+
 def inside(root: Path, relative: str) -> Path:
     """`root/relative`, refusing any path that would leave `root`."""
-    target = (root / relative).resolve()
-    if not target.is_relative_to(root.resolve()):
-        raise BuildError(f"{relative}: path leaves {root}")
-    return target
+    return Folder(root).path(relative)
 
 
 def source_copy(entry: urls.Entry, root: Path) -> GeneratedFile:

@@ -136,10 +136,12 @@ def previous_list(docs: Path) -> list[str]:
     return listing.read_text(encoding="utf-8").split("\n") if listing.exists() else []
 
 
-def refuse_overwrite(docs: Path, made: SiteFiles, previous: set[str], authored: set[str]) -> None:
+def refuse_overwrite(
+    folder: exports.Folder, made: SiteFiles, previous: set[str], authored: set[str]
+) -> None:
     """Never replace an article or a hand-written page with a generated one."""
     for item in made.files:
-        target = exports.inside(docs, item.path)
+        target = folder.path(item.path)
         if item.path in authored or (target.exists() and item.path not in previous):
             raise BuildError(
                 f"docs/{item.path}: exists and was not generated; refusing to overwrite"
@@ -148,26 +150,35 @@ def refuse_overwrite(docs: Path, made: SiteFiles, previous: set[str], authored: 
 
 def write_site_files(docs: Path, made: SiteFiles, authored: set[str]) -> None:
     """Write the generated files, remove the stale ones, record the new list."""
+    folder = exports.Folder(docs)
     previous = {p for p in previous_list(docs) if p}
-    refuse_overwrite(docs, made, previous, authored)
+    refuse_overwrite(folder, made, previous, authored)
     current = {item.path for item in made.files}
+    emptied: set[Path] = set()
     for stale in sorted(previous - current - authored):
-        path = exports.inside(docs, stale)
+        path = folder.path(stale)
         if path.is_file():
             path.unlink()
+            emptied.add(path.parent)
             log.debug("docs/%s: removed (no longer generated)", stale)
     for item in made.files:
-        write_atomic(exports.inside(docs, item.path), item.content)
-    data = json.dumps(made.page_data, ensure_ascii=False, sort_keys=True, indent=1)
+        write_atomic(folder.path(item.path), item.content)
+    # One line, not indented: the file is for the hook, and the C encoder only writes it so.
+    data = json.dumps(made.page_data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     write_atomic(docs / PAGE_DATA_NAME, (data + "\n").encode("utf-8"))
     write_atomic(docs / LIST_NAME, "\n".join(sorted(current)).encode("utf-8"))
-    prune_empty_dirs(docs)
+    prune_empty_dirs(folder.resolved_root, emptied)
 
 
-def prune_empty_dirs(docs: Path) -> None:
-    for folder in sorted((p for p in docs.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
+def prune_empty_dirs(docs: Path, emptied: set[Path]) -> None:
+    """Remove the folders left empty by removed files, up to (not including) docs/."""
+    for start in sorted(emptied, reverse=True):
+        folder = start
+        while folder != docs and folder.is_relative_to(docs) and folder.is_dir():
+            if any(folder.iterdir()):
+                break
             folder.rmdir()
+            folder = folder.parent
 
 
 def load_page_data(docs: Path) -> dict[str, Any]:

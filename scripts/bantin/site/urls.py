@@ -90,10 +90,22 @@ def md_path(url: str) -> str:
 def relative(from_url: str, to_url: str) -> str:
     """Relative link between two site URLs, as a static site served from any sub-path needs."""
     start = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url
-    target = posixpath.relpath("/" + to_url, "/" + start)
+    target = _relpath(to_url, start)
     if target == ".":
         return "./"
     return target + "/" if to_url.endswith("/") or not to_url else target
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath of two site paths, without its normalising (a build makes ~20 links
+    per article); paths with "." or ".." segments go through posixpath itself."""
+    to, at = [p for p in path.split("/") if p], [p for p in start.split("/") if p]
+    if {".", ".."} & {*to, *at}:
+        return posixpath.relpath("/" + path, "/" + start)
+    common = 0
+    while common < len(to) and common < len(at) and to[common] == at[common]:
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
 
 
 def absolute(site_url: str, url: str) -> str:
