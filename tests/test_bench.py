@@ -1,4 +1,5 @@
-"""The benchmark harness works end to end at a tiny size (the real runs are in BENCHMARKS.md)."""
+"""The benchmark harness works end to end at a tiny size, browser figures included (the real
+runs are in BENCHMARKS.md)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ def test_bench_measures_every_figure_at_a_tiny_size(tmp_path: Path) -> None:
             "6",
             "--runs",
             "1",
-            "--no-browser",
             "--workdir",
             str(tmp_path / "work"),
             "--json",
@@ -32,6 +32,14 @@ def test_bench_measures_every_figure_at_a_tiny_size(tmp_path: Path) -> None:
         assert summary[key] > 0, key
     assert summary["search_index_mb"] > 0
     assert summary["baseline_search_index_mb"] > 0
+    # In Chromium: page weight, and a first search in bantin's and in Material's search.
+    assert summary["page_first_visit_kb"] > summary["page_later_visit_kb"] > 0
+    for query in ("khoa_hoc", "doi_moi_sang_tao"):
+        assert summary[f"search_{query}_kb"] > 0
+        assert summary[f"search_{query}_ms"] > 0
+        assert summary[f"material_search_{query}_kb"] > 0, "Material fetches its index"
+        assert summary[f"material_search_{query}_hits"] >= 0
+    assert summary["material_search_khoa_hoc_hits"] > 0
     assert payload["machine"]["cores"]
     # The baseline is the same article pages, built by plain MkDocs + Material.
     baseline_pages = sorted((tmp_path / "work" / "baseline-6" / "docs").rglob("*.md"))
