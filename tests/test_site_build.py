@@ -305,6 +305,22 @@ def test_failed_build_leaves_site_untouched(tmp_path: Path) -> None:
     assert not list(root.glob(".site-*"))
 
 
+def test_failed_search_index_fails_the_build_and_leaves_site_untouched(tmp_path: Path) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    before = tree_digest(root / "site")
+
+    def broken_index(*args: object) -> None:
+        raise OSError("disk full")
+
+    services = archive_services()
+    services.build_index = broken_index
+    with pytest.raises(BuildError, match=r"search index failed: .*OSError: disk full"):
+        build_site(BuildOptions(root=root), services, Stages())
+    assert tree_digest(root / "site") == before
+    assert not list(root.glob(".search-build-*"))
+
+
 def test_vanished_url_fails_the_build(tmp_path: Path) -> None:
     root = make_archive(tmp_path)
     build(root)

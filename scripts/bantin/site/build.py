@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import multiprocessing
 import os
 import shutil
 import tempfile
@@ -21,7 +20,7 @@ from typing import Any
 from rich.console import Console
 
 from bantin.exceptions import BuildError, Problems
-from bantin.site import checks, citecache, exports, generate, registry, urls
+from bantin.site import checks, citecache, exports, forked, generate, registry, urls
 from bantin.site.meta import CiteApi, SiteInfo
 from bantin.site.mkdocs_hook import SEPARATE_INDEX
 from bantin.site.registry import REGISTRY_NAME
@@ -165,7 +164,7 @@ def run_mkdocs(config: Any, epoch: str) -> None:
         mkdocs_logger.setLevel(level)
 
 
-#: How much lower the search index process's scheduling priority is (see _index_in_worker).
+#: How much lower the search index process's scheduling priority is (parallel_search_index).
 SEARCH_NICENESS = 10
 
 
@@ -193,38 +192,21 @@ def parallel_search_index(
         yield
         return
     out = Path(tempfile.mkdtemp(dir=root, prefix=".search-build-"))
-    failure = out / "failure.txt"
-    context = multiprocessing.get_context("fork")
-    worker = context.Process(
-        target=_index_in_worker, args=(indexer, catalogue, out, site.site_url, failure)
-    )
-    worker.start()
-    try:
-        yield
-        worker.join()
-        if worker.exitcode != 0:
-            reason = failure.read_text(encoding="utf-8") if failure.exists() else "worker died"
-            raise BuildError(f"search index failed: {reason}")
-        move_tree(out, site_dir)
-    finally:
-        if worker.is_alive():
-            worker.terminate()
-            worker.join()
-        shutil.rmtree(out, ignore_errors=True)
-
-
-def _index_in_worker(
-    indexer: Callable[..., Any], catalogue: Any, out: Path, site_url: str, failure: Path
-) -> None:
     # The citations are needed before MkDocs renders its templates, the index only at the
     # end: on a busy machine the scheduler serves the citations first.
-    os.nice(SEARCH_NICENESS)
+    worker = forked.start(
+        lambda: run_search_index(indexer, catalogue, out, site.site_url),
+        out / "failure.txt",
+        "search index",
+        niceness=SEARCH_NICENESS,
+    )
     try:
-        run_search_index(indexer, catalogue, out, site_url)
-    except BaseException as error:
-        failure.write_text(str(error), encoding="utf-8")
-        os._exit(1)
-    os._exit(0)
+        yield
+        worker.wait()
+        move_tree(out, site_dir)
+    finally:
+        worker.stop()
+        shutil.rmtree(out, ignore_errors=True)
 
 
 def move_tree(source: Path, target: Path) -> None:

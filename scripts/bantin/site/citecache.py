@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -26,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from bantin.exceptions import BuildError
+from bantin.site import forked
 from bantin.site.meta import CiteApi
 
 log = logging.getLogger("bantin.site")
@@ -107,17 +106,7 @@ class CitationCache:
         os.replace(temp, self.path)
 
 
-@dataclass
-class Background:
-    """The citation formatting one `bantin build` runs in a second process."""
-
-    process: Any
-    path: Path
-    failure: Path
-    done: bool = False
-
-
-_RUNNING: list[Background] = []
+_RUNNING: dict[Path, forked.Forked] = {}
 
 
 @contextmanager
@@ -129,56 +118,30 @@ def formatted_in_background(
     `citations_for_templates` waits for it; leaving the block waits too, so a failure is
     reported even when nothing asked, and the process never outlives the build.
     """
-    cache = CitationCache.open(cite, path)
     failure = path.with_name(path.name + ".failure")
     failure.unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    # fork: the worker needs no re-import of the caller's main module. The build starts it
-    # between stages, when the progress display runs no refresh thread, so no lock is held.
-    process = multiprocessing.get_context("fork").Process(
-        target=_format_in_worker, args=(cache, items, failure)
-    )
-    process.start()
-    running = Background(process, path, failure)
-    _RUNNING.append(running)
-    try:
-        yield
-        wait_for(running)
-    finally:
-        if process.is_alive():
-            process.terminate()
-            process.join()
-        _RUNNING.remove(running)
-        failure.unlink(missing_ok=True)
 
-
-def _format_in_worker(cache: CitationCache, items: Sequence[dict[str, Any]], failure: Path) -> None:
-    try:
+    def work() -> None:
+        cache = CitationCache.open(cite, path)
         cache.format_all(items)
         cache.save()
-    except BaseException as error:
-        failure.write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
-        os._exit(1)
-    os._exit(0)
 
-
-def wait_for(running: Background) -> None:
-    """Block until the background formatting is done; BuildError if it failed."""
-    if running.done:
-        return
-    running.process.join()
-    running.done = True
-    if running.process.exitcode != 0:
-        failed = running.failure
-        reason = failed.read_text(encoding="utf-8") if failed.exists() else "worker died"
-        raise BuildError(f"citations failed: {reason}")
+    running = _RUNNING[path] = forked.start(work, failure, "citations")
+    try:
+        yield
+        running.wait()
+    finally:
+        running.stop()
+        del _RUNNING[path]
+        failure.unlink(missing_ok=True)
 
 
 def citations_for_templates(cite: CiteApi, path: Path) -> CitationCache:
     """The formatted citations, once this build's background formatting (if any) is done."""
-    for running in list(_RUNNING):
-        if running.path == path:
-            wait_for(running)
+    running = _RUNNING.get(path)
+    if running is not None:
+        running.wait()
     return CitationCache.open(cite, path)
 
 
