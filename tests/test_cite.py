@@ -49,7 +49,7 @@ def front(**changes: Any) -> FrontMatter:
         "slug": "kh-cn-dong-gop",
         "source": "sources/2021/05/001.txt",
         "source_sha256": "0" * 64,
-        "converter": "bantin 0.1.0",
+        "converter": "bantin 0.2.0",
         "bulletin": "Bản tin Khoa học và Công nghệ",
         "issn": "1859-0000",
         "issue_date": dt.date(2021, 5, 15),

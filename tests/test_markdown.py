@@ -181,7 +181,7 @@ def sample_front(**changes: Any) -> FrontMatter:
         "slug": "xay-dung-chinh-sach",
         "source": "sources/2021/05/x.txt",
         "source_sha256": SHA,
-        "converter": "0.1.0",
+        "converter": "0.2.0",
         "bulletin": "Bản tin",
     }
     data.update(changes)
@@ -214,7 +214,7 @@ lead: Đó là nội dung.
 slug: xay-dung-chinh-sach
 source: sources/2021/05/x.txt
 source_sha256: {SHA}
-converter: 0.1.0
+converter: 0.2.0
 bulletin: Bản tin
 ---
 
@@ -225,7 +225,6 @@ Một hai ba bốn năm sáu bảy.
 
 /// html | figure.bantin-figure#f-lanh-dao-bo-kh-cn-dieu
 //// html | figcaption
-    markdown: inline
 Lãnh đạo Bộ KH&CN điều hành Hội nghị.
 ////
 ///
@@ -234,6 +233,15 @@ Lãnh đạo Bộ KH&CN điều hành Hội nghị.
 
 def test_exact_file_format() -> None:
     assert render_article(sample_front(), sample_blocks()) == EXPECTED
+
+
+def test_reads_figures_with_an_options_line() -> None:
+    """Files written before figure captions were inline by configuration keep reading the same."""
+    older = EXPECTED.replace(
+        "//// html | figcaption\n", "//// html | figcaption\n    markdown: inline\n"
+    )
+    assert older != EXPECTED
+    assert parse_article(older, "x.md") == parse_article(EXPECTED, "x.md")
 
 
 def test_round_trip_of_file() -> None:

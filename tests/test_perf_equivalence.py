@@ -1,21 +1,41 @@
 """Fast paths give the same results as the plain ones: parallel and serial conversion write
 identical bytes and report the same problems and warnings; casing counted in bulk agrees with
-counting word by word; cached path checks still refuse paths outside the output folder."""
+counting word by word; cached path checks still refuse paths outside the output folder; the
+search index's folding, the quick table test and the generated pages that skip Markdown give
+what the plain definitions give."""
 
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import Element
 
+import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bantin import corpus, pipeline
 from bantin.casing import WORD_SPLIT_RE, learn_body
 from bantin.cli import make_parser, named_verb
 from bantin.exceptions import BantinError
+from bantin.search import text as search_text
+from bantin.site import markup
 from bantin.store import forget_resolved, output_path
 from bantin.vietnamese import SENTENCE_END, fold
+
+#: The Markdown extensions of the archive's mkdocs.yml, with MkDocs's own three first.
+SITE_EXTENSIONS = [
+    "toc",
+    "tables",
+    "fenced_code",
+    "attr_list",
+    "pymdownx.blocks.html",
+    "bantin.site.quicktables",
+]
 
 
 @pytest.fixture(scope="module")
@@ -130,3 +150,80 @@ def test_the_command_line_loads_only_the_named_verb() -> None:
     assert named_verb(["--help"]) is None
     args = make_parser(["convert", "sources"]).parse_args(["convert", "sources"])
     assert args.verb == "convert" and callable(args.run)
+
+
+# --- search folding: the lazily filled table and the chunk cache -----------------------------
+
+SPECIAL = list("đĐ ếỆ\u0301\u0323\n\t-&./Σσ")
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)) | st.sampled_from(SPECIAL), max_size=80)
+
+
+def full_fold(text: str) -> str:
+    """fold() as defined: NFD, lower, every combining mark dropped, đ→d."""
+    lowered = unicodedata.normalize("NFD", text).lower().replace("đ", "d")
+    return "".join(c for c in lowered if not unicodedata.category(c).startswith("M"))
+
+
+def test_fold_table_is_every_mark_of_unicode() -> None:
+    everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    assert search_text.fold(everything) == full_fold(everything)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXT, max_size=6))
+def test_fold_text_has_the_words_of_fold(parts: list[str]) -> None:
+    text = " ".join(parts)
+    whole, chunked = search_text.fold(text), search_text.fold_text(text)
+    assert search_text.words(chunked) == search_text.words(whole)
+    assert search_text.compounds(chunked) == search_text.compounds(whole)
+    assert search_text.fold_text(text) == chunked  # from the cache, the same
+
+
+# --- the table test answered early for blocks without a pipe --------------------------------
+
+BLOCK = st.lists(
+    st.text(st.sampled_from(list("ab |:-\\`x ")), max_size=12), min_size=1, max_size=4
+).map("\n".join)
+
+
+def table_processor(quick: bool) -> Any:
+    extensions: list[Any] = ["tables"] + (["bantin.site.quicktables"] if quick else [])
+    return markdown.Markdown(extensions=extensions).parser.blockprocessors["table"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(BLOCK)
+def test_quick_table_test_answers_like_the_full_one(block: str) -> None:
+    parent = Element("div")
+    assert table_processor(True).test(parent, block) == table_processor(False).test(parent, block)
+
+
+def test_tables_still_render_with_the_quick_test() -> None:
+    text = "| a | b |\n|---|---|\n| 1 | 2 |\n\nĐoạn văn.\n{: #p-doan-van }\n"
+    html = markdown.markdown(text, extensions=["tables", "attr_list", "bantin.site.quicktables"])
+    assert "<table>" in html and "<td>2</td>" in html
+    assert '<p id="p-doan-van">Đoạn văn.</p>' in html
+
+
+# --- generated index pages skip the Markdown pass ------------------------------------------
+
+CELL = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(CELL, CELL), max_size=5))
+def test_generated_pages_are_what_markdown_makes_of_them(rows: list[tuple[str, str]]) -> None:
+    blocks = [markup.tag("h2", markup.esc(a)) + markup.link("x/", b) for a, b in rows]
+    blocks.append(markup.table(["Bài", "Trang"], [[markup.esc(a), markup.esc(b)] for a, b in rows]))
+    page = markup.markdown_page("Tiêu đề", blocks, {markup.PAGE_KIND: "index"})
+    body = page.split("---\n", 2)[2]
+    rendered = markdown.markdown(body, extensions=SITE_EXTENSIONS)
+    assert markup.generated_html(body) == rendered
+
+
+def test_pages_changed_by_hand_go_through_markdown() -> None:
+    page = markup.markdown_page("Tiêu đề", ["<p>Một</p>"], {markup.PAGE_KIND: "index"})
+    body = page.split("---\n", 2)[2]
+    assert markup.generated_html(body) is not None
+    assert markup.generated_html(body + "\nThêm **một** dòng.\n") is None
+    assert markup.generated_html(body.replace("</p></div>", "</p></div>\n*x*")) is None

@@ -105,7 +105,7 @@ def add_article(root: Path, source: str, **values: object) -> Path:
         "slug": values["slug"],
         "source": source,
         "source_sha256": sha,
-        "converter": "0.1.0",
+        "converter": "0.2.0",
         "bulletin": values.get("bulletin", "Bản tin Thử nghiệm"),
     }
     if "pdf" in values:

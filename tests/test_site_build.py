@@ -3,8 +3,10 @@ and reproducibility, on a small archive built end to end with MkDocs."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ import pytest
 
 import bantin.cite
 from bantin.exceptions import BuildError, Problem
+from bantin.site import linking
 from bantin.site.build import BuildOptions, Stages, build_site
 from bantin.site.checks import third_party_in
 
@@ -278,6 +281,41 @@ def test_third_party_detection() -> None:
         "https://cdn.example.com/x.js",
     ]
     assert third_party_in("@import 'https://x.example/a.css';", "y") == ["https://x.example/a.css"]
+
+
+def test_generated_downloads_are_linked_into_the_site(built: Path) -> None:
+    """Generated files are hard links to docs/ (replaced by rename there, never rewritten in
+    place); MkDocs writes the pages themselves."""
+    for name in (
+        f"{SEED_URL}kh-cn-ngay-cang-khang-dinh-vi-the.bib",
+        "nguon/2021/05/000_c2e97c40b65a00ea.txt",
+        "catalogue.csv",
+    ):
+        assert os.path.samefile(built / "site" / name, built / "docs" / name), name
+    assert not os.path.samefile(built / "site/gioi-thieu/index.html", built / "docs/gioi-thieu.md")
+
+
+def test_hand_written_files_are_copied_and_no_links_means_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_archive(tmp_path)
+    drawing = root / "docs/hinh/so-do.svg"
+    drawing.parent.mkdir(parents=True)
+    drawing.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n', encoding="utf-8")
+    build(root)
+    published = root / "site/hinh/so-do.svg"
+    assert published.read_bytes() == drawing.read_bytes()
+    assert not os.path.samefile(published, drawing), "an editor's file is copied, not linked"
+    before = tree_digest(root / "site")
+
+    def no_links(source: object, target: object) -> None:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(linking.os, "link", no_links)
+    build(root)
+    bib = f"{SEED_URL}kh-cn-ngay-cang-khang-dinh-vi-the.bib"
+    assert not os.path.samefile(root / "site" / bib, root / "docs" / bib)
+    assert tree_digest(root / "site") == before
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:

@@ -140,7 +140,6 @@ def render_block(block: Block) -> str:
             [
                 f"/// html | figure.{FIGURE_CLASS}#{block.anchor}",
                 "//// html | figcaption",
-                "    markdown: inline",
                 text,
                 "////",
                 "///",

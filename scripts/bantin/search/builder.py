@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from bantin.search.encode import deltas, encode_ints, shard_count, shard_of
-from bantin.search.text import WORD_RE, bigrams, compounds, exact, fold, words
+from bantin.search.text import WORD_RE, bigrams, compounds, exact, fold, fold_text, words
 
 log = logging.getLogger("bantin.search")
 
@@ -173,11 +173,11 @@ def index_document(
 ) -> None:
     """Add one article's words, compounds, bigrams, accented words and facet values.
 
-    The article is folded in one piece (a few calls into C per article, not per word); its
-    bigrams may span two blocks, which the phrase check on the text then rules out.
+    The article is tokenised in one piece (its distinct chunks folded once, see fold_text);
+    its bigrams may span two blocks, which the phrase check on the text then rules out.
     """
     text = "\n".join(body for _, body in blocks)
-    title, folded = fold(entry.front.title), fold(text)
+    title, folded = fold(entry.front.title), fold_text(text)
     sequence = words(title) + words(folded)
     counts = Counter(sequence)
     counts.update(compounds(title) * (TITLE_WEIGHT + 1) + compounds(folded))
@@ -198,7 +198,7 @@ def index_document(
 def accented_words(text: str) -> set[str]:
     """Words written with diacritics or đ, as written (NFC, lower case): they let a query
     typed with accents rank the articles that use exactly these accents first."""
-    return {w for w in WORD_RE.findall(exact(text)) if not w.isascii()}
+    return {w for w in set(WORD_RE.findall(exact(text))) if not w.isascii()}
 
 
 def fragment(entry: EntryLike, blocks: list[tuple[str, str]]) -> dict[str, Any]:

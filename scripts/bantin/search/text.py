@@ -6,10 +6,8 @@ both on one list of cases, so a word indexed here is found as typed there.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -23,22 +21,45 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:[&\-./][^\W_]+)*")
 PHRASE_RE = re.compile(r"[\"“”„]([^\"“”„]*)(?:[\"“”„]|$)")
 
 
-@functools.cache
-def _fold_table() -> dict[int, int | None]:
-    """Every combining mark removed, đ/Đ mapped to d (after lower-casing only đ remains)."""
-    table: dict[int, int | None] = {
-        code: None
-        for code in range(sys.maxunicode + 1)
-        if unicodedata.category(chr(code)).startswith("M")
-    }
-    table[ord("đ")] = ord("d")
-    table[ord("Đ")] = ord("d")
-    return table
+class _FoldTable(dict[int, int | None]):
+    """str.translate table: every combining mark removed, đ/Đ mapped to d (after lower-casing
+    only đ remains). Filled as characters are met, so no table of all of Unicode is built."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.category(chr(code)).startswith("M") else code
+        self[code] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable({ord("đ"): ord("d"), ord("Đ"): ord("d")})
 
 
 def fold(text: str) -> str:
     """The accentless lower-case form a reader may type: NFD, lower, marks dropped, đ→d."""
-    return unicodedata.normalize("NFD", text).lower().translate(_fold_table())
+    return unicodedata.normalize("NFD", text).lower().translate(_FOLD_TABLE)
+
+
+_FOLDED_CHUNKS: dict[str, str] = {}
+_CHUNK_CACHE_LIMIT = 1_000_000
+
+
+def fold_text(text: str) -> str:
+    """fold(text) for a long text, with each run of white space written as one space.
+
+    It has the same words, compounds and word pairs as fold(text): folding never joins or
+    splits across white space (decomposition and final sigma stop there). An archive repeats
+    the same words, so each distinct chunk between spaces is folded once per process.
+    """
+    cache = _FOLDED_CHUNKS
+    if len(cache) > _CHUNK_CACHE_LIMIT:
+        cache.clear()
+    parts = []
+    for chunk in text.split():
+        folded = cache.get(chunk)
+        if folded is None:
+            folded = cache[chunk] = fold(chunk)
+        parts.append(folded)
+    return " ".join(parts)
 
 
 def exact(text: str) -> str:

@@ -50,6 +50,12 @@ def page_range(pages: Sequence[int]) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
+BLOCK_OPEN = '<div class="bantin-block">'
+#: Front matter key of the pages bantin generates ("index": lists of articles, issues...).
+PAGE_KIND = "bantin_page"
+BLOCK_CLOSE = "</div>"
+
+
 def markdown_page(
     title: str, body_html: Sequence[str], extra: Mapping[str, object] | None = None
 ) -> str:
@@ -59,5 +65,16 @@ def markdown_page(
     """
     meta: dict[str, object] = {"title": title, **(extra or {})}
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1_000_000)
-    blocks = "\n\n".join(f'<div class="bantin-block">{b}</div>' for b in body_html if b)
+    blocks = "\n\n".join(f"{BLOCK_OPEN}{b}{BLOCK_CLOSE}" for b in body_html if b)
     return f"---\n{front}---\n\n{blocks}\n"
+
+
+def generated_html(markdown: str) -> str | None:
+    """The HTML of a page body made by `markdown_page`, exactly as Python-Markdown renders it
+    (each raw HTML block as it is, blank-line separated); None when the body holds anything
+    else, such as a page changed by hand, which then goes through Markdown as usual."""
+    body = markdown.strip()
+    for block in body.split("\n\n"):
+        if not (block.startswith(BLOCK_OPEN) and block.endswith(BLOCK_CLOSE) and "\n" not in block):
+            return None if body else ""
+    return body

@@ -1,5 +1,7 @@
 """MkDocs hook: glue only. Hands each page the template data bantin computed before the run,
 and the formatted citations just before the templates are rendered (see bantin.site.citecache).
+The files bantin generated beside the pages are hard-linked into the site, not copied (see
+bantin.site.linking).
 
 MkDocs templates do not autoescape, and the theme prints `page.meta.title` raw, so the hook
 also turns the front matter values the theme prints into escaped text.
@@ -20,19 +22,30 @@ from markupsafe import escape
 
 from bantin.site.citecache import CitationCache, citations_for_templates, fill_citations
 from bantin.site.generate import CACHE_NAME, load_page_data
+from bantin.site.linking import link_generated
+from bantin.site.markup import PAGE_KIND, generated_html
 
 _PAGE_DATA: dict[str, Any] = {}
 _CITATIONS: list[CitationCache] = []
 THEME_PRINTED = ("title", "description", "author")
+#: Index pages bantin generated are HTML already (markup.markdown_page): their body skips the
+#: Markdown pass, which would give back the same HTML, and goes to the template as it is.
+_GENERATED_HTML: dict[str, str] = {}
 #: Set by `bantin build` while MkDocs runs: the search index is made elsewhere.
 SEPARATE_INDEX = "BANTIN_SEPARATE_SEARCH_INDEX"
 
 
 def on_config(config: Any) -> Any:
     _CITATIONS.clear()
+    _GENERATED_HTML.clear()
     _PAGE_DATA.clear()
     _PAGE_DATA.update(load_page_data(Path(config["docs_dir"])))
     return config
+
+
+def on_files(files: Any, config: Any) -> Any:
+    link_generated(files, Path(config["docs_dir"]))
+    return files
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -45,7 +58,16 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         page.meta["bantin"] = record
         if record.get("lead"):
             page.meta["description"] = str(escape(record["lead"]))
+    if page.meta.get(PAGE_KIND) == "index":
+        html = generated_html(markdown)
+        if html is not None:
+            _GENERATED_HTML[page.file.src_uri] = html
+            return ""
     return markdown
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    return _GENERATED_HTML.pop(page.file.src_uri, html)
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:

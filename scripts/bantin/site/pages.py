@@ -7,7 +7,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bantin.site import urls
-from bantin.site.markup import bullet_list, esc, link, markdown_page, page_range, table, tag
+from bantin.site.markup import (
+    PAGE_KIND,
+    bullet_list,
+    esc,
+    link,
+    markdown_page,
+    page_range,
+    table,
+    tag,
+)
 from bantin.site.urls import Entry
 
 PER_PAGE = 50
@@ -49,7 +58,7 @@ def article_item(entry: Entry, here: str, with_issue: bool = True) -> str:
 
 
 def _page(url: str, title: str, blocks: Sequence[str], feed: str = "") -> GeneratedFile:
-    extra = {"bantin_page": "index", **({"bantin_feed": feed} if feed else {})}
+    extra = {PAGE_KIND: "index", **({"bantin_feed": feed} if feed else {})}
     text = markdown_page(title, blocks, extra)
     return GeneratedFile(urls.md_path(url), text.encode("utf-8"))
 
