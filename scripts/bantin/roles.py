@@ -172,7 +172,8 @@ class Labelling:
     def lower_words(self) -> frozenset[str]:
         """Every word the text writes in lower case (computed once)."""
         if self._lower is None:
-            found = (w for line in self.lines for w in WORD_RE.findall(line.text))
+            # Lines joined by a newline, which no word spans; distinct words tested once.
+            found = set(WORD_RE.findall("\n".join(line.text for line in self.lines)))
             self._lower = frozenset(w for w in found if w.islower())
         return self._lower
 
