@@ -23,7 +23,7 @@ from bantin.casing import WORD_SPLIT_RE, learn_body
 from bantin.cli import make_parser, named_verb
 from bantin.exceptions import BantinError
 from bantin.search import text as search_text
-from bantin.site import markup
+from bantin.site import checks, markup
 from bantin.store import forget_resolved, output_path
 from bantin.vietnamese import SENTENCE_END, fold
 
@@ -227,3 +227,49 @@ def test_pages_changed_by_hand_go_through_markdown() -> None:
     assert markup.generated_html(body) is not None
     assert markup.generated_html(body + "\nThêm **một** dòng.\n") is None
     assert markup.generated_html(body.replace("</p></div>", "</p></div>\n*x*")) is None
+
+
+# --- the site check's CSS scan and its parallel run -----------------------------------------
+
+CSS_PIECES = st.sampled_from(
+    [
+        "url(",
+        "URL(",
+        "Url( '",
+        "@import '",
+        '@IMPORT "',
+        "https://a.example/x",
+        "HTTP://B.x/y",
+        "//c.example/z",
+        ")",
+        "'",
+        '"',
+        " ",
+        "İ",
+        "ſ",
+        "ß",
+        "text",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(CSS_PIECES, max_size=12).map("".join))
+def test_css_scan_finds_what_the_case_insensitive_pattern_finds(text: str) -> None:
+    assert checks.css_urls(text) == checks.CSS_URL.findall(text)
+
+
+def test_parallel_site_scan_reports_what_one_process_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = []
+    for number in range(12):
+        page = tmp_path / f"p{number}.html"
+        extra = f'<img src="https://cdn{number % 3}.example/a.png">' if number % 4 == 0 else ""
+        page.write_text(f"<p>Trang {number}</p>{extra}<style>a{{}}</style>", encoding="utf-8")
+        pages.append(page)
+    serial = checks.scan(pages, "luutru.example.vn")
+    monkeypatch.setattr(checks, "PARALLEL_SCAN_MIN", 2)
+    assert checks.scan_in_parallel(pages, "luutru.example.vn") == serial
+    assert [hit[0].name for hit in serial] == ["p0.html", "p4.html", "p8.html"]

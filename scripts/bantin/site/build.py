@@ -298,7 +298,7 @@ def build_site(
             with stages.stage("MkDocs (strict)"):
                 run_mkdocs(config, build_epoch(entries))
             stages.console.print("[dim]…[/dim] Chỉ mục tìm kiếm (search index)")
-        with stages.stage("Kiểm tra site (checks)"):
+        with stages.stage("Kiểm tra site (checks)", spinner=False):
             problems = checks.check_site(temp, site.site_url, [e.url for e in entries])
             if problems:
                 raise BuildError(f"the built site failed its checks:\n{problems.summary()}")

@@ -49,10 +49,14 @@ def cite_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def job_key(fingerprint: str, job: Job) -> str:
-    item, style, kind = job
-    text = json.dumps([fingerprint, item, style, kind], sort_keys=True, ensure_ascii=False)
+def item_digest(item: dict[str, Any]) -> str:
+    """The hash of one CSL item, computed once for its four formatted citations."""
+    text = json.dumps(item, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def job_key(fingerprint: str, digest: str, style: str, kind: str) -> str:
+    return hashlib.sha256(f"{fingerprint}\0{digest}\0{style}\0{kind}".encode()).hexdigest()
 
 
 @dataclass
@@ -75,8 +79,9 @@ class CitationCache:
                 log.warning("%s: unreadable citation cache, starting afresh (%s)", path, error)
         return cache
 
-    def format(self, item: dict[str, Any], style: str, kind: str) -> str:
-        key = job_key(self.fingerprint, (item, style, kind))
+    def format(self, item: dict[str, Any], style: str, kind: str, digest: str = "") -> str:
+        """One formatted citation; `digest` is item_digest(item) when the caller has it."""
+        key = job_key(self.fingerprint, digest or item_digest(item), style, kind)
         self.used.add(key)
         if key not in self.known:
             self.known[key] = self._format_here((item, style, kind))
@@ -91,9 +96,10 @@ class CitationCache:
     def format_all(self, items: Sequence[dict[str, Any]]) -> None:
         """Every citation of `items`, in every style and form."""
         for item in items:
+            digest = item_digest(item)
             for style in STYLES:
                 for kind in KINDS:
-                    self.format(item, style, kind)
+                    self.format(item, style, kind, digest)
 
     def save(self) -> None:
         """Keep only what this build used, sorted, so the cache does not grow forever."""
@@ -148,6 +154,7 @@ def citations_for_templates(cite: CiteApi, path: Path) -> CitationCache:
 def fill_citations(record: dict[str, Any], cache: CitationCache) -> None:
     """Put the formatted citations into an article's cite box record (see meta.citation_record)."""
     item = record["item"]
+    digest = item_digest(item)
     for style in record["styles"]:
-        style["html"] = cache.format(item, style["style"], "html")
-        style["text"] = cache.format(item, style["style"], "text")
+        style["html"] = cache.format(item, style["style"], "html", digest)
+        style["text"] = cache.format(item, style["style"], "text", digest)

@@ -76,20 +76,20 @@ def inside(root: Path, relative: str) -> Path:
     return Folder(root).path(relative)
 
 
-def source_copy(entry: urls.Entry, root: Path) -> GeneratedFile:
+def source_copy(entry: urls.Entry, root: Folder) -> GeneratedFile:
     """The source text as published, so readers can check the extraction."""
-    source = inside(root, entry.front.source)
+    source = root.path(entry.front.source)
     if not source.is_file():
         raise BuildError(f"{entry.front.source}: source of {entry.url} not found")
     return GeneratedFile(urls.source_copy_url(entry.front.source), source.read_bytes())
 
 
-def pdf_copy(entry: urls.Entry, root: Path) -> GeneratedFile | None:
+def pdf_copy(entry: urls.Entry, root: Folder) -> GeneratedFile | None:
     """The PDF named by `pdf:` when it is a file of the repository (copied like the source)."""
     pdf = entry.front.pdf
     if not pdf or "://" in pdf:
         return None
-    path = inside(root, pdf.split("#", 1)[0])
+    path = root.path(pdf.split("#", 1)[0])
     if not path.is_file():
         return None
     return GeneratedFile(urls.source_copy_url(pdf.split("#", 1)[0]), path.read_bytes())

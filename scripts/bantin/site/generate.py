@@ -67,10 +67,11 @@ def article_files(
     files: list[GeneratedFile] = []
     data: dict[str, meta.Record] = {}
     siblings = meta.siblings_in_issue(entries)
+    sources = exports.Folder(root)
     for entry, item in zip(entries, items, strict=True):
         files += exports.citation_files(entry, item, cite)
-        files.append(exports.source_copy(entry, root))
-        pdf = exports.pdf_copy(entry, root)
+        files.append(exports.source_copy(entry, sources))
+        pdf = exports.pdf_copy(entry, sources)
         pdf_href = pdf.path + exports.fragment(entry.front.pdf) if pdf else ""
         if pdf:
             files.append(pdf)
