@@ -173,10 +173,12 @@ def test_fold_table_is_every_mark_of_unicode() -> None:
 @given(st.lists(TEXT, max_size=6))
 def test_fold_text_has_the_words_of_fold(parts: list[str]) -> None:
     text = " ".join(parts)
-    whole, chunked = search_text.fold(text), search_text.fold_text(text)
+    whole = search_text.fold(text)
+    chunked, accented = search_text.fold_text(text)
     assert search_text.words(chunked) == search_text.words(whole)
     assert search_text.compounds(chunked) == search_text.compounds(whole)
-    assert search_text.fold_text(text) == chunked  # from the cache, the same
+    assert accented == search_text.accented_words(text)
+    assert search_text.fold_text(text) == (chunked, accented)  # from the cache, the same
 
 
 # --- the table test answered early for blocks without a pipe --------------------------------

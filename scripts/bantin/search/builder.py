@@ -8,21 +8,22 @@ shown, so its cost does not grow with the archive the way a single index file do
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import logging
 import shutil
 import time
 import unicodedata
 import zlib
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
 from bantin.search.encode import deltas, encode_ints, shard_count, shard_of
-from bantin.search.text import WORD_RE, bigrams, compounds, exact, fold, fold_text, words
+from bantin.search.text import compounds, fold, fold_text, words
 
 log = logging.getLogger("bantin.search")
 
@@ -177,28 +178,25 @@ def index_document(
     its bigrams may span two blocks, which the phrase check on the text then rules out.
     """
     text = "\n".join(body for _, body in blocks)
-    title, folded = fold(entry.front.title), fold_text(text)
+    (title, title_accented), (folded, accented) = fold_text(entry.front.title), fold_text(text)
     sequence = words(title) + words(folded)
     counts = Counter(sequence)
     counts.update(compounds(title) * (TITLE_WEIGHT + 1) + compounds(folded))
     counts.update(words(title) * TITLE_WEIGHT)
     counts.update(facet_terms(entry.front, acc.facets))
-    ids, tfs = acc.terms.ids, acc.terms.tfs
-    for term, tf in counts.items():
-        ids[term].append(doc)
-        tfs[term].append(tf)
-    pair_ids = acc.pairs.ids
-    for pair in set(bigrams(sequence)):
-        pair_ids[pair].append(doc)
-    accented_ids = acc.accented.ids
-    for word in accented_words(entry.front.title + "\n" + text):
-        accented_ids[word].append(doc)
+    terms = list(counts)
+    # Each key's postings get this document once; the loops run in C (map over bound methods).
+    consume(map(list.append, map(acc.terms.ids.__getitem__, terms), itertools.repeat(doc)))
+    consume(map(list.append, map(acc.terms.tfs.__getitem__, terms), counts.values()))
+    pairs = map(" ".join, set(itertools.pairwise(sequence)))
+    consume(map(list.append, map(acc.pairs.ids.__getitem__, pairs), itertools.repeat(doc)))
+    accented_ids = acc.accented.ids.__getitem__
+    consume(map(list.append, map(accented_ids, accented | title_accented), itertools.repeat(doc)))
 
 
-def accented_words(text: str) -> set[str]:
-    """Words written with diacritics or đ, as written (NFC, lower case): they let a query
-    typed with accents rank the articles that use exactly these accents first."""
-    return {w for w in set(WORD_RE.findall(exact(text))) if not w.isascii()}
+def consume(iterator: Iterator[object]) -> None:
+    """Run an iterator for its effects."""
+    deque(iterator, maxlen=0)
 
 
 def fragment(entry: EntryLike, blocks: list[tuple[str, str]]) -> dict[str, Any]:

@@ -40,26 +40,37 @@ def fold(text: str) -> str:
 
 
 _FOLDED_CHUNKS: dict[str, str] = {}
+_ACCENTED_CHUNKS: dict[str, frozenset[str]] = {}
 _CHUNK_CACHE_LIMIT = 1_000_000
 
 
-def fold_text(text: str) -> str:
-    """fold(text) for a long text, with each run of white space written as one space.
+def fold_text(text: str) -> tuple[str, set[str]]:
+    """fold(text) for a long text, with each run of white space written as one space, and
+    the text's accented words (see accented_words).
 
-    It has the same words, compounds and word pairs as fold(text): folding never joins or
-    splits across white space (decomposition and final sigma stop there). An archive repeats
-    the same words, so each distinct chunk between spaces is folded once per process.
+    The folded text has the same words, compounds and word pairs as fold(text), and the words
+    are those of the whole text: folding, composing and lower-casing never join or split
+    across white space (a space composes with nothing; final sigma stops there). An archive
+    repeats the same words, so each distinct chunk between spaces is handled once per process.
     """
-    cache = _FOLDED_CHUNKS
-    if len(cache) > _CHUNK_CACHE_LIMIT:
-        cache.clear()
-    parts = []
-    for chunk in text.split():
-        folded = cache.get(chunk)
-        if folded is None:
-            folded = cache[chunk] = fold(chunk)
-        parts.append(folded)
-    return " ".join(parts)
+    folded, accented = _FOLDED_CHUNKS, _ACCENTED_CHUNKS
+    if len(folded) > _CHUNK_CACHE_LIMIT:
+        folded.clear()
+        accented.clear()
+    chunks = text.split()
+    distinct = set(chunks)
+    for chunk in distinct.difference(folded):
+        folded[chunk] = fold(chunk)
+        accented[chunk] = frozenset(accented_words(chunk))
+    return " ".join(map(folded.__getitem__, chunks)), set().union(
+        *map(accented.__getitem__, distinct)
+    )
+
+
+def accented_words(text: str) -> set[str]:
+    """Words written with diacritics or đ, as written (NFC, lower case): they let a query
+    typed with accents rank the articles that use exactly these accents first."""
+    return {w for w in set(WORD_RE.findall(exact(text))) if not w.isascii()}
 
 
 def exact(text: str) -> str:
