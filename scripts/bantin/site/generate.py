@@ -138,12 +138,11 @@ def previous_list(docs: Path) -> list[str]:
 
 
 def refuse_overwrite(
-    folder: exports.Folder, made: SiteFiles, previous: set[str], authored: set[str]
+    targets: Sequence[tuple[GeneratedFile, Path]], previous: set[str], authored: set[str]
 ) -> None:
     """Never replace an article or a hand-written page with a generated one."""
-    for item in made.files:
-        target = folder.path(item.path)
-        if item.path in authored or (target.exists() and item.path not in previous):
+    for item, target in targets:
+        if item.path in authored or (item.path not in previous and target.exists()):
             raise BuildError(
                 f"docs/{item.path}: exists and was not generated; refusing to overwrite"
             )
@@ -153,7 +152,8 @@ def write_site_files(docs: Path, made: SiteFiles, authored: set[str]) -> None:
     """Write the generated files, remove the stale ones, record the new list."""
     folder = exports.Folder(docs)
     previous = {p for p in previous_list(docs) if p}
-    refuse_overwrite(folder, made, previous, authored)
+    targets = [(item, folder.path(item.path)) for item in made.files]
+    refuse_overwrite(targets, previous, authored)
     current = {item.path for item in made.files}
     emptied: set[Path] = set()
     for stale in sorted(previous - current - authored):
@@ -162,8 +162,8 @@ def write_site_files(docs: Path, made: SiteFiles, authored: set[str]) -> None:
             path.unlink()
             emptied.add(path.parent)
             log.debug("docs/%s: removed (no longer generated)", stale)
-    for item in made.files:
-        write_atomic(folder.path(item.path), item.content)
+    for item, target in targets:
+        write_atomic(target, item.content)
     # One line, not indented: the file is for the hook, and the C encoder only writes it so.
     data = json.dumps(made.page_data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     write_atomic(docs / PAGE_DATA_NAME, (data + "\n").encode("utf-8"))
