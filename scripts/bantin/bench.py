@@ -223,6 +223,7 @@ def make_baseline(root: Path, base: Path) -> None:
 def run_bench(articles: int, runs: int, workdir: Path, seed: int, browser: bool) -> BenchResult:
     """Measure every figure of issue 6 at one archive size."""
     result = BenchResult(articles=articles, runs=runs, machine=machine_info())
+    workdir = workdir.resolve()  # the measured commands run inside the archive folder
     root = workdir / f"archive-{articles}"
     make_archive(root, articles, seed)
     result.source_mb = tree_mb(root / "sources")
