@@ -39,7 +39,7 @@ def link_generated(files: Iterable[Any], docs: Path) -> int:
         if file.is_documentation_page() or file.src_uri not in generated:
             continue
         source, target = file.abs_src_path, file.abs_dest_path
-        if source is None or not str(source).startswith(str(docs)):
+        if source is None or not Path(source).is_relative_to(docs):
             continue
         parent = os.path.dirname(target)
         if parent not in made:
