@@ -166,7 +166,11 @@ def full_fold(text: str) -> str:
 
 def test_fold_table_is_every_mark_of_unicode() -> None:
     everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
-    assert search_text.fold(everything) == full_fold(everything)
+    # A copy of fold()'s table, so the one the process keeps stays small.
+    table = type(search_text._FOLD_TABLE)(search_text._FOLD_TABLE)
+    folded = unicodedata.normalize("NFD", everything).lower().translate(table)
+    assert folded == full_fold(everything)
+    assert search_text.fold("Đổi mới SÁNG TẠO") == "doi moi sang tao"
 
 
 @settings(max_examples=300, deadline=None)
