@@ -175,14 +175,16 @@ def test_fold_table_is_every_mark_of_unicode() -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(TEXT, max_size=6))
-def test_fold_text_has_the_words_of_fold(parts: list[str]) -> None:
+def test_fold_with_accents_has_the_words_and_accents_of_fold(parts: list[str]) -> None:
     text = " ".join(parts)
     whole = search_text.fold(text)
-    chunked, accented = search_text.fold_text(text)
+    chunked, accented = search_text.fold_with_accents(text)
     assert search_text.words(chunked) == search_text.words(whole)
     assert search_text.compounds(chunked) == search_text.compounds(whole)
+    sequence = search_text.words(chunked)
+    assert search_text.distinct_bigrams(sequence) == set(search_text.bigrams(sequence))
     assert accented == search_text.accented_words(text)
-    assert search_text.fold_text(text) == (chunked, accented)  # from the cache, the same
+    assert search_text.fold_with_accents(text) == (chunked, accented)  # from the cache, the same
 
 
 # --- the table test answered early for blocks without a pipe --------------------------------

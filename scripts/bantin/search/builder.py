@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from bantin.search.encode import deltas, encode_ints, shard_count, shard_of
-from bantin.search.text import compounds, fold, fold_text, words
+from bantin.search.text import compounds, distinct_bigrams, fold, fold_with_accents, words
 
 log = logging.getLogger("bantin.search")
 
@@ -174,11 +174,13 @@ def index_document(
 ) -> None:
     """Add one article's words, compounds, bigrams, accented words and facet values.
 
-    The article is tokenised in one piece (its distinct chunks folded once, see fold_text);
-    its bigrams may span two blocks, which the phrase check on the text then rules out.
+    The article is tokenised in one piece (its distinct chunks folded once, see
+    fold_with_accents); its bigrams may span two blocks, which the phrase check on the text
+    then rules out.
     """
     text = "\n".join(body for _, body in blocks)
-    (title, title_accented), (folded, accented) = fold_text(entry.front.title), fold_text(text)
+    title, title_accented = fold_with_accents(entry.front.title)
+    folded, accented = fold_with_accents(text)
     sequence = words(title) + words(folded)
     counts = Counter(sequence)
     counts.update(compounds(title) * (TITLE_WEIGHT + 1) + compounds(folded))
@@ -188,7 +190,7 @@ def index_document(
     # Each key's postings get this document once; the loops run in C (map over bound methods).
     consume(map(list.append, map(acc.terms.ids.__getitem__, terms), itertools.repeat(doc)))
     consume(map(list.append, map(acc.terms.tfs.__getitem__, terms), counts.values()))
-    pairs = map(" ".join, set(itertools.pairwise(sequence)))
+    pairs = distinct_bigrams(sequence)
     consume(map(list.append, map(acc.pairs.ids.__getitem__, pairs), itertools.repeat(doc)))
     accented_ids = acc.accented.ids.__getitem__
     consume(map(list.append, map(accented_ids, accented | title_accented), itertools.repeat(doc)))

@@ -44,7 +44,7 @@ _ACCENTED_CHUNKS: dict[str, frozenset[str]] = {}
 _CHUNK_CACHE_LIMIT = 1_000_000
 
 
-def fold_text(text: str) -> tuple[str, set[str]]:
+def fold_with_accents(text: str) -> tuple[str, set[str]]:
     """fold(text) for a long text, with each run of white space written as one space, and
     the text's accented words (see accented_words).
 
@@ -96,6 +96,11 @@ def terms(folded: str) -> list[str]:
 def bigrams(sequence: list[str]) -> list[str]:
     """Consecutive syllable pairs, the keys of the phrase index."""
     return list(map(" ".join, itertools.pairwise(sequence)))
+
+
+def distinct_bigrams(sequence: list[str]) -> set[str]:
+    """set(bigrams(sequence)), joining each distinct pair once (a long text repeats many)."""
+    return set(map(" ".join, set(itertools.pairwise(sequence))))
 
 
 @dataclass

@@ -253,9 +253,10 @@ def site_info(config: Any) -> SiteInfo:
 
 def clean_generated(root: Path, docs: Path) -> None:
     """`--clean`: forget every generated file and the citation cache; all is made afresh."""
+    folder = exports.Folder(docs)
     for name in generate.previous_list(docs):
         if name:
-            exports.inside(docs, name).unlink(missing_ok=True)
+            folder.path(name).unlink(missing_ok=True)
     (docs / generate.LIST_NAME).unlink(missing_ok=True)
     (root / generate.CACHE_NAME).unlink(missing_ok=True)
 

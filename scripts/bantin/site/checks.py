@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing
-import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -11,6 +10,7 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
 from bantin.exceptions import Problem, Problems
+from bantin.pipeline import default_workers
 from bantin.site import urls
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -75,7 +75,7 @@ def scan(paths: Sequence[Path], site_host: str) -> list[tuple[Path, str]]:
 
 def scan_in_parallel(paths: Sequence[Path], site_host: str) -> list[tuple[Path, str]]:
     """`scan` split over the machine's cores (forked processes), results in file order."""
-    workers = min(os.cpu_count() or 1, 4)
+    workers = min(default_workers(), 4)
     if workers < 2 or len(paths) < PARALLEL_SCAN_MIN:
         return scan(paths, site_host)
     chunks = [(paths[start::workers], site_host) for start in range(workers)]

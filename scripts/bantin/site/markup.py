@@ -50,9 +50,9 @@ def page_range(pages: Sequence[int]) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
-BLOCK_OPEN = '<div class="bantin-block">'
 #: Front matter key of the pages bantin generates ("index": lists of articles, issues...).
 PAGE_KIND = "bantin_page"
+BLOCK_OPEN = '<div class="bantin-block">'
 BLOCK_CLOSE = "</div>"
 
 
@@ -74,7 +74,9 @@ def generated_html(markdown: str) -> str | None:
     (each raw HTML block as it is, blank-line separated); None when the body holds anything
     else, such as a page changed by hand, which then goes through Markdown as usual."""
     body = markdown.strip()
+    if not body:
+        return ""
     for block in body.split("\n\n"):
         if not (block.startswith(BLOCK_OPEN) and block.endswith(BLOCK_CLOSE) and "\n" not in block):
-            return None if body else ""
+            return None
     return body
