@@ -7,8 +7,10 @@ what the plain definitions give."""
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -18,10 +20,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bantin import corpus, pipeline
+from bantin import convert, corpus, facts, join, pipeline, roles, slug
+from bantin import markdown as bantin_markdown
 from bantin.casing import WORD_SPLIT_RE, learn_body
 from bantin.cli import make_parser, named_verb
 from bantin.exceptions import BantinError
+from bantin.layout import Layout, split_lines
 from bantin.search import text as search_text
 from bantin.site import checks, markup
 from bantin.store import forget_resolved, output_path
@@ -281,3 +285,115 @@ def test_parallel_site_scan_reports_what_one_process_reports(
     monkeypatch.setattr(checks, "PARALLEL_SCAN_MIN", 2)
     assert checks.scan_in_parallel(pages, "luutru.example.vn") == serial
     assert [hit[0].name for hit in serial] == ["p0.html", "p4.html", "p8.html"]
+
+
+# --- the converter's text fast paths give what their plain definitions give ----------------
+
+LINE_TEXT = st.text(
+    st.sampled_from(list("ab Ấđ-‐_ \t\u00a0\u2003\u2028\n\x07,;.19202/5#*<&")), max_size=24
+)
+
+
+def reference_join_lines(texts: list[str]) -> str:
+    """join_lines as defined: join_pair from the first line to the last."""
+    result = ""
+    for text in texts:
+        result = join.join_pair(result, text)
+    return join.collapse_spaces(result)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(LINE_TEXT, max_size=6))
+def test_join_lines_is_join_pair_from_first_to_last(texts: list[str]) -> None:
+    assert join.join_lines(texts) == reference_join_lines(texts)
+
+
+TEXT_PATHS = [
+    (join.collapse_spaces, lambda t: join.SPACES_RE.sub(" ", t).strip()),
+    (convert.collapse_spaces, lambda t: re.sub(r"\s{2,}", " ", t).strip()),
+    (
+        convert.space_before_punctuation,
+        lambda t: re.sub(r"(?<=[^\W_]) +([,;])(?= |$)", r"\1", t),
+    ),
+    (
+        bantin_markdown.one_line,
+        lambda t: re.sub(
+            r"[\x00-\x08\x0e-\x1f\x7f]", "", re.sub(r"[\r\n\t\f\v\u0085\u2028\u2029]+", " ", t)
+        ).strip(),
+    ),
+    (slug.first_words, lambda t: " ".join(t.split()[: slug.ANCHOR_WORDS])),
+    (
+        slug.ascii_fold,
+        lambda t: "".join(
+            c
+            for c in unicodedata.normalize("NFD", t.replace("đ", "d").replace("Đ", "D"))
+            if not unicodedata.combining(c)
+        ),
+    ),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT)
+@pytest.mark.parametrize(("fast", "plain"), TEXT_PATHS, ids=lambda f: getattr(f, "__name__", ""))
+def test_text_passes_answer_like_their_plain_definition(
+    fast: Callable[[str], str], plain: Callable[[str], str], text: str
+) -> None:
+    assert fast(text) == plain(text)
+
+
+def test_ascii_fold_of_every_character() -> None:
+    everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    decomposed = unicodedata.normalize("NFD", everything)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    assert slug.ascii_fold(everything) == plain.replace("đ", "d").replace("Đ", "D")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINE_TEXT, max_size=4))
+def test_dates_are_found_with_or_without_the_year_check(texts: list[str]) -> None:
+    texts = [*texts, "ngày 9 tháng 4 năm 2021", "9/4/2021", "31.2.2020"]
+    for text in texts:
+        plain = []
+        for pattern in facts.DATE_PATTERNS:
+            for match in pattern.finditer(text):
+                groups = [g for g in match.groups() if g not in ("/", ".", "-")]
+                date = facts._valid_date(*(int(g) for g in groups))
+                if date is not None:
+                    plain.append((match.start(), date))
+        assert facts._dates_in(text) == sorted(plain, key=lambda item: item[0])
+
+
+WORDY = st.text(st.sampled_from(list("abcAB ếỆđ2_-.\n,")), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDY, st.lists(st.text(st.sampled_from(list("abcế2đ_")), min_size=1, max_size=3)))
+def test_writes_lower_answers_from_the_set_of_lower_case_words(text: str, asked: list[str]) -> None:
+    lines = split_lines(text)
+    doc = roles.Labelling(lines, [], Layout(column=40, wide=52))
+    plain = frozenset(w for w in set(roles.WORD_RE.findall(text)) if w.islower())
+    questions = [*asked, *roles.WORD_RE.findall(text.lower())]
+    assert [doc.writes_lower(w) for w in questions] == [w in plain for w in questions]
+
+
+def test_writes_lower_falls_back_when_a_word_hides_in_many_others() -> None:
+    text = " ".join(["banana"] * (roles.WRITES_LOWER_TRIES + 5) + ["an"])
+    doc = roles.Labelling(split_lines(text), [], Layout(column=40, wide=52))
+    assert doc.writes_lower("an") and not doc.writes_lower("nan")
+
+
+def test_casing_kept_for_the_asked_words_answers_every_word(archive: Path) -> None:
+    texts = [
+        "Trong năm qua, Bộ KH&CN và UBND TP Hà Nội làm tốt. Bộ Kh&Cn (mới) Hà Nội hà nội.",
+        *(p.read_text(encoding="utf-8") for p in sorted(archive.rglob("0*.txt"))[:4]),
+    ]
+    every = learn_body(texts)
+    asked = learn_body(texts, asked=["HÀ NỘI VÀ KH&CN", "Trong năm"])
+    for word in ["hà", "NỘI", "kh&cn", "trong", "năm", "và"]:
+        assert asked.forms_of(word) == every.forms_of(word)
+    assert asked.pair_forms("hà", "nội") == every.pair_forms("Hà", "Nội")
+    assert asked.wanted is not None  # still answering from the asked words alone
+    assert asked.forms_of("làm") == every.forms_of("làm")  # not asked: everything is counted
+    assert asked.wanted is None
+    assert asked.word_counts == every.word_counts

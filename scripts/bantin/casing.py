@@ -14,7 +14,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from bantin.vietnamese import ACRONYM_BY_FOLD, SENTENCE_END, capitalize_first, fold, is_all_caps
+from bantin.vietnamese import (
+    ACRONYM_BY_FOLD,
+    SENTENCE_END,
+    capitalize_first,
+    fold,
+    fold_all,
+    is_all_caps,
+)
 
 WORD_SPLIT_RE = re.compile(r"([^\W_]+(?:[&\-'’][^\W_]+)*)")
 
@@ -24,6 +31,9 @@ WORD_SPLIT_RE = re.compile(r"([^\W_]+(?:[&\-'’][^\W_]+)*)")
 _INSIDE: dict[str, bool] = {}
 _JOINS: dict[str, bool] = {}
 _GAPS_MAX = 10_000
+#: Between two paragraphs when they are counted in one pass: a sentence end, so the first word
+#: of a paragraph starts a sentence and no word pair spans two paragraphs.
+_TEXT_BREAK = "\n.\n"
 
 
 def _learn_gap(gap: str) -> None:
@@ -66,9 +76,12 @@ class BodyCasing:
     """How the body writes each word and each pair of words, away from sentence starts.
 
     Counting is lazy, done when first asked for: most titles and headings need no restoring.
+    With `wanted` (the folded words that will be asked about), only those words are kept; a
+    question about any other word counts everything again, so answers never depend on it.
     """
 
     texts: list[str] = field(default_factory=list)
+    wanted: frozenset[str] | None = None
     word_counts: dict[str, dict[str, int]] = field(default_factory=dict)
     pair_tally: Counter[tuple[str, str]] = field(default_factory=Counter)
     counted: bool = False
@@ -85,20 +98,30 @@ class BodyCasing:
             return
         words: list[str] = []
         pairs: list[tuple[str, str]] = []
-        for text in self.texts:
-            _collect(text, words, pairs)
+        _collect(_TEXT_BREAK.join(self.texts), words, pairs)
         self.word_counts = {}
-        for word, number in Counter(words).items():  # first seen first, for ties
-            self.word_counts.setdefault(fold(word), {})[word] = number
+        tally = Counter(words)  # first seen first, for ties
+        wanted = self.wanted
+        for word, key in zip(tally, fold_all(list(tally)), strict=True):
+            if wanted is None or key in wanted:
+                self.word_counts.setdefault(key, {})[word] = tally[word]
         self.pair_tally = Counter(pairs)
         self._pair_order = None
         self.counted = True
 
+    def _key(self, word: str) -> str:
+        """The word's fold, with the counts ready to answer for it."""
+        key = fold(word)
+        if self.wanted is not None and key not in self.wanted:
+            self.wanted, self.counted = None, False
+        self.count()
+        return key
+
     def pair_forms(self, left: str, right: str) -> dict[tuple[str, str], int]:
         """How often the body writes each form of a word pair, first seen first."""
-        self.count()
-        lefts = self.word_counts.get(fold(left), {})
-        rights = self.word_counts.get(fold(right), {})
+        keys = self._key(left), self._key(right)  # before reading the counts it may redo
+        lefts = self.word_counts.get(keys[0], {})
+        rights = self.word_counts.get(keys[1], {})
         found = {
             (one, two): self.pair_tally[(one, two)]
             for one in lefts
@@ -114,8 +137,8 @@ class BodyCasing:
 
     def forms_of(self, word: str) -> dict[str, int] | None:
         """How often the body writes each form of a word (None when it never does)."""
-        self.count()
-        return self.word_counts.get(fold(word))
+        key = self._key(word)  # before reading the counts it may redo
+        return self.word_counts.get(key)
 
     def word_form(self, word: str) -> str | None:
         """The body's form of a lone word: an acronym, or a name never written in lower case."""
@@ -132,9 +155,13 @@ class BodyCasing:
         return _most_common(forms) if forms else None  # type: ignore[return-value]
 
 
-def learn_body(texts: list[str]) -> BodyCasing:
-    """The casing knowledge drawn from the body paragraphs, lead and captions."""
-    return BodyCasing(texts=list(texts))
+def learn_body(texts: list[str], asked: list[str] | None = None) -> BodyCasing:
+    """The casing knowledge drawn from the body paragraphs, lead and captions; `asked`, the
+    texts to be restored, lets it keep only their words."""
+    if asked is None:
+        return BodyCasing(texts=list(texts))
+    wanted = frozenset(fold_all(WORD_SPLIT_RE.findall("\n".join(asked))))
+    return BodyCasing(texts=list(texts), wanted=wanted)
 
 
 def needs_restoring(text: str) -> bool:

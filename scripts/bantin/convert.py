@@ -5,6 +5,7 @@ Every stage records what it did in `Article.decisions`, for `bantin convert --ex
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Callable
@@ -45,6 +46,7 @@ RUNNING_HEAD_CONVENTIONS = ("header", "footer")
 
 TextPass = Callable[[str], str]
 _GLYPHS = re.escape("".join(sorted(END_MARK_GLYPHS)))
+WHITE_RUN_RE = re.compile(r"\s{2,}")
 END_MARK_RE = re.compile(rf"(?:\s+\?|\s*[{_GLYPHS}]+|(?<=\.)/\.)\s*$")
 
 
@@ -55,11 +57,15 @@ def strip_end_mark(text: str) -> str:
 
 def collapse_spaces(text: str) -> str:
     """Runs of spaces become one; no space at either end."""
-    return re.sub(r"\s{2,}", " ", text).strip()
+    if "  " not in text and text.isprintable():
+        return text.strip()  # no white space but single spaces (isprintable: no other kind)
+    return WHITE_RUN_RE.sub(" ", text).strip()
 
 
 def space_before_punctuation(text: str) -> str:
     """'địa phương ,' -> 'địa phương,': extraction sometimes puts a space before a comma."""
+    if " ," not in text and " ;" not in text:
+        return text
     return re.sub(r"(?<=[^\W_]) +([,;])(?= |$)", r"\1", text)
 
 
@@ -178,9 +184,9 @@ def _assign_pages(lines: list[SourceLine], clusters: list[list[Segment]], pages:
     """Each line gets the page it was printed on, counted from the running-head breaks."""
     if not pages:
         return
-    ends = [cluster[-1].last.number for cluster in clusters]
+    ends = sorted(cluster[-1].last.number for cluster in clusters)
     for line in lines:
-        index = sum(1 for end in ends if line.number > end)
+        index = bisect.bisect_left(ends, line.number)  # how many breaks end before the line
         line.page = pages[min(index, len(pages) - 1)]
 
 
@@ -214,18 +220,21 @@ def _mark_end_line(article: Article, block: Block) -> None:
 def _restore_case(article: Article) -> None:
     """Title and headings in small caps or capitals get sentence case and the body's casing."""
     texts = [article.lead, *(b.text for b in article.blocks if b.kind is not BlockKind.HEADING)]
-    body = learn_body(texts)
+    headings = [
+        (block, *split_heading_number(block.text))
+        for block in article.blocks
+        if block.kind is BlockKind.HEADING
+    ]
+    body = learn_body(texts, asked=[article.title, *(words for _, _, words in headings)])
     restored = restore_case(article.title, body)
     if restored != article.title:
         article.note("case", f"title case restored: {article.title!r} -> {restored!r}")
         article.title = restored
-    for block in article.blocks:
-        if block.kind is BlockKind.HEADING:
-            number, words = split_heading_number(block.text)
-            fixed = number + restore_case(words, body)
-            if fixed != block.text:
-                article.note("case", f"heading case restored -> {fixed!r}", block.lines[0])
-                block.text = fixed
+    for block, number, words in headings:
+        fixed = number + restore_case(words, body)
+        if fixed != block.text:
+            article.note("case", f"heading case restored -> {fixed!r}", block.lines[0])
+            block.text = fixed
 
 
 def _take_byline(article: Article, doc: Labelling) -> None:
@@ -265,6 +274,8 @@ def _take_names(article: Article, line: SourceLine) -> None:
 
 
 def _note_roles(article: Article) -> None:
+    if not log.isEnabledFor(logging.DEBUG):
+        return
     for line in article.lines:
         if line.role is not Role.BODY and line.role is not Role.BLANK:
             log.debug("%d: %s (%s)", line.number, line.role.value, line.reason)

@@ -26,6 +26,8 @@ def find_date(texts: list[str]) -> dt.date | None:
 def _dates_in(text: str) -> list[tuple[int, dt.date]]:
     """Every valid date in one text with its position, earliest first."""
     found: list[tuple[int, dt.date]] = []
+    if "19" not in text and "20" not in text:
+        return found  # every pattern ends in a year of 19xx or 20xx
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             groups = [g for g in match.groups() if g not in ("/", ".", "-")]

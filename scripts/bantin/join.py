@@ -29,15 +29,25 @@ def join_pair(left: str, right: str) -> str:
 
 
 def join_lines(texts: list[str]) -> str:
-    """Unwrap the lines of one paragraph into a single line of text."""
-    result = ""
+    """Unwrap the lines of one paragraph into a single line of text: `join_pair` from the
+    first line to the last, with each line copied once."""
+    parts: list[str] = []
+    glued = True  # nothing goes before the first line
     for text in texts:
-        result = join_pair(result, text)
-    return collapse_spaces(result)
+        piece = text.strip()
+        if not piece:
+            continue
+        if not glued:
+            parts.append(" ")
+        parts.append(piece)
+        glued = GLUED_HYPHEN_RE.search(piece[-2:]) is not None
+    return collapse_spaces("".join(parts))
 
 
 def collapse_spaces(text: str) -> str:
     """Runs of spaces become one; no leading or trailing space."""
+    if "  " not in text and "\t" not in text and "\u00a0" not in text:
+        return text.strip()  # nothing for the pattern to find (most paragraphs)
     return SPACES_RE.sub(" ", text).strip()
 
 

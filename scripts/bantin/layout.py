@@ -61,9 +61,13 @@ def split_lines(text: str) -> list[SourceLine]:
     """Numbered lines; a form feed starts a new page; whitespace-only lines are blank."""
     lines: list[SourceLine] = []
     page = 0
+    plain = "\f" not in text and "\t" not in text  # then each line only loses its end spaces
     for number, raw in enumerate(text.split("\n"), start=1):
-        page += raw.count("\f")
-        clean = raw.replace("\f", "").replace("\t", " ").rstrip()
+        if plain:
+            clean = raw.rstrip()
+        else:
+            page += raw.count("\f")
+            clean = raw.replace("\f", "").replace("\t", " ").rstrip()
         line = SourceLine(number, clean, page)
         if not clean.strip():
             line.role, line.reason = Role.BLANK, "nothing but white space"

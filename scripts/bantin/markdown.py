@@ -53,6 +53,8 @@ class ParsedArticle:
 def one_line(text: str) -> str:
     """Blocks are written on one line: line breaks and tabs become spaces; control characters
     (Python-Markdown uses STX/ETX as its own placeholders) are dropped."""
+    if text.isprintable():
+        return text.strip()  # neither breaks nor control characters: nothing to replace
     spaced = _BREAKS.sub(" ", text)
     return _CONTROLS.sub("", spaced).strip()
 

@@ -33,6 +33,9 @@ ISSUE_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 WORD_RE = re.compile(r"[^\W\d_]+")
+DIGIT_RE = re.compile(r"\d")
+END_MARK_OPENERS = END_MARK_GLYPHS | {"."}  # what an end-mark line can start with
+WRITES_LOWER_TRIES = 32  # places a word is found inside others before all words are collected
 INNER_SENTENCE_END_RE = re.compile(r"[.!?…]\s+[^\W\d_]")
 GLUED_HYPHEN_END_RE = re.compile(r"[^\W_]-$")
 SECTION_MAX = 70
@@ -167,15 +170,36 @@ class Labelling:
     heads: list[RunningHead] = field(default_factory=list)
     title_band: list[Segment] = field(default_factory=list)
     _lower: frozenset[str] | None = field(default=None, repr=False)
+    _joined: str | None = field(default=None, repr=False)
     _positions: dict[int, int] = field(default_factory=dict, repr=False)
 
     def lower_words(self) -> frozenset[str]:
         """Every word the text writes in lower case (computed once)."""
         if self._lower is None:
-            # Lines joined by a newline, which no word spans; distinct words tested once.
-            found = set(WORD_RE.findall("\n".join(line.text for line in self.lines)))
+            found = set(WORD_RE.findall(self.joined()))
             self._lower = frozenset(w for w in found if w.islower())
         return self._lower
+
+    def joined(self) -> str:
+        """The lines joined by a newline, which no word spans (computed once)."""
+        if self._joined is None:
+            self._joined = "\n".join(line.text for line in self.lines)
+        return self._joined
+
+    def writes_lower(self, word: str) -> bool:
+        """True when `word` (in lower case) is one of `lower_words()`. Most questions are
+        answered by finding the word standing alone, without collecting every word."""
+        if self._lower is not None or not word.islower() or WORD_RE.fullmatch(word) is None:
+            return word in self.lower_words()
+        text, start, tries = self.joined(), 0, 0
+        while (start := text.find(word, start)) != -1 and tries < WRITES_LOWER_TRIES:
+            end = start + len(word)
+            if not (start and _is_letter(text[start - 1])) and not (
+                end < len(text) and _is_letter(text[end])
+            ):
+                return True
+            start, tries = start + 1, tries + 1
+        return start != -1 and word in self.lower_words()
 
     def body_segments(self) -> list[Segment]:
         return [s for s in self.segments if s.role is Role.BODY]
@@ -198,6 +222,11 @@ class Labelling:
         return None
 
 
+def _is_letter(char: str) -> bool:
+    """One character of a `WORD_RE` word."""
+    return WORD_RE.match(char) is not None
+
+
 Rule = Callable[[Labelling], None]
 FLOW = frozenset({Role.BODY, Role.HEADING})
 ANY_TEXT = frozenset(set(Role) - {Role.BLANK})
@@ -209,6 +238,8 @@ ANY_TEXT = frozenset(set(Role) - {Role.BLANK})
 def parse_running_head(text: str, line: int) -> RunningHead | None:
     """A bare page number, or a short line holding an issue label (maybe with number/section)."""
     text = text.strip()
+    if DIGIT_RE.search(text) is None:
+        return None  # both kinds carry a number; most lines have none
     if PAGE_NUMBER_RE.match(text):
         return RunningHead(line, page=int(text))
     match = ISSUE_LABEL_RE.search(text)
@@ -338,6 +369,8 @@ def split_stacked_captions(doc: Labelling) -> None:
 def label_end_mark_line(doc: Labelling) -> None:
     """A line made only of an end-of-article glyph (or './.') is the end mark."""
     for seg in doc.body_segments():
+        if seg.first.text.strip()[:1] not in END_MARK_OPENERS:
+            continue  # decided by the first character, without joining the lines
         text = seg.text.replace(" ", "")
         if text and (all(c in END_MARK_GLYPHS for c in text) or text == "./."):
             seg.label(Role.END_MARK, "end-of-article mark")
@@ -798,7 +831,7 @@ def _runs_on(doc: Labelling, before: Segment, seg: Segment) -> bool:
         return True
     word = WORD_RE.match(first)
     return is_all_caps(before.text.split()[-1]) and (
-        word is None or word[0].lower() not in doc.lower_words()
+        word is None or not doc.writes_lower(word[0].lower())
     )
 
 
@@ -879,13 +912,16 @@ def split_heading_number(text: str) -> tuple[str, str]:
 
 
 def _is_heading(doc: Labelling, seg: Segment) -> bool:
+    if len(seg.lines) > HEADING_MAX_LINES or seg.wide:
+        return False  # decided before joining the lines: most segments are long paragraphs
     number, text = split_heading_number(seg.text.strip())
-    if len(seg.lines) > HEADING_MAX_LINES or len(text) > HEADING_MAX_CHARS or seg.wide:
+    if len(text) > HEADING_MAX_CHARS:
         return False
     if not _unpunctuated(text) or INNER_SENTENCE_END_RE.search(text) or ends_open(text):
         return False
     after = doc.neighbour(seg, +1, FLOW)
-    if after is None or not starts_new_sentence(after.text) or starts_lower(after.text):
+    after_text = after.text if after is not None else ""
+    if after is None or not starts_new_sentence(after_text) or starts_lower(after_text):
         return False
     next_text = doc.neighbour(seg, +1, ANY_TEXT)
     if next_text is not None and next_text.role is Role.RUNNING_HEAD:
@@ -893,7 +929,7 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     before = doc.neighbour(seg, -1, FLOW)
     if before is None:
         return True
-    fits = len(seg.last.text.strip()) + 1 + len(after.text.split()[0]) <= column_of(
+    fits = len(seg.last.text.strip()) + 1 + len(after_text.split(maxsplit=1)[0]) <= column_of(
         after.lines, doc.layout
     )
     plain = _opens_plainly(doc, after) and not _names_inside(text)
@@ -910,12 +946,12 @@ def _names_inside(text: str) -> bool:
 def _opens_plainly(doc: Labelling, seg: Segment) -> bool:
     """The first word is an ordinary word the text also writes in lower case: it is capitalised
     only because a sentence starts there, so nothing before it runs on into it."""
-    words = seg.text.split()[:2]
+    words = seg.text.split(maxsplit=2)[:2]
     word = WORD_RE.match(words[0]) if words else None
     if word is None or is_all_caps(word[0]) or not first_letter(word[0]).isupper():
         return False
     follows_plainly = len(words) > 1 and not first_letter(words[1]).isupper()
-    return follows_plainly and word[0].lower() in doc.lower_words()
+    return follows_plainly and doc.writes_lower(word[0].lower())
 
 
 RULES: Registry[Rule] = Registry()

@@ -15,11 +15,23 @@ ANCHOR_MAX = 60
 FALLBACK = "bai"
 
 
+class _DropCombining(dict[int, int | None]):
+    """str.translate table removing every combining character, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_DROP_COMBINING = _DropCombining()
+
+
 def ascii_fold(text: str) -> str:
     """Drop Vietnamese diacritics (NFD, no combining marks) and map đ/Đ to d."""
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return decomposed if decomposed.isascii() else decomposed.translate(_DROP_COMBINING)
 
 
 def cut_at_hyphen(slug: str, max_length: int) -> str:
@@ -46,7 +58,7 @@ def slugify(text: str, max_length: int = 80) -> str:
 
 
 def first_words(text: str, count: int = ANCHOR_WORDS) -> str:
-    return " ".join(text.split()[:count])
+    return " ".join(text.split(maxsplit=count)[:count])
 
 
 def anchor_base(prefix: str, text: str, words: int | None = ANCHOR_WORDS) -> str:

@@ -121,6 +121,14 @@ def fold(word: str) -> str:
     return folded
 
 
+def fold_all(words: list[str]) -> list[str]:
+    """`fold` of each word; words folded before are looked up in one pass."""
+    keys: list[str | None] = list(map(_FOLDS.get, words))
+    if None in keys:
+        return [fold(word) if key is None else key for word, key in zip(words, keys, strict=True)]
+    return keys  # type: ignore[return-value]
+
+
 def words(text: str) -> list[str]:
     """Words as a reader sees them: letters and digits, with inner & - . / kept."""
     return WORD_RE.findall(text)
