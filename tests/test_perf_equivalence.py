@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -397,3 +398,62 @@ def test_casing_kept_for_the_asked_words_answers_every_word(archive: Path) -> No
     assert asked.forms_of("làm") == every.forms_of("làm")  # not asked: everything is counted
     assert asked.wanted is None
     assert asked.word_counts == every.word_counts
+
+
+# --- articles staged while converting ------------------------------------------------------
+
+
+def staging_folders(out: Path) -> list[Path]:
+    return sorted(out.glob(".bantin-staging-*"))
+
+
+def test_staged_articles_land_with_the_serial_bytes_and_modes(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 4)
+    moved: list[Path] = []
+    original = pipeline.Staging.move
+    monkeypatch.setattr(
+        pipeline.Staging, "move", lambda self, s, p: (moved.append(p), original(self, s, p))
+    )
+    for name, workers in (("serial", 1), ("parallel", 2)):
+        (tmp_path / name).mkdir()
+        pipeline.convert_sources(archive, tmp_path / name, keep_going=True, workers=workers)
+    assert len(moved) >= 20 and all(p.is_relative_to(tmp_path / "parallel") for p in moved)
+    assert tree(tmp_path / "parallel") == tree(tmp_path / "serial")
+    modes = {p.stat().st_mode & 0o777 for p in (tmp_path / "parallel").rglob("*.md")}
+    assert modes == {0o644}
+    assert staging_folders(tmp_path / "parallel") == []
+
+
+def test_a_failed_parallel_run_leaves_nothing(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 4)
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / ".bantin-staging-old").mkdir()  # left by a killed run
+    (out / ".bantin-staging-old" / "000001.tmp").write_text("stale", encoding="utf-8")
+    report = pipeline.convert_sources(archive, out, workers=2)  # two sources are bad
+    assert report.problems and not report.converted
+    assert sorted(out.rglob("*")) == []
+
+
+def test_a_kept_edit_survives_a_staged_run(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 4)
+    copy = tmp_path / "archive"
+    shutil.copytree(archive, copy)
+    out = tmp_path / "docs"
+    out.mkdir()
+    pipeline.convert_sources(copy, out, keep_going=True, workers=2)
+    edited = sorted(out.rglob("*.md"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nMột câu biên tập viên thêm.\n")
+    before = edited.read_bytes()
+    for source in sorted((copy / "sources").rglob("0*.txt")):  # every article converts again
+        source.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    report = pipeline.convert_sources(copy, out, keep_going=True, workers=2)
+    assert len(report.kept) == 1 and len(report.converted) >= 19
+    assert edited.read_bytes() == before
+    assert staging_folders(out) == []

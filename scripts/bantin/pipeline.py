@@ -39,6 +39,7 @@ from bantin.store import (
     FileState,
     Manifest,
     ManifestEntry,
+    Staging,
     edit_diff,
     flush_to_disk,
     forget_resolved,
@@ -107,6 +108,7 @@ class Planned:
     text: str
     entry: ManifestEntry
     previous: tuple[str, ManifestEntry] | None
+    staged: Path | None = None  # the text, already written to the staging folder
 
 
 @dataclass
@@ -124,9 +126,11 @@ class Run:
     by_sha: dict[str, str] = field(default_factory=dict)
     issues: dict[Path, tuple[IssueInfo, str] | SourceError] = field(default_factory=dict)
     previous: dict[str, tuple[str, ManifestEntry]] = field(default_factory=dict)
+    staging: Staging = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.previous = self.manifest.by_source()
+        self.staging = Staging(self.out_dir)
 
     def fail(self, source: SourceFile, error: SourceError) -> None:
         self.problems.add_error(error)
@@ -315,6 +319,7 @@ class Outcome:
     rendered: tuple[str, str, ManifestEntry] | None
     problem: Problem | None
     records: list[logging.LogRecord] = field(default_factory=list)
+    staged: Path | None = None
 
 
 def check_source(run: Run, source: SourceFile) -> Job | None:
@@ -373,7 +378,7 @@ def record(run: Run, job: Job, outcome: Outcome) -> None:
     assert outcome.rendered is not None
     rel, text, entry = outcome.rendered
     run.claims.setdefault(rel, []).append(job.source.label)
-    run.planned.append(Planned(job.source, rel, text, entry, job.previous))
+    run.planned.append(Planned(job.source, rel, text, entry, job.previous, outcome.staged))
 
 
 def plan_source(run: Run, source: SourceFile) -> None:
@@ -453,14 +458,23 @@ def convert_jobs(run: Run, jobs: list[Job], workers: int | None) -> list[Outcome
         return [run_job(run, job) for job in jobs]
     global _SHARED
     _SHARED = (run, jobs)
+    outcomes: list[Outcome] = []
     try:
         with mp.get_context("fork").Pool(min(count, len(jobs)), initializer=_start_worker) as pool:
-            outcomes = pool.map(_work, range(len(jobs)), chunksize=CHUNK)
+            for outcome in pool.imap(_work, range(len(jobs)), chunksize=CHUNK):
+                stage(run, outcome)  # while the workers go on converting
+                outcomes.append(outcome)
     finally:
         _SHARED = None
     for outcome in outcomes:
         replay(outcome.records)
     return outcomes
+
+
+def stage(run: Run, outcome: Outcome) -> None:
+    """Write a converted article to the staging folder (see store.Staging)."""
+    if outcome.rendered is not None:
+        outcome.staged = run.staging.put(outcome.rendered[1].encode("utf-8"))
 
 
 def _start_worker() -> None:
@@ -558,7 +572,10 @@ def write_one(run: Run, item: Planned, force: bool) -> None:
             return
         discard_edit(run, item, on_disk)
     if on_disk != item.text:
-        write_atomic(path, item.text.encode("utf-8"))
+        if item.staged is not None:
+            run.staging.move(item.staged, path)
+        else:
+            write_atomic(path, item.text.encode("utf-8"))
     forget_previous(run, item)
     run.manifest.files[item.rel] = item.entry
     run.report.converted.append(item.source.label)
@@ -627,13 +644,17 @@ def convert_files(
     """
     forget_resolved()
     run = Run(root, out_dir, converter or default_converter(), load_manifest(out_dir))
-    plan_all(run, sources, workers)
-    check_collisions(run)
-    run.report.problems = list(run.problems.items)
-    if run.problems and not keep_going:
-        log.error("%d problem(s): nothing was written to %s", len(run.problems), out_dir)
-        return run.report
-    write_all(run, force)
+    try:
+        run.staging.clear_stale()
+        plan_all(run, sources, workers)
+        check_collisions(run)
+        run.report.problems = list(run.problems.items)
+        if run.problems and not keep_going:
+            log.error("%d problem(s): nothing was written to %s", len(run.problems), out_dir)
+            return run.report
+        write_all(run, force)
+    finally:
+        run.staging.discard()
     run.report.problems = list(run.problems.items)
     log.info("%s: %s", out_dir, run.report.summary())
     return run.report

@@ -9,7 +9,9 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import logging
 import os
+import shutil
 import tempfile
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -21,6 +23,9 @@ from bantin.slug import inside
 
 MANIFEST_NAME = ".bantin-manifest.json"
 MANIFEST_VERSION = 1
+STAGING_PREFIX = ".bantin-staging-"
+
+log = logging.getLogger("bantin.store")
 
 
 class FileState(StrEnum):
@@ -125,6 +130,62 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+class Staging:
+    """New articles written while the run is still converting and checking, moved into place
+    only when the whole run passes (a rename); a run that fails leaves nothing behind.
+
+    Creating a file is the slow part of writing on a busy disk, and the process that waits for
+    the conversions has nothing else to do: staging lets the two overlap. The staging folder
+    is a hidden folder of the output folder (same file system, so a move is a rename; MkDocs
+    skips hidden folders), removed at the end of every run whatever happened.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.folder: Path | None = None
+        self.count = 0
+        self.made: set[Path] = set()
+
+    def clear_stale(self) -> None:
+        """Remove staging folders a killed run left behind."""
+        for folder in sorted(self.out_dir.glob(STAGING_PREFIX + "*")):
+            if folder.is_dir() and not folder.is_symlink():
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def put(self, data: bytes) -> Path | None:
+        """Write data to a new staged file; None when it cannot be (then it is written later,
+        where any error names the article)."""
+        try:
+            if self.folder is None:
+                if not self.out_dir.is_dir():
+                    return None
+                self.folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.out_dir))
+            self.count += 1
+            path = self.folder / f"{self.count:06d}.tmp"
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            with os.fdopen(handle, "wb") as stream:
+                os.fchmod(handle, 0o644)  # as write_atomic: readable by everyone, any umask
+                stream.write(data)
+            return path
+        except OSError as error:
+            log.debug("staging: %s; the article is written at the end instead", error)
+            return None
+
+    def move(self, staged: Path, path: Path) -> None:
+        """Put a staged file at `path` (already checked to be inside the output folder)."""
+        parent = path.parent
+        if parent not in self.made:
+            parent.mkdir(parents=True, exist_ok=True)
+            self.made.add(parent)
+        os.replace(staged, path)
+
+    def discard(self) -> None:
+        """Remove the staging folder and whatever is left in it."""
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
 
 
 def flush_to_disk() -> None:
