@@ -27,6 +27,7 @@ from bantin.casing import WORD_SPLIT_RE, learn_body
 from bantin.cli import make_parser, named_verb
 from bantin.exceptions import BantinError
 from bantin.layout import Layout, split_lines
+from bantin.search import encode
 from bantin.search import text as search_text
 from bantin.site import checks, markup
 from bantin.store import forget_resolved, output_path
@@ -457,3 +458,17 @@ def test_a_kept_edit_survives_a_staged_run(
     assert len(report.kept) == 1 and len(report.converted) >= 19
     assert edited.read_bytes() == before
     assert staging_folders(out) == []
+
+
+def test_the_search_encoding_table_is_encode_int_of_each_value() -> None:
+    table = encode._fast_table()
+    assert len(table) == encode.FAST_LIMIT
+    assert table == [encode.encode_int(value) for value in range(encode.FAST_LIMIT)]
+    assert encode.decode_ints(encode.encode_ints([0, 31, 32, 1023, 1024, 32767])) == [
+        0,
+        31,
+        32,
+        1023,
+        1024,
+        32767,
+    ]

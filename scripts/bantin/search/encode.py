@@ -25,7 +25,18 @@ def encode_int(value: int) -> str:
             return "".join(chars)
 
 
-_TABLE = [encode_int(value) for value in range(FAST_LIMIT)]
+def _fast_table() -> list[str]:
+    """encode_int of every value below FAST_LIMIT (15 bits: up to three characters), built
+    from the characters' parts rather than number by number."""
+    last = list(ALPHABET[:32])  # a final character: no continuation bit
+    more = list(ALPHABET[32:64])  # a character another one follows
+    table = list(last)
+    table += [low + high for high in last[1:] for low in more]
+    table += [low + mid + high for high in last[1:] for mid in more for low in more]
+    return table
+
+
+_TABLE = _fast_table()
 
 
 def encode_ints(values: Sequence[int]) -> str:
