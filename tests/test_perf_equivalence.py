@@ -6,7 +6,9 @@ what the plain definitions give."""
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import re
 import shutil
 import unicodedata
@@ -472,3 +474,25 @@ def test_the_search_encoding_table_is_encode_int_of_each_value() -> None:
         1024,
         32767,
     ]
+
+
+def test_staged_articles_are_written_where_they_cannot_be_moved(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 4)
+    (tmp_path / "serial").mkdir()
+    pipeline.convert_sources(archive, tmp_path / "serial", keep_going=True, workers=1)
+    replace = os.replace
+
+    def across_devices(source: Any, target: Any) -> None:
+        if ".bantin-staging-" in str(source):
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", across_devices)
+    out = tmp_path / "parallel"
+    out.mkdir()
+    report = pipeline.convert_sources(archive, out, keep_going=True, workers=2)
+    assert len(report.converted) >= 20
+    assert tree(out) == tree(tmp_path / "serial")
+    assert staging_folders(out) == []

@@ -572,13 +572,16 @@ def write_one(run: Run, item: Planned, force: bool) -> None:
             return
         discard_edit(run, item, on_disk)
     if on_disk != item.text:
-        if item.staged is not None:
-            run.staging.move(item.staged, path)
-        else:
-            write_atomic(path, item.text.encode("utf-8"))
+        put_in_place(run, item, path)
     forget_previous(run, item)
     run.manifest.files[item.rel] = item.entry
     run.report.converted.append(item.source.label)
+
+
+def put_in_place(run: Run, item: Planned, path: Path) -> None:
+    """The staged copy moved to `path`, or the text written there where it cannot be."""
+    if item.staged is None or not run.staging.move(item.staged, path):
+        write_atomic(path, item.text.encode("utf-8"))
 
 
 def forget_previous(run: Run, item: Planned) -> None:

@@ -7,6 +7,7 @@ inputs they came from. A file whose bytes differ from that record was edited by 
 from __future__ import annotations
 
 import difflib
+import errno
 import hashlib
 import json
 import logging
@@ -173,13 +174,20 @@ class Staging:
             log.debug("staging: %s; the article is written at the end instead", error)
             return None
 
-    def move(self, staged: Path, path: Path) -> None:
-        """Put a staged file at `path` (already checked to be inside the output folder)."""
+    def move(self, staged: Path, path: Path) -> bool:
+        """Put a staged file at `path` (already checked to be inside the output folder); False
+        when `path` is on another file system (a mount inside the output folder)."""
         parent = path.parent
         if parent not in self.made:
             parent.mkdir(parents=True, exist_ok=True)
             self.made.add(parent)
-        os.replace(staged, path)
+        try:
+            os.replace(staged, path)
+        except OSError as error:
+            if error.errno != errno.EXDEV:
+                raise
+            return False
+        return True
 
     def discard(self) -> None:
         """Remove the staging folder and whatever is left in it."""
