@@ -397,6 +397,13 @@ def test_casing_kept_for_the_asked_words_answers_every_word(archive: Path) -> No
     for word in ["hà", "NỘI", "kh&cn", "trong", "năm", "và"]:
         assert asked.forms_of(word) == every.forms_of(word)
     assert asked.pair_forms("hà", "nội") == every.pair_forms("Hà", "Nội")
+    wanted = asked.wanted or frozenset()
+    reference = ReferenceCasing(texts)
+    pairs = [(a, b) for a, b in reference.pairs if a in wanted and b in wanted]
+    assert len(pairs) >= 5
+    for left, right in pairs:
+        assert list(asked.pair_forms(left, right)) == list(every.pair_forms(left, right))
+        assert asked.pair_forms(left, right) == every.pair_forms(left, right)
     assert asked.wanted is not None  # still answering from the asked words alone
     assert asked.forms_of("làm") == every.forms_of("làm")  # not asked: everything is counted
     assert asked.wanted is None

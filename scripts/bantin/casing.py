@@ -11,6 +11,7 @@ import itertools
 import operator
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -45,9 +46,26 @@ def _learn_gap(gap: str) -> None:
     _INSIDE[gap], _JOINS[gap] = not new_sentence, not broken
 
 
-def _collect(text: str, words: list[str], pairs: list[tuple[str, str]]) -> None:
-    """The words of one paragraph that teach casing (not sentence-initial) and the word pairs
-    (neither split by punctuation nor starting a sentence)."""
+@dataclass
+class _Words:
+    """A text's words, those that teach casing (not sentence-initial), and for each pair of
+    neighbours whether it counts as a word pair (not split by punctuation or a sentence start)."""
+
+    found: list[str]
+    inside: list[str]
+    paired: list[bool]
+
+    def pairs(self, keep: set[str] | None = None) -> Iterator[tuple[str, str]]:
+        """The word pairs, in order; with `keep`, only those whose two words are kept."""
+        selected: Iterable[bool] = self.paired
+        if keep is not None:
+            kept = list(map(keep.__contains__, self.found))
+            selected = map(operator.and_, map(operator.and_, self.paired, kept), kept[1:])
+        return itertools.compress(itertools.pairwise(self.found), selected)
+
+
+def _collect(text: str) -> _Words:
+    """The words of a text (paragraphs joined by _TEXT_BREAK) for counting."""
     pieces = WORD_SPLIT_RE.split(text)  # gap, word, gap, word, ..., gap
     found = pieces[1::2]
     gaps = pieces[2:-1:2]  # the gap before each word after the first
@@ -60,10 +78,9 @@ def _collect(text: str, words: list[str], pairs: list[tuple[str, str]]) -> None:
             if gap not in _INSIDE:
                 _learn_gap(gap)
         inside = list(map(_INSIDE.get, gaps))
-    words.extend(itertools.compress(found[1:], inside))
     left_inside = [False, *inside]  # the first word of a text starts a sentence
-    joined = map(operator.and_, map(_JOINS.get, gaps), left_inside)
-    pairs.extend(itertools.compress(itertools.pairwise(found), joined))
+    joined = list(map(operator.and_, map(_JOINS.get, gaps), left_inside))
+    return _Words(found, list(itertools.compress(found[1:], inside)), joined)
 
 
 def _most_common(forms: dict[str, int] | dict[tuple[str, str], int]) -> object:
@@ -96,16 +113,16 @@ class BodyCasing:
         """Count every form of every word and word pair the body writes, once."""
         if self.counted:
             return
-        words: list[str] = []
-        pairs: list[tuple[str, str]] = []
-        _collect(_TEXT_BREAK.join(self.texts), words, pairs)
+        words = _collect(_TEXT_BREAK.join(self.texts))
         self.word_counts = {}
-        tally = Counter(words)  # first seen first, for ties
+        tally = Counter(words.inside)  # first seen first, for ties
         wanted = self.wanted
         for word, key in zip(tally, fold_all(list(tally)), strict=True):
             if wanted is None or key in wanted:
                 self.word_counts.setdefault(key, {})[word] = tally[word]
-        self.pair_tally = Counter(pairs)
+        # A pair is asked about only when both its words are: the others need no counting.
+        kept = None if wanted is None else {w for forms in self.word_counts.values() for w in forms}
+        self.pair_tally = Counter(words.pairs(kept))
         self._pair_order = None
         self.counted = True
 

@@ -28,7 +28,7 @@ class Layout:
         return len(text.strip()) > self.wide
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """Consecutive non-blank lines that sit together on the page."""
 

@@ -21,7 +21,7 @@ class Role(str, Enum):  # noqa: UP042  (StrEnum would change str() of members)
     BLANK = "blank"
 
 
-@dataclass
+@dataclass(slots=True)
 class SourceLine:
     """One line of the decoded source, with its 1-based number and the page it sits on."""
 
