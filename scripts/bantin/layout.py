@@ -40,6 +40,8 @@ class Segment:
 
     @property
     def text(self) -> str:
+        if len(self.lines) == 1:  # most questions are about one-line segments
+            return self.lines[0].text.strip()
         return " ".join(line.text.strip() for line in self.lines)
 
     @property
