@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from bantin.exceptions import BantinError
+from bantin.vietnamese import DropTable
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ANCHOR_WORDS = 5
@@ -15,16 +16,7 @@ ANCHOR_MAX = 60
 FALLBACK = "bai"
 
 
-class _DropCombining(dict[int, int | None]):
-    """str.translate table removing every combining character, filled as characters are met."""
-
-    def __missing__(self, code: int) -> int | None:
-        value = None if unicodedata.combining(chr(code)) else code
-        self[code] = value
-        return value
-
-
-_DROP_COMBINING = _DropCombining()
+_DROP_COMBINING = DropTable(lambda char: unicodedata.combining(char) != 0)
 
 
 def ascii_fold(text: str) -> str:

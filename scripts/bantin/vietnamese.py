@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # Marks that end a sentence (after closing quotes/brackets are skipped).
 SENTENCE_END = frozenset(".!?…:")
@@ -119,6 +120,22 @@ def fold(word: str) -> str:
             _FOLDS.clear()
         _FOLDS[word] = folded
     return folded
+
+
+class DropTable(dict[int, int | None]):
+    """A str.translate table removing the characters `drop` picks (after the `fixed`
+    mappings), filled as characters are met, so no table of all of Unicode is built."""
+
+    def __init__(
+        self, drop: Callable[[str], bool], fixed: dict[int, int | None] | None = None
+    ) -> None:
+        super().__init__(fixed or {})
+        self.drop = drop
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if self.drop(chr(code)) else code
+        self[code] = value
+        return value
 
 
 def fold_all(words: list[str]) -> list[str]:

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from bantin.vietnamese import DropTable
+
 # Syllables and numbers: any run of letters or digits (what JS calls [\p{L}\p{N}]+).
 WORD_RE = re.compile(r"[^\W_]++")
 # Acronyms and codes typed as one word: KH&CN, KT-XH, TP.HCM, COVID-19, 5/2021.
@@ -21,17 +23,11 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:[&\-./][^\W_]+)*")
 PHRASE_RE = re.compile(r"[\"“”„]([^\"“”„]*)(?:[\"“”„]|$)")
 
 
-class _FoldTable(dict[int, int | None]):
-    """str.translate table: every combining mark removed, đ/Đ mapped to d (after lower-casing
-    only đ remains). Filled as characters are met, so no table of all of Unicode is built."""
-
-    def __missing__(self, code: int) -> int | None:
-        value = None if unicodedata.category(chr(code)).startswith("M") else code
-        self[code] = value
-        return value
-
-
-_FOLD_TABLE = _FoldTable({ord("đ"): ord("d"), ord("Đ"): ord("d")})
+#: Every combining mark removed, đ/Đ mapped to d (after lower-casing only đ remains).
+_FOLD_TABLE = DropTable(
+    lambda char: unicodedata.category(char).startswith("M"),
+    {ord("đ"): ord("d"), ord("Đ"): ord("d")},
+)
 
 
 def fold(text: str) -> str:
