@@ -189,11 +189,11 @@ def test_failed_background_formatting_is_a_build_error(tmp_path: Path) -> None:
 
 
 def test_paths_cannot_leave_their_folder(tmp_path: Path) -> None:
-    from bantin.site.exports import Folder, inside, source_copy
+    from bantin.site.exports import Folder, source_copy
 
-    assert inside(tmp_path, "a/b.txt") == (tmp_path / "a/b.txt").resolve()
+    assert Folder(tmp_path).path("a/b.txt") == (tmp_path / "a/b.txt").resolve()
     with pytest.raises(BuildError, match="path leaves"):
-        inside(tmp_path, "../outside.txt")
+        Folder(tmp_path).path("../outside.txt")
     sneaky = entry("a", source="sources/../../etc/passwd")
     with pytest.raises(BuildError, match="path leaves"):
         source_copy(sneaky, Folder(tmp_path))

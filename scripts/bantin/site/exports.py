@@ -71,11 +71,6 @@ class Folder:
         return target
 
 
-def inside(root: Path, relative: str) -> Path:
-    """`root/relative`, refusing any path that would leave `root`."""
-    return Folder(root).path(relative)
-
-
 def source_copy(entry: urls.Entry, root: Folder) -> GeneratedFile:
     """The source text as published, so readers can check the extraction."""
     source = root.path(entry.front.source)
