@@ -920,8 +920,10 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     if not _unpunctuated(text) or INNER_SENTENCE_END_RE.search(text) or ends_open(text):
         return False
     after = doc.neighbour(seg, +1, FLOW)
-    after_text = after.text if after is not None else ""
-    if after is None or not starts_new_sentence(after_text) or starts_lower(after_text):
+    if after is None:
+        return False
+    after_text = after.text  # joined once for the three questions below
+    if not starts_new_sentence(after_text) or starts_lower(after_text):
         return False
     next_text = doc.neighbour(seg, +1, ANY_TEXT)
     if next_text is not None and next_text.role is Role.RUNNING_HEAD:
