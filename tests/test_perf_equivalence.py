@@ -449,6 +449,28 @@ def test_a_failed_parallel_run_leaves_nothing(
     assert sorted(out.rglob("*")) == []
 
 
+def test_staging_makes_a_missing_output_folder_and_removes_it_when_nothing_lands(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 4)
+    moved: list[Path] = []
+    original = pipeline.Staging.move
+    monkeypatch.setattr(
+        pipeline.Staging, "move", lambda self, s, p: (moved.append(p), original(self, s, p))
+    )
+    failed = tmp_path / "failed"
+    report = pipeline.convert_sources(archive, failed, workers=2)  # two sources are bad
+    assert report.problems and not report.converted
+    assert not failed.exists()
+    (tmp_path / "serial").mkdir()
+    pipeline.convert_sources(archive, tmp_path / "serial", keep_going=True, workers=1)
+    fresh = tmp_path / "fresh"
+    pipeline.convert_sources(archive, fresh, keep_going=True, workers=2)
+    assert len(moved) >= 20 and all(p.is_relative_to(fresh) for p in moved)
+    assert tree(fresh) == tree(tmp_path / "serial")
+    assert staging_folders(fresh) == []
+
+
 def test_a_kept_edit_survives_a_staged_run(
     archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,6 +6,7 @@ inputs they came from. A file whose bytes differ from that record was edited by 
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import errno
 import hashlib
@@ -148,6 +149,7 @@ class Staging:
         self.folder: Path | None = None
         self.count = 0
         self.made: set[Path] = set()
+        self.made_out_dir = False  # the output folder did not exist: remove it if left empty
 
     def clear_stale(self) -> None:
         """Remove staging folders a killed run left behind."""
@@ -161,7 +163,8 @@ class Staging:
         try:
             if self.folder is None:
                 if not self.out_dir.is_dir():
-                    return None
+                    self.out_dir.mkdir()
+                    self.made_out_dir = True
                 self.folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.out_dir))
             self.count += 1
             path = self.folder / f"{self.count:06d}.tmp"
@@ -194,6 +197,10 @@ class Staging:
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
+        if self.made_out_dir:
+            self.made_out_dir = False
+            with contextlib.suppress(OSError):  # not empty: the run wrote its articles there
+                self.out_dir.rmdir()
 
 
 def flush_to_disk() -> None:
