@@ -53,3 +53,24 @@ def test_bench_measures_every_figure_at_a_tiny_size(tmp_path: Path) -> None:
     # The baseline is the same article pages, built by plain MkDocs + Material.
     baseline_pages = sorted((tmp_path / "work" / "baseline-6" / "docs").rglob("*.md"))
     assert len(baseline_pages) == 6 + 1  # the articles and a home page
+    # What the runs set aside between measurements is gone once the command ends.
+    assert not (tmp_path / "work" / ".trash").exists()
+    assert (tmp_path / "work" / "archive-6" / "site" / "index.html").is_file()
+
+
+def test_the_trash_sets_outputs_aside_by_renaming_and_empties_at_the_end(tmp_path: Path) -> None:
+    from bantin.bench import Trash
+
+    site = tmp_path / "archive" / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text("x", encoding="utf-8")
+    inode = (site / "a" / "index.html").stat().st_ino
+    trash = Trash(tmp_path)
+    trash.set_aside(site)
+    trash.set_aside(tmp_path / "archive" / "missing")  # nothing there: nothing to do
+    assert not site.exists()
+    kept = sorted((tmp_path / ".trash").rglob("index.html"))
+    assert [p.stat().st_ino for p in kept] == [inode]  # moved, not copied
+    trash.empty()
+    assert not (tmp_path / ".trash").exists()
+    assert (tmp_path / "archive").is_dir()
