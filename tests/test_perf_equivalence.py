@@ -23,7 +23,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bantin import convert, corpus, facts, join, pipeline, roles, slug
+from bantin import convert, corpus, facts, join, pipeline, roles, slug, sources
 from bantin import markdown as bantin_markdown
 from bantin.casing import WORD_SPLIT_RE, learn_body
 from bantin.cli import make_parser, named_verb
@@ -525,3 +525,62 @@ def test_staged_articles_are_written_where_they_cannot_be_moved(
     assert len(report.converted) >= 20
     assert tree(out) == tree(tmp_path / "serial")
     assert staging_folders(out) == []
+
+
+# --- finding sources ----------------------------------------------------------------------
+
+
+def reference_label(path: Path, root: Path) -> str:
+    absolute, base = Path(os.path.abspath(path)), Path(os.path.abspath(root))
+    if absolute.is_relative_to(base):
+        return absolute.relative_to(base).as_posix()
+    if path.resolve().is_relative_to(root.resolve()):
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    return path.name
+
+
+def reference_describe(path: Path, root: Path) -> sources.SourceFile:
+    issue, sidecar = path.parent / sources.ISSUE_FILE, path.with_suffix(sources.SIDECAR_SUFFIX)
+    return sources.SourceFile(
+        path=path,
+        label=reference_label(path, root),
+        issue_file=issue if issue.is_file() else None,
+        sidecar_file=sidecar if sidecar.is_file() else None,
+    )
+
+
+def test_sources_are_described_as_by_asking_each_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "repo"
+    issue = root / "sources" / "2021" / "04"
+    issue.mkdir(parents=True)
+    (issue / "issue.yml").write_text("issue: 4\n", encoding="utf-8")
+    for name in ("a.txt", "b.txt", "c.d.txt", ".txt", "e.", "f"):
+        (issue / name).write_text("x", encoding="utf-8")
+    (issue / "a.yml").write_text("title: A\n", encoding="utf-8")
+    (issue / "c.d.yml").mkdir()  # a folder, not a sidecar
+    (issue / "b.yml").symlink_to(issue / "a.yml")  # a link to a file is a file
+    (issue / "e..yml").write_text("title: E\n", encoding="utf-8")
+    bare = root / "sources" / "2022" / "01"
+    bare.mkdir(parents=True)
+    (bare / "issue.yml").symlink_to(bare / "missing.yml")  # broken: no issue file
+    (bare / "g.txt").write_text("x", encoding="utf-8")
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("x", encoding="utf-8")
+    given = [*sorted(issue.iterdir()), bare / "g.txt", outside]
+    monkeypatch.chdir(root)  # relative paths and labels too
+    for paths in (given, [Path("sources") / "2021" / "04" / "a.txt"], [root / "sources"]):
+        found = sources.collect(paths, Path("."))
+        expected = [reference_describe(s.path, Path(".")) for s in found]
+        assert found == expected
+    described = sources.collect(given, root)
+    assert described == [reference_describe(s.path, root) for s in described]
+    labels = {s.path.name: s for s in described}
+    assert labels["a.txt"].sidecar_file == issue / "a.yml"
+    assert labels["b.txt"].sidecar_file == issue / "b.yml"
+    assert labels["c.d.txt"].sidecar_file is None
+    assert labels["e."].sidecar_file == issue / "e..yml"
+    assert labels["g.txt"].issue_file is None
+    assert labels["elsewhere.txt"].label == "elsewhere.txt"
+    assert labels["a.txt"].label == "sources/2021/04/a.txt"

@@ -54,24 +54,51 @@ def label_of(path: Path, root: Path) -> str:
     """The source's path relative to root ('/' separated), or its bare name outside root.
 
     Links are not followed here: a source is named where it stands under root."""
-    absolute, base = Path(os.path.abspath(path)), Path(os.path.abspath(root))
-    if absolute.is_relative_to(base):
-        return absolute.relative_to(base).as_posix()
+    absolute, base = os.path.abspath(path), os.path.abspath(root)
+    prefix = base if base.endswith("/") else base + "/"
+    if os.sep == "/" and absolute.startswith(prefix) and not absolute.startswith("//"):
+        return absolute[len(prefix) :]  # both normalised: what relative_to would give
+    if Path(absolute).is_relative_to(Path(base)):
+        return Path(absolute).relative_to(Path(base)).as_posix()
     if path.resolve().is_relative_to(root.resolve()):
         return path.resolve().relative_to(root.resolve()).as_posix()
     return path.name
 
 
-def describe(path: Path, root: Path) -> SourceFile:
+def describe(path: Path, root: Path, beside: Beside | None = None) -> SourceFile:
     """A source with the issue.yml and sidecar found beside it."""
-    issue = path.parent / ISSUE_FILE
+    found = beside or Beside()
+    folder = os.path.dirname(path)
     sidecar = path.with_suffix(SIDECAR_SUFFIX)
     return SourceFile(
         path=path,
         label=label_of(path, root),
-        issue_file=issue if issue.is_file() else None,
-        sidecar_file=sidecar if sidecar.is_file() else None,
+        issue_file=path.parent / ISSUE_FILE if found.is_file(folder, ISSUE_FILE) else None,
+        sidecar_file=sidecar if found.is_file(folder, sidecar.name) else None,
     )
+
+
+class Beside:
+    """Which files exist next to the sources, listing each folder once (most sources have no
+    sidecar: no lookup per source for a file that is not there)."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, frozenset[str] | None] = {}
+        self.files: dict[tuple[str, str], bool] = {}
+
+    def is_file(self, folder: str, name: str) -> bool:
+        if folder not in self.names:
+            try:
+                self.names[folder] = frozenset(os.listdir(folder or "."))
+            except OSError:
+                self.names[folder] = None  # then ask the file system for each file
+        names = self.names[folder]
+        if names is not None and name not in names:
+            return False
+        known = self.files.get((folder, name))
+        if known is None:
+            known = self.files[folder, name] = os.path.isfile(os.path.join(folder, name))
+        return known
 
 
 def walk(folder: Path) -> list[Path]:
@@ -86,7 +113,8 @@ def collect(paths: Iterable[Path], root: Path) -> list[SourceFile]:
     for given in paths:
         for path in walk(given) if given.is_dir() else [given]:
             files.setdefault(os.path.abspath(path), path)
-    return [describe(files[key], root) for key in sorted(files)]
+    beside = Beside()
+    return [describe(files[key], root, beside) for key in sorted(files)]
 
 
 def find_sources(root: Path) -> list[SourceFile]:
