@@ -6,7 +6,9 @@ what the plain definitions give."""
 
 from __future__ import annotations
 
+import dataclasses
 import errno
+import json
 import logging
 import os
 import re
@@ -23,7 +25,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bantin import convert, corpus, facts, join, pipeline, roles, slug, sources
+from bantin import convert, corpus, facts, join, pipeline, roles, slug, sources, store
 from bantin import markdown as bantin_markdown
 from bantin.casing import WORD_SPLIT_RE, learn_body
 from bantin.cli import make_parser, named_verb
@@ -584,3 +586,15 @@ def test_sources_are_described_as_by_asking_each_path(
     assert labels["g.txt"].issue_file is None
     assert labels["elsewhere.txt"].label == "elsewhere.txt"
     assert labels["a.txt"].label == "sources/2021/04/a.txt"
+
+
+def test_the_manifest_json_holds_every_field_of_every_entry() -> None:
+    entry = store.ManifestEntry("a" * 64, "sources/2021/04/a.txt", "b" * 64, "", "c" * 64, "0.2.0")
+    manifest = store.Manifest({"2021/04/a.md": entry, "2021/04/0-b.md": entry})
+    expected = {
+        "files": {rel: dataclasses.asdict(entry) for rel in sorted(manifest.files)},
+        "version": store.MANIFEST_VERSION,
+    }
+    text = manifest.to_json()
+    assert text == json.dumps(expected, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    assert json.loads(text)["files"]["2021/04/a.md"]["source"] == "sources/2021/04/a.txt"

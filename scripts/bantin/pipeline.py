@@ -47,6 +47,7 @@ from bantin.store import (
     output_path,
     save_manifest,
     sha256_text,
+    state_at,
     state_of,
     write_atomic,
 )
@@ -560,8 +561,10 @@ def discard_edit(run: Run, item: Planned, on_disk: str) -> None:
 def write_one(run: Run, item: Planned, force: bool) -> None:
     """Write one article unless that would lose a hand edit; record it in the manifest."""
     path = output_path(run.out_dir, item.rel)
-    state = state_of(run.out_dir, item.rel, run.manifest)
-    on_disk = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+    state = state_at(path, item.rel, run.manifest)
+    on_disk = (
+        "" if state is FileState.MISSING else path.read_text(encoding="utf-8", errors="replace")
+    )
     if state is FileState.HANDWRITTEN and on_disk != item.text:
         log.warning("%s: not written by bantin; never overwritten (move it to convert)", path)
         run.report.kept.append(item.source.label)

@@ -15,7 +15,7 @@ import logging
 import os
 import shutil
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -79,7 +79,7 @@ class Manifest:
         return index
 
     def to_json(self) -> str:
-        files = {rel: asdict(self.files[rel]) for rel in sorted(self.files)}
+        files = {rel: vars(self.files[rel]).copy() for rel in sorted(self.files)}
         data = {"files": files, "version": MANIFEST_VERSION}
         return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
@@ -243,7 +243,11 @@ def output_path(out_dir: Path, rel: str) -> Path:
 
 def state_of(out_dir: Path, rel: str, manifest: Manifest) -> FileState:
     """Classify the file at rel: missing, as generated, edited, or never generated."""
-    path = output_path(out_dir, rel)
+    return state_at(output_path(out_dir, rel), rel, manifest)
+
+
+def state_at(path: Path, rel: str, manifest: Manifest) -> FileState:
+    """state_of for rel's output path, already checked by output_path."""
     if not path.is_file():
         return FileState.MISSING
     entry = manifest.files.get(rel)
