@@ -419,15 +419,21 @@ def staging_folders(out: Path) -> list[Path]:
     return sorted(out.glob(".bantin-staging-*"))
 
 
-def test_staged_articles_land_with_the_serial_bytes_and_modes(
-    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def moved(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Parallel runs from a few sources on; the paths staged articles were moved to."""
     monkeypatch.setattr(pipeline, "PARALLEL_MIN", 4)
-    moved: list[Path] = []
+    targets: list[Path] = []
     original = pipeline.Staging.move
     monkeypatch.setattr(
-        pipeline.Staging, "move", lambda self, s, p: (moved.append(p), original(self, s, p))
+        pipeline.Staging, "move", lambda self, s, p: (targets.append(p), original(self, s, p))
     )
+    return targets
+
+
+def test_staged_articles_land_with_the_serial_bytes_and_modes(
+    archive: Path, tmp_path: Path, moved: list[Path]
+) -> None:
     for name, workers in (("serial", 1), ("parallel", 2)):
         (tmp_path / name).mkdir()
         pipeline.convert_sources(archive, tmp_path / name, keep_going=True, workers=workers)
@@ -452,14 +458,8 @@ def test_a_failed_parallel_run_leaves_nothing(
 
 
 def test_staging_makes_a_missing_output_folder_and_removes_it_when_nothing_lands(
-    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    archive: Path, tmp_path: Path, moved: list[Path]
 ) -> None:
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 4)
-    moved: list[Path] = []
-    original = pipeline.Staging.move
-    monkeypatch.setattr(
-        pipeline.Staging, "move", lambda self, s, p: (moved.append(p), original(self, s, p))
-    )
     failed = tmp_path / "failed"
     report = pipeline.convert_sources(archive, failed, workers=2)  # two sources are bad
     assert report.problems and not report.converted
