@@ -238,27 +238,13 @@ def make_baseline(root: Path, base: Path) -> None:
 
 
 def run_bench(
-    articles: int, runs: int, workdir: Path, seed: int, browser: bool, trash: Trash | None = None
+    articles: int, runs: int, workdir: Path, seed: int, browser: bool, trash: Trash
 ) -> BenchResult:
     """Measure every figure of issue 6 at one archive size; what it sets aside goes to
-    `trash` (emptied by the caller once every size is measured), or is deleted at the end."""
+    `trash`, which the caller empties once every size is measured."""
     result = BenchResult(articles=articles, runs=runs, machine=machine_info())
     workdir = workdir.resolve()  # the measured commands run inside the archive folder
     root = workdir / f"archive-{articles}"
-    own = trash is None
-    trash = trash or Trash(workdir)
-    try:
-        measure_archive(result, root, workdir, seed, browser, trash)
-    finally:
-        if own:
-            trash.empty()
-    return result
-
-
-def measure_archive(
-    result: BenchResult, root: Path, workdir: Path, seed: int, browser: bool, trash: Trash
-) -> None:
-    articles, runs = result.articles, result.runs
     make_archive(root, articles, seed, trash)
     result.source_mb = tree_mb(root / "sources")
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
@@ -295,6 +281,7 @@ def measure_archive(
         result.browser = bench_browser.measure(
             root / "site", base / "site", runs, material_search=articles <= MATERIAL_SEARCH_MAX
         )
+    return result
 
 
 def format_table(results: list[BenchResult]) -> str:

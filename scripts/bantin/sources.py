@@ -65,16 +65,15 @@ def label_of(path: Path, root: Path) -> str:
     return path.name
 
 
-def describe(path: Path, root: Path, beside: Beside | None = None) -> SourceFile:
+def describe(path: Path, root: Path, beside: Beside) -> SourceFile:
     """A source with the issue.yml and sidecar found beside it."""
-    found = beside or Beside()
     folder = os.path.dirname(path)
     sidecar = path.with_suffix(SIDECAR_SUFFIX)
     return SourceFile(
         path=path,
         label=label_of(path, root),
-        issue_file=path.parent / ISSUE_FILE if found.is_file(folder, ISSUE_FILE) else None,
-        sidecar_file=sidecar if found.is_file(folder, sidecar.name) else None,
+        issue_file=path.parent / ISSUE_FILE if beside.is_file(folder, ISSUE_FILE) else None,
+        sidecar_file=sidecar if beside.is_file(folder, sidecar.name) else None,
     )
 
 
