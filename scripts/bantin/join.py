@@ -23,9 +23,14 @@ def join_pair(left: str, right: str) -> str:
         return right
     if not right:
         return left
-    if GLUED_HYPHEN_RE.search(left[-2:]):  # only the end matters; left may be long
+    if ends_glued(left):
         return left + right
     return f"{left} {right}"
+
+
+def ends_glued(text: str) -> bool:
+    """A hyphen glued to a word ends the text: the next piece joins without a space."""
+    return GLUED_HYPHEN_RE.search(text[-2:]) is not None  # only the end matters
 
 
 def join_lines(texts: list[str]) -> str:
@@ -40,7 +45,7 @@ def join_lines(texts: list[str]) -> str:
         if not glued:
             parts.append(" ")
         parts.append(piece)
-        glued = GLUED_HYPHEN_RE.search(piece[-2:]) is not None
+        glued = ends_glued(piece)
     return collapse_spaces("".join(parts))
 
 
