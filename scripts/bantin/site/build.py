@@ -20,7 +20,8 @@ from typing import Any
 from rich.console import Console
 
 from bantin.exceptions import BuildError, Problems
-from bantin.site import checks, citecache, exports, forked, generate, registry, urls
+from bantin.pipeline import default_workers
+from bantin.site import checks, citecache, exports, forked, generate, registry, split, urls
 from bantin.site.meta import CiteApi, SiteInfo
 from bantin.site.mkdocs_hook import SEPARATE_INDEX
 from bantin.site.registry import REGISTRY_NAME
@@ -40,6 +41,7 @@ class BuildOptions:
     clean: bool = False
     convert: bool = True
     config_file: str = "mkdocs.yml"
+    render_processes: int | None = None  # MkDocs pages rendered by this many; None: one per core
 
 
 @dataclass
@@ -146,16 +148,24 @@ def load_mkdocs_config(root: Path, config_file: str, site_dir: Path) -> Any:
         raise BuildError(f"{root / config_file}: configuration error ({error})") from error
 
 
-def run_mkdocs(config: Any, epoch: str) -> None:
-    """MkDocs in strict mode; any warning aborts the build."""
+def run_mkdocs(config: Any, epoch: str, processes: int = 1) -> None:
+    """MkDocs in strict mode; any warning aborts the build. With `processes` > 1 the pages
+    are rendered by that many processes (bantin.site.split)."""
     from mkdocs.commands.build import build as mkdocs_build
 
     mkdocs_logger = logging.getLogger("mkdocs")
     level = mkdocs_logger.level
     mkdocs_logger.setLevel(max(level, logging.WARNING) if level else logging.WARNING)
     try:
-        with environment("SOURCE_DATE_EPOCH", epoch), environment(SEPARATE_INDEX, "1"):
-            mkdocs_build(config)
+        with (
+            environment("SOURCE_DATE_EPOCH", epoch),
+            environment(SEPARATE_INDEX, "1"),
+            split.allowed(processes),
+        ):
+            try:
+                mkdocs_build(config)
+            finally:
+                split.leave_if_copy()
     except SystemExit as error:
         raise BuildError(f"mkdocs build failed: {error}") from error
     except Exception as error:
@@ -296,8 +306,9 @@ def build_site(
                 extra = [registry.redirect_page(r) for r in check.redirects]
                 made = generate.site_files(entries, services.cite, site, root, extra, items)
                 generate.write_site_files(docs, made, {str(e.path) for e in entries})
-            with stages.stage("MkDocs (strict)"):
-                run_mkdocs(config, build_epoch(entries))
+            processes = options.render_processes or default_workers()
+            with stages.stage("MkDocs (strict)", spinner=processes < 2):
+                run_mkdocs(config, build_epoch(entries), processes)
             stages.console.print("[dim]…[/dim] Chỉ mục tìm kiếm (search index)")
         with stages.stage("Kiểm tra site (checks)", spinner=False):
             problems = checks.check_site(temp, site.site_url, [e.url for e in entries])

@@ -9,7 +9,8 @@ also turns the front matter values the theme prints into escaped text.
 When MkDocs runs on its own (`mkdocs build`, `mkdocs serve`, `mkdocs gh-deploy` after
 `bantin build` wrote the pages), the hook also writes the search index into the site, so
 those commands publish the same search as `bantin build`, which makes the index in a
-parallel process and tells the hook so through SEPARATE_INDEX.
+parallel process and tells the hook so through SEPARATE_INDEX. Under `bantin build` the hook
+may also split the rendering of the pages between processes (see bantin.site.split).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from bantin.site import split
 from bantin.site.citecache import CitationCache, citations_for_templates, fill_citations
 from bantin.site.generate import CACHE_NAME, load_page_data
 from bantin.site.linking import link_generated
@@ -75,17 +77,30 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 
     root = Path(config["config_file_path"]).parent
     _CITATIONS[:] = [citations_for_templates(bantin.cite, root / CACHE_NAME)]
+    split.split(env, config, files, __file__)
     return env
 
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    if not split.renders(page):
+        return context
     record = page.meta.get("bantin")
     if isinstance(record, dict) and "cite" in record and _CITATIONS:
         fill_citations(record["cite"], _CITATIONS[0])
     return context
 
 
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    split.page_done(page)
+    return output
+
+
+def on_build_error(error: Exception) -> None:
+    split.failed(error)
+
+
 def on_post_build(config: Any) -> None:
+    split.wait()
     if os.environ.get(SEPARATE_INDEX) == "1":
         return
     from bantin.catalogue import load_catalogue

@@ -1,0 +1,136 @@
+"""MkDocs's pages rendered by several processes (bantin.site.split): the same site, failures
+and strict-mode warnings of any process reported, no process left behind."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bantin.exceptions import BuildError
+from bantin.site import mkdocs_hook, split
+from test_site_archive import build, make_archive
+from test_site_build import tree_digest
+
+HOOK = mkdocs_hook.__file__
+
+
+def no_child_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("processes", [1, 2, 3, 7])
+def test_every_page_in_one_share_and_the_last_in_the_first(processes: int) -> None:
+    pages = [f"p{i}.md" for i in range(10)]
+    parts = split.shares(pages, processes)
+    assert len(parts) == processes
+    assert sorted(p for part in parts for p in part) == sorted(pages)
+    assert sum(len(part) for part in parts) == len(pages)
+    assert pages[-1] in parts[0]
+    if processes > 1:
+        owner = {p: i for i, part in enumerate(parts) for p in part}
+        assert all(owner[a] != owner[b] for a, b in itertools.pairwise(pages))
+
+
+class Hook:
+    __file__ = HOOK
+
+
+class OtherPlugin:
+    pass
+
+
+def test_processes_only_when_allowed_and_no_other_plugin() -> None:
+    ours: dict[str, Any] = {"plugins": {"hook": Hook()}}
+    theirs: dict[str, Any] = {"plugins": {"hook": Hook(), "search": OtherPlugin()}}
+    assert split.processes_for(ours, HOOK, 50) == 1
+    with split.allowed(3):
+        assert split.processes_for(ours, HOOK, 50) == 3
+        assert split.processes_for(ours, HOOK, 2) == 2
+        assert split.processes_for(theirs, HOOK, 50) == 1
+
+
+@pytest.fixture(scope="module")
+def one_process_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    root = make_archive(tmp_path_factory.mktemp("serial"))
+    build(root, render_processes=1)
+    return tree_digest(root / "site")
+
+
+@pytest.mark.parametrize("processes", [2, 3])
+def test_split_site_is_byte_identical(
+    tmp_path: Path, one_process_site: dict[str, str], processes: int
+) -> None:
+    root = make_archive(tmp_path)
+    build(root, render_processes=processes)
+    assert tree_digest(root / "site") == one_process_site
+    assert no_child_left()
+
+
+def give_the_copy(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shares where the copy renders `page` alone."""
+
+    def shares(pages: list[str], processes: int) -> list[frozenset[str]]:
+        assert page in pages
+        return [frozenset(p for p in pages if p != page), frozenset({page})]
+
+    monkeypatch.setattr(split, "shares", shares)
+
+
+BAD_PAGE = "gioi-thieu.md"
+
+
+def use_missing_template(root: Path) -> None:
+    path = root / "docs" / BAD_PAGE
+    path.write_text("---\ntemplate: khong-co.html\n---\n" + path.read_text("utf-8"), "utf-8")
+
+
+def test_a_page_failing_in_the_copy_fails_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_archive(tmp_path)
+    build(root, render_processes=1)
+    before = tree_digest(root / "site")
+    use_missing_template(root)
+    give_the_copy(BAD_PAGE, monkeypatch)
+    said = rf"second process: Error building page '{BAD_PAGE}': khong-co\.html"
+    with pytest.raises(BuildError, match=said):
+        build(root, render_processes=2)
+    assert tree_digest(root / "site") == before
+    assert no_child_left()
+
+
+def test_a_page_failing_in_the_first_process_stops_the_copy(tmp_path: Path) -> None:
+    root = make_archive(tmp_path)
+    use_missing_template(root)
+    with pytest.raises(BuildError, match=r"khong-co\.html"):
+        build(root, render_processes=2)
+    assert not (root / "site").exists()
+    assert no_child_left()
+
+
+def test_a_warning_in_the_copy_fails_a_strict_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_archive(tmp_path)
+    give_the_copy(BAD_PAGE, monkeypatch)
+    renders = split.renders
+
+    def warning_while_rendering(page: Any) -> bool:
+        if split.is_copy() and page.file.src_uri == BAD_PAGE:
+            logging.getLogger("mkdocs.test").warning("a warning while rendering")
+        return renders(page)
+
+    monkeypatch.setattr(split, "renders", warning_while_rendering)
+    said = r"second process: 1 warning\(s\) or error\(s\) in strict mode"
+    with pytest.raises(BuildError, match=said):
+        build(root, render_processes=2)
+    assert no_child_left()
