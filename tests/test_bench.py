@@ -74,3 +74,22 @@ def test_the_trash_sets_outputs_aside_by_renaming_and_empties_at_the_end(tmp_pat
     trash.empty()
     assert not (tmp_path / ".trash").exists()
     assert (tmp_path / "archive").is_dir()
+
+
+def test_a_second_bench_in_the_same_folder_is_refused(tmp_path: Path) -> None:
+    from bantin.bench import workdir_lock
+
+    with workdir_lock(tmp_path / "work"):
+        done = subprocess.run(
+            [sys.executable, "-m", "bantin", "bench", "--articles", "6", "--workdir", "work"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert "another `bantin bench` is measuring in this folder" in done.stderr
+    assert str(tmp_path / "work") in done.stderr
+    assert sorted(p.name for p in (tmp_path / "work").iterdir()) == [".lock"]
+    with workdir_lock(tmp_path / "work"):  # free again once the holder is done
+        pass

@@ -7,6 +7,7 @@ with a tiny N that proves the harness works.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import platform
@@ -15,12 +16,14 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bantin import __version__
+from bantin.exceptions import BantinError
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 #: Files a fresh archive needs besides its sources to build like the real one.
@@ -155,6 +158,22 @@ def repeat(
         timing.runs.append(wall)
         timing.peak_rss_mb.append(rss)
     return timing
+
+
+@contextmanager
+def workdir_lock(workdir: Path) -> Iterator[None]:
+    """One benchmark at a time in `workdir`: two would reset each other's archives between
+    runs (and share the machine, which makes both sets of figures wrong)."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    with open(workdir / ".lock", "w", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BantinError(
+                f"{workdir}: another `bantin bench` is measuring in this folder; "
+                "wait for it to end (or give another --workdir)"
+            ) from None
+        yield
 
 
 class Trash:

@@ -27,17 +27,18 @@ def run(args: argparse.Namespace) -> int:
 
     results = []
     trash = bench.Trash(args.workdir.resolve())
-    try:
-        for articles in args.articles:
-            log.info("measuring %d articles, %d runs each", articles, args.runs)
-            results.append(
-                bench.run_bench(
-                    articles, args.runs, args.workdir, args.seed, not args.no_browser, trash
+    with bench.workdir_lock(args.workdir.resolve()):
+        try:
+            for articles in args.articles:
+                log.info("measuring %d articles, %d runs each", articles, args.runs)
+                results.append(
+                    bench.run_bench(
+                        articles, args.runs, args.workdir, args.seed, not args.no_browser, trash
+                    )
                 )
-            )
-            if args.json:
-                bench.write_json(results, args.json)
-    finally:
-        trash.empty()
+                if args.json:
+                    bench.write_json(results, args.json)
+        finally:
+            trash.empty()
     print(bench.format_table(results))
     return 0
