@@ -101,7 +101,7 @@ def test_a_page_failing_in_the_copy_fails_the_build(
     before = tree_digest(root / "site")
     use_missing_template(root)
     give_the_copy(BAD_PAGE, monkeypatch)
-    said = rf"second process: Error building page '{BAD_PAGE}': khong-co\.html"
+    said = rf"another process: Error building page '{BAD_PAGE}': khong-co\.html"
     with pytest.raises(BuildError, match=said):
         build(root, render_processes=2)
     assert tree_digest(root / "site") == before
@@ -130,7 +130,33 @@ def test_a_warning_in_the_copy_fails_a_strict_build(
         return renders(page)
 
     monkeypatch.setattr(split, "renders", warning_while_rendering)
-    said = r"second process: 1 warning\(s\) or error\(s\) in strict mode"
+    said = r"another process: 1 warning\(s\) or error\(s\) in strict mode"
     with pytest.raises(BuildError, match=said):
         build(root, render_processes=2)
     assert no_child_left()
+
+
+def test_each_page_is_rendered_by_exactly_one_of_the_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_archive(tmp_path / "archive")
+    record = tmp_path / "rendered.txt"
+    renders = split.renders
+
+    def recorded(page: Any) -> bool:
+        mine = renders(page)
+        if mine:  # one short append per page: lines from two processes never mix
+            with open(record, "a", encoding="utf-8") as out:
+                out.write(f"{os.getpid()} {page.file.src_uri}\n")
+        return mine
+
+    monkeypatch.setattr(split, "renders", recorded)
+    build(root, render_processes=2)
+    lines = [line.split(" ", 1) for line in record.read_text("utf-8").splitlines()]
+    pages = [page for _, page in lines]
+    by_process = {pid for pid, _ in lines}
+    assert len(by_process) == 2
+    assert len(pages) == len(set(pages))
+    docs = root / "docs"
+    built_pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    assert set(pages) == built_pages

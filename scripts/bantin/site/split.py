@@ -31,8 +31,6 @@ SKIP_TEMPLATE = "bantin-skip.html"
 #: How much of a failure's text a copy sends back.
 MESSAGE_MAX = 4000
 
-log = logging.getLogger("bantin.site")
-
 
 @dataclass
 class Share:
@@ -185,7 +183,7 @@ def wait() -> None:
     share.children.clear()
     _SHARE.clear()
     if reasons:
-        raise BuildError("pages rendered in a second process: " + "; ".join(reasons))
+        raise BuildError("pages rendered in another process: " + "; ".join(reasons))
 
 
 def _read_all(fd: int) -> bytes:
