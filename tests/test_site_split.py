@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,20 @@ from test_site_build import tree_digest
 HOOK = mkdocs_hook.__file__
 
 
-def no_child_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+def children() -> set[int]:
+    """This process's child processes, from Linux's /proc (other tests may have their own)."""
+    found: set[int] = set()
+    for listing in Path(f"/proc/{os.getpid()}/task").glob("*/children"):
+        found.update(int(pid) for pid in listing.read_text().split())
+    return found
+
+
+@pytest.fixture
+def no_child_left() -> Iterator[None]:
+    """The test leaves no process behind: none of the copies outlives the build."""
+    before = children()
+    yield
+    assert children() <= before
 
 
 @pytest.mark.parametrize("processes", [1, 2, 3, 7])
@@ -66,13 +75,13 @@ def one_process_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]
 
 
 @pytest.mark.parametrize("processes", [2, 3])
+@pytest.mark.usefixtures("no_child_left")
 def test_split_site_is_byte_identical(
     tmp_path: Path, one_process_site: dict[str, str], processes: int
 ) -> None:
     root = make_archive(tmp_path)
     build(root, render_processes=processes)
     assert tree_digest(root / "site") == one_process_site
-    assert no_child_left()
 
 
 def give_the_copy(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,6 +102,7 @@ def use_missing_template(root: Path) -> None:
     path.write_text("---\ntemplate: khong-co.html\n---\n" + path.read_text("utf-8"), "utf-8")
 
 
+@pytest.mark.usefixtures("no_child_left")
 def test_a_page_failing_in_the_copy_fails_the_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -105,18 +115,18 @@ def test_a_page_failing_in_the_copy_fails_the_build(
     with pytest.raises(BuildError, match=said):
         build(root, render_processes=2)
     assert tree_digest(root / "site") == before
-    assert no_child_left()
 
 
+@pytest.mark.usefixtures("no_child_left")
 def test_a_page_failing_in_the_first_process_stops_the_copy(tmp_path: Path) -> None:
     root = make_archive(tmp_path)
     use_missing_template(root)
     with pytest.raises(BuildError, match=r"khong-co\.html"):
         build(root, render_processes=2)
     assert not (root / "site").exists()
-    assert no_child_left()
 
 
+@pytest.mark.usefixtures("no_child_left")
 def test_a_warning_in_the_copy_fails_a_strict_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -133,7 +143,6 @@ def test_a_warning_in_the_copy_fails_a_strict_build(
     said = r"another process: 1 warning\(s\) or error\(s\) in strict mode"
     with pytest.raises(BuildError, match=said):
         build(root, render_processes=2)
-    assert no_child_left()
 
 
 def test_each_page_is_rendered_by_exactly_one_of_the_processes(
