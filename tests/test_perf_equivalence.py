@@ -1,8 +1,8 @@
 """Fast paths give the same results as the plain ones: parallel and serial conversion write
 identical bytes and report the same problems and warnings; casing counted in bulk agrees with
 counting word by word; cached path checks still refuse paths outside the output folder; the
-search index's folding, the quick table test and the generated pages that skip Markdown give
-what the plain definitions give."""
+search index's folding, the quick table test, the quick inline pass and the generated pages
+that skip Markdown give what the plain definitions give."""
 
 from __future__ import annotations
 
@@ -45,6 +45,7 @@ SITE_EXTENSIONS = [
     "attr_list",
     "pymdownx.blocks.html",
     "bantin.site.quicktables",
+    "bantin.site.quickinline",
 ]
 
 
@@ -221,6 +222,63 @@ def test_tables_still_render_with_the_quick_test() -> None:
     html = markdown.markdown(text, extensions=["tables", "attr_list", "bantin.site.quicktables"])
     assert "<table>" in html and "<td>2</td>" in html
     assert '<p id="p-doan-van">Đoạn văn.</p>' in html
+
+
+# --- inline patterns skip texts none of them can match -----------------------------------
+
+#: Every character an inline pattern of Python-Markdown starts with or needs, and text around.
+INLINE_PIECES = [
+    *"ab đ&#;x<>/!*_`\\[]()=@.\n",
+    *("  \n", "KH&CN", "&amp;", "&#1;", "<b>", "</b>", "<!-- c -->", "<a@b.c>", "<http://x.y>"),
+    *("[x](y)", "![i](j)", "[r]", "**", "__", "\\*", "``"),
+]
+INLINE_TEXT = st.lists(st.sampled_from(INLINE_PIECES), max_size=30).map("".join)
+
+
+def site_markdown(quick: bool, extra: list[Any] | None = None) -> markdown.Markdown:
+    extensions = [e for e in SITE_EXTENSIONS if quick or e != "bantin.site.quickinline"]
+    return markdown.Markdown(extensions=[*extensions, *(extra or [])])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(INLINE_TEXT, min_size=1, max_size=4).map("\n\n".join))
+def test_quick_inline_pass_gives_what_the_full_pass_gives(text: str) -> None:
+    assert site_markdown(True).convert(text) == site_markdown(False).convert(text)
+
+
+def test_quick_inline_pass_is_used_and_skips_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from markdown.treeprocessors import InlineProcessor
+
+    full = InlineProcessor._InlineProcessor__handleInline  # type: ignore[attr-defined]
+    seen: list[str] = []
+
+    def counting(self: Any, data: str, patternIndex: int = 0) -> str:
+        seen.append(data)
+        return str(full(self, data, patternIndex))
+
+    monkeypatch.setattr(InlineProcessor, "_InlineProcessor__handleInline", counting)
+    md = site_markdown(True)
+    assert type(md.treeprocessors["inline"]).__name__ == "QuickInlineProcessor"
+    text = "Đoạn văn KH&CN không có gì.\n{: #p-doan }\n\nCó **đậm** và [liên kết](x.md)."
+    html = md.convert(text)
+    assert '<p id="p-doan">Đoạn văn KH&amp;CN không có gì.</p>' in html
+    assert "<strong>đậm</strong>" in html and '<a href="x.md">liên kết</a>' in html
+    assert not any("không có gì" in data for data in seen)
+    assert any("đậm" in data for data in seen)
+
+
+def test_an_extensions_own_inline_pattern_still_matches() -> None:
+    from markdown.extensions import Extension
+    from markdown.inlinepatterns import SimpleTagInlineProcessor
+
+    class Mark(Extension):  # type: ignore[misc]
+        def extendMarkdown(self, md: markdown.Markdown) -> None:
+            md.inlinePatterns.register(SimpleTagInlineProcessor(r"(=)=(.+?)==", "mark"), "mark", 65)
+
+    text = "Chữ ==được tô== ở đây."
+    quick = site_markdown(True, [Mark()]).convert(text)
+    assert quick == site_markdown(False, [Mark()]).convert(text)
+    assert "<mark>được tô</mark>" in quick
 
 
 # --- generated index pages skip the Markdown pass ------------------------------------------
