@@ -38,6 +38,10 @@ NEEDS: dict[str, str] = {
     inlinepatterns.ENTITY_RE: inlinepatterns.ENTITY_RE,  # led by "&": fast already
 }
 
+#: Emphasis by delimiters (Python-Markdown 3.10 and later): its pattern is its delimiter
+#: characters, escaped and joined by "|", so it joins the one search as it is.
+DELIMITERS = getattr(inlinepatterns, "DelimiterProcessor", None)
+
 
 def triggers(patterns: Iterable[Any]) -> list[re.Pattern[str]]:
     """Searches that, between them, find every place any of `patterns` can match."""
@@ -47,6 +51,8 @@ def triggers(patterns: Iterable[Any]) -> list[re.Pattern[str]]:
         compiled = pattern.getCompiledRegExp()
         if isinstance(pattern, inlinepatterns.InlineProcessor) and pattern.pattern in NEEDS:
             known.add(NEEDS[pattern.pattern])
+        elif DELIMITERS is not None and type(pattern) is DELIMITERS:
+            known.add(compiled.pattern)  # its delimiters, escaped, one after the other
         else:  # a pattern is always found where it matches
             other.append(compiled)
     merged = [re.compile("|".join(sorted(known)))] if known else []
