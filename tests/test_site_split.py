@@ -169,3 +169,31 @@ def test_each_page_is_rendered_by_exactly_one_of_the_processes(
     docs = root / "docs"
     built_pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     assert set(pages) == built_pages
+
+
+@pytest.mark.parametrize(("processes", "started"), [(2, 0), (3, 1)])
+@pytest.mark.usefixtures("no_child_left")
+def test_when_no_more_processes_start_the_first_renders_the_rest(
+    tmp_path: Path,
+    one_process_site: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    processes: int,
+    started: int,
+) -> None:
+    root = make_archive(tmp_path)
+    forks: list[int] = []
+    fork = split._fork
+
+    def limited_fork() -> int:
+        if len(forks) == started:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        forks.append(1)
+        return fork()
+
+    monkeypatch.setattr(split, "_fork", limited_fork)
+    with caplog.at_level(logging.WARNING, logger="bantin.site"):
+        build(root, render_processes=processes)
+    assert tree_digest(root / "site") == one_process_site
+    said = f"rendering with {started + 1} process(es) instead of {processes}"
+    assert said in caplog.text

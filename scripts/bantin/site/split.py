@@ -31,6 +31,8 @@ SKIP_TEMPLATE = "bantin-skip.html"
 #: How much of a failure's text a copy sends back.
 MESSAGE_MAX = 4000
 
+log = logging.getLogger("bantin.site")
+
 
 @dataclass
 class Share:
@@ -95,8 +97,12 @@ def split(env: Any, config: Any, files: Any, hook_file: str) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     for index in range(1, processes):
-        read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid, read_end, write_end = _fork_with_pipe()
+        except OSError as error:  # no process left to start: this one renders the rest
+            log.warning("rendering with %d process(es) instead of %d: %s", index, processes, error)
+            share.mine = share.mine.union(*parts[index:])
+            break
         if pid == 0:
             os.close(read_end)
             for other in share.children.values():
@@ -107,6 +113,21 @@ def split(env: Any, config: Any, files: Any, hook_file: str) -> None:
         os.close(write_end)
         share.children[pid] = read_end
     _skip_others(files, _SHARE[0].mine)
+
+
+def _fork_with_pipe() -> tuple[int, int, int]:
+    """fork(), with a pipe for the child's report; closed again when no child starts."""
+    read_end, write_end = os.pipe()
+    try:
+        return _fork(), read_end, write_end
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        raise
+
+
+def _fork() -> int:
+    return os.fork()
 
 
 def _become_copy(share: Share) -> None:
