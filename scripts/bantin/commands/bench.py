@@ -26,14 +26,15 @@ def run(args: argparse.Namespace) -> int:
     from bantin import bench
 
     results = []
-    trash = bench.Trash(args.workdir.resolve())
-    with bench.workdir_lock(args.workdir.resolve()):
+    workdir = args.workdir.resolve()
+    trash = bench.Trash(workdir)
+    with bench.workdir_lock(workdir):
         try:
             for articles in args.articles:
                 log.info("measuring %d articles, %d runs each", articles, args.runs)
                 results.append(
                     bench.run_bench(
-                        articles, args.runs, args.workdir, args.seed, not args.no_browser, trash
+                        articles, args.runs, workdir, args.seed, not args.no_browser, trash
                     )
                 )
                 if args.json:
