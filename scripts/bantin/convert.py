@@ -87,7 +87,7 @@ def fix_and_explain(text: str, passes: Registry[TextPass] | None = None) -> tupl
 
 def convert_file(path: Path | str, running_head: str = "header") -> Article:
     """Read, decode and convert one source file."""
-    text, _ = read_source(path)
+    text = read_source(path)
     return convert_text(text, path, running_head=running_head)
 
 

@@ -6,7 +6,6 @@ Anything that is not decodable text raises `SourceError`; the archive never gets
 from __future__ import annotations
 
 import codecs
-import hashlib
 import logging
 import re
 import unicodedata
@@ -45,13 +44,13 @@ def decode_bytes(data: bytes, path: Path | str) -> str:
     return text
 
 
-def read_source(path: Path | str) -> tuple[str, str]:
-    """The decoded text of a file and the SHA-256 (hex) of its raw bytes."""
+def read_source(path: Path | str) -> str:
+    """The decoded text of a file (its hash, for the manifest, is taken where it is checked)."""
     try:
         data = Path(path).read_bytes()
     except OSError as error:
         raise SourceError(path, f"cannot read: {error.strerror or error}") from error
-    return decode_bytes(data, path), hashlib.sha256(data).hexdigest()
+    return decode_bytes(data, path)
 
 
 def _decode_any(data: bytes, path: Path | str) -> str:

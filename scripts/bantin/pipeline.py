@@ -62,7 +62,7 @@ SLUG_MAX = 80
 class Converter:
     """The conversion stages the pipeline calls; tests supply their own."""
 
-    read: Callable[[Path], tuple[str, str]]
+    read: Callable[[Path], str]  # a source file's decoded text
     convert: Callable[..., Article]
     version: str
 
@@ -202,7 +202,7 @@ def is_up_to_date(run: Run, previous: tuple[str, ManifestEntry] | None, now: Man
 
 
 def convert_article(run: Run, source: SourceFile, issue: IssueInfo) -> Article:
-    text, _ = run.converter.read(source.path)
+    text = run.converter.read(source.path)
     options: dict[str, Any] = {}
     if issue.running_head and accepts(run.converter.convert, "running_head"):
         options["running_head"] = issue.running_head

@@ -35,7 +35,7 @@ def explain(paths: list[Path]) -> int:
     problems = Problems()
     for path in paths:
         try:
-            text, _ = converter.read(path)
+            text = converter.read(path)
             sys.stdout.write(str(formatter(converter.convert(text, path))).rstrip("\n") + "\n")
         except SourceError as error:
             problems.add_error(error)
