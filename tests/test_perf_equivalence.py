@@ -470,6 +470,90 @@ def test_casing_kept_for_the_asked_words_answers_every_word(archive: Path) -> No
     assert asked.word_counts == every.word_counts
 
 
+#: Pieces of text that meet every case of cutting at white space: words, words joined by
+#: & - ' ’, marks spaced before the split and others, sentence ends and pair breaks, the
+#: underscore and combining marks (not word characters), every kind of white space.
+CASING_PIECES = st.sampled_from(
+    [
+        "Hà",
+        "Nội",
+        "hà",
+        "nội",
+        "KH&CN",
+        "Kh&Cn",
+        "KT-XH",
+        "kt-xh",
+        "d'Arc",
+        "l’an",
+        "2021",
+        "x²",
+        "a_b",
+        "é",
+        "e\u0301",
+        "\u0345",
+        "ĐMST",
+        "và",
+        "Và",
+        "VÀ",
+        ".",
+        ",",
+        ";",
+        ":",
+        "!",
+        "?",
+        "…",
+        "(",
+        ")",
+        "[",
+        "]",
+        "“",
+        "”",
+        '"',
+        "«",
+        "»",
+        "/",
+        "%",
+        "–",
+        "—",
+        "-",
+        "&",
+        "'",
+        "’",
+        "*",
+        "#",
+        "°",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\t",
+        "\xa0",
+        "\u2028",
+        "\x1c",
+        "\n.\n",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.lists(CASING_PIECES, max_size=30).map("".join), max_size=4), st.data())
+def test_casing_asked_words_counted_at_white_space_match_every_word(
+    texts: list[str], data: st.DataObject
+) -> None:
+    every = learn_body(texts)
+    every.count()
+    words = sorted({w for t in texts for w in WORD_SPLIT_RE.findall(t)})
+    chosen = data.draw(st.lists(st.sampled_from(words), max_size=8)) if words else []
+    asked = learn_body(texts, asked=[" ".join(chosen)])
+    asked.count()
+    wanted = asked.wanted or frozenset()
+    counts = {k: v for k, v in every.word_counts.items() if k in wanted}
+    assert list(asked.word_counts.items()) == list(counts.items())
+    kept = {form for forms in counts.values() for form in forms}
+    pairs = [(p, n) for p, n in every.pair_tally.items() if p[0] in kept and p[1] in kept]
+    assert list(asked.pair_tally.items()) == pairs
+
+
 # --- articles staged while converting ------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from operator import itemgetter
 from bantin.vietnamese import (
     ACRONYM_BY_FOLD,
     SENTENCE_END,
+    Memo,
     capitalize_first,
     fold,
     fold_all,
@@ -37,12 +38,16 @@ _GAPS_MAX = 10_000
 _TEXT_BREAK = "\n.\n"
 
 
+#: Characters that break a word pair without ending the sentence.
+PAIR_BREAKS = frozenset(',;()"“”')
+
+
 def _learn_gap(gap: str) -> None:
     """A sentence end starts a new sentence; a comma, bracket or quote breaks a word pair."""
     new_sentence = broken = False
     if gap.strip():
         new_sentence = any(c in SENTENCE_END for c in gap)
-        broken = new_sentence or any(c in ',;()"“”' for c in gap)
+        broken = new_sentence or any(c in PAIR_BREAKS for c in gap)
     _INSIDE[gap], _JOINS[gap] = not new_sentence, not broken
 
 
@@ -83,6 +88,94 @@ def _collect(text: str) -> _Words:
     return _Words(found, list(itertools.compress(found[1:], inside)), joined)
 
 
+# --- counting only the asked words ----------------------------------------------------
+#
+# The words asked about are few, so the text is cut at white space (a fast split) instead of
+# being matched word by word: each token is a word, a run of marks between words, or (rarely)
+# a mix that WORD_SPLIT_RE cuts into those. A gap between two words is then the marks between
+# their tokens, and only the asked words look back at it.
+
+_WORD, _END, _BREAK, _MARK, _MIXED = range(5)  # token classes
+#: Characters never part of a word, given spaces around them before the split so that most
+#: tokens are a word or a mark alone (only the speed depends on this list).
+_SPACED = ".,;:!?…()[]“”\"«»/%–—"
+
+
+def _mark_class(marks: str) -> int:
+    """What a run of non-word characters does between two words (as _learn_gap decides)."""
+    if any(c in SENTENCE_END for c in marks):
+        return _END
+    return _BREAK if any(c in PAIR_BREAKS for c in marks) else _MARK
+
+
+def _token_class(token: str) -> int:
+    if token.isalnum():
+        return _WORD
+    pieces = WORD_SPLIT_RE.split(token)
+    if len(pieces) == 1:
+        return _mark_class(token)
+    return _WORD if pieces[0] == pieces[2] == "" and len(pieces) == 3 else _MIXED
+
+
+_CLASSES: Memo[str, int] = Memo(_token_class, 200_000)
+
+
+def _tokens(text: str) -> tuple[list[str], bytes]:
+    """The text's words and runs of marks, in order, with their classes (one byte each)."""
+    for mark in _SPACED:
+        if mark in text:
+            text = text.replace(mark, f" {mark} ")
+    tokens = text.split()
+    classes = bytes(map(_CLASSES.__getitem__, tokens))
+    if _MIXED not in classes:
+        return tokens, classes
+    cut: list[str] = []
+    cut_classes = bytearray()
+    start = 0
+    for index in itertools.compress(itertools.count(), map(_MIXED.__eq__, classes)):
+        cut += tokens[start:index]
+        cut_classes += classes[start:index]
+        pieces = WORD_SPLIT_RE.split(tokens[index])  # marks, word, marks, ..., word, marks
+        for position, piece in enumerate(pieces):
+            if piece:
+                cut.append(piece)
+                cut_classes.append(_WORD if position % 2 else _mark_class(piece))
+        start = index + 1
+    cut += tokens[start:]
+    cut_classes += classes[start:]
+    return cut, bytes(cut_classes)
+
+
+def _count_asked(text: str, wanted: frozenset[str]) -> tuple[Counter[str], list[tuple[str, str]]]:
+    """The asked words' forms written inside a sentence, counted first seen first, and the
+    joined word pairs among them in order (to be kept when both forms were counted).
+
+    Gives what _collect and counting every word give for these words."""
+    tokens, classes = _tokens(text)
+    counted: list[str] = []
+    pairs: list[tuple[str, str]] = []
+    inside = bytearray(len(tokens))  # 1 at an asked word inside a sentence
+    asked = map(wanted.__contains__, fold_all(tokens))
+    for index in itertools.compress(itertools.count(), asked):
+        if classes[index] != _WORD:
+            continue
+        before = index - 1  # the previous word; usually only white space stands between
+        broken = False  # a comma, bracket or quote between: no word pair
+        if before < 0 or classes[before] != _WORD:
+            ends = False
+            while before >= 0 and classes[before] != _WORD:
+                ends = ends or classes[before] == _END
+                broken = broken or classes[before] == _BREAK
+                before -= 1
+            if before < 0 or ends:
+                continue  # the first word of a sentence: neither counted nor paired
+        inside[index] = 1
+        counted.append(tokens[index])
+        if not broken and inside[before]:
+            pairs.append((tokens[before], tokens[index]))
+    return Counter(counted), pairs
+
+
 def _most_common(forms: dict[str, int] | dict[tuple[str, str], int]) -> object:
     """The most frequent form; the first one seen wins a tie (as Counter.most_common does)."""
     return max(forms.items(), key=itemgetter(1))[0]
@@ -113,16 +206,19 @@ class BodyCasing:
         """Count every form of every word and word pair the body writes, once."""
         if self.counted:
             return
-        words = _collect(_TEXT_BREAK.join(self.texts))
+        text = _TEXT_BREAK.join(self.texts)
         self.word_counts = {}
-        tally = Counter(words.inside)  # first seen first, for ties
-        wanted = self.wanted
+        if self.wanted is None:
+            words = _collect(text)
+            tally = Counter(words.inside)  # first seen first, for ties
+            self.pair_tally = Counter(words.pairs())
+        else:
+            tally, pairs = _count_asked(text, self.wanted)
+            # A pair is asked about only when both its words are: the others need no counting.
+            kept = [pair for pair in pairs if pair[0] in tally and pair[1] in tally]
+            self.pair_tally = Counter(kept)
         for word, key in zip(tally, fold_all(list(tally)), strict=True):
-            if wanted is None or key in wanted:
-                self.word_counts.setdefault(key, {})[word] = tally[word]
-        # A pair is asked about only when both its words are: the others need no counting.
-        kept = None if wanted is None else {w for forms in self.word_counts.values() for w in forms}
-        self.pair_tally = Counter(words.pairs(kept))
+            self.word_counts.setdefault(key, {})[word] = tally[word]
         self._pair_order = None
         self.counted = True
 

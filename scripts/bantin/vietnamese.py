@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 # Marks that end a sentence (after closing quotes/brackets are skipped).
 SENTENCE_END = frozenset(".!?…:")
@@ -107,19 +108,36 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-_FOLDS: dict[str, str] = {}
-_FOLDS_MAX = 200_000
+Key = TypeVar("Key")
+Value = TypeVar("Value")
+
+
+class Memo(dict[Key, Value]):
+    """A table that fills itself: a missing key's value is computed, kept and returned, so
+    `map(memo.__getitem__, keys)` looks many keys up at C speed. It is emptied when it holds
+    `limit` entries (a bound on memory; values are computed again when asked again)."""
+
+    def __init__(self, compute: Callable[[Key], Value], limit: int) -> None:
+        super().__init__()
+        self.compute, self.limit = compute, limit
+
+    def __missing__(self, key: Key) -> Value:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.compute(key)
+        return value
+
+
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFC", word).casefold()
+
+
+_FOLDS: Memo[str, str] = Memo(_fold, 200_000)
 
 
 def fold(word: str) -> str:
     """A word's case-insensitive key (NFC, case-folded); remembered, as words repeat a lot."""
-    folded = _FOLDS.get(word)
-    if folded is None:
-        folded = unicodedata.normalize("NFC", word).casefold()
-        if len(_FOLDS) >= _FOLDS_MAX:
-            _FOLDS.clear()
-        _FOLDS[word] = folded
-    return folded
+    return _FOLDS[word]
 
 
 class DropTable(dict[int, int | None]):
@@ -138,12 +156,9 @@ class DropTable(dict[int, int | None]):
         return value
 
 
-def fold_all(words: list[str]) -> list[str]:
-    """`fold` of each word; words folded before are looked up in one pass."""
-    keys: list[str | None] = list(map(_FOLDS.get, words))
-    if None in keys:
-        return [fold(word) if key is None else key for word, key in zip(words, keys, strict=True)]
-    return keys  # type: ignore[return-value]
+def fold_all(words: Iterable[str]) -> list[str]:
+    """`fold` of each word, looked up in one pass."""
+    return list(map(_FOLDS.__getitem__, words))
 
 
 def words(text: str) -> list[str]:
