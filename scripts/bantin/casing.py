@@ -98,7 +98,7 @@ def _collect(text: str) -> _Words:
 _WORD, _END, _BREAK, _MARK, _MIXED = range(5)  # token classes
 #: Characters never part of a word, given spaces around them before the split so that most
 #: tokens are a word or a mark alone (only the speed depends on this list).
-_SPACED = ".,;:!?…()[]“”\"«»/%–—"
+_SPACED = '.,;:!?…()[]“”"«»/%–—'
 
 
 def _mark_class(marks: str) -> int:
