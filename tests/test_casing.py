@@ -41,3 +41,8 @@ def test_proper_case_is_left_alone() -> None:
 def test_sentence_initial_words_teach_nothing() -> None:
     body = learn_body(["Trong năm qua các đơn vị làm tốt. Trong đó có nhiều việc."])
     assert restore_case("KẾT QUẢ TRONG NĂM", body) == "Kết quả trong năm"
+
+
+def test_an_acronym_of_two_capitals_is_taken_from_the_body() -> None:
+    body = learn_body(["Nhiều trường ĐH và viện nghiên cứu cùng tham gia; các ĐH đã ký kết."])
+    assert restore_case("hợp tác giữa đh và viện", body) == "Hợp tác giữa ĐH và viện"

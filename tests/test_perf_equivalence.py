@@ -25,7 +25,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bantin import convert, corpus, facts, join, pipeline, roles, slug, sources, store
+from bantin import convert, corpus, facts, join, pipeline, roles, slug, sources, store, vietnamese
 from bantin import markdown as bantin_markdown
 from bantin.casing import WORD_SPLIT_RE, learn_body
 from bantin.cli import make_parser, named_verb
@@ -740,3 +740,77 @@ def test_the_manifest_json_holds_every_field_of_every_entry() -> None:
     text = manifest.to_json()
     assert text == json.dumps(expected, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
     assert json.loads(text)["files"]["2021/04/a.md"]["source"] == "sources/2021/04/a.txt"
+
+
+# --- converter passes that ask a cheap question first ---------------------------------------
+
+#: Lines and texts around what the quick questions look for: hyphens at line ends, dates in
+#: both forms (with a year or not), Markdown specials and entities.
+QUICK_PIECES = [
+    *("a", "Đổi", " ", "  ", "\t", "-", "‐", " -", "x-", "KT-", "1", "9", "19", "2021", "/", "."),
+    *("ngày", "NGÀY", "Ngày", " tháng ", " năm ", "9/4/2021", "09 - 04 - 2021", "31.2.2020"),
+    *("NGÀY 9 THÁNG 4 NĂM 2021", "Ngày 09 tháng 4 năm 2021", "ngày 31 tháng 2 năm 2020"),
+    *("&", "&amp;", "&#47;", "&x", "<", "*", "_", "`", "#", "[", "]", "{", "}", "\\", "ǅ", "é"),
+]
+QUICK_TEXT = st.lists(st.sampled_from(QUICK_PIECES), max_size=24).map("".join)
+
+
+def plain_join_lines(texts: list[str]) -> str:
+    """join_lines as defined: join_pair from the first line to the last."""
+    parts: list[str] = []
+    glued = True
+    for text in texts:
+        piece = text.strip()
+        if piece:
+            parts.extend([piece] if glued else [" ", piece])
+            glued = join.ends_glued(piece)
+    return join.collapse_spaces("".join(parts))
+
+
+def plain_dates_in(text: str) -> list[tuple[int, Any]]:
+    """_dates_in as defined: every pattern run over the text."""
+    found = []
+    for pattern in facts.DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            groups = [g for g in match.groups() if g not in ("/", ".", "-")]
+            date = facts._valid_date(*(int(g) for g in groups))
+            if date is not None:
+                found.append((match.start(), date))
+    return sorted(found, key=lambda item: item[0])
+
+
+PLAIN_INLINE = re.compile(r"[\\`*_{}\[\]#]|<|&(?=#?[A-Za-z0-9]+;)")
+
+
+def plain_escape(text: str) -> str:
+    """escape() as defined: one pattern for the specials, '&' only before an entity."""
+
+    def replace(match: re.Match[str]) -> str:
+        found = match.group(0)
+        return {"<": "&lt;", "&": "&amp;"}.get(found, "\\" + found)
+
+    escaped = PLAIN_INLINE.sub(replace, bantin_markdown.one_line(text))
+    return bantin_markdown._LEADING.sub(bantin_markdown._leading_replacement, escaped, count=1)
+
+
+def plain_is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(not c.islower() for c in letters)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(QUICK_TEXT, max_size=6))
+def test_quick_questions_give_what_the_plain_passes_give(texts: list[str]) -> None:
+    assert join.join_lines(texts) == plain_join_lines(texts)
+    for text in texts:
+        assert facts._dates_in(text) == plain_dates_in(text)
+        assert bantin_markdown.escape(text) == plain_escape(text)
+        assert vietnamese.is_all_caps(text) == plain_is_all_caps(text)
+
+
+def test_quick_questions_still_find_what_they_look_for() -> None:
+    assert join.join_lines(["phát tri-", "ển bền", "vững"]) == "phát tri-ển bền vững"
+    assert facts._dates_in("họp ngày 9 tháng 4 năm 2021, rồi 10/4/2021")[0][1].isoformat() == (
+        "2021-04-09"
+    )
+    assert bantin_markdown.escape("A & B &amp; <C>") == "A & B &amp;amp; &lt;C>"

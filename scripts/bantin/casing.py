@@ -227,7 +227,8 @@ class BodyCasing:
         key = fold(word)
         if self.wanted is not None and key not in self.wanted:
             self.wanted, self.counted = None, False
-        self.count()
+        if not self.counted:
+            self.count()
         return key
 
     def pair_forms(self, left: str, right: str) -> dict[tuple[str, str], int]:
@@ -259,7 +260,7 @@ class BodyCasing:
         if not forms:
             return None
         best = str(_most_common(forms))
-        if sum(1 for c in best if c.isupper()) >= 2:
+        if sum(map(str.isupper, best)) >= 2:
             return best
         return best.lower() if best.lower() in forms else None
 
@@ -279,10 +280,10 @@ def learn_body(texts: list[str], asked: list[str] | None = None) -> BodyCasing:
 
 def needs_restoring(text: str) -> bool:
     """Small caps or capitals: starts in lower case, is all capitals, or has 'Kh&Cn'-like words."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    first = next(filter(str.isalpha, text), None)
+    if first is None:
         return False
-    if letters[0].islower() or is_all_caps(text):
+    if first.islower() or is_all_caps(text):
         return True
     return any(_looks_small_caps(word) for word in WORD_SPLIT_RE.findall(text))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from bantin.roles import RunningHead, split_byline, split_names
 from bantin.vietnamese import HONORIFICS, title_case_name
@@ -23,12 +24,22 @@ def find_date(texts: list[str]) -> dt.date | None:
     return None
 
 
+_DAY_MONTH_HINT = re.compile(r"\d\s*[/.\-]\s*\d{1,2}\s*[/.\-]")  # starts with a digit: a fast scan
+#: What a text must hold for each of DATE_PATTERNS to match in it: a cheap first question.
+DATE_HINTS: tuple[Callable[[str], bool], ...] = (
+    lambda text: _DAY_MONTH_HINT.search(text) is not None,
+    lambda text: "ngày" in text.lower(),
+)
+
+
 def _dates_in(text: str) -> list[tuple[int, dt.date]]:
     """Every valid date in one text with its position, earliest first."""
     found: list[tuple[int, dt.date]] = []
     if "19" not in text and "20" not in text:
         return found  # every pattern ends in a year of 19xx or 20xx
-    for pattern in DATE_PATTERNS:
+    for pattern, hint in zip(DATE_PATTERNS, DATE_HINTS, strict=True):
+        if not hint(text):
+            continue
         for match in pattern.finditer(text):
             groups = [g for g in match.groups() if g not in ("/", ".", "-")]
             date = _valid_date(*(int(g) for g in groups))

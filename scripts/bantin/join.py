@@ -36,6 +36,10 @@ def ends_glued(text: str) -> bool:
 def join_lines(texts: list[str]) -> str:
     """Unwrap the lines of one paragraph into a single line of text: `join_pair` from the
     first line to the last, with each line copied once."""
+    pieces = [piece for piece in map(str.strip, texts) if piece]
+    joined = " ".join(pieces)
+    if "- " not in joined and "‐ " not in joined:
+        return collapse_spaces(joined)  # no line ends with a hyphen: one space between lines
     parts: list[str] = []
     glued = True  # nothing goes before the first line
     for text in texts:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from bantin import slug
@@ -111,12 +111,14 @@ def assign_anchors(blocks: Sequence[Block], previous: Sequence[Block] = ()) -> l
     taken = set(kept.values())
     for index, block in enumerate(result):
         anchor = kept.get(index) or slug.unique_anchor(anchor_base(block), taken)
-        result[index] = replace(block, anchor=anchor)
+        result[index] = Block(**{**block.__dict__, "anchor": anchor})  # as replace(), faster
     return result
 
 
 def _reuse_previous(blocks: list[Block], previous: Sequence[Block]) -> dict[int, str]:
     """Index of a new block -> the anchor it keeps; one previous anchor is used only once."""
+    if not previous:
+        return {}
     old_keys = [(b.kind, b.text) for b in previous]
     new_keys = [(b.kind, b.text) for b in blocks]
     kept: dict[int, str] = {}

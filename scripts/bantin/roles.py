@@ -242,6 +242,8 @@ def parse_running_head(text: str, line: int) -> RunningHead | None:
         return None  # both kinds carry a number; most lines have none
     if PAGE_NUMBER_RE.match(text):
         return RunningHead(line, page=int(text))
+    if "19" not in text and "20" not in text:
+        return None  # an issue label ends in a year of 19xx or 20xx
     match = ISSUE_LABEL_RE.search(text)
     if match is None or len(text) > SECTION_MAX * 2:
         return None

@@ -11,6 +11,7 @@ from bantin.exceptions import BantinError
 from bantin.vietnamese import DropTable
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_NOT_SLUG_RE = re.compile(r"[^a-z0-9]+")
 ANCHOR_WORDS = 5
 ANCHOR_MAX = 60
 FALLBACK = "bai"
@@ -44,7 +45,7 @@ def fallback_slug(text: str) -> str:
 def slugify(text: str, max_length: int = 80) -> str:
     """ASCII slug of any text; always matches SLUG_PATTERN."""
     folded = ascii_fold(text).lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    slug = _NOT_SLUG_RE.sub("-", folded).strip("-")
     slug = cut_at_hyphen(slug, max(max_length, 1))
     return slug if SLUG_PATTERN.match(slug) else fallback_slug(text)
 

@@ -228,8 +228,8 @@ def starts_new_sentence(text: str) -> bool:
 
 def is_all_caps(text: str) -> bool:
     """True when the text has at least two letters and none of them is lower case."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(not c.islower() for c in letters)
+    letters = list(filter(str.isalpha, text))
+    return len(letters) >= 2 and not any(map(str.islower, letters))
 
 
 def capitalize_first(text: str) -> str:
