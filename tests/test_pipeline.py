@@ -374,3 +374,52 @@ def test_a_hundred_sources_convert_then_stay_unchanged(tmp_path: Path) -> None:
     root = make_root(tmp_path, articles)
     assert len(run(root).converted) == 100
     assert len(run(root).unchanged) == 100
+
+
+INTERRUPTED_RUN = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, {tests!r})
+from test_pipeline import FAKE, fake_convert
+from bantin.pipeline import Converter, convert_sources
+
+def slow(text, path):
+    time.sleep(0.02)
+    return fake_convert(text, path)
+
+root = Path({root!r})
+print("started", flush=True)
+convert_sources(root, root / "docs", converter=Converter(FAKE.read, slow, "1"), workers=2)
+"""
+
+
+def test_ctrl_c_stops_a_parallel_run_at_once_and_writes_nothing(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    articles = {f"{n:03d}.txt": f"Bài {n}\nĐoạn {n}.\n" for n in range(800)}
+    root = make_root(tmp_path, articles)
+    script = INTERRUPTED_RUN.format(tests=str(Path(__file__).parent), root=str(root))
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and process.stdout.readline() == b"started\n"
+    time.sleep(1.0)  # 800 conversions of 20 ms on two workers take 8 s
+    process.send_signal(signal.SIGINT)
+    start = time.monotonic()
+    _, stderr = process.communicate(timeout=30)
+    assert time.monotonic() - start < 3, "the run went on after Ctrl-C"
+    assert process.returncode != 0 and b"KeyboardInterrupt" in stderr
+    docs = root / "docs"
+    assert not docs.exists() or not list(docs.rglob("*.md"))
+    left = [p for p in Path("/proc").glob("[0-9]*/cmdline") if str(root).encode() in _read(p)]
+    assert not left, "a worker outlived the run"
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
