@@ -814,3 +814,26 @@ def test_quick_questions_still_find_what_they_look_for() -> None:
         "2021-04-09"
     )
     assert bantin_markdown.escape("A & B &amp; <C>") == "A & B &amp;amp; &lt;C>"
+
+
+def test_walk_finds_what_rglob_finds(tmp_path: Path) -> None:
+    top = tmp_path / "sources"
+    for rel in ["2021/05/b.txt", "2021/05/a.txt", "2021/05/a.yml", "2021/.hidden.txt", "z.txt"]:
+        (top / rel).parent.mkdir(parents=True, exist_ok=True)
+        (top / rel).write_text("x", encoding="utf-8")
+    (top / "2021" / "folder.txt").mkdir()
+    (top / "2020").mkdir()
+    (top / "2020" / "linked.txt").symlink_to(top / "z.txt")
+    (top / "2020" / "broken.txt").symlink_to(top / "missing.txt")
+    (top / "2019").symlink_to(top / "2021", target_is_directory=True)
+    plain = sorted(
+        (p for p in top.rglob("*.txt") if p.is_file()), key=lambda p: p.relative_to(top).as_posix()
+    )
+    assert sources.walk(top) == plain
+    assert [p.relative_to(top).as_posix() for p in plain] == [
+        "2020/linked.txt",
+        "2021/.hidden.txt",
+        "2021/05/a.txt",
+        "2021/05/b.txt",
+        "z.txt",
+    ]

@@ -101,9 +101,22 @@ class Beside:
 
 
 def walk(folder: Path) -> list[Path]:
-    """Every source text under folder, in a sorted order independent of the file system."""
-    found = (p for p in folder.rglob(f"*{SOURCE_SUFFIX}") if p.is_file())
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+    """Every source text under folder (links to folders are not entered), in a sorted order
+    independent of the file system."""
+    found: list[tuple[str, str]] = []  # (path below folder with '/', path)
+    pending = [(os.fspath(folder), "")]
+    while pending:
+        here, prefix = pending.pop()
+        try:
+            with os.scandir(here) as entries:
+                for entry in entries:
+                    if entry.is_dir() and not entry.is_symlink():
+                        pending.append((entry.path, prefix + entry.name + "/"))
+                    elif entry.name.endswith(SOURCE_SUFFIX) and entry.is_file():
+                        found.append((prefix + entry.name, entry.path))
+        except PermissionError:
+            continue  # as Path.rglob: a folder that cannot be listed is passed over
+    return [Path(path) for _, path in sorted(found)]
 
 
 def collect(paths: Iterable[Path], root: Path) -> list[SourceFile]:
