@@ -7,6 +7,7 @@ editor changed is never overwritten without force; a hand-written file never.
 
 from __future__ import annotations
 
+import functools
 import gc
 import importlib
 import inspect
@@ -48,7 +49,7 @@ from bantin.store import (
     load_manifest,
     output_path,
     save_manifest,
-    sha256_text,
+    sha256_bytes,
     state_at,
     state_of,
     write_atomic,
@@ -108,10 +109,15 @@ class Planned:
 
     source: SourceFile
     rel: str
-    text: str
+    data: bytes  # the Markdown file, UTF-8
     entry: ManifestEntry
     previous: tuple[str, ManifestEntry] | None
-    staged: Path | None = None  # the text, already written to the staging folder
+    staged: Path | None = None  # the data, already written to the staging folder
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The Markdown as text: decoded only to compare with a file already there."""
+        return self.data.decode("utf-8")
 
 
 @dataclass
@@ -319,7 +325,7 @@ class Outcome:
     """What converting one job gave: a rendered article or the problem that stopped it, plus
     the log records it emitted (replayed in source order so a parallel run logs the same)."""
 
-    rendered: tuple[str, str, ManifestEntry] | None
+    rendered: tuple[str, bytes, ManifestEntry] | None  # output path, UTF-8 Markdown, entry
     problem: Problem | None
     records: list[logging.LogRecord] = field(default_factory=list)
     staged: Path | None = None
@@ -341,8 +347,9 @@ def check_source(run: Run, source: SourceFile) -> Job | None:
     return Job(source, issue, sidecar, now, previous)
 
 
-def render_job(run: Run, job: Job) -> tuple[str, str, ManifestEntry]:
-    """Convert and render one article in memory: (output path, Markdown, manifest entry)."""
+def render_job(run: Run, job: Job) -> tuple[str, bytes, ManifestEntry]:
+    """Convert and render one article in memory: (output path, Markdown as UTF-8, manifest
+    entry). Bytes, encoded once: the hash, the pipe from a worker and the file all take them."""
     source, previous = job.source, job.previous
     article = convert_article(run, source, job.issue)
     merged = merged_values(source, article, job.issue, job.sidecar)
@@ -351,8 +358,8 @@ def render_job(run: Run, job: Job) -> tuple[str, str, ManifestEntry]:
     blocks: list[Block] = assign_anchors(article.blocks, old.blocks if old else ())
     rel = article_rel(front)
     output_path(run.out_dir, rel)
-    text = render_article(front, blocks)
-    return rel, text, ManifestEntry(**{**job.now.__dict__, "sha256": sha256_text(text)})
+    data = render_article(front, blocks).encode("utf-8")
+    return rel, data, ManifestEntry(**{**job.now.__dict__, "sha256": sha256_bytes(data)})
 
 
 def source_problem(label: str, error: Exception) -> Problem:
@@ -379,9 +386,9 @@ def record(run: Run, job: Job, outcome: Outcome) -> None:
         run.report.failed.append(job.source.label)
         return
     assert outcome.rendered is not None
-    rel, text, entry = outcome.rendered
+    rel, data, entry = outcome.rendered
     run.claims.setdefault(rel, []).append(job.source.label)
-    run.planned.append(Planned(job.source, rel, text, entry, job.previous, outcome.staged))
+    run.planned.append(Planned(job.source, rel, data, entry, job.previous, outcome.staged))
 
 
 def plan_source(run: Run, source: SourceFile) -> None:
@@ -484,7 +491,7 @@ def convert_jobs(run: Run, jobs: list[Job], workers: int | None) -> list[Outcome
 def stage(run: Run, outcome: Outcome) -> None:
     """Write a converted article to the staging folder (see store.Staging)."""
     if outcome.rendered is not None:
-        outcome.staged = run.staging.put(outcome.rendered[1].encode("utf-8"))
+        outcome.staged = run.staging.put(outcome.rendered[1])
 
 
 def _start_worker() -> None:
@@ -584,7 +591,7 @@ def write_one(run: Run, item: Planned, force: bool) -> None:
             keep_edit(run, item, on_disk)
             return
         discard_edit(run, item, on_disk)
-    if on_disk != item.text:
+    if state is FileState.MISSING or on_disk != item.text:
         put_in_place(run, item, path)
     forget_previous(run, item)
     run.manifest.files[item.rel] = item.entry
@@ -594,7 +601,7 @@ def write_one(run: Run, item: Planned, force: bool) -> None:
 def put_in_place(run: Run, item: Planned, path: Path) -> None:
     """The staged copy moved to `path`, or the text written there where it cannot be."""
     if item.staged is None or not run.staging.move(item.staged, path):
-        write_atomic(path, item.text.encode("utf-8"))
+        write_atomic(path, item.data)
 
 
 def forget_previous(run: Run, item: Planned) -> None:
