@@ -94,7 +94,11 @@ def measure(lines: list[SourceLine]) -> Layout:
 
 def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
     """Group non-blank lines into segments at blank lines and at column/wide boundaries."""
-    wide = [layout.is_wide(line.text) for line in lines]  # once per line, not per comparison
+    texts = [line.text for line in lines]
+    # Once per line, not per comparison: the width class, and whether the line ends a sentence
+    # (without either, a line goes on the segment before it: the usual case, asked cheaply).
+    wide = [length > layout.wide for length in map(len, map(str.strip, texts))]
+    stops = list(map(ends_with_stop, texts))
     segments: list[Segment] = []
     current: list[int] = []
     for index, line in enumerate(lines):
@@ -102,9 +106,13 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
             _close(current, lines, wide, segments)
             current = []
             continue
-        if current and _starts_new_segment(current[-1], index, lines, wide):
-            _close(current, lines, wide, segments)
-            current = []
+        if current:
+            before = current[-1]
+            if (wide[index] or wide[before] or stops[before]) and _starts_new_segment(
+                before, index, lines, wide
+            ):
+                _close(current, lines, wide, segments)
+                current = []
         current.append(index)
     _close(current, lines, wide, segments)
     return segments
