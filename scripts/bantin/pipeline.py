@@ -322,29 +322,65 @@ class Job:
 
 @dataclass
 class Outcome:
-    """What converting one job gave: a rendered article or the problem that stopped it, plus
-    the log records it emitted (replayed in source order so a parallel run logs the same)."""
+    """What converting one job gave: a rendered article or the problem that stopped it."""
 
     rendered: tuple[str, bytes, ManifestEntry] | None  # output path, UTF-8 Markdown, entry
     problem: Problem | None
-    records: list[logging.LogRecord] = field(default_factory=list)
     staged: Path | None = None
 
 
-def check_source(run: Run, source: SourceFile) -> Job | None:
-    """Check and hash one source; None when its article is up to date."""
-    check_inside(run, source)
-    check_size(source)
-    sha = file_sha256(source.path)
-    check_duplicate(run, source, sha)
-    issue, sidecar = issue_of(run, source)[0], load_sidecar(source)
-    now = input_entry(run, source, sha)
-    previous = run.previous.get(source.label)
-    if previous is not None and is_up_to_date(run, previous, now):
-        run.claims.setdefault(previous[0], []).append(source.label)
+@dataclass
+class Examined:
+    """What examining one source gave: its hash once read, a problem, the output it claims
+    unchanged, or the job and its outcome; in a worker, also the log records it emitted
+    (replayed in source order so a parallel run logs the same)."""
+
+    sha: str | None = None
+    problem: Problem | None = None
+    unchanged: str | None = None  # the output path of an article that is up to date
+    job: Job | None = None
+    outcome: Outcome | None = None
+    records: list[logging.LogRecord] = field(default_factory=list)
+
+
+def examine(run: Run, source: SourceFile) -> Examined:
+    """Check and hash one source, and convert it unless its article is up to date. Nothing of
+    the run is changed: `take` decides, in source order (duplicates need every hash)."""
+    try:
+        check_inside(run, source)
+        check_size(source)
+        sha = file_sha256(source.path)
+    except Exception as error:
+        return Examined(problem=source_problem(source.label, error))
+    try:
+        issue, sidecar = issue_of(run, source)[0], load_sidecar(source)
+        now = input_entry(run, source, sha)
+        previous = run.previous.get(source.label)
+        if previous is not None and is_up_to_date(run, previous, now):
+            return Examined(sha, unchanged=previous[0])
+    except Exception as error:
+        return Examined(sha, source_problem(source.label, error))
+    job = Job(source, issue, sidecar, now, previous)
+    return Examined(sha, job=job, outcome=run_job(run, job))
+
+
+def take(run: Run, source: SourceFile, examined: Examined) -> None:
+    """Take one examined source into the run: a duplicate is refused before anything else."""
+    problem = examined.problem
+    if examined.sha is not None:
+        try:
+            check_duplicate(run, source, examined.sha)
+        except SourceError as error:
+            problem = error.problem
+    if problem is not None:
+        run.problems.add(problem)
+        run.report.failed.append(source.label)
+    elif examined.unchanged is not None:
+        run.claims.setdefault(examined.unchanged, []).append(source.label)
         run.report.unchanged.append(source.label)
-        return None
-    return Job(source, issue, sidecar, now, previous)
+    else:
+        assert examined.job is not None and examined.outcome is not None
+        record(run, examined.job, examined.outcome)
 
 
 def render_job(run: Run, job: Job) -> tuple[str, bytes, ManifestEntry]:
@@ -391,49 +427,25 @@ def record(run: Run, job: Job, outcome: Outcome) -> None:
     run.planned.append(Planned(job.source, rel, data, entry, job.previous, outcome.staged))
 
 
-def plan_source(run: Run, source: SourceFile) -> None:
-    """Convert one source in memory, or note that it is up to date."""
-    try:
-        job = check_source(run, source)
-    except Exception as error:
-        run.problems.add(source_problem(source.label, error))
-        run.report.failed.append(source.label)
-        return
-    if job is not None:
-        record(run, job, run_job(run, job))
-
-
 def plan_all(run: Run, sources: Sequence[SourceFile], workers: int | None = None) -> None:
     """Plan every source; each failure becomes one problem naming the file.
 
-    Sources are checked one by one (duplicates need them all); the conversions, the slow
-    part, may run in parallel; everything is taken back in source order.
+    Sources are checked, hashed and converted, in parallel when there are many; everything
+    is taken back in source order.
     """
-    checked: list[tuple[SourceFile, Job | Problem]] = []
-    for source in sources:
-        try:
-            job = check_source(run, source)
-        except Exception as error:
-            checked.append((source, source_problem(source.label, error)))
-            continue
-        if job is not None:
-            checked.append((source, job))
-    jobs = [item for _, item in checked if isinstance(item, Job)]
-    outcomes = iter(convert_jobs(run, jobs, workers))
-    for source, item in checked:
-        if isinstance(item, Job):
-            record(run, item, next(outcomes))
-        else:
-            run.problems.add(item)
-            run.report.failed.append(source.label)
+    found = examine_all(run, sources, workers)
+    for examined in found:  # a worker's log records, as a serial run logs them while examining
+        replay(examined.records)
+    for source, examined in zip(sources, found, strict=True):
+        take(run, source, examined)
 
 
 # --- parallel conversion ----------------------------------------------------------------
 
-PARALLEL_MIN = 64  # fewer conversions than this are not worth starting processes for
+PARALLEL_MIN = 64  # fewer sources than this are not worth starting processes for
 CHUNK = 16
 
-_SHARED: tuple[Run, list[Job]] | None = None  # what forked workers inherit
+_SHARED: tuple[Run, Sequence[SourceFile]] | None = None  # what forked workers inherit
 
 
 class Collector(logging.Handler):
@@ -461,31 +473,33 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def convert_jobs(run: Run, jobs: list[Job], workers: int | None) -> list[Outcome]:
-    """Every job's outcome, in job order: in forked worker processes when there are many."""
+def examine_all(
+    run: Run, sources: Sequence[SourceFile], workers: int | None
+) -> list[Examined]:
+    """Every source examined, in source order: in forked worker processes when there are many
+    (their log records come back with each result, to be replayed in order)."""
     count = default_workers() if workers is None else workers
-    if count <= 1 or len(jobs) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
-        return [run_job(run, job) for job in jobs]
+    if count <= 1 or len(sources) < PARALLEL_MIN or "fork" not in mp.get_all_start_methods():
+        return [examine(run, source) for source in sources]
     global _SHARED
-    _SHARED = (run, jobs)
-    outcomes: list[Outcome] = []
+    _SHARED = (run, sources)
+    examined: list[Examined] = []
     # concurrent.futures rather than multiprocessing.Pool: its pool's helper thread wakes up
     # for every result the workers send, which cost this process a second of CPU per 10,000
     # articles, taken from the workers. A failure or Ctrl-C here cancels what has not started;
     # the workers ignore Ctrl-C and finish the few conversions they hold.
     pool = ProcessPoolExecutor(
-        min(count, len(jobs)), mp_context=mp.get_context("fork"), initializer=_start_worker
+        min(count, len(sources)), mp_context=mp.get_context("fork"), initializer=_start_worker
     )
     try:
-        for outcome in pool.map(_work, range(len(jobs)), chunksize=CHUNK):
-            stage(run, outcome)  # while the workers go on converting
-            outcomes.append(outcome)
+        for result in pool.map(_work, range(len(sources)), chunksize=CHUNK):
+            if result.outcome is not None:
+                stage(run, result.outcome)  # while the workers go on converting
+            examined.append(result)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _SHARED = None
-    for outcome in outcomes:
-        replay(outcome.records)
-    return outcomes
+    return examined
 
 
 def stage(run: Run, outcome: Outcome) -> None:
@@ -505,13 +519,13 @@ def _start_worker() -> None:
             logger.handlers = []
 
 
-def _work(index: int) -> Outcome:
+def _work(index: int) -> Examined:
     assert _SHARED is not None
-    run, jobs = _SHARED
+    run, sources = _SHARED
     _COLLECTOR.records = []
-    outcome = run_job(run, jobs[index])
-    outcome.records = _COLLECTOR.records
-    return outcome
+    examined = examine(run, sources[index])
+    examined.records = _COLLECTOR.records
+    return examined
 
 
 def replay(records: list[logging.LogRecord]) -> None:
