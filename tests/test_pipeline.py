@@ -423,3 +423,17 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError:
         return b""
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_duplicate_is_refused_as_such_even_with_a_broken_sidecar(
+    tmp_path: Path, workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bantin.pipeline.PARALLEL_MIN", 2)
+    root = make_root(tmp_path, {"a.txt": TWO["a.txt"], "b.txt": TWO["a.txt"]})
+    (root / "sources/2021/05/b.yml").write_text("pages: [\n", encoding="utf-8")
+    report = convert_sources(root, root / "docs", converter=FAKE, workers=workers)
+    assert [str(p) for p in report.problems] == [
+        "sources/2021/05/b.txt: exact duplicate of sources/2021/05/a.txt (same sha256)"
+    ]
+    assert report.failed == ["sources/2021/05/b.txt"]
