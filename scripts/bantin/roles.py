@@ -273,14 +273,24 @@ def _isolate_running_heads(doc: Labelling) -> None:
     """A page number or issue label glued to a text line (no blank between) is its own segment."""
     segments: list[Segment] = []
     for seg in doc.segments:
+        if len(seg.lines) <= 1:
+            segments.extend([seg] if seg.lines else [])
+            continue
+        heads = [
+            index
+            for index, line in enumerate(seg.lines)
+            if DIGIT_RE.search(line.text) and parse_running_head(line.text, line.number)
+        ]  # a running head carries a number: most lines are not asked further
+        if not heads:
+            segments.append(seg)
+            continue
         pieces: list[list[SourceLine]] = [[]]
-        for line in seg.lines:
-            if len(seg.lines) > 1 and parse_running_head(line.text, line.number) is not None:
+        for index, line in enumerate(seg.lines):
+            if index in heads:
                 pieces.extend([[line], []])
             else:
                 pieces[-1].append(line)
-        parts = [p for p in pieces if p]
-        segments.extend([seg] if len(parts) == 1 else [_segment(doc, p) for p in parts])
+        segments.extend(_segment(doc, p) for p in pieces if p)
     doc.segments[:] = segments
 
 
