@@ -751,6 +751,7 @@ QUICK_PIECES = [
     *("ngày", "NGÀY", "Ngày", " tháng ", " năm ", "9/4/2021", "09 - 04 - 2021", "31.2.2020"),
     *("NGÀY 9 THÁNG 4 NĂM 2021", "Ngày 09 tháng 4 năm 2021", "ngày 31 tháng 2 năm 2020"),
     *("&", "&amp;", "&#47;", "&x", "<", "*", "_", "`", "#", "[", "]", "{", "}", "\\", "ǅ", "é"),
+    *(" ?", "?", "■", "□ ", "./.", "/.", "\n", "\u2003"),
 ]
 QUICK_TEXT = st.lists(st.sampled_from(QUICK_PIECES), max_size=24).map("".join)
 
@@ -806,6 +807,7 @@ def test_quick_questions_give_what_the_plain_passes_give(texts: list[str]) -> No
         assert facts._dates_in(text) == plain_dates_in(text)
         assert bantin_markdown.escape(text) == plain_escape(text)
         assert vietnamese.is_all_caps(text) == plain_is_all_caps(text)
+        assert convert.strip_end_mark(text) == convert.END_MARK_RE.sub("", text).rstrip()
 
 
 def test_quick_questions_still_find_what_they_look_for() -> None:

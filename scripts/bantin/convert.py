@@ -52,7 +52,15 @@ END_MARK_RE = re.compile(rf"(?:\s+\?|\s*[{_GLYPHS}]+|(?<=\.)/\.)\s*$")
 
 def strip_end_mark(text: str) -> str:
     """Remove a decoded end-of-article mark: ' ?', a glyph such as ■, or the '/.' of './.'."""
-    return END_MARK_RE.sub("", text).rstrip()
+    # A mark is made of white space, glyphs, '?', '/' and '.' only (the '.' before '/.' too)
+    # and ends the text: the pattern is run over the tail of the text made of those.
+    start = len(text)
+    while start and (text[start - 1] in _MARK_CHARS or text[start - 1].isspace()):
+        start -= 1
+    return (text[:start] + END_MARK_RE.sub("", text[start:])).rstrip()
+
+
+_MARK_CHARS = frozenset(END_MARK_GLYPHS | set("?/."))
 
 
 def collapse_spaces(text: str) -> str:
