@@ -473,9 +473,7 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def examine_all(
-    run: Run, sources: Sequence[SourceFile], workers: int | None
-) -> list[Examined]:
+def examine_all(run: Run, sources: Sequence[SourceFile], workers: int | None) -> list[Examined]:
     """Every source examined, in source order: in forked worker processes when there are many
     (their log records come back with each result, to be replayed in order)."""
     count = default_workers() if workers is None else workers
