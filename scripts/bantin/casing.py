@@ -95,55 +95,59 @@ def _collect(text: str) -> _Words:
 # a mix that WORD_SPLIT_RE cuts into those. A gap between two words is then the marks between
 # their tokens, and only the asked words look back at it.
 
-_WORD, _END, _BREAK, _MARK, _MIXED = range(5)  # token classes
+#: Keys of the tokens that are not words (a word's key is its fold, which none of these is):
+#: marks that end a sentence, marks that break a word pair, other marks, and a token that
+#: mixes words and marks.
+_END, _BREAK, _MARK, _MIXED = "\0.", "\0,", "\0-", "\0?"
+_NOT_WORDS = frozenset({_END, _BREAK, _MARK, _MIXED})
 #: Characters never part of a word, given spaces around them before the split so that most
 #: tokens are a word or a mark alone (only the speed depends on this list).
 _SPACED = '.,;:!?…()[]“”"«»/%–—'
 
 
-def _mark_class(marks: str) -> int:
+def _mark_key(marks: str) -> str:
     """What a run of non-word characters does between two words (as _learn_gap decides)."""
     if any(c in SENTENCE_END for c in marks):
         return _END
     return _BREAK if any(c in PAIR_BREAKS for c in marks) else _MARK
 
 
-def _token_class(token: str) -> int:
+def _token_key(token: str) -> str:
     if token.isalnum():
-        return _WORD
+        return fold(token)
     pieces = WORD_SPLIT_RE.split(token)
     if len(pieces) == 1:
-        return _mark_class(token)
-    return _WORD if pieces[0] == pieces[2] == "" and len(pieces) == 3 else _MIXED
+        return _mark_key(token)
+    return fold(token) if pieces[0] == pieces[2] == "" and len(pieces) == 3 else _MIXED
 
 
-_CLASSES: Memo[str, int] = Memo(_token_class, 200_000)
+_KEYS: Memo[str, str] = Memo(_token_key, 200_000)
 
 
-def _tokens(text: str) -> tuple[list[str], bytes]:
-    """The text's words and runs of marks, in order, with their classes (one byte each)."""
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The text's words and runs of marks, in order, with their keys."""
     for mark in _SPACED:
         if mark in text:
             text = text.replace(mark, f" {mark} ")
     tokens = text.split()
-    classes = bytes(map(_CLASSES.__getitem__, tokens))
-    if _MIXED not in classes:
-        return tokens, classes
+    keys = list(map(_KEYS.__getitem__, tokens))
+    if _MIXED not in keys:
+        return tokens, keys
     cut: list[str] = []
-    cut_classes = bytearray()
+    cut_keys: list[str] = []
     start = 0
-    for index in itertools.compress(itertools.count(), map(_MIXED.__eq__, classes)):
+    for index in itertools.compress(itertools.count(), map(_MIXED.__eq__, keys)):
         cut += tokens[start:index]
-        cut_classes += classes[start:index]
+        cut_keys += keys[start:index]
         pieces = WORD_SPLIT_RE.split(tokens[index])  # marks, word, marks, ..., word, marks
         for position, piece in enumerate(pieces):
             if piece:
                 cut.append(piece)
-                cut_classes.append(_WORD if position % 2 else _mark_class(piece))
+                cut_keys.append(fold(piece) if position % 2 else _mark_key(piece))
         start = index + 1
     cut += tokens[start:]
-    cut_classes += classes[start:]
-    return cut, bytes(cut_classes)
+    cut_keys += keys[start:]
+    return cut, cut_keys
 
 
 def _count_asked(text: str, wanted: frozenset[str]) -> tuple[Counter[str], list[tuple[str, str]]]:
@@ -151,21 +155,18 @@ def _count_asked(text: str, wanted: frozenset[str]) -> tuple[Counter[str], list[
     joined word pairs among them in order (to be kept when both forms were counted).
 
     Gives what _collect and counting every word give for these words."""
-    tokens, classes = _tokens(text)
+    tokens, keys = _tokens(text)
     counted: list[str] = []
     pairs: list[tuple[str, str]] = []
     inside = bytearray(len(tokens))  # 1 at an asked word inside a sentence
-    asked = map(wanted.__contains__, fold_all(tokens))
-    for index in itertools.compress(itertools.count(), asked):
-        if classes[index] != _WORD:
-            continue
+    for index in itertools.compress(itertools.count(), map(wanted.__contains__, keys)):
         before = index - 1  # the previous word; usually only white space stands between
         broken = False  # a comma, bracket or quote between: no word pair
-        if before < 0 or classes[before] != _WORD:
+        if before < 0 or keys[before] in _NOT_WORDS:
             ends = False
-            while before >= 0 and classes[before] != _WORD:
-                ends = ends or classes[before] == _END
-                broken = broken or classes[before] == _BREAK
+            while before >= 0 and keys[before] in _NOT_WORDS:
+                ends = ends or keys[before] == _END
+                broken = broken or keys[before] == _BREAK
                 before -= 1
             if before < 0 or ends:
                 continue  # the first word of a sentence: neither counted nor paired
