@@ -100,22 +100,29 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
     wide = [length > layout.wide for length in map(len, map(str.strip, texts))]
     stops = list(map(ends_with_stop, texts))
     segments: list[Segment] = []
-    current: list[int] = []
+    start: int | None = None  # the first line of the segment being built (lines run on)
     for index, line in enumerate(lines):
         if line.role is Role.BLANK:
-            _close(current, lines, wide, segments)
-            current = []
+            if start is not None:
+                segments.append(_made(lines, wide, start, index))
+                start = None
             continue
-        if current:
-            before = current[-1]
-            if (wide[index] or wide[before] or stops[before]) and _starts_new_segment(
-                before, index, lines, wide
-            ):
-                _close(current, lines, wide, segments)
-                current = []
-        current.append(index)
-    _close(current, lines, wide, segments)
+        if (
+            start is not None
+            and (wide[index] or wide[index - 1] or stops[index - 1])
+            and _starts_new_segment(index - 1, index, lines, wide)
+        ):
+            segments.append(_made(lines, wide, start, index))
+            start = None
+        if start is None:
+            start = index
+    if start is not None:
+        segments.append(_made(lines, wide, start, len(lines)))
     return segments
+
+
+def _made(lines: list[SourceLine], wide: list[bool], start: int, end: int) -> Segment:
+    return Segment(lines[start:end], wide=any(wide[start:end]))
 
 
 def _starts_new_segment(before: int, index: int, lines: list[SourceLine], wide: list[bool]) -> bool:
@@ -140,10 +147,3 @@ def ends_with_stop(text: str) -> bool:
     """Ends with a single '.', '!' or '?' (an ellipsis may go on in lower case)."""
     text = text.rstrip()
     return text.endswith((".", "!", "?")) and not text.endswith("..")
-
-
-def _close(
-    current: list[int], lines: list[SourceLine], wide: list[bool], segments: list[Segment]
-) -> None:
-    if current:
-        segments.append(Segment([lines[i] for i in current], wide=any(wide[i] for i in current)))
