@@ -7,6 +7,7 @@ split again where the width changes from the column to a wider band (title, lead
 from __future__ import annotations
 
 import itertools
+import operator
 import statistics
 from dataclasses import dataclass, field
 
@@ -77,15 +78,16 @@ def split_lines(text: str) -> list[SourceLine]:
     return lines
 
 
+_text = operator.attrgetter("text")
+
+
 def measure(lines: list[SourceLine]) -> Layout:
     """Column width = the longest typical wrapped line (a line followed by another one)."""
-    wrapped = [
-        len(a.text.strip())
-        for a, b in itertools.pairwise(lines)
-        if a.role is not Role.BLANK and b.role is not Role.BLANK
-    ]
+    lengths = list(map(len, map(str.strip, map(_text, lines))))
+    filled = [line.role is not Role.BLANK for line in lines]
+    wrapped = list(itertools.compress(lengths, map(operator.and_, filled, filled[1:])))
     if not wrapped:
-        wrapped = [len(line.text.strip()) for line in lines if line.role is not Role.BLANK]
+        wrapped = list(itertools.compress(lengths, filled))
     median = statistics.median(wrapped) if wrapped else 40
     typical = [n for n in wrapped if n <= median * OUTLIER_FACTOR] or [int(median)]
     column = max(typical)
