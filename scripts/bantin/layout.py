@@ -31,19 +31,21 @@ class Layout:
 
 @dataclass(slots=True)
 class Segment:
-    """Consecutive non-blank lines that sit together on the page."""
+    """Consecutive non-blank lines that sit together on the page (a segment's lines are not
+    changed once it is made: its text is joined once, when first asked for)."""
 
     lines: list[SourceLine]
     wide: bool = False
     role: Role = Role.BODY
     reason: str = ""
     paragraphs: list[list[SourceLine]] = field(default_factory=list)
+    _text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        if len(self.lines) == 1:  # most questions are about one-line segments
-            return self.lines[0].text.strip()
-        return " ".join(line.text.strip() for line in self.lines)
+        if self._text is None:
+            self._text = " ".join(line.text.strip() for line in self.lines)
+        return self._text
 
     @property
     def first(self) -> SourceLine:
