@@ -332,13 +332,12 @@ class Outcome:
 @dataclass
 class Examined:
     """What examining one source gave: its hash once read, a problem, the output it claims
-    unchanged, or the job and its outcome; in a worker, also the log records it emitted
+    unchanged, or the outcome of converting it; in a worker, also the log records it emitted
     (replayed in source order so a parallel run logs the same)."""
 
     sha: str | None = None
     problem: Problem | None = None
     unchanged: str | None = None  # the output path of an article that is up to date
-    job: Job | None = None
     outcome: Outcome | None = None
     records: list[logging.LogRecord] = field(default_factory=list)
 
@@ -361,7 +360,7 @@ def examine(run: Run, source: SourceFile) -> Examined:
     except Exception as error:
         return Examined(sha, source_problem(source.label, error))
     job = Job(source, issue, sidecar, now, previous)
-    return Examined(sha, job=job, outcome=run_job(run, job))
+    return Examined(sha, outcome=run_job(run, job))  # the job stays here: the parent has it all
 
 
 def take(run: Run, source: SourceFile, examined: Examined) -> None:
@@ -379,8 +378,8 @@ def take(run: Run, source: SourceFile, examined: Examined) -> None:
         run.claims.setdefault(examined.unchanged, []).append(source.label)
         run.report.unchanged.append(source.label)
     else:
-        assert examined.job is not None and examined.outcome is not None
-        record(run, examined.job, examined.outcome)
+        assert examined.outcome is not None
+        record(run, source, examined.outcome)
 
 
 def render_job(run: Run, job: Job) -> tuple[str, bytes, ManifestEntry]:
@@ -415,16 +414,17 @@ def run_job(run: Run, job: Job) -> Outcome:
         return Outcome(None, source_problem(job.source.label, error))
 
 
-def record(run: Run, job: Job, outcome: Outcome) -> None:
+def record(run: Run, source: SourceFile, outcome: Outcome) -> None:
     """Take one outcome into the run, in source order."""
     if outcome.problem is not None:
         run.problems.add(outcome.problem)
-        run.report.failed.append(job.source.label)
+        run.report.failed.append(source.label)
         return
     assert outcome.rendered is not None
     rel, data, entry = outcome.rendered
-    run.claims.setdefault(rel, []).append(job.source.label)
-    run.planned.append(Planned(job.source, rel, data, entry, job.previous, outcome.staged))
+    run.claims.setdefault(rel, []).append(source.label)
+    previous = run.previous.get(source.label)
+    run.planned.append(Planned(source, rel, data, entry, previous, outcome.staged))
 
 
 def plan_all(run: Run, sources: Sequence[SourceFile], workers: int | None = None) -> None:
