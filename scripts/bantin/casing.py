@@ -11,7 +11,7 @@ import itertools
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -60,13 +60,9 @@ class _Words:
     inside: list[str]
     paired: list[bool]
 
-    def pairs(self, keep: set[str] | None = None) -> Iterator[tuple[str, str]]:
-        """The word pairs, in order; with `keep`, only those whose two words are kept."""
-        selected: Iterable[bool] = self.paired
-        if keep is not None:
-            kept = list(map(keep.__contains__, self.found))
-            selected = map(operator.and_, map(operator.and_, self.paired, kept), kept[1:])
-        return itertools.compress(itertools.pairwise(self.found), selected)
+    def pairs(self) -> Iterator[tuple[str, str]]:
+        """The word pairs, in order."""
+        return itertools.compress(itertools.pairwise(self.found), self.paired)
 
 
 def _collect(text: str) -> _Words:
