@@ -413,19 +413,24 @@ def test_ascii_fold_of_every_character() -> None:
     assert slug.ascii_fold(everything) == plain.replace("đ", "d").replace("Đ", "D")
 
 
+def plain_dates_in(text: str) -> list[tuple[int, Any]]:
+    """_dates_in as defined: every pattern run over the text."""
+    found = []
+    for pattern in facts.DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            groups = [g for g in match.groups() if g not in ("/", ".", "-")]
+            date = facts._valid_date(*(int(g) for g in groups))
+            if date is not None:
+                found.append((match.start(), date))
+    return sorted(found, key=lambda item: item[0])
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(LINE_TEXT, max_size=4))
 def test_dates_are_found_with_or_without_the_year_check(texts: list[str]) -> None:
     texts = [*texts, "ngày 9 tháng 4 năm 2021", "9/4/2021", "31.2.2020"]
     for text in texts:
-        plain = []
-        for pattern in facts.DATE_PATTERNS:
-            for match in pattern.finditer(text):
-                groups = [g for g in match.groups() if g not in ("/", ".", "-")]
-                date = facts._valid_date(*(int(g) for g in groups))
-                if date is not None:
-                    plain.append((match.start(), date))
-        assert facts._dates_in(text) == sorted(plain, key=lambda item: item[0])
+        assert facts._dates_in(text) == plain_dates_in(text)
 
 
 WORDY = st.text(st.sampled_from(list("abcAB ếỆđ2_-.\n,")), max_size=60)
@@ -766,18 +771,6 @@ def plain_join_lines(texts: list[str]) -> str:
             parts.extend([piece] if glued else [" ", piece])
             glued = join.ends_glued(piece)
     return join.collapse_spaces("".join(parts))
-
-
-def plain_dates_in(text: str) -> list[tuple[int, Any]]:
-    """_dates_in as defined: every pattern run over the text."""
-    found = []
-    for pattern in facts.DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            groups = [g for g in match.groups() if g not in ("/", ".", "-")]
-            date = facts._valid_date(*(int(g) for g in groups))
-            if date is not None:
-                found.append((match.start(), date))
-    return sorted(found, key=lambda item: item[0])
 
 
 PLAIN_INLINE = re.compile(r"[\\`*_{}\[\]#]|<|&(?=#?[A-Za-z0-9]+;)")
