@@ -343,8 +343,9 @@ class Examined:
 
 
 def examine(run: Run, source: SourceFile) -> Examined:
-    """Check and hash one source, and convert it unless its article is up to date. Nothing of
-    the run is changed: `take` decides, in source order (duplicates need every hash)."""
+    """Check and hash one source, and convert it unless its article is up to date. Nothing the
+    run decides is changed here (only its caches): `take` decides, in source order
+    (duplicates need every hash)."""
     try:
         check_inside(run, source)
         check_size(source)
