@@ -437,3 +437,21 @@ def test_a_duplicate_is_refused_as_such_even_with_a_broken_sidecar(
         "sources/2021/05/b.txt: exact duplicate of sources/2021/05/a.txt (same sha256)"
     ]
     assert report.failed == ["sources/2021/05/b.txt"]
+
+
+def test_a_worker_that_dies_fails_the_run_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bantin.exceptions import BantinError
+
+    def dying(text: str, path: Path) -> Article:
+        if path.name == "007.txt":
+            os._exit(3)  # as a worker killed for memory would vanish
+        return fake_convert(text, path)
+
+    monkeypatch.setattr("bantin.pipeline.PARALLEL_MIN", 2)
+    root = make_root(tmp_path, {f"{n:03d}.txt": f"Bài {n}\nĐoạn {n}.\n" for n in range(40)})
+    with pytest.raises(BantinError, match="conversion worker stopped"):
+        convert_sources(root, root / "docs", converter=Converter(fake_read, dying, "1"), workers=2)
+    docs = root / "docs"
+    assert not docs.exists() or not [p for p in docs.rglob("*") if p.is_file()]

@@ -17,6 +17,7 @@ import os
 import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -495,6 +496,10 @@ def examine_all(run: Run, sources: Sequence[SourceFile], workers: int | None) ->
             if result.outcome is not None:
                 stage(run, result.outcome)  # while the workers go on converting
             examined.append(result)
+    except BrokenProcessPool as error:  # a worker was killed (out of memory, a signal)
+        raise BantinError(
+            f"a conversion worker stopped without finishing ({error}); nothing was written"
+        ) from error
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _SHARED = None
