@@ -42,10 +42,7 @@ def join_lines(texts: list[str]) -> str:
         return collapse_spaces(joined)  # no line ends with a hyphen: one space between lines
     parts: list[str] = []
     glued = True  # nothing goes before the first line
-    for text in texts:
-        piece = text.strip()
-        if not piece:
-            continue
+    for piece in pieces:
         if not glued:
             parts.append(" ")
         parts.append(piece)
