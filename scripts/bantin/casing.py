@@ -40,15 +40,23 @@ _TEXT_BREAK = "\n.\n"
 
 #: Characters that break a word pair without ending the sentence.
 PAIR_BREAKS = frozenset(',;()"“”')
+#: What a run of marks between two words does (see _mark_key), as the keys of the tokens that
+#: are not words (a word's key is its fold, which none of these is): it ends a sentence, it
+#: breaks a word pair, neither; and a token that mixes words and marks.
+_END, _BREAK, _MARK, _MIXED = "\0.", "\0,", "\0-", "\0?"
+
+
+def _mark_key(marks: str) -> str:
+    """A sentence end starts a new sentence; a comma, bracket or quote breaks a word pair."""
+    if any(c in SENTENCE_END for c in marks):
+        return _END
+    return _BREAK if any(c in PAIR_BREAKS for c in marks) else _MARK
 
 
 def _learn_gap(gap: str) -> None:
-    """A sentence end starts a new sentence; a comma, bracket or quote breaks a word pair."""
-    new_sentence = broken = False
-    if gap.strip():
-        new_sentence = any(c in SENTENCE_END for c in gap)
-        broken = new_sentence or any(c in PAIR_BREAKS for c in gap)
-    _INSIDE[gap], _JOINS[gap] = not new_sentence, not broken
+    """White space alone neither ends a sentence nor breaks a pair."""
+    key = _mark_key(gap) if gap.strip() else _MARK
+    _INSIDE[gap], _JOINS[gap] = key != _END, key == _MARK
 
 
 @dataclass
@@ -91,21 +99,10 @@ def _collect(text: str) -> _Words:
 # a mix that WORD_SPLIT_RE cuts into those. A gap between two words is then the marks between
 # their tokens, and only the asked words look back at it.
 
-#: Keys of the tokens that are not words (a word's key is its fold, which none of these is):
-#: marks that end a sentence, marks that break a word pair, other marks, and a token that
-#: mixes words and marks.
-_END, _BREAK, _MARK, _MIXED = "\0.", "\0,", "\0-", "\0?"
 _NOT_WORDS = frozenset({_END, _BREAK, _MARK, _MIXED})
 #: Characters never part of a word, given spaces around them before the split so that most
 #: tokens are a word or a mark alone (only the speed depends on this list).
 _SPACED = '.,;:!?…()[]“”"«»/%–—'
-
-
-def _mark_key(marks: str) -> str:
-    """What a run of non-word characters does between two words (as _learn_gap decides)."""
-    if any(c in SENTENCE_END for c in marks):
-        return _END
-    return _BREAK if any(c in PAIR_BREAKS for c in marks) else _MARK
 
 
 def _token_key(token: str) -> str:
