@@ -17,14 +17,16 @@ from bantin.store import (
     load_manifest,
     output_path,
     save_manifest,
-    sha256_text,
+    sha256_bytes,
     state_of,
     write_atomic,
 )
 
 
 def entry(text: str, source: str = "sources/2021/05/a.txt") -> ManifestEntry:
-    return ManifestEntry(sha256_text(text), source, "1" * 64, "", "2" * 64, "0.1.0")
+    return ManifestEntry(
+        sha256_bytes(text.encode("utf-8")), source, "1" * 64, "", "2" * 64, "0.1.0"
+    )
 
 
 def test_atomic_write_leaves_no_temp_files(tmp_path: Path) -> None:

@@ -88,10 +88,6 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def sha256_text(text: str) -> str:
-    return sha256_bytes(text.encode("utf-8"))
-
-
 def _entry(rel: str, raw: Any, path: Path) -> ManifestEntry:
     try:
         return ManifestEntry(**{key: str(raw[key]) for key in ManifestEntry.__dataclass_fields__})
