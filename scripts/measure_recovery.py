@@ -3,7 +3,7 @@
 Usage: measure_recovery.py --articles 1000 --seed 1 [--json FILE] [--examples N]
 
 Each article comes from bantin.simulate.random_article and is laid out with lay_out_detailed;
-its source bytes go through bantin.decode and bantin.convert like a real source file.
+its source bytes go through bantin.convert.decode and bantin.convert.text like a real source file.
 """
 
 from __future__ import annotations
@@ -91,8 +91,8 @@ def compare(
 
 
 def measure(count: int, seed: int, keep_examples: int) -> Report:
-    from bantin.convert import convert_text
-    from bantin.decode import decode_bytes
+    from bantin.convert.text import convert_text
+    from bantin.convert.decode import decode_bytes
 
     report = Report(articles=count, seed=seed)
     start = time.perf_counter()
@@ -140,8 +140,8 @@ def article(index: int, seed: int) -> tuple[simulate.ArticleSpec, simulate.Layou
 
 def show(index: int, seed: int) -> None:
     """The layout of one article, then each expected item the converter did not give back."""
-    from bantin.convert import convert_text
-    from bantin.decode import decode_bytes
+    from bantin.convert.text import convert_text
+    from bantin.convert.decode import decode_bytes
 
     spec, layout = article(index, seed)
     print(layout.text)

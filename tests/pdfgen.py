@@ -15,7 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from bantin.legacy import TCVN3_TO_UNICODE, VNI_TO_UNICODE
+from bantin.convert.legacy import TCVN3_TO_UNICODE, VNI_TO_UNICODE
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 PAGE_W, PAGE_H = 595.0, 842.0

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 
 from bantin import simulate
-from bantin.convert import convert_text
-from bantin.decode import decode_bytes
+from bantin.convert.decode import decode_bytes
+from bantin.convert.text import convert_text
 from bantin.exceptions import SourceError
 from bantin.model import Article, Role, SourceLine
 from bantin.vietnamese import tokens

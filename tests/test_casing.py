@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.casing import learn_body, needs_restoring, restore_case
+from bantin.convert.casing import learn_body, needs_restoring, restore_case
 
 BODY = [
     "Trong thời gian qua, KH&CN từ Trung ương đến địa phương đã nỗ lực. Sở KH&CN Hà Nội và "

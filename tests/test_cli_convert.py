@@ -74,9 +74,9 @@ def test_explain_writes_nothing(
 ) -> None:
     import types
 
-    module = types.ModuleType("bantin.explain")
+    module = types.ModuleType("bantin.convert.explain")
     module.format_explanation = lambda article: f"title: {article.title}"  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "bantin.explain", module)
+    monkeypatch.setitem(sys.modules, "bantin.convert.explain", module)
     root = make_root(tmp_path, TWO)
     monkeypatch.chdir(root)
     assert main(["convert", "--explain", "sources/2021/05/a.txt"]) == 0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bantin.convert import convert_file
+from bantin.convert.text import convert_file
 from bantin.model import Article, BlockKind
 
 SEED = (

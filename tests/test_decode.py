@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bantin.decode import decode_bytes, read_source
+from bantin.convert.decode import decode_bytes, read_source
 from bantin.exceptions import SourceError
 
 SAMPLE = (

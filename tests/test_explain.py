@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bantin.convert import convert_file
-from bantin.explain import format_explanation
+from bantin.convert.explain import format_explanation
+from bantin.convert.text import convert_file
 
 SEED = (
     Path(__file__).resolve().parent.parent / "sources" / "2021" / "05" / "000_c2e97c40b65a00ea.txt"

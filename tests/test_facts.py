@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bantin.facts import authors_from_byline, find_date, page_range
+from bantin.convert.facts import authors_from_byline, find_date, page_range
 
 
 @pytest.mark.parametrize(

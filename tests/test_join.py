@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.convert import convert_text, fix_and_explain, strip_end_mark
-from bantin.join import collapse_spaces, continues, join_lines, join_pair
+from bantin.convert.join import collapse_spaces, continues, join_lines, join_pair
+from bantin.convert.text import convert_text, fix_and_explain, strip_end_mark
 from bantin.model import BlockKind
 
 

@@ -6,7 +6,12 @@ import unicodedata
 
 import pytest
 
-from bantin.legacy import decode_legacy, detect_legacy, encoding_for_font, fix_c1_punctuation
+from bantin.convert.legacy import (
+    decode_legacy,
+    detect_legacy,
+    encoding_for_font,
+    fix_c1_punctuation,
+)
 
 TONES = (
     "",
@@ -222,7 +227,7 @@ def test_unknown_encoding_is_an_error() -> None:
 
 
 def test_text_files_in_tcvn3_and_vni_decode_to_unicode() -> None:
-    from bantin.decode import decode_bytes
+    from bantin.convert.decode import decode_bytes
 
     for cases in (TCVN3_CASES, VNI_CASES):
         data = _encode(VIETNAMESE, cases).encode("latin-1")

@@ -10,7 +10,7 @@ import yaml
 from reportlab.pdfgen.canvas import Canvas
 
 from bantin.cli import main
-from bantin.convert import convert_text
+from bantin.convert.text import convert_text
 from bantin.exceptions import SourceError
 from bantin.pdf import (
     Box,

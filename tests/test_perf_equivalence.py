@@ -25,12 +25,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bantin import convert, corpus, facts, join, pipeline, roles, slug, sources, store, vietnamese
+from bantin import corpus, pipeline, slug, sources, store, vietnamese
 from bantin import markdown as bantin_markdown
-from bantin.casing import WORD_SPLIT_RE, learn_body
 from bantin.cli import make_parser, named_verb
+from bantin.convert import facts, join, roles
+from bantin.convert import text as convert
+from bantin.convert.casing import WORD_SPLIT_RE, learn_body
+from bantin.convert.layout import Layout, split_lines
 from bantin.exceptions import BantinError
-from bantin.layout import Layout, split_lines
 from bantin.search import encode
 from bantin.search import text as search_text
 from bantin.site import checks, markup

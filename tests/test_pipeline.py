@@ -292,7 +292,7 @@ def test_issue_yml_change_reconverts_its_articles(tmp_path: Path) -> None:
 
 
 def test_real_decoder_problems_are_collected_with_file_names(tmp_path: Path) -> None:
-    from bantin.decode import read_source
+    from bantin.convert.decode import read_source
 
     root = make_root(tmp_path, TWO)
     folder = root / "sources/2021/05"

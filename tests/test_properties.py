@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from bantin import simulate
-from bantin.convert import convert_text
-from bantin.decode import decode_bytes
+from bantin.convert.decode import decode_bytes
+from bantin.convert.text import convert_text
 from bantin.model import Article, BlockKind
 from bantin.simulate import ArticleSpec, Caption, Section
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.layout import measure, segment, split_lines
+from bantin.convert.layout import measure, segment, split_lines
+from bantin.convert.roles import RULES, Labelling, is_name_line, label, parse_running_head
 from bantin.model import Role
 from bantin.registry import Registry
-from bantin.roles import RULES, Labelling, is_name_line, label, parse_running_head
 
 
 def labelled(text: str) -> Labelling:

@@ -19,14 +19,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from bantin.exceptions import SourceError
-from bantin.legacy import (
+from bantin.convert.legacy import (
     TCVN3_CAPITALS,
     decode_legacy,
     detect_legacy,
     encoding_for_font,
     fix_c1_punctuation,
 )
+from bantin.exceptions import SourceError
 from bantin.slug import slugify
 from bantin.vietnamese import nfc
 from bantin.yamlio import dump_yaml

@@ -72,10 +72,10 @@ class Converter:
 
 
 def default_converter() -> Converter:
-    """bantin.decode + bantin.convert, imported when first needed."""
+    """bantin.convert.decode + bantin.convert.text, imported when first needed."""
     try:
-        convert_module = importlib.import_module("bantin.convert")
-        decode = importlib.import_module("bantin.decode")
+        convert_module = importlib.import_module("bantin.convert.text")
+        decode = importlib.import_module("bantin.convert.decode")
     except ImportError as error:
         raise BantinError(f"the converter cannot be loaded: {error}") from error
     version = str(getattr(convert_module, "CONVERTER_VERSION", bantin.CONVERTER_VERSION))

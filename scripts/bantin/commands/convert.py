@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def explain(paths: list[Path]) -> int:
     """Print the converter's decisions for each file; nothing is written."""
     converter = default_converter()
-    formatter = importlib.import_module("bantin.explain").format_explanation
+    formatter = importlib.import_module("bantin.convert.explain").format_explanation
     problems = Problems()
     for path in paths:
         try:

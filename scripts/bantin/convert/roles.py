@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bantin.layout import Layout, Segment, ends_with_stop
+from bantin.convert.layout import Layout, Segment, ends_with_stop
 from bantin.model import Role, SourceLine
 from bantin.registry import Registry
 from bantin.vietnamese import (

@@ -16,10 +16,10 @@ from types import ModuleType
 from bantin.exceptions import SourceError
 from bantin.vietnamese import is_vietnamese_letter, nfc
 
-log = logging.getLogger("bantin.decode")
+log = logging.getLogger("bantin.convert.decode")
 
 try:  # the legacy tables live in their own module, which may not be installed yet
-    import bantin.legacy as _legacy_module
+    import bantin.convert.legacy as _legacy_module
 
     legacy: ModuleType | None = _legacy_module
 except ImportError:  # pragma: no cover - depends on the checkout
@@ -99,7 +99,7 @@ def _reject_broken_utf8(data: bytes, error: UnicodeDecodeError, path: Path | str
 
 
 def _decode_legacy(data: bytes) -> str | None:
-    """TCVN3 or VNI through bantin.legacy, when present, recognised and plausible as Vietnamese."""
+    """TCVN3 or VNI through `legacy`, when present, recognised and plausible as Vietnamese."""
     if legacy is None:
         return None
     detect: Callable[[str], str | None] = legacy.detect_legacy

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from bantin.roles import RunningHead, split_byline, split_names
+from bantin.convert.roles import RunningHead, split_byline, split_names
 from bantin.vietnamese import HONORIFICS, title_case_name
 
 DATE_PATTERNS = (

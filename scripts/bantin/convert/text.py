@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bantin import CONVERTER_VERSION as PACKAGE_VERSION
-from bantin.casing import learn_body, restore_case
-from bantin.decode import read_source
-from bantin.facts import (
+from bantin.convert.casing import learn_body, restore_case
+from bantin.convert.decode import read_source
+from bantin.convert.facts import (
     authors_from_byline,
     byline_titles,
     find_date,
@@ -22,12 +22,10 @@ from bantin.facts import (
     page_range,
     section_of,
 )
-from bantin.join import build_blocks
-from bantin.layout import Segment, measure, segment, split_lines
-from bantin.model import Article, Block, BlockKind, Role, SourceLine
-from bantin.order import body_flow, take_title_and_lead
-from bantin.registry import Registry
-from bantin.roles import (
+from bantin.convert.join import build_blocks
+from bantin.convert.layout import Segment, measure, segment, split_lines
+from bantin.convert.order import body_flow, take_title_and_lead
+from bantin.convert.roles import (
     AFFILIATION_REASON,
     Labelling,
     RunningHead,
@@ -37,9 +35,11 @@ from bantin.roles import (
     split_byline,
     split_heading_number,
 )
+from bantin.model import Article, Block, BlockKind, Role, SourceLine
+from bantin.registry import Registry
 from bantin.vietnamese import END_MARK_GLYPHS, nfc
 
-log = logging.getLogger("bantin.convert")
+log = logging.getLogger("bantin.convert.text")
 
 CONVERTER_VERSION = PACKAGE_VERSION
 RUNNING_HEAD_CONVENTIONS = ("header", "footer")

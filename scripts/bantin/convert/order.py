@@ -10,13 +10,13 @@ import logging
 from collections.abc import Iterator
 from pathlib import Path
 
+from bantin.convert.join import join_lines
+from bantin.convert.layout import Segment
+from bantin.convert.roles import Labelling
 from bantin.exceptions import SourceError
-from bantin.join import join_lines
-from bantin.layout import Segment
 from bantin.model import Article, Role
-from bantin.roles import Labelling
 
-log = logging.getLogger("bantin.order")
+log = logging.getLogger("bantin.convert.order")
 
 FLOW_ROLES = frozenset({Role.BODY, Role.HEADING, Role.CAPTION})
 

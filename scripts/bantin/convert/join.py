@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bantin.layout import Segment
+from bantin.convert.layout import Segment
 from bantin.model import Article, Block, BlockKind, Role, SourceLine
 from bantin.vietnamese import ends_sentence, starts_new_sentence
 
