@@ -211,6 +211,11 @@ def test_curly_quotes_from_c1_controls_are_repaired() -> None:
         ("ABCDEF+.VnTime-Bold", "tcvn3"),
         (".VnTimeH", "tcvn3-capitals"),
         (".VnArialH,Bold", "tcvn3-capitals"),
+        # a capitals font whose embedded name carries a weight and a number after a dot
+        (".VnArialH.Bold0150", "tcvn3-capitals"),
+        ("ABCDEE+.VnArial NarrowH", "tcvn3-capitals"),
+        ("ABCDEE+.VnHelvetInsH", "tcvn3-capitals"),
+        (".VnTime.Italic0150", "tcvn3"),
         ("VNI-Times", "vni"),
         ("QRSTUV+VNI-Helve-Bold", "vni"),
         ("DejaVuSans", None),

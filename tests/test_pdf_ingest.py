@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from bantin.cli import main
 from bantin.convert.text import convert_text
 from bantin.exceptions import SourceError
-from bantin.pdf import (
+from bantin.pdf.legacy_ingest import (
     Box,
     Font,
     IssueTarget,

@@ -35,7 +35,11 @@ class SourceLine:
 class BlockKind(str, Enum):  # noqa: UP042  (StrEnum would change str() of members)
     PARAGRAPH = "paragraph"
     HEADING = "heading"
-    FIGURE = "figure"
+    FIGURE = "figure"  # a figure's or a table's caption
+    TABLE = "table"  # rows of cells, one row per line, cells separated by " | "
+    EQUATION = "equation"  # a display equation, its lines as printed
+    FOOTNOTE = "footnote"
+    REFERENCE = "reference"  # one item of the references list
 
 
 @dataclass

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bantin.exceptions import SourceError
 from bantin.metadata import IssueInfo
-from bantin.pdf import IssueTarget, ingest_pdf, write_issue
+from bantin.pdf.legacy_ingest import IssueTarget, ingest_pdf, write_issue
 from bantin.yamlio import read_model
 
 log = logging.getLogger("bantin")

@@ -51,7 +51,8 @@ _TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
 C1_PUNCTUATION = {chr(byte): bytes([byte]).decode("cp1252") for byte in (0x85, *range(0x91, 0x98))}
 
 _FONT_SUBSET = re.compile(r"^[A-Z]{6}\+")
-_FONT_STYLE = re.compile(r"(?:[-, ]?(?:Bold|Italic|Oblique|Regular|BoldItalic|MT|PS))+$", re.I)
+# Weight, slope and the numbers some PDF writers add ("-BoldMT", ",Italic", ".Bold0150").
+_FONT_STYLE = re.compile(r"(?:[-,. ]?(?:Bold|Italic|Oblique|Regular|BoldItalic|MT|PS|\d+))+$", re.I)
 _TCVN3_FONT = re.compile(r"^\.?Vn[A-Z]")
 _VNI_FONT = re.compile(r"^VNI[- ]", re.I)
 

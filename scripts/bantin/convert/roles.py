@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bantin.bylines import ORGANISATION_WORDS, SURNAMES
 from bantin.convert.layout import Layout, Segment, ends_with_stop
 from bantin.model import Role, SourceLine
 from bantin.registry import Registry
@@ -46,33 +47,6 @@ HEADING_MAX_CHARS = 180
 CAPTION_MAX_LINES = 2
 BYLINE_MAX_CHARS = 90
 BYLINE_SEPARATORS_RE = re.compile(r"\s+[-–—&]\s+|\s*[,;]\s*|\s+và\s+", re.IGNORECASE)
-# First words of an institution's name: a byline line starting so is an affiliation.
-ORGANISATION_WORDS = frozenset(
-    (
-        "viện",
-        "trường",
-        "học",
-        "sở",
-        "bộ",
-        "tổng",
-        "cục",
-        "vụ",
-        "ban",
-        "phòng",
-        "khoa",
-        "bệnh",
-        "hội",
-        "ủy",
-        "uỷ",
-        "ubnd",
-        "tạp",
-        "báo",
-        "đài",
-        "quỹ",
-        "đhqg",
-        "đh",
-    )
-)
 # A word of a name: letters, or an initial with its full stop ('A.').
 NAME_WORD_RE = re.compile(r"^(?:[^\W\d_]+|[^\W\d_]\.)$")
 # A footnote mark after a name, and the same mark opening its affiliation line.
@@ -88,65 +62,6 @@ AFFILIATION_MAX_LINES = 2
 AFFILIATION_REASON = "byline: affiliation, kept as the last paragraph"
 # A heading's number: "1.", "2.3.", "II.", "a)"; the text after it is the heading.
 NUMBERED_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,5}\.|[a-zđ]\))\s+(?=\S)")
-# Common Vietnamese family names (folded): a byline at the top must show one, or a title.
-SURNAMES = frozenset(
-    fold(name)
-    for name in [
-        "Nguyễn",
-        "Trần",
-        "Lê",
-        "Phạm",
-        "Hoàng",
-        "Huỳnh",
-        "Phan",
-        "Vũ",
-        "Võ",
-        "Đặng",
-        "Bùi",
-        "Đỗ",
-        "Hồ",
-        "Ngô",
-        "Dương",
-        "Lý",
-        "Đào",
-        "Đoàn",
-        "Vương",
-        "Trương",
-        "Trịnh",
-        "Đinh",
-        "Lâm",
-        "Phùng",
-        "Mai",
-        "Tô",
-        "Hà",
-        "Tạ",
-        "Cao",
-        "Lưu",
-        "Quách",
-        "Thái",
-        "Chu",
-        "Lương",
-        "Hứa",
-        "Kiều",
-        "Lại",
-        "Triệu",
-        "Đàm",
-        "Nông",
-        "Khổng",
-        "Mạc",
-        "Châu",
-        "Giang",
-        "La",
-        "Đồng",
-        "Diệp",
-        "Tăng",
-        "Từ",
-        "Lò",
-        "Hầu",
-        "Kim",
-        "Thân",
-    ]
-)
 
 
 @dataclass

@@ -1,0 +1,43 @@
+"""One PDF read into paragraphs: extract, decode fonts, remove furniture, join drop caps, cut
+blocks into paragraphs. Every later stage (roles, contents, articles) works on a `Document`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bantin.pdf.extract import read_pdf
+from bantin.pdf.fonts import BodyType, body_type, decode_pages
+from bantin.pdf.furniture import Furniture, remove_furniture
+from bantin.pdf.page import Page
+from bantin.pdf.reading import Para, join_drop_caps, paragraphs
+
+
+@dataclass
+class Document:
+    """A PDF's pages, the body type, what furniture each page lost, and its paragraphs."""
+
+    path: Path
+    pages: list[Page]
+    body: BodyType
+    furniture: dict[int, Furniture] = field(default_factory=dict)
+    paras: list[Para] = field(default_factory=list)
+    encodings: dict[str, str | None] = field(default_factory=dict)
+
+    def folio(self, page: int) -> int | None:
+        """The page number printed on a page, if one was found."""
+        found = self.furniture.get(page)
+        return found.folio if found else None
+
+
+def read_document(pdf: Path, first: int | None = None, last: int | None = None) -> Document:
+    """Run the page stages over a PDF (or its pages first..last)."""
+    pages = read_pdf(pdf, first, last)
+    encodings = decode_pages(pages)
+    body = body_type(pages)
+    furniture = remove_furniture(pages, body)
+    paras: list[Para] = []
+    for page in pages:
+        join_drop_caps(page, body)
+        paras += paragraphs(page, body)
+    return Document(pdf, pages, body, furniture, paras, encodings)

@@ -1,0 +1,165 @@
+"""poppler's two views of a PDF joined into `Page`s: words in reading order, each with its font.
+
+Words, lines, blocks and flows come from `pdftotext -bbox-layout`; each word takes the style of
+the `pdftohtml -xml` span its centre falls in (fonts are named there, not in the word list).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from bantin.exceptions import SourceError
+from bantin.pdf import poppler
+from bantin.pdf.page import NO_STYLE, Block, Box, Line, Page, Style, Word, union_of
+
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+_SUBSET = re.compile(r"^[A-Z]{6}\+")
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+_ITALIC_NAME = re.compile(r"italic|oblique", re.I)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+MOSTLY = 0.6  # share of a span's letters inside <b> (or <i>) for the span to be bold
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One `text` element of pdftohtml: a run of one font on one line."""
+
+    box: Box
+    style: Style
+
+
+def read_pdf(pdf: Path, first: int | None = None, last: int | None = None) -> list[Page]:
+    """The pages of a PDF (or of its pages first..last) with styled words."""
+    pages = parse_words(poppler.bbox_layout(pdf, first, last), pdf, first or 1)
+    spans, images = parse_spans(poppler.fonts_xml(pdf, first, last), pdf)
+    for page in pages:
+        attach_styles(page, spans.get(page.number, []))
+        page.images = images.get(page.number, [])
+    return pages
+
+
+# -- pdftotext -bbox-layout ------------------------------------------------------------------
+
+
+def parse_words(xhtml: str, pdf: Path | str, first: int = 1) -> list[Page]:
+    """Pages, flows, blocks, lines and words of pdftotext's XHTML, numbered from `first`."""
+    root = _parse(xhtml, pdf, "pdftotext")
+    pages = []
+    for index, node in enumerate(root.iter(f"{_XHTML}page")):
+        page = Page(first + index, _num(node, "width"), _num(node, "height"))
+        for flow_index, flow in enumerate(node.iter(f"{_XHTML}flow")):
+            for block in flow.iter(f"{_XHTML}block"):
+                lines = [line for line in map(_line, block.iter(f"{_XHTML}line")) if line]
+                if lines:
+                    page.blocks.append(Block(lines, flow_index))
+        pages.append(page)
+    return pages
+
+
+def _line(node: ET.Element) -> Line | None:
+    words = [
+        Word(word.text or "", _box(word, "xMin", "yMin", "xMax", "yMax"))
+        for word in node.iter(f"{_XHTML}word")
+        if (word.text or "").strip()
+    ]
+    return Line(words, union_of([word.box for word in words])) if words else None
+
+
+# -- pdftohtml -xml --------------------------------------------------------------------------
+
+
+def parse_spans(xml: str, pdf: Path | str) -> tuple[dict[int, list[Span]], dict[int, list[Box]]]:
+    """Styled spans and image boxes by page number, in points."""
+    root = _parse(xml, pdf, "pdftohtml")
+    styles: dict[str, Style] = {}
+    spans: dict[int, list[Span]] = {}
+    images: dict[int, list[Box]] = {}
+    for page in root.iter("page"):
+        number = int(page.get("number", "0"))
+        for spec in page.iter("fontspec"):
+            styles[spec.get("id", "")] = _style(spec)
+        spans[number] = [_span(text, styles) for text in page.iter("text")]
+        images[number] = [_scaled_box(image) for image in page.iter("image")]
+    return spans, images
+
+
+def _style(spec: ET.Element) -> Style:
+    name = _SUBSET.sub("", spec.get("family", ""))
+    size = _num(spec, "size") / poppler.ZOOM
+    color = spec.get("color", "#000000")
+    return Style(name, size, bool(_BOLD_NAME.search(name)), bool(_ITALIC_NAME.search(name)), color)
+
+
+def _span(text: ET.Element, styles: dict[str, Style]) -> Span:
+    style = styles.get(text.get("font", ""), NO_STYLE)
+    content = "".join(text.itertext())
+    bold = style.bold or _mostly(text, "b", content)
+    italic = style.italic or _mostly(text, "i", content)
+    if bold != style.bold or italic != style.italic:
+        style = Style(style.font, style.size, bold, italic, style.color)
+    return Span(_scaled_box(text), style)
+
+
+def _mostly(text: ET.Element, tag: str, content: str) -> bool:
+    """Most of the span's letters are inside <b> (or <i>)."""
+    inside = sum(len("".join(node.itertext()).strip()) for node in text.iter(tag))
+    return inside > 0 and inside >= MOSTLY * len(content.strip())
+
+
+def _scaled_box(node: ET.Element) -> Box:
+    top, left = _num(node, "top"), _num(node, "left")
+    width, height = _num(node, "width"), _num(node, "height")
+    zoom = poppler.ZOOM
+    return Box(left / zoom, top / zoom, (left + width) / zoom, (top + height) / zoom)
+
+
+# -- joining the two -------------------------------------------------------------------------
+
+
+def attach_styles(page: Page, spans: list[Span]) -> None:
+    """Each word takes the style of the span holding its centre (else the nearest span's)."""
+    rows: dict[int, list[Span]] = {}
+    for span in spans:
+        for row in range(int(span.box.y0) - 1, int(span.box.y1) + 2):
+            rows.setdefault(row, []).append(span)
+    for line in page.lines:
+        for word in line.words:
+            word.style = _span_of(word.box, rows.get(int(word.box.cy), [])).style
+
+
+def _span_of(box: Box, candidates: list[Span]) -> Span:
+    inside = [s for s in candidates if s.box.x0 - 1 <= box.cx <= s.box.x1 + 1]
+    pool = inside or candidates
+    if not pool:
+        return Span(box, NO_STYLE)
+    return min(pool, key=lambda s: abs(s.box.cy - box.cy) + _x_distance(s.box, box.cx))
+
+
+def _x_distance(box: Box, x: float) -> float:
+    return max(box.x0 - x, 0.0, x - box.x1)
+
+
+# -- XML helpers ---------------------------------------------------------------------------
+
+
+def _parse(text: str, pdf: Path | str, tool: str) -> ET.Element:
+    """poppler writes the control characters some fonts map glyphs to; XML forbids them."""
+    try:
+        return ET.fromstring(_NOT_XML.sub("", text))
+    except ET.ParseError as error:
+        raise SourceError(pdf, f"{tool} gave unreadable XML: {error}") from error
+
+
+def _num(node: ET.Element, name: str) -> float:
+    try:
+        return float(node.get(name, "0"))
+    except ValueError:
+        return 0.0
+
+
+def _box(node: ET.Element, *names: str) -> Box:
+    x0, y0, x1, y1 = (_num(node, name) for name in names)
+    return Box(x0, y0, x1, y1)

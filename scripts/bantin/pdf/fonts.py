@@ -1,0 +1,129 @@
+"""Fonts: legacy 8-bit fonts decoded to Unicode, and the type the body text is set in.
+
+A font announces TCVN3 or VNI by its name (".VnTime", ".VnArialH", "VNI-Times"); a font whose
+name says nothing is judged by all the text it sets in the document, so one odd word is no
+evidence. Capitals fonts (".VnTimeH") draw every letter as a capital: their text is upper case.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from bantin.convert.legacy import (
+    TCVN3_CAPITALS,
+    decode_legacy,
+    detect_legacy,
+    encoding_for_font,
+    fix_c1_punctuation,
+)
+from bantin.pdf.page import Page, Style, Word
+
+log = logging.getLogger("bantin.pdf")
+
+_SOFT = str.maketrans({"\xad": None, "\u200b": None, "\ufeff": None})
+
+# Adobe's Symbol encoding from 0x20, in order ("\0" where a code has no character): what a
+# Symbol font draws for each code, which PDFs often give as the private-use U+F0xx.
+_SYMBOL_LOW = (
+    " !∀#∃%&∋()∗+,−./0123456789:;<=>?≅ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ[∴]⊥_‾"
+    "αβχδεφγηιϕκλμνοπθρστυϖωξψζ{|}∼"
+)
+_SYMBOL_HIGH = "€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…⏐⎯↵ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓◊〈®©™∑"
+SYMBOL = {0x20 + i: char for i, char in enumerate(_SYMBOL_LOW)}
+SYMBOL.update({0xA0 + i: char for i, char in enumerate(_SYMBOL_HIGH)})
+#: Private-use code points that dingbat fonts (Wingdings) use for list bullets.
+_DINGBAT_BULLETS = frozenset(range(0xF06C, 0xF07B)) | frozenset(range(0xF09F, 0xF0B0))
+_DINGBAT_BULLETS |= frozenset((0xF0D8, 0xF0E0, 0xF0E8, 0xF0F0, 0xF0FC, 0xF0FE))
+
+
+def decode_pages(pages: list[Page]) -> dict[str, str | None]:
+    """Decode every word set in a legacy font; the encoding found for each font name."""
+    texts: dict[str, list[str]] = {}
+    for page in pages:
+        for line in page.lines:
+            for word in line.words:
+                texts.setdefault(word.style.font, []).append(word.text)
+    encodings = {font: font_encoding(font, " ".join(words)) for font, words in texts.items()}
+    styles: dict[Style, Style] = {}
+    for page in pages:
+        for line in page.lines:
+            for word in line.words:
+                _decode_word(word, encodings[word.style.font], styles)
+    return encodings
+
+
+def font_encoding(font: str, text: str) -> str | None:
+    """The legacy encoding of a font: by its name, else by the text it sets."""
+    encoding = encoding_for_font(font) or detect_legacy(text)
+    if encoding:
+        log.debug("font %s: text in %s", font, encoding)
+    return encoding
+
+
+def _decode_word(word: Word, encoding: str | None, styles: dict[Style, Style]) -> None:
+    if encoding:
+        word.text = decode_legacy(word.text, encoding)
+        if word.style not in styles:
+            styles[word.style] = replace(word.style, encoding=encoding)
+        word.style = styles[word.style]
+    else:
+        word.text = fix_c1_punctuation(word.text)
+    word.text = clean_word(word.text, word.style.font)
+
+
+def clean_word(text: str, font: str = "") -> str:
+    """NFC; soft hyphens and zero-width characters dropped; what a symbol font drew at a
+    private-use code point (U+F0xx) as the character it shows, a dingbat bullet as '•'."""
+    text = text.translate(_SOFT)
+    if any("\uf000" <= char <= "\uf0ff" for char in text) or "symbol" in font.lower():
+        text = "".join(_symbol(char, font) for char in text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _symbol(char: str, font: str) -> str:
+    code = ord(char)
+    if 0xF020 <= code <= 0xF0FF:
+        if "symbol" not in font.lower():
+            return "•" if code in _DINGBAT_BULLETS or "ding" in font.lower() else char
+        return SYMBOL.get(code - 0xF000, char)
+    if "symbol" in font.lower() and code < 0x100:
+        return SYMBOL.get(code, char)
+    return char
+
+
+def capitals_font(style: Style) -> bool:
+    """A font that draws every letter as a capital (TCVN3 "H" fonts, small caps)."""
+    name = style.font.lower()
+    return style.encoding == TCVN3_CAPITALS or "smallcaps" in name.replace(" ", "")
+
+
+@dataclass(frozen=True)
+class BodyType:
+    """The type most of the running text is set in: its size, and its font."""
+
+    size: float
+    font: str
+
+    def ratio(self, style: Style) -> float:
+        """How much larger (>1) or smaller (<1) a style is than the body."""
+        return style.size / self.size if self.size else 1.0
+
+    def is_body(self, style: Style) -> bool:
+        return abs(style.size - self.size) <= 0.6 and not style.bold
+
+
+def body_type(pages: list[Page]) -> BodyType:
+    """The size (to half a point) and font that carry the most letters."""
+    sizes: Counter[float] = Counter()
+    fonts: Counter[str] = Counter()
+    for page in pages:
+        for line in page.lines:
+            for word in line.words:
+                sizes[round(word.style.size * 2) / 2] += len(word.text)
+                fonts[word.style.font] += len(word.text)
+    if not sizes:
+        return BodyType(0.0, "")
+    return BodyType(sizes.most_common(1)[0][0], fonts.most_common(1)[0][0])

@@ -1,0 +1,283 @@
+"""Reading order and paragraphs: drop caps joined, columns measured, blocks cut into paragraphs.
+
+poppler already gives the blocks of a page in reading order (its flows read column by column);
+here each block is cut where a paragraph ends inside it: a change of type, a first line set in,
+or a short line ending a sentence. Which paragraphs continue across a column or a page is
+decided once their roles are known (`join_continued`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+from dataclasses import dataclass, field
+
+from bantin.pdf.fonts import BodyType
+from bantin.pdf.page import Block, Box, Line, Page, Style, Word, dominant_style, union_of
+from bantin.vietnamese import ends_sentence, is_vietnamese_letter
+
+log = logging.getLogger("bantin.pdf")
+
+DROP_CAP_RATIO = 1.8  # a single capital this much larger than the body is a drop cap
+INDENT_MIN = 0.7  # ems: a first line set in by at least this much opens a paragraph
+INDENT_MAX = 6.0  # ems: set in further, the line is centred or a list, not indented
+JUSTIFIED_SHARE = 0.6  # share of a column's lines ending at its right edge: justified
+JUSTIFIED_SLACK = 0.6  # ems a justified line may stop short of the edge
+RAGGED_SLACK = 4.0  # ems a line of ragged text may stop short and still be full
+
+
+@dataclass(eq=False)
+class Column:
+    """A column of running text on one page: where its lines start and end."""
+
+    left: float
+    right: float
+    slack: float  # how far before `right` a line may end and still fill the column
+
+    def holds(self, line: Line, em: float) -> bool:
+        return self.left - em <= line.box.x0 < self.right - em
+
+
+@dataclass(eq=False)
+class Para:
+    """A paragraph-sized piece of one page in reading order, and its role once labelled."""
+
+    lines: list[Line]
+    page: int
+    indented: bool = False
+    role: str = ""
+    column: Column | None = None
+    pages: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.pages:
+            self.pages = [self.page]
+
+    @property
+    def box(self) -> Box:
+        return union_of([line.box for line in self.lines])
+
+    @property
+    def words(self) -> list[Word]:
+        return [word for line in self.lines for word in line.words]
+
+    @property
+    def style(self) -> Style:
+        return dominant_style(self.words)
+
+    @property
+    def text(self) -> str:
+        return join_lines([line.text for line in self.lines])
+
+    @property
+    def last_full(self) -> bool:
+        """Its last line fills its column: the paragraph may go on in the next one."""
+        column, last = self.column, self.lines[-1]
+        return column is not None and last.box.x1 >= column.right - column.slack
+
+
+# -- text of lines -------------------------------------------------------------------------
+
+
+def join_lines(texts: list[str]) -> str:
+    """One line of text: one space between lines; a hyphen ending a line joins without one,
+    and in a text without Vietnamese letters a word broken by a hyphen is mended."""
+    pieces = [" ".join(text.split()) for text in texts if text.strip()]
+    if not pieces:
+        return ""
+    english = not any(is_vietnamese_letter(c) and not c.isascii() for c in "".join(pieces))
+    out = pieces[0]
+    for piece in pieces[1:]:
+        out = _join_pair(out, piece, english)
+    return out
+
+
+def _join_pair(left: str, right: str, english: bool) -> str:
+    if len(left) >= 2 and left[-1] in "-‐" and left[-2].isalpha():
+        broken = english and left[-2].islower() and right[:1].islower()
+        return left[:-1] + right if broken else left + right
+    return f"{left} {right}"
+
+
+# -- drop caps -----------------------------------------------------------------------------
+
+
+def join_drop_caps(page: Page, body: BodyType) -> None:
+    """A large single capital joins the first word set beside it ("N" + "GÀY" -> "NGÀY"); the
+    lines beside it then start where it starts, so they do not look set in."""
+    for cap_block in [b for b in page.blocks if _is_drop_cap(b, body)]:
+        cap = cap_block.lines[0]
+        beside = [line for line in page.lines if _beside(cap, line)]
+        if not beside:
+            continue
+        first = min(beside, key=lambda line: line.box.y0)
+        first.words[0].text = cap.text.strip() + first.words[0].text
+        for line in beside:
+            line.box = Box(cap.box.x0, line.box.y0, line.box.x1, line.box.y1)
+        page.blocks.remove(cap_block)
+        log.debug("page %d: drop cap %r joined to %r", page.number, cap.text, first.text)
+
+
+def _is_drop_cap(block: Block, body: BodyType) -> bool:
+    text = block.text.strip()
+    style = block.style
+    return len(text) == 1 and text.isupper() and body.ratio(style) >= DROP_CAP_RATIO
+
+
+def _beside(cap: Line, line: Line) -> bool:
+    """A line starting just right of the cap, level with its upper part."""
+    near = cap.box.x1 - 2 <= line.box.x0 <= cap.box.x1 + cap.box.height
+    level = line.box.y0 < cap.box.y1 - 2 and line.box.y1 > cap.box.y0 - cap.box.height * 0.3
+    return near and level and line is not cap
+
+
+# -- columns -------------------------------------------------------------------------------
+
+
+def find_columns(page: Page, body: BodyType) -> list[Column]:
+    """Columns of running text: body lines grouped by where they start."""
+    em = body.size or 10.0
+    lines = sorted(
+        (line for line in page.lines if body.is_body(line.style) and len(line.words) >= 3),
+        key=lambda line: line.box.x0,
+    )
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and line.box.x0 - groups[-1][0].box.x0 <= INDENT_MAX * em:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return [_column(group, em) for group in groups if len(group) >= 2]
+
+
+def _column(lines: list[Line], em: float) -> Column:
+    lefts = sorted(line.box.x0 for line in lines)
+    rights = sorted(line.box.x1 for line in lines)
+    right = rights[int(len(rights) * 0.9)]
+    justified = sum(1 for r in rights if r >= right - 1.5) >= JUSTIFIED_SHARE * len(rights)
+    slack = (JUSTIFIED_SLACK if justified else RAGGED_SLACK) * em
+    return Column(lefts[len(lefts) // 4], right, slack)
+
+
+def column_of(box: Box, columns: list[Column], em: float) -> Column | None:
+    """The column a box stands in: it starts inside the column and ends before its edge."""
+    holding = [
+        c for c in columns if c.left - em <= box.x0 < c.right - em and box.x1 <= c.right + em
+    ]
+    if not holding:
+        return None
+    return min(holding, key=lambda c: abs(box.x0 - c.left))
+
+
+# -- paragraphs ----------------------------------------------------------------------------
+
+
+def paragraphs(page: Page, body: BodyType) -> list[Para]:
+    """The page's blocks cut into paragraphs, in reading order."""
+    em = body.size or 10.0
+    columns = find_columns(page, body)
+    out: list[Para] = []
+    for block in page.blocks:
+        if _on_page(block.box, page):
+            out += _cut(block, page.number, columns, em)
+    return reading_order(out, columns, em)
+
+
+def _on_page(box: Box, page: Page) -> bool:
+    """Text drawn outside the page's box (printers' marks, clipped objects) is not read."""
+    return 0 <= box.cx <= page.width and 0 <= box.cy <= page.height
+
+
+def reading_order(paras: list[Para], columns: list[Column], em: float) -> list[Para]:
+    """Bands cut by what spans the columns, read top to bottom; inside a band, column by
+    column, each from top to bottom. A page of one column keeps poppler's order."""
+    if len(columns) < 2:
+        return paras
+    ordered = sorted(columns, key=lambda c: c.left)
+    spanning = sorted(
+        (p for p in paras if p.column is None and _spans(p.box, ordered)), key=lambda p: p.box.y0
+    )
+    cuts = [p.box.y0 for p in spanning]
+    bands: list[list[list[Para]]] = [[[] for _ in ordered] for _ in range(len(cuts) + 1)]
+    for para in paras:
+        if para in spanning:
+            continue
+        band = sum(1 for cut in cuts if para.box.y0 > cut + em / 2)  # level with it: before
+        bands[band][_nearest(para.box, ordered)].append(para)
+    out: list[Para] = []
+    for index, band_columns in enumerate(bands):
+        for column in band_columns:
+            out += sorted(column, key=lambda p: p.box.y0)
+        if index < len(spanning):
+            out.append(spanning[index])
+    return out
+
+
+def _spans(box: Box, columns: list[Column]) -> bool:
+    """A box across the gap between two columns."""
+    return any(
+        box.x0 < left.right - 1 and box.x1 > right.left + 1
+        for left, right in itertools.pairwise(columns)
+    )
+
+
+def _nearest(box: Box, columns: list[Column]) -> int:
+    """The column holding most of the box (by its centre when it overlaps none)."""
+    overlaps = [min(box.x1, c.right) - max(box.x0, c.left) for c in columns]
+    best = max(range(len(columns)), key=lambda i: overlaps[i])
+    if overlaps[best] > 0:
+        return best
+    return min(
+        range(len(columns)), key=lambda i: abs(box.cx - (columns[i].left + columns[i].right) / 2)
+    )
+
+
+def _cut(block: Block, page: int, columns: list[Column], em: float) -> list[Para]:
+    column = column_of(block.box, columns, em)
+    measure = column or _own_column(block, em)
+    paras: list[Para] = []
+    for index, line in enumerate(block.lines):
+        indented = INDENT_MIN * em <= line.box.x0 - measure.left <= INDENT_MAX * em
+        if index == 0 or _breaks(block.lines[index - 1], line, measure, indented):
+            paras.append(Para([line], page, indented, column=column))
+        else:
+            paras[-1].lines.append(line)
+    return paras
+
+
+def _own_column(block: Block, em: float) -> Column:
+    """A block outside the page's columns measured against itself."""
+    left = min(line.box.x0 for line in block.lines)
+    right = max(line.box.x1 for line in block.lines)
+    return Column(left, right, JUSTIFIED_SLACK * em if len(block.lines) > 2 else 0.0)
+
+
+def _breaks(before: Line, line: Line, column: Column, indented: bool) -> bool:
+    """A paragraph ends between two lines of one block."""
+    if _style_class(before.style) != _style_class(line.style) or starts_item(line.text):
+        return True
+    short = before.box.x1 < column.right - column.slack
+    return indented or (short and ends_sentence(before.text))
+
+
+_ITEM = re.compile(r"^[•▪■□◆◇♦●○➢►▸✓❖]")
+
+
+def starts_item(text: str) -> bool:
+    """A line opened by a bullet starts a list item."""
+    return bool(_ITEM.match(text.lstrip()))
+
+
+def _style_class(style: Style) -> tuple[float, bool, str]:
+    """Size, weight and family: italics may change inside a paragraph, these do not."""
+    return (round(style.size), style.bold, family(style.font))
+
+
+def family(font: str) -> str:
+    """A font's family without its weight and slope ("Times New Roman,Italic" -> "times new
+    roman", "Arial-BoldMT" -> "arial")."""
+    return _STYLE_SUFFIX.sub("", font).lower()
+
+
+_STYLE_SUFFIX = re.compile(r"(?:[-,. ]?(?:Bold|Italic|Oblique|Regular|MT|PS|\d+))+$", re.I)

@@ -1,0 +1,511 @@
+"""What each paragraph of an article is, from its type, place and words.
+
+The article is read in two zones, as a scholarly article is laid out: the front (title,
+English title, byline, affiliations, the "received" line, abstract and keywords, in Vietnamese
+and in English) and the body (headings, running text, captions, tables, equations, footnotes,
+and the references at the end). Each rule is a small named function; `label_article` applies
+them in order and records why each paragraph got its role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bantin.bylines import ORGANISATION_WORDS, SURNAMES, Author, parse_byline
+from bantin.pdf.fonts import BodyType, capitals_font
+from bantin.pdf.reading import Para, family
+from bantin.vietnamese import ends_sentence, fold, is_all_caps, is_vietnamese_letter
+
+# -- roles ---------------------------------------------------------------------------------
+
+BANNER = "banner"  # a section band above the title
+TITLE = "title"
+TITLE_EN = "title_en"
+BYLINE = "byline"
+AFFILIATION = "affiliation"
+DATELINE = "dateline"  # "Ngày nhận bài ...", "Đến Tòa soạn ngày ..."
+LABEL = "label"  # "Tóm tắt:", "Từ khóa:" standing apart from what they name
+ABSTRACT = "abstract"
+KEYWORDS = "keywords"
+ABSTRACT_EN = "abstract_en"
+KEYWORDS_EN = "keywords_en"
+HEADING = "heading"
+BODY = "body"
+CAPTION = "caption"
+TABLE = "table"
+FIGURE = "figure"  # words drawn inside a figure: labels, axes
+EQUATION = "equation"
+FOOTNOTE = "footnote"
+REFERENCE = "reference"
+CONTACT = "contact"  # "Thông tin liên hệ" after the references
+FRONT = frozenset({BANNER, TITLE, TITLE_EN, BYLINE, AFFILIATION, DATELINE, LABEL})
+FRONT |= {ABSTRACT, KEYWORDS, ABSTRACT_EN, KEYWORDS_EN}
+
+TITLE_RATIO = 1.2  # a paragraph this much larger than the body may open an article
+TITLE_MIN_RATIO = 1.1  # an article's title (or English title) is set at least this large
+TOP_PARAS = 12  # the title is among the first paragraphs of the first page
+HEADING_MIN_RATIO = 0.85  # headings are not set much smaller than the body
+HEADING_MAX_WORDS = 30
+CAPTION_MAX_LINES = 4
+CELL_WIDTH_SHARE = 0.6  # a table cell is narrower than this share of its column
+SMALLER = 0.92  # type this much smaller than the body: notes, footnotes, captions
+
+_LABELS = {
+    ABSTRACT: re.compile(r"^\W{0,2}[a-z]?\s*(tóm\s*tắt|tóm\s*lược)\s*[:.\-–]?\s*", re.I),
+    KEYWORDS: re.compile(r"^\W{0,2}(từ\s*kh[óo]á|từ\s*kh[óo]a)\s*[:.\-–]?\s*", re.I),
+    ABSTRACT_EN: re.compile(r"^\W{0,2}[a-z]?\s*(abstract|summary)\s*[:.\-–]?\s*", re.I),
+    KEYWORDS_EN: re.compile(r"^\W{0,2}(key\s*words?|index terms)\s*[:.\-–]?\s*", re.I),
+}
+_CONTENT_OF = {ABSTRACT: ABSTRACT, KEYWORDS: KEYWORDS, ABSTRACT_EN: ABSTRACT_EN}
+_CONTENT_OF[KEYWORDS_EN] = KEYWORDS_EN
+_DATELINE = re.compile(
+    r"^\W*(ngày\s+nhận|ngày\s+(?:duyệt|chấp\s+nhận|phản\s+biện)|đến\s+tòa\s+soạn|"
+    r"nhận\s+bài|received|accepted|ngày\s+gửi)",
+    re.I,
+)
+_REFERENCES = re.compile(
+    r"^\W*([IVX]+\.|\d+\.)?\s*(tài\s+liệu\s+tham\s+khảo|danh\s+mục\s+tài\s+liệu|"
+    r"references|bibliography|tài\s+liệu\s+trích\s+dẫn)\s*:?\s*$",
+    re.I,
+)
+_CONTACT = re.compile(r"^\W*(thông\s+tin\s+liên\s+hệ|liên\s+hệ\s*:|địa\s+chỉ\s+liên\s+hệ)", re.I)
+_CAPTION = re.compile(
+    r"^\W{0,2}(hình|hinh|bảng|biểu\s*đồ|biểu|sơ\s*đồ|đồ\s*thị|ảnh|figure|fig\.|table|chart)"
+    r"\s*(\d+[\d.]*|[IVX]+)?\s*([.:\-–]|$)",
+    re.I,
+)
+_CAPTION_NOTE = re.compile(r"^\W{0,2}(nguồn|đơn\s*vị|ghi\s*chú|source|note)\s*:", re.I)
+_PHOTO_CREDIT = re.compile(r"^\W{0,2}ảnh\s*:", re.I)
+_NUMBERED = re.compile(
+    r"^\s*(?:(?:\d{1,2}\.){1,4}\d{0,2}\.?|[IVXLC]{1,6}\.|[a-zđ]\)|\d{1,2}\))\s*(?=\S)"
+)
+_MATH = re.compile(r"[=+×÷±≤≥≈∑∫√∆Δ∂πσλμαβγδθ^]|\b[a-zA-Z]\s*[=<>]")
+_FOOTNOTE_MARK = re.compile(r"^\s*(\(?\d{1,2}\)?|\*{1,3}|\[\d{1,2}\])\s*\S")
+
+
+@dataclass
+class Zone:
+    """Where labelling stands in an article: what the next paragraphs of the front are."""
+
+    open_label: str = ""  # the label whose content comes next
+    seen_byline: bool = False
+    seen_abstract: bool = False
+
+
+# -- titles --------------------------------------------------------------------------------
+
+
+def is_title(para: Para, body: BodyType) -> bool:
+    """Set well above the body size, with at least two words of letters."""
+    words = [word for word in para.text.split() if any(char.isalpha() for char in word)]
+    return body.ratio(para.style) >= TITLE_RATIO and len(words) >= 2
+
+
+def is_english(text: str) -> bool:
+    """Latin letters without any Vietnamese mark, and enough of them."""
+    letters = [char for char in text if char.isalpha()]
+    if len(letters) < 8:
+        return False
+    return not any(is_vietnamese_letter(char) and not char.isascii() for char in letters)
+
+
+# -- the article ---------------------------------------------------------------------------
+
+
+def label_article(paras: Sequence[Para], body: BodyType) -> None:
+    """Give every paragraph of one article its role: the front first, then the body."""
+    start = label_front(paras, body)
+    label_body(paras[start:], body)
+
+
+def label_front(paras: Sequence[Para], body: BodyType) -> int:
+    """Label the front matter; the index of the first paragraph of the body."""
+    first, last = _title_run(paras, body)
+    for para in paras[:first]:
+        para.role = BANNER
+    for index in range(first, last):
+        paras[index].role = TITLE_EN if _english_title(paras, index) else TITLE
+    return _label_after_title(paras, last, body)
+
+
+def _title_run(paras: Sequence[Para], body: BodyType) -> tuple[int, int]:
+    """Where the title starts and ends: the paragraphs in the largest type near the top of
+    the first page, else a first paragraph set apart (bold or capitals, a few lines)."""
+    top = [i for i, p in enumerate(paras[:TOP_PARAS]) if p.page == paras[0].page]
+    display = [
+        i for i in top if body.ratio(paras[i].style) >= TITLE_MIN_RATIO and _worded(paras[i])
+    ]
+    if display:
+        largest = max(paras[i].style.size for i in display)
+        first = next(i for i in display if paras[i].style.size >= largest - 1)
+        last = first + 1
+        while last < len(paras) and last in top and _continues_title(paras, last, body):
+            last += 1
+        return first, last
+    if paras and _set_apart(paras[0], body):
+        last = 1
+        while (
+            last < len(paras)
+            and paras[last].style == paras[0].style
+            and not _front_label(paras[last], body)
+        ):
+            last += 1
+        return 0, last
+    return 0, 0
+
+
+def _continues_title(paras: Sequence[Para], index: int, body: BodyType) -> bool:
+    para = paras[index]
+    return body.ratio(para.style) >= TITLE_MIN_RATIO and _worded(para)
+
+
+def _worded(para: Para) -> bool:
+    return sum(1 for word in para.text.split() if any(c.isalpha() for c in word)) >= 2
+
+
+def _set_apart(para: Para, body: BodyType) -> bool:
+    text = para.text
+    return (
+        (para.style.bold or is_all_caps(text) or capitals_font(para.style))
+        and len(para.lines) <= 4
+        and _worded(para)
+        and not _front_label(para, body)
+    )
+
+
+def _front_label(para: Para, body: BodyType) -> bool:
+    text = para.text.strip()
+    return bool(_label_of(text) or _DATELINE.match(text)) or is_byline_para(para, body)
+
+
+def _english_title(paras: Sequence[Para], index: int) -> bool:
+    earlier = [p for p in paras[:index] if p.role == TITLE]
+    return bool(earlier) and is_english(paras[index].text)
+
+
+def _label_after_title(paras: Sequence[Para], index: int, body: BodyType) -> int:
+    zone = Zone()
+    while index < len(paras):
+        para = paras[index]
+        role = _front_role(para, zone, body, paras[index + 1 :])
+        if not role:
+            return index
+        para.role = role
+        index += 1
+    return index
+
+
+def _front_role(para: Para, zone: Zone, body: BodyType, after: Sequence[Para]) -> str:
+    """The role of a paragraph of the front, or '' where the body starts."""
+    text = para.text.strip()
+    label = _label_of(text)
+    if label:
+        zone.open_label = label
+        zone.seen_abstract = zone.seen_abstract or label in (ABSTRACT, ABSTRACT_EN)
+        if not _LABELS[label].sub("", text).strip():
+            return LABEL
+        return label
+    if zone.open_label and not _opens_body(para, body):
+        role = _CONTENT_OF[zone.open_label]
+        if role in (KEYWORDS, KEYWORDS_EN) or _continues_abstract(para, after):
+            zone.open_label = "" if role in (KEYWORDS, KEYWORDS_EN) else zone.open_label
+        return role
+    zone.open_label = ""
+    if _DATELINE.match(text):
+        return DATELINE
+    if not zone.seen_abstract and is_byline_para(para, body):
+        zone.seen_byline = True
+        return BYLINE
+    if zone.seen_byline and not zone.seen_abstract and is_affiliation(para, body):
+        return AFFILIATION
+    if not zone.seen_abstract and _unlabelled_abstract(para, body, after):
+        zone.seen_abstract = True
+        return ABSTRACT
+    return ""
+
+
+def _label_of(text: str) -> str:
+    for role, pattern in _LABELS.items():
+        if pattern.match(text):
+            return role
+    return ""
+
+
+def _continues_abstract(para: Para, after: Sequence[Para]) -> bool:
+    """An abstract's text goes on while the next paragraph is set the same way."""
+    following = after[0] if after else None
+    return following is None or following.style.size != para.style.size
+
+
+def _opens_body(para: Para, body: BodyType) -> bool:
+    return _is_heading(para, body) or (
+        _is_body_text(para, body) and len(para.lines) >= 2 and para.style.size > body.size - 0.6
+    )
+
+
+def is_byline_para(para: Para, body: BodyType) -> bool:
+    """A short paragraph that is only names, with ranks or degrees, in capitals or bold, or
+    set apart from the body's type."""
+    text = para.text
+    if len(para.lines) > 3 or len(text) > 200:
+        return False
+    authors = parse_byline(text)
+    if not authors:
+        return False
+    if any(a.rank or a.degree or a.marks for a in authors):
+        return True
+    set_apart = para.style.bold or para.style.italic or not body.is_body(para.style)
+    return (set_apart or is_all_caps(text)) and _names_look_vietnamese(authors)
+
+
+def _names_look_vietnamese(authors: list[Author]) -> bool:
+    """Without a rank or a degree, names must look like names: two to five words, most of
+    them opened by a common family name (a heading in capitals is not)."""
+    if any(not 2 <= len(a.name.split()) <= 5 for a in authors):
+        return False
+    known = sum(1 for a in authors if any(fold(w) in SURNAMES for w in a.name.split()[:2]))
+    return known * 2 >= len(authors)
+
+
+def is_affiliation(para: Para, body: BodyType) -> bool:
+    """An institution line under the byline: italic, or starting with a mark or an
+    institution's word, or an e-mail address."""
+    text = para.text.strip()
+    if len(para.lines) > 4 or not text:
+        return False
+    first = fold(re.sub(r"^[\d*,\s]+", "", text).split()[0]) if text.split() else ""
+    return (
+        para.style.italic
+        or first in ORGANISATION_WORDS
+        or bool(re.match(r"^\s*[\d*]{1,2}\s*\S", text))
+        or "@" in text
+        or text.lower().startswith("email")
+    )
+
+
+def _unlabelled_abstract(para: Para, body: BodyType, after: Sequence[Para]) -> bool:
+    """A lead set apart from the body (bold, italic or smaller), over two lines, before it."""
+    if len(para.lines) < 2 or _is_heading(para, body):
+        return False
+    style = para.style
+    return (style.bold or style.italic or body.ratio(style) < SMALLER) and bool(after)
+
+
+# -- the body ------------------------------------------------------------------------------
+
+
+def label_body(paras: Sequence[Para], body: BodyType) -> None:
+    """Headings, running text, captions, tables, figures, equations, footnotes, references."""
+    references = False
+    for index, para in enumerate(paras):
+        text = para.text.strip()
+        if _CONTACT.match(text) or (para.role == CONTACT):
+            for rest in paras[index:]:
+                rest.role = CONTACT
+            break
+        if _REFERENCES.match(text) and len(para.lines) <= 2:
+            para.role = HEADING
+            references = True
+            continue
+        if references:
+            para.role = REFERENCE
+            continue
+        para.role = _body_role(para, paras, index, body)
+    _label_tables(paras, body)
+
+
+def _body_role(para: Para, paras: Sequence[Para], index: int, body: BodyType) -> str:
+    text = para.text.strip()
+    if _is_caption(para, body):
+        return CAPTION
+    if _is_equation(para, body):
+        return EQUATION
+    if _is_footnote(para, paras, index, body):
+        return FOOTNOTE
+    if _is_heading(para, body):
+        return HEADING
+    if _is_body_text(para, body) or len(para.lines) >= 3:
+        return BODY
+    if len(text.split()) <= 4 and not ends_sentence(text):
+        return FIGURE
+    return BODY
+
+
+def _is_body_text(para: Para, body: BodyType) -> bool:
+    style = para.style
+    return abs(style.size - body.size) <= 0.6 and not style.bold
+
+
+def _is_heading(para: Para, body: BodyType) -> bool:
+    """Short, not a sentence, and set apart: bold, capitals, a capitals font, or numbered."""
+    text = para.text.strip()
+    words = text.split()
+    if not words or len(words) > HEADING_MAX_WORDS or len(para.lines) > 3:
+        return False
+    if text.endswith((".", ",", ";")) and not _NUMBERED.match(text):
+        return False
+    if body.ratio(para.style) < HEADING_MIN_RATIO:
+        return False
+    style = para.style
+    marked = style.bold or is_all_caps(text) or capitals_font(style)
+    numbered = bool(_NUMBERED.match(text)) and not ends_sentence(text[-1:] or ".")
+    return marked or (numbered and style.italic)
+
+
+def _is_caption(para: Para, body: BodyType) -> bool:
+    text = para.text.strip()
+    if len(para.lines) > CAPTION_MAX_LINES:
+        return False
+    if _CAPTION_NOTE.match(text) or _PHOTO_CREDIT.match(text):
+        return True
+    match = _CAPTION.match(text)
+    if not match:
+        return False
+    numbered = bool(match.group(2)) and bool(match.group(3))
+    return numbered or not _is_body_text(para, body)
+
+
+def _is_equation(para: Para, body: BodyType) -> bool:
+    """Mostly symbols and single letters, few words of Vietnamese."""
+    text = para.text
+    words = text.split()
+    if not words or len(para.lines) > 4:
+        return False
+    long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 3]
+    symbols = len(_MATH.findall(text))
+    return symbols >= 1 and len(long_words) <= max(1, len(words) // 4)
+
+
+def _is_footnote(para: Para, paras: Sequence[Para], index: int, body: BodyType) -> bool:
+    """Smaller type at the foot of a page, opened by a mark, below the page's running text."""
+    if body.ratio(para.style) >= SMALLER or not _FOOTNOTE_MARK.match(para.text):
+        return False
+    below = [p for p in paras[index + 1 :] if p.page == para.page and p.box.y0 > para.box.y1]
+    return not any(_is_body_text(p, body) and len(p.lines) >= 2 for p in below)
+
+
+# -- tables --------------------------------------------------------------------------------
+
+
+def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
+    """Captions take the lines that continue them; narrow paragraphs set side by side are
+    cells; what stands between a figure's caption and the text above it is the figure's, what
+    follows a table's caption until the text resumes is the table's."""
+    _merge_continued(paras, CAPTION)
+    _merge_continued(paras, HEADING)
+    for para in paras:
+        if para.role in (BODY, FIGURE) and _is_cell(para, paras):
+            para.role = TABLE
+    for index, para in enumerate(paras):
+        if para.role == CAPTION and _figure_caption(para):
+            _claim(paras, index, -1, FIGURE, body)
+        elif para.role == CAPTION and _table_caption(para):
+            _claim(paras, index, +1, TABLE, body) or _claim(paras, index, -1, TABLE, body)
+    _cells_of_figures(paras)
+
+
+def _merge_continued(paras: Sequence[Para], role: str) -> None:
+    """A caption or heading set on two lines that poppler cut in two: the second, in the
+    same type right under the first, joins it."""
+    previous: Para | None = None
+    for para in paras:
+        if previous is not None and previous.role == role and _same_type_under(previous, para):
+            previous.lines += para.lines
+            para.role = ""
+            continue
+        previous = para if para.role else previous
+
+
+def _same_type_under(above: Para, below: Para) -> bool:
+    a, b = above.style, below.style
+    if (a.font, round(a.size), a.bold) != (b.font, round(b.size), b.bold):
+        return False
+    gap = below.box.y0 - above.box.y1
+    line = above.lines[-1].box.height
+    return below.page == above.page and -2 < gap < line and above.box.x_overlap(below.box) > 0
+
+
+def _figure_caption(para: Para) -> bool:
+    head = fold(para.text.strip().split()[0]) if para.text.split() else ""
+    return head in ("hinh", "figure", "fig.", "fig", "so", "bieu", "do", "anh", "chart")
+
+
+def _table_caption(para: Para) -> bool:
+    head = fold(para.text.strip().split()[0]) if para.text.split() else ""
+    return head in ("bang", "table")
+
+
+def _claim(paras: Sequence[Para], index: int, step: int, role: str, body: BodyType) -> int:
+    """From a caption, give `role` to the paragraphs before it (step -1) or after it (+1) on
+    its page, over its width, until running text, a heading or another caption; how many."""
+    caption = paras[index]
+    count = 0
+    position = index + step
+    while 0 <= position < len(paras):
+        para = paras[position]
+        if para.page != caption.page or para.role in (HEADING, CAPTION, REFERENCE, CONTACT):
+            break
+        if not para.role:
+            position += step
+            continue
+        if _running_text(para, body) or para.box.x_overlap(caption.box) <= 0:
+            break
+        para.role = role
+        count += 1
+        position += step
+    return count
+
+
+def _running_text(para: Para, body: BodyType) -> bool:
+    """Text of the body proper: body type, over a line that fills its column, or a sentence."""
+    if not _is_body_text(para, body):
+        return False
+    text = para.text.strip()
+    full = any(
+        para.column is not None and line.box.x1 >= para.column.right - para.column.slack
+        for line in para.lines[:-1]
+    )
+    return full or (ends_sentence(text) and len(text.split()) >= 8)
+
+
+def _is_cell(para: Para, paras: Sequence[Para]) -> bool:
+    if para.column is not None and para.box.width >= CELL_WIDTH_SHARE * (
+        para.column.right - para.column.left
+    ):
+        return False
+    return any(
+        other is not para
+        and other.page == para.page
+        and other.box.y_overlap(para.box) > 0.5 * min(other.box.height, para.box.height)
+        and other.box.x_overlap(para.box) < 0
+        and abs(other.box.x0 - para.box.x0) < 300
+        and _narrow(other)
+        for other in paras
+    )
+
+
+def _narrow(para: Para) -> bool:
+    column = para.column
+    if column is None:
+        return len(para.text) < 60
+    return para.box.width < CELL_WIDTH_SHARE * (column.right - column.left)
+
+
+def _cells_of_figures(paras: Sequence[Para]) -> None:
+    """Cells right before a figure caption ("Hình 2") belong to the figure, not a table."""
+    run: list[Para] = []
+    for para in paras:
+        if para.role in (TABLE, FIGURE):
+            run.append(para)
+            continue
+        if para.role == CAPTION and run and _figure_caption(para):
+            for cell in run:
+                cell.role = FIGURE
+        if para.role != CAPTION:
+            run = []
+
+
+def same_family(a: Para, b: Para) -> bool:
+    return family(a.style.font) == family(b.style.font)

@@ -1,0 +1,219 @@
+"""Labelled paragraphs -> the parts of a scholarly article: front matter and body blocks.
+
+Running text broken by a column or a page, or interrupted by a figure or a table, is joined
+back into one paragraph; captions, tables and footnotes follow the paragraph they interrupted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bantin.bylines import Author, parse_byline
+from bantin.model import Block, BlockKind
+from bantin.pdf import roles
+from bantin.pdf.reading import Para, join_lines
+from bantin.vietnamese import ends_sentence, starts_lower
+
+INDENT_CONVENTION = 0.3  # share of paragraphs set in: the publication marks paragraphs so
+_FLOATS = frozenset({roles.CAPTION, roles.TABLE, roles.FIGURE, roles.EQUATION, roles.FOOTNOTE})
+_KIND = {
+    roles.HEADING: BlockKind.HEADING,
+    roles.BODY: BlockKind.PARAGRAPH,
+    roles.CAPTION: BlockKind.FIGURE,
+    roles.TABLE: BlockKind.TABLE,
+    roles.EQUATION: BlockKind.EQUATION,
+    roles.FOOTNOTE: BlockKind.FOOTNOTE,
+    roles.REFERENCE: BlockKind.REFERENCE,
+}
+_REFERENCE_ITEM = re.compile(r"^\s*(\[\d{1,3}\]|\d{1,3}[.)]\s)")
+_BULLET = re.compile(r"^[•▪■□◆◇♦●○➢►▸✓❖]\s*")
+_KEYWORD_SPLIT = re.compile(r"\s*[;,]\s*")
+
+
+@dataclass
+class Front:
+    """What the front of an article says."""
+
+    title: str = ""
+    title_en: str = ""
+    authors: list[Author] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    abstract: str = ""
+    abstract_en: str = ""
+    keywords: list[str] = field(default_factory=list)
+    keywords_en: list[str] = field(default_factory=list)
+    dateline: str = ""
+    banner: str = ""
+
+
+def front_of(paras: Sequence[Para]) -> Front:
+    """Title, byline, affiliations, abstracts and keywords from the labelled front."""
+    front = Front()
+    front.title = _joined(paras, roles.TITLE)
+    front.title_en = _joined(paras, roles.TITLE_EN)
+    front.banner = _joined(paras, roles.BANNER)
+    for para in paras:
+        if para.role == roles.BYLINE:
+            front.authors += parse_byline(para.text)
+    front.affiliations = _affiliations([p for p in paras if p.role == roles.AFFILIATION])
+    front.abstract = _label_stripped(paras, roles.ABSTRACT)
+    front.abstract_en = _label_stripped(paras, roles.ABSTRACT_EN)
+    front.keywords = _keywords(_label_stripped(paras, roles.KEYWORDS))
+    front.keywords_en = _keywords(_label_stripped(paras, roles.KEYWORDS_EN))
+    front.dateline = _joined(paras, roles.DATELINE)
+    return front
+
+
+def _joined(paras: Sequence[Para], role: str) -> str:
+    return join_lines([line.text for p in paras if p.role == role for line in p.lines])
+
+
+def _label_stripped(paras: Sequence[Para], role: str) -> str:
+    text = " ".join(p.text for p in paras if p.role == role)
+    return roles._LABELS[role].sub("", text.strip(), count=1).strip()
+
+
+def _keywords(text: str) -> list[str]:
+    text = text.strip().rstrip(".")
+    return [word for word in _KEYWORD_SPLIT.split(text) if word] if text else []
+
+
+def _affiliations(paras: list[Para]) -> list[str]:
+    """One affiliation per line or per mark ("1 Trường A; 2 Viện B"), marks removed."""
+    texts: list[str] = []
+    for para in paras:
+        for line in para.lines:
+            text = line.text.strip()
+            if texts and not re.match(r"^[\d*]", text) and _continues_line(texts[-1], text):
+                texts[-1] = f"{texts[-1]} {text}"
+                continue
+            texts.append(text)
+    return [re.sub(r"^[\d*]{1,2}\s*", "", text).strip().rstrip(";") for text in texts if text]
+
+
+def _continues_line(before: str, after: str) -> bool:
+    return not before.endswith((".", ";")) and (starts_lower(after) or before.endswith((",", "-")))
+
+
+# -- the body ------------------------------------------------------------------------------
+
+
+def body_blocks(paras: Sequence[Para]) -> list[Block]:
+    """Headings, paragraphs (joined across breaks), captions, tables, equations, footnotes and
+    references, in reading order."""
+    flow = [p for p in paras if p.role in _KIND]
+    indent = _indent_convention(flow)
+    merged = join_continued(flow, indent)
+    blocks: list[Block] = []
+    for group in _groups(merged):
+        blocks += _blocks_of(group)
+    return blocks
+
+
+def _indent_convention(paras: Sequence[Para]) -> bool:
+    body = [p for p in paras if p.role == roles.BODY]
+    return bool(body) and sum(p.indented for p in body) >= INDENT_CONVENTION * len(body)
+
+
+def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
+    """Body paragraphs broken by a column, a page or a float become one again; the floats
+    that stood in between follow the joined paragraph."""
+    out: list[Para] = []
+    held: list[Para] = []  # floats met since the last paragraph of running text
+    last: Para | None = None
+    for para in paras:
+        if para.role in _FLOATS:
+            held.append(para)
+            continue
+        if last is not None and para.role == roles.BODY and _continues(last, para, held, indent):
+            last.lines += para.lines
+            last.pages = sorted({*last.pages, *para.pages})
+            continue
+        out += held
+        held = []
+        out.append(para)
+        last = para if para.role == roles.BODY else None
+    return out + held
+
+
+def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> bool:
+    """Is `after` the rest of `before`? Across a break or a float: when `before` stops mid-
+    sentence or fills its last line, and `after` is not set in as a new paragraph."""
+    if indent and after.indented:
+        return False
+    broken = after.page != before.page or after.column is not before.column or bool(held)
+    broken = broken or after.box.y0 < before.box.y0
+    text = before.text
+    if not broken:
+        return not ends_sentence(text) and starts_lower(after.text)
+    return before.last_full or not ends_sentence(text)
+
+
+def _groups(paras: list[Para]) -> list[list[Para]]:
+    """Consecutive table cells are one table, consecutive references one list; every other
+    paragraph stands alone."""
+    groups: list[list[Para]] = []
+    for para in paras:
+        together = para.role in (roles.TABLE, roles.REFERENCE)
+        if together and groups and groups[-1][-1].role == para.role:
+            groups[-1].append(para)
+        else:
+            groups.append([para])
+    return groups
+
+
+def _blocks_of(group: list[Para]) -> list[Block]:
+    first = group[0]
+    if first.role == roles.TABLE:
+        return [Block(BlockKind.TABLE, table_text(group))]
+    if first.role == roles.REFERENCE:
+        return [Block(BlockKind.REFERENCE, item) for item in reference_items(group)]
+    if first.role == roles.FIGURE:
+        return []
+    text = without_bullet(first.text)
+    if first.role == roles.EQUATION:
+        text = "\n".join(line.text for line in first.lines)
+    return [Block(_KIND[first.role], text)]
+
+
+def table_text(cells: list[Para]) -> str:
+    """A table's rows as lines, cells separated by " | ", rows ordered top to bottom."""
+    rows: list[list[Para]] = []
+    for cell in sorted(cells, key=lambda c: (c.page, c.box.y0)):
+        row = rows[-1] if rows else None
+        if row and row[0].page == cell.page and cell.box.y0 < max(c.box.y1 for c in row) - 2:
+            row.append(cell)
+        else:
+            rows.append([cell])
+    return "\n".join(
+        " | ".join(c.text for c in sorted(row, key=lambda c: c.box.x0)) for row in rows
+    )
+
+
+def reference_items(paras: list[Para]) -> list[str]:
+    """The items of a reference list: cut where a line opens with a number ("[3]", "3."),
+    else where a paragraph starts (a hanging indent sets the other lines in)."""
+    lines = [line for para in paras for line in para.lines]
+    numbered = sum(1 for line in lines if _REFERENCE_ITEM.match(line.text))
+    items: list[list[str]] = []
+    if numbered >= 2:
+        for line in lines:
+            if not items or _REFERENCE_ITEM.match(line.text):
+                items.append([line.text])
+            else:
+                items[-1].append(line.text)
+    else:
+        left = min(line.box.x0 for line in lines)
+        for line in lines:
+            if not items or line.box.x0 <= left + 2:
+                items.append([line.text])
+            else:
+                items[-1].append(line.text)
+    return [join_lines(item) for item in items]
+
+
+def without_bullet(text: str) -> str:
+    """A list item's text without the bullet a symbol font drew before it."""
+    return _BULLET.sub("", text, count=1)
