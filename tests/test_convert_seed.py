@@ -139,7 +139,7 @@ def test_caption_follows_the_paragraph_it_interrupted(article: Article) -> None:
 
 
 def test_metadata(article: Article) -> None:
-    assert article.authors == ["Hải Hằng", "Xuân Bình"]
+    assert [a.name for a in article.authors] == ["Hải Hằng", "Xuân Bình"]
     assert article.date == dt.date(2021, 4, 9)
     assert (article.issue, article.year) == (5, 2021)
     assert article.section == "Diễn đàn khoa học và công nghệ"

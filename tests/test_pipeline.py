@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bantin.bylines import Author
 from bantin.exceptions import SourceError
 from bantin.markdown import read_article
 from bantin.model import Article, Block, BlockKind
@@ -34,7 +35,7 @@ def fake_convert(text: str, path: Path) -> Article:
             blocks.append(Block(BlockKind.FIGURE, line[2:]))
         elif line.strip():
             blocks.append(Block(BlockKind.PARAGRAPH, line))
-    return Article(title=lines[0].strip(), authors=["Hải Hằng"], blocks=blocks, pages=[8])
+    return Article(title=lines[0].strip(), authors=[Author("Hải Hằng")], blocks=blocks, pages=[8])
 
 
 FAKE = Converter(fake_read, fake_convert, "9.9.9")

@@ -37,6 +37,10 @@ class Front:
     section: str | None = None
     lead: str = ""
 
+    @property
+    def author_names(self) -> list[str]:
+        return self.authors
+
 
 @dataclass(frozen=True)
 class Entry:

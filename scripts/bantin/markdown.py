@@ -7,6 +7,7 @@ could read as syntax is escaped, so the page shows exactly the words of the sour
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +21,14 @@ from bantin.yamlio import dump_yaml, load_model
 
 FENCE = "---"
 FIGURE_CLASS = "bantin-figure"
+FOOTNOTE_CLASS = "bantin-footnote"
+_PREFIX = {
+    BlockKind.FIGURE: "f",
+    BlockKind.TABLE: "t",
+    BlockKind.EQUATION: "e",
+    BlockKind.FOOTNOTE: "n",
+    BlockKind.REFERENCE: "r",
+}
 HEADING_LEVEL = 2
 
 # Characters escaped wherever they stand: each can open inline syntax in the middle of a line;
@@ -34,10 +43,16 @@ _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "#47": "/"}
 _BREAKS = re.compile(r"[\r\n\t\f\v\u0085\u2028\u2029]+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
-_PARA_ANCHOR = re.compile(r"^\{:\s*#(?P<id>[A-Za-z0-9_-]+)\s*\}\s*$")
+_PARA_ANCHOR = re.compile(
+    r"^\{:\s*#(?P<id>[A-Za-z0-9_-]+)(?:\s+\.(?P<cls>[A-Za-z0-9_-]+))?\s*\}\s*$"
+)
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
 _HEADING_ANCHOR = re.compile(r"\s+\{:?\s*#(?P<id>[A-Za-z0-9_-]+)\s*\}\s*$")
 _FIGURE_OPEN = re.compile(r"^///\s*html\s*\|\s*figure(?P<attrs>\S*)\s*$")
+_PRE_OPEN = re.compile(
+    r'^<pre class="bantin-(?P<kind>table|equation)" id="(?P<id>[A-Za-z0-9_-]*)">\s*$'
+)
+_ITEM = re.compile(r"^(?P<number>\d{1,4})\.\s+(?P<text>.*)$")
 _FIGURE_ID = re.compile(r"#(?P<id>[A-Za-z0-9_-]+)")
 
 
@@ -100,8 +115,7 @@ def anchor_base(block: Block) -> str:
     """The anchor a block would get on first conversion (before collisions)."""
     if block.kind is BlockKind.HEADING:
         return slug.anchor_base("", block.text, words=None)
-    prefix = "f" if block.kind is BlockKind.FIGURE else "p"
-    return slug.anchor_base(prefix, block.text)
+    return slug.anchor_base(_PREFIX.get(block.kind, "p"), block.text)
 
 
 def assign_anchors(blocks: Sequence[Block], previous: Sequence[Block] = ()) -> list[Block]:
@@ -137,9 +151,16 @@ def _reuse_previous(blocks: list[Block], previous: Sequence[Block]) -> dict[int,
 # --- writing --------------------------------------------------------------------------
 
 
-def render_block(block: Block) -> str:
-    """One block in the article format: heading, paragraph with its anchor line, or figure."""
+def render_block(block: Block, number: int = 1) -> str:
+    """One block in the article format: heading, paragraph or footnote with its anchor line,
+    figure caption, table or equation (preformatted, lines kept), or reference list item."""
+    if block.kind in (BlockKind.TABLE, BlockKind.EQUATION):
+        return _render_pre(block)
     text = escape(block.text)
+    if block.kind is BlockKind.REFERENCE:
+        return f"{number}. {text}\n{{: #{block.anchor} }}"
+    if block.kind is BlockKind.FOOTNOTE:
+        return f"{text}\n{{: #{block.anchor} .{FOOTNOTE_CLASS} }}"
     if block.kind is BlockKind.HEADING:
         return f"{'#' * HEADING_LEVEL} {text} {{ #{block.anchor} }}"
     if block.kind is BlockKind.FIGURE:
@@ -155,13 +176,43 @@ def render_block(block: Block) -> str:
     return f"{text}\n{{: #{block.anchor} }}"
 
 
+def _render_pre(block: Block) -> str:
+    """A table or an equation as preformatted lines in raw HTML: its text escaped, so Markdown
+    never reads it and no line of it can close the element."""
+    opening = f'<pre class="bantin-{block.kind.value}" id="{block.anchor}">'
+    lines = [html.escape(line, quote=False) for line in pre_lines(block.text)]
+    return "\n".join([opening, *lines, "</pre>"])
+
+
+def pre_lines(text: str) -> list[str]:
+    """The lines a table or an equation keeps: each on one line, none empty."""
+    return [one_line(line) for line in text.split("\n") if one_line(line)]
+
+
+def written_text(block: Block) -> str:
+    """The text a block reads back as once written: one line, or a table's lines."""
+    if block.kind in (BlockKind.TABLE, BlockKind.EQUATION):
+        return "\n".join(pre_lines(block.text))
+    return one_line(block.text)
+
+
 def render_front(front: FrontMatter) -> str:
     return f"{FENCE}\n{dump_yaml(front.to_yaml_dict())}{FENCE}\n"
 
 
 def render_article(front: FrontMatter, blocks: Sequence[Block]) -> str:
     """The whole article file; blocks must carry their anchors already."""
-    body = [render_block(b) for b in blocks if one_line(b.text)]
+    body: list[str] = []
+    number = 0
+    for block in blocks:
+        if not written_text(block):
+            continue
+        if block.kind is BlockKind.REFERENCE and number:
+            number += 1
+            body[-1] += "\n" + render_block(block, number)  # one list: no blank line between
+            continue
+        number = 1 if block.kind is BlockKind.REFERENCE else 0
+        body.append(render_block(block, number))
     if not body:
         return render_front(front)
     return render_front(front) + "\n" + "\n\n".join(body) + "\n"
@@ -208,16 +259,49 @@ def _read_heading(line: str) -> Block:
 
 
 def _read_paragraph(lines: list[str], start: int) -> tuple[Block, int]:
-    """Lines up to the next blank line; a last `{: #id }` line is the anchor."""
-    index, parts, anchor = start, [], ""
+    """Lines up to the next blank line; a last `{: #id }` line is the anchor (and a footnote's
+    class)."""
+    index, parts, anchor, kind = start, [], "", BlockKind.PARAGRAPH
     while index < len(lines) and lines[index].strip():
         match = _PARA_ANCHOR.match(lines[index].strip())
         if match:
             anchor = match.group("id")
+            kind = BlockKind.FOOTNOTE if match.group("cls") == FOOTNOTE_CLASS else kind
         else:
             parts.append(lines[index].strip())
         index += 1
-    return Block(BlockKind.PARAGRAPH, unescape(" ".join(parts)), anchor=anchor), index
+    return Block(kind, unescape(" ".join(parts)), anchor=anchor), index
+
+
+def _read_pre(lines: list[str], start: int) -> tuple[Block, int]:
+    """A table or equation block: its lines as written, up to the closing '///'."""
+    opened = _PRE_OPEN.match(lines[start].strip())
+    kind = BlockKind(opened.group("kind")) if opened else BlockKind.TABLE
+    body: list[str] = []
+    index = start + 1
+    while index < len(lines) and lines[index].strip() != "</pre>":
+        if lines[index].strip():
+            body.append(html.unescape(lines[index].strip()))
+        index += 1
+    return Block(kind, "\n".join(body), anchor=opened.group("id") if opened else ""), index + 1
+
+
+def _read_items(lines: list[str], start: int) -> tuple[list[Block], int]:
+    """An ordered list: one reference per item, each maybe followed by its `{: #id }` line."""
+    blocks: list[Block] = []
+    index = start
+    while index < len(lines) and lines[index].strip():
+        line = lines[index].strip()
+        item = _ITEM.match(line)
+        anchor = _PARA_ANCHOR.match(line)
+        if item:
+            blocks.append(Block(BlockKind.REFERENCE, unescape(item.group("text").strip())))
+        elif anchor and blocks:
+            blocks[-1].anchor = anchor.group("id")
+        elif blocks:
+            blocks[-1].text = f"{blocks[-1].text} {unescape(line)}"
+        index += 1
+    return blocks, index
 
 
 def parse_blocks(lines: list[str]) -> list[Block]:
@@ -231,6 +315,12 @@ def parse_blocks(lines: list[str]) -> list[Block]:
         elif _FIGURE_OPEN.match(line.strip()):
             block, index = _read_figure(lines, index)
             blocks.append(block)
+        elif _PRE_OPEN.match(line.strip()):
+            block, index = _read_pre(lines, index)
+            blocks.append(block)
+        elif _ITEM.match(line):
+            items, index = _read_items(lines, index)
+            blocks += items
         elif _HEADING.match(line):
             blocks.append(_read_heading(line))
             index += 1

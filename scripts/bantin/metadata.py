@@ -10,7 +10,14 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
@@ -41,6 +48,40 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class AuthorInfo(_Strict):
+    """One author as the byline gives them: the name (used for author pages and citations),
+    and the rank and degree printed with it; `affiliation` numbers the article's
+    `affiliations` the author belongs to (1 is the first)."""
+
+    name: NonEmpty
+    rank: NonEmpty | None = None
+    degree: NonEmpty | None = None
+    affiliation: list[Annotated[int, Field(ge=1, le=99)]] | None = None
+
+
+#: An author is a name alone, or a name with what the byline says of them.
+AuthorEntry = NonEmpty | AuthorInfo
+
+
+def author_info(entry: AuthorEntry) -> AuthorInfo:
+    return entry if isinstance(entry, AuthorInfo) else AuthorInfo(name=entry)
+
+
+def compact_author(info: AuthorInfo) -> AuthorEntry:
+    """A name alone when nothing else is known of the author."""
+    extra = info.rank or info.degree or info.affiliation
+    return info if extra else info.name
+
+
+class ContentsEntry(_Strict):
+    """What the issue's own table of contents says of an article (kept by `bantin ingest`):
+    the title as it writes it, the bylines, and the page it gives."""
+
+    title: NonEmpty
+    authors: list[NonEmpty] = Field(default_factory=list)
+    page: int | None = Field(default=None, ge=1, le=100_000)
+
+
 class IssueInfo(_Strict):
     """`issue.yml` beside the sources of one issue: what the text itself does not say."""
 
@@ -55,10 +96,19 @@ class IssueInfo(_Strict):
 
 
 class Sidecar(_Strict):
-    """`NAME.yml` beside one source: an editor's values, which always win."""
+    """`NAME.yml` beside one source: an editor's values, which always win; and, for an
+    article cut from an issue, what the issue's contents page says of it (`contents`) and
+    which of the articles starting in its PDF it is (`start`, 1 for the first)."""
 
     title: NonEmpty | None = None
-    authors: list[NonEmpty] | None = None
+    title_en: NonEmpty | None = None
+    authors: list[AuthorEntry] | None = None
+    affiliations: list[NonEmpty] | None = None
+    keywords: list[NonEmpty] | None = None
+    keywords_en: list[NonEmpty] | None = None
+    abstract_en: str | None = None
+    contents: ContentsEntry | None = None
+    start: int | None = Field(default=None, ge=1, le=999)
     pen_names: list[NonEmpty] | None = None
     date: dt.date | None = None
     issue: int | None = Field(default=None, ge=1)
@@ -77,7 +127,9 @@ class FrontMatter(_Strict):
     """The YAML front matter of one generated article page."""
 
     title: NonEmpty
-    authors: list[NonEmpty] = Field(default_factory=list)
+    title_en: NonEmpty | None = None
+    authors: list[AuthorEntry] = Field(default_factory=list)
+    affiliations: list[NonEmpty] = Field(default_factory=list)
     pen_names: list[NonEmpty] = Field(default_factory=list)
     date: dt.date | None = None
     issue: int = Field(ge=1)
@@ -85,6 +137,9 @@ class FrontMatter(_Strict):
     section: NonEmpty | None = None
     pages: list[int] = Field(default_factory=list)
     lead: str = ""
+    abstract_en: str = ""
+    keywords: list[NonEmpty] = Field(default_factory=list)
+    keywords_en: list[NonEmpty] = Field(default_factory=list)
     slug: Slug
     source: NonEmpty
     source_sha256: Sha256
@@ -94,7 +149,35 @@ class FrontMatter(_Strict):
     issue_date: dt.date | None = None
     pdf: PdfRef | None = None
 
+    review: list[NonEmpty] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _affiliations_exist(self) -> FrontMatter:
+        for info in self.author_info:
+            for number in info.affiliation or []:
+                if number > len(self.affiliations):
+                    raise ValueError(
+                        f"author {info.name!r}: affiliation {number} is not in 'affiliations' "
+                        f"(which has {len(self.affiliations)})"
+                    )
+        return self
+
+    @property
+    def author_info(self) -> list[AuthorInfo]:
+        return [author_info(entry) for entry in self.authors]
+
+    @property
+    def author_names(self) -> list[str]:
+        """The authors' names: what author pages, search and citations use."""
+        return [author_info(entry).name for entry in self.authors]
+
+    def institutions(self, info: AuthorInfo) -> list[str]:
+        """The affiliations of one author: those its numbers name, else the only one."""
+        if info.affiliation:
+            return [self.affiliations[number - 1] for number in info.affiliation]
+        return list(self.affiliations) if len(self.affiliations) == 1 else []
+
     def to_yaml_dict(self) -> dict[str, Any]:
         """Plain values in schema order, without empty optional fields."""
         data = self.model_dump(mode="python", exclude_none=True)
-        return {k: v for k, v in data.items() if v != [] or k == "authors"}
+        return {k: v for k, v in data.items() if v not in ([], "") or k in ("authors", "lead")}

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 
+from bantin.bylines import Author
+
 
 class Role(str, Enum):  # noqa: UP042  (StrEnum would change str() of members)
     """What a line of extracted text is, once labelled."""
@@ -70,8 +72,14 @@ class Article:
     """What the converter recovers from one source text, before metadata overrides."""
 
     title: str = ""
-    lead: str = ""
-    authors: list[str] = field(default_factory=list)
+    lead: str = ""  # the abstract ("Tóm tắt") when the article has one
+    authors: list[Author] = field(default_factory=list)
+    title_en: str = ""
+    affiliations: list[str] = field(default_factory=list)
+    abstract_en: str = ""
+    keywords: list[str] = field(default_factory=list)
+    keywords_en: list[str] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)  # why an editor should check it
     date: dt.date | None = None
     issue: int | None = None
     year: int | None = None

@@ -25,9 +25,17 @@ from typing import Any
 from pydantic import ValidationError
 
 import bantin
+from bantin.bylines import Author
 from bantin.exceptions import BantinError, MetadataError, Problem, Problems, SourceError
 from bantin.markdown import ParsedArticle, assign_anchors, read_article, render_article
-from bantin.metadata import FrontMatter, IssueInfo, Sidecar
+from bantin.metadata import (
+    AuthorEntry,
+    AuthorInfo,
+    FrontMatter,
+    IssueInfo,
+    Sidecar,
+    compact_author,
+)
 from bantin.model import Article, Block
 from bantin.slug import slugify
 from bantin.sources import (
@@ -232,7 +240,13 @@ def inferred_values(article: Article) -> dict[str, Any]:
     """What the converter found, as front matter fields (None where it found nothing)."""
     return {
         "title": article.title.strip() or None,
-        "authors": list(article.authors) or None,
+        "title_en": article.title_en.strip() or None,
+        "authors": [author_entry(a) for a in article.authors] or None,
+        "affiliations": list(article.affiliations) or None,
+        "abstract_en": article.abstract_en or None,
+        "keywords": list(article.keywords) or None,
+        "keywords_en": list(article.keywords_en) or None,
+        "review": list(article.review) or None,
         "date": article.date,
         "issue": article.issue,
         "year": article.year,
@@ -240,6 +254,18 @@ def inferred_values(article: Article) -> dict[str, Any]:
         "pages": list(article.pages) or None,
         "lead": article.lead,
     }
+
+
+def author_entry(author: Author) -> AuthorEntry:
+    """An author of the converter as front matter: the name alone, or with rank, degree and
+    the affiliations its marks point to."""
+    info = AuthorInfo(
+        name=author.name,
+        rank=author.rank or None,
+        degree=author.degree or None,
+        affiliation=list(author.marks) or None,
+    )
+    return compact_author(info)
 
 
 def overlay(data: dict[str, Any], values: dict[str, Any]) -> None:
@@ -255,7 +281,7 @@ def merged_values(
     data: dict[str, Any] = {"year": year, "issue": number}
     overlay(data, inferred_values(article))
     overlay(data, issue.model_dump(exclude={"running_head"}))
-    overlay(data, sidecar.model_dump())
+    overlay(data, sidecar.model_dump(exclude={"contents", "start"}))
     return data
 
 

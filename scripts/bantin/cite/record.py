@@ -16,7 +16,7 @@ CslItem = dict[str, Any]
 
 def article_names(front: FrontMatter) -> list[PersonName]:
     """The article's authors, split or kept literal by the Vietnamese-name rules."""
-    return parse_names(list(front.authors), list(front.pen_names))
+    return parse_names(list(front.author_names), list(front.pen_names))
 
 
 def highwire_authors(front: FrontMatter) -> list[str]:

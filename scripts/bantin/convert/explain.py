@@ -23,7 +23,8 @@ def _summary(article: Article) -> str:
         counts[block.kind.value] += 1
     return (
         f"title: {article.title}\n"
-        f"authors: {', '.join(article.authors) or '-'}; date: {article.date or '-'}; "
+        f"authors: {', '.join(a.name for a in article.authors) or '-'}; "
+        f"date: {article.date or '-'}; "
         f"issue: {article.issue or '-'}; year: {article.year or '-'}; "
         f"section: {article.section or '-'}; pages: {pages}\n"
         f"blocks: {counts['paragraph']} paragraphs, {counts['heading']} headings, "

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from bantin.bylines import Author, parse_byline
 from bantin.convert.roles import RunningHead, split_byline, split_names
 from bantin.vietnamese import HONORIFICS, title_case_name
 
@@ -88,6 +89,16 @@ def authors_from_byline(text: str) -> list[str]:
     ['Nguyễn Văn A']: academic titles and bracketed affiliations are not part of a name."""
     names, _ = split_byline(text.strip())
     return [_clean_name(name) for name in split_names(names.strip().rstrip("."))]
+
+
+def byline_authors(text: str) -> list[Author]:
+    """The authors of a byline line: with rank and degree kept apart where the byline parser
+    reads every part of it, else the names alone."""
+    names, _ = split_byline(text.strip())
+    parsed = parse_byline(names)
+    if parsed:
+        return parsed
+    return [Author(name) for name in authors_from_byline(text) if name]
 
 
 def byline_titles(text: str) -> list[str]:

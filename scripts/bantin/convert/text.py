@@ -15,7 +15,7 @@ from bantin import CONVERTER_VERSION as PACKAGE_VERSION
 from bantin.convert.casing import learn_body, restore_case
 from bantin.convert.decode import read_source
 from bantin.convert.facts import (
-    authors_from_byline,
+    byline_authors,
     byline_titles,
     find_date,
     issue_and_year,
@@ -268,9 +268,9 @@ def _take_byline(article: Article, doc: Labelling) -> None:
 
 
 def _take_names(article: Article, line: SourceLine) -> None:
-    names = authors_from_byline(line.text)
-    article.authors.extend(names)
-    article.note("byline", f"authors: {', '.join(names)}", line.number)
+    authors = byline_authors(line.text)
+    article.authors.extend(authors)
+    article.note("byline", f"authors: {', '.join(a.name for a in authors)}", line.number)
     prefix = [byline_prefix(line.text)] if byline_prefix(line.text) else []
     titles = prefix + byline_titles(line.text) + name_marks(line.text)
     if titles:

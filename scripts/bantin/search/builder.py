@@ -50,7 +50,7 @@ class FrontLike(Protocol):
     @property
     def title(self) -> str: ...
     @property
-    def authors(self) -> list[str]: ...
+    def author_names(self) -> list[str]: ...
     @property
     def date(self) -> dt.date | None: ...
     @property
@@ -154,7 +154,7 @@ def facet_terms(front: FrontLike, facets: Facets) -> list[str]:
     ]
     if front.section:
         found.append(facets.add("section", fold(front.section).strip(), front.section))
-    for author in dict.fromkeys(front.authors):
+    for author in dict.fromkeys(front.author_names):
         found.append(facets.add("author", fold(author).strip(), author))
     return found
 
@@ -210,7 +210,7 @@ def fragment(entry: EntryLike, blocks: list[tuple[str, str]]) -> dict[str, Any]:
         "i": issue_label(front.issue, front.year),
         "y": front.year,
         "s": front.section or "",
-        "a": list(front.authors),
+        "a": list(front.author_names),
         "d": front.date.strftime("%d/%m/%Y") if front.date else "",
         "p": [list(pair) for pair in blocks],
     }

@@ -101,7 +101,7 @@ def catalogue_row(entry: urls.Entry, site_url: str) -> dict[str, Any]:
     return {
         "url": urls.absolute(site_url, entry.url),
         "title": front.title,
-        "authors": list(front.authors),
+        "authors": list(front.author_names),
         "date": iso_date(front),
         "year": front.year,
         "issue": front.issue,

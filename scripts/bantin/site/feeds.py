@@ -42,7 +42,7 @@ def atom_entry(feed: ET.Element, entry: urls.Entry, site: SiteInfo) -> None:
     ET.SubElement(node, f"{{{ATOM}}}link", {"rel": "alternate", "href": url})
     _text(node, "updated", entry_day(entry))
     _text(node, "published", entry_day(entry))
-    for name in front.authors:
+    for name in front.author_names:
         _text(ET.SubElement(node, f"{{{ATOM}}}author"), "name", name)
     if front.section:
         ET.SubElement(node, f"{{{ATOM}}}category", {"term": front.section})

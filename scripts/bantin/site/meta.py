@@ -84,7 +84,7 @@ def highwire_tags(
 
 def dublin_core_tags(front: FrontMatter, site: SiteInfo, url: str) -> list[list[str]]:
     tags = [["DC.title", front.title]]
-    tags += [["DC.creator", name] for name in front.authors]
+    tags += [["DC.creator", name] for name in front.author_names]
     tags += [
         ["DC.date", iso_date(front)],
         ["DC.language", "vi"],
@@ -126,7 +126,7 @@ def json_ld(front: FrontMatter, site: SiteInfo, url: str) -> dict[str, Any]:
         "@type": "ScholarlyArticle",
         "headline": front.title,
         "name": front.title,
-        "author": [{"@type": "Person", "name": name} for name in front.authors],
+        "author": [{"@type": "Person", "name": name} for name in front.author_names],
         "datePublished": iso_date(front),
         "inLanguage": "vi",
         "url": url,
@@ -191,7 +191,7 @@ def article_record(
         "kind": "article",
         "title": front.title,
         "lead": front.lead,
-        "authors": [link_record(a, here, names.author(a)) for a in front.authors],
+        "authors": [link_record(a, here, names.author(a)) for a in front.author_names],
         "date": vn_date(front.date or front.issue_date),
         "issue": link_record(
             issue_label(front.issue, front.year), here, urls.issue_url(front.year, front.issue)

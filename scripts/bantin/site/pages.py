@@ -47,8 +47,8 @@ def article_item(entry: Entry, here: str, with_issue: bool = True) -> str:
     """One article in a list: linked title, authors, issue and pages."""
     front = entry.front
     parts = [link(urls.relative(here, entry.url), front.title)]
-    if front.authors:
-        parts.append(tag("span", esc(", ".join(front.authors)), "bantin-authors"))
+    if front.author_names:
+        parts.append(tag("span", esc(", ".join(front.author_names)), "bantin-authors"))
     if with_issue:
         label = issue_label(front.issue, front.year)
         parts.append(link(urls.relative(here, urls.issue_url(front.year, front.issue)), label))
@@ -114,7 +114,9 @@ def issue_table(entries: Sequence[Entry], here: str, names: urls.NameIndex) -> s
             if front.section
             else ""
         )
-        authors = ", ".join(link(urls.relative(here, names.author(a)), a) for a in front.authors)
+        authors = ", ".join(
+            link(urls.relative(here, names.author(a)), a) for a in front.author_names
+        )
         title = link(urls.relative(here, entry.url), front.title)
         rows.append([section, title, authors, esc(page_range(front.pages))])
     headers = ["Chuyên mục", "Bài viết", "Tác giả", "Trang"]
@@ -137,7 +139,7 @@ def listings(entries: Sequence[Entry], key: str, names: urls.NameIndex) -> list[
     """Group articles by author (`key="author"`) or by section, sorted by URL."""
     groups: dict[str, tuple[str, list[Entry]]] = {}
     for entry in entries:
-        found = entry.front.authors if key == "author" else [entry.front.section or ""]
+        found = entry.front.author_names if key == "author" else [entry.front.section or ""]
         for name in found:
             if not name:
                 continue

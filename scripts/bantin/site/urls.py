@@ -124,7 +124,7 @@ class NameIndex:
         self._urls: dict[tuple[str, str], str] = {}
         taken: set[str] = set()
         for entry in entries:
-            for name in entry.front.authors:
+            for name in entry.front.author_names:
                 self._add("author", name, AUTHORS_DIR, taken)
             if entry.front.section:
                 self._add("section", entry.front.section, SECTIONS_DIR, taken)
