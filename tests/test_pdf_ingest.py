@@ -227,11 +227,11 @@ def test_ingest_command_writes_sources_sidecars_and_keeps_the_pdf(
     folder = tmp_path / "sources" / "2021" / "05"
     assert (folder / "issue.pdf").read_bytes() == issue[0].read_bytes()
     sidecars = sorted(folder.glob("0*.yml"))
-    texts = sorted(folder.glob("0*.txt"))
-    assert len(sidecars) == len(texts) == len(SPECS)
+    articles = sorted(folder.glob("0*.pdf"))
+    assert len(sidecars) == len(articles) == len(SPECS)
     first = yaml.safe_load(sidecars[0].read_text(encoding="utf-8"))
     assert first["pages"] == list(issue[1][0])
-    assert first["pdf"] == "sources/2021/05/issue.pdf#page=1"
+    assert articles[0].read_bytes().startswith(b"%PDF")
     issue_yml = yaml.safe_load((folder / "issue.yml").read_text(encoding="utf-8"))
     assert (issue_yml["issue"], issue_yml["year"]) == (5, 2021)
 

@@ -288,3 +288,17 @@ def is_byline(text: str) -> bool:
 def has_rank_or_degree(text: str) -> bool:
     """Some author of the byline carries a rank or a degree: strong evidence of a byline."""
     return any(author.rank or author.degree for author in parse_byline(text))
+
+
+def plausible(authors: list[Author]) -> bool:
+    """Names that must be names: each with a rank, a degree or a mark, or two to five words
+    with a common family name among the first two (a heading in capitals has none)."""
+    if not authors:
+        return False
+    for author in authors:
+        if author.rank or author.degree or author.marks:
+            continue
+        words = author.name.split()
+        if not 2 <= len(words) <= 5 or not any(fold(w) in SURNAMES for w in words[:2]):
+            return False
+    return True

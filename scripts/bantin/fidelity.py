@@ -1,11 +1,24 @@
-"""Gold for real PDFs: facts and fingerprints, and how extracted text is compared with them."""
+"""Gold for real PDFs: facts and fingerprints, and how extracted text is compared with them.
+
+`measure` ingests each cached PDF into a scratch project exactly as an editor would (`bantin
+ingest`, then the converter), reads the Markdown articles back and scores them against the
+gold: article starts and ends, titles, authors, body paragraphs (exact, by fingerprint),
+running heads and page numbers left in the text, pages read with interleaved columns, and the
+time taken. The text route is scored the same way on `pdftotext` output of the same pages.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import time
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 FIDELITY_DIR = ROOT / "benchmarks" / "fidelity"
@@ -84,3 +97,218 @@ def _refuse_unknown(data: dict[str, Any], known: set[str], source: Path | str, w
     unknown = set(data) - known
     if unknown:
         raise ValueError(f"{source}: {what} has unknown keys: {', '.join(sorted(unknown))}")
+
+
+# -- measuring -----------------------------------------------------------------------------
+
+CACHE_DIR = ROOT / ".cache" / "devcorpus"
+SCRATCH_YEAR = 2000
+
+
+@dataclass
+class Counts:
+    """Hits out of a number of cases."""
+
+    hit: int = 0
+    of: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.hit += int(ok)
+        self.of += 1
+
+    def __iadd__(self, other: Counts) -> Counts:
+        self.hit, self.of = self.hit + other.hit, self.of + other.of
+        return self
+
+    def share(self) -> float | None:
+        return self.hit / self.of if self.of else None
+
+
+@dataclass
+class Paragraphs:
+    """Exact paragraph matches: found in both, found by us, given by the gold."""
+
+    both: int = 0
+    ours: int = 0
+    gold: int = 0
+
+    def __iadd__(self, other: Paragraphs) -> Paragraphs:
+        self.both += other.both
+        self.ours += other.ours
+        self.gold += other.gold
+        return self
+
+    def scores(self) -> tuple[float, float, float] | None:
+        if not self.gold:
+            return None
+        precision = self.both / self.ours if self.ours else 0.0
+        recall = self.both / self.gold
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
+
+
+@dataclass
+class Score:
+    """Everything measured on one PDF (or, summed, on all)."""
+
+    pages: int = 0
+    seconds: float = 0.0
+    starts: Counts = field(default_factory=Counts)
+    ends: Counts = field(default_factory=Counts)
+    titles: Counts = field(default_factory=Counts)
+    titles_ci: Counts = field(default_factory=Counts)
+    authors: Counts = field(default_factory=Counts)
+    paragraphs: Paragraphs = field(default_factory=Paragraphs)
+    text_route: Paragraphs = field(default_factory=Paragraphs)
+    interleaved: int = 0
+    furniture_left: int = 0
+    extra_articles: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def __iadd__(self, other: Score) -> Score:
+        for name in ("pages", "seconds", "interleaved", "furniture_left", "extra_articles"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in ("starts", "ends", "titles", "titles_ci", "authors"):
+            getattr(self, name).__iadd__(getattr(other, name))
+        self.paragraphs += other.paragraphs
+        self.text_route += other.text_route
+        return self
+
+
+def corpus() -> list[dict[str, Any]]:
+    """The corpus list (corpus.yml)."""
+    data = yaml.safe_load((FIDELITY_DIR / "corpus.yml").read_text(encoding="utf-8"))
+    return list(data)
+
+
+def load_gold(pdf_id: str) -> dict[str, Any] | None:
+    path = GOLD_DIR / f"{pdf_id}.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def cached_pdf(pdf_id: str, cache: Path = CACHE_DIR) -> Path | None:
+    path = cache / f"{pdf_id}.pdf"
+    return path if path.is_file() else None
+
+
+def measure_pdf(pdf: Path, gold: dict[str, Any], scratch: Path) -> Score:
+    """Ingest and convert one PDF in `scratch`, then score it against its gold."""
+    from bantin.pdf.ingest import IssueTarget, plan_issue, write_issue
+    from bantin.pdf.reading import interleaved_pages
+    from bantin.pipeline import convert_paths
+
+    score = Score()
+    started = time.perf_counter()
+    target = IssueTarget(scratch, SCRATCH_YEAR, 1)
+    doc, plan = plan_issue(pdf)
+    write_issue(pdf, doc, plan, target)
+    convert_paths([target.folder], scratch, scratch / "docs", keep_going=True)
+    score.seconds = time.perf_counter() - started
+    score.pages = len(doc.pages)
+    ours = _articles_by_first_page(scratch, plan)
+    score.interleaved = len(interleaved_pages(doc))
+    heads = [normal(text).casefold() for text in gold.get("running_heads") or []]
+    golds = gold.get("articles", [])
+    for item in golds:
+        _score_article(item, ours.get(item["first_page"]), score, heads)
+    listed = {item["first_page"] for item in golds}
+    score.extra_articles = sum(1 for page in ours if page not in listed)
+    _score_text_route(pdf, golds, scratch, score)
+    return score
+
+
+def _articles_by_first_page(scratch: Path, plan: Any) -> dict[int, tuple[Any, int]]:
+    """Each converted article (front matter and blocks) by the physical page it starts on,
+    with the physical page it ends on."""
+    from bantin.markdown import read_article
+
+    by_name = {f"{i:03d}": item for i, item in enumerate(plan.articles)}
+    found: dict[int, tuple[Any, int]] = {}
+    for path in sorted((scratch / "docs").rglob("*.md")):
+        parsed = read_article(path)
+        item = by_name.get(Path(parsed.front.source).name[:3])
+        if item is not None:
+            found[item.first_page] = (parsed, item.last_page)
+    return found
+
+
+def _score_article(
+    gold: dict[str, Any], ours: tuple[Any, int] | None, score: Score, heads: list[str]
+) -> None:
+    score.starts.add(ours is not None)
+    if ours is None:
+        score.misses.append(f"p{gold['first_page']}: no article starts here")
+        for counts in (score.ends, score.titles, score.titles_ci, score.authors):
+            counts.add(False)
+        score.paragraphs += Paragraphs(gold=len(gold.get("paragraphs") or []))
+        return
+    parsed, last_page = ours
+    front = parsed.front
+    score.ends.add(last_page == gold["last_page"])
+    title, wanted = normal(front.title), normal(gold["title"])
+    score.titles.add(title == wanted)
+    score.titles_ci.add(title.casefold() == wanted.casefold())
+    if title != wanted:
+        score.misses.append(f"p{gold['first_page']}: title {title!r}, gold {wanted!r}")
+    names = [normal(name) for name in front.author_names]
+    gold_names = [normal(author["name"]) for author in gold.get("authors") or []]
+    score.authors.add(names == gold_names)
+    if names != gold_names:
+        score.misses.append(f"p{gold['first_page']}: authors {names}, gold {gold_names}")
+    paragraphs = [b.text for b in parsed.blocks if b.kind.value == "paragraph"]
+    if "paragraphs" in gold:
+        score.paragraphs += match_paragraphs(paragraphs, gold["paragraphs"])
+    texts = [normal(b.text).casefold() for b in parsed.blocks]
+    score.furniture_left += sum(1 for text in texts if any(head in text for head in heads))
+    score.furniture_left += sum(1 for text in paragraphs if _ends_with_folio(text, front.pages))
+
+
+def _ends_with_folio(text: str, pages: list[int]) -> bool:
+    """A paragraph that starts or ends with one of the article's page numbers standing alone."""
+    words = text.split()
+    if not words or not pages:
+        return False
+    numbers = {str(n) for n in range(pages[0], pages[-1] + 1)}
+    return words[0] in numbers or words[-1] in numbers
+
+
+def match_paragraphs(texts: list[str], gold: list[dict[str, Any]]) -> Paragraphs:
+    """Exact matches between paragraphs and gold fingerprints, as multisets."""
+    ours = Counter(fingerprint(text)["sha256"] for text in texts if text.strip())
+    wanted = Counter(item["sha256"] for item in gold)
+    return Paragraphs(sum((ours & wanted).values()), sum(ours.values()), sum(wanted.values()))
+
+
+def _score_text_route(pdf: Path, golds: list[dict[str, Any]], scratch: Path, score: Score) -> None:
+    """pdftotext (poppler's plain reading order) of each annotated article's pages, converted
+    as an editor's pasted text would be."""
+    from bantin.markdown import read_article
+    from bantin.pipeline import convert_paths
+
+    folder = scratch / "sources" / str(SCRATCH_YEAR) / "02"
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted: dict[str, dict[str, Any]] = {}
+    for index, item in enumerate(golds):
+        if "paragraphs" not in item:
+            continue
+        name = f"{index:03d}"
+        text = _pdftotext(pdf, item["first_page"], item["last_page"])
+        (folder / f"{name}.txt").write_bytes(text)
+        wanted[name] = item
+    if not wanted:
+        return
+    out = scratch / "text-docs"
+    convert_paths([folder], scratch, out, keep_going=True)
+    found = {}
+    for path in out.rglob("*.md"):
+        parsed = read_article(path)
+        found[Path(parsed.front.source).stem] = parsed
+    for name, item in wanted.items():
+        article = found.get(name)
+        texts = [b.text for b in article.blocks if b.kind.value == "paragraph"] if article else []
+        score.text_route += match_paragraphs(texts, item["paragraphs"])
+
+
+def _pdftotext(pdf: Path, first: int, last: int) -> bytes:
+    command = ["pdftotext", "-q", "-f", str(first), "-l", str(last), str(pdf), "-"]
+    return subprocess.run(command, capture_output=True, check=True).stdout

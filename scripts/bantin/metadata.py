@@ -80,6 +80,8 @@ class ContentsEntry(_Strict):
     title: NonEmpty
     authors: list[NonEmpty] = Field(default_factory=list)
     page: int | None = Field(default=None, ge=1, le=100_000)
+    section: NonEmpty | None = None
+    title_en: NonEmpty | None = None
 
 
 class IssueInfo(_Strict):

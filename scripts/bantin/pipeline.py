@@ -43,6 +43,7 @@ from bantin.sources import (
     collect,
     file_sha256,
     find_sources,
+    is_pdf,
     load_issue_info,
     load_sidecar,
     optional_sha256,
@@ -67,6 +68,7 @@ from bantin.store import (
 log = logging.getLogger("bantin.pipeline")
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
+MAX_PDF_BYTES = 200 * 1024 * 1024  # an article's PDF may carry its photographs
 SLUG_MAX = 80
 
 
@@ -77,6 +79,7 @@ class Converter:
     read: Callable[[Path], str]  # a source file's decoded text
     convert: Callable[..., Article]
     version: str
+    convert_pdf: Callable[..., Article] | None = None  # an article PDF's article
 
 
 def default_converter() -> Converter:
@@ -87,7 +90,20 @@ def default_converter() -> Converter:
     except ImportError as error:
         raise BantinError(f"the converter cannot be loaded: {error}") from error
     version = str(getattr(convert_module, "CONVERTER_VERSION", bantin.CONVERTER_VERSION))
-    return Converter(decode.read_source, convert_module.convert_text, version)
+    return Converter(decode.read_source, convert_module.convert_text, version, convert_pdf)
+
+
+def convert_pdf(path: Path, sidecar: Sidecar) -> Article:
+    """The PDF route, imported when a PDF source is first converted."""
+    pdf_convert = importlib.import_module("bantin.pdf.convert")
+    contents = sidecar.contents
+    hints = pdf_convert.Hints(
+        start=sidecar.start,
+        title=contents.title if contents else None,
+        authors=tuple(contents.authors) if contents else (),
+    )
+    article: Article = pdf_convert.convert_pdf(path, hints)
+    return article
 
 
 @dataclass
@@ -169,6 +185,14 @@ def check_size(source: SourceFile) -> None:
     size = source.path.stat().st_size
     if size == 0:
         raise SourceError(source.label, "empty file: there is no text to convert")
+    if is_pdf(source.path):
+        if size > MAX_PDF_BYTES:
+            raise SourceError(
+                source.label,
+                f"PDF is {size / 1_048_576:.0f} MB; an article PDF may be at most "
+                f"{MAX_PDF_BYTES // 1_048_576} MB",
+            )
+        return
     if size > MAX_SOURCE_BYTES:
         raise SourceError(
             source.label,
@@ -218,7 +242,13 @@ def is_up_to_date(run: Run, previous: tuple[str, ManifestEntry] | None, now: Man
     return entry.same_inputs(now) and output_path(run.out_dir, rel).is_file()
 
 
-def convert_article(run: Run, source: SourceFile, issue: IssueInfo) -> Article:
+def convert_article(
+    run: Run, source: SourceFile, issue: IssueInfo, sidecar: Sidecar | None = None
+) -> Article:
+    if is_pdf(source.path):
+        if run.converter.convert_pdf is None:
+            raise SourceError(source.label, "this converter reads no PDF")
+        return run.converter.convert_pdf(source.path, sidecar or Sidecar())
     text = run.converter.read(source.path)
     options: dict[str, Any] = {}
     if issue.running_head and accepts(run.converter.convert, "running_head"):
@@ -280,6 +310,8 @@ def merged_values(
     year, number = source.folder_year_issue
     data: dict[str, Any] = {"year": year, "issue": number}
     overlay(data, inferred_values(article))
+    if sidecar.contents is not None:
+        overlay(data, {"section": sidecar.contents.section, "title_en": sidecar.contents.title_en})
     overlay(data, issue.model_dump(exclude={"running_head"}))
     overlay(data, sidecar.model_dump(exclude={"contents", "start"}))
     return data
@@ -414,7 +446,7 @@ def render_job(run: Run, job: Job) -> tuple[str, bytes, ManifestEntry]:
     """Convert and render one article in memory: (output path, Markdown as UTF-8, manifest
     entry). Bytes, encoded once: the hash, the pipe from a worker and the file all take them."""
     source, previous = job.source, job.previous
-    article = convert_article(run, source, job.issue)
+    article = convert_article(run, source, job.issue, job.sidecar)
     merged = merged_values(source, article, job.issue, job.sidecar)
     front = build_front(source, merged, frozen_slug(previous), job.now)
     old = previous_article(run, previous)

@@ -13,7 +13,10 @@ from bantin.metadata import IssueInfo, Sidecar
 from bantin.yamlio import read_model
 
 SOURCES_DIR = "sources"
-SOURCE_SUFFIX = ".txt"
+#: Article sources: extracted text, or an article's own PDF.
+SOURCE_SUFFIXES = (".txt", ".pdf")
+#: The whole issue's PDF, kept beside its articles' sources: never an article itself.
+ISSUE_PDF = "issue.pdf"
 ISSUE_FILE = "issue.yml"
 SIDECAR_SUFFIX = ".yml"
 _YEAR_ISSUE = re.compile(r"^(?P<year>\d{4})/(?P<issue>\d{1,3})$")
@@ -112,11 +115,19 @@ def walk(folder: Path) -> list[Path]:
                 for entry in entries:
                     if entry.is_dir() and not entry.is_symlink():
                         pending.append((entry.path, prefix + entry.name + "/"))
-                    elif entry.name.endswith(SOURCE_SUFFIX) and entry.is_file():
+                    elif is_source_name(entry.name) and entry.is_file():
                         found.append((prefix + entry.name, entry.path))
         except PermissionError:
             continue  # as Path.rglob: a folder that cannot be listed is passed over
     return [Path(path) for _, path in sorted(found)]
+
+
+def is_source_name(name: str) -> bool:
+    return name.endswith(SOURCE_SUFFIXES) and name != ISSUE_PDF
+
+
+def is_pdf(path: Path) -> bool:
+    return path.suffix == ".pdf"
 
 
 def collect(paths: Iterable[Path], root: Path) -> list[SourceFile]:

@@ -1,4 +1,5 @@
-"""`bantin ingest ISSUE.pdf --issue N --year Y`: one source per article, the PDF kept beside."""
+"""`bantin ingest ISSUE.pdf --issue N --year Y`: one article PDF and sidecar per article, the
+issue's PDF kept beside them; every disagreement with the contents page reported."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 from bantin.exceptions import SourceError
 from bantin.metadata import IssueInfo
-from bantin.pdf.legacy_ingest import IssueTarget, ingest_pdf, write_issue
+from bantin.pdf.ingest import IssueTarget, plan_issue, write_issue
 from bantin.yamlio import read_model
 
 log = logging.getLogger("bantin")
@@ -24,14 +25,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Split the PDF into articles and write their sources under sources/YEAR/NN/."""
+    """Cut the PDF into articles and write their sources under sources/YEAR/NN/."""
     target = IssueTarget(args.root.resolve(), *_year_and_issue(args))
-    articles = ingest_pdf(args.pdf)
-    if not articles:
-        raise SourceError(args.pdf, "no article found: no line is set in a title size")
-    for path in write_issue(args.pdf, articles, target):
+    if not args.pdf.is_file():
+        raise SourceError(args.pdf, "no such file")
+    doc, plan = plan_issue(args.pdf)
+    if not plan.articles:
+        raise SourceError(args.pdf, "no article found: no title set apart from the body text")
+    for note in plan.notes:
+        log.warning("%s: %s", args.pdf, note)
+    for path in write_issue(args.pdf, doc, plan, target):
         log.info("wrote %s", target.relative(path))
-    log.info("%s: %d articles in %s", args.pdf, len(articles), target.relative(target.folder))
+    log.info("%s: %d articles in %s", args.pdf, len(plan.articles), target.relative(target.folder))
     return 0
 
 

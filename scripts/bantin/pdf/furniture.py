@@ -31,6 +31,7 @@ class Furniture:
 
     folio: int | None = None
     heads: list[str] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
 
 
 def is_folio(text: str) -> bool:
@@ -93,6 +94,7 @@ def _is_furniture(
 
 
 def _note(furniture: Furniture, line: Line) -> None:
+    furniture.lines.append(line)
     text = line.text.strip()
     number = _DIGITS.search(text)
     if is_folio(text) and number and furniture.folio is None:

@@ -12,6 +12,7 @@ import itertools
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from bantin.pdf.fonts import BodyType
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word, dominant_style, union_of
@@ -281,3 +282,33 @@ def family(font: str) -> str:
 
 
 _STYLE_SUFFIX = re.compile(r"(?:[-,. ]?(?:Bold|Italic|Oblique|Regular|MT|PS|\d+))+$", re.I)
+
+
+def interleaved_pages(doc: DocumentLike) -> list[int]:
+    """Pages where one line of text holds words of two columns: a gap as wide as the gutter
+    between two of its words, at the gutter (the reading order would mix the columns)."""
+    found = []
+    for page in doc.pages:
+        columns = sorted(find_columns(page, doc.body), key=lambda c: c.left)
+        gutters = [(a.right, b.left) for a, b in itertools.pairwise(columns) if b.left > a.right]
+        if any(_across(line, gutter) for line in page.lines for gutter in gutters):
+            found.append(page.number)
+    return found
+
+
+def _across(line: Line, gutter: tuple[float, float]) -> bool:
+    start, end = gutter
+    width = end - start
+    return any(
+        a.box.x1 <= start + 2 and b.box.x0 >= end - 2 and b.box.x0 - a.box.x1 >= 0.8 * width
+        for a, b in itertools.pairwise(line.words)
+    )
+
+
+class DocumentLike(Protocol):
+    """What `interleaved_pages` reads of a document."""
+
+    @property
+    def pages(self) -> list[Page]: ...
+    @property
+    def body(self) -> BodyType: ...

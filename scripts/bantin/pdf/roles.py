@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bantin.bylines import ORGANISATION_WORDS, SURNAMES, Author, parse_byline
+from bantin.bylines import ORGANISATION_WORDS, parse_byline, plausible
 from bantin.pdf.fonts import BodyType, capitals_font
 from bantin.pdf.reading import Para, family
 from bantin.vietnamese import ends_sentence, fold, is_all_caps, is_vietnamese_letter
@@ -257,16 +257,7 @@ def is_byline_para(para: Para, body: BodyType) -> bool:
     if any(a.rank or a.degree or a.marks for a in authors):
         return True
     set_apart = para.style.bold or para.style.italic or not body.is_body(para.style)
-    return (set_apart or is_all_caps(text)) and _names_look_vietnamese(authors)
-
-
-def _names_look_vietnamese(authors: list[Author]) -> bool:
-    """Without a rank or a degree, names must look like names: two to five words, most of
-    them opened by a common family name (a heading in capitals is not)."""
-    if any(not 2 <= len(a.name.split()) <= 5 for a in authors):
-        return False
-    known = sum(1 for a in authors if any(fold(w) in SURNAMES for w in a.name.split()[:2]))
-    return known * 2 >= len(authors)
+    return (set_apart or is_all_caps(text)) and plausible(authors)
 
 
 def is_affiliation(para: Para, body: BodyType) -> bool:

@@ -1,0 +1,156 @@
+"""One article PDF -> `Article`: the page stages, then the article's front, body and pages.
+
+An article PDF may hold the end of the article before it and the start of the one after it
+(articles share pages in a magazine): the article is the one the sidecar names (`start`, or
+the title the issue's contents page gives), else the first that starts in the PDF.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from bantin.convert.casing import learn_body, needs_restoring, restore_case
+from bantin.model import Article, Block, BlockKind
+from bantin.pdf import articles, roles, structure
+from bantin.pdf.contents import contents_pages
+from bantin.pdf.document import Document, read_document
+from bantin.vietnamese import fold
+
+log = logging.getLogger("bantin.pdf")
+
+FEW_PARAGRAPHS = 3
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What the sidecar says of an article PDF: which article it is, and the contents entry."""
+
+    start: int | None = None
+    title: str | None = None  # as the issue's contents page writes it
+    authors: tuple[str, ...] = ()
+
+
+def convert_pdf(path: Path, hints: Hints | None = None) -> Article:
+    """Read an article PDF and build its article."""
+    doc = read_document(path)
+    return article_of(doc, pick(doc, hints or Hints()), hints or Hints())
+
+
+def pick(doc: Document, hints: Hints) -> articles.Span:
+    """The span of the article the PDF is for."""
+    _, spans = articles.split(doc.paras, doc.body, contents_pages(doc))
+    if not spans:
+        return articles.Span([])
+    if hints.start and hints.start <= len(spans):
+        return spans[hints.start - 1]
+    if hints.title:
+        wanted = _words(hints.title)
+        for span in spans:
+            if _words(_title_text(span, doc)) == wanted:
+                return span
+    return spans[0]
+
+
+def _title_text(span: articles.Span, doc: Document) -> str:
+    roles.label_front(span.paras, doc.body)
+    return structure.front_of(span.paras).title
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in fold(text).replace("-", " ").split() if any(c.isalnum() for c in w)]
+
+
+def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
+    """Label the span and gather its parts into an `Article`."""
+    article = Article()
+    if not span.paras:
+        article.review.append("no text found in the PDF")
+        return article
+    roles.label_article(span.paras, doc.body)
+    front = structure.front_of(span.paras)
+    article.blocks = structure.body_blocks(span.paras)
+    article.title = front.title
+    article.title_en = front.title_en
+    article.authors = front.authors
+    article.affiliations = front.affiliations
+    article.lead = front.abstract
+    article.abstract_en = front.abstract_en
+    article.keywords = front.keywords
+    article.keywords_en = front.keywords_en
+    article.section = _section(front.banner)
+    article.pages = printed_pages(doc, span.pages)
+    _restore_case(article, hints)
+    _review(article, hints, doc)
+    for para in span.paras:
+        article.note("role", f"page {para.page}: {para.role or 'dropped'}: {para.text[:60]!r}")
+    return article
+
+
+def printed_pages(doc: Document, pages: list[int]) -> list[int]:
+    """The page numbers printed on the pages (from their folios), else none."""
+    offsets = Counter(
+        folio - page for page in doc.furniture if (folio := doc.folio(page)) is not None
+    )
+    if not offsets:
+        return []
+    offset, count = offsets.most_common(1)[0]
+    if count < max(1, len(doc.furniture) // 3):
+        return []
+    return [pages[0] + offset, pages[-1] + offset] if pages[0] + offset >= 1 else []
+
+
+def _section(banner: str) -> str | None:
+    text = " ".join(banner.split())
+    return text if 3 <= len(text) <= 80 else None
+
+
+def _restore_case(article: Article, hints: Hints) -> None:
+    """A title in capitals takes the contents page's casing when it gives the same words, else
+    the body's own casing; headings in capitals take the body's casing."""
+    texts = [article.lead, *(b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH)]
+    headings = [b for b in article.blocks if b.kind is BlockKind.HEADING]
+    body = learn_body(texts, asked=[article.title, *(b.text for b in headings)])
+    if hints.title and _words(hints.title) == _words(article.title):
+        article.title = hints.title.strip().rstrip(".").strip()
+    elif needs_restoring(article.title):
+        restored = restore_case(article.title, body)
+        article.note("case", f"title case restored: {article.title!r} -> {restored!r}")
+        article.review.append("title restored from capitals")
+        article.title = restored
+    if article.title_en and needs_restoring(article.title_en):
+        article.title_en = article.title_en.capitalize()
+    for block in headings:
+        block.text = restore_case(block.text, body)
+
+
+def _review(article: Article, hints: Hints, doc: Document) -> None:
+    """Why an editor should look at the article."""
+    if not article.title:
+        article.review.append("no title found")
+    if not article.authors:
+        article.review.append("no author found")
+    paragraphs = [b for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+    if len(paragraphs) < FEW_PARAGRAPHS:
+        article.review.append(f"only {len(paragraphs)} paragraphs")
+    if hints.title and _words(hints.title) != _words(article.title):
+        article.review.append(f"contents page gives another title: {hints.title!r}")
+        article.title = hints.title.strip().rstrip(".").strip()
+    found = {fold(a.name) for a in article.authors}
+    listed = {fold(name) for name in hints.authors}
+    if listed and found and listed != found:
+        article.review.append("contents page gives other authors: " + "; ".join(hints.authors))
+    if any(b.kind is BlockKind.TABLE for b in article.blocks):
+        article.review.append("has tables: check their rows")
+    if any(enc for enc in doc.encodings.values()):
+        article.note(
+            "fonts",
+            "legacy fonts decoded: "
+            + ", ".join(f"{font} ({enc})" for font, enc in sorted(doc.encodings.items()) if enc),
+        )
+
+
+def blocks_text(blocks: list[Block]) -> str:
+    return "\n\n".join(block.text for block in blocks)

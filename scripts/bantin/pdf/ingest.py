@@ -1,0 +1,274 @@
+"""An issue PDF -> one article PDF and sidecar per article under sources/YEAR/NN/.
+
+The issue is read once: its contents page (when it has one) gives each article's title,
+bylines, section and first page, and the titles found in the pages give where each article
+starts. The two are reconciled (the contents page wins for a first page it names; every
+disagreement is reported), each article's pages are cut into their own PDF with pikepdf, and
+the sidecar records what the contents page says of it. The converter reads each article PDF
+like any other source. The issue PDF itself is kept as `issue.pdf`.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import re
+import warnings
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bantin.exceptions import SourceError
+from bantin.pdf import articles, roles, structure
+from bantin.pdf.contents import Entry, contents_pages, read_contents
+from bantin.pdf.document import Document, read_document
+from bantin.slug import slugify
+from bantin.vietnamese import fold
+from bantin.yamlio import dump_yaml
+
+log = logging.getLogger("bantin.pdf")
+
+ISSUE_PDF = "issue.pdf"
+_DATE = re.compile(
+    r"(?:ngày\s+(?P<day>\d{1,2})\s*(?:/|tháng)\s*)?tháng\s+(?P<month>\d{1,2})\s*(?:/|năm)\s*"
+    r"(?P<year>(?:19|20)\d{2})",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class IssueTarget:
+    """Where an issue's sources go: the repository root, the issue folder, year and number."""
+
+    root: Path
+    year: int
+    issue: int
+
+    @property
+    def folder(self) -> Path:
+        return self.root / "sources" / str(self.year) / f"{self.issue:02d}"
+
+    def relative(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+
+@dataclass
+class Planned:
+    """One article of the issue: its physical pages, which start it is in its own PDF, the
+    contents entry that names it, and its title as the pages give it."""
+
+    span: articles.Span
+    start: int
+    entry: Entry | None
+    title: str
+
+    @property
+    def first_page(self) -> int:
+        return self.span.first_page
+
+    @property
+    def last_page(self) -> int:
+        return self.span.last_page
+
+
+@dataclass
+class Plan:
+    """Everything ingest found in an issue, and the disagreements to report."""
+
+    articles: list[Planned]
+    offset: int  # printed page number minus physical page number
+    notes: list[str] = field(default_factory=list)
+
+
+def plan_issue(pdf: Path) -> tuple[Document, Plan]:
+    """Read an issue and decide its articles."""
+    doc = read_document(pdf)
+    skip = contents_pages(doc)
+    entries = read_contents(doc) if skip else []
+    _, spans = articles.split(doc.paras, doc.body, skip)
+    offset = _folio_offset(doc)
+    plan = Plan([], offset)
+    spans = _reconcile(doc, spans, entries, plan)
+    for index, span in enumerate(spans):
+        entry = _entry_for(span, entries, offset)
+        plan.articles.append(Planned(span, _start_in_pdf(spans, index), entry, _title(span, doc)))
+    _report(plan, entries)
+    return doc, plan
+
+
+def _folio_offset(doc: Document) -> int:
+    offsets = Counter(f - p for p in doc.furniture if (f := doc.folio(p)) is not None)
+    return offsets.most_common(1)[0][0] if offsets else 0
+
+
+def _reconcile(
+    doc: Document, spans: list[articles.Span], entries: list[Entry], plan: Plan
+) -> list[articles.Span]:
+    """A first page the contents page gives where no title was found starts an article at
+    the top of that page; the spans are cut again there."""
+    if not entries:
+        return spans
+    starts = {span.first_page for span in spans}
+    paras = [para for span in spans for para in span.paras]
+    cuts = [span.paras[0] for span in spans]
+    for entry in entries:
+        page = entry.page - plan.offset
+        if page in starts:
+            continue
+        on_page = [para for para in paras if para.page == page]
+        if on_page:
+            cuts.append(on_page[0])
+            plan.notes.append(
+                f"page {entry.page}: the contents page starts {entry.title!r} here, but no title "
+                "was found on the page: it starts at the top of the page"
+            )
+    order = {id(para): index for index, para in enumerate(paras)}
+    positions = sorted({order[id(para)] for para in cuts})
+    bounds = [*positions, len(paras)]
+    return [articles.Span(paras[a:b]) for a, b in itertools.pairwise(bounds)]
+
+
+def _entry_for(span: articles.Span, entries: list[Entry], offset: int) -> Entry | None:
+    for entry in entries:
+        if entry.page - offset == span.first_page:
+            return entry
+    return None
+
+
+def _start_in_pdf(spans: list[articles.Span], index: int) -> int:
+    """1 for the first article starting in the article's own PDF (its pages), 2 for the next."""
+    span = spans[index]
+    return 1 + sum(
+        1 for other in spans[:index] if span.first_page <= other.first_page <= span.last_page
+    )
+
+
+def _title(span: articles.Span, doc: Document) -> str:
+    roles.label_front(span.paras, doc.body)
+    return structure.front_of(span.paras).title
+
+
+def _report(plan: Plan, entries: list[Entry]) -> None:
+    """Every disagreement between the contents page and the articles found."""
+    listed = {entry.page - plan.offset for entry in entries}
+    for item in plan.articles:
+        page = item.first_page + plan.offset
+        if entries and item.entry is None:
+            plan.notes.append(f"page {page}: {item.title!r} is not in the contents page")
+        if item.entry is not None and _words(item.entry.title) != _words(item.title):
+            plan.notes.append(
+                f"page {page}: the contents page titles it {item.entry.title!r}, the page "
+                f"{item.title!r}"
+            )
+    found = {item.first_page for item in plan.articles}
+    for entry in entries:
+        if entry.page - plan.offset not in found:
+            plan.notes.append(f"page {entry.page}: {entry.title!r} of the contents page not found")
+    del listed
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in fold(text).replace("-", " ").split() if any(c.isalnum() for c in w)]
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def write_issue(pdf: Path, doc: Document, plan: Plan, target: IssueTarget) -> list[Path]:
+    """Keep the PDF as issue.pdf, write one article PDF and one sidecar per article; the paths
+    written (existing sources are never overwritten: an identical file is accepted)."""
+    data = pdf.read_bytes()
+    files: dict[Path, bytes] = {target.folder / ISSUE_PDF: data}
+    issue_yml = target.folder / "issue.yml"
+    if not issue_yml.exists():
+        files[issue_yml] = dump_yaml(_issue_yml(doc, target)).encode("utf-8")
+    source = _open(pdf, data)
+    for index, item in enumerate(plan.articles):
+        name = f"{index:03d}_{slugify(_name_title(item), 48) or 'bai'}"
+        files[target.folder / f"{name}.pdf"] = cut_pages(source, item.first_page, item.last_page)
+        sidecar = dump_yaml(_sidecar(item, plan.offset)).encode("utf-8")
+        files[target.folder / f"{name}.yml"] = sidecar
+    for path, content in files.items():
+        _check_once(path, content)
+    target.folder.mkdir(parents=True, exist_ok=True)
+    for path, content in files.items():
+        if not path.exists():
+            path.write_bytes(content)
+    return list(files)
+
+
+def _name_title(item: Planned) -> str:
+    return item.entry.title if item.entry else item.title
+
+
+def _issue_yml(doc: Document, target: IssueTarget) -> dict[str, Any]:
+    data: dict[str, Any] = {"issue": target.issue, "year": target.year, "pdf": ISSUE_PDF}
+    date = issue_date_on_cover(doc)
+    if date:
+        data["issue_date"] = date
+    else:
+        log.warning(
+            "%s: no issue date on the cover or masthead; add issue_date to issue.yml",
+            doc.path,
+        )
+    return data
+
+
+def issue_date_on_cover(doc: Document) -> str | None:
+    """ "Tháng 6 năm 2025", "ngày 15 tháng 6 năm 2025" on the first two pages, as YYYY-MM-DD
+    (the first of the month when no day is printed)."""
+    for para in [p for p in doc.paras if p.page <= 2]:
+        match = _DATE.search(para.text)
+        if match:
+            day = int(match.group("day") or 1)
+            month, year = int(match.group("month")), int(match.group("year"))
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _sidecar(item: Planned, offset: int) -> dict[str, Any]:
+    data: dict[str, Any] = {"pages": [item.first_page + offset, item.last_page + offset]}
+    if item.start > 1:
+        data["start"] = item.start
+    if item.entry is not None:
+        contents: dict[str, Any] = {"title": item.entry.title}
+        if item.entry.authors:
+            contents["authors"] = item.entry.authors
+        contents["page"] = item.entry.page
+        if item.entry.section:
+            contents["section"] = item.entry.section
+        if item.entry.title_en:
+            contents["title_en"] = item.entry.title_en
+        data["contents"] = contents
+    return data
+
+
+def _open(pdf: Path, data: bytes) -> Any:
+    import pikepdf
+
+    try:
+        return pikepdf.open(io.BytesIO(data))
+    except pikepdf.PdfError as error:
+        raise SourceError(pdf, f"not a readable PDF: {error}") from error
+
+
+def cut_pages(source: Any, first: int, last: int) -> bytes:
+    """Pages first..last (1-based) as a PDF of their own, the same bytes on every run."""
+    import pikepdf
+
+    out = pikepdf.new()
+    with warnings.catch_warnings():  # links inside the issue do not survive the cut: none kept
+        warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
+        out.pages.extend(source.pages[first - 1 : last])
+    buffer = io.BytesIO()
+    out.save(buffer, deterministic_id=True, compress_streams=True, linearize=False)
+    return buffer.getvalue()
+
+
+def _check_once(path: Path, data: bytes) -> None:
+    """Sources are never modified: a new file, an identical one, or an error naming it."""
+    if path.exists() and path.read_bytes() != data:
+        raise SourceError(path, "exists with other content: sources are never overwritten")
