@@ -95,6 +95,9 @@ class IssueInfo(_Strict):
     section: NonEmpty | None = None
     pdf: PdfRef | None = None
     running_head: str | None = Field(default=None, pattern=r"^(header|footer)$")
+    #: Texts printed in the page margins throughout the issue (found by `bantin ingest`):
+    #: wherever an article PDF shows one above or below its text, it is not the article's.
+    running_heads: list[NonEmpty] | None = None
 
 
 class Sidecar(_Strict):

@@ -93,7 +93,7 @@ def default_converter() -> Converter:
     return Converter(decode.read_source, convert_module.convert_text, version, convert_pdf)
 
 
-def convert_pdf(path: Path, sidecar: Sidecar) -> Article:
+def convert_pdf(path: Path, sidecar: Sidecar, issue: IssueInfo) -> Article:
     """The PDF route, imported when a PDF source is first converted."""
     pdf_convert = importlib.import_module("bantin.pdf.convert")
     contents = sidecar.contents
@@ -101,6 +101,7 @@ def convert_pdf(path: Path, sidecar: Sidecar) -> Article:
         start=sidecar.start,
         title=contents.title if contents else None,
         authors=tuple(contents.authors) if contents else (),
+        running_heads=tuple(issue.running_heads or ()),
     )
     article: Article = pdf_convert.convert_pdf(path, hints)
     return article
@@ -248,7 +249,7 @@ def convert_article(
     if is_pdf(source.path):
         if run.converter.convert_pdf is None:
             raise SourceError(source.label, "this converter reads no PDF")
-        return run.converter.convert_pdf(source.path, sidecar or Sidecar())
+        return run.converter.convert_pdf(source.path, sidecar or Sidecar(), issue)
     text = run.converter.read(source.path)
     options: dict[str, Any] = {}
     if issue.running_head and accepts(run.converter.convert, "running_head"):
@@ -312,7 +313,7 @@ def merged_values(
     overlay(data, inferred_values(article))
     if sidecar.contents is not None:
         overlay(data, {"section": sidecar.contents.section, "title_en": sidecar.contents.title_en})
-    overlay(data, issue.model_dump(exclude={"running_head"}))
+    overlay(data, issue.model_dump(exclude={"running_head", "running_heads"}))
     overlay(data, sidecar.model_dump(exclude={"contents", "start"}))
     return data
 

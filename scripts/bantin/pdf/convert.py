@@ -31,11 +31,12 @@ class Hints:
     start: int | None = None
     title: str | None = None  # as the issue's contents page writes it
     authors: tuple[str, ...] = ()
+    running_heads: tuple[str, ...] = ()  # what the issue prints in its margins
 
 
 def convert_pdf(path: Path, hints: Hints | None = None) -> Article:
     """Read an article PDF and build its article."""
-    doc = read_document(path)
+    doc = read_document(path, running_heads=(hints or Hints()).running_heads)
     return article_of(doc, pick(doc, hints or Hints()), hints or Hints())
 
 

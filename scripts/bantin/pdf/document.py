@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bantin.pdf.extract import read_pdf
 from bantin.pdf.fonts import BodyType, body_type, decode_pages
-from bantin.pdf.furniture import Furniture, remove_furniture
+from bantin.pdf.furniture import Furniture, remove_furniture, shape
 from bantin.pdf.page import Page
 from bantin.pdf.reading import Para, join_drop_caps, paragraphs
 
@@ -30,14 +30,34 @@ class Document:
         return found.folio if found else None
 
 
-def read_document(pdf: Path, first: int | None = None, last: int | None = None) -> Document:
-    """Run the page stages over a PDF (or its pages first..last)."""
+def read_document(
+    pdf: Path,
+    first: int | None = None,
+    last: int | None = None,
+    running_heads: tuple[str, ...] = (),
+) -> Document:
+    """Run the page stages over a PDF (or its pages first..last); `running_heads`: what the
+    issue the PDF was cut from prints in its margins."""
     pages = read_pdf(pdf, first, last)
     encodings = decode_pages(pages)
     body = body_type(pages)
-    furniture = remove_furniture(pages, body)
+    furniture = remove_furniture(pages, body, frozenset(map(shape, running_heads)))
     paras: list[Para] = []
     for page in pages:
         join_drop_caps(page, body)
         paras += paragraphs(page, body)
     return Document(pdf, pages, body, furniture, paras, encodings)
+
+
+def running_heads(doc: Document) -> list[str]:
+    """The texts the document prints in its margins on more than one page (page numbers aside),
+    each once, as first printed."""
+    counts: dict[str, list[str]] = {}
+    for number in sorted(doc.furniture):
+        for text in dict.fromkeys(doc.furniture[number].heads):
+            counts.setdefault(shape(text), []).append(text)
+    return [
+        texts[0]
+        for texts in counts.values()
+        if len(texts) > 1 and any(c.isalpha() for c in texts[0])
+    ]

@@ -21,6 +21,7 @@ log = logging.getLogger("bantin.pdf")
 EDGE_BAND = 0.06  # share of the page height at top and bottom where only furniture lives
 FALLBACK_ZONE = 0.1  # outer zone of a page without running text
 MIN_BODY_WORDS = 4  # a line of running text has at least this many words
+BAND_MAX_RATIO = 1.05  # outer lines this large or smaller may be running heads by height
 _FOLIO = re.compile(r"^[\s\-–—|.·•]*(?:\d{1,4}|[ivxlcdm]{1,6})[\s\-–—|.·•]*$", re.I)
 _DIGITS = re.compile(r"\d+")
 
@@ -44,21 +45,67 @@ def shape(text: str) -> str:
     return _DIGITS.sub("#", " ".join(text.split()).casefold())
 
 
-def remove_furniture(pages: list[Page], body: BodyType) -> dict[int, Furniture]:
-    """Drop running heads and page numbers from every page; what each page lost."""
+def remove_furniture(
+    pages: list[Page], body: BodyType, known: frozenset[str] = frozenset()
+) -> dict[int, Furniture]:
+    """Drop running heads and page numbers from every page; what each page lost. `known`:
+    shapes of the running heads of the whole issue, when the pages are a part of it."""
     zones = {page.number: _zones(page, body) for page in pages}
     seen: Counter[tuple[str, str]] = Counter()
     for page in pages:
         seen.update({(side, shape(line.text)) for line, side in zones[page.number].items()})
+    for side in ("top", "bottom"):
+        seen.update({(side, head): 2 for head in known})
+    bands = _bands(pages, zones, body, seen)
     found: dict[int, Furniture] = {}
     for page in pages:
         furniture = Furniture()
         for line, side in zones[page.number].items():
-            if _is_furniture(line, side, page, body, seen):
+            furniture_line = _is_furniture(line, side, page, body, seen)
+            if furniture_line or _in_band(line, side, page, body, bands):
                 _note(furniture, line)
                 _remove(page, line)
         found[page.number] = furniture
     return found
+
+
+def _bands(
+    pages: list[Page],
+    zones: dict[int, dict[Line, str]],
+    body: BodyType,
+    seen: Counter[tuple[str, str]],
+) -> dict[str, list[tuple[int, float, float]]]:
+    """Where each page's running heads and page numbers stand: (page, top, bottom) by side."""
+    bands: dict[str, list[tuple[int, float, float]]] = {"top": [], "bottom": []}
+    for page in pages:
+        for line, side in zones[page.number].items():
+            if _small(line, body) and _is_furniture(line, side, page, body, seen):
+                bands[side].append((page.number, line.box.y0, line.box.y1))
+    return bands
+
+
+def _in_band(
+    line: Line,
+    side: str,
+    page: Page,
+    body: BodyType,
+    bands: dict[str, list[tuple[int, float, float]]],
+) -> bool:
+    """A small outer line level with a running head of another page: the running heads of odd
+    and even pages differ in words but stand at the same height."""
+    if not _small(line, body):
+        return False
+    height = line.box.height
+    return any(
+        number != page.number
+        and min(line.box.y1, bottom) - max(line.box.y0, top) >= 0.6 * min(height, bottom - top)
+        for number, top, bottom in bands[side]
+    )
+
+
+def _small(line: Line, body: BodyType) -> bool:
+    """Not set larger than the body: a title at the top of a page is never furniture here."""
+    return line.style.size <= body.size * BAND_MAX_RATIO
 
 
 def _zones(page: Page, body: BodyType) -> dict[Line, str]:

@@ -23,7 +23,7 @@ from typing import Any
 from bantin.exceptions import SourceError
 from bantin.pdf import articles, roles, structure
 from bantin.pdf.contents import Entry, contents_pages, read_contents
-from bantin.pdf.document import Document, read_document
+from bantin.pdf.document import Document, read_document, running_heads
 from bantin.slug import slugify
 from bantin.vietnamese import fold
 from bantin.yamlio import dump_yaml
@@ -204,7 +204,11 @@ def _name_title(item: Planned) -> str:
 
 
 def _issue_yml(doc: Document, target: IssueTarget) -> dict[str, Any]:
-    data: dict[str, Any] = {"issue": target.issue, "year": target.year, "pdf": ISSUE_PDF}
+    pdf = target.relative(target.folder / ISSUE_PDF)
+    data: dict[str, Any] = {"issue": target.issue, "year": target.year, "pdf": pdf}
+    heads = running_heads(doc)
+    if heads:
+        data["running_heads"] = heads
     date = issue_date_on_cover(doc)
     if date:
         data["issue_date"] = date

@@ -113,7 +113,10 @@ def join_drop_caps(page: Page, body: BodyType) -> None:
         if not beside:
             continue
         first = min(beside, key=lambda line: line.box.y0)
-        first.words[0].text = cap.text.strip() + first.words[0].text
+        letter = cap.text.strip()
+        if first.words[0].text[:1].isupper():
+            letter = letter.upper()  # a decorative font may name its capital glyph in lower case
+        first.words[0].text = letter + first.words[0].text
         for line in beside:
             line.box = Box(cap.box.x0, line.box.y0, line.box.x1, line.box.y1)
         page.blocks.remove(cap_block)
@@ -123,7 +126,7 @@ def join_drop_caps(page: Page, body: BodyType) -> None:
 def _is_drop_cap(block: Block, body: BodyType) -> bool:
     text = block.text.strip()
     style = block.style
-    return len(text) == 1 and text.isupper() and body.ratio(style) >= DROP_CAP_RATIO
+    return len(text) == 1 and text.isalpha() and body.ratio(style) >= DROP_CAP_RATIO
 
 
 def _beside(cap: Line, line: Line) -> bool:

@@ -117,7 +117,37 @@ def is_english(text: str) -> bool:
 def label_article(paras: Sequence[Para], body: BodyType) -> None:
     """Give every paragraph of one article its role: the front first, then the body."""
     start = label_front(paras, body)
+    label_set_aside_byline(paras, start, body)
     label_body(paras[start:], body)
+
+
+def label_set_aside_byline(paras: Sequence[Para], start: int, body: BodyType) -> None:
+    """A byline set in the next column, beside a drop cap, comes after the first column's text
+    in reading order: on the first page, before any heading, it is still the byline (and the
+    line under it its affiliation)."""
+    if any(para.role == BYLINE for para in paras[:start]) or not paras:
+        return
+    first_page = paras[0].page
+    for index in range(start, len(paras)):
+        para = paras[index]
+        if para.page != first_page or (_is_heading(para, body) and not is_byline_para(para, body)):
+            return
+        if is_byline_para(para, body) and not para.style.italic:
+            _take_bylines(paras, index, body)
+            return
+
+
+def _take_bylines(paras: Sequence[Para], index: int, body: BodyType) -> None:
+    """Bylines from `index` on, each maybe followed by its affiliation line."""
+    while index < len(paras):
+        para = paras[index]
+        if is_byline_para(para, body) and not para.style.italic:
+            para.role = BYLINE
+        elif paras[index - 1].role == BYLINE and is_affiliation(para, body):
+            para.role = AFFILIATION
+        else:
+            return
+        index += 1
 
 
 def label_front(paras: Sequence[Para], body: BodyType) -> int:
@@ -140,6 +170,8 @@ def _title_run(paras: Sequence[Para], body: BodyType) -> tuple[int, int]:
     if display:
         largest = max(paras[i].style.size for i in display)
         first = next(i for i in display if paras[i].style.size >= largest - 1)
+        while first - 1 in display and _right_above(paras[first - 1], paras[first]):
+            first -= 1  # a title set in two sizes
         last = first + 1
         while last < len(paras) and last in top and _continues_title(paras, last, body):
             last += 1
@@ -154,6 +186,11 @@ def _title_run(paras: Sequence[Para], body: BodyType) -> tuple[int, int]:
             last += 1
         return 0, last
     return 0, 0
+
+
+def _right_above(above: Para, below: Para) -> bool:
+    gap = below.box.y0 - above.box.y1
+    return above.page == below.page and -2 < gap < 1.5 * above.lines[-1].box.height
 
 
 def _continues_title(paras: Sequence[Para], index: int, body: BodyType) -> bool:
@@ -264,7 +301,7 @@ def is_affiliation(para: Para, body: BodyType) -> bool:
     """An institution line under the byline: italic, or starting with a mark or an
     institution's word, or an e-mail address."""
     text = para.text.strip()
-    if len(para.lines) > 4 or not text:
+    if len(para.lines) > 3 or not text or len(text) > 250:
         return False
     first = fold(re.sub(r"^[\d*,\s]+", "", text).split()[0]) if text.split() else ""
     return (
@@ -291,6 +328,8 @@ def label_body(paras: Sequence[Para], body: BodyType) -> None:
     """Headings, running text, captions, tables, figures, equations, footnotes, references."""
     references = False
     for index, para in enumerate(paras):
+        if para.role in FRONT:
+            continue
         text = para.text.strip()
         if _CONTACT.match(text) or (para.role == CONTACT):
             for rest in paras[index:]:
