@@ -17,8 +17,10 @@ from bantin.pdf.page import NO_STYLE, Block, Box, Line, Page, Style, Word, union
 
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
-_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
-_ITALIC_NAME = re.compile(r"italic|oblique", re.I)
+# Weight and slope in a font's name; TeX's fonts say them in letters: CMBX10 (bold extended),
+# VNTI10 (text italic), CMSL10 (slanted).
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi|^[A-Z]{2,4}BX?\d+$", re.I)
+_ITALIC_NAME = re.compile(r"italic|oblique|^[A-Z]{2,4}(?:TI|SL|BXTI)\d+$", re.I)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MOSTLY = 0.6  # share of a span's letters inside <b> (or <i>) for the span to be bold
 

@@ -132,7 +132,7 @@ def _is_drop_cap(block: Block, body: BodyType) -> bool:
 def _beside(cap: Line, line: Line) -> bool:
     """A line starting just right of the cap, level with its upper part."""
     near = cap.box.x1 - 2 <= line.box.x0 <= cap.box.x1 + cap.box.height
-    level = line.box.y0 < cap.box.y1 - 2 and line.box.y1 > cap.box.y0 - cap.box.height * 0.3
+    level = cap.box.y0 - line.box.height <= line.box.y0 < cap.box.y1 - 2
     return near and level and line is not cap
 
 
@@ -262,10 +262,20 @@ def _breaks(before: Line, line: Line, column: Column, indented: bool) -> bool:
     if _style_class(before.style) != _style_class(line.style) or starts_item(line.text):
         return True
     short = before.box.x1 < column.right - column.slack
+    if short and starts_enumerated(line.text):
+        return True  # "1. ...", "b) ...": a list's next item
     return indented or (short and ends_sentence(before.text))
 
 
-_ITEM = re.compile(r"^[•▪■□◆◇♦●○➢►▸✓❖]")
+_ITEM = re.compile(r"^(?:[•▪■□◆◇♦●○➢►▸✓❖]|−\s)")
+
+
+_ENUMERATED = re.compile(r"^(?:\d{1,2}|[a-zđ])[.)]\s+\S")
+
+
+def starts_enumerated(text: str) -> bool:
+    """A line opened by an item's number or letter: "2. ", "b) "."""
+    return bool(_ENUMERATED.match(text.lstrip()))
 
 
 def starts_item(text: str) -> bool:

@@ -48,6 +48,7 @@ TITLE_MIN_RATIO = 1.1  # an article's title (or English title) is set at least t
 TOP_PARAS = 12  # the title is among the first paragraphs of the first page
 HEADING_MIN_RATIO = 0.85  # headings are not set much smaller than the body
 HEADING_MAX_WORDS = 30
+HEADING_MAX_LINES = 5
 CAPTION_MAX_LINES = 4
 CELL_WIDTH_SHARE = 0.6  # a table cell is narrower than this share of its column
 SMALLER = 0.92  # type this much smaller than the body: notes, footnotes, captions
@@ -114,11 +115,30 @@ def is_english(text: str) -> bool:
 # -- the article ---------------------------------------------------------------------------
 
 
-def label_article(paras: Sequence[Para], body: BodyType) -> None:
+def label_article(paras: list[Para], body: BodyType) -> None:
     """Give every paragraph of one article its role: the front first, then the body."""
+    separate_names(paras, body)
     start = label_front(paras, body)
     label_set_aside_byline(paras, start, body)
     label_body(paras[start:], body)
+
+
+def separate_names(paras: list[Para], body: BodyType) -> None:
+    """A line of names set in the same type as the title beside it (a thesis cover: the
+    author above the title) is a paragraph of its own."""
+    for index in range(min(len(paras), TOP_PARAS) - 1, -1, -1):
+        para = paras[index]
+        if len(para.lines) < 2:
+            continue
+        for cut in (1, len(para.lines) - 1):
+            head, tail = para.lines[:cut], para.lines[cut:]
+            names = head if cut == 1 else tail
+            if plausible(parse_byline(" ".join(line.text for line in names))):
+                paras[index : index + 1] = [
+                    Para(head, para.page, para.indented, column=para.column),
+                    Para(tail, para.page, column=para.column),
+                ]
+                break
 
 
 def label_set_aside_byline(paras: Sequence[Para], start: int, body: BodyType) -> None:
@@ -154,7 +174,9 @@ def label_front(paras: Sequence[Para], body: BodyType) -> int:
     """Label the front matter; the index of the first paragraph of the body."""
     first, last = _title_run(paras, body)
     for para in paras[:first]:
-        para.role = BANNER
+        para.role = (
+            BYLINE if is_byline_para(para, body) else BANNER
+        )  # a thesis names its author first
     for index in range(first, last):
         paras[index].role = TITLE_EN if _english_title(paras, index) else TITLE
     return _label_after_title(paras, last, body)
@@ -169,11 +191,12 @@ def _title_run(paras: Sequence[Para], body: BodyType) -> tuple[int, int]:
     ]
     if display:
         largest = max(paras[i].style.size for i in display)
-        first = next(i for i in display if paras[i].style.size >= largest - 1)
-        while first - 1 in display and _right_above(paras[first - 1], paras[first]):
+        largest_first = [i for i in display if paras[i].style.size >= largest - 0.5]
+        first = next((i for i in largest_first if not is_byline_para(paras[i], body)), display[0])
+        while first - 1 in display and _title_above(paras[first - 1], paras[first], body):
             first -= 1  # a title set in two sizes
         last = first + 1
-        while last < len(paras) and last in top and _continues_title(paras, last, body):
+        while last < len(paras) and last in top and _continues_title(paras, first, last, body):
             last += 1
         return first, last
     if paras and _set_apart(paras[0], body):
@@ -188,14 +211,20 @@ def _title_run(paras: Sequence[Para], body: BodyType) -> tuple[int, int]:
     return 0, 0
 
 
-def _right_above(above: Para, below: Para) -> bool:
+def _title_above(above: Para, below: Para, body: BodyType) -> bool:
+    """The first part of a title set in another size, right above the rest (not a byline)."""
     gap = below.box.y0 - above.box.y1
-    return above.page == below.page and -2 < gap < 1.5 * above.lines[-1].box.height
+    close = above.page == below.page and -2 < gap < 1.5 * above.lines[-1].box.height
+    return close and _worded(above) and not is_byline_para(above, body)
 
 
-def _continues_title(paras: Sequence[Para], index: int, body: BodyType) -> bool:
+def _continues_title(paras: Sequence[Para], first: int, index: int, body: BodyType) -> bool:
+    """Display type goes on (an English title may drop the weight); "Chuyên ngành: ..." set
+    large under a thesis title does not."""
     para = paras[index]
-    return body.ratio(para.style) >= TITLE_MIN_RATIO and _worded(para)
+    if body.ratio(para.style) < TITLE_MIN_RATIO or not _worded(para):
+        return False
+    return not re.match(r"^[^:]{1,30}:\s", para.text) and not is_byline_para(para, body)
 
 
 def _worded(para: Para) -> bool:
@@ -372,7 +401,7 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     """Short, not a sentence, and set apart: bold, capitals, a capitals font, or numbered."""
     text = para.text.strip()
     words = text.split()
-    if not words or len(words) > HEADING_MAX_WORDS or len(para.lines) > 3:
+    if not words or len(words) > HEADING_MAX_WORDS or len(para.lines) > HEADING_MAX_LINES:
         return False
     if text.endswith((".", ",", ";")) and not _NUMBERED.match(text):
         return False
@@ -381,7 +410,8 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     style = para.style
     marked = style.bold or is_all_caps(text) or capitals_font(style)
     numbered = bool(_NUMBERED.match(text)) and not ends_sentence(text[-1:] or ".")
-    return marked or (numbered and style.italic)
+    run_in = style.italic and len(para.lines) == 1 and not text.endswith(":")
+    return marked or (numbered and style.italic) or run_in
 
 
 def _is_caption(para: Para, body: BodyType) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from bantin.bylines import Author, parse_byline
 from bantin.model import Block, BlockKind
 from bantin.pdf import roles
-from bantin.pdf.reading import Para, join_lines
+from bantin.pdf.reading import Para, join_lines, starts_enumerated, starts_item
 from bantin.vietnamese import ends_sentence, starts_lower
 
 INDENT_CONVENTION = 0.3  # share of paragraphs set in: the publication marks paragraphs so
@@ -28,7 +28,7 @@ _KIND = {
     roles.REFERENCE: BlockKind.REFERENCE,
 }
 _REFERENCE_ITEM = re.compile(r"^\s*(\[\d{1,3}\]|\d{1,3}[.)]\s)")
-_BULLET = re.compile(r"^[•▪■□◆◇♦●○➢►▸✓❖]\s*")
+_BULLET = re.compile(r"^(?:[•▪■□◆◇♦●○➢►▸✓❖]\s*|[-−–]\s+)")
 _KEYWORD_SPLIT = re.compile(r"\s*[;,]\s*")
 
 
@@ -141,14 +141,21 @@ def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
 def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> bool:
     """Is `after` the rest of `before`? Across a break or a float: when `before` stops mid-
     sentence or fills its last line, and `after` is not set in as a new paragraph."""
-    if indent and after.indented:
+    if (indent and after.indented) or starts_item(after.text):
+        return False
+    if starts_enumerated(after.text) and not before.last_full:
         return False
     broken = after.page != before.page or after.column is not before.column or bool(held)
     broken = broken or after.box.y0 < before.box.y0
     text = before.text
     if not broken:
         return not ends_sentence(text) and starts_lower(after.text)
-    return before.last_full or not ends_sentence(text)
+    if not ends_sentence(text) or indent:
+        return True  # stopped mid-sentence; or, where paragraphs are set in, this one is not
+    # Paragraphs marked by space alone: a full stop at the end of a full line followed by a
+    # capital is as likely a paragraph's end as a break inside it; the page cannot tell, and
+    # a new paragraph is the lesser harm.
+    return before.last_full and starts_lower(after.text)
 
 
 def _groups(paras: list[Para]) -> list[list[Para]]:
