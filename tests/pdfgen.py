@@ -1,7 +1,11 @@
-"""Lays out known articles as a magazine PDF with ReportLab, for the ingestion tests.
+"""Lays out known articles as magazine PDFs with ReportLab, for the PDF route's tests.
 
-Columns, a title band across them, a lead, bold headings, photo placeholders with italic
-captions, drop caps, running heads and page numbers; an article may be set in a TCVN3 font.
+Each layout trait a real magazine shows (and the PDF route once got wrong) can be asked for:
+columns, a contents page, titles in capitals or in a TCVN3 capitals font, bylines with ranks
+and degrees, an abstract in smaller italic type, a section banner over a title, headings,
+photos with captions, a table, a display equation in large type, a drop cap, references,
+running heads that differ on odd and even pages, a page number placed anywhere, and articles
+that start on the page where the previous one ends.
 """
 
 from __future__ import annotations
@@ -23,23 +27,44 @@ MARGIN = 50.0
 GUTTER = 16.0
 BODY, LEADING = 9.5, 12.5
 TITLE_SIZE = 18.0
-LEAD_SIZE = 11.0
+ABSTRACT_SIZE = 8.5
 CAPTION_SIZE = 8.0
-RUNNING_HEAD = "BẢN TIN KHOA HỌC VÀ CÔNG NGHỆ"
+RUNNING_HEADS = ("BẢN TIN KHOA HỌC VÀ CÔNG NGHỆ", "NGHIÊN CỨU - TRAO ĐỔI")
+TCVN3_CAPITALS_FONT = ".VnArialH.Bold0150"
 _UNICODE_TO_TCVN3 = {letter: code for code, letter in TCVN3_TO_UNICODE.items()}
 _UNICODE_TO_VNI = {letter: code for code, letter in VNI_TO_UNICODE.items()}
 
 
 @dataclass
 class Spec:
-    """One article: paragraphs are (kind, text), kind body, heading, capitals, photo, figure."""
+    """One article. Paragraphs are (kind, text): body, heading, photo (an image and its
+    caption), table (rows of cells separated by "|", one row per line), equation (a display
+    line in large type), tall (a body line whose accented words are set larger)."""
 
     title: str
-    lead: str
     paragraphs: list[tuple[str, str]]
+    lead: str = ""  # bold lead under the title
+    byline: str = ""
+    affiliation: str = ""
+    abstract: str = ""  # smaller italic type, full width, under the byline
+    references: list[str] = field(default_factory=list)
+    banner: str = ""  # a section band over the title
+    title_caps: bool = False
+    title_font: str = "Sans"  # TCVN3_CAPITALS_FONT: the title's codes in a TCVN3 capitals font
     columns: int = 2
     legacy: str | None = None  # "tcvn3" or "vni": the body is set in a font of that encoding
     drop_cap: bool = True
+    same_page: bool = False  # starts right under the previous article, on its last page
+
+
+@dataclass
+class Issue:
+    """What the pages carry besides the articles."""
+
+    contents: bool = False  # a contents page first: page number, title, byline per article
+    contents_titles: dict[int, str] = field(default_factory=dict)  # article index -> title
+    folio_at: float = 0.97  # where the page number stands, as a share of the page height
+    running_heads: tuple[str, str] = RUNNING_HEADS  # odd pages, even pages
 
 
 @dataclass
@@ -48,11 +73,12 @@ class _Flow:
 
     canvas: Canvas
     columns: int
+    issue: Issue
     page: int = 1
     column: int = 0
     y: float = 0.0
     top: float = PAGE_H - MARGIN - 20
-    pages: list[int] = field(default_factory=list)
+    lowest: float = PAGE_H  # the lowest line drawn on this page, in any column
 
     @property
     def width(self) -> float:
@@ -64,7 +90,7 @@ class _Flow:
 
 
 def register_fonts() -> None:
-    """DejaVu for Unicode text; the same serif under a TCVN3 name for legacy text."""
+    """DejaVu for Unicode text; the same faces under TCVN3 and VNI names for legacy text."""
     fonts = {
         "Body": "DejaVuSerif.ttf",
         "Bold": "DejaVuSerif-Bold.ttf",
@@ -72,6 +98,7 @@ def register_fonts() -> None:
         "Sans": "DejaVuSans-Bold.ttf",
         ".VnTime": "DejaVuSerif.ttf",
         ".VnTimeH": "DejaVuSerif-Bold.ttf",
+        TCVN3_CAPITALS_FONT: "DejaVuSans-Bold.ttf",
         "VNI-Times": "DejaVuSerif.ttf",
         ".VnTime-Bold": "DejaVuSerif-Bold.ttf",
         "VNI-Times-Bold": "DejaVuSerif-Bold.ttf",
@@ -99,17 +126,29 @@ LEGACY_FONTS = {
 }
 
 
-def build_pdf(path: Path, specs: list[Spec]) -> list[tuple[int, int]]:
-    """Write the issue; return each article's first and last page."""
+def build_pdf(path: Path, specs: list[Spec], issue: Issue | None = None) -> list[tuple[int, int]]:
+    """Write the issue; return each article's first and last physical page."""
+    issue = issue or Issue()
+    ranges = _render(path, specs, issue, [])
+    if issue.contents:  # again, now that the pages the contents page lists are known
+        ranges = _render(path, specs, issue, ranges)
+    return ranges
+
+
+def _render(
+    path: Path, specs: list[Spec], issue: Issue, known: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     register_fonts()
-    canvas = Canvas(str(path), pagesize=(PAGE_W, PAGE_H))
-    flow = _Flow(canvas, specs[0].columns)
+    canvas = Canvas(str(path), pagesize=(PAGE_W, PAGE_H), invariant=True)
+    flow = _Flow(canvas, specs[0].columns, issue)
     _page_furniture(flow)
+    if issue.contents:
+        _contents_page(flow, specs, issue, known)
+        _new_page(flow)
     ranges = []
     for index, spec in enumerate(specs):
-        if index:
+        if index and not spec.same_page:
             _new_page(flow)
-        flow.columns = spec.columns
         first = flow.page
         _lay_out(flow, spec)
         ranges.append((first, flow.page))
@@ -118,62 +157,130 @@ def build_pdf(path: Path, specs: list[Spec]) -> list[tuple[int, int]]:
     return ranges
 
 
+def _contents_page(
+    flow: _Flow, specs: list[Spec], issue: Issue, known: list[tuple[int, int]]
+) -> None:
+    """ "MỤC LỤC", then per article: its page number, its title in sentence case, its byline."""
+    flow.y = flow.top
+    _draw(flow, MARGIN, "MỤC LỤC", "Sans", 14)
+    flow.y -= 30
+    for index, spec in enumerate(specs):
+        page = known[index][0] if known else index + 2
+        _draw(flow, MARGIN, str(page), "Bold", 10)
+        title = issue.contents_titles.get(index, spec.title)
+        for line in _wrap(title + ".", "Body", 10, PAGE_W - 2 * MARGIN - 30):
+            _draw(flow, MARGIN + 30, line, "Body", 10)
+            flow.y -= 13
+        if spec.byline:
+            _draw(flow, MARGIN + 30, spec.byline, "Bold", 9)
+            flow.y -= 13
+        flow.y -= 8
+
+
 def _lay_out(flow: _Flow, spec: Spec) -> None:
     body_font, bold_font, encode = LEGACY_FONTS.get(spec.legacy or "", ("Body", "Bold", str))
     full = PAGE_W - 2 * MARGIN
-    flow.y = flow.top
-    for line in _wrap(spec.title, "Sans", TITLE_SIZE, full):
-        _draw(flow, MARGIN, line, "Sans", TITLE_SIZE)
-        flow.y -= TITLE_SIZE * 1.25
-    flow.y -= 6
-    for line in _wrap(spec.lead, "Bold", LEAD_SIZE, full):
-        _draw(flow, MARGIN, line, "Bold", LEAD_SIZE)
-        flow.y -= LEAD_SIZE * 1.3
+    flow.columns = spec.columns
+    flow.column = 0
+    if spec.same_page:  # under everything the page holds so far, across the columns
+        flow.top = flow.y = flow.lowest - 24
+    else:
+        flow.y = flow.top
+    _front(flow, spec, full)
     flow.top, flow.y = flow.y - 10, flow.y - 10
     first_body = spec.drop_cap
     for kind, text in spec.paragraphs:
         if kind == "heading":
             _paragraph(flow, encode(text), bold_font, indent=False, gap=6)
-        elif kind == "capitals":  # a TCVN3 capitals font: lower-case codes drawn as capitals
-            _paragraph(flow, to_tcvn3(text.lower()), ".VnTimeH", indent=False, gap=6)
-        elif kind == "photo":  # caption told by its italic type
+        elif kind == "photo":
             _photo(flow, text, "Italic", CAPTION_SIZE)
-        elif kind == "figure":  # caption told only by its place under the image
-            _photo(flow, text, "Body", BODY)
+        elif kind == "table":
+            _table(flow, text)
+        elif kind == "equation":
+            _equation(flow, text)
+        elif kind == "tall":
+            _tall_line(flow, text)
         elif first_body:
             _drop_cap(flow, encode(text), body_font)
             first_body = False
         else:
             _paragraph(flow, encode(text), body_font, indent=True, gap=0)
+    if spec.references:
+        _paragraph(flow, "Tài liệu tham khảo", "Bold", indent=False, gap=6)
+        for number, item in enumerate(spec.references, 1):
+            _paragraph(flow, f"{number}. {item}", "Italic", indent=False, gap=1, size=8.0)
     flow.top = PAGE_H - MARGIN - 20
 
 
-def _paragraph(flow: _Flow, text: str, font: str, indent: bool, gap: float) -> None:
+def _front(flow: _Flow, spec: Spec, full: float) -> None:
+    """Banner, title, byline and affiliation (right aligned), lead and abstract, full width."""
+    if spec.banner:
+        _draw(flow, MARGIN, spec.banner, "Bold", 8)
+        flow.y -= 24
+    title = spec.title.upper() if spec.title_caps or spec.title_font != "Sans" else spec.title
+    for line in _wrap(title, "Sans", TITLE_SIZE, full):
+        shown = to_tcvn3(line.lower()) if spec.title_font == TCVN3_CAPITALS_FONT else line
+        _draw(flow, MARGIN, shown, spec.title_font, TITLE_SIZE)
+        flow.y -= TITLE_SIZE * 1.25
+    flow.y -= 6
+    for text, font in ((spec.byline, "Bold"), (spec.affiliation, "Italic")):
+        if text:
+            width = pdfmetrics.stringWidth(text, font, BODY)
+            _draw(flow, PAGE_W - MARGIN - width, text, font, BODY)
+            flow.y -= LEADING
+    for line in _wrap(spec.lead, "Bold", 11.0, full):
+        _draw(flow, MARGIN, line, "Bold", 11.0)
+        flow.y -= 11.0 * 1.3
+    if spec.abstract:
+        flow.y -= 4
+        for line in _wrap(spec.abstract, "Italic", ABSTRACT_SIZE, full - 60):
+            _draw(flow, MARGIN + 30, line, "Italic", ABSTRACT_SIZE)
+            flow.y -= ABSTRACT_SIZE * 1.3
+
+
+def _paragraph(
+    flow: _Flow, text: str, font: str, indent: bool, gap: float, size: float = BODY
+) -> None:
     flow.y -= gap
     indent_by = 12.0 if indent else 0.0
-    lines = _wrap(text, font, BODY, flow.width - indent_by)
+    lines = _wrap(text, font, size, flow.width - indent_by)
     for number, line in enumerate(lines):
         _need(flow, LEADING)
-        _draw(flow, flow.x + (indent_by if number == 0 else 0.0), line, font, BODY)
-        flow.y -= LEADING
+        words = line.split()
+        x = flow.x + (indent_by if number == 0 else 0.0)
+        last = number == len(lines) - 1
+        if last or len(words) < 2:
+            _draw(flow, x, line, font, size)
+        else:
+            _justify(flow, x, words, font, size, flow.width - (x - flow.x))
+        flow.y -= LEADING if size >= BODY else size * 1.3
     flow.y -= gap
+
+
+def _justify(flow: _Flow, x: float, words: list[str], font: str, size: float, width: float) -> None:
+    """A line set to the full width of its column, as magazines set running text."""
+    used = sum(pdfmetrics.stringWidth(word, font, size) for word in words)
+    space = (width - used) / (len(words) - 1)
+    for word in words:
+        _draw(flow, x, word, font, size)
+        x += pdfmetrics.stringWidth(word, font, size) + space
 
 
 def _drop_cap(flow: _Flow, text: str, font: str) -> None:
-    """The first letter three lines high, the first lines of text set beside it."""
+    """The first letter three lines high (from the first line's capitals to the third line's
+    baseline), the first lines of text set beside it."""
     _need(flow, LEADING * 3)
-    flow.canvas.setFont("Sans", BODY * 3)
+    size = (2 * LEADING + 0.73 * BODY) / 0.73
+    flow.canvas.setFont("Sans", size)
     flow.canvas.drawString(flow.x, flow.y - LEADING * 2, text[0])
-    beside = pdfmetrics.stringWidth(text[0], "Sans", BODY * 3) + 3
+    beside = pdfmetrics.stringWidth(text[0], "Sans", size) + 3
     first = _wrap(text[1:], font, BODY, flow.width - beside)
     for line in first[:3]:
-        _draw(flow, flow.x + beside, line, font, BODY)
+        _justify(flow, flow.x + beside, line.split(), font, BODY, flow.width - beside)
         flow.y -= LEADING
     rest = " ".join(first[3:])
-    for line in _wrap(rest, font, BODY, flow.width) if rest else []:
-        _need(flow, LEADING)
-        _draw(flow, flow.x, line, font, BODY)
-        flow.y -= LEADING
+    if rest:
+        _paragraph(flow, rest, font, indent=False, gap=0)
 
 
 def _photo(flow: _Flow, caption: str, font: str, size: float) -> None:
@@ -188,8 +295,44 @@ def _photo(flow: _Flow, caption: str, font: str, size: float) -> None:
     flow.y -= 8
 
 
+def _table(flow: _Flow, text: str) -> None:
+    """Rows of short cells in smaller type, each cell in its own slot of the column."""
+    rows = [row.split("|") for row in text.split("\n")]
+    _need(flow, 14 * len(rows) + 10)
+    flow.y -= 4
+    slot = flow.width / max(len(row) for row in rows)
+    for row in rows:
+        for index, cell in enumerate(row):
+            _draw(flow, flow.x + index * slot, cell.strip(), "Body", 8.0)
+        flow.y -= 12
+    flow.y -= 8
+
+
+def _equation(flow: _Flow, text: str) -> None:
+    """A display line in large type, centred in its column."""
+    _need(flow, 40)
+    flow.y -= 14
+    width = pdfmetrics.stringWidth(text, "Sans", 26)
+    _draw(flow, flow.x + (flow.width - width) / 2, text, "Sans", 26)
+    flow.y -= 26
+
+
+def _tall_line(flow: _Flow, text: str) -> None:
+    """One line whose words alternate between the body size and a larger size (taller
+    accented capitals): one line on the page, in pieces of two sizes."""
+    _need(flow, LEADING + 4)
+    x = flow.x
+    for index, word in enumerate(text.split()):
+        size = BODY + 3 if index % 3 == 1 else BODY
+        _draw(flow, x, word, "Body", size)
+        x += pdfmetrics.stringWidth(word + " ", "Body", size)
+    assert x <= flow.x + flow.width, f"the line does not fit its column: {text!r}"
+    flow.y -= LEADING + 4
+
+
 def _need(flow: _Flow, height: float) -> None:
-    if flow.y - height < MARGIN + 10:
+    bottom = max(MARGIN + 10, PAGE_H * (1 - flow.issue.folio_at) + 15)
+    if flow.y - height < bottom:
         if flow.column + 1 < flow.columns:
             flow.column += 1
         else:
@@ -203,19 +346,22 @@ def _new_page(flow: _Flow) -> None:
     flow.column = 0
     flow.top = PAGE_H - MARGIN - 20
     flow.y = flow.top
+    flow.lowest = PAGE_H
     _page_furniture(flow)
 
 
 def _page_furniture(flow: _Flow) -> None:
-    """Running head at the top and the page number at the bottom."""
+    """Running head at the top (odd and even pages differ) and the page number."""
     flow.canvas.setFont("Body", 7)
-    flow.canvas.drawString(MARGIN, PAGE_H - 30, f"{RUNNING_HEAD} - SỐ 5/2021")
-    flow.canvas.drawString(PAGE_W / 2, 25, str(flow.page))
+    head = flow.issue.running_heads[(flow.page + 1) % 2]
+    flow.canvas.drawString(MARGIN, PAGE_H - 30, f"{head} - SỐ 5/2021")
+    flow.canvas.drawString(PAGE_W / 2, PAGE_H * (1 - flow.issue.folio_at), str(flow.page))
 
 
 def _draw(flow: _Flow, x: float, text: str, font: str, size: float) -> None:
     flow.canvas.setFont(font, size)
     flow.canvas.drawString(x, flow.y, text)
+    flow.lowest = min(flow.lowest, flow.y)
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:

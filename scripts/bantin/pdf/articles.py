@@ -15,7 +15,6 @@ from bantin.pdf.reading import Para
 log = logging.getLogger("bantin.pdf")
 
 CONFIRM_WITHIN = 8  # paragraphs after a title where its byline or text must appear
-LETTER_SHARE = 0.6  # share of a title's characters that are letters (not an equation)
 
 
 @dataclass
@@ -50,16 +49,11 @@ def starts(paras: Sequence[Para], body: BodyType, skip: frozenset[int] = frozens
 
 def _opens_article(paras: Sequence[Para], index: int, body: BodyType) -> bool:
     para = paras[index]
-    if not roles.is_title(para, body) or not _mostly_letters(para.text):
+    if not roles.is_title(para, body) or not roles.mostly_letters(para.text):
         return False
     if index and roles.is_title(paras[index - 1], body) and paras[index - 1].page == para.page:
         return False  # the second line of a title set apart
     return _confirmed(paras, index, body)
-
-
-def _mostly_letters(text: str) -> bool:
-    chars = [char for char in text if not char.isspace()]
-    return bool(chars) and sum(char.isalpha() for char in chars) >= LETTER_SHARE * len(chars)
 
 
 def _confirmed(paras: Sequence[Para], index: int, body: BodyType) -> bool:

@@ -20,6 +20,7 @@ from bantin.pdf.roles import is_english
 from bantin.vietnamese import is_all_caps
 
 MIN_ENTRIES = 5  # a contents page lists at least this many articles
+MIN_HEADED_ENTRIES = 2  # or this many under a heading that says it is the contents
 _NUMBER = re.compile(r"^\d{1,4}$")
 _LEADING_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\S)")
 _HEADING = re.compile(
@@ -52,11 +53,13 @@ def contents_pages(doc: Document) -> frozenset[int]:
 
 
 def _is_contents(page: Page, doc: Document) -> bool:
+    """Enough entries with rising page numbers; fewer will do under a "MỤC LỤC" heading."""
     entries = _entries(page, doc)
-    if len(entries) < MIN_ENTRIES:
+    headed = any(_HEADING.match(line.text.strip()) for line in page.lines)
+    if len(entries) < (MIN_HEADED_ENTRIES if headed else MIN_ENTRIES):
         return False
     numbers = [entry.page for entry in entries]
-    rising = sum(1 for a, b in itertools.pairwise(numbers) if b > a)
+    rising = sum(1 for a, b in itertools.pairwise(numbers) if b >= a)
     return rising >= 0.7 * (len(numbers) - 1)
 
 

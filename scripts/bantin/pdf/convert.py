@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from bantin.bylines import parse_byline
 from bantin.convert.casing import learn_body, needs_restoring, restore_case
 from bantin.model import Article, Block, BlockKind
 from bantin.pdf import articles, roles, structure
@@ -140,7 +141,7 @@ def _review(article: Article, hints: Hints, doc: Document) -> None:
         article.review.append(f"contents page gives another title: {hints.title!r}")
         article.title = hints.title.strip().rstrip(".").strip()
     found = {fold(a.name) for a in article.authors}
-    listed = {fold(name) for name in hints.authors}
+    listed = {fold(a.name) for byline in hints.authors for a in parse_byline(byline)}
     if listed and found and listed != found:
         article.review.append("contents page gives other authors: " + "; ".join(hints.authors))
     if any(b.kind is BlockKind.TABLE for b in article.blocks):

@@ -91,9 +91,11 @@ def plan_issue(pdf: Path) -> tuple[Document, Plan]:
     offset = _folio_offset(doc)
     plan = Plan([], offset)
     spans = _reconcile(doc, spans, entries, plan)
+    taken: set[int] = set()
     for index, span in enumerate(spans):
-        entry = _entry_for(span, entries, offset)
-        plan.articles.append(Planned(span, _start_in_pdf(spans, index), entry, _title(span, doc)))
+        title = _title(span, doc)
+        entry = _entry_for(span, title, entries, offset, taken)
+        plan.articles.append(Planned(span, _start_in_pdf(spans, index), entry, title))
     _report(plan, entries)
     return doc, plan
 
@@ -130,11 +132,22 @@ def _reconcile(
     return [articles.Span(paras[a:b]) for a, b in itertools.pairwise(bounds)]
 
 
-def _entry_for(span: articles.Span, entries: list[Entry], offset: int) -> Entry | None:
-    for entry in entries:
-        if entry.page - offset == span.first_page:
-            return entry
-    return None
+def _entry_for(
+    span: articles.Span, title: str, entries: list[Entry], offset: int, taken: set[int]
+) -> Entry | None:
+    """The contents entry of an article: one giving its first page, the one with its title
+    when several articles start on that page, else the first not yet taken."""
+    on_page = [
+        (index, entry)
+        for index, entry in enumerate(entries)
+        if entry.page - offset == span.first_page and index not in taken
+    ]
+    if not on_page:
+        return None
+    same = [item for item in on_page if _words(item[1].title) == _words(title)]
+    index, entry = (same or on_page)[0]
+    taken.add(index)
+    return entry
 
 
 def _start_in_pdf(spans: list[articles.Span], index: int) -> int:

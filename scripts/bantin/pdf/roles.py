@@ -46,6 +46,7 @@ FRONT |= {ABSTRACT, KEYWORDS, ABSTRACT_EN, KEYWORDS_EN}
 TITLE_RATIO = 1.2  # a paragraph this much larger than the body may open an article
 TITLE_MIN_RATIO = 1.1  # an article's title (or English title) is set at least this large
 TOP_PARAS = 12  # the title is among the first paragraphs of the first page
+LETTER_SHARE = 0.6  # share of a title's characters that are letters (not an equation)
 HEADING_MIN_RATIO = 0.85  # headings are not set much smaller than the body
 HEADING_MAX_WORDS = 30
 HEADING_MAX_LINES = 5
@@ -185,10 +186,8 @@ def label_front(paras: Sequence[Para], body: BodyType) -> int:
 def _title_run(paras: Sequence[Para], body: BodyType) -> tuple[int, int]:
     """Where the title starts and ends: the paragraphs in the largest type near the top of
     the first page, else a first paragraph set apart (bold or capitals, a few lines)."""
-    top = [i for i, p in enumerate(paras[:TOP_PARAS]) if p.page == paras[0].page]
-    display = [
-        i for i in top if body.ratio(paras[i].style) >= TITLE_MIN_RATIO and _worded(paras[i])
-    ]
+    top = _before_text(paras, body)
+    display = [i for i in top if _display(paras[i], body)]
     if display:
         largest = max(paras[i].style.size for i in display)
         largest_first = [i for i in display if paras[i].style.size >= largest - 0.5]
@@ -211,6 +210,27 @@ def _title_run(paras: Sequence[Para], body: BodyType) -> tuple[int, int]:
     return 0, 0
 
 
+def _before_text(paras: Sequence[Para], body: BodyType) -> list[int]:
+    """Indices of the first page's first paragraphs, up to the first running text: where a
+    title stands (a display equation further down is not one)."""
+    found = []
+    for index, para in enumerate(paras[:TOP_PARAS]):
+        if para.page != paras[0].page or (_is_body_text(para, body) and len(para.lines) >= 3):
+            break
+        found.append(index)
+    return found
+
+
+def _display(para: Para, body: BodyType) -> bool:
+    """Display type: large, and words of letters (not a formula)."""
+    return body.ratio(para.style) >= TITLE_MIN_RATIO and _worded(para) and mostly_letters(para.text)
+
+
+def mostly_letters(text: str) -> bool:
+    chars = [char for char in text if not char.isspace()]
+    return bool(chars) and sum(char.isalpha() for char in chars) >= LETTER_SHARE * len(chars)
+
+
 def _title_above(above: Para, below: Para, body: BodyType) -> bool:
     """The first part of a title set in another size, right above the rest (not a byline)."""
     gap = below.box.y0 - above.box.y1
@@ -222,7 +242,7 @@ def _continues_title(paras: Sequence[Para], first: int, index: int, body: BodyTy
     """Display type goes on (an English title may drop the weight); "Chuyên ngành: ..." set
     large under a thesis title does not."""
     para = paras[index]
-    if body.ratio(para.style) < TITLE_MIN_RATIO or not _worded(para):
+    if not _display(para, body):
         return False
     return not re.match(r"^[^:]{1,30}:\s", para.text) and not is_byline_para(para, body)
 

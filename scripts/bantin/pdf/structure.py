@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from bantin.bylines import Author, parse_byline
 from bantin.model import Block, BlockKind
 from bantin.pdf import roles
+from bantin.pdf.page import Line
 from bantin.pdf.reading import Para, join_lines, starts_enumerated, starts_item
 from bantin.vietnamese import ends_sentence, starts_lower
 
@@ -186,14 +187,21 @@ def _blocks_of(group: list[Para]) -> list[Block]:
 
 
 def table_text(cells: list[Para]) -> str:
-    """A table's rows as lines, cells separated by " | ", rows ordered top to bottom."""
-    rows: list[list[Para]] = []
-    for cell in sorted(cells, key=lambda c: (c.page, c.box.y0)):
-        row = rows[-1] if rows else None
-        if row and row[0].page == cell.page and cell.box.y0 < max(c.box.y1 for c in row) - 2:
-            row.append(cell)
+    """A table's rows as lines, cells separated by " | ", rows top to bottom: the cells'
+    lines grouped by the height they stand at (poppler may give a column of cells as one
+    block)."""
+    lines = sorted(
+        ((cell.page, line) for cell in cells for line in cell.lines),
+        key=lambda item: (item[0], item[1].box.y0),
+    )
+    rows: list[list[Line]] = []
+    pages: list[int] = []
+    for page, line in lines:
+        if rows and pages[-1] == page and line.box.cy < max(c.box.y1 for c in rows[-1]):
+            rows[-1].append(line)
         else:
-            rows.append([cell])
+            rows.append([line])
+            pages.append(page)
     return "\n".join(
         " | ".join(c.text for c in sorted(row, key=lambda c: c.box.x0)) for row in rows
     )
@@ -218,7 +226,7 @@ def reference_items(paras: list[Para]) -> list[str]:
                 items.append([line.text])
             else:
                 items[-1].append(line.text)
-    return [join_lines(item) for item in items]
+    return [_REFERENCE_ITEM.sub("", join_lines(item), count=1).strip() for item in items]
 
 
 def without_bullet(text: str) -> str:

@@ -1,0 +1,302 @@
+"""The PDF route on generated magazine PDFs: each layout trait a real issue showed (and the
+route once got wrong) laid out with ReportLab, ingested with `bantin ingest` as an editor
+would, converted, and read back from the Markdown articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bantin.cli import main
+from bantin.exceptions import SourceError
+from bantin.markdown import ParsedArticle, read_article
+from bantin.model import BlockKind
+from bantin.pdf.contents import read_contents
+from bantin.pdf.convert import convert_pdf
+from bantin.pdf.document import read_document
+from bantin.pdf.ingest import IssueTarget, plan_issue, write_issue
+from bantin.pdf.reading import interleaved_pages
+from bantin.pipeline import convert_sources
+from pdfgen import TCVN3_CAPITALS_FONT, Issue, Spec, build_pdf
+
+SENTENCES = [
+    "Sở Khoa học và Công nghệ tỉnh Nam Định đã phối hợp với các huyện triển khai mô hình lúa.",
+    "Người dân được tập huấn kỹ thuật chăm sóc, bón phân hợp lý và phòng trừ sâu bệnh tổng hợp.",
+    "Năng suất bình quân đạt 65 tạ/ha, cao hơn ruộng đối chứng khoảng 12%, lợi nhuận tăng rõ rệt.",
+    "Kết quả này mở ra hướng nhân rộng mô hình tại các xã vùng trũng trong giai đoạn 2021-2025.",
+    "Các doanh nghiệp cam kết bao tiêu sản phẩm, giúp nông dân yên tâm đầu tư sản xuất lâu dài.",
+    "Theo báo cáo ngày 3/4/1975 của ngành, diện tích gieo cấy đã tăng gần gấp đôi so với trước.",
+]
+
+
+def text(start: int, count: int) -> str:
+    return " ".join(SENTENCES[(start + i) % len(SENTENCES)] for i in range(count))
+
+
+FIRST = Spec(
+    title="Phát triển nông nghiệp bền vững ở Nam Định",
+    title_caps=True,
+    byline="Trung tướng, GS.TS. PHAN TÙNG SƠN",
+    affiliation="Học viện Hậu cần",
+    abstract=text(1, 4),
+    paragraphs=[
+        ("body", text(0, 6)),
+        ("body", text(1, 5)),
+        ("heading", "1. Nhân rộng mô hình"),
+        ("body", text(2, 9)),
+        ("equation", "∑ = x + y"),
+        ("body", text(3, 7)),
+        ("table", "Chỉ tiêu|2020|2021\nNăng suất|60|65\nLợi nhuận|12|14"),
+        ("body", text(5, 8)),
+    ],
+    references=[
+        "Nguyễn Văn An (2020), Giáo trình canh tác lúa, Nxb Nông nghiệp, Hà Nội.",
+        "Trần Thị Bình (2021), Mô hình liên kết sản xuất, Tạp chí Nông nghiệp, số 4.",
+    ],
+)
+SECOND = Spec(
+    title="Vai trò của KH&CN trong phát triển kinh tế Nam Định",
+    title_font=TCVN3_CAPITALS_FONT,
+    banner="NGHIÊN CỨU - TRAO ĐỔI",
+    byline="Đại tá, ThS. NGUYỄN TIẾN DŨNG",
+    paragraphs=[
+        ("body", text(2, 5)),
+        ("tall", "Ông NGUYỄN VĂN BẢO cho biết Sở đã"),
+        ("body", text(3, 12)),
+        ("photo", "Ảnh: Cánh đồng lúa áp dụng quy trình canh tác mới."),
+        ("body", text(4, 10)),
+    ],
+)
+THIRD = Spec(
+    title="Ứng dụng công nghệ sinh học trong chăn nuôi",
+    byline="Thượng tá, TS. LÊ THỊ HOA; Trung tá, ThS. VŨ VĂN BÌNH",
+    paragraphs=[("body", text(4, 7)), ("body", text(0, 6))],
+    same_page=True,  # starts on the page where the second ends
+)
+SPECS = [FIRST, SECOND, THIRD]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """The issue (contents page, page numbers at 91 % of the page height), ingested into a
+    project and converted: the articles by their first words, with the plan and paths."""
+    root = tmp_path_factory.mktemp("issue")
+    pdf = root / "in.pdf"
+    ranges = build_pdf(pdf, SPECS, Issue(contents=True, folio_at=0.91))
+    assert main(["ingest", str(pdf), "--issue", "5", "--year", "2021", "--root", str(root)]) == 0
+    report = convert_sources(root, root / "docs", workers=1)
+    assert report.ok, report.problems
+    articles = {a.front.title: a for a in map(read_article, (root / "docs").rglob("*.md"))}
+    return {"root": root, "pdf": pdf, "ranges": ranges, "articles": articles}
+
+
+def article(built: dict[str, object], title: str) -> ParsedArticle:
+    articles = built["articles"]
+    assert isinstance(articles, dict)
+    assert title in articles, sorted(articles)
+    found: ParsedArticle = articles[title]
+    return found
+
+
+def paragraphs(parsed: ParsedArticle) -> list[str]:
+    return [b.text for b in parsed.blocks if b.kind is BlockKind.PARAGRAPH]
+
+
+def all_text(parsed: ParsedArticle) -> str:
+    return "\n".join(b.text for b in parsed.blocks)
+
+
+def test_one_article_per_title_and_the_contents_page_is_none(built: dict[str, object]) -> None:
+    assert sorted(built["articles"]) == sorted(spec.title for spec in SPECS)  # type: ignore[arg-type]
+
+
+def test_titles_in_capitals_take_the_contents_page_case(built: dict[str, object]) -> None:
+    first = article(built, FIRST.title)
+    assert first.front.title == "Phát triển nông nghiệp bền vững ở Nam Định"
+
+
+def test_a_tcvn3_capitals_font_with_a_suffix_is_read_as_capitals(built: dict[str, object]) -> None:
+    """'.VnArialH.Bold0150' draws lower-case codes as capitals: never "BồI DƯỡNG"."""
+    second = article(built, SECOND.title)
+    assert second.front.title == SECOND.title
+
+
+def test_bylines_give_names_with_rank_and_degree_apart(built: dict[str, object]) -> None:
+    first = article(built, FIRST.title).front
+    assert first.author_names == ["Phan Tùng Sơn"]
+    info = first.author_info[0]
+    assert (info.rank, info.degree) == ("Trung tướng", "GS.TS.")
+    assert first.affiliations == ["Học viện Hậu cần"]
+    third = article(built, THIRD.title).front
+    assert third.author_names == ["Lê Thị Hoa", "Vũ Văn Bình"]
+    texts = all_text(article(built, FIRST.title)) + first.lead
+    assert "PHAN TÙNG SƠN" not in texts  # not a heading, not the lead
+
+
+def test_the_abstract_set_smaller_is_the_lead_not_a_caption(built: dict[str, object]) -> None:
+    first = article(built, FIRST.title)
+    assert first.front.lead == text(1, 4)
+    assert not [b for b in first.blocks if b.kind is BlockKind.FIGURE]
+
+
+def test_columns_are_read_in_order_and_paragraphs_come_back_whole(
+    built: dict[str, object],
+) -> None:
+    first = article(built, FIRST.title)
+    expected = [t for kind, t in FIRST.paragraphs if kind == "body"]
+    assert paragraphs(first) == expected
+    assert interleaved_pages(read_document(built["pdf"])) == []  # type: ignore[arg-type]
+
+
+def test_the_drop_cap_joins_the_first_body_line_not_the_title(
+    built: dict[str, object],
+) -> None:
+    first = article(built, FIRST.title)
+    assert paragraphs(first)[0].startswith("Sở Khoa học")
+    assert first.front.title.startswith("Phát")
+
+
+def test_headings_references_and_tables_keep_their_kinds(built: dict[str, object]) -> None:
+    first = article(built, FIRST.title)
+    kinds = [(b.kind, b.text) for b in first.blocks if b.kind is not BlockKind.PARAGRAPH]
+    assert (BlockKind.HEADING, "1. Nhân rộng mô hình") in kinds
+    assert (BlockKind.HEADING, "Tài liệu tham khảo") in kinds
+    references = [t for k, t in kinds if k is BlockKind.REFERENCE]
+    assert references == FIRST.references  # items, numbers off (the list numbers them)
+    tables = [t for k, t in kinds if k is BlockKind.TABLE]
+    assert tables == ["Chỉ tiêu | 2020 | 2021\nNăng suất | 60 | 65\nLợi nhuận | 12 | 14"]
+    assert "Tài liệu tham khảo" not in first.front.lead
+
+
+def test_a_large_display_equation_starts_no_article(built: dict[str, object]) -> None:
+    first = article(built, FIRST.title)
+    equations = [b.text for b in first.blocks if b.kind is BlockKind.EQUATION]
+    assert equations == ["∑ = x + y"]
+
+
+def test_running_heads_and_page_numbers_leave_the_text(built: dict[str, object]) -> None:
+    """Odd and even pages carry different running heads; the page number stands at 91 % of
+    the page height, where a fixed margin band misses it."""
+    for parsed in built["articles"].values():  # type: ignore[attr-defined]
+        text_of = all_text(parsed)
+        assert "SỐ 5/2021" not in text_of
+        for block in parsed.blocks:
+            assert not block.text.strip().isdigit(), block.text
+            words = block.text.split()
+            assert not (words and words[-1].isdigit() and len(words[-1]) == 1), block.text
+
+
+def test_a_section_banner_goes_with_the_next_article(built: dict[str, object]) -> None:
+    first = article(built, FIRST.title)
+    assert "NGHIÊN CỨU - TRAO ĐỔI" not in all_text(first)
+    assert "NGHIÊN CỨU" not in all_text(article(built, SECOND.title))
+
+
+def test_a_line_in_pieces_of_two_sizes_keeps_its_order(built: dict[str, object]) -> None:
+    second = article(built, SECOND.title)
+    assert "Ông NGUYỄN VĂN BẢO cho biết Sở đã" in paragraphs(second)
+
+
+def test_a_date_cited_in_the_body_is_never_the_article_date(built: dict[str, object]) -> None:
+    for parsed in built["articles"].values():  # type: ignore[attr-defined]
+        assert parsed.front.date != dt.date(1975, 4, 3)
+
+
+def test_articles_sharing_a_page_are_cut_apart(built: dict[str, object]) -> None:
+    """The third article starts where the second ends: each article's PDF holds the shared
+    page, and each conversion keeps its own text."""
+    second, third = article(built, SECOND.title), article(built, THIRD.title)
+    assert paragraphs(third) == [text(4, 7), text(0, 6)]
+    assert text(4, 7) not in paragraphs(second)
+    assert second.front.pages[-1] == third.front.pages[0]
+
+
+def test_ingest_writes_article_pdfs_sidecars_and_keeps_the_issue(
+    built: dict[str, object],
+) -> None:
+    root = built["root"]
+    assert isinstance(root, Path)
+    folder = root / "sources" / "2021" / "05"
+    assert (folder / "issue.pdf").read_bytes() == built["pdf"].read_bytes()  # type: ignore[attr-defined]
+    pdfs = sorted(p for p in folder.glob("0*.pdf"))
+    sidecars = [yaml.safe_load(p.with_suffix(".yml").read_text("utf-8")) for p in pdfs]
+    assert len(pdfs) == len(SPECS) and all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
+    assert [s["contents"]["title"] for s in sidecars] == [spec.title for spec in SPECS]
+    assert sidecars[0]["pages"] == list(built["ranges"][0])  # type: ignore[index]
+    assert sidecars[2].get("start") == 2  # the second article starting in its own PDF
+    issue = yaml.safe_load((folder / "issue.yml").read_text("utf-8"))
+    assert (issue["issue"], issue["year"], issue["pdf"]) == (5, 2021, "sources/2021/05/issue.pdf")
+    assert "SỐ 5/2021" in " ".join(issue["running_heads"])
+
+
+def test_ingest_is_deterministic_and_never_overwrites(
+    built: dict[str, object], tmp_path: Path
+) -> None:
+    pdf = built["pdf"]
+    assert isinstance(pdf, Path)
+    doc, plan = plan_issue(pdf)
+    target = IssueTarget(tmp_path, 2021, 5)
+    first = {p: p.read_bytes() for p in write_issue(pdf, doc, plan, target)}
+    again = write_issue(pdf, doc, plan, target)  # the same bytes again is fine
+    assert again and all(first[p] == p.read_bytes() for p in again)
+    assert len(first) == 2 * len(SPECS) + 2  # articles and sidecars, issue.pdf and issue.yml
+    sidecar = next(p for p in first if p.suffix == ".yml" and p.name != "issue.yml")
+    sidecar.write_text("title: sửa tay\n", encoding="utf-8")
+    with pytest.raises(SourceError, match="never overwritten"):
+        write_issue(pdf, doc, plan, target)
+    assert sidecar.read_text(encoding="utf-8") == "title: sửa tay\n"
+
+
+def test_the_contents_page_is_read(built: dict[str, object]) -> None:
+    entries = read_contents(read_document(built["pdf"]))  # type: ignore[arg-type]
+    assert [e.title for e in entries] == [spec.title for spec in SPECS]
+    assert entries[0].authors == ["Trung tướng, GS.TS. PHAN TÙNG SƠN"]
+    assert [e.page for e in entries] == [r[0] for r in built["ranges"]]  # type: ignore[attr-defined]
+
+
+def test_a_contents_title_that_differs_is_reported(tmp_path: Path) -> None:
+    pdf = tmp_path / "in.pdf"
+    titles = {0: "Phát triển nông nghiệp hữu cơ ở Nam Định"}
+    build_pdf(pdf, [FIRST, SECOND], Issue(contents=True, contents_titles=titles))
+    _, plan = plan_issue(pdf)
+    assert any("Phát triển nông nghiệp hữu cơ" in note for note in plan.notes)
+
+
+def test_a_single_article_pdf_converts_without_ingest(tmp_path: Path) -> None:
+    """An editor may drop one article's PDF into an issue folder."""
+    pdf = tmp_path / "sources" / "2021" / "05" / "bai.pdf"
+    pdf.parent.mkdir(parents=True)
+    build_pdf(pdf, [SECOND])
+    converted = convert_pdf(pdf)
+    assert converted.title == SECOND.title
+    assert [a.name for a in converted.authors] == ["Nguyễn Tiến Dũng"]
+    report = convert_sources(tmp_path, tmp_path / "docs", workers=1)
+    assert report.ok and len(report.converted) == 1
+
+
+def test_legacy_fonts_in_the_body_are_decoded(tmp_path: Path) -> None:
+    for legacy in ("tcvn3", "vni"):
+        pdf = tmp_path / f"{legacy}.pdf"
+        spec = Spec(SECOND.title, [("body", text(0, 6)), ("body", text(2, 5))], legacy=legacy)
+        build_pdf(pdf, [spec])
+        converted = convert_pdf(pdf)
+        body = [b.text for b in converted.blocks if b.kind is BlockKind.PARAGRAPH]
+        assert body == [text(0, 6), text(2, 5)], legacy
+
+
+def test_an_unreadable_pdf_is_an_error_naming_it(tmp_path: Path) -> None:
+    bad = tmp_path / "hong.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really a pdf")
+    with pytest.raises(SourceError, match=r"hong\.pdf"):
+        convert_pdf(bad)
+    assert (
+        main(["ingest", str(bad), "--issue", "1", "--year", "2021", "--root", str(tmp_path)]) == 1
+    )
+    assert not (tmp_path / "sources").exists()
+
+
+def test_ingest_needs_issue_and_year(built: dict[str, object], tmp_path: Path) -> None:
+    assert main(["ingest", str(built["pdf"]), "--root", str(tmp_path)]) == 1
