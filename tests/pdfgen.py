@@ -63,6 +63,7 @@ class Issue:
 
     contents: bool = False  # a contents page first: page number, title, byline per article
     contents_titles: dict[int, str] = field(default_factory=dict)  # article index -> title
+    extra_entries: list[tuple[int, str]] = field(default_factory=list)  # (page, title) listed
     folio_at: float = 0.97  # where the page number stands, as a share of the page height
     running_heads: tuple[str, str] = RUNNING_HEADS  # odd pages, even pages
 
@@ -175,6 +176,10 @@ def _contents_page(
             _draw(flow, MARGIN + 30, spec.byline, "Bold", 9)
             flow.y -= 13
         flow.y -= 8
+    for page, title in issue.extra_entries:
+        _draw(flow, MARGIN, str(page), "Bold", 10)
+        _draw(flow, MARGIN + 30, title, "Body", 10)
+        flow.y -= 21
 
 
 def _lay_out(flow: _Flow, spec: Spec) -> None:

@@ -300,3 +300,27 @@ def test_an_unreadable_pdf_is_an_error_naming_it(tmp_path: Path) -> None:
 
 def test_ingest_needs_issue_and_year(built: dict[str, object], tmp_path: Path) -> None:
     assert main(["ingest", str(built["pdf"]), "--root", str(tmp_path)]) == 1
+
+
+def test_numbered_lines_under_a_content_heading_are_no_contents_page(tmp_path: Path) -> None:
+    """An article's own "Nội dung" section listing numbered steps is not an issue's contents."""
+    steps = [("heading", "NỘI DUNG"), *[("body", f"{n} {text(n, 1)}") for n in range(1, 5)]]
+    spec = Spec(SECOND.title, [*steps, ("body", text(0, 9))], byline=SECOND.byline)
+    pdf = tmp_path / "bai.pdf"
+    build_pdf(pdf, [spec])
+    assert read_contents(read_document(pdf)) == []
+    converted = convert_pdf(pdf)
+    assert [b.text for b in converted.blocks if b.kind is BlockKind.PARAGRAPH][-1] == text(0, 9)
+
+
+def test_a_documents_own_table_of_contents_does_not_cut_it(tmp_path: Path) -> None:
+    """A thesis lists its sections' pages: no article starts there, so it stays one article."""
+    body = [("body", text(n, 12)) for n in range(12)]
+    thesis = Spec("Một số bài toán về mô hình lúa ở Nam Định", body, byline="NGUYỄN THỊ LAN")
+    sections = [(3, "Tình hình nghiên cứu"), (4, "Phương pháp nghiên cứu")]
+    pdf = tmp_path / "luan-an.pdf"
+    ranges = build_pdf(pdf, [thesis], Issue(contents=True, extra_entries=sections))
+    assert ranges[0][1] >= 4  # the thesis runs over the pages its contents lists
+    _, plan = plan_issue(pdf)
+    assert len(plan.articles) == 1
+    assert any("table of contents of one document" in note for note in plan.notes)

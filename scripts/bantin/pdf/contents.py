@@ -21,11 +21,11 @@ from bantin.vietnamese import is_all_caps
 
 MIN_ENTRIES = 5  # a contents page lists at least this many articles
 MIN_HEADED_ENTRIES = 2  # or this many under a heading that says it is the contents
+HEADING_ZONE = 0.3  # that heading stands in the top of the page
+FIRST_PAGES = 4  # a contents page is among the first pages (or the first twentieth)
 _NUMBER = re.compile(r"^\d{1,4}$")
 _LEADING_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\S)")
-_HEADING = re.compile(
-    r"^\W*(mục\s*lục|trong\s+số\s+này|nội\s+dung|contents?|table of contents)\W*$", re.I
-)
+_HEADING = re.compile(r"^\W*(mục\s*lục|trong\s+số\s+này|contents?|table of contents)\W*$", re.I)
 _DOT_LEADER = re.compile(r"\s*(?:\.\s*){3,}|\s*…+\s*")
 
 
@@ -48,14 +48,16 @@ class Entry:
 
 
 def contents_pages(doc: Document) -> frozenset[int]:
-    """The pages that hold the issue's table of contents."""
-    return frozenset(page.number for page in doc.pages if _is_contents(page, doc))
+    """The pages that hold the issue's table of contents: among its first pages."""
+    first = doc.pages[: max(FIRST_PAGES, len(doc.pages) // 20)]
+    return frozenset(page.number for page in first if _is_contents(page, doc))
 
 
 def _is_contents(page: Page, doc: Document) -> bool:
     """Enough entries with rising page numbers; fewer will do under a "MỤC LỤC" heading."""
     entries = _entries(page, doc)
-    headed = any(_HEADING.match(line.text.strip()) for line in page.lines)
+    top = page.height * HEADING_ZONE
+    headed = any(_HEADING.match(line.text.strip()) for line in page.lines if line.box.y1 < top)
     if len(entries) < (MIN_HEADED_ENTRIES if headed else MIN_ENTRIES):
         return False
     numbers = [entry.page for entry in entries]
@@ -67,8 +69,9 @@ def read_contents(doc: Document) -> list[Entry]:
     """Every entry of the contents pages, in the order of the pages they give; an English
     entry lends its title to the Vietnamese entry of the same page."""
     entries: list[Entry] = []
+    pages = contents_pages(doc)
     for page in doc.pages:
-        if _is_contents(page, doc):
+        if page.number in pages:
             entries += _entries(page, doc)
     vietnamese = [entry for entry in entries if not is_english(entry.title)]
     english = {entry.page: entry.title for entry in entries if is_english(entry.title)}

@@ -90,6 +90,13 @@ def plan_issue(pdf: Path) -> tuple[Document, Plan]:
     _, spans = articles.split(doc.paras, doc.body, skip)
     offset = _folio_offset(doc)
     plan = Plan([], offset)
+    if not _lists_articles(entries, spans, offset):
+        if entries:
+            plan.notes.append(
+                "the contents pages list no article found here (a table of "
+                "contents of one document, not of an issue): not used"
+            )
+        entries = []
     spans = _reconcile(doc, spans, entries, plan)
     taken: set[int] = set()
     for index, span in enumerate(spans):
@@ -98,6 +105,16 @@ def plan_issue(pdf: Path) -> tuple[Document, Plan]:
         plan.articles.append(Planned(span, _start_in_pdf(spans, index), entry, title))
     _report(plan, entries)
     return doc, plan
+
+
+def _lists_articles(entries: list[Entry], spans: list[articles.Span], offset: int) -> bool:
+    """A contents page of an issue names pages where articles start (a thesis's or a book's
+    table of contents names the pages of its own chapters)."""
+    if not entries:
+        return False
+    starts = {span.first_page for span in spans}
+    found = sum(1 for entry in entries if entry.page - offset in starts)
+    return found * 2 >= len(entries)
 
 
 def _folio_offset(doc: Document) -> int:

@@ -113,6 +113,8 @@ def join_drop_caps(page: Page, body: BodyType) -> None:
         if not beside:
             continue
         first = min(beside, key=lambda line: line.box.y0)
+        if first.box.y0 > cap.box.y0 + 1.5 * first.box.height:
+            continue  # a large letter beside text that starts above it: not a drop cap
         letter = cap.text.strip()
         if first.words[0].text[:1].isupper():
             letter = letter.upper()  # a decorative font may name its capital glyph in lower case
@@ -126,7 +128,8 @@ def join_drop_caps(page: Page, body: BodyType) -> None:
 def _is_drop_cap(block: Block, body: BodyType) -> bool:
     text = block.text.strip()
     style = block.style
-    return len(text) == 1 and text.isalpha() and body.ratio(style) >= DROP_CAP_RATIO
+    latin = text.isascii() or is_vietnamese_letter(text)
+    return len(text) == 1 and text.isalpha() and latin and body.ratio(style) >= DROP_CAP_RATIO
 
 
 def _beside(cap: Line, line: Line) -> bool:
