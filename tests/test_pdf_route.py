@@ -5,6 +5,7 @@ would, converted, and read back from the Markdown articles."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -324,3 +325,33 @@ def test_a_documents_own_table_of_contents_does_not_cut_it(tmp_path: Path) -> No
     _, plan = plan_issue(pdf)
     assert len(plan.articles) == 1
     assert any("table of contents of one document" in note for note in plan.notes)
+
+
+def test_the_article_page_shows_the_byline_affiliation_and_the_articles_own_pdf(
+    built: dict[str, object],
+) -> None:
+    """Built into a site: the rank and degree stand before the linked name, the affiliation
+    under it, and the article's own PDF is the page's PDF (and citation_pdf_url)."""
+    from test_site_archive import REPO, build, copy_hand_written_pages
+
+    root = built["root"]
+    assert isinstance(root, Path)
+    shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    hook = REPO / "scripts/bantin/site/mkdocs_hook.py"
+    config = config.replace("  - scripts/bantin/site/mkdocs_hook.py", f"  - {hook}")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    copy_hand_written_pages(REPO / "docs", root / "docs")
+    result = build(root)
+    assert result.ok, result
+    slug = article(built, FIRST.title).front.slug
+    page = (root / "site/2021/so-5" / slug / "index.html").read_text(encoding="utf-8")
+    assert '<span class="bantin-rank">Trung tướng, GS.TS.</span>' in page
+    assert 'rel="author">Phan Tùng Sơn</a>' in page
+    assert "<li>Học viện Hậu cần</li>" in page
+    source = article(built, FIRST.title).front.source.removeprefix("sources/")
+    assert 'type="application/pdf">Bản PDF của bài</a>' in page
+    assert f'name="citation_pdf_url" content="http://127.0.0.1:8000/nguon/{source}"' in page
+    assert (root / "site/nguon" / source).read_bytes().startswith(b"%PDF")
+    assert (root / "site/tac-gia/phan-tung-son/index.html").is_file()
+    assert '<pre class="bantin-table"' in page and "<ol>" in page

@@ -70,14 +70,21 @@ def article_files(
     sources = exports.Folder(root)
     for entry, item in zip(entries, items, strict=True):
         files += exports.citation_files(entry, item, cite)
-        files.append(exports.source_copy(entry, sources))
-        pdf = exports.pdf_copy(entry, sources)
+        source = exports.source_copy(entry, sources)
+        files.append(source)
+        pdf = None if _is_pdf(entry) else exports.pdf_copy(entry, sources)
         pdf_href = pdf.path + exports.fragment(entry.front.pdf) if pdf else ""
         if pdf:
             files.append(pdf)
+        if _is_pdf(entry):
+            pdf_href = source.path  # the article's own PDF is its source
         record = meta.article_record(entry, siblings[entry.url], item, cite, site, pdf_href, names)
         data[str(entry.path).replace(os.sep, "/")] = record
     return SiteFiles(files, data)
+
+
+def _is_pdf(entry: urls.Entry) -> bool:
+    return entry.front.source.endswith(".pdf")
 
 
 def site_files(

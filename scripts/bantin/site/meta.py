@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bantin.metadata import FrontMatter
+from bantin.metadata import AuthorInfo, FrontMatter
 from bantin.site import urls
 from bantin.site.markup import page_range, vn_date
 from bantin.site.pages import by_issue, issue_label
@@ -174,6 +174,16 @@ def link_record(name: str, here: str, target: str) -> Record:
     return {"name": name, "href": urls.relative(here, target)}
 
 
+def author_record(front: FrontMatter, info: AuthorInfo, here: str, names: urls.NameIndex) -> Record:
+    """An author as the byline shows them: rank and degree before the linked name, and the
+    numbers of the affiliations when the article has several."""
+    record = link_record(info.name, here, names.author(info.name))
+    record["before"] = ", ".join(part for part in (info.rank, info.degree) if part)
+    marks = info.affiliation or []
+    record["marks"] = ",".join(map(str, marks)) if len(front.affiliations) > 1 else ""
+    return record
+
+
 def article_record(
     entry: urls.Entry,
     siblings: tuple[urls.Entry | None, urls.Entry | None],
@@ -191,7 +201,12 @@ def article_record(
         "kind": "article",
         "title": front.title,
         "lead": front.lead,
-        "authors": [link_record(a, here, names.author(a)) for a in front.author_names],
+        "authors": [author_record(front, info, here, names) for info in front.author_info],
+        "affiliations": list(front.affiliations),
+        "title_en": front.title_en or "",
+        "abstract_en": front.abstract_en,
+        "keywords": list(front.keywords),
+        "keywords_en": list(front.keywords_en),
         "date": vn_date(front.date or front.issue_date),
         "issue": link_record(
             issue_label(front.issue, front.year), here, urls.issue_url(front.year, front.issue)
@@ -203,6 +218,7 @@ def article_record(
         "previous": neighbour(siblings[0], here),
         "next": neighbour(siblings[1], here),
         "source_href": urls.relative(here, urls.source_copy_url(front.source)),
+        "source_is_pdf": front.source.endswith(".pdf"),
         "pdf_href": urls.relative(here, pdf_href) if pdf_href else "",
         "canonical": url,
         "meta_names": highwire_tags(front, cite.highwire_authors(front), site, pdf_url)
