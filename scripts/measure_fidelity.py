@@ -93,7 +93,7 @@ def report(rows: list[tuple[dict, Score]], argv: list[str] | None) -> str:
         "the PDFs stay in a git-ignored cache). Each PDF is ingested into a scratch project as an",
         "editor would, converted, read back from its Markdown and compared.",
         "",
-        f"- Command: `.venv/bin/python scripts/measure_fidelity.py {' '.join(argv or [])}`".rstrip(),
+        "- Command: `.venv/bin/python scripts/measure_fidelity.py`",
         f"- Date: {dt.date.today().isoformat()}; bantin commit {_commit()}",
         f"- Machine: {_machine()}",
         "- Paragraphs: exact match of the NFC, white-space-collapsed text (sha256), precision /",

@@ -91,8 +91,8 @@ def compare(
 
 
 def measure(count: int, seed: int, keep_examples: int) -> Report:
-    from bantin.convert.text import convert_text
     from bantin.convert.decode import decode_bytes
+    from bantin.convert.text import convert_text
 
     report = Report(articles=count, seed=seed)
     start = time.perf_counter()
@@ -140,8 +140,8 @@ def article(index: int, seed: int) -> tuple[simulate.ArticleSpec, simulate.Layou
 
 def show(index: int, seed: int) -> None:
     """The layout of one article, then each expected item the converter did not give back."""
-    from bantin.convert.text import convert_text
     from bantin.convert.decode import decode_bytes
+    from bantin.convert.text import convert_text
 
     spec, layout = article(index, seed)
     print(layout.text)

@@ -156,6 +156,14 @@ def test_detects_tcvn3_and_vni() -> None:
     assert detect_legacy(_encode(VIETNAMESE, VNI_CASES)) == "vni"
 
 
+def test_unicode_capitals_are_not_taken_for_vni() -> None:
+    """Unicode capitals spell "OÀ", "OÁ" like VNI's o + mark byte; no letter foreign to
+    Vietnamese (ø, ñ, ö...) shows, so the text is Unicode, and "ĐOÀN" never becomes "ĐỒN"."""
+    titles = "BÀN VỀ LỮ ĐOÀN PHÁO BINH THUỘC QUÂN ĐOÀN HOÀN THÀNH TOÀN DIỆN NHIỆM VỤ HOÁ HỌC"
+    assert detect_legacy(titles) is None
+    assert detect_legacy(titles.lower()) is None
+
+
 def test_detects_tcvn3_after_soft_hyphen_for_u_horn() -> None:
     text = _encode("Trường học và người dân", TCVN3_CASES)
     assert "\xad" in text

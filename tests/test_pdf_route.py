@@ -355,3 +355,28 @@ def test_the_article_page_shows_the_byline_affiliation_and_the_articles_own_pdf(
     assert (root / "site/nguon" / source).read_bytes().startswith(b"%PDF")
     assert (root / "site/tac-gia/phan-tung-son/index.html").is_file()
     assert '<pre class="bantin-table"' in page and "<ol>" in page
+
+
+def test_review_lists_the_articles_to_check_least_confident_first(
+    built: dict[str, object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = built["root"]
+    assert isinstance(root, Path)
+    assert main(["review", "--docs", str(root / "docs")]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if not line.startswith(" ")]
+    scores = [float(row.split()[0]) for row in rows]
+    assert scores and scores == sorted(scores)
+    first = article(built, FIRST.title).front
+    assert first.review and first.confidence is not None and first.confidence < 1
+    assert any("has tables" in reason for reason in first.review)
+
+
+def test_explain_reads_an_article_pdf(
+    built: dict[str, object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = built["root"]
+    assert isinstance(root, Path)
+    pdf = sorted((root / "sources/2021/05").glob("000_*.pdf"))[0]
+    assert main(["convert", "--explain", str(pdf)]) == 0
+    out = capsys.readouterr().out
+    assert f"title: {FIRST.title}" in out and "authors: Phan Tùng Sơn" in out

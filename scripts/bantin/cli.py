@@ -16,7 +16,8 @@ VERBS = {
     "build": "convert sources/ and build the static site into site/",
     "serve": "serve the built site locally",
     "verify": "check every source's sha256 against what its article records",
-    "ingest": "split a PDF issue into per-article sources",
+    "ingest": "cut a PDF issue into one PDF and sidecar per article",
+    "review": "list the converted articles to check, least likely right first",
     "bench": "measure conversion, build, search and page weight at scale",
 }
 

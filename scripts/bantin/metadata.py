@@ -154,6 +154,7 @@ class FrontMatter(_Strict):
     issue_date: dt.date | None = None
     pdf: PdfRef | None = None
 
+    confidence: float | None = Field(default=None, ge=0, le=1)
     review: list[NonEmpty] = Field(default_factory=list)
 
     @model_validator(mode="after")

@@ -37,6 +37,7 @@ from bantin.metadata import (
     compact_author,
 )
 from bantin.model import Article, Block
+from bantin.review import confidence
 from bantin.slug import slugify
 from bantin.sources import (
     SourceFile,
@@ -277,6 +278,7 @@ def inferred_values(article: Article) -> dict[str, Any]:
         "abstract_en": article.abstract_en or None,
         "keywords": list(article.keywords) or None,
         "keywords_en": list(article.keywords_en) or None,
+        "confidence": confidence(article.review) if article.review else None,
         "review": list(article.review) or None,
         "date": article.date,
         "issue": article.issue,

@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 from bantin.exceptions import Problems, SourceError
+from bantin.metadata import IssueInfo
 from bantin.pipeline import convert_paths, default_converter
+from bantin.sources import SourceFile, is_pdf, load_sidecar
 
 log = logging.getLogger("bantin")
 
@@ -35,8 +37,11 @@ def explain(paths: list[Path]) -> int:
     problems = Problems()
     for path in paths:
         try:
-            text = converter.read(path)
-            sys.stdout.write(str(formatter(converter.convert(text, path))).rstrip("\n") + "\n")
+            if is_pdf(path) and converter.convert_pdf is not None:
+                article = converter.convert_pdf(path, load_sidecar(describe_one(path)), IssueInfo())
+            else:
+                article = converter.convert(converter.read(path), path)
+            sys.stdout.write(str(formatter(article)).rstrip("\n") + "\n")
         except SourceError as error:
             problems.add_error(error)
         except OSError as error:
@@ -58,3 +63,9 @@ def run(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return 1
     return 0
+
+
+def describe_one(path: Path) -> SourceFile:
+    """A source given alone on the command line, with the sidecar beside it."""
+    sidecar = path.with_suffix(".yml")
+    return SourceFile(path, path.name, None, sidecar if sidecar.is_file() else None)

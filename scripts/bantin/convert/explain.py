@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from bantin.model import Article, Decision, Role
 
 TEXT_WIDTH = 60
@@ -18,9 +20,12 @@ def format_explanation(article: Article) -> str:
 
 def _summary(article: Article) -> str:
     pages = ", ".join(str(p) for p in article.pages) or "?"
-    counts = {kind: 0 for kind in ("paragraph", "heading", "figure")}
-    for block in article.blocks:
-        counts[block.kind.value] += 1
+    counts = Counter(block.kind.value for block in article.blocks)
+    others = ", ".join(
+        f"{count} {kind}s"
+        for kind, count in sorted(counts.items())
+        if kind not in ("paragraph", "heading", "figure")
+    )
     return (
         f"title: {article.title}\n"
         f"authors: {', '.join(a.name for a in article.authors) or '-'}; "
@@ -29,6 +34,8 @@ def _summary(article: Article) -> str:
         f"section: {article.section or '-'}; pages: {pages}\n"
         f"blocks: {counts['paragraph']} paragraphs, {counts['heading']} headings, "
         f"{counts['figure']} captions"
+        + (f", {others}" if others else "")
+        + (f"\nreview: {'; '.join(article.review)}" if article.review else "")
     )
 
 

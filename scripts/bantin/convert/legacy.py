@@ -63,6 +63,8 @@ _TCVN3_MARKERS = frozenset(
 _QUOTES = "\"'“”‘’()[].,;:!?"
 # Mark bytes that also follow vowels in French or Spanish words ("où", "goût", "naïve", "aéro").
 _VNI_WESTERN_MARKS = frozenset("ùûïéúüèÙÛÏÉÚÜÈ")
+# Latin-1 letters VNI uses for marks, đ, ư and ơ that no Unicode Vietnamese word contains.
+_NOT_VIETNAMESE = frozenset("øûïäåëüöñæîØÛÏÄÅËÜÖÑÆÎ")
 _WORD = re.compile(r"\S+")
 MIN_WORDS = 2  # one odd word (French "où", "août") is no evidence
 MIN_SHARE = 0.15  # share of words that must carry the evidence
@@ -167,7 +169,10 @@ def _without_guillemets(word: str) -> str:
 
 
 def _vni_evidence(word: str) -> bool:
-    """A vowel with a VNI mark byte rare in Western words ("aø", "eá"), or VNI's đ opening it."""
+    """A vowel with a VNI mark byte rare in Western words ("aø", "eá"), or VNI's đ opening it;
+    and some letter Vietnamese never writes (ø, ñ, ö, ä...): Unicode "OÀ" is no evidence."""
+    if not any(char in _NOT_VIETNAMESE for char in word):
+        return False
     if word[:1] in "ñÑ" and word[1:2].isalpha():
         return True
     pairs = [word[index : index + 2] for index in range(len(word) - 1)]

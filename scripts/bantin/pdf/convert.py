@@ -18,6 +18,7 @@ from bantin.model import Article, Block, BlockKind
 from bantin.pdf import articles, roles, structure
 from bantin.pdf.contents import contents_pages
 from bantin.pdf.document import Document, read_document
+from bantin.pdf.reading import interleaved_pages
 from bantin.vietnamese import fold
 
 log = logging.getLogger("bantin.pdf")
@@ -85,7 +86,7 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
     article.section = _section(front.banner)
     article.pages = printed_pages(doc, span.pages)
     _restore_case(article, hints)
-    _review(article, hints, doc)
+    _review(article, hints, doc, span.pages)
     for para in span.paras:
         article.note("role", f"page {para.page}: {para.role or 'dropped'}: {para.text[:60]!r}")
     return article
@@ -128,7 +129,7 @@ def _restore_case(article: Article, hints: Hints) -> None:
         block.text = restore_case(block.text, body)
 
 
-def _review(article: Article, hints: Hints, doc: Document) -> None:
+def _review(article: Article, hints: Hints, doc: Document, span_pages: list[int]) -> None:
     """Why an editor should look at the article."""
     if not article.title:
         article.review.append("no title found")
@@ -138,12 +139,17 @@ def _review(article: Article, hints: Hints, doc: Document) -> None:
     if len(paragraphs) < FEW_PARAGRAPHS:
         article.review.append(f"only {len(paragraphs)} paragraphs")
     if hints.title and _words(hints.title) != _words(article.title):
-        article.review.append(f"contents page gives another title: {hints.title!r}")
+        article.review.append(
+            f"contents page gives another title (used) than the page's {article.title!r}"
+        )
         article.title = hints.title.strip().rstrip(".").strip()
     found = {fold(a.name) for a in article.authors}
     listed = {fold(a.name) for byline in hints.authors for a in parse_byline(byline)}
     if listed and found and listed != found:
         article.review.append("contents page gives other authors: " + "; ".join(hints.authors))
+    mixed = sorted(set(interleaved_pages(doc)) & set(span_pages))
+    if mixed:
+        article.review.append(f"columns may be interleaved on page {', '.join(map(str, mixed))}")
     if any(b.kind is BlockKind.TABLE for b in article.blocks):
         article.review.append("has tables: check their rows")
     if any(enc for enc in doc.encodings.values()):
