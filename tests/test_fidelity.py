@@ -1,0 +1,130 @@
+"""The fidelity measurement: gold fingerprints, paragraph scores, and a whole run on a
+generated issue whose gold is known (the real PDFs are not in CI)."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bantin.fidelity import (
+    GOLD_DIR,
+    Paragraphs,
+    corpus,
+    fingerprint,
+    fingerprint_gold,
+    match_paragraphs,
+    measure_pdf,
+    normal,
+)
+from pdfgen import Issue, build_pdf
+from test_pdf_route import FIRST, SECOND, text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_a_fingerprint_is_the_sha256_of_the_normal_text() -> None:
+    text_nfd = "Khoa học  và\ncông nghệ "  # decomposed and with odd spaces
+    clean = "Khoa học và công nghệ"
+    assert normal("Khoa ho\u0323c  và\ncông nghệ ") == clean
+    assert fingerprint(text_nfd) == {
+        "sha256": hashlib.sha256(clean.encode()).hexdigest(),
+        "words": 5,
+    }
+
+
+def test_gold_keeps_facts_and_fingerprints_running_text() -> None:
+    data = {
+        "pdf": "x",
+        "articles": [
+            {
+                "first_page": 3,
+                "last_page": 4,
+                "title": "Tiêu  đề",
+                "authors": [{"name": "Nguyễn Văn A", "rank": "Đại tá"}],
+                "abstract": "Tóm tắt riêng.",
+                "paragraphs": ["Đoạn một.", "Đoạn hai."],
+            }
+        ],
+    }
+    gold = fingerprint_gold(data, "x.yml")
+    article = gold["articles"][0]
+    assert article["title"] == "Tiêu đề"
+    assert article["authors"] == [{"name": "Nguyễn Văn A", "rank": "Đại tá"}]
+    assert article["abstract"] == fingerprint("Tóm tắt riêng.")
+    assert article["paragraphs"] == [fingerprint("Đoạn một."), fingerprint("Đoạn hai.")]
+    assert "Đoạn" not in yaml.safe_dump(gold, allow_unicode=True)
+    with pytest.raises(ValueError, match="unknown keys: text"):
+        fingerprint_gold({"pdf": "x", "articles": [{"text": "copied"}]}, "x.yml")
+
+
+def test_paragraph_scores_are_exact_multiset_matches() -> None:
+    gold = [fingerprint(t) for t in ("Một.", "Hai.", "Hai.")]
+    found = match_paragraphs(["Một.", "Hai.", "Ba."], gold)
+    assert (found.both, found.ours, found.gold) == (2, 3, 3)
+    precision, recall, f1 = found.scores() or (0, 0, 0)
+    assert (round(precision, 2), round(recall, 2), round(f1, 2)) == (0.67, 0.67, 0.67)
+    assert Paragraphs().scores() is None
+
+
+def test_committed_gold_holds_no_running_text() -> None:
+    """Every gold file's paragraphs, abstracts and references are fingerprints only."""
+    files = sorted(GOLD_DIR.glob("*.yml"))
+    assert {path.stem for path in files} <= {item["id"] for item in corpus()}
+    assert len(files) >= 4
+    for path in files:
+        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for article in gold["articles"]:
+            for key in ("paragraphs", "references"):
+                for item in article.get(key) or []:
+                    assert set(item) == {"sha256", "words"}, path
+            for key in ("abstract", "abstract_en"):
+                assert key not in article or set(article[key]) == {"sha256", "words"}, path
+
+
+def test_a_measured_run_on_a_generated_issue(tmp_path: Path) -> None:
+    pdf = tmp_path / "issue.pdf"
+    ranges = build_pdf(pdf, [FIRST, SECOND], Issue(contents=True))
+    body = [t for kind, t in FIRST.paragraphs if kind == "body"]
+    gold = fingerprint_gold(
+        {
+            "pdf": "generated",
+            "running_heads": ["BẢN TIN KHOA HỌC VÀ CÔNG NGHỆ"],
+            "articles": [
+                {
+                    "first_page": ranges[0][0],
+                    "last_page": ranges[0][1],
+                    "title": FIRST.title,
+                    "authors": [{"name": "Phan Tùng Sơn"}],
+                    "paragraphs": body,
+                },
+                {
+                    "first_page": ranges[1][0],
+                    "last_page": ranges[1][1],
+                    "title": SECOND.title,
+                    "authors": [{"name": "Nguyễn Tiến Dũng"}],
+                },
+            ],
+        },
+        "generated",
+    )
+    score = measure_pdf(pdf, gold, tmp_path / "scratch")
+    assert (score.starts.hit, score.titles.hit, score.authors.hit) == (2, 2, 2)
+    assert score.paragraphs.scores() == (1.0, 1.0, 1.0)
+    assert score.interleaved == 0 and score.furniture_left == 0
+    assert score.text_route.gold == len(body)
+    assert text(0, 6) in body
+
+
+def test_the_script_skips_cleanly_without_the_cache(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import measure_fidelity
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    out = tmp_path / "FIDELITY.md"
+    assert measure_fidelity.main(["--cache", str(tmp_path / "none"), "--out", str(out)]) == 0
+    assert not out.exists()
