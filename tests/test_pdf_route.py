@@ -380,3 +380,38 @@ def test_explain_reads_an_article_pdf(
     assert main(["convert", "--explain", str(pdf)]) == 0
     out = capsys.readouterr().out
     assert f"title: {FIRST.title}" in out and "authors: Phan Tùng Sơn" in out
+
+
+NEWS = Spec(
+    title="Tin tức - Sự kiện",
+    drop_cap=False,
+    columns=1,
+    paragraphs=[
+        ("heading", "Hội nghị tổng kết mô hình lúa chất lượng cao"),
+        ("body", text(0, 4)),
+        ("heading", "Tập huấn kỹ thuật chăm sóc lúa cho nông dân"),
+        ("body", text(1, 3)),
+        ("body", text(2, 2)),
+        ("heading", "Ký kết hợp tác tiêu thụ sản phẩm"),
+        ("body", text(4, 3)),
+    ],
+)
+
+
+def test_a_page_of_news_items_gives_one_article_per_item(tmp_path: Path) -> None:
+    """Under a page heading with no byline, short items each under a bold heading: each item
+    is an article, the page heading their section."""
+    pdf = tmp_path / "tin.pdf"
+    build_pdf(pdf, [NEWS])
+    _, plan = plan_issue(pdf)
+    titles = [item.title for item in plan.articles]
+    assert titles == [t for kind, t in NEWS.paragraphs if kind == "heading"]
+    assert {item.span.section for item in plan.articles} == {"Tin tức - Sự kiện"}
+
+
+def test_an_article_with_a_byline_keeps_its_headings(tmp_path: Path) -> None:
+    pdf = tmp_path / "bai.pdf"
+    signed = Spec(**{**NEWS.__dict__, "title": "Nông nghiệp Nam Định", "byline": SECOND.byline})
+    build_pdf(pdf, [signed])
+    _, plan = plan_issue(pdf)
+    assert [item.title for item in plan.articles] == ["Nông nghiệp Nam Định"]

@@ -209,27 +209,57 @@ def measure_pdf(pdf: Path, gold: dict[str, Any], scratch: Path) -> Score:
     score.interleaved = len(interleaved_pages(doc))
     heads = [normal(text).casefold() for text in gold.get("running_heads") or []]
     golds = gold.get("articles", [])
-    for item in golds:
-        _score_article(item, ours.get(item["first_page"]), score, heads)
-    listed = {item["first_page"] for item in golds}
-    score.extra_articles = sum(1 for page in ours if page not in listed)
+    for item, found in pair_articles(golds, ours):
+        _score_article(item, found, score, heads)
+    listed = Counter(item["first_page"] for item in golds)
+    score.extra_articles = sum(max(0, len(found) - listed[page]) for page, found in ours.items())
     _score_text_route(pdf, golds, scratch, score)
     return score
 
 
-def _articles_by_first_page(scratch: Path, plan: Any) -> dict[int, tuple[Any, int]]:
-    """Each converted article (front matter and blocks) by the physical page it starts on,
-    with the physical page it ends on."""
+def _articles_by_first_page(scratch: Path, plan: Any) -> dict[int, list[tuple[Any, int]]]:
+    """The converted articles (front matter and blocks) by the physical page they start on,
+    in the issue's order, each with the physical page it ends on."""
     from bantin.markdown import read_article
 
-    by_name = {f"{i:03d}": item for i, item in enumerate(plan.articles)}
-    found: dict[int, tuple[Any, int]] = {}
+    by_name = {f"{i:03d}": (i, item) for i, item in enumerate(plan.articles)}
+    found: list[tuple[int, int, Any, int]] = []
     for path in sorted((scratch / "docs").rglob("*.md")):
         parsed = read_article(path)
-        item = by_name.get(Path(parsed.front.source).name[:3])
-        if item is not None:
-            found[item.first_page] = (parsed, item.last_page)
-    return found
+        known = by_name.get(Path(parsed.front.source).name[:3])
+        if known is not None:
+            index, item = known
+            found.append((item.first_page, index, parsed, item.last_page))
+    pages: dict[int, list[tuple[Any, int]]] = {}
+    for page, _, parsed, last in sorted(found, key=lambda row: (row[0], row[1])):
+        pages.setdefault(page, []).append((parsed, last))
+    return pages
+
+
+def pair_articles(
+    golds: list[dict[str, Any]], ours: dict[int, list[tuple[Any, int]]]
+) -> list[tuple[dict[str, Any], tuple[Any, int] | None]]:
+    """Each gold article with ours starting on its page: where several start on one page,
+    the one whose title shares most words with it, each of ours used once."""
+    pairs: list[tuple[dict[str, Any], tuple[Any, int] | None]] = []
+    used: set[tuple[int, int]] = set()
+    for gold in golds:
+        candidates = [
+            (index, found)
+            for index, found in enumerate(ours.get(gold["first_page"], []))
+            if (gold["first_page"], index) not in used
+        ]
+        if not candidates:
+            pairs.append((gold, None))
+            continue
+        wanted = set(normal(gold["title"]).casefold().split())
+        index, found = max(
+            candidates,
+            key=lambda c: len(wanted & set(normal(c[1][0].front.title).casefold().split())),
+        )
+        used.add((gold["first_page"], index))
+        pairs.append((gold, found))
+    return pairs
 
 
 def _score_article(

@@ -4,17 +4,21 @@ first article (cover, masthead, contents) is the issue's own front."""
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bantin.pdf import roles
 from bantin.pdf.fonts import BodyType
-from bantin.pdf.reading import Para
+from bantin.pdf.reading import Para, family
+from bantin.vietnamese import is_all_caps, starts_lower
 
 log = logging.getLogger("bantin.pdf")
 
 CONFIRM_WITHIN = 8  # paragraphs after a title where its byline or text must appear
+CONFIRM_LINES = 3
+ITEM_HEADING_WORDS = 20
 
 
 @dataclass
@@ -23,6 +27,7 @@ class Span:
 
     paras: list[Para]
     pages: list[int] = field(default_factory=list)
+    section: str = ""  # the heading of the page of news the article is an item of
 
     def __post_init__(self) -> None:
         if not self.pages:
@@ -53,12 +58,30 @@ def _opens_article(paras: Sequence[Para], index: int, body: BodyType) -> bool:
         return False
     if index and roles.is_title(paras[index - 1], body) and paras[index - 1].page == para.page:
         return False  # the second line of a title set apart
-    return _confirmed(paras, index, body)
+    if roles.is_english(para.text) and _title_above(paras, index, body):
+        return False  # the English title under the Vietnamese one
+    after = paras[index + 1] if index + 1 < len(paras) else None
+    if after is not None and after.style == para.style and starts_lower(after.text):
+        return False  # a sentence set large that goes on below: running text, not a title
+    return _byline_above(paras, index, body) or _confirmed(paras, index, body)
+
+
+def _title_above(paras: Sequence[Para], index: int, body: BodyType) -> bool:
+    above = [p for p in paras[max(0, index - 4) : index] if p.page == paras[index].page]
+    return any(roles.is_title(p, body) and not roles.is_english(p.text) for p in above)
+
+
+def _byline_above(paras: Sequence[Para], index: int, body: BodyType) -> bool:
+    """A cover names its author over the title."""
+    above = [p for p in paras[max(0, index - 3) : index] if p.page == paras[index].page]
+    return any(roles.is_byline_para(p, body) for p in above)
 
 
 def _confirmed(paras: Sequence[Para], index: int, body: BodyType) -> bool:
-    """Under a title come its byline, a label or running text, soon and on the same page
-    (a pull quote or a display line in large type has none)."""
+    """Under a title come its byline, a label or running text (three lines of it, in one
+    paragraph or in list items), soon and on the same page (a pull quote or a display line in
+    large type has none)."""
+    lines = 0
     for para in paras[index + 1 : index + 1 + CONFIRM_WITHIN]:
         if roles.is_title(para, body):
             continue
@@ -66,7 +89,8 @@ def _confirmed(paras: Sequence[Para], index: int, body: BodyType) -> bool:
             return False
         if roles.is_byline_para(para, body) or roles._label_of(para.text.strip()):
             return True
-        if len(para.lines) >= 3:
+        lines += len(para.lines)
+        if lines >= CONFIRM_LINES:
             return True
     return False
 
@@ -92,4 +116,48 @@ def split(
         return [], [Span(kept)] if kept else []
     front = kept[: found[0]]
     spans = [Span(kept[a:b]) for a, b in zip(found, [*found[1:], len(kept)], strict=True)]
-    return front, spans
+    return front, [item for span in spans for item in news_items(span, body)]
+
+
+def news_items(span: Span, body: BodyType) -> list[Span]:
+    """A page of news: a heading with no byline, right under it the first of several items
+    each under a short heading of one type, none numbered. Each item is an article, the
+    page's heading their section; any other span is one article."""
+    paras = span.paras
+    _, last = roles.title_run(paras, body)
+    if not 0 < last < len(paras) or not _item_heading(paras[last], body):
+        return [span]
+    kind = _type(paras[last])
+    cuts = [
+        index
+        for index in range(last, len(paras) - 1)
+        if _item_heading(paras[index], body)
+        and _type(paras[index]) == kind
+        and roles._is_body_text(paras[index + 1], body)
+    ]
+    if len(cuts) < 2:
+        return [span]
+    section = " ".join(" ".join(p.text.split()) for p in paras[:last] if p.text.strip())
+    bounds = [*cuts, len(paras)]
+    return [Span(paras[a:b], section=section) for a, b in itertools.pairwise(bounds)]
+
+
+def _item_heading(para: Para, body: BodyType) -> bool:
+    """A news item's heading: a short line set apart, not numbered, not a sentence, not a
+    byline, followed by text."""
+    text = para.text.strip()
+    words = text.split()
+    if not 2 <= len(words) <= ITEM_HEADING_WORDS or len(para.lines) > 2:
+        return False
+    if text.endswith((".", ",", ";", ":")) or roles.numbered(text):
+        return False
+    style = para.style
+    apart = style.bold or style.italic or is_all_caps(text)
+    sized = body.ratio(style) >= roles.HEADING_MIN_RATIO
+    return apart and sized and not roles.is_byline_para(para, body) and not roles._label_of(text)
+
+
+def _type(para: Para) -> tuple[str, int]:
+    """The family and size of a heading: a page's items may differ in weight or slope."""
+    style = para.style
+    return (family(style.font), round(style.size))

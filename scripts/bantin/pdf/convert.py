@@ -24,6 +24,7 @@ from bantin.vietnamese import fold
 log = logging.getLogger("bantin.pdf")
 
 FEW_PARAGRAPHS = 3
+HEADLINE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
     article.abstract_en = front.abstract_en
     article.keywords = front.keywords
     article.keywords_en = front.keywords_en
-    article.section = _section(front.banner)
+    article.section = _section(span.section or front.banner)
     article.pages = printed_pages(doc, span.pages)
     _restore_case(article, hints)
     _review(article, hints, doc, span.pages)
@@ -118,8 +119,8 @@ def _restore_case(article: Article, hints: Hints) -> None:
     body = learn_body(texts, asked=[article.title, *(b.text for b in headings)])
     if hints.title and _words(hints.title) == _words(article.title):
         article.title = hints.title.strip().rstrip(".").strip()
-    elif needs_restoring(article.title):
-        restored = restore_case(article.title, body)
+    elif needs_restoring(article.title) or headline_case(article.title):
+        restored = restore_case(article.title.upper(), body)
         article.note("case", f"title case restored: {article.title!r} -> {restored!r}")
         article.review.append("title restored from capitals")
         article.title = restored
@@ -127,6 +128,14 @@ def _restore_case(article: Article, hints: Hints) -> None:
         article.title_en = article.title_en.capitalize()
     for block in headings:
         block.text = restore_case(block.text, body)
+
+
+def headline_case(text: str) -> bool:
+    """Most words capitalised ("Cầu Nguyện cho Bệnh Nhân"): English headline style, which a
+    Vietnamese title does not use."""
+    words = [word for word in text.split()[1:] if word[:1].isalpha() and not word.isupper()]
+    capital = sum(1 for word in words if word[:1].isupper())
+    return len(words) >= 2 and capital >= HEADLINE_SHARE * len(words)
 
 
 def _review(article: Article, hints: Hints, doc: Document, span_pages: list[int]) -> None:

@@ -173,7 +173,7 @@ def _take_bylines(paras: Sequence[Para], index: int, body: BodyType) -> None:
 
 def label_front(paras: Sequence[Para], body: BodyType) -> int:
     """Label the front matter; the index of the first paragraph of the body."""
-    first, last = _title_run(paras, body)
+    first, last = title_run(paras, body)
     for para in paras[:first]:
         para.role = (
             BYLINE if is_byline_para(para, body) else BANNER
@@ -183,7 +183,7 @@ def label_front(paras: Sequence[Para], body: BodyType) -> int:
     return _label_after_title(paras, last, body)
 
 
-def _title_run(paras: Sequence[Para], body: BodyType) -> tuple[int, int]:
+def title_run(paras: Sequence[Para], body: BodyType) -> tuple[int, int]:
     """Where the title starts and ends: the paragraphs in the largest type near the top of
     the first page, else a first paragraph set apart (bold or capitals, a few lines)."""
     top = _before_text(paras, body)
@@ -251,10 +251,15 @@ def _worded(para: Para) -> bool:
     return sum(1 for word in para.text.split() if any(c.isalpha() for c in word)) >= 2
 
 
+def numbered(text: str) -> bool:
+    return bool(_NUMBERED.match(text))
+
+
 def _set_apart(para: Para, body: BodyType) -> bool:
     text = para.text
+    style = para.style
     return (
-        (para.style.bold or is_all_caps(text) or capitals_font(para.style))
+        (style.bold or style.italic or is_all_caps(text) or capitals_font(style))
         and len(para.lines) <= 4
         and _worded(para)
         and not _front_label(para, body)

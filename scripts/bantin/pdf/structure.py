@@ -54,6 +54,8 @@ def front_of(paras: Sequence[Para]) -> Front:
     front = Front()
     front.title = _joined(paras, roles.TITLE)
     front.title_en = _joined(paras, roles.TITLE_EN)
+    front.title, english = _bilingual(front.title)
+    front.title_en = front.title_en or english
     front.banner = _joined(paras, roles.BANNER)
     for para in paras:
         if para.role == roles.BYLINE:
@@ -65,6 +67,14 @@ def front_of(paras: Sequence[Para]) -> Front:
     front.keywords_en = _keywords(_label_stripped(paras, roles.KEYWORDS_EN))
     front.dateline = _joined(paras, roles.DATELINE)
     return front
+
+
+def _bilingual(title: str) -> tuple[str, str]:
+    """ "Suy niệm | Reflections": the Vietnamese title and its English one."""
+    left, bar, right = title.partition(" | ")
+    if bar and right and roles.is_english(right) and not roles.is_english(left):
+        return left.strip(), right.strip()
+    return title, ""
 
 
 def _joined(paras: Sequence[Para], role: str) -> str:
