@@ -415,3 +415,13 @@ def test_an_article_with_a_byline_keeps_its_headings(tmp_path: Path) -> None:
     build_pdf(pdf, [signed])
     _, plan = plan_issue(pdf)
     assert [item.title for item in plan.articles] == ["Nông nghiệp Nam Định"]
+
+
+def test_words_drawn_by_symbol_and_accent_tricks_read_as_printed() -> None:
+    from bantin.pdf.fonts import clean_word
+
+    assert clean_word("(\uf06d = 0,001 \uf0b8 0,05)", "Symbol") == "(μ = 0,001 ÷ 0,05)"
+    assert clean_word("\uf0a7", "Wingdings") == "•"
+    assert clean_word("gia đı\u0300nh") == "gia đình"  # dotless i under a tone mark
+    assert clean_word("ıt") == "ıt"  # a dotless i alone stays what it is
+    assert clean_word("ha\u0300nh\u00adchi\u0301nh") == "hànhchính"  # NFC, soft hyphen out

@@ -8,6 +8,7 @@ evidence. Capitals fonts (".VnTimeH") draw every letter as a capital: their text
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -23,6 +24,7 @@ from bantin.pdf.page import Page, Style, Word
 
 log = logging.getLogger("bantin.pdf")
 
+_DOTLESS_MARKED = re.compile("ı([\u0300-\u036f])")
 _SOFT = str.maketrans({"\xad": None, "\u200b": None, "\ufeff": None})
 
 # Adobe's Symbol encoding from 0x20, in order ("\0" where a code has no character): what a
@@ -80,6 +82,8 @@ def clean_word(text: str, font: str = "") -> str:
     text = text.translate(_SOFT)
     if any("\uf000" <= char <= "\uf0ff" for char in text) or "symbol" in font.lower():
         text = "".join(_symbol(char, font) for char in text)
+    if "ı" in text:  # a dotless i under a tone mark is the font's way to draw ì, í, ỉ...
+        text = _DOTLESS_MARKED.sub(lambda m: "i" + m.group(1), text)
     return unicodedata.normalize("NFC", text)
 
 
