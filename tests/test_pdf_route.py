@@ -425,3 +425,23 @@ def test_words_drawn_by_symbol_and_accent_tricks_read_as_printed() -> None:
     assert clean_word("gia đı\u0300nh") == "gia đình"  # dotless i under a tone mark
     assert clean_word("ıt") == "ıt"  # a dotless i alone stays what it is
     assert clean_word("ha\u0300nh\u00adchi\u0301nh") == "hànhchính"  # NFC, soft hyphen out
+
+
+def test_a_drop_cap_joins_the_line_level_with_it_not_the_abstract_above() -> None:
+    """Measured on a real issue: the abstract's last line ends just above the drop cap and
+    starts right of it; the cap's letter belongs to the first body line beside it."""
+    from bantin.pdf.fonts import BodyType
+    from bantin.pdf.page import Block, Box, Line, Page, Style, Word
+    from bantin.pdf.reading import join_drop_caps
+
+    def line(text_: str, x0: float, y0: float, size: float = 11.0, width: float = 200) -> Line:
+        box = Box(x0, y0, x0 + width, y0 + size * 1.3)
+        return Line([Word(text_, box, Style("ArialMT", size))], box)
+
+    abstract = line("ứng yêu cầu xây dựng quân đội trong tình hình mới.", 111.5, 253.5)
+    cap = line("N", 54.1, 269.5, size=52.0, width=34.5)
+    first, second = line("GÀY 21/9/1957, Đại tướng đã", 88.6, 284.7), line("Lễ Khai", 88.6, 299.7)
+    page = Page(8, 552.8, 765.4, [Block([abstract]), Block([cap]), Block([first, second])])
+    join_drop_caps(page, BodyType(11.0, "ArialMT"))
+    assert first.text.startswith("NGÀY") and abstract.text.startswith("ứng")
+    assert len(page.blocks) == 2  # the cap is gone into its word

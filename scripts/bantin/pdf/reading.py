@@ -135,7 +135,7 @@ def _is_drop_cap(block: Block, body: BodyType) -> bool:
 def _beside(cap: Line, line: Line) -> bool:
     """A line starting just right of the cap, level with its upper part."""
     near = cap.box.x1 - 2 <= line.box.x0 <= cap.box.x1 + cap.box.height
-    level = cap.box.y0 - line.box.height <= line.box.cy <= cap.box.y1
+    level = cap.box.y0 <= line.box.cy <= cap.box.y1
     return near and level and line is not cap
 
 
