@@ -445,3 +445,28 @@ def test_a_drop_cap_joins_the_line_level_with_it_not_the_abstract_above() -> Non
     join_drop_caps(page, BodyType(11.0, "ArialMT"))
     assert first.text.startswith("NGÀY") and abstract.text.startswith("ứng")
     assert len(page.blocks) == 2  # the cap is gone into its word
+
+
+def test_a_centred_last_line_does_not_open_a_paragraph() -> None:
+    """A centred abstract's short last line starts right of the others: it is no first line
+    set in (it does not reach the right edge)."""
+    from bantin.pdf.fonts import BodyType
+    from bantin.pdf.page import Block, Box, Line, Page, Style, Word
+    from bantin.pdf.reading import paragraphs
+
+    style = Style("Arial-BoldItalicMT", 10.0, bold=True, italic=True)
+
+    def line(text_: str, x0: float, x1: float, y0: float) -> Line:
+        box = Box(x0, y0, x1, y0 + 13)
+        return Line([Word(text_, box, style)], box)
+
+    block = Block(
+        [
+            line("Thực hiện bản Huấn thị của Đại tướng, 68 năm qua, cán bộ", 103.5, 448.5, 169),
+            line("luôn đoàn kết, sáng tạo, chủ động khắc phục mọi khó khăn", 103.5, 448.5, 183),
+            line("ứng yêu cầu xây dựng quân đội trong tình hình mới.", 119.5, 432.1, 197),
+        ]
+    )
+    page = Page(8, 552.8, 765.4, [block])
+    found = paragraphs(page, BodyType(11.0, "ArialMT"))
+    assert len(found) == 1 and len(found[0].lines) == 3

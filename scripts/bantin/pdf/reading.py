@@ -245,12 +245,19 @@ def _cut(block: Block, page: int, columns: list[Column], em: float) -> list[Para
     measure = column or _own_column(block, em)
     paras: list[Para] = []
     for index, line in enumerate(block.lines):
-        indented = INDENT_MIN * em <= line.box.x0 - measure.left <= INDENT_MAX * em
+        indented = _set_in(line, measure, em)
         if index == 0 or _breaks(block.lines[index - 1], line, measure, indented):
             paras.append(Para([line], page, indented, column=column))
         else:
             paras[-1].lines.append(line)
     return paras
+
+
+def _set_in(line: Line, column: Column, em: float) -> bool:
+    """A first line set in: it starts right of the column's edge and, as the first line of a
+    justified paragraph does, reaches the other edge (a centred last line does not)."""
+    set_in = INDENT_MIN * em <= line.box.x0 - column.left <= INDENT_MAX * em
+    return set_in and line.box.x1 >= column.right - max(column.slack, em)
 
 
 def _own_column(block: Block, em: float) -> Column:
