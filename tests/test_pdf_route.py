@@ -470,3 +470,32 @@ def test_a_centred_last_line_does_not_open_a_paragraph() -> None:
     page = Page(8, 552.8, 765.4, [block])
     found = paragraphs(page, BodyType(11.0, "ArialMT"))
     assert len(found) == 1 and len(found[0].lines) == 3
+
+
+def test_a_display_equation_stays_where_it_is_set(built: dict[str, object]) -> None:
+    first = article(built, FIRST.title)
+    kinds = [b.kind for b in first.blocks]
+    at = kinds.index(BlockKind.EQUATION)
+    assert kinds[at - 1] is BlockKind.PARAGRAPH and kinds[at + 1] is BlockKind.PARAGRAPH
+    assert first.blocks[at - 1].text == text(2, 9) and first.blocks[at + 1].text == text(3, 7)
+
+
+@pytest.mark.parametrize(
+    ("words", "equation"),
+    [
+        ("EJ 2 3 3EJ EJ", True),  # what an equation editor leaves as text
+        ("≈ kN δ11 5EJ 8 5", True),
+        ("(26)", True),  # an equation's number set apart
+        ("Tính Δ1P, Δ2P dùng bảng tính M1Mpds; [5]", False),
+        ("Năng suất đạt 65 tạ/ha = 12% cao hơn", False),
+    ],
+)
+def test_equations_are_symbols_numbers_and_variables(words: str, equation: bool) -> None:
+    from bantin.pdf import roles
+    from bantin.pdf.fonts import BodyType
+    from bantin.pdf.page import Box, Line, Style, Word
+    from bantin.pdf.reading import Para
+
+    box = Box(100, 100, 300, 112)
+    para = Para([Line([Word(words, box, Style("Times", 12.0))], box)], 1)
+    assert roles._is_equation(para, BodyType(12.0, "Times")) is equation

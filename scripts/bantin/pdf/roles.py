@@ -84,6 +84,9 @@ _NUMBERED = re.compile(
     r"^\s*(?:(?:\d{1,2}\.){1,4}\d{0,2}\.?|[IVXLC]{1,6}\.|[a-zđ]\)|\d{1,2}\))\s*(?=\S)"
 )
 _MATH = re.compile(r"[=+×÷±≤≥≈∑∫√∆Δ∂πσλμαβγδθ^]|\b[a-zA-Z]\s*[=<>]")
+_EQUATION_NUMBER = re.compile(r"^\(\d{1,3}[a-z]?\)$")
+# A word of running text: letters only, lower case after its first letter.
+_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]*")
 _FOOTNOTE_MARK = re.compile(r"^\s*(\(?\d{1,2}\)?|\*{1,3}|\[\d{1,2}\])\s*\S")
 
 
@@ -453,14 +456,19 @@ def _is_caption(para: Para, body: BodyType) -> bool:
 
 
 def _is_equation(para: Para, body: BodyType) -> bool:
-    """Mostly symbols and single letters, few words of Vietnamese."""
+    """Mostly symbols, numbers and variables ("EJ", "δ11", "M1M1ds"), few words: a display
+    equation, or the pieces of one an equation editor left as text."""
     text = para.text
-    words = text.split()
-    if not words or len(para.lines) > 4:
+    tokens = text.split()
+    if not tokens or len(para.lines) > 4:
         return False
-    long_words = [w for w in words if sum(ch.isalpha() for ch in w) >= 3]
-    symbols = len(_MATH.findall(text))
-    return symbols >= 1 and len(long_words) <= max(1, len(words) // 4)
+    if _EQUATION_NUMBER.match(text.strip()):
+        return True  # an equation's number set apart from it
+    words = [t for t in tokens if _WORD.fullmatch(t.strip('.,;:()“”"')) and len(t) >= 2]
+    if len(words) > max(1, len(tokens) // 4):
+        return False
+    mathy = _MATH.search(text) or any(ch.isdigit() for ch in text)
+    return bool(mathy) and len(tokens) >= 2
 
 
 def _is_footnote(para: Para, paras: Sequence[Para], index: int, body: BodyType) -> bool:
@@ -481,7 +489,7 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
     _merge_continued(paras, CAPTION)
     _merge_continued(paras, HEADING)
     for para in paras:
-        if para.role in (BODY, FIGURE) and _is_cell(para, paras):
+        if para.role in (BODY, FIGURE, EQUATION) and _is_cell(para, paras):
             para.role = TABLE
     for index, para in enumerate(paras):
         if para.role == CAPTION and _figure_caption(para):
@@ -556,9 +564,13 @@ def _running_text(para: Para, body: BodyType) -> bool:
 
 
 def _is_cell(para: Para, paras: Sequence[Para]) -> bool:
+    """A narrow paragraph with another narrow one level with it (an equation's number
+    beside it does not make a table)."""
     if para.column is not None and para.box.width >= CELL_WIDTH_SHARE * (
         para.column.right - para.column.left
     ):
+        return False
+    if _EQUATION_NUMBER.match(para.text.strip()):
         return False
     return any(
         other is not para
@@ -567,6 +579,7 @@ def _is_cell(para: Para, paras: Sequence[Para]) -> bool:
         and other.box.x_overlap(para.box) < 0
         and abs(other.box.x0 - para.box.x0) < 300
         and _narrow(other)
+        and not _EQUATION_NUMBER.match(other.text.strip())
         for other in paras
     )
 

@@ -18,7 +18,9 @@ from bantin.pdf.reading import Para, join_lines, starts_enumerated, starts_item
 from bantin.vietnamese import ends_sentence, starts_lower
 
 INDENT_CONVENTION = 0.3  # share of paragraphs set in: the publication marks paragraphs so
-_FLOATS = frozenset({roles.CAPTION, roles.TABLE, roles.FIGURE, roles.EQUATION, roles.FOOTNOTE})
+# What floats out of the text: the paragraph it interrupts goes on after it. A display
+# equation does not float: it stands where it is set, between two blocks of text.
+_FLOATS = frozenset({roles.CAPTION, roles.TABLE, roles.FIGURE, roles.FOOTNOTE})
 _KIND = {
     roles.HEADING: BlockKind.HEADING,
     roles.BODY: BlockKind.PARAGRAPH,
