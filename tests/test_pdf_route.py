@@ -499,3 +499,37 @@ def test_equations_are_symbols_numbers_and_variables(words: str, equation: bool)
     box = Box(100, 100, 300, 112)
     para = Para([Line([Word(words, box, Style("Times", 12.0))], box)], 1)
     assert roles._is_equation(para, BodyType(12.0, "Times")) is equation
+
+
+def test_a_line_poppler_built_across_the_gutter_is_cut_into_its_columns() -> None:
+    """Measured on a real page: a chart's labels aligned two columns' lines, and poppler
+    made one line of words from both; each column gets its words back."""
+    from bantin.pdf.fonts import BodyType
+    from bantin.pdf.page import Block, Box, Line, Page, Style, Word
+    from bantin.pdf.reading import mixed_pages, paragraphs
+
+    style = Style("Times New Roman", 12.0)
+
+    def words(texts: list[str], x0: float, y0: float) -> list[Word]:
+        found, x = [], x0
+        for piece in texts:
+            width = 6.0 * len(piece)
+            found.append(Word(piece, Box(x, y0, x + width, y0 + 14), style))
+            x += width + 4
+        return found
+
+    left = [words(["câu", "bên", "trái", "số", str(n), "vẫn", "còn", "tiếp"], 65, 100 + 15 * n)
+            for n in range(4)]
+    right = [words(["dòng", "bên", "phải", "số", str(n), "cũng", "còn", "nữa"], 306, 100 + 15 * n)
+             for n in range(4)]
+    lines = [Line(w, Box(w[0].box.x0, w[0].box.y0, w[-1].box.x1, w[0].box.y1)) for w in left]
+    lines += [Line(w, Box(w[0].box.x0, w[0].box.y0, w[-1].box.x1, w[0].box.y1)) for w in right]
+    mixed = left[3] + right[3]
+    lines[3] = Line(mixed, Box(mixed[0].box.x0, mixed[0].box.y0, mixed[-1].box.x1, mixed[0].box.y1))
+    del lines[7]
+    page = Page(5, 595, 842, [Block(lines[:4]), Block(lines[4:])])
+    body = BodyType(12.0, "Times New Roman")
+    assert mixed_pages([page], body) == [5]
+    texts = [para.text for para in paragraphs(page, body)]
+    assert all("trái" not in t or "phải" not in t for t in texts), texts
+    assert mixed_pages([page], body) == []

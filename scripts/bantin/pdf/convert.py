@@ -18,7 +18,6 @@ from bantin.model import Article, Block, BlockKind
 from bantin.pdf import articles, roles, structure
 from bantin.pdf.contents import contents_pages
 from bantin.pdf.document import Document, read_document
-from bantin.pdf.reading import interleaved_pages
 from bantin.vietnamese import fold
 
 log = logging.getLogger("bantin.pdf")
@@ -156,9 +155,10 @@ def _review(article: Article, hints: Hints, doc: Document, span_pages: list[int]
     listed = {fold(a.name) for byline in hints.authors for a in parse_byline(byline)}
     if listed and found and listed != found:
         article.review.append("contents page gives other authors: " + "; ".join(hints.authors))
-    mixed = sorted(set(interleaved_pages(doc)) & set(span_pages))
+    mixed = sorted(set(doc.mixed) & set(span_pages))
     if mixed:
-        article.review.append(f"columns may be interleaved on page {', '.join(map(str, mixed))}")
+        pages = ", ".join(map(str, mixed))
+        article.review.append(f"columns may be interleaved on page {pages}: lines held two")
     if any(b.kind is BlockKind.TABLE for b in article.blocks):
         article.review.append("has tables: check their rows")
     if any(enc for enc in doc.encodings.values()):

@@ -10,7 +10,7 @@ from bantin.pdf.extract import read_pdf
 from bantin.pdf.fonts import BodyType, body_type, decode_pages
 from bantin.pdf.furniture import Furniture, remove_furniture, shape
 from bantin.pdf.page import Page
-from bantin.pdf.reading import Para, join_drop_caps, paragraphs
+from bantin.pdf.reading import Para, join_drop_caps, mixed_pages, paragraphs
 
 
 @dataclass
@@ -23,6 +23,7 @@ class Document:
     furniture: dict[int, Furniture] = field(default_factory=dict)
     paras: list[Para] = field(default_factory=list)
     encodings: dict[str, str | None] = field(default_factory=dict)
+    mixed: list[int] = field(default_factory=list)  # pages whose lines mixed two columns
 
     def folio(self, page: int) -> int | None:
         """The page number printed on a page, if one was found."""
@@ -42,11 +43,12 @@ def read_document(
     encodings = decode_pages(pages)
     body = body_type(pages)
     furniture = remove_furniture(pages, body, frozenset(map(shape, running_heads)))
+    mixed = mixed_pages(pages, body)
     paras: list[Para] = []
     for page in pages:
         join_drop_caps(page, body)
         paras += paragraphs(page, body)
-    return Document(pdf, pages, body, furniture, paras, encodings)
+    return Document(pdf, pages, body, furniture, paras, encodings, mixed)
 
 
 def running_heads(doc: Document) -> list[str]:

@@ -26,6 +26,7 @@ INDENT_MAX = 6.0  # ems: set in further, the line is centred or a list, not inde
 JUSTIFIED_SHARE = 0.6  # share of a column's lines ending at its right edge: justified
 JUSTIFIED_SLACK = 0.6  # ems a justified line may stop short of the edge
 RAGGED_SLACK = 4.0  # ems a line of ragged text may stop short and still be full
+OUTLIER_EMS = 3.0  # a line ending this far right of the column's middle right edge ran on
 
 
 @dataclass(eq=False)
@@ -161,6 +162,8 @@ def find_columns(page: Page, body: BodyType) -> list[Column]:
 def _column(lines: list[Line], em: float) -> Column:
     lefts = sorted(line.box.x0 for line in lines)
     rights = sorted(line.box.x1 for line in lines)
+    middle = rights[len(rights) // 2]
+    rights = [r for r in rights if r <= middle + OUTLIER_EMS * em]  # lines run into the next column
     right = rights[int(len(rights) * 0.9)]
     justified = sum(1 for r in rights if r >= right - 1.5) >= JUSTIFIED_SHARE * len(rights)
     slack = (JUSTIFIED_SLACK if justified else RAGGED_SLACK) * em
@@ -184,11 +187,54 @@ def paragraphs(page: Page, body: BodyType) -> list[Para]:
     """The page's blocks cut into paragraphs, in reading order."""
     em = body.size or 10.0
     columns = find_columns(page, body)
+    split_across_gutters(page, columns)
     out: list[Para] = []
     for block in page.blocks:
         if _on_page(block.box, page):
             out += _cut(block, page.number, columns, em)
     return reading_order(out, columns, em)
+
+
+def split_across_gutters(page: Page, columns: list[Column]) -> None:
+    """A line poppler built from words of two columns (a gap as wide as the gutter between
+    them, at the gutter) becomes two lines, and its block one block per column."""
+    ordered = sorted(columns, key=lambda c: c.left)
+    gutters = [(a.right, b.left) for a, b in itertools.pairwise(ordered) if b.left > a.right]
+    if not gutters:
+        return
+    blocks: list[Block] = []
+    for block in page.blocks:
+        lines = [piece for line in block.lines for piece in _split_line(line, gutters)]
+        if len(lines) == len(block.lines):
+            blocks.append(block)
+            continue
+        sides: dict[int, list[Line]] = {}
+        for line in lines:
+            side = sum(1 for start, _ in gutters if line.box.cx > start)
+            sides.setdefault(side, []).append(line)
+        blocks += [
+            Block(sorted(group, key=lambda line: line.box.y0), block.flow)
+            for _, group in sorted(sides.items())
+        ]
+    page.blocks = blocks
+
+
+def _split_line(line: Line, gutters: list[tuple[float, float]]) -> list[Line]:
+    pieces = [[line.words[0]]]
+    for before, word in itertools.pairwise(line.words):
+        if any(_across_gap(before, word, gutter) for gutter in gutters):
+            pieces.append([word])
+        else:
+            pieces[-1].append(word)
+    if len(pieces) == 1:
+        return [line]
+    return [Line(words, union_of([w.box for w in words])) for words in pieces]
+
+
+def _across_gap(before: Word, after: Word, gutter: tuple[float, float]) -> bool:
+    start, end = gutter
+    gap = after.box.x0 - before.box.x1
+    return before.box.x1 <= start + 2 and after.box.x0 >= end - 2 and gap >= 0.8 * (end - start)
 
 
 def _on_page(box: Box, page: Page) -> bool:
@@ -310,9 +356,15 @@ _STYLE_SUFFIX = re.compile(r"(?:[-,. ]?(?:Bold|Italic|Oblique|Regular|MT|PS|\d+)
 def interleaved_pages(doc: DocumentLike) -> list[int]:
     """Pages where one line of text holds words of two columns: a gap as wide as the gutter
     between two of its words, at the gutter (the reading order would mix the columns)."""
+    return mixed_pages(doc.pages, doc.body)
+
+
+def mixed_pages(pages: list[Page], body: BodyType) -> list[int]:
+    """`interleaved_pages` over pages: before `split_across_gutters` mends them, where poppler
+    mixed two columns; after, where lines still do."""
     found = []
-    for page in doc.pages:
-        columns = sorted(find_columns(page, doc.body), key=lambda c: c.left)
+    for page in pages:
+        columns = sorted(find_columns(page, body), key=lambda c: c.left)
         gutters = [(a.right, b.left) for a, b in itertools.pairwise(columns) if b.left > a.right]
         if any(_across(line, gutter) for line in page.lines for gutter in gutters):
             found.append(page.number)
@@ -320,12 +372,7 @@ def interleaved_pages(doc: DocumentLike) -> list[int]:
 
 
 def _across(line: Line, gutter: tuple[float, float]) -> bool:
-    start, end = gutter
-    width = end - start
-    return any(
-        a.box.x1 <= start + 2 and b.box.x0 >= end - 2 and b.box.x0 - a.box.x1 >= 0.8 * width
-        for a, b in itertools.pairwise(line.words)
-    )
+    return any(_across_gap(a, b, gutter) for a, b in itertools.pairwise(line.words))
 
 
 class DocumentLike(Protocol):
