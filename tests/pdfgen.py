@@ -49,6 +49,7 @@ class Spec:
     abstract: str = ""  # smaller italic type, full width, under the byline
     references: list[str] = field(default_factory=list)
     banner: str = ""  # a section band over the title
+    signature: str = ""  # names signed at the end, right-aligned in bold
     title_caps: bool = False
     title_font: str = "Sans"  # TCVN3_CAPITALS_FONT: the title's codes in a TCVN3 capitals font
     columns: int = 2
@@ -210,6 +211,12 @@ def _lay_out(flow: _Flow, spec: Spec) -> None:
             first_body = False
         else:
             _paragraph(flow, encode(text), body_font, indent=True, gap=0)
+    if spec.signature:
+        _need(flow, LEADING * 2)
+        flow.y -= 4
+        width = pdfmetrics.stringWidth(spec.signature, "Bold", BODY)
+        _draw(flow, flow.x + flow.width - width, spec.signature, "Bold", BODY)
+        flow.y -= LEADING
     if spec.references:
         _paragraph(flow, "Tài liệu tham khảo", "Bold", indent=False, gap=6)
         for number, item in enumerate(spec.references, 1):

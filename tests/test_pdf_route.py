@@ -518,10 +518,14 @@ def test_a_line_poppler_built_across_the_gutter_is_cut_into_its_columns() -> Non
             x += width + 4
         return found
 
-    left = [words(["câu", "bên", "trái", "số", str(n), "vẫn", "còn", "tiếp"], 65, 100 + 15 * n)
-            for n in range(4)]
-    right = [words(["dòng", "bên", "phải", "số", str(n), "cũng", "còn", "nữa"], 306, 100 + 15 * n)
-             for n in range(4)]
+    left = [
+        words(["câu", "bên", "trái", "số", str(n), "vẫn", "còn", "tiếp"], 65, 100 + 15 * n)
+        for n in range(4)
+    ]
+    right = [
+        words(["dòng", "bên", "phải", "số", str(n), "cũng", "còn", "nữa"], 306, 100 + 15 * n)
+        for n in range(4)
+    ]
     lines = [Line(w, Box(w[0].box.x0, w[0].box.y0, w[-1].box.x1, w[0].box.y1)) for w in left]
     lines += [Line(w, Box(w[0].box.x0, w[0].box.y0, w[-1].box.x1, w[0].box.y1)) for w in right]
     mixed = left[3] + right[3]
@@ -533,3 +537,18 @@ def test_a_line_poppler_built_across_the_gutter_is_cut_into_its_columns() -> Non
     texts = [para.text for para in paragraphs(page, body)]
     assert all("trái" not in t or "phải" not in t for t in texts), texts
     assert mixed_pages([page], body) == []
+
+
+def test_names_signed_at_the_end_are_the_byline(tmp_path: Path) -> None:
+    """A news article signs at its end, right-aligned: the pen names are its authors."""
+    pdf = tmp_path / "tin.pdf"
+    spec = Spec(
+        "Hội nghị tổng kết hoạt động KH&CN năm 2020",
+        [("body", text(0, 8)), ("body", text(2, 6))],
+        signature="Hải Hằng - Xuân Bình",
+    )
+    build_pdf(pdf, [spec])
+    converted = convert_pdf(pdf)
+    assert [a.name for a in converted.authors] == ["Hải Hằng", "Xuân Bình"]
+    body = [b.text for b in converted.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert body == [text(0, 8), text(2, 6)]

@@ -50,6 +50,7 @@ LETTER_SHARE = 0.6  # share of a title's characters that are letters (not an equ
 HEADING_MIN_RATIO = 0.85  # headings are not set much smaller than the body
 HEADING_MAX_WORDS = 30
 HEADING_MAX_LINES = 5
+CLOSING_PARAS = 3  # a byline closing the article is among its last paragraphs of text
 CAPTION_MAX_LINES = 4
 CELL_WIDTH_SHARE = 0.6  # a table cell is narrower than this share of its column
 SMALLER = 0.92  # type this much smaller than the body: notes, footnotes, captions
@@ -125,6 +126,33 @@ def label_article(paras: list[Para], body: BodyType) -> None:
     start = label_front(paras, body)
     label_set_aside_byline(paras, start, body)
     label_body(paras[start:], body)
+    label_closing_byline(paras, body)
+
+
+def label_closing_byline(paras: Sequence[Para], body: BodyType) -> None:
+    """News signs at the end: with no byline at the top, a short line of names set apart
+    (right-aligned, bold, italic or in capitals) closing the text is the byline; pen names
+    ("Hải Hằng - Xuân Bình") count there, where nothing else stands."""
+    if any(para.role == BYLINE for para in paras):
+        return
+    text_roles = (BODY, HEADING)
+    ending = [para for para in paras if para.role in text_roles][-CLOSING_PARAS:]
+    for para in reversed(ending):
+        if _closing_byline(para, paras, body):
+            para.role = BYLINE
+            return
+        if para.role == BODY and len(para.lines) > 1:
+            return  # running text: the byline would have come after it
+
+
+def _closing_byline(para: Para, paras: Sequence[Para], body: BodyType) -> bool:
+    text = para.text.strip()
+    if len(para.lines) > 2 or len(text) > 120 or not parse_byline(text):
+        return False
+    style = para.style
+    column = para.column
+    right = column is not None and para.box.x0 > (column.left + column.right) / 2
+    return right or style.bold or style.italic or is_all_caps(text)
 
 
 def separate_names(paras: list[Para], body: BodyType) -> None:
