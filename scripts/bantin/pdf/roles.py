@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bantin.bylines import ORGANISATION_WORDS, parse_byline, plausible
 from bantin.pdf.fonts import BodyType, capitals_font
-from bantin.pdf.reading import Para, family
+from bantin.pdf.reading import Para, family, starts_item
 from bantin.vietnamese import ends_sentence, fold, is_all_caps, is_vietnamese_letter
 
 # -- roles ---------------------------------------------------------------------------------
@@ -146,8 +146,12 @@ def label_closing_byline(paras: Sequence[Para], body: BodyType) -> None:
 
 
 def _closing_byline(para: Para, paras: Sequence[Para], body: BodyType) -> bool:
+    """Names alone, set apart; not an item of a list of names (a list's items come in a row)."""
     text = para.text.strip()
     if len(para.lines) > 2 or len(text) > 120 or not parse_byline(text):
+        return False
+    index = list(paras).index(para)
+    if starts_item(text) or (index and parse_byline(paras[index - 1].text.strip())):
         return False
     style = para.style
     column = para.column
