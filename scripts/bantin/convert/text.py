@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bantin import CONVERTER_VERSION as PACKAGE_VERSION
 from bantin.convert.casing import learn_body, restore_case
-from bantin.convert.decode import read_source
+from bantin.convert.decode import read_source, strip_controls
 from bantin.convert.facts import (
     byline_authors,
     byline_titles,
@@ -104,7 +104,8 @@ def convert_text(text: str, path: Path | str = "<text>", running_head: str = "he
     if running_head not in RUNNING_HEAD_CONVENTIONS:
         raise ValueError(f"running_head must be one of {RUNNING_HEAD_CONVENTIONS}")
     article = Article()
-    lines = split_lines(nfc(text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = _drop_controls(article, text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = split_lines(nfc(text))
     article.lines = lines
     layout = measure(lines)
     article.note("layout", f"column width {layout.column}, wide lines over {layout.wide}")
@@ -120,6 +121,21 @@ def convert_text(text: str, path: Path | str = "<text>", running_head: str = "he
     _note_roles(article)
     _warn_missing(article, path)
     return article
+
+
+def _drop_controls(article: Article, text: str) -> str:
+    """Control characters (symbol and math fonts map glyphs to them) leave the text."""
+    text, found = strip_controls(text)
+    if found:
+        where = "; ".join(f"{code} on lines {_line_list(lines)}" for code, lines in found.items())
+        article.note("drop", f"control characters of a symbol or math font removed: {where}")
+    return text
+
+
+def _line_list(numbers: list[int], most: int = 8) -> str:
+    unique = sorted(set(numbers))
+    listed = ", ".join(map(str, unique[:most]))
+    return listed + (f" and {len(unique) - most} more" if len(unique) > most else "")
 
 
 def _warn_missing(article: Article, path: Path | str) -> None:
