@@ -31,3 +31,52 @@ def test_control_characters_of_a_math_font_are_dropped_and_explained() -> None:
     assert not any("\x02" in b.text or "\x03" in b.text for b in article.blocks)
     dropped = [d.message for d in article.decisions if "U+0002" in d.message]
     assert dropped and "U+0003" in dropped[0]
+
+
+# A two-column page as pdftotext gives it: no blank line between paragraphs, a blank line where
+# poppler ends a block (mid-sentence at a column break), a page number, a form feed.
+TWO_COLUMNS = """\
+QUẢN LÝ NGUỒN NƯỚC SẠCH Ở VÙNG CAO
+
+Nhiều xã vùng cao vẫn thiếu nước sạch
+vào mùa khô, nhất là ở những bản nằm xa
+nguồn suối và các công trình cấp nước
+tập trung của huyện.
+Trước tình hình đó, chính quyền địa
+phương đã khảo sát từng bản để xây thêm
+bể chứa, lắp đặt đường ống và hướng dẫn
+người dân giữ gìn nguồn nước chung. Việc
+bảo dưỡng định kỳ được giao cho tổ tự quản
+
+của từng thôn và xã.
+Nhờ vậy, tỷ lệ hộ dùng nước hợp vệ sinh
+đã tăng rõ rệt trong hai năm gần đây.
+12
+\f
+Các mô hình này cần được nhân rộng
+cùng với việc tuyên truyền để người dân
+hiểu rõ trách nhiệm bảo vệ nguồn nước.
+"""
+
+
+def test_paragraphs_end_at_a_short_line_that_ends_a_sentence() -> None:
+    assert paragraphs(TWO_COLUMNS) == [
+        "Nhiều xã vùng cao vẫn thiếu nước sạch vào mùa khô, nhất là ở những bản nằm xa "
+        "nguồn suối và các công trình cấp nước tập trung của huyện.",
+        "Trước tình hình đó, chính quyền địa phương đã khảo sát từng bản để xây thêm bể chứa, "
+        "lắp đặt đường ống và hướng dẫn người dân giữ gìn nguồn nước chung. Việc bảo dưỡng "
+        "định kỳ được giao cho tổ tự quản của từng thôn và xã.",
+        "Nhờ vậy, tỷ lệ hộ dùng nước hợp vệ sinh đã tăng rõ rệt trong hai năm gần đây.",
+        "Các mô hình này cần được nhân rộng cùng với việc tuyên truyền để người dân hiểu rõ "
+        "trách nhiệm bảo vệ nguồn nước.",
+    ]
+
+
+def test_a_full_line_ending_a_sentence_does_not_end_the_paragraph() -> None:
+    text = TWO_COLUMNS.replace(
+        "của từng thôn và xã.\n", "của từng thôn, có sự giám sát của cả xã.\n"
+    )
+    assert paragraphs(text)[1].endswith(
+        "của từng thôn, có sự giám sát của cả xã. Nhờ vậy, tỷ lệ hộ dùng nước hợp vệ sinh "
+        "đã tăng rõ rệt trong hai năm gần đây."
+    )

@@ -1,7 +1,9 @@
 """The page layout seen through extracted text: lines, the column width, and segments.
 
 A segment is a run of lines that belong together on the page: lines between blank lines,
-split again where the width changes from the column to a wider band (title, lead, caption).
+split again where the width changes from the column to a wider band (title, lead, caption),
+and where a paragraph ends without a blank line after it (as `pdftotext` writes paragraphs):
+at a line that finishes a sentence and had room left for the next line's first word.
 """
 
 from __future__ import annotations
@@ -12,10 +14,23 @@ import statistics
 from dataclasses import dataclass, field
 
 from bantin.model import Role, SourceLine
-from bantin.vietnamese import ends_full_stop, starts_lower
+from bantin.vietnamese import (
+    ends_full_stop,
+    ends_open,
+    ends_sentence,
+    is_all_caps,
+    starts_lower,
+    starts_new_sentence,
+)
 
 WIDE_FACTOR = 1.3  # a line this many times the column width is not a column line
 OUTLIER_FACTOR = 1.35  # wrapped lines longer than this times the median are not column lines
+WIDTH_WINDOW = 8  # lines on either side that show the width a line was set in
+WIDTH_OUTLIER = 1.15  # lines longer than this times the window's median are not its width
+PARAGRAPH_FIT = 0.9  # a sentence ends a paragraph when its line, with the next word, fills less
+HEADING_FIT = 0.75  # an unpunctuated line this short before a new sentence stands alone
+# Marks of a list item at the start of a line: bullets of symbol fonts (private use area too).
+BULLETS = frozenset("•●○◦▪▫■□♦◆❖➢✓✔–-")
 
 
 @dataclass(frozen=True)
@@ -97,12 +112,14 @@ def measure(lines: list[SourceLine]) -> Layout:
 
 
 def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
-    """Group non-blank lines into segments at blank lines and at column/wide boundaries."""
+    """Group non-blank lines into segments at blank lines, at column/wide boundaries and at the
+    ends of paragraphs written without a blank line after them."""
     texts = [line.text for line in lines]
     # Once per line, not per comparison: the width class, and whether the line ends a sentence
     # (without either, a line goes on the segment before it: the usual case, asked cheaply).
     wide = [length > layout.wide for length in map(len, map(str.strip, texts))]
     stops = list(map(ends_with_stop, texts))
+    widths = local_widths(lines)
     segments: list[Segment] = []
     start: int | None = None  # the first line of the segment being built (lines run on)
     for index, line in enumerate(lines):
@@ -111,10 +128,12 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
                 segments.append(_made(lines, wide, start, index))
                 start = None
             continue
-        if (
-            start is not None
-            and (wide[index] or wide[index - 1] or stops[index - 1])
-            and _starts_new_segment(index - 1, index, lines, wide)
+        if start is not None and (
+            (
+                (wide[index] or wide[index - 1] or stops[index - 1])
+                and _starts_new_segment(index - 1, index, lines, wide)
+            )
+            or ends_paragraph(texts[index - 1], texts[index], widths[index - 1])
         ):
             segments.append(_made(lines, wide, start, index))
             start = None
@@ -123,6 +142,49 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
     if start is not None:
         segments.append(_made(lines, wide, start, len(lines)))
     return segments
+
+
+def local_widths(lines: list[SourceLine]) -> list[int]:
+    """The width each line was set in: the longest of the lines around it, leaving out lines
+    much longer than most of them (a title, two columns read as one line)."""
+    lengths = [len(line.text.strip()) for line in lines]
+    filled = [index for index, length in enumerate(lengths) if length]
+    widths = [0] * len(lines)
+    for position, index in enumerate(filled):
+        window = sorted(
+            lengths[i]
+            for i in filled[max(0, position - WIDTH_WINDOW) : position + WIDTH_WINDOW + 1]
+        )
+        limit = window[len(window) // 2] * WIDTH_OUTLIER
+        widths[index] = max(length for length in window if length <= limit)
+    return widths
+
+
+def ends_paragraph(text: str, following: str, width: int) -> bool:
+    """The line `text` ends a paragraph (or a heading) though no blank line follows it: a list
+    item starts after a finished clause, or a new sentence starts after a line that had room
+    for its first word (a sentence, or a short line without punctuation, as headings are)."""
+    text, following = text.strip(), following.strip()
+    if not text or not following:
+        return False
+    if (following[0] in BULLETS and following[1:2] == " ") or _private_use(following[0]):
+        return ends_sentence(text) or text.endswith(";")
+    if not starts_new_sentence(following):
+        return False
+    filled = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
+    if ends_sentence(text):
+        return filled <= PARAGRAPH_FIT
+    return (
+        filled <= HEADING_FIT
+        and text[-1] not in ",;-–"
+        and not ends_open(text)
+        and not (is_all_caps(text) and is_all_caps(following.split()[0]))
+    )
+
+
+def _private_use(char: str) -> bool:
+    """Symbol fonts' bullets often come out in the private use area (U+F0B7)."""
+    return "\ue000" <= char <= "\uf8ff"
 
 
 def _made(lines: list[SourceLine], wide: list[bool], start: int, end: int) -> Segment:
