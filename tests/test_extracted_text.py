@@ -80,3 +80,49 @@ def test_a_full_line_ending_a_sentence_does_not_end_the_paragraph() -> None:
         "của từng thôn, có sự giám sát của cả xã. Nhờ vậy, tỷ lệ hộ dùng nước hợp vệ sinh "
         "đã tăng rõ rệt trong hai năm gần đây."
     )
+
+
+def test_an_enumerated_point_starts_a_paragraph_after_a_full_line() -> None:
+    text = """\
+BIỆN PHÁP BẢO ĐẢM HẬU CẦN CHO ĐƠN VỊ
+
+Để nâng cao chất lượng công tác bảo đảm, các
+đơn vị cần thực hiện tốt những biện pháp sau:
+Một là, nâng cao nhận thức của cán bộ về vị
+trí, vai trò của công tác hậu cần trong mọi
+tình huống chiến đấu và sẵn sàng chiến đấu.
+Hai là, tổ chức lực lượng hợp lý, bố trí kho
+trạm gần nơi đóng quân để rút ngắn cự ly.
+"""
+    assert paragraphs(text) == [
+        "Để nâng cao chất lượng công tác bảo đảm, các đơn vị cần thực hiện tốt những biện "
+        "pháp sau:",
+        "Một là, nâng cao nhận thức của cán bộ về vị trí, vai trò của công tác hậu cần trong "
+        "mọi tình huống chiến đấu và sẵn sàng chiến đấu.",
+        "Hai là, tổ chức lực lượng hợp lý, bố trí kho trạm gần nơi đóng quân để rút ngắn cự ly.",
+    ]
+
+
+def test_a_numbered_heading_in_capitals_on_four_lines_stays_a_heading() -> None:
+    text = """\
+HIỆN TRẠNG VÀ GIẢI PHÁP
+
+Các số liệu cho thấy quy mô đầu tư ở Việt Nam
+vào lĩnh vực này còn nhỏ so với nhu cầu.
+3. THỰC TRẠNG ĐẦU TƯ CÔNG NGHỆ
+XANH TẠI CÁC DOANH NGHIỆP
+NHỎ VÀ VỪA Ở VIỆT NAM GIAI ĐOẠN
+2019-2021
+3.1. Quy mô đầu tư của doanh nghiệp
+Phần lớn doanh nghiệp nhỏ chưa có kế hoạch
+đầu tư dài hạn cho đổi mới công nghệ xanh.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [(b.kind.value, b.text) for b in article.blocks][1:3] == [
+        (
+            "heading",
+            "3. Thực trạng đầu tư công nghệ xanh tại các doanh nghiệp nhỏ và vừa ở Việt Nam "
+            "giai đoạn 2019-2021",
+        ),
+        ("heading", "3.1. Quy mô đầu tư của doanh nghiệp"),
+    ]

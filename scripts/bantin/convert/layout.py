@@ -19,6 +19,7 @@ from bantin.vietnamese import (
     ends_open,
     ends_sentence,
     is_all_caps,
+    starts_enumeration,
     starts_lower,
     starts_new_sentence,
 )
@@ -28,7 +29,7 @@ OUTLIER_FACTOR = 1.35  # wrapped lines longer than this times the median are not
 WIDTH_WINDOW = 8  # lines on either side that show the width a line was set in
 WIDTH_OUTLIER = 1.15  # lines longer than this times the window's median are not its width
 PARAGRAPH_FIT = 0.9  # a sentence ends a paragraph when its line, with the next word, fills less
-HEADING_FIT = 0.75  # an unpunctuated line this short before a new sentence stands alone
+HEADING_FIT = 0.85  # an unpunctuated line this short before a new sentence stands alone
 # Marks of a list item at the start of a line: bullets of symbol fonts (private use area too).
 BULLETS = frozenset("•●○◦▪▫■□♦◆❖➢✓✔–-")
 
@@ -162,8 +163,8 @@ def local_widths(lines: list[SourceLine]) -> list[int]:
 
 def ends_paragraph(text: str, following: str, width: int) -> bool:
     """The line `text` ends a paragraph (or a heading) though no blank line follows it: a list
-    item starts after a finished clause, or a new sentence starts after a line that had room
-    for its first word (a sentence, or a short line without punctuation, as headings are)."""
+    item or a numbered point starts after a finished clause, or a new sentence starts after a
+    line that had room for its first word (a sentence, or a short unpunctuated line: a heading)."""
     text, following = text.strip(), following.strip()
     if not text or not following:
         return False
@@ -173,13 +174,22 @@ def ends_paragraph(text: str, following: str, width: int) -> bool:
         return False
     filled = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
     if ends_sentence(text):
-        return filled <= PARAGRAPH_FIT
+        return filled <= PARAGRAPH_FIT or starts_enumeration(following)
+    numbered = starts_enumeration(text)
     return (
-        filled <= HEADING_FIT
+        filled <= (1.0 if numbered else HEADING_FIT)  # a numbered heading: any room left
         and text[-1] not in ",;-–"
         and not ends_open(text)
         and not (is_all_caps(text) and is_all_caps(following.split()[0]))
+        and (numbered or not _name_goes_on(text, following))
     )
+
+
+def _name_goes_on(text: str, following: str) -> bool:
+    """A capitalised word ends the line and another opens the next: a name ('Quảng' / 'Ninh')
+    that ragged text wrapped, not a heading before a new sentence."""
+    last, first = text.split()[-1], following.split()[0]
+    return last[:1].isupper() and first[:1].isupper() and not is_all_caps(last)
 
 
 def _private_use(char: str) -> bool:

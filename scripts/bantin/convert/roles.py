@@ -839,9 +839,11 @@ def split_heading_number(text: str) -> tuple[str, str]:
 
 
 def _is_heading(doc: Labelling, seg: Segment) -> bool:
-    if len(seg.lines) > HEADING_MAX_LINES or seg.wide:
+    if len(seg.lines) > HEADING_MAX_LINES + 1 or seg.wide:
         return False  # decided before joining the lines: most segments are long paragraphs
     number, text = split_heading_number(seg.text.strip())
+    if len(seg.lines) > HEADING_MAX_LINES and not (number and is_all_caps(text)):
+        return False  # a numbered heading in capitals takes a line more in a narrow column
     if len(text) > HEADING_MAX_CHARS:
         return False
     if not _unpunctuated(text) or INNER_SENTENCE_END_RE.search(text) or ends_open(text):
