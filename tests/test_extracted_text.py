@@ -126,3 +126,32 @@ Phần lớn doanh nghiệp nhỏ chưa có kế hoạch
         ),
         ("heading", "3.1. Quy mô đầu tư của doanh nghiệp"),
     ]
+
+
+def test_a_paragraph_found_ended_inside_a_block_is_not_joined_again() -> None:
+    # A thesis: a chapter label in capitals and unnumbered section headings, then text; each
+    # heading line is short, so the paragraph after it starts there even without a blank line.
+    text = """\
+NGHIÊN CỨU SÓNG MẶT TRONG MÔI TRƯỜNG PHÂN LỚP
+\f
+MỞ ĐẦU
+Tính cấp thiết của đề tài
+Sóng địa chấn lan truyền trong các lớp đất đá gần mặt đất và gây ra
+dao động mạnh ở những nơi có lớp trầm tích mềm, nên việc đánh giá
+ảnh hưởng của lớp nền đối với công trình xây dựng là rất cần thiết.
+Mục tiêu của luận án
+Luận án xây dựng công thức xấp xỉ cho tần số cộng hưởng của lớp trên
+nền cứng và kiểm tra bằng các ví dụ số
+Phương pháp nghiên cứu
+Luận án sử dụng phương pháp ma trận chuyển và phương pháp vector
+phân cực để tìm phương trình tán sắc của sóng mặt trong các mô hình.
+"""
+    assert paragraphs(text) == [
+        "Sóng địa chấn lan truyền trong các lớp đất đá gần mặt đất và gây ra dao động mạnh ở "
+        "những nơi có lớp trầm tích mềm, nên việc đánh giá ảnh hưởng của lớp nền đối với "
+        "công trình xây dựng là rất cần thiết.",
+        "Luận án xây dựng công thức xấp xỉ cho tần số cộng hưởng của lớp trên nền cứng và "
+        "kiểm tra bằng các ví dụ số",
+        "Luận án sử dụng phương pháp ma trận chuyển và phương pháp vector phân cực để tìm "
+        "phương trình tán sắc của sóng mặt trong các mô hình.",
+    ]

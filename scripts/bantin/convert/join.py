@@ -99,7 +99,9 @@ class BlockBuilder:
         text = join_lines([line.text for line in seg.lines])
         if self.open.texts:
             previous = self.open.texts[-1]
-            if continues(previous, text):
+            if seg.opens_paragraph:
+                self._flush()  # the layout saw the paragraph end: the line before had room
+            elif continues(previous, text):
                 self._note_join(seg.first)
             else:
                 self._flush()

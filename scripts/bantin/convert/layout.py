@@ -52,6 +52,7 @@ class Segment:
 
     lines: list[SourceLine]
     wide: bool = False
+    opens_paragraph: bool = False  # the line before it ended a paragraph (had room left)
     role: Role = Role.BODY
     reason: str = ""
     paragraphs: list[list[SourceLine]] = field(default_factory=list)
@@ -123,25 +124,33 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
     widths = local_widths(lines)
     segments: list[Segment] = []
     start: int | None = None  # the first line of the segment being built (lines run on)
+    opens = False  # the segment being built starts after the end of a paragraph
     for index, line in enumerate(lines):
         if line.role is Role.BLANK:
             if start is not None:
-                segments.append(_made(lines, wide, start, index))
-                start = None
+                segments.append(_made(lines, wide, start, index, opens))
+                start, opens = None, False
             continue
-        if start is not None and (
-            (
-                (wide[index] or wide[index - 1] or stops[index - 1])
-                and _starts_new_segment(index - 1, index, lines, wide)
+        if start is not None:
+            ended = ends_paragraph(texts[index - 1], texts[index], widths[index - 1]) or (
+                index + 1 < len(lines)
+                and ends_sentence(texts[index - 1])
+                and _standalone_heading(texts[index], texts[index + 1], widths[index])
             )
-            or ends_paragraph(texts[index - 1], texts[index], widths[index - 1])
-        ):
-            segments.append(_made(lines, wide, start, index))
-            start = None
+            if (
+                ended
+                or line.page != lines[index - 1].page  # a form feed: a new page
+                or (
+                    (wide[index] or wide[index - 1] or stops[index - 1])
+                    and _starts_new_segment(index - 1, index, lines, wide)
+                )
+            ):
+                segments.append(_made(lines, wide, start, index, opens))
+                start, opens = None, ended
         if start is None:
             start = index
     if start is not None:
-        segments.append(_made(lines, wide, start, len(lines)))
+        segments.append(_made(lines, wide, start, len(lines), opens))
     return segments
 
 
@@ -175,6 +184,16 @@ def ends_paragraph(text: str, following: str, width: int) -> bool:
     filled = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
     if ends_sentence(text):
         return filled <= PARAGRAPH_FIT or starts_enumeration(following)
+    return _standalone_heading(text, following, width)
+
+
+def _standalone_heading(text: str, following: str, width: int) -> bool:
+    """A short line without final punctuation before a new sentence stands alone: a heading
+    (a numbered one may fill more of the width, as long as the next word would have fit)."""
+    text, following = text.strip(), following.strip()
+    if not text or not following or ends_sentence(text) or not starts_new_sentence(following):
+        return False
+    filled = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
     numbered = starts_enumeration(text)
     return (
         filled <= (1.0 if numbered else HEADING_FIT)  # a numbered heading: any room left
@@ -197,8 +216,8 @@ def _private_use(char: str) -> bool:
     return "\ue000" <= char <= "\uf8ff"
 
 
-def _made(lines: list[SourceLine], wide: list[bool], start: int, end: int) -> Segment:
-    return Segment(lines[start:end], wide=any(wide[start:end]))
+def _made(lines: list[SourceLine], wide: list[bool], start: int, end: int, opens: bool) -> Segment:
+    return Segment(lines[start:end], wide=any(wide[start:end]), opens_paragraph=opens)
 
 
 def _starts_new_segment(before: int, index: int, lines: list[SourceLine], wide: list[bool]) -> bool:

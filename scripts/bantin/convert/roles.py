@@ -44,6 +44,7 @@ LOCAL_WIDTH_LINES = 3
 CAPTION_MIN_WORDS = 3
 HEADING_MAX_LINES = 3
 HEADING_MAX_CHARS = 180
+FULL_LINE = 0.9  # a line this share of the column width is full
 CAPTION_MAX_LINES = 2
 BYLINE_MAX_CHARS = 90
 BYLINE_SEPARATORS_RE = re.compile(r"\s+[-–—&]\s+|\s*[,;]\s*|\s+và\s+", re.IGNORECASE)
@@ -844,6 +845,8 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     number, text = split_heading_number(seg.text.strip())
     if len(seg.lines) > HEADING_MAX_LINES and not (number and is_all_caps(text)):
         return False  # a numbered heading in capitals takes a line more in a narrow column
+    if _paragraph_shaped(doc, seg, number, text):
+        return False
     if len(text) > HEADING_MAX_CHARS:
         return False
     if not _unpunctuated(text) or INNER_SENTENCE_END_RE.search(text) or ends_open(text):
@@ -866,7 +869,27 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     plain = _opens_plainly(doc, after) and not _names_inside(text)
     if _sentence_case(text) and not fits and not number and not plain:
         return False  # ordinary text whose next word did not fit: wrapped at a column break
-    return before.role is Role.HEADING or ends_sentence(before.text)
+    if before.role is Role.HEADING or ends_sentence(before.text):
+        return True
+    if seg.opens_paragraph and after.opens_paragraph and len(seg.lines) == 1:
+        return True  # the lines on either side had room: it was set apart
+    return bool(number or is_all_caps(text)) and not ends_open(before.text)
+
+
+def _paragraph_shaped(doc: Labelling, seg: Segment, number: str, text: str) -> bool:
+    """A paragraph found inside a block, in sentence case, its first line full: not a heading."""
+    return (
+        seg.opens_paragraph
+        and len(seg.lines) > 1
+        and not number
+        and _sentence_case(text)
+        and _full(seg.first, doc)
+    )
+
+
+def _full(line: SourceLine, doc: Labelling) -> bool:
+    """The line fills the column (a paragraph's line, not a heading's)."""
+    return len(line.text.strip()) >= FULL_LINE * doc.layout.column
 
 
 def _names_inside(text: str) -> bool:
