@@ -155,3 +155,31 @@ phân cực để tìm phương trình tán sắc của sóng mặt trong các m
         "Luận án sử dụng phương pháp ma trận chuyển và phương pháp vector phân cực để tìm "
         "phương trình tán sắc của sóng mặt trong các mô hình.",
     ]
+
+
+def test_display_equations_are_not_paragraphs_and_end_them() -> None:
+    text = """\
+MÔ HÌNH LỚP ĐÀN HỒI TRÊN NỀN CỨNG
+
+Xét một lớp đàn hồi có độ dày h nằm trên nền cứng, chịu tác dụng của
+sóng ngang tới từ phía dưới. Hàm phản ứng của lớp có dạng
+ξ(x) = T(h) ξ(0),
+(12)
+trong đó T là ma trận chuyển của lớp và
+T1 T2
+T=
+T3 T4
+với các khối được cho bởi công thức trong chương trước.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [(b.kind.value, b.text) for b in article.blocks] == [
+        (
+            "paragraph",
+            "Xét một lớp đàn hồi có độ dày h nằm trên nền cứng, chịu tác dụng của sóng ngang "
+            "tới từ phía dưới. Hàm phản ứng của lớp có dạng",
+        ),
+        ("equation", "ξ(x) = T(h) ξ(0),\n(12)"),
+        ("paragraph", "trong đó T là ma trận chuyển của lớp và"),
+        ("equation", "T1 T2\nT=\nT3 T4"),
+        ("paragraph", "với các khối được cho bởi công thức trong chương trước."),
+    ]

@@ -81,7 +81,11 @@ class BlockBuilder:
         self.tail: list[Block] = []
 
     def add(self, seg: Segment, after_byline: bool) -> None:
-        if seg.role is Role.BODY:
+        if seg.kind is not None:
+            self._flush()
+            text = "\n".join(line.text.strip() for line in seg.lines)
+            self.blocks.append(Block(seg.kind, text, tuple(x.number for x in seg.lines)))
+        elif seg.role is Role.BODY:
             self._add_body(seg)
         elif seg.role is Role.HEADING:
             self._flush()

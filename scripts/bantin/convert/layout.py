@@ -8,12 +8,14 @@ at a line that finishes a sentence and had room left for the next line's first w
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import statistics
 from dataclasses import dataclass, field
 
-from bantin.model import Role, SourceLine
+from bantin.convert.shapes import is_math_line
+from bantin.model import BlockKind, Role, SourceLine
 from bantin.vietnamese import (
     ends_full_stop,
     ends_open,
@@ -40,6 +42,7 @@ class Layout:
 
     column: int
     wide: int
+    math: tuple[bool, ...] = ()  # each line: a line of mathematics or figures, not prose
 
     def is_wide(self, text: str) -> bool:
         return len(text.strip()) > self.wide
@@ -53,6 +56,7 @@ class Segment:
     lines: list[SourceLine]
     wide: bool = False
     opens_paragraph: bool = False  # the line before it ended a paragraph (had room left)
+    kind: BlockKind | None = None  # a block of its own kind (an equation), not labelled
     role: Role = Role.BODY
     reason: str = ""
     paragraphs: list[list[SourceLine]] = field(default_factory=list)
@@ -102,15 +106,18 @@ _text = operator.attrgetter("text")
 
 def measure(lines: list[SourceLine]) -> Layout:
     """Column width = the longest typical wrapped line (a line followed by another one)."""
+    math = tuple(map(is_math_line, map(_text, lines)))
     lengths = list(map(len, map(str.strip, map(_text, lines))))
-    filled = [line.role is not Role.BLANK for line in lines]
+    filled = [
+        line.role is not Role.BLANK and not maths for line, maths in zip(lines, math, strict=True)
+    ]
     wrapped = list(itertools.compress(lengths, map(operator.and_, filled, filled[1:])))
     if not wrapped:
         wrapped = list(itertools.compress(lengths, filled))
     median = statistics.median(wrapped) if wrapped else 40
     typical = [n for n in wrapped if n <= median * OUTLIER_FACTOR] or [int(median)]
     column = max(typical)
-    return Layout(column=column, wide=int(column * WIDE_FACTOR))
+    return Layout(column=column, wide=int(column * WIDE_FACTOR), math=math)
 
 
 def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
@@ -121,15 +128,16 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
     # (without either, a line goes on the segment before it: the usual case, asked cheaply).
     wide = [length > layout.wide for length in map(len, map(str.strip, texts))]
     stops = list(map(ends_with_stop, texts))
-    widths = local_widths(lines)
+    math = list(layout.math) if len(layout.math) == len(lines) else [False] * len(lines)
+    widths = local_widths(lines, math)
     segments: list[Segment] = []
     start: int | None = None  # the first line of the segment being built (lines run on)
     opens = False  # the segment being built starts after the end of a paragraph
     for index, line in enumerate(lines):
         if line.role is Role.BLANK:
             if start is not None:
-                segments.append(_made(lines, wide, start, index, opens))
-                start, opens = None, False
+                segments.append(_made(lines, wide, math, start, index, opens))
+                start, opens = None, math[index - 1]
             continue
         if start is not None:
             ended = ends_paragraph(texts[index - 1], texts[index], widths[index - 1]) or (
@@ -140,30 +148,35 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
             if (
                 ended
                 or line.page != lines[index - 1].page  # a form feed: a new page
+                or math[index] != math[index - 1]  # an equation is set apart from the text
                 or (
                     (wide[index] or wide[index - 1] or stops[index - 1])
                     and _starts_new_segment(index - 1, index, lines, wide)
                 )
             ):
-                segments.append(_made(lines, wide, start, index, opens))
-                start, opens = None, ended
+                segments.append(_made(lines, wide, math, start, index, opens))
+                start, opens = None, ended or math[index - 1]
         if start is None:
             start = index
     if start is not None:
-        segments.append(_made(lines, wide, start, len(lines), opens))
+        segments.append(_made(lines, wide, math, start, len(lines), opens))
     return segments
 
 
-def local_widths(lines: list[SourceLine]) -> list[int]:
-    """The width each line was set in: the longest of the lines around it, leaving out lines
-    much longer than most of them (a title, two columns read as one line)."""
+def local_widths(lines: list[SourceLine], math: list[bool]) -> list[int]:
+    """The width each line was set in: the longest of the lines of prose around it, leaving
+    out lines much longer than most of them (a title, two columns read as one line)."""
     lengths = [len(line.text.strip()) for line in lines]
-    filled = [index for index, length in enumerate(lengths) if length]
+    prose = [i for i, length in enumerate(lengths) if length and not math[i]]
     widths = [0] * len(lines)
-    for position, index in enumerate(filled):
+    if not prose:
+        return widths
+    for index, length in enumerate(lengths):
+        if not length:
+            continue
+        position = bisect.bisect_left(prose, index)
         window = sorted(
-            lengths[i]
-            for i in filled[max(0, position - WIDTH_WINDOW) : position + WIDTH_WINDOW + 1]
+            lengths[i] for i in prose[max(0, position - WIDTH_WINDOW) : position + WIDTH_WINDOW]
         )
         limit = window[len(window) // 2] * WIDTH_OUTLIER
         widths[index] = max(length for length in window if length <= limit)
@@ -216,8 +229,15 @@ def _private_use(char: str) -> bool:
     return "\ue000" <= char <= "\uf8ff"
 
 
-def _made(lines: list[SourceLine], wide: list[bool], start: int, end: int, opens: bool) -> Segment:
-    return Segment(lines[start:end], wide=any(wide[start:end]), opens_paragraph=opens)
+def _made(
+    lines: list[SourceLine], wide: list[bool], math: list[bool], start: int, end: int, opens: bool
+) -> Segment:
+    made = Segment(lines[start:end], wide=any(wide[start:end]), opens_paragraph=opens)
+    if math[start]:
+        made.kind = BlockKind.EQUATION
+        for line in made.lines:
+            line.reason = "equation: more symbols, numbers and variables than words"
+    return made
 
 
 def _starts_new_segment(before: int, index: int, lines: list[SourceLine], wide: list[bool]) -> bool:

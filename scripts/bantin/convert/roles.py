@@ -118,7 +118,8 @@ class Labelling:
         return start != -1 and word in self.lower_words()
 
     def body_segments(self) -> list[Segment]:
-        return [s for s in self.segments if s.role is Role.BODY]
+        """Segments still to label (equations are set apart by the layout and keep BODY)."""
+        return [s for s in self.segments if s.role is Role.BODY and s.kind is None]
 
     def _position(self, seg: Segment) -> int:
         """Index of `seg` by identity; `list.index` compared whole segments field by field."""
