@@ -183,3 +183,30 @@ với các khối được cho bởi công thức trong chương trước.
         ("equation", "T1 T2\nT=\nT3 T4"),
         ("paragraph", "với các khối được cho bởi công thức trong chương trước."),
     ]
+
+
+def test_a_running_head_repeated_on_pages_leaves_the_sentence_it_interrupts() -> None:
+    # The journal's name at the top of each right-hand column lands mid-sentence in the flow.
+    text = """\
+GIẢI PHÁP QUẢN LÝ NGÂN SÁCH ĐƠN VỊ
+
+Việc quản lý ngân sách ở các đơn vị dự toán đã
+có nhiều chuyển biến tích cực, tuy vẫn còn một số
+
+TẠP CHÍ NGHIÊN CỨU TÀI CHÍNH QUÂN SỰ
+hạn chế về quy trình kiểm soát chi và công khai
+tài chính trong nội bộ đơn vị.
+\f
+TẠP CHÍ NGHIÊN CỨU TÀI CHÍNH QUÂN SỰ
+Các đơn vị cần rà soát quy chế chi tiêu nội bộ
+và báo cáo định kỳ kết quả thực hiện.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [b.text for b in article.blocks] == [
+        "Việc quản lý ngân sách ở các đơn vị dự toán đã có nhiều chuyển biến tích cực, tuy "
+        "vẫn còn một số hạn chế về quy trình kiểm soát chi và công khai tài chính trong nội "
+        "bộ đơn vị.",
+        "Các đơn vị cần rà soát quy chế chi tiêu nội bộ và báo cáo định kỳ kết quả thực hiện.",
+    ]
+    dropped = [d.message for d in article.decisions if "TẠP CHÍ NGHIÊN CỨU" in d.message]
+    assert len(dropped) == 2

@@ -40,6 +40,7 @@ WRITES_LOWER_TRIES = 32  # places a word is found inside others before all words
 INNER_SENTENCE_END_RE = re.compile(r"[.!?…]\s+[^\W\d_]")
 GLUED_HYPHEN_END_RE = re.compile(r"[^\W_]-$")
 SECTION_MAX = 70
+REPEATED_MAX = 100  # a running head repeated on pages is no longer than this
 LOCAL_WIDTH_LINES = 3
 CAPTION_MIN_WORDS = 3
 HEADING_MAX_LINES = 3
@@ -175,8 +176,10 @@ def parse_running_head(text: str, line: int) -> RunningHead | None:
 
 
 def label_running_heads(doc: Labelling) -> None:
-    """Page numbers and issue labels standing alone are running heads, not text."""
-    _isolate_running_heads(doc)
+    """Page numbers, issue labels and lines repeated on several pages (a journal's name, a
+    section banner) stand alone as running heads, not text."""
+    repeated = repeated_lines(doc.lines)
+    _isolate_running_heads(doc, repeated)
     for seg in doc.body_segments():
         if len(seg.lines) != 1:
             continue
@@ -184,10 +187,33 @@ def label_running_heads(doc: Labelling) -> None:
         if head is not None:
             doc.heads.append(head)
             seg.label(Role.RUNNING_HEAD, _describe_head(head))
+        elif _repeat_key(seg.text) in repeated:
+            seg.label(Role.RUNNING_HEAD, "running head: the same line on several pages")
 
 
-def _isolate_running_heads(doc: Labelling) -> None:
-    """A page number or issue label glued to a text line (no blank between) is its own segment."""
+def repeated_lines(lines: list[SourceLine]) -> frozenset[str]:
+    """Lines in capitals printed again on other pages, short and not a sentence: a journal's
+    name, a section banner (lines in mixed case beside page numbers are the section name's)."""
+    pages: dict[str, set[int]] = {}
+    for line in lines:
+        text = line.text.strip()
+        if text and len(text) <= REPEATED_MAX and not ends_sentence(text):
+            pages.setdefault(_repeat_key(text), set()).add(line.page)
+    return frozenset(key for key, seen in pages.items() if len(seen) >= 2 and _caps_key(key))
+
+
+def _repeat_key(text: str) -> str:
+    """A line as its repetitions are compared: spaces collapsed, digits as one mark."""
+    return DIGIT_RE.sub("0", " ".join(text.split()))
+
+
+def _caps_key(key: str) -> bool:
+    return is_all_caps(key) and len(WORD_RE.findall(key)) >= 2
+
+
+def _isolate_running_heads(doc: Labelling, repeated: frozenset[str]) -> None:
+    """A page number, an issue label or a repeated line glued to text lines (no blank between)
+    is its own segment."""
     segments: list[Segment] = []
     for seg in doc.segments:
         if len(seg.lines) <= 1:
@@ -196,8 +222,9 @@ def _isolate_running_heads(doc: Labelling) -> None:
         heads = [
             index
             for index, line in enumerate(seg.lines)
-            if DIGIT_RE.search(line.text) and parse_running_head(line.text, line.number)
-        ]  # a running head carries a number: most lines are not asked further
+            if (DIGIT_RE.search(line.text) and parse_running_head(line.text, line.number))
+            or (repeated and _repeat_key(line.text) in repeated)
+        ]  # a running head carries a number or repeats: most lines are not asked further
         if not heads:
             segments.append(seg)
             continue
@@ -207,7 +234,9 @@ def _isolate_running_heads(doc: Labelling) -> None:
                 pieces.extend([[line], []])
             else:
                 pieces[-1].append(line)
-        segments.extend(_segment(doc, p) for p in pieces if p)
+        made = [_segment(doc, p) for p in pieces if p]
+        made[0].opens_paragraph = seg.opens_paragraph
+        segments.extend(made)
     doc.segments[:] = segments
 
 
