@@ -210,3 +210,67 @@ và báo cáo định kỳ kết quả thực hiện.
     ]
     dropped = [d.message for d in article.decisions if "TẠP CHÍ NGHIÊN CỨU" in d.message]
     assert len(dropped) == 2
+
+
+SCHOLARLY = """\
+ỨNG DỤNG MÀNG BAO GÓI TRONG BẢO QUẢN RAU
+
+Tóm tắt:
+
+Bài báo trình bày kết quả bảo quản rau cải bằng màng bao gói có tính kháng
+khuẩn ở nhiệt độ thấp trong hai tuần.
+
+Từ khóa:
+
+Màng bao gói, bảo quản, rau cải.
+
+Abstract:
+
+The paper presents the results of storing mustard greens in antibacterial
+packaging film at low temperature for two weeks.
+
+Keywords:
+
+Packaging film, storage, mustard greens.
+
+1. GIỚI THIỆU
+
+Rau cải là loại rau được trồng phổ biến nhưng
+nhanh hỏng sau khi thu hoạch.
+Hình 1. Rau cải sau bảy ngày bảo quản
+Màng bao gói giúp giữ độ ẩm và hạn chế vi sinh
+vật phát triển trên bề mặt lá.
+TÀI LIỆU THAM KHẢO
+[1] Nguyễn Văn An (2019). Bảo quản rau sau thu hoạch.
+Nxb Nông nghiệp, Hà Nội.
+[2] Trần Thị Bình (2020). Màng kháng khuẩn. Tạp chí Hóa học, 5, 1-9.
+"""
+
+
+def test_abstracts_keywords_captions_and_references_are_not_paragraphs() -> None:
+    article = convert_text(decode_bytes(SCHOLARLY.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.lead == (
+        "Bài báo trình bày kết quả bảo quản rau cải bằng màng bao gói có tính kháng khuẩn "
+        "ở nhiệt độ thấp trong hai tuần."
+    )
+    assert article.abstract_en.startswith("The paper presents")
+    assert article.keywords == ["Màng bao gói", "bảo quản", "rau cải"]
+    assert article.keywords_en == ["Packaging film", "storage", "mustard greens"]
+    assert [(b.kind.value, b.text) for b in article.blocks] == [
+        ("heading", "1. Giới thiệu"),
+        (
+            "paragraph",
+            "Rau cải là loại rau được trồng phổ biến nhưng nhanh hỏng sau khi thu hoạch.",
+        ),
+        ("figure", "Hình 1. Rau cải sau bảy ngày bảo quản"),
+        (
+            "paragraph",
+            "Màng bao gói giúp giữ độ ẩm và hạn chế vi sinh vật phát triển trên bề mặt lá.",
+        ),
+        ("heading", "Tài liệu tham khảo"),
+        (
+            "reference",
+            "[1] Nguyễn Văn An (2019). Bảo quản rau sau thu hoạch. Nxb Nông nghiệp, Hà Nội.",
+        ),
+        ("reference", "[2] Trần Thị Bình (2020). Màng kháng khuẩn. Tạp chí Hóa học, 5, 1-9."),
+    ]

@@ -83,7 +83,9 @@ class BlockBuilder:
     def add(self, seg: Segment, after_byline: bool) -> None:
         if seg.kind is not None:
             self._flush()
-            text = "\n".join(line.text.strip() for line in seg.lines)
+            texts = [line.text.strip() for line in seg.lines]
+            preformatted = seg.kind in (BlockKind.EQUATION, BlockKind.TABLE)  # lines as printed
+            text = "\n".join(texts) if preformatted else join_lines(texts)
             self.blocks.append(Block(seg.kind, text, tuple(x.number for x in seg.lines)))
         elif seg.role is Role.BODY:
             self._add_body(seg)

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from bantin.bylines import ORGANISATION_WORDS, SURNAMES
 from bantin.convert.layout import Layout, Segment, ends_with_stop
-from bantin.model import Role, SourceLine
+from bantin.convert.scholarly import LABELLED_CAPTION
+from bantin.model import BlockKind, Role, SourceLine
 from bantin.registry import Registry
 from bantin.vietnamese import (
     END_MARK_GLYPHS,
@@ -86,6 +87,7 @@ class Labelling:
     layout: Layout
     heads: list[RunningHead] = field(default_factory=list)
     title_band: list[Segment] = field(default_factory=list)
+    front: dict[str, str] = field(default_factory=dict)  # labelled abstracts and keywords
     _lower: frozenset[str] | None = field(default=None, repr=False)
     _joined: str | None = field(default=None, repr=False)
     _positions: dict[int, int] = field(default_factory=dict, repr=False)
@@ -117,6 +119,13 @@ class Labelling:
                 return True
             start, tries = start + 1, tries + 1
         return start != -1 and word in self.lower_words()
+
+    def captions_labelled(self) -> bool:
+        """The publication labels its captions ('Hình 1.', 'Bảng 2:') or is a scholarly
+        article (labelled abstracts, references): unlabelled sentences are then text."""
+        return bool(self.front) or any(
+            s.reason == LABELLED_CAPTION or s.kind is BlockKind.REFERENCE for s in self.segments
+        )
 
     def body_segments(self) -> list[Segment]:
         """Segments still to label (equations are set apart by the layout and keep BODY)."""
@@ -315,6 +324,8 @@ def _flow_after(doc: Labelling, seg: Segment) -> Segment | None:
 
 def split_stacked_captions(doc: Labelling) -> None:
     """Lines that are each a whole sentence, stacked without blank lines, are captions."""
+    if doc.captions_labelled():
+        return
     for seg in doc.body_segments():
         if len(seg.lines) < 2 or not all(_standalone_sentence(x.text) for x in seg.lines):
             continue
@@ -701,6 +712,8 @@ def _is_honorific_run(word: str) -> bool:
 
 def split_leading_caption(doc: Labelling) -> None:
     """A full sentence opening a block right after an unfinished one is a caption set above it."""
+    if doc.captions_labelled():
+        return
     for seg in doc.body_segments():
         before = _flow_around(doc, seg, -1)
         if before is None or ends_sentence(before.text):
@@ -729,6 +742,8 @@ def _standalone_sentence(text: str) -> bool:
 
 def label_captions(doc: Labelling) -> None:
     """Short standalone sentences that interrupt the body's flow are photo captions."""
+    if doc.captions_labelled():
+        return
     byline = next((s for s in doc.segments if s.role is Role.BYLINE), None)
     for seg in doc.body_segments():
         reason = _caption_reason(doc, seg, byline)
@@ -938,8 +953,17 @@ def _opens_plainly(doc: Labelling, seg: Segment) -> bool:
     return follows_plainly and doc.writes_lower(word[0].lower())
 
 
+from bantin.convert.scholarly import (  # noqa: E402
+    label_front_matter,
+    label_labelled_captions,
+    label_references,
+)
+
 RULES: Registry[Rule] = Registry()
 RULES.register(label_running_heads, "running_head", 100)
+RULES.register(label_front_matter, "front_matter", 89)
+RULES.register(label_references, "references", 88)
+RULES.register(label_labelled_captions, "labelled_caption", 87)
 RULES.register(label_section_name, "section_name", 90)
 RULES.register(label_end_mark_line, "end_mark", 85)
 RULES.register(split_stacked_captions, "stacked_captions", 82)
