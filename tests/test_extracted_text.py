@@ -7,6 +7,8 @@ Every text here is written for the test; none is copied from a real publication.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bantin.convert.decode import decode_bytes
 from bantin.convert.text import convert_text
 from bantin.model import BlockKind
@@ -274,3 +276,35 @@ def test_abstracts_keywords_captions_and_references_are_not_paragraphs() -> None
         ),
         ("reference", "[2] Trần Thị Bình (2020). Màng kháng khuẩn. Tạp chí Hóa học, 5, 1-9."),
     ]
+
+
+def test_the_date_comes_from_a_dateline_at_the_top_never_from_the_body() -> None:
+    cited = SCHOLARLY.replace(
+        "nhanh hỏng sau khi thu hoạch.", "nhanh hỏng (Quyết định ngày 22/10/2018)."
+    )
+    article = convert_text(decode_bytes(cited.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.date is None
+    dated = cited.replace("\n\nTóm tắt:", "\n\nĐến Tòa soạn ngày 03/04/2022\n\nTóm tắt:", 1)
+    article = convert_text(decode_bytes(dated.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.date == dt.date(2022, 4, 3)
+
+
+def test_a_title_in_capitals_glued_to_its_byline_and_text_is_found() -> None:
+    text = """\
+GIÁO DỤC ĐẠO ĐỨC CHO SINH VIÊN
+TRONG THỜI KỲ MỚI
+Đại tá, PGS.TS. NGUYỄN VĂN HÙNG
+Trường Đại học Chính trị
+Giáo dục đạo đức là nhiệm vụ thường xuyên
+của nhà trường trong mọi giai đoạn phát triển.
+TÀI LIỆU THAM KHẢO
+1. Bộ Giáo dục và Đào tạo (2020), Báo cáo tổng kết, Hà Nội.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.title == "Giáo dục đạo đức cho sinh viên trong thời kỳ mới"
+    assert [(a.name, a.rank, a.degree) for a in article.authors] == [
+        ("Nguyễn Văn Hùng", "Đại tá", "PGS.TS.")
+    ]
+    assert paragraphs(text)[0] == (
+        "Giáo dục đạo đức là nhiệm vụ thường xuyên của nhà trường trong mọi giai đoạn phát triển."
+    )

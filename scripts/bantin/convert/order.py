@@ -51,6 +51,8 @@ def _take_front(article: Article, doc: Labelling) -> None:
     if front.get("lead"):
         article.lead = front["lead"]
     article.abstract_en = front.get("abstract_en", "")
+    article.title_en = front.get("title_en", "")
+    article.affiliations = [a for a in front.get("affiliations", "").split("\n") if a]
     article.keywords = split_keywords(front.get("keywords", ""))
     article.keywords_en = split_keywords(front.get("keywords_en", ""))
     for name, text in front.items():

@@ -347,6 +347,14 @@ def label_end_mark_line(doc: Labelling) -> None:
 
 def label_title_band(doc: Labelling) -> None:
     """The first band of wide lines: its first paragraph is the title, the rest the lead."""
+    title = [s for s in doc.segments if s.role is Role.TITLE]
+    if title:
+        doc.title_band.extend(title)  # found by an earlier rule (a title in capitals)
+        following = doc.neighbour(title[-1], +1, ANY_TEXT)
+        if following is not None and following.role is Role.BODY and following.wide:
+            following.label(Role.LEAD, "lead: wide paragraph after the title")
+            doc.title_band.append(following)
+        return
     for seg in (s for s in doc.body_segments() if s.wide):
         if _label_title_above(doc, seg):
             return
@@ -954,6 +962,7 @@ def _opens_plainly(doc: Labelling, seg: Segment) -> bool:
 
 
 from bantin.convert.scholarly import (  # noqa: E402
+    label_capitals_title,
     label_front_matter,
     label_labelled_captions,
     label_references,
@@ -964,6 +973,7 @@ RULES.register(label_running_heads, "running_head", 100)
 RULES.register(label_front_matter, "front_matter", 89)
 RULES.register(label_references, "references", 88)
 RULES.register(label_labelled_captions, "labelled_caption", 87)
+RULES.register(label_capitals_title, "capitals_title", 86)
 RULES.register(label_section_name, "section_name", 90)
 RULES.register(label_end_mark_line, "end_mark", 85)
 RULES.register(split_stacked_captions, "stacked_captions", 82)

@@ -10,9 +10,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from bantin.bylines import parse_byline, plausible
 from bantin.convert.layout import Segment
 from bantin.model import BlockKind, Role, SourceLine
-from bantin.vietnamese import ends_sentence, first_letter, starts_lower
+from bantin.vietnamese import (
+    ends_sentence,
+    first_letter,
+    is_all_caps,
+    starts_lower,
+)
 
 if TYPE_CHECKING:
     from bantin.convert.roles import Labelling
@@ -212,3 +218,110 @@ def _reference_items(doc: Labelling, lines: list[SourceLine]) -> list[Segment]:
             line.role, line.reason = Role.BODY, "reference: an item of the list after its heading"
         items.append(item)
     return items
+
+
+TITLE_MAX_LINES = 4
+AFFILIATION_MAX_LINES = 4
+FRONT_BYLINE = "byline: names under a title in capitals"
+FRONT_AFFILIATION = f"{FRONT_REASON}: affiliation"
+MARK_RE = re.compile(r"^[\d*,\s]{1,6}$")
+
+
+def label_capitals_title(doc: Labelling) -> None:
+    """A block in capitals opening a scholarly article (labelled abstracts, references) or set
+    over a byline is the title (an English title in capitals may follow it); the lines under
+    it naming people (with ranks, degrees or marks) are the byline, and the lines after those,
+    up to the text, their affiliations."""
+    first = next((s for s in doc.segments if s.role is not Role.RUNNING_HEAD), None)
+    if first is None or first.role is not Role.BODY or first.kind is not None:
+        return
+    lines = [line for s in doc.segments[doc.segments.index(first) :] for line in s.lines][:24]
+    count = 0
+    while count < min(len(lines), TITLE_MAX_LINES * 2) and _title_line(lines[count].text):
+        count += 1
+    if not count or _foreign(lines[0].text):
+        return
+    scholarly = bool(doc.front) or any(s.kind is BlockKind.REFERENCE for s in doc.segments)
+    if not scholarly and not (count < len(lines) and _byline(lines[count].text)):
+        return  # a news page may open with a section's heading: only a paper's title is sure
+    title = [line for line in lines[:count] if not _foreign(line.text)][:TITLE_MAX_LINES]
+    english = [line for line in lines[:count] if _foreign(line.text)]
+    for line in title:
+        line.role, line.reason = Role.TITLE, "title: lines in capitals opening the text"
+    for line in english:
+        line.role, line.reason = Role.LEAD, f"{FRONT_REASON}: title_en"
+    if english:
+        doc.front["title_en"] = " ".join(line.text.strip() for line in english)
+    _label_front_byline(doc, lines[count:])
+    _resegment_front(doc)
+
+
+def _title_line(text: str) -> bool:
+    """A line of a title in capitals, not a line of names."""
+    text = text.strip()
+    return is_all_caps(text) and len(text.split()) >= 1 and not _byline(text)
+
+
+def _foreign(text: str) -> bool:
+    """Written without one Vietnamese letter beyond ASCII: an English title under the title."""
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) > 10 and all(char.isascii() for char in letters)
+
+
+def _byline(text: str) -> bool:
+    authors = parse_byline(text.strip().rstrip(","))
+    return plausible(authors)
+
+
+def _label_front_byline(doc: Labelling, lines: list[SourceLine]) -> None:
+    """Byline lines (a line ending in a comma goes on), then affiliations and their marks."""
+    index = 0
+    while index < len(lines) and (
+        _byline(lines[index].text) or (index and lines[index - 1].text.rstrip().endswith(","))
+    ):
+        lines[index].role, lines[index].reason = Role.BYLINE, FRONT_BYLINE
+        index += 1
+    if not index:
+        return
+    taken = 0
+    affiliations: list[str] = []
+    while index < len(lines) and taken < AFFILIATION_MAX_LINES:
+        text = lines[index].text.strip()
+        if lines[index].role is Role.BLANK:
+            index += 1
+            continue
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        if not MARK_RE.match(text) and (
+            ends_sentence(text) or front_label(text) or "ngày" in text or starts_lower(following)
+        ):
+            break  # the text (a sentence wrapped on the next line), a label or a dateline
+        lines[index].role, lines[index].reason = Role.BYLINE, FRONT_AFFILIATION
+        if not MARK_RE.match(text):
+            affiliations.append(text)
+            taken += 1
+        index += 1
+    if affiliations:
+        doc.front["affiliations"] = "\n".join(affiliations)
+
+
+def _resegment_front(doc: Labelling) -> None:
+    """Segments holding lines of several roles are cut where the role changes."""
+    segments: list[Segment] = []
+    for seg in doc.segments:
+        roles = {line.role for line in seg.lines}
+        if len(roles) == 1:
+            if seg.role is Role.BODY and seg.lines[0].role is not Role.BODY:
+                seg.role, seg.reason = seg.lines[0].role, seg.lines[0].reason
+            segments.append(seg)
+            continue
+        runs: list[list[SourceLine]] = []
+        for line in seg.lines:
+            if runs and runs[-1][-1].role is line.role:
+                runs[-1].append(line)
+            else:
+                runs.append([line])
+        for number, run in enumerate(runs):
+            piece = _piece(doc, run, opens=seg.opens_paragraph if number == 0 else True)
+            piece.role, piece.reason = run[0].role, run[0].reason
+            segments.append(piece)
+    doc.segments[:] = segments
