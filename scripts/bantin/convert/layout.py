@@ -129,7 +129,7 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
     wide = [length > layout.wide for length in map(len, map(str.strip, texts))]
     stops = list(map(ends_with_stop, texts))
     math = list(layout.math) if len(layout.math) == len(lines) else [False] * len(lines)
-    widths = local_widths(lines, math)
+    widths = LocalWidths(lines, math)
     segments: list[Segment] = []
     start: int | None = None  # the first line of the segment being built (lines run on)
     opens = False  # the segment being built starts after the end of a paragraph
@@ -140,7 +140,10 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
                 start, opens = None, math[index - 1]
             continue
         if start is not None:
-            ended = ends_paragraph(texts[index - 1], texts[index], widths[index - 1]) or (
+            ended = (
+                _may_open(texts[index])
+                and ends_paragraph(texts[index - 1], texts[index], widths[index - 1])
+            ) or (
                 index + 1 < len(lines)
                 and ends_sentence(texts[index - 1])
                 and _standalone_heading(texts[index], texts[index + 1], widths[index])
@@ -163,24 +166,36 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
     return segments
 
 
-def local_widths(lines: list[SourceLine], math: list[bool]) -> list[int]:
-    """The width each line was set in: the longest of the lines of prose around it, leaving
-    out lines much longer than most of them (a title, two columns read as one line)."""
-    lengths = [len(line.text.strip()) for line in lines]
-    prose = [i for i, length in enumerate(lengths) if length and not math[i]]
-    widths = [0] * len(lines)
-    if not prose:
-        return widths
-    for index, length in enumerate(lengths):
-        if not length:
-            continue
-        position = bisect.bisect_left(prose, index)
-        window = sorted(
-            lengths[i] for i in prose[max(0, position - WIDTH_WINDOW) : position + WIDTH_WINDOW]
-        )
+class LocalWidths:
+    """The width each line was set in, computed when first asked for: the longest of the lines
+    of prose around it, leaving out lines much longer than most of them (a title, two columns
+    read as one line). Most lines are never asked (only those before a new sentence)."""
+
+    def __init__(self, lines: list[SourceLine], math: list[bool]) -> None:
+        self.lengths = [len(line.text.strip()) for line in lines]
+        self.prose = [i for i, length in enumerate(self.lengths) if length and not math[i]]
+        self.known: dict[int, int] = {}
+
+    def __getitem__(self, index: int) -> int:
+        width = self.known.get(index)
+        if width is None:
+            width = self.known[index] = self._measure(index)
+        return width
+
+    def _measure(self, index: int) -> int:
+        if not self.prose or not self.lengths[index]:
+            return 0
+        position = bisect.bisect_left(self.prose, index)
+        around = self.prose[max(0, position - WIDTH_WINDOW) : position + WIDTH_WINDOW]
+        window = sorted(self.lengths[i] for i in around)
         limit = window[len(window) // 2] * WIDTH_OUTLIER
-        widths[index] = max(length for length in window if length <= limit)
-    return widths
+        return max(length for length in window if length <= limit)
+
+
+def local_widths(lines: list[SourceLine], math: list[bool]) -> list[int]:
+    """Every line's width (see `LocalWidths`)."""
+    widths = LocalWidths(lines, math)
+    return [widths[index] for index in range(len(lines))]
 
 
 def ends_paragraph(text: str, following: str, width: int) -> bool:
@@ -222,6 +237,14 @@ def _name_goes_on(text: str, following: str) -> bool:
     that ragged text wrapped, not a heading before a new sentence."""
     last, first = text.split()[-1], following.split()[0]
     return last[:1].isupper() and first[:1].isupper() and not is_all_caps(last)
+
+
+def _may_open(text: str) -> bool:
+    """Cheap first question: the line could open a paragraph (the width is asked only then)."""
+    stripped = text.lstrip()
+    return bool(stripped) and (
+        starts_new_sentence(stripped) or stripped[0] in BULLETS or _private_use(stripped[0])
+    )
 
 
 def _private_use(char: str) -> bool:

@@ -206,8 +206,8 @@ def repeated_lines(lines: list[SourceLine]) -> frozenset[str]:
     pages: dict[str, set[int]] = {}
     for line in lines:
         text = line.text.strip()
-        if text and len(text) <= REPEATED_MAX and not ends_sentence(text):
-            pages.setdefault(_repeat_key(text), set()).add(line.page)
+        if text.isupper() and len(text) <= REPEATED_MAX and not ends_sentence(text):
+            pages.setdefault(_repeat_key(text), set()).add(line.page)  # capitals only: cheap
     return frozenset(key for key, seen in pages.items() if len(seen) >= 2 and _caps_key(key))
 
 

@@ -70,8 +70,8 @@ def front_label(text: str) -> tuple[str, str] | None:
 def label_front_matter(doc: Labelling) -> None:
     """Each labelled abstract or keyword list (its label, the rest of the line and the one
     paragraph after it) leaves the text for the article's front matter."""
-    for seg in list(doc.body_segments()) + [s for s in doc.segments if s.kind is not None]:
-        if seg not in doc.segments or seg.role is not Role.BODY:
+    for seg in [s for s in doc.segments if s.role is Role.BODY]:  # segments only change role
+        if seg.role is not Role.BODY:
             continue
         found = front_label(seg.first.text)
         if found is None:

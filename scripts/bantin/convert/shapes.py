@@ -21,7 +21,12 @@ _NUMBERISH = re.compile(r"^[(\[]?\d+(?:[.,]\d+)*[a-z]?%?[)\]]?[,;.]?$")
 # Lines without any of these are prose at once: no digit, operator, Greek letter or lone letter.
 _MAYBE_MATH = re.compile(
     "[\\d" + re.escape("".join(sorted(MATH_CHARS))) + "\u0370-\u03ff\u1f00-\u1fff]"
-    r"|(?:^|\s)[^\s]{1,2}(?:\s|$)"
+    r"|(?:^|\s)[(\[]?[A-Za-z][)\]]?(?:\s|$)"
+)
+# Tokens that may be mathematics or a number: most lines of prose have few of them.
+_CANDIDATE_RE = re.compile(
+    r"\S*[\d" + re.escape("".join(sorted(MATH_CHARS))) + "\u0370-\u03ff\u1f00-\u1fff]\\S*"
+    r"|(?<!\S)[(\[]?[A-Za-z][)\]]?(?!\S)"
 )
 _EDGES = "()[]{}.,;:!?\"'“”‘’"
 PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$")
@@ -50,6 +55,8 @@ def is_math_line(text: str) -> bool:
     tokens = text.split()
     if not tokens or PAGE_NUMBER_RE.match(text.strip()):
         return False
+    if len(_CANDIDATE_RE.findall(text)) * 2 < len(tokens):
+        return False  # words are the most: prose with a few numbers
     kinds = [token_kind(token) for token in tokens]
     math, numbers = kinds.count("math"), kinds.count("number")
     return (math > 0 or numbers >= TABLE_NUMBERS) and math + numbers > kinds.count("word")
