@@ -93,7 +93,7 @@ def test_refuses_what_is_not_text(data: bytes, message: str) -> None:
 
 def test_error_names_the_line() -> None:
     with pytest.raises(SourceError) as caught:
-        decode_bytes(b"one\ntwo\nthree \x07 bell\n", "bell.txt")
+        decode_bytes(b"one\ntwo\nthree \x07\x07\x07\x07 bell\n", "bell.txt")
     assert caught.value.problem.line == 3
 
 
@@ -106,3 +106,44 @@ def test_read_source_returns_the_decoded_text(tmp_path: Path) -> None:
 def test_read_source_missing_file_is_a_source_error(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="cannot read"):
         read_source(tmp_path / "missing.txt")
+
+
+# -- pdftotext's UTF-8 output of legacy fonts: Latin-1 code points, C1 controls included --
+
+# "“Bảo đảm” nghiên cứu – đường mới." in TCVN3, each byte written as its Latin-1 code point,
+# the quotes and the dash as the Windows bytes 0x93, 0x94, 0x96 (C1 controls once in Unicode).
+TCVN3_AS_LATIN1 = "\x93B¶o ®¶m\x94 nghiªn cøu \x96 ®\xadêng míi."
+
+
+def test_tcvn3_read_as_latin1_inside_utf8_is_decoded() -> None:
+    data = f"{TCVN3_AS_LATIN1}\nTr\xadêng häc lín.\n".encode()
+    assert decode_bytes(data, "x.txt") == "“Bảo đảm” nghiên cứu – đường mới.\nTrường học lớn.\n"
+
+
+def test_a_legacy_title_over_a_unicode_body_is_decoded_alone() -> None:
+    # A title set in a .VnTimeH font (capitals drawn for every code) over Unicode body text.
+    data = "NGHI£N CøU øNG DôNG PHÇN MÒM\nCác kết quả được trình bày ở đây.\n".encode()
+    assert decode_bytes(data, "x.txt") == (
+        "NGHIÊN CỨU ỨNG DỤNG PHẦN MỀM\nCác kết quả được trình bày ở đây.\n"
+    )
+
+
+def test_a_vni_running_head_over_a_unicode_body_is_decoded() -> None:
+    data = "NGHIEÂN CÖÙU KHOA HOÏC\nMột đoạn văn bản Unicode.\n".encode()
+    assert decode_bytes(data, "x.txt").splitlines()[0] == "NGHIÊN CỨU KHOA HỌC"
+
+
+def test_unicode_words_that_look_like_legacy_bytes_stay() -> None:
+    # Old-style tone placement ('hoà', 'toà') pairs letters as VNI does; nothing else is VNI.
+    text = "Toà án hoà giải xong.\nCà phê và trà.\n"
+    assert decode_bytes(text.encode(), "x.txt") == text
+
+
+def test_stray_control_characters_are_left_for_the_converter() -> None:
+    # Symbol and math fonts map glyphs to U+0002 and U+0003: text around them is still text.
+    text = (
+        "Xét phương trình chuyển động của lớp đàn hồi nằm trên bán không gian\n"
+        "\x02\n\x03T\n"
+        "với hệ số cản nhớt đã cho và điều kiện biên tự do đối với ứng suất.\n"
+    )
+    assert decode_bytes(text.encode(), "x.txt") == text

@@ -226,6 +226,22 @@ def starts_new_sentence(text: str) -> bool:
     return bool(char) and (char.isupper() or char.isdigit())
 
 
+# Words that number the points of an argument at the start of a paragraph: "Thứ nhất,",
+# "Một là,", "Hai là:" (Vietnamese writing enumerates so), and "1.", "2.3.", "a)", "(1)".
+_ORDINALS = "nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
+_COUNTS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
+ENUMERATION_RE = re.compile(
+    rf"^(?:thứ (?:{_ORDINALS})|(?:{_COUNTS}) là)\s*[,:.]\s"
+    r"|^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\(\d{1,2}\))\s+\S",
+    re.IGNORECASE,
+)
+
+
+def starts_enumeration(text: str) -> bool:
+    """True when the text opens a numbered point: 'Thứ hai, ...', 'Ba là: ...', '2. ...'."""
+    return ENUMERATION_RE.match(text.lstrip()) is not None
+
+
 def is_all_caps(text: str) -> bool:
     """True when the text has at least two letters and none of them is lower case."""
     letters = list(filter(str.isalpha, text))

@@ -1,6 +1,10 @@
 """Bytes to NFC text: BOMs, UTF-16, CRLF/CR, Windows-1258 and legacy 8-bit Vietnamese encodings.
 
 Anything that is not decodable text raises `SourceError`; the archive never gets mojibake.
+Text extracted from a PDF (pdftotext) is UTF-8 in which a legacy font's bytes arrive as
+Latin-1 code points, C1 controls included: those runs are decoded where they stand. A few
+stray control characters (symbol and math fonts map glyphs to them) are left for the
+converter, which drops them and says so; text full of them is refused as not text.
 """
 
 from __future__ import annotations
@@ -26,6 +30,13 @@ except ImportError:  # pragma: no cover - depends on the checkout
     legacy = None
 
 ALLOWED_CONTROLS = frozenset("\n\t\f")
+# Text holding more than one control character in this many visible characters is not text.
+CONTROL_DENSITY = 50
+# Latin-1 letters Unicode Vietnamese writes, and symbols a scientific text in Unicode writes:
+# any other Latin-1 character in a word is a legacy font's byte.
+UNICODE_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ°±×·«»©®§²³¹¼½¾µºª¿¡\xa0\xad")
+LATIN1_RUN_RE = re.compile(r"[\x00-\x09\x0b-\xff]*[\x80-\xff][\x00-\x09\x0b-\xff]*")
+LEGACY_MIN_WORDS = 2
 # Punctuation and symbols a Vietnamese text in Windows-1258 plausibly contains.
 PLAUSIBLE_SYMBOLS = frozenset("“”‘’–—…•·«»°×±§©®€£¥%‰™■□♦◆●❖▪¬¦¨´¸µ¶")
 PLAUSIBLE_SHARE = 0.9
@@ -61,7 +72,7 @@ def _decode_any(data: bytes, path: Path | str) -> str:
     if b"\x00" in data:
         raise SourceError(path, "binary data (NUL bytes): not a text file", _line_of(data, b"\x00"))
     try:
-        return data.decode("utf-8")
+        return decode_legacy_runs(data.decode("utf-8"))
     except UnicodeDecodeError as error:
         _reject_broken_utf8(data, error, path)
     for decoder in (_decode_legacy, _decode_cp1258):
@@ -112,6 +123,56 @@ def _decode_legacy(data: bytes) -> str | None:
     return text if _reads_as_vietnamese(text) else None
 
 
+def decode_legacy_runs(text: str) -> str:
+    """Runs of Latin-1 code points holding TCVN3 or VNI bytes decoded where they stand (a
+    whole text when it has no Unicode Vietnamese letter, else only runs that prove it)."""
+    if legacy is None or LATIN1_RUN_RE.search(text) is None:
+        return text
+    unicode_text = any(ord(char) > 0xFF and is_vietnamese_letter(char) for char in text)
+    encoding = None if unicode_text else legacy.detect_legacy(text)
+    text = LATIN1_RUN_RE.sub(lambda run: _decode_run(run[0], encoding), text)
+    fixed: str = legacy.fix_c1_punctuation(text)  # Windows quotes and dashes read as C1
+    return fixed
+
+
+def _decode_run(run: str, encoding: str | None) -> str:
+    """One run in the text's legacy encoding, or in the one its own words read best in."""
+    assert legacy is not None
+    if encoding is None:
+        strong = sum(1 for word in run.split() if any(_legacy_byte(char) for char in word))
+        if strong < LEGACY_MIN_WORDS:
+            return run
+        return min((_decoded(run, name) for name in (legacy.TCVN3, legacy.VNI)), key=_misread)
+    return _decoded(run, encoding)
+
+
+def _decoded(run: str, encoding: str) -> str:
+    """TCVN3 runs mostly in ASCII capitals were set in a capitals font ('.VnTimeH')."""
+    assert legacy is not None
+    letters = [char for char in run if char.isascii() and char.isalpha()]
+    capitals = encoding == legacy.TCVN3 and sum(map(str.isupper, letters)) * 2 > len(letters)
+    decoded: str = legacy.decode_legacy(run, legacy.TCVN3_CAPITALS if capitals else encoding)
+    return decoded
+
+
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def _misread(text: str) -> int:
+    """Words a decoding got wrong: a legacy byte left over, or two tones in one syllable."""
+    return sum(
+        1
+        for word in text.split()
+        if any(_legacy_byte(char) for char in word)
+        or sum(1 for char in unicodedata.normalize("NFD", word) if char in TONE_MARKS) > 1
+    )
+
+
+def _legacy_byte(char: str) -> bool:
+    """A Latin-1 character that Unicode Vietnamese text does not write."""
+    return "\x80" <= char <= "\xff" and char not in UNICODE_LATIN1
+
+
 def _decode_cp1258(data: bytes) -> str | None:
     """Windows-1258 (tones as combining marks), kept only when the result reads as Vietnamese."""
     try:
@@ -146,13 +207,32 @@ CONTROL_RE = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
 
 
 def _check_controls(text: str, path: Path | str) -> None:
-    """Control characters other than tab, LF and form feed are garbage, not text."""
+    """Control characters other than tab, LF and form feed are garbage: a few are dropped by
+    the converter, a text full of them is not text."""
     found = CONTROL_RE.search(text)
-    if found is not None:
+    if found is not None and _dense_controls(text):
         number = text.count("\n", 0, found.start()) + 1
         raise SourceError(
             path, f"control character U+{ord(found.group()):04X} in text: not a text file", number
         )
+
+
+def _dense_controls(text: str) -> bool:
+    controls = len(CONTROL_RE.findall(text))
+    visible = len(text) - sum(map(str.isspace, text))
+    return controls * CONTROL_DENSITY > max(visible - controls, 1)
+
+
+def strip_controls(text: str) -> tuple[str, dict[str, list[int]]]:
+    """The text without control characters (tab, LF and form feed kept), and the lines each
+    dropped character was on ('U+0002' -> [336, 417])."""
+    if CONTROL_RE.search(text) is None:
+        return text, {}
+    found: dict[str, list[int]] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        for char in CONTROL_RE.findall(line):
+            found.setdefault(f"U+{ord(char):04X}", []).append(number)
+    return CONTROL_RE.sub("", text), found
 
 
 def _is_control(char: str) -> bool:

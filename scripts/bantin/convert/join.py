@@ -81,7 +81,13 @@ class BlockBuilder:
         self.tail: list[Block] = []
 
     def add(self, seg: Segment, after_byline: bool) -> None:
-        if seg.role is Role.BODY:
+        if seg.kind is not None:
+            self._flush()
+            texts = [line.text.strip() for line in seg.lines]
+            preformatted = seg.kind in (BlockKind.EQUATION, BlockKind.TABLE)  # lines as printed
+            text = "\n".join(texts) if preformatted else join_lines(texts)
+            self.blocks.append(Block(seg.kind, text, tuple(x.number for x in seg.lines)))
+        elif seg.role is Role.BODY:
             self._add_body(seg)
         elif seg.role is Role.HEADING:
             self._flush()
@@ -99,7 +105,9 @@ class BlockBuilder:
         text = join_lines([line.text for line in seg.lines])
         if self.open.texts:
             previous = self.open.texts[-1]
-            if continues(previous, text):
+            if seg.opens_paragraph:
+                self._flush()  # the layout saw the paragraph end: the line before had room
+            elif continues(previous, text):
                 self._note_join(seg.first)
             else:
                 self._flush()

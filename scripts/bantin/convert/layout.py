@@ -1,21 +1,39 @@
 """The page layout seen through extracted text: lines, the column width, and segments.
 
 A segment is a run of lines that belong together on the page: lines between blank lines,
-split again where the width changes from the column to a wider band (title, lead, caption).
+split again where the width changes from the column to a wider band (title, lead, caption),
+and where a paragraph ends without a blank line after it (as `pdftotext` writes paragraphs):
+at a line that finishes a sentence and had room left for the next line's first word.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import statistics
 from dataclasses import dataclass, field
 
-from bantin.model import Role, SourceLine
-from bantin.vietnamese import ends_full_stop, starts_lower
+from bantin.convert.shapes import is_math_line
+from bantin.model import BlockKind, Role, SourceLine
+from bantin.vietnamese import (
+    ends_full_stop,
+    ends_open,
+    ends_sentence,
+    is_all_caps,
+    starts_enumeration,
+    starts_lower,
+    starts_new_sentence,
+)
 
 WIDE_FACTOR = 1.3  # a line this many times the column width is not a column line
 OUTLIER_FACTOR = 1.35  # wrapped lines longer than this times the median are not column lines
+WIDTH_WINDOW = 8  # lines on either side that show the width a line was set in
+WIDTH_OUTLIER = 1.15  # lines longer than this times the window's median are not its width
+PARAGRAPH_FIT = 0.9  # a sentence ends a paragraph when its line, with the next word, fills less
+HEADING_FIT = 0.85  # an unpunctuated line this short before a new sentence stands alone
+# Marks of a list item at the start of a line: bullets of symbol fonts (private use area too).
+BULLETS = frozenset("•●○◦▪▫■□♦◆❖➢✓✔–-")
 
 
 @dataclass(frozen=True)
@@ -24,6 +42,7 @@ class Layout:
 
     column: int
     wide: int
+    math: tuple[bool, ...] = ()  # each line: a line of mathematics or figures, not prose
 
     def is_wide(self, text: str) -> bool:
         return len(text.strip()) > self.wide
@@ -36,6 +55,8 @@ class Segment:
 
     lines: list[SourceLine]
     wide: bool = False
+    opens_paragraph: bool = False  # the line before it ended a paragraph (had room left)
+    kind: BlockKind | None = None  # a block of its own kind (an equation), not labelled
     role: Role = Role.BODY
     reason: str = ""
     paragraphs: list[list[SourceLine]] = field(default_factory=list)
@@ -85,48 +106,161 @@ _text = operator.attrgetter("text")
 
 def measure(lines: list[SourceLine]) -> Layout:
     """Column width = the longest typical wrapped line (a line followed by another one)."""
+    math = tuple(map(is_math_line, map(_text, lines)))
     lengths = list(map(len, map(str.strip, map(_text, lines))))
-    filled = [line.role is not Role.BLANK for line in lines]
+    filled = [
+        line.role is not Role.BLANK and not maths for line, maths in zip(lines, math, strict=True)
+    ]
     wrapped = list(itertools.compress(lengths, map(operator.and_, filled, filled[1:])))
     if not wrapped:
         wrapped = list(itertools.compress(lengths, filled))
     median = statistics.median(wrapped) if wrapped else 40
     typical = [n for n in wrapped if n <= median * OUTLIER_FACTOR] or [int(median)]
     column = max(typical)
-    return Layout(column=column, wide=int(column * WIDE_FACTOR))
+    return Layout(column=column, wide=int(column * WIDE_FACTOR), math=math)
 
 
 def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
-    """Group non-blank lines into segments at blank lines and at column/wide boundaries."""
+    """Group non-blank lines into segments at blank lines, at column/wide boundaries and at the
+    ends of paragraphs written without a blank line after them."""
     texts = [line.text for line in lines]
     # Once per line, not per comparison: the width class, and whether the line ends a sentence
     # (without either, a line goes on the segment before it: the usual case, asked cheaply).
     wide = [length > layout.wide for length in map(len, map(str.strip, texts))]
     stops = list(map(ends_with_stop, texts))
+    math = list(layout.math) if len(layout.math) == len(lines) else [False] * len(lines)
+    widths = LocalWidths(lines, math)
     segments: list[Segment] = []
     start: int | None = None  # the first line of the segment being built (lines run on)
+    opens = False  # the segment being built starts after the end of a paragraph
     for index, line in enumerate(lines):
         if line.role is Role.BLANK:
             if start is not None:
-                segments.append(_made(lines, wide, start, index))
-                start = None
+                segments.append(_made(lines, wide, math, start, index, opens))
+                start, opens = None, math[index - 1]
             continue
-        if (
-            start is not None
-            and (wide[index] or wide[index - 1] or stops[index - 1])
-            and _starts_new_segment(index - 1, index, lines, wide)
-        ):
-            segments.append(_made(lines, wide, start, index))
-            start = None
+        if start is not None:
+            ended = (
+                _may_open(texts[index])
+                and ends_paragraph(texts[index - 1], texts[index], widths[index - 1])
+            ) or (
+                index + 1 < len(lines)
+                and ends_sentence(texts[index - 1])
+                and _standalone_heading(texts[index], texts[index + 1], widths[index])
+            )
+            if (
+                ended
+                or line.page != lines[index - 1].page  # a form feed: a new page
+                or math[index] != math[index - 1]  # an equation is set apart from the text
+                or (
+                    (wide[index] or wide[index - 1] or stops[index - 1])
+                    and _starts_new_segment(index - 1, index, lines, wide)
+                )
+            ):
+                segments.append(_made(lines, wide, math, start, index, opens))
+                start, opens = None, ended or math[index - 1]
         if start is None:
             start = index
     if start is not None:
-        segments.append(_made(lines, wide, start, len(lines)))
+        segments.append(_made(lines, wide, math, start, len(lines), opens))
     return segments
 
 
-def _made(lines: list[SourceLine], wide: list[bool], start: int, end: int) -> Segment:
-    return Segment(lines[start:end], wide=any(wide[start:end]))
+class LocalWidths:
+    """The width each line was set in, computed when first asked for: the longest of the lines
+    of prose around it, leaving out lines much longer than most of them (a title, two columns
+    read as one line). Most lines are never asked (only those before a new sentence)."""
+
+    def __init__(self, lines: list[SourceLine], math: list[bool]) -> None:
+        self.lengths = [len(line.text.strip()) for line in lines]
+        self.prose = [i for i, length in enumerate(self.lengths) if length and not math[i]]
+        self.known: dict[int, int] = {}
+
+    def __getitem__(self, index: int) -> int:
+        width = self.known.get(index)
+        if width is None:
+            width = self.known[index] = self._measure(index)
+        return width
+
+    def _measure(self, index: int) -> int:
+        if not self.prose or not self.lengths[index]:
+            return 0
+        position = bisect.bisect_left(self.prose, index)
+        around = self.prose[max(0, position - WIDTH_WINDOW) : position + WIDTH_WINDOW]
+        window = sorted(self.lengths[i] for i in around)
+        limit = window[len(window) // 2] * WIDTH_OUTLIER
+        return max(length for length in window if length <= limit)
+
+
+def local_widths(lines: list[SourceLine], math: list[bool]) -> list[int]:
+    """Every line's width (see `LocalWidths`)."""
+    widths = LocalWidths(lines, math)
+    return [widths[index] for index in range(len(lines))]
+
+
+def ends_paragraph(text: str, following: str, width: int) -> bool:
+    """The line `text` ends a paragraph (or a heading) though no blank line follows it: a list
+    item or a numbered point starts after a finished clause, or a new sentence starts after a
+    line that had room for its first word (a sentence, or a short unpunctuated line: a heading)."""
+    text, following = text.strip(), following.strip()
+    if not text or not following:
+        return False
+    if (following[0] in BULLETS and following[1:2] == " ") or _private_use(following[0]):
+        return ends_sentence(text) or text.endswith(";")
+    if not starts_new_sentence(following):
+        return False
+    filled = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
+    if ends_sentence(text):
+        return filled <= PARAGRAPH_FIT or starts_enumeration(following)
+    return _standalone_heading(text, following, width)
+
+
+def _standalone_heading(text: str, following: str, width: int) -> bool:
+    """A short line without final punctuation before a new sentence stands alone: a heading
+    (a numbered one may fill more of the width, as long as the next word would have fit)."""
+    text, following = text.strip(), following.strip()
+    if not text or not following or ends_sentence(text) or not starts_new_sentence(following):
+        return False
+    filled = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
+    numbered = starts_enumeration(text)
+    return (
+        filled <= (1.0 if numbered else HEADING_FIT)  # a numbered heading: any room left
+        and text[-1] not in ",;-–"
+        and not ends_open(text)
+        and not (is_all_caps(text) and is_all_caps(following.split()[0]))
+        and (numbered or not _name_goes_on(text, following))
+    )
+
+
+def _name_goes_on(text: str, following: str) -> bool:
+    """A capitalised word ends the line and another opens the next: a name ('Quảng' / 'Ninh')
+    that ragged text wrapped, not a heading before a new sentence."""
+    last, first = text.split()[-1], following.split()[0]
+    return last[:1].isupper() and first[:1].isupper() and not is_all_caps(last)
+
+
+def _may_open(text: str) -> bool:
+    """Cheap first question: the line could open a paragraph (the width is asked only then)."""
+    stripped = text.lstrip()
+    return bool(stripped) and (
+        starts_new_sentence(stripped) or stripped[0] in BULLETS or _private_use(stripped[0])
+    )
+
+
+def _private_use(char: str) -> bool:
+    """Symbol fonts' bullets often come out in the private use area (U+F0B7)."""
+    return "\ue000" <= char <= "\uf8ff"
+
+
+def _made(
+    lines: list[SourceLine], wide: list[bool], math: list[bool], start: int, end: int, opens: bool
+) -> Segment:
+    made = Segment(lines[start:end], wide=any(wide[start:end]), opens_paragraph=opens)
+    if math[start]:
+        made.kind = BlockKind.EQUATION
+        for line in made.lines:
+            line.reason = "equation: more symbols, numbers and variables than words"
+    return made
 
 
 def _starts_new_segment(before: int, index: int, lines: list[SourceLine], wide: list[bool]) -> bool:

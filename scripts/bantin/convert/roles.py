@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from bantin.bylines import ORGANISATION_WORDS, SURNAMES
 from bantin.convert.layout import Layout, Segment, ends_with_stop
-from bantin.model import Role, SourceLine
+from bantin.convert.scholarly import LABELLED_CAPTION
+from bantin.model import BlockKind, Role, SourceLine
 from bantin.registry import Registry
 from bantin.vietnamese import (
     END_MARK_GLYPHS,
@@ -40,10 +41,12 @@ WRITES_LOWER_TRIES = 32  # places a word is found inside others before all words
 INNER_SENTENCE_END_RE = re.compile(r"[.!?…]\s+[^\W\d_]")
 GLUED_HYPHEN_END_RE = re.compile(r"[^\W_]-$")
 SECTION_MAX = 70
+REPEATED_MAX = 100  # a running head repeated on pages is no longer than this
 LOCAL_WIDTH_LINES = 3
 CAPTION_MIN_WORDS = 3
 HEADING_MAX_LINES = 3
 HEADING_MAX_CHARS = 180
+FULL_LINE = 0.9  # a line this share of the column width is full
 CAPTION_MAX_LINES = 2
 BYLINE_MAX_CHARS = 90
 BYLINE_SEPARATORS_RE = re.compile(r"\s+[-–—&]\s+|\s*[,;]\s*|\s+và\s+", re.IGNORECASE)
@@ -84,6 +87,7 @@ class Labelling:
     layout: Layout
     heads: list[RunningHead] = field(default_factory=list)
     title_band: list[Segment] = field(default_factory=list)
+    front: dict[str, str] = field(default_factory=dict)  # labelled abstracts and keywords
     _lower: frozenset[str] | None = field(default=None, repr=False)
     _joined: str | None = field(default=None, repr=False)
     _positions: dict[int, int] = field(default_factory=dict, repr=False)
@@ -116,8 +120,16 @@ class Labelling:
             start, tries = start + 1, tries + 1
         return start != -1 and word in self.lower_words()
 
+    def captions_labelled(self) -> bool:
+        """The publication labels its captions ('Hình 1.', 'Bảng 2:') or is a scholarly
+        article (labelled abstracts, references): unlabelled sentences are then text."""
+        return bool(self.front) or any(
+            s.reason == LABELLED_CAPTION or s.kind is BlockKind.REFERENCE for s in self.segments
+        )
+
     def body_segments(self) -> list[Segment]:
-        return [s for s in self.segments if s.role is Role.BODY]
+        """Segments still to label (equations are set apart by the layout and keep BODY)."""
+        return [s for s in self.segments if s.role is Role.BODY and s.kind is None]
 
     def _position(self, seg: Segment) -> int:
         """Index of `seg` by identity; `list.index` compared whole segments field by field."""
@@ -173,8 +185,10 @@ def parse_running_head(text: str, line: int) -> RunningHead | None:
 
 
 def label_running_heads(doc: Labelling) -> None:
-    """Page numbers and issue labels standing alone are running heads, not text."""
-    _isolate_running_heads(doc)
+    """Page numbers, issue labels and lines repeated on several pages (a journal's name, a
+    section banner) stand alone as running heads, not text."""
+    repeated = repeated_lines(doc.lines)
+    _isolate_running_heads(doc, repeated)
     for seg in doc.body_segments():
         if len(seg.lines) != 1:
             continue
@@ -182,10 +196,33 @@ def label_running_heads(doc: Labelling) -> None:
         if head is not None:
             doc.heads.append(head)
             seg.label(Role.RUNNING_HEAD, _describe_head(head))
+        elif _repeat_key(seg.text) in repeated:
+            seg.label(Role.RUNNING_HEAD, "running head: the same line on several pages")
 
 
-def _isolate_running_heads(doc: Labelling) -> None:
-    """A page number or issue label glued to a text line (no blank between) is its own segment."""
+def repeated_lines(lines: list[SourceLine]) -> frozenset[str]:
+    """Lines in capitals printed again on other pages, short and not a sentence: a journal's
+    name, a section banner (lines in mixed case beside page numbers are the section name's)."""
+    pages: dict[str, set[int]] = {}
+    for line in lines:
+        text = line.text.strip()
+        if text.isupper() and len(text) <= REPEATED_MAX and not ends_sentence(text):
+            pages.setdefault(_repeat_key(text), set()).add(line.page)  # capitals only: cheap
+    return frozenset(key for key, seen in pages.items() if len(seen) >= 2 and _caps_key(key))
+
+
+def _repeat_key(text: str) -> str:
+    """A line as its repetitions are compared: spaces collapsed, digits as one mark."""
+    return DIGIT_RE.sub("0", " ".join(text.split()))
+
+
+def _caps_key(key: str) -> bool:
+    return is_all_caps(key) and len(WORD_RE.findall(key)) >= 2
+
+
+def _isolate_running_heads(doc: Labelling, repeated: frozenset[str]) -> None:
+    """A page number, an issue label or a repeated line glued to text lines (no blank between)
+    is its own segment."""
     segments: list[Segment] = []
     for seg in doc.segments:
         if len(seg.lines) <= 1:
@@ -194,8 +231,9 @@ def _isolate_running_heads(doc: Labelling) -> None:
         heads = [
             index
             for index, line in enumerate(seg.lines)
-            if DIGIT_RE.search(line.text) and parse_running_head(line.text, line.number)
-        ]  # a running head carries a number: most lines are not asked further
+            if (DIGIT_RE.search(line.text) and parse_running_head(line.text, line.number))
+            or (repeated and _repeat_key(line.text) in repeated)
+        ]  # a running head carries a number or repeats: most lines are not asked further
         if not heads:
             segments.append(seg)
             continue
@@ -205,7 +243,9 @@ def _isolate_running_heads(doc: Labelling) -> None:
                 pieces.extend([[line], []])
             else:
                 pieces[-1].append(line)
-        segments.extend(_segment(doc, p) for p in pieces if p)
+        made = [_segment(doc, p) for p in pieces if p]
+        made[0].opens_paragraph = seg.opens_paragraph
+        segments.extend(made)
     doc.segments[:] = segments
 
 
@@ -284,6 +324,8 @@ def _flow_after(doc: Labelling, seg: Segment) -> Segment | None:
 
 def split_stacked_captions(doc: Labelling) -> None:
     """Lines that are each a whole sentence, stacked without blank lines, are captions."""
+    if doc.captions_labelled():
+        return
     for seg in doc.body_segments():
         if len(seg.lines) < 2 or not all(_standalone_sentence(x.text) for x in seg.lines):
             continue
@@ -305,6 +347,14 @@ def label_end_mark_line(doc: Labelling) -> None:
 
 def label_title_band(doc: Labelling) -> None:
     """The first band of wide lines: its first paragraph is the title, the rest the lead."""
+    title = [s for s in doc.segments if s.role is Role.TITLE]
+    if title:
+        doc.title_band.extend(title)  # found by an earlier rule (a title in capitals)
+        following = doc.neighbour(title[-1], +1, ANY_TEXT)
+        if following is not None and following.role is Role.BODY and following.wide:
+            following.label(Role.LEAD, "lead: wide paragraph after the title")
+            doc.title_band.append(following)
+        return
     for seg in (s for s in doc.body_segments() if s.wide):
         if _label_title_above(doc, seg):
             return
@@ -670,6 +720,8 @@ def _is_honorific_run(word: str) -> bool:
 
 def split_leading_caption(doc: Labelling) -> None:
     """A full sentence opening a block right after an unfinished one is a caption set above it."""
+    if doc.captions_labelled():
+        return
     for seg in doc.body_segments():
         before = _flow_around(doc, seg, -1)
         if before is None or ends_sentence(before.text):
@@ -698,6 +750,8 @@ def _standalone_sentence(text: str) -> bool:
 
 def label_captions(doc: Labelling) -> None:
     """Short standalone sentences that interrupt the body's flow are photo captions."""
+    if doc.captions_labelled():
+        return
     byline = next((s for s in doc.segments if s.role is Role.BYLINE), None)
     for seg in doc.body_segments():
         reason = _caption_reason(doc, seg, byline)
@@ -839,9 +893,13 @@ def split_heading_number(text: str) -> tuple[str, str]:
 
 
 def _is_heading(doc: Labelling, seg: Segment) -> bool:
-    if len(seg.lines) > HEADING_MAX_LINES or seg.wide:
+    if len(seg.lines) > HEADING_MAX_LINES + 1 or seg.wide:
         return False  # decided before joining the lines: most segments are long paragraphs
     number, text = split_heading_number(seg.text.strip())
+    if len(seg.lines) > HEADING_MAX_LINES and not (number and is_all_caps(text)):
+        return False  # a numbered heading in capitals takes a line more in a narrow column
+    if _paragraph_shaped(doc, seg, number, text):
+        return False
     if len(text) > HEADING_MAX_CHARS:
         return False
     if not _unpunctuated(text) or INNER_SENTENCE_END_RE.search(text) or ends_open(text):
@@ -864,7 +922,27 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     plain = _opens_plainly(doc, after) and not _names_inside(text)
     if _sentence_case(text) and not fits and not number and not plain:
         return False  # ordinary text whose next word did not fit: wrapped at a column break
-    return before.role is Role.HEADING or ends_sentence(before.text)
+    if before.role is Role.HEADING or ends_sentence(before.text):
+        return True
+    if seg.opens_paragraph and after.opens_paragraph and len(seg.lines) == 1:
+        return True  # the lines on either side had room: it was set apart
+    return bool(number or is_all_caps(text)) and not ends_open(before.text)
+
+
+def _paragraph_shaped(doc: Labelling, seg: Segment, number: str, text: str) -> bool:
+    """A paragraph found inside a block, in sentence case, its first line full: not a heading."""
+    return (
+        seg.opens_paragraph
+        and len(seg.lines) > 1
+        and not number
+        and _sentence_case(text)
+        and _full(seg.first, doc)
+    )
+
+
+def _full(line: SourceLine, doc: Labelling) -> bool:
+    """The line fills the column (a paragraph's line, not a heading's)."""
+    return len(line.text.strip()) >= FULL_LINE * doc.layout.column
 
 
 def _names_inside(text: str) -> bool:
@@ -883,8 +961,19 @@ def _opens_plainly(doc: Labelling, seg: Segment) -> bool:
     return follows_plainly and doc.writes_lower(word[0].lower())
 
 
+from bantin.convert.scholarly import (  # noqa: E402
+    label_capitals_title,
+    label_front_matter,
+    label_labelled_captions,
+    label_references,
+)
+
 RULES: Registry[Rule] = Registry()
 RULES.register(label_running_heads, "running_head", 100)
+RULES.register(label_front_matter, "front_matter", 89)
+RULES.register(label_references, "references", 88)
+RULES.register(label_labelled_captions, "labelled_caption", 87)
+RULES.register(label_capitals_title, "capitals_title", 86)
 RULES.register(label_section_name, "section_name", 90)
 RULES.register(label_end_mark_line, "end_mark", 85)
 RULES.register(split_stacked_captions, "stacked_captions", 82)

@@ -6,6 +6,7 @@ Every stage records what it did in `Article.decisions`, for `bantin convert --ex
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import logging
 import re
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from bantin import CONVERTER_VERSION as PACKAGE_VERSION
 from bantin.convert.casing import learn_body, restore_case
-from bantin.convert.decode import read_source
+from bantin.convert.decode import read_source, strip_controls
 from bantin.convert.facts import (
     byline_authors,
     byline_titles,
@@ -35,6 +36,7 @@ from bantin.convert.roles import (
     split_byline,
     split_heading_number,
 )
+from bantin.convert.scholarly import FRONT_REASON
 from bantin.model import Article, Block, BlockKind, Role, SourceLine
 from bantin.registry import Registry
 from bantin.vietnamese import END_MARK_GLYPHS, nfc
@@ -104,7 +106,8 @@ def convert_text(text: str, path: Path | str = "<text>", running_head: str = "he
     if running_head not in RUNNING_HEAD_CONVENTIONS:
         raise ValueError(f"running_head must be one of {RUNNING_HEAD_CONVENTIONS}")
     article = Article()
-    lines = split_lines(nfc(text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = _drop_controls(article, text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = split_lines(nfc(text))
     article.lines = lines
     layout = measure(lines)
     article.note("layout", f"column width {layout.column}, wide lines over {layout.wide}")
@@ -116,10 +119,50 @@ def convert_text(text: str, path: Path | str = "<text>", running_head: str = "he
     _remove_end_mark(article)
     _restore_case(article)
     _take_byline(article, doc)
-    article.date = find_date([article.title, article.lead, *(b.text for b in article.blocks)])
+    article.date = _dateline_date(article, doc)
     _note_roles(article)
     _warn_missing(article, path)
     return article
+
+
+def _dateline_date(article: Article, doc: Labelling) -> dt.date | None:
+    """The date of a dateline at the top (lines before the body other than the title and
+    running heads: 'Đến Tòa soạn ngày 3/4/2022', 'Hà Nội, ngày ...') or of the lead; never a
+    date cited in the body or printed in a title or banner (an anniversary, an event)."""
+    top = [line.text for line in _top_lines(doc) if line.role not in UNDATED_ROLES]
+    date = find_date([*top, article.lead])
+    if date is not None:
+        article.note("date", f"date {date.isoformat()} from a dateline at the top or the lead")
+    return date
+
+
+UNDATED_ROLES = frozenset({Role.TITLE, Role.RUNNING_HEAD, Role.BLANK})
+
+
+def _top_lines(doc: Labelling) -> list[SourceLine]:
+    """Lines before the running text, which starts with the first two lines of body text in a
+    row (a dateline stands on its own line)."""
+    top: list[SourceLine] = []
+    for line, following in zip(doc.lines, [*doc.lines[1:], None], strict=True):
+        if line.role is Role.BODY and following is not None and following.role is Role.BODY:
+            break
+        top.append(line)
+    return top
+
+
+def _drop_controls(article: Article, text: str) -> str:
+    """Control characters (symbol and math fonts map glyphs to them) leave the text."""
+    text, found = strip_controls(text)
+    if found:
+        where = "; ".join(f"{code} on lines {_line_list(lines)}" for code, lines in found.items())
+        article.note("drop", f"control characters of a symbol or math font removed: {where}")
+    return text
+
+
+def _line_list(numbers: list[int], most: int = 8) -> str:
+    unique = sorted(set(numbers))
+    listed = ", ".join(map(str, unique[:most]))
+    return listed + (f" and {len(unique) - most} more" if len(unique) > most else "")
 
 
 def _warn_missing(article: Article, path: Path | str) -> None:
@@ -257,6 +300,8 @@ def _take_byline(article: Article, doc: Labelling) -> None:
             if line.reason == AFFILIATION_REASON:
                 affiliation.append(line)
                 continue
+            if line.reason.startswith(FRONT_REASON):
+                continue  # an affiliation under a scholarly title: taken with the front matter
             _take_names(article, line)
             bracketed.extend(split_byline(line.text)[1])
     texts = [*bracketed, *(line.text for line in affiliation)]

@@ -1,0 +1,327 @@
+"""Zones of a scholarly article that are not its running text: the abstracts and keywords
+under their labels ('Tóm tắt:', 'Abstract:', 'Từ khóa:', 'Keywords:'), figure and table
+captions under theirs ('Hình 1.', 'Bảng 2:', 'Ảnh:'), and the references after their heading
+('Tài liệu tham khảo'). Each is found by the words the article prints, as GROBID first cuts
+a paper into zones before it labels lines inside them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bantin.bylines import parse_byline, plausible
+from bantin.convert.layout import Segment
+from bantin.model import BlockKind, Role, SourceLine
+from bantin.vietnamese import (
+    ends_sentence,
+    first_letter,
+    is_all_caps,
+    starts_lower,
+)
+
+if TYPE_CHECKING:
+    from bantin.convert.roles import Labelling
+
+#: Front matter fields by the label that opens them.
+FRONT_LABELS = (
+    ("lead", r"tóm\s*tắt|tóm\s*lược"),
+    ("abstract_en", r"abstract|summary"),
+    ("keywords", r"từ\s*khó?a|từ\s*khoá"),
+    ("keywords_en", r"key\s*words?"),
+)
+FRONT_LABEL_RE = re.compile(
+    r"^\s*(?:[IVX]{1,4}\.\s*|\d{1,2}\.\s*)?(?:"
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in FRONT_LABELS)
+    + r")\b\s*(?P<colon>[:.–-])?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+FRONT_REASON = "front matter"
+LABELLED_CAPTION = "caption: opens with its label ('Hình 1.', 'Bảng 2:')"
+CAPTION_LABEL_RE = re.compile(
+    r"^(?:hình|bảng|biểu đồ|sơ đồ|đồ thị|ảnh|figure|fig\.|table)\s*\d{1,3}(?:\.\d{1,2})*[a-z]?"
+    r"(?:\s*[.:–-]\s*|\s+(?=[A-ZĐÀ-Ỹ]))\S"
+    r"|^ảnh\s*:\s*\S",
+    re.IGNORECASE,
+)
+CAPTION_MAX_LINES = 3
+REFERENCES_RE = re.compile(
+    r"^(?:[IVX]{1,4}\.\s*|\d{1,2}\.\s*)?(?:danh mục )?(?:tài liệu tham khảo|tài liệu trích dẫn"
+    r"|references|bibliography)\s*:?\s*$",
+    re.IGNORECASE,
+)
+REFERENCE_ITEM_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s*\S")
+BACK_MATTER_RE = re.compile(r"^\s*(?:thông tin (?:liên hệ|tác giả)|contact)\b", re.IGNORECASE)
+
+
+def front_label(text: str) -> tuple[str, str] | None:
+    """('keywords', 'a, b') for 'Từ khóa: a, b': the field a label opens and the text after it
+    on its line. A label needs its colon, a line of its own, or capitals ('ABSTRACT Revenue')."""
+    match = FRONT_LABEL_RE.match(text)
+    if match is None:
+        return None
+    field = next(name for name, _ in FRONT_LABELS if match[name])
+    rest = match["rest"].strip()
+    if rest and not match["colon"] and not match[field].isupper():
+        return None  # 'Tóm tắt lại, ...': a sentence that starts with the word
+    return field, rest
+
+
+def label_front_matter(doc: Labelling) -> None:
+    """Each labelled abstract or keyword list (its label, the rest of the line and the one
+    paragraph after it) leaves the text for the article's front matter."""
+    for seg in [s for s in doc.segments if s.role is Role.BODY]:  # segments only change role
+        if seg.role is not Role.BODY:
+            continue
+        found = front_label(seg.first.text)
+        if found is None:
+            continue
+        field, rest = found
+        lines = seg.lines[1:]
+        if not rest and not lines:
+            lines = _paragraph_after(doc, seg)
+        for line in [seg.first, *lines]:
+            line.role, line.reason = Role.LEAD, f"{FRONT_REASON}: {field}"
+        seg.role = Role.LEAD
+        texts = [rest, *(line.text.strip() for line in lines)]
+        doc.front[field] = " ".join(text for text in texts if text)
+
+
+def _paragraph_after(doc: Labelling, label: Segment) -> list[SourceLine]:
+    """The paragraph after a label standing alone: the next segment, and those after it while
+    its sentence is not finished."""
+    taken: list[SourceLine] = []
+    index = doc.segments.index(label) + 1
+    while index < len(doc.segments):
+        seg = doc.segments[index]
+        if seg.role is Role.RUNNING_HEAD:
+            index += 1
+            continue
+        if seg.role is not Role.BODY or front_label(seg.first.text) is not None:
+            break
+        if taken and (ends_sentence(taken[-1].text) or seg.opens_paragraph):
+            break
+        seg.role = Role.LEAD
+        taken.extend(seg.lines)
+        index += 1
+    return taken
+
+
+def label_labelled_captions(doc: Labelling) -> None:
+    """A line opening with 'Hình 1.', 'Bảng 2:' or 'Ảnh:' is a caption, with the lines after it
+    that go on in lower case; it is cut out of the block it was printed in."""
+    segments: list[Segment] = []
+    for seg in doc.segments:
+        if seg.role is not Role.BODY or seg.kind is not None:
+            segments.append(seg)
+            continue
+        segments.extend(_cut_captions(doc, seg))
+    doc.segments[:] = segments
+
+
+def _cut_captions(doc: Labelling, seg: Segment) -> list[Segment]:
+    starts = [i for i, line in enumerate(seg.lines) if CAPTION_LABEL_RE.match(line.text.strip())]
+    if not starts:
+        return [seg]
+    pieces: list[Segment] = []
+    index = 0
+    for start in starts:
+        if start < index:
+            continue
+        if start > index:
+            pieces.append(
+                _piece(doc, seg.lines[index:start], opens=not pieces and seg.opens_paragraph)
+            )
+        end = start + 1
+        while (
+            end < len(seg.lines)
+            and end - start < CAPTION_MAX_LINES
+            and starts_lower(seg.lines[end].text)
+        ):
+            end += 1
+        caption = _piece(doc, seg.lines[start:end], opens=False)
+        caption.label(Role.CAPTION, LABELLED_CAPTION)
+        pieces.append(caption)
+        index = end
+    if index < len(seg.lines):
+        pieces.append(_piece(doc, seg.lines[index:], opens=False))
+    return pieces
+
+
+def _piece(doc: Labelling, lines: list[SourceLine], opens: bool) -> Segment:
+    return Segment(
+        lines, wide=any(doc.layout.is_wide(line.text) for line in lines), opens_paragraph=opens
+    )
+
+
+def label_references(doc: Labelling) -> None:
+    """After a 'Tài liệu tham khảo' heading, each item ('[1] ...', '2. ...') is a reference,
+    up to the end or to the back matter (an abstract, contact details)."""
+    start = next((i for i, s in enumerate(doc.segments) if _references_heading(s)), None)
+    if start is None:
+        return
+    heading = doc.segments[start]
+    heading.label(Role.HEADING, "heading: the references follow it")
+    end = start + 1
+    while end < len(doc.segments) and not _back_matter(doc.segments[end]):
+        end += 1
+    kept = [s for s in doc.segments[start + 1 : end] if s.role is Role.RUNNING_HEAD]
+    lines = [
+        line
+        for s in doc.segments[start + 1 : end]
+        if s.role is not Role.RUNNING_HEAD
+        for line in s.lines
+    ]
+    items = _reference_items(doc, lines)
+    doc.segments[start + 1 : end] = sorted(kept + items, key=lambda s: s.first.number)
+
+
+def _references_heading(seg: Segment) -> bool:
+    return (
+        seg.role in (Role.BODY, Role.HEADING)
+        and len(seg.lines) == 1
+        and REFERENCES_RE.match(seg.first.text.strip()) is not None
+    )
+
+
+def _back_matter(seg: Segment) -> bool:
+    text = seg.first.text
+    return (
+        seg.role is Role.LEAD
+        or front_label(text) is not None
+        or BACK_MATTER_RE.match(text) is not None
+    )
+
+
+def _reference_items(doc: Labelling, lines: list[SourceLine]) -> list[Segment]:
+    """Items start at their numbers; without numbers, each line that starts a sentence after
+    one that ended does."""
+    numbered = any(REFERENCE_ITEM_RE.match(line.text) for line in lines)
+    groups: list[list[SourceLine]] = []
+    for line in lines:
+        starts = (
+            REFERENCE_ITEM_RE.match(line.text) is not None
+            if numbered
+            else bool(groups)
+            and ends_sentence(groups[-1][-1].text)
+            and first_letter(line.text).isupper()
+        )
+        if starts or not groups:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    items = []
+    for group in groups:
+        item = _piece(doc, group, opens=True)
+        item.kind = BlockKind.REFERENCE
+        for line in group:
+            line.role, line.reason = Role.BODY, "reference: an item of the list after its heading"
+        items.append(item)
+    return items
+
+
+TITLE_MAX_LINES = 4
+AFFILIATION_MAX_LINES = 4
+FRONT_BYLINE = "byline: names under a title in capitals"
+FRONT_AFFILIATION = f"{FRONT_REASON}: affiliation"
+MARK_RE = re.compile(r"^[\d*,\s]{1,6}$")
+
+
+def label_capitals_title(doc: Labelling) -> None:
+    """A block in capitals opening a scholarly article (labelled abstracts, references) or set
+    over a byline is the title (an English title in capitals may follow it); the lines under
+    it naming people (with ranks, degrees or marks) are the byline, and the lines after those,
+    up to the text, their affiliations."""
+    first = next((s for s in doc.segments if s.role is not Role.RUNNING_HEAD), None)
+    if first is None or first.role is not Role.BODY or first.kind is not None:
+        return
+    lines = [line for s in doc.segments[doc.segments.index(first) :] for line in s.lines][:24]
+    count = 0
+    while count < min(len(lines), TITLE_MAX_LINES * 2) and _title_line(lines[count].text):
+        count += 1
+    if not count or _foreign(lines[0].text):
+        return
+    scholarly = bool(doc.front) or any(s.kind is BlockKind.REFERENCE for s in doc.segments)
+    if not scholarly and not (count < len(lines) and _byline(lines[count].text)):
+        return  # a news page may open with a section's heading: only a paper's title is sure
+    title = [line for line in lines[:count] if not _foreign(line.text)][:TITLE_MAX_LINES]
+    english = [line for line in lines[:count] if _foreign(line.text)]
+    for line in title:
+        line.role, line.reason = Role.TITLE, "title: lines in capitals opening the text"
+    for line in english:
+        line.role, line.reason = Role.LEAD, f"{FRONT_REASON}: title_en"
+    if english:
+        doc.front["title_en"] = " ".join(line.text.strip() for line in english)
+    _label_front_byline(doc, lines[count:])
+    _resegment_front(doc)
+
+
+def _title_line(text: str) -> bool:
+    """A line of a title in capitals, not a line of names."""
+    text = text.strip()
+    return is_all_caps(text) and len(text.split()) >= 1 and not _byline(text)
+
+
+def _foreign(text: str) -> bool:
+    """Written without one Vietnamese letter beyond ASCII: an English title under the title."""
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) > 10 and all(char.isascii() for char in letters)
+
+
+def _byline(text: str) -> bool:
+    authors = parse_byline(text.strip().rstrip(","))
+    return plausible(authors)
+
+
+def _label_front_byline(doc: Labelling, lines: list[SourceLine]) -> None:
+    """Byline lines (a line ending in a comma goes on), then affiliations and their marks."""
+    index = 0
+    while index < len(lines) and (
+        _byline(lines[index].text) or (index and lines[index - 1].text.rstrip().endswith(","))
+    ):
+        lines[index].role, lines[index].reason = Role.BYLINE, FRONT_BYLINE
+        index += 1
+    if not index:
+        return
+    taken = 0
+    affiliations: list[str] = []
+    while index < len(lines) and taken < AFFILIATION_MAX_LINES:
+        text = lines[index].text.strip()
+        if lines[index].role is Role.BLANK:
+            index += 1
+            continue
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        if not MARK_RE.match(text) and (
+            ends_sentence(text) or front_label(text) or "ngày" in text or starts_lower(following)
+        ):
+            break  # the text (a sentence wrapped on the next line), a label or a dateline
+        lines[index].role, lines[index].reason = Role.BYLINE, FRONT_AFFILIATION
+        if not MARK_RE.match(text):
+            affiliations.append(text)
+            taken += 1
+        index += 1
+    if affiliations:
+        doc.front["affiliations"] = "\n".join(affiliations)
+
+
+def _resegment_front(doc: Labelling) -> None:
+    """Segments holding lines of several roles are cut where the role changes."""
+    segments: list[Segment] = []
+    for seg in doc.segments:
+        roles = {line.role for line in seg.lines}
+        if len(roles) == 1:
+            if seg.role is Role.BODY and seg.lines[0].role is not Role.BODY:
+                seg.role, seg.reason = seg.lines[0].role, seg.lines[0].reason
+            segments.append(seg)
+            continue
+        runs: list[list[SourceLine]] = []
+        for line in seg.lines:
+            if runs and runs[-1][-1].role is line.role:
+                runs[-1].append(line)
+            else:
+                runs.append([line])
+        for number, run in enumerate(runs):
+            piece = _piece(doc, run, opens=seg.opens_paragraph if number == 0 else True)
+            piece.role, piece.reason = run[0].role, run[0].reason
+            segments.append(piece)
+    doc.segments[:] = segments

@@ -1,0 +1,62 @@
+"""What one extracted line is by its characters alone: prose, or a line of mathematics or
+figures (an equation, its number, a table row of numbers, a figure's axis labels).
+
+A display equation extracted as text keeps its symbols (Greek letters, operators, one-letter
+variables, indices such as 'x2') and loses its layout; words are few. A line is mathematics
+when such tokens and numbers outnumber its words, with at least one symbol or three numbers
+(a running head such as 'Số 10 - 2020' has two).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Operators and marks of mathematics that prose does not use between words.
+MATH_CHARS = frozenset("=+−±×÷·≤≥≠≈≡∼→←↔⇒∞∑∏∫∂∇√∈∉⊂∩∪|^˜¯\u0304\u0303\u0302")
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
+_VARIABLE = re.compile(r"^(?:[A-Za-z]\d*|\d+[A-Za-z]|[A-Za-z]\d+[A-Za-z]?)$")
+# A number as equations, tables and axes print it: "(12)", "0.4", "320.223", "45%", "[3]".
+_NUMBERISH = re.compile(r"^[(\[]?\d+(?:[.,]\d+)*[a-z]?%?[)\]]?[,;.]?$")
+# Lines without any of these are prose at once: no digit, operator, Greek letter or lone letter.
+_MAYBE_MATH = re.compile(
+    "[\\d" + re.escape("".join(sorted(MATH_CHARS))) + "\u0370-\u03ff\u1f00-\u1fff]"
+    r"|(?:^|\s)[(\[]?[A-Za-z][)\]]?(?:\s|$)"
+)
+# Tokens that may be mathematics or a number: most lines of prose have few of them.
+_CANDIDATE_RE = re.compile(
+    r"\S*[\d" + re.escape("".join(sorted(MATH_CHARS))) + "\u0370-\u03ff\u1f00-\u1fff]\\S*"
+    r"|(?<!\S)[(\[]?[A-Za-z][)\]]?(?!\S)"
+)
+_EDGES = "()[]{}.,;:!?\"'“”‘’"
+PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$")
+TABLE_NUMBERS = 3  # plain numbers alone make a line of figures from this many on ("Số 10 - 2020")
+
+
+def token_kind(token: str) -> str:
+    """'word', 'number', 'math' (a symbol, variable or equation number) or 'other' (names of
+    laws, codes, acronyms such as '01/NQ-CP', dashes)."""
+    if any(char in MATH_CHARS for char in token) or _GREEK.search(token):
+        return "math"
+    core = token.strip(_EDGES)
+    if not core:
+        return "math" if any(char in "()[]{}" for char in token) else "other"  # brackets alone
+    if _WORD.match(core):
+        return "word" if len(core) > 1 or not core.isascii() else "math"
+    if _VARIABLE.match(core) or (_NUMBERISH.match(token) and token[0] in "(["):
+        return "math"
+    return "number" if _NUMBERISH.match(token) else "other"
+
+
+def is_math_line(text: str) -> bool:
+    """More tokens of mathematics than words (a bare page number is not mathematics)."""
+    if _MAYBE_MATH.search(text) is None:
+        return False  # most lines of prose are answered here
+    tokens = text.split()
+    if not tokens or PAGE_NUMBER_RE.match(text.strip()):
+        return False
+    if len(_CANDIDATE_RE.findall(text)) * 2 < len(tokens):
+        return False  # words are the most: prose with a few numbers
+    kinds = [token_kind(token) for token in tokens]
+    math, numbers = kinds.count("math"), kinds.count("number")
+    return (math > 0 or numbers >= TABLE_NUMBERS) and math + numbers > kinds.count("word")

@@ -1,0 +1,310 @@
+"""The text route on text as `pdftotext` extracts it from real PDFs: legacy fonts read as
+Latin-1, control characters of symbol fonts, paragraphs without blank lines between them,
+column and page breaks, running heads, front matter and references of a scholarly article.
+
+Every text here is written for the test; none is copied from a real publication.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bantin.convert.decode import decode_bytes
+from bantin.convert.text import convert_text
+from bantin.model import BlockKind
+
+
+def paragraphs(text: str) -> list[str]:
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    return [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+
+
+def test_control_characters_of_a_math_font_are_dropped_and_explained() -> None:
+    text = (
+        "Bài toán truyền sóng trong lớp đàn hồi\n"
+        "\n"
+        "Xét một lớp đàn hồi có độ dày không đổi nằm trên bán không gian, chịu tác dụng\n"
+        "của sóng tới từ phía dưới với tần số cho trước.\n"
+        "\x02\n"
+        "Khi đó biên độ dịch chuyển tại mặt trên của lớp được tính theo công thức\x03 đã\n"
+        "nêu, với các hệ số phụ thuộc vào tính chất của vật liệu.\n"
+    )
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert not any("\x02" in b.text or "\x03" in b.text for b in article.blocks)
+    dropped = [d.message for d in article.decisions if "U+0002" in d.message]
+    assert dropped and "U+0003" in dropped[0]
+
+
+# A two-column page as pdftotext gives it: no blank line between paragraphs, a blank line where
+# poppler ends a block (mid-sentence at a column break), a page number, a form feed.
+TWO_COLUMNS = """\
+QUẢN LÝ NGUỒN NƯỚC SẠCH Ở VÙNG CAO
+
+Nhiều xã vùng cao vẫn thiếu nước sạch
+vào mùa khô, nhất là ở những bản nằm xa
+nguồn suối và các công trình cấp nước
+tập trung của huyện.
+Trước tình hình đó, chính quyền địa
+phương đã khảo sát từng bản để xây thêm
+bể chứa, lắp đặt đường ống và hướng dẫn
+người dân giữ gìn nguồn nước chung. Việc
+bảo dưỡng định kỳ được giao cho tổ tự quản
+
+của từng thôn và xã.
+Nhờ vậy, tỷ lệ hộ dùng nước hợp vệ sinh
+đã tăng rõ rệt trong hai năm gần đây.
+12
+\f
+Các mô hình này cần được nhân rộng
+cùng với việc tuyên truyền để người dân
+hiểu rõ trách nhiệm bảo vệ nguồn nước.
+"""
+
+
+def test_paragraphs_end_at_a_short_line_that_ends_a_sentence() -> None:
+    assert paragraphs(TWO_COLUMNS) == [
+        "Nhiều xã vùng cao vẫn thiếu nước sạch vào mùa khô, nhất là ở những bản nằm xa "
+        "nguồn suối và các công trình cấp nước tập trung của huyện.",
+        "Trước tình hình đó, chính quyền địa phương đã khảo sát từng bản để xây thêm bể chứa, "
+        "lắp đặt đường ống và hướng dẫn người dân giữ gìn nguồn nước chung. Việc bảo dưỡng "
+        "định kỳ được giao cho tổ tự quản của từng thôn và xã.",
+        "Nhờ vậy, tỷ lệ hộ dùng nước hợp vệ sinh đã tăng rõ rệt trong hai năm gần đây.",
+        "Các mô hình này cần được nhân rộng cùng với việc tuyên truyền để người dân hiểu rõ "
+        "trách nhiệm bảo vệ nguồn nước.",
+    ]
+
+
+def test_a_full_line_ending_a_sentence_does_not_end_the_paragraph() -> None:
+    text = TWO_COLUMNS.replace(
+        "của từng thôn và xã.\n", "của từng thôn, có sự giám sát của cả xã.\n"
+    )
+    assert paragraphs(text)[1].endswith(
+        "của từng thôn, có sự giám sát của cả xã. Nhờ vậy, tỷ lệ hộ dùng nước hợp vệ sinh "
+        "đã tăng rõ rệt trong hai năm gần đây."
+    )
+
+
+def test_an_enumerated_point_starts_a_paragraph_after_a_full_line() -> None:
+    text = """\
+BIỆN PHÁP BẢO ĐẢM HẬU CẦN CHO ĐƠN VỊ
+
+Để nâng cao chất lượng công tác bảo đảm, các
+đơn vị cần thực hiện tốt những biện pháp sau:
+Một là, nâng cao nhận thức của cán bộ về vị
+trí, vai trò của công tác hậu cần trong mọi
+tình huống chiến đấu và sẵn sàng chiến đấu.
+Hai là, tổ chức lực lượng hợp lý, bố trí kho
+trạm gần nơi đóng quân để rút ngắn cự ly.
+"""
+    assert paragraphs(text) == [
+        "Để nâng cao chất lượng công tác bảo đảm, các đơn vị cần thực hiện tốt những biện "
+        "pháp sau:",
+        "Một là, nâng cao nhận thức của cán bộ về vị trí, vai trò của công tác hậu cần trong "
+        "mọi tình huống chiến đấu và sẵn sàng chiến đấu.",
+        "Hai là, tổ chức lực lượng hợp lý, bố trí kho trạm gần nơi đóng quân để rút ngắn cự ly.",
+    ]
+
+
+def test_a_numbered_heading_in_capitals_on_four_lines_stays_a_heading() -> None:
+    text = """\
+HIỆN TRẠNG VÀ GIẢI PHÁP
+
+Các số liệu cho thấy quy mô đầu tư ở Việt Nam
+vào lĩnh vực này còn nhỏ so với nhu cầu.
+3. THỰC TRẠNG ĐẦU TƯ CÔNG NGHỆ
+XANH TẠI CÁC DOANH NGHIỆP
+NHỎ VÀ VỪA Ở VIỆT NAM GIAI ĐOẠN
+2019-2021
+3.1. Quy mô đầu tư của doanh nghiệp
+Phần lớn doanh nghiệp nhỏ chưa có kế hoạch
+đầu tư dài hạn cho đổi mới công nghệ xanh.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [(b.kind.value, b.text) for b in article.blocks][1:3] == [
+        (
+            "heading",
+            "3. Thực trạng đầu tư công nghệ xanh tại các doanh nghiệp nhỏ và vừa ở Việt Nam "
+            "giai đoạn 2019-2021",
+        ),
+        ("heading", "3.1. Quy mô đầu tư của doanh nghiệp"),
+    ]
+
+
+def test_a_paragraph_found_ended_inside_a_block_is_not_joined_again() -> None:
+    # A thesis: a chapter label in capitals and unnumbered section headings, then text; each
+    # heading line is short, so the paragraph after it starts there even without a blank line.
+    text = """\
+NGHIÊN CỨU SÓNG MẶT TRONG MÔI TRƯỜNG PHÂN LỚP
+\f
+MỞ ĐẦU
+Tính cấp thiết của đề tài
+Sóng địa chấn lan truyền trong các lớp đất đá gần mặt đất và gây ra
+dao động mạnh ở những nơi có lớp trầm tích mềm, nên việc đánh giá
+ảnh hưởng của lớp nền đối với công trình xây dựng là rất cần thiết.
+Mục tiêu của luận án
+Luận án xây dựng công thức xấp xỉ cho tần số cộng hưởng của lớp trên
+nền cứng và kiểm tra bằng các ví dụ số
+Phương pháp nghiên cứu
+Luận án sử dụng phương pháp ma trận chuyển và phương pháp vector
+phân cực để tìm phương trình tán sắc của sóng mặt trong các mô hình.
+"""
+    assert paragraphs(text) == [
+        "Sóng địa chấn lan truyền trong các lớp đất đá gần mặt đất và gây ra dao động mạnh ở "
+        "những nơi có lớp trầm tích mềm, nên việc đánh giá ảnh hưởng của lớp nền đối với "
+        "công trình xây dựng là rất cần thiết.",
+        "Luận án xây dựng công thức xấp xỉ cho tần số cộng hưởng của lớp trên nền cứng và "
+        "kiểm tra bằng các ví dụ số",
+        "Luận án sử dụng phương pháp ma trận chuyển và phương pháp vector phân cực để tìm "
+        "phương trình tán sắc của sóng mặt trong các mô hình.",
+    ]
+
+
+def test_display_equations_are_not_paragraphs_and_end_them() -> None:
+    text = """\
+MÔ HÌNH LỚP ĐÀN HỒI TRÊN NỀN CỨNG
+
+Xét một lớp đàn hồi có độ dày h nằm trên nền cứng, chịu tác dụng của
+sóng ngang tới từ phía dưới. Hàm phản ứng của lớp có dạng
+ξ(x) = T(h) ξ(0),
+(12)
+trong đó T là ma trận chuyển của lớp và
+T1 T2
+T=
+T3 T4
+với các khối được cho bởi công thức trong chương trước.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [(b.kind.value, b.text) for b in article.blocks] == [
+        (
+            "paragraph",
+            "Xét một lớp đàn hồi có độ dày h nằm trên nền cứng, chịu tác dụng của sóng ngang "
+            "tới từ phía dưới. Hàm phản ứng của lớp có dạng",
+        ),
+        ("equation", "ξ(x) = T(h) ξ(0),\n(12)"),
+        ("paragraph", "trong đó T là ma trận chuyển của lớp và"),
+        ("equation", "T1 T2\nT=\nT3 T4"),
+        ("paragraph", "với các khối được cho bởi công thức trong chương trước."),
+    ]
+
+
+def test_a_running_head_repeated_on_pages_leaves_the_sentence_it_interrupts() -> None:
+    # The journal's name at the top of each right-hand column lands mid-sentence in the flow.
+    text = """\
+GIẢI PHÁP QUẢN LÝ NGÂN SÁCH ĐƠN VỊ
+
+Việc quản lý ngân sách ở các đơn vị dự toán đã
+có nhiều chuyển biến tích cực, tuy vẫn còn một số
+
+TẠP CHÍ NGHIÊN CỨU TÀI CHÍNH QUÂN SỰ
+hạn chế về quy trình kiểm soát chi và công khai
+tài chính trong nội bộ đơn vị.
+\f
+TẠP CHÍ NGHIÊN CỨU TÀI CHÍNH QUÂN SỰ
+Các đơn vị cần rà soát quy chế chi tiêu nội bộ
+và báo cáo định kỳ kết quả thực hiện.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [b.text for b in article.blocks] == [
+        "Việc quản lý ngân sách ở các đơn vị dự toán đã có nhiều chuyển biến tích cực, tuy "
+        "vẫn còn một số hạn chế về quy trình kiểm soát chi và công khai tài chính trong nội "
+        "bộ đơn vị.",
+        "Các đơn vị cần rà soát quy chế chi tiêu nội bộ và báo cáo định kỳ kết quả thực hiện.",
+    ]
+    dropped = [d.message for d in article.decisions if "TẠP CHÍ NGHIÊN CỨU" in d.message]
+    assert len(dropped) == 2
+
+
+SCHOLARLY = """\
+ỨNG DỤNG MÀNG BAO GÓI TRONG BẢO QUẢN RAU
+
+Tóm tắt:
+
+Bài báo trình bày kết quả bảo quản rau cải bằng màng bao gói có tính kháng
+khuẩn ở nhiệt độ thấp trong hai tuần.
+
+Từ khóa:
+
+Màng bao gói, bảo quản, rau cải.
+
+Abstract:
+
+The paper presents the results of storing mustard greens in antibacterial
+packaging film at low temperature for two weeks.
+
+Keywords:
+
+Packaging film, storage, mustard greens.
+
+1. GIỚI THIỆU
+
+Rau cải là loại rau được trồng phổ biến nhưng
+nhanh hỏng sau khi thu hoạch.
+Hình 1. Rau cải sau bảy ngày bảo quản
+Màng bao gói giúp giữ độ ẩm và hạn chế vi sinh
+vật phát triển trên bề mặt lá.
+TÀI LIỆU THAM KHẢO
+[1] Nguyễn Văn An (2019). Bảo quản rau sau thu hoạch.
+Nxb Nông nghiệp, Hà Nội.
+[2] Trần Thị Bình (2020). Màng kháng khuẩn. Tạp chí Hóa học, 5, 1-9.
+"""
+
+
+def test_abstracts_keywords_captions_and_references_are_not_paragraphs() -> None:
+    article = convert_text(decode_bytes(SCHOLARLY.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.lead == (
+        "Bài báo trình bày kết quả bảo quản rau cải bằng màng bao gói có tính kháng khuẩn "
+        "ở nhiệt độ thấp trong hai tuần."
+    )
+    assert article.abstract_en.startswith("The paper presents")
+    assert article.keywords == ["Màng bao gói", "bảo quản", "rau cải"]
+    assert article.keywords_en == ["Packaging film", "storage", "mustard greens"]
+    assert [(b.kind.value, b.text) for b in article.blocks] == [
+        ("heading", "1. Giới thiệu"),
+        (
+            "paragraph",
+            "Rau cải là loại rau được trồng phổ biến nhưng nhanh hỏng sau khi thu hoạch.",
+        ),
+        ("figure", "Hình 1. Rau cải sau bảy ngày bảo quản"),
+        (
+            "paragraph",
+            "Màng bao gói giúp giữ độ ẩm và hạn chế vi sinh vật phát triển trên bề mặt lá.",
+        ),
+        ("heading", "Tài liệu tham khảo"),
+        (
+            "reference",
+            "[1] Nguyễn Văn An (2019). Bảo quản rau sau thu hoạch. Nxb Nông nghiệp, Hà Nội.",
+        ),
+        ("reference", "[2] Trần Thị Bình (2020). Màng kháng khuẩn. Tạp chí Hóa học, 5, 1-9."),
+    ]
+
+
+def test_the_date_comes_from_a_dateline_at_the_top_never_from_the_body() -> None:
+    cited = SCHOLARLY.replace(
+        "nhanh hỏng sau khi thu hoạch.", "nhanh hỏng (Quyết định ngày 22/10/2018)."
+    )
+    article = convert_text(decode_bytes(cited.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.date is None
+    dated = cited.replace("\n\nTóm tắt:", "\n\nĐến Tòa soạn ngày 03/04/2022\n\nTóm tắt:", 1)
+    article = convert_text(decode_bytes(dated.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.date == dt.date(2022, 4, 3)
+
+
+def test_a_title_in_capitals_glued_to_its_byline_and_text_is_found() -> None:
+    text = """\
+GIÁO DỤC ĐẠO ĐỨC CHO SINH VIÊN
+TRONG THỜI KỲ MỚI
+Đại tá, PGS.TS. NGUYỄN VĂN HÙNG
+Trường Đại học Chính trị
+Giáo dục đạo đức là nhiệm vụ thường xuyên
+của nhà trường trong mọi giai đoạn phát triển.
+TÀI LIỆU THAM KHẢO
+1. Bộ Giáo dục và Đào tạo (2020), Báo cáo tổng kết, Hà Nội.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.title == "Giáo dục đạo đức cho sinh viên trong thời kỳ mới"
+    assert [(a.name, a.rank, a.degree) for a in article.authors] == [
+        ("Nguyễn Văn Hùng", "Đại tá", "PGS.TS.")
+    ]
+    assert paragraphs(text)[0] == (
+        "Giáo dục đạo đức là nhiệm vụ thường xuyên của nhà trường trong mọi giai đoạn phát triển."
+    )
