@@ -496,11 +496,21 @@ def _is_equation(para: Para, body: BodyType) -> bool:
         return False
     if _EQUATION_NUMBER.match(text.strip()):
         return True  # an equation's number set apart from it
-    words = [t for t in tokens if _WORD.fullmatch(t.strip('.,;:()“”"')) and len(t) >= 2]
+    words = [t for t in tokens if _is_word(t.strip('.,;:()“”"'))]
     if len(words) > max(1, len(tokens) // 4):
         return False
     mathy = _MATH.search(text) or any(ch.isdigit() for ch in text)
     return bool(mathy) and len(tokens) >= 2
+
+
+def _is_word(token: str) -> bool:
+    """A word of running text, not a variable: letters only, two or more; in capitals it
+    needs three letters or a Vietnamese mark ("THIỆU" is a word, "EJ" a variable)."""
+    if len(token) < 2 or not _WORD.fullmatch(token.capitalize()):
+        return False
+    if token.isupper():
+        return len(token) >= 3 or any(not c.isascii() for c in token)
+    return True
 
 
 def _is_footnote(para: Para, paras: Sequence[Para], index: int, body: BodyType) -> bool:
