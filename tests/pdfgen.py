@@ -67,6 +67,7 @@ class Issue:
     extra_entries: list[tuple[int, str]] = field(default_factory=list)  # (page, title) listed
     folio_at: float = 0.97  # where the page number stands, as a share of the page height
     running_heads: tuple[str, str] = RUNNING_HEADS  # odd pages, even pages
+    dateline: str = ""  # the issue's date, under the contents page's heading
 
 
 @dataclass
@@ -165,6 +166,9 @@ def _contents_page(
     """ "MỤC LỤC", then per article: its page number, its title in sentence case, its byline."""
     flow.y = flow.top
     _draw(flow, MARGIN, "MỤC LỤC", "Sans", 14)
+    if issue.dateline:
+        flow.y -= 16
+        _draw(flow, MARGIN, issue.dateline, "Body", 9)
     flow.y -= 30
     for index, spec in enumerate(specs):
         page = known[index][0] if known else index + 2

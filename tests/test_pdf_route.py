@@ -86,7 +86,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     project and converted: the articles by their first words, with the plan and paths."""
     root = tmp_path_factory.mktemp("issue")
     pdf = root / "in.pdf"
-    ranges = build_pdf(pdf, SPECS, Issue(contents=True, folio_at=0.91))
+    ranges = build_pdf(pdf, SPECS, Issue(contents=True, folio_at=0.91, dateline="Tháng 5 năm 2021"))
     assert main(["ingest", str(pdf), "--issue", "5", "--year", "2021", "--root", str(root)]) == 0
     report = convert_sources(root, root / "docs", workers=1)
     assert report.ok, report.problems
@@ -231,6 +231,42 @@ def test_ingest_writes_article_pdfs_sidecars_and_keeps_the_issue(
     issue = yaml.safe_load((folder / "issue.yml").read_text("utf-8"))
     assert (issue["issue"], issue["year"], issue["pdf"]) == (5, 2021, "sources/2021/05/issue.pdf")
     assert "SỐ 5/2021" in " ".join(issue["running_heads"])
+    assert issue["issue_date"] == dt.date(2021, 5, 1)  # from the page before the first article
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "alone"),
+    [
+        ("Tháng 6 năm 2025", dt.date(2025, 6, 1), True),
+        ("Hà Nội, ngày 15 tháng 6 năm 2025", dt.date(2025, 6, 15), True),
+        ("December 10, 2017", dt.date(2017, 12, 10), True),
+        ("Chủ nhật, ngày 29/1/2023", dt.date(2023, 1, 29), True),
+        ("Số 38 - 10 March 2023", dt.date(2023, 3, 10), True),
+        ("Ngày nhận bài: ngày 15 tháng 3 năm 2021", dt.date(2021, 3, 15), False),
+        ("Hội nghị diễn ra vào ngày 2 tháng 9 năm 2021 tại Hà Nội", dt.date(2021, 9, 2), False),
+        ("ngày 31 tháng 4 năm 2021", None, True),  # no such day
+    ],
+)
+def test_a_masthead_date_is_read_and_a_labelled_one_is_not_alone(
+    line: str, date: dt.date | None, alone: bool
+) -> None:
+    from bantin.pdf.ingest import _date_alone, _dates
+
+    found = list(_dates(line))
+    assert (found[0] if found else None) == date
+    assert _date_alone(line) is alone
+
+
+def test_an_articles_own_dates_are_never_the_issue_date(tmp_path: Path) -> None:
+    received = "Ngày nhận bài: ngày 15 tháng 3 năm 2021; ngày duyệt đăng: ngày 31 tháng 4 năm 2021."
+    spec = Spec("Một bài báo không có bìa", [("body", received), ("body", text(0, 120))])
+    pdf = tmp_path / "bai.pdf"
+    build_pdf(pdf, [spec])
+    assert (
+        main(["ingest", str(pdf), "--issue", "2", "--year", "2021", "--root", str(tmp_path)]) == 0
+    )
+    issue = yaml.safe_load((tmp_path / "sources/2021/02/issue.yml").read_text("utf-8"))
+    assert "issue_date" not in issue
 
 
 def test_ingest_is_deterministic_and_never_overwrites(

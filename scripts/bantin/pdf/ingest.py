@@ -10,12 +10,14 @@ like any other source. The issue PDF itself is kept as `issue.pdf`.
 
 from __future__ import annotations
 
+import datetime
 import io
 import itertools
 import logging
 import re
 import warnings
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,9 +33,29 @@ from bantin.yamlio import dump_yaml
 log = logging.getLogger("bantin.pdf")
 
 ISSUE_PDF = "issue.pdf"
-_DATE = re.compile(
-    r"(?:ngày\s+(?P<day>\d{1,2})\s*(?:/|tháng)\s*)?tháng\s+(?P<month>\d{1,2})\s*(?:/|năm)\s*"
-    r"(?P<year>(?:19|20)\d{2})",
+_DATE = re.compile(  # "ngày 15 tháng 6 năm 2025", "tháng 6/2025", "ngày 15/6/2025"
+    r"(?:ngày\s+(?P<day>\d{1,2})\s+)?tháng\s+(?P<month>\d{1,2})\s*(?:/|năm)\s*"
+    r"(?P<year>(?:19|20)\d{2})"
+    r"|ngày\s+(?P<day2>\d{1,2})[/.-](?P<month2>\d{1,2})[/.-](?P<year2>(?:19|20)\d{2})",
+    re.I,
+)
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_DATE_EN = re.compile(  # a bilingual masthead's "December 10, 2017" or "10 December 2017"
+    r"\b(?:(?P<month>[a-z]+)\s+(?P<day>\d{1,2}),?|(?P<day2>\d{1,2})\s+(?P<month2>[a-z]+))\s+"
+    r"(?P<year>(?:19|20)\d{2})\b",
     re.I,
 )
 
@@ -213,7 +235,7 @@ def write_issue(pdf: Path, doc: Document, plan: Plan, target: IssueTarget) -> li
     files: dict[Path, bytes] = {target.folder / ISSUE_PDF: data}
     issue_yml = target.folder / "issue.yml"
     if not issue_yml.exists():
-        files[issue_yml] = dump_yaml(_issue_yml(doc, target)).encode("utf-8")
+        files[issue_yml] = dump_yaml(_issue_yml(doc, plan, target)).encode("utf-8")
     source = _open(pdf, data)
     for index, item in enumerate(plan.articles):
         name = f"{index:03d}_{slugify(_name_title(item), 48) or 'bai'}"
@@ -233,13 +255,13 @@ def _name_title(item: Planned) -> str:
     return item.entry.title if item.entry else item.title
 
 
-def _issue_yml(doc: Document, target: IssueTarget) -> dict[str, Any]:
+def _issue_yml(doc: Document, plan: Plan, target: IssueTarget) -> dict[str, Any]:
     pdf = target.relative(target.folder / ISSUE_PDF)
     data: dict[str, Any] = {"issue": target.issue, "year": target.year, "pdf": pdf}
     heads = running_heads(doc)
     if heads:
         data["running_heads"] = heads
-    date = issue_date_on_cover(doc)
+    date = issue_date_on_cover(doc, plan, year=target.year)
     if date:
         data["issue_date"] = date
     else:
@@ -250,17 +272,45 @@ def _issue_yml(doc: Document, target: IssueTarget) -> dict[str, Any]:
     return data
 
 
-def issue_date_on_cover(doc: Document) -> str | None:
-    """ "Tháng 6 năm 2025", "ngày 15 tháng 6 năm 2025" on the first two pages, as YYYY-MM-DD
-    (the first of the month when no day is printed)."""
+def issue_date_on_cover(doc: Document, plan: Plan, year: int) -> datetime.date | None:
+    """ "Tháng 6 năm 2025", "ngày 15 tháng 6 năm 2025" or a bilingual masthead's "December
+    10, 2017", of the issue's year, on its first two pages: outside every article, or a line
+    of its own that is nothing but the date (an article's dates come with a label, "Ngày nhận
+    bài:", or inside a sentence); the first of the month when no day is printed."""
+    taken = {id(para) for item in plan.articles for para in item.span.paras}
     for para in [p for p in doc.paras if p.page <= 2]:
-        match = _DATE.search(para.text)
-        if match:
-            day = int(match.group("day") or 1)
-            month, year = int(match.group("month")), int(match.group("year"))
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                return f"{year:04d}-{month:02d}-{day:02d}"
+        for found in _dates(para.text):
+            if found.year == year and (id(para) not in taken or _date_alone(para.text)):
+                return found
     return None
+
+
+def _date_alone(text: str) -> bool:
+    rest = _DATE_EN.sub("", _DATE.sub("", text))
+    return ":" not in rest and sum(ch.isalpha() for ch in rest) <= 12
+
+
+def _dates(text: str) -> Iterator[datetime.date]:
+    """The valid dates written out in text, in Vietnamese or English."""
+    numbers = [
+        (
+            m.group("year") or m.group("year2"),
+            m.group("month") or m.group("month2"),
+            m.group("day") or m.group("day2") or 1,
+        )
+        for m in _DATE.finditer(text)
+    ]
+    for m in _DATE_EN.finditer(text):
+        month = (m.group("month") or m.group("month2")).lower()
+        if month in _MONTHS:
+            numbers.append(
+                (m.group("year"), _MONTHS.index(month) + 1, m.group("day") or m.group("day2"))
+            )
+    for year, month, day in numbers:
+        try:
+            yield datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            continue
 
 
 def _sidecar(item: Planned, offset: int) -> dict[str, Any]:
