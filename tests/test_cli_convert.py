@@ -31,6 +31,18 @@ def test_convert_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert (root / "docs/2021/so-5/bai-thu-hai.md").is_file()
 
 
+def test_the_markdown_goes_under_the_root_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_root(tmp_path / "project", TWO)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert main(["convert", str(root / "sources"), "--root", str(root)]) == 0
+    assert (root / "docs/2021/so-5/bai-thu-hai.md").is_file()
+    assert not any(elsewhere.iterdir())  # nothing written where the command was run
+
+
 def test_convert_a_lone_file_outside_sources(tmp_path: Path) -> None:
     lone = tmp_path / "elsewhere" / "x.txt"
     lone.parent.mkdir()

@@ -19,7 +19,7 @@ log = logging.getLogger("bantin")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Sources, output folder and the switches of the run."""
     parser.add_argument("sources", nargs="+", type=Path, metavar="SRC", help="files or folders")
-    parser.add_argument("--out", type=Path, default=Path("docs"), help="output folder (docs)")
+    parser.add_argument("--out", type=Path, help="output folder (ROOT/docs)")
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root")
     parser.add_argument("--force", action="store_true", help="overwrite hand-edited articles")
     parser.add_argument(
@@ -53,8 +53,9 @@ def run(args: argparse.Namespace) -> int:
     """Convert, print the counts, list every problem; non-zero exit on any problem."""
     if args.explain:
         return explain(list(args.sources))
+    out = args.out if args.out is not None else args.root / "docs"
     report = convert_paths(
-        list(args.sources), args.root, args.out, force=args.force, keep_going=args.keep_going
+        list(args.sources), args.root, out, force=args.force, keep_going=args.keep_going
     )
     print(report.summary())
     if report.problems:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bantin.bylines import parse_byline
 from bantin.convert.casing import learn_body, needs_restoring, restore_case
+from bantin.convert.roles import split_heading_number
 from bantin.model import Article, Block, BlockKind
 from bantin.pdf import articles, roles, structure
 from bantin.pdf.contents import contents_pages
@@ -114,8 +115,12 @@ def _restore_case(article: Article, hints: Hints) -> None:
     """A title in capitals takes the contents page's casing when it gives the same words, else
     the body's own casing; headings in capitals take the body's casing."""
     texts = [article.lead, *(b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH)]
-    headings = [b for b in article.blocks if b.kind is BlockKind.HEADING]
-    body = learn_body(texts, asked=[article.title, *(b.text for b in headings)])
+    headings = [
+        (block, *split_heading_number(block.text))
+        for block in article.blocks
+        if block.kind is BlockKind.HEADING
+    ]
+    body = learn_body(texts, asked=[article.title, *(words for _, _, words in headings)])
     if hints.title and _words(hints.title) == _words(article.title):
         article.title = hints.title.strip().rstrip(".").strip()
     elif needs_restoring(article.title) or headline_case(article.title):
@@ -125,8 +130,8 @@ def _restore_case(article: Article, hints: Hints) -> None:
         article.title = restored
     if article.title_en and needs_restoring(article.title_en):
         article.title_en = article.title_en.capitalize()
-    for block in headings:
-        block.text = restore_case(block.text, body)
+    for block, number, words in headings:
+        block.text = number + restore_case(words, body)
 
 
 def headline_case(text: str) -> bool:

@@ -1,9 +1,12 @@
 """Page furniture: running heads, running feet and page numbers leave the text.
 
-A line is furniture when it stands in a page's outer zone (no line of running text between it
-and the page's edge) and is a page number, or repeats (digits aside) in the same zone of
-another page; or when it sits in the thin edge band with no larger type than the body. What
-is removed is kept on the page (`Furniture`), for the printed page number and running heads.
+A line is furniture when it stands in one of a page's two outermost rows, near its edge (no
+line of running text between it and the edge), and is a page number alone in its row, or
+repeats (digits aside) in the same zone of other pages, or stands level with another page's
+running head; or when it sits in the thin edge band with no larger type than the body. A
+title's line that another title repeats, a table's figures or its header repeated over a
+page break stand further in and stay. What is removed is kept on the page (`Furniture`), for
+the printed page number and running heads.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from bantin.pdf.page import Line, Page
 log = logging.getLogger("bantin.pdf")
 
 EDGE_BAND = 0.06  # share of the page height at top and bottom where only furniture lives
+OUTER = 0.1  # share of the page height beyond which no running head or page number stands
+OUTER_ROWS = 2  # rows of lines from the edge that may be furniture
+DISPLAY_RATIO = 1.25  # a repeated line this much larger than the body only at the very edge
 FALLBACK_ZONE = 0.1  # outer zone of a page without running text
 MIN_BODY_WORDS = 4  # a line of running text has at least this many words
 BAND_MAX_RATIO = 1.05  # outer lines this large or smaller may be running heads by height
@@ -55,18 +61,33 @@ def remove_furniture(
     for page in pages:
         seen.update({(side, shape(line.text)) for line, side in zones[page.number].items()})
     for side in ("top", "bottom"):
-        seen.update({(side, head): 2 for head in known})
-    bands = _bands(pages, zones, body, seen)
+        seen.update({(side, head): REPEATS + 1 for head in known})
+    repeats = _repeats(pages)
+    bands = _bands(pages, zones, body, seen, repeats)
     found: dict[int, Furniture] = {}
     for page in pages:
         furniture = Furniture()
-        for line, side in zones[page.number].items():
-            furniture_line = _is_furniture(line, side, page, body, seen)
-            if furniture_line or _in_band(line, side, page, body, bands):
-                _note(furniture, line)
-                _remove(page, line)
+        zone = zones[page.number]
+        lines = [
+            line
+            for line, side in zone.items()
+            if _is_furniture(line, side, page, body, seen, repeats)
+            or _in_band(line, side, page, body, bands)
+        ]
+        for line in _alone(lines, zone):
+            _note(furniture, line)
+            _remove(page, line)
         found[page.number] = furniture
     return found
+
+
+REPEATS = 2  # pages a line must stand on to be a running head
+LONG = 8  # pages from which a running head away from the edge must stand on one more page
+
+
+def _repeats(pages: list[Page]) -> int:
+    """A table's header repeated over one page break is no running head of a long document."""
+    return REPEATS + 1 if len(pages) >= LONG else REPEATS
 
 
 def _bands(
@@ -74,13 +95,19 @@ def _bands(
     zones: dict[int, dict[Line, str]],
     body: BodyType,
     seen: Counter[tuple[str, str]],
+    repeats: int,
 ) -> dict[str, list[tuple[int, float, float]]]:
     """Where each page's running heads and page numbers stand: (page, top, bottom) by side."""
     bands: dict[str, list[tuple[int, float, float]]] = {"top": [], "bottom": []}
     for page in pages:
-        for line, side in zones[page.number].items():
-            if _small(line, body) and _is_furniture(line, side, page, body, seen):
-                bands[side].append((page.number, line.box.y0, line.box.y1))
+        zone = zones[page.number]
+        lines = [
+            line
+            for line, side in zone.items()
+            if _small(line, body) and _is_furniture(line, side, page, body, seen, repeats)
+        ]
+        for line in _alone(lines, zone):
+            bands[zone[line]].append((page.number, line.box.y0, line.box.y1))
     return bands
 
 
@@ -93,7 +120,7 @@ def _in_band(
 ) -> bool:
     """A small outer line level with a running head of another page: the running heads of odd
     and even pages differ in words but stand at the same height."""
-    if not _small(line, body):
+    if not _small(line, body) or not _outer(line, side, page):
         return False
     height = line.box.height
     return any(
@@ -103,13 +130,33 @@ def _in_band(
     )
 
 
+def _alone(lines: list[Line], zone: dict[Line, str]) -> list[Line]:
+    """The furniture lines whose row holds nothing but furniture: a figure standing level with
+    other words is a table's, not a page number."""
+    chosen = set(lines)
+    return [
+        line
+        for line in lines
+        if not (
+            is_folio(line.text)
+            and any(other not in chosen and _level(line, other) for other in zone)
+        )
+    ]
+
+
+def _level(line: Line, other: Line) -> bool:
+    overlap = min(line.box.y1, other.box.y1) - max(line.box.y0, other.box.y0)
+    return other is not line and overlap >= 0.5 * min(line.box.height, other.box.height)
+
+
 def _small(line: Line, body: BodyType) -> bool:
     """Not set larger than the body: a title at the top of a page is never furniture here."""
     return line.style.size <= body.size * BAND_MAX_RATIO
 
 
 def _zones(page: Page, body: BodyType) -> dict[Line, str]:
-    """Lines above all the page's running text ("top") or below it ("bottom")."""
+    """Lines above all the page's running text ("top") or below it ("bottom"), each with the
+    number of its row counted from the page's edge (0 the outermost)."""
     lines = page.lines
     running = [line for line in lines if _running_text(line, body)]
     if running:
@@ -123,21 +170,59 @@ def _zones(page: Page, body: BodyType) -> dict[Line, str]:
             zones[line] = "top"
         elif line.box.y0 >= bottom - 1:
             zones[line] = "bottom"
-    return zones
+    page_rows = _rows(zones)
+    return {line: side for line, side in zones.items() if line in page_rows}
+
+
+def _rows(zones: dict[Line, str]) -> dict[Line, int]:
+    """The zone lines of the outermost rows, by row; a row is lines that overlap in height."""
+    found: dict[Line, int] = {}
+    for side in ("top", "bottom"):
+        lines = sorted(
+            (line for line, s in zones.items() if s == side),
+            key=lambda line: line.box.y0 if side == "top" else -line.box.y1,
+        )
+        row, edge = -1, None
+        for line in lines:
+            inward = line.box.y0 if side == "top" else -line.box.y1
+            if edge is None or inward >= edge - 1:
+                row += 1
+            if row >= OUTER_ROWS:
+                break
+            found[line] = row
+            outer = line.box.y1 if side == "top" else -line.box.y0
+            edge = outer if edge is None else max(edge, outer)
+    return found
 
 
 def _running_text(line: Line, body: BodyType) -> bool:
     return len(line.words) >= MIN_BODY_WORDS and body.is_body(line.style)
 
 
+def _outer(line: Line, side: str, page: Page) -> bool:
+    reach = page.height * OUTER
+    return line.box.y1 <= reach if side == "top" else line.box.y0 >= page.height - reach
+
+
 def _is_furniture(
-    line: Line, side: str, page: Page, body: BodyType, seen: Counter[tuple[str, str]]
+    line: Line,
+    side: str,
+    page: Page,
+    body: BodyType,
+    seen: Counter[tuple[str, str]],
+    repeats: int = REPEATS,
 ) -> bool:
-    if is_folio(line.text) or seen[side, shape(line.text)] > 1:
-        return True
     band = page.height * EDGE_BAND
     at_edge = line.box.y1 <= band if side == "top" else line.box.y0 >= page.height - band
-    return at_edge and line.style.size <= body.size * 1.05
+    if at_edge and line.style.size <= body.size * 1.05:
+        return True
+    if not _outer(line, side, page):
+        return False
+    if is_folio(line.text):
+        return True
+    display = line.style.size > body.size * DISPLAY_RATIO
+    from_edge = line.box.y0 <= band if side == "top" else line.box.y1 >= page.height - band
+    return seen[side, shape(line.text)] >= repeats and (from_edge or not display)
 
 
 def _note(furniture: Furniture, line: Line) -> None:

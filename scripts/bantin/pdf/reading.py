@@ -126,6 +126,39 @@ def join_drop_caps(page: Page, body: BodyType) -> None:
         log.debug("page %d: drop cap %r joined to %r", page.number, cap.text, first.text)
 
 
+MARK = re.compile(r"[\d*†‡§]{1,2}|\d(?:,\d){1,3}")  # an affiliation's or a note's mark
+
+
+def join_marks(page: Page) -> None:
+    """A superscript mark poppler left as a line of its own joins the line it leans on
+    ("1" + "Trung tâm Khảo thí" -> "1Trung tâm Khảo thí"): smaller type, no wider than a few
+    figures, level with the upper part of a line that starts or ends right beside it."""
+    for mark_block in [b for b in page.blocks if len(b.lines) == 1]:
+        mark = mark_block.lines[0]
+        if not MARK.fullmatch(mark.text.strip()):
+            continue
+        host = next((line for line in page.lines if _carries(line, mark)), None)
+        if host is None:
+            continue
+        if mark.box.x1 <= host.box.x0 + 1:
+            host.words[:0] = mark.words
+        else:
+            host.words.extend(mark.words)
+        host.box = host.box.union(mark.box)
+        page.blocks.remove(mark_block)
+        log.debug("page %d: mark %r joined to %r", page.number, mark.text, host.text)
+
+
+def _carries(line: Line, mark: Line) -> bool:
+    if line is mark or line.style.size <= mark.style.size * 1.1 or len(line.words) < 2:
+        return False
+    gap = line.style.size * 0.5
+    before = -1 <= line.box.x0 - mark.box.x1 <= gap
+    after = -1 <= mark.box.x0 - line.box.x1 <= gap
+    level = line.box.y0 - 1 <= mark.box.y0 and mark.box.cy <= line.box.cy + 1
+    return (before or after) and level
+
+
 def _is_drop_cap(block: Block, body: BodyType) -> bool:
     text = block.text.strip()
     style = block.style
@@ -326,11 +359,11 @@ def _breaks(before: Line, line: Line, column: Column, indented: bool) -> bool:
 _ITEM = re.compile(r"^(?:[•▪■□◆◇♦●○➢►▸✓❖]|−\s)")
 
 
-_ENUMERATED = re.compile(r"^(?:\d{1,2}|[a-zđ])[.)]\s+\S")
+_ENUMERATED = re.compile(r"^(?:(?:\d{1,2}|[a-zđ])[.)]|\d{1,2}(?:\.\d{1,2})+\.?)\s+\S")
 
 
 def starts_enumerated(text: str) -> bool:
-    """A line opened by an item's number or letter: "2. ", "b) "."""
+    """A line opened by an item's number or letter, or a section's: "2. ", "b) ", "2.1 "."""
     return bool(_ENUMERATED.match(text.lstrip()))
 
 

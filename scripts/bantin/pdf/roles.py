@@ -9,13 +9,15 @@ them in order and records why each paragraph got its role.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bantin.bylines import ORGANISATION_WORDS, parse_byline, plausible
 from bantin.pdf.fonts import BodyType, capitals_font
-from bantin.pdf.reading import Para, family, starts_item
+from bantin.pdf.page import Box, union_of
+from bantin.pdf.reading import Para, family, starts_enumerated, starts_item
 from bantin.vietnamese import ends_sentence, fold, is_all_caps, is_vietnamese_letter
 
 # -- roles ---------------------------------------------------------------------------------
@@ -64,8 +66,8 @@ _LABELS = {
 _CONTENT_OF = {ABSTRACT: ABSTRACT, KEYWORDS: KEYWORDS, ABSTRACT_EN: ABSTRACT_EN}
 _CONTENT_OF[KEYWORDS_EN] = KEYWORDS_EN
 _DATELINE = re.compile(
-    r"^\W*(ngày\s+nhận|ngày\s+(?:duyệt|chấp\s+nhận|phản\s+biện)|đến\s+tòa\s+soạn|"
-    r"nhận\s+bài|received|accepted|ngày\s+gửi)",
+    r"^\W*(ngày\s+(?:nhận|duyệt|chấp\s+nhận|phản\s+biện|gửi|sửa|hoàn\s+thiện)|"
+    r"đến\s+t(?:òa|oà)\s+soạn|nhận\s+bài|chấp\s+nhận\s+đăng|received|accepted|revised)",
     re.I,
 )
 _REFERENCES = re.compile(
@@ -81,10 +83,11 @@ _CAPTION = re.compile(
 )
 _CAPTION_NOTE = re.compile(r"^\W{0,2}(nguồn|đơn\s*vị|ghi\s*chú|source|note)\s*:", re.I)
 _PHOTO_CREDIT = re.compile(r"^\W{0,2}ảnh\s*:", re.I)
+_SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}\d{0,2}\s+(?=\w)")
 _NUMBERED = re.compile(
     r"^\s*(?:(?:\d{1,2}\.){1,4}\d{0,2}\.?|[IVXLC]{1,6}\.|[a-zđ]\)|\d{1,2}\))\s*(?=\S)"
 )
-_MATH = re.compile(r"[=+×÷±≤≥≈∑∫√∆Δ∂πσλμαβγδθ^]|\b[a-zA-Z]\s*[=<>]")
+_MATH = re.compile(r"[=+×÷±≤≥≈≠∞∑∏∫√∆Δ∂∀∃∈∉⊂⊆∪∩→⇒⇔πσλμαβγδθ^]|\b[a-zA-Z]\s*[=<>]")
 _EQUATION_NUMBER = re.compile(r"^\(\d{1,3}[a-z]?\)$")
 # A word of running text: letters only, lower case after its first letter.
 _WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]*")
@@ -148,8 +151,11 @@ def label_closing_byline(paras: Sequence[Para], body: BodyType) -> None:
 def _closing_byline(para: Para, paras: Sequence[Para], body: BodyType) -> bool:
     """Names alone, set apart; not an item of a list of names (a list's items come in a row)."""
     text = para.text.strip()
-    if len(para.lines) > 2 or len(text) > 120 or not parse_byline(text):
+    authors = parse_byline(text)
+    if len(para.lines) > 2 or len(text) > 120 or not authors or _REFERENCES.match(text):
         return False
+    if is_all_caps(text) and not plausible(authors):
+        return False  # a heading in capitals ("TÀI LIỆU THAM KHẢO", "KẾT LUẬN")
     index = list(paras).index(para)
     if starts_item(text) or (index and parse_byline(paras[index - 1].text.strip())):
         return False
@@ -392,7 +398,8 @@ def is_affiliation(para: Para, body: BodyType) -> bool:
     text = para.text.strip()
     if len(para.lines) > 3 or not text or len(text) > 250:
         return False
-    first = fold(re.sub(r"^[\d*,\s]+", "", text).split()[0]) if text.split() else ""
+    words = re.sub(r"^[\d*,\s]+", "", text).split()
+    first = fold(words[0]) if words else ""
     return (
         para.style.italic
         or first in ORGANISATION_WORDS
@@ -468,6 +475,8 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     if body.ratio(para.style) < HEADING_MIN_RATIO:
         return False
     style = para.style
+    if _MATH.search(text) or not any(_heading_word(t) for t in _tokens(text)):
+        return False  # a formula's line, a variable ("C1", "XI = yI"), a chart's codes ("KMR")
     marked = style.bold or is_all_caps(text) or capitals_font(style)
     numbered = bool(_NUMBERED.match(text)) and not ends_sentence(text[-1:] or ".")
     run_in = style.italic and len(para.lines) == 1 and not text.endswith(":")
@@ -496,11 +505,27 @@ def _is_equation(para: Para, body: BodyType) -> bool:
         return False
     if _EQUATION_NUMBER.match(text.strip()):
         return True  # an equation's number set apart from it
-    words = [t for t in tokens if _is_word(t.strip('.,;:()“”"'))]
+    numbered = _SECTION_NUMBER.match(text.strip())
+    if numbered:  # a heading's or an item's number is no mathematics: "2.1. Ý định"
+        text = text.strip()[numbered.end() :]
+        tokens = text.split()
+    words = [t for t in _tokens(text) if _is_word(t)]
     if len(words) > max(1, len(tokens) // 4):
         return False
     mathy = _MATH.search(text) or any(ch.isdigit() for ch in text)
     return bool(mathy) and len(tokens) >= 2
+
+
+def _heading_word(token: str) -> bool:
+    """A word a heading is made of: three letters or more, and in capitals without a
+    Vietnamese mark four or more ("KMR", "SSG" are codes)."""
+    if not _is_word(token) or len(token) < 3:
+        return False
+    return len(token) >= 4 or not token.isupper() or not token.isascii()
+
+
+def _tokens(text: str) -> list[str]:
+    return [token.strip('.,;:()“”"') for token in text.split()]
 
 
 def _is_word(token: str) -> bool:
@@ -530,14 +555,20 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
     follows a table's caption until the text resumes is the table's."""
     _merge_continued(paras, CAPTION)
     _merge_continued(paras, HEADING)
-    for para in paras:
-        if para.role in (BODY, FIGURE, EQUATION) and _is_cell(para, paras):
-            para.role = TABLE
+    widths = _text_widths(paras)
+    cells = [p for p in paras if p.role in (BODY, FIGURE, EQUATION) and _is_cell(p, paras, widths)]
+    rows = _header_rows(paras)
+    for para in cells + [cell for row in rows for cell in row]:
+        para.role = TABLE
+    for para in [p for p in paras if p.role == HEADING and _row_header(p, paras)]:
+        para.role = TABLE
     for index, para in enumerate(paras):
         if para.role == CAPTION and _figure_caption(para):
             _claim(paras, index, -1, FIGURE, body)
         elif para.role == CAPTION and _table_caption(para):
             _claim(paras, index, +1, TABLE, body) or _claim(paras, index, -1, TABLE, body)
+    for row in rows:  # a table's header repeated over a page break: the rows under it
+        _claim(paras, paras.index(row[-1]), +1, TABLE, body, union_of([p.box for p in row]))
     _cells_of_figures(paras)
 
 
@@ -546,11 +577,22 @@ def _merge_continued(paras: Sequence[Para], role: str) -> None:
     same type right under the first, joins it."""
     previous: Para | None = None
     for para in paras:
-        if previous is not None and previous.role == role and _same_type_under(previous, para):
+        if (
+            previous is not None
+            and previous.role == role
+            and _same_type_under(previous, para)
+            and not (role == HEADING and _opens_heading(previous, para))
+        ):
             previous.lines += para.lines
             para.role = ""
             continue
         previous = para if para.role else previous
+
+
+def _opens_heading(above: Para, below: Para) -> bool:
+    """A numbered line, or a line in small letters under one in capitals, is the next
+    heading ("2. TỔNG QUAN NGHIÊN CỨU" over "2.1. Ý định")."""
+    return starts_enumerated(below.text) or is_all_caps(above.text) != is_all_caps(below.text)
 
 
 def _same_type_under(above: Para, below: Para) -> bool:
@@ -564,18 +606,27 @@ def _same_type_under(above: Para, below: Para) -> bool:
 
 def _figure_caption(para: Para) -> bool:
     head = fold(para.text.strip().split()[0]) if para.text.split() else ""
-    return head in ("hinh", "figure", "fig.", "fig", "so", "bieu", "do", "anh", "chart")
+    return head in ("hình", "figure", "fig.", "fig", "sơ", "biểu", "đồ", "ảnh", "chart")
 
 
 def _table_caption(para: Para) -> bool:
     head = fold(para.text.strip().split()[0]) if para.text.split() else ""
-    return head in ("bang", "table")
+    return head in ("bảng", "table")
 
 
-def _claim(paras: Sequence[Para], index: int, step: int, role: str, body: BodyType) -> int:
+def _claim(
+    paras: Sequence[Para],
+    index: int,
+    step: int,
+    role: str,
+    body: BodyType,
+    across: Box | None = None,
+) -> int:
     """From a caption, give `role` to the paragraphs before it (step -1) or after it (+1) on
-    its page, over its width, until running text, a heading or another caption; how many."""
+    its page, over its width (or `across`), until running text, a heading or another caption;
+    how many."""
     caption = paras[index]
+    width = across or caption.box
     count = 0
     position = index + step
     while 0 <= position < len(paras):
@@ -585,12 +636,27 @@ def _claim(paras: Sequence[Para], index: int, step: int, role: str, body: BodyTy
         if not para.role:
             position += step
             continue
-        if _running_text(para, body) or para.box.x_overlap(caption.box) <= 0:
+        if _running_text(para, body) or not _spanned(para, width, paras, body):
             break
         para.role = role
         count += 1
         position += step
     return count
+
+
+def _spanned(para: Para, width: Box, paras: Sequence[Para], body: BodyType) -> bool:
+    """Under the caption's width, or in a row with something that is (a table is often wider
+    than its centred caption)."""
+    if para.box.x_overlap(width) > 0:
+        return True
+    return any(
+        other.page == para.page
+        and other.box.y_overlap(para.box) > 0
+        and other.box.x_overlap(width) > 0
+        and not _running_text(other, body)
+        for other in paras
+        if other is not para and other.role
+    )
 
 
 def _running_text(para: Para, body: BodyType) -> bool:
@@ -605,12 +671,57 @@ def _running_text(para: Para, body: BodyType) -> bool:
     return full or (ends_sentence(text) and len(text.split()) >= 8)
 
 
-def _is_cell(para: Para, paras: Sequence[Para]) -> bool:
+def _text_widths(paras: Sequence[Para]) -> dict[int, float]:
+    """How wide each page's text is, from its leftmost to its rightmost paragraph."""
+    edges: dict[int, tuple[float, float]] = {}
+    for para in paras:
+        left, right = edges.get(para.page, (para.box.x0, para.box.x1))
+        edges[para.page] = (min(left, para.box.x0), max(right, para.box.x1))
+    return {page: right - left for page, (left, right) in edges.items()}
+
+
+def _row_header(para: Para, paras: Sequence[Para]) -> bool:
+    """A heading level with two of a table's cells in its own column heads that table's
+    row (a heading of the next column's text stands level with cells only by chance)."""
+    column = para.column
+    level = [
+        other
+        for other in paras
+        if other.role == TABLE
+        and other.page == para.page
+        and (column is None or column.left - 2 <= other.box.cx <= column.right + 2)
+        and other.box.y_overlap(para.box) > 0.5 * min(other.box.height, para.box.height)
+        and other.box.x_overlap(para.box) <= 0
+    ]
+    return len(level) >= 2
+
+
+def _header_rows(paras: Sequence[Para]) -> list[list[Para]]:
+    """Headings standing level with each other, right before a table's cells, are a table's
+    header row ("STT", "Lĩnh vực", "Tên tiêu chí")."""
+    found: list[list[Para]] = []
+    index = 0
+    while index < len(paras):
+        end = index
+        while end < len(paras) and paras[end].role in (HEADING, ""):
+            end += 1
+        row = [p for p in paras[index:end] if p.role == HEADING]
+        level = len(row) >= 2 and all(
+            a.page == b.page and a.box.y_overlap(b.box) > 0 and a.box.x_overlap(b.box) <= 0
+            for a, b in itertools.pairwise(row)
+        )
+        before = next((p for p in reversed(paras[:index]) if p.role), None)
+        captioned = before is not None and before.role == CAPTION and _table_caption(before)
+        if level and (captioned or (end < len(paras) and paras[end].role in (TABLE, FIGURE))):
+            found.append(row)
+        index = end + 1
+    return found
+
+
+def _is_cell(para: Para, paras: Sequence[Para], widths: dict[int, float]) -> bool:
     """A narrow paragraph with another narrow one level with it (an equation's number
     beside it does not make a table)."""
-    if para.column is not None and para.box.width >= CELL_WIDTH_SHARE * (
-        para.column.right - para.column.left
-    ):
+    if not _narrow(para, widths):
         return False
     if _EQUATION_NUMBER.match(para.text.strip()):
         return False
@@ -620,16 +731,17 @@ def _is_cell(para: Para, paras: Sequence[Para]) -> bool:
         and other.box.y_overlap(para.box) > 0.5 * min(other.box.height, para.box.height)
         and other.box.x_overlap(para.box) < 0
         and abs(other.box.x0 - para.box.x0) < 300
-        and _narrow(other)
+        and _narrow(other, widths)
         and not _EQUATION_NUMBER.match(other.text.strip())
         for other in paras
     )
 
 
-def _narrow(para: Para) -> bool:
+def _narrow(para: Para, widths: dict[int, float]) -> bool:
+    """Narrower than a share of its column, or of the page's text outside the columns."""
     column = para.column
     if column is None:
-        return len(para.text) < 60
+        return para.box.width < CELL_WIDTH_SHARE * widths.get(para.page, 0.0)
     return para.box.width < CELL_WIDTH_SHARE * (column.right - column.left)
 
 

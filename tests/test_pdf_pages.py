@@ -1,0 +1,139 @@
+"""Page stages of the PDF route on pages built word by word: the layouts measured on real
+issues (positions, sizes and texts as poppler gives them), small enough to read in a test."""
+
+from __future__ import annotations
+
+from bantin.pdf.fonts import BodyType
+from bantin.pdf.furniture import remove_furniture
+from bantin.pdf.page import Block, Box, Line, Page, Style, Word
+from bantin.pdf.reading import join_marks, paragraphs
+from bantin.pdf.roles import BYLINE, CAPTION, HEADING, TABLE, label_article
+
+BODY = BodyType(12.0, "Times New Roman")
+PAGE_W, PAGE_H = 595.0, 842.0
+RUNNING = "câu văn của bài báo chạy dài hết cả dòng này"
+
+
+def line(text: str, x: float, y: float, size: float = 12.0, bold: bool = False) -> Line:
+    """One line of words from x, each word as wide as its letters at this size."""
+    style = Style("Times New Roman" + (",Bold" if bold else ""), size, bold=bold)
+    words, left = [], x
+    for piece in text.split():
+        width = 0.5 * size * len(piece)
+        words.append(Word(piece, Box(left, y, left + width, y + size), style))
+        left += width + 0.3 * size
+    return Line(words, Box(x, y, words[-1].box.x1, y + size))
+
+
+def body_lines(top: float, count: int, x: float = 50.0) -> list[Line]:
+    return [line(RUNNING, x, top + 15 * n) for n in range(count)]
+
+
+def page(number: int, *blocks: list[Line]) -> Page:
+    return Page(number, PAGE_W, PAGE_H, [Block(lines) for lines in blocks])
+
+
+def texts(pages: list[Page]) -> dict[int, list[str]]:
+    return {p.number: [ln.text for ln in p.lines] for p in pages}
+
+
+def test_running_heads_go_and_what_stands_further_in_stays() -> None:
+    """Measured on real issues: a title's last line that another title repeats, a table's
+    figures at the top of a page and a table header repeated over one page break stood in a
+    page's top zone and were taken for running heads."""
+    pages = []
+    for number in range(1, 11):
+        blocks = [
+            [line("TẠP CHÍ KHOA HỌC & CÔNG NGHỆ SỐ 20", 300, 20, 10)],
+            [line(str(27 + number), 50, 812, 10)],
+            body_lines(200, 20),
+        ]
+        if number in (3, 7):  # titles ending with the same words, under the running head
+            blocks += [
+                [line("HẬU CẦN CHIẾN DỊCH", 100, 50, 20, bold=True)],
+                [line("TRONG CHIẾN TRANH BẢO VỆ TỔ QUỐC", 100, 120, 20, bold=True)],
+            ]
+        if number == 5:  # a table's row right under the running head
+            blocks += [[line("3", 55, 60)], [line("Cập nhật kiến thức mới", 120, 60)]]
+        if number in (2, 4, 6):  # a series banner in large type at the very top
+            blocks.append([line("KỶ NIỆM NGÀY TRUYỀN THỐNG", 100, 40, 15, bold=True)])
+        if number in (8, 9):  # a table's header, repeated over the page break
+            blocks += [
+                [line("Tên biến", 60, 60, bold=True)],
+                [line("Thang đo", 300, 60, bold=True)],
+            ]
+        pages.append(page(number, *blocks))
+    furniture = remove_furniture(pages, BODY)
+    left = texts(pages)
+    heads = ("TẠP CHÍ KHOA HỌC & CÔNG NGHỆ SỐ 20", "KỶ NIỆM NGÀY TRUYỀN THỐNG")
+    assert not any(head in found for head in heads for found in left.values())
+    assert [furniture[n].folio for n in range(1, 11)] == list(range(28, 38))
+    assert "TRONG CHIẾN TRANH BẢO VỆ TỔ QUỐC" in left[3] and "HẬU CẦN CHIẾN DỊCH" in left[7]
+    assert "3" in left[5] and "Cập nhật kiến thức mới" in left[5]
+    assert "Tên biến" in left[8] and "Thang đo" in left[9]
+
+
+def test_a_superscript_mark_set_apart_joins_the_line_it_leans_on() -> None:
+    """Measured on a real article: poppler gave each affiliation's mark a line of its own,
+    the affiliations looked unmarked and the marks like page numbers."""
+    mark = line("1", 160, 212, 7)
+    affiliation = line("Trung tâm Khảo thí, Trường Đại học Kinh tế", 164, 212, 10.7)
+    byline = line("Vũ Thị Thu Huyền1, Trần Thị Hương2", 220, 194, 10.7, bold=True)
+    sheet = page(1, [byline], [affiliation], [mark], body_lines(300, 10))
+    join_marks(sheet)
+    assert [ln.text for ln in sheet.lines][:2] == [
+        "Vũ Thị Thu Huyền1, Trần Thị Hương2",
+        "1Trung tâm Khảo thí, Trường Đại học Kinh tế",
+    ]
+    assert len(sheet.blocks) == 3
+
+
+def test_a_tables_header_row_and_rows_wider_than_its_caption_are_the_tables() -> None:
+    """Measured on a real article: the bold header cells of a table became headings and
+    the rows outside the centred caption's width stayed running text."""
+    sheet = page(
+        1,
+        [line("Tiêu đề của bài báo khoa học", 50, 60, 18, bold=True)],
+        body_lines(100, 12),
+        [line("Bảng 1. Các tiêu chí đánh giá giảng viên", 200, 300, 9, bold=True)],
+        [line("STT", 55, 320, 11, bold=True)],
+        [line("Tên tiêu chí", 250, 320, 11, bold=True)],
+        [line("Lĩnh vực", 480, 320, 11, bold=True)],
+        [line("1", 60, 340, 11)],
+        [line("Đổi mới phương pháp giảng dạy, đa dạng hóa", 110, 340, 11)],
+        [line("2", 60, 360, 11)],
+        [line("Biết được trình độ của người học", 110, 360, 11)],
+        body_lines(400, 12),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    role = {para.text: para.role for para in paras}
+    assert role["Bảng 1. Các tiêu chí đánh giá giảng viên"] == CAPTION
+    cells = ["STT", "Tên tiêu chí", "Lĩnh vực", "1", "Đổi mới phương pháp giảng dạy, đa dạng hóa"]
+    assert [role[cell] for cell in cells] == [TABLE] * len(cells)
+    assert HEADING not in role.values()
+
+
+def test_numbered_headings_in_one_block_stay_apart_and_codes_are_no_headings() -> None:
+    """Measured on real articles: a section's heading in capitals and its first
+    subsection's heading right under it became one heading; a chart's company codes in bold
+    became headings; a references heading in capitals was signed as the byline."""
+    sheet = page(
+        1,
+        [line("Tiêu đề của bài báo khoa học", 50, 60, 18, bold=True)],
+        body_lines(100, 8),
+        [line("2. TỔNG QUAN NGHIÊN CỨU", 50, 230, 11, bold=True)],
+        [line("2.1. Ý định", 50, 246, 11, bold=True)],
+        body_lines(270, 8),
+        [line("KMR EVE", 120, 400, 9, bold=True)],
+        body_lines(420, 8),
+        [line("TÀI LIỆU THAM KHẢO", 50, 560, 11, bold=True)],
+        [line("[1] Nguyễn Văn An (2019), Khởi nghiệp, Nhà xuất bản Trẻ.", 50, 580, 10)],
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    role = {para.text: para.role for para in paras if para.role}
+    assert role["2. TỔNG QUAN NGHIÊN CỨU"] == HEADING and role["2.1. Ý định"] == HEADING
+    assert role["KMR EVE"] != HEADING
+    assert role["TÀI LIỆU THAM KHẢO"] == HEADING
+    assert BYLINE not in role.values()
