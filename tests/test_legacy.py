@@ -171,6 +171,19 @@ def test_detects_tcvn3_after_soft_hyphen_for_u_horn() -> None:
     assert decode_legacy(text, "tcvn3") == "Trường học và người dân"
 
 
+@pytest.mark.parametrize(
+    ("extracted", "meant"),
+    [
+        ("b»ng ph-¬ng ph¸p lùc", "bằng phương pháp lực"),  # measured on a real article's title
+        ("tr-êng, ng-êi, m-a, h-ng yªn", "trường, người, mưa, hưng yên"),
+        ("KT-XH n¨m 2020-2021, mét - hai", "KT-XH năm 2020-2021, một - hai"),  # real hyphens
+    ],
+)
+def test_u_horn_extracted_as_a_hyphen_is_read_back(extracted: str, meant: str) -> None:
+    """A TCVN3 font that names the glyph at 0xAD "hyphen" comes out of poppler as "-"."""
+    assert decode_legacy(extracted, "tcvn3") == meant
+
+
 WESTERN = [
     "The committee met on Friday to review the budget for the new research programme.",
     "Où est le café ? Le goût du pain, en août, coûte cher. « Bonjour », dit-il, très naïf.",

@@ -137,3 +137,32 @@ def test_numbered_headings_in_one_block_stay_apart_and_codes_are_no_headings() -
     assert role["KMR EVE"] != HEADING
     assert role["TÀI LIỆU THAM KHẢO"] == HEADING
     assert BYLINE not in role.values()
+
+
+def test_the_items_of_a_list_broken_by_a_column_stay_apart() -> None:
+    """Measured on a real article: an item that happened to fill its column's line, with the
+    next item at the top of the next column, became one paragraph with it."""
+    from bantin.pdf.structure import join_continued
+
+    first = body_lines(100, 20)
+    right = first[0].box.x1
+    item = line("b. Chọn dầm có liên kết tương ứng", 50, 420)
+    stretch = (right - item.box.x1) / (len(item.words) - 1)
+    for index, word in enumerate(item.words):  # justified: the item's line fills the column
+        word.box = Box(
+            word.box.x0 + index * stretch, word.box.y0, word.box.x1 + index * stretch, word.box.y1
+        )
+    item.box = Box(item.box.x0, item.box.y0, right, item.box.y1)
+    second = right + 20
+    sheet = page(
+        1,
+        [*first, line("Các bước làm như sau.", 50, 400)],
+        [item],
+        [line("c. Đặt chiều dài dầm (2 m)", second, 100)],
+        [line("d. Đặt tải trọng phân bố.", second, 120)],
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    joined = [para.text for para in join_continued(paras, indent=False)]
+    assert "b. Chọn dầm có liên kết tương ứng" in joined, joined
+    assert "c. Đặt chiều dài dầm (2 m)" in joined

@@ -107,6 +107,12 @@ def encoding_for_font(font_name: str) -> str | None:
     return None
 
 
+# TCVN3 keeps "ư" at 0xAD, the soft hyphen's code; a font that names that glyph "hyphen" is
+# extracted as "-". Inside a word, before "ơ" (and its toned forms), or before a closing "a",
+# "u" or "ng" ("ph-¬ng", "m-a", "h-ng"), it can only be "ư".
+_TCVN3_HORN_U = re.compile(r"(?<=[a-z®])-(?=[¬êíëìî]|(?:a|u|ng)(?![^\W\d_]))")
+
+
 def decode_legacy(text: str, encoding: str) -> str:
     """Decode Latin-1 code points holding TCVN3 or VNI bytes into NFC Unicode."""
     if encoding not in ENCODINGS:
@@ -115,6 +121,7 @@ def decode_legacy(text: str, encoding: str) -> str:
     if encoding == VNI:
         decoded = _decode_vni(text)
     else:
+        text = _TCVN3_HORN_U.sub("\xad", text)
         decoded = "".join(TCVN3_TO_UNICODE.get(char, char) for char in text)
         if encoding == TCVN3_CAPITALS:
             decoded = decoded.upper()
