@@ -443,6 +443,14 @@ def test_a_page_of_news_items_gives_one_article_per_item(tmp_path: Path) -> None
     titles = [item.title for item in plan.articles]
     assert titles == [t for kind, t in NEWS.paragraphs if kind == "heading"]
     assert {item.span.section for item in plan.articles} == {"Tin tức - Sự kiện"}
+    # each item's PDF is the same page: its sidecar's start tells them apart, none is a copy
+    assert (
+        main(["ingest", str(pdf), "--issue", "3", "--year", "2022", "--root", str(tmp_path)]) == 0
+    )
+    report = convert_sources(tmp_path, tmp_path / "docs", workers=1)
+    assert report.ok, report.problems
+    converted = {read_article(p).front.title for p in (tmp_path / "docs").rglob("*.md")}
+    assert set(titles) <= converted
 
 
 def test_an_article_with_a_byline_keeps_its_headings(tmp_path: Path) -> None:

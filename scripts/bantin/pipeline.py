@@ -203,8 +203,10 @@ def check_size(source: SourceFile) -> None:
         )
 
 
-def check_duplicate(run: Run, source: SourceFile, sha: str) -> None:
-    first = run.by_sha.setdefault(sha, source.label)
+def check_duplicate(run: Run, source: SourceFile, sha: str, start: int = 1) -> None:
+    """Two sources with the same bytes are one article twice, unless their sidecars pick
+    different articles of one page (a page of news items cut once per item)."""
+    first = run.by_sha.setdefault(f"{sha}#{start}", source.label)
     if first != source.label:
         raise SourceError(source.label, f"exact duplicate of {first} (same sha256)")
 
@@ -399,6 +401,7 @@ class Examined:
 
     sha: str | None = None
     problem: Problem | None = None
+    start: int = 1  # which article of its PDF the sidecar picks
     unchanged: str | None = None  # the output path of an article that is up to date
     outcome: Outcome | None = None
     records: list[logging.LogRecord] = field(default_factory=list)
@@ -414,16 +417,20 @@ def examine(run: Run, source: SourceFile) -> Examined:
         sha = file_sha256(source.path)
     except Exception as error:
         return Examined(problem=source_problem(source.label, error))
+    start = 1
     try:
         issue, sidecar = issue_of(run, source)[0], load_sidecar(source)
+        start = sidecar.start or 1
         now = input_entry(run, source, sha)
         previous = run.previous.get(source.label)
         if previous is not None and is_up_to_date(run, previous, now):
-            return Examined(sha, unchanged=previous[0])
+            return Examined(sha, start=start, unchanged=previous[0])
     except Exception as error:
-        return Examined(sha, source_problem(source.label, error))
+        return Examined(sha, source_problem(source.label, error), start)
     job = Job(source, issue, sidecar, now, previous)
-    return Examined(sha, outcome=run_job(run, job))  # the job stays here: the parent has it all
+    return Examined(
+        sha, start=start, outcome=run_job(run, job)
+    )  # the job stays here: the parent has it all
 
 
 def take(run: Run, source: SourceFile, examined: Examined) -> None:
@@ -431,7 +438,7 @@ def take(run: Run, source: SourceFile, examined: Examined) -> None:
     problem = examined.problem
     if examined.sha is not None:
         try:
-            check_duplicate(run, source, examined.sha)
+            check_duplicate(run, source, examined.sha, examined.start)
         except SourceError as error:
             problem = error.problem
     if problem is not None:

@@ -156,9 +156,7 @@ def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> boo
     sentence or fills its last line, and `after` is not set in as a new paragraph."""
     if (indent and after.indented) or starts_item(after.text):
         return False
-    if starts_enumerated(after.text) and (
-        not before.last_full or starts_enumerated(before.text)
-    ):
+    if starts_enumerated(after.text) and (not before.last_full or starts_enumerated(before.text)):
         return False  # the next item of a list, or a numbered line after a short one
     broken = after.page != before.page or after.column is not before.column or bool(held)
     broken = broken or after.box.y0 < before.box.y0
