@@ -166,3 +166,24 @@ def test_the_items_of_a_list_broken_by_a_column_stay_apart() -> None:
     joined = [para.text for para in join_continued(paras, indent=False)]
     assert "b. Chọn dầm có liên kết tương ứng" in joined, joined
     assert "c. Đặt chiều dài dầm (2 m)" in joined
+
+
+def test_a_line_a_third_short_ends_its_paragraph_and_a_tall_formula_is_an_equation() -> None:
+    """Measured on a real article: "Ví dụ 4: ... (hình 9a)" stopped far short of the column
+    and "Lời giải:" under it joined it for want of a full stop; an equation editor's pieces
+    stacked six lines high were running text."""
+    example = "Ví dụ 4: Vẽ biểu đồ (hình 9a)"
+    answer = "Lời giải: câu văn của bài báo chạy dài"
+    formula = ["EJ 3 3EJ EJ EJ", "δ13 = δ31 = − 14976", "+ × 30 × 30 × (30 + 30) = 40572"]
+    text = [*body_lines(100, 4), line(example, 50, 160), line(answer, 50, 175)]
+    sheet = page(
+        1,
+        [*text, *body_lines(190, 4)],
+        [line(formula[n % 3], 120, 260 + 14 * n) for n in range(6)],
+        body_lines(360, 10),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    role = {para.text: para.role for para in paras}
+    assert any(t.endswith(example) and r == "body" for t, r in role.items()), role
+    assert [r for t, r in role.items() if t.startswith("EJ")] == ["equation"]

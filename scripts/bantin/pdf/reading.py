@@ -16,7 +16,7 @@ from typing import Protocol
 
 from bantin.pdf.fonts import BodyType
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word, dominant_style, union_of
-from bantin.vietnamese import ends_sentence, is_vietnamese_letter
+from bantin.vietnamese import ends_sentence, first_letter, is_vietnamese_letter
 
 log = logging.getLogger("bantin.pdf")
 
@@ -25,6 +25,7 @@ INDENT_MIN = 0.7  # ems: a first line set in by at least this much opens a parag
 INDENT_MAX = 6.0  # ems: set in further, the line is centred or a list, not indented
 JUSTIFIED_SHARE = 0.6  # share of a column's lines ending at its right edge: justified
 JUSTIFIED_SLACK = 0.6  # ems a justified line may stop short of the edge
+VERY_SHORT = 0.33  # share of its column a line stops short by only at a paragraph's end
 RAGGED_SLACK = 4.0  # ems a line of ragged text may stop short and still be full
 OUTLIER_EMS = 3.0  # a line ending this far right of the column's middle right edge ran on
 
@@ -353,7 +354,13 @@ def _breaks(before: Line, line: Line, column: Column, indented: bool) -> bool:
     short = before.box.x1 < column.right - column.slack
     if short and starts_enumerated(line.text):
         return True  # "1. ...", "b) ...": a list's next item
-    return indented or (short and ends_sentence(before.text))
+    if indented or (short and ends_sentence(before.text)):
+        return True
+    # A line that stops a third of the column short ended its paragraph, with or without a
+    # full stop ("Ví dụ 4: ... (hình 9a)" over "Lời giải:"), when a capital opens the next.
+    width = column.right - column.left
+    very_short = before.box.x1 < column.right - max(column.slack, VERY_SHORT * width)
+    return very_short and first_letter(line.text).isupper()
 
 
 _ITEM = re.compile(r"^(?:[•▪■□◆◇♦●○➢►▸✓❖]|−\s)")

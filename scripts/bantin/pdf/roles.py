@@ -501,8 +501,11 @@ def _is_equation(para: Para, body: BodyType) -> bool:
     equation, or the pieces of one an equation editor left as text."""
     text = para.text
     tokens = text.split()
-    if not tokens or len(para.lines) > 4:
+    if not tokens:
         return False
+    if len(para.lines) > 4:  # a tall block: an equation only when it holds almost no words
+        words = sum(1 for token in _tokens(text) if _is_word(token))
+        return words <= len(tokens) // 10 and bool(_MATH.search(text))
     if _EQUATION_NUMBER.match(text.strip()):
         return True  # an equation's number set apart from it
     numbered = _SECTION_NUMBER.match(text.strip())
