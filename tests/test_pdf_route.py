@@ -314,6 +314,22 @@ def test_a_single_article_pdf_converts_without_ingest(tmp_path: Path) -> None:
     assert report.ok and len(report.converted) == 1
 
 
+@pytest.mark.parametrize(
+    ("printed", "meant"),
+    [
+        ("Suy Niệm", "Suy niệm"),  # a bulletin's items, set in English headline style
+        ("Hỏi & Đáp với Lm. Phi Quang", "Hỏi & đáp với Lm. Phi Quang"),  # a name after a title
+        ("HỎI & ĐÁP VỚI LM. PHI QUANG", "Hỏi & đáp với Lm. Phi Quang"),
+    ],
+)
+def test_a_title_in_headline_style_takes_sentence_case_and_keeps_names(
+    tmp_path: Path, printed: str, meant: str
+) -> None:
+    pdf = tmp_path / "bai.pdf"
+    build_pdf(pdf, [Spec(printed, [("body", text(0, 3)), ("body", text(3, 3))], columns=1)])
+    assert convert_pdf(pdf).title == meant
+
+
 def test_legacy_fonts_in_the_body_are_decoded(tmp_path: Path) -> None:
     for legacy in ("tcvn3", "vni"):
         pdf = tmp_path / f"{legacy}.pdf"

@@ -12,14 +12,14 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from bantin.bylines import parse_byline
-from bantin.convert.casing import learn_body, needs_restoring, restore_case
+from bantin.bylines import DEGREES, parse_byline
+from bantin.convert.casing import WORD_SPLIT_RE, learn_body, needs_restoring, restore_case
 from bantin.convert.roles import split_heading_number
 from bantin.model import Article, Block, BlockKind
 from bantin.pdf import articles, roles, structure
 from bantin.pdf.contents import contents_pages
 from bantin.pdf.document import Document, read_document
-from bantin.vietnamese import fold
+from bantin.vietnamese import fold, title_case_name
 
 log = logging.getLogger("bantin.pdf")
 
@@ -124,7 +124,7 @@ def _restore_case(article: Article, hints: Hints) -> None:
     if hints.title and _words(hints.title) == _words(article.title):
         article.title = hints.title.strip().rstrip(".").strip()
     elif needs_restoring(article.title) or headline_case(article.title):
-        restored = restore_case(article.title.upper(), body)
+        restored = _keep_names(article.title, restore_case(article.title.upper(), body))
         article.note("case", f"title case restored: {article.title!r} -> {restored!r}")
         article.review.append("title restored from capitals")
         article.title = restored
@@ -139,7 +139,31 @@ def headline_case(text: str) -> bool:
     Vietnamese title does not use."""
     words = [word for word in text.split()[1:] if word[:1].isalpha() and not word.isupper()]
     capital = sum(1 for word in words if word[:1].isupper())
-    return len(words) >= 2 and capital >= HEADLINE_SHARE * len(words)
+    return bool(words) and capital >= HEADLINE_SHARE * len(words)
+
+
+# Titles before a person's name, written short with a full stop: "Lm. Phi Quang", "TS. Lê A".
+_NAME_TITLES = DEGREES | {"lm", "gm", "tgm", "mr", "mrs", "ms", "dr", "st", "sr", "fr"}
+
+
+def _keep_names(original: str, restored: str) -> str:
+    """The restored title with the names its original gave after a person's title ("Hỏi &
+    đáp với Lm. Phi Quang" keeps "Lm. Phi Quang"), in the original's letters or, from
+    capitals, with a capital on each word."""
+    before, after = WORD_SPLIT_RE.split(original), WORD_SPLIT_RE.split(restored)
+    if len(before) != len(after):
+        return restored
+    naming = 0  # words of a name still to come: a Vietnamese name has at most four
+    for index in range(1, len(before), 2):
+        word = before[index]
+        if naming and word[:1].isupper() and not before[index - 1].strip(" ."):
+            after[index] = title_case_name(word)
+            naming -= 1
+            continue
+        naming = 4 if fold(word) in _NAME_TITLES and before[index + 1].startswith(".") else 0
+        if naming:
+            after[index] = word.title() if word.isupper() and fold(word) not in DEGREES else word
+    return "".join(after)
 
 
 def _review(article: Article, hints: Hints, doc: Document, span_pages: list[int]) -> None:
