@@ -66,6 +66,13 @@ def test_cp1258_really_uses_combining_tones() -> None:
     assert decode_bytes(data, "x.txt") == "Việt Nam"
 
 
+def test_the_letter_some_pdfs_give_for_u_horn_is_read_as_u_horn() -> None:
+    """Text extracted from a PDF that draws "ư" with "ƣ" (U+01A3, no Vietnamese letter)."""
+    assert decode_bytes("Đầu tƣ nƣớc ngoài\nCHƢƠNG 1\n".encode(), "x.txt") == (
+        "Đầu tư nước ngoài\nCHƯƠNG 1\n"
+    )
+
+
 def test_form_feed_is_kept_as_page_break() -> None:
     assert "\f" in decode_bytes("trang một\ftrang hai\n".encode(), "x.txt")
 

@@ -187,3 +187,42 @@ def test_a_line_a_third_short_ends_its_paragraph_and_a_tall_formula_is_an_equati
     role = {para.text: para.role for para in paras}
     assert any(t.endswith(example) and r == "body" for t, r in role.items()), role
     assert [r for t, r in role.items() if t.startswith("EJ")] == ["equation"]
+
+
+def test_a_footnote_has_words_and_a_tables_figures_at_the_foot_are_none() -> None:
+    """Measured on a real article: the rows of a results table set small at the foot of its
+    pages ("10-c-c-0", "43.9503", "0.00") became 174 footnotes."""
+    from bantin.pdf.roles import FOOTNOTE
+
+    sheet = page(
+        1,
+        body_lines(100, 30),
+        [line("1 Tác giả liên hệ: Nguyễn Văn An, Khoa Cơ khí", 50, 700, 8)],
+        [line("10-c-c-0", 50, 740, 8)],
+        [line("43.9503", 200, 740, 8)],
+        [line("0.00", 300, 740, 8)],
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    role = {para.text: para.role for para in paras}
+    assert role["1 Tác giả liên hệ: Nguyễn Văn An, Khoa Cơ khí"] == FOOTNOTE
+    assert FOOTNOTE not in (role["10-c-c-0"], role["43.9503"], role["0.00"])
+
+
+def test_an_english_title_set_first_is_the_english_title() -> None:
+    """Measured on a real article written in English: its English title, set first and
+    larger, and the Vietnamese one under it became one title."""
+    from bantin.pdf.structure import front_of
+
+    sheet = page(
+        1,
+        [line("THE EFFECTIVENESS OF TEXTBOOKS IN LANGUAGE TEACHING", 60, 60, 15, bold=True)],
+        [line("HIỆU QUẢ CỦA GIÁO TRÌNH TRONG GIẢNG DẠY NGÔN NGỮ", 60, 90, 14)],
+        [line("Nguyễn Thị Thanh Hà", 200, 120, 10.7, bold=True)],
+        body_lines(160, 30),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    front = front_of(paras)
+    assert front.title == "HIỆU QUẢ CỦA GIÁO TRÌNH TRONG GIẢNG DẠY NGÔN NGỮ"
+    assert front.title_en == "THE EFFECTIVENESS OF TEXTBOOKS IN LANGUAGE TEACHING"

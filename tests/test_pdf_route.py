@@ -178,6 +178,16 @@ def test_a_large_display_equation_starts_no_article(built: dict[str, object]) ->
     assert equations == ["∑ = x + y"]
 
 
+def test_a_figure_title_set_large_starts_no_article(tmp_path: Path) -> None:
+    """Measured on a real article: a chart's title in 15-point italics over the chart,
+    "Hình 9: Nhập khẩu/xuất khẩu (%)", was taken for the title of a second article."""
+    pdf = tmp_path / "bai.pdf"
+    paragraphs = [("body", text(0, 4)), ("equation", "Hình 9: Nhập khẩu (%)"), ("body", text(4, 4))]
+    build_pdf(pdf, [Spec("Đầu tư nước ngoài ở Hải Dương", paragraphs)])
+    _, plan = plan_issue(pdf)
+    assert [item.title for item in plan.articles] == ["Đầu tư nước ngoài ở Hải Dương"]
+
+
 def test_running_heads_and_page_numbers_leave_the_text(built: dict[str, object]) -> None:
     """Odd and even pages carry different running heads; the page number stands at 91 % of
     the page height, where a fixed margin band misses it."""
@@ -328,6 +338,15 @@ def test_a_title_in_headline_style_takes_sentence_case_and_keeps_names(
     pdf = tmp_path / "bai.pdf"
     build_pdf(pdf, [Spec(printed, [("body", text(0, 3)), ("body", text(3, 3))], columns=1)])
     assert convert_pdf(pdf).title == meant
+
+
+def test_a_heading_number_glued_to_its_words_is_set_apart(tmp_path: Path) -> None:
+    """Measured on a real article: "2.THIẾT KẾ THIẾT BỊ" came out as "2.thiết kế thiết bị"."""
+    pdf = tmp_path / "bai.pdf"
+    paragraphs = [("body", text(0, 3)), ("heading", "2.THIẾT KẾ THIẾT BỊ"), ("body", text(3, 3))]
+    build_pdf(pdf, [Spec("Phương pháp thiết kế thiết bị rung", paragraphs, columns=1)])
+    headings = [b.text for b in convert_pdf(pdf).blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["2. Thiết kế thiết bị"]
 
 
 def test_legacy_fonts_in_the_body_are_decoded(tmp_path: Path) -> None:
@@ -485,6 +504,7 @@ def test_words_drawn_by_symbol_and_accent_tricks_read_as_printed() -> None:
     assert clean_word("gia đı\u0300nh") == "gia đình"  # dotless i under a tone mark
     assert clean_word("ıt") == "ıt"  # a dotless i alone stays what it is
     assert clean_word("ha\u0300nh\u00adchi\u0301nh") == "hànhchính"  # NFC, soft hyphen out
+    assert clean_word("Đầu tƣ nƣớc ngoài, CHƢƠNG") == "Đầu tư nước ngoài, CHƯƠNG"  # "ƣ" for "ư"
 
 
 def test_a_drop_cap_joins_the_line_level_with_it_not_the_abstract_above() -> None:

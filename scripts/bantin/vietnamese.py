@@ -108,6 +108,16 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Letters some PDF producers put where Vietnamese has "ư": "ƣ" (U+01A3, Latin oi) draws like it
+# in many fonts and is no Vietnamese letter ("Đầu tƣ", "chƣơng").
+_LOOKALIKES = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af"})
+
+
+def fix_lookalikes(text: str) -> str:
+    """Vietnamese letters in place of the foreign letters a PDF gave for them."""
+    return text.translate(_LOOKALIKES)
+
+
 Key = TypeVar("Key")
 Value = TypeVar("Value")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 
 from bantin.exceptions import SourceError
-from bantin.vietnamese import is_vietnamese_letter, nfc
+from bantin.vietnamese import fix_lookalikes, is_vietnamese_letter, nfc
 
 log = logging.getLogger("bantin.convert.decode")
 
@@ -48,7 +48,7 @@ def decode_bytes(data: bytes, path: Path | str) -> str:
         raise SourceError(path, "empty file: no text to convert")
     text = _decode_any(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = nfc(text)
+    text = fix_lookalikes(nfc(text))
     _check_controls(text, path)
     if not text.strip():
         raise SourceError(path, "empty file: no text to convert")

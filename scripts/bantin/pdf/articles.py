@@ -56,6 +56,8 @@ def _opens_article(paras: Sequence[Para], index: int, body: BodyType) -> bool:
     para = paras[index]
     if not roles.is_title(para, body) or not roles.mostly_letters(para.text):
         return False
+    if roles.is_caption_text(para.text):
+        return False  # a figure's or a table's title set large: "Hình 9: Nhập khẩu (%)"
     if index and roles.is_title(paras[index - 1], body) and paras[index - 1].page == para.page:
         return False  # the second line of a title set apart
     if roles.is_english(para.text) and _title_above(paras, index, body):

@@ -8,6 +8,7 @@ the title the issue's contents page gives), else the first that starts in the PD
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ log = logging.getLogger("bantin.pdf")
 
 FEW_PARAGRAPHS = 3
 HEADLINE_SHARE = 0.5
+_GLUED_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.)(?=[^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,9 @@ def _restore_case(article: Article, hints: Hints) -> None:
     """A title in capitals takes the contents page's casing when it gives the same words, else
     the body's own casing; headings in capitals take the body's casing."""
     texts = [article.lead, *(b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH)]
+    for block in article.blocks:
+        if block.kind is BlockKind.HEADING:  # "2.THIẾT KẾ" is "2. THIẾT KẾ"
+            block.text = _GLUED_NUMBER.sub(r"\1 ", block.text)
     headings = [
         (block, *split_heading_number(block.text))
         for block in article.blocks

@@ -21,6 +21,7 @@ from bantin.convert.legacy import (
     fix_c1_punctuation,
 )
 from bantin.pdf.page import Page, Style, Word
+from bantin.vietnamese import fix_lookalikes
 
 log = logging.getLogger("bantin.pdf")
 
@@ -84,7 +85,7 @@ def clean_word(text: str, font: str = "") -> str:
         text = "".join(_symbol(char, font) for char in text)
     if "ı" in text:  # a dotless i under a tone mark is the font's way to draw ì, í, ỉ...
         text = _DOTLESS_MARKED.sub(lambda m: "i" + m.group(1), text)
-    return unicodedata.normalize("NFC", text)
+    return fix_lookalikes(unicodedata.normalize("NFC", text))
 
 
 def _symbol(char: str, font: str) -> str:

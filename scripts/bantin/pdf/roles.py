@@ -483,6 +483,12 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     return marked or (numbered and style.italic) or run_in
 
 
+def is_caption_text(text: str) -> bool:
+    """Words that open a numbered caption: "Hình 9:", "Bảng 2.", "Figure 3 -"."""
+    match = _CAPTION.match(text.strip())
+    return bool(match and match.group(2) and match.group(3))
+
+
 def _is_caption(para: Para, body: BodyType) -> bool:
     text = para.text.strip()
     if len(para.lines) > CAPTION_MAX_LINES:
@@ -504,8 +510,8 @@ def _is_equation(para: Para, body: BodyType) -> bool:
     if not tokens:
         return False
     if len(para.lines) > 4:  # a tall block: an equation only when it holds almost no words
-        words = sum(1 for token in _tokens(text) if _is_word(token))
-        return words <= len(tokens) // 10 and bool(_MATH.search(text))
+        count = sum(1 for token in _tokens(text) if _is_word(token))
+        return count <= len(tokens) // 10 and bool(_MATH.search(text))
     if _EQUATION_NUMBER.match(text.strip()):
         return True  # an equation's number set apart from it
     numbered = _SECTION_NUMBER.match(text.strip())
@@ -543,8 +549,11 @@ def _is_word(token: str) -> bool:
 
 def _is_footnote(para: Para, paras: Sequence[Para], index: int, body: BodyType) -> bool:
     """Smaller type at the foot of a page, opened by a mark, below the page's running text."""
-    if body.ratio(para.style) >= SMALLER or not _FOOTNOTE_MARK.match(para.text):
+    mark = _FOOTNOTE_MARK.match(para.text)
+    if body.ratio(para.style) >= SMALLER or not mark:
         return False
+    if sum(1 for token in _tokens(para.text[mark.end() - 1 :]) if _is_word(token)) < 2:
+        return False  # a table's figures at the foot of a page ("10-c-c-0", "43.9503")
     below = [p for p in paras[index + 1 :] if p.page == para.page and p.box.y0 > para.box.y1]
     return not any(_is_body_text(p, body) and len(p.lines) >= 2 for p in below)
 
