@@ -190,8 +190,9 @@ def test_a_line_a_third_short_ends_its_paragraph_and_a_tall_formula_is_an_equati
 
 
 def test_a_footnote_has_words_and_a_tables_figures_at_the_foot_are_none() -> None:
-    """Measured on a real article: the rows of a results table set small at the foot of its
-    pages ("10-c-c-0", "43.9503", "0.00") became 174 footnotes."""
+    """Measured on real articles: the rows of a results table set small at the foot of its
+    pages ("10-c-c-0", "43.9503", "0.00") became 174 footnotes, and a subsection's heading
+    at the foot of a column, set a little smaller than the body, a footnote."""
     from bantin.pdf.roles import FOOTNOTE
 
     sheet = page(
@@ -201,12 +202,14 @@ def test_a_footnote_has_words_and_a_tables_figures_at_the_foot_are_none() -> Non
         [line("10-c-c-0", 50, 740, 8)],
         [line("43.9503", 200, 740, 8)],
         [line("0.00", 300, 740, 8)],
+        [line("2.1. Thiết kế thùng phân loại phôi", 50, 770, 11, bold=True)],
     )
     paras = paragraphs(sheet, BODY)
     label_article(paras, BODY)
     role = {para.text: para.role for para in paras}
     assert role["1 Tác giả liên hệ: Nguyễn Văn An, Khoa Cơ khí"] == FOOTNOTE
     assert FOOTNOTE not in (role["10-c-c-0"], role["43.9503"], role["0.00"])
+    assert role["2.1. Thiết kế thùng phân loại phôi"] == HEADING  # a section's number
 
 
 def test_an_english_title_set_first_is_the_english_title() -> None:
@@ -226,3 +229,30 @@ def test_an_english_title_set_first_is_the_english_title() -> None:
     front = front_of(paras)
     assert front.title == "HIỆU QUẢ CỦA GIÁO TRÌNH TRONG GIẢNG DẠY NGÔN NGỮ"
     assert front.title_en == "THE EFFECTIVENESS OF TEXTBOOKS IN LANGUAGE TEACHING"
+
+
+def test_a_tables_numbered_rows_are_no_contents_page_but_a_contents_page_is() -> None:
+    """Measured on a real article: a page of a parts table ("1 Thùng phân loại", "2 Mặt
+    bích", ...) passed for a contents page, and the page's text left the article."""
+    from pathlib import Path
+
+    from bantin.pdf.contents import contents_pages
+    from bantin.pdf.document import Document
+    from bantin.pdf.furniture import Furniture
+
+    def numbered(numbers: list[int]) -> list[Line]:
+        return [
+            line(f"{n} Chi tiết máy bằng thép không gỉ", 60, 100 + 20 * i)
+            for i, n in enumerate(numbers)
+        ]
+
+    cover = page(1, body_lines(100, 20))
+    table = page(4, numbered(list(range(1, 9))), body_lines(300, 10))
+    contents = page(2, numbered([3, 9, 15, 22, 30, 41]))
+    doc = Document(
+        Path("x.pdf"),
+        [cover, contents, page(3, body_lines(100, 20)), table],
+        BODY,
+        furniture={4: Furniture(folio=31), 2: Furniture(folio=2)},
+    )
+    assert contents_pages(doc) == frozenset({2})

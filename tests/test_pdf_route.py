@@ -340,13 +340,22 @@ def test_a_title_in_headline_style_takes_sentence_case_and_keeps_names(
     assert convert_pdf(pdf).title == meant
 
 
-def test_a_heading_number_glued_to_its_words_is_set_apart(tmp_path: Path) -> None:
-    """Measured on a real article: "2.THIẾT KẾ THIẾT BỊ" came out as "2.thiết kế thiết bị"."""
+def test_a_heading_number_glued_to_its_words_is_set_apart_and_capitals_restored(
+    tmp_path: Path,
+) -> None:
+    """Measured on real articles: "2.THIẾT KẾ THIẾT BỊ" came out as "2.thiết kế thiết bị",
+    and a heading in capitals that goes on in small letters stayed in capitals."""
     pdf = tmp_path / "bai.pdf"
-    paragraphs = [("body", text(0, 3)), ("heading", "2.THIẾT KẾ THIẾT BỊ"), ("body", text(3, 3))]
+    paragraphs = [
+        ("body", text(0, 3)),
+        ("heading", "2.THIẾT KẾ THIẾT BỊ"),
+        ("body", text(3, 3)),
+        ("heading", "3. THUẬT TOÁN CẢI TIẾN (Simulated Annealing)"),
+        ("body", text(6, 3)),
+    ]
     build_pdf(pdf, [Spec("Phương pháp thiết kế thiết bị rung", paragraphs, columns=1)])
     headings = [b.text for b in convert_pdf(pdf).blocks if b.kind is BlockKind.HEADING]
-    assert headings == ["2. Thiết kế thiết bị"]
+    assert headings == ["2. Thiết kế thiết bị", "3. Thuật toán cải tiến (Simulated Annealing)"]
 
 
 def test_legacy_fonts_in_the_body_are_decoded(tmp_path: Path) -> None:

@@ -62,7 +62,11 @@ def _is_contents(page: Page, doc: Document) -> bool:
         return False
     numbers = [entry.page for entry in entries]
     rising = sum(1 for a, b in itertools.pairwise(numbers) if b >= a)
-    return rising >= 0.7 * (len(numbers) - 1)
+    # A contents page lists what comes after it; the numbered rows of a table further in
+    # ("1 Thùng phân loại", "2 Mặt bích") mostly point back at pages already passed.
+    own = doc.folio(page.number) or page.number
+    ahead = sum(1 for number in numbers if number > own)
+    return rising >= 0.7 * (len(numbers) - 1) and ahead >= 0.5 * len(numbers)
 
 
 def read_contents(doc: Document) -> list[Entry]:

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bantin.bylines import DEGREES, parse_byline
-from bantin.convert.casing import WORD_SPLIT_RE, learn_body, needs_restoring, restore_case
+from bantin.convert.casing import (
+    WORD_SPLIT_RE,
+    BodyCasing,
+    learn_body,
+    needs_restoring,
+    restore_case,
+)
 from bantin.convert.roles import split_heading_number
 from bantin.model import Article, Block, BlockKind
 from bantin.pdf import articles, roles, structure
@@ -136,7 +142,25 @@ def _restore_case(article: Article, hints: Hints) -> None:
     if article.title_en and needs_restoring(article.title_en):
         article.title_en = article.title_en.capitalize()
     for block, number, words in headings:
-        block.text = number + restore_case(words, body)
+        block.text = number + _restore_capitals(words, body)
+
+
+def _restore_capitals(text: str, body: BodyCasing) -> str:
+    """Sentence case for text in capitals, and for the part in capitals that opens a text
+    going on in small letters ("THUẬT TOÁN CẢI TIẾN SA-ILS (Simulated Annealing)")."""
+    if needs_restoring(text):
+        return restore_case(text, body)
+    tokens = text.split(" ")
+    count = 0
+    while count < len(tokens) and not any(char.islower() for char in tokens[count]):
+        count += 1
+    capitals = " ".join(tokens[:count])
+    if sum(1 for token in tokens[:count] if _LETTERS.search(token)) < 2:
+        return text
+    return " ".join([restore_case(capitals, body), *tokens[count:]])
+
+
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 def headline_case(text: str) -> bool:

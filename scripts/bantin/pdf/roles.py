@@ -550,8 +550,10 @@ def _is_word(token: str) -> bool:
 def _is_footnote(para: Para, paras: Sequence[Para], index: int, body: BodyType) -> bool:
     """Smaller type at the foot of a page, opened by a mark, below the page's running text."""
     mark = _FOOTNOTE_MARK.match(para.text)
-    if body.ratio(para.style) >= SMALLER or not mark:
+    if body.ratio(para.style) >= SMALLER or not mark or para.style.bold:
         return False
+    if _SECTION_NUMBER.match(para.text.strip()) and para.text.strip()[:1] != "(":
+        return False  # "2.1. Thiết kế...": a section's number, not a note's mark
     if sum(1 for token in _tokens(para.text[mark.end() - 1 :]) if _is_word(token)) < 2:
         return False  # a table's figures at the foot of a page ("10-c-c-0", "43.9503")
     below = [p for p in paras[index + 1 :] if p.page == para.page and p.box.y0 > para.box.y1]
