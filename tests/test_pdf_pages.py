@@ -256,3 +256,27 @@ def test_a_tables_numbered_rows_are_no_contents_page_but_a_contents_page_is() ->
         furniture={4: Furniture(folio=31), 2: Furniture(folio=2)},
     )
     assert contents_pages(doc) == frozenset({2})
+
+
+def test_a_syllable_drawn_in_two_pieces_is_one_word_again() -> None:
+    """Measured on a real bulletin: a font that draws marked letters from pieces left
+    "củ a", "Chú a", "nộ i" with a narrow gap; real words after a narrow space stay apart."""
+    from bantin.pdf.reading import join_split_syllables
+
+    style = Style("Cambria", 10.7)
+
+    def words(*pieces: tuple[str, float]) -> Line:
+        found, left = [], 50.0
+        for text, gap in pieces:
+            found.append(Word(text, Box(left, 100, left + 5.0 * len(text), 111), style))
+            left += 5.0 * len(text) + gap
+        return Line(found, Box(50, 100, left, 111))
+
+    split = words(
+        ("theo", 2.5), ("ý", 2.5), ("xin", 2.5), ("củ", 1.4), ("a", 2.3), ("Chú", 1.4), ("a.", 2.5)
+    )
+    spaced = words(("là", 1.5), ("hệ", 1.5), ("thống", 2.5), ("dư", 1.5), ("nợ", 2.5))
+    sheet = page(1, [split], [spaced])
+    join_split_syllables(sheet)
+    assert [w.text for w in split.words] == ["theo", "ý", "xin", "của", "Chúa."]
+    assert [w.text for w in spaced.words] == ["là", "hệ", "thống", "dư", "nợ"]

@@ -276,3 +276,24 @@ def title_case_name(name: str) -> str:
 
 
 ACRONYM_BY_FOLD = {fold(a): a for a in ACRONYMS}
+
+
+# One Vietnamese syllable: an initial consonant, a vowel nucleus, a final; tones aside.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_INITIALS = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
+_NUCLEI = (
+    "iêu|yêu|oai|oay|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|"
+    "ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy|ưa|ưi|ươ|ưu|yê|"
+    "a|ă|â|e|ê|i|o|ô|ơ|u|ư|y"
+)
+_SYLLABLE = re.compile(rf"^(?:{_INITIALS})?(?:{_NUCLEI})(?:ch|ng|nh|c|m|n|p|t)?$")
+
+
+def is_syllable(word: str) -> bool:
+    """A Vietnamese syllable as the language builds them ("của", "Ngọc", "hưng"), by its
+    sounds, with at most one tone mark; not a check that it is a word in use."""
+    letters = unicodedata.normalize("NFD", word.lower())
+    tones = sum(1 for char in letters if char in _TONES)
+    bare = unicodedata.normalize("NFC", "".join(c for c in letters if c not in _TONES))
+    return tones <= 1 and bool(_SYLLABLE.match(bare))
+

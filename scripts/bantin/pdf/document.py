@@ -10,7 +10,14 @@ from bantin.pdf.extract import read_pdf
 from bantin.pdf.fonts import BodyType, body_type, decode_pages
 from bantin.pdf.furniture import Furniture, remove_furniture, shape
 from bantin.pdf.page import Page
-from bantin.pdf.reading import Para, join_drop_caps, join_marks, mixed_pages, paragraphs
+from bantin.pdf.reading import (
+    Para,
+    join_drop_caps,
+    join_marks,
+    join_split_syllables,
+    mixed_pages,
+    paragraphs,
+)
 
 
 @dataclass
@@ -48,6 +55,7 @@ def read_document(
     for page in pages:
         join_drop_caps(page, body)
         join_marks(page)
+        join_split_syllables(page)
         paras += paragraphs(page, body)
     return Document(pdf, pages, body, furniture, paras, encodings, mixed)
 

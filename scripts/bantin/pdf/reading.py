@@ -11,12 +11,13 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from bantin.pdf.fonts import BodyType
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word, dominant_style, union_of
-from bantin.vietnamese import ends_sentence, first_letter, is_vietnamese_letter
+from bantin.vietnamese import ends_sentence, first_letter, is_syllable, is_vietnamese_letter
 
 log = logging.getLogger("bantin.pdf")
 
@@ -148,6 +149,40 @@ def join_marks(page: Page) -> None:
         host.box = host.box.union(mark.box)
         page.blocks.remove(mark_block)
         log.debug("page %d: mark %r joined to %r", page.number, mark.text, host.text)
+
+
+SPLIT_GAP = 0.2  # ems: a gap this narrow after a marked letter is no space between words
+_TAIL = re.compile(r"^([^\W\d_]{1,2})([^\w\s]*)$")
+_HEAD = re.compile(r"([^\W\d_]+)$")
+
+
+def join_split_syllables(page: Page) -> None:
+    """A syllable a font drew in two pieces, the second after a narrow gap ("củ" + "a",
+    "Chú" + "a", "Ngọ" + "c."), is one word again: the piece before ends with a marked
+    letter, the piece after is one or two letters, and the two make a Vietnamese syllable."""
+    for line in page.lines:
+        words = line.words
+        index = 0
+        while index < len(words) - 1:
+            before, after = words[index], words[index + 1]
+            if _split_syllable(before, after):
+                before.text += after.text
+                before.box = before.box.union(after.box)
+                del words[index + 1]
+                continue
+            index += 1
+
+
+def _split_syllable(before: Word, after: Word) -> bool:
+    size = min(before.style.size, after.style.size) or 10.0
+    gap = after.box.x0 - before.box.x1
+    if not 0 <= gap < SPLIT_GAP * size or before.style.font != after.style.font:
+        return False
+    tail, head = _TAIL.match(after.text), _HEAD.search(before.text)
+    if tail is None or head is None or not tail.group(1).islower():
+        return False
+    last = unicodedata.normalize("NFD", head.group(1)[-1])
+    return len(last) > 1 and is_syllable(head.group(1) + tail.group(1))
 
 
 def _carries(line: Line, mark: Line) -> bool:

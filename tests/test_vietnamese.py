@@ -1,0 +1,37 @@
+"""Helpers about Vietnamese writing that every stage uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from bantin.vietnamese import fix_lookalikes, is_syllable
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "của",
+        "Chúa",
+        "nội",
+        "Ngọc",
+        "hưng",
+        "người",
+        "nghiêng",
+        "khuyên",
+        "trường",
+        "quyết",
+        "giữa",
+        "Việt",
+    ],
+)
+def test_syllables_of_the_language_are_syllables(word: str) -> None:
+    assert is_syllable(word)
+
+
+@pytest.mark.parametrize("word", ["làhệ", "sựtrong", "dưnợ", "xyz", "hoàá", "strong"])
+def test_two_words_run_together_or_foreign_letters_are_not(word: str) -> None:
+    assert not is_syllable(word)
+
+
+def test_the_letters_pdfs_give_for_u_horn_are_u_horn() -> None:
+    assert fix_lookalikes("Ƣu tiên đầu tƣ") == "Ưu tiên đầu tư"
