@@ -126,6 +126,7 @@ def test_numbered_headings_in_one_block_stay_apart_and_codes_are_no_headings() -
         [line("2.1. Ý định", 50, 246, 11, bold=True)],
         body_lines(270, 8),
         [line("KMR EVE", 120, 400, 9, bold=True)],
+        [line("3. Tính phản xứng: Nếu", 50, 412, 11, bold=True)],
         body_lines(420, 8),
         [line("TÀI LIỆU THAM KHẢO", 50, 560, 11, bold=True)],
         [line("[1] Nguyễn Văn An (2019), Khởi nghiệp, Nhà xuất bản Trẻ.", 50, 580, 10)],
@@ -135,6 +136,7 @@ def test_numbered_headings_in_one_block_stay_apart_and_codes_are_no_headings() -
     role = {para.text: para.role for para in paras if para.role}
     assert role["2. TỔNG QUAN NGHIÊN CỨU"] == HEADING and role["2.1. Ý định"] == HEADING
     assert role["KMR EVE"] != HEADING
+    assert role["3. Tính phản xứng: Nếu"] != HEADING  # a sentence going on, not a heading
     assert role["TÀI LIỆU THAM KHẢO"] == HEADING
     assert BYLINE not in role.values()
 

@@ -477,6 +477,8 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     style = para.style
     if _MATH.search(text) or not any(_heading_word(t) for t in _tokens(text)):
         return False  # a formula's line, a variable ("C1", "XI = yI"), a chart's codes ("KMR")
+    if fold(_tokens(text)[-1]) in _GOES_ON:
+        return False  # "3. Tính phản xứng: Nếu": a sentence that goes on, not a heading
     marked = style.bold or is_all_caps(text) or capitals_font(style)
     numbered = bool(_NUMBERED.match(text)) and not ends_sentence(text[-1:] or ".")
     run_in = style.italic and len(para.lines) == 1 and not text.endswith(":")
@@ -523,6 +525,29 @@ def _is_equation(para: Para, body: BodyType) -> bool:
         return False
     mathy = _MATH.search(text) or any(ch.isdigit() for ch in text)
     return bool(mathy) and len(tokens) >= 2
+
+
+# Words that leave a sentence open: a line ending with one is no heading.
+_GOES_ON = frozenset(
+    [
+        "và",
+        "của",
+        "là",
+        "với",
+        "thì",
+        "nếu",
+        "khi",
+        "để",
+        "các",
+        "những",
+        "một",
+        "mà",
+        "hoặc",
+        "nhưng",
+        "rằng",
+        "bởi",
+    ]
+)
 
 
 def _heading_word(token: str) -> bool:
