@@ -282,3 +282,20 @@ def test_a_syllable_drawn_in_two_pieces_is_one_word_again() -> None:
     join_split_syllables(sheet)
     assert [w.text for w in split.words] == ["theo", "ý", "xin", "của", "Chúa."]
     assert [w.text for w in spaced.words] == ["là", "hệ", "thống", "dư", "nợ"]
+
+
+def test_formula_lines_set_in_make_no_column_and_the_columns_read_in_order() -> None:
+    """Measured on a real article: two formula lines set in within the second column made a
+    third "column", and a lone word at its edge then cut the page in bands: the first
+    column's end was read after the second column's start."""
+    from bantin.pdf.reading import find_columns
+
+    left = body_lines(60, 40)
+    right_x = left[0].box.x1 + 20
+    right = body_lines(60, 8, x=right_x)
+    formula = [line("xI = yI và xS = yS", right_x + 160, 190 + 14 * n) for n in range(2)]
+    rest = body_lines(260, 30, x=right_x)
+    sheet = page(2, left, right, formula, rest)
+    assert [round(c.left) for c in find_columns(sheet, BODY)] == [50, round(right_x)]
+    order = [para.box.x0 < right_x for para in paragraphs(sheet, BODY)]
+    assert order == sorted(order, reverse=True)  # the whole first column, then the second

@@ -26,6 +26,9 @@ INDENT_MIN = 0.7  # ems: a first line set in by at least this much opens a parag
 INDENT_MAX = 6.0  # ems: set in further, the line is centred or a list, not indented
 JUSTIFIED_SHARE = 0.6  # share of a column's lines ending at its right edge: justified
 JUSTIFIED_SLACK = 0.6  # ems a justified line may stop short of the edge
+MIN_COLUMN_LINES = 3  # lines of running text that start a column, at the least
+COLUMN_SHARE = 0.1  # or this share of the page's lines of running text
+COLUMN_WIDTH_SHARE = 0.25  # a column is at least this share of the text's width
 VERY_SHORT = 0.33  # share of its column a line stops short by only at a paragraph's end
 RAGGED_SLACK = 4.0  # ems a line of ragged text may stop short and still be full
 OUTLIER_EMS = 3.0  # a line ending this far right of the column's middle right edge ran on
@@ -225,7 +228,14 @@ def find_columns(page: Page, body: BodyType) -> list[Column]:
             groups[-1].append(line)
         else:
             groups.append([line])
-    return [_column(group, em) for group in groups if len(group) >= 2]
+    if not lines:
+        return []
+    width = max(line.box.x1 for line in lines) - min(line.box.x0 for line in lines)
+    least = max(MIN_COLUMN_LINES, COLUMN_SHARE * len(lines))
+    columns = [_column(group, em) for group in groups if len(group) >= least]
+    # A column is a good part of the text's width: lines set in under a formula, or the
+    # rows of a table, start further in without making one.
+    return [c for c in columns if c.right - c.left >= COLUMN_WIDTH_SHARE * width]
 
 
 def _column(lines: list[Line], em: float) -> Column:

@@ -595,7 +595,12 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
     _merge_continued(paras, CAPTION)
     _merge_continued(paras, HEADING)
     widths = _text_widths(paras)
-    cells = [p for p in paras if p.role in (BODY, FIGURE, EQUATION) and _is_cell(p, paras, widths)]
+    goes_on = _continuations(paras)
+    cells = [
+        p
+        for p in paras
+        if p.role in (BODY, FIGURE, EQUATION) and p not in goes_on and _is_cell(p, paras, widths)
+    ]
     rows = _header_rows(paras)
     for para in cells + [cell for row in rows for cell in row]:
         para.role = TABLE
@@ -708,6 +713,29 @@ def _running_text(para: Para, body: BodyType) -> bool:
         for line in para.lines[:-1]
     )
     return full or (ends_sentence(text) and len(text.split()) >= 8)
+
+
+def _continuations(paras: Sequence[Para]) -> set[Para]:
+    """Paragraphs at the top of a column that go on with the running text before them in
+    small letters ("nhau.", "supremum của khoảng."): the rest of a sentence, never a cell,
+    though two of them stand level at the tops of two columns."""
+    found: set[Para] = set()
+    previous: Para | None = None
+    for para in paras:
+        if para.role != BODY:
+            continue
+        top = para.column is not None and not any(
+            other.page == para.page
+            and other.column is para.column
+            and other.box.y1 <= para.box.y0
+            and other.role
+            for other in paras
+        )
+        text = para.text.strip()
+        if top and previous is not None and text[:1].islower() and not ends_sentence(previous.text):
+            found.add(para)
+        previous = para
+    return found
 
 
 def _text_widths(paras: Sequence[Para]) -> dict[int, float]:
