@@ -299,3 +299,16 @@ def test_formula_lines_set_in_make_no_column_and_the_columns_read_in_order() -> 
     assert [round(c.left) for c in find_columns(sheet, BODY)] == [50, round(right_x)]
     order = [para.box.x0 < right_x for para in paragraphs(sheet, BODY)]
     assert order == sorted(order, reverse=True)  # the whole first column, then the second
+
+
+def test_the_rest_of_a_sentence_at_two_column_tops_is_no_table_row() -> None:
+    """Measured on a real article: "nhau." and "supremum của khoảng.", each ending a
+    sentence broken by a column, stood level at the tops of two columns and became a table."""
+    first = page(1, [*body_lines(60, 40), line("khi chấm điểm chỉ có một kết quả như", 50, 660)])
+    left = [line("nhau.", 50, 60), *body_lines(80, 40)]
+    right_x = left[1].box.x1 + 20
+    right = [line("supremum của khoảng.", right_x, 60), *body_lines(80, 40, x=right_x)]
+    paras = paragraphs(first, BODY) + paragraphs(page(2, left, right), BODY)
+    label_article(paras, BODY)
+    role = {para.text: para.role for para in paras}
+    assert role["nhau."] != TABLE and role["supremum của khoảng."] != TABLE
