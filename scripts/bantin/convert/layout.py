@@ -206,7 +206,8 @@ def ends_paragraph(text: str, following: str, width: int) -> bool:
     if not text or not following:
         return False
     if (following[0] in BULLETS and following[1:2] == " ") or _private_use(following[0]):
-        return ends_sentence(text) or text.endswith(";")
+        item = following[1:].lstrip()  # a list item: a heading may stand right above it
+        return ends_sentence(text) or text.endswith(";") or _standalone_heading(text, item, width)
     if not starts_new_sentence(following):
         return False
     filled = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
@@ -244,6 +245,14 @@ def _may_open(text: str) -> bool:
     stripped = text.lstrip()
     return bool(stripped) and (
         starts_new_sentence(stripped) or stripped[0] in BULLETS or _private_use(stripped[0])
+    )
+
+
+def starts_list_item(text: str) -> bool:
+    """The line opens with a list item's bullet or dash, then a space."""
+    stripped = text.lstrip()
+    return bool(stripped) and (
+        (stripped[0] in BULLETS and stripped[1:2] == " ") or _private_use(stripped[0])
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bantin.bylines import ORGANISATION_WORDS, SURNAMES
-from bantin.convert.layout import Layout, Segment, ends_with_stop
+from bantin.convert.layout import Layout, Segment, ends_with_stop, starts_list_item
 from bantin.convert.scholarly import LABELLED_CAPTION
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.registry import Registry
@@ -742,6 +742,7 @@ def _standalone_sentence(text: str) -> bool:
     text = text.strip()
     return (
         first_letter(text).isupper()
+        and not starts_list_item(text)
         and ends_with_stop(text)
         and len(text.split()) >= CAPTION_MIN_WORDS
         and not INNER_SENTENCE_END_RE.search(text)
@@ -764,6 +765,8 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
         return ""
     if not starts_new_sentence(seg.text) or len(seg.text.split()) < CAPTION_MIN_WORDS:
         return ""
+    if starts_list_item(seg.text):
+        return ""  # an item of a list, not a caption
     index = doc.segments.index(seg)
     if byline is not None and index > doc.segments.index(byline):
         return "caption: stands after the byline"

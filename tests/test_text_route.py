@@ -1,0 +1,99 @@
+"""The text route on `pdftotext` output: one test per failure kind seen on real journals
+(lists marked by symbol-font bullets or dashes, drop caps, back matter, leads without a
+label, paragraphs whose last line fills the column, columns printed out of order...).
+
+Every text here is written for the test; none is a real article's paragraph.
+"""
+
+from __future__ import annotations
+
+from bantin.convert.symbols import decode_symbol_fonts
+from bantin.convert.text import convert_text
+from bantin.model import BlockKind
+
+
+def paragraphs(text: str) -> list[str]:
+    article = convert_text(text, "x.txt")
+    return [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+
+
+TITLE = (
+    "Các bước chuẩn bị mẫu thử rau tươi\n\n"
+    "Bài viết giới thiệu cách một nhóm sinh viên chuẩn bị và theo dõi\n"
+    "các mẫu rau tươi trong phòng thí nghiệm của trường.\n\n"
+)
+END = (
+    "\nKết quả theo dõi được ghi vào sổ mỗi ngày, sau đó\n"
+    "được nhóm tổng hợp và so sánh với các lần thử trước\n"
+    "để rút ra nhận xét chung.\n"
+)
+INTRO = (
+    "Bài viết giới thiệu cách một nhóm sinh viên chuẩn bị và theo dõi các mẫu rau tươi "
+    "trong phòng thí nghiệm của trường."
+)
+LAST = (
+    "Kết quả theo dõi được ghi vào sổ mỗi ngày, sau đó được nhóm tổng hợp và so sánh "
+    "với các lần thử trước để rút ra nhận xét chung."
+)
+
+
+def test_symbol_font_bullets_and_dashes_mark_list_items_and_leave_them() -> None:
+    text = (
+        TITLE
+        + (
+            "Nhóm nghiên cứu đã chuẩn bị mẫu thử theo quy trình\n"
+            "của phòng thí nghiệm, gồm các bước sau đây:\n"
+            "\uf0a7 Rửa sạch lá rau bằng nước máy rồi để ráo\n"
+            "trong khoảng ba mươi phút.\n"
+            "\uf0d8 Cân mẫu và cho vào túi.\n"
+            "- Ghi nhãn cho từng túi mẫu.\n"
+            "– Xếp các túi vào tủ lạnh.\n"
+            "Mỗi túi được theo dõi trong suốt thời gian thử.\n"
+        )
+        + END
+    )
+    assert paragraphs(text) == [
+        INTRO,
+        "Nhóm nghiên cứu đã chuẩn bị mẫu thử theo quy trình của phòng thí nghiệm, "
+        "gồm các bước sau đây:",
+        "Rửa sạch lá rau bằng nước máy rồi để ráo trong khoảng ba mươi phút.",
+        "Cân mẫu và cho vào túi.",
+        "Ghi nhãn cho từng túi mẫu.",
+        "Xếp các túi vào tủ lạnh.",
+        "Mỗi túi được theo dõi trong suốt thời gian thử.",
+        LAST,
+    ]
+
+
+def test_symbol_font_characters_read_as_what_the_font_draws() -> None:
+    assert decode_symbol_fonts("túi 20 \uf0b4 30 cm, nhiệt độ \uf02d5 độ") == (
+        "túi 20 × 30 cm, nhiệt độ −5 độ"
+    )
+    assert decode_symbol_fonts("Từ \uf0441=\uf0442= 0 ta có") == "Từ Δ1=Δ2= 0 ta có"
+    # a symbol opening a line of mathematics is no bullet
+    assert decode_symbol_fonts("\uf064 21 X1 \uf02b \uf044 2 P") == "δ 21 X1 + Δ 2 P"
+    assert decode_symbol_fonts("\uf0b7 Giai đoạn hai") == "• Giai đoạn hai"
+    assert decode_symbol_fonts("không có ký hiệu") == "không có ký hiệu"
+
+
+def test_an_item_number_stays_and_a_heading_before_a_dash_item_stands_alone() -> None:
+    text = (
+        TITLE
+        + (
+            "Nhóm nghiên cứu đã chuẩn bị mẫu thử theo quy trình\n"
+            "của phòng thí nghiệm trong nhiều tháng liền.\n"
+            "Mục tiêu của đề tài\n"
+            "- Đề tài tìm cách giữ rau tươi lâu hơn trong\n"
+            "điều kiện bảo quản thông thường ở gia đình.\n"
+            "1. Mẫu được chia làm ba nhóm bằng nhau.\n"
+        )
+        + END
+    )
+    assert paragraphs(text) == [
+        INTRO,
+        "Nhóm nghiên cứu đã chuẩn bị mẫu thử theo quy trình của phòng thí nghiệm "
+        "trong nhiều tháng liền.",
+        "Đề tài tìm cách giữ rau tươi lâu hơn trong điều kiện bảo quản thông thường ở gia đình.",
+        "1. Mẫu được chia làm ba nhóm bằng nhau.",
+        LAST,
+    ]
