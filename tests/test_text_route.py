@@ -97,3 +97,35 @@ def test_an_item_number_stays_and_a_heading_before_a_dash_item_stands_alone() ->
         "1. Mẫu được chia làm ba nhóm bằng nhau.",
         LAST,
     ]
+
+
+def test_a_drop_cap_joins_the_capitals_that_end_its_word() -> None:
+    head = "NHỮNG MÙA RAU TRÊN CAO NGUYÊN ĐÁ\nLê Văn Minh\n\n"
+    body = (
+        "UÁ trình trồng thử kéo dài ba năm liền,\n"
+        "qua nhiều đợt rét đậm và khô hạn, nhưng\n"
+        "các hộ dân vẫn kiên trì theo dõi từng luống.\n"
+    )
+    expected = (
+        "QUÁ trình trồng thử kéo dài ba năm liền, qua nhiều đợt rét đậm và khô hạn, "
+        "nhưng các hộ dân vẫn kiên trì theo dõi từng luống."
+    )
+    assert paragraphs(head + "q\n\n" + body + END)[0] == expected  # a decorative font's letter
+    lead = "Bài viết kể lại cách người dân vùng cao đưa giống rau mới lên trồng.\n\n"
+    found = paragraphs(head + "Q\n\n" + lead + body + END)  # a lead set beside the letter
+    assert expected in found
+
+
+def test_a_lone_letter_of_a_figure_is_no_drop_cap() -> None:
+    text = (
+        TITLE
+        + (
+            "Sơ đồ bố trí các luống rau được vẽ trên hình 1\n"
+            "với hai trục vuông góc nhau.\n\n"
+            "X\n\n"
+            "Y\n\n"
+            "Hình 1. Sơ đồ bố trí các luống\n"
+        )
+        + END
+    )
+    assert "XY" not in " ".join(paragraphs(text))

@@ -294,3 +294,54 @@ def ends_with_stop(text: str) -> bool:
     """Ends with a single '.', '!' or '?' (an ellipsis may go on in lower case)."""
     text = text.rstrip()
     return text.endswith((".", "!", "?")) and not text.endswith("..")
+
+
+DROP_CAP_REACH = 3  # blocks after a lone letter where the rest of its word may be printed
+
+
+def join_drop_caps(lines: list[SourceLine]) -> list[tuple[int, int]]:
+    """A drop cap: `pdftotext` prints the big letter alone on its line ('N', a decorative
+    font's 'q') and the rest of its word in capitals at the start of a later block ('GÀY
+    21/9/1957, ...'), maybe after a lead set beside it. The letter goes back on its word and
+    its own line becomes blank; returns (letter line, word line) numbers."""
+    joined: list[tuple[int, int]] = []
+    for index, line in enumerate(lines):
+        letter = line.text.strip()
+        if len(letter) != 1 or not letter.isalpha() or not _blank_around(lines, index):
+            continue
+        target = _drop_cap_word(lines, index)
+        if target is None:
+            continue
+        word = lines[target]
+        word.text = letter.upper() + word.text.lstrip()
+        line.text, line.role, line.reason = "", Role.BLANK, "drop cap, joined to its word"
+        joined.append((line.number, word.number))
+    return joined
+
+
+def _blank_around(lines: list[SourceLine], index: int) -> bool:
+    """Nothing else on the lines right above and below (or the text's edge)."""
+    return all(
+        not 0 <= other < len(lines) or lines[other].role is Role.BLANK
+        for other in (index - 1, index + 1)
+    )
+
+
+def _drop_cap_word(lines: list[SourceLine], index: int) -> int | None:
+    """The index of the first line of one of the next blocks (same page) that opens with the
+    rest of a word in capitals and goes on in lower case."""
+    blocks = 0
+    for other in range(index + 1, len(lines)):
+        line = lines[other]
+        if line.page != lines[index].page:
+            return None
+        if line.role is Role.BLANK or lines[other - 1].role is not Role.BLANK:
+            continue  # only a block's first line
+        blocks += 1
+        if blocks > DROP_CAP_REACH:
+            return None
+        words = line.text.split()
+        rest = line.text.strip()[len(words[0]) :]
+        if len(words) >= 2 and words[0].isalpha() and words[0].isupper() and not rest.isupper():
+            return other
+    return None

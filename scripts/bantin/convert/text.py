@@ -24,7 +24,7 @@ from bantin.convert.facts import (
     section_of,
 )
 from bantin.convert.join import build_blocks
-from bantin.convert.layout import Segment, measure, segment, split_lines
+from bantin.convert.layout import Segment, join_drop_caps, measure, segment, split_lines
 from bantin.convert.order import body_flow, take_title_and_lead
 from bantin.convert.roles import (
     AFFILIATION_REASON,
@@ -110,6 +110,8 @@ def convert_text(text: str, path: Path | str = "<text>", running_head: str = "he
     text = _drop_controls(article, text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _decode_symbols(article, text)
     lines = split_lines(nfc(text))
+    for letter, word in join_drop_caps(lines):
+        article.note("layout", f"drop cap on line {letter} joined to its word", word)
     article.lines = lines
     layout = measure(lines)
     article.note("layout", f"column width {layout.column}, wide lines over {layout.wide}")
