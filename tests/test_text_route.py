@@ -129,3 +129,26 @@ def test_a_lone_letter_of_a_figure_is_no_drop_cap() -> None:
         + END
     )
     assert "XY" not in " ".join(paragraphs(text))
+
+
+def test_contact_details_after_the_references_are_no_paragraphs() -> None:
+    text = TITLE + (
+        "Nhóm nghiên cứu đã chuẩn bị mẫu thử theo quy trình\n"
+        "của phòng thí nghiệm trong nhiều tháng liền.\n\n"
+        "TÀI LIỆU THAM KHẢO\n\n"
+        "[1] Nguyễn Văn A, Giáo trình bảo quản rau, 2019.\n\n"
+        "Thông tin liên hệ:\n\n"
+        "Lê Thị Hoa\n"
+        "Điện thoại: 0900000000 - Email: hoa@example.edu.vn\n"
+        "Khoa Công nghệ thực phẩm, Trường Đại học Mẫu.\n"
+    )
+    article = convert_text(text, "x.txt")
+    kinds = [(b.kind, b.text) for b in article.blocks]
+    assert [text for kind, text in kinds if kind is BlockKind.PARAGRAPH] == [
+        INTRO,
+        "Nhóm nghiên cứu đã chuẩn bị mẫu thử theo quy trình của phòng thí nghiệm "
+        "trong nhiều tháng liền.",
+    ]
+    footnotes = [text for kind, text in kinds if kind is BlockKind.FOOTNOTE]
+    assert footnotes[0].startswith("Thông tin liên hệ:")
+    assert "hoa@example.edu.vn" in " ".join(footnotes)

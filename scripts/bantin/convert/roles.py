@@ -965,6 +965,7 @@ def _opens_plainly(doc: Labelling, seg: Segment) -> bool:
 
 
 from bantin.convert.scholarly import (  # noqa: E402
+    label_back_matter,
     label_capitals_title,
     label_front_matter,
     label_labelled_captions,
@@ -975,6 +976,7 @@ RULES: Registry[Rule] = Registry()
 RULES.register(label_running_heads, "running_head", 100)
 RULES.register(label_front_matter, "front_matter", 89)
 RULES.register(label_references, "references", 88)
+RULES.register(label_back_matter, "back_matter", 87.5)
 RULES.register(label_labelled_captions, "labelled_caption", 87)
 RULES.register(label_capitals_title, "capitals_title", 86)
 RULES.register(label_section_name, "section_name", 90)

@@ -220,6 +220,34 @@ def _reference_items(doc: Labelling, lines: list[SourceLine]) -> list[Segment]:
     return items
 
 
+BACK_MATTER_MAX_LINES = 8
+BACK_MATTER_REASON = "back matter: the authors' contact details after the text"
+
+
+def label_back_matter(doc: Labelling) -> None:
+    """'Thông tin liên hệ:' (or 'Thông tin tác giả', 'Contact') near the end opens the
+    authors' contact details: that block and the short blocks after it, to the end of the
+    text, are a footnote, not running text."""
+    start = next(
+        (
+            i
+            for i, s in enumerate(doc.segments)
+            if s.role is Role.BODY and s.kind is None and BACK_MATTER_RE.match(s.first.text)
+        ),
+        None,
+    )
+    if start is None:
+        return
+    later = [s for s in doc.segments[start:] if s.role is not Role.RUNNING_HEAD]
+    if sum(len(s.lines) for s in later) > BACK_MATTER_MAX_LINES:
+        return  # more than an address: the label was a sentence of the text
+    for seg in later:
+        if seg.role is Role.BODY and seg.kind is None:
+            seg.kind = BlockKind.FOOTNOTE
+            for line in seg.lines:
+                line.reason = BACK_MATTER_REASON
+
+
 TITLE_MAX_LINES = 4
 AFFILIATION_MAX_LINES = 4
 FRONT_BYLINE = "byline: names under a title in capitals"
