@@ -7,6 +7,7 @@ Every text here is written for the test; none is a real article's paragraph.
 
 from __future__ import annotations
 
+from bantin.convert.metrics import printed_width
 from bantin.convert.symbols import decode_symbol_fonts
 from bantin.convert.text import convert_text
 from bantin.model import BlockKind
@@ -152,3 +153,58 @@ def test_contact_details_after_the_references_are_no_paragraphs() -> None:
     footnotes = [text for kind, text in kinds if kind is BlockKind.FOOTNOTE]
     assert footnotes[0].startswith("Thông tin liên hệ:")
     assert "hoa@example.edu.vn" in " ".join(footnotes)
+
+
+def test_a_paragraph_ends_where_its_last_line_is_short_as_printed() -> None:
+    """The last line has as many characters as a full line, but narrow ones ('i', 't', 'l'):
+    measured as printed, the next word would have fitted, so the paragraph ended there; a
+    sentence ending on a line of wide letters goes on."""
+    text = (
+        TITLE
+        + (
+            "Mùa màng năm nay mang nhiều mong mỏi hơn mọi\n"
+            "năm, nhờ mưa nhiều, người dân mang giống mới\n"
+            "về gieo trồng trên những mảnh ruộng bậc thang\n"
+            "tự tay làm; việc ấy thật thiết thực, lợi ích.\n"
+            "Mỗi mùa, nhiều nhóm thợ làm ruộng cùng nhau,\n"
+            "mang trâu, mang máy xuống đồng làm đất mau hơn\n"
+            "mọi năm, nhờ thế mà vụ mùa nào cũng đúng hạn.\n"
+            "Mùa gặt, nhóm nào cũng mang máy gặt mới về.\n\n"
+        )
+        + END
+    )
+    assert paragraphs(text) == [
+        INTRO,
+        "Mùa màng năm nay mang nhiều mong mỏi hơn mọi năm, nhờ mưa nhiều, người dân mang "
+        "giống mới về gieo trồng trên những mảnh ruộng bậc thang tự tay làm; việc ấy thật "
+        "thiết thực, lợi ích.",
+        "Mỗi mùa, nhiều nhóm thợ làm ruộng cùng nhau, mang trâu, mang máy xuống đồng làm đất "
+        "mau hơn mọi năm, nhờ thế mà vụ mùa nào cũng đúng hạn. Mùa gặt, nhóm nào cũng mang máy "
+        "gặt mới về.",
+        LAST,
+    ]
+
+
+def test_printed_width_counts_wide_and_narrow_letters() -> None:
+    assert printed_width("mw") > printed_width("il") * 2
+    assert printed_width("Đường") == printed_width("Duong")  # marks add no width
+    assert printed_width("") == 0
+
+
+def test_a_sentence_going_on_with_an_acronym_after_a_break_is_no_caption() -> None:
+    text = (
+        TITLE
+        + (
+            "Nhiều địa phương đã có kế hoạch riêng để nhân rộng\n"
+            "mô hình trồng rau sạch, trong đó có các hợp tác xã\n\n"
+            "HTX Nông nghiệp xanh ở vùng núi phía Bắc.\n"
+            "Theo kế hoạch, mỗi hợp tác xã sẽ nhận thêm giống\n"
+            "mới và được hướng dẫn kỹ thuật trong hai năm.\n"
+        )
+        + END
+    )
+    assert paragraphs(text)[1] == (
+        "Nhiều địa phương đã có kế hoạch riêng để nhân rộng mô hình trồng rau sạch, trong đó "
+        "có các hợp tác xã HTX Nông nghiệp xanh ở vùng núi phía Bắc. Theo kế hoạch, mỗi hợp "
+        "tác xã sẽ nhận thêm giống mới và được hướng dẫn kỹ thuật trong hai năm."
+    )

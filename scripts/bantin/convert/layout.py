@@ -12,8 +12,10 @@ import bisect
 import itertools
 import operator
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bantin.convert.metrics import printed_width
 from bantin.convert.shapes import is_math_line
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.vietnamese import (
@@ -31,7 +33,9 @@ OUTLIER_FACTOR = 1.35  # wrapped lines longer than this times the median are not
 WIDTH_WINDOW = 8  # lines on either side that show the width a line was set in
 WIDTH_OUTLIER = 1.15  # lines longer than this times the window's median are not its width
 PARAGRAPH_FIT = 0.9  # a sentence ends a paragraph when its line, with the next word, fills less
+PRINTED_FIT = 0.97  # the same, measured as printed (a tighter measure: less margin)
 HEADING_FIT = 0.85  # an unpunctuated line this short before a new sentence stands alone
+SPACE_WIDTH = printed_width(" ")
 # Marks of a list item at the start of a line: bullets of symbol fonts (private use area too).
 BULLETS = frozenset("•●○◦▪▫■□♦◆❖➢✓✔–-")
 
@@ -130,6 +134,9 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
     stops = list(map(ends_with_stop, texts))
     math = list(layout.math) if len(layout.math) == len(lines) else [False] * len(lines)
     widths = LocalWidths(lines, math)
+    printed = (
+        LocalWidths(lines, math, printed=True) if set_in_proportional_type(lines, math) else None
+    )
     segments: list[Segment] = []
     start: int | None = None  # the first line of the segment being built (lines run on)
     opens = False  # the segment being built starts after the end of a paragraph
@@ -142,7 +149,12 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
         if start is not None:
             ended = (
                 _may_open(texts[index])
-                and ends_paragraph(texts[index - 1], texts[index], widths[index - 1])
+                and ends_paragraph(
+                    texts[index - 1],
+                    texts[index],
+                    widths[index - 1],
+                    printed[index - 1] if printed is not None else None,
+                )
             ) or (
                 index + 1 < len(lines)
                 and ends_sentence(texts[index - 1])
@@ -167,14 +179,18 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
 
 
 class LocalWidths:
-    """The width each line was set in, computed when first asked for: the longest of the lines
-    of prose around it, leaving out lines much longer than most of them (a title, two columns
-    read as one line). Most lines are never asked (only those before a new sentence)."""
+    """The width each line was set in, computed when first asked for: the widest of the lines
+    of prose around it, leaving out lines much wider than most of them (a title, two columns
+    read as one line). Widths are counted in characters, or measured as printed
+    (`printed_width`) with `printed`. Most lines are never asked (only those before a new
+    sentence), and a line's width is measured only for their windows."""
 
-    def __init__(self, lines: list[SourceLine], math: list[bool]) -> None:
-        self.lengths = [len(line.text.strip()) for line in lines]
-        self.prose = [i for i, length in enumerate(self.lengths) if length and not math[i]]
+    def __init__(self, lines: list[SourceLine], math: list[bool], printed: bool = False) -> None:
+        self.texts = [line.text.strip() for line in lines]
+        self.prose = [i for i, text in enumerate(self.texts) if text and not math[i]]
+        self.measure: Callable[[str], int] = printed_width if printed else len
         self.known: dict[int, int] = {}
+        self.lengths: dict[int, int] = {}
 
     def __getitem__(self, index: int) -> int:
         width = self.known.get(index)
@@ -182,26 +198,42 @@ class LocalWidths:
             width = self.known[index] = self._measure(index)
         return width
 
+    def _length(self, index: int) -> int:
+        length = self.lengths.get(index)
+        if length is None:
+            length = self.lengths[index] = self.measure(self.texts[index])
+        return length
+
     def _measure(self, index: int) -> int:
-        if not self.prose or not self.lengths[index]:
+        if not self.prose or not self.texts[index]:
             return 0
         position = bisect.bisect_left(self.prose, index)
         around = self.prose[max(0, position - WIDTH_WINDOW) : position + WIDTH_WINDOW]
-        window = sorted(self.lengths[i] for i in around)
+        window = sorted(map(self._length, around))
         limit = window[len(window) // 2] * WIDTH_OUTLIER
-        return max(length for length in window if length <= limit)
+        return max(width for width in window if width <= limit)
 
 
-def local_widths(lines: list[SourceLine], math: list[bool]) -> list[int]:
+def local_widths(lines: list[SourceLine], math: list[bool], printed: bool = False) -> list[int]:
     """Every line's width (see `LocalWidths`)."""
-    widths = LocalWidths(lines, math)
+    widths = LocalWidths(lines, math, printed)
     return [widths[index] for index in range(len(lines))]
 
 
-def ends_paragraph(text: str, following: str, width: int) -> bool:
+def filled(text: str, following: str, width: int) -> float:
+    """The share of `width` (printed) the line would fill with the next line's first word."""
+    word = following.split()[0]
+    return (printed_width(text) + SPACE_WIDTH + printed_width(word)) / max(width, 1)
+
+
+def ends_paragraph(text: str, following: str, width: int, printed: int | None = None) -> bool:
     """The line `text` ends a paragraph (or a heading) though no blank line follows it: a list
     item or a numbered point starts after a finished clause, or a new sentence starts after a
-    line that had room for its first word (a sentence, or a short unpunctuated line: a heading)."""
+    line that had room for its first word (a sentence, or a short unpunctuated line: a heading).
+    `width` is the width the lines around it were set in, in characters; `printed`, as
+    printed, when the text was set in proportional type: a line's characters then say little
+    of its printed width, and a sentence ends the paragraph where the next word would have
+    fitted as printed."""
     text, following = text.strip(), following.strip()
     if not text or not following:
         return False
@@ -210,15 +242,51 @@ def ends_paragraph(text: str, following: str, width: int) -> bool:
         return ends_sentence(text) or text.endswith(";") or _standalone_heading(text, item, width)
     if not starts_new_sentence(following):
         return False
-    filled = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
     if ends_sentence(text):
-        return filled <= PARAGRAPH_FIT or starts_enumeration(following)
+        counted = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
+        if printed is None:
+            room = counted <= PARAGRAPH_FIT
+        else:  # and never where the word would not have fitted by its characters either
+            room = filled(text, following, printed) <= PRINTED_FIT and counted <= 1.0
+        return room or starts_enumeration(following)
     return _standalone_heading(text, following, width)
+
+
+PROPORTIONAL_SAMPLE = 80  # wrapped lines enough to tell how the text was set
+PROPORTIONAL_MIN = 5
+
+
+def set_in_proportional_type(lines: list[SourceLine], math: list[bool]) -> bool:
+    """The text was set in proportional type (as a PDF's is) rather than wrapped at a number
+    of characters (a mail, a terminal): the lines it wrapped (the next one goes on in lower
+    case) are more even measured as printed than counted in characters."""
+    wrapped: list[str] = []
+    for index in range(len(lines) - 1):
+        text, following = lines[index].text.strip(), lines[index + 1].text
+        if text and not math[index] and starts_lower(following) and not text.endswith("-"):
+            wrapped.append(text)
+            if len(wrapped) >= PROPORTIONAL_SAMPLE:
+                break
+    if len(wrapped) < PROPORTIONAL_MIN:
+        return False
+    return _spread(list(map(printed_width, wrapped))) < _spread(list(map(len, wrapped)))
+
+
+def _spread(values: list[int]) -> float:
+    """How uneven the full lines are: the coefficient of variation of the values near the
+    widest (a paragraph's short last lines and lines run into the next column left out)."""
+    ordered = sorted(values)
+    top = ordered[int(len(ordered) * 0.9)]
+    near = [value for value in ordered if 0.75 * top <= value <= WIDTH_OUTLIER * top]
+    mean = statistics.fmean(near)
+    return statistics.pstdev(near) / mean if mean else 0.0
 
 
 def _standalone_heading(text: str, following: str, width: int) -> bool:
     """A short line without final punctuation before a new sentence stands alone: a heading
-    (a numbered one may fill more of the width, as long as the next word would have fit)."""
+    (a numbered one may fill more of the width, as long as the next word would have fit).
+    Counted in characters: a heading in capitals is set smaller or narrower than its
+    letters' widths in the body's type would say."""
     text, following = text.strip(), following.strip()
     if not text or not following or ends_sentence(text) or not starts_new_sentence(following):
         return False

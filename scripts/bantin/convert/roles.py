@@ -719,7 +719,8 @@ def _is_honorific_run(word: str) -> bool:
 
 
 def split_leading_caption(doc: Labelling) -> None:
-    """A full sentence opening a block right after an unfinished one is a caption set above it."""
+    """A full sentence opening a block right after an unfinished one is a caption set above it
+    (unless it opens with an acronym, which may go on with the sentence)."""
     if doc.captions_labelled():
         return
     for seg in doc.body_segments():
@@ -729,12 +730,19 @@ def split_leading_caption(doc: Labelling) -> None:
         count = 0
         while count < len(seg.lines) - 1 and _standalone_sentence(seg.lines[count].text):
             count += 1
-        if count:
+        if count and not _opens_with_acronym(seg.first.text):
             index = doc.segments.index(seg)
             pieces = [_segment(doc, [line]) for line in seg.lines[:count]]
             for piece in pieces:
                 piece.label(Role.CAPTION, "caption: set right above the text it interrupts")
             doc.segments[index : index + 1] = [*pieces, _segment(doc, seg.lines[count:])]
+
+
+def _opens_with_acronym(text: str) -> bool:
+    """The line opens with an acronym ('HTX', 'ĐMST'): it may be the rest of the unfinished
+    sentence before it, which a page or column break cut, not a caption."""
+    words = text.split(maxsplit=1)
+    return bool(words) and is_all_caps(words[0])
 
 
 def _standalone_sentence(text: str) -> bool:
