@@ -208,3 +208,16 @@ def test_a_sentence_going_on_with_an_acronym_after_a_break_is_no_caption() -> No
         "có các hợp tác xã HTX Nông nghiệp xanh ở vùng núi phía Bắc. Theo kế hoạch, mỗi hợp "
         "tác xã sẽ nhận thêm giống mới và được hướng dẫn kỹ thuật trong hai năm."
     )
+
+
+def test_a_line_of_wide_letters_is_no_heading_though_it_has_few_characters() -> None:
+    body = (
+        "Mùa màng năm nay mang nhiều mong mỏi hơn mọi\n"
+        "năm, nhờ mưa nhiều, người dân mang giống mới\n"
+        "về gieo trồng trên những mảnh ruộng bậc thang.\n"
+        "Ngày 12/10/2020, HTX Mường Mỗ tổ chức\n"
+        "Hội nghị mùa màng cho bà con nông dân trong\n"
+        "xã, nhằm tổng kết một năm làm ăn nhiều vất vả.\n"
+    )
+    article = convert_text(TITLE + body + END, "x.txt")
+    assert [b.kind for b in article.blocks] == [BlockKind.PARAGRAPH] * 3

@@ -34,6 +34,7 @@ WIDTH_WINDOW = 8  # lines on either side that show the width a line was set in
 WIDTH_OUTLIER = 1.15  # lines longer than this times the window's median are not its width
 PARAGRAPH_FIT = 0.9  # a sentence ends a paragraph when its line, with the next word, fills less
 PRINTED_FIT = 0.97  # the same, measured as printed (a tighter measure: less margin)
+PRINTED_HEADING_FIT = 0.8  # the heading's, measured as printed
 HEADING_FIT = 0.85  # an unpunctuated line this short before a new sentence stands alone
 SPACE_WIDTH = printed_width(" ")
 # Marks of a list item at the start of a line: bullets of symbol fonts (private use area too).
@@ -158,7 +159,12 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
             ) or (
                 index + 1 < len(lines)
                 and ends_sentence(texts[index - 1])
-                and _standalone_heading(texts[index], texts[index + 1], widths[index])
+                and _standalone_heading(
+                    texts[index],
+                    texts[index + 1],
+                    widths[index],
+                    printed[index] if printed is not None else None,
+                )
             )
             if (
                 ended
@@ -239,7 +245,11 @@ def ends_paragraph(text: str, following: str, width: int, printed: int | None = 
         return False
     if (following[0] in BULLETS and following[1:2] == " ") or _private_use(following[0]):
         item = following[1:].lstrip()  # a list item: a heading may stand right above it
-        return ends_sentence(text) or text.endswith(";") or _standalone_heading(text, item, width)
+        return (
+            ends_sentence(text)
+            or text.endswith(";")
+            or _standalone_heading(text, item, width, printed)
+        )
     if not starts_new_sentence(following):
         return False
     if ends_sentence(text):
@@ -249,7 +259,7 @@ def ends_paragraph(text: str, following: str, width: int, printed: int | None = 
         else:  # and never where the word would not have fitted by its characters either
             room = filled(text, following, printed) <= PRINTED_FIT and counted <= 1.0
         return room or starts_enumeration(following)
-    return _standalone_heading(text, following, width)
+    return _standalone_heading(text, following, width, printed)
 
 
 PROPORTIONAL_SAMPLE = 80  # wrapped lines enough to tell how the text was set
@@ -282,21 +292,26 @@ def _spread(values: list[int]) -> float:
     return statistics.pstdev(near) / mean if mean else 0.0
 
 
-def _standalone_heading(text: str, following: str, width: int) -> bool:
+def _standalone_heading(text: str, following: str, width: int, printed: int | None = None) -> bool:
     """A short line without final punctuation before a new sentence stands alone: a heading
     (a numbered one may fill more of the width, as long as the next word would have fit).
-    Counted in characters: a heading in capitals is set smaller or narrower than its
-    letters' widths in the body's type would say."""
+    Measured as printed (`printed`, for text set in proportional type) unless the line is in
+    capitals, which are set smaller or narrower than the body type's capitals would be."""
     text, following = text.strip(), following.strip()
     if not text or not following or ends_sentence(text) or not starts_new_sentence(following):
         return False
-    filled = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
+    capitals = is_all_caps(text)
+    if printed is None or capitals:
+        share = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
+        fit = HEADING_FIT
+    else:
+        share, fit = filled(text, following, printed), PRINTED_HEADING_FIT
     numbered = starts_enumeration(text)
     return (
-        filled <= (1.0 if numbered else HEADING_FIT)  # a numbered heading: any room left
+        share <= (1.0 if numbered else fit)  # a numbered heading: any room left
         and text[-1] not in ",;-–"
         and not ends_open(text)
-        and not (is_all_caps(text) and is_all_caps(following.split()[0]))
+        and not (capitals and is_all_caps(following.split()[0]))
         and (numbered or not _name_goes_on(text, following))
     )
 
