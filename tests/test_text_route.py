@@ -221,3 +221,54 @@ def test_a_line_of_wide_letters_is_no_heading_though_it_has_few_characters() -> 
     )
     article = convert_text(TITLE + body + END, "x.txt")
     assert [b.kind for b in article.blocks] == [BlockKind.PARAGRAPH] * 3
+
+
+def test_a_wide_block_under_a_capitals_title_and_its_byline_is_the_lead() -> None:
+    """A lead set across the page under the byline, without a label, before the columns (its
+    first line, narrower, is cut from the rest by the layout)."""
+    text = (
+        "NÂNG CAO HIỆU QUẢ TRỒNG RAU SẠCH Ở CÁC XÃ VÙNG CAO\n"
+        "Thượng tá, ThS. NGUYỄN VĂN BÌNH\n"
+        "Học viện Nông nghiệp miền núi\n"
+        "Bài viết phân tích thực trạng trồng rau sạch ở các xã\n"
+        "vùng cao trong những năm gần đây và đề xuất một số giải pháp nâng cao hiệu\n"
+        "quả cho người dân địa phương, nhất là các hộ mới chuyển đổi từ trồng ngô.\n\n"
+        "Những năm qua, các xã vùng cao đã\n"
+        "chuyển đổi nhiều diện tích đất trồng\n"
+        "ngô sang trồng rau sạch theo quy trình\n"
+        "mới, mang lại thu nhập ổn định hơn.\n"
+        "Tuy vậy, việc tiêu thụ sản phẩm vẫn\n"
+        "còn gặp nhiều khó khăn do đường sá xa\n"
+        "xôi và thiếu kho bảo quản lạnh.\n"
+    )
+    article = convert_text(text, "x.txt")
+    assert article.lead.startswith("Bài viết phân tích thực trạng")
+    assert [b.text[:20] for b in article.blocks if b.kind is BlockKind.PARAGRAPH] == [
+        "Những năm qua, các x"
+    ]
+
+
+def test_an_abstract_label_in_the_block_of_the_title_and_byline_opens_the_abstract() -> None:
+    text = (
+        "NÂNG CAO HIỆU QUẢ TRỒNG RAU SẠCH Ở CÁC XÃ VÙNG CAO\n"
+        "Thượng tá, ThS. NGUYỄN VĂN BÌNH\n"
+        "Học viện Nông nghiệp miền núi\n"
+        "ABSTRACT This article reviews how clean\n"
+        "vegetables are grown in highland communes and proposes ways to make\n"
+        "the work pay better for the families who have just left growing maize.\n\n"
+        "I. TÓM TẮT\n"
+        "Bài viết phân tích thực trạng trồng rau\n"
+        "sạch ở các xã vùng cao.\n"
+        "II. ĐẶT VẤN ĐỀ\n"
+        "Những năm qua, các xã vùng cao đã\n"
+        "chuyển đổi nhiều diện tích đất trồng\n"
+        "ngô sang trồng rau sạch theo quy trình\n"
+        "mới, mang lại thu nhập ổn định hơn.\n"
+    )
+    article = convert_text(text, "x.txt")
+    assert article.abstract_en.startswith("This article reviews")
+    assert article.abstract_en.endswith("growing maize.")
+    assert article.lead == "Bài viết phân tích thực trạng trồng rau sạch ở các xã vùng cao."
+    assert [b.text[:20] for b in article.blocks if b.kind is BlockKind.PARAGRAPH] == [
+        "Những năm qua, các x"
+    ]

@@ -351,9 +351,13 @@ def label_title_band(doc: Labelling) -> None:
     if title:
         doc.title_band.extend(title)  # found by an earlier rule (a title in capitals)
         following = doc.neighbour(title[-1], +1, ANY_TEXT)
-        if following is not None and following.role is Role.BODY and following.wide:
-            following.label(Role.LEAD, "lead: wide paragraph after the title")
-            doc.title_band.append(following)
+        while following is not None and following.role is Role.BYLINE:
+            following = doc.neighbour(following, +1, ANY_TEXT)  # the byline set under it
+        lead = _paragraph_from(doc, following)
+        if lead and any(seg.wide for seg in lead) and _columns_after(doc, lead[-1]):
+            for seg in lead:
+                seg.label(Role.LEAD, "lead: wide paragraph after the title and byline")
+            doc.title_band.extend(lead)
         return
     for seg in (s for s in doc.body_segments() if s.wide):
         if _label_title_above(doc, seg):
@@ -362,6 +366,24 @@ def label_title_band(doc: Labelling) -> None:
             _label_band(doc, seg)
             return
     _label_fallback_title(doc)
+
+
+def _columns_after(doc: Labelling, seg: Segment) -> bool:
+    """Text set in the column follows (the lead was set wider than the text after it)."""
+    after = doc.segments[doc.segments.index(seg) + 1 :]
+    return any(s.role is Role.BODY and s.kind is None and not s.wide for s in after)
+
+
+def _paragraph_from(doc: Labelling, seg: Segment | None) -> list[Segment]:
+    """The body segments of one paragraph from `seg` on: the next goes on in lower case after
+    an unfinished sentence (the layout cut a paragraph whose first line was narrower)."""
+    found: list[Segment] = []
+    while seg is not None and seg.role is Role.BODY and seg.kind is None:
+        if found and (ends_sentence(found[-1].text) or not starts_lower(seg.text)):
+            break
+        found.append(seg)
+        seg = doc.neighbour(seg, +1, ANY_TEXT)
+    return found
 
 
 def _label_band(doc: Labelling, first: Segment) -> None:

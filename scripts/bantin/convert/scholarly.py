@@ -80,6 +80,8 @@ def label_front_matter(doc: Labelling) -> None:
         lines = seg.lines[1:]
         if not rest and not lines:
             lines = _paragraph_after(doc, seg)
+        elif not ends_sentence((lines[-1].text if lines else rest) or "."):
+            lines = lines + _paragraph_after(doc, seg, going_on=True)
         for line in [seg.first, *lines]:
             line.role, line.reason = Role.LEAD, f"{FRONT_REASON}: {field}"
         seg.role = Role.LEAD
@@ -87,10 +89,16 @@ def label_front_matter(doc: Labelling) -> None:
         doc.front[field] = " ".join(text for text in texts if text)
 
 
-def _paragraph_after(doc: Labelling, label: Segment) -> list[SourceLine]:
+def _paragraph_after(doc: Labelling, label: Segment, going_on: bool = False) -> list[SourceLine]:
     """The paragraph after a label standing alone: the next segment, and those after it while
-    its sentence is not finished."""
+    its sentence is not finished; with `going_on`, the rest of an unfinished paragraph that
+    the label's own segment began (the segments after it that go on in lower case)."""
     taken: list[SourceLine] = []
+    if going_on:
+        taken.extend(label.lines)
+        following = doc.neighbour(label, +1, frozenset(Role) - {Role.RUNNING_HEAD})
+        if following is None or not starts_lower(following.text):
+            return []
     index = doc.segments.index(label) + 1
     while index < len(doc.segments):
         seg = doc.segments[index]
@@ -104,7 +112,7 @@ def _paragraph_after(doc: Labelling, label: Segment) -> list[SourceLine]:
         seg.role = Role.LEAD
         taken.extend(seg.lines)
         index += 1
-    return taken
+    return taken[len(label.lines) :] if going_on else taken
 
 
 def label_labelled_captions(doc: Labelling) -> None:
@@ -282,6 +290,7 @@ def label_capitals_title(doc: Labelling) -> None:
         doc.front["title_en"] = " ".join(line.text.strip() for line in english)
     _label_front_byline(doc, lines[count:])
     _resegment_front(doc)
+    label_front_matter(doc)  # a label in the block of the title and byline now opens one
 
 
 def _title_line(text: str) -> bool:
