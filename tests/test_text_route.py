@@ -272,3 +272,22 @@ def test_an_abstract_label_in_the_block_of_the_title_and_byline_opens_the_abstra
     assert [b.text[:20] for b in article.blocks if b.kind is BlockKind.PARAGRAPH] == [
         "Những năm qua, các x"
     ]
+
+
+def test_a_references_heading_inside_a_block_starts_the_references() -> None:
+    text = TITLE + (
+        "Nhóm nghiên cứu đã chuẩn bị mẫu thử theo quy trình\n"
+        "của phòng thí nghiệm trong nhiều tháng liền♦\n"
+        "Tài liệu tham khảo\n"
+        "1. Nguyễn Văn A (2019), Giáo trình bảo quản rau,\n"
+        "Nxb Nông nghiệp, Hà Nội.\n"
+        "2. Trần Thị B (2020), Rau sạch vùng cao, Hà Nội.\n"
+    )
+    article = convert_text(text, "x.txt")
+    assert [(b.kind, b.text[:22]) for b in article.blocks] == [
+        (BlockKind.PARAGRAPH, INTRO[:22]),
+        (BlockKind.PARAGRAPH, "Nhóm nghiên cứu đã chu"),
+        (BlockKind.HEADING, "Tài liệu tham khảo"),
+        (BlockKind.REFERENCE, "1. Nguyễn Văn A (2019)"),
+        (BlockKind.REFERENCE, "2. Trần Thị B (2020), "),
+    ]

@@ -937,6 +937,8 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
         return False
     if not _unpunctuated(text) or INNER_SENTENCE_END_RE.search(text) or ends_open(text):
         return False
+    if text.rstrip()[-1] in END_MARK_GLYPHS:
+        return False  # the article's last paragraph, with its end mark
     after = doc.neighbour(seg, +1, FLOW)
     if after is None:
         return False

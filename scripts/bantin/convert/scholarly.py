@@ -165,6 +165,7 @@ def _piece(doc: Labelling, lines: list[SourceLine], opens: bool) -> Segment:
 def label_references(doc: Labelling) -> None:
     """After a 'Tài liệu tham khảo' heading, each item ('[1] ...', '2. ...') is a reference,
     up to the end or to the back matter (an abstract, contact details)."""
+    _cut_references_heading(doc)
     start = next((i for i, s in enumerate(doc.segments) if _references_heading(s)), None)
     if start is None:
         return
@@ -182,6 +183,32 @@ def label_references(doc: Labelling) -> None:
     ]
     items = _reference_items(doc, lines)
     doc.segments[start + 1 : end] = sorted(kept + items, key=lambda s: s.first.number)
+
+
+def _cut_references_heading(doc: Labelling) -> None:
+    """A 'Tài liệu tham khảo' line printed in a block, right under the last paragraph (after
+    its end mark) and over the first item, is cut out of it to stand alone."""
+    for index, seg in enumerate(doc.segments):
+        if seg.role is not Role.BODY or seg.kind is not None or len(seg.lines) < 2:
+            continue
+        at = next(
+            (
+                i
+                for i, line in enumerate(seg.lines)
+                if i and REFERENCES_RE.match(line.text.strip()) is not None
+            ),
+            None,
+        )
+        if at is None:
+            continue
+        pieces = [seg.lines[:at], seg.lines[at : at + 1], seg.lines[at + 1 :]]
+        made = [
+            _piece(doc, lines, opens=seg.opens_paragraph if not number else True)
+            for number, lines in enumerate(pieces)
+            if lines
+        ]
+        doc.segments[index : index + 1] = made
+        return
 
 
 def _references_heading(seg: Segment) -> bool:
