@@ -291,3 +291,62 @@ def test_a_references_heading_inside_a_block_starts_the_references() -> None:
         (BlockKind.REFERENCE, "1. Nguyễn Văn A (2019)"),
         (BlockKind.REFERENCE, "2. Trần Thị B (2020), "),
     ]
+
+
+def test_an_arrow_of_the_symbol_font_opening_a_line_is_no_bullet() -> None:
+    assert decode_symbol_fonts("\uf0de Uchăn, Ucối = 0.") == "⇒ Uchăn, Ucối = 0."
+    assert decode_symbol_fonts("\uf02d Cối đứng yên") == "• Cối đứng yên"
+
+
+def test_the_rest_of_a_word_broken_at_a_hyphen_across_a_break_is_no_caption() -> None:
+    text = (
+        TITLE
+        + (
+            "Các hợp tác xã đã có nhiều đóng góp thiết thực\n"
+            "cho các mục tiêu phát triển KT-\n\n"
+            "XH, bảo đảm việc làm cho người dân trong vùng.\n\n"
+        )
+        + END
+    )
+    assert paragraphs(text)[1] == (
+        "Các hợp tác xã đã có nhiều đóng góp thiết thực cho các mục tiêu phát triển "
+        "KT-XH, bảo đảm việc làm cho người dân trong vùng."
+    )
+
+
+def test_a_place_name_broken_across_a_break_is_no_caption() -> None:
+    text = (
+        TITLE
+        + (
+            "Sản phẩm rau sạch của hợp tác xã đã có mặt ở\n"
+            "nhiều tỉnh thành như Hà Giang, Cao Bằng, Lạng\n"
+            "Sơn, Quảng Ninh, Hải Phòng, Thái Bình, Nam\n\n"
+            "Định, Ninh Bình, Thanh Hóa, Nghệ An, Hà Tĩnh.\n"
+            "Người dân trong vùng đều biết đến sản phẩm\n"
+            "này và mua về làm quà cho người thân ở xa.\n"
+        )
+        + END
+    )
+    found = paragraphs(text)
+    assert "Thái Bình, Nam Định, Ninh Bình, Thanh Hóa, Nghệ An, Hà Tĩnh." in found[1]
+
+
+def test_a_lone_sentence_between_a_sentence_and_its_capitalised_rest_is_a_caption() -> None:
+    """Both the lone sentence and the text after it open with a word never written in lower
+    case: the text after it is the rest of the sentence, the lone one a caption."""
+    text = (
+        TITLE
+        + (
+            "Hội nghị có sự tham dự của ông Lê Văn Nam, Giám đốc\n"
+            "Sở KH&CN\n\n"
+            "Toàn cảnh lễ trao giải thưởng năm nay.\n\n"
+            "Quảng Ninh, người đã trình bày báo cáo tổng kết\n"
+            "các chương trình hỗ trợ nông dân trong năm qua\n"
+            "và kế hoạch cho những năm tiếp theo của tỉnh.\n\n"
+        )
+        + END
+    )
+    article = convert_text(text, "x.txt")
+    assert [b.text for b in article.blocks if b.kind is BlockKind.FIGURE] == [
+        "Toàn cảnh lễ trao giải thưởng năm nay."
+    ]

@@ -752,12 +752,53 @@ def split_leading_caption(doc: Labelling) -> None:
         count = 0
         while count < len(seg.lines) - 1 and _standalone_sentence(seg.lines[count].text):
             count += 1
-        if count and not _opens_with_acronym(seg.first.text):
+        if (
+            count
+            and not _opens_with_acronym(seg.first.text)
+            and not _continues_name(doc, before.text, seg.text)
+        ):
             index = doc.segments.index(seg)
             pieces = [_segment(doc, [line]) for line in seg.lines[:count]]
             for piece in pieces:
                 piece.label(Role.CAPTION, "caption: set right above the text it interrupts")
             doc.segments[index : index + 1] = [*pieces, _segment(doc, seg.lines[count:])]
+
+
+def _continues_name(doc: Labelling, before: str, text: str) -> bool:
+    """`text` holds the rest of a list of names that `before` broke off ('... Thái Bình, Nam'
+    / 'Định, Ninh Bình, ...', '... Đồng Tháp,' / 'Cà Mau, Bà Rịa ...'): it opens with
+    capitalised words up to a comma, as no caption does, after a comma or a name that runs on."""
+    words = text.lstrip(" -–—").split()[:3]
+    ends = [index for index, word in enumerate(words) if word.endswith(",")]
+    if not ends or not all(first_letter(word).isupper() for word in words[: ends[0] + 1]):
+        return False
+    return before.rstrip().endswith(",") or _name_runs_on(doc, before, text)
+
+
+def _name_runs_on(doc: Labelling, before: str, text: str) -> bool:
+    """`before` ends unfinished with a capitalised word and `text` opens with one the text
+    never writes in lower case: a name ('Nam' / 'Định', 'Cà' / 'Mau') broken at a line that
+    a page or column break, or a block set between, cut apart."""
+    words, first = before.split()[-2:], text.lstrip(" -–—").split()[:1]  # ('Bà Rịa' / '- Vũng')
+    if not words or not first or ends_sentence(before):
+        return False
+    if len(words) == 2 and ends_sentence(words[0]):
+        return False  # the last word opens a sentence: capitalised for that, not a name
+    last = words[-1:]
+    word = WORD_RE.match(first[0])
+    return (
+        last[0].isalpha()
+        and last[0][0].isupper()
+        and word is not None
+        and first_letter(word[0]).isupper()
+        and not doc.writes_lower(word[0].lower())
+    )
+
+
+def _ends_word_broken_before(before: str, text: str) -> bool:
+    """`before` ends with a word broken at a hyphen glued to it ('KT-') and `text` opens with
+    the capitals of its rest ('XH, ...'): the same sentence, not a caption between."""
+    return GLUED_HYPHEN_END_RE.search(before.rstrip()) is not None and _opens_with_acronym(text)
 
 
 def _opens_with_acronym(text: str) -> bool:
@@ -803,6 +844,8 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
     if _is_wide_caption(doc, seg):
         return "caption: wide sentence interrupting the text"
     before, after = _flow_around(doc, seg, -1), _flow_around(doc, seg, +1)
+    if before is not None and _ends_word_broken_before(before.text, seg.text):
+        return ""  # the rest of a word broken at a hyphen ('KT-' / 'XH, ...')
     capital = first_letter(seg.text).isupper()
     if capital and before and after and _interrupted(doc, before.text, after):
         return "caption: standalone sentence where the body sentence is interrupted"
@@ -823,8 +866,8 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
         and before is not None
         and after is not None
         and _opens_capitalised(after)
-        and not _runs_on(doc, before, seg)
-    ):
+        and (not _runs_on(doc, before, seg) or _runs_on(doc, before, after))
+    ):  # when both could go on with the sentence, the text after the lone one does
         return "caption: a lone sentence between an unfinished sentence and its capitalised rest"
     longer = len(seg.lines) == 1 and len(seg.text.strip()) > doc.layout.column
     if longer and capital and unfinished:

@@ -15,8 +15,18 @@ from bantin.pdf.fonts import SYMBOL
 
 BULLET = "•"
 _SYMBOL_FONT_RE = re.compile("[\uf020-\uf0ff]")
-# A private-use character opening a line, then a space and a word of two letters: a bullet.
-_BULLET_RE = re.compile(r"^([ \t]*)[\uf020-\uf0ff](?=[ \t\u00a0]+[^\W\d_]{2})", re.MULTILINE)
+# Private-use codes that draw a bullet: a dingbat font's squares, arrows and checks (as the
+# PDF route knows them), and the Symbol font's bullet and minus (a list's dash).
+_BULLET_CODES = (
+    *range(0xF06C, 0xF07B),
+    *range(0xF09F, 0xF0B0),
+    *(0xF0D8, 0xF0E0, 0xF0E8, 0xF0F0, 0xF0FC, 0xF0FE),
+    *(0xF0B7, 0xF02D),
+)
+_BULLETS = "".join(map(chr, _BULLET_CODES))
+# One of them opening a line, then a space and a word of two letters: a list's bullet (an
+# arrow or an operator there, '⇒ U = 0', opens a line of mathematics).
+_BULLET_RE = re.compile(rf"^([ \t]*)[{_BULLETS}](?=[ \t\u00a0]+[^\W\d_]{{2}})", re.MULTILINE)
 _TABLE = {0xF000 + code: char for code, char in SYMBOL.items() if char != "\0"}
 
 
