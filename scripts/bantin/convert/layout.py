@@ -12,8 +12,10 @@ import bisect
 import itertools
 import operator
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bantin.convert.metrics import printed_width
 from bantin.convert.shapes import is_math_line
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.vietnamese import (
@@ -31,7 +33,10 @@ OUTLIER_FACTOR = 1.35  # wrapped lines longer than this times the median are not
 WIDTH_WINDOW = 8  # lines on either side that show the width a line was set in
 WIDTH_OUTLIER = 1.15  # lines longer than this times the window's median are not its width
 PARAGRAPH_FIT = 0.9  # a sentence ends a paragraph when its line, with the next word, fills less
+PRINTED_FIT = 0.97  # the same, measured as printed (a tighter measure: less margin)
+PRINTED_HEADING_FIT = 0.8  # the heading's, measured as printed
 HEADING_FIT = 0.85  # an unpunctuated line this short before a new sentence stands alone
+SPACE_WIDTH = printed_width(" ")
 # Marks of a list item at the start of a line: bullets of symbol fonts (private use area too).
 BULLETS = frozenset("•●○◦▪▫■□♦◆❖➢✓✔–-")
 
@@ -130,6 +135,9 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
     stops = list(map(ends_with_stop, texts))
     math = list(layout.math) if len(layout.math) == len(lines) else [False] * len(lines)
     widths = LocalWidths(lines, math)
+    printed = (
+        LocalWidths(lines, math, printed=True) if set_in_proportional_type(lines, math) else None
+    )
     segments: list[Segment] = []
     start: int | None = None  # the first line of the segment being built (lines run on)
     opens = False  # the segment being built starts after the end of a paragraph
@@ -142,11 +150,21 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
         if start is not None:
             ended = (
                 _may_open(texts[index])
-                and ends_paragraph(texts[index - 1], texts[index], widths[index - 1])
+                and ends_paragraph(
+                    texts[index - 1],
+                    texts[index],
+                    widths[index - 1],
+                    printed[index - 1] if printed is not None else None,
+                )
             ) or (
                 index + 1 < len(lines)
                 and ends_sentence(texts[index - 1])
-                and _standalone_heading(texts[index], texts[index + 1], widths[index])
+                and _standalone_heading(
+                    texts[index],
+                    texts[index + 1],
+                    widths[index],
+                    printed[index] if printed is not None else None,
+                )
             )
             if (
                 ended
@@ -167,14 +185,18 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
 
 
 class LocalWidths:
-    """The width each line was set in, computed when first asked for: the longest of the lines
-    of prose around it, leaving out lines much longer than most of them (a title, two columns
-    read as one line). Most lines are never asked (only those before a new sentence)."""
+    """The width each line was set in, computed when first asked for: the widest of the lines
+    of prose around it, leaving out lines much wider than most of them (a title, two columns
+    read as one line). Widths are counted in characters, or measured as printed
+    (`printed_width`) with `printed`. Most lines are never asked (only those before a new
+    sentence), and a line's width is measured only for their windows."""
 
-    def __init__(self, lines: list[SourceLine], math: list[bool]) -> None:
-        self.lengths = [len(line.text.strip()) for line in lines]
-        self.prose = [i for i, length in enumerate(self.lengths) if length and not math[i]]
+    def __init__(self, lines: list[SourceLine], math: list[bool], printed: bool = False) -> None:
+        self.texts = [line.text.strip() for line in lines]
+        self.prose = [i for i, text in enumerate(self.texts) if text and not math[i]]
+        self.measure: Callable[[str], int] = printed_width if printed else len
         self.known: dict[int, int] = {}
+        self.lengths: dict[int, int] = {}
 
     def __getitem__(self, index: int) -> int:
         width = self.known.get(index)
@@ -182,52 +204,114 @@ class LocalWidths:
             width = self.known[index] = self._measure(index)
         return width
 
+    def _length(self, index: int) -> int:
+        length = self.lengths.get(index)
+        if length is None:
+            length = self.lengths[index] = self.measure(self.texts[index])
+        return length
+
     def _measure(self, index: int) -> int:
-        if not self.prose or not self.lengths[index]:
+        if not self.prose or not self.texts[index]:
             return 0
         position = bisect.bisect_left(self.prose, index)
         around = self.prose[max(0, position - WIDTH_WINDOW) : position + WIDTH_WINDOW]
-        window = sorted(self.lengths[i] for i in around)
+        window = sorted(map(self._length, around))
         limit = window[len(window) // 2] * WIDTH_OUTLIER
-        return max(length for length in window if length <= limit)
+        return max(width for width in window if width <= limit)
 
 
-def local_widths(lines: list[SourceLine], math: list[bool]) -> list[int]:
+def local_widths(lines: list[SourceLine], math: list[bool], printed: bool = False) -> list[int]:
     """Every line's width (see `LocalWidths`)."""
-    widths = LocalWidths(lines, math)
+    widths = LocalWidths(lines, math, printed)
     return [widths[index] for index in range(len(lines))]
 
 
-def ends_paragraph(text: str, following: str, width: int) -> bool:
+def filled(text: str, following: str, width: int) -> float:
+    """The share of `width` (printed) the line would fill with the next line's first word."""
+    word = following.split()[0]
+    return (printed_width(text) + SPACE_WIDTH + printed_width(word)) / max(width, 1)
+
+
+def ends_paragraph(text: str, following: str, width: int, printed: int | None = None) -> bool:
     """The line `text` ends a paragraph (or a heading) though no blank line follows it: a list
     item or a numbered point starts after a finished clause, or a new sentence starts after a
-    line that had room for its first word (a sentence, or a short unpunctuated line: a heading)."""
+    line that had room for its first word (a sentence, or a short unpunctuated line: a heading).
+    `width` is the width the lines around it were set in, in characters; `printed`, as
+    printed, when the text was set in proportional type: a line's characters then say little
+    of its printed width, and a sentence ends the paragraph where the next word would have
+    fitted as printed."""
     text, following = text.strip(), following.strip()
     if not text or not following:
         return False
     if (following[0] in BULLETS and following[1:2] == " ") or _private_use(following[0]):
-        return ends_sentence(text) or text.endswith(";")
+        item = following[1:].lstrip()  # a list item: a heading may stand right above it
+        return (
+            ends_sentence(text)
+            or text.endswith(";")
+            or _standalone_heading(text, item, width, printed)
+        )
     if not starts_new_sentence(following):
         return False
-    filled = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
     if ends_sentence(text):
-        return filled <= PARAGRAPH_FIT or starts_enumeration(following)
-    return _standalone_heading(text, following, width)
+        counted = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
+        if printed is None:
+            room = counted <= PARAGRAPH_FIT
+        else:  # and never where the word would not have fitted by its characters either
+            room = filled(text, following, printed) <= PRINTED_FIT and counted <= 1.0
+        return room or starts_enumeration(following)
+    return _standalone_heading(text, following, width, printed)
 
 
-def _standalone_heading(text: str, following: str, width: int) -> bool:
+PROPORTIONAL_SAMPLE = 80  # wrapped lines enough to tell how the text was set
+PROPORTIONAL_MIN = 5
+
+
+def set_in_proportional_type(lines: list[SourceLine], math: list[bool]) -> bool:
+    """The text was set in proportional type (as a PDF's is) rather than wrapped at a number
+    of characters (a mail, a terminal): the lines it wrapped (the next one goes on in lower
+    case) are more even measured as printed than counted in characters."""
+    wrapped: list[str] = []
+    for index in range(len(lines) - 1):
+        text, following = lines[index].text.strip(), lines[index + 1].text
+        if text and not math[index] and starts_lower(following) and not text.endswith("-"):
+            wrapped.append(text)
+            if len(wrapped) >= PROPORTIONAL_SAMPLE:
+                break
+    if len(wrapped) < PROPORTIONAL_MIN:
+        return False
+    return _spread(list(map(printed_width, wrapped))) < _spread(list(map(len, wrapped)))
+
+
+def _spread(values: list[int]) -> float:
+    """How uneven the full lines are: the coefficient of variation of the values near the
+    widest (a paragraph's short last lines and lines run into the next column left out)."""
+    ordered = sorted(values)
+    top = ordered[int(len(ordered) * 0.9)]
+    near = [value for value in ordered if 0.75 * top <= value <= WIDTH_OUTLIER * top]
+    mean = statistics.fmean(near)
+    return statistics.pstdev(near) / mean if mean else 0.0
+
+
+def _standalone_heading(text: str, following: str, width: int, printed: int | None = None) -> bool:
     """A short line without final punctuation before a new sentence stands alone: a heading
-    (a numbered one may fill more of the width, as long as the next word would have fit)."""
+    (a numbered one may fill more of the width, as long as the next word would have fit).
+    Measured as printed (`printed`, for text set in proportional type) unless the line is in
+    capitals, which are set smaller or narrower than the body type's capitals would be."""
     text, following = text.strip(), following.strip()
     if not text or not following or ends_sentence(text) or not starts_new_sentence(following):
         return False
-    filled = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
+    capitals = is_all_caps(text)
+    if printed is None or capitals:
+        share = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
+        fit = HEADING_FIT
+    else:
+        share, fit = filled(text, following, printed), PRINTED_HEADING_FIT
     numbered = starts_enumeration(text)
     return (
-        filled <= (1.0 if numbered else HEADING_FIT)  # a numbered heading: any room left
+        share <= (1.0 if numbered else fit)  # a numbered heading: any room left
         and text[-1] not in ",;-–"
         and not ends_open(text)
-        and not (is_all_caps(text) and is_all_caps(following.split()[0]))
+        and not (capitals and is_all_caps(following.split()[0]))
         and (numbered or not _name_goes_on(text, following))
     )
 
@@ -244,6 +328,14 @@ def _may_open(text: str) -> bool:
     stripped = text.lstrip()
     return bool(stripped) and (
         starts_new_sentence(stripped) or stripped[0] in BULLETS or _private_use(stripped[0])
+    )
+
+
+def starts_list_item(text: str) -> bool:
+    """The line opens with a list item's bullet or dash, then a space."""
+    stripped = text.lstrip()
+    return bool(stripped) and (
+        (stripped[0] in BULLETS and stripped[1:2] == " ") or _private_use(stripped[0])
     )
 
 
@@ -285,3 +377,54 @@ def ends_with_stop(text: str) -> bool:
     """Ends with a single '.', '!' or '?' (an ellipsis may go on in lower case)."""
     text = text.rstrip()
     return text.endswith((".", "!", "?")) and not text.endswith("..")
+
+
+DROP_CAP_REACH = 3  # blocks after a lone letter where the rest of its word may be printed
+
+
+def join_drop_caps(lines: list[SourceLine]) -> list[tuple[int, int]]:
+    """A drop cap: `pdftotext` prints the big letter alone on its line ('N', a decorative
+    font's 'q') and the rest of its word in capitals at the start of a later block ('GÀY
+    21/9/1957, ...'), maybe after a lead set beside it. The letter goes back on its word and
+    its own line becomes blank; returns (letter line, word line) numbers."""
+    joined: list[tuple[int, int]] = []
+    for index, line in enumerate(lines):
+        letter = line.text.strip()
+        if len(letter) != 1 or not letter.isalpha() or not _blank_around(lines, index):
+            continue
+        target = _drop_cap_word(lines, index)
+        if target is None:
+            continue
+        word = lines[target]
+        word.text = letter.upper() + word.text.lstrip()
+        line.text, line.role, line.reason = "", Role.BLANK, "drop cap, joined to its word"
+        joined.append((line.number, word.number))
+    return joined
+
+
+def _blank_around(lines: list[SourceLine], index: int) -> bool:
+    """Nothing else on the lines right above and below (or the text's edge)."""
+    return all(
+        not 0 <= other < len(lines) or lines[other].role is Role.BLANK
+        for other in (index - 1, index + 1)
+    )
+
+
+def _drop_cap_word(lines: list[SourceLine], index: int) -> int | None:
+    """The index of the first line of one of the next blocks (same page) that opens with the
+    rest of a word in capitals and goes on in lower case."""
+    blocks = 0
+    for other in range(index + 1, len(lines)):
+        line = lines[other]
+        if line.page != lines[index].page:
+            return None
+        if line.role is Role.BLANK or lines[other - 1].role is not Role.BLANK:
+            continue  # only a block's first line
+        blocks += 1
+        if blocks > DROP_CAP_REACH:
+            return None
+        words = line.text.split()
+        rest = line.text.strip()[len(words[0]) :]
+        if len(words) >= 2 and words[0].isalpha() and words[0].isupper() and not rest.isupper():
+            return other
+    return None

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bantin.bylines import ORGANISATION_WORDS, SURNAMES
-from bantin.convert.layout import Layout, Segment, ends_with_stop
+from bantin.convert.layout import Layout, Segment, ends_with_stop, starts_list_item
 from bantin.convert.scholarly import LABELLED_CAPTION
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.registry import Registry
@@ -351,9 +351,13 @@ def label_title_band(doc: Labelling) -> None:
     if title:
         doc.title_band.extend(title)  # found by an earlier rule (a title in capitals)
         following = doc.neighbour(title[-1], +1, ANY_TEXT)
-        if following is not None and following.role is Role.BODY and following.wide:
-            following.label(Role.LEAD, "lead: wide paragraph after the title")
-            doc.title_band.append(following)
+        while following is not None and following.role is Role.BYLINE:
+            following = doc.neighbour(following, +1, ANY_TEXT)  # the byline set under it
+        lead = _paragraph_from(doc, following)
+        if lead and any(seg.wide for seg in lead) and _columns_after(doc, lead[-1]):
+            for seg in lead:
+                seg.label(Role.LEAD, "lead: wide paragraph after the title and byline")
+            doc.title_band.extend(lead)
         return
     for seg in (s for s in doc.body_segments() if s.wide):
         if _label_title_above(doc, seg):
@@ -362,6 +366,24 @@ def label_title_band(doc: Labelling) -> None:
             _label_band(doc, seg)
             return
     _label_fallback_title(doc)
+
+
+def _columns_after(doc: Labelling, seg: Segment) -> bool:
+    """Text set in the column follows (the lead was set wider than the text after it)."""
+    after = doc.segments[doc.segments.index(seg) + 1 :]
+    return any(s.role is Role.BODY and s.kind is None and not s.wide for s in after)
+
+
+def _paragraph_from(doc: Labelling, seg: Segment | None) -> list[Segment]:
+    """The body segments of one paragraph from `seg` on: the next goes on in lower case after
+    an unfinished sentence (the layout cut a paragraph whose first line was narrower)."""
+    found: list[Segment] = []
+    while seg is not None and seg.role is Role.BODY and seg.kind is None:
+        if found and (ends_sentence(found[-1].text) or not starts_lower(seg.text)):
+            break
+        found.append(seg)
+        seg = doc.neighbour(seg, +1, ANY_TEXT)
+    return found
 
 
 def _label_band(doc: Labelling, first: Segment) -> None:
@@ -719,7 +741,8 @@ def _is_honorific_run(word: str) -> bool:
 
 
 def split_leading_caption(doc: Labelling) -> None:
-    """A full sentence opening a block right after an unfinished one is a caption set above it."""
+    """A full sentence opening a block right after an unfinished one is a caption set above it
+    (unless it opens with an acronym, which may go on with the sentence)."""
     if doc.captions_labelled():
         return
     for seg in doc.body_segments():
@@ -729,7 +752,11 @@ def split_leading_caption(doc: Labelling) -> None:
         count = 0
         while count < len(seg.lines) - 1 and _standalone_sentence(seg.lines[count].text):
             count += 1
-        if count:
+        if (
+            count
+            and not _opens_with_acronym(seg.first.text)
+            and not _continues_name(doc, before.text, seg.text)
+        ):
             index = doc.segments.index(seg)
             pieces = [_segment(doc, [line]) for line in seg.lines[:count]]
             for piece in pieces:
@@ -737,11 +764,56 @@ def split_leading_caption(doc: Labelling) -> None:
             doc.segments[index : index + 1] = [*pieces, _segment(doc, seg.lines[count:])]
 
 
+def _continues_name(doc: Labelling, before: str, text: str) -> bool:
+    """`text` holds the rest of a list of names that `before` broke off ('... Thái Bình, Nam'
+    / 'Định, Ninh Bình, ...', '... Đồng Tháp,' / 'Cà Mau, Bà Rịa ...'): it opens with
+    capitalised words up to a comma, as no caption does, after a comma or a name that runs on."""
+    words = text.lstrip(" -–—").split()[:3]
+    ends = [index for index, word in enumerate(words) if word.endswith(",")]
+    if not ends or not all(first_letter(word).isupper() for word in words[: ends[0] + 1]):
+        return False
+    return before.rstrip().endswith(",") or _name_runs_on(doc, before, text)
+
+
+def _name_runs_on(doc: Labelling, before: str, text: str) -> bool:
+    """`before` ends unfinished with a capitalised word and `text` opens with one the text
+    never writes in lower case: a name ('Nam' / 'Định', 'Cà' / 'Mau') broken at a line that
+    a page or column break, or a block set between, cut apart."""
+    words, first = before.split()[-2:], text.lstrip(" -–—").split()[:1]  # ('Bà Rịa' / '- Vũng')
+    if not words or not first or ends_sentence(before):
+        return False
+    if len(words) == 2 and ends_sentence(words[0]):
+        return False  # the last word opens a sentence: capitalised for that, not a name
+    last = words[-1:]
+    word = WORD_RE.match(first[0])
+    return (
+        last[0].isalpha()
+        and last[0][0].isupper()
+        and word is not None
+        and first_letter(word[0]).isupper()
+        and not doc.writes_lower(word[0].lower())
+    )
+
+
+def _ends_word_broken_before(before: str, text: str) -> bool:
+    """`before` ends with a word broken at a hyphen glued to it ('KT-') and `text` opens with
+    the capitals of its rest ('XH, ...'): the same sentence, not a caption between."""
+    return GLUED_HYPHEN_END_RE.search(before.rstrip()) is not None and _opens_with_acronym(text)
+
+
+def _opens_with_acronym(text: str) -> bool:
+    """The line opens with an acronym ('HTX', 'ĐMST'): it may be the rest of the unfinished
+    sentence before it, which a page or column break cut, not a caption."""
+    words = text.split(maxsplit=1)
+    return bool(words) and is_all_caps(words[0])
+
+
 def _standalone_sentence(text: str) -> bool:
     """Starts with a capital, ends with one full stop, has a few words: a caption's shape."""
     text = text.strip()
     return (
         first_letter(text).isupper()
+        and not starts_list_item(text)
         and ends_with_stop(text)
         and len(text.split()) >= CAPTION_MIN_WORDS
         and not INNER_SENTENCE_END_RE.search(text)
@@ -764,12 +836,16 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
         return ""
     if not starts_new_sentence(seg.text) or len(seg.text.split()) < CAPTION_MIN_WORDS:
         return ""
+    if starts_list_item(seg.text):
+        return ""  # an item of a list, not a caption
     index = doc.segments.index(seg)
     if byline is not None and index > doc.segments.index(byline):
         return "caption: stands after the byline"
     if _is_wide_caption(doc, seg):
         return "caption: wide sentence interrupting the text"
     before, after = _flow_around(doc, seg, -1), _flow_around(doc, seg, +1)
+    if before is not None and _ends_word_broken_before(before.text, seg.text):
+        return ""  # the rest of a word broken at a hyphen ('KT-' / 'XH, ...')
     capital = first_letter(seg.text).isupper()
     if capital and before and after and _interrupted(doc, before.text, after):
         return "caption: standalone sentence where the body sentence is interrupted"
@@ -790,8 +866,8 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
         and before is not None
         and after is not None
         and _opens_capitalised(after)
-        and not _runs_on(doc, before, seg)
-    ):
+        and (not _runs_on(doc, before, seg) or _runs_on(doc, before, after))
+    ):  # when both could go on with the sentence, the text after the lone one does
         return "caption: a lone sentence between an unfinished sentence and its capitalised rest"
     longer = len(seg.lines) == 1 and len(seg.text.strip()) > doc.layout.column
     if longer and capital and unfinished:
@@ -904,6 +980,8 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
         return False
     if not _unpunctuated(text) or INNER_SENTENCE_END_RE.search(text) or ends_open(text):
         return False
+    if text.rstrip()[-1] in END_MARK_GLYPHS:
+        return False  # the article's last paragraph, with its end mark
     after = doc.neighbour(seg, +1, FLOW)
     if after is None:
         return False
@@ -962,6 +1040,7 @@ def _opens_plainly(doc: Labelling, seg: Segment) -> bool:
 
 
 from bantin.convert.scholarly import (  # noqa: E402
+    label_back_matter,
     label_capitals_title,
     label_front_matter,
     label_labelled_captions,
@@ -972,6 +1051,7 @@ RULES: Registry[Rule] = Registry()
 RULES.register(label_running_heads, "running_head", 100)
 RULES.register(label_front_matter, "front_matter", 89)
 RULES.register(label_references, "references", 88)
+RULES.register(label_back_matter, "back_matter", 87.5)
 RULES.register(label_labelled_captions, "labelled_caption", 87)
 RULES.register(label_capitals_title, "capitals_title", 86)
 RULES.register(label_section_name, "section_name", 90)

@@ -80,6 +80,8 @@ def label_front_matter(doc: Labelling) -> None:
         lines = seg.lines[1:]
         if not rest and not lines:
             lines = _paragraph_after(doc, seg)
+        elif not ends_sentence((lines[-1].text if lines else rest) or "."):
+            lines = lines + _paragraph_after(doc, seg, going_on=True)
         for line in [seg.first, *lines]:
             line.role, line.reason = Role.LEAD, f"{FRONT_REASON}: {field}"
         seg.role = Role.LEAD
@@ -87,10 +89,16 @@ def label_front_matter(doc: Labelling) -> None:
         doc.front[field] = " ".join(text for text in texts if text)
 
 
-def _paragraph_after(doc: Labelling, label: Segment) -> list[SourceLine]:
+def _paragraph_after(doc: Labelling, label: Segment, going_on: bool = False) -> list[SourceLine]:
     """The paragraph after a label standing alone: the next segment, and those after it while
-    its sentence is not finished."""
+    its sentence is not finished; with `going_on`, the rest of an unfinished paragraph that
+    the label's own segment began (the segments after it that go on in lower case)."""
     taken: list[SourceLine] = []
+    if going_on:
+        taken.extend(label.lines)
+        following = doc.neighbour(label, +1, frozenset(Role) - {Role.RUNNING_HEAD})
+        if following is None or not starts_lower(following.text):
+            return []
     index = doc.segments.index(label) + 1
     while index < len(doc.segments):
         seg = doc.segments[index]
@@ -104,7 +112,7 @@ def _paragraph_after(doc: Labelling, label: Segment) -> list[SourceLine]:
         seg.role = Role.LEAD
         taken.extend(seg.lines)
         index += 1
-    return taken
+    return taken[len(label.lines) :] if going_on else taken
 
 
 def label_labelled_captions(doc: Labelling) -> None:
@@ -157,6 +165,7 @@ def _piece(doc: Labelling, lines: list[SourceLine], opens: bool) -> Segment:
 def label_references(doc: Labelling) -> None:
     """After a 'Tài liệu tham khảo' heading, each item ('[1] ...', '2. ...') is a reference,
     up to the end or to the back matter (an abstract, contact details)."""
+    _cut_references_heading(doc)
     start = next((i for i, s in enumerate(doc.segments) if _references_heading(s)), None)
     if start is None:
         return
@@ -174,6 +183,32 @@ def label_references(doc: Labelling) -> None:
     ]
     items = _reference_items(doc, lines)
     doc.segments[start + 1 : end] = sorted(kept + items, key=lambda s: s.first.number)
+
+
+def _cut_references_heading(doc: Labelling) -> None:
+    """A 'Tài liệu tham khảo' line printed in a block, right under the last paragraph (after
+    its end mark) and over the first item, is cut out of it to stand alone."""
+    for index, seg in enumerate(doc.segments):
+        if seg.role is not Role.BODY or seg.kind is not None or len(seg.lines) < 2:
+            continue
+        at = next(
+            (
+                i
+                for i, line in enumerate(seg.lines)
+                if i and REFERENCES_RE.match(line.text.strip()) is not None
+            ),
+            None,
+        )
+        if at is None:
+            continue
+        pieces = [seg.lines[:at], seg.lines[at : at + 1], seg.lines[at + 1 :]]
+        made = [
+            _piece(doc, lines, opens=seg.opens_paragraph if not number else True)
+            for number, lines in enumerate(pieces)
+            if lines
+        ]
+        doc.segments[index : index + 1] = made
+        return
 
 
 def _references_heading(seg: Segment) -> bool:
@@ -220,6 +255,34 @@ def _reference_items(doc: Labelling, lines: list[SourceLine]) -> list[Segment]:
     return items
 
 
+BACK_MATTER_MAX_LINES = 8
+BACK_MATTER_REASON = "back matter: the authors' contact details after the text"
+
+
+def label_back_matter(doc: Labelling) -> None:
+    """'Thông tin liên hệ:' (or 'Thông tin tác giả', 'Contact') near the end opens the
+    authors' contact details: that block and the short blocks after it, to the end of the
+    text, are a footnote, not running text."""
+    start = next(
+        (
+            i
+            for i, s in enumerate(doc.segments)
+            if s.role is Role.BODY and s.kind is None and BACK_MATTER_RE.match(s.first.text)
+        ),
+        None,
+    )
+    if start is None:
+        return
+    later = [s for s in doc.segments[start:] if s.role is not Role.RUNNING_HEAD]
+    if sum(len(s.lines) for s in later) > BACK_MATTER_MAX_LINES:
+        return  # more than an address: the label was a sentence of the text
+    for seg in later:
+        if seg.role is Role.BODY and seg.kind is None:
+            seg.kind = BlockKind.FOOTNOTE
+            for line in seg.lines:
+                line.reason = BACK_MATTER_REASON
+
+
 TITLE_MAX_LINES = 4
 AFFILIATION_MAX_LINES = 4
 FRONT_BYLINE = "byline: names under a title in capitals"
@@ -254,6 +317,7 @@ def label_capitals_title(doc: Labelling) -> None:
         doc.front["title_en"] = " ".join(line.text.strip() for line in english)
     _label_front_byline(doc, lines[count:])
     _resegment_front(doc)
+    label_front_matter(doc)  # a label in the block of the title and byline now opens one
 
 
 def _title_line(text: str) -> bool:

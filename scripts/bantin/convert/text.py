@@ -24,7 +24,7 @@ from bantin.convert.facts import (
     section_of,
 )
 from bantin.convert.join import build_blocks
-from bantin.convert.layout import Segment, measure, segment, split_lines
+from bantin.convert.layout import Segment, join_drop_caps, measure, segment, split_lines
 from bantin.convert.order import body_flow, take_title_and_lead
 from bantin.convert.roles import (
     AFFILIATION_REASON,
@@ -37,6 +37,7 @@ from bantin.convert.roles import (
     split_heading_number,
 )
 from bantin.convert.scholarly import FRONT_REASON
+from bantin.convert.symbols import decode_symbol_fonts
 from bantin.model import Article, Block, BlockKind, Role, SourceLine
 from bantin.registry import Registry
 from bantin.vietnamese import END_MARK_GLYPHS, nfc
@@ -107,7 +108,10 @@ def convert_text(text: str, path: Path | str = "<text>", running_head: str = "he
         raise ValueError(f"running_head must be one of {RUNNING_HEAD_CONVENTIONS}")
     article = Article()
     text = _drop_controls(article, text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _decode_symbols(article, text)
     lines = split_lines(nfc(text))
+    for letter, word in join_drop_caps(lines):
+        article.note("layout", f"drop cap on line {letter} joined to its word", word)
     article.lines = lines
     layout = measure(lines)
     article.note("layout", f"column width {layout.column}, wide lines over {layout.wide}")
@@ -116,6 +120,7 @@ def convert_text(text: str, path: Path | str = "<text>", running_head: str = "he
     _take_running_heads(article, doc, running_head)
     article.blocks = build_blocks(article, body_flow(doc.segments))
     _clean_blocks(article)
+    _strip_list_markers(article)
     _remove_end_mark(article)
     _restore_case(article)
     _take_byline(article, doc)
@@ -157,6 +162,14 @@ def _drop_controls(article: Article, text: str) -> str:
         where = "; ".join(f"{code} on lines {_line_list(lines)}" for code, lines in found.items())
         article.note("drop", f"control characters of a symbol or math font removed: {where}")
     return text
+
+
+def _decode_symbols(article: Article, text: str) -> str:
+    """Symbol fonts' private-use characters as bullets or as the characters they draw."""
+    decoded = decode_symbol_fonts(text)
+    if decoded != text:
+        article.note("decode", "symbol-font characters read as bullets or as what they draw")
+    return decoded
 
 
 def _line_list(numbers: list[int], most: int = 8) -> str:
@@ -246,6 +259,28 @@ def _clean_blocks(article: Article) -> None:
         block.text, acted = fix_and_explain(block.text)
         for name in acted:
             article.note("clean", f"pass {name} changed the {block.kind.value}", block.lines[0])
+
+
+# A list item's bullet, or its dash followed by a space (a hyphen glued to a word is none).
+LIST_MARKER_RE = re.compile(r"^(?:[•●○◦▪▫■□◆❖➢►▸✓✔]\s*|[-–−]\s+)(?=\S)")
+
+
+def strip_list_marker(text: str) -> str:
+    """'• Rửa sạch...' or '- Rửa sạch...' -> 'Rửa sạch...': a list item without the bullet
+    or dash that marks it (its number or letter, '1.', 'a)', is part of its text)."""
+    return LIST_MARKER_RE.sub("", text, count=1)
+
+
+def _strip_list_markers(article: Article) -> None:
+    """Each paragraph that is a list item loses its bullet or dash."""
+    for block in article.blocks:
+        if block.kind is not BlockKind.PARAGRAPH or not block.text:
+            continue
+        stripped = strip_list_marker(block.text)
+        if stripped != block.text:
+            marker = block.text[: len(block.text) - len(stripped)].strip()
+            article.note("clean", f"list item: its marker {marker!r} removed", block.lines[0])
+            block.text = stripped
 
 
 def _remove_end_mark(article: Article) -> None:
