@@ -296,4 +296,3 @@ def is_syllable(word: str) -> bool:
     tones = sum(1 for char in letters if char in _TONES)
     bare = unicodedata.normalize("NFC", "".join(c for c in letters if c not in _TONES))
     return tones <= 1 and bool(_SYLLABLE.match(bare))
-
