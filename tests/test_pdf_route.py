@@ -379,6 +379,26 @@ def test_an_unreadable_pdf_is_an_error_naming_it(tmp_path: Path) -> None:
     assert not (tmp_path / "sources").exists()
 
 
+def test_a_scanned_issue_without_text_is_refused_with_what_to_do(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from PIL import Image
+    from reportlab.pdfgen.canvas import Canvas
+
+    picture = tmp_path / "trang.png"
+    Image.new("L", (300, 420), 255).save(picture)
+    pdf = tmp_path / "scan.pdf"
+    canvas = Canvas(str(pdf), pagesize=(595, 842), invariant=True)
+    for _ in range(2):
+        canvas.drawImage(str(picture), 0, 0, 595, 842)
+        canvas.showPage()
+    canvas.save()
+    assert main(["ingest", str(pdf), "--issue", "1", "--year", "2020", "--root", str(tmp_path)]) == 1
+    error = caplog.text
+    assert "scan.pdf" in error and "no text layer" in error and "OCR" in error
+    assert not (tmp_path / "sources").exists()
+
+
 def test_ingest_needs_issue_and_year(built: dict[str, object], tmp_path: Path) -> None:
     assert main(["ingest", str(built["pdf"]), "--root", str(tmp_path)]) == 1
 

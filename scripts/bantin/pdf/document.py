@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bantin.exceptions import SourceError
 from bantin.pdf.extract import read_pdf
 from bantin.pdf.fonts import BodyType, body_type, decode_pages
 from bantin.pdf.furniture import Furniture, remove_furniture, shape
@@ -47,6 +48,7 @@ def read_document(
     """Run the page stages over a PDF (or its pages first..last); `running_heads`: what the
     issue the PDF was cut from prints in its margins."""
     pages = read_pdf(pdf, first, last)
+    _check_text_layer(pdf, pages)
     encodings = decode_pages(pages)
     body = body_type(pages)
     furniture = remove_furniture(pages, body, frozenset(map(shape, running_heads)))
@@ -58,6 +60,21 @@ def read_document(
         join_split_syllables(page)
         paras += paragraphs(page, body)
     return Document(pdf, pages, body, furniture, paras, encodings, mixed)
+
+
+MIN_WORDS_PER_PAGE = 10  # fewer words than this on average: the pages are pictures of text
+
+
+def _check_text_layer(pdf: Path, pages: list[Page]) -> None:
+    """A PDF whose pages are only images (a scanned issue) has no text to read: say so."""
+    words = sum(len(line.words) for page in pages for line in page.lines)
+    if pages and words < MIN_WORDS_PER_PAGE * len(pages):
+        raise SourceError(
+            pdf,
+            f"no text layer: {words} words on {len(pages)} pages, which are images (a scanned "
+            "issue?); make the text readable with OCR first (for example `ocrmypdf -l vie`), "
+            "then give bantin the PDF it writes",
+        )
 
 
 def running_heads(doc: Document) -> list[str]:
