@@ -26,6 +26,7 @@ INDENT_MIN = 0.7  # ems: a first line set in by at least this much opens a parag
 INDENT_MAX = 6.0  # ems: set in further, the line is centred or a list, not indented
 JUSTIFIED_SHARE = 0.6  # share of a column's lines ending at its right edge: justified
 JUSTIFIED_SLACK = 0.6  # ems a justified line may stop short of the edge
+RUNNING_WORDS = 6  # words of a paragraph of running text, at the least
 MIN_COLUMN_LINES = 3  # lines of running text that start a column, at the least
 COLUMN_SHARE = 0.1  # or this share of the page's lines of running text
 COLUMN_WIDTH_SHARE = 0.25  # a column is at least this share of the text's width
@@ -267,6 +268,7 @@ def paragraphs(page: Page, body: BodyType) -> list[Para]:
     em = body.size or 10.0
     columns = find_columns(page, body)
     split_across_gutters(page, columns)
+    join_line_pieces(page, columns, body)
     out: list[Para] = []
     for block in page.blocks:
         if _on_page(block.box, page):
@@ -296,6 +298,54 @@ def split_across_gutters(page: Page, columns: list[Column]) -> None:
             for _, group in sorted(sides.items())
         ]
     page.blocks = blocks
+
+
+PIECE_GAP = 3.0  # ems: the widest space a justified line of a narrow column may hold
+
+
+def join_line_pieces(page: Page, columns: list[Column], body: BodyType) -> None:
+    """A justified line of a narrow column that poppler cut where its spaces grew wide is one
+    line again: running-text pieces level with each other, in one column, that together
+    fill it from edge to edge."""
+    em = body.size or 10.0
+    for column in columns:
+        inside = [
+            line
+            for line in page.lines
+            if column.left - 2 <= line.box.x0
+            and line.box.x1 <= column.right + 2
+            and body.is_body(line.style)
+        ]
+        for row in _rows_of(inside):
+            if len(row) < 2 or not _fills(row, column, em):
+                continue
+            first, rest = row[0], row[1:]
+            first.words = [word for line in row for word in line.words]
+            first.box = union_of([line.box for line in row])
+            for block in page.blocks:
+                block.lines = [line for line in block.lines if line not in rest]
+    page.blocks = [block for block in page.blocks if block.lines]
+
+
+def _rows_of(lines: list[Line]) -> list[list[Line]]:
+    """Lines standing level with each other, left to right."""
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda line: (line.box.y0, line.box.x0)):
+        row = rows[-1] if rows else None
+        if row is not None and all(
+            other.box.y_overlap(line.box) >= 0.7 * min(other.box.height, line.box.height)
+            for other in row
+        ):
+            row.append(line)
+        else:
+            rows.append([line])
+    return [sorted(row, key=lambda line: line.box.x0) for row in rows]
+
+
+def _fills(row: list[Line], column: Column, em: float) -> bool:
+    reaches = row[0].box.x0 <= column.left + em and row[-1].box.x1 >= column.right - em
+    gaps = [b.box.x0 - a.box.x1 for a, b in itertools.pairwise(row)]
+    return reaches and all(0 <= gap <= PIECE_GAP * em for gap in gaps)
 
 
 def _split_line(line: Line, gutters: list[tuple[float, float]]) -> list[Line]:
@@ -331,12 +381,16 @@ def reading_order(paras: list[Para], columns: list[Column], em: float) -> list[P
         (p for p in paras if p.column is None and _spans(p.box, ordered)), key=lambda p: p.box.y0
     )
     cuts = [p.box.y0 for p in spanning]
-    bands: list[list[list[Para]]] = [[[] for _ in ordered] for _ in range(len(cuts) + 1)]
+    bands: list[list[list[Para]]] = [[[] for _ in range(len(ordered) + 1)] for _ in [*cuts, 0]]
+    last = ordered[-1].right
     for para in paras:
         if para in spanning:
             continue
         band = sum(1 for cut in cuts if para.box.y0 > cut + em / 2)  # level with it: before
-        bands[band][_nearest(para.box, ordered)].append(para)
+        # Running text right of the last column found is a column of its own, read last (a
+        # last column with too few lines to be found, where an article ends).
+        beyond = para.box.x0 >= last and len(para.text.split()) >= RUNNING_WORDS
+        bands[band][len(ordered) if beyond else _nearest(para.box, ordered)].append(para)
     out: list[Para] = []
     for index, band_columns in enumerate(bands):
         for column in band_columns:

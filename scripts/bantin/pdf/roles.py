@@ -403,7 +403,7 @@ def is_affiliation(para: Para, body: BodyType) -> bool:
     return (
         para.style.italic
         or first in ORGANISATION_WORDS
-        or bool(re.match(r"^\s*[\d*]{1,2}\s*\S", text))
+        or bool(re.match(r"^\s*[\d*]{1,2}\s*[^\W\d_]", text))  # "1Trung tâm", not "12%"
         or "@" in text
         or text.lower().startswith("email")
     )
@@ -731,8 +731,8 @@ def _continuations(paras: Sequence[Para]) -> set[Para]:
             and other.role
             for other in paras
         )
-        text = para.text.strip()
-        if top and previous is not None and text[:1].islower() and not ends_sentence(previous.text):
+        opens = para.text.strip()[:1].isupper()  # "nhau.", "12%, lợi nhuận" go on
+        if top and previous is not None and not opens and not ends_sentence(previous.text):
             found.add(para)
         previous = para
     return found
