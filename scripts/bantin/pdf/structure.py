@@ -167,8 +167,6 @@ def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> boo
     broken = broken or after.box.y0 < before.box.y0
     text = before.text
     if not broken:
-        if indent and before.last_full and _close_below(before, after):
-            return True  # where paragraphs are set in, a line that is not goes on
         return not ends_sentence(text) and starts_lower(after.text)
     if not ends_sentence(text) or indent:
         return True  # stopped mid-sentence; or, where paragraphs are set in, this one is not
@@ -176,12 +174,6 @@ def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> boo
     # capital is as likely a paragraph's end as a break inside it; the page cannot tell, and
     # a new paragraph is the lesser harm.
     return before.last_full and starts_lower(after.text)
-
-
-def _close_below(before: Para, after: Para) -> bool:
-    """The next line at the usual distance, with no space set between."""
-    height = before.lines[-1].box.height
-    return after.box.y0 - before.box.y1 <= 0.6 * height
 
 
 def _groups(paras: list[Para]) -> list[list[Para]]:
