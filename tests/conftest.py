@@ -21,9 +21,16 @@ from pathlib import Path
 
 import pytest
 
-from bantin.commands.serve import SiteHandler
-
 REPO = Path(__file__).resolve().parent.parent
+# The tests exercise this checkout's package, also in the subprocesses they start, whichever
+# checkout the virtual environment was installed from.
+sys.path.insert(0, str(REPO / "scripts"))
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    filter(None, (str(REPO / "scripts"), os.environ.get("PYTHONPATH")))
+)
+
+from bantin.commands.serve import SiteHandler  # noqa: E402
+
 SITE_URL = "http://127.0.0.1:8000/"
 BUILD_TIMEOUT_S = 900
 # What a build needs from the repository; everything else (.git, .venv, site/) stays out.
