@@ -177,6 +177,8 @@ def test_detects_tcvn3_after_soft_hyphen_for_u_horn() -> None:
         ("b»ng ph-¬ng ph¸p lùc", "bằng phương pháp lực"),  # measured on a real article's title
         ("tr-êng, ng-êi, m-a, h-ng yªn", "trường, người, mưa, hưng yên"),
         ("KT-XH n¨m 2020-2021, mét - hai", "KT-XH năm 2020-2021, một - hai"),  # real hyphens
+        ("Nhµ N-íc, Tr-êng", "Nhà Nước, Trường"),  # measured on a real title: after a capital
+        ("COVID-19, B-52, A-ma", "COVID-19, B-52, A-ma"),
     ],
 )
 def test_u_horn_extracted_as_a_hyphen_is_read_back(extracted: str, meant: str) -> None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from bantin.pdf.fonts import BodyType
 from bantin.pdf.furniture import remove_furniture
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word
-from bantin.pdf.reading import join_marks, paragraphs
-from bantin.pdf.roles import BYLINE, CAPTION, HEADING, TABLE, label_article
+from bantin.pdf.reading import Para, join_marks, paragraphs
+from bantin.pdf.roles import AFFILIATION, BYLINE, CAPTION, HEADING, TABLE, label_article
+from bantin.pdf.structure import front_of
 
 BODY = BodyType(12.0, "Times New Roman")
 PAGE_W, PAGE_H = 595.0, 842.0
@@ -86,6 +87,105 @@ def test_a_superscript_mark_set_apart_joins_the_line_it_leans_on() -> None:
         "1Trung tâm Khảo thí, Trường Đại học Kinh tế",
     ]
     assert len(sheet.blocks) == 3
+
+
+def test_a_mark_poppler_set_as_a_line_inside_a_block_joins_its_line() -> None:
+    """Measured on a real article: the third affiliation's mark stood as a line of its own
+    inside the block of affiliations, and the affiliation list got an empty entry."""
+    second = line("2Khoa Khoa học cơ bản, Trường Đại học Kinh tế", 158, 170, 10)
+    mark = line("3", 121.5, 181.3, 6.2)
+    third = line("Khoa Hệ thống thông tin, Trường Đại học Ngân hàng", 125.0, 181.7, 10)
+    sheet = page(1, [second, mark, third], body_lines(300, 10))
+    join_marks(sheet)
+    assert [ln.text for ln in sheet.blocks[0].lines] == [
+        "2Khoa Khoa học cơ bản, Trường Đại học Kinh tế",
+        "3Khoa Hệ thống thông tin, Trường Đại học Ngân hàng",
+    ]
+
+
+def test_a_mark_left_alone_leads_the_affiliation_after_it_and_none_is_empty() -> None:
+    """Measured on a real article: an affiliation's mark that stayed a line of its own made an
+    empty affiliation, and the article failed to convert."""
+    lines = [
+        line("1Khoa Toán kinh tế, Trường Đại học Kinh tế", 160, 150, 10),
+        line("3", 121, 165, 6),
+        line("Khoa Hệ thống thông tin, Trường Đại học Ngân hàng", 125, 166, 10),
+        line("2", 300, 180, 6),
+    ]
+    para = Para(lines, 1)
+    para.role = AFFILIATION
+    assert front_of([para]).affiliations == [
+        "Khoa Toán kinh tế, Trường Đại học Kinh tế",
+        "Khoa Hệ thống thông tin, Trường Đại học Ngân hàng",
+    ]
+
+
+def test_a_label_hanging_left_of_its_text_names_that_text() -> None:
+    """Measured on a real article: "Từ khóa:" and "Keywords:" stood in a narrow column of
+    their own left of what they name; the keywords were read before their label and taken
+    for more of the abstract."""
+    abstract = [
+        line("Chuyển động quay là một trong những chuyển động phức tạp trong trò", 133, 238, 10),
+        line("chơi điện tử, bài báo giải thích cách dùng ma trận để tạo nên nó.", 133, 252, 10),
+    ]
+    sheet = page(
+        1,
+        [line("TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC", 120, 60, 16, bold=True)],
+        [line("Nguyễn Văn An1, Trần Thị Bình2", 180, 100, 11, bold=True)],
+        abstract,
+        [line("Phép quay, ma trận.", 133, 286.5, 10)],
+        [
+            line("Rotation is one of the most complex movements in video games and", 133, 306, 10),
+            line("this paper explains how matrices are used to make rotations.", 133, 320, 10),
+        ],
+        [line("Rotation, matrix.", 133, 341.7, 10)],
+        [line("Tóm tắt:", 71, 239.7, 10, bold=True)],
+        [line("Từ khóa:", 71, 286.6, 10, bold=True)],
+        [line("Abstract:", 71, 306.3, 10, bold=True)],
+        [line("Keywords:", 71, 341.8, 10, bold=True)],
+        [line("1. ĐẶT VẤN ĐỀ", 50, 380, 12, bold=True)],
+        body_lines(400, 12),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    front = front_of(paras)
+    assert front.keywords == ["Phép quay", "ma trận"]
+    assert front.keywords_en == ["Rotation", "matrix"]
+    assert front.abstract.startswith("Chuyển động quay") and front.abstract.endswith("nên nó.")
+    assert front.abstract_en.startswith("Rotation is one") and "Phép" not in front.abstract
+
+
+def spaced(words: list[str], x: float, y: float, gap: float, size: float = 12.0) -> list[Line]:
+    """One bold line of a justified heading that poppler cut at every wide space."""
+    style = Style("Times New Roman,Bold", size, bold=True)
+    pieces, left = [], x
+    for text in words:
+        width = 0.5 * size * len(text)
+        box = Box(left, y, left + width, y + size)
+        pieces.append(Line([Word(text, box, style)], box))
+        left += width + gap
+    return pieces
+
+
+def test_a_justified_heading_poppler_cut_at_its_wide_spaces_is_one_heading() -> None:
+    """Measured on a real article: "2. ĐỐI TƯỢNG VÀ PHƯƠNG PHÁP / NGHIÊN CỨU", set bold and
+    justified in a narrow column, came out as four headings and a table cell."""
+    first, *rest = spaced(["2.", "ĐỐI", "TƯỢNG", "VÀ", "PHƯƠNG", "PHÁP"], 50, 300, 20.4)
+    first.words += rest[0].words + rest[1].words
+    first.box = first.box.union(rest[1].box)
+    second = line("NGHIÊN CỨU", 50, 318, 12, bold=True)
+    sheet = page(
+        1,
+        body_lines(100, 13),
+        [first, second],
+        *([piece] for piece in rest[2:]),
+        body_lines(340, 20),
+        body_lines(100, 40, x=320),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    headings = [para.text for para in paras if para.role == HEADING]
+    assert headings == ["2. ĐỐI TƯỢNG VÀ PHƯƠNG PHÁP NGHIÊN CỨU"]
 
 
 def test_a_tables_header_row_and_rows_wider_than_its_caption_are_the_tables() -> None:

@@ -109,8 +109,11 @@ def encoding_for_font(font_name: str) -> str | None:
 
 # TCVN3 keeps "ư" at 0xAD, the soft hyphen's code; a font that names that glyph "hyphen" is
 # extracted as "-". Inside a word, before "ơ" (and its toned forms), or before a closing "a",
-# "u" or "ng" ("ph-¬ng", "m-a", "h-ng"), it can only be "ư".
-_TCVN3_HORN_U = re.compile(r"(?<=[a-z®])-(?=[¬êíëìî]|(?:a|u|ng)(?![^\W\d_]))")
+# "u" or "ng" ("ph-¬ng", "m-a", "h-ng"), it can only be "ư"; after a capital, before "ơ"
+# ("N-íc").
+_TCVN3_HORN_U = re.compile(
+    r"(?<=[a-z®])-(?=[¬êíëìî]|(?:a|u|ng)(?![^\W\d_]))|(?<=[A-Z])-(?=[¬êíëìî])"
+)
 
 
 def decode_legacy(text: str, encoding: str) -> str:

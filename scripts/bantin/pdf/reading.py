@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+import statistics
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -139,10 +140,8 @@ def join_marks(page: Page) -> None:
     """A superscript mark poppler left as a line of its own joins the line it leans on
     ("1" + "Trung tâm Khảo thí" -> "1Trung tâm Khảo thí"): smaller type, no wider than a few
     figures, level with the upper part of a line that starts or ends right beside it."""
-    for mark_block in [b for b in page.blocks if len(b.lines) == 1]:
-        mark = mark_block.lines[0]
-        if not MARK.fullmatch(mark.text.strip()):
-            continue
+    marks = [(b, ln) for b in page.blocks for ln in b.lines if MARK.fullmatch(ln.text.strip())]
+    for mark_block, mark in marks:
         host = next((line for line in page.lines if _carries(line, mark)), None)
         if host is None:
             continue
@@ -151,7 +150,9 @@ def join_marks(page: Page) -> None:
         else:
             host.words.extend(mark.words)
         host.box = host.box.union(mark.box)
-        page.blocks.remove(mark_block)
+        mark_block.lines.remove(mark)
+        if not mark_block.lines:
+            page.blocks.remove(mark_block)
         log.debug("page %d: mark %r joined to %r", page.number, mark.text, host.text)
 
 
@@ -312,12 +313,12 @@ def join_line_pieces(page: Page, columns: list[Column], body: BodyType) -> None:
         inside = [
             line
             for line in page.lines
-            if column.left - 2 <= line.box.x0
-            and line.box.x1 <= column.right + 2
-            and body.is_body(line.style)
+            if column.left - 2 <= line.box.x0 and line.box.x1 <= column.right + 2
         ]
         for row in _rows_of(inside):
             if len(row) < 2 or not _fills(row, column, em):
+                continue
+            if not all(body.is_body(line.style) for line in row) and not _evenly_spaced(row):
                 continue
             first, rest = row[0], row[1:]
             first.words = [word for line in row for word in line.words]
@@ -340,6 +341,24 @@ def _rows_of(lines: list[Line]) -> list[list[Line]]:
         else:
             rows.append([line])
     return [sorted(row, key=lambda line: line.box.x0) for row in rows]
+
+
+EVEN_SPACING = 0.25  # a justified line's spaces are all this close to their median
+
+
+def _evenly_spaced(row: list[Line]) -> bool:
+    """Pieces in another type than the body's (a bold heading) make one justified line when
+    the spaces between them are the same as the spaces inside them; a table's cells stand
+    further apart than their words do."""
+    style = row[0].style
+    if any(line.style.font != style.font or line.style.size != style.size for line in row):
+        return False
+    words = [word for line in row for word in line.words]
+    gaps = [b.box.x0 - a.box.x1 for a, b in itertools.pairwise(words)]
+    if len(gaps) < 3:
+        return False
+    middle = statistics.median(gaps)
+    return middle > 0 and all(abs(gap - middle) <= EVEN_SPACING * middle for gap in gaps)
 
 
 def _fills(row: list[Line], column: Column, em: float) -> bool:

@@ -125,6 +125,7 @@ def is_english(text: str) -> bool:
 
 def label_article(paras: list[Para], body: BodyType) -> None:
     """Give every paragraph of one article its role: the front first, then the body."""
+    hang_labels(paras)
     separate_names(paras, body)
     start = label_front(paras, body)
     label_set_aside_byline(paras, start, body)
@@ -163,6 +164,33 @@ def _closing_byline(para: Para, paras: Sequence[Para], body: BodyType) -> bool:
     column = para.column
     right = column is not None and para.box.x0 > (column.left + column.right) / 2
     return right or style.bold or style.italic or is_all_caps(text)
+
+
+LABEL_REACH = 4.0  # line heights: how far right of a hanging label the text it names starts
+
+
+def hang_labels(paras: list[Para]) -> None:
+    """A label set in a narrow column of its own ("Từ khóa:" left of the keywords) leads the
+    paragraph level with it on its right, wherever poppler put the two in reading order."""
+    first_page = paras[0].page if paras else 0
+    for label in [p for p in paras if p.page == first_page and _bare_label(p)]:
+        first = label.lines[0]
+        for para in paras:
+            line = para.lines[0]
+            level = abs(line.box.cy - first.box.cy) <= first.box.height / 2
+            gap = line.box.x0 - first.box.x1
+            near = 0 <= gap <= LABEL_REACH * first.box.height
+            if para is not label and para.page == label.page and level and near:
+                line.words[:0] = first.words
+                line.box = line.box.union(first.box)
+                paras.remove(label)
+                break
+
+
+def _bare_label(para: Para) -> bool:
+    text = para.text.strip()
+    label = _label_of(text)
+    return len(para.lines) == 1 and bool(label) and not _LABELS[label].sub("", text).strip()
 
 
 def separate_names(paras: list[Para], body: BodyType) -> None:

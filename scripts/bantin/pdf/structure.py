@@ -104,11 +104,15 @@ def _affiliations(paras: list[Para]) -> list[str]:
     for para in paras:
         for line in para.lines:
             text = line.text.strip()
-            if texts and not re.match(r"^[\d*]", text) and _continues_line(texts[-1], text):
+            lone_mark = bool(texts) and re.fullmatch(r"[\d*]{1,2}", texts[-1]) is not None
+            if lone_mark or (
+                texts and not re.match(r"^[\d*]", text) and _continues_line(texts[-1], text)
+            ):
                 texts[-1] = f"{texts[-1]} {text}"
                 continue
             texts.append(text)
-    return [re.sub(r"^[\d*]{1,2}\s*", "", text).strip().rstrip(";") for text in texts if text]
+    stripped = (re.sub(r"^[\d*]{1,2}\s*", "", text).strip().rstrip(";") for text in texts)
+    return [text for text in stripped if text]
 
 
 def _continues_line(before: str, after: str) -> bool:
