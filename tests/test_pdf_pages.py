@@ -3,6 +3,7 @@ issues (positions, sizes and texts as poppler gives them), small enough to read 
 
 from __future__ import annotations
 
+from bantin.pdf.articles import starts
 from bantin.pdf.fonts import BodyType
 from bantin.pdf.furniture import remove_furniture
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word
@@ -413,3 +414,27 @@ def test_the_rest_of_a_sentence_at_two_column_tops_is_no_table_row() -> None:
     label_article(paras, BODY)
     role = {para.text: para.role for para in paras}
     assert role["nhau."] != TABLE and role["12%, lợi nhuận tăng."] != TABLE
+
+
+def test_a_charts_title_over_its_figures_starts_no_article() -> None:
+    """Measured on a real article: "LO SS", a chart's title in large bold type, over the
+    chart's scale ("0.18", "0.16"...), was taken for a second article's title."""
+    first = page(
+        1,
+        [line("TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC", 100, 60, 18, bold=True)],
+        [line("Nguyễn Văn An, Trần Thị Bình", 180, 100, 11, bold=True)],
+        body_lines(140, 30),
+    )
+    scale = [[line(f"0.{18 - 2 * n:02d}", 83, 420 + 17 * n, 10.3)] for n in range(8)]
+    second = page(
+        2,
+        body_lines(60, 20),
+        [line("LO SS", 280, 375, 15.7, bold=True)],
+        [line("NIVIDA", 228, 405, 10.3)],
+        *scale,
+        body_lines(600, 10),
+    )
+    paras = paragraphs(first, BODY) + paragraphs(second, BODY)
+    assert [paras[index].text for index in starts(paras, BODY)] == [
+        "TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC"
+    ]

@@ -80,9 +80,9 @@ def _byline_above(paras: Sequence[Para], index: int, body: BodyType) -> bool:
 
 
 def _confirmed(paras: Sequence[Para], index: int, body: BodyType) -> bool:
-    """Under a title come its byline, a label or running text (three lines of it, in one
-    paragraph or in list items), soon and on the same page (a pull quote or a display line in
-    large type has none)."""
+    """Under a title come its byline, a label or running text (three lines of words, in one
+    paragraph or in list items), soon and on the same page (a pull quote, a display line in
+    large type or a chart's title over its figures has none)."""
     lines = 0
     for para in paras[index + 1 : index + 1 + CONFIRM_WITHIN]:
         if roles.is_title(para, body):
@@ -91,6 +91,8 @@ def _confirmed(paras: Sequence[Para], index: int, body: BodyType) -> bool:
             return False
         if roles.is_byline_para(para, body) or roles._label_of(para.text.strip()):
             return True
+        if not roles.mostly_letters(para.text):
+            continue  # a chart's scale, a table's figures: no running text
         lines += len(para.lines)
         if lines >= CONFIRM_LINES:
             return True
