@@ -3,7 +3,7 @@ issues (positions, sizes and texts as poppler gives them), small enough to read 
 
 from __future__ import annotations
 
-from bantin.pdf.articles import starts
+from bantin.pdf.articles import Span, news_items, starts
 from bantin.pdf.fonts import BodyType
 from bantin.pdf.furniture import remove_furniture
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word
@@ -142,7 +142,7 @@ def test_a_label_hanging_left_of_its_text_names_that_text() -> None:
         [line("Rotation, matrix.", 133, 341.7, 10)],
         [line("Tóm tắt:", 71, 239.7, 10, bold=True)],
         [line("Từ khóa:", 71, 286.6, 10, bold=True)],
-        [line("Abstract:", 71, 306.3, 10, bold=True)],
+        [line("Abstracts:", 71, 306.3, 10, bold=True)],
         [line("Keywords:", 71, 341.8, 10, bold=True)],
         [line("1. ĐẶT VẤN ĐỀ", 50, 380, 12, bold=True)],
         body_lines(400, 12),
@@ -437,4 +437,89 @@ def test_a_charts_title_over_its_figures_starts_no_article() -> None:
     paras = paragraphs(first, BODY) + paragraphs(second, BODY)
     assert [paras[index].text for index in starts(paras, BODY)] == [
         "TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC"
+    ]
+
+
+def test_an_article_with_its_english_title_and_byline_is_no_page_of_news() -> None:
+    """Measured on a real article: its English title, bold at the body's size, was taken for
+    a news item's heading and the article cut into four at its bold run-in headings."""
+
+    def italic(text: str, x: float, y: float) -> Line:
+        found = line(text, x, y, 12)
+        for word in found.words:
+            word.style = Style("Times New Roman,Italic", 12, italic=True)
+        return found
+
+    sheet = page(
+        1,
+        [line("NGHIÊN CỨU CÔNG NGHỆ ÉP CHẢY CHI TIẾT VỎ BUGI", 60, 100, 16, bold=True)],
+        [line("RESEARCH FORGING TECHNOLOGY FOR SPARK PLUG SHELLS", 68, 150, 12, bold=True)],
+        [line("Vũ Hoài Anh", 264, 197, 12, bold=True)],
+        [italic("Khoa Cơ khí, Trường Đại học Kinh tế", 148, 213)],
+        [line("Đến Tòa soạn ngày 9/4/2016, chấp nhận đăng ngày 11/5/2016", 145, 232, 12)],
+        body_lines(260, 4),
+        [line("Lực và công biến dạng", 50, 330, 12, bold=True)],
+        body_lines(345, 5),
+        [line("Mô hình vật liệu cho chày", 50, 430, 12, bold=True)],
+        body_lines(445, 5),
+        [line("Mô hình vật liệu cho phôi", 50, 530, 12, bold=True)],
+        body_lines(545, 5),
+    )
+    spans = news_items(Span(paragraphs(sheet, BODY)), BODY)
+    assert len(spans) == 1
+
+
+def test_four_marked_affiliations_in_one_block_are_the_affiliations() -> None:
+    """Measured on a real article: four affiliations, each opening with its mark, made one
+    block of four lines; it was taken for an unlabelled abstract."""
+    affiliations = [
+        line(f"{n}Khoa số {n}, Trường Đại học Kinh tế - Kỹ thuật Công nghiệp", 80, 140 + 13 * n, 10)
+        for n in range(1, 5)
+    ]
+    sheet = page(
+        1,
+        [line("NGHIÊN CỨU ĐA DẠNG HÓA CÁC SẢN PHẨM TỪ CỎ NGỌT", 60, 60, 16, bold=True)],
+        [line("Nguyễn Thị Hương1*, Phạm Thị Hoài2, Đặng Yến Linh3, Phạm Hằng4", 70, 110, 11)],
+        affiliations,
+        [line("Đến Tòa soạn ngày 17/10/2022, chấp nhận đăng ngày 14/11/2022", 100, 215, 10)],
+        body_lines(260, 20),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    assert [p.role for p in paras if p.text.startswith("1Khoa")] == [AFFILIATION]
+    assert len(front_of(paras).affiliations) == 4
+
+
+def test_a_byline_in_the_bodys_type_over_a_received_line_is_the_byline() -> None:
+    """Measured on a real article: the author's name set like the body, centred, and the
+    affiliation in one block with the "received" line: the whole front was read as body."""
+    sheet = page(
+        1,
+        [line("MÔ HÌNH NGHIÊN CỨU VÀ VIỆC ÁP DỤNG CHO DOANH NGHIỆP", 60, 60, 16, bold=True)],
+        [line("Phạm Thúy Hồng", 250, 110)],
+        [
+            line("Khoa Marketing - Đại học Thương mại", 190, 126),
+            line("Đến Tòa soạn ngày 20/4/2017, chấp nhận đăng ngày 25/5/2017", 120, 141),
+        ],
+        [
+            line(
+                "Tóm tắt. Thành tựu của hoạt động bán lẻ là kết quả của một chuỗi các", 60, 170, 10
+            ),
+            line(
+                "hoạt động, phản ánh nỗ lực của các nhà bán lẻ và mức độ đóng góp vào", 60, 182, 10
+            ),
+            line("sự tăng trưởng của nền kinh tế.", 60, 194, 10),
+        ],
+        [line("Từ khóa: Bán lẻ, hoạt động bán lẻ", 60, 210, 10)],
+        [line("1. ĐẶT VẤN ĐỀ", 50, 240, 12, bold=True)],
+        body_lines(260, 20),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    front = front_of(paras)
+    assert [author.name for author in front.authors] == ["Phạm Thúy Hồng"]
+    assert front.affiliations == ["Khoa Marketing - Đại học Thương mại"]
+    assert front.abstract.startswith("Thành tựu") and front.keywords == [
+        "Bán lẻ",
+        "hoạt động bán lẻ",
     ]

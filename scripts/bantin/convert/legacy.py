@@ -164,6 +164,23 @@ def detect_legacy(text: str) -> str | None:
     return best
 
 
+CAPITALS_SHARE = 0.2  # of a font's TCVN3 words typed with capitals inside: a capitals font
+
+
+def draws_capitals(text: str) -> bool:
+    """Text in TCVN3 that only a capitals font (".VnTimeH") can have meant: words mixing its
+    lower-case letter codes with capitals typed as such ("VIÖC", "DôNG", "¸P")."""
+    words = [word for word in _WORD.findall(text) if any(map(_TCVN3_LOWER.__contains__, word))]
+    typed = [word for word in words if any(char.isupper() and char.isascii() for char in word[1:])]
+    return len(typed) >= 2 and len(typed) >= CAPITALS_SHARE * len(words)
+
+
+#: TCVN3 codes of small letters outside ASCII
+_TCVN3_LOWER = frozenset(
+    code for code, letter in TCVN3_TO_UNICODE.items() if not code.isascii() and letter.islower()
+)
+
+
 def _tcvn3_evidence(word: str) -> bool:
     """A TCVN3 letter symbol inside a word with Latin letters, e.g. "B¶o" or "®Òu"."""
     core = _without_guillemets(word.strip(_QUOTES))

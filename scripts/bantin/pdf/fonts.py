@@ -14,9 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from bantin.convert.legacy import (
+    TCVN3,
     TCVN3_CAPITALS,
     decode_legacy,
     detect_legacy,
+    draws_capitals,
     encoding_for_font,
     fix_c1_punctuation,
 )
@@ -60,7 +62,11 @@ def decode_pages(pages: list[Page]) -> dict[str, str | None]:
 
 def font_encoding(font: str, text: str) -> str | None:
     """The legacy encoding of a font: by its name, else by the text it sets."""
-    encoding = encoding_for_font(font) or detect_legacy(text)
+    encoding = encoding_for_font(font)
+    if encoding is None:
+        encoding = detect_legacy(text)
+        if encoding == TCVN3 and draws_capitals(text):
+            encoding = TCVN3_CAPITALS
     if encoding:
         log.debug("font %s: text in %s", font, encoding)
     return encoding
