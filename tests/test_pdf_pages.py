@@ -523,3 +523,41 @@ def test_a_byline_in_the_bodys_type_over_a_received_line_is_the_byline() -> None
         "Bán lẻ",
         "hoạt động bán lẻ",
     ]
+
+
+def test_an_english_title_in_the_bodys_size_under_the_title_is_the_english_title() -> None:
+    """Measured on a real article: the English title, bold at the body's size, ended the
+    front; the byline and affiliation under it became headings."""
+    sheet = page(
+        1,
+        [line("NGHIÊN CỨU CÔNG NGHỆ ÉP CHẢY CHI TIẾT VỎ BUGI", 60, 60, 16, bold=True)],
+        [
+            line("RESEARCH FORGING TECHNOLOGY FOR MANUFACTURING", 68, 100, 12, bold=True),
+            line("SPARK PLUG SHELLS BY NUMERICAL SIMULATION", 90, 114, 12, bold=True),
+        ],
+        [line("Vũ Hoài Anh", 264, 140, 12, bold=True)],
+        [line("Khoa Cơ khí, Trường Đại học Kinh tế", 148, 156, 12)],
+        [line("Đến Tòa soạn ngày 9/4/2016, chấp nhận đăng ngày 11/5/2016", 120, 172, 12)],
+        [line("1. GIỚI THIỆU", 50, 200, 12, bold=True)],
+        body_lines(220, 20),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    front = front_of(paras)
+    assert front.title_en.startswith("RESEARCH FORGING") and front.title_en.endswith("SIMULATION")
+    assert [author.name for author in front.authors] == ["Vũ Hoài Anh"]
+    assert front.affiliations == ["Khoa Cơ khí, Trường Đại học Kinh tế"]
+
+
+def test_a_notes_mark_beside_a_title_word_is_not_part_of_the_title() -> None:
+    """Measured on a real article: "AERO" with its note's mark "1" set small beside it made
+    the title read "AERO1"."""
+    title = line("MÔ HÌNH NGHIÊN CỨU AERO", 120, 60, 16, bold=True)
+    mark = line("1", title.box.x1, 60, 9.5)
+    rest = line("VÀ VIỆC ÁP DỤNG", mark.box.x1 + 5, 60, 16, bold=True)
+    title.words += mark.words + rest.words
+    title.box = title.box.union(rest.box)
+    sheet = page(1, [title], [line("Phạm Thúy Hồng", 250, 110, bold=True)], body_lines(150, 20))
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    assert front_of(paras).title == "MÔ HÌNH NGHIÊN CỨU AERO VÀ VIỆC ÁP DỤNG"

@@ -101,6 +101,7 @@ class Zone:
     open_label: str = ""  # the label whose content comes next
     seen_byline: bool = False
     seen_abstract: bool = False
+    under_title: bool = True  # nothing but the title (and its English title) so far
 
 
 # -- titles --------------------------------------------------------------------------------
@@ -354,6 +355,7 @@ def _label_after_title(paras: Sequence[Para], index: int, body: BodyType) -> int
         if not role:
             return index
         para.role = role
+        zone.under_title = zone.under_title and role == TITLE_EN
         index += 1
     return index
 
@@ -376,6 +378,8 @@ def _front_role(para: Para, zone: Zone, body: BodyType, after: Sequence[Para]) -
     zone.open_label = ""
     if DATELINE_TEXT.match(text):
         return DATELINE
+    if zone.under_title and _english_title_set_apart(para):
+        return TITLE_EN
     if not zone.seen_abstract and is_byline_para(para, body):
         zone.seen_byline = True
         return BYLINE
@@ -392,6 +396,14 @@ def _front_role(para: Para, zone: Zone, body: BodyType, after: Sequence[Para]) -
         if zone.seen_byline:
             return AFFILIATION
     return ""
+
+
+def _english_title_set_apart(para: Para) -> bool:
+    """Right under the title, in English, in bold or capitals, a few lines: its English title
+    (set at the body's size where the title run, in the largest type, left it out)."""
+    text = para.text
+    apart = para.style.bold or is_all_caps(text)
+    return len(para.lines) <= 3 and apart and is_english(text) and len(text.split()) >= 3
 
 
 FRONT_LOOKAHEAD = 3  # paragraphs: how soon a "received" line or a label shows the front goes on

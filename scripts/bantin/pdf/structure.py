@@ -14,7 +14,7 @@ from bantin.bylines import Author, parse_byline
 from bantin.model import Block, BlockKind
 from bantin.pdf import roles
 from bantin.pdf.page import Line
-from bantin.pdf.reading import Para, join_lines, starts_enumerated, starts_item
+from bantin.pdf.reading import MARK, Para, join_lines, starts_enumerated, starts_item
 from bantin.vietnamese import ends_sentence, starts_lower
 
 INDENT_CONVENTION = 0.3  # share of paragraphs set in: the publication marks paragraphs so
@@ -59,8 +59,8 @@ def front_of(paras: Sequence[Para]) -> Front:
     if in_english and len(in_english) < len(titles):  # the English title set first, or larger
         for para in in_english:
             para.role = roles.TITLE_EN
-    front.title = _joined(paras, roles.TITLE)
-    front.title_en = _joined(paras, roles.TITLE_EN)
+    front.title = _joined(paras, roles.TITLE, unmarked=True)
+    front.title_en = _joined(paras, roles.TITLE_EN, unmarked=True)
     front.title, english = _bilingual(front.title)
     front.title_en = front.title_en or english
     front.banner = _joined(paras, roles.BANNER)
@@ -84,8 +84,23 @@ def _bilingual(title: str) -> tuple[str, str]:
     return title, ""
 
 
-def _joined(paras: Sequence[Para], role: str) -> str:
-    return join_lines([line.text for p in paras if p.role == role for line in p.lines])
+def _joined(paras: Sequence[Para], role: str, unmarked: bool = False) -> str:
+    lines = [line for p in paras if p.role == role for line in p.lines]
+    return join_lines([(_without_marks(line) if unmarked else line).text for line in lines])
+
+
+MARK_SIZE = 0.75  # a note's mark on a title is set this much smaller than the title, or more
+
+
+def _without_marks(line: Line) -> Line:
+    """A title's line without the notes' marks set small beside its words ("AERO¹")."""
+    size = max(word.style.size for word in line.words)
+    words = [
+        word
+        for word in line.words
+        if not (MARK.fullmatch(word.text) and word.style.size <= MARK_SIZE * size)
+    ]
+    return Line(words, line.box) if words else line
 
 
 def _label_stripped(paras: Sequence[Para], role: str) -> str:
