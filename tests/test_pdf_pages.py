@@ -7,7 +7,7 @@ from bantin.pdf.articles import Span, news_items, starts
 from bantin.pdf.fonts import BodyType
 from bantin.pdf.furniture import remove_furniture
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word
-from bantin.pdf.reading import Para, join_marks, paragraphs
+from bantin.pdf.reading import Para, document_columns, join_marks, paragraphs
 from bantin.pdf.roles import AFFILIATION, BYLINE, CAPTION, HEADING, TABLE, label_article
 from bantin.pdf.structure import front_of
 
@@ -561,3 +561,23 @@ def test_a_notes_mark_beside_a_title_word_is_not_part_of_the_title() -> None:
     paras = paragraphs(sheet, BODY)
     label_article(paras, BODY)
     assert front_of(paras).title == "MÔ HÌNH NGHIÊN CỨU AERO VÀ VIỆC ÁP DỤNG"
+
+
+def test_a_page_with_too_few_lines_in_one_column_reads_by_the_issues_columns() -> None:
+    """Measured on a real article: the last page's left column held a table, a heading and
+    one line of text, too little to be found as a column; the right column was read first."""
+    pages = [page(n, body_lines(60, 40), body_lines(60, 40, x=320)) for n in range(1, 5)]
+    last = page(
+        5,
+        [line("Xà phòng hoá", 60, 100, 11), line("196", 200, 100, 11)],
+        [line("4. KẾT LUẬN", 60, 200, 12, bold=True)],
+        [line("Nhóm nghiên cứu đã tổng hợp được chất béo nhờ", 50, 219)],
+        [line("chức năng từ dầu đậu nành với chất xúc tác đã", 320, 60), *body_lines(75, 10, 320)],
+    )
+    columns = document_columns([*pages, last], BODY)
+    order = [para.text for para in paragraphs(last, BODY, columns[5])]
+    assert order.index("4. KẾT LUẬN") < order.index("Nhóm nghiên cứu đã tổng hợp được chất béo nhờ")
+    assert order.index("Nhóm nghiên cứu đã tổng hợp được chất béo nhờ") < next(
+        index for index, text in enumerate(order) if text.startswith("chức năng")
+    )
+    assert [len(columns[n]) for n in range(1, 6)] == [2, 2, 2, 2, 2]
