@@ -9,7 +9,7 @@ from bantin.pdf.furniture import remove_furniture
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word
 from bantin.pdf.reading import Para, document_columns, join_marks, paragraphs
 from bantin.pdf.roles import AFFILIATION, BYLINE, CAPTION, HEADING, TABLE, label_article
-from bantin.pdf.structure import front_of
+from bantin.pdf.structure import body_blocks, front_of
 
 BODY = BodyType(12.0, "Times New Roman")
 PAGE_W, PAGE_H = 595.0, 842.0
@@ -581,3 +581,23 @@ def test_a_page_with_too_few_lines_in_one_column_reads_by_the_issues_columns() -
         index for index, text in enumerate(order) if text.startswith("chức năng")
     )
     assert [len(columns[n]) for n in range(1, 6)] == [2, 2, 2, 2, 2]
+
+
+def test_a_bold_line_going_on_in_small_letters_below_is_a_run_in_heading() -> None:
+    """Measured on real articles: a paragraph opening with a bold phrase over a whole line
+    ("Phép quay quanh trục Oy: Tương tự như" / "góc α, nếu ta giữ...") became a heading and
+    a paragraph starting in small letters."""
+    sheet = page(
+        1,
+        [line("TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC", 100, 40, 18, bold=True)],
+        body_lines(80, 6),
+        [line("Phép quay quanh trục Oy: Tương tự như", 50, 175, bold=True)],
+        [line("góc α, nếu ta giữ nguyên trục Oy và quay mặt phẳng", 50, 190), *body_lines(205, 4)],
+        [line("2. KẾT LUẬN", 50, 300, bold=True)],
+        [line("Câu văn của bài báo chạy dài hết cả dòng này", 50, 320), *body_lines(335, 5)],
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    blocks = body_blocks(paras)
+    assert [b.text for b in blocks if b.kind.name == "HEADING"] == ["2. KẾT LUẬN"]
+    assert any(b.text.startswith("Phép quay quanh trục Oy: Tương tự như góc α") for b in blocks)

@@ -140,13 +140,41 @@ def _continues_line(before: str, after: str) -> bool:
 def body_blocks(paras: Sequence[Para]) -> list[Block]:
     """Headings, paragraphs (joined across breaks), captions, tables, equations, footnotes and
     references, in reading order."""
-    flow = [p for p in paras if p.role in _KIND]
+    flow = _run_in_headings([p for p in paras if p.role in _KIND])
     indent = _indent_convention(flow)
     merged = join_continued(flow, indent)
     blocks: list[Block] = []
     for group in _groups(merged):
         blocks += _blocks_of(group)
     return blocks
+
+
+def _run_in_headings(paras: list[Para]) -> list[Para]:
+    """A heading whose text goes on in small letters on the next line, in its column, is the
+    bold phrase that opens a paragraph ("Phép quay quanh trục Oy: Tương tự như" / "góc α...")."""
+    out: list[Para] = []
+    for para in paras:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.role == roles.HEADING
+            and para.role == roles.BODY
+            and starts_lower(para.text)
+            and _right_under(before, para)
+        ):
+            before.role = roles.BODY
+            before.lines += para.lines
+            continue
+        out.append(para)
+    return out
+
+
+def _right_under(above: Para, below: Para) -> bool:
+    """The next line of the same column: close under, starting where the other starts."""
+    last, first = above.lines[-1], below.lines[0]
+    height = max(last.box.height, 1.0)
+    close = -1 <= first.box.y0 - last.box.y1 <= height
+    return above.page == below.page and close and abs(first.box.x0 - above.box.x0) <= height
 
 
 def _indent_convention(paras: Sequence[Para]) -> bool:
