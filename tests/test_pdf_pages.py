@@ -601,3 +601,23 @@ def test_a_bold_line_going_on_in_small_letters_below_is_a_run_in_heading() -> No
     blocks = body_blocks(paras)
     assert [b.text for b in blocks if b.kind.name == "HEADING"] == ["2. KẾT LUẬN"]
     assert any(b.text.startswith("Phép quay quanh trục Oy: Tương tự như góc α") for b in blocks)
+
+
+def test_a_phrase_set_apart_at_a_columns_foot_going_on_in_the_next_opens_a_paragraph() -> None:
+    """Measured on a real article: "* Tác động tích cực của muối ăn với con" ended the left
+    column and "người: Muối NaCl..." opened the right one; the first became a heading."""
+    sheet = page(
+        1,
+        [line("TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC", 100, 40, 18, bold=True)],
+        body_lines(80, 20),
+        [line("* Tác động tích cực của muối ăn với con", 50, 390, bold=True)],
+        [
+            line("người: Muối chứa natri, là thành phần cần thiết", 320, 80),
+            *body_lines(95, 20, 320),
+        ],
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    blocks = body_blocks(paras)
+    assert not [b.text for b in blocks if b.kind.name == "HEADING"]
+    assert any(b.text.startswith("* Tác động tích cực của muối ăn với con người:") for b in blocks)

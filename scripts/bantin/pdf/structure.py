@@ -150,8 +150,9 @@ def body_blocks(paras: Sequence[Para]) -> list[Block]:
 
 
 def _run_in_headings(paras: list[Para]) -> list[Para]:
-    """A heading whose text goes on in small letters on the next line, in its column, is the
-    bold phrase that opens a paragraph ("Phép quay quanh trục Oy: Tương tự như" / "góc α...")."""
+    """A heading whose text goes on in small letters on the next line, in its column or at the
+    top of the next, is the phrase that opens a paragraph ("Phép quay quanh trục Oy: Tương tự
+    như" / "góc α...")."""
     out: list[Para] = []
     for para in paras:
         before = out[-1] if out else None
@@ -160,13 +161,21 @@ def _run_in_headings(paras: list[Para]) -> list[Para]:
             and before.role == roles.HEADING
             and para.role == roles.BODY
             and starts_lower(para.text)
-            and _right_under(before, para)
+            and (_right_under(before, para) or _ends_column(before, paras))
         ):
             before.role = roles.BODY
             before.lines += para.lines
             continue
         out.append(para)
     return out
+
+
+def _ends_column(para: Para, paras: list[Para]) -> bool:
+    """Nothing stands under the paragraph in its column: the text goes on in the next."""
+    return para.column is not None and not any(
+        other.page == para.page and other.column is para.column and other.box.y0 > para.box.y1
+        for other in paras
+    )
 
 
 def _right_under(above: Para, below: Para) -> bool:
