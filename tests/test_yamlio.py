@@ -108,13 +108,16 @@ def test_issn_with_a_wrong_check_digit_names_the_file_and_line(key: str) -> None
     assert "check digit" in message and "1859-4794" in message
 
 
-@pytest.mark.parametrize("doi", ["10.1234/abc", "10.18173/2354-1075.2021-0001", "10.123456789/x(1)"])
+@pytest.mark.parametrize(
+    "doi", ["10.1234/abc", "10.18173/2354-1075.2021-0001", "10.123456789/x(1)"]
+)
 def test_doi_is_accepted_in_a_sidecar_and_front_matter(doi: str) -> None:
     assert load_model(Sidecar, f"doi: '{doi}'\n", "a.yml").doi == doi
 
 
 @pytest.mark.parametrize(
-    "doi", ["https://doi.org/10.1234/abc", "doi:10.1234/abc", "10.12/abc", "10.1234/a b", "10.1234/"]
+    "doi",
+    ["https://doi.org/10.1234/abc", "doi:10.1234/abc", "10.12/abc", "10.1234/a b", "10.1234/"],
 )
 def test_a_malformed_doi_names_the_file_and_line(doi: str) -> None:
     with pytest.raises(MetadataError) as caught:

@@ -47,7 +47,9 @@ _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 
 def issn_check_digit(first_seven: str) -> str:
     """The ISSN check digit (ISO 3297): weights 8 to 2, modulo 11, 10 written 'X'."""
-    total = sum(int(digit) * weight for digit, weight in zip(first_seven, range(8, 1, -1)))
+    total = sum(
+        int(digit) * weight for digit, weight in zip(first_seven[:7], range(8, 1, -1), strict=True)
+    )
     check = (11 - total % 11) % 11
     return "X" if check == 10 else str(check)
 

@@ -70,8 +70,9 @@ def by_issue(entries: Sequence[Entry]) -> dict[tuple[int, int], list[Entry]]:
     return dict(sorted(groups.items()))
 
 
-def home_page(entries: Sequence[Entry], names: urls.NameIndex) -> GeneratedFile:
-    """Latest issue, the years, the number of articles."""
+def home_page(entries: Sequence[Entry], names: urls.NameIndex, harvest: str = "") -> GeneratedFile:
+    """Latest issue, the years, the number of articles; `harvest` is the OAI-PMH static
+    repository's URL, when the site has one."""
     issues = by_issue(entries)
     blocks = [tag("p", esc(f"Kho lưu trữ có {len(entries)} bài viết."), "bantin-count")]
     if issues:
@@ -84,6 +85,9 @@ def home_page(entries: Sequence[Entry], names: urls.NameIndex) -> GeneratedFile:
     blocks.append(tag("h2", "Các năm") + bullet_list(year_links, "bantin-years"))
     browse = [link(urls.AUTHORS_DIR + "/", "Tác giả"), link(urls.SECTIONS_DIR + "/", "Chuyên mục")]
     blocks.append(tag("h2", "Tra cứu") + bullet_list(browse))
+    if harvest:
+        text = "Thư viện và máy thu thập siêu dữ liệu đọc kho qua OAI-PMH: "
+        blocks.append(tag("p", esc(text) + link(harvest, "kho tĩnh OAI-PMH"), "bantin-harvest"))
     return _page("", "Trang chủ", blocks)
 
 
@@ -218,9 +222,11 @@ def browse_pages(entries: Sequence[Entry], names: urls.NameIndex) -> list[Genera
     return files
 
 
-def index_pages(entries: Sequence[Entry], names: urls.NameIndex) -> list[GeneratedFile]:
+def index_pages(
+    entries: Sequence[Entry], names: urls.NameIndex, harvest: str = ""
+) -> list[GeneratedFile]:
     return [
-        home_page(entries, names),
+        home_page(entries, names, harvest),
         *year_pages(entries),
         *issue_pages(entries, names),
         *browse_pages(entries, names),
