@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bantin.exceptions import BuildError
-from bantin.site import exports, feeds, meta, oai, pages, urls
+from bantin.site import exports, feeds, jats, meta, oai, pages, urls
 from bantin.site.pages import GeneratedFile
 
 log = logging.getLogger("bantin.site")
@@ -64,7 +64,7 @@ def article_files(
     root: Path,
     names: urls.NameIndex,
 ) -> SiteFiles:
-    """Citation downloads, source copies and template data of every article."""
+    """Citation downloads, JATS XML, source copies and template data of every article."""
     files: list[GeneratedFile] = []
     data: dict[str, meta.Record] = {}
     pdf_urls: dict[str, str] = {}
@@ -84,6 +84,7 @@ def article_files(
         data[str(entry.path).replace(os.sep, "/")] = record
         if pdf_href:
             pdf_urls[entry.url] = urls.absolute(site.site_url, pdf_href.split("#", 1)[0])
+        files.append(jats.article_file(entry, site, pdf_urls.get(entry.url, "")))
     return SiteFiles(files, data, pdf_urls)
 
 
