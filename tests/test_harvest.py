@@ -5,6 +5,7 @@ XML of every article and the Crossref deposit, validated against their own XML s
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,18 @@ def add_full_article(root: Path) -> None:
         doi="10.1234/bt.2021.7.1",
         blocks=FULL_BLOCKS,
     )
+    add_article(
+        root,
+        "sources/2021/07/002.txt",
+        title="Tin ngắn không có DOI",
+        authors=["Lê Thị Hoa"],
+        issue=7,
+        pages=[25],
+        slug="tin-ngan",
+        issue_date=dt.date(2021, 7, 15),
+        issn="1859-4794",
+        eissn="2434-561X",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +87,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_archive(tmp_path_factory.mktemp("harvest"))
     add_full_article(root)
     result = build(root)
-    assert result.ok and result.articles == 5
+    assert result.ok and result.articles == 6
     return root
 
 
@@ -161,9 +174,9 @@ def test_oai_identify_follows_the_static_repository_rules(repository: etree._Ele
 
 def test_every_article_has_one_oai_dc_record(repository: etree._Element) -> None:
     found = records(repository)
-    assert len(found) == 5 and FULL_URL in found and SEED_URL in found
+    assert len(found) == 6 and FULL_URL in found and SEED_URL in found
     identifiers = repository.findall("sr:ListRecords/oai:record/oai:header/oai:identifier", NS)
-    assert len({i.text for i in identifiers}) == 5
+    assert len({i.text for i in identifiers}) == 6
     assert f"oai:luutru.example.vn:{FULL_URL.strip('/')}" in {i.text for i in identifiers}
 
 
@@ -226,7 +239,7 @@ def jats(built: Path, url: str) -> etree._Element:
 
 def test_every_article_has_a_jats_file_linked_from_its_page(built: Path) -> None:
     pages = sorted(built.glob("site/2021/so-*/*/index.html"))
-    assert len(pages) == 5
+    assert len(pages) == 6
     for page in pages:
         slug = page.parent.name
         assert (page.parent / f"{slug}.jats.xml").is_file()
@@ -303,3 +316,138 @@ def test_jats_body_sections_and_references(built: Path) -> None:
 def test_jats_of_an_article_without_a_date_has_the_issue_year(built: Path) -> None:
     date = jats(built, SEED_URL).find("front/article-meta/pub-date")
     assert [child.tag for child in date] == ["year"] and date.findtext("year") == "2021"
+
+
+# Crossref
+
+
+CR = "http://www.crossref.org/schema/5.3.1"
+CR_NS = {"cr": CR, "jats": "http://www.ncbi.nlm.nih.gov/JATS1"}
+DEPOSITOR = [
+    "--depositor-name",
+    "Ban biên tập",
+    "--depositor-email",
+    "bbt@example.vn",
+    "--registrant",
+    "Bản tin Thử nghiệm",
+]
+
+
+@pytest.fixture(scope="module")
+def crossref_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / "crossref-5.3.1/crossref5.3.1.xsd")))
+
+
+def export(root: Path, *options: str) -> int:
+    from bantin.cli import main
+
+    return main(["export", "crossref", "--root", str(root), *options])
+
+
+def test_crossref_deposit_of_an_issue_is_valid(
+    built: Path, tmp_path: Path, crossref_schema: etree.XMLSchema
+) -> None:
+    out = tmp_path / "deposit.xml"
+    assert export(built, "--issue", "2021/7", "--out", str(out), *DEPOSITOR) == 0
+    batch = etree.parse(str(out)).getroot()
+    assert crossref_schema.validate(batch), crossref_schema.error_log
+    assert batch.get("version") == "5.3.1"
+
+
+def test_crossref_deposit_content(built: Path, tmp_path: Path) -> None:
+    out = tmp_path / "deposit.xml"
+    assert export(built, "--issue", "2021/7", "--out", str(out), *DEPOSITOR) == 0
+    batch = etree.parse(str(out)).getroot()
+    assert batch.findtext("cr:head/cr:timestamp", namespaces=CR_NS) == "20210715000000"
+    assert batch.findtext("cr:head/cr:depositor/cr:email_address", namespaces=CR_NS) == (
+        "bbt@example.vn"
+    )
+    journal = batch.find("cr:body/cr:journal", CR_NS)
+    meta = journal.find("cr:journal_metadata", CR_NS)
+    assert meta.findtext("cr:full_title", namespaces=CR_NS) == "Bản tin Thử nghiệm"
+    assert [(i.get("media_type"), i.text) for i in meta.iterfind("cr:issn", CR_NS)] == [
+        ("print", "1859-4794"),
+        ("electronic", "2434-561X"),
+    ]
+    issue = journal.find("cr:journal_issue", CR_NS)
+    assert issue.findtext("cr:issue", namespaces=CR_NS) == "7"
+    date = issue.find("cr:publication_date", CR_NS)
+    assert [c.text for c in date] == ["07", "15", "2021"]
+    articles = journal.findall("cr:journal_article", CR_NS)
+    assert len(articles) == 1  # the issue's article without a doi is left out
+    article = articles[0]
+    people = article.findall("cr:contributors/cr:person_name", CR_NS)
+    assert [(p.get("sequence"), p.get("contributor_role")) for p in people] == [
+        ("first", "author"),
+        ("additional", "author"),
+    ]
+    assert people[0].findtext("cr:given_name", namespaces=CR_NS) == "Văn An"
+    assert people[0].findtext("cr:surname", namespaces=CR_NS) == "Nguyễn"
+    assert people[1].find("cr:given_name", CR_NS) is None
+    assert people[1].findtext("cr:surname", namespaces=CR_NS) == "Hải Hằng"
+    assert article.findtext("cr:pages/cr:first_page", namespaces=CR_NS) == "21"
+    assert article.findtext("cr:pages/cr:last_page", namespaces=CR_NS) == "24"
+    assert article.findtext("cr:doi_data/cr:doi", namespaces=CR_NS) == "10.1234/bt.2021.7.1"
+    assert article.findtext("cr:doi_data/cr:resource", namespaces=CR_NS) == SITE_URL + FULL_URL
+
+
+def test_crossref_deposit_is_the_same_on_every_run(built: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.xml", tmp_path / "b.xml"
+    assert export(built, "--issue", "2021/7", "--out", str(first), *DEPOSITOR) == 0
+    assert export(built, "--issue", "2021/7", "--out", str(second), *DEPOSITOR) == 0
+    assert first.read_bytes() == second.read_bytes()
+    batch_id = (
+        etree.parse(str(first)).getroot().findtext("cr:head/cr:doi_batch_id", namespaces=CR_NS)
+    )
+    assert batch_id.startswith("bantin-2021-7-")
+
+
+def test_crossref_batch_id_and_timestamp_can_be_given(built: Path, tmp_path: Path) -> None:
+    out = tmp_path / "deposit.xml"
+    options = ["--batch-id", "so-7-lan-2", "--timestamp", "20220101120000"]
+    assert export(built, "--issue", "2021/7", "--out", str(out), *DEPOSITOR, *options) == 0
+    head = etree.parse(str(out)).getroot().find("cr:head", CR_NS)
+    assert head.findtext("cr:doi_batch_id", namespaces=CR_NS) == "so-7-lan-2"
+    assert head.findtext("cr:timestamp", namespaces=CR_NS) == "20220101120000"
+
+
+def test_crossref_refuses_an_issue_without_doi_or_issn(
+    built: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    out = tmp_path / "deposit.xml"
+    assert export(built, "--issue", "2021/5", "--out", str(out), *DEPOSITOR) == 1
+    assert not out.exists()
+    assert "has a doi" in caplog.text and "no issn or eissn" in caplog.text
+
+
+def test_crossref_refuses_without_a_depositor(
+    built: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    out = tmp_path / "deposit.xml"
+    assert export(built, "--issue", "2021/7", "--out", str(out)) == 1
+    assert not out.exists()
+    for option in ("--depositor-name", "--depositor-email", "--registrant"):
+        assert option in caplog.text
+
+
+def test_crossref_refuses_an_issue_with_no_article(
+    built: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert export(built, "--issue", "2030/1", "--out", str(tmp_path / "x.xml"), *DEPOSITOR) == 1
+    assert "no article of this issue" in caplog.text
+
+
+def test_crossref_depositor_from_mkdocs_yml(built: Path, tmp_path: Path) -> None:
+    root = tmp_path / "copy"
+    for folder in ("docs", "overrides"):
+        shutil.copytree(built / folder, root / folder)
+    config = (built / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace(
+        "  oai:\n",
+        "  crossref:\n    depositor_name: BBT\n    depositor_email: bbt@example.vn\n"
+        "    registrant: Bản tin\n  oai:\n",
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    assert export(root, "--issue", "2021/7") == 0
+    batch = etree.parse(str(root / "crossref-2021-so-7.xml")).getroot()
+    assert batch.findtext("cr:head/cr:registrant", namespaces=CR_NS) == "Bản tin"
