@@ -14,9 +14,14 @@ from lxml import etree
 from bantin.model import Block, BlockKind
 
 try:  # tests/ is a package in some layouts and a plain folder in others
-    from tests.test_site_archive import add_article, build, make_archive
+    from tests.test_site_archive import FakeEntry, add_article, build, make_archive
 except ImportError:
-    from test_site_archive import add_article, build, make_archive  # type: ignore[no-redef]
+    from test_site_archive import (  # type: ignore[no-redef]
+        FakeEntry,
+        add_article,
+        build,
+        make_archive,
+    )
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 SITE_URL = "https://luutru.example.vn/"
@@ -451,3 +456,87 @@ def test_crossref_depositor_from_mkdocs_yml(built: Path, tmp_path: Path) -> None
     assert export(root, "--issue", "2021/7") == 0
     batch = etree.parse(str(root / "crossref-2021-so-7.xml")).getroot()
     assert batch.findtext("cr:head/cr:registrant", namespaces=CR_NS) == "Bản tin"
+
+
+# OAI settings (mkdocs.yml extra)
+
+
+def test_oai_settings_come_from_mkdocs_extra() -> None:
+    from bantin.site.oai import HarvestSettings
+
+    assert HarvestSettings.from_config({}) is None  # no contact address: no oai.xml
+    extra = {
+        "oai": {"admin_email": "bbt@example.vn", "gateway": "https://gw.example.org/oai/"},
+        "license": {"url": "https://creativecommons.org/licenses/by/4.0/", "name": "CC BY 4.0"},
+    }
+    settings = HarvestSettings.from_config(extra)
+    assert settings is not None
+    assert settings.rights == "https://creativecommons.org/licenses/by/4.0/"
+    assert settings.gateway == "https://gw.example.org/oai/"
+
+
+def test_oai_base_url_goes_through_the_gateway() -> None:
+    from bantin.site.oai import base_url
+
+    file_url = "https://luutru.example.vn/oai.xml"
+    assert base_url(file_url, "") == file_url
+    assert base_url(file_url, "https://gw.example.org/oai/") == (
+        "https://gw.example.org/oai/luutru.example.vn/oai.xml"
+    )
+
+
+def test_oai_record_states_the_licence() -> None:
+    from bantin.metadata import FrontMatter
+    from bantin.site.meta import SiteInfo
+    from bantin.site.oai import HarvestSettings, dc_record
+
+    front = FrontMatter(
+        title="Bài",
+        issue=5,
+        year=2021,
+        slug="bai",
+        source="sources/2021/05/bai.txt",
+        source_sha256="0" * 64,
+        converter="0.2.0",
+    )
+    settings = HarvestSettings("bbt@example.vn", rights="CC BY 4.0")
+    dc = dc_record(front, SITE_URL + "2021/so-5/bai/", "", SiteInfo(SITE_URL, "Lưu trữ"), settings)
+    assert [e.text for e in dc.iter(f"{{{DC}}}rights")] == ["CC BY 4.0"]
+    assert [e.text for e in dc.iter(f"{{{DC}}}date")] == ["2021"]
+
+
+def test_characters_xml_forbids_are_left_out_of_every_xml_file() -> None:
+    """A control character written as a YAML escape in front matter never breaks the XML."""
+    from xml.etree import ElementTree as ET
+
+    from bantin.cite.crossref import Article, Deposit, Depositor, deposit_xml
+    from bantin.metadata import FrontMatter
+    from bantin.site.jats import article_xml
+    from bantin.site.meta import SiteInfo
+    from bantin.site.oai import HarvestSettings, dc_record
+
+    front = FrontMatter(
+        title="Bài\x0b thử\x00",
+        authors=["Nguyễn Văn\x1b An"],
+        lead="Tóm\x0c tắt",
+        issue=5,
+        year=2021,
+        slug="bai",
+        source="sources/2021/05/bai.txt",
+        source_sha256="0" * 64,
+        converter="0.2.0",
+        issn="1859-4794",
+        doi="10.1234/bai",
+    )
+    site = SiteInfo(SITE_URL, "Lưu trữ")
+    dc = dc_record(front, SITE_URL + "2021/so-5/bai/", "", site, HarvestSettings("a@b.vn"))
+    parsed = etree.fromstring(ET.tostring(dc))
+    assert parsed.findtext("dc:title", namespaces=NS) == "Bài thử"
+    blocks = [Block(BlockKind.PARAGRAPH, "Đoạn\x01.")]
+    entry = FakeEntry(front, blocks, Path("2021/so-5/bai.md"), "2021/so-5/bai/")
+    assert etree.fromstring(article_xml(entry, site)).findtext("body/p") == "Đoạn."
+    depositor = Depositor("BBT", "bbt@example.vn", "Bản tin")
+    deposit = deposit_xml(
+        Deposit(2021, 5, "Lưu trữ", SITE_URL, depositor), [Article(front, "2021/so-5/bai/", "x")]
+    )
+    assert etree.fromstring(deposit).findtext(".//cr:title", namespaces=CR_NS) == "Bài thử"

@@ -20,6 +20,7 @@ from bantin.cite.published import issue_day, issue_published
 from bantin.cite.record import absolute_url
 from bantin.exceptions import BantinError
 from bantin.metadata import FrontMatter
+from bantin.xmltext import xml_text
 
 CR = "http://www.crossref.org/schema/5.3.1"
 JATS = "http://www.ncbi.nlm.nih.gov/JATS1"
@@ -70,7 +71,7 @@ class Deposit:
 def _el(parent: ET.Element, name: str, text: str = "", **attrs: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{CR}}}{name}", attrs)
     if text:
-        element.text = text
+        element.text = xml_text(text)
     return element
 
 
@@ -165,7 +166,7 @@ def journal_article(parent: ET.Element, article: Article, site_url: str) -> None
     contributors(node, front)
     if front.lead:
         abstract = ET.SubElement(node, f"{{{JATS}}}abstract")
-        ET.SubElement(abstract, f"{{{JATS}}}p").text = front.lead
+        ET.SubElement(abstract, f"{{{JATS}}}p").text = xml_text(front.lead)
     date_element(node, "publication_date", front)
     if front.pages:
         pages = _el(node, "pages")

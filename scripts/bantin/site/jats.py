@@ -19,6 +19,7 @@ from bantin.model import Block, BlockKind
 from bantin.site import urls
 from bantin.site.meta import SiteInfo, journal_title
 from bantin.site.pages import GeneratedFile
+from bantin.xmltext import xml_text
 
 EXTENSION = "jats.xml"
 XLINK = "http://www.w3.org/1999/xlink"
@@ -40,7 +41,7 @@ def jats_url(entry_url: str, slug: str) -> str:
 def _sub(parent: ET.Element, name: str, text: str = "", **attrs: str) -> ET.Element:
     element = ET.SubElement(parent, name, attrs)
     if text:
-        element.text = text
+        element.text = xml_text(text)
     return element
 
 
@@ -84,7 +85,7 @@ def person_name(info: AuthorInfo, pen_names: Sequence[str]) -> ET.Element:
 
 def _element(name: str, text: str) -> ET.Element:
     element = ET.Element(name)
-    element.text = text
+    element.text = xml_text(text)
     return element
 
 
@@ -184,7 +185,7 @@ def block_element(block: Block) -> ET.Element:
 
 def _element_with(name: str, text: str, attrs: dict[str, str]) -> ET.Element:
     element = ET.Element(name, attrs)
-    element.text = text
+    element.text = xml_text(text)
     return element
 
 

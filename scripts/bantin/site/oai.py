@@ -24,6 +24,7 @@ from bantin.site import urls
 from bantin.site.markup import page_range
 from bantin.site.meta import SiteInfo, journal_title
 from bantin.site.pages import GeneratedFile, issue_label
+from bantin.xmltext import xml_text
 
 log = logging.getLogger("bantin.site")
 
@@ -87,7 +88,7 @@ def oai_identifier(site_url: str, entry_url: str) -> str:
 
 def _sub(parent: ET.Element, name: str, text: str, **attrs: str) -> ET.Element:
     element = ET.SubElement(parent, name, attrs)
-    element.text = text
+    element.text = xml_text(text)
     return element
 
 
