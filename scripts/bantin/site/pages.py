@@ -84,10 +84,9 @@ def home_page(entries: Sequence[Entry], names: urls.NameIndex, harvest: str = ""
     year_links = [link(urls.year_url(y), f"Năm {y}") for y in years]
     blocks.append(tag("h2", "Các năm") + bullet_list(year_links, "bantin-years"))
     browse = [link(urls.AUTHORS_DIR + "/", "Tác giả"), link(urls.SECTIONS_DIR + "/", "Chuyên mục")]
-    blocks.append(tag("h2", "Tra cứu") + bullet_list(browse))
     if harvest:
-        text = "Thư viện và máy thu thập siêu dữ liệu đọc kho qua OAI-PMH: "
-        blocks.append(tag("p", esc(text) + link(harvest, "kho tĩnh OAI-PMH"), "bantin-harvest"))
+        browse.append(link(harvest, "Siêu dữ liệu cho thư viện (kho tĩnh OAI-PMH)"))
+    blocks.append(tag("h2", "Tra cứu") + bullet_list(browse))
     return _page("", "Trang chủ", blocks)
 
 
