@@ -39,6 +39,8 @@ FULL_BLOCKS = [
     Block(BlockKind.PARAGRAPH, "Nội dung <phần> một & hai.", anchor="p-noi-dung"),
     Block(BlockKind.TABLE, "Năm | Số đề tài\n2020 | 12\n2021 | 15", anchor="t-bang"),
     Block(BlockKind.FIGURE, "Hình 1. Sơ đồ.", anchor="f-hinh"),
+    Block(BlockKind.EQUATION, "E = m × c²\n(1)", anchor="e-1"),
+    Block(BlockKind.FOOTNOTE, "¹ Số liệu năm 2021.", anchor="n-1"),
     Block(BlockKind.HEADING, "2. Kết luận", anchor="2-ket-luan"),
     Block(BlockKind.PARAGRAPH, "Kết luận của bài.", anchor="p-ket-luan"),
     Block(BlockKind.HEADING, "Tài liệu tham khảo", anchor="tai-lieu-tham-khao"),
@@ -310,6 +312,8 @@ def test_jats_body_sections_and_references(built: Path) -> None:
     assert [s.findtext("title") for s in sections] == ["1. Đặt vấn đề", "2. Kết luận"]
     assert sections[0].findtext("p") == "Nội dung <phần> một & hai."
     assert sections[0].findtext("table-wrap/preformat").splitlines()[0] == "Năm | Số đề tài"
+    assert sections[0].findtext("preformat[@preformat-type='equation']") == "E = m × c²\n(1)"
+    assert sections[0].findtext("p[@content-type='footnote']") == "¹ Số liệu năm 2021."
     refs = article.find("back/ref-list")
     assert refs.findtext("title") == "Tài liệu tham khảo"
     assert [r.findtext("mixed-citation") for r in refs.findall("ref")] == [
@@ -540,3 +544,31 @@ def test_characters_xml_forbids_are_left_out_of_every_xml_file() -> None:
         Deposit(2021, 5, "Lưu trữ", SITE_URL, depositor), [Article(front, "2021/so-5/bai/", "x")]
     )
     assert etree.fromstring(deposit).findtext(".//cr:title", namespaces=CR_NS) == "Bài thử"
+
+
+# The repository's own archive, converted from its sources (plus a synthetic issue)
+
+
+def test_real_archive_oai_and_jats_are_valid(
+    built_archive: object, oai_schema: etree.XMLSchema, jats_schema: etree.XMLSchema
+) -> None:
+    site: Path = built_archive.site  # type: ignore[attr-defined]
+    repository = etree.parse(str(site / "oai.xml")).getroot()
+    base_url = repository.findtext("sr:Identify/oai:baseURL", namespaces=NS)
+    for verb in ("Identify", "ListMetadataFormats", "ListRecords"):
+        response = as_response(repository.find(f"sr:{verb}", NS), verb, base_url)
+        assert oai_schema.validate(response), (verb, oai_schema.error_log)
+    pages = sorted(site.glob("[0-9][0-9][0-9][0-9]/so-*/*/index.html"))
+    files = sorted(site.glob("[0-9][0-9][0-9][0-9]/so-*/*/*.jats.xml"))
+    assert len(files) == len(pages) == len(records(repository)) > 1
+    kinds: set[str] = set()
+    for path in files:
+        article = etree.parse(str(path)).getroot()
+        kinds |= {element.tag for element in article.iter("sec", "table-wrap", "ref")}
+        meta = article.find("front/journal-meta")
+        if meta.find("issn") is None:  # optional in Archiving, required in Publishing
+            issn = etree.Element("issn")
+            issn.text = "1859-4794"
+            meta.find("journal-title-group").addnext(issn)
+        assert jats_schema.validate(article), (path, jats_schema.error_log)
+    assert "sec" in kinds
