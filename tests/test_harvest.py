@@ -572,3 +572,18 @@ def test_real_archive_oai_and_jats_are_valid(
             meta.find("journal-title-group").addnext(issn)
         assert jats_schema.validate(article), (path, jats_schema.error_log)
     assert "sec" in kinds
+
+
+def test_crossref_refuses_a_local_site_address(
+    built: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = tmp_path / "copy"
+    for folder in ("docs", "overrides"):
+        shutil.copytree(built / folder, root / folder)
+    config = (built / "mkdocs.yml").read_text(encoding="utf-8")
+    local = config.replace(SITE_URL, "http://127.0.0.1:8000/")
+    assert local != config
+    (root / "mkdocs.yml").write_text(local, encoding="utf-8")
+    assert export(root, "--issue", "2021/7", *DEPOSITOR) == 1
+    assert "BANTIN_SITE_URL" in caplog.text
+    assert not (root / "crossref-2021-so-7.xml").exists()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
 from bantin.cite.names import parse_name
@@ -27,6 +28,7 @@ JATS = "http://www.ncbi.nlm.nih.gov/JATS1"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 VERSION = "5.3.1"
 SCHEMA_URL = "https://www.crossref.org/schemas/crossref5.3.1.xsd"
+LOCAL_HOSTS = frozenset({None, "", "localhost", "127.0.0.1", "::1", "0.0.0.0"})
 
 ET.register_namespace("", CR)
 ET.register_namespace("jats", JATS)
@@ -84,7 +86,7 @@ def problems(deposit: Deposit, articles: Sequence[Article]) -> list[str]:
     if not articles:
         return [f"{label}: no article of this issue in docs/"]
     # An article's front matter carries its issue's issue.yml values (issn, eissn).
-    found = depositor_problems(deposit.depositor)
+    found = depositor_problems(deposit.depositor) + site_problems(deposit.site_url)
     with_doi = [a for a in articles if a.front.doi]
     if not with_doi:
         found.append(
@@ -100,6 +102,17 @@ def problems(deposit: Deposit, articles: Sequence[Article]) -> list[str]:
             found.append(f"{article.where}: doi {article.front.doi} is also {seen[doi]}'s")
         seen.setdefault(doi, article.where)
     return found
+
+
+def site_problems(site_url: str) -> list[str]:
+    """A DOI must lead to the public article page, never to a local preview."""
+    parts = urlsplit(site_url)
+    if parts.scheme in ("http", "https") and parts.hostname not in LOCAL_HOSTS:
+        return []
+    return [
+        f"the site URL {site_url} is not the public address the DOIs must lead to: "
+        "set BANTIN_SITE_URL (or site_url in mkdocs.yml) to it"
+    ]
 
 
 def depositor_problems(depositor: Depositor) -> list[str]:
