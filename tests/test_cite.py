@@ -51,7 +51,7 @@ def front(**changes: Any) -> FrontMatter:
         "source_sha256": "0" * 64,
         "converter": "bantin 0.2.0",
         "bulletin": "Bản tin Khoa học và Công nghệ",
-        "issn": "1859-0000",
+        "issn": "1859-0004",
         "issue_date": dt.date(2021, 5, 15),
     }
     values.update(changes)
@@ -152,7 +152,7 @@ def test_csl_item_fields() -> None:
         "container-title": "Bản tin Khoa học và Công nghệ",
         "issue": "5",
         "page": "8-9",
-        "ISSN": "1859-0000",
+        "ISSN": "1859-0004",
         "URL": "https://example.org/archive/2021/so-5/kh-cn-dong-gop/",
         "language": "vi",
         "abstract": "Đoạn mở đầu của bài.",
@@ -277,7 +277,7 @@ def test_bibtex_parses_with_fields_and_names() -> None:
     assert fields["journal"].value == "Bản tin Khoa học và Công nghệ"
     assert fields["year"].value == "2021"
     assert fields["number"].value == "5"
-    assert fields["issn"].value == "1859-0000"
+    assert fields["issn"].value == "1859-0004"
     assert fields["langid"].value == "vietnamese"
     assert fields["url"].value == "https://example.org/archive/2021/so-5/kh-cn-dong-gop/"
     first, second = fields["author"].value
@@ -321,7 +321,7 @@ def test_ris_parses_with_rispy() -> None:
     assert record["secondary_title"] == "Bản tin Khoa học và Công nghệ"
     assert record["journal_name"] == "Bản tin Khoa học và Công nghệ"
     assert (record["number"], record["start_page"], record["end_page"]) == ("5", "8", "9")
-    assert record["issn"] == "1859-0000"
+    assert record["issn"] == "1859-0004"
     assert record["urls"] == ["https://example.org/archive/2021/so-5/kh-cn-dong-gop/"]
     assert record["language"] == "vi"
     assert record["abstract"] == "Đoạn mở đầu của bài."

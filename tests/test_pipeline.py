@@ -292,6 +292,23 @@ def test_issue_yml_change_reconverts_its_articles(tmp_path: Path) -> None:
     assert read_article(root / "docs/2021/so-5/bai-thu-hai.md").front.issn == "1859-4794"
 
 
+def test_doi_and_both_issns_reach_the_front_matter(tmp_path: Path) -> None:
+    root = make_root(tmp_path, TWO, ISSUE + "issn: 1859-4794\neissn: 2434-561X\n")
+    (root / "sources/2021/05/b.yml").write_text("doi: 10.1234/bt.2021.5\n", encoding="utf-8")
+    assert run(root).ok
+    front = read_article(root / "docs/2021/so-5/bai-thu-hai.md").front
+    assert (front.doi, front.issn, front.eissn) == ("10.1234/bt.2021.5", "1859-4794", "2434-561X")
+    assert read_article(root / "docs/2021/so-5/tieu-de-thu-nhat.md").front.doi is None
+
+
+def test_a_wrong_issn_in_issue_yml_is_reported_with_the_file(tmp_path: Path) -> None:
+    root = make_root(tmp_path, TWO, ISSUE + "eissn: 2434-5611\n")
+    report = run(root, keep_going=True)
+    assert not report.ok
+    assert any("issue.yml:4" in str(p) and "check digit" in str(p) for p in report.problems)
+    assert not (root / "docs/2021/so-5/bai-thu-hai.md").exists()
+
+
 def test_real_decoder_problems_are_collected_with_file_names(tmp_path: Path) -> None:
     from bantin.convert.decode import read_source
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 import bantin.cite
+from bantin.markdown import render_article
 from bantin.metadata import FrontMatter
 from bantin.model import Block, BlockKind
 from bantin.site.build import BuildOptions, BuildResult, Services, Stages, build_site
@@ -108,14 +109,19 @@ def add_article(root: Path, source: str, **values: object) -> Path:
         "converter": "0.2.0",
         "bulletin": values.get("bulletin", "Bản tin Thử nghiệm"),
     }
-    if "pdf" in values:
-        front["pdf"] = values["pdf"]
+    optional = ("pdf", "doi", "issn", "eissn", "issue_date", "affiliations", "keywords")
+    front.update({key: values[key] for key in optional if key in values})
     body = str(values.get("body", "Đoạn hai của bài."))
     caption = str(values.get("caption", "Ảnh: hội nghị."))
     folder = root / "docs" / str(front["year"]) / f"so-{front['issue']}"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{values['slug']}.md"
-    path.write_text(render(front, body, caption), encoding="utf-8")
+    blocks = values.get("blocks")
+    if isinstance(blocks, list):
+        text = render_article(FrontMatter.model_validate(front, strict=False), blocks)
+    else:
+        text = render(front, body, caption)
+    path.write_text(text, encoding="utf-8")
     return path
 
 

@@ -23,8 +23,6 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", m
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 
-Issn = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{3}[\dX]$")]
-
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -42,6 +40,45 @@ def check_pdf(value: str) -> str:
 
 
 PdfRef = Annotated[str, StringConstraints(min_length=1), AfterValidator(check_pdf)]
+
+_ISSN = re.compile(r"^\d{4}-\d{3}[\dX]$")
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+
+
+def issn_check_digit(first_seven: str) -> str:
+    """The ISSN check digit (ISO 3297): weights 8 to 2, modulo 11, 10 written 'X'."""
+    total = sum(
+        int(digit) * weight for digit, weight in zip(first_seven[:7], range(8, 1, -1), strict=True)
+    )
+    check = (11 - total % 11) % 11
+    return "X" if check == 10 else str(check)
+
+
+def check_issn(value: str) -> str:
+    """'NNNN-NNNC' whose last character is the check digit of the seven before it."""
+    if not _ISSN.match(value):
+        raise ValueError("an ISSN is written NNNN-NNNC, e.g. 1859-4794")
+    digits = value.replace("-", "")[:7]
+    expected = issn_check_digit(digits)
+    if value[-1] != expected:
+        raise ValueError(
+            f"wrong check digit: {value[-1]!r}, the ISSN would be {value[:8]}{expected}"
+        )
+    return value
+
+
+def check_doi(value: str) -> str:
+    """A bare DOI ('10.1234/suffix'), not a URL or a 'doi:' name."""
+    if not _DOI.match(value):
+        raise ValueError(
+            "not a DOI: write it bare as 10.NNNN/suffix (e.g. 10.1234/abc.2021.5), "
+            "without 'https://doi.org/' or 'doi:' and without spaces"
+        )
+    return value
+
+
+Issn = Annotated[str, AfterValidator(check_issn)]
+Doi = Annotated[str, AfterValidator(check_doi)]
 
 
 class _Strict(BaseModel):
@@ -89,6 +126,8 @@ class IssueInfo(_Strict):
 
     bulletin: NonEmpty | None = None
     issn: Issn | None = None
+    #: The ISSN of the electronic edition (`issn` is the print one's).
+    eissn: Issn | None = None
     issue: int | None = Field(default=None, ge=1)
     year: int | None = Field(default=None, ge=1900, le=2200)
     issue_date: dt.date | None = None
@@ -124,8 +163,10 @@ class Sidecar(_Strict):
     slug: Slug | None = None
     bulletin: NonEmpty | None = None
     issn: Issn | None = None
+    eissn: Issn | None = None
     issue_date: dt.date | None = None
     pdf: PdfRef | None = None
+    doi: Doi | None = None
 
 
 class FrontMatter(_Strict):
@@ -151,8 +192,10 @@ class FrontMatter(_Strict):
     converter: NonEmpty
     bulletin: NonEmpty | None = None
     issn: Issn | None = None
+    eissn: Issn | None = None
     issue_date: dt.date | None = None
     pdf: PdfRef | None = None
+    doi: Doi | None = None
 
     confidence: float | None = Field(default=None, ge=0, le=1)
     review: list[NonEmpty] = Field(default_factory=list)

@@ -21,7 +21,17 @@ from rich.console import Console
 
 from bantin.exceptions import BuildError, Problems
 from bantin.pipeline import default_workers
-from bantin.site import checks, citecache, exports, forked, generate, registry, split, urls
+from bantin.site import (
+    checks,
+    citecache,
+    exports,
+    forked,
+    generate,
+    oai,
+    registry,
+    split,
+    urls,
+)
 from bantin.site.meta import CiteApi, SiteInfo
 from bantin.site.mkdocs_hook import SEPARATE_INDEX
 from bantin.site.registry import REGISTRY_NAME
@@ -304,7 +314,10 @@ def build_site(
         ):
             with stages.stage("Tạo trang mục lục, trích dẫn, nguồn tin (pages)", spinner=False):
                 extra = [registry.redirect_page(r) for r in check.redirects]
-                made = generate.site_files(entries, services.cite, site, root, extra, items)
+                harvest = oai.HarvestSettings.from_config(config["extra"])
+                made = generate.site_files(
+                    entries, services.cite, site, root, extra, items, harvest
+                )
                 generate.write_site_files(docs, made, {str(e.path) for e in entries})
             processes = options.render_processes or default_workers()
             with stages.stage("MkDocs (strict)", spinner=processes < 2):

@@ -11,13 +11,13 @@ import logging
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from bantin.exceptions import BuildError
-from bantin.site import exports, feeds, meta, pages, urls
+from bantin.site import exports, feeds, jats, meta, oai, pages, urls
 from bantin.site.pages import GeneratedFile
 
 log = logging.getLogger("bantin.site")
@@ -35,6 +35,7 @@ class SiteFiles:
 
     files: list[GeneratedFile]
     page_data: dict[str, meta.Record]
+    pdf_urls: dict[str, str] = field(default_factory=dict)  # article URL -> its PDF's URL
 
 
 def asset_files() -> list[GeneratedFile]:
@@ -63,9 +64,10 @@ def article_files(
     root: Path,
     names: urls.NameIndex,
 ) -> SiteFiles:
-    """Citation downloads, source copies and template data of every article."""
+    """Citation downloads, JATS XML, source copies and template data of every article."""
     files: list[GeneratedFile] = []
     data: dict[str, meta.Record] = {}
+    pdf_urls: dict[str, str] = {}
     siblings = meta.siblings_in_issue(entries)
     sources = exports.Folder(root)
     for entry, item in zip(entries, items, strict=True):
@@ -80,7 +82,10 @@ def article_files(
             pdf_href = source.path  # the article's own PDF is its source
         record = meta.article_record(entry, siblings[entry.url], item, cite, site, pdf_href, names)
         data[str(entry.path).replace(os.sep, "/")] = record
-    return SiteFiles(files, data)
+        if pdf_href:
+            pdf_urls[entry.url] = urls.absolute(site.site_url, pdf_href.split("#", 1)[0])
+        files.append(jats.article_file(entry, site, pdf_urls.get(entry.url, "")))
+    return SiteFiles(files, data, pdf_urls)
 
 
 def _is_pdf(entry: urls.Entry) -> bool:
@@ -94,14 +99,20 @@ def site_files(
     root: Path,
     extra: Sequence[GeneratedFile] = (),
     items: Sequence[dict[str, Any]] | None = None,
+    harvest: oai.HarvestSettings | None = None,
 ) -> SiteFiles:
-    """Everything bantin writes into docs/ for one build (`items`: from csl_items)."""
+    """Everything bantin writes into docs/ for one build (`items`: from csl_items; `harvest`:
+    how to describe the OAI-PMH static repository, none written without it)."""
     names = urls.NameIndex(entries)
     items = csl_items(entries, cite, site) if items is None else items
     made = article_files(entries, items, cite, site, root, names)
+    harvested = (
+        [] if harvest is None else [oai.static_repository(entries, site, harvest, made.pdf_urls)]
+    )
     files = [
-        *pages.index_pages(entries, names),
+        *pages.index_pages(entries, names, oai.FILE_NAME if harvested else ""),
         *made.files,
+        *harvested,
         *feeds.all_feeds(entries, site),
         exports.catalogue_json(entries, site.site_url),
         exports.catalogue_csv(entries, site.site_url),
@@ -109,7 +120,7 @@ def site_files(
         *asset_files(),
         *extra,
     ]
-    return SiteFiles(unique(files), made.page_data)
+    return SiteFiles(unique(files), made.page_data, made.pdf_urls)
 
 
 def unique(files: Sequence[GeneratedFile]) -> list[GeneratedFile]:

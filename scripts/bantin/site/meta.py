@@ -166,6 +166,7 @@ def citation_record(entry: urls.Entry, item: dict[str, Any]) -> Record:
             {"label": "BibTeX", "href": f"{slug}.bib"},
             {"label": "RIS", "href": f"{slug}.ris"},
             {"label": "CSL-JSON", "href": f"{slug}.json"},
+            {"label": "JATS XML", "href": f"{slug}.jats.xml"},
         ],
     }
 

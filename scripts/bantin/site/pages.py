@@ -70,8 +70,9 @@ def by_issue(entries: Sequence[Entry]) -> dict[tuple[int, int], list[Entry]]:
     return dict(sorted(groups.items()))
 
 
-def home_page(entries: Sequence[Entry], names: urls.NameIndex) -> GeneratedFile:
-    """Latest issue, the years, the number of articles."""
+def home_page(entries: Sequence[Entry], names: urls.NameIndex, harvest: str = "") -> GeneratedFile:
+    """Latest issue, the years, the number of articles; `harvest` is the OAI-PMH static
+    repository's URL, when the site has one."""
     issues = by_issue(entries)
     blocks = [tag("p", esc(f"Kho lưu trữ có {len(entries)} bài viết."), "bantin-count")]
     if issues:
@@ -83,6 +84,8 @@ def home_page(entries: Sequence[Entry], names: urls.NameIndex) -> GeneratedFile:
     year_links = [link(urls.year_url(y), f"Năm {y}") for y in years]
     blocks.append(tag("h2", "Các năm") + bullet_list(year_links, "bantin-years"))
     browse = [link(urls.AUTHORS_DIR + "/", "Tác giả"), link(urls.SECTIONS_DIR + "/", "Chuyên mục")]
+    if harvest:
+        browse.append(link(harvest, "Siêu dữ liệu cho thư viện (kho tĩnh OAI-PMH)"))
     blocks.append(tag("h2", "Tra cứu") + bullet_list(browse))
     return _page("", "Trang chủ", blocks)
 
@@ -218,9 +221,11 @@ def browse_pages(entries: Sequence[Entry], names: urls.NameIndex) -> list[Genera
     return files
 
 
-def index_pages(entries: Sequence[Entry], names: urls.NameIndex) -> list[GeneratedFile]:
+def index_pages(
+    entries: Sequence[Entry], names: urls.NameIndex, harvest: str = ""
+) -> list[GeneratedFile]:
     return [
-        home_page(entries, names),
+        home_page(entries, names, harvest),
         *year_pages(entries),
         *issue_pages(entries, names),
         *browse_pages(entries, names),
