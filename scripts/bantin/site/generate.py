@@ -10,14 +10,14 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from bantin.exceptions import BuildError
-from bantin.site import exports, feeds, meta, pages, urls
+from bantin.site import exports, feeds, meta, pages, pdfs, urls
 from bantin.site.pages import GeneratedFile
 
 log = logging.getLogger("bantin.site")
@@ -62,29 +62,29 @@ def article_files(
     site: meta.SiteInfo,
     root: Path,
     names: urls.NameIndex,
+    lastmods: Mapping[str, str] | None = None,
 ) -> SiteFiles:
-    """Citation downloads, source copies and template data of every article."""
+    """Citation downloads, source and PDF copies and template data of every article; every
+    `pdf:` naming a missing file is reported at once (BuildError)."""
     files: list[GeneratedFile] = []
     data: dict[str, meta.Record] = {}
     siblings = meta.siblings_in_issue(entries)
-    sources = exports.Folder(root)
+    finder = pdfs.PdfFinder(exports.Folder(root))
+    lastmods = lastmods or {}
     for entry, item in zip(entries, items, strict=True):
         files += exports.citation_files(entry, item, cite)
-        source = exports.source_copy(entry, sources)
+        source = exports.source_copy(entry, finder.root)
         files.append(source)
-        pdf = None if _is_pdf(entry) else exports.pdf_copy(entry, sources)
-        pdf_href = pdf.path + exports.fragment(entry.front.pdf) if pdf else ""
-        if pdf:
-            files.append(pdf)
-        if _is_pdf(entry):
-            pdf_href = source.path  # the article's own PDF is its source
-        record = meta.article_record(entry, siblings[entry.url], item, cite, site, pdf_href, names)
+        pdf = finder.find(entry, source)
+        if pdf is not None and pdf.copy is not None:
+            files.append(pdf.copy)
+        record = meta.article_record(
+            entry, siblings[entry.url], item, cite, site, pdf, names, lastmods.get(entry.url, "")
+        )
         data[str(entry.path).replace(os.sep, "/")] = record
+    if finder.problems:
+        raise BuildError(f"a pdf: names no file:\n{finder.problems.summary()}")
     return SiteFiles(files, data)
-
-
-def _is_pdf(entry: urls.Entry) -> bool:
-    return entry.front.source.endswith(".pdf")
 
 
 def site_files(
@@ -94,15 +94,18 @@ def site_files(
     root: Path,
     extra: Sequence[GeneratedFile] = (),
     items: Sequence[dict[str, Any]] | None = None,
+    lastmods: Mapping[str, str] | None = None,
 ) -> SiteFiles:
-    """Everything bantin writes into docs/ for one build (`items`: from csl_items)."""
+    """Everything bantin writes into docs/ for one build (`items`: from csl_items;
+    `lastmods`: the day each article's content last changed, by URL, from the registry)."""
     names = urls.NameIndex(entries)
     items = csl_items(entries, cite, site) if items is None else items
-    made = article_files(entries, items, cite, site, root, names)
+    lastmods = lastmods or {}
+    made = article_files(entries, items, cite, site, root, names, lastmods)
     files = [
-        *pages.index_pages(entries, names),
+        *pages.index_pages(entries, names, lastmods),
         *made.files,
-        *feeds.all_feeds(entries, site),
+        *feeds.all_feeds(entries, site, lastmods),
         exports.catalogue_json(entries, site.site_url),
         exports.catalogue_csv(entries, site.site_url),
         exports.robots_txt(site.site_url),
