@@ -238,10 +238,13 @@ def test_ingest_writes_article_pdfs_sidecars_and_keeps_the_issue(
     assert [s["contents"]["title"] for s in sidecars] == [spec.title for spec in SPECS]
     assert sidecars[0]["pages"] == list(built["ranges"][0])  # type: ignore[index]
     assert sidecars[2].get("start") == 2  # the second article starting in its own PDF
+    # each sidecar names its article's own PDF: what the site links and cites
+    assert [s["pdf"] for s in sidecars] == [p.relative_to(root).as_posix() for p in pdfs]
     issue = yaml.safe_load((folder / "issue.yml").read_text("utf-8"))
     assert (issue["issue"], issue["year"], issue["pdf"]) == (5, 2021, "sources/2021/05/issue.pdf")
     assert "SỐ 5/2021" in " ".join(issue["running_heads"])
-    assert issue["issue_date"] == dt.date(2021, 5, 1)  # from the page before the first article
+    # "tháng 5 năm 2021" on the page before the first article: a month, not its first day
+    assert issue["issue_month"] == 5 and "issue_date" not in issue
 
 
 @pytest.mark.parametrize(
@@ -277,6 +280,39 @@ def test_an_articles_own_dates_are_never_the_issue_date(tmp_path: Path) -> None:
     )
     issue = yaml.safe_load((tmp_path / "sources/2021/02/issue.yml").read_text("utf-8"))
     assert "issue_date" not in issue
+
+
+def test_a_cover_printing_the_day_gives_the_issue_date(tmp_path: Path) -> None:
+    pdf = tmp_path / "so.pdf"
+    build_pdf(pdf, SPECS[:1], Issue(contents=True, dateline="Hà Nội, ngày 15 tháng 5 năm 2021"))
+    assert (
+        main(["ingest", str(pdf), "--issue", "5", "--year", "2021", "--root", str(tmp_path)]) == 0
+    )
+    issue = yaml.safe_load((tmp_path / "sources/2021/05/issue.yml").read_text("utf-8"))
+    assert issue["issue_date"] == dt.date(2021, 5, 15) and "issue_month" not in issue
+
+
+def test_each_articles_pdf_holds_its_pages_the_same_bytes_on_every_run(
+    built: dict[str, object], tmp_path: Path
+) -> None:
+    """Ingested again elsewhere, the same issue gives the same bytes: the cut PDFs carry no
+    time stamp and a document ID computed from their content."""
+    import pikepdf
+
+    pdf, root = built["pdf"], built["root"]
+    assert isinstance(pdf, Path) and isinstance(root, Path)
+    doc, plan = plan_issue(pdf)
+    again = write_issue(pdf, doc, plan, IssueTarget(tmp_path, 2021, 5))
+    for path in again:
+        assert path.read_bytes() == (root / path.relative_to(tmp_path)).read_bytes(), path.name
+    ranges = built["ranges"]
+    assert isinstance(ranges, list)
+    for path, (first, last) in zip(
+        sorted(p for p in again if p.name[0].isdigit() and p.suffix == ".pdf"), ranges, strict=True
+    ):
+        with pikepdf.open(path) as cut:
+            assert len(cut.pages) == last - first + 1
+            assert "/Info" not in cut.trailer
 
 
 def test_ingest_is_deterministic_and_never_overwrites(

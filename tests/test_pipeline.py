@@ -473,3 +473,37 @@ def test_a_worker_that_dies_fails_the_run_cleanly(
         convert_sources(root, root / "docs", converter=Converter(fake_read, dying, "1"), workers=2)
     docs = root / "docs"
     assert not docs.exists() or not [p for p in docs.rglob("*") if p.is_file()]
+
+
+def test_issue_yml_publication_facts_reach_every_article(tmp_path: Path) -> None:
+    """The issue's month (when its cover prints no day), publisher and licence go into every
+    article's front matter; a sidecar's DOI into its article's."""
+    issue = ISSUE + (
+        "issue_month: 5\npublisher: Trung tâm Thông tin\n"
+        "license: {name: CC BY 4.0, url: 'https://creativecommons.org/licenses/by/4.0/'}\n"
+    )
+    root = make_root(tmp_path, TWO, issue)
+    (root / "sources/2021/05/a.yml").write_text("doi: 10.99999/bt.2021.5\n", encoding="utf-8")
+    assert run(root).ok
+    front = read_article(root / "docs/2021/so-5/tieu-de-thu-nhat.md").front
+    assert (front.issue_month, front.publisher) == (5, "Trung tâm Thông tin")
+    assert front.doi == "10.99999/bt.2021.5"
+    assert front.published == (2021, 5)
+    assert front.license_info is not None and front.license_info.name == "CC BY 4.0"
+    other = read_article(root / "docs/2021/so-5/bai-thu-hai.md").front
+    assert other.doi is None and other.publisher == "Trung tâm Thông tin"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("doi: doi:10.1/x\n", "doi"),
+        ("issue_month: 13\n", "issue_month"),
+        ("license: {}\n", "license"),
+    ],
+)
+def test_wrong_publication_facts_are_refused(tmp_path: Path, line: str, message: str) -> None:
+    root = make_root(tmp_path, TWO)
+    (root / "sources/2021/05/a.yml").write_text(line, encoding="utf-8")
+    report = run(root, keep_going=True)
+    assert any(message in str(problem) and "a.yml" in str(problem) for problem in report.problems)

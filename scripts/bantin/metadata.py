@@ -16,12 +16,17 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    TypeAdapter,
+    ValidationError,
     model_validator,
 )
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+
+HttpUrl = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Month = Annotated[int, Field(ge=1, le=12)]
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -81,8 +86,54 @@ Issn = Annotated[str, AfterValidator(check_issn)]
 Doi = Annotated[str, AfterValidator(check_doi)]
 
 
+def is_http_url(value: str) -> bool:
+    """True for an http(s) URL (a `pdf:` that links elsewhere rather than to a file)."""
+    return value.lower().startswith(("http://", "https://"))
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class License(_Strict):
+    """The licence the articles are published under: its name ("CC BY 4.0"), its URL, or both.
+    Written as a mapping, or as one string (a URL, or else a name)."""
+
+    name: NonEmpty | None = None
+    url: HttpUrl | None = None
+
+    @model_validator(mode="after")
+    def _named_or_linked(self) -> License:
+        if not (self.name or self.url):
+            raise ValueError("a licence needs a name or a url")
+        return self
+
+    @property
+    def label(self) -> str:
+        """What a reader is shown: the name, else the URL."""
+        return self.name or self.url or ""
+
+
+#: A licence as written in YAML: a URL or a name alone, or a mapping with both.
+LicenseEntry = NonEmpty | License
+
+
+def parse_license(value: Any) -> License | None:
+    """A licence as YAML gives it (mkdocs.yml's `extra.license`); ValueError when it is none."""
+    if value is None:
+        return None
+    try:
+        return license_info(TypeAdapter(LicenseEntry).validate_python(value, strict=True))
+    except ValidationError as error:
+        raise ValueError(error.errors()[0]["msg"]) from error
+
+
+def license_info(entry: LicenseEntry | None) -> License | None:
+    """The licence as a `License`, whichever way it was written (None when there is none)."""
+    if entry is None or isinstance(entry, License):
+        return entry
+    text = entry.strip()
+    return License(url=text) if is_http_url(text) and " " not in text else License(name=text)
 
 
 class AuthorInfo(_Strict):
@@ -131,6 +182,11 @@ class IssueInfo(_Strict):
     issue: int | None = Field(default=None, ge=1)
     year: int | None = Field(default=None, ge=1900, le=2200)
     issue_date: dt.date | None = None
+    #: The month the issue came out, when the cover prints no day (`issue_date` wins).
+    issue_month: Month | None = None
+    #: Who publishes the bulletin (DC.publisher, RIS PB, BibTeX publisher, JSON-LD).
+    publisher: NonEmpty | None = None
+    license: LicenseEntry | None = None
     section: NonEmpty | None = None
     pdf: PdfRef | None = None
     running_head: str | None = Field(default=None, pattern=r"^(header|footer)$")
@@ -165,8 +221,11 @@ class Sidecar(_Strict):
     issn: Issn | None = None
     eissn: Issn | None = None
     issue_date: dt.date | None = None
-    pdf: PdfRef | None = None
+    issue_month: Month | None = None
+    publisher: NonEmpty | None = None
+    license: LicenseEntry | None = None
     doi: Doi | None = None
+    pdf: PdfRef | None = None
 
 
 class FrontMatter(_Strict):
@@ -194,8 +253,11 @@ class FrontMatter(_Strict):
     issn: Issn | None = None
     eissn: Issn | None = None
     issue_date: dt.date | None = None
-    pdf: PdfRef | None = None
+    issue_month: Month | None = None
+    publisher: NonEmpty | None = None
+    license: LicenseEntry | None = None
     doi: Doi | None = None
+    pdf: PdfRef | None = None
 
     confidence: float | None = Field(default=None, ge=0, le=1)
     review: list[NonEmpty] = Field(default_factory=list)
@@ -210,6 +272,27 @@ class FrontMatter(_Strict):
                         f"(which has {len(self.affiliations)})"
                     )
         return self
+
+    @property
+    def published(self) -> tuple[int, ...]:
+        """When the article was published, as precisely as known: its issue's date, else the
+        issue's month and year, else the year. The article's own `date` is the day it tells
+        of (a conference, a dateline), never its publication date."""
+        if self.issue_date is not None:
+            return (self.issue_date.year, self.issue_date.month, self.issue_date.day)
+        if self.issue_month is not None:
+            return (self.year, self.issue_month)
+        return (self.year,)
+
+    @property
+    def published_day(self) -> dt.date:
+        """The first day the article can have been published (for feeds and sort orders)."""
+        parts = (*self.published, 1, 1)
+        return dt.date(parts[0], parts[1], parts[2])
+
+    @property
+    def license_info(self) -> License | None:
+        return license_info(self.license)
 
     @property
     def author_info(self) -> list[AuthorInfo]:

@@ -135,8 +135,9 @@ def date_element(parent: ET.Element, name: str, front: FrontMatter) -> None:
     """`publication_date` of the issue: month, day and year, or the year alone."""
     parts = issue_published(front)
     date = _el(parent, name, media_type="print")
-    if len(parts) == 3:
+    if len(parts) >= 2:
         _el(date, "month", f"{parts[1]:02d}")
+    if len(parts) == 3:
         _el(date, "day", f"{parts[2]:02d}")
     _el(date, "year", str(parts[0]))
 

@@ -3,8 +3,9 @@
 The issue is read once: its contents page (when it has one) gives each article's title,
 bylines, section and first page, and the titles found in the pages give where each article
 starts. The two are reconciled (the contents page wins for a first page it names; every
-disagreement is reported), each article's pages are cut into their own PDF with pikepdf, and
-the sidecar records what the contents page says of it. The converter reads each article PDF
+disagreement is reported), each article's pages are cut into their own PDF with pikepdf (the
+same bytes on every run), and the sidecar names that PDF (`pdf:`, the article's full text on
+the site) and records what the contents page says of it. The converter reads each article PDF
 like any other source. The issue PDF itself is kept as `issue.pdf`.
 """
 
@@ -239,8 +240,10 @@ def write_issue(pdf: Path, doc: Document, plan: Plan, target: IssueTarget) -> li
     source = _open(pdf, data)
     for index, item in enumerate(plan.articles):
         name = f"{index:03d}_{slugify(_name_title(item), 48) or 'bai'}"
-        files[target.folder / f"{name}.pdf"] = cut_pages(source, item.first_page, item.last_page)
-        sidecar = dump_yaml(_sidecar(item, plan.offset)).encode("utf-8")
+        article_pdf = target.folder / f"{name}.pdf"
+        files[article_pdf] = cut_pages(source, item.first_page, item.last_page)
+        own = target.relative(article_pdf)
+        sidecar = dump_yaml(_sidecar(item, plan.offset, own)).encode("utf-8")
         files[target.folder / f"{name}.yml"] = sidecar
     for path, content in files.items():
         _check_once(path, content)
@@ -262,8 +265,10 @@ def _issue_yml(doc: Document, plan: Plan, target: IssueTarget) -> dict[str, Any]
     if heads:
         data["running_heads"] = heads
     date = issue_date_on_cover(doc, plan, year=target.year)
-    if date:
+    if date and day_printed_on_cover(doc, plan, date):
         data["issue_date"] = date
+    elif date:
+        data["issue_month"] = date.month  # "Tháng 6 năm 2025": a month, not its first day
     else:
         log.warning(
             "%s: no issue date on the cover or masthead; add issue_date to issue.yml",
@@ -285,18 +290,38 @@ def issue_date_on_cover(doc: Document, plan: Plan, year: int) -> datetime.date |
     return None
 
 
+def day_printed_on_cover(doc: Document, plan: Plan, found: datetime.date) -> bool:
+    """Whether the cover prints the day of `found` (the date issue_date_on_cover read), not
+    only its month and year."""
+    taken = {id(para) for item in plan.articles for para in item.span.paras}
+    for para in [p for p in doc.paras if p.page <= 2]:
+        if id(para) in taken and not _date_alone(para.text):
+            continue
+        for day, with_day in _dates_and_days(para.text):
+            if day == found:
+                return with_day
+    return False
+
+
 def _date_alone(text: str) -> bool:
     rest = _DATE_EN.sub("", _DATE.sub("", text))
     return ":" not in rest and sum(ch.isalpha() for ch in rest) <= 12
 
 
 def _dates(text: str) -> Iterator[datetime.date]:
-    """The valid dates written out in text, in Vietnamese or English."""
+    """The valid dates written out in text, in Vietnamese or English (the first of the
+    month where no day is written)."""
+    for found, _ in _dates_and_days(text):
+        yield found
+
+
+def _dates_and_days(text: str) -> Iterator[tuple[datetime.date, bool]]:
+    """Each valid date written out in text, and whether its day is written."""
     numbers = [
         (
             m.group("year") or m.group("year2"),
             m.group("month") or m.group("month2"),
-            m.group("day") or m.group("day2") or 1,
+            m.group("day") or m.group("day2"),
         )
         for m in _DATE.finditer(text)
     ]
@@ -308,13 +333,16 @@ def _dates(text: str) -> Iterator[datetime.date]:
             )
     for year, month, day in numbers:
         try:
-            yield datetime.date(int(year), int(month), int(day))
+            yield datetime.date(int(year), int(month), int(day or 1)), day is not None
         except ValueError:
             continue
 
 
-def _sidecar(item: Planned, offset: int) -> dict[str, Any]:
+def _sidecar(item: Planned, offset: int, pdf: str) -> dict[str, Any]:
+    """The article's printed pages, its own PDF (what the site links and cites as its full
+    text), and what the contents page says of it."""
     data: dict[str, Any] = {"pages": [item.first_page + offset, item.last_page + offset]}
+    data["pdf"] = pdf
     if item.start > 1:
         data["start"] = item.start
     if item.entry is not None:

@@ -11,7 +11,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any
 from rich.console import Console
 
 from bantin.exceptions import BuildError, Problems
+from bantin.metadata import License, parse_license
 from bantin.pipeline import default_workers
 from bantin.site import (
     checks,
@@ -119,12 +120,14 @@ def entries_of(catalogue: Any) -> list[urls.Entry]:
     return list(entries)
 
 
-def build_epoch(entries: Sequence[urls.Entry]) -> str:
-    """SOURCE_DATE_EPOCH if set, else the newest article date: never the clock."""
+def build_epoch(entries: Sequence[urls.Entry], lastmods: Mapping[str, str] | None = None) -> str:
+    """SOURCE_DATE_EPOCH if set, else the newest day an article was published or changed
+    (from the registry): never the clock."""
     given = os.environ.get("SOURCE_DATE_EPOCH")
     if given:
         return given
-    days = [e.front.date or e.front.issue_date or dt.date(e.front.year, 1, 1) for e in entries]
+    days = [e.front.published_day for e in entries]
+    days += [dt.date.fromisoformat(day) for day in (lastmods or {}).values() if day]
     newest = max(days, default=dt.date(1970, 1, 1))
     return str(int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp()))
 
@@ -266,9 +269,20 @@ def convert_stage(options: BuildOptions, services: Services, result: BuildResult
 
 def site_info(config: Any) -> SiteInfo:
     site_url = str(config["site_url"] or "http://127.0.0.1:8000/")
+    extra = config.get("extra") or {}
     return SiteInfo(
-        site_url if site_url.endswith("/") else site_url + "/", str(config["site_name"])
+        site_url if site_url.endswith("/") else site_url + "/",
+        str(config["site_name"]),
+        site_license(extra.get("license"), config.get("config_file_path") or "mkdocs.yml"),
     )
+
+
+def site_license(value: Any, config_file: str) -> License | None:
+    """mkdocs.yml's `extra.license`: a URL or a name, or a mapping with `name` and `url`."""
+    try:
+        return parse_license(value)
+    except ValueError as error:
+        raise BuildError(f"{config_file}: extra.license: {error}") from error
 
 
 def clean_generated(root: Path, docs: Path) -> None:
@@ -297,7 +311,8 @@ def build_site(
         entries = entries_of(catalogue)
         result.articles = len(entries)
     with stages.stage("Kiểm tra địa chỉ đã công bố (URL registry)"):
-        check = registry.check_registry(registry.read_registry(root / REGISTRY_NAME), entries)
+        published, changes = registry.read_published(root / REGISTRY_NAME)
+        check = registry.check_registry(published, entries, changes)
         if check.problems:
             raise BuildError(f"{REGISTRY_NAME}:\n{check.problems.summary()}")
     temp = Path(tempfile.mkdtemp(dir=root, prefix=".site-build-"))
@@ -316,12 +331,12 @@ def build_site(
                 extra = [registry.redirect_page(r) for r in check.redirects]
                 harvest = oai.HarvestSettings.from_config(config["extra"])
                 made = generate.site_files(
-                    entries, services.cite, site, root, extra, items, harvest
+                    entries, services.cite, site, root, extra, items, harvest, check.lastmods
                 )
                 generate.write_site_files(docs, made, {str(e.path) for e in entries})
             processes = options.render_processes or default_workers()
             with stages.stage("MkDocs (strict)", spinner=processes < 2):
-                run_mkdocs(config, build_epoch(entries), processes)
+                run_mkdocs(config, build_epoch(entries, check.lastmods), processes)
             stages.console.print("[dim]…[/dim] Chỉ mục tìm kiếm (search index)")
         with stages.stage("Kiểm tra site (checks)", spinner=False):
             problems = checks.check_site(temp, site.site_url, [e.url for e in entries])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ CATALOGUE_FIELDS = (
     "title",
     "authors",
     "date",
+    "article_date",
     "year",
     "issue",
     "section",
@@ -28,6 +28,7 @@ CATALOGUE_FIELDS = (
     "lead",
     "slug",
     "source",
+    "doi",
 )
 
 
@@ -79,30 +80,16 @@ def source_copy(entry: urls.Entry, root: Folder) -> GeneratedFile:
     return GeneratedFile(urls.source_copy_url(entry.front.source), source.read_bytes())
 
 
-def pdf_copy(entry: urls.Entry, root: Folder) -> GeneratedFile | None:
-    """The PDF named by `pdf:` when it is a file of the repository (copied like the source)."""
-    pdf = entry.front.pdf
-    if not pdf or "://" in pdf:
-        return None
-    path = root.path(pdf.split("#", 1)[0])
-    if not path.is_file():
-        return None
-    return GeneratedFile(urls.source_copy_url(pdf.split("#", 1)[0]), path.read_bytes())
-
-
-def fragment(pdf: str | None) -> str:
-    """The `#page=N` part of a `pdf:` value, kept on the link to the copied file."""
-    _, sep, rest = (pdf or "").partition("#")
-    return sep + rest if re.fullmatch(r"page=\d+", rest) else ""
-
-
 def catalogue_row(entry: urls.Entry, site_url: str) -> dict[str, Any]:
+    """One article of the catalogue: `date` is its publication date (its issue's), as
+    precisely as known; `article_date` the day the article tells of, when it has one."""
     front = entry.front
     return {
         "url": urls.absolute(site_url, entry.url),
         "title": front.title,
         "authors": list(front.author_names),
         "date": iso_date(front),
+        "article_date": front.date.isoformat() if front.date else "",
         "year": front.year,
         "issue": front.issue,
         "section": front.section or "",
@@ -110,6 +97,7 @@ def catalogue_row(entry: urls.Entry, site_url: str) -> dict[str, Any]:
         "lead": front.lead,
         "slug": front.slug,
         "source": front.source,
+        "doi": front.doi or "",
     }
 
 

@@ -10,14 +10,14 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from bantin.exceptions import BuildError
-from bantin.site import exports, feeds, jats, meta, oai, pages, urls
+from bantin.site import exports, feeds, jats, meta, oai, pages, pdfs, urls
 from bantin.site.pages import GeneratedFile
 
 log = logging.getLogger("bantin.site")
@@ -63,33 +63,33 @@ def article_files(
     site: meta.SiteInfo,
     root: Path,
     names: urls.NameIndex,
+    lastmods: Mapping[str, str] | None = None,
 ) -> SiteFiles:
-    """Citation downloads, JATS XML, source copies and template data of every article."""
+    """Citation downloads, JATS XML, source and PDF copies and template data of every article;
+    every `pdf:` naming a missing file is reported at once (BuildError)."""
     files: list[GeneratedFile] = []
     data: dict[str, meta.Record] = {}
     pdf_urls: dict[str, str] = {}
     siblings = meta.siblings_in_issue(entries)
-    sources = exports.Folder(root)
+    finder = pdfs.PdfFinder(exports.Folder(root))
+    lastmods = lastmods or {}
     for entry, item in zip(entries, items, strict=True):
         files += exports.citation_files(entry, item, cite)
-        source = exports.source_copy(entry, sources)
+        source = exports.source_copy(entry, finder.root)
         files.append(source)
-        pdf = None if _is_pdf(entry) else exports.pdf_copy(entry, sources)
-        pdf_href = pdf.path + exports.fragment(entry.front.pdf) if pdf else ""
-        if pdf:
-            files.append(pdf)
-        if _is_pdf(entry):
-            pdf_href = source.path  # the article's own PDF is its source
-        record = meta.article_record(entry, siblings[entry.url], item, cite, site, pdf_href, names)
+        pdf = finder.find(entry, source)
+        if pdf is not None and pdf.copy is not None:
+            files.append(pdf.copy)
+        record = meta.article_record(
+            entry, siblings[entry.url], item, cite, site, pdf, names, lastmods.get(entry.url, "")
+        )
         data[str(entry.path).replace(os.sep, "/")] = record
-        if pdf_href:
-            pdf_urls[entry.url] = urls.absolute(site.site_url, pdf_href.split("#", 1)[0])
+        if pdf is not None and pdf.own:  # the article's own PDF, not the whole issue's
+            pdf_urls[entry.url] = urls.absolute(site.site_url, pdfs.file_part(pdf.href))
         files.append(jats.article_file(entry, site, pdf_urls.get(entry.url, "")))
+    if finder.problems:
+        raise BuildError(f"a pdf: names no file:\n{finder.problems.summary()}")
     return SiteFiles(files, data, pdf_urls)
-
-
-def _is_pdf(entry: urls.Entry) -> bool:
-    return entry.front.source.endswith(".pdf")
 
 
 def site_files(
@@ -100,20 +100,23 @@ def site_files(
     extra: Sequence[GeneratedFile] = (),
     items: Sequence[dict[str, Any]] | None = None,
     harvest: oai.HarvestSettings | None = None,
+    lastmods: Mapping[str, str] | None = None,
 ) -> SiteFiles:
     """Everything bantin writes into docs/ for one build (`items`: from csl_items; `harvest`:
-    how to describe the OAI-PMH static repository, none written without it)."""
+    how to describe the OAI-PMH static repository, none written without it; `lastmods`: the
+    day each article's content last changed, by URL, from the registry)."""
     names = urls.NameIndex(entries)
     items = csl_items(entries, cite, site) if items is None else items
-    made = article_files(entries, items, cite, site, root, names)
+    lastmods = lastmods or {}
+    made = article_files(entries, items, cite, site, root, names, lastmods)
     harvested = (
         [] if harvest is None else [oai.static_repository(entries, site, harvest, made.pdf_urls)]
     )
     files = [
-        *pages.index_pages(entries, names, oai.FILE_NAME if harvested else ""),
+        *pages.index_pages(entries, names, lastmods, oai.FILE_NAME if harvested else ""),
         *made.files,
         *harvested,
-        *feeds.all_feeds(entries, site),
+        *feeds.all_feeds(entries, site, lastmods),
         exports.catalogue_json(entries, site.site_url),
         exports.catalogue_csv(entries, site.site_url),
         exports.robots_txt(site.site_url),

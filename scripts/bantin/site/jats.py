@@ -62,9 +62,8 @@ def journal_meta(front: FrontMatter, site: SiteInfo) -> ET.Element:
         _sub(meta, "issn", front.issn, **{"publication-format": "print"})
     if front.eissn:
         _sub(meta, "issn", front.eissn, **{"publication-format": "electronic"})
-    publisher = getattr(front, "publisher", None)
-    if publisher:
-        _sub(_sub(meta, "publisher"), "publisher-name", str(publisher))
+    if front.publisher:
+        _sub(_sub(meta, "publisher"), "publisher-name", front.publisher)
     return meta
 
 
@@ -117,6 +116,7 @@ def pub_date(front: FrontMatter) -> ET.Element:
     date = ET.Element("pub-date", attrs)
     if len(parts) == 3:
         _sub(date, "day", f"{parts[2]:02d}")
+    if len(parts) >= 2:
         _sub(date, "month", f"{parts[1]:02d}")
     _sub(date, "year", str(parts[0]))
     return date

@@ -21,6 +21,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from bantin.metadata import parse_license
 from bantin.site import split
 from bantin.site.citecache import CitationCache, citations_for_templates, fill_citations
 from bantin.site.generate import CACHE_NAME, load_page_data
@@ -42,7 +43,22 @@ def on_config(config: Any) -> Any:
     _GENERATED_HTML.clear()
     _PAGE_DATA.clear()
     _PAGE_DATA.update(load_page_data(Path(config["docs_dir"])))
+    config["extra"][LICENSE_KEY] = license_record(config["extra"].get("license"))
     return config
+
+
+#: `extra` key of the archive's licence as the footer prints it (partials/copyright.html).
+LICENSE_KEY = "bantin_license"
+
+
+def license_record(value: Any) -> dict[str, str] | None:
+    """mkdocs.yml's `extra.license` as the footer prints it (a wrong one fails `bantin
+    build`, which reads it first; here it is only left out)."""
+    try:
+        licence = parse_license(value)
+    except ValueError:
+        return None
+    return {"name": licence.label, "href": licence.url or ""} if licence else None
 
 
 def on_files(files: Any, config: Any) -> Any:

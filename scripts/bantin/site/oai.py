@@ -113,11 +113,10 @@ def creators(front: FrontMatter) -> list[str]:
 
 
 def article_rights(front: FrontMatter, settings: HarvestSettings) -> str:
-    """A licence the article or its issue states (when the schema has one), else the site's."""
-    for key in ("license", "licence"):
-        value = getattr(front, key, None)
-        if value:
-            return str(value)
+    """The licence the article or its issue states (its URL, else its name), else the site's."""
+    found = front.license_info
+    if found is not None:
+        return found.url or found.label
     return settings.rights
 
 
@@ -136,7 +135,7 @@ def dc_record(
         _dc(dc, "subject", subject, "en")
     _dc(dc, "description", front.lead, "vi")
     _dc(dc, "description", front.abstract_en, "en")
-    _dc(dc, "publisher", str(getattr(front, "publisher", None) or ""))
+    _dc(dc, "publisher", front.publisher or "")
     _dc(dc, "date", issue_published_text(front))
     _dc(dc, "type", "Text")
     _dc(dc, "type", ARTICLE_TYPE)
