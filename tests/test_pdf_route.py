@@ -714,3 +714,20 @@ def test_names_signed_at_the_end_are_the_byline(tmp_path: Path) -> None:
     assert [a.name for a in converted.authors] == ["Hải Hằng", "Xuân Bình"]
     body = [b.text for b in converted.blocks if b.kind is BlockKind.PARAGRAPH]
     assert body == [text(0, 8), text(2, 6)]
+
+
+def test_an_english_title_in_capitals_keeps_the_names_its_abstract_writes() -> None:
+    """Measured on real articles: "ANALYSIS OF THE COMPETITIVENESS OF HANOI CITY..." became
+    "Analysis of the competitiveness of hanoi city..."; the English abstract writes "Hanoi"."""
+    from bantin.model import Article
+    from bantin.pdf.convert import Hints, restore_case_of
+
+    article = Article()
+    article.title = "Phân tích năng lực cạnh tranh điểm đến du lịch"
+    article.title_en = "ANALYSIS OF THE COMPETITIVENESS OF HANOI CITY TOURISM IN VIETNAM"
+    article.abstract_en = (
+        "This article analyzes the competitiveness of Hanoi as a tourism destination. "
+        "Tourism in Vietnam grows fast, and the city competes with others."
+    )
+    restore_case_of(article, Hints())
+    assert article.title_en == "Analysis of the competitiveness of Hanoi city tourism in Vietnam"
