@@ -32,6 +32,7 @@ DC = "http://purl.org/dc/elements/1.1/"
 NS = {"sr": SR, "oai": OAI, "oai_dc": OAI_DC, "dc": DC}
 FULL_URL = "2021/so-7/bai-day-du/"
 SEED_URL = "2021/so-5/kh-cn-ngay-cang-khang-dinh-vi-the/"
+MONTH_URL = "2021/so-6/bai-so-sau/"  # an issue dated by its month
 
 FULL_BLOCKS = [
     Block(BlockKind.PARAGRAPH, "Đoạn mở đầu trước mọi đề mục.", anchor="p-mo-dau"),
@@ -175,8 +176,8 @@ def test_oai_identify_follows_the_static_repository_rules(repository: etree._Ele
     assert identify.findtext("oai:adminEmail", namespaces=NS)
     assert identify.findtext("oai:granularity", namespaces=NS) == "YYYY-MM-DD"
     assert identify.findtext("oai:deletedRecord", namespaces=NS) == "no"
-    # the earliest issue: 2021, issues without a date count from 1 January
-    assert identify.findtext("oai:earliestDatestamp", namespaces=NS) == "2021-01-01"
+    # the earliest issue's day (issue 5 is dated 2021-05-15; issue 6 only by its month)
+    assert identify.findtext("oai:earliestDatestamp", namespaces=NS) == "2021-05-15"
 
 
 def test_every_article_has_one_oai_dc_record(repository: etree._Element) -> None:
@@ -206,20 +207,32 @@ def test_oai_dc_record_of_a_full_article(repository: etree._Element) -> None:
 def test_oai_record_dates_come_from_the_issue_never_the_article(
     repository: etree._Element,
 ) -> None:
-    dc = records(repository)[SEED_URL]  # article date 2021-04-09, issue without a date
-    assert values(dc, "date") == ["2021"]
-    header = repository.xpath(
-        "sr:ListRecords/oai:record[oai:metadata/oai_dc:dc/dc:identifier="
-        f"'{SITE_URL + SEED_URL}']/oai:header/oai:datestamp",
-        namespaces=NS,
-    )
-    assert [h.text for h in header] == ["2021-01-01"]
+    dc = records(repository)[SEED_URL]  # article date 2021-04-09, issue of 2021-05-15
+    assert values(dc, "date") == ["2021-05-15"]
+    assert values(records(repository)[MONTH_URL], "date") == ["2021-06"]  # month, no day
+
+    def datestamp(url: str) -> list[str]:
+        found = repository.xpath(
+            "sr:ListRecords/oai:record[oai:metadata/oai_dc:dc/dc:identifier="
+            f"'{SITE_URL + url}']/oai:header/oai:datestamp",
+            namespaces=NS,
+        )
+        return [h.text for h in found]
+
+    assert datestamp(SEED_URL) == ["2021-05-15"]
+    assert datestamp(MONTH_URL) == ["2021-06-01"]  # a day for the protocol: the month's first
 
 
-def test_oai_record_links_the_pdf(repository: etree._Element) -> None:
-    dc = records(repository)["2021/so-5/bai-thu-hai/"]
-    assert values(dc, "relation") == [SITE_URL + "nguon/2021/05/issue.pdf"]
+def test_oai_record_links_the_articles_own_pdf_never_the_issues(
+    repository: etree._Element,
+) -> None:
+    dc = records(repository)[SEED_URL]
+    assert values(dc, "relation") == [
+        SITE_URL + "nguon/2021/05/000_kh-cn-ngay-cang-khang-dinh-vi-the.pdf"
+    ]
     assert "application/pdf" in values(dc, "format")
+    whole_issue = records(repository)["2021/so-5/bai-thu-hai/"]  # issue.pdf#page=10
+    assert values(whole_issue, "relation") == []
 
 
 def test_home_page_links_the_static_repository(built: Path) -> None:
@@ -322,9 +335,15 @@ def test_jats_body_sections_and_references(built: Path) -> None:
     ]
 
 
-def test_jats_of_an_article_without_a_date_has_the_issue_year(built: Path) -> None:
-    date = jats(built, SEED_URL).find("front/article-meta/pub-date")
-    assert [child.tag for child in date] == ["year"] and date.findtext("year") == "2021"
+def test_jats_publication_date_is_the_issues_as_precise_as_it_is_known(built: Path) -> None:
+    date = jats(built, SEED_URL).find("front/article-meta/pub-date")  # article date 2021-04-09
+    assert [(child.tag, child.text) for child in date] == [
+        ("day", "15"),
+        ("month", "05"),
+        ("year", "2021"),
+    ]
+    month = jats(built, MONTH_URL).find("front/article-meta/pub-date")
+    assert [(child.tag, child.text) for child in month] == [("month", "06"), ("year", "2021")]
 
 
 # Crossref
@@ -424,7 +443,7 @@ def test_crossref_refuses_an_issue_without_doi_or_issn(
     built: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     out = tmp_path / "deposit.xml"
-    assert export(built, "--issue", "2021/5", "--out", str(out), *DEPOSITOR) == 1
+    assert export(built, "--issue", "2021/6", "--out", str(out), *DEPOSITOR) == 1
     assert not out.exists()
     assert "has a doi" in caplog.text and "no issn or eissn" in caplog.text
 
