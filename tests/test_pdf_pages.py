@@ -621,3 +621,22 @@ def test_a_phrase_set_apart_at_a_columns_foot_going_on_in_the_next_opens_a_parag
     blocks = body_blocks(paras)
     assert not [b.text for b in blocks if b.kind.name == "HEADING"]
     assert any(b.text.startswith("* Tác động tích cực của muối ăn với con người:") for b in blocks)
+
+
+def test_a_latin_name_in_brackets_under_the_title_is_part_of_the_title() -> None:
+    """Measured on a real article: "(STEVIA REBAUDIANA)", the title's second line, was taken
+    for its English title."""
+    sheet = page(
+        1,
+        [line("NGHIÊN CỨU ĐA DẠNG HÓA CÁC SẢN PHẨM TỪ CỎ NGỌT", 60, 60, 16, bold=True)],
+        [line("(STEVIA REBAUDIANA)", 200, 82, 16)],  # in italics, at the title's size
+        [line("RESEARCH TO DIVERSIFY PRODUCTS FROM STEVIA", 90, 110, 12, bold=True)],
+        [line("Nguyễn Thị Mai Hương1, Phạm Thị Thu Hoài2", 120, 140, 11)],
+        [line("Đến Tòa soạn ngày 17/10/2022, chấp nhận đăng ngày 14/11/2022", 100, 160, 10)],
+        body_lines(200, 20),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    front = front_of(paras)
+    assert front.title == "NGHIÊN CỨU ĐA DẠNG HÓA CÁC SẢN PHẨM TỪ CỎ NGỌT (STEVIA REBAUDIANA)"
+    assert front.title_en == "RESEARCH TO DIVERSIFY PRODUCTS FROM STEVIA"

@@ -343,8 +343,19 @@ def _front_label(para: Para, body: BodyType) -> bool:
 
 
 def _english_title(paras: Sequence[Para], index: int) -> bool:
+    """In English after the title; a Latin name in brackets right under the title and set
+    like it ("(STEVIA REBAUDIANA)") is still the title's."""
     earlier = [p for p in paras[:index] if p.role == TITLE]
-    return bool(earlier) and is_english(paras[index].text)
+    para = paras[index]
+    if bracketed(para) and index and paras[index - 1].role == TITLE:
+        return abs(paras[index - 1].style.size - para.style.size) > 0.5  # set at its size
+    return bool(earlier) and is_english(para.text)
+
+
+def bracketed(para: Para) -> bool:
+    """One line in brackets: "(STEVIA REBAUDIANA)"."""
+    text = para.text.strip()
+    return text.startswith("(") and text.endswith(")") and len(para.lines) == 1
 
 
 def _label_after_title(paras: Sequence[Para], index: int, body: BodyType) -> int:

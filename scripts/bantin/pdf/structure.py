@@ -55,7 +55,7 @@ def front_of(paras: Sequence[Para]) -> Front:
     """Title, byline, affiliations, abstracts and keywords from the labelled front."""
     front = Front()
     titles = [p for p in paras if p.role == roles.TITLE]
-    in_english = [p for p in titles if roles.is_english(p.text)]
+    in_english = [p for p in titles if roles.is_english(p.text) and not roles.bracketed(p)]
     if in_english and len(in_english) < len(titles):  # the English title set first, or larger
         for para in in_english:
             para.role = roles.TITLE_EN
