@@ -507,3 +507,22 @@ def test_wrong_publication_facts_are_refused(tmp_path: Path, line: str, message:
     (root / "sources/2021/05/a.yml").write_text(line, encoding="utf-8")
     report = run(root, keep_going=True)
     assert any(message in str(problem) and "a.yml" in str(problem) for problem in report.problems)
+
+
+def test_a_mark_pointing_to_no_affiliation_does_not_lose_the_article(tmp_path: Path) -> None:
+    """Measured on a real article: a byline mark "3" with two affiliations found made the
+    front matter invalid and the whole article failed to convert."""
+
+    def marked(text: str, path: Path) -> Article:
+        article = fake_convert(text, path)
+        article.authors = [Author("Nguyễn Văn An", marks=(1,)), Author("Lê Thị Hoa", marks=(2, 3))]
+        article.affiliations = ["Viện A", "Trường B"]
+        return article
+
+    root = make_root(tmp_path, {"a.txt": "Tiêu đề\nĐoạn văn của bài."})
+    converter = Converter(fake_read, marked, "9.9.9")
+    report = convert_sources(root, root / "docs", converter=converter, workers=1)
+    assert report.ok, report.problems
+    front = read_article(next((root / "docs").rglob("*.md"))).front
+    assert [a.affiliation for a in front.author_info] == [[1], [2]]
+    assert any("affiliation" in note for note in front.review or [])

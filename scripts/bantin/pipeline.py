@@ -7,6 +7,7 @@ editor changed is never overwritten without force; a hand-written file never.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
 import importlib
@@ -272,6 +273,7 @@ def accepts(function: Callable[..., Any], name: str) -> bool:
 
 def inferred_values(article: Article) -> dict[str, Any]:
     """What the converter found, as front matter fields (None where it found nothing)."""
+    _keep_marks_that_point(article)
     return {
         "title": article.title.strip() or None,
         "title_en": article.title_en.strip() or None,
@@ -289,6 +291,19 @@ def inferred_values(article: Article) -> dict[str, Any]:
         "pages": list(article.pages) or None,
         "lead": article.lead,
     }
+
+
+def _keep_marks_that_point(article: Article) -> None:
+    """An author's mark that points to no affiliation found (a byline's "3" where two were
+    read) is dropped, and the article is listed for review instead of failing."""
+    count = len(article.affiliations)
+    for index, author in enumerate(article.authors):
+        kept = tuple(mark for mark in author.marks if 1 <= mark <= count)
+        if kept != author.marks:
+            article.authors[index] = dataclasses.replace(author, marks=kept)
+            note = "an affiliation mark of the byline points to no affiliation found"
+            if note not in article.review:
+                article.review.append(note)
 
 
 def author_entry(author: Author) -> AuthorEntry:
