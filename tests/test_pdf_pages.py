@@ -4,7 +4,7 @@ issues (positions, sizes and texts as poppler gives them), small enough to read 
 from __future__ import annotations
 
 from bantin.pdf.articles import Span, news_items, starts
-from bantin.pdf.fonts import BodyType
+from bantin.pdf.fonts import BodyType, body_type
 from bantin.pdf.furniture import remove_furniture
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word
 from bantin.pdf.reading import Para, document_columns, join_marks, paragraphs
@@ -640,3 +640,14 @@ def test_a_latin_name_in_brackets_under_the_title_is_part_of_the_title() -> None
     front = front_of(paras)
     assert front.title == "NGHIÊN CỨU ĐA DẠNG HÓA CÁC SẢN PHẨM TỪ CỎ NGỌT (STEVIA REBAUDIANA)"
     assert front.title_en == "RESEARCH TO DIVERSIFY PRODUCTS FROM STEVIA"
+
+
+def test_the_body_type_is_the_running_texts_not_the_tables() -> None:
+    """Measured on a real article: its tables, set at 10 points in cells of a word or two,
+    held more letters than its running text at 12, and every paragraph looked like a title."""
+    rows = [
+        [line(f"Thành phần {n}", 60, 60 + 7 * n, 6), line("Chiều sâu cắt", 150, 60 + 7 * n, 6)]
+        for n in range(100)
+    ]
+    sheets = [page(n, *rows, body_lines(100, 20, x=320)) for n in range(1, 3)]
+    assert body_type(sheets).size == 12.0

@@ -731,3 +731,24 @@ def test_an_english_title_in_capitals_keeps_the_names_its_abstract_writes() -> N
     )
     restore_case_of(article, Hints())
     assert article.title_en == "Analysis of the competitiveness of Hanoi city tourism in Vietnam"
+
+
+def test_a_table_of_rising_figures_is_no_contents_page_and_its_page_is_read(
+    tmp_path: Path,
+) -> None:
+    """Measured on a real article: a table whose first column rose like page numbers (10, 16,
+    25, 40, 63) was taken for a contents page; the contents listed no article, yet the page
+    was left out of the article."""
+    pdf = tmp_path / "bai.pdf"
+    table = (
+        "10 x 10 mm | 0,1\n16 x 16 mm | 0,2\n25 x 25 mm | 0,3\n40 x 40 mm | 0,4\n63 x 63 mm | 0,5"
+    )
+    spec = Spec(
+        "Nghiên cứu chế độ cắt khi tiện tinh thép hợp kim",
+        [("body", text(0, 5)), ("table", table), ("body", text(1, 12)), ("body", text(2, 12))],
+        byline="Đỗ Anh Tuấn",
+    )
+    build_pdf(pdf, [spec])
+    doc, plan = plan_issue(pdf)
+    assert len(plan.articles) == 1
+    assert plan.articles[0].span.pages == [page.number for page in doc.pages]

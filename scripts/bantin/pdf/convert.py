@@ -24,8 +24,8 @@ from bantin.convert.casing import (
 from bantin.convert.roles import split_heading_number
 from bantin.model import Article, Block, BlockKind
 from bantin.pdf import articles, roles, structure
-from bantin.pdf.contents import contents_pages
 from bantin.pdf.document import Document, read_document
+from bantin.pdf.ingest import split_issue
 from bantin.vietnamese import fold, title_case_name
 
 log = logging.getLogger("bantin.pdf")
@@ -53,7 +53,7 @@ def convert_pdf(path: Path, hints: Hints | None = None) -> Article:
 
 def pick(doc: Document, hints: Hints) -> articles.Span:
     """The span of the article the PDF is for."""
-    _, spans = articles.split(doc.paras, doc.body, contents_pages(doc))
+    _, spans = split_issue(doc)
     if not spans:
         return articles.Span([])
     if hints.start and hints.start <= len(spans):

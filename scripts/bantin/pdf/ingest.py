@@ -25,7 +25,7 @@ from typing import Any
 
 from bantin.exceptions import SourceError
 from bantin.pdf import articles, roles, structure
-from bantin.pdf.contents import Entry, contents_pages, read_contents
+from bantin.pdf.contents import Entry, contents_pages, headed, read_contents
 from bantin.pdf.document import Document, read_document, running_heads
 from bantin.slug import slugify
 from bantin.vietnamese import fold
@@ -108,16 +108,14 @@ class Plan:
 def plan_issue(pdf: Path) -> tuple[Document, Plan]:
     """Read an issue and decide its articles."""
     doc = read_document(pdf)
-    skip = contents_pages(doc)
-    entries = read_contents(doc) if skip else []
-    _, spans = articles.split(doc.paras, doc.body, skip)
+    entries, spans = split_issue(doc)
     offset = _folio_offset(doc)
     plan = Plan([], offset)
     if not _lists_articles(entries, spans, offset):
         if entries:
             plan.notes.append(
                 "the contents pages list no article found here (a table of "
-                "contents of one document, not of an issue): not used"
+                "contents of one document, or a table, not an issue's): read as text"
             )
         entries = []
     spans = _reconcile(doc, spans, entries, plan)
@@ -128,6 +126,20 @@ def plan_issue(pdf: Path) -> tuple[Document, Plan]:
         plan.articles.append(Planned(span, _start_in_pdf(spans, index), entry, title))
     _report(plan, entries)
     return doc, plan
+
+
+def split_issue(doc: Document) -> tuple[list[Entry], list[articles.Span]]:
+    """The contents page's entries and the articles; pages taken for a contents page that
+    neither say they are one nor list an article found (a table of rising figures) are read
+    as text after all."""
+    skip = contents_pages(doc)
+    entries = read_contents(doc) if skip else []
+    _, spans = articles.split(doc.paras, doc.body, skip)
+    if skip and not _lists_articles(entries, spans, _folio_offset(doc)):
+        said = frozenset(page.number for page in doc.pages if page.number in skip and headed(page))
+        if said != skip:
+            _, spans = articles.split(doc.paras, doc.body, said)
+    return entries, spans
 
 
 def _lists_articles(entries: list[Entry], spans: list[articles.Span], offset: int) -> bool:
