@@ -553,14 +553,15 @@ def test_a_notes_mark_beside_a_title_word_is_not_part_of_the_title() -> None:
     """Measured on a real article: "AERO" with its note's mark "1" set small beside it made
     the title read "AERO1"."""
     title = line("MÔ HÌNH NGHIÊN CỨU AERO", 120, 60, 16, bold=True)
-    mark = line("1", title.box.x1, 60, 9.5)
-    rest = line("VÀ VIỆC ÁP DỤNG", mark.box.x1 + 5, 60, 16, bold=True)
-    title.words += mark.words + rest.words
-    title.box = title.box.union(rest.box)
+    mark = line("1", title.box.x1, 58, 9.5)  # raised
+    rest = line("VÀ VIỆC ÁP DỤNG TRÊN NỀN TIO", mark.box.x1 + 5, 60, 16, bold=True)
+    low = line("2", rest.box.x1, 68, 9.5)  # a subscript: TiO₂
+    title.words += mark.words + rest.words + low.words
+    title.box = title.box.union(low.box)
     sheet = page(1, [title], [line("Phạm Thúy Hồng", 250, 110, bold=True)], body_lines(150, 20))
     paras = paragraphs(sheet, BODY)
     label_article(paras, BODY)
-    assert front_of(paras).title == "MÔ HÌNH NGHIÊN CỨU AERO VÀ VIỆC ÁP DỤNG"
+    assert front_of(paras).title == "MÔ HÌNH NGHIÊN CỨU AERO VÀ VIỆC ÁP DỤNG TRÊN NỀN TIO2"
 
 
 def test_a_page_with_too_few_lines_in_one_column_reads_by_the_issues_columns() -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from bantin.bylines import Author, parse_byline
 from bantin.model import Block, BlockKind
 from bantin.pdf import roles
-from bantin.pdf.page import Line
+from bantin.pdf.page import Line, Word
 from bantin.pdf.reading import MARK, Para, join_lines, starts_enumerated, starts_item
 from bantin.vietnamese import ends_sentence, starts_lower
 
@@ -93,13 +93,16 @@ MARK_SIZE = 0.75  # a note's mark on a title is set this much smaller than the t
 
 
 def _without_marks(line: Line) -> Line:
-    """A title's line without the notes' marks set small beside its words ("AERO¹")."""
+    """A title's line without the notes' marks set small and raised beside its words
+    ("AERO¹"); a subscript ("TiO₂") stays."""
     size = max(word.style.size for word in line.words)
-    words = [
-        word
-        for word in line.words
-        if not (MARK.fullmatch(word.text) and word.style.size <= MARK_SIZE * size)
-    ]
+    words: list[Word] = []
+    for word in line.words:
+        before = words[-1] if words else None
+        small = MARK.fullmatch(word.text) and word.style.size <= MARK_SIZE * size
+        raised = before is not None and word.box.y1 < before.box.y1 - 0.2 * before.box.height
+        if not (small and raised):
+            words.append(word)
     return Line(words, line.box) if words else line
 
 
