@@ -30,14 +30,27 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def check_pdf(value: str) -> str:
-    """An http(s) URL or a relative path inside the repository: never another scheme."""
+    """An http(s) URL, or the path of a PDF file under sources/ (what may be published as an
+    article's PDF): never another scheme, never any other file of the repository."""
     if _SCHEME.match(value):
         if not value.lower().startswith(("http://", "https://")):
-            raise ValueError("must be an http(s) URL or a path relative to the repository")
+            raise ValueError(
+                f"{value!r}: must be an http(s) URL or the path of a PDF file under sources/"
+            )
         return value
-    path = value.split("#", 1)[0].replace("\\", "/")
-    if path.startswith("/") or ".." in path.split("/"):
-        raise ValueError("a PDF path must be relative and stay inside the repository")
+    path = value.split("#", 1)[0]
+    parts = path.split("/")
+    if (
+        parts[0] != "sources"
+        or len(parts) < 2
+        or "\\" in path
+        or any(part in ("", ".", "..") for part in parts)
+        or not path.lower().endswith(".pdf")
+    ):
+        raise ValueError(
+            f"{value!r}: only a PDF file under sources/ (sources/.../NAME.pdf) or an http(s) "
+            "URL may be published as an article's PDF"
+        )
     return value
 
 

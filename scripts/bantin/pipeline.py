@@ -45,6 +45,7 @@ from bantin.sources import (
     file_sha256,
     find_sources,
     is_pdf,
+    leads_outside,
     load_issue_info,
     load_sidecar,
     optional_sha256,
@@ -59,6 +60,7 @@ from bantin.store import (
     forget_resolved,
     load_manifest,
     output_path,
+    refuse_link_out,
     save_manifest,
     sha256_bytes,
     state_at,
@@ -177,9 +179,15 @@ class Run:
 
 
 def check_inside(run: Run, source: SourceFile) -> None:
-    """A linked source under sources/ must not point outside the repository."""
-    if source.path.is_symlink() and not source.path.resolve().is_relative_to(run.root.resolve()):
-        raise SourceError(source.label, "symbolic link to a file outside the repository")
+    """A source of the project (or a link to one) must not lead outside it: a link to a file
+    or an issue folder elsewhere is refused, naming the link."""
+    if leads_outside(source.path, run.root):
+        what = "folder" if source.path.is_dir() else "file"
+        raise SourceError(
+            source.label,
+            f"symbolic link to a {what} outside the repository ({source.path.resolve()}); "
+            "move the sources into sources/ instead of linking to them",
+        )
 
 
 def check_size(source: SourceFile) -> None:
@@ -752,6 +760,7 @@ def convert_files(
     workers: processes for converting (default: one per core; 1 converts in this process).
     """
     forget_resolved()
+    refuse_link_out(root, out_dir)
     run = Run(root, out_dir, converter or default_converter(), load_manifest(out_dir))
     try:
         run.staging.clear_stale()

@@ -103,23 +103,44 @@ class Beside:
         return known
 
 
-def walk(folder: Path) -> list[Path]:
-    """Every source text under folder (links to folders are not entered), in a sorted order
-    independent of the file system."""
+def walk(folder: Path, root: Path) -> list[Path]:
+    """Every source text under folder, in a sorted order independent of the file system.
+
+    A link to a folder inside the project is entered once (as the folder it points to); a
+    link to a folder outside it is returned as it is, for the pipeline to refuse by name."""
     found: list[tuple[str, str]] = []  # (path below folder with '/', path)
+    base = root.resolve()
+    seen = {folder.resolve()}
     pending = [(os.fspath(folder), "")]
     while pending:
         here, prefix = pending.pop()
         try:
             with os.scandir(here) as entries:
                 for entry in entries:
-                    if entry.is_dir() and not entry.is_symlink():
+                    if entry.is_symlink() and entry.is_dir():
+                        target = Path(entry.path).resolve()
+                        if not target.is_relative_to(base):
+                            found.append((prefix + entry.name, entry.path))
+                        elif target not in seen:
+                            seen.add(target)
+                            pending.append((entry.path, prefix + entry.name + "/"))
+                    elif entry.is_dir():
                         pending.append((entry.path, prefix + entry.name + "/"))
                     elif is_source_name(entry.name) and entry.is_file():
                         found.append((prefix + entry.name, entry.path))
         except PermissionError:
             continue  # as Path.rglob: a folder that cannot be listed is passed over
     return [Path(path) for _, path in sorted(found)]
+
+
+def leads_outside(path: Path, root: Path) -> bool:
+    """A path of the project (as written, or a link) that resolves outside it."""
+    base = root.resolve()
+    if path.resolve().is_relative_to(base):
+        return False
+    return path.is_symlink() or Path(os.path.abspath(path)).is_relative_to(
+        Path(os.path.abspath(root))
+    )
 
 
 def is_source_name(name: str) -> bool:
@@ -134,7 +155,8 @@ def collect(paths: Iterable[Path], root: Path) -> list[SourceFile]:
     """Files as given and the sources inside given folders, sorted, each once."""
     files: dict[str, Path] = {}
     for given in paths:
-        for path in walk(given) if given.is_dir() else [given]:
+        inside = given.is_dir() and not leads_outside(given, root)
+        for path in walk(given, root) if inside else [given]:
             files.setdefault(os.path.abspath(path), path)
     beside = Beside()
     return [describe(files[key], root, beside) for key in sorted(files)]

@@ -20,7 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from bantin.exceptions import MetadataError
+from bantin.exceptions import BantinError, MetadataError
 from bantin.slug import inside
 
 MANIFEST_NAME = ".bantin-manifest.json"
@@ -110,6 +110,33 @@ def load_manifest(out_dir: Path) -> Manifest:
 
 def save_manifest(out_dir: Path, manifest: Manifest) -> None:
     write_atomic(out_dir / MANIFEST_NAME, manifest.to_json().encode("utf-8"))
+
+
+#: What bantin writes in a project, relative to its root; none may lead out of the project.
+WRITTEN_PATHS = ("docs", ".cache", ".cache/bantin", "site", "published-urls.txt", ".bantin.lock")
+
+
+def refuse_links_out(root: Path, names: tuple[str, ...] = WRITTEN_PATHS) -> None:
+    """Every path bantin writes must resolve inside the project: a symbolic link committed
+    as `docs/` (or `.cache/`, `site/`, `published-urls.txt`) would make a build write where
+    it points."""
+    for name in names:
+        refuse_link_out(root, root / name)
+
+
+def refuse_link_out(root: Path, path: Path) -> None:
+    """A path of the project (as written) must not resolve outside it; a path given outside
+    the project (`bantin convert --out /elsewhere`) is the person's own choice."""
+    if not os.path.lexists(path):
+        return
+    if not Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root)):
+        return
+    base, target = root.resolve(), path.resolve()
+    if not target.is_relative_to(base):
+        raise BantinError(
+            f"{path}: is a symbolic link to {target}, outside the project {base}; bantin "
+            "writes only inside the project: replace the link with a real folder or file"
+        )
 
 
 def write_atomic(path: Path, data: bytes) -> None:

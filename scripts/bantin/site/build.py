@@ -19,6 +19,7 @@ from typing import Any
 
 from rich.console import Console
 
+from bantin import store
 from bantin.exceptions import BuildError, Problems
 from bantin.pipeline import default_workers
 from bantin.site import checks, citecache, exports, forked, generate, registry, split, urls
@@ -271,6 +272,17 @@ def clean_generated(root: Path, docs: Path) -> None:
     (root / generate.CACHE_NAME).unlink(missing_ok=True)
 
 
+def check_project(root: Path) -> None:
+    """Refuse, before anything is written, a project whose written paths lead out of it."""
+    store.refuse_links_out(root)
+    site = root / SITE_NAME
+    if site.is_symlink():
+        raise BuildError(
+            f"{site}: is a symbolic link; bantin replaces site/ by renaming a new build into "
+            "place, so it must be a real folder (publish from site/, or copy it elsewhere)"
+        )
+
+
 def build_site(
     options: BuildOptions, services: Services | None = None, stages: Stages | None = None
 ) -> BuildResult:
@@ -278,6 +290,7 @@ def build_site(
     services = services or default_services()
     stages = stages or Stages()
     root, docs, result = options.root.resolve(), options.root.resolve() / "docs", BuildResult()
+    check_project(root)
     if options.clean:
         clean_generated(root, docs)
     with stages.stage("Chuyển đổi nguồn (convert sources)"):

@@ -16,6 +16,8 @@ from bantin.site.markup import page_range
 from bantin.site.meta import CiteApi, iso_date
 from bantin.site.pages import GeneratedFile
 
+PDF_MAGIC = b"%PDF-"
+
 CATALOGUE_FIELDS = (
     "url",
     "title",
@@ -87,7 +89,13 @@ def pdf_copy(entry: urls.Entry, root: Folder) -> GeneratedFile | None:
     path = root.path(pdf.split("#", 1)[0])
     if not path.is_file():
         return None
-    return GeneratedFile(urls.source_copy_url(pdf.split("#", 1)[0]), path.read_bytes())
+    content = path.read_bytes()
+    if not content.startswith(PDF_MAGIC):
+        raise BuildError(
+            f"docs/{entry.path}: pdf: {pdf!r} is not a PDF file (it does not start with "
+            "%PDF); only PDF files are published as an article's PDF"
+        )
+    return GeneratedFile(urls.source_copy_url(pdf.split("#", 1)[0]), content)
 
 
 def fragment(pdf: str | None) -> str:

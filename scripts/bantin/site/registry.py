@@ -16,6 +16,7 @@ from bantin.exceptions import BuildError, Problem, Problems
 from bantin.site import urls
 from bantin.site.markup import markdown_page
 from bantin.site.pages import GeneratedFile
+from bantin.store import write_atomic
 
 log = logging.getLogger("bantin.site")
 
@@ -114,6 +115,6 @@ def redirect_page(redirect: Redirect) -> GeneratedFile:
 def write_registry(path: Path, check: RegistryCheck) -> None:
     """Record newly published URLs (called only once the new site is in place)."""
     text = check.lines()
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    if path.is_symlink() or not path.exists() or path.read_text(encoding="utf-8") != text:
+        write_atomic(path, text.encode("utf-8"))  # a link is replaced, never written through
         log.info("%s: %d new URL(s) recorded", path, len(check.added))

@@ -1,0 +1,169 @@
+"""Hostile input and faults: nothing written outside the project, nothing private published,
+nothing silently lost, a clear message naming the file instead of a traceback.
+
+Each test reproduces one attack or fault on a small project; see SECURITY.md for the promise
+each one holds.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from bantin.cli import main
+from bantin.store import MANIFEST_NAME
+
+try:  # tests/ is a package in some layouts and a plain folder in others
+    from tests.test_pipeline import FAKE, TWO, make_root, run
+except ImportError:
+    from test_pipeline import FAKE, TWO, make_root, run  # type: ignore[no-redef]
+
+assert FAKE is not None
+
+
+def files_under(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    """A folder beside the project that nothing may write into."""
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_root(tmp_path / "repo", TWO)
+
+
+# --- 1. symbolic links out of the project -------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["docs", ".cache", "site", "published-urls.txt"])
+def test_build_refuses_a_written_path_that_links_outside(
+    project: Path, outside: Path, name: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    target = outside / name
+    if name.endswith(".txt"):
+        target.write_text("", encoding="utf-8")
+    else:
+        target.mkdir()
+    (project / name).symlink_to(target)
+    before = files_under(outside)
+    with caplog.at_level(logging.ERROR):
+        assert main(["build", "--root", str(project)]) == 1
+    assert str(project / name) in caplog.text and "outside the project" in caplog.text
+    assert files_under(outside) == before
+    assert not (project / "site").is_dir() or name == "site"
+
+
+def test_build_refuses_a_cache_folder_that_links_outside(project: Path, outside: Path) -> None:
+    (project / ".cache").mkdir()
+    (project / ".cache/bantin").symlink_to(outside)
+    assert main(["build", "--root", str(project)]) == 1
+    assert files_under(outside) == []
+
+
+def test_convert_refuses_a_docs_link_outside(
+    project: Path, outside: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (project / "docs").symlink_to(outside)
+    with caplog.at_level(logging.ERROR):
+        code = main(["convert", "--root", str(project), str(project / "sources")])
+    assert code == 1
+    assert str(project / "docs") in caplog.text
+    assert files_under(outside) == []
+
+
+def test_registry_is_replaced_atomically_never_written_through_a_link(project: Path) -> None:
+    from bantin.site.registry import RegistryCheck, write_registry
+
+    elsewhere = project / "kept.txt"
+    elsewhere.write_text("a/\tsources/a.txt\n", encoding="utf-8")
+    registry = project / "published-urls.txt"
+    registry.symlink_to(elsewhere)
+    write_registry(registry, RegistryCheck({"b/": "sources/b.txt"}))
+    assert elsewhere.read_text(encoding="utf-8") == "a/\tsources/a.txt\n"
+    assert not registry.is_symlink()
+    assert registry.read_text(encoding="utf-8") == "b/\tsources/b.txt\n"
+    assert [p.name for p in project.glob(".published-urls.txt*")] == []
+
+
+def outside_issue(tmp_path: Path) -> Path:
+    folder = tmp_path / "elsewhere" / "07"
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("Bài ở ngoài\nThân bài.\n", encoding="utf-8")
+    return folder
+
+
+def test_build_and_convert_refuse_an_issue_folder_linking_outside(
+    project: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    link = project / "sources/2021/07"
+    link.symlink_to(outside_issue(tmp_path), target_is_directory=True)
+    report = run(project)
+    assert report.failed == ["sources/2021/07"]
+    assert "symbolic link" in str(report.problems[0]) and "outside" in str(report.problems[0])
+    assert not (project / "docs").exists()
+    with caplog.at_level(logging.ERROR):
+        code = main(["convert", "--root", str(project), str(link)])
+    assert code == 1 and "sources/2021/07" in caplog.text
+    assert not (project / "docs").exists()
+
+
+def test_an_issue_folder_linking_inside_the_project_is_read_by_both(
+    project: Path, tmp_path: Path
+) -> None:
+    shelf = project / "shelf/08"
+    shelf.mkdir(parents=True)
+    (shelf / "a.txt").write_text("Bài trên kệ\nThân bài.\n", encoding="utf-8")
+    (project / "sources/2021/08").symlink_to(shelf, target_is_directory=True)
+    report = run(project)
+    assert report.ok and "sources/2021/08/a.txt" in report.converted
+
+
+# --- 2. pdf: names a PDF under sources/ -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pdf",
+    [".env", "mkdocs.yml", "docs/.bantin-manifest.json", "../x.pdf", "/etc/x.pdf", "x.pdf"],
+)
+def test_pdf_must_name_a_pdf_file_under_sources(project: Path, pdf: str) -> None:
+    (project / "sources/2021/05/b.yml").write_text(f"pdf: '{pdf}'\n", encoding="utf-8")
+    report = run(project)
+    (problem,) = report.problems
+    assert problem.path == project / "sources/2021/05/b.yml" and problem.line == 1
+    assert pdf in problem.message
+
+
+def test_pdf_without_the_pdf_header_is_refused(project: Path) -> None:
+    from bantin.exceptions import BuildError
+    from bantin.site import exports
+
+    fake = project / "sources/2021/05/issue.pdf"  # the issue's PDF, never an article source
+    fake.write_text("API_KEY=123\n", encoding="utf-8")
+    (project / "sources/2021/05/b.yml").write_text(
+        "pdf: sources/2021/05/issue.pdf#page=3\n", encoding="utf-8"
+    )
+    assert run(project).ok
+    entry = next(e for e in load_entries(project) if e.front.pdf)
+    with pytest.raises(BuildError) as caught:
+        exports.pdf_copy(entry, exports.Folder(project))
+    assert "sources/2021/05/issue.pdf" in str(caught.value) and "%PDF" in str(caught.value)
+    fake.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    copy = exports.pdf_copy(entry, exports.Folder(project))
+    assert copy is not None and copy.content.startswith(b"%PDF")
+
+
+def load_entries(root: Path) -> list:  # type: ignore[type-arg]
+    from bantin.catalogue import load_catalogue
+
+    return list(load_catalogue(root / "docs"))
+
+
+assert MANIFEST_NAME
