@@ -7,6 +7,7 @@ each one holds.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -167,3 +168,87 @@ def load_entries(root: Path) -> list:  # type: ignore[type-arg]
 
 
 assert MANIFEST_NAME
+
+
+# --- 3. formula injection, bidirectional and invisible characters -------------------------
+
+FORMULAS = ["=cmd|' /C calc'!A0", "+Nguyễn Văn A", "-Nguyễn Văn B", "@Trần C"]
+
+
+def formula_project(project: Path) -> Path:
+    authors = json.dumps(FORMULAS, ensure_ascii=False)
+    (project / "sources/2021/05/b.yml").write_text(
+        f"title: '=1+2'\nauthors: {authors}\nsection: '-Mục'\n", encoding="utf-8"
+    )
+    assert run(project).ok
+    return project
+
+
+def test_catalogue_csv_cells_cannot_start_a_formula(project: Path) -> None:
+    import csv
+    import io
+
+    from bantin.site import exports
+
+    entries = load_entries(formula_project(project))
+    text = exports.catalogue_csv(entries, "https://x.vn/").content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    row = next(r for r in rows if r["title"].endswith("=1+2"))
+    assert row["title"] == "'=1+2" and row["section"] == "'-Mục"
+    assert row["authors"] == "'" + "; ".join(FORMULAS)
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+    tab = exports.csv_cell("\tx"), exports.csv_cell("\r=x"), exports.csv_cell("Bài =1")
+    assert tab == ("'\tx", "'\r=x", "Bài =1")
+
+
+def test_bibtex_and_ris_keep_such_author_names_exactly(project: Path) -> None:
+    import bantin.cite as cite
+
+    entry = next(e for e in load_entries(formula_project(project)) if e.front.title == "=1+2")
+    item = cite.csl_item(entry.front, entry.url, "https://x.vn/")
+    ris = cite.to_ris(item)
+    assert [line[6:] for line in ris.splitlines() if line.startswith("AU  - ")] == FORMULAS
+    bib = cite.to_bibtex(item)
+    author = next(line for line in bib.splitlines() if line.startswith("  author = "))
+    assert author == (
+        "  author = {{=cmd|' /C calc'!A0} and {+Nguyễn Văn A} and {-Nguyễn Văn B} and {@Trần C}},"
+    )
+
+
+INVISIBLE = "\u202e\u200b\u200c\u200d\u2066\u2069\ufeff\u2060"
+
+
+def test_bidi_and_zero_width_characters_are_warned_and_removed(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import bantin.cite as cite
+    from bantin.site import exports, feeds
+    from bantin.site.meta import SiteInfo
+
+    sidecar = project / "sources/2021/05/b.yml"
+    sidecar.write_text(
+        f"title: 'Bài {INVISIBLE}gpj.exe'\nauthors: ['Lê\u200b Văn A']\n", encoding="utf-8"
+    )
+    with caplog.at_level(logging.WARNING):
+        assert run(project).ok
+    assert f"{sidecar}: title, authors hold(s) bidirectional" in caplog.text
+    article = project / "docs/2021/so-5/bai-gpj-exe.md"
+    text = article.read_text(encoding="utf-8")
+    assert "title: Bài gpj.exe" in text and "- Lê Văn A" in text
+    # an editor pastes one in by hand: every output made from the catalogue is clean
+    article.write_text(text.replace("Bài gpj.exe", "Bài \u202egpj.exe"), encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        entries = load_entries(project)
+    assert f"{article}: title hold(s) bidirectional" in caplog.text
+    site = SiteInfo("https://x.vn/", "Lưu trữ")
+    outputs = [exports.catalogue_csv(entries, site.site_url).content.decode("utf-8-sig")]
+    outputs += [f.content.decode("utf-8") for f in feeds.all_feeds(entries, site)]
+    for entry in entries:
+        item = cite.csl_item(entry.front, entry.url, site.site_url)
+        outputs += [cite.to_bibtex(item), cite.to_ris(item)]
+    assert any("Bài gpj.exe" in output for output in outputs)
+    for output in outputs:
+        assert not any(char in output for char in INVISIBLE.replace("\ufeff", "")), output

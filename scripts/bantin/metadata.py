@@ -25,6 +25,14 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 
 Issn = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{3}[\dX]$")]
 
+#: Characters no title or name needs and that can disguise one: bidirectional embeddings,
+#: overrides and isolates (U+202A-U+202E, U+2066-U+2069), marks (U+200E, U+200F, U+061C),
+#: zero-width space, non-joiner and joiner (U+200B-U+200D), word joiner (U+2060) and the
+#: byte order mark (U+FEFF). Vietnamese never needs U+200C/U+200D (scripts such as Persian
+#: or Devanagari do, but the archive's metadata is Vietnamese and English): they are removed
+#: from metadata, with a warning naming the file.
+INVISIBLE_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u061c]")
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -200,3 +208,38 @@ class FrontMatter(_Strict):
         """Plain values in schema order, without empty optional fields."""
         data = self.model_dump(mode="python", exclude_none=True)
         return {k: v for k, v in data.items() if v not in ([], "") or k in ("authors", "lead")}
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without the characters of INVISIBLE_RE."""
+    return INVISIBLE_RE.sub("", text) if INVISIBLE_RE.search(text) else text
+
+
+def _has_invisible(value: Any) -> bool:
+    if isinstance(value, str):
+        return INVISIBLE_RE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_has_invisible(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_invisible(item) for item in value)
+    return False
+
+
+def _without_invisible(value: Any) -> Any:
+    if isinstance(value, str):
+        return strip_invisible(value)
+    if isinstance(value, dict):
+        return {key: _without_invisible(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_invisible(item) for item in value]
+    return value
+
+
+def clean_front(front: FrontMatter) -> tuple[FrontMatter, list[str]]:
+    """The front matter without bidirectional or zero-width characters, and the fields that
+    held some (ValueError when a field is left empty)."""
+    data = front.model_dump(mode="python", exclude_none=True)
+    fields = [key for key, value in data.items() if _has_invisible(value)]
+    if not fields:
+        return front, []
+    return FrontMatter.model_validate(_without_invisible(data)), fields

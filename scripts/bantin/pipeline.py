@@ -29,11 +29,13 @@ from bantin.bylines import Author
 from bantin.exceptions import BantinError, MetadataError, Problem, Problems, SourceError
 from bantin.markdown import ParsedArticle, assign_anchors, read_article, render_article
 from bantin.metadata import (
+    INVISIBLE_RE,
     AuthorEntry,
     AuthorInfo,
     FrontMatter,
     IssueInfo,
     Sidecar,
+    clean_front,
     compact_author,
 )
 from bantin.model import Article, Block
@@ -347,9 +349,28 @@ def build_front(
     merged.update(source=source.label, source_sha256=entry.source_sha256, converter=entry.converter)
     merged.setdefault("authors", [])
     try:
-        return FrontMatter.model_validate({k: v for k, v in merged.items() if v is not None})
+        front = FrontMatter.model_validate({k: v for k, v in merged.items() if v is not None})
+        return without_invisible(source, front)
     except ValidationError as error:
         raise SourceError(source.label, f"incomplete metadata: {describe(error)}") from error
+
+
+def without_invisible(source: SourceFile, front: FrontMatter) -> FrontMatter:
+    """Bidirectional and zero-width characters removed from the metadata, with a warning
+    naming the file they came from (the sidecar when it holds some, else the source)."""
+    cleaned, fields = clean_front(front)
+    if fields:
+        origin = source.label
+        sidecar = source.sidecar_file
+        if sidecar is not None and INVISIBLE_RE.search(sidecar.read_text(encoding="utf-8")):
+            origin = str(sidecar)
+        log.warning(
+            "%s: %s hold(s) bidirectional or zero-width characters (U+202E, U+200B...), which "
+            "can disguise a title or name; removed from the article's metadata",
+            origin,
+            ", ".join(fields),
+        )
+    return cleaned
 
 
 def describe(error: ValidationError) -> str:

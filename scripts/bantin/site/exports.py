@@ -127,6 +127,18 @@ def catalogue_json(entries: Sequence[urls.Entry], site_url: str) -> GeneratedFil
     return GeneratedFile("catalogue.json", (text + "\n").encode("utf-8"))
 
 
+#: What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, prefixed with ' as OWASP
+    advises (the text is shown as written; JSON, BibTeX and RIS keep the value as it is)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def catalogue_csv(entries: Sequence[urls.Entry], site_url: str) -> GeneratedFile:
     """The catalogue as CSV (UTF-8 with BOM so spreadsheet programs read the diacritics)."""
     buffer = io.StringIO()
@@ -135,7 +147,7 @@ def catalogue_csv(entries: Sequence[urls.Entry], site_url: str) -> GeneratedFile
     for entry in entries:
         row = catalogue_row(entry, site_url)
         row["authors"] = "; ".join(row["authors"])
-        writer.writerow(row)
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
     return GeneratedFile("catalogue.csv", ("\ufeff" + buffer.getvalue()).encode("utf-8"))
 
 
