@@ -252,3 +252,77 @@ def test_bidi_and_zero_width_characters_are_warned_and_removed(
     assert any("Bài gpj.exe" in output for output in outputs)
     for output in outputs:
         assert not any(char in output for char in INVISIBLE.replace("\ufeff", "")), output
+
+
+# --- 4. reserved and colliding slugs, control characters in names, broken registry --------
+
+
+@pytest.mark.parametrize("slug", ["index", "tac-gia", "tim-kiem", "assets", "trang-2"])
+def test_a_reserved_slug_is_an_error_naming_the_sidecar(project: Path, slug: str) -> None:
+    sidecar = project / "sources/2021/05/b.yml"
+    sidecar.write_text(f"title: Bài hai\nslug: {slug}\n", encoding="utf-8")
+    report = run(project)
+    (problem,) = report.problems
+    assert problem.path == sidecar and problem.line == 2
+    assert slug in problem.message and "reserved" in problem.message
+    assert not (project / "docs").exists()
+
+
+def test_a_title_that_makes_a_reserved_slug_gets_another(project: Path) -> None:
+    (project / "sources/2021/05/c.txt").write_text("Index\nThân bài.\n", encoding="utf-8")
+    report = run(project)
+    assert report.ok
+    assert (project / "docs/2021/so-5/index-bai.md").is_file()
+    assert not (project / "docs/2021/so-5/index.md").exists()
+
+
+def test_a_sidecar_slug_taken_by_another_article_names_the_sidecar(project: Path) -> None:
+    sidecar = project / "sources/2021/05/b.yml"
+    sidecar.write_text("slug: tieu-de-thu-nhat\n", encoding="utf-8")
+    report = run(project)
+    (problem,) = report.problems
+    assert problem.path == sidecar and problem.line == 1
+    assert "sources/2021/05/a.txt" in problem.message and "2021/so-5/tieu-de-thu-nhat.md" in (
+        problem.message
+    )
+    assert not (project / "docs").exists()
+
+
+@pytest.mark.parametrize("name", ["a\nb.txt", "tab\there.txt", "c1\x85.txt", "rlo\u202etxt.txt"])
+def test_a_file_name_with_control_characters_is_refused(project: Path, name: str) -> None:
+    (project / "sources/2021/05" / name).write_text("Tên lạ\nThân bài.\n", encoding="utf-8")
+    report = run(project)
+    (problem,) = report.problems
+    assert "control" in problem.message or "invisible" in problem.message
+    assert "\n" not in str(problem) and "\t" not in str(problem)
+    assert "sources/2021/05/" in str(problem.path)
+    assert not (project / "docs").exists()
+
+
+def test_a_broken_registry_line_is_named_with_file_and_line(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bantin.exceptions import BuildError
+    from bantin.site.registry import read_registry
+
+    registry = project / "published-urls.txt"
+    registry.write_text(
+        "2021/so-5/a/\tsources/2021/05/a.txt\n2021/so-5/b/\tsources/2021/05/b\n.txt\nx\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildError) as caught:
+        read_registry(registry)
+    assert f"{registry}:3:" in str(caught.value) and f"{registry}:4:" in str(caught.value)
+
+
+def test_front_matter_source_with_a_newline_is_refused() -> None:
+    from bantin.exceptions import MetadataError
+    from bantin.markdown import parse_article
+
+    text = (
+        '---\ntitle: A\nissue: 5\nyear: 2021\nslug: a\nsource: "sources/a\\n.txt"\n'
+        f"source_sha256: {'0' * 64}\nconverter: x\n---\n\nThân.\n"
+    )
+    with pytest.raises(MetadataError) as caught:
+        parse_article(text, Path("docs/2021/so-5/a.md"))
+    assert caught.value.problem.line == 6

@@ -19,7 +19,24 @@ from pydantic import (
     model_validator,
 )
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
+from bantin.slug import is_reserved
+
+
+def check_slug(value: str) -> str:
+    """No slug may take the name of a page or folder the site generates."""
+    if is_reserved(value):
+        raise ValueError(
+            f"slug {value!r} is reserved (the site generates a page or folder of that name); "
+            "choose another"
+        )
+    return value
+
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120),
+    AfterValidator(check_slug),
+]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 
@@ -61,6 +78,16 @@ def check_pdf(value: str) -> str:
         )
     return value
 
+
+def check_path_text(value: str) -> str:
+    """A path written in front matter: one line, no control characters (it becomes a line of
+    published-urls.txt)."""
+    if any(ord(char) < 32 or 127 <= ord(char) < 160 for char in value):
+        raise ValueError(f"{value!r} holds a control character")
+    return value
+
+
+SourcePath = Annotated[str, StringConstraints(min_length=1), AfterValidator(check_path_text)]
 
 PdfRef = Annotated[str, StringConstraints(min_length=1), AfterValidator(check_pdf)]
 
@@ -167,7 +194,7 @@ class FrontMatter(_Strict):
     keywords: list[NonEmpty] = Field(default_factory=list)
     keywords_en: list[NonEmpty] = Field(default_factory=list)
     slug: Slug
-    source: NonEmpty
+    source: SourcePath
     source_sha256: Sha256
     converter: NonEmpty
     bulletin: NonEmpty | None = None

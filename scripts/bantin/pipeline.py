@@ -15,6 +15,7 @@ import logging
 import multiprocessing as mp
 import os
 import signal
+import unicodedata
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -40,7 +41,7 @@ from bantin.metadata import (
 )
 from bantin.model import Article, Block
 from bantin.review import confidence
-from bantin.slug import slugify
+from bantin.slug import slugify, unreserved
 from bantin.sources import (
     SourceFile,
     collect,
@@ -69,6 +70,7 @@ from bantin.store import (
     state_of,
     write_atomic,
 )
+from bantin.yamlio import key_lines
 
 log = logging.getLogger("bantin.pipeline")
 
@@ -190,6 +192,23 @@ def check_inside(run: Run, source: SourceFile) -> None:
             f"symbolic link to a {what} outside the repository ({source.path.resolve()}); "
             "move the sources into sources/ instead of linking to them",
         )
+
+
+def check_name(source: SourceFile) -> None:
+    """A file name with a control character (a newline, a tab, C0 or C1) or an invisible
+    one (U+202E...) would break published-urls.txt or disguise the file: refused."""
+    odd = [char for char in source.label if is_control(char) or INVISIBLE_RE.match(char)]
+    if odd:
+        codes = ", ".join(f"U+{ord(char):04X}" for char in dict.fromkeys(odd))
+        shown = "".join(f"\\u{ord(c):04x}" if c in odd else c for c in source.label)
+        raise SourceError(
+            shown,
+            f"file name holds control or invisible character(s) ({codes}); rename the file",
+        )
+
+
+def is_control(char: str) -> bool:
+    return unicodedata.category(char) == "Cc"
 
 
 def check_size(source: SourceFile) -> None:
@@ -345,7 +364,8 @@ def build_front(
             source.label,
             f"no title found; give one as 'title:' in {sidecar_name(source)}",
         )
-    merged["slug"] = merged.get("slug") or frozen_slug or slugify(merged["title"], SLUG_MAX)
+    derived = unreserved(slugify(merged["title"], SLUG_MAX))
+    merged["slug"] = merged.get("slug") or frozen_slug or derived
     merged.update(source=source.label, source_sha256=entry.source_sha256, converter=entry.converter)
     merged.setdefault("authors", [])
     try:
@@ -441,6 +461,7 @@ def examine(run: Run, source: SourceFile) -> Examined:
     run decides is changed here (only its caches): `take` decides, in source order
     (duplicates need every hash)."""
     try:
+        check_name(source)
         check_inside(run, source)
         check_size(source)
         sha = file_sha256(source.path)
@@ -651,14 +672,24 @@ def check_collisions(run: Run) -> None:
     for rel in sorted(run.claims):
         owners = claim_order(run, rel)
         for label in owners[1:]:
-            message = (
-                f"same slug and issue as {owners[0]}: both want {rel}; set 'slug:' in a sidecar"
-            )
-            run.problems.add(Problem(label, message))
+            run.problems.add(collision(run, label, owners[0], rel))
             run.report.failed.append(label)
         losers.update(owners[1:])
     if losers:
         run.planned = [p for p in run.planned if p.source.label not in losers]
+
+
+def collision(run: Run, label: str, owner: str, rel: str) -> Problem:
+    """The problem of a source that wants an output path another one holds: naming the
+    sidecar (and its line) when the slug comes from there."""
+    message = f"same slug and issue as {owner}: both want {rel}; set 'slug:' in a sidecar"
+    planned = next((item for item in run.planned if item.source.label == label), None)
+    sidecar = planned.source.sidecar_file if planned else None
+    if sidecar is not None:
+        line = key_lines(sidecar.read_text(encoding="utf-8")).get("slug")
+        if line is not None:
+            return Problem(sidecar, f"slug of {label}: {message}", line)
+    return Problem(label, message)
 
 
 # --- writing ----------------------------------------------------------------------------

@@ -46,17 +46,21 @@ class RegistryCheck:
 
 
 def read_registry(path: Path) -> dict[str, str]:
-    """URL → source path; a malformed line is an error naming its line."""
+    """URL → source path; every malformed line is an error naming its line."""
     found: dict[str, str] = {}
     if not path.exists():
         return found
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    broken: list[str] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
         if not line.strip():
             continue
         url, sep, source = line.partition("\t")
-        if not sep or not url.endswith("/") or not source:
-            raise BuildError(f"{path}:{number}: expected 'url<TAB>source path', got {line!r}")
+        if not sep or not url.endswith("/") or not source or "\t" in source or "\r" in line:
+            broken.append(f"{path}:{number}: expected 'url<TAB>source path', got {line!r}")
+            continue
         found[url] = source
+    if broken:
+        raise BuildError("\n".join(broken))
     return found
 
 
