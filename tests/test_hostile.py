@@ -326,3 +326,46 @@ def test_front_matter_source_with_a_newline_is_refused() -> None:
     with pytest.raises(MetadataError) as caught:
         parse_article(text, Path("docs/2021/so-5/a.md"))
     assert caught.value.problem.line == 6
+
+
+# --- 5. a deleted manifest ----------------------------------------------------------------
+
+
+def test_a_deleted_manifest_has_a_way_back(project: Path, caplog: pytest.LogCaptureFixture) -> None:
+    (project / "sources/2021/05/c.txt").write_text("Bài ba\nThân bài ba.\n", encoding="utf-8")
+    assert run(project).ok
+    docs = project / "docs"
+    (docs / MANIFEST_NAME).unlink()
+    source_a = project / "sources/2021/05/a.txt"
+    source_a.write_text(TWO["a.txt"] + "Đoạn mới của nguồn.\n", encoding="utf-8")
+    edited = docs / "2021/so-5/bai-thu-hai.md"
+    edited.write_text(edited.read_text("utf-8").replace("Nội dung", "Sửa tay"), "utf-8")
+    with caplog.at_level(logging.WARNING):
+        report = run(project)
+    assert report.ok
+    assert sorted(report.kept) == ["sources/2021/05/a.txt", "sources/2021/05/b.txt"]
+    assert "sources/2021/05/c.txt" in report.converted
+    assert "Đoạn mới" not in (docs / "2021/so-5/tieu-de-thu-nhat.md").read_text("utf-8")
+    assert MANIFEST_NAME in caplog.text and "1 article(s)" in caplog.text
+    assert "2 differ" in caplog.text and "--force" in caplog.text and "delete" in caplog.text
+    # the way back: --force, or the file deleted
+    report = run(project, force=True)
+    assert "Đoạn mới" in (docs / "2021/so-5/tieu-de-thu-nhat.md").read_text("utf-8")
+    assert "Sửa tay" not in edited.read_text("utf-8")
+    source_a.write_text(TWO["a.txt"] + "Lần nữa.\n", encoding="utf-8")
+    assert run(project).converted == ["sources/2021/05/a.txt"]  # bantin's again: no edit kept
+    assert "Lần nữa" in (docs / "2021/so-5/tieu-de-thu-nhat.md").read_text("utf-8")
+
+
+def test_after_a_deleted_manifest_a_deleted_file_takes_the_source_version(project: Path) -> None:
+    assert run(project).ok
+    docs = project / "docs"
+    (docs / MANIFEST_NAME).unlink()
+    edited = docs / "2021/so-5/bai-thu-hai.md"
+    original = edited.read_text("utf-8")
+    edited.write_text(original.replace("Nội dung", "Sửa tay"), "utf-8")
+    assert run(project).kept == ["sources/2021/05/b.txt"]
+    assert run(project).kept == [] and "Sửa tay" in edited.read_text("utf-8")  # an edit, kept
+    edited.unlink()
+    assert run(project).converted == ["sources/2021/05/b.txt"]
+    assert edited.read_text("utf-8") == original

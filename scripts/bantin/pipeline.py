@@ -54,6 +54,7 @@ from bantin.sources import (
     optional_sha256,
 )
 from bantin.store import (
+    MANIFEST_NAME,
     FileState,
     Manifest,
     ManifestEntry,
@@ -161,6 +162,7 @@ class Run:
     out_dir: Path
     converter: Converter
     manifest: Manifest
+    force: bool = False
     problems: Problems = field(default_factory=Problems)
     report: ConvertReport = field(default_factory=ConvertReport)
     planned: list[Planned] = field(default_factory=list)
@@ -169,9 +171,13 @@ class Run:
     issues: dict[Path, tuple[IssueInfo, str] | SourceError] = field(default_factory=dict)
     previous: dict[str, tuple[str, ManifestEntry]] = field(default_factory=dict)
     staging: Staging = field(init=False, repr=False)
+    manifest_missing: bool = False
+    recovered: list[str] = field(default_factory=list)  # files bantin's again (no record)
+    recovered_edits: list[str] = field(default_factory=list)  # files kept as edits (no record)
 
     def __post_init__(self) -> None:
         self.previous = self.manifest.by_source()
+        self.manifest_missing = not (self.out_dir / MANIFEST_NAME).is_file()
         self.staging = Staging(self.out_dir)
 
     def fail(self, source: SourceFile, error: SourceError) -> None:
@@ -273,6 +279,12 @@ def is_up_to_date(run: Run, previous: tuple[str, ManifestEntry] | None, now: Man
         return False
     rel, entry = previous
     return entry.same_inputs(now) and output_path(run.out_dir, rel).is_file()
+
+
+def forced(run: Run, previous: tuple[str, ManifestEntry]) -> bool:
+    """--force: an edited article is converted again even when nothing it is made from
+    changed, so the source's version wins."""
+    return run.force and state_of(run.out_dir, previous[0], run.manifest) is FileState.EDITED
 
 
 def convert_article(
@@ -473,7 +485,7 @@ def examine(run: Run, source: SourceFile) -> Examined:
         start = sidecar.start or 1
         now = input_entry(run, source, sha)
         previous = run.previous.get(source.label)
-        if previous is not None and is_up_to_date(run, previous, now):
+        if previous is not None and is_up_to_date(run, previous, now) and not forced(run, previous):
             return Examined(sha, start=start, unchanged=previous[0])
     except Exception as error:
         return Examined(sha, source_problem(source.label, error), start)
@@ -728,6 +740,9 @@ def write_one(run: Run, item: Planned, force: bool) -> None:
     on_disk = (
         "" if state is FileState.MISSING else path.read_text(encoding="utf-8", errors="replace")
     )
+    recorded = recorded_front(path, item) if state is FileState.HANDWRITTEN else None
+    if recorded is not None:
+        state = recover(run, item, on_disk)
     if state is FileState.HANDWRITTEN and on_disk != item.text:
         log.warning("%s: not written by bantin; never overwritten (move it to convert)", path)
         run.report.kept.append(item.source.label)
@@ -735,6 +750,8 @@ def write_one(run: Run, item: Planned, force: bool) -> None:
     if state is FileState.EDITED and on_disk != item.text:
         if not force:
             keep_edit(run, item, on_disk)
+            if recorded is not None:  # an edit from now on: --force or a new source applies
+                run.manifest.files[item.rel] = recovered_entry(item, recorded)
             return
         discard_edit(run, item, on_disk)
     if state is FileState.MISSING or on_disk != item.text:
@@ -742,6 +759,56 @@ def write_one(run: Run, item: Planned, force: bool) -> None:
     forget_previous(run, item)
     run.manifest.files[item.rel] = item.entry
     run.report.converted.append(item.source.label)
+
+
+def recorded_front(path: Path, item: Planned) -> FrontMatter | None:
+    """The front matter of a file the manifest does not know (it was lost or deleted) that
+    says it was converted from this very source: bantin wrote it."""
+    try:
+        front = read_article(path).front
+    except (MetadataError, OSError, UnicodeDecodeError):
+        return None
+    return front if front.source == item.source.label else None
+
+
+def recover(run: Run, item: Planned, on_disk: str) -> FileState:
+    """A file bantin wrote but no longer has a record of: its own output again when its text
+    is what the converter writes now, else an editor's edit (kept unless --force)."""
+    if on_disk == item.text:
+        run.recovered.append(item.rel)
+        return FileState.GENERATED
+    run.recovered_edits.append(item.rel)
+    return FileState.EDITED
+
+
+def recovered_entry(item: Planned, front: FrontMatter) -> ManifestEntry:
+    """The record of a kept edit whose original is unknown: made from the source and
+    converter its front matter names, and not what bantin writes now."""
+    return ManifestEntry(
+        **{
+            **item.entry.__dict__,
+            "source_sha256": front.source_sha256,
+            "converter": front.converter,
+        }
+    )
+
+
+def announce_recovery(run: Run) -> None:
+    """Say what happened when articles had no record in the manifest, and the way back."""
+    if not run.recovered and not run.recovered_edits:
+        return
+    manifest = run.out_dir / MANIFEST_NAME
+    cause = f"{manifest} was missing" if run.manifest_missing else f"{manifest} lacked them"
+    log.warning(
+        "%s: %d article(s) equal to what the converter writes from their recorded source are "
+        "bantin's again; %d differ and are kept as editor's edits%s. To take the source's "
+        "version of one, delete its file and run again, or run with --force "
+        "(`bantin convert --force SOURCE` for one article; `bantin build --force` for all)",
+        cause,
+        len(run.recovered),
+        len(run.recovered_edits),
+        "".join(f"\n  {rel}" for rel in run.recovered_edits),
+    )
 
 
 def put_in_place(run: Run, item: Planned, path: Path) -> None:
@@ -785,6 +852,7 @@ def write_all(run: Run, force: bool) -> None:
             write_one(run, item, force)
         except OSError as error:
             run.fail(item.source, SourceError(item.rel, f"cannot write: {error}"))
+    announce_recovery(run)
     touched = bool(run.planned)
     if run.manifest.files != before or not (run.out_dir / ".bantin-manifest.json").exists():
         save_manifest(run.out_dir, run.manifest)
@@ -813,7 +881,7 @@ def convert_files(
     """
     forget_resolved()
     refuse_link_out(root, out_dir)
-    run = Run(root, out_dir, converter or default_converter(), load_manifest(out_dir))
+    run = Run(root, out_dir, converter or default_converter(), load_manifest(out_dir), force)
     try:
         run.staging.clear_stale()
         plan_all(run, sources, workers)
