@@ -369,3 +369,69 @@ def test_after_a_deleted_manifest_a_deleted_file_takes_the_source_version(projec
     edited.unlink()
     assert run(project).converted == ["sources/2021/05/b.txt"]
     assert edited.read_text("utf-8") == original
+
+
+# --- 6. duplicate keys, files that are not read, every problem at once ---------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        ("b.yml", "title: Một\nissue: 6\nslug: mot\nissue: 7\n", 4),
+        ("issue.yml", "bulletin: A\nissue: 5\nyear: 2021\nissue: 6\n", 4),
+        ("b.yml", "authors:\n  - name: Lê A\n    rank: Đại tá\n    rank: Thiếu tá\n", 4),
+    ],
+)
+def test_a_duplicate_yaml_key_is_an_error_naming_file_and_line(
+    project: Path, name: str, text: str, line: int
+) -> None:
+    path = project / "sources/2021/05" / name
+    path.write_text(text, encoding="utf-8")
+    report = run(project)
+    assert report.problems and {p.path for p in report.problems} == {path}
+    assert report.problems[0].line == line and "duplicate key" in report.problems[0].message
+    assert not (project / "docs").exists()
+
+
+def test_a_duplicate_front_matter_key_is_an_error_naming_file_and_line(project: Path) -> None:
+    from bantin.exceptions import MetadataError
+
+    assert run(project).ok
+    article = project / "docs/2021/so-5/bai-thu-hai.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("year: 2021\n", "year: 2021\nissue: 9\n"), encoding="utf-8")
+    line = article.read_text(encoding="utf-8").split("\n").index("issue: 9") + 1
+    with pytest.raises(MetadataError) as caught:
+        load_entries(project)
+    assert f"{article}:{line}: duplicate key 'issue'" in str(caught.value)
+
+
+def test_a_broken_issue_yml_does_not_hide_its_sidecars_problems(project: Path) -> None:
+    folder = project / "sources/2021/05"
+    (folder / "issue.yml").write_text("issue: [\n", encoding="utf-8")
+    (folder / "a.yml").write_text("pages: 12\n", encoding="utf-8")
+    (folder / "b.yml").write_text("titel: x\n", encoding="utf-8")
+    report = run(project)
+    assert [Path(p.path).name for p in report.problems] == ["issue.yml", "a.yml", "b.yml"]
+    assert sorted(report.failed) == ["sources/2021/05/a.txt", "sources/2021/05/b.txt"]
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ("orphan.yml", "no source"),
+        ("isue.yml", "issue.yml"),
+        ("b.yaml", ".yml"),
+        ("C.TXT", "lower case"),
+        ("D.Pdf", "lower case"),
+    ],
+)
+def test_a_file_that_is_not_read_is_named_in_a_warning(
+    project: Path, name: str, says: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = project / "sources/2021/05" / name
+    path.write_text("title: x\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert run(project).ok
+    (message,) = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert message.startswith(f"{path}: not read") and says in message

@@ -53,6 +53,9 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def add(self, problem: Problem) -> None:
+        """Report a problem once, however many inputs it stops (a broken issue.yml)."""
+        if problem in self.items:
+            return
         log.error("%s", problem)
         self.items.append(problem)
 

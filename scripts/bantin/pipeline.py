@@ -262,6 +262,31 @@ def issue_of(run: Run, source: SourceFile) -> tuple[IssueInfo, str]:
     return known
 
 
+class Exceptions(Exception):
+    """Several problems of one source found at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
+def issue_and_sidecar(run: Run, source: SourceFile) -> tuple[IssueInfo, Sidecar]:
+    """The issue.yml and the sidecar of a source, both read even when the first is broken."""
+    problems: list[Problem] = []
+    issue, sidecar = IssueInfo(), Sidecar()
+    try:
+        issue = issue_of(run, source)[0]
+    except SourceError as error:
+        problems.append(error.problem)
+    try:
+        sidecar = load_sidecar(source)
+    except SourceError as error:
+        problems.append(error.problem)
+    if problems:
+        raise Exceptions(problems)
+    return issue, sidecar
+
+
 def input_entry(run: Run, source: SourceFile, sha: str, text_sha: str = "") -> ManifestEntry:
     """The hashes of everything an article is made from (written hash filled in later)."""
     return ManifestEntry(
@@ -463,6 +488,7 @@ class Examined:
     sha: str | None = None
     problem: Problem | None = None
     start: int = 1  # which article of its PDF the sidecar picks
+    also: list[Problem] = field(default_factory=list)  # more problems of the same source
     unchanged: str | None = None  # the output path of an article that is up to date
     outcome: Outcome | None = None
     records: list[logging.LogRecord] = field(default_factory=list)
@@ -481,12 +507,15 @@ def examine(run: Run, source: SourceFile) -> Examined:
         return Examined(problem=source_problem(source.label, error))
     start = 1
     try:
-        issue, sidecar = issue_of(run, source)[0], load_sidecar(source)
+        issue, sidecar = issue_and_sidecar(run, source)
         start = sidecar.start or 1
         now = input_entry(run, source, sha)
         previous = run.previous.get(source.label)
         if previous is not None and is_up_to_date(run, previous, now) and not forced(run, previous):
             return Examined(sha, start=start, unchanged=previous[0])
+    except Exceptions as found:  # a broken issue.yml does not hide its sidecars' problems
+        first, *rest = found.problems
+        return Examined(sha, first, start, also=rest)
     except Exception as error:
         return Examined(sha, source_problem(source.label, error), start)
     job = Job(source, issue, sidecar, now, previous)
@@ -505,6 +534,9 @@ def take(run: Run, source: SourceFile, examined: Examined) -> None:
             problem = error.problem
     if problem is not None:
         run.problems.add(problem)
+        if problem is examined.problem:
+            for other in examined.also:
+                run.problems.add(other)
         run.report.failed.append(source.label)
     elif examined.unchanged is not None:
         run.claims.setdefault(examined.unchanged, []).append(source.label)

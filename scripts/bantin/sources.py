@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import logging
 import os
 import re
 from collections.abc import Iterable
@@ -11,6 +13,8 @@ from pathlib import Path
 
 from bantin.metadata import IssueInfo, Sidecar
 from bantin.yamlio import read_model
+
+log = logging.getLogger("bantin.sources")
 
 SOURCES_DIR = "sources"
 #: Article sources: extracted text, or an article's own PDF.
@@ -114,9 +118,12 @@ def walk(folder: Path, root: Path) -> list[Path]:
     pending = [(os.fspath(folder), "")]
     while pending:
         here, prefix = pending.pop()
+        files: list[str] = []
         try:
             with os.scandir(here) as entries:
                 for entry in entries:
+                    if not entry.is_dir():
+                        files.append(entry.name)
                     if entry.is_symlink() and entry.is_dir():
                         target = Path(entry.path).resolve()
                         if not target.is_relative_to(base):
@@ -130,7 +137,35 @@ def walk(folder: Path, root: Path) -> list[Path]:
                         found.append((prefix + entry.name, entry.path))
         except PermissionError:
             continue  # as Path.rglob: a folder that cannot be listed is passed over
+        warn_unread(here, files)
     return [Path(path) for _, path in sorted(found)]
+
+
+def warn_unread(folder: str, names: list[str]) -> None:
+    """Name every file that looks meant for bantin but is not read: a sidecar with no source,
+    a misspelt issue.yml, a `.yaml` file, a suffix in capitals."""
+    stems = {name.rsplit(".", 1)[0] for name in names if is_source_name(name)}
+    for name in sorted(names):
+        reason = unread_reason(name, stems)
+        if reason:
+            log.warning("%s: not read: %s", os.path.join(folder, name), reason)
+
+
+def unread_reason(name: str, stems: set[str]) -> str | None:
+    lower = name.lower()
+    if name in (ISSUE_FILE, ISSUE_PDF) or is_source_name(name):
+        return None
+    if name.endswith(SIDECAR_SUFFIX):
+        if name[: -len(SIDECAR_SUFFIX)] in stems:
+            return None
+        if difflib.get_close_matches(lower, [ISSUE_FILE], n=1, cutoff=0.75):
+            return f"did you mean {ISSUE_FILE}?"
+        return "a sidecar with no source beside it (NAME.txt or NAME.pdf)"
+    if lower.endswith(".yaml"):
+        return f"bantin reads YAML files named {SIDECAR_SUFFIX}; rename it"
+    if lower.endswith((*SOURCE_SUFFIXES, SIDECAR_SUFFIX)):
+        return f"the suffix must be in lower case ({lower.rsplit('.', 1)[1]}); rename it"
+    return None
 
 
 def leads_outside(path: Path, root: Path) -> bool:

@@ -47,18 +47,71 @@ def yaml_error_line(error: yaml.YAMLError) -> int | None:
 
 
 def load_mapping(text: str, path: Path | str, line_offset: int = 0) -> dict[str, Any]:
-    """safe_load a YAML mapping (empty text is an empty mapping)."""
+    """safe_load a YAML mapping (empty text is an empty mapping); a key given twice is an
+    error naming both lines (YAML itself would silently keep the last value)."""
+    loader = SAFE_LOADER(text)
     try:
-        data = yaml.load(text, Loader=SAFE_LOADER)
+        node = loader.get_single_node()
+        if node is None:
+            return {}
+        check_unique_keys(node, path, line_offset)
+        try:
+            data = loader.construct_document(node)
+        except ValueError as error:  # a date that does not exist (2021-02-30), ...
+            raise value_error(loader, node, path, line_offset, error) from error
     except yaml.YAMLError as error:
         line = yaml_error_line(error)
         where = line + line_offset if line else None
         raise MetadataError(path, f"not valid YAML: {error}", where) from error
+    finally:
+        loader.dispose()
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise MetadataError(path, "expected a mapping of keys to values", 1 + line_offset)
     return data
+
+
+def check_unique_keys(node: yaml.Node, path: Path | str, line_offset: int = 0) -> None:
+    """Every mapping of the document has each key once."""
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            check_unique_keys(item, path, line_offset)
+    if not isinstance(node, yaml.MappingNode):
+        return
+    first: dict[str, int] = {}
+    for key, value in node.value:
+        line = key.start_mark.line + 1 + line_offset
+        if isinstance(key, yaml.ScalarNode):
+            if key.value in first:
+                message = f"duplicate key {key.value!r} (first given on line {first[key.value]})"
+                raise MetadataError(path, message, line)
+            first[key.value] = line
+        check_unique_keys(value, path, line_offset)
+
+
+def scalars(node: yaml.Node) -> list[yaml.ScalarNode]:
+    """Every scalar of a document, in order."""
+    if isinstance(node, yaml.ScalarNode):
+        return [node]
+    if isinstance(node, yaml.SequenceNode):
+        return [found for item in node.value for found in scalars(item)]
+    if isinstance(node, yaml.MappingNode):
+        return [found for pair in node.value for item in pair for found in scalars(item)]
+    return []
+
+
+def value_error(
+    loader: Any, node: yaml.Node, path: Path | str, line_offset: int, error: ValueError
+) -> MetadataError:
+    """A value YAML reads but Python cannot hold (2021-02-30), named with its line."""
+    for scalar in scalars(node):
+        try:
+            loader.construct_object(scalar)
+        except ValueError:
+            line = scalar.start_mark.line + 1 + line_offset
+            return MetadataError(path, f"{scalar.value!r} is not a valid value: {error}", line)
+    return MetadataError(path, f"invalid value: {error}")
 
 
 def describe(error: dict[str, Any]) -> str:
