@@ -435,3 +435,87 @@ def test_a_file_that_is_not_read_is_named_in_a_warning(
         assert run(project).ok
     (message,) = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert message.startswith(f"{path}: not read") and says in message
+
+
+# --- 7. clear messages ---------------------------------------------------------------------
+
+
+def test_an_impossible_date_names_the_sidecar_and_line(project: Path) -> None:
+    sidecar = project / "sources/2021/05/b.yml"
+    sidecar.write_text("title: Bài hai\ndate: 2021-02-30\n", encoding="utf-8")
+    (problem,) = run(project).problems
+    assert problem.path == sidecar and problem.line == 2
+    assert "2021-02-30" in problem.message and "converter failed" not in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("title: A\ndate: 0999-12-31\n", 2),
+        ("title: A\nissue_date: 2101-01-01\n", 2),
+        ("title: A\npages: [-3]\n", 2),
+        ("title: A\npages: [0]\n", 2),
+        ("title: A\npages: [12345678901234567890]\n", 2),
+        ("title: A\npages: [9, 8]\n", 2),
+    ],
+)
+def test_dates_and_pages_out_of_range_are_refused_naming_the_sidecar(
+    project: Path, text: str, line: int
+) -> None:
+    sidecar = project / "sources/2021/05/b.yml"
+    sidecar.write_text(text, encoding="utf-8")
+    (problem,) = run(project).problems
+    assert problem.path == sidecar and problem.line == line
+
+
+def test_issue_yml_dates_out_of_range_are_refused(project: Path) -> None:
+    issue = project / "sources/2021/05/issue.yml"
+    issue.write_text("issue: 5\nyear: 2021\nissue_date: 0202-01-01\n", encoding="utf-8")
+    report = run(project)
+    assert [(p.path, p.line) for p in report.problems] == [(issue, 3)]
+
+
+def test_a_site_that_cannot_be_replaced_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bantin.exceptions import BuildError
+    from bantin.site import build
+
+    site, new = tmp_path / "site", tmp_path / ".site-build-x"
+    site.mkdir()
+    (site / "old.html").write_text("old", encoding="utf-8")
+    new.mkdir()
+    (new / "new.html").write_text("new", encoding="utf-8")
+    real_rename = Path.rename
+
+    def refuse(self: Path, target: Path) -> Path:  # site/ is a mount point, say
+        if self == new:
+            raise OSError(16, "Device or resource busy")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", refuse)
+    with pytest.raises(BuildError) as caught:
+        build.swap_in(new, site)
+    assert str(site) in str(caught.value) and "busy" in str(caught.value)
+    assert (site / "old.html").read_text(encoding="utf-8") == "old"
+
+
+def test_a_site_folder_that_is_a_link_is_a_clear_error(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (project / "published").mkdir()
+    (project / "site").symlink_to(project / "published", target_is_directory=True)
+    with caplog.at_level(logging.ERROR):
+        assert main(["build", "--root", str(project)]) == 1
+    assert f"{project / 'site'}: is a symbolic link" in caplog.text
+
+
+def test_author_pages_never_take_a_page_of_the_authors_list(project: Path) -> None:
+    from bantin.site import urls
+
+    (project / "sources/2021/05/b.yml").write_text("authors: [Trang 2]\n", encoding="utf-8")
+    assert run(project).ok
+    entries = load_entries(project)
+    names = urls.NameIndex(entries)
+    assert names.author("Trang 2") == "tac-gia/trang-2-2/"
+    assert urls.paged_url("tac-gia/", 2) == "tac-gia/trang-2/"  # the authors list's page 2

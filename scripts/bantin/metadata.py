@@ -7,6 +7,7 @@ wrong type or an unknown key is caught in both directions.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Annotated, Any
 
@@ -92,6 +93,23 @@ SourcePath = Annotated[str, StringConstraints(min_length=1), AfterValidator(chec
 PdfRef = Annotated[str, StringConstraints(min_length=1), AfterValidator(check_pdf)]
 
 
+#: A date of the archive: refused at validation outside these years (a typo such as 0202 or
+#: 2201 would otherwise stop MkDocs or a feed with no file named).
+Date = Annotated[dt.date, Field(ge=dt.date(1000, 1, 1), le=dt.date(2100, 12, 31))]
+PAGE_MAX = 100_000
+Page = Annotated[int, Field(ge=1, le=PAGE_MAX)]
+
+
+def check_pages(value: list[int] | None) -> list[int] | None:
+    """Pages in print order: the first never after the last."""
+    if value and any(later < earlier for earlier, later in itertools.pairwise(value)):
+        raise ValueError(f"pages {value} go backwards; write them first to last ([8, 9])")
+    return value
+
+
+Pages = Annotated[list[Page], AfterValidator(check_pages)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -139,7 +157,7 @@ class IssueInfo(_Strict):
     issn: Issn | None = None
     issue: int | None = Field(default=None, ge=1)
     year: int | None = Field(default=None, ge=1900, le=2200)
-    issue_date: dt.date | None = None
+    issue_date: Date | None = None
     section: NonEmpty | None = None
     pdf: PdfRef | None = None
     running_head: str | None = Field(default=None, pattern=r"^(header|footer)$")
@@ -163,16 +181,16 @@ class Sidecar(_Strict):
     contents: ContentsEntry | None = None
     start: int | None = Field(default=None, ge=1, le=999)
     pen_names: list[NonEmpty] | None = None
-    date: dt.date | None = None
+    date: Date | None = None
     issue: int | None = Field(default=None, ge=1)
     year: int | None = Field(default=None, ge=1900, le=2200)
     section: NonEmpty | None = None
-    pages: list[int] | None = None
+    pages: Pages | None = None
     lead: str | None = None
     slug: Slug | None = None
     bulletin: NonEmpty | None = None
     issn: Issn | None = None
-    issue_date: dt.date | None = None
+    issue_date: Date | None = None
     pdf: PdfRef | None = None
 
 
@@ -184,11 +202,11 @@ class FrontMatter(_Strict):
     authors: list[AuthorEntry] = Field(default_factory=list)
     affiliations: list[NonEmpty] = Field(default_factory=list)
     pen_names: list[NonEmpty] = Field(default_factory=list)
-    date: dt.date | None = None
+    date: Date | None = None
     issue: int = Field(ge=1)
     year: int = Field(ge=1900, le=2200)
     section: NonEmpty | None = None
-    pages: list[int] = Field(default_factory=list)
+    pages: Pages = Field(default_factory=list)
     lead: str = ""
     abstract_en: str = ""
     keywords: list[NonEmpty] = Field(default_factory=list)
@@ -199,7 +217,7 @@ class FrontMatter(_Strict):
     converter: NonEmpty
     bulletin: NonEmpty | None = None
     issn: Issn | None = None
-    issue_date: dt.date | None = None
+    issue_date: Date | None = None
     pdf: PdfRef | None = None
 
     confidence: float | None = Field(default=None, ge=0, le=1)

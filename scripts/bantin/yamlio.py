@@ -58,7 +58,7 @@ def load_mapping(text: str, path: Path | str, line_offset: int = 0) -> dict[str,
         try:
             data = loader.construct_document(node)
         except ValueError as error:  # a date that does not exist (2021-02-30), ...
-            raise value_error(loader, node, path, line_offset, error) from error
+            raise value_error(node, path, line_offset, error) from error
     except yaml.YAMLError as error:
         line = yaml_error_line(error)
         where = line + line_offset if line else None
@@ -102,12 +102,12 @@ def scalars(node: yaml.Node) -> list[yaml.ScalarNode]:
 
 
 def value_error(
-    loader: Any, node: yaml.Node, path: Path | str, line_offset: int, error: ValueError
+    node: yaml.Node, path: Path | str, line_offset: int, error: ValueError
 ) -> MetadataError:
     """A value YAML reads but Python cannot hold (2021-02-30), named with its line."""
     for scalar in scalars(node):
         try:
-            loader.construct_object(scalar)
+            yaml.SafeLoader("").construct_object(scalar)  # a fresh constructor per value
         except ValueError:
             line = scalar.start_mark.line + 1 + line_offset
             return MetadataError(path, f"{scalar.value!r} is not a valid value: {error}", line)

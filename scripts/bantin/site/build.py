@@ -230,14 +230,25 @@ def move_tree(source: Path, target: Path) -> None:
 
 
 def swap_in(new_site: Path, site: Path) -> None:
-    """Replace site/ by the new build with two renames; the old one is deleted last."""
+    """Replace site/ by the new build with two renames; the old one is deleted last. A site/
+    that cannot be renamed (a mount point, no permission) is a BuildError, left as it was."""
     new_site.chmod(0o755)  # mkdtemp makes 0700; the published folder is for everyone to read
     old = None
-    if site.exists():
-        old = Path(tempfile.mkdtemp(dir=site.parent, prefix=".site-old-"))
-        old.rmdir()
-        site.rename(old)
-    new_site.rename(site)
+    try:
+        if site.exists():
+            old = Path(tempfile.mkdtemp(dir=site.parent, prefix=".site-old-"))
+            old.rmdir()
+            site.rename(old)
+        try:
+            new_site.rename(site)
+        except OSError:
+            if old is not None:
+                old.rename(site)
+            raise
+    except OSError as error:
+        raise BuildError(
+            f"{site}: cannot be replaced by the new build ({error}); it is left as it was"
+        ) from error
     if old is not None:
         shutil.rmtree(old)
 
