@@ -519,3 +519,38 @@ def test_author_pages_never_take_a_page_of_the_authors_list(project: Path) -> No
     names = urls.NameIndex(entries)
     assert names.author("Trang 2") == "tac-gia/trang-2-2/"
     assert urls.paged_url("tac-gia/", 2) == "tac-gia/trang-2/"  # the authors list's page 2
+
+
+# --- 8. faults: two builds at once, folders a killed build left ----------------------------
+
+
+def test_a_second_build_says_another_is_running(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import fcntl
+
+    with open(project / ".bantin.lock", "w") as held:  # what a running build holds
+        fcntl.flock(held, fcntl.LOCK_EX)
+        held.write("4242\n")
+        held.flush()
+        with caplog.at_level(logging.ERROR):
+            assert main(["build", "--root", str(project)]) == 1
+            assert main(["convert", "--root", str(project), str(project / "sources")]) == 1
+    assert caplog.text.count("another build is running (pid 4242)") == 2
+    assert not (project / "docs").exists()
+
+
+def test_folders_a_killed_build_left_are_removed_by_the_next(
+    project: Path, outside: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    left = [".site-build-k1a2", ".search-build-x9", ".site-old-77"]
+    for name in left:
+        (project / name / "2021").mkdir(parents=True)
+        (project / name / "2021/index.html").write_text("x", encoding="utf-8")
+    (outside / "keep.html").write_text("x", encoding="utf-8")
+    (project / ".site-old-link").symlink_to(outside, target_is_directory=True)
+    with caplog.at_level(logging.INFO):
+        main(["build", "--root", str(project)])  # fails later: this project has no mkdocs.yml
+    assert not any((project / name).exists() for name in left)
+    assert (outside / "keep.html").is_file()
+    assert "3 folder(s)" in caplog.text

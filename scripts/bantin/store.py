@@ -9,12 +9,14 @@ from __future__ import annotations
 import contextlib
 import difflib
 import errno
+import fcntl
 import hashlib
 import json
 import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -25,6 +27,7 @@ from bantin.slug import inside
 
 MANIFEST_NAME = ".bantin-manifest.json"
 MANIFEST_VERSION = 1
+LOCK_NAME = ".bantin.lock"
 STAGING_PREFIX = ".bantin-staging-"
 
 log = logging.getLogger("bantin.store")
@@ -113,7 +116,7 @@ def save_manifest(out_dir: Path, manifest: Manifest) -> None:
 
 
 #: What bantin writes in a project, relative to its root; none may lead out of the project.
-WRITTEN_PATHS = ("docs", ".cache", ".cache/bantin", "site", "published-urls.txt", ".bantin.lock")
+WRITTEN_PATHS = ("docs", ".cache", ".cache/bantin", "site", "published-urls.txt", LOCK_NAME)
 
 
 def refuse_links_out(root: Path, names: tuple[str, ...] = WRITTEN_PATHS) -> None:
@@ -137,6 +140,31 @@ def refuse_link_out(root: Path, path: Path) -> None:
             f"{path}: is a symbolic link to {target}, outside the project {base}; bantin "
             "writes only inside the project: replace the link with a real folder or file"
         )
+
+
+@contextlib.contextmanager
+def project_lock(root: Path) -> Iterator[None]:
+    """One build or conversion of a project at a time: an exclusive lock on ROOT/.bantin.lock
+    (released by the system when the process ends, however it ends), holding its pid."""
+    path = root / LOCK_NAME
+    try:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    except OSError as error:
+        raise BantinError(f"{path}: cannot open the build lock ({error})") from error
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pid = os.pread(handle, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            raise BantinError(
+                f"another build is running (pid {pid}) in {root}; wait until it ends "
+                f"(it holds {path})"
+            ) from None
+        os.ftruncate(handle, 0)
+        os.pwrite(handle, f"{os.getpid()}\n".encode("ascii"), 0)
+        yield
+    finally:
+        os.close(handle)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

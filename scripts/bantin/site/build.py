@@ -298,10 +298,36 @@ def build_site(
     options: BuildOptions, services: Services | None = None, stages: Stages | None = None
 ) -> BuildResult:
     """Run every stage; raise BuildError (site/ untouched) on the first failing one."""
-    services = services or default_services()
-    stages = stages or Stages()
-    root, docs, result = options.root.resolve(), options.root.resolve() / "docs", BuildResult()
+    root = options.root.resolve()
     check_project(root)
+    with store.project_lock(root):
+        remove_leftovers(root)
+        return build_locked(options, services or default_services(), stages or Stages(), root)
+
+
+#: Folders a build makes in the project root while it runs (see build_locked).
+LEFTOVERS = (".site-build-*", ".search-build-*", ".site-old-*")
+
+
+def remove_leftovers(root: Path) -> None:
+    """Remove the temporary folders a killed build left (safe: the lock is held)."""
+    found = [
+        path
+        for pattern in LEFTOVERS
+        for path in sorted(root.glob(pattern))
+        if path.is_dir() and not path.is_symlink()
+    ]
+    for path in found:
+        shutil.rmtree(path)
+    if found:
+        log.info("%s: removed %d folder(s) a stopped build left behind", root, len(found))
+
+
+def build_locked(
+    options: BuildOptions, services: Services, stages: Stages, root: Path
+) -> BuildResult:
+    """The stages of build_site, once the project is checked and locked."""
+    docs, result = root / "docs", BuildResult()
     if options.clean:
         clean_generated(root, docs)
     with stages.stage("Chuyển đổi nguồn (convert sources)"):
