@@ -554,3 +554,42 @@ def test_folders_a_killed_build_left_are_removed_by_the_next(
     assert not any((project / name).exists() for name in left)
     assert (outside / "keep.html").is_file()
     assert "3 folder(s)" in caplog.text
+
+
+def test_ingest_never_writes_through_a_link(
+    tmp_path: Path, outside: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from pdfgen import Issue, build_pdf
+
+    try:
+        from tests.test_pdf_route import FIRST
+    except ImportError:
+        from test_pdf_route import FIRST  # type: ignore[no-redef]
+
+    pdf = tmp_path / "in.pdf"
+    build_pdf(pdf, [FIRST], Issue(contents=False))
+    root = tmp_path / "repo"
+    (root / "sources/2021").mkdir(parents=True)
+    (root / "sources/2021/05").symlink_to(outside, target_is_directory=True)
+    args = ["ingest", str(pdf), "--issue", "5", "--year", "2021", "--root", str(root)]
+    with caplog.at_level(logging.ERROR):
+        assert main(args) == 1
+    assert "sources/2021/05" in caplog.text and files_under(outside) == []
+    (root / "sources/2021/05").unlink()
+    (root / "sources/2021/05").mkdir()
+    (root / "sources/2021/05/issue.yml").symlink_to(outside / "planted.yml")
+    assert main(args) == 1
+    assert "issue.yml: is a symbolic link" in caplog.text and files_under(outside) == []
+    assert sorted(p.name for p in (root / "sources/2021/05").iterdir()) == ["issue.yml"]
+
+
+def test_the_citation_cache_is_never_written_through_a_link(tmp_path: Path, outside: Path) -> None:
+    import bantin.cite as cite
+    from bantin.site.citecache import CitationCache
+
+    path = tmp_path / ".cache/bantin/citations.json"
+    path.parent.mkdir(parents=True)
+    path.with_suffix(".tmp").symlink_to(outside / "planted")
+    cache = CitationCache.open(cite, path)
+    cache.save()
+    assert files_under(outside) == [] and path.is_file()

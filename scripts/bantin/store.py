@@ -167,6 +167,13 @@ def project_lock(root: Path) -> Iterator[None]:
         os.close(handle)
 
 
+def create_new(path: Path, data: bytes) -> None:
+    """Write a file that must not exist yet, never through a symbolic link."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+    with os.fdopen(os.open(path, flags, 0o644), "wb") as stream:
+        stream.write(data)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Temp file in the same folder, then rename: readers see the old or the new file.
 
