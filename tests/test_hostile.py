@@ -593,3 +593,22 @@ def test_the_citation_cache_is_never_written_through_a_link(tmp_path: Path, outs
     cache = CitationCache.open(cite, path)
     cache.save()
     assert files_under(outside) == [] and path.is_file()
+
+
+@pytest.mark.parametrize(
+    "source", [".env", "mkdocs.yml", "docs/.bantin-manifest.json", "sources/../docs/x.txt"]
+)
+def test_an_edited_source_field_never_publishes_another_file(project: Path, source: str) -> None:
+    from bantin.exceptions import BuildError
+    from bantin.site import exports
+
+    (project / ".env").write_text("API_KEY=123\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    assert run(project).ok
+    article = project / "docs/2021/so-5/bai-thu-hai.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("source: sources/2021/05/b.txt", f"source: {source}"), "utf-8")
+    entry = next(e for e in load_entries(project) if e.front.source == source)
+    with pytest.raises(BuildError) as caught:
+        exports.source_copy(entry, exports.Folder(project))
+    assert "docs/2021/so-5/bai-thu-hai.md" in str(caught.value) and source in str(caught.value)

@@ -74,8 +74,17 @@ class Folder:
 
 
 def source_copy(entry: urls.Entry, root: Folder) -> GeneratedFile:
-    """The source text as published, so readers can check the extraction."""
-    source = root.path(entry.front.source)
+    """The source text as published, so readers can check the extraction: only a source
+    file under sources/ (an edited `source:` never publishes another file of the project)."""
+    name = entry.front.source
+    parts = name.split("/")
+    odd = any(part in ("", ".", "..") for part in parts)
+    if parts[0] != "sources" or len(parts) < 2 or odd or not name.endswith((".txt", ".pdf")):
+        raise BuildError(
+            f"docs/{entry.path}: source: {name!r} is not a source file under sources/ "
+            "(NAME.txt or NAME.pdf); only sources are published beside their articles"
+        )
+    source = root.path(name)
     if not source.is_file():
         raise BuildError(f"{entry.front.source}: source of {entry.url} not found")
     return GeneratedFile(urls.source_copy_url(entry.front.source), source.read_bytes())
