@@ -612,3 +612,19 @@ def test_an_edited_source_field_never_publishes_another_file(project: Path, sour
     with pytest.raises(BuildError) as caught:
         exports.source_copy(entry, exports.Folder(project))
     assert "docs/2021/so-5/bai-thu-hai.md" in str(caught.value) and source in str(caught.value)
+
+
+@pytest.mark.parametrize("folder", ["docs", "overrides"])
+def test_a_link_in_published_folders_to_a_file_elsewhere_is_refused(
+    project: Path, outside: Path, folder: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    private = outside / "id_rsa"
+    private.write_text("PRIVATE KEY\n", encoding="utf-8")
+    (project / ".env").write_text("API_KEY=123\n", encoding="utf-8")
+    (project / folder / "assets").mkdir(parents=True)
+    (project / folder / "assets/key.txt").symlink_to(private)
+    (project / folder / "env.txt").symlink_to(project / ".env")
+    with caplog.at_level(logging.ERROR):
+        assert main(["build", "--root", str(project)]) == 1
+    assert f"{folder}/assets/key.txt" in caplog.text and f"{folder}/env.txt" in caplog.text
+    assert not (project / "site").exists()

@@ -283,15 +283,55 @@ def clean_generated(root: Path, docs: Path) -> None:
     (root / generate.CACHE_NAME).unlink(missing_ok=True)
 
 
+#: Folders whose files MkDocs publishes as they are (the pages, and the theme's overrides).
+PUBLISHED_DIRS = ("docs", "overrides")
+
+
 def check_project(root: Path) -> None:
-    """Refuse, before anything is written, a project whose written paths lead out of it."""
+    """Refuse, before anything is written, a project whose written paths lead out of it, or
+    whose published folders link to files elsewhere."""
     store.refuse_links_out(root)
+    for name in PUBLISHED_DIRS:
+        refuse_links_leaving(root, name)
     site = root / SITE_NAME
     if site.is_symlink():
         raise BuildError(
             f"{site}: is a symbolic link; bantin replaces site/ by renaming a new build into "
             "place, so it must be a real folder (publish from site/, or copy it elsewhere)"
         )
+
+
+def refuse_links_leaving(root: Path, name: str) -> None:
+    """MkDocs copies what a symbolic link points to into the site: a link in docs/ (or the
+    theme's overrides/) to a file outside that folder (a key, `.env`) would publish it."""
+    folder = root / name
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    base = folder.resolve()
+    found = [
+        f"{path.relative_to(root)} -> {path.resolve()}"
+        for path in symlinks_under(folder)
+        if not path.resolve().is_relative_to(base)
+    ]
+    if found:
+        raise BuildError(
+            f"{folder}: symbolic link(s) to files outside {name}/, which MkDocs would publish; "
+            "copy what they point to into the folder or remove them:\n  " + "\n  ".join(found)
+        )
+
+
+def symlinks_under(folder: Path) -> list[Path]:
+    """Every symbolic link under folder (links to folders are not entered), sorted."""
+    found: list[Path] = []
+    pending = [folder]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    found.append(Path(entry.path))
+                elif entry.is_dir():
+                    pending.append(Path(entry.path))
+    return sorted(found)
 
 
 def build_site(
