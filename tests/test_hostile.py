@@ -628,3 +628,14 @@ def test_a_link_in_published_folders_to_a_file_elsewhere_is_refused(
         assert main(["build", "--root", str(project)]) == 1
     assert f"{folder}/assets/key.txt" in caplog.text and f"{folder}/env.txt" in caplog.text
     assert not (project / "site").exists()
+
+
+def test_security_md_names_only_tests_that_exist() -> None:
+    import re
+
+    repo = Path(__file__).resolve().parents[1]
+    text = (repo / "SECURITY.md").read_text(encoding="utf-8")
+    named = re.findall(r"`(test_\w+\.py)::(\w+)`", text)
+    assert len(named) > 30
+    for file, name in named:
+        assert f"def {name}(" in (repo / "tests" / file).read_text(encoding="utf-8"), name
