@@ -639,3 +639,15 @@ def test_security_md_names_only_tests_that_exist() -> None:
     assert len(named) > 30
     for file, name in named:
         assert f"def {name}(" in (repo / "tests" / file).read_text(encoding="utf-8"), name
+
+
+def test_the_theme_never_prints_invisible_characters_of_an_edited_title() -> None:
+    from types import SimpleNamespace
+
+    from bantin.site import mkdocs_hook
+
+    page = SimpleNamespace(
+        meta={"title": "Bài \u202egpj.exe <b>"}, file=SimpleNamespace(src_uri="2021/so-5/a.md")
+    )
+    mkdocs_hook.on_page_markdown("", page, {}, None)
+    assert page.meta["title"] == "Bài gpj.exe &lt;b&gt;"

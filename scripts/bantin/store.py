@@ -147,6 +147,9 @@ def project_lock(root: Path) -> Iterator[None]:
     """One build or conversion of a project at a time: an exclusive lock on ROOT/.bantin.lock
     (released by the system when the process ends, however it ends), holding its pid."""
     path = root / LOCK_NAME
+    if not root.is_dir():  # no project there (`convert --out` elsewhere): nothing to guard
+        yield
+        return
     try:
         handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     except OSError as error:
