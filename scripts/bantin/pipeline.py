@@ -14,8 +14,8 @@ import inspect
 import logging
 import multiprocessing as mp
 import os
+import re
 import signal
-import unicodedata
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -65,6 +65,7 @@ from bantin.store import (
     load_manifest,
     output_path,
     refuse_link_out,
+    resolved_folder,
     save_manifest,
     sha256_bytes,
     state_at,
@@ -191,7 +192,12 @@ class Run:
 def check_inside(run: Run, source: SourceFile) -> None:
     """A source of the project (or a link to one) must not lead outside it: a link to a file
     or an issue folder elsewhere is refused, naming the link."""
-    if leads_outside(source.path, run.root):
+    path = source.path
+    if not path.is_symlink() and resolved_folder(path.parent).is_relative_to(
+        resolved_folder(run.root)
+    ):
+        return  # the common case, one lstat: folders are resolved once per run
+    if leads_outside(path, run.root):
         what = "folder" if source.path.is_dir() else "file"
         raise SourceError(
             source.label,
@@ -200,10 +206,14 @@ def check_inside(run: Run, source: SourceFile) -> None:
         )
 
 
+#: C0 and C1 controls (Unicode category Cc) and the invisible characters of INVISIBLE_RE.
+ODD_NAME_RE = re.compile(f"[\x00-\x1f\x7f-\x9f]|{INVISIBLE_RE.pattern}")
+
+
 def check_name(source: SourceFile) -> None:
     """A file name with a control character (a newline, a tab, C0 or C1) or an invisible
     one (U+202E...) would break published-urls.txt or disguise the file: refused."""
-    odd = [char for char in source.label if is_control(char) or INVISIBLE_RE.match(char)]
+    odd = ODD_NAME_RE.findall(source.label)
     if odd:
         codes = ", ".join(f"U+{ord(char):04X}" for char in dict.fromkeys(odd))
         shown = "".join(f"\\u{ord(c):04x}" if c in odd else c for c in source.label)
@@ -211,10 +221,6 @@ def check_name(source: SourceFile) -> None:
             shown,
             f"file name holds control or invisible character(s) ({codes}); rename the file",
         )
-
-
-def is_control(char: str) -> bool:
-    return unicodedata.category(char) == "Cc"
 
 
 def check_size(source: SourceFile) -> None:

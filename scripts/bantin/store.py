@@ -277,7 +277,8 @@ def forget_resolved() -> None:
     _RESOLVED.clear()
 
 
-def _resolved(folder: Path) -> Path:
+def resolved_folder(folder: Path) -> Path:
+    """folder.resolve(), remembered for the run (see forget_resolved)."""
     found = _RESOLVED.get(folder)
     if found is None:
         found = _RESOLVED[folder] = folder.resolve()
@@ -295,7 +296,7 @@ def output_path(out_dir: Path, rel: str) -> Path:
     plain = all(part not in ("", ".", "..") for part in parts)
     if (
         plain
-        and _resolved(target.parent).is_relative_to(_resolved(out_dir))
+        and resolved_folder(target.parent).is_relative_to(resolved_folder(out_dir))
         and not target.is_symlink()
     ):
         return target
