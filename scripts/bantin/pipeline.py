@@ -65,7 +65,6 @@ from bantin.store import (
     load_manifest,
     output_path,
     refuse_link_out,
-    resolved_folder,
     save_manifest,
     sha256_bytes,
     state_at,
@@ -173,6 +172,8 @@ class Run:
     previous: dict[str, tuple[str, ManifestEntry]] = field(default_factory=dict)
     staging: Staging = field(init=False, repr=False)
     manifest_missing: bool = False
+    folders: dict[str, bool] = field(default_factory=dict)  # folder -> resolves inside root
+    folders_base: str = ""  # the root, resolved
     recovered: list[str] = field(default_factory=list)  # files bantin's again (no record)
     recovered_edits: list[str] = field(default_factory=list)  # files kept as edits (no record)
 
@@ -193,9 +194,7 @@ def check_inside(run: Run, source: SourceFile) -> None:
     """A source of the project (or a link to one) must not lead outside it: a link to a file
     or an issue folder elsewhere is refused, naming the link."""
     path = source.path
-    if not path.is_symlink() and resolved_folder(path.parent).is_relative_to(
-        resolved_folder(run.root)
-    ):
+    if not os.path.islink(path) and folder_inside(run, os.path.dirname(path)):
         return  # the common case, one lstat: folders are resolved once per run
     if leads_outside(path, run.root):
         what = "folder" if source.path.is_dir() else "file"
@@ -221,6 +220,17 @@ def check_name(source: SourceFile) -> None:
             shown,
             f"file name holds control or invisible character(s) ({codes}); rename the file",
         )
+
+
+def folder_inside(run: Run, folder: str) -> bool:
+    """Whether a folder resolves inside the project (asked once per folder in a run)."""
+    known = run.folders.get(folder)
+    if known is None:
+        base = run.folders_base or os.path.realpath(run.root)
+        run.folders_base = base
+        real = os.path.realpath(folder or ".")
+        known = run.folders[folder] = real == base or real.startswith(base.rstrip("/") + "/")
+    return known
 
 
 def check_size(source: SourceFile) -> None:
