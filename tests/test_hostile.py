@@ -651,3 +651,16 @@ def test_the_theme_never_prints_invisible_characters_of_an_edited_title() -> Non
     )
     mkdocs_hook.on_page_markdown("", page, {}, None)
     assert page.meta["title"] == "Bài gpj.exe &lt;b&gt;"
+
+
+def test_a_billion_laughs_sidecar_is_one_error_not_a_hang(project: Path) -> None:
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for n in range(1, 12):
+        levels.append(f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 10) + "]")
+    sidecar = project / "sources/2021/05/b.yml"
+    sidecar.write_text("\n".join(levels) + "\ntitle: x\ntitle: y\n", encoding="utf-8")
+    (problem,) = run(project).problems
+    assert problem.path == sidecar and "duplicate key 'title'" in problem.message
+    sidecar.write_text("\n".join(levels) + "\n", encoding="utf-8")
+    (problem,) = run(project).problems
+    assert problem.path == sidecar and "a0" in problem.message

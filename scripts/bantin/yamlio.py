@@ -73,39 +73,45 @@ def load_mapping(text: str, path: Path | str, line_offset: int = 0) -> dict[str,
 
 
 def check_unique_keys(node: yaml.Node, path: Path | str, line_offset: int = 0) -> None:
-    """Every mapping of the document has each key once."""
-    if isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            check_unique_keys(item, path, line_offset)
-    if not isinstance(node, yaml.MappingNode):
-        return
-    first: dict[str, int] = {}
-    for key, value in node.value:
-        line = key.start_mark.line + 1 + line_offset
-        if isinstance(key, yaml.ScalarNode):
+    """Every mapping of the document has each key once (each node is looked at once, so
+    aliases repeated a billion times cost nothing)."""
+    for mapping in nodes(node):
+        if not isinstance(mapping, yaml.MappingNode):
+            continue
+        first: dict[str, int] = {}
+        for key, _ in mapping.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            line = key.start_mark.line + 1 + line_offset
             if key.value in first:
                 message = f"duplicate key {key.value!r} (first given on line {first[key.value]})"
                 raise MetadataError(path, message, line)
             first[key.value] = line
-        check_unique_keys(value, path, line_offset)
 
 
-def scalars(node: yaml.Node) -> list[yaml.ScalarNode]:
-    """Every scalar of a document, in order."""
-    if isinstance(node, yaml.ScalarNode):
-        return [node]
-    if isinstance(node, yaml.SequenceNode):
-        return [found for item in node.value for found in scalars(item)]
-    if isinstance(node, yaml.MappingNode):
-        return [found for pair in node.value for item in pair for found in scalars(item)]
-    return []
+def nodes(node: yaml.Node) -> list[yaml.Node]:
+    """Every node of a document once, in document order (an alias is the node it names)."""
+    found: list[yaml.Node] = []
+    seen: set[int] = set()
+    pending = [node]
+    while pending:
+        here = pending.pop()
+        if id(here) in seen:
+            continue
+        seen.add(id(here))
+        found.append(here)
+        if isinstance(here, yaml.SequenceNode):
+            pending.extend(reversed(here.value))
+        elif isinstance(here, yaml.MappingNode):
+            pending.extend(item for pair in reversed(here.value) for item in reversed(pair))
+    return found
 
 
 def value_error(
     node: yaml.Node, path: Path | str, line_offset: int, error: ValueError
 ) -> MetadataError:
     """A value YAML reads but Python cannot hold (2021-02-30), named with its line."""
-    for scalar in scalars(node):
+    for scalar in (found for found in nodes(node) if isinstance(found, yaml.ScalarNode)):
         try:
             yaml.SafeLoader("").construct_object(scalar)  # a fresh constructor per value
         except ValueError:
