@@ -116,15 +116,43 @@ def test_build_and_convert_refuse_an_issue_folder_linking_outside(
     assert not (project / "docs").exists()
 
 
-def test_an_issue_folder_linking_inside_the_project_is_read_by_both(
-    project: Path, tmp_path: Path
-) -> None:
-    shelf = project / "shelf/08"
+def test_an_issue_folder_linking_inside_sources_is_read_by_both(project: Path) -> None:
+    shelf = project / "sources/archive/08"
     shelf.mkdir(parents=True)
     (shelf / "a.txt").write_text("Bài trên kệ\nThân bài.\n", encoding="utf-8")
     (project / "sources/2021/08").symlink_to(shelf, target_is_directory=True)
+    report = run(project, keep_going=True)
+    assert "sources/2021/08/a.txt" in report.converted
+    # the same text under both names is one article twice: refused as such
+    assert [str(p) for p in report.problems] == [
+        "sources/archive/08/a.txt: exact duplicate of sources/2021/08/a.txt (same sha256)"
+    ]
+    from bantin.pipeline import convert_paths
+
+    given = convert_paths([project / "sources/2021/08"], project, project / "docs", converter=FAKE)
+    assert given.ok and given.unchanged == ["sources/2021/08/a.txt"]
+
+
+@pytest.mark.parametrize("target", [".env", "docs/private", "shelf/08"])
+def test_a_link_from_sources_to_another_file_of_the_project_is_refused(
+    project: Path, target: str
+) -> None:
+    (project / ".env").write_text("API_KEY=123\n", encoding="utf-8")
+    (project / "docs/private").mkdir(parents=True)
+    (project / "shelf/08").mkdir(parents=True)
+    for folder in ("docs/private", "shelf/08"):
+        (project / folder / "a.txt").write_text("Bí mật\nKhông công bố.\n", encoding="utf-8")
+    link = project / "sources/2021/05/z.txt"
+    if target == ".env":
+        link.symlink_to(project / target)
+    else:
+        link = project / "sources/2021/08"
+        link.symlink_to(project / target, target_is_directory=True)
     report = run(project)
-    assert report.ok and "sources/2021/08/a.txt" in report.converted
+    label = link.relative_to(project).as_posix()
+    assert report.failed == [label]
+    assert "outside sources/" in str(report.problems[0])
+    assert not (project / "docs/2021").exists()
 
 
 # --- 2. pdf: names a PDF under sources/ -----------------------------------------------------
@@ -664,3 +692,23 @@ def test_a_billion_laughs_sidecar_is_one_error_not_a_hang(project: Path) -> None
     sidecar.write_text("\n".join(levels) + "\n", encoding="utf-8")
     (problem,) = run(project).problems
     assert problem.path == sidecar and "a0" in problem.message
+
+
+def test_a_published_file_is_never_a_link_out_of_sources(project: Path) -> None:
+    from bantin.exceptions import BuildError
+    from bantin.site import exports
+
+    assert run(project).ok
+    (project / ".env").write_text("API_KEY=123\n", encoding="utf-8")
+    (project / "private.pdf").write_bytes(b"%PDF-1.4 private\n%%EOF\n")
+    (project / "sources/2021/05/leak.txt").symlink_to(project / ".env")
+    (project / "sources/2021/05/leak.pdf").symlink_to(project / "private.pdf")
+    article = project / "docs/2021/so-5/bai-thu-hai.md"
+    text = article.read_text(encoding="utf-8")
+    text = text.replace("source: sources/2021/05/b.txt", "source: sources/2021/05/leak.txt")
+    article.write_text(text.replace("slug:", "pdf: sources/2021/05/leak.pdf\nslug:"), "utf-8")
+    entry = next(e for e in load_entries(project) if e.front.pdf)
+    for copy in (exports.source_copy, exports.pdf_copy):
+        with pytest.raises(BuildError) as caught:
+            copy(entry, exports.Folder(project))
+        assert "outside sources/" in str(caught.value) and "leak." in str(caught.value)

@@ -172,8 +172,7 @@ class Run:
     previous: dict[str, tuple[str, ManifestEntry]] = field(default_factory=dict)
     staging: Staging = field(init=False, repr=False)
     manifest_missing: bool = False
-    folders: dict[str, bool] = field(default_factory=dict)  # folder -> resolves inside root
-    folders_base: str = ""  # the root, resolved
+    folders: dict[str, bool] = field(default_factory=dict)  # folder -> no link out of sources/
     recovered: list[str] = field(default_factory=list)  # files bantin's again (no record)
     recovered_edits: list[str] = field(default_factory=list)  # files kept as edits (no record)
 
@@ -191,22 +190,28 @@ class Run:
 
 
 def check_inside(run: Run, source: SourceFile) -> None:
-    """A source of the project (or a link to one) must not lead outside it: a link to a file
-    or an issue folder elsewhere is refused, naming the link."""
+    """A source of the project must not be a link out of sources/: a link to a file or an
+    issue folder outside the repository, or to another of its files (`.env`), is refused,
+    naming the link."""
     path = source.path
     if not os.path.islink(path) and folder_inside(run, os.path.dirname(path)):
         return  # the common case, one lstat: folders are resolved once per run
     if leads_outside(path, run.root):
         what = "folder" if source.path.is_dir() else "file"
+        where = "the repository" if not in_root(run, path) else "sources/"
         raise SourceError(
             source.label,
-            f"symbolic link to a {what} outside the repository ({source.path.resolve()}); "
+            f"symbolic link to a {what} outside {where} ({source.path.resolve()}); "
             "move the sources into sources/ instead of linking to them",
         )
 
 
+def in_root(run: Run, path: Path) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(run.root))
+
+
 #: C0 and C1 controls (Unicode category Cc) and the invisible characters of INVISIBLE_RE.
-ODD_NAME_RE = re.compile(f"[\x00-\x1f\x7f-\x9f]|{INVISIBLE_RE.pattern}")
+ODD_NAME_RE = re.compile(rf"[\x00-\x1f\x7f-\x9f]|{INVISIBLE_RE.pattern}")
 
 
 def check_name(source: SourceFile) -> None:
@@ -223,13 +228,10 @@ def check_name(source: SourceFile) -> None:
 
 
 def folder_inside(run: Run, folder: str) -> bool:
-    """Whether a folder resolves inside the project (asked once per folder in a run)."""
+    """Whether no link takes a folder out of sources/ (asked once per folder in a run)."""
     known = run.folders.get(folder)
     if known is None:
-        base = run.folders_base or os.path.realpath(run.root)
-        run.folders_base = base
-        real = os.path.realpath(folder or ".")
-        known = run.folders[folder] = real == base or real.startswith(base.rstrip("/") + "/")
+        known = run.folders[folder] = not leads_outside(Path(folder or "."), run.root)
     return known
 
 

@@ -110,10 +110,9 @@ class Beside:
 def walk(folder: Path, root: Path) -> list[Path]:
     """Every source text under folder, in a sorted order independent of the file system.
 
-    A link to a folder inside the project is entered once (as the folder it points to); a
-    link to a folder outside it is returned as it is, for the pipeline to refuse by name."""
+    A link to a folder under sources/ is entered once (as a folder of its own); a link to a
+    folder anywhere else is returned as it is, for the pipeline to refuse by name."""
     found: list[tuple[str, str]] = []  # (path below folder with '/', path)
-    base = root.resolve()
     seen = {folder.resolve()}
     pending = [(os.fspath(folder), "")]
     while pending:
@@ -126,7 +125,7 @@ def walk(folder: Path, root: Path) -> list[Path]:
                         files.append(entry.name)
                     if entry.is_symlink() and entry.is_dir():
                         target = Path(entry.path).resolve()
-                        if not target.is_relative_to(base):
+                        if leads_outside(Path(entry.path), root):
                             found.append((prefix + entry.name, entry.path))
                         elif target not in seen:
                             seen.add(target)
@@ -169,13 +168,18 @@ def unread_reason(name: str, stems: set[str]) -> str | None:
 
 
 def leads_outside(path: Path, root: Path) -> bool:
-    """A path of the project (as written, or a link) that resolves outside it."""
-    base = root.resolve()
-    if path.resolve().is_relative_to(base):
+    """A path of the project that a symbolic link takes out of sources/ (to another place,
+    or to another file of the project such as `.env`). A path given outside the project
+    (`bantin convert /elsewhere/x.txt`) is the person's own choice."""
+    lexical, base = os.path.abspath(path), os.path.abspath(root)
+    if not Path(lexical).is_relative_to(base):
         return False
-    return path.is_symlink() or Path(os.path.abspath(path)).is_relative_to(
-        Path(os.path.abspath(root))
-    )
+    real, real_root = Path(os.path.realpath(path)), Path(os.path.realpath(root))
+    if real.is_relative_to(real_root) and real.relative_to(real_root) == Path(lexical).relative_to(
+        base
+    ):
+        return False  # no link on the way
+    return not real.is_relative_to(os.path.realpath(root / SOURCES_DIR))
 
 
 def is_source_name(name: str) -> bool:

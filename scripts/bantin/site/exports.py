@@ -73,6 +73,17 @@ class Folder:
         return target
 
 
+def refuse_links_out_of_sources(entry: urls.Entry, root: Folder, path: Path, what: str) -> None:
+    """A file published beside an article must really be under sources/: never another
+    file of the project that a symbolic link there points to (`.env`)."""
+    sources = (root.root / "sources").resolve()
+    if not path.resolve().is_relative_to(sources):
+        raise BuildError(
+            f"docs/{entry.path}: {what} is a symbolic link to {path.resolve()}, outside "
+            "sources/; only files under sources/ are published"
+        )
+
+
 def source_copy(entry: urls.Entry, root: Folder) -> GeneratedFile:
     """The source text as published, so readers can check the extraction: only a source
     file under sources/ (an edited `source:` never publishes another file of the project)."""
@@ -85,6 +96,7 @@ def source_copy(entry: urls.Entry, root: Folder) -> GeneratedFile:
             "(NAME.txt or NAME.pdf); only sources are published beside their articles"
         )
     source = root.path(name)
+    refuse_links_out_of_sources(entry, root, source, f"source: {name!r}")
     if not source.is_file():
         raise BuildError(f"{entry.front.source}: source of {entry.url} not found")
     return GeneratedFile(urls.source_copy_url(entry.front.source), source.read_bytes())
@@ -98,6 +110,7 @@ def pdf_copy(entry: urls.Entry, root: Folder) -> GeneratedFile | None:
     path = root.path(pdf.split("#", 1)[0])
     if not path.is_file():
         return None
+    refuse_links_out_of_sources(entry, root, path, f"pdf: {pdf!r}")
     content = path.read_bytes()
     if not content.startswith(PDF_MAGIC):
         raise BuildError(
