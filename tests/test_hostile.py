@@ -712,3 +712,21 @@ def test_a_published_file_is_never_a_link_out_of_sources(project: Path) -> None:
         with pytest.raises(BuildError) as caught:
             copy(entry, exports.Folder(project))
         assert "outside sources/" in str(caught.value) and "leak." in str(caught.value)
+
+
+def test_two_pages_wanting_one_path_name_their_sources(project: Path) -> None:
+    from bantin.exceptions import BuildError
+    from bantin.site import generate, pages
+
+    (project / "sources/2021/05/a.yml").write_text("authors: [Lê Văn A]\n", encoding="utf-8")
+    (project / "sources/2021/05/b.yml").write_text("authors: [Lê Văn B]\n", encoding="utf-8")
+    assert run(project).ok
+    entries = load_entries(project)
+    one = pages.Listing("Lê Văn A", "tac-gia/le-van/", (entries[0],))
+    two = pages.Listing("Lê Văn B", "tac-gia/le-van/", (entries[1],))
+    files = pages.listing_pages(one, "Tác giả") + pages.listing_pages(two, "Tác giả")
+    with pytest.raises(BuildError) as caught:
+        generate.unique(files)
+    message = str(caught.value)
+    assert "sources/2021/05/a.txt" in message and "sources/2021/05/b.txt" in message
+    assert "'Lê Văn A'" in message and "'Lê Văn B'" in message

@@ -118,7 +118,11 @@ def unique(files: Sequence[GeneratedFile]) -> list[GeneratedFile]:
     for item in files:
         other = seen.get(item.path)
         if other is not None and other.content != item.content:
-            raise BuildError(f"docs/{item.path}: two generated files want this path")
+            made = " and ".join(f.origin for f in (other, item) if f.origin)
+            raise BuildError(
+                f"docs/{item.path}: two generated files want this path"
+                + (f": {made}" if made else "")
+            )
         seen[item.path] = item
     return [seen[path] for path in sorted(seen)]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bantin.site import urls
 from bantin.site.markup import (
@@ -28,6 +28,8 @@ class GeneratedFile:
 
     path: str
     content: bytes
+    #: What the file is made from (named when two generated files want one path).
+    origin: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,12 @@ def article_item(entry: Entry, here: str, with_issue: bool = True) -> str:
     return " · ".join(parts)
 
 
-def _page(url: str, title: str, blocks: Sequence[str], feed: str = "") -> GeneratedFile:
+def _page(
+    url: str, title: str, blocks: Sequence[str], feed: str = "", origin: str = ""
+) -> GeneratedFile:
     extra = {PAGE_KIND: "index", **({"bantin_feed": feed} if feed else {})}
     text = markdown_page(title, blocks, extra)
-    return GeneratedFile(urls.md_path(url), text.encode("utf-8"))
+    return GeneratedFile(urls.md_path(url), text.encode("utf-8"), origin)
 
 
 def by_issue(entries: Sequence[Entry]) -> dict[tuple[int, int], list[Entry]]:
@@ -168,7 +172,7 @@ def pager(base: str, page: int, count: int) -> str:
 
 
 def paged_list(
-    base: str, title: str, items_at: list[list[str]], intro: str = ""
+    base: str, title: str, items_at: list[list[str]], intro: str = "", origin: str = ""
 ) -> list[GeneratedFile]:
     """Pages of at most PER_PAGE items; `items_at[i]` holds page i+1's items."""
     files = []
@@ -176,7 +180,7 @@ def paged_list(
         page_title = title if number == 1 else f"{title} (trang {number})"
         nav = pager(base, number, len(items_at))
         blocks = [intro, bullet_list(items, "bantin-list"), nav]
-        files.append(_page(urls.paged_url(base, number), page_title, blocks))
+        files.append(_page(urls.paged_url(base, number), page_title, blocks, origin=origin))
     return files
 
 
@@ -188,7 +192,9 @@ def listing_pages(listing: Listing, label: str) -> list[GeneratedFile]:
         window = listing.entries[(number - 1) * PER_PAGE : number * PER_PAGE]
         pages.append([article_item(e, here) for e in window])
     intro = tag("p", esc(f"{len(listing.entries)} bài viết."))
-    return paged_list(listing.url, f"{label}: {listing.name}", pages, intro)
+    sources = sorted({entry.front.source for entry in listing.entries})
+    origin = f"the page of {listing.name!r} (from {', '.join(sources)})"
+    return paged_list(listing.url, f"{label}: {listing.name}", pages, intro, origin)
 
 
 def directory_pages(found: Sequence[Listing], base: str, title: str) -> list[GeneratedFile]:
