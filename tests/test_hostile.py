@@ -730,3 +730,38 @@ def test_two_pages_wanting_one_path_name_their_sources(project: Path) -> None:
     message = str(caught.value)
     assert "sources/2021/05/a.txt" in message and "sources/2021/05/b.txt" in message
     assert "'Lê Văn A'" in message and "'Lê Văn B'" in message
+
+
+@pytest.mark.parametrize("broken", ["a folder", "not UTF-8"])
+def test_an_unreadable_registry_is_a_clear_error(project: Path, broken: str) -> None:
+    from bantin.exceptions import BuildError
+    from bantin.site.registry import read_registry
+
+    registry = project / "published-urls.txt"
+    if broken == "a folder":
+        registry.mkdir()
+    else:
+        registry.write_bytes(b"2021/so-5/a/\tsources/\xff.txt\n")
+    with pytest.raises(BuildError) as caught:
+        read_registry(registry)
+    assert f"{registry}: cannot read" in str(caught.value)
+
+
+def test_a_site_that_is_a_file_is_a_clear_error(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (project / "site").write_text("not a folder\n", encoding="utf-8")
+    with caplog.at_level(logging.ERROR):
+        assert main(["build", "--root", str(project)]) == 1
+    assert f"{project / 'site'}: is not a folder" in caplog.text
+    assert (project / "site").read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_an_unreadable_list_of_generated_files_is_a_clear_error(tmp_path: Path) -> None:
+    from bantin.exceptions import BuildError
+    from bantin.site import generate
+
+    (tmp_path / generate.LIST_NAME).write_bytes(b"a.md\n\xff\n")
+    with pytest.raises(BuildError) as caught:
+        generate.previous_list(tmp_path)
+    assert generate.LIST_NAME in str(caught.value) and "--clean" in str(caught.value)

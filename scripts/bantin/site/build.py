@@ -294,6 +294,8 @@ def check_project(root: Path) -> None:
     for name in PUBLISHED_DIRS:
         refuse_links_leaving(root, name)
     site = root / SITE_NAME
+    if site.exists() and not site.is_symlink() and not site.is_dir():
+        raise BuildError(f"{site}: is not a folder; move it away, bantin builds the site there")
     if site.is_symlink():
         raise BuildError(
             f"{site}: is a symbolic link; bantin replaces site/ by renaming a new build into "

@@ -145,7 +145,14 @@ def write_atomic(path: Path, content: bytes) -> None:
 
 def previous_list(docs: Path) -> list[str]:
     listing = docs / LIST_NAME
-    return listing.read_text(encoding="utf-8").split("\n") if listing.exists() else []
+    if not listing.exists():
+        return []
+    try:
+        return listing.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BuildError(
+            f"{listing}: cannot read ({error}); delete it and build with --clean"
+        ) from error
 
 
 def refuse_overwrite(

@@ -50,8 +50,12 @@ def read_registry(path: Path) -> dict[str, str]:
     found: dict[str, str] = {}
     if not path.exists():
         return found
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BuildError(f"{path}: cannot read ({error})") from error
     broken: list[str] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         url, sep, source = line.partition("\t")
