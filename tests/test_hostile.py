@@ -765,3 +765,28 @@ def test_an_unreadable_list_of_generated_files_is_a_clear_error(tmp_path: Path) 
     with pytest.raises(BuildError) as caught:
         generate.previous_list(tmp_path)
     assert generate.LIST_NAME in str(caught.value) and "--clean" in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["sources", "docs", ".cache", ".cache/bantin"])
+def test_a_file_where_a_folder_belongs_is_a_clear_error(
+    project: Path, name: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    import shutil
+
+    path = project / name
+    if path.is_dir():
+        shutil.rmtree(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("x\n", encoding="utf-8")
+    with caplog.at_level(logging.ERROR):
+        assert main(["build", "--root", str(project)]) == 1
+    assert f"{path}: is not a folder" in caplog.text
+
+
+def test_convert_into_a_file_is_a_clear_error(
+    project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (project / "docs").write_text("x\n", encoding="utf-8")
+    with caplog.at_level(logging.ERROR):
+        assert main(["convert", "--root", str(project), str(project / "sources")]) == 1
+    assert f"{project / 'docs'}: is not a folder" in caplog.text

@@ -931,6 +931,8 @@ def convert_files(
     """
     forget_resolved()
     refuse_link_out(root, out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BantinError(f"{out_dir}: is not a folder; move it away (articles are written there)")
     run = Run(root, out_dir, converter or default_converter(), load_manifest(out_dir), force)
     try:
         run.staging.clear_stale()

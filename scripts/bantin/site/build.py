@@ -283,6 +283,8 @@ def clean_generated(root: Path, docs: Path) -> None:
     (root / generate.CACHE_NAME).unlink(missing_ok=True)
 
 
+#: What must be a folder when it exists.
+FOLDERS = ("sources", "docs", ".cache", ".cache/bantin", SITE_NAME)
 #: Folders whose files MkDocs publishes as they are (the pages, and the theme's overrides).
 PUBLISHED_DIRS = ("docs", "overrides")
 
@@ -293,9 +295,11 @@ def check_project(root: Path) -> None:
     store.refuse_links_out(root)
     for name in PUBLISHED_DIRS:
         refuse_links_leaving(root, name)
+    for name in FOLDERS:
+        path = root / name
+        if os.path.lexists(path) and not path.is_dir():
+            raise BuildError(f"{path}: is not a folder; move it away (bantin needs a folder there)")
     site = root / SITE_NAME
-    if site.exists() and not site.is_symlink() and not site.is_dir():
-        raise BuildError(f"{site}: is not a folder; move it away, bantin builds the site there")
     if site.is_symlink():
         raise BuildError(
             f"{site}: is a symbolic link; bantin replaces site/ by renaming a new build into "
