@@ -577,11 +577,17 @@ def test_folders_a_killed_build_left_are_removed_by_the_next(
         (project / name / "2021/index.html").write_text("x", encoding="utf-8")
     (outside / "keep.html").write_text("x", encoding="utf-8")
     (project / ".site-old-link").symlink_to(outside, target_is_directory=True)
+    temps = ["docs/2021/.tmp-k2j4_9ab", "docs/.bantin-manifest.json.a8b7c6d5.tmp"]
+    kept = ["docs/.tmp-notes.md", "docs/2021/a.md.tmp"]
+    for name in temps + kept:
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text("x", encoding="utf-8")
     with caplog.at_level(logging.INFO):
         main(["build", "--root", str(project)])  # fails later: this project has no mkdocs.yml
-    assert not any((project / name).exists() for name in left)
+    assert not any((project / name).exists() for name in left + temps)
+    assert all((project / name).exists() for name in kept)
     assert (outside / "keep.html").is_file()
-    assert "3 folder(s)" in caplog.text
+    assert "3 folder(s) and 2 temporary file(s)" in caplog.text
 
 
 def test_ingest_never_writes_through_a_link(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -293,8 +294,6 @@ def check_project(root: Path) -> None:
     """Refuse, before anything is written, a project whose written paths lead out of it, or
     whose published folders link to files elsewhere."""
     store.refuse_links_out(root)
-    for name in PUBLISHED_DIRS:
-        refuse_links_leaving(root, name)
     for name in FOLDERS:
         path = root / name
         if os.path.lexists(path) and not path.is_dir():
@@ -307,16 +306,18 @@ def check_project(root: Path) -> None:
         )
 
 
-def refuse_links_leaving(root: Path, name: str) -> None:
+def refuse_links_leaving(root: Path, name: str) -> list[Path]:
     """MkDocs copies what a symbolic link points to into the site: a link in docs/ (or the
-    theme's overrides/) to a file outside that folder (a key, `.env`) would publish it."""
+    theme's overrides/) to a file outside that folder (a key, `.env`) would publish it.
+    Returns the temporary files a killed write left there."""
     folder = root / name
     if not folder.is_dir() or folder.is_symlink():
-        return
+        return []
     base = folder.resolve()
+    links, temps = scan(folder)
     found = [
         f"{path.relative_to(root)} -> {path.resolve()}"
-        for path in symlinks_under(folder)
+        for path in links
         if not path.resolve().is_relative_to(base)
     ]
     if found:
@@ -324,20 +325,29 @@ def refuse_links_leaving(root: Path, name: str) -> None:
             f"{folder}: symbolic link(s) to files outside {name}/, which MkDocs would publish; "
             "copy what they point to into the folder or remove them:\n  " + "\n  ".join(found)
         )
+    return temps
 
 
-def symlinks_under(folder: Path) -> list[Path]:
-    """Every symbolic link under folder (links to folders are not entered), sorted."""
-    found: list[Path] = []
+#: The temporary files of an atomic write (store.write_atomic, generate.write_atomic).
+TEMP_FILE = re.compile(r"^\.(?:tmp-[a-z0-9_]{8}|.+\.[a-z0-9_]{8}\.tmp)$")
+
+
+def scan(folder: Path) -> tuple[list[Path], list[Path]]:
+    """Every symbolic link under folder (links to folders are not entered), and every
+    temporary file of an interrupted write, sorted."""
+    links: list[Path] = []
+    temps: list[Path] = []
     pending = [folder]
     while pending:
         with os.scandir(pending.pop()) as entries:
             for entry in entries:
                 if entry.is_symlink():
-                    found.append(Path(entry.path))
+                    links.append(Path(entry.path))
                 elif entry.is_dir():
                     pending.append(Path(entry.path))
-    return sorted(found)
+                elif TEMP_FILE.match(entry.name):
+                    temps.append(Path(entry.path))
+    return sorted(links), sorted(temps)
 
 
 def build_site(
@@ -347,7 +357,8 @@ def build_site(
     root = options.root.resolve()
     check_project(root)
     with store.project_lock(root):
-        remove_leftovers(root)
+        temps = [temp for name in PUBLISHED_DIRS for temp in refuse_links_leaving(root, name)]
+        remove_leftovers(root, temps)
         return build_locked(options, services or default_services(), stages or Stages(), root)
 
 
@@ -355,8 +366,8 @@ def build_site(
 LEFTOVERS = (".site-build-*", ".search-build-*", ".site-old-*")
 
 
-def remove_leftovers(root: Path) -> None:
-    """Remove the temporary folders a killed build left (safe: the lock is held)."""
+def remove_leftovers(root: Path, temps: Sequence[Path] = ()) -> None:
+    """Remove the temporary folders and files a killed build left (safe: the lock is held)."""
     found = [
         path
         for pattern in LEFTOVERS
@@ -365,8 +376,15 @@ def remove_leftovers(root: Path) -> None:
     ]
     for path in found:
         shutil.rmtree(path)
-    if found:
-        log.info("%s: removed %d folder(s) a stopped build left behind", root, len(found))
+    for temp in temps:
+        temp.unlink(missing_ok=True)
+    if found or temps:
+        log.info(
+            "%s: removed %d folder(s) and %d temporary file(s) a stopped build left behind",
+            root,
+            len(found),
+            len(temps),
+        )
 
 
 def build_locked(
