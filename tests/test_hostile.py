@@ -796,3 +796,23 @@ def test_convert_into_a_file_is_a_clear_error(
     with caplog.at_level(logging.ERROR):
         assert main(["convert", "--root", str(project), str(project / "sources")]) == 1
     assert f"{project / 'docs'}: is not a folder" in caplog.text
+
+
+def test_a_process_the_build_forked_never_holds_its_lock(project: Path) -> None:
+    """A killed build's forked helpers (search index, citations) may outlive it a moment:
+    they must not keep the next build out."""
+    import multiprocessing
+
+    from bantin.store import project_lock
+
+    context = multiprocessing.get_context("fork")
+    release = context.Event()
+    with project_lock(project):
+        helper = context.Process(target=release.wait)
+        helper.start()
+    try:
+        with project_lock(project):  # the build is gone; its helper still runs
+            assert helper.is_alive()
+    finally:
+        release.set()
+        helper.join()

@@ -849,15 +849,21 @@ def announce_recovery(run: Run) -> None:
         return
     manifest = run.out_dir / MANIFEST_NAME
     cause = f"{manifest} was missing" if run.manifest_missing else f"{manifest} lacked them"
+    way_back = (
+        " To take the source's version of one, delete its file and run again, or run with "
+        "--force (`bantin convert --force SOURCE` for one article; `bantin build --force` for "
+        "all)."
+        if run.recovered_edits
+        else ""
+    )
     log.warning(
         "%s: %d article(s) equal to what the converter writes from their recorded source are "
-        "bantin's again; %d differ and are kept as editor's edits%s. To take the source's "
-        "version of one, delete its file and run again, or run with --force "
-        "(`bantin convert --force SOURCE` for one article; `bantin build --force` for all)",
+        "bantin's again; %d differ and are kept as editor's edits%s.%s",
         cause,
         len(run.recovered),
         len(run.recovered_edits),
         "".join(f"\n  {rel}" for rel in run.recovered_edits),
+        way_back,
     )
 
 

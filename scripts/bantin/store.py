@@ -142,6 +142,21 @@ def refuse_link_out(root: Path, path: Path) -> None:
         )
 
 
+_HELD_LOCKS: set[int] = set()  # file descriptors of the project locks this process holds
+
+
+def _drop_inherited_locks() -> None:
+    """A forked process (search index, citations, workers) closes its copy of the lock's
+    descriptor: only the build itself holds the lock, and it ends with the build."""
+    for handle in _HELD_LOCKS:
+        with contextlib.suppress(OSError):
+            os.close(handle)
+    _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_drop_inherited_locks)
+
+
 @contextlib.contextmanager
 def project_lock(root: Path) -> Iterator[None]:
     """One build or conversion of a project at a time: an exclusive lock on ROOT/.bantin.lock
@@ -165,8 +180,10 @@ def project_lock(root: Path) -> Iterator[None]:
             ) from None
         os.ftruncate(handle, 0)
         os.pwrite(handle, f"{os.getpid()}\n".encode("ascii"), 0)
+        _HELD_LOCKS.add(handle)
         yield
     finally:
+        _HELD_LOCKS.discard(handle)
         os.close(handle)
 
 
