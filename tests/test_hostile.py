@@ -806,10 +806,16 @@ def test_a_process_the_build_forked_never_holds_its_lock(project: Path) -> None:
     from bantin.store import project_lock
 
     context = multiprocessing.get_context("fork")
-    release = context.Event()
+    started, release = context.Event(), context.Event()
+
+    def work() -> None:
+        started.set()
+        release.wait()
+
     with project_lock(project):
-        helper = context.Process(target=release.wait)
+        helper = context.Process(target=work)
         helper.start()
+        started.wait()
     try:
         with project_lock(project):  # the build is gone; its helper still runs
             assert helper.is_alive()
