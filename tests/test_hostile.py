@@ -17,9 +17,9 @@ from bantin.cli import main
 from bantin.store import MANIFEST_NAME
 
 try:  # tests/ is a package in some layouts and a plain folder in others
-    from tests.test_pipeline import FAKE, TWO, make_root, run
+    from tests.test_pipeline import FAKE, ISSUE, TWO, make_root, run
 except ImportError:
-    from test_pipeline import FAKE, TWO, make_root, run  # type: ignore[no-redef]
+    from test_pipeline import FAKE, ISSUE, TWO, make_root, run  # type: ignore[no-redef]
 
 assert FAKE is not None
 
@@ -176,14 +176,27 @@ def test_pdf_without_the_pdf_header_is_refused(project: Path) -> None:
 
     fake = project / "sources/2021/05/issue.pdf"  # the issue's PDF, never an article source
     fake.write_text("API_KEY=123\n", encoding="utf-8")
-    (project / "sources/2021/05/b.yml").write_text(
-        "pdf: sources/2021/05/issue.pdf#page=3\n", encoding="utf-8"
+    sidecar = project / "sources/2021/05/b.yml"
+    sidecar.write_text("title: Hai\npdf: sources/2021/05/issue.pdf#page=3\n", encoding="utf-8")
+    (problem,) = run(project).problems  # at conversion: naming the sidecar
+    assert (problem.path, problem.line) == (sidecar, 2) and "issue.pdf#page=3" in problem.message
+    sidecar.unlink()
+    (project / "sources/2021/05/issue.yml").write_text(
+        ISSUE + "pdf: sources/2021/05/issue.pdf\n", encoding="utf-8"
     )
+    (problem,) = run(project).problems  # or the issue.yml
+    assert (problem.path, problem.line) == (project / "sources/2021/05/issue.yml", 4)
+    (project / "sources/2021/05/issue.yml").write_text(ISSUE, encoding="utf-8")
     assert run(project).ok
+    # an editor writes it into an article by hand: the build refuses to publish it
+    article = project / "docs/2021/so-5/bai-thu-hai.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("slug:", "pdf: sources/2021/05/issue.pdf\nslug:"), "utf-8")
     entry = next(e for e in load_entries(project) if e.front.pdf)
     with pytest.raises(BuildError) as caught:
         exports.pdf_copy(entry, exports.Folder(project))
     assert "sources/2021/05/issue.pdf" in str(caught.value) and "%PDF" in str(caught.value)
+    assert "docs/2021/so-5/bai-thu-hai.md" in str(caught.value)
     fake.write_bytes(b"%PDF-1.4\n%%EOF\n")
     copy = exports.pdf_copy(entry, exports.Folder(project))
     assert copy is not None and copy.content.startswith(b"%PDF")

@@ -43,6 +43,7 @@ from bantin.model import Article, Block
 from bantin.review import confidence
 from bantin.slug import slugify, unreserved
 from bantin.sources import (
+    PDF_MAGIC,
     SourceFile,
     collect,
     file_sha256,
@@ -568,6 +569,7 @@ def render_job(run: Run, job: Job) -> tuple[str, bytes, ManifestEntry]:
     """Convert and render one article in memory: (output path, Markdown as UTF-8, manifest
     entry). Bytes, encoded once: the hash, the pipe from a worker and the file all take them."""
     source, previous = job.source, job.previous
+    check_pdf_file(run, job)
     article = convert_article(run, source, job.issue, job.sidecar)
     merged = merged_values(source, article, job.issue, job.sidecar)
     front = build_front(source, merged, frozen_slug(previous), job.now)
@@ -577,6 +579,24 @@ def render_job(run: Run, job: Job) -> tuple[str, bytes, ManifestEntry]:
     output_path(run.out_dir, rel)
     data = render_article(front, blocks).encode("utf-8")
     return rel, data, ManifestEntry(**{**job.now.__dict__, "sha256": sha256_bytes(data)})
+
+
+def check_pdf_file(run: Run, job: Job) -> None:
+    """A local `pdf:` (published beside the article) must name a PDF file: an error naming
+    the sidecar or issue.yml that sets it, and its line."""
+    value = job.sidecar.pdf or job.issue.pdf
+    if not value or "://" in value:
+        return
+    path = run.root / value.split("#", 1)[0]
+    if not path.is_file():
+        return
+    with path.open("rb") as stream:
+        if stream.read(len(PDF_MAGIC)) == PDF_MAGIC:
+            return
+    named = job.source.sidecar_file if job.sidecar.pdf else job.source.issue_file
+    line = key_lines(named.read_text(encoding="utf-8")).get("pdf") if named else None
+    message = f"pdf: {value!r} is not a PDF file (it does not start with %PDF-)"
+    raise SourceError(named or job.source.label, message, line)
 
 
 def source_problem(label: str, error: Exception) -> Problem:

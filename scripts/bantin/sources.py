@@ -22,6 +22,8 @@ SOURCE_SUFFIXES = (".txt", ".pdf")
 #: The whole issue's PDF, kept beside its articles' sources: never an article itself.
 ISSUE_PDF = "issue.pdf"
 ISSUE_FILE = "issue.yml"
+#: How every PDF file starts.
+PDF_MAGIC = b"%PDF-"
 SIDECAR_SUFFIX = ".yml"
 _YEAR_ISSUE = re.compile(r"^(?P<year>\d{4})/(?P<issue>\d{1,3})$")
 

@@ -15,8 +15,7 @@ from bantin.site import urls
 from bantin.site.markup import page_range
 from bantin.site.meta import CiteApi, iso_date
 from bantin.site.pages import GeneratedFile
-
-PDF_MAGIC = b"%PDF-"
+from bantin.sources import PDF_MAGIC
 
 CATALOGUE_FIELDS = (
     "url",
