@@ -835,3 +835,22 @@ def test_a_process_the_build_forked_never_holds_its_lock(project: Path) -> None:
     finally:
         release.set()
         helper.join()
+
+
+def test_mkdocs_may_only_publish_the_docs_bantin_writes(tmp_path: Path, outside: Path) -> None:
+    from bantin.exceptions import BuildError
+
+    try:
+        from tests.test_site_archive import build, make_archive
+    except ImportError:
+        from test_site_archive import build, make_archive  # type: ignore[no-redef]
+
+    root = make_archive(tmp_path / "archive")
+    (outside / "private.md").write_text("# Riêng tư\n", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("docs_dir: docs", f"docs_dir: {outside}")
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(BuildError) as caught:
+        build(root)
+    assert f"mkdocs.yml: docs_dir is {outside}" in str(caught.value)
+    assert not (root / "site").exists()

@@ -150,6 +150,15 @@ def load_mkdocs_config(root: Path, config_file: str, site_dir: Path) -> Any:
         raise BuildError(f"{root / config_file}: configuration error ({error})") from error
 
 
+def check_docs_dir(config: Any, docs: Path, config_file: Path) -> None:
+    """MkDocs must publish the docs/ bantin writes and checks, not another folder."""
+    given = Path(str(config["docs_dir"])).resolve()
+    if given != docs.resolve():
+        raise BuildError(
+            f"{config_file}: docs_dir is {given}; bantin builds the site from {docs} only"
+        )
+
+
 def run_mkdocs(config: Any, epoch: str, processes: int = 1) -> None:
     """MkDocs in strict mode; any warning aborts the build. With `processes` > 1 the pages
     are rendered by that many processes (bantin.site.split)."""
@@ -407,6 +416,7 @@ def build_locked(
     temp = Path(tempfile.mkdtemp(dir=root, prefix=".site-build-"))
     try:
         config = load_mkdocs_config(root, options.config_file, temp)
+        check_docs_dir(config, docs, root / options.config_file)
         site = site_info(config)
         items = generate.csl_items(entries, services.cite, site)
         # The search index needs only the catalogue and the formatted citations only the CSL
