@@ -281,7 +281,7 @@ def issue_of(run: Run, source: SourceFile) -> tuple[IssueInfo, str]:
     return known
 
 
-class Exceptions(Exception):
+class SourceProblems(Exception):
     """Several problems of one source found at once."""
 
     def __init__(self, problems: list[Problem]) -> None:
@@ -302,7 +302,7 @@ def issue_and_sidecar(run: Run, source: SourceFile) -> tuple[IssueInfo, Sidecar]
     except SourceError as error:
         problems.append(error.problem)
     if problems:
-        raise Exceptions(problems)
+        raise SourceProblems(problems)
     return issue, sidecar
 
 
@@ -532,7 +532,7 @@ def examine(run: Run, source: SourceFile) -> Examined:
         previous = run.previous.get(source.label)
         if previous is not None and is_up_to_date(run, previous, now) and not forced(run, previous):
             return Examined(sha, start=start, unchanged=previous[0])
-    except Exceptions as found:  # a broken issue.yml does not hide its sidecars' problems
+    except SourceProblems as found:  # a broken issue.yml does not hide its sidecars' problems
         first, *rest = found.problems
         return Examined(sha, first, start, also=rest)
     except Exception as error:
