@@ -854,3 +854,16 @@ def test_mkdocs_may_only_publish_the_docs_bantin_writes(tmp_path: Path, outside:
         build(root)
     assert f"mkdocs.yml: docs_dir is {outside}" in str(caught.value)
     assert not (root / "site").exists()
+
+
+def test_an_article_whose_path_holds_a_hand_written_page_is_an_error(project: Path) -> None:
+    sidecar = project / "sources/2021/05/b.yml"
+    sidecar.write_text("title: Hai\nslug: gioi-thieu-so\n", encoding="utf-8")
+    page = project / "docs/2021/so-5/gioi-thieu-so.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("# Giới thiệu số này\n", encoding="utf-8")
+    report = run(project)
+    (problem,) = report.problems
+    assert (problem.path, problem.line) == (sidecar, 2) and str(page) in problem.message
+    assert page.read_text(encoding="utf-8") == "# Giới thiệu số này\n"
+    assert not (project / "docs/2021/so-5/tieu-de-thu-nhat.md").exists()  # nothing written

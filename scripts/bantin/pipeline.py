@@ -757,8 +757,25 @@ def check_collisions(run: Run) -> None:
             run.problems.add(collision(run, label, owners[0], rel))
             run.report.failed.append(label)
         losers.update(owners[1:])
+    for item in run.planned:
+        if item.source.label not in losers and taken_by_another_file(run, item):
+            message = (
+                f"{output_path(run.out_dir, item.rel)} is a file bantin did not write "
+                "(hand-written?); move it away, or give this article another 'slug:' in a sidecar"
+            )
+            run.problems.add(collision_problem(item.source, message))
+            run.report.failed.append(item.source.label)
+            losers.add(item.source.label)
     if losers:
         run.planned = [p for p in run.planned if p.source.label not in losers]
+
+
+def taken_by_another_file(run: Run, item: Planned) -> bool:
+    """A file is at the article's path that bantin never wrote nor made from this source."""
+    if item.rel in run.manifest.files:
+        return False
+    path = output_path(run.out_dir, item.rel)
+    return path.is_file() and recorded_front(path, item) is None
 
 
 def collision(run: Run, label: str, owner: str, rel: str) -> Problem:
@@ -766,12 +783,17 @@ def collision(run: Run, label: str, owner: str, rel: str) -> Problem:
     sidecar (and its line) when the slug comes from there."""
     message = f"same slug and issue as {owner}: both want {rel}; set 'slug:' in a sidecar"
     planned = next((item for item in run.planned if item.source.label == label), None)
-    sidecar = planned.source.sidecar_file if planned else None
+    return collision_problem(planned.source, message) if planned else Problem(label, message)
+
+
+def collision_problem(source: SourceFile, message: str) -> Problem:
+    """Naming the sidecar and its line when the sidecar sets the slug, else the source."""
+    sidecar = source.sidecar_file
     if sidecar is not None:
         line = key_lines(sidecar.read_text(encoding="utf-8")).get("slug")
         if line is not None:
-            return Problem(sidecar, f"slug of {label}: {message}", line)
-    return Problem(label, message)
+            return Problem(sidecar, f"slug of {source.label}: {message}", line)
+    return Problem(source.label, message)
 
 
 # --- writing ----------------------------------------------------------------------------
