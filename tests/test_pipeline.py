@@ -174,13 +174,15 @@ def test_hand_edit_is_kept_with_diff_and_forced_overwrite_says_what_it_discards(
 
 
 def test_hand_written_file_is_never_overwritten(tmp_path: Path) -> None:
+    """Not even with --force; and the article that wants its path is an error, not lost."""
     root = make_root(tmp_path, TWO)
     mine = root / "docs/2021/so-5/bai-thu-hai.md"
     mine.parent.mkdir(parents=True)
     mine.write_text("viết tay\n", encoding="utf-8")
-    report = run(root, force=True)
+    report = run(root, force=True, keep_going=True)
     assert mine.read_text(encoding="utf-8") == "viết tay\n"
-    assert report.kept == ["sources/2021/05/b.txt"]
+    assert report.failed == ["sources/2021/05/b.txt"]
+    assert "bantin did not write" in str(report.problems[0])
     assert "2021/so-5/bai-thu-hai.md" not in load_manifest(root / "docs").files
 
 

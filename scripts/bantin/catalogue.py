@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from bantin.exceptions import MetadataError, Problems
 from bantin.markdown import read_article
-from bantin.metadata import FrontMatter
+from bantin.metadata import FrontMatter, clean_front
 from bantin.model import Block
 
 log = logging.getLogger("bantin.catalogue")
@@ -82,7 +84,25 @@ def url_of(rel: Path) -> str:
 def read_entry(docs_dir: Path, path: Path) -> CatalogueEntry:
     parsed = read_article(path)
     rel = path.relative_to(docs_dir)
-    return CatalogueEntry(parsed.front, parsed.blocks, rel, url_of(rel))
+    return CatalogueEntry(visible_front(path, parsed.front), parsed.blocks, rel, url_of(rel))
+
+
+def visible_front(path: Path, front: FrontMatter) -> FrontMatter:
+    """An edited article's metadata without bidirectional or zero-width characters (every
+    page, feed, export and citation is made from it), with a warning naming the file."""
+    try:
+        cleaned, fields = clean_front(front)
+    except ValidationError as error:
+        message = f"empty once invisible characters are removed: {error}"
+        raise MetadataError(path, message) from error
+    if fields:
+        log.warning(
+            "%s: %s hold(s) bidirectional or zero-width characters (U+202E, U+200B...); "
+            "removed from the published metadata",
+            path,
+            ", ".join(fields),
+        )
+    return cleaned
 
 
 def load_catalogue(docs_dir: Path) -> Catalogue:

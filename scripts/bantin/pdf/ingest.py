@@ -28,6 +28,7 @@ from bantin.pdf import articles, roles, structure
 from bantin.pdf.contents import Entry, contents_pages, headed, read_contents
 from bantin.pdf.document import Document, read_document, running_heads
 from bantin.slug import slugify
+from bantin.store import create_new, refuse_link_out
 from bantin.vietnamese import fold
 from bantin.yamlio import dump_yaml
 
@@ -257,12 +258,13 @@ def write_issue(pdf: Path, doc: Document, plan: Plan, target: IssueTarget) -> li
         own = target.relative(article_pdf)
         sidecar = dump_yaml(_sidecar(item, plan.offset, own)).encode("utf-8")
         files[target.folder / f"{name}.yml"] = sidecar
+    refuse_link_out(target.root, target.folder)
     for path, content in files.items():
         _check_once(path, content)
     target.folder.mkdir(parents=True, exist_ok=True)
     for path, content in files.items():
         if not path.exists():
-            path.write_bytes(content)
+            create_new(path, content)
     return list(files)
 
 
@@ -393,6 +395,9 @@ def cut_pages(source: Any, first: int, last: int) -> bytes:
 
 
 def _check_once(path: Path, data: bytes) -> None:
-    """Sources are never modified: a new file, an identical one, or an error naming it."""
+    """Sources are never modified: a new file, an identical one, or an error naming it; a
+    symbolic link is never written through."""
+    if path.is_symlink():
+        raise SourceError(path, "is a symbolic link: ingest never writes through one")
     if path.exists() and path.read_bytes() != data:
         raise SourceError(path, "exists with other content: sources are never overwritten")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -19,6 +20,7 @@ from typing import Any
 
 from rich.console import Console
 
+from bantin import store
 from bantin.exceptions import BuildError, Problems
 from bantin.metadata import License, parse_license
 from bantin.pipeline import default_workers
@@ -161,6 +163,15 @@ def load_mkdocs_config(root: Path, config_file: str, site_dir: Path) -> Any:
         raise BuildError(f"{root / config_file}: configuration error ({error})") from error
 
 
+def check_docs_dir(config: Any, docs: Path, config_file: Path) -> None:
+    """MkDocs must publish the docs/ bantin writes and checks, not another folder."""
+    given = Path(str(config["docs_dir"])).resolve()
+    if given != docs.resolve():
+        raise BuildError(
+            f"{config_file}: docs_dir is {given}; bantin builds the site from {docs} only"
+        )
+
+
 def run_mkdocs(config: Any, epoch: str, processes: int = 1) -> None:
     """MkDocs in strict mode; any warning aborts the build. With `processes` > 1 the pages
     are rendered by that many processes (bantin.site.split)."""
@@ -242,14 +253,25 @@ def move_tree(source: Path, target: Path) -> None:
 
 
 def swap_in(new_site: Path, site: Path) -> None:
-    """Replace site/ by the new build with two renames; the old one is deleted last."""
+    """Replace site/ by the new build with two renames; the old one is deleted last. A site/
+    that cannot be renamed (a mount point, no permission) is a BuildError, left as it was."""
     new_site.chmod(0o755)  # mkdtemp makes 0700; the published folder is for everyone to read
     old = None
-    if site.exists():
-        old = Path(tempfile.mkdtemp(dir=site.parent, prefix=".site-old-"))
-        old.rmdir()
-        site.rename(old)
-    new_site.rename(site)
+    try:
+        if site.exists():
+            old = Path(tempfile.mkdtemp(dir=site.parent, prefix=".site-old-"))
+            old.rmdir()
+            site.rename(old)
+        try:
+            new_site.rename(site)
+        except OSError:
+            if old is not None:
+                old.rename(site)
+            raise
+    except OSError as error:
+        raise BuildError(
+            f"{site}: cannot be replaced by the new build ({error}); it is left as it was"
+        ) from error
     if old is not None:
         shutil.rmtree(old)
 
@@ -295,13 +317,114 @@ def clean_generated(root: Path, docs: Path) -> None:
     (root / generate.CACHE_NAME).unlink(missing_ok=True)
 
 
+#: What must be a folder when it exists.
+FOLDERS = ("sources", "docs", ".cache", ".cache/bantin", SITE_NAME)
+#: Folders whose files MkDocs publishes as they are (the pages, and the theme's overrides).
+PUBLISHED_DIRS = ("docs", "overrides")
+
+
+def check_project(root: Path) -> None:
+    """Refuse, before anything is written, a project whose written paths lead out of it, or
+    whose published folders link to files elsewhere."""
+    store.refuse_links_out(root)
+    for name in FOLDERS:
+        path = root / name
+        if os.path.lexists(path) and not path.is_dir():
+            raise BuildError(f"{path}: is not a folder; move it away (bantin needs a folder there)")
+    site = root / SITE_NAME
+    if site.is_symlink():
+        raise BuildError(
+            f"{site}: is a symbolic link; bantin replaces site/ by renaming a new build into "
+            "place, so it must be a real folder (publish from site/, or copy it elsewhere)"
+        )
+
+
+def refuse_links_leaving(root: Path, name: str) -> list[Path]:
+    """MkDocs copies what a symbolic link points to into the site: a link in docs/ (or the
+    theme's overrides/) to a file outside that folder (a key, `.env`) would publish it.
+    Returns the temporary files a killed write left there."""
+    folder = root / name
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    base = folder.resolve()
+    links, temps = scan(folder)
+    found = [
+        f"{path.relative_to(root)} -> {path.resolve()}"
+        for path in links
+        if not path.resolve().is_relative_to(base)
+    ]
+    if found:
+        raise BuildError(
+            f"{folder}: symbolic link(s) to files outside {name}/, which MkDocs would publish; "
+            "copy what they point to into the folder or remove them:\n  " + "\n  ".join(found)
+        )
+    return temps
+
+
+#: The temporary files of an atomic write (store.write_atomic, generate.write_atomic).
+TEMP_FILE = re.compile(r"^\.(?:tmp-[a-z0-9_]{8}|.+\.[a-z0-9_]{8}\.tmp)$")
+
+
+def scan(folder: Path) -> tuple[list[Path], list[Path]]:
+    """Every symbolic link under folder (links to folders are not entered), and every
+    temporary file of an interrupted write, sorted."""
+    links: list[Path] = []
+    temps: list[Path] = []
+    pending = [folder]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    links.append(Path(entry.path))
+                elif entry.is_dir():
+                    pending.append(Path(entry.path))
+                elif TEMP_FILE.match(entry.name):
+                    temps.append(Path(entry.path))
+    return sorted(links), sorted(temps)
+
+
 def build_site(
     options: BuildOptions, services: Services | None = None, stages: Stages | None = None
 ) -> BuildResult:
     """Run every stage; raise BuildError (site/ untouched) on the first failing one."""
-    services = services or default_services()
-    stages = stages or Stages()
-    root, docs, result = options.root.resolve(), options.root.resolve() / "docs", BuildResult()
+    root = options.root.resolve()
+    check_project(root)
+    with store.project_lock(root):
+        temps = [temp for name in PUBLISHED_DIRS for temp in refuse_links_leaving(root, name)]
+        remove_leftovers(root, temps)
+        return build_locked(options, services or default_services(), stages or Stages(), root)
+
+
+#: Folders a build makes in the project root while it runs (see build_locked).
+LEFTOVERS = (".site-build-*", ".search-build-*", ".site-old-*")
+
+
+def remove_leftovers(root: Path, temps: Sequence[Path] = ()) -> None:
+    """Remove the temporary folders and files a killed build left (safe: the lock is held)."""
+    found = [
+        path
+        for pattern in LEFTOVERS
+        for path in sorted(root.glob(pattern))
+        if path.is_dir() and not path.is_symlink()
+    ]
+    for path in found:
+        shutil.rmtree(path)
+    for temp in temps:
+        temp.unlink(missing_ok=True)
+    if found or temps:
+        log.info(
+            "%s: removed %d folder(s) and %d temporary file(s) a stopped build left behind",
+            root,
+            len(found),
+            len(temps),
+        )
+
+
+def build_locked(
+    options: BuildOptions, services: Services, stages: Stages, root: Path
+) -> BuildResult:
+    """The stages of build_site, once the project is checked and locked."""
+    docs, result = root / "docs", BuildResult()
     if options.clean:
         clean_generated(root, docs)
     with stages.stage("Chuyển đổi nguồn (convert sources)"):
@@ -318,6 +441,7 @@ def build_site(
     temp = Path(tempfile.mkdtemp(dir=root, prefix=".site-build-"))
     try:
         config = load_mkdocs_config(root, options.config_file, temp)
+        check_docs_dir(config, docs, root / options.config_file)
         site = site_info(config)
         items = generate.csl_items(entries, services.cite, site)
         # The search index needs only the catalogue and the formatted citations only the CSL

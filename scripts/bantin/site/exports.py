@@ -72,9 +72,30 @@ class Folder:
         return target
 
 
+def refuse_links_out_of_sources(entry: urls.Entry, root: Folder, path: Path, what: str) -> None:
+    """A file published beside an article must really be under sources/: never another
+    file of the project that a symbolic link there points to (`.env`)."""
+    sources = (root.root / "sources").resolve()
+    if not path.resolve().is_relative_to(sources):
+        raise BuildError(
+            f"docs/{entry.path}: {what} is a symbolic link to {path.resolve()}, outside "
+            "sources/; only files under sources/ are published"
+        )
+
+
 def source_copy(entry: urls.Entry, root: Folder) -> GeneratedFile:
-    """The source text as published, so readers can check the extraction."""
-    source = root.path(entry.front.source)
+    """The source text as published, so readers can check the extraction: only a source
+    file under sources/ (an edited `source:` never publishes another file of the project)."""
+    name = entry.front.source
+    parts = name.split("/")
+    odd = any(part in ("", ".", "..") for part in parts)
+    if parts[0] != "sources" or len(parts) < 2 or odd or not name.endswith((".txt", ".pdf")):
+        raise BuildError(
+            f"docs/{entry.path}: source: {name!r} is not a source file under sources/ "
+            "(NAME.txt or NAME.pdf); only sources are published beside their articles"
+        )
+    source = root.path(name)
+    refuse_links_out_of_sources(entry, root, source, f"source: {name!r}")
     if not source.is_file():
         raise BuildError(f"{entry.front.source}: source of {entry.url} not found")
     return GeneratedFile(urls.source_copy_url(entry.front.source), source.read_bytes())
@@ -107,6 +128,18 @@ def catalogue_json(entries: Sequence[urls.Entry], site_url: str) -> GeneratedFil
     return GeneratedFile("catalogue.json", (text + "\n").encode("utf-8"))
 
 
+#: What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, prefixed with ' as OWASP
+    advises (the text is shown as written; JSON, BibTeX and RIS keep the value as it is)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def catalogue_csv(entries: Sequence[urls.Entry], site_url: str) -> GeneratedFile:
     """The catalogue as CSV (UTF-8 with BOM so spreadsheet programs read the diacritics)."""
     buffer = io.StringIO()
@@ -115,7 +148,7 @@ def catalogue_csv(entries: Sequence[urls.Entry], site_url: str) -> GeneratedFile
     for entry in entries:
         row = catalogue_row(entry, site_url)
         row["authors"] = "; ".join(row["authors"])
-        writer.writerow(row)
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
     return GeneratedFile("catalogue.csv", ("\ufeff" + buffer.getvalue()).encode("utf-8"))
 
 

@@ -132,7 +132,11 @@ def unique(files: Sequence[GeneratedFile]) -> list[GeneratedFile]:
     for item in files:
         other = seen.get(item.path)
         if other is not None and other.content != item.content:
-            raise BuildError(f"docs/{item.path}: two generated files want this path")
+            made = " and ".join(f.origin for f in (other, item) if f.origin)
+            raise BuildError(
+                f"docs/{item.path}: two generated files want this path"
+                + (f": {made}" if made else "")
+            )
         seen[item.path] = item
     return [seen[path] for path in sorted(seen)]
 
@@ -155,7 +159,14 @@ def write_atomic(path: Path, content: bytes) -> None:
 
 def previous_list(docs: Path) -> list[str]:
     listing = docs / LIST_NAME
-    return listing.read_text(encoding="utf-8").split("\n") if listing.exists() else []
+    if not listing.exists():
+        return []
+    try:
+        return listing.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BuildError(
+            f"{listing}: cannot read ({error}); delete it and build with --clean"
+        ) from error
 
 
 def refuse_overwrite(

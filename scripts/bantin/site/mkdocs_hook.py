@@ -21,7 +21,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from bantin.metadata import parse_license
+from bantin.metadata import parse_license, strip_invisible
 from bantin.site import split
 from bantin.site.citecache import CitationCache, citations_for_templates, fill_citations
 from bantin.site.generate import CACHE_NAME, load_page_data
@@ -71,7 +71,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     for key in THEME_PRINTED:
         value = page.meta.get(key)
         if isinstance(value, str):
-            page.meta[key] = str(escape(value))
+            page.meta[key] = str(escape(strip_invisible(value)))
     if record is not None:
         page.meta["bantin"] = record
         if record.get("lead"):

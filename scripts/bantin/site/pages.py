@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from bantin.site import urls
@@ -30,6 +30,8 @@ class GeneratedFile:
 
     path: str
     content: bytes
+    #: What the file is made from (named when two generated files want one path).
+    origin: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,12 @@ def newest(entries: Iterable[Entry], lastmods: Mapping[str, str]) -> str:
 
 
 def _page(
-    url: str, title: str, blocks: Sequence[str], feed: str = "", lastmod: str = ""
+    url: str,
+    title: str,
+    blocks: Sequence[str],
+    feed: str = "",
+    lastmod: str = "",
+    origin: str = "",
 ) -> GeneratedFile:
     extra: dict[str, object] = {PAGE_KIND: "index"}
     if feed:
@@ -78,7 +85,7 @@ def _page(
     if lastmod:
         extra[LASTMOD_KEY] = lastmod
     text = markdown_page(title, blocks, extra)
-    return GeneratedFile(urls.md_path(url), text.encode("utf-8"))
+    return GeneratedFile(urls.md_path(url), text.encode("utf-8"), origin)
 
 
 def by_issue(entries: Sequence[Entry]) -> dict[tuple[int, int], list[Entry]]:
@@ -202,7 +209,12 @@ def pager(base: str, page: int, count: int) -> str:
 
 
 def paged_list(
-    base: str, title: str, items_at: list[list[str]], intro: str = "", lastmod: str = ""
+    base: str,
+    title: str,
+    items_at: list[list[str]],
+    intro: str = "",
+    lastmod: str = "",
+    origin: str = "",
 ) -> list[GeneratedFile]:
     """Pages of at most PER_PAGE items; `items_at[i]` holds page i+1's items."""
     files = []
@@ -210,7 +222,8 @@ def paged_list(
         page_title = title if number == 1 else f"{title} (trang {number})"
         nav = pager(base, number, len(items_at))
         blocks = [intro, bullet_list(items, "bantin-list"), nav]
-        files.append(_page(urls.paged_url(base, number), page_title, blocks, lastmod=lastmod))
+        page_url = urls.paged_url(base, number)
+        files.append(_page(page_url, page_title, blocks, lastmod=lastmod, origin=origin))
     return files
 
 
@@ -225,7 +238,9 @@ def listing_pages(
         pages.append([article_item(e, here) for e in window])
     intro = tag("p", esc(f"{len(listing.entries)} bài viết."))
     lastmod = newest(listing.entries, lastmods)
-    return paged_list(listing.url, f"{label}: {listing.name}", pages, intro, lastmod)
+    sources = sorted({entry.front.source for entry in listing.entries})
+    origin = f"the page of {listing.name!r} (from {', '.join(sources)})"
+    return paged_list(listing.url, f"{label}: {listing.name}", pages, intro, lastmod, origin)
 
 
 def directory_pages(

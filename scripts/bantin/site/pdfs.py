@@ -21,12 +21,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from bantin.exceptions import MetadataError, Problem, Problems
+from bantin.exceptions import BuildError, MetadataError, Problem, Problems
 from bantin.metadata import IssueInfo, Sidecar, is_http_url
 from bantin.site import urls
-from bantin.site.exports import Folder
+from bantin.site.exports import Folder, refuse_links_out_of_sources
 from bantin.site.pages import GeneratedFile
-from bantin.sources import ISSUE_FILE, ISSUE_PDF, SIDECAR_SUFFIX
+from bantin.sources import ISSUE_FILE, ISSUE_PDF, PDF_MAGIC, SIDECAR_SUFFIX
 from bantin.yamlio import key_lines, read_model
 
 _PAGE = re.compile(r"page=\d+")
@@ -82,7 +82,14 @@ class PdfFinder:
         if not path.is_file():
             self._missing(entry, value)
             return own_source
-        copy = GeneratedFile(urls.source_copy_url(file_part(value)), path.read_bytes())
+        refuse_links_out_of_sources(entry, self.root, path, f"pdf: {value!r}")
+        content = path.read_bytes()
+        if not content.startswith(PDF_MAGIC):
+            raise BuildError(
+                f"docs/{entry.path}: pdf: {value!r} is not a PDF file (it does not start with "
+                "%PDF); only PDF files are published as an article's PDF"
+            )
+        copy = GeneratedFile(urls.source_copy_url(file_part(value)), content)
         return ArticlePdf(copy.path + fragment(value), own=not whole, copy=copy)
 
     def is_issue_pdf(self, source: str, value: str) -> bool:

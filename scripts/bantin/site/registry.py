@@ -30,6 +30,7 @@ from bantin.exceptions import BuildError, Problem, Problems
 from bantin.site import urls
 from bantin.site.markup import markdown_page
 from bantin.site.pages import GeneratedFile
+from bantin.store import write_atomic
 
 log = logging.getLogger("bantin.site")
 
@@ -100,30 +101,41 @@ class RegistryCheck:
 
 
 def read_registry(path: Path) -> dict[str, str]:
-    """URL → source path; a malformed line is an error naming its line."""
+    """URL → source path; every malformed line is an error naming its line."""
     return read_published(path)[0]
 
 
 def read_published(path: Path) -> tuple[dict[str, str], dict[str, Changed]]:
-    """URL → source path, and URL → its recorded content change where the line has one; a
-    malformed line is an error naming its line."""
+    """URL → source path, and URL → its recorded content change where the line has one;
+    every malformed line is an error naming its line."""
     found: dict[str, str] = {}
     changes: dict[str, Changed] = {}
     if not path.exists():
         return found, changes
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BuildError(f"{path}: cannot read ({error})") from error
+    broken: list[str] = []
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         url, *columns = line.split("\t")
         source, rest = (columns[0], columns[1:]) if columns else ("", [])
-        if not url.endswith("/") or not source or len(rest) not in (0, 2):
-            raise BuildError(
+        if not url.endswith("/") or not source or len(rest) not in (0, 2) or "\r" in line:
+            broken.append(
                 f"{path}:{number}: expected 'url<TAB>source path[<TAB>sha256<TAB>day]', "
                 f"got {line!r}"
             )
+            continue
         found[url] = source
         if rest:
-            changes[url] = _changed(rest[0], rest[1], path, number)
+            try:
+                changes[url] = _changed(rest[0], rest[1], path, number)
+            except BuildError as error:
+                broken.append(str(error))
+    if broken:
+        raise BuildError("\n".join(broken))
     return found, changes
 
 
@@ -215,6 +227,6 @@ def redirect_page(redirect: Redirect) -> GeneratedFile:
 def write_registry(path: Path, check: RegistryCheck) -> None:
     """Record newly published URLs (called only once the new site is in place)."""
     text = check.lines()
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    if path.is_symlink() or not path.exists() or path.read_text(encoding="utf-8") != text:
+        write_atomic(path, text.encode("utf-8"))  # a link is replaced, never written through
         log.info("%s: %d new URL(s) recorded", path, len(check.added))
