@@ -308,3 +308,42 @@ TÀI LIỆU THAM KHẢO
     assert paragraphs(text)[0] == (
         "Giáo dục đạo đức là nhiệm vụ thường xuyên của nhà trường trong mọi giai đoạn phát triển."
     )
+
+
+def test_pieces_of_a_formula_or_figure_between_blank_lines_are_not_paragraphs() -> None:
+    # A formula set in a math font comes out of pdftotext as scattered pieces: variables,
+    # indices, bracket parts (private use characters), lone commas. The short words that join
+    # the text to its formulas ('và', 'trong đó') stay paragraphs.
+    text = """\
+ĐỘ VÕNG CỦA DẦM HAI ĐẦU NGÀM
+
+Dầm hai đầu ngàm là kết cấu thường gặp trong các công
+trình dân dụng. Khi tải trọng phân bố đều trên toàn bộ
+nhịp, độ võng lớn nhất của dầm nằm ở giữa nhịp và được
+tính theo công thức
+
+EJ 2
+
+1 1
+
+\uf8ee \uf8ef
+
+,
+
+trong đó
+
+Mx3
+
+q là cường độ tải trọng phân bố trên dầm và l là chiều
+dài nhịp của dầm giữa hai ngàm.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH] == [
+        "Dầm hai đầu ngàm là kết cấu thường gặp trong các công trình dân dụng. Khi tải trọng "
+        "phân bố đều trên toàn bộ nhịp, độ võng lớn nhất của dầm nằm ở giữa nhịp và được "
+        "tính theo công thức",
+        "trong đó",
+        "q là cường độ tải trọng phân bố trên dầm và l là chiều dài nhịp của dầm giữa hai ngàm.",
+    ]
+    equations = [b.text for b in article.blocks if b.kind is BlockKind.EQUATION]
+    assert equations == ["EJ 2", "1 1", "\uf8ee \uf8ef", ",", "Mx3"]

@@ -8,6 +8,7 @@ others.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -48,6 +49,7 @@ HEADING_MAX_LINES = 3
 HEADING_MAX_CHARS = 180
 FULL_LINE = 0.9  # a line this share of the column width is full
 CAPTION_MAX_LINES = 2
+FRAGMENT_MAX_LINES = 4  # a block of pieces of a formula no longer than this
 BYLINE_MAX_CHARS = 90
 BYLINE_SEPARATORS_RE = re.compile(r"\s+[-–—&]\s+|\s*[,;]\s*|\s+và\s+", re.IGNORECASE)
 # A word of a name: letters, or an initial with its full stop ('A.').
@@ -953,6 +955,39 @@ def _flow_around(doc: Labelling, seg: Segment, step: int) -> Segment | None:
     return other
 
 
+FRAGMENT_EDGES = "()[]{}.,;:!?\"'“”‘’-–"
+
+
+def prose_word(token: str) -> bool:
+    """A word of running text: letters only, three or more of them, or two in lower case with
+    a Vietnamese letter ('và', 'đó'). Variables ('EJ', 'Mp', 'µ'), indices ('Mx3'), numbers and
+    the pieces of a big bracket (private use characters) are none."""
+    core = token.strip(FRAGMENT_EDGES)
+    if not core.isalpha():
+        return False
+    if len(core) >= 3:
+        return True
+    return len(core) == 2 and core.islower() and any(_vietnamese_letter(c) for c in core)
+
+
+def _vietnamese_letter(char: str) -> bool:
+    return not char.isascii() and "LATIN" in unicodedata.name(char, "")
+
+
+def label_formula_pieces(doc: Labelling) -> None:
+    """A block without a single word of running text (variables, indices, numbers, a lone
+    comma, the pieces of a big bracket) is what pdftotext leaves of a formula or a figure's
+    labels: set apart as an equation, never a paragraph or a heading."""
+    for seg in doc.body_segments():
+        if len(seg.lines) > FRAGMENT_MAX_LINES or any(map(prose_word, seg.text.split())):
+            continue
+        if len(seg.lines) == 1 and parse_running_head(seg.text, seg.first.number) is not None:
+            continue  # a page number
+        seg.kind = BlockKind.EQUATION
+        for line in seg.lines:
+            line.reason = "equation: pieces of a formula or figure, no word of running text"
+
+
 def label_headings(doc: Labelling) -> None:
     """A short block without final punctuation between a finished sentence and a new one."""
     for seg in doc.body_segments():
@@ -1062,6 +1097,7 @@ RULES.register(label_top_byline, "top_byline", 75)
 RULES.register(label_byline, "byline", 70)
 RULES.register(split_leading_caption, "leading_caption", 65)
 RULES.register(label_captions, "caption", 60)
+RULES.register(label_formula_pieces, "formula_pieces", 55)
 RULES.register(label_headings, "heading", 50)
 
 
