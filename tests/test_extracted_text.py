@@ -347,3 +347,40 @@ dài nhịp của dầm giữa hai ngàm.
     ]
     equations = [b.text for b in article.blocks if b.kind is BlockKind.EQUATION]
     assert equations == ["EJ 2", "1 1", "\uf8ee \uf8ef", ",", "Mx3"]
+
+
+def test_a_piece_of_a_formula_on_its_own_line_inside_the_text_is_set_apart() -> None:
+    # No blank line around the piece: pdftotext put the formula's letters between two lines
+    # of text.
+    text = """\
+KHÍ THẢI CỦA LÒ ĐỐT RÁC
+
+Lượng khí thải của một lò đốt rác phụ thuộc vào thành
+phần của rác và nhiệt độ đốt. Nồng độ bụi trong khí thải
+được tính theo công thức
+Cb =
+trong đó m là khối lượng bụi thu được trên màng lọc và
+V là thể tích khí đã hút qua màng trong thời gian đo, kể
+cả lượng hơi nước và lượng khí CO2.
+Nhiệt độ đốt càng cao thì lượng bụi càng giảm, nhưng
+lượng khí NOx lại tăng lên rõ rệt.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [(b.kind.value, b.text) for b in article.blocks] == [
+        (
+            "paragraph",
+            "Lượng khí thải của một lò đốt rác phụ thuộc vào thành phần của rác và nhiệt độ "
+            "đốt. Nồng độ bụi trong khí thải được tính theo công thức",
+        ),
+        ("equation", "Cb ="),
+        (
+            "paragraph",
+            "trong đó m là khối lượng bụi thu được trên màng lọc và V là thể tích khí đã hút "
+            "qua màng trong thời gian đo, kể cả lượng hơi nước và lượng khí CO2.",
+        ),
+        (
+            "paragraph",
+            "Nhiệt độ đốt càng cao thì lượng bụi càng giảm, nhưng lượng khí NOx lại tăng lên "
+            "rõ rệt.",
+        ),
+    ]

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bantin.convert.metrics import printed_width
-from bantin.convert.shapes import is_math_line
+from bantin.convert.shapes import is_formula_piece, is_math_line
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.vietnamese import (
     ends_full_stop,
@@ -109,9 +109,20 @@ def split_lines(text: str) -> list[SourceLine]:
 _text = operator.attrgetter("text")
 
 
+def ends_glued_hyphen(text: str) -> bool:
+    """The line ends with a word broken at a hyphen ('KT-'): the next line opens with its
+    rest ('XH'), which is no piece of a formula."""
+    text = text.rstrip()
+    return len(text) >= 2 and text[-1] == "-" and text[-2].isalpha()
+
+
 def measure(lines: list[SourceLine]) -> Layout:
     """Column width = the longest typical wrapped line (a line followed by another one)."""
-    math = tuple(map(is_math_line, map(_text, lines)))
+    texts = list(map(_text, lines))
+    math = tuple(
+        is_math_line(text) or (is_formula_piece(text) and not ends_glued_hyphen(before))
+        for before, text in zip(["", *texts], texts, strict=False)
+    )
     lengths = list(map(len, map(str.strip, map(_text, lines))))
     filled = [
         line.role is not Role.BLANK and not maths for line, maths in zip(lines, math, strict=True)

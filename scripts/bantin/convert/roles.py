@@ -8,13 +8,19 @@ others.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bantin.bylines import ORGANISATION_WORDS, SURNAMES
-from bantin.convert.layout import Layout, Segment, ends_with_stop, starts_list_item
+from bantin.convert.layout import (
+    Layout,
+    Segment,
+    ends_glued_hyphen,
+    ends_with_stop,
+    starts_list_item,
+)
 from bantin.convert.scholarly import LABELLED_CAPTION
+from bantin.convert.shapes import prose_word
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.registry import Registry
 from bantin.vietnamese import (
@@ -955,25 +961,6 @@ def _flow_around(doc: Labelling, seg: Segment, step: int) -> Segment | None:
     return other
 
 
-FRAGMENT_EDGES = "()[]{}.,;:!?\"'“”‘’-–"
-
-
-def prose_word(token: str) -> bool:
-    """A word of running text: letters only, three or more of them, or two in lower case with
-    a Vietnamese letter ('và', 'đó'). Variables ('EJ', 'Mp', 'µ'), indices ('Mx3'), numbers and
-    the pieces of a big bracket (private use characters) are none."""
-    core = token.strip(FRAGMENT_EDGES)
-    if not core.isalpha():
-        return False
-    if len(core) >= 3:
-        return True
-    return len(core) == 2 and core.islower() and any(_vietnamese_letter(c) for c in core)
-
-
-def _vietnamese_letter(char: str) -> bool:
-    return not char.isascii() and "LATIN" in unicodedata.name(char, "")
-
-
 def label_formula_pieces(doc: Labelling) -> None:
     """A block without a single word of running text (variables, indices, numbers, a lone
     comma, the pieces of a big bracket) is what pdftotext leaves of a formula or a figure's
@@ -983,6 +970,11 @@ def label_formula_pieces(doc: Labelling) -> None:
             continue
         if len(seg.lines) == 1 and parse_running_head(seg.text, seg.first.number) is not None:
             continue  # a page number
+        if ends_with_stop(seg.text) and any(map(str.isalnum, seg.text)):
+            continue  # the last word of a sentence alone on its line ('CO2.')
+        before = doc.neighbour(seg, -1, FLOW)
+        if before is not None and ends_glued_hyphen(before.last.text):
+            continue  # the rest of a word broken at a hyphen ('KT-' / 'XH')
         seg.kind = BlockKind.EQUATION
         for line in seg.lines:
             line.reason = "equation: pieces of a formula or figure, no word of running text"
