@@ -384,3 +384,52 @@ lượng khí NOx lại tăng lên rõ rệt.
             "rõ rệt.",
         ),
     ]
+
+
+def test_lines_of_one_token_around_a_formula_do_not_shrink_the_column() -> None:
+    # The numbers and letters left of a formula are no lines of the column: the numbered
+    # heading after it had room to spare, so it stands alone, not glued to the paragraph.
+    text = """\
+SÓNG TRONG LỚP PHỦ MỎNG
+
+Xét lớp phủ mỏng có độ dày h gắn chặt với bán không gian đàn hồi
+đẳng hướng, mặt trên của lớp phủ tự do đối với ứng suất. Các hằng
+số vật liệu của lớp và của bán không gian được cho trước, khi đó ma
+trận chuyển của lớp có dạng
+
+2
+
+1
+
+T
+
+0
+
+h
+
+1
+
+2
+
+(11)
+
+3
+
+trong đó T là ma trận chuyển của lớp phủ.
+2.2. Phương trình tán sắc của sóng mặt
+Phương trình tán sắc nhận được khi thay điều kiện biên hiệu dụng
+vào bài toán của bán không gian, sau đó khai triển định thức và
+giữ lại các số hạng bậc nhất theo độ dày của lớp phủ.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    flow = [(b.kind.value, b.text) for b in article.blocks if b.kind is not BlockKind.EQUATION]
+    assert flow[-3:] == [
+        ("paragraph", "trong đó T là ma trận chuyển của lớp phủ."),
+        ("heading", "2.2. Phương trình tán sắc của sóng mặt"),
+        (
+            "paragraph",
+            "Phương trình tán sắc nhận được khi thay điều kiện biên hiệu dụng vào bài toán của "
+            "bán không gian, sau đó khai triển định thức và giữ lại các số hạng bậc nhất theo "
+            "độ dày của lớp phủ.",
+        ),
+    ]

@@ -32,6 +32,7 @@ WIDE_FACTOR = 1.3  # a line this many times the column width is not a column lin
 OUTLIER_FACTOR = 1.35  # wrapped lines longer than this times the median are not column lines
 WIDTH_WINDOW = 8  # lines on either side that show the width a line was set in
 WIDTH_OUTLIER = 1.15  # lines longer than this times the window's median are not its width
+WIDTH_WORDS = 2  # a line of one word (a formula's number or letter, a label) shows no width
 PARAGRAPH_FIT = 0.9  # a sentence ends a paragraph when its line, with the next word, fills less
 PRINTED_FIT = 0.97  # the same, measured as printed (a tighter measure: less margin)
 PRINTED_HEADING_FIT = 0.8  # the heading's, measured as printed
@@ -204,7 +205,11 @@ class LocalWidths:
 
     def __init__(self, lines: list[SourceLine], math: list[bool], printed: bool = False) -> None:
         self.texts = [line.text.strip() for line in lines]
-        self.prose = [i for i, text in enumerate(self.texts) if text and not math[i]]
+        self.prose = [
+            i
+            for i, text in enumerate(self.texts)
+            if not math[i] and text.count(" ") + 1 >= WIDTH_WORDS
+        ]
         self.measure: Callable[[str], int] = printed_width if printed else len
         self.known: dict[int, int] = {}
         self.lengths: dict[int, int] = {}
