@@ -433,3 +433,25 @@ giữ lại các số hạng bậc nhất theo độ dày của lớp phủ.
             "độ dày của lớp phủ.",
         ),
     ]
+
+
+def test_points_lettered_in_lower_case_each_start_a_paragraph() -> None:
+    text = """\
+HƯỚNG DẪN SỬ DỤNG PHẦN MỀM TÍNH DẦM
+
+Để vẽ biểu đồ nội lực của dầm bằng phần mềm, người
+dùng thực hiện lần lượt các thao tác sau:
+a. Mở mục tính dầm trong thực đơn chính.
+b. Chọn loại dầm có liên kết tương ứng với đề bài.
+c. Nhập chiều dài dầm và vị trí các gối đỡ, kể cả
+các gối bị bỏ đi khi chọn hệ cơ bản.
+d. Nhận kết quả và lưu hình vẽ.
+"""
+    assert paragraphs(text) == [
+        "Để vẽ biểu đồ nội lực của dầm bằng phần mềm, người dùng thực hiện lần lượt các thao "
+        "tác sau:",
+        "a. Mở mục tính dầm trong thực đơn chính.",
+        "b. Chọn loại dầm có liên kết tương ứng với đề bài.",
+        "c. Nhập chiều dài dầm và vị trí các gối đỡ, kể cả các gối bị bỏ đi khi chọn hệ cơ bản.",
+        "d. Nhận kết quả và lưu hình vẽ.",
+    ]

@@ -266,6 +266,8 @@ def ends_paragraph(text: str, following: str, width: int, printed: int | None = 
             or text.endswith(";")
             or _standalone_heading(text, item, width, printed)
         )
+    if starts_enumeration(following) and ends_sentence(text):
+        return True  # a numbered or lettered point ('2. ...', 'b. ...') after a finished clause
     if not starts_new_sentence(following):
         return False
     if ends_sentence(text):
@@ -343,7 +345,10 @@ def _may_open(text: str) -> bool:
     """Cheap first question: the line could open a paragraph (the width is asked only then)."""
     stripped = text.lstrip()
     return bool(stripped) and (
-        starts_new_sentence(stripped) or stripped[0] in BULLETS or _private_use(stripped[0])
+        starts_new_sentence(stripped)
+        or stripped[0] in BULLETS
+        or _private_use(stripped[0])
+        or starts_enumeration(stripped)
     )
 
 
