@@ -455,3 +455,27 @@ d. Nhận kết quả và lưu hình vẽ.
         "c. Nhập chiều dài dầm và vị trí các gối đỡ, kể cả các gối bị bỏ đi khi chọn hệ cơ bản.",
         "d. Nhận kết quả và lưu hình vẽ.",
     ]
+
+
+def test_a_banner_in_capitals_at_the_top_of_a_page_leaves_the_sentence_it_interrupts() -> None:
+    # Printed once in the article's pages (not repeated), the section banner opens the page
+    # and pdftotext glues it to the rest of the sentence the page break cut.
+    text = """\
+KIỂM SOÁT CHI TIÊU Ở ĐƠN VỊ DỰ TOÁN
+
+Việc kiểm soát chi tiêu ở các đơn vị dự toán
+đã có nhiều chuyển biến, song vẫn còn chậm ở
+khâu thanh toán, đối chiếu và
+14
+
+\fQUẢN LÝ - KINH TẾ
+quyết toán cuối năm. Các đơn vị cần rà soát
+quy chế chi tiêu nội bộ và báo cáo định kỳ.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [b.text for b in article.blocks] == [
+        "Việc kiểm soát chi tiêu ở các đơn vị dự toán đã có nhiều chuyển biến, song vẫn còn "
+        "chậm ở khâu thanh toán, đối chiếu và quyết toán cuối năm. Các đơn vị cần rà soát "
+        "quy chế chi tiêu nội bộ và báo cáo định kỳ.",
+    ]
+    assert any("QUẢN LÝ - KINH TẾ" in d.message for d in article.decisions)

@@ -206,6 +206,42 @@ def label_running_heads(doc: Labelling) -> None:
             seg.label(Role.RUNNING_HEAD, _describe_head(head))
         elif _repeat_key(seg.text) in repeated:
             seg.label(Role.RUNNING_HEAD, "running head: the same line on several pages")
+    _isolate_page_top_banners(doc)
+
+
+def _isolate_page_top_banners(doc: Labelling) -> None:
+    """A short line in capitals that opens a page (after a form feed or a page number) and
+    is glued to the rest of a sentence the page break cut ('TIN TỨC - SỰ KIỆN' / 'quyết toán
+    ...') is the page's banner, even when the article's pages print it only once."""
+    segments: list[Segment] = []
+    previous: Segment | None = None
+    for seg in doc.segments:
+        if (
+            seg.role is Role.BODY
+            and seg.kind is None
+            and len(seg.lines) >= 2
+            and _banner_over_text(seg.lines[0].text, seg.lines[1].text)
+            and previous is not None
+            and (previous.role is Role.RUNNING_HEAD or previous.last.page != seg.first.page)
+        ):
+            banner, rest = _segment(doc, seg.lines[:1]), _segment(doc, seg.lines[1:])
+            banner.label(Role.RUNNING_HEAD, "running head: a banner in capitals opening a page")
+            segments.extend([banner, rest])
+        else:
+            segments.append(seg)
+        if seg.role is not Role.BLANK:
+            previous = segments[-1]
+    doc.segments[:] = segments
+
+
+def _banner_over_text(text: str, following: str) -> bool:
+    text = text.strip()
+    return (
+        len(text) <= SECTION_MAX
+        and is_all_caps(text)
+        and not ends_sentence(text)
+        and starts_lower(following)
+    )
 
 
 def repeated_lines(lines: list[SourceLine]) -> frozenset[str]:
