@@ -479,3 +479,59 @@ quy chế chi tiêu nội bộ và báo cáo định kỳ.
         "quy chế chi tiêu nội bộ và báo cáo định kỳ.",
     ]
     assert any("QUẢN LÝ - KINH TẾ" in d.message for d in article.decisions)
+
+
+def test_a_first_line_short_by_its_indent_opens_a_paragraph_after_a_full_line() -> None:
+    # Justified lines of a column set in proportional type (wrapped here at one printed width,
+    # the first line of each paragraph 1.5 em shorter): the first paragraph's last line is
+    # full, so only the indent of the next line, which pdftotext does not write but which
+    # leaves that line short though its sentence goes on, shows the paragraph break.
+    text = """\
+HẠN HÁN VÀ VỤ LÚA CHIÊM XUÂN
+
+Mùa khô năm nay kéo dài hơn
+mọi năm nên nhiều hồ chứa nhỏ ở
+vùng đồi đã cạn nước từ rất sớm,
+khiến việc tưới cho lúa và hoa màu
+gặp không ít khó khăn. Chính
+quyền xã đã huy động người dân
+nạo vét kênh mương, lắp thêm máy
+bơm dã chiến và chia lịch tưới luân
+phiên giữa các thôn để mọi thửa
+ruộng đều được nhận nước kịp thời.
+Nhờ những biện pháp đó, vụ
+lúa chiêm xuân vẫn giữ được năng
+suất gần bằng năm trước và không
+có hộ nào phải bỏ ruộng vì thiếu
+nước tưới trong suốt mùa khô vừa
+qua.
+"""
+    found = paragraphs(text)
+    assert len(found) == 2
+    assert found[0].endswith("để mọi thửa ruộng đều được nhận nước kịp thời.")
+    assert found[1].startswith("Nhờ những biện pháp đó, vụ lúa chiêm xuân")
+
+
+def test_a_full_first_line_after_a_full_line_goes_on_with_the_paragraph() -> None:
+    # The same column without an indent: the sentence after the full line goes on in the
+    # same paragraph.
+    text = """\
+HẠN HÁN VÀ VỤ LÚA CHIÊM XUÂN
+
+Mùa khô năm nay kéo dài hơn
+mọi năm nên nhiều hồ chứa nhỏ ở
+vùng đồi đã cạn nước từ rất sớm,
+khiến việc tưới cho lúa và hoa màu
+gặp không ít khó khăn. Chính
+quyền xã đã huy động người dân
+nạo vét kênh mương, lắp thêm máy
+bơm dã chiến và chia lịch tưới luân
+phiên giữa các thôn để mọi thửa
+ruộng đều được nhận nước kịp thời.
+Nhờ những biện pháp đó, vụ lúa
+chiêm xuân vẫn giữ được năng suất
+gần bằng năm trước và không có
+hộ nào phải bỏ ruộng vì thiếu nước
+tưới trong suốt mùa khô vừa qua.
+"""
+    assert len(paragraphs(text)) == 1

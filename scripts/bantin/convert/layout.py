@@ -35,6 +35,9 @@ WIDTH_OUTLIER = 1.15  # lines longer than this times the window's median are not
 WIDTH_WORDS = 2  # a line of one word (a formula's number or letter, a label) shows no width
 PARAGRAPH_FIT = 0.9  # a sentence ends a paragraph when its line, with the next word, fills less
 PRINTED_FIT = 0.97  # the same, measured as printed (a tighter measure: less margin)
+INDENT_FIT = 0.96  # a wrapped line filling no more than this (next word in) was indented
+INDENT_SHORTEST = 0.75  # ... and no less: a shorter one is something else (a cell, a formula)
+INDENT_FULL = 0.98  # ... when the line after it, wrapped too, fills at least this
 PRINTED_HEADING_FIT = 0.8  # the heading's, measured as printed
 HEADING_FIT = 0.85  # an unpunctuated line this short before a new sentence stands alone
 SPACE_WIDTH = printed_width(" ")
@@ -161,21 +164,33 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
             continue
         if start is not None:
             ended = (
-                _may_open(texts[index])
-                and ends_paragraph(
-                    texts[index - 1],
-                    texts[index],
-                    widths[index - 1],
-                    printed[index - 1] if printed is not None else None,
+                (
+                    _may_open(texts[index])
+                    and ends_paragraph(
+                        texts[index - 1],
+                        texts[index],
+                        widths[index - 1],
+                        printed[index - 1] if printed is not None else None,
+                    )
                 )
-            ) or (
-                index + 1 < len(lines)
-                and ends_sentence(texts[index - 1])
-                and _standalone_heading(
-                    texts[index],
-                    texts[index + 1],
-                    widths[index],
-                    printed[index] if printed is not None else None,
+                or (
+                    printed is not None
+                    and index + 1 < len(lines)
+                    and not math[index + 1]
+                    and lines[index + 1].page == line.page
+                    and ends_sentence(texts[index - 1])
+                    and starts_new_sentence(texts[index])
+                    and opens_indented(texts[index : index + 3], printed[index])
+                )
+                or (
+                    index + 1 < len(lines)
+                    and ends_sentence(texts[index - 1])
+                    and _standalone_heading(
+                        texts[index],
+                        texts[index + 1],
+                        widths[index],
+                        printed[index] if printed is not None else None,
+                    )
                 )
             )
             if (
@@ -278,6 +293,22 @@ def ends_paragraph(text: str, following: str, width: int, printed: int | None = 
             room = filled(text, following, printed) <= PRINTED_FIT and counted <= 1.0
         return room or starts_enumeration(following)
     return _standalone_heading(text, following, width, printed)
+
+
+def opens_indented(texts: list[str], printed: int) -> bool:
+    """The first of `texts` (a line and the two after it, set in proportional type) was
+    wrapped, its sentence going on in the next line, yet stops short of the width by about a
+    paragraph's first-line indent, which pdftotext does not write, while the next line, wrapped
+    too, fills the width: the line opens a paragraph, even after a full line."""
+    text, following, after = ([t.strip() for t in texts] + ["", ""])[:3]
+    if not (text and following and after) or ends_glued_hyphen(text):
+        return False
+    if ends_sentence(text) or ends_sentence(following) or ends_glued_hyphen(following):
+        return False
+    return (
+        INDENT_SHORTEST <= filled(text, following, printed) <= INDENT_FIT
+        and filled(following, after, printed) >= INDENT_FULL
+    )
 
 
 PROPORTIONAL_SAMPLE = 80  # wrapped lines enough to tell how the text was set
