@@ -535,3 +535,28 @@ hộ nào phải bỏ ruộng vì thiếu nước
 tưới trong suốt mùa khô vừa qua.
 """
     assert len(paragraphs(text)) == 1
+
+
+def test_a_folio_between_dashes_is_a_page_number_and_the_references_stay_references() -> None:
+    # '-2-' is the page's number; the references' heading printed under it is no section
+    # name of the running heads, though the sentence before the folio goes on elsewhere.
+    text = """\
+RÈN LUYỆN TÁC PHONG LÀM VIỆC KHOA HỌC
+
+Trong công việc hằng ngày, mỗi cán bộ cần sắp xếp
+thời gian hợp lý, làm việc có kế hoạch và luôn tự
+kiểm tra kết quả của mình để kịp thời điều chỉnh
+những việc làm chưa đạt, nhất là khi
+-2-
+
+TÀI LIỆU THAM KHẢO
+
+1. Nguyễn Văn An, Phương pháp làm việc khoa học của người
+cán bộ, NXB Lao động, Hà Nội, 2001.
+2. Trần Thị Bình, Kỹ năng quản lý thời gian, NXB Trẻ, 2003.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    kinds = [b.kind for b in article.blocks]
+    assert kinds.count(BlockKind.REFERENCE) == 2
+    assert not any("-2-" in b.text for b in article.blocks)
+    assert article.pages[-1:] == [2]

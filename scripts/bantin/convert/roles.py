@@ -19,7 +19,7 @@ from bantin.convert.layout import (
     ends_with_stop,
     starts_list_item,
 )
-from bantin.convert.scholarly import LABELLED_CAPTION
+from bantin.convert.scholarly import FRONT_LABEL_RE, LABELLED_CAPTION, REFERENCES_RE
 from bantin.convert.shapes import prose_word
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.registry import Registry
@@ -35,7 +35,8 @@ from bantin.vietnamese import (
     starts_new_sentence,
 )
 
-PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$")
+PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$|^([-–—])\s?(\d{1,4})\s?\1$")  # '12', '-12-', '– 12 –'
+PAGE_DIGITS_RE = re.compile(r"\d+")
 ISSUE_LABEL_RE = re.compile(
     r"(?:^|\s|[|•·])(?:số|so|no\.?)\s*(?P<issue>\d{1,3})\s*"
     r"(?:năm|nam|[-–—/.,(])?\s*(?:năm\s*)?(?P<year>(?:19|20)\d{2})\)?(?=$|\s|[|•·])",
@@ -176,7 +177,7 @@ def parse_running_head(text: str, line: int) -> RunningHead | None:
     if DIGIT_RE.search(text) is None:
         return None  # both kinds carry a number; most lines have none
     if PAGE_NUMBER_RE.match(text):
-        return RunningHead(line, page=int(text))
+        return RunningHead(line, page=int(PAGE_DIGITS_RE.findall(text)[0]))
     if "19" not in text and "20" not in text:
         return None  # an issue label ends in a year of 19xx or 20xx
     match = ISSUE_LABEL_RE.search(text)
@@ -238,6 +239,7 @@ def _banner_over_text(text: str, following: str) -> bool:
     text = text.strip()
     return (
         len(text) <= SECTION_MAX
+        and not _labelled_heading(text)
         and is_all_caps(text)
         and not ends_sentence(text)
         and starts_lower(following)
@@ -331,7 +333,18 @@ def _heads_beside(doc: Labelling, seg: Segment) -> int:
 
 def _could_be_section(text: str) -> bool:
     text = text.strip()
-    return 0 < len(text) <= SECTION_MAX and not ends_sentence(text) and text[-1] not in ",;"
+    return (
+        0 < len(text) <= SECTION_MAX
+        and not ends_sentence(text)
+        and text[-1] not in ",;"
+        and not _labelled_heading(text)
+    )
+
+
+def _labelled_heading(text: str) -> bool:
+    """'Tài liệu tham khảo', 'Tóm tắt', 'Abstract': the article's own parts, never a running
+    head, even printed beside a page number."""
+    return REFERENCES_RE.match(text) is not None or FRONT_LABEL_RE.match(text) is not None
 
 
 def _interrupts_sentence(doc: Labelling, seg: Segment) -> bool:
