@@ -560,3 +560,23 @@ cán bộ, NXB Lao động, Hà Nội, 2001.
     assert kinds.count(BlockKind.REFERENCE) == 2
     assert not any("-2-" in b.text for b in article.blocks)
     assert article.pages[-1:] == [2]
+
+
+def test_enumerated_points_ending_with_a_semicolon_each_start_a_paragraph() -> None:
+    text = """\
+NHỮNG ĐIỂM MỚI CỦA QUY ĐỊNH VỀ TÍN DỤNG XANH
+
+Quy định mới về tín dụng xanh có năm nội dung chính.
+Thứ nhất, phạm vi điều chỉnh và đối tượng áp dụng của
+quy định đối với các tổ chức tín dụng;
+Thứ hai, nguyên tắc và quy trình quản lý rủi ro môi
+trường của khoản cấp tín dụng;
+Thứ ba, thời hạn hiệu lực của quy định.
+"""
+    assert paragraphs(text) == [
+        "Quy định mới về tín dụng xanh có năm nội dung chính.",
+        "Thứ nhất, phạm vi điều chỉnh và đối tượng áp dụng của quy định đối với các tổ chức "
+        "tín dụng;",
+        "Thứ hai, nguyên tắc và quy trình quản lý rủi ro môi trường của khoản cấp tín dụng;",
+        "Thứ ba, thời hạn hiệu lực của quy định.",
+    ]

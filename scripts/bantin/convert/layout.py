@@ -281,7 +281,7 @@ def ends_paragraph(text: str, following: str, width: int, printed: int | None = 
             or text.endswith(";")
             or _standalone_heading(text, item, width, printed)
         )
-    if starts_enumeration(following) and ends_sentence(text):
+    if starts_enumeration(following) and (ends_sentence(text) or text.endswith(";")):
         return True  # a numbered or lettered point ('2. ...', 'b. ...') after a finished clause
     if not starts_new_sentence(following):
         return False
