@@ -580,3 +580,34 @@ Thứ ba, thời hạn hiệu lực của quy định.
         "Thứ hai, nguyên tắc và quy trình quản lý rủi ro môi trường của khoản cấp tín dụng;",
         "Thứ ba, thời hạn hiệu lực của quy định.",
     ]
+
+
+def test_a_heading_in_capitals_after_a_full_line_stands_apart_from_the_text() -> None:
+    text = """\
+SÓNG MẶT TRONG MÔI TRƯỜNG PHÂN LỚP
+
+Chương này đã trình bày tổng quan về các phương pháp đo
+đạc và các bài toán truyền sóng trong một số mô hình.
+CHƯƠNG 2. CÔNG THỨC TỶ SỐ CỦA SÓNG MẶT
+TRONG BÁN KHÔNG GIAN CÓ LỚP PHỦ
+Xét bán không gian được phủ một lớp mỏng có độ dày h, mặt
+trên của lớp tự do đối với ứng suất.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    blocks = [
+        (b.kind.value, b.text if b.kind.value != "heading" else b.text.casefold())
+        for b in article.blocks
+    ]
+    assert blocks == [
+        (
+            "paragraph",
+            "Chương này đã trình bày tổng quan về các phương pháp đo đạc và các bài toán "
+            "truyền sóng trong một số mô hình.",
+        ),
+        ("heading", "chương 2. công thức tỷ số của sóng mặt trong bán không gian có lớp phủ"),
+        (
+            "paragraph",
+            "Xét bán không gian được phủ một lớp mỏng có độ dày h, mặt trên của lớp tự do "
+            "đối với ứng suất.",
+        ),
+    ]

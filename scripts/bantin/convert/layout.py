@@ -197,6 +197,7 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
                 ended
                 or line.page != lines[index - 1].page  # a form feed: a new page
                 or math[index] != math[index - 1]  # an equation is set apart from the text
+                or capitals_band_edge(texts[index - 1], texts[index])  # a heading's band
                 or (
                     (wide[index] or wide[index - 1] or stops[index - 1])
                     and _starts_new_segment(index - 1, index, lines, wide)
@@ -293,6 +294,28 @@ def ends_paragraph(text: str, following: str, width: int, printed: int | None = 
             room = filled(text, following, printed) <= PRINTED_FIT and counted <= 1.0
         return room or starts_enumeration(following)
     return _standalone_heading(text, following, width, printed)
+
+
+CAPITALS_WORDS = 3  # a line of this many words in capitals is a heading's, not a sentence's
+
+
+def capitals_band_edge(before: str, text: str) -> bool:
+    """A line all in capitals (a heading's) starts after a finished sentence in lower case,
+    or text in lower case starts a new sentence after it: the heading stands apart."""
+    before, text = before.strip(), text.strip()
+    if not before or not text:
+        return False
+    above, here = _capitals_line(before), _capitals_line(text)
+    if here and not above:
+        return ends_sentence(before) and not is_all_caps(before)
+    if above and not here:
+        return not ends_open(before) and text[0].isupper() and any(map(str.islower, text))
+    return False
+
+
+def _capitals_line(text: str) -> bool:
+    words = [word for word in text.split() if any(map(str.isalpha, word))]
+    return len(words) >= CAPITALS_WORDS and is_all_caps(text) and not ends_sentence(text)
 
 
 def opens_indented(texts: list[str], printed: int) -> bool:

@@ -1054,7 +1054,8 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
         return False
     if len(text) > HEADING_MAX_CHARS:
         return False
-    if not _unpunctuated(text) or INNER_SENTENCE_END_RE.search(text) or ends_open(text):
+    inner_stop = INNER_SENTENCE_END_RE.search(text) and not is_all_caps(text)  # 'CHƯƠNG 2. ...'
+    if not _unpunctuated(text) or inner_stop or ends_open(text):
         return False
     if text.rstrip()[-1] in END_MARK_GLYPHS:
         return False  # the article's last paragraph, with its end mark
