@@ -611,3 +611,43 @@ trên của lớp tự do đối với ứng suất.
             "đối với ứng suất.",
         ),
     ]
+
+
+def test_lettered_points_in_blocks_of_their_own_are_not_joined() -> None:
+    # pdftotext set a blank line between the points (each a block of its own).
+    text = """\
+HƯỚNG DẪN NHẬP TẢI TRỌNG CHO DẦM
+
+Sau khi chọn dầm, người dùng nhập tải trọng như sau:
+
+a. Đặt chiều dài dầm và vị trí các gối đỡ.
+
+b. Đặt tải trọng phân bố với điểm bắt đầu và kết thúc.
+
+c. Nhận kết quả và lưu hình vẽ.
+"""
+    assert paragraphs(text) == [
+        "Sau khi chọn dầm, người dùng nhập tải trọng như sau:",
+        "a. Đặt chiều dài dầm và vị trí các gối đỡ.",
+        "b. Đặt tải trọng phân bố với điểm bắt đầu và kết thúc.",
+        "c. Nhận kết quả và lưu hình vẽ.",
+    ]
+
+
+def test_a_numbered_point_followed_by_the_next_point_is_no_heading() -> None:
+    text = """\
+CÁC BƯỚC GIẢI DẦM SIÊU TĨNH
+
+Lời giải được thực hiện qua các bước sau:
+1. Hệ có bậc siêu tĩnh bằng 1
+2. Chọn hệ cơ bản, đặt phản lực liên kết vào gối
+đỡ đơn bị bỏ đi.
+3. Lập phương trình chính tắc và giải tìm phản lực.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [(b.kind.value, b.text) for b in article.blocks] == [
+        ("paragraph", "Lời giải được thực hiện qua các bước sau:"),
+        ("paragraph", "1. Hệ có bậc siêu tĩnh bằng 1"),
+        ("paragraph", "2. Chọn hệ cơ bản, đặt phản lực liên kết vào gối đỡ đơn bị bỏ đi."),
+        ("paragraph", "3. Lập phương trình chính tắc và giải tìm phản lực."),
+    ]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from bantin.convert.layout import Segment
 from bantin.model import Article, Block, BlockKind, Role, SourceLine
-from bantin.vietnamese import ends_sentence, starts_new_sentence
+from bantin.vietnamese import ends_sentence, starts_enumeration, starts_new_sentence
 
 SPACES_RE = re.compile(r"[ \t\u00a0]{2,}")
 GLUED_HYPHEN_RE = re.compile(r"[^\W_][-‐]$")
@@ -58,8 +58,12 @@ def collapse_spaces(text: str) -> str:
 
 
 def continues(previous: str, following: str) -> bool:
-    """A break is a paragraph break only after a finished sentence followed by a new one."""
-    return not (ends_sentence(previous) and starts_new_sentence(following))
+    """A break is a paragraph break only after a finished sentence followed by a new one
+    (or by a point lettered in lower case, 'b. ...')."""
+    return not (
+        ends_sentence(previous)
+        and (starts_new_sentence(following) or starts_enumeration(following))
+    )
 
 
 @dataclass

@@ -1063,6 +1063,8 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     if after is None:
         return False
     after_text = after.text  # joined once for the three questions below
+    if number and _next_point(number, after_text):
+        return False  # an item of a numbered list ('1. ...' then '2. ...'), not a heading
     if not starts_new_sentence(after_text) or starts_lower(after_text):
         return False
     next_text = doc.neighbour(seg, +1, ANY_TEXT)
@@ -1082,6 +1084,18 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     if seg.opens_paragraph and after.opens_paragraph and len(seg.lines) == 1:
         return True  # the lines on either side had room: it was set apart
     return bool(number or is_all_caps(text)) and not ends_open(before.text)
+
+
+def _next_point(number: str, following: str) -> bool:
+    """`following` opens with the number after `number` at the same level ('2.' after '1.',
+    '1.3.' after '1.2.')."""
+    number = number.strip()
+    core = number.rstrip(".)")
+    digits = core.split(".")
+    if not all(part.isdigit() for part in digits):
+        return False
+    digits[-1] = str(int(digits[-1]) + 1)
+    return following.lstrip().startswith(".".join(digits) + number[len(core) :])
 
 
 def _paragraph_shaped(doc: Labelling, seg: Segment, number: str, text: str) -> bool:
