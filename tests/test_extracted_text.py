@@ -651,3 +651,49 @@ Lời giải được thực hiện qua các bước sau:
         ("paragraph", "2. Chọn hệ cơ bản, đặt phản lực liên kết vào gối đỡ đơn bị bỏ đi."),
         ("paragraph", "3. Lập phương trình chính tắc và giải tìm phản lực."),
     ]
+
+
+def test_the_cells_of_a_table_are_no_paragraphs() -> None:
+    # pdftotext writes each cell of a ruled table as a block of its own.
+    text = """\
+MÔ PHỎNG QUÁ TRÌNH DẬP VUỐT CHI TIẾT
+
+Dập vuốt bằng chất lỏng cao áp cho phép tạo hình những chi
+tiết rỗng có thành mỏng, hình dạng phức tạp mà các phương
+pháp dập thông thường khó thực hiện được, nhất là với các
+vật liệu có tính biến dạng kém như hợp kim nhôm cứng.
+Vật liệu của chày, cối và phôi được chọn theo tiêu chuẩn
+hiện hành, với các thông số cơ học cho trong bảng dưới đây
+và được nhập vào phần mềm trước khi chia lưới phần tử.
+
+Thông số
+
+Thép
+
+Nhôm
+
+Khối lượng riêng
+(kg/m3)
+
+7850
+
+2700
+
+Mô đun đàn hồi
+(MPa)
+
+Mô hình hình học của dụng cụ và phôi được xây dựng dựa
+trên yêu cầu về hình dạng và kích thước của sản phẩm, có
+tính đến khe hở giữa chày và cối cũng như bán kính lượn
+ở miệng cối để bảo đảm phôi không bị rách khi dập vuốt.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH][-1:] == [
+        "Mô hình hình học của dụng cụ và phôi được xây dựng dựa trên yêu cầu về hình dạng "
+        "và kích thước của sản phẩm, có tính đến khe hở giữa chày và cối cũng như bán kính "
+        "lượn ở miệng cối để bảo đảm phôi không bị rách khi dập vuốt.",
+    ]
+    tables = [b.text for b in article.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Thông số\nThép\nNhôm\nKhối lượng riêng\n(kg/m3)\n7850\n2700\nMô đun đàn hồi\n(MPa)"
+    ]

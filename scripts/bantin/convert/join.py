@@ -90,7 +90,12 @@ class BlockBuilder:
             texts = [line.text.strip() for line in seg.lines]
             preformatted = seg.kind in (BlockKind.EQUATION, BlockKind.TABLE)  # lines as printed
             text = "\n".join(texts) if preformatted else join_lines(texts)
-            self.blocks.append(Block(seg.kind, text, tuple(x.number for x in seg.lines)))
+            numbers = tuple(x.number for x in seg.lines)
+            last = self.blocks[-1] if self.blocks else None
+            if seg.kind is BlockKind.TABLE and last is not None and last.kind is BlockKind.TABLE:
+                last.text, last.lines = f"{last.text}\n{text}", last.lines + numbers  # one table
+            else:
+                self.blocks.append(Block(seg.kind, text, numbers))
         elif seg.role is Role.BODY:
             self._add_body(seg)
         elif seg.role is Role.HEADING:

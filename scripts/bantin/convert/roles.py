@@ -31,6 +31,7 @@ from bantin.vietnamese import (
     first_letter,
     fold,
     is_all_caps,
+    starts_enumeration,
     starts_lower,
     starts_new_sentence,
 )
@@ -1029,6 +1030,70 @@ def label_formula_pieces(doc: Labelling) -> None:
             line.reason = "equation: pieces of a formula or figure, no word of running text"
 
 
+CELL_SHARE = 0.5  # a table cell's lines are no longer than this share of the column
+CELL_MAX_LINES = 3
+CELL_MAX_WORDS = 12
+TABLE_MIN_CELLS = 3  # cells in a row (with numbers between) that make a table
+
+
+def label_table_cells(doc: Labelling) -> None:
+    """pdftotext writes each cell of a ruled table (or each label of a figure) as a block of
+    its own: short, unpunctuated blocks in a row, with numbers or a caption among them, are
+    kept as the lines of a table, not joined into paragraphs or taken for headings."""
+    run: list[Segment] = []
+    for seg in [*doc.segments, None]:
+        if seg is not None and (_cell(doc, seg) or _beside_cells(seg)):
+            run.append(seg)
+            continue
+        cells = [index for index, s in enumerate(run) if _cell(doc, s)]
+        numbers = [s for s in run if s.kind is BlockKind.EQUATION and _numbers_only(s.text)]
+        if len(cells) >= 2 and len(cells) + len(numbers) >= TABLE_MIN_CELLS:
+            inside = run[cells[0] : cells[-1] + 1]  # with the numbers and units among them
+            for member in [*inside, *numbers]:
+                if member.role is Role.RUNNING_HEAD and _numbers_only(member.text):
+                    _reclaim_number(doc, member)  # a number among the cells is one of them
+                if member.role is not Role.BODY:
+                    continue  # a caption keeps its role
+                member.kind = BlockKind.TABLE
+                for line in member.lines:
+                    line.reason = "table: a cell (or a figure's label) in a block of its own"
+        run = []
+
+
+def _reclaim_number(doc: Labelling, seg: Segment) -> None:
+    """A number taken for a page number is a cell of the table it stands in."""
+    numbers = {line.number for line in seg.lines}
+    doc.heads[:] = [head for head in doc.heads if head.line not in numbers]
+    seg.label(Role.BODY, "")
+
+
+def _cell(doc: Labelling, seg: Segment) -> bool:
+    return (
+        seg.role is Role.BODY
+        and seg.kind is None
+        and len(seg.lines) <= CELL_MAX_LINES
+        and all(len(line.text.strip()) <= CELL_SHARE * doc.layout.column for line in seg.lines)
+        and not ends_sentence(seg.text)
+        and not starts_lower(seg.text)  # 'và', 'trong đó': words between formulas
+        and not ends_open(seg.text)  # '... phương trình (89) là': text before a formula
+        and len(seg.text.split()) <= CELL_MAX_WORDS
+        and not starts_enumeration(seg.text)
+        and not starts_list_item(seg.text)
+    )
+
+
+def _beside_cells(seg: Segment) -> bool:
+    """Blocks that may stand among a table's cells: numbers, a caption, a page number."""
+    return seg.kind is BlockKind.EQUATION or seg.role in (Role.CAPTION, Role.RUNNING_HEAD)
+
+
+def _numbers_only(text: str) -> bool:
+    return all(NUMBER_CELL_RE.match(token) for token in text.split())
+
+
+NUMBER_CELL_RE = re.compile(r"^[(\[]?[-+−]?\d+(?:[.,]\d+)*%?[)\]]?$")
+
+
 def label_headings(doc: Labelling) -> None:
     """A short block without final punctuation between a finished sentence and a new one."""
     for seg in doc.body_segments():
@@ -1154,6 +1219,7 @@ RULES.register(label_byline, "byline", 70)
 RULES.register(split_leading_caption, "leading_caption", 65)
 RULES.register(label_captions, "caption", 60)
 RULES.register(label_formula_pieces, "formula_pieces", 55)
+RULES.register(label_table_cells, "table_cells", 54)
 RULES.register(label_headings, "heading", 50)
 
 
