@@ -697,3 +697,26 @@ tính đến khe hở giữa chày và cối cũng như bán kính lượn
     assert tables == [
         "Thông số\nThép\nNhôm\nKhối lượng riêng\n(kg/m3)\n7850\n2700\nMô đun đàn hồi\n(MPa)"
     ]
+
+
+def test_a_line_of_text_with_formulas_in_it_stays_in_its_paragraph() -> None:
+    # Many symbols, yet the line goes on with the sentence in words: inline mathematics.
+    text = """\
+TỶ SỐ H/V CỦA LỚP PHỦ MỎNG
+
+Xét lớp phủ có độ dày h nằm trên bán không gian đàn hồi
+đẳng hướng, với các tham số vật liệu cho như sau
+α = 2, γ = 0.0782, δ = 0.5
+và tỷ số giữa khối lượng riêng của lớp và của bán
+không gian là rd = ρ̄/ρ = 0.7391 và rs = c2/c = 0.2473.
+Khi đó đường cong tán sắc có dạng như trên hình vẽ.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [(b.kind.value, b.text) for b in article.blocks][-2:] == [
+        ("equation", "α = 2, γ = 0.0782, δ = 0.5"),
+        (
+            "paragraph",
+            "và tỷ số giữa khối lượng riêng của lớp và của bán không gian là rd = ρ̄/ρ = 0.7391 "
+            "và rs = c2/c = 0.2473. Khi đó đường cong tán sắc có dạng như trên hình vẽ.",
+        ),
+    ]

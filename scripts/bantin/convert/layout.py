@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bantin.convert.metrics import printed_width
-from bantin.convert.shapes import is_formula_piece, is_math_line
+from bantin.convert.shapes import is_formula_piece, is_math_line, prose_word
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.vietnamese import (
     ends_full_stop,
@@ -120,11 +120,27 @@ def ends_glued_hyphen(text: str) -> bool:
     return len(text) >= 2 and text[-1] == "-" and text[-2].isalpha()
 
 
+def _words_go_on(before: str, text: str) -> bool:
+    """A line of many symbols that opens with words in lower case going on with the unfinished
+    sentence of the line above ('không gian là rd = ρ̄/ρ = 0.74'): text with formulas in it,
+    not a display equation."""
+    words = text.split()[:2]
+    return (
+        len(words) == 2
+        and all(map(prose_word, words))
+        and starts_lower(text)
+        and bool(before.strip())
+        and not ends_sentence(before)
+        and not is_math_line(before)
+    )
+
+
 def measure(lines: list[SourceLine]) -> Layout:
     """Column width = the longest typical wrapped line (a line followed by another one)."""
     texts = list(map(_text, lines))
     math = tuple(
-        is_math_line(text) or (is_formula_piece(text) and not ends_glued_hyphen(before))
+        (is_math_line(text) and not _words_go_on(before, text))
+        or (is_formula_piece(text) and not ends_glued_hyphen(before))
         for before, text in zip(["", *texts], texts, strict=False)
     )
     lengths = list(map(len, map(str.strip, map(_text, lines))))
