@@ -67,3 +67,9 @@ def test_a_year_before_an_end_mark_is_prose() -> None:
 )
 def test_a_piece_of_a_formula_is_told_from_words(text: str, piece: bool) -> None:
     assert is_formula_piece(text) is piece
+
+
+def test_functions_of_mathematics_count_as_mathematics() -> None:
+    assert is_math_line("cos θm")
+    assert is_math_line("sin θi2 cos θi")
+    assert not is_math_line("cos ở đây là viết tắt")

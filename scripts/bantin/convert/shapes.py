@@ -30,6 +30,11 @@ _CANDIDATE_RE = re.compile(
     r"|(?<!\S)[(\[]?[A-Za-z][)\]]?(?!\S)"
 )
 _EDGES = "()[]{}.,;:!?\"'“”‘’"
+# Functions that formulas name: 'cos θ', 'ln x' are mathematics, not words.
+MATH_FUNCTIONS = frozenset(
+    {"sin", "cos", "tan", "tg", "cot", "cotg", "sh", "ch", "th", "ln", "lg", "log", "exp"}
+    | {"lim", "max", "min"}
+)
 PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 TABLE_NUMBERS = 3  # plain numbers alone make a line of figures from this many on ("Số 10 - 2020")
 
@@ -43,6 +48,8 @@ def token_kind(token: str) -> str:
     if not core:
         return "math" if any(char in "()[]{}" for char in token) else "other"  # brackets alone
     if _WORD.match(core):
+        if core in MATH_FUNCTIONS:
+            return "math"
         return "word" if len(core) > 1 or not core.isascii() else "math"
     if _VARIABLE.match(core) or (_NUMBERISH.match(token) and token[0] in "(["):
         return "math"
