@@ -720,3 +720,40 @@ Khi đó đường cong tán sắc có dạng như trên hình vẽ.
             "và rs = c2/c = 0.2473. Khi đó đường cong tán sắc có dạng như trên hình vẽ.",
         ),
     ]
+
+
+def test_a_section_number_heading_after_short_lines_of_a_formula_stands_alone() -> None:
+    # Around the heading, the column holds more short lines (a formula's digits, lines that
+    # introduce a formula) than full ones: measured on them, the heading would look full.
+    text = """\
+SÓNG TRONG LỚP PHỦ NHIỀU TẦNG
+
+Tần số tới hạn của mode cơ bản được xác định khi vận tốc
+tiến ra vô cùng, khi đó phương trình tán sắc có dạng
+
+2 1
+
+1 3
+
+với các hệ số
+
+2 2
+
+1 4
+
+và nghiệm nhỏ nhất là tần số tới hạn của mode đối xứng.
+3.2.2. Mô hình lớp phủ gồm nhiều tầng
+Phương trình xác định tần số tới hạn của mô hình nhiều tầng
+có dạng tương tự, với ma trận chuyển là tích các ma trận
+của từng tầng theo thứ tự từ dưới lên trên.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    flow = [(b.kind.value, b.text) for b in article.blocks if b.kind is not BlockKind.EQUATION]
+    assert flow[-2:] == [
+        ("heading", "3.2.2. Mô hình lớp phủ gồm nhiều tầng"),
+        (
+            "paragraph",
+            "Phương trình xác định tần số tới hạn của mô hình nhiều tầng có dạng tương tự, "
+            "với ma trận chuyển là tích các ma trận của từng tầng theo thứ tự từ dưới lên trên.",
+        ),
+    ]

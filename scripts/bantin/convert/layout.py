@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
+import re
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -187,6 +188,7 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
                         texts[index],
                         widths[index - 1],
                         printed[index - 1] if printed is not None else None,
+                        layout.column,
                     )
                 )
                 or (
@@ -206,6 +208,7 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
                         texts[index + 1],
                         widths[index],
                         printed[index] if printed is not None else None,
+                        layout.column,
                     )
                 )
             )
@@ -280,7 +283,9 @@ def filled(text: str, following: str, width: int) -> float:
     return (printed_width(text) + SPACE_WIDTH + printed_width(word)) / max(width, 1)
 
 
-def ends_paragraph(text: str, following: str, width: int, printed: int | None = None) -> bool:
+def ends_paragraph(
+    text: str, following: str, width: int, printed: int | None = None, column: int = 0
+) -> bool:
     """The line `text` ends a paragraph (or a heading) though no blank line follows it: a list
     item or a numbered point starts after a finished clause, or a new sentence starts after a
     line that had room for its first word (a sentence, or a short unpunctuated line: a heading).
@@ -296,7 +301,7 @@ def ends_paragraph(text: str, following: str, width: int, printed: int | None = 
         return (
             ends_sentence(text)
             or text.endswith(";")
-            or _standalone_heading(text, item, width, printed)
+            or _standalone_heading(text, item, width, printed, column)
         )
     if starts_enumeration(following) and (ends_sentence(text) or text.endswith(";")):
         return True  # a numbered or lettered point ('2. ...', 'b. ...') after a finished clause
@@ -309,7 +314,7 @@ def ends_paragraph(text: str, following: str, width: int, printed: int | None = 
         else:  # and never where the word would not have fitted by its characters either
             room = filled(text, following, printed) <= PRINTED_FIT and counted <= 1.0
         return room or starts_enumeration(following)
-    return _standalone_heading(text, following, width, printed)
+    return _standalone_heading(text, following, width, printed, column)
 
 
 CAPITALS_WORDS = 3  # a line of this many words in capitals is a heading's, not a sentence's
@@ -380,7 +385,12 @@ def _spread(values: list[int]) -> float:
     return statistics.pstdev(near) / mean if mean else 0.0
 
 
-def _standalone_heading(text: str, following: str, width: int, printed: int | None = None) -> bool:
+SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S")  # '3.2.', '2.1.4 '
+
+
+def _standalone_heading(
+    text: str, following: str, width: int, printed: int | None = None, column: int = 0
+) -> bool:
     """A short line without final punctuation before a new sentence stands alone: a heading
     (a numbered one may fill more of the width, as long as the next word would have fit).
     Measured as printed (`printed`, for text set in proportional type) unless the line is in
@@ -389,7 +399,11 @@ def _standalone_heading(text: str, following: str, width: int, printed: int | No
     if not text or not following or ends_sentence(text) or not starts_new_sentence(following):
         return False
     capitals = is_all_caps(text)
-    if printed is None or capitals:
+    if SECTION_NUMBER_RE.match(text) and column > width:
+        # A section's number ('3.2.') before a line of words: measured against the column
+        # of the whole text, as a window of short lines (a formula's) may understate it.
+        share, fit = (len(text) + 1 + len(following.split()[0])) / column, HEADING_FIT
+    elif printed is None or capitals:
         share = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
         fit = HEADING_FIT
     else:
