@@ -757,3 +757,15 @@ của từng tầng theo thứ tự từ dưới lên trên.
             "với ma trận chuyển là tích các ma trận của từng tầng theo thứ tự từ dưới lên trên.",
         ),
     ]
+
+
+def test_a_dateline_glued_to_the_lines_above_is_no_paragraph_and_gives_the_date() -> None:
+    dated = SCHOLARLY.replace(
+        "\n\nTóm tắt:",
+        "\nĐến Tòa soạn ngày 03/04/2022, chấp nhận đăng ngày 05/06/2022\n\nTóm tắt:",
+        1,
+    )
+    assert dated != SCHOLARLY
+    article = convert_text(decode_bytes(dated.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.date == dt.date(2022, 4, 3)
+    assert not any("Tòa soạn" in b.text for b in article.blocks)

@@ -393,6 +393,44 @@ def split_stacked_captions(doc: Labelling) -> None:
             doc.segments[index : index + 1] = [_segment(doc, [line]) for line in seg.lines]
 
 
+DATELINE_RE = re.compile(
+    r"^\W*(?:ngày\s+(?:nhận|duyệt|chấp\s+nhận|phản\s+biện|gửi|sửa|hoàn\s+thiện)"
+    r"|đến\s+t(?:òa|oà)\s+soạn|nhận\s+bài|chấp\s+nhận\s+đăng|received|accepted|revised)",
+    re.IGNORECASE,
+)
+DATELINE_REASON = "front matter: dateline (received, accepted), not text"
+
+
+def label_datelines(doc: Labelling) -> None:
+    """'Đến Tòa soạn ngày ...', 'Ngày nhận bài ...' on the first page: the article's history,
+    read for its date and kept out of the text, even glued to the lines around it."""
+    first_page = doc.lines[0].page if doc.lines else 0
+    segments: list[Segment] = []
+    for seg in doc.segments:
+        found = [
+            i
+            for i, line in enumerate(seg.lines)
+            if line.page == first_page
+            and DATELINE_RE.match(line.text)
+            and DIGIT_RE.search(line.text)
+        ]
+        if seg.role is not Role.BODY or seg.kind is not None or not found:
+            segments.append(seg)
+            continue
+        start, first = 0, len(segments)
+        for index in found:
+            if index > start:
+                segments.append(_segment(doc, seg.lines[start:index]))
+            dateline = _segment(doc, seg.lines[index : index + 1])
+            dateline.label(Role.LEAD, DATELINE_REASON)
+            segments.append(dateline)
+            start = index + 1
+        if start < len(seg.lines):
+            segments.append(_segment(doc, seg.lines[start:]))
+        segments[first].opens_paragraph = seg.opens_paragraph
+    doc.segments[:] = segments
+
+
 def label_end_mark_line(doc: Labelling) -> None:
     """A line made only of an end-of-article glyph (or './.') is the end mark."""
     for seg in doc.body_segments():
@@ -1205,6 +1243,7 @@ from bantin.convert.scholarly import (  # noqa: E402
 
 RULES: Registry[Rule] = Registry()
 RULES.register(label_running_heads, "running_head", 100)
+RULES.register(label_datelines, "datelines", 89.5)
 RULES.register(label_front_matter, "front_matter", 89)
 RULES.register(label_references, "references", 88)
 RULES.register(label_back_matter, "back_matter", 87.5)
