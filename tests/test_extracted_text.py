@@ -769,3 +769,37 @@ def test_a_dateline_glued_to_the_lines_above_is_no_paragraph_and_gives_the_date(
     article = convert_text(decode_bytes(dated.encode("utf-8"), "x.txt"), "x.txt")
     assert article.date == dt.date(2022, 4, 3)
     assert not any("Tòa soạn" in b.text for b in article.blocks)
+
+
+def test_a_line_of_a_heading_in_capitals_printed_again_in_another_heading_stays_in_it() -> None:
+    # Two headings in capitals share their middle line, so it is printed on two pages: it is
+    # no running head when capitals lines hold it on both sides.
+    text = """\
+CHO VAY XANH TẠI VIỆT NAM
+
+Các ngân hàng thương mại đã bước đầu triển khai cho vay
+xanh, nhưng quy mô còn nhỏ so với tổng dư nợ của cả hệ
+thống và chưa đồng đều giữa các khu vực trong cả nước.
+1. THỰC TRẠNG PHÁT TRIỂN
+TÍN DỤNG XANH Ở CÁC NGÂN HÀNG
+GIAI ĐOẠN GẦN ĐÂY
+Dư nợ tín dụng xanh tăng đều qua các năm, chủ yếu ở
+lĩnh vực nông nghiệp và năng lượng tái tạo.
+\f
+2. GIẢI PHÁP PHÁT TRIỂN
+TÍN DỤNG XANH Ở CÁC NGÂN HÀNG
+THEO HƯỚNG BỀN VỮNG
+Cần hoàn thiện khung pháp lý và đào tạo đội ngũ cán bộ
+thẩm định các dự án xanh.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    texts = [b.text.casefold() for b in article.blocks]
+    assert any(
+        "1. thực trạng phát triển tín dụng xanh ở các ngân hàng giai đoạn gần đây" in t
+        for t in texts
+    )
+    assert any(
+        "2. giải pháp phát triển tín dụng xanh ở các ngân hàng theo hướng bền vững" in t
+        for t in texts
+    )
+    assert not any("running head" in d.message for d in article.decisions)

@@ -279,7 +279,11 @@ def _isolate_running_heads(doc: Labelling, repeated: frozenset[str]) -> None:
             index
             for index, line in enumerate(seg.lines)
             if (DIGIT_RE.search(line.text) and parse_running_head(line.text, line.number))
-            or (repeated and _repeat_key(line.text) in repeated)
+            or (
+                repeated
+                and _repeat_key(line.text) in repeated
+                and not _inside_capitals(seg.lines, index)
+            )
         ]  # a running head carries a number or repeats: most lines are not asked further
         if not heads:
             segments.append(seg)
@@ -294,6 +298,15 @@ def _isolate_running_heads(doc: Labelling, repeated: frozenset[str]) -> None:
         made[0].opens_paragraph = seg.opens_paragraph
         segments.extend(made)
     doc.segments[:] = segments
+
+
+def _inside_capitals(lines: list[SourceLine], index: int) -> bool:
+    """The line stands between two lines in capitals of its block, the first unfinished: a
+    line of a heading in capitals (which another heading may share), not a running head."""
+    if index == 0 or index + 1 >= len(lines):
+        return False
+    before, after = lines[index - 1].text, lines[index + 1].text
+    return is_all_caps(before) and not ends_sentence(before) and is_all_caps(after)
 
 
 def _segment(doc: Labelling, lines: list[SourceLine]) -> Segment:
