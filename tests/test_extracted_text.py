@@ -803,3 +803,20 @@ thẩm định các dự án xanh.
         for t in texts
     )
     assert not any("running head" in d.message for d in article.decisions)
+
+
+def test_a_thesis_list_of_the_authors_publications_is_a_list_of_references() -> None:
+    text = """\
+SÓNG MẶT TRONG MÔI TRƯỜNG PHÂN LỚP
+
+Luận án đã thiết lập công thức xấp xỉ của tần số cộng
+hưởng cho mô hình nhiều lớp và kiểm tra bằng ví dụ số.
+
+DANH MỤC CÔNG TRÌNH KHOA HỌC ĐÃ CÔNG BỐ
+1. Nguyễn Văn An, Trần Thị Bình (2019). Công thức xấp xỉ cho
+tần số cộng hưởng của lớp phủ mỏng, Tạp chí Cơ học, 41, 1-12.
+2. Nguyễn Văn An (2020). Sóng mặt trong lớp composite, Tạp chí
+Khoa học, 36, 20-31.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [b.kind for b in article.blocks].count(BlockKind.REFERENCE) == 2
