@@ -820,3 +820,29 @@ Khoa học, 36, 20-31.
 """
     article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
     assert [b.kind for b in article.blocks].count(BlockKind.REFERENCE) == 2
+
+
+def test_a_byline_set_beside_the_text_and_printed_inside_a_sentence_is_the_byline() -> None:
+    # pdftotext read the byline, set in the column beside the text, between the two halves
+    # of a sentence; the affiliation under the names comes with it.
+    text = """\
+KHOA KINH TẾ 50 NĂM XÂY DỰNG VÀ PHÁT TRIỂN
+
+Ngày 12/3/1975, Khoa Kinh tế được thành lập trên cơ sở
+bộ môn Kinh tế của Trường, với nhiệm vụ đào tạo cán bộ
+quản lý kinh tế cho các đơn vị. Từ đó đến nay, Khoa đã
+được đổi tên nhiều lần: Bộ môn Kinh tế (1975 -
+
+Thượng tá, TS. LÊ VĂN MINH
+Chủ nhiệm Khoa Kinh tế, Học viện Hậu cần
+1980); Khoa Kinh tế (1980 - 1996). Năm 1996, Khoa được
+giao thêm nhiệm vụ đào tạo sau đại học cho các ngành
+kinh tế của Học viện và các đơn vị trong toàn quân.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [(a.name, a.rank, a.degree) for a in article.authors] == [
+        ("Lê Văn Minh", "Thượng tá", "TS.")
+    ]
+    paragraphs_ = [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert any("(1975 - 1980); Khoa Kinh tế (1980 - 1996)." in p for p in paragraphs_)
+    assert not any("LÊ VĂN MINH" in p for p in paragraphs_)

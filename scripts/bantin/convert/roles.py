@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bantin.bylines import ORGANISATION_WORDS, SURNAMES
+from bantin.bylines import ORGANISATION_WORDS, SURNAMES, parse_byline, plausible
 from bantin.convert.layout import (
     Layout,
     Segment,
@@ -678,6 +678,52 @@ def label_byline(doc: Labelling) -> None:
             return
 
 
+def label_inner_byline(doc: Labelling) -> None:
+    """A byline with a rank or degree ('Trung tá, TS. NGUYỄN VĂN A') and its affiliation,
+    opening a block whose rest goes on with a sentence the block before left unfinished: the
+    byline was set beside the text and read between the halves of that sentence."""
+    if any(s.role is Role.BYLINE for s in doc.segments):
+        return
+    for index, seg in enumerate(doc.segments):
+        if seg.role is not Role.BODY or seg.kind is not None:
+            continue
+        if not _titled_byline(seg.lines[0].text):
+            continue
+        taken, lines = 1, list(seg.lines)
+        following = doc.segments[index + 1] if index + 1 < len(doc.segments) else None
+        if (
+            len(lines) == 1
+            and following is not None
+            and following.role is Role.BODY
+            and following.kind is None
+            and following.first.number == seg.last.number + 1  # no blank line between
+        ):
+            taken, lines = 2, lines + following.lines  # the layout set the name line apart
+        count = 1
+        while (
+            count < len(lines) - 1
+            and count <= AFFILIATION_MAX_LINES
+            and is_affiliation(lines[count].text)
+            and not starts_lower(lines[count].text)
+        ):
+            count += 1
+        rest = lines[count:]
+        before = doc.neighbour(seg, -1, FLOW)
+        if not rest or before is None or ends_sentence(before.text):
+            continue
+        if first_letter(rest[0].text).isupper():
+            continue  # the rest must go on with the unfinished sentence
+        byline, after = _segment(doc, lines[:count]), _segment(doc, rest)
+        _label_byline_segment(doc, byline, 1, "byline: names and affiliation inside the text")
+        doc.segments[index : index + taken] = [byline, after]
+        return
+
+
+def _titled_byline(text: str) -> bool:
+    authors = parse_byline(text.strip().rstrip(","))
+    return plausible(authors) and all(a.rank or a.degree for a in authors)
+
+
 def _only_captions_after(later: list[Segment], seg: Segment, names: int) -> bool:
     """Nothing but caption-shaped sentences follows a byline (or one affiliation block)."""
     if names == len(seg.lines) and later and _affiliation_block(later[0]):
@@ -1268,6 +1314,7 @@ RULES.register(split_stacked_captions, "stacked_captions", 82)
 RULES.register(label_title_band, "title_band", 80)
 RULES.register(label_top_byline, "top_byline", 75)
 RULES.register(label_byline, "byline", 70)
+RULES.register(label_inner_byline, "inner_byline", 69)
 RULES.register(split_leading_caption, "leading_caption", 65)
 RULES.register(label_captions, "caption", 60)
 RULES.register(label_formula_pieces, "formula_pieces", 55)
