@@ -68,6 +68,7 @@ class Issue:
     folio_at: float = 0.97  # where the page number stands, as a share of the page height
     running_heads: tuple[str, str] = RUNNING_HEADS  # odd pages, even pages
     dateline: str = ""  # the issue's date, under the contents page's heading
+    folio_offset: int = 0  # the number printed on a page is its place plus this (a cover: -2)
 
 
 @dataclass
@@ -371,7 +372,9 @@ def _page_furniture(flow: _Flow) -> None:
     flow.canvas.setFont("Body", 7)
     head = flow.issue.running_heads[(flow.page + 1) % 2]
     flow.canvas.drawString(MARGIN, PAGE_H - 30, f"{head} - SỐ 5/2021")
-    flow.canvas.drawString(PAGE_W / 2, PAGE_H * (1 - flow.issue.folio_at), str(flow.page))
+    folio = flow.page + flow.issue.folio_offset
+    if folio >= 1:  # unnumbered pages (a cover, its back) print none
+        flow.canvas.drawString(PAGE_W / 2, PAGE_H * (1 - flow.issue.folio_at), str(folio))
 
 
 def _draw(flow: _Flow, x: float, text: str, font: str, size: float) -> None:

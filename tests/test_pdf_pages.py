@@ -652,3 +652,27 @@ def test_the_body_type_is_the_running_texts_not_the_tables() -> None:
     ]
     sheets = [page(n, *rows, body_lines(100, 20, x=320)) for n in range(1, 3)]
     assert body_type(sheets).size == 12.0
+
+
+def test_pieces_set_in_fonts_of_mathematics_are_an_equation_not_paragraphs() -> None:
+    """Measured on a real thesis set with TeX: a formula's pieces ("VS", "h", "γ") in CMMI10
+    stood as paragraphs of one word between the paragraphs of text."""
+
+    def math(text: str, x: float, y: float) -> Line:
+        found = line(text, x, y)
+        for word in found.words:
+            word.style = Style("RLEYQQ+CMMI10", 12)
+        return found
+
+    sheet = page(
+        1,
+        [line("TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC", 100, 40, 18, bold=True)],
+        body_lines(80, 8),
+        [math("VS", 250, 210)],
+        [math("h", 260, 228)],
+        [line("Câu văn của bài báo chạy dài hết cả dòng này", 50, 250), *body_lines(265, 6)],
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    roles = {para.text: para.role for para in paras}
+    assert roles["VS"] == roles["h"] == "equation"

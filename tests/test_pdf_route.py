@@ -752,3 +752,22 @@ def test_a_table_of_rising_figures_is_no_contents_page_and_its_page_is_read(
     doc, plan = plan_issue(pdf)
     assert len(plan.articles) == 1
     assert plan.articles[0].span.pages == [page.number for page in doc.pages]
+
+
+def test_a_document_numbered_after_its_cover_is_ingested_without_a_page_below_one(
+    tmp_path: Path,
+) -> None:
+    """Measured on a real thesis: its pages are numbered from the third, so its first page
+    came out as page -1 and the sidecar was refused (pages start at 1)."""
+    pdf = tmp_path / "luan-an.pdf"
+    body = [("body", text(n, 12)) for n in range(24)]
+    thesis = Spec("Một số bài toán về mô hình lúa ở Nam Định", body, byline="NGUYỄN THỊ LAN")
+    ranges = build_pdf(pdf, [thesis], Issue(folio_offset=-2))
+    assert ranges[0][1] >= 6  # pages numbered 1 to 4 or more
+    assert (
+        main(["ingest", str(pdf), "--issue", "1", "--year", "2020", "--root", str(tmp_path)]) == 0
+    )
+    report = convert_sources(tmp_path, tmp_path / "docs", workers=1)
+    assert report.ok, report.problems
+    (article,) = (tmp_path / "docs").rglob("*.md")
+    assert all(page >= 1 for page in read_article(article).front.pages)

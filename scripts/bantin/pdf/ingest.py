@@ -353,9 +353,12 @@ def _dates_and_days(text: str) -> Iterator[tuple[datetime.date, bool]]:
 
 
 def _sidecar(item: Planned, offset: int, pdf: str) -> dict[str, Any]:
-    """The article's printed pages, its own PDF (what the site links and cites as its full
-    text), and what the contents page says of it."""
-    data: dict[str, Any] = {"pages": [item.first_page + offset, item.last_page + offset]}
+    """The article's printed pages (where its first page has a number), its own PDF (what the
+    site links and cites as its full text), and what the contents page says of it."""
+    data: dict[str, Any] = {}
+    first, last = item.first_page + offset, item.last_page + offset
+    if first >= 1:  # a document numbered after its cover has no printed number for it
+        data["pages"] = [first, last]
     data["pdf"] = pdf
     if item.start > 1:
         data["start"] = item.start

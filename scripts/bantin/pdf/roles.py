@@ -599,6 +599,24 @@ def _is_caption(para: Para, body: BodyType) -> bool:
     return numbered or not _is_body_text(para, body)
 
 
+# TeX's and equation editors' fonts of mathematics (TeX's roman, CMR, also sets text).
+_MATH_FONT = re.compile(
+    r"^(?:[A-Z]{6}\+)?(?:CM(?:MI|SY|EX|BSY|MIB)\d|MSAM|MSBM|EUFM|RSFS|ESINT|STMARY|WASY"
+    r"|MT ?Extra|MTMI|MTSY|Euclid|.*Math)",
+    re.I,
+)
+MATH_FONT_SHARE = 0.6  # of a paragraph's letters set in fonts of mathematics: an equation
+
+
+def in_math_fonts(para: Para) -> bool:
+    """Set mostly in a font only mathematics uses (TeX's CMMI, CMSY, CMEX; MathType's MT
+    Extra; Cambria Math): the pieces of a formula, whatever they spell ("VS", "h")."""
+    sizes = [(len(word.text), bool(_MATH_FONT.match(word.style.font))) for word in para.words]
+    total = sum(size for size, _ in sizes)
+    math = sum(size for size, is_math in sizes if is_math)
+    return total > 0 and math >= MATH_FONT_SHARE * total
+
+
 def _is_equation(para: Para, body: BodyType) -> bool:
     """Mostly symbols, numbers and variables ("EJ", "δ11", "M1M1ds"), few words: a display
     equation, or the pieces of one an equation editor left as text."""
@@ -606,6 +624,8 @@ def _is_equation(para: Para, body: BodyType) -> bool:
     tokens = text.split()
     if not tokens:
         return False
+    if in_math_fonts(para):
+        return True
     if len(para.lines) > 4:  # a tall block: an equation only when it holds almost no words
         count = sum(1 for token in _tokens(text) if _is_word(token))
         return count <= len(tokens) // 10 and bool(_MATH.search(text))
