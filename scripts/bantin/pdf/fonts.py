@@ -98,7 +98,11 @@ def _symbol(char: str, font: str) -> str:
     code = ord(char)
     if 0xF020 <= code <= 0xF0FF:
         if "symbol" not in font.lower():
-            return "•" if code in _DINGBAT_BULLETS or "ding" in font.lower() else char
+            if code in _DINGBAT_BULLETS or "ding" in font.lower():
+                return "•"
+            # a Symbol glyph in a word poppler set in another font ("Δ1=" + "Δ2"): Symbol is
+            # what draws letters and operators at these codes
+            return SYMBOL.get(code - 0xF000, char)
         return SYMBOL.get(code - 0xF000, char)
     if "symbol" in font.lower() and code < 0x100:
         return SYMBOL.get(code, char)
