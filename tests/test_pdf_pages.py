@@ -676,3 +676,23 @@ def test_pieces_set_in_fonts_of_mathematics_are_an_equation_not_paragraphs() -> 
     label_article(paras, BODY)
     roles = {para.text: para.role for para in paras}
     assert roles["VS"] == roles["h"] == "equation"
+
+
+def test_a_block_poppler_made_of_lines_from_two_columns_is_read_per_column() -> None:
+    """Measured on a real article: a chart's labels in the left column and a paragraph of the
+    right column made one block; the paragraph lost its column and its lines became cells."""
+    text = [
+        line(f"Câu văn {n} bài báo chạy dài hết cả dòng này", 320, 400 + 15 * n) for n in range(6)
+    ]
+    labels = [line("95.90%", 300, 475, 9), line("Năm 2020", 120, 430, 9)]
+    sheet = page(
+        1,
+        body_lines(60, 40),
+        body_lines(60, 20, 320),
+        [*text[:3], labels[1], *text[3:], labels[0]],
+        body_lines(500, 15, 320),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    (found,) = [p for p in paras if p.text.startswith("Câu văn 0")]
+    assert found.role == "body" and len(found.lines) == 6 and found.column is not None

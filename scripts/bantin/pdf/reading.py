@@ -332,7 +332,8 @@ def paragraphs(page: Page, body: BodyType, columns: list[Column] | None = None) 
 
 def split_across_gutters(page: Page, columns: list[Column]) -> None:
     """A line poppler built from words of two columns (a gap as wide as the gutter between
-    them, at the gutter) becomes two lines, and its block one block per column."""
+    them, at the gutter) becomes two lines, and a block holding lines of two columns one
+    block per column."""
     ordered = sorted(columns, key=lambda c: c.left)
     gutters = [(a.right, b.left) for a, b in itertools.pairwise(ordered) if b.left > a.right]
     if not gutters:
@@ -340,13 +341,13 @@ def split_across_gutters(page: Page, columns: list[Column]) -> None:
     blocks: list[Block] = []
     for block in page.blocks:
         lines = [piece for line in block.lines for piece in _split_line(line, gutters)]
-        if len(lines) == len(block.lines):
-            blocks.append(block)
-            continue
         sides: dict[int, list[Line]] = {}
-        for line in lines:
-            side = sum(1 for start, _ in gutters if line.box.cx > start)
+        for line in lines:  # by where it starts: a label standing in the gutter is no text
+            side = sum(1 for _, end in gutters if line.box.x0 >= end - 2)
             sides.setdefault(side, []).append(line)
+        if len(sides) == 1 and len(lines) == len(block.lines):
+            blocks.append(block)  # (a block of lines from two columns is cut in two as well)
+            continue
         blocks += [
             Block(sorted(group, key=lambda line: line.box.y0), block.flow)
             for _, group in sorted(sides.items())
