@@ -37,6 +37,11 @@ def test_the_letters_pdfs_give_for_u_horn_are_u_horn() -> None:
     assert fix_lookalikes("Ƣu tiên đầu tƣ") == "Ưu tiên đầu tư"
 
 
+def test_the_eth_typed_for_d_with_stroke_is_d_with_stroke() -> None:
+    """Measured on a real bulletin: "Bài ðọc I", "Ðóng góp" (the Icelandic eth for "đ")."""
+    assert fix_lookalikes("Bài ðọc I. Ðóng góp") == "Bài đọc I. Đóng góp"
+
+
 def test_a_point_lettered_in_lower_case_is_an_enumeration_an_initial_is_not() -> None:
     from bantin.vietnamese import starts_enumeration
 

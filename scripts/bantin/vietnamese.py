@@ -109,8 +109,11 @@ def nfc(text: str) -> str:
 
 
 # Letters some PDF producers put where Vietnamese has "ư": "ƣ" (U+01A3, Latin oi) draws like it
-# in many fonts and is no Vietnamese letter ("Đầu tƣ", "chƣơng").
-_LOOKALIKES = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af"})
+# in many fonts and is no Vietnamese letter ("Đầu tƣ", "chƣơng"); and "đ": the Icelandic eth
+# "ð"/"Ð" (U+00F0, U+00D0), which Windows-1258 fonts and old keyboards typed for it ("Bài ðọc").
+_LOOKALIKES = str.maketrans(
+    {"\u01a3": "\u01b0", "\u01a2": "\u01af", "\u00f0": "\u0111", "\u00d0": "\u0110"}
+)
 
 
 def fix_lookalikes(text: str) -> str:
