@@ -200,7 +200,8 @@ class BodyCasing:
         """Count every form of every word and word pair the body writes, once."""
         if self.counted:
             return
-        text = _TEXT_BREAK.join(self.texts)
+        # words in a run of capitals (a heading left among the paragraphs) teach no casing
+        text = _CAPITAL_RUN.sub(_TEXT_BREAK, _TEXT_BREAK.join(self.texts))
         self.word_counts = {}
         if self.wanted is None:
             words = _collect(text)
@@ -266,11 +267,10 @@ class BodyCasing:
 def learn_body(texts: list[str], asked: list[str] | None = None) -> BodyCasing:
     """The casing knowledge drawn from the body paragraphs, lead and captions; `asked`, the
     texts to be restored, lets it keep only their words."""
-    texts = [_CAPITAL_RUN.sub(_TEXT_BREAK, text) for text in texts]
     if asked is None:
-        return BodyCasing(texts=texts)
+        return BodyCasing(texts=list(texts))
     wanted = frozenset(fold_all(WORD_SPLIT_RE.findall("\n".join(asked))))
-    return BodyCasing(texts=texts, wanted=wanted)
+    return BodyCasing(texts=list(texts), wanted=wanted)
 
 
 _UPPER = "".join(

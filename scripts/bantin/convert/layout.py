@@ -335,6 +335,8 @@ def capitals_band_edge(before: str, text: str) -> bool:
 
 
 def _capitals_line(text: str) -> bool:
+    if text.upper() != text:  # a small letter: most lines end here, cheaply
+        return False
     words = [word for word in text.split() if any(map(str.isalpha, word))]
     return len(words) >= CAPITALS_WORDS and is_all_caps(text) and not ends_sentence(text)
 
