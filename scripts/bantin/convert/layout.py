@@ -323,6 +323,8 @@ CAPITALS_WORDS = 3  # a line of this many words in capitals is a heading's, not 
 def capitals_band_edge(before: str, text: str) -> bool:
     """A line all in capitals (a heading's) starts after a finished sentence in lower case,
     or text in lower case starts a new sentence after it: the heading stands apart."""
+    if not (before.isupper() or text.isupper()):  # neither line in capitals: most pairs
+        return False
     before, text = before.strip(), text.strip()
     if not before or not text:
         return False
@@ -335,7 +337,7 @@ def capitals_band_edge(before: str, text: str) -> bool:
 
 
 def _capitals_line(text: str) -> bool:
-    if text.upper() != text:  # a small letter: most lines end here, cheaply
+    if not text.isupper():  # a small letter, or no letter: most lines end here, cheaply
         return False
     words = [word for word in text.split() if any(map(str.isalpha, word))]
     return len(words) >= CAPITALS_WORDS and is_all_caps(text) and not ends_sentence(text)
