@@ -350,3 +350,16 @@ def test_a_lone_sentence_between_a_sentence_and_its_capitalised_rest_is_a_captio
     assert [b.text for b in article.blocks if b.kind is BlockKind.FIGURE] == [
         "Toàn cảnh lễ trao giải thưởng năm nay."
     ]
+
+
+def test_an_end_mark_glued_to_the_last_word_is_kept_as_printed() -> None:
+    """A glyph printed right after the last word, in the place of its full stop, is the
+    paragraph's last character as printed; one set apart by a space is an ornament."""
+    body = (
+        "Nhóm nghiên cứu đã chuẩn bị mẫu thử theo quy trình\n"
+        "của phòng thí nghiệm trong nhiều tháng liền.\n\n"
+        "Kết quả theo dõi được ghi vào sổ mỗi ngày để\n"
+        "rút ra nhận xét chung cho cả nhóm sinh viên"
+    )
+    assert paragraphs(TITLE + body + "♦\n")[-1].endswith("cho cả nhóm sinh viên♦")
+    assert paragraphs(TITLE + body + " ♦\n")[-1].endswith("cho cả nhóm sinh viên")
