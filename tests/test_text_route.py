@@ -363,3 +363,40 @@ def test_an_end_mark_glued_to_the_last_word_is_kept_as_printed() -> None:
     )
     assert paragraphs(TITLE + body + "♦\n")[-1].endswith("cho cả nhóm sinh viên♦")
     assert paragraphs(TITLE + body + " ♦\n")[-1].endswith("cho cả nhóm sinh viên")
+
+
+# pdftotext drops a hyphen that ends a line and prints the next line right after it: a line
+# ending 'kinh tế -' before 'xã hội' comes out as one long line holding 'kinh tế xã hội', and
+# 'KH-' before 'CN' as 'KHCN'. The same pair printed with its hyphen inside a line elsewhere
+# in the text says what the long line lost.
+HYPHENS_BODY = (
+    "Những năm qua, các hợp tác xã vùng cao đã góp phần\n"
+    "vào phát triển kinh tế - xã hội và ứng dụng KH-CN\n"
+    "trong sản xuất rau sạch theo quy trình của tỉnh.\n"
+    "Nhiều hộ dân đã chuyển đổi diện tích trồng ngô\n"
+    "sang trồng rau, mang lại thu nhập ổn định hơn cho\n"
+    "các gia đình. Các mô hình này gắn với kinh tế xã hội ở mọi bản,\n"
+    "được chính quyền địa phương hỗ trợ về giống, vốn\n"
+    "và kỹ thuật, nhờ đó năng suất tăng rõ rệt qua\n"
+    "từng vụ. Việc chuyển giao KH-CN cho nông dân\n"
+    "được thực hiện thường xuyên qua lớp tập huấn KHCN trong vùng\n"
+    "nông nghiệp tại chỗ, giúp người dân nắm vững\n"
+    "quy trình chăm sóc và thu hoạch rau đúng cách.\n"
+)
+
+
+def test_a_hyphen_pdftotext_dropped_at_a_line_end_is_restored_from_the_same_pair_elsewhere() -> (
+    None
+):
+    body = " ".join(paragraphs(TITLE + HYPHENS_BODY + END))
+    assert "gắn với kinh tế - xã hội ở mọi bản," in body
+    assert "qua lớp tập huấn KH-CN trong vùng" in body
+
+
+def test_a_pair_also_printed_without_its_hyphen_in_a_line_of_its_own_is_left_as_it_is() -> None:
+    text = HYPHENS_BODY.replace(
+        "sang trồng rau, mang lại thu nhập ổn định hơn cho\n",
+        "sang trồng rau, mang lại cho kinh tế xã hội nhiều\n",
+    )
+    body = " ".join(paragraphs(TITLE + text + END))
+    assert "gắn với kinh tế xã hội ở mọi bản," in body

@@ -23,6 +23,7 @@ from bantin.convert.facts import (
     page_range,
     section_of,
 )
+from bantin.convert.hyphens import restore_dropped_hyphens
 from bantin.convert.join import build_blocks
 from bantin.convert.layout import Segment, join_drop_caps, measure, segment, split_lines
 from bantin.convert.order import body_flow, take_title_and_lead
@@ -133,6 +134,8 @@ def convert_text(text: str, path: Path | str = "<text>", running_head: str = "he
     lines = split_lines(nfc(text))
     for letter, word in join_drop_caps(lines):
         article.note("layout", f"drop cap on line {letter} joined to its word", word)
+    for number, pair in restore_dropped_hyphens(lines):
+        article.note("layout", f"hyphen dropped at a line end put back: {pair!r}", number)
     article.lines = lines
     layout = measure(lines)
     article.note("layout", f"column width {layout.column}, wide lines over {layout.wide}")
