@@ -400,3 +400,16 @@ def test_a_pair_also_printed_without_its_hyphen_in_a_line_of_its_own_is_left_as_
     )
     body = " ".join(paragraphs(TITLE + text + END))
     assert "gắn với kinh tế xã hội ở mọi bản," in body
+
+
+def test_the_pair_printed_elsewhere_with_its_hyphen_glued_or_spaced_is_evidence_either_way() -> (
+    None
+):
+    """'KH - CN' elsewhere restores 'KH-' / 'CN' (no space in the long line: the hyphen was
+    glued); 'kinh tế–xã hội' elsewhere restores 'kinh tế -' / 'xã hội' (a space: a dash)."""
+    text = HYPHENS_BODY.replace(
+        "kinh tế - xã hội và ứng dụng KH-CN", "kinh tế–xã hội và ứng dụng KH - CN"
+    )
+    body = " ".join(paragraphs(TITLE + text + END))
+    assert "gắn với kinh tế - xã hội ở mọi bản," in body
+    assert "qua lớp tập huấn KH-CN trong vùng" in body

@@ -25,6 +25,7 @@ TYPICAL = 1.15  # lines up to this many times the median show the column's width
 WINDOW = 8  # lines of prose on either side that show the column
 LEAST_AROUND = 4  # fewer lines of prose around show no column
 CUT_FROM, CUT_TO = 0.6, 1.05  # where the first line may have ended, as a share of the width
+DASHES = "-–‐"  # a hyphen, an en dash, the Unicode hyphen
 PROSE_SPACES = 2  # a line of prose has at least three words
 _OPENING = "([{“‘\"'"
 _CLOSING = ".,;:!?)]}”’\"'…"
@@ -90,17 +91,30 @@ class _Evidence:
 
     def __init__(self, texts: list[str], long: dict[int, int]) -> None:
         words = [_core(word) for text in texts for word in text.split()]
-        self.hyphenated = {word for word in words if "-" in word}
-        self.dashed = {
+        dashed = {
             (left, right)
             for left, dash, right in zip(words, words[1:], words[2:], strict=False)
-            if dash == "-"
+            if dash in DASHES
         }
+        dashed.update(_halves(word) for word in words if sum(map(word.count, DASHES)) == 1)
+        dashed.discard(("", ""))
+        # A pair joined by a hyphen or a dash, glued or spaced, says the same: the words of
+        # the pair go together with one between them.
+        self.dashed = dashed
+        self.hyphenated = {f"{left}-{right}" for left, right in dashed}
         plain = [
             _core(word) for i, text in enumerate(texts) if i not in long for word in text.split()
         ]
         self.words = set(plain)
         self.pairs = set(itertools.pairwise(plain))
+
+
+def _halves(word: str) -> tuple[str, str]:
+    """'KH-CN' -> ('KH', 'CN'); ('', '') unless both halves hold a letter or a digit."""
+    left, right = re.split(f"[{DASHES}]", word)
+    if left[-1:].isalnum() and right[:1].isalnum():
+        return left, right
+    return "", ""
 
 
 def _core(word: str) -> str:
