@@ -413,3 +413,57 @@ def test_the_pair_printed_elsewhere_with_its_hyphen_glued_or_spaced_is_evidence_
     body = " ".join(paragraphs(TITLE + text + END))
     assert "gắn với kinh tế - xã hội ở mọi bản," in body
     assert "qua lớp tập huấn KH-CN trong vùng" in body
+
+
+def test_a_line_of_a_lone_year_goes_on_the_line_above_it() -> None:
+    """'theo TCVN 4321:' over '2015;': a standard's year wrapped to the next line is no new
+    paragraph, however short the line above it."""
+    text = TITLE + (
+        "Các chỉ tiêu được xác định theo các tiêu chuẩn\n"
+        "quốc gia hiện hành như sau:\n"
+        "\uf0b7 Xác định độ ẩm theo TCVN 4321:\n"
+        "2015;\n"
+        "\uf0b7 Định lượng nấm men theo TCVN 8765-2:\n"
+        "2019.\n"
+        "Kết quả theo dõi được ghi vào sổ mỗi ngày, sau đó\n"
+        "được nhóm tổng hợp và so sánh với các lần thử trước\n"
+        "để rút ra nhận xét chung cho cả nhóm nghiên cứu.\n"
+    )
+    found = paragraphs(text)
+    assert "Xác định độ ẩm theo TCVN 4321: 2015;" in found
+    assert "Định lượng nấm men theo TCVN 8765-2: 2019." in found
+
+
+def test_short_labels_of_a_figure_among_the_lines_do_not_narrow_the_column() -> None:
+    """A figure's labels that pdftotext prints among the lines ('a) Sơ đồ', 'Tải trọng q')
+    are short: the column's width is that of the lines that wrapped, so a step that ends
+    its sentence with room left still ends its paragraph."""
+    text = (
+        TITLE
+        + (
+            "Phương pháp lực được dùng để giải các dầm siêu\n"
+            "tĩnh theo trình tự gồm các bước cơ bản sau đây:\n"
+            "1. Xác định bậc siêu tĩnh của hệ.\n"
+            "2. Chọn hệ cơ bản, đặt các phản lực liên kết\n"
+            "vào hệ cơ bản.\n"
+            "3. Lập hệ phương trình chính tắc.\n"
+            "Ví dụ: cho dầm (hình 2a), hệ cơ bản, phản lực\n"
+            "liên kết như hình vẽ.\n\n"
+            "a) Sơ đồ\n\nb) Hệ cơ bản\n\nTải trọng q\n\nChiều dài l\n\nGối tựa A\n\n"
+            "Gối tựa B\n\nMặt cắt C\n\nMặt cắt D\n\n"
+            "Các bước tiếp theo được làm lần lượt như trong\n"
+            "giáo trình, với sự hỗ trợ của phần mềm tính toán\n"
+            "để vẽ các biểu đồ nội lực của dầm một cách nhanh\n"
+            "chóng và chính xác hơn so với cách làm thủ công.\n"
+            "Nhờ vậy sinh viên có thể kiểm tra kết quả tính\n"
+            "toán của mình trong thời gian ngắn và tự học\n"
+            "hiệu quả hơn khi ôn tập các dạng bài toán dầm.\n"
+            "Phần mềm cũng giúp giảng viên chuẩn bị các ví\n"
+            "dụ minh họa trên lớp nhanh và trực quan hơn, và\n"
+            "giúp nhà trường cập nhật giáo trình theo những\n"
+            "yêu cầu mới của chương trình đào tạo kỹ sư.\n"
+        )
+        + END
+    )
+    found = paragraphs(text)
+    assert "3. Lập hệ phương trình chính tắc." in found
