@@ -7,6 +7,9 @@ Every text here is written for the test; none is a real article's paragraph.
 
 from __future__ import annotations
 
+import textwrap
+
+from bantin.convert.layout import set_in_proportional_type, split_lines
 from bantin.convert.metrics import printed_width
 from bantin.convert.symbols import decode_symbol_fonts
 from bantin.convert.text import convert_text
@@ -467,3 +470,26 @@ def test_short_labels_of_a_figure_among_the_lines_do_not_narrow_the_column() -> 
     )
     found = paragraphs(text)
     assert "3. Lập hệ phương trình chính tắc." in found
+
+
+PROPORTIONAL_WORDS = (
+    "nhóm nghiên cứu đã chuẩn bị mẫu thử theo quy trình của phòng thí nghiệm trong nhiều "
+    "tháng liền và ghi lại kết quả mỗi ngày vào sổ theo dõi chung của cả nhóm sinh viên "
+    "tham gia đề tài các mẫu rau được rửa sạch để ráo rồi cân và cho vào túi có ghi nhãn "
+    "đầy đủ trước khi xếp vào tủ lạnh ở nhiệt độ ổn định để so sánh với các lần thử trước "
+    "đó của những khóa học đã qua"
+)
+
+
+def _proportional(width: int) -> bool:
+    lines = split_lines("\n".join(textwrap.wrap(PROPORTIONAL_WORDS, width)))
+    return set_in_proportional_type(lines, [False] * len(lines))
+
+
+def test_lines_about_as_even_counted_as_measured_are_taken_as_printed_type() -> None:
+    """A narrow column's lines (a journal set in a legacy font) can be about as even counted
+    in characters as measured as printed: the text is still taken as set in proportional
+    type, so a paragraph's first line short by its indent is seen; only lines clearly more
+    even counted in characters (wrapped at a number of them) are not."""
+    assert _proportional(37)  # measured as printed, within a tenth of the count's evenness
+    assert not _proportional(45)  # counted: half as uneven as measured

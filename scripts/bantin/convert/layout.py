@@ -368,6 +368,7 @@ def opens_indented(texts: list[str], printed: int) -> bool:
 
 PROPORTIONAL_SAMPLE = 80  # wrapped lines enough to tell how the text was set
 PROPORTIONAL_MIN = 5
+PROPORTIONAL_MARGIN = 1.1  # printed widths as even as the counts, or nearly: proportional type
 
 
 def set_in_proportional_type(lines: list[SourceLine], math: list[bool]) -> bool:
@@ -383,7 +384,9 @@ def set_in_proportional_type(lines: list[SourceLine], math: list[bool]) -> bool:
                 break
     if len(wrapped) < PROPORTIONAL_MIN:
         return False
-    return _spread(list(map(printed_width, wrapped))) < _spread(list(map(len, wrapped)))
+    return _spread(list(map(printed_width, wrapped))) < PROPORTIONAL_MARGIN * _spread(
+        list(map(len, wrapped))
+    )
 
 
 def _spread(values: list[int]) -> float:
