@@ -56,6 +56,10 @@ def test_continues(previous: str, following: str, joined: bool) -> None:
         ("chuyển đổi số.■", "chuyển đổi số."),
         ("hiệu quả./.", "hiệu quả."),
         ("có đúng không?", "có đúng không?"),
+        ("giữ vững niềm tin♦", "giữ vững niềm tin♦"),
+        ("của năm 2025■", "của năm 2025■"),
+        ("giữ vững niềm tin ♦", "giữ vững niềm tin"),
+        ("♦", ""),
         ("còn nhiều việc...", "còn nhiều việc..."),
     ],
 )

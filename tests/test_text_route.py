@@ -7,6 +7,9 @@ Every text here is written for the test; none is a real article's paragraph.
 
 from __future__ import annotations
 
+import textwrap
+
+from bantin.convert.layout import set_in_proportional_type, split_lines
 from bantin.convert.metrics import printed_width
 from bantin.convert.symbols import decode_symbol_fonts
 from bantin.convert.text import convert_text
@@ -350,3 +353,143 @@ def test_a_lone_sentence_between_a_sentence_and_its_capitalised_rest_is_a_captio
     assert [b.text for b in article.blocks if b.kind is BlockKind.FIGURE] == [
         "Toàn cảnh lễ trao giải thưởng năm nay."
     ]
+
+
+def test_an_end_mark_glued_to_the_last_word_is_kept_as_printed() -> None:
+    """A glyph printed right after the last word, in the place of its full stop, is the
+    paragraph's last character as printed; one set apart by a space is an ornament."""
+    body = (
+        "Nhóm nghiên cứu đã chuẩn bị mẫu thử theo quy trình\n"
+        "của phòng thí nghiệm trong nhiều tháng liền.\n\n"
+        "Kết quả theo dõi được ghi vào sổ mỗi ngày để\n"
+        "rút ra nhận xét chung cho cả nhóm sinh viên"
+    )
+    assert paragraphs(TITLE + body + "♦\n")[-1].endswith("cho cả nhóm sinh viên♦")
+    assert paragraphs(TITLE + body + " ♦\n")[-1].endswith("cho cả nhóm sinh viên")
+
+
+# pdftotext drops a hyphen that ends a line and prints the next line right after it: a line
+# ending 'kinh tế -' before 'xã hội' comes out as one long line holding 'kinh tế xã hội', and
+# 'KH-' before 'CN' as 'KHCN'. The same pair printed with its hyphen inside a line elsewhere
+# in the text says what the long line lost.
+HYPHENS_BODY = (
+    "Những năm qua, các hợp tác xã vùng cao đã góp phần\n"
+    "vào phát triển kinh tế - xã hội và ứng dụng KH-CN\n"
+    "trong sản xuất rau sạch theo quy trình của tỉnh.\n"
+    "Nhiều hộ dân đã chuyển đổi diện tích trồng ngô\n"
+    "sang trồng rau, mang lại thu nhập ổn định hơn cho\n"
+    "các gia đình. Các mô hình này gắn với kinh tế xã hội ở mọi bản,\n"
+    "được chính quyền địa phương hỗ trợ về giống, vốn\n"
+    "và kỹ thuật, nhờ đó năng suất tăng rõ rệt qua\n"
+    "từng vụ. Việc chuyển giao KH-CN cho nông dân\n"
+    "được thực hiện thường xuyên qua lớp tập huấn KHCN trong vùng\n"
+    "nông nghiệp tại chỗ, giúp người dân nắm vững\n"
+    "quy trình chăm sóc và thu hoạch rau đúng cách.\n"
+)
+
+
+def test_a_hyphen_pdftotext_dropped_at_a_line_end_is_restored_from_the_same_pair_elsewhere() -> (
+    None
+):
+    body = " ".join(paragraphs(TITLE + HYPHENS_BODY + END))
+    assert "gắn với kinh tế - xã hội ở mọi bản," in body
+    assert "qua lớp tập huấn KH-CN trong vùng" in body
+
+
+def test_a_pair_also_printed_without_its_hyphen_in_a_line_of_its_own_is_left_as_it_is() -> None:
+    text = HYPHENS_BODY.replace(
+        "sang trồng rau, mang lại thu nhập ổn định hơn cho\n",
+        "sang trồng rau, mang lại cho kinh tế xã hội nhiều\n",
+    )
+    body = " ".join(paragraphs(TITLE + text + END))
+    assert "gắn với kinh tế xã hội ở mọi bản," in body
+
+
+def test_the_pair_printed_elsewhere_with_its_hyphen_glued_or_spaced_is_evidence_either_way() -> (
+    None
+):
+    """'KH - CN' elsewhere restores 'KH-' / 'CN' (no space in the long line: the hyphen was
+    glued); 'kinh tế–xã hội' elsewhere restores 'kinh tế -' / 'xã hội' (a space: a dash)."""
+    text = HYPHENS_BODY.replace(
+        "kinh tế - xã hội và ứng dụng KH-CN", "kinh tế–xã hội và ứng dụng KH - CN"
+    )
+    body = " ".join(paragraphs(TITLE + text + END))
+    assert "gắn với kinh tế - xã hội ở mọi bản," in body
+    assert "qua lớp tập huấn KH-CN trong vùng" in body
+
+
+def test_a_line_of_a_lone_year_goes_on_the_line_above_it() -> None:
+    """'theo TCVN 4321:' over '2015;': a standard's year wrapped to the next line is no new
+    paragraph, however short the line above it."""
+    text = TITLE + (
+        "Các chỉ tiêu được xác định theo các tiêu chuẩn\n"
+        "quốc gia hiện hành như sau:\n"
+        "\uf0b7 Xác định độ ẩm theo TCVN 4321:\n"
+        "2015;\n"
+        "\uf0b7 Định lượng nấm men theo TCVN 8765-2:\n"
+        "2019.\n"
+        "Kết quả theo dõi được ghi vào sổ mỗi ngày, sau đó\n"
+        "được nhóm tổng hợp và so sánh với các lần thử trước\n"
+        "để rút ra nhận xét chung cho cả nhóm nghiên cứu.\n"
+    )
+    found = paragraphs(text)
+    assert "Xác định độ ẩm theo TCVN 4321: 2015;" in found
+    assert "Định lượng nấm men theo TCVN 8765-2: 2019." in found
+
+
+def test_short_labels_of_a_figure_among_the_lines_do_not_narrow_the_column() -> None:
+    """A figure's labels that pdftotext prints among the lines ('a) Sơ đồ', 'Tải trọng q')
+    are short: the column's width is that of the lines that wrapped, so a step that ends
+    its sentence with room left still ends its paragraph."""
+    text = (
+        TITLE
+        + (
+            "Phương pháp lực được dùng để giải các dầm siêu\n"
+            "tĩnh theo trình tự gồm các bước cơ bản sau đây:\n"
+            "1. Xác định bậc siêu tĩnh của hệ.\n"
+            "2. Chọn hệ cơ bản, đặt các phản lực liên kết\n"
+            "vào hệ cơ bản.\n"
+            "3. Lập hệ phương trình chính tắc.\n"
+            "Ví dụ: cho dầm (hình 2a), hệ cơ bản, phản lực\n"
+            "liên kết như hình vẽ.\n\n"
+            "a) Sơ đồ\n\nb) Hệ cơ bản\n\nTải trọng q\n\nChiều dài l\n\nGối tựa A\n\n"
+            "Gối tựa B\n\nMặt cắt C\n\nMặt cắt D\n\n"
+            "Các bước tiếp theo được làm lần lượt như trong\n"
+            "giáo trình, với sự hỗ trợ của phần mềm tính toán\n"
+            "để vẽ các biểu đồ nội lực của dầm một cách nhanh\n"
+            "chóng và chính xác hơn so với cách làm thủ công.\n"
+            "Nhờ vậy sinh viên có thể kiểm tra kết quả tính\n"
+            "toán của mình trong thời gian ngắn và tự học\n"
+            "hiệu quả hơn khi ôn tập các dạng bài toán dầm.\n"
+            "Phần mềm cũng giúp giảng viên chuẩn bị các ví\n"
+            "dụ minh họa trên lớp nhanh và trực quan hơn, và\n"
+            "giúp nhà trường cập nhật giáo trình theo những\n"
+            "yêu cầu mới của chương trình đào tạo kỹ sư.\n"
+        )
+        + END
+    )
+    found = paragraphs(text)
+    assert "3. Lập hệ phương trình chính tắc." in found
+
+
+PROPORTIONAL_WORDS = (
+    "nhóm nghiên cứu đã chuẩn bị mẫu thử theo quy trình của phòng thí nghiệm trong nhiều "
+    "tháng liền và ghi lại kết quả mỗi ngày vào sổ theo dõi chung của cả nhóm sinh viên "
+    "tham gia đề tài các mẫu rau được rửa sạch để ráo rồi cân và cho vào túi có ghi nhãn "
+    "đầy đủ trước khi xếp vào tủ lạnh ở nhiệt độ ổn định để so sánh với các lần thử trước "
+    "đó của những khóa học đã qua"
+)
+
+
+def _proportional(width: int) -> bool:
+    lines = split_lines("\n".join(textwrap.wrap(PROPORTIONAL_WORDS, width)))
+    return set_in_proportional_type(lines, [False] * len(lines))
+
+
+def test_lines_about_as_even_counted_as_measured_are_taken_as_printed_type() -> None:
+    """A narrow column's lines (a journal set in a legacy font) can be about as even counted
+    in characters as measured as printed: the text is still taken as set in proportional
+    type, so a paragraph's first line short by its indent is seen; only lines clearly more
+    even counted in characters (wrapped at a number of them) are not."""
+    assert _proportional(37)  # measured as printed, within a tenth of the count's evenness
+    assert not _proportional(45)  # counted: half as uneven as measured

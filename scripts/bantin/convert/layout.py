@@ -33,6 +33,7 @@ WIDE_FACTOR = 1.3  # a line this many times the column width is not a column lin
 OUTLIER_FACTOR = 1.35  # wrapped lines longer than this times the median are not column lines
 WIDTH_WINDOW = 8  # lines on either side that show the width a line was set in
 WIDTH_OUTLIER = 1.15  # lines longer than this times the window's median are not its width
+WRAPPED_ENOUGH = 12  # wrapped lines enough to measure widths on them alone
 WIDTH_WORDS = 2  # a line of one word (a formula's number or letter, a label) shows no width
 PARAGRAPH_FIT = 0.9  # a sentence ends a paragraph when its line, with the next word, fills less
 PRINTED_FIT = 0.97  # the same, measured as printed (a tighter measure: less margin)
@@ -240,11 +241,21 @@ class LocalWidths:
 
     def __init__(self, lines: list[SourceLine], math: list[bool], printed: bool = False) -> None:
         self.texts = [line.text.strip() for line in lines]
-        self.prose = [
+        prose = [
             i
             for i, text in enumerate(self.texts)
             if not math[i] and text.count(" ") + 1 >= WIDTH_WORDS
         ]
+        # Counted in characters, lines that wrapped (the sentence goes on in lower case on
+        # the next line) show the width best: a figure's labels among the prose do not.
+        wrapped = [
+            i
+            for i in prose
+            if i + 1 < len(self.texts)
+            and starts_lower(self.texts[i + 1])
+            and not self.texts[i].endswith("-")
+        ]
+        self.prose = wrapped if not printed and len(wrapped) >= WRAPPED_ENOUGH else prose
         self.measure: Callable[[str], int] = printed_width if printed else len
         self.known: dict[int, int] = {}
         self.lengths: dict[int, int] = {}
@@ -361,6 +372,7 @@ def opens_indented(texts: list[str], printed: int) -> bool:
 
 PROPORTIONAL_SAMPLE = 80  # wrapped lines enough to tell how the text was set
 PROPORTIONAL_MIN = 5
+PROPORTIONAL_MARGIN = 1.1  # printed widths as even as the counts, or nearly: proportional type
 
 
 def set_in_proportional_type(lines: list[SourceLine], math: list[bool]) -> bool:
@@ -376,7 +388,9 @@ def set_in_proportional_type(lines: list[SourceLine], math: list[bool]) -> bool:
                 break
     if len(wrapped) < PROPORTIONAL_MIN:
         return False
-    return _spread(list(map(printed_width, wrapped))) < _spread(list(map(len, wrapped)))
+    return _spread(list(map(printed_width, wrapped))) < PROPORTIONAL_MARGIN * _spread(
+        list(map(len, wrapped))
+    )
 
 
 def _spread(values: list[int]) -> float:
@@ -429,14 +443,23 @@ def _name_goes_on(text: str, following: str) -> bool:
     return last[:1].isupper() and first[:1].isupper() and not is_all_caps(last)
 
 
+# A year or a number of three digits or more alone on its line, with its closing mark.
+LONE_NUMBER_RE = re.compile(r"^\d{3,}[.,;:)]?$")
+
+
 def _may_open(text: str) -> bool:
-    """Cheap first question: the line could open a paragraph (the width is asked only then)."""
-    stripped = text.lstrip()
-    return bool(stripped) and (
-        starts_new_sentence(stripped)
-        or stripped[0] in BULLETS
-        or _private_use(stripped[0])
-        or starts_enumeration(stripped)
+    """Cheap first question: the line could open a paragraph (the width is asked only then).
+    A lone number ('2015;', a standard's year wrapped under 'TCVN 4321:') opens none."""
+    stripped = text.strip()
+    return (
+        bool(stripped)
+        and not LONE_NUMBER_RE.match(stripped)
+        and (
+            starts_new_sentence(stripped)
+            or stripped[0] in BULLETS
+            or _private_use(stripped[0])
+            or starts_enumeration(stripped)
+        )
     )
 
 

@@ -23,6 +23,7 @@ from bantin.convert.facts import (
     page_range,
     section_of,
 )
+from bantin.convert.hyphens import restore_dropped_hyphens
 from bantin.convert.join import build_blocks
 from bantin.convert.layout import Segment, join_drop_caps, measure, segment, split_lines
 from bantin.convert.order import body_flow, take_title_and_lead
@@ -51,17 +52,23 @@ RUNNING_HEAD_CONVENTIONS = ("header", "footer")
 TextPass = Callable[[str], str]
 _GLYPHS = re.escape("".join(sorted(END_MARK_GLYPHS)))
 WHITE_RUN_RE = re.compile(r"\s{2,}")
-END_MARK_RE = re.compile(rf"(?:\s+\?|\s*[{_GLYPHS}]+|(?<=\.)/\.)\s*$")
+# A mark set apart by white space (or opening the text), or printed after the full stop; a
+# glyph glued to the last word takes the place of its full stop and is printed text: it stays.
+END_MARK_RE = re.compile(rf"(?:\s+\?|(?:\s+|^|(?<=[.!?…]))[{_GLYPHS}]+|(?<=\.)/\.)\s*$")
 
 
 def strip_end_mark(text: str) -> str:
-    """Remove a decoded end-of-article mark: ' ?', a glyph such as ■, or the '/.' of './.'."""
+    """Remove a decoded end-of-article mark: ' ?', a glyph such as ' ■' set apart or after
+    the full stop ('.■'), or the '/.' of './.'. A glyph glued to the last word ('Đảng♦')
+    stands where the full stop would and is kept, as printed."""
     # A mark is made of white space, glyphs, '?', '/' and '.' only (the '.' before '/.' too)
-    # and ends the text: the pattern is run over the tail of the text made of those.
+    # and ends the text: the pattern is searched from the start of the tail made of those
+    # (it looks behind the tail for what the mark is glued to).
     start = len(text)
     while start and (text[start - 1] in _MARK_CHARS or text[start - 1].isspace()):
         start -= 1
-    return (text[:start] + END_MARK_RE.sub("", text[start:])).rstrip()
+    found = END_MARK_RE.search(text, start)
+    return (text[: found.start()] if found else text).rstrip()
 
 
 _MARK_CHARS = frozenset(END_MARK_GLYPHS | set("?/."))
@@ -127,6 +134,8 @@ def convert_text(text: str, path: Path | str = "<text>", running_head: str = "he
     lines = split_lines(nfc(text))
     for letter, word in join_drop_caps(lines):
         article.note("layout", f"drop cap on line {letter} joined to its word", word)
+    for number, pair in restore_dropped_hyphens(lines):
+        article.note("layout", f"hyphen dropped at a line end put back: {pair!r}", number)
     article.lines = lines
     layout = measure(lines)
     article.note("layout", f"column width {layout.column}, wide lines over {layout.wide}")

@@ -1,0 +1,172 @@
+"""A hyphen `pdftotext` dropped at the end of a line, put back.
+
+Without `-layout`, poppler drops the '-' that ends a line and prints the next line right
+after it (its dehyphenation): 'kinh tế -' over 'xã hội' comes out as one line holding
+'kinh tế xã hội', 'KH-' over 'CN' as 'KHCN'. Vietnamese breaks no word at a line end, so
+that hyphen was part of the text. Such a line is much longer, as printed, than the column
+lines around it, and the place it was cut at is about a column line's width from its start.
+Where the pair is printed with its hyphen inside a line elsewhere in the same text, and
+nowhere without it, the hyphen goes back there.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import itertools
+import re
+import statistics
+
+from bantin.convert.metrics import printed_width
+from bantin.model import Role, SourceLine
+
+LONG = 1.2  # a line this many times the median of the lines around it holds two lines
+TYPICAL = 1.15  # lines up to this many times the median show the column's width
+WINDOW = 8  # lines of prose on either side that show the column
+LEAST_AROUND = 4  # fewer lines of prose around show no column
+CUT_FROM, CUT_TO = 0.6, 1.05  # where the first line may have ended, as a share of the width
+DASHES = "-–‐"  # a hyphen, an en dash, the Unicode hyphen
+PROSE_SPACES = 2  # a line of prose has at least three words
+_OPENING = "([{“‘\"'"
+_CLOSING = ".,;:!?)]}”’\"'…"
+
+
+@dataclasses.dataclass(frozen=True)
+class _Site:
+    start: int  # where the hyphen goes in the line's text
+    hyphen: str  # ' -' (a dash between words) or '-' (glued to the word)
+    shown: str  # the pair as it is restored, for the explanation
+    cut: float  # how far from the column's width the first line would have ended
+
+
+def restore_dropped_hyphens(lines: list[SourceLine]) -> list[tuple[int, str]]:
+    """Put back the hyphens pdftotext dropped at line ends (see the module); returns each
+    line's number with the pair restored."""
+    texts = [line.text.strip() for line in lines]
+    widths = [printed_width(text) for text in texts]
+    prose = [
+        i
+        for i, line in enumerate(lines)
+        if line.role is not Role.BLANK and texts[i].count(" ") >= PROSE_SPACES
+    ]
+    long: dict[int, int] = {}  # each overlong line's index -> the column's width around it
+    for position, index in enumerate(prose):
+        around = [widths[i] for i in prose[max(0, position - WINDOW) : position + WINDOW + 1]]
+        around.remove(widths[index])
+        if len(around) < LEAST_AROUND:
+            continue
+        median = statistics.median(around)
+        if widths[index] >= LONG * median:
+            long[index] = max(width for width in around if width <= TYPICAL * median)
+    if not long:
+        return []
+    evidence = _Evidence(texts, long)
+    restored: list[tuple[int, str]] = []
+    for index, width in long.items():
+        if not _between_column_lines(index, long, prose):
+            continue
+        site = _best_site(texts[index], width, evidence)
+        if site is not None:
+            line = lines[index]
+            line.text = line.text.replace(texts[index], _insert(texts[index], site), 1)
+            restored.append((line.number, site.shown))
+    return restored
+
+
+def _between_column_lines(index: int, long: dict[int, int], prose: list[int]) -> bool:
+    """The lines of prose right above and below are column lines, not long ones (a title's
+    band, a table's rows)."""
+    position = bisect.bisect_left(prose, index)
+    neighbours = prose[max(0, position - 1) : position] + prose[position + 1 : position + 2]
+    return bool(neighbours) and not any(i in long for i in neighbours)
+
+
+def _insert(text: str, site: _Site) -> str:
+    return text[: site.start] + site.hyphen + text[site.start :]
+
+
+class _Evidence:
+    """What the rest of the text prints: words with a hyphen inside ('KH-CN'), pairs of words
+    with a dash between ('tế - xã'), and, outside the long lines, words and pairs of words."""
+
+    def __init__(self, texts: list[str], long: dict[int, int]) -> None:
+        words = [_core(word) for text in texts for word in text.split()]
+        dashed = {
+            (left, right)
+            for left, dash, right in zip(words, words[1:], words[2:], strict=False)
+            if dash in DASHES
+        }
+        dashed.update(_halves(word) for word in words if sum(map(word.count, DASHES)) == 1)
+        dashed.discard(("", ""))
+        # A pair joined by a hyphen or a dash, glued or spaced, says the same: the words of
+        # the pair go together with one between them.
+        self.dashed = dashed
+        self.hyphenated = {f"{left}-{right}" for left, right in dashed}
+        plain = [
+            _core(word) for i, text in enumerate(texts) if i not in long for word in text.split()
+        ]
+        self.words = set(plain)
+        self.pairs = set(itertools.pairwise(plain))
+
+
+def _halves(word: str) -> tuple[str, str]:
+    """'KH-CN' -> ('KH', 'CN'); ('', '') unless both halves hold a letter or a digit."""
+    left, right = re.split(f"[{DASHES}]", word)
+    if left[-1:].isalnum() and right[:1].isalnum():
+        return left, right
+    return "", ""
+
+
+def _core(word: str) -> str:
+    return word.lstrip(_OPENING).rstrip(_CLOSING)
+
+
+def _best_site(text: str, width: int, evidence: _Evidence) -> _Site | None:
+    """The one place near a column's width where the pair around it is printed with a
+    hyphen elsewhere and never without it; the nearest the width if there are several."""
+    words = list(re.finditer(r"\S+", text))
+    sites: list[_Site] = []
+    for word, following in itertools.pairwise(words):
+        end = printed_width(text[: word.end()])
+        if CUT_FROM * width <= end <= CUT_TO * width:
+            site = _spaced_site(word.group(), following.group(), word.end(), evidence)
+            if site is not None:
+                sites.append(dataclasses.replace(site, cut=abs(end / width - 1)))
+    for word in words:
+        start = printed_width(text[: word.start()])
+        if CUT_FROM * width <= start <= CUT_TO * width:
+            glued = _glued_site(word, text, width, evidence)
+            if glued is not None:
+                sites.append(glued)
+    return min(sites, key=lambda site: site.cut) if sites else None
+
+
+def _spaced_site(before: str, after: str, end: int, evidence: _Evidence) -> _Site | None:
+    """'kinh tế xã hội' where 'tế - xã' is printed elsewhere and 'tế xã' nowhere else."""
+    left, right = _core(before), _core(after)
+    if not left or not right or not left[-1].isalnum() or not right[0].isalnum():
+        return None
+    if (left, right) in evidence.dashed and (left, right) not in evidence.pairs:
+        return _Site(end, " -", f"{left} - {right}", 0.0)
+    return None
+
+
+def _glued_site(word: re.Match[str], text: str, width: int, evidence: _Evidence) -> _Site | None:
+    """'KHCN' where 'KH-CN' is printed elsewhere and 'KHCN' nowhere else; the one place in
+    the word that is so."""
+    core = _core(word.group())
+    if len(core) < 2 or core in evidence.words:
+        return None
+    cuts = [
+        cut
+        for cut in range(1, len(core))
+        if core[cut - 1].isalnum()
+        and core[cut].isalnum()
+        and f"{core[:cut]}-{core[cut:]}" in evidence.hyphenated
+    ]
+    if len(cuts) != 1:
+        return None
+    offset = word.start() + word.group().index(core)
+    cut = cuts[0]
+    end = printed_width(text[: offset + cut])
+    return _Site(offset + cut, "-", f"{core[:cut]}-{core[cut:]}", abs(end / width - 1))
