@@ -696,3 +696,20 @@ def test_a_block_poppler_made_of_lines_from_two_columns_is_read_per_column() -> 
     label_article(paras, BODY)
     (found,) = [p for p in paras if p.text.startswith("Câu văn 0")]
     assert found.role == "body" and len(found.lines) == 6 and found.column is not None
+
+
+def test_a_name_whose_family_name_is_rare_over_a_received_line_is_the_byline() -> None:
+    """Measured on a real article: "Đường Thị Thanh Hải", bold at the body's size, over the
+    affiliation and the "received" line, became a heading: "Đường" is no common family name."""
+    sheet = page(
+        1,
+        [line("MÔ HÌNH HỒI QUY NGHIÊN CỨU CÁC YẾU TỐ TÁC ĐỘNG", 60, 60, 15, bold=True)],
+        [line("REGRESSION MODEL FOR RESEARCHING THE FACTORS", 70, 90, 13.7)],
+        [line("Đường Thị Thanh Hải", 240, 120, 10.7, bold=True)],
+        [line("Khoa Tài chính Ngân hàng, Trường Đại học Kinh tế", 150, 136, 10.7)],
+        [line("Đến Tòa soạn ngày 30/03/2021, chấp nhận đăng ngày 13/04/2021", 120, 152, 10.7)],
+        body_lines(200, 20),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    assert [author.name for author in front_of(paras).authors] == ["Đường Thị Thanh Hải"]

@@ -14,11 +14,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bantin.bylines import ORGANISATION_WORDS, parse_byline, plausible
+from bantin.bylines import ORGANISATION_WORDS, Author, parse_byline, plausible
 from bantin.pdf.fonts import BodyType, capitals_font
 from bantin.pdf.page import Box, union_of
 from bantin.pdf.reading import Para, family, starts_enumerated, starts_item
-from bantin.vietnamese import ends_sentence, fold, is_all_caps, is_vietnamese_letter
+from bantin.vietnamese import ends_sentence, fold, is_all_caps, is_syllable, is_vietnamese_letter
 
 # -- roles ---------------------------------------------------------------------------------
 
@@ -401,7 +401,8 @@ def _front_role(para: Para, zone: Zone, body: BodyType, after: Sequence[Para]) -
         return ABSTRACT
     if not zone.seen_abstract and len(para.lines) <= 3 and _front_goes_on(after):
         # in the body's type, but a "received" line or a label follows: still the front
-        if not zone.seen_byline and plausible(parse_byline(text)):
+        named = parse_byline(text)
+        if not zone.seen_byline and (plausible(named) or _written_as_names(named)):
             zone.seen_byline = True
             return BYLINE
         if zone.seen_byline:
@@ -415,6 +416,18 @@ def _english_title_set_apart(para: Para) -> bool:
     text = para.text
     apart = para.style.bold or is_all_caps(text)
     return len(para.lines) <= 3 and apart and is_english(text) and len(text.split()) >= 3
+
+
+def _written_as_names(authors: list[Author]) -> bool:
+    """Each a name as names are written, two to five syllables with a capital each and the
+    rest small ("Đường Thị Thanh Hải"): a family name the list lacks, where a "received" line
+    or a label close below shows this is still the front."""
+    for author in authors:
+        words = author.name.split()
+        shaped = all(w[:1].isupper() and w[1:].islower() and is_syllable(w) for w in words)
+        if not (2 <= len(words) <= 5 and shaped):
+            return False
+    return bool(authors)
 
 
 FRONT_LOOKAHEAD = 3  # paragraphs: how soon a "received" line or a label shows the front goes on
