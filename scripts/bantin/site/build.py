@@ -21,7 +21,17 @@ from rich.console import Console
 
 from bantin.exceptions import BuildError, Problems
 from bantin.pipeline import default_workers
-from bantin.site import checks, citecache, exports, forked, generate, registry, split, urls
+from bantin.site import (
+    checks,
+    citecache,
+    exports,
+    forked,
+    generate,
+    incremental,
+    registry,
+    split,
+    urls,
+)
 from bantin.site.meta import CiteApi, SiteInfo
 from bantin.site.mkdocs_hook import SEPARATE_INDEX
 from bantin.site.registry import REGISTRY_NAME
@@ -148,9 +158,10 @@ def load_mkdocs_config(root: Path, config_file: str, site_dir: Path) -> Any:
         raise BuildError(f"{root / config_file}: configuration error ({error})") from error
 
 
-def run_mkdocs(config: Any, epoch: str, processes: int = 1) -> None:
+def run_mkdocs(config: Any, epoch: str, processes: int = 1, dirty: bool = False) -> None:
     """MkDocs in strict mode; any warning aborts the build. With `processes` > 1 the pages
-    are rendered by that many processes (bantin.site.split)."""
+    are rendered by that many processes (bantin.site.split); `dirty`: MkDocs renders only the
+    pages the active incremental plan names (bantin.site.incremental)."""
     from mkdocs.commands.build import build as mkdocs_build
 
     mkdocs_logger = logging.getLogger("mkdocs")
@@ -163,7 +174,7 @@ def run_mkdocs(config: Any, epoch: str, processes: int = 1) -> None:
             split.allowed(processes),
         ):
             try:
-                mkdocs_build(config)
+                mkdocs_build(config, dirty=dirty)
             finally:
                 split.leave_if_copy()
     except SystemExit as error:
@@ -269,6 +280,7 @@ def clean_generated(root: Path, docs: Path) -> None:
             folder.path(name).unlink(missing_ok=True)
     (docs / generate.LIST_NAME).unlink(missing_ok=True)
     (root / generate.CACHE_NAME).unlink(missing_ok=True)
+    incremental.forget(root)
 
 
 def build_site(
@@ -290,35 +302,107 @@ def build_site(
         check = registry.check_registry(registry.read_registry(root / REGISTRY_NAME), entries)
         if check.problems:
             raise BuildError(f"{REGISTRY_NAME}:\n{check.problems.summary()}")
-    temp = Path(tempfile.mkdtemp(dir=root, prefix=".site-build-"))
+    build = SiteBuild(options, services, stages, root, catalogue, entries, check)
     try:
-        config = load_mkdocs_config(root, options.config_file, temp)
-        site = site_info(config)
-        items = generate.csl_items(entries, services.cite, site)
-        # The search index needs only the catalogue and the formatted citations only the CSL
-        # items: both are made in other processes while this one writes the pages and runs
-        # MkDocs (the hook waits for the citations before MkDocs renders the templates).
-        with (
-            parallel_search_index(services.build_index, catalogue, root, temp, site),
-            citecache.formatted_in_background(services.cite, root / generate.CACHE_NAME, items),
-        ):
-            with stages.stage("Tạo trang mục lục, trích dẫn, nguồn tin (pages)", spinner=False):
-                extra = [registry.redirect_page(r) for r in check.redirects]
-                made = generate.site_files(entries, services.cite, site, root, extra, items)
-                generate.write_site_files(docs, made, {str(e.path) for e in entries})
-            processes = options.render_processes or default_workers()
-            with stages.stage("MkDocs (strict)", spinner=processes < 2):
-                run_mkdocs(config, build_epoch(entries), processes)
-            stages.console.print("[dim]…[/dim] Chỉ mục tìm kiếm (search index)")
-        with stages.stage("Kiểm tra site (checks)", spinner=False):
-            problems = checks.check_site(temp, site.site_url, [e.url for e in entries])
-            if problems:
-                raise BuildError(f"the built site failed its checks:\n{problems.summary()}")
-        with stages.stage("Thay site/ (atomic swap)"):
-            swap_in(temp, root / SITE_NAME)
-    finally:
-        if temp.exists():
-            shutil.rmtree(temp)
+        build.run("--clean" if options.clean else "")
+    except incremental.CacheMiss as miss:
+        build.run(f"{miss}")
     registry.write_registry(root / REGISTRY_NAME, check)
     result.added_urls, result.redirects = check.added, len(check.redirects)
     return result
+
+
+@dataclass
+class SiteBuild:
+    """The stages that make the new site from the catalogue, in full or incrementally."""
+
+    options: BuildOptions
+    services: Services
+    stages: Stages
+    root: Path
+    catalogue: Any
+    entries: list[urls.Entry]
+    check: registry.RegistryCheck
+
+    def plan(self, config: Any, site: SiteInfo, full: str) -> incremental.Plan:
+        """Incremental when the cache vouches for site/; else full, and the log says why."""
+        inputs = incremental.global_inputs(
+            self.root, self.options.config_file, config, site.site_url
+        )
+        state = None if full else incremental.read_state(self.root)
+        published = self.root / SITE_NAME
+        reason = full or incremental.why_full(state, inputs, published)
+        if reason:
+            log.info("full build: %s", reason)
+            self.stages.console.print(f"[dim]…[/dim] Dựng lại toàn bộ (full build): {reason}")
+            plan = incremental.Plan(inputs)
+        else:
+            plan = incremental.Plan(inputs, state, published)
+        plan.digests = incremental.Digests(state.digests if state else {})
+        plan.always = {urls.md_path(r.old) for r in self.check.redirects}
+        plan.progress = self.progress
+        return plan
+
+    def progress(self, done: int, total: int) -> None:
+        step = max(1, total // 10)
+        if total >= PROGRESS_MIN and (done % step == 0 or done == total):
+            self.stages.console.print(f"[dim]  {done:,}/{total:,} trang (pages)[/dim]")
+
+    def run(self, full: str) -> None:
+        """Build into a temporary folder beside site/ and swap it in; site/ is untouched on
+        any failure."""
+        root, entries, services, stages = self.root, self.entries, self.services, self.stages
+        docs = root / "docs"
+        temp = Path(tempfile.mkdtemp(dir=root, prefix=".site-build-"))
+        try:
+            config = load_mkdocs_config(root, self.options.config_file, temp)
+            site = site_info(config)
+            plan = self.plan(config, site, full)
+            items = generate.csl_items(entries, services.cite, site)
+            # The search index needs only the catalogue and the formatted citations only the
+            # CSL items: both are made in other processes while this one writes the pages and
+            # runs MkDocs (the hook waits for the citations before MkDocs renders templates).
+            with (
+                parallel_search_index(services.build_index, self.catalogue, root, temp, site),
+                citecache.formatted_in_background(services.cite, root / generate.CACHE_NAME, items),
+            ):
+                with stages.stage("Tạo trang mục lục, trích dẫn, nguồn tin (pages)", spinner=False):
+                    extra = [registry.redirect_page(r) for r in self.check.redirects]
+                    made = generate.site_files(entries, services.cite, site, root, extra, items)
+                    generate.write_site_files(docs, made, {str(e.path) for e in entries})
+                processes = self.options.render_processes or default_workers()
+                with (
+                    stages.stage("MkDocs (strict)", spinner=processes < 2),
+                    incremental.active(plan),
+                ):
+                    run_mkdocs(config, build_epoch(entries), processes, plan.incremental)
+                    self.say_rendered(plan)
+                stages.console.print("[dim]…[/dim] Chỉ mục tìm kiếm (search index)")
+            written = None
+            if plan.old_site is not None:
+                written = incremental.written_files(temp)
+                with stages.stage("Giữ các tệp không đổi (keep unchanged files)"):
+                    incremental.assemble(temp, plan.old_site, plan.expected)
+            with stages.stage("Kiểm tra site (checks)", spinner=False):
+                article_urls = [e.url for e in entries]
+                problems = checks.check_site(temp, site.site_url, article_urls, written)
+                if problems:
+                    raise BuildError(f"the built site failed its checks:\n{problems.summary()}")
+            with stages.stage("Thay site/ (atomic swap)"):
+                incremental.write_state(root, plan.state(temp))
+                swap_in(temp, root / SITE_NAME)
+        finally:
+            if temp.exists():
+                shutil.rmtree(temp)
+
+    def say_rendered(self, plan: incremental.Plan) -> None:
+        if plan.incremental:
+            message = f"{len(plan.render):,}/{len(plan.pages):,} trang dựng lại (pages rendered)"
+        else:
+            message = f"{len(plan.pages):,} trang (pages rendered)"
+        log.info("MkDocs: %s", message)
+        self.stages.console.print(f"[dim]  {message}[/dim]")
+
+
+#: Builds that render fewer pages than this show no progress lines.
+PROGRESS_MIN = 200

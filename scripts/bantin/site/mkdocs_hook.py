@@ -21,7 +21,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from bantin.site import split
+from bantin.site import incremental, split
 from bantin.site.citecache import CitationCache, citations_for_templates, fill_citations
 from bantin.site.generate import CACHE_NAME, load_page_data
 from bantin.site.linking import link_generated
@@ -46,7 +46,10 @@ def on_config(config: Any) -> Any:
 
 
 def on_files(files: Any, config: Any) -> Any:
-    link_generated(files, Path(config["docs_dir"]))
+    plan = incremental.current()
+    if plan is not None:
+        plan.prepare(files, config, _PAGE_DATA)
+    link_generated(files, Path(config["docs_dir"]), plan.copies if plan else None)
     return files
 
 
@@ -77,7 +80,10 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 
     root = Path(config["config_file_path"]).parent
     _CITATIONS[:] = [citations_for_templates(bantin.cite, root / CACHE_NAME)]
-    split.split(env, config, files, __file__)
+    plan = incremental.current()
+    if plan is not None:
+        plan.after_reading(files, config)
+    split.split(env, config, files, __file__, plan.renders if plan else None)
     return env
 
 
@@ -91,6 +97,9 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    plan = incremental.current()
+    if plan is not None and output and not split.is_copy():  # a page of another share: ""
+        plan.page_done(split.share_size())
     split.page_done(page)
     return output
 
