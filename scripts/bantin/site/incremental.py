@@ -400,6 +400,8 @@ def assemble(new_site: Path, old_site: Path, expected: set[str]) -> int:
         except FileExistsError:
             continue
         except FileNotFoundError as error:
+            if os.path.lexists(target):
+                continue  # written by this run; the published site lacked it
             raise CacheMiss(f"site/{name} is missing") from error
         linked += 1
     return linked

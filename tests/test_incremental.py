@@ -1,0 +1,300 @@
+"""Incremental builds give the site a build from scratch gives, whatever the cache holds.
+
+Hypothesis draws sequences of an editor's edits on a small archive converted from sources:
+add an article, correct one's source, delete one, move one to a new slug through its sidecar,
+edit an article's front matter by hand in docs/, change mkdocs.yml or a template override,
+upgrade bantin. After each edit the archive is built incrementally, and a copy of the same
+sources and articles is built from scratch (`--clean`) in another folder: both site/ trees
+must hold the same files with the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+import bantin
+from bantin import corpus
+from bantin.site import incremental
+from bantin.site.build import BuildOptions, BuildResult, Stages, build_site, default_services
+
+REPO = Path(__file__).resolve().parents[1]
+SITE_URL = "https://luutru.example.vn/"
+ARTICLES = 3
+#: Edits that no cache can vouch for: every page is rendered again.
+GLOBAL_EDITS = ("config", "template", "version")
+EDITS = ("add", "change", "delete", "slug", "front", "config", "template", "version")
+
+
+def make_archive(root: Path) -> Path:
+    """A few articles from the synthetic corpus, with the repository's theme and pages."""
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    hook = REPO / "scripts/bantin/site/mkdocs_hook.py"
+    config = re.sub(r"(?m)^  - scripts/bantin/site/mkdocs_hook\.py$", f"  - {hook}", config)
+    config = config.replace('!ENV [BANTIN_SITE_URL, "http://127.0.0.1:8000/"]', SITE_URL)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name in ("gioi-thieu.md", "trich-dan.md", "search/index.md"):
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / "docs" / name, root / "docs" / name)
+    corpus.generate(ARTICLES, root, seed=5)
+    return root
+
+
+def build(root: Path, clean: bool = False) -> BuildResult:
+    return build_site(BuildOptions(root=root, clean=clean), default_services(), Stages())
+
+
+def site_files(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def clean_build_of(root: Path, elsewhere: Path) -> dict[str, str]:
+    """The same sources, articles, registry and configuration built from scratch."""
+    skip = shutil.ignore_patterns("site", ".cache", ".site-*", ".search-build-*")
+    shutil.copytree(root, elsewhere, ignore=skip)
+    build(elsewhere, clean=True)
+    return site_files(elsewhere / "site")
+
+
+def sources(root: Path) -> list[Path]:
+    return sorted((root / "sources").rglob("*.txt"))
+
+
+def articles(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "docs").glob("*/so-*/*.md") if p.name != "index.md")
+
+
+def sidecar(source: Path) -> tuple[Path, dict[str, object]]:
+    path = source.with_suffix(".yml")
+    return path, (yaml.safe_load(path.read_text("utf-8")) if path.exists() else {}) or {}
+
+
+def add(root: Path, n: int, pick: int) -> None:
+    """A new article, its own title, in an existing issue or (odd `pick`) the next one."""
+    model = sources(root)[pick % len(sources(root))]
+    new = model.with_name(f"9{n:02d}_them.txt")
+    if pick % 2:
+        folder = root / "sources/2015/02"
+        folder.mkdir(exist_ok=True)
+        issue = "bulletin: Bản tin Khoa học và Công nghệ\nissue: 2\nyear: 2015\n"
+        (folder / "issue.yml").write_text(issue + "issue_date: 2015-02-15\n", encoding="utf-8")
+        new = folder / new.name
+    new.write_text(model.read_text("utf-8") + f"\nĐoạn thêm số {n}.\n", encoding="utf-8")
+    path, _ = sidecar(new)
+    path.write_text(f"title: Bài thêm số {n} về đổi mới\n", encoding="utf-8")
+
+
+def change(root: Path, n: int, pick: int) -> None:
+    """A correction in one source: the article is converted again."""
+    source = sources(root)[pick % len(sources(root))]
+    text = source.read_text("utf-8")
+    source.write_text(text + f"\nĐoạn sửa số {n} của bài, có từ khóa đổi mới sáng tạo.\n", "utf-8")
+
+
+def delete(root: Path, n: int, pick: int) -> None:
+    """An article withdrawn: source, article and its published URL removed by the editor."""
+    if len(sources(root)) < 2:
+        return change(root, n, pick)
+    source = sources(root)[pick % len(sources(root))]
+    rel = source.relative_to(root).as_posix()
+    for article in articles(root):
+        if f"source: {rel}" in article.read_text("utf-8"):
+            article.unlink()
+    source.unlink()
+    source.with_suffix(".yml").unlink(missing_ok=True)
+    registry = root / "published-urls.txt"
+    lines = registry.read_text("utf-8").splitlines(keepends=True)
+    registry.write_text("".join(x for x in lines if not x.endswith(f"\t{rel}\n")), "utf-8")
+
+
+def slug(root: Path, n: int, pick: int) -> None:
+    """The editor gives an article a new slug in its sidecar: a redirect stays at the old URL."""
+    source = sources(root)[pick % len(sources(root))]
+    path, values = sidecar(source)
+    values["slug"] = f"bai-doi-ten-{n}"
+    path.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+
+
+def front(root: Path, n: int, pick: int) -> None:
+    """A hand correction of the lead in an article's front matter, in docs/."""
+    article = articles(root)[pick % len(articles(root))]
+    text = article.read_text("utf-8")
+    text = re.sub(r"(?m)^lead: .*$", f"lead: Tóm tắt sửa tay số {n}.", text, count=1)
+    if "lead: Tóm tắt sửa tay" not in text:
+        text = text.replace("\nslug:", f"\nlead: Tóm tắt sửa tay số {n}.\nslug:", 1)
+    article.write_text(text, encoding="utf-8")
+
+
+def config(root: Path, n: int, pick: int) -> None:
+    path = root / "mkdocs.yml"
+    text = path.read_text("utf-8")
+    text = re.sub(r"(?m)^site_description: .*$", f"site_description: Mô tả số {n}.", text)
+    path.write_text(text, encoding="utf-8")
+
+
+def template(root: Path, n: int, pick: int) -> None:
+    path = root / "overrides/main.html"
+    text = path.read_text("utf-8")
+    path.write_text(
+        text.replace("{% block extrahead %}", f"{{% block extrahead %}}<!-- {n} -->", 1), "utf-8"
+    )
+
+
+def version(root: Path, n: int, pick: int) -> None:
+    bantin.__version__ = f"{VERSION}.post{n}"
+
+
+VERSION = bantin.__version__
+EDIT: dict[str, Callable[[Path, int, int], None]] = {
+    "add": add,
+    "change": change,
+    "delete": delete,
+    "slug": slug,
+    "front": front,
+    "config": config,
+    "template": template,
+    "version": version,
+}
+
+edit_sequences = st.lists(
+    st.tuples(st.sampled_from(EDITS), st.integers(min_value=0, max_value=9)),
+    min_size=1,
+    max_size=3,
+)
+
+
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(edits=edit_sequences)
+@example(edits=[("add", 0), ("front", 1), ("slug", 2)])
+@example(edits=[("change", 1), ("delete", 0), ("config", 0)])
+@example(edits=[("template", 0), ("version", 0), ("add", 3)])
+@example(edits=[("add", 1), ("change", 3), ("delete", 3)])
+def test_incremental_build_equals_a_clean_build(edits: list[tuple[str, int]]) -> None:
+    with tempfile.TemporaryDirectory(prefix="bantin-incr-") as folder:
+        root = make_archive(Path(folder) / "archive")
+        said, logger = Said(), logging.getLogger("bantin.site")
+        level = logger.level
+        logger.addHandler(said)
+        logger.setLevel(logging.INFO)
+        try:
+            build(root)
+            for n, (kind, pick) in enumerate(edits):
+                EDIT[kind](root, n, pick)
+                said.lines.clear()
+                build(root)
+                full = [line for line in said.lines if line.startswith("full build")]
+                assert bool(full) == (kind in GLOBAL_EDITS), full
+                expected = clean_build_of(root, Path(folder) / f"clean-{n}")
+                assert site_files(root / "site") == expected, f"after {edits[: n + 1]}"
+        finally:
+            logger.removeHandler(said)
+            logger.setLevel(level)
+            bantin.__version__ = VERSION
+
+
+class Said(logging.Handler):
+    """What the build logged."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def test_nothing_changed_renders_no_article_and_keeps_every_file(tmp_path: Path) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    before = site_files(root / "site")
+    article = root / "site" / articles(root)[0].relative_to(root / "docs").with_suffix("")
+    page = article / "index.html"
+    inode = page.stat().st_ino
+    build(root)
+    assert site_files(root / "site") == before
+    assert page.stat().st_ino == inode, "an unchanged page is the published file, kept"
+
+
+@pytest.mark.parametrize(
+    ("edit", "reason"),
+    [
+        (config, "mkdocs.yml changed"),
+        (template, "theme overrides changed"),
+        (version, "bantin version changed"),
+    ],
+)
+def test_what_the_cache_cannot_vouch_for_is_a_full_build_and_the_log_says_why(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    edit: Callable[[Path, int, int], None],
+    reason: str,
+) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    try:
+        edit(root, 1, 0)
+        with caplog.at_level(logging.INFO, logger="bantin.site"):
+            build(root)
+    finally:
+        bantin.__version__ = VERSION
+    assert f"full build: {reason}" in caplog.text
+
+
+def test_clean_and_a_lost_cache_build_everything(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root, clean=True)
+        assert "full build: --clean" in caplog.text
+        incremental.state_path(root).unlink()
+        build(root)
+        assert "full build: no build cache" in caplog.text
+
+
+def test_a_site_the_cache_does_not_describe_is_built_in_full(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    before = site_files(root / "site")
+    shutil.copytree(root / "site", tmp_path / "copy")
+    shutil.rmtree(root / "site")
+    (tmp_path / "copy").rename(root / "site")
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root)
+    assert "full build: site/ is not the one the build cache describes" in caplog.text
+    assert site_files(root / "site") == before
+
+
+def test_files_missing_from_the_published_site_are_made_again(tmp_path: Path) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    before = site_files(root / "site")
+    unchanged = root / "site" / articles(root)[0].relative_to(root / "docs").with_suffix("")
+    (unchanged / "index.html").unlink()
+    (root / "site/catalogue.json").unlink()
+    (root / "site/assets/bantin/bantin.css").unlink()
+    build(root)
+    assert site_files(root / "site") == before
+    assert site_files(root / "site") == before
