@@ -298,3 +298,48 @@ def test_files_missing_from_the_published_site_are_made_again(tmp_path: Path) ->
     build(root)
     assert site_files(root / "site") == before
     assert site_files(root / "site") == before
+
+
+def test_the_search_index_is_updated_in_place(tmp_path: Path) -> None:
+    """A corrected article: unchanged index files are the published ones (same inode, same
+    time), the fragment of the article is new, and a search finds the correction."""
+    from bantin.search.query import search
+
+    root = make_archive(tmp_path / "archive")
+    build(root)
+    index = root / "site/search"
+
+    def stamps() -> dict[str, tuple[int, int]]:
+        found = {}
+        for path in index.rglob("*.z"):
+            info = path.stat()
+            found[path.relative_to(index).as_posix()] = (info.st_ino, info.st_mtime_ns)
+        return found
+
+    before = stamps()
+    source = sources(root)[1]
+    source.write_text(source.read_text("utf-8") + "\nNông dân trồng thanh long ruột đỏ.\n", "utf-8")
+    build(root)
+    after = stamps()
+    kept = [name for name in after if after[name] == before.get(name)]
+    assert any(name[:2] in ("t/", "b/") for name in kept), "shards without its words are kept"
+    assert len([name for name in after if name.startswith("d/") and name not in kept]) == 1
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+    hits = search(index, "thanh long ruột đỏ").hits
+    assert [hit.url for hit in hits] == [
+        hit.url for hit in search(tmp_path / "clean/site/search", "thanh long ruột đỏ").hits
+    ]
+    assert hits
+
+
+def test_a_search_file_missing_from_the_published_site_means_a_full_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    before = site_files(root / "site")
+    (root / "site/search/t/0.z").unlink()
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root)
+    assert "full build: site/search/t/0.z is missing" in caplog.text
+    assert site_files(root / "site") == before

@@ -21,6 +21,7 @@ from rich.console import Console
 
 from bantin.exceptions import BuildError, Problems
 from bantin.pipeline import default_workers
+from bantin.search.update import keep_pending, published_files
 from bantin.site import (
     checks,
     citecache,
@@ -62,6 +63,9 @@ class Services:
     cite: CiteApi
     convert_sources: Callable[..., Any] | None = None
     build_index: Callable[..., Any] | None = None
+    #: Writes the index updating the published one in place (bantin.search.update.index_site);
+    #: without it the index is written in full by build_index.
+    update_index: Callable[..., Any] | None = None
 
 
 @dataclass
@@ -82,7 +86,12 @@ def default_services() -> Services:
     from bantin.catalogue import load_catalogue
     from bantin.pipeline import convert_sources
 
-    return Services(load_catalogue, cite, convert_sources, search_indexer())
+    services = Services(load_catalogue, cite, convert_sources, search_indexer())
+    if services.build_index is not None:
+        from bantin.search.update import index_site
+
+        services.update_index = index_site
+    return services
 
 
 def search_indexer() -> Callable[..., Any] | None:
@@ -189,10 +198,10 @@ def run_mkdocs(config: Any, epoch: str, processes: int = 1, dirty: bool = False)
 SEARCH_NICENESS = 10
 
 
-def run_search_index(indexer: Callable[..., Any], catalogue: Any, out: Path, site_url: str) -> None:
+def run_search_index(index: Callable[[], Any]) -> None:
     """The search index goes into the new site; any failure stops the build with its reason."""
     try:
-        indexer(catalogue, out, site_url)
+        index()
     except BuildError:
         raise
     except Exception as error:
@@ -201,25 +210,22 @@ def run_search_index(indexer: Callable[..., Any], catalogue: Any, out: Path, sit
 
 @contextmanager
 def parallel_search_index(
-    indexer: Callable[..., Any] | None, catalogue: Any, root: Path, site_dir: Path, site: SiteInfo
+    work: Callable[[Path], None] | None, root: Path, site_dir: Path
 ) -> Iterator[None]:
     """Index for search in a second process while this one writes pages and runs MkDocs.
 
     The index needs only the catalogue, not MkDocs's output, and MkDocs uses one core: on a
-    two-core machine the search index then costs almost no wall time. It is written to its own
-    folder (MkDocs empties the site folder when it starts) and moved in once both are done.
+    two-core machine the search index then costs almost no wall time. `work(out)` writes it to
+    its own folder (MkDocs empties the site folder when it starts), moved in once both are done.
     """
-    if indexer is None:
+    if work is None:
         yield
         return
     out = Path(tempfile.mkdtemp(dir=root, prefix=".search-build-"))
     # The citations are needed before MkDocs renders its templates, the index only at the
     # end: on a busy machine the scheduler serves the citations first.
     worker = forked.start(
-        lambda: run_search_index(indexer, catalogue, out, site.site_url),
-        out / "failure.txt",
-        "search index",
-        niceness=SEARCH_NICENESS,
+        lambda: work(out), out / "failure.txt", "search index", niceness=SEARCH_NICENESS
     )
     try:
         yield
@@ -228,6 +234,42 @@ def parallel_search_index(
     finally:
         worker.stop()
         shutil.rmtree(out, ignore_errors=True)
+
+
+SEARCH_MEMO = incremental.CACHE_DIR + "/search.memo"
+
+
+def search_work(
+    services: Services,
+    catalogue: Any,
+    site: SiteInfo,
+    plan: incremental.Plan,
+    root: Path,
+    temp: Path,
+) -> Callable[[Path], None] | None:
+    """What the search index process runs: an update in place of the published index when the
+    build is incremental (and the memo allows), else the whole index."""
+    if services.update_index is not None:
+        update, docs, known = services.update_index, root / "docs", plan.digests.known
+        site_id = incremental.folder_id(temp)
+
+        def updated(out: Path) -> None:
+            digests = incremental.Digests(known)
+
+            def digest_of(entry: urls.Entry) -> str:
+                uri = str(entry.path).replace(os.sep, "/")
+                return digests.of(uri, str(docs / uri))
+
+            def index() -> Any:
+                return update(catalogue, out, plan.old_site, root / SEARCH_MEMO, digest_of, site_id)
+
+            run_search_index(index)
+
+        return updated
+    indexer = services.build_index
+    if indexer is None:
+        return None
+    return lambda out: run_search_index(lambda: indexer(catalogue, out, site.site_url))
 
 
 def move_tree(source: Path, target: Path) -> None:
@@ -363,7 +405,9 @@ class SiteBuild:
             # CSL items: both are made in other processes while this one writes the pages and
             # runs MkDocs (the hook waits for the citations before MkDocs renders templates).
             with (
-                parallel_search_index(services.build_index, self.catalogue, root, temp, site),
+                parallel_search_index(
+                    search_work(services, self.catalogue, site, plan, root, temp), root, temp
+                ),
                 citecache.formatted_in_background(services.cite, root / generate.CACHE_NAME, items),
             ):
                 with stages.stage("Tạo trang mục lục, trích dẫn, nguồn tin (pages)", spinner=False):
@@ -381,6 +425,7 @@ class SiteBuild:
             written = None
             if plan.old_site is not None:
                 written = incremental.written_files(temp)
+                plan.expected.update(published_files(temp, plan.old_site))
                 with stages.stage("Giữ các tệp không đổi (keep unchanged files)"):
                     incremental.assemble(temp, plan.old_site, plan.expected)
             with stages.stage("Kiểm tra site (checks)", spinner=False):
@@ -390,6 +435,7 @@ class SiteBuild:
                     raise BuildError(f"the built site failed its checks:\n{problems.summary()}")
             with stages.stage("Thay site/ (atomic swap)"):
                 incremental.write_state(root, plan.state(temp))
+                keep_pending(root / SEARCH_MEMO)
                 swap_in(temp, root / SITE_NAME)
         finally:
             if temp.exists():
