@@ -343,3 +343,20 @@ def test_a_search_file_missing_from_the_published_site_means_a_full_build(
         build(root)
     assert "full build: site/search/t/0.z is missing" in caplog.text
     assert site_files(root / "site") == before
+
+
+def test_whatever_the_spare_folder_holds_the_site_is_the_same(tmp_path: Path) -> None:
+    """The previous site kept for the next build is scratch space: stray files, files with
+    other bytes and missing files there change nothing in what is published."""
+    root = make_archive(tmp_path)
+    build(root)
+    build(root)
+    spare = root / incremental.SPARE
+    assert spare.is_dir()
+    (spare / "rac.html").write_text("rác", encoding="utf-8")
+    (spare / "index.html").unlink()
+    (spare / "index.html").write_text("khác", encoding="utf-8")
+    (spare / "sitemap.xml").unlink()
+    change(root, 0, 0)
+    build(root)
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")

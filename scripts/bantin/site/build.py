@@ -281,19 +281,6 @@ def move_tree(source: Path, target: Path) -> None:
             os.replace(path, destination)
 
 
-def swap_in(new_site: Path, site: Path) -> None:
-    """Replace site/ by the new build with two renames; the old one is deleted last."""
-    new_site.chmod(0o755)  # mkdtemp makes 0700; the published folder is for everyone to read
-    old = None
-    if site.exists():
-        old = Path(tempfile.mkdtemp(dir=site.parent, prefix=".site-old-"))
-        old.rmdir()
-        site.rename(old)
-    new_site.rename(site)
-    if old is not None:
-        shutil.rmtree(old)
-
-
 def convert_stage(options: BuildOptions, services: Services, result: BuildResult) -> None:
     if not options.convert or services.convert_sources is None:
         return
@@ -396,17 +383,24 @@ class SiteBuild:
         root, entries, services, stages = self.root, self.entries, self.services, self.stages
         docs = root / "docs"
         temp = Path(tempfile.mkdtemp(dir=root, prefix=".site-build-"))
+        spare = root / incremental.SPARE
         try:
             config = load_mkdocs_config(root, self.options.config_file, temp)
             site = site_info(config)
             plan = self.plan(config, site, full)
+            # The folder that becomes site/: this run's output for a full build; for an
+            # incremental one the previous site, brought up to date (incremental.assemble).
+            target = temp
+            if plan.incremental:
+                spare.mkdir(parents=True, exist_ok=True)
+                target = spare
             items = generate.csl_items(entries, services.cite, site)
             # The search index needs only the catalogue and the formatted citations only the
             # CSL items: both are made in other processes while this one writes the pages and
             # runs MkDocs (the hook waits for the citations before MkDocs renders templates).
             with (
                 parallel_search_index(
-                    search_work(services, self.catalogue, site, plan, root, temp), root, temp
+                    search_work(services, self.catalogue, site, plan, root, target), root, temp
                 ),
                 citecache.formatted_in_background(services.cite, root / generate.CACHE_NAME, items),
             ):
@@ -427,16 +421,16 @@ class SiteBuild:
                 written = incremental.written_files(temp)
                 plan.expected.update(published_files(temp, plan.old_site))
                 with stages.stage("Giữ các tệp không đổi (keep unchanged files)"):
-                    incremental.assemble(temp, plan.old_site, plan.expected)
+                    incremental.assemble(temp, target, plan.old_site, plan.expected)
             with stages.stage("Kiểm tra site (checks)", spinner=False):
                 article_urls = [e.url for e in entries]
-                problems = checks.check_site(temp, site.site_url, article_urls, written)
+                problems = checks.check_site(target, site.site_url, article_urls, written)
                 if problems:
                     raise BuildError(f"the built site failed its checks:\n{problems.summary()}")
             with stages.stage("Thay site/ (atomic swap)"):
-                incremental.write_state(root, plan.state(temp))
+                incremental.write_state(root, plan.state(target))
                 keep_pending(root / SEARCH_MEMO)
-                swap_in(temp, root / SITE_NAME)
+                incremental.publish(target, root / SITE_NAME, spare)
         finally:
             if temp.exists():
                 shutil.rmtree(temp)

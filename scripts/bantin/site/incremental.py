@@ -384,27 +384,71 @@ def written_files(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
 
 
-def assemble(new_site: Path, old_site: Path, expected: set[str]) -> int:
-    """Hard-link into `new_site` every expected file this run did not write, from the
-    published site; return how many. A file missing there is a CacheMiss."""
-    linked = 0
+def inodes(folder: Path) -> dict[str, int]:
+    """Every file under `folder` and its inode number, from the directories alone (no stat)."""
+    found: dict[str, int] = {}
+    pending = [("", str(folder))]
+    while pending:
+        prefix, path = pending.pop()
+        try:
+            entries = list(os.scandir(path))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            name = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((name + "/", entry.path))
+            else:
+                found[name] = entry.inode()
+    return found
+
+
+def assemble(delta: Path, spare: Path, published: Path, expected: set[str]) -> int:
+    """Make `spare` the new site: the files this run wrote (in `delta`) moved in, every other
+    expected file the published one (a hard link), anything else removed. `spare` is scratch
+    space (the site before the published one): whatever it holds, the result is the same.
+    A file missing from the published site is a CacheMiss. Returns how many were linked."""
+    written = set(written_files(delta))
+    wanted = expected | written
+    there, site = inodes(spare), inodes(published)
+    emptied: set[Path] = set()
+    for name in sorted(set(there) - wanted):
+        (spare / name).unlink()
+        emptied.add((spare / name).parent)
     made: set[str] = set()
-    for name in sorted(expected):
-        target = new_site / name
+    linked = 0
+    for name in sorted(wanted):
+        target = spare / name
         parent = os.path.dirname(target)
         if parent not in made:
             os.makedirs(parent, exist_ok=True)
             made.add(parent)
-        try:
-            keep(old_site / name, target)
-        except FileExistsError:
+        if name in written:
+            os.replace(delta / name, target)
             continue
-        except FileNotFoundError as error:
-            if os.path.lexists(target):
-                continue  # written by this run; the published site lacked it
-            raise CacheMiss(f"site/{name} is missing") from error
+        if name not in site:
+            raise CacheMiss(f"site/{name} is missing")
+        if there.get(name) == site[name]:
+            continue
+        if name in there:
+            target.unlink()
+        keep(published / name, target)
         linked += 1
+    prune(spare, emptied)
     return linked
+
+
+def prune(root: Path, emptied: set[Path]) -> None:
+    for start in sorted(emptied, reverse=True):
+        folder = start
+        while (
+            folder != root
+            and folder.is_relative_to(root)
+            and folder.is_dir()
+            and not any(folder.iterdir())
+        ):
+            folder.rmdir()
+            folder = folder.parent
 
 
 def keep(published: Path, target: Path) -> None:
@@ -414,6 +458,42 @@ def keep(published: Path, target: Path) -> None:
     except OSError as error:
         if error.errno not in NO_LINKS:
             raise
-        if target.exists():
-            raise FileExistsError(target) from error
         shutil.copyfile(published, target)
+
+
+SPARE = CACHE_DIR + "/spare-site"
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+
+
+def exchange(one: Path, other: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2); False where the system cannot."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        swap = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    done = swap(AT_FDCWD, bytes(one), AT_FDCWD, bytes(other), RENAME_EXCHANGE)
+    return bool(done == 0)
+
+
+def publish(new: Path, site: Path, spare: Path) -> None:
+    """`new` becomes site/, in one atomic exchange where the system allows it (else two
+    renames); the site it replaces is kept as `spare` for the next incremental build."""
+    new.chmod(0o755)  # mkdtemp makes 0700; the published folder is for everyone to read
+    if not site.exists():
+        new.rename(site)
+        return
+    if new != spare and spare.exists():
+        shutil.rmtree(spare)
+    spare.parent.mkdir(parents=True, exist_ok=True)
+    if exchange(new, site):
+        if new != spare:
+            new.rename(spare)
+        return
+    aside = site.with_name(f".site-old-{os.getpid()}")
+    site.rename(aside)
+    new.rename(site)
+    aside.rename(spare)
