@@ -360,3 +360,30 @@ def test_whatever_the_spare_folder_holds_the_site_is_the_same(tmp_path: Path) ->
     change(root, 0, 0)
     build(root)
     assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+
+
+def test_the_cached_catalogue_is_the_catalogue(tmp_path: Path) -> None:
+    """Front matter from the cache and blocks read on demand: the same entries as reading
+    every article, also after an edit."""
+    import os
+
+    from bantin.catalogue import load_catalogue
+
+    root = make_archive(tmp_path)
+    build(root)
+    cache = tmp_path / "catalogue.json"
+    docs = root / "docs"
+    for path in articles(root):  # written more than a moment ago: their times can be trusted
+        old = os.stat(path)
+        os.utime(path, ns=(old.st_atime_ns - 10**10, old.st_mtime_ns - 10**10))
+    article = articles(root)[0]
+    load_catalogue(docs, cache)
+    cached = load_catalogue(docs, cache)
+    assert all(entry.read_blocks is None for entry in cached.entries), "all from the cache"
+    assert cached.entries == load_catalogue(docs).entries
+    assert [e.blocks for e in cached.entries] == [e.blocks for e in load_catalogue(docs).entries]
+    text = article.read_text("utf-8")
+    article.write_text(text.replace("\nslug:", "\nlead: Tóm tắt khác.\nslug:", 1), "utf-8")
+    again = load_catalogue(docs, cache).entries
+    assert again == load_catalogue(docs).entries
+    assert "Tóm tắt khác." in [entry.front.lead for entry in again]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bantin.exceptions import MetadataError, Problems
 from bantin.markdown import read_article
@@ -23,12 +27,25 @@ _YEAR_DIR = re.compile(r"^\d{4}$")
 
 @dataclass(frozen=True)
 class CatalogueEntry:
-    """One article: its front matter, its blocks, its file (relative to docs/) and its URL."""
+    """One article: its front matter, its blocks, its file (relative to docs/) and its URL.
+
+    An entry from the catalogue cache has its front matter only; its blocks are read from
+    `file` when first asked for (the search index asks only for the articles that changed).
+    """
 
     front: FrontMatter
-    blocks: list[Block]
+    read_blocks: list[Block] | None = field(compare=False, repr=False)
     path: Path
     url: str
+    file: Path | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def blocks(self) -> list[Block]:
+        if self.read_blocks is None:
+            assert self.file is not None
+            object.__setattr__(self, "read_blocks", read_article(self.file).blocks)
+        assert self.read_blocks is not None
+        return self.read_blocks
 
     @property
     def sort_key(self) -> tuple[int, int, int, str]:
@@ -82,20 +99,71 @@ def url_of(rel: Path) -> str:
 def read_entry(docs_dir: Path, path: Path) -> CatalogueEntry:
     parsed = read_article(path)
     rel = path.relative_to(docs_dir)
-    return CatalogueEntry(parsed.front, parsed.blocks, rel, url_of(rel))
+    return CatalogueEntry(parsed.front, parsed.blocks, rel, url_of(rel), path)
 
 
-def load_catalogue(docs_dir: Path) -> Catalogue:
-    """Read every article; all unreadable ones are reported together in one MetadataError."""
+def load_catalogue(docs_dir: Path, cache: Path | None = None) -> Catalogue:
+    """Read every article; all unreadable ones are reported together in one MetadataError.
+
+    With `cache`, the front matter of an article whose file has the size and time the cache
+    recorded is taken from there (a JSON file of validated front matter), and the cache is
+    brought up to date.
+    """
     problems = Problems()
+    known = read_cache(cache) if cache is not None else {}
+    now: dict[str, list[Any]] = {}
     entries = []
     for path in article_files(docs_dir):
+        rel = path.relative_to(docs_dir)
         try:
-            entries.append(read_entry(docs_dir, path))
+            entries.append(cached_entry(docs_dir, path, rel, known, now))
         except MetadataError as error:
             problems.add_error(error)
     if problems:
         raise MetadataError(
             docs_dir, f"{len(problems)} article file(s) cannot be read:\n{problems.summary()}"
         )
+    if cache is not None and now != known:
+        write_cache(cache, now)
     return Catalogue(sorted(entries, key=lambda e: e.sort_key))
+
+
+#: A file changed less than this long before it was read may change again within the same
+#: file time: its front matter is not cached.
+RACY_NS = 2_000_000_000
+CACHE_FORMAT = 1
+
+
+def cached_entry(
+    docs_dir: Path, path: Path, rel: Path, known: dict[str, list[Any]], now: dict[str, list[Any]]
+) -> CatalogueEntry:
+    key = rel.as_posix()
+    info = path.stat()
+    before = known.get(key)
+    if before and before[0] == info.st_size and before[1] == info.st_mtime_ns:
+        now[key] = before
+        front = FrontMatter.model_validate_json(before[2])
+        return CatalogueEntry(front, None, rel, url_of(rel), path)
+    entry = read_entry(docs_dir, path)
+    if time.time_ns() - info.st_mtime_ns > RACY_NS:
+        now[key] = [info.st_size, info.st_mtime_ns, entry.front.model_dump_json()]
+    return entry
+
+
+def read_cache(path: Path) -> dict[str, list[Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+        return {}
+    found: dict[str, list[Any]] = data.get("entries", {})
+    return found
+
+
+def write_cache(path: Path, entries: dict[str, list[Any]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(path.name + ".tmp")
+    text = json.dumps({"format": CACHE_FORMAT, "entries": entries}, ensure_ascii=False)
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)

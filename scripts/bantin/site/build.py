@@ -83,15 +83,25 @@ class BuildResult:
 def default_services() -> Services:
     """The real modules; a missing optional one (search) only skips its stage."""
     import bantin.cite as cite
-    from bantin.catalogue import load_catalogue
     from bantin.pipeline import convert_sources
 
-    services = Services(load_catalogue, cite, convert_sources, search_indexer())
+    services = Services(cached_catalogue, cite, convert_sources, search_indexer())
     if services.build_index is not None:
         from bantin.search.update import index_site
 
         services.update_index = index_site
     return services
+
+
+#: Front matter of the articles as the last build read them (bantin.catalogue).
+CATALOGUE_CACHE = incremental.CACHE_DIR + "/catalogue.json"
+
+
+def cached_catalogue(docs: Path) -> Any:
+    """The catalogue, with the front matter of unchanged articles from the build cache."""
+    from bantin.catalogue import load_catalogue
+
+    return load_catalogue(docs, docs.parent / CATALOGUE_CACHE)
 
 
 def search_indexer() -> Callable[..., Any] | None:

@@ -181,8 +181,14 @@ def write_state(root: Path, state: State) -> None:
     os.replace(temp, path)
 
 
+#: The build cache's files (the spare site is scratch space and stays).
+CACHE_FILES = (STATE_NAME, "catalogue.json", "search.memo")
+
+
 def forget(root: Path) -> None:
-    state_path(root).unlink(missing_ok=True)
+    """`--clean`: the next build reads, renders and indexes everything afresh."""
+    for name in CACHE_FILES:
+        (root / CACHE_DIR / name).unlink(missing_ok=True)
 
 
 def folder_id(path: Path) -> list[int]:
