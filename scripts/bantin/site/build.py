@@ -416,8 +416,14 @@ class SiteBuild:
             ):
                 with stages.stage("Tạo trang mục lục, trích dẫn, nguồn tin (pages)", spinner=False):
                     extra = [registry.redirect_page(r) for r in self.check.redirects]
-                    made = generate.site_files(entries, services.cite, site, root, extra, items)
+                    memo = generate.ArticleMemo.open(
+                        root, incremental.sha256(repr(plan.inputs).encode()), plan.incremental
+                    )
+                    made = generate.site_files(
+                        entries, services.cite, site, root, extra, items, memo
+                    )
                     generate.write_site_files(docs, made, {str(e.path) for e in entries})
+                    memo.save(root, docs)
                 processes = self.options.render_processes or default_workers()
                 with (
                     stages.stage("MkDocs (strict)", spinner=processes < 2),

@@ -2,16 +2,22 @@
 
 Generated files are listed in `docs/.bantin-generated.txt` so the next run removes the ones
 it no longer makes; articles and hand-written pages are never touched.
+
+The template data of the pages is `docs/.bantin-pages.json`, one page a line (`uri<TAB>JSON`),
+so the MkDocs hook parses only the records of the pages it renders. An incremental build
+reuses what an article made last time (its files, its record) when the digest of everything
+they are made from is unchanged (`ArticleMemo`, in `.cache/build/generated.json`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 import tempfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,10 +37,105 @@ ASSET_FILES = ("bantin.css", "bantin.js")
 
 @dataclass(frozen=True)
 class SiteFiles:
-    """What one run generates: files for docs/ and the per-page template data."""
+    """What one run generates: files for docs/ and the per-page template data (each page's
+    record as one line of JSON). `kept`: files made by an earlier run, unchanged on disk."""
 
     files: list[GeneratedFile]
-    page_data: dict[str, meta.Record]
+    page_data: dict[str, str]
+    kept: list[str] = field(default_factory=list)
+
+
+def record_json(record: meta.Record) -> str:
+    return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+MEMO_NAME = ".cache/build/generated.json"
+MEMO_FORMAT = 1
+
+
+@dataclass
+class ArticleMemo:
+    """What each article made in the last run, by the digest of its inputs (front matter,
+    URL, neighbours, author and section URLs, site, source and PDF files), with each file's
+    size and time: an unchanged article whose files are untouched is not made again.
+    `inputs`: the build's global inputs; the memo serves only a run with the same."""
+
+    inputs: str
+    known: dict[str, list[Any]] = field(default_factory=dict)
+    records: dict[str, str] = field(default_factory=dict)
+    now: dict[str, list[Any]] = field(default_factory=dict)
+    made: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, root: Path, inputs: str, usable: bool) -> ArticleMemo:
+        memo = cls(inputs)
+        if not usable:
+            return memo
+        try:
+            data = json.loads((root / MEMO_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return memo
+        if data.get("format") == MEMO_FORMAT and data.get("inputs") == inputs:
+            memo.known = data["entries"]
+            memo.records = PageData.read(root / "docs").raw
+        return memo
+
+    def reuse(self, uri: str, key: str, docs: Path) -> list[str] | None:
+        """The files `uri` made with these inputs, if they are still there as made."""
+        before = self.known.get(uri)
+        if not before or before[0] != key or uri not in self.records:
+            return None
+        for path, size, ns in before[1]:
+            try:
+                info = os.stat(docs / path)
+            except OSError:
+                return None
+            if info.st_size != size or info.st_mtime_ns != ns:
+                return None
+        self.now[uri] = before
+        return [path for path, _, _ in before[1]]
+
+    def remember(self, uri: str, key: str, paths: list[str]) -> None:
+        self.made[uri] = [key, *paths]
+
+    def save(self, root: Path, docs: Path) -> None:
+        """Once the files are written: their sizes and times, for the next run."""
+        for uri, (key, *paths) in self.made.items():
+            stats = [(path, os.stat(docs / path)) for path in paths]
+            self.now[uri] = [key, [[p, i.st_size, i.st_mtime_ns] for p, i in stats]]
+        path = root / MEMO_NAME
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"format": MEMO_FORMAT, "inputs": self.inputs, "entries": self.now})
+        write_atomic(path, text.encode("utf-8"))
+
+
+def article_key(
+    entry: urls.Entry,
+    siblings: tuple[urls.Entry | None, urls.Entry | None],
+    names: urls.NameIndex,
+    site: meta.SiteInfo,
+    sources: exports.Folder,
+) -> str:
+    """The digest of everything an article's files and record are made from."""
+    front = entry.front
+    files = [front.source, *([front.pdf.split("#", 1)[0]] if front.pdf else [])]
+    stats = []
+    for name in files:
+        try:
+            info = os.stat(sources.path(name))
+            stats.append([name, info.st_size, info.st_mtime_ns])
+        except (OSError, BuildError):
+            stats.append([name, -1, -1])
+    parts = [
+        front.model_dump_json(),
+        entry.url,
+        [site.site_url, site.site_name],
+        [[s.front.title, s.url] if s else None for s in siblings],
+        [names.author(name) for name in front.author_names],
+        names.section(front.section) if front.section else "",
+        stats,
+    ]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def asset_files() -> list[GeneratedFile]:
@@ -62,25 +163,52 @@ def article_files(
     site: meta.SiteInfo,
     root: Path,
     names: urls.NameIndex,
+    memo: ArticleMemo | None = None,
 ) -> SiteFiles:
     """Citation downloads, source copies and template data of every article."""
     files: list[GeneratedFile] = []
-    data: dict[str, meta.Record] = {}
+    data: dict[str, str] = {}
+    kept: list[str] = []
     siblings = meta.siblings_in_issue(entries)
     sources = exports.Folder(root)
+    docs = root / "docs"
     for entry, item in zip(entries, items, strict=True):
-        files += exports.citation_files(entry, item, cite)
-        source = exports.source_copy(entry, sources)
-        files.append(source)
-        pdf = None if _is_pdf(entry) else exports.pdf_copy(entry, sources)
-        pdf_href = pdf.path + exports.fragment(entry.front.pdf) if pdf else ""
-        if pdf:
-            files.append(pdf)
-        if _is_pdf(entry):
-            pdf_href = source.path  # the article's own PDF is its source
-        record = meta.article_record(entry, siblings[entry.url], item, cite, site, pdf_href, names)
-        data[str(entry.path).replace(os.sep, "/")] = record
-    return SiteFiles(files, data)
+        uri = str(entry.path).replace(os.sep, "/")
+        key = article_key(entry, siblings[entry.url], names, site, sources) if memo else ""
+        reused = memo.reuse(uri, key, docs) if memo else None
+        if memo is not None and reused is not None:
+            kept += reused
+            data[uri] = memo.records[uri]
+            continue
+        made = one_article(entry, item, cite, site, sources, names, siblings[entry.url])
+        files += made.files
+        data[uri] = made.page_data[uri]
+        if memo is not None:
+            memo.remember(uri, key, [f.path for f in made.files])
+    return SiteFiles(files, data, kept)
+
+
+def one_article(
+    entry: urls.Entry,
+    item: dict[str, Any],
+    cite: meta.CiteApi,
+    site: meta.SiteInfo,
+    sources: exports.Folder,
+    names: urls.NameIndex,
+    siblings: tuple[urls.Entry | None, urls.Entry | None],
+) -> SiteFiles:
+    """The files and the template data of one article."""
+    files = exports.citation_files(entry, item, cite)
+    source = exports.source_copy(entry, sources)
+    files.append(source)
+    pdf = None if _is_pdf(entry) else exports.pdf_copy(entry, sources)
+    pdf_href = pdf.path + exports.fragment(entry.front.pdf) if pdf else ""
+    if pdf:
+        files.append(pdf)
+    if _is_pdf(entry):
+        pdf_href = source.path  # the article's own PDF is its source
+    record = meta.article_record(entry, siblings, item, cite, site, pdf_href, names)
+    return SiteFiles(files, {str(entry.path).replace(os.sep, "/"): record_json(record)})
 
 
 def _is_pdf(entry: urls.Entry) -> bool:
@@ -94,11 +222,12 @@ def site_files(
     root: Path,
     extra: Sequence[GeneratedFile] = (),
     items: Sequence[dict[str, Any]] | None = None,
+    memo: ArticleMemo | None = None,
 ) -> SiteFiles:
     """Everything bantin writes into docs/ for one build (`items`: from csl_items)."""
     names = urls.NameIndex(entries)
     items = csl_items(entries, cite, site) if items is None else items
-    made = article_files(entries, items, cite, site, root, names)
+    made = article_files(entries, items, cite, site, root, names, memo)
     files = [
         *pages.index_pages(entries, names),
         *made.files,
@@ -109,7 +238,7 @@ def site_files(
         *asset_files(),
         *extra,
     ]
-    return SiteFiles(unique(files), made.page_data)
+    return SiteFiles(unique(files), made.page_data, made.kept)
 
 
 def unique(files: Sequence[GeneratedFile]) -> list[GeneratedFile]:
@@ -161,7 +290,7 @@ def write_site_files(docs: Path, made: SiteFiles, authored: set[str]) -> None:
     previous = {p for p in previous_list(docs) if p}
     targets = [(item, folder.path(item.path)) for item in made.files]
     refuse_overwrite(targets, previous, authored)
-    current = {item.path for item in made.files}
+    current = {item.path for item in made.files} | set(made.kept)
     emptied: set[Path] = set()
     for stale in sorted(previous - current - authored):
         path = folder.path(stale)
@@ -171,9 +300,8 @@ def write_site_files(docs: Path, made: SiteFiles, authored: set[str]) -> None:
             log.debug("docs/%s: removed (no longer generated)", stale)
     for item, target in targets:
         write_atomic(target, item.content)
-    # One line, not indented: the file is for the hook, and the C encoder only writes it so.
-    data = json.dumps(made.page_data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    write_atomic(docs / PAGE_DATA_NAME, (data + "\n").encode("utf-8"))
+    lines = "".join(f"{uri}\t{made.page_data[uri]}\n" for uri in sorted(made.page_data))
+    write_atomic(docs / PAGE_DATA_NAME, lines.encode("utf-8"))
     write_atomic(docs / LIST_NAME, "\n".join(sorted(current)).encode("utf-8"))
     prune_empty_dirs(folder.resolved_root, emptied)
 
@@ -189,10 +317,42 @@ def prune_empty_dirs(docs: Path, emptied: set[Path]) -> None:
             folder = folder.parent
 
 
-def load_page_data(docs: Path) -> dict[str, Any]:
+class PageData(Mapping[str, Any]):
+    """The pages' template data as `write_site_files` recorded it; a record is parsed when it
+    is first asked for (an incremental build renders a few pages of many)."""
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        self.raw = raw
+        self._parsed: dict[str, Any] = {}
+
+    @classmethod
+    def read(cls, docs: Path) -> PageData:
+        path = docs / PAGE_DATA_NAME
+        if not path.exists():
+            return cls({})
+        raw = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            uri, _, text = line.partition("\t")
+            raw[uri] = text
+        return cls(raw)
+
+    def __getitem__(self, uri: str) -> Any:
+        if uri not in self._parsed:
+            self._parsed[uri] = json.loads(self.raw[uri])
+        return self._parsed[uri]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def digest(self, uri: str) -> str:
+        """The digest of a page's record ("-": none) without parsing it."""
+        text = self.raw.get(uri)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else "-"
+
+
+def load_page_data(docs: Path) -> PageData:
     """Read back what `write_site_files` recorded for the templates (used by the hook)."""
-    path = docs / PAGE_DATA_NAME
-    if not path.exists():
-        return {}
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+    return PageData.read(docs)

@@ -38,6 +38,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from bantin.site.generate import PageData
 from bantin.site.linking import NO_LINKS
 
 log = logging.getLogger("bantin.site")
@@ -182,7 +183,7 @@ def write_state(root: Path, state: State) -> None:
 
 
 #: The build cache's files (the spare site is scratch space and stays).
-CACHE_FILES = (STATE_NAME, "catalogue.json", "search.memo")
+CACHE_FILES = (STATE_NAME, "catalogue.json", "search.memo", "generated.json")
 
 
 def forget(root: Path) -> None:
@@ -230,12 +231,6 @@ class Digests:
         return digest
 
 
-def record_digest(record: Any) -> str:
-    if record is None:
-        return "-"
-    return sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8"))
-
-
 @dataclass
 class Plan:
     """One MkDocs run under `bantin build`: which pages it renders and what it records.
@@ -260,7 +255,7 @@ class Plan:
     def incremental(self) -> bool:
         return self.old_site is not None
 
-    def prepare(self, files: Any, config: Any, page_data: dict[str, Any]) -> None:
+    def prepare(self, files: Any, config: Any, page_data: PageData) -> None:
         """On MkDocs's `files` event: decide what renders, record each page's digest."""
         docs = Path(config["docs_dir"])
         for file in files:
@@ -274,9 +269,9 @@ class Plan:
         self._record_links(files, config)
         self.total = len(self.render) if self.incremental else len(self.pages)
 
-    def _page(self, file: Any, page_data: dict[str, Any]) -> None:
+    def _page(self, file: Any, page_data: PageData) -> None:
         source = self.digests.of(file.src_uri, file.abs_src_path)
-        digest = sha256(f"{source}\0{record_digest(page_data.get(file.src_uri))}".encode())
+        digest = sha256(f"{source}\0{page_data.digest(file.src_uri)}".encode())
         self.pages[file.src_uri] = digest
         if not self.incremental:
             return
@@ -487,19 +482,19 @@ def exchange(one: Path, other: Path) -> bool:
 
 def publish(new: Path, site: Path, spare: Path) -> None:
     """`new` becomes site/, in one atomic exchange where the system allows it (else two
-    renames); the site it replaces is kept as `spare` for the next incremental build."""
+    renames). After an incremental build (`new` is `spare`) the site it replaces is kept as
+    the next spare; after a full build it is deleted, and so is the spare (whose files are
+    the old site's): the next incremental build starts a spare from the new site."""
     new.chmod(0o755)  # mkdtemp makes 0700; the published folder is for everyone to read
     if not site.exists():
         new.rename(site)
         return
-    if new != spare and spare.exists():
-        shutil.rmtree(spare)
     spare.parent.mkdir(parents=True, exist_ok=True)
-    if exchange(new, site):
-        if new != spare:
-            new.rename(spare)
-        return
-    aside = site.with_name(f".site-old-{os.getpid()}")
-    site.rename(aside)
-    new.rename(site)
-    aside.rename(spare)
+    if not exchange(new, site):
+        aside = site.with_name(f".site-old-{os.getpid()}")
+        site.rename(aside)
+        new.rename(site)
+        aside.rename(new)
+    if new != spare:
+        shutil.rmtree(new)
+        shutil.rmtree(spare, ignore_errors=True)

@@ -23,11 +23,11 @@ from markupsafe import escape
 
 from bantin.site import incremental, split
 from bantin.site.citecache import CitationCache, citations_for_templates, fill_citations
-from bantin.site.generate import CACHE_NAME, load_page_data
+from bantin.site.generate import CACHE_NAME, PageData, load_page_data
 from bantin.site.linking import link_generated
 from bantin.site.markup import PAGE_KIND, generated_html
 
-_PAGE_DATA: dict[str, Any] = {}
+_PAGE_DATA: list[PageData] = [PageData({})]
 _CITATIONS: list[CitationCache] = []
 THEME_PRINTED = ("title", "description", "author")
 #: Index pages bantin generated are HTML already (markup.markdown_page): their body skips the
@@ -40,21 +40,20 @@ SEPARATE_INDEX = "BANTIN_SEPARATE_SEARCH_INDEX"
 def on_config(config: Any) -> Any:
     _CITATIONS.clear()
     _GENERATED_HTML.clear()
-    _PAGE_DATA.clear()
-    _PAGE_DATA.update(load_page_data(Path(config["docs_dir"])))
+    _PAGE_DATA[:] = [load_page_data(Path(config["docs_dir"]))]
     return config
 
 
 def on_files(files: Any, config: Any) -> Any:
     plan = incremental.current()
     if plan is not None:
-        plan.prepare(files, config, _PAGE_DATA)
+        plan.prepare(files, config, _PAGE_DATA[0])
     link_generated(files, Path(config["docs_dir"]), plan.copies if plan else None)
     return files
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    record = _PAGE_DATA.get(page.file.src_uri)
+    record = _PAGE_DATA[0].get(page.file.src_uri)
     for key in THEME_PRINTED:
         value = page.meta.get(key)
         if isinstance(value, str):
