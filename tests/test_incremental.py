@@ -131,13 +131,19 @@ def slug(root: Path, n: int, pick: int) -> None:
 
 
 def front(root: Path, n: int, pick: int) -> None:
-    """A hand correction of the lead in an article's front matter, in docs/."""
+    """A hand correction in an article's front matter, in docs/: its lead, its section or
+    its title (which every list of articles shows)."""
     article = articles(root)[pick % len(articles(root))]
+    field, value = [
+        ("lead", f"Tóm tắt sửa tay số {n}."),
+        ("section", f"Chuyên mục sửa tay số {n}"),
+        ("title", f"Tiêu đề sửa tay số {n}"),
+    ][pick % 3]
     text = article.read_text("utf-8")
-    text = re.sub(r"(?m)^lead: .*$", f"lead: Tóm tắt sửa tay số {n}.", text, count=1)
-    if "lead: Tóm tắt sửa tay" not in text:
-        text = text.replace("\nslug:", f"\nlead: Tóm tắt sửa tay số {n}.\nslug:", 1)
-    article.write_text(text, encoding="utf-8")
+    changed = re.sub(rf"(?m)^{field}: .*$", f"{field}: {value}", text, count=1)
+    if changed == text:
+        changed = text.replace("\nslug:", f"\n{field}: {value}\nslug:", 1)
+    article.write_text(changed, encoding="utf-8")
 
 
 def config(root: Path, n: int, pick: int) -> None:
@@ -188,6 +194,7 @@ edit_sequences = st.lists(
 @example(edits=[("change", 1), ("delete", 0), ("config", 0)])
 @example(edits=[("template", 0), ("version", 0), ("add", 3)])
 @example(edits=[("add", 1), ("change", 3), ("delete", 3)])
+@example(edits=[("front", 4), ("front", 5), ("slug", 1)])
 def test_incremental_build_equals_a_clean_build(edits: list[tuple[str, int]]) -> None:
     with tempfile.TemporaryDirectory(prefix="bantin-incr-") as folder:
         root = make_archive(Path(folder) / "archive")

@@ -11,6 +11,7 @@ they are made from is unchanged (`ArticleMemo`, in `.cache/build/generated.json`
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -80,10 +81,11 @@ class ArticleMemo:
             memo.records = PageData.read(root / "docs").raw
         return memo
 
-    def reuse(self, uri: str, key: str, docs: Path) -> list[str] | None:
-        """The files `uri` made with these inputs, if they are still there as made."""
+    def reuse(self, uri: str, key: str, docs: Path, record: bool = True) -> list[str] | None:
+        """The files `uri` made with these inputs, if they are still there as made (and
+        its template data, when `record`)."""
         before = self.known.get(uri)
-        if not before or before[0] != key or uri not in self.records:
+        if not before or before[0] != key or (record and uri not in self.records):
             return None
         for path, size, ns in before[1]:
             try:
@@ -215,6 +217,54 @@ def _is_pdf(entry: urls.Entry) -> bool:
     return entry.front.source.endswith(".pdf")
 
 
+def digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def index_pages(
+    entries: Sequence[urls.Entry], names: urls.NameIndex, docs: Path, memo: ArticleMemo | None
+) -> SiteFiles:
+    """The index pages; with a memo, an issue, author or section whose articles (as its pages
+    show them) are unchanged keeps the pages it made."""
+    if memo is None:
+        return SiteFiles(pages.index_pages(entries, names), {})
+    made = SiteFiles([pages.home_page(entries, names), *pages.year_pages(entries)], {})
+    for (year, issue), found in pages.by_issue(entries).items():
+        shown: list[Any] = [[e.url, e.front.title, e.front.pages, e.front.section] for e in found]
+        shown += [names.section(e.front.section) if e.front.section else "" for e in found]
+        shown += [[a, names.author(a)] for e in found for a in e.front.author_names]
+        make = functools.partial(pages.issue_page, year, issue, found, names)
+        keep_or_make(made, memo, docs, f"#issue/{year}/{issue}", [year, issue, shown], make)
+    for kind, base, title, label in pages.BROWSE:
+        listed = pages.listings(entries, kind, names)
+        made.files.extend(pages.directory_pages(listed, base, title))
+        for listing in listed:
+            shown = [
+                [e.url, e.front.title, e.front.author_names, e.front.issue, e.front.year]
+                for e in listing.entries
+            ]
+            shown += [e.front.pages for e in listing.entries]
+            inputs = [label, listing.name, listing.url, shown]
+            make_list = functools.partial(pages.listing_pages, listing, label)
+            keep_or_make(made, memo, docs, f"#{kind}/{listing.url}", inputs, make_list)
+    return made
+
+
+def keep_or_make(
+    made: SiteFiles, memo: ArticleMemo, docs: Path, name: str, inputs: Any, make: Any
+) -> None:
+    """The pages of one group: kept when its inputs are those of the last run, else made."""
+    key = digest(inputs)
+    reused = memo.reuse(name, key, docs, record=False)
+    if reused is not None:
+        made.kept.extend(reused)
+        return
+    found = make()
+    files = found if isinstance(found, list) else [found]
+    made.files.extend(files)
+    memo.remember(name, key, [f.path for f in files])
+
+
 def site_files(
     entries: Sequence[urls.Entry],
     cite: meta.CiteApi,
@@ -228,8 +278,9 @@ def site_files(
     names = urls.NameIndex(entries)
     items = csl_items(entries, cite, site) if items is None else items
     made = article_files(entries, items, cite, site, root, names, memo)
+    index = index_pages(entries, names, root / "docs", memo)
     files = [
-        *pages.index_pages(entries, names),
+        *index.files,
         *made.files,
         *feeds.all_feeds(entries, site),
         exports.catalogue_json(entries, site.site_url),
@@ -238,7 +289,7 @@ def site_files(
         *asset_files(),
         *extra,
     ]
-    return SiteFiles(unique(files), made.page_data, made.kept)
+    return SiteFiles(unique(files), made.page_data, made.kept + index.kept)
 
 
 def unique(files: Sequence[GeneratedFile]) -> list[GeneratedFile]:

@@ -124,15 +124,21 @@ def issue_table(entries: Sequence[Entry], here: str, names: urls.NameIndex) -> s
 
 
 def issue_pages(entries: Sequence[Entry], names: urls.NameIndex) -> list[GeneratedFile]:
-    files = []
-    for (year, issue), group in by_issue(entries).items():
-        here = urls.issue_url(year, issue)
-        title = f"{issue_label(issue, year)}: mục lục"
-        up = link(urls.relative(here, urls.year_url(year)), f"Năm {year}")
-        feed = link("feed.xml", "Nguồn tin Atom của số này")
-        blocks = [tag("p", up + " · " + feed, "bantin-up"), issue_table(group, here, names)]
-        files.append(_page(here, title, blocks, feed="feed.xml"))
-    return files
+    return [
+        issue_page(year, issue, group, names) for (year, issue), group in by_issue(entries).items()
+    ]
+
+
+def issue_page(
+    year: int, issue: int, group: Sequence[Entry], names: urls.NameIndex
+) -> GeneratedFile:
+    """The table of contents of one issue."""
+    here = urls.issue_url(year, issue)
+    title = f"{issue_label(issue, year)}: mục lục"
+    up = link(urls.relative(here, urls.year_url(year)), f"Năm {year}")
+    feed = link("feed.xml", "Nguồn tin Atom của số này")
+    blocks = [tag("p", up + " · " + feed, "bantin-up"), issue_table(group, here, names)]
+    return _page(here, title, blocks, feed="feed.xml")
 
 
 def listings(entries: Sequence[Entry], key: str, names: urls.NameIndex) -> list[Listing]:
@@ -204,13 +210,16 @@ def directory_pages(found: Sequence[Listing], base: str, title: str) -> list[Gen
     return paged_list(base, title, pages)
 
 
+BROWSE = (
+    ("author", urls.AUTHORS_DIR + "/", "Tác giả", "Tác giả"),
+    ("section", urls.SECTIONS_DIR + "/", "Chuyên mục", "Chuyên mục"),
+)
+
+
 def browse_pages(entries: Sequence[Entry], names: urls.NameIndex) -> list[GeneratedFile]:
     """Every author and section page and their directories."""
     files: list[GeneratedFile] = []
-    for key, base, title, label in (
-        ("author", urls.AUTHORS_DIR + "/", "Tác giả", "Tác giả"),
-        ("section", urls.SECTIONS_DIR + "/", "Chuyên mục", "Chuyên mục"),
-    ):
+    for key, base, title, label in BROWSE:
         found = listings(entries, key, names)
         files.extend(directory_pages(found, base, title))
         for listing in found:
