@@ -7,6 +7,21 @@ The template data of the pages is `docs/.bantin-pages.json`, one page a line (`u
 so the MkDocs hook parses only the records of the pages it renders. An incremental build
 reuses what an article made last time (its files, its record) when the digest of everything
 they are made from is unchanged (`ArticleMemo`, in `.cache/build/generated.json`).
+
+Outputs and what each depends on (what an incremental build checks before keeping it):
+
+- per article (`one_article`: citation downloads, source and PDF copies, template data):
+  `article_key`, i.e. the front matter, the URL, the neighbours in the issue, the URLs of its
+  authors and section, the site URL and name, and the size and time of its source and PDF.
+  A new per-article output goes into `one_article`; if it reads anything else, that input
+  goes into `article_key`.
+- per group (`index_pages`: an issue's table of contents, an author's or a section's pages):
+  what the pages show of their articles, named in the call to `keep_or_make`. A new output
+  made per issue, author or section goes through `keep_or_make` with its own inputs.
+- site-wide (home and year pages, directories, feeds, catalogue exports, robots.txt, assets,
+  redirects): made by every build and written only when their bytes change, which is cheap.
+- every MkDocs page: the digest of its Markdown and its template data (bantin.site.incremental),
+  so anything added to either is followed without more code.
 """
 
 from __future__ import annotations
