@@ -189,6 +189,7 @@ class Rebuilds:
             return False
         if parts[0] == "docs" and "/".join(parts[1:]) in self.generated:
             return False
+        log.debug("%s changed: rebuilding", path)
         self.wanted.set()
         return True
 
@@ -223,9 +224,13 @@ def watch(root: Path, rebuilds: Rebuilds) -> Any:
 
     class Saved(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
-            if event.event_type in ("opened", "closed_no_write"):
+            # A folder's own events come with its files' (and the build writes files in
+            # docs/ folders); opening and reading change nothing.
+            if event.is_directory or event.event_type in ("opened", "closed_no_write"):
                 return
             rebuilds.saved(str(event.src_path))
+            if getattr(event, "dest_path", ""):  # a file moved into place (editors save so)
+                rebuilds.saved(str(event.dest_path))
 
     observer = Observer()
     for name in WATCHED:
