@@ -394,3 +394,20 @@ def test_the_cached_catalogue_is_the_catalogue(tmp_path: Path) -> None:
     again = load_catalogue(docs, cache).entries
     assert again == load_catalogue(docs).entries
     assert "Tóm tắt khác." in [entry.front.lead for entry in again]
+
+
+def test_a_folder_in_the_spare_where_a_file_goes_means_a_full_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    build(root)
+    spare = root / incremental.SPARE
+    (spare / "sitemap.xml").unlink()
+    (spare / "sitemap.xml").mkdir()
+    (spare / "sitemap.xml/rac").write_text("rác", encoding="utf-8")
+    change(root, 0, 0)
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root)
+    assert "full build: .cache/build/spare-site:" in caplog.text
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")

@@ -437,7 +437,10 @@ class SiteBuild:
                 written = incremental.written_files(temp)
                 plan.expected.update(published_files(temp, plan.old_site))
                 with stages.stage("Giữ các tệp không đổi (keep unchanged files)"):
-                    incremental.assemble(temp, target, plan.old_site, plan.expected)
+                    try:
+                        incremental.assemble(temp, target, plan.old_site, plan.expected)
+                    except (IsADirectoryError, NotADirectoryError) as error:
+                        raise incremental.CacheMiss(f"{incremental.SPARE}: {error}") from error
             with stages.stage("Kiểm tra site (checks)", spinner=False):
                 article_urls = [e.url for e in entries]
                 problems = checks.check_site(target, site.site_url, article_urls, written)
