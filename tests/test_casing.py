@@ -46,3 +46,16 @@ def test_sentence_initial_words_teach_nothing() -> None:
 def test_an_acronym_of_two_capitals_is_taken_from_the_body() -> None:
     body = learn_body(["Nhiều trường ĐH và viện nghiên cứu cùng tham gia; các ĐH đã ký kết."])
     assert restore_case("hợp tác giữa đh và viện", body) == "Hợp tác giữa ĐH và viện"
+
+
+@pytest.mark.parametrize("asked", [True, False])
+def test_words_the_body_sets_in_capitals_teach_no_casing(asked: bool) -> None:
+    """Measured on a real article: a heading in capitals left among the paragraphs taught
+    "THIỆN HỆ" as a name, and the title became "Hoàn THIỆN HỆ thống..."."""
+    title = "HOÀN THIỆN HỆ THỐNG CHỈ TIÊU CỦA UBND"
+    texts = [
+        "4. GIẢI PHÁP HOÀN THIỆN HỆ THỐNG CHỈ TIÊU PHÂN TÍCH",
+        "Các chỉ tiêu được UBND tỉnh hoàn thiện dần qua từng năm.",
+    ]
+    body = learn_body(texts, asked=[title] if asked else None)
+    assert restore_case(title, body) == "Hoàn thiện hệ thống chỉ tiêu của UBND"

@@ -51,7 +51,7 @@ def front(**changes: Any) -> FrontMatter:
         "source_sha256": "0" * 64,
         "converter": "bantin 0.2.0",
         "bulletin": "Bản tin Khoa học và Công nghệ",
-        "issn": "1859-0000",
+        "issn": "1859-0004",
         "issue_date": dt.date(2021, 5, 15),
     }
     values.update(changes)
@@ -148,20 +148,32 @@ def test_csl_item_fields() -> None:
         "type": "article-journal",
         "title": "KH&CN đóng góp cho phát triển KT-XH",
         "author": [{"family": "Nguyễn", "given": "Hoàng Giang"}, {"literal": "Hải Hằng"}],
-        "issued": {"date-parts": [[2021, 5, 12]]},
+        "issued": {"date-parts": [[2021, 5, 15]]},
         "container-title": "Bản tin Khoa học và Công nghệ",
         "issue": "5",
         "page": "8-9",
-        "ISSN": "1859-0000",
+        "ISSN": "1859-0004",
         "URL": "https://example.org/archive/2021/so-5/kh-cn-dong-gop/",
         "language": "vi",
         "abstract": "Đoạn mở đầu của bài.",
     }
 
 
-def test_issued_falls_back_to_issue_date_then_year() -> None:
+def test_issued_is_the_issues_date_never_the_articles_own() -> None:
+    """`date` is the day the article tells of (2021-05-12 here); it was published with its
+    issue: the issue's date, else the issue's month and year, else the year."""
+    assert item()["issued"] == {"date-parts": [[2021, 5, 15]]}
     assert item(date=None)["issued"] == {"date-parts": [[2021, 5, 15]]}
-    assert item(date=None, issue_date=None)["issued"] == {"date-parts": [[2021]]}
+    assert item(issue_date=None, issue_month=5)["issued"] == {"date-parts": [[2021, 5]]}
+    assert item(issue_date=None)["issued"] == {"date-parts": [[2021]]}
+
+
+def test_publisher_doi_and_keywords_come_from_the_metadata_only() -> None:
+    record = item(publisher="Viện Khoa học X", doi="10.12345/bt.2021.5.8", keywords=["a", "b"])
+    assert record["publisher"] == "Viện Khoa học X"
+    assert record["DOI"] == "10.12345/bt.2021.5.8"
+    assert record["keyword"] == "a, b"
+    assert not {"publisher", "DOI", "keyword"} & set(item())  # never the bulletin's name
 
 
 def test_empty_values_are_left_out() -> None:
@@ -200,6 +212,15 @@ def test_vietnamese_citation() -> None:
         "Nguyễn Hoàng Giang và Hải Hằng (2021), “KH&CN đóng góp cho phát triển KT-XH”, "
         "Bản tin Khoa học và Công nghệ, số 5, tr. 8-9."
     )
+
+
+def test_citations_show_the_doi_when_there_is_one() -> None:
+    record = item(doi="10.12345/bt.2021.5.8")
+    assert format_citation(record, "vn") == (
+        "Nguyễn Hoàng Giang và Hải Hằng (2021), “KH&CN đóng góp cho phát triển KT-XH”, "
+        "Bản tin Khoa học và Công nghệ, số 5, tr. 8-9. https://doi.org/10.12345/bt.2021.5.8"
+    )
+    assert format_citation(record, "apa").endswith(" https://doi.org/10.12345/bt.2021.5.8")
 
 
 def test_vietnamese_citation_without_author_starts_with_title() -> None:
@@ -277,12 +298,30 @@ def test_bibtex_parses_with_fields_and_names() -> None:
     assert fields["journal"].value == "Bản tin Khoa học và Công nghệ"
     assert fields["year"].value == "2021"
     assert fields["number"].value == "5"
-    assert fields["issn"].value == "1859-0000"
+    assert fields["issn"].value == "1859-0004"
     assert fields["langid"].value == "vietnamese"
     assert fields["url"].value == "https://example.org/archive/2021/so-5/kh-cn-dong-gop/"
     first, second = fields["author"].value
     assert (first.last, first.first) == (["Nguyễn"], ["Hoàng", "Giang"])
     assert (second.last, second.first) == (["{Hải Hằng}"], [])
+
+
+def test_bibtex_month_is_the_bare_macro_and_language_is_beside_langid() -> None:
+    text = to_bibtex(item(publisher="Viện Khoa học X", doi="10.12345/bt.2021.5.8"))
+    assert "  month = may,\n" in text
+    assert "  langid = {vietnamese},\n  language = {vietnamese},\n" in text
+    entry = parse_bibtex(text)
+    fields = entry.fields_dict
+    assert fields["month"].value == "may"  # a macro: no braces, no quotes, no number
+    assert (fields["year"].value, fields["date"].value) == ("2021", "2021-05-15")
+    assert fields["publisher"].value == "Viện Khoa học X"
+    assert fields["doi"].value == "10.12345/bt.2021.5.8"
+    resolved = bibtexparser.parse_string(text, append_middleware=[middlewares.MonthIntMiddleware()])
+    assert resolved.entries[0].fields_dict["month"].value == 5
+    april = to_bibtex(item(issue_date=dt.date(2021, 4, 30)))
+    assert "  month = apr,\n" in april
+    year_only = to_bibtex(item(issue_date=None))
+    assert "month" not in year_only and "  date = {2021},\n" in year_only
 
 
 def test_bibtex_keeps_unicode_and_protects_acronyms() -> None:
@@ -311,24 +350,74 @@ def test_bibtex_url_cannot_break_out() -> None:
 # RIS
 
 
+def zotero_ris_fields(text: str) -> dict[str, Any]:
+    """The fields Zotero's RIS importer (RIS.js) fills from a JOUR record, for the tags bantin
+    writes: T2 is the publication title of a journal article, JF its older full-title tag;
+    JO, JA and J2 are the journal's abbreviation; DA is the date, PY only a fallback."""
+    mapping = {
+        "TI": "title", "T2": "publicationTitle", "JF": "publicationTitle",
+        "JO": "journalAbbreviation", "JA": "journalAbbreviation", "J2": "journalAbbreviation",
+        "IS": "issue", "PB": "publisher", "SN": "ISSN", "DO": "DOI", "UR": "url",
+        "LA": "language", "AB": "abstractNote", "DA": "date",
+    }  # fmt: skip
+    fields: dict[str, Any] = {"creators": [], "tags": []}
+    backup_date = ""
+    for line in text.splitlines():
+        tag, _, value = line.partition("  - ")
+        if tag == "AU":
+            fields["creators"].append(value)
+        elif tag == "KW":
+            fields["tags"].append(value)
+        elif tag == "PY":
+            backup_date = value
+        elif tag == "SP":
+            fields["pages"] = value
+        elif tag == "EP":
+            fields["pages"] += "-" + value
+        elif tag in mapping:
+            fields.setdefault(mapping[tag], value)
+    fields.setdefault("date", backup_date)
+    return fields
+
+
 def test_ris_parses_with_rispy() -> None:
     (record,) = rispy.loads(to_ris(item()))
     assert record["type_of_reference"] == "JOUR"
     assert record["title"] == "KH&CN đóng góp cho phát triển KT-XH"
     assert record["authors"] == ["Nguyễn, Hoàng Giang", "Hải Hằng"]
     assert record["year"] == "2021"
-    assert record["date"] == "2021/05/12"
-    assert record["secondary_title"] == "Bản tin Khoa học và Công nghệ"
-    assert record["journal_name"] == "Bản tin Khoa học và Công nghệ"
+    assert record["date"] == "2021/05/15"  # the issue's date, not the article's own (05/12)
+    assert record["secondary_title"] == "Bản tin Khoa học và Công nghệ"  # T2
+    assert record["alternate_title3"] == "Bản tin Khoa học và Công nghệ"  # JF
+    assert "journal_name" not in record  # JO: Zotero takes it for the abbreviation
+    assert "publisher" not in record  # none in the metadata: the bulletin is not its publisher
     assert (record["number"], record["start_page"], record["end_page"]) == ("5", "8", "9")
-    assert record["issn"] == "1859-0000"
+    assert record["issn"] == "1859-0004"
     assert record["urls"] == ["https://example.org/archive/2021/so-5/kh-cn-dong-gop/"]
     assert record["language"] == "vi"
     assert record["abstract"] == "Đoạn mở đầu của bài."
 
 
+def test_ris_publisher_doi_and_keywords_as_zotero_imports_them() -> None:
+    text = to_ris(
+        item(publisher="Viện Khoa học X", doi="10.12345/bt.2021.5.8", keywords=["a", "b c"])
+    )
+    (record,) = rispy.loads(text)
+    assert record["publisher"] == "Viện Khoa học X"
+    assert record["doi"] == "10.12345/bt.2021.5.8"
+    assert record["keywords"] == ["a", "b c"]
+    zotero = zotero_ris_fields(text)
+    assert zotero["publicationTitle"] == "Bản tin Khoa học và Công nghệ"
+    assert "journalAbbreviation" not in zotero
+    assert zotero["date"] == "2021/05/15" and zotero["pages"] == "8-9"
+    assert (zotero["publisher"], zotero["DOI"]) == ("Viện Khoa học X", "10.12345/bt.2021.5.8")
+    assert zotero["tags"] == ["a", "b c"]
+
+
 def test_ris_partial_dates() -> None:
-    assert "DA  - 2021//\n" in to_ris(item(date=None, issue_date=None))
+    assert "DA  - 2021//\n" in to_ris(item(issue_date=None))
+    assert "DA  - 2021/05/\n" in to_ris(item(issue_date=None, issue_month=5))
+    assert "PY  - 2021\n" in to_ris(item(issue_date=None, issue_month=5))
 
 
 def test_ris_newlines_cannot_open_a_record() -> None:

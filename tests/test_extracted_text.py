@@ -308,3 +308,541 @@ TÀI LIỆU THAM KHẢO
     assert paragraphs(text)[0] == (
         "Giáo dục đạo đức là nhiệm vụ thường xuyên của nhà trường trong mọi giai đoạn phát triển."
     )
+
+
+def test_pieces_of_a_formula_or_figure_between_blank_lines_are_not_paragraphs() -> None:
+    # A formula set in a math font comes out of pdftotext as scattered pieces: variables,
+    # indices, bracket parts (private use characters), lone commas. The short words that join
+    # the text to its formulas ('và', 'trong đó') stay paragraphs.
+    text = """\
+ĐỘ VÕNG CỦA DẦM HAI ĐẦU NGÀM
+
+Dầm hai đầu ngàm là kết cấu thường gặp trong các công
+trình dân dụng. Khi tải trọng phân bố đều trên toàn bộ
+nhịp, độ võng lớn nhất của dầm nằm ở giữa nhịp và được
+tính theo công thức
+
+EJ 2
+
+1 1
+
+\uf8ee \uf8ef
+
+,
+
+trong đó
+
+Mx3
+
+q là cường độ tải trọng phân bố trên dầm và l là chiều
+dài nhịp của dầm giữa hai ngàm.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH] == [
+        "Dầm hai đầu ngàm là kết cấu thường gặp trong các công trình dân dụng. Khi tải trọng "
+        "phân bố đều trên toàn bộ nhịp, độ võng lớn nhất của dầm nằm ở giữa nhịp và được "
+        "tính theo công thức",
+        "trong đó",
+        "q là cường độ tải trọng phân bố trên dầm và l là chiều dài nhịp của dầm giữa hai ngàm.",
+    ]
+    equations = [b.text for b in article.blocks if b.kind is BlockKind.EQUATION]
+    assert equations == ["EJ 2", "1 1", "\uf8ee \uf8ef", ",", "Mx3"]
+
+
+def test_a_piece_of_a_formula_on_its_own_line_inside_the_text_is_set_apart() -> None:
+    # No blank line around the piece: pdftotext put the formula's letters between two lines
+    # of text.
+    text = """\
+KHÍ THẢI CỦA LÒ ĐỐT RÁC
+
+Lượng khí thải của một lò đốt rác phụ thuộc vào thành
+phần của rác và nhiệt độ đốt. Nồng độ bụi trong khí thải
+được tính theo công thức
+Cb =
+trong đó m là khối lượng bụi thu được trên màng lọc và
+V là thể tích khí đã hút qua màng trong thời gian đo, kể
+cả lượng hơi nước và lượng khí CO2.
+Nhiệt độ đốt càng cao thì lượng bụi càng giảm, nhưng
+lượng khí NOx lại tăng lên rõ rệt.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [(b.kind.value, b.text) for b in article.blocks] == [
+        (
+            "paragraph",
+            "Lượng khí thải của một lò đốt rác phụ thuộc vào thành phần của rác và nhiệt độ "
+            "đốt. Nồng độ bụi trong khí thải được tính theo công thức",
+        ),
+        ("equation", "Cb ="),
+        (
+            "paragraph",
+            "trong đó m là khối lượng bụi thu được trên màng lọc và V là thể tích khí đã hút "
+            "qua màng trong thời gian đo, kể cả lượng hơi nước và lượng khí CO2.",
+        ),
+        (
+            "paragraph",
+            "Nhiệt độ đốt càng cao thì lượng bụi càng giảm, nhưng lượng khí NOx lại tăng lên "
+            "rõ rệt.",
+        ),
+    ]
+
+
+def test_lines_of_one_token_around_a_formula_do_not_shrink_the_column() -> None:
+    # The numbers and letters left of a formula are no lines of the column: the numbered
+    # heading after it had room to spare, so it stands alone, not glued to the paragraph.
+    text = """\
+SÓNG TRONG LỚP PHỦ MỎNG
+
+Xét lớp phủ mỏng có độ dày h gắn chặt với bán không gian đàn hồi
+đẳng hướng, mặt trên của lớp phủ tự do đối với ứng suất. Các hằng
+số vật liệu của lớp và của bán không gian được cho trước, khi đó ma
+trận chuyển của lớp có dạng
+
+2
+
+1
+
+T
+
+0
+
+h
+
+1
+
+2
+
+(11)
+
+3
+
+trong đó T là ma trận chuyển của lớp phủ.
+2.2. Phương trình tán sắc của sóng mặt
+Phương trình tán sắc nhận được khi thay điều kiện biên hiệu dụng
+vào bài toán của bán không gian, sau đó khai triển định thức và
+giữ lại các số hạng bậc nhất theo độ dày của lớp phủ.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    flow = [(b.kind.value, b.text) for b in article.blocks if b.kind is not BlockKind.EQUATION]
+    assert flow[-3:] == [
+        ("paragraph", "trong đó T là ma trận chuyển của lớp phủ."),
+        ("heading", "2.2. Phương trình tán sắc của sóng mặt"),
+        (
+            "paragraph",
+            "Phương trình tán sắc nhận được khi thay điều kiện biên hiệu dụng vào bài toán của "
+            "bán không gian, sau đó khai triển định thức và giữ lại các số hạng bậc nhất theo "
+            "độ dày của lớp phủ.",
+        ),
+    ]
+
+
+def test_points_lettered_in_lower_case_each_start_a_paragraph() -> None:
+    text = """\
+HƯỚNG DẪN SỬ DỤNG PHẦN MỀM TÍNH DẦM
+
+Để vẽ biểu đồ nội lực của dầm bằng phần mềm, người
+dùng thực hiện lần lượt các thao tác sau:
+a. Mở mục tính dầm trong thực đơn chính.
+b. Chọn loại dầm có liên kết tương ứng với đề bài.
+c. Nhập chiều dài dầm và vị trí các gối đỡ, kể cả
+các gối bị bỏ đi khi chọn hệ cơ bản.
+d. Nhận kết quả và lưu hình vẽ.
+"""
+    assert paragraphs(text) == [
+        "Để vẽ biểu đồ nội lực của dầm bằng phần mềm, người dùng thực hiện lần lượt các thao "
+        "tác sau:",
+        "a. Mở mục tính dầm trong thực đơn chính.",
+        "b. Chọn loại dầm có liên kết tương ứng với đề bài.",
+        "c. Nhập chiều dài dầm và vị trí các gối đỡ, kể cả các gối bị bỏ đi khi chọn hệ cơ bản.",
+        "d. Nhận kết quả và lưu hình vẽ.",
+    ]
+
+
+def test_a_banner_in_capitals_at_the_top_of_a_page_leaves_the_sentence_it_interrupts() -> None:
+    # Printed once in the article's pages (not repeated), the section banner opens the page
+    # and pdftotext glues it to the rest of the sentence the page break cut.
+    text = """\
+KIỂM SOÁT CHI TIÊU Ở ĐƠN VỊ DỰ TOÁN
+
+Việc kiểm soát chi tiêu ở các đơn vị dự toán
+đã có nhiều chuyển biến, song vẫn còn chậm ở
+khâu thanh toán, đối chiếu và
+14
+
+\fQUẢN LÝ - KINH TẾ
+quyết toán cuối năm. Các đơn vị cần rà soát
+quy chế chi tiêu nội bộ và báo cáo định kỳ.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [b.text for b in article.blocks] == [
+        "Việc kiểm soát chi tiêu ở các đơn vị dự toán đã có nhiều chuyển biến, song vẫn còn "
+        "chậm ở khâu thanh toán, đối chiếu và quyết toán cuối năm. Các đơn vị cần rà soát "
+        "quy chế chi tiêu nội bộ và báo cáo định kỳ.",
+    ]
+    assert any("QUẢN LÝ - KINH TẾ" in d.message for d in article.decisions)
+
+
+def test_a_first_line_short_by_its_indent_opens_a_paragraph_after_a_full_line() -> None:
+    # Justified lines of a column set in proportional type (wrapped here at one printed width,
+    # the first line of each paragraph 1.5 em shorter): the first paragraph's last line is
+    # full, so only the indent of the next line, which pdftotext does not write but which
+    # leaves that line short though its sentence goes on, shows the paragraph break.
+    text = """\
+HẠN HÁN VÀ VỤ LÚA CHIÊM XUÂN
+
+Mùa khô năm nay kéo dài hơn
+mọi năm nên nhiều hồ chứa nhỏ ở
+vùng đồi đã cạn nước từ rất sớm,
+khiến việc tưới cho lúa và hoa màu
+gặp không ít khó khăn. Chính
+quyền xã đã huy động người dân
+nạo vét kênh mương, lắp thêm máy
+bơm dã chiến và chia lịch tưới luân
+phiên giữa các thôn để mọi thửa
+ruộng đều được nhận nước kịp thời.
+Nhờ những biện pháp đó, vụ
+lúa chiêm xuân vẫn giữ được năng
+suất gần bằng năm trước và không
+có hộ nào phải bỏ ruộng vì thiếu
+nước tưới trong suốt mùa khô vừa
+qua.
+"""
+    found = paragraphs(text)
+    assert len(found) == 2
+    assert found[0].endswith("để mọi thửa ruộng đều được nhận nước kịp thời.")
+    assert found[1].startswith("Nhờ những biện pháp đó, vụ lúa chiêm xuân")
+
+
+def test_a_full_first_line_after_a_full_line_goes_on_with_the_paragraph() -> None:
+    # The same column without an indent: the sentence after the full line goes on in the
+    # same paragraph.
+    text = """\
+HẠN HÁN VÀ VỤ LÚA CHIÊM XUÂN
+
+Mùa khô năm nay kéo dài hơn
+mọi năm nên nhiều hồ chứa nhỏ ở
+vùng đồi đã cạn nước từ rất sớm,
+khiến việc tưới cho lúa và hoa màu
+gặp không ít khó khăn. Chính
+quyền xã đã huy động người dân
+nạo vét kênh mương, lắp thêm máy
+bơm dã chiến và chia lịch tưới luân
+phiên giữa các thôn để mọi thửa
+ruộng đều được nhận nước kịp thời.
+Nhờ những biện pháp đó, vụ lúa
+chiêm xuân vẫn giữ được năng suất
+gần bằng năm trước và không có
+hộ nào phải bỏ ruộng vì thiếu nước
+tưới trong suốt mùa khô vừa qua.
+"""
+    assert len(paragraphs(text)) == 1
+
+
+def test_a_folio_between_dashes_is_a_page_number_and_the_references_stay_references() -> None:
+    # '-2-' is the page's number; the references' heading printed under it is no section
+    # name of the running heads, though the sentence before the folio goes on elsewhere.
+    text = """\
+RÈN LUYỆN TÁC PHONG LÀM VIỆC KHOA HỌC
+
+Trong công việc hằng ngày, mỗi cán bộ cần sắp xếp
+thời gian hợp lý, làm việc có kế hoạch và luôn tự
+kiểm tra kết quả của mình để kịp thời điều chỉnh
+những việc làm chưa đạt, nhất là khi
+-2-
+
+TÀI LIỆU THAM KHẢO
+
+1. Nguyễn Văn An, Phương pháp làm việc khoa học của người
+cán bộ, NXB Lao động, Hà Nội, 2001.
+2. Trần Thị Bình, Kỹ năng quản lý thời gian, NXB Trẻ, 2003.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    kinds = [b.kind for b in article.blocks]
+    assert kinds.count(BlockKind.REFERENCE) == 2
+    assert not any("-2-" in b.text for b in article.blocks)
+    assert article.pages[-1:] == [2]
+
+
+def test_enumerated_points_ending_with_a_semicolon_each_start_a_paragraph() -> None:
+    text = """\
+NHỮNG ĐIỂM MỚI CỦA QUY ĐỊNH VỀ TÍN DỤNG XANH
+
+Quy định mới về tín dụng xanh có năm nội dung chính.
+Thứ nhất, phạm vi điều chỉnh và đối tượng áp dụng của
+quy định đối với các tổ chức tín dụng;
+Thứ hai, nguyên tắc và quy trình quản lý rủi ro môi
+trường của khoản cấp tín dụng;
+Thứ ba, thời hạn hiệu lực của quy định.
+"""
+    assert paragraphs(text) == [
+        "Quy định mới về tín dụng xanh có năm nội dung chính.",
+        "Thứ nhất, phạm vi điều chỉnh và đối tượng áp dụng của quy định đối với các tổ chức "
+        "tín dụng;",
+        "Thứ hai, nguyên tắc và quy trình quản lý rủi ro môi trường của khoản cấp tín dụng;",
+        "Thứ ba, thời hạn hiệu lực của quy định.",
+    ]
+
+
+def test_a_heading_in_capitals_after_a_full_line_stands_apart_from_the_text() -> None:
+    text = """\
+SÓNG MẶT TRONG MÔI TRƯỜNG PHÂN LỚP
+
+Chương này đã trình bày tổng quan về các phương pháp đo
+đạc và các bài toán truyền sóng trong một số mô hình.
+CHƯƠNG 2. CÔNG THỨC TỶ SỐ CỦA SÓNG MẶT
+TRONG BÁN KHÔNG GIAN CÓ LỚP PHỦ
+Xét bán không gian được phủ một lớp mỏng có độ dày h, mặt
+trên của lớp tự do đối với ứng suất.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    blocks = [
+        (b.kind.value, b.text if b.kind.value != "heading" else b.text.casefold())
+        for b in article.blocks
+    ]
+    assert blocks == [
+        (
+            "paragraph",
+            "Chương này đã trình bày tổng quan về các phương pháp đo đạc và các bài toán "
+            "truyền sóng trong một số mô hình.",
+        ),
+        ("heading", "chương 2. công thức tỷ số của sóng mặt trong bán không gian có lớp phủ"),
+        (
+            "paragraph",
+            "Xét bán không gian được phủ một lớp mỏng có độ dày h, mặt trên của lớp tự do "
+            "đối với ứng suất.",
+        ),
+    ]
+
+
+def test_lettered_points_in_blocks_of_their_own_are_not_joined() -> None:
+    # pdftotext set a blank line between the points (each a block of its own).
+    text = """\
+HƯỚNG DẪN NHẬP TẢI TRỌNG CHO DẦM
+
+Sau khi chọn dầm, người dùng nhập tải trọng như sau:
+
+a. Đặt chiều dài dầm và vị trí các gối đỡ.
+
+b. Đặt tải trọng phân bố với điểm bắt đầu và kết thúc.
+
+c. Nhận kết quả và lưu hình vẽ.
+"""
+    assert paragraphs(text) == [
+        "Sau khi chọn dầm, người dùng nhập tải trọng như sau:",
+        "a. Đặt chiều dài dầm và vị trí các gối đỡ.",
+        "b. Đặt tải trọng phân bố với điểm bắt đầu và kết thúc.",
+        "c. Nhận kết quả và lưu hình vẽ.",
+    ]
+
+
+def test_a_numbered_point_followed_by_the_next_point_is_no_heading() -> None:
+    text = """\
+CÁC BƯỚC GIẢI DẦM SIÊU TĨNH
+
+Lời giải được thực hiện qua các bước sau:
+1. Hệ có bậc siêu tĩnh bằng 1
+2. Chọn hệ cơ bản, đặt phản lực liên kết vào gối
+đỡ đơn bị bỏ đi.
+3. Lập phương trình chính tắc và giải tìm phản lực.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [(b.kind.value, b.text) for b in article.blocks] == [
+        ("paragraph", "Lời giải được thực hiện qua các bước sau:"),
+        ("paragraph", "1. Hệ có bậc siêu tĩnh bằng 1"),
+        ("paragraph", "2. Chọn hệ cơ bản, đặt phản lực liên kết vào gối đỡ đơn bị bỏ đi."),
+        ("paragraph", "3. Lập phương trình chính tắc và giải tìm phản lực."),
+    ]
+
+
+def test_the_cells_of_a_table_are_no_paragraphs() -> None:
+    # pdftotext writes each cell of a ruled table as a block of its own.
+    text = """\
+MÔ PHỎNG QUÁ TRÌNH DẬP VUỐT CHI TIẾT
+
+Dập vuốt bằng chất lỏng cao áp cho phép tạo hình những chi
+tiết rỗng có thành mỏng, hình dạng phức tạp mà các phương
+pháp dập thông thường khó thực hiện được, nhất là với các
+vật liệu có tính biến dạng kém như hợp kim nhôm cứng.
+Vật liệu của chày, cối và phôi được chọn theo tiêu chuẩn
+hiện hành, với các thông số cơ học cho trong bảng dưới đây
+và được nhập vào phần mềm trước khi chia lưới phần tử.
+
+Thông số
+
+Thép
+
+Nhôm
+
+Khối lượng riêng
+(kg/m3)
+
+7850
+
+2700
+
+Mô đun đàn hồi
+(MPa)
+
+Mô hình hình học của dụng cụ và phôi được xây dựng dựa
+trên yêu cầu về hình dạng và kích thước của sản phẩm, có
+tính đến khe hở giữa chày và cối cũng như bán kính lượn
+ở miệng cối để bảo đảm phôi không bị rách khi dập vuốt.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH][-1:] == [
+        "Mô hình hình học của dụng cụ và phôi được xây dựng dựa trên yêu cầu về hình dạng "
+        "và kích thước của sản phẩm, có tính đến khe hở giữa chày và cối cũng như bán kính "
+        "lượn ở miệng cối để bảo đảm phôi không bị rách khi dập vuốt.",
+    ]
+    tables = [b.text for b in article.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Thông số\nThép\nNhôm\nKhối lượng riêng\n(kg/m3)\n7850\n2700\nMô đun đàn hồi\n(MPa)"
+    ]
+
+
+def test_a_line_of_text_with_formulas_in_it_stays_in_its_paragraph() -> None:
+    # Many symbols, yet the line goes on with the sentence in words: inline mathematics.
+    text = """\
+TỶ SỐ H/V CỦA LỚP PHỦ MỎNG
+
+Xét lớp phủ có độ dày h nằm trên bán không gian đàn hồi
+đẳng hướng, với các tham số vật liệu cho như sau
+α = 2, γ = 0.0782, δ = 0.5
+và tỷ số giữa khối lượng riêng của lớp và của bán
+không gian là rd = ρ̄/ρ = 0.7391 và rs = c2/c = 0.2473.
+Khi đó đường cong tán sắc có dạng như trên hình vẽ.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [(b.kind.value, b.text) for b in article.blocks][-2:] == [
+        ("equation", "α = 2, γ = 0.0782, δ = 0.5"),
+        (
+            "paragraph",
+            "và tỷ số giữa khối lượng riêng của lớp và của bán không gian là rd = ρ̄/ρ = 0.7391 "
+            "và rs = c2/c = 0.2473. Khi đó đường cong tán sắc có dạng như trên hình vẽ.",
+        ),
+    ]
+
+
+def test_a_section_number_heading_after_short_lines_of_a_formula_stands_alone() -> None:
+    # Around the heading, the column holds more short lines (a formula's digits, lines that
+    # introduce a formula) than full ones: measured on them, the heading would look full.
+    text = """\
+SÓNG TRONG LỚP PHỦ NHIỀU TẦNG
+
+Tần số tới hạn của mode cơ bản được xác định khi vận tốc
+tiến ra vô cùng, khi đó phương trình tán sắc có dạng
+
+2 1
+
+1 3
+
+với các hệ số
+
+2 2
+
+1 4
+
+và nghiệm nhỏ nhất là tần số tới hạn của mode đối xứng.
+3.2.2. Mô hình lớp phủ gồm nhiều tầng
+Phương trình xác định tần số tới hạn của mô hình nhiều tầng
+có dạng tương tự, với ma trận chuyển là tích các ma trận
+của từng tầng theo thứ tự từ dưới lên trên.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    flow = [(b.kind.value, b.text) for b in article.blocks if b.kind is not BlockKind.EQUATION]
+    assert flow[-2:] == [
+        ("heading", "3.2.2. Mô hình lớp phủ gồm nhiều tầng"),
+        (
+            "paragraph",
+            "Phương trình xác định tần số tới hạn của mô hình nhiều tầng có dạng tương tự, "
+            "với ma trận chuyển là tích các ma trận của từng tầng theo thứ tự từ dưới lên trên.",
+        ),
+    ]
+
+
+def test_a_dateline_glued_to_the_lines_above_is_no_paragraph_and_gives_the_date() -> None:
+    dated = SCHOLARLY.replace(
+        "\n\nTóm tắt:",
+        "\nĐến Tòa soạn ngày 03/04/2022, chấp nhận đăng ngày 05/06/2022\n\nTóm tắt:",
+        1,
+    )
+    assert dated != SCHOLARLY
+    article = convert_text(decode_bytes(dated.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.date == dt.date(2022, 4, 3)
+    assert not any("Tòa soạn" in b.text for b in article.blocks)
+
+
+def test_a_line_of_a_heading_in_capitals_printed_again_in_another_heading_stays_in_it() -> None:
+    # Two headings in capitals share their middle line, so it is printed on two pages: it is
+    # no running head when capitals lines hold it on both sides.
+    text = """\
+CHO VAY XANH TẠI VIỆT NAM
+
+Các ngân hàng thương mại đã bước đầu triển khai cho vay
+xanh, nhưng quy mô còn nhỏ so với tổng dư nợ của cả hệ
+thống và chưa đồng đều giữa các khu vực trong cả nước.
+1. THỰC TRẠNG PHÁT TRIỂN
+TÍN DỤNG XANH Ở CÁC NGÂN HÀNG
+GIAI ĐOẠN GẦN ĐÂY
+Dư nợ tín dụng xanh tăng đều qua các năm, chủ yếu ở
+lĩnh vực nông nghiệp và năng lượng tái tạo.
+\f
+2. GIẢI PHÁP PHÁT TRIỂN
+TÍN DỤNG XANH Ở CÁC NGÂN HÀNG
+THEO HƯỚNG BỀN VỮNG
+Cần hoàn thiện khung pháp lý và đào tạo đội ngũ cán bộ
+thẩm định các dự án xanh.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    texts = [b.text.casefold() for b in article.blocks]
+    assert any(
+        "1. thực trạng phát triển tín dụng xanh ở các ngân hàng giai đoạn gần đây" in t
+        for t in texts
+    )
+    assert any(
+        "2. giải pháp phát triển tín dụng xanh ở các ngân hàng theo hướng bền vững" in t
+        for t in texts
+    )
+    assert not any("running head" in d.message for d in article.decisions)
+
+
+def test_a_thesis_list_of_the_authors_publications_is_a_list_of_references() -> None:
+    text = """\
+SÓNG MẶT TRONG MÔI TRƯỜNG PHÂN LỚP
+
+Luận án đã thiết lập công thức xấp xỉ của tần số cộng
+hưởng cho mô hình nhiều lớp và kiểm tra bằng ví dụ số.
+
+DANH MỤC CÔNG TRÌNH KHOA HỌC ĐÃ CÔNG BỐ
+1. Nguyễn Văn An, Trần Thị Bình (2019). Công thức xấp xỉ cho
+tần số cộng hưởng của lớp phủ mỏng, Tạp chí Cơ học, 41, 1-12.
+2. Nguyễn Văn An (2020). Sóng mặt trong lớp composite, Tạp chí
+Khoa học, 36, 20-31.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [b.kind for b in article.blocks].count(BlockKind.REFERENCE) == 2
+
+
+def test_a_byline_set_beside_the_text_and_printed_inside_a_sentence_is_the_byline() -> None:
+    # pdftotext read the byline, set in the column beside the text, between the two halves
+    # of a sentence; the affiliation under the names comes with it.
+    text = """\
+KHOA KINH TẾ 50 NĂM XÂY DỰNG VÀ PHÁT TRIỂN
+
+Ngày 12/3/1975, Khoa Kinh tế được thành lập trên cơ sở
+bộ môn Kinh tế của Trường, với nhiệm vụ đào tạo cán bộ
+quản lý kinh tế cho các đơn vị. Từ đó đến nay, Khoa đã
+được đổi tên nhiều lần: Bộ môn Kinh tế (1975 -
+
+Thượng tá, TS. LÊ VĂN MINH
+Chủ nhiệm Khoa Kinh tế, Học viện Hậu cần
+1980); Khoa Kinh tế (1980 - 1996). Năm 1996, Khoa được
+giao thêm nhiệm vụ đào tạo sau đại học cho các ngành
+kinh tế của Học viện và các đơn vị trong toàn quân.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [(a.name, a.rank, a.degree) for a in article.authors] == [
+        ("Lê Văn Minh", "Thượng tá", "TS.")
+    ]
+    paragraphs_ = [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert any("(1975 - 1980); Khoa Kinh tế (1980 - 1996)." in p for p in paragraphs_)
+    assert not any("LÊ VĂN MINH" in p for p in paragraphs_)

@@ -44,6 +44,8 @@ def test_first_text_with_a_date_wins() -> None:
         ("TS. Nguyễn Văn An1, Lê Thị Hoa*", ["Nguyễn Văn An", "Lê Thị Hoa"]),
         ("NGUYỄN VĂN AN", ["Nguyễn Văn An"]),
         ("NGUYỄN VĂN AN, TRẦN THỊ BÌNH", ["Nguyễn Văn An", "Trần Thị Bình"]),
+        # measured on a real article: one mark typed as a superscript character
+        ("Lê Thị Hoa1*, Đặng Yến Linh³, Phạm Hằng4.", ["Lê Thị Hoa", "Đặng Yến Linh", "Phạm Hằng"]),
     ],
 )
 def test_authors_from_byline(byline: str, authors: list[str]) -> None:

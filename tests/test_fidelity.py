@@ -119,6 +119,25 @@ def test_a_measured_run_on_a_generated_issue(tmp_path: Path) -> None:
     assert text(0, 6) in body
 
 
+def test_the_text_route_converts_each_article_of_one_page_on_its_own(tmp_path: Path) -> None:
+    """Two articles printed on the same pages give the same pdftotext text: each is converted
+    as an editor would paste it, not refused as a duplicate of the other."""
+    pdf = tmp_path / "issue.pdf"
+    ranges = build_pdf(pdf, [FIRST, SECOND], Issue(contents=True))
+    body = [t for kind, t in FIRST.paragraphs if kind == "body"]
+    first, last = ranges[0]
+    item = {"first_page": first, "last_page": last, "title": FIRST.title, "paragraphs": body}
+    alone = measure_pdf(
+        pdf, fingerprint_gold({"pdf": "x", "articles": [item]}, "x"), tmp_path / "alone"
+    )
+    twice = measure_pdf(
+        pdf, fingerprint_gold({"pdf": "x", "articles": [item, item]}, "x"), tmp_path / "twice"
+    )
+    assert alone.text_route.both > 0
+    assert twice.text_route.gold == 2 * len(body)
+    assert twice.text_route.both == 2 * alone.text_route.both
+
+
 def test_the_script_skips_cleanly_without_the_cache(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     try:

@@ -2,20 +2,27 @@
 
 Hypothesis draws sequences of an editor's edits on a small archive converted from sources:
 add an article, correct one's source, delete one, move one to a new slug through its sidecar,
-edit an article's front matter by hand in docs/, change mkdocs.yml or a template override,
-upgrade bantin. After each edit the archive is built incrementally, and a copy of the same
-sources and articles is built from scratch (`--clean`) in another folder: both site/ trees
-must hold the same files with the same bytes.
+edit an article's front matter by hand in docs/, give an article its own PDF (or replace the
+PDF), change the issue's issue.yml (date, publisher, licence), change mkdocs.yml, its licence
+or a template override, upgrade bantin. Each build runs on a later day (SOURCE_DATE_EPOCH), so
+a changed article gets a new last-changed day in the registry, its sitemap `<lastmod>`, feeds,
+JSON-LD and index pages. After each edit the archive is built incrementally, and a copy of the
+same sources, articles and registry is built from scratch (`--clean`) in another folder: both
+site/ trees (pages, JATS files, oai.xml, sitemap, search index...) must hold the same files
+with the same bytes.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
 import logging
+import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -32,8 +39,20 @@ REPO = Path(__file__).resolve().parents[1]
 SITE_URL = "https://luutru.example.vn/"
 ARTICLES = 3
 #: Edits that no cache can vouch for: every page is rendered again.
-GLOBAL_EDITS = ("config", "template", "version")
-EDITS = ("add", "change", "delete", "slug", "front", "config", "template", "version")
+GLOBAL_EDITS = ("config", "licence", "template", "version")
+EDITS = (
+    "add",
+    "change",
+    "delete",
+    "slug",
+    "front",
+    "pdf",
+    "issue",
+    "config",
+    "licence",
+    "template",
+    "version",
+)
 
 
 def make_archive(root: Path) -> Path:
@@ -119,7 +138,8 @@ def delete(root: Path, n: int, pick: int) -> None:
     source.with_suffix(".yml").unlink(missing_ok=True)
     registry = root / "published-urls.txt"
     lines = registry.read_text("utf-8").splitlines(keepends=True)
-    registry.write_text("".join(x for x in lines if not x.endswith(f"\t{rel}\n")), "utf-8")
+    kept = [line for line in lines if line.split("\t")[1].strip() != rel]
+    registry.write_text("".join(kept), "utf-8")
 
 
 def slug(root: Path, n: int, pick: int) -> None:
@@ -144,6 +164,48 @@ def front(root: Path, n: int, pick: int) -> None:
     if changed == text:
         changed = text.replace("\nslug:", f"\n{field}: {value}\nslug:", 1)
     article.write_text(changed, encoding="utf-8")
+
+
+def pdf(root: Path, n: int, pick: int) -> None:
+    """The issue's PDF (issue.pdf, new bytes each time) linked from an article at its page
+    (sidecar `pdf: ...#page=N`) or from every article of the issue (issue.yml `pdf:`), or the
+    article's own PDF published elsewhere (an http URL, cited in JATS and OAI-PMH)."""
+    source = sources(root)[pick % len(sources(root))]
+    whole = source.with_name("issue.pdf")
+    whole.write_bytes(b"%PDF-1.4\n% so " + str(n).encode() + b"\n%%EOF\n")
+    where = whole.relative_to(root).as_posix()
+    if pick % 3 == 1:
+        path = source.with_name("issue.yml")
+        values = yaml.safe_load(path.read_text("utf-8")) if path.exists() else {}
+        values["pdf"] = where
+    else:
+        path, values = sidecar(source)
+        values["pdf"] = f"{where}#page={n + 1}" if pick % 3 == 0 else f"https://x.example/{n}.pdf"
+    path.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+
+
+def issue(root: Path, n: int, pick: int) -> None:
+    """issue.yml corrected: the issue's date, its publisher or its licence, which every
+    article of the issue shows (meta tags, JATS, OAI-PMH, feeds)."""
+    source = sources(root)[pick % len(sources(root))]
+    path = source.with_name("issue.yml")
+    values = yaml.safe_load(path.read_text("utf-8")) if path.exists() else {}
+    key, value = [
+        ("issue_date", dt.date(2015, 3, 1 + n)),
+        ("publisher", f"Nhà xuất bản số {n}"),
+        ("license", "https://creativecommons.org/licenses/by/4.0/"),
+    ][pick % 3]
+    values[key] = value
+    path.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+
+
+def licence(root: Path, n: int, pick: int) -> None:
+    """The archive's licence in mkdocs.yml (`extra.license`): the footer of every page."""
+    path = root / "mkdocs.yml"
+    text = re.sub(r"(?m)^  license: .*\n", "", path.read_text("utf-8"))
+    name = ["CC BY 4.0", "CC BY-SA 4.0", "https://creativecommons.org/licenses/by-nc/4.0/"]
+    text = text.replace("\nextra:\n", f"\nextra:\n  license: {name[pick % 3]}\n", 1)
+    path.write_text(text, encoding="utf-8")
 
 
 def config(root: Path, n: int, pick: int) -> None:
@@ -172,7 +234,10 @@ EDIT: dict[str, Callable[[Path, int, int], None]] = {
     "delete": delete,
     "slug": slug,
     "front": front,
+    "pdf": pdf,
+    "issue": issue,
     "config": config,
+    "licence": licence,
     "template": template,
     "version": version,
 }
@@ -195,8 +260,11 @@ edit_sequences = st.lists(
 @example(edits=[("template", 0), ("version", 0), ("add", 3)])
 @example(edits=[("add", 1), ("change", 3), ("delete", 3)])
 @example(edits=[("front", 4), ("front", 5), ("slug", 1)])
+@example(edits=[("pdf", 0), ("pdf", 1), ("pdf", 2)])
+@example(edits=[("issue", 1), ("issue", 2), ("licence", 0)])
+@example(edits=[("change", 2), ("issue", 0), ("pdf", 0)])
 def test_incremental_build_equals_a_clean_build(edits: list[tuple[str, int]]) -> None:
-    with tempfile.TemporaryDirectory(prefix="bantin-incr-") as folder:
+    with tempfile.TemporaryDirectory(prefix="bantin-incr-") as folder, later_days() as day:
         root = make_archive(Path(folder) / "archive")
         said, logger = Said(), logging.getLogger("bantin.site")
         level = logger.level
@@ -207,6 +275,7 @@ def test_incremental_build_equals_a_clean_build(edits: list[tuple[str, int]]) ->
             for n, (kind, pick) in enumerate(edits):
                 EDIT[kind](root, n, pick)
                 said.lines.clear()
+                day(n + 1)
                 build(root)
                 full = [line for line in said.lines if line.startswith("full build")]
                 assert bool(full) == (kind in GLOBAL_EDITS), full
@@ -216,6 +285,25 @@ def test_incremental_build_equals_a_clean_build(edits: list[tuple[str, int]]) ->
             logger.removeHandler(said)
             logger.setLevel(level)
             bantin.__version__ = VERSION
+
+
+@contextlib.contextmanager
+def later_days() -> Iterator[Callable[[int], None]]:
+    """`day(n)`: the builds that follow run n days after the first (SOURCE_DATE_EPOCH)."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    start = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
+
+    def day(n: int) -> None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(int((start + dt.timedelta(days=n)).timestamp()))
+
+    day(0)
+    try:
+        yield day
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 class Said(logging.Handler):
@@ -390,7 +478,9 @@ def test_the_cached_catalogue_is_the_catalogue(tmp_path: Path) -> None:
     assert cached.entries == load_catalogue(docs).entries
     assert [e.blocks for e in cached.entries] == [e.blocks for e in load_catalogue(docs).entries]
     text = article.read_text("utf-8")
-    article.write_text(text.replace("\nslug:", "\nlead: Tóm tắt khác.\nslug:", 1), "utf-8")
+    changed = re.sub(r"(?m)^lead: .*$", "lead: Tóm tắt khác.", text, count=1)
+    assert changed != text
+    article.write_text(changed, "utf-8")
     again = load_catalogue(docs, cache).entries
     assert again == load_catalogue(docs).entries
     assert "Tóm tắt khác." in [entry.front.lead for entry in again]

@@ -89,3 +89,12 @@ def test_paragraph_break_only_at_a_finished_sentence() -> None:
         "Đoạn thứ nhất nói về kết quả của năm 2020 và giai đoạn 2016-2020, rất đáng ghi nhận.",
         "Đoạn thứ hai bắt đầu bằng chữ hoa sau câu kết thúc.",
     ]
+
+
+def test_a_space_before_a_full_stop_or_closing_bracket_goes_but_dot_leaders_stay() -> None:
+    # pdftotext writes a space after a subscript: 'theo hướng x2 .', '(ω = 2πf )'.
+    assert fix_and_explain("theo hướng x2 . Ma trận T")[0] == "theo hướng x2. Ma trận T"
+    assert fix_and_explain("tần số (ω = 2πf ) có dạng")[0] == "tần số (ω = 2πf) có dạng"
+    assert fix_and_explain("họp tại . . . . vào hồi")[0] == "họp tại . . . . vào hồi"
+    assert fix_and_explain("xem mục 2 ...")[0] == "xem mục 2 ..."
+    assert fix_and_explain("tin tưởng người khác . Đối với")[0] == "tin tưởng người khác . Đối với"

@@ -177,6 +177,8 @@ def test_detects_tcvn3_after_soft_hyphen_for_u_horn() -> None:
         ("b»ng ph-¬ng ph¸p lùc", "bằng phương pháp lực"),  # measured on a real article's title
         ("tr-êng, ng-êi, m-a, h-ng yªn", "trường, người, mưa, hưng yên"),
         ("KT-XH n¨m 2020-2021, mét - hai", "KT-XH năm 2020-2021, một - hai"),  # real hyphens
+        ("Nhµ N-íc, Tr-êng", "Nhà Nước, Trường"),  # measured on a real title: after a capital
+        ("COVID-19, B-52, A-ma", "COVID-19, B-52, A-ma"),
     ],
 )
 def test_u_horn_extracted_as_a_hyphen_is_read_back(extracted: str, meant: str) -> None:
@@ -258,3 +260,15 @@ def test_text_files_in_tcvn3_and_vni_decode_to_unicode() -> None:
     for cases in (TCVN3_CASES, VNI_CASES):
         data = _encode(VIETNAMESE, cases).encode("latin-1")
         assert decode_bytes(data, "legacy.txt") == VIETNAMESE
+
+
+def test_a_tcvn3_font_of_capitals_unknown_by_name_is_read_as_capitals() -> None:
+    """Measured on a real title set in an embedded font with no TCVN3 name: lower-case codes
+    drawn as capitals beside capitals typed as such ("VIÖC", "DôNG")."""
+    from bantin.pdf.fonts import font_encoding
+
+    title = "m« h×nh nghiªn cøu AERO Vµ VIÖC ¸P DôNG cho c¸c doanh nghiÖp th-¬ng m¹i"
+    assert font_encoding("ABCDEE+Bahnschrift Light", title) == "tcvn3-capitals"
+    assert decode_legacy(title, "tcvn3-capitals").startswith("MÔ HÌNH NGHIÊN CỨU AERO VÀ VIỆC")
+    body = "ViÖc ¸p dông m« h×nh nghiªn cøu cho c¸c doanh nghiÖp th­¬ng m¹i ë Hµ Néi, AERO."
+    assert font_encoding("ABCDEE+Bahnschrift Light", body) == "tcvn3"

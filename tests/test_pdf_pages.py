@@ -3,11 +3,13 @@ issues (positions, sizes and texts as poppler gives them), small enough to read 
 
 from __future__ import annotations
 
-from bantin.pdf.fonts import BodyType
+from bantin.pdf.articles import Span, news_items, starts
+from bantin.pdf.fonts import BodyType, body_type
 from bantin.pdf.furniture import remove_furniture
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word
-from bantin.pdf.reading import join_marks, paragraphs
-from bantin.pdf.roles import BYLINE, CAPTION, HEADING, TABLE, label_article
+from bantin.pdf.reading import Para, document_columns, join_marks, paragraphs
+from bantin.pdf.roles import AFFILIATION, BYLINE, CAPTION, HEADING, TABLE, label_article
+from bantin.pdf.structure import body_blocks, front_of
 
 BODY = BodyType(12.0, "Times New Roman")
 PAGE_W, PAGE_H = 595.0, 842.0
@@ -86,6 +88,105 @@ def test_a_superscript_mark_set_apart_joins_the_line_it_leans_on() -> None:
         "1Trung tâm Khảo thí, Trường Đại học Kinh tế",
     ]
     assert len(sheet.blocks) == 3
+
+
+def test_a_mark_poppler_set_as_a_line_inside_a_block_joins_its_line() -> None:
+    """Measured on a real article: the third affiliation's mark stood as a line of its own
+    inside the block of affiliations, and the affiliation list got an empty entry."""
+    second = line("2Khoa Khoa học cơ bản, Trường Đại học Kinh tế", 158, 170, 10)
+    mark = line("3", 121.5, 181.3, 6.2)
+    third = line("Khoa Hệ thống thông tin, Trường Đại học Ngân hàng", 125.0, 181.7, 10)
+    sheet = page(1, [second, mark, third], body_lines(300, 10))
+    join_marks(sheet)
+    assert [ln.text for ln in sheet.blocks[0].lines] == [
+        "2Khoa Khoa học cơ bản, Trường Đại học Kinh tế",
+        "3Khoa Hệ thống thông tin, Trường Đại học Ngân hàng",
+    ]
+
+
+def test_a_mark_left_alone_leads_the_affiliation_after_it_and_none_is_empty() -> None:
+    """Measured on a real article: an affiliation's mark that stayed a line of its own made an
+    empty affiliation, and the article failed to convert."""
+    lines = [
+        line("1Khoa Toán kinh tế, Trường Đại học Kinh tế", 160, 150, 10),
+        line("3", 121, 165, 6),
+        line("Khoa Hệ thống thông tin, Trường Đại học Ngân hàng", 125, 166, 10),
+        line("2", 300, 180, 6),
+    ]
+    para = Para(lines, 1)
+    para.role = AFFILIATION
+    assert front_of([para]).affiliations == [
+        "Khoa Toán kinh tế, Trường Đại học Kinh tế",
+        "Khoa Hệ thống thông tin, Trường Đại học Ngân hàng",
+    ]
+
+
+def test_a_label_hanging_left_of_its_text_names_that_text() -> None:
+    """Measured on a real article: "Từ khóa:" and "Keywords:" stood in a narrow column of
+    their own left of what they name; the keywords were read before their label and taken
+    for more of the abstract."""
+    abstract = [
+        line("Chuyển động quay là một trong những chuyển động phức tạp trong trò", 133, 238, 10),
+        line("chơi điện tử, bài báo giải thích cách dùng ma trận để tạo nên nó.", 133, 252, 10),
+    ]
+    sheet = page(
+        1,
+        [line("TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC", 120, 60, 16, bold=True)],
+        [line("Nguyễn Văn An1, Trần Thị Bình2", 180, 100, 11, bold=True)],
+        abstract,
+        [line("Phép quay, ma trận.", 133, 286.5, 10)],
+        [
+            line("Rotation is one of the most complex movements in video games and", 133, 306, 10),
+            line("this paper explains how matrices are used to make rotations.", 133, 320, 10),
+        ],
+        [line("Rotation, matrix.", 133, 341.7, 10)],
+        [line("Tóm tắt:", 71, 239.7, 10, bold=True)],
+        [line("Từ khóa:", 71, 286.6, 10, bold=True)],
+        [line("Abstracts:", 71, 306.3, 10, bold=True)],
+        [line("Keywords:", 71, 341.8, 10, bold=True)],
+        [line("1. ĐẶT VẤN ĐỀ", 50, 380, 12, bold=True)],
+        body_lines(400, 12),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    front = front_of(paras)
+    assert front.keywords == ["Phép quay", "ma trận"]
+    assert front.keywords_en == ["Rotation", "matrix"]
+    assert front.abstract.startswith("Chuyển động quay") and front.abstract.endswith("nên nó.")
+    assert front.abstract_en.startswith("Rotation is one") and "Phép" not in front.abstract
+
+
+def spaced(words: list[str], x: float, y: float, gap: float, size: float = 12.0) -> list[Line]:
+    """One bold line of a justified heading that poppler cut at every wide space."""
+    style = Style("Times New Roman,Bold", size, bold=True)
+    pieces, left = [], x
+    for text in words:
+        width = 0.5 * size * len(text)
+        box = Box(left, y, left + width, y + size)
+        pieces.append(Line([Word(text, box, style)], box))
+        left += width + gap
+    return pieces
+
+
+def test_a_justified_heading_poppler_cut_at_its_wide_spaces_is_one_heading() -> None:
+    """Measured on a real article: "2. ĐỐI TƯỢNG VÀ PHƯƠNG PHÁP / NGHIÊN CỨU", set bold and
+    justified in a narrow column, came out as four headings and a table cell."""
+    first, *rest = spaced(["2.", "ĐỐI", "TƯỢNG", "VÀ", "PHƯƠNG", "PHÁP"], 50, 300, 20.4)
+    first.words += rest[0].words + rest[1].words
+    first.box = first.box.union(rest[1].box)
+    second = line("NGHIÊN CỨU", 50, 318, 12, bold=True)
+    sheet = page(
+        1,
+        body_lines(100, 13),
+        [first, second],
+        *([piece] for piece in rest[2:]),
+        body_lines(340, 20),
+        body_lines(100, 40, x=320),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    headings = [para.text for para in paras if para.role == HEADING]
+    assert headings == ["2. ĐỐI TƯỢNG VÀ PHƯƠNG PHÁP NGHIÊN CỨU"]
 
 
 def test_a_tables_header_row_and_rows_wider_than_its_caption_are_the_tables() -> None:
@@ -313,3 +414,241 @@ def test_the_rest_of_a_sentence_at_two_column_tops_is_no_table_row() -> None:
     label_article(paras, BODY)
     role = {para.text: para.role for para in paras}
     assert role["nhau."] != TABLE and role["12%, lợi nhuận tăng."] != TABLE
+
+
+def test_a_charts_title_over_its_figures_starts_no_article() -> None:
+    """Measured on a real article: "LO SS", a chart's title in large bold type, over the
+    chart's scale ("0.18", "0.16"...), was taken for a second article's title."""
+    first = page(
+        1,
+        [line("TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC", 100, 60, 18, bold=True)],
+        [line("Nguyễn Văn An, Trần Thị Bình", 180, 100, 11, bold=True)],
+        body_lines(140, 30),
+    )
+    scale = [[line(f"0.{18 - 2 * n:02d}", 83, 420 + 17 * n, 10.3)] for n in range(8)]
+    second = page(
+        2,
+        body_lines(60, 20),
+        [line("LO SS", 280, 375, 15.7, bold=True)],
+        [line("NIVIDA", 228, 405, 10.3)],
+        *scale,
+        body_lines(600, 10),
+    )
+    paras = paragraphs(first, BODY) + paragraphs(second, BODY)
+    assert [paras[index].text for index in starts(paras, BODY)] == [
+        "TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC"
+    ]
+
+
+def test_an_article_with_its_english_title_and_byline_is_no_page_of_news() -> None:
+    """Measured on a real article: its English title, bold at the body's size, was taken for
+    a news item's heading and the article cut into four at its bold run-in headings."""
+
+    def italic(text: str, x: float, y: float) -> Line:
+        found = line(text, x, y, 12)
+        for word in found.words:
+            word.style = Style("Times New Roman,Italic", 12, italic=True)
+        return found
+
+    sheet = page(
+        1,
+        [line("NGHIÊN CỨU CÔNG NGHỆ ÉP CHẢY CHI TIẾT VỎ BUGI", 60, 100, 16, bold=True)],
+        [line("RESEARCH FORGING TECHNOLOGY FOR SPARK PLUG SHELLS", 68, 150, 12, bold=True)],
+        [line("Vũ Hoài Anh", 264, 197, 12, bold=True)],
+        [italic("Khoa Cơ khí, Trường Đại học Kinh tế", 148, 213)],
+        [line("Đến Tòa soạn ngày 9/4/2016, chấp nhận đăng ngày 11/5/2016", 145, 232, 12)],
+        body_lines(260, 4),
+        [line("Lực và công biến dạng", 50, 330, 12, bold=True)],
+        body_lines(345, 5),
+        [line("Mô hình vật liệu cho chày", 50, 430, 12, bold=True)],
+        body_lines(445, 5),
+        [line("Mô hình vật liệu cho phôi", 50, 530, 12, bold=True)],
+        body_lines(545, 5),
+    )
+    spans = news_items(Span(paragraphs(sheet, BODY)), BODY)
+    assert len(spans) == 1
+
+
+def test_four_marked_affiliations_in_one_block_are_the_affiliations() -> None:
+    """Measured on a real article: four affiliations, each opening with its mark, made one
+    block of four lines; it was taken for an unlabelled abstract."""
+    affiliations = [
+        line(f"{n}Khoa số {n}, Trường Đại học Kinh tế - Kỹ thuật Công nghiệp", 80, 140 + 13 * n, 10)
+        for n in range(1, 5)
+    ]
+    sheet = page(
+        1,
+        [line("NGHIÊN CỨU ĐA DẠNG HÓA CÁC SẢN PHẨM TỪ CỎ NGỌT", 60, 60, 16, bold=True)],
+        [line("Nguyễn Thị Hương1*, Phạm Thị Hoài2, Đặng Yến Linh3, Phạm Hằng4", 70, 110, 11)],
+        affiliations,
+        [line("Đến Tòa soạn ngày 17/10/2022, chấp nhận đăng ngày 14/11/2022", 100, 215, 10)],
+        body_lines(260, 20),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    assert [p.role for p in paras if p.text.startswith("1Khoa")] == [AFFILIATION]
+    assert len(front_of(paras).affiliations) == 4
+
+
+def test_a_byline_in_the_bodys_type_over_a_received_line_is_the_byline() -> None:
+    """Measured on a real article: the author's name set like the body, centred, and the
+    affiliation in one block with the "received" line: the whole front was read as body."""
+    sheet = page(
+        1,
+        [line("MÔ HÌNH NGHIÊN CỨU VÀ VIỆC ÁP DỤNG CHO DOANH NGHIỆP", 60, 60, 16, bold=True)],
+        [line("Phạm Thúy Hồng", 250, 110)],
+        [
+            line("Khoa Marketing - Đại học Thương mại", 190, 126),
+            line("Đến Tòa soạn ngày 20/4/2017, chấp nhận đăng ngày 25/5/2017", 120, 141),
+        ],
+        [
+            line(
+                "Tóm tắt. Thành tựu của hoạt động bán lẻ là kết quả của một chuỗi các", 60, 170, 10
+            ),
+            line(
+                "hoạt động, phản ánh nỗ lực của các nhà bán lẻ và mức độ đóng góp vào", 60, 182, 10
+            ),
+            line("sự tăng trưởng của nền kinh tế.", 60, 194, 10),
+        ],
+        [line("Từ khóa: Bán lẻ, hoạt động bán lẻ", 60, 210, 10)],
+        [line("1. ĐẶT VẤN ĐỀ", 50, 240, 12, bold=True)],
+        body_lines(260, 20),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    front = front_of(paras)
+    assert [author.name for author in front.authors] == ["Phạm Thúy Hồng"]
+    assert front.affiliations == ["Khoa Marketing - Đại học Thương mại"]
+    assert front.abstract.startswith("Thành tựu") and front.keywords == [
+        "Bán lẻ",
+        "hoạt động bán lẻ",
+    ]
+
+
+def test_an_english_title_in_the_bodys_size_under_the_title_is_the_english_title() -> None:
+    """Measured on a real article: the English title, bold at the body's size, ended the
+    front; the byline and affiliation under it became headings."""
+    sheet = page(
+        1,
+        [line("NGHIÊN CỨU CÔNG NGHỆ ÉP CHẢY CHI TIẾT VỎ BUGI", 60, 60, 16, bold=True)],
+        [
+            line("RESEARCH FORGING TECHNOLOGY FOR MANUFACTURING", 68, 100, 12, bold=True),
+            line("SPARK PLUG SHELLS BY NUMERICAL SIMULATION", 90, 114, 12, bold=True),
+        ],
+        [line("Vũ Hoài Anh", 264, 140, 12, bold=True)],
+        [line("Khoa Cơ khí, Trường Đại học Kinh tế", 148, 156, 12)],
+        [line("Đến Tòa soạn ngày 9/4/2016, chấp nhận đăng ngày 11/5/2016", 120, 172, 12)],
+        [line("1. GIỚI THIỆU", 50, 200, 12, bold=True)],
+        body_lines(220, 20),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    front = front_of(paras)
+    assert front.title_en.startswith("RESEARCH FORGING") and front.title_en.endswith("SIMULATION")
+    assert [author.name for author in front.authors] == ["Vũ Hoài Anh"]
+    assert front.affiliations == ["Khoa Cơ khí, Trường Đại học Kinh tế"]
+
+
+def test_a_notes_mark_beside_a_title_word_is_not_part_of_the_title() -> None:
+    """Measured on a real article: "AERO" with its note's mark "1" set small beside it made
+    the title read "AERO1"."""
+    title = line("MÔ HÌNH NGHIÊN CỨU AERO", 120, 60, 16, bold=True)
+    mark = line("1", title.box.x1, 58, 9.5)  # raised
+    rest = line("VÀ VIỆC ÁP DỤNG TRÊN NỀN TIO", mark.box.x1 + 5, 60, 16, bold=True)
+    low = line("2", rest.box.x1, 68, 9.5)  # a subscript: TiO₂
+    title.words += mark.words + rest.words + low.words
+    title.box = title.box.union(low.box)
+    sheet = page(1, [title], [line("Phạm Thúy Hồng", 250, 110, bold=True)], body_lines(150, 20))
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    assert front_of(paras).title == "MÔ HÌNH NGHIÊN CỨU AERO VÀ VIỆC ÁP DỤNG TRÊN NỀN TIO2"
+
+
+def test_a_page_with_too_few_lines_in_one_column_reads_by_the_issues_columns() -> None:
+    """Measured on a real article: the last page's left column held a table, a heading and
+    one line of text, too little to be found as a column; the right column was read first."""
+    pages = [page(n, body_lines(60, 40), body_lines(60, 40, x=320)) for n in range(1, 5)]
+    last = page(
+        5,
+        [line("Xà phòng hoá", 60, 100, 11), line("196", 200, 100, 11)],
+        [line("4. KẾT LUẬN", 60, 200, 12, bold=True)],
+        [line("Nhóm nghiên cứu đã tổng hợp được chất béo nhờ", 50, 219)],
+        [line("chức năng từ dầu đậu nành với chất xúc tác đã", 320, 60), *body_lines(75, 10, 320)],
+    )
+    columns = document_columns([*pages, last], BODY)
+    order = [para.text for para in paragraphs(last, BODY, columns[5])]
+    assert order.index("4. KẾT LUẬN") < order.index("Nhóm nghiên cứu đã tổng hợp được chất béo nhờ")
+    assert order.index("Nhóm nghiên cứu đã tổng hợp được chất béo nhờ") < next(
+        index for index, text in enumerate(order) if text.startswith("chức năng")
+    )
+    assert [len(columns[n]) for n in range(1, 6)] == [2, 2, 2, 2, 2]
+
+
+def test_a_bold_line_going_on_in_small_letters_below_is_a_run_in_heading() -> None:
+    """Measured on real articles: a paragraph opening with a bold phrase over a whole line
+    ("Phép quay quanh trục Oy: Tương tự như" / "góc α, nếu ta giữ...") became a heading and
+    a paragraph starting in small letters."""
+    sheet = page(
+        1,
+        [line("TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC", 100, 40, 18, bold=True)],
+        body_lines(80, 6),
+        [line("Phép quay quanh trục Oy: Tương tự như", 50, 175, bold=True)],
+        [line("góc α, nếu ta giữ nguyên trục Oy và quay mặt phẳng", 50, 190), *body_lines(205, 4)],
+        [line("2. KẾT LUẬN", 50, 300, bold=True)],
+        [line("Câu văn của bài báo chạy dài hết cả dòng này", 50, 320), *body_lines(335, 5)],
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    blocks = body_blocks(paras)
+    assert [b.text for b in blocks if b.kind.name == "HEADING"] == ["2. KẾT LUẬN"]
+    assert any(b.text.startswith("Phép quay quanh trục Oy: Tương tự như góc α") for b in blocks)
+
+
+def test_a_phrase_set_apart_at_a_columns_foot_going_on_in_the_next_opens_a_paragraph() -> None:
+    """Measured on a real article: "* Tác động tích cực của muối ăn với con" ended the left
+    column and "người: Muối NaCl..." opened the right one; the first became a heading."""
+    sheet = page(
+        1,
+        [line("TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC", 100, 40, 18, bold=True)],
+        body_lines(80, 20),
+        [line("* Tác động tích cực của muối ăn với con", 50, 390, bold=True)],
+        [
+            line("người: Muối chứa natri, là thành phần cần thiết", 320, 80),
+            *body_lines(95, 20, 320),
+        ],
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    blocks = body_blocks(paras)
+    assert not [b.text for b in blocks if b.kind.name == "HEADING"]
+    assert any(b.text.startswith("* Tác động tích cực của muối ăn với con người:") for b in blocks)
+
+
+def test_a_latin_name_in_brackets_under_the_title_is_part_of_the_title() -> None:
+    """Measured on a real article: "(STEVIA REBAUDIANA)", the title's second line, was taken
+    for its English title."""
+    sheet = page(
+        1,
+        [line("NGHIÊN CỨU ĐA DẠNG HÓA CÁC SẢN PHẨM TỪ CỎ NGỌT", 60, 60, 16, bold=True)],
+        [line("(STEVIA REBAUDIANA)", 200, 82, 16)],  # in italics, at the title's size
+        [line("RESEARCH TO DIVERSIFY PRODUCTS FROM STEVIA", 90, 110, 12, bold=True)],
+        [line("Nguyễn Thị Mai Hương1, Phạm Thị Thu Hoài2", 120, 140, 11)],
+        [line("Đến Tòa soạn ngày 17/10/2022, chấp nhận đăng ngày 14/11/2022", 100, 160, 10)],
+        body_lines(200, 20),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    front = front_of(paras)
+    assert front.title == "NGHIÊN CỨU ĐA DẠNG HÓA CÁC SẢN PHẨM TỪ CỎ NGỌT (STEVIA REBAUDIANA)"
+    assert front.title_en == "RESEARCH TO DIVERSIFY PRODUCTS FROM STEVIA"
+
+
+def test_the_body_type_is_the_running_texts_not_the_tables() -> None:
+    """Measured on a real article: its tables, set at 10 points in cells of a word or two,
+    held more letters than its running text at 12, and every paragraph looked like a title."""
+    rows = [
+        [line(f"Thành phần {n}", 60, 60 + 7 * n, 6), line("Chiều sâu cắt", 150, 60 + 7 * n, 6)]
+        for n in range(100)
+    ]
+    sheets = [page(n, *rows, body_lines(100, 20, x=320)) for n in range(1, 3)]
+    assert body_type(sheets).size == 12.0

@@ -238,10 +238,13 @@ def test_ingest_writes_article_pdfs_sidecars_and_keeps_the_issue(
     assert [s["contents"]["title"] for s in sidecars] == [spec.title for spec in SPECS]
     assert sidecars[0]["pages"] == list(built["ranges"][0])  # type: ignore[index]
     assert sidecars[2].get("start") == 2  # the second article starting in its own PDF
+    # each sidecar names its article's own PDF: what the site links and cites
+    assert [s["pdf"] for s in sidecars] == [p.relative_to(root).as_posix() for p in pdfs]
     issue = yaml.safe_load((folder / "issue.yml").read_text("utf-8"))
     assert (issue["issue"], issue["year"], issue["pdf"]) == (5, 2021, "sources/2021/05/issue.pdf")
     assert "SỐ 5/2021" in " ".join(issue["running_heads"])
-    assert issue["issue_date"] == dt.date(2021, 5, 1)  # from the page before the first article
+    # "tháng 5 năm 2021" on the page before the first article: a month, not its first day
+    assert issue["issue_month"] == 5 and "issue_date" not in issue
 
 
 @pytest.mark.parametrize(
@@ -277,6 +280,39 @@ def test_an_articles_own_dates_are_never_the_issue_date(tmp_path: Path) -> None:
     )
     issue = yaml.safe_load((tmp_path / "sources/2021/02/issue.yml").read_text("utf-8"))
     assert "issue_date" not in issue
+
+
+def test_a_cover_printing_the_day_gives_the_issue_date(tmp_path: Path) -> None:
+    pdf = tmp_path / "so.pdf"
+    build_pdf(pdf, SPECS[:1], Issue(contents=True, dateline="Hà Nội, ngày 15 tháng 5 năm 2021"))
+    assert (
+        main(["ingest", str(pdf), "--issue", "5", "--year", "2021", "--root", str(tmp_path)]) == 0
+    )
+    issue = yaml.safe_load((tmp_path / "sources/2021/05/issue.yml").read_text("utf-8"))
+    assert issue["issue_date"] == dt.date(2021, 5, 15) and "issue_month" not in issue
+
+
+def test_each_articles_pdf_holds_its_pages_the_same_bytes_on_every_run(
+    built: dict[str, object], tmp_path: Path
+) -> None:
+    """Ingested again elsewhere, the same issue gives the same bytes: the cut PDFs carry no
+    time stamp and a document ID computed from their content."""
+    import pikepdf
+
+    pdf, root = built["pdf"], built["root"]
+    assert isinstance(pdf, Path) and isinstance(root, Path)
+    doc, plan = plan_issue(pdf)
+    again = write_issue(pdf, doc, plan, IssueTarget(tmp_path, 2021, 5))
+    for path in again:
+        assert path.read_bytes() == (root / path.relative_to(tmp_path)).read_bytes(), path.name
+    ranges = built["ranges"]
+    assert isinstance(ranges, list)
+    for path, (first, last) in zip(
+        sorted(p for p in again if p.name[0].isdigit() and p.suffix == ".pdf"), ranges, strict=True
+    ):
+        with pikepdf.open(path) as cut:
+            assert len(cut.pages) == last - first + 1
+            assert "/Info" not in cut.trailer
 
 
 def test_ingest_is_deterministic_and_never_overwrites(
@@ -678,3 +714,41 @@ def test_names_signed_at_the_end_are_the_byline(tmp_path: Path) -> None:
     assert [a.name for a in converted.authors] == ["Hải Hằng", "Xuân Bình"]
     body = [b.text for b in converted.blocks if b.kind is BlockKind.PARAGRAPH]
     assert body == [text(0, 8), text(2, 6)]
+
+
+def test_an_english_title_in_capitals_keeps_the_names_its_abstract_writes() -> None:
+    """Measured on real articles: "ANALYSIS OF THE COMPETITIVENESS OF HANOI CITY..." became
+    "Analysis of the competitiveness of hanoi city..."; the English abstract writes "Hanoi"."""
+    from bantin.model import Article
+    from bantin.pdf.convert import Hints, restore_case_of
+
+    article = Article()
+    article.title = "Phân tích năng lực cạnh tranh điểm đến du lịch"
+    article.title_en = "ANALYSIS OF THE COMPETITIVENESS OF HANOI CITY TOURISM IN VIETNAM"
+    article.abstract_en = (
+        "This article analyzes the competitiveness of Hanoi as a tourism destination. "
+        "Tourism in Vietnam grows fast, and the city competes with others."
+    )
+    restore_case_of(article, Hints())
+    assert article.title_en == "Analysis of the competitiveness of Hanoi city tourism in Vietnam"
+
+
+def test_a_table_of_rising_figures_is_no_contents_page_and_its_page_is_read(
+    tmp_path: Path,
+) -> None:
+    """Measured on a real article: a table whose first column rose like page numbers (10, 16,
+    25, 40, 63) was taken for a contents page; the contents listed no article, yet the page
+    was left out of the article."""
+    pdf = tmp_path / "bai.pdf"
+    table = (
+        "10 x 10 mm | 0,1\n16 x 16 mm | 0,2\n25 x 25 mm | 0,3\n40 x 40 mm | 0,4\n63 x 63 mm | 0,5"
+    )
+    spec = Spec(
+        "Nghiên cứu chế độ cắt khi tiện tinh thép hợp kim",
+        [("body", text(0, 5)), ("table", table), ("body", text(1, 12)), ("body", text(2, 12))],
+        byline="Đỗ Anh Tuấn",
+    )
+    build_pdf(pdf, [spec])
+    doc, plan = plan_issue(pdf)
+    assert len(plan.articles) == 1
+    assert plan.articles[0].span.pages == [page.number for page in doc.pages]

@@ -814,6 +814,8 @@ def test_quick_questions_still_find_what_they_look_for() -> None:
 
 
 def test_walk_finds_what_rglob_finds(tmp_path: Path) -> None:
+    """As rglob, and a link to a folder inside the project is entered once, as a folder of
+    its own (one rule for build and convert); one to a folder outside is given as it is."""
     top = tmp_path / "sources"
     for rel in ["2021/05/b.txt", "2021/05/a.txt", "2021/05/a.yml", "2021/.hidden.txt", "z.txt"]:
         (top / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -823,11 +825,22 @@ def test_walk_finds_what_rglob_finds(tmp_path: Path) -> None:
     (top / "2020" / "linked.txt").symlink_to(top / "z.txt")
     (top / "2020" / "broken.txt").symlink_to(top / "missing.txt")
     (top / "2019").symlink_to(top / "2021", target_is_directory=True)
+    (top / "2018").symlink_to(top, target_is_directory=True)  # a loop: never entered twice
+    (tmp_path.parent / "away").mkdir(exist_ok=True)
+    (top / "2017").symlink_to(tmp_path.parent / "away", target_is_directory=True)
     plain = sorted(
         (p for p in top.rglob("*.txt") if p.is_file()), key=lambda p: p.relative_to(top).as_posix()
     )
-    assert sources.walk(top) == plain
-    assert [p.relative_to(top).as_posix() for p in plain] == [
+    found = sources.walk(top, tmp_path)
+    names = [p.relative_to(top).as_posix() for p in found]
+    assert [
+        p for p, name in zip(found, names, strict=True) if name[:4] not in ("2017", "2019")
+    ] == plain
+    assert names == [
+        "2017",
+        "2019/.hidden.txt",
+        "2019/05/a.txt",
+        "2019/05/b.txt",
         "2020/linked.txt",
         "2021/.hidden.txt",
         "2021/05/a.txt",

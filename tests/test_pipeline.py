@@ -174,13 +174,15 @@ def test_hand_edit_is_kept_with_diff_and_forced_overwrite_says_what_it_discards(
 
 
 def test_hand_written_file_is_never_overwritten(tmp_path: Path) -> None:
+    """Not even with --force; and the article that wants its path is an error, not lost."""
     root = make_root(tmp_path, TWO)
     mine = root / "docs/2021/so-5/bai-thu-hai.md"
     mine.parent.mkdir(parents=True)
     mine.write_text("viết tay\n", encoding="utf-8")
-    report = run(root, force=True)
+    report = run(root, force=True, keep_going=True)
     assert mine.read_text(encoding="utf-8") == "viết tay\n"
-    assert report.kept == ["sources/2021/05/b.txt"]
+    assert report.failed == ["sources/2021/05/b.txt"]
+    assert "bantin did not write" in str(report.problems[0])
     assert "2021/so-5/bai-thu-hai.md" not in load_manifest(root / "docs").files
 
 
@@ -290,6 +292,23 @@ def test_issue_yml_change_reconverts_its_articles(tmp_path: Path) -> None:
     (root / "sources/2021/05/issue.yml").write_text(ISSUE + "issn: 1859-4794\n", encoding="utf-8")
     assert len(run(root).converted) == 2
     assert read_article(root / "docs/2021/so-5/bai-thu-hai.md").front.issn == "1859-4794"
+
+
+def test_doi_and_both_issns_reach_the_front_matter(tmp_path: Path) -> None:
+    root = make_root(tmp_path, TWO, ISSUE + "issn: 1859-4794\neissn: 2434-561X\n")
+    (root / "sources/2021/05/b.yml").write_text("doi: 10.1234/bt.2021.5\n", encoding="utf-8")
+    assert run(root).ok
+    front = read_article(root / "docs/2021/so-5/bai-thu-hai.md").front
+    assert (front.doi, front.issn, front.eissn) == ("10.1234/bt.2021.5", "1859-4794", "2434-561X")
+    assert read_article(root / "docs/2021/so-5/tieu-de-thu-nhat.md").front.doi is None
+
+
+def test_a_wrong_issn_in_issue_yml_is_reported_with_the_file(tmp_path: Path) -> None:
+    root = make_root(tmp_path, TWO, ISSUE + "eissn: 2434-5611\n")
+    report = run(root, keep_going=True)
+    assert not report.ok
+    assert any("issue.yml:4" in str(p) and "check digit" in str(p) for p in report.problems)
+    assert not (root / "docs/2021/so-5/bai-thu-hai.md").exists()
 
 
 def test_real_decoder_problems_are_collected_with_file_names(tmp_path: Path) -> None:
@@ -456,3 +475,56 @@ def test_a_worker_that_dies_fails_the_run_cleanly(
         convert_sources(root, root / "docs", converter=Converter(fake_read, dying, "1"), workers=2)
     docs = root / "docs"
     assert not docs.exists() or not [p for p in docs.rglob("*") if p.is_file()]
+
+
+def test_issue_yml_publication_facts_reach_every_article(tmp_path: Path) -> None:
+    """The issue's month (when its cover prints no day), publisher and licence go into every
+    article's front matter; a sidecar's DOI into its article's."""
+    issue = ISSUE + (
+        "issue_month: 5\npublisher: Trung tâm Thông tin\n"
+        "license: {name: CC BY 4.0, url: 'https://creativecommons.org/licenses/by/4.0/'}\n"
+    )
+    root = make_root(tmp_path, TWO, issue)
+    (root / "sources/2021/05/a.yml").write_text("doi: 10.99999/bt.2021.5\n", encoding="utf-8")
+    assert run(root).ok
+    front = read_article(root / "docs/2021/so-5/tieu-de-thu-nhat.md").front
+    assert (front.issue_month, front.publisher) == (5, "Trung tâm Thông tin")
+    assert front.doi == "10.99999/bt.2021.5"
+    assert front.published == (2021, 5)
+    assert front.license_info is not None and front.license_info.name == "CC BY 4.0"
+    other = read_article(root / "docs/2021/so-5/bai-thu-hai.md").front
+    assert other.doi is None and other.publisher == "Trung tâm Thông tin"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("doi: doi:10.1/x\n", "doi"),
+        ("issue_month: 13\n", "issue_month"),
+        ("license: {}\n", "license"),
+    ],
+)
+def test_wrong_publication_facts_are_refused(tmp_path: Path, line: str, message: str) -> None:
+    root = make_root(tmp_path, TWO)
+    (root / "sources/2021/05/a.yml").write_text(line, encoding="utf-8")
+    report = run(root, keep_going=True)
+    assert any(message in str(problem) and "a.yml" in str(problem) for problem in report.problems)
+
+
+def test_a_mark_pointing_to_no_affiliation_does_not_lose_the_article(tmp_path: Path) -> None:
+    """Measured on a real article: a byline mark "3" with two affiliations found made the
+    front matter invalid and the whole article failed to convert."""
+
+    def marked(text: str, path: Path) -> Article:
+        article = fake_convert(text, path)
+        article.authors = [Author("Nguyễn Văn An", marks=(1,)), Author("Lê Thị Hoa", marks=(2, 3))]
+        article.affiliations = ["Viện A", "Trường B"]
+        return article
+
+    root = make_root(tmp_path, {"a.txt": "Tiêu đề\nĐoạn văn của bài."})
+    converter = Converter(fake_read, marked, "9.9.9")
+    report = convert_sources(root, root / "docs", converter=converter, workers=1)
+    assert report.ok, report.problems
+    front = read_article(next((root / "docs").rglob("*.md"))).front
+    assert [a.affiliation for a in front.author_info] == [[1], [2]]
+    assert any("affiliation" in note for note in front.review or [])

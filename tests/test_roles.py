@@ -45,6 +45,8 @@ def test_default_rules_are_registered_by_name() -> None:
     ("text", "page", "issue", "year", "section"),
     [
         ("9", 9, None, None, None),
+        ("-3-", 3, None, None, None),
+        ("– 12 –", 12, None, None, None),
         ("Số 5 năm 2021", None, 5, 2021, None),
         ("Số 12/2019", None, 12, 2019, None),
         ("Số 3 - 2022", None, 3, 2022, None),
@@ -62,7 +64,7 @@ def test_running_head_forms(
 
 
 @pytest.mark.parametrize(
-    "text", ["Số liệu năm 2021 cho thấy tăng trưởng", "Theo ông Nam,", "2021-2025"]
+    "text", ["Số liệu năm 2021 cho thấy tăng trưởng", "Theo ông Nam,", "2021-2025", "-3", "3-"]
 )
 def test_not_running_heads(text: str) -> None:
     assert parse_running_head(text, 1) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.convert.shapes import is_math_line
+from bantin.convert.shapes import is_formula_piece, is_math_line
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,31 @@ def test_an_issue_label_is_not_a_line_of_figures() -> None:
 
 def test_a_year_before_an_end_mark_is_prose() -> None:
     assert not is_math_line("2021. ?")
+
+
+@pytest.mark.parametrize(
+    ("text", "piece"),
+    [
+        ("Cb =", True),
+        ("EJ 2", False),  # capitals and a number: maybe a code; set apart between blank lines
+        ("\uf8ee \uf8ef", True),
+        ("Mx3", True),
+        ("fh =", True),
+        ("CO2.", False),  # a paragraph's last word, with its full stop
+        ("2019-2021", False),  # the end of a heading
+        ("KT-XH", False),
+        ("VN", False),
+        ("12", False),  # a page number
+        ("và", False),
+        ("Lê Hà", False),
+        ("• ", False),
+    ],
+)
+def test_a_piece_of_a_formula_is_told_from_words(text: str, piece: bool) -> None:
+    assert is_formula_piece(text) is piece
+
+
+def test_functions_of_mathematics_count_as_mathematics() -> None:
+    assert is_math_line("cos θm")
+    assert is_math_line("sin θi2 cos θi")
+    assert not is_math_line("cos ở đây là viết tắt")

@@ -11,12 +11,14 @@ import datetime as dt
 import hashlib
 import re
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 import bantin.cite
+from bantin.markdown import render_article
 from bantin.metadata import FrontMatter
 from bantin.model import Block, BlockKind
 from bantin.site.build import BuildOptions, BuildResult, Services, Stages, build_site
@@ -108,18 +110,41 @@ def add_article(root: Path, source: str, **values: object) -> Path:
         "converter": "0.2.0",
         "bulletin": values.get("bulletin", "Bản tin Thử nghiệm"),
     }
-    if "pdf" in values:
-        front["pdf"] = values["pdf"]
+    for key in OPTIONAL_KEYS:
+        if key in values:
+            front[key] = values[key]
     body = str(values.get("body", "Đoạn hai của bài."))
     caption = str(values.get("caption", "Ảnh: hội nghị."))
+    cited = [str(text) for text in values.get("references", ())]  # type: ignore[attr-defined]
     folder = root / "docs" / str(front["year"]) / f"so-{front['issue']}"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{values['slug']}.md"
-    path.write_text(render(front, body, caption), encoding="utf-8")
+    blocks = values.get("blocks")
+    if isinstance(blocks, list):
+        text = render_article(FrontMatter.model_validate(front, strict=False), blocks)
+    else:
+        text = render(front, body, caption, cited)
+    path.write_text(text, encoding="utf-8")
     return path
 
 
-def render(front: dict[str, object], body: str, caption: str) -> str:
+#: Front matter an article of the test archive has only when the test gives it.
+OPTIONAL_KEYS = (
+    "pdf",
+    "affiliations",
+    "keywords",
+    "keywords_en",
+    "issue_date",
+    "issue_month",
+    "publisher",
+    "license",
+    "doi",
+    "issn",
+    "eissn",
+)
+
+
+def render(front: dict[str, object], body: str, caption: str, cited: Sequence[str] = ()) -> str:
     """With the project's Markdown writer when it exists, else the same format by hand."""
     try:
         from bantin.markdown import render_article
@@ -132,6 +157,12 @@ def render(front: dict[str, object], body: str, caption: str) -> str:
         Block(BlockKind.FIGURE, caption, anchor="f-anh"),
         Block(BlockKind.PARAGRAPH, body, anchor="p-doan-hai"),
     ]
+    if cited:
+        blocks.append(Block(BlockKind.HEADING, "Tài liệu tham khảo", anchor="tai-lieu"))
+        blocks += [
+            Block(BlockKind.REFERENCE, text, anchor=f"r-{number}")
+            for number, text in enumerate(cited, start=1)
+        ]
     return str(render_article(FrontMatter.model_validate(front, strict=False), blocks))
 
 
@@ -158,20 +189,35 @@ def make_archive(root: Path) -> Path:
     config = config.replace(
         '!ENV [BANTIN_SITE_URL, "http://127.0.0.1:8000/"]', "https://luutru.example.vn/"
     )
+    config = config.replace(
+        "extra:\n  generator: false\n", "extra:\n  generator: false\n" + LICENSE
+    )
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     copy_hand_written_pages(REPO / "docs", root / "docs")
     (root / "sources/2021/05").mkdir(parents=True)
     shutil.copy(SEED, root / "sources/2021/05" / SEED.name)
     (root / "sources/2021/05/issue.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    write_pdf(root / SEED_PDF, pages=2)
+    issue_5 = {"issue_date": ISSUE_DATE, "publisher": PUBLISHER}
     add_article(
         root,
         f"sources/2021/05/{SEED.name}",
         title="KH&CN ngày càng khẳng định vị thế",
-        authors=["Hải Hằng", "Xuân Bình"],
+        authors=[
+            {"name": "Hải Hằng", "affiliation": [1]},
+            {"name": "Xuân Bình", "affiliation": [1, 2]},
+        ],
+        affiliations=AFFILIATIONS,
         pages=[8, 9],
         slug="kh-cn-ngay-cang-khang-dinh-vi-the",
-        date=dt.date(2021, 4, 9),
+        date=dt.date(2021, 4, 9),  # the day the article tells of, not its publication
         section="Diễn đàn khoa học và công nghệ",
+        keywords=["khoa học", "công nghệ"],
+        keywords_en=["science"],
+        doi=DOI,
+        pdf=SEED_PDF,
+        references=REFERENCES,
+        **issue_5,
     )
     add_article(
         root,
@@ -181,6 +227,7 @@ def make_archive(root: Path) -> Path:
         authors=["Trần Thị Bình"],
         pages=[10],
         slug="bai-thu-hai",
+        **issue_5,
     )
     add_article(
         root,
@@ -193,6 +240,7 @@ def make_archive(root: Path) -> Path:
         pages=[12, 13],
         slug="bai-hiem-doc",
         section=HOSTILE,
+        **issue_5,
     )
     add_article(
         root,
@@ -203,8 +251,39 @@ def make_archive(root: Path) -> Path:
         pages=[2],
         slug="bai-so-sau",
         date=dt.date(2021, 6, 2),
+        issue_month=6,  # a cover that prints "Tháng 6 năm 2021" and no day
+        pdf=EXTERNAL_PDF,
+        license=ISSUE_6_LICENSE,
     )
     return root
+
+
+#: Issue 5 was published on ISSUE_DATE by PUBLISHER; its first article has its own PDF, a
+#: DOI, affiliations, keywords and references; the licence of the archive is LICENSE's, but
+#: issue 6 has its own.
+ISSUE_DATE = dt.date(2021, 5, 15)
+PUBLISHER = "Trung tâm Thông tin Thử nghiệm"
+AFFILIATIONS = ["Viện Khoa học Thử nghiệm", "Trường Đại học Thử nghiệm"]
+DOI = "10.99999/bttn.2021.5.8"
+SEED_PDF = "sources/2021/05/000_kh-cn-ngay-cang-khang-dinh-vi-the.pdf"
+EXTERNAL_PDF = "https://tap-chi.example.org/pdf/bai-so-sau.pdf"
+REFERENCES = [
+    "Nguyễn Văn A (2019), “Khoa học và đổi mới”, Tạp chí X, số 3, tr. 1-9.",
+    "Trần B (2020), Công nghệ <và> xã hội, Nxb. Y, Hà Nội.",
+]
+LICENSE = "  license:\n    name: CC BY 4.0\n    url: https://creativecommons.org/licenses/by/4.0/\n"
+ISSUE_6_LICENSE = "https://creativecommons.org/licenses/by-nc/4.0/"
+
+
+def write_pdf(path: Path, pages: int) -> None:
+    """A small real PDF of blank pages, the same bytes every time."""
+    import pikepdf
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document = pikepdf.new()
+    for _ in range(pages):
+        document.add_blank_page()
+    document.save(path, deterministic_id=True)
 
 
 def build(root: Path, **options: object) -> BuildResult:

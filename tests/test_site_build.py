@@ -167,7 +167,8 @@ def test_article_page_header_and_links(built: Path) -> None:
     text = (built / "site" / SEED_URL / "index.html").read_text(encoding="utf-8")
     assert "<h1>KH&amp;CN ngày càng khẳng định vị thế</h1>" in text
     assert '<a href="../../../tac-gia/hai-hang/" rel="author">Hải Hằng</a>' in text
-    assert ">09/04/2021</time>" in text
+    assert 'Xuất bản: <time datetime="2021-05-15">15/05/2021</time>' in text
+    assert 'Ngày nêu trong bài: <time datetime="2021-04-09">09/04/2021</time>' in text
     assert 'class="bantin-lead"' in text
     assert 'href="../bai-thu-hai/" rel="next"' in text
     assert 'href="../../../nguon/2021/05/000_c2e97c40b65a00ea.txt"' in text
@@ -183,7 +184,9 @@ def test_meta_tags_of_an_article(built: Path) -> None:
     front = read_fixture_catalogue(built / "docs").entries[0].front
     assert page.values("citation_author") == bantin.cite.highwire_authors(front)
     assert len(page.values("citation_author")) == 2
-    assert page.values("citation_publication_date") == ["2021/04/09"]
+    assert page.values("citation_publication_date") == ["2021/05/15"]  # the issue's date
+    assert page.values("citation_date") == ["2021/05/15"]
+    assert page.values("DC.date") == ["2021-05-15"]
     assert page.values("citation_journal_title") == ["Bản tin Thử nghiệm"]
     assert page.values("citation_issue") == ["5"]
     assert page.values("citation_firstpage") == ["8"]
@@ -233,10 +236,13 @@ def test_feeds_parse(built: Path) -> None:
     assert not feed.bozo
     assert feed.entries[0].link == SITE_URL + "2021/so-6/bai-so-sau/"
     assert len(feed.entries) == 4
-    assert feed.feed.updated.startswith("2021-06-02")
+    assert feed.feed.updated.startswith("2021-06-01")  # issue 6: June 2021, no day printed
+    assert feed.feed.link == SITE_URL
     issue = feedparser.parse((built / "site/2021/so-5/feed.xml").read_bytes())
     assert not issue.bozo and len(issue.entries) == 3
+    assert issue.feed.link == SITE_URL + "2021/so-5/"  # the issue's page, not the home page
     assert any(e.title == HOSTILE for e in issue.entries)
+    assert {e.published[:10] for e in issue.entries} == {"2021-05-15"}
 
 
 def test_sitemap_and_robots(built: Path) -> None:
@@ -259,7 +265,9 @@ def test_catalogue_exports(built: Path) -> None:
 def test_registry_records_every_article(built: Path) -> None:
     lines = (built / "published-urls.txt").read_text(encoding="utf-8").splitlines()
     assert lines == sorted(lines) and len(lines) == 4
-    assert f"{SEED_URL}\tsources/2021/05/000_c2e97c40b65a00ea.txt" in lines
+    url, source, sha, day = next(line for line in lines if line.startswith(SEED_URL)).split("\t")
+    assert (url, source) == (SEED_URL, "sources/2021/05/000_c2e97c40b65a00ea.txt")
+    assert len(sha) == 64 and day == "2021-05-15"  # first seen: its issue's publication day
 
 
 def test_no_third_party_resources(built: Path) -> None:
@@ -391,7 +399,9 @@ def test_changed_slug_leaves_a_redirect(tmp_path: Path) -> None:
     assert '<a href="../bai-thu-hai-moi/">' in old
     lines = (root / "published-urls.txt").read_text(encoding="utf-8").splitlines()
     assert "2021/so-5/bai-thu-hai/\tsources/2021/05/002.txt" in lines
-    assert "2021/so-5/bai-thu-hai-moi/\tsources/2021/05/002.txt" in lines
+    assert any(
+        line.startswith("2021/so-5/bai-thu-hai-moi/\tsources/2021/05/002.txt\t") for line in lines
+    )
     assert (root / "site/2021/so-5/bai-thu-hai-moi/index.html").is_file()
     sitemap = (root / "site/sitemap.xml").read_text(encoding="utf-8")
     assert "so-5/bai-thu-hai-moi/</loc>" in sitemap
@@ -426,14 +436,21 @@ def test_stale_generated_files_are_removed(tmp_path: Path) -> None:
 
 
 def test_source_date_epoch_is_honoured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs's build date (the gzipped sitemap's timestamp) is SOURCE_DATE_EPOCH, else the
+    newest day an article was published or changed: never the clock."""
+    import gzip
+
     root = make_archive(tmp_path)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     build(root)
-    assert "<lastmod>2021-06-02</lastmod>" in (root / "site/sitemap.xml").read_text("utf-8")
+    with gzip.open(root / "site/sitemap.xml.gz") as stream:
+        assert stream.read()
+        assert stream.mtime == 1622505600  # 2021-06-01, when issue 6 came out
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1620000000")
     build(root)
-    sitemap = (root / "site/sitemap.xml").read_text("utf-8")
-    assert "<lastmod>2021-05-03</lastmod>" in sitemap and "2021-06-02" not in sitemap
+    with gzip.open(root / "site/sitemap.xml.gz") as stream:
+        assert stream.read()
+        assert stream.mtime == 1620000000
 
 
 def test_plain_mkdocs_strict_build_passes_after_bantin_build(built: Path, tmp_path: Path) -> None:
@@ -463,12 +480,41 @@ def test_keep_going_builds_the_rest_and_reports(tmp_path: Path) -> None:
     assert (root / "site" / SEED_URL / "index.html").is_file()
 
 
-def test_pdf_page_is_linked_and_cited(built: Path) -> None:
+def test_the_whole_issues_pdf_is_linked_but_never_cited_as_the_articles(built: Path) -> None:
+    """`pdf: sources/2021/05/issue.pdf#page=10`: a page of the whole issue, which a reference
+    manager would attach as the article's full text: linked as the issue's PDF only."""
     path = built / "site/2021/so-5/bai-thu-hai/index.html"
     page = parse_page(path)
-    assert page.values("citation_pdf_url") == [SITE_URL + "nguon/2021/05/issue.pdf#page=10"]
-    assert 'href="../../../nguon/2021/05/issue.pdf#page=10"' in path.read_text("utf-8")
+    assert page.values("citation_pdf_url") == []
+    text = path.read_text("utf-8")
+    assert 'href="../../../nguon/2021/05/issue.pdf#page=10"' in text
+    assert "Bản PDF của cả số" in text and 'type="application/pdf" title=' not in text
     assert (built / "site/nguon/2021/05/issue.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_articles_own_pdf_is_linked_and_cited(built: Path) -> None:
+    path = built / "site" / SEED_URL / "index.html"
+    page = parse_page(path)
+    pdf = "nguon/2021/05/000_kh-cn-ngay-cang-khang-dinh-vi-the.pdf"
+    assert page.values("citation_pdf_url") == [SITE_URL + pdf]
+    text = path.read_text("utf-8")
+    assert f'href="../../../{pdf}" type="application/pdf">Bản PDF của bài</a>' in text
+    assert (
+        f'<link rel="alternate enclosure" type="application/pdf" title="Bản PDF của bài" '
+        f'href="../../../{pdf}">'
+    ) in text
+    assert (built / "site" / pdf).read_bytes() == (
+        built / "sources/2021/05" / Path(pdf).name
+    ).read_bytes()
+
+
+def test_an_http_pdf_is_linked_and_cited_not_dropped(built: Path) -> None:
+    url = "https://tap-chi.example.org/pdf/bai-so-sau.pdf"
+    path = built / "site/2021/so-6/bai-so-sau/index.html"
+    assert parse_page(path).values("citation_pdf_url") == [url]
+    text = path.read_text("utf-8")
+    assert f'<a href="{url}" type="application/pdf">Bản PDF của bài</a>' in text
+    assert f'type="application/pdf" title="Bản PDF của bài" href="{url}">' in text
 
 
 BUILD_IN_SUBPROCESS = """

@@ -46,8 +46,9 @@ def test_build_command_publishes_the_seed(tmp_path: Path) -> None:
     root = seed_root(tmp_path)
     assert main(["build", "--root", str(root)]) == 0
     (line,) = (root / "published-urls.txt").read_text("utf-8").splitlines()
-    url, source = line.split("\t")
+    url, source, sha, day = line.split("\t")
     assert source == "sources/2021/05/000_c2e97c40b65a00ea.txt"
+    assert len(sha) == 64 and day == "2021-01-01"  # an issue of 2021 with no date: its year
     assert re.fullmatch(r"2021/so-5/[a-z0-9-]+/", url)
     page = (root / "site" / url / "index.html").read_text("utf-8")
     assert '<meta name="citation_journal_title" content="Bản tin Khoa học và Công nghệ">' in page

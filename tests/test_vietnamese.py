@@ -35,3 +35,11 @@ def test_two_words_run_together_or_foreign_letters_are_not(word: str) -> None:
 
 def test_the_letters_pdfs_give_for_u_horn_are_u_horn() -> None:
     assert fix_lookalikes("Ƣu tiên đầu tƣ") == "Ưu tiên đầu tư"
+
+
+def test_a_point_lettered_in_lower_case_is_an_enumeration_an_initial_is_not() -> None:
+    from bantin.vietnamese import starts_enumeration
+
+    assert starts_enumeration("b. Chọn loại dầm")
+    assert not starts_enumeration("A. Nguyễn viết rằng")
+    assert not starts_enumeration("v. v. và các loại khác")

@@ -92,3 +92,41 @@ def test_pdf_accepts_repository_paths_and_web_links(pdf: str) -> None:
 def test_issn_is_checked_in_sidecars_too() -> None:
     with pytest.raises(MetadataError):
         load_model(Sidecar, "issn: '12345'\n", "a.yml")
+
+
+@pytest.mark.parametrize("issn", ["1859-4794", "0317-8471", "2434-561X"])
+def test_issn_with_a_right_check_digit_is_accepted(issn: str) -> None:
+    assert load_model(IssueInfo, f"issn: '{issn}'\neissn: '{issn}'\n", "issue.yml").eissn == issn
+
+
+@pytest.mark.parametrize("key", ["issn", "eissn"])
+def test_issn_with_a_wrong_check_digit_names_the_file_and_line(key: str) -> None:
+    with pytest.raises(MetadataError) as caught:
+        load_model(IssueInfo, f"year: 2021\n{key}: '1859-4795'\n", "sources/2021/05/issue.yml")
+    message = str(caught.value)
+    assert message.startswith("sources/2021/05/issue.yml:2:")
+    assert "check digit" in message and "1859-4794" in message
+
+
+@pytest.mark.parametrize(
+    "doi", ["10.1234/abc", "10.18173/2354-1075.2021-0001", "10.123456789/x(1)"]
+)
+def test_doi_is_accepted_in_a_sidecar_and_front_matter(doi: str) -> None:
+    assert load_model(Sidecar, f"doi: '{doi}'\n", "a.yml").doi == doi
+
+
+@pytest.mark.parametrize(
+    "doi",
+    ["https://doi.org/10.1234/abc", "doi:10.1234/abc", "10.12/abc", "10.1234/a b", "10.1234/"],
+)
+def test_a_malformed_doi_names_the_file_and_line(doi: str) -> None:
+    with pytest.raises(MetadataError) as caught:
+        load_model(Sidecar, f"title: T\ndoi: '{doi}'\n", "sources/2021/05/a.yml")
+    message = str(caught.value)
+    assert message.startswith("sources/2021/05/a.yml:2:")
+    assert "DOI" in message and "10." in message
+
+
+def test_doi_is_no_issue_key() -> None:
+    with pytest.raises(MetadataError):
+        load_model(IssueInfo, "doi: '10.1234/abc'\n", "issue.yml")

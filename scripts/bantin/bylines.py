@@ -196,9 +196,12 @@ class Author:
         return f"{self.rank}, {title}" if self.rank else title
 
 
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")  # marks typed as characters
+
+
 def parse_byline(text: str) -> list[Author]:
     """The authors a byline names; empty when some part of it is not a name."""
-    text = _PREFIX.sub("", " ".join(text.split())).strip().rstrip(".")
+    text = _PREFIX.sub("", " ".join(text.translate(SUPERSCRIPT_DIGITS).split())).strip().rstrip(".")
     authors: list[Author] = []
     rank = degree = ""
     for part in _SEPARATORS.split(text):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import time
 from collections.abc import Iterator
@@ -12,9 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from bantin import store
 from bantin.exceptions import MetadataError, Problems
 from bantin.markdown import read_article
-from bantin.metadata import FrontMatter
+from bantin.metadata import FrontMatter, clean_front
 from bantin.model import Block
 
 log = logging.getLogger("bantin.catalogue")
@@ -38,6 +40,8 @@ class CatalogueEntry:
     path: Path
     url: str
     file: Path | None = field(default=None, compare=False, repr=False)
+    #: Front matter fields whose invisible characters were removed (warned on every read).
+    invisible: list[str] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def blocks(self) -> list[Block]:
@@ -99,7 +103,31 @@ def url_of(rel: Path) -> str:
 def read_entry(docs_dir: Path, path: Path) -> CatalogueEntry:
     parsed = read_article(path)
     rel = path.relative_to(docs_dir)
-    return CatalogueEntry(parsed.front, parsed.blocks, rel, url_of(rel), path)
+    front, fields = visible_front(path, parsed.front)
+    return CatalogueEntry(front, parsed.blocks, rel, url_of(rel), path, fields)
+
+
+def visible_front(path: Path, front: FrontMatter) -> tuple[FrontMatter, list[str]]:
+    """An edited article's metadata without bidirectional or zero-width characters (every
+    page, feed, export and citation is made from it), with a warning naming the file; and
+    the fields that held some."""
+    try:
+        cleaned, fields = clean_front(front)
+    except ValidationError as error:
+        message = f"empty once invisible characters are removed: {error}"
+        raise MetadataError(path, message) from error
+    warn_invisible(path, fields)
+    return cleaned, fields
+
+
+def warn_invisible(path: Path, fields: list[str]) -> None:
+    if fields:
+        log.warning(
+            "%s: %s hold(s) bidirectional or zero-width characters (U+202E, U+200B...); "
+            "removed from the published metadata",
+            path,
+            ", ".join(fields),
+        )
 
 
 def load_catalogue(docs_dir: Path, cache: Path | None = None) -> Catalogue:
@@ -131,7 +159,7 @@ def load_catalogue(docs_dir: Path, cache: Path | None = None) -> Catalogue:
 #: A file changed less than this long before it was read may change again within the same
 #: file time: its front matter is not cached.
 RACY_NS = 2_000_000_000
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def cached_entry(
@@ -143,10 +171,12 @@ def cached_entry(
     if before and before[0] == info.st_size and before[1] == info.st_mtime_ns:
         now[key] = before
         front = FrontMatter.model_validate_json(before[2])
-        return CatalogueEntry(front, None, rel, url_of(rel), path)
+        warn_invisible(path, before[3])
+        return CatalogueEntry(front, None, rel, url_of(rel), path, before[3])
     entry = read_entry(docs_dir, path)
     if time.time_ns() - info.st_mtime_ns > RACY_NS:
-        now[key] = [info.st_size, info.st_mtime_ns, entry.front.model_dump_json()]
+        front_json = entry.front.model_dump_json()
+        now[key] = [info.st_size, info.st_mtime_ns, front_json, entry.invisible]
     return entry
 
 
@@ -162,8 +192,5 @@ def read_cache(path: Path) -> dict[str, list[Any]]:
 
 
 def write_cache(path: Path, entries: dict[str, list[Any]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(path.name + ".tmp")
     text = json.dumps({"format": CACHE_FORMAT, "entries": entries}, ensure_ascii=False)
-    temp.write_text(text, encoding="utf-8")
-    os.replace(temp, path)
+    store.write_atomic(path, text.encode("utf-8"))

@@ -19,6 +19,7 @@ VERBS = {
     "ingest": "cut a PDF issue into one PDF and sidecar per article",
     "review": "list the converted articles to check, least likely right first",
     "bench": "measure conversion, build, search and page weight at scale",
+    "export": "write an issue's deposit for a registry (crossref)",
 }
 
 

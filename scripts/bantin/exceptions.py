@@ -51,8 +51,13 @@ class Problems:
     """Collects every problem of a run so they are reported together, not just the first."""
 
     items: list[Problem] = field(default_factory=list)
+    seen: set[Problem] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, problem: Problem) -> None:
+        """Report a problem once, however many inputs it stops (a broken issue.yml)."""
+        if problem in self.seen:
+            return
+        self.seen.add(problem)
         log.error("%s", problem)
         self.items.append(problem)
 

@@ -320,31 +320,24 @@ def match_paragraphs(texts: list[str], gold: list[dict[str, Any]]) -> Paragraphs
 
 def _score_text_route(pdf: Path, golds: list[dict[str, Any]], scratch: Path, score: Score) -> None:
     """pdftotext (poppler's plain reading order) of each annotated article's pages, converted
-    as an editor's pasted text would be."""
+    as an editor's pasted text would be: each on its own, so that two articles printed on the
+    same pages (the same text) are both converted, not refused as duplicates."""
     from bantin.markdown import read_article
     from bantin.pipeline import convert_paths
 
-    folder = scratch / "sources" / str(SCRATCH_YEAR) / "02"
-    folder.mkdir(parents=True, exist_ok=True)
-    wanted: dict[str, dict[str, Any]] = {}
     for index, item in enumerate(golds):
         if "paragraphs" not in item:
             continue
-        name = f"{index:03d}"
-        text = _pdftotext(pdf, item["first_page"], item["last_page"])
-        (folder / f"{name}.txt").write_bytes(text)
-        wanted[name] = item
-    if not wanted:
-        return
-    out = scratch / "text-docs"
-    convert_paths([folder], scratch, out, keep_going=True)
-    found = {}
-    for path in out.rglob("*.md"):
-        parsed = read_article(path)
-        found[Path(parsed.front.source).stem] = parsed
-    for name, item in wanted.items():
-        article = found.get(name)
-        texts = [b.text for b in article.blocks if b.kind.value == "paragraph"] if article else []
+        root = scratch / "text-route" / f"{index:03d}"
+        folder = root / "sources" / str(SCRATCH_YEAR) / "02"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "article.txt").write_bytes(_pdftotext(pdf, item["first_page"], item["last_page"]))
+        out = root / "docs"
+        convert_paths([folder], root, out, keep_going=True)
+        texts: list[str] = []
+        for path in sorted(out.rglob("*.md")):
+            article = read_article(path)
+            texts.extend(b.text for b in article.blocks if b.kind.value == "paragraph")
         score.text_route += match_paragraphs(texts, item["paragraphs"])
 
 

@@ -7,6 +7,7 @@ editor changed is never overwritten without force; a hand-written file never.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
 import importlib
@@ -14,6 +15,7 @@ import inspect
 import logging
 import multiprocessing as mp
 import os
+import re
 import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -29,27 +31,32 @@ from bantin.bylines import Author
 from bantin.exceptions import BantinError, MetadataError, Problem, Problems, SourceError
 from bantin.markdown import ParsedArticle, assign_anchors, read_article, render_article
 from bantin.metadata import (
+    INVISIBLE_RE,
     AuthorEntry,
     AuthorInfo,
     FrontMatter,
     IssueInfo,
     Sidecar,
+    clean_front,
     compact_author,
 )
 from bantin.model import Article, Block
 from bantin.review import confidence
-from bantin.slug import slugify
+from bantin.slug import slugify, unreserved
 from bantin.sources import (
+    PDF_MAGIC,
     SourceFile,
     collect,
     file_sha256,
     find_sources,
     is_pdf,
+    leads_outside,
     load_issue_info,
     load_sidecar,
     optional_sha256,
 )
 from bantin.store import (
+    MANIFEST_NAME,
     FileState,
     Manifest,
     ManifestEntry,
@@ -59,12 +66,14 @@ from bantin.store import (
     forget_resolved,
     load_manifest,
     output_path,
+    refuse_link_out,
     save_manifest,
     sha256_bytes,
     state_at,
     state_of,
     write_atomic,
 )
+from bantin.yamlio import key_lines
 
 log = logging.getLogger("bantin.pipeline")
 
@@ -155,6 +164,7 @@ class Run:
     out_dir: Path
     converter: Converter
     manifest: Manifest
+    force: bool = False
     problems: Problems = field(default_factory=Problems)
     report: ConvertReport = field(default_factory=ConvertReport)
     planned: list[Planned] = field(default_factory=list)
@@ -163,9 +173,14 @@ class Run:
     issues: dict[Path, tuple[IssueInfo, str] | SourceError] = field(default_factory=dict)
     previous: dict[str, tuple[str, ManifestEntry]] = field(default_factory=dict)
     staging: Staging = field(init=False, repr=False)
+    manifest_missing: bool = False
+    folders: dict[str, bool] = field(default_factory=dict)  # folder -> no link out of sources/
+    recovered: list[str] = field(default_factory=list)  # files bantin's again (no record)
+    recovered_edits: list[str] = field(default_factory=list)  # files kept as edits (no record)
 
     def __post_init__(self) -> None:
         self.previous = self.manifest.by_source()
+        self.manifest_missing = not (self.out_dir / MANIFEST_NAME).is_file()
         self.staging = Staging(self.out_dir)
 
     def fail(self, source: SourceFile, error: SourceError) -> None:
@@ -177,9 +192,49 @@ class Run:
 
 
 def check_inside(run: Run, source: SourceFile) -> None:
-    """A linked source under sources/ must not point outside the repository."""
-    if source.path.is_symlink() and not source.path.resolve().is_relative_to(run.root.resolve()):
-        raise SourceError(source.label, "symbolic link to a file outside the repository")
+    """A source of the project must not be a link out of sources/: a link to a file or an
+    issue folder outside the repository, or to another of its files (`.env`), is refused,
+    naming the link."""
+    path = source.path
+    if not os.path.islink(path) and folder_inside(run, os.path.dirname(path)):
+        return  # the common case, one lstat: folders are resolved once per run
+    if leads_outside(path, run.root):
+        what = "folder" if source.path.is_dir() else "file"
+        where = "the repository" if not in_root(run, path) else "sources/"
+        raise SourceError(
+            source.label,
+            f"symbolic link to a {what} outside {where} ({source.path.resolve()}); "
+            "move the sources into sources/ instead of linking to them",
+        )
+
+
+def in_root(run: Run, path: Path) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(run.root))
+
+
+#: C0 and C1 controls (Unicode category Cc) and the invisible characters of INVISIBLE_RE.
+ODD_NAME_RE = re.compile(rf"[\x00-\x1f\x7f-\x9f]|{INVISIBLE_RE.pattern}")
+
+
+def check_name(source: SourceFile) -> None:
+    """A file name with a control character (a newline, a tab, C0 or C1) or an invisible
+    one (U+202E...) would break published-urls.txt or disguise the file: refused."""
+    odd = ODD_NAME_RE.findall(source.label)
+    if odd:
+        codes = ", ".join(f"U+{ord(char):04X}" for char in dict.fromkeys(odd))
+        shown = "".join(f"\\u{ord(c):04x}" if c in odd else c for c in source.label)
+        raise SourceError(
+            shown,
+            f"file name holds control or invisible character(s) ({codes}); rename the file",
+        )
+
+
+def folder_inside(run: Run, folder: str) -> bool:
+    """Whether no link takes a folder out of sources/ (asked once per folder in a run)."""
+    known = run.folders.get(folder)
+    if known is None:
+        known = run.folders[folder] = not leads_outside(Path(folder or "."), run.root)
+    return known
 
 
 def check_size(source: SourceFile) -> None:
@@ -227,6 +282,31 @@ def issue_of(run: Run, source: SourceFile) -> tuple[IssueInfo, str]:
     return known
 
 
+class SourceProblems(Exception):
+    """Several problems of one source found at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(str(problem) for problem in problems))
+        self.problems = problems
+
+
+def issue_and_sidecar(run: Run, source: SourceFile) -> tuple[IssueInfo, Sidecar]:
+    """The issue.yml and the sidecar of a source, both read even when the first is broken."""
+    problems: list[Problem] = []
+    issue, sidecar = IssueInfo(), Sidecar()
+    try:
+        issue = issue_of(run, source)[0]
+    except SourceError as error:
+        problems.append(error.problem)
+    try:
+        sidecar = load_sidecar(source)
+    except SourceError as error:
+        problems.append(error.problem)
+    if problems:
+        raise SourceProblems(problems)
+    return issue, sidecar
+
+
 def input_entry(run: Run, source: SourceFile, sha: str, text_sha: str = "") -> ManifestEntry:
     """The hashes of everything an article is made from (written hash filled in later)."""
     return ManifestEntry(
@@ -244,6 +324,12 @@ def is_up_to_date(run: Run, previous: tuple[str, ManifestEntry] | None, now: Man
         return False
     rel, entry = previous
     return entry.same_inputs(now) and output_path(run.out_dir, rel).is_file()
+
+
+def forced(run: Run, previous: tuple[str, ManifestEntry]) -> bool:
+    """--force: an edited article is converted again even when nothing it is made from
+    changed, so the source's version wins."""
+    return run.force and state_of(run.out_dir, previous[0], run.manifest) is FileState.EDITED
 
 
 def convert_article(
@@ -272,6 +358,7 @@ def accepts(function: Callable[..., Any], name: str) -> bool:
 
 def inferred_values(article: Article) -> dict[str, Any]:
     """What the converter found, as front matter fields (None where it found nothing)."""
+    _keep_marks_that_point(article)
     return {
         "title": article.title.strip() or None,
         "title_en": article.title_en.strip() or None,
@@ -289,6 +376,19 @@ def inferred_values(article: Article) -> dict[str, Any]:
         "pages": list(article.pages) or None,
         "lead": article.lead,
     }
+
+
+def _keep_marks_that_point(article: Article) -> None:
+    """An author's mark that points to no affiliation found (a byline's "3" where two were
+    read) is dropped, and the article is listed for review instead of failing."""
+    count = len(article.affiliations)
+    for index, author in enumerate(article.authors):
+        kept = tuple(mark for mark in author.marks if 1 <= mark <= count)
+        if kept != author.marks:
+            article.authors[index] = dataclasses.replace(author, marks=kept)
+            note = "an affiliation mark of the byline points to no affiliation found"
+            if note not in article.review:
+                article.review.append(note)
 
 
 def author_entry(author: Author) -> AuthorEntry:
@@ -335,13 +435,33 @@ def build_front(
             source.label,
             f"no title found; give one as 'title:' in {sidecar_name(source)}",
         )
-    merged["slug"] = merged.get("slug") or frozen_slug or slugify(merged["title"], SLUG_MAX)
+    derived = unreserved(slugify(merged["title"], SLUG_MAX))
+    merged["slug"] = merged.get("slug") or frozen_slug or derived
     merged.update(source=source.label, source_sha256=entry.source_sha256, converter=entry.converter)
     merged.setdefault("authors", [])
     try:
-        return FrontMatter.model_validate({k: v for k, v in merged.items() if v is not None})
+        front = FrontMatter.model_validate({k: v for k, v in merged.items() if v is not None})
+        return without_invisible(source, front)
     except ValidationError as error:
         raise SourceError(source.label, f"incomplete metadata: {describe(error)}") from error
+
+
+def without_invisible(source: SourceFile, front: FrontMatter) -> FrontMatter:
+    """Bidirectional and zero-width characters removed from the metadata, with a warning
+    naming the file they came from (the sidecar when it holds some, else the source)."""
+    cleaned, fields = clean_front(front)
+    if fields:
+        origin = source.label
+        sidecar = source.sidecar_file
+        if sidecar is not None and INVISIBLE_RE.search(sidecar.read_text(encoding="utf-8")):
+            origin = str(sidecar)
+        log.warning(
+            "%s: %s hold(s) bidirectional or zero-width characters (U+202E, U+200B...), which "
+            "can disguise a title or name; removed from the article's metadata",
+            origin,
+            ", ".join(fields),
+        )
+    return cleaned
 
 
 def describe(error: ValidationError) -> str:
@@ -402,6 +522,7 @@ class Examined:
     sha: str | None = None
     problem: Problem | None = None
     start: int = 1  # which article of its PDF the sidecar picks
+    also: list[Problem] = field(default_factory=list)  # more problems of the same source
     unchanged: str | None = None  # the output path of an article that is up to date
     outcome: Outcome | None = None
     records: list[logging.LogRecord] = field(default_factory=list)
@@ -412,6 +533,7 @@ def examine(run: Run, source: SourceFile) -> Examined:
     run decides is changed here (only its caches): `take` decides, in source order
     (duplicates need every hash)."""
     try:
+        check_name(source)
         check_inside(run, source)
         check_size(source)
         sha = file_sha256(source.path)
@@ -419,12 +541,15 @@ def examine(run: Run, source: SourceFile) -> Examined:
         return Examined(problem=source_problem(source.label, error))
     start = 1
     try:
-        issue, sidecar = issue_of(run, source)[0], load_sidecar(source)
+        issue, sidecar = issue_and_sidecar(run, source)
         start = sidecar.start or 1
         now = input_entry(run, source, sha)
         previous = run.previous.get(source.label)
-        if previous is not None and is_up_to_date(run, previous, now):
+        if previous is not None and is_up_to_date(run, previous, now) and not forced(run, previous):
             return Examined(sha, start=start, unchanged=previous[0])
+    except SourceProblems as found:  # a broken issue.yml does not hide its sidecars' problems
+        first, *rest = found.problems
+        return Examined(sha, first, start, also=rest)
     except Exception as error:
         return Examined(sha, source_problem(source.label, error), start)
     job = Job(source, issue, sidecar, now, previous)
@@ -443,6 +568,9 @@ def take(run: Run, source: SourceFile, examined: Examined) -> None:
             problem = error.problem
     if problem is not None:
         run.problems.add(problem)
+        if problem is examined.problem:
+            for other in examined.also:
+                run.problems.add(other)
         run.report.failed.append(source.label)
     elif examined.unchanged is not None:
         run.claims.setdefault(examined.unchanged, []).append(source.label)
@@ -456,6 +584,7 @@ def render_job(run: Run, job: Job) -> tuple[str, bytes, ManifestEntry]:
     """Convert and render one article in memory: (output path, Markdown as UTF-8, manifest
     entry). Bytes, encoded once: the hash, the pipe from a worker and the file all take them."""
     source, previous = job.source, job.previous
+    check_pdf_file(run, job)
     article = convert_article(run, source, job.issue, job.sidecar)
     merged = merged_values(source, article, job.issue, job.sidecar)
     front = build_front(source, merged, frozen_slug(previous), job.now)
@@ -465,6 +594,24 @@ def render_job(run: Run, job: Job) -> tuple[str, bytes, ManifestEntry]:
     output_path(run.out_dir, rel)
     data = render_article(front, blocks).encode("utf-8")
     return rel, data, ManifestEntry(**{**job.now.__dict__, "sha256": sha256_bytes(data)})
+
+
+def check_pdf_file(run: Run, job: Job) -> None:
+    """A local `pdf:` (published beside the article) must name a PDF file: an error naming
+    the sidecar or issue.yml that sets it, and its line."""
+    value = job.sidecar.pdf or job.issue.pdf
+    if not value or "://" in value:
+        return
+    path = run.root / value.split("#", 1)[0]
+    if not path.is_file():
+        return
+    with path.open("rb") as stream:
+        if stream.read(len(PDF_MAGIC)) == PDF_MAGIC:
+            return
+    named = job.source.sidecar_file if job.sidecar.pdf else job.source.issue_file
+    line = key_lines(named.read_text(encoding="utf-8")).get("pdf") if named else None
+    message = f"pdf: {value!r} is not a PDF file (it does not start with %PDF-)"
+    raise SourceError(named or job.source.label, message, line)
 
 
 def source_problem(label: str, error: Exception) -> Problem:
@@ -622,14 +769,46 @@ def check_collisions(run: Run) -> None:
     for rel in sorted(run.claims):
         owners = claim_order(run, rel)
         for label in owners[1:]:
-            message = (
-                f"same slug and issue as {owners[0]}: both want {rel}; set 'slug:' in a sidecar"
-            )
-            run.problems.add(Problem(label, message))
+            run.problems.add(collision(run, label, owners[0], rel))
             run.report.failed.append(label)
         losers.update(owners[1:])
+    for item in run.planned:
+        if item.source.label not in losers and taken_by_another_file(run, item):
+            message = (
+                f"{output_path(run.out_dir, item.rel)} is a file bantin did not write "
+                "(hand-written?); move it away, or give this article another 'slug:' in a sidecar"
+            )
+            run.problems.add(collision_problem(item.source, message))
+            run.report.failed.append(item.source.label)
+            losers.add(item.source.label)
     if losers:
         run.planned = [p for p in run.planned if p.source.label not in losers]
+
+
+def taken_by_another_file(run: Run, item: Planned) -> bool:
+    """A file is at the article's path that bantin never wrote nor made from this source."""
+    if item.rel in run.manifest.files:
+        return False
+    path = output_path(run.out_dir, item.rel)
+    return path.is_file() and recorded_front(path, item) is None
+
+
+def collision(run: Run, label: str, owner: str, rel: str) -> Problem:
+    """The problem of a source that wants an output path another one holds: naming the
+    sidecar (and its line) when the slug comes from there."""
+    message = f"same slug and issue as {owner}: both want {rel}; set 'slug:' in a sidecar"
+    planned = next((item for item in run.planned if item.source.label == label), None)
+    return collision_problem(planned.source, message) if planned else Problem(label, message)
+
+
+def collision_problem(source: SourceFile, message: str) -> Problem:
+    """Naming the sidecar and its line when the sidecar sets the slug, else the source."""
+    sidecar = source.sidecar_file
+    if sidecar is not None:
+        line = key_lines(sidecar.read_text(encoding="utf-8")).get("slug")
+        if line is not None:
+            return Problem(sidecar, f"slug of {source.label}: {message}", line)
+    return Problem(source.label, message)
 
 
 # --- writing ----------------------------------------------------------------------------
@@ -668,6 +847,9 @@ def write_one(run: Run, item: Planned, force: bool) -> None:
     on_disk = (
         "" if state is FileState.MISSING else path.read_text(encoding="utf-8", errors="replace")
     )
+    recorded = recorded_front(path, item) if state is FileState.HANDWRITTEN else None
+    if recorded is not None:
+        state = recover(run, item, on_disk)
     if state is FileState.HANDWRITTEN and on_disk != item.text:
         log.warning("%s: not written by bantin; never overwritten (move it to convert)", path)
         run.report.kept.append(item.source.label)
@@ -675,6 +857,8 @@ def write_one(run: Run, item: Planned, force: bool) -> None:
     if state is FileState.EDITED and on_disk != item.text:
         if not force:
             keep_edit(run, item, on_disk)
+            if recorded is not None:  # an edit from now on: --force or a new source applies
+                run.manifest.files[item.rel] = recovered_entry(item, recorded)
             return
         discard_edit(run, item, on_disk)
     if state is FileState.MISSING or on_disk != item.text:
@@ -682,6 +866,62 @@ def write_one(run: Run, item: Planned, force: bool) -> None:
     forget_previous(run, item)
     run.manifest.files[item.rel] = item.entry
     run.report.converted.append(item.source.label)
+
+
+def recorded_front(path: Path, item: Planned) -> FrontMatter | None:
+    """The front matter of a file the manifest does not know (it was lost or deleted) that
+    says it was converted from this very source: bantin wrote it."""
+    try:
+        front = read_article(path).front
+    except (MetadataError, OSError, UnicodeDecodeError):
+        return None
+    return front if front.source == item.source.label else None
+
+
+def recover(run: Run, item: Planned, on_disk: str) -> FileState:
+    """A file bantin wrote but no longer has a record of: its own output again when its text
+    is what the converter writes now, else an editor's edit (kept unless --force)."""
+    if on_disk == item.text:
+        run.recovered.append(item.rel)
+        return FileState.GENERATED
+    run.recovered_edits.append(item.rel)
+    return FileState.EDITED
+
+
+def recovered_entry(item: Planned, front: FrontMatter) -> ManifestEntry:
+    """The record of a kept edit whose original is unknown: made from the source and
+    converter its front matter names, and not what bantin writes now."""
+    return ManifestEntry(
+        **{
+            **item.entry.__dict__,
+            "source_sha256": front.source_sha256,
+            "converter": front.converter,
+        }
+    )
+
+
+def announce_recovery(run: Run) -> None:
+    """Say what happened when articles had no record in the manifest, and the way back."""
+    if not run.recovered and not run.recovered_edits:
+        return
+    manifest = run.out_dir / MANIFEST_NAME
+    cause = f"{manifest} was missing" if run.manifest_missing else f"{manifest} lacked them"
+    way_back = (
+        " To take the source's version of one, delete its file and run again, or run with "
+        "--force (`bantin convert --force SOURCE` for one article; `bantin build --force` for "
+        "all)."
+        if run.recovered_edits
+        else ""
+    )
+    log.warning(
+        "%s: %d article(s) equal to what the converter writes from their recorded source are "
+        "bantin's again; %d differ and are kept as editor's edits%s.%s",
+        cause,
+        len(run.recovered),
+        len(run.recovered_edits),
+        "".join(f"\n  {rel}" for rel in run.recovered_edits),
+        way_back,
+    )
 
 
 def put_in_place(run: Run, item: Planned, path: Path) -> None:
@@ -725,6 +965,7 @@ def write_all(run: Run, force: bool) -> None:
             write_one(run, item, force)
         except OSError as error:
             run.fail(item.source, SourceError(item.rel, f"cannot write: {error}"))
+    announce_recovery(run)
     touched = bool(run.planned)
     if run.manifest.files != before or not (run.out_dir / ".bantin-manifest.json").exists():
         save_manifest(run.out_dir, run.manifest)
@@ -752,7 +993,10 @@ def convert_files(
     workers: processes for converting (default: one per core; 1 converts in this process).
     """
     forget_resolved()
-    run = Run(root, out_dir, converter or default_converter(), load_manifest(out_dir))
+    refuse_link_out(root, out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BantinError(f"{out_dir}: is not a folder; move it away (articles are written there)")
+    run = Run(root, out_dir, converter or default_converter(), load_manifest(out_dir), force)
     try:
         run.staging.clear_stale()
         plan_all(run, sources, workers)

@@ -15,6 +15,13 @@ _NOT_SLUG_RE = re.compile(r"[^a-z0-9]+")
 ANCHOR_WORDS = 5
 ANCHOR_MAX = 60
 FALLBACK = "bai"
+#: Names an article's slug may not take: the issue's own page (`index`), a page of a
+#: paginated list (`trang-N`), and the folders and files the site generates.
+RESERVED_SLUGS = frozenset(
+    {"index", "tac-gia", "chuyen-muc", "nguon", "tim-kiem", "search", "assets", "feed"}
+    | {"sitemap", "catalogue", "robots", "404", "gioi-thieu", "trich-dan"}
+)
+_PAGED = re.compile(r"^trang-\d+$")
 
 
 _DROP_COMBINING = DropTable(lambda char: unicodedata.combining(char) != 0)
@@ -48,6 +55,16 @@ def slugify(text: str, max_length: int = 80) -> str:
     slug = _NOT_SLUG_RE.sub("-", folded).strip("-")
     slug = cut_at_hyphen(slug, max(max_length, 1))
     return slug if SLUG_PATTERN.match(slug) else fallback_slug(text)
+
+
+def is_reserved(slug: str) -> bool:
+    """A slug that would collide with a page or folder the site generates."""
+    return slug in RESERVED_SLUGS or _PAGED.match(slug) is not None
+
+
+def unreserved(slug: str) -> str:
+    """A slug made from a title, moved off a reserved name ('index' -> 'index-bai')."""
+    return f"{slug}-{FALLBACK}" if is_reserved(slug) else slug
 
 
 def first_words(text: str, count: int = ANCHOR_WORDS) -> str:

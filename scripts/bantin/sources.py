@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import logging
 import os
 import re
 from collections.abc import Iterable
@@ -12,12 +14,16 @@ from pathlib import Path
 from bantin.metadata import IssueInfo, Sidecar
 from bantin.yamlio import read_model
 
+log = logging.getLogger("bantin.sources")
+
 SOURCES_DIR = "sources"
 #: Article sources: extracted text, or an article's own PDF.
 SOURCE_SUFFIXES = (".txt", ".pdf")
 #: The whole issue's PDF, kept beside its articles' sources: never an article itself.
 ISSUE_PDF = "issue.pdf"
 ISSUE_FILE = "issue.yml"
+#: How every PDF file starts.
+PDF_MAGIC = b"%PDF-"
 SIDECAR_SUFFIX = ".yml"
 _YEAR_ISSUE = re.compile(r"^(?P<year>\d{4})/(?P<issue>\d{1,3})$")
 
@@ -103,23 +109,79 @@ class Beside:
         return known
 
 
-def walk(folder: Path) -> list[Path]:
-    """Every source text under folder (links to folders are not entered), in a sorted order
-    independent of the file system."""
+def walk(folder: Path, root: Path) -> list[Path]:
+    """Every source text under folder, in a sorted order independent of the file system.
+
+    A link to a folder under sources/ is entered once (as a folder of its own); a link to a
+    folder anywhere else is returned as it is, for the pipeline to refuse by name."""
     found: list[tuple[str, str]] = []  # (path below folder with '/', path)
+    seen = {folder.resolve()}
     pending = [(os.fspath(folder), "")]
     while pending:
         here, prefix = pending.pop()
+        files: list[str] = []
         try:
             with os.scandir(here) as entries:
                 for entry in entries:
-                    if entry.is_dir() and not entry.is_symlink():
+                    if not entry.is_dir():
+                        files.append(entry.name)
+                    if entry.is_symlink() and entry.is_dir():
+                        target = Path(entry.path).resolve()
+                        if leads_outside(Path(entry.path), root):
+                            found.append((prefix + entry.name, entry.path))
+                        elif target not in seen:
+                            seen.add(target)
+                            pending.append((entry.path, prefix + entry.name + "/"))
+                    elif entry.is_dir():
                         pending.append((entry.path, prefix + entry.name + "/"))
                     elif is_source_name(entry.name) and entry.is_file():
                         found.append((prefix + entry.name, entry.path))
         except PermissionError:
             continue  # as Path.rglob: a folder that cannot be listed is passed over
+        warn_unread(here, files)
     return [Path(path) for _, path in sorted(found)]
+
+
+def warn_unread(folder: str, names: list[str]) -> None:
+    """Name every file that looks meant for bantin but is not read: a sidecar with no source,
+    a misspelt issue.yml, a `.yaml` file, a suffix in capitals."""
+    stems = {name.rsplit(".", 1)[0] for name in names if is_source_name(name)}
+    for name in sorted(names):
+        reason = unread_reason(name, stems)
+        if reason:
+            log.warning("%s: not read: %s", os.path.join(folder, name), reason)
+
+
+def unread_reason(name: str, stems: set[str]) -> str | None:
+    lower = name.lower()
+    if name in (ISSUE_FILE, ISSUE_PDF) or is_source_name(name):
+        return None
+    if name.endswith(SIDECAR_SUFFIX):
+        if name[: -len(SIDECAR_SUFFIX)] in stems:
+            return None
+        if difflib.get_close_matches(lower, [ISSUE_FILE], n=1, cutoff=0.75):
+            return f"did you mean {ISSUE_FILE}?"
+        return "a sidecar with no source beside it (NAME.txt or NAME.pdf)"
+    if lower.endswith(".yaml"):
+        return f"bantin reads YAML files named {SIDECAR_SUFFIX}; rename it"
+    if lower.endswith((*SOURCE_SUFFIXES, SIDECAR_SUFFIX)):
+        return f"the suffix must be in lower case ({lower.rsplit('.', 1)[1]}); rename it"
+    return None
+
+
+def leads_outside(path: Path, root: Path) -> bool:
+    """A path of the project that a symbolic link takes out of sources/ (to another place,
+    or to another file of the project such as `.env`). A path given outside the project
+    (`bantin convert /elsewhere/x.txt`) is the person's own choice."""
+    lexical, base = os.path.abspath(path), os.path.abspath(root)
+    if not Path(lexical).is_relative_to(base):
+        return False
+    real, real_root = Path(os.path.realpath(path)), Path(os.path.realpath(root))
+    if real.is_relative_to(real_root) and real.relative_to(real_root) == Path(lexical).relative_to(
+        base
+    ):
+        return False  # no link on the way
+    return not real.is_relative_to(os.path.realpath(root / SOURCES_DIR))
 
 
 def is_source_name(name: str) -> bool:
@@ -134,7 +196,8 @@ def collect(paths: Iterable[Path], root: Path) -> list[SourceFile]:
     """Files as given and the sources inside given folders, sorted, each once."""
     files: dict[str, Path] = {}
     for given in paths:
-        for path in walk(given) if given.is_dir() else [given]:
+        inside = given.is_dir() and not leads_outside(given, root)
+        for path in walk(given, root) if inside else [given]:
             files.setdefault(os.path.abspath(path), path)
     beside = Beside()
     return [describe(files[key], root, beside) for key in sorted(files)]

@@ -9,22 +9,25 @@ from __future__ import annotations
 import contextlib
 import difflib
 import errno
+import fcntl
 import hashlib
 import json
 import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from bantin.exceptions import MetadataError
+from bantin.exceptions import BantinError, MetadataError
 from bantin.slug import inside
 
 MANIFEST_NAME = ".bantin-manifest.json"
 MANIFEST_VERSION = 1
+LOCK_NAME = ".bantin.lock"
 STAGING_PREFIX = ".bantin-staging-"
 
 log = logging.getLogger("bantin.store")
@@ -110,6 +113,85 @@ def load_manifest(out_dir: Path) -> Manifest:
 
 def save_manifest(out_dir: Path, manifest: Manifest) -> None:
     write_atomic(out_dir / MANIFEST_NAME, manifest.to_json().encode("utf-8"))
+
+
+#: What bantin writes in a project, relative to its root; none may lead out of the project.
+WRITTEN_PATHS = ("docs", ".cache", ".cache/bantin", "site", "published-urls.txt", LOCK_NAME)
+
+
+def refuse_links_out(root: Path, names: tuple[str, ...] = WRITTEN_PATHS) -> None:
+    """Every path bantin writes must resolve inside the project: a symbolic link committed
+    as `docs/` (or `.cache/`, `site/`, `published-urls.txt`) would make a build write where
+    it points."""
+    for name in names:
+        refuse_link_out(root, root / name)
+
+
+def refuse_link_out(root: Path, path: Path) -> None:
+    """A path of the project (as written) must not resolve outside it; a path given outside
+    the project (`bantin convert --out /elsewhere`) is the person's own choice."""
+    if not os.path.lexists(path):
+        return
+    if not Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root)):
+        return
+    base, target = root.resolve(), path.resolve()
+    if not target.is_relative_to(base):
+        raise BantinError(
+            f"{path}: is a symbolic link to {target}, outside the project {base}; bantin "
+            "writes only inside the project: replace the link with a real folder or file"
+        )
+
+
+_HELD_LOCKS: set[int] = set()  # file descriptors of the project locks this process holds
+
+
+def _drop_inherited_locks() -> None:
+    """A forked process (search index, citations, workers) closes its copy of the lock's
+    descriptor: only the build itself holds the lock, and it ends with the build."""
+    for handle in _HELD_LOCKS:
+        with contextlib.suppress(OSError):
+            os.close(handle)
+    _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_drop_inherited_locks)
+
+
+@contextlib.contextmanager
+def project_lock(root: Path) -> Iterator[None]:
+    """One build or conversion of a project at a time: an exclusive lock on ROOT/.bantin.lock
+    (released by the system when the process ends, however it ends), holding its pid."""
+    path = root / LOCK_NAME
+    if not root.is_dir():  # no project there (`convert --out` elsewhere): nothing to guard
+        yield
+        return
+    try:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    except OSError as error:
+        raise BantinError(f"{path}: cannot open the build lock ({error})") from error
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pid = os.pread(handle, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            raise BantinError(
+                f"another build is running (pid {pid}) in {root}; wait until it ends "
+                f"(it holds {path})"
+            ) from None
+        os.ftruncate(handle, 0)
+        os.pwrite(handle, f"{os.getpid()}\n".encode("ascii"), 0)
+        _HELD_LOCKS.add(handle)
+        yield
+    finally:
+        _HELD_LOCKS.discard(handle)
+        os.close(handle)
+
+
+def create_new(path: Path, data: bytes) -> None:
+    """Write a file that must not exist yet, never through a symbolic link."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+    with os.fdopen(os.open(path, flags, 0o644), "wb") as stream:
+        stream.write(data)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -212,7 +294,8 @@ def forget_resolved() -> None:
     _RESOLVED.clear()
 
 
-def _resolved(folder: Path) -> Path:
+def resolved_folder(folder: Path) -> Path:
+    """folder.resolve(), remembered for the run (see forget_resolved)."""
     found = _RESOLVED.get(folder)
     if found is None:
         found = _RESOLVED[folder] = folder.resolve()
@@ -230,7 +313,7 @@ def output_path(out_dir: Path, rel: str) -> Path:
     plain = all(part not in ("", ".", "..") for part in parts)
     if (
         plain
-        and _resolved(target.parent).is_relative_to(_resolved(out_dir))
+        and resolved_folder(target.parent).is_relative_to(resolved_folder(out_dir))
         and not target.is_symlink()
     ):
         return target

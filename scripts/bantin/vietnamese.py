@@ -247,9 +247,19 @@ ENUMERATION_RE = re.compile(
 )
 
 
+# A point lettered in lower case with a full stop, then a capital: 'b. Chọn ...' (in capitals,
+# 'A. Nguyễn' is an initial).
+LETTERED_RE = re.compile(r"^[a-zđ]\.\s+(?=\S)")
+
+
 def starts_enumeration(text: str) -> bool:
-    """True when the text opens a numbered point: 'Thứ hai, ...', 'Ba là: ...', '2. ...'."""
-    return ENUMERATION_RE.match(text.lstrip()) is not None
+    """True when the text opens a numbered point: 'Thứ hai, ...', 'Ba là: ...', '2. ...',
+    'b. Chọn ...'."""
+    text = text.lstrip()
+    if ENUMERATION_RE.match(text) is not None:
+        return True
+    match = LETTERED_RE.match(text)
+    return match is not None and first_letter(text[match.end() :]).isupper()
 
 
 def is_all_caps(text: str) -> bool:

@@ -47,18 +47,77 @@ def yaml_error_line(error: yaml.YAMLError) -> int | None:
 
 
 def load_mapping(text: str, path: Path | str, line_offset: int = 0) -> dict[str, Any]:
-    """safe_load a YAML mapping (empty text is an empty mapping)."""
+    """safe_load a YAML mapping (empty text is an empty mapping); a key given twice is an
+    error naming both lines (YAML itself would silently keep the last value)."""
+    loader = SAFE_LOADER(text)
     try:
-        data = yaml.load(text, Loader=SAFE_LOADER)
+        node = loader.get_single_node()
+        if node is None:
+            return {}
+        check_unique_keys(node, path, line_offset)
+        try:
+            data = loader.construct_document(node)
+        except ValueError as error:  # a date that does not exist (2021-02-30), ...
+            raise value_error(node, path, line_offset, error) from error
     except yaml.YAMLError as error:
         line = yaml_error_line(error)
         where = line + line_offset if line else None
         raise MetadataError(path, f"not valid YAML: {error}", where) from error
+    finally:
+        loader.dispose()
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise MetadataError(path, "expected a mapping of keys to values", 1 + line_offset)
     return data
+
+
+def check_unique_keys(node: yaml.Node, path: Path | str, line_offset: int = 0) -> None:
+    """Every mapping of the document has each key once (each node is looked at once, so
+    aliases repeated a billion times cost nothing)."""
+    for mapping in nodes(node):
+        if not isinstance(mapping, yaml.MappingNode):
+            continue
+        first: dict[str, int] = {}
+        for key, _ in mapping.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            line = key.start_mark.line + 1 + line_offset
+            if key.value in first:
+                message = f"duplicate key {key.value!r} (first given on line {first[key.value]})"
+                raise MetadataError(path, message, line)
+            first[key.value] = line
+
+
+def nodes(node: yaml.Node) -> list[yaml.Node]:
+    """Every node of a document once, in document order (an alias is the node it names)."""
+    found: list[yaml.Node] = []
+    seen: set[int] = set()
+    pending = [node]
+    while pending:
+        here = pending.pop()
+        if id(here) in seen:
+            continue
+        seen.add(id(here))
+        found.append(here)
+        if isinstance(here, yaml.SequenceNode):
+            pending.extend(reversed(here.value))
+        elif isinstance(here, yaml.MappingNode):
+            pending.extend(item for pair in reversed(here.value) for item in reversed(pair))
+    return found
+
+
+def value_error(
+    node: yaml.Node, path: Path | str, line_offset: int, error: ValueError
+) -> MetadataError:
+    """A value YAML reads but Python cannot hold (2021-02-30), named with its line."""
+    for scalar in (found for found in nodes(node) if isinstance(found, yaml.ScalarNode)):
+        try:
+            yaml.SafeLoader("").construct_object(scalar)  # a fresh constructor per value
+        except ValueError:
+            line = scalar.start_mark.line + 1 + line_offset
+            return MetadataError(path, f"{scalar.value!r} is not a valid value: {error}", line)
+    return MetadataError(path, f"invalid value: {error}")
 
 
 def describe(error: dict[str, Any]) -> str:

@@ -16,6 +16,7 @@ from bantin.cite.record import (
     article_names,
     csl_item,
     display_authors,
+    highwire_author_institutions,
     highwire_authors,
 )
 from bantin.cite.styles import STYLE_FILES, UnknownStyle, format_citation, format_citation_html
@@ -30,6 +31,7 @@ __all__ = [
     "display_authors",
     "format_citation",
     "format_citation_html",
+    "highwire_author_institutions",
     "highwire_authors",
     "parse_name",
     "parse_names",

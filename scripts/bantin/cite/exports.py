@@ -76,22 +76,32 @@ def bibtex_key(item: CslItem) -> str:
     return key or "article"
 
 
+#: BibTeX's month macros (defined by every standard style): written bare, `month = apr`.
+MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def bibtex_fields(item: CslItem) -> list[tuple[str, str]]:
-    """(field, already escaped value) pairs of an @article entry, in a fixed order."""
+    """(field, already escaped value) pairs of an @article entry, in a fixed order. Every
+    value is written in braces but `month`, which is the bare macro (see `to_bibtex`)."""
     date = _date_parts(item)
     names = item.get("author", [])
+    language = _LANGID.get(item.get("language", ""), bibtex_escape(item.get("language", "")))
     fields = [
         ("title", bibtex_protect_case(item.get("title", ""))),
         ("author", " and ".join(bibtex_name(name) for name in names)),
         ("journal", bibtex_escape(item.get("container-title", ""))),
         ("year", str(date[0]) if date else ""),
-        ("month", str(date[1]) if len(date) > 1 else ""),
+        ("month", MONTH_MACROS[date[1] - 1] if len(date) > 1 else ""),
         ("date", _iso_date(date)),
         ("number", bibtex_escape(str(item.get("issue", "")))),
         ("pages", bibtex_escape(str(item.get("page", ""))).replace("-", "--")),
+        ("publisher", bibtex_escape(item.get("publisher", ""))),
         ("issn", bibtex_escape(item.get("ISSN", ""))),
+        ("doi", bibtex_escape(item.get("DOI", ""))),
         ("url", _bibtex_url(item.get("URL", ""))),
-        ("langid", _LANGID.get(item.get("language", ""), bibtex_escape(item.get("language", "")))),
+        ("langid", language),
+        ("language", language),
+        ("keywords", bibtex_escape(item.get("keyword", ""))),
         ("abstract", bibtex_escape(item.get("abstract", ""))),
     ]
     return [(field, value) for field, value in fields if value]
@@ -101,10 +111,14 @@ def _bibtex_url(url: str) -> str:
     return bibtex_escape(safe_url(url)) if url else ""
 
 
+def _bibtex_value(field: str, value: str) -> str:
+    return value if field == "month" else f"{{{value}}}"
+
+
 def to_bibtex(item: CslItem) -> str:
     """One @article entry for BibTeX and BibLaTeX, UTF-8, fields in a fixed order."""
     lines = [f"@article{{{bibtex_key(item)},"]
-    lines += [f"  {field} = {{{value}}}," for field, value in bibtex_fields(item)]
+    lines += [f"  {field} = {_bibtex_value(field, value)}," for field, value in bibtex_fields(item)]
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -113,26 +127,41 @@ def to_bibtex(item: CslItem) -> str:
 
 
 def ris_lines(item: CslItem) -> list[tuple[str, str]]:
-    """(tag, value) pairs of one RIS JOUR record, in a fixed order."""
+    """(tag, value) pairs of one RIS JOUR record, in a fixed order.
+
+    The journal's full title goes in `T2` (what Zotero, EndNote and the RIS specification of
+    2011 read as the journal of a JOUR record) and `JF` (the older full-title tag); never in
+    `JO`, which Zotero imports as the journal's abbreviation.
+    """
     date = _date_parts(item)
     first, last = _page_ends(str(item.get("page", "")))
+    journal = item.get("container-title", "")
     tags: list[tuple[str, str]] = [("TY", "JOUR"), ("TI", item.get("title", ""))]
     tags += [("AU", _ris_name(name)) for name in item.get("author", [])]
     tags += [
         ("PY", str(date[0]) if date else ""),
         ("DA", _ris_date(date)),
-        ("T2", item.get("container-title", "")),
-        ("JO", item.get("container-title", "")),
+        ("T2", journal),
+        ("JF", journal),
         ("IS", str(item.get("issue", ""))),
         ("SP", first),
         ("EP", last),
+        ("PB", item.get("publisher", "")),
         ("SN", item.get("ISSN", "")),
+        ("DO", item.get("DOI", "")),
         ("UR", safe_url(item.get("URL", ""))),
         ("LA", item.get("language", "")),
+    ]
+    tags += [("KW", word) for word in _keywords(item)]
+    tags += [
         ("AB", item.get("abstract", "")),
         ("ID", str(item.get("id", ""))),
     ]
     return [(tag, one_line(value)) for tag, value in tags if one_line(value)]
+
+
+def _keywords(item: CslItem) -> list[str]:
+    return [word.strip() for word in str(item.get("keyword", "")).split(",") if word.strip()]
 
 
 def _ris_name(name: dict[str, str]) -> str:

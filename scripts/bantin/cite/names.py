@@ -69,6 +69,7 @@ TWO_WORD_TITLES: frozenset[str] = frozenset({"nhà báo", "nhà văn", "nhà th�
 _TITLE_TOKEN = re.compile(r"^[^\W\d_]+(?:\.[^\W\d_]+)*\.?$")
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)\s*")
+_EDGES = re.compile(r"^(?:[-–](?=[\s,;]|$)|[\s,;])+|(?:(?<=[\s,;])[-–]|(?<=^)[-–]|[\s,;])+$")
 _BYLINE_SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*;\s*")
 
 
@@ -112,7 +113,7 @@ class PersonName:
 def clean_name(raw: str) -> str:
     """NFC, one space between words, parentheses and leading academic titles removed."""
     text = one_line(_PARENTHESES.sub(" ", unicodedata.normalize("NFC", raw)))
-    text = text.strip(" ,;-–")
+    text = trim_edges(text)
     if text.isupper() and any(ch.isalpha() for ch in text) and "." not in text:
         text = text.title()
     return strip_titles(text)
@@ -125,7 +126,13 @@ def strip_titles(text: str) -> str:
         words.pop(0)
     if len(words) > 2 and f"{words[0]} {words[1]}".casefold() in TWO_WORD_TITLES:
         words = words[2:]
-    return " ".join(words).strip(" ,;-–")
+    return trim_edges(" ".join(words))
+
+
+def trim_edges(text: str) -> str:
+    """Spaces, commas and semicolons around a name, and a dash set apart from it ('- Lê A'):
+    a dash glued to the name ('-Lê A') is part of what the editor wrote and is kept."""
+    return _EDGES.sub("", text)
 
 
 def _is_title(word: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -30,12 +29,21 @@ def display_authors(front: FrontMatter) -> list[str]:
     return [name.display() for name in article_names(front)]
 
 
+def highwire_author_institutions(front: FrontMatter) -> list[tuple[str, list[str]]]:
+    """Each `citation_author` value with the institutions of that author (its
+    `citation_author_institution` tags), in byline order."""
+    pens = list(front.pen_names)
+    return [
+        (name.highwire(), front.institutions(info))
+        for info in front.author_info
+        for name in parse_names([info.name], pens)
+    ]
+
+
 def issued_date(front: FrontMatter) -> list[int]:
-    """The most precise date known: the article date, else the issue date, else the year."""
-    date: dt.date | None = front.date or front.issue_date
-    if date is None:
-        return [front.year]
-    return [date.year, date.month, date.day]
+    """The publication date, as precisely as known: the issue's date, else the issue's month
+    and year, else the year (never the article's own `date`, the day it tells of)."""
+    return list(front.published)
 
 
 def page_range(pages: list[int]) -> str | None:
@@ -76,8 +84,11 @@ def csl_item(
         "container-title": _nfc(front.bulletin or container_title or ""),
         "page": page_range(list(front.pages)),
         "ISSN": front.issn,
+        "DOI": front.doi,
+        "publisher": _nfc(front.publisher or ""),
         "abstract": _nfc(front.lead),
         "section": _nfc(front.section or ""),
+        "keyword": ", ".join(_nfc(word) for word in front.keywords),
     }
     item.update({key: value for key, value in optional.items() if value})
     return item

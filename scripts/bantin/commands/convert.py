@@ -12,6 +12,7 @@ from bantin.exceptions import Problems, SourceError
 from bantin.metadata import IssueInfo
 from bantin.pipeline import convert_paths, default_converter
 from bantin.sources import SourceFile, is_pdf, load_sidecar
+from bantin.store import project_lock
 
 log = logging.getLogger("bantin")
 
@@ -54,9 +55,10 @@ def run(args: argparse.Namespace) -> int:
     if args.explain:
         return explain(list(args.sources))
     out = args.out if args.out is not None else args.root / "docs"
-    report = convert_paths(
-        list(args.sources), args.root, out, force=args.force, keep_going=args.keep_going
-    )
+    with project_lock(args.root):
+        report = convert_paths(
+            list(args.sources), args.root, out, force=args.force, keep_going=args.keep_going
+        )
     print(report.summary())
     if report.problems:
         log.error("%d problem(s) in this run:", len(report.problems))

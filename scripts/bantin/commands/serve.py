@@ -13,13 +13,14 @@ import argparse
 import functools
 import json
 import logging
+import os
 import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from bantin.site.build import SITE_NAME, BuildOptions, build_site
@@ -92,11 +93,37 @@ class LiveState:
             self.error = error
 
 
+#: Types the standard library does not know, or gives without the charset of the archive's
+#: files (all UTF-8): citation downloads as reference managers expect them.
+CONTENT_TYPES = {
+    ".ris": "application/x-research-info-systems; charset=utf-8",
+    ".bib": "application/x-bibtex; charset=utf-8",
+    ".xml": "application/xml; charset=utf-8",  # the sitemap and the Atom feeds
+}
+#: Text types not listed above are sent with this charset.
+TEXT_CHARSET = "utf-8"
+
+
+def content_type(path: str, guessed: str) -> str:
+    """The Content-Type of a file of the site: ours for the types above, else the guessed
+    one, with a charset for text."""
+    suffix = PurePosixPath(path).suffix.lower()
+    if suffix in CONTENT_TYPES:
+        return CONTENT_TYPES[suffix]
+    if guessed.startswith("text/") and "charset=" not in guessed:
+        return f"{guessed}; charset={TEXT_CHARSET}"
+    return guessed
+
+
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Static files, with the site's own Vietnamese 404 page; with a LiveState, the status
-    endpoint and the reload script in every HTML page."""
+    """Static files, with the site's own Vietnamese 404 page and the content types of
+    `content_type`; with a LiveState, the status endpoint and the reload script in every
+    HTML page."""
 
     live: LiveState | None = None
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        return content_type(os.fspath(path), super().guess_type(path))
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(str(self.directory)) / "404.html"

@@ -266,10 +266,22 @@ class BodyCasing:
 def learn_body(texts: list[str], asked: list[str] | None = None) -> BodyCasing:
     """The casing knowledge drawn from the body paragraphs, lead and captions; `asked`, the
     texts to be restored, lets it keep only their words."""
+    texts = [_CAPITAL_RUN.sub(_TEXT_BREAK, text) for text in texts]
     if asked is None:
-        return BodyCasing(texts=list(texts))
+        return BodyCasing(texts=texts)
     wanted = frozenset(fold_all(WORD_SPLIT_RE.findall("\n".join(asked))))
-    return BodyCasing(texts=list(texts), wanted=wanted)
+    return BodyCasing(texts=texts, wanted=wanted)
+
+
+_UPPER = "".join(
+    char
+    for char in map(chr, [*range(0x41, 0x250), *range(0x1E00, 0x1F00)])
+    if char.isupper() and char.isalpha()
+)
+_CAPITAL_WORD = rf"[{_UPPER}]+(?:[&\-'’][{_UPPER}]+)*(?![^\W_])"
+#: Three words or more in capitals (a heading left among the paragraphs, a shouted phrase):
+#: nothing there tells how the words are written in running text.
+_CAPITAL_RUN = re.compile(rf"(?<![^\W_]){_CAPITAL_WORD}(?:[ \t,;:\-–]+{_CAPITAL_WORD}){{2,}}")
 
 
 def needs_restoring(text: str) -> bool:

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from bantin.bylines import Author, parse_byline
+from bantin.bylines import SUPERSCRIPT_DIGITS, Author, parse_byline
 from bantin.convert.roles import RunningHead, split_byline, split_names
 from bantin.vietnamese import HONORIFICS, title_case_name
 
@@ -87,7 +87,7 @@ def page_range(breaks: list[int | None], running_head: str) -> list[int]:
 def authors_from_byline(text: str) -> list[str]:
     """'Hải Hằng - Xuân Bình' -> ['Hải Hằng', 'Xuân Bình']; 'PGS.TS NGUYỄN VĂN A (Viện X)' ->
     ['Nguyễn Văn A']: academic titles and bracketed affiliations are not part of a name."""
-    names, _ = split_byline(text.strip())
+    names, _ = split_byline(text.translate(SUPERSCRIPT_DIGITS).strip().rstrip("."))
     return [_clean_name(name) for name in split_names(names.strip().rstrip("."))]
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from bantin.convert.layout import Segment
 from bantin.model import Article, Block, BlockKind, Role, SourceLine
-from bantin.vietnamese import ends_sentence, starts_new_sentence
+from bantin.vietnamese import ends_sentence, starts_enumeration, starts_new_sentence
 
 SPACES_RE = re.compile(r"[ \t\u00a0]{2,}")
 GLUED_HYPHEN_RE = re.compile(r"[^\W_][-‐]$")
@@ -58,8 +58,12 @@ def collapse_spaces(text: str) -> str:
 
 
 def continues(previous: str, following: str) -> bool:
-    """A break is a paragraph break only after a finished sentence followed by a new one."""
-    return not (ends_sentence(previous) and starts_new_sentence(following))
+    """A break is a paragraph break only after a finished sentence followed by a new one
+    (or by a point lettered in lower case, 'b. ...')."""
+    return not (
+        ends_sentence(previous)
+        and (starts_new_sentence(following) or starts_enumeration(following))
+    )
 
 
 @dataclass
@@ -86,7 +90,12 @@ class BlockBuilder:
             texts = [line.text.strip() for line in seg.lines]
             preformatted = seg.kind in (BlockKind.EQUATION, BlockKind.TABLE)  # lines as printed
             text = "\n".join(texts) if preformatted else join_lines(texts)
-            self.blocks.append(Block(seg.kind, text, tuple(x.number for x in seg.lines)))
+            numbers = tuple(x.number for x in seg.lines)
+            last = self.blocks[-1] if self.blocks else None
+            if seg.kind is BlockKind.TABLE and last is not None and last.kind is BlockKind.TABLE:
+                last.text, last.lines = f"{last.text}\n{text}", last.lines + numbers  # one table
+            else:
+                self.blocks.append(Block(seg.kind, text, numbers))
         elif seg.role is Role.BODY:
             self._add_body(seg)
         elif seg.role is Role.HEADING:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
+import re
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bantin.convert.metrics import printed_width
-from bantin.convert.shapes import is_math_line
+from bantin.convert.shapes import is_formula_piece, is_math_line, prose_word
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.vietnamese import (
     ends_full_stop,
@@ -32,8 +33,12 @@ WIDE_FACTOR = 1.3  # a line this many times the column width is not a column lin
 OUTLIER_FACTOR = 1.35  # wrapped lines longer than this times the median are not column lines
 WIDTH_WINDOW = 8  # lines on either side that show the width a line was set in
 WIDTH_OUTLIER = 1.15  # lines longer than this times the window's median are not its width
+WIDTH_WORDS = 2  # a line of one word (a formula's number or letter, a label) shows no width
 PARAGRAPH_FIT = 0.9  # a sentence ends a paragraph when its line, with the next word, fills less
 PRINTED_FIT = 0.97  # the same, measured as printed (a tighter measure: less margin)
+INDENT_FIT = 0.97  # a wrapped line filling no more than this (next word in) was indented
+INDENT_SHORTEST = 0.75  # ... and no less: a shorter one is something else (a cell, a formula)
+INDENT_FULL = 0.98  # ... when the line after it, wrapped too, fills at least this
 PRINTED_HEADING_FIT = 0.8  # the heading's, measured as printed
 HEADING_FIT = 0.85  # an unpunctuated line this short before a new sentence stands alone
 SPACE_WIDTH = printed_width(" ")
@@ -109,9 +114,36 @@ def split_lines(text: str) -> list[SourceLine]:
 _text = operator.attrgetter("text")
 
 
+def ends_glued_hyphen(text: str) -> bool:
+    """The line ends with a word broken at a hyphen ('KT-'): the next line opens with its
+    rest ('XH'), which is no piece of a formula."""
+    text = text.rstrip()
+    return len(text) >= 2 and text[-1] == "-" and text[-2].isalpha()
+
+
+def _words_go_on(before: str, text: str) -> bool:
+    """A line of many symbols that opens with words in lower case going on with the unfinished
+    sentence of the line above ('không gian là rd = ρ̄/ρ = 0.74'): text with formulas in it,
+    not a display equation."""
+    words = text.split()[:2]
+    return (
+        len(words) == 2
+        and all(map(prose_word, words))
+        and starts_lower(text)
+        and bool(before.strip())
+        and not ends_sentence(before)
+        and not is_math_line(before)
+    )
+
+
 def measure(lines: list[SourceLine]) -> Layout:
     """Column width = the longest typical wrapped line (a line followed by another one)."""
-    math = tuple(map(is_math_line, map(_text, lines)))
+    texts = list(map(_text, lines))
+    math = tuple(
+        (is_math_line(text) and not _words_go_on(before, text))
+        or (is_formula_piece(text) and not ends_glued_hyphen(before))
+        for before, text in zip(["", *texts], texts, strict=False)
+    )
     lengths = list(map(len, map(str.strip, map(_text, lines))))
     filled = [
         line.role is not Role.BLANK and not maths for line, maths in zip(lines, math, strict=True)
@@ -149,27 +181,42 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
             continue
         if start is not None:
             ended = (
-                _may_open(texts[index])
-                and ends_paragraph(
-                    texts[index - 1],
-                    texts[index],
-                    widths[index - 1],
-                    printed[index - 1] if printed is not None else None,
+                (
+                    _may_open(texts[index])
+                    and ends_paragraph(
+                        texts[index - 1],
+                        texts[index],
+                        widths[index - 1],
+                        printed[index - 1] if printed is not None else None,
+                        layout.column,
+                    )
                 )
-            ) or (
-                index + 1 < len(lines)
-                and ends_sentence(texts[index - 1])
-                and _standalone_heading(
-                    texts[index],
-                    texts[index + 1],
-                    widths[index],
-                    printed[index] if printed is not None else None,
+                or (
+                    printed is not None
+                    and index + 1 < len(lines)
+                    and not math[index + 1]
+                    and lines[index + 1].page == line.page
+                    and ends_sentence(texts[index - 1])
+                    and starts_new_sentence(texts[index])
+                    and opens_indented(texts[index : index + 3], printed[index])
+                )
+                or (
+                    index + 1 < len(lines)
+                    and ends_sentence(texts[index - 1])
+                    and _standalone_heading(
+                        texts[index],
+                        texts[index + 1],
+                        widths[index],
+                        printed[index] if printed is not None else None,
+                        layout.column,
+                    )
                 )
             )
             if (
                 ended
                 or line.page != lines[index - 1].page  # a form feed: a new page
                 or math[index] != math[index - 1]  # an equation is set apart from the text
+                or capitals_band_edge(texts[index - 1], texts[index])  # a heading's band
                 or (
                     (wide[index] or wide[index - 1] or stops[index - 1])
                     and _starts_new_segment(index - 1, index, lines, wide)
@@ -193,7 +240,11 @@ class LocalWidths:
 
     def __init__(self, lines: list[SourceLine], math: list[bool], printed: bool = False) -> None:
         self.texts = [line.text.strip() for line in lines]
-        self.prose = [i for i, text in enumerate(self.texts) if text and not math[i]]
+        self.prose = [
+            i
+            for i, text in enumerate(self.texts)
+            if not math[i] and text.count(" ") + 1 >= WIDTH_WORDS
+        ]
         self.measure: Callable[[str], int] = printed_width if printed else len
         self.known: dict[int, int] = {}
         self.lengths: dict[int, int] = {}
@@ -232,7 +283,9 @@ def filled(text: str, following: str, width: int) -> float:
     return (printed_width(text) + SPACE_WIDTH + printed_width(word)) / max(width, 1)
 
 
-def ends_paragraph(text: str, following: str, width: int, printed: int | None = None) -> bool:
+def ends_paragraph(
+    text: str, following: str, width: int, printed: int | None = None, column: int = 0
+) -> bool:
     """The line `text` ends a paragraph (or a heading) though no blank line follows it: a list
     item or a numbered point starts after a finished clause, or a new sentence starts after a
     line that had room for its first word (a sentence, or a short unpunctuated line: a heading).
@@ -248,8 +301,10 @@ def ends_paragraph(text: str, following: str, width: int, printed: int | None = 
         return (
             ends_sentence(text)
             or text.endswith(";")
-            or _standalone_heading(text, item, width, printed)
+            or _standalone_heading(text, item, width, printed, column)
         )
+    if starts_enumeration(following) and (ends_sentence(text) or text.endswith(";")):
+        return True  # a numbered or lettered point ('2. ...', 'b. ...') after a finished clause
     if not starts_new_sentence(following):
         return False
     if ends_sentence(text):
@@ -259,7 +314,45 @@ def ends_paragraph(text: str, following: str, width: int, printed: int | None = 
         else:  # and never where the word would not have fitted by its characters either
             room = filled(text, following, printed) <= PRINTED_FIT and counted <= 1.0
         return room or starts_enumeration(following)
-    return _standalone_heading(text, following, width, printed)
+    return _standalone_heading(text, following, width, printed, column)
+
+
+CAPITALS_WORDS = 3  # a line of this many words in capitals is a heading's, not a sentence's
+
+
+def capitals_band_edge(before: str, text: str) -> bool:
+    """A line all in capitals (a heading's) starts after a finished sentence in lower case,
+    or text in lower case starts a new sentence after it: the heading stands apart."""
+    before, text = before.strip(), text.strip()
+    if not before or not text:
+        return False
+    above, here = _capitals_line(before), _capitals_line(text)
+    if here and not above:
+        return ends_sentence(before) and not is_all_caps(before)
+    if above and not here:
+        return not ends_open(before) and text[0].isupper() and any(map(str.islower, text))
+    return False
+
+
+def _capitals_line(text: str) -> bool:
+    words = [word for word in text.split() if any(map(str.isalpha, word))]
+    return len(words) >= CAPITALS_WORDS and is_all_caps(text) and not ends_sentence(text)
+
+
+def opens_indented(texts: list[str], printed: int) -> bool:
+    """The first of `texts` (a line and the two after it, set in proportional type) was
+    wrapped, its sentence going on in the next line, yet stops short of the width by about a
+    paragraph's first-line indent, which pdftotext does not write, while the next line, wrapped
+    too, fills the width: the line opens a paragraph, even after a full line."""
+    text, following, after = ([t.strip() for t in texts] + ["", ""])[:3]
+    if not (text and following and after) or ends_glued_hyphen(text):
+        return False
+    if ends_sentence(text) or ends_sentence(following) or ends_glued_hyphen(following):
+        return False
+    return (
+        INDENT_SHORTEST <= filled(text, following, printed) <= INDENT_FIT
+        and filled(following, after, printed) >= INDENT_FULL
+    )
 
 
 PROPORTIONAL_SAMPLE = 80  # wrapped lines enough to tell how the text was set
@@ -292,7 +385,12 @@ def _spread(values: list[int]) -> float:
     return statistics.pstdev(near) / mean if mean else 0.0
 
 
-def _standalone_heading(text: str, following: str, width: int, printed: int | None = None) -> bool:
+SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S")  # '3.2.', '2.1.4 '
+
+
+def _standalone_heading(
+    text: str, following: str, width: int, printed: int | None = None, column: int = 0
+) -> bool:
     """A short line without final punctuation before a new sentence stands alone: a heading
     (a numbered one may fill more of the width, as long as the next word would have fit).
     Measured as printed (`printed`, for text set in proportional type) unless the line is in
@@ -301,7 +399,11 @@ def _standalone_heading(text: str, following: str, width: int, printed: int | No
     if not text or not following or ends_sentence(text) or not starts_new_sentence(following):
         return False
     capitals = is_all_caps(text)
-    if printed is None or capitals:
+    if SECTION_NUMBER_RE.match(text) and column > width:
+        # A section's number ('3.2.') before a line of words: measured against the column
+        # of the whole text, as a window of short lines (a formula's) may understate it.
+        share, fit = (len(text) + 1 + len(following.split()[0])) / column, HEADING_FIT
+    elif printed is None or capitals:
         share = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
         fit = HEADING_FIT
     else:
@@ -327,7 +429,10 @@ def _may_open(text: str) -> bool:
     """Cheap first question: the line could open a paragraph (the width is asked only then)."""
     stripped = text.lstrip()
     return bool(stripped) and (
-        starts_new_sentence(stripped) or stripped[0] in BULLETS or _private_use(stripped[0])
+        starts_new_sentence(stripped)
+        or stripped[0] in BULLETS
+        or _private_use(stripped[0])
+        or starts_enumeration(stripped)
     )
 
 

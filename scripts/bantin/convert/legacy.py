@@ -109,8 +109,11 @@ def encoding_for_font(font_name: str) -> str | None:
 
 # TCVN3 keeps "ư" at 0xAD, the soft hyphen's code; a font that names that glyph "hyphen" is
 # extracted as "-". Inside a word, before "ơ" (and its toned forms), or before a closing "a",
-# "u" or "ng" ("ph-¬ng", "m-a", "h-ng"), it can only be "ư".
-_TCVN3_HORN_U = re.compile(r"(?<=[a-z®])-(?=[¬êíëìî]|(?:a|u|ng)(?![^\W\d_]))")
+# "u" or "ng" ("ph-¬ng", "m-a", "h-ng"), it can only be "ư"; after a capital, before "ơ"
+# ("N-íc").
+_TCVN3_HORN_U = re.compile(
+    r"(?<=[a-z®])-(?=[¬êíëìî]|(?:a|u|ng)(?![^\W\d_]))|(?<=[A-Z])-(?=[¬êíëìî])"
+)
 
 
 def decode_legacy(text: str, encoding: str) -> str:
@@ -159,6 +162,23 @@ def detect_legacy(text: str) -> str | None:
     if count < MIN_WORDS or count / len(words) < MIN_SHARE:
         return None
     return best
+
+
+CAPITALS_SHARE = 0.2  # of a font's TCVN3 words typed with capitals inside: a capitals font
+
+
+def draws_capitals(text: str) -> bool:
+    """Text in TCVN3 that only a capitals font (".VnTimeH") can have meant: words mixing its
+    lower-case letter codes with capitals typed as such ("VIÖC", "DôNG", "¸P")."""
+    words = [word for word in _WORD.findall(text) if any(map(_TCVN3_LOWER.__contains__, word))]
+    typed = [word for word in words if any(char.isupper() and char.isascii() for char in word[1:])]
+    return len(typed) >= 2 and len(typed) >= CAPITALS_SHARE * len(words)
+
+
+#: TCVN3 codes of small letters outside ASCII
+_TCVN3_LOWER = frozenset(
+    code for code, letter in TCVN3_TO_UNICODE.items() if not code.isascii() and letter.islower()
+)
 
 
 def _tcvn3_evidence(word: str) -> bool:

@@ -11,9 +11,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bantin.bylines import ORGANISATION_WORDS, SURNAMES
-from bantin.convert.layout import Layout, Segment, ends_with_stop, starts_list_item
-from bantin.convert.scholarly import LABELLED_CAPTION
+from bantin.bylines import ORGANISATION_WORDS, SURNAMES, parse_byline, plausible
+from bantin.convert.layout import (
+    Layout,
+    Segment,
+    ends_glued_hyphen,
+    ends_with_stop,
+    starts_list_item,
+)
+from bantin.convert.scholarly import FRONT_LABEL_RE, LABELLED_CAPTION, REFERENCES_RE
+from bantin.convert.shapes import prose_word
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.registry import Registry
 from bantin.vietnamese import (
@@ -24,11 +31,13 @@ from bantin.vietnamese import (
     first_letter,
     fold,
     is_all_caps,
+    starts_enumeration,
     starts_lower,
     starts_new_sentence,
 )
 
-PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$")
+PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$|^([-–—])\s?(\d{1,4})\s?\1$")  # '12', '-12-', '– 12 –'
+PAGE_DIGITS_RE = re.compile(r"\d+")
 ISSUE_LABEL_RE = re.compile(
     r"(?:^|\s|[|•·])(?:số|so|no\.?)\s*(?P<issue>\d{1,3})\s*"
     r"(?:năm|nam|[-–—/.,(])?\s*(?:năm\s*)?(?P<year>(?:19|20)\d{2})\)?(?=$|\s|[|•·])",
@@ -48,6 +57,7 @@ HEADING_MAX_LINES = 3
 HEADING_MAX_CHARS = 180
 FULL_LINE = 0.9  # a line this share of the column width is full
 CAPTION_MAX_LINES = 2
+FRAGMENT_MAX_LINES = 4  # a block of pieces of a formula no longer than this
 BYLINE_MAX_CHARS = 90
 BYLINE_SEPARATORS_RE = re.compile(r"\s+[-–—&]\s+|\s*[,;]\s*|\s+và\s+", re.IGNORECASE)
 # A word of a name: letters, or an initial with its full stop ('A.').
@@ -168,7 +178,7 @@ def parse_running_head(text: str, line: int) -> RunningHead | None:
     if DIGIT_RE.search(text) is None:
         return None  # both kinds carry a number; most lines have none
     if PAGE_NUMBER_RE.match(text):
-        return RunningHead(line, page=int(text))
+        return RunningHead(line, page=int(PAGE_DIGITS_RE.findall(text)[0]))
     if "19" not in text and "20" not in text:
         return None  # an issue label ends in a year of 19xx or 20xx
     match = ISSUE_LABEL_RE.search(text)
@@ -198,6 +208,43 @@ def label_running_heads(doc: Labelling) -> None:
             seg.label(Role.RUNNING_HEAD, _describe_head(head))
         elif _repeat_key(seg.text) in repeated:
             seg.label(Role.RUNNING_HEAD, "running head: the same line on several pages")
+    _isolate_page_top_banners(doc)
+
+
+def _isolate_page_top_banners(doc: Labelling) -> None:
+    """A short line in capitals that opens a page (after a form feed or a page number) and
+    is glued to the rest of a sentence the page break cut ('TIN TỨC - SỰ KIỆN' / 'quyết toán
+    ...') is the page's banner, even when the article's pages print it only once."""
+    segments: list[Segment] = []
+    previous: Segment | None = None
+    for seg in doc.segments:
+        if (
+            seg.role is Role.BODY
+            and seg.kind is None
+            and len(seg.lines) >= 2
+            and _banner_over_text(seg.lines[0].text, seg.lines[1].text)
+            and previous is not None
+            and (previous.role is Role.RUNNING_HEAD or previous.last.page != seg.first.page)
+        ):
+            banner, rest = _segment(doc, seg.lines[:1]), _segment(doc, seg.lines[1:])
+            banner.label(Role.RUNNING_HEAD, "running head: a banner in capitals opening a page")
+            segments.extend([banner, rest])
+        else:
+            segments.append(seg)
+        if seg.role is not Role.BLANK:
+            previous = segments[-1]
+    doc.segments[:] = segments
+
+
+def _banner_over_text(text: str, following: str) -> bool:
+    text = text.strip()
+    return (
+        len(text) <= SECTION_MAX
+        and not _labelled_heading(text)
+        and is_all_caps(text)
+        and not ends_sentence(text)
+        and starts_lower(following)
+    )
 
 
 def repeated_lines(lines: list[SourceLine]) -> frozenset[str]:
@@ -232,7 +279,11 @@ def _isolate_running_heads(doc: Labelling, repeated: frozenset[str]) -> None:
             index
             for index, line in enumerate(seg.lines)
             if (DIGIT_RE.search(line.text) and parse_running_head(line.text, line.number))
-            or (repeated and _repeat_key(line.text) in repeated)
+            or (
+                repeated
+                and _repeat_key(line.text) in repeated
+                and not _inside_capitals(seg.lines, index)
+            )
         ]  # a running head carries a number or repeats: most lines are not asked further
         if not heads:
             segments.append(seg)
@@ -247,6 +298,15 @@ def _isolate_running_heads(doc: Labelling, repeated: frozenset[str]) -> None:
         made[0].opens_paragraph = seg.opens_paragraph
         segments.extend(made)
     doc.segments[:] = segments
+
+
+def _inside_capitals(lines: list[SourceLine], index: int) -> bool:
+    """The line stands between two lines in capitals of its block, the first unfinished: a
+    line of a heading in capitals (which another heading may share), not a running head."""
+    if index == 0 or index + 1 >= len(lines):
+        return False
+    before, after = lines[index - 1].text, lines[index + 1].text
+    return is_all_caps(before) and not ends_sentence(before) and is_all_caps(after)
 
 
 def _segment(doc: Labelling, lines: list[SourceLine]) -> Segment:
@@ -287,7 +347,18 @@ def _heads_beside(doc: Labelling, seg: Segment) -> int:
 
 def _could_be_section(text: str) -> bool:
     text = text.strip()
-    return 0 < len(text) <= SECTION_MAX and not ends_sentence(text) and text[-1] not in ",;"
+    return (
+        0 < len(text) <= SECTION_MAX
+        and not ends_sentence(text)
+        and text[-1] not in ",;"
+        and not _labelled_heading(text)
+    )
+
+
+def _labelled_heading(text: str) -> bool:
+    """'Tài liệu tham khảo', 'Tóm tắt', 'Abstract': the article's own parts, never a running
+    head, even printed beside a page number."""
+    return REFERENCES_RE.match(text) is not None or FRONT_LABEL_RE.match(text) is not None
 
 
 def _interrupts_sentence(doc: Labelling, seg: Segment) -> bool:
@@ -333,6 +404,44 @@ def split_stacked_captions(doc: Labelling) -> None:
         above = doc.segments[index - 1] if index else None
         if above is None or above.last.number + 1 != seg.first.number:  # not a lead under a title
             doc.segments[index : index + 1] = [_segment(doc, [line]) for line in seg.lines]
+
+
+DATELINE_RE = re.compile(
+    r"^\W*(?:ngày\s+(?:nhận|duyệt|chấp\s+nhận|phản\s+biện|gửi|sửa|hoàn\s+thiện)"
+    r"|đến\s+t(?:òa|oà)\s+soạn|nhận\s+bài|chấp\s+nhận\s+đăng|received|accepted|revised)",
+    re.IGNORECASE,
+)
+DATELINE_REASON = "front matter: dateline (received, accepted), not text"
+
+
+def label_datelines(doc: Labelling) -> None:
+    """'Đến Tòa soạn ngày ...', 'Ngày nhận bài ...' on the first page: the article's history,
+    read for its date and kept out of the text, even glued to the lines around it."""
+    first_page = doc.lines[0].page if doc.lines else 0
+    segments: list[Segment] = []
+    for seg in doc.segments:
+        found = [
+            i
+            for i, line in enumerate(seg.lines)
+            if line.page == first_page
+            and DATELINE_RE.match(line.text)
+            and DIGIT_RE.search(line.text)
+        ]
+        if seg.role is not Role.BODY or seg.kind is not None or not found:
+            segments.append(seg)
+            continue
+        start, first = 0, len(segments)
+        for index in found:
+            if index > start:
+                segments.append(_segment(doc, seg.lines[start:index]))
+            dateline = _segment(doc, seg.lines[index : index + 1])
+            dateline.label(Role.LEAD, DATELINE_REASON)
+            segments.append(dateline)
+            start = index + 1
+        if start < len(seg.lines):
+            segments.append(_segment(doc, seg.lines[start:]))
+        segments[first].opens_paragraph = seg.opens_paragraph
+    doc.segments[:] = segments
 
 
 def label_end_mark_line(doc: Labelling) -> None:
@@ -567,6 +676,52 @@ def label_byline(doc: Labelling) -> None:
             _label_byline_segment(doc, seg, len(names), "byline: names after the last paragraph")
             _label_affiliation_after(doc, seg, body[position + 1 : position + 2])
             return
+
+
+def label_inner_byline(doc: Labelling) -> None:
+    """A byline with a rank or degree ('Trung tá, TS. NGUYỄN VĂN A') and its affiliation,
+    opening a block whose rest goes on with a sentence the block before left unfinished: the
+    byline was set beside the text and read between the halves of that sentence."""
+    if any(s.role is Role.BYLINE for s in doc.segments):
+        return
+    for index, seg in enumerate(doc.segments):
+        if seg.role is not Role.BODY or seg.kind is not None:
+            continue
+        if not _titled_byline(seg.lines[0].text):
+            continue
+        taken, lines = 1, list(seg.lines)
+        following = doc.segments[index + 1] if index + 1 < len(doc.segments) else None
+        if (
+            len(lines) == 1
+            and following is not None
+            and following.role is Role.BODY
+            and following.kind is None
+            and following.first.number == seg.last.number + 1  # no blank line between
+        ):
+            taken, lines = 2, lines + following.lines  # the layout set the name line apart
+        count = 1
+        while (
+            count < len(lines) - 1
+            and count <= AFFILIATION_MAX_LINES
+            and is_affiliation(lines[count].text)
+            and not starts_lower(lines[count].text)
+        ):
+            count += 1
+        rest = lines[count:]
+        before = doc.neighbour(seg, -1, FLOW)
+        if not rest or before is None or ends_sentence(before.text):
+            continue
+        if first_letter(rest[0].text).isupper():
+            continue  # the rest must go on with the unfinished sentence
+        byline, after = _segment(doc, lines[:count]), _segment(doc, rest)
+        _label_byline_segment(doc, byline, 1, "byline: names and affiliation inside the text")
+        doc.segments[index : index + taken] = [byline, after]
+        return
+
+
+def _titled_byline(text: str) -> bool:
+    authors = parse_byline(text.strip().rstrip(","))
+    return plausible(authors) and all(a.rank or a.degree for a in authors)
 
 
 def _only_captions_after(later: list[Segment], seg: Segment, names: int) -> bool:
@@ -953,6 +1108,89 @@ def _flow_around(doc: Labelling, seg: Segment, step: int) -> Segment | None:
     return other
 
 
+def label_formula_pieces(doc: Labelling) -> None:
+    """A block without a single word of running text (variables, indices, numbers, a lone
+    comma, the pieces of a big bracket) is what pdftotext leaves of a formula or a figure's
+    labels: set apart as an equation, never a paragraph or a heading."""
+    for seg in doc.body_segments():
+        if len(seg.lines) > FRAGMENT_MAX_LINES or any(map(prose_word, seg.text.split())):
+            continue
+        if len(seg.lines) == 1 and parse_running_head(seg.text, seg.first.number) is not None:
+            continue  # a page number
+        if ends_with_stop(seg.text) and any(map(str.isalnum, seg.text)):
+            continue  # the last word of a sentence alone on its line ('CO2.')
+        before = doc.neighbour(seg, -1, FLOW)
+        if before is not None and ends_glued_hyphen(before.last.text):
+            continue  # the rest of a word broken at a hyphen ('KT-' / 'XH')
+        seg.kind = BlockKind.EQUATION
+        for line in seg.lines:
+            line.reason = "equation: pieces of a formula or figure, no word of running text"
+
+
+CELL_SHARE = 0.5  # a table cell's lines are no longer than this share of the column
+CELL_MAX_LINES = 3
+CELL_MAX_WORDS = 12
+TABLE_MIN_CELLS = 3  # cells in a row (with numbers between) that make a table
+
+
+def label_table_cells(doc: Labelling) -> None:
+    """pdftotext writes each cell of a ruled table (or each label of a figure) as a block of
+    its own: short, unpunctuated blocks in a row, with numbers or a caption among them, are
+    kept as the lines of a table, not joined into paragraphs or taken for headings."""
+    run: list[Segment] = []
+    for seg in [*doc.segments, None]:
+        if seg is not None and (_cell(doc, seg) or _beside_cells(seg)):
+            run.append(seg)
+            continue
+        cells = [index for index, s in enumerate(run) if _cell(doc, s)]
+        numbers = [s for s in run if s.kind is BlockKind.EQUATION and _numbers_only(s.text)]
+        if len(cells) >= 2 and len(cells) + len(numbers) >= TABLE_MIN_CELLS:
+            inside = run[cells[0] : cells[-1] + 1]  # with the numbers and units among them
+            for member in [*inside, *numbers]:
+                if member.role is Role.RUNNING_HEAD and _numbers_only(member.text):
+                    _reclaim_number(doc, member)  # a number among the cells is one of them
+                if member.role is not Role.BODY:
+                    continue  # a caption keeps its role
+                member.kind = BlockKind.TABLE
+                for line in member.lines:
+                    line.reason = "table: a cell (or a figure's label) in a block of its own"
+        run = []
+
+
+def _reclaim_number(doc: Labelling, seg: Segment) -> None:
+    """A number taken for a page number is a cell of the table it stands in."""
+    numbers = {line.number for line in seg.lines}
+    doc.heads[:] = [head for head in doc.heads if head.line not in numbers]
+    seg.label(Role.BODY, "")
+
+
+def _cell(doc: Labelling, seg: Segment) -> bool:
+    return (
+        seg.role is Role.BODY
+        and seg.kind is None
+        and len(seg.lines) <= CELL_MAX_LINES
+        and all(len(line.text.strip()) <= CELL_SHARE * doc.layout.column for line in seg.lines)
+        and not ends_sentence(seg.text)
+        and not starts_lower(seg.text)  # 'và', 'trong đó': words between formulas
+        and not ends_open(seg.text)  # '... phương trình (89) là': text before a formula
+        and len(seg.text.split()) <= CELL_MAX_WORDS
+        and not starts_enumeration(seg.text)
+        and not starts_list_item(seg.text)
+    )
+
+
+def _beside_cells(seg: Segment) -> bool:
+    """Blocks that may stand among a table's cells: numbers, a caption, a page number."""
+    return seg.kind is BlockKind.EQUATION or seg.role in (Role.CAPTION, Role.RUNNING_HEAD)
+
+
+def _numbers_only(text: str) -> bool:
+    return all(NUMBER_CELL_RE.match(token) for token in text.split())
+
+
+NUMBER_CELL_RE = re.compile(r"^[(\[]?[-+−]?\d+(?:[.,]\d+)*%?[)\]]?$")
+
+
 def label_headings(doc: Labelling) -> None:
     """A short block without final punctuation between a finished sentence and a new one."""
     for seg in doc.body_segments():
@@ -978,7 +1216,8 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
         return False
     if len(text) > HEADING_MAX_CHARS:
         return False
-    if not _unpunctuated(text) or INNER_SENTENCE_END_RE.search(text) or ends_open(text):
+    inner_stop = INNER_SENTENCE_END_RE.search(text) and not is_all_caps(text)  # 'CHƯƠNG 2. ...'
+    if not _unpunctuated(text) or inner_stop or ends_open(text):
         return False
     if text.rstrip()[-1] in END_MARK_GLYPHS:
         return False  # the article's last paragraph, with its end mark
@@ -986,6 +1225,8 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     if after is None:
         return False
     after_text = after.text  # joined once for the three questions below
+    if number and _next_point(number, after_text):
+        return False  # an item of a numbered list ('1. ...' then '2. ...'), not a heading
     if not starts_new_sentence(after_text) or starts_lower(after_text):
         return False
     next_text = doc.neighbour(seg, +1, ANY_TEXT)
@@ -1005,6 +1246,18 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     if seg.opens_paragraph and after.opens_paragraph and len(seg.lines) == 1:
         return True  # the lines on either side had room: it was set apart
     return bool(number or is_all_caps(text)) and not ends_open(before.text)
+
+
+def _next_point(number: str, following: str) -> bool:
+    """`following` opens with the number after `number` at the same level ('2.' after '1.',
+    '1.3.' after '1.2.')."""
+    number = number.strip()
+    core = number.rstrip(".)")
+    digits = core.split(".")
+    if not all(part.isdigit() for part in digits):
+        return False
+    digits[-1] = str(int(digits[-1]) + 1)
+    return following.lstrip().startswith(".".join(digits) + number[len(core) :])
 
 
 def _paragraph_shaped(doc: Labelling, seg: Segment, number: str, text: str) -> bool:
@@ -1049,6 +1302,7 @@ from bantin.convert.scholarly import (  # noqa: E402
 
 RULES: Registry[Rule] = Registry()
 RULES.register(label_running_heads, "running_head", 100)
+RULES.register(label_datelines, "datelines", 89.5)
 RULES.register(label_front_matter, "front_matter", 89)
 RULES.register(label_references, "references", 88)
 RULES.register(label_back_matter, "back_matter", 87.5)
@@ -1060,8 +1314,11 @@ RULES.register(split_stacked_captions, "stacked_captions", 82)
 RULES.register(label_title_band, "title_band", 80)
 RULES.register(label_top_byline, "top_byline", 75)
 RULES.register(label_byline, "byline", 70)
+RULES.register(label_inner_byline, "inner_byline", 69)
 RULES.register(split_leading_caption, "leading_caption", 65)
 RULES.register(label_captions, "caption", 60)
+RULES.register(label_formula_pieces, "formula_pieces", 55)
+RULES.register(label_table_cells, "table_cells", 54)
 RULES.register(label_headings, "heading", 50)
 
 

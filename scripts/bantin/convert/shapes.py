@@ -10,6 +10,7 @@ when such tokens and numbers outnumber its words, with at least one symbol or th
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Operators and marks of mathematics that prose does not use between words.
 MATH_CHARS = frozenset("=+−±×÷·≤≥≠≈≡∼→←↔⇒∞∑∏∫∂∇√∈∉⊂∩∪|^˜¯\u0304\u0303\u0302")
@@ -29,6 +30,11 @@ _CANDIDATE_RE = re.compile(
     r"|(?<!\S)[(\[]?[A-Za-z][)\]]?(?!\S)"
 )
 _EDGES = "()[]{}.,;:!?\"'“”‘’"
+# Functions that formulas name: 'cos θ', 'ln x' are mathematics, not words.
+MATH_FUNCTIONS = frozenset(
+    {"sin", "cos", "tan", "tg", "cot", "cotg", "sh", "ch", "th", "ln", "lg", "log", "exp"}
+    | {"lim", "max", "min"}
+)
 PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 TABLE_NUMBERS = 3  # plain numbers alone make a line of figures from this many on ("Số 10 - 2020")
 
@@ -42,6 +48,8 @@ def token_kind(token: str) -> str:
     if not core:
         return "math" if any(char in "()[]{}" for char in token) else "other"  # brackets alone
     if _WORD.match(core):
+        if core in MATH_FUNCTIONS:
+            return "math"
         return "word" if len(core) > 1 or not core.isascii() else "math"
     if _VARIABLE.match(core) or (_NUMBERISH.match(token) and token[0] in "(["):
         return "math"
@@ -60,3 +68,52 @@ def is_math_line(text: str) -> bool:
     kinds = [token_kind(token) for token in tokens]
     math, numbers = kinds.count("math"), kinds.count("number")
     return (math > 0 or numbers >= TABLE_NUMBERS) and math + numbers > kinds.count("word")
+
+
+FRAGMENT_EDGES = "()[]{}.,;:!?\"'“”‘’-–"
+_INDEXED = re.compile(r"^[A-Za-z]{1,3}\d{1,3}$")  # a variable with its index: 'Mx3', 'T34'
+FRAGMENT_MAX_CHARS = 30  # a piece of a formula on its own line is no longer than this
+_SENTENCE_END = (".", "!", "?", "…", ",", ";", ":")
+BULLET_CHARS = frozenset("•●○◦▪▫■□♦◆❖➢►▸✓✔")
+
+
+def prose_word(token: str) -> bool:
+    """A word of running text: letters only, three or more of them, or two with a Vietnamese
+    letter ('và', 'đó', 'Lê'). Variables ('EJ', 'Mp', 'µ'), indices ('Mx3'), numbers and the
+    pieces of a big bracket (private use characters) are none."""
+    core = token.strip(FRAGMENT_EDGES)
+    if not core.isalpha():
+        return False
+    return len(core) >= 3 or (len(core) == 2 and any(map(_vietnamese_letter, core)))
+
+
+def _vietnamese_letter(char: str) -> bool:
+    return not char.isascii() and "LATIN" in unicodedata.name(char, "")
+
+
+def is_formula_piece(text: str) -> bool:
+    """A short line of variables, operators or a bracket's pieces without a word of running
+    text ('Cb =', 'EJ 2', private use characters): what pdftotext leaves of a formula between
+    lines of text. A paragraph's last word alone on its line ('CO2.') ends with its
+    punctuation and is none; a page number, a bullet, a year are none either."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > FRAGMENT_MAX_CHARS or stripped.endswith(_SENTENCE_END):
+        return False
+    if PAGE_NUMBER_RE.match(stripped) or stripped[0] in BULLET_CHARS:
+        return False
+    tokens = stripped.split()
+    return not any(map(prose_word, tokens)) and any(map(_formula_token, tokens))
+
+
+def _formula_token(token: str) -> bool:
+    """A variable, an operator or a bracket's piece (numbers, years, codes and acronyms are
+    not enough: a heading may end with '2019-2021' or 'KT-XH' on its own line)."""
+    kind = token_kind(token)
+    if kind == "word":  # a variable ('Mp', 'fh'); an acronym ('VN', 'KT-XH') ends a heading
+        core = token.strip(_EDGES)
+        return core.isalpha() and not core.isupper()
+    return kind == "math" or _INDEXED.match(token) is not None or any(map(_private_use, token))
+
+
+def _private_use(char: str) -> bool:
+    return "\ue000" <= char <= "\uf8ff"

@@ -37,6 +37,7 @@ from bantin.convert.roles import (
     split_heading_number,
 )
 from bantin.convert.scholarly import FRONT_REASON
+from bantin.convert.shapes import prose_word
 from bantin.convert.symbols import decode_symbol_fonts
 from bantin.model import Article, Block, BlockKind, Role, SourceLine
 from bantin.registry import Registry
@@ -74,10 +75,24 @@ def collapse_spaces(text: str) -> str:
 
 
 def space_before_punctuation(text: str) -> str:
-    """'địa phương ,' -> 'địa phương,': extraction sometimes puts a space before a comma."""
-    if " ," not in text and " ;" not in text:
+    """'địa phương ,' -> 'địa phương,', 'hướng x2 .' -> 'hướng x2.', '2πf )' -> '2πf)':
+    extraction sometimes puts a space before a comma, and after a subscript. Dot leaders
+    ('. . . .') and an ellipsis keep their spaces."""
+    if " ," not in text and " ;" not in text and " ." not in text and " )" not in text:
         return text
-    return re.sub(r"(?<=[^\W_]) +([,;])(?= |$)", r"\1", text)
+    text = re.sub(r"(?<=[^\W_]) +([,;])(?= |$)", r"\1", text)
+    return AFTER_SUBSCRIPT_RE.sub(_close_after_subscript, text)
+
+
+# A variable or a number with its index ('x2', 'rv', '2πf') before ' .' or ' )'.
+AFTER_SUBSCRIPT_RE = re.compile(r"(?<!\S)(\S*[^\W_]) +(\.(?!\.)|\))(?= [^.]|$)")
+
+
+def _close_after_subscript(match: re.Match[str]) -> str:
+    """The space goes after a subscript; a word typed with a space before its full stop
+    ('khác .', as some authors type) keeps it, as printed."""
+    token, mark = match.group(1), match.group(2)
+    return token + mark if not prose_word(token) else match.group(0)
 
 
 TEXT_PASSES: Registry[TextPass] = Registry()

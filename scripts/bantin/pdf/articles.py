@@ -80,9 +80,9 @@ def _byline_above(paras: Sequence[Para], index: int, body: BodyType) -> bool:
 
 
 def _confirmed(paras: Sequence[Para], index: int, body: BodyType) -> bool:
-    """Under a title come its byline, a label or running text (three lines of it, in one
-    paragraph or in list items), soon and on the same page (a pull quote or a display line in
-    large type has none)."""
+    """Under a title come its byline, a label or running text (three lines of words, in one
+    paragraph or in list items), soon and on the same page (a pull quote, a display line in
+    large type or a chart's title over its figures has none)."""
     lines = 0
     for para in paras[index + 1 : index + 1 + CONFIRM_WITHIN]:
         if roles.is_title(para, body):
@@ -91,6 +91,8 @@ def _confirmed(paras: Sequence[Para], index: int, body: BodyType) -> bool:
             return False
         if roles.is_byline_para(para, body) or roles._label_of(para.text.strip()):
             return True
+        if not roles.mostly_letters(para.text):
+            continue  # a chart's scale, a table's figures: no running text
         lines += len(para.lines)
         if lines >= CONFIRM_LINES:
             return True
@@ -129,6 +131,8 @@ def news_items(span: Span, body: BodyType) -> list[Span]:
     _, last = roles.title_run(paras, body)
     if not 0 < last < len(paras) or not _item_heading(paras[last], body):
         return [span]
+    if any(_front_of_article(para, body) for para in paras[: last + CONFIRM_WITHIN]):
+        return [span]  # a byline, a "received" line or an abstract: one article's front
     kind = _type(paras[last])
     cuts = [
         index
@@ -142,6 +146,12 @@ def news_items(span: Span, body: BodyType) -> list[Span]:
     section = " ".join(" ".join(p.text.split()) for p in paras[:last] if p.text.strip())
     bounds = [*cuts, len(paras)]
     return [Span(paras[a:b], section=section) for a, b in itertools.pairwise(bounds)]
+
+
+def _front_of_article(para: Para, body: BodyType) -> bool:
+    text = para.text.strip()
+    dated = roles.DATELINE_TEXT.match(text) is not None
+    return dated or bool(roles._label_of(text)) or roles.is_byline_para(para, body)
 
 
 def _item_heading(para: Para, body: BodyType) -> bool:

@@ -53,12 +53,17 @@ def contents_pages(doc: Document) -> frozenset[int]:
     return frozenset(page.number for page in first if _is_contents(page, doc))
 
 
+def headed(page: Page) -> bool:
+    """The page says it is a contents page ("MỤC LỤC", "Trong số này") at its top."""
+    top = page.height * HEADING_ZONE
+    return any(_HEADING.match(line.text.strip()) for line in page.lines if line.box.y1 < top)
+
+
 def _is_contents(page: Page, doc: Document) -> bool:
     """Enough entries with rising page numbers; fewer will do under a "MỤC LỤC" heading."""
     entries = _entries(page, doc)
-    top = page.height * HEADING_ZONE
-    headed = any(_HEADING.match(line.text.strip()) for line in page.lines if line.box.y1 < top)
-    if len(entries) < (MIN_HEADED_ENTRIES if headed else MIN_ENTRIES):
+    headed_page = headed(page)
+    if len(entries) < (MIN_HEADED_ENTRIES if headed_page else MIN_ENTRIES):
         return False
     numbers = [entry.page for entry in entries]
     rising = sum(1 for a, b in itertools.pairwise(numbers) if b >= a)

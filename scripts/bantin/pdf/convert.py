@@ -24,8 +24,8 @@ from bantin.convert.casing import (
 from bantin.convert.roles import split_heading_number
 from bantin.model import Article, Block, BlockKind
 from bantin.pdf import articles, roles, structure
-from bantin.pdf.contents import contents_pages
 from bantin.pdf.document import Document, read_document
+from bantin.pdf.ingest import split_issue
 from bantin.vietnamese import fold, title_case_name
 
 log = logging.getLogger("bantin.pdf")
@@ -53,7 +53,7 @@ def convert_pdf(path: Path, hints: Hints | None = None) -> Article:
 
 def pick(doc: Document, hints: Hints) -> articles.Span:
     """The span of the article the PDF is for."""
-    _, spans = articles.split(doc.paras, doc.body, contents_pages(doc))
+    _, spans = split_issue(doc)
     if not spans:
         return articles.Span([])
     if hints.start and hints.start <= len(spans):
@@ -94,7 +94,7 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
     article.keywords_en = front.keywords_en
     article.section = _section(span.section or front.banner)
     article.pages = printed_pages(doc, span.pages)
-    _restore_case(article, hints)
+    restore_case_of(article, hints)
     _review(article, hints, doc, span.pages)
     for para in span.paras:
         article.note("role", f"page {para.page}: {para.role or 'dropped'}: {para.text[:60]!r}")
@@ -119,7 +119,7 @@ def _section(banner: str) -> str | None:
     return text if 3 <= len(text) <= 80 else None
 
 
-def _restore_case(article: Article, hints: Hints) -> None:
+def restore_case_of(article: Article, hints: Hints) -> None:
     """A title in capitals takes the contents page's casing when it gives the same words, else
     the body's own casing; headings in capitals take the body's casing."""
     texts = [article.lead, *(b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH)]
@@ -140,7 +140,8 @@ def _restore_case(article: Article, hints: Hints) -> None:
         article.review.append("title restored from capitals")
         article.title = restored
     if article.title_en and needs_restoring(article.title_en):
-        article.title_en = article.title_en.capitalize()
+        english = learn_body([article.abstract_en, *article.keywords_en])
+        article.title_en = restore_case(article.title_en.upper(), english)
     for block, number, words in headings:
         block.text = number + _restore_capitals(words, body)
 

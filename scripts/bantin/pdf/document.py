@@ -13,6 +13,7 @@ from bantin.pdf.furniture import Furniture, remove_furniture, shape
 from bantin.pdf.page import Page
 from bantin.pdf.reading import (
     Para,
+    document_columns,
     join_drop_caps,
     join_marks,
     join_split_syllables,
@@ -58,7 +59,9 @@ def read_document(
         join_drop_caps(page, body)
         join_marks(page)
         join_split_syllables(page)
-        paras += paragraphs(page, body)
+    columns = document_columns(pages, body)
+    for page in pages:
+        paras += paragraphs(page, body, columns[page.number])
     return Document(pdf, pages, body, furniture, paras, encodings, mixed)
 
 

@@ -14,9 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from bantin.convert.legacy import (
+    TCVN3,
     TCVN3_CAPITALS,
     decode_legacy,
     detect_legacy,
+    draws_capitals,
     encoding_for_font,
     fix_c1_punctuation,
 )
@@ -60,7 +62,11 @@ def decode_pages(pages: list[Page]) -> dict[str, str | None]:
 
 def font_encoding(font: str, text: str) -> str | None:
     """The legacy encoding of a font: by its name, else by the text it sets."""
-    encoding = encoding_for_font(font) or detect_legacy(text)
+    encoding = encoding_for_font(font)
+    if encoding is None:
+        encoding = detect_legacy(text)
+        if encoding == TCVN3 and draws_capitals(text):
+            encoding = TCVN3_CAPITALS
     if encoding:
         log.debug("font %s: text in %s", font, encoding)
     return encoding
@@ -120,15 +126,20 @@ class BodyType:
         return abs(style.size - self.size) <= 0.6 and not style.bold
 
 
+RUNNING_LINE_WORDS = 5  # a line of running text holds this many words; a table's cell fewer
+
+
 def body_type(pages: list[Page]) -> BodyType:
-    """The size (to half a point) and font that carry the most letters."""
+    """The size (to half a point) and font that carry the most letters in lines of running
+    text (the cells of many tables may hold more letters in all), else in any line."""
+    lines = [line for page in pages for line in page.lines]
+    running = [line for line in lines if len(line.words) >= RUNNING_LINE_WORDS]
     sizes: Counter[float] = Counter()
     fonts: Counter[str] = Counter()
-    for page in pages:
-        for line in page.lines:
-            for word in line.words:
-                sizes[round(word.style.size * 2) / 2] += len(word.text)
-                fonts[word.style.font] += len(word.text)
+    for line in running or lines:
+        for word in line.words:
+            sizes[round(word.style.size * 2) / 2] += len(word.text)
+            fonts[word.style.font] += len(word.text)
     if not sizes:
         return BodyType(0.0, "")
     return BodyType(sizes.most_common(1)[0][0], fonts.most_common(1)[0][0])

@@ -3,8 +3,9 @@
 The issue is read once: its contents page (when it has one) gives each article's title,
 bylines, section and first page, and the titles found in the pages give where each article
 starts. The two are reconciled (the contents page wins for a first page it names; every
-disagreement is reported), each article's pages are cut into their own PDF with pikepdf, and
-the sidecar records what the contents page says of it. The converter reads each article PDF
+disagreement is reported), each article's pages are cut into their own PDF with pikepdf (the
+same bytes on every run), and the sidecar names that PDF (`pdf:`, the article's full text on
+the site) and records what the contents page says of it. The converter reads each article PDF
 like any other source. The issue PDF itself is kept as `issue.pdf`.
 """
 
@@ -24,9 +25,10 @@ from typing import Any
 
 from bantin.exceptions import SourceError
 from bantin.pdf import articles, roles, structure
-from bantin.pdf.contents import Entry, contents_pages, read_contents
+from bantin.pdf.contents import Entry, contents_pages, headed, read_contents
 from bantin.pdf.document import Document, read_document, running_heads
 from bantin.slug import slugify
+from bantin.store import create_new, refuse_link_out
 from bantin.vietnamese import fold
 from bantin.yamlio import dump_yaml
 
@@ -107,16 +109,14 @@ class Plan:
 def plan_issue(pdf: Path) -> tuple[Document, Plan]:
     """Read an issue and decide its articles."""
     doc = read_document(pdf)
-    skip = contents_pages(doc)
-    entries = read_contents(doc) if skip else []
-    _, spans = articles.split(doc.paras, doc.body, skip)
+    entries, spans = split_issue(doc)
     offset = _folio_offset(doc)
     plan = Plan([], offset)
     if not _lists_articles(entries, spans, offset):
         if entries:
             plan.notes.append(
                 "the contents pages list no article found here (a table of "
-                "contents of one document, not of an issue): not used"
+                "contents of one document, or a table, not an issue's): read as text"
             )
         entries = []
     spans = _reconcile(doc, spans, entries, plan)
@@ -127,6 +127,20 @@ def plan_issue(pdf: Path) -> tuple[Document, Plan]:
         plan.articles.append(Planned(span, _start_in_pdf(spans, index), entry, title))
     _report(plan, entries)
     return doc, plan
+
+
+def split_issue(doc: Document) -> tuple[list[Entry], list[articles.Span]]:
+    """The contents page's entries and the articles; pages taken for a contents page that
+    neither say they are one nor list an article found (a table of rising figures) are read
+    as text after all."""
+    skip = contents_pages(doc)
+    entries = read_contents(doc) if skip else []
+    _, spans = articles.split(doc.paras, doc.body, skip)
+    if skip and not _lists_articles(entries, spans, _folio_offset(doc)):
+        said = frozenset(page.number for page in doc.pages if page.number in skip and headed(page))
+        if said != skip:
+            _, spans = articles.split(doc.paras, doc.body, said)
+    return entries, spans
 
 
 def _lists_articles(entries: list[Entry], spans: list[articles.Span], offset: int) -> bool:
@@ -239,15 +253,18 @@ def write_issue(pdf: Path, doc: Document, plan: Plan, target: IssueTarget) -> li
     source = _open(pdf, data)
     for index, item in enumerate(plan.articles):
         name = f"{index:03d}_{slugify(_name_title(item), 48) or 'bai'}"
-        files[target.folder / f"{name}.pdf"] = cut_pages(source, item.first_page, item.last_page)
-        sidecar = dump_yaml(_sidecar(item, plan.offset)).encode("utf-8")
+        article_pdf = target.folder / f"{name}.pdf"
+        files[article_pdf] = cut_pages(source, item.first_page, item.last_page)
+        own = target.relative(article_pdf)
+        sidecar = dump_yaml(_sidecar(item, plan.offset, own)).encode("utf-8")
         files[target.folder / f"{name}.yml"] = sidecar
+    refuse_link_out(target.root, target.folder)
     for path, content in files.items():
         _check_once(path, content)
     target.folder.mkdir(parents=True, exist_ok=True)
     for path, content in files.items():
         if not path.exists():
-            path.write_bytes(content)
+            create_new(path, content)
     return list(files)
 
 
@@ -262,8 +279,10 @@ def _issue_yml(doc: Document, plan: Plan, target: IssueTarget) -> dict[str, Any]
     if heads:
         data["running_heads"] = heads
     date = issue_date_on_cover(doc, plan, year=target.year)
-    if date:
+    if date and day_printed_on_cover(doc, plan, date):
         data["issue_date"] = date
+    elif date:
+        data["issue_month"] = date.month  # "Tháng 6 năm 2025": a month, not its first day
     else:
         log.warning(
             "%s: no issue date on the cover or masthead; add issue_date to issue.yml",
@@ -285,18 +304,38 @@ def issue_date_on_cover(doc: Document, plan: Plan, year: int) -> datetime.date |
     return None
 
 
+def day_printed_on_cover(doc: Document, plan: Plan, found: datetime.date) -> bool:
+    """Whether the cover prints the day of `found` (the date issue_date_on_cover read), not
+    only its month and year."""
+    taken = {id(para) for item in plan.articles for para in item.span.paras}
+    for para in [p for p in doc.paras if p.page <= 2]:
+        if id(para) in taken and not _date_alone(para.text):
+            continue
+        for day, with_day in _dates_and_days(para.text):
+            if day == found:
+                return with_day
+    return False
+
+
 def _date_alone(text: str) -> bool:
     rest = _DATE_EN.sub("", _DATE.sub("", text))
     return ":" not in rest and sum(ch.isalpha() for ch in rest) <= 12
 
 
 def _dates(text: str) -> Iterator[datetime.date]:
-    """The valid dates written out in text, in Vietnamese or English."""
+    """The valid dates written out in text, in Vietnamese or English (the first of the
+    month where no day is written)."""
+    for found, _ in _dates_and_days(text):
+        yield found
+
+
+def _dates_and_days(text: str) -> Iterator[tuple[datetime.date, bool]]:
+    """Each valid date written out in text, and whether its day is written."""
     numbers = [
         (
             m.group("year") or m.group("year2"),
             m.group("month") or m.group("month2"),
-            m.group("day") or m.group("day2") or 1,
+            m.group("day") or m.group("day2"),
         )
         for m in _DATE.finditer(text)
     ]
@@ -308,13 +347,16 @@ def _dates(text: str) -> Iterator[datetime.date]:
             )
     for year, month, day in numbers:
         try:
-            yield datetime.date(int(year), int(month), int(day))
+            yield datetime.date(int(year), int(month), int(day or 1)), day is not None
         except ValueError:
             continue
 
 
-def _sidecar(item: Planned, offset: int) -> dict[str, Any]:
+def _sidecar(item: Planned, offset: int, pdf: str) -> dict[str, Any]:
+    """The article's printed pages, its own PDF (what the site links and cites as its full
+    text), and what the contents page says of it."""
     data: dict[str, Any] = {"pages": [item.first_page + offset, item.last_page + offset]}
+    data["pdf"] = pdf
     if item.start > 1:
         data["start"] = item.start
     if item.entry is not None:
@@ -353,6 +395,9 @@ def cut_pages(source: Any, first: int, last: int) -> bytes:
 
 
 def _check_once(path: Path, data: bytes) -> None:
-    """Sources are never modified: a new file, an identical one, or an error naming it."""
+    """Sources are never modified: a new file, an identical one, or an error naming it; a
+    symbolic link is never written through."""
+    if path.is_symlink():
+        raise SourceError(path, "is a symbolic link: ingest never writes through one")
     if path.exists() and path.read_bytes() != data:
         raise SourceError(path, "exists with other content: sources are never overwritten")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+import statistics
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -139,10 +140,8 @@ def join_marks(page: Page) -> None:
     """A superscript mark poppler left as a line of its own joins the line it leans on
     ("1" + "Trung tâm Khảo thí" -> "1Trung tâm Khảo thí"): smaller type, no wider than a few
     figures, level with the upper part of a line that starts or ends right beside it."""
-    for mark_block in [b for b in page.blocks if len(b.lines) == 1]:
-        mark = mark_block.lines[0]
-        if not MARK.fullmatch(mark.text.strip()):
-            continue
+    marks = [(b, ln) for b in page.blocks for ln in b.lines if MARK.fullmatch(ln.text.strip())]
+    for mark_block, mark in marks:
         host = next((line for line in page.lines if _carries(line, mark)), None)
         if host is None:
             continue
@@ -151,7 +150,9 @@ def join_marks(page: Page) -> None:
         else:
             host.words.extend(mark.words)
         host.box = host.box.union(mark.box)
-        page.blocks.remove(mark_block)
+        mark_block.lines.remove(mark)
+        if not mark_block.lines:
+            page.blocks.remove(mark_block)
         log.debug("page %d: mark %r joined to %r", page.number, mark.text, host.text)
 
 
@@ -239,6 +240,58 @@ def find_columns(page: Page, body: BodyType) -> list[Column]:
     return [c for c in columns if c.right - c.left >= COLUMN_WIDTH_SHARE * width]
 
 
+GRID_PAGES = 3  # pages of two columns or more that must agree before their grid is the issue's
+GRID_SHARE = 0.5  # of those pages
+GUTTER_CROSSING = 0.1  # of a page's lines may run across the grid's gutter (titles, figures)
+
+
+def document_columns(pages: list[Page], body: BodyType) -> dict[int, list[Column]]:
+    """Each page's columns: those found on it, or, where it holds too few lines in one column
+    to find them (a last page, a page of tables), the columns most of its pages share when its
+    lines stand in them."""
+    em = body.size or 10.0
+    found = {page.number: find_columns(page, body) for page in pages}
+    grid = _common_grid([columns for columns in found.values() if len(columns) >= 2], em)
+    if grid is None:
+        return found
+    for page in pages:
+        if len(found[page.number]) < len(grid) and _fits(page, grid, body):
+            found[page.number] = grid
+    return found
+
+
+def _common_grid(grids: list[list[Column]], em: float) -> list[Column] | None:
+    """The columns most multi-column pages share (same count, edges within an em)."""
+    if len(grids) < GRID_PAGES:
+        return None
+
+    def same(a: list[Column], b: list[Column]) -> bool:
+        return len(a) == len(b) and all(
+            abs(x.left - y.left) <= em and abs(x.right - y.right) <= em
+            for x, y in zip(
+                sorted(a, key=lambda c: c.left), sorted(b, key=lambda c: c.left), strict=True
+            )
+        )
+
+    best = max(grids, key=lambda grid: sum(same(grid, other) for other in grids))
+    agreeing = sum(same(best, other) for other in grids)
+    return sorted(best, key=lambda c: c.left) if agreeing >= GRID_SHARE * len(grids) else None
+
+
+def _fits(page: Page, grid: list[Column], body: BodyType) -> bool:
+    """Running text stands in every column of the grid and seldom across its gutters."""
+    em = body.size or 10.0
+    lines = [line for line in page.lines if body.is_body(line.style) and len(line.words) >= 3]
+    if not lines:
+        return False
+    gutters = [(a.right, b.left) for a, b in itertools.pairwise(grid) if b.left > a.right]
+    crossing = sum(
+        1 for line in lines for start, end in gutters if line.box.x0 < start and line.box.x1 > end
+    )
+    held = {id(column_of(line.box, grid, em)) for line in lines}
+    return crossing <= GUTTER_CROSSING * len(lines) and all(id(c) in held for c in grid)
+
+
 def _column(lines: list[Line], em: float) -> Column:
     lefts = sorted(line.box.x0 for line in lines)
     rights = sorted(line.box.x1 for line in lines)
@@ -263,10 +316,11 @@ def column_of(box: Box, columns: list[Column], em: float) -> Column | None:
 # -- paragraphs ----------------------------------------------------------------------------
 
 
-def paragraphs(page: Page, body: BodyType) -> list[Para]:
-    """The page's blocks cut into paragraphs, in reading order."""
+def paragraphs(page: Page, body: BodyType, columns: list[Column] | None = None) -> list[Para]:
+    """The page's blocks cut into paragraphs, in reading order; `columns`, the page's columns
+    where they are known (`document_columns`), else found on the page."""
     em = body.size or 10.0
-    columns = find_columns(page, body)
+    columns = find_columns(page, body) if columns is None else columns
     split_across_gutters(page, columns)
     join_line_pieces(page, columns, body)
     out: list[Para] = []
@@ -312,12 +366,12 @@ def join_line_pieces(page: Page, columns: list[Column], body: BodyType) -> None:
         inside = [
             line
             for line in page.lines
-            if column.left - 2 <= line.box.x0
-            and line.box.x1 <= column.right + 2
-            and body.is_body(line.style)
+            if column.left - 2 <= line.box.x0 and line.box.x1 <= column.right + 2
         ]
         for row in _rows_of(inside):
             if len(row) < 2 or not _fills(row, column, em):
+                continue
+            if not all(body.is_body(line.style) for line in row) and not _evenly_spaced(row):
                 continue
             first, rest = row[0], row[1:]
             first.words = [word for line in row for word in line.words]
@@ -340,6 +394,24 @@ def _rows_of(lines: list[Line]) -> list[list[Line]]:
         else:
             rows.append([line])
     return [sorted(row, key=lambda line: line.box.x0) for row in rows]
+
+
+EVEN_SPACING = 0.25  # a justified line's spaces are all this close to their median
+
+
+def _evenly_spaced(row: list[Line]) -> bool:
+    """Pieces in another type than the body's (a bold heading) make one justified line when
+    the spaces between them are the same as the spaces inside them; a table's cells stand
+    further apart than their words do."""
+    style = row[0].style
+    if any(line.style.font != style.font or line.style.size != style.size for line in row):
+        return False
+    words = [word for line in row for word in line.words]
+    gaps = [b.box.x0 - a.box.x1 for a, b in itertools.pairwise(words)]
+    if len(gaps) < 3:
+        return False
+    middle = statistics.median(gaps)
+    return middle > 0 and all(abs(gap - middle) <= EVEN_SPACING * middle for gap in gaps)
 
 
 def _fills(row: list[Line], column: Column, em: float) -> bool:

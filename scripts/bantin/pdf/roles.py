@@ -60,12 +60,12 @@ SMALLER = 0.92  # type this much smaller than the body: notes, footnotes, captio
 _LABELS = {
     ABSTRACT: re.compile(r"^\W{0,2}[a-z]?\s*(tóm\s*tắt|tóm\s*lược)\s*[:.\-–]?\s*", re.I),
     KEYWORDS: re.compile(r"^\W{0,2}(từ\s*kh[óo]á|từ\s*kh[óo]a)\s*[:.\-–]?\s*", re.I),
-    ABSTRACT_EN: re.compile(r"^\W{0,2}[a-z]?\s*(abstract|summary)\s*[:.\-–]?\s*", re.I),
+    ABSTRACT_EN: re.compile(r"^\W{0,2}[a-z]?\s*(abstracts?|summary)\s*[:.\-–]?\s*", re.I),
     KEYWORDS_EN: re.compile(r"^\W{0,2}(key\s*words?|index terms)\s*[:.\-–]?\s*", re.I),
 }
 _CONTENT_OF = {ABSTRACT: ABSTRACT, KEYWORDS: KEYWORDS, ABSTRACT_EN: ABSTRACT_EN}
 _CONTENT_OF[KEYWORDS_EN] = KEYWORDS_EN
-_DATELINE = re.compile(
+DATELINE_TEXT = re.compile(
     r"^\W*(ngày\s+(?:nhận|duyệt|chấp\s+nhận|phản\s+biện|gửi|sửa|hoàn\s+thiện)|"
     r"đến\s+t(?:òa|oà)\s+soạn|nhận\s+bài|chấp\s+nhận\s+đăng|received|accepted|revised)",
     re.I,
@@ -101,6 +101,7 @@ class Zone:
     open_label: str = ""  # the label whose content comes next
     seen_byline: bool = False
     seen_abstract: bool = False
+    under_title: bool = True  # nothing but the title (and its English title) so far
 
 
 # -- titles --------------------------------------------------------------------------------
@@ -125,6 +126,8 @@ def is_english(text: str) -> bool:
 
 def label_article(paras: list[Para], body: BodyType) -> None:
     """Give every paragraph of one article its role: the front first, then the body."""
+    hang_labels(paras)
+    split_front_lines(paras)
     separate_names(paras, body)
     start = label_front(paras, body)
     label_set_aside_byline(paras, start, body)
@@ -163,6 +166,33 @@ def _closing_byline(para: Para, paras: Sequence[Para], body: BodyType) -> bool:
     column = para.column
     right = column is not None and para.box.x0 > (column.left + column.right) / 2
     return right or style.bold or style.italic or is_all_caps(text)
+
+
+LABEL_REACH = 4.0  # line heights: how far right of a hanging label the text it names starts
+
+
+def hang_labels(paras: list[Para]) -> None:
+    """A label set in a narrow column of its own ("Từ khóa:" left of the keywords) leads the
+    paragraph level with it on its right, wherever poppler put the two in reading order."""
+    first_page = paras[0].page if paras else 0
+    for label in [p for p in paras if p.page == first_page and _bare_label(p)]:
+        first = label.lines[0]
+        for para in paras:
+            line = para.lines[0]
+            level = abs(line.box.cy - first.box.cy) <= first.box.height / 2
+            gap = line.box.x0 - first.box.x1
+            near = 0 <= gap <= LABEL_REACH * first.box.height
+            if para is not label and para.page == label.page and level and near:
+                line.words[:0] = first.words
+                line.box = line.box.union(first.box)
+                paras.remove(label)
+                break
+
+
+def _bare_label(para: Para) -> bool:
+    text = para.text.strip()
+    label = _label_of(text)
+    return len(para.lines) == 1 and bool(label) and not _LABELS[label].sub("", text).strip()
 
 
 def separate_names(paras: list[Para], body: BodyType) -> None:
@@ -309,12 +339,23 @@ def _set_apart(para: Para, body: BodyType) -> bool:
 
 def _front_label(para: Para, body: BodyType) -> bool:
     text = para.text.strip()
-    return bool(_label_of(text) or _DATELINE.match(text)) or is_byline_para(para, body)
+    return bool(_label_of(text) or DATELINE_TEXT.match(text)) or is_byline_para(para, body)
 
 
 def _english_title(paras: Sequence[Para], index: int) -> bool:
+    """In English after the title; a Latin name in brackets right under the title and set
+    like it ("(STEVIA REBAUDIANA)") is still the title's."""
     earlier = [p for p in paras[:index] if p.role == TITLE]
-    return bool(earlier) and is_english(paras[index].text)
+    para = paras[index]
+    if bracketed(para) and index and paras[index - 1].role == TITLE:
+        return abs(paras[index - 1].style.size - para.style.size) > 0.5  # set at its size
+    return bool(earlier) and is_english(para.text)
+
+
+def bracketed(para: Para) -> bool:
+    """One line in brackets: "(STEVIA REBAUDIANA)"."""
+    text = para.text.strip()
+    return text.startswith("(") and text.endswith(")") and len(para.lines) == 1
 
 
 def _label_after_title(paras: Sequence[Para], index: int, body: BodyType) -> int:
@@ -325,6 +366,7 @@ def _label_after_title(paras: Sequence[Para], index: int, body: BodyType) -> int
         if not role:
             return index
         para.role = role
+        zone.under_title = zone.under_title and role == TITLE_EN
         index += 1
     return index
 
@@ -345,8 +387,10 @@ def _front_role(para: Para, zone: Zone, body: BodyType, after: Sequence[Para]) -
             zone.open_label = "" if role in (KEYWORDS, KEYWORDS_EN) else zone.open_label
         return role
     zone.open_label = ""
-    if _DATELINE.match(text):
+    if DATELINE_TEXT.match(text):
         return DATELINE
+    if zone.under_title and _english_title_set_apart(para):
+        return TITLE_EN
     if not zone.seen_abstract and is_byline_para(para, body):
         zone.seen_byline = True
         return BYLINE
@@ -355,7 +399,52 @@ def _front_role(para: Para, zone: Zone, body: BodyType, after: Sequence[Para]) -
     if not zone.seen_abstract and _unlabelled_abstract(para, body, after):
         zone.seen_abstract = True
         return ABSTRACT
+    if not zone.seen_abstract and len(para.lines) <= 3 and _front_goes_on(after):
+        # in the body's type, but a "received" line or a label follows: still the front
+        if not zone.seen_byline and plausible(parse_byline(text)):
+            zone.seen_byline = True
+            return BYLINE
+        if zone.seen_byline:
+            return AFFILIATION
     return ""
+
+
+def _english_title_set_apart(para: Para) -> bool:
+    """Right under the title, in English, in bold or capitals, a few lines: its English title
+    (set at the body's size where the title run, in the largest type, left it out)."""
+    text = para.text
+    apart = para.style.bold or is_all_caps(text)
+    return len(para.lines) <= 3 and apart and is_english(text) and len(text.split()) >= 3
+
+
+FRONT_LOOKAHEAD = 3  # paragraphs: how soon a "received" line or a label shows the front goes on
+
+
+def _front_goes_on(after: Sequence[Para]) -> bool:
+    return any(_front_marker(para.text.strip()) for para in after[:FRONT_LOOKAHEAD])
+
+
+def _front_marker(text: str) -> bool:
+    return bool(DATELINE_TEXT.match(text) or _label_of(text))
+
+
+def split_front_lines(paras: list[Para]) -> None:
+    """A "received" line or a label ("Tóm tắt.") poppler put in the block above it opens a
+    paragraph of its own (on the first page, in the front)."""
+    first_page = paras[0].page if paras else 0
+    index = 0
+    while index < min(len(paras), 2 * TOP_PARAS):
+        para = paras[index]
+        cut = next(
+            (n for n, line in enumerate(para.lines) if n and _front_marker(line.text.strip())),
+            None,
+        )
+        if para.page == first_page and cut is not None:
+            paras[index : index + 1] = [
+                Para(para.lines[:cut], para.page, para.indented, column=para.column),
+                Para(para.lines[cut:], para.page, column=para.column),
+            ]
+        index += 1
 
 
 def _label_of(text: str) -> str:
@@ -392,10 +481,16 @@ def is_byline_para(para: Para, body: BodyType) -> bool:
     return (set_apart or is_all_caps(text)) and plausible(authors)
 
 
+MARKED_AFFILIATIONS = 8  # the most affiliations one block lists, each on a line with its mark
+_MARKED = re.compile(r"^\s*[\d*]{1,2}\s*[^\W\d_]")
+
+
 def is_affiliation(para: Para, body: BodyType) -> bool:
     """An institution line under the byline: italic, or starting with a mark or an
     institution's word, or an e-mail address."""
     text = para.text.strip()
+    if len(para.lines) > 3 and len(para.lines) <= MARKED_AFFILIATIONS:
+        return all(_MARKED.match(line.text) for line in para.lines)  # one per line, marked
     if len(para.lines) > 3 or not text or len(text) > 250:
         return False
     words = re.sub(r"^[\d*,\s]+", "", text).split()
@@ -403,7 +498,7 @@ def is_affiliation(para: Para, body: BodyType) -> bool:
     return (
         para.style.italic
         or first in ORGANISATION_WORDS
-        or bool(re.match(r"^\s*[\d*]{1,2}\s*[^\W\d_]", text))  # "1Trung tâm", not "12%"
+        or bool(_MARKED.match(text))  # "1Trung tâm", not "12%"
         or "@" in text
         or text.lower().startswith("email")
     )

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from bantin.bylines import Author, parse_byline
 from bantin.model import Block, BlockKind
 from bantin.pdf import roles
-from bantin.pdf.page import Line
-from bantin.pdf.reading import Para, join_lines, starts_enumerated, starts_item
+from bantin.pdf.page import Line, Word
+from bantin.pdf.reading import MARK, Para, join_lines, starts_enumerated, starts_item
 from bantin.vietnamese import ends_sentence, starts_lower
 
 INDENT_CONVENTION = 0.3  # share of paragraphs set in: the publication marks paragraphs so
@@ -55,12 +55,12 @@ def front_of(paras: Sequence[Para]) -> Front:
     """Title, byline, affiliations, abstracts and keywords from the labelled front."""
     front = Front()
     titles = [p for p in paras if p.role == roles.TITLE]
-    in_english = [p for p in titles if roles.is_english(p.text)]
+    in_english = [p for p in titles if roles.is_english(p.text) and not roles.bracketed(p)]
     if in_english and len(in_english) < len(titles):  # the English title set first, or larger
         for para in in_english:
             para.role = roles.TITLE_EN
-    front.title = _joined(paras, roles.TITLE)
-    front.title_en = _joined(paras, roles.TITLE_EN)
+    front.title = _joined(paras, roles.TITLE, unmarked=True)
+    front.title_en = _joined(paras, roles.TITLE_EN, unmarked=True)
     front.title, english = _bilingual(front.title)
     front.title_en = front.title_en or english
     front.banner = _joined(paras, roles.BANNER)
@@ -84,8 +84,26 @@ def _bilingual(title: str) -> tuple[str, str]:
     return title, ""
 
 
-def _joined(paras: Sequence[Para], role: str) -> str:
-    return join_lines([line.text for p in paras if p.role == role for line in p.lines])
+def _joined(paras: Sequence[Para], role: str, unmarked: bool = False) -> str:
+    lines = [line for p in paras if p.role == role for line in p.lines]
+    return join_lines([(_without_marks(line) if unmarked else line).text for line in lines])
+
+
+MARK_SIZE = 0.75  # a note's mark on a title is set this much smaller than the title, or more
+
+
+def _without_marks(line: Line) -> Line:
+    """A title's line without the notes' marks set small and raised beside its words
+    ("AERO¹"); a subscript ("TiO₂") stays."""
+    size = max(word.style.size for word in line.words)
+    words: list[Word] = []
+    for word in line.words:
+        before = words[-1] if words else None
+        small = MARK.fullmatch(word.text) and word.style.size <= MARK_SIZE * size
+        raised = before is not None and word.box.y1 < before.box.y1 - 0.2 * before.box.height
+        if not (small and raised):
+            words.append(word)
+    return Line(words, line.box) if words else line
 
 
 def _label_stripped(paras: Sequence[Para], role: str) -> str:
@@ -104,11 +122,15 @@ def _affiliations(paras: list[Para]) -> list[str]:
     for para in paras:
         for line in para.lines:
             text = line.text.strip()
-            if texts and not re.match(r"^[\d*]", text) and _continues_line(texts[-1], text):
+            lone_mark = bool(texts) and re.fullmatch(r"[\d*]{1,2}", texts[-1]) is not None
+            if lone_mark or (
+                texts and not re.match(r"^[\d*]", text) and _continues_line(texts[-1], text)
+            ):
                 texts[-1] = f"{texts[-1]} {text}"
                 continue
             texts.append(text)
-    return [re.sub(r"^[\d*]{1,2}\s*", "", text).strip().rstrip(";") for text in texts if text]
+    stripped = (re.sub(r"^[\d*]{1,2}\s*", "", text).strip().rstrip(";") for text in texts)
+    return [text for text in stripped if text]
 
 
 def _continues_line(before: str, after: str) -> bool:
@@ -121,13 +143,50 @@ def _continues_line(before: str, after: str) -> bool:
 def body_blocks(paras: Sequence[Para]) -> list[Block]:
     """Headings, paragraphs (joined across breaks), captions, tables, equations, footnotes and
     references, in reading order."""
-    flow = [p for p in paras if p.role in _KIND]
+    flow = _run_in_headings([p for p in paras if p.role in _KIND])
     indent = _indent_convention(flow)
     merged = join_continued(flow, indent)
     blocks: list[Block] = []
     for group in _groups(merged):
         blocks += _blocks_of(group)
     return blocks
+
+
+def _run_in_headings(paras: list[Para]) -> list[Para]:
+    """A heading whose text goes on in small letters on the next line, in its column or at the
+    top of the next, is the phrase that opens a paragraph ("Phép quay quanh trục Oy: Tương tự
+    như" / "góc α...")."""
+    out: list[Para] = []
+    for para in paras:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.role == roles.HEADING
+            and para.role == roles.BODY
+            and starts_lower(para.text)
+            and (_right_under(before, para) or _ends_column(before, paras))
+        ):
+            before.role = roles.BODY
+            before.lines += para.lines
+            continue
+        out.append(para)
+    return out
+
+
+def _ends_column(para: Para, paras: list[Para]) -> bool:
+    """Nothing stands under the paragraph in its column: the text goes on in the next."""
+    return para.column is not None and not any(
+        other.page == para.page and other.column is para.column and other.box.y0 > para.box.y1
+        for other in paras
+    )
+
+
+def _right_under(above: Para, below: Para) -> bool:
+    """The next line of the same column: close under, starting where the other starts."""
+    last, first = above.lines[-1], below.lines[0]
+    height = max(last.box.height, 1.0)
+    close = -1 <= first.box.y0 - last.box.y1 <= height
+    return above.page == below.page and close and abs(first.box.x0 - above.box.x0) <= height
 
 
 def _indent_convention(paras: Sequence[Para]) -> bool:

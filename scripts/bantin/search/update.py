@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bantin import store
 from bantin.search import builder
 from bantin.search.builder import (
     ACCENTED,
@@ -78,12 +79,8 @@ class Memo:
                 body.extend(self.ids[group][key])
         for key in keys["terms"]:
             body.extend(self.tfs[key])
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_name(path.name + ".tmp")
-        with open(temp, "wb") as stream:
-            stream.write(json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n")
-            stream.write(body.tobytes())
-        os.replace(temp, path)
+        head = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n"
+        store.write_atomic(path, head + body.tobytes())
 
     @classmethod
     def load(cls, path: Path) -> Memo | None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,9 @@ from typing import Any
 
 from rich.console import Console
 
+from bantin import store
 from bantin.exceptions import BuildError, Problems
+from bantin.metadata import License, parse_license
 from bantin.pipeline import default_workers
 from bantin.search.update import keep_pending, published_files
 from bantin.site import (
@@ -29,6 +32,7 @@ from bantin.site import (
     forked,
     generate,
     incremental,
+    oai,
     registry,
     split,
     urls,
@@ -138,12 +142,14 @@ def entries_of(catalogue: Any) -> list[urls.Entry]:
     return list(entries)
 
 
-def build_epoch(entries: Sequence[urls.Entry]) -> str:
-    """SOURCE_DATE_EPOCH if set, else the newest article date: never the clock."""
+def build_epoch(entries: Sequence[urls.Entry], lastmods: Mapping[str, str] | None = None) -> str:
+    """SOURCE_DATE_EPOCH if set, else the newest day an article was published or changed
+    (from the registry): never the clock."""
     given = os.environ.get("SOURCE_DATE_EPOCH")
     if given:
         return given
-    days = [e.front.date or e.front.issue_date or dt.date(e.front.year, 1, 1) for e in entries]
+    days = [e.front.published_day for e in entries]
+    days += [dt.date.fromisoformat(day) for day in (lastmods or {}).values() if day]
     newest = max(days, default=dt.date(1970, 1, 1))
     return str(int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp()))
 
@@ -175,6 +181,15 @@ def load_mkdocs_config(root: Path, config_file: str, site_dir: Path) -> Any:
         )
     except (SystemExit, Exception) as error:  # MkDocs's Abort is a SystemExit
         raise BuildError(f"{root / config_file}: configuration error ({error})") from error
+
+
+def check_docs_dir(config: Any, docs: Path, config_file: Path) -> None:
+    """MkDocs must publish the docs/ bantin writes and checks, not another folder."""
+    given = Path(str(config["docs_dir"])).resolve()
+    if given != docs.resolve():
+        raise BuildError(
+            f"{config_file}: docs_dir is {given}; bantin builds the site from {docs} only"
+        )
 
 
 def run_mkdocs(config: Any, epoch: str, processes: int = 1, dirty: bool = False) -> None:
@@ -306,9 +321,20 @@ def convert_stage(options: BuildOptions, services: Services, result: BuildResult
 
 def site_info(config: Any) -> SiteInfo:
     site_url = str(config["site_url"] or "http://127.0.0.1:8000/")
+    extra = config.get("extra") or {}
     return SiteInfo(
-        site_url if site_url.endswith("/") else site_url + "/", str(config["site_name"])
+        site_url if site_url.endswith("/") else site_url + "/",
+        str(config["site_name"]),
+        site_license(extra.get("license"), config.get("config_file_path") or "mkdocs.yml"),
     )
+
+
+def site_license(value: Any, config_file: str) -> License | None:
+    """mkdocs.yml's `extra.license`: a URL or a name, or a mapping with `name` and `url`."""
+    try:
+        return parse_license(value)
+    except ValueError as error:
+        raise BuildError(f"{config_file}: extra.license: {error}") from error
 
 
 def clean_generated(root: Path, docs: Path) -> None:
@@ -322,13 +348,127 @@ def clean_generated(root: Path, docs: Path) -> None:
     incremental.forget(root)
 
 
+#: What must be a folder when it exists.
+FOLDERS = (
+    "sources",
+    "docs",
+    ".cache",
+    ".cache/bantin",
+    incremental.CACHE_DIR,
+    SITE_NAME,
+)
+#: Folders whose files MkDocs publishes as they are (the pages, and the theme's overrides).
+PUBLISHED_DIRS = ("docs", "overrides")
+
+
+def check_project(root: Path) -> None:
+    """Refuse, before anything is written, a project whose written paths lead out of it, or
+    whose published folders link to files elsewhere."""
+    store.refuse_links_out(root)
+    for name in FOLDERS:
+        path = root / name
+        if os.path.lexists(path) and not path.is_dir():
+            raise BuildError(f"{path}: is not a folder; move it away (bantin needs a folder there)")
+    site = root / SITE_NAME
+    if site.is_symlink():
+        raise BuildError(
+            f"{site}: is a symbolic link; bantin replaces site/ by renaming a new build into "
+            "place, so it must be a real folder (publish from site/, or copy it elsewhere)"
+        )
+    for name in (incremental.CACHE_DIR, incremental.SPARE):
+        if (root / name).is_symlink():
+            raise BuildError(
+                f"{root / name}: is a symbolic link; the build cache is written and replaced "
+                "there, so it must be a real folder (remove the link)"
+            )
+
+
+def refuse_links_leaving(root: Path, name: str) -> list[Path]:
+    """MkDocs copies what a symbolic link points to into the site: a link in docs/ (or the
+    theme's overrides/) to a file outside that folder (a key, `.env`) would publish it.
+    Returns the temporary files a killed write left there."""
+    folder = root / name
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    base = folder.resolve()
+    links, temps = scan(folder)
+    found = [
+        f"{path.relative_to(root)} -> {path.resolve()}"
+        for path in links
+        if not path.resolve().is_relative_to(base)
+    ]
+    if found:
+        raise BuildError(
+            f"{folder}: symbolic link(s) to files outside {name}/, which MkDocs would publish; "
+            "copy what they point to into the folder or remove them:\n  " + "\n  ".join(found)
+        )
+    return temps
+
+
+#: The temporary files of an atomic write (store.write_atomic, generate.write_atomic).
+TEMP_FILE = re.compile(r"^\.(?:tmp-[a-z0-9_]{8}|.+\.[a-z0-9_]{8}\.tmp)$")
+
+
+def scan(folder: Path) -> tuple[list[Path], list[Path]]:
+    """Every symbolic link under folder (links to folders are not entered), and every
+    temporary file of an interrupted write, sorted."""
+    links: list[Path] = []
+    temps: list[Path] = []
+    pending = [folder]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    links.append(Path(entry.path))
+                elif entry.is_dir():
+                    pending.append(Path(entry.path))
+                elif TEMP_FILE.match(entry.name):
+                    temps.append(Path(entry.path))
+    return sorted(links), sorted(temps)
+
+
 def build_site(
     options: BuildOptions, services: Services | None = None, stages: Stages | None = None
 ) -> BuildResult:
     """Run every stage; raise BuildError (site/ untouched) on the first failing one."""
-    services = services or default_services()
-    stages = stages or Stages()
-    root, docs, result = options.root.resolve(), options.root.resolve() / "docs", BuildResult()
+    root = options.root.resolve()
+    check_project(root)
+    with store.project_lock(root):
+        temps = [temp for name in PUBLISHED_DIRS for temp in refuse_links_leaving(root, name)]
+        remove_leftovers(root, temps)
+        return build_locked(options, services or default_services(), stages or Stages(), root)
+
+
+#: Folders a build makes in the project root while it runs (see build_locked).
+LEFTOVERS = (".site-build-*", ".search-build-*", ".site-old-*")
+
+
+def remove_leftovers(root: Path, temps: Sequence[Path] = ()) -> None:
+    """Remove the temporary folders and files a killed build left (safe: the lock is held)."""
+    found = [
+        path
+        for pattern in LEFTOVERS
+        for path in sorted(root.glob(pattern))
+        if path.is_dir() and not path.is_symlink()
+    ]
+    for path in found:
+        shutil.rmtree(path)
+    for temp in temps:
+        temp.unlink(missing_ok=True)
+    if found or temps:
+        log.info(
+            "%s: removed %d folder(s) and %d temporary file(s) a stopped build left behind",
+            root,
+            len(found),
+            len(temps),
+        )
+
+
+def build_locked(
+    options: BuildOptions, services: Services, stages: Stages, root: Path
+) -> BuildResult:
+    """The stages of build_site, once the project is checked and locked."""
+    docs, result = root / "docs", BuildResult()
     if options.clean:
         clean_generated(root, docs)
     with stages.stage("Chuyển đổi nguồn (convert sources)"):
@@ -338,7 +478,8 @@ def build_site(
         entries = entries_of(catalogue)
         result.articles = len(entries)
     with stages.stage("Kiểm tra địa chỉ đã công bố (URL registry)"):
-        check = registry.check_registry(registry.read_registry(root / REGISTRY_NAME), entries)
+        published, changes = registry.read_published(root / REGISTRY_NAME)
+        check = registry.check_registry(published, entries, changes)
         if check.problems:
             raise BuildError(f"{REGISTRY_NAME}:\n{check.problems.summary()}")
     build = SiteBuild(options, services, stages, root, catalogue, entries, check)
@@ -396,12 +537,15 @@ class SiteBuild:
         spare = root / incremental.SPARE
         try:
             config = load_mkdocs_config(root, self.options.config_file, temp)
+            check_docs_dir(config, docs, root / self.options.config_file)
             site = site_info(config)
             plan = self.plan(config, site, full)
             # The folder that becomes site/: this run's output for a full build; for an
             # incremental one the previous site, brought up to date (incremental.assemble).
             target = temp
             if plan.incremental:
+                if os.path.lexists(spare) and not spare.is_dir():
+                    spare.unlink()  # scratch space: whatever is there, the site is the same
                 spare.mkdir(parents=True, exist_ok=True)
                 target = spare
             items = generate.csl_items(entries, services.cite, site)
@@ -419,8 +563,10 @@ class SiteBuild:
                     memo = generate.ArticleMemo.open(
                         root, incremental.sha256(repr(plan.inputs).encode()), plan.incremental
                     )
+                    harvest = oai.HarvestSettings.from_config(config["extra"])
+                    lastmods = self.check.lastmods
                     made = generate.site_files(
-                        entries, services.cite, site, root, extra, items, memo
+                        entries, services.cite, site, root, extra, items, memo, harvest, lastmods
                     )
                     generate.write_site_files(docs, made, {str(e.path) for e in entries})
                     memo.save(root, docs)
@@ -429,7 +575,8 @@ class SiteBuild:
                     stages.stage("MkDocs (strict)", spinner=processes < 2),
                     incremental.active(plan),
                 ):
-                    run_mkdocs(config, build_epoch(entries), processes, plan.incremental)
+                    epoch = build_epoch(entries, lastmods)
+                    run_mkdocs(config, epoch, processes, plan.incremental)
                     self.say_rendered(plan)
                 stages.console.print("[dim]…[/dim] Chỉ mục tìm kiếm (search index)")
             written = None

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from typing import Any
 
 from bantin.site import forked
 from bantin.site.meta import CiteApi
+from bantin.store import write_atomic
 
 log = logging.getLogger("bantin.site")
 
@@ -106,10 +106,7 @@ class CitationCache:
         if self.path is None:
             return
         kept = {key: self.known[key] for key in sorted(self.used) if key in self.known}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temp = self.path.with_suffix(".tmp")
-        temp.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
-        os.replace(temp, self.path)
+        write_atomic(self.path, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
 
 
 _RUNNING: dict[Path, forked.Forked] = {}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ CATALOGUE_FIELDS = (
     "title",
     "authors",
     "date",
+    "article_date",
     "year",
     "issue",
     "section",
@@ -28,6 +28,7 @@ CATALOGUE_FIELDS = (
     "lead",
     "slug",
     "source",
+    "doi",
 )
 
 
@@ -71,38 +72,45 @@ class Folder:
         return target
 
 
+def refuse_links_out_of_sources(entry: urls.Entry, root: Folder, path: Path, what: str) -> None:
+    """A file published beside an article must really be under sources/: never another
+    file of the project that a symbolic link there points to (`.env`)."""
+    sources = (root.root / "sources").resolve()
+    if not path.resolve().is_relative_to(sources):
+        raise BuildError(
+            f"docs/{entry.path}: {what} is a symbolic link to {path.resolve()}, outside "
+            "sources/; only files under sources/ are published"
+        )
+
+
 def source_copy(entry: urls.Entry, root: Folder) -> GeneratedFile:
-    """The source text as published, so readers can check the extraction."""
-    source = root.path(entry.front.source)
+    """The source text as published, so readers can check the extraction: only a source
+    file under sources/ (an edited `source:` never publishes another file of the project)."""
+    name = entry.front.source
+    parts = name.split("/")
+    odd = any(part in ("", ".", "..") for part in parts)
+    if parts[0] != "sources" or len(parts) < 2 or odd or not name.endswith((".txt", ".pdf")):
+        raise BuildError(
+            f"docs/{entry.path}: source: {name!r} is not a source file under sources/ "
+            "(NAME.txt or NAME.pdf); only sources are published beside their articles"
+        )
+    source = root.path(name)
+    refuse_links_out_of_sources(entry, root, source, f"source: {name!r}")
     if not source.is_file():
         raise BuildError(f"{entry.front.source}: source of {entry.url} not found")
     return GeneratedFile(urls.source_copy_url(entry.front.source), source.read_bytes())
 
 
-def pdf_copy(entry: urls.Entry, root: Folder) -> GeneratedFile | None:
-    """The PDF named by `pdf:` when it is a file of the repository (copied like the source)."""
-    pdf = entry.front.pdf
-    if not pdf or "://" in pdf:
-        return None
-    path = root.path(pdf.split("#", 1)[0])
-    if not path.is_file():
-        return None
-    return GeneratedFile(urls.source_copy_url(pdf.split("#", 1)[0]), path.read_bytes())
-
-
-def fragment(pdf: str | None) -> str:
-    """The `#page=N` part of a `pdf:` value, kept on the link to the copied file."""
-    _, sep, rest = (pdf or "").partition("#")
-    return sep + rest if re.fullmatch(r"page=\d+", rest) else ""
-
-
 def catalogue_row(entry: urls.Entry, site_url: str) -> dict[str, Any]:
+    """One article of the catalogue: `date` is its publication date (its issue's), as
+    precisely as known; `article_date` the day the article tells of, when it has one."""
     front = entry.front
     return {
         "url": urls.absolute(site_url, entry.url),
         "title": front.title,
         "authors": list(front.author_names),
         "date": iso_date(front),
+        "article_date": front.date.isoformat() if front.date else "",
         "year": front.year,
         "issue": front.issue,
         "section": front.section or "",
@@ -110,6 +118,7 @@ def catalogue_row(entry: urls.Entry, site_url: str) -> dict[str, Any]:
         "lead": front.lead,
         "slug": front.slug,
         "source": front.source,
+        "doi": front.doi or "",
     }
 
 
@@ -117,6 +126,18 @@ def catalogue_json(entries: Sequence[urls.Entry], site_url: str) -> GeneratedFil
     rows = [catalogue_row(e, site_url) for e in entries]
     text = json.dumps({"articles": rows}, ensure_ascii=False, indent=1, sort_keys=True)
     return GeneratedFile("catalogue.json", (text + "\n").encode("utf-8"))
+
+
+#: What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, prefixed with ' as OWASP
+    advises (the text is shown as written; JSON, BibTeX and RIS keep the value as it is)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def catalogue_csv(entries: Sequence[urls.Entry], site_url: str) -> GeneratedFile:
@@ -127,7 +148,7 @@ def catalogue_csv(entries: Sequence[urls.Entry], site_url: str) -> GeneratedFile
     for entry in entries:
         row = catalogue_row(entry, site_url)
         row["authors"] = "; ".join(row["authors"])
-        writer.writerow(row)
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
     return GeneratedFile("catalogue.csv", ("\ufeff" + buffer.getvalue()).encode("utf-8"))
 
 

@@ -1,26 +1,45 @@
 """Atom feeds: the newest articles of the archive and every article of each issue.
 
-`updated` is the newest article date, never the time of the build, so feeds are reproducible.
+An entry is `published` on its issue's publication date and `updated` on the day its content
+last changed (recorded in the URL registry, see bantin.site.registry); a feed's `updated` is
+its newest entry's. Never the time of the build, so feeds are reproducible.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from xml.etree import ElementTree as ET
 
 from bantin.site import urls
-from bantin.site.meta import SiteInfo, iso_date
+from bantin.site.meta import SiteInfo
 from bantin.site.pages import GeneratedFile, by_issue, issue_label
+
+_NONE: Mapping[str, str] = MappingProxyType({})
 
 ATOM = "http://www.w3.org/2005/Atom"
 LATEST = 20
 
 
+def timestamp(day: dt.date) -> str:
+    """RFC 3339 timestamp of a day (midnight UTC)."""
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).isoformat()
+
+
 def entry_day(entry: urls.Entry) -> str:
-    """RFC 3339 timestamp of an article's date (midnight UTC; year-only dates get 1 January)."""
-    parts = [int(p) for p in iso_date(entry.front).split("-")] + [1, 1]
-    return dt.datetime(parts[0], parts[1], parts[2], tzinfo=dt.UTC).isoformat()
+    """When an article was published: its issue's date (a month or a year alone gives its
+    first day)."""
+    return timestamp(entry.front.published_day)
+
+
+def updated_day(entry: urls.Entry, lastmods: Mapping[str, str]) -> str:
+    """The day the article's content last changed, never before it was published."""
+    published = entry_day(entry)
+    changed = lastmods.get(entry.url, "")
+    if not changed:
+        return published
+    return max(published, timestamp(dt.date.fromisoformat(changed)))
 
 
 def newest_first(entries: Sequence[urls.Entry]) -> list[urls.Entry]:
@@ -33,14 +52,16 @@ def _text(parent: ET.Element, name: str, text: str, **attrs: str) -> ET.Element:
     return element
 
 
-def atom_entry(feed: ET.Element, entry: urls.Entry, site: SiteInfo) -> None:
+def atom_entry(
+    feed: ET.Element, entry: urls.Entry, site: SiteInfo, lastmods: Mapping[str, str] = _NONE
+) -> None:
     front = entry.front
     url = urls.absolute(site.site_url, entry.url)
     node = ET.SubElement(feed, f"{{{ATOM}}}entry")
     _text(node, "id", url)
     _text(node, "title", front.title)
     ET.SubElement(node, f"{{{ATOM}}}link", {"rel": "alternate", "href": url})
-    _text(node, "updated", entry_day(entry))
+    _text(node, "updated", updated_day(entry, lastmods))
     _text(node, "published", entry_day(entry))
     for name in front.author_names:
         _text(ET.SubElement(node, f"{{{ATOM}}}author"), "name", name)
@@ -51,31 +72,43 @@ def atom_entry(feed: ET.Element, entry: urls.Entry, site: SiteInfo) -> None:
 
 
 def atom_feed(
-    entries: Sequence[urls.Entry], site: SiteInfo, path: str, title: str
+    entries: Sequence[urls.Entry],
+    site: SiteInfo,
+    path: str,
+    title: str,
+    page: str = "",
+    lastmods: Mapping[str, str] = _NONE,
 ) -> GeneratedFile:
-    """One Atom document at `path` (relative to the site root)."""
+    """One Atom document at `path` (relative to the site root) about the page at `page` (the
+    site's home page by default): its `alternate` link."""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "vi"})
     feed_url = urls.absolute(site.site_url, path)
     _text(feed, "id", feed_url)
     _text(feed, "title", title)
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": feed_url})
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": site.site_url})
+    alternate = urls.absolute(site.site_url, page) if page else site.site_url
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": alternate})
     ordered = newest_first(entries)
-    _text(feed, "updated", entry_day(ordered[0]) if ordered else "1970-01-01T00:00:00+00:00")
+    updated = max((updated_day(e, lastmods) for e in ordered), default="1970-01-01T00:00:00+00:00")
+    _text(feed, "updated", updated)
     _text(ET.SubElement(feed, f"{{{ATOM}}}author"), "name", site.site_name)
     for entry in ordered:
-        atom_entry(feed, entry, site)
+        atom_entry(feed, entry, site, lastmods)
     ET.indent(feed)
     body = ET.tostring(feed, encoding="unicode")
     return GeneratedFile(path, f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n'.encode())
 
 
-def all_feeds(entries: Sequence[urls.Entry], site: SiteInfo) -> list[GeneratedFile]:
-    """feed.xml with the newest articles, and YEAR/so-N/feed.xml for every issue."""
-    feeds = [atom_feed(newest_first(entries)[:LATEST], site, "feed.xml", site.site_name)]
+def all_feeds(
+    entries: Sequence[urls.Entry], site: SiteInfo, lastmods: Mapping[str, str] = _NONE
+) -> list[GeneratedFile]:
+    """feed.xml with the newest articles, and YEAR/so-N/feed.xml for every issue (whose
+    `alternate` link is the issue's page)."""
+    latest = newest_first(entries)[:LATEST]
+    feeds = [atom_feed(latest, site, "feed.xml", site.site_name, lastmods=lastmods)]
     for (year, issue), group in by_issue(entries).items():
-        path = urls.issue_url(year, issue) + "feed.xml"
+        page = urls.issue_url(year, issue)
         title = f"{site.site_name}: {issue_label(issue, year)}"
-        feeds.append(atom_feed(group, site, path, title))
+        feeds.append(atom_feed(group, site, page + "feed.xml", title, page, lastmods))
     return feeds

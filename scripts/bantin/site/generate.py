@@ -10,16 +10,22 @@ they are made from is unchanged (`ArticleMemo`, in `.cache/build/generated.json`
 
 Outputs and what each depends on (what an incremental build checks before keeping it):
 
-- per article (`one_article`: citation downloads, source and PDF copies, template data):
-  `article_key`, i.e. the front matter, the URL, the neighbours in the issue, the URLs of its
-  authors and section, the site URL and name, and the size and time of its source and PDF.
-  A new per-article output goes into `one_article`; if it reads anything else, that input
-  goes into `article_key`.
+- per article (`one_article`: citation downloads, JATS XML, source and PDF copies, template
+  data, and the URL of its own PDF for oai.xml): `article_key`, i.e. the front matter (where
+  conversion copies the issue's date, publisher and licence from issue.yml), the Markdown's
+  bytes (references and body), the URL, the neighbours in the issue, the URLs of its authors
+  and section, its last-changed day (registry), the site URL, name and licence, and the size
+  and time of its source, its PDF and its issue.yml (which says whether a PDF is the whole
+  issue's). A new per-article output goes into `one_article`; if it reads anything else, that
+  input goes into `article_key`.
 - per group (`index_pages`: an issue's table of contents, an author's or a section's pages):
-  what the pages show of their articles, named in the call to `keep_or_make`. A new output
-  made per issue, author or section goes through `keep_or_make` with its own inputs.
-- site-wide (home and year pages, directories, feeds, catalogue exports, robots.txt, assets,
-  redirects): made by every build and written only when their bytes change, which is cheap.
+  what the pages show of their articles and the newest last-changed day among them, named in
+  the call to `keep_or_make`. A new output made per issue, author or section goes through
+  `keep_or_make` with its own inputs. A group page kept while a page made now wants its path
+  makes the whole step run again without the memo, so a collision is reported as in a full
+  build.
+- site-wide (home and year pages, directories, feeds, oai.xml, catalogue exports, robots.txt,
+  assets, redirects): made by every build and written only when their bytes change.
 - every MkDocs page: the digest of its Markdown and its template data (bantin.site.incremental),
   so anything added to either is followed without more code.
 """
@@ -32,15 +38,17 @@ import json
 import logging
 import os
 import tempfile
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from bantin.exceptions import BuildError
-from bantin.site import exports, feeds, meta, pages, urls
+from bantin.site import exports, feeds, jats, meta, oai, pages, pdfs, urls
 from bantin.site.pages import GeneratedFile
+from bantin.sources import ISSUE_FILE
 
 log = logging.getLogger("bantin.site")
 
@@ -59,6 +67,7 @@ class SiteFiles:
     files: list[GeneratedFile]
     page_data: dict[str, str]
     kept: list[str] = field(default_factory=list)
+    pdf_urls: dict[str, str] = field(default_factory=dict)  # article URL -> its PDF's URL
 
 
 def record_json(record: meta.Record) -> str:
@@ -66,14 +75,14 @@ def record_json(record: meta.Record) -> str:
 
 
 MEMO_NAME = ".cache/build/generated.json"
-MEMO_FORMAT = 1
+MEMO_FORMAT = 2
 
 
 @dataclass
 class ArticleMemo:
-    """What each article made in the last run, by the digest of its inputs (front matter,
-    URL, neighbours, author and section URLs, site, source and PDF files), with each file's
-    size and time: an unchanged article whose files are untouched is not made again.
+    """What each article made in the last run, by the digest of its inputs (`article_key`),
+    with each file's size and time and the URL of its own PDF: an unchanged article whose
+    files are untouched is not made again.
     `inputs`: the build's global inputs; the memo serves only a run with the same."""
 
     inputs: str
@@ -112,14 +121,23 @@ class ArticleMemo:
         self.now[uri] = before
         return [path for path, _, _ in before[1]]
 
-    def remember(self, uri: str, key: str, paths: list[str]) -> None:
-        self.made[uri] = [key, *paths]
+    def pdf_url(self, uri: str) -> str:
+        """The URL of the article's own PDF as recorded ("" : none)."""
+        return str(self.known[uri][2])
+
+    def remember(self, uri: str, key: str, paths: list[str], pdf_url: str = "") -> None:
+        self.made[uri] = [key, pdf_url, *paths]
+
+    def forget(self) -> None:
+        """Nothing is reused by the next run (this one could not trust what it kept)."""
+        self.now.clear()
+        self.made.clear()
 
     def save(self, root: Path, docs: Path) -> None:
         """Once the files are written: their sizes and times, for the next run."""
-        for uri, (key, *paths) in self.made.items():
+        for uri, (key, pdf_url, *paths) in self.made.items():
             stats = [(path, os.stat(docs / path)) for path in paths]
-            self.now[uri] = [key, [[p, i.st_size, i.st_mtime_ns] for p, i in stats]]
+            self.now[uri] = [key, [[p, i.st_size, i.st_mtime_ns] for p, i in stats], pdf_url]
         path = root / MEMO_NAME
         path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"format": MEMO_FORMAT, "inputs": self.inputs, "entries": self.now})
@@ -132,27 +150,59 @@ def article_key(
     names: urls.NameIndex,
     site: meta.SiteInfo,
     sources: exports.Folder,
+    docs: Path,
+    lastmod: str,
 ) -> str:
-    """The digest of everything an article's files and record are made from."""
+    """The digest of everything an article's files and record are made from: its front
+    matter (the issue's date, publisher and licence are copied there from issue.yml), its
+    text (the record cites its references, the JATS file holds all of it: the Markdown
+    file's size and time, or its bytes while it may still change within one file time), its
+    URL, neighbours, authors' and section's URLs, its last-changed day (registry), the site
+    (URL, name, licence), and the size and time of its source, its PDF and its issue.yml
+    (whose `pdf:` decides whether a PDF is the article's own or the whole issue's)."""
     front = entry.front
+    source = PurePosixPath(front.source)
     files = [front.source, *([front.pdf.split("#", 1)[0]] if front.pdf else [])]
-    stats = []
-    for name in files:
-        try:
-            info = os.stat(sources.path(name))
-            stats.append([name, info.st_size, info.st_mtime_ns])
-        except (OSError, BuildError):
-            stats.append([name, -1, -1])
+    files.append(str(source.parent / ISSUE_FILE))
+    stats = [file_stat(sources, name) for name in files]
     parts = [
         front.model_dump_json(),
+        text_stamp(docs / str(entry.path)),
         entry.url,
-        [site.site_url, site.site_name],
+        lastmod,
+        [site.site_url, site.site_name, site.license.model_dump_json() if site.license else ""],
         [[s.front.title, s.url] if s else None for s in siblings],
         [names.author(name) for name in front.author_names],
         names.section(front.section) if front.section else "",
         stats,
     ]
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def file_stat(sources: exports.Folder, name: str) -> list[Any]:
+    """A file's size and time, not following a symbolic link (a file replaced by a link is
+    made again, and refused there)."""
+    try:
+        info = os.lstat(sources.path(name))
+        return [name, info.st_size, info.st_mtime_ns]
+    except (OSError, BuildError):
+        return [name, -1, -1]
+
+
+def text_stamp(path: Path) -> list[Any]:
+    """What identifies the bytes of an article's Markdown: its size and time, and its digest
+    when it changed so recently that it may change again within the same file time."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return [-1, -1]
+    if time.time_ns() - info.st_mtime_ns > RACY_NS:
+        return [info.st_size, info.st_mtime_ns]
+    return [info.st_size, info.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest()]
+
+
+#: A file changed less than this long ago may change again within the same file time.
+RACY_NS = 2_000_000_000
 
 
 def asset_files() -> list[GeneratedFile]:
@@ -181,28 +231,41 @@ def article_files(
     root: Path,
     names: urls.NameIndex,
     memo: ArticleMemo | None = None,
+    lastmods: Mapping[str, str] | None = None,
 ) -> SiteFiles:
-    """Citation downloads, source copies and template data of every article."""
+    """Citation downloads, JATS XML, source and PDF copies and template data of every article;
+    every `pdf:` naming a missing file is reported at once (BuildError)."""
     files: list[GeneratedFile] = []
     data: dict[str, str] = {}
     kept: list[str] = []
+    pdf_urls: dict[str, str] = {}
     siblings = meta.siblings_in_issue(entries)
-    sources = exports.Folder(root)
+    finder = pdfs.PdfFinder(exports.Folder(root))
     docs = root / "docs"
+    lastmods = lastmods or {}
     for entry, item in zip(entries, items, strict=True):
         uri = str(entry.path).replace(os.sep, "/")
-        key = article_key(entry, siblings[entry.url], names, site, sources) if memo else ""
+        lastmod = lastmods.get(entry.url, "")
+        key = ""
+        if memo is not None:
+            near = siblings[entry.url]
+            key = article_key(entry, near, names, site, finder.root, docs, lastmod)
         reused = memo.reuse(uri, key, docs) if memo else None
         if memo is not None and reused is not None:
             kept += reused
             data[uri] = memo.records[uri]
+            if memo.pdf_url(uri):
+                pdf_urls[entry.url] = memo.pdf_url(uri)
             continue
-        made = one_article(entry, item, cite, site, sources, names, siblings[entry.url])
+        made = one_article(entry, item, cite, site, finder, names, siblings[entry.url], lastmod)
         files += made.files
         data[uri] = made.page_data[uri]
+        pdf_urls.update(made.pdf_urls)
         if memo is not None:
-            memo.remember(uri, key, [f.path for f in made.files])
-    return SiteFiles(files, data, kept)
+            memo.remember(uri, key, [f.path for f in made.files], made.pdf_urls.get(entry.url, ""))
+    if finder.problems:
+        raise BuildError(f"a pdf: names no file:\n{finder.problems.summary()}")
+    return SiteFiles(files, data, kept, pdf_urls)
 
 
 def one_article(
@@ -210,26 +273,26 @@ def one_article(
     item: dict[str, Any],
     cite: meta.CiteApi,
     site: meta.SiteInfo,
-    sources: exports.Folder,
+    finder: pdfs.PdfFinder,
     names: urls.NameIndex,
     siblings: tuple[urls.Entry | None, urls.Entry | None],
+    lastmod: str,
 ) -> SiteFiles:
-    """The files and the template data of one article."""
+    """The files (citation downloads, source and PDF copies, JATS XML) and the template data
+    of one article; a `pdf:` naming no file is collected in `finder.problems`."""
     files = exports.citation_files(entry, item, cite)
-    source = exports.source_copy(entry, sources)
+    source = exports.source_copy(entry, finder.root)
     files.append(source)
-    pdf = None if _is_pdf(entry) else exports.pdf_copy(entry, sources)
-    pdf_href = pdf.path + exports.fragment(entry.front.pdf) if pdf else ""
-    if pdf:
-        files.append(pdf)
-    if _is_pdf(entry):
-        pdf_href = source.path  # the article's own PDF is its source
-    record = meta.article_record(entry, siblings, item, cite, site, pdf_href, names)
-    return SiteFiles(files, {str(entry.path).replace(os.sep, "/"): record_json(record)})
-
-
-def _is_pdf(entry: urls.Entry) -> bool:
-    return entry.front.source.endswith(".pdf")
+    pdf = finder.find(entry, source)
+    if pdf is not None and pdf.copy is not None:
+        files.append(pdf.copy)
+    record = meta.article_record(entry, siblings, item, cite, site, pdf, names, lastmod)
+    pdf_urls = {}
+    if pdf is not None and pdf.own:  # the article's own PDF, not the whole issue's
+        pdf_urls[entry.url] = urls.absolute(site.site_url, pdfs.file_part(pdf.href))
+    files.append(jats.article_file(entry, site, pdf_urls.get(entry.url, "")))
+    uri = str(entry.path).replace(os.sep, "/")
+    return SiteFiles(files, {uri: record_json(record)}, [], pdf_urls)
 
 
 def digest(value: Any) -> str:
@@ -237,22 +300,34 @@ def digest(value: Any) -> str:
 
 
 def index_pages(
-    entries: Sequence[urls.Entry], names: urls.NameIndex, docs: Path, memo: ArticleMemo | None
+    entries: Sequence[urls.Entry],
+    names: urls.NameIndex,
+    docs: Path,
+    memo: ArticleMemo | None,
+    lastmods: Mapping[str, str],
+    harvested: Sequence[GeneratedFile] = (),
 ) -> SiteFiles:
     """The index pages; with a memo, an issue, author or section whose articles (as its pages
-    show them) are unchanged keeps the pages it made."""
+    show them, and the newest of their last-changed days) are unchanged keeps the pages it
+    made. `harvested`: the OAI-PMH file, linked from the home page when there is one."""
+    harvest = oai.FILE_NAME if harvested else ""
     if memo is None:
-        return SiteFiles(pages.index_pages(entries, names), {})
-    made = SiteFiles([pages.home_page(entries, names), *pages.year_pages(entries)], {})
+        return SiteFiles(pages.index_pages(entries, names, lastmods, harvest), {})
+    home = pages.home_page(entries, names, lastmods, harvest)
+    made = SiteFiles([home, *pages.year_pages(entries, lastmods)], {})
     for (year, issue), found in pages.by_issue(entries).items():
         shown: list[Any] = [[e.url, e.front.title, e.front.pages, e.front.section] for e in found]
         shown += [names.section(e.front.section) if e.front.section else "" for e in found]
         shown += [[a, names.author(a)] for e in found for a in e.front.author_names]
-        make = functools.partial(pages.issue_page, year, issue, found, names)
-        keep_or_make(made, memo, docs, f"#issue/{year}/{issue}", [year, issue, shown], make)
+        inputs = [year, issue, shown, pages.newest(found, lastmods)]
+        make = functools.partial(pages.issue_page, year, issue, found, names, lastmods)
+        keep_or_make(made, memo, docs, f"#issue/{year}/{issue}", inputs, make)
     for kind, base, title, label in pages.BROWSE:
         listed = pages.listings(entries, kind, names)
-        made.files.extend(pages.directory_pages(listed, base, title))
+        everyone = [entry for listing in listed for entry in listing.entries]
+        made.files.extend(
+            pages.directory_pages(listed, base, title, pages.newest(everyone, lastmods))
+        )
         for listing in listed:
             shown = [
                 [e.url, e.front.title, e.front.author_names, e.front.issue, e.front.year]
@@ -260,7 +335,8 @@ def index_pages(
             ]
             shown += [e.front.pages for e in listing.entries]
             inputs = [label, listing.name, listing.url, shown]
-            make_list = functools.partial(pages.listing_pages, listing, label)
+            inputs += [pages.newest(listing.entries, lastmods)]
+            make_list = functools.partial(pages.listing_pages, listing, label, lastmods)
             keep_or_make(made, memo, docs, f"#{kind}/{listing.url}", inputs, make_list)
     return made
 
@@ -288,23 +364,39 @@ def site_files(
     extra: Sequence[GeneratedFile] = (),
     items: Sequence[dict[str, Any]] | None = None,
     memo: ArticleMemo | None = None,
+    harvest: oai.HarvestSettings | None = None,
+    lastmods: Mapping[str, str] | None = None,
 ) -> SiteFiles:
-    """Everything bantin writes into docs/ for one build (`items`: from csl_items)."""
+    """Everything bantin writes into docs/ for one build (`items`: from csl_items; `harvest`:
+    how to describe the OAI-PMH static repository, none written without it; `lastmods`: the
+    day each article's content last changed, by URL, from the registry)."""
     names = urls.NameIndex(entries)
     items = csl_items(entries, cite, site) if items is None else items
-    made = article_files(entries, items, cite, site, root, names, memo)
-    index = index_pages(entries, names, root / "docs", memo)
+    lastmods = lastmods or {}
+    made = article_files(entries, items, cite, site, root, names, memo, lastmods)
+    harvested = (
+        [] if harvest is None else [oai.static_repository(entries, site, harvest, made.pdf_urls)]
+    )
+    index = index_pages(entries, names, root / "docs", memo, lastmods, harvested)
     files = [
         *index.files,
         *made.files,
-        *feeds.all_feeds(entries, site),
+        *harvested,
+        *feeds.all_feeds(entries, site, lastmods),
         exports.catalogue_json(entries, site.site_url),
         exports.catalogue_csv(entries, site.site_url),
         exports.robots_txt(site.site_url),
         *asset_files(),
         *extra,
     ]
-    return SiteFiles(unique(files), made.page_data, made.kept + index.kept)
+    kept = made.kept + index.kept
+    found = unique(files)
+    if memo is not None and kept and {f.path for f in found} & set(kept):
+        # A file made now wants the path of one kept from the last run: only a build that
+        # makes both can tell whether they collide.
+        memo.forget()
+        return site_files(entries, cite, site, root, extra, items, None, harvest, lastmods)
+    return SiteFiles(found, made.page_data, kept, made.pdf_urls)
 
 
 def unique(files: Sequence[GeneratedFile]) -> list[GeneratedFile]:
@@ -313,7 +405,11 @@ def unique(files: Sequence[GeneratedFile]) -> list[GeneratedFile]:
     for item in files:
         other = seen.get(item.path)
         if other is not None and other.content != item.content:
-            raise BuildError(f"docs/{item.path}: two generated files want this path")
+            made = " and ".join(f.origin for f in (other, item) if f.origin)
+            raise BuildError(
+                f"docs/{item.path}: two generated files want this path"
+                + (f": {made}" if made else "")
+            )
         seen[item.path] = item
     return [seen[path] for path in sorted(seen)]
 
@@ -336,7 +432,14 @@ def write_atomic(path: Path, content: bytes) -> None:
 
 def previous_list(docs: Path) -> list[str]:
     listing = docs / LIST_NAME
-    return listing.read_text(encoding="utf-8").split("\n") if listing.exists() else []
+    if not listing.exists():
+        return []
+    try:
+        return listing.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BuildError(
+            f"{listing}: cannot read ({error}); delete it and build with --clean"
+        ) from error
 
 
 def refuse_overwrite(

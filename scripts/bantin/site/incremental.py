@@ -38,14 +38,17 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from bantin import store
+from bantin.exceptions import BuildError
 from bantin.site.generate import PageData
 from bantin.site.linking import NO_LINKS
+from bantin.site.pages import LASTMOD_KEY
 
 log = logging.getLogger("bantin.site")
 
 CACHE_DIR = ".cache/build"
 STATE_NAME = "state.json"
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 #: Distributions whose code shapes every page; a new version of any means a full build.
 RENDERING_PACKAGES = (
     "mkdocs",
@@ -150,6 +153,7 @@ class State:
     pages: dict[str, str] = field(default_factory=dict)  # src_uri -> page digest
     linking: list[str] = field(default_factory=list)
     digests: dict[str, list[Any]] = field(default_factory=dict)  # src_uri -> size, ns, sha
+    lastmods: dict[str, str] = field(default_factory=dict)  # src_uri -> sitemap <lastmod>
 
     def to_json(self) -> str:
         data = {"format": STATE_FORMAT, **self.__dict__}
@@ -175,11 +179,7 @@ def read_state(root: Path) -> State | None:
 
 
 def write_state(root: Path, state: State) -> None:
-    path = state_path(root)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(path.name + ".tmp")
-    temp.write_text(state.to_json(), encoding="utf-8")
-    os.replace(temp, path)
+    store.write_atomic(state_path(root), state.to_json().encode("utf-8"))
 
 
 #: The build cache's files (the spare site is scratch space and stays).
@@ -250,6 +250,7 @@ class Plan:
     total: int = 0
     done: int = 0
     progress: Callable[[int, int], None] | None = None
+    lastmods: dict[str, str] = field(default_factory=dict)  # src_uri -> sitemap <lastmod>
 
     @property
     def incremental(self) -> bool:
@@ -315,6 +316,7 @@ class Plan:
     def after_reading(self, files: Any, config: Any) -> None:
         """On MkDocs's `env` event: read the unchanged pages a rendered page links to with an
         anchor, so MkDocs checks those anchors as a full build does."""
+        self._lastmods(files)
         if not self.incremental:
             return
         from mkdocs.commands.build import _populate_page
@@ -329,6 +331,27 @@ class Plan:
                     _populate_page(target.page, config, files, dirty=True)
                     waiting.append(target)
         self.total = len(self.render)
+
+    def _lastmods(self, files: Any) -> None:
+        """The sitemap lists every page with its last-changed day, which comes from the
+        page's Markdown (an index page's front matter) or its template data (an article's
+        record): both are in the page's digest, so a page not read again has the day it had.
+        The pages read now have theirs recorded; the others get the recorded one back."""
+        known = self.previous.lastmods if self.previous is not None else {}
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None:
+                continue
+            if page.markdown is not None:  # read by this run
+                record = page.meta.get("bantin")
+                day = page.meta.get(LASTMOD_KEY) or (
+                    record.get("lastmod", "") if isinstance(record, dict) else ""
+                )
+                if day:
+                    self.lastmods[file.src_uri] = str(day)
+            elif file.src_uri in known:
+                self.lastmods[file.src_uri] = known[file.src_uri]
+                page.meta = {**page.meta, LASTMOD_KEY: known[file.src_uri]}
 
     def renders(self, file: Any) -> bool:
         return not self.incremental or file.src_uri in self.render
@@ -346,7 +369,12 @@ class Plan:
     def state(self, site: Path) -> State:
         """The cache for the site this run made (its folder is `site` until the swap)."""
         return State(
-            self.inputs, folder_id(site), dict(self.pages), sorted(self.linking), self.digests.now
+            self.inputs,
+            folder_id(site),
+            dict(self.pages),
+            sorted(self.linking),
+            self.digests.now,
+            dict(self.lastmods),
         )
 
 
@@ -484,17 +512,29 @@ def publish(new: Path, site: Path, spare: Path) -> None:
     """`new` becomes site/, in one atomic exchange where the system allows it (else two
     renames). After an incremental build (`new` is `spare`) the site it replaces is kept as
     the next spare; after a full build it is deleted, and so is the spare (whose files are
-    the old site's): the next incremental build starts a spare from the new site."""
+    the old site's): the next incremental build starts a spare from the new site. A site/
+    that cannot be replaced (a mount point, no permission) is a BuildError, left as it was."""
     new.chmod(0o755)  # mkdtemp makes 0700; the published folder is for everyone to read
-    if not site.exists():
-        new.rename(site)
-        return
-    spare.parent.mkdir(parents=True, exist_ok=True)
-    if not exchange(new, site):
-        aside = site.with_name(f".site-old-{os.getpid()}")
-        site.rename(aside)
-        new.rename(site)
-        aside.rename(new)
+    try:
+        if not site.exists():
+            new.rename(site)
+            return
+        spare.parent.mkdir(parents=True, exist_ok=True)
+        aside = None
+        if not exchange(new, site):
+            aside = site.with_name(f".site-old-{os.getpid()}")
+            site.rename(aside)
+            try:
+                new.rename(site)
+            except OSError:
+                aside.rename(site)
+                raise
+    except OSError as error:
+        raise BuildError(
+            f"{site}: cannot be replaced by the new build ({error}); it is left as it was"
+        ) from error
+    if aside is not None:
+        aside.rename(new)  # the replaced site: the next spare, or deleted below
     if new != spare:
         shutil.rmtree(new)
         shutil.rmtree(spare, ignore_errors=True)

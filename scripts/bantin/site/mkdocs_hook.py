@@ -21,6 +21,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from bantin.metadata import parse_license, strip_invisible
 from bantin.site import incremental, split
 from bantin.site.citecache import CitationCache, citations_for_templates, fill_citations
 from bantin.site.generate import CACHE_NAME, PageData, load_page_data
@@ -41,7 +42,22 @@ def on_config(config: Any) -> Any:
     _CITATIONS.clear()
     _GENERATED_HTML.clear()
     _PAGE_DATA[:] = [load_page_data(Path(config["docs_dir"]))]
+    config["extra"][LICENSE_KEY] = license_record(config["extra"].get("license"))
     return config
+
+
+#: `extra` key of the archive's licence as the footer prints it (partials/copyright.html).
+LICENSE_KEY = "bantin_license"
+
+
+def license_record(value: Any) -> dict[str, str] | None:
+    """mkdocs.yml's `extra.license` as the footer prints it (a wrong one fails `bantin
+    build`, which reads it first; here it is only left out)."""
+    try:
+        licence = parse_license(value)
+    except ValueError:
+        return None
+    return {"name": licence.label, "href": licence.url or ""} if licence else None
 
 
 def on_files(files: Any, config: Any) -> Any:
@@ -57,7 +73,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     for key in THEME_PRINTED:
         value = page.meta.get(key)
         if isinstance(value, str):
-            page.meta[key] = str(escape(value))
+            page.meta[key] = str(escape(strip_invisible(value)))
     if record is not None:
         page.meta["bantin"] = record
         if record.get("lead"):

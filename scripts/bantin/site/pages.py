@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from bantin.site import urls
 from bantin.site.markup import (
@@ -20,6 +21,7 @@ from bantin.site.markup import (
 from bantin.site.urls import Entry
 
 PER_PAGE = 50
+_NONE: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class GeneratedFile:
 
     path: str
     content: bytes
+    #: What the file is made from (named when two generated files want one path).
+    origin: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -57,10 +61,31 @@ def article_item(entry: Entry, here: str, with_issue: bool = True) -> str:
     return " · ".join(parts)
 
 
-def _page(url: str, title: str, blocks: Sequence[str], feed: str = "") -> GeneratedFile:
-    extra = {PAGE_KIND: "index", **({"bantin_feed": feed} if feed else {})}
+#: Front matter key of a generated page: the day its content last changed (its sitemap
+#: `<lastmod>`), the newest of its articles'.
+LASTMOD_KEY = "bantin_lastmod"
+
+
+def newest(entries: Iterable[Entry], lastmods: Mapping[str, str]) -> str:
+    """The newest last-changed day of `entries` ('' when none is known)."""
+    return max((lastmods.get(entry.url, "") for entry in entries), default="")
+
+
+def _page(
+    url: str,
+    title: str,
+    blocks: Sequence[str],
+    feed: str = "",
+    lastmod: str = "",
+    origin: str = "",
+) -> GeneratedFile:
+    extra: dict[str, object] = {PAGE_KIND: "index"}
+    if feed:
+        extra["bantin_feed"] = feed
+    if lastmod:
+        extra[LASTMOD_KEY] = lastmod
     text = markdown_page(title, blocks, extra)
-    return GeneratedFile(urls.md_path(url), text.encode("utf-8"))
+    return GeneratedFile(urls.md_path(url), text.encode("utf-8"), origin)
 
 
 def by_issue(entries: Sequence[Entry]) -> dict[tuple[int, int], list[Entry]]:
@@ -70,8 +95,14 @@ def by_issue(entries: Sequence[Entry]) -> dict[tuple[int, int], list[Entry]]:
     return dict(sorted(groups.items()))
 
 
-def home_page(entries: Sequence[Entry], names: urls.NameIndex) -> GeneratedFile:
-    """Latest issue, the years, the number of articles."""
+def home_page(
+    entries: Sequence[Entry],
+    names: urls.NameIndex,
+    lastmods: Mapping[str, str] = _NONE,
+    harvest: str = "",
+) -> GeneratedFile:
+    """Latest issue, the years, the number of articles; `harvest` is the OAI-PMH static
+    repository's URL, when the site has one."""
     issues = by_issue(entries)
     blocks = [tag("p", esc(f"Kho lưu trữ có {len(entries)} bài viết."), "bantin-count")]
     if issues:
@@ -83,17 +114,23 @@ def home_page(entries: Sequence[Entry], names: urls.NameIndex) -> GeneratedFile:
     year_links = [link(urls.year_url(y), f"Năm {y}") for y in years]
     blocks.append(tag("h2", "Các năm") + bullet_list(year_links, "bantin-years"))
     browse = [link(urls.AUTHORS_DIR + "/", "Tác giả"), link(urls.SECTIONS_DIR + "/", "Chuyên mục")]
+    if harvest:
+        browse.append(link(harvest, "Siêu dữ liệu cho thư viện (kho tĩnh OAI-PMH)"))
     blocks.append(tag("h2", "Tra cứu") + bullet_list(browse))
-    return _page("", "Trang chủ", blocks)
+    return _page("", "Trang chủ", blocks, lastmod=newest(entries, lastmods))
 
 
-def year_pages(entries: Sequence[Entry]) -> list[GeneratedFile]:
+def year_pages(
+    entries: Sequence[Entry], lastmods: Mapping[str, str] = _NONE
+) -> list[GeneratedFile]:
     issues = by_issue(entries)
     years = sorted({y for y, _ in issues})
-    return [_year_page(year, issues) for year in years]
+    return [_year_page(year, issues, lastmods) for year in years]
 
 
-def _year_page(year: int, issues: dict[tuple[int, int], list[Entry]]) -> GeneratedFile:
+def _year_page(
+    year: int, issues: dict[tuple[int, int], list[Entry]], lastmods: Mapping[str, str]
+) -> GeneratedFile:
     here = urls.year_url(year)
     items = [
         link(urls.relative(here, urls.issue_url(y, n)), issue_label(n, y))
@@ -101,7 +138,9 @@ def _year_page(year: int, issues: dict[tuple[int, int], list[Entry]]) -> Generat
         for (y, n), group in sorted(issues.items(), reverse=True)
         if y == year
     ]
-    return _page(here, f"Năm {year}", [bullet_list(items, "bantin-issues")])
+    listed = [e for (y, _), group in issues.items() if y == year for e in group]
+    blocks = [bullet_list(items, "bantin-issues")]
+    return _page(here, f"Năm {year}", blocks, lastmod=newest(listed, lastmods))
 
 
 def issue_table(entries: Sequence[Entry], here: str, names: urls.NameIndex) -> str:
@@ -123,14 +162,21 @@ def issue_table(entries: Sequence[Entry], here: str, names: urls.NameIndex) -> s
     return table(headers, rows, "bantin-toc")
 
 
-def issue_pages(entries: Sequence[Entry], names: urls.NameIndex) -> list[GeneratedFile]:
+def issue_pages(
+    entries: Sequence[Entry], names: urls.NameIndex, lastmods: Mapping[str, str] = _NONE
+) -> list[GeneratedFile]:
     return [
-        issue_page(year, issue, group, names) for (year, issue), group in by_issue(entries).items()
+        issue_page(year, issue, group, names, lastmods)
+        for (year, issue), group in by_issue(entries).items()
     ]
 
 
 def issue_page(
-    year: int, issue: int, group: Sequence[Entry], names: urls.NameIndex
+    year: int,
+    issue: int,
+    group: Sequence[Entry],
+    names: urls.NameIndex,
+    lastmods: Mapping[str, str] = _NONE,
 ) -> GeneratedFile:
     """The table of contents of one issue."""
     here = urls.issue_url(year, issue)
@@ -138,7 +184,7 @@ def issue_page(
     up = link(urls.relative(here, urls.year_url(year)), f"Năm {year}")
     feed = link("feed.xml", "Nguồn tin Atom của số này")
     blocks = [tag("p", up + " · " + feed, "bantin-up"), issue_table(group, here, names)]
-    return _page(here, title, blocks, feed="feed.xml")
+    return _page(here, title, blocks, "feed.xml", newest(group, lastmods))
 
 
 def listings(entries: Sequence[Entry], key: str, names: urls.NameIndex) -> list[Listing]:
@@ -174,7 +220,12 @@ def pager(base: str, page: int, count: int) -> str:
 
 
 def paged_list(
-    base: str, title: str, items_at: list[list[str]], intro: str = ""
+    base: str,
+    title: str,
+    items_at: list[list[str]],
+    intro: str = "",
+    lastmod: str = "",
+    origin: str = "",
 ) -> list[GeneratedFile]:
     """Pages of at most PER_PAGE items; `items_at[i]` holds page i+1's items."""
     files = []
@@ -182,11 +233,14 @@ def paged_list(
         page_title = title if number == 1 else f"{title} (trang {number})"
         nav = pager(base, number, len(items_at))
         blocks = [intro, bullet_list(items, "bantin-list"), nav]
-        files.append(_page(urls.paged_url(base, number), page_title, blocks))
+        page_url = urls.paged_url(base, number)
+        files.append(_page(page_url, page_title, blocks, lastmod=lastmod, origin=origin))
     return files
 
 
-def listing_pages(listing: Listing, label: str) -> list[GeneratedFile]:
+def listing_pages(
+    listing: Listing, label: str, lastmods: Mapping[str, str] = _NONE
+) -> list[GeneratedFile]:
     count = page_count(len(listing.entries))
     pages: list[list[str]] = []
     for number in range(1, count + 1):
@@ -194,10 +248,15 @@ def listing_pages(listing: Listing, label: str) -> list[GeneratedFile]:
         window = listing.entries[(number - 1) * PER_PAGE : number * PER_PAGE]
         pages.append([article_item(e, here) for e in window])
     intro = tag("p", esc(f"{len(listing.entries)} bài viết."))
-    return paged_list(listing.url, f"{label}: {listing.name}", pages, intro)
+    lastmod = newest(listing.entries, lastmods)
+    sources = sorted({entry.front.source for entry in listing.entries})
+    origin = f"the page of {listing.name!r} (from {', '.join(sources)})"
+    return paged_list(listing.url, f"{label}: {listing.name}", pages, intro, lastmod, origin)
 
 
-def directory_pages(found: Sequence[Listing], base: str, title: str) -> list[GeneratedFile]:
+def directory_pages(
+    found: Sequence[Listing], base: str, title: str, lastmod: str = ""
+) -> list[GeneratedFile]:
     """The index of all authors (or sections), paginated."""
     count = page_count(len(found))
     pages: list[list[str]] = []
@@ -207,7 +266,7 @@ def directory_pages(found: Sequence[Listing], base: str, title: str) -> list[Gen
         pages.append(
             [link(urls.relative(here, f.url), f.name) + esc(f" ({len(f.entries)})") for f in window]
         )
-    return paged_list(base, title, pages)
+    return paged_list(base, title, pages, lastmod=lastmod)
 
 
 BROWSE = (
@@ -216,21 +275,31 @@ BROWSE = (
 )
 
 
-def browse_pages(entries: Sequence[Entry], names: urls.NameIndex) -> list[GeneratedFile]:
+def browse_pages(
+    entries: Sequence[Entry], names: urls.NameIndex, lastmods: Mapping[str, str] = _NONE
+) -> list[GeneratedFile]:
     """Every author and section page and their directories."""
     files: list[GeneratedFile] = []
     for key, base, title, label in BROWSE:
         found = listings(entries, key, names)
-        files.extend(directory_pages(found, base, title))
+        listed = [entry for listing in found for entry in listing.entries]
+        files.extend(directory_pages(found, base, title, newest(listed, lastmods)))
         for listing in found:
-            files.extend(listing_pages(listing, label))
+            files.extend(listing_pages(listing, label, lastmods))
     return files
 
 
-def index_pages(entries: Sequence[Entry], names: urls.NameIndex) -> list[GeneratedFile]:
+def index_pages(
+    entries: Sequence[Entry],
+    names: urls.NameIndex,
+    lastmods: Mapping[str, str] = _NONE,
+    harvest: str = "",
+) -> list[GeneratedFile]:
+    """Every index page; `lastmods` gives each article's last-changed day by URL; `harvest`,
+    the OAI-PMH static repository's URL, when the site has one."""
     return [
-        home_page(entries, names),
-        *year_pages(entries),
-        *issue_pages(entries, names),
-        *browse_pages(entries, names),
+        home_page(entries, names, lastmods, harvest),
+        *year_pages(entries, lastmods),
+        *issue_pages(entries, names, lastmods),
+        *browse_pages(entries, names, lastmods),
     ]

@@ -16,6 +16,7 @@ AUTHORS_DIR = "tac-gia"
 SECTIONS_DIR = "chuyen-muc"
 SOURCES_DIR = "nguon"
 PAGE_PREFIX = "trang-"
+_PAGED = re.compile(rf"{PAGE_PREFIX}\d+/")
 
 
 class Entry(Protocol):
@@ -134,7 +135,7 @@ class NameIndex:
             return
         base = f"{folder}/{slugify(name)}"
         url, number = f"{base}/", 1
-        while url in taken:
+        while url in taken or _PAGED.fullmatch(url[len(folder) + 1 :]):  # a list's own page
             number += 1
             url = f"{base}-{number}/"
         taken.add(url)
