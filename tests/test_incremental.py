@@ -501,3 +501,53 @@ def test_a_folder_in_the_spare_where_a_file_goes_means_a_full_build(
         build(root)
     assert "full build: .cache/build/spare-site:" in caplog.text
     assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+
+
+def test_the_cached_catalogue_knows_each_articles_content_digest(tmp_path: Path) -> None:
+    """The registry's content digest of an unchanged article comes from the cache (its
+    blocks are not read again), and is the one its file gives; a cache written by other code
+    is not used."""
+    import os
+
+    from bantin.catalogue import load_catalogue
+    from bantin.site import registry
+
+    root = make_archive(tmp_path)
+    build(root)
+    cache, docs = tmp_path / "catalogue.json", root / "docs"
+    for path in articles(root):
+        old = os.stat(path)
+        os.utime(path, ns=(old.st_atime_ns - 10**10, old.st_mtime_ns - 10**10))
+    load_catalogue(docs, cache, "v1")
+    cached = load_catalogue(docs, cache, "v1").entries
+    digests = [registry.content_sha256(entry) for entry in cached]
+    assert all(entry.read_blocks is None for entry in cached), "no article read again"
+    fresh = load_catalogue(docs).entries
+    assert digests == [registry.content_sha256(entry) for entry in fresh]
+    other = load_catalogue(docs, cache, "v2").entries
+    assert all(entry.read_blocks is not None for entry in other), "another bantin reads all"
+
+
+def test_the_spare_site_is_no_leftover_and_no_link(tmp_path: Path) -> None:
+    """A build removes the folders a killed build left, never the cache's spare site; a
+    spare site (or build cache) that is a symbolic link stops the build before it writes."""
+    from bantin.exceptions import BuildError
+
+    root = make_archive(tmp_path)
+    build(root)
+    build(root)
+    spare = root / incremental.SPARE
+    assert spare.is_dir()
+    (root / ".site-build-gone").mkdir()
+    change(root, 0, 0)
+    build(root)
+    assert not (root / ".site-build-gone").exists()
+    assert (spare / "index.html").is_file(), "the spare site stays for the next build"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(spare)
+    spare.symlink_to(elsewhere, target_is_directory=True)
+    change(root, 1, 1)
+    with pytest.raises(BuildError, match="spare-site: is a symbolic link"):
+        build(root)
+    assert list(elsewhere.iterdir()) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -42,6 +43,8 @@ class CatalogueEntry:
     file: Path | None = field(default=None, compare=False, repr=False)
     #: Front matter fields whose invisible characters were removed (warned on every read).
     invisible: list[str] = field(default_factory=list, compare=False, repr=False)
+    #: The digest of what the article's page shows (`content_sha256`), once known.
+    known_sha256: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def blocks(self) -> list[Block]:
@@ -52,9 +55,33 @@ class CatalogueEntry:
         return self.read_blocks
 
     @property
+    def content_sha256(self) -> str:
+        """sha256 of what the article's page shows (see `content_sha256`); from the catalogue
+        cache for an unchanged file, so its blocks are not read for it."""
+        if self.known_sha256 is None:
+            object.__setattr__(self, "known_sha256", content_sha256(self.front, self.blocks))
+        assert self.known_sha256 is not None
+        return self.known_sha256
+
+    @property
     def sort_key(self) -> tuple[int, int, int, str]:
         first_page = min(self.front.pages) if self.front.pages else 0
         return (self.front.year, self.front.issue, first_page, self.front.slug)
+
+
+#: Front matter a page does not show: a change there is no change of the page's content.
+BOOKKEEPING = frozenset({"source", "source_sha256", "converter", "confidence", "review"})
+
+
+def content_sha256(front: FrontMatter, blocks: list[Block]) -> str:
+    """sha256 of what an article's page shows: its front matter (without the converter's
+    bookkeeping, and without empty values, so a new optional key in the schema changes no
+    hash) and its blocks."""
+    dumped = front.model_dump(mode="json", exclude=set(BOOKKEEPING), exclude_none=True)
+    shown = {key: value for key, value in dumped.items() if value not in ([], "")}
+    texts = [[block.kind.value, block.text, block.anchor] for block in blocks]
+    text = json.dumps([shown, texts], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -130,15 +157,16 @@ def warn_invisible(path: Path, fields: list[str]) -> None:
         )
 
 
-def load_catalogue(docs_dir: Path, cache: Path | None = None) -> Catalogue:
+def load_catalogue(docs_dir: Path, cache: Path | None = None, code: str = "") -> Catalogue:
     """Read every article; all unreadable ones are reported together in one MetadataError.
 
     With `cache`, the front matter of an article whose file has the size and time the cache
     recorded is taken from there (a JSON file of validated front matter), and the cache is
-    brought up to date.
+    brought up to date. `code`: what identifies the code that reads the articles (a cache
+    written by other code is not used).
     """
     problems = Problems()
-    known = read_cache(cache) if cache is not None else {}
+    known = read_cache(cache, code) if cache is not None else {}
     now: dict[str, list[Any]] = {}
     entries = []
     for path in article_files(docs_dir):
@@ -152,14 +180,14 @@ def load_catalogue(docs_dir: Path, cache: Path | None = None) -> Catalogue:
             docs_dir, f"{len(problems)} article file(s) cannot be read:\n{problems.summary()}"
         )
     if cache is not None and now != known:
-        write_cache(cache, now)
+        write_cache(cache, now, code)
     return Catalogue(sorted(entries, key=lambda e: e.sort_key))
 
 
 #: A file changed less than this long before it was read may change again within the same
 #: file time: its front matter is not cached.
 RACY_NS = 2_000_000_000
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def cached_entry(
@@ -172,25 +200,28 @@ def cached_entry(
         now[key] = before
         front = FrontMatter.model_validate_json(before[2])
         warn_invisible(path, before[3])
-        return CatalogueEntry(front, None, rel, url_of(rel), path, before[3])
+        return CatalogueEntry(front, None, rel, url_of(rel), path, before[3], before[4])
     entry = read_entry(docs_dir, path)
     if time.time_ns() - info.st_mtime_ns > RACY_NS:
         front_json = entry.front.model_dump_json()
-        now[key] = [info.st_size, info.st_mtime_ns, front_json, entry.invisible]
+        sha = entry.content_sha256
+        now[key] = [info.st_size, info.st_mtime_ns, front_json, entry.invisible, sha]
     return entry
 
 
-def read_cache(path: Path) -> dict[str, list[Any]]:
+def read_cache(path: Path, code: str = "") -> dict[str, list[Any]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
         return {}
+    if data.get("code", "") != code:
+        return {}
     found: dict[str, list[Any]] = data.get("entries", {})
     return found
 
 
-def write_cache(path: Path, entries: dict[str, list[Any]]) -> None:
-    text = json.dumps({"format": CACHE_FORMAT, "entries": entries}, ensure_ascii=False)
-    store.write_atomic(path, text.encode("utf-8"))
+def write_cache(path: Path, entries: dict[str, list[Any]], code: str = "") -> None:
+    data = {"format": CACHE_FORMAT, "code": code, "entries": entries}
+    store.write_atomic(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))

@@ -102,10 +102,13 @@ CATALOGUE_CACHE = incremental.CACHE_DIR + "/catalogue.json"
 
 
 def cached_catalogue(docs: Path) -> Any:
-    """The catalogue, with the front matter of unchanged articles from the build cache."""
+    """The catalogue, with the front matter of unchanged articles from the build cache (made
+    by this very bantin: another version may read articles differently)."""
+    import bantin
     from bantin.catalogue import load_catalogue
 
-    return load_catalogue(docs, docs.parent / CATALOGUE_CACHE)
+    code = f"{bantin.__version__} {incremental.package_digest()}"
+    return load_catalogue(docs, docs.parent / CATALOGUE_CACHE, code)
 
 
 def search_indexer() -> Callable[..., Any] | None:
