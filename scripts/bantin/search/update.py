@@ -72,17 +72,15 @@ class Memo:
             "shards": self.shards,
             "sizes": self.sizes,
         }
-        body = array("I")
-        for group in GROUPS:
-            for key in keys[group]:
-                body.extend(self.ids[group][key])
-        for key in keys["terms"]:
-            body.extend(self.tfs[key])
         path.parent.mkdir(parents=True, exist_ok=True)
         temp = path.with_name(path.name + ".tmp")
-        with open(temp, "wb") as stream:
+        with open(temp, "wb") as stream:  # array by array: no second copy of the postings
             stream.write(json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n")
-            stream.write(body.tobytes())
+            for group in GROUPS:
+                for key in keys[group]:
+                    self.ids[group][key].tofile(stream)
+            for key in keys["terms"]:
+                self.tfs[key].tofile(stream)
         os.replace(temp, path)
 
     @classmethod
@@ -115,16 +113,25 @@ class Memo:
 def memo_of(
     acc: Accumulator, docs: list[list[str]], shards: dict[str, list[dict[str, Any]]]
 ) -> Memo:
-    """The memo of a full build's accumulated postings and written shards."""
+    """The memo of a full build's accumulated postings (taken out of `acc`, so the lists and
+    the arrays are not both held) and written shards."""
     ids = {
-        "terms": {k: array("I", v) for k, v in acc.terms.ids.items()},
-        "accented": {k: array("I", v) for k, v in acc.accented.ids.items()},
-        "pairs": {k: array("I", v) for k, v in acc.pairs.ids.items()},
+        "terms": arrays(acc.terms.ids),
+        "accented": arrays(acc.accented.ids),
+        "pairs": arrays(acc.pairs.ids),
     }
-    tfs = {k: array("I", v) for k, v in acc.terms.tfs.items()}
+    tfs = arrays(acc.terms.tfs)
     counts = {part: len(found) for part, found in shards.items()}
     sizes = {part: [record_size(shard) for shard in shards[part]] for part in ("t", "b")}
     return Memo([], docs, ids, tfs, counts, sizes)
+
+
+def arrays(postings: dict[str, list[int]]) -> dict[str, array[int]]:
+    """Each key's list as a 32-bit array, emptying `postings` as it goes."""
+    found: dict[str, array[int]] = {}
+    for key in list(postings):
+        found[key] = array("I", postings.pop(key))
+    return found
 
 
 def doc_keys(entries: Sequence[EntryLike], digest_of: Any) -> list[list[str]]:
