@@ -551,3 +551,33 @@ def test_the_spare_site_is_no_leftover_and_no_link(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="spare-site: is a symbolic link"):
         build(root)
     assert list(elsewhere.iterdir()) == []
+
+
+def test_a_build_failing_after_the_site_was_assembled_publishes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new site is assembled beside site/, never in it: a failure at the last check leaves
+    the published site as it was (same files, same bytes), and the next build is right."""
+    from bantin.exceptions import BuildError, Problem, Problems
+    from bantin.site import checks
+
+    root = make_archive(tmp_path)
+    build(root)
+    build(root)
+    before = site_files(root / "site")
+    inode = (root / "site").stat().st_ino
+    change(root, 0, 1)
+
+    def failing(*args: object) -> Problems:
+        found = Problems()
+        found.add(Problem("site/index.html", "hỏng"))
+        return found
+
+    with monkeypatch.context() as patch:
+        patch.setattr(checks, "check_site", failing)
+        with pytest.raises(BuildError, match="failed its checks"):
+            build(root)
+    assert site_files(root / "site") == before
+    assert (root / "site").stat().st_ino == inode
+    build(root)
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")

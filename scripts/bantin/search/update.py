@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import tempfile
 import time
 from array import array
 from bisect import bisect_left
@@ -28,7 +29,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bantin import store
 from bantin.search import builder
 from bantin.search.builder import (
     ACCENTED,
@@ -73,14 +73,22 @@ class Memo:
             "shards": self.shards,
             "sizes": self.sizes,
         }
-        body = array("I")
-        for group in GROUPS:
-            for key in keys[group]:
-                body.extend(self.ids[group][key])
-        for key in keys["terms"]:
-            body.extend(self.tfs[key])
-        head = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n"
-        store.write_atomic(path, head + body.tobytes())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # A new temporary file (never through a link), written array by array: no second
+        # copy of the postings.
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n")
+                for group in GROUPS:
+                    for key in keys[group]:
+                        self.ids[group][key].tofile(stream)
+                for key in keys["terms"]:
+                    self.tfs[key].tofile(stream)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
 
     @classmethod
     def load(cls, path: Path) -> Memo | None:
@@ -112,16 +120,25 @@ class Memo:
 def memo_of(
     acc: Accumulator, docs: list[list[str]], shards: dict[str, list[dict[str, Any]]]
 ) -> Memo:
-    """The memo of a full build's accumulated postings and written shards."""
+    """The memo of a full build's accumulated postings (taken out of `acc`, so the lists and
+    the arrays are not both held) and written shards."""
     ids = {
-        "terms": {k: array("I", v) for k, v in acc.terms.ids.items()},
-        "accented": {k: array("I", v) for k, v in acc.accented.ids.items()},
-        "pairs": {k: array("I", v) for k, v in acc.pairs.ids.items()},
+        "terms": arrays(acc.terms.ids),
+        "accented": arrays(acc.accented.ids),
+        "pairs": arrays(acc.pairs.ids),
     }
-    tfs = {k: array("I", v) for k, v in acc.terms.tfs.items()}
+    tfs = arrays(acc.terms.tfs)
     counts = {part: len(found) for part, found in shards.items()}
     sizes = {part: [record_size(shard) for shard in shards[part]] for part in ("t", "b")}
     return Memo([], docs, ids, tfs, counts, sizes)
+
+
+def arrays(postings: dict[str, list[int]]) -> dict[str, array[int]]:
+    """Each key's list as a 32-bit array, emptying `postings` as it goes."""
+    found: dict[str, array[int]] = {}
+    for key in list(postings):
+        found[key] = array("I", postings.pop(key))
+    return found
 
 
 def doc_keys(entries: Sequence[EntryLike], digest_of: Any) -> list[list[str]]:

@@ -111,9 +111,10 @@ class ArticleMemo:
         before = self.known.get(uri)
         if not before or before[0] != key or (record and uri not in self.records):
             return None
+        folder = str(docs)
         for path, size, ns in before[1]:
             try:
-                info = os.stat(docs / path)
+                info = os.stat(os.path.join(folder, path))
             except OSError:
                 return None
             if info.st_size != size or info.st_mtime_ns != ns:
