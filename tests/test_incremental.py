@@ -581,3 +581,28 @@ def test_a_build_failing_after_the_site_was_assembled_publishes_nothing(
     assert (root / "site").stat().st_ino == inode
     build(root)
     assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+
+
+def test_oai_xml_of_unchanged_articles_is_kept_and_made_again_after_a_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """oai.xml describes every article: kept (not made) while none changed, made again when
+    one does, and then the clean build's."""
+    from bantin.site import oai
+
+    root = make_archive(tmp_path)
+    build(root)
+    made = []
+    real = oai.static_repository
+
+    def counting(*args: object, **kwargs: object) -> object:
+        made.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(oai, "static_repository", counting)
+    build(root)
+    assert made == [] and (root / "site/oai.xml").is_file()
+    change(root, 0, 0)
+    build(root)
+    assert made == [1]
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")

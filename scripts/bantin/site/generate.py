@@ -37,12 +37,13 @@ import hashlib
 import json
 import logging
 import os
+import posixpath
 import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from bantin.exceptions import BuildError
@@ -68,6 +69,7 @@ class SiteFiles:
     page_data: dict[str, str]
     kept: list[str] = field(default_factory=list)
     pdf_urls: dict[str, str] = field(default_factory=dict)  # article URL -> its PDF's URL
+    keys: list[str] = field(default_factory=list)  # each article's `ArticleKeys` digest
 
 
 def record_json(record: meta.Record) -> str:
@@ -145,52 +147,62 @@ class ArticleMemo:
         write_atomic(path, text.encode("utf-8"))
 
 
-def article_key(
-    entry: urls.Entry,
-    siblings: tuple[urls.Entry | None, urls.Entry | None],
-    names: urls.NameIndex,
-    site: meta.SiteInfo,
-    sources: exports.Folder,
-    docs: Path,
-    lastmod: str,
-) -> str:
-    """The digest of everything an article's files and record are made from: its front
-    matter (the issue's date, publisher and licence are copied there from issue.yml), its
-    text (the record cites its references, the JATS file holds all of it: the Markdown
+class ArticleKeys:
+    """The digest of everything an article's files and record are made from (`of`): its
+    front matter (the issue's date, publisher and licence are copied there from issue.yml),
+    its text (the record cites its references, the JATS file holds all of it: the Markdown
     file's size and time, or its bytes while it may still change within one file time), its
     URL, neighbours, authors' and section's URLs, its last-changed day (registry), the site
     (URL, name, licence), and the size and time of its source, its PDF and its issue.yml
-    (whose `pdf:` decides whether a PDF is the article's own or the whole issue's)."""
-    front = entry.front
-    source = PurePosixPath(front.source)
-    files = [front.source, *([front.pdf.split("#", 1)[0]] if front.pdf else [])]
-    files.append(str(source.parent / ISSUE_FILE))
-    stats = [file_stat(sources, name) for name in files]
-    parts = [
-        front.model_dump_json(),
-        text_stamp(docs / str(entry.path)),
-        entry.url,
-        lastmod,
-        [site.site_url, site.site_name, site.license.model_dump_json() if site.license else ""],
-        [[s.front.title, s.url] if s else None for s in siblings],
-        [names.author(name) for name in front.author_names],
-        names.section(front.section) if front.section else "",
-        stats,
-    ]
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+    (whose `pdf:` decides whether a PDF is the article's own or the whole issue's; each
+    issue.yml and PDF is looked at once per build)."""
+
+    def __init__(self, root: Path, site: meta.SiteInfo, names: urls.NameIndex) -> None:
+        self.root = os.fspath(root)
+        self.docs = os.path.join(self.root, "docs")
+        self.names = names
+        licence = site.license.model_dump_json() if site.license else ""
+        self.site = [site.site_url, site.site_name, licence]
+        self.stats: dict[str, list[Any]] = {}
+
+    def of(
+        self,
+        entry: urls.Entry,
+        siblings: tuple[urls.Entry | None, urls.Entry | None],
+        lastmod: str,
+    ) -> str:
+        front, names = entry.front, self.names
+        files = [front.source, posixpath.join(posixpath.dirname(front.source), ISSUE_FILE)]
+        if front.pdf:
+            files.append(front.pdf.split("#", 1)[0])
+        parts = [
+            front.model_dump_json(),
+            text_stamp(os.path.join(self.docs, str(entry.path))),
+            entry.url,
+            lastmod,
+            self.site,
+            [[s.front.title, s.url] if s else None for s in siblings],
+            [names.author(name) for name in front.author_names],
+            names.section(front.section) if front.section else "",
+            [self.stat(name) for name in files],
+        ]
+        return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+    def stat(self, name: str) -> list[Any]:
+        """A file's size and time, not following a symbolic link (a file replaced by a link
+        is made again, and refused there)."""
+        found = self.stats.get(name)
+        if found is None:
+            try:
+                info = os.lstat(os.path.join(self.root, name))
+                found = [name, info.st_size, info.st_mtime_ns]
+            except (OSError, ValueError):
+                found = [name, -1, -1]
+            self.stats[name] = found
+        return found
 
 
-def file_stat(sources: exports.Folder, name: str) -> list[Any]:
-    """A file's size and time, not following a symbolic link (a file replaced by a link is
-    made again, and refused there)."""
-    try:
-        info = os.lstat(sources.path(name))
-        return [name, info.st_size, info.st_mtime_ns]
-    except (OSError, BuildError):
-        return [name, -1, -1]
-
-
-def text_stamp(path: Path) -> list[Any]:
+def text_stamp(path: str) -> list[Any]:
     """What identifies the bytes of an article's Markdown: its size and time, and its digest
     when it changed so recently that it may change again within the same file time."""
     try:
@@ -199,7 +211,8 @@ def text_stamp(path: Path) -> list[Any]:
         return [-1, -1]
     if time.time_ns() - info.st_mtime_ns > RACY_NS:
         return [info.st_size, info.st_mtime_ns]
-    return [info.st_size, info.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest()]
+    with open(path, "rb") as stream:
+        return [info.st_size, info.st_mtime_ns, hashlib.sha256(stream.read()).hexdigest()]
 
 
 #: A file changed less than this long ago may change again within the same file time.
@@ -244,13 +257,13 @@ def article_files(
     finder = pdfs.PdfFinder(exports.Folder(root))
     docs = root / "docs"
     lastmods = lastmods or {}
+    keys = ArticleKeys(root, site, names) if memo is not None else None
+    memo_keys: list[str] = []
     for entry, item in zip(entries, items, strict=True):
         uri = str(entry.path).replace(os.sep, "/")
         lastmod = lastmods.get(entry.url, "")
-        key = ""
-        if memo is not None:
-            near = siblings[entry.url]
-            key = article_key(entry, near, names, site, finder.root, docs, lastmod)
+        key = keys.of(entry, siblings[entry.url], lastmod) if keys else ""
+        memo_keys.append(key)
         reused = memo.reuse(uri, key, docs) if memo else None
         if memo is not None and reused is not None:
             kept += reused
@@ -266,7 +279,7 @@ def article_files(
             memo.remember(uri, key, [f.path for f in made.files], made.pdf_urls.get(entry.url, ""))
     if finder.problems:
         raise BuildError(f"a pdf: names no file:\n{finder.problems.summary()}")
-    return SiteFiles(files, data, kept, pdf_urls)
+    return SiteFiles(files, data, kept, pdf_urls, memo_keys)
 
 
 def one_article(
@@ -300,18 +313,39 @@ def digest(value: Any) -> str:
     return hashlib.sha256(json.dumps(value, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
+def harvest_file(
+    entries: Sequence[urls.Entry],
+    site: meta.SiteInfo,
+    harvest: oai.HarvestSettings | None,
+    made: SiteFiles,
+    docs: Path,
+    memo: ArticleMemo | None,
+) -> list[GeneratedFile]:
+    """oai.xml (none without `harvest`): with a memo, kept when every article's digest, the
+    PDF URLs, the settings and the site are those of the last run (it describes them all)."""
+    if harvest is None:
+        return []
+    make = functools.partial(oai.static_repository, entries, site, harvest, made.pdf_urls)
+    if memo is None:
+        return [make()]
+    inputs = [made.keys, sorted(made.pdf_urls.items()), repr(harvest), repr(site)]
+    group = SiteFiles([], {})
+    keep_or_make(group, memo, docs, "#oai", inputs, make)
+    made.kept.extend(group.kept)
+    return group.files
+
+
 def index_pages(
     entries: Sequence[urls.Entry],
     names: urls.NameIndex,
     docs: Path,
     memo: ArticleMemo | None,
     lastmods: Mapping[str, str],
-    harvested: Sequence[GeneratedFile] = (),
+    harvest: str = "",
 ) -> SiteFiles:
     """The index pages; with a memo, an issue, author or section whose articles (as its pages
     show them, and the newest of their last-changed days) are unchanged keeps the pages it
-    made. `harvested`: the OAI-PMH file, linked from the home page when there is one."""
-    harvest = oai.FILE_NAME if harvested else ""
+    made. `harvest`: the OAI-PMH file's URL, linked from the home page when there is one."""
     if memo is None:
         return SiteFiles(pages.index_pages(entries, names, lastmods, harvest), {})
     home = pages.home_page(entries, names, lastmods, harvest)
@@ -375,10 +409,9 @@ def site_files(
     items = csl_items(entries, cite, site) if items is None else items
     lastmods = lastmods or {}
     made = article_files(entries, items, cite, site, root, names, memo, lastmods)
-    harvested = (
-        [] if harvest is None else [oai.static_repository(entries, site, harvest, made.pdf_urls)]
-    )
-    index = index_pages(entries, names, root / "docs", memo, lastmods, harvested)
+    harvested = harvest_file(entries, site, harvest, made, root / "docs", memo)
+    harvest_url = oai.FILE_NAME if harvest is not None else ""
+    index = index_pages(entries, names, root / "docs", memo, lastmods, harvest_url)
     files = [
         *index.files,
         *made.files,
