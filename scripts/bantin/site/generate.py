@@ -24,8 +24,9 @@ Outputs and what each depends on (what an incremental build checks before keepin
   `keep_or_make` with its own inputs. A group page kept while a page made now wants its path
   makes the whole step run again without the memo, so a collision is reported as in a full
   build.
-- site-wide (home and year pages, directories, feeds, oai.xml, catalogue exports, robots.txt,
-  assets, redirects): made by every build and written only when their bytes change.
+- oai.xml (`harvest_file`): every article's digest, their PDF URLs, the settings and the site.
+- site-wide (home and year pages, directories, feeds, catalogue exports, robots.txt, assets,
+  redirects): made by every build and written only when their bytes change.
 - every MkDocs page: the digest of its Markdown and its template data (bantin.site.incremental),
   so anything added to either is followed without more code.
 """
