@@ -606,3 +606,23 @@ def test_oai_xml_of_unchanged_articles_is_kept_and_made_again_after_a_change(
     build(root)
     assert made == [1]
     assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+
+
+def test_a_licence_from_the_environment_is_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """mkdocs.yml may take `extra.license` from the environment (`!ENV`): a new value, the
+    file unchanged, is a full build (every page's footer), the clean build's site."""
+    root = make_archive(tmp_path)
+    path = root / "mkdocs.yml"
+    text = path.read_text("utf-8")
+    licence = '\nextra:\n  license: !ENV [BANTIN_TEST_LICENCE, "CC BY 4.0"]\n'
+    path.write_text(text.replace("\nextra:\n", licence, 1), encoding="utf-8")
+    monkeypatch.setenv("BANTIN_TEST_LICENCE", "CC BY 4.0")
+    build(root)
+    monkeypatch.setenv("BANTIN_TEST_LICENCE", "CC BY-SA 4.0")
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root)
+    assert "full build: extra of mkdocs.yml changed" in caplog.text
+    assert "CC BY-SA 4.0" in (root / "site/index.html").read_text("utf-8")
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")

@@ -142,6 +142,11 @@ def global_inputs(root: Path, config_file: str, config: Any, site_url: str) -> d
         "theme and Markdown versions": versions(),
         "site URL": site_url,
         "navigation": nav_titles(config, Path(config["docs_dir"])),
+        # `extra` as read, environment variables (`!ENV`) resolved: the footer's licence, the
+        # OAI-PMH contact may come from the environment, not from the file's bytes.
+        "extra of " + config_file: sha256(
+            json.dumps(config["extra"], sort_keys=True, default=str).encode("utf-8")
+        ),
     }
 
 
