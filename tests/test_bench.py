@@ -37,7 +37,16 @@ def test_bench_measures_every_figure_at_a_tiny_size(tmp_path: Path) -> None:
     payload = json.loads(out.read_text(encoding="utf-8"))
     summary = payload["results"][0]["summary"]
     assert summary["articles"] == 6
-    for key in ("convert_cold_s", "build_s", "baseline_build_s", "build_ratio", "site_mb"):
+    for key in (
+        "convert_cold_s",
+        "build_s",
+        "build_incremental_s",
+        "build_one_corrected_s",
+        "build_issue_added_s",
+        "baseline_build_s",
+        "build_ratio",
+        "site_mb",
+    ):
         assert summary[key] > 0, key
     assert summary["search_index_mb"] > 0
     assert summary["baseline_search_index_mb"] > 0
@@ -56,6 +65,10 @@ def test_bench_measures_every_figure_at_a_tiny_size(tmp_path: Path) -> None:
     # What the runs set aside between measurements is gone once the command ends.
     assert not (tmp_path / "work" / ".trash").exists()
     assert (tmp_path / "work" / "archive-6" / "site" / "index.html").is_file()
+    # The corrected article and the added issue (12 articles) are in the archive measured.
+    archive = tmp_path / "work" / "archive-6"
+    assert "Tóm tắt sửa tay lần 1." in (archive / "site/catalogue.json").read_text("utf-8")
+    assert json.loads((archive / "site/search/manifest.json").read_text("utf-8"))["docs"] == 18
 
 
 def test_the_trash_sets_outputs_aside_by_renaming_and_empties_at_the_end(tmp_path: Path) -> None:

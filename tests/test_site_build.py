@@ -320,7 +320,7 @@ def test_hand_written_files_are_copied_and_no_links_means_copies(
         raise OSError(errno.EXDEV, "Invalid cross-device link")
 
     monkeypatch.setattr(linking.os, "link", no_links)
-    build(root)
+    build(root, clean=True)
     bib = f"{SEED_URL}kh-cn-ngay-cang-khang-dinh-vi-the.bib"
     assert not os.path.samefile(root / "site" / bib, root / "docs" / bib)
     assert tree_digest(root / "site") == before

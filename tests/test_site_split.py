@@ -113,7 +113,7 @@ def test_a_page_failing_in_the_copy_fails_the_build(
     give_the_copy(BAD_PAGE, monkeypatch)
     said = rf"another process: Error building page '{BAD_PAGE}': khong-co\.html"
     with pytest.raises(BuildError, match=said):
-        build(root, render_processes=2)
+        build(root, render_processes=2, clean=True)
     assert tree_digest(root / "site") == before
 
 

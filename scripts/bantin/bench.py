@@ -77,6 +77,8 @@ class BenchResult:
     build_from_sources: Timing = field(default_factory=Timing)
     build: Timing = field(default_factory=Timing)
     build_incremental: Timing = field(default_factory=Timing)
+    build_one_corrected: Timing = field(default_factory=Timing)
+    build_issue_added: Timing = field(default_factory=Timing)
     baseline_build: Timing = field(default_factory=Timing)
     site_mb: float = 0.0
     baseline_site_mb: float = 0.0
@@ -97,6 +99,8 @@ class BenchResult:
             "build_s": round(self.build.median, 2),
             "build_peak_mb": round(self.build.median_rss_mb, 1),
             "build_incremental_s": round(self.build_incremental.median, 2),
+            "build_one_corrected_s": round(self.build_one_corrected.median, 2),
+            "build_issue_added_s": round(self.build_issue_added.median, 2),
             "baseline_build_s": round(self.baseline_build.median, 2),
             "baseline_peak_mb": round(self.baseline_build.median_rss_mb, 1),
             "build_ratio": round(self.build.median / self.baseline_build.median, 3),
@@ -239,6 +243,47 @@ def reset_site(root: Path, trash: Trash) -> None:
         trash.set_aside(root / name)
 
 
+#: Articles in the issue an editor adds between two builds.
+ISSUE_ARTICLES = 12
+
+
+def correct_one_article(root: Path, run: int) -> None:
+    """An editor's correction by hand: the lead of an article in the middle of the archive."""
+    articles = sorted(p for p in (root / "docs").glob("[0-9]*/so-*/*.md") if p.name != "index.md")
+    article = articles[len(articles) // 2]
+    text = article.read_text(encoding="utf-8")
+    head, sep, body = text.partition("\n---\n")
+    lines = [line for line in head.split("\n") if not line.startswith("lead:")]
+    lines.insert(-1, f"lead: Tóm tắt sửa tay lần {run}.")
+    article.write_text("\n".join(lines) + sep + body, encoding="utf-8")
+
+
+def add_issue(root: Path, run: int) -> None:
+    """The next issue of the bulletin: ISSUE_ARTICLES new sources in a new issue folder (texts
+    of existing articles with a line of their own, so no two sources are the same)."""
+    folders = sorted((root / "sources").glob("[0-9]*/[0-9]*"), key=lambda p: p.parts[-2:])
+    last = folders[-1]
+    year, number = int(last.parts[-2]), int(last.parts[-1]) + 1
+    if number > 12:
+        year, number = year + 1, 1
+    folder = root / "sources" / str(year) / f"{number:02d}"
+    folder.mkdir(parents=True)
+    (folder / "issue.yml").write_text(
+        f"bulletin: Bản tin Khoa học và Công nghệ\nissue: {number}\nyear: {year}\n"
+        f"issue_date: {year}-{number:02d}-15\n",
+        encoding="utf-8",
+    )
+    models = sorted(p for p in (root / "sources").rglob("*.txt"))
+    for index in range(ISSUE_ARTICLES):
+        model = models[index % len(models)]
+        text = model.read_text(encoding="utf-8") + f"\nSố bổ sung {run}, bài {index + 1}.\n"
+        source = folder / f"{index:03d}_{model.stem.split('_', 1)[-1]}.txt"
+        source.write_text(text, encoding="utf-8")
+        # Its own title (so its own URL), as an editor gives in the article's sidecar.
+        title = f"Bài {index + 1} của số bổ sung {run}"
+        source.with_suffix(".yml").write_text(f"title: {title}\n", encoding="utf-8")
+
+
 def bantin_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "bantin", *args]
 
@@ -300,6 +345,12 @@ def run_bench(
         result.browser = bench_browser.measure(
             root / "site", base / "site", runs, material_search=articles <= MATERIAL_SEARCH_MAX
         )
+    # An editor's routine, last (the archive grows): correct one article by hand, add an issue.
+    counter = iter(range(1, 1000))
+    result.build_one_corrected = repeat(
+        build, runs, lambda: correct_one_article(root, next(counter))
+    )
+    result.build_issue_added = repeat(build, runs, lambda: add_issue(root, next(counter)))
     return result
 
 

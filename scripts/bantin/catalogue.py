@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
+from bantin import store
 from bantin.exceptions import MetadataError, Problems
 from bantin.markdown import read_article
 from bantin.metadata import FrontMatter, clean_front
@@ -25,17 +30,58 @@ _YEAR_DIR = re.compile(r"^\d{4}$")
 
 @dataclass(frozen=True)
 class CatalogueEntry:
-    """One article: its front matter, its blocks, its file (relative to docs/) and its URL."""
+    """One article: its front matter, its blocks, its file (relative to docs/) and its URL.
+
+    An entry from the catalogue cache has its front matter only; its blocks are read from
+    `file` when first asked for (the search index asks only for the articles that changed).
+    """
 
     front: FrontMatter
-    blocks: list[Block]
+    read_blocks: list[Block] | None = field(compare=False, repr=False)
     path: Path
     url: str
+    file: Path | None = field(default=None, compare=False, repr=False)
+    #: Front matter fields whose invisible characters were removed (warned on every read).
+    invisible: list[str] = field(default_factory=list, compare=False, repr=False)
+    #: The digest of what the article's page shows (`content_sha256`), once known.
+    known_sha256: str | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def blocks(self) -> list[Block]:
+        if self.read_blocks is None:
+            assert self.file is not None
+            object.__setattr__(self, "read_blocks", read_article(self.file).blocks)
+        assert self.read_blocks is not None
+        return self.read_blocks
+
+    @property
+    def content_sha256(self) -> str:
+        """sha256 of what the article's page shows (see `content_sha256`); from the catalogue
+        cache for an unchanged file, so its blocks are not read for it."""
+        if self.known_sha256 is None:
+            object.__setattr__(self, "known_sha256", content_sha256(self.front, self.blocks))
+        assert self.known_sha256 is not None
+        return self.known_sha256
 
     @property
     def sort_key(self) -> tuple[int, int, int, str]:
         first_page = min(self.front.pages) if self.front.pages else 0
         return (self.front.year, self.front.issue, first_page, self.front.slug)
+
+
+#: Front matter a page does not show: a change there is no change of the page's content.
+BOOKKEEPING = frozenset({"source", "source_sha256", "converter", "confidence", "review"})
+
+
+def content_sha256(front: FrontMatter, blocks: list[Block]) -> str:
+    """sha256 of what an article's page shows: its front matter (without the converter's
+    bookkeeping, and without empty values, so a new optional key in the schema changes no
+    hash) and its blocks."""
+    dumped = front.model_dump(mode="json", exclude=set(BOOKKEEPING), exclude_none=True)
+    shown = {key: value for key, value in dumped.items() if value not in ([], "")}
+    texts = [[block.kind.value, block.text, block.anchor] for block in blocks]
+    text = json.dumps([shown, texts], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -84,17 +130,24 @@ def url_of(rel: Path) -> str:
 def read_entry(docs_dir: Path, path: Path) -> CatalogueEntry:
     parsed = read_article(path)
     rel = path.relative_to(docs_dir)
-    return CatalogueEntry(visible_front(path, parsed.front), parsed.blocks, rel, url_of(rel))
+    front, fields = visible_front(path, parsed.front)
+    return CatalogueEntry(front, parsed.blocks, rel, url_of(rel), path, fields)
 
 
-def visible_front(path: Path, front: FrontMatter) -> FrontMatter:
+def visible_front(path: Path, front: FrontMatter) -> tuple[FrontMatter, list[str]]:
     """An edited article's metadata without bidirectional or zero-width characters (every
-    page, feed, export and citation is made from it), with a warning naming the file."""
+    page, feed, export and citation is made from it), with a warning naming the file; and
+    the fields that held some."""
     try:
         cleaned, fields = clean_front(front)
     except ValidationError as error:
         message = f"empty once invisible characters are removed: {error}"
         raise MetadataError(path, message) from error
+    warn_invisible(path, fields)
+    return cleaned, fields
+
+
+def warn_invisible(path: Path, fields: list[str]) -> None:
     if fields:
         log.warning(
             "%s: %s hold(s) bidirectional or zero-width characters (U+202E, U+200B...); "
@@ -102,20 +155,73 @@ def visible_front(path: Path, front: FrontMatter) -> FrontMatter:
             path,
             ", ".join(fields),
         )
-    return cleaned
 
 
-def load_catalogue(docs_dir: Path) -> Catalogue:
-    """Read every article; all unreadable ones are reported together in one MetadataError."""
+def load_catalogue(docs_dir: Path, cache: Path | None = None, code: str = "") -> Catalogue:
+    """Read every article; all unreadable ones are reported together in one MetadataError.
+
+    With `cache`, the front matter of an article whose file has the size and time the cache
+    recorded is taken from there (a JSON file of validated front matter), and the cache is
+    brought up to date. `code`: what identifies the code that reads the articles (a cache
+    written by other code is not used).
+    """
     problems = Problems()
+    known = read_cache(cache, code) if cache is not None else {}
+    now: dict[str, list[Any]] = {}
     entries = []
     for path in article_files(docs_dir):
+        rel = path.relative_to(docs_dir)
         try:
-            entries.append(read_entry(docs_dir, path))
+            entries.append(cached_entry(docs_dir, path, rel, known, now))
         except MetadataError as error:
             problems.add_error(error)
     if problems:
         raise MetadataError(
             docs_dir, f"{len(problems)} article file(s) cannot be read:\n{problems.summary()}"
         )
+    if cache is not None and now != known:
+        write_cache(cache, now, code)
     return Catalogue(sorted(entries, key=lambda e: e.sort_key))
+
+
+#: A file changed less than this long before it was read may change again within the same
+#: file time: its front matter is not cached.
+RACY_NS = 2_000_000_000
+CACHE_FORMAT = 3
+
+
+def cached_entry(
+    docs_dir: Path, path: Path, rel: Path, known: dict[str, list[Any]], now: dict[str, list[Any]]
+) -> CatalogueEntry:
+    key = rel.as_posix()
+    info = path.stat()
+    before = known.get(key)
+    if before and before[0] == info.st_size and before[1] == info.st_mtime_ns:
+        now[key] = before
+        front = FrontMatter.model_validate_json(before[2])
+        warn_invisible(path, before[3])
+        return CatalogueEntry(front, None, rel, url_of(rel), path, before[3], before[4])
+    entry = read_entry(docs_dir, path)
+    if time.time_ns() - info.st_mtime_ns > RACY_NS:
+        front_json = entry.front.model_dump_json()
+        sha = entry.content_sha256
+        now[key] = [info.st_size, info.st_mtime_ns, front_json, entry.invisible, sha]
+    return entry
+
+
+def read_cache(path: Path, code: str = "") -> dict[str, list[Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+        return {}
+    if data.get("code", "") != code:
+        return {}
+    found: dict[str, list[Any]] = data.get("entries", {})
+    return found
+
+
+def write_cache(path: Path, entries: dict[str, list[Any]], code: str = "") -> None:
+    data = {"format": CACHE_FORMAT, "code": code, "entries": entries}
+    store.write_atomic(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))

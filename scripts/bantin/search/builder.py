@@ -16,7 +16,7 @@ import time
 import unicodedata
 import zlib
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -242,10 +242,11 @@ def shard(records: dict[str, Any], target: int) -> tuple[int, list[dict[str, Any
     return count, shards
 
 
-def prefix_records(terms: Postings) -> dict[str, list[list[Any]]]:
-    """Searchable words grouped by their first two letters, with their document counts."""
+def prefix_records(terms: Mapping[str, Sized]) -> dict[str, list[list[Any]]]:
+    """Searchable words grouped by their first two letters, with their document counts
+    (`terms`: each term's document ids)."""
     groups: dict[str, list[list[Any]]] = defaultdict(list)
-    for term, ids in terms.ids.items():
+    for term, ids in terms.items():
         if ":" not in term and len(term) >= 2:
             groups[term[:2]].append([term, len(ids)])
     return {key: sorted(rows) for key, rows in groups.items()}
@@ -299,10 +300,23 @@ def copy_assets(out_dir: Path) -> None:
         (target / name).write_bytes((folder / name).read_bytes())
 
 
+@dataclass
+class FullIndex:
+    """A full build's report, postings and shards (what an incremental update starts from)."""
+
+    report: SearchIndexReport
+    acc: Accumulator
+    shards: dict[str, list[dict[str, Any]]]
+
+
 def build_index(catalogue: Any, out_dir: Path, site_url: str = "") -> SearchIndexReport:
     """Write the search index of every catalogue entry under out_dir/search/."""
+    return write_full(entries_of(catalogue), out_dir).report
+
+
+def write_full(entries: Sequence[EntryLike], out_dir: Path) -> FullIndex:
+    """Index every entry (in this order) and write every file of the index."""
     started = time.perf_counter()
-    entries = entries_of(catalogue)
     acc = Accumulator()
     writer = Writer(out_dir / INDEX_DIR)
     clear_previous(writer.root)
@@ -313,7 +327,7 @@ def build_index(catalogue: Any, out_dir: Path, site_url: str = "") -> SearchInde
     term_records = encoded_terms(acc.terms) | encoded_pairs(acc.accented, ACCENTED)
     term_count, term_shards = shard(term_records, TERM_SHARD_BYTES)
     pair_count, pair_shards = shard(encoded_pairs(acc.pairs), BIGRAM_SHARD_BYTES)
-    prefix_count, prefix_shards = shard(prefix_records(acc.terms), PREFIX_SHARD_BYTES)
+    prefix_count, prefix_shards = shard(prefix_records(acc.terms.ids), PREFIX_SHARD_BYTES)
     writer.shards("t", term_shards)
     writer.shards("b", pair_shards)
     writer.shards("p", prefix_shards)
@@ -332,7 +346,8 @@ def build_index(catalogue: Any, out_dir: Path, site_url: str = "") -> SearchInde
         time.perf_counter() - started,
     )
     log.info("search index: %s", report)
-    return report
+    shards = {"t": term_shards, "b": pair_shards, "p": prefix_shards}
+    return FullIndex(report, acc, shards)
 
 
 def manifest(docs: int, terms: int, pairs: int, prefixes: int, facets: Facets) -> dict[str, Any]:

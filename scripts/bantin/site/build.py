@@ -24,12 +24,14 @@ from bantin import store
 from bantin.exceptions import BuildError, Problems
 from bantin.metadata import License, parse_license
 from bantin.pipeline import default_workers
+from bantin.search.update import keep_pending, published_files
 from bantin.site import (
     checks,
     citecache,
     exports,
     forked,
     generate,
+    incremental,
     oai,
     registry,
     split,
@@ -65,6 +67,9 @@ class Services:
     cite: CiteApi
     convert_sources: Callable[..., Any] | None = None
     build_index: Callable[..., Any] | None = None
+    #: Writes the index updating the published one in place (bantin.search.update.index_site);
+    #: without it the index is written in full by build_index.
+    update_index: Callable[..., Any] | None = None
 
 
 @dataclass
@@ -82,10 +87,28 @@ class BuildResult:
 def default_services() -> Services:
     """The real modules; a missing optional one (search) only skips its stage."""
     import bantin.cite as cite
-    from bantin.catalogue import load_catalogue
     from bantin.pipeline import convert_sources
 
-    return Services(load_catalogue, cite, convert_sources, search_indexer())
+    services = Services(cached_catalogue, cite, convert_sources, search_indexer())
+    if services.build_index is not None:
+        from bantin.search.update import index_site
+
+        services.update_index = index_site
+    return services
+
+
+#: Front matter of the articles as the last build read them (bantin.catalogue).
+CATALOGUE_CACHE = incremental.CACHE_DIR + "/catalogue.json"
+
+
+def cached_catalogue(docs: Path) -> Any:
+    """The catalogue, with the front matter of unchanged articles from the build cache (made
+    by this very bantin: another version may read articles differently)."""
+    import bantin
+    from bantin.catalogue import load_catalogue
+
+    code = f"{bantin.__version__} {incremental.package_digest()}"
+    return load_catalogue(docs, docs.parent / CATALOGUE_CACHE, code)
 
 
 def search_indexer() -> Callable[..., Any] | None:
@@ -172,9 +195,10 @@ def check_docs_dir(config: Any, docs: Path, config_file: Path) -> None:
         )
 
 
-def run_mkdocs(config: Any, epoch: str, processes: int = 1) -> None:
+def run_mkdocs(config: Any, epoch: str, processes: int = 1, dirty: bool = False) -> None:
     """MkDocs in strict mode; any warning aborts the build. With `processes` > 1 the pages
-    are rendered by that many processes (bantin.site.split)."""
+    are rendered by that many processes (bantin.site.split); `dirty`: MkDocs renders only the
+    pages the active incremental plan names (bantin.site.incremental)."""
     from mkdocs.commands.build import build as mkdocs_build
 
     mkdocs_logger = logging.getLogger("mkdocs")
@@ -187,7 +211,7 @@ def run_mkdocs(config: Any, epoch: str, processes: int = 1) -> None:
             split.allowed(processes),
         ):
             try:
-                mkdocs_build(config)
+                mkdocs_build(config, dirty=dirty)
             finally:
                 split.leave_if_copy()
     except SystemExit as error:
@@ -202,10 +226,10 @@ def run_mkdocs(config: Any, epoch: str, processes: int = 1) -> None:
 SEARCH_NICENESS = 10
 
 
-def run_search_index(indexer: Callable[..., Any], catalogue: Any, out: Path, site_url: str) -> None:
+def run_search_index(index: Callable[[], Any]) -> None:
     """The search index goes into the new site; any failure stops the build with its reason."""
     try:
-        indexer(catalogue, out, site_url)
+        index()
     except BuildError:
         raise
     except Exception as error:
@@ -214,25 +238,22 @@ def run_search_index(indexer: Callable[..., Any], catalogue: Any, out: Path, sit
 
 @contextmanager
 def parallel_search_index(
-    indexer: Callable[..., Any] | None, catalogue: Any, root: Path, site_dir: Path, site: SiteInfo
+    work: Callable[[Path], None] | None, root: Path, site_dir: Path
 ) -> Iterator[None]:
     """Index for search in a second process while this one writes pages and runs MkDocs.
 
     The index needs only the catalogue, not MkDocs's output, and MkDocs uses one core: on a
-    two-core machine the search index then costs almost no wall time. It is written to its own
-    folder (MkDocs empties the site folder when it starts) and moved in once both are done.
+    two-core machine the search index then costs almost no wall time. `work(out)` writes it to
+    its own folder (MkDocs empties the site folder when it starts), moved in once both are done.
     """
-    if indexer is None:
+    if work is None:
         yield
         return
     out = Path(tempfile.mkdtemp(dir=root, prefix=".search-build-"))
     # The citations are needed before MkDocs renders its templates, the index only at the
     # end: on a busy machine the scheduler serves the citations first.
     worker = forked.start(
-        lambda: run_search_index(indexer, catalogue, out, site.site_url),
-        out / "failure.txt",
-        "search index",
-        niceness=SEARCH_NICENESS,
+        lambda: work(out), out / "failure.txt", "search index", niceness=SEARCH_NICENESS
     )
     try:
         yield
@@ -243,6 +264,42 @@ def parallel_search_index(
         shutil.rmtree(out, ignore_errors=True)
 
 
+SEARCH_MEMO = incremental.CACHE_DIR + "/search.memo"
+
+
+def search_work(
+    services: Services,
+    catalogue: Any,
+    site: SiteInfo,
+    plan: incremental.Plan,
+    root: Path,
+    temp: Path,
+) -> Callable[[Path], None] | None:
+    """What the search index process runs: an update in place of the published index when the
+    build is incremental (and the memo allows), else the whole index."""
+    if services.update_index is not None:
+        update, docs, known = services.update_index, root / "docs", plan.digests.known
+        site_id = incremental.folder_id(temp)
+
+        def updated(out: Path) -> None:
+            digests = incremental.Digests(known)
+
+            def digest_of(entry: urls.Entry) -> str:
+                uri = str(entry.path).replace(os.sep, "/")
+                return digests.of(uri, str(docs / uri))
+
+            def index() -> Any:
+                return update(catalogue, out, plan.old_site, root / SEARCH_MEMO, digest_of, site_id)
+
+            run_search_index(index)
+
+        return updated
+    indexer = services.build_index
+    if indexer is None:
+        return None
+    return lambda out: run_search_index(lambda: indexer(catalogue, out, site.site_url))
+
+
 def move_tree(source: Path, target: Path) -> None:
     """Move every file of `source` to the same place under `target`, merging folders."""
     for path in sorted(source.rglob("*")):
@@ -250,30 +307,6 @@ def move_tree(source: Path, target: Path) -> None:
             destination = target / path.relative_to(source)
             destination.parent.mkdir(parents=True, exist_ok=True)
             os.replace(path, destination)
-
-
-def swap_in(new_site: Path, site: Path) -> None:
-    """Replace site/ by the new build with two renames; the old one is deleted last. A site/
-    that cannot be renamed (a mount point, no permission) is a BuildError, left as it was."""
-    new_site.chmod(0o755)  # mkdtemp makes 0700; the published folder is for everyone to read
-    old = None
-    try:
-        if site.exists():
-            old = Path(tempfile.mkdtemp(dir=site.parent, prefix=".site-old-"))
-            old.rmdir()
-            site.rename(old)
-        try:
-            new_site.rename(site)
-        except OSError:
-            if old is not None:
-                old.rename(site)
-            raise
-    except OSError as error:
-        raise BuildError(
-            f"{site}: cannot be replaced by the new build ({error}); it is left as it was"
-        ) from error
-    if old is not None:
-        shutil.rmtree(old)
 
 
 def convert_stage(options: BuildOptions, services: Services, result: BuildResult) -> None:
@@ -315,10 +348,18 @@ def clean_generated(root: Path, docs: Path) -> None:
             folder.path(name).unlink(missing_ok=True)
     (docs / generate.LIST_NAME).unlink(missing_ok=True)
     (root / generate.CACHE_NAME).unlink(missing_ok=True)
+    incremental.forget(root)
 
 
 #: What must be a folder when it exists.
-FOLDERS = ("sources", "docs", ".cache", ".cache/bantin", SITE_NAME)
+FOLDERS = (
+    "sources",
+    "docs",
+    ".cache",
+    ".cache/bantin",
+    incremental.CACHE_DIR,
+    SITE_NAME,
+)
 #: Folders whose files MkDocs publishes as they are (the pages, and the theme's overrides).
 PUBLISHED_DIRS = ("docs", "overrides")
 
@@ -337,6 +378,12 @@ def check_project(root: Path) -> None:
             f"{site}: is a symbolic link; bantin replaces site/ by renaming a new build into "
             "place, so it must be a real folder (publish from site/, or copy it elsewhere)"
         )
+    for name in (incremental.CACHE_DIR, incremental.SPARE):
+        if (root / name).is_symlink():
+            raise BuildError(
+                f"{root / name}: is a symbolic link; the build cache is written and replaced "
+                "there, so it must be a real folder (remove the link)"
+            )
 
 
 def refuse_links_leaving(root: Path, name: str) -> list[Path]:
@@ -438,39 +485,133 @@ def build_locked(
         check = registry.check_registry(published, entries, changes)
         if check.problems:
             raise BuildError(f"{REGISTRY_NAME}:\n{check.problems.summary()}")
-    temp = Path(tempfile.mkdtemp(dir=root, prefix=".site-build-"))
+    build = SiteBuild(options, services, stages, root, catalogue, entries, check)
     try:
-        config = load_mkdocs_config(root, options.config_file, temp)
-        check_docs_dir(config, docs, root / options.config_file)
-        site = site_info(config)
-        items = generate.csl_items(entries, services.cite, site)
-        # The search index needs only the catalogue and the formatted citations only the CSL
-        # items: both are made in other processes while this one writes the pages and runs
-        # MkDocs (the hook waits for the citations before MkDocs renders the templates).
-        with (
-            parallel_search_index(services.build_index, catalogue, root, temp, site),
-            citecache.formatted_in_background(services.cite, root / generate.CACHE_NAME, items),
-        ):
-            with stages.stage("Tạo trang mục lục, trích dẫn, nguồn tin (pages)", spinner=False):
-                extra = [registry.redirect_page(r) for r in check.redirects]
-                harvest = oai.HarvestSettings.from_config(config["extra"])
-                made = generate.site_files(
-                    entries, services.cite, site, root, extra, items, harvest, check.lastmods
-                )
-                generate.write_site_files(docs, made, {str(e.path) for e in entries})
-            processes = options.render_processes or default_workers()
-            with stages.stage("MkDocs (strict)", spinner=processes < 2):
-                run_mkdocs(config, build_epoch(entries, check.lastmods), processes)
-            stages.console.print("[dim]…[/dim] Chỉ mục tìm kiếm (search index)")
-        with stages.stage("Kiểm tra site (checks)", spinner=False):
-            problems = checks.check_site(temp, site.site_url, [e.url for e in entries])
-            if problems:
-                raise BuildError(f"the built site failed its checks:\n{problems.summary()}")
-        with stages.stage("Thay site/ (atomic swap)"):
-            swap_in(temp, root / SITE_NAME)
-    finally:
-        if temp.exists():
-            shutil.rmtree(temp)
+        build.run("--clean" if options.clean else "")
+    except incremental.CacheMiss as miss:
+        build.run(f"{miss}")
     registry.write_registry(root / REGISTRY_NAME, check)
     result.added_urls, result.redirects = check.added, len(check.redirects)
     return result
+
+
+@dataclass
+class SiteBuild:
+    """The stages that make the new site from the catalogue, in full or incrementally."""
+
+    options: BuildOptions
+    services: Services
+    stages: Stages
+    root: Path
+    catalogue: Any
+    entries: list[urls.Entry]
+    check: registry.RegistryCheck
+
+    def plan(self, config: Any, site: SiteInfo, full: str) -> incremental.Plan:
+        """Incremental when the cache vouches for site/; else full, and the log says why."""
+        inputs = incremental.global_inputs(
+            self.root, self.options.config_file, config, site.site_url
+        )
+        state = None if full else incremental.read_state(self.root)
+        published = self.root / SITE_NAME
+        reason = full or incremental.why_full(state, inputs, published)
+        if reason:
+            log.info("full build: %s", reason)
+            self.stages.console.print(f"[dim]…[/dim] Dựng lại toàn bộ (full build): {reason}")
+            plan = incremental.Plan(inputs)
+        else:
+            plan = incremental.Plan(inputs, state, published)
+        plan.digests = incremental.Digests(state.digests if state else {})
+        plan.always = {urls.md_path(r.old) for r in self.check.redirects}
+        plan.progress = self.progress
+        return plan
+
+    def progress(self, done: int, total: int) -> None:
+        step = max(1, total // 10)
+        if total >= PROGRESS_MIN and (done % step == 0 or done == total):
+            self.stages.console.print(f"[dim]  {done:,}/{total:,} trang (pages)[/dim]")
+
+    def run(self, full: str) -> None:
+        """Build into a temporary folder beside site/ and swap it in; site/ is untouched on
+        any failure."""
+        root, entries, services, stages = self.root, self.entries, self.services, self.stages
+        docs = root / "docs"
+        temp = Path(tempfile.mkdtemp(dir=root, prefix=".site-build-"))
+        spare = root / incremental.SPARE
+        try:
+            config = load_mkdocs_config(root, self.options.config_file, temp)
+            check_docs_dir(config, docs, root / self.options.config_file)
+            site = site_info(config)
+            plan = self.plan(config, site, full)
+            # The folder that becomes site/: this run's output for a full build; for an
+            # incremental one the previous site, brought up to date (incremental.assemble).
+            target = temp
+            if plan.incremental:
+                if os.path.lexists(spare) and not spare.is_dir():
+                    spare.unlink()  # scratch space: whatever is there, the site is the same
+                spare.mkdir(parents=True, exist_ok=True)
+                target = spare
+            items = generate.csl_items(entries, services.cite, site)
+            # The search index needs only the catalogue and the formatted citations only the
+            # CSL items: both are made in other processes while this one writes the pages and
+            # runs MkDocs (the hook waits for the citations before MkDocs renders templates).
+            with (
+                parallel_search_index(
+                    search_work(services, self.catalogue, site, plan, root, target), root, temp
+                ),
+                citecache.formatted_in_background(services.cite, root / generate.CACHE_NAME, items),
+            ):
+                with stages.stage("Tạo trang mục lục, trích dẫn, nguồn tin (pages)", spinner=False):
+                    extra = [registry.redirect_page(r) for r in self.check.redirects]
+                    memo = generate.ArticleMemo.open(
+                        root, incremental.sha256(repr(plan.inputs).encode()), plan.incremental
+                    )
+                    harvest = oai.HarvestSettings.from_config(config["extra"])
+                    lastmods = self.check.lastmods
+                    made = generate.site_files(
+                        entries, services.cite, site, root, extra, items, memo, harvest, lastmods
+                    )
+                    generate.write_site_files(docs, made, {str(e.path) for e in entries})
+                    memo.save(root, docs)
+                processes = self.options.render_processes or default_workers()
+                with (
+                    stages.stage("MkDocs (strict)", spinner=processes < 2),
+                    incremental.active(plan),
+                ):
+                    epoch = build_epoch(entries, lastmods)
+                    run_mkdocs(config, epoch, processes, plan.incremental)
+                    self.say_rendered(plan)
+                stages.console.print("[dim]…[/dim] Chỉ mục tìm kiếm (search index)")
+            written = None
+            if plan.old_site is not None:
+                written = incremental.written_files(temp)
+                plan.expected.update(published_files(temp, plan.old_site))
+                with stages.stage("Giữ các tệp không đổi (keep unchanged files)"):
+                    try:
+                        incremental.assemble(temp, target, plan.old_site, plan.expected)
+                    except (IsADirectoryError, NotADirectoryError) as error:
+                        raise incremental.CacheMiss(f"{incremental.SPARE}: {error}") from error
+            with stages.stage("Kiểm tra site (checks)", spinner=False):
+                article_urls = [e.url for e in entries]
+                problems = checks.check_site(target, site.site_url, article_urls, written)
+                if problems:
+                    raise BuildError(f"the built site failed its checks:\n{problems.summary()}")
+            with stages.stage("Thay site/ (atomic swap)"):
+                incremental.write_state(root, plan.state(target))
+                keep_pending(root / SEARCH_MEMO)
+                incremental.publish(target, root / SITE_NAME, spare)
+        finally:
+            if temp.exists():
+                shutil.rmtree(temp)
+
+    def say_rendered(self, plan: incremental.Plan) -> None:
+        if plan.incremental:
+            message = f"{len(plan.render):,}/{len(plan.pages):,} trang dựng lại (pages rendered)"
+        else:
+            message = f"{len(plan.pages):,} trang (pages rendered)"
+        log.info("MkDocs: %s", message)
+        self.stages.console.print(f"[dim]  {message}[/dim]")
+
+
+#: Builds that render fewer pages than this show no progress lines.
+PROGRESS_MIN = 200

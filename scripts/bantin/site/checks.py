@@ -84,14 +84,14 @@ def scan_in_parallel(paths: Sequence[Path], site_host: str) -> list[tuple[Path, 
     return sorted(hit for part in found for hit in part)
 
 
-def check_no_third_party(site_dir: Path, site_url: str, problems: Problems) -> None:
-    """The site must load nothing from anyone but the archive itself."""
+def check_no_third_party(
+    site_dir: Path, site_url: str, problems: Problems, only: Sequence[str] | None = None
+) -> None:
+    """The site must load nothing from anyone but the archive itself (`only`: the files to
+    scan, relative to the site; all when None)."""
     host = urlsplit(site_url).netloc
-    paths = [
-        path
-        for path in sorted(site_dir.rglob("*"))
-        if path.suffix in (".html", ".css") and path.is_file()
-    ]
+    found = sorted(site_dir.rglob("*")) if only is None else [site_dir / name for name in only]
+    paths = [path for path in found if path.suffix in (".html", ".css") and path.is_file()]
     for path, target in scan_in_parallel(paths, host):
         where = path.relative_to(site_dir).as_posix()
         problems.add(Problem(f"site/{where}", f"loads a third-party resource: {target}"))
@@ -120,10 +120,13 @@ def check_sitemap(
             problems.add(Problem("site/sitemap.xml", f"article {url} is not listed"))
 
 
-def check_site(site_dir: Path, site_url: str, article_urls: Sequence[str]) -> Problems:
-    """Every article page exists and is in the sitemap; nothing loads from elsewhere."""
+def check_site(
+    site_dir: Path, site_url: str, article_urls: Sequence[str], written: Sequence[str] | None = None
+) -> Problems:
+    """Every article page exists and is in the sitemap; nothing loads from elsewhere. An
+    incremental build scans only the files it `written`: the others passed in earlier builds."""
     problems = Problems()
     check_pages(site_dir, ["", *article_urls], problems)
     check_sitemap(site_dir, site_url, article_urls, problems)
-    check_no_third_party(site_dir, site_url, problems)
+    check_no_third_party(site_dir, site_url, problems, written)
     return problems

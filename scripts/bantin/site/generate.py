@@ -2,15 +2,46 @@
 
 Generated files are listed in `docs/.bantin-generated.txt` so the next run removes the ones
 it no longer makes; articles and hand-written pages are never touched.
+
+The template data of the pages is `docs/.bantin-pages.json`, one page a line (`uri<TAB>JSON`),
+so the MkDocs hook parses only the records of the pages it renders. An incremental build
+reuses what an article made last time (its files, its record) when the digest of everything
+they are made from is unchanged (`ArticleMemo`, in `.cache/build/generated.json`).
+
+Outputs and what each depends on (what an incremental build checks before keeping it):
+
+- per article (`one_article`: citation downloads, JATS XML, source and PDF copies, template
+  data, and the URL of its own PDF for oai.xml): `article_key`, i.e. the front matter (where
+  conversion copies the issue's date, publisher and licence from issue.yml), the Markdown's
+  bytes (references and body), the URL, the neighbours in the issue, the URLs of its authors
+  and section, its last-changed day (registry), the site URL, name and licence, and the size
+  and time of its source, its PDF and its issue.yml (which says whether a PDF is the whole
+  issue's). A new per-article output goes into `one_article`; if it reads anything else, that
+  input goes into `article_key`.
+- per group (`index_pages`: an issue's table of contents, an author's or a section's pages):
+  what the pages show of their articles and the newest last-changed day among them, named in
+  the call to `keep_or_make`. A new output made per issue, author or section goes through
+  `keep_or_make` with its own inputs. A group page kept while a page made now wants its path
+  makes the whole step run again without the memo, so a collision is reported as in a full
+  build.
+- oai.xml (`harvest_file`): every article's digest, their PDF URLs, the settings and the site.
+- site-wide (home and year pages, directories, feeds, catalogue exports, robots.txt, assets,
+  redirects): made by every build and written only when their bytes change.
+- every MkDocs page: the digest of its Markdown and its template data (bantin.site.incremental),
+  so anything added to either is followed without more code.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import logging
 import os
+import posixpath
 import tempfile
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -19,6 +50,7 @@ from typing import Any
 from bantin.exceptions import BuildError
 from bantin.site import exports, feeds, jats, meta, oai, pages, pdfs, urls
 from bantin.site.pages import GeneratedFile
+from bantin.sources import ISSUE_FILE
 
 log = logging.getLogger("bantin.site")
 
@@ -31,11 +63,161 @@ ASSET_FILES = ("bantin.css", "bantin.js")
 
 @dataclass(frozen=True)
 class SiteFiles:
-    """What one run generates: files for docs/ and the per-page template data."""
+    """What one run generates: files for docs/ and the per-page template data (each page's
+    record as one line of JSON). `kept`: files made by an earlier run, unchanged on disk."""
 
     files: list[GeneratedFile]
-    page_data: dict[str, meta.Record]
+    page_data: dict[str, str]
+    kept: list[str] = field(default_factory=list)
     pdf_urls: dict[str, str] = field(default_factory=dict)  # article URL -> its PDF's URL
+    keys: list[str] = field(default_factory=list)  # each article's `ArticleKeys` digest
+
+
+def record_json(record: meta.Record) -> str:
+    return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+MEMO_NAME = ".cache/build/generated.json"
+MEMO_FORMAT = 2
+
+
+@dataclass
+class ArticleMemo:
+    """What each article made in the last run, by the digest of its inputs (`article_key`),
+    with each file's size and time and the URL of its own PDF: an unchanged article whose
+    files are untouched is not made again.
+    `inputs`: the build's global inputs; the memo serves only a run with the same."""
+
+    inputs: str
+    known: dict[str, list[Any]] = field(default_factory=dict)
+    records: dict[str, str] = field(default_factory=dict)
+    now: dict[str, list[Any]] = field(default_factory=dict)
+    made: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, root: Path, inputs: str, usable: bool) -> ArticleMemo:
+        memo = cls(inputs)
+        if not usable:
+            return memo
+        try:
+            data = json.loads((root / MEMO_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return memo
+        if data.get("format") == MEMO_FORMAT and data.get("inputs") == inputs:
+            memo.known = data["entries"]
+            memo.records = PageData.read(root / "docs").raw
+        return memo
+
+    def reuse(self, uri: str, key: str, docs: Path, record: bool = True) -> list[str] | None:
+        """The files `uri` made with these inputs, if they are still there as made (and
+        its template data, when `record`)."""
+        before = self.known.get(uri)
+        if not before or before[0] != key or (record and uri not in self.records):
+            return None
+        folder = str(docs)
+        for path, size, ns in before[1]:
+            try:
+                info = os.stat(os.path.join(folder, path))
+            except OSError:
+                return None
+            if info.st_size != size or info.st_mtime_ns != ns:
+                return None
+        self.now[uri] = before
+        return [path for path, _, _ in before[1]]
+
+    def pdf_url(self, uri: str) -> str:
+        """The URL of the article's own PDF as recorded ("" : none)."""
+        return str(self.known[uri][2])
+
+    def remember(self, uri: str, key: str, paths: list[str], pdf_url: str = "") -> None:
+        self.made[uri] = [key, pdf_url, *paths]
+
+    def forget(self) -> None:
+        """Nothing is reused by the next run (this one could not trust what it kept)."""
+        self.now.clear()
+        self.made.clear()
+
+    def save(self, root: Path, docs: Path) -> None:
+        """Once the files are written: their sizes and times, for the next run."""
+        for uri, (key, pdf_url, *paths) in self.made.items():
+            stats = [(path, os.stat(docs / path)) for path in paths]
+            self.now[uri] = [key, [[p, i.st_size, i.st_mtime_ns] for p, i in stats], pdf_url]
+        path = root / MEMO_NAME
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"format": MEMO_FORMAT, "inputs": self.inputs, "entries": self.now})
+        write_atomic(path, text.encode("utf-8"))
+
+
+class ArticleKeys:
+    """The digest of everything an article's files and record are made from (`of`): its
+    front matter (the issue's date, publisher and licence are copied there from issue.yml),
+    its text (the record cites its references, the JATS file holds all of it: the Markdown
+    file's size and time, or its bytes while it may still change within one file time), its
+    URL, neighbours, authors' and section's URLs, its last-changed day (registry), the site
+    (URL, name, licence), and the size and time of its source, its PDF and its issue.yml
+    (whose `pdf:` decides whether a PDF is the article's own or the whole issue's; each
+    issue.yml and PDF is looked at once per build)."""
+
+    def __init__(self, root: Path, site: meta.SiteInfo, names: urls.NameIndex) -> None:
+        self.root = os.fspath(root)
+        self.docs = os.path.join(self.root, "docs")
+        self.names = names
+        licence = site.license.model_dump_json() if site.license else ""
+        self.site = [site.site_url, site.site_name, licence]
+        self.stats: dict[str, list[Any]] = {}
+
+    def of(
+        self,
+        entry: urls.Entry,
+        siblings: tuple[urls.Entry | None, urls.Entry | None],
+        lastmod: str,
+    ) -> str:
+        front, names = entry.front, self.names
+        files = [front.source, posixpath.join(posixpath.dirname(front.source), ISSUE_FILE)]
+        if front.pdf:
+            files.append(front.pdf.split("#", 1)[0])
+        parts = [
+            front.model_dump_json(),
+            text_stamp(os.path.join(self.docs, str(entry.path))),
+            entry.url,
+            lastmod,
+            self.site,
+            [[s.front.title, s.url] if s else None for s in siblings],
+            [names.author(name) for name in front.author_names],
+            names.section(front.section) if front.section else "",
+            [self.stat(name) for name in files],
+        ]
+        return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+    def stat(self, name: str) -> list[Any]:
+        """A file's size and time, not following a symbolic link (a file replaced by a link
+        is made again, and refused there)."""
+        found = self.stats.get(name)
+        if found is None:
+            try:
+                info = os.lstat(os.path.join(self.root, name))
+                found = [name, info.st_size, info.st_mtime_ns]
+            except (OSError, ValueError):
+                found = [name, -1, -1]
+            self.stats[name] = found
+        return found
+
+
+def text_stamp(path: str) -> list[Any]:
+    """What identifies the bytes of an article's Markdown: its size and time, and its digest
+    when it changed so recently that it may change again within the same file time."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return [-1, -1]
+    if time.time_ns() - info.st_mtime_ns > RACY_NS:
+        return [info.st_size, info.st_mtime_ns]
+    with open(path, "rb") as stream:
+        return [info.st_size, info.st_mtime_ns, hashlib.sha256(stream.read()).hexdigest()]
+
+
+#: A file changed less than this long ago may change again within the same file time.
+RACY_NS = 2_000_000_000
 
 
 def asset_files() -> list[GeneratedFile]:
@@ -63,33 +245,151 @@ def article_files(
     site: meta.SiteInfo,
     root: Path,
     names: urls.NameIndex,
+    memo: ArticleMemo | None = None,
     lastmods: Mapping[str, str] | None = None,
 ) -> SiteFiles:
     """Citation downloads, JATS XML, source and PDF copies and template data of every article;
     every `pdf:` naming a missing file is reported at once (BuildError)."""
     files: list[GeneratedFile] = []
-    data: dict[str, meta.Record] = {}
+    data: dict[str, str] = {}
+    kept: list[str] = []
     pdf_urls: dict[str, str] = {}
     siblings = meta.siblings_in_issue(entries)
     finder = pdfs.PdfFinder(exports.Folder(root))
+    docs = root / "docs"
     lastmods = lastmods or {}
+    keys = ArticleKeys(root, site, names) if memo is not None else None
+    memo_keys: list[str] = []
     for entry, item in zip(entries, items, strict=True):
-        files += exports.citation_files(entry, item, cite)
-        source = exports.source_copy(entry, finder.root)
-        files.append(source)
-        pdf = finder.find(entry, source)
-        if pdf is not None and pdf.copy is not None:
-            files.append(pdf.copy)
-        record = meta.article_record(
-            entry, siblings[entry.url], item, cite, site, pdf, names, lastmods.get(entry.url, "")
-        )
-        data[str(entry.path).replace(os.sep, "/")] = record
-        if pdf is not None and pdf.own:  # the article's own PDF, not the whole issue's
-            pdf_urls[entry.url] = urls.absolute(site.site_url, pdfs.file_part(pdf.href))
-        files.append(jats.article_file(entry, site, pdf_urls.get(entry.url, "")))
+        uri = str(entry.path).replace(os.sep, "/")
+        lastmod = lastmods.get(entry.url, "")
+        key = keys.of(entry, siblings[entry.url], lastmod) if keys else ""
+        memo_keys.append(key)
+        reused = memo.reuse(uri, key, docs) if memo else None
+        if memo is not None and reused is not None:
+            kept += reused
+            data[uri] = memo.records[uri]
+            if memo.pdf_url(uri):
+                pdf_urls[entry.url] = memo.pdf_url(uri)
+            continue
+        made = one_article(entry, item, cite, site, finder, names, siblings[entry.url], lastmod)
+        files += made.files
+        data[uri] = made.page_data[uri]
+        pdf_urls.update(made.pdf_urls)
+        if memo is not None:
+            memo.remember(uri, key, [f.path for f in made.files], made.pdf_urls.get(entry.url, ""))
     if finder.problems:
         raise BuildError(f"a pdf: names no file:\n{finder.problems.summary()}")
-    return SiteFiles(files, data, pdf_urls)
+    return SiteFiles(files, data, kept, pdf_urls, memo_keys)
+
+
+def one_article(
+    entry: urls.Entry,
+    item: dict[str, Any],
+    cite: meta.CiteApi,
+    site: meta.SiteInfo,
+    finder: pdfs.PdfFinder,
+    names: urls.NameIndex,
+    siblings: tuple[urls.Entry | None, urls.Entry | None],
+    lastmod: str,
+) -> SiteFiles:
+    """The files (citation downloads, source and PDF copies, JATS XML) and the template data
+    of one article; a `pdf:` naming no file is collected in `finder.problems`."""
+    files = exports.citation_files(entry, item, cite)
+    source = exports.source_copy(entry, finder.root)
+    files.append(source)
+    pdf = finder.find(entry, source)
+    if pdf is not None and pdf.copy is not None:
+        files.append(pdf.copy)
+    record = meta.article_record(entry, siblings, item, cite, site, pdf, names, lastmod)
+    pdf_urls = {}
+    if pdf is not None and pdf.own:  # the article's own PDF, not the whole issue's
+        pdf_urls[entry.url] = urls.absolute(site.site_url, pdfs.file_part(pdf.href))
+    files.append(jats.article_file(entry, site, pdf_urls.get(entry.url, "")))
+    uri = str(entry.path).replace(os.sep, "/")
+    return SiteFiles(files, {uri: record_json(record)}, [], pdf_urls)
+
+
+def digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def harvest_file(
+    entries: Sequence[urls.Entry],
+    site: meta.SiteInfo,
+    harvest: oai.HarvestSettings | None,
+    made: SiteFiles,
+    docs: Path,
+    memo: ArticleMemo | None,
+) -> list[GeneratedFile]:
+    """oai.xml (none without `harvest`): with a memo, kept when every article's digest, the
+    PDF URLs, the settings and the site are those of the last run (it describes them all)."""
+    if harvest is None:
+        return []
+    make = functools.partial(oai.static_repository, entries, site, harvest, made.pdf_urls)
+    if memo is None:
+        return [make()]
+    inputs = [made.keys, sorted(made.pdf_urls.items()), repr(harvest), repr(site)]
+    group = SiteFiles([], {})
+    keep_or_make(group, memo, docs, "#oai", inputs, make)
+    made.kept.extend(group.kept)
+    return group.files
+
+
+def index_pages(
+    entries: Sequence[urls.Entry],
+    names: urls.NameIndex,
+    docs: Path,
+    memo: ArticleMemo | None,
+    lastmods: Mapping[str, str],
+    harvest: str = "",
+) -> SiteFiles:
+    """The index pages; with a memo, an issue, author or section whose articles (as its pages
+    show them, and the newest of their last-changed days) are unchanged keeps the pages it
+    made. `harvest`: the OAI-PMH file's URL, linked from the home page when there is one."""
+    if memo is None:
+        return SiteFiles(pages.index_pages(entries, names, lastmods, harvest), {})
+    home = pages.home_page(entries, names, lastmods, harvest)
+    made = SiteFiles([home, *pages.year_pages(entries, lastmods)], {})
+    for (year, issue), found in pages.by_issue(entries).items():
+        shown: list[Any] = [[e.url, e.front.title, e.front.pages, e.front.section] for e in found]
+        shown += [names.section(e.front.section) if e.front.section else "" for e in found]
+        shown += [[a, names.author(a)] for e in found for a in e.front.author_names]
+        inputs = [year, issue, shown, pages.newest(found, lastmods)]
+        make = functools.partial(pages.issue_page, year, issue, found, names, lastmods)
+        keep_or_make(made, memo, docs, f"#issue/{year}/{issue}", inputs, make)
+    for kind, base, title, label in pages.BROWSE:
+        listed = pages.listings(entries, kind, names)
+        everyone = [entry for listing in listed for entry in listing.entries]
+        made.files.extend(
+            pages.directory_pages(listed, base, title, pages.newest(everyone, lastmods))
+        )
+        for listing in listed:
+            shown = [
+                [e.url, e.front.title, e.front.author_names, e.front.issue, e.front.year]
+                for e in listing.entries
+            ]
+            shown += [e.front.pages for e in listing.entries]
+            inputs = [label, listing.name, listing.url, shown]
+            inputs += [pages.newest(listing.entries, lastmods)]
+            make_list = functools.partial(pages.listing_pages, listing, label, lastmods)
+            keep_or_make(made, memo, docs, f"#{kind}/{listing.url}", inputs, make_list)
+    return made
+
+
+def keep_or_make(
+    made: SiteFiles, memo: ArticleMemo, docs: Path, name: str, inputs: Any, make: Any
+) -> None:
+    """The pages of one group: kept when its inputs are those of the last run, else made."""
+    key = digest(inputs)
+    reused = memo.reuse(name, key, docs, record=False)
+    if reused is not None:
+        made.kept.extend(reused)
+        return
+    found = make()
+    files = found if isinstance(found, list) else [found]
+    made.files.extend(files)
+    memo.remember(name, key, [f.path for f in files])
 
 
 def site_files(
@@ -99,6 +399,7 @@ def site_files(
     root: Path,
     extra: Sequence[GeneratedFile] = (),
     items: Sequence[dict[str, Any]] | None = None,
+    memo: ArticleMemo | None = None,
     harvest: oai.HarvestSettings | None = None,
     lastmods: Mapping[str, str] | None = None,
 ) -> SiteFiles:
@@ -108,12 +409,12 @@ def site_files(
     names = urls.NameIndex(entries)
     items = csl_items(entries, cite, site) if items is None else items
     lastmods = lastmods or {}
-    made = article_files(entries, items, cite, site, root, names, lastmods)
-    harvested = (
-        [] if harvest is None else [oai.static_repository(entries, site, harvest, made.pdf_urls)]
-    )
+    made = article_files(entries, items, cite, site, root, names, memo, lastmods)
+    harvested = harvest_file(entries, site, harvest, made, root / "docs", memo)
+    harvest_url = oai.FILE_NAME if harvest is not None else ""
+    index = index_pages(entries, names, root / "docs", memo, lastmods, harvest_url)
     files = [
-        *pages.index_pages(entries, names, lastmods, oai.FILE_NAME if harvested else ""),
+        *index.files,
         *made.files,
         *harvested,
         *feeds.all_feeds(entries, site, lastmods),
@@ -123,7 +424,14 @@ def site_files(
         *asset_files(),
         *extra,
     ]
-    return SiteFiles(unique(files), made.page_data, made.pdf_urls)
+    kept = made.kept + index.kept
+    found = unique(files)
+    if memo is not None and kept and {f.path for f in found} & set(kept):
+        # A file made now wants the path of one kept from the last run: only a build that
+        # makes both can tell whether they collide.
+        memo.forget()
+        return site_files(entries, cite, site, root, extra, items, None, harvest, lastmods)
+    return SiteFiles(found, made.page_data, kept, made.pdf_urls)
 
 
 def unique(files: Sequence[GeneratedFile]) -> list[GeneratedFile]:
@@ -186,7 +494,7 @@ def write_site_files(docs: Path, made: SiteFiles, authored: set[str]) -> None:
     previous = {p for p in previous_list(docs) if p}
     targets = [(item, folder.path(item.path)) for item in made.files]
     refuse_overwrite(targets, previous, authored)
-    current = {item.path for item in made.files}
+    current = {item.path for item in made.files} | set(made.kept)
     emptied: set[Path] = set()
     for stale in sorted(previous - current - authored):
         path = folder.path(stale)
@@ -196,9 +504,8 @@ def write_site_files(docs: Path, made: SiteFiles, authored: set[str]) -> None:
             log.debug("docs/%s: removed (no longer generated)", stale)
     for item, target in targets:
         write_atomic(target, item.content)
-    # One line, not indented: the file is for the hook, and the C encoder only writes it so.
-    data = json.dumps(made.page_data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    write_atomic(docs / PAGE_DATA_NAME, (data + "\n").encode("utf-8"))
+    lines = "".join(f"{uri}\t{made.page_data[uri]}\n" for uri in sorted(made.page_data))
+    write_atomic(docs / PAGE_DATA_NAME, lines.encode("utf-8"))
     write_atomic(docs / LIST_NAME, "\n".join(sorted(current)).encode("utf-8"))
     prune_empty_dirs(folder.resolved_root, emptied)
 
@@ -214,10 +521,42 @@ def prune_empty_dirs(docs: Path, emptied: set[Path]) -> None:
             folder = folder.parent
 
 
-def load_page_data(docs: Path) -> dict[str, Any]:
+class PageData(Mapping[str, Any]):
+    """The pages' template data as `write_site_files` recorded it; a record is parsed when it
+    is first asked for (an incremental build renders a few pages of many)."""
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        self.raw = raw
+        self._parsed: dict[str, Any] = {}
+
+    @classmethod
+    def read(cls, docs: Path) -> PageData:
+        path = docs / PAGE_DATA_NAME
+        if not path.exists():
+            return cls({})
+        raw = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            uri, _, text = line.partition("\t")
+            raw[uri] = text
+        return cls(raw)
+
+    def __getitem__(self, uri: str) -> Any:
+        if uri not in self._parsed:
+            self._parsed[uri] = json.loads(self.raw[uri])
+        return self._parsed[uri]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def digest(self, uri: str) -> str:
+        """The digest of a page's record ("-": none) without parsing it."""
+        text = self.raw.get(uri)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else "-"
+
+
+def load_page_data(docs: Path) -> PageData:
     """Read back what `write_site_files` recorded for the templates (used by the hook)."""
-    path = docs / PAGE_DATA_NAME
-    if not path.exists():
-        return {}
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+    return PageData.read(docs)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +28,19 @@ log = logging.getLogger("bantin.site")
 NO_LINKS = {errno.EXDEV, errno.EPERM, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS}
 
 
-def link_generated(files: Iterable[Any], docs: Path) -> int:
+def link_generated(
+    files: Iterable[Any], docs: Path, wanted: Callable[[Any], bool] | None = None
+) -> int:
     """Link every generated static file of `files` (MkDocs File objects) to its place in the
     site; return how many were linked. Documentation pages and hand-written files are left to
-    MkDocs."""
+    MkDocs; so are files `wanted` refuses (an incremental build keeps the published ones)."""
     generated = {name for name in previous_list(docs) if name}
     made: set[str] = set()
     linked = 0
     for file in files:
         if file.is_documentation_page() or file.src_uri not in generated:
+            continue
+        if wanted is not None and not wanted(file):
             continue
         source, target = file.abs_src_path, file.abs_dest_path
         if source is None or not Path(source).is_relative_to(docs):

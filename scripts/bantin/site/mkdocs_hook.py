@@ -22,13 +22,13 @@ from typing import Any
 from markupsafe import escape
 
 from bantin.metadata import parse_license, strip_invisible
-from bantin.site import split
+from bantin.site import incremental, split
 from bantin.site.citecache import CitationCache, citations_for_templates, fill_citations
-from bantin.site.generate import CACHE_NAME, load_page_data
+from bantin.site.generate import CACHE_NAME, PageData, load_page_data
 from bantin.site.linking import link_generated
 from bantin.site.markup import PAGE_KIND, generated_html
 
-_PAGE_DATA: dict[str, Any] = {}
+_PAGE_DATA: list[PageData] = [PageData({})]
 _CITATIONS: list[CitationCache] = []
 THEME_PRINTED = ("title", "description", "author")
 #: Index pages bantin generated are HTML already (markup.markdown_page): their body skips the
@@ -41,8 +41,7 @@ SEPARATE_INDEX = "BANTIN_SEPARATE_SEARCH_INDEX"
 def on_config(config: Any) -> Any:
     _CITATIONS.clear()
     _GENERATED_HTML.clear()
-    _PAGE_DATA.clear()
-    _PAGE_DATA.update(load_page_data(Path(config["docs_dir"])))
+    _PAGE_DATA[:] = [load_page_data(Path(config["docs_dir"]))]
     config["extra"][LICENSE_KEY] = license_record(config["extra"].get("license"))
     return config
 
@@ -62,12 +61,15 @@ def license_record(value: Any) -> dict[str, str] | None:
 
 
 def on_files(files: Any, config: Any) -> Any:
-    link_generated(files, Path(config["docs_dir"]))
+    plan = incremental.current()
+    if plan is not None:
+        plan.prepare(files, config, _PAGE_DATA[0])
+    link_generated(files, Path(config["docs_dir"]), plan.copies if plan else None)
     return files
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    record = _PAGE_DATA.get(page.file.src_uri)
+    record = _PAGE_DATA[0].get(page.file.src_uri)
     for key in THEME_PRINTED:
         value = page.meta.get(key)
         if isinstance(value, str):
@@ -93,7 +95,10 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 
     root = Path(config["config_file_path"]).parent
     _CITATIONS[:] = [citations_for_templates(bantin.cite, root / CACHE_NAME)]
-    split.split(env, config, files, __file__)
+    plan = incremental.current()
+    if plan is not None:
+        plan.after_reading(files, config)
+    split.split(env, config, files, __file__, plan.renders if plan else None)
     return env
 
 
@@ -107,6 +112,9 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    plan = incremental.current()
+    if plan is not None and output and not split.is_copy():  # a page of another share: ""
+        plan.page_done(split.share_size())
     split.page_done(page)
     return output
 

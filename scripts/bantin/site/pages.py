@@ -165,15 +165,26 @@ def issue_table(entries: Sequence[Entry], here: str, names: urls.NameIndex) -> s
 def issue_pages(
     entries: Sequence[Entry], names: urls.NameIndex, lastmods: Mapping[str, str] = _NONE
 ) -> list[GeneratedFile]:
-    files = []
-    for (year, issue), group in by_issue(entries).items():
-        here = urls.issue_url(year, issue)
-        title = f"{issue_label(issue, year)}: mục lục"
-        up = link(urls.relative(here, urls.year_url(year)), f"Năm {year}")
-        feed = link("feed.xml", "Nguồn tin Atom của số này")
-        blocks = [tag("p", up + " · " + feed, "bantin-up"), issue_table(group, here, names)]
-        files.append(_page(here, title, blocks, "feed.xml", newest(group, lastmods)))
-    return files
+    return [
+        issue_page(year, issue, group, names, lastmods)
+        for (year, issue), group in by_issue(entries).items()
+    ]
+
+
+def issue_page(
+    year: int,
+    issue: int,
+    group: Sequence[Entry],
+    names: urls.NameIndex,
+    lastmods: Mapping[str, str] = _NONE,
+) -> GeneratedFile:
+    """The table of contents of one issue."""
+    here = urls.issue_url(year, issue)
+    title = f"{issue_label(issue, year)}: mục lục"
+    up = link(urls.relative(here, urls.year_url(year)), f"Năm {year}")
+    feed = link("feed.xml", "Nguồn tin Atom của số này")
+    blocks = [tag("p", up + " · " + feed, "bantin-up"), issue_table(group, here, names)]
+    return _page(here, title, blocks, "feed.xml", newest(group, lastmods))
 
 
 def listings(entries: Sequence[Entry], key: str, names: urls.NameIndex) -> list[Listing]:
@@ -258,15 +269,18 @@ def directory_pages(
     return paged_list(base, title, pages, lastmod=lastmod)
 
 
+BROWSE = (
+    ("author", urls.AUTHORS_DIR + "/", "Tác giả", "Tác giả"),
+    ("section", urls.SECTIONS_DIR + "/", "Chuyên mục", "Chuyên mục"),
+)
+
+
 def browse_pages(
     entries: Sequence[Entry], names: urls.NameIndex, lastmods: Mapping[str, str] = _NONE
 ) -> list[GeneratedFile]:
     """Every author and section page and their directories."""
     files: list[GeneratedFile] = []
-    for key, base, title, label in (
-        ("author", urls.AUTHORS_DIR + "/", "Tác giả", "Tác giả"),
-        ("section", urls.SECTIONS_DIR + "/", "Chuyên mục", "Chuyên mục"),
-    ):
+    for key, base, title, label in BROWSE:
         found = listings(entries, key, names)
         listed = [entry for listing in found for entry in listing.entries]
         files.extend(directory_pages(found, base, title, newest(listed, lastmods)))

@@ -18,14 +18,13 @@ same sources give the same days, byte for byte.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bantin import catalogue
 from bantin.exceptions import BuildError, Problem, Problems
 from bantin.site import urls
 from bantin.site.markup import markdown_page
@@ -35,8 +34,7 @@ from bantin.store import write_atomic
 log = logging.getLogger("bantin.site")
 
 REGISTRY_NAME = "published-urls.txt"
-#: Front matter a page does not show: a change there is no change of the page's content.
-BOOKKEEPING = frozenset({"source", "source_sha256", "converter", "confidence", "review"})
+BOOKKEEPING = catalogue.BOOKKEEPING
 
 
 @dataclass(frozen=True)
@@ -48,14 +46,12 @@ class Changed:
 
 
 def content_sha256(entry: urls.Entry) -> str:
-    """sha256 of what an article's page shows: its front matter (without the converter's
-    bookkeeping, and without empty values, so a new optional key in the schema changes no
-    hash) and its blocks."""
-    dumped = entry.front.model_dump(mode="json", exclude=set(BOOKKEEPING), exclude_none=True)
-    front = {key: value for key, value in dumped.items() if value not in ([], "")}
-    blocks = [[block.kind.value, block.text, block.anchor] for block in entry.blocks]
-    text = json.dumps([front, blocks], ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """sha256 of what an article's page shows (bantin.catalogue.content_sha256); a catalogue
+    entry knows it without reading its blocks again when its file is unchanged."""
+    known = getattr(entry, "content_sha256", None)
+    if isinstance(known, str):
+        return known
+    return catalogue.content_sha256(entry.front, entry.blocks)
 
 
 def build_day() -> dt.date:

@@ -18,7 +18,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,9 +82,12 @@ def shares(pages: list[str], processes: int) -> list[frozenset[str]]:
     ]
 
 
-def split(env: Any, config: Any, files: Any, hook_file: str) -> None:
-    """On MkDocs's `env` event: fork the copies; each process keeps only its share."""
-    pages = [f.src_uri for f in files.documentation_pages()]
+def split(
+    env: Any, config: Any, files: Any, hook_file: str, rendered: Callable[[Any], bool] | None = None
+) -> None:
+    """On MkDocs's `env` event: fork the copies; each process keeps only its share of the
+    pages MkDocs renders (`rendered`: all of them when None)."""
+    pages = [f.src_uri for f in files.documentation_pages() if rendered is None or rendered(f)]
     processes = processes_for(config, hook_file, len(pages))
     if processes < 2:
         return
@@ -147,6 +150,11 @@ def _skip_others(files: Any, mine: frozenset[str]) -> None:
     for file in files.documentation_pages():
         if file.src_uri not in mine:
             file.page.meta["template"] = SKIP_TEMPLATE
+
+
+def share_size() -> int | None:
+    """How many pages this process renders, when the rendering is split."""
+    return len(_SHARE[0].mine) if _SHARE else None
 
 
 def is_copy() -> bool:

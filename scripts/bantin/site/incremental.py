@@ -1,0 +1,555 @@
+"""Incremental builds: MkDocs re-renders only the pages whose output can change.
+
+The build cache (`.cache/build/state.json`) describes the site/ the last build published:
+
+- `inputs`: one digest per input every page depends on (bantin's version and code, mkdocs.yml,
+  the theme's overrides, the versions of MkDocs, the theme and the Markdown extensions, the
+  site URL, the titles of the navigation). When any differs, or the cache is missing,
+  unreadable or describes another site/ (its folder's inode), the build renders everything
+  and says why.
+- `pages`: for every MkDocs page, the digest of what its HTML is made from: its Markdown file
+  (bantin writes the index pages into docs/ before MkDocs runs, so they are files like the
+  articles) and the template data bantin hands its template (neighbours, citation box, meta
+  tags). A page whose digest is unchanged and whose HTML is in site/ is not read or rendered.
+- `linking`: pages whose Markdown linked to another file at their last rendering. Their
+  output depends on other files being there, so they are always rendered again (they are
+  few: hand-written pages); a page a rendered page links to with an anchor is read too, so
+  MkDocs checks the anchor as in a full build.
+
+MkDocs runs in its `dirty` mode into an empty folder, where `File.is_modified` answers from
+the cache instead of file times; then every file the full build would have written and this
+run did not is hard-linked from the published site/ (`assemble`). The published site/ is never
+written into: the new one replaces it only when the build succeeded.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import hashlib
+import json
+import logging
+import os
+import shutil
+import stat
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from bantin import store
+from bantin.exceptions import BuildError
+from bantin.site.generate import PageData
+from bantin.site.linking import NO_LINKS
+from bantin.site.pages import LASTMOD_KEY
+
+log = logging.getLogger("bantin.site")
+
+CACHE_DIR = ".cache/build"
+STATE_NAME = "state.json"
+STATE_FORMAT = 2
+#: Distributions whose code shapes every page; a new version of any means a full build.
+RENDERING_PACKAGES = (
+    "mkdocs",
+    "mkdocs-material",
+    "markdown",
+    "pymdown-extensions",
+    "jinja2",
+    "markupsafe",
+    "pyyaml",
+    "citeproc-py",
+)
+#: MkDocs warns (a warning fails a strict build) that a dirty build may be wrong; bantin's
+#: dirty build is vouched for by the cache, so that one message is dropped.
+DIRTY_WARNING = "A 'dirty' build is being performed"
+#: A file changed less than this long before it was hashed may change again within the same
+#: file time; its digest is not reused on the strength of its size and time alone.
+RACY_NS = 2_000_000_000
+
+
+class CacheMiss(Exception):
+    """The cache cannot vouch for part of the site: the build starts again in full."""
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def tree_digest(folder: Path, skip: Callable[[Path], bool] = lambda p: False) -> str:
+    """One digest of every file's path and bytes under `folder` (empty when it is missing)."""
+    digest = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not skip(path):
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def package_digest() -> str:
+    """bantin's own code, templates, styles and data: a change anywhere is a full build."""
+    folder = Path(str(resources.files("bantin")))
+    return tree_digest(folder, lambda p: "__pycache__" in p.parts or p.suffix == ".pyc")
+
+
+def versions() -> str:
+    found = []
+    for name in RENDERING_PACKAGES:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=-")
+    return " ".join(found)
+
+
+def nav_titles(config: Any, docs: Path) -> str:
+    """What every page's navigation shows: the nav of mkdocs.yml, and the Markdown of the
+    pages it names without a title (their own title is shown on every page then)."""
+    nav = config["nav"]
+    if nav is None:
+        return "no nav: every page is in the navigation of every page"
+    digest = hashlib.sha256(json.dumps(nav, sort_keys=True, default=str).encode())
+    for path in untitled(nav):
+        target = docs / path
+        digest.update(path.encode() + b"\0")
+        digest.update(target.read_bytes() if target.is_file() else b"-")
+    return digest.hexdigest()
+
+
+def untitled(nav: Any) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [path for item in nav for path in untitled(item)]
+    if isinstance(nav, dict):
+        nested = [value for value in nav.values() if not isinstance(value, str)]
+        return [path for value in nested for path in untitled(value)]
+    return []
+
+
+def global_inputs(root: Path, config_file: str, config: Any, site_url: str) -> dict[str, str]:
+    """The inputs every page depends on, by name (the name is what the build log shows)."""
+    import bantin
+
+    overrides = config["theme"].custom_dir
+    return {
+        "bantin version": str(bantin.__version__),
+        "bantin code": package_digest(),
+        config_file: sha256((root / config_file).read_bytes()),
+        "theme overrides": tree_digest(Path(overrides)) if overrides else "-",
+        "theme and Markdown versions": versions(),
+        "site URL": site_url,
+        "navigation": nav_titles(config, Path(config["docs_dir"])),
+        # `extra` as read, environment variables (`!ENV`) resolved: the footer's licence, the
+        # OAI-PMH contact may come from the environment, not from the file's bytes.
+        "extra of " + config_file: sha256(
+            json.dumps(config["extra"], sort_keys=True, default=str).encode("utf-8")
+        ),
+    }
+
+
+@dataclass
+class State:
+    """What the cache says about the published site/."""
+
+    inputs: dict[str, str]
+    site: list[int]  # st_dev, st_ino of the site folder it describes
+    pages: dict[str, str] = field(default_factory=dict)  # src_uri -> page digest
+    linking: list[str] = field(default_factory=list)
+    digests: dict[str, list[Any]] = field(default_factory=dict)  # src_uri -> size, ns, sha
+    lastmods: dict[str, str] = field(default_factory=dict)  # src_uri -> sitemap <lastmod>
+
+    def to_json(self) -> str:
+        data = {"format": STATE_FORMAT, **self.__dict__}
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def state_path(root: Path) -> Path:
+    return root / CACHE_DIR / STATE_NAME
+
+
+def read_state(root: Path) -> State | None:
+    path = state_path(root)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.pop("format", None) != STATE_FORMAT:
+            return None
+        return State(**data)
+    except FileNotFoundError:
+        return None
+    except (ValueError, TypeError, OSError) as error:
+        log.warning("%s: unreadable build cache, building everything (%s)", path, error)
+        return None
+
+
+def write_state(root: Path, state: State) -> None:
+    store.write_atomic(state_path(root), state.to_json().encode("utf-8"))
+
+
+#: The build cache's files (the spare site is scratch space and stays).
+CACHE_FILES = (STATE_NAME, "catalogue.json", "search.memo", "generated.json")
+
+
+def forget(root: Path) -> None:
+    """`--clean`: the next build reads, renders and indexes everything afresh."""
+    for name in CACHE_FILES:
+        (root / CACHE_DIR / name).unlink(missing_ok=True)
+
+
+def folder_id(path: Path) -> list[int]:
+    info = path.stat()
+    return [info.st_dev, info.st_ino]
+
+
+def why_full(state: State | None, inputs: dict[str, str], site: Path) -> str:
+    """Why this build must render everything; "" when the cache vouches for site/."""
+    if state is None:
+        return "no build cache"
+    if not site.is_dir():
+        return "no site/ yet"
+    if folder_id(site) != state.site:
+        return "site/ is not the one the build cache describes"
+    changed = [name for name, value in inputs.items() if state.inputs.get(name) != value]
+    if changed:
+        return ", ".join(changed) + " changed"
+    return ""
+
+
+class Digests:
+    """Content digests of docs/ files, reused from the cache while size and time are unchanged."""
+
+    def __init__(self, known: dict[str, list[Any]]) -> None:
+        self.known = known
+        self.now: dict[str, list[Any]] = {}
+
+    def of(self, src_uri: str, path: str) -> str:
+        info = os.stat(path)
+        before = self.known.get(src_uri)
+        if before and before[0] == info.st_size and before[1] == info.st_mtime_ns:
+            self.now[src_uri] = before
+            return str(before[2])
+        with open(path, "rb") as stream:
+            digest = sha256(stream.read())
+        if time.time_ns() - info.st_mtime_ns > RACY_NS:
+            self.now[src_uri] = [info.st_size, info.st_mtime_ns, digest]
+        return digest
+
+
+@dataclass
+class Plan:
+    """One MkDocs run under `bantin build`: which pages it renders and what it records.
+
+    `old_site` None: a full build (every page renders; the plan only records the cache).
+    """
+
+    inputs: dict[str, str]
+    previous: State | None = None
+    old_site: Path | None = None
+    always: set[str] = field(default_factory=set)  # src_uris rendered every time
+    pages: dict[str, str] = field(default_factory=dict)
+    render: set[str] = field(default_factory=set)
+    linking: set[str] = field(default_factory=set)
+    expected: set[str] = field(default_factory=set)  # dest_uri of every file of the site
+    digests: Digests = field(default_factory=lambda: Digests({}))
+    total: int = 0
+    done: int = 0
+    progress: Callable[[int, int], None] | None = None
+    lastmods: dict[str, str] = field(default_factory=dict)  # src_uri -> sitemap <lastmod>
+
+    @property
+    def incremental(self) -> bool:
+        return self.old_site is not None
+
+    def prepare(self, files: Any, config: Any, page_data: PageData) -> None:
+        """On MkDocs's `files` event: decide what renders, record each page's digest."""
+        docs = Path(config["docs_dir"])
+        for file in files:
+            if file.inclusion.is_excluded():
+                continue
+            self.expected.add(file.dest_uri)
+            if file.is_documentation_page():
+                self._page(file, page_data)
+            elif self.incremental:
+                self._static(file, docs)
+        self._record_links(files, config)
+        self.total = len(self.render) if self.incremental else len(self.pages)
+
+    def _page(self, file: Any, page_data: PageData) -> None:
+        source = self.digests.of(file.src_uri, file.abs_src_path)
+        digest = sha256(f"{source}\0{page_data.digest(file.src_uri)}".encode())
+        self.pages[file.src_uri] = digest
+        if not self.incremental:
+            return
+        assert self.previous is not None and self.old_site is not None
+        same = self.previous.pages.get(file.src_uri) == digest
+        stays = (
+            same
+            and file.src_uri not in self.always
+            and file.src_uri not in self.previous.linking
+            and os.path.isfile(os.path.join(self.old_site, file.dest_uri))
+        )
+        if not stays:
+            self.render.add(file.src_uri)
+        _answer(file, not stays)
+
+    def _static(self, file: Any, docs: Path) -> None:
+        """A static file is copied when the published one differs (a generated file in site/
+        is a hard link to its file in docs/ while neither changed)."""
+        assert self.old_site is not None
+        # Plain strings and one stat a side: this runs for each of tens of thousands of files.
+        published = os.path.join(self.old_site, file.dest_uri)
+        source = file.abs_src_path
+        try:
+            there, here = os.stat(published), os.stat(source)
+        except (OSError, TypeError):
+            _answer(file, True)
+            return
+        same = stat.S_ISREG(there.st_mode) and (
+            (there.st_ino, there.st_dev) == (here.st_ino, here.st_dev)
+            or (there.st_size == here.st_size and filecmp.cmp(source, published, False))
+        )
+        _answer(file, not same)
+
+    def _record_links(self, files: Any, config: Any) -> None:
+        """Note which pages link to another file while MkDocs resolves their links."""
+        find = files.get_file_from_path
+
+        def recording(path: str) -> Any:
+            page = getattr(config, "_current_page", None)
+            found = find(path)
+            if page is not None and path != page.file.src_uri:
+                self.linking.add(page.file.src_uri)
+            return found
+
+        files.get_file_from_path = recording
+
+    def after_reading(self, files: Any, config: Any) -> None:
+        """On MkDocs's `env` event: read the unchanged pages a rendered page links to with an
+        anchor, so MkDocs checks those anchors as a full build does."""
+        self._lastmods(files)
+        if not self.incremental:
+            return
+        from mkdocs.commands.build import _populate_page
+
+        waiting = [f for f in files.documentation_pages() if f.src_uri in self.render]
+        while waiting:
+            page = waiting.pop().page
+            for target in (page.links_to_anchors or {}) if page is not None else {}:
+                if target.page is not None and target.page.present_anchor_ids is None:
+                    self.render.add(target.src_uri)
+                    _answer(target, True)
+                    _populate_page(target.page, config, files, dirty=True)
+                    waiting.append(target)
+        self.total = len(self.render)
+
+    def _lastmods(self, files: Any) -> None:
+        """The sitemap lists every page with its last-changed day, which comes from the
+        page's Markdown (an index page's front matter) or its template data (an article's
+        record): both are in the page's digest, so a page not read again has the day it had.
+        The pages read now have theirs recorded; the others get the recorded one back."""
+        known = self.previous.lastmods if self.previous is not None else {}
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None:
+                continue
+            if page.markdown is not None:  # read by this run
+                record = page.meta.get("bantin")
+                day = page.meta.get(LASTMOD_KEY) or (
+                    record.get("lastmod", "") if isinstance(record, dict) else ""
+                )
+                if day:
+                    self.lastmods[file.src_uri] = str(day)
+            elif file.src_uri in known:
+                self.lastmods[file.src_uri] = known[file.src_uri]
+                page.meta = {**page.meta, LASTMOD_KEY: known[file.src_uri]}
+
+    def renders(self, file: Any) -> bool:
+        return not self.incremental or file.src_uri in self.render
+
+    def copies(self, file: Any) -> bool:
+        """Whether this run writes static `file` (else the published one is kept)."""
+        return not self.incremental or bool(file.is_modified())
+
+    def page_done(self, share: int | None = None) -> None:
+        """One more page rendered by this process (`share`: how many it renders in all)."""
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, share or self.total)
+
+    def state(self, site: Path) -> State:
+        """The cache for the site this run made (its folder is `site` until the swap)."""
+        return State(
+            self.inputs,
+            folder_id(site),
+            dict(self.pages),
+            sorted(self.linking),
+            self.digests.now,
+            dict(self.lastmods),
+        )
+
+
+def _answer(file: Any, modified: bool) -> None:
+    """MkDocs's dirty mode asks `is_modified`; the cache answers for this file."""
+    file.is_modified = (lambda: True) if modified else (lambda: False)
+
+
+_PLAN: list[Plan] = []
+
+
+@contextmanager
+def active(plan: Plan) -> Iterator[Plan]:
+    """Let the MkDocs hook consult `plan` during the MkDocs run inside this block."""
+    _PLAN.append(plan)
+    mkdocs_log = logging.getLogger("mkdocs.commands.build")
+    quiet = _DropDirtyWarning()
+    mkdocs_log.addFilter(quiet)
+    try:
+        yield plan
+    finally:
+        mkdocs_log.removeFilter(quiet)
+        _PLAN.pop()
+
+
+def current() -> Plan | None:
+    return _PLAN[-1] if _PLAN else None
+
+
+class _DropDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def written_files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    """Every file under `folder` and its inode number, from the directories alone (no stat)."""
+    found: dict[str, int] = {}
+    pending = [("", str(folder))]
+    while pending:
+        prefix, path = pending.pop()
+        try:
+            entries = list(os.scandir(path))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            name = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((name + "/", entry.path))
+            else:
+                found[name] = entry.inode()
+    return found
+
+
+def assemble(delta: Path, spare: Path, published: Path, expected: set[str]) -> int:
+    """Make `spare` the new site: the files this run wrote (in `delta`) moved in, every other
+    expected file the published one (a hard link), anything else removed. `spare` is scratch
+    space (the site before the published one): whatever it holds, the result is the same.
+    A file missing from the published site is a CacheMiss. Returns how many were linked."""
+    written = set(written_files(delta))
+    wanted = expected | written
+    there = inodes(spare)
+    site = str(published)
+    emptied: set[Path] = set()
+    for name in sorted(set(there) - wanted):
+        (spare / name).unlink()
+        emptied.add((spare / name).parent)
+    made: set[str] = set()
+    linked = 0
+    for name in sorted(wanted):
+        target = spare / name
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        if name in written:
+            os.replace(delta / name, target)
+            continue
+        try:
+            inode = os.lstat(os.path.join(site, name)).st_ino
+        except FileNotFoundError:
+            raise CacheMiss(f"site/{name} is missing") from None
+        if there.get(name) == inode:
+            continue
+        if name in there:
+            target.unlink()
+        keep(published / name, target)
+        linked += 1
+    prune(spare, emptied)
+    return linked
+
+
+def prune(root: Path, emptied: set[Path]) -> None:
+    for start in sorted(emptied, reverse=True):
+        folder = start
+        while (
+            folder != root
+            and folder.is_relative_to(root)
+            and folder.is_dir()
+            and not any(folder.iterdir())
+        ):
+            folder.rmdir()
+            folder = folder.parent
+
+
+def keep(published: Path, target: Path) -> None:
+    """A hard link to the published file; a copy where the file system has no links."""
+    try:
+        os.link(published, target)
+    except OSError as error:
+        if error.errno not in NO_LINKS:
+            raise
+        shutil.copyfile(published, target)
+
+
+SPARE = CACHE_DIR + "/spare-site"
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+
+
+def exchange(one: Path, other: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2); False where the system cannot."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        swap = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    done = swap(AT_FDCWD, bytes(one), AT_FDCWD, bytes(other), RENAME_EXCHANGE)
+    return bool(done == 0)
+
+
+def publish(new: Path, site: Path, spare: Path) -> None:
+    """`new` becomes site/, in one atomic exchange where the system allows it (else two
+    renames). After an incremental build (`new` is `spare`) the site it replaces is kept as
+    the next spare; after a full build it is deleted, and so is the spare (whose files are
+    the old site's): the next incremental build starts a spare from the new site. A site/
+    that cannot be replaced (a mount point, no permission) is a BuildError, left as it was."""
+    new.chmod(0o755)  # mkdtemp makes 0700; the published folder is for everyone to read
+    try:
+        if not site.exists():
+            new.rename(site)
+            return
+        spare.parent.mkdir(parents=True, exist_ok=True)
+        aside = None
+        if not exchange(new, site):
+            aside = site.with_name(f".site-old-{os.getpid()}")
+            site.rename(aside)
+            try:
+                new.rename(site)
+            except OSError:
+                aside.rename(site)
+                raise
+    except OSError as error:
+        raise BuildError(
+            f"{site}: cannot be replaced by the new build ({error}); it is left as it was"
+        ) from error
+    if aside is not None:
+        aside.rename(new)  # the replaced site: the next spare, or deleted below
+    if new != spare:
+        shutil.rmtree(new)
+        shutil.rmtree(spare, ignore_errors=True)

@@ -1,0 +1,628 @@
+"""Incremental builds give the site a build from scratch gives, whatever the cache holds.
+
+Hypothesis draws sequences of an editor's edits on a small archive converted from sources:
+add an article, correct one's source, delete one, move one to a new slug through its sidecar,
+edit an article's front matter by hand in docs/, give an article its own PDF (or replace the
+PDF), change the issue's issue.yml (date, publisher, licence), change mkdocs.yml, its licence
+or a template override, upgrade bantin. Each build runs on a later day (SOURCE_DATE_EPOCH), so
+a changed article gets a new last-changed day in the registry, its sitemap `<lastmod>`, feeds,
+JSON-LD and index pages. After each edit the archive is built incrementally, and a copy of the
+same sources, articles and registry is built from scratch (`--clean`) in another folder: both
+site/ trees (pages, JATS files, oai.xml, sitemap, search index...) must hold the same files
+with the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import logging
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+import bantin
+from bantin import corpus
+from bantin.site import incremental
+from bantin.site.build import BuildOptions, BuildResult, Stages, build_site, default_services
+
+REPO = Path(__file__).resolve().parents[1]
+SITE_URL = "https://luutru.example.vn/"
+ARTICLES = 3
+#: Edits that no cache can vouch for: every page is rendered again.
+GLOBAL_EDITS = ("config", "licence", "template", "version")
+EDITS = (
+    "add",
+    "change",
+    "delete",
+    "slug",
+    "front",
+    "pdf",
+    "issue",
+    "config",
+    "licence",
+    "template",
+    "version",
+)
+
+
+def make_archive(root: Path) -> Path:
+    """A few articles from the synthetic corpus, with the repository's theme and pages."""
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    hook = REPO / "scripts/bantin/site/mkdocs_hook.py"
+    config = re.sub(r"(?m)^  - scripts/bantin/site/mkdocs_hook\.py$", f"  - {hook}", config)
+    config = config.replace('!ENV [BANTIN_SITE_URL, "http://127.0.0.1:8000/"]', SITE_URL)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name in ("gioi-thieu.md", "trich-dan.md", "search/index.md"):
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / "docs" / name, root / "docs" / name)
+    corpus.generate(ARTICLES, root, seed=5)
+    return root
+
+
+def build(root: Path, clean: bool = False) -> BuildResult:
+    return build_site(BuildOptions(root=root, clean=clean), default_services(), Stages())
+
+
+def site_files(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def clean_build_of(root: Path, elsewhere: Path) -> dict[str, str]:
+    """The same sources, articles, registry and configuration built from scratch."""
+    skip = shutil.ignore_patterns("site", ".cache", ".site-*", ".search-build-*")
+    shutil.copytree(root, elsewhere, ignore=skip)
+    build(elsewhere, clean=True)
+    return site_files(elsewhere / "site")
+
+
+def sources(root: Path) -> list[Path]:
+    return sorted((root / "sources").rglob("*.txt"))
+
+
+def articles(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "docs").glob("*/so-*/*.md") if p.name != "index.md")
+
+
+def sidecar(source: Path) -> tuple[Path, dict[str, object]]:
+    path = source.with_suffix(".yml")
+    return path, (yaml.safe_load(path.read_text("utf-8")) if path.exists() else {}) or {}
+
+
+def add(root: Path, n: int, pick: int) -> None:
+    """A new article, its own title, in an existing issue or (odd `pick`) the next one."""
+    model = sources(root)[pick % len(sources(root))]
+    new = model.with_name(f"9{n:02d}_them.txt")
+    if pick % 2:
+        folder = root / "sources/2015/02"
+        folder.mkdir(exist_ok=True)
+        issue = "bulletin: Bản tin Khoa học và Công nghệ\nissue: 2\nyear: 2015\n"
+        (folder / "issue.yml").write_text(issue + "issue_date: 2015-02-15\n", encoding="utf-8")
+        new = folder / new.name
+    new.write_text(model.read_text("utf-8") + f"\nĐoạn thêm số {n}.\n", encoding="utf-8")
+    path, _ = sidecar(new)
+    path.write_text(f"title: Bài thêm số {n} về đổi mới\n", encoding="utf-8")
+
+
+def change(root: Path, n: int, pick: int) -> None:
+    """A correction in one source: the article is converted again."""
+    source = sources(root)[pick % len(sources(root))]
+    text = source.read_text("utf-8")
+    source.write_text(text + f"\nĐoạn sửa số {n} của bài, có từ khóa đổi mới sáng tạo.\n", "utf-8")
+
+
+def delete(root: Path, n: int, pick: int) -> None:
+    """An article withdrawn: source, article and its published URL removed by the editor."""
+    if len(sources(root)) < 2:
+        return change(root, n, pick)
+    source = sources(root)[pick % len(sources(root))]
+    rel = source.relative_to(root).as_posix()
+    for article in articles(root):
+        if f"source: {rel}" in article.read_text("utf-8"):
+            article.unlink()
+    source.unlink()
+    source.with_suffix(".yml").unlink(missing_ok=True)
+    registry = root / "published-urls.txt"
+    lines = registry.read_text("utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if line.split("\t")[1].strip() != rel]
+    registry.write_text("".join(kept), "utf-8")
+
+
+def slug(root: Path, n: int, pick: int) -> None:
+    """The editor gives an article a new slug in its sidecar: a redirect stays at the old URL."""
+    source = sources(root)[pick % len(sources(root))]
+    path, values = sidecar(source)
+    values["slug"] = f"bai-doi-ten-{n}"
+    path.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+
+
+def front(root: Path, n: int, pick: int) -> None:
+    """A hand correction in an article's front matter, in docs/: its lead, its section or
+    its title (which every list of articles shows)."""
+    article = articles(root)[pick % len(articles(root))]
+    field, value = [
+        ("lead", f"Tóm tắt sửa tay số {n}."),
+        ("section", f"Chuyên mục sửa tay số {n}"),
+        ("title", f"Tiêu đề sửa tay số {n}"),
+    ][pick % 3]
+    text = article.read_text("utf-8")
+    changed = re.sub(rf"(?m)^{field}: .*$", f"{field}: {value}", text, count=1)
+    if changed == text:
+        changed = text.replace("\nslug:", f"\n{field}: {value}\nslug:", 1)
+    article.write_text(changed, encoding="utf-8")
+
+
+def pdf(root: Path, n: int, pick: int) -> None:
+    """The issue's PDF (issue.pdf, new bytes each time) linked from an article at its page
+    (sidecar `pdf: ...#page=N`) or from every article of the issue (issue.yml `pdf:`), or the
+    article's own PDF published elsewhere (an http URL, cited in JATS and OAI-PMH)."""
+    source = sources(root)[pick % len(sources(root))]
+    whole = source.with_name("issue.pdf")
+    whole.write_bytes(b"%PDF-1.4\n% so " + str(n).encode() + b"\n%%EOF\n")
+    where = whole.relative_to(root).as_posix()
+    if pick % 3 == 1:
+        path = source.with_name("issue.yml")
+        values = yaml.safe_load(path.read_text("utf-8")) if path.exists() else {}
+        values["pdf"] = where
+    else:
+        path, values = sidecar(source)
+        values["pdf"] = f"{where}#page={n + 1}" if pick % 3 == 0 else f"https://x.example/{n}.pdf"
+    path.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+
+
+def issue(root: Path, n: int, pick: int) -> None:
+    """issue.yml corrected: the issue's date, its publisher or its licence, which every
+    article of the issue shows (meta tags, JATS, OAI-PMH, feeds)."""
+    source = sources(root)[pick % len(sources(root))]
+    path = source.with_name("issue.yml")
+    values = yaml.safe_load(path.read_text("utf-8")) if path.exists() else {}
+    key, value = [
+        ("issue_date", dt.date(2015, 3, 1 + n)),
+        ("publisher", f"Nhà xuất bản số {n}"),
+        ("license", "https://creativecommons.org/licenses/by/4.0/"),
+    ][pick % 3]
+    values[key] = value
+    path.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
+
+
+def licence(root: Path, n: int, pick: int) -> None:
+    """The archive's licence in mkdocs.yml (`extra.license`): the footer of every page."""
+    path = root / "mkdocs.yml"
+    text = re.sub(r"(?m)^  license: .*\n", "", path.read_text("utf-8"))
+    name = ["CC BY 4.0", "CC BY-SA 4.0", "https://creativecommons.org/licenses/by-nc/4.0/"]
+    text = text.replace("\nextra:\n", f"\nextra:\n  license: {name[pick % 3]}\n", 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def config(root: Path, n: int, pick: int) -> None:
+    path = root / "mkdocs.yml"
+    text = path.read_text("utf-8")
+    text = re.sub(r"(?m)^site_description: .*$", f"site_description: Mô tả số {n}.", text)
+    path.write_text(text, encoding="utf-8")
+
+
+def template(root: Path, n: int, pick: int) -> None:
+    path = root / "overrides/main.html"
+    text = path.read_text("utf-8")
+    path.write_text(
+        text.replace("{% block extrahead %}", f"{{% block extrahead %}}<!-- {n} -->", 1), "utf-8"
+    )
+
+
+def version(root: Path, n: int, pick: int) -> None:
+    bantin.__version__ = f"{VERSION}.post{n}"
+
+
+VERSION = bantin.__version__
+EDIT: dict[str, Callable[[Path, int, int], None]] = {
+    "add": add,
+    "change": change,
+    "delete": delete,
+    "slug": slug,
+    "front": front,
+    "pdf": pdf,
+    "issue": issue,
+    "config": config,
+    "licence": licence,
+    "template": template,
+    "version": version,
+}
+
+edit_sequences = st.lists(
+    st.tuples(st.sampled_from(EDITS), st.integers(min_value=0, max_value=9)),
+    min_size=1,
+    max_size=3,
+)
+
+
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(edits=edit_sequences)
+@example(edits=[("add", 0), ("front", 1), ("slug", 2)])
+@example(edits=[("change", 1), ("delete", 0), ("config", 0)])
+@example(edits=[("template", 0), ("version", 0), ("add", 3)])
+@example(edits=[("add", 1), ("change", 3), ("delete", 3)])
+@example(edits=[("front", 4), ("front", 5), ("slug", 1)])
+@example(edits=[("pdf", 0), ("pdf", 1), ("pdf", 2)])
+@example(edits=[("issue", 1), ("issue", 2), ("licence", 0)])
+@example(edits=[("change", 2), ("issue", 0), ("pdf", 0)])
+def test_incremental_build_equals_a_clean_build(edits: list[tuple[str, int]]) -> None:
+    with tempfile.TemporaryDirectory(prefix="bantin-incr-") as folder, later_days() as day:
+        root = make_archive(Path(folder) / "archive")
+        said, logger = Said(), logging.getLogger("bantin.site")
+        level = logger.level
+        logger.addHandler(said)
+        logger.setLevel(logging.INFO)
+        try:
+            build(root)
+            for n, (kind, pick) in enumerate(edits):
+                EDIT[kind](root, n, pick)
+                said.lines.clear()
+                day(n + 1)
+                build(root)
+                full = [line for line in said.lines if line.startswith("full build")]
+                assert bool(full) == (kind in GLOBAL_EDITS), full
+                expected = clean_build_of(root, Path(folder) / f"clean-{n}")
+                assert site_files(root / "site") == expected, f"after {edits[: n + 1]}"
+        finally:
+            logger.removeHandler(said)
+            logger.setLevel(level)
+            bantin.__version__ = VERSION
+
+
+@contextlib.contextmanager
+def later_days() -> Iterator[Callable[[int], None]]:
+    """`day(n)`: the builds that follow run n days after the first (SOURCE_DATE_EPOCH)."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    start = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
+
+    def day(n: int) -> None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(int((start + dt.timedelta(days=n)).timestamp()))
+
+    day(0)
+    try:
+        yield day
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+class Said(logging.Handler):
+    """What the build logged."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def test_nothing_changed_renders_no_article_and_keeps_every_file(tmp_path: Path) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    before = site_files(root / "site")
+    article = root / "site" / articles(root)[0].relative_to(root / "docs").with_suffix("")
+    page = article / "index.html"
+    inode = page.stat().st_ino
+    build(root)
+    assert site_files(root / "site") == before
+    assert page.stat().st_ino == inode, "an unchanged page is the published file, kept"
+
+
+@pytest.mark.parametrize(
+    ("edit", "reason"),
+    [
+        (config, "mkdocs.yml changed"),
+        (template, "theme overrides changed"),
+        (version, "bantin version changed"),
+    ],
+)
+def test_what_the_cache_cannot_vouch_for_is_a_full_build_and_the_log_says_why(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    edit: Callable[[Path, int, int], None],
+    reason: str,
+) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    try:
+        edit(root, 1, 0)
+        with caplog.at_level(logging.INFO, logger="bantin.site"):
+            build(root)
+    finally:
+        bantin.__version__ = VERSION
+    assert f"full build: {reason}" in caplog.text
+
+
+def test_clean_and_a_lost_cache_build_everything(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root, clean=True)
+        assert "full build: --clean" in caplog.text
+        incremental.state_path(root).unlink()
+        build(root)
+        assert "full build: no build cache" in caplog.text
+
+
+def test_a_site_the_cache_does_not_describe_is_built_in_full(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    before = site_files(root / "site")
+    shutil.copytree(root / "site", tmp_path / "copy")
+    shutil.rmtree(root / "site")
+    (tmp_path / "copy").rename(root / "site")
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root)
+    assert "full build: site/ is not the one the build cache describes" in caplog.text
+    assert site_files(root / "site") == before
+
+
+def test_files_missing_from_the_published_site_are_made_again(tmp_path: Path) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    before = site_files(root / "site")
+    unchanged = root / "site" / articles(root)[0].relative_to(root / "docs").with_suffix("")
+    (unchanged / "index.html").unlink()
+    (root / "site/catalogue.json").unlink()
+    (root / "site/assets/bantin/bantin.css").unlink()
+    build(root)
+    assert site_files(root / "site") == before
+    assert site_files(root / "site") == before
+
+
+def test_the_search_index_is_updated_in_place(tmp_path: Path) -> None:
+    """A corrected article: unchanged index files are the published ones (same inode, same
+    time), the fragment of the article is new, and a search finds the correction."""
+    from bantin.search.query import search
+
+    root = make_archive(tmp_path / "archive")
+    build(root)
+    index = root / "site/search"
+
+    def stamps() -> dict[str, tuple[int, int]]:
+        found = {}
+        for path in index.rglob("*.z"):
+            info = path.stat()
+            found[path.relative_to(index).as_posix()] = (info.st_ino, info.st_mtime_ns)
+        return found
+
+    before = stamps()
+    source = sources(root)[1]
+    source.write_text(source.read_text("utf-8") + "\nNông dân trồng thanh long ruột đỏ.\n", "utf-8")
+    build(root)
+    after = stamps()
+    kept = [name for name in after if after[name] == before.get(name)]
+    assert any(name[:2] in ("t/", "b/") for name in kept), "shards without its words are kept"
+    assert len([name for name in after if name.startswith("d/") and name not in kept]) == 1
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+    hits = search(index, "thanh long ruột đỏ").hits
+    assert [hit.url for hit in hits] == [
+        hit.url for hit in search(tmp_path / "clean/site/search", "thanh long ruột đỏ").hits
+    ]
+    assert hits
+
+
+def test_a_search_file_missing_from_the_published_site_means_a_full_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    before = site_files(root / "site")
+    (root / "site/search/t/0.z").unlink()
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root)
+    assert "full build: site/search/t/0.z is missing" in caplog.text
+    assert site_files(root / "site") == before
+
+
+def test_whatever_the_spare_folder_holds_the_site_is_the_same(tmp_path: Path) -> None:
+    """The previous site kept for the next build is scratch space: stray files, files with
+    other bytes and missing files there change nothing in what is published."""
+    root = make_archive(tmp_path)
+    build(root)
+    build(root)
+    spare = root / incremental.SPARE
+    assert spare.is_dir()
+    (spare / "rac.html").write_text("rác", encoding="utf-8")
+    (spare / "index.html").unlink()
+    (spare / "index.html").write_text("khác", encoding="utf-8")
+    (spare / "sitemap.xml").unlink()
+    change(root, 0, 0)
+    build(root)
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+
+
+def test_the_cached_catalogue_is_the_catalogue(tmp_path: Path) -> None:
+    """Front matter from the cache and blocks read on demand: the same entries as reading
+    every article, also after an edit."""
+    import os
+
+    from bantin.catalogue import load_catalogue
+
+    root = make_archive(tmp_path)
+    build(root)
+    cache = tmp_path / "catalogue.json"
+    docs = root / "docs"
+    for path in articles(root):  # written more than a moment ago: their times can be trusted
+        old = os.stat(path)
+        os.utime(path, ns=(old.st_atime_ns - 10**10, old.st_mtime_ns - 10**10))
+    article = articles(root)[0]
+    load_catalogue(docs, cache)
+    cached = load_catalogue(docs, cache)
+    assert all(entry.read_blocks is None for entry in cached.entries), "all from the cache"
+    assert cached.entries == load_catalogue(docs).entries
+    assert [e.blocks for e in cached.entries] == [e.blocks for e in load_catalogue(docs).entries]
+    text = article.read_text("utf-8")
+    changed = re.sub(r"(?m)^lead: .*$", "lead: Tóm tắt khác.", text, count=1)
+    assert changed != text
+    article.write_text(changed, "utf-8")
+    again = load_catalogue(docs, cache).entries
+    assert again == load_catalogue(docs).entries
+    assert "Tóm tắt khác." in [entry.front.lead for entry in again]
+
+
+def test_a_folder_in_the_spare_where_a_file_goes_means_a_full_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_archive(tmp_path)
+    build(root)
+    build(root)
+    spare = root / incremental.SPARE
+    (spare / "sitemap.xml").unlink()
+    (spare / "sitemap.xml").mkdir()
+    (spare / "sitemap.xml/rac").write_text("rác", encoding="utf-8")
+    change(root, 0, 0)
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root)
+    assert "full build: .cache/build/spare-site:" in caplog.text
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+
+
+def test_the_cached_catalogue_knows_each_articles_content_digest(tmp_path: Path) -> None:
+    """The registry's content digest of an unchanged article comes from the cache (its
+    blocks are not read again), and is the one its file gives; a cache written by other code
+    is not used."""
+    import os
+
+    from bantin.catalogue import load_catalogue
+    from bantin.site import registry
+
+    root = make_archive(tmp_path)
+    build(root)
+    cache, docs = tmp_path / "catalogue.json", root / "docs"
+    for path in articles(root):
+        old = os.stat(path)
+        os.utime(path, ns=(old.st_atime_ns - 10**10, old.st_mtime_ns - 10**10))
+    load_catalogue(docs, cache, "v1")
+    cached = load_catalogue(docs, cache, "v1").entries
+    digests = [registry.content_sha256(entry) for entry in cached]
+    assert all(entry.read_blocks is None for entry in cached), "no article read again"
+    fresh = load_catalogue(docs).entries
+    assert digests == [registry.content_sha256(entry) for entry in fresh]
+    other = load_catalogue(docs, cache, "v2").entries
+    assert all(entry.read_blocks is not None for entry in other), "another bantin reads all"
+
+
+def test_the_spare_site_is_no_leftover_and_no_link(tmp_path: Path) -> None:
+    """A build removes the folders a killed build left, never the cache's spare site; a
+    spare site (or build cache) that is a symbolic link stops the build before it writes."""
+    from bantin.exceptions import BuildError
+
+    root = make_archive(tmp_path)
+    build(root)
+    build(root)
+    spare = root / incremental.SPARE
+    assert spare.is_dir()
+    (root / ".site-build-gone").mkdir()
+    change(root, 0, 0)
+    build(root)
+    assert not (root / ".site-build-gone").exists()
+    assert (spare / "index.html").is_file(), "the spare site stays for the next build"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(spare)
+    spare.symlink_to(elsewhere, target_is_directory=True)
+    change(root, 1, 1)
+    with pytest.raises(BuildError, match="spare-site: is a symbolic link"):
+        build(root)
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_build_failing_after_the_site_was_assembled_publishes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new site is assembled beside site/, never in it: a failure at the last check leaves
+    the published site as it was (same files, same bytes), and the next build is right."""
+    from bantin.exceptions import BuildError, Problem, Problems
+    from bantin.site import checks
+
+    root = make_archive(tmp_path)
+    build(root)
+    build(root)
+    before = site_files(root / "site")
+    inode = (root / "site").stat().st_ino
+    change(root, 0, 1)
+
+    def failing(*args: object) -> Problems:
+        found = Problems()
+        found.add(Problem("site/index.html", "hỏng"))
+        return found
+
+    with monkeypatch.context() as patch:
+        patch.setattr(checks, "check_site", failing)
+        with pytest.raises(BuildError, match="failed its checks"):
+            build(root)
+    assert site_files(root / "site") == before
+    assert (root / "site").stat().st_ino == inode
+    build(root)
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+
+
+def test_oai_xml_of_unchanged_articles_is_kept_and_made_again_after_a_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """oai.xml describes every article: kept (not made) while none changed, made again when
+    one does, and then the clean build's."""
+    from bantin.site import oai
+
+    root = make_archive(tmp_path)
+    build(root)
+    made = []
+    real = oai.static_repository
+
+    def counting(*args: object, **kwargs: object) -> object:
+        made.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(oai, "static_repository", counting)
+    build(root)
+    assert made == [] and (root / "site/oai.xml").is_file()
+    change(root, 0, 0)
+    build(root)
+    assert made == [1]
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+
+
+def test_a_licence_from_the_environment_is_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """mkdocs.yml may take `extra.license` from the environment (`!ENV`): a new value, the
+    file unchanged, is a full build (every page's footer), the clean build's site."""
+    root = make_archive(tmp_path)
+    path = root / "mkdocs.yml"
+    text = path.read_text("utf-8")
+    licence = '\nextra:\n  license: !ENV [BANTIN_TEST_LICENCE, "CC BY 4.0"]\n'
+    path.write_text(text.replace("\nextra:\n", licence, 1), encoding="utf-8")
+    monkeypatch.setenv("BANTIN_TEST_LICENCE", "CC BY 4.0")
+    build(root)
+    monkeypatch.setenv("BANTIN_TEST_LICENCE", "CC BY-SA 4.0")
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root)
+    assert "full build: extra of mkdocs.yml changed" in caplog.text
+    assert "CC BY-SA 4.0" in (root / "site/index.html").read_text("utf-8")
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
