@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import cache
@@ -243,3 +244,29 @@ def test_parser_finds_ids_links_title_and_meta() -> None:
     assert facts.ids == {"p1", "n"}
     assert facts.links == ["a/#p1"]
     assert facts.meta == {"citation_title": ["X"]}
+
+
+def test_every_file_a_build_writes_into_docs_is_ignored_by_git(
+    built_archive: BuiltArchive,
+) -> None:
+    """An editor's `git status` after `make serve` shows only what they wrote: every file the
+    build generated into docs/ (listed in docs/.bantin-generated.txt) is ignored."""
+    listing = built_archive.docs / ".bantin-generated.txt"
+    generated = [f"docs/{line}" for line in listing.read_text("utf-8").split("\n") if line]
+    assert any(path.endswith("oai.xml") for path in generated)
+    checked = subprocess.run(
+        [
+            "git",
+            "-C",
+            str(Path(__file__).resolve().parent.parent),
+            "check-ignore",
+            "--no-index",
+            "--stdin",
+        ],
+        input="\n".join(generated),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    ignored = set(checked.stdout.split("\n"))
+    assert [path for path in generated if path not in ignored] == []
