@@ -131,7 +131,7 @@ def news_items(span: Span, body: BodyType) -> list[Span]:
     _, last = roles.title_run(paras, body)
     if not 0 < last < len(paras) or not _item_heading(paras[last], body):
         return [span]
-    if any(_front_of_article(para, body) for para in paras[: last + CONFIRM_WITHIN]):
+    if any(roles.front_label(para, body) for para in paras[: last + CONFIRM_WITHIN]):
         return [span]  # a byline, a "received" line or an abstract: one article's front
     kind = _type(paras[last])
     cuts = [
@@ -146,12 +146,6 @@ def news_items(span: Span, body: BodyType) -> list[Span]:
     section = " ".join(" ".join(p.text.split()) for p in paras[:last] if p.text.strip())
     bounds = [*cuts, len(paras)]
     return [Span(paras[a:b], section=section) for a, b in itertools.pairwise(bounds)]
-
-
-def _front_of_article(para: Para, body: BodyType) -> bool:
-    text = para.text.strip()
-    dated = roles.DATELINE_TEXT.match(text) is not None
-    return dated or bool(roles._label_of(text)) or roles.is_byline_para(para, body)
 
 
 def _item_heading(para: Para, body: BodyType) -> bool:

@@ -65,7 +65,7 @@ _LABELS = {
 }
 _CONTENT_OF = {ABSTRACT: ABSTRACT, KEYWORDS: KEYWORDS, ABSTRACT_EN: ABSTRACT_EN}
 _CONTENT_OF[KEYWORDS_EN] = KEYWORDS_EN
-DATELINE_TEXT = re.compile(
+_DATELINE = re.compile(
     r"^\W*(ngày\s+(?:nhận|duyệt|chấp\s+nhận|phản\s+biện|gửi|sửa|hoàn\s+thiện)|"
     r"đến\s+t(?:òa|oà)\s+soạn|nhận\s+bài|chấp\s+nhận\s+đăng|received|accepted|revised)",
     re.I,
@@ -274,7 +274,7 @@ def title_run(paras: Sequence[Para], body: BodyType) -> tuple[int, int]:
         while (
             last < len(paras)
             and paras[last].style == paras[0].style
-            and not _front_label(paras[last], body)
+            and not front_label(paras[last], body)
         ):
             last += 1
         return 0, last
@@ -333,13 +333,13 @@ def _set_apart(para: Para, body: BodyType) -> bool:
         (style.bold or style.italic or is_all_caps(text) or capitals_font(style))
         and len(para.lines) <= 4
         and _worded(para)
-        and not _front_label(para, body)
+        and not front_label(para, body)
     )
 
 
-def _front_label(para: Para, body: BodyType) -> bool:
-    text = para.text.strip()
-    return bool(_label_of(text) or DATELINE_TEXT.match(text)) or is_byline_para(para, body)
+def front_label(para: Para, body: BodyType) -> bool:
+    """A label, a "received" line or a byline: a part of an article's front."""
+    return _front_marker(para.text.strip()) or is_byline_para(para, body)
 
 
 def _english_title(paras: Sequence[Para], index: int) -> bool:
@@ -387,7 +387,7 @@ def _front_role(para: Para, zone: Zone, body: BodyType, after: Sequence[Para]) -
             zone.open_label = "" if role in (KEYWORDS, KEYWORDS_EN) else zone.open_label
         return role
     zone.open_label = ""
-    if DATELINE_TEXT.match(text):
+    if _DATELINE.match(text):
         return DATELINE
     if zone.under_title and _english_title_set_apart(para):
         return TITLE_EN
@@ -438,7 +438,7 @@ def _front_goes_on(after: Sequence[Para]) -> bool:
 
 
 def _front_marker(text: str) -> bool:
-    return bool(DATELINE_TEXT.match(text) or _label_of(text))
+    return bool(_DATELINE.match(text) or _label_of(text))
 
 
 def split_front_lines(paras: list[Para]) -> None:
