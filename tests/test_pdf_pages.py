@@ -35,6 +35,13 @@ def page(number: int, *blocks: list[Line]) -> Page:
     return Page(number, PAGE_W, PAGE_H, [Block(lines) for lines in blocks])
 
 
+def labelled(sheet: Page) -> list[Para]:
+    """The page's paragraphs in reading order, each with its role, as one article's."""
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY)
+    return paras
+
+
 def texts(pages: list[Page]) -> dict[int, list[str]]:
     return {p.number: [ln.text for ln in p.lines] for p in pages}
 
@@ -147,8 +154,7 @@ def test_a_label_hanging_left_of_its_text_names_that_text() -> None:
         [line("1. ĐẶT VẤN ĐỀ", 50, 380, 12, bold=True)],
         body_lines(400, 12),
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     front = front_of(paras)
     assert front.keywords == ["Phép quay", "ma trận"]
     assert front.keywords_en == ["Rotation", "matrix"]
@@ -183,8 +189,7 @@ def test_a_justified_heading_poppler_cut_at_its_wide_spaces_is_one_heading() -> 
         body_lines(340, 20),
         body_lines(100, 40, x=320),
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     headings = [para.text for para in paras if para.role == HEADING]
     assert headings == ["2. ĐỐI TƯỢNG VÀ PHƯƠNG PHÁP NGHIÊN CỨU"]
 
@@ -206,8 +211,7 @@ def test_a_tables_header_row_and_rows_wider_than_its_caption_are_the_tables() ->
         [line("Biết được trình độ của người học", 110, 360, 11)],
         body_lines(400, 12),
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     role = {para.text: para.role for para in paras}
     assert role["Bảng 1. Các tiêu chí đánh giá giảng viên"] == CAPTION
     cells = ["STT", "Tên tiêu chí", "Lĩnh vực", "1", "Đổi mới phương pháp giảng dạy, đa dạng hóa"]
@@ -232,8 +236,7 @@ def test_numbered_headings_in_one_block_stay_apart_and_codes_are_no_headings() -
         [line("TÀI LIỆU THAM KHẢO", 50, 560, 11, bold=True)],
         [line("[1] Nguyễn Văn An (2019), Khởi nghiệp, Nhà xuất bản Trẻ.", 50, 580, 10)],
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     role = {para.text: para.role for para in paras if para.role}
     assert role["2. TỔNG QUAN NGHIÊN CỨU"] == HEADING and role["2.1. Ý định"] == HEADING
     assert role["KMR EVE"] != HEADING
@@ -264,8 +267,7 @@ def test_the_items_of_a_list_broken_by_a_column_stay_apart() -> None:
         [line("c. Đặt chiều dài dầm (2 m)", second, 100)],
         [line("d. Đặt tải trọng phân bố.", second, 120)],
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     joined = [para.text for para in join_continued(paras, indent=False)]
     assert "b. Chọn dầm có liên kết tương ứng" in joined, joined
     assert "c. Đặt chiều dài dầm (2 m)" in joined
@@ -285,8 +287,7 @@ def test_a_line_a_third_short_ends_its_paragraph_and_a_tall_formula_is_an_equati
         [line(formula[n % 3], 120, 260 + 14 * n) for n in range(6)],
         body_lines(360, 10),
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     role = {para.text: para.role for para in paras}
     assert any(t.endswith(example) and r == "body" for t, r in role.items()), role
     assert [r for t, r in role.items() if t.startswith("EJ")] == ["equation"]
@@ -307,8 +308,7 @@ def test_a_footnote_has_words_and_a_tables_figures_at_the_foot_are_none() -> Non
         [line("0.00", 300, 740, 8)],
         [line("2.1. Thiết kế thùng phân loại phôi", 50, 770, 11, bold=True)],
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     role = {para.text: para.role for para in paras}
     assert role["1 Tác giả liên hệ: Nguyễn Văn An, Khoa Cơ khí"] == FOOTNOTE
     assert FOOTNOTE not in (role["10-c-c-0"], role["43.9503"], role["0.00"])
@@ -327,8 +327,7 @@ def test_an_english_title_set_first_is_the_english_title() -> None:
         [line("Nguyễn Thị Thanh Hà", 200, 120, 10.7, bold=True)],
         body_lines(160, 30),
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     front = front_of(paras)
     assert front.title == "HIỆU QUẢ CỦA GIÁO TRÌNH TRONG GIẢNG DẠY NGÔN NGỮ"
     assert front.title_en == "THE EFFECTIVENESS OF TEXTBOOKS IN LANGUAGE TEACHING"
@@ -484,8 +483,7 @@ def test_four_marked_affiliations_in_one_block_are_the_affiliations() -> None:
         [line("Đến Tòa soạn ngày 17/10/2022, chấp nhận đăng ngày 14/11/2022", 100, 215, 10)],
         body_lines(260, 20),
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     assert [p.role for p in paras if p.text.startswith("1Khoa")] == [AFFILIATION]
     assert len(front_of(paras).affiliations) == 4
 
@@ -514,8 +512,7 @@ def test_a_byline_in_the_bodys_type_over_a_received_line_is_the_byline() -> None
         [line("1. ĐẶT VẤN ĐỀ", 50, 240, 12, bold=True)],
         body_lines(260, 20),
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     front = front_of(paras)
     assert [author.name for author in front.authors] == ["Phạm Thúy Hồng"]
     assert front.affiliations == ["Khoa Marketing - Đại học Thương mại"]
@@ -541,8 +538,7 @@ def test_an_english_title_in_the_bodys_size_under_the_title_is_the_english_title
         [line("1. GIỚI THIỆU", 50, 200, 12, bold=True)],
         body_lines(220, 20),
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     front = front_of(paras)
     assert front.title_en.startswith("RESEARCH FORGING") and front.title_en.endswith("SIMULATION")
     assert [author.name for author in front.authors] == ["Vũ Hoài Anh"]
@@ -559,8 +555,7 @@ def test_a_notes_mark_beside_a_title_word_is_not_part_of_the_title() -> None:
     title.words += mark.words + rest.words + low.words
     title.box = title.box.union(low.box)
     sheet = page(1, [title], [line("Phạm Thúy Hồng", 250, 110, bold=True)], body_lines(150, 20))
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     assert front_of(paras).title == "MÔ HÌNH NGHIÊN CỨU AERO VÀ VIỆC ÁP DỤNG TRÊN NỀN TIO2"
 
 
@@ -597,8 +592,7 @@ def test_a_bold_line_going_on_in_small_letters_below_is_a_run_in_heading() -> No
         [line("2. KẾT LUẬN", 50, 300, bold=True)],
         [line("Câu văn của bài báo chạy dài hết cả dòng này", 50, 320), *body_lines(335, 5)],
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     blocks = body_blocks(paras)
     assert [b.text for b in blocks if b.kind.name == "HEADING"] == ["2. KẾT LUẬN"]
     assert any(b.text.startswith("Phép quay quanh trục Oy: Tương tự như góc α") for b in blocks)
@@ -617,8 +611,7 @@ def test_a_phrase_set_apart_at_a_columns_foot_going_on_in_the_next_opens_a_parag
             *body_lines(95, 20, 320),
         ],
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     blocks = body_blocks(paras)
     assert not [b.text for b in blocks if b.kind.name == "HEADING"]
     assert any(b.text.startswith("* Tác động tích cực của muối ăn với con người:") for b in blocks)
@@ -636,8 +629,7 @@ def test_a_latin_name_in_brackets_under_the_title_is_part_of_the_title() -> None
         [line("Đến Tòa soạn ngày 17/10/2022, chấp nhận đăng ngày 14/11/2022", 100, 160, 10)],
         body_lines(200, 20),
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     front = front_of(paras)
     assert front.title == "NGHIÊN CỨU ĐA DẠNG HÓA CÁC SẢN PHẨM TỪ CỎ NGỌT (STEVIA REBAUDIANA)"
     assert front.title_en == "RESEARCH TO DIVERSIFY PRODUCTS FROM STEVIA"
@@ -672,8 +664,7 @@ def test_pieces_set_in_fonts_of_mathematics_are_an_equation_not_paragraphs() -> 
         [math("h", 260, 228)],
         [line("Câu văn của bài báo chạy dài hết cả dòng này", 50, 250), *body_lines(265, 6)],
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     roles = {para.text: para.role for para in paras}
     assert roles["VS"] == roles["h"] == "equation"
 
@@ -692,8 +683,7 @@ def test_a_block_poppler_made_of_lines_from_two_columns_is_read_per_column() -> 
         [*text[:3], labels[1], *text[3:], labels[0]],
         body_lines(500, 15, 320),
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     (found,) = [p for p in paras if p.text.startswith("Câu văn 0")]
     assert found.role == "body" and len(found.lines) == 6 and found.column is not None
 
@@ -710,6 +700,5 @@ def test_a_name_whose_family_name_is_rare_over_a_received_line_is_the_byline() -
         [line("Đến Tòa soạn ngày 30/03/2021, chấp nhận đăng ngày 13/04/2021", 120, 152, 10.7)],
         body_lines(200, 20),
     )
-    paras = paragraphs(sheet, BODY)
-    label_article(paras, BODY)
+    paras = labelled(sheet)
     assert [author.name for author in front_of(paras).authors] == ["Đường Thị Thanh Hải"]
