@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.convert.casing import learn_body, needs_restoring, restore_case
+from bantin.convert.casing import (
+    learn_body,
+    needs_restoring,
+    restore_case,
+    restore_english_title,
+)
 
 BODY = [
     "Trong thời gian qua, KH&CN từ Trung ương đến địa phương đã nỗ lực. Sở KH&CN Hà Nội và "
@@ -59,3 +64,44 @@ def test_words_the_body_sets_in_capitals_teach_no_casing(asked: bool) -> None:
     ]
     body = learn_body(texts, asked=[title] if asked else None)
     assert restore_case(title, body) == "Hoàn thiện hệ thống chỉ tiêu của UBND"
+
+
+@pytest.mark.parametrize(
+    ("english_title", "vietnamese", "restored"),
+    [
+        (  # names of the Vietnamese title without their marks, and a two-word name as one
+            "ENTERPRISES OF VIETNAM BANK, TAY DO BRANCH, IN QUANG NINH",
+            "Doanh nghiệp của Ngân hàng Việt Nam chi nhánh Tây Đô ở Quảng Ninh",
+            "Enterprises of Vietnam bank, Tay Do branch, in Quang Ninh",
+        ),
+        (  # a possessive, and the other spelling of the same name
+            "COMPETITIVENESS IN VIETNAM’S RETAIL BUSINESSES IN HANOI AND HA NOI",
+            "Năng lực cạnh tranh của doanh nghiệp bán lẻ Việt Nam tại Hà Nội",
+            "Competitiveness in Vietnam’s retail businesses in Hanoi and Ha Noi",
+        ),
+        (  # Latin names and acronyms as the Vietnamese title writes them
+            "ADDING ROSELLE (HIBISCUS SABDARIFFA L.) AND LINOLEIC ACIDS (CLA) TO JAMS",
+            "Bổ sung đài hoa bụp giấm (Hibiscus sabdariffa L.) và axit linoleic (CLA) vào mứt",
+            "Adding roselle (Hibiscus sabdariffa L.) and linoleic acids (CLA) to jams",
+        ),
+        (  # words the Vietnamese text writes in capitals only at its start stay small
+            "DESIGN OF A MOLD FOR BAN MACHINES",
+            "Ban đầu thiết kế khuôn cho máy ép nhựa",
+            "Design of a mold for ban machines",
+        ),
+    ],
+)
+def test_an_english_title_takes_the_names_of_the_vietnamese_title(
+    english_title: str, vietnamese: str, restored: str
+) -> None:
+    assert restore_english_title(english_title, [], [vietnamese]) == restored
+
+
+def test_an_english_title_prefers_its_abstract_and_keeps_a_title_not_in_capitals() -> None:
+    abstract = "Data from Hanoi and Ha Long Bay show that tourism in Vietnam grows."
+    title = "TOURISM IN HA LONG BAY AND HANOI"
+    assert restore_english_title(title, [abstract], ["Du lịch ở vịnh Hạ Long và Hà Nội"]) == (
+        "Tourism in Ha Long Bay and Hanoi"
+    )
+    kept = "Tourism in ha long bay"  # not in capitals: the author's own casing
+    assert restore_english_title(kept, [abstract], ["Du lịch ở vịnh Hạ Long"]) == kept

@@ -846,3 +846,16 @@ kinh tế của Học viện và các đơn vị trong toàn quân.
     paragraphs_ = [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
     assert any("(1975 - 1980); Khoa Kinh tế (1980 - 1996)." in p for p in paragraphs_)
     assert not any("LÊ VĂN MINH" in p for p in paragraphs_)
+
+
+def test_an_english_title_in_capitals_takes_the_names_of_the_vietnamese_title() -> None:
+    """Measured on real articles: "...OF VIETNAM BANK ... TAY DO BRANCH" became "...of vietnam
+    bank ... tay do branch"; the Vietnamese title writes "Việt Nam" and "Tây Đô"."""
+    text = SCHOLARLY.replace(
+        "ỨNG DỤNG MÀNG BAO GÓI TRONG BẢO QUẢN RAU\n",
+        "ỨNG DỤNG MÀNG BAO GÓI TRONG BẢO QUẢN RAU Ở VIỆT NAM VÀ TÂY ĐÔ\n"
+        "APPLYING PACKAGING FILM TO STORE VEGETABLES IN VIETNAM AND TAY DO\n",
+    ).replace("Bài báo trình bày", "Ở Việt Nam và Tây Đô, bài báo trình bày")
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.title == "Ứng dụng màng bao gói trong bảo quản rau ở Việt Nam và Tây Đô"
+    assert article.title_en == "Applying packaging film to store vegetables in Vietnam and Tay Do"

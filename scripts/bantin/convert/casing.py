@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from bantin.slug import ascii_fold
 from bantin.vietnamese import (
     ACRONYM_BY_FOLD,
     SENTENCE_END,
@@ -335,7 +336,13 @@ def _prefer_capitals(forms: list[str]) -> str:
     return next((form for form in forms if form != form.lower()), forms[0])
 
 
+_POSSESSIVE = re.compile(r"(.+)([’']s)", re.IGNORECASE)
+
+
 def _word_case(word: str, body: BodyCasing, all_caps: bool) -> str:
+    possessive = _POSSESSIVE.fullmatch(word)
+    if possessive and body.forms_of(word) is None:  # "VIETNAM’S" as the body writes "Vietnam"
+        return _word_case(possessive[1], body, all_caps) + possessive[2].lower()
     form = body.word_form(word)
     if form is not None and (form != form.lower() or all_caps or word == word.lower()):
         return form
@@ -348,3 +355,25 @@ def _word_case(word: str, body: BodyCasing, all_caps: bool) -> str:
     if folded in ACRONYM_BY_FOLD:
         return ACRONYM_BY_FOLD[folded]
     return word.lower() if all_caps else word
+
+
+#: Two or more capitalised words in a row, in text without its marks: a name ("Nam Dinh").
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]*(?: [A-Z][a-z]*)+\b")
+
+
+def restore_english_title(title: str, english: list[str], vietnamese: list[str]) -> str:
+    """An English title in capitals or small caps in sentence case, with the casing of the
+    English abstract and keywords, and the names and acronyms the Vietnamese title, abstract
+    and keywords write, as English writes them: without their marks ("Quảng Ninh" is
+    "Quang Ninh"), a two-word name also as one word ("Việt Nam", "Hà Nội": "Vietnam", "Hanoi")."""
+    if not needs_restoring(title):
+        return title
+    texts = [*english, *vietnamese]
+    texts += [_NAME_RUN.sub(_name_and_joined, ascii_fold(text)) for text in vietnamese]
+    return restore_case(title.upper(), learn_body(texts, asked=[title]))
+
+
+def _name_and_joined(name: re.Match[str]) -> str:
+    """ "Viet Nam" as "Viet Nam Vietnam": both forms inside the sentence."""
+    run = name[0]
+    return f"{run} {run[0]}{run[1:].replace(' ', '').lower()}"

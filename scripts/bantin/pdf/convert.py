@@ -20,6 +20,7 @@ from bantin.convert.casing import (
     learn_body,
     needs_restoring,
     restore_case,
+    restore_english_title,
 )
 from bantin.convert.roles import split_heading_number
 from bantin.model import Article, Block, BlockKind
@@ -139,9 +140,11 @@ def restore_case_of(article: Article, hints: Hints) -> None:
         article.note("case", f"title case restored: {article.title!r} -> {restored!r}")
         article.review.append("title restored from capitals")
         article.title = restored
-    if article.title_en and needs_restoring(article.title_en):
-        english = learn_body([article.abstract_en, *article.keywords_en])
-        article.title_en = restore_case(article.title_en.upper(), english)
+    article.title_en = restore_english_title(
+        article.title_en,
+        [article.abstract_en, *article.keywords_en],
+        [article.title, article.lead, *article.keywords],
+    )
     for block, number, words in headings:
         block.text = number + _restore_capitals(words, body)
 
