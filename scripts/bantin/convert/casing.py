@@ -316,9 +316,37 @@ def restore_case(text: str, body: BodyCasing) -> str:
             _take_pair(from_pairs, (left, right), pair)
     for index, forms in from_pairs.items():
         chosen[index] = _prefer_capitals(forms)
+    for left, right in itertools.pairwise(word_at):
+        if right not in from_pairs and _language(pieces[left], pieces[right]):
+            chosen[right] = capitalize_first(chosen[right])
     for index, form in chosen.items():
         pieces[index] = form
     return capitalize_first("".join(pieces))
+
+
+#: Languages Vietnamese names with "tiếng" ("tiếng Việt"): the name keeps its capital.
+_LANGUAGES = frozenset(
+    fold(name)
+    for name in [
+        "Việt",
+        "Anh",
+        "Pháp",
+        "Nga",
+        "Trung",
+        "Hoa",
+        "Nhật",
+        "Hàn",
+        "Đức",
+        "Lào",
+        "Thái",
+        "Ý",
+        "Khmer",
+    ]
+)
+
+
+def _language(left: str, right: str) -> bool:
+    return fold(left) == "tiếng" and fold(right) in _LANGUAGES
 
 
 def _take_pair(
