@@ -272,3 +272,25 @@ def test_a_tcvn3_font_of_capitals_unknown_by_name_is_read_as_capitals() -> None:
     assert decode_legacy(title, "tcvn3-capitals").startswith("MÔ HÌNH NGHIÊN CỨU AERO VÀ VIỆC")
     body = "ViÖc ¸p dông m« h×nh nghiªn cøu cho c¸c doanh nghiÖp th­¬ng m¹i ë Hµ Néi, AERO."
     assert font_encoding("ABCDEE+Bahnschrift Light", body) == "tcvn3"
+
+
+def test_a_capitals_font_without_its_name_is_known_by_a_few_words_typed_in_capitals() -> None:
+    """Measured on a real article: its title font, renamed "CourierNewPSMT", is a TCVN3
+    capitals font (.VnTimeH); three words typed with capitals among twenty typed in small
+    letters, and an English title in the same font, gave "XáC ĐịNH ảNH Hưởng của các"."""
+    from bantin.convert.legacy import TCVN3, TCVN3_CAPITALS
+    from bantin.pdf.fonts import font_encoding
+
+    title = (
+        "X¸C §ÞNH ¶NH H­ëng cña c¸c th«ng sè: ®é kÐo dµi xung vµ kho¶ng c¸ch xung tíi ®é "
+        "nh¸m bÒ mÆt khi gia c«ng thÐp trªn m¸y c¾t d©y ®iÖn cùc"
+    )
+    english = "Determine the effect of the parameters pulse discharge time on the roughness"
+    assert font_encoding("ABCDEE+CourierNewPSMT", f"{title} {english}") == TCVN3_CAPITALS
+    two = (  # two words typed in capitals among twenty-three
+        "GI¶I PH¸P n©ng cao chÊt l­îng ®µo t¹o nguån nh©n lùc cho c¸c doanh nghiÖp võa vµ nhá "
+        "trªn ®Þa bµn tØnh trong bèi c¶nh héi nhËp kinh tÕ quèc tÕ hiÖn nay"
+    )
+    assert font_encoding("ABCDEE+Courier New,Bold", two) == TCVN3_CAPITALS
+    body = " ".join(["Trong thêi gian qua, c¸c doanh nghiÖp ®· ®Çu t­ m¹nh vµo c«ng nghÖ."] * 30)
+    assert font_encoding("TimesNewRomanPSMT", f"{body} GS.TSKH.NguyÔn") == TCVN3

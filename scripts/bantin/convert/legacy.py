@@ -164,7 +164,9 @@ def detect_legacy(text: str) -> str | None:
     return best
 
 
-CAPITALS_SHARE = 0.2  # of a font's TCVN3 words typed with capitals inside: a capitals font
+#: Of a font's TCVN3 words, those typed with capitals inside: a capitals font (its typist may type
+#: most words in small letters, which it draws as capitals all the same).
+CAPITALS_SHARE = 0.05
 
 
 def draws_capitals(text: str) -> bool:
