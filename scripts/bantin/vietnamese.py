@@ -115,9 +115,13 @@ _LOOKALIKES = str.maketrans(
     {"\u01a3": "\u01b0", "\u01a2": "\u01af", "\u00f0": "\u0111", "\u00d0": "\u0110"}
 )
 
+_LOOKALIKE_RE = re.compile("[\u01a3\u01a2\u00f0\u00d0]")
+
 
 def fix_lookalikes(text: str) -> str:
     """Vietnamese letters in place of the foreign letters a PDF gave for them."""
+    if _LOOKALIKE_RE.search(text) is None:  # most texts: no table lookup per character
+        return text
     return text.translate(_LOOKALIKES)
 
 

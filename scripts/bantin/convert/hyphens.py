@@ -28,6 +28,7 @@ CUT_FROM, CUT_TO = 0.6, 1.05  # where the first line may have ended, as a share 
 DASHES = "-–‐"  # a hyphen, an en dash, the Unicode hyphen
 PROSE_SPACES = 2  # a line of prose has at least three words
 _OPENING = "([{“‘\"'"
+_DASH_RE = re.compile(f"[{DASHES}]")
 _CLOSING = ".,;:!?)]}”’\"'…"
 
 
@@ -58,13 +59,12 @@ def restore_dropped_hyphens(lines: list[SourceLine]) -> list[tuple[int, str]]:
         median = statistics.median(around)
         if widths[index] >= LONG * median:
             long[index] = max(width for width in around if width <= TYPICAL * median)
-    if not long:
+    candidates = {i: width for i, width in long.items() if _between_column_lines(i, long, prose)}
+    if not candidates:
         return []
     evidence = _Evidence(texts, long)
     restored: list[tuple[int, str]] = []
-    for index, width in long.items():
-        if not _between_column_lines(index, long, prose):
-            continue
+    for index, width in candidates.items():
         site = _best_site(texts[index], width, evidence)
         if site is not None:
             line = lines[index]
@@ -90,21 +90,26 @@ class _Evidence:
     with a dash between ('tế - xã'), and, outside the long lines, words and pairs of words."""
 
     def __init__(self, texts: list[str], long: dict[int, int]) -> None:
-        words = [_core(word) for text in texts for word in text.split()]
+        cores = [
+            [word.lstrip(_OPENING).rstrip(_CLOSING) for word in text.split()] for text in texts
+        ]
+        words = [word for line in cores for word in line]
         dashed = {
             (left, right)
             for left, dash, right in zip(words, words[1:], words[2:], strict=False)
             if dash in DASHES
         }
-        dashed.update(_halves(word) for word in words if sum(map(word.count, DASHES)) == 1)
+        dashed.update(
+            _halves(word)
+            for word in words
+            if _DASH_RE.search(word) and sum(map(word.count, DASHES)) == 1
+        )
         dashed.discard(("", ""))
         # A pair joined by a hyphen or a dash, glued or spaced, says the same: the words of
         # the pair go together with one between them.
         self.dashed = dashed
         self.hyphenated = {f"{left}-{right}" for left, right in dashed}
-        plain = [
-            _core(word) for i, text in enumerate(texts) if i not in long for word in text.split()
-        ]
+        plain = [word for i, line in enumerate(cores) if i not in long for word in line]
         self.words = set(plain)
         self.pairs = set(itertools.pairwise(plain))
 

@@ -49,6 +49,8 @@ _TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
 
 # Windows punctuation that arrives as C1 controls when cp1252 text is read as latin-1.
 C1_PUNCTUATION = {chr(byte): bytes([byte]).decode("cp1252") for byte in (0x85, *range(0x91, 0x98))}
+_C1_TABLE = str.maketrans(C1_PUNCTUATION)
+_C1_RE = re.compile("[" + "".join(C1_PUNCTUATION) + "]")
 
 _FONT_SUBSET = re.compile(r"^[A-Z]{6}\+")
 # Weight, slope and the numbers some PDF writers add ("-BoldMT", ",Italic", ".Bold0150").
@@ -133,7 +135,9 @@ def decode_legacy(text: str, encoding: str) -> str:
 
 def fix_c1_punctuation(text: str) -> str:
     """Curly quotes, dashes and ellipses that arrive as C1 controls become the characters meant."""
-    return "".join(C1_PUNCTUATION.get(char, char) for char in text)
+    if _C1_RE.search(text) is None:  # most texts: no table lookup per character
+        return text
+    return text.translate(_C1_TABLE)
 
 
 def _decode_vni(text: str) -> str:
