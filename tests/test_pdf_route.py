@@ -772,3 +772,18 @@ def test_a_document_numbered_after_its_cover_is_ingested_without_a_page_below_on
     assert report.ok, report.problems
     (article,) = (tmp_path / "docs").rglob("*.md")
     assert all(page >= 1 for page in read_article(article).front.pages)
+
+
+def test_a_contents_title_spelling_a_tone_the_older_way_is_the_same_title() -> None:
+    """Measured on a real issue: the contents page writes "hoả lực", "nguỵ trang" where the
+    article's page writes "HỎA LỰC", "NGỤY TRANG": the same words, so the contents page's
+    title is taken as it is, and nothing is listed for review."""
+    from bantin.model import Article
+    from bantin.pdf.convert import Hints, restore_case_of
+
+    article = Article()
+    article.title = "BIỆN PHÁP NGỤY TRANG SƯ ĐOÀN BIÊN CHẾ HỎA LỰC MẠNH"
+    contents = "Biện pháp nguỵ trang sư đoàn biên chế hoả lực mạnh"
+    restore_case_of(article, Hints(title=contents))
+    assert article.title == contents
+    assert article.review == []

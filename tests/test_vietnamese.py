@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.vietnamese import fix_lookalikes, is_syllable
+from bantin.vietnamese import fix_lookalikes, is_syllable, spelling_key
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,22 @@ def test_a_point_lettered_in_lower_case_is_an_enumeration_an_initial_is_not() ->
     assert starts_enumeration("b. Chọn loại dầm")
     assert not starts_enumeration("A. Nguyễn viết rằng")
     assert not starts_enumeration("v. v. và các loại khác")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("hoá", "hóa"),  # the tone on the second vowel (older style) or on the first
+        ("Nguỵ trang", "ngụy trang"),
+        ("hoả lực", "hỏa lực"),
+        ("khoẻ", "khỏe"),
+        ("thuỷ lợi", "thủy lợi"),
+    ],
+)
+def test_two_spellings_of_the_same_words_have_one_key(one: str, other: str) -> None:
+    assert spelling_key(one) == spelling_key(other)
+
+
+@pytest.mark.parametrize(("one", "other"), [("hóa", "hoa"), ("hóa", "hòa"), ("mua", "múa")])
+def test_words_with_other_tones_have_other_keys(one: str, other: str) -> None:
+    assert spelling_key(one) != spelling_key(other)

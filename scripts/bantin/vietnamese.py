@@ -313,3 +313,16 @@ def is_syllable(word: str) -> bool:
     tones = sum(1 for char in letters if char in _TONES)
     bare = unicodedata.normalize("NFC", "".join(c for c in letters if c not in _TONES))
     return tones <= 1 and bool(_SYLLABLE.match(bare))
+
+
+def spelling_key(text: str) -> str:
+    """The text's words, case-folded, with each word's tone mark taken off its vowel and put
+    after the word: "hoá" (the older style, the tone on the second vowel) and "hóa" are one
+    spelling, which a contents page and an article's page may each write their way."""
+    words = []
+    for word in fold(text).split():
+        letters = unicodedata.normalize("NFD", word)
+        tones = "".join(char for char in letters if char in _TONES)
+        bare = "".join(char for char in letters if char not in _TONES)
+        words.append(unicodedata.normalize("NFC", bare) + tones)
+    return " ".join(words)

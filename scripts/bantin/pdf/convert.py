@@ -27,7 +27,7 @@ from bantin.model import Article, Block, BlockKind
 from bantin.pdf import articles, roles, structure
 from bantin.pdf.document import Document, read_document
 from bantin.pdf.ingest import split_issue
-from bantin.vietnamese import fold, title_case_name
+from bantin.vietnamese import fold, spelling_key, title_case_name
 
 log = logging.getLogger("bantin.pdf")
 
@@ -73,7 +73,9 @@ def _title_text(span: articles.Span, doc: Document) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in fold(text).replace("-", " ").split() if any(c.isalnum() for c in w)]
+    """The words of a title, whatever their case and tone-mark placement ("hoá", "hóa")."""
+    words = spelling_key(text.replace("-", " ")).split()
+    return [word for word in words if any(char.isalnum() for char in word)]
 
 
 def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
