@@ -54,7 +54,10 @@ def test_bench_measures_every_figure_at_a_tiny_size(tmp_path: Path) -> None:
     assert summary["page_first_visit_kb"] > summary["page_later_visit_kb"] > 0
     for query in ("khoa_hoc", "doi_moi_sang_tao"):
         assert summary[f"search_{query}_kb"] > 0
-        assert summary[f"search_{query}_ms"] > 0
+        # timed in the page from the typing to the first result: within what the automation
+        # measured around it (its delivery of the keys included)
+        assert 0 < summary[f"search_{query}_ms"] <= summary[f"search_{query}_automation_ms"]
+        assert summary[f"material_search_{query}_ms"] > 0
         assert summary[f"material_search_{query}_kb"] > 0, "Material fetches its index"
         assert summary[f"material_search_{query}_hits"] >= 0
     assert summary["material_search_khoa_hoc_hits"] > 0

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Browser, Dialog, Page, expect
+from playwright.sync_api import Browser, Dialog, Page, Route, expect
 
 from bantin.search import parse_query
 from bantin.search.encode import shard_of
@@ -176,3 +176,28 @@ def test_header_box_keyboard(spage: Page) -> None:
     spage.keyboard.press("Enter")
     spage.wait_for_url("**/archive/search/?q=nang+luong")
     expect(spage.locator("#search-results a").first).to_contain_text("Năng lượng")
+
+
+def test_the_best_hit_shows_while_the_others_are_on_their_way(spage: Page) -> None:
+    """A new query shows its best hit as soon as that hit's fragment is in, not when the
+    slowest of the page's fragments is: the others follow, best first, in the same order."""
+    everything = run(spage, "chuong trinh quoc gia")
+    assert len(everything) >= 2
+    asked: list[str] = []
+    spage.on("request", lambda r: asked.append(r.url) if "/search/d/" in r.url else None)
+    run(spage, "chuong trinh quoc gia")
+    held: list[Route] = []
+    slow = asked[1]  # the second best hit's fragment (fragments are asked for best first)
+    with spage.context.new_page() as page:
+        page.route(slow, lambda route: held.append(route))
+        page.goto("search/?q=" + quote("chuong trinh quoc gia"))
+        expect(page.locator("#search-results a[href]")).to_have_count(1)
+        expect(page.locator("#search-status")).to_be_empty()  # the query is not finished
+        assert held
+        held[0].continue_()
+        expect(page.locator("#search-results a[href]")).to_have_count(len(everything))
+        expect(page.locator("#search-status")).not_to_be_empty()
+        shown = page.locator("#search-results a[href]").evaluate_all(
+            "links => links.map(a => new URL(a.href).pathname + new URL(a.href).hash)"
+        )
+    assert shown == everything

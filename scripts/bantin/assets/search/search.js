@@ -280,35 +280,49 @@
     return best;
   }
 
-  /* Runs a query: the total number of candidates and the first `want` hits. */
-  function search(text, filters, typing, want) {
+  /* Runs a query: the total number of candidates and the first `want` hits. `early`, when
+     given, is called with the hits found so far, best first, each time the first ones are in
+     (the best hit is shown while the fragments of the others are still on their way). */
+  function search(text, filters, typing, want, early) {
     var query = parseQuery(text, typing);
     var filtered = FACETS.some(function (name) { return filters[name]; });
     if (!query.terms.length && !filtered) return Promise.resolve({ query: query, total: 0, hits: [] });
     return candidates(query, filters).then(function (found) {
-      return collect(found, query, want).then(function (hits) {
+      var progress = early && function (hits) { early({ query: query, hits: hits.slice(0, want) }); };
+      return collect(found, query, want, progress).then(function (hits) {
         var total = query.phrases.length && hits.length < want ? hits.length : found.length;
         return { query: query, total: Math.max(total, hits.length), hits: hits };
       });
     });
   }
 
-  function collect(found, query, want) {
+  function collect(found, query, want, progress) {
     var hits = [], start = 0;
+    function take(item, frag) {
+      if (!frag || (query.phrases.length && !verified(frag, query))) return false;
+      var block = bestBlock(frag, query);
+      hits.push({ doc: item[0], score: item[1], exact: item[2], frag: frag, block: block });
+      return true;
+    }
     function next() {
       if (hits.length >= want || start >= found.length || start >= MAX_FRAGMENTS + want) {
         return Promise.resolve(hits.slice(0, want));
       }
       var batch = found.slice(start, start + want - hits.length);
       start += batch.length;
-      return Promise.all(batch.map(function (item) { return fragment(item[0]); })).then(function (frags) {
-        frags.forEach(function (frag, i) {
-          if (!frag || (query.phrases.length && !verified(frag, query))) return;
-          var block = bestBlock(frag, query);
-          hits.push({ doc: batch[i][0], score: batch[i][1], exact: batch[i][2], frag: frag, block: block });
+      var frags = new Array(batch.length), arrived = new Array(batch.length).fill(false), taken = 0;
+      return Promise.all(batch.map(function (item, i) {
+        return fragment(item[0]).then(function (frag) {
+          frags[i] = frag;
+          arrived[i] = true;
+          var grew = false;  // hits are taken in rank order, as far as the fragments are in
+          while (taken < batch.length && arrived[taken]) {
+            grew = take(batch[taken], frags[taken]) || grew;
+            taken += 1;
+          }
+          if (grew && progress) progress(hits);
         });
-        return next();
-      });
+      })).then(next);
     }
     return next();
   }
@@ -430,11 +444,21 @@
       typingMode = typing;
       updateURL();
       root.setAttribute("aria-busy", "true");
-      return search(text, filters(), typing, want).then(function (result) {
+      // A new query shows its best hits as they come; more hits of the same query wait for all.
+      var early = want === PAGE_SIZE ? function (partial) {
         if (mine !== run) return;
-        results.replaceChildren.apply(results, result.hits.map(function (hit) {
-          return resultItem(hit, result.query, true);
+        results.replaceChildren.apply(results, partial.hits.map(function (hit) {
+          return resultItem(hit, partial.query, true);
         }));
+      } : null;
+      return search(text, filters(), typing, want, early).then(function (result) {
+        if (mine !== run) return;
+        // Shown early, the same hits are already there (hits only grow, best first).
+        if (!early || results.children.length !== result.hits.length) {
+          results.replaceChildren.apply(results, result.hits.map(function (hit) {
+            return resultItem(hit, result.query, true);
+          }));
+        }
         var idle = !result.query.terms.length && !Object.keys(filters()).length;
         status.textContent = idle ? "" : statusText(result, result.hits.length, text);
         more.hidden = result.hits.length >= result.total || !result.hits.length;
