@@ -121,3 +121,15 @@ def test_a_language_name_keeps_its_capital_when_the_body_never_writes_it(
     """Measured on a real article written in English: its Vietnamese title in capitals became
     "...sách tiếng anh ... sang tiếng việt"; a language's name is capitalised in Vietnamese."""
     assert restore_case(source, learn_body(["Bài viết nói về dịch thuật."])) == restored
+
+
+@pytest.mark.parametrize(
+    ("title", "restore"),
+    [
+        ("SO SÁNH KHẢ NĂNG KHÁNG KHUẨN CỦA VẬT LIỆU NANO TỔ HỢP fe3O4-AG VÀ NANO AG", True),
+        ("Vai trò của KH&CN và ĐMST trong phát triển KT-XH", False),
+        ("XÂY DỰNG mRNA", False),  # too few words to tell
+    ],
+)
+def test_a_title_in_capitals_but_for_one_word_is_in_capitals(title: str, restore: bool) -> None:
+    assert needs_restoring(title) is restore

@@ -787,3 +787,20 @@ def test_a_contents_title_spelling_a_tone_the_older_way_is_the_same_title() -> N
     restore_case_of(article, Hints(title=contents))
     assert article.title == contents
     assert article.review == []
+
+
+def test_a_title_in_capitals_with_one_word_typed_otherwise_is_restored() -> None:
+    """Measured on a real article: its title in a TCVN3 capitals font held one word typed
+    partly in small letters ("fe3O4-AG"), and stayed all in capitals."""
+    from bantin.model import Article, Block, BlockKind
+    from bantin.pdf.convert import Hints, restore_case_of
+
+    article = Article()
+    article.title = "SO SÁNH KHẢ NĂNG KHÁNG KHUẨN CỦA VẬT LIỆU NANO TỔ HỢP fe3O4-AG VÀ NANO AG"
+    article.blocks = [
+        Block(BlockKind.PARAGRAPH, "Vật liệu nano tổ hợp Fe3O4-Ag được tổng hợp từ nano Ag."),
+    ]
+    restore_case_of(article, Hints())
+    assert article.title == (
+        "So sánh khả năng kháng khuẩn của vật liệu nano tổ hợp Fe3O4-Ag và nano Ag"
+    )

@@ -290,9 +290,21 @@ def needs_restoring(text: str) -> bool:
     first = next(filter(str.isalpha, text), None)
     if first is None:
         return False
-    if first.islower() or is_all_caps(text):
+    if first.islower() or is_all_caps(text) or _mostly_capitals(text):
         return True
     return any(_looks_small_caps(word) for word in WORD_SPLIT_RE.findall(text))
+
+
+MOSTLY_CAPITALS_WORDS = 6  # words of two letters or more, to tell a title in capitals
+MIXED_SHARE = 0.1  # of them, typed otherwise in a title set in capitals ("fe3O4-AG")
+
+
+def _mostly_capitals(text: str) -> bool:
+    """In capitals but for a word or so typed in small letters, that a capitals font drew as
+    capitals all the same: a title in capitals."""
+    words = [word for word in WORD_SPLIT_RE.findall(text) if sum(map(str.isalpha, word)) >= 2]
+    mixed = sum(1 for word in words if any(map(str.islower, word)))
+    return len(words) >= MOSTLY_CAPITALS_WORDS and 0 < mixed <= MIXED_SHARE * len(words)
 
 
 def _looks_small_caps(word: str) -> bool:
@@ -305,7 +317,7 @@ def restore_case(text: str, body: BodyCasing) -> str:
     """Sentence case with the body's own casing for words and names it writes."""
     if not needs_restoring(text):
         return text
-    all_caps = is_all_caps(text)
+    all_caps = is_all_caps(text) or _mostly_capitals(text)
     pieces = WORD_SPLIT_RE.split(text)
     word_at = list(range(1, len(pieces), 2))  # split pieces alternate gap, word, gap...
     chosen = {i: _word_case(pieces[i], body, all_caps) for i in word_at}
