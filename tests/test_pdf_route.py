@@ -427,6 +427,22 @@ def test_an_unreadable_pdf_is_an_error_naming_it(tmp_path: Path) -> None:
     assert not (tmp_path / "sources").exists()
 
 
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b"", "empty file"),
+        (b"<html><body>404</body></html>", "not a PDF"),
+        (b"%PDF-1.4 not really a pdf", "damaged PDF"),
+    ],
+)
+def test_an_unreadable_pdf_says_why(tmp_path: Path, content: bytes, why: str) -> None:
+    """Found on a real download: an empty file was refused as an "unreadable PDF"."""
+    bad = tmp_path / "so-3.pdf"
+    bad.write_bytes(content)
+    with pytest.raises(SourceError, match=rf"so-3\.pdf.*{why}"):
+        convert_pdf(bad)
+
+
 def test_a_scanned_issue_without_text_is_refused_with_what_to_do(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -32,9 +32,23 @@ def run(command: list[str], pdf: Path | str, cwd: str | None = None) -> str:
     """Run a poppler tool on one PDF; its UTF-8 output, or an error naming the PDF."""
     result = subprocess.run(command, capture_output=True, check=False, cwd=cwd)
     if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip() or "unreadable PDF"
+        message = result.stderr.decode("utf-8", "replace").strip() or _why_unreadable(Path(pdf))
         raise SourceError(pdf, f"{Path(command[0]).name} failed: {message.splitlines()[-1]}")
     return result.stdout.decode("utf-8", "replace")
+
+
+def _why_unreadable(pdf: Path) -> str:
+    """What is wrong with a file poppler could not read, as far as its first bytes tell."""
+    try:
+        with pdf.open("rb") as file:
+            start = file.read(1024)
+    except OSError as error:
+        return f"cannot read the file: {error.strerror or error}"
+    if not start:
+        return "empty file: no PDF in it (was the download cut short?)"
+    if b"%PDF-" not in start:
+        return "not a PDF: the file does not start with %PDF (a web page or another format?)"
+    return "damaged PDF: poppler could not read its structure (try re-saving it, or qpdf)"
 
 
 def bbox_layout(pdf: Path, first: int | None = None, last: int | None = None) -> str:
