@@ -129,6 +129,13 @@ def test_a_language_name_keeps_its_capital_when_the_body_never_writes_it(
         ("SO SÁNH KHẢ NĂNG KHÁNG KHUẨN CỦA VẬT LIỆU NANO TỔ HỢP fe3O4-AG VÀ NANO AG", True),
         ("Vai trò của KH&CN và ĐMST trong phát triển KT-XH", False),
         ("XÂY DỰNG mRNA", False),  # too few words to tell
+        (  # names of species and formulas keep their own case in a title in capitals
+            "ẢNH HƯỞNG CỦA CHẾ PHẨM VI SINH ĐẾN CÂY XÀ LÁCH (Lactuca sativa L.) VÀ CÀ RỐT "
+            "(Daucus carota L.)",
+            True,
+        ),
+        ("STUDY THE EFFECTS OF MANGAN (Mn) ON MAGNETISM OF THIN FILMS ZnO:Mn", True),
+        ("Ứng dụng AI, IoT và GIS trong quản lý ĐBSCL và KT-XH", False),
     ],
 )
 def test_a_title_in_capitals_but_for_one_word_is_in_capitals(title: str, restore: bool) -> None:

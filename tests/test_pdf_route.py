@@ -820,3 +820,24 @@ def test_a_title_in_capitals_with_one_word_typed_otherwise_is_restored() -> None
     assert article.title == (
         "So sánh khả năng kháng khuẩn của vật liệu nano tổ hợp Fe3O4-Ag và nano Ag"
     )
+
+
+def test_a_title_in_capitals_keeps_the_names_of_species_and_formulas_written_in_their_case() -> (
+    None
+):
+    """Measured on real articles: "... CÂY XÀ LÁCH (Lactuca sativa L.) ..." and "... THIN
+    FILMS ZnO:Mn" stayed in capitals; the words written in their own case keep it."""
+    from bantin.model import Article, Block, BlockKind
+    from bantin.pdf.convert import Hints, restore_case_of
+
+    article = Article()
+    article.title = "ẢNH HƯỞNG CỦA CHẾ PHẨM VI SINH ĐẾN CÂY XÀ LÁCH (Lactuca sativa L.) Ở HẢI DƯƠNG"
+    article.title_en = "EFFECTS OF MANGAN (Mn) ON MAGNETISM OF THIN FILMS ZnO:Mn IN HAI DUONG"
+    article.blocks = [Block(BlockKind.PARAGRAPH, "Thí nghiệm được làm ở Hải Dương năm 2020.")]
+    restore_case_of(article, Hints())
+    assert article.title == (
+        "Ảnh hưởng của chế phẩm vi sinh đến cây xà lách (Lactuca sativa L.) ở Hải Dương"
+    )
+    assert (
+        article.title_en == "Effects of mangan (Mn) on magnetism of thin films ZnO:Mn in Hai Duong"
+    )

@@ -290,21 +290,22 @@ def needs_restoring(text: str) -> bool:
     first = next(filter(str.isalpha, text), None)
     if first is None:
         return False
-    if first.islower() or is_all_caps(text) or _mostly_capitals(text):
+    if first.islower() or is_all_caps(text) or mostly_capitals(text):
         return True
     return any(_looks_small_caps(word) for word in WORD_SPLIT_RE.findall(text))
 
 
-MOSTLY_CAPITALS_WORDS = 6  # words of two letters or more, to tell a title in capitals
-MIXED_SHARE = 0.1  # of them, typed otherwise in a title set in capitals ("fe3O4-AG")
+MOSTLY_CAPITALS_WORDS = 5  # words in capitals, of two letters or more, to tell a title
+CAPITALS_SHARE = 0.6  # of its words: a title in capitals
 
 
-def _mostly_capitals(text: str) -> bool:
-    """In capitals but for a word or so typed in small letters, that a capitals font drew as
-    capitals all the same: a title in capitals."""
+def mostly_capitals(text: str) -> bool:
+    """In capitals but for the words written in their own case (a species, "Lactuca sativa
+    L.", a formula, "ZnO:Mn") or typed in small letters that a capitals font drew as capitals
+    all the same ("fe3O4-AG"): a title in capitals, not one in sentence case with acronyms."""
     words = [word for word in WORD_SPLIT_RE.findall(text) if sum(map(str.isalpha, word)) >= 2]
-    mixed = sum(1 for word in words if any(map(str.islower, word)))
-    return len(words) >= MOSTLY_CAPITALS_WORDS and 0 < mixed <= MIXED_SHARE * len(words)
+    capitals = sum(1 for word in words if not any(map(str.islower, word)))
+    return capitals >= MOSTLY_CAPITALS_WORDS and capitals >= CAPITALS_SHARE * len(words)
 
 
 def _looks_small_caps(word: str) -> bool:
@@ -317,10 +318,13 @@ def restore_case(text: str, body: BodyCasing) -> str:
     """Sentence case with the body's own casing for words and names it writes."""
     if not needs_restoring(text):
         return text
-    all_caps = is_all_caps(text) or _mostly_capitals(text)
+    all_caps = is_all_caps(text) or mostly_capitals(text)
     pieces = WORD_SPLIT_RE.split(text)
     word_at = list(range(1, len(pieces), 2))  # split pieces alternate gap, word, gap...
     chosen = {i: _word_case(pieces[i], body, all_caps) for i in word_at}
+    for i in word_at:  # an initial ("Lactuca sativa L.", "Nguyễn V. A.") keeps its capital
+        if len(pieces[i]) == 1 and pieces[i].isupper() and pieces[i + 1].startswith("."):
+            chosen[i] = pieces[i]
     from_pairs: dict[int, list[str]] = defaultdict(list)
     for left, right in itertools.pairwise(word_at):
         pair = body.pair_form(pieces[left], pieces[right]) if not pieces[left + 1].strip() else None
@@ -394,6 +398,8 @@ def _word_case(word: str, body: BodyCasing, all_caps: bool) -> str:
     folded = fold(word)
     if folded in ACRONYM_BY_FOLD:
         return ACRONYM_BY_FOLD[folded]
+    if any(map(str.islower, word)):
+        return word  # written in its own case among capitals ("Lactuca", "ZnO")
     return word.lower() if all_caps else word
 
 
@@ -410,7 +416,13 @@ def restore_english_title(title: str, english: list[str], vietnamese: list[str])
         return title
     texts = [*english, *vietnamese]
     texts += [_NAME_RUN.sub(_name_and_joined, ascii_fold(text)) for text in vietnamese]
-    return restore_case(title.upper(), learn_body(texts, asked=[title]))
+    return restore_case(capitals(title), learn_body(texts, asked=[title]))
+
+
+def capitals(title: str) -> str:
+    """A title to restore, in capitals; the words a title in capitals writes in their own
+    case ("Lactuca sativa L.", "ZnO") kept so."""
+    return title if mostly_capitals(title) else title.upper()
 
 
 def _name_and_joined(name: re.Match[str]) -> str:

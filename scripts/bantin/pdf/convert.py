@@ -17,6 +17,7 @@ from bantin.bylines import DEGREES, parse_byline
 from bantin.convert.casing import (
     WORD_SPLIT_RE,
     BodyCasing,
+    capitals,
     learn_body,
     needs_restoring,
     restore_case,
@@ -138,7 +139,7 @@ def restore_case_of(article: Article, hints: Hints) -> None:
     if hints.title and _words(hints.title) == _words(article.title):
         article.title = hints.title.strip().rstrip(".").strip()
     elif needs_restoring(article.title) or headline_case(article.title):
-        restored = _keep_names(article.title, restore_case(article.title.upper(), body))
+        restored = _keep_names(article.title, restore_case(capitals(article.title), body))
         article.note("case", f"title case restored: {article.title!r} -> {restored!r}")
         article.review.append("title restored from capitals")
         article.title = restored
