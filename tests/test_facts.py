@@ -46,6 +46,12 @@ def test_first_text_with_a_date_wins() -> None:
         ("NGUYỄN VĂN AN, TRẦN THỊ BÌNH", ["Nguyễn Văn An", "Trần Thị Bình"]),
         # measured on a real article: one mark typed as a superscript character
         ("Lê Thị Hoa1*, Đặng Yến Linh³, Phạm Hằng4.", ["Lê Thị Hoa", "Đặng Yến Linh", "Phạm Hằng"]),
+        # measured on a real article: the corresponding author's star after a comma
+        (
+            "Bùi Thị Ngân1, Đỗ Khắc Uẩn2, Chu Xuân Quang1,*",
+            ["Bùi Thị Ngân", "Đỗ Khắc Uẩn", "Chu Xuân Quang"],
+        ),
+        ("Lê Văn Tâm1, *, Trần Hà2", ["Lê Văn Tâm", "Trần Hà"]),
     ],
 )
 def test_authors_from_byline(byline: str, authors: list[str]) -> None:

@@ -702,3 +702,26 @@ def test_a_name_whose_family_name_is_rare_over_a_received_line_is_the_byline() -
     )
     paras = labelled(sheet)
     assert [author.name for author in front_of(paras).authors] == ["Đường Thị Thanh Hải"]
+
+
+def test_an_english_title_line_with_a_formula_is_no_byline() -> None:
+    """Measured on a real article: "MODIFIED WITH MoS2 NANOSHEET", the last line of its
+    English title in capitals, was read as a byline (a name "MoS" with an affiliation mark 2);
+    and a byline ending with the corresponding author's star after a comma ("Quang1,*") was
+    taken for a heading."""
+    sheet = page(
+        1,
+        [line("CẢM BIẾN ĐIỆN HÓA PHÁT HIỆN CHLORAMPHENICOL", 60, 60, 16, bold=True)],
+        [line("A SENSOR FOR DETECTION OF CHLORAMPHENICOL IN PORK", 60, 90, 14)],
+        [line("MODIFIED WITH MoS2 NANOSHEET", 150, 108, 14)],
+        [line("Ngô Xuân Đinh1, Hoàng Văn Tuấn2, Chu Xuân Quang1,*", 120, 140, 11, bold=True)],
+        [line("1Viện Nghiên cứu nano, Trường Đại học Phenikaa", 120, 156, 11)],
+        [line("Đến Tòa soạn ngày 17/10/2022, chấp nhận đăng ngày 14/11/2022", 100, 175, 10)],
+        body_lines(200, 20),
+    )
+    paras = labelled(sheet)
+    front = front_of(paras)
+    assert front.title_en == (
+        "A SENSOR FOR DETECTION OF CHLORAMPHENICOL IN PORK MODIFIED WITH MoS2 NANOSHEET"
+    )
+    assert [a.name for a in front.authors] == ["Ngô Xuân Đinh", "Hoàng Văn Tuấn", "Chu Xuân Quang"]

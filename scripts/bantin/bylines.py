@@ -206,8 +206,8 @@ def parse_byline(text: str) -> list[Author]:
     rank = degree = ""
     for part in _SEPARATORS.split(text):
         part = part.strip()
-        if not part:
-            continue
+        if not part or (authors and not part.strip("*")):
+            continue  # the corresponding author's star after a comma ("Quang1,*")
         part_rank, rest = _take_rank(part)
         rank = part_rank or rank
         part_degree, rest = _take_degree(rest)

@@ -88,7 +88,8 @@ def authors_from_byline(text: str) -> list[str]:
     """'Hải Hằng - Xuân Bình' -> ['Hải Hằng', 'Xuân Bình']; 'PGS.TS NGUYỄN VĂN A (Viện X)' ->
     ['Nguyễn Văn A']: academic titles and bracketed affiliations are not part of a name."""
     names, _ = split_byline(text.translate(SUPERSCRIPT_DIGITS).strip().rstrip("."))
-    return [_clean_name(name) for name in split_names(names.strip().rstrip("."))]
+    cleaned = [_clean_name(name) for name in split_names(names.strip().rstrip("."))]
+    return [name for name in cleaned if any(map(str.isalpha, name))]  # not a lone "*"
 
 
 def byline_authors(text: str) -> list[Author]:

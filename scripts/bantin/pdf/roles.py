@@ -414,8 +414,21 @@ def _english_title_set_apart(para: Para) -> bool:
     """Right under the title, in English, in bold or capitals, a few lines: its English title
     (set at the body's size where the title run, in the largest type, left it out)."""
     text = para.text
-    apart = para.style.bold or is_all_caps(text)
+    apart = para.style.bold or is_all_caps(text) or _capitals_and_formulas(text)
     return len(para.lines) <= 3 and apart and is_english(text) and len(text.split()) >= 3
+
+
+_FORMULA = re.compile(r"\S*\d\S*|[A-Z][a-z]?|\S+[a-z][A-Z]\S*")  # MoS2, SnO2, Ag, ZnO:Mn
+
+
+def _capitals_and_formulas(text: str) -> bool:
+    """Words in capitals but for chemical formulas and symbols written in their own case
+    ("MODIFIED WITH MoS2 NANOSHEET"): a line of a title in capitals, not a name."""
+    words = [word.strip(",.:;()") for word in text.split()]
+    words = [word for word in words if any(map(str.isalpha, word))]
+    capitals = [word for word in words if not any(map(str.islower, word))]
+    rest = [word for word in words if any(map(str.islower, word))]
+    return len(capitals) >= 2 and all(_FORMULA.fullmatch(word) for word in rest)
 
 
 def _written_as_names(authors: list[Author]) -> bool:
