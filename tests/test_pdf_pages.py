@@ -725,3 +725,25 @@ def test_an_english_title_line_with_a_formula_is_no_byline() -> None:
         "A SENSOR FOR DETECTION OF CHLORAMPHENICOL IN PORK MODIFIED WITH MoS2 NANOSHEET"
     )
     assert [a.name for a in front.authors] == ["Ngô Xuân Đinh", "Hoàng Văn Tuấn", "Chu Xuân Quang"]
+
+
+def test_names_written_without_marks_under_the_titles_are_the_byline() -> None:
+    """Measured on a real article in English: its authors' names, written without their
+    Vietnamese marks and bold like its English title ("Vo Thanh Duoc1, Duong Thi Thuy
+    Trang1"), were joined to that title."""
+    sheet = page(
+        1,
+        [line("HIGHLY SENSITIVE H2S GAS SENSOR BASED ON SnO2 THIN FILM", 60, 60, 15, bold=True)],
+        [line("NGHIÊN CỨU CHẾ TẠO CẢM BIẾN KHÍ H2S TRÊN MÀNG MỎNG", 60, 90, 14)],
+        [line("Vo Thanh Duoc1, Duong Thi Thuy Trang1, Nguyen Van Toan2", 100, 120, 11, bold=True)],
+        [line("1Hanoi University of Science and Technology", 120, 140, 11)],
+        [line("Đến Tòa soạn ngày 28/10/2021, chấp nhận đăng ngày 15/11/2021", 100, 160, 10)],
+        body_lines(200, 20),
+    )
+    front = front_of(labelled(sheet))
+    assert front.title_en == "HIGHLY SENSITIVE H2S GAS SENSOR BASED ON SnO2 THIN FILM"
+    assert [a.name for a in front.authors] == [
+        "Vo Thanh Duoc",
+        "Duong Thi Thuy Trang",
+        "Nguyen Van Toan",
+    ]

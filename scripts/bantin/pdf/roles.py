@@ -415,7 +415,21 @@ def _english_title_set_apart(para: Para) -> bool:
     (set at the body's size where the title run, in the largest type, left it out)."""
     text = para.text
     apart = para.style.bold or is_all_caps(text) or _capitals_and_formulas(text)
-    return len(para.lines) <= 3 and apart and is_english(text) and len(text.split()) >= 3
+    english = len(para.lines) <= 3 and apart and is_english(text) and len(text.split()) >= 3
+    return english and not _names_without_marks(parse_byline(text))
+
+
+def _names_without_marks(authors: list[Author]) -> bool:
+    """Names written without their Vietnamese marks, as an article in English writes them
+    ("Vo Thanh Duoc1, Duong Thi Thuy Trang1"): marked, or several, each two to five words
+    with a capital each and the rest small."""
+    if not authors or (len(authors) < 2 and not authors[0].marks):
+        return False
+    for author in authors:
+        words = author.name.split()
+        if not 2 <= len(words) <= 5 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+            return False
+    return True
 
 
 _FORMULA = re.compile(r"\S*\d\S*|[A-Z][a-z]?|\S+[a-z][A-Z]\S*")  # MoS2, SnO2, Ag, ZnO:Mn
