@@ -747,3 +747,19 @@ def test_names_written_without_marks_under_the_titles_are_the_byline() -> None:
         "Duong Thi Thuy Trang",
         "Nguyen Van Toan",
     ]
+
+
+def test_a_formula_set_large_in_greek_letters_starts_no_article() -> None:
+    """Measured on a real article: a display formula set large ("= Ρ δξ"), its letters Greek,
+    followed by running text, was taken for a second article's title."""
+    first = page(
+        1,
+        [line("TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC", 100, 60, 18, bold=True)],
+        [line("Nguyễn Văn An, Trần Thị Bình", 180, 100, 11, bold=True)],
+        body_lines(140, 30),
+    )
+    second = page(2, body_lines(60, 20), [line("= Ρ δξ", 250, 375, 18)], body_lines(420, 20))
+    paras = paragraphs(first, BODY) + paragraphs(second, BODY)
+    assert [paras[index].text for index in starts(paras, BODY)] == [
+        "TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC"
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -56,6 +57,8 @@ def _opens_article(paras: Sequence[Para], index: int, body: BodyType) -> bool:
     para = paras[index]
     if not roles.is_title(para, body) or not roles.mostly_letters(para.text):
         return False
+    if len(_LATIN_WORD.findall(para.text)) < 2:
+        return False  # a formula set large: its letters Greek or single ("= Ρ δξ")
     if roles.is_caption_text(para.text):
         return False  # a figure's or a table's title set large: "Hình 9: Nhập khẩu (%)"
     if index and roles.is_title(paras[index - 1], body) and paras[index - 1].page == para.page:
@@ -66,6 +69,10 @@ def _opens_article(paras: Sequence[Para], index: int, body: BodyType) -> bool:
     if after is not None and after.style == para.style and starts_lower(after.text):
         return False  # a sentence set large that goes on below: running text, not a title
     return _byline_above(paras, index, body) or _confirmed(paras, index, body)
+
+
+#: A word of two Latin letters or more (Vietnamese ones included): a title has two.
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]{2,}")
 
 
 def _title_above(paras: Sequence[Para], index: int, body: BodyType) -> bool:
