@@ -52,6 +52,11 @@ def test_first_text_with_a_date_wins() -> None:
             ["Bùi Thị Ngân", "Đỗ Khắc Uẩn", "Chu Xuân Quang"],
         ),
         ("Lê Văn Tâm1, *, Trần Hà2", ["Lê Văn Tâm", "Trần Hà"]),
+        # measured on a real article: the star before the affiliation's number
+        (
+            "Lưu Danh Anh1, Nguyễn Tiến Hậu2, Mai Hữu Thuấn*4",
+            ["Lưu Danh Anh", "Nguyễn Tiến Hậu", "Mai Hữu Thuấn"],
+        ),
     ],
 )
 def test_authors_from_byline(byline: str, authors: list[str]) -> None:
@@ -71,3 +76,19 @@ def test_authors_from_byline(byline: str, authors: list[str]) -> None:
 )
 def test_page_range(breaks: list[int | None], convention: str, pages: list[int]) -> None:
     assert page_range(breaks, convention) == pages
+
+
+@pytest.mark.parametrize(
+    ("byline", "marks"),
+    [
+        ("Lưu Danh Anh1, Mai Hữu Thuấn*4", [(1,), (4,)]),  # the star before the number
+        ("Lê Thị Hoa1*, Chu Xuân Quang1,*", [(1,), (1,)]),
+        ("Trần Văn Hà2,3", [(2, 3)]),
+    ],
+)
+def test_a_byline_parses_with_its_affiliation_marks(
+    byline: str, marks: list[tuple[int, ...]]
+) -> None:
+    from bantin.bylines import parse_byline
+
+    assert [author.marks for author in parse_byline(byline)] == marks

@@ -763,3 +763,26 @@ def test_a_formula_set_large_in_greek_letters_starts_no_article() -> None:
     assert [paras[index].text for index in starts(paras, BODY)] == [
         "TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC"
     ]
+
+
+def test_a_titles_last_line_that_reads_like_a_name_stays_in_the_title() -> None:
+    """Measured on real articles: a title's last line in capitals, "CAO TẦNG" ("... từ chung
+    cư / cao tầng") or "THẠCH CHÂU DẠNG MATCHA", was cut from the title as a byline, because
+    it begins with a family name; the byline under the English title was then lost."""
+    title = [
+        line("NGHIÊN CỨU CÔNG NGHỆ XỬ LÝ NƯỚC THẢI SINH HOẠT", 80, 60, 15, bold=True),
+        line("PHÁT SINH TỪ CÁC KHU CHUNG CƯ", 150, 80, 15, bold=True),
+        line("CAO TẦNG", 250, 100, 15, bold=True),
+    ]
+    sheet = page(
+        1,
+        title,
+        [line("A STUDY ON TREATING APARTMENT DOMESTIC WASTEWATER", 90, 125, 14)],
+        [line("Bùi Thị Ngân1, Trần Hùng Thuận1, Chu Xuân Quang1,*", 100, 150, 11, bold=True)],
+        [line("1Trung tâm Công nghệ vật liệu, Viện Ứng dụng công nghệ", 120, 166, 11)],
+        [line("Đến Tòa soạn ngày 17/11/2020, chấp nhận đăng ngày 26/12/2020", 100, 185, 10)],
+        body_lines(220, 20),
+    )
+    front = front_of(labelled(sheet))
+    assert front.title.endswith("CHUNG CƯ CAO TẦNG")
+    assert [a.name for a in front.authors] == ["Bùi Thị Ngân", "Trần Hùng Thuận", "Chu Xuân Quang"]

@@ -81,7 +81,7 @@ DEGREES = frozenset(
 )
 _DEGREE_RUN = re.compile(r"^(?:[^\W\d_]+\.?\s*)+$")
 # Footnote or affiliation marks glued to the end of a name: digits, commas between them, stars.
-_MARKS = re.compile(r"(?<=[^\W\d_])((?:\d{1,2}(?:,\d{1,2})*)?\**)$")
+_MARKS = re.compile(r"(?<=[^\W\d_])(\**(?:\d{1,2}(?:,\d{1,2})*)?\**)$")
 # Between people: semicolons, commas (not those between marks: "An1,2"), "và", dashes, "&".
 _SEPARATORS = re.compile(r"\s*;\s*|\s*,(?!\d)\s*|\s+và\s+|\s+and\s+|\s+[-–—&]\s+", re.I)
 _PREFIX = re.compile(

@@ -205,12 +205,23 @@ def separate_names(paras: list[Para], body: BodyType) -> None:
         for cut in (1, len(para.lines) - 1):
             head, tail = para.lines[:cut], para.lines[cut:]
             names = head if cut == 1 else tail
+            if names is tail and _byline_below(paras, index, body):
+                continue  # the title's last line ("CAO TẦNG"): the byline is further down
             if plausible(parse_byline(" ".join(line.text for line in names))):
                 paras[index : index + 1] = [
                     Para(head, para.page, para.indented, column=para.column),
                     Para(tail, para.page, column=para.column),
                 ]
                 break
+
+
+BYLINE_REACH = 4  # paragraphs under a title where its byline stands
+
+
+def _byline_below(paras: Sequence[Para], index: int, body: BodyType) -> bool:
+    page = paras[index].page
+    below = [para for para in paras[index + 1 : index + 1 + BYLINE_REACH] if para.page == page]
+    return any(is_byline_para(para, body) for para in below)
 
 
 def label_set_aside_byline(paras: Sequence[Para], start: int, body: BodyType) -> None:
