@@ -140,3 +140,35 @@ def test_a_language_name_keeps_its_capital_when_the_body_never_writes_it(
 )
 def test_a_title_in_capitals_but_for_one_word_is_in_capitals(title: str, restore: bool) -> None:
     assert needs_restoring(title) is restore
+
+
+NAMED = [
+    "Sinh viên Trường Đại học Kinh tế - Kỹ thuật Công nghiệp học theo tín chỉ. Trường Đại học "
+    "Kinh tế - Kỹ thuật Công nghiệp có hai cơ sở; các trường đại học kinh tế khác cũng vậy.",
+    "Vốn của Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam tăng, như vốn của các ngân "
+    "hàng khác. Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam cho vay nông nghiệp.",
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "restored"),
+    [
+        (
+            "GIÁO DỤC SINH VIÊN TRƯỜNG ĐẠI HỌC KINH TẾ - KỸ THUẬT CÔNG NGHIỆP",
+            "Giáo dục sinh viên Trường Đại học Kinh tế - Kỹ thuật Công nghiệp",
+        ),
+        (
+            "CHO VAY CỦA NGÂN HÀNG NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN VIỆT NAM",
+            "Cho vay của Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam",
+        ),
+        ("VỐN CỦA CÁC NGÂN HÀNG KHÁC", "Vốn của các ngân hàng khác"),  # no name: small
+        ("CÁC TRƯỜNG ĐẠI HỌC KINH TẾ", "Các trường đại học kinh tế"),
+    ],
+)
+def test_a_name_of_several_words_takes_the_case_the_body_writes_it_in(
+    title: str, restored: str
+) -> None:
+    """Measured on real articles: "... sinh viên Trường Đại học kinh tế - kỹ thuật công
+    nghiệp" and "... ngân hàng nông nghiệp và phát triển nông thôn Việt Nam": the body writes
+    the institution's name with its capitals."""
+    assert restore_case(title, learn_body(NAMED)) == restored

@@ -191,11 +191,47 @@ class BodyCasing:
     pair_tally: Counter[tuple[str, str]] = field(default_factory=Counter)
     counted: bool = False
     _pair_order: dict[tuple[str, str], int] | None = None
+    _phrases: tuple[str, str] | None = None  # the text as written and in small letters
+
+    def phrase_text(self) -> tuple[str, str]:
+        """The body as one line, dashes between words spaced alike, and the same in small
+        letters, for looking up runs of words (`phrase_forms`)."""
+        if self._phrases is None:
+            joined = _PARAGRAPH.join(" ".join(text.split()) for text in self.texts)
+            text = _DASHED.sub(" - ", joined)
+            lower = text.lower()
+            self._phrases = (text, lower) if len(lower) == len(text) else ("", "")
+        return self._phrases
+
+    def phrase_forms(self, words: list[str], gaps: list[str]) -> Counter[tuple[str, ...]]:
+        """How the body writes a run of words (with these gaps, " " or " - ", between them),
+        away from sentence starts and from runs in capitals."""
+        text, lower = self.phrase_text()
+        wanted = words[0].lower() + "".join(
+            g + w.lower() for g, w in zip(gaps, words[1:], strict=True)
+        )
+        inside: Counter[tuple[str, ...]] = Counter()
+        opening: Counter[tuple[str, ...]] = Counter()  # the first word's case unknown
+        at = lower.find(wanted)
+        while at >= 0:
+            end = at + len(wanted)
+            whole = (at == 0 or not lower[at - 1].isalnum()) and (
+                end == len(lower) or not lower[end].isalnum()
+            )
+            found = tuple(WORD_SPLIT_RE.findall(text[at:end]))
+            if whole and len(found) == len(words) and sum(map(is_all_caps, found)) < 2:
+                before = text[:at].rstrip()
+                if not before or before[-1] in ".!?:" + _PARAGRAPH.strip():
+                    opening[("", *found[1:])] += 1
+                else:
+                    inside[found] += 1
+            at = lower.find(wanted, at + 1)
+        return inside or opening
 
     def learn(self, text: str) -> None:
         """Add one paragraph to the body (its words are counted when first needed)."""
         self.texts.append(text)
-        self.counted = False
+        self.counted, self._phrases = False, None
 
     def count(self) -> None:
         """Count every form of every word and word pair the body writes, once."""
@@ -335,9 +371,56 @@ def restore_case(text: str, body: BodyCasing) -> str:
     for left, right in itertools.pairwise(word_at):
         if right not in from_pairs and _language(pieces[left], pieces[right]):
             chosen[right] = capitalize_first(chosen[right])
+    _take_phrases(pieces, word_at, chosen, body)
     for index, form in chosen.items():
         pieces[index] = form
     return capitalize_first("".join(pieces))
+
+
+PHRASE_WORDS = 3  # words in a run the body writes that settle their case together
+_PARAGRAPH = " \u00b6 "  # between two paragraphs of the body, where a sentence starts
+_DASHED = re.compile(r"\s*[-–]\s*(?=\S)")
+
+
+def _take_phrases(
+    pieces: list[str], word_at: list[int], chosen: dict[int, str], body: BodyCasing
+) -> None:
+    """Runs of three words or more that the body writes take its case, the longest first
+    ("Trường Đại học Kinh tế - Kỹ thuật Công nghiệp" as a name, "các trường đại học kinh tế"
+    not): a run's first word only where the body writes it inside a sentence."""
+    start = 0
+    while start + PHRASE_WORDS <= len(word_at):
+        best: tuple[int, tuple[str, ...]] | None = None
+        end = start + PHRASE_WORDS
+        while end <= len(word_at):
+            run = word_at[start:end]
+            gaps = [_phrase_gap(pieces[i + 1]) for i in run[:-1]]
+            spaced = [gap for gap in gaps if gap is not None]
+            if len(spaced) < len(gaps):
+                break
+            forms = body.phrase_forms([pieces[i] for i in run], spaced)
+            if not forms:
+                break
+            best = (
+                end,
+                max(forms, key=lambda form: (forms[form], form != tuple(map(str.lower, form)))),
+            )
+            end += 1
+        if best is None:
+            start += 1
+            continue
+        end, form = best
+        for index, word in zip(word_at[start:end], form, strict=True):
+            if word:
+                chosen[index] = word
+        start = end
+
+
+def _phrase_gap(gap: str) -> str | None:
+    """A gap inside a run of words: a space or a dash, spaced as `phrase_text` spaces it."""
+    if not gap.strip():
+        return " "
+    return " - " if gap.strip() in "-–" else None
 
 
 #: Languages Vietnamese names with "tiếng" ("tiếng Việt"): the name keeps its capital.
