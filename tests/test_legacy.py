@@ -294,3 +294,25 @@ def test_a_capitals_font_without_its_name_is_known_by_a_few_words_typed_in_capit
     assert font_encoding("ABCDEE+Courier New,Bold", two) == TCVN3_CAPITALS
     body = " ".join(["Trong thêi gian qua, c¸c doanh nghiÖp ®· ®Çu t­ m¹nh vµo c«ng nghÖ."] * 30)
     assert font_encoding("TimesNewRomanPSMT", f"{body} GS.TSKH.NguyÔn") == TCVN3
+
+
+@pytest.mark.parametrize(
+    ("font", "text", "encoding"),
+    [
+        (  # measured on real articles: titles in a TCVN3 capitals font renamed by the PDF,
+            # too few of their bytes among TCVN3's most telling ones
+            "CourierNewPS-BoldMT",
+            "CHÕ T¹O VËT LIÖU NANO Tæ HîP Cã CÊU TRóC LâI@Vá α-Fe2O3@C",
+            "tcvn3-capitals",
+        ),
+        ("TimesNewRomanPSMT", "Diöt men chì b»ng ph¦¥ng ph¸p vi sãng §ó bêt ho¹t enzym", "tcvn3"),
+        ("TimesNewRomanPSMT", "Nghiên cứu chế tạo vật liệu nano tổ hợp có cấu trúc lõi", None),
+        ("TimesNewRomanPSMT", "Le café où naïve Noël a dîné à Zürich près du château", None),
+    ],
+)
+def test_a_font_is_legacy_when_its_words_read_as_vietnamese_only_once_decoded(
+    font: str, text: str, encoding: str | None
+) -> None:
+    from bantin.pdf.fonts import font_encoding
+
+    assert font_encoding(font, text) == encoding

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bantin.vietnamese import is_syllable
+
 TCVN3 = "tcvn3"
 TCVN3_CAPITALS = "tcvn3-capitals"  # ".VnTimeH"-style fonts: every letter is drawn as a capital
 VNI = "vni"
@@ -166,6 +168,30 @@ def detect_legacy(text: str) -> str | None:
     if count < MIN_WORDS or count / len(words) < MIN_SHARE:
         return None
     return best
+
+
+LEGACY_SYLLABLES = 3  # different words that read as Vietnamese only once decoded
+LEGACY_SYLLABLES_SHARE = 0.5  # of the words holding a Latin-1 letter or sign
+
+
+def decodes_to_vietnamese(text: str) -> str | None:
+    """TCVN3 or VNI, for text whose words with Latin-1 letters or signs read as Vietnamese
+    only once decoded ("T¹O", "LIÖU", "HîP": "TẠO", "LIỆU", "HỢP"), three different words
+    and half of them at least; even where few of its bytes are the ones that tell TCVN3 or
+    VNI apart from Western text (a title in a renamed capitals font)."""
+    words = {word.strip(_QUOTES) for word in text.split()}
+    latin = [word for word in words if any("\x80" <= char <= "\xff" for char in word)]
+    made: dict[str, set[str]] = {TCVN3: set(), VNI: set()}
+    for encoding, found in made.items():
+        for word in latin:
+            decoded = decode_legacy(word, encoding).casefold()
+            if decoded.isalpha() and is_syllable(decoded) and not is_syllable(word):
+                found.add(decoded)
+    encoding = max(made, key=lambda name: len(made[name]))  # TCVN3 on a tie
+    count = len(made[encoding])
+    if count < LEGACY_SYLLABLES or count < LEGACY_SYLLABLES_SHARE * len(latin):
+        return None
+    return encoding
 
 
 #: Of a font's TCVN3 words, those typed with capitals inside: a capitals font (its typist may type

@@ -17,6 +17,7 @@ from bantin.convert.legacy import (
     TCVN3,
     TCVN3_CAPITALS,
     decode_legacy,
+    decodes_to_vietnamese,
     detect_legacy,
     draws_capitals,
     encoding_for_font,
@@ -64,7 +65,7 @@ def font_encoding(font: str, text: str) -> str | None:
     """The legacy encoding of a font: by its name, else by the text it sets."""
     encoding = encoding_for_font(font)
     if encoding is None:
-        encoding = detect_legacy(text)
+        encoding = detect_legacy(text) or decodes_to_vietnamese(text)
         if encoding == TCVN3 and draws_capitals(text):
             encoding = TCVN3_CAPITALS
     if encoding:
