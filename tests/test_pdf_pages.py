@@ -702,3 +702,21 @@ def test_a_name_whose_family_name_is_rare_over_a_received_line_is_the_byline() -
     )
     paras = labelled(sheet)
     assert [author.name for author in front_of(paras).authors] == ["Đường Thị Thanh Hải"]
+
+
+def test_a_comma_set_after_a_subscript_closes_up_to_it() -> None:
+    """Measured on a LaTeX thesis: "độ dày h_j, mối" with the comma 0.9 pt after the 7 pt
+    subscript read "hj , mối"; a closing mark nearer than a word space belongs to the word
+    before it. Marks a word space apart stay apart."""
+    body, sub = Style("VNR10", 10.0), Style("CMMI7", 7.0)
+    words = [
+        Word("dày", Box(140.3, 262.4, 155.8, 274.5), body),
+        Word("h", Box(158.3, 264.5, 164.0, 274.5), Style("CMMI10", 10.0)),
+        Word("j", Box(164.0, 268.2, 167.3, 275.2), sub),
+        Word(",", Box(168.2, 262.4, 171.0, 274.5), body),
+        Word("mối", Box(173.5, 262.4, 189.5, 274.5), body),
+        Word("(", Box(192.0, 262.4, 195.0, 274.5), body),
+        Word("x", Box(197.5, 262.4, 203.0, 274.5), body),
+        Word(")", Box(205.5, 262.4, 208.5, 274.5), body),
+    ]
+    assert Line(words, Box(140.3, 262.4, 208.5, 275.2)).text == "dày hj, mối ( x )"
