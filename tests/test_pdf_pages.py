@@ -720,3 +720,25 @@ def test_a_comma_set_after_a_subscript_closes_up_to_it() -> None:
         Word(")", Box(205.5, 262.4, 208.5, 274.5), body),
     ]
     assert Line(words, Box(140.3, 262.4, 208.5, 275.2)).text == "dày hj, mối ( x )"
+
+
+def test_a_short_line_before_a_figure_ends_its_paragraph_when_a_capital_follows() -> None:
+    """Measured on real articles: "Ví dụ: cho dầm (hình 2a), ... (hình 2b)" stopped short
+    above a figure and "Gọi δ11, δ12 ..." under its caption joined it for want of a full stop.
+    A line that fills the column above the figure still goes on under it."""
+    full = body_lines(100, 3)
+    sheet = page(
+        1,
+        [*full, line("lực liên kết (hình 2b)", 50, 145)],
+        [line("Hình 2. Sơ đồ dầm siêu tĩnh", 120, 240, 10, bold=True)],
+        [line("Gọi δ11, δ12 là chuyển vị đơn vị", 50, 270), *body_lines(285, 3)],
+        [line("Hình 3. Biểu đồ mômen uốn", 120, 360, 10, bold=True)],
+        [line("Như vậy câu văn của bài báo chạy dài", 50, 390), *body_lines(405, 3)],
+    )
+    paras = labelled(sheet)
+    from bantin.pdf.structure import join_continued
+
+    joined = [para.text for para in join_continued(paras, indent=False)]
+    ends = [text.split()[-1] for text in joined if not text.startswith("Hình")]
+    assert ends == ["2b)", "này"], joined
+    assert any(text.startswith("Gọi δ11") and "Như vậy" in text for text in joined), joined

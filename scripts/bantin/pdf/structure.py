@@ -227,6 +227,8 @@ def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> boo
     text = before.text
     if not broken:
         return not ends_sentence(text) and starts_lower(after.text)
+    if held and not before.last_full and after.text[:1].isupper() and not indent:
+        return False  # stopped short above a figure or an equation; a sentence opens below
     if not ends_sentence(text) or indent:
         return True  # stopped mid-sentence; or, where paragraphs are set in, this one is not
     # Paragraphs marked by space alone: a full stop at the end of a full line followed by a
