@@ -742,3 +742,24 @@ def test_a_short_line_before_a_figure_ends_its_paragraph_when_a_capital_follows(
     ends = [text.split()[-1] for text in joined if not text.startswith("Hình")]
     assert ends == ["2b)", "này"], joined
     assert any(text.startswith("Gọi δ11") and "Như vậy" in text for text in joined), joined
+
+
+def test_a_page_of_short_lines_between_formulas_is_still_justified() -> None:
+    """Measured on a LaTeX thesis: a page where lead-ins to formulas and headings stop short
+    as often as lines fill the column was read as ragged text, so "... trong lớp." ending
+    three ems short did not end its paragraph before "Nghiệm của phương trình ... là"."""
+    full = body_lines(60, 2)
+    right = full[0].box.x1
+    leads = [line(f"Phương trình số {n} có dạng sau đây", 50, 100 + 40 * n) for n in range(6)]
+    ends = line("trong đó c2 là vận tốc sóng trong lớp.", 50, 360)
+    short = right - ends.box.x1
+    assert 2 * BODY.size < short < 4 * BODY.size
+    sheet = page(
+        1,
+        full,
+        *[[lead] for lead in leads],
+        [ends, line("Nghiệm của phương trình T44 = 0 là", 50, 375)],
+        body_lines(420, 6),
+    )
+    texts_ = [para.text for para in paragraphs(sheet, BODY)]
+    assert "Nghiệm của phương trình T44 = 0 là" in texts_, texts_

@@ -298,7 +298,10 @@ def _column(lines: list[Line], em: float) -> Column:
     middle = rights[len(rights) // 2]
     rights = [r for r in rights if r <= middle + OUTLIER_EMS * em]  # lines run into the next column
     right = rights[int(len(rights) * 0.9)]
-    justified = sum(1 for r in rights if r >= right - 1.5) >= JUSTIFIED_SHARE * len(rights)
+    # Justified text: of the lines that come near the edge, most end right on it. Lines that
+    # stop far short (a paragraph's end, a lead-in to a formula, a heading) tell nothing.
+    near = [r for r in rights if r >= right - RAGGED_SLACK * em]
+    justified = sum(1 for r in near if r >= right - 1.5) >= JUSTIFIED_SHARE * len(near)
     slack = (JUSTIFIED_SLACK if justified else RAGGED_SLACK) * em
     return Column(lefts[len(lefts) // 4], right, slack)
 
