@@ -763,3 +763,21 @@ def test_a_page_of_short_lines_between_formulas_is_still_justified() -> None:
     )
     texts_ = [para.text for para in paragraphs(sheet, BODY)]
     assert "Nghiệm của phương trình T44 = 0 là" in texts_, texts_
+
+
+def test_a_formulas_number_at_the_margin_ends_it_and_the_text_under_it_is_a_paragraph() -> None:
+    """Measured on a LaTeX thesis: poppler put a display formula, its number "(16)" at the
+    right margin and the "trong đó" opening the next paragraph in one block, set in the same
+    font: "B1chε1 + B2shε1 (16) trong đó" was one equation and the words were lost."""
+    formula = line("B1chε1chε2 + B2shε1shε2 + B3chε1shε2", 100, 410)
+    number = line("(16)", 266, 420)
+    sheet = page(
+        1,
+        body_lines(300, 6),
+        [formula, number, line("trong đó", 50, 432), line("A0 = −β1β2 (γ1 + γ2)", 75, 454)],
+        body_lines(480, 6),
+    )
+    assert sheet.blocks[1].lines[1].box.x1 >= sheet.blocks[0].lines[0].box.x1 - 1
+    texts_ = [para.text for para in paragraphs(sheet, BODY)]
+    assert not any(text.startswith("(16)") or "(16) trong" in text for text in texts_), texts_
+    assert any(text.startswith("trong đó") for text in texts_), texts_

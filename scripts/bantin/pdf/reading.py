@@ -526,6 +526,8 @@ def _breaks(before: Line, line: Line, column: Column, indented: bool) -> bool:
     """A paragraph ends between two lines of one block."""
     if _style_class(before.style) != _style_class(line.style) or starts_item(line.text):
         return True
+    if EQUATION_NUMBER.match(before.text.strip()):
+        return True  # a display formula's number at the margin ends the formula
     short = before.box.x1 < column.right - column.slack
     if short and starts_enumerated(line.text):
         return True  # "1. ...", "b) ...": a list's next item
@@ -538,6 +540,7 @@ def _breaks(before: Line, line: Line, column: Column, indented: bool) -> bool:
     return very_short and first_letter(line.text).isupper()
 
 
+EQUATION_NUMBER = re.compile(r"^\(\d{1,3}[a-z]?\)$")
 _ITEM = re.compile(r"^(?:[•▪■□◆◇♦●○➢►▸✓❖]|−\s)")
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from bantin.bylines import ORGANISATION_WORDS, Author, parse_byline, plausible
 from bantin.pdf.fonts import BodyType, capitals_font
 from bantin.pdf.page import Box, union_of
-from bantin.pdf.reading import Para, family, starts_enumerated, starts_item
+from bantin.pdf.reading import EQUATION_NUMBER, Para, family, starts_enumerated, starts_item
 from bantin.vietnamese import ends_sentence, fold, is_all_caps, is_syllable, is_vietnamese_letter
 
 # -- roles ---------------------------------------------------------------------------------
@@ -88,7 +88,6 @@ _NUMBERED = re.compile(
     r"^\s*(?:(?:\d{1,2}\.){1,4}\d{0,2}\.?|[IVXLC]{1,6}\.|[a-zđ]\)|\d{1,2}\))\s*(?=\S)"
 )
 _MATH = re.compile(r"[=+×÷±≤≥≈≠∞∑∏∫√∆Δ∂∀∃∈∉⊂⊆∪∩→⇒⇔πσλμαβγδθ^]|\b[a-zA-Z]\s*[=<>]")
-_EQUATION_NUMBER = re.compile(r"^\(\d{1,3}[a-z]?\)$")
 # A word of running text: letters only, lower case after its first letter.
 _WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]*")
 _FOOTNOTE_MARK = re.compile(r"^\s*(\(?\d{1,2}\)?|\*{1,3}|\[\d{1,2}\])\s*\S")
@@ -642,7 +641,7 @@ def _is_equation(para: Para, body: BodyType) -> bool:
     if len(para.lines) > 4:  # a tall block: an equation only when it holds almost no words
         count = sum(1 for token in _tokens(text) if _is_word(token))
         return count <= len(tokens) // 10 and bool(_MATH.search(text))
-    if _EQUATION_NUMBER.match(text.strip()):
+    if EQUATION_NUMBER.match(text.strip()):
         return True  # an equation's number set apart from it
     numbered = _SECTION_NUMBER.match(text.strip())
     if numbered:  # a heading's or an item's number is no mathematics: "2.1. Ý định"
@@ -918,7 +917,7 @@ def _is_cell(para: Para, paras: Sequence[Para], widths: dict[int, float]) -> boo
     beside it does not make a table)."""
     if not _narrow(para, widths):
         return False
-    if _EQUATION_NUMBER.match(para.text.strip()):
+    if EQUATION_NUMBER.match(para.text.strip()):
         return False
     return any(
         other is not para
@@ -927,7 +926,7 @@ def _is_cell(para: Para, paras: Sequence[Para], widths: dict[int, float]) -> boo
         and other.box.x_overlap(para.box) < 0
         and abs(other.box.x0 - para.box.x0) < 300
         and _narrow(other, widths)
-        and not _EQUATION_NUMBER.match(other.text.strip())
+        and not EQUATION_NUMBER.match(other.text.strip())
         for other in paras
     )
 
