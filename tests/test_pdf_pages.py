@@ -781,3 +781,24 @@ def test_a_formulas_number_at_the_margin_ends_it_and_the_text_under_it_is_a_para
     texts_ = [para.text for para in paragraphs(sheet, BODY)]
     assert not any(text.startswith("(16)") or "(16) trong" in text for text in texts_), texts_
     assert any(text.startswith("trong đó") for text in texts_), texts_
+
+
+def test_a_theses_list_of_the_authors_publications_is_a_list_of_references() -> None:
+    """Measured on a thesis summary: the items under "DANH MỤC CÔNG TRÌNH KHOA HỌC ĐÃ CÔNG
+    BỐ" (the author's publications, which every Vietnamese thesis lists) were paragraphs of
+    the body, each line of an item a paragraph of its own."""
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("DANH MỤC CÔNG TRÌNH KHOA HỌC ĐÃ CÔNG BỐ", 90, 160, bold=True)],
+        [
+            line("1. P.C. Vinh, T.T. Tuan, L.T. Hue (2019).", 50, 180),
+            line("Exact formula for the H/V ratio. JASA, 146(2).", 50, 195),
+            line("2. T.T.T. Dung, T.T. Tuan (2020). An", 50, 210),
+            line("approximate formula, JMMS, Vol. 15, pp. 61-74.", 50, 225),
+        ],
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    assert ("HEADING", "DANH MỤC CÔNG TRÌNH KHOA HỌC ĐÃ CÔNG BỐ") in kinds, kinds
+    items = [text for kind, text in kinds if kind == "REFERENCE"]
+    assert len(items) == 2 and items[1].startswith("T.T.T. Dung"), kinds

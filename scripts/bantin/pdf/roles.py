@@ -72,7 +72,9 @@ _DATELINE = re.compile(
 )
 _REFERENCES = re.compile(
     r"^\W*([IVX]+\.|\d+\.)?\s*(tài\s+liệu\s+tham\s+khảo|danh\s+mục\s+tài\s+liệu|"
-    r"references|bibliography|tài\s+liệu\s+trích\s+dẫn)\s*:?\s*$",
+    r"references|bibliography|tài\s+liệu\s+trích\s+dẫn|"
+    # a thesis's list of its author's publications
+    r"danh\s+mục\s+(?:các\s+)?công\s+trình\b[^.:]{0,80})\s*:?\s*$",
     re.I,
 )
 _CONTACT = re.compile(r"^\W*(thông\s+tin\s+liên\s+hệ|liên\s+hệ\s*:|địa\s+chỉ\s+liên\s+hệ)", re.I)
