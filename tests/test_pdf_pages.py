@@ -802,3 +802,17 @@ def test_a_theses_list_of_the_authors_publications_is_a_list_of_references() -> 
     assert ("HEADING", "DANH MỤC CÔNG TRÌNH KHOA HỌC ĐÃ CÔNG BỐ") in kinds, kinds
     items = [text for kind, text in kinds if kind == "REFERENCE"]
     assert len(items) == 2 and items[1].startswith("T.T.T. Dung"), kinds
+
+
+def test_a_row_of_dots_between_the_lines_of_a_formula_is_part_of_it() -> None:
+    """Measured on real articles: the "......" standing for the rows left out of a system of
+    equations, and a bracket's pieces drawn in a symbol font, were paragraphs of the body."""
+    system = [
+        [line("δ11X1 + δ12X2 + ... + δ1nXn + Δ1P = 0", 60, 160)],
+        [line("δ21X1 + δ22X2 + ... + δ2nXn + Δ2P = 0", 60, 180)],
+        [line("......", 60, 200)],
+        [line("δn1X1 + δn2X2 + ... + δnnXn + ΔnP = 0", 60, 215)],
+    ]
+    sheet = page(1, body_lines(60, 6), *system, body_lines(240, 6))
+    roles_ = {para.text: para.role for para in labelled(sheet)}
+    assert roles_["......"] == "equation", roles_

@@ -548,7 +548,19 @@ def label_body(paras: Sequence[Para], body: BodyType) -> None:
             para.role = REFERENCE
             continue
         para.role = _body_role(para, paras, index, body)
+    _formula_marks(paras)
     _label_tables(paras, body)
+
+
+def _formula_marks(paras: Sequence[Para]) -> None:
+    """A line of no letter or figure next to a formula is part of it: the "......" standing
+    for a system's rows left out, a bracket's pieces drawn in a symbol font."""
+    for index, para in enumerate(paras):
+        if para.role != BODY or any(char.isalnum() for char in para.text):
+            continue
+        near = paras[max(index - 1, 0) : index + 2]
+        if any(other.role == EQUATION for other in near):
+            para.role = EQUATION
 
 
 def _body_role(para: Para, paras: Sequence[Para], index: int, body: BodyType) -> str:
