@@ -816,3 +816,28 @@ def test_a_row_of_dots_between_the_lines_of_a_formula_is_part_of_it() -> None:
     sheet = page(1, body_lines(60, 6), *system, body_lines(240, 6))
     roles_ = {para.text: para.role for para in labelled(sheet)}
     assert roles_["......"] == "equation", roles_
+
+
+def test_a_line_ending_short_at_a_columns_foot_ends_its_paragraph_when_a_capital_follows() -> None:
+    """Measured on real articles: the last item of a list of places ("Khu du lịch Làng
+    Bè"), short at the foot of a column, and "Sau 3 tháng thu thập..." at the top of the
+    next were one paragraph for want of a full stop. A full line at the foot still goes on
+    in the next column, though a capital opens it ("... lập trình" / "NC theo biên dạng")."""
+    from bantin.pdf.structure import join_continued
+
+    right = 320.0
+    first = page(
+        1,
+        [*body_lines(100, 20), line("Khu du lịch Làng Bè", 50, 400)],
+        [line("Sau 3 tháng thu thập dữ liệu thu về được", right, 100), *body_lines(115, 20, right)],
+    )
+    second = page(
+        2,
+        body_lines(100, 21),
+        [line("NC theo biên dạng, gia công một số chi", right, 100), *body_lines(115, 20, right)],
+    )
+    paras = labelled(first) + labelled(second)
+    joined = [para.text for para in join_continued(paras, indent=False)]
+    assert any(text.endswith("Khu du lịch Làng Bè") for text in joined), joined
+    assert any(text.startswith("Sau 3 tháng") for text in joined), joined
+    assert not any(text.startswith("NC theo") for text in joined), joined
