@@ -82,6 +82,10 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
         article.review.append("no text found in the PDF")
         return article
     roles.label_article(span.paras, doc.body)
+    covers = cover_pages(doc)
+    for para in span.paras:
+        if para.page in covers and para.role not in roles.FRONT:
+            para.role = ""  # a cover's lines (the institution, the supervisor) are no body
     front = structure.front_of(span.paras)
     article.blocks = structure.body_blocks(span.paras)
     article.title = front.title
@@ -99,6 +103,21 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
     for para in span.paras:
         article.note("role", f"page {para.page}: {para.role or 'dropped'}: {para.text[:60]!r}")
     return article
+
+
+def cover_pages(doc: Document) -> set[int]:
+    """The first pages, when they are of another size than the rest: a cover bound to the
+    document (a thesis's letter-size cover on an A5 body, a publisher's cover sheet)."""
+    sizes = Counter((round(page.width), round(page.height)) for page in doc.pages)
+    if not sizes:
+        return set()
+    common, count = sizes.most_common(1)[0]
+    covers: set[int] = set()
+    for page in doc.pages:
+        if (round(page.width), round(page.height)) == common:
+            break
+        covers.add(page.number)
+    return covers if count >= max(2, len(covers) + 1) else set()
 
 
 def printed_pages(doc: Document, pages: list[int]) -> list[int]:
