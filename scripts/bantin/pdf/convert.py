@@ -31,6 +31,7 @@ from bantin.vietnamese import fold, title_case_name
 log = logging.getLogger("bantin.pdf")
 
 FEW_PARAGRAPHS = 3
+SAME_SIZE = 3.0  # points: pages this close in width and height are of one size
 HEADLINE_SHARE = 0.5
 _GLUED_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.)(?=[^\W\d_])")
 
@@ -111,10 +112,10 @@ def cover_pages(doc: Document) -> set[int]:
     sizes = Counter((round(page.width), round(page.height)) for page in doc.pages)
     if not sizes:
         return set()
-    common, count = sizes.most_common(1)[0]
+    (width, height), count = sizes.most_common(1)[0]
     covers: set[int] = set()
     for page in doc.pages:
-        if (round(page.width), round(page.height)) == common:
+        if abs(page.width - width) <= SAME_SIZE and abs(page.height - height) <= SAME_SIZE:
             break
         covers.add(page.number)
     return covers if count >= max(2, len(covers) + 1) else set()
