@@ -841,3 +841,21 @@ def test_a_line_ending_short_at_a_columns_foot_ends_its_paragraph_when_a_capital
     assert any(text.endswith("Khu du lịch Làng Bè") for text in joined), joined
     assert any(text.startswith("Sau 3 tháng") for text in joined), joined
     assert not any(text.startswith("NC theo") for text in joined), joined
+
+
+def test_a_cover_is_a_first_page_of_another_size_not_one_a_fraction_of_a_point_off() -> None:
+    """Measured on real articles: a first page 842.04 pt high over pages 841.92 pt high is
+    no cover (nor is one 841.4 pt over 841.6); a letter-size first page over A5 pages is."""
+    from pathlib import Path
+
+    from bantin.pdf.convert import cover_pages
+    from bantin.pdf.document import Document
+
+    def doc(*sizes: tuple[float, float]) -> Document:
+        pages = [Page(n, w, h) for n, (w, h) in enumerate(sizes, start=1)]
+        return Document(Path("x.pdf"), pages, BODY)
+
+    assert cover_pages(doc((595.32, 842.04), *[(595.32, 841.92)] * 5)) == set()
+    assert cover_pages(doc((595.3, 841.4), *[(595.3, 841.6)] * 5)) == set()
+    assert cover_pages(doc((612, 792), (612, 792), *[(420, 595)] * 5)) == {1, 2}
+    assert cover_pages(doc(*[(612, 792)] * 5, (595.32, 842.04))) == set()  # a last page
