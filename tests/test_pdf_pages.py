@@ -859,3 +859,18 @@ def test_a_cover_is_a_first_page_of_another_size_not_one_a_fraction_of_a_point_o
     assert cover_pages(doc((595.3, 841.4), *[(595.3, 841.6)] * 5)) == set()
     assert cover_pages(doc((612, 792), (612, 792), *[(420, 595)] * 5)) == {1, 2}
     assert cover_pages(doc(*[(612, 792)] * 5, (595.32, 842.04))) == set()  # a last page
+
+
+def test_a_page_of_more_formula_lines_than_text_lines_keeps_its_texts_right_edge() -> None:
+    """Measured on a LaTeX thesis: on a page where lines of formulas set from the left
+    margin outnumbered the lines of text, the text's full lines were taken for lines run into
+    a next column, the column ended where the formulas do and its paragraphs were cut."""
+    from bantin.pdf.reading import find_columns
+
+    text = body_lines(60, 6)
+    right = text[0].box.x1
+    formulas = [[line(f"trong đó p{n} = (−2b + κ)2p1p2", 50, 160 + 14 * n)] for n in range(10)]
+    inner = [[line(f"y{n} = c + d", 130, 320 + 14 * n)] for n in range(4)]
+    sheet = page(1, text, *formulas, *inner, body_lines(400, 3))
+    columns = find_columns(sheet, BODY)
+    assert [round(c.right) for c in columns if c.left < 60] == [round(right)], columns

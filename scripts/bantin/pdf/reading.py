@@ -33,6 +33,7 @@ COLUMN_SHARE = 0.1  # or this share of the page's lines of running text
 COLUMN_WIDTH_SHARE = 0.25  # a column is at least this share of the text's width
 VERY_SHORT = 0.33  # share of its column a line stops short by only at a paragraph's end
 RAGGED_SLACK = 4.0  # ems a line of ragged text may stop short and still be full
+RUN_ON_SHARE = 0.25  # of a column's lines: more ending far right than this is its real edge
 OUTLIER_EMS = 3.0  # a line ending this far right of the column's middle right edge ran on
 
 
@@ -234,7 +235,9 @@ def find_columns(page: Page, body: BodyType) -> list[Column]:
         return []
     width = max(line.box.x1 for line in lines) - min(line.box.x0 for line in lines)
     least = max(MIN_COLUMN_LINES, COLUMN_SHARE * len(lines))
-    columns = [_column(group, em) for group in groups if len(group) >= least]
+    big = [group for group in groups if len(group) >= least]
+    lefts = [group[0].box.x0 for group in big]
+    columns = [_column(group, em, lefts) for group in big]
     # A column is a good part of the text's width: lines set in under a formula, or the
     # rows of a table, start further in without making one.
     return [c for c in columns if c.right - c.left >= COLUMN_WIDTH_SHARE * width]
@@ -292,11 +295,18 @@ def _fits(page: Page, grid: list[Column], body: BodyType) -> bool:
     return crossing <= GUTTER_CROSSING * len(lines) and all(id(c) in held for c in grid)
 
 
-def _column(lines: list[Line], em: float) -> Column:
+def _column(lines: list[Line], em: float, starts: list[float]) -> Column:
+    """`starts`: where the page's columns of lines start (this one's among them)."""
     lefts = sorted(line.box.x0 for line in lines)
     rights = sorted(line.box.x1 for line in lines)
     middle = rights[len(rights) // 2]
-    rights = [r for r in rights if r <= middle + OUTLIER_EMS * em]  # lines run into the next column
+    kept = [r for r in rights if r <= middle + OUTLIER_EMS * em]
+    # Lines ending far right of most are lines run into the next column; unless no column
+    # starts beyond where most end and many do (a page of formulas set from the margin,
+    # with fewer lines of text reaching the edge).
+    next_column = any(start > middle - em for start in starts)
+    if next_column or len(rights) - len(kept) < RUN_ON_SHARE * len(rights):
+        rights = kept
     right = rights[int(len(rights) * 0.9)]
     # Justified text: of the lines that come near the edge, most end right on it. Lines that
     # stop far short (a paragraph's end, a lead-in to a formula, a heading) tell nothing.
