@@ -874,3 +874,19 @@ def test_a_page_of_more_formula_lines_than_text_lines_keeps_its_texts_right_edge
     sheet = page(1, text, *formulas, *inner, body_lines(400, 3))
     columns = find_columns(sheet, BODY)
     assert [round(c.right) for c in columns if c.left < 60] == [round(right)], columns
+
+
+def test_a_line_opening_with_a_relation_sign_is_a_formula() -> None:
+    """Measured on a real article: "⇒ Uchăn, Ucối = 0." set on a line of its own was a
+    paragraph of the body: no sentence opens with "⇒". A sentence after an arrow stays."""
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("⇒ Uchăn, Ucối = 0.", 120, 160)],
+        body_lines(180, 4),
+        [line("⇒ Kết luận: hệ làm việc ổn định.", 50, 250)],
+        body_lines(270, 4),
+    )
+    roles_ = {para.text: para.role for para in labelled(sheet)}
+    assert roles_["⇒ Uchăn, Ucối = 0."] == "equation", roles_
+    assert roles_["⇒ Kết luận: hệ làm việc ổn định."] == "body", roles_

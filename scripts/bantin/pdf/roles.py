@@ -90,6 +90,7 @@ _NUMBERED = re.compile(
     r"^\s*(?:(?:\d{1,2}\.){1,4}\d{0,2}\.?|[IVXLC]{1,6}\.|[a-zđ]\)|\d{1,2}\))\s*(?=\S)"
 )
 _MATH = re.compile(r"[=+×÷±≤≥≈≠∞∑∏∫√∆Δ∂∀∃∈∉⊂⊆∪∩→⇒⇔πσλμαβγδθ^]|\b[a-zA-Z]\s*[=<>]")
+_RELATION_FIRST = re.compile(r"^\s*[=<>≤≥≈≠⇒⇔→]")
 # A word of running text: letters only, lower case after its first letter.
 _WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]*")
 _FOOTNOTE_MARK = re.compile(r"^\s*(\(?\d{1,2}\)?|\*{1,3}|\[\d{1,2}\])\s*\S")
@@ -662,6 +663,8 @@ def _is_equation(para: Para, body: BodyType) -> bool:
         text = text.strip()[numbered.end() :]
         tokens = text.split()
     words = [t for t in _tokens(text) if _is_word(t)]
+    if _RELATION_FIRST.match(text) and len(words) <= len(tokens) // 2:
+        return True  # "⇒ Uchăn, Ucối = 0.": no sentence opens with a relation sign
     if len(words) > max(1, len(tokens) // 4):
         return False
     mathy = _MATH.search(text) or any(ch.isdigit() for ch in text)
