@@ -786,3 +786,191 @@ def test_a_titles_last_line_that_reads_like_a_name_stays_in_the_title() -> None:
     front = front_of(labelled(sheet))
     assert front.title.endswith("CHUNG CƯ CAO TẦNG")
     assert [a.name for a in front.authors] == ["Bùi Thị Ngân", "Trần Hùng Thuận", "Chu Xuân Quang"]
+
+
+def test_a_comma_set_after_a_subscript_closes_up_to_it() -> None:
+    """Measured on a LaTeX thesis: "độ dày h_j, mối" with the comma 0.9 pt after the 7 pt
+    subscript read "hj , mối"; a closing mark nearer than a word space belongs to the word
+    before it. Marks a word space apart stay apart."""
+    body, sub = Style("VNR10", 10.0), Style("CMMI7", 7.0)
+    words = [
+        Word("dày", Box(140.3, 262.4, 155.8, 274.5), body),
+        Word("h", Box(158.3, 264.5, 164.0, 274.5), Style("CMMI10", 10.0)),
+        Word("j", Box(164.0, 268.2, 167.3, 275.2), sub),
+        Word(",", Box(168.2, 262.4, 171.0, 274.5), body),
+        Word("mối", Box(173.5, 262.4, 189.5, 274.5), body),
+        Word("(", Box(192.0, 262.4, 195.0, 274.5), body),
+        Word("x", Box(197.5, 262.4, 203.0, 274.5), body),
+        Word(")", Box(205.5, 262.4, 208.5, 274.5), body),
+    ]
+    assert Line(words, Box(140.3, 262.4, 208.5, 275.2)).text == "dày hj, mối ( x )"
+
+
+def test_a_short_line_before_a_figure_ends_its_paragraph_when_a_capital_follows() -> None:
+    """Measured on real articles: "Ví dụ: cho dầm (hình 2a), ... (hình 2b)" stopped short
+    above a figure and "Gọi δ11, δ12 ..." under its caption joined it for want of a full stop.
+    A line that fills the column above the figure still goes on under it."""
+    full = body_lines(100, 3)
+    sheet = page(
+        1,
+        [*full, line("lực liên kết (hình 2b)", 50, 145)],
+        [line("Hình 2. Sơ đồ dầm siêu tĩnh", 120, 240, 10, bold=True)],
+        [line("Gọi δ11, δ12 là chuyển vị đơn vị", 50, 270), *body_lines(285, 3)],
+        [line("Hình 3. Biểu đồ mômen uốn", 120, 360, 10, bold=True)],
+        [line("Như vậy câu văn của bài báo chạy dài", 50, 390), *body_lines(405, 3)],
+    )
+    paras = labelled(sheet)
+    from bantin.pdf.structure import join_continued
+
+    joined = [para.text for para in join_continued(paras, indent=False)]
+    ends = [text.split()[-1] for text in joined if not text.startswith("Hình")]
+    assert ends == ["2b)", "này"], joined
+    assert any(text.startswith("Gọi δ11") and "Như vậy" in text for text in joined), joined
+
+
+def test_a_page_of_short_lines_between_formulas_is_still_justified() -> None:
+    """Measured on a LaTeX thesis: a page where lead-ins to formulas and headings stop short
+    as often as lines fill the column was read as ragged text, so "... trong lớp." ending
+    three ems short did not end its paragraph before "Nghiệm của phương trình ... là"."""
+    full = body_lines(60, 2)
+    right = full[0].box.x1
+    leads = [line(f"Phương trình số {n} có dạng sau đây", 50, 100 + 40 * n) for n in range(6)]
+    ends = line("trong đó c2 là vận tốc sóng trong lớp.", 50, 360)
+    short = right - ends.box.x1
+    assert 2 * BODY.size < short < 4 * BODY.size
+    sheet = page(
+        1,
+        full,
+        *[[lead] for lead in leads],
+        [ends, line("Nghiệm của phương trình T44 = 0 là", 50, 375)],
+        body_lines(420, 6),
+    )
+    texts_ = [para.text for para in paragraphs(sheet, BODY)]
+    assert "Nghiệm của phương trình T44 = 0 là" in texts_, texts_
+
+
+def test_a_formulas_number_at_the_margin_ends_it_and_the_text_under_it_is_a_paragraph() -> None:
+    """Measured on a LaTeX thesis: poppler put a display formula, its number "(16)" at the
+    right margin and the "trong đó" opening the next paragraph in one block, set in the same
+    font: "B1chε1 + B2shε1 (16) trong đó" was one equation and the words were lost."""
+    formula = line("B1chε1chε2 + B2shε1shε2 + B3chε1shε2", 100, 410)
+    number = line("(16)", 266, 420)
+    sheet = page(
+        1,
+        body_lines(300, 6),
+        [formula, number, line("trong đó", 50, 432), line("A0 = −β1β2 (γ1 + γ2)", 75, 454)],
+        body_lines(480, 6),
+    )
+    assert sheet.blocks[1].lines[1].box.x1 >= sheet.blocks[0].lines[0].box.x1 - 1
+    texts_ = [para.text for para in paragraphs(sheet, BODY)]
+    assert not any(text.startswith("(16)") or "(16) trong" in text for text in texts_), texts_
+    assert any(text.startswith("trong đó") for text in texts_), texts_
+
+
+def test_a_theses_list_of_the_authors_publications_is_a_list_of_references() -> None:
+    """Measured on a thesis summary: the items under "DANH MỤC CÔNG TRÌNH KHOA HỌC ĐÃ CÔNG
+    BỐ" (the author's publications, which every Vietnamese thesis lists) were paragraphs of
+    the body, each line of an item a paragraph of its own."""
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("DANH MỤC CÔNG TRÌNH KHOA HỌC ĐÃ CÔNG BỐ", 90, 160, bold=True)],
+        [
+            line("1. P.C. Vinh, T.T. Tuan, L.T. Hue (2019).", 50, 180),
+            line("Exact formula for the H/V ratio. JASA, 146(2).", 50, 195),
+            line("2. T.T.T. Dung, T.T. Tuan (2020). An", 50, 210),
+            line("approximate formula, JMMS, Vol. 15, pp. 61-74.", 50, 225),
+        ],
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    assert ("HEADING", "DANH MỤC CÔNG TRÌNH KHOA HỌC ĐÃ CÔNG BỐ") in kinds, kinds
+    items = [text for kind, text in kinds if kind == "REFERENCE"]
+    assert len(items) == 2 and items[1].startswith("T.T.T. Dung"), kinds
+
+
+def test_a_row_of_dots_between_the_lines_of_a_formula_is_part_of_it() -> None:
+    """Measured on real articles: the "......" standing for the rows left out of a system of
+    equations, and a bracket's pieces drawn in a symbol font, were paragraphs of the body."""
+    system = [
+        [line("δ11X1 + δ12X2 + ... + δ1nXn + Δ1P = 0", 60, 160)],
+        [line("δ21X1 + δ22X2 + ... + δ2nXn + Δ2P = 0", 60, 180)],
+        [line("......", 60, 200)],
+        [line("δn1X1 + δn2X2 + ... + δnnXn + ΔnP = 0", 60, 215)],
+    ]
+    sheet = page(1, body_lines(60, 6), *system, body_lines(240, 6))
+    roles_ = {para.text: para.role for para in labelled(sheet)}
+    assert roles_["......"] == "equation", roles_
+
+
+def test_a_line_ending_short_at_a_columns_foot_ends_its_paragraph_when_a_capital_follows() -> None:
+    """Measured on real articles: the last item of a list of places ("Khu du lịch Làng
+    Bè"), short at the foot of a column, and "Sau 3 tháng thu thập..." at the top of the
+    next were one paragraph for want of a full stop. A full line at the foot still goes on
+    in the next column, though a capital opens it ("... lập trình" / "NC theo biên dạng")."""
+    from bantin.pdf.structure import join_continued
+
+    right = 320.0
+    first = page(
+        1,
+        [*body_lines(100, 20), line("Khu du lịch Làng Bè", 50, 400)],
+        [line("Sau 3 tháng thu thập dữ liệu thu về được", right, 100), *body_lines(115, 20, right)],
+    )
+    second = page(
+        2,
+        body_lines(100, 21),
+        [line("NC theo biên dạng, gia công một số chi", right, 100), *body_lines(115, 20, right)],
+    )
+    paras = labelled(first) + labelled(second)
+    joined = [para.text for para in join_continued(paras, indent=False)]
+    assert any(text.endswith("Khu du lịch Làng Bè") for text in joined), joined
+    assert any(text.startswith("Sau 3 tháng") for text in joined), joined
+    assert not any(text.startswith("NC theo") for text in joined), joined
+
+
+def test_a_cover_is_a_first_page_of_another_size_not_one_a_fraction_of_a_point_off() -> None:
+    """Measured on real articles: a first page 842.04 pt high over pages 841.92 pt high is
+    no cover (nor is one 841.4 pt over 841.6); a letter-size first page over A5 pages is."""
+    from pathlib import Path
+
+    from bantin.pdf.convert import cover_pages
+    from bantin.pdf.document import Document
+
+    def doc(*sizes: tuple[float, float]) -> Document:
+        pages = [Page(n, w, h) for n, (w, h) in enumerate(sizes, start=1)]
+        return Document(Path("x.pdf"), pages, BODY)
+
+    assert cover_pages(doc((595.32, 842.04), *[(595.32, 841.92)] * 5)) == set()
+    assert cover_pages(doc((595.3, 841.4), *[(595.3, 841.6)] * 5)) == set()
+    assert cover_pages(doc((612, 792), (612, 792), *[(420, 595)] * 5)) == {1, 2}
+    assert cover_pages(doc(*[(612, 792)] * 5, (595.32, 842.04))) == set()  # a last page
+
+
+def test_a_page_of_more_formula_lines_than_text_lines_keeps_its_texts_right_edge() -> None:
+    """Measured on a LaTeX thesis: on a page where lines of formulas set from the left
+    margin outnumbered the lines of text, the text's full lines were taken for lines run into
+    a next column, the column ended where the formulas do and its paragraphs were cut."""
+    from bantin.pdf.reading import find_columns
+
+    text = body_lines(60, 6)
+    right = text[0].box.x1
+    formulas = [[line(f"trong đó p{n} = (−2b + κ)2p1p2", 50, 160 + 14 * n)] for n in range(10)]
+    inner = [[line(f"y{n} = c + d", 130, 320 + 14 * n)] for n in range(4)]
+    sheet = page(1, text, *formulas, *inner, body_lines(400, 3))
+    columns = find_columns(sheet, BODY)
+    assert [round(c.right) for c in columns if c.left < 60] == [round(right)], columns
+
+
+def test_a_line_opening_with_a_relation_sign_is_a_formula() -> None:
+    """Measured on a real article: "⇒ Uchăn, Ucối = 0." set on a line of its own was a
+    paragraph of the body: no sentence opens with "⇒". A sentence after an arrow stays."""
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("⇒ Uchăn, Ucối = 0.", 120, 160)],
+        body_lines(180, 4),
+        [line("⇒ Kết luận: hệ làm việc ổn định.", 50, 250)],
+        body_lines(270, 4),
+    )
+    roles_ = {para.text: para.role for para in labelled(sheet)}
+    assert roles_["⇒ Uchăn, Ucối = 0."] == "equation", roles_
+    assert roles_["⇒ Kết luận: hệ làm việc ổn định."] == "body", roles_

@@ -841,3 +841,69 @@ def test_a_title_in_capitals_keeps_the_names_of_species_and_formulas_written_in_
     assert (
         article.title_en == "Effects of mangan (Mn) on magnetism of thin films ZnO:Mn in Hai Duong"
     )
+
+
+def _cover_and_body(path: Path) -> None:
+    """A thesis summary: a cover in letter size (title, author, the institution's lines)
+    bound to a body set on A5 pages."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    from pdfgen import register_fonts
+
+    register_fonts()
+    canvas = Canvas(str(path), pagesize=(612, 792), invariant=True)
+    canvas.setFont("Sans", 16)
+    canvas.drawString(150, 560, "MỘT SỐ BÀI TOÁN TRUYỀN SÓNG")
+    canvas.setFont("Body", 13)
+    canvas.drawString(235, 620, "Trương Thị Thùy Dung")
+    cover = [
+        "Chuyên ngành: Cơ học vật rắn",
+        "Công trình được hoàn thành tại: Trường Đại học Khoa học Tự nhiên",
+        "Người hướng dẫn khoa học: TS. Trần Thanh Tuấn",
+        "Có thể tìm hiểu luận án tại: Thư viện Quốc gia Việt Nam",
+    ]
+    for number, line in enumerate(cover):
+        canvas.drawString(108, 400 - 30 * number, line)
+    canvas.showPage()
+    width, left, size = 300.0, 60.0, 10.0
+    for page in range(3):
+        canvas.setPageSize((420, 595))
+        y = 540.0
+        if page == 0:
+            canvas.setFont("Bold", size)
+            canvas.drawString(180, y, "MỞ ĐẦU")
+            y -= 20
+        for paragraph in range(3):
+            words = text(page + paragraph, 3).split()
+            lines: list[list[str]] = [[]]
+            for word in words:
+                if stringWidth(" ".join([*lines[-1], word]), "Body", size) > width:
+                    lines.append([])
+                lines[-1].append(word)
+            for number, line in enumerate(lines):
+                canvas.setFont("Body", size)
+                if number == len(lines) - 1:
+                    canvas.drawString(left, y, " ".join(line))
+                else:
+                    used = sum(stringWidth(w, "Body", size) for w in line)
+                    space, x = (width - used) / (len(line) - 1), left
+                    for word in line:
+                        canvas.drawString(x, y, word)
+                        x += stringWidth(word, "Body", size) + space
+                y -= 13
+            y -= 8
+        canvas.showPage()
+    canvas.save()
+
+
+def test_a_cover_in_another_page_size_holds_no_paragraphs_of_the_body(tmp_path: Path) -> None:
+    """Measured on a thesis summary: its cover and inside cover, letter-size pages bound to an
+    A5 body, gave twelve paragraphs ("Chuyên ngành: ...", "Người hướng dẫn khoa học: ...")
+    before the body's first heading."""
+    pdf = tmp_path / "luan-an.pdf"
+    _cover_and_body(pdf)
+    article = convert_pdf(pdf)
+    paragraphs = [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert not [t for t in paragraphs if "Chuyên ngành" in t or "Người hướng dẫn" in t], paragraphs
+    assert len(paragraphs) >= 6 and paragraphs[0].startswith(SENTENCES[0][:30]), paragraphs

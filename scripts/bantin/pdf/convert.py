@@ -33,6 +33,7 @@ from bantin.vietnamese import fold, spelling_key, title_case_name
 log = logging.getLogger("bantin.pdf")
 
 FEW_PARAGRAPHS = 3
+SAME_SIZE = 3.0  # points: pages this close in width and height are of one size
 HEADLINE_SHARE = 0.5
 _GLUED_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.)(?=[^\W\d_])")
 
@@ -86,6 +87,10 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
         article.review.append("no text found in the PDF")
         return article
     roles.label_article(span.paras, doc.body)
+    covers = cover_pages(doc)
+    for para in span.paras:
+        if para.page in covers and para.role not in roles.FRONT:
+            para.role = ""  # a cover's lines (the institution, the supervisor) are no body
     front = structure.front_of(span.paras)
     article.blocks = structure.body_blocks(span.paras)
     article.title = front.title
@@ -103,6 +108,21 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
     for para in span.paras:
         article.note("role", f"page {para.page}: {para.role or 'dropped'}: {para.text[:60]!r}")
     return article
+
+
+def cover_pages(doc: Document) -> set[int]:
+    """The first pages, when they are of another size than the rest: a cover bound to the
+    document (a thesis's letter-size cover on an A5 body, a publisher's cover sheet)."""
+    sizes = Counter((round(page.width), round(page.height)) for page in doc.pages)
+    if not sizes:
+        return set()
+    (width, height), count = sizes.most_common(1)[0]
+    covers: set[int] = set()
+    for page in doc.pages:
+        if abs(page.width - width) <= SAME_SIZE and abs(page.height - height) <= SAME_SIZE:
+            break
+        covers.add(page.number)
+    return covers if count >= max(2, len(covers) + 1) else set()
 
 
 def printed_pages(doc: Document, pages: list[int]) -> list[int]:

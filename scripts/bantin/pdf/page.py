@@ -110,11 +110,17 @@ class Line:
 
 
 GLUE = 0.12  # ems: words closer than this are one word set in two fonts
+MARK_GLUE = 0.15  # ems of a closing mark: nearer than this, it closes up to the word before
+_CLOSING = frozenset(",.;:)]!?")
 
 
 def _touch(before: Word, after: Word) -> bool:
     size = min(s for s in (before.style.size, after.style.size, 12.0) if s > 0)
-    return -size < after.box.x0 - before.box.x1 < GLUE * size
+    gap, limit = after.box.x0 - before.box.x1, GLUE * size
+    if after.text and set(after.text) <= _CLOSING:
+        # a comma after a small subscript ("h_j,"): measured against the mark's own size
+        limit = max(limit, MARK_GLUE * min(after.style.size or size, 12.0))
+    return -size < gap < limit
 
 
 def dominant_style(words: list[Word]) -> Style:

@@ -33,6 +33,7 @@ COLUMN_SHARE = 0.1  # or this share of the page's lines of running text
 COLUMN_WIDTH_SHARE = 0.25  # a column is at least this share of the text's width
 VERY_SHORT = 0.33  # share of its column a line stops short by only at a paragraph's end
 RAGGED_SLACK = 4.0  # ems a line of ragged text may stop short and still be full
+RUN_ON_SHARE = 0.25  # of a column's lines: more ending far right than this is its real edge
 OUTLIER_EMS = 3.0  # a line ending this far right of the column's middle right edge ran on
 
 
@@ -234,7 +235,9 @@ def find_columns(page: Page, body: BodyType) -> list[Column]:
         return []
     width = max(line.box.x1 for line in lines) - min(line.box.x0 for line in lines)
     least = max(MIN_COLUMN_LINES, COLUMN_SHARE * len(lines))
-    columns = [_column(group, em) for group in groups if len(group) >= least]
+    big = [group for group in groups if len(group) >= least]
+    lefts = [group[0].box.x0 for group in big]
+    columns = [_column(group, em, lefts) for group in big]
     # A column is a good part of the text's width: lines set in under a formula, or the
     # rows of a table, start further in without making one.
     return [c for c in columns if c.right - c.left >= COLUMN_WIDTH_SHARE * width]
@@ -292,13 +295,23 @@ def _fits(page: Page, grid: list[Column], body: BodyType) -> bool:
     return crossing <= GUTTER_CROSSING * len(lines) and all(id(c) in held for c in grid)
 
 
-def _column(lines: list[Line], em: float) -> Column:
+def _column(lines: list[Line], em: float, starts: list[float]) -> Column:
+    """`starts`: where the page's columns of lines start (this one's among them)."""
     lefts = sorted(line.box.x0 for line in lines)
     rights = sorted(line.box.x1 for line in lines)
     middle = rights[len(rights) // 2]
-    rights = [r for r in rights if r <= middle + OUTLIER_EMS * em]  # lines run into the next column
+    kept = [r for r in rights if r <= middle + OUTLIER_EMS * em]
+    # Lines ending far right of most are lines run into the next column; unless no column
+    # starts beyond where most end and many do (a page of formulas set from the margin,
+    # with fewer lines of text reaching the edge).
+    next_column = any(start > middle - em for start in starts)
+    if next_column or len(rights) - len(kept) < RUN_ON_SHARE * len(rights):
+        rights = kept
     right = rights[int(len(rights) * 0.9)]
-    justified = sum(1 for r in rights if r >= right - 1.5) >= JUSTIFIED_SHARE * len(rights)
+    # Justified text: of the lines that come near the edge, most end right on it. Lines that
+    # stop far short (a paragraph's end, a lead-in to a formula, a heading) tell nothing.
+    near = [r for r in rights if r >= right - RAGGED_SLACK * em]
+    justified = sum(1 for r in near if r >= right - 1.5) >= JUSTIFIED_SHARE * len(near)
     slack = (JUSTIFIED_SLACK if justified else RAGGED_SLACK) * em
     return Column(lefts[len(lefts) // 4], right, slack)
 
@@ -523,6 +536,8 @@ def _breaks(before: Line, line: Line, column: Column, indented: bool) -> bool:
     """A paragraph ends between two lines of one block."""
     if _style_class(before.style) != _style_class(line.style) or starts_item(line.text):
         return True
+    if EQUATION_NUMBER.match(before.text.strip()):
+        return True  # a display formula's number at the margin ends the formula
     short = before.box.x1 < column.right - column.slack
     if short and starts_enumerated(line.text):
         return True  # "1. ...", "b) ...": a list's next item
@@ -535,6 +550,7 @@ def _breaks(before: Line, line: Line, column: Column, indented: bool) -> bool:
     return very_short and first_letter(line.text).isupper()
 
 
+EQUATION_NUMBER = re.compile(r"^\(\d{1,3}[a-z]?\)$")
 _ITEM = re.compile(r"^(?:[•▪■□◆◇♦●○➢►▸✓❖]|−\s)")
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from bantin.bylines import ORGANISATION_WORDS, Author, parse_byline, plausible
 from bantin.pdf.fonts import BodyType, capitals_font
 from bantin.pdf.page import Box, union_of
-from bantin.pdf.reading import Para, family, starts_enumerated, starts_item
+from bantin.pdf.reading import EQUATION_NUMBER, Para, family, starts_enumerated, starts_item
 from bantin.vietnamese import ends_sentence, fold, is_all_caps, is_syllable, is_vietnamese_letter
 
 # -- roles ---------------------------------------------------------------------------------
@@ -72,7 +72,9 @@ _DATELINE = re.compile(
 )
 _REFERENCES = re.compile(
     r"^\W*([IVX]+\.|\d+\.)?\s*(tài\s+liệu\s+tham\s+khảo|danh\s+mục\s+tài\s+liệu|"
-    r"references|bibliography|tài\s+liệu\s+trích\s+dẫn)\s*:?\s*$",
+    r"references|bibliography|tài\s+liệu\s+trích\s+dẫn|"
+    # a thesis's list of its author's publications
+    r"danh\s+mục\s+(?:các\s+)?công\s+trình\b[^.:]{0,80})\s*:?\s*$",
     re.I,
 )
 _CONTACT = re.compile(r"^\W*(thông\s+tin\s+liên\s+hệ|liên\s+hệ\s*:|địa\s+chỉ\s+liên\s+hệ)", re.I)
@@ -88,7 +90,7 @@ _NUMBERED = re.compile(
     r"^\s*(?:(?:\d{1,2}\.){1,4}\d{0,2}\.?|[IVXLC]{1,6}\.|[a-zđ]\)|\d{1,2}\))\s*(?=\S)"
 )
 _MATH = re.compile(r"[=+×÷±≤≥≈≠∞∑∏∫√∆Δ∂∀∃∈∉⊂⊆∪∩→⇒⇔πσλμαβγδθ^]|\b[a-zA-Z]\s*[=<>]")
-_EQUATION_NUMBER = re.compile(r"^\(\d{1,3}[a-z]?\)$")
+_RELATION_FIRST = re.compile(r"^\s*[=<>≤≥≈≠⇒⇔→]")
 # A word of running text: letters only, lower case after its first letter.
 _WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]*")
 _FOOTNOTE_MARK = re.compile(r"^\s*(\(?\d{1,2}\)?|\*{1,3}|\[\d{1,2}\])\s*\S")
@@ -585,7 +587,19 @@ def label_body(paras: Sequence[Para], body: BodyType) -> None:
             para.role = REFERENCE
             continue
         para.role = _body_role(para, paras, index, body)
+    _formula_marks(paras)
     _label_tables(paras, body)
+
+
+def _formula_marks(paras: Sequence[Para]) -> None:
+    """A line of no letter or figure next to a formula is part of it: the "......" standing
+    for a system's rows left out, a bracket's pieces drawn in a symbol font."""
+    for index, para in enumerate(paras):
+        if para.role != BODY or any(char.isalnum() for char in para.text):
+            continue
+        near = paras[max(index - 1, 0) : index + 2]
+        if any(other.role == EQUATION for other in near):
+            para.role = EQUATION
 
 
 def _body_role(para: Para, paras: Sequence[Para], index: int, body: BodyType) -> str:
@@ -680,13 +694,15 @@ def _is_equation(para: Para, body: BodyType) -> bool:
     if len(para.lines) > 4:  # a tall block: an equation only when it holds almost no words
         count = sum(1 for token in _tokens(text) if _is_word(token))
         return count <= len(tokens) // 10 and bool(_MATH.search(text))
-    if _EQUATION_NUMBER.match(text.strip()):
+    if EQUATION_NUMBER.match(text.strip()):
         return True  # an equation's number set apart from it
     numbered = _SECTION_NUMBER.match(text.strip())
     if numbered:  # a heading's or an item's number is no mathematics: "2.1. Ý định"
         text = text.strip()[numbered.end() :]
         tokens = text.split()
     words = [t for t in _tokens(text) if _is_word(t)]
+    if _RELATION_FIRST.match(text) and len(words) <= len(tokens) // 2:
+        return True  # "⇒ Uchăn, Ucối = 0.": no sentence opens with a relation sign
     if len(words) > max(1, len(tokens) // 4):
         return False
     mathy = _MATH.search(text) or any(ch.isdigit() for ch in text)
@@ -956,7 +972,7 @@ def _is_cell(para: Para, paras: Sequence[Para], widths: dict[int, float]) -> boo
     beside it does not make a table)."""
     if not _narrow(para, widths):
         return False
-    if _EQUATION_NUMBER.match(para.text.strip()):
+    if EQUATION_NUMBER.match(para.text.strip()):
         return False
     return any(
         other is not para
@@ -965,7 +981,7 @@ def _is_cell(para: Para, paras: Sequence[Para], widths: dict[int, float]) -> boo
         and other.box.x_overlap(para.box) < 0
         and abs(other.box.x0 - para.box.x0) < 300
         and _narrow(other, widths)
-        and not _EQUATION_NUMBER.match(other.text.strip())
+        and not EQUATION_NUMBER.match(other.text.strip())
         for other in paras
     )
 

@@ -207,6 +207,7 @@ def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
         if last is not None and para.role == roles.BODY and _continues(last, para, held, indent):
             last.lines += para.lines
             last.pages = sorted({*last.pages, *para.pages})
+            last.column = para.column  # where its last line now stands
             continue
         out += held
         held = []
@@ -227,12 +228,19 @@ def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> boo
     text = before.text
     if not broken:
         return not ends_sentence(text) and starts_lower(after.text)
+    if _stops_short(before) and after.text[:1].isupper() and not indent:
+        return False  # ended above a figure, an equation or the break; a sentence opens after
     if not ends_sentence(text) or indent:
         return True  # stopped mid-sentence; or, where paragraphs are set in, this one is not
     # Paragraphs marked by space alone: a full stop at the end of a full line followed by a
     # capital is as likely a paragraph's end as a break inside it; the page cannot tell, and
     # a new paragraph is the lesser harm.
     return before.last_full and starts_lower(after.text)
+
+
+def _stops_short(para: Para) -> bool:
+    """Its last line ends short of its column's edge (a column known on its page)."""
+    return para.column is not None and not para.last_full
 
 
 def _groups(paras: list[Para]) -> list[list[Para]]:
