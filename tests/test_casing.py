@@ -172,3 +172,15 @@ def test_a_name_of_several_words_takes_the_case_the_body_writes_it_in(
     nghiệp" and "... ngân hàng nông nghiệp và phát triển nông thôn Việt Nam": the body writes
     the institution's name with its capitals."""
     assert restore_case(title, learn_body(NAMED)) == restored
+
+
+def test_an_acronym_alone_in_brackets_keeps_its_capitals() -> None:
+    """An acronym in brackets that the body never writes stays as printed: "(ATC)" is no
+    word ("(atc)"); one the body writes takes the body's form."""
+    body = learn_body(["Mẫu được đo ở chế độ Ton trong hai giờ."])
+    assert restore_case("TEACHING AT A TECHNICAL COLLEGE (ATC)", body) == (
+        "Teaching at a technical college (ATC)"
+    )
+    assert (
+        restore_case("ĐO Ở CHẾ ĐỘ (TON) TRONG HAI GIỜ", body) == "Đo ở chế độ (Ton) trong hai giờ"
+    )

@@ -361,6 +361,8 @@ def restore_case(text: str, body: BodyCasing) -> str:
     for i in word_at:  # an initial ("Lactuca sativa L.", "Nguyễn V. A.") keeps its capital
         if len(pieces[i]) == 1 and pieces[i].isupper() and pieces[i + 1].startswith("."):
             chosen[i] = pieces[i]
+        elif _bracketed_acronym(pieces, i) and body.forms_of(pieces[i]) is None:
+            chosen[i] = pieces[i]  # "(ATC)": an acronym the body never writes
     from_pairs: dict[int, list[str]] = defaultdict(list)
     for left, right in itertools.pairwise(word_at):
         pair = body.pair_form(pieces[left], pieces[right]) if not pieces[left + 1].strip() else None
@@ -375,6 +377,15 @@ def restore_case(text: str, body: BodyCasing) -> str:
     for index, form in chosen.items():
         pieces[index] = form
     return capitalize_first("".join(pieces))
+
+
+ACRONYM_MAX = 6  # letters of an acronym alone in brackets
+
+
+def _bracketed_acronym(pieces: list[str], index: int) -> bool:
+    word = pieces[index]
+    alone = pieces[index - 1].endswith("(") and pieces[index + 1].startswith(")")
+    return alone and 2 <= len(word) <= ACRONYM_MAX and word.isupper()
 
 
 PHRASE_WORDS = 3  # words in a run the body writes that settle their case together
