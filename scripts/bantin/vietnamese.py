@@ -309,10 +309,17 @@ _SYLLABLE = re.compile(rf"^(?:{_INITIALS})?(?:{_NUCLEI})(?:ch|ng|nh|c|m|n|p|t)?$
 def is_syllable(word: str) -> bool:
     """A Vietnamese syllable as the language builds them ("của", "Ngọc", "hưng"), by its
     sounds, with at most one tone mark; not a check that it is a word in use."""
+    return _SYLLABLES[word]
+
+
+def _syllable(word: str) -> bool:
     letters = unicodedata.normalize("NFD", word.lower())
     tones = sum(1 for char in letters if char in _TONES)
     bare = unicodedata.normalize("NFC", "".join(c for c in letters if c not in _TONES))
     return tones <= 1 and bool(_SYLLABLE.match(bare))
+
+
+_SYLLABLES: Memo[str, bool] = Memo(_syllable, 100_000)  # words repeat a lot
 
 
 def spelling_key(text: str) -> str:

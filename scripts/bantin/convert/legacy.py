@@ -179,19 +179,33 @@ def decodes_to_vietnamese(text: str) -> str | None:
     only once decoded ("T¹O", "LIÖU", "HîP": "TẠO", "LIỆU", "HỢP"), three different words
     and half of them at least; even where few of its bytes are the ones that tell TCVN3 or
     VNI apart from Western text (a title in a renamed capitals font)."""
-    words = {word.strip(_QUOTES) for word in text.split()}
-    latin = [word for word in words if any("\x80" <= char <= "\xff" for char in word)]
-    made: dict[str, set[str]] = {TCVN3: set(), VNI: set()}
-    for encoding, found in made.items():
-        for word in latin:
-            decoded = decode_legacy(word, encoding).casefold()
-            if decoded.isalpha() and is_syllable(decoded) and not is_syllable(word):
-                found.add(decoded)
+    latin = {word for word in text.split() if _LATIN1.search(word)}
+    made = {encoding: syllables_made(latin, encoding) for encoding in (TCVN3, VNI)}
     encoding = max(made, key=lambda name: len(made[name]))  # TCVN3 on a tie
     count = len(made[encoding])
     if count < LEGACY_SYLLABLES or count < LEGACY_SYLLABLES_SHARE * len(latin):
         return None
     return encoding
+
+
+_LATIN1 = re.compile("[\x80-\xff]")
+_AROUND = ".,;:!?()[]\"'“”‘’-–"
+
+
+def syllables_made(words: set[str], encoding: str) -> set[str]:
+    """The different words (two letters or more) that words holding a Latin-1 letter or sign
+    make once decoded, when they are no Vietnamese syllable as they stand and one once
+    decoded ("h×nh" -> "hình" in TCVN3); "10 µm" makes none."""
+    made: set[str] = set()
+    for word in words:
+        if not _LATIN1.search(word):
+            continue
+        core = word.strip(_AROUND)
+        decoded = decode_legacy(core, encoding).strip(_AROUND).casefold()
+        reads = len(decoded) >= 2 and decoded.isalpha() and is_syllable(decoded)
+        if reads and not is_syllable(core):
+            made.add(decoded)
+    return made
 
 
 #: Of a font's TCVN3 words, those typed with capitals inside: a capitals font (its typist may type
