@@ -192,6 +192,16 @@ _LATIN1 = re.compile("[\x80-\xff]")
 _AROUND = ".,;:!?()[]\"'“”‘’-–"
 
 
+def unread_words(text: str) -> set[str]:
+    """The words holding a Latin-1 letter or sign that are no Vietnamese syllable as they
+    stand ("T¹O", "h×nh", "10µm"): the only words a legacy decoding may be proved by."""
+    return {
+        word
+        for word in text.split()
+        if _LATIN1.search(word) and not is_syllable(word.strip(_AROUND))
+    }
+
+
 def syllables_made(words: set[str], encoding: str) -> set[str]:
     """The different words (two letters or more) that words holding a Latin-1 letter or sign
     make once decoded, when they are no Vietnamese syllable as they stand and one once
@@ -201,9 +211,10 @@ def syllables_made(words: set[str], encoding: str) -> set[str]:
         if not _LATIN1.search(word):
             continue
         core = word.strip(_AROUND)
+        if is_syllable(core):
+            continue  # Vietnamese as it stands (most words of a Unicode text): nothing to prove
         decoded = decode_legacy(core, encoding).strip(_AROUND).casefold()
-        reads = len(decoded) >= 2 and decoded.isalpha() and is_syllable(decoded)
-        if reads and not is_syllable(core):
+        if len(decoded) >= 2 and decoded.isalpha() and is_syllable(decoded):
             made.add(decoded)
     return made
 
