@@ -846,3 +846,52 @@ kinh tế của Học viện và các đơn vị trong toàn quân.
     paragraphs_ = [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
     assert any("(1975 - 1980); Khoa Kinh tế (1980 - 1996)." in p for p in paragraphs_)
     assert not any("LÊ VĂN MINH" in p for p in paragraphs_)
+
+
+# A page as pdftotext sometimes reads two columns: the top block of the second column (it goes
+# on with a sentence in lower case) comes out right after the first column's first paragraph,
+# long before the foot of the first column, where that sentence broke off.
+COLUMN_TOP_TOO_EARLY = """\
+PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG Ở MIỀN NÚI
+
+Du lịch cộng đồng mang lại thu nhập
+ổn định cho nhiều hộ gia đình ở các bản
+vùng cao trong những năm gần đây.
+
+cùng bà con giữ gìn nếp nhà sàn và các
+lễ hội truyền thống của bản.
+
+Các hộ làm du lịch đã được tập huấn
+về nấu ăn, đón khách và giới thiệu văn
+hóa của dân tộc mình. Chính quyền xã
+cũng hỗ trợ vốn để sửa chữa nhà ở và
+giao cho tổ tự quản của thôn việc vận động
+17
+\f
+Mỗi năm, số khách đến các bản tăng
+dần, nhất là vào mùa lúa chín.
+"""
+
+
+def test_a_column_top_printed_too_early_goes_on_with_the_sentence_it_finishes() -> None:
+    assert paragraphs(COLUMN_TOP_TOO_EARLY) == [
+        "Du lịch cộng đồng mang lại thu nhập ổn định cho nhiều hộ gia đình ở các bản vùng "
+        "cao trong những năm gần đây.",
+        "Các hộ làm du lịch đã được tập huấn về nấu ăn, đón khách và giới thiệu văn hóa của "
+        "dân tộc mình. Chính quyền xã cũng hỗ trợ vốn để sửa chữa nhà ở và giao cho tổ tự "
+        "quản của thôn việc vận động cùng bà con giữ gìn nếp nhà sàn và các lễ hội truyền "
+        "thống của bản.",
+        "Mỗi năm, số khách đến các bản tăng dần, nhất là vào mùa lúa chín.",
+    ]
+
+
+def test_a_column_top_stays_where_no_column_foot_breaks_off_on_a_full_line() -> None:
+    # The only block left unfinished is one short line (a run-in heading): no column's foot.
+    text = COLUMN_TOP_TOO_EARLY.replace(
+        "cũng hỗ trợ vốn để sửa chữa nhà ở và\ngiao cho tổ tự quản của thôn việc vận động\n",
+        "cũng hỗ trợ vốn để sửa chữa nhà ở.\n\nHỗ trợ của xã cho\n",
+    )
+    found = paragraphs(text)
+    assert found[0].endswith(
+        "gần đây. cùng bà con giữ gìn nếp nhà sàn và các lễ hội truyền thống của bản."
+    )

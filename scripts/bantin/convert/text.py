@@ -26,7 +26,7 @@ from bantin.convert.facts import (
 from bantin.convert.hyphens import restore_dropped_hyphens
 from bantin.convert.join import build_blocks
 from bantin.convert.layout import Segment, join_drop_caps, measure, segment, split_lines
-from bantin.convert.order import body_flow, take_title_and_lead
+from bantin.convert.order import body_flow, restore_column_order, take_title_and_lead
 from bantin.convert.roles import (
     AFFILIATION_REASON,
     Labelling,
@@ -142,7 +142,8 @@ def convert_text(text: str, path: Path | str = "<text>", running_head: str = "he
     doc = label(Labelling(lines, segment(lines, layout), layout))
     take_title_and_lead(article, doc, path)
     _take_running_heads(article, doc, running_head)
-    article.blocks = build_blocks(article, body_flow(doc.segments))
+    flow = restore_column_order(list(body_flow(doc.segments)), article, layout.column)
+    article.blocks = build_blocks(article, flow)
     _clean_blocks(article)
     _strip_list_markers(article)
     _remove_end_mark(article)
