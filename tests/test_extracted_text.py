@@ -895,3 +895,23 @@ def test_a_column_top_stays_where_no_column_foot_breaks_off_on_a_full_line() -> 
     assert found[0].endswith(
         "gần đây. cùng bà con giữ gìn nếp nhà sàn và các lễ hội truyền thống của bản."
     )
+
+
+def test_a_column_top_printed_after_a_list_item_goes_on_with_its_sentence() -> None:
+    text = COLUMN_TOP_TOO_EARLY.replace(
+        "cao trong những năm gần đây.\n",
+        "cao trong những năm gần đây, nhờ:\n• đường vào bản được làm mới;\n"
+        "• điện lưới về đến từng nhà;\n",
+    ).replace("truyền thống của bản.\n", "truyền thống của bản.\n\n• nước sạch đã về bản.\n")
+    assert paragraphs(text) == [
+        "Du lịch cộng đồng mang lại thu nhập ổn định cho nhiều hộ gia đình ở các bản vùng "
+        "cao trong những năm gần đây, nhờ:",
+        "đường vào bản được làm mới;",
+        "điện lưới về đến từng nhà;",
+        "nước sạch đã về bản.",
+        "Các hộ làm du lịch đã được tập huấn về nấu ăn, đón khách và giới thiệu văn hóa của "
+        "dân tộc mình. Chính quyền xã cũng hỗ trợ vốn để sửa chữa nhà ở và giao cho tổ tự "
+        "quản của thôn việc vận động cùng bà con giữ gìn nếp nhà sàn và các lễ hội truyền "
+        "thống của bản.",
+        "Mỗi năm, số khách đến các bản tăng dần, nhất là vào mùa lúa chín.",
+    ]

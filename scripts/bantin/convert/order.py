@@ -85,13 +85,13 @@ FULL_LINE = 0.8  # a line broken off at a column's foot fills this much of the c
 def restore_column_order(flow: Flow, article: Article, column: int) -> Flow:
     """A column's top block printed out of its place: `pdftotext` sometimes prints the first
     block of a page's next column (it opens in lower case, going on with a sentence) right
-    after a paragraph that ended, long before the foot of the column where that sentence broke
-    off. Such a block, itself ending a sentence, goes after the block on its page whose
-    sentence breaks off on a full line (as wide as the lines of both blocks, else the text's
-    `column` of characters) with nothing to go on with it (a new sentence, a heading or the
-    end of the text follows): the first such block below it, else the nearest above it. The
-    block must have two lines at least: typesetters leave no lone first line of a paragraph
-    at the foot of a column."""
+    after a paragraph or a list item that ended, long before the foot of the column where
+    that sentence broke off. Such a block, itself ending a sentence, goes after the block on
+    its page whose sentence breaks off on a full line (as wide as the lines of both blocks,
+    else the text's `column` of characters) with nothing to go on with it (a new sentence, a
+    heading or the end of the text follows): the first such block below it, else the nearest
+    above it. The block must have two lines at least: typesetters leave no lone first line of
+    a paragraph at the foot of a column."""
     flow = list(flow)
     moved: set[int] = set()
     index = 0
@@ -124,7 +124,7 @@ def _plain_body(seg: Segment) -> bool:
 
 def _stray_column_top(flow: Flow, index: int) -> bool:
     """A body block opening with a word in lower case (no variable, no '(ii)') right after one
-    that ended with a full stop, and ending a sentence itself."""
+    that ended with a full stop or a list item's ';', and ending a sentence itself."""
     seg = flow[index][0]
     if index == 0 or not _plain_body(seg) or not seg.text[:1].islower():
         return False
@@ -133,7 +133,7 @@ def _stray_column_top(flow: Flow, index: int) -> bool:
     before = flow[index - 1][0]
     return (
         _plain_body(before)
-        and ends_with_stop(before.last.text)
+        and (ends_with_stop(before.last.text) or before.last.text.rstrip().endswith(";"))
         and ends_sentence(seg.text)
         and not starts_enumeration(seg.text)
     )
