@@ -915,3 +915,36 @@ def test_a_column_top_printed_after_a_list_item_goes_on_with_its_sentence() -> N
         "thống của bản.",
         "Mỗi năm, số khách đến các bản tăng dần, nhất là vào mùa lúa chín.",
     ]
+
+
+def test_an_english_title_in_capitals_printed_before_the_vietnamese_one_is_title_en() -> None:
+    text = """\
+TEACHING READING SKILLS TO FIRST-YEAR STUDENTS
+OF ACCOUNTING AT A TECHNICAL COLLEGE
+(ATC)
+DẠY KỸ NĂNG ĐỌC CHO SINH VIÊN NĂM THỨ NHẤT
+NGÀNH KẾ TOÁN TẠI MỘT TRƯỜNG CAO ĐẲNG KỸ THUẬT
+Trần Thị Hoa
+Khoa Ngoại ngữ, Trường Cao đẳng Kỹ thuật
+Đến Tòa soạn ngày 02/03/2021, chấp nhận đăng ngày 20/04/2021
+
+Tóm tắt:
+
+Bài viết trình bày một cách dạy kỹ năng đọc cho sinh viên năm thứ nhất.
+
+1. MỞ ĐẦU
+
+Kỹ năng đọc giúp sinh viên tiếp cận tài liệu chuyên ngành bằng tiếng Anh
+trong suốt quá trình học tập tại trường.
+
+TÀI LIỆU THAM KHẢO
+1. Nguyễn Văn An (2019), Phương pháp dạy đọc, Nxb Giáo dục, Hà Nội.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.title == (
+        "Dạy kỹ năng đọc cho sinh viên năm thứ nhất ngành kế toán tại một trường cao đẳng kỹ thuật"
+    )
+    assert article.title_en.startswith("TEACHING READING SKILLS")
+    assert article.title_en.endswith("TECHNICAL COLLEGE (ATC)")
+    assert [a.name for a in article.authors] == ["Trần Thị Hoa"]
+    assert paragraphs(text)[0].startswith("Kỹ năng đọc giúp sinh viên")

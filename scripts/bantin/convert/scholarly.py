@@ -293,23 +293,37 @@ MARK_RE = re.compile(r"^[\d*,\s]{1,6}$")
 
 def label_capitals_title(doc: Labelling) -> None:
     """A block in capitals opening a scholarly article (labelled abstracts, references) or set
-    over a byline is the title (an English title in capitals may follow it); the lines under
+    over a byline is the title (an English title in capitals may follow it, or come before
+    it: then its lines run up to the first line with a Vietnamese letter); the lines under
     it naming people (with ranks, degrees or marks) are the byline, and the lines after those,
     up to the text, their affiliations."""
     first = next((s for s in doc.segments if s.role is not Role.RUNNING_HEAD), None)
     if first is None or first.role is not Role.BODY or first.kind is not None:
         return
     lines = [line for s in doc.segments[doc.segments.index(first) :] for line in s.lines][:24]
-    count = 0
-    while count < min(len(lines), TITLE_MAX_LINES * 2) and _title_line(lines[count].text):
+    # An English title printed first runs up to the first line holding a Vietnamese letter.
+    first_vietnamese = 0
+    if lines and _foreign(lines[0].text):
+        while (
+            first_vietnamese < min(len(lines), TITLE_MAX_LINES * 2)
+            and _title_line(lines[first_vietnamese].text)
+            and _ascii_letters(lines[first_vietnamese].text)
+        ):
+            first_vietnamese += 1
+    count = first_vietnamese
+    while count < min(len(lines), first_vietnamese + TITLE_MAX_LINES * 2) and _title_line(
+        lines[count].text
+    ):
         count += 1
-    if not count or _foreign(lines[0].text):
+    if count == first_vietnamese:
         return
     scholarly = bool(doc.front) or any(s.kind is BlockKind.REFERENCE for s in doc.segments)
     if not scholarly and not (count < len(lines) and _byline(lines[count].text)):
         return  # a news page may open with a section's heading: only a paper's title is sure
-    title = [line for line in lines[:count] if not _foreign(line.text)][:TITLE_MAX_LINES]
-    english = [line for line in lines[:count] if _foreign(line.text)]
+    english = lines[:first_vietnamese]
+    rest = lines[first_vietnamese:count]
+    title = [line for line in rest if not _foreign(line.text)][:TITLE_MAX_LINES]
+    english += [line for line in rest if _foreign(line.text)]
     for line in title:
         line.role, line.reason = Role.TITLE, "title: lines in capitals opening the text"
     for line in english:
@@ -325,6 +339,12 @@ def _title_line(text: str) -> bool:
     """A line of a title in capitals, not a line of names."""
     text = text.strip()
     return is_all_caps(text) and len(text.split()) >= 1 and not _byline(text)
+
+
+def _ascii_letters(text: str) -> bool:
+    """Every letter of the line (there is one) is ASCII: no Vietnamese letter in it."""
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and all(char.isascii() for char in letters)
 
 
 def _foreign(text: str) -> bool:
