@@ -948,3 +948,16 @@ TÀI LIỆU THAM KHẢO
     assert article.title_en.endswith("TECHNICAL COLLEGE (ATC)")
     assert [a.name for a in article.authors] == ["Trần Thị Hoa"]
     assert paragraphs(text)[0].startswith("Kỹ năng đọc giúp sinh viên")
+
+
+def test_a_legacy_font_line_whose_bytes_all_look_like_unicode_is_decoded() -> None:
+    # A heading set in a TCVN3 font inside Unicode text: each of its bytes ('©', '×', '«',
+    # 'ª', 'È') is also a character Unicode text may hold, but its words are Vietnamese only
+    # once decoded; '10 µm × 20 µm' in the text is no such line and stays as it is.
+    text = (
+        "KẾT QUẢ ĐO ĐẠC\n\nx©y dùng m« h×nh tiªu chuÈn cho ngµnh\n\n"
+        "Mẫu có kích thước 10 µm × 20 µm, đo ở nhiệt độ 25 °C.\n"
+    )
+    decoded = decode_bytes(text.encode("utf-8"), "x.txt")
+    assert "xây dựng mô hình tiêu chuẩn cho ngành" in decoded
+    assert "10 µm × 20 µm, đo ở nhiệt độ 25 °C." in decoded

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 
 from bantin.exceptions import SourceError
-from bantin.vietnamese import fix_lookalikes, is_vietnamese_letter, nfc
+from bantin.vietnamese import fix_lookalikes, is_syllable, is_vietnamese_letter, nfc
 
 log = logging.getLogger("bantin.convert.decode")
 
@@ -140,10 +140,35 @@ def _decode_run(run: str, encoding: str | None) -> str:
     assert legacy is not None
     if encoding is None:
         strong = sum(1 for word in run.split() if any(_legacy_byte(char) for char in word))
-        if strong < LEGACY_MIN_WORDS:
-            return run
-        return min((_decoded(run, name) for name in (legacy.TCVN3, legacy.VNI)), key=_misread)
+        if strong >= LEGACY_MIN_WORDS:
+            return min((_decoded(run, name) for name in (legacy.TCVN3, legacy.VNI)), key=_misread)
+        gains = [(len(_syllables_made(run, name)), name) for name in (legacy.TCVN3, legacy.VNI)]
+        gained, name = max(gains)
+        return _decoded(run, name) if gained >= LEGACY_SYLLABLES else run
     return _decoded(run, encoding)
+
+
+LEGACY_SYLLABLES = 3  # different words that read as Vietnamese only when decoded
+
+
+def _syllables_made(run: str, encoding: str) -> set[str]:
+    """The different words of the run, holding a Latin-1 letter or sign, that are no
+    Vietnamese syllable as they stand and one once decoded ('h×nh' -> 'hình' in TCVN3): a
+    legacy font's run even where each of its bytes could be Unicode text ('×', 'µ', 'Ô')."""
+    made: set[str] = set()
+    for word in set(run.split()):
+        if not any("\x80" <= char <= "\xff" for char in word):
+            continue
+        core, decoded = _letters(word), _letters(_decoded(word, encoding))
+        if core and decoded and not is_syllable(core) and is_syllable(decoded):
+            made.add(word)
+    return made
+
+
+def _letters(word: str) -> str:
+    """The word without the punctuation around it; '' when a letter is missing inside it."""
+    core = word.strip(".,;:!?()[]\"'“”‘’-–")
+    return core if core.isalpha() else ""
 
 
 def _decoded(run: str, encoding: str) -> str:
