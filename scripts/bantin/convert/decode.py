@@ -152,23 +152,24 @@ LEGACY_SYLLABLES = 3  # different words that read as Vietnamese only when decode
 
 
 def _syllables_made(run: str, encoding: str) -> set[str]:
-    """The different words of the run, holding a Latin-1 letter or sign, that are no
-    Vietnamese syllable as they stand and one once decoded ('h×nh' -> 'hình' in TCVN3): a
-    legacy font's run even where each of its bytes could be Unicode text ('×', 'µ', 'Ô')."""
+    """The different words (of two letters or more) the run's words holding a Latin-1 letter
+    or sign make once decoded, when they are no Vietnamese syllable as they stand and one once
+    decoded ('h×nh' -> 'hình' in TCVN3): a legacy font's run even where each of its bytes
+    could be Unicode text ('×', 'µ', 'Ô'); '10 µm' makes one such word at most."""
     made: set[str] = set()
     for word in set(run.split()):
         if not any("\x80" <= char <= "\xff" for char in word):
             continue
-        core, decoded = _letters(word), _letters(_decoded(word, encoding))
-        if core and decoded and not is_syllable(core) and is_syllable(decoded):
-            made.add(word)
+        core, decoded = _bare(word), _bare(_decoded(word, encoding))
+        word_made = len(decoded) >= 2 and decoded.isalpha() and is_syllable(decoded)
+        if word_made and not is_syllable(core):
+            made.add(decoded.casefold())
     return made
 
 
-def _letters(word: str) -> str:
-    """The word without the punctuation around it; '' when a letter is missing inside it."""
-    core = word.strip(".,;:!?()[]\"'“”‘’-–")
-    return core if core.isalpha() else ""
+def _bare(word: str) -> str:
+    """The word without the punctuation around it."""
+    return word.strip(".,;:!?()[]\"'“”‘’-–")
 
 
 def _decoded(run: str, encoding: str) -> str:
