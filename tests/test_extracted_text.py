@@ -961,3 +961,55 @@ def test_a_legacy_font_line_whose_bytes_all_look_like_unicode_is_decoded() -> No
     decoded = decode_bytes(text.encode("utf-8"), "x.txt")
     assert "xây dựng mô hình tiêu chuẩn cho ngành" in decoded
     assert "10 µm × 20 µm, đo ở nhiệt độ 25 °C." in decoded
+
+
+def test_a_title_set_in_a_capitals_font_that_came_out_in_lower_case_is_the_title() -> None:
+    # A legacy capitals font draws capitals from lower-case codes: pdftotext gives the title
+    # (and the English title, in small capitals) in lower case, right above the byline.
+    text = """\
+nghiên cứu quy trình sấy lạnh
+cho rau gia vị xuất khẩu
+study of a cold drying process
+for exported herbs
+Lê Văn Minh
+Khoa Cơ khí, Trường Đại học Kỹ thuật
+Đến Tòa soạn ngày 10/3/2016, chấp nhận đăng ngày 20/4/2016
+
+Tóm tắt:
+
+Bài báo trình bày quy trình sấy lạnh cho rau gia vị.
+
+1. MỞ ĐẦU
+
+Sấy lạnh giữ được màu và mùi của rau gia vị tốt hơn sấy nóng
+trong cùng một thời gian sấy.
+
+TÀI LIỆU THAM KHẢO
+1. Trần Văn Bình (2015), Kỹ thuật sấy, Nxb Khoa học, Hà Nội.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.title == "Nghiên cứu quy trình sấy lạnh cho rau gia vị xuất khẩu"
+    assert article.title_en == "study of a cold drying process for exported herbs"
+    assert [a.name for a in article.authors] == ["Lê Văn Minh"]
+    assert paragraphs(text)[0].startswith("Sấy lạnh giữ được màu")
+
+
+def test_a_title_in_capitals_with_a_formula_gets_sentence_case_and_keeps_the_formula() -> None:
+    text = """\
+TỔNG HỢP VẬT LIỆU ZnO/Ag BẰNG PHƯƠNG PHÁP
+SOL-GEL ĐỂ XỬ LÝ NƯỚC THẢI
+Phạm Văn Khánh
+Khoa Hóa học, Trường Đại học Kỹ thuật
+
+Tóm tắt:
+
+Bài báo trình bày cách tổng hợp vật liệu ZnO/Ag bằng phương pháp sol-gel.
+
+1. MỞ ĐẦU
+
+Vật liệu ZnO/Ag được dùng để xử lý nước thải nhờ hoạt tính quang xúc tác cao
+trong vùng ánh sáng khả kiến.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.title == "Tổng hợp vật liệu ZnO/Ag bằng phương pháp sol-gel để xử lý nước thải"
+    assert [a.name for a in article.authors] == ["Phạm Văn Khánh"]

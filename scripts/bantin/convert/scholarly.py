@@ -17,6 +17,7 @@ from bantin.vietnamese import (
     ends_sentence,
     first_letter,
     is_all_caps,
+    is_vietnamese_letter,
     starts_lower,
 )
 
@@ -316,7 +317,9 @@ def label_capitals_title(doc: Labelling) -> None:
     ):
         count += 1
     if count == first_vietnamese:
-        return
+        count = _lower_case_title(lines, doc)
+        if not count:
+            return
     scholarly = bool(doc.front) or any(s.kind is BlockKind.REFERENCE for s in doc.segments)
     if not scholarly and not (count < len(lines) and _byline(lines[count].text)):
         return  # a news page may open with a section's heading: only a paper's title is sure
@@ -335,10 +338,39 @@ def label_capitals_title(doc: Labelling) -> None:
     label_front_matter(doc)  # a label in the block of the title and byline now opens one
 
 
+def _lower_case_title(lines: list[SourceLine], doc: Labelling) -> int:
+    """How many lines opening a scholarly article (its abstract or keywords are labelled)
+    make its title though not in capitals (a legacy capitals font comes out of `pdftotext` in
+    lower case, a small capitals font in mixed case): a few lines, none ending a sentence,
+    right above the byline; 0 if not so."""
+    if not doc.front or not lines:
+        return 0
+    for count in range(1, min(len(lines), TITLE_MAX_LINES * 2 + 1)):
+        if ends_sentence(lines[count - 1].text):
+            return 0
+        if _byline(lines[count].text):
+            vietnamese = any(not _foreign(line.text) for line in lines[:count])
+            return count if vietnamese else 0
+    return 0
+
+
 def _title_line(text: str) -> bool:
-    """A line of a title in capitals, not a line of names."""
+    """A line of a title in capitals (but for a formula's letters: 'TiO2'), not a line of
+    names; an English title's line with a formula in it ('DECORATED SnO2 THIN FILM') may read
+    as names and is one all the same."""
     text = text.strip()
-    return is_all_caps(text) and len(text.split()) >= 1 and not _byline(text)
+    letters = [char for char in text if char.isalpha()]
+    capitals = is_all_caps(text) or (
+        bool(letters) and sum(map(str.isupper, letters)) >= ENGLISH_CAPITALS * len(letters)
+    )
+    if not capitals:
+        return False
+    if _foreign(text) and not is_all_caps(text):
+        return True
+    return not _byline(text)
+
+
+ENGLISH_CAPITALS = 0.75  # a title's line in capitals but for a formula's letters
 
 
 def _ascii_letters(text: str) -> bool:
@@ -348,9 +380,12 @@ def _ascii_letters(text: str) -> bool:
 
 
 def _foreign(text: str) -> bool:
-    """Written without one Vietnamese letter beyond ASCII: an English title under the title."""
+    """Written without one Vietnamese letter beyond ASCII (another script's letter may stand
+    in it, 'ШX15'): an English title under the title."""
     letters = [char for char in text if char.isalpha()]
-    return len(letters) > 10 and all(char.isascii() for char in letters)
+    return len(letters) > 10 and not any(
+        not char.isascii() and is_vietnamese_letter(char) for char in letters
+    )
 
 
 def _byline(text: str) -> bool:
