@@ -1013,3 +1013,24 @@ trong vùng ánh sáng khả kiến.
     article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
     assert article.title == "Tổng hợp vật liệu ZnO/Ag bằng phương pháp sol-gel để xử lý nước thải"
     assert [a.name for a in article.authors] == ["Phạm Văn Khánh"]
+
+
+def test_footnote_marks_listing_two_affiliations_after_a_name_are_no_author() -> None:
+    text = """\
+NGHIÊN CỨU VẬT LIỆU HẤP PHỤ TỪ VỎ TRẤU
+Lê Thị Mai1,2, Trần Văn Nam1, Phạm Thu Hà2,3*
+1
+Trường Đại học Kỹ thuật
+2
+Viện Hóa học
+
+Tóm tắt:
+
+Bài báo trình bày vật liệu hấp phụ chế tạo từ vỏ trấu.
+
+1. MỞ ĐẦU
+
+Vỏ trấu là phụ phẩm nông nghiệp có sẵn ở nhiều vùng nông thôn và có giá thành rẻ.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [a.name for a in article.authors] == ["Lê Thị Mai", "Trần Văn Nam", "Phạm Thu Hà"]
