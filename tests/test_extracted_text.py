@@ -1034,3 +1034,25 @@ Vỏ trấu là phụ phẩm nông nghiệp có sẵn ở nhiều vùng nông th
 """
     article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
     assert [a.name for a in article.authors] == ["Lê Thị Mai", "Trần Văn Nam", "Phạm Thu Hà"]
+
+
+def test_a_title_line_a_legacy_capitals_font_gave_in_lower_case_stays_in_the_title() -> None:
+    text = """\
+PHÁT TRIỂN NGUỒN NHÂN LỰC
+cho ngành du lịch ở các tỉnh miền núi
+DEVELOPING HUMAN RESOURCES FOR TOURISM IN MOUNTAIN PROVINCES
+Lê Văn Hòa
+Khoa Du lịch, Trường Đại học Kinh tế
+
+Tóm tắt:
+
+Bài báo đề xuất giải pháp phát triển nguồn nhân lực du lịch.
+
+1. MỞ ĐẦU
+
+Du lịch miền núi cần người lao động hiểu văn hóa địa phương và biết ngoại ngữ.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.title == "Phát triển nguồn nhân lực cho ngành du lịch ở các tỉnh miền núi"
+    assert article.title_en == "DEVELOPING HUMAN RESOURCES FOR TOURISM IN MOUNTAIN PROVINCES"
+    assert [a.name for a in article.authors] == ["Lê Văn Hòa"]

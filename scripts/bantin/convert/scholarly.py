@@ -316,9 +316,10 @@ def label_capitals_title(doc: Labelling) -> None:
         lines[count].text
     ):
         count += 1
-    if count == first_vietnamese:
-        count = _lower_case_title(lines, doc)
-        if not count:
+    if count == first_vietnamese or (count < len(lines) and not _byline(lines[count].text)):
+        # Not in capitals (or not all of it): a legacy capitals font came out in lower case.
+        count = _lower_case_title(lines, doc) or count
+        if count == first_vietnamese:
             return
     scholarly = bool(doc.front) or any(s.kind is BlockKind.REFERENCE for s in doc.segments)
     if not scholarly and not (count < len(lines) and _byline(lines[count].text)):

@@ -349,16 +349,18 @@ def _restore_case(article: Article) -> None:
 
 
 FORMULA_HOLDER = "QXJZ"  # a word in capitals no text writes, holding a formula's place
+TITLE_CAPITAL_WORDS = 3  # words in capitals enough to call a title one in capitals
 
 
 def _restore_title_case(title: str, body: BodyCasing) -> str:
-    """A title in capitals but for a few words in small letters (formulas, names: 'CHẾ TẠO
-    TiO2 BẰNG ...', 'CỦA Việt Nam') gets sentence case as one all in capitals does, those
-    words kept as printed."""
+    """A title in capitals but for words in small letters (formulas, names: 'CHẾ TẠO TiO2
+    BẰNG ...', 'CỦA Việt Nam'; a line a legacy capitals font gave in lower case) gets
+    sentence case as one all in capitals does, those words kept as printed."""
     words = title.split(" ")
     kept = {i: word for i, word in enumerate(words) if any(map(str.islower, word))}
     others = [word for i, word in enumerate(words) if i not in kept]
-    if not kept or len(others) < 2 * len(kept) or not is_all_caps(" ".join(others)):
+    capitals = [word for word in others if sum(map(str.isalpha, word)) >= 2]
+    if not kept or len(capitals) < TITLE_CAPITAL_WORDS or not is_all_caps(" ".join(others)):
         return restore_case(title, body)
     held = " ".join(FORMULA_HOLDER if i in kept else word for i, word in enumerate(words))
     restored = restore_case(held, body).split(" ")
