@@ -1056,3 +1056,31 @@ Du lịch miền núi cần người lao động hiểu văn hóa địa phươn
     assert article.title == "Phát triển nguồn nhân lực cho ngành du lịch ở các tỉnh miền núi"
     assert article.title_en == "DEVELOPING HUMAN RESOURCES FOR TOURISM IN MOUNTAIN PROVINCES"
     assert [a.name for a in article.authors] == ["Lê Văn Hòa"]
+
+
+def test_a_long_title_in_capitals_over_a_long_english_one_keeps_its_byline() -> None:
+    text = """\
+NGHIÊN CỨU ẢNH HƯỞNG CỦA PHÂN BÓN HỮU CƠ
+ĐẾN SINH TRƯỞNG VÀ NĂNG SUẤT CỦA CÂY CẢI
+VÀ CÂY XÀ LÁCH TRỒNG TRONG NHÀ LƯỚI
+TẠI VÙNG VEN ĐÔ
+A STUDY ON THE EFFECT OF ORGANIC FERTILIZER
+ON THE GROWTH AND YIELD OF MUSTARD GREENS
+AND LETTUCE GROWN IN NET HOUSES
+IN PERI-URBAN AREAS
+OF A NORTHERN PROVINCE
+Hoàng Thị Lan
+Khoa Nông học, Trường Đại học Nông nghiệp
+
+Tóm tắt:
+
+Bài báo đánh giá ảnh hưởng của phân bón hữu cơ đến cây rau.
+
+1. MỞ ĐẦU
+
+Phân bón hữu cơ giúp cải tạo đất và giảm lượng phân hóa học cần dùng cho cây rau.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.title.startswith("Nghiên cứu ảnh hưởng của phân bón hữu cơ")
+    assert article.title_en.endswith("OF A NORTHERN PROVINCE")
+    assert [a.name for a in article.authors] == ["Hoàng Thị Lan"]

@@ -312,7 +312,7 @@ def label_capitals_title(doc: Labelling) -> None:
         ):
             first_vietnamese += 1
     count = first_vietnamese
-    while count < min(len(lines), first_vietnamese + TITLE_MAX_LINES * 2) and _title_line(
+    while count < min(len(lines), first_vietnamese + TITLE_MAX_LINES * 3) and _title_line(
         lines[count].text
     ):
         count += 1
