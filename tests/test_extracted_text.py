@@ -859,3 +859,241 @@ def test_an_english_title_in_capitals_takes_the_names_of_the_vietnamese_title() 
     article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
     assert article.title == "Ứng dụng màng bao gói trong bảo quản rau ở Việt Nam và Tây Đô"
     assert article.title_en == "Applying packaging film to store vegetables in Vietnam and Tay Do"
+
+
+# A page as pdftotext sometimes reads two columns: the top block of the second column (it goes
+# on with a sentence in lower case) comes out right after the first column's first paragraph,
+# long before the foot of the first column, where that sentence broke off.
+COLUMN_TOP_TOO_EARLY = """\
+PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG Ở MIỀN NÚI
+
+Du lịch cộng đồng mang lại thu nhập
+ổn định cho nhiều hộ gia đình ở các bản
+vùng cao trong những năm gần đây.
+
+cùng bà con giữ gìn nếp nhà sàn và các
+lễ hội truyền thống của bản.
+
+Các hộ làm du lịch đã được tập huấn
+về nấu ăn, đón khách và giới thiệu văn
+hóa của dân tộc mình. Chính quyền xã
+cũng hỗ trợ vốn để sửa chữa nhà ở và
+giao cho tổ tự quản của thôn việc vận động
+17
+\f
+Mỗi năm, số khách đến các bản tăng
+dần, nhất là vào mùa lúa chín.
+"""
+
+
+def test_a_column_top_printed_too_early_goes_on_with_the_sentence_it_finishes() -> None:
+    assert paragraphs(COLUMN_TOP_TOO_EARLY) == [
+        "Du lịch cộng đồng mang lại thu nhập ổn định cho nhiều hộ gia đình ở các bản vùng "
+        "cao trong những năm gần đây.",
+        "Các hộ làm du lịch đã được tập huấn về nấu ăn, đón khách và giới thiệu văn hóa của "
+        "dân tộc mình. Chính quyền xã cũng hỗ trợ vốn để sửa chữa nhà ở và giao cho tổ tự "
+        "quản của thôn việc vận động cùng bà con giữ gìn nếp nhà sàn và các lễ hội truyền "
+        "thống của bản.",
+        "Mỗi năm, số khách đến các bản tăng dần, nhất là vào mùa lúa chín.",
+    ]
+
+
+def test_a_column_top_stays_where_no_column_foot_breaks_off_on_a_full_line() -> None:
+    # The only block left unfinished is one short line (a run-in heading): no column's foot.
+    text = COLUMN_TOP_TOO_EARLY.replace(
+        "cũng hỗ trợ vốn để sửa chữa nhà ở và\ngiao cho tổ tự quản của thôn việc vận động\n",
+        "cũng hỗ trợ vốn để sửa chữa nhà ở.\n\nHỗ trợ của xã cho\n",
+    )
+    found = paragraphs(text)
+    assert found[0].endswith(
+        "gần đây. cùng bà con giữ gìn nếp nhà sàn và các lễ hội truyền thống của bản."
+    )
+
+
+def test_a_column_top_printed_after_a_list_item_goes_on_with_its_sentence() -> None:
+    text = COLUMN_TOP_TOO_EARLY.replace(
+        "cao trong những năm gần đây.\n",
+        "cao trong những năm gần đây, nhờ:\n• đường vào bản được làm mới;\n"
+        "• điện lưới về đến từng nhà;\n",
+    ).replace("truyền thống của bản.\n", "truyền thống của bản.\n\n• nước sạch đã về bản.\n")
+    assert paragraphs(text) == [
+        "Du lịch cộng đồng mang lại thu nhập ổn định cho nhiều hộ gia đình ở các bản vùng "
+        "cao trong những năm gần đây, nhờ:",
+        "đường vào bản được làm mới;",
+        "điện lưới về đến từng nhà;",
+        "nước sạch đã về bản.",
+        "Các hộ làm du lịch đã được tập huấn về nấu ăn, đón khách và giới thiệu văn hóa của "
+        "dân tộc mình. Chính quyền xã cũng hỗ trợ vốn để sửa chữa nhà ở và giao cho tổ tự "
+        "quản của thôn việc vận động cùng bà con giữ gìn nếp nhà sàn và các lễ hội truyền "
+        "thống của bản.",
+        "Mỗi năm, số khách đến các bản tăng dần, nhất là vào mùa lúa chín.",
+    ]
+
+
+def test_an_english_title_in_capitals_printed_before_the_vietnamese_one_is_title_en() -> None:
+    text = """\
+TEACHING READING SKILLS TO FIRST-YEAR STUDENTS
+OF ACCOUNTING AT A TECHNICAL COLLEGE
+(ATC)
+DẠY KỸ NĂNG ĐỌC CHO SINH VIÊN NĂM THỨ NHẤT
+NGÀNH KẾ TOÁN TẠI MỘT TRƯỜNG CAO ĐẲNG KỸ THUẬT
+Trần Thị Hoa
+Khoa Ngoại ngữ, Trường Cao đẳng Kỹ thuật
+Đến Tòa soạn ngày 02/03/2021, chấp nhận đăng ngày 20/04/2021
+
+Tóm tắt:
+
+Bài viết trình bày một cách dạy kỹ năng đọc cho sinh viên năm thứ nhất.
+
+1. MỞ ĐẦU
+
+Kỹ năng đọc giúp sinh viên tiếp cận tài liệu chuyên ngành bằng tiếng Anh
+trong suốt quá trình học tập tại trường.
+
+TÀI LIỆU THAM KHẢO
+1. Nguyễn Văn An (2019), Phương pháp dạy đọc, Nxb Giáo dục, Hà Nội.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.title == (
+        "Dạy kỹ năng đọc cho sinh viên năm thứ nhất ngành kế toán tại một trường cao đẳng kỹ thuật"
+    )
+    assert article.title_en.startswith("Teaching reading skills")
+    assert article.title_en.endswith("technical college (ATC)")
+    assert [a.name for a in article.authors] == ["Trần Thị Hoa"]
+    assert paragraphs(text)[0].startswith("Kỹ năng đọc giúp sinh viên")
+
+
+def test_a_legacy_font_line_whose_bytes_all_look_like_unicode_is_decoded() -> None:
+    # A heading set in a TCVN3 font inside Unicode text: each of its bytes ('©', '×', '«',
+    # 'ª', 'È') is also a character Unicode text may hold, but its words are Vietnamese only
+    # once decoded; '10 µm × 20 µm' in the text is no such line and stays as it is.
+    text = (
+        "KẾT QUẢ ĐO ĐẠC\n\nx©y dùng m« h×nh tiªu chuÈn cho ngµnh\n\n"
+        "Mẫu có kích thước 10 µm × 20 µm, đo ở nhiệt độ 25 °C.\n"
+    )
+    decoded = decode_bytes(text.encode("utf-8"), "x.txt")
+    assert "xây dựng mô hình tiêu chuẩn cho ngành" in decoded
+    assert "10 µm × 20 µm, đo ở nhiệt độ 25 °C." in decoded
+
+
+def test_a_title_set_in_a_capitals_font_that_came_out_in_lower_case_is_the_title() -> None:
+    # A legacy capitals font draws capitals from lower-case codes: pdftotext gives the title
+    # (and the English title, in small capitals) in lower case, right above the byline.
+    text = """\
+nghiên cứu quy trình sấy lạnh
+cho rau gia vị xuất khẩu
+study of a cold drying process
+for exported herbs
+Lê Văn Minh
+Khoa Cơ khí, Trường Đại học Kỹ thuật
+Đến Tòa soạn ngày 10/3/2016, chấp nhận đăng ngày 20/4/2016
+
+Tóm tắt:
+
+Bài báo trình bày quy trình sấy lạnh cho rau gia vị.
+
+1. MỞ ĐẦU
+
+Sấy lạnh giữ được màu và mùi của rau gia vị tốt hơn sấy nóng
+trong cùng một thời gian sấy.
+
+TÀI LIỆU THAM KHẢO
+1. Trần Văn Bình (2015), Kỹ thuật sấy, Nxb Khoa học, Hà Nội.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.title == "Nghiên cứu quy trình sấy lạnh cho rau gia vị xuất khẩu"
+    assert article.title_en == "Study of a cold drying process for exported herbs"
+    assert [a.name for a in article.authors] == ["Lê Văn Minh"]
+    assert paragraphs(text)[0].startswith("Sấy lạnh giữ được màu")
+
+
+def test_a_title_in_capitals_with_a_formula_gets_sentence_case_and_keeps_the_formula() -> None:
+    text = """\
+TỔNG HỢP VẬT LIỆU ZnO/Ag BẰNG PHƯƠNG PHÁP
+SOL-GEL ĐỂ XỬ LÝ NƯỚC THẢI
+Phạm Văn Khánh
+Khoa Hóa học, Trường Đại học Kỹ thuật
+
+Tóm tắt:
+
+Bài báo trình bày cách tổng hợp vật liệu ZnO/Ag bằng phương pháp sol-gel.
+
+1. MỞ ĐẦU
+
+Vật liệu ZnO/Ag được dùng để xử lý nước thải nhờ hoạt tính quang xúc tác cao
+trong vùng ánh sáng khả kiến.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.title == "Tổng hợp vật liệu ZnO/Ag bằng phương pháp sol-gel để xử lý nước thải"
+    assert [a.name for a in article.authors] == ["Phạm Văn Khánh"]
+
+
+def test_footnote_marks_listing_two_affiliations_after_a_name_are_no_author() -> None:
+    text = """\
+NGHIÊN CỨU VẬT LIỆU HẤP PHỤ TỪ VỎ TRẤU
+Lê Thị Mai1,2, Trần Văn Nam1, Phạm Thu Hà2,3*
+1
+Trường Đại học Kỹ thuật
+2
+Viện Hóa học
+
+Tóm tắt:
+
+Bài báo trình bày vật liệu hấp phụ chế tạo từ vỏ trấu.
+
+1. MỞ ĐẦU
+
+Vỏ trấu là phụ phẩm nông nghiệp có sẵn ở nhiều vùng nông thôn và có giá thành rẻ.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [a.name for a in article.authors] == ["Lê Thị Mai", "Trần Văn Nam", "Phạm Thu Hà"]
+
+
+def test_a_title_line_a_legacy_capitals_font_gave_in_lower_case_stays_in_the_title() -> None:
+    text = """\
+PHÁT TRIỂN NGUỒN NHÂN LỰC
+cho ngành du lịch ở các tỉnh miền núi
+DEVELOPING HUMAN RESOURCES FOR TOURISM IN MOUNTAIN PROVINCES
+Lê Văn Hòa
+Khoa Du lịch, Trường Đại học Kinh tế
+
+Tóm tắt:
+
+Bài báo đề xuất giải pháp phát triển nguồn nhân lực du lịch.
+
+1. MỞ ĐẦU
+
+Du lịch miền núi cần người lao động hiểu văn hóa địa phương và biết ngoại ngữ.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.title == "Phát triển nguồn nhân lực cho ngành du lịch ở các tỉnh miền núi"
+    assert article.title_en == "Developing human resources for tourism in mountain provinces"
+    assert [a.name for a in article.authors] == ["Lê Văn Hòa"]
+
+
+def test_a_long_title_in_capitals_over_a_long_english_one_keeps_its_byline() -> None:
+    text = """\
+NGHIÊN CỨU ẢNH HƯỞNG CỦA PHÂN BÓN HỮU CƠ
+ĐẾN SINH TRƯỞNG VÀ NĂNG SUẤT CỦA CÂY CẢI
+VÀ CÂY XÀ LÁCH TRỒNG TRONG NHÀ LƯỚI
+TẠI VÙNG VEN ĐÔ
+A STUDY ON THE EFFECT OF ORGANIC FERTILIZER
+ON THE GROWTH AND YIELD OF MUSTARD GREENS
+AND LETTUCE GROWN IN NET HOUSES
+IN PERI-URBAN AREAS
+OF A NORTHERN PROVINCE
+Hoàng Thị Lan
+Khoa Nông học, Trường Đại học Nông nghiệp
+
+Tóm tắt:
+
+Bài báo đánh giá ảnh hưởng của phân bón hữu cơ đến cây rau.
+
+1. MỞ ĐẦU
+
+Phân bón hữu cơ giúp cải tạo đất và giảm lượng phân hóa học cần dùng cho cây rau.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.title.startswith("Nghiên cứu ảnh hưởng của phân bón hữu cơ")
+    assert article.title_en.endswith("of a northern province")
+    assert [a.name for a in article.authors] == ["Hoàng Thị Lan"]

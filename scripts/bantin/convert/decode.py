@@ -36,14 +36,6 @@ CONTROL_DENSITY = 50
 # any other Latin-1 character in a word is a legacy font's byte.
 UNICODE_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ°±×·«»©®§²³¹¼½¾µºª¿¡\xa0\xad")
 LATIN1_RUN_RE = re.compile(r"[\x00-\x09\x0b-\xff]*[\x80-\xff][\x00-\x09\x0b-\xff]*")
-#: A Latin-1 character that Unicode Vietnamese text does not write (see _legacy_byte).
-LEGACY_BYTE_RE = re.compile(
-    "["
-    + "".join(
-        re.escape(chr(code)) for code in range(0x80, 0x100) if chr(code) not in UNICODE_LATIN1
-    )
-    + "]"
-)
 LEGACY_MIN_WORDS = 2
 # Punctuation and symbols a Vietnamese text in Windows-1258 plausibly contains.
 PLAUSIBLE_SYMBOLS = frozenset("“”‘’–—…•·«»°×±§©®€£¥%‰™■□♦◆●❖▪¬¦¨´¸µ¶")
@@ -137,8 +129,14 @@ def decode_legacy_runs(text: str) -> str:
     if legacy is None or LATIN1_RUN_RE.search(text) is None:
         return text
     unicode_text = any(ord(char) > 0xFF and is_vietnamese_letter(char) for char in text)
-    if not unicode_text or LEGACY_BYTE_RE.search(text) is not None:  # else no run proves one
-        encoding = None if unicode_text else legacy.detect_legacy(text)
+    encoding = None if unicode_text else legacy.detect_legacy(text)
+    if encoding is None:
+        unread = legacy.unread_words(text)  # a run holding none of them reads as it stands
+        text = LATIN1_RUN_RE.sub(
+            lambda run: run[0] if unread.isdisjoint(run[0].split()) else _decode_run(run[0], None),
+            text,
+        )
+    else:
         text = LATIN1_RUN_RE.sub(lambda run: _decode_run(run[0], encoding), text)
     fixed: str = legacy.fix_c1_punctuation(text)  # Windows quotes and dashes read as C1
     return fixed
@@ -148,12 +146,15 @@ def _decode_run(run: str, encoding: str | None) -> str:
     """One run in the text's legacy encoding, or in the one its own words read best in."""
     assert legacy is not None
     if encoding is None:
-        if LEGACY_BYTE_RE.search(run) is None:
-            return run
         strong = sum(1 for word in run.split() if any(_legacy_byte(char) for char in word))
-        if strong < LEGACY_MIN_WORDS:
-            return run
-        return min((_decoded(run, name) for name in (legacy.TCVN3, legacy.VNI)), key=_misread)
+        if strong >= LEGACY_MIN_WORDS:
+            return min((_decoded(run, name) for name in (legacy.TCVN3, legacy.VNI)), key=_misread)
+        words = set(run.split())
+        made = [
+            (len(legacy.syllables_made(words, name)), name) for name in (legacy.TCVN3, legacy.VNI)
+        ]
+        gained, name = max(made)
+        return _decoded(run, name) if gained >= legacy.LEGACY_SYLLABLES else run
     return _decoded(run, encoding)
 
 

@@ -92,9 +92,15 @@ def authors_from_byline(text: str) -> list[str]:
     return [name for name in cleaned if any(map(str.isalpha, name))]  # not a lone "*"
 
 
+# Footnote marks glued to a name, a list of them too ('Thúy1,2,', 'Hiền1,3*'): affiliations.
+MARK_LIST_RE = re.compile(r"(?<=[^\W\d_])[\d*]{1,2}(?:,[\d*]{1,2})*(?=[\s,;(]|$)")
+
+
 def byline_authors(text: str) -> list[Author]:
     """The authors of a byline line: with rank and degree kept apart where the byline parser
-    reads every part of it, else the names alone."""
+    reads every part of it, else the names alone. Footnote marks glued to the names (one, or
+    a list of them: 'Lê Mai1,2') go."""
+    text = MARK_LIST_RE.sub("", text)
     names, _ = split_byline(text.strip())
     parsed = parse_byline(names)
     if parsed:

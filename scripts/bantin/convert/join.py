@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bantin.convert.layout import Segment
+from bantin.convert.layout import Segment, starts_list_item
 from bantin.model import Article, Block, BlockKind, Role, SourceLine
 from bantin.vietnamese import ends_sentence, starts_enumeration, starts_new_sentence
 
@@ -116,6 +116,8 @@ class BlockBuilder:
             previous = self.open.texts[-1]
             if seg.opens_paragraph:
                 self._flush()  # the layout saw the paragraph end: the line before had room
+            elif starts_list_item(text) and previous.rstrip().endswith((";", ":")):
+                self._flush()  # the next item of a list, its bullet opening a block
             elif continues(previous, text):
                 self._note_join(seg.first)
             else:

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import logging
 import re
+import statistics
 from collections.abc import Iterator
 from pathlib import Path
 
 from bantin.convert.join import join_lines
-from bantin.convert.layout import Segment
+from bantin.convert.layout import Segment, ends_with_stop
 from bantin.convert.roles import Labelling
 from bantin.convert.scholarly import FRONT_REASON
+from bantin.convert.shapes import prose_word
 from bantin.exceptions import SourceError
 from bantin.model import Article, Role
+from bantin.vietnamese import ends_sentence, starts_enumeration, starts_lower
 
 log = logging.getLogger("bantin.convert.order")
 
@@ -71,3 +74,117 @@ def body_flow(segments: list[Segment]) -> Iterator[tuple[Segment, bool]]:
         after_byline = after_byline or seg.role is Role.BYLINE
         if seg.role in FLOW_ROLES:
             yield seg, after_byline
+
+
+Flow = list[tuple[Segment, bool]]
+
+
+FULL_LINE = 0.8  # a line broken off at a column's foot fills this much of the column at least
+
+
+def restore_column_order(flow: Flow, article: Article, column: int) -> Flow:
+    """A column's top block printed out of its place: `pdftotext` sometimes prints the first
+    block of a page's next column (it opens in lower case, going on with a sentence) right
+    after a paragraph or a list item that ended, long before the foot of the column where
+    that sentence broke off. Such a block, itself ending a sentence, goes after the block on
+    its page whose sentence breaks off on a full line (as wide as the lines of both blocks,
+    else the text's `column` of characters) with nothing to go on with it (a new sentence, a
+    heading or the end of the text follows): the first such block below it, else the nearest
+    above it. The block must have two lines at least: typesetters leave no lone first line of
+    a paragraph at the foot of a column."""
+    flow = list(flow)
+    moved: set[int] = set()
+    index = 0
+    while index < len(flow):
+        seg = flow[index][0]
+        target = None
+        if id(seg) not in moved and _stray_column_top(flow, index):
+            target = _unfinished_on_page(flow, index, column)
+        if target is None:
+            index += 1
+            continue
+        moved.add(id(seg))
+        item = flow.pop(index)
+        place = target if target < index else target - 1
+        flow.insert(place + 1, item)
+        article.note(
+            "order",
+            "block that goes on with a sentence moved after the line where it broke off "
+            f"(line {flow[place][0].last.number})",
+            seg.first.number,
+        )
+        if place < index:
+            index += 1
+    return flow
+
+
+def _plain_body(seg: Segment) -> bool:
+    return seg.role is Role.BODY and seg.kind is None
+
+
+def _stray_column_top(flow: Flow, index: int) -> bool:
+    """A body block opening with a word in lower case (no variable, no '(ii)') right after one
+    that ended with a full stop or a list item's ';', and ending a sentence itself."""
+    seg = flow[index][0]
+    if index == 0 or not _plain_body(seg) or not seg.text[:1].islower():
+        return False
+    if not prose_word(seg.text.split()[0]):
+        return False
+    before = flow[index - 1][0]
+    return (
+        _plain_body(before)
+        and (ends_with_stop(before.last.text) or before.last.text.rstrip().endswith(";"))
+        and ends_sentence(seg.text)
+        and not starts_enumeration(seg.text)
+    )
+
+
+def _unfinished_on_page(flow: Flow, index: int, column: int) -> int | None:
+    """The index of the block on the stray block's page whose sentence is left unfinished,
+    nothing going on with it: the first below it, else the nearest above it."""
+    page = flow[index][0].first.page
+    order: list[int] = [*range(index + 1, len(flow)), *range(index - 1, -1, -1)]  # below, above
+    for other in order:
+        seg = flow[other][0]
+        if seg.last.page != page or not _plain_body(seg) or not _second_line(flow, other):
+            continue
+        if len(seg.last.text.strip()) < FULL_LINE * _line_width(seg, flow[index][0], column):
+            continue
+        if _left_unfinished(flow, other, index):
+            return other
+    return None
+
+
+def _second_line(flow: Flow, index: int) -> bool:
+    """The block's last line is not its paragraph's first: the block has two lines, or goes
+    on with the sentence of the body block before it (a wide line is a block of its own)."""
+    seg = flow[index][0]
+    if len(seg.lines) >= 2:
+        return True
+    before = flow[index - 1][0] if index else None
+    return before is not None and _plain_body(before) and not ends_sentence(before.last.text)
+
+
+def _line_width(seg: Segment, stray: Segment, column: int) -> float:
+    """The width of a full line of the column both blocks were set in, in characters: the
+    median of their lines but the last (a paragraph's last line may be short), else the
+    text's column."""
+    inner = [len(line.text.strip()) for block in (seg, stray) for line in block.lines[:-1]]
+    return statistics.median(inner) if inner else column
+
+
+def _left_unfinished(flow: Flow, index: int, stray: int) -> bool:
+    """The block's last sentence breaks off (it ends on a word or a comma) and what comes
+    next (on its page or the next), captions and the stray block left aside, does not go on
+    with it: a new sentence, a heading, or the end of the text."""
+    text = flow[index][0].last.text.rstrip()
+    if not text or ends_sentence(text) or not (text[-1].isalnum() or text[-1] == ","):
+        return False
+    for other in range(index + 1, len(flow)):
+        seg = flow[other][0]
+        if other == stray or seg.role is Role.CAPTION:
+            continue
+        if seg.role is Role.HEADING:
+            return True
+        return _plain_body(seg) and not starts_lower(seg.text)
+    return True

@@ -17,6 +17,7 @@ from bantin.vietnamese import (
     ends_sentence,
     first_letter,
     is_all_caps,
+    is_vietnamese_letter,
     starts_lower,
 )
 
@@ -293,23 +294,40 @@ MARK_RE = re.compile(r"^[\d*,\s]{1,6}$")
 
 def label_capitals_title(doc: Labelling) -> None:
     """A block in capitals opening a scholarly article (labelled abstracts, references) or set
-    over a byline is the title (an English title in capitals may follow it); the lines under
+    over a byline is the title (an English title in capitals may follow it, or come before
+    it: then its lines run up to the first line with a Vietnamese letter); the lines under
     it naming people (with ranks, degrees or marks) are the byline, and the lines after those,
     up to the text, their affiliations."""
     first = next((s for s in doc.segments if s.role is not Role.RUNNING_HEAD), None)
     if first is None or first.role is not Role.BODY or first.kind is not None:
         return
     lines = [line for s in doc.segments[doc.segments.index(first) :] for line in s.lines][:24]
-    count = 0
-    while count < min(len(lines), TITLE_MAX_LINES * 2) and _title_line(lines[count].text):
+    # An English title printed first runs up to the first line holding a Vietnamese letter.
+    first_vietnamese = 0
+    if lines and _foreign(lines[0].text):
+        while (
+            first_vietnamese < min(len(lines), TITLE_MAX_LINES * 2)
+            and _title_line(lines[first_vietnamese].text)
+            and _ascii_letters(lines[first_vietnamese].text)
+        ):
+            first_vietnamese += 1
+    count = first_vietnamese
+    while count < min(len(lines), first_vietnamese + TITLE_MAX_LINES * 3) and _title_line(
+        lines[count].text
+    ):
         count += 1
-    if not count or _foreign(lines[0].text):
-        return
+    if count == first_vietnamese or (count < len(lines) and not _byline(lines[count].text)):
+        # Not in capitals (or not all of it): a legacy capitals font came out in lower case.
+        count = _lower_case_title(lines, doc) or count
+        if count == first_vietnamese:
+            return
     scholarly = bool(doc.front) or any(s.kind is BlockKind.REFERENCE for s in doc.segments)
     if not scholarly and not (count < len(lines) and _byline(lines[count].text)):
         return  # a news page may open with a section's heading: only a paper's title is sure
-    title = [line for line in lines[:count] if not _foreign(line.text)][:TITLE_MAX_LINES]
-    english = [line for line in lines[:count] if _foreign(line.text)]
+    english = lines[:first_vietnamese]
+    rest = lines[first_vietnamese:count]
+    title = [line for line in rest if not _foreign(line.text)][:TITLE_MAX_LINES]
+    english += [line for line in rest if _foreign(line.text)]
     for line in title:
         line.role, line.reason = Role.TITLE, "title: lines in capitals opening the text"
     for line in english:
@@ -321,16 +339,54 @@ def label_capitals_title(doc: Labelling) -> None:
     label_front_matter(doc)  # a label in the block of the title and byline now opens one
 
 
+def _lower_case_title(lines: list[SourceLine], doc: Labelling) -> int:
+    """How many lines opening a scholarly article (its abstract or keywords are labelled)
+    make its title though not in capitals (a legacy capitals font comes out of `pdftotext` in
+    lower case, a small capitals font in mixed case): a few lines, none ending a sentence,
+    right above the byline; 0 if not so."""
+    if not doc.front or not lines:
+        return 0
+    for count in range(1, min(len(lines), TITLE_MAX_LINES * 2 + 1)):
+        if ends_sentence(lines[count - 1].text):
+            return 0
+        if _byline(lines[count].text):
+            vietnamese = any(not _foreign(line.text) for line in lines[:count])
+            return count if vietnamese else 0
+    return 0
+
+
 def _title_line(text: str) -> bool:
-    """A line of a title in capitals, not a line of names."""
+    """A line of a title in capitals (but for a formula's letters: 'TiO2'), not a line of
+    names; an English title's line with a formula in it ('DECORATED SnO2 THIN FILM') may read
+    as names and is one all the same."""
     text = text.strip()
-    return is_all_caps(text) and len(text.split()) >= 1 and not _byline(text)
+    letters = [char for char in text if char.isalpha()]
+    capitals = is_all_caps(text) or (
+        bool(letters) and sum(map(str.isupper, letters)) >= ENGLISH_CAPITALS * len(letters)
+    )
+    if not capitals:
+        return False
+    if _foreign(text) and not is_all_caps(text):
+        return True
+    return not _byline(text)
+
+
+ENGLISH_CAPITALS = 0.75  # a title's line in capitals but for a formula's letters
+
+
+def _ascii_letters(text: str) -> bool:
+    """Every letter of the line (there is one) is ASCII: no Vietnamese letter in it."""
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and all(char.isascii() for char in letters)
 
 
 def _foreign(text: str) -> bool:
-    """Written without one Vietnamese letter beyond ASCII: an English title under the title."""
+    """Written without one Vietnamese letter beyond ASCII (another script's letter may stand
+    in it, 'ШX15'): an English title under the title."""
     letters = [char for char in text if char.isalpha()]
-    return len(letters) > 10 and all(char.isascii() for char in letters)
+    return len(letters) > 10 and not any(
+        not char.isascii() and is_vietnamese_letter(char) for char in letters
+    )
 
 
 def _byline(text: str) -> bool:

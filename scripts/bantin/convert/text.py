@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bantin import CONVERTER_VERSION as PACKAGE_VERSION
-from bantin.convert.casing import learn_body, restore_case, restore_english_title
+from bantin.convert.casing import BodyCasing, learn_body, restore_case, restore_english_title
 from bantin.convert.decode import read_source, strip_controls
 from bantin.convert.facts import (
     byline_authors,
@@ -26,7 +26,7 @@ from bantin.convert.facts import (
 from bantin.convert.hyphens import restore_dropped_hyphens
 from bantin.convert.join import build_blocks
 from bantin.convert.layout import Segment, join_drop_caps, measure, segment, split_lines
-from bantin.convert.order import body_flow, take_title_and_lead
+from bantin.convert.order import body_flow, restore_column_order, take_title_and_lead
 from bantin.convert.roles import (
     AFFILIATION_REASON,
     Labelling,
@@ -42,7 +42,7 @@ from bantin.convert.shapes import prose_word
 from bantin.convert.symbols import decode_symbol_fonts
 from bantin.model import Article, Block, BlockKind, Role, SourceLine
 from bantin.registry import Registry
-from bantin.vietnamese import END_MARK_GLYPHS, nfc
+from bantin.vietnamese import END_MARK_GLYPHS, is_all_caps, nfc
 
 log = logging.getLogger("bantin.convert.text")
 
@@ -142,7 +142,8 @@ def convert_text(text: str, path: Path | str = "<text>", running_head: str = "he
     doc = label(Labelling(lines, segment(lines, layout), layout))
     take_title_and_lead(article, doc, path)
     _take_running_heads(article, doc, running_head)
-    article.blocks = build_blocks(article, body_flow(doc.segments))
+    flow = restore_column_order(list(body_flow(doc.segments)), article, layout.column)
+    article.blocks = build_blocks(article, flow)
     _clean_blocks(article)
     _strip_list_markers(article)
     _remove_end_mark(article)
@@ -336,7 +337,7 @@ def _restore_case(article: Article) -> None:
         if block.kind is BlockKind.HEADING
     ]
     body = learn_body(texts, asked=[article.title, *(words for _, _, words in headings)])
-    restored = restore_case(article.title, body)
+    restored = _restore_title_case(article.title, body)
     if restored != article.title:
         article.note("case", f"title case restored: {article.title!r} -> {restored!r}")
         article.title = restored
@@ -350,6 +351,27 @@ def _restore_case(article: Article) -> None:
         if fixed != block.text:
             article.note("case", f"heading case restored -> {fixed!r}", block.lines[0])
             block.text = fixed
+
+
+FORMULA_HOLDER = "QXJZ"  # a word in capitals no text writes, holding a formula's place
+TITLE_CAPITAL_WORDS = 3  # words in capitals enough to call a title one in capitals
+
+
+def _restore_title_case(title: str, body: BodyCasing) -> str:
+    """A title in capitals but for words in small letters (formulas, names: 'CHẾ TẠO TiO2
+    BẰNG ...', 'CỦA Việt Nam'; a line a legacy capitals font gave in lower case) gets
+    sentence case as one all in capitals does, those words kept as printed."""
+    words = title.split(" ")
+    kept = {i: word for i, word in enumerate(words) if any(map(str.islower, word))}
+    others = [word for i, word in enumerate(words) if i not in kept]
+    capitals = [word for word in others if sum(map(str.isalpha, word)) >= 2]
+    if not kept or len(capitals) < TITLE_CAPITAL_WORDS or not is_all_caps(" ".join(others)):
+        return restore_case(title, body)
+    held = " ".join(FORMULA_HOLDER if i in kept else word for i, word in enumerate(words))
+    restored = restore_case(held, body).split(" ")
+    if len(restored) != len(words):
+        return restore_case(title, body)
+    return " ".join(kept.get(i, word) for i, word in enumerate(restored))
 
 
 def _take_byline(article: Article, doc: Labelling) -> None:
