@@ -693,6 +693,11 @@ INPUT_EDITS: list[tuple[str, Callable[[Path], None], bool]] = [
     ("a template", lambda root: template(root, 1, 0), True),
     ("the day of the build", licence_from_environment, False),
     ("a page missing from site/", remove_a_page, True),
+    (
+        "a generated file removed",
+        lambda root: next(root.glob("docs/*/so-*/*/*.bib")).unlink(),
+        False,
+    ),
 ]
 
 

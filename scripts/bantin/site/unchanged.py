@@ -2,12 +2,12 @@
 
 After each successful build the build cache records `.cache/build/inputs.json`: one digest of
 every input of the build as the file system describes it (path, size, time, inode of each file
-under sources/ and docs/, mkdocs.yml, the theme's overrides, the URL registry, bantin's own
-files; the versions of bantin, Python and the rendering packages; the environment variables
-the build reads; the options), and of the published site/ (its folder and the time of each
-of its folders, which a removed or added file changes). The next build computes the same
-digest first; when it is the recorded one, no input can have changed and the site the last
-build published is the one a build would make again.
+under sources/ and docs/, only the name of the files bantin generates there; mkdocs.yml, the
+theme's overrides, the URL registry, bantin's own files; the versions of bantin, Python and
+the rendering packages; the environment variables the build reads; the options), and of the
+published site/ (the time of each of its folders, which a removed or added file changes). The
+next build computes the same digest first; when it is the recorded one, no input can have
+changed and the site the last build published is the one a build would make again.
 
 The record is written only when the build can vouch for it: the inputs read at the start are
 the ones found at the end, except for the files the build writes itself (the generated pages,
@@ -26,7 +26,7 @@ import os
 import platform
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -54,6 +54,8 @@ INPUT_DIRS = ("sources", "docs")
 DOCS_BOOKKEEPING = (generate.LIST_NAME, generate.PAGE_DATA_NAME, store.MANIFEST_NAME)
 #: Files of the project the build writes every time (besides docs/ and site/).
 WRITTEN = (REGISTRY_NAME, incremental.CACHE_DIR + "/" + incremental.STATE_NAME)
+#: How a generated file of docs/ is listed.
+OUTPUT = (-1, 0, 0)
 ENV_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -90,11 +92,15 @@ def stamp_path(root: Path) -> Path:
     return root / incremental.CACHE_DIR / STAMP_NAME
 
 
-def list_inputs(root: Path, options: dict[str, str], custom_dir: str | None) -> Listing:
-    """Every input of a build of `root`, and site/'s folders, from one walk of each."""
+def list_inputs(
+    root: Path, options: dict[str, str], custom_dir: str | None, outputs: Set[str] = frozenset()
+) -> Listing:
+    """Every input of a build of `root`, and site/'s folders, from one walk of each.
+    `outputs`: the files bantin generated in docs/, listed by name only (a build makes them
+    again from the inputs; a clean build does not read them)."""
     listing = Listing(other=dict(options))
     for name in INPUT_DIRS:
-        walk(root / name, name + "/", listing.files)
+        walk(root / name, name + "/", listing.files, outputs=outputs)
     if custom_dir:
         walk(Path(custom_dir), "overrides:" + custom_dir + "/", listing.files)
     walk(Path(str(resources.files("bantin"))), "bantin:", listing.files, skip_cache=True)
@@ -115,9 +121,13 @@ def add_file(path: Path, name: str, found: dict[str, tuple[int, int, int]]) -> N
 
 
 def walk(
-    folder: Path, prefix: str, found: dict[str, tuple[int, int, int]], skip_cache: bool = False
+    folder: Path,
+    prefix: str,
+    found: dict[str, tuple[int, int, int]],
+    skip_cache: bool = False,
+    outputs: Set[str] = frozenset(),
 ) -> None:
-    """Each file (and link, by its own stat and target) under `folder`."""
+    """Each file (and link, by its own stat and target) under `folder`; `outputs` by name."""
     pending = [(prefix, str(folder))]
     while pending:
         base, path = pending.pop()
@@ -130,6 +140,9 @@ def walk(
             if entry.is_dir(follow_symlinks=False):
                 if not (skip_cache and entry.name == "__pycache__"):
                     pending.append((name + "/", entry.path))
+                continue
+            if name in outputs:
+                found[name] = OUTPUT
                 continue
             info = entry.stat(follow_symlinks=False)
             found[name] = (info.st_size, info.st_mtime_ns, info.st_ino)
@@ -214,8 +227,8 @@ class Watch:
         self.started_ns = time.time_ns()
         stamp = read_stamp(self.root)
         self.custom_dir = stamp.get("custom_dir") if stamp else None
-        self.before = list_inputs(self.root, self.options, self.custom_dir)
         self.generated = self.generated_files()
+        self.before = list_inputs(self.root, self.options, self.custom_dir, self.generated)
         if trust and stamp is not None and stamp.get("digest") == self.before.digest():
             return stamp
         self.sources_unchanged = (
@@ -229,7 +242,7 @@ class Watch:
     def record(self, custom_dir: str | None, articles: int, redirects: int) -> None:
         """After a successful build: the record of its inputs, when it can vouch for them."""
         assert self.before is not None
-        after = list_inputs(self.root, self.options, custom_dir)
+        after = list_inputs(self.root, self.options, custom_dir, self.generated_files())
         if custom_dir != self.custom_dir:
             # The theme's folder was not listed at the start: its files must be older than
             # the build (the check of times below), as they are in the listing now.
