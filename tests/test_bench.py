@@ -4,9 +4,12 @@ runs are in BENCHMARKS.md)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 
 def test_bench_measures_every_figure_at_a_tiny_size(tmp_path: Path) -> None:
@@ -109,3 +112,22 @@ def test_a_second_bench_in_the_same_folder_is_refused(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "work").iterdir()) == [".lock"]
     with workdir_lock(tmp_path / "work"):  # free again once the holder is done
         pass
+
+
+def test_the_measured_commands_run_the_bantin_of_the_bench(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """BENCHMARKS.md runs `PYTHONPATH=scripts ... bantin bench`; the commands it times run
+    inside the archive folder, where `scripts` is another folder (or none): they are given the
+    same code by absolute paths, not whatever bantin is installed."""
+    from bantin.bench import command_env
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(["scripts", "", str(tmp_path / "x")]))
+    env = command_env()
+    assert env["PYTHONPATH"].split(os.pathsep) == [
+        str(tmp_path / "scripts"),
+        str(tmp_path),
+        str(tmp_path / "x"),
+    ]
+    assert env["SOURCE_DATE_EPOCH"] == "1700000000"

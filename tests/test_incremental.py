@@ -41,6 +41,8 @@ SITE_URL = "https://luutru.example.vn/"
 ARTICLES = 3
 #: Edits that no cache can vouch for: every page is rendered again.
 GLOBAL_EDITS = ("config", "licence", "template", "version")
+#: What a build that found no input changed says.
+NOTHING = "nothing changed since the last build"
 EDITS = (
     "add",
     "change",
@@ -53,6 +55,7 @@ EDITS = (
     "licence",
     "template",
     "version",
+    "nothing",
 )
 
 
@@ -239,6 +242,10 @@ def version(root: Path, n: int, pick: int) -> None:
     bantin.__version__ = f"{VERSION}.post{n}"
 
 
+def nothing(root: Path, n: int, pick: int) -> None:
+    """No edit: the build returns at once when the last one could vouch for its inputs."""
+
+
 VERSION = bantin.__version__
 EDIT: dict[str, Callable[[Path, int, int], None]] = {
     "add": add,
@@ -252,6 +259,7 @@ EDIT: dict[str, Callable[[Path, int, int], None]] = {
     "licence": licence,
     "template": template,
     "version": version,
+    "nothing": nothing,
 }
 
 edit_sequences = st.lists(
@@ -275,8 +283,18 @@ edit_sequences = st.lists(
 @example(edits=[("pdf", 0), ("pdf", 1), ("pdf", 2)])
 @example(edits=[("issue", 1), ("issue", 2), ("licence", 0)])
 @example(edits=[("change", 2), ("issue", 0), ("pdf", 0)])
+@example(edits=[("slug", 0), ("nothing", 0), ("add", 1)])
+@example(edits=[("nothing", 0), ("front", 1), ("nothing", 0)])
 def test_incremental_build_equals_a_clean_build(edits: list[tuple[str, int]]) -> None:
-    with tempfile.TemporaryDirectory(prefix="bantin-incr-") as folder, later_days() as day:
+    from bantin.site import unchanged
+
+    with (
+        tempfile.TemporaryDirectory(prefix="bantin-incr-") as folder,
+        later_days() as day,
+        pytest.MonkeyPatch.context() as patch,
+    ):
+        patch.setattr(unchanged, "RACY_NS", 0)  # edits follow builds within the same second
+        patch.setattr(unchanged, "FINE_RACY_NS", 0)
         root = make_archive(Path(folder) / "archive")
         said, logger = Said(), logging.getLogger("bantin.site")
         level = logger.level
@@ -287,10 +305,14 @@ def test_incremental_build_equals_a_clean_build(edits: list[tuple[str, int]]) ->
             for n, (kind, pick) in enumerate(edits):
                 EDIT[kind](root, n, pick)
                 said.lines.clear()
-                day(n + 1)
+                if kind != "nothing":
+                    day(n + 1)
+                recorded = unchanged.stamp_path(root).exists()
                 build(root)
                 full = [line for line in said.lines if line.startswith("full build")]
                 assert bool(full) == (kind in GLOBAL_EDITS), full
+                at_once = [line for line in said.lines if line.startswith(NOTHING)]
+                assert bool(at_once) == (kind == "nothing" and recorded), said.lines
                 expected = clean_build_of(root, Path(folder) / f"clean-{n}")
                 assert site_files(root / "site") == expected, f"after {edits[: n + 1]}"
         finally:
@@ -640,3 +662,123 @@ def test_a_licence_from_the_environment_is_followed(
     assert "full build: extra of mkdocs.yml changed" in caplog.text
     assert "CC BY-SA 4.0" in (root / "site/index.html").read_text("utf-8")
     assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+
+
+def built_at_once(root: Path, caplog: pytest.LogCaptureFixture) -> bool:
+    """Build `root`; whether the build found nothing changed and returned at once."""
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root)
+    return NOTHING in caplog.text
+
+
+@pytest.fixture
+def no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests edit files right before building: no wait for the file times to settle."""
+    from bantin.site import unchanged
+
+    monkeypatch.setattr(unchanged, "RACY_NS", 0)
+    monkeypatch.setattr(unchanged, "FINE_RACY_NS", 0)
+
+
+def remove_a_page(root: Path) -> None:
+    page = root / "site" / articles(root)[0].relative_to(root / "docs").with_suffix("")
+    (page / "index.html").unlink()
+
+
+def licence_from_environment(root: Path) -> None:
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(os.environ.get("SOURCE_DATE_EPOCH", "0")) + 86400)
+
+
+#: An edit of each input; True where conversion reads nothing that changed.
+INPUT_EDITS: list[tuple[str, Callable[[Path], None], bool]] = [
+    ("a source", lambda root: change(root, 1, 0), False),
+    ("a sidecar", lambda root: slug(root, 1, 1), False),
+    ("issue.yml", lambda root: issue(root, 1, 1), False),
+    ("an article's front matter", lambda root: front(root, 1, 0), True),
+    ("a new source", lambda root: add(root, 1, 0), False),
+    (
+        "a page written by hand",
+        lambda root: (root / "docs/gioi-thieu.md").write_text("# Khác\n"),
+        True,
+    ),
+    ("mkdocs.yml", lambda root: config(root, 1, 0), True),
+    ("a template", lambda root: template(root, 1, 0), True),
+    ("the day of the build", licence_from_environment, False),
+    ("a page missing from site/", remove_a_page, True),
+    (
+        "a generated file removed",
+        lambda root: next(root.glob("docs/*/so-*/*/*.bib")).unlink(),
+        False,
+    ),
+]
+
+
+@pytest.mark.usefixtures("no_racy_window")
+def test_a_build_with_nothing_changed_returns_at_once_and_any_input_is_seen(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Nothing changed: the site is the published one, not even read. Each input changed:
+    a real build, then nothing changed again; the site always the clean build's."""
+    root = make_archive(tmp_path / "archive")
+    with later_days():
+        assert not built_at_once(root, caplog)
+        site = (root / "site").stat().st_ino
+        assert built_at_once(root, caplog)
+        assert (root / "site").stat().st_ino == site, "site/ untouched"
+        for what, edit, same_sources in INPUT_EDITS:
+            edit(root)
+            assert not built_at_once(root, caplog), f"{what} changed"
+            assert ("nothing to convert" in caplog.text) == same_sources, what
+            assert built_at_once(root, caplog), f"nothing changed after {what}"
+        assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+    bantin.__version__ = f"{VERSION}.post1"
+    try:
+        assert not built_at_once(root, caplog), "bantin upgraded"
+    finally:
+        bantin.__version__ = VERSION
+
+
+@pytest.mark.usefixtures("no_racy_window")
+def test_an_input_changed_while_the_build_ran_is_built_next_time(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A correction saved while a build runs (after it read the article) is not in that
+    build's site: the next build makes it, never returns at once."""
+    root = make_archive(tmp_path / "archive")
+    build(root)
+    services = default_services()
+    load = services.load_catalogue
+
+    def then_edit(docs: Path) -> object:
+        found = load(docs)
+        front(root, 7, 0)  # saved just after the articles were read
+        return found
+
+    services.load_catalogue = then_edit
+    change(root, 6, 1)
+    build_site(BuildOptions(root=root), services, Stages())
+    assert not built_at_once(root, caplog)
+    page = root / "site" / articles(root)[0].relative_to(root / "docs").with_suffix("")
+    assert "Tóm tắt sửa tay số 7." in (page / "index.html").read_text("utf-8")
+
+
+def test_a_file_changed_moments_before_the_build_leaves_no_record(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A file time is kept to a tick (2 s on some file systems): a file saved within that
+    time before the build may change again unseen, so that build records nothing."""
+    from bantin.site import unchanged
+
+    root = make_archive(tmp_path / "archive")
+    long_ago = time.time_ns() - 10**10
+    for path in root.rglob("*"):
+        os.utime(path, ns=(long_ago, long_ago))
+    build(root)
+    assert unchanged.stamp_path(root).exists()
+    assert built_at_once(root, caplog)
+    soon = time.time_ns() + 10**9  # a save as the build starts (the same size)
+    os.utime(sources(root)[0], ns=(soon, soon))
+    assert not built_at_once(root, caplog)
+    assert not unchanged.stamp_path(root).exists()
+    assert not built_at_once(root, caplog)

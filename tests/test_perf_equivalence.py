@@ -847,3 +847,23 @@ def test_walk_finds_what_rglob_finds(tmp_path: Path) -> None:
         "2021/05/b.txt",
         "z.txt",
     ]
+
+
+NAME_WORDS = ["Nguyễn", "Trần", "Lê", "Văn", "Thị", "Hải", "HẢI", "PGS.TS", "(Hà Nội)", "Tôn Nữ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(NAME_WORDS) | st.text(max_size=6), min_size=1, max_size=5),
+    pens=st.lists(st.sampled_from(["Hải Hằng", "Nguyễn Văn", "X"]), max_size=2),
+)
+def test_a_remembered_name_is_the_name_worked_out_again(words: list[str], pens: list[str]) -> None:
+    """Byline names are parsed once per build and shared: the same answer as reading the name
+    afresh, whatever was asked before (also with other pen names)."""
+    from bantin.cite import names
+
+    raw = " ".join(words)
+    first = names.parse_name(raw, pens)
+    assert first == names.read_name(raw, pens)
+    assert names.parse_name(raw, tuple(pens)) == first
+    assert names.parse_name(raw) == names.read_name(raw)

@@ -301,6 +301,18 @@ def make_baseline(root: Path, base: Path) -> None:
     (base / "mkdocs.yml").write_text(PLAIN_MKDOCS_YML, encoding="utf-8")
 
 
+def command_env() -> dict[str, str]:
+    """The environment of the measured commands: a fixed build date, and PYTHONPATH with
+    absolute paths (they run inside the archive folder, where a relative `scripts` would miss
+    the code being measured and Python would take the installed bantin)."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    given = env.get("PYTHONPATH")
+    if given is not None:
+        parts = [os.path.abspath(part or os.curdir) for part in given.split(os.pathsep)]
+        env["PYTHONPATH"] = os.pathsep.join(parts)
+    return env
+
+
 def run_bench(
     articles: int, runs: int, workdir: Path, seed: int, browser: bool, trash: Trash
 ) -> BenchResult:
@@ -311,7 +323,7 @@ def run_bench(
     root = workdir / f"archive-{articles}"
     make_archive(root, articles, seed, trash)
     result.source_mb = tree_mb(root / "sources")
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    env = command_env()
 
     def convert() -> tuple[float, float]:
         return timed(bantin_command("convert", "sources", "--out", "docs"), root, env)

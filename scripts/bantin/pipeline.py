@@ -127,6 +127,7 @@ class ConvertReport:
     failed: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     written: bool = False
+    removed: list[str] = field(default_factory=list)  # outputs removed (their article moved)
 
     @property
     def ok(self) -> bool:
@@ -938,6 +939,7 @@ def forget_previous(run: Run, item: Planned) -> None:
     old = item.previous[0]
     if state_of(run.out_dir, old, run.manifest) is FileState.GENERATED:
         output_path(run.out_dir, old).unlink()
+        run.report.removed.append(old)
         log.info("%s: removed, the article moved to %s", old, item.rel)
     else:
         log.warning("%s: kept (edited by hand); the article now lives at %s", old, item.rel)

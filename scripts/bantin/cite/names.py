@@ -17,6 +17,7 @@ single-field name, so a pen name like "Hải Hằng" is never turned into "Hằn
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -150,6 +151,19 @@ def _key(name: str) -> str:
 
 def parse_name(raw: str, pen_names: list[str] | tuple[str, ...] = ()) -> PersonName:
     """Split one byline name into family and given parts, or keep it as a literal."""
+    return _parse_name_remembered(raw, tuple(pen_names))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_name_remembered(raw: str, pen_names: tuple[str, ...]) -> PersonName:
+    """An archive names the same few hundred authors in thousands of bylines, and a build
+    reads each byline for several outputs (citations, meta tags, JATS, OAI-PMH): each name
+    is worked out once (a PersonName cannot be changed, so it can be shared)."""
+    return read_name(raw, pen_names)
+
+
+def read_name(raw: str, pen_names: list[str] | tuple[str, ...] = ()) -> PersonName:
+    """parse_name, worked out every time."""
     name = clean_name(raw)
     pens = {_key(pen) for pen in pen_names} | {_key(clean_name(pen)) for pen in pen_names}
     if not any(ch.isalnum() for ch in name):

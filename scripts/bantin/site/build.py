@@ -35,6 +35,7 @@ from bantin.site import (
     oai,
     registry,
     split,
+    unchanged,
     urls,
 )
 from bantin.site.meta import CiteApi, SiteInfo
@@ -309,12 +310,18 @@ def move_tree(source: Path, target: Path) -> None:
             os.replace(path, destination)
 
 
-def convert_stage(options: BuildOptions, services: Services, result: BuildResult) -> None:
+def convert_stage(
+    options: BuildOptions, services: Services, result: BuildResult, watch: unchanged.Watch
+) -> None:
     if not options.convert or services.convert_sources is None:
+        return
+    if watch.sources_unchanged:
+        log.info("sources unchanged since the last build: nothing to convert")
         return
     report = services.convert_sources(
         options.root, options.root / "docs", force=options.force, keep_going=options.keep_going
     )
+    watch.removed.update("docs/" + name for name in getattr(report, "removed", []))
     found = list(getattr(report, "problems", []) or [])
     for problem in found:
         result.problems.items.append(getattr(problem, "problem", problem))
@@ -436,10 +443,30 @@ def build_site(
     """Run every stage; raise BuildError (site/ untouched) on the first failing one."""
     root = options.root.resolve()
     check_project(root)
+    stages = stages or Stages()
     with store.project_lock(root):
+        watch = unchanged.Watch(
+            root, unchanged.options_of(options.config_file, options.keep_going, options.convert)
+        )
+        with stages.stage("Kiểm tra thay đổi (what changed)"):
+            last = watch.start(trust=not (options.clean or options.force))
+        if last is not None:
+            return nothing_changed(last, stages)
         temps = [temp for name in PUBLISHED_DIRS for temp in refuse_links_leaving(root, name)]
         remove_leftovers(root, temps)
-        return build_locked(options, services or default_services(), stages or Stages(), root)
+        result = build_locked(options, services or default_services(), stages, root, watch)
+        if result.ok:
+            watch.record(watch.theme_dir, result.articles, result.redirects)
+        return result
+
+
+def nothing_changed(last: dict[str, Any], stages: Stages) -> BuildResult:
+    """No input changed since the last build: its site/ is the one this build would make."""
+    message = "nothing changed since the last build: site/ is kept as it is"
+    log.info(message)
+    stages.console.print(f"[dim]…[/dim] Không có gì thay đổi ({message})")
+    articles, redirects = int(last.get("articles", 0)), int(last.get("redirects", 0))
+    return BuildResult(articles=articles, redirects=redirects)
 
 
 #: Folders a build makes in the project root while it runs (see build_locked).
@@ -468,14 +495,20 @@ def remove_leftovers(root: Path, temps: Sequence[Path] = ()) -> None:
 
 
 def build_locked(
-    options: BuildOptions, services: Services, stages: Stages, root: Path
+    options: BuildOptions,
+    services: Services,
+    stages: Stages,
+    root: Path,
+    watch: unchanged.Watch | None = None,
 ) -> BuildResult:
     """The stages of build_site, once the project is checked and locked."""
     docs, result = root / "docs", BuildResult()
+    watch = watch or unchanged.Watch(root, {})
     if options.clean:
         clean_generated(root, docs)
     with stages.stage("Chuyển đổi nguồn (convert sources)"):
-        convert_stage(options, services, result)
+        convert_stage(options, services, result, watch)
+    watch.catalogue_ns = time.time_ns()
     with stages.stage("Đọc danh mục bài (catalogue)"):
         catalogue = services.load_catalogue(docs)
         entries = entries_of(catalogue)
@@ -485,7 +518,7 @@ def build_locked(
         check = registry.check_registry(published, entries, changes)
         if check.problems:
             raise BuildError(f"{REGISTRY_NAME}:\n{check.problems.summary()}")
-    build = SiteBuild(options, services, stages, root, catalogue, entries, check)
+    build = SiteBuild(options, services, stages, root, catalogue, entries, check, watch)
     try:
         build.run("--clean" if options.clean else "")
     except incremental.CacheMiss as miss:
@@ -506,6 +539,7 @@ class SiteBuild:
     catalogue: Any
     entries: list[urls.Entry]
     check: registry.RegistryCheck
+    watch: unchanged.Watch
 
     def plan(self, config: Any, site: SiteInfo, full: str) -> incremental.Plan:
         """Incremental when the cache vouches for site/; else full, and the log says why."""
@@ -541,6 +575,8 @@ class SiteBuild:
         try:
             config = load_mkdocs_config(root, self.options.config_file, temp)
             check_docs_dir(config, docs, root / self.options.config_file)
+            custom_dir = config["theme"].custom_dir
+            self.watch.theme_dir = str(custom_dir) if custom_dir else None
             site = site_info(config)
             plan = self.plan(config, site, full)
             # The folder that becomes site/: this run's output for a full build; for an

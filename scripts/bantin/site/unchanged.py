@@ -1,0 +1,309 @@
+"""Nothing changed since the last build: `bantin build` returns at once, site/ as it is.
+
+After each successful build the build cache records `.cache/build/inputs.json`: one digest of
+every input of the build as the file system describes it (path, size, time, inode of each file
+under sources/ and docs/, only the name of the files bantin generates there; mkdocs.yml, the
+theme's overrides, the URL registry, bantin's own files; the versions of bantin, Python and
+the rendering packages; the environment variables the build reads; the options), and of the
+published site/ (the time of each of its folders, which a removed or added file changes). The
+next build computes the same digest first; when it is the recorded one, no input can have
+changed and the site the last build published is the one a build would make again.
+
+The record is written only when the build can vouch for it: the inputs read at the start are
+the ones found at the end, except for the files the build writes itself (the generated pages,
+bantin's lists, the articles it converted before reading the catalogue). A file changed while
+the build ran, or moments before it started (within a file time's resolution), leaves no
+record, so the next build does its work again. Any build that does not return at once forgets
+the record first: a build that fails or is killed leaves none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import platform
+import re
+import time
+from collections.abc import Iterable, Set
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from bantin import store
+from bantin.site import generate, incremental
+from bantin.site.registry import REGISTRY_NAME
+
+log = logging.getLogger("bantin.site")
+
+STAMP_NAME = "inputs.json"
+STAMP_FORMAT = 1
+#: A file changed this close before the build started may change again within the same file
+#: time: no record vouches for it. File systems that keep times to the nanosecond take them
+#: from a clock that moves by ticks (at most 10 ms); others keep them to 2 s (FAT) or 1 s.
+RACY_NS = incremental.RACY_NS
+FINE_RACY_NS = 50_000_000
+#: Environment variables the build reads whatever mkdocs.yml says.
+ENV_PREFIXES = ("BANTIN_", "MKDOCS_")
+ENV_NAMES = ("SOURCE_DATE_EPOCH",)
+#: Folders of the project whose every file is an input.
+INPUT_DIRS = ("sources", "docs")
+#: Files docs/ holds that the build itself writes (besides the generated pages it lists).
+DOCS_BOOKKEEPING = (generate.LIST_NAME, generate.PAGE_DATA_NAME, store.MANIFEST_NAME)
+#: Files of the project the build writes every time (besides docs/ and site/).
+WRITTEN = (REGISTRY_NAME, incremental.CACHE_DIR + "/" + incremental.STATE_NAME)
+#: How a generated file of docs/ is listed.
+OUTPUT = (-1, 0, 0)
+ENV_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass
+class Listing:
+    """What the file system says about every input: path -> (size, time, inode)."""
+
+    files: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    other: dict[str, str] = field(default_factory=dict)  # versions, environment, options
+
+    def digest(self) -> str:
+        data = repr([sorted(self.files.items()), sorted(self.other.items())])
+        return hashlib.sha256(data.encode("utf-8", "surrogateescape")).hexdigest()
+
+    def conversion_digest(self) -> str:
+        """What conversion reads: the sources, bantin, the options, which files docs/ holds
+        (an article missing is converted again) and its manifest."""
+        manifest = "docs/" + store.MANIFEST_NAME
+        data = repr(
+            [
+                sorted(
+                    (name, value)
+                    for name, value in self.files.items()
+                    if name.startswith(("sources/", "bantin:")) or name == manifest
+                ),
+                sorted(name for name in self.files if name.startswith("docs/")),
+                sorted(self.other.items()),
+            ]
+        )
+        return hashlib.sha256(data.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def stamp_path(root: Path) -> Path:
+    return root / incremental.CACHE_DIR / STAMP_NAME
+
+
+def list_inputs(
+    root: Path, options: dict[str, str], custom_dir: str | None, outputs: Set[str] = frozenset()
+) -> Listing:
+    """Every input of a build of `root`, and site/'s folders, from one walk of each.
+    `outputs`: the files bantin generated in docs/, listed by name only (a build makes them
+    again from the inputs; a clean build does not read them)."""
+    listing = Listing(other=dict(options))
+    for name in INPUT_DIRS:
+        walk(root / name, name + "/", listing.files, outputs=outputs)
+    if custom_dir:
+        walk(Path(custom_dir), "overrides:" + custom_dir + "/", listing.files)
+    walk(Path(str(resources.files("bantin"))), "bantin:", listing.files, skip_cache=True)
+    for name in (options.get("config", "mkdocs.yml"), *WRITTEN):
+        add_file(root / name, name, listing.files)
+    walk_folders(root / "site", "site/", listing.files)
+    listing.other.update(environment(root / options.get("config", "mkdocs.yml")))
+    listing.other.update(versions())
+    return listing
+
+
+def add_file(path: Path, name: str, found: dict[str, tuple[int, int, int]]) -> None:
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    found[name] = (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def walk(
+    folder: Path,
+    prefix: str,
+    found: dict[str, tuple[int, int, int]],
+    skip_cache: bool = False,
+    outputs: Set[str] = frozenset(),
+) -> None:
+    """Each file (and link, by its own stat and target) under `folder`; `outputs` by name."""
+    pending = [(prefix, str(folder))]
+    while pending:
+        base, path = pending.pop()
+        try:
+            entries = list(os.scandir(path))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            name = base + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if not (skip_cache and entry.name == "__pycache__"):
+                    pending.append((name + "/", entry.path))
+                continue
+            if name in outputs:
+                found[name] = OUTPUT
+                continue
+            info = entry.stat(follow_symlinks=False)
+            found[name] = (info.st_size, info.st_mtime_ns, info.st_ino)
+            if entry.is_symlink():
+                found[name + " ->" + os.readlink(entry.path)] = (0, 0, 0)
+
+
+def walk_folders(folder: Path, prefix: str, found: dict[str, tuple[int, int, int]]) -> None:
+    """Each folder under `folder` and its time: adding, removing or renaming a file in a
+    folder changes the folder's time."""
+    pending = [(prefix, str(folder))]
+    while pending:
+        base, path = pending.pop()
+        try:
+            info = os.stat(path)
+            entries = list(os.scandir(path))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        found[base] = (info.st_dev, info.st_mtime_ns, info.st_ino)
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((base + entry.name + "/", entry.path))
+
+
+def environment(config: Path) -> dict[str, str]:
+    """The variables the build may read: bantin's and MkDocs's own, and every name the
+    configuration mentions (`!ENV [NAME, default]`)."""
+    try:
+        words = set(ENV_WORD.findall(config.read_text(encoding="utf-8", errors="replace")))
+    except OSError:
+        words = set()
+    return {
+        "env " + name: value
+        for name, value in os.environ.items()
+        if name in words or name in ENV_NAMES or name.startswith(ENV_PREFIXES)
+    }
+
+
+def versions() -> dict[str, str]:
+    import bantin
+
+    return {
+        "bantin version": str(bantin.__version__),
+        "python": platform.python_version(),
+        "packages": incremental.versions(),
+    }
+
+
+def read_stamp(root: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(stamp_path(root).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != STAMP_FORMAT:
+        return None
+    return data
+
+
+def forget(root: Path) -> None:
+    stamp_path(root).unlink(missing_ok=True)
+
+
+@dataclass
+class Watch:
+    """One build's view of its inputs: listed before it starts, checked when it ends."""
+
+    root: Path
+    options: dict[str, str]
+    started_ns: int = 0
+    custom_dir: str | None = None
+    before: Listing | None = None
+    catalogue_ns: int = 0  # when the build started reading the articles it converted
+    theme_dir: str | None = None  # the theme's custom_dir the build used
+    removed: set[str] = field(default_factory=set)  # articles conversion removed (moved)
+    generated: set[str] = field(default_factory=set)  # docs/ files generated before the build
+    #: Nothing conversion reads changed since the last build, which converted everything.
+    sources_unchanged: bool = False
+
+    def start(self, trust: bool = True) -> dict[str, Any] | None:
+        """List the inputs; the last build's record when nothing changed since (and `trust`):
+        the build can return. Otherwise the record is forgotten before anything is written."""
+        self.started_ns = time.time_ns()
+        stamp = read_stamp(self.root)
+        self.custom_dir = stamp.get("custom_dir") if stamp else None
+        self.generated = self.generated_files()
+        self.before = list_inputs(self.root, self.options, self.custom_dir, self.generated)
+        if trust and stamp is not None and stamp.get("digest") == self.before.digest():
+            return stamp
+        self.sources_unchanged = (
+            trust
+            and stamp is not None
+            and stamp.get("conversion") == self.before.conversion_digest()
+        )
+        forget(self.root)
+        return None
+
+    def record(self, custom_dir: str | None, articles: int, redirects: int) -> None:
+        """After a successful build: the record of its inputs, when it can vouch for them."""
+        assert self.before is not None
+        after = list_inputs(self.root, self.options, custom_dir, self.generated_files())
+        if custom_dir != self.custom_dir:
+            # The theme's folder was not listed at the start: its files must be older than
+            # the build (the check of times below), as they are in the listing now.
+            theme = "overrides:" + (custom_dir or "")
+            for name, value in after.files.items():
+                if name.startswith(theme):
+                    self.before.files[name] = value
+        reason = self.why_not(after)
+        if reason:
+            log.info("the next build does its work: %s", reason)
+            return
+        stamp = {
+            "format": STAMP_FORMAT,
+            "digest": after.digest(),
+            "conversion": after.conversion_digest(),
+            "custom_dir": custom_dir,
+            "articles": articles,
+            "redirects": redirects,
+        }
+        store.write_atomic(stamp_path(self.root), json.dumps(stamp, sort_keys=True).encode())
+
+    def why_not(self, after: Listing) -> str:
+        """Why the inputs found now may not be the ones the build read ("" when they are)."""
+        assert self.before is not None
+        if after.other != self.before.other:
+            return "the environment or a version changed during the build"
+        own = self.written_by_build()
+        before, now = self.before.files, after.files
+        margin = racy_margin(before.values())
+        for name in sorted(set(before) | set(now)):
+            if name in own or name.startswith("site/"):
+                continue
+            if before.get(name) != now.get(name):
+                if not self.converted(name, now.get(name)):
+                    return f"{name} changed while the build ran"
+            elif name in now and now[name][1] >= self.started_ns - margin:
+                return f"{name} changed moments before the build"
+        return ""
+
+    def generated_files(self) -> set[str]:
+        return {"docs/" + p for p in generate.previous_list(self.root / "docs") if p}
+
+    def written_by_build(self) -> set[str]:
+        """The generated files before and after the build, bantin's lists and records."""
+        bookkeeping = {"docs/" + name for name in DOCS_BOOKKEEPING}
+        return self.generated | self.generated_files() | bookkeeping | set(WRITTEN)
+
+    def converted(self, name: str, now: tuple[int, int, int] | None) -> bool:
+        """An article the build converted (in docs/, written before the catalogue was read)
+        or removed because it moved."""
+        if now is None:
+            return name in self.removed
+        return name.startswith("docs/") and self.started_ns <= now[1] < self.catalogue_ns
+
+
+def racy_margin(stats: Iterable[tuple[int, int, int]]) -> int:
+    """How long before the build a file time may be that of a later change: a tick where
+    the file system keeps times finer than a millisecond (seen on any input), else 2 s."""
+    fine = any(mtime % 1_000_000 for _, mtime, _ in stats)
+    return FINE_RACY_NS if fine else RACY_NS
+
+
+def options_of(config_file: str, keep_going: bool, convert: bool) -> dict[str, str]:
+    return {"config": config_file, "keep going": str(keep_going), "convert": str(convert)}
