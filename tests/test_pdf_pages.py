@@ -9,7 +9,7 @@ from bantin.pdf.furniture import remove_furniture
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word
 from bantin.pdf.reading import Para, document_columns, join_marks, paragraphs
 from bantin.pdf.roles import AFFILIATION, BYLINE, CAPTION, HEADING, TABLE, label_article
-from bantin.pdf.structure import body_blocks, front_of
+from bantin.pdf.structure import Front, body_blocks, front_of
 
 BODY = BodyType(12.0, "Times New Roman")
 PAGE_W, PAGE_H = 595.0, 842.0
@@ -40,6 +40,13 @@ def labelled(sheet: Page) -> list[Para]:
     paras = paragraphs(sheet, BODY)
     label_article(paras, BODY)
     return paras
+
+
+def front_of_page(*lines: Line | list[Line]) -> Front:
+    """The front matter of a first page: its lines (a list: lines of one block) over 20 lines
+    of running text."""
+    blocks = [item if isinstance(item, list) else [item] for item in lines]
+    return front_of(labelled(page(1, *blocks, body_lines(200, 20))))
 
 
 def texts(pages: list[Page]) -> dict[int, list[str]]:
@@ -691,17 +698,14 @@ def test_a_block_poppler_made_of_lines_from_two_columns_is_read_per_column() -> 
 def test_a_name_whose_family_name_is_rare_over_a_received_line_is_the_byline() -> None:
     """Measured on a real article: "Đường Thị Thanh Hải", bold at the body's size, over the
     affiliation and the "received" line, became a heading: "Đường" is no common family name."""
-    sheet = page(
-        1,
-        [line("MÔ HÌNH HỒI QUY NGHIÊN CỨU CÁC YẾU TỐ TÁC ĐỘNG", 60, 60, 15, bold=True)],
-        [line("REGRESSION MODEL FOR RESEARCHING THE FACTORS", 70, 90, 13.7)],
-        [line("Đường Thị Thanh Hải", 240, 120, 10.7, bold=True)],
-        [line("Khoa Tài chính Ngân hàng, Trường Đại học Kinh tế", 150, 136, 10.7)],
-        [line("Đến Tòa soạn ngày 30/03/2021, chấp nhận đăng ngày 13/04/2021", 120, 152, 10.7)],
-        body_lines(200, 20),
+    front = front_of_page(
+        line("MÔ HÌNH HỒI QUY NGHIÊN CỨU CÁC YẾU TỐ TÁC ĐỘNG", 60, 60, 15, bold=True),
+        line("REGRESSION MODEL FOR RESEARCHING THE FACTORS", 70, 90, 13.7),
+        line("Đường Thị Thanh Hải", 240, 120, 10.7, bold=True),
+        line("Khoa Tài chính Ngân hàng, Trường Đại học Kinh tế", 150, 136, 10.7),
+        line("Đến Tòa soạn ngày 30/03/2021, chấp nhận đăng ngày 13/04/2021", 120, 152, 10.7),
     )
-    paras = labelled(sheet)
-    assert [author.name for author in front_of(paras).authors] == ["Đường Thị Thanh Hải"]
+    assert [author.name for author in front.authors] == ["Đường Thị Thanh Hải"]
 
 
 def test_an_english_title_line_with_a_formula_is_no_byline() -> None:
@@ -709,18 +713,14 @@ def test_an_english_title_line_with_a_formula_is_no_byline() -> None:
     English title in capitals, was read as a byline (a name "MoS" with an affiliation mark 2);
     and a byline ending with the corresponding author's star after a comma ("Quang1,*") was
     taken for a heading."""
-    sheet = page(
-        1,
-        [line("CẢM BIẾN ĐIỆN HÓA PHÁT HIỆN CHLORAMPHENICOL", 60, 60, 16, bold=True)],
-        [line("A SENSOR FOR DETECTION OF CHLORAMPHENICOL IN PORK", 60, 90, 14)],
-        [line("MODIFIED WITH MoS2 NANOSHEET", 150, 108, 14)],
-        [line("Ngô Xuân Đinh1, Hoàng Văn Tuấn2, Chu Xuân Quang1,*", 120, 140, 11, bold=True)],
-        [line("1Viện Nghiên cứu nano, Trường Đại học Phenikaa", 120, 156, 11)],
-        [line("Đến Tòa soạn ngày 17/10/2022, chấp nhận đăng ngày 14/11/2022", 100, 175, 10)],
-        body_lines(200, 20),
+    front = front_of_page(
+        line("CẢM BIẾN ĐIỆN HÓA PHÁT HIỆN CHLORAMPHENICOL", 60, 60, 16, bold=True),
+        line("A SENSOR FOR DETECTION OF CHLORAMPHENICOL IN PORK", 60, 90, 14),
+        line("MODIFIED WITH MoS2 NANOSHEET", 150, 108, 14),
+        line("Ngô Xuân Đinh1, Hoàng Văn Tuấn2, Chu Xuân Quang1,*", 120, 140, 11, bold=True),
+        line("1Viện Nghiên cứu nano, Trường Đại học Phenikaa", 120, 156, 11),
+        line("Đến Tòa soạn ngày 17/10/2022, chấp nhận đăng ngày 14/11/2022", 100, 175, 10),
     )
-    paras = labelled(sheet)
-    front = front_of(paras)
     assert front.title_en == (
         "A SENSOR FOR DETECTION OF CHLORAMPHENICOL IN PORK MODIFIED WITH MoS2 NANOSHEET"
     )
@@ -731,16 +731,13 @@ def test_names_written_without_marks_under_the_titles_are_the_byline() -> None:
     """Measured on a real article in English: its authors' names, written without their
     Vietnamese marks and bold like its English title ("Vo Thanh Duoc1, Duong Thi Thuy
     Trang1"), were joined to that title."""
-    sheet = page(
-        1,
-        [line("HIGHLY SENSITIVE H2S GAS SENSOR BASED ON SnO2 THIN FILM", 60, 60, 15, bold=True)],
-        [line("NGHIÊN CỨU CHẾ TẠO CẢM BIẾN KHÍ H2S TRÊN MÀNG MỎNG", 60, 90, 14)],
-        [line("Vo Thanh Duoc1, Duong Thi Thuy Trang1, Nguyen Van Toan2", 100, 120, 11, bold=True)],
-        [line("1Hanoi University of Science and Technology", 120, 140, 11)],
-        [line("Đến Tòa soạn ngày 28/10/2021, chấp nhận đăng ngày 15/11/2021", 100, 160, 10)],
-        body_lines(200, 20),
+    front = front_of_page(
+        line("HIGHLY SENSITIVE H2S GAS SENSOR BASED ON SnO2 THIN FILM", 60, 60, 15, bold=True),
+        line("NGHIÊN CỨU CHẾ TẠO CẢM BIẾN KHÍ H2S TRÊN MÀNG MỎNG", 60, 90, 14),
+        line("Vo Thanh Duoc1, Duong Thi Thuy Trang1, Nguyen Van Toan2", 100, 120, 11, bold=True),
+        line("1Hanoi University of Science and Technology", 120, 140, 11),
+        line("Đến Tòa soạn ngày 28/10/2021, chấp nhận đăng ngày 15/11/2021", 100, 160, 10),
     )
-    front = front_of(labelled(sheet))
     assert front.title_en == "HIGHLY SENSITIVE H2S GAS SENSOR BASED ON SnO2 THIN FILM"
     assert [a.name for a in front.authors] == [
         "Vo Thanh Duoc",
@@ -774,16 +771,13 @@ def test_a_titles_last_line_that_reads_like_a_name_stays_in_the_title() -> None:
         line("PHÁT SINH TỪ CÁC KHU CHUNG CƯ", 150, 80, 15, bold=True),
         line("CAO TẦNG", 250, 100, 15, bold=True),
     ]
-    sheet = page(
-        1,
+    front = front_of_page(
         title,
-        [line("A STUDY ON TREATING APARTMENT DOMESTIC WASTEWATER", 90, 125, 14)],
-        [line("Bùi Thị Ngân1, Trần Hùng Thuận1, Chu Xuân Quang1,*", 100, 150, 11, bold=True)],
-        [line("1Trung tâm Công nghệ vật liệu, Viện Ứng dụng công nghệ", 120, 166, 11)],
-        [line("Đến Tòa soạn ngày 17/11/2020, chấp nhận đăng ngày 26/12/2020", 100, 185, 10)],
-        body_lines(220, 20),
+        line("A STUDY ON TREATING APARTMENT DOMESTIC WASTEWATER", 90, 125, 14),
+        line("Bùi Thị Ngân1, Trần Hùng Thuận1, Chu Xuân Quang1,*", 100, 150, 11, bold=True),
+        line("1Trung tâm Công nghệ vật liệu, Viện Ứng dụng công nghệ", 120, 166, 11),
+        line("Đến Tòa soạn ngày 17/11/2020, chấp nhận đăng ngày 26/12/2020", 100, 185, 10),
     )
-    front = front_of(labelled(sheet))
     assert front.title.endswith("CHUNG CƯ CAO TẦNG")
     assert [a.name for a in front.authors] == ["Bùi Thị Ngân", "Trần Hùng Thuận", "Chu Xuân Quang"]
 
