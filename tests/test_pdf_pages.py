@@ -974,3 +974,35 @@ def test_a_line_opening_with_a_relation_sign_is_a_formula() -> None:
     roles_ = {para.text: para.role for para in labelled(sheet)}
     assert roles_["⇒ Uchăn, Ucối = 0."] == "equation", roles_
     assert roles_["⇒ Kết luận: hệ làm việc ổn định."] == "body", roles_
+
+
+def test_a_byline_with_marks_in_brackets_is_the_byline_and_its_marks_lead_affiliations() -> None:
+    """Measured on real articles: a byline whose affiliation marks are set in brackets
+    ("Hạnh(1), Thùy(2)") was no byline but a heading; each affiliation's mark "(1)", raised
+    above the line it leads, stood as a paragraph of its own, read as an equation."""
+    sheet = page(
+        1,
+        [line("NGHIÊN CỨU CHẾ BIẾN MỨT QUẢ TRÊN THIẾT BỊ MỚI", 80, 60, 14, bold=True)],
+        [line("STUDY ON PROCESSING FRUIT JAMS ON A NEW DEVICE", 90, 85, 13)],
+        [line("Lê Thị Minh An(1), Phạm Văn Bình(2)", 160, 112, 11)],
+        [
+            line("(1)", 128.5, 129.5, 6.3),
+            line("Phòng Khoa học, Trường Đại học Công nghiệp", 138, 132, 9.5),
+        ],
+        [
+            line("(2)", 128.5, 147.5, 6.3),
+            line("Khoa Công nghệ thực phẩm, Trường Đại học Công nghiệp", 138, 150, 9.5),
+        ],
+        [line("Đến Tòa soạn ngày 13/04/2022, chấp nhận đăng ngày 09/05/2022", 100, 170, 10)],
+        body_lines(200, 20),
+    )
+    join_marks(sheet)
+    front = front_of(labelled(sheet))
+    assert [(a.name, a.marks) for a in front.authors] == [
+        ("Lê Thị Minh An", (1,)),
+        ("Phạm Văn Bình", (2,)),
+    ]
+    assert front.affiliations == [
+        "Phòng Khoa học, Trường Đại học Công nghiệp",
+        "Khoa Công nghệ thực phẩm, Trường Đại học Công nghiệp",
+    ]

@@ -535,7 +535,7 @@ def is_byline_para(para: Para, body: BodyType) -> bool:
 
 
 MARKED_AFFILIATIONS = 8  # the most affiliations one block lists, each on a line with its mark
-_MARKED = re.compile(r"^\s*[\d*]{1,2}\s*[^\W\d_]")
+_MARKED = re.compile(r"^\s*(?:[\d*]{1,2}|\(\d{1,2}\))\s*[^\W\d_]")  # "1Trường", "(1)Trường"
 
 
 def is_affiliation(para: Para, body: BodyType) -> bool:
@@ -546,7 +546,7 @@ def is_affiliation(para: Para, body: BodyType) -> bool:
         return all(_MARKED.match(line.text) for line in para.lines)  # one per line, marked
     if len(para.lines) > 3 or not text or len(text) > 250:
         return False
-    words = re.sub(r"^[\d*,\s]+", "", text).split()
+    words = re.sub(r"^[\d*,()\s]+", "", text).split()
     first = fold(words[0]) if words else ""
     return (
         para.style.italic

@@ -116,20 +116,23 @@ def _keywords(text: str) -> list[str]:
     return [word for word in _KEYWORD_SPLIT.split(text) if word] if text else []
 
 
+_AFFILIATION_MARK = re.compile(r"^(?:[\d*]{1,2}|\(\d{1,2}\))\s*")  # "1", "*", "(1)"
+
+
 def _affiliations(paras: list[Para]) -> list[str]:
     """One affiliation per line or per mark ("1 Trường A; 2 Viện B"), marks removed."""
     texts: list[str] = []
     for para in paras:
         for line in para.lines:
             text = line.text.strip()
-            lone_mark = bool(texts) and re.fullmatch(r"[\d*]{1,2}", texts[-1]) is not None
+            lone_mark = bool(texts) and _AFFILIATION_MARK.fullmatch(texts[-1]) is not None
             if lone_mark or (
-                texts and not re.match(r"^[\d*]", text) and _continues_line(texts[-1], text)
+                texts and not _AFFILIATION_MARK.match(text) and _continues_line(texts[-1], text)
             ):
                 texts[-1] = f"{texts[-1]} {text}"
                 continue
             texts.append(text)
-    stripped = (re.sub(r"^[\d*]{1,2}\s*", "", text).strip().rstrip(";") for text in texts)
+    stripped = (_AFFILIATION_MARK.sub("", text, count=1).strip().rstrip(";") for text in texts)
     return [text for text in stripped if text]
 
 
