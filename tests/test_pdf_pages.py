@@ -1006,3 +1006,40 @@ def test_a_byline_with_marks_in_brackets_is_the_byline_and_its_marks_lead_affili
         "Phòng Khoa học, Trường Đại học Công nghiệp",
         "Khoa Công nghệ thực phẩm, Trường Đại học Công nghiệp",
     ]
+
+
+def test_an_english_title_naming_a_vietnamese_place_is_the_english_title() -> None:
+    """Measured on real articles: an English title ending with a place written with its
+    Vietnamese marks ("... IN ĐẮK LẮK PROVINCE") was read as more of the Vietnamese title."""
+    sheet = page(
+        1,
+        [
+            line("ĐÁNH GIÁ CHẤT LƯỢNG QUẢ CÀ PHÊ TRONG GIAI ĐOẠN", 80, 60, 15, bold=True),
+            line("THU HOẠCH TẠI TỈNH ĐẮK LẮK", 150, 78, 15, bold=True),
+        ],
+        [
+            line("ASSESSING THE QUALITY OF COFFEE FRUIT DURING THE", 90, 100, 14),
+            line("HARVEST STAGE IN ĐẮK LẮK PROVINCE", 150, 116, 14),
+        ],
+        [line("Lê Văn Minh, Trần Thị Hoa", 180, 140, 11, bold=True)],
+        [line("Viện Khoa học nông nghiệp Tây Nguyên", 150, 156, 11)],
+        [line("Đến Tòa soạn ngày 15/02/2021, chấp nhận đăng ngày 05/04/2021", 100, 175, 10)],
+        body_lines(210, 20),
+    )
+    front = front_of(labelled(sheet))
+    assert (
+        front.title == "ĐÁNH GIÁ CHẤT LƯỢNG QUẢ CÀ PHÊ TRONG GIAI ĐOẠN THU HOẠCH TẠI TỈNH ĐẮK LẮK"
+    )
+    assert front.title_en == (
+        "ASSESSING THE QUALITY OF COFFEE FRUIT DURING THE HARVEST STAGE IN ĐẮK LẮK PROVINCE"
+    )
+
+
+def test_english_is_told_from_vietnamese_by_its_words_not_only_its_letters() -> None:
+    from bantin.pdf.roles import is_english
+
+    assert is_english("Factors affecting employer motivation at commercial banks in Nam Định")
+    assert is_english("ASSESSING THE QUALITY OF COFFEE FRUIT IN ĐẮK LẮK PROVINCE")
+    assert not is_english("THU HOẠCH TẠI TỈNH ĐẮK LẮK")
+    assert not is_english("Tối ưu chế độ cắt khi gia công thép C40 trên máy tiện CNC")
+    assert not is_english("NGHIÊN CỨU IN ẤN TRÊN MÁY IN OFFSET CỦA TO AN")

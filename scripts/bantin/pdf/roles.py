@@ -115,12 +115,28 @@ def is_title(para: Para, body: BodyType) -> bool:
     return body.ratio(para.style) >= TITLE_RATIO and len(words) >= 2
 
 
+# Words of English that Vietnamese never writes as words of its own ("in", "to", "an" it does).
+ENGLISH_WORDS = frozenset(("the", "of", "and", "for", "with", "from", "by", "at", "on", "its"))
+ENGLISH_AMONG_MARKED = 0.75  # unmarked words, at least, in English naming a place with marks
+
+
 def is_english(text: str) -> bool:
-    """Latin letters without any Vietnamese mark, and enough of them."""
+    """Latin letters without any Vietnamese mark, and enough of them; or, when a few words
+    have marks (a place: "... IN ĐẮK LẮK PROVINCE"), a word English has and Vietnamese has
+    not ("the", "of", "at"...), with three words in four unmarked."""
     letters = [char for char in text if char.isalpha()]
     if len(letters) < 8:
         return False
-    return not any(is_vietnamese_letter(char) and not char.isascii() for char in letters)
+    words = [word for word in text.split() if any(char.isalpha() for char in word)]
+    marked = [word for word in words if any(_marked(char) for char in word)]
+    if not marked:
+        return True
+    english = sum(1 for word in words if word.strip(",.:;()").lower() in ENGLISH_WORDS)
+    return english >= 1 and len(words) - len(marked) >= ENGLISH_AMONG_MARKED * len(words)
+
+
+def _marked(char: str) -> bool:
+    return char.isalpha() and is_vietnamese_letter(char) and not char.isascii()
 
 
 # -- the article ---------------------------------------------------------------------------
