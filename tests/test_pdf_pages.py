@@ -1043,3 +1043,35 @@ def test_english_is_told_from_vietnamese_by_its_words_not_only_its_letters() -> 
     assert not is_english("THU HOẠCH TẠI TỈNH ĐẮK LẮK")
     assert not is_english("Tối ưu chế độ cắt khi gia công thép C40 trên máy tiện CNC")
     assert not is_english("NGHIÊN CỨU IN ẤN TRÊN MÁY IN OFFSET CỦA TO AN")
+
+
+def test_an_abstract_labelled_in_the_other_language_goes_by_the_language_of_its_text() -> None:
+    """Measured on real articles: an article in English printed "Tóm tắt:" over its English
+    abstract and "Abstract:" over its Vietnamese one (or "Abstract:" over both); the English
+    abstract became the lead and the Vietnamese one the English abstract."""
+    sheet = page(
+        1,
+        [line("A STUDY OF WATER TREATMENT WITH GRAPHITE ANODES", 80, 60, 15, bold=True)],
+        [line("NGHIÊN CỨU XỬ LÝ NƯỚC THẢI BẰNG ĐIỆN CỰC GRAPHITE", 90, 85, 14)],
+        [line("Le Van Minh1, Tran Thi Hoa2", 180, 110, 11, bold=True)],
+        [line("1Institute for Tropical Technology", 150, 126, 11)],
+        [line("Đến Tòa soạn ngày 12/10/2022, chấp nhận đăng ngày 04/11/2022", 100, 145, 10)],
+        [
+            line("Tóm tắt: In this study, saline wastewater is treated by the", 60, 170, 10),
+            line("oxidation of organic matter with two types of electrodes and", 60, 182, 10),
+            line("the results show that the graphite electrode works well.", 60, 194, 10),
+        ],
+        [line("Từ khóa: Electrochemical oxidation, saline wastewater.", 60, 212, 10)],
+        [
+            line("Abstract: Trong nghiên cứu này, nước thải mặn được xử lý bằng", 60, 232, 10),
+            line("phương pháp oxy hóa điện hóa với hai loại điện cực khác nhau", 60, 244, 10),
+            line("và kết quả cho thấy điện cực graphite cho hiệu quả tốt.", 60, 256, 10),
+        ],
+        [line("Keywords: Oxy hóa điện hóa, nước thải mặn.", 60, 274, 10)],
+        body_lines(300, 20),
+    )
+    front = front_of(labelled(sheet))
+    assert front.abstract.startswith("Trong nghiên cứu này"), front.abstract
+    assert front.abstract_en.startswith("In this study"), front.abstract_en
+    assert front.keywords == ["Oxy hóa điện hóa", "nước thải mặn"]
+    assert front.keywords_en == ["Electrochemical oxidation", "saline wastewater"]

@@ -65,6 +65,9 @@ _LABELS = {
 }
 _CONTENT_OF = {ABSTRACT: ABSTRACT, KEYWORDS: KEYWORDS, ABSTRACT_EN: ABSTRACT_EN}
 _CONTENT_OF[KEYWORDS_EN] = KEYWORDS_EN
+_OTHER_LANGUAGE = {ABSTRACT: ABSTRACT_EN, KEYWORDS: KEYWORDS_EN}
+_OTHER_LANGUAGE |= {english: vietnamese for vietnamese, english in _OTHER_LANGUAGE.items()}
+VIETNAMESE_MARKED = 0.4  # of the words of Vietnamese text, at least, carry its marks
 _DATELINE = re.compile(
     r"^\W*(ngày\s+(?:nhận|duyệt|chấp\s+nhận|phản\s+biện|gửi|sửa|hoàn\s+thiện)|"
     r"đến\s+t(?:òa|oà)\s+soạn|nhận\s+bài|chấp\s+nhận\s+đăng|received|accepted|revised)",
@@ -405,13 +408,12 @@ def _front_role(para: Para, zone: Zone, body: BodyType, after: Sequence[Para]) -
     text = para.text.strip()
     label = _label_of(text)
     if label:
-        zone.open_label = label
+        content = _LABELS[label].sub("", text).strip()
+        zone.open_label = in_its_language(label, content) if content else label
         zone.seen_abstract = zone.seen_abstract or label in (ABSTRACT, ABSTRACT_EN)
-        if not _LABELS[label].sub("", text).strip():
-            return LABEL
-        return label
+        return zone.open_label if content else LABEL
     if zone.open_label and not _opens_body(para, body):
-        role = _CONTENT_OF[zone.open_label]
+        role = in_its_language(_CONTENT_OF[zone.open_label], text)
         if role in (KEYWORDS, KEYWORDS_EN) or _continues_abstract(para, after):
             zone.open_label = "" if role in (KEYWORDS, KEYWORDS_EN) else zone.open_label
         return role
@@ -521,6 +523,23 @@ def _label_of(text: str) -> str:
         if pattern.match(text):
             return role
     return ""
+
+
+def in_its_language(role: str, text: str) -> str:
+    """An abstract or keywords labelled in the other language ("Tóm tắt:" over an English
+    abstract, "Abstract:" over a Vietnamese one) go by the language of their text."""
+    if role in (ABSTRACT_EN, KEYWORDS_EN) and is_vietnamese_text(text):
+        return _OTHER_LANGUAGE[role]
+    if role in (ABSTRACT, KEYWORDS) and is_english(text):
+        return _OTHER_LANGUAGE[role]
+    return role
+
+
+def is_vietnamese_text(text: str) -> bool:
+    """Four words or more, enough of them with Vietnamese marks."""
+    words = [word for word in text.split() if any(char.isalpha() for char in word)]
+    marked = [word for word in words if any(_marked(char) for char in word)]
+    return len(words) >= 4 and len(marked) >= VIETNAMESE_MARKED * len(words)
 
 
 def _continues_abstract(para: Para, after: Sequence[Para]) -> bool:

@@ -107,8 +107,9 @@ def _without_marks(line: Line) -> Line:
 
 
 def _label_stripped(paras: Sequence[Para], role: str) -> str:
-    text = " ".join(p.text for p in paras if p.role == role)
-    return roles._LABELS[role].sub("", text.strip(), count=1).strip()
+    text = " ".join(p.text for p in paras if p.role == role).strip()
+    label = roles._label_of(text)  # that of the other language, where the text is in this one
+    return roles._LABELS[label].sub("", text, count=1).strip() if label else text
 
 
 def _keywords(text: str) -> list[str]:
