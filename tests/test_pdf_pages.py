@@ -1075,3 +1075,28 @@ def test_an_abstract_labelled_in_the_other_language_goes_by_the_language_of_its_
     assert front.abstract_en.startswith("In this study"), front.abstract_en
     assert front.keywords == ["Oxy hóa điện hóa", "nước thải mặn"]
     assert front.keywords_en == ["Electrochemical oxidation", "saline wastewater"]
+
+
+def test_a_byline_going_on_after_a_comma_keeps_its_rarer_names() -> None:
+    """Measured on a real article: a byline of seven names over two lines, the first ending
+    with a comma; the second line's names ("Tưởng Thị Nguyệt Ánh", a rarer family name)
+    were taken for an affiliation and two authors were lost."""
+    sheet = page(
+        1,
+        [line("NGHIÊN CỨU XỬ LÝ NƯỚC THẢI NUÔI TÔM ĐỘ MẶN THẤP", 80, 60, 15, bold=True)],
+        [line("TREATMENT OF LOW-SALINITY SHRIMP AQUACULTURE WASTEWATER", 90, 85, 13)],
+        [line("Nguyễn Văn An, Chu Xuân Bình, Đoàn Văn Cường,", 100, 110, 10.7, bold=True)],
+        [line("Lò Văn Dũng, Tưởng Thị Nguyệt Hoa", 180, 124, 10.7, bold=True)],
+        [line("Trung tâm Công nghệ vật liệu, Viện Ứng dụng công nghệ", 120, 140, 10.7)],
+        [line("Đến Tòa soạn ngày 20/05/2023, chấp nhận đăng ngày 10/06/2023", 100, 158, 10)],
+        body_lines(190, 20),
+    )
+    front = front_of(labelled(sheet))
+    assert [a.name for a in front.authors] == [
+        "Nguyễn Văn An",
+        "Chu Xuân Bình",
+        "Đoàn Văn Cường",
+        "Lò Văn Dũng",
+        "Tưởng Thị Nguyệt Hoa",
+    ]
+    assert front.affiliations == ["Trung tâm Công nghệ vật liệu, Viện Ứng dụng công nghệ"]

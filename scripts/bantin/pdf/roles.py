@@ -105,6 +105,7 @@ class Zone:
 
     open_label: str = ""  # the label whose content comes next
     seen_byline: bool = False
+    byline_goes_on: bool = False  # the last paragraph was a byline ending with a comma
     seen_abstract: bool = False
     under_title: bool = True  # nothing but the title (and its English title) so far
 
@@ -406,6 +407,7 @@ def _label_after_title(paras: Sequence[Para], index: int, body: BodyType) -> int
 def _front_role(para: Para, zone: Zone, body: BodyType, after: Sequence[Para]) -> str:
     """The role of a paragraph of the front, or '' where the body starts."""
     text = para.text.strip()
+    goes_on, zone.byline_goes_on = zone.byline_goes_on, False
     label = _label_of(text)
     if label:
         content = _LABELS[label].sub("", text).strip()
@@ -422,8 +424,9 @@ def _front_role(para: Para, zone: Zone, body: BodyType, after: Sequence[Para]) -
         return DATELINE
     if zone.under_title and _english_title_set_apart(para):
         return TITLE_EN
-    if not zone.seen_abstract and is_byline_para(para, body):
+    if not zone.seen_abstract and (is_byline_para(para, body) or _goes_on(para, goes_on)):
         zone.seen_byline = True
+        zone.byline_goes_on = text.endswith(",")
         return BYLINE
     if zone.seen_byline and not zone.seen_abstract and is_affiliation(para, body):
         return AFFILIATION
@@ -439,6 +442,11 @@ def _front_role(para: Para, zone: Zone, body: BodyType, after: Sequence[Para]) -
         if zone.seen_byline:
             return AFFILIATION
     return ""
+
+
+def _goes_on(para: Para, after_comma: bool) -> bool:
+    """Names on the line after a byline ending with a comma: more of the byline."""
+    return after_comma and len(para.lines) <= 2 and bool(parse_byline(para.text))
 
 
 def _english_title_set_apart(para: Para) -> bool:
