@@ -1100,3 +1100,32 @@ def test_a_byline_going_on_after_a_comma_keeps_its_rarer_names() -> None:
         "Tưởng Thị Nguyệt Hoa",
     ]
     assert front.affiliations == ["Trung tâm Công nghệ vật liệu, Viện Ứng dụng công nghệ"]
+
+
+def test_keywords_without_marks_under_their_vietnamese_label_stay_the_keywords() -> None:
+    """Measured on real articles: Vietnamese keywords that have no marks ("β-glucan,
+    pullulan", "RESTful, JSON") were taken for English keywords once labels went by the
+    language of their text; only an abstract in English prose moves, and keywords with it."""
+    sheet = page(
+        1,
+        [line("NGHIÊN CỨU LÊN MEN SẢN XUẤT BETA GLUCAN TỪ NẤM MEN", 80, 60, 15, bold=True)],
+        [line("RESEARCH ON THE FERMENTATION OF BETA GLUCAN FROM YEAST", 90, 85, 13)],
+        [line("Lê Văn Minh1, Trần Thị Hoa2", 180, 110, 11, bold=True)],
+        [line("1Trường Đại học Công nghiệp", 150, 126, 11)],
+        [line("Đến Tòa soạn ngày 12/10/2022, chấp nhận đăng ngày 04/11/2022", 100, 145, 10)],
+        [
+            line("Tóm tắt: Trong nghiên cứu này, điều kiện lên men sản xuất", 60, 170, 10),
+            line("beta glucan từ chủng nấm men đã được xác định và tối ưu hóa.", 60, 182, 10),
+        ],
+        [line("Từ khóa: β-glucan, pullulan, RESTful, JSON.", 60, 200, 10)],
+        [
+            line("Abstract: In this study, the conditions of the fermentation", 60, 220, 10),
+            line("of beta glucan from a yeast strain were found and optimised.", 60, 232, 10),
+        ],
+        [line("Keywords: β-glucan, pullulan, yeast.", 60, 250, 10)],
+        body_lines(280, 20),
+    )
+    front = front_of(labelled(sheet))
+    assert front.keywords == ["β-glucan", "pullulan", "RESTful", "JSON"]
+    assert front.keywords_en == ["β-glucan", "pullulan", "yeast"]
+    assert front.abstract.startswith("Trong nghiên cứu này"), front.abstract

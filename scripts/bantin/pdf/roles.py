@@ -106,6 +106,7 @@ class Zone:
     open_label: str = ""  # the label whose content comes next
     seen_byline: bool = False
     byline_goes_on: bool = False  # the last paragraph was a byline ending with a comma
+    swapped: bool = False  # an abstract was labelled in the other language
     seen_abstract: bool = False
     under_title: bool = True  # nothing but the title (and its English title) so far
 
@@ -411,11 +412,11 @@ def _front_role(para: Para, zone: Zone, body: BodyType, after: Sequence[Para]) -
     label = _label_of(text)
     if label:
         content = _LABELS[label].sub("", text).strip()
-        zone.open_label = in_its_language(label, content) if content else label
+        zone.open_label = in_its_language(label, content, zone) if content else label
         zone.seen_abstract = zone.seen_abstract or label in (ABSTRACT, ABSTRACT_EN)
         return zone.open_label if content else LABEL
     if zone.open_label and not _opens_body(para, body):
-        role = in_its_language(_CONTENT_OF[zone.open_label], text)
+        role = in_its_language(_CONTENT_OF[zone.open_label], text, zone)
         if role in (KEYWORDS, KEYWORDS_EN) or _continues_abstract(para, after):
             zone.open_label = "" if role in (KEYWORDS, KEYWORDS_EN) else zone.open_label
         return role
@@ -533,12 +534,21 @@ def _label_of(text: str) -> str:
     return ""
 
 
-def in_its_language(role: str, text: str) -> str:
+def in_its_language(role: str, text: str, zone: Zone) -> str:
     """An abstract or keywords labelled in the other language ("Tóm tắt:" over an English
-    abstract, "Abstract:" over a Vietnamese one) go by the language of their text."""
+    abstract, "Abstract:" over a Vietnamese one) go by the language of their text: Vietnamese
+    by its marks; English by its words for an abstract, and keywords without marks only
+    after an abstract so labelled (Vietnamese keywords have none in "β-glucan, JSON")."""
     if role in (ABSTRACT_EN, KEYWORDS_EN) and is_vietnamese_text(text):
+        zone.swapped = zone.swapped or role == ABSTRACT_EN
         return _OTHER_LANGUAGE[role]
-    if role in (ABSTRACT, KEYWORDS) and is_english(text):
+    english_prose = is_english(text) and any(
+        word.strip(",.:;()").lower() in ENGLISH_WORDS for word in text.split()
+    )
+    if (role == ABSTRACT and english_prose) or (
+        role == KEYWORDS and zone.swapped and is_english(text)
+    ):
+        zone.swapped = True
         return _OTHER_LANGUAGE[role]
     return role
 
