@@ -84,6 +84,11 @@ def test_words_the_body_sets_in_capitals_teach_no_casing(asked: bool) -> None:
             "Bổ sung đài hoa bụp giấm (Hibiscus sabdariffa L.) và axit linoleic (CLA) vào mứt",
             "Adding roselle (Hibiscus sabdariffa L.) and linoleic acids (CLA) to jams",
         ),
+        (  # measured on a real article: a name with marks the Vietnamese does not write so
+            "FACTORS AFFECTING STAFF MOTIVATION AT BANKS IN NAM ĐINH",
+            "Động lực làm việc tại các ngân hàng ở thành phố Nam Định",
+            "Factors affecting staff motivation at banks in Nam Đinh",
+        ),
         (  # words the Vietnamese text writes in capitals only at its start stay small
             "DESIGN OF A MOLD FOR BAN MACHINES",
             "Ban đầu thiết kế khuôn cho máy ép nhựa",

@@ -84,6 +84,9 @@ def test_page_range(breaks: list[int | None], convention: str, pages: list[int])
         ("Lưu Danh Anh1, Mai Hữu Thuấn*4", [(1,), (4,)]),  # the star before the number
         ("Lê Thị Hoa1*, Chu Xuân Quang1,*", [(1,), (1,)]),
         ("Trần Văn Hà2,3", [(2, 3)]),
+        # measured on real articles: marks in brackets, glued or set apart
+        ("Đỗ Thị Minh Hạnh(1), Vũ Thị Thu Hà(2,3)", [(1,), (2, 3)]),
+        ("Lê Văn Tâm (1)*, Trần Hà (2)", [(1,), (2,)]),
     ],
 )
 def test_a_byline_parses_with_its_affiliation_marks(

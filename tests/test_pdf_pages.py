@@ -968,3 +968,158 @@ def test_a_line_opening_with_a_relation_sign_is_a_formula() -> None:
     roles_ = {para.text: para.role for para in labelled(sheet)}
     assert roles_["⇒ Uchăn, Ucối = 0."] == "equation", roles_
     assert roles_["⇒ Kết luận: hệ làm việc ổn định."] == "body", roles_
+
+
+def test_a_byline_with_marks_in_brackets_is_the_byline_and_its_marks_lead_affiliations() -> None:
+    """Measured on real articles: a byline whose affiliation marks are set in brackets
+    ("Hạnh(1), Thùy(2)") was no byline but a heading; each affiliation's mark "(1)", raised
+    above the line it leads, stood as a paragraph of its own, read as an equation."""
+    sheet = page(
+        1,
+        [line("NGHIÊN CỨU CHẾ BIẾN MỨT QUẢ TRÊN THIẾT BỊ MỚI", 80, 60, 14, bold=True)],
+        [line("STUDY ON PROCESSING FRUIT JAMS ON A NEW DEVICE", 90, 85, 13)],
+        [line("Lê Thị Minh An(1), Phạm Văn Bình(2)", 160, 112, 11)],
+        [
+            line("(1)", 128.5, 129.5, 6.3),
+            line("Phòng Khoa học, Trường Đại học Công nghiệp", 138, 132, 9.5),
+        ],
+        [
+            line("(2)", 128.5, 147.5, 6.3),
+            line("Khoa Công nghệ thực phẩm, Trường Đại học Công nghiệp", 138, 150, 9.5),
+        ],
+        [line("Đến Tòa soạn ngày 13/04/2022, chấp nhận đăng ngày 09/05/2022", 100, 170, 10)],
+        body_lines(200, 20),
+    )
+    join_marks(sheet)
+    front = front_of(labelled(sheet))
+    assert [(a.name, a.marks) for a in front.authors] == [
+        ("Lê Thị Minh An", (1,)),
+        ("Phạm Văn Bình", (2,)),
+    ]
+    assert front.affiliations == [
+        "Phòng Khoa học, Trường Đại học Công nghiệp",
+        "Khoa Công nghệ thực phẩm, Trường Đại học Công nghiệp",
+    ]
+
+
+def test_an_english_title_naming_a_vietnamese_place_is_the_english_title() -> None:
+    """Measured on real articles: an English title ending with a place written with its
+    Vietnamese marks ("... IN ĐẮK LẮK PROVINCE") was read as more of the Vietnamese title."""
+    sheet = page(
+        1,
+        [
+            line("ĐÁNH GIÁ CHẤT LƯỢNG QUẢ CÀ PHÊ TRONG GIAI ĐOẠN", 80, 60, 15, bold=True),
+            line("THU HOẠCH TẠI TỈNH ĐẮK LẮK", 150, 78, 15, bold=True),
+        ],
+        [
+            line("ASSESSING THE QUALITY OF COFFEE FRUIT DURING THE", 90, 100, 14),
+            line("HARVEST STAGE IN ĐẮK LẮK PROVINCE", 150, 116, 14),
+        ],
+        [line("Lê Văn Minh, Trần Thị Hoa", 180, 140, 11, bold=True)],
+        [line("Viện Khoa học nông nghiệp Tây Nguyên", 150, 156, 11)],
+        [line("Đến Tòa soạn ngày 15/02/2021, chấp nhận đăng ngày 05/04/2021", 100, 175, 10)],
+        body_lines(210, 20),
+    )
+    front = front_of(labelled(sheet))
+    assert (
+        front.title == "ĐÁNH GIÁ CHẤT LƯỢNG QUẢ CÀ PHÊ TRONG GIAI ĐOẠN THU HOẠCH TẠI TỈNH ĐẮK LẮK"
+    )
+    assert front.title_en == (
+        "ASSESSING THE QUALITY OF COFFEE FRUIT DURING THE HARVEST STAGE IN ĐẮK LẮK PROVINCE"
+    )
+
+
+def test_english_is_told_from_vietnamese_by_its_words_not_only_its_letters() -> None:
+    from bantin.pdf.roles import is_english
+
+    assert is_english("Factors affecting employer motivation at commercial banks in Nam Định")
+    assert is_english("ASSESSING THE QUALITY OF COFFEE FRUIT IN ĐẮK LẮK PROVINCE")
+    assert not is_english("THU HOẠCH TẠI TỈNH ĐẮK LẮK")
+    assert not is_english("Tối ưu chế độ cắt khi gia công thép C40 trên máy tiện CNC")
+    assert not is_english("NGHIÊN CỨU IN ẤN TRÊN MÁY IN OFFSET CỦA TO AN")
+
+
+def test_an_abstract_labelled_in_the_other_language_goes_by_the_language_of_its_text() -> None:
+    """Measured on real articles: an article in English printed "Tóm tắt:" over its English
+    abstract and "Abstract:" over its Vietnamese one (or "Abstract:" over both); the English
+    abstract became the lead and the Vietnamese one the English abstract."""
+    sheet = page(
+        1,
+        [line("A STUDY OF WATER TREATMENT WITH GRAPHITE ANODES", 80, 60, 15, bold=True)],
+        [line("NGHIÊN CỨU XỬ LÝ NƯỚC THẢI BẰNG ĐIỆN CỰC GRAPHITE", 90, 85, 14)],
+        [line("Le Van Minh1, Tran Thi Hoa2", 180, 110, 11, bold=True)],
+        [line("1Institute for Tropical Technology", 150, 126, 11)],
+        [line("Đến Tòa soạn ngày 12/10/2022, chấp nhận đăng ngày 04/11/2022", 100, 145, 10)],
+        [
+            line("Tóm tắt: In this study, saline wastewater is treated by the", 60, 170, 10),
+            line("oxidation of organic matter with two types of electrodes and", 60, 182, 10),
+            line("the results show that the graphite electrode works well.", 60, 194, 10),
+        ],
+        [line("Từ khóa: Electrochemical oxidation, saline wastewater.", 60, 212, 10)],
+        [
+            line("Abstract: Trong nghiên cứu này, nước thải mặn được xử lý bằng", 60, 232, 10),
+            line("phương pháp oxy hóa điện hóa với hai loại điện cực khác nhau", 60, 244, 10),
+            line("và kết quả cho thấy điện cực graphite cho hiệu quả tốt.", 60, 256, 10),
+        ],
+        [line("Keywords: Oxy hóa điện hóa, nước thải mặn.", 60, 274, 10)],
+        body_lines(300, 20),
+    )
+    front = front_of(labelled(sheet))
+    assert front.abstract.startswith("Trong nghiên cứu này"), front.abstract
+    assert front.abstract_en.startswith("In this study"), front.abstract_en
+    assert front.keywords == ["Oxy hóa điện hóa", "nước thải mặn"]
+    assert front.keywords_en == ["Electrochemical oxidation", "saline wastewater"]
+
+
+def test_a_byline_going_on_after_a_comma_keeps_its_rarer_names() -> None:
+    """Measured on a real article: a byline of seven names over two lines, the first ending
+    with a comma; the second line's names ("Tưởng Thị Nguyệt Ánh", a rarer family name)
+    were taken for an affiliation and two authors were lost."""
+    sheet = page(
+        1,
+        [line("NGHIÊN CỨU XỬ LÝ NƯỚC THẢI NUÔI TÔM ĐỘ MẶN THẤP", 80, 60, 15, bold=True)],
+        [line("TREATMENT OF LOW-SALINITY SHRIMP AQUACULTURE WASTEWATER", 90, 85, 13)],
+        [line("Nguyễn Văn An, Chu Xuân Bình, Đoàn Văn Cường,", 100, 110, 10.7, bold=True)],
+        [line("Lò Văn Dũng, Tưởng Thị Nguyệt Hoa", 180, 124, 10.7, bold=True)],
+        [line("Trung tâm Công nghệ vật liệu, Viện Ứng dụng công nghệ", 120, 140, 10.7)],
+        [line("Đến Tòa soạn ngày 20/05/2023, chấp nhận đăng ngày 10/06/2023", 100, 158, 10)],
+        body_lines(190, 20),
+    )
+    front = front_of(labelled(sheet))
+    assert [a.name for a in front.authors] == [
+        "Nguyễn Văn An",
+        "Chu Xuân Bình",
+        "Đoàn Văn Cường",
+        "Lò Văn Dũng",
+        "Tưởng Thị Nguyệt Hoa",
+    ]
+    assert front.affiliations == ["Trung tâm Công nghệ vật liệu, Viện Ứng dụng công nghệ"]
+
+
+def test_keywords_without_marks_under_their_vietnamese_label_stay_the_keywords() -> None:
+    """Measured on real articles: Vietnamese keywords that have no marks ("β-glucan,
+    pullulan", "RESTful, JSON") were taken for English keywords once labels went by the
+    language of their text; only an abstract in English prose moves, and keywords with it."""
+    sheet = page(
+        1,
+        [line("NGHIÊN CỨU LÊN MEN SẢN XUẤT BETA GLUCAN TỪ NẤM MEN", 80, 60, 15, bold=True)],
+        [line("RESEARCH ON THE FERMENTATION OF BETA GLUCAN FROM YEAST", 90, 85, 13)],
+        [line("Lê Văn Minh1, Trần Thị Hoa2", 180, 110, 11, bold=True)],
+        [line("1Trường Đại học Công nghiệp", 150, 126, 11)],
+        [line("Đến Tòa soạn ngày 12/10/2022, chấp nhận đăng ngày 04/11/2022", 100, 145, 10)],
+        [
+            line("Tóm tắt: Trong nghiên cứu này, điều kiện lên men sản xuất", 60, 170, 10),
+            line("beta glucan từ chủng nấm men đã được xác định và tối ưu hóa.", 60, 182, 10),
+        ],
+        [line("Từ khóa: β-glucan, pullulan, RESTful, JSON.", 60, 200, 10)],
+        [
+            line("Abstract: In this study, the conditions of the fermentation", 60, 220, 10),
+            line("of beta glucan from a yeast strain were found and optimised.", 60, 232, 10),
+        ],
+        [line("Keywords: β-glucan, pullulan, yeast.", 60, 250, 10)],
+        body_lines(280, 20),
+    )
+    front = front_of(labelled(sheet))
+    assert front.keywords == ["β-glucan", "pullulan", "RESTful", "JSON"]
+    assert front.keywords_en == ["β-glucan", "pullulan", "yeast"]
+    assert front.abstract.startswith("Trong nghiên cứu này"), front.abstract

@@ -80,8 +80,9 @@ DEGREES = frozenset(
     )
 )
 _DEGREE_RUN = re.compile(r"^(?:[^\W\d_]+\.?\s*)+$")
-# Footnote or affiliation marks glued to the end of a name: digits, commas between them, stars.
-_MARKS = re.compile(r"(?<=[^\W\d_])(\**(?:\d{1,2}(?:,\d{1,2})*)?\**)$")
+# Footnote or affiliation marks glued to the end of a name: digits, commas between them, stars,
+# the digits bare or in brackets ("An1,2*", "Hạnh(1)").
+_MARKS = re.compile(r"(?<=[^\W\d_])(\**(?:\d{1,2}(?:,\d{1,2})*|\(\d{1,2}(?:,\d{1,2})*\))?\**)$")
 # Between people: semicolons, commas (not those between marks: "An1,2"), "và", dashes, "&".
 _SEPARATORS = re.compile(r"\s*;\s*|\s*,(?!\d)\s*|\s+và\s+|\s+and\s+|\s+[-–—&]\s+", re.I)
 _PREFIX = re.compile(
@@ -249,8 +250,8 @@ def _is_degree(word: str) -> bool:
 def _name(text: str) -> tuple[str | None, tuple[int, ...]]:
     """A person's name in its usual case and its marks, or None when it is not a name."""
     words = text.split()
-    while len(words) > 1 and re.fullmatch(r"[\d,*]+", words[-1]):
-        mark = words.pop()  # a mark set apart from its name: "Tuấn 1"
+    while len(words) > 1 and re.fullmatch(r"[\d,*()]+", words[-1]):
+        mark = words.pop()  # a mark set apart from its name: "Tuấn 1", "Tuấn (1)"
         words[-1] += mark
     if not 1 <= len(words) <= NAME_MAX_WORDS or fold(words[0]) in ORGANISATION_WORDS:
         return None, ()

@@ -24,6 +24,7 @@ from bantin.vietnamese import (
     fold,
     fold_all,
     is_all_caps,
+    is_vietnamese_letter,
 )
 
 WORD_SPLIT_RE = re.compile(r"([^\W_]+(?:[&\-'’][^\W_]+)*)")
@@ -510,7 +511,15 @@ def restore_english_title(title: str, english: list[str], vietnamese: list[str])
         return title
     texts = [*english, *vietnamese]
     texts += [_NAME_RUN.sub(_name_and_joined, ascii_fold(text)) for text in vietnamese]
-    return restore_case(capitals(title), learn_body(texts, asked=[title]))
+    restored = restore_case(capitals(title), learn_body(texts, asked=[title]))
+    return re.sub(r"\S+", _name_with_marks, restored)
+
+
+def _name_with_marks(word: re.Match[str]) -> str:
+    """A word of an English title with Vietnamese marks is a name ("Nam Đinh")."""
+    text = word[0]
+    marked = any(not char.isascii() and is_vietnamese_letter(char) for char in text)
+    return capitalize_first(text) if marked and text.islower() else text
 
 
 def capitals(title: str) -> str:

@@ -134,7 +134,8 @@ def join_drop_caps(page: Page, body: BodyType) -> None:
         log.debug("page %d: drop cap %r joined to %r", page.number, cap.text, first.text)
 
 
-MARK = re.compile(r"[\d*†‡§]{1,2}|\d(?:,\d){1,3}")  # an affiliation's or a note's mark
+# an affiliation's or a note's mark: "1", "*", "1,2", "(1)"
+MARK = re.compile(r"[\d*†‡§]{1,2}|\d(?:,\d){1,3}|\(\d{1,2}\)")
 
 
 def join_marks(page: Page) -> None:
@@ -197,7 +198,8 @@ def _carries(line: Line, mark: Line) -> bool:
     gap = line.style.size * 0.5
     before = -1 <= line.box.x0 - mark.box.x1 <= gap
     after = -1 <= mark.box.x0 - line.box.x1 <= gap
-    level = line.box.y0 - 1 <= mark.box.y0 and mark.box.cy <= line.box.cy + 1
+    raised = max(1.0, mark.box.height / 2)  # a mark in brackets stands higher: "(1)"
+    level = line.box.y0 - raised <= mark.box.y0 and mark.box.cy <= line.box.cy + 1
     return (before or after) and level
 
 

@@ -65,6 +65,9 @@ _LABELS = {
 }
 _CONTENT_OF = {ABSTRACT: ABSTRACT, KEYWORDS: KEYWORDS, ABSTRACT_EN: ABSTRACT_EN}
 _CONTENT_OF[KEYWORDS_EN] = KEYWORDS_EN
+_OTHER_LANGUAGE = {ABSTRACT: ABSTRACT_EN, KEYWORDS: KEYWORDS_EN}
+_OTHER_LANGUAGE |= {english: vietnamese for vietnamese, english in _OTHER_LANGUAGE.items()}
+VIETNAMESE_MARKED = 0.4  # of the words of Vietnamese text, at least, carry its marks
 _DATELINE = re.compile(
     r"^\W*(ngày\s+(?:nhận|duyệt|chấp\s+nhận|phản\s+biện|gửi|sửa|hoàn\s+thiện)|"
     r"đến\s+t(?:òa|oà)\s+soạn|nhận\s+bài|chấp\s+nhận\s+đăng|received|accepted|revised)",
@@ -102,6 +105,8 @@ class Zone:
 
     open_label: str = ""  # the label whose content comes next
     seen_byline: bool = False
+    byline_goes_on: bool = False  # the last paragraph was a byline ending with a comma
+    swapped: bool = False  # an abstract was labelled in the other language
     seen_abstract: bool = False
     under_title: bool = True  # nothing but the title (and its English title) so far
 
@@ -115,12 +120,28 @@ def is_title(para: Para, body: BodyType) -> bool:
     return body.ratio(para.style) >= TITLE_RATIO and len(words) >= 2
 
 
+# Words of English that Vietnamese never writes as words of its own ("in", "to", "an" it does).
+ENGLISH_WORDS = frozenset(("the", "of", "and", "for", "with", "from", "by", "at", "on", "its"))
+ENGLISH_AMONG_MARKED = 0.75  # unmarked words, at least, in English naming a place with marks
+
+
 def is_english(text: str) -> bool:
-    """Latin letters without any Vietnamese mark, and enough of them."""
+    """Latin letters without any Vietnamese mark, and enough of them; or, when a few words
+    have marks (a place: "... IN ĐẮK LẮK PROVINCE"), a word English has and Vietnamese has
+    not ("the", "of", "at"...), with three words in four unmarked."""
     letters = [char for char in text if char.isalpha()]
     if len(letters) < 8:
         return False
-    return not any(is_vietnamese_letter(char) and not char.isascii() for char in letters)
+    words = [word for word in text.split() if any(char.isalpha() for char in word)]
+    marked = [word for word in words if any(_marked(char) for char in word)]
+    if not marked:
+        return True
+    english = sum(1 for word in words if word.strip(",.:;()").lower() in ENGLISH_WORDS)
+    return english >= 1 and len(words) - len(marked) >= ENGLISH_AMONG_MARKED * len(words)
+
+
+def _marked(char: str) -> bool:
+    return char.isalpha() and is_vietnamese_letter(char) and not char.isascii()
 
 
 # -- the article ---------------------------------------------------------------------------
@@ -387,15 +408,15 @@ def _label_after_title(paras: Sequence[Para], index: int, body: BodyType) -> int
 def _front_role(para: Para, zone: Zone, body: BodyType, after: Sequence[Para]) -> str:
     """The role of a paragraph of the front, or '' where the body starts."""
     text = para.text.strip()
+    goes_on, zone.byline_goes_on = zone.byline_goes_on, False
     label = _label_of(text)
     if label:
-        zone.open_label = label
+        content = _LABELS[label].sub("", text).strip()
+        zone.open_label = in_its_language(label, content, zone) if content else label
         zone.seen_abstract = zone.seen_abstract or label in (ABSTRACT, ABSTRACT_EN)
-        if not _LABELS[label].sub("", text).strip():
-            return LABEL
-        return label
+        return zone.open_label if content else LABEL
     if zone.open_label and not _opens_body(para, body):
-        role = _CONTENT_OF[zone.open_label]
+        role = in_its_language(_CONTENT_OF[zone.open_label], text, zone)
         if role in (KEYWORDS, KEYWORDS_EN) or _continues_abstract(para, after):
             zone.open_label = "" if role in (KEYWORDS, KEYWORDS_EN) else zone.open_label
         return role
@@ -404,8 +425,9 @@ def _front_role(para: Para, zone: Zone, body: BodyType, after: Sequence[Para]) -
         return DATELINE
     if zone.under_title and _english_title_set_apart(para):
         return TITLE_EN
-    if not zone.seen_abstract and is_byline_para(para, body):
+    if not zone.seen_abstract and (is_byline_para(para, body) or _goes_on(para, goes_on)):
         zone.seen_byline = True
+        zone.byline_goes_on = text.endswith(",")
         return BYLINE
     if zone.seen_byline and not zone.seen_abstract and is_affiliation(para, body):
         return AFFILIATION
@@ -421,6 +443,11 @@ def _front_role(para: Para, zone: Zone, body: BodyType, after: Sequence[Para]) -
         if zone.seen_byline:
             return AFFILIATION
     return ""
+
+
+def _goes_on(para: Para, after_comma: bool) -> bool:
+    """Names on the line after a byline ending with a comma: more of the byline."""
+    return after_comma and len(para.lines) <= 2 and bool(parse_byline(para.text))
 
 
 def _english_title_set_apart(para: Para) -> bool:
@@ -507,6 +534,32 @@ def _label_of(text: str) -> str:
     return ""
 
 
+def in_its_language(role: str, text: str, zone: Zone) -> str:
+    """An abstract or keywords labelled in the other language ("Tóm tắt:" over an English
+    abstract, "Abstract:" over a Vietnamese one) go by the language of their text: Vietnamese
+    by its marks; English by its words for an abstract, and keywords without marks only
+    after an abstract so labelled (Vietnamese keywords have none in "β-glucan, JSON")."""
+    if role in (ABSTRACT_EN, KEYWORDS_EN) and is_vietnamese_text(text):
+        zone.swapped = zone.swapped or role == ABSTRACT_EN
+        return _OTHER_LANGUAGE[role]
+    english_prose = is_english(text) and any(
+        word.strip(",.:;()").lower() in ENGLISH_WORDS for word in text.split()
+    )
+    if (role == ABSTRACT and english_prose) or (
+        role == KEYWORDS and zone.swapped and is_english(text)
+    ):
+        zone.swapped = True
+        return _OTHER_LANGUAGE[role]
+    return role
+
+
+def is_vietnamese_text(text: str) -> bool:
+    """Four words or more, enough of them with Vietnamese marks."""
+    words = [word for word in text.split() if any(char.isalpha() for char in word)]
+    marked = [word for word in words if any(_marked(char) for char in word)]
+    return len(words) >= 4 and len(marked) >= VIETNAMESE_MARKED * len(words)
+
+
 def _continues_abstract(para: Para, after: Sequence[Para]) -> bool:
     """An abstract's text goes on while the next paragraph is set the same way."""
     following = after[0] if after else None
@@ -535,7 +588,7 @@ def is_byline_para(para: Para, body: BodyType) -> bool:
 
 
 MARKED_AFFILIATIONS = 8  # the most affiliations one block lists, each on a line with its mark
-_MARKED = re.compile(r"^\s*[\d*]{1,2}\s*[^\W\d_]")
+_MARKED = re.compile(r"^\s*(?:[\d*]{1,2}|\(\d{1,2}\))\s*[^\W\d_]")  # "1Trường", "(1)Trường"
 
 
 def is_affiliation(para: Para, body: BodyType) -> bool:
@@ -546,7 +599,7 @@ def is_affiliation(para: Para, body: BodyType) -> bool:
         return all(_MARKED.match(line.text) for line in para.lines)  # one per line, marked
     if len(para.lines) > 3 or not text or len(text) > 250:
         return False
-    words = re.sub(r"^[\d*,\s]+", "", text).split()
+    words = re.sub(r"^[\d*,()\s]+", "", text).split()
     first = fold(words[0]) if words else ""
     return (
         para.style.italic

@@ -107,13 +107,17 @@ def _without_marks(line: Line) -> Line:
 
 
 def _label_stripped(paras: Sequence[Para], role: str) -> str:
-    text = " ".join(p.text for p in paras if p.role == role)
-    return roles._LABELS[role].sub("", text.strip(), count=1).strip()
+    text = " ".join(p.text for p in paras if p.role == role).strip()
+    label = roles._label_of(text)  # that of the other language, where the text is in this one
+    return roles._LABELS[label].sub("", text, count=1).strip() if label else text
 
 
 def _keywords(text: str) -> list[str]:
     text = text.strip().rstrip(".")
     return [word for word in _KEYWORD_SPLIT.split(text) if word] if text else []
+
+
+_AFFILIATION_MARK = re.compile(r"^(?:[\d*]{1,2}|\(\d{1,2}\))\s*")  # "1", "*", "(1)"
 
 
 def _affiliations(paras: list[Para]) -> list[str]:
@@ -122,14 +126,14 @@ def _affiliations(paras: list[Para]) -> list[str]:
     for para in paras:
         for line in para.lines:
             text = line.text.strip()
-            lone_mark = bool(texts) and re.fullmatch(r"[\d*]{1,2}", texts[-1]) is not None
+            lone_mark = bool(texts) and _AFFILIATION_MARK.fullmatch(texts[-1]) is not None
             if lone_mark or (
-                texts and not re.match(r"^[\d*]", text) and _continues_line(texts[-1], text)
+                texts and not _AFFILIATION_MARK.match(text) and _continues_line(texts[-1], text)
             ):
                 texts[-1] = f"{texts[-1]} {text}"
                 continue
             texts.append(text)
-    stripped = (re.sub(r"^[\d*]{1,2}\s*", "", text).strip().rstrip(";") for text in texts)
+    stripped = (_AFFILIATION_MARK.sub("", text, count=1).strip().rstrip(";") for text in texts)
     return [text for text in stripped if text]
 
 
