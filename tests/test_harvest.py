@@ -7,10 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
 
+from bantin.metadata import FrontMatter
 from bantin.model import Block, BlockKind
 
 try:  # tests/ is a package in some layouts and a plain folder in others
@@ -508,20 +510,25 @@ def test_oai_base_url_goes_through_the_gateway() -> None:
     )
 
 
+def bare_front(**fields: Any) -> FrontMatter:
+    """The front matter of article "bai" of issue 5 of 2021, with `fields` over it."""
+    values: dict[str, Any] = {
+        "title": "Bài",
+        "issue": 5,
+        "year": 2021,
+        "slug": "bai",
+        "source": "sources/2021/05/bai.txt",
+        "source_sha256": "0" * 64,
+        "converter": "0.2.0",
+    }
+    return FrontMatter(**{**values, **fields})
+
+
 def test_oai_record_states_the_licence() -> None:
-    from bantin.metadata import FrontMatter
     from bantin.site.meta import SiteInfo
     from bantin.site.oai import HarvestSettings, dc_record
 
-    front = FrontMatter(
-        title="Bài",
-        issue=5,
-        year=2021,
-        slug="bai",
-        source="sources/2021/05/bai.txt",
-        source_sha256="0" * 64,
-        converter="0.2.0",
-    )
+    front = bare_front()
     settings = HarvestSettings("bbt@example.vn", rights="CC BY 4.0")
     dc = dc_record(front, SITE_URL + "2021/so-5/bai/", "", SiteInfo(SITE_URL, "Lưu trữ"), settings)
     assert [e.text for e in dc.iter(f"{{{DC}}}rights")] == ["CC BY 4.0"]
@@ -533,21 +540,14 @@ def test_characters_xml_forbids_are_left_out_of_every_xml_file() -> None:
     from xml.etree import ElementTree as ET
 
     from bantin.cite.crossref import Article, Deposit, Depositor, deposit_xml
-    from bantin.metadata import FrontMatter
     from bantin.site.jats import article_xml
     from bantin.site.meta import SiteInfo
     from bantin.site.oai import HarvestSettings, dc_record
 
-    front = FrontMatter(
+    front = bare_front(
         title="Bài\x0b thử\x00",
         authors=["Nguyễn Văn\x1b An"],
         lead="Tóm\x0c tắt",
-        issue=5,
-        year=2021,
-        slug="bai",
-        source="sources/2021/05/bai.txt",
-        source_sha256="0" * 64,
-        converter="0.2.0",
         issn="1859-4794",
         doi="10.1234/bai",
     )

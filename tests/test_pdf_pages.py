@@ -42,11 +42,11 @@ def labelled(sheet: Page) -> list[Para]:
     return paras
 
 
-def front_of_page(*lines: Line | list[Line]) -> Front:
+def front_of_page(*lines: Line | list[Line], body_at: float = 200) -> Front:
     """The front matter of a first page: its lines (a list: lines of one block) over 20 lines
-    of running text."""
+    of running text from `body_at` down."""
     blocks = [item if isinstance(item, list) else [item] for item in lines]
-    return front_of(labelled(page(1, *blocks, body_lines(200, 20))))
+    return front_of(labelled(page(1, *blocks, body_lines(body_at, 20))))
 
 
 def texts(pages: list[Page]) -> dict[int, list[str]]:
@@ -1005,8 +1005,7 @@ def test_a_byline_with_marks_in_brackets_is_the_byline_and_its_marks_lead_affili
 def test_an_english_title_naming_a_vietnamese_place_is_the_english_title() -> None:
     """Measured on real articles: an English title ending with a place written with its
     Vietnamese marks ("... IN ĐẮK LẮK PROVINCE") was read as more of the Vietnamese title."""
-    sheet = page(
-        1,
+    front = front_of_page(
         [
             line("ĐÁNH GIÁ CHẤT LƯỢNG QUẢ CÀ PHÊ TRONG GIAI ĐOẠN", 80, 60, 15, bold=True),
             line("THU HOẠCH TẠI TỈNH ĐẮK LẮK", 150, 78, 15, bold=True),
@@ -1018,9 +1017,8 @@ def test_an_english_title_naming_a_vietnamese_place_is_the_english_title() -> No
         [line("Lê Văn Minh, Trần Thị Hoa", 180, 140, 11, bold=True)],
         [line("Viện Khoa học nông nghiệp Tây Nguyên", 150, 156, 11)],
         [line("Đến Tòa soạn ngày 15/02/2021, chấp nhận đăng ngày 05/04/2021", 100, 175, 10)],
-        body_lines(210, 20),
+        body_at=210,
     )
-    front = front_of(labelled(sheet))
     assert (
         front.title == "ĐÁNH GIÁ CHẤT LƯỢNG QUẢ CÀ PHÊ TRONG GIAI ĐOẠN THU HOẠCH TẠI TỈNH ĐẮK LẮK"
     )
@@ -1043,8 +1041,7 @@ def test_an_abstract_labelled_in_the_other_language_goes_by_the_language_of_its_
     """Measured on real articles: an article in English printed "Tóm tắt:" over its English
     abstract and "Abstract:" over its Vietnamese one (or "Abstract:" over both); the English
     abstract became the lead and the Vietnamese one the English abstract."""
-    sheet = page(
-        1,
+    front = front_of_page(
         [line("A STUDY OF WATER TREATMENT WITH GRAPHITE ANODES", 80, 60, 15, bold=True)],
         [line("NGHIÊN CỨU XỬ LÝ NƯỚC THẢI BẰNG ĐIỆN CỰC GRAPHITE", 90, 85, 14)],
         [line("Le Van Minh1, Tran Thi Hoa2", 180, 110, 11, bold=True)],
@@ -1062,9 +1059,8 @@ def test_an_abstract_labelled_in_the_other_language_goes_by_the_language_of_its_
             line("và kết quả cho thấy điện cực graphite cho hiệu quả tốt.", 60, 256, 10),
         ],
         [line("Keywords: Oxy hóa điện hóa, nước thải mặn.", 60, 274, 10)],
-        body_lines(300, 20),
+        body_at=300,
     )
-    front = front_of(labelled(sheet))
     assert front.abstract.startswith("Trong nghiên cứu này"), front.abstract
     assert front.abstract_en.startswith("In this study"), front.abstract_en
     assert front.keywords == ["Oxy hóa điện hóa", "nước thải mặn"]
@@ -1075,17 +1071,15 @@ def test_a_byline_going_on_after_a_comma_keeps_its_rarer_names() -> None:
     """Measured on a real article: a byline of seven names over two lines, the first ending
     with a comma; the second line's names ("Tưởng Thị Nguyệt Ánh", a rarer family name)
     were taken for an affiliation and two authors were lost."""
-    sheet = page(
-        1,
+    front = front_of_page(
         [line("NGHIÊN CỨU XỬ LÝ NƯỚC THẢI NUÔI TÔM ĐỘ MẶN THẤP", 80, 60, 15, bold=True)],
         [line("TREATMENT OF LOW-SALINITY SHRIMP AQUACULTURE WASTEWATER", 90, 85, 13)],
         [line("Nguyễn Văn An, Chu Xuân Bình, Đoàn Văn Cường,", 100, 110, 10.7, bold=True)],
         [line("Lò Văn Dũng, Tưởng Thị Nguyệt Hoa", 180, 124, 10.7, bold=True)],
         [line("Trung tâm Công nghệ vật liệu, Viện Ứng dụng công nghệ", 120, 140, 10.7)],
         [line("Đến Tòa soạn ngày 20/05/2023, chấp nhận đăng ngày 10/06/2023", 100, 158, 10)],
-        body_lines(190, 20),
+        body_at=190,
     )
-    front = front_of(labelled(sheet))
     assert [a.name for a in front.authors] == [
         "Nguyễn Văn An",
         "Chu Xuân Bình",
@@ -1100,8 +1094,7 @@ def test_keywords_without_marks_under_their_vietnamese_label_stay_the_keywords()
     """Measured on real articles: Vietnamese keywords that have no marks ("β-glucan,
     pullulan", "RESTful, JSON") were taken for English keywords once labels went by the
     language of their text; only an abstract in English prose moves, and keywords with it."""
-    sheet = page(
-        1,
+    front = front_of_page(
         [line("NGHIÊN CỨU LÊN MEN SẢN XUẤT BETA GLUCAN TỪ NẤM MEN", 80, 60, 15, bold=True)],
         [line("RESEARCH ON THE FERMENTATION OF BETA GLUCAN FROM YEAST", 90, 85, 13)],
         [line("Lê Văn Minh1, Trần Thị Hoa2", 180, 110, 11, bold=True)],
@@ -1117,9 +1110,8 @@ def test_keywords_without_marks_under_their_vietnamese_label_stay_the_keywords()
             line("of beta glucan from a yeast strain were found and optimised.", 60, 232, 10),
         ],
         [line("Keywords: β-glucan, pullulan, yeast.", 60, 250, 10)],
-        body_lines(280, 20),
+        body_at=280,
     )
-    front = front_of(labelled(sheet))
     assert front.keywords == ["β-glucan", "pullulan", "RESTful", "JSON"]
     assert front.keywords_en == ["β-glucan", "pullulan", "yeast"]
     assert front.abstract.startswith("Trong nghiên cứu này"), front.abstract
