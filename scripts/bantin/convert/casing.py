@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from bantin.model import Article
 from bantin.slug import ascii_fold
 from bantin.vietnamese import (
     ACRONYM_BY_FOLD,
@@ -520,6 +521,16 @@ def _name_with_marks(word: re.Match[str]) -> str:
     text = word[0]
     marked = any(not char.isascii() and is_vietnamese_letter(char) for char in text)
     return capitalize_first(text) if marked and text.islower() else text
+
+
+def english_title_of(article: Article) -> str:
+    """The article's English title, restored from capitals (`restore_english_title`) with
+    its English abstract and keywords, and its Vietnamese title, lead and keywords."""
+    return restore_english_title(
+        article.title_en,
+        [article.abstract_en, *article.keywords_en],
+        [article.title, article.lead, *article.keywords],
+    )
 
 
 def capitals(title: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bantin import CONVERTER_VERSION as PACKAGE_VERSION
-from bantin.convert.casing import BodyCasing, learn_body, restore_case, restore_english_title
+from bantin.convert.casing import BodyCasing, english_title_of, learn_body, restore_case
 from bantin.convert.decode import read_source, strip_controls
 from bantin.convert.facts import (
     byline_authors,
@@ -341,11 +341,7 @@ def _restore_case(article: Article) -> None:
     if restored != article.title:
         article.note("case", f"title case restored: {article.title!r} -> {restored!r}")
         article.title = restored
-    article.title_en = restore_english_title(
-        article.title_en,
-        [article.abstract_en, *article.keywords_en],
-        [article.title, article.lead, *article.keywords],
-    )
+    article.title_en = english_title_of(article)
     for block, number, words in headings:
         fixed = number + restore_case(words, body)
         if fixed != block.text:

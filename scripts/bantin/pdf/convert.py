@@ -18,10 +18,10 @@ from bantin.convert.casing import (
     WORD_SPLIT_RE,
     BodyCasing,
     capitals,
+    english_title_of,
     learn_body,
     needs_restoring,
     restore_case,
-    restore_english_title,
 )
 from bantin.convert.roles import split_heading_number
 from bantin.model import Article, Block, BlockKind
@@ -163,11 +163,7 @@ def restore_case_of(article: Article, hints: Hints) -> None:
         article.note("case", f"title case restored: {article.title!r} -> {restored!r}")
         article.review.append("title restored from capitals")
         article.title = restored
-    article.title_en = restore_english_title(
-        article.title_en,
-        [article.abstract_en, *article.keywords_en],
-        [article.title, article.lead, *article.keywords],
-    )
+    article.title_en = english_title_of(article)
     for block, number, words in headings:
         block.text = number + _restore_capitals(words, body)
 

@@ -465,11 +465,7 @@ def _names_without_marks(authors: list[Author]) -> bool:
     with a capital each and the rest small."""
     if not authors or (len(authors) < 2 and not authors[0].marks):
         return False
-    for author in authors:
-        words = author.name.split()
-        if not 2 <= len(words) <= 5 or not all(w[:1].isupper() and w[1:].islower() for w in words):
-            return False
-    return True
+    return all(_name_shaped(author, syllables=False) for author in authors)
 
 
 _FORMULA = re.compile(r"\S*\d\S*|[A-Z][a-z]?|\S+[a-z][A-Z]\S*")  # MoS2, SnO2, Ag, ZnO:Mn
@@ -489,12 +485,16 @@ def _written_as_names(authors: list[Author]) -> bool:
     """Each a name as names are written, two to five syllables with a capital each and the
     rest small ("Đường Thị Thanh Hải"): a family name the list lacks, where a "received" line
     or a label close below shows this is still the front."""
-    for author in authors:
-        words = author.name.split()
-        shaped = all(w[:1].isupper() and w[1:].islower() and is_syllable(w) for w in words)
-        if not (2 <= len(words) <= 5 and shaped):
-            return False
-    return bool(authors)
+    return bool(authors) and all(_name_shaped(author, syllables=True) for author in authors)
+
+
+def _name_shaped(author: Author, syllables: bool) -> bool:
+    """Two to five words, each with a capital and the rest small (and each a Vietnamese
+    syllable, with `syllables`)."""
+    words = author.name.split()
+    return 2 <= len(words) <= 5 and all(
+        w[:1].isupper() and w[1:].islower() and (not syllables or is_syllable(w)) for w in words
+    )
 
 
 FRONT_LOOKAHEAD = 3  # paragraphs: how soon a "received" line or a label shows the front goes on
