@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bantin.exceptions import SourceError
-from bantin.pdf import poppler
+from bantin.pdf import glyphs, poppler
 from bantin.pdf.page import NO_STYLE, Block, Box, Line, Page, Style, Word, union_of
 
 _XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -35,8 +35,11 @@ class Span:
 
 def read_pdf(pdf: Path, first: int | None = None, last: int | None = None) -> list[Page]:
     """The pages of a PDF (or of its pages first..last) with styled words."""
-    pages = parse_words(poppler.bbox_layout(pdf, first, last), pdf, first or 1)
-    spans, images = parse_spans(poppler.fonts_xml(pdf, first, last), pdf)
+    with glyphs.readable(pdf) as readable:
+        words = poppler.bbox_layout(readable, first, last, source=pdf)
+        fonts = poppler.fonts_xml(readable, first, last, source=pdf)
+    pages = parse_words(words, pdf, first or 1)
+    spans, images = parse_spans(fonts, pdf)
     for page in pages:
         attach_styles(page, spans.get(page.number, []))
         page.images = images.get(page.number, [])

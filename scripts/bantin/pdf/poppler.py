@@ -51,19 +51,26 @@ def _why_unreadable(pdf: Path) -> str:
     return "damaged PDF: poppler could not read its structure (try re-saving it, or qpdf)"
 
 
-def bbox_layout(pdf: Path, first: int | None = None, last: int | None = None) -> str:
-    """`pdftotext -bbox-layout`: XHTML of pages, flows, blocks, lines and words with boxes."""
-    command = [tool("pdftotext", pdf), "-bbox-layout", "-q", *_range(first, last)]
-    return run([*command, str(pdf.resolve()), "-"], pdf)
+def bbox_layout(
+    pdf: Path, first: int | None = None, last: int | None = None, *, source: Path | None = None
+) -> str:
+    """`pdftotext -bbox-layout`: XHTML of pages, flows, blocks, lines and words with boxes.
+    Errors name `source`, the editor's file, when `pdf` is a scratch copy of it."""
+    named = source or pdf
+    command = [tool("pdftotext", named), "-bbox-layout", "-q", *_range(first, last)]
+    return run([*command, str(pdf.resolve()), "-"], named)
 
 
-def fonts_xml(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+def fonts_xml(
+    pdf: Path, first: int | None = None, last: int | None = None, *, source: Path | None = None
+) -> str:
     """`pdftohtml -xml` at `ZOOM`: spans of text with their fonts, and the images' boxes
     (the images themselves are written to a scratch folder and thrown away)."""
+    named = source or pdf
     with tempfile.TemporaryDirectory(prefix="bantin-pdf-") as scratch:
-        command = [tool("pdftohtml", pdf), "-xml", "-stdout", "-q", "-nodrm", "-fontfullname"]
+        command = [tool("pdftohtml", named), "-xml", "-stdout", "-q", "-nodrm", "-fontfullname"]
         command += ["-zoom", str(ZOOM), *_range(first, last), str(pdf.resolve())]
-        return run([*command, str(Path(scratch) / "page")], pdf, cwd=scratch)
+        return run([*command, str(Path(scratch) / "page")], named, cwd=scratch)
 
 
 def _range(first: int | None, last: int | None) -> list[str]:

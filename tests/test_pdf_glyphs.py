@@ -1,0 +1,224 @@
+"""Glyphs a PDF's font draws without naming them: recovered from their outlines.
+
+The PDFs here are built glyph by glyph as a word processor writes Vietnamese typed with
+combining marks: a CID TrueType font, subset with no `cmap`, whose ToUnicode map names the
+letters and the single marks but not the glyph of a stacked mark (circumflex and grave) nor a
+composite letter (a with its acute).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pikepdf
+import pytest
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
+
+from bantin.pdf import glyphs
+from bantin.pdf.document import read_document
+
+Polygon = list[tuple[int, int]]
+
+CIRCUMFLEX: Polygon = [(-420, 560), (-300, 700), (-180, 560), (-220, 560), (-300, 650), (-380, 560)]
+GRAVE: Polygon = [(-330, 760), (-280, 760), (-200, 640), (-240, 640)]
+ACUTE: Polygon = [(-330, 640), (-290, 640), (-200, 760), (-250, 760)]
+SQUARE: Polygon = [(-150, 600), (-50, 600), (-50, 700), (-150, 700)]
+BOX: Polygon = [(40, 0), (440, 0), (440, 480), (40, 480)]
+
+
+def shifted(polygon: Polygon, dx: int, dy: int, scale: float = 1.0) -> Polygon:
+    return [(round(x * scale) + dx, round(y * scale) + dy) for x, y in polygon]
+
+
+def drawn(*contours: Polygon) -> Glyph:
+    pen = TTGlyphPen(None)
+    for contour in contours:
+        pen.moveTo(contour[0])
+        for point in contour[1:]:
+            pen.lineTo(point)
+        pen.closePath()
+    return pen.glyph()
+
+
+def composite(*parts: tuple[str, int, int]) -> Glyph:
+    glyph = Glyph()
+    glyph.components = []
+    for name, x, y in parts:
+        component = GlyphComponent()
+        component.glyphName, component.x, component.y, component.flags = name, x, y, 0
+        glyph.components.append(component)
+    glyph.numberOfContours = -1
+    return glyph
+
+
+# name, outline, advance, text in the ToUnicode map ("" = left out)
+GLYPHS: list[tuple[str, Glyph, int, str]] = [
+    (".notdef", drawn(), 500, ""),
+    ("space", drawn(), 250, " "),
+    ("C", drawn(BOX), 600, "C"),
+    ("a", drawn(shifted(BOX, 0, 0, 0.9)), 500, "a"),
+    ("u", drawn(shifted(BOX, 10, 0, 0.85)), 500, "u"),
+    ("circumflex", drawn(CIRCUMFLEX), 0, "\u0302"),
+    ("grave", drawn(GRAVE), 0, "\u0300"),
+    ("acute", drawn(ACUTE), 0, "\u0301"),
+    # the stacked marks of "ầ": a smaller circumflex with the grave above its right side
+    (
+        "circumflex_grave",
+        drawn(shifted(CIRCUMFLEX, 20, 0, 0.9), shifted(GRAVE, 180, 60, 0.8)),
+        0,
+        "",
+    ),
+    # a mark no named mark looks like
+    ("circumflex_square", drawn(CIRCUMFLEX, SQUARE), 0, ""),
+    ("aacute", composite(("a", 0, 0), ("acute", 520, 0)), 500, ""),
+]
+CID = {name: cid for cid, (name, *_) in enumerate(GLYPHS)}
+
+
+def font_program(used: set[str]) -> bytes:
+    """The font subset to the glyphs `used` (and their components): every other glyph keeps
+    its index and loses its outline, as a subsetter leaves them."""
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder([name for name, *_ in GLYPHS])
+    builder.setupCharacterMap({})
+    needed = used | {
+        c.glyphName
+        for name, g, *_ in GLYPHS
+        if name in used and g.isComposite()
+        for c in g.components
+    }
+    builder.setupGlyf({name: glyph if name in needed else drawn() for name, glyph, *_ in GLYPHS})
+    metrics = {name: (advance, 0) for name, _, advance, _ in GLYPHS}
+    builder.setupHorizontalMetrics(metrics)
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Stacked", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost(keepGlyphNames=False)
+    del builder.font["cmap"]  # a subset keeps no cmap: only ToUnicode could name a glyph
+    out = io.BytesIO()
+    builder.font.save(out)
+    return out.getvalue()
+
+
+def tounicode(used: set[str]) -> bytes:
+    """The ToUnicode map a word processor writes: the glyphs `used` that it can name."""
+    entries = [
+        (cid, text) for cid, (name, _, _, text) in enumerate(GLYPHS) if text and name in used
+    ]
+    lines = "".join(
+        f"<{cid:04X}> <{text.encode('utf-16-be').hex().upper()}>\n" for cid, text in entries
+    )
+    return (
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+        f"{len(entries)} beginbfchar\n{lines}endbfchar\n"
+        "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+    ).encode("ascii")
+
+
+LINES = 20
+#: Words where each mark stands alone over its letter: the marks the ToUnicode map names.
+MARKS_ALONE = [["C", "a", mark, "u"] for mark in ("circumflex", "grave", "acute")]
+
+
+def build(path: Path, words: list[list[str]]) -> Path:
+    """A one-page PDF setting `words` (lists of glyph names) on a line in the stacked font."""
+    used = {name for word in words for name in word}
+    pdf = pikepdf.new()
+    descriptor = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.FontDescriptor,
+            FontName=pikepdf.Name("/ABCDEF+Stacked"),
+            Flags=32,
+            FontBBox=[-500, -200, 1000, 900],
+            ItalicAngle=0,
+            Ascent=800,
+            Descent=-200,
+            CapHeight=700,
+            StemV=80,
+            FontFile2=pdf.make_stream(font_program(used)),
+        )
+    )
+    widths = pikepdf.Array()
+    for cid, (_, _, advance, _) in enumerate(GLYPHS):
+        widths.extend([cid, pikepdf.Array([advance])])
+    cid_font = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.CIDFontType2,
+            BaseFont=pikepdf.Name("/ABCDEF+Stacked"),
+            CIDSystemInfo=pikepdf.Dictionary(Registry="Adobe", Ordering="Identity", Supplement=0),
+            FontDescriptor=descriptor,
+            W=widths,
+            CIDToGIDMap=pikepdf.Name.Identity,
+        )
+    )
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.Type0,
+            BaseFont=pikepdf.Name("/ABCDEF+Stacked"),
+            Encoding=pikepdf.Name("/Identity-H"),
+            DescendantFonts=[cid_font],
+            ToUnicode=pdf.make_stream(tounicode(used)),
+        )
+    )
+    line: list[int] = []
+    for word in words:
+        line += [CID[name] for name in word] + [CID["space"]]
+    shown = "".join(f"{cid:04X}" for cid in line)
+    # the line set again down the page: enough words for a text layer
+    lines = [f"1 0 0 1 72 {760 - 30 * row} Tm <{shown}> Tj" for row in range(LINES)]
+    content = f"BT /F1 24 Tf {' '.join(lines)} ET".encode("ascii")
+    page = pikepdf.Dictionary(
+        Type=pikepdf.Name.Page,
+        MediaBox=[0, 0, 595, 842],
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+        Contents=pdf.make_stream(content),
+    )
+    pdf.pages.append(pikepdf.Page(page))
+    pdf.save(path, deterministic_id=True)
+    return path
+
+
+def words_of(pdf: Path) -> list[str]:
+    """The words of the PDF's lines as the PDF route reads them (decoded, NFC)."""
+    lines = [line.text for page in read_document(pdf).pages for line in page.lines]
+    assert len(lines) == LINES
+    return lines[0].split()
+
+
+def test_a_stacked_mark_and_a_composite_letter_are_named_from_their_outlines(
+    tmp_path: Path,
+) -> None:
+    stacked = ["C", "a", "circumflex_grave", "u"]
+    pdf = build(tmp_path / "stacked.pdf", [stacked, ["C", "aacute"], *MARKS_ALONE])
+    before = pdf.read_bytes()
+    assert words_of(pdf) == ["Cầu", "Cá", "Câu", "Càu", "Cáu"]
+    assert pdf.read_bytes() == before  # poppler read a scratch copy; the source is unchanged
+
+
+def test_a_mark_that_looks_like_no_named_mark_stays_unnamed(tmp_path: Path) -> None:
+    pdf = build(tmp_path / "unknown.pdf", [["C", "a", "circumflex_square", "u"], *MARKS_ALONE])
+    assert words_of(pdf)[0] == "Cau"  # dropped, as poppler drops it: never a guessed mark
+
+
+def test_a_pdf_whose_fonts_name_every_glyph_is_read_as_it_is(tmp_path: Path) -> None:
+    pdf = build(tmp_path / "named.pdf", MARKS_ALONE)
+    with glyphs.readable(pdf) as readable:
+        assert readable == pdf
+    assert words_of(pdf) == ["Câu", "Càu", "Cáu"]
+
+
+@pytest.mark.parametrize("damaged", [b"", b"%PDF-1.4\nnot really"])
+def test_a_file_pikepdf_cannot_open_is_left_to_poppler_to_report(
+    tmp_path: Path, damaged: bytes
+) -> None:
+    pdf = tmp_path / "damaged.pdf"
+    pdf.write_bytes(damaged)
+    with glyphs.readable(pdf) as readable:
+        assert readable == pdf
