@@ -1115,3 +1115,18 @@ def test_keywords_without_marks_under_their_vietnamese_label_stay_the_keywords()
     assert front.keywords == ["β-glucan", "pullulan", "RESTful", "JSON"]
     assert front.keywords_en == ["β-glucan", "pullulan", "yeast"]
     assert front.abstract.startswith("Trong nghiên cứu này"), front.abstract
+
+
+def test_a_paragraph_hung_from_its_label_is_one_paragraph() -> None:
+    """Measured on a real bulletin: questions and answers set with a hanging indent ("Đáp:"
+    out in the margin, the rest of the paragraph set in under its text) came back one
+    paragraph per line, each line taken for an indented first line."""
+    blocks = []
+    for number in range(3):
+        top = 100 + 100 * number
+        first = line("Đáp: " + RUNNING, 50, top)
+        under = first.words[1].box.x0
+        blocks.append([first, *(line(RUNNING, under, top + 15 * n) for n in range(1, 5))])
+    paras = paragraphs(page(1, *blocks), BODY)
+    assert [len(para.lines) for para in paras] == [5, 5, 5]
+    assert all(para.text.startswith("Đáp: ") for para in paras)

@@ -528,8 +528,11 @@ def _set_in(line: Line, column: Column, em: float) -> bool:
 
 
 def _own_column(block: Block, em: float) -> Column:
-    """A block outside the page's columns measured against itself."""
-    left = min(line.box.x0 for line in block.lines)
+    """A block outside the page's columns measured against itself: its left edge is where
+    its lines after the first start (the first may be set in, or hung out in the margin from
+    its label: "Đáp: ..." over lines set in under its text)."""
+    after = sorted(line.box.x0 for line in block.lines[1:])
+    left = after[len(after) // 4] if after else block.lines[0].box.x0
     right = max(line.box.x1 for line in block.lines)
     return Column(left, right, JUSTIFIED_SLACK * em if len(block.lines) > 2 else 0.0)
 
