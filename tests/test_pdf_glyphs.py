@@ -8,7 +8,10 @@ composite letter (a with its acute).
 
 from __future__ import annotations
 
+import hashlib
 import io
+import math
+import string
 from pathlib import Path
 
 import pikepdf
@@ -75,23 +78,25 @@ GLYPHS: list[tuple[str, Glyph, int, str]] = [
     ("circumflex_square", drawn(CIRCUMFLEX, SQUARE), 0, ""),
     ("aacute", composite(("a", 0, 0), ("acute", 520, 0)), 500, ""),
 ]
-CID = {name: cid for cid, (name, *_) in enumerate(GLYPHS)}
 
 
-def font_program(used: set[str]) -> bytes:
+Table = list[tuple[str, Glyph, int, str]]
+
+
+def font_program(used: set[str], table: Table) -> bytes:
     """The font subset to the glyphs `used` (and their components): every other glyph keeps
     its index and loses its outline, as a subsetter leaves them."""
     builder = FontBuilder(1000, isTTF=True)
-    builder.setupGlyphOrder([name for name, *_ in GLYPHS])
+    builder.setupGlyphOrder([name for name, *_ in table])
     builder.setupCharacterMap({})
     needed = used | {
         c.glyphName
-        for name, g, *_ in GLYPHS
+        for name, g, *_ in table
         if name in used and g.isComposite()
         for c in g.components
     }
-    builder.setupGlyf({name: glyph if name in needed else drawn() for name, glyph, *_ in GLYPHS})
-    metrics = {name: (advance, 0) for name, _, advance, _ in GLYPHS}
+    builder.setupGlyf({name: glyph if name in needed else drawn() for name, glyph, *_ in table})
+    metrics = {name: (advance, 0) for name, _, advance, _ in table}
     builder.setupHorizontalMetrics(metrics)
     builder.setupHorizontalHeader(ascent=800, descent=-200)
     builder.setupNameTable({"familyName": "Stacked", "styleName": "Regular"})
@@ -103,11 +108,9 @@ def font_program(used: set[str]) -> bytes:
     return out.getvalue()
 
 
-def tounicode(used: set[str]) -> bytes:
+def tounicode(used: set[str], table: Table) -> bytes:
     """The ToUnicode map a word processor writes: the glyphs `used` that it can name."""
-    entries = [
-        (cid, text) for cid, (name, _, _, text) in enumerate(GLYPHS) if text and name in used
-    ]
+    entries = [(cid, text) for cid, (name, _, _, text) in enumerate(table) if text and name in used]
     lines = "".join(
         f"<{cid:04X}> <{text.encode('utf-16-be').hex().upper()}>\n" for cid, text in entries
     )
@@ -125,9 +128,11 @@ LINES = 20
 MARKS_ALONE = [["C", "a", mark, "u"] for mark in ("circumflex", "grave", "acute")]
 
 
-def build(path: Path, words: list[list[str]]) -> Path:
-    """A one-page PDF setting `words` (lists of glyph names) on a line in the stacked font."""
+def build(path: Path, words: list[list[str]], table: Table = GLYPHS) -> Path:
+    """A one-page PDF setting `words` (lists of glyph names) on a line in a font of the
+    glyphs of `table`, subset to those the words use."""
     used = {name for word in words for name in word}
+    cid_of = {name: cid for cid, (name, *_) in enumerate(table)}
     pdf = pikepdf.new()
     descriptor = pdf.make_indirect(
         pikepdf.Dictionary(
@@ -140,11 +145,11 @@ def build(path: Path, words: list[list[str]]) -> Path:
             Descent=-200,
             CapHeight=700,
             StemV=80,
-            FontFile2=pdf.make_stream(font_program(used)),
+            FontFile2=pdf.make_stream(font_program(used, table)),
         )
     )
     widths = pikepdf.Array()
-    for cid, (_, _, advance, _) in enumerate(GLYPHS):
+    for cid, (_, _, advance, _) in enumerate(table):
         widths.extend([cid, pikepdf.Array([advance])])
     cid_font = pdf.make_indirect(
         pikepdf.Dictionary(
@@ -164,16 +169,16 @@ def build(path: Path, words: list[list[str]]) -> Path:
             BaseFont=pikepdf.Name("/ABCDEF+Stacked"),
             Encoding=pikepdf.Name("/Identity-H"),
             DescendantFonts=[cid_font],
-            ToUnicode=pdf.make_stream(tounicode(used)),
+            ToUnicode=pdf.make_stream(tounicode(used, table)),
         )
     )
     line: list[int] = []
     for word in words:
-        line += [CID[name] for name in word] + [CID["space"]]
+        line += [cid_of[name] for name in word] + [cid_of["space"]]
     shown = "".join(f"{cid:04X}" for cid in line)
     # the line set again down the page: enough words for a text layer
     lines = [f"1 0 0 1 72 {760 - 30 * row} Tm <{shown}> Tj" for row in range(LINES)]
-    content = f"BT /F1 24 Tf {' '.join(lines)} ET".encode("ascii")
+    content = f"BT /F1 10 Tf {' '.join(lines)} ET".encode("ascii")
     page = pikepdf.Dictionary(
         Type=pikepdf.Name.Page,
         MediaBox=[0, 0, 595, 842],
@@ -222,3 +227,45 @@ def test_a_file_pikepdf_cannot_open_is_left_to_poppler_to_report(
     pdf.write_bytes(damaged)
     with glyphs.readable(pdf) as readable:
         assert readable == pdf
+
+
+def letter_shape(index: int) -> Polygon:
+    """A letter of its own shape: a star-like outline whose points stand out by the letter."""
+    spikes = hashlib.sha256(bytes([index])).digest()[:12]
+    points = []
+    for k, spike in enumerate(spikes):
+        angle, radius = 2 * math.pi * k / 12, 150 + spike
+        points.append(
+            (300 + round(radius * math.cos(angle)), 350 + round(radius * math.sin(angle)))
+        )
+    return points
+
+
+def small_capitals(order: str) -> Table:
+    """Space, the 26 capitals the ToUnicode map names, then their small capitals (drawn wider
+    and shorter) in the glyph order `order`, unnamed."""
+    table: Table = [(".notdef", drawn(), 500, ""), ("space", drawn(), 250, " ")]
+    for index, letter in enumerate(string.ascii_uppercase):
+        table.append((letter, drawn(letter_shape(index)), 700, letter))
+    for letter in order:
+        small = [(round(x * 1.1), round(y * 0.72)) for x, y in letter_shape(ord(letter) - 65)]
+        table.append((letter + ".sc", drawn(small), 600, ""))
+    return table
+
+
+@pytest.mark.parametrize(
+    ("order", "read"),
+    [
+        (string.ascii_uppercase, ["BAN", "GIAO", "LY"]),  # in the order of the alphabet
+        ("QWERTYUIOPASDFGHJKLZXCVBNM", ["", "", ""]),  # not: no letter is taken by shape alone
+    ],
+)
+def test_small_capitals_in_the_order_of_the_alphabet_are_read_as_capitals(
+    tmp_path: Path, order: str, read: list[str]
+) -> None:
+    capitals = [[letter] for letter in string.ascii_uppercase]
+    heading = [[letter + ".sc" for letter in word] for word in ("BAN", "GIAO", "LY")]
+    pdf = build(tmp_path / "small.pdf", [*heading, *capitals], small_capitals(order))
+    words = words_of(pdf)
+    assert words[-26:] == list(string.ascii_uppercase)
+    assert [w for w in words[:-26]] == [w for w in read if w]

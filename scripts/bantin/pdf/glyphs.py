@@ -9,7 +9,10 @@ are still in the font, and they say what the glyph is:
 - a composite glyph is its components: a letter and its marks;
 - a mark glyph (no advance width) is its contours, each matched against the outline of a mark
   the document does name (in the same font first, then in any font of the document); a
-  contour is taken for a mark only when it is clearly closer to it than to any other mark.
+  contour is taken for a mark only when it is clearly closer to it than to any other mark;
+- small capitals (headings set in them lose every letter but the first) are a run of glyphs
+  in the order of the alphabet: found when several of them clearly look like the capitals
+  the document names and all agree on where the run starts.
 
 poppler then reads a scratch copy of the PDF whose fonts' ToUnicode maps also name the glyphs
 recovered; the source file is never changed. A glyph nothing identifies stays unnamed (dropped,
@@ -66,8 +69,10 @@ class _Font:
     program: Any  # fontTools TTFont
     gid_of: dict[int, int]  # CID -> glyph index; empty for Identity
     named: dict[int, str]  # CID -> text, from the ToUnicode map
+    widths: set[int] | None  # the CIDs the font gives a width (those the PDF sets), if listed
     found: dict[int, str] = field(default_factory=dict)
     marks: list[tuple[str, Outline]] | None = None  # its named marks' outlines, once read
+    letters: list[tuple[str, list[Outline]]] | None = None  # and its named letters'
 
     def gid(self, cid: int) -> int:
         return self.gid_of.get(cid, cid) if self.gid_of else cid
@@ -141,7 +146,9 @@ def _cid_truetype_fonts(document: pikepdf.Pdf) -> Iterator[_Font]:
                     continue  # poppler reads the program's own cmap
             except (TTLibError, pikepdf.PdfError, ValueError, KeyError, AssertionError):
                 continue
-            yield _Font(font, program, _cid_to_gid(cid_font), _tounicode(font))
+            yield _Font(
+                font, program, _cid_to_gid(cid_font), _tounicode(font), _with_widths(cid_font)
+            )
 
 
 def _cid_to_gid(cid_font: Any) -> dict[int, int]:
@@ -152,6 +159,31 @@ def _cid_to_gid(cid_font: Any) -> dict[int, int]:
         return {}
     data = mapping.read_bytes()
     return {cid: data[2 * cid] << 8 | data[2 * cid + 1] for cid in range(len(data) // 2)}
+
+
+def _with_widths(cid_font: Any) -> set[int] | None:
+    """The CIDs a CID font's `W` array gives widths to: the glyphs its text sets, where the
+    writer listed only those (a subset's outlines also hold the parts of composite glyphs)."""
+    import pikepdf
+
+    widths = cid_font.get("/W")
+    if not isinstance(widths, pikepdf.Array):
+        return None
+    items = list(widths)
+    cids: set[int] = set()
+    at = 0
+    try:
+        while at + 1 < len(items):
+            first = int(items[at])
+            if isinstance(items[at + 1], pikepdf.Array):
+                cids.update(range(first, first + len(items[at + 1])))
+                at += 2
+            else:
+                cids.update(range(first, min(int(items[at + 1]), first + 0xFFFF) + 1))
+                at += 3
+    except (TypeError, ValueError):
+        return None
+    return cids
 
 
 def _tounicode(font: Any) -> dict[int, str]:
@@ -209,8 +241,14 @@ def _recover(font: _Font, fonts: list[_Font]) -> bool:
     ]
     named_gids = {font.gid(cid) for cid in font.named}
     cid_of = {font.gid(cid): cid for cid in font.gid_of} if font.gid_of else {}
-    for gid in drawn:
-        if gid in named_gids:
+    parts = [gid for gid in drawn if gid not in named_gids]
+    unnamed = parts
+    if font.widths is not None:  # the glyphs the text sets, not only parts of others
+        unnamed = [gid for gid in parts if cid_of.get(gid, gid) in font.widths]
+    for gid, letter in _alphabet_run(font, unnamed, set(parts), fonts).items():
+        font.found[cid_of.get(gid, gid)] = letter
+    for gid in unnamed:
+        if cid_of.get(gid, gid) in font.found:
             continue
         text = _text_of(font, gid, fonts, depth=0)
         if text:
@@ -218,14 +256,19 @@ def _recover(font: _Font, fonts: list[_Font]) -> bool:
     return bool(font.found)
 
 
-def _text_of(font: _Font, gid: int, fonts: list[_Font], depth: int) -> str | None:
-    """What glyph `gid` of `font` draws: named, composite of named parts, or a matched mark."""
+def _text_of(
+    font: _Font, gid: int, fonts: list[_Font], depth: int, mark: bool = False
+) -> str | None:
+    """What glyph `gid` of `font` draws: named, composite of named parts, or a matched mark
+    (`mark`: it is a composite letter's part after the letter, whatever its advance)."""
     cid = gid  # identity unless the font maps CIDs to glyphs
     if font.gid_of:
         cids = [c for c, g in font.gid_of.items() if g == gid]
         cid = cids[0] if cids else -1
     if cid in font.named:
         return font.named[cid]
+    if cid in font.found:
+        return font.found[cid]
     if depth > 3:
         return None
     program = font.program
@@ -236,20 +279,135 @@ def _text_of(font: _Font, gid: int, fonts: list[_Font], depth: int) -> str | Non
         return None
     if glyph.isComposite():
         parts = [
-            _text_of(font, program.getGlyphID(c.glyphName), fonts, depth + 1)
-            for c in glyph.components
+            _text_of(font, program.getGlyphID(c.glyphName), fonts, depth + 1, mark=index > 0)
+            for index, c in enumerate(glyph.components)
         ]
         if not all(parts):
             return None
         text = unicodedata.normalize("NFC", "".join(part for part in parts if part))
         return text if unicodedata.category(text[0])[0] == "L" else None
-    if program["hmtx"][name][0] != 0 or not 1 <= glyph.numberOfContours <= 3:
+    if (program["hmtx"][name][0] != 0 and not mark) or not 1 <= glyph.numberOfContours <= 3:
         return None  # only marks (no advance) are matched by their shape
     marks = [_closest_mark(contour, font, fonts) for contour in _contours(program, name)]
     if not marks or not all(marks):
         return None
     ordered = sorted(marks, key=lambda mark: mark not in _VOWEL_MARKS)
     return "".join(mark for mark in ordered if mark)
+
+
+def _alphabet_run(
+    font: _Font, unnamed: list[int], drawn: set[int], fonts: list[_Font]
+) -> dict[int, str]:
+    """Small capitals: a run of 26 glyphs in the order of the alphabet, found when at least
+    `RUN_ANCHORS` of its glyphs look clearly like one letter each (against the letters the
+    document names) and all of them place the run's "A" at the same glyph. A letter is never
+    taken from its shape alone: "U" and "V" in small capitals are too close for that.
+    `unnamed`: the glyphs the text sets; `drawn`: every unnamed glyph with an outline, the
+    parts of composite letters among them ("Á" is "A" and its acute)."""
+    references = [item for other in fonts for item in _named_letters(other)]
+    if not references:
+        return {}
+    starts: dict[int, int] = {}
+    for gid in unnamed:
+        name = font.program.getGlyphName(gid)
+        if font.program["hmtx"][name][0] == 0:
+            continue
+        shape = _glyph_shape(font.program, name)
+        if shape is None:
+            continue
+        distances: dict[str, float] = {}
+        for letter, outline in references:
+            if len(outline) != len(shape):
+                continue
+            distance = max(_aligned_distance(a, b) for a, b in zip(shape, outline, strict=True))
+            distances[letter] = min(distance, distances.get(letter, math.inf))
+        ranked = sorted(distances.items(), key=lambda item: item[1])
+        if not ranked or ranked[0][1] > SAME_LETTER:
+            continue
+        if len(ranked) > 1 and ranked[1][1] < CLEARLY_CLOSER * ranked[0][1]:
+            continue
+        start = gid - _ALPHABET.index(ranked[0][0])
+        starts[start] = starts.get(start, 0) + 1
+    if not starts:
+        return {}
+    (start, anchors), *others = sorted(starts.items(), key=lambda item: -item[1])
+    if anchors < RUN_ANCHORS or (others and anchors < RUN_AGREEMENT * others[0][1]):
+        return {}
+    return {
+        start + index: letter for index, letter in enumerate(_ALPHABET) if start + index in drawn
+    }
+
+
+_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#: Largest distance (outlines scaled to a unit box) at which a glyph clearly is a letter.
+SAME_LETTER = 0.08
+#: Letters that must agree on where a run of small capitals starts, and how many times more
+#: of them than agree on any other start (letters drawn elsewhere in the font: accented ones).
+RUN_ANCHORS = 5
+RUN_AGREEMENT = 2
+
+
+def _aligned_distance(a: Outline, b: Outline) -> float:
+    """Mean distance between two outlines of one box that start at their corner points
+    (`_glyph_shape`), allowing the start a few points either way."""
+    best = math.inf
+    for shift in range(-ALIGN_SLACK, ALIGN_SLACK + 1):
+        total = sum(
+            math.hypot(x - b[(k + shift) % SAMPLES][0], y - b[(k + shift) % SAMPLES][1])
+            for k, (x, y) in enumerate(a)
+        )
+        best = min(best, total / SAMPLES)
+    return best
+
+
+ALIGN_SLACK = 3
+
+
+def _named_letters(font: _Font) -> list[tuple[str, list[Outline]]]:
+    """(capital, outline) of every basic Latin letter the font's ToUnicode names."""
+    if font.letters is not None:
+        return font.letters
+    letters: list[tuple[str, list[Outline]]] = []
+    for cid, text in font.named.items():
+        if len(text) != 1 or text.upper() not in _ALPHABET:
+            continue
+        with contextlib.suppress(KeyError, IndexError, AssertionError):
+            shape = _glyph_shape(font.program, font.program.getGlyphName(font.gid(cid)))
+            if shape is not None:
+                letters.append((text.upper(), shape))
+    font.letters = letters
+    return letters
+
+
+def _glyph_shape(program: Any, name: str) -> list[Outline] | None:
+    """A simple glyph's contours scaled to a unit box (width and height apart: small capitals
+    are wider for their height than capitals), each resampled, ordered bottom to top."""
+    glyph = program["glyf"][name]
+    if glyph.isComposite() or glyph.numberOfContours <= 0:
+        return None
+    contours = _contours(program, name)
+    points = [point for contour in contours for point in contour]
+    if not points:
+        return None
+    x0, y0 = min(x for x, _ in points), min(y for _, y in points)
+    width = (max(x for x, _ in points) - x0) or 1.0
+    height = (max(y for _, y in points) - y0) or 1.0
+    boxed = [[((x - x0) / width, (y - y0) / height) for x, y in contour] for contour in contours]
+    shapes = [_from_corner(_resampled(contour)) for contour in boxed]
+    return sorted(shapes, key=lambda s: (round(sum(y for _, y in s) / SAMPLES, 2), s[0][0]))
+
+
+def _from_corner(outline: Outline) -> Outline:
+    """The outline turning one way (clockwise, as TrueType draws outer contours) from its
+    point nearest the box's lower left corner: two drawings of a letter start alike."""
+    area = sum(
+        x0 * y1 - x1 * y0
+        for (x0, y0), (x1, y1) in zip(outline, [*outline[1:], outline[0]], strict=True)
+    )
+    if area > 0:
+        outline = outline[::-1]
+    start = min(range(len(outline)), key=lambda k: outline[k][0] + outline[k][1])
+    return outline[start:] + outline[:start]
 
 
 def _closest_mark(contour: Outline, font: _Font, fonts: list[_Font]) -> str | None:
@@ -301,6 +459,15 @@ def _contours(program: Any, name: str) -> list[Outline]:
 
 def _normalised(contour: Outline) -> Outline:
     """`SAMPLES` points evenly spaced along the closed contour, centred, of unit mean radius."""
+    points = _resampled(contour)
+    cx = sum(x for x, _ in points) / SAMPLES
+    cy = sum(y for _, y in points) / SAMPLES
+    radius = math.sqrt(sum((x - cx) ** 2 + (y - cy) ** 2 for x, y in points) / SAMPLES) or 1.0
+    return [((x - cx) / radius, (y - cy) / radius) for x, y in points]
+
+
+def _resampled(contour: Outline) -> Outline:
+    """`SAMPLES` points evenly spaced along the closed contour."""
     closed = [*contour, contour[0]]
     lengths = [math.dist(a, b) for a, b in itertools.pairwise(closed)]
     total = sum(lengths) or 1.0
@@ -314,10 +481,7 @@ def _normalised(contour: Outline) -> Outline:
         share = (at - walked) / lengths[segment] if lengths[segment] else 0.0
         (x0, y0), (x1, y1) = closed[segment], closed[segment + 1]
         points.append((x0 + (x1 - x0) * share, y0 + (y1 - y0) * share))
-    cx = sum(x for x, _ in points) / SAMPLES
-    cy = sum(y for _, y in points) / SAMPLES
-    radius = math.sqrt(sum((x - cx) ** 2 + (y - cy) ** 2 for x, y in points) / SAMPLES) or 1.0
-    return [((x - cx) / radius, (y - cy) / radius) for x, y in points]
+    return points
 
 
 def _distance(a: Outline, b: Outline) -> float:
