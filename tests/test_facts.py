@@ -95,3 +95,14 @@ def test_a_byline_parses_with_its_affiliation_marks(
     from bantin.bylines import parse_byline
 
     assert [author.marks for author in parse_byline(byline)] == marks
+
+
+@pytest.mark.parametrize(
+    "heading",
+    # measured on a real bulletin: a roster's heading in small capitals, a family name second
+    ["CÁC ĐOÀN THỂ", "Các Đoàn Thể", "Những Hoàng Hôn", "Mọi Trần Gian", "Một Lê Dương"],
+)
+def test_a_heading_opened_by_a_plural_or_a_number_word_names_no_one(heading: str) -> None:
+    from bantin.bylines import parse_byline
+
+    assert parse_byline(heading) == []

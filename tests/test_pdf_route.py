@@ -907,3 +907,53 @@ def test_a_cover_in_another_page_size_holds_no_paragraphs_of_the_body(tmp_path: 
     paragraphs = [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
     assert not [t for t in paragraphs if "Chuyên ngành" in t or "Người hướng dẫn" in t], paragraphs
     assert len(paragraphs) >= 6 and paragraphs[0].startswith(SENTENCES[0][:30]), paragraphs
+
+
+def test_a_page_of_small_print_is_read_against_the_issues_body_type(tmp_path: Path) -> None:
+    """Measured on a real bulletin: a one-page schedule, a title over rows of small print
+    with small bold headings, was cut from the issue whole, but read alone its small print
+    passed for the body, its small headings for news items, and the article came out titled
+    by its English subtitle. An article PDF is read against the body type of its issue."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from pdfgen import register_fonts
+
+    register_fonts()
+    pdf = tmp_path / "issue.pdf"
+    canvas = Canvas(str(pdf), pagesize=(595, 842))
+    for page in range(2):
+        y = 780.0
+        if page == 0:
+            canvas.setFont("Sans", 18)
+            canvas.drawString(50, y, "Nông nghiệp sạch ở đồng bằng")
+            canvas.setFont("Bold", 10)
+            canvas.drawString(50, y - 26, "NGUYỄN VĂN AN")
+            y -= 60
+        canvas.setFont("Body", 10)
+        while y > 60:
+            canvas.drawString(50, y, SENTENCES[int(y) % len(SENTENCES)][:88])
+            y -= 13
+        canvas.showPage()
+    canvas.setFont("Sans", 20)
+    canvas.drawString(50, 780, "Lịch sinh hoạt trong tuần")
+    canvas.setFont("Italic", 16)
+    canvas.drawString(50, 758, "Weekly schedule")
+    y = 730.0
+    for day in ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"):
+        canvas.setFont("Bold", 8)
+        canvas.drawString(50, y, f"Lịch {day} trong tuần này")
+        canvas.setFont("Body", 8)
+        for line in range(3):
+            canvas.drawString(50, y - 10 * (line + 1), SENTENCES[line][:100])
+        y -= 50
+    canvas.showPage()
+    canvas.save()
+    assert (
+        main(["ingest", str(pdf), "--issue", "2", "--year", "2023", "--root", str(tmp_path)]) == 0
+    )
+    issue = yaml.safe_load((tmp_path / "sources/2023/02/issue.yml").read_text("utf-8"))
+    assert issue["body_type"]["size"] == 10
+    report = convert_sources(tmp_path, tmp_path / "docs", workers=1)
+    assert report.ok, report.problems
+    titles = sorted(read_article(path).front.title for path in (tmp_path / "docs").rglob("*.md"))
+    assert titles == ["Lịch sinh hoạt trong tuần", "Nông nghiệp sạch ở đồng bằng"]

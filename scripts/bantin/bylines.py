@@ -119,6 +119,10 @@ ORGANISATION_WORDS = frozenset(
     )
 )
 
+#: Words no name starts with: an institution's, or a plural or a number ("Các Đoàn Thể",
+#: a roster's heading, is no one though Đoàn is a family name).
+_NEVER_FIRST = ORGANISATION_WORDS | frozenset(("các", "những", "mọi", "một"))
+
 # Common Vietnamese family names (folded): a byline at the top must show one, or a title.
 SURNAMES = frozenset(
     fold(name)
@@ -253,7 +257,7 @@ def _name(text: str) -> tuple[str | None, tuple[int, ...]]:
     while len(words) > 1 and re.fullmatch(r"[\d,*()]+", words[-1]):
         mark = words.pop()  # a mark set apart from its name: "Tuấn 1", "Tuấn (1)"
         words[-1] += mark
-    if not 1 <= len(words) <= NAME_MAX_WORDS or fold(words[0]) in ORGANISATION_WORDS:
+    if not 1 <= len(words) <= NAME_MAX_WORDS or fold(words[0]) in _NEVER_FIRST:
         return None, ()
     marks: list[int] = []
     clean = []

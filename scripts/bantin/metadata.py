@@ -238,6 +238,15 @@ class ContentsEntry(_Strict):
     title_en: NonEmpty | None = None
 
 
+class BodyTypeInfo(_Strict):
+    """The type the issue's running text is set in, as `bantin ingest` measured it on the whole
+    issue: each article PDF cut from it is read against it (a page of small print alone would
+    take its small print for the body)."""
+
+    font: NonEmpty
+    size: float = Field(gt=0, le=100)
+
+
 class IssueInfo(_Strict):
     """`issue.yml` beside the sources of one issue: what the text itself does not say."""
 
@@ -259,6 +268,7 @@ class IssueInfo(_Strict):
     #: Texts printed in the page margins throughout the issue (found by `bantin ingest`):
     #: wherever an article PDF shows one above or below its text, it is not the article's.
     running_heads: list[NonEmpty] | None = None
+    body_type: BodyTypeInfo | None = None
 
 
 class Sidecar(_Strict):

@@ -112,6 +112,7 @@ def convert_pdf(path: Path, sidecar: Sidecar, issue: IssueInfo) -> Article:
         title=contents.title if contents else None,
         authors=tuple(contents.authors) if contents else (),
         running_heads=tuple(issue.running_heads or ()),
+        body=(issue.body_type.size, issue.body_type.font) if issue.body_type else None,
     )
     article: Article = pdf_convert.convert_pdf(path, hints)
     return article
@@ -418,7 +419,7 @@ def merged_values(
     overlay(data, inferred_values(article))
     if sidecar.contents is not None:
         overlay(data, {"section": sidecar.contents.section, "title_en": sidecar.contents.title_en})
-    overlay(data, issue.model_dump(exclude={"running_head", "running_heads"}))
+    overlay(data, issue.model_dump(exclude={"running_head", "running_heads", "body_type"}))
     overlay(data, sidecar.model_dump(exclude={"contents", "start"}))
     return data
 

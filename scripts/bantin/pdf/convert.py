@@ -27,6 +27,7 @@ from bantin.convert.roles import split_heading_number
 from bantin.model import Article, Block, BlockKind
 from bantin.pdf import articles, roles, structure
 from bantin.pdf.document import Document, read_document
+from bantin.pdf.fonts import BodyType
 from bantin.pdf.ingest import split_issue
 from bantin.vietnamese import fold, spelling_key, title_case_name
 
@@ -46,12 +47,15 @@ class Hints:
     title: str | None = None  # as the issue's contents page writes it
     authors: tuple[str, ...] = ()
     running_heads: tuple[str, ...] = ()  # what the issue prints in its margins
+    body: tuple[float, str] | None = None  # size and font of the issue's running text
 
 
 def convert_pdf(path: Path, hints: Hints | None = None) -> Article:
     """Read an article PDF and build its article."""
-    doc = read_document(path, running_heads=(hints or Hints()).running_heads)
-    return article_of(doc, pick(doc, hints or Hints()), hints or Hints())
+    hints = hints or Hints()
+    body = BodyType(*hints.body) if hints.body else None
+    doc = read_document(path, running_heads=hints.running_heads, body=body)
+    return article_of(doc, pick(doc, hints), hints)
 
 
 def pick(doc: Document, hints: Hints) -> articles.Span:

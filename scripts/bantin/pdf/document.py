@@ -45,13 +45,15 @@ def read_document(
     first: int | None = None,
     last: int | None = None,
     running_heads: tuple[str, ...] = (),
+    body: BodyType | None = None,
 ) -> Document:
     """Run the page stages over a PDF (or its pages first..last); `running_heads`: what the
-    issue the PDF was cut from prints in its margins."""
+    issue the PDF was cut from prints in its margins; `body`: the type of its running text
+    (else measured on these pages)."""
     pages = read_pdf(pdf, first, last)
     _check_text_layer(pdf, pages)
     encodings = decode_pages(pages)
-    body = body_type(pages)
+    body = body or body_type(pages)
     furniture = remove_furniture(pages, body, frozenset(map(shape, running_heads)))
     mixed = mixed_pages(pages, body)
     paras: list[Para] = []

@@ -278,6 +278,8 @@ def _issue_yml(doc: Document, plan: Plan, target: IssueTarget) -> dict[str, Any]
     heads = running_heads(doc)
     if heads:
         data["running_heads"] = heads
+    if doc.body.size > 0 and doc.body.font:
+        data["body_type"] = {"font": doc.body.font, "size": round(doc.body.size, 2)}
     date = issue_date_on_cover(doc, plan, year=target.year)
     if date and day_printed_on_cover(doc, plan, date):
         data["issue_date"] = date
