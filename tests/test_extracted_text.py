@@ -349,6 +349,35 @@ dài nhịp của dầm giữa hai ngàm.
     assert equations == ["EJ 2", "1 1", "\uf8ee \uf8ef", ",", "Mx3"]
 
 
+def test_a_formula_of_symbol_font_bracket_pieces_is_no_paragraph() -> None:
+    """Measured on a real article: a tall bracket drawn in the Symbol font comes out as its
+    private-use codes (U+F0E7 for a left bracket's middle piece); once read as the pieces
+    they draw, a line of them next to a number is still mathematics, not a paragraph."""
+    text = """\
+ĐỘ CỨNG CỦA KHUNG HAI NHỊP
+
+Độ cứng tương đối của hai thanh được tính theo các hệ số
+đã có ở bảng trên và cho kết quả như sau.
+
+\uf0de \uf044 2P \uf03d \uf02d
+
+1 \uf0e6 0,5831\uf0b42 (3\uf02b1) \uf0f6
+3,1257
+. \uf0e7\uf0e7
+.
+\uf0b42 \uf0f7\uf0f7 \uf03d \uf02d
+4 EJ
+EJ \uf0e8 (3\uf02b1) (3\uf02b 2) \uf0f8
+
+Kết quả này dùng để vẽ biểu đồ mômen của toàn hệ.
+"""
+    assert paragraphs(text) == [
+        "Độ cứng tương đối của hai thanh được tính theo các hệ số đã có ở bảng trên và cho "
+        "kết quả như sau.",
+        "Kết quả này dùng để vẽ biểu đồ mômen của toàn hệ.",
+    ]
+
+
 def test_a_piece_of_a_formula_on_its_own_line_inside_the_text_is_set_apart() -> None:
     # No blank line around the piece: pdftotext put the formula's letters between two lines
     # of text.

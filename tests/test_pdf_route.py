@@ -596,6 +596,9 @@ def test_words_drawn_by_symbol_and_accent_tricks_read_as_printed() -> None:
 
     assert clean_word("(\uf06d = 0,001 \uf0b8 0,05)", "Symbol") == "(μ = 0,001 ÷ 0,05)"
     assert clean_word("\uf0a7", "Wingdings") == "•"
+    # the end of Symbol's table: an integral and the pieces of tall brackets (a real article's
+    # "\uf0f2 M1Mp ds" was left in private use)
+    assert clean_word("\uf0f2 M\uf0e6\uf0f6\uf0f1", "Times New Roman") == "∫ M⎛⎞〉"
     assert clean_word("Δ1=\uf0442= 0", "Times New Roman") == "Δ1=Δ2= 0"  # a Symbol glyph inside
     assert clean_word("gia đı\u0300nh") == "gia đình"  # dotless i under a tone mark
     assert clean_word("ıt") == "ıt"  # a dotless i alone stays what it is

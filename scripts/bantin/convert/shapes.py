@@ -13,7 +13,10 @@ import re
 import unicodedata
 
 # Operators and marks of mathematics that prose does not use between words.
-MATH_CHARS = frozenset("=+−±×÷·≤≥≠≈≡∼→←↔⇒∞∑∏∫∂∇√∈∉⊂∩∪|^˜¯\u0304\u0303\u0302")
+MATH_CHARS = frozenset(
+    "=+−±×÷·≤≥≠≈≡∼→←↔⇒∞∑∏∫∂∇√∈∉⊂∩∪|^˜¯\u0304\u0303\u0302"
+    "⎛⎜⎝⎞⎟⎠⎡⎢⎣⎤⎥⎦⎧⎨⎩⎫⎬⎭⎪⎮⌠⌡"  # the pieces of tall brackets and integrals
+)
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 _VARIABLE = re.compile(r"^(?:[A-Za-z]\d*|\d+[A-Za-z]|[A-Za-z]\d+[A-Za-z]?)$")

@@ -37,9 +37,12 @@ _SYMBOL_LOW = (
     " !∀#∃%&∋()∗+,−./0123456789:;<=>?≅ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ[∴]⊥_‾"
     "αβχδεφγηιϕκλμνοπθρστυϖωξψζ{|}∼"
 )
-_SYMBOL_HIGH = "€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…⏐⎯↵ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓◊〈®©™∑"
-SYMBOL = {0x20 + i: char for i, char in enumerate(_SYMBOL_LOW)}
-SYMBOL.update({0xA0 + i: char for i, char in enumerate(_SYMBOL_HIGH)})
+_SYMBOL_HIGH = (
+    "€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…⏐⎯↵ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓◊〈®©™∑"
+    "⎛⎜⎝⎡⎢⎣⎧⎨⎩⎪\0〉∫⌠⎮⌡⎞⎟⎠⎤⎥⎦⎫⎬⎭"
+)
+SYMBOL = {0x20 + i: char for i, char in enumerate(_SYMBOL_LOW) if char != "\0"}
+SYMBOL.update({0xA0 + i: char for i, char in enumerate(_SYMBOL_HIGH) if char != "\0"})
 #: Private-use code points that dingbat fonts (Wingdings) use for list bullets.
 _DINGBAT_BULLETS = frozenset(range(0xF06C, 0xF07B)) | frozenset(range(0xF09F, 0xF0B0))
 _DINGBAT_BULLETS |= frozenset((0xF0D8, 0xF0E0, 0xF0E8, 0xF0F0, 0xF0FC, 0xF0FE))
