@@ -304,17 +304,18 @@ def _alphabet_run(
     taken from its shape alone: "U" and "V" in small capitals are too close for that.
     `unnamed`: the glyphs the text sets; `drawn`: every unnamed glyph with an outline, the
     parts of composite letters among them ("Á" is "A" and its acute)."""
-    references = [item for other in fonts for item in _named_letters(other)]
-    if not references:
-        return {}
-    starts: dict[int, int] = {}
+    shapes = {}
     for gid in unnamed:
         name = font.program.getGlyphName(gid)
-        if font.program["hmtx"][name][0] == 0:
-            continue
-        shape = _glyph_shape(font.program, name)
-        if shape is None:
-            continue
+        if font.program["hmtx"][name][0] != 0:  # marks have no advance; letters do
+            shape = _glyph_shape(font.program, name)
+            if shape is not None:
+                shapes[gid] = shape
+    if len(shapes) < RUN_ANCHORS:
+        return {}  # too few letters to tell a run (most fonts: none)
+    references = [item for other in fonts for item in _named_letters(other)]
+    starts: dict[int, int] = {}
+    for gid, shape in shapes.items():
         distances: dict[str, float] = {}
         for letter, outline in references:
             if len(outline) != len(shape):
