@@ -31,6 +31,10 @@ BODY = [
         ("VAI TRÒ CỦA ĐMST VÀ KH&CN", "Vai trò của ĐMST và KH&CN"),
         ("đổi mới ở tp hồ chí minh", "Đổi mới ở TP Hồ Chí Minh"),
         ("HOẠT ĐỘNG CỦA UBND TỈNH", "Hoạt động của UBND tỉnh"),
+        # a subtitle after a spaced dash opens with a capital, as the title does
+        ("KẾT QUẢ TRONG NĂM - BÀI HỌC KINH NGHIỆM", "Kết quả trong năm - Bài học kinh nghiệm"),
+        ("KẾT QUẢ TRONG NĂM — BÀI HỌC KINH NGHIỆM", "Kết quả trong năm — Bài học kinh nghiệm"),
+        ("PHÁT TRIỂN KT-XH", "Phát triển KT-XH"),  # a hyphen inside a word is no dash
     ],
 )
 def test_restore_case(source: str, restored: str) -> None:

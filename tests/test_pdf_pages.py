@@ -3,7 +3,7 @@ issues (positions, sizes and texts as poppler gives them), small enough to read 
 
 from __future__ import annotations
 
-from bantin.pdf.articles import Span, news_items, starts
+from bantin.pdf.articles import Span, advert_pages, news_items, starts
 from bantin.pdf.fonts import BodyType, body_type
 from bantin.pdf.furniture import remove_furniture
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word
@@ -1130,3 +1130,51 @@ def test_a_paragraph_hung_from_its_label_is_one_paragraph() -> None:
     paras = paragraphs(page(1, *blocks), BODY)
     assert [len(para.lines) for para in paras] == [5, 5, 5]
     assert all(para.text.startswith("Đáp: ") for para in paras)
+
+
+def test_a_page_of_advertisements_holds_no_article() -> None:
+    """Measured on a real bulletin: its last page, business cards in boxes (pictures, a dozen
+    kinds of type, no running text), was glued to the end of the article before it."""
+    article = page(1, [line("TIN TỨC TRONG TUẦN", 50, 60, 20, bold=True)], body_lines(100, 30))
+    ads = page(2)
+    for number in range(12):
+        x, y = 50 + 170 * (number % 3), 60 + 180 * (number // 3)
+        ads.images.append(Box(x, y, x + 150, y + 90))
+        ads.blocks.append(Block([line(f"Cửa hàng số {number + 1}", x, y + 100, 8 + number)]))
+        ads.blocks.append(Block([line("Điện thoại 0123", x, y + 130, 7)]))
+    photos = page(3, body_lines(60, 30))  # pictures in an article with its text: kept
+    photos.images = [Box(50, 500 + 20 * n, 90, 515 + 20 * n) for n in range(12)]
+    assert advert_pages([article, ads, photos], BODY) == {2}
+    assert advert_pages([ads], BODY) == set()  # a document of nothing else is read as it is
+
+
+def test_a_word_drawn_again_over_itself_is_read_once() -> None:
+    """Measured on a real bulletin: "Gospel" followed by "spel" drawn over its end came out
+    "Gospel spel"; a word printed twice in place (a fake bold) likewise."""
+    from bantin.pdf.extract import parse_words
+
+    def word(x0: float, x1: float, text: str) -> str:
+        return f'<word xMin="{x0}" yMin="100" xMax="{x1}" yMax="112">{text}</word>'
+
+    words = [
+        word(50, 70, "Suy"),
+        word(72, 100, "Gospel"),
+        word(85.2, 100.1, "spel"),  # the end of "Gospel" again
+        word(103, 120, "niệm"),
+        word(103.3, 120.3, "niệm"),  # the whole word again, a third of a point to the right
+        word(122, 128, "a"),
+        word(124, 130, "a"),  # the next word, not inside this one: kept
+    ]
+    xhtml = (
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><doc>'
+        '<page width="595" height="842"><flow><block><line xMin="50" yMin="100" xMax="130" '
+        f'yMax="112">{"".join(words)}</line></block></flow></page></doc></body></html>'
+    )
+    [sheet] = parse_words(xhtml, "x.pdf")
+    assert [w.text for w in sheet.lines[0].words] == ["Suy", "Gospel", "niệm", "a", "a"]
+    # poppler may start a new line at the word drawn again: the two are one line
+    split = [*words[:2], '</line><line xMin="85" yMin="100" xMax="130" yMax="112">', *words[2:]]
+    [sheet] = parse_words(xhtml.replace("".join(words), "".join(split)), "x.pdf")
+    assert [[w.text for w in line.words] for line in sheet.lines] == [
+        ["Suy", "Gospel", "niệm", "a", "a"]
+    ]

@@ -960,3 +960,50 @@ def test_a_page_of_small_print_is_read_against_the_issues_body_type(tmp_path: Pa
     assert report.ok, report.problems
     titles = sorted(read_article(path).front.title for path in (tmp_path / "docs").rglob("*.md"))
     assert titles == ["Lịch sinh hoạt trong tuần", "Nông nghiệp sạch ở đồng bằng"]
+
+
+def test_news_items_on_a_page_after_their_section_heading_are_converted_as_ingest_cut_them(
+    tmp_path: Path,
+) -> None:
+    """Measured on a real bulletin: a page of news items under a section heading went on over
+    the next page; ingest cut every item, but the next page's PDF read alone has no heading,
+    so its first item swallowed the second and the second came out as a copy of the first.
+    The sidecars carry where each article opens and where the next one does."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from pdfgen import register_fonts
+
+    register_fonts()
+    pdf = tmp_path / "issue.pdf"
+    canvas = Canvas(str(pdf), pagesize=(595, 842))
+    items = [
+        ["Hội thảo nông nghiệp xanh", "Lớp tập huấn kỹ thuật mới"],
+        ["Ngày hội sáng tạo trẻ", "Triển lãm sản phẩm địa phương"],
+    ]
+    for page, headings in enumerate(items):
+        y = 780.0
+        if page == 0:
+            canvas.setFont("Sans", 22)
+            canvas.drawString(50, y, "Tin tức trong tuần")
+            y -= 40
+        for number, heading in enumerate(headings):
+            canvas.setFont("Bold", 10)  # set as the text is, in bold: no title of its own
+            canvas.drawString(50, y, heading)
+            y -= 16
+            canvas.setFont("Body", 10)
+            for line in range(12):
+                canvas.drawString(50, y, SENTENCES[(page + number + line) % len(SENTENCES)][:88])
+                y -= 13
+            y -= 20
+        canvas.showPage()
+    canvas.save()
+    assert (
+        main(["ingest", str(pdf), "--issue", "3", "--year", "2023", "--root", str(tmp_path)]) == 0
+    )
+    report = convert_sources(tmp_path, tmp_path / "docs", workers=1)
+    assert report.ok, report.problems
+    found = {a.front.title: a for a in map(read_article, (tmp_path / "docs").rglob("*.md"))}
+    assert sorted(found) == sorted(heading for headings in items for heading in headings)
+    for heading in found:  # each item holds its own text, not the next item's heading
+        others = [h for h in found if h != heading]
+        assert not any(other in all_text(found[heading]) for other in others), heading

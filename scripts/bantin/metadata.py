@@ -274,7 +274,9 @@ class IssueInfo(_Strict):
 class Sidecar(_Strict):
     """`NAME.yml` beside one source: an editor's values, which always win; and, for an
     article cut from an issue, what the issue's contents page says of it (`contents`) and
-    which of the articles starting in its PDF it is (`start`, 1 for the first)."""
+    which of the articles starting in its PDF it is (`start`, 1 for the first), the words it
+    opens with and those the next article on its pages opens with (`opens`, `until`: where
+    to cut it when its PDF read alone shows no article starting there)."""
 
     title: NonEmpty | None = None
     title_en: NonEmpty | None = None
@@ -285,6 +287,8 @@ class Sidecar(_Strict):
     abstract_en: str | None = None
     contents: ContentsEntry | None = None
     start: int | None = Field(default=None, ge=1, le=999)
+    opens: NonEmpty | None = None
+    until: NonEmpty | None = None
     pen_names: list[NonEmpty] | None = None
     date: Date | None = None
     issue: int | None = Field(default=None, ge=1)

@@ -109,6 +109,8 @@ def convert_pdf(path: Path, sidecar: Sidecar, issue: IssueInfo) -> Article:
     contents = sidecar.contents
     hints = pdf_convert.Hints(
         start=sidecar.start,
+        opens=sidecar.opens,
+        until=sidecar.until,
         title=contents.title if contents else None,
         authors=tuple(contents.authors) if contents else (),
         running_heads=tuple(issue.running_heads or ()),
@@ -420,7 +422,7 @@ def merged_values(
     if sidecar.contents is not None:
         overlay(data, {"section": sidecar.contents.section, "title_en": sidecar.contents.title_en})
     overlay(data, issue.model_dump(exclude={"running_head", "running_heads", "body_type"}))
-    overlay(data, sidecar.model_dump(exclude={"contents", "start"}))
+    overlay(data, sidecar.model_dump(exclude={"contents", "start", "opens", "until"}))
     return data
 
 

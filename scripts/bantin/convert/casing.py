@@ -378,7 +378,14 @@ def restore_case(text: str, body: BodyCasing) -> str:
     _take_phrases(pieces, word_at, chosen, body)
     for index, form in chosen.items():
         pieces[index] = form
+    for index in word_at[1:]:  # "... trong năm - Bài học ...": a subtitle opens with a capital
+        if _SUBTITLE_DASH.fullmatch(pieces[index - 1]):
+            pieces[index] = capitalize_first(pieces[index])
     return capitalize_first("".join(pieces))
+
+
+#: What sets a subtitle apart from its title: a dash with a space on each side.
+_SUBTITLE_DASH = re.compile(r"[^\w]*\s[-–—]\s[^\w]*")
 
 
 ACRONYM_MAX = 6  # letters of an acronym alone in brackets

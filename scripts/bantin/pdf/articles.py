@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from bantin.pdf import roles
 from bantin.pdf.fonts import BodyType
+from bantin.pdf.page import Page
 from bantin.pdf.reading import Para, family
 from bantin.vietnamese import is_all_caps, starts_lower
 
@@ -115,6 +116,29 @@ def _with_banner(paras: Sequence[Para], index: int, body: BodyType) -> int:
     above = before.page == title.page and before.box.y1 <= title.box.y0 + 1
     short = len(before.lines) <= 2 and len(before.text) <= 120
     return index - 1 if above and short and not roles._is_body_text(before, body) else index
+
+
+#: A page of advertisements (or a masthead of contact boxes): many pictures, many kinds of
+#: type, almost no running text. Its words are no article's.
+ADVERT_IMAGES = 8
+ADVERT_STYLES = 10
+ADVERT_RUNNING = 0.1  # share of its lines that are running text, at the most
+
+
+def advert_pages(pages: Sequence[Page], body: BodyType) -> frozenset[int]:
+    """Pages of advertisements: at least `ADVERT_IMAGES` pictures, `ADVERT_STYLES` kinds of
+    type (font and size) and hardly a line of running text; none when that would be every
+    page (a document of nothing else is read as it is)."""
+    found = set()
+    for page in pages:
+        lines = page.lines
+        if len(page.images) < ADVERT_IMAGES or not lines:
+            continue
+        styles = {(family(line.style.font), round(line.style.size)) for line in lines}
+        running = sum(1 for line in lines if body.is_body(line.style) and len(line.words) >= 5)
+        if len(styles) >= ADVERT_STYLES and running <= ADVERT_RUNNING * len(lines):
+            found.add(page.number)
+    return frozenset(found) if len(found) < len(pages) else frozenset()
 
 
 def split(

@@ -29,6 +29,7 @@ from bantin.pdf import articles, roles, structure
 from bantin.pdf.document import Document, read_document
 from bantin.pdf.fonts import BodyType
 from bantin.pdf.ingest import split_issue
+from bantin.pdf.reading import Para
 from bantin.vietnamese import fold, spelling_key, title_case_name
 
 log = logging.getLogger("bantin.pdf")
@@ -44,6 +45,8 @@ class Hints:
     """What the sidecar says of an article PDF: which article it is, and the contents entry."""
 
     start: int | None = None
+    opens: str | None = None  # the words the article opens with, as ingest found them
+    until: str | None = None  # and those the next article on its pages opens with
     title: str | None = None  # as the issue's contents page writes it
     authors: tuple[str, ...] = ()
     running_heads: tuple[str, ...] = ()  # what the issue prints in its margins
@@ -59,10 +62,19 @@ def convert_pdf(path: Path, hints: Hints | None = None) -> Article:
 
 
 def pick(doc: Document, hints: Hints) -> articles.Span:
-    """The span of the article the PDF is for."""
+    """The span of the article the PDF is for, ending before the next article's first words
+    where ingest found them on its pages."""
+    span = _picked(doc, hints)
+    return _cut_before(span, hints.until) if hints.until else span
+
+
+def _picked(doc: Document, hints: Hints) -> articles.Span:
     _, spans = split_issue(doc)
     if not spans:
         return articles.Span([])
+    opened = _opened_at(spans, hints.opens) if hints.opens else None
+    if opened is not None:
+        return opened
     if hints.start and hints.start <= len(spans):
         return spans[hints.start - 1]
     if hints.title:
@@ -71,6 +83,35 @@ def pick(doc: Document, hints: Hints) -> articles.Span:
             if _words(_title_text(span, doc)) == wanted:
                 return span
     return spans[0]
+
+
+def _opened_at(spans: list[articles.Span], words: str) -> articles.Span | None:
+    """The article opening with `words`: the span that starts with them, else the paragraphs
+    from the one that does to the next span (an article the issue's pages showed starting
+    there, which its PDF alone reads as part of the article before)."""
+    paras = [para for span in spans for para in span.paras]
+    starts = {id(span.paras[0]): span for span in spans if span.paras}
+    for index, para in enumerate(paras):
+        if not _opens_with(para, words):
+            continue
+        if id(para) in starts:
+            return starts[id(para)]
+        end = next((i for i in range(index + 1, len(paras)) if id(paras[i]) in starts), len(paras))
+        return articles.Span(paras[index:end])
+    return None
+
+
+def _cut_before(span: articles.Span, words: str) -> articles.Span:
+    """The span up to the paragraph (after its first) opening with `words`."""
+    for index in range(1, len(span.paras)):
+        if _opens_with(span.paras[index], words):
+            return articles.Span(span.paras[:index], section=span.section)
+    return span
+
+
+def _opens_with(para: Para, words: str) -> bool:
+    wanted = _words(words)
+    return _words(" ".join(para.text.split()[: len(words.split()) + 2]))[: len(wanted)] == wanted
 
 
 def _title_text(span: articles.Span, doc: Document) -> str:

@@ -57,7 +57,9 @@ def parse_words(xhtml: str, pdf: Path | str, first: int = 1) -> list[Page]:
         page = Page(first + index, _num(node, "width"), _num(node, "height"))
         for flow_index, flow in enumerate(node.iter(f"{_XHTML}flow")):
             for block in flow.iter(f"{_XHTML}block"):
-                lines = [line for line in map(_line, block.iter(f"{_XHTML}line")) if line]
+                lines = _rejoined(
+                    [line for line in map(_line, block.iter(f"{_XHTML}line")) if line]
+                )
                 if lines:
                     page.blocks.append(Block(lines, flow_index))
         pages.append(page)
@@ -65,12 +67,44 @@ def parse_words(xhtml: str, pdf: Path | str, first: int = 1) -> list[Page]:
 
 
 def _line(node: ET.Element) -> Line | None:
-    words = [
-        Word(word.text or "", _box(word, "xMin", "yMin", "xMax", "yMax"))
-        for word in node.iter(f"{_XHTML}word")
-        if (word.text or "").strip()
-    ]
+    words: list[Word] = []
+    for element in node.iter(f"{_XHTML}word"):
+        word = Word(element.text or "", _box(element, "xMin", "yMin", "xMax", "yMax"))
+        if word.text.strip() and not (words and _overprints(words[-1], word)):
+            words.append(word)
     return Line(words, union_of([word.box for word in words])) if words else None
+
+
+def _rejoined(lines: list[Line]) -> list[Line]:
+    """A line poppler started over the end of the line before, on the same baseline, because
+    its first word was drawn again over that line's last word: one line, the word once."""
+    out: list[Line] = []
+    for line in lines:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.box.y_overlap(line.box) >= 0.8 * min(before.box.height, line.box.height)
+            and _overprints(before.words[-1], line.words[0])
+        ):
+            words = before.words + line.words[1:]
+            out[-1] = Line(words, union_of([word.box for word in words]))
+        else:
+            out.append(line)
+    return out
+
+
+OVERPRINT_SLACK = 0.5  # points a word drawn again may stand out of the first drawing
+
+
+def _overprints(before: Word, word: Word) -> bool:
+    """A word drawn again over the word before it, whole or its end ("Gospel" then "spel"
+    over it): what a PDF overprints, to embolden a word or by a word processor's slip, is
+    read once."""
+    inside = (
+        word.box.x0 >= before.box.x0 - OVERPRINT_SLACK
+        and word.box.x1 <= before.box.x1 + OVERPRINT_SLACK
+    )
+    return inside and before.text.endswith(word.text)
 
 
 # -- pdftohtml -xml --------------------------------------------------------------------------

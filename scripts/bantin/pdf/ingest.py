@@ -87,6 +87,7 @@ class Planned:
     start: int
     entry: Entry | None
     title: str
+    until: str = ""  # the first words of the next article, when it starts on this one's pages
 
     @property
     def first_page(self) -> int:
@@ -124,7 +125,9 @@ def plan_issue(pdf: Path) -> tuple[Document, Plan]:
     for index, span in enumerate(spans):
         title = _title(span, doc)
         entry = _entry_for(span, title, entries, offset, taken)
-        plan.articles.append(Planned(span, _start_in_pdf(spans, index), entry, title))
+        after = spans[index + 1] if index + 1 < len(spans) else None
+        until = _opening_words(after) if after and after.first_page <= span.last_page else ""
+        plan.articles.append(Planned(span, _start_in_pdf(spans, index), entry, title, until))
     _report(plan, entries)
     return doc, plan
 
@@ -132,14 +135,15 @@ def plan_issue(pdf: Path) -> tuple[Document, Plan]:
 def split_issue(doc: Document) -> tuple[list[Entry], list[articles.Span]]:
     """The contents page's entries and the articles; pages taken for a contents page that
     neither say they are one nor list an article found (a table of rising figures) are read
-    as text after all."""
+    as text after all. Pages of advertisements belong to no article."""
     skip = contents_pages(doc)
+    adverts = articles.advert_pages(doc.pages, doc.body)
     entries = read_contents(doc) if skip else []
-    _, spans = articles.split(doc.paras, doc.body, skip)
+    _, spans = articles.split(doc.paras, doc.body, skip | adverts)
     if skip and not _lists_articles(entries, spans, _folio_offset(doc)):
         said = frozenset(page.number for page in doc.pages if page.number in skip and headed(page))
         if said != skip:
-            _, spans = articles.split(doc.paras, doc.body, said)
+            _, spans = articles.split(doc.paras, doc.body, said | adverts)
     return entries, spans
 
 
@@ -354,6 +358,16 @@ def _dates_and_days(text: str) -> Iterator[tuple[datetime.date, bool]]:
             continue
 
 
+OPENING_WORDS = 12
+
+
+def _opening_words(span: articles.Span) -> str:
+    """The first words of an article (its banner or title) as the issue prints them: where
+    its own PDF is cut (before it, and before the next article's), when that PDF read alone
+    shows no article starting there (a news item whose section heading is a page before)."""
+    return " ".join(" ".join(para.text for para in span.paras[:1]).split()[:OPENING_WORDS])
+
+
 def _sidecar(item: Planned, offset: int, pdf: str) -> dict[str, Any]:
     """The article's printed pages (where its first page has a number), its own PDF (what the
     site links and cites as its full text), and what the contents page says of it."""
@@ -364,6 +378,9 @@ def _sidecar(item: Planned, offset: int, pdf: str) -> dict[str, Any]:
     data["pdf"] = pdf
     if item.start > 1:
         data["start"] = item.start
+        data["opens"] = _opening_words(item.span)
+    if item.until:
+        data["until"] = item.until
     if item.entry is not None:
         contents: dict[str, Any] = {"title": item.entry.title}
         if item.entry.authors:
