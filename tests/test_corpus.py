@@ -115,3 +115,19 @@ def test_dates_in_leads_come_before_the_issue(generated: tuple[Path, list[Path]]
             assert info.issue_date
             assert dt.date(int(year), int(month), int(day)) < info.issue_date
     assert dated >= 10
+
+
+def test_an_archive_too_large_for_monthly_issues_comes_out_more_often() -> None:
+    """30,000 articles in monthly issues from 2015 would run past what issue.yml accepts
+    (2200, issue dates to 2100): such an archive is laid out two or three issues a month,
+    every issue date valid and in order; archives up to about 11,700 articles stay monthly."""
+    from bantin.metadata import IssueInfo
+
+    assert corpus.issues_per_year(10_000) == 12
+    slots = list(corpus.issue_slots(30_000, seed=1))
+    assert sum(slot.articles for slot in slots) == 30_000
+    dates = [corpus.issue_date(slot, 1) for slot in slots]
+    assert dates == sorted(dates) and len(set(dates)) == len(dates)
+    last = slots[-1]
+    IssueInfo(issue=last.issue, year=last.year, issue_date=dates[-1])  # accepted
+    assert max(slot.issue for slot in slots) == slots[0].per_year > 12

@@ -7,6 +7,7 @@ byte-identical for a seed and a smaller corpus is the first part of a larger one
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from bantin.yamlio import dump_yaml
 BULLETIN = "Bản tin Khoa học và Công nghệ"
 FIRST_YEAR = 2015
 ISSUES_PER_YEAR = 12
+LAST_YEAR = 2099  # issue dates a bulletin's issue.yml accepts end with 2100
 ARTICLES_PER_ISSUE = (8, 15)
 ARTICLE_WORDS = (1050, 1750)
 AUTHORS = 320
@@ -33,6 +35,7 @@ class IssueSlot:
     year: int
     issue: int
     articles: int
+    per_year: int = ISSUES_PER_YEAR
 
     @property
     def folder(self) -> Path:
@@ -69,20 +72,36 @@ def make_cast(seed: int) -> Cast:
     return Cast(tuple(names), tuple(sections))
 
 
+def issues_per_year(n_articles: int) -> int:
+    """Twelve issues a year; an archive too large for monthly issues to end by LAST_YEAR
+    (about 11,700 articles) comes out two or three times a month."""
+    mean = sum(ARTICLES_PER_ISSUE) / 2
+    years = n_articles / (mean * ISSUES_PER_YEAR)
+    return ISSUES_PER_YEAR * max(1, math.ceil(years / (LAST_YEAR - FIRST_YEAR)))
+
+
 def issue_slots(n_articles: int, seed: int) -> Iterator[IssueSlot]:
-    """Issues from FIRST_YEAR on, twelve a year, the last one cut to the articles left."""
+    """Issues from FIRST_YEAR on, `issues_per_year` a year, the last one cut to the articles
+    left."""
+    per_year = issues_per_year(n_articles)
     left = n_articles
     year, issue = FIRST_YEAR, 1
     while left > 0:
         count = random.Random(f"bantin-corpus:{seed}:{year}:{issue}").randint(*ARTICLES_PER_ISSUE)
-        yield IssueSlot(year, issue, min(count, left))
+        yield IssueSlot(year, issue, min(count, left), per_year)
         left -= count
-        year, issue = (year + 1, 1) if issue == ISSUES_PER_YEAR else (year, issue + 1)
+        year, issue = (year + 1, 1) if issue == per_year else (year, issue + 1)
 
 
 def issue_date(slot: IssueSlot, seed: int) -> dt.date:
+    """A day of the issue's month (of its part of the month when it comes out more often)."""
     rng = random.Random(f"bantin-corpus:{seed}:{slot.year}:{slot.issue}:date")
-    return dt.date(slot.year, slot.issue, rng.randint(10, 28))
+    if slot.per_year == ISSUES_PER_YEAR:
+        return dt.date(slot.year, slot.issue, rng.randint(10, 28))
+    per_month = slot.per_year // ISSUES_PER_YEAR
+    month, part = divmod(slot.issue - 1, per_month)
+    days = 28 // per_month
+    return dt.date(slot.year, month + 1, rng.randint(part * days + 1, (part + 1) * days))
 
 
 def issue_yaml(slot: IssueSlot, seed: int) -> str:
