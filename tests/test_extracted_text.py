@@ -1097,3 +1097,45 @@ Phân bón hữu cơ giúp cải tạo đất và giảm lượng phân hóa h�
     assert article.title.startswith("Nghiên cứu ảnh hưởng của phân bón hữu cơ")
     assert article.title_en.endswith("of a northern province")
     assert [a.name for a in article.authors] == ["Hoàng Thị Lan"]
+
+
+def test_a_sentence_leading_into_a_display_formula_is_no_heading() -> None:
+    # Mathematical writing ends the sentence that introduces a formula without punctuation
+    # ('... trở thành', '... như sau'); set on its own line right above the formula it looks
+    # like a heading, but a heading of this length never runs straight into a formula.
+    text = """\
+DAO ĐỘNG CỦA TẤM MỎNG TRÊN NỀN ĐÀN HỒI
+
+Xét một tấm mỏng hình chữ nhật đặt trên nền đàn hồi, biên của tấm được
+ngàm chặt theo cả bốn cạnh. Bỏ qua lực cản của môi trường xung quanh
+tấm và khối lượng của nền, chỉ giữ lại độ cứng của nền.
+3.1. Tần số riêng của tấm
+Khi độ cứng của nền tiến tới không, phương trình (12) trở thành
+D ∆2 w = ρ h ω2 w
+
+(13)
+
+do lực đàn hồi của nền không còn tác dụng lên mặt dưới của tấm, nên
+tấm dao động như một tấm tự do đặt trên các gối cứng.
+Các công thức gần đúng
+Ω2 = λ4 + κ
+Tần số riêng nhỏ nhất của tấm nhận được khi lấy số bán sóng theo mỗi
+cạnh bằng một, với sai số nhỏ hơn một phần trăm so với lời giải đúng.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    flow = [(b.kind.value, b.text) for b in article.blocks if b.kind is not BlockKind.EQUATION]
+    assert flow[1:] == [
+        ("heading", "3.1. Tần số riêng của tấm"),
+        ("paragraph", "Khi độ cứng của nền tiến tới không, phương trình (12) trở thành"),
+        (
+            "paragraph",
+            "do lực đàn hồi của nền không còn tác dụng lên mặt dưới của tấm, nên tấm dao động "
+            "như một tấm tự do đặt trên các gối cứng.",
+        ),
+        ("heading", "Các công thức gần đúng"),
+        (
+            "paragraph",
+            "Tần số riêng nhỏ nhất của tấm nhận được khi lấy số bán sóng theo mỗi cạnh bằng "
+            "một, với sai số nhỏ hơn một phần trăm so với lời giải đúng.",
+        ),
+    ]

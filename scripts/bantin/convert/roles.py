@@ -1232,6 +1232,8 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     next_text = doc.neighbour(seg, +1, ANY_TEXT)
     if next_text is not None and next_text.role is Role.RUNNING_HEAD:
         return False  # a heading never ends a page: this is the page's last, cut line
+    if next_text is not None and _leads_into_formula(seg, next_text, number, text):
+        return False
     before = doc.neighbour(seg, -1, FLOW)
     if before is None:
         return True
@@ -1246,6 +1248,21 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     if seg.opens_paragraph and after.opens_paragraph and len(seg.lines) == 1:
         return True  # the lines on either side had room: it was set apart
     return bool(number or is_all_caps(text)) and not ends_open(before.text)
+
+
+LEAD_IN_WORDS = 8  # an unnumbered heading right above a formula is shorter than this
+
+
+def _leads_into_formula(seg: Segment, following: Segment, number: str, text: str) -> bool:
+    """A long unnumbered line in sentence case right above a display formula is the sentence
+    that introduces it, which mathematical writing leaves unpunctuated ('... (12) trở thành',
+    '... như sau'): text, not a heading (a short one, 'Công thức xấp xỉ', may be a heading)."""
+    return (
+        following.kind is BlockKind.EQUATION
+        and not number
+        and not is_all_caps(text)
+        and len(text.split()) >= LEAD_IN_WORDS
+    )
 
 
 def _next_point(number: str, following: str) -> bool:
