@@ -1139,3 +1139,48 @@ cạnh bằng một, với sai số nhỏ hơn một phần trăm so với lời
             "một, với sai số nhỏ hơn một phần trăm so với lời giải đúng.",
         ),
     ]
+
+
+def test_a_fraction_of_named_quantities_around_its_formula_stays_out_of_the_text() -> None:
+    # pdftotext prints a fraction's numerator above the formula and its denominator below
+    # it, each alone on its line; names in capitals ('ZN', 'ZL') are no words of the text.
+    text = """\
+HỆ SỐ TRUYỀN QUA CỦA LỚP ĐỆM
+
+Xét sóng âm truyền vuông góc qua một lớp đệm mỏng đặt giữa hai môi trường
+có trở kháng khác nhau. Hệ số truyền qua của năng lượng tại mặt phân cách
+được tính bằng tỷ số
+ZN
+K=
+(3)
+ZL
+trong đó ZN và ZL là trở kháng của môi trường ngoài và của lớp đệm, với
+Z = ρc là tích của khối lượng riêng và vận tốc truyền âm.
+"""
+    assert paragraphs(text) == [
+        "Xét sóng âm truyền vuông góc qua một lớp đệm mỏng đặt giữa hai môi trường có trở "
+        "kháng khác nhau. Hệ số truyền qua của năng lượng tại mặt phân cách được tính bằng "
+        "tỷ số",
+        "trong đó ZN và ZL là trở kháng của môi trường ngoài và của lớp đệm, với Z = ρc là "
+        "tích của khối lượng riêng và vận tốc truyền âm.",
+    ]
+
+
+def test_a_big_bracket_printed_as_ascii_marks_is_part_of_its_formula() -> None:
+    # A math font draws the pieces of a tall bracket with glyphs that pdftotext names '#'
+    # and '"': alone on their lines they belong to the formula, not to the sentence above.
+    text = """\
+ĐỘ CỨNG HIỆU DỤNG CỦA VẬT LIỆU NHIỀU LỚP
+
+Xét vật liệu gồm hai lớp gắn chặt với nhau, mỗi lớp có môđun đàn hồi và
+độ dày riêng. Khi đó độ cứng hiệu dụng của vật liệu được tính như sau
+#
+"
+E h = E1 h1 + E2 h2
+trong đó h là tổng độ dày của hai lớp và các chỉ số chỉ số thứ tự lớp.
+"""
+    assert paragraphs(text) == [
+        "Xét vật liệu gồm hai lớp gắn chặt với nhau, mỗi lớp có môđun đàn hồi và độ dày "
+        "riêng. Khi đó độ cứng hiệu dụng của vật liệu được tính như sau",
+        "trong đó h là tổng độ dày của hai lớp và các chỉ số chỉ số thứ tự lớp.",
+    ]

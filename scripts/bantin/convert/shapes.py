@@ -112,7 +112,17 @@ def _formula_token(token: str) -> bool:
     if kind == "word":  # a variable ('Mp', 'fh'); an acronym ('VN', 'KT-XH') ends a heading
         core = token.strip(_EDGES)
         return core.isalpha() and not core.isupper()
-    return kind == "math" or _INDEXED.match(token) is not None or any(map(_private_use, token))
+    return (
+        kind == "math"
+        or _INDEXED.match(token) is not None
+        or any(map(_private_use, token))
+        or token in BRACKET_PIECE_MARKS
+    )
+
+
+# Marks prose never sets alone, which pdftotext gives for the pieces of a math font's tall
+# brackets and braces ('#', '"').
+BRACKET_PIECE_MARKS = frozenset('#"`~\\')
 
 
 def _private_use(char: str) -> bool:
