@@ -102,3 +102,11 @@ def test_a_space_before_a_full_stop_or_closing_bracket_goes_but_dot_leaders_stay
     assert fix_and_explain("họp tại . . . . vào hồi")[0] == "họp tại . . . . vào hồi"
     assert fix_and_explain("xem mục 2 ...")[0] == "xem mục 2 ..."
     assert fix_and_explain("tin tưởng người khác . Đối với")[0] == "tin tưởng người khác . Đối với"
+
+
+def test_a_space_after_a_subscript_goes_before_a_slash_and_after_a_greek_name() -> None:
+    # 'c2 /c' is 'c₂/c'; 'ρVS .' is a variable with its index, no word typed before a stop.
+    assert fix_and_explain("tỷ số rs = c2 /c = 0.25 và")[0] == "tỷ số rs = c2/c = 0.25 và"
+    assert fix_and_explain("với I = ρVS . Các ký hiệu")[0] == "với I = ρVS. Các ký hiệu"
+    assert fix_and_explain("theo tỷ lệ 1 / 2 của nó")[0] == "theo tỷ lệ 1 / 2 của nó"
+    assert fix_and_explain("hai cách viết this /that")[0] == "hai cách viết this /that"
