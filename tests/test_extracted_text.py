@@ -930,6 +930,24 @@ def test_a_column_top_printed_after_a_list_item_goes_on_with_its_sentence() -> N
     ]
 
 
+def test_a_column_top_goes_on_with_a_sentence_broken_off_above_a_table() -> None:
+    # The cells of a table printed after the column's foot are set apart from the text: the
+    # sentence broken off above them is still the one the column top finishes.
+    text = COLUMN_TOP_TOO_EARLY.replace(
+        "việc vận động\n17\n",
+        "việc vận động\n\nChỉ tiêu\n\nSố hộ\nlàm du lịch\n\n2020\n\n2021\n\n"
+        "Thu nhập\nbình quân\n\n12\n\n18\n\n17\n",
+    )
+    assert paragraphs(text) == paragraphs(COLUMN_TOP_TOO_EARLY)
+
+
+def test_a_column_top_printed_after_a_caption_goes_on_with_its_sentence() -> None:
+    text = COLUMN_TOP_TOO_EARLY.replace(
+        "gần đây.\n\n", "gần đây.\n\nHình 1. Một góc bản du lịch cộng đồng\n\n"
+    )
+    assert paragraphs(text) == paragraphs(COLUMN_TOP_TOO_EARLY)
+
+
 def test_an_english_title_in_capitals_printed_before_the_vietnamese_one_is_title_en() -> None:
     text = """\
 TEACHING READING SKILLS TO FIRST-YEAR STUDENTS
