@@ -1202,3 +1202,79 @@ trong đó h là tổng độ dày của hai lớp và các chỉ số chỉ s�
         "riêng. Khi đó độ cứng hiệu dụng của vật liệu được tính như sau",
         "trong đó h là tổng độ dày của hai lớp và các chỉ số chỉ số thứ tự lớp.",
     ]
+
+
+def test_a_short_list_item_without_a_full_stop_is_no_heading() -> None:
+    # A bullet opens a list item, even a short one set alone on its line before a sentence.
+    text = """\
+ĐIỀU KIỆN BIÊN CỦA BÀI TOÁN DẬP TẤM MỎNG
+
+Mô hình tính toán được xây dựng với các điều kiện biên
+sau đây, lấy theo thông số của máy ép thủy lực dùng
+trong thí nghiệm ở phòng thí nghiệm của khoa.
+\uf0b7 Lực chặn phôi
+Lực chặn phôi được chọn đủ lớn để phôi không bị nhăn
+ở vùng vành, nhưng không quá lớn để phôi không bị
+rách ở thành chi tiết.
+\uf0b7 Tốc độ của chày
+Chày đi xuống với tốc độ không đổi trong suốt hành
+trình dập, đến khi phôi được ép sát vào lòng cối.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [(b.kind.value, b.text) for b in article.blocks][1:] == [
+        ("paragraph", "Lực chặn phôi"),
+        (
+            "paragraph",
+            "Lực chặn phôi được chọn đủ lớn để phôi không bị nhăn ở vùng vành, nhưng không "
+            "quá lớn để phôi không bị rách ở thành chi tiết.",
+        ),
+        ("paragraph", "Tốc độ của chày"),
+        (
+            "paragraph",
+            "Chày đi xuống với tốc độ không đổi trong suốt hành trình dập, đến khi phôi được ép "
+            "sát vào lòng cối.",
+        ),
+    ]
+
+
+def test_list_items_without_final_punctuation_stay_apart() -> None:
+    # pdftotext sets each item in a block of its own; no item ends a sentence.
+    text = """\
+THIẾT BỊ CỦA HỆ THỐNG ĐO BIÊN DẠNG BẰNG ÁNH SÁNG
+
+Hệ thống đo được lắp đặt trong phòng thí nghiệm gồm các thiết bị
+chính sau đây, đặt trên một giá đỡ cố định bằng thép không gỉ:
+
+\uf0b7 Bàn hiệu chuẩn hình bàn cờ
+
+\uf0b7 Nguồn sáng dạng vạch
+
+\uf0b7 Hai máy ảnh đặt lệch nhau một góc nhỏ
+
+Các thiết bị được nối với máy tính để thu và xử lý ảnh theo thời gian
+thực, với tốc độ đủ lớn cho các vật thể chuyển động chậm.
+"""
+    assert paragraphs(text)[1:4] == [
+        "Bàn hiệu chuẩn hình bàn cờ",
+        "Nguồn sáng dạng vạch",
+        "Hai máy ảnh đặt lệch nhau một góc nhỏ",
+    ]
+
+
+def test_a_list_item_broken_off_at_a_page_foot_goes_on_with_a_code_in_capitals() -> None:
+    text = """\
+VẬT LIỆU VÀ PHƯƠNG PHÁP NGHIÊN CỨU
+
+Các vật liệu dùng trong nghiên cứu được mua từ các nhà cung cấp trong
+nước, bảo quản ở nhiệt độ phòng trước khi dùng cho các thí nghiệm:
+\uf0b7 Màng bao gói có độ dày từ 0,02 đến 0,05 mm, do công ty cung cấp.
+\uf0b7 Chủng vi khuẩn dùng để kiểm tra khả năng kháng khuẩn của màng là
+
+12
+\f
+ATCC 25922, được giữ giống tại phòng thí nghiệm vi sinh của khoa.
+"""
+    assert paragraphs(text)[-1] == (
+        "Chủng vi khuẩn dùng để kiểm tra khả năng kháng khuẩn của màng là ATCC 25922, được "
+        "giữ giống tại phòng thí nghiệm vi sinh của khoa."
+    )

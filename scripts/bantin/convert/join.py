@@ -118,6 +118,8 @@ class BlockBuilder:
                 self._flush()  # the layout saw the paragraph end: the line before had room
             elif starts_list_item(text) and previous.rstrip().endswith((";", ":")):
                 self._flush()  # the next item of a list, its bullet opening a block
+            elif starts_list_item(self.open.texts[0]) and _after_item(text):
+                self._flush()  # a list item (unpunctuated, as items often are) has ended
             elif continues(previous, text):
                 self._note_join(seg.first)
             else:
@@ -148,6 +150,17 @@ class BlockBuilder:
             self.blocks.append(Block(BlockKind.PARAGRAPH, text, tuple(self.open.lines)))
         self.blocks.extend(self.open.figures)
         self.open = _Open()
+
+
+def _after_item(text: str) -> bool:
+    """A block that cannot go on with a list item's text: the next item, or a sentence
+    opening with a capitalised word (an item broken off at a column's foot goes on in lower
+    case, or with a code in capitals: 'LMG 2093')."""
+    if starts_list_item(text):
+        return True
+    word = text.split(maxsplit=1)[0] if text.strip() else ""
+    letters = [char for char in word if char.isalpha()]
+    return len(letters) >= 2 and letters[0].isupper() and all(map(str.islower, letters[1:]))
 
 
 def _block(kind: BlockKind, lines: list[SourceLine]) -> Block:

@@ -1221,6 +1221,8 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
         return False
     if text.rstrip()[-1] in END_MARK_GLYPHS:
         return False  # the article's last paragraph, with its end mark
+    if starts_list_item(seg.text):
+        return False  # a bullet opens a list item, however short
     after = doc.neighbour(seg, +1, FLOW)
     if after is None:
         return False
