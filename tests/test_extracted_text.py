@@ -1278,3 +1278,27 @@ ATCC 25922, được giữ giống tại phòng thí nghiệm vi sinh của khoa
         "Chủng vi khuẩn dùng để kiểm tra khả năng kháng khuẩn của màng là ATCC 25922, được "
         "giữ giống tại phòng thí nghiệm vi sinh của khoa."
     )
+
+
+def test_numbered_steps_in_blocks_of_their_own_start_paragraphs_without_a_full_stop() -> None:
+    # Steps of a procedure often end without punctuation; pdftotext sets each in a block.
+    text = """\
+VẼ BIỂU ĐỒ NỘI LỰC BẰNG PHẦN MỀM
+
+Phần mềm cho phép vẽ biểu đồ nội lực của dầm tĩnh định chỉ sau vài
+thao tác đơn giản trên màn hình, theo các bước được nêu dưới đây.
+
+a. Chọn loại dầm có liên kết tương ứng với đề bài
+
+Nhập chiều dài của dầm và vị trí các gối đỡ theo đơn vị mét.
+
+b. Đặt tải trọng, nhận kết quả và lưu lại, Enter
+
+3. Kiểm tra kết quả bằng cách tính tay tại một vài mặt cắt của dầm.
+"""
+    assert paragraphs(text)[1:] == [
+        "a. Chọn loại dầm có liên kết tương ứng với đề bài",
+        "Nhập chiều dài của dầm và vị trí các gối đỡ theo đơn vị mét.",
+        "b. Đặt tải trọng, nhận kết quả và lưu lại, Enter",
+        "3. Kiểm tra kết quả bằng cách tính tay tại một vài mặt cắt của dầm.",
+    ]

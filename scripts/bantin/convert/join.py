@@ -118,8 +118,10 @@ class BlockBuilder:
                 self._flush()  # the layout saw the paragraph end: the line before had room
             elif starts_list_item(text) and previous.rstrip().endswith((";", ":")):
                 self._flush()  # the next item of a list, its bullet opening a block
-            elif starts_list_item(self.open.texts[0]) and _after_item(text):
+            elif _opens_item(self.open.texts[0]) and _after_item(text):
                 self._flush()  # a list item (unpunctuated, as items often are) has ended
+            elif starts_enumeration(text) and seg.first.number > self.open.lines[-1] + 1:
+                self._flush()  # a numbered point in a block of its own opens a paragraph
             elif continues(previous, text):
                 self._note_join(seg.first)
             else:
@@ -152,11 +154,16 @@ class BlockBuilder:
         self.open = _Open()
 
 
+def _opens_item(text: str) -> bool:
+    """A bullet or a point's number or letter opens the text ('• ...', '3. ...', 'b. ...')."""
+    return starts_list_item(text) or starts_enumeration(text)
+
+
 def _after_item(text: str) -> bool:
     """A block that cannot go on with a list item's text: the next item, or a sentence
     opening with a capitalised word (an item broken off at a column's foot goes on in lower
     case, or with a code in capitals: 'LMG 2093')."""
-    if starts_list_item(text):
+    if _opens_item(text):
         return True
     word = text.split(maxsplit=1)[0] if text.strip() else ""
     letters = [char for char in word if char.isalpha()]

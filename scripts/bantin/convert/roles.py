@@ -1004,7 +1004,7 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
     capital = first_letter(seg.text).isupper()
     if capital and before and after and _interrupted(doc, before.text, after):
         return "caption: standalone sentence where the body sentence is interrupted"
-    unfinished = before is not None and not ends_sentence(before.text)
+    unfinished = before is not None and not ends_sentence(before.text) and not _point(before)
     if (
         capital
         and before
@@ -1028,6 +1028,11 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
     if longer and capital and unfinished:
         return "caption: a line longer than any column line, inside an unfinished sentence"
     return ""
+
+
+def _point(seg: Segment) -> bool:
+    """A list item or a numbered point: complete without a full stop, as items often are."""
+    return starts_list_item(seg.text) or starts_enumeration(seg.text)
 
 
 def _opens_capitalised(seg: Segment) -> bool:
@@ -1090,10 +1095,12 @@ def _heading_shaped(doc: Labelling, seg: Segment) -> bool:
 def _interrupted(doc: Labelling, before: str, following: Segment) -> bool:
     """The text around a standalone sentence is one sentence: it goes on in lower case, or a
     word broken at a hyphen goes on (a capital after the hyphen, as in 'KT-' / 'XH'), or a number
-    follows ('năm' / '2018'). A small-caps
-    heading after it starts in lower case too, and proves nothing."""
+    follows ('năm' / '2018'). A small-caps heading after it starts in lower case too, and a
+    numbered or lettered point ('b. Đặt ...') opens one of its own: they prove nothing."""
     if ends_sentence(before):
         return False
+    if starts_enumeration(following.text):
+        return False  # 'b. Đặt ...', '3. Kiểm tra ...': a point of its own
     opening = first_letter(following.text)
     goes_on = (opening.islower() or opening.isdigit()) and not _heading_shaped(doc, following)
     goes_on = goes_on or _opens_with_fragment(following.text)
