@@ -1302,3 +1302,23 @@ b. Đặt tải trọng, nhận kết quả và lưu lại, Enter
         "b. Đặt tải trọng, nhận kết quả và lưu lại, Enter",
         "3. Kiểm tra kết quả bằng cách tính tay tại một vài mặt cắt của dầm.",
     ]
+
+
+def test_a_numbered_section_heading_in_a_block_of_its_own_stands_after_a_broken_sentence() -> None:
+    # The sentence before the heading breaks off at the foot of a column and goes on later;
+    # the heading, set apart by blank lines, opens the next column all the same.
+    text = """\
+MÃ SỬA LỖI CHO KÊNH TRUYỀN KHÔNG DÂY
+
+2.1. Cấu trúc của mã
+Mỗi khối dữ liệu được sắp thành một mảng hai chiều, sau đó từng
+hàng và từng cột được mã hóa bằng một mã thành phần có
+
+2.2. Mã rút gọn
+
+Từ cấu trúc trên có thể thấy một phần của khối mã không mang tin,
+nên có thể bỏ đi mà không làm giảm khả năng sửa lỗi của mã.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["2.1. Cấu trúc của mã", "2.2. Mã rút gọn"]

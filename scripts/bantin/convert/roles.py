@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from bantin.bylines import ORGANISATION_WORDS, SURNAMES, parse_byline, plausible
 from bantin.convert.layout import (
+    SECTION_NUMBER_RE,
     Layout,
     Segment,
     ends_glued_hyphen,
@@ -1256,7 +1257,18 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
         return True
     if seg.opens_paragraph and after.opens_paragraph and len(seg.lines) == 1:
         return True  # the lines on either side had room: it was set apart
+    if SECTION_NUMBER_RE.match(seg.text) and _set_apart(doc, seg):
+        return True  # the sentence before it breaks off at a column's foot, to go on later
     return bool(number or is_all_caps(text)) and not ends_open(before.text)
+
+
+def _set_apart(doc: Labelling, seg: Segment) -> bool:
+    """A blank line right above and right below the block: pdftotext set it alone."""
+    above, below = seg.first.number - 2, seg.last.number  # list indices (lines count from 1)
+    return all(
+        0 <= index < len(doc.lines) and doc.lines[index].role is Role.BLANK
+        for index in (above, below)
+    )
 
 
 LEAD_IN_WORDS = 8  # an unnumbered heading right above a formula is shorter than this
