@@ -24,16 +24,19 @@ _MAYBE_MATH = re.compile(
     "[\\d" + re.escape("".join(sorted(MATH_CHARS))) + "\u0370-\u03ff\u1f00-\u1fff]"
     r"|(?:^|\s)[(\[]?[A-Za-z][)\]]?(?:\s|$)"
 )
-# Tokens that may be mathematics or a number: most lines of prose have few of them.
-_CANDIDATE_RE = re.compile(
-    r"\S*[\d" + re.escape("".join(sorted(MATH_CHARS))) + "\u0370-\u03ff\u1f00-\u1fff]\\S*"
-    r"|(?<!\S)[(\[]?[A-Za-z][)\]]?(?!\S)"
-)
 _EDGES = "()[]{}.,;:!?\"'“”‘’"
 # Functions that formulas name: 'cos θ', 'ln x' are mathematics, not words.
 MATH_FUNCTIONS = frozenset(
     {"sin", "cos", "tan", "tg", "cot", "cotg", "sh", "ch", "th", "ln", "lg", "log", "exp"}
     | {"lim", "max", "min"}
+)
+# Tokens that may be mathematics or a number: most lines of prose have few of them. Marks
+# alone ('.', the dots of a product) and the names of functions count: they are no words.
+_CANDIDATE_RE = re.compile(
+    r"\S*[\d" + re.escape("".join(sorted(MATH_CHARS))) + "\u0370-\u03ff\u1f00-\u1fff]\\S*"
+    r"|(?<!\S)[(\[]?[A-Za-z][)\]]?(?!\S)"
+    r"|(?<!\S)[^\w\s]+(?!\S)"
+    r"|(?<!\S)(?:" + "|".join(sorted(MATH_FUNCTIONS)) + r")(?!\S)"
 )
 PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 TABLE_NUMBERS = 3  # plain numbers alone make a line of figures from this many on ("Số 10 - 2020")
