@@ -1322,3 +1322,23 @@ nên có thể bỏ đi mà không làm giảm khả năng sửa lỗi của mã
     article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
     headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING]
     assert headings == ["2.1. Cấu trúc của mã", "2.2. Mã rút gọn"]
+
+
+def test_a_step_number_printed_apart_from_its_text_goes_back_on_it() -> None:
+    # pdftotext may set a point's number in a block of its own, before the point's text.
+    text = """\
+VẼ BIỂU ĐỒ NỘI LỰC BẰNG PHẦN MỀM
+
+Phần mềm cho phép vẽ biểu đồ nội lực của dầm tĩnh định chỉ sau vài
+thao tác đơn giản trên màn hình, theo các bước được nêu dưới đây.
+4. Đặt tải trọng và các phản lực liên kết đã tính vào hệ cơ bản.
+
+5.
+
+Vẽ biểu đồ lực cắt và mômen uốn:
+Chọn mục vẽ biểu đồ, phần mềm cho ngay kết quả trên màn hình.
+"""
+    assert paragraphs(text)[2:] == [
+        "5. Vẽ biểu đồ lực cắt và mômen uốn:",
+        "Chọn mục vẽ biểu đồ, phần mềm cho ngay kết quả trên màn hình.",
+    ]

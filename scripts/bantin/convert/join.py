@@ -13,6 +13,8 @@ from bantin.model import Article, Block, BlockKind, Role, SourceLine
 from bantin.vietnamese import ends_sentence, starts_enumeration, starts_new_sentence
 
 SPACES_RE = re.compile(r"[ \t\u00a0]{2,}")
+# A point's number or letter alone: '5.', '2.1.', 'b)', '(3)'.
+BARE_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|\(\d{1,2}\)")
 GLUED_HYPHEN_RE = re.compile(r"[^\W_][-‐]$")
 
 
@@ -114,7 +116,9 @@ class BlockBuilder:
         text = join_lines([line.text for line in seg.lines])
         if self.open.texts:
             previous = self.open.texts[-1]
-            if seg.opens_paragraph:
+            if _number_alone(self.open.texts, text):
+                self._note_join(seg.first)  # a point's number printed apart from its text
+            elif seg.opens_paragraph:
                 self._flush()  # the layout saw the paragraph end: the line before had room
             elif starts_list_item(text) and previous.rstrip().endswith((";", ":")):
                 self._flush()  # the next item of a list, its bullet opening a block
@@ -152,6 +156,17 @@ class BlockBuilder:
             self.blocks.append(Block(BlockKind.PARAGRAPH, text, tuple(self.open.lines)))
         self.blocks.extend(self.open.figures)
         self.open = _Open()
+
+
+def _number_alone(texts: list[str], following: str) -> bool:
+    """The paragraph so far is a point's number alone ('5.') and `following` is text, not
+    another number (a column of a table's row numbers) or another point."""
+    return (
+        len(texts) == 1
+        and BARE_NUMBER_RE.fullmatch(texts[0].strip()) is not None
+        and BARE_NUMBER_RE.fullmatch(following.strip()) is None
+        and not _opens_item(following)
+    )
 
 
 def _opens_item(text: str) -> bool:
