@@ -1338,6 +1338,8 @@ thao tác đơn giản trên màn hình, theo các bước được nêu dưới
 Vẽ biểu đồ lực cắt và mômen uốn:
 Chọn mục vẽ biểu đồ, phần mềm cho ngay kết quả trên màn hình.
 """
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert any("number printed apart" in d.message for d in article.decisions)
     assert paragraphs(text)[2:] == [
         "5. Vẽ biểu đồ lực cắt và mômen uốn:",
         "Chọn mục vẽ biểu đồ, phần mềm cho ngay kết quả trên màn hình.",

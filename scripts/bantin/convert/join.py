@@ -117,7 +117,9 @@ class BlockBuilder:
         if self.open.texts:
             previous = self.open.texts[-1]
             if _number_alone(self.open.texts, text):
-                self._note_join(seg.first)  # a point's number printed apart from its text
+                self.article.note(
+                    "join", "a point's number printed apart goes back on its text", seg.first.number
+                )
             elif seg.opens_paragraph:
                 self._flush()  # the layout saw the paragraph end: the line before had room
             elif starts_list_item(text) and previous.rstrip().endswith((";", ":")):
