@@ -481,6 +481,29 @@ quy chế chi tiêu nội bộ và báo cáo định kỳ.
     assert any("QUẢN LÝ - KINH TẾ" in d.message for d in article.decisions)
 
 
+def test_a_banner_across_the_page_at_its_top_leaves_the_sentence_it_interrupts() -> None:
+    # A commemorative banner runs across both columns, longer than any line of the text.
+    banner = "KỶ NIỆM 60 NĂM NGÀY THÀNH LẬP NHÀ TRƯỜNG (1965 - 2025) VÀ CHÀO MỪNG NĂM HỌC MỚI"
+    text = f"""\
+KIỂM SOÁT CHI TIÊU THƯỜNG XUYÊN Ở CÁC ĐƠN VỊ DỰ TOÁN TRONG GIAI ĐOẠN HIỆN NAY
+
+Việc kiểm soát chi tiêu ở các đơn vị dự toán
+đã có nhiều chuyển biến, song vẫn còn chậm ở
+khâu thanh toán, đối chiếu và
+14
+
+\f{banner}
+quyết toán cuối năm. Các đơn vị cần rà soát
+quy chế chi tiêu nội bộ và báo cáo định kỳ.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [b.text for b in article.blocks] == [
+        "Việc kiểm soát chi tiêu ở các đơn vị dự toán đã có nhiều chuyển biến, song vẫn còn "
+        "chậm ở khâu thanh toán, đối chiếu và quyết toán cuối năm. Các đơn vị cần rà soát "
+        "quy chế chi tiêu nội bộ và báo cáo định kỳ.",
+    ]
+
+
 def test_a_first_line_short_by_its_indent_opens_a_paragraph_after_a_full_line() -> None:
     # Justified lines of a column set in proportional type (wrapped here at one printed width,
     # the first line of each paragraph 1.5 em shorter): the first paragraph's last line is

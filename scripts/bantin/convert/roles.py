@@ -213,34 +213,48 @@ def label_running_heads(doc: Labelling) -> None:
 
 
 def _isolate_page_top_banners(doc: Labelling) -> None:
-    """A short line in capitals that opens a page (after a form feed or a page number) and
-    is glued to the rest of a sentence the page break cut ('TIN TỨC - SỰ KIỆN' / 'quyết toán
-    ...') is the page's banner, even when the article's pages print it only once."""
+    """A line in capitals that opens a page (after a form feed or a page number) over the
+    rest of a sentence the page break cut ('TIN TỨC - SỰ KIỆN' / 'quyết toán ...'), glued to
+    it or set in a band of its own across the page, is the page's banner, even when the
+    article's pages print it only once."""
     segments: list[Segment] = []
     previous: Segment | None = None
-    for seg in doc.segments:
-        if (
-            seg.role is Role.BODY
-            and seg.kind is None
-            and len(seg.lines) >= 2
-            and _banner_over_text(seg.lines[0].text, seg.lines[1].text)
-            and previous is not None
-            and (previous.role is Role.RUNNING_HEAD or previous.last.page != seg.first.page)
-        ):
+    for seg, after in zip(doc.segments, [*doc.segments[1:], None], strict=True):
+        page_top = previous is not None and (
+            previous.role is Role.RUNNING_HEAD or previous.last.page != seg.first.page
+        )
+        plain = page_top and seg.role is Role.BODY and seg.kind is None
+        glued = len(seg.lines) >= 2 and _banner_over_text(seg.lines[0].text, seg.lines[1].text)
+        if plain and glued:
             banner, rest = _segment(doc, seg.lines[:1]), _segment(doc, seg.lines[1:])
-            banner.label(Role.RUNNING_HEAD, "running head: a banner in capitals opening a page")
+            banner.label(Role.RUNNING_HEAD, BANNER_REASON)
             segments.extend([banner, rest])
         else:
+            if plain and len(seg.lines) == 1 and _banner_before(seg, after):
+                seg.label(Role.RUNNING_HEAD, BANNER_REASON)  # set in a band of its own
             segments.append(seg)
         if seg.role is not Role.BLANK:
             previous = segments[-1]
     doc.segments[:] = segments
 
 
+BANNER_REASON = "running head: a banner in capitals opening a page"
+
+
+def _banner_before(seg: Segment, after: Segment | None) -> bool:
+    """A line of its own over the rest of the sentence the page break cut."""
+    return (
+        after is not None
+        and after.role is Role.BODY
+        and after.kind is None
+        and _banner_over_text(seg.first.text, after.first.text)
+    )
+
+
 def _banner_over_text(text: str, following: str) -> bool:
     text = text.strip()
     return (
-        len(text) <= SECTION_MAX
+        len(text) <= REPEATED_MAX  # a section's name, or a banner across the page
         and not _labelled_heading(text)
         and is_all_caps(text)
         and not ends_sentence(text)
