@@ -510,6 +510,29 @@ quy chế chi tiêu nội bộ và báo cáo định kỳ.
     assert any("QUẢN LÝ - KINH TẾ" in d.message for d in article.decisions)
 
 
+def test_a_banner_across_the_page_at_its_top_leaves_the_sentence_it_interrupts() -> None:
+    # A commemorative banner runs across both columns, longer than any line of the text.
+    banner = "KỶ NIỆM 60 NĂM NGÀY THÀNH LẬP NHÀ TRƯỜNG (1965 - 2025) VÀ CHÀO MỪNG NĂM HỌC MỚI"
+    text = f"""\
+KIỂM SOÁT CHI TIÊU THƯỜNG XUYÊN Ở CÁC ĐƠN VỊ DỰ TOÁN TRONG GIAI ĐOẠN HIỆN NAY
+
+Việc kiểm soát chi tiêu ở các đơn vị dự toán
+đã có nhiều chuyển biến, song vẫn còn chậm ở
+khâu thanh toán, đối chiếu và
+14
+
+\f{banner}
+quyết toán cuối năm. Các đơn vị cần rà soát
+quy chế chi tiêu nội bộ và báo cáo định kỳ.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [b.text for b in article.blocks] == [
+        "Việc kiểm soát chi tiêu ở các đơn vị dự toán đã có nhiều chuyển biến, song vẫn còn "
+        "chậm ở khâu thanh toán, đối chiếu và quyết toán cuối năm. Các đơn vị cần rà soát "
+        "quy chế chi tiêu nội bộ và báo cáo định kỳ.",
+    ]
+
+
 def test_a_first_line_short_by_its_indent_opens_a_paragraph_after_a_full_line() -> None:
     # Justified lines of a column set in proportional type (wrapped here at one printed width,
     # the first line of each paragraph 1.5 em shorter): the first paragraph's last line is
@@ -959,6 +982,24 @@ def test_a_column_top_printed_after_a_list_item_goes_on_with_its_sentence() -> N
     ]
 
 
+def test_a_column_top_goes_on_with_a_sentence_broken_off_above_a_table() -> None:
+    # The cells of a table printed after the column's foot are set apart from the text: the
+    # sentence broken off above them is still the one the column top finishes.
+    text = COLUMN_TOP_TOO_EARLY.replace(
+        "việc vận động\n17\n",
+        "việc vận động\n\nChỉ tiêu\n\nSố hộ\nlàm du lịch\n\n2020\n\n2021\n\n"
+        "Thu nhập\nbình quân\n\n12\n\n18\n\n17\n",
+    )
+    assert paragraphs(text) == paragraphs(COLUMN_TOP_TOO_EARLY)
+
+
+def test_a_column_top_printed_after_a_caption_goes_on_with_its_sentence() -> None:
+    text = COLUMN_TOP_TOO_EARLY.replace(
+        "gần đây.\n\n", "gần đây.\n\nHình 1. Một góc bản du lịch cộng đồng\n\n"
+    )
+    assert paragraphs(text) == paragraphs(COLUMN_TOP_TOO_EARLY)
+
+
 def test_an_english_title_in_capitals_printed_before_the_vietnamese_one_is_title_en() -> None:
     text = """\
 TEACHING READING SKILLS TO FIRST-YEAR STUDENTS
@@ -1126,3 +1167,232 @@ Phân bón hữu cơ giúp cải tạo đất và giảm lượng phân hóa h�
     assert article.title.startswith("Nghiên cứu ảnh hưởng của phân bón hữu cơ")
     assert article.title_en.endswith("of a northern province")
     assert [a.name for a in article.authors] == ["Hoàng Thị Lan"]
+
+
+def test_a_sentence_leading_into_a_display_formula_is_no_heading() -> None:
+    # Mathematical writing ends the sentence that introduces a formula without punctuation
+    # ('... trở thành', '... như sau'); set on its own line right above the formula it looks
+    # like a heading, but a heading of this length never runs straight into a formula.
+    text = """\
+DAO ĐỘNG CỦA TẤM MỎNG TRÊN NỀN ĐÀN HỒI
+
+Xét một tấm mỏng hình chữ nhật đặt trên nền đàn hồi, biên của tấm được
+ngàm chặt theo cả bốn cạnh. Bỏ qua lực cản của môi trường xung quanh
+tấm và khối lượng của nền, chỉ giữ lại độ cứng của nền.
+3.1. Tần số riêng của tấm
+Khi độ cứng của nền tiến tới không, phương trình (12) trở thành
+D ∆2 w = ρ h ω2 w
+
+(13)
+
+do lực đàn hồi của nền không còn tác dụng lên mặt dưới của tấm, nên
+tấm dao động như một tấm tự do đặt trên các gối cứng.
+Các công thức gần đúng
+Ω2 = λ4 + κ
+Tần số riêng nhỏ nhất của tấm nhận được khi lấy số bán sóng theo mỗi
+cạnh bằng một, với sai số nhỏ hơn một phần trăm so với lời giải đúng.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    flow = [(b.kind.value, b.text) for b in article.blocks if b.kind is not BlockKind.EQUATION]
+    assert flow[1:] == [
+        ("heading", "3.1. Tần số riêng của tấm"),
+        ("paragraph", "Khi độ cứng của nền tiến tới không, phương trình (12) trở thành"),
+        (
+            "paragraph",
+            "do lực đàn hồi của nền không còn tác dụng lên mặt dưới của tấm, nên tấm dao động "
+            "như một tấm tự do đặt trên các gối cứng.",
+        ),
+        ("heading", "Các công thức gần đúng"),
+        (
+            "paragraph",
+            "Tần số riêng nhỏ nhất của tấm nhận được khi lấy số bán sóng theo mỗi cạnh bằng "
+            "một, với sai số nhỏ hơn một phần trăm so với lời giải đúng.",
+        ),
+    ]
+
+
+def test_a_fraction_of_named_quantities_around_its_formula_stays_out_of_the_text() -> None:
+    # pdftotext prints a fraction's numerator above the formula and its denominator below
+    # it, each alone on its line; names in capitals ('ZN', 'ZL') are no words of the text.
+    text = """\
+HỆ SỐ TRUYỀN QUA CỦA LỚP ĐỆM
+
+Xét sóng âm truyền vuông góc qua một lớp đệm mỏng đặt giữa hai môi trường
+có trở kháng khác nhau. Hệ số truyền qua của năng lượng tại mặt phân cách
+được tính bằng tỷ số
+ZN
+K=
+(3)
+ZL
+trong đó ZN và ZL là trở kháng của môi trường ngoài và của lớp đệm, với
+Z = ρc là tích của khối lượng riêng và vận tốc truyền âm.
+"""
+    assert paragraphs(text) == [
+        "Xét sóng âm truyền vuông góc qua một lớp đệm mỏng đặt giữa hai môi trường có trở "
+        "kháng khác nhau. Hệ số truyền qua của năng lượng tại mặt phân cách được tính bằng "
+        "tỷ số",
+        "trong đó ZN và ZL là trở kháng của môi trường ngoài và của lớp đệm, với Z = ρc là "
+        "tích của khối lượng riêng và vận tốc truyền âm.",
+    ]
+
+
+def test_a_big_bracket_printed_as_ascii_marks_is_part_of_its_formula() -> None:
+    # A math font draws the pieces of a tall bracket with glyphs that pdftotext names '#'
+    # and '"': alone on their lines they belong to the formula, not to the sentence above.
+    text = """\
+ĐỘ CỨNG HIỆU DỤNG CỦA VẬT LIỆU NHIỀU LỚP
+
+Xét vật liệu gồm hai lớp gắn chặt với nhau, mỗi lớp có môđun đàn hồi và
+độ dày riêng. Khi đó độ cứng hiệu dụng của vật liệu được tính như sau
+#
+"
+E h = E1 h1 + E2 h2
+trong đó h là tổng độ dày của hai lớp và các chỉ số chỉ số thứ tự lớp.
+"""
+    assert paragraphs(text) == [
+        "Xét vật liệu gồm hai lớp gắn chặt với nhau, mỗi lớp có môđun đàn hồi và độ dày "
+        "riêng. Khi đó độ cứng hiệu dụng của vật liệu được tính như sau",
+        "trong đó h là tổng độ dày của hai lớp và các chỉ số chỉ số thứ tự lớp.",
+    ]
+
+
+def test_a_short_list_item_without_a_full_stop_is_no_heading() -> None:
+    # A bullet opens a list item, even a short one set alone on its line before a sentence.
+    text = """\
+ĐIỀU KIỆN BIÊN CỦA BÀI TOÁN DẬP TẤM MỎNG
+
+Mô hình tính toán được xây dựng với các điều kiện biên
+sau đây, lấy theo thông số của máy ép thủy lực dùng
+trong thí nghiệm ở phòng thí nghiệm của khoa.
+\uf0b7 Lực chặn phôi
+Lực chặn phôi được chọn đủ lớn để phôi không bị nhăn
+ở vùng vành, nhưng không quá lớn để phôi không bị
+rách ở thành chi tiết.
+\uf0b7 Tốc độ của chày
+Chày đi xuống với tốc độ không đổi trong suốt hành
+trình dập, đến khi phôi được ép sát vào lòng cối.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert [(b.kind.value, b.text) for b in article.blocks][1:] == [
+        ("paragraph", "Lực chặn phôi"),
+        (
+            "paragraph",
+            "Lực chặn phôi được chọn đủ lớn để phôi không bị nhăn ở vùng vành, nhưng không "
+            "quá lớn để phôi không bị rách ở thành chi tiết.",
+        ),
+        ("paragraph", "Tốc độ của chày"),
+        (
+            "paragraph",
+            "Chày đi xuống với tốc độ không đổi trong suốt hành trình dập, đến khi phôi được ép "
+            "sát vào lòng cối.",
+        ),
+    ]
+
+
+def test_list_items_without_final_punctuation_stay_apart() -> None:
+    # pdftotext sets each item in a block of its own; no item ends a sentence.
+    text = """\
+THIẾT BỊ CỦA HỆ THỐNG ĐO BIÊN DẠNG BẰNG ÁNH SÁNG
+
+Hệ thống đo được lắp đặt trong phòng thí nghiệm gồm các thiết bị
+chính sau đây, đặt trên một giá đỡ cố định bằng thép không gỉ:
+
+\uf0b7 Bàn hiệu chuẩn hình bàn cờ
+
+\uf0b7 Nguồn sáng dạng vạch
+
+\uf0b7 Hai máy ảnh đặt lệch nhau một góc nhỏ
+
+Các thiết bị được nối với máy tính để thu và xử lý ảnh theo thời gian
+thực, với tốc độ đủ lớn cho các vật thể chuyển động chậm.
+"""
+    assert paragraphs(text)[1:4] == [
+        "Bàn hiệu chuẩn hình bàn cờ",
+        "Nguồn sáng dạng vạch",
+        "Hai máy ảnh đặt lệch nhau một góc nhỏ",
+    ]
+
+
+def test_a_list_item_broken_off_at_a_page_foot_goes_on_with_a_code_in_capitals() -> None:
+    text = """\
+VẬT LIỆU VÀ PHƯƠNG PHÁP NGHIÊN CỨU
+
+Các vật liệu dùng trong nghiên cứu được mua từ các nhà cung cấp trong
+nước, bảo quản ở nhiệt độ phòng trước khi dùng cho các thí nghiệm:
+\uf0b7 Màng bao gói có độ dày từ 0,02 đến 0,05 mm, do công ty cung cấp.
+\uf0b7 Chủng vi khuẩn dùng để kiểm tra khả năng kháng khuẩn của màng là
+
+12
+\f
+ATCC 25922, được giữ giống tại phòng thí nghiệm vi sinh của khoa.
+"""
+    assert paragraphs(text)[-1] == (
+        "Chủng vi khuẩn dùng để kiểm tra khả năng kháng khuẩn của màng là ATCC 25922, được "
+        "giữ giống tại phòng thí nghiệm vi sinh của khoa."
+    )
+
+
+def test_numbered_steps_in_blocks_of_their_own_start_paragraphs_without_a_full_stop() -> None:
+    # Steps of a procedure often end without punctuation; pdftotext sets each in a block.
+    text = """\
+VẼ BIỂU ĐỒ NỘI LỰC BẰNG PHẦN MỀM
+
+Phần mềm cho phép vẽ biểu đồ nội lực của dầm tĩnh định chỉ sau vài
+thao tác đơn giản trên màn hình, theo các bước được nêu dưới đây.
+
+a. Chọn loại dầm có liên kết tương ứng với đề bài
+
+Nhập chiều dài của dầm và vị trí các gối đỡ theo đơn vị mét.
+
+b. Đặt tải trọng, nhận kết quả và lưu lại, Enter
+
+3. Kiểm tra kết quả bằng cách tính tay tại một vài mặt cắt của dầm.
+"""
+    assert paragraphs(text)[1:] == [
+        "a. Chọn loại dầm có liên kết tương ứng với đề bài",
+        "Nhập chiều dài của dầm và vị trí các gối đỡ theo đơn vị mét.",
+        "b. Đặt tải trọng, nhận kết quả và lưu lại, Enter",
+        "3. Kiểm tra kết quả bằng cách tính tay tại một vài mặt cắt của dầm.",
+    ]
+
+
+def test_a_numbered_section_heading_in_a_block_of_its_own_stands_after_a_broken_sentence() -> None:
+    # The sentence before the heading breaks off at the foot of a column and goes on later;
+    # the heading, set apart by blank lines, opens the next column all the same.
+    text = """\
+MÃ SỬA LỖI CHO KÊNH TRUYỀN KHÔNG DÂY
+
+2.1. Cấu trúc của mã
+Mỗi khối dữ liệu được sắp thành một mảng hai chiều, sau đó từng
+hàng và từng cột được mã hóa bằng một mã thành phần có
+
+2.2. Mã rút gọn
+
+Từ cấu trúc trên có thể thấy một phần của khối mã không mang tin,
+nên có thể bỏ đi mà không làm giảm khả năng sửa lỗi của mã.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["2.1. Cấu trúc của mã", "2.2. Mã rút gọn"]
+
+
+def test_a_step_number_printed_apart_from_its_text_goes_back_on_it() -> None:
+    # pdftotext may set a point's number in a block of its own, before the point's text.
+    text = """\
+VẼ BIỂU ĐỒ NỘI LỰC BẰNG PHẦN MỀM
+
+Phần mềm cho phép vẽ biểu đồ nội lực của dầm tĩnh định chỉ sau vài
+thao tác đơn giản trên màn hình, theo các bước được nêu dưới đây.
+4. Đặt tải trọng và các phản lực liên kết đã tính vào hệ cơ bản.
+
+5.
+
+Vẽ biểu đồ lực cắt và mômen uốn:
+Chọn mục vẽ biểu đồ, phần mềm cho ngay kết quả trên màn hình.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert any("number printed apart" in d.message for d in article.decisions)
+    assert paragraphs(text)[2:] == [
+        "5. Vẽ biểu đồ lực cắt và mômen uốn:",
+        "Chọn mục vẽ biểu đồ, phần mềm cho ngay kết quả trên màn hình.",
+    ]

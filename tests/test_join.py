@@ -68,8 +68,8 @@ def test_strip_end_mark(text: str, stripped: str) -> None:
 
 
 def test_fix_and_explain_names_the_passes_that_acted() -> None:
-    text, acted = fix_and_explain("địa phương ,  nhất")
-    assert text == "địa phương, nhất"
+    text, acted = fix_and_explain("theo hướng x2 ,  nhất")
+    assert text == "theo hướng x2, nhất"
     assert acted == ["collapse_spaces", "space_before_punctuation"]
     assert fix_and_explain("sạch sẽ.") == ("sạch sẽ.", [])
 
@@ -102,3 +102,18 @@ def test_a_space_before_a_full_stop_or_closing_bracket_goes_but_dot_leaders_stay
     assert fix_and_explain("họp tại . . . . vào hồi")[0] == "họp tại . . . . vào hồi"
     assert fix_and_explain("xem mục 2 ...")[0] == "xem mục 2 ..."
     assert fix_and_explain("tin tưởng người khác . Đối với")[0] == "tin tưởng người khác . Đối với"
+
+
+def test_a_space_after_a_subscript_goes_before_a_slash_and_after_a_greek_name() -> None:
+    # 'c2 /c' is 'c₂/c'; 'ρVS .' is a variable with its index, no word typed before a stop.
+    assert fix_and_explain("tỷ số rs = c2 /c = 0.25 và")[0] == "tỷ số rs = c2/c = 0.25 và"
+    assert fix_and_explain("với I = ρVS . Các ký hiệu")[0] == "với I = ρVS. Các ký hiệu"
+    assert fix_and_explain("theo tỷ lệ 1 / 2 của nó")[0] == "theo tỷ lệ 1 / 2 của nó"
+    assert fix_and_explain("hai cách viết this /that")[0] == "hai cách viết this /that"
+
+
+def test_a_space_typed_before_a_comma_after_a_word_stays_as_printed() -> None:
+    # Some authors type 'thực tiễn , phát hiện': the page prints it so; after a subscript
+    # ('x2 ,') the space is the extraction's and goes.
+    assert fix_and_explain("từ thực tiễn , phát hiện")[0] == "từ thực tiễn , phát hiện"
+    assert fix_and_explain("các điểm x2 , x3 ; y1")[0] == "các điểm x2, x3; y1"

@@ -374,13 +374,21 @@ def test_join_lines_is_join_pair_from_first_to_last(texts: list[str]) -> None:
     assert join.join_lines(texts) == reference_join_lines(texts)
 
 
+def plain_space_before_punctuation(text: str) -> str:
+    """space_before_punctuation as defined: each pattern run over the text."""
+    for pattern in (
+        convert.COMMA_AFTER_SUBSCRIPT_RE,
+        convert.SLASH_AFTER_SUBSCRIPT_RE,
+        convert.AFTER_SUBSCRIPT_RE,
+    ):
+        text = pattern.sub(convert._close_after_subscript, text)
+    return text
+
+
 TEXT_PATHS = [
     (join.collapse_spaces, lambda t: join.SPACES_RE.sub(" ", t).strip()),
     (convert.collapse_spaces, lambda t: re.sub(r"\s{2,}", " ", t).strip()),
-    (
-        convert.space_before_punctuation,
-        lambda t: re.sub(r"(?<=[^\W_]) +([,;])(?= |$)", r"\1", t),
-    ),
+    (convert.space_before_punctuation, plain_space_before_punctuation),
     (
         bantin_markdown.one_line,
         lambda t: re.sub(

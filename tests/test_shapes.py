@@ -73,3 +73,8 @@ def test_functions_of_mathematics_count_as_mathematics() -> None:
     assert is_math_line("cos θm")
     assert is_math_line("sin θi2 cos θi")
     assert not is_math_line("cos ở đây là viết tắt")
+
+
+def test_a_product_of_functions_with_dots_between_is_mathematics() -> None:
+    # The dots of a product and the names of functions are no words of prose.
+    assert is_math_line(". sin θi1 . sin θi2 . . . sin θi2j−1")

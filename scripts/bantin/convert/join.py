@@ -13,6 +13,8 @@ from bantin.model import Article, Block, BlockKind, Role, SourceLine
 from bantin.vietnamese import ends_sentence, starts_enumeration, starts_new_sentence
 
 SPACES_RE = re.compile(r"[ \t\u00a0]{2,}")
+# A point's number or letter alone: '5.', '2.1.', 'b)', '(3)'.
+BARE_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|\(\d{1,2}\)")
 GLUED_HYPHEN_RE = re.compile(r"[^\W_][-‐]$")
 
 
@@ -114,10 +116,18 @@ class BlockBuilder:
         text = join_lines([line.text for line in seg.lines])
         if self.open.texts:
             previous = self.open.texts[-1]
-            if seg.opens_paragraph:
+            if _number_alone(self.open.texts, text):
+                self.article.note(
+                    "join", "a point's number printed apart goes back on its text", seg.first.number
+                )
+            elif seg.opens_paragraph:
                 self._flush()  # the layout saw the paragraph end: the line before had room
             elif starts_list_item(text) and previous.rstrip().endswith((";", ":")):
                 self._flush()  # the next item of a list, its bullet opening a block
+            elif _opens_item(self.open.texts[0]) and _after_item(text):
+                self._flush()  # a list item (unpunctuated, as items often are) has ended
+            elif starts_enumeration(text) and seg.first.number > self.open.lines[-1] + 1:
+                self._flush()  # a numbered point in a block of its own opens a paragraph
             elif continues(previous, text):
                 self._note_join(seg.first)
             else:
@@ -148,6 +158,33 @@ class BlockBuilder:
             self.blocks.append(Block(BlockKind.PARAGRAPH, text, tuple(self.open.lines)))
         self.blocks.extend(self.open.figures)
         self.open = _Open()
+
+
+def _number_alone(texts: list[str], following: str) -> bool:
+    """The paragraph so far is a point's number alone ('5.') and `following` is text, not
+    another number (a column of a table's row numbers) or another point."""
+    return (
+        len(texts) == 1
+        and BARE_NUMBER_RE.fullmatch(texts[0].strip()) is not None
+        and BARE_NUMBER_RE.fullmatch(following.strip()) is None
+        and not _opens_item(following)
+    )
+
+
+def _opens_item(text: str) -> bool:
+    """A bullet or a point's number or letter opens the text ('• ...', '3. ...', 'b. ...')."""
+    return starts_list_item(text) or starts_enumeration(text)
+
+
+def _after_item(text: str) -> bool:
+    """A block that cannot go on with a list item's text: the next item, or a sentence
+    opening with a capitalised word (an item broken off at a column's foot goes on in lower
+    case, or with a code in capitals: 'LMG 2093')."""
+    if _opens_item(text):
+        return True
+    word = text.split(maxsplit=1)[0] if text.strip() else ""
+    letters = [char for char in word if char.isalpha()]
+    return len(letters) >= 2 and letters[0].isupper() and all(map(str.islower, letters[1:]))
 
 
 def _block(kind: BlockKind, lines: list[SourceLine]) -> Block:

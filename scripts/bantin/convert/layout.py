@@ -145,6 +145,7 @@ def measure(lines: list[SourceLine]) -> Layout:
         or (is_formula_piece(text) and not ends_glued_hyphen(before))
         for before, text in zip(["", *texts], texts, strict=False)
     )
+    math = _with_lone_names(texts, math)
     lengths = list(map(len, map(str.strip, map(_text, lines))))
     filled = [
         line.role is not Role.BLANK and not maths for line, maths in zip(lines, math, strict=True)
@@ -156,6 +157,34 @@ def measure(lines: list[SourceLine]) -> Layout:
     typical = [n for n in wrapped if n <= median * OUTLIER_FACTOR] or [int(median)]
     column = max(typical)
     return Layout(column=column, wide=int(column * WIDE_FACTOR), math=math)
+
+
+LONE_NAME_MAX_CHARS = 12
+LONE_CAPITALS_MAX_CHARS = 4  # a longer word in capitals alone on its line is a heading's
+
+
+def _with_lone_names(texts: list[str], math: tuple[bool, ...]) -> tuple[bool, ...]:
+    """A name alone on its line right above or below a line of a formula ('ZN' over 'K=',
+    'ZL' under its number) is the numerator or denominator of a fraction pdftotext printed
+    apart: part of the formula, not a word of the text next to it."""
+    marked = list(math)
+    for index, text in enumerate(texts):
+        if math[index] or not _lone_name(text):
+            continue
+        above = index > 0 and math[index - 1] and bool(texts[index - 1].strip())
+        below = index + 1 < len(texts) and math[index + 1] and bool(texts[index + 1].strip())
+        marked[index] = above or below
+    return tuple(marked)
+
+
+def _lone_name(text: str) -> bool:
+    """One short token of letters and digits in capitals ('ZL', 'IHS'), or one that is no
+    word of running text ('Mx1'): a word alone on its line ('là', 'Asuf', 'REFERENCES') is
+    text or a heading, a number alone a page number."""
+    token = text.strip()
+    if len(token) > LONE_NAME_MAX_CHARS or not token.isalnum() or token.isdigit():
+        return False
+    return (token.isupper() and len(token) <= LONE_CAPITALS_MAX_CHARS) or not prose_word(token)
 
 
 def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:

@@ -18,7 +18,7 @@ from bantin.convert.roles import Labelling
 from bantin.convert.scholarly import FRONT_REASON
 from bantin.convert.shapes import prose_word
 from bantin.exceptions import SourceError
-from bantin.model import Article, Role
+from bantin.model import Article, BlockKind, Role
 from bantin.vietnamese import ends_sentence, starts_enumeration, starts_lower
 
 log = logging.getLogger("bantin.convert.order")
@@ -124,19 +124,34 @@ def _plain_body(seg: Segment) -> bool:
 
 def _stray_column_top(flow: Flow, index: int) -> bool:
     """A body block opening with a word in lower case (no variable, no '(ii)') right after one
-    that ended with a full stop or a list item's ';', and ending a sentence itself."""
+    that ended with a full stop or a list item's ';' (captions between them left aside), and
+    ending a sentence itself."""
     seg = flow[index][0]
     if index == 0 or not _plain_body(seg) or not seg.text[:1].islower():
         return False
     if not prose_word(seg.text.split()[0]):
         return False
-    before = flow[index - 1][0]
+    before = _text_before(flow, index)
     return (
-        _plain_body(before)
+        before is not None
+        and _plain_body(before)
         and (ends_with_stop(before.last.text) or before.last.text.rstrip().endswith(";"))
         and ends_sentence(seg.text)
         and not starts_enumeration(seg.text)
     )
+
+
+def _text_before(flow: Flow, index: int) -> Segment | None:
+    """The nearest block before `index` that is not a caption set apart from it (a figure
+    between the columns comes out between their blocks; lines right under a caption, with
+    no blank line between, go on with the caption)."""
+    following = flow[index][0]
+    for other in range(index - 1, -1, -1):
+        seg = flow[other][0]
+        if seg.role is not Role.CAPTION or following.first.number - seg.last.number < 2:
+            return seg
+        following = seg
+    return None
 
 
 def _unfinished_on_page(flow: Flow, index: int, column: int) -> int | None:
@@ -175,15 +190,15 @@ def _line_width(seg: Segment, stray: Segment, column: int) -> float:
 
 def _left_unfinished(flow: Flow, index: int, stray: int) -> bool:
     """The block's last sentence breaks off (it ends on a word or a comma) and what comes
-    next (on its page or the next), captions and the stray block left aside, does not go on
+    next (on its page or the next), captions, tables and the stray block left aside, does not go on
     with it: a new sentence, a heading, or the end of the text."""
     text = flow[index][0].last.text.rstrip()
     if not text or ends_sentence(text) or not (text[-1].isalnum() or text[-1] == ","):
         return False
     for other in range(index + 1, len(flow)):
         seg = flow[other][0]
-        if other == stray or seg.role is Role.CAPTION:
-            continue
+        if other == stray or seg.role is Role.CAPTION or seg.kind is BlockKind.TABLE:
+            continue  # a table's cells, like a caption, are set apart from the text
         if seg.role is Role.HEADING:
             return True
         return _plain_body(seg) and not starts_lower(seg.text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from bantin.bylines import ORGANISATION_WORDS, SURNAMES, parse_byline, plausible
 from bantin.convert.layout import (
+    SECTION_NUMBER_RE,
     Layout,
     Segment,
     ends_glued_hyphen,
@@ -212,34 +213,48 @@ def label_running_heads(doc: Labelling) -> None:
 
 
 def _isolate_page_top_banners(doc: Labelling) -> None:
-    """A short line in capitals that opens a page (after a form feed or a page number) and
-    is glued to the rest of a sentence the page break cut ('TIN TỨC - SỰ KIỆN' / 'quyết toán
-    ...') is the page's banner, even when the article's pages print it only once."""
+    """A line in capitals that opens a page (after a form feed or a page number) over the
+    rest of a sentence the page break cut ('TIN TỨC - SỰ KIỆN' / 'quyết toán ...'), glued to
+    it or set in a band of its own across the page, is the page's banner, even when the
+    article's pages print it only once."""
     segments: list[Segment] = []
     previous: Segment | None = None
-    for seg in doc.segments:
-        if (
-            seg.role is Role.BODY
-            and seg.kind is None
-            and len(seg.lines) >= 2
-            and _banner_over_text(seg.lines[0].text, seg.lines[1].text)
-            and previous is not None
-            and (previous.role is Role.RUNNING_HEAD or previous.last.page != seg.first.page)
-        ):
+    for seg, after in zip(doc.segments, [*doc.segments[1:], None], strict=True):
+        page_top = previous is not None and (
+            previous.role is Role.RUNNING_HEAD or previous.last.page != seg.first.page
+        )
+        plain = page_top and seg.role is Role.BODY and seg.kind is None
+        glued = len(seg.lines) >= 2 and _banner_over_text(seg.lines[0].text, seg.lines[1].text)
+        if plain and glued:
             banner, rest = _segment(doc, seg.lines[:1]), _segment(doc, seg.lines[1:])
-            banner.label(Role.RUNNING_HEAD, "running head: a banner in capitals opening a page")
+            banner.label(Role.RUNNING_HEAD, BANNER_REASON)
             segments.extend([banner, rest])
         else:
+            if plain and len(seg.lines) == 1 and _banner_before(seg, after):
+                seg.label(Role.RUNNING_HEAD, BANNER_REASON)  # set in a band of its own
             segments.append(seg)
         if seg.role is not Role.BLANK:
             previous = segments[-1]
     doc.segments[:] = segments
 
 
+BANNER_REASON = "running head: a banner in capitals opening a page"
+
+
+def _banner_before(seg: Segment, after: Segment | None) -> bool:
+    """A line of its own over the rest of the sentence the page break cut."""
+    return (
+        after is not None
+        and after.role is Role.BODY
+        and after.kind is None
+        and _banner_over_text(seg.first.text, after.first.text)
+    )
+
+
 def _banner_over_text(text: str, following: str) -> bool:
     text = text.strip()
     return (
-        len(text) <= SECTION_MAX
+        len(text) <= REPEATED_MAX  # a section's name, or a banner across the page
         and not _labelled_heading(text)
         and is_all_caps(text)
         and not ends_sentence(text)
@@ -1004,7 +1019,7 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
     capital = first_letter(seg.text).isupper()
     if capital and before and after and _interrupted(doc, before.text, after):
         return "caption: standalone sentence where the body sentence is interrupted"
-    unfinished = before is not None and not ends_sentence(before.text)
+    unfinished = before is not None and not ends_sentence(before.text) and not _point(before)
     if (
         capital
         and before
@@ -1028,6 +1043,11 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
     if longer and capital and unfinished:
         return "caption: a line longer than any column line, inside an unfinished sentence"
     return ""
+
+
+def _point(seg: Segment) -> bool:
+    """A list item or a numbered point: complete without a full stop, as items often are."""
+    return starts_list_item(seg.text) or starts_enumeration(seg.text)
 
 
 def _opens_capitalised(seg: Segment) -> bool:
@@ -1090,10 +1110,12 @@ def _heading_shaped(doc: Labelling, seg: Segment) -> bool:
 def _interrupted(doc: Labelling, before: str, following: Segment) -> bool:
     """The text around a standalone sentence is one sentence: it goes on in lower case, or a
     word broken at a hyphen goes on (a capital after the hyphen, as in 'KT-' / 'XH'), or a number
-    follows ('năm' / '2018'). A small-caps
-    heading after it starts in lower case too, and proves nothing."""
+    follows ('năm' / '2018'). A small-caps heading after it starts in lower case too, and a
+    numbered or lettered point ('b. Đặt ...') opens one of its own: they prove nothing."""
     if ends_sentence(before):
         return False
+    if starts_enumeration(following.text):
+        return False  # 'b. Đặt ...', '3. Kiểm tra ...': a point of its own
     opening = first_letter(following.text)
     goes_on = (opening.islower() or opening.isdigit()) and not _heading_shaped(doc, following)
     goes_on = goes_on or _opens_with_fragment(following.text)
@@ -1221,6 +1243,8 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
         return False
     if text.rstrip()[-1] in END_MARK_GLYPHS:
         return False  # the article's last paragraph, with its end mark
+    if starts_list_item(seg.text):
+        return False  # a bullet opens a list item, however short
     after = doc.neighbour(seg, +1, FLOW)
     if after is None:
         return False
@@ -1232,6 +1256,8 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     next_text = doc.neighbour(seg, +1, ANY_TEXT)
     if next_text is not None and next_text.role is Role.RUNNING_HEAD:
         return False  # a heading never ends a page: this is the page's last, cut line
+    if next_text is not None and _leads_into_formula(seg, next_text, number, text):
+        return False
     before = doc.neighbour(seg, -1, FLOW)
     if before is None:
         return True
@@ -1245,7 +1271,33 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
         return True
     if seg.opens_paragraph and after.opens_paragraph and len(seg.lines) == 1:
         return True  # the lines on either side had room: it was set apart
+    if SECTION_NUMBER_RE.match(seg.text) and _set_apart(doc, seg):
+        return True  # the sentence before it breaks off at a column's foot, to go on later
     return bool(number or is_all_caps(text)) and not ends_open(before.text)
+
+
+def _set_apart(doc: Labelling, seg: Segment) -> bool:
+    """A blank line right above and right below the block: pdftotext set it alone."""
+    above, below = seg.first.number - 2, seg.last.number  # list indices (lines count from 1)
+    return all(
+        0 <= index < len(doc.lines) and doc.lines[index].role is Role.BLANK
+        for index in (above, below)
+    )
+
+
+LEAD_IN_WORDS = 8  # an unnumbered heading right above a formula is shorter than this
+
+
+def _leads_into_formula(seg: Segment, following: Segment, number: str, text: str) -> bool:
+    """A long unnumbered line in sentence case right above a display formula is the sentence
+    that introduces it, which mathematical writing leaves unpunctuated ('... (12) trở thành',
+    '... như sau'): text, not a heading (a short one, 'Công thức xấp xỉ', may be a heading)."""
+    return (
+        following.kind is BlockKind.EQUATION
+        and not number
+        and not is_all_caps(text)
+        and len(text.split()) >= LEAD_IN_WORDS
+    )
 
 
 def _next_point(number: str, following: str) -> bool:

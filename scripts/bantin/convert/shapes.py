@@ -27,16 +27,19 @@ _MAYBE_MATH = re.compile(
     "[\\d" + re.escape("".join(sorted(MATH_CHARS))) + "\u0370-\u03ff\u1f00-\u1fff]"
     r"|(?:^|\s)[(\[]?[A-Za-z][)\]]?(?:\s|$)"
 )
-# Tokens that may be mathematics or a number: most lines of prose have few of them.
-_CANDIDATE_RE = re.compile(
-    r"\S*[\d" + re.escape("".join(sorted(MATH_CHARS))) + "\u0370-\u03ff\u1f00-\u1fff]\\S*"
-    r"|(?<!\S)[(\[]?[A-Za-z][)\]]?(?!\S)"
-)
 _EDGES = "()[]{}.,;:!?\"'“”‘’"
 # Functions that formulas name: 'cos θ', 'ln x' are mathematics, not words.
 MATH_FUNCTIONS = frozenset(
     {"sin", "cos", "tan", "tg", "cot", "cotg", "sh", "ch", "th", "ln", "lg", "log", "exp"}
     | {"lim", "max", "min"}
+)
+# Tokens that may be mathematics or a number: most lines of prose have few of them. Marks
+# alone ('.', the dots of a product) and the names of functions count: they are no words.
+_CANDIDATE_RE = re.compile(
+    r"\S*[\d" + re.escape("".join(sorted(MATH_CHARS))) + "\u0370-\u03ff\u1f00-\u1fff]\\S*"
+    r"|(?<!\S)[(\[]?[A-Za-z][)\]]?(?!\S)"
+    r"|(?<!\S)[^\w\s]+(?!\S)"
+    r"|(?<!\S)(?:" + "|".join(sorted(MATH_FUNCTIONS)) + r")(?!\S)"
 )
 PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 TABLE_NUMBERS = 3  # plain numbers alone make a line of figures from this many on ("Số 10 - 2020")
@@ -115,7 +118,17 @@ def _formula_token(token: str) -> bool:
     if kind == "word":  # a variable ('Mp', 'fh'); an acronym ('VN', 'KT-XH') ends a heading
         core = token.strip(_EDGES)
         return core.isalpha() and not core.isupper()
-    return kind == "math" or _INDEXED.match(token) is not None or any(map(_private_use, token))
+    return (
+        kind == "math"
+        or _INDEXED.match(token) is not None
+        or any(map(_private_use, token))
+        or token in BRACKET_PIECE_MARKS
+    )
+
+
+# Marks prose never sets alone, which pdftotext gives for the pieces of a math font's tall
+# brackets and braces ('#', '"').
+BRACKET_PIECE_MARKS = frozenset('#"`~\\')
 
 
 def _private_use(char: str) -> bool:

@@ -82,13 +82,22 @@ def collapse_spaces(text: str) -> str:
 
 
 def space_before_punctuation(text: str) -> str:
-    """'địa phương ,' -> 'địa phương,', 'hướng x2 .' -> 'hướng x2.', '2πf )' -> '2πf)':
-    extraction sometimes puts a space before a comma, and after a subscript. Dot leaders
+    """'x2 ,' -> 'x2,', 'hướng x2 .' -> 'hướng x2.', '2πf )' -> '2πf)', 'c2 /c' -> 'c2/c':
+    extraction puts a space after a subscript. A space an author typed after a word
+    ('thực tiễn ,', 'khác .') is printed and stays. Dot leaders
     ('. . . .') and an ellipsis keep their spaces."""
-    if " ," not in text and " ;" not in text and " ." not in text and " )" not in text:
+    if not any(mark in text for mark in SPACED_MARKS):
         return text
-    text = re.sub(r"(?<=[^\W_]) +([,;])(?= |$)", r"\1", text)
+    text = COMMA_AFTER_SUBSCRIPT_RE.sub(_close_after_subscript, text)
+    text = SLASH_AFTER_SUBSCRIPT_RE.sub(_close_after_subscript, text)
     return AFTER_SUBSCRIPT_RE.sub(_close_after_subscript, text)
+
+
+SPACED_MARKS = (" ,", " ;", " .", " )", " /")
+# 'x2 ,': a comma or semicolon set after a subscript ('tiễn ,' as typed keeps its space).
+COMMA_AFTER_SUBSCRIPT_RE = re.compile(r"(?<!\S)(\S*[^\W_]) +([,;])(?= |$)")
+# 'c2 /c': a slash set after a subscript, glued to what follows it ('1 / 2' keeps its spaces).
+SLASH_AFTER_SUBSCRIPT_RE = re.compile(r"(?<!\S)(\S*[^\W_]) +(/)(?=[^\W_])")
 
 
 # A variable or a number with its index ('x2', 'rv', '2πf') before ' .' or ' )'.
@@ -96,10 +105,13 @@ AFTER_SUBSCRIPT_RE = re.compile(r"(?<!\S)(\S*[^\W_]) +(\.(?!\.)|\))(?= [^.]|$)")
 
 
 def _close_after_subscript(match: re.Match[str]) -> str:
-    """The space goes after a subscript; a word typed with a space before its full stop
-    ('khác .', as some authors type) keeps it, as printed."""
+    """The space goes after a subscript; a word typed with a space before its mark
+    ('khác .', 'tiễn ,', as some authors type) keeps it, as printed."""
     token, mark = match.group(1), match.group(2)
-    return token + mark if not prose_word(token) else match.group(0)
+    return token + mark if not prose_word(token) or GREEK_RE.search(token) else match.group(0)
+
+
+GREEK_RE = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")  # a Greek letter names a variable
 
 
 TEXT_PASSES: Registry[TextPass] = Registry()
