@@ -108,9 +108,9 @@ def font_program(used: set[str], table: Table) -> bytes:
     return out.getvalue()
 
 
-def tounicode(used: set[str], table: Table) -> bytes:
+def tounicode(used: set[str], table: Table, cid_of: dict[str, int]) -> bytes:
     """The ToUnicode map a word processor writes: the glyphs `used` that it can name."""
-    entries = [(cid, text) for cid, (name, _, _, text) in enumerate(table) if text and name in used]
+    entries = sorted((cid_of[name], text) for name, _, _, text in table if text and name in used)
     lines = "".join(
         f"<{cid:04X}> <{text.encode('utf-16-be').hex().upper()}>\n" for cid, text in entries
     )
@@ -128,11 +128,27 @@ LINES = 20
 MARKS_ALONE = [["C", "a", mark, "u"] for mark in ("circumflex", "grave", "acute")]
 
 
-def build(path: Path, words: list[list[str]], table: Table = GLYPHS) -> Path:
+def build(
+    path: Path,
+    words: list[list[str]],
+    table: Table = GLYPHS,
+    *,
+    cids: dict[str, int] | None = None,
+    encoding: str = "/Identity-H",
+    named: bool = True,
+) -> Path:
     """A one-page PDF setting `words` (lists of glyph names) on a line in a font of the
-    glyphs of `table`, subset to those the words use."""
+    glyphs of `table`, subset to those the words use. `cids`: glyphs shown by another CID
+    than their index (a CIDToGIDMap stream; a glyph whose CID is taken has none); `named`:
+    whether the font has a ToUnicode map."""
     used = {name for word in words for name in word}
-    cid_of = {name: cid for cid, (name, *_) in enumerate(table)}
+    cid_of = {name: gid for gid, (name, *_) in enumerate(table)}  # CID = glyph index...
+    gid_of = {gid: gid for gid in range(len(table))}
+    for name, cid in (cids or {}).items():  # ...but these: CID `cid` shows glyph `name`
+        gid, taken = cid_of[name], table[cid][0]
+        gid_of[cid], gid_of[gid] = gid, 0
+        del cid_of[taken]  # the glyph whose index `cid` is: no CID shows it any more
+        cid_of[name] = cid
     pdf = pikepdf.new()
     descriptor = pdf.make_indirect(
         pikepdf.Dictionary(
@@ -149,8 +165,13 @@ def build(path: Path, words: list[list[str]], table: Table = GLYPHS) -> Path:
         )
     )
     widths = pikepdf.Array()
-    for cid, (_, _, advance, _) in enumerate(table):
-        widths.extend([cid, pikepdf.Array([advance])])
+    for cid, gid in sorted(gid_of.items()):
+        widths.extend([cid, pikepdf.Array([table[gid][2]])])
+    cid_to_gid = (
+        pdf.make_stream(b"".join(gid_of[cid].to_bytes(2, "big") for cid in range(len(gid_of))))
+        if cids
+        else pikepdf.Name.Identity
+    )
     cid_font = pdf.make_indirect(
         pikepdf.Dictionary(
             Type=pikepdf.Name.Font,
@@ -159,7 +180,7 @@ def build(path: Path, words: list[list[str]], table: Table = GLYPHS) -> Path:
             CIDSystemInfo=pikepdf.Dictionary(Registry="Adobe", Ordering="Identity", Supplement=0),
             FontDescriptor=descriptor,
             W=widths,
-            CIDToGIDMap=pikepdf.Name.Identity,
+            CIDToGIDMap=cid_to_gid,
         )
     )
     font = pdf.make_indirect(
@@ -167,11 +188,12 @@ def build(path: Path, words: list[list[str]], table: Table = GLYPHS) -> Path:
             Type=pikepdf.Name.Font,
             Subtype=pikepdf.Name.Type0,
             BaseFont=pikepdf.Name("/ABCDEF+Stacked"),
-            Encoding=pikepdf.Name("/Identity-H"),
+            Encoding=pikepdf.Name(encoding),
             DescendantFonts=[cid_font],
-            ToUnicode=pdf.make_stream(tounicode(used, table)),
         )
     )
+    if named:
+        font.ToUnicode = pdf.make_stream(tounicode(used, table, cid_of))
     line: list[int] = []
     for word in words:
         line += [cid_of[name] for name in word] + [cid_of["space"]]
@@ -198,13 +220,14 @@ def words_of(pdf: Path) -> list[str]:
 
 
 def test_a_stacked_mark_and_a_composite_letter_are_named_from_their_outlines(
-    tmp_path: Path,
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     stacked = ["C", "a", "circumflex_grave", "u"]
     pdf = build(tmp_path / "stacked.pdf", [stacked, ["C", "aacute"], *MARKS_ALONE])
     before = pdf.read_bytes()
     assert words_of(pdf) == ["Cầu", "Cá", "Câu", "Càu", "Cáu"]
     assert pdf.read_bytes() == before  # poppler read a scratch copy; the source is unchanged
+    assert "left as they are" not in caplog.text  # the glyph stage ran through
 
 
 def test_a_mark_that_looks_like_no_named_mark_stays_unnamed(tmp_path: Path) -> None:
@@ -241,11 +264,12 @@ def letter_shape(index: int) -> Polygon:
     return points
 
 
-def small_capitals(order: str) -> Table:
-    """Space, the 26 capitals the ToUnicode map names, then their small capitals (drawn wider
-    and shorter) in the glyph order `order`, unnamed."""
+def small_capitals(order: str, named: str = string.ascii_uppercase) -> Table:
+    """Space, 26 letters the ToUnicode map names (`named`: capitals, or small letters), then
+    the same letters drawn wider and shorter (small capitals) in the glyph order `order`,
+    unnamed."""
     table: Table = [(".notdef", drawn(), 500, ""), ("space", drawn(), 250, " ")]
-    for index, letter in enumerate(string.ascii_uppercase):
+    for index, letter in enumerate(named):
         table.append((letter, drawn(letter_shape(index)), 700, letter))
     for letter in order:
         small = [(round(x * 1.1), round(y * 0.72)) for x, y in letter_shape(ord(letter) - 65)]
@@ -254,18 +278,88 @@ def small_capitals(order: str) -> Table:
 
 
 @pytest.mark.parametrize(
-    ("order", "read"),
+    ("order", "named", "read"),
     [
-        (string.ascii_uppercase, ["BAN", "GIAO", "LY"]),  # in the order of the alphabet
-        ("QWERTYUIOPASDFGHJKLZXCVBNM", ["", "", ""]),  # not: no letter is taken by shape alone
+        # in the order of the alphabet, drawn like the capitals the document names
+        (string.ascii_uppercase, string.ascii_uppercase, ["BAN", "GIAO", "LY"]),
+        # drawn like its small letters: a run of small letters
+        (string.ascii_uppercase, string.ascii_lowercase, ["ban", "giao", "ly"]),
+        # out of that order: no letter is taken by its shape alone
+        ("QWERTYUIOPASDFGHJKLZXCVBNM", string.ascii_uppercase, []),
     ],
 )
 def test_small_capitals_in_the_order_of_the_alphabet_are_read_as_capitals(
-    tmp_path: Path, order: str, read: list[str]
+    tmp_path: Path, order: str, named: str, read: list[str]
 ) -> None:
-    capitals = [[letter] for letter in string.ascii_uppercase]
+    letters = [[letter] for letter in named]
     heading = [[letter + ".sc" for letter in word] for word in ("BAN", "GIAO", "LY")]
-    pdf = build(tmp_path / "small.pdf", [*heading, *capitals], small_capitals(order))
+    pdf = build(tmp_path / "small.pdf", [*heading, *letters], small_capitals(order, named))
     words = words_of(pdf)
-    assert words[-26:] == list(string.ascii_uppercase)
-    assert [w for w in words[:-26]] == [w for w in read if w]
+    assert words[-26:] == list(named)
+    assert words[:-26] == read
+
+
+def test_a_glyph_no_cid_shows_names_nothing_a_cid_shows(tmp_path: Path) -> None:
+    """The acute is only a part of "á" and no CID shows it; the CID that has its index shows
+    "u" (a CIDToGIDMap stream): naming the acute must not rename every "u"."""
+    table = [*GLYPHS, ("acute.alone", drawn(ACUTE), 0, "\u0301")]  # its shape, named
+    acute = [name for name, *_ in table].index("acute")
+    words = [["C", "aacute"], ["C", "a", "acute.alone", "u"], ["C", "a", "grave", "u"]]
+    pdf = build(tmp_path / "mapped.pdf", words, table, cids={"u": acute})
+    assert words_of(pdf) == ["Cá", "Cáu", "Càu"]
+
+
+@pytest.mark.parametrize(
+    "kind", ["no ToUnicode map", "codes that are not CIDs", "a password", "a damaged font"]
+)
+def test_a_font_or_a_file_the_glyph_stage_cannot_read_is_read_as_it_is(
+    tmp_path: Path, kind: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    words = [["C", "a", "circumflex_grave", "u"], *MARKS_ALONE]
+    pdf = build(
+        tmp_path / "odd.pdf",
+        words,
+        named=kind != "no ToUnicode map",
+        encoding="/UniGB-UCS2-H" if kind == "codes that are not CIDs" else "/Identity-H",
+    )
+    if kind == "a password":
+        with pikepdf.open(pdf, allow_overwriting_input=True) as document:
+            document.save(pdf, encryption=pikepdf.Encryption(user="secret", owner="secret"))
+    if kind == "a damaged font":
+        with pikepdf.open(pdf, allow_overwriting_input=True) as document:
+            for font in document.pages[0].Resources.Font.values():
+                program = font.DescendantFonts[0].FontDescriptor.FontFile2
+                data = bytearray(program.read_bytes())
+                data[200:260] = b"\xff" * 60  # the table directory's offsets and lengths
+                program.write(bytes(data))
+            document.save(pdf)
+    with glyphs.readable(pdf) as readable:
+        assert readable == pdf
+    assert kind != "a damaged font" or "left as they are" in caplog.text
+
+
+def test_two_dots_are_no_dot_below_and_a_mark_is_matched_on_its_side_of_the_line(
+    tmp_path: Path,
+) -> None:
+    """A diaeresis (two dots above) in a document that names only the dot below: neither of
+    its dots is a dot below, and a mark is never taken twice for one glyph."""
+    dot_below = [(-320, -180), (-260, -180), (-260, -120), (-320, -120)]
+    table = [
+        *GLYPHS,
+        ("dotbelow", drawn(dot_below), 0, "\u0323"),
+        ("diaeresis", drawn(shifted(dot_below, -60, 820), shifted(dot_below, 60, 820)), 0, ""),
+    ]
+    words = [["C", "a", "dotbelow", "u"], ["C", "a", "diaeresis", "u"], *MARKS_ALONE]
+    pdf = build(tmp_path / "dots.pdf", words, table)
+    assert words_of(pdf)[:2] == ["Cạu", "Cau"]
+
+
+def test_a_composite_over_a_spacing_accent_is_one_letter(tmp_path: Path) -> None:
+    """A font that names its acute "´" (the spacing accent): "á" built of "a" and it is "á",
+    not "a´"."""
+    table = [
+        (name, glyph, advance, "\u00b4" if name == "acute" else text)
+        for name, glyph, advance, text in GLYPHS
+    ]
+    pdf = build(tmp_path / "spacing.pdf", [["C", "aacute"], ["C", "a", "acute", "u"]], table)
+    assert words_of(pdf)[0] == "Cá"

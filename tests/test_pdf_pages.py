@@ -1130,6 +1130,9 @@ def test_a_paragraph_hung_from_its_label_is_one_paragraph() -> None:
     paras = paragraphs(page(1, *blocks), BODY)
     assert [len(para.lines) for para in paras] == [5, 5, 5]
     assert all(para.text.startswith("Đáp: ") for para in paras)
+    # a question and its answer in one block: the answer's label, hung out, starts its own
+    lines = [line for block in blocks[:2] for line in block]
+    assert [len(para.lines) for para in paragraphs(page(1, lines), BODY)] == [5, 5]
 
 
 def test_a_page_of_advertisements_holds_no_article() -> None:

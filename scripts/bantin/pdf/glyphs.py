@@ -26,6 +26,7 @@ import io
 import itertools
 import logging
 import math
+import re
 import tempfile
 import unicodedata
 from collections.abc import Iterator
@@ -37,8 +38,6 @@ if TYPE_CHECKING:
     import pikepdf
 
 log = logging.getLogger("bantin.pdf")
-# fontTools complains of the odd tables subsetters leave (dates, spare metrics); harmless here.
-logging.getLogger("fontTools").setLevel(logging.ERROR)
 
 #: Points each contour is resampled to before two outlines are compared.
 SAMPLES = 48
@@ -63,32 +62,47 @@ Outline = list[tuple[float, float]]
 
 @dataclass
 class _Font:
-    """One CID TrueType font of the PDF: its program and what its ToUnicode map names."""
+    """One CID TrueType font of the PDF (codes are CIDs: Identity-H or -V), its program, and
+    what its ToUnicode map names, by glyph."""
 
     dictionary: Any
     program: Any  # fontTools TTFont
-    gid_of: dict[int, int]  # CID -> glyph index; empty for Identity
-    named: dict[int, str]  # CID -> text, from the ToUnicode map
-    widths: set[int] | None  # the CIDs the font gives a width (those the PDF sets), if listed
-    found: dict[int, str] = field(default_factory=dict)
-    marks: list[tuple[str, Outline]] | None = None  # its named marks' outlines, once read
-    letters: list[tuple[str, list[Outline]]] | None = None  # and its named letters'
+    cids_of: dict[int, list[int]]  # glyph -> the CIDs that draw it
+    named: dict[int, str]  # glyph -> text, from the ToUnicode map
+    set_in_text: set[int] | None  # the glyphs the font gives a width (those set), if listed
+    found: dict[int, str] = field(default_factory=dict)  # glyph -> text recovered
+    tried: dict[tuple[int, bool], str | None] = field(default_factory=dict)  # looked at
+    marks: list[tuple[str, bool, Outline]] | None = None  # its named marks: above?, outline
+    letters: list[tuple[str, list[Outline]]] | None = None  # its named basic Latin letters
 
-    def gid(self, cid: int) -> int:
-        return self.gid_of.get(cid, cid) if self.gid_of else cid
+    def text(self, gid: int) -> str | None:
+        return self.named.get(gid) or self.found.get(gid)
 
 
 @contextlib.contextmanager
 def readable(pdf: Path) -> Iterator[Path]:
-    """The PDF poppler should read: `pdf` itself, or a scratch copy naming its unnamed glyphs."""
-    repaired = _repair(pdf)
-    if repaired is None:
-        yield pdf
-        return
+    """The PDF poppler should read: `pdf` itself, or a scratch copy naming its unnamed glyphs.
+    Whatever goes wrong looking at the fonts, the PDF is read as it is."""
     with tempfile.TemporaryDirectory(prefix="bantin-glyphs-") as scratch:
-        copy = Path(scratch) / pdf.name
-        repaired.save(copy, deterministic_id=True)
-        yield copy
+        yield _repaired_copy(pdf, Path(scratch) / pdf.name) or pdf
+
+
+def _repaired_copy(pdf: Path, copy: Path) -> Path | None:
+    fonttools = logging.getLogger("fontTools")
+    level = fonttools.level
+    fonttools.setLevel(logging.ERROR)  # it complains of the odd tables subsetters leave
+    try:
+        repaired = _repair(pdf)
+        if repaired is None:
+            return None
+        with repaired:
+            repaired.save(copy, deterministic_id=True)
+        return copy
+    except Exception as error:  # a font we cannot read is left to poppler as it is
+        log.warning("%s: its fonts' unnamed glyphs were left as they are (%s)", pdf, error)
+        return None
+    finally:
+        fonttools.setLevel(level)
 
 
 def _repair(pdf: Path) -> pikepdf.Pdf | None:
@@ -97,7 +111,7 @@ def _repair(pdf: Path) -> pikepdf.Pdf | None:
 
     try:
         document = pikepdf.open(pdf)
-    except (pikepdf.PdfError, OSError):
+    except (pikepdf.PdfError, pikepdf.PasswordError, OSError):
         return None  # poppler reports what is wrong with the file
     fonts = list(_cid_truetype_fonts(document))
     unnamed = [font for font in fonts if _recover(font, fonts)]
@@ -115,10 +129,15 @@ def _repair(pdf: Path) -> pikepdf.Pdf | None:
     return document
 
 
+#: Encodings whose codes are the CIDs themselves.
+IDENTITY = ("/Identity-H", "/Identity-V")
+
+
 def _cid_truetype_fonts(document: pikepdf.Pdf) -> Iterator[_Font]:
-    """Every Type0 font over an embedded TrueType program without a `cmap` of its own."""
+    """Every Type0 font of the pages, coded by CID, over an embedded TrueType program, with a
+    ToUnicode map (a font without one is read by poppler its own way, left alone)."""
     import pikepdf
-    from fontTools.ttLib import TTFont, TTLibError
+    from fontTools.ttLib import TTFont
 
     seen: set[tuple[int, int]] = set()
     for page in document.pages:
@@ -129,29 +148,54 @@ def _cid_truetype_fonts(document: pikepdf.Pdf) -> Iterator[_Font]:
         for _, font in fonts.items():
             if not isinstance(font, pikepdf.Dictionary) or font.get("/Subtype") != "/Type0":
                 continue
-            if font.objgen in seen or font.objgen == (0, 0):
+            if (
+                font.objgen in seen
+                or font.objgen == (0, 0)
+                or font.get("/Encoding") not in IDENTITY
+            ):
                 continue
             seen.add(font.objgen)
             descendants = font.get("/DescendantFonts")
             if not isinstance(descendants, pikepdf.Array) or len(descendants) != 1:
                 continue
             cid_font = descendants[0]
+            if not isinstance(cid_font, pikepdf.Dictionary):
+                continue
             descriptor = cid_font.get("/FontDescriptor")
-            stream = descriptor.get("/FontFile2") if descriptor is not None else None
+            if not isinstance(descriptor, pikepdf.Dictionary):
+                continue
+            stream = descriptor.get("/FontFile2")
             if not isinstance(stream, pikepdf.Stream):
                 continue
-            try:
-                program = TTFont(io.BytesIO(stream.read_bytes()), lazy=True)
-                if "cmap" in program or "glyf" not in program:
-                    continue  # poppler reads the program's own cmap
-            except (TTLibError, pikepdf.PdfError, ValueError, KeyError, AssertionError):
+            if not isinstance(font.get("/ToUnicode"), pikepdf.Stream):
                 continue
-            yield _Font(
-                font, program, _cid_to_gid(cid_font), _tounicode(font), _with_widths(cid_font)
-            )
+            program = TTFont(io.BytesIO(stream.read_bytes()), lazy=True)
+            if "glyf" not in program or "loca" not in program:
+                continue
+            yield _by_glyph(font, cid_font, program)
+
+
+def _by_glyph(font: Any, cid_font: Any, program: Any) -> _Font:
+    """The font with what its ToUnicode map and widths say of each CID said of each glyph."""
+    gid_of = _cid_to_gid(cid_font)
+    cids_of: dict[int, list[int]] = {}
+    for cid, gid in sorted(gid_of.items()):
+        cids_of.setdefault(gid, []).append(cid)
+
+    def glyph(cid: int) -> int | None:
+        return gid_of.get(cid) if gid_of else cid
+
+    named: dict[int, str] = {}
+    for code, text in sorted(_tounicode(font).items()):
+        if (drawn := glyph(code)) is not None:
+            named[drawn] = text
+    widths = _with_widths(cid_font)
+    set_in = {g for cid in widths if (g := glyph(cid)) is not None} if widths is not None else None
+    return _Font(font, program, cids_of, named, set_in)
 
 
 def _cid_to_gid(cid_font: Any) -> dict[int, int]:
+    """CID -> glyph of a CIDToGIDMap stream; empty for /Identity (each CID its glyph)."""
     import pikepdf
 
     mapping = cid_font.get("/CIDToGIDMap")
@@ -186,23 +230,21 @@ def _with_widths(cid_font: Any) -> set[int] | None:
     return cids
 
 
+_BFCHAR = re.compile(r"beginbfchar(.*?)endbfchar", re.S)
+_BFRANGE = re.compile(r"beginbfrange(.*?)endbfrange", re.S)
+_CHAR_ENTRY = re.compile(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>")
+_RANGE_ENTRY = re.compile(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])")
+
+
 def _tounicode(font: Any) -> dict[int, str]:
-    """CID -> text of a font's ToUnicode CMap (its bfchar and bfrange entries)."""
-    import re
-
-    import pikepdf
-
-    stream = font.get("/ToUnicode")
-    if not isinstance(stream, pikepdf.Stream):
-        return {}
-    text = stream.read_bytes().decode("latin-1")
+    """Code -> text of a font's ToUnicode CMap (its bfchar and bfrange entries)."""
+    text = font.get("/ToUnicode").read_bytes().decode("latin-1")
     named: dict[int, str] = {}
-    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
-        for code, value in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+    for block in _BFCHAR.findall(text):
+        for code, value in _CHAR_ENTRY.findall(block):
             named[int(code, 16)] = _utf16(value)
-    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
-        entries = r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])"
-        for low, high, value in re.findall(entries, block):
+    for block in _BFRANGE.findall(text):
+        for low, high, value in _RANGE_ENTRY.findall(block):
             first, last = int(low, 16), int(high, 16)
             if value.startswith("<"):
                 start = value[1:-1]
@@ -213,7 +255,7 @@ def _tounicode(font: Any) -> dict[int, str]:
                 items = re.findall(r"<([0-9A-Fa-f]*)>", value)
                 for code, item in zip(range(first, last + 1), items, strict=False):
                     named[code] = _utf16(item)
-    return named
+    return {code: value for code, value in named.items() if value}
 
 
 def _utf16(hexadecimal: str) -> str:
@@ -227,85 +269,80 @@ def _utf16(hexadecimal: str) -> str:
 
 
 def _recover(font: _Font, fonts: list[_Font]) -> bool:
-    """Find the text of `font`'s drawn glyphs that its ToUnicode map leaves out."""
-    program = font.program
-    try:
-        offsets = program["loca"].locations
-        order = program.getGlyphOrder()
-    except (KeyError, AttributeError, AssertionError):
-        return False
-    drawn = [
-        gid
-        for gid in range(len(order))
-        if gid + 1 < len(offsets) and offsets[gid + 1] > offsets[gid]
-    ]
-    named_gids = {font.gid(cid) for cid in font.named}
-    cid_of = {font.gid(cid): cid for cid in font.gid_of} if font.gid_of else {}
-    parts = [gid for gid in drawn if gid not in named_gids]
-    unnamed = parts
-    if font.widths is not None:  # the glyphs the text sets, not only parts of others
-        unnamed = [gid for gid in parts if cid_of.get(gid, gid) in font.widths]
-    for gid, letter in _alphabet_run(font, unnamed, set(parts), fonts).items():
-        font.found[cid_of.get(gid, gid)] = letter
-    for gid in unnamed:
-        if cid_of.get(gid, gid) in font.found:
-            continue
-        text = _text_of(font, gid, fonts, depth=0)
-        if text:
-            font.found[cid_of.get(gid, gid)] = text
+    """Fill `font.found` with the text of the glyphs its text sets that its ToUnicode map
+    leaves out; whether any was found."""
+    offsets = font.program["loca"].locations
+    outlined = {gid for gid in range(len(offsets) - 1) if offsets[gid + 1] > offsets[gid]}
+    unnamed = outlined - font.named.keys()
+    set_in_text = sorted(unnamed & font.set_in_text if font.set_in_text is not None else unnamed)
+    if font.cids_of:  # only glyphs some CID draws can be named
+        set_in_text = [gid for gid in set_in_text if gid in font.cids_of]
+    font.found.update(_alphabet_run(font, set_in_text, unnamed, fonts))
+    for gid in set_in_text:
+        if gid not in font.found:
+            text = _text_of(font, gid, fonts, depth=0)
+            if text:
+                font.found[gid] = text
     return bool(font.found)
+
+
+COMPONENTS = 4  # parts of a composite glyph at the most (a letter and its marks)
 
 
 def _text_of(
     font: _Font, gid: int, fonts: list[_Font], depth: int, mark: bool = False
 ) -> str | None:
-    """What glyph `gid` of `font` draws: named, composite of named parts, or a matched mark
+    """What glyph `gid` of `font` draws: named, composite of known parts, or a matched mark
     (`mark`: it is a composite letter's part after the letter, whatever its advance)."""
-    cid = gid  # identity unless the font maps CIDs to glyphs
-    if font.gid_of:
-        cids = [c for c, g in font.gid_of.items() if g == gid]
-        cid = cids[0] if cids else -1
-    if cid in font.named:
-        return font.named[cid]
-    if cid in font.found:
-        return font.found[cid]
-    if depth > 3:
-        return None
+    known = font.text(gid)
+    if known is not None:
+        return known
+    if (gid, mark) in font.tried:
+        return font.tried[gid, mark]
+    font.tried[gid, mark] = None  # a composite reaching itself finds nothing
+    found = _drawn(font, gid, fonts, depth, mark) if depth <= 3 else None
+    font.tried[gid, mark] = found
+    return found
+
+
+def _drawn(font: _Font, gid: int, fonts: list[_Font], depth: int, mark: bool) -> str | None:
     program = font.program
     name = program.getGlyphName(gid)
-    try:
-        glyph = program["glyf"][name]
-    except (KeyError, IndexError, AssertionError):
-        return None
+    glyph = program["glyf"][name]
     if glyph.isComposite():
-        parts = [
-            _text_of(font, program.getGlyphID(c.glyphName), fonts, depth + 1, mark=index > 0)
-            for index, c in enumerate(glyph.components)
-        ]
-        if not all(parts):
+        if len(glyph.components) > COMPONENTS:
             return None
-        text = unicodedata.normalize("NFC", "".join(part for part in parts if part))
+        parts = []
+        for index, component in enumerate(glyph.components):
+            part = _text_of(
+                font, program.getGlyphID(component.glyphName), fonts, depth + 1, index > 0
+            )
+            if not part:
+                return None
+            parts.append(_SPACING_ACCENTS.get(part, part) if index else part)
+        text = unicodedata.normalize("NFC", "".join(parts))
         return text if unicodedata.category(text[0])[0] == "L" else None
     if (program["hmtx"][name][0] != 0 and not mark) or not 1 <= glyph.numberOfContours <= 3:
         return None  # only marks (no advance) are matched by their shape
-    marks = [_closest_mark(contour, font, fonts) for contour in _contours(program, name)]
-    if not marks or not all(marks):
-        return None
-    ordered = sorted(marks, key=lambda mark: mark not in _VOWEL_MARKS)
-    return "".join(mark for mark in ordered if mark)
+    found = [_closest_mark(contour, font, fonts) for contour in _contours(program, name)]
+    marks = [found_mark for found_mark in found if found_mark]
+    if not marks or len(marks) != len(found) or len(set(marks)) != len(marks):
+        return None  # a contour no mark draws, or one mark twice (two dots are no dot below)
+    return "".join(sorted(marks, key=lambda m: m not in _VOWEL_MARKS))
 
 
 def _alphabet_run(
-    font: _Font, unnamed: list[int], drawn: set[int], fonts: list[_Font]
+    font: _Font, set_in_text: list[int], unnamed: set[int], fonts: list[_Font]
 ) -> dict[int, str]:
     """Small capitals: a run of 26 glyphs in the order of the alphabet, found when at least
     `RUN_ANCHORS` of its glyphs look clearly like one letter each (against the letters the
     document names) and all of them place the run's "A" at the same glyph. A letter is never
     taken from its shape alone: "U" and "V" in small capitals are too close for that.
-    `unnamed`: the glyphs the text sets; `drawn`: every unnamed glyph with an outline, the
-    parts of composite letters among them ("Á" is "A" and its acute)."""
+    `set_in_text`: the glyphs the text sets; `unnamed`: every unnamed glyph with an outline,
+    the parts of composite letters among them ("Á" is "A" and its acute). The run is in the
+    case most of its letters that differ in case look like (capitals if none tells)."""
     shapes = {}
-    for gid in unnamed:
+    for gid in set_in_text:
         name = font.program.getGlyphName(gid)
         if font.program["hmtx"][name][0] != 0:  # marks have no advance; letters do
             shape = _glyph_shape(font.program, name)
@@ -314,32 +351,41 @@ def _alphabet_run(
     if len(shapes) < RUN_ANCHORS:
         return {}  # too few letters to tell a run (most fonts: none)
     references = [item for other in fonts for item in _named_letters(other)]
-    starts: dict[int, int] = {}
+    starts: dict[int, list[str]] = {}
     for gid, shape in shapes.items():
         distances: dict[str, float] = {}
         for letter, outline in references:
-            if len(outline) != len(shape):
+            if len(outline) != len(shape) or distances.get(letter, math.inf) <= SAME_LETTER / 4:
                 continue
             distance = max(_aligned_distance(a, b) for a, b in zip(shape, outline, strict=True))
             distances[letter] = min(distance, distances.get(letter, math.inf))
-        ranked = sorted(distances.items(), key=lambda item: item[1])
-        if not ranked or ranked[0][1] > SAME_LETTER:
+        by_letter: dict[str, tuple[float, str]] = {}
+        for letter, distance in distances.items():
+            if distance < by_letter.get(letter.upper(), (math.inf, ""))[0]:
+                by_letter[letter.upper()] = (distance, letter)
+        ranked = sorted(by_letter.items(), key=lambda item: item[1])
+        if not ranked or ranked[0][1][0] > SAME_LETTER:
             continue
-        if len(ranked) > 1 and ranked[1][1] < CLEARLY_CLOSER * ranked[0][1]:
+        if len(ranked) > 1 and ranked[1][1][0] < CLEARLY_CLOSER * ranked[0][1][0]:
             continue
-        start = gid - _ALPHABET.index(ranked[0][0])
-        starts[start] = starts.get(start, 0) + 1
+        capital, (_, letter) = ranked[0]
+        starts.setdefault(gid - _ALPHABET.index(capital), []).append(letter)
     if not starts:
         return {}
-    (start, anchors), *others = sorted(starts.items(), key=lambda item: -item[1])
-    if anchors < RUN_ANCHORS or (others and anchors < RUN_AGREEMENT * others[0][1]):
+    (start, anchors), *others = sorted(starts.items(), key=lambda item: (-len(item[1]), item[0]))
+    if len(anchors) < RUN_ANCHORS or (others and len(anchors) < RUN_AGREEMENT * len(others[0][1])):
         return {}
+    telling = [letter for letter in anchors if letter.upper() not in _SAME_IN_BOTH_CASES]
+    lower = sum(1 for letter in telling if letter.islower()) * 2 > len(telling)
+    alphabet = _ALPHABET.lower() if lower else _ALPHABET
     return {
-        start + index: letter for index, letter in enumerate(_ALPHABET) if start + index in drawn
+        start + index: letter for index, letter in enumerate(alphabet) if start + index in unnamed
     }
 
 
 _ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#: Letters whose small and capital forms are one shape: they tell nothing of a run's case.
+_SAME_IN_BOTH_CASES = frozenset("COSUVWXZ")
 #: Largest distance (outlines scaled to a unit box) at which a glyph clearly is a letter.
 SAME_LETTER = 0.08
 #: Letters that must agree on where a run of small capitals starts, and how many times more
@@ -365,17 +411,16 @@ ALIGN_SLACK = 3
 
 
 def _named_letters(font: _Font) -> list[tuple[str, list[Outline]]]:
-    """(capital, outline) of every basic Latin letter the font's ToUnicode names."""
+    """(letter, outline) of every basic Latin letter the font's ToUnicode names."""
     if font.letters is not None:
         return font.letters
     letters: list[tuple[str, list[Outline]]] = []
-    for cid, text in font.named.items():
+    for gid, text in sorted(font.named.items()):
         if len(text) != 1 or text.upper() not in _ALPHABET:
             continue
-        with contextlib.suppress(KeyError, IndexError, AssertionError):
-            shape = _glyph_shape(font.program, font.program.getGlyphName(font.gid(cid)))
-            if shape is not None:
-                letters.append((text.upper(), shape))
+        shape = _glyph_shape(font.program, font.program.getGlyphName(gid))
+        if shape is not None:
+            letters.append((text, shape))
     font.letters = letters
     return letters
 
@@ -412,37 +457,42 @@ def _from_corner(outline: Outline) -> Outline:
 
 
 def _closest_mark(contour: Outline, font: _Font, fonts: list[_Font]) -> str | None:
-    """The mark a contour draws: the same font's named marks first, then every font's."""
-    shape = _normalised(contour)
+    """The mark a contour draws, among the marks named on its side of the baseline (above or
+    below the letter): the same font's first, then every font's."""
+    shape, above = _normalised(contour), _above(contour)
     for candidates in (_named_marks(font), [m for f in fonts for m in _named_marks(f)]):
         distances: dict[str, float] = {}
-        for mark, outline in candidates:
-            distance = _distance(shape, outline)
-            distances[mark] = min(distance, distances.get(mark, math.inf))
+        for mark, mark_above, outline in candidates:
+            if mark_above == above:
+                distance = _distance(shape, outline)
+                distances[mark] = min(distance, distances.get(mark, math.inf))
         ranked = sorted(distances.items(), key=lambda item: item[1])
         if not ranked:
             continue
         best, runner_up = ranked[0][1], ranked[1][1] if len(ranked) > 1 else math.inf
         if best <= SAME_SHAPE and runner_up >= CLEARLY_CLOSER * max(best, 0.05):
             return ranked[0][0]
-        return None
     return None
 
 
-def _named_marks(font: _Font) -> list[tuple[str, Outline]]:
-    """(combining mark, outline) of every one-contour mark glyph the font's ToUnicode names."""
+def _above(contour: Outline) -> bool:
+    """Whether a mark's contour stands above the baseline (its middle does)."""
+    return sum(y for _, y in contour) / len(contour) > 0
+
+
+def _named_marks(font: _Font) -> list[tuple[str, bool, Outline]]:
+    """(combining mark, above?, outline) of every one-contour mark glyph the font's ToUnicode
+    names."""
     if font.marks is not None:
         return font.marks
-    marks: list[tuple[str, Outline]] = []
-    for cid, text in font.named.items():
+    marks: list[tuple[str, bool, Outline]] = []
+    for gid, text in sorted(font.named.items()):
         mark = _SPACING_ACCENTS.get(text, text)
         if len(mark) != 1 or unicodedata.category(mark) != "Mn":
             continue
-        name = font.program.getGlyphName(font.gid(cid))
-        with contextlib.suppress(KeyError, IndexError, AssertionError):
-            contours = _contours(font.program, name)
-            if len(contours) == 1:
-                marks.append((mark, _normalised(contours[0])))
+        contours = _contours(font.program, font.program.getGlyphName(gid))
+        if len(contours) == 1:
+            marks.append((mark, _above(contours[0]), _normalised(contours[0])))
     font.marks = marks
     return marks
 
@@ -504,10 +554,12 @@ def _distance(a: Outline, b: Outline) -> float:
 
 
 def _extend_tounicode(document: pikepdf.Pdf, font: _Font) -> None:
-    """Add the glyphs found to the font's ToUnicode CMap (a new one if it has none)."""
-    import pikepdf
-
-    entries = sorted(font.found.items())
+    """Add the glyphs found to the font's ToUnicode CMap (each CID drawing one)."""
+    entries = sorted(
+        (cid, text)
+        for gid, text in font.found.items()
+        for cid in (font.cids_of.get(gid, []) if font.cids_of else [gid])
+    )
     blocks = []
     for start in range(0, len(entries), 100):
         chunk = entries[start : start + 100]
@@ -516,18 +568,7 @@ def _extend_tounicode(document: pikepdf.Pdf, font: _Font) -> None:
         )
         blocks.append(f"{len(chunk)} beginbfchar\n{lines}endbfchar\n")
     added = "".join(blocks).encode("ascii")
-    stream = font.dictionary.get("/ToUnicode")
-    if isinstance(stream, pikepdf.Stream):
-        cmap = stream.read_bytes()
-        at = cmap.rfind(b"endcmap")
-        cmap = cmap[:at] + added + cmap[at:] if at >= 0 else cmap + added
-    else:
-        cmap = (
-            b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            b"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-            b"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
-            + added
-            + b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
-        )
-    font.dictionary["/ToUnicode"] = document.make_stream(cmap)
+    cmap = font.dictionary.get("/ToUnicode").read_bytes()
+    at = cmap.rfind(b"endcmap")
+    cmap = cmap[:at] + added + cmap[at:] if at >= 0 else cmap + added
+    font.dictionary["/ToUnicode"] = document.make_stream(cmap)  # a new stream: never shared

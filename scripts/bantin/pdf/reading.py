@@ -513,7 +513,8 @@ def _cut(block: Block, page: int, columns: list[Column], em: float) -> list[Para
     paras: list[Para] = []
     for index, line in enumerate(block.lines):
         indented = _set_in(line, measure, em)
-        if index == 0 or _breaks(block.lines[index - 1], line, measure, indented):
+        hung_out = line.box.x0 <= measure.left - INDENT_MIN * em  # "Đáp: ..." out at the margin
+        if index == 0 or hung_out or _breaks(block.lines[index - 1], line, measure, indented):
             paras.append(Para([line], page, indented, column=column))
         else:
             paras[-1].lines.append(line)
