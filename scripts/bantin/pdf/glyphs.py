@@ -134,8 +134,9 @@ IDENTITY = ("/Identity-H", "/Identity-V")
 
 
 def _cid_truetype_fonts(document: pikepdf.Pdf) -> Iterator[_Font]:
-    """Every Type0 font of the pages, coded by CID, over an embedded TrueType program, with a
-    ToUnicode map (a font without one is read by poppler its own way, left alone)."""
+    """Every Type0 font of the pages, coded by CID, over an embedded TrueType program subset
+    without a `cmap` (a program that keeps one, poppler reads), with a ToUnicode map (a font
+    without one, poppler reads its own way)."""
     import pikepdf
     from fontTools.ttLib import TTFont
 
@@ -170,7 +171,7 @@ def _cid_truetype_fonts(document: pikepdf.Pdf) -> Iterator[_Font]:
             if not isinstance(font.get("/ToUnicode"), pikepdf.Stream):
                 continue
             program = TTFont(io.BytesIO(stream.read_bytes()), lazy=True)
-            if "glyf" not in program or "loca" not in program:
+            if "cmap" in program or "glyf" not in program or "loca" not in program:
                 continue
             yield _by_glyph(font, cid_font, program)
 
