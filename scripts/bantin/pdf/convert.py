@@ -111,7 +111,8 @@ def _cut_before(span: articles.Span, words: str) -> articles.Span:
 
 def _opens_with(para: Para, words: str) -> bool:
     wanted = _words(words)
-    return _words(" ".join(para.text.split()[: len(words.split()) + 2]))[: len(wanted)] == wanted
+    start = _words(" ".join(para.text.split()[: len(words.split()) + 2]))
+    return bool(wanted) and start[: len(wanted)] == wanted
 
 
 def _title_text(span: articles.Span, doc: Document) -> str:
