@@ -49,6 +49,7 @@ from typing import Any
 
 from bantin.exceptions import BuildError
 from bantin.site import exports, feeds, jats, meta, oai, pages, pdfs, urls
+from bantin.site.fragments import Fragments
 from bantin.site.pages import GeneratedFile
 from bantin.sources import ISSUE_FILE
 
@@ -93,10 +94,12 @@ class ArticleMemo:
     records: dict[str, str] = field(default_factory=dict)
     now: dict[str, list[Any]] = field(default_factory=dict)
     made: dict[str, list[str]] = field(default_factory=dict)
+    #: Each article's part of the files that list every article (oai.xml, catalogues).
+    fragments: Fragments | None = None
 
     @classmethod
     def open(cls, root: Path, inputs: str, usable: bool) -> ArticleMemo:
-        memo = cls(inputs)
+        memo = cls(inputs, fragments=Fragments.open(root, inputs, usable))
         if not usable:
             return memo
         try:
@@ -136,6 +139,7 @@ class ArticleMemo:
         """Nothing is reused by the next run (this one could not trust what it kept)."""
         self.now.clear()
         self.made.clear()
+        self.fragments = None
 
     def save(self, root: Path, docs: Path) -> None:
         """Once the files are written: their sizes and times, for the next run."""
@@ -146,6 +150,8 @@ class ArticleMemo:
         path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"format": MEMO_FORMAT, "inputs": self.inputs, "entries": self.now})
         write_atomic(path, text.encode("utf-8"))
+        if self.fragments is not None:
+            self.fragments.save(root)
 
 
 class ArticleKeys:
@@ -326,9 +332,11 @@ def harvest_file(
     PDF URLs, the settings and the site are those of the last run (it describes them all)."""
     if harvest is None:
         return []
-    make = functools.partial(oai.static_repository, entries, site, harvest, made.pdf_urls)
     if memo is None:
-        return [make()]
+        return [oai.static_repository(entries, site, harvest, made.pdf_urls)]
+    make = functools.partial(
+        oai.static_repository, entries, site, harvest, made.pdf_urls, made.keys, memo.fragments
+    )
     inputs = [made.keys, sorted(made.pdf_urls.items()), repr(harvest), repr(site)]
     group = SiteFiles([], {})
     keep_or_make(group, memo, docs, "#oai", inputs, make)
@@ -418,8 +426,7 @@ def site_files(
         *made.files,
         *harvested,
         *feeds.all_feeds(entries, site, lastmods),
-        exports.catalogue_json(entries, site.site_url),
-        exports.catalogue_csv(entries, site.site_url),
+        *catalogues(entries, site, made.keys, memo),
         exports.robots_txt(site.site_url),
         *asset_files(),
         *extra,
@@ -432,6 +439,22 @@ def site_files(
         memo.forget()
         return site_files(entries, cite, site, root, extra, items, None, harvest, lastmods)
     return SiteFiles(found, made.page_data, kept, made.pdf_urls)
+
+
+def catalogues(
+    entries: Sequence[urls.Entry],
+    site: meta.SiteInfo,
+    keys: Sequence[str],
+    memo: ArticleMemo | None,
+) -> list[GeneratedFile]:
+    """catalogue.json and catalogue.csv; with a memo, an unchanged article's rows are the
+    last build's."""
+    kept = memo.fragments if memo is not None else None
+    given = keys if kept is not None else ()
+    return [
+        exports.catalogue_json(entries, site.site_url, given, kept),
+        exports.catalogue_csv(entries, site.site_url, given, kept),
+    ]
 
 
 def unique(files: Sequence[GeneratedFile]) -> list[GeneratedFile]:

@@ -189,7 +189,14 @@ def write_state(root: Path, state: State) -> None:
 
 
 #: The build cache's files (the spare site is scratch space and stays).
-CACHE_FILES = (STATE_NAME, "catalogue.json", "search.memo", "generated.json", "inputs.json")
+CACHE_FILES = (
+    STATE_NAME,
+    "catalogue.json",
+    "search.memo",
+    "generated.json",
+    "inputs.json",
+    "fragments.json",
+)
 
 
 def forget(root: Path) -> None:
