@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -135,3 +136,36 @@ def test_parts_are_kept_for_the_next_build_only_with_the_same_inputs(tmp_path: P
         "oai": {"k": "made"},
         "json": {"j": "row"},
     }
+
+
+def test_an_issues_feed_is_made_again_only_when_one_of_its_articles_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Feeds with the build's memo: the issue of the changed article gets a new feed, the
+    other issues' feeds are the files already in docs/, and every feed is the plain one."""
+    from bantin.site import feeds, generate
+
+    docs = tmp_path / "docs"
+    entries = [entry(n, f"Bài {n}", f"Tóm tắt {n}", ["Hải Hằng"]) for n in range(6)]
+    memo = generate.ArticleMemo("inputs")
+    for made in generate.feed_files(entries, SITE, {}, docs, memo).files:
+        (docs / made.path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / made.path).write_bytes(made.content)
+    memo.save(tmp_path, docs)
+    old = entries[4]
+    entries[4] = FakeEntry(old.front.model_copy(update={"lead": "Sửa"}), [], old.path, old.url)
+    made_for: list[tuple[int, int]] = []
+    real = feeds.issue_feed
+
+    def counting(year: int, issue: int, *args: Any) -> GeneratedFile:
+        made_for.append((year, issue))
+        return real(year, issue, *args)
+
+    monkeypatch.setattr(feeds, "issue_feed", counting)
+    memo = generate.ArticleMemo.open(tmp_path, "inputs", usable=True)
+    found = generate.feed_files(entries, SITE, {}, docs, memo)
+    made = {f.path: f.content for f in found.files}
+    assert made_for == [(old.front.year, old.front.issue)]
+    assert set(made) | set(found.kept) == {f.path for f in feeds.all_feeds(entries, SITE)}
+    for plain in feeds.all_feeds(entries, SITE):
+        assert made.get(plain.path, (docs / plain.path).read_bytes()) == plain.content

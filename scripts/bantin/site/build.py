@@ -239,13 +239,15 @@ def run_search_index(index: Callable[[], Any]) -> None:
 
 @contextmanager
 def parallel_search_index(
-    work: Callable[[Path], None] | None, root: Path, site_dir: Path
+    work: Callable[[Path], None] | None, root: Path, site_dir: Path, niceness: int = SEARCH_NICENESS
 ) -> Iterator[None]:
     """Index for search in a second process while this one writes pages and runs MkDocs.
 
     The index needs only the catalogue, not MkDocs's output, and MkDocs uses one core: on a
     two-core machine the search index then costs almost no wall time. `work(out)` writes it to
     its own folder (MkDocs empties the site folder when it starts), moved in once both are done.
+    `niceness`: how much lower its priority is (an update in place is short, and the build
+    waits for it: it runs at the build's own priority).
     """
     if work is None:
         yield
@@ -253,9 +255,7 @@ def parallel_search_index(
     out = Path(tempfile.mkdtemp(dir=root, prefix=".search-build-"))
     # The citations are needed before MkDocs renders its templates, the index only at the
     # end: on a busy machine the scheduler serves the citations first.
-    worker = forked.start(
-        lambda: work(out), out / "failure.txt", "search index", niceness=SEARCH_NICENESS
-    )
+    worker = forked.start(lambda: work(out), out / "failure.txt", "search index", niceness=niceness)
     try:
         yield
         worker.wait()
@@ -593,7 +593,10 @@ class SiteBuild:
             # runs MkDocs (the hook waits for the citations before MkDocs renders templates).
             with (
                 parallel_search_index(
-                    search_work(services, self.catalogue, site, plan, root, target), root, temp
+                    search_work(services, self.catalogue, site, plan, root, target),
+                    root,
+                    temp,
+                    0 if plan.incremental else SEARCH_NICENESS,
                 ),
                 citecache.formatted_in_background(services.cite, root / generate.CACHE_NAME, items),
             ):
@@ -609,6 +612,7 @@ class SiteBuild:
                     )
                     generate.write_site_files(docs, made, {str(e.path) for e in entries})
                     memo.save(root, docs)
+                    plan.page_data = generate.PageData(made.page_data)
                 processes = self.options.render_processes or default_workers()
                 with (
                     stages.stage("MkDocs (strict)", spinner=processes < 2),

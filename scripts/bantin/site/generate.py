@@ -421,17 +421,18 @@ def site_files(
     harvested = harvest_file(entries, site, harvest, made, root / "docs", memo)
     harvest_url = oai.FILE_NAME if harvest is not None else ""
     index = index_pages(entries, names, root / "docs", memo, lastmods, harvest_url)
+    feeds_made = feed_files(entries, site, lastmods, root / "docs", memo)
     files = [
         *index.files,
         *made.files,
         *harvested,
-        *feeds.all_feeds(entries, site, lastmods),
+        *feeds_made.files,
         *catalogues(entries, site, made.keys, memo),
         exports.robots_txt(site.site_url),
         *asset_files(),
         *extra,
     ]
-    kept = made.kept + index.kept
+    kept = made.kept + index.kept + feeds_made.kept
     found = unique(files)
     if memo is not None and kept and {f.path for f in found} & set(kept):
         # A file made now wants the path of one kept from the last run: only a build that
@@ -439,6 +440,26 @@ def site_files(
         memo.forget()
         return site_files(entries, cite, site, root, extra, items, None, harvest, lastmods)
     return SiteFiles(found, made.page_data, kept, made.pdf_urls)
+
+
+def feed_files(
+    entries: Sequence[urls.Entry],
+    site: meta.SiteInfo,
+    lastmods: Mapping[str, str],
+    docs: Path,
+    memo: ArticleMemo | None,
+) -> SiteFiles:
+    """The Atom feeds; with a memo, an issue's feed whose articles (as the feed shows them)
+    are unchanged is kept (listed in `kept`)."""
+    if memo is None:
+        return SiteFiles(feeds.all_feeds(entries, site, lastmods), {})
+    made = SiteFiles([feeds.latest_feed(entries, site, lastmods)], {})
+    for (year, issue), group in pages.by_issue(entries).items():
+        shown = [feeds.shown(entry, lastmods) for entry in group]
+        inputs = [year, issue, site.site_url, site.site_name, shown]
+        make = functools.partial(feeds.issue_feed, year, issue, group, site, lastmods)
+        keep_or_make(made, memo, docs, f"#feed/{year}/{issue}", inputs, make)
+    return made
 
 
 def catalogues(

@@ -264,6 +264,8 @@ class Plan:
     done: int = 0
     progress: Callable[[int, int], None] | None = None
     lastmods: dict[str, str] = field(default_factory=dict)  # src_uri -> sitemap <lastmod>
+    #: The pages' template data as this build wrote it to docs/ (the hook need not read it).
+    page_data: PageData | None = None
 
     @property
     def incremental(self) -> bool:

@@ -41,7 +41,9 @@ SEPARATE_INDEX = "BANTIN_SEPARATE_SEARCH_INDEX"
 def on_config(config: Any) -> Any:
     _CITATIONS.clear()
     _GENERATED_HTML.clear()
-    _PAGE_DATA[:] = [load_page_data(Path(config["docs_dir"]))]
+    plan = incremental.current()
+    given = plan.page_data if plan is not None else None
+    _PAGE_DATA[:] = [given if given is not None else load_page_data(Path(config["docs_dir"]))]
     config["extra"][LICENSE_KEY] = license_record(config["extra"].get("license"))
     return config
 
