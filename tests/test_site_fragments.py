@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 from collections.abc import Callable, Sequence
@@ -169,3 +170,23 @@ def test_an_issues_feed_is_made_again_only_when_one_of_its_articles_changed(
     assert set(made) | set(found.kept) == {f.path for f in feeds.all_feeds(entries, SITE)}
     for plain in feeds.all_feeds(entries, SITE):
         assert made.get(plain.path, (docs / plain.path).read_bytes()) == plain.content
+
+
+def test_the_pages_template_data_reads_back_as_written(tmp_path: Path) -> None:
+    """Each page's record is one line of docs/.bantin-pages.json: a record holding characters
+    other programs take for line ends (U+2028, U+0085, a form feed) reads back whole."""
+    from bantin.site import generate
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    records = {
+        "2021/so-5/a.md": {"lead": "Dòng\u2028tách\x85và\x0cthêm", "title": "A\tB"},
+        "2021/so-5/b.md": {"lead": "Thường"},
+    }
+    data = {uri: generate.record_json(r).encode("utf-8") for uri, r in records.items()}
+    generate.write_site_files(docs, generate.SiteFiles([], data), set())
+    found = generate.PageData.read(docs)
+    assert dict(found.items()) == records
+    assert [found.digest(uri) for uri in records] == [
+        hashlib.sha256(data[uri]).hexdigest() for uri in records
+    ]

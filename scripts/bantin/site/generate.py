@@ -68,7 +68,7 @@ class SiteFiles:
     record as one line of JSON). `kept`: files made by an earlier run, unchanged on disk."""
 
     files: list[GeneratedFile]
-    page_data: dict[str, str]
+    page_data: dict[str, bytes]  # page -> its record, JSON in UTF-8
     kept: list[str] = field(default_factory=list)
     pdf_urls: dict[str, str] = field(default_factory=dict)  # article URL -> its PDF's URL
     keys: list[str] = field(default_factory=list)  # each article's `ArticleKeys` digest
@@ -91,7 +91,7 @@ class ArticleMemo:
 
     inputs: str
     known: dict[str, list[Any]] = field(default_factory=dict)
-    records: dict[str, str] = field(default_factory=dict)
+    records: dict[str, bytes] = field(default_factory=dict)
     now: dict[str, list[Any]] = field(default_factory=dict)
     made: dict[str, list[str]] = field(default_factory=dict)
     #: Each article's part of the files that list every article (oai.xml, catalogues).
@@ -257,7 +257,7 @@ def article_files(
     """Citation downloads, JATS XML, source and PDF copies and template data of every article;
     every `pdf:` naming a missing file is reported at once (BuildError)."""
     files: list[GeneratedFile] = []
-    data: dict[str, str] = {}
+    data: dict[str, bytes] = {}
     kept: list[str] = []
     pdf_urls: dict[str, str] = {}
     siblings = meta.siblings_in_issue(entries)
@@ -313,7 +313,7 @@ def one_article(
         pdf_urls[entry.url] = urls.absolute(site.site_url, pdfs.file_part(pdf.href))
     files.append(jats.article_file(entry, site, pdf_urls.get(entry.url, "")))
     uri = str(entry.path).replace(os.sep, "/")
-    return SiteFiles(files, {uri: record_json(record)}, [], pdf_urls)
+    return SiteFiles(files, {uri: record_json(record).encode("utf-8")}, [], pdf_urls)
 
 
 def digest(value: Any) -> str:
@@ -548,8 +548,9 @@ def write_site_files(docs: Path, made: SiteFiles, authored: set[str]) -> None:
             log.debug("docs/%s: removed (no longer generated)", stale)
     for item, target in targets:
         write_atomic(target, item.content)
-    lines = "".join(f"{uri}\t{made.page_data[uri]}\n" for uri in sorted(made.page_data))
-    write_atomic(docs / PAGE_DATA_NAME, lines.encode("utf-8"))
+    data = made.page_data
+    lines = b"".join(uri.encode("utf-8") + b"\t" + data[uri] + b"\n" for uri in sorted(data))
+    write_atomic(docs / PAGE_DATA_NAME, lines)
     write_atomic(docs / LIST_NAME, "\n".join(sorted(current)).encode("utf-8"))
     prune_empty_dirs(folder.resolved_root, emptied)
 
@@ -569,7 +570,7 @@ class PageData(Mapping[str, Any]):
     """The pages' template data as `write_site_files` recorded it; a record is parsed when it
     is first asked for (an incremental build renders a few pages of many)."""
 
-    def __init__(self, raw: dict[str, str]) -> None:
+    def __init__(self, raw: dict[str, bytes]) -> None:
         self.raw = raw
         self._parsed: dict[str, Any] = {}
 
@@ -579,9 +580,12 @@ class PageData(Mapping[str, Any]):
         if not path.exists():
             return cls({})
         raw = {}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            uri, _, text = line.partition("\t")
-            raw[uri] = text
+        # Bytes, cut at line feeds only: JSON escapes them in its strings, but not every
+        # character str.splitlines() would cut at (U+2028, U+0085).
+        for line in path.read_bytes().split(b"\n"):
+            if line:
+                uri, _, text = line.partition(b"\t")
+                raw[uri.decode("utf-8")] = text
         return cls(raw)
 
     def __getitem__(self, uri: str) -> Any:
@@ -598,7 +602,7 @@ class PageData(Mapping[str, Any]):
     def digest(self, uri: str) -> str:
         """The digest of a page's record ("-": none) without parsing it."""
         text = self.raw.get(uri)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else "-"
+        return hashlib.sha256(text).hexdigest() if text is not None else "-"
 
 
 def load_page_data(docs: Path) -> PageData:
