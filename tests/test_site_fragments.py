@@ -190,3 +190,18 @@ def test_the_pages_template_data_reads_back_as_written(tmp_path: Path) -> None:
     assert [found.digest(uri) for uri in records] == [
         hashlib.sha256(data[uri]).hexdigest() for uri in records
     ]
+
+
+def test_a_damaged_or_cut_parts_file_reuses_nothing(tmp_path: Path) -> None:
+    from bantin.site import fragments
+
+    found = Fragments("inputs")
+    found.part("oai", "k", lambda: "<oai:record>Đổi mới\n</oai:record>")
+    found.part("csv", "c", lambda: "a,b\r\n")
+    found.save(tmp_path)
+    path = tmp_path / fragments.NAME
+    assert Fragments.open(tmp_path, "inputs", usable=True).known == found.now
+    data = path.read_bytes()
+    for damaged in (data.replace("Đổi".encode(), "Đôi".encode()), data[:-3], data + b"x"):
+        path.write_bytes(damaged)
+        assert Fragments.open(tmp_path, "inputs", usable=True).known == {}

@@ -5,7 +5,9 @@ A correction to one article changes one part of such a file: the file is written
 only the changed article's part is made; the others are the texts the last build made, looked
 up by the digest of everything they are made from (the article's `ArticleKeys` digest, which
 covers its front matter, URL and the site, and what else the part reads). The cache is
-`.cache/build/fragments.json`; it serves only a build with the same global inputs.
+`.cache/build/fragments`: a JSON header line (the global inputs it serves, and each part's
+file, key and length) and the texts one after the other, so reading it decodes the texts at
+once instead of parsing each as a JSON string; nothing in it is ever executed.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from typing import Any
 
 from bantin import store
 
-NAME = ".cache/build/fragments.json"
-FORMAT = 1
+NAME = ".cache/build/fragments"
+FORMAT = 2
 
 
 def key_of(*parts: Any) -> str:
@@ -45,11 +47,9 @@ class Fragments:
         if not usable:
             return found
         try:
-            data = json.loads((root / NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return found
-        if isinstance(data, dict) and data.get("format") == FORMAT and data["inputs"] == inputs:
-            found.known = data["parts"]
+            found.known = read_parts(root / NAME, inputs)
+        except (OSError, ValueError, KeyError, TypeError):
+            found.known = {}
         return found
 
     def part(self, kind: str, key: str, make: Callable[[], str]) -> str:
@@ -65,9 +65,35 @@ class Fragments:
         """What this build used, for the next one: a file made again keeps only the parts it
         used; a file this build kept whole keeps the parts it had."""
         parts = {**self.known, **self.now}
-        data = {"format": FORMAT, "inputs": self.inputs, "parts": parts}
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        store.write_atomic(root / NAME, text.encode("utf-8"))
+        listed = [
+            [kind, key, len(text)] for kind, texts in parts.items() for key, text in texts.items()
+        ]
+        body = "".join(text for texts in parts.values() for text in texts.values()).encode("utf-8")
+        digest = hashlib.sha256(body).hexdigest()
+        header = {"format": FORMAT, "inputs": self.inputs, "sha256": digest, "parts": listed}
+        data = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n" + body
+        store.write_atomic(root / NAME, data)
+
+
+def read_parts(path: Path, inputs: str) -> dict[str, dict[str, str]]:
+    """The parts `Fragments.save` wrote, if they serve a build with these inputs and are the
+    bytes it wrote."""
+    with open(path, "rb") as stream:
+        header = json.loads(stream.readline())
+        raw = stream.read()
+    if header.get("format") != FORMAT or header["inputs"] != inputs:
+        return {}
+    if hashlib.sha256(raw).hexdigest() != header["sha256"]:
+        raise ValueError(f"{path}: its texts are not the ones it was written with")
+    body = raw.decode("utf-8")
+    parts: dict[str, dict[str, str]] = {}
+    at = 0
+    for kind, key, length in header["parts"]:
+        parts.setdefault(kind, {})[key] = body[at : at + length]
+        at += length
+    if at != len(body):
+        raise ValueError(f"{path}: {len(body) - at} characters more than its header lists")
+    return parts
 
 
 def making(fragments: Fragments | None, kind: str, key: str, make: Callable[[], str]) -> str:

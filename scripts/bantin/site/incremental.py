@@ -195,7 +195,7 @@ CACHE_FILES = (
     "search.memo",
     "generated.json",
     "inputs.json",
-    "fragments.json",
+    "fragments",
 )
 
 
