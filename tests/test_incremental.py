@@ -829,3 +829,36 @@ def test_an_update_of_the_search_index_runs_at_the_builds_priority(
     build(root)
     searches = [niceness for what, niceness in given if what == "search index"]
     assert searches == [site_build.SEARCH_NICENESS, 0]
+
+
+def test_the_builds_structures_are_spared_from_the_collector_until_it_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While MkDocs runs, what the build made before (catalogue, template data) is out of the
+    collector's reach; when the build ends, failed or not, the collector has it all back."""
+    import gc
+
+    from bantin.exceptions import BuildError
+    from bantin.site import build as site_build
+
+    frozen: list[int] = []
+    real = site_build.run_mkdocs
+
+    def noting(*args: Any, **kwargs: Any) -> None:
+        frozen.append(gc.get_freeze_count())
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(site_build, "run_mkdocs", noting)
+    root = make_archive(tmp_path)
+    build(root)
+    assert frozen[0] > 0 and gc.get_freeze_count() == 0
+
+    def failing(*args: Any, **kwargs: Any) -> None:
+        frozen.append(gc.get_freeze_count())
+        raise BuildError("hỏng")
+
+    monkeypatch.setattr(site_build, "run_mkdocs", failing)
+    change(root, 0, 0)
+    with pytest.raises(BuildError):
+        build(root)
+    assert frozen[1] > 0 and gc.get_freeze_count() == 0

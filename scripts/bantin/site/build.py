@@ -6,6 +6,7 @@ stage and check succeeded, so a failed build leaves the published site exactly a
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import os
 import re
@@ -502,6 +503,35 @@ def build_locked(
     watch: unchanged.Watch | None = None,
 ) -> BuildResult:
     """The stages of build_site, once the project is checked and locked."""
+    with collector_spared():
+        return build_stages(options, services, stages, root, watch)
+
+
+@contextmanager
+def collector_spared() -> Iterator[None]:
+    """The build's large structures (the catalogue, the pages' template data, the CSL items,
+    MkDocs's files and pages) live until it ends, and Python's collector would walk all of
+    them again in each of its full collections. The build calls `spare_from_collector` once
+    each is made; when the build ends (or fails) the collector gets them all back."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def spare_from_collector() -> None:
+    """Everything alive now lives until the build ends: the collector's collections leave it
+    out (and worker processes forked later do not copy the memory pages it is in)."""
+    gc.freeze()
+
+
+def build_stages(
+    options: BuildOptions,
+    services: Services,
+    stages: Stages,
+    root: Path,
+    watch: unchanged.Watch | None = None,
+) -> BuildResult:
     docs, result = root / "docs", BuildResult()
     watch = watch or unchanged.Watch(root, {})
     if options.clean:
@@ -513,6 +543,7 @@ def build_locked(
         catalogue = services.load_catalogue(docs)
         entries = entries_of(catalogue)
         result.articles = len(entries)
+    spare_from_collector()
     with stages.stage("Kiểm tra địa chỉ đã công bố (URL registry)"):
         published, changes = registry.read_published(root / REGISTRY_NAME)
         check = registry.check_registry(published, entries, changes)
@@ -588,6 +619,7 @@ class SiteBuild:
                 spare.mkdir(parents=True, exist_ok=True)
                 target = spare
             items = generate.csl_items(entries, services.cite, site)
+            spare_from_collector()
             # The search index needs only the catalogue and the formatted citations only the
             # CSL items: both are made in other processes while this one writes the pages and
             # runs MkDocs (the hook waits for the citations before MkDocs renders templates).
@@ -613,6 +645,8 @@ class SiteBuild:
                     generate.write_site_files(docs, made, {str(e.path) for e in entries})
                     memo.save(root, docs)
                     plan.page_data = generate.PageData(made.page_data)
+                    del made
+                    spare_from_collector()
                 processes = self.options.render_processes or default_workers()
                 with (
                     stages.stage("MkDocs (strict)", spinner=processes < 2),
