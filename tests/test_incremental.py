@@ -25,6 +25,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -781,3 +782,83 @@ def test_a_file_changed_moments_before_the_build_leaves_no_record(
     assert not built_at_once(root, caplog)
     assert not unchanged.stamp_path(root).exists()
     assert not built_at_once(root, caplog)
+
+
+def test_the_pages_template_data_is_read_from_docs_once_at_most(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs's hook is handed the template data the build just wrote: a full build does not
+    read it back, an incremental one reads only the last build's (what unchanged articles
+    keep)."""
+    from bantin.site import generate
+
+    reads: list[Path] = []
+    real = generate.PageData.read.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[generate.PageData], docs: Path) -> generate.PageData:
+        reads.append(docs)
+        return real(cls, docs)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(generate.PageData, "read", classmethod(counting))
+    root = make_archive(tmp_path)
+    build(root)
+    assert reads == []
+    change(root, 0, 0)
+    build(root)
+    assert reads == [root / "docs"]
+
+
+def test_an_update_of_the_search_index_runs_at_the_builds_priority(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full index runs at a lower priority (the citations come first); the short update of
+    an incremental build, which the build waits for, at the build's own."""
+    from bantin.site import build as site_build
+
+    given: list[tuple[str, int]] = []
+    real = site_build.forked.start
+
+    def noting(work: Any, failure: Path, what: str, niceness: int = 0) -> Any:
+        given.append((what, niceness))
+        return real(work, failure, what, niceness)
+
+    monkeypatch.setattr(site_build.forked, "start", noting)
+    root = make_archive(tmp_path)
+    build(root)
+    change(root, 0, 0)
+    build(root)
+    searches = [niceness for what, niceness in given if what == "search index"]
+    assert searches == [site_build.SEARCH_NICENESS, 0]
+
+
+def test_the_builds_structures_are_spared_from_the_collector_until_it_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While MkDocs runs, what the build made before (catalogue, template data) is out of the
+    collector's reach; when the build ends, failed or not, the collector has it all back."""
+    import gc
+
+    from bantin.exceptions import BuildError
+    from bantin.site import build as site_build
+
+    frozen: list[int] = []
+    real = site_build.run_mkdocs
+
+    def noting(*args: Any, **kwargs: Any) -> None:
+        frozen.append(gc.get_freeze_count())
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(site_build, "run_mkdocs", noting)
+    root = make_archive(tmp_path)
+    build(root)
+    assert frozen[0] > 0 and gc.get_freeze_count() == 0
+
+    def failing(*args: Any, **kwargs: Any) -> None:
+        frozen.append(gc.get_freeze_count())
+        raise BuildError("hỏng")
+
+    monkeypatch.setattr(site_build, "run_mkdocs", failing)
+    change(root, 0, 0)
+    with pytest.raises(BuildError):
+        build(root)
+    assert frozen[1] > 0 and gc.get_freeze_count() == 0

@@ -6,6 +6,7 @@ stage and check succeeded, so a failed build leaves the published site exactly a
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import os
 import re
@@ -239,13 +240,15 @@ def run_search_index(index: Callable[[], Any]) -> None:
 
 @contextmanager
 def parallel_search_index(
-    work: Callable[[Path], None] | None, root: Path, site_dir: Path
+    work: Callable[[Path], None] | None, root: Path, site_dir: Path, niceness: int = SEARCH_NICENESS
 ) -> Iterator[None]:
     """Index for search in a second process while this one writes pages and runs MkDocs.
 
     The index needs only the catalogue, not MkDocs's output, and MkDocs uses one core: on a
     two-core machine the search index then costs almost no wall time. `work(out)` writes it to
     its own folder (MkDocs empties the site folder when it starts), moved in once both are done.
+    `niceness`: how much lower its priority is (an update in place is short, and the build
+    waits for it: it runs at the build's own priority).
     """
     if work is None:
         yield
@@ -253,9 +256,7 @@ def parallel_search_index(
     out = Path(tempfile.mkdtemp(dir=root, prefix=".search-build-"))
     # The citations are needed before MkDocs renders its templates, the index only at the
     # end: on a busy machine the scheduler serves the citations first.
-    worker = forked.start(
-        lambda: work(out), out / "failure.txt", "search index", niceness=SEARCH_NICENESS
-    )
+    worker = forked.start(lambda: work(out), out / "failure.txt", "search index", niceness=niceness)
     try:
         yield
         worker.wait()
@@ -502,6 +503,35 @@ def build_locked(
     watch: unchanged.Watch | None = None,
 ) -> BuildResult:
     """The stages of build_site, once the project is checked and locked."""
+    with collector_spared():
+        return build_stages(options, services, stages, root, watch)
+
+
+@contextmanager
+def collector_spared() -> Iterator[None]:
+    """The build's large structures (the catalogue, the pages' template data, the CSL items,
+    MkDocs's files and pages) live until it ends, and Python's collector would walk all of
+    them again in each of its full collections. The build calls `spare_from_collector` once
+    each is made; when the build ends (or fails) the collector gets them all back."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def spare_from_collector() -> None:
+    """Everything alive now lives until the build ends: the collector's collections leave it
+    out (and worker processes forked later do not copy the memory pages it is in)."""
+    gc.freeze()
+
+
+def build_stages(
+    options: BuildOptions,
+    services: Services,
+    stages: Stages,
+    root: Path,
+    watch: unchanged.Watch | None = None,
+) -> BuildResult:
     docs, result = root / "docs", BuildResult()
     watch = watch or unchanged.Watch(root, {})
     if options.clean:
@@ -513,6 +543,7 @@ def build_locked(
         catalogue = services.load_catalogue(docs)
         entries = entries_of(catalogue)
         result.articles = len(entries)
+    spare_from_collector()
     with stages.stage("Kiểm tra địa chỉ đã công bố (URL registry)"):
         published, changes = registry.read_published(root / REGISTRY_NAME)
         check = registry.check_registry(published, entries, changes)
@@ -588,12 +619,16 @@ class SiteBuild:
                 spare.mkdir(parents=True, exist_ok=True)
                 target = spare
             items = generate.csl_items(entries, services.cite, site)
+            spare_from_collector()
             # The search index needs only the catalogue and the formatted citations only the
             # CSL items: both are made in other processes while this one writes the pages and
             # runs MkDocs (the hook waits for the citations before MkDocs renders templates).
             with (
                 parallel_search_index(
-                    search_work(services, self.catalogue, site, plan, root, target), root, temp
+                    search_work(services, self.catalogue, site, plan, root, target),
+                    root,
+                    temp,
+                    0 if plan.incremental else SEARCH_NICENESS,
                 ),
                 citecache.formatted_in_background(services.cite, root / generate.CACHE_NAME, items),
             ):
@@ -609,6 +644,9 @@ class SiteBuild:
                     )
                     generate.write_site_files(docs, made, {str(e.path) for e in entries})
                     memo.save(root, docs)
+                    plan.page_data = generate.PageData(made.page_data)
+                    del made
+                    spare_from_collector()
                 processes = self.options.render_processes or default_workers()
                 with (
                     stages.stage("MkDocs (strict)", spinner=processes < 2),

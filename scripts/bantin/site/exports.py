@@ -6,11 +6,13 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from bantin.exceptions import BuildError
 from bantin.site import urls
+from bantin.site.fragments import Fragments, key_of, making
 from bantin.site.markup import page_range
 from bantin.site.meta import CiteApi, iso_date
 from bantin.site.pages import GeneratedFile
@@ -122,10 +124,35 @@ def catalogue_row(entry: urls.Entry, site_url: str) -> dict[str, Any]:
     }
 
 
-def catalogue_json(entries: Sequence[urls.Entry], site_url: str) -> GeneratedFile:
-    rows = [catalogue_row(e, site_url) for e in entries]
-    text = json.dumps({"articles": rows}, ensure_ascii=False, indent=1, sort_keys=True)
-    return GeneratedFile("catalogue.json", (text + "\n").encode("utf-8"))
+def catalogue_json(
+    entries: Sequence[urls.Entry],
+    site_url: str,
+    keys: Sequence[str] = (),
+    kept: Fragments | None = None,
+) -> GeneratedFile:
+    """Every article's row (`keys` and `kept`: a row is the text the last build made for the
+    same article, bantin.site.fragments), as `json.dumps` indents the whole list."""
+    if not entries:
+        text = json.dumps({"articles": []}, ensure_ascii=False, indent=1, sort_keys=True)
+        return GeneratedFile("catalogue.json", (text + "\n").encode("utf-8"))
+    rows = [
+        making(
+            kept,
+            "json",
+            key_of("json", keys[n], site_url) if keys else "",
+            partial(json_row, e, site_url),
+        )
+        for n, e in enumerate(entries)
+    ]
+    text = '{\n "articles": [\n  ' + ",\n  ".join(rows) + "\n ]\n}\n"
+    return GeneratedFile("catalogue.json", text.encode("utf-8"))
+
+
+def json_row(entry: urls.Entry, site_url: str) -> str:
+    """One row as it is printed at its depth in catalogue.json (strings escape their line
+    breaks: every line break is the layout's)."""
+    text = json.dumps(catalogue_row(entry, site_url), ensure_ascii=False, indent=1, sort_keys=True)
+    return text.replace("\n", "\n  ")
 
 
 #: What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection").
@@ -140,16 +167,39 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
-def catalogue_csv(entries: Sequence[urls.Entry], site_url: str) -> GeneratedFile:
-    """The catalogue as CSV (UTF-8 with BOM so spreadsheet programs read the diacritics)."""
+def catalogue_csv(
+    entries: Sequence[urls.Entry],
+    site_url: str,
+    keys: Sequence[str] = (),
+    kept: Fragments | None = None,
+) -> GeneratedFile:
+    """The catalogue as CSV (UTF-8 with BOM so spreadsheet programs read the diacritics);
+    `keys` and `kept` as for catalogue_json."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CATALOGUE_FIELDS, lineterminator="\r\n")
     writer.writeheader()
-    for entry in entries:
-        row = catalogue_row(entry, site_url)
-        row["authors"] = "; ".join(row["authors"])
-        writer.writerow({key: csv_cell(value) for key, value in row.items()})
-    return GeneratedFile("catalogue.csv", ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    rows = [
+        making(
+            kept,
+            "csv",
+            key_of("csv", keys[n], site_url) if keys else "",
+            partial(csv_row, e, site_url),
+        )
+        for n, e in enumerate(entries)
+    ]
+    return GeneratedFile(
+        "catalogue.csv", ("\ufeff" + buffer.getvalue() + "".join(rows)).encode("utf-8")
+    )
+
+
+def csv_row(entry: urls.Entry, site_url: str) -> str:
+    """One article's line of catalogue.csv."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CATALOGUE_FIELDS, lineterminator="\r\n")
+    row = catalogue_row(entry, site_url)
+    row["authors"] = "; ".join(row["authors"])
+    writer.writerow({key: csv_cell(value) for key, value in row.items()})
+    return buffer.getvalue()
 
 
 def robots_txt(site_url: str) -> GeneratedFile:

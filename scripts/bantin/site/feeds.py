@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from bantin.site import urls
@@ -105,10 +106,40 @@ def all_feeds(
 ) -> list[GeneratedFile]:
     """feed.xml with the newest articles, and YEAR/so-N/feed.xml for every issue (whose
     `alternate` link is the issue's page)."""
-    latest = newest_first(entries)[:LATEST]
-    feeds = [atom_feed(latest, site, "feed.xml", site.site_name, lastmods=lastmods)]
+    feeds = [latest_feed(entries, site, lastmods)]
     for (year, issue), group in by_issue(entries).items():
-        page = urls.issue_url(year, issue)
-        title = f"{site.site_name}: {issue_label(issue, year)}"
-        feeds.append(atom_feed(group, site, page + "feed.xml", title, page, lastmods))
+        feeds.append(issue_feed(year, issue, group, site, lastmods))
     return feeds
+
+
+def latest_feed(
+    entries: Sequence[urls.Entry], site: SiteInfo, lastmods: Mapping[str, str] = _NONE
+) -> GeneratedFile:
+    latest = newest_first(entries)[:LATEST]
+    return atom_feed(latest, site, "feed.xml", site.site_name, lastmods=lastmods)
+
+
+def issue_feed(
+    year: int,
+    issue: int,
+    group: Sequence[urls.Entry],
+    site: SiteInfo,
+    lastmods: Mapping[str, str] = _NONE,
+) -> GeneratedFile:
+    page = urls.issue_url(year, issue)
+    title = f"{site.site_name}: {issue_label(issue, year)}"
+    return atom_feed(group, site, page + "feed.xml", title, page, lastmods)
+
+
+def shown(entry: urls.Entry, lastmods: Mapping[str, str] = _NONE) -> list[Any]:
+    """Everything a feed shows of an article (what an issue's kept feed is checked against)."""
+    front = entry.front
+    return [
+        entry.url,
+        front.title,
+        front.author_names,
+        front.section or "",
+        front.lead,
+        entry_day(entry),
+        updated_day(entry, lastmods),
+    ]

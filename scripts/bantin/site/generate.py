@@ -49,6 +49,7 @@ from typing import Any
 
 from bantin.exceptions import BuildError
 from bantin.site import exports, feeds, jats, meta, oai, pages, pdfs, urls
+from bantin.site.fragments import Fragments
 from bantin.site.pages import GeneratedFile
 from bantin.sources import ISSUE_FILE
 
@@ -67,7 +68,7 @@ class SiteFiles:
     record as one line of JSON). `kept`: files made by an earlier run, unchanged on disk."""
 
     files: list[GeneratedFile]
-    page_data: dict[str, str]
+    page_data: dict[str, bytes]  # page -> its record, JSON in UTF-8
     kept: list[str] = field(default_factory=list)
     pdf_urls: dict[str, str] = field(default_factory=dict)  # article URL -> its PDF's URL
     keys: list[str] = field(default_factory=list)  # each article's `ArticleKeys` digest
@@ -90,13 +91,15 @@ class ArticleMemo:
 
     inputs: str
     known: dict[str, list[Any]] = field(default_factory=dict)
-    records: dict[str, str] = field(default_factory=dict)
+    records: dict[str, bytes] = field(default_factory=dict)
     now: dict[str, list[Any]] = field(default_factory=dict)
     made: dict[str, list[str]] = field(default_factory=dict)
+    #: Each article's part of the files that list every article (oai.xml, catalogues).
+    fragments: Fragments | None = None
 
     @classmethod
     def open(cls, root: Path, inputs: str, usable: bool) -> ArticleMemo:
-        memo = cls(inputs)
+        memo = cls(inputs, fragments=Fragments.open(root, inputs, usable))
         if not usable:
             return memo
         try:
@@ -136,6 +139,7 @@ class ArticleMemo:
         """Nothing is reused by the next run (this one could not trust what it kept)."""
         self.now.clear()
         self.made.clear()
+        self.fragments = None
 
     def save(self, root: Path, docs: Path) -> None:
         """Once the files are written: their sizes and times, for the next run."""
@@ -146,6 +150,8 @@ class ArticleMemo:
         path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"format": MEMO_FORMAT, "inputs": self.inputs, "entries": self.now})
         write_atomic(path, text.encode("utf-8"))
+        if self.fragments is not None:
+            self.fragments.save(root)
 
 
 class ArticleKeys:
@@ -251,7 +257,7 @@ def article_files(
     """Citation downloads, JATS XML, source and PDF copies and template data of every article;
     every `pdf:` naming a missing file is reported at once (BuildError)."""
     files: list[GeneratedFile] = []
-    data: dict[str, str] = {}
+    data: dict[str, bytes] = {}
     kept: list[str] = []
     pdf_urls: dict[str, str] = {}
     siblings = meta.siblings_in_issue(entries)
@@ -307,7 +313,7 @@ def one_article(
         pdf_urls[entry.url] = urls.absolute(site.site_url, pdfs.file_part(pdf.href))
     files.append(jats.article_file(entry, site, pdf_urls.get(entry.url, "")))
     uri = str(entry.path).replace(os.sep, "/")
-    return SiteFiles(files, {uri: record_json(record)}, [], pdf_urls)
+    return SiteFiles(files, {uri: record_json(record).encode("utf-8")}, [], pdf_urls)
 
 
 def digest(value: Any) -> str:
@@ -326,9 +332,11 @@ def harvest_file(
     PDF URLs, the settings and the site are those of the last run (it describes them all)."""
     if harvest is None:
         return []
-    make = functools.partial(oai.static_repository, entries, site, harvest, made.pdf_urls)
     if memo is None:
-        return [make()]
+        return [oai.static_repository(entries, site, harvest, made.pdf_urls)]
+    make = functools.partial(
+        oai.static_repository, entries, site, harvest, made.pdf_urls, made.keys, memo.fragments
+    )
     inputs = [made.keys, sorted(made.pdf_urls.items()), repr(harvest), repr(site)]
     group = SiteFiles([], {})
     keep_or_make(group, memo, docs, "#oai", inputs, make)
@@ -413,18 +421,18 @@ def site_files(
     harvested = harvest_file(entries, site, harvest, made, root / "docs", memo)
     harvest_url = oai.FILE_NAME if harvest is not None else ""
     index = index_pages(entries, names, root / "docs", memo, lastmods, harvest_url)
+    feeds_made = feed_files(entries, site, lastmods, root / "docs", memo)
     files = [
         *index.files,
         *made.files,
         *harvested,
-        *feeds.all_feeds(entries, site, lastmods),
-        exports.catalogue_json(entries, site.site_url),
-        exports.catalogue_csv(entries, site.site_url),
+        *feeds_made.files,
+        *catalogues(entries, site, made.keys, memo),
         exports.robots_txt(site.site_url),
         *asset_files(),
         *extra,
     ]
-    kept = made.kept + index.kept
+    kept = made.kept + index.kept + feeds_made.kept
     found = unique(files)
     if memo is not None and kept and {f.path for f in found} & set(kept):
         # A file made now wants the path of one kept from the last run: only a build that
@@ -432,6 +440,42 @@ def site_files(
         memo.forget()
         return site_files(entries, cite, site, root, extra, items, None, harvest, lastmods)
     return SiteFiles(found, made.page_data, kept, made.pdf_urls)
+
+
+def feed_files(
+    entries: Sequence[urls.Entry],
+    site: meta.SiteInfo,
+    lastmods: Mapping[str, str],
+    docs: Path,
+    memo: ArticleMemo | None,
+) -> SiteFiles:
+    """The Atom feeds; with a memo, an issue's feed whose articles (as the feed shows them)
+    are unchanged is kept (listed in `kept`)."""
+    if memo is None:
+        return SiteFiles(feeds.all_feeds(entries, site, lastmods), {})
+    made = SiteFiles([feeds.latest_feed(entries, site, lastmods)], {})
+    for (year, issue), group in pages.by_issue(entries).items():
+        shown = [feeds.shown(entry, lastmods) for entry in group]
+        inputs = [year, issue, site.site_url, site.site_name, shown]
+        make = functools.partial(feeds.issue_feed, year, issue, group, site, lastmods)
+        keep_or_make(made, memo, docs, f"#feed/{year}/{issue}", inputs, make)
+    return made
+
+
+def catalogues(
+    entries: Sequence[urls.Entry],
+    site: meta.SiteInfo,
+    keys: Sequence[str],
+    memo: ArticleMemo | None,
+) -> list[GeneratedFile]:
+    """catalogue.json and catalogue.csv; with a memo, an unchanged article's rows are the
+    last build's."""
+    kept = memo.fragments if memo is not None else None
+    given = keys if kept is not None else ()
+    return [
+        exports.catalogue_json(entries, site.site_url, given, kept),
+        exports.catalogue_csv(entries, site.site_url, given, kept),
+    ]
 
 
 def unique(files: Sequence[GeneratedFile]) -> list[GeneratedFile]:
@@ -504,8 +548,9 @@ def write_site_files(docs: Path, made: SiteFiles, authored: set[str]) -> None:
             log.debug("docs/%s: removed (no longer generated)", stale)
     for item, target in targets:
         write_atomic(target, item.content)
-    lines = "".join(f"{uri}\t{made.page_data[uri]}\n" for uri in sorted(made.page_data))
-    write_atomic(docs / PAGE_DATA_NAME, lines.encode("utf-8"))
+    data = made.page_data
+    lines = b"".join(uri.encode("utf-8") + b"\t" + data[uri] + b"\n" for uri in sorted(data))
+    write_atomic(docs / PAGE_DATA_NAME, lines)
     write_atomic(docs / LIST_NAME, "\n".join(sorted(current)).encode("utf-8"))
     prune_empty_dirs(folder.resolved_root, emptied)
 
@@ -525,7 +570,7 @@ class PageData(Mapping[str, Any]):
     """The pages' template data as `write_site_files` recorded it; a record is parsed when it
     is first asked for (an incremental build renders a few pages of many)."""
 
-    def __init__(self, raw: dict[str, str]) -> None:
+    def __init__(self, raw: dict[str, bytes]) -> None:
         self.raw = raw
         self._parsed: dict[str, Any] = {}
 
@@ -535,9 +580,12 @@ class PageData(Mapping[str, Any]):
         if not path.exists():
             return cls({})
         raw = {}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            uri, _, text = line.partition("\t")
-            raw[uri] = text
+        # Bytes, cut at line feeds only: JSON escapes them in its strings, but not every
+        # character str.splitlines() would cut at (U+2028, U+0085).
+        for line in path.read_bytes().split(b"\n"):
+            if line:
+                uri, _, text = line.partition(b"\t")
+                raw[uri.decode("utf-8")] = text
         return cls(raw)
 
     def __getitem__(self, uri: str) -> Any:
@@ -554,7 +602,7 @@ class PageData(Mapping[str, Any]):
     def digest(self, uri: str) -> str:
         """The digest of a page's record ("-": none) without parsing it."""
         text = self.raw.get(uri)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else "-"
+        return hashlib.sha256(text).hexdigest() if text is not None else "-"
 
 
 def load_page_data(docs: Path) -> PageData:

@@ -189,7 +189,14 @@ def write_state(root: Path, state: State) -> None:
 
 
 #: The build cache's files (the spare site is scratch space and stays).
-CACHE_FILES = (STATE_NAME, "catalogue.json", "search.memo", "generated.json", "inputs.json")
+CACHE_FILES = (
+    STATE_NAME,
+    "catalogue.json",
+    "search.memo",
+    "generated.json",
+    "inputs.json",
+    "fragments",
+)
 
 
 def forget(root: Path) -> None:
@@ -257,6 +264,8 @@ class Plan:
     done: int = 0
     progress: Callable[[int, int], None] | None = None
     lastmods: dict[str, str] = field(default_factory=dict)  # src_uri -> sitemap <lastmod>
+    #: The pages' template data as this build wrote it to docs/ (the hook need not read it).
+    page_data: PageData | None = None
 
     @property
     def incremental(self) -> bool:
@@ -452,31 +461,32 @@ def assemble(delta: Path, spare: Path, published: Path, expected: set[str]) -> i
     written = set(written_files(delta))
     wanted = expected | written
     there = inodes(spare)
-    site = str(published)
+    # Plain strings: this runs for each of tens of thousands of files.
+    into, site, new = os.fspath(spare) + "/", os.fspath(published) + "/", os.fspath(delta) + "/"
     emptied: set[Path] = set()
     for name in sorted(set(there) - wanted):
-        (spare / name).unlink()
+        os.unlink(into + name)
         emptied.add((spare / name).parent)
     made: set[str] = set()
     linked = 0
     for name in sorted(wanted):
-        target = spare / name
-        parent = os.path.dirname(target)
+        target = into + name
+        parent = target.rpartition("/")[0]
         if parent not in made:
             os.makedirs(parent, exist_ok=True)
             made.add(parent)
         if name in written:
-            os.replace(delta / name, target)
+            os.replace(new + name, target)
             continue
         try:
-            inode = os.lstat(os.path.join(site, name)).st_ino
+            inode = os.lstat(site + name).st_ino
         except FileNotFoundError:
             raise CacheMiss(f"site/{name} is missing") from None
         if there.get(name) == inode:
             continue
         if name in there:
-            target.unlink()
-        keep(published / name, target)
+            os.unlink(target)
+        keep(site + name, target)
         linked += 1
     prune(spare, emptied)
     return linked
@@ -495,7 +505,7 @@ def prune(root: Path, emptied: set[Path]) -> None:
             folder = folder.parent
 
 
-def keep(published: Path, target: Path) -> None:
+def keep(published: str | Path, target: str | Path) -> None:
     """A hard link to the published file; a copy where the file system has no links."""
     try:
         os.link(published, target)

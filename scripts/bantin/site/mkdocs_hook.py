@@ -15,6 +15,7 @@ may also split the rendering of the pages between processes (see bantin.site.spl
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,9 @@ SEPARATE_INDEX = "BANTIN_SEPARATE_SEARCH_INDEX"
 def on_config(config: Any) -> Any:
     _CITATIONS.clear()
     _GENERATED_HTML.clear()
-    _PAGE_DATA[:] = [load_page_data(Path(config["docs_dir"]))]
+    plan = incremental.current()
+    given = plan.page_data if plan is not None else None
+    _PAGE_DATA[:] = [given if given is not None else load_page_data(Path(config["docs_dir"]))]
     config["extra"][LICENSE_KEY] = license_record(config["extra"].get("license"))
     return config
 
@@ -98,6 +101,9 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     plan = incremental.current()
     if plan is not None:
         plan.after_reading(files, config)
+        # Under `bantin build`, which gives them back to the collector when it ends: MkDocs's
+        # files and pages live until then (bantin.site.build.spare_from_collector).
+        gc.freeze()
     split.split(env, config, files, __file__, plan.renders if plan else None)
     return env
 

@@ -9,6 +9,7 @@ the record's issue.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from bantin.cite.published import issue_day, issue_published_text
 from bantin.cite.record import display_authors
 from bantin.metadata import FrontMatter
 from bantin.site import urls
+from bantin.site.fragments import Fragments, key_of, making
 from bantin.site.markup import page_range
 from bantin.site.meta import SiteInfo, journal_title
 from bantin.site.pages import GeneratedFile, issue_label
@@ -197,16 +199,63 @@ def static_repository(
     site: SiteInfo,
     settings: HarvestSettings,
     pdf_urls: Mapping[str, str] | None = None,
+    keys: Sequence[str] = (),
+    kept: Fragments | None = None,
 ) -> GeneratedFile:
     """`oai.xml`: Identify, ListMetadataFormats and every article's record, in catalogue
-    order. `pdf_urls` maps an article URL to the absolute URL of its PDF."""
+    order. `pdf_urls` maps an article URL to the absolute URL of its PDF. `keys` (each
+    article's `ArticleKeys` digest) and `kept`: an article's record is the text the last build
+    made for the same inputs (bantin.site.fragments)."""
+    pdf_urls = pdf_urls or {}
+    if not entries:
+        return oai_file(document(entries, site, settings, []))
+    texts = []
+    same = repr((site, settings))
+    for number, entry in enumerate(entries):
+        pdf_url = pdf_urls.get(entry.url, "")
+        key = key_of("oai", keys[number], pdf_url, same) if keys else ""
+        make = functools.partial(record_text, entry, pdf_url, site, settings)
+        texts.append(making(kept, "oai", key, make))
+    # The file around the records, as ElementTree prints it with one of them (every record
+    # declares the same namespaces on the root, and is indented the same at its depth).
+    first = entries[0]
+    shell = document(
+        entries, site, settings, [record(first, pdf_urls.get(first.url, ""), site, settings)]
+    )
+    head, tail = (
+        shell[: shell.index(RECORD_START)],
+        shell[shell.rindex(RECORD_END) + len(RECORD_END) :],
+    )
+    return oai_file(head + RECORD_SEPARATOR.join(texts) + tail)
+
+
+#: How a record starts and ends in the file, and what ElementTree's indent puts between two.
+RECORD_START, RECORD_END = "<oai:record>", "</oai:record>"
+RECORD_SEPARATOR = "\n  "
+
+
+def record_text(entry: urls.Entry, pdf_url: str, site: SiteInfo, settings: HarvestSettings) -> str:
+    """One article's record as oai.xml prints it (text and markup are escaped: neither the
+    start nor the end tag can occur inside)."""
+    alone = document([entry], site, settings, [record(entry, pdf_url, site, settings)])
+    return alone[alone.index(RECORD_START) : alone.rindex(RECORD_END) + len(RECORD_END)]
+
+
+def document(
+    entries: Sequence[urls.Entry],
+    site: SiteInfo,
+    settings: HarvestSettings,
+    records: Sequence[ET.Element],
+) -> str:
     root = ET.Element(f"{{{SR}}}Repository", {f"{{{XSI}}}schemaLocation": f"{SR} {SR_SCHEMA}"})
     root.append(identify(entries, site, settings))
     root.append(metadata_formats())
-    records = ET.SubElement(root, f"{{{SR}}}ListRecords", {"metadataPrefix": "oai_dc"})
-    for entry in entries:
-        records.append(record(entry, (pdf_urls or {}).get(entry.url, ""), site, settings))
+    listing = ET.SubElement(root, f"{{{SR}}}ListRecords", {"metadataPrefix": "oai_dc"})
+    listing.extend(records)
     ET.indent(root, space=" ")
-    text = ET.tostring(root, encoding="unicode")
+    return ET.tostring(root, encoding="unicode")
+
+
+def oai_file(text: str) -> GeneratedFile:
     content = '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
     return GeneratedFile(FILE_NAME, content.encode("utf-8"))

@@ -1,0 +1,207 @@
+"""Files that list every article (oai.xml, catalogue.json, catalogue.csv) are assembled from
+one part per article; a part the last build made for the same inputs is reused. Either way the
+file is the one a single pass over every article prints (bantin.site.fragments)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bantin.metadata import FrontMatter
+from bantin.site import exports, oai
+from bantin.site.fragments import Fragments
+from bantin.site.meta import SiteInfo
+from bantin.site.pages import GeneratedFile
+
+try:  # tests/ is a package in some layouts and a plain folder in others
+    from tests.test_site_archive import FakeEntry
+except ImportError:
+    from test_site_archive import FakeEntry  # type: ignore[no-redef]
+
+SITE = SiteInfo("https://luutru.example.vn/", 'Lưu trữ <Bản tin> & "KH"')
+HARVEST = oai.HarvestSettings("luutru@example.vn", rights="CC BY 4.0")
+#: Text with what XML, JSON and CSV each escape or quote, and what a spreadsheet would run.
+TEXT = st.text(
+    st.sampled_from("aăâ bcđ éệĐổ<>&\"',;\n\r\t=+-@\\/\u202e"), min_size=1, max_size=30
+).filter(lambda t: t.strip())
+
+
+def entry(number: int, title: str, lead: str, authors: list[str]) -> FakeEntry:
+    slug = f"bai-{number}"
+    front = FrontMatter(
+        title=title,
+        authors=authors,
+        issue=1 + number % 12,
+        year=2015 + number % 3,
+        pages=[number + 1],
+        slug=slug,
+        lead=lead,
+        section=lead[:5] or None,
+        source=f"sources/2015/01/{slug}.txt",
+        source_sha256="0" * 64,
+        converter="test",
+        date=dt.date(2015, 1, 1 + number % 28),
+    )
+    year, issue = front.year, front.issue
+    return FakeEntry(front, [], Path(f"{year}/so-{issue}/{slug}.md"), f"{year}/so-{issue}/{slug}/")
+
+
+ENTRIES = st.lists(st.tuples(TEXT, TEXT, st.lists(TEXT, max_size=3)), min_size=1, max_size=5).map(
+    lambda drawn: [entry(n, *values) for n, values in enumerate(drawn)]
+)
+
+
+def plain_oai(entries: Sequence[Any]) -> GeneratedFile:
+    """oai.xml as one ElementTree document holding every record."""
+    records = [oai.record(e, "", SITE, HARVEST) for e in entries]
+    return oai.oai_file(oai.document(entries, SITE, HARVEST, records))
+
+
+def plain_json(entries: Sequence[Any]) -> GeneratedFile:
+    rows = [exports.catalogue_row(e, SITE.site_url) for e in entries]
+    text = json.dumps({"articles": rows}, ensure_ascii=False, indent=1, sort_keys=True)
+    return GeneratedFile("catalogue.json", (text + "\n").encode("utf-8"))
+
+
+def plain_csv(entries: Sequence[Any]) -> GeneratedFile:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=exports.CATALOGUE_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for found in entries:
+        row = exports.catalogue_row(found, SITE.site_url)
+        row["authors"] = "; ".join(row["authors"])
+        writer.writerow({key: exports.csv_cell(value) for key, value in row.items()})
+    return GeneratedFile("catalogue.csv", ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+
+
+MAKERS: dict[str, Callable[..., GeneratedFile]] = {
+    "oai": lambda entries, *kept: oai.static_repository(entries, SITE, HARVEST, {}, *kept),
+    "json": lambda entries, *kept: exports.catalogue_json(entries, SITE.site_url, *kept),
+    "csv": lambda entries, *kept: exports.catalogue_csv(entries, SITE.site_url, *kept),
+}
+PLAIN = {"oai": plain_oai, "json": plain_json, "csv": plain_csv}
+
+
+@settings(max_examples=60, deadline=None)
+@given(entries=ENTRIES)
+def test_a_file_assembled_from_parts_is_the_one_printed_at_once(entries: list[Any]) -> None:
+    for kind, make in MAKERS.items():
+        assert make(entries) == PLAIN[kind](entries), kind
+
+
+@settings(max_examples=40, deadline=None)
+@given(entries=ENTRIES, changed=st.integers(min_value=0), title=TEXT)
+def test_only_the_changed_articles_part_is_made_again(
+    entries: list[Any], changed: int, title: str
+) -> None:
+    """A build keeps the parts of the last one; one article changed (a new key): its part
+    alone is made, and the file is the one printed at once."""
+    keys = [f"key-{n}" for n in range(len(entries))]
+    last = Fragments("inputs")
+    for make in MAKERS.values():
+        make(entries, keys, last)
+    at = changed % len(entries)
+    old = entries[at]
+    front = old.front.model_copy(update={"title": title})
+    entries[at] = FakeEntry(front, [], old.path, old.url)
+    keys[at] = "key-changed"
+    now = Fragments("inputs", last.now)
+    for kind, make in MAKERS.items():
+        assert make(entries, keys, now) == PLAIN[kind](entries), kind
+    assert now.made == len(MAKERS)
+
+
+def test_parts_are_kept_for_the_next_build_only_with_the_same_inputs(tmp_path: Path) -> None:
+    found = Fragments("inputs")
+    assert found.part("oai", "k", lambda: "made") == "made"
+    found.save(tmp_path)
+    again = Fragments.open(tmp_path, "inputs", usable=True)
+    assert again.part("oai", "k", lambda: "other") == "made" and again.made == 0
+    assert Fragments.open(tmp_path, "other inputs", usable=True).known == {}
+    assert Fragments.open(tmp_path, "inputs", usable=False).known == {}
+    # a file kept whole by a build (no part of it used) keeps its parts for the next
+    again.now.clear()
+    again.part("json", "j", lambda: "row")
+    again.save(tmp_path)
+    assert Fragments.open(tmp_path, "inputs", usable=True).known == {
+        "oai": {"k": "made"},
+        "json": {"j": "row"},
+    }
+
+
+def test_an_issues_feed_is_made_again_only_when_one_of_its_articles_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Feeds with the build's memo: the issue of the changed article gets a new feed, the
+    other issues' feeds are the files already in docs/, and every feed is the plain one."""
+    from bantin.site import feeds, generate
+
+    docs = tmp_path / "docs"
+    entries = [entry(n, f"Bài {n}", f"Tóm tắt {n}", ["Hải Hằng"]) for n in range(6)]
+    memo = generate.ArticleMemo("inputs")
+    for made in generate.feed_files(entries, SITE, {}, docs, memo).files:
+        (docs / made.path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / made.path).write_bytes(made.content)
+    memo.save(tmp_path, docs)
+    old = entries[4]
+    entries[4] = FakeEntry(old.front.model_copy(update={"lead": "Sửa"}), [], old.path, old.url)
+    made_for: list[tuple[int, int]] = []
+    real = feeds.issue_feed
+
+    def counting(year: int, issue: int, *args: Any) -> GeneratedFile:
+        made_for.append((year, issue))
+        return real(year, issue, *args)
+
+    monkeypatch.setattr(feeds, "issue_feed", counting)
+    memo = generate.ArticleMemo.open(tmp_path, "inputs", usable=True)
+    found = generate.feed_files(entries, SITE, {}, docs, memo)
+    made = {f.path: f.content for f in found.files}
+    assert made_for == [(old.front.year, old.front.issue)]
+    assert set(made) | set(found.kept) == {f.path for f in feeds.all_feeds(entries, SITE)}
+    for plain in feeds.all_feeds(entries, SITE):
+        assert made.get(plain.path, (docs / plain.path).read_bytes()) == plain.content
+
+
+def test_the_pages_template_data_reads_back_as_written(tmp_path: Path) -> None:
+    """Each page's record is one line of docs/.bantin-pages.json: a record holding characters
+    other programs take for line ends (U+2028, U+0085, a form feed) reads back whole."""
+    from bantin.site import generate
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    records = {
+        "2021/so-5/a.md": {"lead": "Dòng\u2028tách\x85và\x0cthêm", "title": "A\tB"},
+        "2021/so-5/b.md": {"lead": "Thường"},
+    }
+    data = {uri: generate.record_json(r).encode("utf-8") for uri, r in records.items()}
+    generate.write_site_files(docs, generate.SiteFiles([], data), set())
+    found = generate.PageData.read(docs)
+    assert dict(found.items()) == records
+    assert [found.digest(uri) for uri in records] == [
+        hashlib.sha256(data[uri]).hexdigest() for uri in records
+    ]
+
+
+def test_a_damaged_or_cut_parts_file_reuses_nothing(tmp_path: Path) -> None:
+    from bantin.site import fragments
+
+    found = Fragments("inputs")
+    found.part("oai", "k", lambda: "<oai:record>Đổi mới\n</oai:record>")
+    found.part("csv", "c", lambda: "a,b\r\n")
+    found.save(tmp_path)
+    path = tmp_path / fragments.NAME
+    assert Fragments.open(tmp_path, "inputs", usable=True).known == found.now
+    data = path.read_bytes()
+    for damaged in (data.replace("Đổi".encode(), "Đôi".encode()), data[:-3], data + b"x"):
+        path.write_bytes(damaged)
+        assert Fragments.open(tmp_path, "inputs", usable=True).known == {}
