@@ -8,15 +8,18 @@ are still in the font, and they say what the glyph is:
 
 - a composite glyph is its components: a letter and its marks;
 - a mark glyph (no advance width) is its contours, each matched against the outline of a mark
-  the document does name (in the same font first, then in any font of the document); a
-  contour is taken for a mark only when it is clearly closer to it than to any other mark;
+  the document does name on the same side of the baseline (in the same font first, then in
+  any font of the document); a contour is taken for a mark only when it is clearly closer to
+  it than to any other mark, and a glyph is never read as one mark twice;
 - small capitals (headings set in them lose every letter but the first) are a run of glyphs
-  in the order of the alphabet: found when several of them clearly look like the capitals
-  the document names and all agree on where the run starts.
+  in the order of the alphabet: found when several of them clearly look like letters the
+  document names and all agree on where the run starts.
 
-poppler then reads a scratch copy of the PDF whose fonts' ToUnicode maps also name the glyphs
-recovered; the source file is never changed. A glyph nothing identifies stays unnamed (dropped,
-as before): a wrong letter is worse than a missing one.
+Only fonts coded by CID (Identity-H or -V) over a subset TrueType program with a ToUnicode map
+are looked at, and only glyphs some CID shows are named. poppler then reads a scratch copy of
+the PDF whose fonts' ToUnicode maps also name the glyphs recovered; the source file is never
+changed, and whatever goes wrong reading a font, the PDF is read as it is. A glyph nothing
+identifies stays unnamed (dropped, as before): a wrong letter is worse than a missing one.
 """
 
 from __future__ import annotations
