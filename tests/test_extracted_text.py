@@ -1396,3 +1396,18 @@ Chọn mục vẽ biểu đồ, phần mềm cho ngay kết quả trên màn hì
         "5. Vẽ biểu đồ lực cắt và mômen uốn:",
         "Chọn mục vẽ biểu đồ, phần mềm cho ngay kết quả trên màn hình.",
     ]
+
+
+def test_a_stray_glyph_glued_to_an_abstract_label_keeps_the_abstract_in_the_lead() -> None:
+    """A symbol font's glyph read as a letter ('cTóm tắt:') still opens the abstract; a word
+    in lower case before the label ('xtóm tắt') is no label."""
+    glued = SCHOLARLY.replace("\n\nTóm tắt:", "\n\ncTóm tắt:", 1)
+    assert "cTóm tắt:" in glued
+    article = convert_text(decode_bytes(glued.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.lead is not None and article.lead.startswith("Bài báo trình bày")
+    assert not any("Tóm tắt" in text for text in paragraphs(glued))
+    from bantin.convert.scholarly import front_label
+
+    assert front_label("•Abstract: text") == ("abstract_en", "text")
+    assert front_label("xtóm tắt: text") is None
+    assert front_label("ATóm tắt: text") is None
