@@ -1396,3 +1396,39 @@ Chọn mục vẽ biểu đồ, phần mềm cho ngay kết quả trên màn hì
         "5. Vẽ biểu đồ lực cắt và mômen uốn:",
         "Chọn mục vẽ biểu đồ, phần mềm cho ngay kết quả trên màn hình.",
     ]
+
+
+def test_a_stray_glyph_glued_to_an_abstract_label_keeps_the_abstract_in_the_lead() -> None:
+    """A symbol font's glyph read as a letter ('cTóm tắt:') still opens the abstract; a word
+    in lower case before the label ('xtóm tắt') is no label."""
+    glued = SCHOLARLY.replace("\n\nTóm tắt:", "\n\ncTóm tắt:", 1)
+    assert "cTóm tắt:" in glued
+    article = convert_text(decode_bytes(glued.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.lead is not None and article.lead.startswith("Bài báo trình bày")
+    assert not any("Tóm tắt" in text for text in paragraphs(glued))
+    from bantin.convert.scholarly import front_label
+
+    assert front_label("•Abstract: text") == ("abstract_en", "text")
+    assert front_label("xtóm tắt: text") is None
+    assert front_label("ATóm tắt: text") is None
+
+
+def test_a_blank_form_field_of_dot_leaders_is_no_paragraph() -> None:
+    """A cover's form to be filled in ('Người đọc: . . . . .', a line of dots) leaves the text,
+    noted; a sentence that ends in an ellipsis stays."""
+    text = SCHOLARLY.replace(
+        "\n\nTóm tắt:",
+        "\n\nNgười đọc thứ nhất: . . . . . . . . . . . . . . . . . . . .\n"
+        "....................\n"
+        "Người đọc thứ hai: . . . . . . . . . . . . . . . . . . . .\n"
+        "....................\n\nTóm tắt:",
+        1,
+    )
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert not any("Người đọc" in b.text or "...." in b.text for b in article.blocks)
+    dropped = [d.message for d in article.decisions if "form field" in d.message]
+    assert len(dropped) == 4
+    from bantin.convert.layout import blank_form_field
+
+    assert not blank_form_field("Các giá trị lần lượt là 1, 2, 3, . . . . . . . .")
+    assert blank_form_field("Họ và tên: . . . . . . . . . . . .")

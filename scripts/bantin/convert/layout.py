@@ -94,6 +94,26 @@ class Segment:
             line.role, line.reason = role, reason
 
 
+#: A form's blank to be filled in: a short label and its colon, then nothing but dot leaders
+#: ('Người đọc: . . . . . .', a line of dots under it).
+FORM_FIELD_RE = re.compile(r"^\s*(?:[^.:]{1,40}:)?\s*(?:\.\s?){8,}$")
+
+
+def blank_form_field(text: str) -> bool:
+    """'Họ và tên: . . . . . .' or '..........': a field of a form left blank, no text."""
+    return FORM_FIELD_RE.match(text) is not None
+
+
+def blank_form_fields(lines: list[SourceLine]) -> list[tuple[int, str]]:
+    """Lines that are blank form fields become blank lines; (number, text) of each."""
+    found = []
+    for line in lines:
+        if line.role is not Role.BLANK and blank_form_field(line.text):
+            found.append((line.number, line.text.strip()))
+            line.role, line.reason = Role.BLANK, "a blank form field"
+    return found
+
+
 def split_lines(text: str) -> list[SourceLine]:
     """Numbered lines; a form feed starts a new page; whitespace-only lines are blank."""
     lines: list[SourceLine] = []

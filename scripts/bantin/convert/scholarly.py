@@ -32,7 +32,9 @@ FRONT_LABELS = (
     ("keywords_en", r"key\s*words?"),
 )
 FRONT_LABEL_RE = re.compile(
-    r"^\s*(?:[IVX]{1,4}\.\s*|\d{1,2}\.\s*)?(?:"
+    # a stray glyph of a symbol font glued before a capitalised label: 'cTóm tắt:', '•Abstract'
+    r"^\s*(?:(?-i:[^\sA-ZĐ\d])(?=(?-i:[A-ZĐ])))?"
+    r"(?:[IVX]{1,4}\.\s*|\d{1,2}\.\s*)?(?:"
     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in FRONT_LABELS)
     + r")\b\s*(?P<colon>[:.–-])?\s*(?P<rest>.*)$",
     re.IGNORECASE,

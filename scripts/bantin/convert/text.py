@@ -25,7 +25,14 @@ from bantin.convert.facts import (
 )
 from bantin.convert.hyphens import restore_dropped_hyphens
 from bantin.convert.join import build_blocks
-from bantin.convert.layout import Segment, join_drop_caps, measure, segment, split_lines
+from bantin.convert.layout import (
+    Segment,
+    blank_form_fields,
+    join_drop_caps,
+    measure,
+    segment,
+    split_lines,
+)
 from bantin.convert.order import body_flow, restore_column_order, take_title_and_lead
 from bantin.convert.roles import (
     AFFILIATION_REASON,
@@ -148,6 +155,8 @@ def convert_text(text: str, path: Path | str = "<text>", running_head: str = "he
         article.note("layout", f"drop cap on line {letter} joined to its word", word)
     for number, pair in restore_dropped_hyphens(lines):
         article.note("layout", f"hyphen dropped at a line end put back: {pair!r}", number)
+    for number, field in blank_form_fields(lines):
+        article.note("drop", f"blank form field removed: {field!r}", number)
     article.lines = lines
     layout = measure(lines)
     article.note("layout", f"column width {layout.column}, wide lines over {layout.wide}")
