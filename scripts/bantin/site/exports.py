@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -135,17 +135,30 @@ def catalogue_json(
     if not entries:
         text = json.dumps({"articles": []}, ensure_ascii=False, indent=1, sort_keys=True)
         return GeneratedFile("catalogue.json", (text + "\n").encode("utf-8"))
-    rows = [
-        making(
-            kept,
-            "json",
-            key_of("json", keys[n], site_url) if keys else "",
-            partial(json_row, e, site_url),
-        )
-        for n, e in enumerate(entries)
-    ]
+    rows = _rows("json", json_row, entries, site_url, keys, kept)
     text = '{\n "articles": [\n  ' + ",\n  ".join(rows) + "\n ]\n}\n"
     return GeneratedFile("catalogue.json", text.encode("utf-8"))
+
+
+def _rows(
+    kind: str,
+    row: Callable[[urls.Entry, str], str],
+    entries: Sequence[urls.Entry],
+    site_url: str,
+    keys: Sequence[str],
+    kept: Fragments | None,
+) -> list[str]:
+    """Each article's row of one catalogue, the last build's text where its inputs are the
+    same (`keys`, `kept`: bantin.site.fragments)."""
+    return [
+        making(
+            kept,
+            kind,
+            key_of(kind, keys[n], site_url) if keys else "",
+            partial(row, entry, site_url),
+        )
+        for n, entry in enumerate(entries)
+    ]
 
 
 def json_row(entry: urls.Entry, site_url: str) -> str:
@@ -178,15 +191,7 @@ def catalogue_csv(
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CATALOGUE_FIELDS, lineterminator="\r\n")
     writer.writeheader()
-    rows = [
-        making(
-            kept,
-            "csv",
-            key_of("csv", keys[n], site_url) if keys else "",
-            partial(csv_row, e, site_url),
-        )
-        for n, e in enumerate(entries)
-    ]
+    rows = _rows("csv", csv_row, entries, site_url, keys, kept)
     return GeneratedFile(
         "catalogue.csv", ("\ufeff" + buffer.getvalue() + "".join(rows)).encode("utf-8")
     )
