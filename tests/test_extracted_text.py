@@ -1432,3 +1432,17 @@ def test_a_blank_form_field_of_dot_leaders_is_no_paragraph() -> None:
 
     assert not blank_form_field("Các giá trị lần lượt là 1, 2, 3, . . . . . . . .")
     assert blank_form_field("Họ và tên: . . . . . . . . . . . .")
+
+
+def test_a_blank_form_field_ends_the_line_of_text_before_it() -> None:
+    """A filled-in line of a cover ('... hướng dẫn: Nguyễn Văn An', no full stop) and the
+    sentence after the blank fields under it are two paragraphs, not one run across the
+    fields taken out."""
+    text = SCHOLARLY.replace(
+        "\n\n1. GIỚI THIỆU",
+        "\n\nNgười hướng dẫn khoa học: PGS.TS. Nguyễn Văn An\n"
+        "Người đọc thứ nhất: . . . . . . . . . . . . . . . . . . . .\n\n"
+        "công trình được hoàn thành tại phòng thí nghiệm của khoa.\n\n1. GIỚI THIỆU",
+        1,
+    )
+    assert "Người hướng dẫn khoa học: PGS.TS. Nguyễn Văn An" in paragraphs(text)

@@ -104,13 +104,16 @@ def blank_form_field(text: str) -> bool:
     return FORM_FIELD_RE.match(text) is not None
 
 
+FORM_FIELD = "a blank form field"  # the reason of a line taken out as one: a paragraph ends
+
+
 def blank_form_fields(lines: list[SourceLine]) -> list[tuple[int, str]]:
     """Lines that are blank form fields become blank lines; (number, text) of each."""
     found = []
     for line in lines:
         if line.role is not Role.BLANK and blank_form_field(line.text):
             found.append((line.number, line.text.strip()))
-            line.role, line.reason = Role.BLANK, "a blank form field"
+            line.role, line.reason = Role.BLANK, FORM_FIELD
     return found
 
 
@@ -228,6 +231,7 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
             if start is not None:
                 segments.append(_made(lines, wide, math, start, index, opens))
                 start, opens = None, math[index - 1]
+            opens = opens or line.reason == FORM_FIELD  # the text goes on after no form
             continue
         if start is not None:
             ended = (
