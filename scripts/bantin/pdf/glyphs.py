@@ -91,15 +91,20 @@ def readable(pdf: Path) -> Iterator[Path]:
 
 
 def _repaired_copy(pdf: Path, copy: Path) -> Path | None:
+    import pikepdf
+
+    try:
+        document = pikepdf.open(pdf)
+    except (pikepdf.PdfError, pikepdf.PasswordError, OSError):
+        return None  # poppler reports what is wrong with the file
     fonttools = logging.getLogger("fontTools")
     level = fonttools.level
     fonttools.setLevel(logging.ERROR)  # it complains of the odd tables subsetters leave
     try:
-        repaired = _repair(pdf)
-        if repaired is None:
-            return None
-        with repaired:
-            repaired.save(copy, deterministic_id=True)
+        with document:
+            if not _repair(document, pdf):
+                return None
+            document.save(copy, deterministic_id=True)
         return copy
     except Exception as error:  # a font we cannot read is left to poppler as it is
         log.warning("%s: its fonts' unnamed glyphs were left as they are (%s)", pdf, error)
@@ -108,19 +113,10 @@ def _repaired_copy(pdf: Path, copy: Path) -> Path | None:
         fonttools.setLevel(level)
 
 
-def _repair(pdf: Path) -> pikepdf.Pdf | None:
-    """The opened PDF with glyphs added to its fonts' ToUnicode maps, or None if none is."""
-    import pikepdf
-
-    try:
-        document = pikepdf.open(pdf)
-    except (pikepdf.PdfError, pikepdf.PasswordError, OSError):
-        return None  # poppler reports what is wrong with the file
+def _repair(document: pikepdf.Pdf, pdf: Path) -> bool:
+    """Add the glyphs found to the fonts' ToUnicode maps of the opened PDF; whether any was."""
     fonts = list(_cid_truetype_fonts(document))
     unnamed = [font for font in fonts if _recover(font, fonts)]
-    if not unnamed:
-        document.close()
-        return None
     for font in unnamed:
         _extend_tounicode(document, font)
         log.info(
@@ -129,7 +125,7 @@ def _repair(pdf: Path) -> pikepdf.Pdf | None:
             str(font.dictionary.get("/BaseFont", "a font")).lstrip("/"),
             len(font.found),
         )
-    return document
+    return bool(unnamed)
 
 
 #: Encodings whose codes are the CIDs themselves.

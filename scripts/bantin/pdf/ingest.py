@@ -365,7 +365,7 @@ def _opening_words(span: articles.Span) -> str:
     """The first words of an article (its banner or title) as the issue prints them: where
     its own PDF is cut (before it, and before the next article's), when that PDF read alone
     shows no article starting there (a news item whose section heading is a page before)."""
-    return " ".join(" ".join(para.text for para in span.paras[:1]).split()[:OPENING_WORDS])
+    return " ".join(span.paras[0].text.split()[:OPENING_WORDS]) if span.paras else ""
 
 
 def _sidecar(item: Planned, offset: int, pdf: str) -> dict[str, Any]:
