@@ -6,7 +6,7 @@ from __future__ import annotations
 from bantin.pdf.articles import Span, advert_pages, news_items, starts
 from bantin.pdf.fonts import BodyType, body_type
 from bantin.pdf.furniture import remove_furniture
-from bantin.pdf.page import Block, Box, Line, Page, Style, Word
+from bantin.pdf.page import Block, Box, Line, Page, Style, Word, union_of
 from bantin.pdf.reading import Para, document_columns, join_marks, paragraphs
 from bantin.pdf.roles import AFFILIATION, BYLINE, CAPTION, HEADING, TABLE, label_article
 from bantin.pdf.structure import Front, body_blocks, front_of
@@ -1181,3 +1181,78 @@ def test_a_word_drawn_again_over_itself_is_read_once() -> None:
     assert [[w.text for w in line.words] for line in sheet.lines] == [
         ["Suy", "Gospel", "niệm", "a", "a"]
     ]
+
+
+def test_small_words_printed_under_the_text_are_left_out() -> None:
+    """Measured on a real journal: a chart's legend, clipped out of sight, lies under a
+    paragraph in a smaller size, and poppler read both ("của nợ NHNN, cơ cấu tín dư dụng").
+    Words of a smaller size standing mostly under the letters of the body's text are left
+    out; a superscript beside a word, a limit under a sum and small words in clear space
+    stay, and so do two texts of a figure over each other (a box's label over a hidden one:
+    which shows cannot be told)."""
+    from bantin.pdf.extract import leave_out_hidden
+
+    body, chart = Style("Times New Roman", 11), Style("Calibri", 7)
+    label = Style("Times New Roman", 10)
+
+    def words(style: Style, *items: tuple[float, float, float, float, str]) -> Block:
+        found = [Word(text, Box(x0, y0, x1, y1), style) for x0, y0, x1, y1, text in items]
+        return Block([Line(found, union_of([word.box for word in found]))])
+
+    def kept(*blocks: Block) -> list[str]:
+        sheet = Page(1, PAGE_W, PAGE_H, list(blocks))
+        leave_out_hidden(sheet)
+        return [line.text for line in sheet.lines]
+
+    text = words(
+        body,
+        (65, 636.6, 90, 649.9, "Theo"),
+        (95, 636.6, 113, 649.9, "quy"),
+        (118, 636.6, 139, 649.9, "định"),
+        (144, 636.6, 161, 649.9, "của"),
+        (166, 636.6, 204, 649.9, "NHNN,"),
+        (209, 636.6, 214, 649.9, "∑"),
+        (214.5, 636.6, 224, 649.9, "x"),
+    )
+    more = words(body, (65, 660, 300, 673.3, "câu văn của bài báo chạy dài hết cả dòng này"))
+    legend = words(chart, (119, 638.9, 127, 647.2, "Tỷ"), (150, 638.9, 159, 647.2, "nợ"))
+    beside = words(
+        chart,
+        (224.2, 634, 228, 641, "2"),  # a superscript after "x"
+        (208, 646, 215, 652, "i=1"),  # a limit under the sum
+        (300, 638.9, 330, 647.2, "nguồn"),  # small words in clear space
+    )
+    assert kept(text, more, legend, beside) == [
+        "Theo quy định của NHNN, ∑x",
+        "câu văn của bài báo chạy dài hết cả dòng này",
+        "2 i=1 nguồn",
+    ]
+    # in a figure, a box's label over a larger text hidden behind it: both stay
+    box = words(chart, (109.7, 582.4, 122.4, 589.6, "Lựa"), (124, 582.4, 140, 589.6, "chọn"))
+    behind = words(label, (113.8, 579.5, 135.9, 589.6, "Biểu"))
+    assert kept(text, more, box, behind) == [
+        "Theo quy định của NHNN, ∑x",
+        "câu văn của bài báo chạy dài hết cả dòng này",
+        "Lựa chọn",
+        "Biểu",
+    ]
+    # the same words in two sizes over each other: which shows cannot be told, all stay
+    small = words(chart, (118, 638, 127, 646, "quy"), (128, 638, 140, 646, "định"))
+    assert kept(text, more, small)[-1] == "quy định"
+
+
+def test_a_word_under_a_smaller_span_takes_the_style_of_its_own_height() -> None:
+    """Two spans over each other (a chart's legend under a paragraph): each word takes the
+    style of the span of its height, not of the one whose middle happens to lie nearer."""
+    from bantin.pdf.extract import Span, attach_styles
+
+    body, chart = Style("Times New Roman", 13.3), Style("Calibri", 8)
+    word = Word("định", Box(117.8, 636.6, 139.2, 649.9))
+    small = Word("Tỷ", Box(114.5, 638.9, 122.4, 647.2))
+    spans = [
+        Span(Box(65, 636.6, 291, 649.9), body),
+        Span(Box(114.6, 638.7, 180, 646.7), chart),
+    ]
+    sheet = page(1, [Line([word], word.box)], [Line([small], small.box)])
+    attach_styles(sheet, spans)
+    assert (word.style, small.style) == (body, chart)

@@ -6,6 +6,7 @@ the `pdftohtml -xml` span its centre falls in (fonts are named there, not in the
 
 from __future__ import annotations
 
+import bisect
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -13,7 +14,17 @@ from pathlib import Path
 
 from bantin.exceptions import SourceError
 from bantin.pdf import glyphs, poppler
-from bantin.pdf.page import NO_STYLE, Block, Box, Line, Page, Style, Word, union_of
+from bantin.pdf.page import (
+    NO_STYLE,
+    Block,
+    Box,
+    Line,
+    Page,
+    Style,
+    Word,
+    dominant_style,
+    union_of,
+)
 
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
@@ -42,6 +53,7 @@ def read_pdf(pdf: Path, first: int | None = None, last: int | None = None) -> li
     spans, images = parse_spans(fonts, pdf)
     for page in pages:
         attach_styles(page, spans.get(page.number, []))
+        leave_out_hidden(page)
         page.images = images.get(page.number, [])
     return pages
 
@@ -64,6 +76,87 @@ def parse_words(xhtml: str, pdf: Path | str, first: int = 1) -> list[Page]:
                     page.blocks.append(Block(lines, flow_index))
         pages.append(page)
     return pages
+
+
+def leave_out_hidden(page: Page) -> None:
+    """Words of a smaller size that stand mostly under the letters of the page's body text
+    (a chart's legend clipped out of sight under a paragraph, a figure's label under the
+    text) cannot be read on the page: they are left out. Of two texts over each other in a
+    figure, neither in the body's type, which shows cannot be told: both stay. A superscript
+    beside a word, a limit under a sum or small words in clear space cover too little of a
+    word's letters. Where small words and the larger words over them (and the words on
+    their lines) hold the same word, which of the two shows cannot be told either."""
+    words = [(word, line) for line in page.lines for word in line.words]
+    body = dominant_style([word for word, _ in words])
+    letters = sorted(
+        (
+            (word, line)
+            for word, line in words
+            if _letters(word.text) >= 2
+            and word.style.font == body.font
+            and abs(word.style.size - body.size) < SAME_SIZE
+        ),
+        key=lambda pair: pair[0].box.y0,
+    )
+    if not letters:
+        return
+    tops = [word.box.y0 for word, _ in letters]
+    tallest = max(word.box.height for word, _ in letters)
+    group: dict[int, int] = {}  # words lying over each other, joined into groups
+
+    def root(key: int) -> int:
+        while group.get(key, key) != key:
+            key = group[key]
+        return key
+
+    for line in page.lines:  # a line's words stand or fall together
+        for before, after in zip(line.words, line.words[1:], strict=False):
+            group[root(id(after))] = root(id(before))
+    candidates: list[Word] = []
+    same: list[int] = []  # words under the same word
+    for word, line in words:
+        box = word.box
+        if box.height <= 0 or box.width <= 0:
+            continue
+        covered = 0.0
+        start = bisect.bisect_left(tops, box.y0 - tallest)
+        for other, other_line in letters[start:]:
+            if other.box.y0 >= box.y1:
+                break
+            if other_line is line or other.box.height < HIDDEN_SIZE * box.height:
+                continue
+            across, down = other.box.x_overlap(box), other.box.y_overlap(box)
+            if across > 0 and down >= HIDDEN_DEPTH * box.height:
+                covered += across * down
+                group[root(id(other))] = root(id(word))
+                if other.text.casefold() == word.text.casefold():
+                    same.append(id(word))
+        if covered >= HIDDEN_SHARE * box.width * box.height:
+            candidates.append(word)
+    doubt = {root(key) for key in same}
+    hidden = {id(word) for word in candidates if root(id(word)) not in doubt}
+    if not hidden:
+        return
+    blocks = []
+    for block in page.blocks:
+        lines = []
+        for line in block.lines:
+            kept = [word for word in line.words if id(word) not in hidden]
+            if kept:
+                lines.append(Line(kept, union_of([word.box for word in kept])))
+        if lines:
+            blocks.append(Block(lines, block.flow))
+    page.blocks = blocks
+
+
+def _letters(text: str) -> int:
+    return sum(1 for char in text if char.isalpha())
+
+
+SAME_SIZE = 0.25  # points two sizes of the body's type may differ by
+HIDDEN_SIZE = 1.25  # times the hidden word's height the words over it are at least
+HIDDEN_DEPTH = 0.8  # share of the hidden word's height inside the words over it
+HIDDEN_SHARE = 0.4  # share of the hidden word's box under the letters of larger words
 
 
 def _line(node: ET.Element) -> Line | None:
@@ -159,7 +252,8 @@ def _scaled_box(node: ET.Element) -> Box:
 
 
 def attach_styles(page: Page, spans: list[Span]) -> None:
-    """Each word takes the style of the span holding its centre (else the nearest span's)."""
+    """Each word takes the style of the span holding its centre (else the nearest span's);
+    of two spans over each other, the one of the word's height."""
     rows: dict[int, list[Span]] = {}
     for span in spans:
         for row in range(int(span.box.y0) - 1, int(span.box.y1) + 2):
@@ -174,7 +268,12 @@ def _span_of(box: Box, candidates: list[Span]) -> Span:
     pool = inside or candidates
     if not pool:
         return Span(box, NO_STYLE)
-    return min(pool, key=lambda s: abs(s.box.cy - box.cy) + _x_distance(s.box, box.cx))
+    return min(
+        pool,
+        key=lambda s: (
+            abs(s.box.cy - box.cy) + _x_distance(s.box, box.cx) + abs(s.box.height - box.height)
+        ),
+    )
 
 
 def _x_distance(box: Box, x: float) -> float:
