@@ -86,22 +86,22 @@ def leave_out_hidden(page: Page) -> None:
     beside a word, a limit under a sum or small words in clear space cover too little of a
     word's letters. Where small words and the larger words over them (and the words on
     their lines) hold the same word, which of the two shows cannot be told either."""
-    words = [(word, line) for line in page.lines for word in line.words]
-    body = dominant_style([word for word, _ in words])
+    words = [word for line in page.lines for word in line.words]
+    body = dominant_style(words)
     letters = sorted(
         (
-            (word, line)
-            for word, line in words
+            word
+            for word in words
             if _letters(word.text) >= 2
             and word.style.font == body.font
             and abs(word.style.size - body.size) < SAME_SIZE
         ),
-        key=lambda pair: pair[0].box.y0,
+        key=lambda word: word.box.y0,
     )
     if not letters:
         return
-    tops = [word.box.y0 for word, _ in letters]
-    tallest = max(word.box.height for word, _ in letters)
+    tops = [word.box.y0 for word in letters]
+    tallest = max(word.box.height for word in letters)
     group: dict[int, int] = {}  # words lying over each other, joined into groups
 
     def root(key: int) -> int:
@@ -114,16 +114,16 @@ def leave_out_hidden(page: Page) -> None:
             group[root(id(after))] = root(id(before))
     candidates: list[Word] = []
     same: list[int] = []  # words under the same word
-    for word, line in words:
+    for word in words:
         box = word.box
         if box.height <= 0 or box.width <= 0:
             continue
         covered = 0.0
         start = bisect.bisect_left(tops, box.y0 - tallest)
-        for other, other_line in letters[start:]:
+        for other in letters[start:]:
             if other.box.y0 >= box.y1:
                 break
-            if other_line is line or other.box.height < HIDDEN_SIZE * box.height:
+            if other is word or other.box.height < HIDDEN_SIZE * box.height:
                 continue
             across, down = other.box.x_overlap(box), other.box.y_overlap(box)
             if across > 0 and down >= HIDDEN_DEPTH * box.height:
