@@ -193,3 +193,31 @@ def test_an_acronym_alone_in_brackets_keeps_its_capitals() -> None:
     assert (
         restore_case("ĐO Ở CHẾ ĐỘ (TON) TRONG HAI GIỜ", body) == "Đo ở chế độ (Ton) trong hai giờ"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraph", "restored"),
+    [
+        (  # the body pairs the two terms with a dash (here in the other order)
+            "QUÁ TRÌNH THIẾU KHÍ - HIẾU KHÍ LUÂN PHIÊN",
+            "Hệ xử lý hiếu khí - thiếu khí luân phiên đã được đánh giá.",
+            "Quá trình thiếu khí - hiếu khí luân phiên",
+        ),
+        (
+            "ĐÀO TẠO NHÂN LỰC NGÀNH DU LỊCH - KHÁCH SẠN",
+            "Nhu cầu nhân lực du lịch – khách sạn tăng, cả ngành du lịch/khách sạn.",
+            "Đào tạo nhân lực ngành du lịch - khách sạn",
+        ),
+        (  # the body never joins them: a subtitle
+            "KINH NGHIỆM VẬN TẢI TRONG KHÁNG CHIẾN - HƯỚNG KẾ THỪA, PHÁT TRIỂN",
+            "Công tác vận tải trong kháng chiến có nhiều kinh nghiệm theo hướng kế thừa.",
+            "Kinh nghiệm vận tải trong kháng chiến - Hướng kế thừa, phát triển",
+        ),
+    ],
+)
+def test_two_terms_the_body_joins_with_a_dash_are_no_title_and_subtitle(
+    title: str, paragraph: str, restored: str
+) -> None:
+    """Measured on real journals: "thiếu khí - Hiếu khí", "du lịch - Khách sạn" came out with
+    a subtitle's capital; two terms the body also joins with a dash or a slash are one term."""
+    assert restore_case(title, learn_body([paragraph])) == restored

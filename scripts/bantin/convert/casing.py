@@ -378,10 +378,36 @@ def restore_case(text: str, body: BodyCasing) -> str:
     _take_phrases(pieces, word_at, chosen, body)
     for index, form in chosen.items():
         pieces[index] = form
-    for index in word_at[1:]:  # "... trong năm - Bài học ...": a subtitle opens with a capital
-        if _SUBTITLE_DASH.fullmatch(pieces[index - 1]):
+    for at, index in enumerate(word_at[1:], start=1):
+        # "... trong năm - Bài học ...": a subtitle opens with a capital
+        if _SUBTITLE_DASH.fullmatch(pieces[index - 1]) and not _joined_terms(
+            pieces, word_at, at, body
+        ):
             pieces[index] = capitalize_first(pieces[index])
     return capitalize_first("".join(pieces))
+
+
+def _joined_terms(pieces: list[str], word_at: list[int], at: int, body: BodyCasing) -> bool:
+    """The words on each side of a spaced dash are two terms the body also joins with a
+    dash or a slash, in either order ("thiếu khí - hiếu khí", "du lịch/khách sạn"): one
+    term, no title and subtitle."""
+    _, lower = body.phrase_text()
+    if not lower:
+        return False
+
+    def term(indices: list[int]) -> str:
+        return " ".join(re.escape(pieces[i].lower()) for i in indices)
+
+    for size in (2, 1):
+        left, right = word_at[max(at - size, 0) : at], word_at[at : at + size]
+        if len(left) < size or len(right) < size:
+            continue
+        if any(pieces[i - 1].strip() for i in (*left[1:], *right[1:])):
+            continue  # a run of words with nothing but spaces between them
+        for one, two in ((term(left), term(right)), (term(right), term(left))):
+            if re.search(rf"(?<!\w){one}\s*[-–/]\s*{two}(?!\w)", lower):
+                return True
+    return False
 
 
 #: What sets a subtitle apart from its title: a dash with a space on each side.
