@@ -116,7 +116,7 @@ def leave_out_hidden(page: Page) -> None:
     same: list[int] = []  # words under the same word
     for word in words:
         box = word.box
-        if box.height <= 0 or box.width <= 0:
+        if box.height <= 0 or box.width <= 0 or HIDDEN_SIZE * box.height > tallest:
             continue
         covered = 0.0
         start = bisect.bisect_left(tops, box.y0 - tallest)
