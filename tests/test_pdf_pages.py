@@ -1181,3 +1181,15 @@ def test_a_word_drawn_again_over_itself_is_read_once() -> None:
     assert [[w.text for w in line.words] for line in sheet.lines] == [
         ["Suy", "Gospel", "niệm", "a", "a"]
     ]
+
+
+def test_a_title_with_a_short_english_half_after_a_bar_is_split() -> None:
+    """Measured on a real bulletin: "Cầu Nguyện | Prayers" stayed one title ("Prayers" was
+    too short to tell as English); the half after the bar is the English title."""
+    sheet = page(
+        1,
+        [line("Cầu Nguyện | Prayers", 60, 60, 16, bold=True)],
+        body_lines(100, 30),
+    )
+    front = front_of(labelled(sheet))
+    assert (front.title, front.title_en) == ("Cầu Nguyện", "Prayers")
