@@ -324,3 +324,24 @@ def test_a_word_the_body_capitalises_in_one_phrase_only_is_no_name() -> None:
 def test_a_contents_title_writes_the_name_of_a_year_with_capitals() -> None:
     body = learn_body(["Chúc mừng năm mới an khang."])
     assert name_capitals("Mừng xuân quý mão 2023", body) == "Mừng xuân Quý Mão 2023"
+
+
+def test_a_phrase_of_the_title_the_body_repeats_is_no_echo_of_it() -> None:
+    """Measured on a real article: its body repeats "tại các trường đại học, cao đẳng" (part
+    of the title's first phrase) many times, once "Trường Đại học Yersin"; the repeats are
+    the body's own way of writing these words, and the title stays "các trường đại học"."""
+    body = learn_body(
+        [
+            "Nghiên cứu người lao động tại các trường đại học, cao đẳng trên địa bàn. Phần lớn "
+            "làm ở trường Đại học Yersin, số còn lại có trình độ Đại học và sau Đại học.",
+            "Kết quả giúp lãnh đạo tại các trường đại học, cao đẳng trên địa bàn làm tốt hơn.",
+        ]
+    )
+    title = (
+        "TÁC ĐỘNG CỦA PHONG CÁCH LÃNH ĐẠO ĐẾN NGƯỜI LAO ĐỘNG TẠI CÁC TRƯỜNG ĐẠI HỌC, CAO ĐẲNG "
+        "TRÊN ĐỊA BÀN"
+    )
+    assert restore_case(title, body) == (
+        "Tác động của phong cách lãnh đạo đến người lao động tại các trường đại học, cao đẳng "
+        "trên địa bàn"
+    )

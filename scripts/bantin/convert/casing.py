@@ -222,7 +222,7 @@ class BodyCasing:
         self, words: list[str], gaps: list[str], echoed: list[tuple[int, int]] | None = None
     ) -> Counter[tuple[str, ...]]:
         """How the body writes a run of words inside its sentences, leaving out the runs
-        that lie in the `echoed` spans of `phrase_text` (where it repeats the title)."""
+        that lie in the `echoed` spans of `phrase_text` (where it repeats a title's phrase)."""
         found: Counter[tuple[str, ...]] = Counter()
         for at, form, within in self._runs(words, gaps):
             if within and not any(start <= at < end for start, end in echoed or ()):
@@ -263,14 +263,12 @@ class BodyCasing:
         return len(before)
 
     def echoes(self, words: list[str]) -> list[tuple[int, int]]:
-        """The spans of `phrase_text` where the body repeats ECHO_WORDS or more words of a
-        title in a row: they are written as the title is, and tell nothing more."""
+        """The spans of `phrase_text` where the body repeats these words of a title (a
+        phrase of it, from mark to mark): they are written as the title is, and tell nothing
+        more of its case."""
         _, lower = self.phrase_text()
-        spans: list[tuple[int, int]] = []
-        for start in range(len(words) - ECHO_WORDS + 1):
-            run = r"\W+".join(re.escape(word.lower()) for word in words[start : start + ECHO_WORDS])
-            spans += [m.span() for m in re.finditer(rf"(?<!\w){run}(?!\w)", lower)]
-        return spans
+        run = r"\W+".join(re.escape(word.lower()) for word in words)
+        return [found.span() for found in re.finditer(rf"(?<!\w){run}(?!\w)", lower)]
 
     def learn(self, text: str) -> None:
         """Add one paragraph to the body (its words are counted when first needed)."""
@@ -445,7 +443,7 @@ def name_capitals(text: str, body: BodyCasing) -> str:
     return "".join(pieces)
 
 
-ECHO_WORDS = 5  # words of a title in a row that the body repeats: the title echoed
+ECHO_WORDS = 5  # words of a phrase of the title that the body repeats: the title echoed
 NAME_EVIDENCE = 2  # times the body writes a word with its capital between its neighbours
 NAME_CONTEXTS = 3  # different words the body writes a name after with its capital
 
@@ -458,13 +456,13 @@ def _take_names(
 ) -> None:
     """Capitalise, in place, the words in small letters (but those to `keep`) that the body
     writes with a capital beside each of the same neighbours (those not set apart by a mark),
-    NAME_EVIDENCE times or more, and never in small letters, leaving out its runs that repeat
-    the title: a capital seen on one side only may belong to a longer name ("Khoa học và
-    Công nghệ" says nothing of "ứng dụng công nghệ"). A name is capitalised after other
-    words as well (NAME_CONTEXTS): a word the body capitalises in one phrase only is a term
-    it styles so ("bản Huấn thị"), which a title may write in small letters."""
-    words = [pieces[index] for index in word_at]
-    echoed: list[tuple[int, int]] | None = None
+    NAME_EVIDENCE times or more, and never in small letters, leaving out where it repeats the
+    word's phrase of the title (of ECHO_WORDS words or more). A capital seen on one side only
+    may belong to a longer name ("Khoa học và Công nghệ" says nothing of "ứng dụng công
+    nghệ"). A name is capitalised after other words as well (NAME_CONTEXTS): a word the body
+    capitalises in one phrase only is a term it styles so ("bản Huấn thị"), which a title
+    may write in small letters."""
+    phrases = _phrases_of(pieces, word_at)
     for position, index in enumerate(word_at):
         word = pieces[index]
         if position == 0 or not word.isalpha() or word != word.lower() or keep(index):
@@ -477,8 +475,8 @@ def _take_names(
             sides.append(([word, pieces[index + 2]], gap, 0))
         forms = [body.forms_inside(pair, [gap]) for pair, gap, _ in sides]
         if any(_named(side, found) is False for side, found in zip(sides, forms, strict=True)):
-            if echoed is None:
-                echoed = body.echoes(words) if len(words) >= ECHO_WORDS else []
+            phrase = [pieces[at] for at in phrases[position]]
+            echoed = body.echoes(phrase) if len(phrase) >= ECHO_WORDS else []
             if not echoed:
                 continue
             forms = [body.forms_inside(pair, [gap], echoed) for pair, gap, _ in sides]
@@ -491,6 +489,18 @@ def _take_names(
             continue
         if body.capital_contexts(word) >= NAME_CONTEXTS:
             pieces[index] = capitals.most_common(1)[0][0]
+
+
+def _phrases_of(pieces: list[str], word_at: list[int]) -> list[list[int]]:
+    """For each word, the words of its phrase: those joined to it by spaces or dashes, up to
+    the marks around it (a comma, a quote, the title's ends)."""
+    phrases: list[list[int]] = []
+    for index in word_at:
+        if phrases and _phrase_gap(pieces[index - 1]) is not None:
+            phrases[-1].append(index)
+        else:
+            phrases.append([index])
+    return [phrase for phrase in phrases for _ in phrase]
 
 
 def _named(side: tuple[list[str], str, int], found: Counter[tuple[str, ...]]) -> bool | None:
