@@ -246,8 +246,10 @@ class BodyCasing:
             )
             found = tuple(WORD_SPLIT_RE.findall(text[at:end]))
             if whole and len(found) == len(words) and sum(map(is_all_caps, found)) < 2:
-                before = text[:at].rstrip()
-                yield at, found, bool(before) and before[-1] not in ".!?:" + _PARAGRAPH.strip()
+                before = at - 1
+                while before >= 0 and text[before].isspace():
+                    before -= 1
+                yield at, found, before >= 0 and text[before] not in _OPENS_AFTER
             at = lower.find(wanted, at + 1)
 
     def capital_contexts(self, word: str) -> int:
@@ -268,7 +270,11 @@ class BodyCasing:
         more of its case."""
         _, lower = self.phrase_text()
         run = r"\W+".join(re.escape(word.lower()) for word in words)
-        return [found.span() for found in re.finditer(rf"(?<!\w){run}(?!\w)", lower)]
+        return [  # the first word's start checked apart: a literal start is found fast
+            found.span()
+            for found in re.finditer(rf"{run}(?!\w)", lower)
+            if found.start() == 0 or not lower[found.start() - 1].isalnum()
+        ]
 
     def learn(self, text: str) -> None:
         """Add one paragraph to the body (its words are counted when first needed)."""
@@ -463,32 +469,43 @@ def _take_names(
     capitalises in one phrase only is a term it styles so ("bản Huấn thị"), which a title
     may write in small letters."""
     phrases = _phrases_of(pieces, word_at)
+    echoes: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for position, index in enumerate(word_at):
         word = pieces[index]
         if position == 0 or not word.isalpha() or word != word.lower() or keep(index):
             continue
-        sides = []  # (the words, their gap, where the word is among them)
-        gap = _phrase_gap(pieces[index - 1])
-        if gap is not None:
-            sides.append(([pieces[index - 2], word], gap, 1))
-        if position + 1 < len(word_at) and (gap := _phrase_gap(pieces[index + 1])) is not None:
-            sides.append(([word, pieces[index + 2]], gap, 0))
-        forms = [body.forms_inside(pair, [gap]) for pair, gap, _ in sides]
-        if any(_named(side, found) is False for side, found in zip(sides, forms, strict=True)):
-            phrase = [pieces[at] for at in phrases[position]]
-            echoed = body.echoes(phrase) if len(phrase) >= ECHO_WORDS else []
-            if not echoed:
-                continue
-            forms = [body.forms_inside(pair, [gap], echoed) for pair, gap, _ in sides]
-        named = [_named(side, found) for side, found in zip(sides, forms, strict=True)]
+        if not any(form[:1].isupper() for form in body.forms_of(word) or ()):
+            continue  # never written with a capital inside a sentence
+        phrase = tuple(pieces[at] for at in phrases[position])
+        if phrase not in echoes:
+            echoes[phrase] = body.echoes(list(phrase)) if len(phrase) >= ECHO_WORDS else []
+        named: list[bool | None] = []
         capitals: Counter[str] = Counter()
-        for (_, _, at), found in zip(sides, forms, strict=True):
+        for side in _sides(pieces, word_at, position):
+            pair, gap, at = side
+            found = body.forms_inside(pair, [gap], echoes[phrase])
+            named.append(_named(side, found))
+            if not named[-1]:
+                break
             capitals.update({form[at]: n for form, n in found.items() if form[at][0].isupper()})
-        evidence = sum(capitals.values())
-        if not (named and all(named) and evidence >= NAME_EVIDENCE):
+        if not (named and all(named) and sum(capitals.values()) >= NAME_EVIDENCE):
             continue
         if body.capital_contexts(word) >= NAME_CONTEXTS:
             pieces[index] = capitals.most_common(1)[0][0]
+
+
+def _sides(
+    pieces: list[str], word_at: list[int], position: int
+) -> list[tuple[list[str], str, int]]:
+    """A word's pairs with its neighbours not set apart by a mark: the two words, the gap
+    between them, and where the word is in the pair."""
+    index = word_at[position]
+    sides = []
+    if position > 0 and (gap := _phrase_gap(pieces[index - 1])) is not None:
+        sides.append(([pieces[index - 2], pieces[index]], gap, 1))
+    if position + 1 < len(word_at) and (gap := _phrase_gap(pieces[index + 1])) is not None:
+        sides.append(([pieces[index], pieces[index + 2]], gap, 0))
+    return sides
 
 
 def _phrases_of(pieces: list[str], word_at: list[int]) -> list[list[int]]:
@@ -624,6 +641,7 @@ def _bracketed_acronym(pieces: list[str], index: int) -> bool:
 
 PHRASE_WORDS = 3  # words in a run the body writes that settle their case together
 _PARAGRAPH = " \u00b6 "  # between two paragraphs of the body, where a sentence starts
+_OPENS_AFTER = frozenset(".!?:" + _PARAGRAPH.strip())  # a sentence starts after these
 _DASHED = re.compile(r"\s*[-–]\s*(?=\S)")
 
 
