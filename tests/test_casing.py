@@ -6,6 +6,7 @@ import pytest
 
 from bantin.convert.casing import (
     learn_body,
+    name_capitals,
     needs_restoring,
     restore_case,
     restore_english_title,
@@ -221,3 +222,154 @@ def test_two_terms_the_body_joins_with_a_dash_are_no_title_and_subtitle(
     """Measured on real journals: "thiếu khí - Hiếu khí", "du lịch - Khách sạn" came out with
     a subtitle's capital; two terms the body also joins with a dash or a slash are one term."""
     assert restore_case(title, learn_body([paragraph])) == restored
+
+
+PARTY = [
+    "Trong hoàn cảnh ấy, Đảng ta xác định quyết tâm đánh Mỹ, thắng Mỹ cho toàn quân. Quân và "
+    "dân quyết tâm đánh Mỹ đến cùng; ý chí thắng Mỹ lan rộng khắp cả nước, và quân Mỹ thua.",
+    "Sự lãnh đạo của Đảng là nhân tố quyết định. Đường lối của Đảng và sức mạnh của Đảng theo "
+    "tư tưởng Hồ Chí Minh được khẳng định. Các tổ chức cơ sở đảng thuộc Đảng bộ Học viện làm "
+    "tốt; nhiều tổ chức cơ sở đảng khác cũng vậy, như Đảng bộ Học viện đã chỉ ra.",
+    "Cấp ủy đảng các cấp phải lãnh đạo, nên vai trò của cấp ủy Đảng các cấp được phát huy.",
+    # the title's own words echoed at the end: they carry the title's casing, not the body's
+    "Thắng lợi ấy là đỉnh cao bản lĩnh, trí tuệ, khát vọng của đảng và dân tộc Việt Nam.",
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        ("Quyết tâm đánh mỹ, thắng mỹ", "Quyết tâm đánh Mỹ, thắng Mỹ"),
+        (
+            "Các tổ chức cơ sở đảng thuộc đảng bộ Học viện hiện nay",
+            "Các tổ chức cơ sở đảng thuộc Đảng bộ Học viện hiện nay",
+        ),
+        (
+            "Đỉnh cao bản lĩnh, trí tuệ, khát vọng của đảng và dân tộc Việt Nam",
+            "Đỉnh cao bản lĩnh, trí tuệ, khát vọng của Đảng và dân tộc Việt Nam",
+        ),
+        # the body writes it both ways between these words: the title is left as written
+        ("Vai trò của cấp ủy đảng các cấp", "Vai trò của cấp ủy đảng các cấp"),
+        (  # the body writes "của đảng" once, not in an echo of this title: left as written
+            "Sự đoàn kết nhất trí của đảng theo tư tưởng Hồ Chí Minh",
+            "Sự đoàn kết nhất trí của đảng theo tư tưởng Hồ Chí Minh",
+        ),
+        ("Sự thống nhất trong Đảng bộ Học viện", None),  # already written with its capital
+    ],
+)
+def test_a_name_the_body_always_capitalises_between_the_same_words_gets_its_capital(
+    title: str, named: str | None
+) -> None:
+    """Measured on a real issue: its contents page writes "đánh mỹ, thắng mỹ", "của đảng",
+    "thuộc đảng bộ Học viện" where the article writes "đánh Mỹ", "của Đảng", "Đảng bộ Học
+    viện" every time; "cơ sở đảng", "cấp ủy đảng" (which the body also writes so) stay small."""
+    assert name_capitals(title, learn_body(PARTY)) == (named or title)
+
+
+def test_a_title_in_capitals_takes_a_name_over_an_echo_of_itself() -> None:
+    """Measured on a real article: its last paragraph repeats the title with "của đảng", and
+    that one run of words outweighed the twenty "của Đảng" of the body."""
+    title = "KHÁT VỌNG CỦA ĐẢNG VÀ DÂN TỘC VIỆT NAM"
+    assert restore_case(title, learn_body(PARTY)) == "Khát vọng của Đảng và dân tộc Việt Nam"
+
+
+@pytest.mark.parametrize(
+    ("source", "restored"),
+    [
+        ("MỪNG XUÂN QUÝ MÃO 2023", "Mừng xuân Quý Mão 2023"),
+        ("KẾT QUẢ XỔ SỐ — TẾT GIÁP THÌN", "Kết quả xổ số — Tết Giáp Thìn"),
+        ("CUỘC TỔNG TIẾN CÔNG MẬU THÂN 1968", "Cuộc tổng tiến công Mậu Thân 1968"),
+        ("CANH TÂN GIÁO DỤC", "Canh tân giáo dục"),  # two stems: no year's name
+        ("NỒI CANH MÙI THƠM", "Nồi canh mùi thơm"),  # no year pairs an even stem, odd branch
+        ("Mừng Xuân Quý Mão 2023".upper(), "Mừng xuân Quý Mão 2023"),
+    ],
+)
+def test_a_year_of_the_sexagenary_cycle_is_a_name(source: str, restored: str) -> None:
+    """Measured on a real bulletin: "Mừng xuân quý mão 2023"; a year's name, a heavenly stem
+    then an earthly branch, is written with capitals."""
+    assert restore_case(source, learn_body(["Chúc mừng năm mới an khang."])) == restored
+
+
+@pytest.mark.parametrize(
+    ("source", "restored"),
+    [
+        ("BÀI ĐỌC I", "Bài đọc I"),
+        ("BÀI ĐỌC II", "Bài đọc II"),
+        ("KẾT LUẬN CHƯƠNG IV", "Kết luận chương IV"),
+        ("DOANH THU QUÝ III NĂM 2023", "Doanh thu quý III năm 2023"),
+        ("NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ XIV", "Nghị quyết hội nghị lần thứ XIV"),
+        ("NỘI DUNG PHẦN V", "Nội dung phần V"),
+        ("TỌA ĐỘ X VÀ Y", "Tọa độ x và y"),  # a letter that numbers nothing
+        ("SINH VIÊN KHÓA VI", "Sinh viên khóa VI"),
+        ("VĂN HÓA THẾ KỶ XXI", "Văn hóa thế kỷ XXI"),
+        ("PHẠM VI ỨNG DỤNG CỦA VI KHUẨN", "Phạm vi ứng dụng của vi khuẩn"),  # words, not numbers
+        ("SẢN XUẤT XI MĂNG", "Sản xuất xi măng"),
+        ("CÁC LOẠI VI KHUẨN", "Các loại vi khuẩn"),
+        ("CÁC LOẠI VI", "Các loại VI"),
+        ("PHƯƠNG PHÁP (I) VÀ (II)", "Phương pháp (I) và (II)"),
+    ],
+)
+def test_a_roman_numeral_keeps_its_capitals(source: str, restored: str) -> None:
+    """Measured on a real bulletin: "BÀI ĐỌC I" became "Bài đọc i"."""
+    assert restore_case(source, learn_body(["Bài viết nói về nhiều việc khác nhau."])) == restored
+
+
+def test_a_word_the_body_also_writes_in_capitals_stays_as_printed() -> None:
+    """Measured on a real article: "PHẦN MỀM MDSOLIDS" became "phần mềm MDSolids", while the
+    body writes the name both ways; a name the body writes only one way takes that way."""
+    body = learn_body(
+        [
+            "Dùng phần mềm MDSolids để giải bài toán dầm. Kết quả của MDSolids khớp với tính "
+            "tay; phần mềm MDSOLIDS cho kết quả nhanh, và dùng MDSolids rất dễ.",
+            "Mô hình được dựng trong SolidWorks rồi xuất sang SolidWorks Simulation.",
+        ]
+    )
+    assert restore_case("ỨNG DỤNG PHẦN MỀM MDSOLIDS", body) == "Ứng dụng phần mềm MDSOLIDS"
+    assert restore_case("MÔ HÌNH TRONG SOLIDWORKS", body) == "Mô hình trong SolidWorks"
+
+
+def test_a_capital_seen_on_one_side_of_a_word_only_is_no_name() -> None:
+    """A capital the body gives a word inside a longer name ("Sở Khoa học và Công nghệ")
+    tells nothing of the same word with other neighbours."""
+    body = learn_body(["Sở Khoa học và Công nghệ tỉnh làm tốt. Sở Khoa học và Công nghệ họp."])
+    title = "Ứng dụng công nghệ sinh học trong chăn nuôi"
+    assert name_capitals(title, body) == title
+
+
+def test_a_word_the_body_capitalises_in_one_phrase_only_is_no_name() -> None:
+    """Measured on a real issue: the article writes "bản Huấn thị" every time, a term it
+    styles so; its contents page writes "bản huấn thị", as the gold does: left so."""
+    body = learn_body(
+        [
+            "Thực hiện bản Huấn thị của Đại tướng, nhà trường phát triển. Giá trị của bản "
+            "Huấn thị còn mãi; bản Huấn thị là kim chỉ nam của Học viện.",
+        ]
+    )
+    title = "Phát huy giá trị bản huấn thị của Đại tướng"
+    assert name_capitals(title, body) == title
+
+
+def test_a_contents_title_writes_the_name_of_a_year_with_capitals() -> None:
+    body = learn_body(["Chúc mừng năm mới an khang."])
+    assert name_capitals("Mừng xuân quý mão 2023", body) == "Mừng xuân Quý Mão 2023"
+
+
+def test_a_phrase_of_the_title_the_body_repeats_is_no_echo_of_it() -> None:
+    """Measured on a real article: its body repeats "tại các trường đại học, cao đẳng" (part
+    of the title's first phrase) many times, once "Trường Đại học Yersin"; the repeats are
+    the body's own way of writing these words, and the title stays "các trường đại học"."""
+    body = learn_body(
+        [
+            "Nghiên cứu người lao động tại các trường đại học, cao đẳng trên địa bàn. Phần lớn "
+            "làm ở trường Đại học Yersin, số còn lại có trình độ Đại học và sau Đại học.",
+            "Kết quả giúp lãnh đạo tại các trường đại học, cao đẳng trên địa bàn làm tốt hơn.",
+        ]
+    )
+    title = (
+        "TÁC ĐỘNG CỦA PHONG CÁCH LÃNH ĐẠO ĐẾN NGƯỜI LAO ĐỘNG TẠI CÁC TRƯỜNG ĐẠI HỌC, CAO ĐẲNG "
+        "TRÊN ĐỊA BÀN"
+    )
+    assert restore_case(title, body) == (
+        "Tác động của phong cách lãnh đạo đến người lao động tại các trường đại học, cao đẳng "
+        "trên địa bàn"
+    )

@@ -1265,3 +1265,15 @@ def test_a_word_under_a_smaller_span_takes_the_style_of_its_own_height() -> None
     sheet = page(1, [Line([word], word.box)], [Line([small], small.box)])
     attach_styles(sheet, spans)
     assert (word.style, small.style) == (body, chart)
+
+
+def test_a_title_with_a_short_english_half_after_a_bar_is_split() -> None:
+    """Measured on a real bulletin: "Cầu Nguyện | Prayers" stayed one title ("Prayers" was
+    too short to tell as English); the half after the bar is the English title."""
+    sheet = page(
+        1,
+        [line("Cầu Nguyện | Prayers", 60, 60, 16, bold=True)],
+        body_lines(100, 30),
+    )
+    front = front_of(labelled(sheet))
+    assert (front.title, front.title_en) == ("Cầu Nguyện", "Prayers")

@@ -808,6 +808,28 @@ def test_a_contents_title_spelling_a_tone_the_older_way_is_the_same_title() -> N
     assert article.review == []
 
 
+def test_a_contents_title_gets_the_capitals_of_the_names_it_writes_small() -> None:
+    """Measured on a real issue: its contents page writes "đánh mỹ, thắng mỹ" and "của
+    đảng", which the article writes "đánh Mỹ", "của Đảng" every time; the contents page's
+    title is taken with these names' capitals, the rest as it writes it."""
+    from bantin.model import Article, Block, BlockKind
+    from bantin.pdf.convert import Hints, restore_case_of
+
+    article = Article()
+    article.title = "QUYẾT TÂM ĐÁNH MỸ, THẮNG MỸ CỦA ĐẢNG VÀ CƠ SỞ ĐẢNG"
+    article.blocks = [
+        Block(
+            BlockKind.PARAGRAPH,
+            "Đảng ta xác định quyết tâm đánh Mỹ, thắng Mỹ. Sức mạnh của Đảng và nhân dân; "
+            "quyết tâm đánh Mỹ của Đảng và ý chí thắng Mỹ. Mọi cơ sở đảng đều vững mạnh, "
+            "toàn Đảng đoàn kết, trong Đảng thống nhất, và quân Mỹ thua.",
+        )
+    ]
+    contents = "Quyết tâm đánh mỹ, thắng mỹ của đảng và cơ sở đảng"
+    restore_case_of(article, Hints(title=contents))
+    assert article.title == "Quyết tâm đánh Mỹ, thắng Mỹ của Đảng và cơ sở đảng"
+
+
 def test_a_title_in_capitals_with_one_word_typed_otherwise_is_restored() -> None:
     """Measured on a real article: its title in a TCVN3 capitals font held one word typed
     partly in small letters ("fe3O4-AG"), and stayed all in capitals."""

@@ -11,7 +11,7 @@ import itertools
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -25,6 +25,7 @@ from bantin.vietnamese import (
     fold,
     fold_all,
     is_all_caps,
+    is_syllable,
     is_vietnamese_letter,
 )
 
@@ -208,12 +209,35 @@ class BodyCasing:
     def phrase_forms(self, words: list[str], gaps: list[str]) -> Counter[tuple[str, ...]]:
         """How the body writes a run of words (with these gaps, " " or " - ", between them),
         away from sentence starts and from runs in capitals."""
+        inside: Counter[tuple[str, ...]] = Counter()
+        opening: Counter[tuple[str, ...]] = Counter()  # the first word's case unknown
+        for _, found, within in self._runs(words, gaps):
+            if within:
+                inside[found] += 1
+            else:
+                opening[("", *found[1:])] += 1
+        return inside or opening
+
+    def forms_inside(
+        self, words: list[str], gaps: list[str], echoed: list[tuple[int, int]] | None = None
+    ) -> Counter[tuple[str, ...]]:
+        """How the body writes a run of words inside its sentences, leaving out the runs
+        that lie in the `echoed` spans of `phrase_text` (where it repeats a title's phrase)."""
+        found: Counter[tuple[str, ...]] = Counter()
+        for at, form, within in self._runs(words, gaps):
+            if within and not any(start <= at < end for start, end in echoed or ()):
+                found[form] += 1
+        return found
+
+    def _runs(
+        self, words: list[str], gaps: list[str]
+    ) -> Iterator[tuple[int, tuple[str, ...], bool]]:
+        """Where the body writes a run of words (not two of them in capitals), its form
+        there, and whether it stands inside a sentence."""
         text, lower = self.phrase_text()
         wanted = words[0].lower() + "".join(
             g + w.lower() for g, w in zip(gaps, words[1:], strict=True)
         )
-        inside: Counter[tuple[str, ...]] = Counter()
-        opening: Counter[tuple[str, ...]] = Counter()  # the first word's case unknown
         at = lower.find(wanted)
         while at >= 0:
             end = at + len(wanted)
@@ -222,13 +246,35 @@ class BodyCasing:
             )
             found = tuple(WORD_SPLIT_RE.findall(text[at:end]))
             if whole and len(found) == len(words) and sum(map(is_all_caps, found)) < 2:
-                before = text[:at].rstrip()
-                if not before or before[-1] in ".!?:" + _PARAGRAPH.strip():
-                    opening[("", *found[1:])] += 1
-                else:
-                    inside[found] += 1
+                before = at - 1
+                while before >= 0 and text[before].isspace():
+                    before -= 1
+                yield at, found, before >= 0 and text[before] not in _OPENS_AFTER
             at = lower.find(wanted, at + 1)
-        return inside or opening
+
+    def capital_contexts(self, word: str) -> int:
+        """How many different words the body writes the word after with its capital, inside
+        a sentence: a name is capitalised wherever it stands ("đánh Mỹ", "quân Mỹ", "của
+        Mỹ"), a term styled as one only in its own phrase ("bản Huấn thị")."""
+        text, lower = self.phrase_text()
+        before: set[str] = set()
+        pattern = rf"(?<![^\W_])([^\W_]+)[ ]+{re.escape(word.lower())}(?![^\W_])"
+        for found in re.finditer(pattern, lower):
+            if text[found.end(0) - len(word)].isupper():
+                before.add(found[1])
+        return len(before)
+
+    def echoes(self, words: list[str]) -> list[tuple[int, int]]:
+        """The spans of `phrase_text` where the body repeats these words of a title (a
+        phrase of it, from mark to mark): they are written as the title is, and tell nothing
+        more of its case."""
+        _, lower = self.phrase_text()
+        run = r"\W+".join(re.escape(word.lower()) for word in words)
+        return [  # the first word's start checked apart: a literal start is found fast
+            found.span()
+            for found in re.finditer(rf"{run}(?!\w)", lower)
+            if found.start() == 0 or not lower[found.start() - 1].isalnum()
+        ]
 
     def learn(self, text: str) -> None:
         """Add one paragraph to the body (its words are counted when first needed)."""
@@ -376,8 +422,12 @@ def restore_case(text: str, body: BodyCasing) -> str:
         if right not in from_pairs and _language(pieces[left], pieces[right]):
             chosen[right] = capitalize_first(chosen[right])
     _take_phrases(pieces, word_at, chosen, body)
+    _take_year_names(pieces, word_at, chosen, body)
+    _take_numerals(pieces, word_at, chosen, body)
+    source = pieces.copy()
     for index, form in chosen.items():
         pieces[index] = form
+    _take_names(pieces, word_at, body, keep=lambda index: source[index] != source[index].upper())
     for at, index in enumerate(word_at[1:], start=1):
         # "... trong năm - Bài học ...": a subtitle opens with a capital
         if _SUBTITLE_DASH.fullmatch(pieces[index - 1]) and not _joined_terms(
@@ -410,6 +460,198 @@ def _joined_terms(pieces: list[str], word_at: list[int], at: int, body: BodyCasi
     return False
 
 
+def name_capitals(text: str, body: BodyCasing) -> str:
+    """A title in sentence case (as a contents page writes it) with a capital on the words it
+    writes in small letters where the body, between the same neighbours, writes them with
+    one and never without ("đánh mỹ" for the body's "đánh Mỹ", "của đảng" for "của Đảng"),
+    and on the names of years ("quý mão": "Quý Mão")."""
+    pieces = WORD_SPLIT_RE.split(text)
+    word_at = list(range(1, len(pieces), 2))
+    _take_names(pieces, word_at, body)
+    years: dict[int, str] = {}
+    _take_year_names(pieces, word_at, years, body)
+    for index, form in years.items():
+        pieces[index] = form
+    return "".join(pieces)
+
+
+ECHO_WORDS = 5  # words of a phrase of the title that the body repeats: the title echoed
+NAME_EVIDENCE = 2  # times the body writes a word with its capital between its neighbours
+NAME_CONTEXTS = 3  # different words the body writes a name after with its capital
+
+
+def _take_names(
+    pieces: list[str],
+    word_at: list[int],
+    body: BodyCasing,
+    keep: Callable[[int], bool] = lambda index: False,
+) -> None:
+    """Capitalise, in place, the words in small letters (but those to `keep`) that the body
+    writes with a capital beside each of the same neighbours (those not set apart by a mark),
+    NAME_EVIDENCE times or more, and never in small letters, leaving out where it repeats the
+    word's phrase of the title (of ECHO_WORDS words or more). A capital seen on one side only
+    may belong to a longer name ("Khoa học và Công nghệ" says nothing of "ứng dụng công
+    nghệ"). A name is capitalised after other words as well (NAME_CONTEXTS): a word the body
+    capitalises in one phrase only is a term it styles so ("bản Huấn thị"), which a title
+    may write in small letters."""
+    phrases = _phrases_of(pieces, word_at)
+    echoes: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for position, index in enumerate(word_at):
+        word = pieces[index]
+        if position == 0 or not word.isalpha() or word != word.lower() or keep(index):
+            continue
+        if not any(form[:1].isupper() for form in body.forms_of(word) or ()):
+            continue  # never written with a capital inside a sentence
+        phrase = tuple(pieces[at] for at in phrases[position])
+        if phrase not in echoes:
+            echoes[phrase] = body.echoes(list(phrase)) if len(phrase) >= ECHO_WORDS else []
+        named: list[bool | None] = []
+        capitals: Counter[str] = Counter()
+        for side in _sides(pieces, word_at, position):
+            pair, gap, at = side
+            found = body.forms_inside(pair, [gap], echoes[phrase])
+            named.append(_named(side, found))
+            if not named[-1]:
+                break
+            capitals.update({form[at]: n for form, n in found.items() if form[at][0].isupper()})
+        if not (named and all(named) and sum(capitals.values()) >= NAME_EVIDENCE):
+            continue
+        if body.capital_contexts(word) >= NAME_CONTEXTS:
+            pieces[index] = capitals.most_common(1)[0][0]
+
+
+def _sides(
+    pieces: list[str], word_at: list[int], position: int
+) -> list[tuple[list[str], str, int]]:
+    """A word's pairs with its neighbours not set apart by a mark: the two words, the gap
+    between them, and where the word is in the pair."""
+    index = word_at[position]
+    sides = []
+    if position > 0 and (gap := _phrase_gap(pieces[index - 1])) is not None:
+        sides.append(([pieces[index - 2], pieces[index]], gap, 1))
+    if position + 1 < len(word_at) and (gap := _phrase_gap(pieces[index + 1])) is not None:
+        sides.append(([pieces[index], pieces[index + 2]], gap, 0))
+    return sides
+
+
+def _phrases_of(pieces: list[str], word_at: list[int]) -> list[list[int]]:
+    """For each word, the words of its phrase: those joined to it by spaces or dashes, up to
+    the marks around it (a comma, a quote, the title's ends)."""
+    phrases: list[list[int]] = []
+    for index in word_at:
+        if phrases and _phrase_gap(pieces[index - 1]) is not None:
+            phrases[-1].append(index)
+        else:
+            phrases.append([index])
+    return [phrase for phrase in phrases for _ in phrase]
+
+
+def _named(side: tuple[list[str], str, int], found: Counter[tuple[str, ...]]) -> bool | None:
+    """Whether the body writes the word with a capital beside this neighbour (True), in
+    small letters at least once (False), or never (None); the neighbour as the title has it
+    (any case for a title's first word)."""
+    pair, _, at = side
+    other = pair[1 - at]
+    seen = [
+        (form[at], n)
+        for form, n in found.items()
+        if form[1 - at] == other or (at == 1 and form[0].lower() == other.lower())
+    ]
+    if not seen:
+        return None
+    return all(form[0].isupper() for form, _ in seen)
+
+
+#: The heavenly stems and earthly branches, in order: a year of the sexagenary cycle is
+#: named by a stem and a branch of the same parity ("Quý Mão", "Giáp Thìn", "Mậu Thân").
+STEMS = ("giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý")
+BRANCHES = (
+    ("tý", "tí"),
+    ("sửu",),
+    ("dần",),
+    ("mão", "mẹo"),
+    ("thìn",),
+    ("tỵ", "tị"),
+    ("ngọ",),
+    ("mùi",),
+    ("thân",),
+    ("dậu",),
+    ("tuất",),
+    ("hợi",),
+)
+_BRANCH = {name: number for number, names in enumerate(BRANCHES) for name in names}
+
+
+def _year_name(left: str, right: str) -> bool:
+    stem, branch = STEMS.index(left) if left in STEMS else -1, _BRANCH.get(right, -2)
+    return stem >= 0 and branch >= 0 and stem % 2 == branch % 2
+
+
+def _take_year_names(
+    pieces: list[str], word_at: list[int], chosen: dict[int, str], body: BodyCasing
+) -> None:
+    """A year's name ("QUÝ MÃO", "quý mão") is a name, unless the body writes the two words
+    in small letters inside a sentence."""
+    for left, right in itertools.pairwise(word_at):
+        words = [pieces[left], pieces[right]]
+        if pieces[left + 1] != " " or not _year_name(*fold_all(words)):
+            continue
+        if any(form[1].islower() for form in body.forms_inside(words, [" "])):
+            continue
+        chosen[left], chosen[right] = (capitalize_first(word.lower()) for word in words)
+
+
+#: Words a Roman numeral follows ("Bài đọc I", "Chương IV", "quý III", "lần thứ XIV",
+#: "khóa VI", "thế kỷ XXI").
+NUMBERED = frozenset(
+    [
+        "bài",
+        "chương",
+        "phần",
+        "quý",
+        "khóa",
+        "khoá",
+        "kỳ",
+        "kì",
+        "thứ",
+        "tập",
+        "mục",
+        "đợt",
+        "đoạn",
+        "kỷ",
+        "kỉ",
+        "loại",
+        "nhóm",
+        "hạng",
+        "cấp",
+        "lục",
+        "khu",
+        "quyển",
+        "tiết",
+        "vòng",
+        "hội",
+    ]
+)
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _take_numerals(
+    pieces: list[str], word_at: list[int], chosen: dict[int, str], body: BodyCasing
+) -> None:
+    """A Roman numeral in capitals keeps them where it is no Vietnamese word ("I", "II",
+    "XIV"), or, when it spells one ("V", "X", "VI", "XI": "vi khuẩn", "xi măng"), after a
+    word that numbers and before no other word ("BÀI ĐỌC V", "KHÓA VI", not "LOẠI VI KHUẨN")."""
+    for position, index in enumerate(word_at):
+        word = pieces[index]
+        if not _ROMAN.fullmatch(word):
+            continue
+        plain = word == "I" or (len(word) > 1 and not is_syllable(word.lower()))
+        numbered = position > 0 and fold(pieces[word_at[position - 1]]) in NUMBERED
+        alone = position + 1 == len(word_at) or bool(pieces[index + 1].strip())
+        if plain or (numbered and alone):
+            chosen[index] = word
+
+
 #: What sets a subtitle apart from its title: a dash with a space on each side.
 _SUBTITLE_DASH = re.compile(r"[^\w]*\s[-–—]\s[^\w]*")
 
@@ -425,6 +667,7 @@ def _bracketed_acronym(pieces: list[str], index: int) -> bool:
 
 PHRASE_WORDS = 3  # words in a run the body writes that settle their case together
 _PARAGRAPH = " \u00b6 "  # between two paragraphs of the body, where a sentence starts
+_OPENS_AFTER = frozenset(".!?:" + _PARAGRAPH.strip())  # a sentence starts after these
 _DASHED = re.compile(r"\s*[-–]\s*(?=\S)")
 
 
@@ -457,9 +700,15 @@ def _take_phrases(
             continue
         end, form = best
         for index, word in zip(word_at[start:end], form, strict=True):
-            if word:
+            if word and not _kept_in_capitals(pieces[index], chosen[index]):
                 chosen[index] = word
         start = end
+
+
+def _kept_in_capitals(printed: str, chosen: str) -> bool:
+    """A word printed in capitals that the title keeps so (an acronym, a name the body also
+    writes in capitals): no run of words changes it."""
+    return chosen == printed and is_all_caps(printed)
 
 
 def _phrase_gap(gap: str) -> str | None:
@@ -517,6 +766,8 @@ def _word_case(word: str, body: BodyCasing, all_caps: bool) -> str:
     if possessive and body.forms_of(word) is None:  # "VIETNAM’S" as the body writes "Vietnam"
         return _word_case(possessive[1], body, all_caps) + possessive[2].lower()
     form = body.word_form(word)
+    if all_caps and form is not None and _also_in_capitals(word, form, body):
+        return word
     if form is not None and (form != form.lower() or all_caps or word == word.lower()):
         return form
     if form is not None:
@@ -530,6 +781,18 @@ def _word_case(word: str, body: BodyCasing, all_caps: bool) -> str:
     if any(map(str.islower, word)):
         return word  # written in its own case among capitals ("Lactuca", "ZnO")
     return word.lower() if all_caps else word
+
+
+def _also_in_capitals(word: str, form: str, body: BodyCasing) -> bool:
+    """A name the body writes with capitals inside ("MDSolids") and also all in capitals, as
+    the title prints it ("MDSOLIDS"): the printed form is one of its own."""
+    return (
+        form != word
+        and sum(map(str.isupper, form)) >= 2
+        and sum(map(str.isalpha, word)) >= 2
+        and word.isupper()
+        and word in (body.forms_of(word) or {})
+    )
 
 
 #: Two or more capitalised words in a row, in text without its marks: a name ("Nam Dinh").

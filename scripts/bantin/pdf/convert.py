@@ -20,6 +20,7 @@ from bantin.convert.casing import (
     capitals,
     english_title_of,
     learn_body,
+    name_capitals,
     needs_restoring,
     restore_case,
 )
@@ -203,7 +204,7 @@ def restore_case_of(article: Article, hints: Hints) -> None:
     ]
     body = learn_body(texts, asked=[article.title, *(words for _, _, words in headings)])
     if hints.title and _words(hints.title) == _words(article.title):
-        article.title = hints.title.strip().rstrip(".").strip()
+        article.title = name_capitals(hints.title.strip().rstrip(".").strip(), body)
     elif needs_restoring(article.title) or headline_case(article.title):
         restored = _keep_names(article.title, restore_case(capitals(article.title), body))
         article.note("case", f"title case restored: {article.title!r} -> {restored!r}")

@@ -15,7 +15,7 @@ from bantin.model import Block, BlockKind
 from bantin.pdf import roles
 from bantin.pdf.page import Line, Word
 from bantin.pdf.reading import MARK, Para, join_lines, starts_enumerated, starts_item
-from bantin.vietnamese import ends_sentence, starts_lower
+from bantin.vietnamese import ends_sentence, is_syllable, is_vietnamese_letter, starts_lower
 
 INDENT_CONVENTION = 0.3  # share of paragraphs set in: the publication marks paragraphs so
 # What floats out of the text: the paragraph it interrupts goes on after it. A display
@@ -79,9 +79,21 @@ def front_of(paras: Sequence[Para]) -> Front:
 def _bilingual(title: str) -> tuple[str, str]:
     """ "Suy niệm | Reflections": the Vietnamese title and its English one."""
     left, bar, right = title.partition(" | ")
-    if bar and right and roles.is_english(right) and not roles.is_english(left):
+    english = roles.is_english(right) or _unmarked_and_foreign(right)
+    if bar and right and english and not roles.is_english(left):
         return left.strip(), right.strip()
     return title, ""
+
+
+def _unmarked_and_foreign(text: str) -> bool:
+    """Too short to tell as English by its letters ("Prayers"), but without a Vietnamese
+    mark and with a word Vietnamese spells no syllable like."""
+    words = [word for word in re.findall(r"[^\W\d_]+", text) if len(word) > 1]
+    return (
+        bool(words)
+        and not any(is_vietnamese_letter(char) and not char.isascii() for char in text)
+        and any(not is_syllable(word.lower()) for word in words)
+    )
 
 
 def _joined(paras: Sequence[Para], role: str, unmarked: bool = False) -> str:
