@@ -1181,3 +1181,103 @@ def test_a_word_drawn_again_over_itself_is_read_once() -> None:
     assert [[w.text for w in line.words] for line in sheet.lines] == [
         ["Suy", "Gospel", "niệm", "a", "a"]
     ]
+
+
+def _italic(text: str, x: float, y: float, size: float = 12.0) -> Line:
+    found = line(text, x, y, size)
+    for word in found.words:
+        word.style = Style("Times New Roman,Italic", size, italic=True)
+    return found
+
+
+def test_the_readings_under_a_page_heading_are_one_article() -> None:
+    """Measured on a parish bulletin: the page "Lời Chúa" (the Mass readings, each under a
+    heading that cites its passage: "Bài Đọc I  Xp 2, 3 ; 3, 12-13") was cut into one
+    article per reading, its passage reference another; the page's reflection that follows,
+    under a heading of its own, is an article."""
+    sheet = page(
+        4,
+        [line("Lời Chúa", 50, 40, 20, bold=True)],
+        [_italic("Word of God", 50, 64, 16)],
+        [line("Bài Đọc I", 56, 90, 12, bold=True)],
+        [_italic("Xp 2, 3 ; 3, 12-13", 140, 90)],
+        body_lines(110, 5),
+        [line("Đáp Ca", 56, 220, 12, bold=True)],
+        [_italic("Tv 145, 7, 8-9a. 9bc-10", 140, 220)],
+        body_lines(240, 4),
+        [line("Bài Đọc II", 56, 330, 12, bold=True)],
+        [_italic("1 Cr 1, 26-31", 140, 330)],
+        body_lines(350, 5),
+        [line("Tin Mừng Mt 5, 1-12a", 56, 440, 12, bold=True)],
+        body_lines(460, 5),
+        [line("Suy Niệm Lời Chúa | Gospel Reflections", 56, 560, 12, bold=True)],
+        body_lines(580, 6),
+    )
+    spans = news_items(Span(paragraphs(sheet, BODY)), BODY)
+    assert [span.paras[0].text for span in spans] == [
+        "Lời Chúa",
+        "Suy Niệm Lời Chúa | Gospel Reflections",
+    ]
+    assert spans[1].section == "Lời Chúa Word of God"
+    assert sum(p.text.startswith(RUNNING) for p in spans[0].paras) == 4
+
+
+def test_an_article_after_one_that_runs_onto_its_page_is_found_by_its_opening_words() -> None:
+    """Measured on a parish bulletin: the readings ran from page 4 onto page 5, where the
+    reflection starts; page 5 read alone shows no start before the reflection, so its PDF was
+    read from the top and the readings' end taken for the reflection's title and text."""
+    from bantin.pdf.ingest import _start_in_pdf
+
+    readings = Span([], pages=[4, 5])
+    reflection = Span([], pages=[5])
+    assert _start_in_pdf([readings, reflection], 1) == 2
+    assert _start_in_pdf([Span([], pages=[3]), reflection], 1) == 1
+
+
+def _justified(found: Line, right: float) -> Line:
+    """The line's words spread to reach `right`, as a justified line's are."""
+    stretch = (right - found.box.x1) / (len(found.words) - 1)
+    for index, word in enumerate(found.words):
+        shift = index * stretch
+        word.box = Box(word.box.x0 + shift, word.box.y0, word.box.x1 + shift, word.box.y1)
+    found.box = Box(found.box.x0, found.box.y0, right, found.box.y1)
+    return found
+
+
+def test_a_list_items_line_set_under_its_text_goes_on_with_the_item() -> None:
+    """Measured on a parish bulletin: a bulleted item's second line, set under the item's text
+    (right of the bullet), and a numbered verse's second line set the same way, were taken for
+    indented first lines and each item cut in two."""
+    right = 480.0
+    body = [_justified(found, right) for found in body_lines(40, 4)]
+    first = _justified(line("♦ Hội Knight of Columbus ngoài việc phục vụ thức", 60, 100), right)
+    hang = first.words[1].box.x0
+    verse = line("1. Chúa xét xử công minh cho người.", 60, 200)
+    under = verse.words[1].box.x0
+    sheet = page(
+        1,
+        body,
+        [
+            first,
+            _justified(
+                line("thiện nguyện viên giúp cho các game chơi ngày Tết", hang, 115), right - 8
+            ),
+            _justified(line("♦ Các anh chị trong ban tổ chức, ban trật", 60, 130), right),
+            line("tự đã cùng nhau.", hang, 145),
+        ],
+        [
+            verse,
+            line("Ngài nâng đỡ những ai thất vọng. –Đáp", under, 215),
+            line("2. Chúa sẽ tỏ thiện nhan cho người mù.", 60, 230),
+            line("Người công chính Chúa luôn yêu thương. –Đáp", under, 245),
+        ],
+        [_justified(found, right) for found in body_lines(290, 4)],
+    )
+    items = [p.text for p in paragraphs(sheet, BODY) if not p.text.startswith("câu")]
+    assert items == [
+        "♦ Hội Knight of Columbus ngoài việc phục vụ thức thiện nguyện viên giúp cho các game"
+        " chơi ngày Tết",
+        "♦ Các anh chị trong ban tổ chức, ban trật tự đã cùng nhau.",
+        "1. Chúa xét xử công minh cho người. Ngài nâng đỡ những ai thất vọng. –Đáp",
+        "2. Chúa sẽ tỏ thiện nhan cho người mù. Người công chính Chúa luôn yêu thương. –Đáp",
+    ], items

@@ -175,8 +175,37 @@ def news_items(span: Span, body: BodyType) -> list[Span]:
     if len(cuts) < 2:
         return [span]
     section = " ".join(" ".join(p.text.split()) for p in paras[:last] if p.text.strip())
-    bounds = [*cuts, len(paras)]
-    return [Span(paras[a:b], section=section) for a, b in itertools.pairwise(bounds)]
+    items = [index for index in cuts if not _cites_passage(paras, index)]
+    if items == cuts:
+        bounds = [*cuts, len(paras)]
+        return [Span(paras[a:b], section=section) for a, b in itertools.pairwise(bounds)]
+    # Headings that cite a passage ("Bài Đọc I  Xp 2, 3 ; 3, 12-13") are the readings of one
+    # article: under the page's heading when the page opens with them, else the item's.
+    head = [Span(paras[: items[0] if items else len(paras)])] if cuts[0] not in items else []
+    bounds = [*items, len(paras)]
+    return head + [Span(paras[a:b], section=section) for a, b in itertools.pairwise(bounds)]
+
+
+#: A passage cited at the end of a heading: a book's short name, chapter and verses
+#: ("Xp 2, 3 ; 3, 12-13", "1 Cr 1, 26-31", "Tv 145, 7, 8-9a. 9bc-10", "Mt 5, 1-12a").
+_PASSAGE = re.compile(
+    r"(?:^|\s)(?:[1-3]\s?)?[A-ZĐ][a-zđ]{0,3}\.?\s+\d{1,3}\s*[,:]\s*\d{1,3}[a-z]{0,3}"
+    r"(?:\s*[-–.;,]\s*\d{1,3}[a-z]{0,3})*\s*$"
+)
+
+
+def _cites_passage(paras: Sequence[Para], index: int) -> bool:
+    """A heading that ends with a passage's reference, or is followed on its line by one
+    (or is that reference, set apart from its heading)."""
+    para = paras[index]
+    if _PASSAGE.search(para.text.strip()):
+        return True
+    if index + 1 == len(paras):
+        return False
+    after = paras[index + 1]
+    beside = after.page == para.page and after.box.x0 > para.box.x1
+    same_line = beside and abs(after.box.y0 - para.box.y0) < para.style.size / 2
+    return same_line and bool(_PASSAGE.search(after.text.strip()))
 
 
 def _item_heading(para: Para, body: BodyType) -> bool:

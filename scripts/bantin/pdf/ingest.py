@@ -208,10 +208,13 @@ def _entry_for(
 
 
 def _start_in_pdf(spans: list[articles.Span], index: int) -> int:
-    """1 for the first article starting in the article's own PDF (its pages), 2 for the next."""
+    """1 for the first article on the article's own PDF (its pages), 2 for the next: an
+    article that starts on an earlier page and runs onto its first page counts."""
     span = spans[index]
     return 1 + sum(
-        1 for other in spans[:index] if span.first_page <= other.first_page <= span.last_page
+        1
+        for other in spans[:index]
+        if span.first_page <= other.last_page and other.first_page <= span.last_page
     )
 
 

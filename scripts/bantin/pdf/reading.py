@@ -514,11 +514,31 @@ def _cut(block: Block, page: int, columns: list[Column], em: float) -> list[Para
     for index, line in enumerate(block.lines):
         indented = _set_in(line, measure, em)
         hung_out = line.box.x0 <= measure.left - INDENT_MIN * em  # "Đáp: ..." out at the margin
-        if index == 0 or hung_out or _breaks(block.lines[index - 1], line, measure, indented):
+        if index and _hangs_under(paras[-1], block.lines[index - 1], line, em):
+            paras[-1].lines.append(line)
+        elif index == 0 or hung_out or _breaks(block.lines[index - 1], line, measure, indented):
             paras.append(Para([line], page, indented, column=column))
         else:
             paras[-1].lines.append(line)
     return paras
+
+
+HANG_TOLERANCE = 0.5  # ems: how far from the text of its item an item's next line may start
+
+
+def _hangs_under(item: Para, before: Line, line: Line, em: float) -> bool:
+    """A list item's next line, set under the item's text right of its bullet or number
+    ("♦ Ban Khánh tiết ..." over "và phục vụ ..."): the item goes on, whatever its indent. A
+    bold item is a heading, whose lines the headings' own stage joins."""
+    opening = item.lines[0]
+    if opening.style.bold or not (starts_item(opening.text) or starts_enumerated(opening.text)):
+        return False
+    if len(opening.words) < 2 or starts_item(line.text) or starts_enumerated(line.text):
+        return False
+    if _style_class(before.style) != _style_class(line.style):
+        return False
+    text_at = opening.words[1].box.x0
+    return all(abs(x.box.x0 - text_at) <= HANG_TOLERANCE * em for x in [*item.lines[1:], line])
 
 
 def _set_in(line: Line, column: Column, em: float) -> bool:
