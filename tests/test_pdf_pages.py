@@ -1281,3 +1281,27 @@ def test_a_list_items_line_set_under_its_text_goes_on_with_the_item() -> None:
         "1. Chúa xét xử công minh cho người. Ngài nâng đỡ những ai thất vọng. –Đáp",
         "2. Chúa sẽ tỏ thiện nhan cho người mù. Người công chính Chúa luôn yêu thương. –Đáp",
     ], items
+
+
+def test_a_bilingual_label_gives_the_title_and_its_english() -> None:
+    """Measured on a parish bulletin: a notice's heading names it in both languages, the
+    English after a bar ("Cầu Nguyện | Prayers", a word too short to be told English by its
+    letters) or first, both framed (":: Announcements / Thông Báo ::"); the whole label was
+    taken for the title."""
+    from bantin.pdf.structure import _bilingual
+
+    assert _bilingual("Cầu Nguyện | Prayers") == ("Cầu Nguyện", "Prayers")
+    assert _bilingual(":: Announcements / Thông Báo ::") == ("Thông Báo", "Announcements")
+    assert _bilingual("Tài Chính của Giáo Xứ | Parish Finance") == (
+        "Tài Chính của Giáo Xứ",
+        "Parish Finance",
+    )
+    assert _bilingual(":: Ban Giáo Lý và Việt Ngữ thông báo ::") == (
+        "Ban Giáo Lý và Việt Ngữ thông báo",
+        "",
+    )
+    assert _bilingual("Phân tích SWOT / PEST của doanh nghiệp") == (
+        "Phân tích SWOT / PEST của doanh nghiệp",
+        "",
+    )
+    assert _bilingual("Mô hình IS | LM") == ("Mô hình IS | LM", "")
