@@ -3,6 +3,8 @@ issues (positions, sizes and texts as poppler gives them), small enough to read 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bantin.pdf.articles import Span, advert_pages, news_items, starts
 from bantin.pdf.fonts import BodyType, body_type
 from bantin.pdf.furniture import remove_furniture
@@ -1305,3 +1307,162 @@ def test_a_bilingual_label_gives_the_title_and_its_english() -> None:
         "",
     )
     assert _bilingual("Mô hình IS | LM") == ("Mô hình IS | LM", "")
+
+
+def _styled(text: str, x: float, y: float, size: float = 12.0, **kind: bool) -> Line:
+    """A line in bold and/or italic type."""
+    found = line(text, x, y, size, bold=kind.get("bold", False))
+    if kind.get("italic"):
+        for word in found.words:
+            word.style = Style(word.style.font + ",Italic", size, word.style.bold, italic=True)
+    return found
+
+
+def test_the_notices_of_a_page_of_news_part_at_drawn_rules_and_bilingual_labels() -> None:
+    """Measured on a parish bulletin: under "Tin Tức Trong Giáo Xứ / Parish News" three
+    notices, parted by drawn rules: one headed by a bilingual label set larger (taken into the
+    page's heading), its lines of figures in bold and italic at the body's size (each taken
+    for a notice), one under a framed label and one under a bold heading."""
+    sheet = page(
+        6,
+        [line("Tin Tức Trong Giáo Xứ", 50, 40, 24, bold=True)],
+        [_styled("Parish News", 50, 66, 18, italic=True)],
+        [line("Tài Chính của Giáo Xứ | Parish Finance", 56, 92, 14, bold=True)],
+        [line("Đóng Góp trong Chúa Nhật", 66, 112, bold=True)],
+        [_styled("Sunday Contribution", 66, 126, italic=True)],
+        [line("$3,065.00", 300, 112, bold=True)],
+        [line("Tết Nguyên Đán", 66, 144, bold=True)],
+        [_styled("Lunar New Year", 66, 158, italic=True)],
+        [line("$1,307.00", 300, 144)],
+        [line("Cảm tạ quý ông bà và anh chị em.", 380, 112)],
+        [line("Goal – Chỉ Tiêu $13,800.00", 66, 176)],
+        [line(":: Announcements / Thông Báo ::", 76, 220, bold=True)],
+        body_lines(240, 4, x=84),
+        [line("Thư cảm ơn chương trình Hội Chợ Tết và Dạ Vũ", 84, 340, bold=True)],
+        [_styled("Mừng Xuân Quý Mão 2023", 84, 354, bold=True, italic=True)],
+        body_lines(372, 8, x=84),
+    )
+    rules = {6: [Box(146, 205, 466, 205), Box(146, 325, 466, 325)]}
+    spans = news_items(Span(paragraphs(sheet, BODY)), BODY, lambda n: rules.get(n, []))
+    assert [span.paras[0].text for span in spans] == [
+        "Tài Chính của Giáo Xứ | Parish Finance",
+        ":: Announcements / Thông Báo ::",
+        "Thư cảm ơn chương trình Hội Chợ Tết và Dạ Vũ",
+    ]
+    assert {span.section for span in spans} == {"Tin Tức Trong Giáo Xứ Parish News"}
+
+
+def test_a_callout_beside_a_page_heading_is_no_notice_and_a_rule_drawn_as_a_picture_parts() -> None:
+    """Measured on a parish bulletin: a boxed callout ("MỞ HÔM NAY / OPEN TODAY") set beside
+    the page's heading, and the first notice's heading, were taken into the page's heading;
+    the notices under bilingual labels, and an article under a rule set as a picture on the
+    next page, all stayed one article."""
+    small = 11.0
+    first = page(
+        6,
+        [line("Tin Tức Trong Giáo Xứ", 50, 40, 24, bold=True)],
+        [_styled("Parish News", 50, 66, 18, italic=True)],
+        [line("MỞ HÔM NAY", 380, 70, 14, bold=True), line("OPEN TODAY", 380, 86, 14, bold=True)],
+        [line("Hội Trường Thánh Gia", 56, 90, 14, bold=True)],
+        [line("(630) 984-6883", 56, 106, small, bold=True)],
+        body_lines(126, 3, x=66),
+        [line("Ghi Danh trong Giáo Xứ | Registration within Parish", 56, 230, small)],
+        [line("Gia Nhập Giáo Xứ", 66, 248, bold=True)],
+        body_lines(266, 5, x=66),
+        [line(":: BAN GIÁO LÝ VÀ VIỆT NGỮ THÔNG BÁO ::", 56, 400, small, bold=True)],
+        body_lines(418, 3, x=66),
+    )
+    second = page(
+        7,
+        [line("Tài Chính của Giáo Xứ | Parish Finance", 56, 40, small, bold=True)],
+        [line("Đóng Góp trong Chúa Nhật", 66, 58, bold=True)],
+        [_styled("Sunday Contribution", 66, 72, italic=True)],
+        [line("Bài giáo lý của Đức Thánh Cha về Thánh Lễ", 56, 130, bold=True)],
+        [line("24/11/2017 — Phaolô Phạm Xuân Khôi chuyển ngữ", 56, 146)],
+        body_lines(164, 10, x=56),
+    )
+    rules = {7: [Box(212, 100, 397, 113)]}
+    paras = paragraphs(first, BODY) + paragraphs(second, BODY)
+    spans = news_items(Span(paras), BODY, lambda n: rules.get(n, []))
+    assert [span.paras[0].text for span in spans] == [
+        "Hội Trường Thánh Gia",
+        "Ghi Danh trong Giáo Xứ | Registration within Parish",
+        ":: BAN GIÁO LÝ VÀ VIỆT NGỮ THÔNG BÁO ::",
+        "Tài Chính của Giáo Xứ | Parish Finance",
+        "Bài giáo lý của Đức Thánh Cha về Thánh Lễ",
+    ]
+    assert not any("MỞ HÔM NAY" in p.text for span in spans for p in span.paras)
+    assert spans[0].section == "Tin Tức Trong Giáo Xứ Parish News"
+
+
+def test_rules_drawn_across_a_page_are_read_and_short_ones_are_not(tmp_path: Path) -> None:
+    """The rules a bulletin draws between its notices, in the page's coordinates; a line
+    under a word, a box's edge and a band are none."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from bantin.pdf.rules import drawn_rules
+
+    pdf = tmp_path / "rules.pdf"
+    canvas = Canvas(str(pdf), pagesize=(612, 792))
+    canvas.setLineWidth(2)
+    canvas.line(146, 792 - 263, 466, 792 - 263)  # across the text
+    canvas.line(56, 792 - 300, 120, 792 - 300)  # under a word
+    canvas.rect(36, 792 - 673, 539, 34, fill=1)  # a band
+    canvas.showPage()
+    canvas.line(146, 792 - 593, 466, 792 - 593)
+    canvas.save()
+    found = drawn_rules(pdf, [1, 2])
+    assert [(round(b.x0), round(b.y0), round(b.x1)) for b in found[1]] == [(146, 263, 466)]
+    assert [round(b.y0) for b in found[2]] == [593]
+
+
+def test_a_notice_heading_the_next_page_of_news_is_a_notice() -> None:
+    """Measured on a parish bulletin: the page of news went on over the page, where a
+    notice's heading in bold at the body's size (no label, no rule) opened the next page; it
+    was read as part of the notice before, whose signature then no longer closed it."""
+    first = page(
+        6,
+        [line("Tin Tức Trong Giáo Xứ", 50, 40, 24, bold=True)],
+        [_styled("Parish News", 50, 66, 18, italic=True)],
+        [line("Tài Chính của Giáo Xứ | Parish Finance", 56, 92, 14, bold=True)],
+        body_lines(110, 3, x=66),
+        [line(":: Announcements / Thông Báo ::", 76, 220, bold=True)],
+        body_lines(240, 4, x=84),
+    )
+    second = page(
+        7,
+        [line("Hỏi & Đáp với Lm. Phi Quang", 40, 40, bold=True)],
+        [line("http://www.tinmung.net/HOI%20DAP/HoiDapINDEX.htm", 40, 52)],
+        body_lines(70, 6, x=47),
+    )
+    paras = paragraphs(first, BODY) + paragraphs(second, BODY)
+    spans = news_items(Span(paras), BODY)
+    assert [span.paras[0].text for span in spans][-1] == "Hỏi & Đáp với Lm. Phi Quang"
+
+
+def test_a_name_set_level_with_another_cell_is_no_closing_signature() -> None:
+    """Measured on a parish bulletin: a notice closing on a row of two short cells (a heading
+    and its English, "Hôn Phối" beside "Marriage"; "Sunday Contribution" beside "Thank
+    you!") took the first for its author; a name alone on its line still signs."""
+    from bantin.pdf.roles import label_closing_byline
+
+    sheet = page(
+        1,
+        [line("Ghi Danh trong Giáo Xứ", 50, 40, 16, bold=True)],
+        body_lines(70, 5),
+        [line("Hôn Phối", 50, 200, bold=True)],
+        [line("Marriage", 320, 200, bold=True)],
+    )
+    paras = labelled(sheet)
+    label_closing_byline(paras, BODY)
+    assert not [p.text for p in paras if p.role == BYLINE]
+    signed = page(
+        1,
+        [line("Thư cảm ơn chương trình Hội Chợ", 50, 40, 16, bold=True)],
+        body_lines(70, 5),
+        [line("TM Ban tổ chức", 50, 200)],
+        [line("Hùng Trịnh", 50, 215, bold=True)],
+    )
+    paras = labelled(signed)
+    label_closing_byline(paras, BODY)
+    assert [p.text for p in paras if p.role == BYLINE] == ["Hùng Trịnh"]

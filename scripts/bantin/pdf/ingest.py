@@ -139,11 +139,11 @@ def split_issue(doc: Document) -> tuple[list[Entry], list[articles.Span]]:
     skip = contents_pages(doc)
     adverts = articles.advert_pages(doc.pages, doc.body)
     entries = read_contents(doc) if skip else []
-    _, spans = articles.split(doc.paras, doc.body, skip | adverts)
+    _, spans = articles.split(doc.paras, doc.body, skip | adverts, doc.rules)
     if skip and not _lists_articles(entries, spans, _folio_offset(doc)):
         said = frozenset(page.number for page in doc.pages if page.number in skip and headed(page))
         if said != skip:
-            _, spans = articles.split(doc.paras, doc.body, said | adverts)
+            _, spans = articles.split(doc.paras, doc.body, said | adverts, doc.rules)
     return entries, spans
 
 

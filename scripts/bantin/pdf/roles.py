@@ -185,10 +185,24 @@ def _closing_byline(para: Para, paras: Sequence[Para], body: BodyType) -> bool:
     index = list(paras).index(para)
     if starts_item(text) or (index and parse_byline(paras[index - 1].text.strip())):
         return False
+    if any(_level(para, other) for other in paras if other is not para):
+        return False  # a cell of a row ("Hôn Phối" beside "Marriage"), not a signature
     style = para.style
     column = para.column
     right = column is not None and para.box.x0 > (column.left + column.right) / 2
     return right or style.bold or style.italic or is_all_caps(text)
+
+
+CELL_MAX_WORDS = 6  # a row's other cell is short (a column of running text is not one)
+
+
+def _level(para: Para, other: Para) -> bool:
+    """Set on the same line of the page as another short paragraph, beside it (its row)."""
+    if other.page != para.page or para.box.x_overlap(other.box) > 0:
+        return False
+    if len(other.lines) > 2 or len(other.text.split()) > CELL_MAX_WORDS:
+        return False
+    return para.box.y_overlap(other.box) > 0.5 * min(para.box.height, other.box.height)
 
 
 LABEL_REACH = 4.0  # line heights: how far right of a hanging label the text it names starts
