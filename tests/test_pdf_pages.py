@@ -1249,7 +1249,7 @@ def _justified(found: Line, right: float) -> Line:
 def test_a_list_items_line_set_under_its_text_goes_on_with_the_item() -> None:
     """Measured on a parish bulletin: a bulleted item's second line, set under the item's text
     (right of the bullet), and a numbered verse's second line set the same way, were taken for
-    indented first lines and each item cut in two."""
+    indented first lines and each item cut in two (one set a size smaller too)."""
     right = 480.0
     body = [_justified(found, right) for found in body_lines(40, 4)]
     first = _justified(line("♦ Hội Knight of Columbus ngoài việc phục vụ thức", 60, 100), right)
@@ -1271,7 +1271,7 @@ def test_a_list_items_line_set_under_its_text_goes_on_with_the_item() -> None:
             verse,
             line("Ngài nâng đỡ những ai thất vọng. –Đáp", under, 215),
             line("2. Chúa sẽ tỏ thiện nhan cho người mù.", 60, 230),
-            line("Người công chính Chúa luôn yêu thương. –Đáp", under, 245),
+            line("Người công chính Chúa luôn yêu thương. –Đáp", under, 245, 10.5),
         ],
         [_justified(found, right) for found in body_lines(290, 4)],
     )

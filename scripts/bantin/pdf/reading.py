@@ -535,8 +535,8 @@ def _hangs_under(item: Para, before: Line, line: Line, em: float) -> bool:
         return False
     if len(opening.words) < 2 or starts_item(line.text) or starts_enumerated(line.text):
         return False
-    if _style_class(before.style) != _style_class(line.style):
-        return False
+    if _style_class(before.style)[1:] != _style_class(line.style)[1:]:
+        return False  # another weight or family (a size smaller is still the item's)
     text_at = opening.words[1].box.x0
     return all(abs(x.box.x0 - text_at) <= HANG_TOLERANCE * em for x in [*item.lines[1:], line])
 
