@@ -1466,3 +1466,21 @@ def test_a_name_set_level_with_another_cell_is_no_closing_signature() -> None:
     paras = labelled(signed)
     label_closing_byline(paras, BODY)
     assert [p.text for p in paras if p.role == BYLINE] == ["Hùng Trịnh"]
+
+
+def test_a_quoted_sentence_on_a_line_of_its_own_is_no_heading() -> None:
+    """Measured on a parish bulletin: a reading's motto, a sentence in quotes set in italic on
+    its own line ('"Hãy dọn đường Chúa.”'), was taken for a run-in heading; an italic line
+    that is no sentence still heads."""
+    sheet = page(
+        1,
+        [line("Lời Chúa", 50, 40, 20, bold=True)],
+        body_lines(80, 4),
+        [_styled("“Hãy dọn đường Chúa.”", 50, 150, italic=True)],
+        body_lines(170, 4),
+        [_styled("Phương pháp nghiên cứu", 50, 240, italic=True)],
+        body_lines(260, 4),
+    )
+    role = {p.text: p.role for p in labelled(sheet)}
+    assert role["“Hãy dọn đường Chúa.”"] != HEADING
+    assert role["Phương pháp nghiên cứu"] == HEADING

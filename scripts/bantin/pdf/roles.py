@@ -691,14 +691,17 @@ def _is_body_text(para: Para, body: BodyType) -> bool:
     return abs(style.size - body.size) <= 0.6 and not style.bold
 
 
+_CLOSING_QUOTES = "\"”’»'"
+
+
 def _is_heading(para: Para, body: BodyType) -> bool:
     """Short, not a sentence, and set apart: bold, capitals, a capitals font, or numbered."""
     text = para.text.strip()
     words = text.split()
     if not words or len(words) > HEADING_MAX_WORDS or len(para.lines) > HEADING_MAX_LINES:
         return False
-    if text.endswith((".", ",", ";")) and not _NUMBERED.match(text):
-        return False
+    if text.rstrip(_CLOSING_QUOTES).endswith((".", ",", ";")) and not _NUMBERED.match(text):
+        return False  # a sentence, quoted or not ('"Hãy dọn đường Chúa.”')
     if body.ratio(para.style) < HEADING_MIN_RATIO:
         return False
     style = para.style
