@@ -1484,3 +1484,29 @@ def test_a_quoted_sentence_on_a_line_of_its_own_is_no_heading() -> None:
     role = {p.text: p.role for p in labelled(sheet)}
     assert role["“Hãy dọn đường Chúa.”"] != HEADING
     assert role["Phương pháp nghiên cứu"] == HEADING
+
+
+def test_a_tone_mark_drawn_apart_joins_its_syllable_and_the_rest_of_it() -> None:
+    """Measured on a parish bulletin: a font drew a syllable's tone mark as a glyph of its own
+    between the syllable's two pieces ("trươ" + "́" + "c", "rư" + "̉" + "a", the last piece
+    a hair left of the first's end); the text read "trướ c", "rử a"."""
+    from bantin.pdf.reading import join_split_syllables
+
+    def word(text: str, x0: float, x1: float) -> Word:
+        return Word(text, Box(x0, 100, x1, 111), Style("Cambria", 10.7))
+
+    pieces = [
+        word("đi", 144.2, 152.9),
+        word("trươ", 155.8, 176.5),
+        word("\u0301", 174.3, 174.3),
+        word("c", 176.5, 181.2),
+        word("rư", 406.9, 417.8),
+        word("\u0309", 415.4, 415.4),
+        word("a", 417.7, 422.8),
+        word("g", 443.8, 448.9),
+        word("\u0301", 455.9, 455.9),  # the letter it sat on was not drawn: left alone
+        word("i", 458.1, 461.1),
+    ]
+    sheet = page(1, [Line(pieces, Box(144.2, 100, 461.1, 111))])
+    join_split_syllables(sheet)
+    assert [w.text for w in sheet.lines[0].words] == ["đi", "trước", "rửa", "g", "\u0301", "i"]

@@ -166,12 +166,18 @@ _HEAD = re.compile(r"([^\W\d_]+)$")
 def join_split_syllables(page: Page) -> None:
     """A syllable a font drew in two pieces, the second after a narrow gap ("củ" + "a",
     "Chú" + "a", "Ngọ" + "c."), is one word again: the piece before ends with a marked
-    letter, the piece after is one or two letters, and the two make a Vietnamese syllable."""
+    letter, the piece after is one or two letters, and the two make a Vietnamese syllable. A
+    tone mark drawn as a glyph of its own over the piece before joins it first ("trươ" + "́"
+    + "c")."""
     for line in page.lines:
         words = line.words
         index = 0
         while index < len(words) - 1:
             before, after = words[index], words[index + 1]
+            if _mark_over(before, after):
+                before.text = unicodedata.normalize("NFC", before.text + after.text)
+                del words[index + 1]
+                continue
             if _split_syllable(before, after):
                 before.text += after.text
                 before.box = before.box.union(after.box)
@@ -180,10 +186,21 @@ def join_split_syllables(page: Page) -> None:
             index += 1
 
 
+def _mark_over(before: Word, after: Word) -> bool:
+    """A combining mark alone, drawn over the end of the word before (or right after it)."""
+    if not after.text or not all(unicodedata.combining(char) for char in after.text):
+        return False
+    size = before.style.size or 10.0
+    return before.box.x0 <= after.box.x0 <= before.box.x1 + SPLIT_GAP * size
+
+
+SPLIT_OVERLAP = 1.0  # points: the piece after may start a hair left of the first's end
+
+
 def _split_syllable(before: Word, after: Word) -> bool:
     size = min(before.style.size, after.style.size) or 10.0
     gap = after.box.x0 - before.box.x1
-    if not 0 <= gap < SPLIT_GAP * size or before.style.font != after.style.font:
+    if not -SPLIT_OVERLAP <= gap < SPLIT_GAP * size or before.style.font != after.style.font:
         return False
     tail, head = _TAIL.match(after.text), _HEAD.search(before.text)
     if tail is None or head is None or not tail.group(1).islower():
