@@ -1510,3 +1510,22 @@ def test_a_tone_mark_drawn_apart_joins_its_syllable_and_the_rest_of_it() -> None
     sheet = page(1, [Line(pieces, Box(144.2, 100, 461.1, 111))])
     join_split_syllables(sheet)
     assert [w.text for w in sheet.lines[0].words] == ["đi", "trước", "rửa", "g", "\u0301", "i"]
+
+
+def test_an_italic_line_of_two_sentences_is_text_not_a_heading() -> None:
+    """Measured on a parish bulletin: a reader's question on one italic line ("Hỏi 77: Xin
+    cho biết ý nghĩa lá cờ Tòa Thánh. Cách treo cờ hai màu ở các nhà thờ?") was taken for a
+    run-in heading; a short italic heading with an abbreviation still heads."""
+    question = "Hỏi 77: Xin cho biết ý nghĩa lá cờ Tòa Thánh. Cách treo cờ ở đâu?"
+    sheet = page(
+        1,
+        [line("Hỏi & Đáp", 50, 40, 20, bold=True)],
+        body_lines(80, 4),
+        [_styled(question, 50, 150, italic=True)],
+        body_lines(170, 4),
+        [_styled("Kinh tế Tp. Hồ Chí Minh", 50, 240, italic=True)],
+        body_lines(260, 4),
+    )
+    role = {p.text: p.role for p in labelled(sheet)}
+    assert role[question] != HEADING
+    assert role["Kinh tế Tp. Hồ Chí Minh"] == HEADING

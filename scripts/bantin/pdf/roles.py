@@ -712,7 +712,17 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     marked = style.bold or is_all_caps(text) or capitals_font(style)
     numbered = bool(_NUMBERED.match(text)) and not ends_sentence(text[-1:] or ".")
     run_in = style.italic and len(para.lines) == 1 and not text.endswith(":")
-    return marked or (numbered and style.italic) or run_in
+    return marked or (numbered and style.italic) or (run_in and not _two_sentences(text))
+
+
+#: A sentence's end inside a line, after a word (not an abbreviation's few letters).
+_INNER_END = re.compile(r"[^\W\d_]{4,}[.?!]\s+\S")
+TWO_SENTENCES_MIN_WORDS = 8
+
+
+def _two_sentences(text: str) -> bool:
+    """A line that ends one sentence and goes on with another is text, not a heading."""
+    return len(text.split()) >= TWO_SENTENCES_MIN_WORDS and bool(_INNER_END.search(text))
 
 
 def is_caption_text(text: str) -> bool:
