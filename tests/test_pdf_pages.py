@@ -1396,8 +1396,9 @@ def test_a_callout_beside_a_page_heading_is_no_notice_and_a_rule_drawn_as_a_pict
 
 
 def test_rules_drawn_across_a_page_are_read_and_short_ones_are_not(tmp_path: Path) -> None:
-    """The rules a bulletin draws between its notices, in the page's coordinates; a line
-    under a word, a box's edge and a band are none."""
+    """The rules a bulletin draws between its notices, in the page's coordinates, and the
+    edges of a box drawn round a notice; a line under a word, a callout's box and the page's
+    frame are none."""
     from reportlab.pdfgen.canvas import Canvas
 
     from bantin.pdf.rules import drawn_rules
@@ -1407,13 +1408,15 @@ def test_rules_drawn_across_a_page_are_read_and_short_ones_are_not(tmp_path: Pat
     canvas.setLineWidth(2)
     canvas.line(146, 792 - 263, 466, 792 - 263)  # across the text
     canvas.line(56, 792 - 300, 120, 792 - 300)  # under a word
-    canvas.rect(36, 792 - 673, 539, 34, fill=1)  # a band
+    canvas.rect(370, 792 - 110, 100, 60)  # a callout's box, narrow
     canvas.showPage()
     canvas.line(146, 792 - 593, 466, 792 - 593)
+    canvas.rect(50, 792 - 400, 500, 100)  # a notice boxed: its edges part it from the rest
+    canvas.rect(20, 20, 572, 752)  # the page's frame parts nothing
     canvas.save()
     found = drawn_rules(pdf, [1, 2])
     assert [(round(b.x0), round(b.y0), round(b.x1)) for b in found[1]] == [(146, 263, 466)]
-    assert [round(b.y0) for b in found[2]] == [593]
+    assert [round(b.y0) for b in found[2]] == [300, 400, 593]
 
 
 def test_a_notice_heading_the_next_page_of_news_is_a_notice() -> None:

@@ -28,8 +28,8 @@ def drawn_rules(pdf: Path, numbers: Iterable[int]) -> dict[int, list[Box]]:
     if not wanted:
         return found
     try:
-        for number, (height, paths) in zip(wanted, _paths(pdf, wanted), strict=True):
-            found[number] = _rules(paths, height)
+        for number, (size, paths) in zip(wanted, _paths(pdf, wanted), strict=True):
+            found[number] = _rules(paths, *size)
     except Exception as error:
         log.debug("%s: drawings not read (%s)", pdf, error)
     return found
@@ -46,21 +46,31 @@ def image_rules(page: Page) -> list[Box]:
     ]
 
 
-def _rules(paths: Sequence[Box], page_width: float) -> list[Box]:
-    return sorted(
-        (
-            box
-            for box in paths
-            if box.height <= RULE_MAX_HEIGHT and box.width >= RULE_MIN_WIDTH * page_width
-        ),
-        key=lambda box: (box.y0, box.x0),
-    )
+BOX_MIN_HEIGHT = 10.0  # points: a box round a notice, not a thick line
+FRAME_SHARE = 0.8  # of the page's height: a box this tall is the page's frame
 
 
-def _paths(pdf: Path, numbers: list[int]) -> Iterable[tuple[float, list[Box]]]:
-    """Per page asked for: its width and the boxes of the paths it draws."""
+def _rules(paths: Sequence[tuple[Box, bool]], width: float, height: float) -> list[Box]:
+    """Lines across the text, and the top and bottom edges of rectangles drawn round a
+    notice (as wide, not the page's frame)."""
+    found = []
+    for box, rectangle in paths:
+        if box.width < RULE_MIN_WIDTH * width:
+            continue
+        if box.height <= RULE_MAX_HEIGHT:
+            found.append(box)
+        elif rectangle and BOX_MIN_HEIGHT <= box.height < FRAME_SHARE * height:
+            found += [Box(box.x0, box.y0, box.x1, box.y0), Box(box.x0, box.y1, box.x1, box.y1)]
+    return sorted(found, key=lambda box: (box.y0, box.x0))
+
+
+def _paths(
+    pdf: Path, numbers: list[int]
+) -> Iterable[tuple[tuple[float, float], list[tuple[Box, bool]]]]:
+    """Per page asked for: its size and the boxes of the paths it draws (and whether each is
+    a rectangle)."""
     from pdfminer.converter import PDFLayoutAnalyzer
-    from pdfminer.layout import LTCurve, LTFigure, LTPage
+    from pdfminer.layout import LTCurve, LTFigure, LTPage, LTRect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
 
@@ -78,10 +88,11 @@ def _paths(pdf: Path, numbers: list[int]) -> Iterable[tuple[float, list[Box]]]:
         def receive_layout(self, ltpage: LTPage) -> None:
             self.page = ltpage
 
-    def boxes(items: Iterable[Any], top: float, left: float) -> Iterable[Box]:
+    def boxes(items: Iterable[Any], top: float, left: float) -> Iterable[tuple[Box, bool]]:
         for item in items:
             if isinstance(item, LTCurve):  # lines and rectangles are curves too
-                yield Box(item.x0 - left, top - item.y1, item.x1 - left, top - item.y0)
+                box = Box(item.x0 - left, top - item.y1, item.x1 - left, top - item.y0)
+                yield box, isinstance(item, LTRect)
             elif isinstance(item, LTFigure):
                 yield from boxes(item, top, left)
 
@@ -94,7 +105,7 @@ def _paths(pdf: Path, numbers: list[int]) -> Iterable[tuple[float, list[Box]]]:
             interpreter.process_page(page)
             result = device.page
             if result is None:
-                yield 0.0, []
+                yield (0.0, 0.0), []
                 continue
-            x0, _, x1, y1 = result.bbox
-            yield x1 - x0, list(boxes(result, y1, x0))
+            x0, y0, x1, y1 = result.bbox
+            yield (x1 - x0, y1 - y0), list(boxes(result, y1, x0))
