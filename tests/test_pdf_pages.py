@@ -1446,7 +1446,8 @@ def test_a_notice_heading_the_next_page_of_news_is_a_notice() -> None:
 def test_a_name_set_level_with_another_cell_is_no_closing_signature() -> None:
     """Measured on a parish bulletin: a notice closing on a row of two short cells (a heading
     and its English, "Hôn Phối" beside "Marriage"; "Sunday Contribution" beside "Thank
-    you!") took the first for its author; a name alone on its line still signs."""
+    you!") took the first for its author; a name alone on its line still signs, and the line
+    over it that signs on behalf of a body ("TM Ban tổ chức") is the signature's, not text."""
     from bantin.pdf.roles import label_closing_byline
 
     sheet = page(
@@ -1468,7 +1469,7 @@ def test_a_name_set_level_with_another_cell_is_no_closing_signature() -> None:
     )
     paras = labelled(signed)
     label_closing_byline(paras, BODY)
-    assert [p.text for p in paras if p.role == BYLINE] == ["Hùng Trịnh"]
+    assert [p.text for p in paras if p.role == BYLINE] == ["TM Ban tổ chức", "Hùng Trịnh"]
 
 
 def test_a_quoted_sentence_on_a_line_of_its_own_is_no_heading() -> None:

@@ -156,6 +156,8 @@ def label_article(paras: list[Para], body: BodyType) -> None:
     label_set_aside_byline(paras, start, body)
     label_body(paras[start:], body)
     label_closing_byline(paras, body)
+    for para in [p for p in paras[start:] if p.role == BYLINE]:
+        _take_on_behalf(paras, para)
 
 
 def label_closing_byline(paras: Sequence[Para], body: BodyType) -> None:
@@ -172,6 +174,20 @@ def label_closing_byline(paras: Sequence[Para], body: BodyType) -> None:
             return
         if para.role == BODY and len(para.lines) > 1:
             return  # running text: the byline would have come after it
+
+
+#: Signing on behalf of a body, over the name: "TM. Ban tổ chức", "T/M BCH", "Thay mặt ...".
+_ON_BEHALF = re.compile(r"^(?:T\.?\s?M\b\.?|T/M\b|KT\b\.?|thay\s+mặt\b|ký\s+thay\b)", re.I)
+
+
+def _take_on_behalf(paras: Sequence[Para], signature: Para) -> None:
+    """The line right over a signature that signs on behalf of a body is the signature's."""
+    index = list(paras).index(signature)
+    above = paras[index - 1] if index else None
+    if above is None or above.role != BODY or len(above.lines) > 1:
+        return
+    if _ON_BEHALF.match(above.text.strip()):
+        above.role = BYLINE
 
 
 def _closing_byline(para: Para, paras: Sequence[Para], body: BodyType) -> bool:
