@@ -106,3 +106,18 @@ def test_a_heading_opened_by_a_plural_or_a_number_word_names_no_one(heading: str
     from bantin.bylines import parse_byline
 
     assert parse_byline(heading) == []
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        # measured on a parish bulletin: a translation credits its translator, dated
+        ("24/11/2017 — Phaolô Phạm Xuân Khôi chuyển ngữ", ["Phaolô Phạm Xuân Khôi"]),
+        ("Chuyển ngữ: Nguyễn Văn An", ["Nguyễn Văn An"]),
+        ("Lê Thị Hoa lược dịch", ["Lê Thị Hoa"]),
+    ],
+)
+def test_a_translation_names_its_translator(byline: str, names: list[str]) -> None:
+    from bantin.bylines import parse_byline
+
+    assert [author.name for author in parse_byline(byline)] == names

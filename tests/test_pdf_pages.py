@@ -3,6 +3,8 @@ issues (positions, sizes and texts as poppler gives them), small enough to read 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bantin.pdf.articles import Span, advert_pages, news_items, starts
 from bantin.pdf.fonts import BodyType, body_type
 from bantin.pdf.furniture import remove_furniture
@@ -1277,3 +1279,353 @@ def test_a_title_with_a_short_english_half_after_a_bar_is_split() -> None:
     )
     front = front_of(labelled(sheet))
     assert (front.title, front.title_en) == ("Cầu Nguyện", "Prayers")
+
+
+def _italic(text: str, x: float, y: float, size: float = 12.0) -> Line:
+    found = line(text, x, y, size)
+    for word in found.words:
+        word.style = Style("Times New Roman,Italic", size, italic=True)
+    return found
+
+
+def test_the_readings_under_a_page_heading_are_one_article() -> None:
+    """Measured on a parish bulletin: the page "Lời Chúa" (the Mass readings, each under a
+    heading that cites its passage: "Bài Đọc I  Xp 2, 3 ; 3, 12-13") was cut into one
+    article per reading, its passage reference another; the page's reflection that follows,
+    under a heading of its own, is an article."""
+    sheet = page(
+        4,
+        [line("Lời Chúa", 50, 40, 20, bold=True)],
+        [_italic("Word of God", 50, 64, 16)],
+        [line("Bài Đọc I", 56, 90, 12, bold=True)],
+        [_italic("Xp 2, 3 ; 3, 12-13", 140, 90)],
+        body_lines(110, 5),
+        [line("Đáp Ca", 56, 220, 12, bold=True)],
+        [_italic("Tv 145, 7, 8-9a. 9bc-10", 140, 220)],
+        body_lines(240, 4),
+        [line("Bài Đọc II", 56, 330, 12, bold=True)],
+        [_italic("1 Cr 1, 26-31", 140, 330)],
+        body_lines(350, 5),
+        [line("Tin Mừng Mt 5, 1-12a", 56, 440, 12, bold=True)],
+        body_lines(460, 5),
+        [line("Suy Niệm Lời Chúa | Gospel Reflections", 56, 560, 12, bold=True)],
+        body_lines(580, 6),
+    )
+    spans = news_items(Span(paragraphs(sheet, BODY)), BODY)
+    assert [span.paras[0].text for span in spans] == [
+        "Lời Chúa",
+        "Suy Niệm Lời Chúa | Gospel Reflections",
+    ]
+    assert spans[1].section == "Lời Chúa Word of God"
+    assert sum(p.text.startswith(RUNNING) for p in spans[0].paras) == 4
+
+
+def test_an_article_after_one_that_runs_onto_its_page_is_found_by_its_opening_words() -> None:
+    """Measured on a parish bulletin: the readings ran from page 4 onto page 5, where the
+    reflection starts; page 5 read alone shows no start before the reflection, so its PDF was
+    read from the top and the readings' end taken for the reflection's title and text."""
+    from bantin.pdf.ingest import _start_in_pdf
+
+    readings = Span([], pages=[4, 5])
+    reflection = Span([], pages=[5])
+    assert _start_in_pdf([readings, reflection], 1) == 2
+    assert _start_in_pdf([Span([], pages=[3]), reflection], 1) == 1
+
+
+def _justified(found: Line, right: float) -> Line:
+    """The line's words spread to reach `right`, as a justified line's are."""
+    stretch = (right - found.box.x1) / (len(found.words) - 1)
+    for index, word in enumerate(found.words):
+        shift = index * stretch
+        word.box = Box(word.box.x0 + shift, word.box.y0, word.box.x1 + shift, word.box.y1)
+    found.box = Box(found.box.x0, found.box.y0, right, found.box.y1)
+    return found
+
+
+def test_a_list_items_line_set_under_its_text_goes_on_with_the_item() -> None:
+    """Measured on a parish bulletin: a bulleted item's second line, set under the item's text
+    (right of the bullet), and a numbered verse's second line set the same way, were taken for
+    indented first lines and each item cut in two (one set a size smaller too)."""
+    right = 480.0
+    body = [_justified(found, right) for found in body_lines(40, 4)]
+    first = _justified(line("♦ Hội Knight of Columbus ngoài việc phục vụ thức", 60, 100), right)
+    hang = first.words[1].box.x0
+    verse = line("1. Chúa xét xử công minh cho người.", 60, 200)
+    under = verse.words[1].box.x0
+    sheet = page(
+        1,
+        body,
+        [
+            first,
+            _justified(
+                line("thiện nguyện viên giúp cho các game chơi ngày Tết", hang, 115), right - 8
+            ),
+            _justified(line("♦ Các anh chị trong ban tổ chức, ban trật", 60, 130), right),
+            line("tự đã cùng nhau.", hang, 145),
+        ],
+        [
+            verse,
+            line("Ngài nâng đỡ những ai thất vọng. –Đáp", under, 215),
+            line("2. Chúa sẽ tỏ thiện nhan cho người mù.", 60, 230),
+            line("Người công chính Chúa luôn yêu thương. –Đáp", under, 245, 10.5),
+        ],
+        [_justified(found, right) for found in body_lines(290, 4)],
+    )
+    items = [p.text for p in paragraphs(sheet, BODY) if not p.text.startswith("câu")]
+    assert items == [
+        "♦ Hội Knight of Columbus ngoài việc phục vụ thức thiện nguyện viên giúp cho các game"
+        " chơi ngày Tết",
+        "♦ Các anh chị trong ban tổ chức, ban trật tự đã cùng nhau.",
+        "1. Chúa xét xử công minh cho người. Ngài nâng đỡ những ai thất vọng. –Đáp",
+        "2. Chúa sẽ tỏ thiện nhan cho người mù. Người công chính Chúa luôn yêu thương. –Đáp",
+    ], items
+
+
+def test_a_bilingual_label_gives_the_title_and_its_english() -> None:
+    """Measured on a parish bulletin: a notice's heading names it in both languages, the
+    English after a bar ("Cầu Nguyện | Prayers", a word too short to be told English by its
+    letters) or first, both framed (":: Announcements / Thông Báo ::"); the whole label was
+    taken for the title."""
+    from bantin.pdf.structure import _bilingual
+
+    assert _bilingual("Cầu Nguyện | Prayers") == ("Cầu Nguyện", "Prayers")
+    assert _bilingual(":: Announcements / Thông Báo ::") == ("Thông Báo", "Announcements")
+    assert _bilingual("Tài Chính của Giáo Xứ | Parish Finance") == (
+        "Tài Chính của Giáo Xứ",
+        "Parish Finance",
+    )
+    assert _bilingual(":: Ban Giáo Lý và Việt Ngữ thông báo ::") == (
+        "Ban Giáo Lý và Việt Ngữ thông báo",
+        "",
+    )
+    assert _bilingual("Phân tích SWOT / PEST của doanh nghiệp") == (
+        "Phân tích SWOT / PEST của doanh nghiệp",
+        "",
+    )
+    assert _bilingual("Mô hình IS | LM") == ("Mô hình IS | LM", "")
+
+
+def _styled(text: str, x: float, y: float, size: float = 12.0, **kind: bool) -> Line:
+    """A line in bold and/or italic type."""
+    found = line(text, x, y, size, bold=kind.get("bold", False))
+    if kind.get("italic"):
+        for word in found.words:
+            word.style = Style(word.style.font + ",Italic", size, word.style.bold, italic=True)
+    return found
+
+
+def test_the_notices_of_a_page_of_news_part_at_drawn_rules_and_bilingual_labels() -> None:
+    """Measured on a parish bulletin: under "Tin Tức Trong Giáo Xứ / Parish News" three
+    notices, parted by drawn rules: one headed by a bilingual label set larger (taken into the
+    page's heading), its lines of figures in bold and italic at the body's size (each taken
+    for a notice), one under a framed label and one under a bold heading."""
+    sheet = page(
+        6,
+        [line("Tin Tức Trong Giáo Xứ", 50, 40, 24, bold=True)],
+        [_styled("Parish News", 50, 66, 18, italic=True)],
+        [line("Tài Chính của Giáo Xứ | Parish Finance", 56, 92, 14, bold=True)],
+        [line("Đóng Góp trong Chúa Nhật", 66, 112, bold=True)],
+        [_styled("Sunday Contribution", 66, 126, italic=True)],
+        [line("$3,065.00", 300, 112, bold=True)],
+        [line("Tết Nguyên Đán", 66, 144, bold=True)],
+        [_styled("Lunar New Year", 66, 158, italic=True)],
+        [line("$1,307.00", 300, 144)],
+        [line("Cảm tạ quý ông bà và anh chị em.", 380, 112)],
+        [line("Goal – Chỉ Tiêu $13,800.00", 66, 176)],
+        [line(":: Announcements / Thông Báo ::", 76, 220, bold=True)],
+        body_lines(240, 4, x=84),
+        [line("Thư cảm ơn chương trình Hội Chợ Tết và Dạ Vũ", 84, 340, bold=True)],
+        [_styled("Mừng Xuân Quý Mão 2023", 84, 354, bold=True, italic=True)],
+        body_lines(372, 8, x=84),
+    )
+    rules = {6: [Box(146, 205, 466, 205), Box(146, 325, 466, 325)]}
+    spans = news_items(Span(paragraphs(sheet, BODY)), BODY, lambda n: rules.get(n, []))
+    assert [span.paras[0].text for span in spans] == [
+        "Tài Chính của Giáo Xứ | Parish Finance",
+        ":: Announcements / Thông Báo ::",
+        "Thư cảm ơn chương trình Hội Chợ Tết và Dạ Vũ",
+    ]
+    assert {span.section for span in spans} == {"Tin Tức Trong Giáo Xứ Parish News"}
+
+
+def test_a_callout_beside_a_page_heading_is_no_notice_and_a_rule_drawn_as_a_picture_parts() -> None:
+    """Measured on a parish bulletin: a boxed callout ("MỞ HÔM NAY / OPEN TODAY") set beside
+    the page's heading, and the first notice's heading, were taken into the page's heading;
+    the notices under bilingual labels, and an article under a rule set as a picture on the
+    next page, all stayed one article."""
+    small = 11.0
+    first = page(
+        6,
+        [line("Tin Tức Trong Giáo Xứ", 50, 40, 24, bold=True)],
+        [_styled("Parish News", 50, 66, 18, italic=True)],
+        [line("MỞ HÔM NAY", 380, 70, 14, bold=True), line("OPEN TODAY", 380, 86, 14, bold=True)],
+        [line("Hội Trường Thánh Gia", 56, 90, 14, bold=True)],
+        [line("(630) 984-6883", 56, 106, small, bold=True)],
+        body_lines(126, 3, x=66),
+        [line("Ghi Danh trong Giáo Xứ | Registration within Parish", 56, 230, small)],
+        [line("Gia Nhập Giáo Xứ", 66, 248, bold=True)],
+        body_lines(266, 5, x=66),
+        [line(":: BAN GIÁO LÝ VÀ VIỆT NGỮ THÔNG BÁO ::", 56, 400, small, bold=True)],
+        body_lines(418, 3, x=66),
+    )
+    second = page(
+        7,
+        [line("Tài Chính của Giáo Xứ | Parish Finance", 56, 40, small, bold=True)],
+        [line("Đóng Góp trong Chúa Nhật", 66, 58, bold=True)],
+        [_styled("Sunday Contribution", 66, 72, italic=True)],
+        [line("Bài giáo lý của Đức Thánh Cha về Thánh Lễ", 56, 130, bold=True)],
+        [line("24/11/2017 — Phaolô Phạm Xuân Khôi chuyển ngữ", 56, 146)],
+        body_lines(164, 10, x=56),
+    )
+    rules = {7: [Box(212, 100, 397, 113)]}
+    paras = paragraphs(first, BODY) + paragraphs(second, BODY)
+    spans = news_items(Span(paras), BODY, lambda n: rules.get(n, []))
+    assert [span.paras[0].text for span in spans] == [
+        "Hội Trường Thánh Gia",
+        "Ghi Danh trong Giáo Xứ | Registration within Parish",
+        ":: BAN GIÁO LÝ VÀ VIỆT NGỮ THÔNG BÁO ::",
+        "Tài Chính của Giáo Xứ | Parish Finance",
+        "Bài giáo lý của Đức Thánh Cha về Thánh Lễ",
+    ]
+    assert not any("MỞ HÔM NAY" in p.text for span in spans for p in span.paras)
+    assert spans[0].section == "Tin Tức Trong Giáo Xứ Parish News"
+
+
+def test_rules_drawn_across_a_page_are_read_and_short_ones_are_not(tmp_path: Path) -> None:
+    """The rules a bulletin draws between its notices, in the page's coordinates, and the
+    edges of a box drawn round a notice; a line under a word, a callout's box and the page's
+    frame are none."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from bantin.pdf.rules import drawn_rules
+
+    pdf = tmp_path / "rules.pdf"
+    canvas = Canvas(str(pdf), pagesize=(612, 792))
+    canvas.setLineWidth(2)
+    canvas.line(146, 792 - 263, 466, 792 - 263)  # across the text
+    canvas.line(56, 792 - 300, 120, 792 - 300)  # under a word
+    canvas.rect(370, 792 - 110, 100, 60)  # a callout's box, narrow
+    canvas.showPage()
+    canvas.line(146, 792 - 593, 466, 792 - 593)
+    canvas.rect(50, 792 - 400, 500, 100)  # a notice boxed: its edges part it from the rest
+    canvas.rect(20, 20, 572, 752)  # the page's frame parts nothing
+    canvas.save()
+    found = drawn_rules(pdf, [1, 2])
+    assert [(round(b.x0), round(b.y0), round(b.x1)) for b in found[1]] == [(146, 263, 466)]
+    assert [round(b.y0) for b in found[2]] == [300, 400, 593]
+
+
+def test_a_notice_heading_the_next_page_of_news_is_a_notice() -> None:
+    """Measured on a parish bulletin: the page of news went on over the page, where a
+    notice's heading in bold at the body's size (no label, no rule) opened the next page; it
+    was read as part of the notice before, whose signature then no longer closed it."""
+    first = page(
+        6,
+        [line("Tin Tức Trong Giáo Xứ", 50, 40, 24, bold=True)],
+        [_styled("Parish News", 50, 66, 18, italic=True)],
+        [line("Tài Chính của Giáo Xứ | Parish Finance", 56, 92, 14, bold=True)],
+        body_lines(110, 3, x=66),
+        [line(":: Announcements / Thông Báo ::", 76, 220, bold=True)],
+        body_lines(240, 4, x=84),
+    )
+    second = page(
+        7,
+        [line("Hỏi & Đáp với Lm. Phi Quang", 40, 40, bold=True)],
+        [line("http://www.tinmung.net/HOI%20DAP/HoiDapINDEX.htm", 40, 52)],
+        body_lines(70, 6, x=47),
+    )
+    paras = paragraphs(first, BODY) + paragraphs(second, BODY)
+    spans = news_items(Span(paras), BODY)
+    assert [span.paras[0].text for span in spans][-1] == "Hỏi & Đáp với Lm. Phi Quang"
+
+
+def test_a_name_set_level_with_another_cell_is_no_closing_signature() -> None:
+    """Measured on a parish bulletin: a notice closing on a row of two short cells (a heading
+    and its English, "Hôn Phối" beside "Marriage"; "Sunday Contribution" beside "Thank
+    you!") took the first for its author; a name alone on its line still signs, and the line
+    over it that signs on behalf of a body ("TM Ban tổ chức") is the signature's, not text."""
+    from bantin.pdf.roles import label_closing_byline
+
+    sheet = page(
+        1,
+        [line("Ghi Danh trong Giáo Xứ", 50, 40, 16, bold=True)],
+        body_lines(70, 5),
+        [line("Hôn Phối", 50, 200, bold=True)],
+        [line("Marriage", 320, 200, bold=True)],
+    )
+    paras = labelled(sheet)
+    label_closing_byline(paras, BODY)
+    assert not [p.text for p in paras if p.role == BYLINE]
+    signed = page(
+        1,
+        [line("Thư cảm ơn chương trình Hội Chợ", 50, 40, 16, bold=True)],
+        body_lines(70, 5),
+        [line("TM Ban tổ chức", 50, 200)],
+        [line("Hùng Trịnh", 50, 215, bold=True)],
+    )
+    paras = labelled(signed)
+    label_closing_byline(paras, BODY)
+    assert [p.text for p in paras if p.role == BYLINE] == ["TM Ban tổ chức", "Hùng Trịnh"]
+
+
+def test_a_quoted_sentence_on_a_line_of_its_own_is_no_heading() -> None:
+    """Measured on a parish bulletin: a reading's motto, a sentence in quotes set in italic on
+    its own line ('"Hãy dọn đường Chúa.”'), was taken for a run-in heading; an italic line
+    that is no sentence still heads."""
+    sheet = page(
+        1,
+        [line("Lời Chúa", 50, 40, 20, bold=True)],
+        body_lines(80, 4),
+        [_styled("“Hãy dọn đường Chúa.”", 50, 150, italic=True)],
+        body_lines(170, 4),
+        [_styled("Phương pháp nghiên cứu", 50, 240, italic=True)],
+        body_lines(260, 4),
+    )
+    role = {p.text: p.role for p in labelled(sheet)}
+    assert role["“Hãy dọn đường Chúa.”"] != HEADING
+    assert role["Phương pháp nghiên cứu"] == HEADING
+
+
+def test_a_tone_mark_drawn_apart_joins_its_syllable_and_the_rest_of_it() -> None:
+    """Measured on a parish bulletin: a font drew a syllable's tone mark as a glyph of its own
+    between the syllable's two pieces ("trươ" + "́" + "c", "rư" + "̉" + "a", the last piece
+    a hair left of the first's end); the text read "trướ c", "rử a"."""
+    from bantin.pdf.reading import join_split_syllables
+
+    def word(text: str, x0: float, x1: float) -> Word:
+        return Word(text, Box(x0, 100, x1, 111), Style("Cambria", 10.7))
+
+    pieces = [
+        word("đi", 144.2, 152.9),
+        word("trươ", 155.8, 176.5),
+        word("\u0301", 174.3, 174.3),
+        word("c", 176.5, 181.2),
+        word("rư", 406.9, 417.8),
+        word("\u0309", 415.4, 415.4),
+        word("a", 417.7, 422.8),
+        word("g", 443.8, 448.9),
+        word("\u0301", 455.9, 455.9),  # the letter it sat on was not drawn: left alone
+        word("i", 458.1, 461.1),
+    ]
+    sheet = page(1, [Line(pieces, Box(144.2, 100, 461.1, 111))])
+    join_split_syllables(sheet)
+    assert [w.text for w in sheet.lines[0].words] == ["đi", "trước", "rửa", "g", "\u0301", "i"]
+
+
+def test_an_italic_line_of_two_sentences_is_text_not_a_heading() -> None:
+    """Measured on a parish bulletin: a reader's question on one italic line ("Hỏi 77: Xin
+    cho biết ý nghĩa lá cờ Tòa Thánh. Cách treo cờ hai màu ở các nhà thờ?") was taken for a
+    run-in heading; a short italic heading with an abbreviation still heads."""
+    question = "Hỏi 77: Xin cho biết ý nghĩa lá cờ Tòa Thánh. Cách treo cờ ở đâu?"
+    sheet = page(
+        1,
+        [line("Hỏi & Đáp", 50, 40, 20, bold=True)],
+        body_lines(80, 4),
+        [_styled(question, 50, 150, italic=True)],
+        body_lines(170, 4),
+        [_styled("Kinh tế Tp. Hồ Chí Minh", 50, 240, italic=True)],
+        body_lines(260, 4),
+    )
+    role = {p.text: p.role for p in labelled(sheet)}
+    assert role[question] != HEADING
+    assert role["Kinh tế Tp. Hồ Chí Minh"] == HEADING

@@ -86,9 +86,14 @@ _MARKS = re.compile(r"(?<=[^\W\d_])(\**(?:\d{1,2}(?:,\d{1,2})*|\(\d{1,2}(?:,\d{1
 # Between people: semicolons, commas (not those between marks: "An1,2"), "và", dashes, "&".
 _SEPARATORS = re.compile(r"\s*;\s*|\s*,(?!\d)\s*|\s+và\s+|\s+and\s+|\s+[-–—&]\s+", re.I)
 _PREFIX = re.compile(
-    r"^(?:bài|tin|ảnh|thực hiện|nhóm phóng viên|tác giả)(?:\s*(?:và|,|&|-)\s*(?:ảnh|bài))?\s*:\s*",
+    r"^(?:bài|tin|ảnh|thực hiện|nhóm phóng viên|tác giả|chuyển ngữ|người dịch|dịch giả)"
+    r"(?:\s*(?:và|,|&|-)\s*(?:ảnh|bài))?\s*:\s*",
     re.IGNORECASE,
 )
+# A translation's credit after the translator's name ("... chuyển ngữ"), and the date a
+# bulletin sets before it ("24/11/2017 — ").
+_TRANSLATED = re.compile(r"\s+(?:chuyển ngữ|lược dịch|biên dịch|dịch)$", re.IGNORECASE)
+_DATED = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*[—–-]\s*")
 NAME_MAX_WORDS = 6
 
 # First words of an institution's name: a byline line starting so is an affiliation.
@@ -207,6 +212,7 @@ SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789") 
 def parse_byline(text: str) -> list[Author]:
     """The authors a byline names; empty when some part of it is not a name."""
     text = _PREFIX.sub("", " ".join(text.translate(SUPERSCRIPT_DIGITS).split())).strip().rstrip(".")
+    text = _TRANSLATED.sub("", _DATED.sub("", text))
     authors: list[Author] = []
     rank = degree = ""
     for part in _SEPARATORS.split(text):

@@ -7,6 +7,7 @@ into pages of blocks, lines and words. Then: `fonts` decodes legacy 8-bit fonts 
 the body type from the rest; `furniture` removes running heads and page numbers; `reading`
 repairs reading order and cuts blocks into paragraphs; `roles` labels each paragraph (title,
 byline, abstract, heading, caption, table, reference...); `contents` reads an issue's table
-of contents; `articles` cuts the issue at each article's start; `structure` builds the
+of contents; `rules` reads the rules and boxes drawn between a page's notices; `articles`
+cuts the issue at each article's start (a page of news at each notice); `structure` builds the
 `Article`; `ingest` writes sources.
 """

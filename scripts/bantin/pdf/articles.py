@@ -7,12 +7,12 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bantin.pdf import roles
 from bantin.pdf.fonts import BodyType
-from bantin.pdf.page import Page
+from bantin.pdf.page import Box, Page
 from bantin.pdf.reading import Para, family
 from bantin.vietnamese import is_all_caps, starts_lower
 
@@ -141,8 +141,19 @@ def advert_pages(pages: Sequence[Page], body: BodyType) -> frozenset[int]:
     return frozenset(found) if len(found) < len(pages) else frozenset()
 
 
+#: The rules drawn across a page (by its number): what parts the notices of a page of news.
+Rules = Callable[[int], Sequence[Box]]
+
+
+def _no_rules(_: int) -> Sequence[Box]:
+    return ()
+
+
 def split(
-    paras: Sequence[Para], body: BodyType, skip: frozenset[int] = frozenset()
+    paras: Sequence[Para],
+    body: BodyType,
+    skip: frozenset[int] = frozenset(),
+    rules: Rules = _no_rules,
 ) -> tuple[list[Para], list[Span]]:
     """The issue's own front and its articles (pages in `skip`, its contents, are neither)."""
     kept = [para for para in paras if para.page not in skip]
@@ -151,32 +162,158 @@ def split(
         return [], [Span(kept)] if kept else []
     front = kept[: found[0]]
     spans = [Span(kept[a:b]) for a, b in zip(found, [*found[1:], len(kept)], strict=True)]
-    return front, [item for span in spans for item in news_items(span, body)]
+    return front, [item for span in spans for item in news_items(span, body, rules)]
 
 
-def news_items(span: Span, body: BodyType) -> list[Span]:
+def news_items(span: Span, body: BodyType, rules: Rules = _no_rules) -> list[Span]:
     """A page of news: a heading with no byline, right under it the first of several items
-    each under a short heading of one type, none numbered. Each item is an article, the
-    page's heading their section; any other span is one article."""
+    each under a short heading of one type, none numbered, or under a bilingual label, or
+    under a rule drawn across the page. Each item is an article, the page's heading their
+    section; any other span is one article."""
     paras = span.paras
-    _, last = roles.title_run(paras, body)
-    if not 0 < last < len(paras) or not _item_heading(paras[last], body):
+    first, last = roles.title_run(paras, body)
+    last = _page_heading_end(paras, first, last, body)
+    opening = _first_item(paras, last)
+    if not 0 < last <= opening < len(paras):
         return [span]
-    if any(roles.front_label(para, body) for para in paras[: last + CONFIRM_WITHIN]):
+    if not (_item_heading(paras[opening], body) or _notice_label(paras[opening])):
+        return [span]
+    if any(roles.front_label(para, body) for para in paras[: opening + CONFIRM_WITHIN]):
         return [span]  # a byline, a "received" line or an abstract: one article's front
-    kind = _type(paras[last])
+    kind = _type(paras[opening])
     cuts = [
         index
-        for index in range(last, len(paras) - 1)
+        for index in range(opening, len(paras) - 1)
         if _item_heading(paras[index], body)
         and _type(paras[index]) == kind
         and roles._is_body_text(paras[index + 1], body)
     ]
+    cuts = sorted({opening, *cuts, *_marked_notices(paras, opening, body, rules)})
     if len(cuts) < 2:
         return [span]
     section = " ".join(" ".join(p.text.split()) for p in paras[:last] if p.text.strip())
-    bounds = [*cuts, len(paras)]
-    return [Span(paras[a:b], section=section) for a, b in itertools.pairwise(bounds)]
+    items = [index for index in cuts if not _cites_passage(paras, index)]
+    if items == cuts:
+        bounds = [*cuts, len(paras)]
+        return [Span(paras[a:b], section=section) for a, b in itertools.pairwise(bounds)]
+    # Headings that cite a passage ("Bài Đọc I  Xp 2, 3 ; 3, 12-13") are the readings of one
+    # article: under the page's heading when the page opens with them, else the item's.
+    head = [Span(paras[: items[0] if items else len(paras)])] if cuts[0] not in items else []
+    bounds = [*items, len(paras)]
+    return head + [Span(paras[a:b], section=section) for a, b in itertools.pairwise(bounds)]
+
+
+#: A passage cited at the end of a heading: a book's short name, chapter and verses
+#: ("Xp 2, 3 ; 3, 12-13", "1 Cr 1, 26-31", "Tv 145, 7, 8-9a. 9bc-10", "Mt 5, 1-12a").
+_PASSAGE = re.compile(
+    r"(?:^|\s)(?:[1-3]\s?)?[A-ZĐ][a-zđ]{0,3}\.?\s+\d{1,3}\s*[,:]\s*\d{1,3}[a-z]{0,3}"
+    r"(?:\s*[-–.;,]\s*\d{1,3}[a-z]{0,3})*\s*$"
+)
+
+
+def _cites_passage(paras: Sequence[Para], index: int) -> bool:
+    """A heading that ends with a passage's reference, or is followed on its line by one
+    (or is that reference, set apart from its heading)."""
+    para = paras[index]
+    if _PASSAGE.search(para.text.strip()):
+        return True
+    if index + 1 == len(paras):
+        return False
+    after = paras[index + 1]
+    beside = after.page == para.page and after.box.x0 > para.box.x1
+    same_line = beside and abs(after.box.y0 - para.box.y0) < para.style.size / 2
+    return same_line and bool(_PASSAGE.search(after.text.strip()))
+
+
+def _page_heading_end(paras: Sequence[Para], first: int, last: int, body: BodyType) -> int:
+    """Where the heading of a page of news ends: before a notice's label, a line set beside
+    it (a callout) or a line set smaller that is no English name of the heading above."""
+    for index in range(first + 1, last):
+        para, above = paras[index], paras[index - 1]
+        smaller = para.style.size < above.style.size - 0.5 and not roles.is_english(para.text)
+        if _notice_label(para) or _beside(para, paras[first:index]) or smaller:
+            return index
+    return last
+
+
+def _first_item(paras: Sequence[Para], last: int) -> int:
+    """The first paragraph under a page's heading that is not set beside it."""
+    index = last
+    while index < len(paras) and _beside(paras[index], paras[:last]):
+        index += 1
+    return index
+
+
+def _beside(para: Para, heading: Sequence[Para]) -> bool:
+    """Set to the right of a line of the heading, level with it: a callout, not a notice."""
+    return any(
+        other.page == para.page
+        and para.box.x0 > other.box.x1
+        and para.box.y0 < other.box.y1
+        and other.box.y0 < para.box.y1
+        for other in heading
+    )
+
+
+#: A notice's label naming it in two languages ("Suy Niệm | Reflections"), or framed by
+#: double colons (":: Announcements / Thông Báo ::").
+_LABEL = re.compile(r"^(?:\S.{0,80}\S \| \S.{0,80}|::\s*\S.{0,100}\S\s*::)$")
+LABEL_MAX_WORDS = 14
+
+
+def _notice_label(para: Para) -> bool:
+    text = " ".join(para.text.split())
+    return (
+        len(para.lines) == 1 and len(text.split()) <= LABEL_MAX_WORDS and bool(_LABEL.match(text))
+    )
+
+
+RULE_REACH = 3.0  # line heights: how far under a rule the heading of the notice it opens stands
+
+
+def _marked_notices(paras: Sequence[Para], opening: int, body: BodyType, rules: Rules) -> list[int]:
+    """Notices marked as such: under a bilingual or framed label, or under a heading set
+    apart right below a rule drawn across the page."""
+    found = [index for index in range(opening, len(paras)) if _notice_label(paras[index])]
+    for number in sorted({para.page for para in paras[opening:]}):
+        for rule in rules(number):
+            index = _under_rule(paras, opening, number, rule)
+            if index is not None and roles._set_apart(paras[index], body):
+                found.append(index)
+    return found + _page_openers(paras, opening, body)
+
+
+def _page_openers(paras: Sequence[Para], opening: int, body: BodyType) -> list[int]:
+    """A notice's heading that opens a later page of the news (topmost on it, followed by
+    text) starts a notice of its own."""
+    found = []
+    for index in range(opening + 1, len(paras) - 1):
+        para = paras[index]
+        if para.page == paras[index - 1].page:
+            continue
+        on_page = [p for p in paras[index:] if p.page == para.page]
+        topmost = para.box.y0 <= min(p.box.y0 for p in on_page) + 1
+        after = paras[index + 1]
+        if topmost and _item_heading(para, body) and roles._is_body_text(after, body):
+            found.append(index)
+    return found
+
+
+def _under_rule(paras: Sequence[Para], opening: int, number: int, rule: Box) -> int | None:
+    """The paragraph right under a rule, across its width, if it stands close under it."""
+    below = [
+        index
+        for index in range(opening, len(paras))
+        if paras[index].page == number
+        and paras[index].box.y0 >= rule.y0 - 1
+        and paras[index].box.x_overlap(rule) > 0
+    ]
+    if not below:
+        return None
+    index = min(below, key=lambda i: (paras[i].box.y0, paras[i].box.x0))
+    para = paras[index]
+    reach = RULE_REACH * para.lines[0].box.height
+    return index if para.box.y0 - rule.y1 <= reach else None
 
 
 def _item_heading(para: Para, body: BodyType) -> bool:

@@ -10,7 +10,7 @@ from bantin.exceptions import SourceError
 from bantin.pdf.extract import read_pdf
 from bantin.pdf.fonts import BodyType, body_type, decode_pages
 from bantin.pdf.furniture import Furniture, remove_furniture, shape
-from bantin.pdf.page import Page
+from bantin.pdf.page import Box, Page
 from bantin.pdf.reading import (
     Para,
     document_columns,
@@ -20,6 +20,7 @@ from bantin.pdf.reading import (
     mixed_pages,
     paragraphs,
 )
+from bantin.pdf.rules import drawn_rules, image_rules
 
 
 @dataclass
@@ -33,6 +34,18 @@ class Document:
     paras: list[Para] = field(default_factory=list)
     encodings: dict[str, str | None] = field(default_factory=dict)
     mixed: list[int] = field(default_factory=list)  # pages whose lines mixed two columns
+
+    _rules: dict[int, list[Box]] = field(default_factory=dict, repr=False)
+
+    def rules(self, page: int) -> list[Box]:
+        """The rules drawn across a page, or set as pictures; read when first asked for."""
+        if page not in self._rules:
+            drawn = drawn_rules(self.path, [page]).get(page, [])
+            pictured = [image_rules(p) for p in self.pages if p.number == page]
+            self._rules[page] = sorted(
+                [*drawn, *(pictured[0] if pictured else [])], key=lambda box: box.y0
+            )
+        return self._rules[page]
 
     def folio(self, page: int) -> int | None:
         """The page number printed on a page, if one was found."""

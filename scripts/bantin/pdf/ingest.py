@@ -139,11 +139,11 @@ def split_issue(doc: Document) -> tuple[list[Entry], list[articles.Span]]:
     skip = contents_pages(doc)
     adverts = articles.advert_pages(doc.pages, doc.body)
     entries = read_contents(doc) if skip else []
-    _, spans = articles.split(doc.paras, doc.body, skip | adverts)
+    _, spans = articles.split(doc.paras, doc.body, skip | adverts, doc.rules)
     if skip and not _lists_articles(entries, spans, _folio_offset(doc)):
         said = frozenset(page.number for page in doc.pages if page.number in skip and headed(page))
         if said != skip:
-            _, spans = articles.split(doc.paras, doc.body, said | adverts)
+            _, spans = articles.split(doc.paras, doc.body, said | adverts, doc.rules)
     return entries, spans
 
 
@@ -208,10 +208,13 @@ def _entry_for(
 
 
 def _start_in_pdf(spans: list[articles.Span], index: int) -> int:
-    """1 for the first article starting in the article's own PDF (its pages), 2 for the next."""
+    """1 for the first article on the article's own PDF (its pages), 2 for the next: an
+    article that starts on an earlier page and runs onto its first page counts."""
     span = spans[index]
     return 1 + sum(
-        1 for other in spans[:index] if span.first_page <= other.first_page <= span.last_page
+        1
+        for other in spans[:index]
+        if span.first_page <= other.last_page and other.first_page <= span.last_page
     )
 
 

@@ -166,12 +166,18 @@ _HEAD = re.compile(r"([^\W\d_]+)$")
 def join_split_syllables(page: Page) -> None:
     """A syllable a font drew in two pieces, the second after a narrow gap ("củ" + "a",
     "Chú" + "a", "Ngọ" + "c."), is one word again: the piece before ends with a marked
-    letter, the piece after is one or two letters, and the two make a Vietnamese syllable."""
+    letter, the piece after is one or two letters, and the two make a Vietnamese syllable. A
+    tone mark drawn as a glyph of its own over the piece before joins it first ("trươ" + "́"
+    + "c")."""
     for line in page.lines:
         words = line.words
         index = 0
         while index < len(words) - 1:
             before, after = words[index], words[index + 1]
+            if _mark_over(before, after):
+                before.text = unicodedata.normalize("NFC", before.text + after.text)
+                del words[index + 1]
+                continue
             if _split_syllable(before, after):
                 before.text += after.text
                 before.box = before.box.union(after.box)
@@ -180,10 +186,21 @@ def join_split_syllables(page: Page) -> None:
             index += 1
 
 
+def _mark_over(before: Word, after: Word) -> bool:
+    """A combining mark alone, drawn over the end of the word before (or right after it)."""
+    if not after.text or not all(unicodedata.combining(char) for char in after.text):
+        return False
+    size = before.style.size or 10.0
+    return before.box.x0 <= after.box.x0 <= before.box.x1 + SPLIT_GAP * size
+
+
+SPLIT_OVERLAP = 1.0  # points: the piece after may start a hair left of the first's end
+
+
 def _split_syllable(before: Word, after: Word) -> bool:
     size = min(before.style.size, after.style.size) or 10.0
     gap = after.box.x0 - before.box.x1
-    if not 0 <= gap < SPLIT_GAP * size or before.style.font != after.style.font:
+    if not -SPLIT_OVERLAP <= gap < SPLIT_GAP * size or before.style.font != after.style.font:
         return False
     tail, head = _TAIL.match(after.text), _HEAD.search(before.text)
     if tail is None or head is None or not tail.group(1).islower():
@@ -514,11 +531,31 @@ def _cut(block: Block, page: int, columns: list[Column], em: float) -> list[Para
     for index, line in enumerate(block.lines):
         indented = _set_in(line, measure, em)
         hung_out = line.box.x0 <= measure.left - INDENT_MIN * em  # "Đáp: ..." out at the margin
-        if index == 0 or hung_out or _breaks(block.lines[index - 1], line, measure, indented):
+        if index and _hangs_under(paras[-1], block.lines[index - 1], line, em):
+            paras[-1].lines.append(line)
+        elif index == 0 or hung_out or _breaks(block.lines[index - 1], line, measure, indented):
             paras.append(Para([line], page, indented, column=column))
         else:
             paras[-1].lines.append(line)
     return paras
+
+
+HANG_TOLERANCE = 0.5  # ems: how far from the text of its item an item's next line may start
+
+
+def _hangs_under(item: Para, before: Line, line: Line, em: float) -> bool:
+    """A list item's next line, set under the item's text right of its bullet or number
+    ("♦ Ban Khánh tiết ..." over "và phục vụ ..."): the item goes on, whatever its indent. A
+    bold item is a heading, whose lines the headings' own stage joins."""
+    opening = item.lines[0]
+    if opening.style.bold or not (starts_item(opening.text) or starts_enumerated(opening.text)):
+        return False
+    if len(opening.words) < 2 or starts_item(line.text) or starts_enumerated(line.text):
+        return False
+    if _style_class(before.style)[1:] != _style_class(line.style)[1:]:
+        return False  # another weight or family (a size smaller is still the item's)
+    text_at = opening.words[1].box.x0
+    return all(abs(x.box.x0 - text_at) <= HANG_TOLERANCE * em for x in [*item.lines[1:], line])
 
 
 def _set_in(line: Line, column: Column, em: float) -> bool:

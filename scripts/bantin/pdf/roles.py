@@ -156,6 +156,8 @@ def label_article(paras: list[Para], body: BodyType) -> None:
     label_set_aside_byline(paras, start, body)
     label_body(paras[start:], body)
     label_closing_byline(paras, body)
+    for para in [p for p in paras[start:] if p.role == BYLINE]:
+        _take_on_behalf(paras, para)
 
 
 def label_closing_byline(paras: Sequence[Para], body: BodyType) -> None:
@@ -174,6 +176,20 @@ def label_closing_byline(paras: Sequence[Para], body: BodyType) -> None:
             return  # running text: the byline would have come after it
 
 
+#: Signing on behalf of a body, over the name: "TM. Ban tổ chức", "T/M BCH", "Thay mặt ...".
+_ON_BEHALF = re.compile(r"^(?:T\.?\s?M\b\.?|T/M\b|KT\b\.?|thay\s+mặt\b|ký\s+thay\b)", re.I)
+
+
+def _take_on_behalf(paras: Sequence[Para], signature: Para) -> None:
+    """The line right over a signature that signs on behalf of a body is the signature's."""
+    index = list(paras).index(signature)
+    above = paras[index - 1] if index else None
+    if above is None or above.role != BODY or len(above.lines) > 1:
+        return
+    if _ON_BEHALF.match(above.text.strip()):
+        above.role = BYLINE
+
+
 def _closing_byline(para: Para, paras: Sequence[Para], body: BodyType) -> bool:
     """Names alone, set apart; not an item of a list of names (a list's items come in a row)."""
     text = para.text.strip()
@@ -185,10 +201,24 @@ def _closing_byline(para: Para, paras: Sequence[Para], body: BodyType) -> bool:
     index = list(paras).index(para)
     if starts_item(text) or (index and parse_byline(paras[index - 1].text.strip())):
         return False
+    if any(_level(para, other) for other in paras if other is not para):
+        return False  # a cell of a row ("Hôn Phối" beside "Marriage"), not a signature
     style = para.style
     column = para.column
     right = column is not None and para.box.x0 > (column.left + column.right) / 2
     return right or style.bold or style.italic or is_all_caps(text)
+
+
+CELL_MAX_WORDS = 6  # a row's other cell is short (a column of running text is not one)
+
+
+def _level(para: Para, other: Para) -> bool:
+    """Set on the same line of the page as another short paragraph, beside it (its row)."""
+    if other.page != para.page or para.box.x_overlap(other.box) > 0:
+        return False
+    if len(other.lines) > 2 or len(other.text.split()) > CELL_MAX_WORDS:
+        return False
+    return para.box.y_overlap(other.box) > 0.5 * min(para.box.height, other.box.height)
 
 
 LABEL_REACH = 4.0  # line heights: how far right of a hanging label the text it names starts
@@ -677,14 +707,17 @@ def _is_body_text(para: Para, body: BodyType) -> bool:
     return abs(style.size - body.size) <= 0.6 and not style.bold
 
 
+_CLOSING_QUOTES = "\"”’»'"
+
+
 def _is_heading(para: Para, body: BodyType) -> bool:
     """Short, not a sentence, and set apart: bold, capitals, a capitals font, or numbered."""
     text = para.text.strip()
     words = text.split()
     if not words or len(words) > HEADING_MAX_WORDS or len(para.lines) > HEADING_MAX_LINES:
         return False
-    if text.endswith((".", ",", ";")) and not _NUMBERED.match(text):
-        return False
+    if text.rstrip(_CLOSING_QUOTES).endswith((".", ",", ";")) and not _NUMBERED.match(text):
+        return False  # a sentence, quoted or not ('"Hãy dọn đường Chúa.”')
     if body.ratio(para.style) < HEADING_MIN_RATIO:
         return False
     style = para.style
@@ -695,7 +728,17 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     marked = style.bold or is_all_caps(text) or capitals_font(style)
     numbered = bool(_NUMBERED.match(text)) and not ends_sentence(text[-1:] or ".")
     run_in = style.italic and len(para.lines) == 1 and not text.endswith(":")
-    return marked or (numbered and style.italic) or run_in
+    return marked or (numbered and style.italic) or (run_in and not _two_sentences(text))
+
+
+#: A sentence's end inside a line, after a word (not an abbreviation's few letters).
+_INNER_END = re.compile(r"[^\W\d_]{4,}[.?!]\s+\S")
+TWO_SENTENCES_MIN_WORDS = 8
+
+
+def _two_sentences(text: str) -> bool:
+    """A line that ends one sentence and goes on with another is text, not a heading."""
+    return len(text.split()) >= TWO_SENTENCES_MIN_WORDS and bool(_INNER_END.search(text))
 
 
 def is_caption_text(text: str) -> bool:

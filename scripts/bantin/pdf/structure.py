@@ -15,7 +15,7 @@ from bantin.model import Block, BlockKind
 from bantin.pdf import roles
 from bantin.pdf.page import Line, Word
 from bantin.pdf.reading import MARK, Para, join_lines, starts_enumerated, starts_item
-from bantin.vietnamese import ends_sentence, is_syllable, is_vietnamese_letter, starts_lower
+from bantin.vietnamese import ends_sentence, starts_lower
 
 INDENT_CONVENTION = 0.3  # share of paragraphs set in: the publication marks paragraphs so
 # What floats out of the text: the paragraph it interrupts goes on after it. A display
@@ -77,23 +77,37 @@ def front_of(paras: Sequence[Para]) -> Front:
 
 
 def _bilingual(title: str) -> tuple[str, str]:
-    """ "Suy niệm | Reflections": the Vietnamese title and its English one."""
-    left, bar, right = title.partition(" | ")
-    english = roles.is_english(right) or _unmarked_and_foreign(right)
-    if bar and right and english and not roles.is_english(left):
-        return left.strip(), right.strip()
-    return title, ""
+    """The Vietnamese title and its English one, from a label naming a notice in both
+    languages: "Suy niệm | Reflections", or framed, in either order (":: Announcements /
+    Thông Báo ::"); a title in one language is left as it is (a framed one unframed)."""
+    framed = _FRAMED.fullmatch(title.strip())
+    text = framed.group(1).strip() if framed else title
+    for bar in (" | ", " / ") if framed else (" | ",):
+        left, found, right = text.partition(bar)
+        if not found:
+            continue
+        if _english_name(right) and not _english_name(left) and _marked(left):
+            return left.strip(), right.strip()
+        if framed and _english_name(left) and _marked(right):
+            return right.strip(), left.strip()
+    return text, ""
 
 
-def _unmarked_and_foreign(text: str) -> bool:
-    """Too short to tell as English by its letters ("Prayers"), but without a Vietnamese
-    mark and with a word Vietnamese spells no syllable like."""
-    words = [word for word in re.findall(r"[^\W\d_]+", text) if len(word) > 1]
-    return (
-        bool(words)
-        and not any(is_vietnamese_letter(char) and not char.isascii() for char in text)
-        and any(not is_syllable(word.lower()) for word in words)
+#: A label framed by double colons, as a bulletin heads its notices (":: Thông Báo ::").
+_FRAMED = re.compile(r"::\s*(.+?)\s*::")
+ENGLISH_NAME_LETTERS = 4  # a name in English beside its Vietnamese: "Prayers", "Baptism"
+
+
+def _english_name(text: str) -> bool:
+    """English: by its words, or a short name with no Vietnamese mark beside one with marks."""
+    letters = [char for char in text if char.isalpha()]
+    return roles.is_english(text) or (
+        len(letters) >= ENGLISH_NAME_LETTERS and all(char.isascii() for char in letters)
     )
+
+
+def _marked(text: str) -> bool:
+    return any(char.isalpha() and not char.isascii() for char in text)
 
 
 def _joined(paras: Sequence[Para], role: str, unmarked: bool = False) -> str:
