@@ -653,7 +653,12 @@ class SiteBuild:
                     incremental.active(plan),
                 ):
                     epoch = build_epoch(entries, lastmods)
-                    run_mkdocs(config, epoch, processes, plan.incremental)
+                    try:
+                        run_mkdocs(config, epoch, processes, plan.incremental)
+                    except BuildError as error:
+                        unknown_links(plan, error)
+                        raise
+                    unknown_links(plan)
                     self.say_rendered(plan)
                 stages.console.print("[dim]…[/dim] Chỉ mục tìm kiếm (search index)")
             written = None
@@ -685,6 +690,14 @@ class SiteBuild:
             message = f"{len(plan.pages):,} trang (pages rendered)"
         log.info("MkDocs: %s", message)
         self.stages.console.print(f"[dim]  {message}[/dim]")
+
+
+def unknown_links(plan: incremental.Plan, error: BaseException | None = None) -> None:
+    """A page linked to a file MkDocs was not given (it had not linked to it before): what
+    MkDocs made of it may not be what a full build makes, which this build starts instead."""
+    if plan.missing:
+        link = sorted(plan.missing)[0]
+        raise incremental.CacheMiss(f"a page now links to {link}") from error
 
 
 #: Builds that render fewer pages than this show no progress lines.
