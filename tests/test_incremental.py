@@ -938,3 +938,27 @@ def test_a_configuration_without_nav_gives_mkdocs_every_file(
     assert len([n for n in seen[0] if n.endswith(".md")]) == len(
         list((root / "docs").rglob("*.md"))
     )
+
+
+def test_a_build_from_scratch_lets_the_articles_text_go_before_mkdocs_reads_the_pages(
+    tmp_path: Path,
+) -> None:
+    """The catalogue read for a clean build holds every article's blocks for the generated
+    pages; MkDocs reads the pages itself, so they are let go first (the build's peak memory)
+    and read again from the file if asked for."""
+    from bantin.markdown import read_article
+
+    root = make_archive(tmp_path / "archive")
+    services = default_services()
+    load, kept = services.load_catalogue, []
+
+    def keeping(docs: Path) -> Any:
+        found = load(docs)
+        kept.extend(found)
+        return found
+
+    services.load_catalogue = keeping
+    build_site(BuildOptions(root=root, clean=True), services, Stages())
+    assert kept and all(entry.read_blocks is None for entry in kept)
+    entry = kept[0]
+    assert entry.blocks == read_article(entry.file).blocks

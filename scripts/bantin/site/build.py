@@ -646,6 +646,7 @@ class SiteBuild:
                     memo.save(root, docs)
                     plan.page_data = generate.PageData(made.page_data)
                     del made
+                    forget_blocks(entries)
                     spare_from_collector()
                 processes = self.options.render_processes or default_workers()
                 with (
@@ -690,6 +691,16 @@ class SiteBuild:
             message = f"{len(plan.pages):,} trang (pages rendered)"
         log.info("MkDocs: %s", message)
         self.stages.console.print(f"[dim]  {message}[/dim]")
+
+
+def forget_blocks(entries: Sequence[urls.Entry]) -> None:
+    """Once the pages are written, the articles' text read for them is let go before MkDocs
+    reads the pages itself (a build from scratch holds every article's blocks until then):
+    an article whose blocks are asked for again reads them from its file."""
+    for entry in entries:
+        if getattr(entry, "file", None) is not None and getattr(entry, "read_blocks", None):
+            getattr(entry, "content_sha256", None)  # what the registry records, from this text
+            object.__setattr__(entry, "read_blocks", None)
 
 
 def unknown_links(plan: incremental.Plan, error: BaseException | None = None) -> None:
