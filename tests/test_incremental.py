@@ -862,3 +862,103 @@ def test_the_builds_structures_are_spared_from_the_collector_until_it_ends(
     with pytest.raises(BuildError):
         build(root)
     assert frozen[1] > 0 and gc.get_freeze_count() == 0
+
+
+def given_to_mkdocs(patch: pytest.MonkeyPatch) -> list[set[str]]:
+    """The docs/ files MkDocs is given in each build that follows (its `files` event)."""
+    seen: list[set[str]] = []
+    prepare = incremental.Plan.prepare
+
+    def noting(plan: incremental.Plan, files: Any, config: Any, page_data: Any) -> None:
+        docs = str(config["docs_dir"])
+        seen.append({f.src_uri for f in files if str(f.abs_src_path).startswith(docs)})
+        prepare(plan, files, config, page_data)
+
+    patch.setattr(incremental.Plan, "prepare", noting)
+    return seen
+
+
+def test_mkdocs_is_given_only_the_files_it_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A corrected article: MkDocs gets the pages that render (the article, its neighbours'
+    and index pages, the navigation's and linking pages), not every page and file of docs/;
+    the site, sitemap included, is a clean build's."""
+    root = make_archive(tmp_path / "archive")
+    build(root)
+    seen = given_to_mkdocs(monkeypatch)
+    front(root, 1, 0)
+    build(root)
+    every = {
+        p.relative_to(root / "docs").as_posix()
+        for p in (root / "docs").rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    }
+    assert len(seen) == 1 and seen[0] < every
+    others = [a.relative_to(root / "docs").as_posix() for a in articles(root)[1:]]
+    assert not set(others) & seen[0], "articles whose pages do not change are not given"
+    assert "gioi-thieu.md" in seen[0] and "index.md" in seen[0]
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+
+
+def test_a_page_linking_to_a_file_it_did_not_link_to_is_built_in_full(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The cache knows which files each page linked to; a new link to a file MkDocs was not
+    given starts the build again in full, which says why and gives a clean build's site."""
+    root = make_archive(tmp_path / "archive")
+    build(root)
+    target = articles(root)[0].relative_to(root / "docs").as_posix()
+    page = root / "docs/gioi-thieu.md"
+    page.write_text(page.read_text("utf-8") + f"\n[Một bài]({target})\n", encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root)
+    assert f"full build: a page now links to {target}" in caplog.text
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+    caplog.clear()
+    page.write_text(page.read_text("utf-8") + "\nThêm một dòng.\n", encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root)
+    assert "full build" not in caplog.text, "the link is known now"
+
+
+def test_a_configuration_without_nav_gives_mkdocs_every_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without `nav` every page is in every page's navigation: MkDocs lists docs/ itself."""
+    root = make_archive(tmp_path / "archive")
+    path = root / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?ms)^nav:\n(?:  - .*?\n)+", "", text), encoding="utf-8")
+    build(root)
+    seen = given_to_mkdocs(monkeypatch)
+    front(root, 1, 0)
+    build(root)
+    assert "trich-dan.md" in seen[0]
+    assert len([n for n in seen[0] if n.endswith(".md")]) == len(
+        list((root / "docs").rglob("*.md"))
+    )
+
+
+def test_a_build_from_scratch_lets_the_articles_text_go_before_mkdocs_reads_the_pages(
+    tmp_path: Path,
+) -> None:
+    """The catalogue read for a clean build holds every article's blocks for the generated
+    pages; MkDocs reads the pages itself, so they are let go first (the build's peak memory)
+    and read again from the file if asked for."""
+    from bantin.markdown import read_article
+
+    root = make_archive(tmp_path / "archive")
+    services = default_services()
+    load, kept = services.load_catalogue, []
+
+    def keeping(docs: Path) -> Any:
+        found = load(docs)
+        kept.extend(found)
+        return found
+
+    services.load_catalogue = keeping
+    build_site(BuildOptions(root=root, clean=True), services, Stages())
+    assert kept and all(entry.read_blocks is None for entry in kept)
+    entry = kept[0]
+    assert entry.blocks == read_article(entry.file).blocks

@@ -380,8 +380,9 @@ class FrontMatter(_Strict):
 
     @property
     def author_names(self) -> list[str]:
-        """The authors' names: what author pages, search and citations use."""
-        return [author_info(entry).name for entry in self.authors]
+        """The authors' names: what author pages, search and citations use (a name alone is
+        its own name: no AuthorInfo is made for it, as every page of the archive asks)."""
+        return [entry if isinstance(entry, str) else entry.name for entry in self.authors]
 
     def institutions(self, info: AuthorInfo) -> list[str]:
         """The affiliations of one author: those its numbers name, else the only one."""

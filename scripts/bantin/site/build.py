@@ -646,6 +646,7 @@ class SiteBuild:
                     memo.save(root, docs)
                     plan.page_data = generate.PageData(made.page_data)
                     del made
+                    forget_blocks(entries)
                     spare_from_collector()
                 processes = self.options.render_processes or default_workers()
                 with (
@@ -653,7 +654,12 @@ class SiteBuild:
                     incremental.active(plan),
                 ):
                     epoch = build_epoch(entries, lastmods)
-                    run_mkdocs(config, epoch, processes, plan.incremental)
+                    try:
+                        run_mkdocs(config, epoch, processes, plan.incremental)
+                    except BuildError as error:
+                        unknown_links(plan, error)
+                        raise
+                    unknown_links(plan)
                     self.say_rendered(plan)
                 stages.console.print("[dim]…[/dim] Chỉ mục tìm kiếm (search index)")
             written = None
@@ -685,6 +691,24 @@ class SiteBuild:
             message = f"{len(plan.pages):,} trang (pages rendered)"
         log.info("MkDocs: %s", message)
         self.stages.console.print(f"[dim]  {message}[/dim]")
+
+
+def forget_blocks(entries: Sequence[urls.Entry]) -> None:
+    """Once the pages are written, the articles' text read for them is let go before MkDocs
+    reads the pages itself (a build from scratch holds every article's blocks until then):
+    an article whose blocks are asked for again reads them from its file."""
+    for entry in entries:
+        if getattr(entry, "file", None) is not None and getattr(entry, "read_blocks", None):
+            getattr(entry, "content_sha256", None)  # what the registry records, from this text
+            object.__setattr__(entry, "read_blocks", None)
+
+
+def unknown_links(plan: incremental.Plan, error: BaseException | None = None) -> None:
+    """A page linked to a file MkDocs was not given (it had not linked to it before): what
+    MkDocs made of it may not be what a full build makes, which this build starts instead."""
+    if plan.missing:
+        link = sorted(plan.missing)[0]
+        raise incremental.CacheMiss(f"a page now links to {link}") from error
 
 
 #: Builds that render fewer pages than this show no progress lines.

@@ -20,6 +20,15 @@ MkDocs runs in its `dirty` mode into an empty folder, where `File.is_modified` a
 the cache instead of file times; then every file the full build would have written and this
 run did not is hard-linked from the published site/ (`assemble`). The published site/ is never
 written into: the new one replaces it only when the build succeeded.
+
+MkDocs is given only the files it writes (`Plan.select`): the pages that render, the static
+files whose published copy differs, the pages of the navigation and the files the rendered
+pages linked to at their last rendering (`links`). bantin lists docs/ itself, in MkDocs's
+order, and decides for every page and file without making MkDocs's objects for them; the
+sitemap, which lists every page, gets the others from that listing. A rendered page that now
+links to a file MkDocs was not given is a CacheMiss (the build starts again in full, which
+records the link). A configuration whose pages MkDocs would choose or list differently (no
+`nav`, `draft_docs`, no directory URLs, a README.md beside pages) gets MkDocs's own listing.
 """
 
 from __future__ import annotations
@@ -29,6 +38,7 @@ import hashlib
 import json
 import logging
 import os
+import posixpath
 import shutil
 import stat
 import time
@@ -49,7 +59,7 @@ log = logging.getLogger("bantin.site")
 
 CACHE_DIR = ".cache/build"
 STATE_NAME = "state.json"
-STATE_FORMAT = 2
+STATE_FORMAT = 3
 #: Distributions whose code shapes every page; a new version of any means a full build.
 RENDERING_PACKAGES = (
     "mkdocs",
@@ -160,6 +170,7 @@ class State:
     linking: list[str] = field(default_factory=list)
     digests: dict[str, list[Any]] = field(default_factory=dict)  # src_uri -> size, ns, sha
     lastmods: dict[str, str] = field(default_factory=dict)  # src_uri -> sitemap <lastmod>
+    links: dict[str, list[str]] = field(default_factory=dict)  # page -> files it links to
 
     def to_json(self) -> str:
         data = {"format": STATE_FORMAT, **self.__dict__}
@@ -258,6 +269,7 @@ class Plan:
     pages: dict[str, str] = field(default_factory=dict)
     render: set[str] = field(default_factory=set)
     linking: set[str] = field(default_factory=set)
+    links: dict[str, set[str]] = field(default_factory=dict)  # page -> files it links to
     expected: set[str] = field(default_factory=set)  # dest_uri of every file of the site
     digests: Digests = field(default_factory=lambda: Digests({}))
     total: int = 0
@@ -266,16 +278,66 @@ class Plan:
     lastmods: dict[str, str] = field(default_factory=dict)  # src_uri -> sitemap <lastmod>
     #: The pages' template data as this build wrote it to docs/ (the hook need not read it).
     page_data: PageData | None = None
+    #: MkDocs was given only the files it writes (`select`); `order`: every page, in its order.
+    subset: Any = None
+    order: list[str] = field(default_factory=list)
+    listed: set[str] = field(default_factory=set)  # every file of docs/ the site publishes
+    #: Files a rendered page links to that MkDocs was not given: the build starts again.
+    missing: set[str] = field(default_factory=set)
 
     @property
     def incremental(self) -> bool:
         return self.old_site is not None
 
+    def select(self, config: Any) -> Any:
+        """In place of MkDocs's `get_files`: the files this run writes, decided from bantin's
+        own listing of docs/ (None: MkDocs lists docs/ itself, see `subset_allowed`)."""
+        if not self.incremental or self.page_data is None or not subset_allowed(config):
+            return None
+        docs = str(config["docs_dir"])
+        listing = docs_listing(docs)
+        if listing is None:
+            return None
+        assert self.previous is not None and self.old_site is not None
+        excluded = exclusion(config)
+        wanted = set(nav_paths(config["nav"])) | set(config["extra_templates"] or [])
+        chosen: dict[str, bool] = {}  # src_uri -> whether MkDocs writes it
+        old = os.fspath(self.old_site) + "/"
+        for uri in listing:
+            if excluded(uri):
+                continue
+            path = os.path.join(docs, uri)
+            if is_markdown(uri):
+                dest = page_dest(uri)
+                self.order.append(uri)
+                renders = self._decide(uri, path, dest, self.page_data)
+                if renders or uri in wanted:
+                    chosen[uri] = renders
+            else:
+                dest = uri
+                if static_differs(path, old + uri):
+                    chosen[uri] = True
+                elif uri in wanted:
+                    chosen[uri] = False
+            self.expected.add(dest)
+            self.listed.add(uri)
+        for uri in list(self.render):
+            for target in self.previous.links.get(uri, ()):
+                if target in self.listed:
+                    chosen.setdefault(target, False)
+        if self.order and not any(is_markdown(uri) for uri in chosen):
+            chosen[self.order[0]] = False  # the sitemap's date is that of MkDocs's pages
+        self.subset = make_files(config, [uri for uri in listing if uri in chosen], chosen)
+        return self.subset
+
     def prepare(self, files: Any, config: Any, page_data: PageData) -> None:
-        """On MkDocs's `files` event: decide what renders, record each page's digest."""
+        """On MkDocs's `files` event: decide what renders, record each page's digest (given
+        only the files it writes, MkDocs's own are left: the theme's)."""
         docs = Path(config["docs_dir"])
         for file in files:
             if file.inclusion.is_excluded():
+                continue
+            if self.subset is not None and file.src_uri in self.listed:
                 continue
             self.expected.add(file.dest_uri)
             if file.is_documentation_page():
@@ -286,43 +348,38 @@ class Plan:
         self.total = len(self.render) if self.incremental else len(self.pages)
 
     def _page(self, file: Any, page_data: PageData) -> None:
-        source = self.digests.of(file.src_uri, file.abs_src_path)
-        digest = sha256(f"{source}\0{page_data.digest(file.src_uri)}".encode())
-        self.pages[file.src_uri] = digest
+        renders = self._decide(file.src_uri, file.abs_src_path, file.dest_uri, page_data)
+        if self.incremental:
+            _answer(file, renders)
+
+    def _decide(self, uri: str, path: str, dest: str, page_data: PageData) -> bool:
+        """Record the page's digest; whether it renders (an incremental build renders it when
+        the digest changed, it links to other files, or its HTML is not in the site)."""
+        source = self.digests.of(uri, path)
+        digest = sha256(f"{source}\0{page_data.digest(uri)}".encode())
+        self.pages[uri] = digest
         if not self.incremental:
-            return
+            return True
         assert self.previous is not None and self.old_site is not None
-        same = self.previous.pages.get(file.src_uri) == digest
         stays = (
-            same
-            and file.src_uri not in self.always
-            and file.src_uri not in self.previous.linking
-            and os.path.isfile(os.path.join(self.old_site, file.dest_uri))
+            self.previous.pages.get(uri) == digest
+            and uri not in self.always
+            and uri not in self.previous.linking
+            and os.path.isfile(os.path.join(self.old_site, dest))
         )
         if not stays:
-            self.render.add(file.src_uri)
-        _answer(file, not stays)
+            self.render.add(uri)
+        return not stays
 
     def _static(self, file: Any, docs: Path) -> None:
         """A static file is copied when the published one differs (a generated file in site/
         is a hard link to its file in docs/ while neither changed)."""
         assert self.old_site is not None
-        # Plain strings and one stat a side: this runs for each of tens of thousands of files.
         published = os.path.join(self.old_site, file.dest_uri)
-        source = file.abs_src_path
-        try:
-            there, here = os.stat(published), os.stat(source)
-        except (OSError, TypeError):
-            _answer(file, True)
-            return
-        same = stat.S_ISREG(there.st_mode) and (
-            (there.st_ino, there.st_dev) == (here.st_ino, here.st_dev)
-            or (there.st_size == here.st_size and filecmp.cmp(source, published, False))
-        )
-        _answer(file, not same)
+        _answer(file, static_differs(file.abs_src_path, published))
 
     def _record_links(self, files: Any, config: Any) -> None:
-        """Note which pages link to another file while MkDocs resolves their links."""
+        """Note which pages link to which files while MkDocs resolves their links."""
         find = files.get_file_from_path
 
         def recording(path: str) -> Any:
@@ -330,6 +387,12 @@ class Plan:
             found = find(path)
             if page is not None and path != page.file.src_uri:
                 self.linking.add(page.file.src_uri)
+                self.links.setdefault(page.file.src_uri, set()).add(path)
+                if found is None and self.subset is not None and path in self.listed:
+                    # A file the cache did not know this page links to: resolved as a full
+                    # build would, and the build starts again in full (SiteBuild.run).
+                    self.missing.add(path)
+                    found = make_files(config, [path], {path: False}).get_file_from_path(path)
             return found
 
         files.get_file_from_path = recording
@@ -373,6 +436,32 @@ class Plan:
             elif file.src_uri in known:
                 self.lastmods[file.src_uri] = known[file.src_uri]
                 page.meta = {**page.meta, LASTMOD_KEY: known[file.src_uri]}
+        if self.subset is not None:
+            given = self.subset.src_uris
+            for uri in self.order:
+                if uri not in given and uri in known:
+                    self.lastmods[uri] = known[uri]
+
+    def sitemap_pages(self, config: Any) -> list[Any]:
+        """Every page for the sitemap, in MkDocs's order: those MkDocs was given, and for the
+        others what the sitemap prints of them (their URL and recorded last-changed day)."""
+        from mkdocs.structure.pages import Page
+
+        assert self.subset is not None
+        given = self.subset.src_uris
+        others = make_files(config, [uri for uri in self.order if uri not in given], {})
+        found = []
+        for uri in self.order:
+            file = given.get(uri) or others.src_uris[uri]
+            if file.page is None:
+                page = Page.__new__(Page)
+                page.file = file
+                day = self.lastmods.get(uri)
+                page.meta = {LASTMOD_KEY: day} if day else {}
+                page._set_canonical_url(config["site_url"])
+                file.page = page
+            found.append(file)
+        return found
 
     def renders(self, file: Any) -> bool:
         return not self.incremental or file.src_uri in self.render
@@ -396,7 +485,111 @@ class Plan:
             sorted(self.linking),
             self.digests.now,
             dict(self.lastmods),
+            {page: sorted(self.links.get(page, ())) for page in sorted(self.linking)},
         )
+
+
+def subset_allowed(config: Any) -> bool:
+    """MkDocs can be given only the files it writes when the pages it is not given change
+    nothing in the ones it renders: every page's navigation is mkdocs.yml's `nav` (not every
+    page), no page is a draft, pages are folders (their URLs follow from their paths alone),
+    and no page left out of `nav` is worth a warning."""
+    return (
+        config["nav"] is not None
+        and bool(config["use_directory_urls"])
+        and not config.get("draft_docs")
+        and config["validation"]["nav"]["omitted_files"] < logging.WARNING
+    )
+
+
+def docs_listing(docs: str) -> list[str] | None:
+    """Every file under `docs` as MkDocs's `get_files` lists them (each folder's files, index
+    first, then its folders, by name); None where MkDocs would choose between an index.md and
+    a README.md."""
+    from mkdocs.structure.files import _file_sort_key
+
+    found: list[str] = []
+    pending = [("", docs)]
+    while pending:
+        prefix, path = pending.pop()
+        with os.scandir(path) as scanned:
+            entries = list(scanned)
+        folders = sorted(entry.name for entry in entries if entry.is_dir())
+        names = sorted((e.name for e in entries if not e.is_dir()), key=_file_sort_key)
+        if any(posixpath.splitext(name)[0] == "README" for name in names):
+            return None
+        found.extend(prefix + name for name in names)
+        pending.extend(
+            (prefix + name + "/", os.path.join(path, name)) for name in reversed(folders)
+        )
+    return found
+
+
+def exclusion(config: Any) -> Callable[[str], bool]:
+    """Whether MkDocs leaves a file of docs/ out of the site (hidden files, templates/, and
+    mkdocs.yml's `exclude_docs`)."""
+    from mkdocs.structure.files import _default_exclude
+
+    given = config.get("exclude_docs")
+    if given:
+        spec = _default_exclude + given
+        return lambda uri: bool(spec.match_file(uri))
+    # MkDocs's own patterns, '.*' and '/templates/', without a pattern match per file.
+    return lambda uri: uri.startswith("templates/") or uri.startswith(".") or "/." in uri
+
+
+def is_markdown(uri: str) -> bool:
+    from mkdocs.utils import is_markdown_file
+
+    return bool(is_markdown_file(uri))
+
+
+def page_dest(uri: str) -> str:
+    """Where MkDocs writes a page with directory URLs: foo.md to foo/index.html."""
+    parent, name = posixpath.split(uri)
+    stem = posixpath.splitext(name)[0]
+    if stem in ("index", "README"):
+        return posixpath.join(parent, "index.html")
+    return posixpath.join(parent, stem, "index.html")
+
+
+def nav_paths(nav: Any) -> list[str]:
+    """Every string of the navigation (the files it names among them)."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [path for item in nav for path in nav_paths(item)]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in nav_paths(value)]
+    return []
+
+
+def make_files(config: Any, uris: list[str], modified: dict[str, bool]) -> Any:
+    """MkDocs's files for these paths of docs/, each answering `is_modified` as told."""
+    from mkdocs.structure.files import File, Files, set_exclusions
+
+    docs, site = str(config["docs_dir"]), str(config["site_dir"])
+    files = Files([File(uri, docs, site, bool(config["use_directory_urls"])) for uri in uris])
+    set_exclusions(files, config)
+    for file in files:
+        if file.src_uri in modified:
+            _answer(file, modified[file.src_uri])
+    return files
+
+
+def static_differs(source: str, published: str) -> bool:
+    """Whether a static file must be copied: the published one is not the same file (a hard
+    link) nor the same bytes. Plain strings and one stat a side: this runs for each of tens of
+    thousands of files."""
+    try:
+        there, here = os.stat(published), os.stat(source)
+    except (OSError, TypeError):
+        return True
+    same = stat.S_ISREG(there.st_mode) and (
+        (there.st_ino, there.st_dev) == (here.st_ino, here.st_dev)
+        or (there.st_size == here.st_size and filecmp.cmp(source, published, False))
+    )
+    return not same
 
 
 def _answer(file: Any, modified: bool) -> None:
@@ -409,14 +602,25 @@ _PLAN: list[Plan] = []
 
 @contextmanager
 def active(plan: Plan) -> Iterator[Plan]:
-    """Let the MkDocs hook consult `plan` during the MkDocs run inside this block."""
+    """Let the MkDocs hook consult `plan` during the MkDocs run inside this block, and MkDocs
+    take its files from the plan (`Plan.select`) where it can."""
+    import mkdocs.commands.build as mkdocs_build
+
     _PLAN.append(plan)
     mkdocs_log = logging.getLogger("mkdocs.commands.build")
     quiet = _DropDirtyWarning()
     mkdocs_log.addFilter(quiet)
+    listing = getattr(mkdocs_build, "get_files")  # noqa: B009 (not exported, for mypy)
+
+    def get_files(config: Any) -> Any:
+        chosen = plan.select(config)
+        return listing(config) if chosen is None else chosen
+
+    setattr(mkdocs_build, "get_files", get_files)  # noqa: B010
     try:
         yield plan
     finally:
+        setattr(mkdocs_build, "get_files", listing)  # noqa: B010
         mkdocs_log.removeFilter(quiet)
         _PLAN.pop()
 

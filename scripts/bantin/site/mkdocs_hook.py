@@ -108,6 +108,13 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     return env
 
 
+def on_template_context(context: Any, template_name: str, config: Any) -> Any:
+    plan = incremental.current()
+    if template_name == "sitemap.xml" and plan is not None and plan.subset is not None:
+        context["pages"] = plan.sitemap_pages(config)  # MkDocs was given only some pages
+    return context
+
+
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     if not split.renders(page):
         return context
