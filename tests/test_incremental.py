@@ -923,9 +923,11 @@ def test_a_page_linking_to_a_file_it_did_not_link_to_is_built_in_full(
 
 
 def test_a_configuration_without_nav_gives_mkdocs_every_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Without `nav` every page is in every page's navigation: MkDocs lists docs/ itself."""
+    """Without `nav` every page is in every page's navigation: MkDocs lists docs/ itself, and
+    a page's title changing changes every page, so the build is a full one and says so; a
+    build with nothing changed is still incremental."""
     root = make_archive(tmp_path / "archive")
     path = root / "mkdocs.yml"
     text = path.read_text(encoding="utf-8")
@@ -933,11 +935,18 @@ def test_a_configuration_without_nav_gives_mkdocs_every_file(
     build(root)
     seen = given_to_mkdocs(monkeypatch)
     front(root, 1, 0)
-    build(root)
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root)
+    assert "full build: navigation changed" in caplog.text
     assert "trich-dan.md" in seen[0]
     assert len([n for n in seen[0] if n.endswith(".md")]) == len(
         list((root / "docs").rglob("*.md"))
     )
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root)
+    assert "full build" not in caplog.text
 
 
 def test_a_build_from_scratch_lets_the_articles_text_go_before_mkdocs_reads_the_pages(

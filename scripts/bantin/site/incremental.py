@@ -51,7 +51,7 @@ from typing import Any
 
 from bantin import store
 from bantin.exceptions import BuildError
-from bantin.site.generate import PageData
+from bantin.site.generate import PageData, previous_list
 from bantin.site.linking import NO_LINKS
 from bantin.site.pages import LASTMOD_KEY
 
@@ -116,10 +116,20 @@ def versions() -> str:
 
 def nav_titles(config: Any, docs: Path) -> str:
     """What every page's navigation shows: the nav of mkdocs.yml, and the Markdown of the
-    pages it names without a title (their own title is shown on every page then)."""
+    pages it names without a title (their own title is shown on every page then); without a
+    nav, every page of docs/ but those made from the articles (any change to one is a full
+    build)."""
     nav = config["nav"]
-    if nav is None:
-        return "no nav: every page is in the navigation of every page"
+    if nav is None:  # every page is in the navigation of every page, by its title
+        made = set(previous_list(docs))  # pages bantin makes from the articles: they follow
+        digest = hashlib.sha256(b"no nav\0")
+        for page in sorted(docs.rglob("*.md")):
+            name = page.relative_to(docs).as_posix()
+            if name in made:
+                continue
+            digest.update(name.encode() + b"\0")
+            digest.update(hashlib.sha256(page.read_bytes()).digest())
+        return digest.hexdigest()
     digest = hashlib.sha256(json.dumps(nav, sort_keys=True, default=str).encode())
     for path in untitled(nav):
         target = docs / path
