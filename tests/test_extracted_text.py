@@ -105,6 +105,40 @@ trạm gần nơi đóng quân để rút ngắn cự ly.
     ]
 
 
+def test_a_bracketed_point_after_a_full_line_ending_with_a_colon_stays_in_the_paragraph() -> None:
+    text = """\
+BIỆN PHÁP BẢO ĐẢM HẬU CẦN CHO ĐƠN VỊ
+
+Để nâng cao chất lượng công tác bảo đảm, các
+đơn vị cần thực hiện tốt ba biện pháp như sau:
+(1) nâng cao nhận thức của cán bộ về vai trò
+của công tác hậu cần; (2) tổ chức lực lượng
+hợp lý; (3) bố trí kho trạm gần nơi đóng quân.
+"""
+    assert paragraphs(text) == [
+        "Để nâng cao chất lượng công tác bảo đảm, các đơn vị cần thực hiện tốt ba biện pháp "
+        "như sau: (1) nâng cao nhận thức của cán bộ về vai trò của công tác hậu cần; (2) tổ "
+        "chức lực lượng hợp lý; (3) bố trí kho trạm gần nơi đóng quân."
+    ]
+
+
+def test_a_bracketed_point_after_a_short_line_ending_with_a_colon_starts_a_paragraph() -> None:
+    text = """\
+BIỆN PHÁP BẢO ĐẢM HẬU CẦN CHO ĐƠN VỊ
+
+Để nâng cao chất lượng công tác bảo đảm, các
+đơn vị cần thực hiện như sau:
+a) Nâng cao nhận thức của cán bộ về vai trò
+của công tác hậu cần trong mọi tình huống.
+b) Tổ chức lực lượng hợp lý, bố trí kho trạm
+gần nơi đóng quân để rút ngắn cự ly.
+"""
+    assert paragraphs(text)[:2] == [
+        "Để nâng cao chất lượng công tác bảo đảm, các đơn vị cần thực hiện như sau:",
+        "a) Nâng cao nhận thức của cán bộ về vai trò của công tác hậu cần trong mọi tình huống.",
+    ]
+
+
 def test_a_numbered_heading_in_capitals_on_four_lines_stays_a_heading() -> None:
     text = """\
 HIỆN TRẠNG VÀ GIẢI PHÁP
