@@ -1480,3 +1480,26 @@ def test_a_blank_form_field_ends_the_line_of_text_before_it() -> None:
         1,
     )
     assert "Người hướng dẫn khoa học: PGS.TS. Nguyễn Văn An" in paragraphs(text)
+
+
+def test_an_abstract_label_on_its_own_line_under_the_last_reference_ends_the_list() -> None:
+    # pdftotext gives an abstract printed after the references in the last item's block.
+    text = """\
+RÈN LUYỆN ĐẠO ĐỨC CÁCH MẠNG
+
+chung và của đơn vị chúng ta nói riêng, để
+hoàn thành được nhiệm vụ mới có hiệu quả,
+điều đầu tiên chúng ta phải thực hiện cho
+-2-
+
+\fTÀI LIỆU THAM KHẢO
+1. Hồ Chí Minh, Toàn tập, NXB CTQG, HN 1995, T5
+2. Hồ Chí Minh, Toàn tập, NXB CTQG, HN 1995, T9
+TÓM TẮT
+Chủ nghĩa cá nhân dưới nhiều hình thức là một nguyên nhân có tác hại đối với cá
+nhân, đến thành công của tổ chức. Do đó chúng ta phải không ngừng rèn luyện.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    references = [b.text for b in article.blocks if b.kind is BlockKind.REFERENCE]
+    assert references[-1] == "2. Hồ Chí Minh, Toàn tập, NXB CTQG, HN 1995, T9"
+    assert article.lead.startswith("Chủ nghĩa cá nhân dưới nhiều hình thức")
