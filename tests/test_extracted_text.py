@@ -105,6 +105,40 @@ trạm gần nơi đóng quân để rút ngắn cự ly.
     ]
 
 
+def test_a_bracketed_point_after_a_full_line_ending_with_a_colon_stays_in_the_paragraph() -> None:
+    text = """\
+BIỆN PHÁP BẢO ĐẢM HẬU CẦN CHO ĐƠN VỊ
+
+Để nâng cao chất lượng công tác bảo đảm, các
+đơn vị cần thực hiện tốt ba biện pháp như sau:
+(1) nâng cao nhận thức của cán bộ về vai trò
+của công tác hậu cần; (2) tổ chức lực lượng
+hợp lý; (3) bố trí kho trạm gần nơi đóng quân.
+"""
+    assert paragraphs(text) == [
+        "Để nâng cao chất lượng công tác bảo đảm, các đơn vị cần thực hiện tốt ba biện pháp "
+        "như sau: (1) nâng cao nhận thức của cán bộ về vai trò của công tác hậu cần; (2) tổ "
+        "chức lực lượng hợp lý; (3) bố trí kho trạm gần nơi đóng quân."
+    ]
+
+
+def test_a_bracketed_point_after_a_short_line_ending_with_a_colon_starts_a_paragraph() -> None:
+    text = """\
+BIỆN PHÁP BẢO ĐẢM HẬU CẦN CHO ĐƠN VỊ
+
+Để nâng cao chất lượng công tác bảo đảm, các
+đơn vị cần thực hiện như sau:
+a) Nâng cao nhận thức của cán bộ về vai trò
+của công tác hậu cần trong mọi tình huống.
+b) Tổ chức lực lượng hợp lý, bố trí kho trạm
+gần nơi đóng quân để rút ngắn cự ly.
+"""
+    assert paragraphs(text)[:2] == [
+        "Để nâng cao chất lượng công tác bảo đảm, các đơn vị cần thực hiện như sau:",
+        "a) Nâng cao nhận thức của cán bộ về vai trò của công tác hậu cần trong mọi tình huống.",
+    ]
+
+
 def test_a_numbered_heading_in_capitals_on_four_lines_stays_a_heading() -> None:
     text = """\
 HIỆN TRẠNG VÀ GIẢI PHÁP
@@ -1446,3 +1480,26 @@ def test_a_blank_form_field_ends_the_line_of_text_before_it() -> None:
         1,
     )
     assert "Người hướng dẫn khoa học: PGS.TS. Nguyễn Văn An" in paragraphs(text)
+
+
+def test_an_abstract_label_on_its_own_line_under_the_last_reference_ends_the_list() -> None:
+    # pdftotext gives an abstract printed after the references in the last item's block.
+    text = """\
+RÈN LUYỆN ĐẠO ĐỨC CÁCH MẠNG
+
+chung và của đơn vị chúng ta nói riêng, để
+hoàn thành được nhiệm vụ mới có hiệu quả,
+điều đầu tiên chúng ta phải thực hiện cho
+-2-
+
+\fTÀI LIỆU THAM KHẢO
+1. Hồ Chí Minh, Toàn tập, NXB CTQG, HN 1995, T5
+2. Hồ Chí Minh, Toàn tập, NXB CTQG, HN 1995, T9
+TÓM TẮT
+Chủ nghĩa cá nhân dưới nhiều hình thức là một nguyên nhân có tác hại đối với cá
+nhân, đến thành công của tổ chức. Do đó chúng ta phải không ngừng rèn luyện.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    references = [b.text for b in article.blocks if b.kind is BlockKind.REFERENCE]
+    assert references[-1] == "2. Hồ Chí Minh, Toàn tập, NXB CTQG, HN 1995, T9"
+    assert article.lead.startswith("Chủ nghĩa cá nhân dưới nhiều hình thức")

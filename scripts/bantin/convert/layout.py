@@ -368,17 +368,31 @@ def ends_paragraph(
             or _standalone_heading(text, item, width, printed, column)
         )
     if starts_enumeration(following) and (ends_sentence(text) or text.endswith(";")):
-        return True  # a numbered or lettered point ('2. ...', 'b. ...') after a finished clause
+        # A numbered or lettered point ('2. ...', 'b. ...') after a finished clause; but a
+        # bracketed one ('(1) ...', 'a) ...') after a full line ending with a colon was run
+        # into its sentence: the line had no room left for it.
+        return not (
+            text.endswith(":")
+            and INLINE_POINT_RE.match(following)
+            and not _had_room(text, following, width, printed)
+        )
     if not starts_new_sentence(following):
         return False
     if ends_sentence(text):
-        counted = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
-        if printed is None:
-            room = counted <= PARAGRAPH_FIT
-        else:  # and never where the word would not have fitted by its characters either
-            room = filled(text, following, printed) <= PRINTED_FIT and counted <= 1.0
-        return room or starts_enumeration(following)
+        return _had_room(text, following, width, printed) or starts_enumeration(following)
     return _standalone_heading(text, following, width, printed, column)
+
+
+INLINE_POINT_RE = re.compile(r"^(?:\(\d{1,2}\)|[a-zđ]\))\s", re.IGNORECASE)  # '(1) ', 'a) '
+
+
+def _had_room(text: str, following: str, width: int, printed: int | None) -> bool:
+    """The line stops short of the width: the next line's first word would have fitted."""
+    counted = (len(text) + 1 + len(following.split()[0])) / max(width, 1)
+    if printed is None:
+        return counted <= PARAGRAPH_FIT
+    # and never where the word would not have fitted by its characters either
+    return filled(text, following, printed) <= PRINTED_FIT and counted <= 1.0
 
 
 CAPITALS_WORDS = 3  # a line of this many words in capitals is a heading's, not a sentence's

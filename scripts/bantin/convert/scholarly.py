@@ -74,6 +74,7 @@ def front_label(text: str) -> tuple[str, str] | None:
 def label_front_matter(doc: Labelling) -> None:
     """Each labelled abstract or keyword list (its label, the rest of the line and the one
     paragraph after it) leaves the text for the article's front matter."""
+    _cut_at_labels(doc)
     for seg in [s for s in doc.segments if s.role is Role.BODY]:  # segments only change role
         if seg.role is not Role.BODY:
             continue
@@ -91,6 +92,35 @@ def label_front_matter(doc: Labelling) -> None:
         seg.role = Role.LEAD
         texts = [rest, *(line.text.strip() for line in lines)]
         doc.front[field] = " ".join(text for text in texts if text)
+
+
+def _cut_at_labels(doc: Labelling) -> None:
+    """A label standing alone on a line inside a block ('TÓM TẮT', 'Abstract:', printed under
+    the last reference with no blank line between) opens a block of its own."""
+    index = 0
+    while index < len(doc.segments):
+        seg = doc.segments[index]
+        at = None
+        if seg.role is Role.BODY and seg.kind is None and len(seg.lines) > 1:
+            at = next((i for i, line in enumerate(seg.lines) if i and _bare_label(line.text)), None)
+        if at is not None:
+            doc.segments[index : index + 1] = [
+                _piece(doc, seg.lines[:at], opens=seg.opens_paragraph),
+                _piece(doc, seg.lines[at:], opens=True),
+            ]
+        index += 1
+
+
+def _bare_label(text: str) -> bool:
+    """The line holds a label and nothing else, with its colon or in capitals (a sentence
+    ending with the word, 'xem phần Tóm tắt.', is none)."""
+    found = front_label(text)
+    label = text.strip()
+    return (
+        found is not None
+        and not found[1]
+        and (label.endswith(":") or (label.isupper() and not label.endswith(".")))
+    )
 
 
 def _paragraph_after(doc: Labelling, label: Segment, going_on: bool = False) -> list[SourceLine]:
