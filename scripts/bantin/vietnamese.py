@@ -208,9 +208,9 @@ def strip_closers(text: str) -> str:
 def ends_sentence(text: str) -> bool:
     """True when the text ends with a sentence-final mark, possibly inside quotes/brackets."""
     stripped = text.rstrip()
-    if stripped.endswith(("”", "»", '"', ")")) and strip_closers(stripped)[-1:] in SENTENCE_END:
-        return True
-    return strip_closers(stripped)[-1:] in SENTENCE_END
+    if stripped[-1:] in CLOSERS:  # most lines end with their mark or a letter: no closer
+        stripped = strip_closers(stripped)
+    return stripped[-1:] in SENTENCE_END
 
 
 def ends_full_stop(text: str) -> bool:

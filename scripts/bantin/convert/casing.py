@@ -222,8 +222,10 @@ class BodyCasing:
             )
             found = tuple(WORD_SPLIT_RE.findall(text[at:end]))
             if whole and len(found) == len(words) and sum(map(is_all_caps, found)) < 2:
-                before = text[:at].rstrip()
-                if not before or before[-1] in ".!?:" + _PARAGRAPH.strip():
+                before = at - 1  # the last character before the run but white space
+                while before >= 0 and text[before].isspace():
+                    before -= 1
+                if before < 0 or text[before] in ".!?:" + _PARAGRAPH.strip():
                     opening[("", *found[1:])] += 1
                 else:
                     inside[found] += 1
@@ -317,10 +319,16 @@ _UPPER = "".join(
     for char in map(chr, [*range(0x41, 0x250), *range(0x1E00, 0x1F00)])
     if char.isupper() and char.isalpha()
 )
-_CAPITAL_WORD = rf"[{_UPPER}]+(?:[&\-'’][{_UPPER}]+)*(?![^\W_])"
+_CAPITAL_TAIL = rf"[{_UPPER}]*(?:[&\-'’][{_UPPER}]+)*(?![^\W_])"  # after a first capital
+_CAPITAL_WORD = rf"[{_UPPER}]{_CAPITAL_TAIL}"
 #: Three words or more in capitals (a heading left among the paragraphs, a shouted phrase):
 #: nothing there tells how the words are written in running text.
-_CAPITAL_RUN = re.compile(rf"(?<![^\W_]){_CAPITAL_WORD}(?:[ \t,;:\-–]+{_CAPITAL_WORD}){{2,}}")
+#: (Written to open with a capital, not with the look-behind, so that the search skips to
+#: the next capital at once: `_CAPITAL_WORD` whose first capital follows no letter or digit.)
+_CAPITAL_RUN = re.compile(
+    rf"[{_UPPER}](?<![^\W_][{_UPPER}]){_CAPITAL_TAIL}"
+    rf"(?:[ \t,;:\-–]+{_CAPITAL_WORD}){{2,}}"
+)
 
 
 def needs_restoring(text: str) -> bool:
@@ -399,7 +407,9 @@ def _bracketed_acronym(pieces: list[str], index: int) -> bool:
 
 PHRASE_WORDS = 3  # words in a run the body writes that settle their case together
 _PARAGRAPH = " \u00b6 "  # between two paragraphs of the body, where a sentence starts
-_DASHED = re.compile(r"\s*[-–]\s*(?=\S)")
+#: White space, a dash and white space before a word (a dash with white space before it, or
+#: the dash alone; written to open with one character, which the search skips to at once).
+_DASHED = re.compile(r"[-–\s](?:(?<=\s)\s*[-–]|(?<=[-–]))\s*(?=\S)")
 
 
 def _take_phrases(

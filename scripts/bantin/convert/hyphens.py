@@ -15,10 +15,10 @@ import bisect
 import dataclasses
 import itertools
 import re
-import statistics
 
-from bantin.convert.metrics import printed_width
+from bantin.convert.metrics import LINE_WIDTHS, printed_width
 from bantin.model import Role, SourceLine
+from bantin.vietnamese import Memo
 
 LONG = 1.2  # a line this many times the median of the lines around it holds two lines
 TYPICAL = 1.15  # lines up to this many times the median show the column's width
@@ -44,19 +44,20 @@ def restore_dropped_hyphens(lines: list[SourceLine]) -> list[tuple[int, str]]:
     """Put back the hyphens pdftotext dropped at line ends (see the module); returns each
     line's number with the pair restored."""
     texts = [line.text.strip() for line in lines]
-    widths = [printed_width(text) for text in texts]
+    widths = list(map(LINE_WIDTHS.__getitem__, texts))
     prose = [
         i
         for i, line in enumerate(lines)
         if line.role is not Role.BLANK and texts[i].count(" ") >= PROSE_SPACES
     ]
     long: dict[int, int] = {}  # each overlong line's index -> the column's width around it
+    prose_widths = [widths[i] for i in prose]
     for position, index in enumerate(prose):
-        around = [widths[i] for i in prose[max(0, position - WINDOW) : position + WINDOW + 1]]
+        around = prose_widths[max(0, position - WINDOW) : position + WINDOW + 1]
         around.remove(widths[index])
         if len(around) < LEAST_AROUND:
             continue
-        median = statistics.median(around)
+        median = _median(around)
         if widths[index] >= LONG * median:
             long[index] = max(width for width in around if width <= TYPICAL * median)
     candidates = {i: width for i, width in long.items() if _between_column_lines(i, long, prose)}
@@ -71,6 +72,13 @@ def restore_dropped_hyphens(lines: list[SourceLine]) -> list[tuple[int, str]]:
             line.text = line.text.replace(texts[index], _insert(texts[index], site), 1)
             restored.append((line.number, site.shown))
     return restored
+
+
+def _median(values: list[int]) -> float:
+    """statistics.median (the same value), sorting the list in place."""
+    values.sort()
+    half = len(values) // 2
+    return values[half] if len(values) % 2 else (values[half - 1] + values[half]) / 2
 
 
 def _between_column_lines(index: int, long: dict[int, int], prose: list[int]) -> bool:
@@ -90,26 +98,30 @@ class _Evidence:
     with a dash between ('tế - xã'), and, outside the long lines, words and pairs of words."""
 
     def __init__(self, texts: list[str], long: dict[int, int]) -> None:
-        cores = [
-            [word.lstrip(_OPENING).rstrip(_CLOSING) for word in text.split()] for text in texts
-        ]
-        words = [word for line in cores for word in line]
-        dashed = {
-            (left, right)
-            for left, dash, right in zip(words, words[1:], words[2:], strict=False)
-            if dash in DASHES
-        }
-        dashed.update(
-            _halves(word)
-            for word in words
-            if _DASH_RE.search(word) and sum(map(word.count, DASHES)) == 1
+        cores = [list(map(_CORES.__getitem__, text.split())) for text in texts]
+        words = list(itertools.chain.from_iterable(cores))
+        # a word between two others that is a dash (or nothing but marks)
+        between = itertools.compress(
+            range(1, len(words) - 1), map(DASHES.__contains__, words[1:-1])
         )
+        dashed = {(words[index - 1], words[index + 1]) for index in between}
+        # a word with one hyphen or dash inside (only lines printing a dash can hold one)
+        with_dash = {
+            word
+            for text, line in zip(texts, cores, strict=True)
+            if _DASH_RE.search(text)
+            for word in line
+            if _DASH_RE.search(word)
+        }
+        dashed.update(_halves(word) for word in with_dash if sum(map(word.count, DASHES)) == 1)
         dashed.discard(("", ""))
         # A pair joined by a hyphen or a dash, glued or spaced, says the same: the words of
         # the pair go together with one between them.
         self.dashed = dashed
         self.hyphenated = {f"{left}-{right}" for left, right in dashed}
-        plain = [word for i, line in enumerate(cores) if i not in long for word in line]
+        plain = list(
+            itertools.chain.from_iterable(line for i, line in enumerate(cores) if i not in long)
+        )
         self.words = set(plain)
         self.pairs = set(itertools.pairwise(plain))
 
@@ -124,6 +136,9 @@ def _halves(word: str) -> tuple[str, str]:
 
 def _core(word: str) -> str:
     return word.lstrip(_OPENING).rstrip(_CLOSING)
+
+
+_CORES: Memo[str, str] = Memo(_core, 100_000)  # words repeat a lot
 
 
 def _best_site(text: str, width: int, evidence: _Evidence) -> _Site | None:

@@ -16,7 +16,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bantin.convert.metrics import printed_width
+from bantin.convert.metrics import LINE_WIDTHS, printed_width
 from bantin.convert.shapes import is_formula_piece, is_math_line, prose_word
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.vietnamese import (
@@ -309,7 +309,7 @@ class LocalWidths:
             and not self.texts[i].endswith("-")
         ]
         self.prose = wrapped if not printed and len(wrapped) >= WRAPPED_ENOUGH else prose
-        self.measure: Callable[[str], int] = printed_width if printed else len
+        self.measure: Callable[[str], int] = LINE_WIDTHS.__getitem__ if printed else len
         self.known: dict[int, int] = {}
         self.lengths: dict[int, int] = {}
 
@@ -344,7 +344,7 @@ def local_widths(lines: list[SourceLine], math: list[bool], printed: bool = Fals
 def filled(text: str, following: str, width: int) -> float:
     """The share of `width` (printed) the line would fill with the next line's first word."""
     word = following.split()[0]
-    return (printed_width(text) + SPACE_WIDTH + printed_width(word)) / max(width, 1)
+    return (LINE_WIDTHS[text] + SPACE_WIDTH + printed_width(word)) / max(width, 1)
 
 
 def ends_paragraph(
@@ -441,7 +441,7 @@ def set_in_proportional_type(lines: list[SourceLine], math: list[bool]) -> bool:
                 break
     if len(wrapped) < PROPORTIONAL_MIN:
         return False
-    return _spread(list(map(printed_width, wrapped))) < PROPORTIONAL_MARGIN * _spread(
+    return _spread(list(map(LINE_WIDTHS.__getitem__, wrapped))) < PROPORTIONAL_MARGIN * _spread(
         list(map(len, wrapped))
     )
 

@@ -197,7 +197,7 @@ def unread_words(text: str) -> set[str]:
     stand ("T¹O", "h×nh", "10µm"): the only words a legacy decoding may be proved by."""
     return {
         word
-        for word in text.split()
+        for word in set(text.split())  # each different word once: words repeat a lot
         if _LATIN1.search(word) and not is_syllable(word.strip(_AROUND))
     }
 
