@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import re
+from collections.abc import Callable, Iterator
 
 from bantin.convert.metrics import LINE_WIDTHS, printed_width
 from bantin.model import Role, SourceLine
@@ -51,15 +53,9 @@ def restore_dropped_hyphens(lines: list[SourceLine]) -> list[tuple[int, str]]:
         if line.role is not Role.BLANK and texts[i].count(" ") >= PROSE_SPACES
     ]
     long: dict[int, int] = {}  # each overlong line's index -> the column's width around it
-    prose_widths = [widths[i] for i in prose]
-    for position, index in enumerate(prose):
-        around = prose_widths[max(0, position - WINDOW) : position + WINDOW + 1]
-        around.remove(widths[index])
-        if len(around) < LEAST_AROUND:
-            continue
-        median = _median(around)
+    for index, around, median in _windows(prose, [widths[i] for i in prose]):
         if widths[index] >= LONG * median:
-            long[index] = max(width for width in around if width <= TYPICAL * median)
+            long[index] = max(width for width in around() if width <= TYPICAL * median)
     candidates = {i: width for i, width in long.items() if _between_column_lines(i, long, prose)}
     if not candidates:
         return []
@@ -72,6 +68,38 @@ def restore_dropped_hyphens(lines: list[SourceLine]) -> list[tuple[int, str]]:
             line.text = line.text.replace(texts[index], _insert(texts[index], site), 1)
             restored.append((line.number, site.shown))
     return restored
+
+
+def _windows(
+    prose: list[int], widths: list[int]
+) -> Iterator[tuple[int, Callable[[], list[int]], float]]:
+    """Each line of prose with at least LEAST_AROUND others within WINDOW lines of prose on
+    either side: its index, the widths of those others (asked only for the few long lines)
+    and their median. The window's widths are kept sorted as it slides."""
+    window: list[int] = []  # the widths of prose[low:high], sorted
+    low = high = 0
+    for position, index in enumerate(prose):
+        while high < min(len(prose), position + WINDOW + 1):
+            bisect.insort(window, widths[high])
+            high += 1
+        while low < position - WINDOW:
+            del window[bisect.bisect_left(window, widths[low])]
+            low += 1
+        count = len(window) - 1  # the others: the line's own width taken out once
+        if count < LEAST_AROUND:
+            continue
+        own = bisect.bisect_left(window, widths[position])
+        half = count // 2
+        upper = window[half + 1] if half >= own else window[half]
+        if count % 2:
+            median: float = upper
+        else:
+            median = ((window[half] if half - 1 >= own else window[half - 1]) + upper) / 2
+        yield index, functools.partial(_without, window, own), median
+
+
+def _without(values: list[int], index: int) -> list[int]:
+    return values[:index] + values[index + 1 :]
 
 
 def _median(values: list[int]) -> float:
@@ -98,32 +126,29 @@ class _Evidence:
     with a dash between ('tế - xã'), and, outside the long lines, words and pairs of words."""
 
     def __init__(self, texts: list[str], long: dict[int, int]) -> None:
-        cores = [list(map(_CORES.__getitem__, text.split())) for text in texts]
-        words = list(itertools.chain.from_iterable(cores))
+        # Every word's core, in order (the lines' words one after the other).
+        words = list(map(_CORES.__getitem__, " ".join(texts).split()))
         # a word between two others that is a dash (or nothing but marks)
         between = itertools.compress(
             range(1, len(words) - 1), map(DASHES.__contains__, words[1:-1])
         )
         dashed = {(words[index - 1], words[index + 1]) for index in between}
-        # a word with one hyphen or dash inside (only lines printing a dash can hold one)
-        with_dash = {
-            word
-            for text, line in zip(texts, cores, strict=True)
-            if _DASH_RE.search(text)
-            for word in line
-            if _DASH_RE.search(word)
-        }
-        dashed.update(_halves(word) for word in with_dash if sum(map(word.count, DASHES)) == 1)
+        # a word with one hyphen or dash inside
+        dashed.update(
+            _halves(word)
+            for word in filter(_DASH_RE.search, set(words))
+            if sum(map(word.count, DASHES)) == 1
+        )
         dashed.discard(("", ""))
         # A pair joined by a hyphen or a dash, glued or spaced, says the same: the words of
         # the pair go together with one between them.
         self.dashed = dashed
         self.hyphenated = {f"{left}-{right}" for left, right in dashed}
-        plain = list(
-            itertools.chain.from_iterable(line for i, line in enumerate(cores) if i not in long)
-        )
-        self.words = set(plain)
-        self.pairs = set(itertools.pairwise(plain))
+        if long:
+            kept = " ".join(text for i, text in enumerate(texts) if i not in long)
+            words = list(map(_CORES.__getitem__, kept.split()))
+        self.words = set(words)
+        self.pairs = set(itertools.pairwise(words))
 
 
 def _halves(word: str) -> tuple[str, str]:
