@@ -145,18 +145,7 @@ def test_hyphen_evidence_is_what_every_word_in_turn_shows(lines: list[str], long
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.integers(min_value=0, max_value=60), max_size=40))
-def test_sliding_windows_give_each_lines_neighbours_and_median(widths: list[int]) -> None:
-    prose = [3 * i + 1 for i in range(len(widths))]
-    plain = []
-    for position, index in enumerate(prose):
-        around = widths[max(0, position - hyphens.WINDOW) : position + hyphens.WINDOW + 1]
-        around.remove(widths[position])
-        if len(around) >= hyphens.LEAST_AROUND:
-            plain.append((index, sorted(around), statistics.median(around)))
-    windows = [
-        (index, sorted(around()), median)
-        for index, around, median in hyphens._windows(prose, widths)
-    ]
-    assert windows == plain
-    assert [type(median) for _, _, median in windows] == [type(m) for _, _, m in plain]
+@given(LINE_WORDS | PIECES)
+def test_the_dash_words_are_the_words_in_dashes(word: str) -> None:
+    assert (word in hyphens._DASH_WORDS) is (word in hyphens.DASHES)
+    assert all(piece in hyphens._DASH_WORDS for piece in ["", "-", "–", "‐", "-–‐"])

@@ -16,7 +16,6 @@ import dataclasses
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator
 
 from bantin.convert.metrics import LINE_WIDTHS, printed_width
 from bantin.model import Role, SourceLine
@@ -53,9 +52,15 @@ def restore_dropped_hyphens(lines: list[SourceLine]) -> list[tuple[int, str]]:
         if line.role is not Role.BLANK and texts[i].count(" ") >= PROSE_SPACES
     ]
     long: dict[int, int] = {}  # each overlong line's index -> the column's width around it
-    for index, around, median in _windows(prose, [widths[i] for i in prose]):
+    prose_widths = [widths[i] for i in prose]
+    for position, index in enumerate(prose):
+        around = prose_widths[max(0, position - WINDOW) : position + WINDOW + 1]
+        around.remove(widths[index])
+        if len(around) < LEAST_AROUND:
+            continue
+        median = _median(around)
         if widths[index] >= LONG * median:
-            long[index] = max(width for width in around() if width <= TYPICAL * median)
+            long[index] = max(width for width in around if width <= TYPICAL * median)
     candidates = {i: width for i, width in long.items() if _between_column_lines(i, long, prose)}
     if not candidates:
         return []
@@ -68,38 +73,6 @@ def restore_dropped_hyphens(lines: list[SourceLine]) -> list[tuple[int, str]]:
             line.text = line.text.replace(texts[index], _insert(texts[index], site), 1)
             restored.append((line.number, site.shown))
     return restored
-
-
-def _windows(
-    prose: list[int], widths: list[int]
-) -> Iterator[tuple[int, Callable[[], list[int]], float]]:
-    """Each line of prose with at least LEAST_AROUND others within WINDOW lines of prose on
-    either side: its index, the widths of those others (asked only for the few long lines)
-    and their median. The window's widths are kept sorted as it slides."""
-    window: list[int] = []  # the widths of prose[low:high], sorted
-    low = high = 0
-    for position, index in enumerate(prose):
-        while high < min(len(prose), position + WINDOW + 1):
-            bisect.insort(window, widths[high])
-            high += 1
-        while low < position - WINDOW:
-            del window[bisect.bisect_left(window, widths[low])]
-            low += 1
-        count = len(window) - 1  # the others: the line's own width taken out once
-        if count < LEAST_AROUND:
-            continue
-        own = bisect.bisect_left(window, widths[position])
-        half = count // 2
-        upper = window[half + 1] if half >= own else window[half]
-        if count % 2:
-            median: float = upper
-        else:
-            median = ((window[half] if half - 1 >= own else window[half - 1]) + upper) / 2
-        yield index, functools.partial(_without, window, own), median
-
-
-def _without(values: list[int], index: int) -> list[int]:
-    return values[:index] + values[index + 1 :]
 
 
 def _median(values: list[int]) -> float:
@@ -123,14 +96,16 @@ def _insert(text: str, site: _Site) -> str:
 
 class _Evidence:
     """What the rest of the text prints: words with a hyphen inside ('KH-CN'), pairs of words
-    with a dash between ('tế - xã'), and, outside the long lines, words and pairs of words."""
+    with a dash between ('tế - xã'), and, outside the long lines, words and pairs of words
+    (these two only worked out when first asked: only a pair printed with a dash asks)."""
 
     def __init__(self, texts: list[str], long: dict[int, int]) -> None:
+        self.texts, self.long = texts, long
         # Every word's core, in order (the lines' words one after the other).
         words = list(map(_CORES.__getitem__, " ".join(texts).split()))
         # a word between two others that is a dash (or nothing but marks)
         between = itertools.compress(
-            range(1, len(words) - 1), map(DASHES.__contains__, words[1:-1])
+            range(1, len(words) - 1), map(_DASH_WORDS.__contains__, words[1:-1])
         )
         dashed = {(words[index - 1], words[index + 1]) for index in between}
         # a word with one hyphen or dash inside
@@ -144,11 +119,26 @@ class _Evidence:
         # the pair go together with one between them.
         self.dashed = dashed
         self.hyphenated = {f"{left}-{right}" for left, right in dashed}
-        if long:
-            kept = " ".join(text for i, text in enumerate(texts) if i not in long)
-            words = list(map(_CORES.__getitem__, kept.split()))
-        self.words = set(words)
-        self.pairs = set(itertools.pairwise(words))
+
+    @functools.cached_property
+    def _plain(self) -> list[str]:
+        """The cores of the words outside the long lines, in order."""
+        kept = " ".join(text for i, text in enumerate(self.texts) if i not in self.long)
+        return list(map(_CORES.__getitem__, kept.split()))
+
+    @functools.cached_property
+    def words(self) -> set[str]:
+        return set(self._plain)
+
+    @functools.cached_property
+    def pairs(self) -> set[tuple[str, str]]:
+        return set(itertools.pairwise(self._plain))
+
+
+#: The words `in DASHES` calls a dash: the pieces of DASHES (the empty one too).
+_DASH_WORDS = frozenset(
+    DASHES[start:end] for start in range(len(DASHES) + 1) for end in range(start, len(DASHES) + 1)
+)
 
 
 def _halves(word: str) -> tuple[str, str]:
@@ -200,7 +190,7 @@ def _glued_site(word: re.Match[str], text: str, width: int, evidence: _Evidence)
     """'KHCN' where 'KH-CN' is printed elsewhere and 'KHCN' nowhere else; the one place in
     the word that is so."""
     core = _core(word.group())
-    if len(core) < 2 or core in evidence.words:
+    if len(core) < 2:
         return None
     cuts = [
         cut
@@ -209,7 +199,7 @@ def _glued_site(word: re.Match[str], text: str, width: int, evidence: _Evidence)
         and core[cut].isalnum()
         and f"{core[:cut]}-{core[cut:]}" in evidence.hyphenated
     ]
-    if len(cuts) != 1:
+    if len(cuts) != 1 or core in evidence.words:  # (the words asked only for a cut found)
         return None
     offset = word.start() + word.group().index(core)
     cut = cuts[0]
