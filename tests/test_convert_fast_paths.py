@@ -51,7 +51,8 @@ def test_capital_runs_found_in_a_body() -> None:
 @settings(max_examples=600, deadline=None)
 @given(TEXT)
 def test_spaced_dashes_are_those_of_the_plain_pattern(text: str) -> None:
-    assert casing._DASHED.sub(" - ", text) == PLAIN_DASHED.sub(" - ", text)
+    assert casing.space_dashes(text) == PLAIN_DASHED.sub(" - ", text)
+    assert casing.space_dashes(f"a -{text}- b") == PLAIN_DASHED.sub(" - ", f"a -{text}- b")
 
 
 @settings(max_examples=600, deadline=None)
@@ -149,3 +150,20 @@ def test_hyphen_evidence_is_what_every_word_in_turn_shows(lines: list[str], long
 def test_the_dash_words_are_the_words_in_dashes(word: str) -> None:
     assert (word in hyphens._DASH_WORDS) is (word in hyphens.DASHES)
     assert all(piece in hyphens._DASH_WORDS for piece in ["", "-", "–", "‐", "-–‐"])
+
+
+LINE = st.text(alphabet=st.characters(blacklist_characters="\n"), max_size=12) | PIECES.map(
+    lambda text: text.replace("\n", " ")
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINE, max_size=12))
+def test_lines_that_may_be_maths_are_those_asked_one_by_one(texts: list[str]) -> None:
+    expected = {index for index, text in enumerate(texts) if shapes._maybe_math(text)}
+    assert shapes.maybe_math_lines(texts) == expected
+
+
+def test_lines_that_may_be_maths_at_the_edges() -> None:
+    texts = ["x là", "không", "giá trị a", "", "2020", "b", "cuối (c)"]
+    assert shapes.maybe_math_lines(texts) == {0, 2, 4, 5, 6}

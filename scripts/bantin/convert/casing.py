@@ -200,7 +200,7 @@ class BodyCasing:
         letters, for looking up runs of words (`phrase_forms`)."""
         if self._phrases is None:
             joined = _PARAGRAPH.join(" ".join(text.split()) for text in self.texts)
-            text = _DASHED.sub(" - ", joined)
+            text = space_dashes(joined)
             lower = text.lower()
             self._phrases = (text, lower) if len(lower) == len(text) else ("", "")
         return self._phrases
@@ -407,9 +407,24 @@ def _bracketed_acronym(pieces: list[str], index: int) -> bool:
 
 PHRASE_WORDS = 3  # words in a run the body writes that settle their case together
 _PARAGRAPH = " \u00b6 "  # between two paragraphs of the body, where a sentence starts
-#: White space, a dash and white space before a word (a dash with white space before it, or
-#: the dash alone; written to open with one character, which the search skips to at once).
-_DASHED = re.compile(r"[-–\s](?:(?<=\s)\s*[-–]|(?<=[-–]))\s*(?=\S)")
+_DASHED = re.compile(r"\s*[-–]\s*(?=\S)")
+_DASH = re.compile("[-–]")
+
+
+def space_dashes(text: str) -> str:
+    """`_DASHED.sub(" - ", text)`: a dash before a word, with the white space around it, as
+    " - "; found from the dashes, which are few, instead of trying the pattern everywhere."""
+    pieces: list[str] = []
+    done = 0  # the end of the last replacement
+    for dash in _DASH.finditer(text):
+        start = dash.start()
+        while start > done and text[start - 1].isspace():
+            start -= 1  # the white space before it is part of the match
+        found = _DASHED.match(text, start)
+        if found is not None:
+            pieces += [text[done:start], " - "]
+            done = found.end()
+    return "".join([*pieces, text[done:]]) if pieces else text
 
 
 def _take_phrases(

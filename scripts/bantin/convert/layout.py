@@ -16,7 +16,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from bantin.convert.metrics import LINE_WIDTHS, printed_width
-from bantin.convert.shapes import is_formula_piece, is_math_line, prose_word
+from bantin.convert.shapes import is_formula_piece, is_math_line, maybe_math_lines, prose_word
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.vietnamese import (
     ends_full_stop,
@@ -162,10 +162,11 @@ def _words_go_on(before: str, text: str) -> bool:
 def measure(lines: list[SourceLine]) -> Layout:
     """Column width = the longest typical wrapped line (a line followed by another one)."""
     texts = list(map(_text, lines))
+    maybe = maybe_math_lines(texts)  # (is_math_line asks the others nothing more)
     math = tuple(
-        (is_math_line(text) and not _words_go_on(before, text))
+        (index in maybe and is_math_line(text) and not _words_go_on(before, text))
         or (is_formula_piece(text) and not ends_glued_hyphen(before))
-        for before, text in zip(["", *texts], texts, strict=False)
+        for index, (before, text) in enumerate(zip(["", *texts], texts, strict=False))
     )
     math = _with_lone_names(texts, math)
     lengths = list(map(len, map(str.strip, map(_text, lines))))

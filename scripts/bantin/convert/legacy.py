@@ -195,11 +195,8 @@ _AROUND = ".,;:!?()[]\"'“”‘’-–"
 def unread_words(text: str) -> set[str]:
     """The words holding a Latin-1 letter or sign that are no Vietnamese syllable as they
     stand ("T¹O", "h×nh", "10µm"): the only words a legacy decoding may be proved by."""
-    return {
-        word
-        for word in set(text.split())  # each different word once: words repeat a lot
-        if _LATIN1.search(word) and not is_syllable(word.strip(_AROUND))
-    }
+    latin = filter(_LATIN1.search, set(text.split()))  # each different word once
+    return {word for word in latin if not is_syllable(word.strip(_AROUND))}
 
 
 def syllables_made(words: set[str], encoding: str) -> set[str]:

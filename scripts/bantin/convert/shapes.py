@@ -9,6 +9,8 @@ when such tokens and numbers outnumber its words, with at least one symbol or th
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 
@@ -45,6 +47,22 @@ def _maybe_math(text: str) -> bool:
         or _LONE_LETTER_RE.search(text) is not None
         or _LONE_LETTER_START_RE.match(text) is not None
     )
+
+
+def maybe_math_lines(texts: list[str]) -> set[int]:
+    """The indexes of the lines (without line breaks) that `_maybe_math` would answer yes for,
+    found by searching all of them at once: a line is asked no further once it is found."""
+    joined = "\n" + "\n".join(texts)  # each line after a line break, the first one too
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=1))
+    found: set[int] = set()
+    # a lone letter's match opens with the white space before it (a line break at a start)
+    for pattern, letter in ((_MATH_CHAR_RE, 0), (_LONE_LETTER_RE, 1)):
+        match = pattern.search(joined)
+        while match is not None:
+            line = bisect.bisect_right(starts, match.start() + letter) - 1
+            found.add(line)
+            match = pattern.search(joined, starts[line + 1] - 1)  # from the next line's break
+    return found
 
 
 _EDGES = "()[]{}.,;:!?\"'“”‘’"
