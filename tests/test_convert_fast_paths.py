@@ -11,7 +11,7 @@ import statistics
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bantin.convert import casing, hyphens, legacy, metrics, shapes
+from bantin.convert import casing, hyphens, layout, legacy, metrics, shapes
 from bantin.vietnamese import CLOSERS, SENTENCE_END, ends_sentence, is_syllable, strip_closers
 
 #: Characters the rewritten patterns treat apart: capitals, letters, digits, white space of
@@ -84,13 +84,25 @@ def test_ends_sentence_answers_as_its_plain_definition(text: str) -> None:
     assert set(CLOSERS) >= {")", "”"}
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.integers(min_value=0, max_value=20_000), min_size=1, max_size=20))
-def test_the_median_in_place_is_the_statistics_median(values: list[int]) -> None:
-    expected = statistics.median(values)
-    got = hyphens._median(list(values))
-    assert got == expected
-    assert type(got) is type(expected)
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=40), max_size=40))
+def test_long_lines_are_found_as_with_each_windows_median(widths: list[int]) -> None:
+    prose = [3 * i + 1 for i in range(len(widths))]
+    plain: dict[int, int] = {}
+    for position, index in enumerate(prose):
+        around = widths[max(0, position - hyphens.WINDOW) : position + hyphens.WINDOW + 1]
+        around.remove(widths[position])
+        if len(around) < hyphens.LEAST_AROUND:
+            continue
+        median = statistics.median(around)
+        if widths[position] >= hyphens.LONG * median:
+            plain[index] = max(width for width in around if width <= hyphens.TYPICAL * median)
+    assert hyphens._long_lines(prose, widths) == plain
+
+
+def test_long_lines_in_a_column() -> None:
+    widths = [100, 98, 101, 99, 240, 100, 97, 102, 100, 99]
+    assert hyphens._long_lines(list(range(10)), widths) == {4: 102}
 
 
 @settings(max_examples=300, deadline=None)
@@ -167,3 +179,11 @@ def test_lines_that_may_be_maths_are_those_asked_one_by_one(texts: list[str]) ->
 def test_lines_that_may_be_maths_at_the_edges() -> None:
     texts = ["x là", "không", "giá trị a", "", "2020", "b", "cuối (c)"]
     assert shapes.maybe_math_lines(texts) == {0, 2, 4, 5, 6}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Họ tên: .\t\u2003a.")), max_size=60) | TEXT)
+def test_a_blank_form_field_is_what_the_pattern_says(text: str) -> None:
+    assert layout.blank_form_field(text) is (layout.FORM_FIELD_RE.match(text) is not None)
+    assert layout.blank_form_field("Người đọc: . . . . . . . . . .")
+    assert not layout.blank_form_field("Người đọc: . . . . . . .")

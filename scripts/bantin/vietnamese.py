@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 # Marks that end a sentence (after closing quotes/brackets are skipped).
@@ -320,6 +320,11 @@ def _syllable(word: str) -> bool:
 
 
 _SYLLABLES: Memo[str, bool] = Memo(_syllable, 100_000)  # words repeat a lot
+
+
+def are_syllables(words: Iterable[str]) -> Iterator[bool]:
+    """`is_syllable` of each word, in order (looked up at C speed)."""
+    return map(_SYLLABLES.__getitem__, words)
 
 
 def spelling_key(text: str) -> str:

@@ -51,16 +51,7 @@ def restore_dropped_hyphens(lines: list[SourceLine]) -> list[tuple[int, str]]:
         for i, line in enumerate(lines)
         if line.role is not Role.BLANK and texts[i].count(" ") >= PROSE_SPACES
     ]
-    long: dict[int, int] = {}  # each overlong line's index -> the column's width around it
-    prose_widths = [widths[i] for i in prose]
-    for position, index in enumerate(prose):
-        around = prose_widths[max(0, position - WINDOW) : position + WINDOW + 1]
-        around.remove(widths[index])
-        if len(around) < LEAST_AROUND:
-            continue
-        median = _median(around)
-        if widths[index] >= LONG * median:
-            long[index] = max(width for width in around if width <= TYPICAL * median)
+    long = _long_lines(prose, [widths[i] for i in prose])
     candidates = {i: width for i, width in long.items() if _between_column_lines(i, long, prose)}
     if not candidates:
         return []
@@ -75,11 +66,35 @@ def restore_dropped_hyphens(lines: list[SourceLine]) -> list[tuple[int, str]]:
     return restored
 
 
-def _median(values: list[int]) -> float:
-    """statistics.median (the same value), sorting the list in place."""
-    values.sort()
-    half = len(values) // 2
-    return values[half] if len(values) % 2 else (values[half - 1] + values[half]) / 2
+def _long_lines(prose: list[int], widths: list[int]) -> dict[int, int]:
+    """Each overlong line of prose (its index -> the column's width around it): LONG times
+    the median of the widths of up to WINDOW lines of prose on either side, or wider. The
+    window's widths are kept sorted as it slides down the text."""
+    long: dict[int, int] = {}
+    window: list[int] = []  # widths[low:high], sorted
+    low = high = 0
+    for position, index in enumerate(prose):
+        while high < len(prose) and high <= position + WINDOW:
+            bisect.insort(window, widths[high])
+            high += 1
+        if position - WINDOW > low:
+            del window[bisect.bisect_left(window, widths[low])]
+            low += 1
+        count = len(window) - 1  # the widths around the line: its own taken out (once)
+        if count < LEAST_AROUND:
+            continue
+        width = widths[position]
+        own = bisect.bisect_left(window, width)
+        half = count // 2  # the median of the window without `own`, read around it
+        upper = window[half + 1] if half >= own else window[half]
+        if count % 2:
+            median: float = upper
+        else:
+            median = ((window[half] if half > own else window[half - 1]) + upper) / 2
+        if width >= LONG * median:
+            around = window[:own] + window[own + 1 :]
+            long[index] = max(other for other in around if other <= TYPICAL * median)
+    return long
 
 
 def _between_column_lines(index: int, long: dict[int, int], prose: list[int]) -> bool:

@@ -100,7 +100,10 @@ FORM_FIELD_RE = re.compile(r"^\s*(?:[^.:]{1,40}:)?\s*(?:\.\s?){8,}$")
 
 def blank_form_field(text: str) -> bool:
     """'Họ và tên: . . . . . .' or '..........': a field of a form left blank, no text."""
-    return FORM_FIELD_RE.match(text) is not None
+    return text.count(".") >= FORM_FIELD_DOTS and FORM_FIELD_RE.match(text) is not None
+
+
+FORM_FIELD_DOTS = 8  # dot leaders of FORM_FIELD_RE: a line with fewer is asked nothing more
 
 
 FORM_FIELD = "a blank form field"  # the reason of a line taken out as one: a paragraph ends
