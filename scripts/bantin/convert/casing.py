@@ -220,7 +220,7 @@ class BodyCasing:
             whole = (at == 0 or not lower[at - 1].isalnum()) and (
                 end == len(lower) or not lower[end].isalnum()
             )
-            found = tuple(WORD_SPLIT_RE.findall(text[at:end]))
+            found = tuple(WORD_SPLIT_RE.findall(text[at:end])) if whole else ()
             if whole and len(found) == len(words) and sum(map(is_all_caps, found)) < 2:
                 before = at - 1  # the last character before the run but white space
                 while before >= 0 and text[before].isspace():
