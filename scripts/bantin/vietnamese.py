@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 # Marks that end a sentence (after closing quotes/brackets are skipped).
@@ -208,9 +208,9 @@ def strip_closers(text: str) -> str:
 def ends_sentence(text: str) -> bool:
     """True when the text ends with a sentence-final mark, possibly inside quotes/brackets."""
     stripped = text.rstrip()
-    if stripped.endswith(("”", "»", '"', ")")) and strip_closers(stripped)[-1:] in SENTENCE_END:
-        return True
-    return strip_closers(stripped)[-1:] in SENTENCE_END
+    if stripped[-1:] in CLOSERS:  # most lines end with their mark or a letter: no closer
+        stripped = strip_closers(stripped)
+    return stripped[-1:] in SENTENCE_END
 
 
 def ends_full_stop(text: str) -> bool:
@@ -320,6 +320,11 @@ def _syllable(word: str) -> bool:
 
 
 _SYLLABLES: Memo[str, bool] = Memo(_syllable, 100_000)  # words repeat a lot
+
+
+def are_syllables(words: Iterable[str]) -> Iterator[bool]:
+    """`is_syllable` of each word, in order (looked up at C speed)."""
+    return map(_SYLLABLES.__getitem__, words)
 
 
 def spelling_key(text: str) -> str:

@@ -201,7 +201,7 @@ class BodyCasing:
         letters, for looking up runs of words (`phrase_forms`)."""
         if self._phrases is None:
             joined = _PARAGRAPH.join(" ".join(text.split()) for text in self.texts)
-            text = _DASHED.sub(" - ", joined)
+            text = space_dashes(joined)
             lower = text.lower()
             self._phrases = (text, lower) if len(lower) == len(text) else ("", "")
         return self._phrases
@@ -244,7 +244,7 @@ class BodyCasing:
             whole = (at == 0 or not lower[at - 1].isalnum()) and (
                 end == len(lower) or not lower[end].isalnum()
             )
-            found = tuple(WORD_SPLIT_RE.findall(text[at:end]))
+            found = tuple(WORD_SPLIT_RE.findall(text[at:end])) if whole else ()
             if whole and len(found) == len(words) and sum(map(is_all_caps, found)) < 2:
                 before = at - 1
                 while before >= 0 and text[before].isspace():
@@ -363,10 +363,16 @@ _UPPER = "".join(
     for char in map(chr, [*range(0x41, 0x250), *range(0x1E00, 0x1F00)])
     if char.isupper() and char.isalpha()
 )
-_CAPITAL_WORD = rf"[{_UPPER}]+(?:[&\-'’][{_UPPER}]+)*(?![^\W_])"
+_CAPITAL_TAIL = rf"[{_UPPER}]*(?:[&\-'’][{_UPPER}]+)*(?![^\W_])"  # after a first capital
+_CAPITAL_WORD = rf"[{_UPPER}]{_CAPITAL_TAIL}"
 #: Three words or more in capitals (a heading left among the paragraphs, a shouted phrase):
 #: nothing there tells how the words are written in running text.
-_CAPITAL_RUN = re.compile(rf"(?<![^\W_]){_CAPITAL_WORD}(?:[ \t,;:\-–]+{_CAPITAL_WORD}){{2,}}")
+#: (Written to open with a capital, not with the look-behind, so that the search skips to
+#: the next capital at once: `_CAPITAL_WORD` whose first capital follows no letter or digit.)
+_CAPITAL_RUN = re.compile(
+    rf"[{_UPPER}](?<![^\W_][{_UPPER}]){_CAPITAL_TAIL}"
+    rf"(?:[ \t,;:\-–]+{_CAPITAL_WORD}){{2,}}"
+)
 
 
 def needs_restoring(text: str) -> bool:
@@ -669,6 +675,23 @@ PHRASE_WORDS = 3  # words in a run the body writes that settle their case togeth
 _PARAGRAPH = " \u00b6 "  # between two paragraphs of the body, where a sentence starts
 _OPENS_AFTER = frozenset(".!?:" + _PARAGRAPH.strip())  # a sentence starts after these
 _DASHED = re.compile(r"\s*[-–]\s*(?=\S)")
+_DASH = re.compile("[-–]")
+
+
+def space_dashes(text: str) -> str:
+    """`_DASHED.sub(" - ", text)`: a dash before a word, with the white space around it, as
+    " - "; found from the dashes, which are few, instead of trying the pattern everywhere."""
+    pieces: list[str] = []
+    done = 0  # the end of the last replacement
+    for dash in _DASH.finditer(text):
+        start = dash.start()
+        while start > done and text[start - 1].isspace():
+            start -= 1  # the white space before it is part of the match
+        found = _DASHED.match(text, start)
+        if found is not None:
+            pieces += [text[done:start], " - "]
+            done = found.end()
+    return "".join([*pieces, text[done:]]) if pieces else text
 
 
 def _take_phrases(

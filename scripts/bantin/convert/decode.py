@@ -132,10 +132,13 @@ def decode_legacy_runs(text: str) -> str:
     encoding = None if unicode_text else legacy.detect_legacy(text)
     if encoding is None:
         unread = legacy.unread_words(text)  # a run holding none of them reads as it stands
-        text = LATIN1_RUN_RE.sub(
-            lambda run: run[0] if unread.isdisjoint(run[0].split()) else _decode_run(run[0], None),
-            text,
-        )
+        if unread:  # (with none, as in most Unicode texts, every run reads as it stands)
+            text = LATIN1_RUN_RE.sub(
+                lambda run: (
+                    run[0] if unread.isdisjoint(run[0].split()) else _decode_run(run[0], None)
+                ),
+                text,
+            )
     else:
         text = LATIN1_RUN_RE.sub(lambda run: _decode_run(run[0], encoding), text)
     fixed: str = legacy.fix_c1_punctuation(text)  # Windows quotes and dashes read as C1

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import re
-import statistics
 
-from bantin.convert.metrics import printed_width
+from bantin.convert.metrics import LINE_WIDTHS, printed_width
 from bantin.model import Role, SourceLine
+from bantin.vietnamese import Memo
 
 LONG = 1.2  # a line this many times the median of the lines around it holds two lines
 TYPICAL = 1.15  # lines up to this many times the median show the column's width
@@ -44,21 +45,13 @@ def restore_dropped_hyphens(lines: list[SourceLine]) -> list[tuple[int, str]]:
     """Put back the hyphens pdftotext dropped at line ends (see the module); returns each
     line's number with the pair restored."""
     texts = [line.text.strip() for line in lines]
-    widths = [printed_width(text) for text in texts]
+    widths = list(map(LINE_WIDTHS.__getitem__, texts))
     prose = [
         i
         for i, line in enumerate(lines)
         if line.role is not Role.BLANK and texts[i].count(" ") >= PROSE_SPACES
     ]
-    long: dict[int, int] = {}  # each overlong line's index -> the column's width around it
-    for position, index in enumerate(prose):
-        around = [widths[i] for i in prose[max(0, position - WINDOW) : position + WINDOW + 1]]
-        around.remove(widths[index])
-        if len(around) < LEAST_AROUND:
-            continue
-        median = statistics.median(around)
-        if widths[index] >= LONG * median:
-            long[index] = max(width for width in around if width <= TYPICAL * median)
+    long = _long_lines(prose, [widths[i] for i in prose])
     candidates = {i: width for i, width in long.items() if _between_column_lines(i, long, prose)}
     if not candidates:
         return []
@@ -71,6 +64,37 @@ def restore_dropped_hyphens(lines: list[SourceLine]) -> list[tuple[int, str]]:
             line.text = line.text.replace(texts[index], _insert(texts[index], site), 1)
             restored.append((line.number, site.shown))
     return restored
+
+
+def _long_lines(prose: list[int], widths: list[int]) -> dict[int, int]:
+    """Each overlong line of prose (its index -> the column's width around it): LONG times
+    the median of the widths of up to WINDOW lines of prose on either side, or wider. The
+    window's widths are kept sorted as it slides down the text."""
+    long: dict[int, int] = {}
+    window: list[int] = []  # widths[low:high], sorted
+    low = high = 0
+    for position, index in enumerate(prose):
+        while high < len(prose) and high <= position + WINDOW:
+            bisect.insort(window, widths[high])
+            high += 1
+        if position - WINDOW > low:
+            del window[bisect.bisect_left(window, widths[low])]
+            low += 1
+        count = len(window) - 1  # the widths around the line: its own taken out (once)
+        if count < LEAST_AROUND:
+            continue
+        width = widths[position]
+        own = bisect.bisect_left(window, width)
+        half = count // 2  # the median of the window without `own`, read around it
+        upper = window[half + 1] if half >= own else window[half]
+        if count % 2:
+            median: float = upper
+        else:
+            median = ((window[half] if half > own else window[half - 1]) + upper) / 2
+        if width >= LONG * median:
+            around = window[:own] + window[own + 1 :]
+            long[index] = max(other for other in around if other <= TYPICAL * median)
+    return long
 
 
 def _between_column_lines(index: int, long: dict[int, int], prose: list[int]) -> bool:
@@ -87,31 +111,49 @@ def _insert(text: str, site: _Site) -> str:
 
 class _Evidence:
     """What the rest of the text prints: words with a hyphen inside ('KH-CN'), pairs of words
-    with a dash between ('tế - xã'), and, outside the long lines, words and pairs of words."""
+    with a dash between ('tế - xã'), and, outside the long lines, words and pairs of words
+    (these two only worked out when first asked: only a pair printed with a dash asks)."""
 
     def __init__(self, texts: list[str], long: dict[int, int]) -> None:
-        cores = [
-            [word.lstrip(_OPENING).rstrip(_CLOSING) for word in text.split()] for text in texts
-        ]
-        words = [word for line in cores for word in line]
-        dashed = {
-            (left, right)
-            for left, dash, right in zip(words, words[1:], words[2:], strict=False)
-            if dash in DASHES
-        }
+        self.texts, self.long = texts, long
+        # Every word's core, in order (the lines' words one after the other).
+        words = list(map(_CORES.__getitem__, " ".join(texts).split()))
+        # a word between two others that is a dash (or nothing but marks)
+        between = itertools.compress(
+            range(1, len(words) - 1), map(_DASH_WORDS.__contains__, words[1:-1])
+        )
+        dashed = {(words[index - 1], words[index + 1]) for index in between}
+        # a word with one hyphen or dash inside
         dashed.update(
             _halves(word)
-            for word in words
-            if _DASH_RE.search(word) and sum(map(word.count, DASHES)) == 1
+            for word in filter(_DASH_RE.search, set(words))
+            if sum(map(word.count, DASHES)) == 1
         )
         dashed.discard(("", ""))
         # A pair joined by a hyphen or a dash, glued or spaced, says the same: the words of
         # the pair go together with one between them.
         self.dashed = dashed
         self.hyphenated = {f"{left}-{right}" for left, right in dashed}
-        plain = [word for i, line in enumerate(cores) if i not in long for word in line]
-        self.words = set(plain)
-        self.pairs = set(itertools.pairwise(plain))
+
+    @functools.cached_property
+    def _plain(self) -> list[str]:
+        """The cores of the words outside the long lines, in order."""
+        kept = " ".join(text for i, text in enumerate(self.texts) if i not in self.long)
+        return list(map(_CORES.__getitem__, kept.split()))
+
+    @functools.cached_property
+    def words(self) -> set[str]:
+        return set(self._plain)
+
+    @functools.cached_property
+    def pairs(self) -> set[tuple[str, str]]:
+        return set(itertools.pairwise(self._plain))
+
+
+#: The words `in DASHES` calls a dash: the pieces of DASHES (the empty one too).
+_DASH_WORDS = frozenset(
+    DASHES[start:end] for start in range(len(DASHES) + 1) for end in range(start, len(DASHES) + 1)
+)
 
 
 def _halves(word: str) -> tuple[str, str]:
@@ -124,6 +166,9 @@ def _halves(word: str) -> tuple[str, str]:
 
 def _core(word: str) -> str:
     return word.lstrip(_OPENING).rstrip(_CLOSING)
+
+
+_CORES: Memo[str, str] = Memo(_core, 100_000)  # words repeat a lot
 
 
 def _best_site(text: str, width: int, evidence: _Evidence) -> _Site | None:
@@ -160,7 +205,7 @@ def _glued_site(word: re.Match[str], text: str, width: int, evidence: _Evidence)
     """'KHCN' where 'KH-CN' is printed elsewhere and 'KHCN' nowhere else; the one place in
     the word that is so."""
     core = _core(word.group())
-    if len(core) < 2 or core in evidence.words:
+    if len(core) < 2:
         return None
     cuts = [
         cut
@@ -169,7 +214,7 @@ def _glued_site(word: re.Match[str], text: str, width: int, evidence: _Evidence)
         and core[cut].isalnum()
         and f"{core[:cut]}-{core[cut:]}" in evidence.hyphenated
     ]
-    if len(cuts) != 1:
+    if len(cuts) != 1 or core in evidence.words:  # (the words asked only for a cut found)
         return None
     offset = word.start() + word.group().index(core)
     cut = cuts[0]

@@ -13,11 +13,10 @@ import itertools
 import operator
 import re
 import statistics
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bantin.convert.metrics import printed_width
-from bantin.convert.shapes import is_formula_piece, is_math_line, prose_word
+from bantin.convert.metrics import LINE_WIDTHS, printed_width
+from bantin.convert.shapes import is_formula_piece, is_math_line, maybe_math_lines, prose_word
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.vietnamese import (
     ends_full_stop,
@@ -101,7 +100,10 @@ FORM_FIELD_RE = re.compile(r"^\s*(?:[^.:]{1,40}:)?\s*(?:\.\s?){8,}$")
 
 def blank_form_field(text: str) -> bool:
     """'Họ và tên: . . . . . .' or '..........': a field of a form left blank, no text."""
-    return FORM_FIELD_RE.match(text) is not None
+    return text.count(".") >= FORM_FIELD_DOTS and FORM_FIELD_RE.match(text) is not None
+
+
+FORM_FIELD_DOTS = 8  # dot leaders of FORM_FIELD_RE: a line with fewer is asked nothing more
 
 
 FORM_FIELD = "a blank form field"  # the reason of a line taken out as one: a paragraph ends
@@ -163,10 +165,11 @@ def _words_go_on(before: str, text: str) -> bool:
 def measure(lines: list[SourceLine]) -> Layout:
     """Column width = the longest typical wrapped line (a line followed by another one)."""
     texts = list(map(_text, lines))
+    maybe = maybe_math_lines(texts)  # (is_math_line asks the others nothing more)
     math = tuple(
-        (is_math_line(text) and not _words_go_on(before, text))
+        (index in maybe and is_math_line(text) and not _words_go_on(before, text))
         or (is_formula_piece(text) and not ends_glued_hyphen(before))
-        for before, text in zip(["", *texts], texts, strict=False)
+        for index, (before, text) in enumerate(zip(["", *texts], texts, strict=False))
     )
     math = _with_lone_names(texts, math)
     lengths = list(map(len, map(str.strip, map(_text, lines))))
@@ -221,7 +224,9 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
     math = list(layout.math) if len(layout.math) == len(lines) else [False] * len(lines)
     widths = LocalWidths(lines, math)
     printed = (
-        LocalWidths(lines, math, printed=True) if set_in_proportional_type(lines, math) else None
+        LocalWidths(lines, math, printed=True, like=widths)
+        if set_in_proportional_type(lines, math)
+        else None
     )
     segments: list[Segment] = []
     start: int | None = None  # the first line of the segment being built (lines run on)
@@ -292,26 +297,39 @@ class LocalWidths:
     (`printed_width`) with `printed`. Most lines are never asked (only those before a new
     sentence), and a line's width is measured only for their windows."""
 
-    def __init__(self, lines: list[SourceLine], math: list[bool], printed: bool = False) -> None:
-        self.texts = [line.text.strip() for line in lines]
-        prose = [
-            i
-            for i, text in enumerate(self.texts)
-            if not math[i] and text.count(" ") + 1 >= WIDTH_WORDS
-        ]
-        # Counted in characters, lines that wrapped (the sentence goes on in lower case on
-        # the next line) show the width best: a figure's labels among the prose do not.
-        wrapped = [
-            i
-            for i in prose
-            if i + 1 < len(self.texts)
-            and starts_lower(self.texts[i + 1])
-            and not self.texts[i].endswith("-")
-        ]
-        self.prose = wrapped if not printed and len(wrapped) >= WRAPPED_ENOUGH else prose
-        self.measure: Callable[[str], int] = printed_width if printed else len
+    def __init__(
+        self,
+        lines: list[SourceLine],
+        math: list[bool],
+        printed: bool = False,
+        like: LocalWidths | None = None,  # the same lines' other widths: their prose is shared
+    ) -> None:
+        if like is None:
+            self.texts = [line.text.strip() for line in lines]
+            self.all_prose = [
+                i
+                for i, text in enumerate(self.texts)
+                if not math[i] and text.count(" ") + 1 >= WIDTH_WORDS
+            ]
+        else:
+            self.texts, self.all_prose = like.texts, like.all_prose
+        prose = self.all_prose
+        self.prose = prose
+        if not printed:
+            # Counted in characters, lines that wrapped (the sentence goes on in lower case
+            # on the next line) show the width best: a figure's labels among the prose do not.
+            wrapped = [
+                i
+                for i in prose
+                if i + 1 < len(self.texts)
+                and starts_lower(self.texts[i + 1])
+                and not self.texts[i].endswith("-")
+            ]
+            if len(wrapped) >= WRAPPED_ENOUGH:
+                self.prose = wrapped
+        # every line's length or printed width (lines measured before are remembered)
+        self.lengths = list(map(LINE_WIDTHS.__getitem__ if printed else len, self.texts))
         self.known: dict[int, int] = {}
-        self.lengths: dict[int, int] = {}
 
     def __getitem__(self, index: int) -> int:
         width = self.known.get(index)
@@ -319,18 +337,12 @@ class LocalWidths:
             width = self.known[index] = self._measure(index)
         return width
 
-    def _length(self, index: int) -> int:
-        length = self.lengths.get(index)
-        if length is None:
-            length = self.lengths[index] = self.measure(self.texts[index])
-        return length
-
     def _measure(self, index: int) -> int:
         if not self.prose or not self.texts[index]:
             return 0
         position = bisect.bisect_left(self.prose, index)
         around = self.prose[max(0, position - WIDTH_WINDOW) : position + WIDTH_WINDOW]
-        window = sorted(map(self._length, around))
+        window = sorted(map(self.lengths.__getitem__, around))
         limit = window[len(window) // 2] * WIDTH_OUTLIER
         return max(width for width in window if width <= limit)
 
@@ -344,7 +356,7 @@ def local_widths(lines: list[SourceLine], math: list[bool], printed: bool = Fals
 def filled(text: str, following: str, width: int) -> float:
     """The share of `width` (printed) the line would fill with the next line's first word."""
     word = following.split()[0]
-    return (printed_width(text) + SPACE_WIDTH + printed_width(word)) / max(width, 1)
+    return (LINE_WIDTHS[text] + SPACE_WIDTH + printed_width(word)) / max(width, 1)
 
 
 def ends_paragraph(
@@ -455,7 +467,7 @@ def set_in_proportional_type(lines: list[SourceLine], math: list[bool]) -> bool:
                 break
     if len(wrapped) < PROPORTIONAL_MIN:
         return False
-    return _spread(list(map(printed_width, wrapped))) < PROPORTIONAL_MARGIN * _spread(
+    return _spread(list(map(LINE_WIDTHS.__getitem__, wrapped))) < PROPORTIONAL_MARGIN * _spread(
         list(map(len, wrapped))
     )
 
@@ -518,6 +530,8 @@ def _may_open(text: str) -> bool:
     """Cheap first question: the line could open a paragraph (the width is asked only then).
     A lone number ('2015;', a standard's year wrapped under 'TCVN 4321:') opens none."""
     stripped = text.strip()
+    if stripped[:1].isalpha() and stripped[0].islower():
+        return starts_enumeration(stripped)  # most lines: what follows asks nothing more
     return (
         bool(stripped)
         and not LONE_NUMBER_RE.match(stripped)

@@ -6,10 +6,12 @@ span extracted from a PDF whose font has no Unicode map); this module recognises
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 import unicodedata
 
-from bantin.vietnamese import is_syllable
+from bantin.vietnamese import are_syllables, is_syllable
 
 TCVN3 = "tcvn3"
 TCVN3_CAPITALS = "tcvn3-capitals"  # ".VnTimeH"-style fonts: every letter is drawn as a capital
@@ -195,11 +197,9 @@ _AROUND = ".,;:!?()[]\"'“”‘’-–"
 def unread_words(text: str) -> set[str]:
     """The words holding a Latin-1 letter or sign that are no Vietnamese syllable as they
     stand ("T¹O", "h×nh", "10µm"): the only words a legacy decoding may be proved by."""
-    return {
-        word
-        for word in text.split()
-        if _LATIN1.search(word) and not is_syllable(word.strip(_AROUND))
-    }
+    latin = list(filter(_LATIN1.search, set(text.split())))  # each different word once
+    syllables = are_syllables(map(str.strip, latin, itertools.repeat(_AROUND)))
+    return set(itertools.compress(latin, map(operator.not_, syllables)))
 
 
 def syllables_made(words: set[str], encoding: str) -> set[str]:

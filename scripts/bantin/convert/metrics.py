@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from bantin.vietnamese import Memo
+
 # Times Roman advance widths of the printable ASCII characters, from ' ' (32) to '~' (126).
 _ASCII = (
     250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278,
@@ -55,3 +57,8 @@ _WIDTHS = _Widths()
 def printed_width(text: str) -> int:
     """The width of `text` set in a book face, in thousandths of an em."""
     return sum(map(_WIDTHS.__getitem__, text))
+
+
+#: printed_width of whole lines, remembered: several stages measure the same lines (the
+#: hyphens put back, the widths lines were set in); `map(LINE_WIDTHS.__getitem__, texts)`.
+LINE_WIDTHS: Memo[str, int] = Memo(printed_width, 20_000)

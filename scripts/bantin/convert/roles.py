@@ -224,7 +224,11 @@ def _isolate_page_top_banners(doc: Labelling) -> None:
             previous.role is Role.RUNNING_HEAD or previous.last.page != seg.first.page
         )
         plain = page_top and seg.role is Role.BODY and seg.kind is None
-        glued = len(seg.lines) >= 2 and _banner_over_text(seg.lines[0].text, seg.lines[1].text)
+        glued = (
+            plain
+            and len(seg.lines) >= 2
+            and _banner_over_text(seg.lines[0].text, seg.lines[1].text)
+        )
         if plain and glued:
             banner, rest = _segment(doc, seg.lines[:1]), _segment(doc, seg.lines[1:])
             banner.label(Role.RUNNING_HEAD, BANNER_REASON)

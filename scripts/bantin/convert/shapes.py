@@ -9,6 +9,8 @@ when such tokens and numbers outnumber its words, with at least one symbol or th
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 
@@ -23,10 +25,46 @@ _VARIABLE = re.compile(r"^(?:[A-Za-z]\d*|\d+[A-Za-z]|[A-Za-z]\d+[A-Za-z]?)$")
 # A number as equations, tables and axes print it: "(12)", "0.4", "320.223", "45%", "[3]".
 _NUMBERISH = re.compile(r"^[(\[]?\d+(?:[.,]\d+)*[a-z]?%?[)\]]?[,;.]?$")
 # Lines without any of these are prose at once: no digit, operator, Greek letter or lone letter.
-_MAYBE_MATH = re.compile(
+# (Three searches, each opening with a set of characters that the search skips to at once,
+# are much faster than one with alternatives.)
+_MATH_CHAR_RE = re.compile(
     "[\\d" + re.escape("".join(sorted(MATH_CHARS))) + "\u0370-\u03ff\u1f00-\u1fff]"
-    r"|(?:^|\s)[(\[]?[A-Za-z][)\]]?(?:\s|$)"
 )
+#: The characters `\s` matches (those str.isspace calls white space), as a set to open with.
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_LONE_LETTER = r"[(\[]?[A-Za-z][)\]]?(?!\S)"  # 'x', '(a)', '[b': a letter alone
+_LONE_LETTER_RE = re.compile(f"[{re.escape(WHITE_SPACE)}]{_LONE_LETTER}")  # after white space
+_LONE_LETTER_START_RE = re.compile(_LONE_LETTER)  # opening the text
+
+
+def _maybe_math(text: str) -> bool:
+    """A digit, an operator, a Greek letter or a letter alone (a variable) in the text."""
+    return (
+        _MATH_CHAR_RE.search(text) is not None
+        or _LONE_LETTER_RE.search(text) is not None
+        or _LONE_LETTER_START_RE.match(text) is not None
+    )
+
+
+def maybe_math_lines(texts: list[str]) -> set[int]:
+    """The indexes of the lines (without line breaks) that `_maybe_math` would answer yes for,
+    found by searching all of them at once: a line is asked no further once it is found."""
+    joined = "\n" + "\n".join(texts)  # each line after a line break, the first one too
+    starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=1))
+    found: set[int] = set()
+    # a lone letter's match opens with the white space before it (a line break at a start)
+    for pattern, letter in ((_MATH_CHAR_RE, 0), (_LONE_LETTER_RE, 1)):
+        match = pattern.search(joined)
+        while match is not None:
+            line = bisect.bisect_right(starts, match.start() + letter) - 1
+            found.add(line)
+            match = pattern.search(joined, starts[line + 1] - 1)  # from the next line's break
+    return found
+
+
 _EDGES = "()[]{}.,;:!?\"'“”‘’"
 # Functions that formulas name: 'cos θ', 'ln x' are mathematics, not words.
 MATH_FUNCTIONS = frozenset(
@@ -64,7 +102,7 @@ def token_kind(token: str) -> str:
 
 def is_math_line(text: str) -> bool:
     """More tokens of mathematics than words (a bare page number is not mathematics)."""
-    if _MAYBE_MATH.search(text) is None:
+    if not _maybe_math(text):
         return False  # most lines of prose are answered here
     tokens = text.split()
     if not tokens or PAGE_NUMBER_RE.match(text.strip()):

@@ -13,7 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bantin import CONVERTER_VERSION as PACKAGE_VERSION
-from bantin.convert.casing import BodyCasing, english_title_of, learn_body, restore_case
+from bantin.convert.casing import (
+    BodyCasing,
+    english_title_of,
+    learn_body,
+    needs_restoring,
+    restore_case,
+)
 from bantin.convert.decode import read_source, strip_controls
 from bantin.convert.facts import (
     byline_authors,
@@ -357,7 +363,9 @@ def _restore_case(article: Article) -> None:
         for block in article.blocks
         if block.kind is BlockKind.HEADING
     ]
-    body = learn_body(texts, asked=[article.title, *(words for _, _, words in headings)])
+    # only the words of the title and of the headings that will be restored are asked about
+    asked = [article.title, *(words for _, _, words in headings if needs_restoring(words))]
+    body = learn_body(texts, asked=asked)
     restored = _restore_title_case(article.title, body)
     if restored != article.title:
         article.note("case", f"title case restored: {article.title!r} -> {restored!r}")
