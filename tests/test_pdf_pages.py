@@ -1189,9 +1189,9 @@ def test_small_words_printed_under_the_text_are_left_out() -> None:
     """Measured on a real journal: a chart's legend, clipped out of sight, lies under a
     paragraph in a smaller size, and poppler read both ("của nợ NHNN, cơ cấu tín dư dụng").
     Words of a smaller size standing mostly under the letters of the body's text are left
-    out; a superscript beside a word, a limit under a sum and small words in clear space
-    stay, and so do two texts of a figure over each other (a box's label over a hidden one:
-    which shows cannot be told)."""
+    out, and so is the rest of their run beside them; a superscript beside a word, a limit
+    under a sum and small words in clear space stay, and so do two texts of a figure over
+    each other (a box's label over a hidden one: which shows cannot be told)."""
     from bantin.pdf.extract import leave_out_hidden
 
     body, chart = Style("Times New Roman", 11), Style("Calibri", 7)
@@ -1218,13 +1218,20 @@ def test_small_words_printed_under_the_text_are_left_out() -> None:
     )
     more = words(body, (65, 660, 300, 673.3, "câu văn của bài báo chạy dài hết cả dòng này"))
     legend = words(chart, (119, 638.9, 127, 647.2, "Tỷ"), (150, 638.9, 159, 647.2, "nợ"))
+    # the rest of a hidden run, beside it in the clear: "nền" hidden, "kinh tế" after it
+    rest = words(
+        chart,
+        (190, 638.9, 202, 647.2, "nền"),
+        (203.5, 638.9, 215, 647.2, "kinh"),
+        (216.5, 638.9, 224, 647.2, "tế"),
+    )
     beside = words(
         chart,
         (224.2, 634, 228, 641, "2"),  # a superscript after "x"
         (208, 646, 215, 652, "i=1"),  # a limit under the sum
         (300, 638.9, 330, 647.2, "nguồn"),  # small words in clear space
     )
-    assert kept(text, more, legend, beside) == [
+    assert kept(text, more, legend, rest, beside) == [
         "Theo quy định của NHNN, ∑x",
         "câu văn của bài báo chạy dài hết cả dòng này",
         "2 i=1 nguồn",

@@ -7,6 +7,7 @@ the `pdftohtml -xml` span its centre falls in (fonts are named there, not in the
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -137,6 +138,7 @@ def leave_out_hidden(page: Page) -> None:
     hidden = {id(word) for word in candidates if root(id(word)) not in doubt}
     if not hidden:
         return
+    _spread_hidden(words, hidden)
     blocks = []
     for block in page.blocks:
         lines = []
@@ -147,6 +149,31 @@ def leave_out_hidden(page: Page) -> None:
         if lines:
             blocks.append(Block(lines, block.flow))
     page.blocks = blocks
+
+
+def _spread_hidden(words: list[Word], hidden: set[int]) -> None:
+    """The rest of a hidden run of words, sticking out from under the text into a margin or
+    a column's gap ("nền" hidden under a word, "kinh tế" beside it): words of the same style
+    on the same baseline, each close beside a hidden one, are hidden too."""
+    runs: dict[tuple[Style, int], list[Word]] = {}
+    for word in words:
+        runs.setdefault((word.style, round(word.box.y1)), []).append(word)
+    for run in runs.values():
+        if not any(id(word) in hidden for word in run):
+            continue
+        run.sort(key=lambda word: word.box.x0)
+        for _ in range(2):  # rightwards, then leftwards
+            for before, after in itertools.pairwise(run):
+                if (id(before) in hidden) == (id(after) in hidden):
+                    continue
+                gap = max(before.box.x0, after.box.x0) - min(before.box.x1, after.box.x1)
+                if gap <= RUN_GAP * before.box.height:
+                    hidden.add(id(before))
+                    hidden.add(id(after))
+            run.reverse()
+
+
+RUN_GAP = 0.6  # heights of its words: the widest gap between two words of one run
 
 
 def _letters(text: str) -> int:
