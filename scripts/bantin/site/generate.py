@@ -75,6 +75,10 @@ class SiteFiles:
     keys: list[str] = field(default_factory=list)  # each article's `ArticleKeys` digest
 
 
+#: `json.dumps(..., ensure_ascii=False)`, made once (digests are made per article and page).
+JSON = json.JSONEncoder(ensure_ascii=False)
+
+
 def record_json(record: meta.Record) -> str:
     return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -194,7 +198,7 @@ class ArticleKeys:
             names.section(front.section) if front.section else "",
             [self.stat(name) for name in files],
         ]
-        return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+        return hashlib.sha256(JSON.encode(parts).encode("utf-8")).hexdigest()
 
     def stat(self, name: str) -> list[Any]:
         """A file's size and time, not following a symbolic link (a file replaced by a link
@@ -318,7 +322,7 @@ def one_article(
 
 
 def digest(value: Any) -> str:
-    return hashlib.sha256(json.dumps(value, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return hashlib.sha256(JSON.encode(value).encode("utf-8")).hexdigest()
 
 
 def harvest_file(
