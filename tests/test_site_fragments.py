@@ -149,7 +149,11 @@ def test_an_issues_feed_is_made_again_only_when_one_of_its_articles_changed(
     docs = tmp_path / "docs"
     entries = [entry(n, f"Bài {n}", f"Tóm tắt {n}", ["Hải Hằng"]) for n in range(6)]
     memo = generate.ArticleMemo("inputs")
-    for made in generate.feed_files(entries, SITE, {}, docs, memo).files:
+
+    def keys() -> dict[str, str]:  # each article's digest, as `ArticleKeys` gives it
+        return {e.url: generate.digest(e.front.model_dump_json()) for e in entries}
+
+    for made in generate.feed_files(entries, SITE, {}, docs, memo, keys()).files:
         (docs / made.path).parent.mkdir(parents=True, exist_ok=True)
         (docs / made.path).write_bytes(made.content)
     memo.save(tmp_path, docs)
@@ -164,7 +168,7 @@ def test_an_issues_feed_is_made_again_only_when_one_of_its_articles_changed(
 
     monkeypatch.setattr(feeds, "issue_feed", counting)
     memo = generate.ArticleMemo.open(tmp_path, "inputs", usable=True)
-    found = generate.feed_files(entries, SITE, {}, docs, memo)
+    found = generate.feed_files(entries, SITE, {}, docs, memo, keys())
     made = {f.path: f.content for f in found.files}
     assert made_for == [(old.front.year, old.front.issue)]
     assert set(made) | set(found.kept) == {f.path for f in feeds.all_feeds(entries, SITE)}
@@ -205,3 +209,60 @@ def test_a_damaged_or_cut_parts_file_reuses_nothing(tmp_path: Path) -> None:
     for damaged in (data.replace("Đổi".encode(), "Đôi".encode()), data[:-3], data + b"x"):
         path.write_bytes(damaged)
         assert Fragments.open(tmp_path, "inputs", usable=True).known == {}
+
+
+def test_an_index_page_is_made_again_only_when_one_of_its_articles_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Index pages with the build's memo and each article's `ArticleKeys` digest: a new title
+    (or a new last-changed day) makes again the pages of the issue, the authors and the section
+    it is on and no other group's; every page is the plain one."""
+    from bantin.site import generate, meta, pages, urls
+
+    docs = tmp_path / "docs"
+    entries = [entry(n, f"Bài {n}", f"Mục {n % 2}", [f"Tác giả {n}"]) for n in range(6)]
+
+    def keys(lastmods: dict[str, str]) -> dict[str, str]:
+        found = generate.ArticleKeys(tmp_path, SITE, urls.NameIndex(entries))
+        siblings = meta.siblings_in_issue(entries)
+        return {e.url: found.of(e, siblings[e.url], lastmods.get(e.url, "")) for e in entries}
+
+    def build(lastmods: dict[str, str]) -> generate.SiteFiles:
+        memo = generate.ArticleMemo.open(tmp_path, "inputs", usable=True)
+        names = urls.NameIndex(entries)
+        plain = pages.index_pages(entries, names, lastmods)
+        made_for.clear()  # only what the build with the memo makes
+        found = generate.index_pages(entries, names, docs, memo, lastmods, keys(lastmods))
+        for made in found.files:
+            (docs / made.path).parent.mkdir(parents=True, exist_ok=True)
+            (docs / made.path).write_bytes(made.content)
+        memo.save(tmp_path, docs)
+        assert {f.path for f in found.files} | set(found.kept) == {f.path for f in plain}
+        for page in plain:
+            assert (docs / page.path).read_bytes() == page.content
+        return found
+
+    made_for: list[str] = []
+    real_issue, real_listing = pages.issue_page, pages.listing_pages
+
+    def issue_page(year: int, issue: int, *args: Any) -> GeneratedFile:
+        made_for.append(f"issue {year}/{issue}")
+        return real_issue(year, issue, *args)
+
+    def listing_pages(listing: pages.Listing, *args: Any) -> list[GeneratedFile]:
+        made_for.append(listing.name)
+        return real_listing(listing, *args)
+
+    monkeypatch.setattr(pages, "issue_page", issue_page)
+    monkeypatch.setattr(pages, "listing_pages", listing_pages)
+    build({})
+    assert len(made_for) == 6 + 6 + 2  # every issue, author and section
+    build({})
+    assert made_for == []
+    old = entries[4]
+    entries[4] = FakeEntry(old.front.model_copy(update={"title": "Sửa"}), [], old.path, old.url)
+    build({})
+    assert made_for == [f"issue {old.front.year}/{old.front.issue}", "Tác giả 4", "Mục 0"]
+    build({entries[3].url: "2024-01-02"})
+    third = entries[3].front
+    assert made_for == [f"issue {third.year}/{third.issue}", "Tác giả 3", "Mục 1"]

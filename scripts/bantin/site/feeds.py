@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
-from typing import Any
 from xml.etree import ElementTree as ET
 
 from bantin.site import urls
@@ -129,17 +128,3 @@ def issue_feed(
     page = urls.issue_url(year, issue)
     title = f"{site.site_name}: {issue_label(issue, year)}"
     return atom_feed(group, site, page + "feed.xml", title, page, lastmods)
-
-
-def shown(entry: urls.Entry, lastmods: Mapping[str, str] = _NONE) -> list[Any]:
-    """Everything a feed shows of an article (what an issue's kept feed is checked against)."""
-    front = entry.front
-    return [
-        entry.url,
-        front.title,
-        front.author_names,
-        front.section or "",
-        front.lead,
-        entry_day(entry),
-        updated_day(entry, lastmods),
-    ]

@@ -25,9 +25,13 @@ NAME = ".cache/build/fragments"
 FORMAT = 2
 
 
+#: `json.dumps(..., ensure_ascii=False, default=repr)`, made once (a key is made per article).
+KEY_ENCODER = json.JSONEncoder(ensure_ascii=False, default=repr)
+
+
 def key_of(*parts: Any) -> str:
     """The digest of what a part is made from ("" parts give no key: nothing is reused)."""
-    text = json.dumps(parts, ensure_ascii=False, default=repr)
+    text = KEY_ENCODER.encode(parts)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -19,11 +19,12 @@ Outputs and what each depends on (what an incremental build checks before keepin
   issue's). A new per-article output goes into `one_article`; if it reads anything else, that
   input goes into `article_key`.
 - per group (`index_pages`: an issue's table of contents, an author's or a section's pages):
-  what the pages show of their articles and the newest last-changed day among them, named in
-  the call to `keep_or_make`. A new output made per issue, author or section goes through
-  `keep_or_make` with its own inputs. A group page kept while a page made now wants its path
-  makes the whole step run again without the memo, so a collision is reported as in a full
-  build.
+  the `article_key` of each of their articles, in order (it covers all the pages and an
+  issue's feed show of an article, its last-changed day among them), named in the call to
+  `keep_or_make`. A new output made per issue, author or section goes through `keep_or_make`;
+  if it shows anything of an article that `article_key` does not cover, that goes into it.
+  A group page kept while a page made now wants its path makes the whole step run again
+  without the memo, so a collision is reported as in a full build.
 - oai.xml (`harvest_file`): every article's digest, their PDF URLs, the settings and the site.
 - site-wide (home and year pages, directories, feeds, catalogue exports, robots.txt, assets,
   redirects): made by every build and written only when their bytes change.
@@ -72,6 +73,10 @@ class SiteFiles:
     kept: list[str] = field(default_factory=list)
     pdf_urls: dict[str, str] = field(default_factory=dict)  # article URL -> its PDF's URL
     keys: list[str] = field(default_factory=list)  # each article's `ArticleKeys` digest
+
+
+#: `json.dumps(..., ensure_ascii=False)`, made once (digests are made per article and page).
+JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 def record_json(record: meta.Record) -> str:
@@ -193,7 +198,7 @@ class ArticleKeys:
             names.section(front.section) if front.section else "",
             [self.stat(name) for name in files],
         ]
-        return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+        return hashlib.sha256(JSON.encode(parts).encode("utf-8")).hexdigest()
 
     def stat(self, name: str) -> list[Any]:
         """A file's size and time, not following a symbolic link (a file replaced by a link
@@ -317,7 +322,7 @@ def one_article(
 
 
 def digest(value: Any) -> str:
-    return hashlib.sha256(json.dumps(value, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return hashlib.sha256(JSON.encode(value).encode("utf-8")).hexdigest()
 
 
 def harvest_file(
@@ -350,20 +355,19 @@ def index_pages(
     docs: Path,
     memo: ArticleMemo | None,
     lastmods: Mapping[str, str],
+    keys: Mapping[str, str],
     harvest: str = "",
 ) -> SiteFiles:
-    """The index pages; with a memo, an issue, author or section whose articles (as its pages
-    show them, and the newest of their last-changed days) are unchanged keeps the pages it
-    made. `harvest`: the OAI-PMH file's URL, linked from the home page when there is one."""
+    """The index pages; with a memo, an issue, author or section whose articles are unchanged
+    (the `ArticleKeys` digest of each, by URL in `keys`: it covers all the pages show of an
+    article and its last-changed day) keeps the pages it made. `harvest`: the OAI-PMH file's
+    URL, linked from the home page when there is one."""
     if memo is None:
         return SiteFiles(pages.index_pages(entries, names, lastmods, harvest), {})
     home = pages.home_page(entries, names, lastmods, harvest)
     made = SiteFiles([home, *pages.year_pages(entries, lastmods)], {})
     for (year, issue), found in pages.by_issue(entries).items():
-        shown: list[Any] = [[e.url, e.front.title, e.front.pages, e.front.section] for e in found]
-        shown += [names.section(e.front.section) if e.front.section else "" for e in found]
-        shown += [[a, names.author(a)] for e in found for a in e.front.author_names]
-        inputs = [year, issue, shown, pages.newest(found, lastmods)]
+        inputs = [year, issue, [keys[e.url] for e in found]]
         make = functools.partial(pages.issue_page, year, issue, found, names, lastmods)
         keep_or_make(made, memo, docs, f"#issue/{year}/{issue}", inputs, make)
     for kind, base, title, label in pages.BROWSE:
@@ -373,13 +377,7 @@ def index_pages(
             pages.directory_pages(listed, base, title, pages.newest(everyone, lastmods))
         )
         for listing in listed:
-            shown = [
-                [e.url, e.front.title, e.front.author_names, e.front.issue, e.front.year]
-                for e in listing.entries
-            ]
-            shown += [e.front.pages for e in listing.entries]
-            inputs = [label, listing.name, listing.url, shown]
-            inputs += [pages.newest(listing.entries, lastmods)]
+            inputs = [label, listing.name, listing.url, [keys[e.url] for e in listing.entries]]
             make_list = functools.partial(pages.listing_pages, listing, label, lastmods)
             keep_or_make(made, memo, docs, f"#{kind}/{listing.url}", inputs, make_list)
     return made
@@ -420,8 +418,9 @@ def site_files(
     made = article_files(entries, items, cite, site, root, names, memo, lastmods)
     harvested = harvest_file(entries, site, harvest, made, root / "docs", memo)
     harvest_url = oai.FILE_NAME if harvest is not None else ""
-    index = index_pages(entries, names, root / "docs", memo, lastmods, harvest_url)
-    feeds_made = feed_files(entries, site, lastmods, root / "docs", memo)
+    keys = dict(zip((e.url for e in entries), made.keys, strict=True))
+    index = index_pages(entries, names, root / "docs", memo, lastmods, keys, harvest_url)
+    feeds_made = feed_files(entries, site, lastmods, root / "docs", memo, keys)
     files = [
         *index.files,
         *made.files,
@@ -448,15 +447,16 @@ def feed_files(
     lastmods: Mapping[str, str],
     docs: Path,
     memo: ArticleMemo | None,
+    keys: Mapping[str, str],
 ) -> SiteFiles:
-    """The Atom feeds; with a memo, an issue's feed whose articles (as the feed shows them)
-    are unchanged is kept (listed in `kept`)."""
+    """The Atom feeds; with a memo, an issue's feed whose articles are unchanged (the
+    `ArticleKeys` digest of each, by URL in `keys`: it covers what a feed shows of an article,
+    its last-changed day and the site) is kept (listed in `kept`)."""
     if memo is None:
         return SiteFiles(feeds.all_feeds(entries, site, lastmods), {})
     made = SiteFiles([feeds.latest_feed(entries, site, lastmods)], {})
     for (year, issue), group in pages.by_issue(entries).items():
-        shown = [feeds.shown(entry, lastmods) for entry in group]
-        inputs = [year, issue, site.site_url, site.site_name, shown]
+        inputs = [year, issue, site.site_url, site.site_name, [keys[e.url] for e in group]]
         make = functools.partial(feeds.issue_feed, year, issue, group, site, lastmods)
         keep_or_make(made, memo, docs, f"#feed/{year}/{issue}", inputs, make)
     return made

@@ -123,22 +123,23 @@ def home_page(
 def year_pages(
     entries: Sequence[Entry], lastmods: Mapping[str, str] = _NONE
 ) -> list[GeneratedFile]:
-    issues = by_issue(entries)
-    years = sorted({y for y, _ in issues})
-    return [_year_page(year, issues, lastmods) for year in years]
+    by_year: dict[int, dict[tuple[int, int], list[Entry]]] = defaultdict(dict)
+    for (year, issue), group in by_issue(entries).items():
+        by_year[year][(year, issue)] = group
+    return [_year_page(year, by_year[year], lastmods) for year in sorted(by_year)]
 
 
 def _year_page(
     year: int, issues: dict[tuple[int, int], list[Entry]], lastmods: Mapping[str, str]
 ) -> GeneratedFile:
+    """The issues of one year (`issues`: that year's, by year and number)."""
     here = urls.year_url(year)
     items = [
         link(urls.relative(here, urls.issue_url(y, n)), issue_label(n, y))
         + esc(f" ({len(group)} bài)")
         for (y, n), group in sorted(issues.items(), reverse=True)
-        if y == year
     ]
-    listed = [e for (y, _), group in issues.items() if y == year for e in group]
+    listed = [e for group in issues.values() for e in group]
     blocks = [bullet_list(items, "bantin-issues")]
     return _page(here, f"Năm {year}", blocks, lastmod=newest(listed, lastmods))
 
