@@ -93,7 +93,7 @@ def leave_out_hidden(page: Page) -> None:
         (
             word
             for word in words
-            if _letters(word.text) >= 2
+            if sum(map(str.isalpha, word.text)) >= 2
             and word.style.font == body.font
             and abs(word.style.size - body.size) < SAME_SIZE
         ),
@@ -174,10 +174,6 @@ def _spread_hidden(words: list[Word], hidden: set[int]) -> None:
 
 
 RUN_GAP = 0.6  # heights of its words: the widest gap between two words of one run
-
-
-def _letters(text: str) -> int:
-    return sum(1 for char in text if char.isalpha())
 
 
 SAME_SIZE = 0.25  # points two sizes of the body's type may differ by

@@ -131,22 +131,11 @@ def nav_titles(config: Any, docs: Path) -> str:
             digest.update(hashlib.sha256(page.read_bytes()).digest())
         return digest.hexdigest()
     digest = hashlib.sha256(json.dumps(nav, sort_keys=True, default=str).encode())
-    for path in untitled(nav):
+    for path in nav_paths(nav, titled=False):
         target = docs / path
         digest.update(path.encode() + b"\0")
         digest.update(target.read_bytes() if target.is_file() else b"-")
     return digest.hexdigest()
-
-
-def untitled(nav: Any) -> list[str]:
-    if isinstance(nav, str):
-        return [nav]
-    if isinstance(nav, list):
-        return [path for item in nav for path in untitled(item)]
-    if isinstance(nav, dict):
-        nested = [value for value in nav.values() if not isinstance(value, str)]
-        return [path for value in nested for path in untitled(value)]
-    return []
 
 
 def global_inputs(root: Path, config_file: str, config: Any, site_url: str) -> dict[str, str]:
@@ -563,14 +552,16 @@ def page_dest(uri: str) -> str:
     return posixpath.join(parent, stem, "index.html")
 
 
-def nav_paths(nav: Any) -> list[str]:
-    """Every string of the navigation (the files it names among them)."""
+def nav_paths(nav: Any, titled: bool = True) -> list[str]:
+    """Every string of the navigation (the files it names among them); `titled` False: only
+    the files it names without a title ("- a.md", not "- Title: a.md")."""
     if isinstance(nav, str):
         return [nav]
     if isinstance(nav, list):
-        return [path for item in nav for path in nav_paths(item)]
+        return [path for item in nav for path in nav_paths(item, titled)]
     if isinstance(nav, dict):
-        return [path for value in nav.values() for path in nav_paths(value)]
+        values = [v for v in nav.values() if titled or not isinstance(v, str)]
+        return [path for value in values for path in nav_paths(value, titled)]
     return []
 
 
