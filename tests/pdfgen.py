@@ -69,6 +69,11 @@ class Issue:
     running_heads: tuple[str, str] = RUNNING_HEADS  # odd pages, even pages
     dateline: str = ""  # the issue's date, under the contents page's heading
     folio_offset: int = 0  # the number printed on a page is its place plus this (a cover: -2)
+    # How the contents page sets an entry: "left" (the page number, then the title and the
+    # byline), "right" (the title, dot leaders and the page number at the right edge, the
+    # byline under it in italics), "byline first" (the byline over the title, the page number
+    # at the right edge of the title's last line) or "byline: title" (one run of text).
+    contents_layout: str = "left"
 
 
 @dataclass
@@ -171,6 +176,9 @@ def _contents_page(
         flow.y -= 16
         _draw(flow, MARGIN, issue.dateline, "Body", 9)
     flow.y -= 30
+    if issue.contents_layout != "left":
+        _contents_right(flow, specs, issue, known)
+        return
     for index, spec in enumerate(specs):
         page = known[index][0] if known else index + 2
         _draw(flow, MARGIN, str(page), "Bold", 10)
@@ -186,6 +194,34 @@ def _contents_page(
         _draw(flow, MARGIN, str(page), "Bold", 10)
         _draw(flow, MARGIN + 30, title, "Body", 10)
         flow.y -= 21
+
+
+def _contents_right(
+    flow: _Flow, specs: list[Spec], issue: Issue, known: list[tuple[int, int]]
+) -> None:
+    """Entries with the page number at the right edge, after dot leaders."""
+    right = PAGE_W - MARGIN
+    for index, spec in enumerate(specs):
+        page = known[index][0] if known else index + 2
+        title = issue.contents_titles.get(index, spec.title)
+        if spec.byline and issue.contents_layout == "byline first":
+            _draw(flow, MARGIN, spec.byline, "Italic", 9)
+            flow.y -= 13
+        if spec.byline and issue.contents_layout == "byline: title":
+            title = f"{spec.byline}: {title}"
+        lines = _wrap(title, "Body", 10, right - MARGIN - 60)
+        for number, line in enumerate(lines):
+            _draw(flow, MARGIN, line, "Body", 10)
+            if number == len(lines) - 1:
+                used = MARGIN + pdfmetrics.stringWidth(line, "Body", 10) + 6
+                dots = int((right - 20 - used) / pdfmetrics.stringWidth(" .", "Body", 10))
+                _draw(flow, used, " ." * dots, "Body", 10)
+                flow.canvas.drawRightString(right, flow.y, str(page))
+            flow.y -= 13
+        if spec.byline and issue.contents_layout == "right":
+            _draw(flow, MARGIN + 20, spec.byline, "Italic", 9)
+            flow.y -= 13
+        flow.y -= 8
 
 
 def _lay_out(flow: _Flow, spec: Spec) -> None:

@@ -15,7 +15,7 @@ from bantin.cli import main
 from bantin.exceptions import SourceError
 from bantin.markdown import ParsedArticle, read_article
 from bantin.model import BlockKind
-from bantin.pdf.contents import read_contents
+from bantin.pdf.contents import _byline_before, read_contents
 from bantin.pdf.convert import convert_pdf
 from bantin.pdf.document import read_document
 from bantin.pdf.ingest import IssueTarget, plan_issue, write_issue
@@ -338,6 +338,64 @@ def test_the_contents_page_is_read(built: dict[str, object]) -> None:
     assert [e.title for e in entries] == [spec.title for spec in SPECS]
     assert entries[0].authors == ["Trung tướng, GS.TS. PHAN TÙNG SƠN"]
     assert [e.page for e in entries] == [r[0] for r in built["ranges"]]  # type: ignore[attr-defined]
+
+
+LONG = Spec(
+    title="Ứng dụng công nghệ sinh học trong chăn nuôi bò sữa và lợn thịt tại các trang trại"
+    " vừa và nhỏ ở đồng bằng sông Hồng",
+    byline="ThS. TRẦN VĂN NAM",
+    paragraphs=[("body", text(2, 8))],
+)
+
+
+@pytest.mark.parametrize("layout", ["right", "byline first", "byline: title"])
+def test_a_contents_page_with_its_page_numbers_at_the_right_is_read(
+    tmp_path: Path, layout: str
+) -> None:
+    """Many magazines set a contents entry as its title, dot leaders and the page number at
+    the right edge, the byline under the title (or over it, or before it and a colon); a
+    wrapped title is one entry."""
+    pdf = tmp_path / "in.pdf"
+    specs = [FIRST, SECOND, THIRD, LONG]
+    ranges = build_pdf(pdf, specs, Issue(contents=True, contents_layout=layout))
+    entries = read_contents(read_document(pdf))
+    assert [e.title for e in entries] == [spec.title for spec in specs]
+    assert [e.authors for e in entries] == [spec.byline.split("; ") for spec in specs]
+    assert [e.page for e in entries] == [first for first, _ in ranges]
+
+
+@pytest.mark.parametrize(
+    ("written", "title", "bylines"),
+    [
+        ("NGUYỄN VĂN AN - Phát triển nông nghiệp", "Phát triển nông nghiệp", ["NGUYỄN VĂN AN"]),
+        ("TS. Lê Văn Bình: Tư duy mới", "Tư duy mới", ["TS. Lê Văn Bình"]),
+        ("Hà Nội: Những đổi thay", "Hà Nội: Những đổi thay", []),
+        ("Nguyễn Văn An: Bàn về giáo dục", "Nguyễn Văn An: Bàn về giáo dục", []),
+        ("Chủ tịch Hồ Chí Minh - Người thầy", "Chủ tịch Hồ Chí Minh - Người thầy", []),
+        ("Đổi mới - sáng tạo trong KH&CN", "Đổi mới - sáng tạo trong KH&CN", []),
+        ("Học viện Hậu cần: 70 năm xây dựng", "Học viện Hậu cần: 70 năm xây dựng", []),
+    ],
+)
+def test_a_byline_run_into_a_contents_title_is_taken_out(
+    written: str, title: str, bylines: list[str]
+) -> None:
+    """Names in capitals, or with a degree, before a colon or a dash are the byline; a place,
+    a name written small or a title's own dash stay in the title."""
+    assert _byline_before(written) == (title, bylines)
+
+
+def test_titles_in_capitals_take_the_case_of_a_contents_page_numbered_at_the_right(
+    tmp_path: Path,
+) -> None:
+    pdf = tmp_path / "in.pdf"
+    build_pdf(pdf, [FIRST, SECOND, LONG], Issue(contents=True, contents_layout="right"))
+    _, plan = plan_issue(pdf)
+    assert [a.entry.title if a.entry else None for a in plan.articles] == [
+        FIRST.title,
+        SECOND.title,
+        LONG.title,
+    ]
+    assert not [note for note in plan.notes if "contents page" in note]
 
 
 def test_a_contents_title_that_differs_is_reported(tmp_path: Path) -> None:

@@ -94,11 +94,15 @@ def read_contents(doc: Document) -> list[Entry]:
 
 
 def _entries(page: Page, doc: Document) -> list[Entry]:
-    """Entries of one page: each number starts one, in each column of numbers."""
+    """Entries of one page: each number starts one, in each column of numbers; or, where
+    more entries end with their number at the right edge, each such number ends one."""
     removed = doc.furniture.get(page.number)
     lines = [*page.lines, *(removed.lines if removed else [])]
     lines = [line for line in lines if line.text.strip()]
     starts = _numbered(lines)
+    ends = _numbered_at_right(lines)
+    if len(ends) > len(starts):
+        return _entries_numbered_at_right(ends, lines, page)
     entries: list[Entry] = []
     for column in _columns(starts):
         right = _right_edge(column, starts)
@@ -157,6 +161,173 @@ def _numbered(lines: list[Line]) -> list[tuple[int, Line]]:
     return found
 
 
+_TRAILING_NUMBER = re.compile(r"(?:\s*(?:\.\s*){3,}|\s*…+\s*)(\d{1,4})$")  # "... . . 25"
+GAP_SPLIT = 1.25  # a gap this much wider than the others between two entries parts them
+
+
+def _numbered_at_right(lines: list[Line]) -> list[tuple[int, Line, str]]:
+    """Lines that end an entry at the right: a number alone, level with and right of a line
+    of text (after its dot leaders), or a line that ends with dot leaders and a number. Each
+    with its number and its text without them."""
+    found: list[tuple[int, Line, str]] = []
+    for line in lines:
+        text = line.text.strip()
+        if _NUMBER.match(text):
+            left = _left_of(line, lines)
+            if left is not None and not _right_of(line, lines):
+                found.append((int(text), left, left.text))
+        else:
+            match = _TRAILING_NUMBER.search(text)
+            if match and any(c.isalpha() for c in text[: match.start()]):
+                found.append((int(match.group(1)), line, text[: match.start()]))
+    return found
+
+
+def _left_of(number: Line, lines: Iterable[Line]) -> Line | None:
+    """The line of text set left of a number, level with it, that leads to it with dots or
+    runs on to near it: a title's last line before its page number."""
+    level = [
+        line
+        for line in lines
+        if line is not number
+        and line.box.x1 <= number.box.x0 + 1
+        and line.box.y_overlap(number.box) > 0.3 * number.box.height
+        and any(c.isalpha() for c in line.text)
+    ]
+    if not level:
+        return None
+    near = max(level, key=lambda line: line.box.x1)
+    leads = _DOT_LEADER.search(near.text.rstrip()[-12:]) is not None
+    return near if leads or number.box.x0 - near.box.x1 <= 6 * number.box.height else None
+
+
+def _right_of(number: Line, lines: Iterable[Line]) -> bool:
+    """Something is set level with a number, close on its right: a table's next cell."""
+    return any(
+        line is not number
+        and 0 <= line.box.x0 - number.box.x1 <= 8 * number.box.height
+        and line.box.y_overlap(number.box) > 0.3 * number.box.height
+        for line in lines
+    )
+
+
+def _entries_numbered_at_right(
+    ends: list[tuple[int, Line, str]], lines: list[Line], page: Page
+) -> list[Entry]:
+    """Entries whose last title line carries the page number at the right, column by
+    column of them."""
+    starts = [(number, line) for number, line, _ in ends]
+    texts = {id(line): text for _, line, text in ends}
+    entries: list[Entry] = []
+    for column in _columns(starts):
+        right = _right_edge(column, starts)
+        own = [(number, line, texts[id(line)]) for number, line in column]
+        entries += _column_numbered_at_right(
+            own, [line for line in lines if line.box.x1 <= right], page
+        )
+    return entries
+
+
+def _column_numbered_at_right(
+    ends: list[tuple[int, Line, str]], lines: list[Line], page: Page
+) -> list[Entry]:
+    """The entries of one column: the lines between two numbered lines are parted at the
+    widest gap between them, or, evenly set, as the first entry shows (its byline over its
+    title, or under it)."""
+    numbers = {id(line) for line in lines if _NUMBER.match(line.text.strip())}
+    left = min(line.box.x0 for _, line, _ in ends) - 2
+    column = sorted(
+        (
+            line
+            for line in lines
+            if line.box.x0 >= left and id(line) not in numbers and not _HEADING.match(line.text)
+        ),
+        key=lambda line: (line.box.y0, line.box.x0),
+    )
+    place = {id(line): index for index, line in enumerate(column)}
+    at = [place[id(line)] for _, line, _ in ends if id(line) in place]
+    if len(at) != len(ends):
+        return []
+    height = sorted(line.box.height for _, line, _ in ends)[len(ends) // 2]
+    # the first entry's own lines: those right above its numbered line, set close together
+    first = at[0]
+    while first > 0 and column[first].box.y0 - column[first - 1].box.y1 < 1.5 * height:
+        first -= 1
+    byline_first = any(_is_byline(line.text.strip()) for line in column[first : at[0]])
+    groups: list[list[Line]] = []
+    start = first
+    for index, here in enumerate(at):
+        if index + 1 < len(at):
+            cut = _cut(column, here, at[index + 1], byline_first)
+        else:  # the last entry: its bylines right under it
+            cut = here + 1
+            while (
+                cut < len(column)
+                and column[cut].box.y0 - column[cut - 1].box.y1 < 1.5 * height
+                and _is_byline(column[cut].text.strip())
+            ):
+                cut += 1
+        groups.append(column[start:cut])
+        start = cut
+    entries: list[Entry] = []
+    for (number, anchor, text), group in zip(ends, groups, strict=True):
+        title: list[str] = []
+        bylines: list[str] = []
+        for line in group:
+            own = text if line is anchor else line.text.strip()
+            if _is_byline(own.strip()):
+                bylines.append(" ".join(own.split()))
+            elif not bylines or byline_first:
+                title.append(own)
+        joined = _DOT_LEADER.sub(" ", " ".join(" ".join(title).split())).strip()
+        joined, before = _byline_before(joined)
+        if joined:
+            entries.append(
+                Entry(
+                    number,
+                    joined.rstrip(" .").strip(),
+                    before + bylines,
+                    contents_page=page.number,
+                )
+            )
+    return entries
+
+
+_BYLINE_END = re.compile(r":\s+|\s+[-–]\s+")  # "NGUYỄN VĂN A: Tiêu đề", "NGUYỄN VĂN A - ..."
+
+
+def _byline_before(title: str) -> tuple[str, list[str]]:
+    """A title run on after its byline and a colon or a dash: the title, and the byline.
+    Only names written in capitals, or with a degree, say it is a byline ("Hà Nội: Những đổi
+    thay" and "Chủ tịch Hồ Chí Minh - Người thầy" are titles)."""
+    match = _BYLINE_END.search(title)
+    if match is None:
+        return title, []
+    byline, rest = title[: match.start()].strip(), title[match.end() :].strip()
+    if not rest[:1].isupper() or not _is_byline(byline):
+        return title, []
+    for part in byline.split(";"):
+        for author in parse_byline(part):
+            written = part.split()[-len(author.name.split()) :]  # the name as printed
+            if not (author.degree or all(map(is_all_caps, written))):
+                return title, []
+    return rest, [byline]
+
+
+def _cut(column: list[Line], here: int, following: int, byline_first: bool) -> int:
+    """Where the lines between two numbered lines part: at the widest gap, when it stands
+    out; else after the bylines under the first (or before those over the second)."""
+    gaps = [column[i].box.y0 - column[i - 1].box.y1 for i in range(here + 1, following + 1)]
+    ranked = sorted(gaps, reverse=True)
+    if len(ranked) > 1 and ranked[0] > GAP_SPLIT * ranked[1]:
+        return here + 1 + gaps.index(ranked[0])
+    cut = here + 1
+    if not byline_first:
+        while cut < following and _is_byline(column[cut].text.strip()):
+            cut += 1
+    return cut
+
+
 def _beside(number: Line, lines: Iterable[Line]) -> Line | None:
     """The line of text set right of a number, level with it."""
     level = [
@@ -207,9 +378,10 @@ def _entry(number: int, first: Line, lines: list[Line]) -> Entry | None:
         elif not bylines:
             title.append(text)
     joined = _DOT_LEADER.sub(" ", " ".join(" ".join(title).split())).strip()
+    joined, before = _byline_before(joined)
     if not joined:
         return None
-    entry = Entry(number, joined.rstrip(" .").strip(), bylines)
+    entry = Entry(number, joined.rstrip(" .").strip(), before + bylines)
     entry.heading_after = _section_text(after)
     return entry
 
