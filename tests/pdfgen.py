@@ -74,6 +74,7 @@ class Issue:
     # byline under it in italics), "byline first" (the byline over the title, the page number
     # at the right edge of the title's last line) or "byline: title" (one run of text).
     contents_layout: str = "left"
+    contents_columns: int = 1  # entries numbered at the right, in this many columns
 
 
 @dataclass
@@ -199,27 +200,35 @@ def _contents_page(
 def _contents_right(
     flow: _Flow, specs: list[Spec], issue: Issue, known: list[tuple[int, int]]
 ) -> None:
-    """Entries with the page number at the right edge, after dot leaders."""
-    right = PAGE_W - MARGIN
+    """Entries with the page number at the right edge, after dot leaders; in two columns,
+    the second half of the entries in the right one."""
+    columns = issue.contents_columns
+    width = (PAGE_W - 2 * MARGIN - GUTTER * (columns - 1)) / columns
+    top = flow.y
+    half = -(-len(specs) // columns)
     for index, spec in enumerate(specs):
+        if index and index % half == 0:
+            flow.y = top
+        left = MARGIN + (index // half) * (width + GUTTER)
+        right = left + width
         page = known[index][0] if known else index + 2
         title = issue.contents_titles.get(index, spec.title)
         if spec.byline and issue.contents_layout == "byline first":
-            _draw(flow, MARGIN, spec.byline, "Italic", 9)
+            _draw(flow, left, spec.byline, "Italic", 9)
             flow.y -= 13
         if spec.byline and issue.contents_layout == "byline: title":
             title = f"{spec.byline}: {title}"
-        lines = _wrap(title, "Body", 10, right - MARGIN - 60)
+        lines = _wrap(title, "Body", 10, width - 60)
         for number, line in enumerate(lines):
-            _draw(flow, MARGIN, line, "Body", 10)
+            _draw(flow, left, line, "Body", 10)
             if number == len(lines) - 1:
-                used = MARGIN + pdfmetrics.stringWidth(line, "Body", 10) + 6
+                used = left + pdfmetrics.stringWidth(line, "Body", 10) + 6
                 dots = int((right - 20 - used) / pdfmetrics.stringWidth(" .", "Body", 10))
                 _draw(flow, used, " ." * dots, "Body", 10)
                 flow.canvas.drawRightString(right, flow.y, str(page))
             flow.y -= 13
         if spec.byline and issue.contents_layout == "right":
-            _draw(flow, MARGIN + 20, spec.byline, "Italic", 9)
+            _draw(flow, left + 20, spec.byline, "Italic", 9)
             flow.y -= 13
         flow.y -= 8
 

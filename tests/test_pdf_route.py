@@ -348,16 +348,20 @@ LONG = Spec(
 )
 
 
-@pytest.mark.parametrize("layout", ["right", "byline first", "byline: title"])
+@pytest.mark.parametrize(
+    ("layout", "columns"),
+    [("right", 1), ("byline first", 1), ("byline: title", 1), ("right", 2), ("byline first", 2)],
+)
 def test_a_contents_page_with_its_page_numbers_at_the_right_is_read(
-    tmp_path: Path, layout: str
+    tmp_path: Path, layout: str, columns: int
 ) -> None:
     """Many magazines set a contents entry as its title, dot leaders and the page number at
     the right edge, the byline under the title (or over it, or before it and a colon); a
-    wrapped title is one entry."""
+    wrapped title is one entry; two columns of entries are read one after the other."""
     pdf = tmp_path / "in.pdf"
     specs = [FIRST, SECOND, THIRD, LONG]
-    ranges = build_pdf(pdf, specs, Issue(contents=True, contents_layout=layout))
+    issue = Issue(contents=True, contents_layout=layout, contents_columns=columns)
+    ranges = build_pdf(pdf, specs, issue)
     entries = read_contents(read_document(pdf))
     assert [e.title for e in entries] == [spec.title for spec in specs]
     assert [e.authors for e in entries] == [spec.byline.split("; ") for spec in specs]

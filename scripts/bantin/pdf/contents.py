@@ -202,9 +202,11 @@ def _left_of(number: Line, lines: Iterable[Line]) -> Line | None:
 
 
 def _right_of(number: Line, lines: Iterable[Line]) -> bool:
-    """Something is set level with a number, close on its right: a table's next cell."""
+    """Something short is set level with a number, close on its right: a table's next cell
+    (a line of words there is the next column's)."""
     return any(
         line is not number
+        and len(line.text.split()) < 3
         and 0 <= line.box.x0 - number.box.x1 <= 8 * number.box.height
         and line.box.y_overlap(number.box) > 0.3 * number.box.height
         for line in lines
