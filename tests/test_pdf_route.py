@@ -892,6 +892,35 @@ def test_a_contents_title_gets_the_capitals_of_the_names_it_writes_small() -> No
     assert article.title == "Quyết tâm đánh Mỹ, thắng Mỹ của Đảng và cơ sở đảng"
 
 
+@pytest.mark.parametrize(
+    "contents",
+    [
+        "QUYẾT TÂM ĐÁNH MỸ, THẮNG MỸ CỦA ĐẢNG VÀ CƠ SỞ ĐẢNG",  # the page's words, in capitals
+        "QUYẾT TÂM ĐÁNH MỸ, THẮNG MỸ CỦA ĐẢNG VÀ CƠ SỞ ĐẢNG HÔM NAY",  # other words
+    ],
+)
+def test_a_contents_page_in_capitals_gives_words_not_case(contents: str) -> None:
+    """Many contents pages set their titles in capitals: their words are the title's, the
+    case still comes from the article's own text."""
+    from bantin.model import Article, Block, BlockKind
+    from bantin.pdf.convert import Hints, restore_case_of
+
+    article = Article()
+    article.title = "QUYẾT TÂM ĐÁNH MỸ, THẮNG MỸ CỦA ĐẢNG VÀ CƠ SỞ ĐẢNG"
+    article.blocks = [
+        Block(
+            BlockKind.PARAGRAPH,
+            "Đảng ta xác định quyết tâm đánh Mỹ, thắng Mỹ. Sức mạnh của Đảng và nhân dân; "
+            "quyết tâm đánh Mỹ của Đảng và ý chí thắng Mỹ. Mọi cơ sở đảng đều vững mạnh, "
+            "toàn Đảng đoàn kết, trong Đảng thống nhất, và quân Mỹ thua hôm nay.",
+        )
+    ]
+    used = restore_case_of(article, Hints(title=contents))
+    expected = "Quyết tâm đánh Mỹ, thắng Mỹ của Đảng và cơ sở đảng"
+    assert article.title == expected
+    assert used == expected + (" hôm nay" if contents.endswith("NAY") else "")
+
+
 def test_a_title_in_capitals_with_one_word_typed_otherwise_is_restored() -> None:
     """Measured on a real article: its title in a TCVN3 capitals font held one word typed
     partly in small letters ("fe3O4-AG"), and stayed all in capitals."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bantin.bylines import DEGREES, parse_byline
@@ -20,6 +20,7 @@ from bantin.convert.casing import (
     capitals,
     english_title_of,
     learn_body,
+    mostly_capitals,
     name_capitals,
     needs_restoring,
     restore_case,
@@ -31,7 +32,7 @@ from bantin.pdf.document import Document, read_document
 from bantin.pdf.fonts import BodyType
 from bantin.pdf.ingest import split_issue
 from bantin.pdf.reading import Para
-from bantin.vietnamese import fold, spelling_key, title_case_name
+from bantin.vietnamese import fold, is_all_caps, spelling_key, title_case_name
 
 log = logging.getLogger("bantin.pdf")
 
@@ -150,7 +151,7 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
     article.keywords_en = front.keywords_en
     article.section = _section(span.section or front.banner)
     article.pages = printed_pages(doc, span.pages)
-    restore_case_of(article, hints)
+    hints = replace(hints, title=restore_case_of(article, hints))
     _review(article, hints, doc, span.pages)
     for para in span.paras:
         article.note("role", f"page {para.page}: {para.role or 'dropped'}: {para.text[:60]!r}")
@@ -190,9 +191,11 @@ def _section(banner: str) -> str | None:
     return text if 3 <= len(text) <= 80 else None
 
 
-def restore_case_of(article: Article, hints: Hints) -> None:
+def restore_case_of(article: Article, hints: Hints) -> str | None:
     """A title in capitals takes the contents page's casing when it gives the same words, else
-    the body's own casing; headings in capitals take the body's casing."""
+    the body's own casing; headings in capitals take the body's casing. Returns the contents
+    page's title as it is to be used: a contents page in capitals gives words, not case, so
+    its title takes the body's casing too."""
     texts = [article.lead, *(b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH)]
     for block in article.blocks:
         if block.kind is BlockKind.HEADING:  # "2.THIẾT KẾ" is "2. THIẾT KẾ"
@@ -202,9 +205,13 @@ def restore_case_of(article: Article, hints: Hints) -> None:
         for block in article.blocks
         if block.kind is BlockKind.HEADING
     ]
-    body = learn_body(texts, asked=[article.title, *(words for _, _, words in headings)])
-    if hints.title and _words(hints.title) == _words(article.title):
-        article.title = name_capitals(hints.title.strip().rstrip(".").strip(), body)
+    contents = hints.title.strip().rstrip(".").strip() if hints.title else None
+    asked = [article.title, *([contents] if contents else []), *(w for _, _, w in headings)]
+    body = learn_body(texts, asked=asked)
+    if contents and (is_all_caps(contents) or mostly_capitals(contents)):
+        contents = _keep_names(contents, restore_case(capitals(contents), body))
+    if contents and _words(contents) == _words(article.title):
+        article.title = name_capitals(contents, body)
     elif needs_restoring(article.title) or headline_case(article.title):
         restored = _keep_names(article.title, restore_case(capitals(article.title), body))
         article.note("case", f"title case restored: {article.title!r} -> {restored!r}")
@@ -213,6 +220,7 @@ def restore_case_of(article: Article, hints: Hints) -> None:
     article.title_en = english_title_of(article)
     for block, number, words in headings:
         block.text = number + _restore_capitals(words, body)
+    return contents
 
 
 def _restore_capitals(text: str, body: BodyCasing) -> str:
