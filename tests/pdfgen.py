@@ -252,6 +252,8 @@ def _lay_out(flow: _Flow, spec: Spec) -> None:
             _photo(flow, text, "Italic", CAPTION_SIZE)
         elif kind == "table":
             _table(flow, text)
+        elif kind == "ruled":
+            _ruled_table(flow, text)
         elif kind == "equation":
             _equation(flow, text)
         elif kind == "tall":
@@ -368,6 +370,75 @@ def _table(flow: _Flow, text: str) -> None:
             _draw(flow, flow.x + index * slot, cell.strip(), "Body", 8.0)
         flow.y -= 12
     flow.y -= 8
+
+
+CELL_SIZE, CELL_LEADING, CELL_PAD = 8.0, 10.0, 3.0
+
+
+def _ruled_table(flow: _Flow, text: str) -> None:
+    """A table as a word processor draws it: its caption over it ("Bảng 1. ..."), then a grid
+    of ruled cells across the column, each cell's text wrapped in it, the first row in bold.
+    Rows are lines, cells separated by "|", a cell "<" merged into the one on its left, one
+    opening with "^" into the one above (no rule between them), a row opening with "~" not
+    ruled off from the one above; the rules are thin filled rectangles (verticals, row by
+    row) and stroked lines (horizontals, cell by cell); the header's lines are shaded
+    (filled, no rule)."""
+    lines = text.split("\n")
+    caption = lines.pop(0) if lines[0].startswith("Bảng") else ""
+    unruled = [line.startswith("~") for line in lines]
+    marked = [[cell.strip() for cell in row.lstrip("~").split("|")] for row in lines]
+    above = [[cell.startswith("^") for cell in row] for row in marked]  # no rule above
+    rows = [[cell.removeprefix("^").strip() or cell for cell in row] for row in marked]
+    slot = flow.width / max(len(row) for row in rows)
+    spans = [[_span(row, c) for c in range(len(row))] for row in rows]
+    wrapped = [
+        [
+            _wrap(cell, "Bold" if r == 0 else "Body", CELL_SIZE, slot * span - 2 * CELL_PAD)
+            if cell not in ("<", "^")
+            else []
+            for cell, span in zip(row, spans[r], strict=True)
+        ]
+        for r, row in enumerate(rows)
+    ]
+    heights = [max(len(cell) for cell in row) * CELL_LEADING + 2 * CELL_PAD for row in wrapped]
+    _need(flow, sum(heights) + (20 if caption else 6))
+    if caption:
+        flow.y -= 4
+        _draw(flow, flow.x, caption, "Bold", CELL_SIZE)
+        flow.y -= 8
+    canvas, top = flow.canvas, flow.y
+    canvas.setLineWidth(0.5)
+    for r, row in enumerate(wrapped):
+        for c in range(len(row)):
+            if r == 0 or not (unruled[r] or above[r][c]):
+                canvas.line(flow.x + c * slot, flow.y, flow.x + (c + 1) * slot, flow.y)
+        for c, cell in enumerate(row):
+            y = flow.y - CELL_PAD - CELL_SIZE
+            for line in cell:
+                if r == 0:  # the header's lines shaded one by one across the cell
+                    canvas.setFillGray(0.9)
+                    x, width = flow.x + c * slot + 0.5, slot * spans[r][c] - 1
+                    canvas.rect(x, y - 2, width, CELL_LEADING - 1, stroke=0, fill=1)
+                    canvas.setFillGray(0)
+                canvas.setFont("Bold" if r == 0 else "Body", CELL_SIZE)
+                canvas.drawString(flow.x + c * slot + CELL_PAD, y, line)
+                y -= CELL_LEADING
+        for c in range(len(row) + 1):
+            if c == len(row) or rows[r][c] != "<":
+                x = flow.x + c * slot - 0.25
+                canvas.rect(x, flow.y - heights[r], 0.5, heights[r], stroke=0, fill=1)
+        flow.y -= heights[r]
+    canvas.line(flow.x, flow.y, flow.x + flow.width, flow.y)
+    flow.lowest = min(flow.lowest, min(flow.y, top))
+    flow.y -= 12
+
+
+def _span(row: list[str], column: int) -> int:
+    """How many columns a ruled table's cell runs over: itself and the "<" after it."""
+    span = 1
+    while column + span < len(row) and row[column + span] == "<":
+        span += 1
+    return span
 
 
 def _equation(flow: _Flow, text: str) -> None:

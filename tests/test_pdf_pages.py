@@ -1504,7 +1504,7 @@ def test_rules_drawn_across_a_page_are_read_and_short_ones_are_not(tmp_path: Pat
     frame are none."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from bantin.pdf.rules import drawn_rules
+    from bantin.pdf.rules import drawings, drawn_rules
 
     pdf = tmp_path / "rules.pdf"
     canvas = Canvas(str(pdf), pagesize=(612, 792))
@@ -1517,7 +1517,7 @@ def test_rules_drawn_across_a_page_are_read_and_short_ones_are_not(tmp_path: Pat
     canvas.rect(50, 792 - 400, 500, 100)  # a notice boxed: its edges part it from the rest
     canvas.rect(20, 20, 572, 752)  # the page's frame parts nothing
     canvas.save()
-    found = drawn_rules(pdf, [1, 2])
+    found = {page: drawn_rules(drawing) for page, drawing in drawings(pdf, [1, 2]).items()}
     assert [(round(b.x0), round(b.y0), round(b.x1)) for b in found[1]] == [(146, 263, 466)]
     assert [round(b.y0) for b in found[2]] == [300, 400, 593]
 
@@ -1636,3 +1636,60 @@ def test_an_italic_line_of_two_sentences_is_text_not_a_heading() -> None:
     role = {p.text: p.role for p in labelled(sheet)}
     assert role[question] != HEADING
     assert role["Kinh tế Tp. Hồ Chí Minh"] == HEADING
+
+
+def _rule(x0: float, y0: float, x1: float, y1: float, rectangle: bool = False) -> object:
+    from bantin.pdf.rules import Drawn
+
+    return Drawn(Box(x0, y0, x1, y1), rectangle, True)
+
+
+def test_a_table_ruled_across_with_open_sides_is_a_grid() -> None:
+    """Many tables draw no rule down their outer sides: their columns end where the rules
+    across do."""
+    from bantin.pdf.rules import ruled_tables
+
+    across = [_rule(50, y, 300, y + 0.5) for y in (100, 120, 140, 160)]
+    down = [_rule(x, 100, x + 0.5, 160) for x in (120, 200)]
+    grids = ruled_tables(((595, 842), [*across, *down]))  # type: ignore[list-item]
+    assert len(grids) == 1
+    grid = grids[0]
+    assert [round(x) for x in grid.columns] == [50, 120, 200, 300]
+    assert grid.cell(Box(60, 125, 80, 135)) == (1, 0)
+    assert grid.cell(Box(250, 145, 280, 155)) == (2, 2)
+
+
+def test_boxes_of_a_diagram_and_a_box_round_a_text_are_no_table() -> None:
+    """Two boxes of a flowchart joined by an arrow, a frame round an abstract, or the rules
+    parting a page's columns and parts rule no cells."""
+    from bantin.pdf.rules import ruled_tables
+
+    frame = [_rule(50, 100, 300, 200, rectangle=True)]
+    chart = [
+        _rule(100, 300, 200, 340, rectangle=True),
+        _rule(150, 340, 150.5, 380),  # the arrow
+        _rule(60, 380, 260, 420, rectangle=True),
+        _rule(60, 400, 260, 400.5),  # a rule inside the lower box
+    ]
+    page = [_rule(40, y, 555, y + 1) for y in (40, 400, 800)] + [_rule(297, 40, 298, 800)]
+    assert ruled_tables(((595, 842), page)) == []  # type: ignore[arg-type]
+    assert ruled_tables(((595, 842), frame)) == []  # type: ignore[arg-type]
+    assert ruled_tables(((595, 842), chart)) == []  # type: ignore[arg-type]
+
+
+def test_two_tables_one_over_the_other_are_two_grids() -> None:
+    """Measured on a real page: rules drawn row by row are joined into one rule, but two
+    tables whose sides stand at nearly the same x, one far under the other, stayed apart."""
+    from bantin.pdf.rules import ruled_tables
+
+    def table(top: float, left: float) -> list[object]:
+        across = [_rule(left, top + 20 * i, 300, top + 20 * i + 0.5) for i in range(4)]
+        down = [
+            _rule(x, top + 20 * i, x + 0.5, top + 20 * (i + 1))  # one piece per row
+            for x in (left, 150, 300)
+            for i in range(3)
+        ]
+        return [*across, *down]
+
+    grids = ruled_tables(((595, 842), [*table(100, 51.6), *table(400, 50.7)]))  # type: ignore[list-item]
+    assert [(round(g.box.y0), round(g.box.y1)) for g in grids] == [(100, 160), (400, 460)]

@@ -1120,3 +1120,77 @@ def test_news_items_on_a_page_after_their_section_heading_are_converted_as_inges
     for heading in found:  # each item holds its own text, not the next item's heading
         others = [h for h in found if h != heading]
         assert not any(other in all_text(found[heading]) for other in others), heading
+
+
+RULED = (
+    "Bảng 1. AI và các ứng dụng trong tài chính thông minh\n"
+    "Sense (nhận biết) | Comprehend (hiểu) | Action (hành động)\n"
+    "Bằng việc ứng dụng AI các hệ thống máy tính có thể nhận thức thế giới xung quanh"
+    " | AI giúp phân tích và hiểu các thông tin đã được thu thập"
+    " | AI có thể ứng dụng để ra các quyết định hành động trong thế giới thực\n"
+    "Ví dụ | Nhận dạng hình ảnh | Tự động hóa\n"
+    "Ghi chú: ba bước nối tiếp nhau trong một chu trình | < | Nguồn: tác giả"
+)
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_a_ruled_table_is_read_by_its_grid(tmp_path: Path, columns: int) -> None:
+    """Measured on a real article: a table drawn with ruled cells came out as headings (its
+    bold header cells) and two pieces of preformatted lines, each cell's wrapped lines on rows
+    of their own. The grid gives the cells: one row of whole cells per row of the table, a
+    cell merged over two columns in the first of them."""
+    pdf = tmp_path / "bang.pdf"
+    spec = Spec(
+        "Ứng dụng công nghệ AI trong lĩnh vực kế toán",
+        [("body", text(0, 6)), ("ruled", RULED), ("body", text(1, 6))],
+        byline="Nguyễn Thị Nguyệt",
+        columns=columns,
+    )
+    build_pdf(pdf, [spec])
+    converted = convert_pdf(pdf)
+    tables = [b.text for b in converted.blocks if b.kind is BlockKind.TABLE]
+    rows = [[cell.strip() for cell in row.split("|")] for row in RULED.split("\n")[1:]]
+    rows = [["" if cell == "<" else cell for cell in row] for row in rows]  # merged: empty
+    assert tables == ["\n".join(" | ".join(row) for row in rows)]
+    assert [b.kind for b in converted.blocks].count(BlockKind.HEADING) == 0
+    body = [b.text for b in converted.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert body == [text(0, 6), text(1, 6)]
+
+
+def test_a_ruled_table_with_merged_rows_and_unruled_rows_is_read_by_its_grid(
+    tmp_path: Path,
+) -> None:
+    """Measured on real articles: a cell merged over the rows beside it ("Ý định trở thành
+    Freelancer" by four statements) was cut line by line into those rows; a table that rules
+    its header and foot only had all its figures run into one cell per column."""
+    pdf = tmp_path / "bang.pdf"
+    table = (
+        "Bảng 2. Thang đo\n"
+        "Tên biến | Kí hiệu | Thang đo\n"
+        " | YD1 | Mục tiêu của tôi\n"
+        "^Ý định trở thành người làm nghề tự do | YD2 | Tôi đã suy nghĩ nghiêm túc\n"
+        "^ | YD3 | Tôi phải cố gắng\n"
+        "Năm | Số lượng | Tỷ lệ\n"
+        "2019 | 147 | 2,3\n"
+        "~2020 | 151 | 2,7\n"
+        "~2021 | 216 | 2,8"
+    )
+    spec = Spec(
+        "Nghiên cứu ý định làm nghề tự do của sinh viên",
+        [("body", text(0, 6)), ("ruled", table), ("body", text(1, 6))],
+        byline="Lê Văn An",
+        columns=1,
+    )
+    build_pdf(pdf, [spec])
+    converted = convert_pdf(pdf)
+    tables = [b.text for b in converted.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Tên biến | Kí hiệu | Thang đo\n"
+        "Ý định trở thành người làm nghề tự do | YD1 | Mục tiêu của tôi\n"
+        " | YD2 | Tôi đã suy nghĩ nghiêm túc\n"
+        " | YD3 | Tôi phải cố gắng\n"
+        "Năm | Số lượng | Tỷ lệ\n"
+        "2019 | 147 | 2,3\n"
+        "2020 | 151 | 2,7\n"
+        "2021 | 216 | 2,8"
+    ]

@@ -32,6 +32,7 @@ from bantin.pdf.document import Document, read_document
 from bantin.pdf.fonts import BodyType
 from bantin.pdf.ingest import split_issue
 from bantin.pdf.reading import Para
+from bantin.pdf.tables import claim_ruled_tables
 from bantin.vietnamese import fold, is_all_caps, spelling_key, title_case_name
 
 log = logging.getLogger("bantin.pdf")
@@ -135,6 +136,7 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
         article.review.append("no text found in the PDF")
         return article
     roles.label_article(span.paras, doc.body)
+    claim_ruled_tables(span.paras, doc)
     covers = cover_pages(doc)
     for para in span.paras:
         if para.page in covers and para.role not in roles.FRONT:

@@ -3,6 +3,7 @@ blocks into paragraphs. Every later stage (roles, contents, articles) works on a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from bantin.pdf.reading import (
     mixed_pages,
     paragraphs,
 )
-from bantin.pdf.rules import drawn_rules, image_rules
+from bantin.pdf.rules import Drawing, Grid, drawings, drawn_rules, image_rules, ruled_tables
 
 
 @dataclass
@@ -35,17 +36,33 @@ class Document:
     encodings: dict[str, str | None] = field(default_factory=dict)
     mixed: list[int] = field(default_factory=list)  # pages whose lines mixed two columns
 
+    _drawings: dict[int, Drawing] = field(default_factory=dict, repr=False)
     _rules: dict[int, list[Box]] = field(default_factory=dict, repr=False)
 
+    def drawing(self, page: int) -> Drawing:
+        """What a page draws (its paths), read when first asked for."""
+        self.read_drawings([page])
+        return self._drawings[page]
+
+    def read_drawings(self, pages: Iterable[int]) -> None:
+        """Read what the pages draw, those not read yet, in one pass over the PDF."""
+        missing = [page for page in pages if page not in self._drawings]
+        if missing:
+            self._drawings.update(drawings(self.path, missing))
+
     def rules(self, page: int) -> list[Box]:
-        """The rules drawn across a page, or set as pictures; read when first asked for."""
+        """The rules drawn across a page, or set as pictures."""
         if page not in self._rules:
-            drawn = drawn_rules(self.path, [page]).get(page, [])
             pictured = [image_rules(p) for p in self.pages if p.number == page]
+            drawn = drawn_rules(self.drawing(page))
             self._rules[page] = sorted(
                 [*drawn, *(pictured[0] if pictured else [])], key=lambda box: box.y0
             )
         return self._rules[page]
+
+    def grids(self, page: int) -> list[Grid]:
+        """The tables a page draws as ruled cells."""
+        return ruled_tables(self.drawing(page))
 
     def folio(self, page: int) -> int | None:
         """The page number printed on a page, if one was found."""

@@ -18,6 +18,7 @@ from typing import Protocol
 
 from bantin.pdf.fonts import BodyType
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word, dominant_style, union_of
+from bantin.pdf.rules import Grid
 from bantin.vietnamese import ends_sentence, first_letter, is_syllable, is_vietnamese_letter
 
 log = logging.getLogger("bantin.pdf")
@@ -59,6 +60,7 @@ class Para:
     role: str = ""
     column: Column | None = None
     pages: list[int] = field(default_factory=list)
+    grid: Grid | None = None  # the ruled table it stands in, once its cells are claimed
 
     def __post_init__(self) -> None:
         if not self.pages:

@@ -887,7 +887,7 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
     for index, para in enumerate(paras):
         if para.role == CAPTION and _figure_caption(para):
             _claim(paras, index, -1, FIGURE, body)
-        elif para.role == CAPTION and _table_caption(para):
+        elif para.role == CAPTION and table_caption(para):
             _claim(paras, index, +1, TABLE, body) or _claim(paras, index, -1, TABLE, body)
     for row in rows:  # a table's header repeated over a page break: the rows under it
         _claim(paras, paras.index(row[-1]), +1, TABLE, body, union_of([p.box for p in row]))
@@ -931,7 +931,7 @@ def _figure_caption(para: Para) -> bool:
     return head in ("hình", "figure", "fig.", "fig", "sơ", "biểu", "đồ", "ảnh", "chart")
 
 
-def _table_caption(para: Para) -> bool:
+def table_caption(para: Para) -> bool:
     head = fold(para.text.strip().split()[0]) if para.text.split() else ""
     return head in ("bảng", "table")
 
@@ -1056,7 +1056,7 @@ def _header_rows(paras: Sequence[Para]) -> list[list[Para]]:
             for a, b in itertools.pairwise(row)
         )
         before = next((p for p in reversed(paras[:index]) if p.role), None)
-        captioned = before is not None and before.role == CAPTION and _table_caption(before)
+        captioned = before is not None and before.role == CAPTION and table_caption(before)
         if level and (captioned or (end < len(paras) and paras[end].role in (TABLE, FIGURE))):
             found.append(row)
         index = end + 1

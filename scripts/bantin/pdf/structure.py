@@ -15,6 +15,7 @@ from bantin.model import Block, BlockKind
 from bantin.pdf import roles
 from bantin.pdf.page import Line, Word
 from bantin.pdf.reading import MARK, Para, join_lines, starts_enumerated, starts_item
+from bantin.pdf.tables import grid_text
 from bantin.vietnamese import ends_sentence, starts_lower
 
 INDENT_CONVENTION = 0.3  # share of paragraphs set in: the publication marks paragraphs so
@@ -277,9 +278,16 @@ def _groups(paras: list[Para]) -> list[list[Para]]:
     """Consecutive table cells are one table, consecutive references one list; every other
     paragraph stands alone."""
     groups: list[list[Para]] = []
+    grids: dict[int, list[Para]] = {}  # a ruled table's cells, wherever they come in order
     for para in paras:
+        if para.grid is not None and para.role == roles.TABLE:
+            if id(para.grid) in grids:
+                grids[id(para.grid)].append(para)
+            else:
+                groups.append(grids.setdefault(id(para.grid), [para]))
+            continue
         together = para.role in (roles.TABLE, roles.REFERENCE)
-        if together and groups and groups[-1][-1].role == para.role:
+        if together and groups and groups[-1][-1].role == para.role and not groups[-1][-1].grid:
             groups[-1].append(para)
         else:
             groups.append([para])
@@ -289,7 +297,7 @@ def _groups(paras: list[Para]) -> list[list[Para]]:
 def _blocks_of(group: list[Para]) -> list[Block]:
     first = group[0]
     if first.role == roles.TABLE:
-        return [Block(BlockKind.TABLE, table_text(group))]
+        return [Block(BlockKind.TABLE, grid_text(group) if first.grid else table_text(group))]
     if first.role == roles.REFERENCE:
         return [Block(BlockKind.REFERENCE, item) for item in reference_items(group)]
     if first.role == roles.FIGURE:
