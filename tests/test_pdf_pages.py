@@ -1693,3 +1693,22 @@ def test_two_tables_one_over_the_other_are_two_grids() -> None:
 
     grids = ruled_tables(((595, 842), [*table(100, 51.6), *table(400, 50.7)]))  # type: ignore[list-item]
     assert [(round(g.box.y0), round(g.box.y1)) for g in grids] == [(100, 160), (400, 460)]
+
+
+def test_a_superscript_set_apart_in_a_ruled_cell_stays_with_its_figure() -> None:
+    """Measured on a real table: poppler set the letters of significance ("22,5ᵃ") as lines
+    of their own over their figures, and the cells read "a 22,5"."""
+    from bantin.pdf.reading import Para
+    from bantin.pdf.rules import Grid
+    from bantin.pdf.tables import grid_text
+
+    down = tuple(Box(x, 100, x, 140) for x in (50.0, 150.0, 250.0))
+    across = tuple(Box(50, y, 250, y) for y in (100.0, 120.0, 140.0))
+    grid = Grid(Box(50, 100, 250, 140), (100.0, 120.0, 140.0), (50.0, 150.0, 250.0), down, across)
+    head = [line("Giống", 55, 104), line("Chiều cao", 155, 104)]
+    figure, mark = line("22,5", 155, 125), line("a", 179.2, 121, size=7.0)
+    cells = [Para(head[:1], 1), Para(head[1:], 1), Para([line("CT1", 55, 125)], 1)]
+    cells += [Para([mark], 1), Para([figure], 1)]
+    for cell in cells:
+        cell.grid = grid
+    assert grid_text(cells) == "Giống | Chiều cao\nCT1 | 22,5a"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from bantin.pdf import roles
 from bantin.pdf.page import Line, Word, union_of
 from bantin.pdf.reading import Para, join_lines
+from bantin.pdf.rules import Grid
 
 if TYPE_CHECKING:
     from bantin.pdf.document import Document
@@ -53,13 +54,14 @@ def grid_text(cells: list[Para]) -> str:
     unruled ("three-line" tables rule only their header and their foot)."""
     grid = cells[0].grid
     assert grid is not None
-    found: dict[tuple[int, int], list[Word]] = {}
-    for word in (word for cell in cells for word in cell.words):
-        found.setdefault(grid.cell(word.box), []).append(word)
+    found: dict[tuple[int, int], list[Line]] = {}
+    for line in (line for cell in cells for line in cell.lines):
+        for place, words in _by_cell(line.words, grid).items():  # poppler's line, cut
+            found.setdefault(place, []).append(Line(words, union_of([w.box for w in words])))
     rows = []
     widths = [right - left for left, right in itertools.pairwise(grid.columns)]
     for row in range(len(grid.rows) - 1):
-        columns = [_lines(found.get((row, column), [])) for column in range(len(grid.columns) - 1)]
+        columns = [_level(found.get((row, column), [])) for column in range(len(grid.columns) - 1)]
         for lines in _unruled_rows(columns, widths):
             texts = [join_lines([line.text for line in cell]) for cell in lines]
             if any(texts):
@@ -97,15 +99,24 @@ def _wrapped(lines: list[Line], width: float) -> bool:
     return False
 
 
-def _lines(words: list[Word]) -> list[Line]:
-    """A cell's words as lines, top to bottom, each left to right."""
-    lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda word: (word.box.y0, word.box.x0)):
-        if lines and word.box.cy < max(other.box.y1 for other in lines[-1]):
-            lines[-1].append(word)
+def _by_cell(words: list[Word], grid: Grid) -> dict[tuple[int, int], list[Word]]:
+    """A line's words by the cell each stands in (a superscript stays with its line)."""
+    cells: dict[tuple[int, int], list[Word]] = {}
+    for word in words:
+        cells.setdefault(grid.cell(word.box), []).append(word)
+    return cells
+
+
+def _level(lines: list[Line]) -> list[Line]:
+    """A cell's lines top to bottom, a line standing partly level with the one before it
+    (a superscript "a" poppler set apart) joined to it."""
+    joined: list[Line] = []
+    for line in sorted(lines, key=lambda line: line.box.y0):
+        before = joined[-1] if joined else None
+        low = min(line.box.height, before.box.height) if before else 0.0
+        if before is not None and line.box.y_overlap(before.box) > 0.2 * low:
+            words = sorted([*before.words, *line.words], key=lambda word: word.box.x0)
+            joined[-1] = Line(words, before.box.union(line.box))
         else:
-            lines.append([word])
-    return [
-        Line(sorted(line, key=lambda w: w.box.x0), union_of([w.box for w in line]))
-        for line in lines
-    ]
+            joined.append(line)
+    return joined
