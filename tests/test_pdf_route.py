@@ -582,7 +582,8 @@ def test_the_article_page_shows_the_byline_affiliation_and_the_articles_own_pdf(
     assert f'name="citation_pdf_url" content="http://127.0.0.1:8000/nguon/{source}"' in page
     assert (root / "site/nguon" / source).read_bytes().startswith(b"%PDF")
     assert (root / "site/tac-gia/phan-tung-son/index.html").is_file()
-    assert '<pre class="bantin-table"' in page and "<ol>" in page
+    assert '<table id="t-' in page and "<td>Năng suất</td><td>60</td><td>65</td>" in page
+    assert "<ol>" in page
 
 
 def test_review_lists_the_articles_to_check_least_confident_first(

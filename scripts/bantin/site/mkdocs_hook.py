@@ -28,6 +28,7 @@ from bantin.site.citecache import CitationCache, citations_for_templates, fill_c
 from bantin.site.generate import CACHE_NAME, PageData, load_page_data
 from bantin.site.linking import link_generated
 from bantin.site.markup import PAGE_KIND, generated_html
+from bantin.site.tablecells import tables_as_html
 
 _PAGE_DATA: list[PageData] = [PageData({})]
 _CITATIONS: list[CitationCache] = []
@@ -90,7 +91,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    return _GENERATED_HTML.pop(page.file.src_uri, html)
+    generated = _GENERATED_HTML.pop(page.file.src_uri, None)
+    return generated if generated is not None else tables_as_html(html)
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
