@@ -117,6 +117,10 @@ def test_a_measured_run_on_a_generated_issue(tmp_path: Path) -> None:
     assert score.interleaved == 0 and score.furniture_left == 0
     assert score.text_route.gold == len(body)
     assert text(0, 6) in body
+    words = sum(len(paragraph.split()) for paragraph in body)
+    # pdftotext's text holds every word but the drop cap's, which it cuts in two ("S ở")
+    assert (score.text_layer.hit, score.text_layer.of) == (words - 1, words)
+    assert score.text_layer_whole()
 
 
 def test_the_text_route_converts_each_article_of_one_page_on_its_own(tmp_path: Path) -> None:

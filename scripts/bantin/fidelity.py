@@ -103,6 +103,7 @@ def _refuse_unknown(data: dict[str, Any], known: set[str], source: Path | str, w
 
 CACHE_DIR = ROOT / ".cache" / "devcorpus"
 SCRATCH_YEAR = 2000
+TEXT_LAYER_WHOLE = 0.95  # of the words of the paragraphs read right, found in pdftotext's text
 
 
 @dataclass
@@ -160,6 +161,8 @@ class Score:
     authors: Counts = field(default_factory=Counts)
     paragraphs: Paragraphs = field(default_factory=Paragraphs)
     text_route: Paragraphs = field(default_factory=Paragraphs)
+    # the words of the paragraphs read right from the PDF found in its pdftotext text
+    text_layer: Counts = field(default_factory=Counts)
     interleaved: int = 0
     furniture_left: int = 0
     extra_articles: int = 0
@@ -172,7 +175,14 @@ class Score:
             getattr(self, name).__iadd__(getattr(other, name))
         self.paragraphs += other.paragraphs
         self.text_route += other.text_route
+        self.text_layer += other.text_layer
         return self
+
+    def text_layer_whole(self) -> bool:
+        """pdftotext's text of the PDF holds the words of its body as printed: the text
+        route can be scored on it (a font that names no letter for a glyph loses them)."""
+        share = self.text_layer.share()
+        return share is not None and share >= TEXT_LAYER_WHOLE
 
 
 def corpus() -> list[dict[str, Any]]:
@@ -209,11 +219,12 @@ def measure_pdf(pdf: Path, gold: dict[str, Any], scratch: Path) -> Score:
     score.interleaved = len(interleaved_pages(doc))
     heads = [normal(text) for text in gold.get("running_heads") or []]
     golds = gold.get("articles", [])
-    for item, found in pair_articles(golds, ours):
-        _score_article(item, found, score, heads)
+    right: dict[int, list[str]] = {}  # per gold article: its paragraphs read right
+    for index, (item, found) in enumerate(pair_articles(golds, ours)):
+        right[index] = _score_article(item, found, score, heads)
     listed = Counter(item["first_page"] for item in golds)
     score.extra_articles = sum(max(0, len(found) - listed[page]) for page, found in ours.items())
-    _score_text_route(pdf, golds, scratch, score)
+    _score_text_route(pdf, golds, scratch, score, right)
     return score
 
 
@@ -264,14 +275,15 @@ def pair_articles(
 
 def _score_article(
     gold: dict[str, Any], ours: tuple[Any, int] | None, score: Score, heads: list[str]
-) -> None:
+) -> list[str]:
+    """Score one article; return its paragraphs that match the gold."""
     score.starts.add(ours is not None)
     if ours is None:
         score.misses.append(f"p{gold['first_page']}: no article starts here")
         for counts in (score.ends, score.titles, score.titles_ci, score.authors):
             counts.add(False)
         score.paragraphs += Paragraphs(gold=len(gold.get("paragraphs") or []))
-        return
+        return []
     parsed, last_page = ours
     front = parsed.front
     score.ends.add(last_page == gold["last_page"])
@@ -291,6 +303,7 @@ def _score_article(
     right = {item["sha256"] for item in gold.get("paragraphs") or []}
     suspects = [b for b in parsed.blocks if fingerprint(b.text)["sha256"] not in right]
     score.furniture_left += sum(1 for block in suspects if _holds_furniture(block, heads, front))
+    return [text for text in paragraphs if fingerprint(text)["sha256"] in right]
 
 
 def _holds_furniture(block: Any, heads: list[str], front: Any) -> bool:
@@ -318,10 +331,17 @@ def match_paragraphs(texts: list[str], gold: list[dict[str, Any]]) -> Paragraphs
     return Paragraphs(sum((ours & wanted).values()), sum(ours.values()), sum(wanted.values()))
 
 
-def _score_text_route(pdf: Path, golds: list[dict[str, Any]], scratch: Path, score: Score) -> None:
+def _score_text_route(
+    pdf: Path,
+    golds: list[dict[str, Any]],
+    scratch: Path,
+    score: Score,
+    right: dict[int, list[str]],
+) -> None:
     """pdftotext (poppler's plain reading order) of each annotated article's pages, converted
     as an editor's pasted text would be: each on its own, so that two articles printed on the
-    same pages (the same text) are both converted, not refused as duplicates."""
+    same pages (the same text) are both converted, not refused as duplicates. And how many
+    words of the paragraphs the PDF route read right that text holds."""
     from bantin.markdown import read_article
     from bantin.pipeline import convert_paths
 
@@ -331,7 +351,11 @@ def _score_text_route(pdf: Path, golds: list[dict[str, Any]], scratch: Path, sco
         root = scratch / "text-route" / f"{index:03d}"
         folder = root / "sources" / str(SCRATCH_YEAR) / "02"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "article.txt").write_bytes(_pdftotext(pdf, item["first_page"], item["last_page"]))
+        raw = _pdftotext(pdf, item["first_page"], item["last_page"])
+        (folder / "article.txt").write_bytes(raw)
+        layer = Counter(normal(raw.decode("utf-8", "replace")).split())
+        wanted = Counter(word for text in right.get(index, []) for word in normal(text).split())
+        score.text_layer += Counts(sum((layer & wanted).values()), sum(wanted.values()))
         out = root / "docs"
         convert_paths([folder], root, out, keep_going=True)
         texts: list[str] = []
