@@ -112,10 +112,12 @@ def register_fonts() -> None:
         "VNI-Times": "DejaVuSerif.ttf",
         ".VnTime-Bold": "DejaVuSerif-Bold.ttf",
         "VNI-Times-Bold": "DejaVuSerif-Bold.ttf",
+        "TT1A2Bo00": "DejaVuSerif.ttf",  # a legacy font as a printer driver names it
+        "TT1A2Co00": "DejaVuSerif-Bold.ttf",
     }
     for name, file in fonts.items():
         font = TTFont(name, str(FONT_DIR / file))
-        if name.startswith((".Vn", "VNI")):
+        if name.startswith((".Vn", "VNI", "TT1A2")):
             font.face.name = name.encode()  # the PDF names the font as the legacy font
         pdfmetrics.registerFont(font)
 
@@ -133,6 +135,9 @@ def to_vni(text: str) -> str:
 LEGACY_FONTS = {
     "tcvn3": (".VnTime", ".VnTime-Bold", to_tcvn3),
     "vni": ("VNI-Times", "VNI-Times-Bold", to_vni),
+    # the same encodings in fonts whose names say nothing of them
+    "tcvn3 unnamed": ("TT1A2Bo00", "TT1A2Co00", to_tcvn3),
+    "vni unnamed": ("TT1A2Bo00", "TT1A2Co00", to_vni),
 }
 
 

@@ -469,8 +469,10 @@ def test_three_narrow_justified_columns_come_back_whole_and_in_order(tmp_path: P
 
 
 def test_legacy_fonts_in_the_body_are_decoded(tmp_path: Path) -> None:
-    for legacy in ("tcvn3", "vni"):
-        pdf = tmp_path / f"{legacy}.pdf"
+    """By the font's name, or, named as a printer driver names fonts ("TT1A2Bo00"), by the
+    text it sets, which reads as Vietnamese only once decoded."""
+    for legacy in ("tcvn3", "vni", "tcvn3 unnamed", "vni unnamed"):
+        pdf = tmp_path / f"{legacy.replace(' ', '-')}.pdf"
         spec = Spec(SECOND.title, [("body", text(0, 6)), ("body", text(2, 5))], legacy=legacy)
         build_pdf(pdf, [spec])
         converted = convert_pdf(pdf)
