@@ -72,7 +72,8 @@ class Issue:
     # How the contents page sets an entry: "left" (the page number, then the title and the
     # byline), "right" (the title, dot leaders and the page number at the right edge, the
     # byline under it in italics), "byline first" (the byline over the title, the page number
-    # at the right edge of the title's last line) or "byline: title" (one run of text).
+    # at the right edge of the title's last line), "byline: title" (one run of text) or
+    # "right, first line" (as "right", the number on the first line of a wrapped title).
     contents_layout: str = "left"
     contents_columns: int = 1  # entries numbered at the right, in this many columns
 
@@ -224,15 +225,16 @@ def _contents_right(
         if spec.byline and issue.contents_layout == "byline: title":
             title = f"{spec.byline}: {title}"
         lines = _wrap(title, "Body", 10, width - 60)
+        numbered = 0 if issue.contents_layout == "right, first line" else len(lines) - 1
         for number, line in enumerate(lines):
             _draw(flow, left, line, "Body", 10)
-            if number == len(lines) - 1:
+            if number == numbered:
                 used = left + pdfmetrics.stringWidth(line, "Body", 10) + 6
                 dots = int((right - 20 - used) / pdfmetrics.stringWidth(" .", "Body", 10))
                 _draw(flow, used, " ." * dots, "Body", 10)
                 flow.canvas.drawRightString(right, flow.y, str(page))
             flow.y -= 13
-        if spec.byline and issue.contents_layout == "right":
+        if spec.byline and issue.contents_layout.startswith("right"):
             _draw(flow, left + 20, spec.byline, "Italic", 9)
             flow.y -= 13
         flow.y -= 8

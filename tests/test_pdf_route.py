@@ -350,7 +350,15 @@ LONG = Spec(
 
 @pytest.mark.parametrize(
     ("layout", "columns"),
-    [("right", 1), ("byline first", 1), ("byline: title", 1), ("right", 2), ("byline first", 2)],
+    [
+        ("right", 1),
+        ("byline first", 1),
+        ("byline: title", 1),
+        ("right", 2),
+        ("byline first", 2),
+        ("right, first line", 1),
+        ("right, first line", 2),
+    ],
 )
 def test_a_contents_page_with_its_page_numbers_at_the_right_is_read(
     tmp_path: Path, layout: str, columns: int

@@ -17,7 +17,7 @@ from bantin.bylines import parse_byline, plausible
 from bantin.pdf.document import Document
 from bantin.pdf.page import Line, Page
 from bantin.pdf.roles import is_english
-from bantin.vietnamese import is_all_caps
+from bantin.vietnamese import is_all_caps, starts_lower
 
 MIN_ENTRIES = 5  # a contents page lists at least this many articles
 MIN_HEADED_ENTRIES = 2  # or this many under a heading that says it is the contents
@@ -261,12 +261,12 @@ def _column_numbered_at_right(
     for index, here in enumerate(at):
         if index + 1 < len(at):
             cut = _cut(column, here, at[index + 1], byline_first)
-        else:  # the last entry: its bylines right under it
+        else:  # the last entry: the rest of its title and its bylines right under it
             cut = here + 1
             while (
                 cut < len(column)
                 and column[cut].box.y0 - column[cut - 1].box.y1 < 1.5 * height
-                and _is_byline(column[cut].text.strip())
+                and (_goes_on(column[cut]) or _is_byline(column[cut].text.strip()))
             ):
                 cut += 1
         groups.append(column[start:cut])
@@ -324,10 +324,18 @@ def _cut(column: list[Line], here: int, following: int, byline_first: bool) -> i
     if len(ranked) > 1 and ranked[0] > GAP_SPLIT * ranked[1]:
         return here + 1 + gaps.index(ranked[0])
     cut = here + 1
+    while cut < following and _goes_on(column[cut]):  # a title numbered on its first line
+        cut += 1
     if not byline_first:
         while cut < following and _is_byline(column[cut].text.strip()):
             cut += 1
     return cut
+
+
+def _goes_on(line: Line) -> bool:
+    """A line in small letters goes on with the title above it (a title starts with a
+    capital)."""
+    return starts_lower(line.text.strip())
 
 
 def _beside(number: Line, lines: Iterable[Line]) -> Line | None:
