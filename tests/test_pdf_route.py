@@ -14,7 +14,7 @@ import yaml
 from bantin.cli import main
 from bantin.exceptions import SourceError
 from bantin.markdown import ParsedArticle, read_article
-from bantin.model import BlockKind
+from bantin.model import Article, BlockKind
 from bantin.pdf.contents import _byline_before, read_contents
 from bantin.pdf.convert import convert_pdf
 from bantin.pdf.document import read_document
@@ -885,22 +885,27 @@ def test_a_contents_title_gets_the_capitals_of_the_names_it_writes_small() -> No
     """Measured on a real issue: its contents page writes "đánh mỹ, thắng mỹ" and "của
     đảng", which the article writes "đánh Mỹ", "của Đảng" every time; the contents page's
     title is taken with these names' capitals, the rest as it writes it."""
-    from bantin.model import Article, Block, BlockKind
     from bantin.pdf.convert import Hints, restore_case_of
 
-    article = Article()
-    article.title = "QUYẾT TÂM ĐÁNH MỸ, THẮNG MỸ CỦA ĐẢNG VÀ CƠ SỞ ĐẢNG"
-    article.blocks = [
-        Block(
-            BlockKind.PARAGRAPH,
-            "Đảng ta xác định quyết tâm đánh Mỹ, thắng Mỹ. Sức mạnh của Đảng và nhân dân; "
-            "quyết tâm đánh Mỹ của Đảng và ý chí thắng Mỹ. Mọi cơ sở đảng đều vững mạnh, "
-            "toàn Đảng đoàn kết, trong Đảng thống nhất, và quân Mỹ thua.",
-        )
-    ]
+    article = _article_in_capitals()
     contents = "Quyết tâm đánh mỹ, thắng mỹ của đảng và cơ sở đảng"
     restore_case_of(article, Hints(title=contents))
     assert article.title == "Quyết tâm đánh Mỹ, thắng Mỹ của Đảng và cơ sở đảng"
+
+
+def _article_in_capitals(ending: str = "") -> Article:
+    """An article titled in capitals whose text writes "Mỹ" and "Đảng" with capitals."""
+    from bantin.model import Block
+
+    article = Article()
+    article.title = "QUYẾT TÂM ĐÁNH MỸ, THẮNG MỸ CỦA ĐẢNG VÀ CƠ SỞ ĐẢNG"
+    text = (
+        "Đảng ta xác định quyết tâm đánh Mỹ, thắng Mỹ. Sức mạnh của Đảng và nhân dân; "
+        "quyết tâm đánh Mỹ của Đảng và ý chí thắng Mỹ. Mọi cơ sở đảng đều vững mạnh, "
+        f"toàn Đảng đoàn kết, trong Đảng thống nhất, và quân Mỹ thua{ending}."
+    )
+    article.blocks = [Block(BlockKind.PARAGRAPH, text)]
+    return article
 
 
 @pytest.mark.parametrize(
@@ -913,19 +918,9 @@ def test_a_contents_title_gets_the_capitals_of_the_names_it_writes_small() -> No
 def test_a_contents_page_in_capitals_gives_words_not_case(contents: str) -> None:
     """Many contents pages set their titles in capitals: their words are the title's, the
     case still comes from the article's own text."""
-    from bantin.model import Article, Block, BlockKind
     from bantin.pdf.convert import Hints, restore_case_of
 
-    article = Article()
-    article.title = "QUYẾT TÂM ĐÁNH MỸ, THẮNG MỸ CỦA ĐẢNG VÀ CƠ SỞ ĐẢNG"
-    article.blocks = [
-        Block(
-            BlockKind.PARAGRAPH,
-            "Đảng ta xác định quyết tâm đánh Mỹ, thắng Mỹ. Sức mạnh của Đảng và nhân dân; "
-            "quyết tâm đánh Mỹ của Đảng và ý chí thắng Mỹ. Mọi cơ sở đảng đều vững mạnh, "
-            "toàn Đảng đoàn kết, trong Đảng thống nhất, và quân Mỹ thua hôm nay.",
-        )
-    ]
+    article = _article_in_capitals(" hôm nay")
     used = restore_case_of(article, Hints(title=contents))
     expected = "Quyết tâm đánh Mỹ, thắng Mỹ của Đảng và cơ sở đảng"
     assert article.title == expected
