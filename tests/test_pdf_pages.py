@@ -1660,8 +1660,8 @@ def test_a_table_ruled_across_with_open_sides_is_a_grid() -> None:
 
 
 def test_boxes_of_a_diagram_and_a_box_round_a_text_are_no_table() -> None:
-    """Two boxes of a flowchart joined by an arrow, a frame round an abstract, or the rules
-    parting a page's columns and parts rule no cells."""
+    """Two boxes of a flowchart joined by an arrow, a frame round an abstract, the rules
+    parting a page's columns and parts, or a chart's thousands of strokes rule no cells."""
     from bantin.pdf.rules import ruled_tables
 
     frame = [_rule(50, 100, 300, 200, rectangle=True)]
@@ -1674,6 +1674,8 @@ def test_boxes_of_a_diagram_and_a_box_round_a_text_are_no_table() -> None:
     page = [_rule(40, y, 555, y + 1) for y in (40, 400, 800)] + [_rule(297, 40, 298, 800)]
     assert ruled_tables(((595, 842), page)) == []  # type: ignore[arg-type]
     assert ruled_tables(((595, 842), frame)) == []  # type: ignore[arg-type]
+    curve = [_rule(50 + i % 400, 300 + i // 400, 56 + i % 400, 301 + i // 400) for i in range(4000)]
+    assert ruled_tables(((595, 842), [*curve, *page])) == []  # type: ignore[list-item]
     assert ruled_tables(((595, 842), chart)) == []  # type: ignore[arg-type]
 
 

@@ -137,6 +137,7 @@ RULE_MIN_LENGTH = 4.0  # ... longer than this (not a dot, not a tick)
 TOUCH = 2.0  # points: rules this close meet
 GRID_MIN_RULES = 3  # a table has at least two rows and two columns of cells
 EDGE_COVER = 0.9  # its top and bottom rules run along this share of its width
+MAX_RULES = 3000  # more strokes than this: a page of drawings (a chart's curves), not tables
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,7 @@ def ruled_tables(drawing: Drawing) -> list[Grid]:
             # a cell drawn as an outlined rectangle (a shaded one, filled only, draws no rule)
             across += [Box(box.x0, box.y0, box.x1, box.y0), Box(box.x0, box.y1, box.x1, box.y1)]
             down += [Box(box.x0, box.y0, box.x0, box.y1), Box(box.x1, box.y0, box.x1, box.y1)]
-    if len(across) < GRID_MIN_RULES or not down:
+    if len(across) < GRID_MIN_RULES or not down or len(across) + len(down) > MAX_RULES:
         return []
     (_, height), grids = drawing[0], [_grid(group) for group in _meeting(across, down)]
     return sorted(
