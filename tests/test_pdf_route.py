@@ -1161,6 +1161,7 @@ def test_a_ruled_table_is_read_by_its_grid(tmp_path: Path, columns: int) -> None
     assert [b.kind for b in converted.blocks].count(BlockKind.HEADING) == 0
     body = [b.text for b in converted.blocks if b.kind is BlockKind.PARAGRAPH]
     assert body == [text(0, 6), text(1, 6)]
+    assert not [reason for reason in converted.review if "tables" in reason]  # read by its grid
 
 
 def test_a_ruled_table_with_merged_rows_and_unruled_rows_is_read_by_its_grid(

@@ -154,7 +154,7 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
     article.section = _section(span.section or front.banner)
     article.pages = printed_pages(doc, span.pages)
     hints = replace(hints, title=restore_case_of(article, hints))
-    _review(article, hints, doc, span.pages)
+    _review(article, hints, doc, span)
     for para in span.paras:
         article.note("role", f"page {para.page}: {para.role or 'dropped'}: {para.text[:60]!r}")
     return article
@@ -275,8 +275,9 @@ def _keep_names(original: str, restored: str) -> str:
     return "".join(after)
 
 
-def _review(article: Article, hints: Hints, doc: Document, span_pages: list[int]) -> None:
+def _review(article: Article, hints: Hints, doc: Document, span: articles.Span) -> None:
     """Why an editor should look at the article."""
+    span_pages = span.pages
     if not article.title:
         article.review.append("no title found")
     if not article.authors:
@@ -297,8 +298,8 @@ def _review(article: Article, hints: Hints, doc: Document, span_pages: list[int]
     if mixed:
         pages = ", ".join(map(str, mixed))
         article.review.append(f"columns may be interleaved on page {pages}: lines held two")
-    if any(b.kind is BlockKind.TABLE for b in article.blocks):
-        article.review.append("has tables: check their rows")
+    if any(para.role == roles.TABLE and para.grid is None for para in span.paras):
+        article.review.append("has tables: check their rows")  # cells told apart by layout
     if any(enc for enc in doc.encodings.values()):
         article.note(
             "fonts",
