@@ -150,7 +150,7 @@ class Renumbering:
     """Old document ids kept (with their new ids) and old ids taken out."""
 
     new_of_old: array[int]  # new id of each old id; REMOVED when it is taken out
-    first_moved: int  # the lowest old id whose id changes or that is taken out
+    first_moved: int  # the lowest old id kept under another id
     removed: list[int]
     fresh: list[int]  # new ids of the documents indexed again
 
@@ -174,7 +174,9 @@ def renumber(old: list[list[str]], new: list[list[str]]) -> Renumbering:
         else:
             new_of_old[before] = number
     removed = [n for n, target in enumerate(new_of_old) if target == REMOVED]
-    moved = [n for n, target in enumerate(new_of_old) if target != n]
+    # A document taken out is not renumbered (take_out removes it): a corrected article
+    # indexed again under its own number moves no other.
+    moved = [n for n, target in enumerate(new_of_old) if target not in (n, REMOVED)]
     return Renumbering(new_of_old, moved[0] if moved else len(old), removed, fresh)
 
 
