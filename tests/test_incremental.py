@@ -971,3 +971,47 @@ def test_a_build_from_scratch_lets_the_articles_text_go_before_mkdocs_reads_the_
     assert kept and all(entry.read_blocks is None for entry in kept)
     entry = kept[0]
     assert entry.blocks == read_article(entry.file).blocks
+
+
+def test_the_articles_listed_are_those_the_glob_finds(tmp_path: Path) -> None:
+    """The catalogue lists docs/YEAR/so-N/*.md as `docs.glob(ARTICLE_GLOB)` with
+    `is_article` does: hidden names, folders reached by a link, a folder named like an
+    article, index pages, generated pages and files beside the articles included."""
+    from bantin import catalogue
+
+    docs = tmp_path / "docs"
+    names = [
+        "2021/so-1/a.md",
+        "2021/so-1/index.md",
+        "2021/so-1/.hidden.md",
+        "2021/so-1/b.txt",
+        "2021/so-1/gen.md",
+        "2021/so-1/sub/c.md",
+        "2021/so-2/z.md",
+        "2021/so-2/b.MD",
+        "2021/sox/d.md",
+        "2021/so-/e.md",
+        "2021/.so-3/f.md",
+        "2021/so-.x/g.md",
+        "202/so-1/h.md",
+        "abcd/so-1/i.md",
+        "2020/so-9/j.md",
+        "elsewhere/k.md",
+    ]
+    for name in names:
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text("x", encoding="utf-8")
+    (docs / "2021/so-1/folder.md").mkdir()
+    (docs / "2019").symlink_to(docs / "2021")
+    (docs / "2021/so-4").symlink_to(docs / "elsewhere")
+    (docs / "2021/so-2/link.md").symlink_to(docs / "2020/so-9/j.md")
+    (docs / "2021/so-2/broken.md").symlink_to(docs / "missing.md")
+    (docs / "2018").write_text("a file", encoding="utf-8")
+    (docs / catalogue.SITE_LIST_NAME).write_text("2021/so-1/gen.md\n", encoding="utf-8")
+    generated = catalogue.site_generated(docs)
+    globbed = [
+        p for p in docs.glob(catalogue.ARTICLE_GLOB) if catalogue.is_article(docs, p, generated)
+    ]
+    expected = sorted(globbed, key=lambda p: p.relative_to(docs).as_posix())
+    assert catalogue.article_files(docs) == expected
+    assert docs / "2019/so-4/k.md" in expected and docs / "2021/so-1/.hidden.md" in expected
