@@ -203,8 +203,11 @@ CACHE_FILES = (
     STATE_NAME,
     "catalogue.json",
     "search.memo",
-    "generated.json",
+    "articles.sqlite",
+    "articles.sqlite-journal",
     "inputs.json",
+    # What earlier versions kept in the database's place.
+    "generated.json",
     "fragments",
 )
 
