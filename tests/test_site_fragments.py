@@ -347,3 +347,33 @@ def test_an_index_page_is_made_again_only_when_one_of_its_articles_changed(
     build({entries[3].url: "2024-01-02"})
     third = entries[3].front
     assert made_for == [f"issue {third.year}/{third.issue}", "Tác giả 3", "Mục 1"]
+
+
+def test_csl_items_are_the_list_made_when_asked_for() -> None:
+    """The CSL items of a build are the records `csl_item` gives, in catalogue order, each
+    made only when asked for (a rebuild asks for those of the articles it makes again)."""
+    import bantin.cite
+    from bantin.site import generate
+
+    entries = [entry(n, f"Bài {n}", f"Tóm tắt {n}", ["Hải Hằng"]) for n in range(5)]
+    plain = [
+        bantin.cite.csl_item(e.front, e.url, SITE.site_url, container_title=SITE.site_name)
+        for e in entries
+    ]
+    asked: list[str] = []
+
+    class Counting:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(bantin.cite, name)
+
+        def csl_item(self, front: Any, *args: Any, **kwargs: Any) -> Any:
+            asked.append(front.slug)
+            return bantin.cite.csl_item(front, *args, **kwargs)
+
+    items = generate.csl_items(entries, Counting(), SITE)  # type: ignore[arg-type]
+    assert len(items) == 5 and asked == []
+    assert items[3] == plain[3] and items[-1] == plain[4] and asked == ["bai-3", "bai-4"]
+    assert items[3] is items[3] and asked == ["bai-3", "bai-4"]
+    assert list(items) == plain and items[1:3] == plain[1:3]
+    with pytest.raises(IndexError):
+        items[5]

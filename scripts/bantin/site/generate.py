@@ -47,7 +47,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from bantin.exceptions import BuildError
 from bantin.site import cachedb, exports, feeds, jats, meta, oai, pages, pdfs, urls
@@ -244,14 +244,44 @@ def asset_files() -> list[GeneratedFile]:
     ]
 
 
-def csl_items(
-    entries: Sequence[urls.Entry], cite: meta.CiteApi, site: meta.SiteInfo
-) -> list[dict[str, Any]]:
-    """The CSL-JSON record of every article, in catalogue order."""
-    return [
-        cite.csl_item(e.front, e.url, site.site_url, container_title=site.site_name)
-        for e in entries
-    ]
+def csl_items(entries: Sequence[urls.Entry], cite: meta.CiteApi, site: meta.SiteInfo) -> CslItems:
+    """The CSL-JSON record of every article, in catalogue order (each made when first
+    asked for)."""
+    return CslItems(entries, cite, site)
+
+
+class CslItems(Sequence[dict[str, Any]]):
+    """The CSL-JSON records of `entries`, each made when first asked for: a rebuild makes
+    in this process only those of the articles it makes again (the citations' process,
+    forked, makes the others)."""
+
+    def __init__(
+        self, entries: Sequence[urls.Entry], cite: meta.CiteApi, site: meta.SiteInfo
+    ) -> None:
+        self.entries, self.cite, self.site = entries, cite, site
+        self.made: dict[int, dict[str, Any]] = {}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(len(self))[index]]
+        number = range(len(self))[index]  # negative indexes; IndexError past the end
+        item = self.made.get(number)
+        if item is None:
+            entry, site = self.entries[number], self.site
+            item = self.cite.csl_item(
+                entry.front, entry.url, site.site_url, container_title=site.site_name
+            )
+            self.made[number] = item
+        return item
 
 
 def article_files(
@@ -276,7 +306,9 @@ def article_files(
     lastmods = lastmods or {}
     keys = ArticleKeys(root, site, names) if memo is not None else None
     memo_keys: list[str] = []
-    for entry, item in zip(entries, items, strict=True):
+    if len(items) != len(entries):
+        raise ValueError(f"{len(entries)} articles and {len(items)} CSL items")
+    for number, entry in enumerate(entries):
         uri = str(entry.path).replace(os.sep, "/")
         lastmod = lastmods.get(entry.url, "")
         key = keys.of(entry, siblings[entry.url], lastmod) if keys else ""
@@ -288,6 +320,7 @@ def article_files(
             if memo.pdf_url(uri):
                 pdf_urls[entry.url] = memo.pdf_url(uri)
             continue
+        item = items[number]  # made here only for an article made again (CslItems)
         made = one_article(entry, item, cite, site, finder, names, siblings[entry.url], lastmod)
         files += made.files
         data[uri] = made.page_data[uri]
