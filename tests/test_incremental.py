@@ -1015,3 +1015,65 @@ def test_the_articles_listed_are_those_the_glob_finds(tmp_path: Path) -> None:
     expected = sorted(globbed, key=lambda p: p.relative_to(docs).as_posix())
     assert catalogue.article_files(docs) == expected
     assert docs / "2019/so-4/k.md" in expected and docs / "2021/so-1/.hidden.md" in expected
+
+
+BASES = [
+    "http://127.0.0.1:8000/",
+    "https://luutru.example.vn",
+    "https://luutru.example.vn/ban-tin/",
+    "https://h.vn/a/b",
+    "https://h.vn//a//",
+    "https://h.vn/a/./b/../c/",
+    "https://h.vn/../",
+    "https://h.vn:8080/a?q=1",
+    "https://h.vn/a#top",
+    "https://h.vn/a;p/",
+    "https://h.vn/đổi mới/",
+    "//h.vn/a/",
+    "a/b/",
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    base=st.sampled_from(BASES),
+    url=st.lists(st.text(st.sampled_from("aZ09.-_~%;:?#@é/ "), max_size=6), max_size=4).map(
+        "/".join
+    ),
+)
+def test_canonical_urls_are_mkdocs_own(base: str, url: str) -> None:
+    """The sitemap's pages get the canonical and absolute URLs MkDocs gives them."""
+    from mkdocs.structure.pages import Page
+
+    class File:
+        pass
+
+    def page_for() -> Any:
+        page = Page.__new__(Page)
+        page.file = File()  # type: ignore[assignment]
+        page.file.url = url  # type: ignore[misc]
+        return page
+
+    mkdocs_own, ours = page_for(), page_for()
+    mkdocs_own._set_canonical_url(base)
+    incremental.CanonicalUrls(base).set(ours)
+    assert (ours.canonical_url, ours.abs_url) == (mkdocs_own.canonical_url, mkdocs_own.abs_url)
+
+
+@pytest.mark.parametrize("base", BASES)
+def test_canonical_urls_of_article_pages_are_mkdocs_own(base: str) -> None:
+    from mkdocs.structure.pages import Page
+
+    for url in ["2021/so-5/doi-moi/", "2021/", "a", "tac-gia/%C4%91/", "x.y/z~_-/", ""]:
+        pages = []
+        for _ in range(2):
+            page = Page.__new__(Page)
+            page.file = type("File", (), {"url": url})()  # type: ignore[assignment]
+            pages.append(page)
+        pages[0]._set_canonical_url(base)
+        incremental.CanonicalUrls(base).set(pages[1])
+        assert (pages[1].canonical_url, pages[1].abs_url) == (
+            pages[0].canonical_url,
+            pages[0].abs_url,
+        ), url
