@@ -193,6 +193,7 @@ def test_a_correction_renumbers_no_other_article(tmp_path: Path) -> None:
     touched = update.apply(memo, plan, fresh).touched["t"]
     assert {"thanh", "sang", "=sáng"} <= touched  # its new words and those it lost
     assert not {"tao", "=tạo", "3", "5"} & touched  # words of other articles only
+    assert not {"bai", "2"} & touched  # its title, unchanged: the same postings
     # A removed article: those after it move down, and are renumbered.
     shorter = update.doc_keys([*make[:2], *make[3:]], digest_of)
     moved = update.renumber(memo.docs, shorter)

@@ -222,15 +222,20 @@ PREFIX_OF = {"terms": "", "accented": ACCENTED, "pairs": ""}
 
 
 def apply(memo: Memo, plan: Renumbering, fresh: Accumulator) -> Update:
-    """Bring the memo's postings to the new catalogue: out, renumbered, in."""
+    """Bring the memo's postings to the new catalogue: out, renumbered, in. Where no kept
+    document is renumbered, a key whose postings come out as they were (a corrected article
+    keeps most of its words) is not touched: its shard need not be made again."""
     update = Update()
     for group in GROUPS:
         part, prefix = PART_OF[group], PREFIX_OF[group]
         postings = memo.ids[group]
         tfs = memo.tfs if group == "terms" else None
+        saved: dict[str, tuple[array[int], array[int] | None]] = {}
         for key in list(postings):
             ids = postings[key]
             key_tfs = tfs[key] if tfs is not None else None
+            if plan.identity and holds_any(ids, plan.removed):
+                saved[key] = (ids[:], key_tfs[:] if key_tfs is not None else None)
             changed = take_out(ids, key_tfs, plan.removed)
             if not plan.identity:
                 changed = renumber_tail(ids, plan) or changed
@@ -248,7 +253,19 @@ def apply(memo: Memo, plan: Renumbering, fresh: Accumulator) -> Update:
             for number, tf in zip(numbers, counts, strict=True):
                 put_in(ids, key_tfs, number, tf)
             update.touched[part].add(prefix + key)
+        for key, (ids, key_tfs) in saved.items():
+            if postings.get(key) == ids and (tfs is None or tfs.get(key) == key_tfs):
+                update.touched[part].discard(prefix + key)
     return update
+
+
+def holds_any(ids: array[int], numbers: Iterable[int]) -> bool:
+    """Whether sorted `ids` holds any of `numbers`."""
+    for number in numbers:
+        at = bisect_left(ids, number)
+        if at < len(ids) and ids[at] == number:
+            return True
+    return False
 
 
 def term_records(memo: Memo, keys: Iterable[str]) -> dict[str, Any]:
