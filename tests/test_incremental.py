@@ -1077,3 +1077,23 @@ def test_canonical_urls_of_article_pages_are_mkdocs_own(base: str) -> None:
             pages[0].canonical_url,
             pages[0].abs_url,
         ), url
+
+
+def test_an_article_corrected_in_docs_is_indexed_again_for_search(tmp_path: Path) -> None:
+    """The search index knows an article by the digest of what its page shows (from the
+    catalogue cache): a hand correction of its text in docs/ is indexed again, and the site
+    is the clean build's."""
+    from bantin.search.query import search
+
+    root = make_archive(tmp_path / "archive")
+    build(root)
+    article = articles(root)[2]
+    text = article.read_text("utf-8")
+    article.write_text(text + "\nNông dân trồng thanh long ruột đỏ.\n", "utf-8")
+    settle(root)
+    build(root)
+    hits = search(root / "site/search", "thanh long ruột đỏ").hits
+    assert [hit.url for hit in hits] == [
+        article.relative_to(root / "docs").with_suffix("").as_posix() + "/"
+    ]
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
