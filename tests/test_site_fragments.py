@@ -377,3 +377,32 @@ def test_csl_items_are_the_list_made_when_asked_for() -> None:
     assert list(items) == plain and items[1:3] == plain[1:3]
     with pytest.raises(IndexError):
         items[5]
+
+
+@pytest.mark.parametrize("there", ["missing", "empty"])
+def test_the_build_cache_database_is_never_written_through_a_link(
+    tmp_path: Path, there: str
+) -> None:
+    """A symbolic link where the database or its journal goes is not followed: the file it
+    points to is not made or written, nothing is read from it, and the cache is a file of
+    its own."""
+    from bantin.site import cachedb
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    target, journal_target = outside / "db", outside / "journal"
+    if there == "empty":
+        target.write_bytes(b"")
+    root = tmp_path / "project"
+    path = cachedb.path_of(root)
+    path.parent.mkdir(parents=True)
+    path.symlink_to(target)
+    path.with_name(path.name + "-journal").symlink_to(journal_target)
+    assert Fragments.open(root, "inputs", usable=True).known == {}
+    found = Fragments("inputs")
+    found.part("oai", "k", lambda: "made")
+    found.save(root)
+    assert sorted(p.name for p in outside.iterdir()) == (["db"] if there == "empty" else [])
+    assert not target.exists() or target.read_bytes() == b""
+    assert not path.is_symlink() and path.is_file()
+    assert Fragments.open(root, "inputs", usable=True).known == {"oai": {"k": "made"}}

@@ -52,8 +52,8 @@ def read(root: Path, table: str, inputs: str) -> list[tuple[Any, ...]] | None:
     """Every row of `table` when it was written for these inputs; None when it was not, or
     the database is missing or cannot be read."""
     path = path_of(root)
-    if not path.is_file():
-        return None
+    if path.is_symlink() or not path.is_file():
+        return None  # a link is not the database bantin wrote
     try:
         with _connection(path) as connection:
             meta = dict(connection.execute("SELECT name, value FROM meta").fetchall())
@@ -82,6 +82,10 @@ def write(root: Path, table: str, inputs: str, change: Change) -> None:
     (damaged, another format) is made again with only this table's rows."""
     path = path_of(root)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if any(name.is_symlink() for name in _files(path)):
+        # Never written through a link: SQLite writes the database and its journal in place.
+        forget(root)
+        change = Change(change.put, afresh=True)
     try:
         _write(path, table, inputs, change)
     except sqlite3.DatabaseError as error:
@@ -124,8 +128,12 @@ def _current_format(connection: sqlite3.Connection) -> bool:
     return found is not None and found[0] == FORMAT
 
 
+def _files(path: Path) -> tuple[Path, Path]:
+    """The database and its rollback journal."""
+    return path, path.with_name(path.name + "-journal")
+
+
 def forget(root: Path) -> None:
     """Remove the database (and a journal a killed write left)."""
-    path = path_of(root)
-    for name in (path, path.with_name(path.name + "-journal")):
+    for name in _files(path_of(root)):
         name.unlink(missing_ok=True)
