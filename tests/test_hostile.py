@@ -879,3 +879,18 @@ def test_an_article_whose_path_holds_a_hand_written_page_is_an_error(project: Pa
     assert (problem.path, problem.line) == (sidecar, 2) and str(page) in problem.message
     assert page.read_text(encoding="utf-8") == "# Giới thiệu số này\n"
     assert not (project / "docs/2021/so-5/tieu-de-thu-nhat.md").exists()  # nothing written
+
+
+@pytest.mark.parametrize("char", ["\x00", "\n", "\x1f", "\x7f", "\x85", "\x9f"])
+def test_a_path_in_front_matter_with_a_control_character_is_refused(char: str) -> None:
+    from bantin.metadata import check_path_text
+
+    with pytest.raises(ValueError, match="control character"):
+        check_path_text(f"sources/2021/05/bai{char}.txt")
+
+
+@pytest.mark.parametrize("char", [" ", "~", "\xa0", "đ", "\u2028", "\U0001f600"])
+def test_a_path_in_front_matter_without_control_characters_is_kept(char: str) -> None:
+    from bantin.metadata import check_path_text
+
+    assert check_path_text(f"sources/2021/05/bai{char}.txt") == f"sources/2021/05/bai{char}.txt"

@@ -971,3 +971,129 @@ def test_a_build_from_scratch_lets_the_articles_text_go_before_mkdocs_reads_the_
     assert kept and all(entry.read_blocks is None for entry in kept)
     entry = kept[0]
     assert entry.blocks == read_article(entry.file).blocks
+
+
+def test_the_articles_listed_are_those_the_glob_finds(tmp_path: Path) -> None:
+    """The catalogue lists docs/YEAR/so-N/*.md as `docs.glob(ARTICLE_GLOB)` with
+    `is_article` does: hidden names, folders reached by a link, a folder named like an
+    article, index pages, generated pages and files beside the articles included."""
+    from bantin import catalogue
+
+    docs = tmp_path / "docs"
+    names = [
+        "2021/so-1/a.md",
+        "2021/so-1/index.md",
+        "2021/so-1/.hidden.md",
+        "2021/so-1/b.txt",
+        "2021/so-1/gen.md",
+        "2021/so-1/sub/c.md",
+        "2021/so-2/z.md",
+        "2021/so-2/b.MD",
+        "2021/sox/d.md",
+        "2021/so-/e.md",
+        "2021/.so-3/f.md",
+        "2021/so-.x/g.md",
+        "202/so-1/h.md",
+        "abcd/so-1/i.md",
+        "2020/so-9/j.md",
+        "elsewhere/k.md",
+    ]
+    for name in names:
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text("x", encoding="utf-8")
+    (docs / "2021/so-1/folder.md").mkdir()
+    (docs / "2019").symlink_to(docs / "2021")
+    (docs / "2021/so-4").symlink_to(docs / "elsewhere")
+    (docs / "2021/so-2/link.md").symlink_to(docs / "2020/so-9/j.md")
+    (docs / "2021/so-2/broken.md").symlink_to(docs / "missing.md")
+    (docs / "2018").write_text("a file", encoding="utf-8")
+    (docs / catalogue.SITE_LIST_NAME).write_text("2021/so-1/gen.md\n", encoding="utf-8")
+    generated = catalogue.site_generated(docs)
+    globbed = [
+        p for p in docs.glob(catalogue.ARTICLE_GLOB) if catalogue.is_article(docs, p, generated)
+    ]
+    expected = sorted(globbed, key=lambda p: p.relative_to(docs).as_posix())
+    assert catalogue.article_files(docs) == expected
+    assert docs / "2019/so-4/k.md" in expected and docs / "2021/so-1/.hidden.md" in expected
+
+
+BASES = [
+    "http://127.0.0.1:8000/",
+    "https://luutru.example.vn",
+    "https://luutru.example.vn/ban-tin/",
+    "https://h.vn/a/b",
+    "https://h.vn//a//",
+    "https://h.vn/a/./b/../c/",
+    "https://h.vn/../",
+    "https://h.vn:8080/a?q=1",
+    "https://h.vn/a#top",
+    "https://h.vn/a;p/",
+    "https://h.vn/đổi mới/",
+    "//h.vn/a/",
+    "a/b/",
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    base=st.sampled_from(BASES),
+    url=st.lists(st.text(st.sampled_from("aZ09.-_~%;:?#@é/ "), max_size=6), max_size=4).map(
+        "/".join
+    ),
+)
+def test_canonical_urls_are_mkdocs_own(base: str, url: str) -> None:
+    """The sitemap's pages get the canonical and absolute URLs MkDocs gives them."""
+    from mkdocs.structure.pages import Page
+
+    class File:
+        pass
+
+    def page_for() -> Any:
+        page = Page.__new__(Page)
+        page.file = File()  # type: ignore[assignment]
+        page.file.url = url  # type: ignore[misc]
+        return page
+
+    mkdocs_own, ours = page_for(), page_for()
+    mkdocs_own._set_canonical_url(base)
+    incremental.CanonicalUrls(base).set(ours)
+    assert (ours.canonical_url, ours.abs_url) == (mkdocs_own.canonical_url, mkdocs_own.abs_url)
+
+
+@pytest.mark.parametrize("base", BASES)
+def test_canonical_urls_of_article_pages_are_mkdocs_own(base: str) -> None:
+    from mkdocs.structure.pages import Page
+
+    for url in ["2021/so-5/doi-moi/", "2021/", "a", "tac-gia/%C4%91/", "x.y/z~_-/", ""]:
+        pages = []
+        for _ in range(2):
+            page = Page.__new__(Page)
+            page.file = type("File", (), {"url": url})()  # type: ignore[assignment]
+            pages.append(page)
+        pages[0]._set_canonical_url(base)
+        incremental.CanonicalUrls(base).set(pages[1])
+        assert (pages[1].canonical_url, pages[1].abs_url) == (
+            pages[0].canonical_url,
+            pages[0].abs_url,
+        ), url
+
+
+def test_an_article_corrected_in_docs_is_indexed_again_for_search(tmp_path: Path) -> None:
+    """The search index knows an article by the digest of what its page shows (from the
+    catalogue cache): a hand correction of its text in docs/ is indexed again, and the site
+    is the clean build's."""
+    from bantin.search.query import search
+
+    root = make_archive(tmp_path / "archive")
+    build(root)
+    article = articles(root)[2]
+    text = article.read_text("utf-8")
+    article.write_text(text + "\nNông dân trồng thanh long ruột đỏ.\n", "utf-8")
+    settle(root)
+    build(root)
+    hits = search(root / "site/search", "thanh long ruột đỏ").hits
+    assert [hit.url for hit in hits] == [
+        article.relative_to(root / "docs").with_suffix("").as_posix() + "/"
+    ]
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")

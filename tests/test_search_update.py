@@ -170,3 +170,31 @@ def test_only_files_holding_a_changed_article_are_rewritten(tmp_path: Path) -> N
     shutil.copytree(old, site)
     shutil.copytree(tmp_path / "out", site, dirs_exist_ok=True)
     assert search(site / "search", "thanh long").hits[0].url == corrected.url
+
+
+def test_a_correction_renumbers_no_other_article(tmp_path: Path) -> None:
+    """A corrected article keeps its number and the others theirs: only the keys of its old
+    and new words are touched, so only the shards holding them are made again."""
+    make = [
+        Entry(
+            Front(f"Bài {n}", [AUTHORS[n % 3]], None, 1, 2021, None, ""),
+            [Block(WORDS[n % len(WORDS)], "p0")],
+            f"2021/so-1/bai-{n:02d}/",
+        )
+        for n in range(6)
+    ]
+    memo = published(tmp_path / "old", make)
+    corrected = Entry(make[2].front, [Block("thanh long", "p0")], make[2].url)
+    after = [*make[:2], corrected, *make[3:]]
+    plan = update.renumber(memo.docs, update.doc_keys(after, digest_of))
+    assert plan.identity and plan.removed == [2] and plan.fresh == [2]
+    fresh = builder.Accumulator()
+    builder.index_document(2, corrected, builder.article_blocks(corrected), fresh)
+    touched = update.apply(memo, plan, fresh).touched["t"]
+    assert {"thanh", "sang", "=sáng"} <= touched  # its new words and those it lost
+    assert not {"tao", "=tạo", "3", "5"} & touched  # words of other articles only
+    assert not {"bai", "2"} & touched  # its title, unchanged: the same postings
+    # A removed article: those after it move down, and are renumbered.
+    shorter = update.doc_keys([*make[:2], *make[3:]], digest_of)
+    moved = update.renumber(memo.docs, shorter)
+    assert not moved.identity and moved.first_moved == 3

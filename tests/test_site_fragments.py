@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -197,18 +198,98 @@ def test_the_pages_template_data_reads_back_as_written(tmp_path: Path) -> None:
 
 
 def test_a_damaged_or_cut_parts_file_reuses_nothing(tmp_path: Path) -> None:
-    from bantin.site import fragments
+    """A part whose text is not the one written, a cut or overwritten database: nothing is
+    reused, and the next build writes the cache afresh."""
+    from bantin.site import cachedb
 
     found = Fragments("inputs")
     found.part("oai", "k", lambda: "<oai:record>Đổi mới\n</oai:record>")
     found.part("csv", "c", lambda: "a,b\r\n")
     found.save(tmp_path)
-    path = tmp_path / fragments.NAME
+    path = cachedb.path_of(tmp_path)
     assert Fragments.open(tmp_path, "inputs", usable=True).known == found.now
     data = path.read_bytes()
-    for damaged in (data.replace("Đổi".encode(), "Đôi".encode()), data[:-3], data + b"x"):
-        path.write_bytes(damaged)
-        assert Fragments.open(tmp_path, "inputs", usable=True).known == {}
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE parts SET text = ? WHERE key = 'k'", ["Đôi".encode()])
+    connection.close()
+    damaged = [path.read_bytes(), data[: len(data) // 2], b"x" * len(data), data[:100]]
+    for bytes_ in damaged:
+        path.write_bytes(bytes_)
+        again = Fragments.open(tmp_path, "inputs", usable=True)
+        assert again.known == {} and not again.stored
+        again.part("oai", "k", lambda: "made again")
+        again.save(tmp_path)
+        assert Fragments.open(tmp_path, "inputs", usable=True).known == {"oai": {"k": "made again"}}
+
+
+def test_a_build_writes_only_the_parts_and_records_that_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Of a cache of many articles, one correction writes its new part and removes its old
+    one, and writes the one record of what it made."""
+    from bantin.site import cachedb, generate
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    memo = generate.ArticleMemo("inputs", fragments=Fragments("inputs"))
+    for n in range(50):
+        assert memo.fragments is not None
+        memo.fragments.part("json", f"key-{n}", lambda n=n: f"row {n}")
+        memo.remember(f"a{n}.md", f"key-{n}", [])
+    memo.save(tmp_path, docs)
+    written: list[tuple[str, cachedb.Change]] = []
+    real = cachedb.write
+
+    def recording(root: Path, table: str, inputs: str, change: cachedb.Change) -> None:
+        written.append((table, change))
+        real(root, table, inputs, change)
+
+    monkeypatch.setattr(cachedb, "write", recording)
+    again = generate.ArticleMemo.open(tmp_path, "inputs", usable=True)
+    assert again.stored and again.fragments is not None and again.fragments.stored
+    for n in range(50):
+        key = "key-new" if n == 7 else f"key-{n}"
+        again.fragments.part("json", key, lambda: "row 7, corrected")
+        if n == 7:
+            again.remember("a7.md", key, [])
+        else:
+            assert again.reuse(f"a{n}.md", key, docs, record=False) == []
+    again.save(tmp_path, docs)
+    changes = dict(written)
+    assert changes["made"].put == [("a7.md", '["key-new", [], ""]')] and not changes["made"].afresh
+    assert [row[:3] for row in changes["parts"].put] == [("json", "key-new", b"row 7, corrected")]
+    assert list(changes["parts"].remove) == [("json", "key-7")]
+    final = generate.ArticleMemo.open(tmp_path, "inputs", usable=True)
+    assert final.known == again.now and final.fragments is not None
+    assert final.fragments.known == again.fragments.now
+
+
+def test_the_articles_memo_serves_only_its_inputs_and_survives_damage(tmp_path: Path) -> None:
+    from bantin.site import cachedb, generate
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    assert generate.ArticleMemo.open(tmp_path, "inputs", usable=True).known == {}  # no cache
+    memo = generate.ArticleMemo("inputs")
+    memo.remember("a.md", "key", [])
+    memo.save(tmp_path, docs)
+    assert generate.ArticleMemo.open(tmp_path, "inputs", usable=True).known == {
+        "a.md": ["key", [], ""]
+    }
+    assert generate.ArticleMemo.open(tmp_path, "other", usable=True).known == {}
+    assert generate.ArticleMemo.open(tmp_path, "inputs", usable=False).known == {}
+    with sqlite3.connect(cachedb.path_of(tmp_path)) as connection:
+        connection.execute("UPDATE made SET entry = 'not json'")
+    connection.close()
+    broken = generate.ArticleMemo.open(tmp_path, "inputs", usable=True)
+    assert broken.known == {} and not broken.stored
+    cachedb.path_of(tmp_path).write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
+    assert generate.ArticleMemo.open(tmp_path, "inputs", usable=True).known == {}
+    broken.remember("b.md", "key-b", [])
+    broken.save(tmp_path, docs)
+    assert generate.ArticleMemo.open(tmp_path, "inputs", usable=True).known == {
+        "b.md": ["key-b", [], ""]
+    }
 
 
 def test_an_index_page_is_made_again_only_when_one_of_its_articles_changed(
@@ -266,3 +347,62 @@ def test_an_index_page_is_made_again_only_when_one_of_its_articles_changed(
     build({entries[3].url: "2024-01-02"})
     third = entries[3].front
     assert made_for == [f"issue {third.year}/{third.issue}", "Tác giả 3", "Mục 1"]
+
+
+def test_csl_items_are_the_list_made_when_asked_for() -> None:
+    """The CSL items of a build are the records `csl_item` gives, in catalogue order, each
+    made only when asked for (a rebuild asks for those of the articles it makes again)."""
+    import bantin.cite
+    from bantin.site import generate
+
+    entries = [entry(n, f"Bài {n}", f"Tóm tắt {n}", ["Hải Hằng"]) for n in range(5)]
+    plain = [
+        bantin.cite.csl_item(e.front, e.url, SITE.site_url, container_title=SITE.site_name)
+        for e in entries
+    ]
+    asked: list[str] = []
+
+    class Counting:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(bantin.cite, name)
+
+        def csl_item(self, front: Any, *args: Any, **kwargs: Any) -> Any:
+            asked.append(front.slug)
+            return bantin.cite.csl_item(front, *args, **kwargs)
+
+    items = generate.csl_items(entries, Counting(), SITE)  # type: ignore[arg-type]
+    assert len(items) == 5 and asked == []
+    assert items[3] == plain[3] and items[-1] == plain[4] and asked == ["bai-3", "bai-4"]
+    assert items[3] is items[3] and asked == ["bai-3", "bai-4"]
+    assert list(items) == plain and items[1:3] == plain[1:3]
+    with pytest.raises(IndexError):
+        items[5]
+
+
+@pytest.mark.parametrize("there", ["missing", "empty"])
+def test_the_build_cache_database_is_never_written_through_a_link(
+    tmp_path: Path, there: str
+) -> None:
+    """A symbolic link where the database or its journal goes is not followed: the file it
+    points to is not made or written, nothing is read from it, and the cache is a file of
+    its own."""
+    from bantin.site import cachedb
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    target, journal_target = outside / "db", outside / "journal"
+    if there == "empty":
+        target.write_bytes(b"")
+    root = tmp_path / "project"
+    path = cachedb.path_of(root)
+    path.parent.mkdir(parents=True)
+    path.symlink_to(target)
+    path.with_name(path.name + "-journal").symlink_to(journal_target)
+    assert Fragments.open(root, "inputs", usable=True).known == {}
+    found = Fragments("inputs")
+    found.part("oai", "k", lambda: "made")
+    found.save(root)
+    assert sorted(p.name for p in outside.iterdir()) == (["db"] if there == "empty" else [])
+    assert not target.exists() or target.read_bytes() == b""
+    assert not path.is_symlink() and path.is_file()
+    assert Fragments.open(root, "inputs", usable=True).known == {"oai": {"k": "made"}}

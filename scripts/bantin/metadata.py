@@ -86,9 +86,13 @@ def check_pdf(value: str) -> str:
 def check_path_text(value: str) -> str:
     """A path written in front matter: one line, no control characters (it becomes a line of
     published-urls.txt)."""
-    if any(ord(char) < 32 or 127 <= ord(char) < 160 for char in value):
+    if _CONTROL.search(value):
         raise ValueError(f"{value!r} holds a control character")
     return value
+
+
+#: C0 and C1 control characters and DEL (U+0000-U+001F, U+007F-U+009F).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 SourcePath = Annotated[str, StringConstraints(min_length=1), AfterValidator(check_path_text)]

@@ -150,7 +150,7 @@ class Renumbering:
     """Old document ids kept (with their new ids) and old ids taken out."""
 
     new_of_old: array[int]  # new id of each old id; REMOVED when it is taken out
-    first_moved: int  # the lowest old id whose id changes or that is taken out
+    first_moved: int  # the lowest old id kept under another id
     removed: list[int]
     fresh: list[int]  # new ids of the documents indexed again
 
@@ -174,7 +174,9 @@ def renumber(old: list[list[str]], new: list[list[str]]) -> Renumbering:
         else:
             new_of_old[before] = number
     removed = [n for n, target in enumerate(new_of_old) if target == REMOVED]
-    moved = [n for n, target in enumerate(new_of_old) if target != n]
+    # A document taken out is not renumbered (take_out removes it): a corrected article
+    # indexed again under its own number moves no other.
+    moved = [n for n, target in enumerate(new_of_old) if target not in (n, REMOVED)]
     return Renumbering(new_of_old, moved[0] if moved else len(old), removed, fresh)
 
 
@@ -220,15 +222,20 @@ PREFIX_OF = {"terms": "", "accented": ACCENTED, "pairs": ""}
 
 
 def apply(memo: Memo, plan: Renumbering, fresh: Accumulator) -> Update:
-    """Bring the memo's postings to the new catalogue: out, renumbered, in."""
+    """Bring the memo's postings to the new catalogue: out, renumbered, in. Where no kept
+    document is renumbered, a key whose postings come out as they were (a corrected article
+    keeps most of its words) is not touched: its shard need not be made again."""
     update = Update()
     for group in GROUPS:
         part, prefix = PART_OF[group], PREFIX_OF[group]
         postings = memo.ids[group]
         tfs = memo.tfs if group == "terms" else None
+        saved: dict[str, tuple[array[int], array[int] | None]] = {}
         for key in list(postings):
             ids = postings[key]
             key_tfs = tfs[key] if tfs is not None else None
+            if plan.identity and holds_any(ids, plan.removed):
+                saved[key] = (ids[:], key_tfs[:] if key_tfs is not None else None)
             changed = take_out(ids, key_tfs, plan.removed)
             if not plan.identity:
                 changed = renumber_tail(ids, plan) or changed
@@ -246,7 +253,19 @@ def apply(memo: Memo, plan: Renumbering, fresh: Accumulator) -> Update:
             for number, tf in zip(numbers, counts, strict=True):
                 put_in(ids, key_tfs, number, tf)
             update.touched[part].add(prefix + key)
+        for key, (ids, key_tfs) in saved.items():
+            if postings.get(key) == ids and (tfs is None or tfs.get(key) == key_tfs):
+                update.touched[part].discard(prefix + key)
     return update
+
+
+def holds_any(ids: array[int], numbers: Iterable[int]) -> bool:
+    """Whether sorted `ids` holds any of `numbers`."""
+    for number in numbers:
+        at = bisect_left(ids, number)
+        if at < len(ids) and ids[at] == number:
+            return True
+    return False
 
 
 def term_records(memo: Memo, keys: Iterable[str]) -> dict[str, Any]:

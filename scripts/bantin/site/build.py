@@ -287,6 +287,12 @@ def search_work(
             digests = incremental.Digests(known)
 
             def digest_of(entry: urls.Entry) -> str:
+                """What the article's search entry is made from: the digest of what its page
+                shows (its URL is beside it), known from the catalogue cache without reading
+                the file; else its Markdown's digest."""
+                shown = getattr(entry, "content_sha256", None)
+                if isinstance(shown, str) and shown:
+                    return "shown:" + shown
                 uri = str(entry.path).replace(os.sep, "/")
                 return digests.of(uri, str(docs / uri))
 

@@ -5,24 +5,26 @@ A correction to one article changes one part of such a file: the file is written
 only the changed article's part is made; the others are the texts the last build made, looked
 up by the digest of everything they are made from (the article's `ArticleKeys` digest, which
 covers its front matter, URL and the site, and what else the part reads). The cache is
-`.cache/build/fragments`: a JSON header line (the global inputs it serves, and each part's
-file, key and length) and the texts one after the other, so reading it decodes the texts at
-once instead of parsing each as a JSON string; nothing in it is ever executed.
+the `parts` table of the build cache's database (bantin.site.cachedb): each part's file, key,
+text and the text's digest (a part whose text is not the one written reuses nothing); a
+build writes only the parts it made and removes those no longer used.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bantin import store
+from bantin.site import cachedb
 
-NAME = ".cache/build/fragments"
-FORMAT = 2
+log = logging.getLogger("bantin.site")
+
+TABLE = "parts"
 
 
 #: `json.dumps(..., ensure_ascii=False, default=repr)`, made once (a key is made per article).
@@ -38,22 +40,24 @@ def key_of(*parts: Any) -> str:
 @dataclass
 class Fragments:
     """Texts by kind of file and key: those the last build made (`known`) and those this one
-    used (`now`)."""
+    used (`now`). `stored`: `known` is what the build cache holds for these inputs (else the
+    cache is written afresh)."""
 
     inputs: str
     known: dict[str, dict[str, str]] = field(default_factory=dict)
     now: dict[str, dict[str, str]] = field(default_factory=dict)
     made: int = 0  # how many parts this build made (not reused)
+    stored: bool = False
 
     @classmethod
     def open(cls, root: Path, inputs: str, usable: bool) -> Fragments:
         found = cls(inputs)
         if not usable:
             return found
-        try:
-            found.known = read_parts(root / NAME, inputs)
-        except (OSError, ValueError, KeyError, TypeError):
-            found.known = {}
+        rows = cachedb.read(root, TABLE, inputs)
+        if rows is not None:
+            parts = read_parts(rows)
+            found.known, found.stored = parts or {}, parts is not None
         return found
 
     def part(self, kind: str, key: str, make: Callable[[], str]) -> str:
@@ -67,36 +71,30 @@ class Fragments:
 
     def save(self, root: Path) -> None:
         """What this build used, for the next one: a file made again keeps only the parts it
-        used; a file this build kept whole keeps the parts it had."""
-        parts = {**self.known, **self.now}
-        listed = [
-            [kind, key, len(text)] for kind, texts in parts.items() for key, text in texts.items()
-        ]
-        body = "".join(text for texts in parts.values() for text in texts.values()).encode("utf-8")
-        digest = hashlib.sha256(body).hexdigest()
-        header = {"format": FORMAT, "inputs": self.inputs, "sha256": digest, "parts": listed}
-        data = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n" + body
-        store.write_atomic(root / NAME, data)
+        used; a file this build kept whole keeps the parts it had. Only the parts that changed
+        are written."""
+        put, remove = [], []
+        for kind, texts in self.now.items():
+            before = self.known.get(kind, {}) if self.stored else {}
+            remove += [(kind, key) for key in before if key not in texts]
+            put += [row(kind, key, text) for key, text in texts.items() if before.get(key) != text]
+        cachedb.write(root, TABLE, self.inputs, cachedb.Change(put, remove, not self.stored))
 
 
-def read_parts(path: Path, inputs: str) -> dict[str, dict[str, str]]:
-    """The parts `Fragments.save` wrote, if they serve a build with these inputs and are the
-    bytes it wrote."""
-    with open(path, "rb") as stream:
-        header = json.loads(stream.readline())
-        raw = stream.read()
-    if header.get("format") != FORMAT or header["inputs"] != inputs:
-        return {}
-    if hashlib.sha256(raw).hexdigest() != header["sha256"]:
-        raise ValueError(f"{path}: its texts are not the ones it was written with")
-    body = raw.decode("utf-8")
+def row(kind: str, key: str, text: str) -> tuple[str, str, bytes, bytes]:
+    data = text.encode("utf-8")
+    return kind, key, data, hashlib.sha256(data).digest()
+
+
+def read_parts(rows: list[tuple[Any, ...]]) -> dict[str, dict[str, str]] | None:
+    """The parts `Fragments.save` wrote, if each is the bytes it wrote (else None)."""
     parts: dict[str, dict[str, str]] = {}
-    at = 0
-    for kind, key, length in header["parts"]:
-        parts.setdefault(kind, {})[key] = body[at : at + length]
-        at += length
-    if at != len(body):
-        raise ValueError(f"{path}: {len(body) - at} characters more than its header lists")
+    sha256 = hashlib.sha256
+    for kind, key, data, digest in rows:
+        if sha256(data).digest() != digest:
+            log.info("%s: a part is not the text it was written with; none is reused", TABLE)
+            return None
+        parts.setdefault(kind, {})[key] = data.decode("utf-8")
     return parts
 
 

@@ -6,7 +6,8 @@ it no longer makes; articles and hand-written pages are never touched.
 The template data of the pages is `docs/.bantin-pages.json`, one page a line (`uri<TAB>JSON`),
 so the MkDocs hook parses only the records of the pages it renders. An incremental build
 reuses what an article made last time (its files, its record) when the digest of everything
-they are made from is unchanged (`ArticleMemo`, in `.cache/build/generated.json`).
+they are made from is unchanged (`ArticleMemo`, in the build cache's database, see
+bantin.site.cachedb).
 
 Outputs and what each depends on (what an incremental build checks before keeping it):
 
@@ -46,10 +47,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from bantin.exceptions import BuildError
-from bantin.site import exports, feeds, jats, meta, oai, pages, pdfs, urls
+from bantin.site import cachedb, exports, feeds, jats, meta, oai, pages, pdfs, urls
 from bantin.site.fragments import Fragments
 from bantin.site.pages import GeneratedFile
 from bantin.sources import ISSUE_FILE
@@ -83,8 +84,8 @@ def record_json(record: meta.Record) -> str:
     return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-MEMO_NAME = ".cache/build/generated.json"
-MEMO_FORMAT = 2
+#: The build cache's table of what each article made (bantin.site.cachedb).
+MEMO_TABLE = "made"
 
 
 @dataclass
@@ -101,19 +102,23 @@ class ArticleMemo:
     made: dict[str, list[str]] = field(default_factory=dict)
     #: Each article's part of the files that list every article (oai.xml, catalogues).
     fragments: Fragments | None = None
+    stored: bool = False  # `known` is what the build cache holds for these inputs
 
     @classmethod
     def open(cls, root: Path, inputs: str, usable: bool) -> ArticleMemo:
         memo = cls(inputs, fragments=Fragments.open(root, inputs, usable))
         if not usable:
             return memo
-        try:
-            data = json.loads((root / MEMO_NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        rows = cachedb.read(root, MEMO_TABLE, inputs)
+        if rows is None:
             return memo
-        if data.get("format") == MEMO_FORMAT and data.get("inputs") == inputs:
-            memo.known = data["entries"]
-            memo.records = PageData.read(root / "docs").raw
+        try:
+            memo.known = {uri: json.loads(entry) for uri, entry in rows}
+        except ValueError:
+            memo.known = {}
+            return memo
+        memo.stored = True
+        memo.records = PageData.read(root / "docs").raw
         return memo
 
     def reuse(self, uri: str, key: str, docs: Path, record: bool = True) -> list[str] | None:
@@ -151,10 +156,10 @@ class ArticleMemo:
         for uri, (key, pdf_url, *paths) in self.made.items():
             stats = [(path, os.stat(docs / path)) for path in paths]
             self.now[uri] = [key, [[p, i.st_size, i.st_mtime_ns] for p, i in stats], pdf_url]
-        path = root / MEMO_NAME
-        path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({"format": MEMO_FORMAT, "inputs": self.inputs, "entries": self.now})
-        write_atomic(path, text.encode("utf-8"))
+        known = self.known if self.stored else {}
+        put = [(uri, json.dumps(now)) for uri, now in self.now.items() if known.get(uri) != now]
+        remove = [(uri,) for uri in known if uri not in self.now]
+        cachedb.write(root, MEMO_TABLE, self.inputs, cachedb.Change(put, remove, not self.stored))
         if self.fragments is not None:
             self.fragments.save(root)
 
@@ -239,14 +244,44 @@ def asset_files() -> list[GeneratedFile]:
     ]
 
 
-def csl_items(
-    entries: Sequence[urls.Entry], cite: meta.CiteApi, site: meta.SiteInfo
-) -> list[dict[str, Any]]:
-    """The CSL-JSON record of every article, in catalogue order."""
-    return [
-        cite.csl_item(e.front, e.url, site.site_url, container_title=site.site_name)
-        for e in entries
-    ]
+def csl_items(entries: Sequence[urls.Entry], cite: meta.CiteApi, site: meta.SiteInfo) -> CslItems:
+    """The CSL-JSON record of every article, in catalogue order (each made when first
+    asked for)."""
+    return CslItems(entries, cite, site)
+
+
+class CslItems(Sequence[dict[str, Any]]):
+    """The CSL-JSON records of `entries`, each made when first asked for: a rebuild makes
+    in this process only those of the articles it makes again (the citations' process,
+    forked, makes the others)."""
+
+    def __init__(
+        self, entries: Sequence[urls.Entry], cite: meta.CiteApi, site: meta.SiteInfo
+    ) -> None:
+        self.entries, self.cite, self.site = entries, cite, site
+        self.made: dict[int, dict[str, Any]] = {}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(len(self))[index]]
+        number = range(len(self))[index]  # negative indexes; IndexError past the end
+        item = self.made.get(number)
+        if item is None:
+            entry, site = self.entries[number], self.site
+            item = self.cite.csl_item(
+                entry.front, entry.url, site.site_url, container_title=site.site_name
+            )
+            self.made[number] = item
+        return item
 
 
 def article_files(
@@ -271,7 +306,9 @@ def article_files(
     lastmods = lastmods or {}
     keys = ArticleKeys(root, site, names) if memo is not None else None
     memo_keys: list[str] = []
-    for entry, item in zip(entries, items, strict=True):
+    if len(items) != len(entries):
+        raise ValueError(f"{len(entries)} articles and {len(items)} CSL items")
+    for number, entry in enumerate(entries):
         uri = str(entry.path).replace(os.sep, "/")
         lastmod = lastmods.get(entry.url, "")
         key = keys.of(entry, siblings[entry.url], lastmod) if keys else ""
@@ -283,6 +320,7 @@ def article_files(
             if memo.pdf_url(uri):
                 pdf_urls[entry.url] = memo.pdf_url(uri)
             continue
+        item = items[number]  # made here only for an article made again (CslItems)
         made = one_article(entry, item, cite, site, finder, names, siblings[entry.url], lastmod)
         files += made.files
         data[uri] = made.page_data[uri]

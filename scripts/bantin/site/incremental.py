@@ -39,6 +39,7 @@ import json
 import logging
 import os
 import posixpath
+import re
 import shutil
 import stat
 import time
@@ -48,6 +49,7 @@ from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from bantin import store
 from bantin.exceptions import BuildError
@@ -203,8 +205,11 @@ CACHE_FILES = (
     STATE_NAME,
     "catalogue.json",
     "search.memo",
-    "generated.json",
+    "articles.sqlite",
+    "articles.sqlite-journal",
     "inputs.json",
+    # What earlier versions kept in the database's place.
+    "generated.json",
     "fragments",
 )
 
@@ -449,6 +454,7 @@ class Plan:
         assert self.subset is not None
         given = self.subset.src_uris
         others = make_files(config, [uri for uri in self.order if uri not in given], {})
+        canonical = CanonicalUrls(config["site_url"])
         found = []
         for uri in self.order:
             file = given.get(uri) or others.src_uris[uri]
@@ -457,7 +463,7 @@ class Plan:
                 page.file = file
                 day = self.lastmods.get(uri)
                 page.meta = {LASTMOD_KEY: day} if day else {}
-                page._set_canonical_url(config["site_url"])
+                canonical.set(page)
                 file.page = page
             found.append(file)
         return found
@@ -486,6 +492,34 @@ class Plan:
             dict(self.lastmods),
             {page: sorted(self.links.get(page, ())) for page in sorted(self.linking)},
         )
+
+
+class CanonicalUrls:
+    """A page's `canonical_url` and `abs_url` as MkDocs's `Page._set_canonical_url` sets
+    them, without a `urljoin` per page: for a URL of plain path segments (no "." or "..",
+    no empty one, nothing urljoin reads as a scheme, query, fragment or parameters) the
+    joined URL is the one joined for "x/" with "x/" replaced by the URL."""
+
+    PLAIN = re.compile(
+        r"(?:[A-Za-z0-9_~%-][A-Za-z0-9._~%-]*/)*(?:[A-Za-z0-9_~%-][A-Za-z0-9._~%-]*)?\Z"
+    )
+
+    def __init__(self, site_url: str | None) -> None:
+        self.site_url = site_url
+        self.prefix = self.path_prefix = None
+        if site_url:
+            base = site_url if site_url.endswith("/") else site_url + "/"
+            probe = urljoin(base, "x/")
+            if probe.endswith("x/") and urlsplit(probe).path.endswith("x/"):
+                self.prefix, self.path_prefix = probe[:-2], urlsplit(probe).path[:-2]
+
+    def set(self, page: Any) -> None:
+        url = page.url
+        if self.prefix is None or not url or not self.PLAIN.match(url):
+            page._set_canonical_url(self.site_url)
+            return
+        page.canonical_url = self.prefix + url
+        page.abs_url = self.path_prefix + url
 
 
 def subset_allowed(config: Any) -> bool:

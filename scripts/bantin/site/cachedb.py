@@ -1,0 +1,139 @@
+"""The per-article part of the build cache, in one SQLite database (Python's own sqlite3):
+what each article made (bantin.site.generate.ArticleMemo) and each article's part of the files
+that list every article (bantin.site.fragments). A build reads every row once and writes back
+only the rows that changed, so correcting one article writes a few rows, not tens of
+megabytes of JSON.
+
+Each table serves only a build with the global inputs it was written for (recorded beside
+it); a database another format of this file wrote, or that cannot be read, serves nothing and
+is written afresh. Nothing in it is ever executed: rows are JSON or text.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("bantin.site")
+
+NAME = ".cache/build/articles.sqlite"
+FORMAT = "1"
+#: Each table: its columns, the first `keys` of them naming a row.
+TABLES = {
+    "made": (("uri", "entry"), 1),
+    "parts": (("kind", "key", "text", "sha"), 2),
+}
+
+
+def path_of(root: Path) -> Path:
+    return root / NAME
+
+
+def _schema(table: str) -> str:
+    columns, keys = TABLES[table]
+    names = ", ".join(columns)
+    return (
+        f"CREATE TABLE IF NOT EXISTS {table} ({names}, PRIMARY KEY ({', '.join(columns[:keys])}))"
+    )
+
+
+@contextmanager
+def _connection(path: Path) -> Iterator[sqlite3.Connection]:
+    with closing(sqlite3.connect(path, isolation_level=None)) as connection:
+        yield connection
+
+
+def read(root: Path, table: str, inputs: str) -> list[tuple[Any, ...]] | None:
+    """Every row of `table` when it was written for these inputs; None when it was not, or
+    the database is missing or cannot be read."""
+    path = path_of(root)
+    if path.is_symlink() or not path.is_file():
+        return None  # a link is not the database bantin wrote
+    try:
+        with _connection(path) as connection:
+            meta = dict(connection.execute("SELECT name, value FROM meta").fetchall())
+            if meta.get("format") != FORMAT or meta.get(table) != inputs:
+                return None
+            columns = ", ".join(TABLES[table][0])
+            return connection.execute(f"SELECT {columns} FROM {table}").fetchall()
+    except sqlite3.Error as error:
+        log.info("%s: unreadable build cache, nothing reused from it (%s)", path, error)
+        return None
+
+
+@dataclass
+class Change:
+    """What a build writes to one table: rows to add or replace, rows (by key) to remove;
+    `afresh`: the table's rows are all replaced by `put` (its inputs changed, or it was
+    unreadable)."""
+
+    put: Sequence[tuple[Any, ...]]
+    remove: Iterable[tuple[Any, ...]] = ()
+    afresh: bool = False
+
+
+def write(root: Path, table: str, inputs: str, change: Change) -> None:
+    """Bring `table` to this build in one transaction; a database that cannot be written
+    (damaged, another format) is made again with only this table's rows."""
+    path = path_of(root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if any(name.is_symlink() for name in _files(path)):
+        # Never written through a link: SQLite writes the database and its journal in place.
+        forget(root)
+        change = Change(change.put, afresh=True)
+    try:
+        _write(path, table, inputs, change)
+    except sqlite3.DatabaseError as error:
+        log.info("%s: build cache made again (%s)", path, error)
+        forget(root)
+        _write(path, table, inputs, Change(change.put, afresh=True))
+
+
+def _write(path: Path, table: str, inputs: str, change: Change) -> None:
+    columns, keys = TABLES[table]
+    with _connection(path) as connection:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if not _current_format(connection):
+                for name in (*TABLES, "meta"):
+                    connection.execute(f"DROP TABLE IF EXISTS {name}")
+            connection.execute("CREATE TABLE IF NOT EXISTS meta (name PRIMARY KEY, value)")
+            connection.execute(_schema(table))
+            if change.afresh:
+                connection.execute(f"DELETE FROM {table}")
+            where = " AND ".join(f"{column} = ?" for column in columns[:keys])
+            connection.executemany(f"DELETE FROM {table} WHERE {where}", change.remove)
+            marks = ", ".join("?" for _ in columns)
+            connection.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", change.put)
+            connection.executemany(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)", [("format", FORMAT), (table, inputs)]
+            )
+            connection.execute("COMMIT")
+        except BaseException:
+            with suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
+            raise
+
+
+def _current_format(connection: sqlite3.Connection) -> bool:
+    try:
+        found = connection.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+    except sqlite3.OperationalError:  # no meta table yet
+        return False
+    return found is not None and found[0] == FORMAT
+
+
+def _files(path: Path) -> tuple[Path, Path]:
+    """The database and its rollback journal."""
+    return path, path.with_name(path.name + "-journal")
+
+
+def forget(root: Path) -> None:
+    """Remove the database (and a journal a killed write left)."""
+    for name in _files(path_of(root)):
+        name.unlink(missing_ok=True)
