@@ -406,3 +406,20 @@ def test_the_build_cache_database_is_never_written_through_a_link(
     assert not target.exists() or target.read_bytes() == b""
     assert not path.is_symlink() and path.is_file()
     assert Fragments.open(root, "inputs", usable=True).known == {"oai": {"k": "made"}}
+
+
+def test_the_cache_files_of_earlier_versions_go_once_the_database_is_written(
+    tmp_path: Path,
+) -> None:
+    """An upgrade leaves no tens of megabytes of the old cache behind."""
+    from bantin.site import cachedb
+
+    folder = cachedb.path_of(tmp_path).parent
+    folder.mkdir(parents=True)
+    for name in cachedb.OBSOLETE:
+        (folder / name).write_text("{}", encoding="utf-8")
+    found = Fragments("inputs")
+    found.part("oai", "k", lambda: "<oai:record/>")
+    found.save(tmp_path)
+    assert [name for name in cachedb.OBSOLETE if (folder / name).exists()] == []
+    assert Fragments.open(tmp_path, "inputs", usable=True).known == found.now

@@ -30,6 +30,11 @@ TABLES = {
 }
 
 
+#: What earlier versions kept in the database's place (tens of megabytes): removed once the
+#: database is written.
+OBSOLETE = ("generated.json", "fragments")
+
+
 def path_of(root: Path) -> Path:
     return root / NAME
 
@@ -92,6 +97,8 @@ def write(root: Path, table: str, inputs: str, change: Change) -> None:
         log.info("%s: build cache made again (%s)", path, error)
         forget(root)
         _write(path, table, inputs, Change(change.put, afresh=True))
+    for name in OBSOLETE:
+        (path.parent / name).unlink(missing_ok=True)
 
 
 def _write(path: Path, table: str, inputs: str, change: Change) -> None:

@@ -53,6 +53,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bantin import store
 from bantin.exceptions import BuildError
+from bantin.site import cachedb
 from bantin.site.generate import PageData, previous_list
 from bantin.site.linking import NO_LINKS
 from bantin.site.pages import LASTMOD_KEY
@@ -208,9 +209,7 @@ CACHE_FILES = (
     "articles.sqlite",
     "articles.sqlite-journal",
     "inputs.json",
-    # What earlier versions kept in the database's place.
-    "generated.json",
-    "fragments",
+    *cachedb.OBSOLETE,
 )
 
 
