@@ -12,7 +12,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bantin.convert import casing, hyphens, layout, legacy, metrics, shapes
-from bantin.vietnamese import CLOSERS, SENTENCE_END, ends_sentence, is_syllable, strip_closers
+from bantin.model import Role, SourceLine
+from bantin.vietnamese import (
+    CLOSERS,
+    SENTENCE_END,
+    ends_sentence,
+    first_letter,
+    is_syllable,
+    may_enumerate_lower,
+    starts_enumeration,
+    starts_lower,
+    starts_new_sentence,
+    strip_closers,
+)
 
 #: Characters the rewritten patterns treat apart: capitals, letters, digits, white space of
 #: several kinds, dashes, brackets, marks, symbols, Latin-1 letters, the paragraph sign.
@@ -187,3 +199,155 @@ def test_a_blank_form_field_is_what_the_pattern_says(text: str) -> None:
     assert layout.blank_form_field(text) is (layout.FORM_FIELD_RE.match(text) is not None)
     assert layout.blank_form_field("Người đọc: . . . . . . . . . .")
     assert not layout.blank_form_field("Người đọc: . . . . . . .")
+
+
+def _plain_starts_lower(text: str) -> bool:
+    char = first_letter(text)
+    return char.isalpha() and char.islower()
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXT | st.text(alphabet=st.sampled_from(list("aA1²ⅰⅠ _.(\u2003ǅ")), max_size=6))
+def test_starts_lower_answers_as_its_plain_definition(text: str) -> None:
+    assert starts_lower(text) is _plain_starts_lower(text)
+    assert starts_lower("ⅰ. mục") is _plain_starts_lower("ⅰ. mục") is False
+
+
+#: Texts opening with a small letter, with the words of numbered points (in capitals, with
+#: the letters a pattern ignoring case takes for 'i' and 's': 'ı', 'ſ', 'İ').
+ENUMERATION_OPENINGS = st.tuples(
+    st.sampled_from(
+        [
+            *["thứ hai", "tHỨ ba", "thứ mười", "một là", "haı Là", "ſáu LÀ", "mười là", "bảy là"],
+            *["b", "a", "chín là", "xin là", "t", "İ"],
+        ]
+    ),
+    st.sampled_from(["", " ", "  ", "\t", ".", ")", ":", ","]),
+    st.sampled_from(["", " ", "\u2003", " Chọn", "x", ", đó"]),
+    TEXT,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(ENUMERATION_OPENINGS | TEXT)
+def test_points_opening_in_small_letters_are_never_turned_down(text: str) -> None:
+    text = text.strip()
+    if text[:1].isalpha() and text[0].islower() and starts_enumeration(text):
+        assert may_enumerate_lower(text)
+    assert may_enumerate_lower("thứ hai, việc") and may_enumerate_lower("ſáu là: x")
+
+
+def _plain_may_open(text: str) -> bool:
+    stripped = text.strip()
+    if stripped[:1].isalpha() and stripped[0].islower():
+        return starts_enumeration(stripped)
+    return (
+        bool(stripped)
+        and not layout.LONE_NUMBER_RE.match(stripped)
+        and (
+            starts_new_sentence(stripped)
+            or stripped[0] in layout.BULLETS
+            or layout._private_use(stripped[0])
+            or starts_enumeration(stripped)
+        )
+    )
+
+
+@settings(max_examples=1000, deadline=None)
+@given(ENUMERATION_OPENINGS | TEXT)
+def test_a_line_may_open_a_paragraph_as_the_plain_question_says(text: str) -> None:
+    assert layout._may_open(text) is _plain_may_open(text)
+    assert layout._may_open(f" {text}") is _plain_may_open(f" {text}")
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXT)
+def test_the_last_mark_asked_first_turns_down_no_line(text: str) -> None:
+    last = text.rstrip()[-1:]
+    if ends_sentence(text):
+        assert last in layout._SENTENCE_MARKS
+    if layout.ends_with_stop(text):
+        assert last in layout._STOPS
+    if layout.blank_form_field(text):
+        assert text.count(".") >= layout.FORM_FIELD_DOTS
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXT, TEXT | st.sampled_from(["TIN TỨC - SỰ KIỆN", "Hà Nội.", "KẾT LUẬN", "mới"]))
+def test_a_capitals_band_needs_a_line_in_capitals(before: str, text: str) -> None:
+    for one, two in ((before, text), (text, before)):
+        if layout.capitals_band_edge(one, two):
+            assert one.isupper() or two.isupper()
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(LINE, max_size=12))
+def test_short_lines_hold_every_formula_piece(texts: list[str]) -> None:
+    pieces = {index for index, text in enumerate(texts) if shapes.is_formula_piece(text)}
+    assert pieces <= layout.short_lines(texts)
+
+
+def _plain_measure(lines: list[SourceLine]) -> layout.Layout:
+    texts = [line.text for line in lines]
+    maybe = shapes.maybe_math_lines(texts)
+    math = tuple(
+        (index in maybe and shapes.is_math_line(text) and not layout._words_go_on(before, text))
+        or (shapes.is_formula_piece(text) and not layout.ends_glued_hyphen(before))
+        for index, (before, text) in enumerate(zip(["", *texts], texts, strict=False))
+    )
+    marked = list(math)
+    for index, text in enumerate(texts):
+        if math[index] or not layout._lone_name(text):
+            continue
+        above = index > 0 and math[index - 1] and bool(texts[index - 1].strip())
+        below = index + 1 < len(texts) and math[index + 1] and bool(texts[index + 1].strip())
+        marked[index] = above or below
+    lengths = [len(text.strip()) for text in texts]
+    filled = [
+        line.role is not Role.BLANK and not maths for line, maths in zip(lines, marked, strict=True)
+    ]
+    wrapped = [n for n, one, two in zip(lengths, filled, filled[1:], strict=False) if one and two]
+    wrapped = wrapped or [n for n, one in zip(lengths, filled, strict=True) if one]
+    median = statistics.median(wrapped) if wrapped else 40
+    column = max([n for n in wrapped if n <= median * layout.OUTLIER_FACTOR] or [int(median)])
+    return layout.Layout(column, int(column * layout.WIDE_FACTOR), tuple(marked))
+
+
+MATH_LINES = st.sampled_from(
+    [
+        *["x = a + b", "ZN", "K =", "ZL", "(12)", "Mx1", "kinh tế xã hội phát triển", "", "2020"],
+        *["y2 + 3", "IHS", "là", "CO2.", "∑ xi", "Cb =", "EJ 2", "T34"],
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(MATH_LINES | LINE, max_size=14))
+def test_lines_of_mathematics_are_those_asked_line_by_line(texts: list[str]) -> None:
+    lines = layout.split_lines("\n".join(texts))
+    assert layout.measure(lines) == _plain_measure(lines)
+
+
+def _plain_proportional(lines: list[SourceLine], math: list[bool]) -> bool:
+    wrapped: list[str] = []
+    for index in range(len(lines) - 1):
+        text, following = lines[index].text.strip(), lines[index + 1].text
+        if text and not math[index] and starts_lower(following) and not text.endswith("-"):
+            wrapped.append(text)
+            if len(wrapped) >= layout.PROPORTIONAL_SAMPLE:
+                break
+    if len(wrapped) < layout.PROPORTIONAL_MIN:
+        return False
+    return layout._spread(
+        [metrics.printed_width(text) for text in wrapped]
+    ) < layout.PROPORTIONAL_MARGIN * layout._spread(list(map(len, wrapped)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MATH_LINES | LINE, max_size=30), st.lists(st.booleans(), max_size=30))
+def test_proportional_type_is_told_as_line_by_line(texts: list[str], flags: list[bool]) -> None:
+    lines = layout.split_lines("\n".join(texts))
+    math = (flags + [False] * len(lines))[: len(lines)]
+    lower = [starts_lower(line.text) for line in lines]
+    assert layout.set_in_proportional_type(lines, math, lower) is _plain_proportional(lines, math)
+    assert layout.set_in_proportional_type(lines, math) is _plain_proportional(lines, math)

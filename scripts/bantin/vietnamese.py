@@ -228,6 +228,9 @@ def first_letter(text: str) -> str:
 
 def starts_lower(text: str) -> bool:
     """True when the first letter of the text is lower case (a continuation, or small caps)."""
+    char = text[:1]
+    if char.isalnum():  # most lines open with their first letter: asked at once
+        return char.islower() and char.isalpha()
     char = first_letter(text)
     return char.isalpha() and char.islower()
 
@@ -267,6 +270,14 @@ def starts_enumeration(text: str) -> bool:
         return True
     match = LETTERED_RE.match(text)
     return match is not None and first_letter(text[match.end() :]).isupper()
+
+
+def may_enumerate_lower(text: str) -> bool:
+    """Whether a text opening with a small letter (no white space before it) may be one
+    `starts_enumeration` answers yes for: its second character a bracket or a full stop
+    ('a) ', 'b. '), or 'thứ' or ' là' at its start ('thứ hai, ', 'một là: '); most lines are
+    turned down here without trying the patterns."""
+    return text[1:2] in ")." or text[:3].lower() == "thứ" or " là" in text[:8].lower()
 
 
 def is_all_caps(text: str) -> bool:
