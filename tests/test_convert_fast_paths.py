@@ -11,7 +11,8 @@ import statistics
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bantin.convert import casing, hyphens, layout, legacy, metrics, shapes
+from bantin import vietnamese
+from bantin.convert import casing, decode, hyphens, layout, legacy, metrics, scholarly, shapes
 from bantin.model import Role, SourceLine
 from bantin.vietnamese import (
     CLOSERS,
@@ -351,3 +352,85 @@ def test_proportional_type_is_told_as_line_by_line(texts: list[str], flags: list
     lower = [starts_lower(line.text) for line in lines]
     assert layout.set_in_proportional_type(lines, math, lower) is _plain_proportional(lines, math)
     assert layout.set_in_proportional_type(lines, math) is _plain_proportional(lines, math)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    TEXT | st.text(alphabet=st.sampled_from(list("a \t\n\xa0\u2003\u2028\x1c\x85.")), max_size=12)
+)
+def test_white_space_collapsed_as_split_and_joined(text: str) -> None:
+    assert casing.collapse_white(text) == " ".join(text.split())
+
+
+BODY_WORDS = st.sampled_from(
+    ["Hà", "Nội", "hà", "nội", "kinh", "tế", "-", "–", "Kinh", "TẾ", ".", ",", "¶", "KH-CN", "và"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.lists(BODY_WORDS | PIECES, max_size=12).map(" ".join), max_size=4),
+    st.lists(BODY_WORDS, min_size=1, max_size=3),
+    st.sampled_from([" ", " - "]),
+)
+def test_runs_of_words_found_as_when_every_one_is_looked_for(
+    texts: list[str], words: list[str], gap: str
+) -> None:
+    body = casing.learn_body(texts)
+    gaps = [gap] * (len(words) - 1)
+    assert body._runs(words, gaps) == list(body._all_runs(words, gaps))
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT | st.text(alphabet=st.sampled_from(list("aƣƢðÐ\x85\x91\x92\x93\x97 ")), max_size=8))
+def test_letters_and_marks_put_right_as_by_their_tables(text: str) -> None:
+    assert vietnamese.fix_lookalikes(text) == text.translate(vietnamese._LOOKALIKES)
+    assert legacy.fix_c1_punctuation(text) == text.translate(legacy._C1_TABLE)
+
+
+CONTROLS = [chr(code) for code in range(0x110000) if decode.CONTROL_RE.match(chr(code))]
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT | st.text(alphabet=st.sampled_from(["a", "\t", "\n", "\f", " ", *CONTROLS[::7]])))
+def test_a_text_holding_controls_is_never_called_printable(text: str) -> None:
+    if decode.CONTROL_RE.search(text):
+        assert decode.may_hold_controls(text)
+    assert all(decode.may_hold_controls(f"a{char}b\n") for char in CONTROLS)
+    assert not decode.may_hold_controls("Tiêu đề\tcột\fmới\n")
+
+
+def _cased_or_digit(char: str) -> bool:
+    return char.lower() != char or char.upper() != char or char.isdecimal()
+
+
+#: Every character a pattern ignoring case may take for a letter or digit it opens with.
+CASED = [chr(code) for code in range(0x110000) if _cased_or_digit(chr(code))]
+CAPTION_RESTS = ["ình 1. X", "ảng 2: X", "iểu đồ 1. X", "ơ đồ 1. X", "ồ thị 1. X", "nh 1. X"]
+CAPTION_RESTS += ["nh: X", "igure 1. X", "ig. 1. X", "able 1. X"]
+REFERENCE_RESTS = [". Tài liệu tham khảo", "ài liệu tham khảo", "anh mục tài liệu tham khảo"]
+REFERENCE_RESTS += ["eferences", "ibliography", "V. References", "2. References"]
+
+
+def test_labels_open_with_the_characters_asked_first() -> None:
+    """A character neither cased nor a digit matches a letter of a pattern that ignores case
+    only as itself: those the sets list."""
+    for char in CASED:
+        if char not in scholarly.CAPTION_FIRSTS:
+            assert not any(scholarly.CAPTION_LABEL_RE.match(char + rest) for rest in CAPTION_RESTS)
+        if not scholarly.may_open_references(char):
+            assert not any(scholarly.REFERENCES_RE.match(char + rest) for rest in REFERENCE_RESTS)
+    assert scholarly.CAPTION_LABEL_RE.match("ſơ đồ 2. Quy trình")
+    assert scholarly.REFERENCES_RE.match("ıı. Tài liệu tham khảo")
+    assert not set(scholarly.CAPTION_FIRSTS) - {c for c in scholarly.CAPTION_FIRSTS if c.isalpha()}
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(["", " ", "ſ", "İ", "Ả", "٣", "x"]), TEXT)
+def test_caption_and_references_lines_are_never_turned_down(first: str, text: str) -> None:
+    for line in (first + text, text, *(first + rest for rest in CAPTION_RESTS + REFERENCE_RESTS)):
+        stripped = line.strip()
+        if scholarly.CAPTION_LABEL_RE.match(stripped):
+            assert stripped[:1] in scholarly.CAPTION_FIRSTS
+        if scholarly.REFERENCES_RE.match(stripped):
+            assert scholarly.may_open_references(stripped)
