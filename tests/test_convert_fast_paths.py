@@ -434,3 +434,29 @@ def test_caption_and_references_lines_are_never_turned_down(first: str, text: st
             assert stripped[:1] in scholarly.CAPTION_FIRSTS
         if scholarly.REFERENCES_RE.match(stripped):
             assert scholarly.may_open_references(stripped)
+
+
+def test_the_listed_digits_are_those_of_the_plane() -> None:
+    listed = re.compile(f"[{vietnamese.BMP_DIGITS}]")
+    plane = map(chr, range(0x10000))
+    assert [c for c in plane if listed.match(c)] == [
+        chr(c) for c in range(0x10000) if chr(c).isdecimal()
+    ]
+    assert all(re.match(r"\d", chr(c)) for c in range(0x10000) if chr(c).isdecimal())
+
+
+DIGITS_AND_OTHERS = st.text(alphabet=st.sampled_from(list("a1٣０𝟘😀𐒠 \u2003x")), max_size=8)
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXT | DIGITS_AND_OTHERS | st.text(max_size=10))
+def test_a_digit_is_found_as_the_pattern_finds_it(text: str) -> None:
+    assert vietnamese.has_digit(text) is (re.search(r"\d", text) is not None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(DIGITS_AND_OTHERS | LINE, max_size=10))
+def test_lines_of_figures_beyond_the_plane_are_asked_again(texts: list[str]) -> None:
+    expected = {index for index, text in enumerate(texts) if shapes._maybe_math(text)}
+    assert shapes.maybe_math_lines(texts) == expected
+    assert shapes.maybe_math_lines(["😀 và", "𝟘 là", "😀"]) == {1}

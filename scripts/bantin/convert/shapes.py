@@ -14,6 +14,8 @@ import itertools
 import re
 import unicodedata
 
+from bantin.vietnamese import BMP_DIGITS
+
 # Operators and marks of mathematics that prose does not use between words.
 MATH_CHARS = frozenset(
     "=+−±×÷·≤≥≠≈≡∼→←↔⇒∞∑∏∫∂∇√∈∉⊂∩∪|^˜¯\u0304\u0303\u0302"
@@ -29,6 +31,13 @@ _NUMBERISH = re.compile(r"^[(\[]?\d+(?:[.,]\d+)*[a-z]?%?[)\]]?[,;.]?$")
 # are much faster than one with alternatives.)
 _MATH_CHAR_RE = re.compile(
     "[\\d" + re.escape("".join(sorted(MATH_CHARS))) + "\u0370-\u03ff\u1f00-\u1fff]"
+)
+#: _MATH_CHAR_RE with the digits of the BMP listed (a table lookup, where `\d` asks the
+#: character database) and any character beyond the BMP, which is asked again.
+_MATH_CHAR_BMP_RE = re.compile(
+    f"[{BMP_DIGITS}"
+    + re.escape("".join(sorted(MATH_CHARS)))
+    + "\u0370-\u03ff\u1f00-\u1fff\U00010000-\U0010ffff]"
 )
 #: The characters `\s` matches (those str.isspace calls white space), as a set to open with.
 WHITE_SPACE = (
@@ -56,9 +65,16 @@ def maybe_math_lines(texts: list[str]) -> set[int]:
     starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=1))
     found: set[int] = set()
     # a lone letter's match opens with the white space before it (a line break at a start)
-    for pattern, letter in ((_MATH_CHAR_RE, 0), (_LONE_LETTER_RE, 1)):
+    for pattern, letter in ((_MATH_CHAR_BMP_RE, 0), (_LONE_LETTER_RE, 1)):
         match = pattern.search(joined)
         while match is not None:
+            if (
+                not letter
+                and match[0] > "\uffff"
+                and not _MATH_CHAR_RE.match(joined, match.start())
+            ):
+                match = pattern.search(joined, match.end())  # beyond the BMP, and none
+                continue
             line = bisect.bisect_right(starts, match.start() + letter) - 1
             found.add(line)
             match = pattern.search(joined, starts[line + 1] - 1)  # from the next line's break
