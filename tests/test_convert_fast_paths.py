@@ -460,3 +460,10 @@ def test_lines_of_figures_beyond_the_plane_are_asked_again(texts: list[str]) -> 
     expected = {index for index, text in enumerate(texts) if shapes._maybe_math(text)}
     assert shapes.maybe_math_lines(texts) == expected
     assert shapes.maybe_math_lines(["😀 và", "𝟘 là", "😀"]) == {1}
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(MATH_LINES | LINE | DIGITS_AND_OTHERS, max_size=6).map(" ".join) | TEXT)
+def test_tokens_of_mathematics_counted_as_the_plain_pattern_counts(text: str) -> None:
+    assert len(shapes._TOKEN_CANDIDATE_RE.findall(text)) == len(shapes._CANDIDATE_RE.findall(text))
+    assert len(shapes._TOKEN_CANDIDATE_RE.findall("cos x = 2 (a) ... là")) == 6

@@ -95,6 +95,16 @@ _CANDIDATE_RE = re.compile(
     r"|(?<!\S)[^\w\s]+(?!\S)"
     r"|(?<!\S)(?:" + "|".join(sorted(MATH_FUNCTIONS)) + r")(?!\S)"
 )
+#: The same tokens, counted as many times: every match of _CANDIDATE_RE is a whole token
+#: (from its first character, which the first alternative starts at too when it matches at
+#: all, to its last), so each alternative is tried at a token's start only, not again at each
+#: of its characters (a word's letters each tried the first alternative to the word's end).
+_TOKEN_CANDIDATE_RE = re.compile(
+    r"(?<!\S)(?:\S*[\d" + re.escape("".join(sorted(MATH_CHARS))) + "\u0370-\u03ff\u1f00-\u1fff]\\S*"
+    r"|[(\[]?[A-Za-z][)\]]?(?!\S)"
+    r"|[^\w\s]+(?!\S)"
+    r"|(?:" + "|".join(sorted(MATH_FUNCTIONS)) + r")(?!\S))"
+)
 PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 TABLE_NUMBERS = 3  # plain numbers alone make a line of figures from this many on ("Số 10 - 2020")
 
@@ -123,7 +133,7 @@ def is_math_line(text: str) -> bool:
     tokens = text.split()
     if not tokens or PAGE_NUMBER_RE.match(text.strip()):
         return False
-    if len(_CANDIDATE_RE.findall(text)) * 2 < len(tokens):
+    if len(_TOKEN_CANDIDATE_RE.findall(text)) * 2 < len(tokens):
         return False  # words are the most: prose with a few numbers
     kinds = [token_kind(token) for token in tokens]
     math, numbers = kinds.count("math"), kinds.count("number")
