@@ -467,3 +467,13 @@ def test_lines_of_figures_beyond_the_plane_are_asked_again(texts: list[str]) -> 
 def test_tokens_of_mathematics_counted_as_the_plain_pattern_counts(text: str) -> None:
     assert len(shapes._TOKEN_CANDIDATE_RE.findall(text)) == len(shapes._CANDIDATE_RE.findall(text))
     assert len(shapes._TOKEN_CANDIDATE_RE.findall("cos x = 2 (a) ... là")) == 6
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(st.integers(min_value=0, max_value=10**6), min_size=1, max_size=90)
+    | st.lists(st.integers(min_value=-(10**12), max_value=10**12), min_size=1, max_size=20)
+)
+def test_the_spread_of_whole_numbers_is_what_statistics_gives(values: list[int]) -> None:
+    assert layout.pstdev_of_ints(values) == statistics.pstdev(values)
+    assert layout.pstdev_of_ints([3]) == 0.0

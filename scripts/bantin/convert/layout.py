@@ -14,6 +14,7 @@ import operator
 import re
 import statistics
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from bantin.convert.metrics import LINE_WIDTHS, printed_width
 from bantin.convert.shapes import (
@@ -529,7 +530,23 @@ def _spread(values: list[int]) -> float:
     top = ordered[int(len(ordered) * 0.9)]
     near = [value for value in ordered if 0.75 * top <= value <= WIDTH_OUTLIER * top]
     mean = statistics.fmean(near)
-    return statistics.pstdev(near) / mean if mean else 0.0
+    return pstdev_of_ints(near) / mean if mean else 0.0
+
+
+#: statistics' correctly rounded square root of a fraction, which its pstdev ends with.
+_SQRT_OF_FRACTION = getattr(statistics, "_float_sqrt_of_frac", None)
+
+
+def pstdev_of_ints(values: list[int]) -> float:
+    """`statistics.pstdev(values)` of whole numbers, worked out as it does (the exact mean
+    square deviation as a fraction, its square root correctly rounded) from two sums instead
+    of a fraction per value: many times faster."""
+    count = len(values)
+    if _SQRT_OF_FRACTION is None or not count:
+        return statistics.pstdev(values)
+    total, squares = sum(values), sum(value * value for value in values)
+    mean_square = Fraction(count * squares - total * total, count * count)
+    return float(_SQRT_OF_FRACTION(mean_square.numerator, mean_square.denominator))
 
 
 SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S")  # '3.2.', '2.1.4 '
