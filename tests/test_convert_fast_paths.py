@@ -477,3 +477,9 @@ def test_tokens_of_mathematics_counted_as_the_plain_pattern_counts(text: str) ->
 def test_the_spread_of_whole_numbers_is_what_statistics_gives(values: list[int]) -> None:
     assert layout.pstdev_of_ints(values) == statistics.pstdev(values)
     assert layout.pstdev_of_ints([3]) == 0.0
+
+
+def test_a_word_with_a_dash_is_never_all_letters_and_digits() -> None:
+    assert not any(char.isalnum() for char in hyphens.DASHES)
+    evidence = hyphens._Evidence(["KH-CN và x–y", "tế - xã"], {})
+    assert {("KH", "CN"), ("x", "y"), ("tế", "xã")} <= evidence.dashed
