@@ -11,8 +11,21 @@ import statistics
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bantin.convert import casing, hyphens, layout, legacy, metrics, shapes
-from bantin.vietnamese import CLOSERS, SENTENCE_END, ends_sentence, is_syllable, strip_closers
+from bantin import vietnamese
+from bantin.convert import casing, decode, hyphens, layout, legacy, metrics, scholarly, shapes
+from bantin.model import Role, SourceLine
+from bantin.vietnamese import (
+    CLOSERS,
+    SENTENCE_END,
+    ends_sentence,
+    first_letter,
+    is_syllable,
+    may_enumerate_lower,
+    starts_enumeration,
+    starts_lower,
+    starts_new_sentence,
+    strip_closers,
+)
 
 #: Characters the rewritten patterns treat apart: capitals, letters, digits, white space of
 #: several kinds, dashes, brackets, marks, symbols, Latin-1 letters, the paragraph sign.
@@ -187,3 +200,286 @@ def test_a_blank_form_field_is_what_the_pattern_says(text: str) -> None:
     assert layout.blank_form_field(text) is (layout.FORM_FIELD_RE.match(text) is not None)
     assert layout.blank_form_field("Người đọc: . . . . . . . . . .")
     assert not layout.blank_form_field("Người đọc: . . . . . . .")
+
+
+def _plain_starts_lower(text: str) -> bool:
+    char = first_letter(text)
+    return char.isalpha() and char.islower()
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXT | st.text(alphabet=st.sampled_from(list("aA1²ⅰⅠ _.(\u2003ǅ")), max_size=6))
+def test_starts_lower_answers_as_its_plain_definition(text: str) -> None:
+    assert starts_lower(text) is _plain_starts_lower(text)
+    assert starts_lower("ⅰ. mục") is _plain_starts_lower("ⅰ. mục") is False
+
+
+#: Texts opening with a small letter, with the words of numbered points (in capitals, with
+#: the letters a pattern ignoring case takes for 'i' and 's': 'ı', 'ſ', 'İ').
+ENUMERATION_OPENINGS = st.tuples(
+    st.sampled_from(
+        [
+            *["thứ hai", "tHỨ ba", "thứ mười", "một là", "haı Là", "ſáu LÀ", "mười là", "bảy là"],
+            *["b", "a", "chín là", "xin là", "t", "İ"],
+        ]
+    ),
+    st.sampled_from(["", " ", "  ", "\t", ".", ")", ":", ","]),
+    st.sampled_from(["", " ", "\u2003", " Chọn", "x", ", đó"]),
+    TEXT,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(ENUMERATION_OPENINGS | TEXT)
+def test_points_opening_in_small_letters_are_never_turned_down(text: str) -> None:
+    text = text.strip()
+    if text[:1].isalpha() and text[0].islower() and starts_enumeration(text):
+        assert may_enumerate_lower(text)
+    assert may_enumerate_lower("thứ hai, việc") and may_enumerate_lower("ſáu là: x")
+
+
+def _plain_may_open(text: str) -> bool:
+    stripped = text.strip()
+    if stripped[:1].isalpha() and stripped[0].islower():
+        return starts_enumeration(stripped)
+    return (
+        bool(stripped)
+        and not layout.LONE_NUMBER_RE.match(stripped)
+        and (
+            starts_new_sentence(stripped)
+            or stripped[0] in layout.BULLETS
+            or layout._private_use(stripped[0])
+            or starts_enumeration(stripped)
+        )
+    )
+
+
+@settings(max_examples=1000, deadline=None)
+@given(ENUMERATION_OPENINGS | TEXT)
+def test_a_line_may_open_a_paragraph_as_the_plain_question_says(text: str) -> None:
+    assert layout._may_open(text) is _plain_may_open(text)
+    assert layout._may_open(f" {text}") is _plain_may_open(f" {text}")
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXT)
+def test_the_last_mark_asked_first_turns_down_no_line(text: str) -> None:
+    last = text.rstrip()[-1:]
+    if ends_sentence(text):
+        assert last in layout._SENTENCE_MARKS
+    if layout.ends_with_stop(text):
+        assert last in layout._STOPS
+    if layout.blank_form_field(text):
+        assert text.count(".") >= layout.FORM_FIELD_DOTS
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXT, TEXT | st.sampled_from(["TIN TỨC - SỰ KIỆN", "Hà Nội.", "KẾT LUẬN", "mới"]))
+def test_a_capitals_band_needs_a_line_in_capitals(before: str, text: str) -> None:
+    for one, two in ((before, text), (text, before)):
+        if layout.capitals_band_edge(one, two):
+            assert one.isupper() or two.isupper()
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(LINE, max_size=12))
+def test_short_lines_hold_every_formula_piece(texts: list[str]) -> None:
+    pieces = {index for index, text in enumerate(texts) if shapes.is_formula_piece(text)}
+    assert pieces <= layout.short_lines(texts)
+
+
+def _plain_measure(lines: list[SourceLine]) -> layout.Layout:
+    texts = [line.text for line in lines]
+    maybe = shapes.maybe_math_lines(texts)
+    math = tuple(
+        (index in maybe and shapes.is_math_line(text) and not layout._words_go_on(before, text))
+        or (shapes.is_formula_piece(text) and not layout.ends_glued_hyphen(before))
+        for index, (before, text) in enumerate(zip(["", *texts], texts, strict=False))
+    )
+    marked = list(math)
+    for index, text in enumerate(texts):
+        if math[index] or not layout._lone_name(text):
+            continue
+        above = index > 0 and math[index - 1] and bool(texts[index - 1].strip())
+        below = index + 1 < len(texts) and math[index + 1] and bool(texts[index + 1].strip())
+        marked[index] = above or below
+    lengths = [len(text.strip()) for text in texts]
+    filled = [
+        line.role is not Role.BLANK and not maths for line, maths in zip(lines, marked, strict=True)
+    ]
+    wrapped = [n for n, one, two in zip(lengths, filled, filled[1:], strict=False) if one and two]
+    wrapped = wrapped or [n for n, one in zip(lengths, filled, strict=True) if one]
+    median = statistics.median(wrapped) if wrapped else 40
+    column = max([n for n in wrapped if n <= median * layout.OUTLIER_FACTOR] or [int(median)])
+    return layout.Layout(column, int(column * layout.WIDE_FACTOR), tuple(marked))
+
+
+MATH_LINES = st.sampled_from(
+    [
+        *["x = a + b", "ZN", "K =", "ZL", "(12)", "Mx1", "kinh tế xã hội phát triển", "", "2020"],
+        *["y2 + 3", "IHS", "là", "CO2.", "∑ xi", "Cb =", "EJ 2", "T34"],
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(MATH_LINES | LINE, max_size=14))
+def test_lines_of_mathematics_are_those_asked_line_by_line(texts: list[str]) -> None:
+    lines = layout.split_lines("\n".join(texts))
+    assert layout.measure(lines) == _plain_measure(lines)
+
+
+def _plain_proportional(lines: list[SourceLine], math: list[bool]) -> bool:
+    wrapped: list[str] = []
+    for index in range(len(lines) - 1):
+        text, following = lines[index].text.strip(), lines[index + 1].text
+        if text and not math[index] and starts_lower(following) and not text.endswith("-"):
+            wrapped.append(text)
+            if len(wrapped) >= layout.PROPORTIONAL_SAMPLE:
+                break
+    if len(wrapped) < layout.PROPORTIONAL_MIN:
+        return False
+    return layout._spread(
+        [metrics.printed_width(text) for text in wrapped]
+    ) < layout.PROPORTIONAL_MARGIN * layout._spread(list(map(len, wrapped)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MATH_LINES | LINE, max_size=30), st.lists(st.booleans(), max_size=30))
+def test_proportional_type_is_told_as_line_by_line(texts: list[str], flags: list[bool]) -> None:
+    lines = layout.split_lines("\n".join(texts))
+    math = (flags + [False] * len(lines))[: len(lines)]
+    lower = [starts_lower(line.text) for line in lines]
+    assert layout.set_in_proportional_type(lines, math, lower) is _plain_proportional(lines, math)
+    assert layout.set_in_proportional_type(lines, math) is _plain_proportional(lines, math)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    TEXT | st.text(alphabet=st.sampled_from(list("a \t\n\xa0\u2003\u2028\x1c\x85.")), max_size=12)
+)
+def test_white_space_collapsed_as_split_and_joined(text: str) -> None:
+    assert casing.collapse_white(text) == " ".join(text.split())
+
+
+BODY_WORDS = st.sampled_from(
+    ["Hà", "Nội", "hà", "nội", "kinh", "tế", "-", "–", "Kinh", "TẾ", ".", ",", "¶", "KH-CN", "và"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.lists(BODY_WORDS | PIECES, max_size=12).map(" ".join), max_size=4),
+    st.lists(BODY_WORDS, min_size=1, max_size=3),
+    st.sampled_from([" ", " - "]),
+)
+def test_runs_of_words_found_as_when_every_one_is_looked_for(
+    texts: list[str], words: list[str], gap: str
+) -> None:
+    body = casing.learn_body(texts)
+    gaps = [gap] * (len(words) - 1)
+    assert body._runs(words, gaps) == list(body._all_runs(words, gaps))
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT | st.text(alphabet=st.sampled_from(list("aƣƢðÐ\x85\x91\x92\x93\x97 ")), max_size=8))
+def test_letters_and_marks_put_right_as_by_their_tables(text: str) -> None:
+    assert vietnamese.fix_lookalikes(text) == text.translate(vietnamese._LOOKALIKES)
+    assert legacy.fix_c1_punctuation(text) == text.translate(legacy._C1_TABLE)
+
+
+CONTROLS = [chr(code) for code in range(0x110000) if decode.CONTROL_RE.match(chr(code))]
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT | st.text(alphabet=st.sampled_from(["a", "\t", "\n", "\f", " ", *CONTROLS[::7]])))
+def test_a_text_holding_controls_is_never_called_printable(text: str) -> None:
+    if decode.CONTROL_RE.search(text):
+        assert decode.may_hold_controls(text)
+    assert all(decode.may_hold_controls(f"a{char}b\n") for char in CONTROLS)
+    assert not decode.may_hold_controls("Tiêu đề\tcột\fmới\n")
+
+
+def _cased_or_digit(char: str) -> bool:
+    return char.lower() != char or char.upper() != char or char.isdecimal()
+
+
+#: Every character a pattern ignoring case may take for a letter or digit it opens with.
+CASED = [chr(code) for code in range(0x110000) if _cased_or_digit(chr(code))]
+CAPTION_RESTS = ["ình 1. X", "ảng 2: X", "iểu đồ 1. X", "ơ đồ 1. X", "ồ thị 1. X", "nh 1. X"]
+CAPTION_RESTS += ["nh: X", "igure 1. X", "ig. 1. X", "able 1. X"]
+REFERENCE_RESTS = [". Tài liệu tham khảo", "ài liệu tham khảo", "anh mục tài liệu tham khảo"]
+REFERENCE_RESTS += ["eferences", "ibliography", "V. References", "2. References"]
+
+
+def test_labels_open_with_the_characters_asked_first() -> None:
+    """A character neither cased nor a digit matches a letter of a pattern that ignores case
+    only as itself: those the sets list."""
+    for char in CASED:
+        if char not in scholarly.CAPTION_FIRSTS:
+            assert not any(scholarly.CAPTION_LABEL_RE.match(char + rest) for rest in CAPTION_RESTS)
+        if not scholarly.may_open_references(char):
+            assert not any(scholarly.REFERENCES_RE.match(char + rest) for rest in REFERENCE_RESTS)
+    assert scholarly.CAPTION_LABEL_RE.match("ſơ đồ 2. Quy trình")
+    assert scholarly.REFERENCES_RE.match("ıı. Tài liệu tham khảo")
+    assert not set(scholarly.CAPTION_FIRSTS) - {c for c in scholarly.CAPTION_FIRSTS if c.isalpha()}
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(["", " ", "ſ", "İ", "Ả", "٣", "x"]), TEXT)
+def test_caption_and_references_lines_are_never_turned_down(first: str, text: str) -> None:
+    for line in (first + text, text, *(first + rest for rest in CAPTION_RESTS + REFERENCE_RESTS)):
+        stripped = line.strip()
+        if scholarly.CAPTION_LABEL_RE.match(stripped):
+            assert stripped[:1] in scholarly.CAPTION_FIRSTS
+        if scholarly.REFERENCES_RE.match(stripped):
+            assert scholarly.may_open_references(stripped)
+
+
+def test_the_listed_digits_are_those_of_the_plane() -> None:
+    listed = re.compile(f"[{vietnamese.BMP_DIGITS}]")
+    plane = map(chr, range(0x10000))
+    assert [c for c in plane if listed.match(c)] == [
+        chr(c) for c in range(0x10000) if chr(c).isdecimal()
+    ]
+    assert all(re.match(r"\d", chr(c)) for c in range(0x10000) if chr(c).isdecimal())
+
+
+DIGITS_AND_OTHERS = st.text(alphabet=st.sampled_from(list("a1٣０𝟘😀𐒠 \u2003x")), max_size=8)
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXT | DIGITS_AND_OTHERS | st.text(max_size=10))
+def test_a_digit_is_found_as_the_pattern_finds_it(text: str) -> None:
+    assert vietnamese.has_digit(text) is (re.search(r"\d", text) is not None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(DIGITS_AND_OTHERS | LINE, max_size=10))
+def test_lines_of_figures_beyond_the_plane_are_asked_again(texts: list[str]) -> None:
+    expected = {index for index, text in enumerate(texts) if shapes._maybe_math(text)}
+    assert shapes.maybe_math_lines(texts) == expected
+    assert shapes.maybe_math_lines(["😀 và", "𝟘 là", "😀"]) == {1}
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(MATH_LINES | LINE | DIGITS_AND_OTHERS, max_size=6).map(" ".join) | TEXT)
+def test_tokens_of_mathematics_counted_as_the_plain_pattern_counts(text: str) -> None:
+    assert len(shapes._TOKEN_CANDIDATE_RE.findall(text)) == len(shapes._CANDIDATE_RE.findall(text))
+    assert len(shapes._TOKEN_CANDIDATE_RE.findall("cos x = 2 (a) ... là")) == 6
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(st.integers(min_value=0, max_value=10**6), min_size=1, max_size=90)
+    | st.lists(st.integers(min_value=-(10**12), max_value=10**12), min_size=1, max_size=20)
+)
+def test_the_spread_of_whole_numbers_is_what_statistics_gives(values: list[int]) -> None:
+    assert layout.pstdev_of_ints(values) == statistics.pstdev(values)
+    assert layout.pstdev_of_ints([3]) == 0.0
+
+
+def test_a_word_with_a_dash_is_never_all_letters_and_digits() -> None:
+    assert not any(char.isalnum() for char in hyphens.DASHES)
+    evidence = hyphens._Evidence(["KH-CN và x–y", "tế - xã"], {})
+    assert {("KH", "CN"), ("x", "y"), ("tế", "xã")} <= evidence.dashed

@@ -103,6 +103,31 @@ WORD_RE = re.compile(r"[^\W_]+(?:[&\-.'’/][^\W_]+)*", re.UNICODE)
 TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+#: The decimal digits of the Basic Multilingual Plane (the characters `\d` matches there),
+#: for a set of characters in a pattern: looked up in a table, where `\d` asks the character
+#: database about each character (twice as slow). Beyond the BMP, see `has_digit`.
+BMP_DIGITS = (
+    "0-9\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef"
+    "\u0a66-\u0a6f\u0ae6-\u0aef\u0b66-\u0b6f\u0be6-\u0bef\u0c66-\u0c6f\u0ce6-\u0cef"
+    "\u0d66-\u0d6f\u0de6-\u0def\u0e50-\u0e59\u0ed0-\u0ed9\u0f20-\u0f29\u1040-\u1049"
+    "\u1090-\u1099\u17e0-\u17e9\u1810-\u1819\u1946-\u194f\u19d0-\u19d9\u1a80-\u1a89"
+    "\u1a90-\u1a99\u1b50-\u1b59\u1bb0-\u1bb9\u1c40-\u1c49\u1c50-\u1c59\ua620-\ua629"
+    "\ua8d0-\ua8d9\ua900-\ua909\ua9d0-\ua9d9\ua9f0-\ua9f9\uaa50-\uaa59\uabf0-\uabf9"
+    "\uff10-\uff19"
+)
+_DIGIT_RE = re.compile(r"\d")
+_DIGIT_OR_ASTRAL_RE = re.compile(f"[{BMP_DIGITS}\U00010000-\U0010ffff]")
+
+
+def has_digit(text: str) -> bool:
+    """`re.search(r"\\d", text)`, asked faster: a digit of the BMP, or a character beyond it
+    (rare) that is asked again."""
+    found = _DIGIT_OR_ASTRAL_RE.search(text)
+    if found is None or found[0] <= "\uffff":
+        return found is not None
+    return _DIGIT_RE.search(text, found.start()) is not None
+
+
 def nfc(text: str) -> str:
     """NFC, the one normal form every stage works in."""
     return unicodedata.normalize("NFC", text)
@@ -116,11 +141,14 @@ _LOOKALIKES = str.maketrans(
 )
 
 _LOOKALIKE_RE = re.compile("[\u01a3\u01a2\u00f0\u00d0]")
+#: The same letters, each looked for on its own (a scan for one character is much faster
+#: than a search for a set of them).
+_LOOKALIKE_CHARS = "\u01a3\u01a2\u00f0\u00d0"
 
 
 def fix_lookalikes(text: str) -> str:
     """Vietnamese letters in place of the foreign letters a PDF gave for them."""
-    if _LOOKALIKE_RE.search(text) is None:  # most texts: no table lookup per character
+    if not any(char in text for char in _LOOKALIKE_CHARS):  # most texts: nothing to do
         return text
     return text.translate(_LOOKALIKES)
 
@@ -228,6 +256,9 @@ def first_letter(text: str) -> str:
 
 def starts_lower(text: str) -> bool:
     """True when the first letter of the text is lower case (a continuation, or small caps)."""
+    char = text[:1]
+    if char.isalnum():  # most lines open with their first letter: asked at once
+        return char.islower() and char.isalpha()
     char = first_letter(text)
     return char.isalpha() and char.islower()
 
@@ -267,6 +298,14 @@ def starts_enumeration(text: str) -> bool:
         return True
     match = LETTERED_RE.match(text)
     return match is not None and first_letter(text[match.end() :]).isupper()
+
+
+def may_enumerate_lower(text: str) -> bool:
+    """Whether a text opening with a small letter (no white space before it) may be one
+    `starts_enumeration` answers yes for: its second character a bracket or a full stop
+    ('a) ', 'b. '), or 'thứ' or ' là' at its start ('thứ hai, ', 'một là: '); most lines are
+    turned down here without trying the patterns."""
+    return text[1:2] in ")." or text[:3].lower() == "thứ" or " là" in text[:8].lower()
 
 
 def is_all_caps(text: str) -> bool:

@@ -200,7 +200,7 @@ class BodyCasing:
         """The body as one line, dashes between words spaced alike, and the same in small
         letters, for looking up runs of words (`phrase_forms`)."""
         if self._phrases is None:
-            joined = _PARAGRAPH.join(" ".join(text.split()) for text in self.texts)
+            joined = _PARAGRAPH.join(map(collapse_white, self.texts))
             text = space_dashes(joined)
             lower = text.lower()
             self._phrases = (text, lower) if len(lower) == len(text) else ("", "")
@@ -218,6 +218,14 @@ class BodyCasing:
                 opening[("", *found[1:])] += 1
         return inside or opening
 
+    def _runs(self, words: list[str], gaps: list[str]) -> list[tuple[int, tuple[str, ...], bool]]:
+        """`_all_runs`, with the usual answer (the body never writes the run) given at once."""
+        _, lower = self.phrase_text()
+        wanted = words[0].lower() + "".join(
+            g + w.lower() for g, w in zip(gaps, words[1:], strict=True)
+        )
+        return list(self._all_runs(words, gaps)) if wanted in lower else []
+
     def forms_inside(
         self, words: list[str], gaps: list[str], echoed: list[tuple[int, int]] | None = None
     ) -> Counter[tuple[str, ...]]:
@@ -229,7 +237,7 @@ class BodyCasing:
                 found[form] += 1
         return found
 
-    def _runs(
+    def _all_runs(
         self, words: list[str], gaps: list[str]
     ) -> Iterator[tuple[int, tuple[str, ...], bool]]:
         """Where the body writes a run of words (not two of them in capitals), its form
@@ -347,6 +355,14 @@ class BodyCasing:
     def pair_form(self, left: str, right: str) -> tuple[str, str] | None:
         forms = self.pair_forms(left, right)
         return _most_common(forms) if forms else None  # type: ignore[return-value]
+
+
+def collapse_white(text: str) -> str:
+    """`" ".join(text.split())`: white space collapsed to single spaces, without any at the
+    ends; a text that has none of it to collapse (most paragraphs) is returned as it is."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # (no white space but single spaces inside: printable)
+    return " ".join(text.split())
 
 
 def learn_body(texts: list[str], asked: list[str] | None = None) -> BodyCasing:

@@ -126,8 +126,10 @@ class _Evidence:
         # a word with one hyphen or dash inside
         dashed.update(
             _halves(word)
-            for word in filter(_DASH_RE.search, set(words))
-            if sum(map(word.count, DASHES)) == 1
+            for word in set(words)
+            if not word.isalnum()  # (most words: a dash is no letter or digit)
+            and _DASH_RE.search(word)
+            and sum(map(word.count, DASHES)) == 1
         )
         dashed.discard(("", ""))
         # A pair joined by a hyphen or a dash, glued or spaced, says the same: the words of

@@ -14,15 +14,25 @@ import operator
 import re
 import statistics
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from bantin.convert.metrics import LINE_WIDTHS, printed_width
-from bantin.convert.shapes import is_formula_piece, is_math_line, maybe_math_lines, prose_word
+from bantin.convert.shapes import (
+    FRAGMENT_MAX_CHARS,
+    is_formula_piece,
+    is_math_line,
+    maybe_math_lines,
+    prose_word,
+)
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.vietnamese import (
+    CLOSERS,
+    SENTENCE_END,
     ends_full_stop,
     ends_open,
     ends_sentence,
     is_all_caps,
+    may_enumerate_lower,
     starts_enumeration,
     starts_lower,
     starts_new_sentence,
@@ -113,7 +123,11 @@ def blank_form_fields(lines: list[SourceLine]) -> list[tuple[int, str]]:
     """Lines that are blank form fields become blank lines; (number, text) of each."""
     found = []
     for line in lines:
-        if line.role is not Role.BLANK and blank_form_field(line.text):
+        if (
+            line.text.count(".") >= FORM_FIELD_DOTS  # most lines: asked nothing more
+            and line.role is not Role.BLANK
+            and blank_form_field(line.text)
+        ):
             found.append((line.number, line.text.strip()))
             line.role, line.reason = Role.BLANK, FORM_FIELD
     return found
@@ -166,12 +180,14 @@ def measure(lines: list[SourceLine]) -> Layout:
     """Column width = the longest typical wrapped line (a line followed by another one)."""
     texts = list(map(_text, lines))
     maybe = maybe_math_lines(texts)  # (is_math_line asks the others nothing more)
-    math = tuple(
-        (index in maybe and is_math_line(text) and not _words_go_on(before, text))
-        or (is_formula_piece(text) and not ends_glued_hyphen(before))
-        for index, (before, text) in enumerate(zip(["", *texts], texts, strict=False))
-    )
-    math = _with_lone_names(texts, math)
+    pieces = short_lines(texts)  # (is_formula_piece answers no for the others)
+    found = [False] * len(texts)
+    for index in sorted(maybe.union(pieces)):
+        text, before = texts[index], texts[index - 1] if index else ""
+        found[index] = (
+            index in maybe and is_math_line(text) and not _words_go_on(before, text)
+        ) or (index in pieces and is_formula_piece(text) and not ends_glued_hyphen(before))
+    math = _with_lone_names(texts, tuple(found))
     lengths = list(map(len, map(str.strip, map(_text, lines))))
     filled = [
         line.role is not Role.BLANK and not maths for line, maths in zip(lines, math, strict=True)
@@ -185,6 +201,16 @@ def measure(lines: list[SourceLine]) -> Layout:
     return Layout(column=column, wide=int(column * WIDE_FACTOR), math=math)
 
 
+def short_lines(texts: list[str]) -> set[int]:
+    """The indexes of the lines no longer than a formula's piece once stripped (the others
+    `is_formula_piece` turns down at once)."""
+    return {
+        index
+        for index, text in enumerate(texts)
+        if len(text) <= FRAGMENT_MAX_CHARS or text[:1].isspace() or text[-1:].isspace()
+    }
+
+
 LONE_NAME_MAX_CHARS = 12
 LONE_CAPITALS_MAX_CHARS = 4  # a longer word in capitals alone on its line is a heading's
 
@@ -194,7 +220,16 @@ def _with_lone_names(texts: list[str], math: tuple[bool, ...]) -> tuple[bool, ..
     'ZL' under its number) is the numerator or denominator of a fraction pdftotext printed
     apart: part of the formula, not a word of the text next to it."""
     marked = list(math)
-    for index, text in enumerate(texts):
+    # only a line next to one of a formula can be marked: those are few
+    beside = {
+        near
+        for index in itertools.compress(range(len(math)), math)
+        for near in (index - 1, index + 1)
+    }
+    for index in sorted(beside):
+        if not 0 <= index < len(texts):
+            continue
+        text = texts[index]
         if math[index] or not _lone_name(text):
             continue
         above = index > 0 and math[index - 1] and bool(texts[index - 1].strip())
@@ -220,12 +255,17 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
     # Once per line, not per comparison: the width class, and whether the line ends a sentence
     # (without either, a line goes on the segment before it: the usual case, asked cheaply).
     wide = [length > layout.wide for length in map(len, map(str.strip, texts))]
-    stops = list(map(ends_with_stop, texts))
+    ends = [text[-1:] for text in map(str.rstrip, texts)]
+    stops = [end in _STOPS and ends_with_stop(text) for end, text in zip(ends, texts, strict=True)]
+    # a line that may end a sentence (its last mark one, or a closing quote or bracket)
+    may_end = [end in _SENTENCE_MARKS for end in ends]
+    capitals = list(map(str.isupper, texts))  # (capitals_band_edge needs one line so)
     math = list(layout.math) if len(layout.math) == len(lines) else [False] * len(lines)
-    widths = LocalWidths(lines, math)
+    lower = list(map(starts_lower, texts))
+    widths = LocalWidths(lines, math, lower=lower)
     printed = (
         LocalWidths(lines, math, printed=True, like=widths)
-        if set_in_proportional_type(lines, math)
+        if set_in_proportional_type(lines, math, lower)
         else None
     )
     segments: list[Segment] = []
@@ -261,6 +301,7 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
                 )
                 or (
                     index + 1 < len(lines)
+                    and may_end[index - 1]
                     and ends_sentence(texts[index - 1])
                     and _standalone_heading(
                         texts[index],
@@ -275,7 +316,10 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
                 ended
                 or line.page != lines[index - 1].page  # a form feed: a new page
                 or math[index] != math[index - 1]  # an equation is set apart from the text
-                or capitals_band_edge(texts[index - 1], texts[index])  # a heading's band
+                or (
+                    (capitals[index - 1] or capitals[index])
+                    and capitals_band_edge(texts[index - 1], texts[index])  # a heading's band
+                )
                 or (
                     (wide[index] or wide[index - 1] or stops[index - 1])
                     and _starts_new_segment(index - 1, index, lines, wide)
@@ -303,6 +347,7 @@ class LocalWidths:
         math: list[bool],
         printed: bool = False,
         like: LocalWidths | None = None,  # the same lines' other widths: their prose is shared
+        lower: list[bool] | None = None,  # each line's starts_lower, when known
     ) -> None:
         if like is None:
             self.texts = [line.text.strip() for line in lines]
@@ -318,12 +363,12 @@ class LocalWidths:
         if not printed:
             # Counted in characters, lines that wrapped (the sentence goes on in lower case
             # on the next line) show the width best: a figure's labels among the prose do not.
+            if lower is None:
+                lower = list(map(starts_lower, self.texts))
             wrapped = [
                 i
                 for i in prose
-                if i + 1 < len(self.texts)
-                and starts_lower(self.texts[i + 1])
-                and not self.texts[i].endswith("-")
+                if i + 1 < len(self.texts) and lower[i + 1] and not self.texts[i].endswith("-")
             ]
             if len(wrapped) >= WRAPPED_ENOUGH:
                 self.prose = wrapped
@@ -454,14 +499,20 @@ PROPORTIONAL_MIN = 5
 PROPORTIONAL_MARGIN = 1.1  # printed widths as even as the counts, or nearly: proportional type
 
 
-def set_in_proportional_type(lines: list[SourceLine], math: list[bool]) -> bool:
+def set_in_proportional_type(
+    lines: list[SourceLine], math: list[bool], lower: list[bool] | None = None
+) -> bool:
     """The text was set in proportional type (as a PDF's is) rather than wrapped at a number
     of characters (a mail, a terminal): the lines it wrapped (the next one goes on in lower
     case) are more even measured as printed than counted in characters."""
     wrapped: list[str] = []
+    if lower is None:
+        lower = [starts_lower(line.text) for line in lines]
     for index in range(len(lines) - 1):
-        text, following = lines[index].text.strip(), lines[index + 1].text
-        if text and not math[index] and starts_lower(following) and not text.endswith("-"):
+        if not lower[index + 1] or math[index]:
+            continue
+        text = lines[index].text.strip()
+        if text and not text.endswith("-"):
             wrapped.append(text)
             if len(wrapped) >= PROPORTIONAL_SAMPLE:
                 break
@@ -479,7 +530,23 @@ def _spread(values: list[int]) -> float:
     top = ordered[int(len(ordered) * 0.9)]
     near = [value for value in ordered if 0.75 * top <= value <= WIDTH_OUTLIER * top]
     mean = statistics.fmean(near)
-    return statistics.pstdev(near) / mean if mean else 0.0
+    return pstdev_of_ints(near) / mean if mean else 0.0
+
+
+#: statistics' correctly rounded square root of a fraction, which its pstdev ends with.
+_SQRT_OF_FRACTION = getattr(statistics, "_float_sqrt_of_frac", None)
+
+
+def pstdev_of_ints(values: list[int]) -> float:
+    """`statistics.pstdev(values)` of whole numbers, worked out as it does (the exact mean
+    square deviation as a fraction, its square root correctly rounded) from two sums instead
+    of a fraction per value: many times faster."""
+    count = len(values)
+    if _SQRT_OF_FRACTION is None or not count:
+        return statistics.pstdev(values)
+    total, squares = sum(values), sum(value * value for value in values)
+    mean_square = Fraction(count * squares - total * total, count * count)
+    return float(_SQRT_OF_FRACTION(mean_square.numerator, mean_square.denominator))
 
 
 SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S")  # '3.2.', '2.1.4 '
@@ -531,7 +598,8 @@ def _may_open(text: str) -> bool:
     A lone number ('2015;', a standard's year wrapped under 'TCVN 4321:') opens none."""
     stripped = text.strip()
     if stripped[:1].isalpha() and stripped[0].islower():
-        return starts_enumeration(stripped)  # most lines: what follows asks nothing more
+        # most lines: what follows asks nothing more
+        return may_enumerate_lower(stripped) and starts_enumeration(stripped)
     return (
         bool(stripped)
         and not LONE_NUMBER_RE.match(stripped)
@@ -584,6 +652,12 @@ def _starts_new_segment(before: int, index: int, lines: list[SourceLine], wide: 
         continuation = ends_full_stop(previous.text) and starts_lower(line.text)
         return column_follows or continuation
     return False
+
+
+_STOPS = frozenset(".!?")  # the last character of a line ending with a stop
+#: The last character of a line that may end a sentence (ends_sentence): a sentence's mark,
+#: or a closing quote or bracket after it.
+_SENTENCE_MARKS = SENTENCE_END | CLOSERS
 
 
 def ends_with_stop(text: str) -> bool:

@@ -139,8 +139,8 @@ def decode_legacy(text: str, encoding: str) -> str:
 
 def fix_c1_punctuation(text: str) -> str:
     """Curly quotes, dashes and ellipses that arrive as C1 controls become the characters meant."""
-    if _C1_RE.search(text) is None:  # most texts: no table lookup per character
-        return text
+    if not any(char in text for char in C1_PUNCTUATION):  # most texts: nothing to do
+        return text  # (a scan for each character: much faster than a search for the set)
     return text.translate(_C1_TABLE)
 
 
@@ -197,7 +197,8 @@ _AROUND = ".,;:!?()[]\"'“”‘’-–"
 def unread_words(text: str) -> set[str]:
     """The words holding a Latin-1 letter or sign that are no Vietnamese syllable as they
     stand ("T¹O", "h×nh", "10µm"): the only words a legacy decoding may be proved by."""
-    latin = list(filter(_LATIN1.search, set(text.split())))  # each different word once
+    # each different word once; a word of ASCII letters alone holds no Latin-1 letter
+    latin = [word for word in set(text.split()) if not word.isascii() and _LATIN1.search(word)]
     syllables = are_syllables(map(str.strip, latin, itertools.repeat(_AROUND)))
     return set(itertools.compress(latin, map(operator.not_, syllables)))
 

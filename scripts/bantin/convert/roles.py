@@ -31,6 +31,7 @@ from bantin.vietnamese import (
     ends_sentence,
     first_letter,
     fold,
+    has_digit,
     is_all_caps,
     starts_enumeration,
     starts_lower,
@@ -176,7 +177,7 @@ ANY_TEXT = frozenset(set(Role) - {Role.BLANK})
 def parse_running_head(text: str, line: int) -> RunningHead | None:
     """A bare page number, or a short line holding an issue label (maybe with number/section)."""
     text = text.strip()
-    if DIGIT_RE.search(text) is None:
+    if not has_digit(text):
         return None  # both kinds carry a number; most lines have none
     if PAGE_NUMBER_RE.match(text):
         return RunningHead(line, page=int(PAGE_DIGITS_RE.findall(text)[0]))
@@ -297,7 +298,7 @@ def _isolate_running_heads(doc: Labelling, repeated: frozenset[str]) -> None:
         heads = [
             index
             for index, line in enumerate(seg.lines)
-            if (DIGIT_RE.search(line.text) and parse_running_head(line.text, line.number))
+            if (has_digit(line.text) and parse_running_head(line.text, line.number))
             or (
                 repeated
                 and _repeat_key(line.text) in repeated
@@ -443,8 +444,8 @@ def label_datelines(doc: Labelling) -> None:
             i
             for i, line in enumerate(seg.lines)
             if line.page == first_page
+            and has_digit(line.text)  # (asked first: quicker, and most lines have none)
             and DATELINE_RE.match(line.text)
-            and DIGIT_RE.search(line.text)
         ]
         if seg.role is not Role.BODY or seg.kind is not None or not found:
             segments.append(seg)

@@ -54,6 +54,18 @@ REFERENCES_RE = re.compile(
     r"|danh mục (?:các )?công trình (?:khoa học )?(?:đã công bố|của tác giả)[^.:]*)\s*:?\s*$",
     re.IGNORECASE,
 )
+#: The characters a match of CAPTION_LABEL_RE or REFERENCES_RE can open with (the pattern
+#: ignores case: 'ſ' is an 's' to it, 'ı' and 'İ' an 'i'); a line opening with another is
+#: turned down without trying the pattern.
+CAPTION_FIRSTS = frozenset("hHbBsSſđĐảẢfFtT")
+REFERENCES_FIRSTS = frozenset("dDtTrRbBiIıİvVxX")
+
+
+def may_open_references(text: str) -> bool:
+    """The text opens as a match of REFERENCES_RE may: a letter it opens with, or a digit."""
+    return text[:1] in REFERENCES_FIRSTS or text[:1].isdecimal()
+
+
 REFERENCE_ITEM_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s*\S")
 BACK_MATTER_RE = re.compile(r"^\s*(?:thông tin (?:liên hệ|tác giả)|contact)\b", re.IGNORECASE)
 
@@ -162,7 +174,11 @@ def label_labelled_captions(doc: Labelling) -> None:
 
 
 def _cut_captions(doc: Labelling, seg: Segment) -> list[Segment]:
-    starts = [i for i, line in enumerate(seg.lines) if CAPTION_LABEL_RE.match(line.text.strip())]
+    starts = [
+        i
+        for i, line in enumerate(seg.lines)
+        if (text := line.text.strip())[:1] in CAPTION_FIRSTS and CAPTION_LABEL_RE.match(text)
+    ]
     if not starts:
         return [seg]
     pieces: list[Segment] = []
@@ -229,7 +245,9 @@ def _cut_references_heading(doc: Labelling) -> None:
             (
                 i
                 for i, line in enumerate(seg.lines)
-                if i and REFERENCES_RE.match(line.text.strip()) is not None
+                if i
+                and may_open_references(text := line.text.strip())
+                and REFERENCES_RE.match(text) is not None
             ),
             None,
         )

@@ -14,6 +14,8 @@ import itertools
 import re
 import unicodedata
 
+from bantin.vietnamese import BMP_DIGITS
+
 # Operators and marks of mathematics that prose does not use between words.
 MATH_CHARS = frozenset(
     "=+−±×÷·≤≥≠≈≡∼→←↔⇒∞∑∏∫∂∇√∈∉⊂∩∪|^˜¯\u0304\u0303\u0302"
@@ -29,6 +31,13 @@ _NUMBERISH = re.compile(r"^[(\[]?\d+(?:[.,]\d+)*[a-z]?%?[)\]]?[,;.]?$")
 # are much faster than one with alternatives.)
 _MATH_CHAR_RE = re.compile(
     "[\\d" + re.escape("".join(sorted(MATH_CHARS))) + "\u0370-\u03ff\u1f00-\u1fff]"
+)
+#: _MATH_CHAR_RE with the digits of the BMP listed (a table lookup, where `\d` asks the
+#: character database) and any character beyond the BMP, which is asked again.
+_MATH_CHAR_BMP_RE = re.compile(
+    f"[{BMP_DIGITS}"
+    + re.escape("".join(sorted(MATH_CHARS)))
+    + "\u0370-\u03ff\u1f00-\u1fff\U00010000-\U0010ffff]"
 )
 #: The characters `\s` matches (those str.isspace calls white space), as a set to open with.
 WHITE_SPACE = (
@@ -56,9 +65,16 @@ def maybe_math_lines(texts: list[str]) -> set[int]:
     starts = list(itertools.accumulate((len(text) + 1 for text in texts), initial=1))
     found: set[int] = set()
     # a lone letter's match opens with the white space before it (a line break at a start)
-    for pattern, letter in ((_MATH_CHAR_RE, 0), (_LONE_LETTER_RE, 1)):
+    for pattern, letter in ((_MATH_CHAR_BMP_RE, 0), (_LONE_LETTER_RE, 1)):
         match = pattern.search(joined)
         while match is not None:
+            if (
+                not letter
+                and match[0] > "\uffff"
+                and not _MATH_CHAR_RE.match(joined, match.start())
+            ):
+                match = pattern.search(joined, match.end())  # beyond the BMP, and none
+                continue
             line = bisect.bisect_right(starts, match.start() + letter) - 1
             found.add(line)
             match = pattern.search(joined, starts[line + 1] - 1)  # from the next line's break
@@ -78,6 +94,16 @@ _CANDIDATE_RE = re.compile(
     r"|(?<!\S)[(\[]?[A-Za-z][)\]]?(?!\S)"
     r"|(?<!\S)[^\w\s]+(?!\S)"
     r"|(?<!\S)(?:" + "|".join(sorted(MATH_FUNCTIONS)) + r")(?!\S)"
+)
+#: The same tokens, counted as many times: every match of _CANDIDATE_RE is a whole token
+#: (from its first character, which the first alternative starts at too when it matches at
+#: all, to its last), so each alternative is tried at a token's start only, not again at each
+#: of its characters (a word's letters each tried the first alternative to the word's end).
+_TOKEN_CANDIDATE_RE = re.compile(
+    r"(?<!\S)(?:\S*[\d" + re.escape("".join(sorted(MATH_CHARS))) + "\u0370-\u03ff\u1f00-\u1fff]\\S*"
+    r"|[(\[]?[A-Za-z][)\]]?(?!\S)"
+    r"|[^\w\s]+(?!\S)"
+    r"|(?:" + "|".join(sorted(MATH_FUNCTIONS)) + r")(?!\S))"
 )
 PAGE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 TABLE_NUMBERS = 3  # plain numbers alone make a line of figures from this many on ("Số 10 - 2020")
@@ -107,7 +133,7 @@ def is_math_line(text: str) -> bool:
     tokens = text.split()
     if not tokens or PAGE_NUMBER_RE.match(text.strip()):
         return False
-    if len(_CANDIDATE_RE.findall(text)) * 2 < len(tokens):
+    if len(_TOKEN_CANDIDATE_RE.findall(text)) * 2 < len(tokens):
         return False  # words are the most: prose with a few numbers
     kinds = [token_kind(token) for token in tokens]
     math, numbers = kinds.count("math"), kinds.count("number")
