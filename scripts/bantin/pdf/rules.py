@@ -244,8 +244,11 @@ def _meeting(across: list[Box], down: list[Box]) -> list[list[Box]]:
 def _grid(rules: list[Box]) -> Grid | None:
     """The grid the rules draw, when their top and bottom ones run across the whole of it
     (its sides may be open: the outer columns then end where the rules across do)."""
-    across = [rule for rule in rules if rule.height <= RULE_THICKNESS and rule.width > rule.height]
-    down = [rule for rule in rules if rule not in across]
+    across: list[Box] = []
+    down: list[Box] = []
+    for rule in rules:
+        flat = rule.height <= RULE_THICKNESS and rule.width > rule.height
+        (across if flat else down).append(rule)
     if not across or not down:
         return None
     rows = _levels([rule.cy for rule in across])

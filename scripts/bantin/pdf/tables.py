@@ -19,8 +19,15 @@ if TYPE_CHECKING:
 #: What a ruled grid's paragraphs may have been labelled before the grid was seen (a
 #: cell's "Nguồn: ..." looks like a caption, a short one like a footnote).
 _IN_TABLES = frozenset(
-    {roles.BODY, roles.HEADING, roles.TABLE, roles.FIGURE, roles.EQUATION, roles.CAPTION}
-    | {roles.FOOTNOTE}
+    {
+        roles.BODY,
+        roles.HEADING,
+        roles.TABLE,
+        roles.FIGURE,
+        roles.EQUATION,
+        roles.CAPTION,
+        roles.FOOTNOTE,
+    }
 )
 
 
