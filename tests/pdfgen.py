@@ -76,6 +76,7 @@ class Issue:
     # "right, first line" (as "right", the number on the first line of a wrapped title).
     contents_layout: str = "left"
     contents_columns: int = 1  # entries numbered at the right, in this many columns
+    contents_sections: dict[int, str] = field(default_factory=dict)  # heading over an entry
 
 
 @dataclass
@@ -219,6 +220,10 @@ def _contents_right(
         right = left + width
         page = known[index][0] if known else index + 2
         title = issue.contents_titles.get(index, spec.title)
+        if index in issue.contents_sections:  # a section's heading in capitals, set apart
+            flow.y -= 4
+            _draw(flow, left, issue.contents_sections[index], "Sans", 10)
+            flow.y -= 17
         if spec.byline and issue.contents_layout == "byline first":
             _draw(flow, left, spec.byline, "Italic", 9)
             flow.y -= 13

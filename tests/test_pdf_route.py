@@ -396,6 +396,21 @@ def test_a_byline_run_into_a_contents_title_is_taken_out(
     assert _byline_before(written) == (title, bylines)
 
 
+@pytest.mark.parametrize("layout", ["right", "byline first"])
+def test_section_headings_of_a_contents_page_numbered_at_the_right(
+    tmp_path: Path, layout: str
+) -> None:
+    """A heading in capitals between the entries names the section of those under it; it is
+    no part of the next title."""
+    pdf = tmp_path / "in.pdf"
+    sections = {0: "NGHIÊN CỨU - TRAO ĐỔI", 2: "TIN TỨC - SỰ KIỆN"}
+    issue = Issue(contents=True, contents_layout=layout, contents_sections=sections)
+    build_pdf(pdf, [FIRST, SECOND, THIRD, LONG], issue)
+    entries = read_contents(read_document(pdf))
+    assert [e.title for e in entries] == [FIRST.title, SECOND.title, THIRD.title, LONG.title]
+    assert [e.section for e in entries] == [sections[0]] * 2 + [sections[2]] * 2
+
+
 def test_titles_in_capitals_take_the_case_of_a_contents_page_numbered_at_the_right(
     tmp_path: Path,
 ) -> None:

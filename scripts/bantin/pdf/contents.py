@@ -273,6 +273,7 @@ def _column_numbered_at_right(
         start = cut
     entries: list[Entry] = []
     for (number, anchor, text), group in zip(ends, groups, strict=True):
+        section, group = _section_over(group, anchor)
         title: list[str] = []
         bylines: list[str] = []
         for line in group:
@@ -290,9 +291,27 @@ def _column_numbered_at_right(
                     joined.rstrip(" .").strip(),
                     before + bylines,
                     contents_page=page.number,
+                    section=section,
                 )
             )
     return entries
+
+
+def _section_over(group: list[Line], anchor: Line) -> tuple[str, list[Line]]:
+    """A heading in capitals opening an entry's lines, over a title that is not in
+    capitals: the section of the entries from here on; and the entry's other lines."""
+    count = 0
+    while (
+        count < len(group)
+        and group[count] is not anchor
+        and _section_text([group[count].text.strip()])
+    ):
+        count += 1
+    rest = group[count:]
+    titled = [line.text for line in rest if not _is_byline(line.text.strip())]
+    if not count or all(map(is_all_caps, titled)):
+        return "", group
+    return _section_text([line.text.strip() for line in group[:count]]), rest
 
 
 _BYLINE_END = re.compile(r":\s+|\s+[-–]\s+")  # "NGUYỄN VĂN A: Tiêu đề", "NGUYỄN VĂN A - ..."
