@@ -266,6 +266,8 @@ def _lay_out(flow: _Flow, spec: Spec) -> None:
             _table(flow, text)
         elif kind == "ruled":
             _ruled_table(flow, text)
+        elif kind == "three-line":
+            _ruled_table(flow, text, down=False)
         elif kind == "equation":
             _equation(flow, text)
         elif kind == "tall":
@@ -387,14 +389,15 @@ def _table(flow: _Flow, text: str) -> None:
 CELL_SIZE, CELL_LEADING, CELL_PAD = 8.0, 10.0, 3.0
 
 
-def _ruled_table(flow: _Flow, text: str) -> None:
+def _ruled_table(flow: _Flow, text: str, down: bool = True) -> None:
     """A table as a word processor draws it: its caption over it ("Bảng 1. ..."), then a grid
     of ruled cells across the column, each cell's text wrapped in it, the first row in bold.
     Rows are lines, cells separated by "|", a cell "<" merged into the one on its left, one
     opening with "^" into the one above (no rule between them), a row opening with "~" not
     ruled off from the one above; the rules are thin filled rectangles (verticals, row by
     row) and stroked lines (horizontals, cell by cell); the header's lines are shaded
-    (filled, no rule)."""
+    (filled, no rule). Without `down`, a "three-line" table: rules across only, over the
+    header, under it and under the last row."""
     lines = text.split("\n")
     caption = lines.pop(0) if lines[0].startswith("Bảng") else ""
     unruled = [line.startswith("~") for line in lines]
@@ -422,7 +425,7 @@ def _ruled_table(flow: _Flow, text: str) -> None:
     canvas.setLineWidth(0.5)
     for r, row in enumerate(wrapped):
         for c in range(len(row)):
-            if r == 0 or not (unruled[r] or above[r][c]):
+            if r == 0 or (down and not (unruled[r] or above[r][c])) or (not down and r == 1):
                 canvas.line(flow.x + c * slot, flow.y, flow.x + (c + 1) * slot, flow.y)
         for c, cell in enumerate(row):
             y = flow.y - CELL_PAD - CELL_SIZE
@@ -435,7 +438,7 @@ def _ruled_table(flow: _Flow, text: str) -> None:
                 canvas.setFont("Bold" if r == 0 else "Body", CELL_SIZE)
                 canvas.drawString(flow.x + c * slot + CELL_PAD, y, line)
                 y -= CELL_LEADING
-        for c in range(len(row) + 1):
+        for c in range(len(row) + 1) if down else ():
             if c == len(row) or rows[r][c] != "<":
                 x = flow.x + c * slot - 0.25
                 canvas.rect(x, flow.y - heights[r], 0.5, heights[r], stroke=0, fill=1)

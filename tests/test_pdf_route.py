@@ -1216,3 +1216,35 @@ def test_a_ruled_table_with_merged_rows_and_unruled_rows_is_read_by_its_grid(
         "2020 | 151 | 2,7\n"
         "2021 | 216 | 2,8"
     ]
+
+
+def test_a_table_ruled_only_across_under_its_caption_is_read_by_its_columns(
+    tmp_path: Path,
+) -> None:
+    """A "three-line" table rules over its header, under it and under its last row, and
+    draws no rule down: under a table's caption, its columns are the gaps its rows share."""
+    pdf = tmp_path / "bang.pdf"
+    table = (
+        "Bảng 3. Dư nợ tín dụng xanh\n"
+        "Chỉ tiêu | 2019 | 2020 | 2021\n"
+        "Nông nghiệp xanh | 147,3 | 151,7 | 216,3\n"
+        "~Năng lượng tái tạo | 48,0 | 60,6 | 81,7\n"
+        "~Các lĩnh vực khác | 80,1 | 91,0 | 129,8"
+    )
+    spec = Spec(
+        "Phát triển tín dụng xanh tại các ngân hàng thương mại",
+        [("body", text(0, 6)), ("three-line", table), ("body", text(1, 6))],
+        byline="Lê Văn An",
+        columns=1,
+    )
+    build_pdf(pdf, [spec])
+    converted = convert_pdf(pdf)
+    tables = [b.text for b in converted.blocks if b.kind is BlockKind.TABLE]
+    assert tables == [
+        "Chỉ tiêu | 2019 | 2020 | 2021\n"
+        "Nông nghiệp xanh | 147,3 | 151,7 | 216,3\n"
+        "Năng lượng tái tạo | 48,0 | 60,6 | 81,7\n"
+        "Các lĩnh vực khác | 80,1 | 91,0 | 129,8"
+    ]
+    body = [b.text for b in converted.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert body == [text(0, 6), text(1, 6)]
