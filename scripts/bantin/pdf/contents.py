@@ -191,7 +191,7 @@ def _left_of(number: Line, lines: Iterable[Line]) -> Line | None:
         for line in lines
         if line is not number
         and line.box.x1 <= number.box.x0 + 1
-        and line.box.y_overlap(number.box) > 0.3 * number.box.height
+        and _level_with(line, number)
         and any(c.isalpha() for c in line.text)
     ]
     if not level:
@@ -208,7 +208,7 @@ def _right_of(number: Line, lines: Iterable[Line]) -> bool:
         line is not number
         and len(line.text.split()) < 3
         and 0 <= line.box.x0 - number.box.x1 <= 8 * number.box.height
-        and line.box.y_overlap(number.box) > 0.3 * number.box.height
+        and _level_with(line, number)
         for line in lines
     )
 
@@ -282,18 +282,10 @@ def _column_numbered_at_right(
                 bylines.append(" ".join(own.split()))
             elif not bylines or byline_first:
                 title.append(own)
-        joined = _DOT_LEADER.sub(" ", " ".join(" ".join(title).split())).strip()
-        joined, before = _byline_before(joined)
-        if joined:
-            entries.append(
-                Entry(
-                    number,
-                    joined.rstrip(" .").strip(),
-                    before + bylines,
-                    contents_page=page.number,
-                    section=section,
-                )
-            )
+        entry = _made_entry(number, title, bylines)
+        if entry is not None:
+            entry.contents_page, entry.section = page.number, section
+            entries.append(entry)
     return entries
 
 
@@ -357,6 +349,11 @@ def _goes_on(line: Line) -> bool:
     return starts_lower(line.text.strip())
 
 
+def _level_with(line: Line, number: Line) -> bool:
+    """`line` stands level with a page number (beside it, on either side)."""
+    return line.box.y_overlap(number.box) > 0.3 * number.box.height
+
+
 def _beside(number: Line, lines: Iterable[Line]) -> Line | None:
     """The line of text set right of a number, level with it."""
     level = [
@@ -364,7 +361,7 @@ def _beside(number: Line, lines: Iterable[Line]) -> Line | None:
         for line in lines
         if line is not number
         and 0 <= line.box.x0 - number.box.x1 <= 4 * number.box.height
-        and line.box.y_overlap(number.box) > 0.3 * number.box.height
+        and _level_with(line, number)
         and any(c.isalpha() for c in line.text)
     ]
     return min(level, key=lambda line: line.box.x0) if level else None
@@ -406,13 +403,20 @@ def _entry(number: int, first: Line, lines: list[Line]) -> Entry | None:
             bylines.append(" ".join(text.split()))
         elif not bylines:
             title.append(text)
+    entry = _made_entry(number, title, bylines)
+    if entry is not None:
+        entry.heading_after = _section_text(after)
+    return entry
+
+
+def _made_entry(number: int, title: list[str], bylines: list[str]) -> Entry | None:
+    """The entry of a title's lines (dot leaders left out, a byline run in before it taken
+    out) and its bylines; none without a title."""
     joined = _DOT_LEADER.sub(" ", " ".join(" ".join(title).split())).strip()
     joined, before = _byline_before(joined)
     if not joined:
         return None
-    entry = Entry(number, joined.rstrip(" .").strip(), before + bylines)
-    entry.heading_after = _section_text(after)
-    return entry
+    return Entry(number, joined.rstrip(" .").strip(), before + bylines)
 
 
 def _is_byline(text: str) -> bool:

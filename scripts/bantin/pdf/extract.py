@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bantin.exceptions import SourceError
 from bantin.pdf import glyphs, poppler
+from bantin.pdf.groups import Groups
 from bantin.pdf.page import (
     NO_STYLE,
     Block,
@@ -24,7 +25,6 @@ from bantin.pdf.page import (
     Style,
     Word,
     dominant_style,
-    union_of,
 )
 
 _XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -103,16 +103,10 @@ def leave_out_hidden(page: Page) -> None:
         return
     tops = [word.box.y0 for word in letters]
     tallest = max(word.box.height for word in letters)
-    group: dict[int, int] = {}  # words lying over each other, joined into groups
-
-    def root(key: int) -> int:
-        while group.get(key, key) != key:
-            key = group[key]
-        return key
-
+    groups = Groups()  # words lying over each other
     for line in page.lines:  # a line's words stand or fall together
         for before, after in zip(line.words, line.words[1:], strict=False):
-            group[root(id(after))] = root(id(before))
+            groups.join(id(after), id(before))
     candidates: list[Word] = []
     same: list[int] = []  # words under the same word
     for word in words:
@@ -129,13 +123,13 @@ def leave_out_hidden(page: Page) -> None:
             across, down = other.box.x_overlap(box), other.box.y_overlap(box)
             if across > 0 and down >= HIDDEN_DEPTH * box.height:
                 covered += across * down
-                group[root(id(other))] = root(id(word))
+                groups.join(id(other), id(word))
                 if other.text.casefold() == word.text.casefold():
                     same.append(id(word))
         if covered >= HIDDEN_SHARE * box.width * box.height:
             candidates.append(word)
-    doubt = {root(key) for key in same}
-    hidden = {id(word) for word in candidates if root(id(word)) not in doubt}
+    doubt = {groups.find(key) for key in same}
+    hidden = {id(word) for word in candidates if groups.find(id(word)) not in doubt}
     if not hidden:
         return
     _spread_hidden(words, hidden)
@@ -145,7 +139,7 @@ def leave_out_hidden(page: Page) -> None:
         for line in block.lines:
             kept = [word for word in line.words if id(word) not in hidden]
             if kept:
-                lines.append(Line(kept, union_of([word.box for word in kept])))
+                lines.append(Line.of(kept))
         if lines:
             blocks.append(Block(lines, block.flow))
     page.blocks = blocks
@@ -188,7 +182,7 @@ def _line(node: ET.Element) -> Line | None:
         word = Word(element.text or "", _box(element, "xMin", "yMin", "xMax", "yMax"))
         if word.text.strip() and not (words and _overprints(words[-1], word)):
             words.append(word)
-    return Line(words, union_of([word.box for word in words])) if words else None
+    return Line.of(words) if words else None
 
 
 def _rejoined(lines: list[Line]) -> list[Line]:
@@ -203,7 +197,7 @@ def _rejoined(lines: list[Line]) -> list[Line]:
             and _overprints(before.words[-1], line.words[0])
         ):
             words = before.words + line.words[1:]
-            out[-1] = Line(words, union_of([word.box for word in words]))
+            out[-1] = Line.of(words)
         else:
             out.append(line)
     return out

@@ -90,6 +90,11 @@ class Line:
     words: list[Word]
     box: Box
 
+    @classmethod
+    def of(cls, words: list[Word]) -> Line:
+        """The line of `words` (at least one), its box around them."""
+        return cls(words, union_of([word.box for word in words]))
+
     @property
     def text(self) -> str:
         """The words, a space between two only where the page leaves one: a subscript, a

@@ -464,7 +464,7 @@ def _split_line(line: Line, gutters: list[tuple[float, float]]) -> list[Line]:
             pieces[-1].append(word)
     if len(pieces) == 1:
         return [line]
-    return [Line(words, union_of([w.box for w in words])) for words in pieces]
+    return [Line.of(words) for words in pieces]
 
 
 def _across_gap(before: Word, after: Word, gutter: tuple[float, float]) -> bool:

@@ -7,11 +7,12 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from bantin.pdf.groups import Groups
 from bantin.pdf.page import Box, Page
 
 log = logging.getLogger("bantin.pdf")
@@ -198,57 +199,44 @@ def ruled_tables(drawing: Drawing) -> list[Grid]:
             down += [Box(box.x0, box.y0, box.x0, box.y1), Box(box.x1, box.y0, box.x1, box.y1)]
     if len(across) < GRID_MIN_RULES or not down or len(across) + len(down) > MAX_RULES:
         return []
-    (_, height), grids = drawing[0], [_grid(group) for group in _meeting(across, down)]
+    (_, height), grids = drawing[0], [_grid(*group) for group in _meeting(across, down)]
     return sorted(
         (grid for grid in grids if grid is not None and grid.box.height < FRAME_SHARE * height),
         key=lambda grid: grid.box.y0,
     )
 
 
-def _meeting(across: list[Box], down: list[Box]) -> list[list[Box]]:
-    """The rules grouped by the ones they meet (each group: its rules across, then down)."""
-    rules = across + down
-    parent = list(range(len(rules)))
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
+def _meeting(across: list[Box], down: list[Box]) -> list[tuple[list[Box], list[Box]]]:
+    """The rules grouped by the ones they meet: each group's rules across, and down."""
+    groups = Groups()  # rules across by their index, rules down by their index after them
     for a, line in enumerate(across):
         for d, column in enumerate(down, len(across)):
             if (
                 line.x0 - TOUCH <= column.cx <= line.x1 + TOUCH
                 and column.y0 - TOUCH <= line.cy <= column.y1 + TOUCH
             ):
-                parent[root(a)] = root(d)
+                groups.join(a, d)
     # a rule drawn in pieces, one per row or per cell, is one rule
-    ordered = sorted(
-        range(len(across), len(rules)), key=lambda i: (round(rules[i].cx), rules[i].y0)
-    )
+    ordered = sorted(range(len(down)), key=lambda i: (round(down[i].cx), down[i].y0))
     for first, second in itertools.pairwise(ordered):
-        upper, lower = rules[first], rules[second]
+        upper, lower = down[first], down[second]
         if (
             abs(upper.cx - lower.cx) <= TOUCH
             and lower.y0 <= upper.y1 + TOUCH
             and upper.y0 <= lower.y1 + TOUCH
         ):
-            parent[root(first)] = root(second)
-    groups: dict[int, list[Box]] = {}
-    for index, rule in enumerate(rules):
-        groups.setdefault(root(index), []).append(rule)
-    return list(groups.values())
+            groups.join(len(across) + first, len(across) + second)
+    found: dict[Hashable, tuple[list[Box], list[Box]]] = {}
+    for index, rule in enumerate(across):
+        found.setdefault(groups.find(index), ([], []))[0].append(rule)
+    for index, rule in enumerate(down, len(across)):
+        found.setdefault(groups.find(index), ([], []))[1].append(rule)
+    return list(found.values())
 
 
-def _grid(rules: list[Box]) -> Grid | None:
+def _grid(across: list[Box], down: list[Box]) -> Grid | None:
     """The grid the rules draw, when their top and bottom ones run across the whole of it
     (its sides may be open: the outer columns then end where the rules across do)."""
-    across: list[Box] = []
-    down: list[Box] = []
-    for rule in rules:
-        flat = rule.height <= RULE_THICKNESS and rule.width > rule.height
-        (across if flat else down).append(rule)
     if not across or not down:
         return None
     rows = _levels([rule.cy for rule in across])

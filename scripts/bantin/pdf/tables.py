@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bantin.pdf import roles
-from bantin.pdf.page import Line, Word, union_of
+from bantin.pdf.page import Line, Word
 from bantin.pdf.reading import Para, join_lines
 from bantin.pdf.rules import Grid
 
@@ -64,7 +64,7 @@ def grid_text(cells: list[Para]) -> str:
     found: dict[tuple[int, int], list[Line]] = {}
     for line in (line for cell in cells for line in cell.lines):
         for place, words in _by_cell(line.words, grid).items():  # poppler's line, cut
-            found.setdefault(place, []).append(Line(words, union_of([w.box for w in words])))
+            found.setdefault(place, []).append(Line.of(words))
     rows = []
     widths = [right - left for left, right in itertools.pairwise(grid.columns)]
     for row in range(len(grid.rows) - 1):
