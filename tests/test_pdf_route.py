@@ -1154,28 +1154,34 @@ RULED = (
 )
 
 
+def converted_with_table(
+    tmp_path: Path, title: str, kind: str, table: str, columns: int = 1
+) -> Article:
+    """An article of two paragraphs around a table laid out as `kind`, converted."""
+    pdf = tmp_path / "bang.pdf"
+    body = [("body", text(0, 6)), (kind, table), ("body", text(1, 6))]
+    build_pdf(pdf, [Spec(title, body, byline="Lê Văn An", columns=columns)])
+    return convert_pdf(pdf)
+
+
+def blocks_of(article: Article, kind: BlockKind) -> list[str]:
+    return [block.text for block in article.blocks if block.kind is kind]
+
+
 @pytest.mark.parametrize("columns", [1, 2])
 def test_a_ruled_table_is_read_by_its_grid(tmp_path: Path, columns: int) -> None:
     """Measured on a real article: a table drawn with ruled cells came out as headings (its
     bold header cells) and two pieces of preformatted lines, each cell's wrapped lines on rows
     of their own. The grid gives the cells: one row of whole cells per row of the table, a
     cell merged over two columns in the first of them."""
-    pdf = tmp_path / "bang.pdf"
-    spec = Spec(
-        "Ứng dụng công nghệ AI trong lĩnh vực kế toán",
-        [("body", text(0, 6)), ("ruled", RULED), ("body", text(1, 6))],
-        byline="Nguyễn Thị Nguyệt",
-        columns=columns,
-    )
-    build_pdf(pdf, [spec])
-    converted = convert_pdf(pdf)
-    tables = [b.text for b in converted.blocks if b.kind is BlockKind.TABLE]
+    title = "Ứng dụng công nghệ AI trong lĩnh vực kế toán"
+    converted = converted_with_table(tmp_path, title, "ruled", RULED, columns)
+    tables = blocks_of(converted, BlockKind.TABLE)
     rows = [[cell.strip() for cell in row.split("|")] for row in RULED.split("\n")[1:]]
     rows = [["" if cell == "<" else cell for cell in row] for row in rows]  # merged: empty
     assert tables == ["\n".join(" | ".join(row) for row in rows)]
-    assert [b.kind for b in converted.blocks].count(BlockKind.HEADING) == 0
-    body = [b.text for b in converted.blocks if b.kind is BlockKind.PARAGRAPH]
-    assert body == [text(0, 6), text(1, 6)]
+    assert blocks_of(converted, BlockKind.HEADING) == []
+    assert blocks_of(converted, BlockKind.PARAGRAPH) == [text(0, 6), text(1, 6)]
     assert not [reason for reason in converted.review if "tables" in reason]  # read by its grid
 
 
@@ -1185,7 +1191,6 @@ def test_a_ruled_table_with_merged_rows_and_unruled_rows_is_read_by_its_grid(
     """Measured on real articles: a cell merged over the rows beside it ("Ý định trở thành
     Freelancer" by four statements) was cut line by line into those rows; a table that rules
     its header and foot only had all its figures run into one cell per column."""
-    pdf = tmp_path / "bang.pdf"
     table = (
         "Bảng 2. Thang đo\n"
         "Tên biến | Kí hiệu | Thang đo\n"
@@ -1197,16 +1202,9 @@ def test_a_ruled_table_with_merged_rows_and_unruled_rows_is_read_by_its_grid(
         "~2020 | 151 | 2,7\n"
         "~2021 | 216 | 2,8"
     )
-    spec = Spec(
-        "Nghiên cứu ý định làm nghề tự do của sinh viên",
-        [("body", text(0, 6)), ("ruled", table), ("body", text(1, 6))],
-        byline="Lê Văn An",
-        columns=1,
-    )
-    build_pdf(pdf, [spec])
-    converted = convert_pdf(pdf)
-    tables = [b.text for b in converted.blocks if b.kind is BlockKind.TABLE]
-    assert tables == [
+    title = "Nghiên cứu ý định làm nghề tự do của sinh viên"
+    converted = converted_with_table(tmp_path, title, "ruled", table)
+    assert blocks_of(converted, BlockKind.TABLE) == [
         "Tên biến | Kí hiệu | Thang đo\n"
         "Ý định trở thành người làm nghề tự do | YD1 | Mục tiêu của tôi\n"
         " | YD2 | Tôi đã suy nghĩ nghiêm túc\n"
@@ -1223,7 +1221,6 @@ def test_a_table_ruled_only_across_under_its_caption_is_read_by_its_columns(
 ) -> None:
     """A "three-line" table rules over its header, under it and under its last row, and
     draws no rule down: under a table's caption, its columns are the gaps its rows share."""
-    pdf = tmp_path / "bang.pdf"
     table = (
         "Bảng 3. Dư nợ tín dụng xanh\n"
         "Chỉ tiêu | 2019 | 2020 | 2021\n"
@@ -1231,20 +1228,12 @@ def test_a_table_ruled_only_across_under_its_caption_is_read_by_its_columns(
         "~Năng lượng tái tạo | 48,0 | 60,6 | 81,7\n"
         "~Các lĩnh vực khác | 80,1 | 91,0 | 129,8"
     )
-    spec = Spec(
-        "Phát triển tín dụng xanh tại các ngân hàng thương mại",
-        [("body", text(0, 6)), ("three-line", table), ("body", text(1, 6))],
-        byline="Lê Văn An",
-        columns=1,
-    )
-    build_pdf(pdf, [spec])
-    converted = convert_pdf(pdf)
-    tables = [b.text for b in converted.blocks if b.kind is BlockKind.TABLE]
-    assert tables == [
+    title = "Phát triển tín dụng xanh tại các ngân hàng thương mại"
+    converted = converted_with_table(tmp_path, title, "three-line", table)
+    assert blocks_of(converted, BlockKind.TABLE) == [
         "Chỉ tiêu | 2019 | 2020 | 2021\n"
         "Nông nghiệp xanh | 147,3 | 151,7 | 216,3\n"
         "Năng lượng tái tạo | 48,0 | 60,6 | 81,7\n"
         "Các lĩnh vực khác | 80,1 | 91,0 | 129,8"
     ]
-    body = [b.text for b in converted.blocks if b.kind is BlockKind.PARAGRAPH]
-    assert body == [text(0, 6), text(1, 6)]
+    assert blocks_of(converted, BlockKind.PARAGRAPH) == [text(0, 6), text(1, 6)]
