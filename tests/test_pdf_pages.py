@@ -1714,3 +1714,28 @@ def test_a_superscript_set_apart_in_a_ruled_cell_stays_with_its_figure() -> None
     for cell in cells:
         cell.grid = grid
     assert grid_text(cells) == "Giống | Chiều cao\nCT1 | 22,5a"
+
+
+def test_a_column_of_short_list_items_keeps_the_issues_column_edge() -> None:
+    """Measured on a real article: a page whose left column held mostly short list items
+    was found a column ending where the items end; the sentence going on at its top from the
+    page before fell outside it and, level with a paragraph's last line atop the right
+    column, was read as a row of a table."""
+    pages = [page(n, body_lines(60, 40), body_lines(60, 40, x=320)) for n in range(1, 5)]
+    going_on = [line(RUNNING, 50, 60), line("(TensionLoadcell).", 50, 75)]
+    items = [[line(f"- Phân loại theo hình dạng số {n}", 50, 100 + 15 * n)] for n in range(12)]
+    right = [line("trình PLC.", 320, 60)]
+    last = page(5, going_on, *items, right, body_lines(80, 30, x=320))
+    columns = document_columns([*pages, last], BODY)
+    assert [(round(c.left), round(c.right)) for c in columns[5]] == [
+        (round(c.left), round(c.right)) for c in columns[1]
+    ]
+    paras = [
+        para
+        for n, sheet in enumerate([*pages, last], 1)
+        for para in paragraphs(sheet, BODY, columns[n])
+    ]
+    label_article(paras, BODY)
+    role = {para.text: para.role for para in paras if para.page == 5}
+    assert role[f"{RUNNING} (TensionLoadcell)."] != TABLE
+    assert role["trình PLC."] != TABLE

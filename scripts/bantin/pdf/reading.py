@@ -281,7 +281,18 @@ def document_columns(pages: list[Page], body: BodyType) -> dict[int, list[Column
     for page in pages:
         if len(found[page.number]) < len(grid) and _fits(page, grid, body):
             found[page.number] = grid
+        else:
+            found[page.number] = [_to_grid(column, grid, em) for column in found[page.number]]
     return found
+
+
+def _to_grid(column: Column, grid: list[Column], em: float) -> Column:
+    """A column found where one of the grid's starts but ending short of its edge (a column
+    of short list items, of lines cut by a figure) is the grid's: its lines still run to it."""
+    for other in grid:
+        if abs(column.left - other.left) <= em and other.left < column.right < other.right - em:
+            return other
+    return column
 
 
 def _common_grid(grids: list[list[Column]], em: float) -> list[Column] | None:
