@@ -1739,3 +1739,62 @@ def test_a_column_of_short_list_items_keeps_the_issues_column_edge() -> None:
     role = {para.text: para.role for para in paras if para.page == 5}
     assert role[f"{RUNNING} (TensionLoadcell)."] != TABLE
     assert role["trình PLC."] != TABLE
+
+
+def test_a_paragraphs_last_line_level_with_a_tables_row_is_no_cell() -> None:
+    """Measured on a real article: lines of running text set wide apart came out one
+    paragraph each; the last, "tăng.", stood level with a row of the table in the next
+    column and was read as one of its cells."""
+    pages = [page(n, body_lines(60, 40), body_lines(60, 40, x=320)) for n in range(1, 5)]
+    rows = [
+        [[line(str(2006 + n), 60, 100 + 20 * n)], [line(f"{9.1 + n:.4f}", 160, 100 + 20 * n)]]
+        for n in range(14)
+    ]
+    text = [[line(RUNNING, 320, 100 + 20 * n)] for n in range(4)]
+    last = page(
+        5,
+        *[cell for row in rows for cell in row],
+        *text,
+        [line("tăng.", 320, 180)],
+        [line("5.2. Kết quả hồi quy", 320, 210, bold=True)],
+        body_lines(230, 20, x=320),
+    )
+    sheets = [*pages, last]
+    columns = document_columns(sheets, BODY)
+    paras = [p for n, sheet in enumerate(sheets, 1) for p in paragraphs(sheet, BODY, columns[n])]
+    label_article(paras, BODY)
+    assert {p.text: p.role for p in paras if p.page == 5}["tăng."] != TABLE
+    texts = [block.text for block in body_blocks(paras)]
+    assert any(text.endswith(" ".join([RUNNING] * 4 + ["tăng."])) for text in texts)
+
+
+def test_a_tables_unit_line_holds_no_paragraph_apart() -> None:
+    """Measured on a real article: "Đơn vị tính: triệu đồng" over a table was read as a
+    heading, and the sentence broken from the left column's foot to the right column's,
+    under the table, was cut in two around it."""
+    pages = [page(n, body_lines(60, 40), body_lines(60, 40, x=320)) for n in range(1, 5)]
+    rows = [
+        [[line(f"Kinh tế nhóm {n}", 60, 140 + 18 * n)], [line(f"{3.5 + n:.3f}", 340, 140 + 18 * n)]]
+        for n in range(6)
+    ]
+    last = page(
+        5,
+        body_lines(40, 3),
+        body_lines(40, 3, x=320),
+        [line("Bảng 2. Tiền thưởng bình quân của người lao động theo năm", 120, 100, 10, True)],
+        [line("Đơn vị tính: triệu đồng", 430, 118, 10)],
+        *[cell for row in rows for cell in row],
+        [line("Nguồn: Bộ Lao động, Thương binh và Xã hội", 360, 250, 10)],
+        body_lines(280, 4),
+        [
+            line("nghiệp lựa chọn là phụ cấp nhà ở và phụ cấp.", 320, 280),
+            *body_lines(295, 3, x=320),
+        ],
+    )
+    sheets = [*pages, last]
+    columns = document_columns(sheets, BODY)
+    paras = [p for n, sheet in enumerate(sheets, 1) for p in paragraphs(sheet, BODY, columns[n])]
+    label_article(paras, BODY)
+    texts = [block.text for block in body_blocks(paras)]
+    going_on = next(text for text in texts if "nghiệp lựa chọn là" in text)
+    assert f"{RUNNING} nghiệp lựa chọn là phụ cấp nhà ở" in going_on

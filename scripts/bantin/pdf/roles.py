@@ -86,7 +86,7 @@ _CAPTION = re.compile(
     r"\s*(\d+[\d.]*|[IVX]+)?\s*([.:\-–]|$)",
     re.I,
 )
-_CAPTION_NOTE = re.compile(r"^\W{0,2}(nguồn|đơn\s*vị|ghi\s*chú|source|note)\s*:", re.I)
+_CAPTION_NOTE = re.compile(r"^\W{0,2}(nguồn|đơn\s*vị(?:\s*tính)?|ghi\s*chú|source|note)\s*:", re.I)
 _PHOTO_CREDIT = re.compile(r"^\W{0,2}ảnh\s*:", re.I)
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}\d{0,2}\s+(?=\w)")
 _NUMBERED = re.compile(
@@ -1010,10 +1010,23 @@ def _continuations(paras: Sequence[Para]) -> set[Para]:
             for other in paras
         )
         opens = para.text.strip()[:1].isupper()  # "nhau.", "12%, lợi nhuận" go on
-        if top and previous is not None and not opens and not ends_sentence(previous.text):
-            found.add(para)
+        if previous is not None and not opens and not ends_sentence(previous.text):
+            under = para.text.strip()[:1].islower() and _goes_on_under(previous, para)
+            found.update([para] if top or under else [])
         previous = para
     return found
+
+
+def _goes_on_under(above: Para, below: Para) -> bool:
+    """Right under a paragraph whose last line fills the column, in that column (lines set
+    wide apart, which poppler gives as a block each)."""
+    last = above.lines[-1].box
+    return (
+        above.last_full
+        and below.page == above.page
+        and below.column is above.column
+        and 0 <= below.box.y0 - last.y1 <= 2 * last.height
+    )
 
 
 def _text_widths(paras: Sequence[Para]) -> dict[int, float]:
