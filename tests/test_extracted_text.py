@@ -1503,3 +1503,23 @@ nhân, đến thành công của tổ chức. Do đó chúng ta phải không ng
     references = [b.text for b in article.blocks if b.kind is BlockKind.REFERENCE]
     assert references[-1] == "2. Hồ Chí Minh, Toàn tập, NXB CTQG, HN 1995, T9"
     assert article.lead.startswith("Chủ nghĩa cá nhân dưới nhiều hình thức")
+
+
+def test_a_references_heading_in_the_singular_opens_the_references() -> None:
+    # a real article titles its list "REFERENCE"
+    text = """\
+ĐỌC MỞ RỘNG VÀ VIỆC HỌC TỪ VỰNG
+
+Sinh viên đọc nhiều hơn sau khóa học và đoán nghĩa của
+từ mới dựa vào ngữ cảnh thay vì tra từ điển.
+
+REFERENCE
+
+[1] Richard Day & Julian Bamford (2002). Top ten principles for teaching
+extensive reading. Reading in a foreign language, 14(2), 136-141.
+[2] Claire Ikumi Hitosugi & Richard Day (2004). Extensive reading in
+Japanese. Reading in a foreign language, 16(1), 20-30.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    references = [b.text for b in article.blocks if b.kind is BlockKind.REFERENCE]
+    assert len(references) == 2 and references[1].endswith("16(1), 20-30.")

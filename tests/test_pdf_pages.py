@@ -1798,3 +1798,76 @@ def test_a_tables_unit_line_holds_no_paragraph_apart() -> None:
     texts = [block.text for block in body_blocks(paras)]
     going_on = next(text for text in texts if "nghiệp lựa chọn là" in text)
     assert f"{RUNNING} nghiệp lựa chọn là phụ cấp nhà ở" in going_on
+
+
+def test_a_references_heading_in_the_singular_opens_the_references() -> None:
+    """Measured on a real article: under "REFERENCE", the items' numbers set apart ("[1]")
+    were taken for figures and the lines their entries wrap onto for equations."""
+    items = [
+        (
+            "Richard Day & Julian Bamford (2002). Top ten principles for teaching",
+            "language, 14(2), 136-141.",
+        ),
+        ("Claire Ikumi Hitosugi & Richard Day (2004). Extensive reading in", "16(1), 20-30."),
+    ]
+    blocks = [[line(f"[{n}]", 50, 300 + 40 * n, 10)] for n in range(1, 3)]
+    blocks += [
+        [line(first, 80, 300 + 40 * n, 10), line(second, 80, 313 + 40 * n, 10)]
+        for n, (first, second) in enumerate(items, 1)
+    ]
+    sheet = page(1, body_lines(60, 14), [line("REFERENCE", 250, 290, 12, bold=True)], *blocks)
+    paras = labelled(sheet)
+    found = [b.text for b in body_blocks(paras) if b.kind.name == "REFERENCE"]
+    assert found == [f"{first} {second}" for first, second in items]
+
+
+def test_a_sentence_over_a_tables_caption_is_no_part_of_the_table() -> None:
+    """Measured on a real article: the end of a sentence atop the right column, over
+    "Bảng 6" whose table opens with a bold header, and a short sentence over "Bảng 7", were
+    taken for the tables' rows."""
+    pages = [page(n, body_lines(60, 40), body_lines(60, 40, x=320)) for n in range(1, 5)]
+    cells = [
+        [[line(name, 330, 120 + 18 * n)], [line(value, 500, 120 + 18 * n)]]
+        for n, (name, value) in enumerate([("LIA", "1.535"), ("LIB", "1.366"), ("LID", "1.145")])
+    ]
+    lower = [
+        [[line(f"Bước {n}", 60, 260 + 18 * n)], [line(f"{290 + n}", 330, 260 + 18 * n)]]
+        for n in range(3)
+    ]
+    last = page(
+        5,
+        body_lines(60, 10),
+        [line("phân tích hồi quy là phù hợp.", 320, 60)],
+        [line("Bảng 6. Bảng kết quả kiểm tra đa cộng tuyến", 335, 80, 10, True)],
+        [line("(Constant)", 350, 100, bold=True)],
+        [line("VIF", 480, 100, bold=True)],
+        *[cell for row in cells for cell in row],
+        [line("Kết quả hồi qui: Xem bảng 7.", 320, 200)],
+        [line("Bảng 7. Kết quả hồi qui", 250, 230, 10, True)],
+        *[cell for row in lower for cell in row],
+    )
+    sheets = [*pages, last]
+    columns = document_columns(sheets, BODY)
+    paras = [p for n, sheet in enumerate(sheets, 1) for p in paragraphs(sheet, BODY, columns[n])]
+    label_article(paras, BODY)
+    role = {p.text: p.role for p in paras if p.page == 5}
+    assert role["phân tích hồi quy là phù hợp."] != TABLE
+    assert role["Kết quả hồi qui: Xem bảng 7."] != TABLE
+
+
+def test_the_name_beside_a_contact_label_is_the_contacts_not_the_last_reference() -> None:
+    """Measured on a real article: the author's name set level with "Thông tin liên hệ:" on
+    its right came before the label in poppler's order and ended the last reference."""
+    sheet = page(
+        1,
+        body_lines(60, 14),
+        [line("TÀI LIỆU THAM KHẢO", 250, 290, 12, bold=True)],
+        [line("[1] Richard Day (2002). Top ten principles for teaching.", 50, 320, 10)],
+        [line("[2] Claire Hitosugi (2004). Extensive reading in Japanese.", 50, 340, 10)],
+        [line("Nguyễn Thị Thanh Hà", 160, 398, bold=True)],
+        [line("Thông tin liên hệ:", 60, 400, 10)],
+        [line("Điện thoại: 092 162 8666 - Email: ha@uneti.edu.vn", 160, 415, 10)],
+    )
+    paras = labelled(sheet)
+    references = [b.text for b in body_blocks(paras) if b.kind.name == "REFERENCE"]
+    assert references[-1] == "Claire Hitosugi (2004). Extensive reading in Japanese."

@@ -50,7 +50,7 @@ CAPTION_LABEL_RE = re.compile(
 CAPTION_MAX_LINES = 3
 REFERENCES_RE = re.compile(
     r"^(?:[IVX]{1,4}\.\s*|\d{1,2}\.\s*)?(?:(?:danh mục )?(?:tài liệu tham khảo"
-    r"|tài liệu trích dẫn|references|bibliography)"
+    r"|tài liệu trích dẫn|references?|bibliography)"
     r"|danh mục (?:các )?công trình (?:khoa học )?(?:đã công bố|của tác giả)[^.:]*)\s*:?\s*$",
     re.IGNORECASE,
 )

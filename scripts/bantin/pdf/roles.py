@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from bantin.bylines import ORGANISATION_WORDS, Author, parse_byline, plausible
 from bantin.pdf.fonts import BodyType, capitals_font
@@ -75,7 +76,7 @@ _DATELINE = re.compile(
 )
 _REFERENCES = re.compile(
     r"^\W*([IVX]+\.|\d+\.)?\s*(tài\s+liệu\s+tham\s+khảo|danh\s+mục\s+tài\s+liệu|"
-    r"references|bibliography|tài\s+liệu\s+trích\s+dẫn|"
+    r"references?|bibliography|tài\s+liệu\s+trích\s+dẫn|"
     # a thesis's list of its author's publications
     r"danh\s+mục\s+(?:các\s+)?công\s+trình\b[^.:]{0,80})\s*:?\s*$",
     re.I,
@@ -651,6 +652,19 @@ def _unlabelled_abstract(para: Para, body: BodyType, after: Sequence[Para]) -> b
 # -- the body ------------------------------------------------------------------------------
 
 
+def _level_right_of(label: Para, paras: Sequence[Para]) -> list[Para]:
+    """What stands level with a label on its right ("Thông tin liên hệ:" beside the name it
+    introduces), though poppler read it before the label."""
+    first = label.lines[0].box
+    return [
+        para
+        for para in paras
+        if para.page == label.page
+        and abs(para.lines[0].box.cy - first.cy) <= first.height
+        and 0 <= para.box.x0 - first.x1 <= LABEL_REACH * first.height
+    ]
+
+
 def label_body(paras: Sequence[Para], body: BodyType) -> None:
     """Headings, running text, captions, tables, figures, equations, footnotes, references."""
     references = False
@@ -659,7 +673,7 @@ def label_body(paras: Sequence[Para], body: BodyType) -> None:
             continue
         text = para.text.strip()
         if _CONTACT.match(text) or (para.role == CONTACT):
-            for rest in paras[index:]:
+            for rest in [*paras[index:], *_level_right_of(para, paras[:index])]:
                 rest.role = CONTACT
             break
         if _REFERENCES.match(text) and len(para.lines) <= 2:
@@ -888,9 +902,10 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
         if para.role == CAPTION and _figure_caption(para):
             _claim(paras, index, -1, FIGURE, body)
         elif para.role == CAPTION and table_caption(para):
-            _claim(paras, index, +1, TABLE, body) or _claim(paras, index, -1, TABLE, body)
+            above = partial(_sentence_or_going_on, goes_on=goes_on)
+            _claim(paras, index, +1, TABLE, body) or _claim(paras, index, -1, TABLE, body, above)
     for row in rows:  # a table's header repeated over a page break: the rows under it
-        _claim(paras, paras.index(row[-1]), +1, TABLE, body, union_of([p.box for p in row]))
+        _claim(paras, paras.index(row[-1]), +1, TABLE, body, across=union_of([p.box for p in row]))
     _cells_of_figures(paras)
 
 
@@ -942,11 +957,12 @@ def _claim(
     step: int,
     role: str,
     body: BodyType,
+    stops: Callable[[Para], bool] | None = None,
     across: Box | None = None,
 ) -> int:
     """From a caption, give `role` to the paragraphs before it (step -1) or after it (+1) on
-    its page, over its width (or `across`), until running text, a heading or another caption;
-    how many."""
+    its page, over its width (or `across`), until running text, a heading, another caption or
+    a paragraph `stops` says ends the run; how many."""
     caption = paras[index]
     width = across or caption.box
     count = 0
@@ -960,10 +976,22 @@ def _claim(
             continue
         if _running_text(para, body) or not _spanned(para, width, paras, body):
             break
+        if stops is not None and stops(para):
+            break
         para.role = role
         count += 1
         position += step
     return count
+
+
+SENTENCE_WORDS = 4  # a sentence of this many words over a table's caption is text, no row
+
+
+def _sentence_or_going_on(para: Para, goes_on: set[Para]) -> bool:
+    """Over a table set above its caption: the rest of a sentence going on from the text
+    before it, or a sentence of its own ("Kết quả hồi qui: Xem bảng 7."), is no row of it."""
+    text = para.text.strip()
+    return para in goes_on or (ends_sentence(text) and len(text.split()) >= SENTENCE_WORDS)
 
 
 def _spanned(para: Para, width: Box, paras: Sequence[Para], body: BodyType) -> bool:

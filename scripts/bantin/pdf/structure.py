@@ -332,7 +332,7 @@ def table_text(cells: list[Para]) -> str:
 def reference_items(paras: list[Para]) -> list[str]:
     """The items of a reference list: cut where a line opens with a number ("[3]", "3."),
     else where a paragraph starts (a hanging indent sets the other lines in)."""
-    lines = [line for para in paras for line in para.lines]
+    lines = _numbers_hung([line for para in paras for line in para.lines])
     numbered = sum(1 for line in lines if _REFERENCE_ITEM.match(line.text))
     items: list[list[str]] = []
     if numbered >= 2:
@@ -349,6 +349,29 @@ def reference_items(paras: list[Para]) -> list[str]:
             else:
                 items[-1].append(line.text)
     return [_REFERENCE_ITEM.sub("", join_lines(item), count=1).strip() for item in items]
+
+
+_BARE_NUMBER = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s*$")
+NUMBER_REACH = 4.0  # line heights: how far right of an item's number its entry may start
+
+
+def _numbers_hung(lines: list[Line]) -> list[Line]:
+    """An item's number set apart in a column of its own ("[1]" left of "Richard Day ...")
+    opens the line level with it on its right, wherever poppler put the two in order."""
+    out = list(lines)
+    for number in [line for line in lines if _BARE_NUMBER.match(line.text)]:
+        box = number.box
+        level = [
+            line
+            for line in out
+            if line is not number
+            and abs(line.box.cy - box.cy) <= box.height / 2
+            and 0 <= line.box.x0 - box.x1 <= NUMBER_REACH * box.height
+        ]
+        if level:
+            out[out.index(level[0])] = Line.of(number.words + level[0].words)
+            out.remove(number)
+    return out
 
 
 def without_bullet(text: str) -> str:
