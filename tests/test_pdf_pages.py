@@ -1871,3 +1871,21 @@ def test_the_name_beside_a_contact_label_is_the_contacts_not_the_last_reference(
     paras = labelled(sheet)
     references = [b.text for b in body_blocks(paras) if b.kind.name == "REFERENCE"]
     assert references[-1] == "Claire Hitosugi (2004). Extensive reading in Japanese."
+
+
+def test_a_formulas_piece_under_a_full_line_does_not_go_on_with_it() -> None:
+    """Measured on a real article: a line cut by an inline formula ("sẽ hội tụ khi",
+    "pg = pdata ⇔ D(x) =", "1/2") gave pieces starting further in; the formula's piece is no
+    rest of the sentence above it, whose next line comes after the formula's."""
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("pg = pdata ⇔ D( x) =", 150, 149)],
+        [line("sẽ hội tụ khi", 50, 155)],
+        [line("1", 262, 150, 9)],
+        [line("⇔ D", 280, 152)],
+        [line("không thể phân biệt được 1 sample là thật hay giả.", 50, 175)],
+        body_lines(195, 6),
+    )
+    texts = [block.text for block in body_blocks(labelled(sheet))]
+    assert not any(f"{RUNNING} pg = pdata" in text for text in texts)

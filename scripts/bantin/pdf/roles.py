@@ -1046,13 +1046,15 @@ def _continuations(paras: Sequence[Para]) -> set[Para]:
 
 
 def _goes_on_under(above: Para, below: Para) -> bool:
-    """Right under a paragraph whose last line fills the column, in that column (lines set
-    wide apart, which poppler gives as a block each)."""
+    """Right under a paragraph whose last line fills the column, in that column and from
+    where that line starts (lines set wide apart, which poppler gives as a block each; a
+    piece of a line cut by a formula starts further in)."""
     last = above.lines[-1].box
     return (
         above.last_full
         and below.page == above.page
         and below.column is above.column
+        and abs(below.box.x0 - last.x0) <= last.height  # from the column's edge, as lines go on
         and 0 <= below.box.y0 - last.y1 <= 2 * last.height
     )
 
