@@ -10,7 +10,7 @@ from bantin.pdf.fonts import BodyType, body_type
 from bantin.pdf.furniture import remove_furniture
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word, union_of
 from bantin.pdf.reading import Para, document_columns, join_marks, paragraphs
-from bantin.pdf.roles import AFFILIATION, BYLINE, CAPTION, HEADING, TABLE, label_article
+from bantin.pdf.roles import AFFILIATION, BYLINE, CAPTION, FOOTNOTE, HEADING, TABLE, label_article
 from bantin.pdf.structure import Front, body_blocks, front_of
 
 BODY = BodyType(12.0, "Times New Roman")
@@ -1889,3 +1889,26 @@ def test_a_formulas_piece_under_a_full_line_does_not_go_on_with_it() -> None:
     )
     texts = [block.text for block in body_blocks(labelled(sheet))]
     assert not any(f"{RUNNING} pg = pdata" in text for text in texts)
+
+
+def test_a_footnote_with_its_mark_raised_apart_under_one_column_is_a_footnote() -> None:
+    """Measured on a real article: a note under the left column, its mark "4" raised and
+    given apart, was read as a figure and a paragraph of text, cutting in two the sentence
+    that goes on from the foot of the column to the top of the next; the right column's text
+    runs lower than the note."""
+    left = body_lines(60, 40)
+    mark = line("4", 50, 668, 7)
+    note = line("Tỉnh ủy - UBND tỉnh Quảng Ninh, Địa chí, 2003.", 55, 670, 9)
+    right = [
+        line("cập giáo dục, đẩy mạnh nâng cao chất lượng", 320, 60),
+        *body_lines(75, 44, x=320),
+    ]
+    pages = [page(n, body_lines(60, 40), body_lines(60, 40, x=320)) for n in range(1, 4)]
+    sheets = [*pages, page(4, left, [mark], [note], right)]
+    columns = document_columns(sheets, BODY)
+    paras = [p for n, sheet in enumerate(sheets, 1) for p in paragraphs(sheet, BODY, columns[n])]
+    label_article(paras, BODY)
+    notes = [p for p in paras if p.role == FOOTNOTE]
+    assert [p.text for p in notes] == [f"4 {note.text}"]
+    texts = [block.text for block in body_blocks(paras)]
+    assert any(f"{RUNNING} cập giáo dục" in text for text in texts)

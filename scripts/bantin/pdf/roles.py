@@ -17,7 +17,7 @@ from functools import partial
 
 from bantin.bylines import ORGANISATION_WORDS, Author, parse_byline, plausible
 from bantin.pdf.fonts import BodyType, capitals_font
-from bantin.pdf.page import Box, union_of
+from bantin.pdf.page import Box, Line, union_of
 from bantin.pdf.reading import EQUATION_NUMBER, Para, family, starts_enumerated, starts_item
 from bantin.vietnamese import ends_sentence, fold, is_all_caps, is_syllable, is_vietnamese_letter
 
@@ -151,6 +151,7 @@ def _marked(char: str) -> bool:
 def label_article(paras: list[Para], body: BodyType) -> None:
     """Give every paragraph of one article its role: the front first, then the body."""
     hang_labels(paras)
+    hang_marks(paras)
     split_front_lines(paras)
     separate_names(paras, body)
     start = label_front(paras, body)
@@ -240,6 +241,26 @@ def hang_labels(paras: list[Para]) -> None:
                 line.words[:0] = first.words
                 line.box = line.box.union(first.box)
                 paras.remove(label)
+                break
+
+
+_BARE_MARK = re.compile(r"^(?:\d{1,2}|\*{1,3})$")
+RAISED_SIZE = 0.85  # a note's mark set apart is smaller than the line it opens
+
+
+def hang_marks(paras: list[Para]) -> None:
+    """A note's mark raised and given apart ("4" left of "Tỉnh ủy - UBND ...") opens the
+    line level with it on its right: the note is then told by its mark."""
+    for mark in [p for p in paras if len(p.lines) == 1 and _BARE_MARK.match(p.text.strip())]:
+        box = mark.box
+        for para in paras:
+            line = para.lines[0]
+            if para is mark or para.page != mark.page or box.y0 >= line.box.y0:
+                continue
+            raised = box.height < RAISED_SIZE * line.box.height and box.y1 > line.box.y0
+            if raised and 0 <= line.box.x0 - box.x1 <= LABEL_REACH * box.height:
+                para.lines[0] = Line.of(mark.lines[0].words + line.words)
+                paras.remove(mark)
                 break
 
 
