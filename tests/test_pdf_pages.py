@@ -1912,3 +1912,23 @@ def test_a_footnote_with_its_mark_raised_apart_under_one_column_is_a_footnote() 
     assert [p.text for p in notes] == [f"4 {note.text}"]
     texts = [block.text for block in body_blocks(paras)]
     assert any(f"{RUNNING} cập giáo dục" in text for text in texts)
+
+
+def test_a_picture_across_both_columns_cuts_the_page_in_bands() -> None:
+    """Measured on a real article: a chart set as one picture across both columns, with no
+    text of its own, left the text under it read as the end of the left column above it,
+    cutting in two the sentence going on from the left column's foot to the right's top."""
+    sheet = page(
+        1,
+        body_lines(60, 20),
+        [line("Đối với các khoản vay đầu tư dự án thông", 50, 520), *body_lines(535, 3)],
+        [line("phải thu, hàng tồn kho, tài sản cố định", 320, 60), *body_lines(75, 19, x=320)],
+        [line("rủi ro đối với các ngân hàng cao hơn các", 320, 520), *body_lines(535, 3, x=320)],
+    )
+    sheet.images.append(Box(81, 380, 514, 500))
+    order = [para.text for para in paragraphs(sheet, BODY)]
+    starts = [
+        next(i for i, text in enumerate(order) if text.startswith(s))
+        for s in ("phải thu", "Đối với các khoản", "rủi ro")
+    ]
+    assert starts == sorted(starts)

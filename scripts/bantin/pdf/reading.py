@@ -13,6 +13,7 @@ import logging
 import re
 import statistics
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -372,7 +373,7 @@ def paragraphs(page: Page, body: BodyType, columns: list[Column] | None = None) 
     for block in page.blocks:
         if _on_page(block.box, page):
             out += _cut(block, page.number, columns, em)
-    return reading_order(out, columns, em)
+    return reading_order(out, columns, em, page.images)
 
 
 def split_across_gutters(page: Page, columns: list[Column]) -> None:
@@ -489,16 +490,20 @@ def _on_page(box: Box, page: Page) -> bool:
     return 0 <= box.cx <= page.width and 0 <= box.cy <= page.height
 
 
-def reading_order(paras: list[Para], columns: list[Column], em: float) -> list[Para]:
-    """Bands cut by what spans the columns, read top to bottom; inside a band, column by
-    column, each from top to bottom. A page of one column keeps poppler's order."""
+def reading_order(
+    paras: list[Para], columns: list[Column], em: float, pictures: Sequence[Box] = ()
+) -> list[Para]:
+    """Bands cut by what spans the columns (text, or a picture over most of each column),
+    read top to bottom; inside a band, column by column, each from top to bottom. A page of
+    one column keeps poppler's order."""
     if len(columns) < 2:
         return paras
     ordered = sorted(columns, key=lambda c: c.left)
-    spanning = sorted(
-        (p for p in paras if p.column is None and _spans(p.box, ordered)), key=lambda p: p.box.y0
-    )
-    cuts = [p.box.y0 for p in spanning]
+    spanning = [p for p in paras if p.column is None and _spans(p.box, ordered)]
+    across: list[tuple[float, Para | None]] = [(p.box.y0, p) for p in spanning]
+    across += [(box.y0, None) for box in pictures if _covers(box, ordered)]
+    across.sort(key=lambda cut: cut[0])
+    cuts = [y for y, _ in across]
     bands: list[list[list[Para]]] = [[[] for _ in range(len(ordered) + 1)] for _ in [*cuts, 0]]
     last = ordered[-1].right
     for para in paras:
@@ -513,9 +518,20 @@ def reading_order(paras: list[Para], columns: list[Column], em: float) -> list[P
     for index, band_columns in enumerate(bands):
         for column in band_columns:
             out += sorted(column, key=lambda p: p.box.y0)
-        if index < len(spanning):
-            out.append(spanning[index])
+        cut = across[index][1] if index < len(across) else None
+        if cut is not None:
+            out.append(cut)
     return out
+
+
+def _covers(box: Box, columns: list[Column]) -> bool:
+    """A picture over the greater part of two neighbouring columns (a chart set across the
+    page); one a little wider than its own column does not cut the other."""
+    return any(
+        min(box.x1, c.right) - max(box.x0, c.left) > 0.5 * (c.right - c.left)
+        and min(box.x1, d.right) - max(box.x0, d.left) > 0.5 * (d.right - d.left)
+        for c, d in itertools.pairwise(columns)
+    )
 
 
 def _spans(box: Box, columns: list[Column]) -> bool:
