@@ -1819,6 +1819,11 @@ def test_a_references_heading_in_the_singular_opens_the_references() -> None:
     paras = labelled(sheet)
     found = [b.text for b in body_blocks(paras) if b.kind.name == "REFERENCE"]
     assert found == [f"{first} {second}" for first, second in items]
+    # an entry that prints its number again beside the number set apart keeps one of them
+    blocks[2][0] = line(f"[1] {items[0][0]}", 80, 340, 10)
+    sheet = page(1, body_lines(60, 14), [line("REFERENCE", 250, 290, 12, bold=True)], *blocks)
+    found = [b.text for b in body_blocks(labelled(sheet)) if b.kind.name == "REFERENCE"]
+    assert found == [f"{first} {second}" for first, second in items]
 
 
 def test_a_sentence_over_a_tables_caption_is_no_part_of_the_table() -> None:

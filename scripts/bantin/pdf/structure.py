@@ -368,7 +368,9 @@ def _numbers_hung(lines: list[Line]) -> list[Line]:
             and abs(line.box.cy - box.cy) <= box.height / 2
             and 0 <= line.box.x0 - box.x1 <= NUMBER_REACH * box.height
         ]
-        if level:
+        if level and level[0].text.split()[:1] == number.text.split():
+            out.remove(number)  # the entry prints its number again
+        elif level:
             out[out.index(level[0])] = Line.of(number.words + level[0].words)
             out.remove(number)
     return out
