@@ -1937,3 +1937,24 @@ def test_a_picture_across_both_columns_cuts_the_page_in_bands() -> None:
         for s in ("phải thu", "Đối với các khoản", "rủi ro")
     ]
     assert starts == sorted(starts)
+
+
+def test_a_tables_unit_under_its_caption_leaves_the_line_over_the_caption_alone() -> None:
+    """Measured on a real article: "Đơn vị: triệu người" under "Bảng 2" stopped the caption
+    from taking the rows under it, and it took the list item over it instead."""
+    rows = [
+        [[line(f"Năm {2016 + n}", 60, 200 + 18 * n)], [line(f"{20 + n}", 200, 200 + 18 * n)]]
+        for n in range(5)
+    ]
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("• Xét về quy mô giao dịch", 50, 150)],
+        [line("Bảng 2. Số lượng khách hàng đăng kí sử dụng dịch vụ", 60, 168, 10, True)],
+        [line("Đơn vị: triệu người", 200, 183, 10)],
+        *[cell for row in rows for cell in row],
+        body_lines(310, 6),
+    )
+    role = {p.text: p.role for p in labelled(sheet)}
+    assert role["• Xét về quy mô giao dịch"] != TABLE
+    assert role["Năm 2016"] == TABLE and role["20"] == TABLE

@@ -990,6 +990,9 @@ def _claim(
     position = index + step
     while 0 <= position < len(paras):
         para = paras[position]
+        if step > 0 and para.role == CAPTION and _CAPTION_NOTE.match(para.text.strip()):
+            position += step  # "Đơn vị: triệu người" under the caption: the rows come next
+            continue
         if para.page != caption.page or para.role in (HEADING, CAPTION, REFERENCE, CONTACT):
             break
         if not para.role:
@@ -1010,9 +1013,11 @@ SENTENCE_WORDS = 4  # a sentence of this many words over a table's caption is te
 
 def _sentence_or_going_on(para: Para, goes_on: set[Para]) -> bool:
     """Over a table set above its caption: the rest of a sentence going on from the text
-    before it, or a sentence of its own ("Kết quả hồi qui: Xem bảng 7."), is no row of it."""
+    before it, a sentence of its own ("Kết quả hồi qui: Xem bảng 7.") or a list's item is
+    no row of it."""
     text = para.text.strip()
-    return para in goes_on or (ends_sentence(text) and len(text.split()) >= SENTENCE_WORDS)
+    sentence = ends_sentence(text) and len(text.split()) >= SENTENCE_WORDS
+    return para in goes_on or sentence or starts_item(text)
 
 
 def _spanned(para: Para, width: Box, paras: Sequence[Para], body: BodyType) -> bool:
