@@ -1958,3 +1958,17 @@ def test_a_tables_unit_under_its_caption_leaves_the_line_over_the_caption_alone(
     role = {p.text: p.role for p in labelled(sheet)}
     assert role["• Xét về quy mô giao dịch"] != TABLE
     assert role["Năm 2016"] == TABLE and role["20"] == TABLE
+
+
+def test_a_small_figure_beside_running_text_is_no_notes_mark() -> None:
+    """Measured on real articles: a table's cell ("40") at the edge of one column, and the
+    "2" of a formula, each smaller and set a little higher than the running text beside
+    them, opened that text as if they were notes' marks."""
+    cell = line("40", 280, 98, 9)
+    text = [
+        line("Đường thải của động cơ D243 lắp trên máy kéo", 300, 100),
+        *body_lines(115, 3, 300),
+    ]
+    sheet = page(1, body_lines(40, 3), [cell], text)
+    texts = [para.text for para in labelled(sheet)]
+    assert not any(text.startswith("40 Đường") for text in texts)

@@ -151,7 +151,7 @@ def _marked(char: str) -> bool:
 def label_article(paras: list[Para], body: BodyType) -> None:
     """Give every paragraph of one article its role: the front first, then the body."""
     hang_labels(paras)
-    hang_marks(paras)
+    hang_marks(paras, body)
     split_front_lines(paras)
     separate_names(paras, body)
     start = label_front(paras, body)
@@ -248,9 +248,10 @@ _BARE_MARK = re.compile(r"^(?:\d{1,2}|\*{1,3})$")
 RAISED_SIZE = 0.85  # a note's mark set apart is smaller than the line it opens
 
 
-def hang_marks(paras: list[Para]) -> None:
+def hang_marks(paras: list[Para], body: BodyType) -> None:
     """A note's mark raised and given apart ("4" left of "Tỉnh ủy - UBND ...") opens the
-    line level with it on its right: the note is then told by its mark."""
+    note level with it on its right, in type smaller than the body: the note is then told
+    by its mark (a figure beside a formula's line or a table's cell is no mark)."""
     for mark in [p for p in paras if len(p.lines) == 1 and _BARE_MARK.match(p.text.strip())]:
         box = mark.box
         for para in paras:
@@ -258,10 +259,19 @@ def hang_marks(paras: list[Para]) -> None:
             if para is mark or para.page != mark.page or box.y0 >= line.box.y0:
                 continue
             raised = box.height < RAISED_SIZE * line.box.height and box.y1 > line.box.y0
-            if raised and 0 <= line.box.x0 - box.x1 <= LABEL_REACH * box.height:
+            near = 0 <= line.box.x0 - box.x1 <= LABEL_REACH * box.height
+            if raised and near and _note_text(para, body):
                 para.lines[0] = Line.of(mark.lines[0].words + line.words)
                 paras.remove(mark)
                 break
+
+
+NOTE_WORDS = 4  # a note says something: words of letters, at the least
+
+
+def _note_text(para: Para, body: BodyType) -> bool:
+    words = [word for word in para.text.split() if any(char.isalpha() for char in word)]
+    return body.ratio(para.style) < SMALLER and len(words) >= NOTE_WORDS
 
 
 def _bare_label(para: Para) -> bool:
