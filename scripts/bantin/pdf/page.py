@@ -63,6 +63,12 @@ class Box:
     def y_overlap(self, other: Box) -> float:
         return min(self.y1, other.y1) - max(self.y0, other.y0)
 
+    def leads(self, other: Box, reach: float) -> bool:
+        """Level with `other` and left of it, `other` starting within `reach` heights of this
+        box's: a label, a number or a mark set apart before the text it opens."""
+        level = abs(other.cy - self.cy) <= self.height / 2
+        return level and 0 <= other.x0 - self.x1 <= reach * self.height
+
 
 def union_of(boxes: list[Box]) -> Box:
     """The smallest box holding all of them (at least one)."""

@@ -234,10 +234,8 @@ def hang_labels(paras: list[Para]) -> None:
         first = label.lines[0]
         for para in paras:
             line = para.lines[0]
-            level = abs(line.box.cy - first.box.cy) <= first.box.height / 2
-            gap = line.box.x0 - first.box.x1
-            near = 0 <= gap <= LABEL_REACH * first.box.height
-            if para is not label and para.page == label.page and level and near:
+            near = first.box.leads(line.box, LABEL_REACH)
+            if para is not label and para.page == label.page and near:
                 line.words[:0] = first.words
                 line.box = line.box.union(first.box)
                 paras.remove(label)
@@ -687,13 +685,7 @@ def _level_right_of(label: Para, paras: Sequence[Para]) -> list[Para]:
     """What stands level with a label on its right ("Thông tin liên hệ:" beside the name it
     introduces), though poppler read it before the label."""
     first = label.lines[0].box
-    return [
-        para
-        for para in paras
-        if para.page == label.page
-        and abs(para.lines[0].box.cy - first.cy) <= first.height
-        and 0 <= para.box.x0 - first.x1 <= LABEL_REACH * first.height
-    ]
+    return [p for p in paras if p.page == label.page and first.leads(p.lines[0].box, LABEL_REACH)]
 
 
 def label_body(paras: Sequence[Para], body: BodyType) -> None:

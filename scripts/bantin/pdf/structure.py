@@ -360,14 +360,7 @@ def _numbers_hung(lines: list[Line]) -> list[Line]:
     opens the line level with it on its right, wherever poppler put the two in order."""
     out = list(lines)
     for number in [line for line in lines if _BARE_NUMBER.match(line.text)]:
-        box = number.box
-        level = [
-            line
-            for line in out
-            if line is not number
-            and abs(line.box.cy - box.cy) <= box.height / 2
-            and 0 <= line.box.x0 - box.x1 <= NUMBER_REACH * box.height
-        ]
+        level = [line for line in out if number.box.leads(line.box, NUMBER_REACH)]
         if level and level[0].text.split()[:1] == number.text.split():
             out.remove(number)  # the entry prints its number again
         elif level:
