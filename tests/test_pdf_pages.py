@@ -1972,3 +1972,12 @@ def test_a_small_figure_beside_running_text_is_no_notes_mark() -> None:
     sheet = page(1, body_lines(40, 3), [cell], text)
     texts = [para.text for para in labelled(sheet)]
     assert not any(text.startswith("40 Đường") for text in texts)
+
+
+def test_a_notes_mark_lower_than_the_notes_accents_still_opens_it() -> None:
+    """Measured on a real article: the mark "1" stood above the note's baseline but its top
+    under the top of the note's accented letters; the note stayed a paragraph of text."""
+    note = line("Ellen MacArthur Foundation, báo cáo số 1 năm 2019.", 327, 733, 10)
+    sheet = page(1, body_lines(60, 40), [line("1", 319, 734.5, 6.3)], [note])
+    notes = [p.text for p in labelled(sheet) if p.role == FOOTNOTE]
+    assert notes == [f"1 {note.text}"]

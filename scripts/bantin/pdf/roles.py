@@ -254,9 +254,10 @@ def hang_marks(paras: list[Para], body: BodyType) -> None:
         box = mark.box
         for para in paras:
             line = para.lines[0]
-            if para is mark or para.page != mark.page or box.y0 >= line.box.y0:
+            if para is mark or para.page != mark.page:
                 continue
-            raised = box.height < RAISED_SIZE * line.box.height and box.y1 > line.box.y0
+            small = box.height < RAISED_SIZE * line.box.height
+            raised = small and line.box.y0 < box.y1 < line.box.y1 - 0.1 * line.box.height
             near = 0 <= line.box.x0 - box.x1 <= LABEL_REACH * box.height
             if raised and near and _note_text(para, body):
                 para.lines[0] = Line.of(mark.lines[0].words + line.words)
