@@ -1953,11 +1953,14 @@ def test_a_tables_unit_under_its_caption_leaves_the_line_over_the_caption_alone(
         [line("Bảng 2. Số lượng khách hàng đăng kí sử dụng dịch vụ", 60, 168, 10, True)],
         [line("Đơn vị: triệu người", 200, 183, 10)],
         *[cell for row in rows for cell in row],
-        body_lines(310, 6),
+        [line("(Nguồn: Phòng Kế toán của công ty)", 150, 292, 10)],
+        [line("• Xử lý thông tin thực hiện", 50, 308)],
+        body_lines(325, 6),
     )
     role = {p.text: p.role for p in labelled(sheet)}
     assert role["• Xét về quy mô giao dịch"] != TABLE
     assert role["Năm 2016"] == TABLE and role["20"] == TABLE
+    assert role["• Xử lý thông tin thực hiện"] != TABLE  # under the source's note
 
 
 def test_a_small_figure_beside_running_text_is_no_notes_mark() -> None:

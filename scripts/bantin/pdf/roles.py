@@ -993,9 +993,9 @@ def _claim(
     position = index + step
     while 0 <= position < len(paras):
         para = paras[position]
-        if step > 0 and para.role == CAPTION and _CAPTION_NOTE.match(para.text.strip()):
+        if step > 0 and not count and para.role == CAPTION and _CAPTION_NOTE.match(para.text):
             position += step  # "Đơn vị: triệu người" under the caption: the rows come next
-            continue
+            continue  # (a source's note under the rows ends them)
         if para.page != caption.page or para.role in (HEADING, CAPTION, REFERENCE, CONTACT):
             break
         if not para.role:
