@@ -1819,6 +1819,14 @@ def test_a_references_heading_in_the_singular_opens_the_references() -> None:
     paras = labelled(sheet)
     found = [b.text for b in body_blocks(paras) if b.kind.name == "REFERENCE"]
     assert found == [f"{first} {second}" for first, second in items]
+    # an entry's first line given in two pieces (a wide justified gap), the second first
+    first, gap = items[1][0].rsplit(" ", 2)[0], " ".join(items[1][0].split()[-2:])
+    piece = line(first, 80, 380, 10)
+    pieces = [[line(gap, piece.box.x1 + 25, 380, 10)], [line("[2]", 50, 380, 10)], [piece]]
+    shuffled = [blocks[0], pieces[0], blocks[2], pieces[1], pieces[2], [blocks[3][1]]]
+    sheet = page(1, body_lines(60, 14), [line("REFERENCE", 250, 290, 12, bold=True)], *shuffled)
+    found = [b.text for b in body_blocks(labelled(sheet)) if b.kind.name == "REFERENCE"]
+    assert found == [f"{first} {second}" for first, second in items]
     # an entry that prints its number again beside the number set apart keeps one of them
     blocks[2][0] = line(f"[1] {items[0][0]}", 80, 340, 10)
     sheet = page(1, body_lines(60, 14), [line("REFERENCE", 250, 290, 12, bold=True)], *blocks)
@@ -1984,3 +1992,12 @@ def test_a_notes_mark_lower_than_the_notes_accents_still_opens_it() -> None:
     sheet = page(1, body_lines(60, 40), [line("1", 319, 734.5, 6.3)], [note])
     notes = [p.text for p in labelled(sheet) if p.role == FOOTNOTE]
     assert notes == [f"1 {note.text}"]
+
+
+def test_a_tables_last_figure_over_a_numbered_heading_is_no_notes_mark() -> None:
+    """Measured on a real article: a table's last figure ("19"), set a little higher than
+    the numbered heading beside it, opened the heading as if it were a note's mark."""
+    heading = line("4.3.1. Đánh giá các yếu tố khách du lịch quan tâm", 50, 300, 11, bold=True)
+    sheet = page(1, body_lines(60, 14), [line("19", 30, 299, 8)], [heading], body_lines(320, 6))
+    texts = [para.text for para in labelled(sheet)]
+    assert heading.text in texts

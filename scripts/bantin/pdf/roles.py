@@ -269,8 +269,12 @@ NOTE_WORDS = 4  # a note says something: words of letters, at the least
 
 
 def _note_text(para: Para, body: BodyType) -> bool:
-    words = [word for word in para.text.split() if any(char.isalpha() for char in word)]
-    return body.ratio(para.style) < SMALLER and len(words) >= NOTE_WORDS
+    """A note's text: smaller than the body, not bold, a few words, not opened by a number (a
+    numbered heading is no note)."""
+    text = para.text.strip()
+    words = [word for word in text.split() if any(char.isalpha() for char in word)]
+    small = body.ratio(para.style) < SMALLER and not para.style.bold
+    return small and len(words) >= NOTE_WORDS and not text[:1].isdigit()
 
 
 def _bare_label(para: Para) -> bool:

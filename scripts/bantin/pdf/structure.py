@@ -6,6 +6,7 @@ back into one paragraph; captions, tables and footnotes follow the paragraph the
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from bantin.bylines import Author, parse_byline
 from bantin.model import Block, BlockKind
 from bantin.pdf import roles
+from bantin.pdf.groups import Groups
 from bantin.pdf.page import Line, Word
 from bantin.pdf.reading import MARK, Para, join_lines, starts_enumerated, starts_item
 from bantin.pdf.tables import grid_text
@@ -332,7 +334,7 @@ def table_text(cells: list[Para]) -> str:
 def reference_items(paras: list[Para]) -> list[str]:
     """The items of a reference list: cut where a line opens with a number ("[3]", "3."),
     else where a paragraph starts (a hanging indent sets the other lines in)."""
-    lines = _numbers_hung([line for para in paras for line in para.lines])
+    lines = _printed_order(paras)
     numbered = sum(1 for line in lines if _REFERENCE_ITEM.match(line.text))
     items: list[list[str]] = []
     if numbered >= 2:
@@ -351,22 +353,59 @@ def reference_items(paras: list[Para]) -> list[str]:
     return [_REFERENCE_ITEM.sub("", join_lines(item), count=1).strip() for item in items]
 
 
+def _printed_order(paras: list[Para]) -> list[Line]:
+    """The list's lines, the pieces poppler made of one printed line (an item's number set
+    apart, a wide gap of justified type) joined left to right where its leftmost piece of
+    text stood; an entry that prints its number again beside the number set apart keeps one
+    of them."""
+    lines = [(para, line) for para in paras for line in para.lines]
+    groups = Groups()
+    for (index, one), (other_index, other) in itertools.combinations(enumerate(lines), 2):
+        if _pieces(one, other):
+            groups.join(index, other_index)
+    rows: dict[object, list[int]] = {}
+    for index in range(len(lines)):
+        rows.setdefault(groups.find(index), []).append(index)
+    placed = []
+    for row in rows.values():
+        text = [index for index in row if not _bare(lines[index][1])] or row
+        where = min(text, key=lambda index: lines[index][1].box.x0)
+        placed.append((where, _one_line([lines[index][1] for index in row])))
+    return [line for _, line in sorted(placed, key=lambda item: item[0])]
+
+
+PIECE_GAP = 4.0  # line heights: the widest gap between two pieces of one printed line
+
+
+def _pieces(one: tuple[Para, Line], other: tuple[Para, Line]) -> bool:
+    """Two pieces of one printed line; lines of two columns are not."""
+    (left_para, left), (right_para, right) = sorted((one, other), key=lambda i: i[1].box.x0)
+    if left is right or left_para.page != right_para.page:
+        return False
+    columns = (left_para.column, right_para.column)
+    if None not in columns and columns[0] is not columns[1]:
+        return False
+    return left.box.leads(right.box, PIECE_GAP)
+
+
 _BARE_NUMBER = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s*$")
-NUMBER_REACH = 4.0  # line heights: how far right of an item's number its entry may start
 
 
-def _numbers_hung(lines: list[Line]) -> list[Line]:
-    """An item's number set apart in a column of its own ("[1]" left of "Richard Day ...")
-    opens the line level with it on its right, wherever poppler put the two in order."""
-    out = list(lines)
-    for number in [line for line in lines if _BARE_NUMBER.match(line.text)]:
-        level = [line for line in out if number.box.leads(line.box, NUMBER_REACH)]
-        if level and level[0].text.split()[:1] == number.text.split():
-            out.remove(number)  # the entry prints its number again
-        elif level:
-            out[out.index(level[0])] = Line.of(number.words + level[0].words)
-            out.remove(number)
-    return out
+def _bare(line: Line) -> bool:
+    return bool(_BARE_NUMBER.match(line.text))
+
+
+def _one_line(row: list[Line]) -> Line:
+    pieces = sorted(row, key=lambda line: line.box.x0)
+    if (
+        len(pieces) > 1
+        and _bare(pieces[0])
+        and pieces[1].text.split()[:1] == pieces[0].text.split()
+    ):
+        pieces = pieces[1:]  # the entry prints its number again
+    if len(pieces) == 1:
+        return pieces[0]
+    return Line.of([word for line in pieces for word in line.words])
 
 
 def without_bullet(text: str) -> str:
