@@ -44,6 +44,26 @@ def labelled(sheet: Page) -> list[Para]:
     return paras
 
 
+def after_two_column_pages(last: Page) -> list[Para]:
+    """The paragraphs of an article whose pages before `last` are two full columns, each
+    page read by the issue's columns, with their roles."""
+    pages = [page(n, body_lines(60, 40), body_lines(60, 40, x=320)) for n in range(1, last.number)]
+    sheets = [*pages, last]
+    columns = document_columns(sheets, BODY)
+    paras = [p for n, sheet in enumerate(sheets, 1) for p in paragraphs(sheet, BODY, columns[n])]
+    label_article(paras, BODY)
+    return paras
+
+
+def cells(rows: list[tuple[str, ...]], lefts: tuple[float, ...], top: float) -> list[list[Line]]:
+    """A table's cells, a block each, row under row (18 points apart) from `top`."""
+    return [
+        [line(text, left, top + 18 * n)]
+        for n, row in enumerate(rows)
+        for text, left in zip(row, lefts, strict=True)
+    ]
+
+
 def front_of_page(*lines: Line | list[Line], body_at: float = 200) -> Front:
     """The front matter of a first page: its lines (a list: lines of one block) over 20 lines
     of running text from `body_at` down."""
@@ -1730,13 +1750,7 @@ def test_a_column_of_short_list_items_keeps_the_issues_column_edge() -> None:
     assert [(round(c.left), round(c.right)) for c in columns[5]] == [
         (round(c.left), round(c.right)) for c in columns[1]
     ]
-    paras = [
-        para
-        for n, sheet in enumerate([*pages, last], 1)
-        for para in paragraphs(sheet, BODY, columns[n])
-    ]
-    label_article(paras, BODY)
-    role = {para.text: para.role for para in paras if para.page == 5}
+    role = {para.text: para.role for para in after_two_column_pages(last) if para.page == 5}
     assert role[f"{RUNNING} (TensionLoadcell)."] != TABLE
     assert role["trình PLC."] != TABLE
 
@@ -1745,24 +1759,17 @@ def test_a_paragraphs_last_line_level_with_a_tables_row_is_no_cell() -> None:
     """Measured on a real article: lines of running text set wide apart came out one
     paragraph each; the last, "tăng.", stood level with a row of the table in the next
     column and was read as one of its cells."""
-    pages = [page(n, body_lines(60, 40), body_lines(60, 40, x=320)) for n in range(1, 5)]
-    rows = [
-        [[line(str(2006 + n), 60, 100 + 20 * n)], [line(f"{9.1 + n:.4f}", 160, 100 + 20 * n)]]
-        for n in range(14)
-    ]
+    rows = [(str(2006 + n), f"{9.1 + n:.4f}") for n in range(14)]
     text = [[line(RUNNING, 320, 100 + 20 * n)] for n in range(4)]
     last = page(
         5,
-        *[cell for row in rows for cell in row],
+        *cells(rows, (60, 160), 100),
         *text,
-        [line("tăng.", 320, 180)],
+        [line("tăng.", 320, 172)],  # level with the fifth row
         [line("5.2. Kết quả hồi quy", 320, 210, bold=True)],
         body_lines(230, 20, x=320),
     )
-    sheets = [*pages, last]
-    columns = document_columns(sheets, BODY)
-    paras = [p for n, sheet in enumerate(sheets, 1) for p in paragraphs(sheet, BODY, columns[n])]
-    label_article(paras, BODY)
+    paras = after_two_column_pages(last)
     assert {p.text: p.role for p in paras if p.page == 5}["tăng."] != TABLE
     texts = [block.text for block in body_blocks(paras)]
     assert any(text.endswith(" ".join([RUNNING] * 4 + ["tăng."])) for text in texts)
@@ -1772,18 +1779,14 @@ def test_a_tables_unit_line_holds_no_paragraph_apart() -> None:
     """Measured on a real article: "Đơn vị tính: triệu đồng" over a table was read as a
     heading, and the sentence broken from the left column's foot to the right column's,
     under the table, was cut in two around it."""
-    pages = [page(n, body_lines(60, 40), body_lines(60, 40, x=320)) for n in range(1, 5)]
-    rows = [
-        [[line(f"Kinh tế nhóm {n}", 60, 140 + 18 * n)], [line(f"{3.5 + n:.3f}", 340, 140 + 18 * n)]]
-        for n in range(6)
-    ]
+    rows = [(f"Kinh tế nhóm {n}", f"{3.5 + n:.3f}") for n in range(6)]
     last = page(
         5,
         body_lines(40, 3),
         body_lines(40, 3, x=320),
         [line("Bảng 2. Tiền thưởng bình quân của người lao động theo năm", 120, 100, 10, True)],
         [line("Đơn vị tính: triệu đồng", 430, 118, 10)],
-        *[cell for row in rows for cell in row],
+        *cells(rows, (60, 340), 140),
         [line("Nguồn: Bộ Lao động, Thương binh và Xã hội", 360, 250, 10)],
         body_lines(280, 4),
         [
@@ -1791,11 +1794,7 @@ def test_a_tables_unit_line_holds_no_paragraph_apart() -> None:
             *body_lines(295, 3, x=320),
         ],
     )
-    sheets = [*pages, last]
-    columns = document_columns(sheets, BODY)
-    paras = [p for n, sheet in enumerate(sheets, 1) for p in paragraphs(sheet, BODY, columns[n])]
-    label_article(paras, BODY)
-    texts = [block.text for block in body_blocks(paras)]
+    texts = [block.text for block in body_blocks(after_two_column_pages(last))]
     going_on = next(text for text in texts if "nghiệp lựa chọn là" in text)
     assert f"{RUNNING} nghiệp lựa chọn là phụ cấp nhà ở" in going_on
 
@@ -1838,15 +1837,7 @@ def test_a_sentence_over_a_tables_caption_is_no_part_of_the_table() -> None:
     """Measured on a real article: the end of a sentence atop the right column, over
     "Bảng 6" whose table opens with a bold header, and a short sentence over "Bảng 7", were
     taken for the tables' rows."""
-    pages = [page(n, body_lines(60, 40), body_lines(60, 40, x=320)) for n in range(1, 5)]
-    cells = [
-        [[line(name, 330, 120 + 18 * n)], [line(value, 500, 120 + 18 * n)]]
-        for n, (name, value) in enumerate([("LIA", "1.535"), ("LIB", "1.366"), ("LID", "1.145")])
-    ]
-    lower = [
-        [[line(f"Bước {n}", 60, 260 + 18 * n)], [line(f"{290 + n}", 330, 260 + 18 * n)]]
-        for n in range(3)
-    ]
+    values = [("LIA", "1.535"), ("LIB", "1.366"), ("LID", "1.145")]
     last = page(
         5,
         body_lines(60, 10),
@@ -1854,16 +1845,12 @@ def test_a_sentence_over_a_tables_caption_is_no_part_of_the_table() -> None:
         [line("Bảng 6. Bảng kết quả kiểm tra đa cộng tuyến", 335, 80, 10, True)],
         [line("(Constant)", 350, 100, bold=True)],
         [line("VIF", 480, 100, bold=True)],
-        *[cell for row in cells for cell in row],
+        *cells(values, (330, 500), 120),
         [line("Kết quả hồi qui: Xem bảng 7.", 320, 200)],
         [line("Bảng 7. Kết quả hồi qui", 250, 230, 10, True)],
-        *[cell for row in lower for cell in row],
+        *cells([(f"Bước {n}", f"{290 + n}") for n in range(3)], (60, 330), 260),
     )
-    sheets = [*pages, last]
-    columns = document_columns(sheets, BODY)
-    paras = [p for n, sheet in enumerate(sheets, 1) for p in paragraphs(sheet, BODY, columns[n])]
-    label_article(paras, BODY)
-    role = {p.text: p.role for p in paras if p.page == 5}
+    role = {p.text: p.role for p in after_two_column_pages(last) if p.page == 5}
     assert role["phân tích hồi quy là phù hợp."] != TABLE
     assert role["Kết quả hồi qui: Xem bảng 7."] != TABLE
 
@@ -1916,11 +1903,7 @@ def test_a_footnote_with_its_mark_raised_apart_under_one_column_is_a_footnote() 
         line("cập giáo dục, đẩy mạnh nâng cao chất lượng", 320, 60),
         *body_lines(75, 44, x=320),
     ]
-    pages = [page(n, body_lines(60, 40), body_lines(60, 40, x=320)) for n in range(1, 4)]
-    sheets = [*pages, page(4, left, [mark], [note], right)]
-    columns = document_columns(sheets, BODY)
-    paras = [p for n, sheet in enumerate(sheets, 1) for p in paragraphs(sheet, BODY, columns[n])]
-    label_article(paras, BODY)
+    paras = after_two_column_pages(page(4, left, [mark], [note], right))
     notes = [p for p in paras if p.role == FOOTNOTE]
     assert [p.text for p in notes] == [f"4 {note.text}"]
     texts = [block.text for block in body_blocks(paras)]
@@ -1950,17 +1933,14 @@ def test_a_picture_across_both_columns_cuts_the_page_in_bands() -> None:
 def test_a_tables_unit_under_its_caption_leaves_the_line_over_the_caption_alone() -> None:
     """Measured on a real article: "Đơn vị: triệu người" under "Bảng 2" stopped the caption
     from taking the rows under it, and it took the list item over it instead."""
-    rows = [
-        [[line(f"Năm {2016 + n}", 60, 200 + 18 * n)], [line(f"{20 + n}", 200, 200 + 18 * n)]]
-        for n in range(5)
-    ]
+    rows = [(f"Năm {2016 + n}", f"{20 + n}") for n in range(5)]
     sheet = page(
         1,
         body_lines(60, 6),
         [line("• Xét về quy mô giao dịch", 50, 150)],
         [line("Bảng 2. Số lượng khách hàng đăng kí sử dụng dịch vụ", 60, 168, 10, True)],
         [line("Đơn vị: triệu người", 200, 183, 10)],
-        *[cell for row in rows for cell in row],
+        *cells(rows, (60, 200), 200),
         [line("(Nguồn: Phòng Kế toán của công ty)", 150, 292, 10)],
         [line("• Xử lý thông tin thực hiện", 50, 308)],
         body_lines(325, 6),
