@@ -502,6 +502,8 @@ def reading_order(
     spanning = [p for p in paras if p.column is None and _spans(p.box, ordered)]
     across: list[tuple[float, Para | None]] = [(p.box.y0, p) for p in spanning]
     across += [(box.y0, None) for box in pictures if _covers(box, ordered)]
+    for top, bottom in _rows_across(paras, ordered, em):  # a table set across the columns
+        across += [(top - em, None), (bottom, None)]
     across.sort(key=lambda cut: cut[0])
     cuts = [y for y, _ in across]
     bands: list[list[list[Para]]] = [[[] for _ in range(len(ordered) + 1)] for _ in [*cuts, 0]]
@@ -522,6 +524,33 @@ def reading_order(
         if cut is not None:
             out.append(cut)
     return out
+
+
+ROW_CELL_SHARE = 0.6  # a table's cell is narrower than this share of the column it stands in
+
+
+def _rows_across(paras: list[Para], columns: list[Column], em: float) -> list[tuple[float, float]]:
+    """Rows of a table set across the columns: short paragraphs level with each other, two
+    or more on each side of a gutter (running text has one line there, the column's); from
+    the top of each row to its bottom, so the rows are read one after the other and the
+    text under the table after it."""
+    widths = [column.right - column.left for column in columns]
+    narrow = [p for p in paras if p.box.width < ROW_CELL_SHARE * widths[_nearest(p.box, columns)]]
+    rows: list[tuple[float, float]] = []
+    for para in narrow:
+        level = [
+            other
+            for other in narrow
+            if other.page == para.page
+            and other.box.y_overlap(para.box) > 0.5 * min(other.box.height, para.box.height)
+        ]
+        for left, right in itertools.pairwise(columns):
+            before = sum(1 for other in level if other.box.x1 <= left.right + em)
+            after = sum(1 for other in level if other.box.x0 >= right.left - em)
+            if before >= 2 and after >= 2:
+                rows.append((min(o.box.y0 for o in level), max(o.box.y1 for o in level)))
+                break
+    return rows
 
 
 def _covers(box: Box, columns: list[Column]) -> bool:
