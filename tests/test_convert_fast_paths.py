@@ -483,3 +483,19 @@ def test_a_word_with_a_dash_is_never_all_letters_and_digits() -> None:
     assert not any(char.isalnum() for char in hyphens.DASHES)
     evidence = hyphens._Evidence(["KH-CN và x–y", "tế - xã"], {})
     assert {("KH", "CN"), ("x", "y"), ("tế", "xã")} <= evidence.dashed
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXT | st.text(max_size=30))
+def test_widths_of_a_line_s_starts_are_the_widths_of_its_pieces(text: str) -> None:
+    before = list(itertools.accumulate(map(metrics.CHAR_WIDTHS.__getitem__, text), initial=0))
+    assert before == [metrics.printed_width(text[:end]) for end in range(len(text) + 1)]
+
+
+def test_a_text_normalised_again_is_returned_as_it_is() -> None:
+    decomposed = "Vie\u0302\u0323t Nam"
+    normal = vietnamese.nfc(decomposed)
+    assert normal == "Việt Nam"
+    assert vietnamese.nfc(normal) is normal
+    assert vietnamese.nfc(decomposed) == normal  # asked again about another text
+    assert vietnamese.nfc("a\u0301") == "á"  # not the last answer: normalised
