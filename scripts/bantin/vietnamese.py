@@ -189,6 +189,12 @@ def _fold(word: str) -> str:
 _FOLDS: Memo[str, str] = Memo(_fold, 200_000)
 
 
+#: `str.isprintable` of texts asked about again and again: a paragraph is checked when it is
+#: cleaned, when its casing is learnt and when it is written (hashing it once is cheaper than
+#: asking the character database about each of its characters each time).
+PRINTABLE: Memo[str, bool] = Memo(str.isprintable, 4096)
+
+
 def fold(word: str) -> str:
     """A word's case-insensitive key (NFC, case-folded); remembered, as words repeat a lot."""
     return _FOLDS[word]
