@@ -11,7 +11,7 @@ import statistics
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bantin import vietnamese
+from bantin import slug, vietnamese
 from bantin.convert import casing, decode, hyphens, layout, legacy, metrics, scholarly, shapes
 from bantin.model import Role, SourceLine
 from bantin.vietnamese import (
@@ -483,3 +483,52 @@ def test_a_word_with_a_dash_is_never_all_letters_and_digits() -> None:
     assert not any(char.isalnum() for char in hyphens.DASHES)
     evidence = hyphens._Evidence(["KH-CN và x–y", "tế - xã"], {})
     assert {("KH", "CN"), ("x", "y"), ("tế", "xã")} <= evidence.dashed
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXT | st.text(max_size=30))
+def test_widths_of_a_line_s_starts_are_the_widths_of_its_pieces(text: str) -> None:
+    before = list(itertools.accumulate(map(metrics.CHAR_WIDTHS.__getitem__, text), initial=0))
+    assert before == [metrics.printed_width(text[:end]) for end in range(len(text) + 1)]
+
+
+def test_a_text_normalised_again_is_returned_as_it_is() -> None:
+    decomposed = "Vie\u0302\u0323t Nam"
+    normal = vietnamese.nfc(decomposed)
+    assert normal == "Việt Nam"
+    assert vietnamese.nfc(normal) is normal
+    assert vietnamese.nfc(decomposed) == normal  # asked again about another text
+    assert vietnamese.nfc("a\u0301") == "á"  # not the last answer: normalised
+
+
+#: Pieces of text with marks that combine with the letter before them, alone or after a space.
+MARKED = st.text(
+    alphabet=st.sampled_from(
+        list("aAeđĐ \u0300\u0301\u0302\u0323\u031b\u0306 ơƯệỆ\tﬁ\u00c5\u212b")
+    ),
+    max_size=20,
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(MARKED | TEXT)
+def test_a_text_folds_to_ascii_as_its_words_fold(text: str) -> None:
+    assert slug.ascii_fold(text) == slug._ascii_fold(text)
+    assert slug.ascii_fold(text) == slug.ascii_fold(text)  # remembered, the same
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT | st.text(max_size=20))
+def test_remembered_printability_is_printability(text: str) -> None:
+    assert vietnamese.PRINTABLE[text] is text.isprintable()
+    assert vietnamese.PRINTABLE[text] is text.isprintable()
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT | st.text(max_size=20))
+def test_controls_asked_again_are_answered_as_the_first_time(text: str) -> None:
+    plain = not text.replace("\n", " ").replace("\t", " ").replace("\f", " ").isprintable()
+    assert decode.may_hold_controls(text) is plain
+    assert decode.may_hold_controls(text) is plain
+    assert decode.may_hold_controls("a\x02") is True
+    assert decode.may_hold_controls("a\n\tb\f") is False

@@ -17,6 +17,7 @@ from bantin import slug
 from bantin.exceptions import MetadataError
 from bantin.metadata import FrontMatter
 from bantin.model import Block, BlockKind
+from bantin.vietnamese import PRINTABLE
 from bantin.yamlio import dump_yaml, load_model
 
 FENCE = "---"
@@ -70,7 +71,7 @@ class ParsedArticle:
 def one_line(text: str) -> str:
     """Blocks are written on one line: line breaks and tabs become spaces; control characters
     (Python-Markdown uses STX/ETX as its own placeholders) are dropped."""
-    if text.isprintable():
+    if PRINTABLE[text]:
         return text.strip()  # neither breaks nor control characters: nothing to replace
     spaced = _BREAKS.sub(" ", text)
     return _CONTROLS.sub("", spaced).strip()

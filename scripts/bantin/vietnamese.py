@@ -129,8 +129,17 @@ def has_digit(text: str) -> bool:
 
 
 def nfc(text: str) -> str:
-    """NFC, the one normal form every stage works in."""
-    return unicodedata.normalize("NFC", text)
+    """NFC, the one normal form every stage works in. The text last given back is known to
+    be in it: handed back again (the same object: reading a source normalises it, and the
+    converter normalises what it is given), it is returned without a second pass."""
+    if text is _LAST_NFC[0]:
+        return text
+    normal = unicodedata.normalize("NFC", text)
+    _LAST_NFC[0] = normal
+    return normal
+
+
+_LAST_NFC = [""]  # the last text nfc gave back (NFC is idempotent: it is its own answer)
 
 
 # Letters some PDF producers put where Vietnamese has "ư": "ƣ" (U+01A3, Latin oi) draws like it
@@ -178,6 +187,12 @@ def _fold(word: str) -> str:
 
 
 _FOLDS: Memo[str, str] = Memo(_fold, 200_000)
+
+
+#: `str.isprintable` of texts asked about again and again: a paragraph is checked when it is
+#: cleaned, when its casing is learnt and when it is written (hashing it once is cheaper than
+#: asking the character database about each of its characters each time).
+PRINTABLE: Memo[str, bool] = Memo(str.isprintable, 4096)
 
 
 def fold(word: str) -> str:

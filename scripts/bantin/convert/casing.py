@@ -19,6 +19,7 @@ from bantin.model import Article
 from bantin.slug import ascii_fold
 from bantin.vietnamese import (
     ACRONYM_BY_FOLD,
+    PRINTABLE,
     SENTENCE_END,
     Memo,
     capitalize_first,
@@ -360,7 +361,7 @@ class BodyCasing:
 def collapse_white(text: str) -> str:
     """`" ".join(text.split())`: white space collapsed to single spaces, without any at the
     ends; a text that has none of it to collapse (most paragraphs) is returned as it is."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if PRINTABLE[text] and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text  # (no white space but single spaces inside: printable)
     return " ".join(text.split())
 

@@ -224,8 +224,19 @@ CONTROL_RE = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
 def may_hold_controls(text: str) -> bool:
     """Whether the text may hold a character of CONTROL_RE: every one is a control, which
     `str.isprintable` turns down, as it does tab, LF and form feed (put aside first); most
-    texts are printable, and asked so much faster than the pattern searches them."""
-    return not text.replace("\n", " ").replace("\t", " ").replace("\f", " ").isprintable()
+    texts are printable, and asked so much faster than the pattern searches them. The last
+    text asked is answered again at once (reading a source checks it, the converter then
+    strips what it holds: the same text, twice)."""
+    last, answer = _LAST_ASKED[0]
+    if text is last:
+        return answer
+    answer = not text.replace("\n", " ").replace("\t", " ").replace("\f", " ").isprintable()
+    _LAST_ASKED[0] = (text, answer)
+    return answer
+
+
+#: The last text may_hold_controls was asked about, and its answer.
+_LAST_ASKED: list[tuple[str, bool]] = [("", False)]
 
 
 def _check_controls(text: str, path: Path | str) -> None:

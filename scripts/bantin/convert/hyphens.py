@@ -17,7 +17,7 @@ import functools
 import itertools
 import re
 
-from bantin.convert.metrics import LINE_WIDTHS, printed_width
+from bantin.convert.metrics import CHAR_WIDTHS, LINE_WIDTHS
 from bantin.model import Role, SourceLine
 from bantin.vietnamese import Memo
 
@@ -177,17 +177,19 @@ def _best_site(text: str, width: int, evidence: _Evidence) -> _Site | None:
     """The one place near a column's width where the pair around it is printed with a
     hyphen elsewhere and never without it; the nearest the width if there are several."""
     words = list(re.finditer(r"\S+", text))
+    # the printed width of each start of the line (printed_width(text[:n]) is before[n])
+    before = list(itertools.accumulate(map(CHAR_WIDTHS.__getitem__, text), initial=0))
     sites: list[_Site] = []
     for word, following in itertools.pairwise(words):
-        end = printed_width(text[: word.end()])
+        end = before[word.end()]
         if CUT_FROM * width <= end <= CUT_TO * width:
             site = _spaced_site(word.group(), following.group(), word.end(), evidence)
             if site is not None:
                 sites.append(dataclasses.replace(site, cut=abs(end / width - 1)))
     for word in words:
-        start = printed_width(text[: word.start()])
+        start = before[word.start()]
         if CUT_FROM * width <= start <= CUT_TO * width:
-            glued = _glued_site(word, text, width, evidence)
+            glued = _glued_site(word, before, width, evidence)
             if glued is not None:
                 sites.append(glued)
     return min(sites, key=lambda site: site.cut) if sites else None
@@ -203,9 +205,11 @@ def _spaced_site(before: str, after: str, end: int, evidence: _Evidence) -> _Sit
     return None
 
 
-def _glued_site(word: re.Match[str], text: str, width: int, evidence: _Evidence) -> _Site | None:
+def _glued_site(
+    word: re.Match[str], before: list[int], width: int, evidence: _Evidence
+) -> _Site | None:
     """'KHCN' where 'KH-CN' is printed elsewhere and 'KHCN' nowhere else; the one place in
-    the word that is so."""
+    the word that is so (`before`: the printed widths of the starts of the word's line)."""
     core = _core(word.group())
     if len(core) < 2:
         return None
@@ -220,5 +224,5 @@ def _glued_site(word: re.Match[str], text: str, width: int, evidence: _Evidence)
         return None
     offset = word.start() + word.group().index(core)
     cut = cuts[0]
-    end = printed_width(text[: offset + cut])
+    end = before[offset + cut]
     return _Site(offset + cut, "-", f"{core[:cut]}-{core[cut:]}", abs(end / width - 1))

@@ -52,6 +52,7 @@ def _char_width(char: str) -> int:
 
 
 _WIDTHS = _Widths()
+CHAR_WIDTHS = _WIDTHS  # each character's width: printed_width(text) is the sum over its characters
 
 
 def printed_width(text: str) -> int:

@@ -55,7 +55,7 @@ from bantin.convert.shapes import prose_word
 from bantin.convert.symbols import decode_symbol_fonts
 from bantin.model import Article, Block, BlockKind, Role, SourceLine
 from bantin.registry import Registry
-from bantin.vietnamese import END_MARK_GLYPHS, is_all_caps, nfc
+from bantin.vietnamese import END_MARK_GLYPHS, PRINTABLE, is_all_caps, nfc
 
 log = logging.getLogger("bantin.convert.text")
 
@@ -89,7 +89,7 @@ _MARK_CHARS = frozenset(END_MARK_GLYPHS | set("?/."))
 
 def collapse_spaces(text: str) -> str:
     """Runs of spaces become one; no space at either end."""
-    if "  " not in text and text.isprintable():
+    if "  " not in text and PRINTABLE[text]:
         return text.strip()  # no white space but single spaces (isprintable: no other kind)
     return WHITE_RUN_RE.sub(" ", text).strip()
 
