@@ -1993,7 +1993,7 @@ def test_a_table_across_both_columns_is_read_row_by_row_before_the_text_under_it
         1,
         [*body_lines(60, 10)[:-1], line("hệ tỷ lệ nghịch với hiệu quả vốn kinh", 50, 195)],
         [line("doanh.", 320, 60), *body_lines(80, 9, x=320)],
-        *cells(rows, (60, 150, 330, 380, 420, 480), 230),
+        *cells(rows, (60, 150, 292, 380, 420, 480), 230),
         [line("Kết quả đạt được", 50, 360, bold=True)],
         body_lines(380, 8),
         [line("Một số hạn chế", 320, 360, bold=True)],
@@ -2003,3 +2003,12 @@ def test_a_table_across_both_columns_is_read_row_by_row_before_the_text_under_it
     assert order.index("doanh.") < order.index("Biến lớn") < order.index("Kết quả đạt được")
     first_row = [order.index(text) for text in header]
     assert first_row == list(range(first_row[0], first_row[0] + len(header)))
+    # two tables side by side, one in each column, are read column by column
+    left = cells([("Ký hiệu", "Tên biến"), ("TAX", "Tax")], (60, 150), 60)
+    right = cells(
+        [("Tên biến", "Trung bình", "Lớn nhất"), ("LIQ", "2.644", "45.08")], (330, 400, 480), 60
+    )
+    sheet = page(1, *left, body_lines(100, 20), *right, body_lines(100, 20, x=320))
+    order = [para.text for para in paragraphs(sheet, BODY)]
+    text = next(index for index, para in enumerate(order) if para.startswith(RUNNING))
+    assert order.index("Tax") < text < order.index("Trung bình")

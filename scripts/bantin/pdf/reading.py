@@ -531,9 +531,10 @@ ROW_CELL_SHARE = 0.6  # a table's cell is narrower than this share of the column
 
 def _rows_across(paras: list[Para], columns: list[Column], em: float) -> list[tuple[float, float]]:
     """Rows of a table set across the columns: short paragraphs level with each other, two
-    or more on each side of a gutter (running text has one line there, the column's); from
-    the top of each row to its bottom, so the rows are read one after the other and the
-    text under the table after it."""
+    or more on each side of a gutter (running text has one line there, the column's) and
+    one over the gutter (two tables side by side, one in each column, have none); from the
+    top of each row to its bottom, so the rows are read one after the other and the text
+    under the table after it."""
     widths = [column.right - column.left for column in columns]
     narrow = [p for p in paras if p.box.width < ROW_CELL_SHARE * widths[_nearest(p.box, columns)]]
     rows: list[tuple[float, float]] = []
@@ -547,7 +548,8 @@ def _rows_across(paras: list[Para], columns: list[Column], em: float) -> list[tu
         for left, right in itertools.pairwise(columns):
             before = sum(1 for other in level if other.box.x1 <= left.right + em)
             after = sum(1 for other in level if other.box.x0 >= right.left - em)
-            if before >= 2 and after >= 2:
+            over = any(o.box.x0 < right.left and o.box.x1 > left.right for o in level)
+            if before >= 2 and after >= 2 and over:
                 rows.append((min(o.box.y0 for o in level), max(o.box.y1 for o in level)))
                 break
     return rows
