@@ -1826,6 +1826,11 @@ def test_a_references_heading_in_the_singular_opens_the_references() -> None:
     sheet = page(1, body_lines(60, 14), [line("REFERENCE", 250, 290, 12, bold=True)], *shuffled)
     found = [b.text for b in body_blocks(labelled(sheet)) if b.kind.name == "REFERENCE"]
     assert found == [f"{first} {second}" for first, second in items]
+    # a paragraph of lines beside an entry (a table's cell) is no piece of its line
+    cell = [line("mức từ hoàn toàn", 400, 340, 10), line("không đồng ý", 400, 353, 10)]
+    sheet = page(1, body_lines(60, 14), [line("REFERENCE", 250, 290, 12, bold=True)], *blocks, cell)
+    found = [b.text for b in body_blocks(labelled(sheet)) if b.kind.name == "REFERENCE"]
+    assert found[0] == f"{items[0][0]} {items[0][1]}"
     # an entry that prints its number again beside the number set apart keeps one of them
     blocks[2][0] = line(f"[1] {items[0][0]}", 80, 340, 10)
     sheet = page(1, body_lines(60, 14), [line("REFERENCE", 250, 290, 12, bold=True)], *blocks)

@@ -378,13 +378,16 @@ PIECE_GAP = 4.0  # line heights: the widest gap between two pieces of one printe
 
 
 def _pieces(one: tuple[Para, Line], other: tuple[Para, Line]) -> bool:
-    """Two pieces of one printed line; lines of two columns are not."""
+    """Two pieces of one printed line: a number and its entry, or a line and the piece
+    poppler cut off it; lines of two columns, or of a table's cells, are not."""
     (left_para, left), (right_para, right) = sorted((one, other), key=lambda i: i[1].box.x0)
     if left is right or left_para.page != right_para.page:
         return False
     columns = (left_para.column, right_para.column)
     if None not in columns and columns[0] is not columns[1]:
         return False
+    if len(right_para.lines) > 1 and not _bare(left):
+        return False  # a cut-off piece stands alone; a paragraph of lines is a column's
     return left.box.leads(right.box, PIECE_GAP)
 
 
