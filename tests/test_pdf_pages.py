@@ -1993,12 +1993,13 @@ def test_a_table_across_both_columns_is_read_row_by_row_before_the_text_under_it
     without a caption, left the sentence broken from the left column's top to the right's
     ("... vốn kinh" / "doanh.") read after the text under the table."""
     header = ("Biến lớn", "Biến nhỏ", "Biến", "GT", "PT thống kê", "PT hồi quy")
-    rows = [header, *[(f"Nhóm {n}", f"Tỷ lệ {n}", f"X{n}", "+", "Chưa rõ", "Có") for n in range(5)]]
+    rows = [(f"Nhóm {n}", f"Tỷ lệ {n}", f"X{n}", "+", "Chưa rõ", "Có") for n in range(5)]
     sheet = page(
         1,
         [*body_lines(60, 10)[:-1], line("hệ tỷ lệ nghịch với hiệu quả vốn kinh", 50, 195)],
         [line("doanh.", 320, 60), *body_lines(80, 9, x=320)],
-        *cells(rows, (60, 150, 292, 380, 420, 480), 230),
+        *cells([header], (60, 150, 292, 380, 420, 480), 230),  # "Biến" over the gutter
+        *cells(rows, (60, 150, 322, 380, 420, 480), 248),
         [line("Kết quả đạt được", 50, 360, bold=True)],
         body_lines(380, 8),
         [line("Một số hạn chế", 320, 360, bold=True)],
@@ -2006,6 +2007,7 @@ def test_a_table_across_both_columns_is_read_row_by_row_before_the_text_under_it
     )
     order = [para.text for para in paragraphs(sheet, BODY)]
     assert order.index("doanh.") < order.index("Biến lớn") < order.index("Kết quả đạt được")
+    assert order.index("X4") < order.index("Kết quả đạt được")  # the rows under it too
     first_row = [order.index(text) for text in header]
     assert first_row == list(range(first_row[0], first_row[0] + len(header)))
     # two tables side by side, one in each column, are read column by column

@@ -531,13 +531,13 @@ ROW_CELL_SHARE = 0.6  # a table's cell is narrower than this share of the column
 
 def _rows_across(paras: list[Para], columns: list[Column], em: float) -> list[tuple[float, float]]:
     """Rows of a table set across the columns: short paragraphs level with each other, two
-    or more on each side of a gutter (running text has one line there, the column's) and
-    one over the gutter (two tables side by side, one in each column, have none); from the
-    top of each row to its bottom, so the rows are read one after the other and the text
-    under the table after it."""
+    or more on each side of a gutter (running text has one line there, the column's), in a
+    table one of whose rows has a cell reaching into the gutter from both sides (two tables
+    side by side, one in each column, have none); from the top of each row to its bottom, so
+    the rows are read one after the other and the text under the table after it."""
     widths = [column.right - column.left for column in columns]
     narrow = [p for p in paras if p.box.width < ROW_CELL_SHARE * widths[_nearest(p.box, columns)]]
-    rows: list[tuple[float, float]] = []
+    rows: list[tuple[float, float, bool]] = []
     for para in narrow:
         level = [
             other
@@ -548,11 +548,31 @@ def _rows_across(paras: list[Para], columns: list[Column], em: float) -> list[tu
         for left, right in itertools.pairwise(columns):
             before = sum(1 for other in level if other.box.x1 <= left.right + em)
             after = sum(1 for other in level if other.box.x0 >= right.left - em)
-            over = any(o.box.x0 < right.left and o.box.x1 > left.right for o in level)
-            if before >= 2 and after >= 2 and over:
-                rows.append((min(o.box.y0 for o in level), max(o.box.y1 for o in level)))
+            over = any(o.box.x0 < right.left - 1 and o.box.x1 > left.right + 1 for o in level)
+            if before >= 2 and after >= 2:
+                top, bottom = min(o.box.y0 for o in level), max(o.box.y1 for o in level)
+                rows.append((top, bottom, over))
                 break
-    return rows
+    rows.sort()
+    kept = [over for _, _, over in rows]
+    for _ in range(2):  # a table's rows go on from a row over the gutter, up and down
+        for index in [*range(1, len(rows)), *range(len(rows) - 2, -1, -1)]:
+            for near in (index - 1, index + 1):
+                if (
+                    0 <= near < len(rows)
+                    and kept[near]
+                    and _rows_touch(rows[index], rows[near], em)
+                ):
+                    kept[index] = True
+    return [(top, bottom) for (top, bottom, _), keep in zip(rows, kept, strict=True) if keep]
+
+
+def _rows_touch(
+    one: tuple[float, float, bool], other: tuple[float, float, bool], em: float
+) -> bool:
+    """Two rows of one table: the gap between them under two lines."""
+    upper, lower = sorted((one, other))
+    return lower[0] - upper[1] <= 2 * em
 
 
 def _covers(box: Box, columns: list[Column]) -> bool:
