@@ -195,10 +195,12 @@ class ArticleKeys:
         files = [front.source, posixpath.join(posixpath.dirname(front.source), ISSUE_FILE)]
         if front.pdf:
             files.append(front.pdf.split("#", 1)[0])
-        # The front matter as the catalogue cache holds it, else as dumped now.
+        # The front matter as the catalogue cache holds it, else as dumped now: JSON text
+        # already, hashed as it is (it holds no NUL) after the rest, which is encoded.
         front_json = getattr(entry, "front_json", None)
+        if not isinstance(front_json, str):
+            front_json = front.model_dump_json()
         parts = [
-            front_json if isinstance(front_json, str) else front.model_dump_json(),
             text_stamp(os.path.join(self.docs, str(entry.path))),
             entry.url,
             lastmod,
@@ -208,7 +210,8 @@ class ArticleKeys:
             names.section(front.section) if front.section else "",
             [self.stat(name) for name in files],
         ]
-        return hashlib.sha256(JSON.encode(parts).encode("utf-8")).hexdigest()
+        text = JSON.encode(parts) + "\0" + front_json
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def stat(self, name: str) -> list[Any]:
         """A file's size and time, not following a symbolic link (a file replaced by a link

@@ -39,7 +39,7 @@ from bantin.site.registry import REGISTRY_NAME
 log = logging.getLogger("bantin.site")
 
 STAMP_NAME = "inputs.json"
-STAMP_FORMAT = 1
+STAMP_FORMAT = 2
 #: A file changed this close before the build started may change again within the same file
 #: time: no record vouches for it. File systems that keep times to the nanosecond take them
 #: from a clock that moves by ticks (at most 10 ms); others keep them to 2 s (FAT) or 1 s.
@@ -79,9 +79,15 @@ class Listing:
 
     files: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     other: dict[str, str] = field(default_factory=dict)  # versions, environment, options
+    #: site/'s folders: path -> (device, time, inode)
+    site: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
     def digest(self) -> str:
         data = repr([sorted(self.files.items()), sorted(self.other.items())])
+        return hashlib.sha256(data.encode("utf-8", "surrogateescape")).hexdigest()
+
+    def site_digest(self) -> str:
+        data = repr(sorted(self.site.items()))
         return hashlib.sha256(data.encode("utf-8", "surrogateescape")).hexdigest()
 
     def conversion_digest(self) -> str:
@@ -112,8 +118,10 @@ def list_inputs(
     custom_dir: str | None,
     outputs: Set[str] = frozenset(),
     seen: Seen | None = None,
+    site: bool = True,
 ) -> Listing:
-    """Every input of a build of `root`, and site/'s folders, from one walk of each.
+    """Every input of a build of `root`, and site/'s folders (`site`: else `list_site`
+    lists them when needed), from one walk of each.
     `outputs`: the files bantin generated in docs/, listed by name only (a build makes them
     again from the inputs; a clean build does not read them). `seen`: filled with what the
     walk of docs/ and sources/ found (every regular file's size, time and inode, the
@@ -126,10 +134,16 @@ def list_inputs(
     walk(Path(str(resources.files("bantin"))), "bantin:", listing.files, skip_cache=True)
     for name in (options.get("config", "mkdocs.yml"), *WRITTEN):
         add_file(root / name, name, listing.files)
-    walk_folders(root / "site", "site/", listing.files)
+    if site:
+        list_site(root, listing)
     listing.other.update(environment(root / options.get("config", "mkdocs.yml")))
     listing.other.update(versions())
     return listing
+
+
+def list_site(root: Path, listing: Listing) -> None:
+    """site/'s folders into `listing` (the published site as the last build left it)."""
+    walk_folders(root / "site", "site/", listing.site)
 
 
 def add_file(path: Path, name: str, found: dict[str, tuple[int, int, int]]) -> None:
@@ -274,7 +288,10 @@ class Watch:
             self.root, self.options, self.custom_dir, self.generated, self.seen
         )
         if trust and stamp is not None and stamp.get("digest") == self.before.digest():
-            return stamp
+            # The inputs are those of the last build: so is site/ when its folders are.
+            list_site(self.root, self.before)
+            if stamp.get("site") == self.before.site_digest():
+                return stamp
         self.sources_unchanged = (
             trust
             and stamp is not None
@@ -302,6 +319,7 @@ class Watch:
         stamp = {
             "format": STAMP_FORMAT,
             "digest": after.digest(),
+            "site": after.site_digest(),
             "conversion": after.conversion_digest(),
             "custom_dir": custom_dir,
             "articles": articles,
