@@ -217,11 +217,14 @@ def issue(root: Path, n: int, pick: int) -> None:
 
 
 def licence(root: Path, n: int, pick: int) -> None:
-    """The archive's licence in mkdocs.yml (`extra.license`): the footer of every page."""
+    """The archive's licence in mkdocs.yml (`extra.license`): the footer of every page. It
+    changes (a licence drawn again would leave mkdocs.yml as it was: nothing to rebuild)."""
     path = root / "mkdocs.yml"
-    text = re.sub(r"(?m)^  license: .*\n", "", path.read_text("utf-8"))
+    before = path.read_text("utf-8")
+    text = re.sub(r"(?m)^  license: .*\n", "", before)
     name = ["CC BY 4.0", "CC BY-SA 4.0", "https://creativecommons.org/licenses/by-nc/4.0/"]
-    text = text.replace("\nextra:\n", f"\nextra:\n  license: {name[pick % 3]}\n", 1)
+    others = [value for value in name if f"\n  license: {value}\n" not in before]
+    text = text.replace("\nextra:\n", f"\nextra:\n  license: {others[pick % len(others)]}\n", 1)
     path.write_text(text, encoding="utf-8")
 
 
@@ -278,6 +281,7 @@ edit_sequences = st.lists(
 )
 @given(edits=edit_sequences)
 @example(edits=[("add", 0), ("front", 1), ("slug", 2)])
+@example(edits=[("licence", 0), ("add", 0), ("licence", 6)])
 @example(edits=[("change", 1), ("delete", 0), ("config", 0)])
 @example(edits=[("template", 0), ("version", 0), ("add", 3)])
 @example(edits=[("add", 1), ("change", 3), ("delete", 3)])
