@@ -466,6 +466,26 @@ def test_files_added_removed_renamed_or_edited_in_docs_by_hand_are_seen(
         assert site_files(root / "site") == expected, f"after steps {steps[: n + 1]}"
 
 
+def test_a_link_out_of_docs_where_a_generated_file_was_is_refused(tmp_path: Path) -> None:
+    """The build's one walk of docs/ does not look at the files it generated there, but a
+    symbolic link put in one's place (to a file outside docs/, which MkDocs would publish)
+    is seen and refused, as anywhere in docs/."""
+    from bantin.exceptions import BuildError
+
+    root = make_archive(tmp_path / "archive")
+    build(root)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("khóa bí mật\n", encoding="utf-8")
+    generated = sorted((root / "docs").glob("*/so-*/*/*.bib"))[0]
+    generated.unlink()
+    generated.symlink_to(secret)
+    with pytest.raises(BuildError, match="symbolic link"):
+        build(root)
+    assert "khóa bí mật" not in "".join(
+        p.read_text("utf-8", errors="replace") for p in (root / "site").rglob("*.bib")
+    )
+
+
 def test_the_search_index_is_updated_in_place(tmp_path: Path) -> None:
     """A corrected article: unchanged index files are the published ones (same inode, same
     time), the fragment of the article is new, and a search finds the correction."""

@@ -16,6 +16,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from stat import S_ISREG
 
 #: (size, mtime_ns, inode, device) of a file.
 Stat = tuple[int, int, int, int]
@@ -57,8 +58,9 @@ def listing(folder: str) -> set[str] | None:
 
 def stat(path: str) -> Stat:
     """(size, mtime_ns, inode, device) of `path`, following a symbolic link: as seen, or
-    from disk (OSError when it is missing)."""
-    found = known(path)
+    from disk (OSError when it is missing; a regular file is remembered until the build
+    writes it)."""
+    found = known(path) or _looked_at(path)
     if found is not None:
         return found
     info = os.stat(path)
@@ -67,11 +69,24 @@ def stat(path: str) -> Stat:
 
 def lstat(path: str) -> Stat:
     """As `stat`, not following a symbolic link (a link is never in the walk's record)."""
-    found = known(path)
+    found = known(path) or _looked_at(path)
     if found is not None:
         return found
     info = os.lstat(path)
     return info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev
+
+
+def _looked_at(path: str) -> Stat | None:
+    """A regular file looked at on disk while a walk is in force: remembered as seen (a link
+    is not: None, and the caller looks at it itself)."""
+    if not _SEEN:
+        return None
+    info = os.lstat(path)
+    if not S_ISREG(info.st_mode):
+        return None
+    found = info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev
+    _SEEN[-1].files[path] = found
+    return found
 
 
 def wrote(path: str) -> None:

@@ -183,23 +183,33 @@ def walk(
                 continue
             if docs:
                 names.add(name[len(prefix) :])
-            if name in outputs and seen is None:
+            if name in outputs:
                 found[name] = OUTPUT
+                # Not looked at now (a build that finds nothing changed never needs it; the
+                # stages that do remember what they found, bantin.snapshot), but a link there
+                # is seen (the folder's listing says so without a system call).
+                if docs and entry.is_symlink():
+                    seen_link(seen, folder, entry)
                 continue
             info = entry.stat(follow_symlinks=False)
             stats = (info.st_size, info.st_mtime_ns, info.st_ino)
-            found[name] = OUTPUT if name in outputs else stats
+            found[name] = stats
             if entry.is_symlink():
                 found[name + " ->" + os.readlink(entry.path)] = (0, 0, 0)
-                if seen is not None and docs:
-                    seen.links.append(Path(entry.path))
-                    # MkDocs and the catalogue follow a link to a folder: docs/ is listed
-                    # again where its files are asked for.
-                    seen.listings.pop(str(folder), None)
+                if docs:
+                    seen_link(seen, folder, entry)
             elif seen is not None:
                 seen.files[entry.path] = (*stats, info.st_dev)
                 if docs and TEMP_FILE.match(entry.name):
                     seen.temps.append(Path(entry.path))
+
+
+def seen_link(seen: Seen | None, folder: Path, entry: os.DirEntry[str]) -> None:
+    """A symbolic link in docs/: the build checks where it leads; MkDocs and the catalogue
+    follow a link to a folder, so docs/ is listed again where its files are asked for."""
+    if seen is not None:
+        seen.links.append(Path(entry.path))
+        seen.listings.pop(str(folder), None)
 
 
 def walk_folders(folder: Path, prefix: str, found: dict[str, tuple[int, int, int]]) -> None:
