@@ -466,6 +466,32 @@ def test_files_added_removed_renamed_or_edited_in_docs_by_hand_are_seen(
         assert site_files(root / "site") == expected, f"after steps {steps[: n + 1]}"
 
 
+def test_site_folders_are_walked_at_the_start_only_when_every_input_is_the_last_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """site/'s folders tell whether the published site was touched, which matters only when
+    no input changed: a build after a correction walks them once (for its record), one that
+    finds nothing changed once (to compare)."""
+    from bantin.site import unchanged
+
+    root = make_archive(tmp_path)
+    build(root)
+    walked: list[str] = []
+    real = unchanged.walk_folders
+
+    def counting(folder: Path, prefix: str, found: dict[str, Any]) -> None:
+        walked.append(prefix)
+        real(folder, prefix, found)
+
+    monkeypatch.setattr(unchanged, "walk_folders", counting)
+    front(root, 1, 0)
+    build(root)
+    assert walked == ["site/"]
+    walked.clear()
+    build(root)
+    assert walked == ["site/"]
+
+
 def test_a_link_out_of_docs_where_a_generated_file_was_is_refused(tmp_path: Path) -> None:
     """The build's one walk of docs/ does not look at the files it generated there, but a
     symbolic link put in one's place (to a file outside docs/, which MkDocs would publish)

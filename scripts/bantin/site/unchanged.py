@@ -295,7 +295,7 @@ class Watch:
         self.generated = self.generated_files()
         self.seen = Seen()
         self.before = list_inputs(
-            self.root, self.options, self.custom_dir, self.generated, self.seen
+            self.root, self.options, self.custom_dir, self.generated, self.seen, site=False
         )
         if trust and stamp is not None and stamp.get("digest") == self.before.digest():
             # The inputs are those of the last build: so is site/ when its folders are.
