@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import json
 import logging
 import os
 import re
@@ -216,11 +217,14 @@ def issue(root: Path, n: int, pick: int) -> None:
 
 
 def licence(root: Path, n: int, pick: int) -> None:
-    """The archive's licence in mkdocs.yml (`extra.license`): the footer of every page."""
+    """The archive's licence in mkdocs.yml (`extra.license`): the footer of every page. It
+    changes (a licence drawn again would leave mkdocs.yml as it was: nothing to rebuild)."""
     path = root / "mkdocs.yml"
-    text = re.sub(r"(?m)^  license: .*\n", "", path.read_text("utf-8"))
+    before = path.read_text("utf-8")
+    text = re.sub(r"(?m)^  license: .*\n", "", before)
     name = ["CC BY 4.0", "CC BY-SA 4.0", "https://creativecommons.org/licenses/by-nc/4.0/"]
-    text = text.replace("\nextra:\n", f"\nextra:\n  license: {name[pick % 3]}\n", 1)
+    others = [value for value in name if f"\n  license: {value}\n" not in before]
+    text = text.replace("\nextra:\n", f"\nextra:\n  license: {others[pick % len(others)]}\n", 1)
     path.write_text(text, encoding="utf-8")
 
 
@@ -277,6 +281,7 @@ edit_sequences = st.lists(
 )
 @given(edits=edit_sequences)
 @example(edits=[("add", 0), ("front", 1), ("slug", 2)])
+@example(edits=[("licence", 0), ("add", 0), ("licence", 6)])
 @example(edits=[("change", 1), ("delete", 0), ("config", 0)])
 @example(edits=[("template", 0), ("version", 0), ("add", 3)])
 @example(edits=[("add", 1), ("change", 3), ("delete", 3)])
@@ -429,6 +434,84 @@ def test_files_missing_from_the_published_site_are_made_again(tmp_path: Path) ->
     assert site_files(root / "site") == before
 
 
+def by_hand_in_docs(root: Path, n: int) -> None:
+    """Edits in docs/ an editor may make between builds, with the build cache untouched."""
+    docs = root / "docs"
+    generated = sorted(p for p in docs.glob("*/so-*/*/*.bib"))
+    steps: list[Callable[[], None]] = [
+        lambda: (docs / "tai-lieu").mkdir(),
+        lambda: (docs / "tai-lieu/ghi-chu.txt").write_text("Ghi chú.\n", encoding="utf-8"),
+        lambda: (docs / "tai-lieu/ghi-chu.txt").rename(docs / "tai-lieu/ghi-chu-moi.txt"),
+        lambda: (docs / "gioi-thieu.md").write_text("# Giới thiệu\n\nSửa tay.\n", "utf-8"),
+        lambda: (docs / "tai-lieu/ghi-chu-moi.txt").unlink(),
+        lambda: generated[0].write_text("@article{sua-tay}\n", encoding="utf-8"),
+        lambda: generated[0].unlink(),
+    ]
+    steps[n]()
+
+
+@pytest.mark.parametrize("steps", [[0, 1], [0, 1, 2], [0, 1, 2, 4], [3], [5], [6]])
+def test_files_added_removed_renamed_or_edited_in_docs_by_hand_are_seen(
+    tmp_path: Path, steps: list[int]
+) -> None:
+    """The build walks docs/ once and every stage takes what it needs from that walk: a file
+    added, renamed, removed or edited by hand in docs/ (a generated one too, which the build
+    makes again) is seen, and the site is the one a build from scratch makes."""
+    root = make_archive(tmp_path)
+    build(root)
+    for n, step in enumerate(steps):
+        by_hand_in_docs(root, step)
+        build(root)
+        expected = clean_build_of(root, tmp_path / f"clean-{n}")
+        assert site_files(root / "site") == expected, f"after steps {steps[: n + 1]}"
+
+
+def test_site_folders_are_walked_at_the_start_only_when_every_input_is_the_last_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """site/'s folders tell whether the published site was touched, which matters only when
+    no input changed: a build after a correction walks them once (for its record), one that
+    finds nothing changed once (to compare)."""
+    from bantin.site import unchanged
+
+    root = make_archive(tmp_path)
+    build(root)
+    walked: list[str] = []
+    real = unchanged.walk_folders
+
+    def counting(folder: Path, prefix: str, found: dict[str, Any]) -> None:
+        walked.append(prefix)
+        real(folder, prefix, found)
+
+    monkeypatch.setattr(unchanged, "walk_folders", counting)
+    front(root, 1, 0)
+    build(root)
+    assert walked == ["site/"]
+    walked.clear()
+    build(root)
+    assert walked == ["site/"]
+
+
+def test_a_link_out_of_docs_where_a_generated_file_was_is_refused(tmp_path: Path) -> None:
+    """The build's one walk of docs/ does not look at the files it generated there, but a
+    symbolic link put in one's place (to a file outside docs/, which MkDocs would publish)
+    is seen and refused, as anywhere in docs/."""
+    from bantin.exceptions import BuildError
+
+    root = make_archive(tmp_path / "archive")
+    build(root)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("khóa bí mật\n", encoding="utf-8")
+    generated = sorted((root / "docs").glob("*/so-*/*/*.bib"))[0]
+    generated.unlink()
+    generated.symlink_to(secret)
+    with pytest.raises(BuildError, match="symbolic link"):
+        build(root)
+    assert "khóa bí mật" not in "".join(
+        p.read_text("utf-8", errors="replace") for p in (root / "site").rglob("*.bib")
+    )
+
+
 def test_the_search_index_is_updated_in_place(tmp_path: Path) -> None:
     """A corrected article: unchanged index files are the published ones (same inode, same
     time), the fragment of the article is new, and a search finds the correction."""
@@ -518,6 +601,37 @@ def test_the_cached_catalogue_is_the_catalogue(tmp_path: Path) -> None:
     again = load_catalogue(docs, cache).entries
     assert again == load_catalogue(docs).entries
     assert "Tóm tắt khác." in [entry.front.lead for entry in again]
+
+
+def test_a_damaged_row_of_the_catalogue_cache_is_never_trusted(tmp_path: Path) -> None:
+    """The build's catalogue cache keeps one row per article in the build cache's database:
+    a row whose front matter does not validate, or whose columns are not of their types, is
+    not used (that article is read again); the catalogue is the one reading every article
+    gives, and the cache is whole again afterwards."""
+    import sqlite3
+
+    from bantin.catalogue import load_catalogue
+    from bantin.site import cachedb
+    from bantin.site.build import cached_catalogue
+
+    root = make_archive(tmp_path)
+    build(root)
+    for path in articles(root):  # written more than a moment ago: their times can be trusted
+        old = os.stat(path)
+        os.utime(path, ns=(old.st_atime_ns - 10**10, old.st_mtime_ns - 10**10))
+    docs = root / "docs"
+    cached_catalogue(docs)
+    assert all(entry.read_blocks is None for entry in cached_catalogue(docs).entries)
+    first, second, third = [p.relative_to(docs).as_posix() for p in articles(root)[:3]]
+    with contextlib.closing(sqlite3.connect(cachedb.path_of(root))) as db, db:
+        db.execute("UPDATE catalogue SET front = '{\"title\": 1' WHERE path = ?", (first,))
+        db.execute("UPDATE catalogue SET size = 'x' WHERE path = ?", (second,))
+        db.execute("UPDATE catalogue SET invisible = '{' WHERE path = ?", (third,))
+    damaged = cached_catalogue(docs).entries
+    assert damaged == load_catalogue(docs).entries
+    read_again = {e.path.as_posix() for e in damaged if e.read_blocks is not None}
+    assert read_again == {first, second, third}
+    assert all(entry.read_blocks is None for entry in cached_catalogue(docs).entries)
 
 
 def test_a_folder_in_the_spare_where_a_file_goes_means_a_full_build(
@@ -784,12 +898,8 @@ def test_a_file_changed_moments_before_the_build_leaves_no_record(
     assert not built_at_once(root, caplog)
 
 
-def test_the_pages_template_data_is_read_from_docs_once_at_most(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """MkDocs's hook is handed the template data the build just wrote: a full build does not
-    read it back, an incremental one reads only the last build's (what unchanged articles
-    keep)."""
+def counted_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The folders whose docs/.bantin-pages.json is read whole from now on."""
     from bantin.site import generate
 
     reads: list[Path] = []
@@ -800,12 +910,103 @@ def test_the_pages_template_data_is_read_from_docs_once_at_most(
         return real(cls, docs)  # type: ignore[no-any-return]
 
     monkeypatch.setattr(generate.PageData, "read", classmethod(counting))
+    return reads
+
+
+def test_the_pages_template_data_is_not_read_back_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs's hook is handed the template data the build just wrote: a full build does not
+    read it back, and an incremental one copies the unchanged articles' records where the
+    last build wrote them (the build cache knows the file's layout), reading only those of
+    the pages it renders. The file is the one a build from scratch writes."""
+    reads = counted_reads(monkeypatch)
     root = make_archive(tmp_path)
     build(root)
     assert reads == []
     change(root, 0, 0)
     build(root)
-    assert reads == [root / "docs"]
+    assert reads == []
+    clean = tmp_path / "clean"
+    assert site_files(root / "site") == clean_build_of(root, clean)
+    name = "docs/.bantin-pages.json"
+    assert (root / name).read_bytes() == (clean / name).read_bytes()
+
+
+def damage_index_length(index: Path) -> None:
+    data = json.loads(index.read_text("utf-8"))
+    data["lines"][0][1] += 1
+    data["lines"][-1][1] -= 1  # the lines still make up the file's length
+    index.write_text(json.dumps(data), encoding="utf-8")
+
+
+def damage_index_order(index: Path) -> None:
+    data = json.loads(index.read_text("utf-8"))
+    data["lines"][0], data["lines"][1] = data["lines"][1], data["lines"][0]
+    index.write_text(json.dumps(data), encoding="utf-8")
+
+
+def damage_index_digest(index: Path) -> None:
+    data = json.loads(index.read_text("utf-8"))
+    for line in data["lines"]:
+        line[2] = "0" * 64
+    index.write_text(json.dumps(data), encoding="utf-8")
+
+
+def touch_pages_file(index: Path) -> None:
+    pages = index.parents[2] / "docs/.bantin-pages.json"
+    info = pages.stat()
+    os.utime(pages, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+
+
+@pytest.mark.parametrize(
+    ("damage", "outcome"),
+    [
+        (lambda index: index.write_bytes(b"{not json"), "read"),
+        (lambda index: index.unlink(), "read"),
+        (damage_index_order, "read"),
+        (touch_pages_file, "read"),
+        (damage_index_length, "full build"),
+        (damage_index_digest, "full build"),
+    ],
+    ids=["garbage", "missing", "order", "file-touched", "lengths", "digests"],
+)
+def test_a_damaged_or_stale_layout_of_the_pages_data_is_never_trusted(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    damage: Callable[[Path], None],
+    outcome: str,
+) -> None:
+    """The layout of docs/.bantin-pages.json in the build cache serves only the file it
+    describes (size, time, inode) and only whole (its lines, in order, make up the file):
+    otherwise the file is read as it is. Whatever the layout says, the site and the file are
+    those of a build from scratch."""
+    from bantin.site import generate
+
+    root = make_archive(tmp_path)
+    build(root)
+    settle(root)  # the articles' files older than a file time's tick: the memo keeps them
+    build(root)
+    change(root, 0, 0)
+    damage(root / generate.PAGE_INDEX)
+    reads = counted_reads(monkeypatch)
+    said, logger = Said(), logging.getLogger("bantin.site")
+    level = logger.level
+    logger.addHandler(said)
+    logger.setLevel(logging.INFO)
+    try:
+        build(root)
+    finally:
+        logger.removeHandler(said)
+        logger.setLevel(level)
+    full = any(line.startswith("full build: ") for line in said.lines)
+    # A layout that is not whole or not the file's: the file is read. One whose lines are
+    # not where it says (found while copying them, or reading a page's record): a full build.
+    assert (reads, full) == (([root / "docs"], False) if outcome == "read" else ([], True))
+    clean = tmp_path / "clean"
+    assert site_files(root / "site") == clean_build_of(root, clean)
+    name = "docs/.bantin-pages.json"
+    assert (root / name).read_bytes() == (clean / name).read_bytes()
 
 
 def test_an_update_of_the_search_index_runs_at_the_builds_priority(
@@ -1015,6 +1216,113 @@ def test_the_articles_listed_are_those_the_glob_finds(tmp_path: Path) -> None:
     expected = sorted(globbed, key=lambda p: p.relative_to(docs).as_posix())
     assert catalogue.article_files(docs) == expected
     assert docs / "2019/so-4/k.md" in expected and docs / "2021/so-1/.hidden.md" in expected
+
+
+def walked(root: Path) -> Any:
+    """What the build's walk of its inputs finds under `root` (bantin.snapshot)."""
+    from bantin.site import unchanged
+
+    seen = unchanged.Seen()
+    unchanged.list_inputs(root, {}, None, frozenset(), seen)
+    return seen
+
+
+def test_the_articles_listed_from_the_builds_walk_are_those_listed_afresh(
+    tmp_path: Path,
+) -> None:
+    """Inside a build the catalogue takes the articles from the walk of docs/ the build
+    made when it started (and kept up to date as it wrote): the same files as listing the
+    folders again. A symbolic link in docs/ (a folder it leads to is followed) lists afresh."""
+    from bantin import catalogue, snapshot
+
+    docs = tmp_path / "docs"
+    names = [
+        "2021/so-1/a.md",
+        "2021/so-1/index.md",
+        "2021/so-1/gen.md",
+        "2021/so-1/b.txt",
+        "2021/so-1/.hidden.md",
+        "2021/so-1/deeper/c.md",
+        "2021/so-12/d.md",
+        "2021/so-/e.md",
+        "2021/.so-3/f.md",
+        "202/so-1/h.md",
+        "abcd/so-1/i.md",
+        "2020/so-9/j.md",
+        "2020/so-9/index.md.md",
+        "elsewhere/k.md",
+    ]
+    for name in names:
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text("x", encoding="utf-8")
+    (docs / "2021/so-1/folder.md").mkdir()
+    (docs / catalogue.SITE_LIST_NAME).write_text("2021/so-1/gen.md\n", encoding="utf-8")
+    afresh = catalogue.article_files(docs)
+    seen = walked(tmp_path)
+    assert seen.listings
+    with snapshot.taken(seen):
+        assert catalogue.article_files(docs) == afresh
+        (docs / "2021/so-1/z.md").write_text("x", encoding="utf-8")
+        snapshot.wrote(str(docs / "2021/so-1/z.md"))
+        (docs / "2021/so-1/a.md").unlink()
+        snapshot.removed(str(docs / "2021/so-1/a.md"))
+        assert catalogue.article_files(docs) == sorted(
+            [*(p for p in afresh if p.name != "a.md"), docs / "2021/so-1/z.md"]
+        )
+    (docs / "2019").symlink_to(docs / "2021")
+    linked = walked(tmp_path)
+    assert not linked.listings
+    with snapshot.taken(linked):
+        assert docs / "2019/so-1/z.md" in catalogue.article_files(docs)
+
+
+folder_names = st.sampled_from(["a", "b", "index", "ab", "a.b", "Z", "so-1", "đổi"])
+file_names = st.sampled_from(
+    ["index.md", "a.md", "b.txt", "A.md", "index.html", "z.css", "index", "index.", "x.index"]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    paths=st.lists(
+        st.tuples(st.lists(folder_names, max_size=3), file_names), min_size=0, max_size=25
+    )
+)
+def test_files_in_mkdocs_order_from_the_walk_are_mkdocs_listing(
+    paths: list[tuple[list[str], str]],
+) -> None:
+    """The files of docs/ put in MkDocs's order (each folder's files, an index first, then
+    its folders by name) from the build's walk are those listing the folders gives."""
+    wanted = {"/".join([*folders, name]) for folders, name in paths}
+    folders = {name.rsplit("/", 1)[0] for name in wanted if "/" in name}
+    parents = {"/".join(f.split("/")[:n]) for f in folders for n in range(1, f.count("/") + 2)}
+    names = {name for name in wanted if name not in parents}  # a path is a file or a folder
+    with tempfile.TemporaryDirectory() as folder:
+        for name in names:
+            path = Path(folder, name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("x", encoding="utf-8")
+        assert incremental.in_mkdocs_order(names) == incremental.docs_listing(folder)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    uri=st.lists(
+        st.text(alphabet="ab.-_ %#?đ~index", min_size=1, max_size=8).filter(
+            lambda part: part not in (".", "..")  # names a folder listing gives
+        ),
+        min_size=1,
+        max_size=3,
+    ).map(lambda parts: "/".join(parts) + ".md")
+)
+def test_a_page_the_sitemap_lists_without_mkdocs_has_mkdocs_own_path_and_url(uri: str) -> None:
+    """The sitemap lists the pages MkDocs was not given with the path and URL MkDocs's own
+    `File` gives them."""
+    from mkdocs.structure.files import File
+
+    made = File(uri, "/docs", "/site", True)
+    listed = incremental.ListedFile(uri)
+    assert (listed.dest_uri, listed.url) == (made.dest_uri, made.url)
 
 
 BASES = [

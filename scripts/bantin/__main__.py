@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import sys
+from bantin.cli import run
 
-from bantin.cli import main
-
-sys.exit(main())
+run()

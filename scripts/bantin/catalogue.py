@@ -11,11 +11,11 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from bantin import store
+from bantin import snapshot, store
 from bantin.exceptions import MetadataError, Problems
 from bantin.markdown import read_article
 from bantin.metadata import FrontMatter, clean_front
@@ -46,6 +46,8 @@ class CatalogueEntry:
     invisible: list[str] = field(default_factory=list, compare=False, repr=False)
     #: The digest of what the article's page shows (`content_sha256`), once known.
     known_sha256: str | None = field(default=None, compare=False, repr=False)
+    #: `front.model_dump_json()` as the catalogue cache holds it (None: not cached).
+    front_json: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def blocks(self) -> list[Block]:
@@ -111,6 +113,9 @@ def article_files(docs_dir: Path) -> list[Path]:
     docs/ (three folder listings in place of a glob of tens of thousands of generated
     files)."""
     generated = site_generated(docs_dir)
+    known = snapshot.listing(os.fspath(docs_dir))
+    if known is not None:
+        return [docs_dir / rel for rel in sorted(listed_articles(docs_dir, known, generated))]
     found: list[str] = []
     for year in _folders(os.fspath(docs_dir)):
         if not _YEAR_DIR.match(year.name):
@@ -126,6 +131,22 @@ def article_files(docs_dir: Path) -> list[Path]:
                 if rel not in generated:
                     found.append(rel)
     return [docs_dir / rel for rel in sorted(found)]
+
+
+def listed_articles(docs_dir: Path, known: set[str], generated: set[str]) -> list[str]:
+    """The articles among the files of docs/ the build's walk listed (no folder listed
+    again): those `article_files` finds."""
+    found = []
+    for rel in known:
+        if not rel.endswith(".md") or rel.count("/") != 2 or rel in generated:
+            continue
+        year, issue, name = rel.split("/")
+        if name == INDEX_NAME or not _YEAR_DIR.match(year) or not issue.startswith("so-"):
+            continue
+        path = os.path.join(docs_dir, rel)
+        if snapshot.known(path) is not None or os.path.isfile(path):
+            found.append(rel)
+    return found
 
 
 def _listing(folder: str) -> list[os.DirEntry[str]]:
@@ -187,16 +208,43 @@ def warn_invisible(path: Path, fields: list[str]) -> None:
         )
 
 
-def load_catalogue(docs_dir: Path, cache: Path | None = None, code: str = "") -> Catalogue:
+class CacheStore(Protocol):
+    """Where the catalogue cache is kept: each article's entry by its path under docs/ (see
+    `cached_entry`), read once and brought up to date once per catalogue."""
+
+    def read(self) -> dict[str, list[Any]]: ...
+
+    def write(self, now: dict[str, list[Any]], known: dict[str, list[Any]]) -> None: ...
+
+
+@dataclass
+class JsonCache:
+    """The catalogue cache as one JSON file."""
+
+    path: Path
+    code: str = ""
+
+    def read(self) -> dict[str, list[Any]]:
+        return read_cache(self.path, self.code)
+
+    def write(self, now: dict[str, list[Any]], known: dict[str, list[Any]]) -> None:
+        if now != known:
+            write_cache(self.path, now, self.code)
+
+
+def load_catalogue(
+    docs_dir: Path, cache: Path | CacheStore | None = None, code: str = ""
+) -> Catalogue:
     """Read every article; all unreadable ones are reported together in one MetadataError.
 
     With `cache`, the front matter of an article whose file has the size and time the cache
-    recorded is taken from there (a JSON file of validated front matter), and the cache is
-    brought up to date. `code`: what identifies the code that reads the articles (a cache
-    written by other code is not used).
+    recorded is taken from there (validated front matter: a JSON file, or another store),
+    and the cache is brought up to date. `code`: what identifies the code that reads the
+    articles (a JSON cache written by other code is not used).
     """
     problems = Problems()
-    known = read_cache(cache, code) if cache is not None else {}
+    store_ = JsonCache(cache, code) if isinstance(cache, Path) else cache
+    known = store_.read() if store_ is not None else {}
     now: dict[str, list[Any]] = {}
     entries = []
     for path in article_files(docs_dir):
@@ -209,8 +257,8 @@ def load_catalogue(docs_dir: Path, cache: Path | None = None, code: str = "") ->
         raise MetadataError(
             docs_dir, f"{len(problems)} article file(s) cannot be read:\n{problems.summary()}"
         )
-    if cache is not None and now != known:
-        write_cache(cache, now, code)
+    if store_ is not None:
+        store_.write(now, known)
     return Catalogue(sorted(entries, key=lambda e: e.sort_key))
 
 
@@ -224,18 +272,25 @@ def cached_entry(
     docs_dir: Path, path: Path, rel: Path, known: dict[str, list[Any]], now: dict[str, list[Any]]
 ) -> CatalogueEntry:
     key = rel.as_posix()
-    info = path.stat()
+    size, mtime_ns, _, _ = snapshot.stat(os.fspath(path))
     before = known.get(key)
-    if before and before[0] == info.st_size and before[1] == info.st_mtime_ns:
-        now[key] = before
-        front = FrontMatter.model_validate_json(before[2])
-        warn_invisible(path, before[3])
-        return CatalogueEntry(front, None, rel, url_of(rel), path, before[3], before[4])
+    if before and before[0] == size and before[1] == mtime_ns:
+        try:
+            front = FrontMatter.model_validate_json(before[2])
+        except ValueError:  # pydantic's ValidationError too: a damaged entry is not used
+            front = None
+        if front is not None:
+            now[key] = before
+            warn_invisible(path, before[3])
+            return CatalogueEntry(
+                front, None, rel, url_of(rel), path, before[3], before[4], before[2]
+            )
     entry = read_entry(docs_dir, path)
-    if time.time_ns() - info.st_mtime_ns > RACY_NS:
+    if time.time_ns() - mtime_ns > RACY_NS:
         front_json = entry.front.model_dump_json()
+        object.__setattr__(entry, "front_json", front_json)
         sha = entry.content_sha256
-        now[key] = [info.st_size, info.st_mtime_ns, front_json, entry.invisible, sha]
+        now[key] = [size, mtime_ns, front_json, entry.invisible, sha]
     return entry
 
 

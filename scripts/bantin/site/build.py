@@ -9,7 +9,6 @@ import datetime as dt
 import gc
 import logging
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -21,12 +20,13 @@ from typing import Any
 
 from rich.console import Console
 
-from bantin import store
+from bantin import snapshot, store
 from bantin.exceptions import BuildError, Problems
 from bantin.metadata import License, parse_license
 from bantin.pipeline import default_workers
 from bantin.search.update import keep_pending, published_files
 from bantin.site import (
+    cachedb,
     checks,
     citecache,
     exports,
@@ -99,18 +99,15 @@ def default_services() -> Services:
     return services
 
 
-#: Front matter of the articles as the last build read them (bantin.catalogue).
-CATALOGUE_CACHE = incremental.CACHE_DIR + "/catalogue.json"
-
-
 def cached_catalogue(docs: Path) -> Any:
     """The catalogue, with the front matter of unchanged articles from the build cache (made
-    by this very bantin: another version may read articles differently)."""
+    by this very bantin: another version may read articles differently), one row an article
+    in its database (bantin.site.cachedb)."""
     import bantin
     from bantin.catalogue import load_catalogue
 
     code = f"{bantin.__version__} {incremental.package_digest()}"
-    return load_catalogue(docs, docs.parent / CATALOGUE_CACHE, code)
+    return load_catalogue(docs, cachedb.CatalogueTable(docs.parent, code))
 
 
 def search_indexer() -> Callable[..., Any] | None:
@@ -325,9 +322,12 @@ def convert_stage(
     if watch.sources_unchanged:
         log.info("sources unchanged since the last build: nothing to convert")
         return
-    report = services.convert_sources(
-        options.root, options.root / "docs", force=options.force, keep_going=options.keep_going
-    )
+    try:
+        report = services.convert_sources(
+            options.root, options.root / "docs", force=options.force, keep_going=options.keep_going
+        )
+    finally:
+        snapshot.forget_under(os.fspath(watch.root / "docs"))  # conversion wrote there
     watch.removed.update("docs/" + name for name in getattr(report, "removed", []))
     found = list(getattr(report, "problems", []) or [])
     for problem in found:
@@ -356,6 +356,7 @@ def site_license(value: Any, config_file: str) -> License | None:
 
 def clean_generated(root: Path, docs: Path) -> None:
     """`--clean`: forget every generated file and the citation cache; all is made afresh."""
+    snapshot.forget_under(os.fspath(docs))
     folder = exports.Folder(docs)
     for name in generate.previous_list(docs):
         if name:
@@ -400,15 +401,18 @@ def check_project(root: Path) -> None:
             )
 
 
-def refuse_links_leaving(root: Path, name: str) -> list[Path]:
+def refuse_links_leaving(
+    root: Path, name: str, scanned: tuple[list[Path], list[Path]] | None = None
+) -> list[Path]:
     """MkDocs copies what a symbolic link points to into the site: a link in docs/ (or the
     theme's overrides/) to a file outside that folder (a key, `.env`) would publish it.
-    Returns the temporary files a killed write left there."""
+    Returns the temporary files a killed write left there. `scanned`: the folder's links and
+    temporary files as the build's walk of its inputs found them (else it is scanned)."""
     folder = root / name
     if not folder.is_dir() or folder.is_symlink():
         return []
     base = folder.resolve()
-    links, temps = scan(folder)
+    links, temps = scan(folder) if scanned is None else (sorted(scanned[0]), sorted(scanned[1]))
     found = [
         f"{path.relative_to(root)} -> {path.resolve()}"
         for path in links
@@ -423,7 +427,7 @@ def refuse_links_leaving(root: Path, name: str) -> list[Path]:
 
 
 #: The temporary files of an atomic write (store.write_atomic, generate.write_atomic).
-TEMP_FILE = re.compile(r"^\.(?:tmp-[a-z0-9_]{8}|.+\.[a-z0-9_]{8}\.tmp)$")
+TEMP_FILE = unchanged.TEMP_FILE
 
 
 def scan(folder: Path) -> tuple[list[Path], list[Path]]:
@@ -459,9 +463,17 @@ def build_site(
             last = watch.start(trust=not (options.clean or options.force))
         if last is not None:
             return nothing_changed(last, stages)
-        temps = [temp for name in PUBLISHED_DIRS for temp in refuse_links_leaving(root, name)]
+        seen = watch.seen
+        temps = [
+            temp
+            for name in PUBLISHED_DIRS
+            for temp in refuse_links_leaving(
+                root, name, (seen.links, seen.temps) if name == "docs" else None
+            )
+        ]
         remove_leftovers(root, temps)
-        result = build_locked(options, services or default_services(), stages, root, watch)
+        with snapshot.taken(seen):
+            result = build_locked(options, services or default_services(), stages, root, watch)
         if result.ok:
             watch.record(watch.theme_dir, result.articles, result.redirects)
         return result
@@ -492,6 +504,7 @@ def remove_leftovers(root: Path, temps: Sequence[Path] = ()) -> None:
         shutil.rmtree(path)
     for temp in temps:
         temp.unlink(missing_ok=True)
+        snapshot.removed(os.fspath(temp))
     if found or temps:
         log.info(
             "%s: removed %d folder(s) and %d temporary file(s) a stopped build left behind",
@@ -648,9 +661,11 @@ class SiteBuild:
                     made = generate.site_files(
                         entries, services.cite, site, root, extra, items, memo, harvest, lastmods
                     )
-                    generate.write_site_files(docs, made, {str(e.path) for e in entries})
+                    authored = {str(e.path) for e in entries}
+                    plan.page_data = generate.write_site_files(
+                        docs, made, authored, root / generate.PAGE_INDEX
+                    )
                     memo.save(root, docs)
-                    plan.page_data = generate.PageData(made.page_data)
                     del made
                     forget_blocks(entries)
                     spare_from_collector()
@@ -664,6 +679,7 @@ class SiteBuild:
                         run_mkdocs(config, epoch, processes, plan.incremental)
                     except BuildError as error:
                         unknown_links(plan, error)
+                        stale_records(plan, error)
                         raise
                     unknown_links(plan)
                     self.say_rendered(plan)
@@ -715,6 +731,17 @@ def unknown_links(plan: incremental.Plan, error: BaseException | None = None) ->
     if plan.missing:
         link = sorted(plan.missing)[0]
         raise incremental.CacheMiss(f"a page now links to {link}") from error
+
+
+def stale_records(plan: incremental.Plan, error: BaseException) -> None:
+    """A page's record kept in docs/.bantin-pages.json was not the one the build cache
+    described: nothing of the cache's layout is trusted, the build starts again in full."""
+    stale = plan.page_data.stale if plan.page_data is not None else []
+    if stale:
+        raise incremental.CacheMiss(
+            f"{generate.PAGE_DATA_NAME}: the record of {stale[0]} is not the one the build "
+            "cache describes"
+        ) from error
 
 
 #: Builds that render fewer pages than this show no progress lines.

@@ -11,6 +11,7 @@ is written afresh. Nothing in it is ever executed: rows are JSON or text.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,12 +28,13 @@ FORMAT = "1"
 TABLES = {
     "made": (("uri", "entry"), 1),
     "parts": (("kind", "key", "text", "sha"), 2),
+    "catalogue": (("path", "size", "mtime", "front", "invisible", "sha"), 1),
 }
 
 
 #: What earlier versions kept in the database's place (tens of megabytes): removed once the
 #: database is written.
-OBSOLETE = ("generated.json", "fragments")
+OBSOLETE = ("generated.json", "fragments", "catalogue.json")
 
 
 def path_of(root: Path) -> Path:
@@ -144,3 +146,51 @@ def forget(root: Path) -> None:
     """Remove the database (and a journal a killed write left)."""
     for name in _files(path_of(root)):
         name.unlink(missing_ok=True)
+
+
+@dataclass
+class CatalogueTable:
+    """The catalogue cache (bantin.catalogue.load_catalogue) as the `catalogue` table, one row
+    per article: a correction writes one row, not the front matter of every article. A row
+    whose columns are not of their types is not used (the article is read again); the front
+    matter of the others is validated as it is read."""
+
+    root: Path
+    code: str
+    stored: bool = False
+
+    def read(self) -> dict[str, list[Any]]:
+        rows = read(self.root, "catalogue", self.code)
+        self.stored = rows is not None
+        found: dict[str, list[Any]] = {}
+        for path, size, mtime, front, invisible, sha in rows or ():
+            fields = _invisible(invisible)
+            typed = isinstance(size, int) and isinstance(mtime, int) and isinstance(front, str)
+            if typed and fields is not None and isinstance(sha, str) and isinstance(path, str):
+                found[path] = [size, mtime, front, fields, sha]
+        return found
+
+    def write(self, now: dict[str, list[Any]], known: dict[str, list[Any]]) -> None:
+        if self.stored and now == known:
+            return
+        before = known if self.stored else {}
+        put = [
+            (path, size, mtime, front, json.dumps(fields, ensure_ascii=False), sha)
+            for path, (size, mtime, front, fields, sha) in now.items()
+            if before.get(path) != now[path]
+        ]
+        remove = [(path,) for path in before if path not in now]
+        write(self.root, "catalogue", self.code, Change(put, remove, not self.stored))
+
+
+def _invisible(text: Any) -> list[str] | None:
+    """The fields that held invisible characters, as written (None: not a list of names)."""
+    if text == "[]":
+        return []
+    try:
+        found = json.loads(text)
+    except (TypeError, ValueError):
+        return None
+    if isinstance(found, list) and all(isinstance(name, str) for name in found):
+        return found
+    return None

@@ -49,6 +49,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, overload
 
+from bantin import snapshot, store
 from bantin.exceptions import BuildError
 from bantin.site import cachedb, exports, feeds, jats, meta, oai, pages, pdfs, urls
 from bantin.site.fragments import Fragments
@@ -70,7 +71,8 @@ class SiteFiles:
     record as one line of JSON). `kept`: files made by an earlier run, unchanged on disk."""
 
     files: list[GeneratedFile]
-    page_data: dict[str, bytes]  # page -> its record, JSON in UTF-8
+    #: page -> its record, JSON in UTF-8 (or where the last build wrote it, when kept)
+    page_data: dict[str, bytes | KeptRecord]
     kept: list[str] = field(default_factory=list)
     pdf_urls: dict[str, str] = field(default_factory=dict)  # article URL -> its PDF's URL
     keys: list[str] = field(default_factory=list)  # each article's `ArticleKeys` digest
@@ -97,7 +99,7 @@ class ArticleMemo:
 
     inputs: str
     known: dict[str, list[Any]] = field(default_factory=dict)
-    records: dict[str, bytes] = field(default_factory=dict)
+    records: Mapping[str, bytes | KeptRecord] = field(default_factory=dict)
     now: dict[str, list[Any]] = field(default_factory=dict)
     made: dict[str, list[str]] = field(default_factory=dict)
     #: Each article's part of the files that list every article (oai.xml, catalogues).
@@ -118,7 +120,8 @@ class ArticleMemo:
             memo.known = {}
             return memo
         memo.stored = True
-        memo.records = PageData.read(root / "docs").raw
+        kept = read_page_index(root, root / "docs")
+        memo.records = kept if kept is not None else PageData.read(root / "docs").raw
         return memo
 
     def reuse(self, uri: str, key: str, docs: Path, record: bool = True) -> list[str] | None:
@@ -130,10 +133,10 @@ class ArticleMemo:
         folder = str(docs)
         for path, size, ns in before[1]:
             try:
-                info = os.stat(os.path.join(folder, path))
+                now = snapshot.stat(os.path.join(folder, path))
             except OSError:
                 return None
-            if info.st_size != size or info.st_mtime_ns != ns:
+            if now[0] != size or now[1] != ns:
                 return None
         self.now[uri] = before
         return [path for path, _, _ in before[1]]
@@ -192,8 +195,12 @@ class ArticleKeys:
         files = [front.source, posixpath.join(posixpath.dirname(front.source), ISSUE_FILE)]
         if front.pdf:
             files.append(front.pdf.split("#", 1)[0])
+        # The front matter as the catalogue cache holds it, else as dumped now: JSON text
+        # already, hashed as it is (it holds no NUL) after the rest, which is encoded.
+        front_json = getattr(entry, "front_json", None)
+        if not isinstance(front_json, str):
+            front_json = front.model_dump_json()
         parts = [
-            front.model_dump_json(),
             text_stamp(os.path.join(self.docs, str(entry.path))),
             entry.url,
             lastmod,
@@ -203,7 +210,8 @@ class ArticleKeys:
             names.section(front.section) if front.section else "",
             [self.stat(name) for name in files],
         ]
-        return hashlib.sha256(JSON.encode(parts).encode("utf-8")).hexdigest()
+        text = JSON.encode(parts) + "\0" + front_json
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def stat(self, name: str) -> list[Any]:
         """A file's size and time, not following a symbolic link (a file replaced by a link
@@ -211,8 +219,8 @@ class ArticleKeys:
         found = self.stats.get(name)
         if found is None:
             try:
-                info = os.lstat(os.path.join(self.root, name))
-                found = [name, info.st_size, info.st_mtime_ns]
+                size, mtime_ns, _, _ = snapshot.lstat(os.path.join(self.root, name))
+                found = [name, size, mtime_ns]
             except (OSError, ValueError):
                 found = [name, -1, -1]
             self.stats[name] = found
@@ -223,13 +231,13 @@ def text_stamp(path: str) -> list[Any]:
     """What identifies the bytes of an article's Markdown: its size and time, and its digest
     when it changed so recently that it may change again within the same file time."""
     try:
-        info = os.lstat(path)
+        size, mtime_ns, _, _ = snapshot.lstat(path)
     except OSError:
         return [-1, -1]
-    if time.time_ns() - info.st_mtime_ns > RACY_NS:
-        return [info.st_size, info.st_mtime_ns]
+    if time.time_ns() - mtime_ns > RACY_NS:
+        return [size, mtime_ns]
     with open(path, "rb") as stream:
-        return [info.st_size, info.st_mtime_ns, hashlib.sha256(stream.read()).hexdigest()]
+        return [size, mtime_ns, hashlib.sha256(stream.read()).hexdigest()]
 
 
 #: A file changed less than this long ago may change again within the same file time.
@@ -297,7 +305,7 @@ def article_files(
     """Citation downloads, JATS XML, source and PDF copies and template data of every article;
     every `pdf:` naming a missing file is reported at once (BuildError)."""
     files: list[GeneratedFile] = []
-    data: dict[str, bytes] = {}
+    data: dict[str, bytes | KeptRecord] = {}
     kept: list[str] = []
     pdf_urls: dict[str, str] = {}
     siblings = meta.siblings_in_issue(entries)
@@ -533,6 +541,7 @@ def unique(files: Sequence[GeneratedFile]) -> list[GeneratedFile]:
 
 def write_atomic(path: Path, content: bytes) -> None:
     """Write only when the bytes change; temp file in the same folder, then rename."""
+    snapshot.wrote(os.fspath(path))
     if path.is_file() and path.read_bytes() == content:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -570,8 +579,12 @@ def refuse_overwrite(
             )
 
 
-def write_site_files(docs: Path, made: SiteFiles, authored: set[str]) -> None:
-    """Write the generated files, remove the stale ones, record the new list."""
+def write_site_files(
+    docs: Path, made: SiteFiles, authored: set[str], index: Path | None = None
+) -> PageData:
+    """Write the generated files, remove the stale ones, record the new list; the pages'
+    template data as written (`index`: where to record its layout for the next build, see
+    `write_page_data`)."""
     folder = exports.Folder(docs)
     previous = {p for p in previous_list(docs) if p}
     targets = [(item, folder.path(item.path)) for item in made.files]
@@ -581,16 +594,16 @@ def write_site_files(docs: Path, made: SiteFiles, authored: set[str]) -> None:
     for stale in sorted(previous - current - authored):
         path = folder.path(stale)
         if path.is_file():
+            snapshot.removed(os.fspath(path))
             path.unlink()
             emptied.add(path.parent)
             log.debug("docs/%s: removed (no longer generated)", stale)
     for item, target in targets:
         write_atomic(target, item.content)
-    data = made.page_data
-    lines = b"".join(uri.encode("utf-8") + b"\t" + data[uri] + b"\n" for uri in sorted(data))
-    write_atomic(docs / PAGE_DATA_NAME, lines)
+    written = write_page_data(docs / PAGE_DATA_NAME, made.page_data, index)
     write_atomic(docs / LIST_NAME, "\n".join(sorted(current)).encode("utf-8"))
     prune_empty_dirs(folder.resolved_root, emptied)
+    return written
 
 
 def prune_empty_dirs(docs: Path, emptied: set[Path]) -> None:
@@ -606,11 +619,16 @@ def prune_empty_dirs(docs: Path, emptied: set[Path]) -> None:
 
 class PageData(Mapping[str, Any]):
     """The pages' template data as `write_site_files` recorded it; a record is parsed when it
-    is first asked for (an incremental build renders a few pages of many)."""
+    is first asked for (an incremental build renders a few pages of many). A record given as
+    a `KeptRecord` is read from `path` (docs/.bantin-pages.json) then."""
 
-    def __init__(self, raw: dict[str, bytes]) -> None:
+    def __init__(self, raw: Mapping[str, bytes | KeptRecord], path: Path | None = None) -> None:
         self.raw = raw
+        self.path = path
         self._parsed: dict[str, Any] = {}
+        #: Pages whose kept record was not what the build cache said (the build starts again
+        #: in full: bantin.site.build).
+        self.stale: list[str] = []
 
     @classmethod
     def read(cls, docs: Path) -> PageData:
@@ -628,8 +646,24 @@ class PageData(Mapping[str, Any]):
 
     def __getitem__(self, uri: str) -> Any:
         if uri not in self._parsed:
-            self._parsed[uri] = json.loads(self.raw[uri])
+            self._parsed[uri] = json.loads(self.text(uri))
         return self._parsed[uri]
+
+    def text(self, uri: str) -> bytes:
+        """The record's JSON as written."""
+        found = self.raw[uri]
+        if isinstance(found, bytes):
+            return found
+        assert self.path is not None
+        with open(self.path, "rb") as stream:
+            stream.seek(found.offset)
+            line = stream.read(found.length)
+        head = uri.encode("utf-8") + b"\t"
+        text = line[len(head) : -1]
+        if not line.startswith(head) or not line.endswith(b"\n") or sha256(text) != found.sha:
+            self.stale.append(uri)
+            raise BuildError(f"{self.path}: the record of {uri} is not the one the cache says")
+        return text
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.raw)
@@ -639,8 +673,167 @@ class PageData(Mapping[str, Any]):
 
     def digest(self, uri: str) -> str:
         """The digest of a page's record ("-": none) without parsing it."""
-        text = self.raw.get(uri)
-        return hashlib.sha256(text).hexdigest() if text is not None else "-"
+        found = self.raw.get(uri)
+        if found is None:
+            return "-"
+        return sha256(found) if isinstance(found, bytes) else found.sha
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class KeptRecord:
+    """A page's record left where the last build wrote it in docs/.bantin-pages.json: its
+    line (`uri<TAB>JSON<LF>`) starts at `offset` and is `length` bytes long; `sha`: the
+    sha256 of its JSON."""
+
+    offset: int
+    length: int
+    sha: str
+    file: tuple[int, int, int]  # the size, time and inode of the file it is in
+
+
+#: The layout of docs/.bantin-pages.json as the last build wrote it (see `write_page_data`).
+PAGE_INDEX = ".cache/build/pages-index.json"
+PAGE_INDEX_FORMAT = 1
+
+
+def read_page_index(root: Path, docs: Path) -> dict[str, KeptRecord] | None:
+    """Where each page's record is in docs/.bantin-pages.json, from the layout the last build
+    recorded, when the file is still the one it wrote (its size, time and inode) and the
+    layout is whole (the lines, in order of their pages, make up the file exactly); None
+    otherwise (the file is read then)."""
+    try:
+        data = json.loads((root / PAGE_INDEX).read_bytes())
+        info = os.stat(docs / PAGE_DATA_NAME)
+    except (OSError, ValueError):
+        return None
+    try:
+        if not isinstance(data, dict) or data.get("format") != PAGE_INDEX_FORMAT:
+            return None
+        if data.get("file") != [info.st_size, info.st_mtime_ns, info.st_ino]:
+            return None
+        found: dict[str, KeptRecord] = {}
+        offset, previous = 0, None
+        file = (info.st_size, info.st_mtime_ns, info.st_ino)
+        for uri, length, digest in data["lines"]:
+            head = len(uri.encode("utf-8")) + 2  # the tab and the line feed
+            valid = isinstance(length, int) and isinstance(digest, str) and len(digest) == 64
+            if not valid or length < head or (previous is not None and uri <= previous):
+                return None
+            found[uri] = KeptRecord(offset, length, digest, file)
+            offset, previous = offset + length, uri
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+    return found if offset == info.st_size else None
+
+
+def write_page_data(
+    path: Path, data: Mapping[str, bytes | KeptRecord], index: Path | None
+) -> PageData:
+    """docs/.bantin-pages.json: one line per page (`uri<TAB>JSON`), in order of the pages. A
+    record kept from the last build (`KeptRecord`) is copied from the file as it is, in runs
+    of lines, without being read into memory; the file is not written when every line is as
+    it was. `index`: the layout of the file written (each line's page, length and digest),
+    recorded for the next build. Returns the records, the kept ones found in the new file."""
+    uris = sorted(data)
+    layout: list[list[Any]] = []
+    now: dict[str, bytes | KeptRecord] = {}
+    if index is not None:
+        index.unlink(missing_ok=True)  # describes the file as it was, no longer once written
+    if not any(isinstance(value, KeptRecord) for value in data.values()):
+        lines = []
+        for uri in uris:
+            value = data[uri]
+            assert isinstance(value, bytes)
+            line = uri.encode("utf-8") + b"\t" + value + b"\n"
+            lines.append(line)
+            layout.append([uri, len(line), sha256(value)])
+            now[uri] = value
+        write_atomic(path, b"".join(lines))
+    else:
+        copied = copy_lines(path, uris, data, layout)
+        info = os.stat(path)
+        file, offset = (info.st_size, info.st_mtime_ns, info.st_ino), 0
+        for uri, length, digest in layout:
+            value = data[uri]
+            kept = KeptRecord(offset, length, digest, file)
+            now[uri] = value if isinstance(value, bytes) else kept
+            offset += length
+        if not copied:
+            now = dict(data)  # the file as it was
+    if index is not None:
+        info = os.stat(path)
+        record = {
+            "format": PAGE_INDEX_FORMAT,
+            "file": [info.st_size, info.st_mtime_ns, info.st_ino],
+            "lines": layout,
+        }
+        store.write_atomic(index, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    return PageData(now, path)
+
+
+def stale_file(path: Path) -> Exception:
+    """The file is not the one whose layout the build cache holds: a full build."""
+    from bantin.site.incremental import CacheMiss
+
+    return CacheMiss(f"{path}: changed since the build cache described it")
+
+
+def copy_lines(
+    path: Path, uris: list[str], data: Mapping[str, bytes | KeptRecord], layout: list[list[Any]]
+) -> bool:
+    """Write `path` afresh from the records given and the kept lines of the file as it is
+    (filling `layout`); False, and nothing written, when every line would be as it was. A
+    kept line must be where the layout says: its page's name and a tab at its start, a line
+    feed at its end (else the cache is not trusted: CacheMiss)."""
+    pieces: list[bytes | KeptRecord] = []
+    unchanged, end = True, 0
+    for uri in uris:
+        value = data[uri]
+        if isinstance(value, bytes):
+            line = uri.encode("utf-8") + b"\t" + value + b"\n"
+            pieces.append(line)
+            layout.append([uri, len(line), sha256(value)])
+            unchanged = False
+            continue
+        pieces.append(value)
+        layout.append([uri, value.length, value.sha])
+        unchanged = unchanged and value.offset == end
+        end += value.length
+    with open(path, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        file = (info.st_size, info.st_mtime_ns, info.st_ino)
+        if any(isinstance(value, KeptRecord) and value.file != file for value in pieces):
+            raise stale_file(path)
+        if unchanged and end == info.st_size:
+            return False
+        old = memoryview(stream.read())
+    if len(old) != info.st_size:
+        raise stale_file(path)
+    lines: list[bytes | memoryview] = []
+    for uri, piece in zip(uris, pieces, strict=True):
+        if isinstance(piece, bytes):
+            lines.append(piece)
+            continue
+        kept = old[piece.offset : piece.offset + piece.length]
+        head = uri.encode("utf-8") + b"\t"
+        if bytes(kept[: len(head)]) != head or kept[-1] != ord("\n"):
+            raise stale_file(path)
+        lines.append(kept)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as new:
+            new.writelines(lines)
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    snapshot.wrote(os.fspath(path))
+    return True
 
 
 def load_page_data(docs: Path) -> PageData:

@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from bantin import store
+from bantin import snapshot, store
 from bantin.exceptions import BuildError
 from bantin.site import cachedb
 from bantin.site.generate import PageData, previous_list
@@ -209,6 +209,7 @@ CACHE_FILES = (
     "articles.sqlite",
     "articles.sqlite-journal",
     "inputs.json",
+    "pages-index.json",
     *cachedb.OBSOLETE,
 )
 
@@ -246,15 +247,15 @@ class Digests:
         self.now: dict[str, list[Any]] = {}
 
     def of(self, src_uri: str, path: str) -> str:
-        info = os.stat(path)
+        size, mtime_ns, _, _ = snapshot.stat(path)
         before = self.known.get(src_uri)
-        if before and before[0] == info.st_size and before[1] == info.st_mtime_ns:
+        if before and before[0] == size and before[1] == mtime_ns:
             self.now[src_uri] = before
             return str(before[2])
         with open(path, "rb") as stream:
             digest = sha256(stream.read())
-        if time.time_ns() - info.st_mtime_ns > RACY_NS:
-            self.now[src_uri] = [info.st_size, info.st_mtime_ns, digest]
+        if time.time_ns() - mtime_ns > RACY_NS:
+            self.now[src_uri] = [size, mtime_ns, digest]
         return digest
 
 
@@ -298,7 +299,7 @@ class Plan:
         if not self.incremental or self.page_data is None or not subset_allowed(config):
             return None
         docs = str(config["docs_dir"])
-        listing = docs_listing(docs)
+        listing = docs_listing(docs, snapshot.listing(docs))
         if listing is None:
             return None
         assert self.previous is not None and self.old_site is not None
@@ -452,11 +453,10 @@ class Plan:
 
         assert self.subset is not None
         given = self.subset.src_uris
-        others = make_files(config, [uri for uri in self.order if uri not in given], {})
         canonical = CanonicalUrls(config["site_url"])
         found = []
         for uri in self.order:
-            file = given.get(uri) or others.src_uris[uri]
+            file: Any = given.get(uri) or ListedFile(uri)
             if file.page is None:
                 page = Page.__new__(Page)
                 page.file = file
@@ -491,6 +491,22 @@ class Plan:
             dict(self.lastmods),
             {page: sorted(self.links.get(page, ())) for page in sorted(self.linking)},
         )
+
+
+class ListedFile:
+    """What the sitemap reads of a page's file MkDocs was not given (`Plan.sitemap_pages`):
+    its path, where MkDocs writes it and its URL (with directory URLs, `subset_allowed`) as
+    MkDocs's `File` makes them, and its page."""
+
+    __slots__ = ("dest_uri", "page", "src_uri", "url")
+
+    def __init__(self, uri: str) -> None:
+        from mkdocs.structure.files import File
+
+        self.src_uri = uri
+        self.dest_uri = page_dest(uri)
+        self.url = File._get_url(self, True)  # type: ignore[arg-type]
+        self.page: Any = None
 
 
 class CanonicalUrls:
@@ -534,12 +550,15 @@ def subset_allowed(config: Any) -> bool:
     )
 
 
-def docs_listing(docs: str) -> list[str] | None:
+def docs_listing(docs: str, known: set[str] | None = None) -> list[str] | None:
     """Every file under `docs` as MkDocs's `get_files` lists them (each folder's files, index
     first, then its folders, by name); None where MkDocs would choose between an index.md and
-    a README.md."""
+    a README.md. `known`: every file under `docs` (from the build's walk of its inputs, kept
+    up to date as it wrote there), put in that order without listing the folders again."""
     from mkdocs.structure.files import _file_sort_key
 
+    if known is not None:
+        return in_mkdocs_order(known)
     found: list[str] = []
     pending = [("", docs)]
     while pending:
@@ -555,6 +574,46 @@ def docs_listing(docs: str) -> list[str] | None:
             (prefix + name + "/", os.path.join(path, name)) for name in reversed(folders)
         )
     return found
+
+
+def in_mkdocs_order(names: set[str]) -> list[str] | None:
+    """`names` (paths of files, "/" between folders) in the order of `docs_listing`."""
+    files: dict[str, list[str]] = {}
+    folders: dict[str, set[str]] = {}
+    for name in names:
+        parent, _, base = name.rpartition("/")
+        if base.startswith("README") and first_by_stem(base):
+            return None
+        if parent in files:
+            files[parent].append(base)
+            continue
+        files[parent] = [base]
+        while parent:  # a folder seen for the first time: in its parent's folders
+            up, _, child = parent.rpartition("/")
+            known = up in files
+            folders.setdefault(up, set()).add(child)
+            files.setdefault(up, [])
+            if known:
+                break
+            parent = up
+    found: list[str] = []
+    pending = [""]
+    while pending:
+        folder = pending.pop()
+        prefix = folder + "/" if folder else ""
+        bases = sorted(files.get(folder, ()))
+        first = [base for base in bases if base.startswith("index") and first_by_stem(base)]
+        if first:  # MkDocs's _file_sort_key: an index file first
+            bases = first + [base for base in bases if base not in first]
+        found.extend([prefix + base for base in bases])
+        pending.extend(prefix + child for child in sorted(folders.get(folder, ()), reverse=True))
+    return found
+
+
+def first_by_stem(name: str) -> bool:
+    """Whether MkDocs sorts the file first in its folder (its name without its extension is
+    index or README)."""
+    return posixpath.splitext(name)[0] in ("index", "README")
 
 
 def exclusion(config: Any) -> Callable[[str], bool]:
@@ -616,12 +675,12 @@ def static_differs(source: str, published: str) -> bool:
     link) nor the same bytes. Plain strings and one stat a side: this runs for each of tens of
     thousands of files."""
     try:
-        there, here = os.stat(published), os.stat(source)
+        there, (size, _, inode, device) = os.stat(published), snapshot.stat(source)
     except (OSError, TypeError):
         return True
     same = stat.S_ISREG(there.st_mode) and (
-        (there.st_ino, there.st_dev) == (here.st_ino, here.st_dev)
-        or (there.st_size == here.st_size and filecmp.cmp(source, published, False))
+        (there.st_ino, there.st_dev) == (inode, device)
+        or (there.st_size == size and filecmp.cmp(source, published, False))
     )
     return not same
 

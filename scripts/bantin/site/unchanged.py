@@ -32,14 +32,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from bantin import store
+from bantin import snapshot, store
 from bantin.site import generate, incremental
 from bantin.site.registry import REGISTRY_NAME
 
 log = logging.getLogger("bantin.site")
 
 STAMP_NAME = "inputs.json"
-STAMP_FORMAT = 1
+STAMP_FORMAT = 2
 #: A file changed this close before the build started may change again within the same file
 #: time: no record vouches for it. File systems that keep times to the nanosecond take them
 #: from a clock that moves by ticks (at most 10 ms); others keep them to 2 s (FAT) or 1 s.
@@ -59,15 +59,35 @@ OUTPUT = (-1, 0, 0)
 ENV_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
+#: The temporary files of an atomic write (store.write_atomic, generate.write_atomic).
+TEMP_FILE = re.compile(r"^\.(?:tmp-[a-z0-9_]{8}|.+\.[a-z0-9_]{8}\.tmp)$")
+
+
+@dataclass
+class Seen(snapshot.Seen):
+    """What the walk at the start of a build found under docs/ and sources/: each regular
+    file's size, time, inode and device by its path, every file of docs/ (bantin.snapshot),
+    and docs/'s symbolic links and the temporary files an interrupted write left there."""
+
+    links: list[Path] = field(default_factory=list)
+    temps: list[Path] = field(default_factory=list)
+
+
 @dataclass
 class Listing:
     """What the file system says about every input: path -> (size, time, inode)."""
 
     files: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     other: dict[str, str] = field(default_factory=dict)  # versions, environment, options
+    #: site/'s folders: path -> (device, time, inode)
+    site: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
     def digest(self) -> str:
         data = repr([sorted(self.files.items()), sorted(self.other.items())])
+        return hashlib.sha256(data.encode("utf-8", "surrogateescape")).hexdigest()
+
+    def site_digest(self) -> str:
+        data = repr(sorted(self.site.items()))
         return hashlib.sha256(data.encode("utf-8", "surrogateescape")).hexdigest()
 
     def conversion_digest(self) -> str:
@@ -93,23 +113,37 @@ def stamp_path(root: Path) -> Path:
 
 
 def list_inputs(
-    root: Path, options: dict[str, str], custom_dir: str | None, outputs: Set[str] = frozenset()
+    root: Path,
+    options: dict[str, str],
+    custom_dir: str | None,
+    outputs: Set[str] = frozenset(),
+    seen: Seen | None = None,
+    site: bool = True,
 ) -> Listing:
-    """Every input of a build of `root`, and site/'s folders, from one walk of each.
+    """Every input of a build of `root`, and site/'s folders (`site`: else `list_site`
+    lists them when needed), from one walk of each.
     `outputs`: the files bantin generated in docs/, listed by name only (a build makes them
-    again from the inputs; a clean build does not read them)."""
+    again from the inputs; a clean build does not read them). `seen`: filled with what the
+    walk of docs/ and sources/ found (every regular file's size, time and inode, the
+    generated ones too; docs/'s links and temporary files), for the rest of the build."""
     listing = Listing(other=dict(options))
     for name in INPUT_DIRS:
-        walk(root / name, name + "/", listing.files, outputs=outputs)
+        walk(root / name, name + "/", listing.files, outputs=outputs, seen=seen)
     if custom_dir:
         walk(Path(custom_dir), "overrides:" + custom_dir + "/", listing.files)
     walk(Path(str(resources.files("bantin"))), "bantin:", listing.files, skip_cache=True)
     for name in (options.get("config", "mkdocs.yml"), *WRITTEN):
         add_file(root / name, name, listing.files)
-    walk_folders(root / "site", "site/", listing.files)
+    if site:
+        list_site(root, listing)
     listing.other.update(environment(root / options.get("config", "mkdocs.yml")))
     listing.other.update(versions())
     return listing
+
+
+def list_site(root: Path, listing: Listing) -> None:
+    """site/'s folders into `listing` (the published site as the last build left it)."""
+    walk_folders(root / "site", "site/", listing.site)
 
 
 def add_file(path: Path, name: str, found: dict[str, tuple[int, int, int]]) -> None:
@@ -126,9 +160,15 @@ def walk(
     found: dict[str, tuple[int, int, int]],
     skip_cache: bool = False,
     outputs: Set[str] = frozenset(),
+    seen: Seen | None = None,
 ) -> None:
-    """Each file (and link, by its own stat and target) under `folder`; `outputs` by name."""
+    """Each file (and link, by its own stat and target) under `folder`; `outputs` by name
+    (and in `seen` with the others, when given)."""
     pending = [(prefix, str(folder))]
+    docs = seen is not None and prefix == "docs/"
+    names: set[str] = set()
+    if seen is not None and docs:
+        seen.listings[str(folder)] = names
     while pending:
         base, path = pending.pop()
         try:
@@ -141,13 +181,35 @@ def walk(
                 if not (skip_cache and entry.name == "__pycache__"):
                     pending.append((name + "/", entry.path))
                 continue
+            if docs:
+                names.add(name[len(prefix) :])
             if name in outputs:
                 found[name] = OUTPUT
+                # Not looked at now (a build that finds nothing changed never needs it; the
+                # stages that do remember what they found, bantin.snapshot), but a link there
+                # is seen (the folder's listing says so without a system call).
+                if docs and entry.is_symlink():
+                    seen_link(seen, folder, entry)
                 continue
             info = entry.stat(follow_symlinks=False)
-            found[name] = (info.st_size, info.st_mtime_ns, info.st_ino)
+            stats = (info.st_size, info.st_mtime_ns, info.st_ino)
+            found[name] = stats
             if entry.is_symlink():
                 found[name + " ->" + os.readlink(entry.path)] = (0, 0, 0)
+                if docs:
+                    seen_link(seen, folder, entry)
+            elif seen is not None:
+                seen.files[entry.path] = (*stats, info.st_dev)
+                if docs and TEMP_FILE.match(entry.name):
+                    seen.temps.append(Path(entry.path))
+
+
+def seen_link(seen: Seen | None, folder: Path, entry: os.DirEntry[str]) -> None:
+    """A symbolic link in docs/: the build checks where it leads; MkDocs and the catalogue
+    follow a link to a folder, so docs/ is listed again where its files are asked for."""
+    if seen is not None:
+        seen.links.append(Path(entry.path))
+        seen.listings.pop(str(folder), None)
 
 
 def walk_folders(folder: Path, prefix: str, found: dict[str, tuple[int, int, int]]) -> None:
@@ -220,6 +282,9 @@ class Watch:
     generated: set[str] = field(default_factory=set)  # docs/ files generated before the build
     #: Nothing conversion reads changed since the last build, which converted everything.
     sources_unchanged: bool = False
+    #: What the walk of docs/ and sources/ at the start found (bantin.snapshot).
+    seen: Seen = field(default_factory=Seen)
+    generated_after: set[str] | None = None  # the generated files once the build is done
 
     def start(self, trust: bool = True) -> dict[str, Any] | None:
         """List the inputs; the last build's record when nothing changed since (and `trust`):
@@ -228,9 +293,15 @@ class Watch:
         stamp = read_stamp(self.root)
         self.custom_dir = stamp.get("custom_dir") if stamp else None
         self.generated = self.generated_files()
-        self.before = list_inputs(self.root, self.options, self.custom_dir, self.generated)
+        self.seen = Seen()
+        self.before = list_inputs(
+            self.root, self.options, self.custom_dir, self.generated, self.seen, site=False
+        )
         if trust and stamp is not None and stamp.get("digest") == self.before.digest():
-            return stamp
+            # The inputs are those of the last build: so is site/ when its folders are.
+            list_site(self.root, self.before)
+            if stamp.get("site") == self.before.site_digest():
+                return stamp
         self.sources_unchanged = (
             trust
             and stamp is not None
@@ -242,7 +313,8 @@ class Watch:
     def record(self, custom_dir: str | None, articles: int, redirects: int) -> None:
         """After a successful build: the record of its inputs, when it can vouch for them."""
         assert self.before is not None
-        after = list_inputs(self.root, self.options, custom_dir, self.generated_files())
+        self.generated_after = self.generated_files()
+        after = list_inputs(self.root, self.options, custom_dir, self.generated_after)
         if custom_dir != self.custom_dir:
             # The theme's folder was not listed at the start: its files must be older than
             # the build (the check of times below), as they are in the listing now.
@@ -257,6 +329,7 @@ class Watch:
         stamp = {
             "format": STAMP_FORMAT,
             "digest": after.digest(),
+            "site": after.site_digest(),
             "conversion": after.conversion_digest(),
             "custom_dir": custom_dir,
             "articles": articles,
@@ -272,7 +345,12 @@ class Watch:
         own = self.written_by_build()
         before, now = self.before.files, after.files
         margin = racy_margin(before.values())
-        for name in sorted(set(before) | set(now)):
+        # The names the loop below stops at (listed differently, or changed moments before
+        # the build), found without a step per file in Python; then looked at in order.
+        limit = self.started_ns - margin
+        differ = {name for name, _ in before.items() ^ now.items()}
+        recent = {name for name, value in now.items() if value[1] >= limit}
+        for name in sorted(differ | recent):
             if name in own or name.startswith("site/"):
                 continue
             if before.get(name) != now.get(name):
@@ -288,7 +366,8 @@ class Watch:
     def written_by_build(self) -> set[str]:
         """The generated files before and after the build, bantin's lists and records."""
         bookkeeping = {"docs/" + name for name in DOCS_BOOKKEEPING}
-        return self.generated | self.generated_files() | bookkeeping | set(WRITTEN)
+        after = self.generated_after if self.generated_after is not None else set()
+        return self.generated | (after or self.generated_files()) | bookkeeping | set(WRITTEN)
 
     def converted(self, name: str, now: tuple[int, int, int] | None) -> bool:
         """An article the build converted (in docs/, written before the catalogue was read)

@@ -1,0 +1,125 @@
+"""The files of a project as a build found them when it started, from its one walk of docs/
+and sources/ (bantin.site.unchanged.list_inputs): the size, time, inode and device of each regular
+file, by its path. The stages that look at a file's size and time before deciding whether to
+read it again (the catalogue, the articles' memo, the pages' digests, the static files)
+ask here in place of a system call per file and stage.
+
+What it says is true until the build writes: every file the build writes or removes in
+docs/ is forgotten as it is written (bantin.site.generate), and so is docs/ as a whole when
+conversion ran. A path not known (a symbolic link, a file the walk did not see, no build
+running) is looked at on disk, as before.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from stat import S_ISREG
+
+#: (size, mtime_ns, inode, device) of a file.
+Stat = tuple[int, int, int, int]
+
+
+@dataclass
+class Seen:
+    """What one walk found: each regular file's Stat by its path, and for some folders the
+    path (under the folder, with "/") of every file in it, links included."""
+
+    files: dict[str, Stat] = field(default_factory=dict)
+    listings: dict[str, set[str]] = field(default_factory=dict)
+
+
+_SEEN: list[Seen] = []
+
+
+@contextmanager
+def taken(seen: Seen) -> Iterator[None]:
+    """While the block runs, `stat` and `listing` answer from `seen`."""
+    _SEEN.append(seen)
+    try:
+        yield
+    finally:
+        _SEEN.remove(seen)
+
+
+def known(path: str) -> Stat | None:
+    """The size, time, inode and device of the regular file at `path` as the walk saw it
+    (None: not seen, or no walk in force)."""
+    return _SEEN[-1].files.get(path) if _SEEN else None
+
+
+def listing(folder: str) -> set[str] | None:
+    """Every file under `folder` (its path there, "/" between folders) as the walk found it
+    and the build changed it since; None when not known."""
+    return _SEEN[-1].listings.get(folder.rstrip(os.sep)) if _SEEN else None
+
+
+def stat(path: str) -> Stat:
+    """(size, mtime_ns, inode, device) of `path`, following a symbolic link: as seen, or
+    from disk (OSError when it is missing; a regular file is remembered until the build
+    writes it)."""
+    found = known(path) or _looked_at(path)
+    if found is not None:
+        return found
+    info = os.stat(path)
+    return info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev
+
+
+def lstat(path: str) -> Stat:
+    """As `stat`, not following a symbolic link (a link is never in the walk's record)."""
+    found = known(path) or _looked_at(path)
+    if found is not None:
+        return found
+    info = os.lstat(path)
+    return info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev
+
+
+def _looked_at(path: str) -> Stat | None:
+    """A regular file looked at on disk while a walk is in force: remembered as seen (a link
+    is not: None, and the caller looks at it itself)."""
+    if not _SEEN:
+        return None
+    info = os.lstat(path)
+    if not S_ISREG(info.st_mode):
+        return None
+    found = info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev
+    _SEEN[-1].files[path] = found
+    return found
+
+
+def wrote(path: str) -> None:
+    """The build wrote the file at `path`: from now on it is looked at on disk."""
+    _changed(path, True)
+
+
+def removed(path: str) -> None:
+    """The build removed the file at `path`."""
+    _changed(path, False)
+
+
+def _changed(path: str, exists: bool) -> None:
+    if not _SEEN:
+        return
+    seen = _SEEN[-1]
+    seen.files.pop(path, None)
+    for folder, names in seen.listings.items():
+        if path.startswith(folder + os.sep):
+            name = path[len(folder) + 1 :].replace(os.sep, "/")
+            if exists:
+                names.add(name)
+            else:
+                names.discard(name)
+
+
+def forget_under(folder: str) -> None:
+    """Everything under `folder` (conversion wrote there): looked at on disk from now on."""
+    if _SEEN:
+        folder = folder.rstrip(os.sep)
+        prefix = folder + os.sep
+        seen = _SEEN[-1]
+        for path in [path for path in seen.files if path.startswith(prefix)]:
+            del seen.files[path]
+        for listed in [name for name in seen.listings if (name + os.sep).startswith(prefix)]:
+            del seen.listings[listed]
