@@ -97,22 +97,3 @@ def test_keep_going_publishes_the_good_articles_and_still_fails(tmp_path: Path) 
     assert main(["build", "--root", str(root), "--keep-going"]) == 1
     assert len((root / "published-urls.txt").read_text("utf-8").splitlines()) == 1
     assert (root / "site/index.html").is_file()
-
-
-def test_the_program_ends_with_mains_status_and_all_its_output(tmp_path: Path) -> None:
-    """`python -m bantin` (and the `bantin` script) ends the process as soon as `main()`
-    returns, without freeing the build's objects one by one: its exit status and every line
-    it printed are still there."""
-    import bantin
-
-    (tmp_path / "docs").write_text("a file where a folder goes", encoding="utf-8")
-    args = ["build", "--root", str(tmp_path)]
-    done = subprocess.run(
-        [sys.executable, "-m", "bantin", *args], capture_output=True, text=True, check=False
-    )
-    assert done.returncode == main(args) == 1
-    assert f"{tmp_path / 'docs'}: is not a folder" in done.stderr
-    version = subprocess.run(
-        [sys.executable, "-m", "bantin", "--version"], capture_output=True, text=True, check=False
-    )
-    assert (version.returncode, version.stdout.strip()) == (0, f"bantin {bantin.__version__}")

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
-from bantin.cli import run
+import sys
 
-run()
+from bantin.cli import main
+
+sys.exit(main())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import os
 import sys
 from collections.abc import Sequence
 
@@ -60,17 +59,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def run() -> None:
-    """The `bantin` program: `main()`, then the process ends as soon as its output is out.
-    A build of a large archive holds millions of objects until it ends; Python would free
-    them one by one before exiting (a good part of a second at 10,000 articles), for nothing:
-    the files are closed, the worker processes joined and the lock released by then."""
-    status = main()
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)
-
-
 if __name__ == "__main__":
-    run()
+    sys.exit(main())
