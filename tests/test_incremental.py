@@ -1199,9 +1199,7 @@ def test_the_articles_listed_are_those_the_glob_finds(tmp_path: Path) -> None:
         "2020/so-9/j.md",
         "elsewhere/k.md",
     ]
-    for name in names:
-        (docs / name).parent.mkdir(parents=True, exist_ok=True)
-        (docs / name).write_text("x", encoding="utf-8")
+    files_named(docs, names)
     (docs / "2021/so-1/folder.md").mkdir()
     (docs / "2019").symlink_to(docs / "2021")
     (docs / "2021/so-4").symlink_to(docs / "elsewhere")
@@ -1216,6 +1214,13 @@ def test_the_articles_listed_are_those_the_glob_finds(tmp_path: Path) -> None:
     expected = sorted(globbed, key=lambda p: p.relative_to(docs).as_posix())
     assert catalogue.article_files(docs) == expected
     assert docs / "2019/so-4/k.md" in expected and docs / "2021/so-1/.hidden.md" in expected
+
+
+def files_named(folder: Path, names: list[str]) -> None:
+    """A small file at each of these paths under `folder`, its folders made."""
+    for name in names:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("x", encoding="utf-8")
 
 
 def walked(root: Path) -> Any:
@@ -1252,9 +1257,7 @@ def test_the_articles_listed_from_the_builds_walk_are_those_listed_afresh(
         "2020/so-9/index.md.md",
         "elsewhere/k.md",
     ]
-    for name in names:
-        (docs / name).parent.mkdir(parents=True, exist_ok=True)
-        (docs / name).write_text("x", encoding="utf-8")
+    files_named(docs, names)
     (docs / "2021/so-1/folder.md").mkdir()
     (docs / catalogue.SITE_LIST_NAME).write_text("2021/so-1/gen.md\n", encoding="utf-8")
     afresh = catalogue.article_files(docs)
