@@ -357,6 +357,20 @@ class Said(logging.Handler):
         self.lines.append(record.getMessage())
 
 
+@contextlib.contextmanager
+def site_log() -> Iterator[Said]:
+    """What the site build logs at INFO level while the block runs."""
+    said, logger = Said(), logging.getLogger("bantin.site")
+    level = logger.level
+    logger.addHandler(said)
+    logger.setLevel(logging.INFO)
+    try:
+        yield said
+    finally:
+        logger.removeHandler(said)
+        logger.setLevel(level)
+
+
 def test_nothing_changed_renders_no_article_and_keeps_every_file(tmp_path: Path) -> None:
     root = make_archive(tmp_path)
     build(root)
@@ -990,15 +1004,8 @@ def test_a_damaged_or_stale_layout_of_the_pages_data_is_never_trusted(
     change(root, 0, 0)
     damage(root / generate.PAGE_INDEX)
     reads = counted_reads(monkeypatch)
-    said, logger = Said(), logging.getLogger("bantin.site")
-    level = logger.level
-    logger.addHandler(said)
-    logger.setLevel(logging.INFO)
-    try:
+    with site_log() as said:
         build(root)
-    finally:
-        logger.removeHandler(said)
-        logger.setLevel(level)
     full = any(line.startswith("full build: ") for line in said.lines)
     # A layout that is not whole or not the file's: the file is read. One whose lines are
     # not where it says (found while copying them, or reading a page's record): a full build.
