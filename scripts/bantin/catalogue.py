@@ -124,13 +124,19 @@ def article_files(docs_dir: Path) -> list[Path]:
             if not issue.name.startswith("so-"):
                 continue
             for entry in _listing(issue.path):
-                name = entry.name
-                if not name.endswith(".md") or name == INDEX_NAME or not entry.is_file():
-                    continue
-                rel = f"{year.name}/{issue.name}/{name}"
-                if rel not in generated:
+                rel = f"{year.name}/{issue.name}/{entry.name}"
+                if _article_name(rel, generated) and entry.is_file():
                     found.append(rel)
     return [docs_dir / rel for rel in sorted(found)]
+
+
+def _article_name(rel: str, generated: set[str]) -> bool:
+    """A path under docs/ that names an article: YEAR/so-N/NAME.md, not an index page, not a
+    page the site stage generates."""
+    if not rel.endswith(".md") or rel.count("/") != 2 or rel in generated:
+        return False
+    year, issue, name = rel.split("/")
+    return name != INDEX_NAME and bool(_YEAR_DIR.match(year)) and issue.startswith("so-")
 
 
 def listed_articles(docs_dir: Path, known: set[str], generated: set[str]) -> list[str]:
@@ -138,10 +144,7 @@ def listed_articles(docs_dir: Path, known: set[str], generated: set[str]) -> lis
     again): those `article_files` finds."""
     found = []
     for rel in known:
-        if not rel.endswith(".md") or rel.count("/") != 2 or rel in generated:
-            continue
-        year, issue, name = rel.split("/")
-        if name == INDEX_NAME or not _YEAR_DIR.match(year) or not issue.startswith("so-"):
+        if not _article_name(rel, generated):
             continue
         path = os.path.join(docs_dir, rel)
         if snapshot.known(path) is not None or os.path.isfile(path):

@@ -366,8 +366,8 @@ class Watch:
     def written_by_build(self) -> set[str]:
         """The generated files before and after the build, bantin's lists and records."""
         bookkeeping = {"docs/" + name for name in DOCS_BOOKKEEPING}
-        after = self.generated_after if self.generated_after is not None else set()
-        return self.generated | (after or self.generated_files()) | bookkeeping | set(WRITTEN)
+        after = self.generated_after or self.generated_files()
+        return self.generated | after | bookkeeping | set(WRITTEN)
 
     def converted(self, name: str, now: tuple[int, int, int] | None) -> bool:
         """An article the build converted (in docs/, written before the catalogue was read)
