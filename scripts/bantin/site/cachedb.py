@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +82,23 @@ class Change:
     put: Sequence[tuple[Any, ...]]
     remove: Iterable[tuple[Any, ...]] = ()
     afresh: bool = False
+
+
+def change_to(
+    table: str,
+    known: Mapping[Any, Any],
+    now: Mapping[Any, Any],
+    stored: bool,
+    row: Callable[[Any, Any], tuple[Any, ...]],
+) -> Change:
+    """What brings `table`, which holds `known` (when `stored`; else nothing of it can be
+    used and it is written afresh), to `now`: `row(key, value)` is a key's row; a row no
+    longer in `now` is removed by its key columns."""
+    keys = TABLES[table][1]
+    before = known if stored else {}
+    put = [row(key, value) for key, value in now.items() if before.get(key) != value]
+    remove = [row(key, value)[:keys] for key, value in before.items() if key not in now]
+    return Change(put, remove, not stored)
 
 
 def write(root: Path, table: str, inputs: str, change: Change) -> None:
@@ -173,14 +190,13 @@ class CatalogueTable:
     def write(self, now: dict[str, list[Any]], known: dict[str, list[Any]]) -> None:
         if self.stored and now == known:
             return
-        before = known if self.stored else {}
-        put = [
-            (path, size, mtime, front, json.dumps(fields, ensure_ascii=False), sha)
-            for path, (size, mtime, front, fields, sha) in now.items()
-            if before.get(path) != now[path]
-        ]
-        remove = [(path,) for path in before if path not in now]
-        write(self.root, "catalogue", self.code, Change(put, remove, not self.stored))
+        change = change_to("catalogue", known, now, self.stored, _catalogue_row)
+        write(self.root, "catalogue", self.code, change)
+
+
+def _catalogue_row(path: str, entry: list[Any]) -> tuple[Any, ...]:
+    size, mtime, front, fields, sha = entry
+    return path, size, mtime, front, json.dumps(fields, ensure_ascii=False), sha
 
 
 def _invisible(text: Any) -> list[str] | None:

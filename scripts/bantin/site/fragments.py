@@ -17,6 +17,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -73,11 +74,13 @@ class Fragments:
         """What this build used, for the next one: a file made again keeps only the parts it
         used; a file this build kept whole keeps the parts it had. Only the parts that changed
         are written."""
-        put, remove = [], []
+        put: list[tuple[Any, ...]] = []
+        remove: list[tuple[Any, ...]] = []
         for kind, texts in self.now.items():
-            before = self.known.get(kind, {}) if self.stored else {}
-            remove += [(kind, key) for key in before if key not in texts]
-            put += [row(kind, key, text) for key, text in texts.items() if before.get(key) != text]
+            known = self.known.get(kind, {})
+            change = cachedb.change_to(TABLE, known, texts, self.stored, partial(row, kind))
+            put += change.put
+            remove += change.remove
         cachedb.write(root, TABLE, self.inputs, cachedb.Change(put, remove, not self.stored))
 
 

@@ -159,10 +159,10 @@ class ArticleMemo:
         for uri, (key, pdf_url, *paths) in self.made.items():
             stats = [(path, os.stat(docs / path)) for path in paths]
             self.now[uri] = [key, [[p, i.st_size, i.st_mtime_ns] for p, i in stats], pdf_url]
-        known = self.known if self.stored else {}
-        put = [(uri, json.dumps(now)) for uri, now in self.now.items() if known.get(uri) != now]
-        remove = [(uri,) for uri in known if uri not in self.now]
-        cachedb.write(root, MEMO_TABLE, self.inputs, cachedb.Change(put, remove, not self.stored))
+        change = cachedb.change_to(
+            MEMO_TABLE, self.known, self.now, self.stored, lambda uri, now: (uri, json.dumps(now))
+        )
+        cachedb.write(root, MEMO_TABLE, self.inputs, change)
         if self.fragments is not None:
             self.fragments.save(root)
 
@@ -658,7 +658,7 @@ class PageData(Mapping[str, Any]):
         with open(self.path, "rb") as stream:
             stream.seek(found.offset)
             line = stream.read(found.length)
-        head = uri.encode("utf-8") + b"\t"
+        head = page_head(uri)
         text = line[len(head) : -1]
         if not line.startswith(head) or not line.endswith(b"\n") or sha256(text) != found.sha:
             self.stale.append(uri)
@@ -748,9 +748,7 @@ def write_page_data(
         for uri in uris:
             value = data[uri]
             assert isinstance(value, bytes)
-            line = uri.encode("utf-8") + b"\t" + value + b"\n"
-            lines.append(line)
-            layout.append([uri, len(line), sha256(value)])
+            lines.append(page_line(uri, value, layout))
             now[uri] = value
         write_atomic(path, b"".join(lines))
     else:
@@ -775,6 +773,19 @@ def write_page_data(
     return PageData(now, path)
 
 
+def page_head(uri: str) -> bytes:
+    """What opens a page's line in docs/.bantin-pages.json: its name and a tab."""
+    return uri.encode("utf-8") + b"\t"
+
+
+def page_line(uri: str, record: bytes, layout: list[list[Any]]) -> bytes:
+    """A page's line in docs/.bantin-pages.json (`uri<TAB>JSON<LF>`), its length and its
+    record's digest added to `layout`."""
+    line = page_head(uri) + record + b"\n"
+    layout.append([uri, len(line), sha256(record)])
+    return line
+
+
 def stale_file(path: Path) -> Exception:
     """The file is not the one whose layout the build cache holds: a full build."""
     from bantin.site.incremental import CacheMiss
@@ -794,9 +805,7 @@ def copy_lines(
     for uri in uris:
         value = data[uri]
         if isinstance(value, bytes):
-            line = uri.encode("utf-8") + b"\t" + value + b"\n"
-            pieces.append(line)
-            layout.append([uri, len(line), sha256(value)])
+            pieces.append(page_line(uri, value, layout))
             unchanged = False
             continue
         pieces.append(value)
@@ -819,7 +828,7 @@ def copy_lines(
             lines.append(piece)
             continue
         kept = old[piece.offset : piece.offset + piece.length]
-        head = uri.encode("utf-8") + b"\t"
+        head = page_head(uri)
         if bytes(kept[: len(head)]) != head or kept[-1] != ord("\n"):
             raise stale_file(path)
         lines.append(kept)
