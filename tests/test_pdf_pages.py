@@ -2019,3 +2019,54 @@ def test_a_table_across_both_columns_is_read_row_by_row_before_the_text_under_it
     order = [para.text for para in paragraphs(sheet, BODY)]
     text = next(index for index, para in enumerate(order) if para.startswith(RUNNING))
     assert order.index("Tax") < text < order.index("Trung bình")
+
+
+def test_the_pieces_of_a_display_formula_are_one_equation_not_tables_and_paragraphs() -> None:
+    """Measured on real articles: a formula an equation editor left as text (the numerator
+    raised over "GT =", the denominator under it, the unit and the number at the margin) came
+    out as a small table, a paragraph "Q.ρ nl t" and an equation "(4)"; the denominator of the
+    next formula ("Sc") was a paragraph of its own."""
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("Phương trình tiêu hao nhiên liệu của ô tô GT [1].", 50, 160)],
+        [line("Q.ρ nl", 100, 178)],
+        [line("GT =", 60, 186)],
+        [line("(kg/h)", 160, 186)],
+        [line("t", 112, 194)],
+        [line("(4)", 300, 186)],
+        [line("Mức tiêu hao nhiên liệu cho một đơn vị quãng đường chạy qd:", 50, 214)],
+        [line("Q", 112, 232)],
+        [line("qd = 100.", 60, 240)],
+        [line("(lit/100km)", 160, 240)],
+        [line("(5)", 300, 240)],
+        [line("Sc", 112, 248)],
+        [line("Suy ra lượng tiêu hao nhiên liệu:", 50, 268)],
+        body_lines(290, 6),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    assert [kind for kind, _ in kinds] == [
+        "PARAGRAPH",
+        "EQUATION",
+        "PARAGRAPH",
+        "EQUATION",
+        "PARAGRAPH",
+        "PARAGRAPH",
+    ], kinds
+    assert kinds[1][1] == "Q.ρ nl\nGT = (kg/h) (4)\nt", kinds
+    assert kinds[3][1] == "Q\nqd = 100. (lit/100km) (5)\nSc", kinds
+
+
+def test_a_tables_row_with_a_formula_stays_in_its_table() -> None:
+    """A row of a captioned table that reads like a formula ("R2 = | 0,85") is no equation."""
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("Bảng 1. Kết quả ước lượng mô hình", 80, 160)],
+        *cells([("Chỉ tiêu", "Giá trị"), ("Hệ số", "0,12"), ("R2 =", "0,85")], (60, 200), 190),
+        body_lines(260, 6),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    tables = [text for kind, text in kinds if kind == "TABLE"]
+    assert tables == ["Chỉ tiêu | Giá trị\nHệ số | 0,12\nR2 = | 0,85"], kinds
+    assert "EQUATION" not in [kind for kind, _ in kinds], kinds

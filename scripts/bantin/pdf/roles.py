@@ -714,6 +714,7 @@ def label_body(paras: Sequence[Para], body: BodyType) -> None:
         para.role = _body_role(para, paras, index, body)
     _formula_marks(paras)
     _label_tables(paras, body)
+    _formulas(paras)
 
 
 def _formula_marks(paras: Sequence[Para]) -> None:
@@ -725,6 +726,67 @@ def _formula_marks(paras: Sequence[Para]) -> None:
         near = paras[max(index - 1, 0) : index + 2]
         if any(other.role == EQUATION for other in near):
             para.role = EQUATION
+
+
+def _formulas(paras: Sequence[Para]) -> None:
+    """The pieces of a display formula an equation editor left as text (a fraction's
+    numerator over its sign, the denominator under it, the unit, the number at the margin),
+    read as a small table, paragraphs and an equation, are one equation: every piece standing
+    within a line of the others, next to each other in reading order, none of running text,
+    around one that holds a relation sign. Pieces next to a table's rows or caption stay, and
+    equations set one under another stay as they are."""
+    shown = [para for para in paras if para.role]
+    index = 0
+    while index < len(shown):
+        seed = shown[index]
+        if seed.role not in (TABLE, EQUATION) or seed.grid or not _RELATION.search(seed.text):
+            index += 1
+            continue
+        start, end = index, index + 1
+        band = seed.box
+        reach = max(line.box.height for line in seed.lines)
+        while start > 0 and _formula_piece(shown[start - 1], band, reach):
+            start -= 1
+            band = union_of([band, shown[start].box])
+        while end < len(shown) and _formula_piece(shown[end], band, reach):
+            band = union_of([band, shown[end].box])
+            end += 1
+        run = shown[start:end]
+        if _bordered_by_table(shown, start, end) or all(p.role == EQUATION for p in run):
+            index = end
+            continue
+        seed = run[0]
+        seed.role = EQUATION
+        for piece in run[1:]:
+            seed.lines += piece.lines
+            piece.role = ""
+        index = end
+
+
+# A relation or an operator between terms: what makes pieces of text a formula.
+_RELATION = re.compile(r"[=×÷±≤≥≈≠∑∏∫√→⇒⇔]")
+FORMULA_PIECE_MAX_LINES = 2
+
+
+def _formula_piece(para: Para, band: Box, reach: float) -> bool:
+    """A piece of the formula standing in `band`: short, no words of running text, within
+    `reach` (a line's height) above or below, on the formula's page and not a ruled table's."""
+    if para.role not in (TABLE, EQUATION, BODY, FIGURE) or para.grid:
+        return False
+    box = para.box
+    if len(para.lines) > FORMULA_PIECE_MAX_LINES or box.y0 > band.y1 + reach:
+        return False
+    if box.y1 < band.y0 - reach or box.x1 < band.x0 - 4 * reach:
+        return False
+    tokens = para.text.split()
+    words = [token for token in _tokens(para.text) if _is_word(token)]
+    return bool(tokens) and len(words) <= max(1, len(tokens) // 4)
+
+
+def _bordered_by_table(shown: Sequence[Para], start: int, end: int) -> bool:
+    """The paragraph before or after the pieces is a table's row or caption: they are its."""
+    near = [shown[i] for i in (start - 1, end) if 0 <= i < len(shown)]
+    return any(p.role == TABLE or (p.role == CAPTION and table_caption(p)) for p in near)
 
 
 def _body_role(para: Para, paras: Sequence[Para], index: int, body: BodyType) -> str:

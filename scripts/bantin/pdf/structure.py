@@ -306,7 +306,7 @@ def _blocks_of(group: list[Para]) -> list[Block]:
         return []
     text = without_bullet(first.text)
     if first.role == roles.EQUATION:
-        text = "\n".join(line.text for line in first.lines)
+        text = formula_text(first.lines)
     return [Block(_KIND[first.role], text)]
 
 
@@ -314,21 +314,33 @@ def table_text(cells: list[Para]) -> str:
     """A table's rows as lines, cells separated by " | ", rows top to bottom: the cells'
     lines grouped by the height they stand at (poppler may give a column of cells as one
     block)."""
-    lines = sorted(
-        ((cell.page, line) for cell in cells for line in cell.lines),
-        key=lambda item: (item[0], item[1].box.y0),
-    )
+    lines = [(cell.page, line) for cell in cells for line in cell.lines]
+    return "\n".join(" | ".join(c.text for c in row) for row in _rows(lines))
+
+
+def formula_text(lines: list[Line]) -> str:
+    """A formula's lines: those standing level with each other (a sign, the fraction bar's
+    height, the unit, the number) on one line left to right, a numerator over it and a
+    denominator under it; lines that share no height keep their order."""
+    rows = _rows([(0, line) for line in lines])
+    if all(len(row) == 1 for row in rows):
+        return "\n".join(line.text for line in lines)
+    return "\n".join(" ".join(line.text for line in row) for row in rows)
+
+
+def _rows(lines: list[tuple[int, Line]]) -> list[list[Line]]:
+    """Lines (with their page) grouped in rows by the height they stand at, top to bottom,
+    each row left to right."""
+    ordered = sorted(lines, key=lambda item: (item[0], item[1].box.y0))
     rows: list[list[Line]] = []
     pages: list[int] = []
-    for page, line in lines:
+    for page, line in ordered:
         if rows and pages[-1] == page and line.box.cy < max(c.box.y1 for c in rows[-1]):
             rows[-1].append(line)
         else:
             rows.append([line])
             pages.append(page)
-    return "\n".join(
-        " | ".join(c.text for c in sorted(row, key=lambda c: c.box.x0)) for row in rows
-    )
+    return [sorted(row, key=lambda c: c.box.x0) for row in rows]
 
 
 def reference_items(paras: list[Para]) -> list[str]:
