@@ -1415,3 +1415,33 @@ def test_an_article_corrected_in_docs_is_indexed_again_for_search(tmp_path: Path
         article.relative_to(root / "docs").with_suffix("").as_posix() + "/"
     ]
     assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+
+
+def test_the_walks_record_answers_as_the_disk_and_shares_the_listings_figures(
+    tmp_path: Path,
+) -> None:
+    """What the walk at a build's start found for each file is what the disk says; the
+    record and the build's list of inputs hold one copy of each file's name and figures (at
+    10,000 articles a second copy of 77,000 files' records was 36 MB of a full build's
+    peak); forgetting docs/ forgets none of sources/."""
+    from bantin import snapshot
+    from bantin.site import unchanged
+
+    names = ["docs/2021/so-1/a.md", "docs/assets/b.css", "sources/2021/01/a.txt"]
+    files_named(tmp_path, names)
+    seen = unchanged.Seen()
+    listing = unchanged.list_inputs(tmp_path, {}, None, frozenset(), seen)
+    with snapshot.taken(seen):
+        for name in names:
+            info = os.stat(tmp_path / name)
+            disk = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev)
+            path = str(tmp_path / name)
+            assert snapshot.known(path) == disk == snapshot.stat(path)
+            assert seen.files[name] is listing.files[name]
+            assert next(key for key in listing.files if key == name) is next(
+                key for key in seen.files if key == name
+            )
+        assert snapshot.known(str(tmp_path.parent / "docs/2021/so-1/a.md")) is None
+        snapshot.forget_under(str(tmp_path / "docs"))
+        assert snapshot.known(str(tmp_path / "docs/2021/so-1/a.md")) is None
+        assert snapshot.known(str(tmp_path / "sources/2021/01/a.txt")) is not None

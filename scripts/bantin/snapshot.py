@@ -24,11 +24,29 @@ Stat = tuple[int, int, int, int]
 
 @dataclass
 class Seen:
-    """What one walk found: each regular file's Stat by its path, and for some folders the
-    path (under the folder, with "/") of every file in it, links included."""
+    """What one walk found: each regular file's Stat by its path under `root` ("/" between
+    folders; the size, time and inode alone when the file is on `device`, as the walk's
+    list of inputs holds them, so the two share their strings and numbers), and for some
+    folders (by their own path) every file in them, links included, by its path under
+    `root`."""
 
-    files: dict[str, Stat] = field(default_factory=dict)
+    files: dict[str, Stat | tuple[int, int, int]] = field(default_factory=dict)
     listings: dict[str, set[str]] = field(default_factory=dict)
+    root: str = ""  # the project's folder, with a separator at its end
+    device: int | None = None
+
+    def key(self, path: str) -> str | None:
+        """`path`'s name in `files` (None: not under the root)."""
+        if not self.root or not path.startswith(self.root):
+            return None
+        name = path[len(self.root) :]
+        return name if os.sep == "/" else name.replace(os.sep, "/")
+
+    def seen(self, name: str, stats: tuple[int, int, int], device: int) -> None:
+        """The walk found the regular file `name` (under the root)."""
+        if self.device is None:
+            self.device = device
+        self.files[name] = stats if device == self.device else (*stats, device)
 
 
 _SEEN: list[Seen] = []
@@ -47,13 +65,28 @@ def taken(seen: Seen) -> Iterator[None]:
 def known(path: str) -> Stat | None:
     """The size, time, inode and device of the regular file at `path` as the walk saw it
     (None: not seen, or no walk in force)."""
-    return _SEEN[-1].files.get(path) if _SEEN else None
+    if not _SEEN:
+        return None
+    seen = _SEEN[-1]
+    name = seen.key(path)
+    found = seen.files.get(name) if name is not None else None
+    if found is None or len(found) == 4:
+        return found
+    size, mtime_ns, inode = found[:3]
+    return size, mtime_ns, inode, seen.device or 0
 
 
 def listing(folder: str) -> set[str] | None:
     """Every file under `folder` (its path there, "/" between folders) as the walk found it
     and the build changed it since; None when not known."""
-    return _SEEN[-1].listings.get(folder.rstrip(os.sep)) if _SEEN else None
+    if not _SEEN:
+        return None
+    seen = _SEEN[-1]
+    folder = folder.rstrip(os.sep)
+    names, under = seen.listings.get(folder), seen.key(folder + os.sep)
+    if names is None or under is None:
+        return None
+    return {name[len(under) :] for name in names}
 
 
 def stat(path: str) -> Stat:
@@ -85,7 +118,9 @@ def _looked_at(path: str) -> Stat | None:
     if not S_ISREG(info.st_mode):
         return None
     found = info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev
-    _SEEN[-1].files[path] = found
+    name = _SEEN[-1].key(path)
+    if name is not None:
+        _SEEN[-1].files[name] = found
     return found
 
 
@@ -103,10 +138,11 @@ def _changed(path: str, exists: bool) -> None:
     if not _SEEN:
         return
     seen = _SEEN[-1]
-    seen.files.pop(path, None)
+    name = seen.key(path)
+    if name is not None:
+        seen.files.pop(name, None)
     for folder, names in seen.listings.items():
-        if path.startswith(folder + os.sep):
-            name = path[len(folder) + 1 :].replace(os.sep, "/")
+        if path.startswith(folder + os.sep) and name is not None:
             if exists:
                 names.add(name)
             else:
@@ -119,7 +155,9 @@ def forget_under(folder: str) -> None:
         folder = folder.rstrip(os.sep)
         prefix = folder + os.sep
         seen = _SEEN[-1]
-        for path in [path for path in seen.files if path.startswith(prefix)]:
-            del seen.files[path]
+        under = seen.key(prefix)
+        if under is not None:
+            for name in [name for name in seen.files if name.startswith(under)]:
+                del seen.files[name]
         for listed in [name for name in seen.listings if (name + os.sep).startswith(prefix)]:
             del seen.listings[listed]

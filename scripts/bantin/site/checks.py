@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -64,24 +65,49 @@ def third_party_in(text: str, site_host: str) -> list[str]:
     return sorted({t for t in found if is_third_party(t, site_host)})
 
 
-def scan(paths: Sequence[Path], site_host: str) -> list[tuple[Path, str]]:
+def scan(paths: Sequence[str | Path], site_host: str) -> list[tuple[str | Path, str]]:
     """(file, resource) for every third-party resource the files load."""
-    return [
-        (path, target)
-        for path in paths
-        for target in third_party_in(path.read_text(encoding="utf-8", errors="replace"), site_host)
-    ]
+    found: list[tuple[str | Path, str]] = []
+    for path in paths:
+        with open(path, encoding="utf-8", errors="replace") as page:
+            found += [(path, target) for target in third_party_in(page.read(), site_host)]
+    return found
 
 
-def scan_in_parallel(paths: Sequence[Path], site_host: str) -> list[tuple[Path, str]]:
-    """`scan` split over the machine's cores (forked processes), results in file order."""
+def scan_in_parallel(paths: Sequence[str | Path], site_host: str) -> list[tuple[str | Path, str]]:
+    """`scan` split over the machine's cores, results in file order. The workers are started
+    afresh, not forked: a forked copy of a build that has just run MkDocs over the whole
+    archive counts all of that build's memory again while it reads the pages."""
     workers = min(default_workers(), 4)
     if workers < 2 or len(paths) < PARALLEL_SCAN_MIN:
         return scan(paths, site_host)
     chunks = [(paths[start::workers], site_host) for start in range(workers)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
         found = pool.starmap(scan, chunks)
-    return sorted(hit for part in found for hit in part)
+    order = {str(path): index for index, path in enumerate(paths)}
+    hits = [hit for part in found for hit in part]
+    return sorted(hits, key=lambda hit: (order[str(hit[0])], hit[1]))
+
+
+def html_and_css(site_dir: Path) -> list[str]:
+    """The site's HTML and CSS files (their paths under `site_dir`, "/" between folders) in
+    the order `sorted(site_dir.rglob("*"))` gives, held as strings: a full site has some
+    hundred thousand files."""
+    found: list[str] = []
+
+    def walk(folder: str, under: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = under + entry.name
+                # rglob does not go into a linked folder either.
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, name + "/")
+                elif os.path.splitext(entry.name)[1] in (".html", ".css") and entry.is_file():
+                    found.append(name)
+
+    walk(str(site_dir), "")
+    found.sort(key=lambda name: name.split("/"))
+    return found
 
 
 def check_no_third_party(
@@ -90,10 +116,17 @@ def check_no_third_party(
     """The site must load nothing from anyone but the archive itself (`only`: the files to
     scan, relative to the site; all when None)."""
     host = urlsplit(site_url).netloc
-    found = sorted(site_dir.rglob("*")) if only is None else [site_dir / name for name in only]
-    paths = [path for path in found if path.suffix in (".html", ".css") and path.is_file()]
-    for path, target in scan_in_parallel(paths, host):
-        where = path.relative_to(site_dir).as_posix()
+    if only is None:
+        names = html_and_css(site_dir)
+    else:
+        names = [
+            name
+            for name in only
+            if Path(name).suffix in (".html", ".css") and (site_dir / name).is_file()
+        ]
+    prefix = os.path.join(site_dir, "")
+    for path, target in scan_in_parallel([prefix + name for name in names], host):
+        where = str(path)[len(prefix) :].replace(os.sep, "/")
         problems.add(Problem(f"site/{where}", f"loads a third-party resource: {target}"))
 
 

@@ -127,6 +127,8 @@ def list_inputs(
     walk of docs/ and sources/ found (every regular file's size, time and inode, the
     generated ones too; docs/'s links and temporary files), for the rest of the build."""
     listing = Listing(other=dict(options))
+    if seen is not None:
+        seen.root = os.path.join(root, "")
     for name in INPUT_DIRS:
         walk(root / name, name + "/", listing.files, outputs=outputs, seen=seen)
     if custom_dir:
@@ -182,7 +184,7 @@ def walk(
                     pending.append((name + "/", entry.path))
                 continue
             if docs:
-                names.add(name[len(prefix) :])
+                names.add(name)
             if name in outputs:
                 found[name] = OUTPUT
                 # Not looked at now (a build that finds nothing changed never needs it; the
@@ -199,7 +201,7 @@ def walk(
                 if docs:
                     seen_link(seen, folder, entry)
             elif seen is not None:
-                seen.files[entry.path] = (*stats, info.st_dev)
+                seen.seen(name, stats, info.st_dev)
                 if docs and TEMP_FILE.match(entry.name):
                     seen.temps.append(Path(entry.path))
 
