@@ -353,6 +353,28 @@ def test_parallel_site_scan_reports_what_one_process_reports(
     assert [hit[0].name for hit in serial] == ["p0.html", "p4.html", "p8.html"]
 
 
+def test_the_sites_pages_listed_as_strings_are_those_rglob_finds_in_its_order(
+    tmp_path: Path,
+) -> None:
+    """The check for third-party resources lists the site's HTML and CSS as strings (a full
+    site has some hundred thousand files): the same files, in the same order, as sorting
+    `rglob`'s paths; a linked folder is not gone into, a linked page is read."""
+    site = tmp_path / "site"
+    for name in ["a/index.html", "a-b/index.html", "a.b/x.css", "a/b/c.html", ".html", "z.js"]:
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text("<p>x</p>", encoding="utf-8")
+    (site / "folder.html").mkdir()
+    (site / "linked").symlink_to(site / "a", target_is_directory=True)
+    (site / "page.html").symlink_to(site / "a/index.html")
+    expected = [
+        path.relative_to(site).as_posix()
+        for path in sorted(site.rglob("*"))
+        if path.suffix in (".html", ".css") and path.is_file()
+    ]
+    assert checks.html_and_css(site) == expected
+    assert "a-b/index.html" in expected and "page.html" in expected and ".html" not in expected
+
+
 # --- the converter's text fast paths give what their plain definitions give ----------------
 
 LINE_TEXT = st.text(
