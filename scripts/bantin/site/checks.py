@@ -75,14 +75,12 @@ def scan(paths: Sequence[str | Path], site_host: str) -> list[tuple[str | Path, 
 
 
 def scan_in_parallel(paths: Sequence[str | Path], site_host: str) -> list[tuple[str | Path, str]]:
-    """`scan` split over the machine's cores, results in file order. The workers are started
-    afresh, not forked: a forked copy of a build that has just run MkDocs over the whole
-    archive counts all of that build's memory again while it reads the pages."""
+    """`scan` split over the machine's cores (forked processes), results in file order."""
     workers = min(default_workers(), 4)
     if workers < 2 or len(paths) < PARALLEL_SCAN_MIN:
         return scan(paths, site_host)
     chunks = [(paths[start::workers], site_host) for start in range(workers)]
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
         found = pool.starmap(scan, chunks)
     order = {str(path): index for index, path in enumerate(paths)}
     hits = [hit for part in found for hit in part]
