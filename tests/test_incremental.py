@@ -1445,3 +1445,32 @@ def test_the_walks_record_answers_as_the_disk_and_shares_the_listings_figures(
         snapshot.forget_under(str(tmp_path / "docs"))
         assert snapshot.known(str(tmp_path / "docs/2021/so-1/a.md")) is None
         assert snapshot.known(str(tmp_path / "sources/2021/01/a.txt")) is not None
+
+
+def test_a_small_rebuild_compiles_no_template_and_a_changed_one_is_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The theme's templates compiled by one build are kept in the build cache: the next,
+    after a correction, compiles none; a template edited is compiled again and shows (the
+    site then equals a build from scratch)."""
+    import jinja2
+
+    root = make_archive(tmp_path / "a")
+    build(root)
+    assert list((root / ".cache/build/templates").glob("*/*.cache"))
+    compiled: list[str | None] = []
+    original = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *a: Any) -> Any:
+        compiled.append(name)
+        return original(self, source, name, *a)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    change(root, 1, 0)
+    build(root)
+    assert compiled == []
+    template(root, 2, 0)
+    build(root)
+    assert "main.html" in compiled
+    assert "<!-- 2 -->" in (root / "site/index.html").read_text("utf-8")
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "b")

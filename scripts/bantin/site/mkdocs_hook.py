@@ -102,12 +102,54 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     _CITATIONS[:] = [citations_for_templates(bantin.cite, root / CACHE_NAME)]
     plan = incremental.current()
     if plan is not None:
+        keep_compiled_templates(env, root)
         plan.after_reading(files, config)
         # Under `bantin build`, which gives them back to the collector when it ends: MkDocs's
         # files and pages live until then (bantin.site.build.spare_from_collector).
         gc.freeze()
     split.split(env, config, files, __file__, plan.renders if plan else None)
     return env
+
+
+#: Where `bantin build` keeps the theme's templates compiled, by the versions that compiled them.
+TEMPLATE_CACHE = incremental.CACHE_DIR + "/templates"
+
+
+def keep_compiled_templates(env: Any, root: Path) -> None:
+    """Jinja keeps each template it compiles in the project's build cache and takes it from
+    there in the next build while its source is the same (Jinja checks that, and its own and
+    Python's versions): a small rebuild compiles none of the theme's templates again. The
+    folder is named after what else shapes the compiled code (Jinja's and MkDocs's versions,
+    the environment's extensions); the folders of other versions are removed."""
+    import hashlib
+    import shutil
+    from importlib.metadata import version
+
+    from jinja2 import FileSystemBytecodeCache
+
+    shape = repr(
+        (
+            version("jinja2"),
+            version("mkdocs"),
+            sorted(type(extension).__qualname__ for extension in env.extensions.values()),
+            env.block_start_string,
+            env.variable_start_string,
+            env.comment_start_string,
+            env.trim_blocks,
+            env.lstrip_blocks,
+            env.newline_sequence,
+            env.optimized,
+            bool(env.autoescape),
+        )
+    )
+    name = hashlib.sha256(shape.encode()).hexdigest()[:16]
+    base = root / TEMPLATE_CACHE
+    folder = base / name
+    folder.mkdir(parents=True, exist_ok=True)
+    for other in base.iterdir():
+        if other.name != name:
+            shutil.rmtree(other, ignore_errors=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def on_template_context(context: Any, template_name: str, config: Any) -> Any:
