@@ -731,16 +731,19 @@ def written_files(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
 
 
-def inodes(folder: Path) -> dict[str, int]:
-    """Every file under `folder` and its inode number, from the directories alone (no stat)."""
+def inodes(folder: Path, folders: set[str] | None = None) -> dict[str, int]:
+    """Every file under `folder` and its inode number, from the directories alone (no stat);
+    `folders`: filled with the path of every folder found, `folder` itself included."""
     found: dict[str, int] = {}
-    pending = [("", str(folder))]
+    pending = [("", os.fspath(folder))]
     while pending:
         prefix, path = pending.pop()
         try:
             entries = list(os.scandir(path))
         except FileNotFoundError:
             continue
+        if folders is not None:
+            folders.add(path)
         for entry in entries:
             name = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
@@ -757,14 +760,14 @@ def assemble(delta: Path, spare: Path, published: Path, expected: set[str]) -> i
     A file missing from the published site is a CacheMiss. Returns how many were linked."""
     written = set(written_files(delta))
     wanted = expected | written
-    there = inodes(spare)
+    made: set[str] = set()  # the folders there: a site has one per page
+    there = inodes(spare, made)
     # Plain strings: this runs for each of tens of thousands of files.
     into, site, new = os.fspath(spare) + "/", os.fspath(published) + "/", os.fspath(delta) + "/"
     emptied: set[Path] = set()
     for name in sorted(set(there) - wanted):
         os.unlink(into + name)
         emptied.add((spare / name).parent)
-    made: set[str] = set()
     linked = 0
     for name in sorted(wanted):
         target = into + name
