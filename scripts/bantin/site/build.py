@@ -538,6 +538,26 @@ def collector_spared() -> Iterator[None]:
         gc.unfreeze()
 
 
+def give_back_memory() -> bool:
+    """Hand the memory the build freed back to the system (glibc keeps what it freed in its
+    heap and would count it in the process's size until the process ends; the pages stage
+    leaves some 450 MB of it at 10,000 articles, before MkDocs reads every page). Whether
+    anything could be asked: not where the C library has no `malloc_trim`."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return False
+    try:
+        trim = ctypes.CDLL(name).malloc_trim
+    except (OSError, AttributeError):
+        return False
+    trim.argtypes = [ctypes.c_size_t]
+    trim(0)
+    return True
+
+
 def spare_from_collector() -> None:
     """Everything alive now lives until the build ends: the collector's collections leave it
     out (and worker processes forked later do not copy the memory pages it is in)."""
@@ -669,6 +689,7 @@ class SiteBuild:
                     del made
                     forget_blocks(entries)
                     spare_from_collector()
+                    give_back_memory()
                 processes = self.options.render_processes or default_workers()
                 with (
                     stages.stage("MkDocs (strict)", spinner=processes < 2),
@@ -683,6 +704,7 @@ class SiteBuild:
                         raise
                     unknown_links(plan)
                     self.say_rendered(plan)
+                    give_back_memory()
                 stages.console.print("[dim]…[/dim] Chỉ mục tìm kiếm (search index)")
             written = None
             if plan.old_site is not None:
