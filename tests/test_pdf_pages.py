@@ -2070,3 +2070,23 @@ def test_a_tables_row_with_a_formula_stays_in_its_table() -> None:
     tables = [text for kind, text in kinds if kind == "TABLE"]
     assert tables == ["Chỉ tiêu | Giá trị\nHệ số | 0,12\nR2 = | 0,85"], kinds
     assert "EQUATION" not in [kind for kind, _ in kinds], kinds
+
+
+def test_a_formula_set_within_a_line_of_text_leaves_the_sentence_whole() -> None:
+    """Measured on a real article: pieces of a formula set in a sentence ("ví dụ tính Δ1P,
+    do nhân ...") became an equation that cut the paragraph in two; set within the line of
+    the text around them, they stay apart from it and the sentence goes on past them."""
+    sheet = page(
+        1,
+        [
+            line("Khi hệ có bậc siêu tĩnh lớn, việc tính các đại lượng", 50, 160),
+            line("khá phức tạp, ví dụ tính , do nhân biểu đồ thực hiện", 50, 175),
+        ],
+        [line("Δ = ∑ ∫", 180, 173)],
+        [line("EJ", 230, 178)],
+        [line("trên suốt chiều dài dầm nên khối lượng tính lớn.", 50, 190)],
+        body_lines(220, 6),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    paragraphs = [text for kind, text in kinds if kind == "PARAGRAPH"]
+    assert any("ví dụ tính , do nhân biểu đồ thực hiện trên suốt" in text for text in paragraphs)

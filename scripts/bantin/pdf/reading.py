@@ -62,6 +62,7 @@ class Para:
     column: Column | None = None
     pages: list[int] = field(default_factory=list)
     grid: Grid | None = None  # the ruled table it stands in, once its cells are claimed
+    formula: bool = False  # the pieces of one formula, joined (bantin.pdf.roles)
 
     def __post_init__(self) -> None:
         if not self.pages:

@@ -733,8 +733,8 @@ def _formulas(paras: Sequence[Para]) -> None:
     numerator over its sign, the denominator under it, the unit, the number at the margin),
     read as a small table, paragraphs and an equation, are one equation: every piece standing
     within a line of the others, next to each other in reading order, none of running text,
-    around one that holds a relation sign. Pieces next to a table's rows or caption stay, and
-    equations set one under another stay as they are."""
+    around one that holds a relation sign. Pieces next to a table's rows or caption stay, as
+    do equations set one under another and pieces set within a line of the running text."""
     shown = [para for para in paras if para.role]
     index = 0
     while index < len(shown):
@@ -752,11 +752,16 @@ def _formulas(paras: Sequence[Para]) -> None:
             band = union_of([band, shown[end].box])
             end += 1
         run = shown[start:end]
-        if _bordered_by_table(shown, start, end) or all(p.role == EQUATION for p in run):
+        if (
+            _bordered_by_table(shown, start, end)
+            or all(p.role == EQUATION for p in run)
+            or _inline(shown, start, end, band)
+        ):
             index = end
             continue
         seed = run[0]
         seed.role = EQUATION
+        seed.formula = True
         for piece in run[1:]:
             seed.lines += piece.lines
             piece.role = ""
@@ -781,6 +786,18 @@ def _formula_piece(para: Para, band: Box, reach: float) -> bool:
     tokens = para.text.split()
     words = [token for token in _tokens(para.text) if _is_word(token)]
     return bool(tokens) and len(words) <= max(1, len(tokens) // 4)
+
+
+def _inline(shown: Sequence[Para], start: int, end: int, band: Box) -> bool:
+    """The pieces stand within a line of the running text around them: a formula set in the
+    sentence, which goes on past it."""
+    near = [shown[i] for i in (start - 1, end) if 0 <= i < len(shown)]
+    return any(
+        line.box.y_overlap(band) > 0.5 * line.box.height
+        for para in near
+        if para.role == BODY and para.page == shown[start].page
+        for line in para.lines
+    )
 
 
 def _bordered_by_table(shown: Sequence[Para], start: int, end: int) -> bool:

@@ -306,7 +306,8 @@ def _blocks_of(group: list[Para]) -> list[Block]:
         return []
     text = without_bullet(first.text)
     if first.role == roles.EQUATION:
-        text = formula_text(first.lines)
+        lines = first.lines
+        text = formula_text(lines) if first.formula else "\n".join(line.text for line in lines)
     return [Block(_KIND[first.role], text)]
 
 
@@ -319,12 +320,10 @@ def table_text(cells: list[Para]) -> str:
 
 
 def formula_text(lines: list[Line]) -> str:
-    """A formula's lines: those standing level with each other (a sign, the fraction bar's
-    height, the unit, the number) on one line left to right, a numerator over it and a
-    denominator under it; lines that share no height keep their order."""
+    """The pieces of a formula: those standing level with each other (a sign, the fraction
+    bar's height, the unit, the number) on one line left to right, a numerator over it and a
+    denominator under it."""
     rows = _rows([(0, line) for line in lines])
-    if all(len(row) == 1 for row in rows):
-        return "\n".join(line.text for line in lines)
     return "\n".join(" ".join(line.text for line in row) for row in rows)
 
 
