@@ -2090,3 +2090,35 @@ def test_a_formula_set_within_a_line_of_text_leaves_the_sentence_whole() -> None
     kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
     paragraphs = [text for kind, text in kinds if kind == "PARAGRAPH"]
     assert any("ví dụ tính , do nhân biểu đồ thực hiện trên suốt" in text for text in paragraphs)
+
+
+def test_a_raised_mark_poppler_set_apart_inside_a_line_goes_back_where_it_stands() -> None:
+    """Measured on a real article: the raised "o" of "160 oC" in a caption's second line
+    stood as a line of its own; it was dropped from the text and, read between the caption's
+    two lines, kept the second ("bằng phương pháp thủy nhiệt ở 160 C/8 giờ") out of the
+    caption, a paragraph of its own. A footnote's mark inside a line goes back in too."""
+    caption = line("Hình 2. Ảnh phổ FT-IR của TiO2 tổng hợp", 330, 535, 9)
+    second = Line(
+        [
+            Word("bằng", Box(323.5, 546, 345.0, 556), Style("Times New Roman", 9)),
+            Word("160", Box(463.3, 546, 478.4, 556), Style("Times New Roman", 9)),
+            Word("C/8", Box(482.0, 546, 496.0, 556), Style("Times New Roman", 9)),
+            Word("giờ", Box(498.6, 546, 513.0, 556), Style("Times New Roman", 9)),
+        ],
+        Box(323.5, 546, 513.0, 556),
+    )
+    degree = Line(
+        [Word("o", Box(478.3, 545.1, 482.0, 550.7), Style("Times New Roman", 5.5))],
+        Box(478.3, 545.1, 482.0, 550.7),
+    )
+    noted = line("theo lý thuyết của Luthans và các cộng sự", 50, 400)
+    mark = Line(
+        [Word("1", Box(129.3, 399.0, 131.2, 405.0), Style("Times New Roman", 7))],
+        Box(129.3, 399.0, 131.2, 405.0),
+    )
+    sheet = page(1, [caption, degree, second], [noted], [mark], body_lines(600, 10))
+    join_marks(sheet)
+    texts_ = [ln.text for ln in sheet.lines]
+    assert "bằng 160oC/8 giờ" in texts_, texts_
+    assert "o" not in texts_ and "1" not in texts_, texts_
+    assert any(text.startswith("theo lý thuyết1 của") for text in texts_), texts_

@@ -145,13 +145,26 @@ MARK = re.compile(r"[\d*†‡§]{1,2}|\d(?:,\d){1,3}|\(\d{1,2}\)")
 def join_marks(page: Page) -> None:
     """A superscript mark poppler left as a line of its own joins the line it leans on
     ("1" + "Trung tâm Khảo thí" -> "1Trung tâm Khảo thí"): smaller type, no wider than a few
-    figures, level with the upper part of a line that starts or ends right beside it."""
-    marks = [(b, ln) for b in page.blocks for ln in b.lines if MARK.fullmatch(ln.text.strip())]
+    figures, level with the upper part of a line that starts or ends right beside it. A
+    raised mark of one or two signs set inside a line (a footnote's "1" after a word, the
+    "o" of "160 oC") goes back between the words it stands between."""
+    marks = [
+        (b, ln)
+        for b in page.blocks
+        for ln in b.lines
+        if MARK.fullmatch(ln.text.strip()) or _INNER_MARK.fullmatch(ln.text.strip())
+    ]
     for mark_block, mark in marks:
         host = next((line for line in page.lines if _carries(line, mark)), None)
+        inside = host is None
+        if inside:
+            host = next((line for line in page.lines if _holds(line, mark)), None)
         if host is None:
             continue
-        if mark.box.x1 <= host.box.x0 + 1:
+        if inside:
+            at = sum(1 for word in host.words if word.box.cx < mark.box.cx)
+            host.words[at:at] = mark.words
+        elif mark.box.x1 <= host.box.x0 + 1:
             host.words[:0] = mark.words
         else:
             host.words.extend(mark.words)
@@ -160,6 +173,24 @@ def join_marks(page: Page) -> None:
         if not mark_block.lines:
             page.blocks.remove(mark_block)
         log.debug("page %d: mark %r joined to %r", page.number, mark.text, host.text)
+
+
+#: A raised sign of one or two characters that stands inside a line: a figure, a letter or
+#: the "o" of a degree.
+_INNER_MARK = re.compile(r"[\w°º*†‡§]{1,2}")
+
+
+def _holds(line: Line, mark: Line) -> bool:
+    """`mark` stands raised between two words of `line`, in smaller type."""
+    if line is mark or line.style.size <= mark.style.size * 1.1 or len(line.words) < 2:
+        return False
+    between = any(
+        before.box.x1 - 1 <= mark.box.x0 and mark.box.x1 <= after.box.x0 + 1
+        for before, after in itertools.pairwise(line.words)
+    )
+    raised = max(1.0, mark.box.height / 2)
+    level = line.box.y0 - raised <= mark.box.y0 and mark.box.cy <= line.box.cy + 1
+    return between and level
 
 
 SPLIT_GAP = 0.2  # ems: a gap this narrow after a marked letter is no space between words
