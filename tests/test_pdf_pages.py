@@ -2122,3 +2122,48 @@ def test_a_raised_mark_poppler_set_apart_inside_a_line_goes_back_where_it_stands
     assert "bằng 160oC/8 giờ" in texts_, texts_
     assert "o" not in texts_ and "1" not in texts_, texts_
     assert any(text.startswith("theo lý thuyết1 của") for text in texts_), texts_
+
+
+def test_a_phrase_ending_its_column_over_a_band_across_the_page_opens_a_paragraph() -> None:
+    """Measured on a real article: "Nghiên cứu này được thực hiện trong khuôn" (italic)
+    ended the left column above "TÀI LIỆU THAM KHẢO", set across both columns, and "khổ đề
+    tài cấp Bộ..." opened the right column; the references under the band stand in the left
+    column too, so the phrase was taken for a heading over a paragraph in small letters. A
+    heading ending its column ("PHỤ LỤC") stays one."""
+    italic = Style("Times New Roman,Italic", 12.0, italic=True)
+
+    def slanted(text: str, x: float, y: float) -> Line:
+        plain = line(text, x, y)
+        return Line([Word(w.text, w.box, italic) for w in plain.words], plain.box)
+
+    sheet = page(
+        1,
+        [line("TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC", 100, 40, 18, bold=True)],
+        body_lines(80, 6),
+        [line("LỜI CẢM ƠN", 50, 180, bold=True)],
+        [slanted("Nghiên cứu này được thực hiện trong khuôn", 61, 200)],
+        [
+            slanted("khổ đề tài cấp Bộ Khoa học và Công nghệ năm", 320, 80),
+            slanted("2021-2023 của Trường Đại học Kinh tế.", 320, 95),
+        ],
+        [line("TÀI LIỆU THAM KHẢO", 240, 240, bold=True)],
+        [line("[1] H. Q. Luc, Report on shrimp sector in 2016-2021.", 50, 265, 9)],
+        [line("[2] P. Barman, Application of the methods, 2019.", 50, 280, 9)],
+    )
+    blocks = body_blocks(labelled(sheet))
+    headings = [b.text for b in blocks if b.kind.name == "HEADING"]
+    assert "Nghiên cứu này được thực hiện trong khuôn" not in headings, headings
+    assert any(
+        b.text.startswith("Nghiên cứu này được thực hiện trong khuôn khổ đề tài") for b in blocks
+    ), [(b.kind.name, b.text) for b in blocks]
+    appendix = page(
+        1,
+        [line("TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC", 100, 40, 18, bold=True)],
+        body_lines(80, 6),
+        [line("PHỤ LỤC", 50, 200, bold=True)],
+        [line("đạt tương đối cao (20,48±0,15 g/L).", 320, 80), *body_lines(110, 4, 320)],
+        [line("TÀI LIỆU THAM KHẢO", 240, 240, bold=True)],
+        [line("[1] H. Q. Luc, Report on shrimp sector in 2016-2021.", 50, 265, 9)],
+    )
+    headings = [b.text for b in body_blocks(labelled(appendix)) if b.kind.name == "HEADING"]
+    assert "PHỤ LỤC" in headings, headings

@@ -197,7 +197,11 @@ def _run_in_headings(paras: list[Para]) -> list[Para]:
             and before.role == roles.HEADING
             and para.role == roles.BODY
             and starts_lower(para.text)
-            and (_right_under(before, para) or _ends_column(before, paras))
+            and (
+                _right_under(before, para)
+                or _ends_column(before, paras)
+                or _next_column_top(before, para)
+            )
         ):
             before.role = roles.BODY
             before.lines += para.lines
@@ -212,6 +216,18 @@ def _ends_column(para: Para, paras: list[Para]) -> bool:
         other.page == para.page and other.column is para.column and other.box.y0 > para.box.y1
         for other in paras
     )
+
+
+def _next_column_top(before: Para, after: Para) -> bool:
+    """The text goes on at the top of the next column or page: the column `before` stands
+    in ended with it, its line filled (a heading does not), whatever stands under a band set
+    across the page further down."""
+    if not before.last_full:
+        return False
+    if after.page != before.page:
+        return after.page == before.page + 1
+    moved = after.column is None or after.column is not before.column
+    return moved and after.box.y0 < before.box.y0 and after.box.x0 > before.box.x1 - 1
 
 
 def _right_under(above: Para, below: Para) -> bool:
