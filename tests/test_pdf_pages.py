@@ -64,6 +64,19 @@ def cells(rows: list[tuple[str, ...]], lefts: tuple[float, ...], top: float) -> 
     ]
 
 
+def justified(text: str, y: float) -> Line:
+    """A line of running text whose words are spread from 50 to the edge of the column that
+    `body_lines` fill, as a justified line is set."""
+    full = line(RUNNING, 50, 0).box.x1
+    plain = line(text, 50, y)
+    spare = (full - plain.box.x1) / (len(plain.words) - 1)
+    words = [
+        Word(w.text, Box(w.box.x0 + n * spare, y, w.box.x1 + n * spare, y + 12), w.style)
+        for n, w in enumerate(plain.words)
+    ]
+    return Line(words, union_of([w.box for w in words]))
+
+
 def front_of_page(*lines: Line | list[Line], body_at: float = 200) -> Front:
     """The front matter of a first page: its lines (a list: lines of one block) over 20 lines
     of running text from `body_at` down."""
@@ -2167,3 +2180,75 @@ def test_a_phrase_ending_its_column_over_a_band_across_the_page_opens_a_paragrap
     )
     headings = [b.text for b in body_blocks(labelled(appendix)) if b.kind.name == "HEADING"]
     assert "PHỤ LỤC" in headings, headings
+
+
+def test_a_line_of_figures_and_units_inside_a_sentence_stays_in_its_paragraph() -> None:
+    """Measured on a real article, whose lines poppler gave one block each: "rev/min, S =
+    0,065 mm/rev, t = 0,3 mm)", a full line of the sentence, was read as an equation and
+    cut the paragraph in three; "(DCMT11T302 của hãng Mitsubishi)," right under a full line
+    opened a paragraph of its own."""
+    lines = [
+        "Nhóm tác giả đã lựa chọn ra bộ thông số chế",
+        "độ cắt hợp lý (Vc = 150 m/min, n = 1940 vòng",
+        "rev/min, S = 0,065 mm/rev, t = 0,3 mm) có",
+        "ảnh hưởng tới độ nhám bề mặt khi tiện tinh",
+        "thép hợp kim 9XC bằng dao tiện phủ TiN loại",
+        "(DCMT11T302 của hãng Mitsubishi), trên máy.",
+    ]
+    blocks = [[justified(text, 200 + 19 * n)] for n, text in enumerate(lines[:-1])]
+    sheet = page(1, body_lines(60, 8), *blocks, [line(lines[-1], 50, 295)], body_lines(330, 8))
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    assert "EQUATION" not in [kind for kind, _ in kinds], kinds
+    assert any(
+        text.startswith("Nhóm tác giả") and text.endswith("trên máy.") for _, text in kinds
+    ), kinds
+
+
+def test_lines_of_text_poppler_set_apart_under_a_table_are_no_rows_of_it() -> None:
+    """Measured on a real article whose every line is a block of its own: the caption
+    "Bảng 5" took the twelve lines of the two paragraphs under its table as rows (a one-line
+    paragraph was never running text); a line across its column, nearly all words, is."""
+    lines = [
+        "Từ bảng 5 nhóm tác giả xử lý, kết quả",
+        "ANOVA cho thấy trị thống kê F của mô hình",
+        "với mức ý nghĩa một phần trăm cho thấy mô",
+        "hình hồi quy tuyến tính bội phù hợp với dữ",
+        "liệu, các biến độc lập có quan hệ với biến.",
+    ]
+    sheet = page(
+        1,
+        [*body_lines(60, 4), line("và câu văn kết thúc ở đây.", 50, 120)],
+        [line("Bảng 5. Kết quả hồi quy", 120, 135, 9, bold=True)],
+        *cells(
+            [("Biến", "Hệ số", "Sig."), ("GD", "0,626", "0,000"), ("CD", "0,012", "0,870")],
+            (60, 150, 230),
+            150,
+        ),
+        *[[justified(text, 220 + 19 * n)] for n, text in enumerate(lines[:-1])],
+        [line(lines[-1], 50, 220 + 19 * 4)],
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    tables = [text for kind, text in kinds if kind == "TABLE"]
+    assert tables == ["Biến | Hệ số | Sig.\nGD | 0,626 | 0,000\nCD | 0,012 | 0,870"], kinds
+    assert any(text.startswith("Từ bảng 5") and text.endswith("với biến.") for _, text in kinds), (
+        kinds
+    )
+
+
+def test_lines_set_apart_after_a_full_line_join_only_a_sentence_going_on() -> None:
+    """Each line a block of its own: a full line that ends a list's item (";"), a sentence
+    with its citation ("IoT). [7]") or a formula's number ("(2)") is followed by a line of
+    its own, as is an item opened by a bullet ("+ Công ty ...")."""
+    lines = [
+        "+ Công ty phát triển sản phẩm du lịch tốt;",
+        "+ Công ty quan tâm văn hóa địa phương ở đây.",
+        "nơi gần với nguồn phát sinh dữ liệu IoT). [7]",
+        "Mô hình điện toán biên được thiết kế như sau",
+        "Qt arget (s,a) = r (s,a) + γ max Q (st,a') (2)",
+        "Trong đó r là phần thưởng nhận được khi đi.",
+    ]
+    blocks = [[justified(text, 200 + 19 * n)] for n, text in enumerate(lines)]
+    sheet = page(1, [*body_lines(60, 8), line("và câu kết thúc.", 50, 180)], *blocks)
+    texts_ = [b.text for b in body_blocks(labelled(sheet))]
+    for text in ["+ Công ty quan tâm", "Mô hình điện toán", "Trong đó r là"]:
+        assert any(t.startswith(text) for t in texts_), (text, texts_)

@@ -19,7 +19,14 @@ from bantin.bylines import ORGANISATION_WORDS, Author, parse_byline, plausible
 from bantin.pdf.fonts import BodyType, capitals_font
 from bantin.pdf.page import Box, Line, union_of
 from bantin.pdf.reading import EQUATION_NUMBER, Para, family, starts_enumerated, starts_item
-from bantin.vietnamese import ends_sentence, fold, is_all_caps, is_syllable, is_vietnamese_letter
+from bantin.vietnamese import (
+    ends_sentence,
+    fold,
+    is_all_caps,
+    is_syllable,
+    is_vietnamese_letter,
+    starts_lower,
+)
 
 # -- roles ---------------------------------------------------------------------------------
 
@@ -715,6 +722,7 @@ def label_body(paras: Sequence[Para], body: BodyType) -> None:
     _formula_marks(paras)
     _label_tables(paras, body)
     _formulas(paras)
+    _lines_of_text(paras)
 
 
 def _formula_marks(paras: Sequence[Para]) -> None:
@@ -786,6 +794,24 @@ def _formula_piece(para: Para, band: Box, reach: float) -> bool:
     tokens = para.text.split()
     words = [token for token in _tokens(para.text) if _is_word(token)]
     return bool(tokens) and len(words) <= max(1, len(tokens) // 4)
+
+
+def _lines_of_text(paras: Sequence[Para]) -> None:
+    """A line read as an equation for its figures and units ("rev/min, S = 0,065 mm/rev,
+    t = 0,3 mm)") that fills its column from its left edge, between two lines of a sentence
+    that goes on (in small letters after it), is a line of that sentence: a display formula
+    is set apart, and holds no word."""
+    shown = [para for para in paras if para.role]
+    for before, para, after in zip(shown, shown[1:], shown[2:], strict=False):
+        column = para.column
+        if para.role != EQUATION or len(para.lines) != 1 or column is None:
+            continue
+        flush = abs(para.box.x0 - column.left) <= column.slack and para.last_full
+        sentence = before.role == BODY and not ends_sentence(before.text)
+        goes_on = after.role == BODY and starts_lower(after.text)
+        worded = any(_is_word(token) for token in _tokens(para.text))
+        if flush and sentence and goes_on and worded and before.column is column:
+            para.role = BODY
 
 
 def _inline(shown: Sequence[Para], start: int, end: int, band: Box) -> bool:
@@ -1130,7 +1156,23 @@ def _running_text(para: Para, body: BodyType) -> bool:
         para.column is not None and line.box.x1 >= para.column.right - para.column.slack
         for line in para.lines[:-1]
     )
-    return full or (ends_sentence(text) and len(text.split()) >= 8)
+    return full or (ends_sentence(text) and len(text.split()) >= 8) or _line_of_text(para)
+
+
+LINE_OF_TEXT_WORDS = 6  # words of running text in a line that fills its column
+
+
+def _line_of_text(para: Para) -> bool:
+    """One line across its whole column, from edge to edge, nearly all words: a line of the
+    running text that poppler gave a block of its own (some PDFs set every line apart)."""
+    column = para.column
+    if len(para.lines) != 1 or column is None:
+        return False
+    box = para.lines[0].box
+    flush = abs(box.x0 - column.left) <= column.slack and box.x1 >= column.right - column.slack
+    tokens = para.text.split()
+    words = [token for token in _tokens(para.text) if _is_word(token)]
+    return flush and len(words) >= LINE_OF_TEXT_WORDS and 3 * len(words) >= 2 * len(tokens)
 
 
 def _continuations(paras: Sequence[Para]) -> set[Para]:

@@ -276,7 +276,16 @@ def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> boo
     broken = broken or after.box.y0 < before.box.y0
     text = before.text
     if not broken:
-        return not ends_sentence(text) and starts_lower(after.text)
+        # Mid-sentence: the next line in small letters, or in the same type right under a
+        # full line (a name, a code, a bracket opening the rest: "(DCMT11T302 của ...)").
+        under = before.last_full and _right_under(before, after)
+        same = after.lines[0].words[0].style.bold == before.lines[-1].words[-1].style.bold
+        end, start = text.rstrip()[-1:], after.text.lstrip()[:1]
+        open_end = end.isalnum() or end == ","  # not a citation, a formula's number, a ";"
+        going_on = starts_lower(after.text) or (
+            under and same and open_end and (start.isalnum() or start == "(")
+        )
+        return not ends_sentence(text) and going_on
     if _stops_short(before) and after.text[:1].isupper() and not indent:
         return False  # ended above a figure, an equation or the break; a sentence opens after
     if not ends_sentence(text) or indent:
