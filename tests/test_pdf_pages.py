@@ -2238,7 +2238,8 @@ def test_lines_of_text_poppler_set_apart_under_a_table_are_no_rows_of_it() -> No
 def test_lines_set_apart_after_a_full_line_join_only_a_sentence_going_on() -> None:
     """Each line a block of its own: a full line that ends a list's item (";"), a sentence
     with its citation ("IoT). [7]") or a formula's number ("(2)") is followed by a line of
-    its own, as is an item opened by a bullet ("+ Công ty ...")."""
+    its own, as is an item opened by a bullet ("+ Công ty ...") and the line after an item
+    ("• Về chính sách ...")."""
     lines = [
         "+ Công ty phát triển sản phẩm du lịch tốt;",
         "+ Công ty quan tâm văn hóa địa phương ở đây.",
@@ -2246,9 +2247,11 @@ def test_lines_set_apart_after_a_full_line_join_only_a_sentence_going_on() -> No
         "Mô hình điện toán biên được thiết kế như sau",
         "Qt arget (s,a) = r (s,a) + γ max Q (st,a') (2)",
         "Trong đó r là phần thưởng nhận được khi đi.",
+        "• Về chính sách tín dụng ưu đãi tạo việc làm",
+        "Từ năm 2010 đến năm 2020 chính sách ưu đãi.",
     ]
     blocks = [[justified(text, 200 + 19 * n)] for n, text in enumerate(lines)]
     sheet = page(1, [*body_lines(60, 8), line("và câu kết thúc.", 50, 180)], *blocks)
     texts_ = [b.text for b in body_blocks(labelled(sheet))]
-    for text in ["+ Công ty quan tâm", "Mô hình điện toán", "Trong đó r là"]:
+    for text in ["+ Công ty quan tâm", "Mô hình điện toán", "Trong đó r là", "Từ năm 2010"]:
         assert any(t.startswith(text) for t in texts_), (text, texts_)

@@ -431,8 +431,12 @@ def test_ctrl_c_stops_a_parallel_run_at_once_and_writes_nothing(tmp_path: Path) 
         [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
     assert process.stdout is not None and process.stdout.readline() == b"started\n"
-    time.sleep(1.0)  # 800 conversions of 20 ms on two workers take 8 s
-    converted = len(done.read_text("utf-8").splitlines()) if done.exists() else 0
+    # 800 conversions of 20 ms on two workers take 8 s: Ctrl-C once they are under way.
+    waited = 0.0
+    while waited < 30 and (not done.exists() or len(done.read_text("utf-8").splitlines()) < 20):
+        time.sleep(0.05)
+        waited += 0.05
+    converted = len(done.read_text("utf-8").splitlines())
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
     # Counted, not timed: a loaded machine makes the exit slow, not the run go on.

@@ -278,7 +278,9 @@ def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> boo
     if not broken:
         # Mid-sentence: the next line in small letters, or in the same type right under a
         # full line (a name, a code, a bracket opening the rest: "(DCMT11T302 của ...)").
-        under = before.last_full and _right_under(before, after)
+        # Under a full line that is no list item's, in the same type (some PDFs set every
+        # line apart, and poppler gives each a block of its own).
+        under = not starts_item(text) and before.last_full and _right_under(before, after)
         same = after.lines[0].words[0].style.bold == before.lines[-1].words[-1].style.bold
         end, start = text.rstrip()[-1:], after.text.lstrip()[:1]
         open_end = end.isalnum() or end == ","  # not a citation, a formula's number, a ";"
