@@ -397,7 +397,9 @@ def test_a_hundred_sources_convert_then_stay_unchanged(tmp_path: Path) -> None:
 
 
 INTERRUPTED_RUN = """
-import sys, time
+import signal, sys, time
+# Ctrl-C as at a terminal: a test runner's worker may ignore it, and its children with it.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from pathlib import Path
 sys.path.insert(0, {tests!r})
 from test_pipeline import FAKE, fake_convert

@@ -817,10 +817,9 @@ def _lines_of_text(paras: Sequence[Para]) -> None:
 def _inline(shown: Sequence[Para], start: int, end: int, band: Box) -> bool:
     """The pieces stand within a line of the running text around them: a formula set in the
     sentence, which goes on past it."""
-    near = [shown[i] for i in (start - 1, end) if 0 <= i < len(shown)]
     return any(
         line.box.y_overlap(band) > 0.5 * line.box.height
-        for para in near
+        for para in _around(shown, start, end)
         if para.role == BODY and para.page == shown[start].page
         for line in para.lines
     )
@@ -828,8 +827,15 @@ def _inline(shown: Sequence[Para], start: int, end: int, band: Box) -> bool:
 
 def _bordered_by_table(shown: Sequence[Para], start: int, end: int) -> bool:
     """The paragraph before or after the pieces is a table's row or caption: they are its."""
-    near = [shown[i] for i in (start - 1, end) if 0 <= i < len(shown)]
-    return any(p.role == TABLE or (p.role == CAPTION and table_caption(p)) for p in near)
+    return any(
+        p.role == TABLE or (p.role == CAPTION and table_caption(p))
+        for p in _around(shown, start, end)
+    )
+
+
+def _around(shown: Sequence[Para], start: int, end: int) -> list[Para]:
+    """The paragraphs just before and just after shown[start:end]."""
+    return [shown[i] for i in (start - 1, end) if 0 <= i < len(shown)]
 
 
 def _body_role(para: Para, paras: Sequence[Para], index: int, body: BodyType) -> str:

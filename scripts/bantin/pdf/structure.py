@@ -277,9 +277,8 @@ def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> boo
     text = before.text
     if not broken:
         # Mid-sentence: the next line in small letters, or in the same type right under a
-        # full line (a name, a code, a bracket opening the rest: "(DCMT11T302 của ...)").
-        # Under a full line that is no list item's, in the same type (some PDFs set every
-        # line apart, and poppler gives each a block of its own).
+        # full line that is no list item's (a name, a figure, a bracket opening the rest:
+        # "(DCMT11T302 của ...)"; some PDFs set every line apart, a block each).
         under = not starts_item(text) and before.last_full and _right_under(before, after)
         same = after.lines[0].words[0].style.bold == before.lines[-1].words[-1].style.bold
         end, start = text.rstrip()[-1:], after.text.lstrip()[:1]
