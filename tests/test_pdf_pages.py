@@ -2255,3 +2255,22 @@ def test_lines_set_apart_after_a_full_line_join_only_a_sentence_going_on() -> No
     texts_ = [b.text for b in body_blocks(labelled(sheet))]
     for text in ["+ Công ty quan tâm", "Mô hình điện toán", "Trong đó r là", "Từ năm 2010"]:
         assert any(t.startswith(text) for t in texts_), (text, texts_)
+
+
+def test_a_bold_phrase_set_in_as_a_first_line_goes_on_in_the_lines_under_it() -> None:
+    """Measured on a real article: "Tăng trưởng kinh tế: Tốc độ tăng" in bold, its first
+    line set in like every paragraph's, went on in small letters at the column's edge under
+    it ("trưởng kinh tế là tiền đề ..."); it stayed a heading over a paragraph in small
+    letters, for the line under it did not start where it did."""
+    sheet = page(
+        1,
+        [line("TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC", 100, 40, 18, bold=True)],
+        [*body_lines(80, 5), line("và câu văn kết thúc ở đây.", 50, 155)],
+        [line("Tăng trưởng kinh tế: Tốc độ tăng", 68, 175, bold=True)],
+        [line("trưởng kinh tế là tiền đề quan trọng để thị", 50, 190), *body_lines(205, 4)],
+    )
+    blocks = body_blocks(labelled(sheet))
+    assert not [b.text for b in blocks if b.kind.name == "HEADING"], [b.text for b in blocks]
+    assert any(
+        b.text.startswith("Tăng trưởng kinh tế: Tốc độ tăng trưởng kinh tế là") for b in blocks
+    )

@@ -16,7 +16,14 @@ from bantin.model import Block, BlockKind
 from bantin.pdf import roles
 from bantin.pdf.groups import Groups
 from bantin.pdf.page import Line, Word
-from bantin.pdf.reading import MARK, Para, join_lines, starts_enumerated, starts_item
+from bantin.pdf.reading import (
+    INDENT_MAX,
+    MARK,
+    Para,
+    join_lines,
+    starts_enumerated,
+    starts_item,
+)
 from bantin.pdf.tables import grid_text
 from bantin.vietnamese import ends_sentence, starts_lower
 
@@ -231,11 +238,18 @@ def _next_column_top(before: Para, after: Para) -> bool:
 
 
 def _right_under(above: Para, below: Para) -> bool:
-    """The next line of the same column: close under, starting where the other starts."""
+    """The next line of the same column: close under, starting where the other starts (or,
+    under a first line set in, left of it, where the paragraph's other lines start)."""
     last, first = above.lines[-1], below.lines[0]
     height = max(last.box.height, 1.0)
     close = -1 <= first.box.y0 - last.box.y1 <= height
-    return above.page == below.page and close and abs(first.box.x0 - above.box.x0) <= height
+    shift = above.box.x0 - first.box.x0
+    column = above.column
+    at_edge = column is not None and abs(first.box.x0 - column.left) <= height
+    aligned = abs(shift) <= height or (
+        at_edge and len(above.lines) == 1 and 0 < shift <= INDENT_MAX * height
+    )
+    return above.page == below.page and close and aligned
 
 
 def _indent_convention(paras: Sequence[Para]) -> bool:
