@@ -2274,3 +2274,24 @@ def test_a_bold_phrase_set_in_as_a_first_line_goes_on_in_the_lines_under_it() ->
     assert any(
         b.text.startswith("Tăng trưởng kinh tế: Tốc độ tăng trưởng kinh tế là") for b in blocks
     )
+
+
+def test_a_headings_lines_ending_with_and_or_the_open_the_heading_under_them() -> None:
+    """Measured on a real article: "2. Thách thức từ thị trường bán lẻ và" / "một số khuyến
+    nghị đối với các" / "doanh nghiệp thương mại bán lẻ Việt Nam", a bold heading whose lines
+    poppler set apart, came out as two paragraphs over a heading: a line ending with "và" or
+    "các" is no heading alone."""
+    sheet = page(
+        1,
+        [line("TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC", 100, 40, 18, bold=True)],
+        [*body_lines(80, 5), line("và câu văn kết thúc ở đây.", 50, 155)],
+        [line("2. Thách thức từ thị trường bán lẻ và", 68, 175, bold=True)],
+        [line("một số khuyến nghị đối với các", 86, 189, bold=True)],
+        [line("doanh nghiệp thương mại bán lẻ Việt Nam", 86, 203, bold=True)],
+        [line("Sự phát triển của thị trường bán lẻ phụ", 50, 225), *body_lines(240, 4)],
+    )
+    headings = [b.text for b in body_blocks(labelled(sheet)) if b.kind.name == "HEADING"]
+    assert headings == [
+        "2. Thách thức từ thị trường bán lẻ và một số khuyến nghị đối với các doanh nghiệp"
+        " thương mại bán lẻ Việt Nam"
+    ], headings

@@ -1024,6 +1024,7 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
     cells; what stands between a figure's caption and the text above it is the figure's, what
     follows a table's caption until the text resumes is the table's."""
     _merge_continued(paras, CAPTION)
+    _heading_lines_above(paras)
     _merge_continued(paras, HEADING)
     widths = _text_widths(paras)
     goes_on = _continuations(paras)
@@ -1063,6 +1064,31 @@ def _merge_continued(paras: Sequence[Para], role: str) -> None:
             para.role = ""
             continue
         previous = para if para.role else previous
+
+
+def _heading_lines_above(paras: Sequence[Para]) -> None:
+    """A heading's first lines, each a block of its own and left out for ending with a word
+    that leaves a sentence open ("2. Thách thức từ thị trường bán lẻ và" / "một số khuyến
+    nghị đối với các"), open it: bold lines in its type right above it."""
+    for index, para in enumerate(paras):
+        if para.role != HEADING:
+            continue
+        start = index
+        while start > 0:
+            above, below = paras[start - 1], paras[start]
+            if above.role != BODY or not above.style.bold or not _same_type_under(above, below):
+                break
+            tokens = _tokens(above.text)
+            if not tokens or fold(tokens[-1]) not in _GOES_ON:
+                break
+            start -= 1
+        if start == index:
+            continue
+        head = paras[start]
+        head.lines = [line for piece in paras[start : index + 1] for line in piece.lines]
+        head.role = HEADING
+        for piece in paras[start + 1 : index + 1]:
+            piece.role = ""
 
 
 def _opens_heading(above: Para, below: Para) -> bool:
