@@ -93,35 +93,28 @@ def stat(path: str) -> Stat:
     """(size, mtime_ns, inode, device) of `path`, following a symbolic link: as seen, or
     from disk (OSError when it is missing; a regular file is remembered until the build
     writes it)."""
-    found = known(path) or _looked_at(path)
-    if found is not None:
-        return found
-    info = os.stat(path)
-    return info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev
+    return _stat(path, follow=True)
 
 
 def lstat(path: str) -> Stat:
     """As `stat`, not following a symbolic link (a link is never in the walk's record)."""
-    found = known(path) or _looked_at(path)
+    return _stat(path, follow=False)
+
+
+def _stat(path: str, follow: bool) -> Stat:
+    found = known(path)
     if found is not None:
         return found
     info = os.lstat(path)
+    if S_ISREG(info.st_mode):
+        found = info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev
+        name = _SEEN[-1].key(path) if _SEEN else None
+        if name is not None:
+            _SEEN[-1].files[name] = found  # looked at while a walk is in force: remembered
+        return found
+    if follow:
+        info = os.stat(path)
     return info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev
-
-
-def _looked_at(path: str) -> Stat | None:
-    """A regular file looked at on disk while a walk is in force: remembered as seen (a link
-    is not: None, and the caller looks at it itself)."""
-    if not _SEEN:
-        return None
-    info = os.lstat(path)
-    if not S_ISREG(info.st_mode):
-        return None
-    found = info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev
-    name = _SEEN[-1].key(path)
-    if name is not None:
-        _SEEN[-1].files[name] = found
-    return found
 
 
 def wrote(path: str) -> None:
@@ -135,14 +128,13 @@ def removed(path: str) -> None:
 
 
 def _changed(path: str, exists: bool) -> None:
-    if not _SEEN:
+    name = _SEEN[-1].key(path) if _SEEN else None
+    if name is None:
         return
     seen = _SEEN[-1]
-    name = seen.key(path)
-    if name is not None:
-        seen.files.pop(name, None)
+    seen.files.pop(name, None)
     for folder, names in seen.listings.items():
-        if path.startswith(folder + os.sep) and name is not None:
+        if path.startswith(folder + os.sep):
             if exists:
                 names.add(name)
             else:

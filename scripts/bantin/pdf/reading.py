@@ -182,15 +182,10 @@ _INNER_MARK = re.compile(r"[\w°º*†‡§]{1,2}")
 
 def _holds(line: Line, mark: Line) -> bool:
     """`mark` stands raised between two words of `line`, in smaller type."""
-    if line is mark or line.style.size <= mark.style.size * 1.1 or len(line.words) < 2:
-        return False
-    between = any(
+    return _raised_on(line, mark) and any(
         before.box.x1 - 1 <= mark.box.x0 and mark.box.x1 <= after.box.x0 + 1
         for before, after in itertools.pairwise(line.words)
     )
-    raised = max(1.0, mark.box.height / 2)
-    level = line.box.y0 - raised <= mark.box.y0 and mark.box.cy <= line.box.cy + 1
-    return between and level
 
 
 SPLIT_GAP = 0.2  # ems: a gap this narrow after a marked letter is no space between words
@@ -245,14 +240,20 @@ def _split_syllable(before: Word, after: Word) -> bool:
 
 
 def _carries(line: Line, mark: Line) -> bool:
-    if line is mark or line.style.size <= mark.style.size * 1.1 or len(line.words) < 2:
-        return False
+    """`mark` stands raised right before or right after `line`, in smaller type."""
     gap = line.style.size * 0.5
     before = -1 <= line.box.x0 - mark.box.x1 <= gap
     after = -1 <= mark.box.x0 - line.box.x1 <= gap
+    return (before or after) and _raised_on(line, mark)
+
+
+def _raised_on(line: Line, mark: Line) -> bool:
+    """`mark`, in smaller type, stands level with the upper part of `line` (of two words or
+    more)."""
+    if line is mark or line.style.size <= mark.style.size * 1.1 or len(line.words) < 2:
+        return False
     raised = max(1.0, mark.box.height / 2)  # a mark in brackets stands higher: "(1)"
-    level = line.box.y0 - raised <= mark.box.y0 and mark.box.cy <= line.box.cy + 1
-    return (before or after) and level
+    return line.box.y0 - raised <= mark.box.y0 and mark.box.cy <= line.box.cy + 1
 
 
 def _is_drop_cap(block: Block, body: BodyType) -> bool:

@@ -6,6 +6,7 @@ stage and check succeeded, so a failed build leaves the published site exactly a
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import logging
 import os
@@ -543,19 +544,25 @@ def give_back_memory() -> bool:
     heap and would count it in the process's size until the process ends; the pages stage
     leaves some 450 MB of it at 10,000 articles, before MkDocs reads every page). Whether
     anything could be asked: not where the C library has no `malloc_trim`."""
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    if name is None:
+    trim = _malloc_trim()
+    if trim is None:
         return False
-    try:
-        trim = ctypes.CDLL(name).malloc_trim
-    except (OSError, AttributeError):
-        return False
-    trim.argtypes = [ctypes.c_size_t]
     trim(0)
     return True
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """The C library's `malloc_trim`, looked up once among the process's own symbols (no
+    search for the library on disk); None where there is none."""
+    import ctypes
+
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):
+        return None
+    trim.argtypes = [ctypes.c_size_t]
+    return trim
 
 
 def spare_from_collector() -> None:

@@ -30,6 +30,8 @@ CSS_URL_FORMS = (
     re.compile(r"url\(\s*[\"']?((?:https?:)?//[^\"')\s]+)"),
     re.compile(r"@import\s+[\"']((?:https?:)?//[^\"')\s]+)"),
 )
+#: The files the scan reads: what loads resources into a page.
+SCANNED = (".html", ".css")
 #: Below this many files the scan stays in one process.
 PARALLEL_SCAN_MIN = 400
 
@@ -100,7 +102,7 @@ def html_and_css(site_dir: Path) -> list[str]:
                 # rglob does not go into a linked folder either.
                 if entry.is_dir(follow_symlinks=False):
                     walk(entry.path, name + "/")
-                elif os.path.splitext(entry.name)[1] in (".html", ".css") and entry.is_file():
+                elif os.path.splitext(entry.name)[1] in SCANNED and entry.is_file():
                     found.append(name)
 
     walk(str(site_dir), "")
@@ -120,7 +122,7 @@ def check_no_third_party(
         names = [
             name
             for name in only
-            if Path(name).suffix in (".html", ".css") and (site_dir / name).is_file()
+            if os.path.splitext(name)[1] in SCANNED and (site_dir / name).is_file()
         ]
     prefix = os.path.join(site_dir, "")
     for path, target in scan_in_parallel([prefix + name for name in names], host):

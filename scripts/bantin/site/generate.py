@@ -43,7 +43,7 @@ import os
 import posixpath
 import tempfile
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -545,10 +545,15 @@ def write_atomic(path: Path, content: bytes) -> None:
     if path.is_file() and path.read_bytes() == content:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
+    replace(path, [content])
+
+
+def replace(path: Path, pieces: Iterable[bytes | memoryview]) -> None:
+    """`path` made of `pieces`: written to a temporary file in its folder, then renamed."""
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
+            stream.writelines(pieces)
         os.chmod(temp, 0o644)  # mkstemp makes 0600; generated files are for everyone to read
         os.replace(temp, path)
     except BaseException:
@@ -832,15 +837,7 @@ def copy_lines(
         if bytes(kept[: len(head)]) != head or kept[-1] != ord("\n"):
             raise stale_file(path)
         lines.append(kept)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(handle, "wb") as new:
-            new.writelines(lines)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    replace(path, lines)
     snapshot.wrote(os.fspath(path))
     return True
 

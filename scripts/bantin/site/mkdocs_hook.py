@@ -119,18 +119,17 @@ def keep_compiled_templates(env: Any, root: Path) -> None:
     """Jinja keeps each template it compiles in the project's build cache and takes it from
     there in the next build while its source is the same (Jinja checks that, and its own and
     Python's versions): a small rebuild compiles none of the theme's templates again. The
-    folder is named after what else shapes the compiled code (Jinja's and MkDocs's versions,
-    the environment's extensions); the folders of other versions are removed."""
+    folder is named after what else shapes the compiled code (the versions of the packages
+    that render the pages, Jinja's and MkDocs's among them; the environment's extensions);
+    the folders of other versions are removed."""
     import hashlib
     import shutil
-    from importlib.metadata import version
 
     from jinja2 import FileSystemBytecodeCache
 
     shape = repr(
         (
-            version("jinja2"),
-            version("mkdocs"),
+            incremental.versions(),
             sorted(type(extension).__qualname__ for extension in env.extensions.values()),
             env.block_start_string,
             env.variable_start_string,
