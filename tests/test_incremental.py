@@ -891,6 +891,37 @@ def test_an_input_changed_while_the_build_ran_is_built_next_time(
     assert "Tóm tắt sửa tay số 7." in (page / "index.html").read_text("utf-8")
 
 
+@pytest.mark.usefixtures("no_racy_window")
+def test_a_hand_correction_saved_while_a_build_converting_nothing_ran_is_built_next_time(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A build that converts nothing records its inputs as it found them at the start (and
+    its own files as it left them): an article saved in docs/ after the build read it is in
+    the next build's site, and the build after that returns at once."""
+    root = make_archive(tmp_path / "archive")
+    build(root)
+    front(root, 3, 0)  # a hand correction: this build converts nothing
+    services = default_services()
+    load = services.load_catalogue
+
+    def then_edit(docs: Path) -> object:
+        found = load(docs)
+        front(root, 8, 0)  # saved just after the articles were read
+        return found
+
+    services.load_catalogue = then_edit
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build_site(BuildOptions(root=root), services, Stages())
+    assert "nothing to convert" in caplog.text
+    page = root / "site" / articles(root)[0].relative_to(root / "docs").with_suffix("")
+    assert "Tóm tắt sửa tay số 8." not in (page / "index.html").read_text("utf-8")
+    assert not built_at_once(root, caplog)
+    assert "Tóm tắt sửa tay số 8." in (page / "index.html").read_text("utf-8")
+    assert built_at_once(root, caplog)
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+
+
 def test_a_file_changed_moments_before_the_build_leaves_no_record(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

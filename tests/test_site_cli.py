@@ -97,3 +97,65 @@ def test_keep_going_publishes_the_good_articles_and_still_fails(tmp_path: Path) 
     assert main(["build", "--root", str(root), "--keep-going"]) == 1
     assert len((root / "published-urls.txt").read_text("utf-8").splitlines()) == 1
     assert (root / "site/index.html").is_file()
+
+
+def test_the_program_builds_and_ends_with_mains_status_and_its_output(tmp_path: Path) -> None:
+    """`python -m bantin` as an editor runs it: the build's site and its lines are there, the
+    status is main's, and the exit handlers ran (no temporary folder of the build is left in
+    the project or in the temporary folder it was given)."""
+    import bantin
+
+    root = seed_root(tmp_path / "archive")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp), "PYTHONPATH": str(REPO / "scripts")}
+    done = subprocess.run(
+        [sys.executable, "-m", "bantin", "build", "--root", str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "site/: 1 articles" in done.stderr
+    assert (root / "site/index.html").is_file()
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site-")) == []
+    assert list(temp.iterdir()) == []
+    (tmp_path / "broken/docs").parent.mkdir()
+    (tmp_path / "broken/docs").write_text("a file where a folder goes", encoding="utf-8")
+    args = ["build", "--root", str(tmp_path / "broken")]
+    failed = subprocess.run(
+        [sys.executable, "-m", "bantin", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert failed.returncode == main(args) == 1
+    assert f"{tmp_path / 'broken' / 'docs'}: is not a folder" in failed.stderr
+    version = subprocess.run(
+        [sys.executable, "-m", "bantin", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert (version.returncode, version.stdout.strip()) == (0, f"bantin {bantin.__version__}")
+
+
+def test_the_program_leaves_its_objects_out_of_the_exit_collections(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The program returns main's status with what is alive frozen (Python's collections
+    as it exits skip it)."""
+    import gc
+
+    from bantin import cli
+
+    monkeypatch.setattr(cli, "main", lambda: 3)
+    try:
+        gc.unfreeze()
+        assert cli.program() == 3
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -2,6 +2,6 @@ from __future__ import annotations
 
 import sys
 
-from bantin.cli import main
+from bantin.cli import program
 
-sys.exit(main())
+sys.exit(program())

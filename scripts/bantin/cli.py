@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import sys
@@ -59,5 +60,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def program() -> int:
+    """The `bantin` program: `main()`, its objects then left out of the collections Python
+    makes as it exits. The process ends: its memory goes back to the system whole, and a
+    build of a large archive leaves enough behind that collecting it costs a third of a
+    second. Exit handlers still run (temporary folders removed) and objects alive are freed
+    as usual; only cycles left for the collector are not looked for."""
+    status = main()
+    gc.freeze()
+    return status
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(program())

@@ -323,6 +323,7 @@ def convert_stage(
     if watch.sources_unchanged:
         log.info("sources unchanged since the last build: nothing to convert")
         return
+    watch.converted_now = True
     try:
         report = services.convert_sources(
             options.root, options.root / "docs", force=options.force, keep_going=options.keep_going
@@ -473,10 +474,12 @@ def build_site(
             )
         ]
         remove_leftovers(root, temps)
-        with snapshot.taken(seen):
-            result = build_locked(options, services or default_services(), stages, root, watch)
-        if result.ok:
-            watch.record(watch.theme_dir, result.articles, result.redirects)
+        with collector_spared():
+            with snapshot.taken(seen):
+                result = build_locked(options, services or default_services(), stages, root, watch)
+            if result.ok:
+                spare_from_collector()  # the record's listing is as large as the inputs
+                watch.record(watch.theme_dir, result.articles, result.redirects)
         return result
 
 
@@ -522,9 +525,9 @@ def build_locked(
     root: Path,
     watch: unchanged.Watch | None = None,
 ) -> BuildResult:
-    """The stages of build_site, once the project is checked and locked."""
-    with collector_spared():
-        return build_stages(options, services, stages, root, watch)
+    """The stages of build_site, once the project is checked and locked (and the
+    collector spared, `collector_spared`)."""
+    return build_stages(options, services, stages, root, watch)
 
 
 @contextmanager

@@ -287,6 +287,8 @@ class Watch:
     #: What the walk of docs/ and sources/ at the start found (bantin.snapshot).
     seen: Seen = field(default_factory=Seen)
     generated_after: set[str] | None = None  # the generated files once the build is done
+    #: Conversion ran: it may have written articles in docs/ (listed again at the end).
+    converted_now: bool = False
 
     def start(self, trust: bool = True) -> dict[str, Any] | None:
         """List the inputs; the last build's record when nothing changed since (and `trust`):
@@ -316,7 +318,10 @@ class Watch:
         """After a successful build: the record of its inputs, when it can vouch for them."""
         assert self.before is not None
         self.generated_after = self.generated_files()
-        after = list_inputs(self.root, self.options, custom_dir, self.generated_after)
+        if self.converted_now:
+            after = list_inputs(self.root, self.options, custom_dir, self.generated_after)
+        else:
+            after = self.relisted(custom_dir)
         if custom_dir != self.custom_dir:
             # The theme's folder was not listed at the start: its files must be older than
             # the build (the check of times below), as they are in the listing now.
@@ -338,6 +343,35 @@ class Watch:
             "redirects": redirects,
         }
         store.write_atomic(stamp_path(self.root), json.dumps(stamp, sort_keys=True).encode())
+
+    def relisted(self, custom_dir: str | None) -> Listing:
+        """The inputs after a build that converted nothing: the start's listing with the
+        files the build writes listed again (the generated pages by name, bantin's lists and
+        records by their size and time), the theme's folder if it is another, and site/.
+        A file an editor changed while the build ran keeps its size and time from the start
+        in the record, so the next build finds it changed and does its work."""
+        assert self.before is not None and self.generated_after is not None
+        after = Listing(files=dict(self.before.files), other=dict(self.options))
+        files = after.files
+        for name in self.generated - self.generated_after:
+            files.pop(name, None)
+        files.update(dict.fromkeys(self.generated_after, OUTPUT))
+        for name in ("docs/" + name for name in DOCS_BOOKKEEPING):
+            files.pop(name, None)
+            add_file(self.root / name, name, files)
+        for name in WRITTEN:
+            files.pop(name, None)
+            add_file(self.root / name, name, files)
+        if custom_dir != self.custom_dir:
+            theme = "overrides:"
+            for name in [name for name in files if name.startswith(theme)]:
+                del files[name]
+            if custom_dir:
+                walk(Path(custom_dir), theme + custom_dir + "/", files)
+        list_site(self.root, after)
+        after.other.update(environment(self.root / self.options.get("config", "mkdocs.yml")))
+        after.other.update(versions())
+        return after
 
     def why_not(self, after: Listing) -> str:
         """Why the inputs found now may not be the ones the build read ("" when they are)."""
