@@ -179,6 +179,13 @@ def test_detects_tcvn3_after_soft_hyphen_for_u_horn() -> None:
         ("KT-XH n¨m 2020-2021, mét - hai", "KT-XH năm 2020-2021, một - hai"),  # real hyphens
         ("Nhµ N-íc, Tr-êng", "Nhà Nước, Trường"),  # measured on a real title: after a capital
         ("COVID-19, B-52, A-ma", "COVID-19, B-52, A-ma"),
+        # measured on a real title: "ư" ending a word ("tư", "như", "thư", "sư", "cư")
+        (
+            "trong t- t-ëng, nh- thÕ, th- viÖn, t- vÊn.",
+            "trong tư tưởng, như thế, thư viện, tư vấn.",
+        ),
+        ("nhµ s-, d- luËn; c- d©n", "nhà sư, dư luận; cư dân"),
+        ("tõ 5- 10 ngµy, a- b, chñ- ®Ò", "từ 5- 10 ngày, a- b, chủ- đề"),  # not a syllable's start
     ],
 )
 def test_u_horn_extracted_as_a_hyphen_is_read_back(extracted: str, meant: str) -> None:

@@ -2295,3 +2295,28 @@ def test_a_headings_lines_ending_with_and_or_the_open_the_heading_under_them() -
         "2. Thách thức từ thị trường bán lẻ và một số khuyến nghị đối với các doanh nghiệp"
         " thương mại bán lẻ Việt Nam"
     ], headings
+
+
+def test_a_tables_references_column_opens_no_references_before_the_real_ones() -> None:
+    """Measured on a real article: a table whose last column is headed "Tài liệu tham khảo"
+    (the sources its rows cite, "[15]") opened the references there: the rest of the body,
+    two numbered sections, came out as reference entries."""
+    sheet = page(
+        1,
+        body_lines(60, 4),
+        [line("Vật liệu", 50, 130, bold=True)],
+        [line("Ứng dụng", 200, 130, bold=True)],
+        [line("Tài liệu", 420, 124, bold=True), line("tham khảo", 420, 136, bold=True)],
+        [line("Cu/TiO2", 50, 160)],
+        [line("Loại bỏ vi khuẩn", 200, 160)],
+        [line("[15]", 440, 160)],
+        [line("5. KẾT LUẬN", 50, 200, bold=True)],
+        body_lines(220, 4),
+        [line("TÀI LIỆU THAM KHẢO", 50, 300, bold=True)],
+        [line("[1] A. Hajjaji, M. Elabidi (2018). Bacterial adhesion.", 50, 320)],
+        [line("[2] C. Cao, Y. Wang (2020). Composite films.", 50, 335)],
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    references = [text for kind, text in kinds if kind == "REFERENCE"]
+    assert [text[:6] for text in references] == ["A. Haj", "C. Cao"], kinds
+    assert [kind for kind, text in kinds if "KẾT LUẬN" in text] == ["PARAGRAPH"], kinds

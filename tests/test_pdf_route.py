@@ -479,6 +479,28 @@ def test_a_heading_number_glued_to_its_words_is_set_apart_and_capitals_restored(
     assert headings == ["2. Thiết kế thiết bị", "3. Thuật toán cải tiến (Simulated Annealing)"]
 
 
+def test_a_lettered_heading_keeps_its_case(tmp_path: Path) -> None:
+    """Measured on real articles: "a. Phép tịnh tiến" came out as "A. phép tịnh tiến" (the
+    letter taken for the heading's first word), 14 headings of three unseen articles."""
+    pdf = tmp_path / "bai.pdf"
+    paragraphs = [
+        ("body", text(0, 3)),
+        ("heading", "a. Phép tịnh tiến"),
+        ("body", text(3, 3)),
+        ("heading", "b) Trường hợp K2 nằm trên cung IJ"),
+        ("body", text(6, 3)),
+        ("heading", "C. PHÉP BIẾN ĐỔI KẾT HỢP"),
+        ("body", text(9, 3)),
+    ]
+    build_pdf(pdf, [Spec("Tối ưu hóa góc quay các khớp", paragraphs, columns=1)])
+    headings = [b.text for b in convert_pdf(pdf).blocks if b.kind is BlockKind.HEADING]
+    assert headings == [
+        "a. Phép tịnh tiến",
+        "b) Trường hợp K2 nằm trên cung IJ",
+        "C. Phép biến đổi kết hợp",
+    ]
+
+
 def test_three_narrow_justified_columns_come_back_whole_and_in_order(tmp_path: Path) -> None:
     """Three columns: poppler cuts a justified line of a narrow column where its spaces grow
     wide, the last column may hold too few lines to be found, and a column may open with the

@@ -296,6 +296,37 @@ def test_a_references_heading_inside_a_block_starts_the_references() -> None:
     ]
 
 
+def test_a_tables_references_column_opens_no_references_before_the_real_ones() -> None:
+    """Measured on a real article: a table whose last column is headed "Tài liệu tham khảo"
+    (the sources of each row) opened the references there; the rest of the body, two
+    numbered sections, came out as reference items."""
+    text = TITLE + (
+        "Bảng 1. Các vật liệu đã được thử trong phòng thí nghiệm\n\n"
+        "Tài liệu tham khảo\n\n"
+        "[16]\n\n"
+        "Cu/TiO2 [16]\n\n"
+        "Ni/TiO2 [20]\n\n"
+        "3. KẾT QUẢ THỬ NGHIỆM\n\n"
+        "Nhóm nghiên cứu đã chuẩn bị mẫu thử theo quy trình\n"
+        "của phòng thí nghiệm trong nhiều tháng liền.\n\n"
+        "4. KẾT LUẬN\n\n"
+        "Các mẫu thử cho thấy vật liệu mới giữ rau tươi lâu\n"
+        "hơn các vật liệu cũ trong cùng điều kiện.\n\n"
+        "TÀI LIỆU THAM KHẢO\n\n"
+        "1. Nguyễn Văn A (2019), Giáo trình bảo quản rau,\n"
+        "Nxb Nông nghiệp, Hà Nội.\n"
+        "2. Trần Thị B (2020), Rau sạch vùng cao, Hà Nội.\n"
+    )
+    article = convert_text(text, "x.txt")
+    kinds = [(b.kind, b.text[:22]) for b in article.blocks]
+    assert [t for k, t in kinds if k is BlockKind.REFERENCE] == [
+        "1. Nguyễn Văn A (2019)",
+        "2. Trần Thị B (2020), ",
+    ], kinds
+    assert (BlockKind.HEADING, "4. Kết luận") in kinds, kinds
+    assert (BlockKind.PARAGRAPH, "Nhóm nghiên cứu đã chu") in kinds, kinds
+
+
 def test_an_arrow_of_the_symbol_font_opening_a_line_is_no_bullet() -> None:
     assert decode_symbol_fonts("\uf0de Uchăn, Ucối = 0.") == "⇒ Uchăn, Ucối = 0."
     assert decode_symbol_fonts("\uf02d Cối đứng yên") == "• Cối đứng yên"

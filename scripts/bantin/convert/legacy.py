@@ -120,6 +120,9 @@ def encoding_for_font(font_name: str) -> str | None:
 _TCVN3_HORN_U = re.compile(
     r"(?<=[a-z®])-(?=[¬êíëìî]|(?:a|u|ng)(?![^\W\d_]))|(?<=[A-Z])-(?=[¬êíëìî])"
 )
+# A word of a syllable's first consonants and "-" is one ending in "ư" ("t- t-ëng" is "tư
+# tưởng"; "nh-", "th-", "s-", "c-"): no word ends in a hyphen so.
+_TCVN3_FINAL_U = re.compile(r"(?<![^\W\d_])(ch|kh|ng|nh|th|tr|[cdhlrstx])-(?![\w-])")
 
 
 def decode_legacy(text: str, encoding: str) -> str:
@@ -131,6 +134,8 @@ def decode_legacy(text: str, encoding: str) -> str:
         decoded = _decode_vni(text)
     else:
         text = _TCVN3_HORN_U.sub("\xad", text)
+        if "-" in text:
+            text = _TCVN3_FINAL_U.sub("\\1\xad", text)
         decoded = "".join(TCVN3_TO_UNICODE.get(char, char) for char in text)
         if encoding == TCVN3_CAPITALS:
             decoded = decoded.upper()

@@ -1233,6 +1233,22 @@ def split_heading_number(text: str) -> tuple[str, str]:
     return text[: match.end()].lstrip(), text[match.end() :]
 
 
+#: A letter marking a heading as a point of the one above ("a. ", "B. ", "c) ").
+LETTERED_RE = re.compile(r"^\s*[a-zđA-ZĐ][.)]\s+(?=\S)")
+
+
+def split_heading_mark(text: str) -> tuple[str, str]:
+    """A heading's number or letter, kept as printed, and the words its case is of:
+    'a. Phép tịnh tiến' -> ('a. ', 'Phép tịnh tiến'), 'C. PHÉP QUAY' -> ('C. ', 'PHÉP QUAY')."""
+    number, words = split_heading_number(text)
+    if number:
+        return number, words
+    match = LETTERED_RE.match(text)
+    if match is None:
+        return "", text
+    return text[: match.end()].lstrip(), text[match.end() :]
+
+
 def _is_heading(doc: Labelling, seg: Segment) -> bool:
     if len(seg.lines) > HEADING_MAX_LINES + 1 or seg.wide:
         return False  # decided before joining the lines: most segments are long paragraphs

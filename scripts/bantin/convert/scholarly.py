@@ -67,6 +67,8 @@ def may_open_references(text: str) -> bool:
 
 
 REFERENCE_ITEM_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s*\S")
+#: The first reference's number, opening its entry or set apart from it.
+FIRST_REFERENCE_RE = re.compile(r"^\s*(?:\[1\]|1[.)])(?:\s|$)")
 BACK_MATTER_RE = re.compile(r"^\s*(?:thông tin (?:liên hệ|tác giả)|contact)\b", re.IGNORECASE)
 
 
@@ -216,7 +218,7 @@ def label_references(doc: Labelling) -> None:
     """After a 'Tài liệu tham khảo' heading, each item ('[1] ...', '2. ...') is a reference,
     up to the end or to the back matter (an abstract, contact details)."""
     _cut_references_heading(doc)
-    start = next((i for i, s in enumerate(doc.segments) if _references_heading(s)), None)
+    start = _references_start(doc.segments)
     if start is None:
         return
     heading = doc.segments[start]
@@ -261,6 +263,19 @@ def _cut_references_heading(doc: Labelling) -> None:
         ]
         doc.segments[index : index + 1] = made
         return
+
+
+def _references_start(segments: list[Segment]) -> int | None:
+    """The references heading: the first one the first item ("[1]", "1.") follows, else the
+    first one. A table's column headed "Tài liệu tham khảo" (the sources its rows cite,
+    "[16]") opens no list when the real heading, over its items, comes later."""
+    found = [i for i, seg in enumerate(segments) if _references_heading(seg)]
+    numbered = (
+        i
+        for i in found
+        if i + 1 < len(segments) and FIRST_REFERENCE_RE.match(segments[i + 1].first.text)
+    )
+    return next(numbered, found[0] if found else None)
 
 
 def _references_heading(seg: Segment) -> bool:

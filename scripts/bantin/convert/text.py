@@ -48,7 +48,7 @@ from bantin.convert.roles import (
     label,
     name_marks,
     split_byline,
-    split_heading_number,
+    split_heading_mark,
 )
 from bantin.convert.scholarly import FRONT_REASON
 from bantin.convert.shapes import prose_word
@@ -359,7 +359,7 @@ def _restore_case(article: Article) -> None:
     """Title and headings in small caps or capitals get sentence case and the body's casing."""
     texts = [article.lead, *(b.text for b in article.blocks if b.kind is not BlockKind.HEADING)]
     headings = [
-        (block, *split_heading_number(block.text))
+        (block, *split_heading_mark(block.text))
         for block in article.blocks
         if block.kind is BlockKind.HEADING
     ]

@@ -25,7 +25,7 @@ from bantin.convert.casing import (
     needs_restoring,
     restore_case,
 )
-from bantin.convert.roles import split_heading_number
+from bantin.convert.roles import split_heading_mark
 from bantin.model import Article, Block, BlockKind
 from bantin.pdf import articles, roles, structure
 from bantin.pdf.document import Document, read_document
@@ -203,7 +203,7 @@ def restore_case_of(article: Article, hints: Hints) -> str | None:
         if block.kind is BlockKind.HEADING:  # "2.THIẾT KẾ" is "2. THIẾT KẾ"
             block.text = _GLUED_NUMBER.sub(r"\1 ", block.text)
     headings = [
-        (block, *split_heading_number(block.text))
+        (block, *split_heading_mark(block.text))
         for block in article.blocks
         if block.kind is BlockKind.HEADING
     ]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from bantin.bylines import ORGANISATION_WORDS, Author, parse_byline, plausible
+from bantin.convert.scholarly import FIRST_REFERENCE_RE
 from bantin.pdf.fonts import BodyType, capitals_font
 from bantin.pdf.page import Box, Line, union_of
 from bantin.pdf.reading import EQUATION_NUMBER, Para, family, starts_enumerated, starts_item
@@ -703,6 +704,7 @@ def _level_right_of(label: Para, paras: Sequence[Para]) -> list[Para]:
 def label_body(paras: Sequence[Para], body: BodyType) -> None:
     """Headings, running text, captions, tables, figures, equations, footnotes, references."""
     references = False
+    start = _references_start(paras)
     for index, para in enumerate(paras):
         if para.role in FRONT:
             continue
@@ -711,7 +713,7 @@ def label_body(paras: Sequence[Para], body: BodyType) -> None:
             for rest in [*paras[index:], *_level_right_of(para, paras[:index])]:
                 rest.role = CONTACT
             break
-        if _REFERENCES.match(text) and len(para.lines) <= 2:
+        if start is not None and index >= start and _references_heading(para):
             para.role = HEADING
             references = True
             continue
@@ -723,6 +725,23 @@ def label_body(paras: Sequence[Para], body: BodyType) -> None:
     _label_tables(paras, body)
     _formulas(paras)
     _lines_of_text(paras)
+
+
+def _references_heading(para: Para) -> bool:
+    return len(para.lines) <= 2 and _REFERENCES.match(para.text.strip()) is not None
+
+
+def _references_start(paras: Sequence[Para]) -> int | None:
+    """Where the references open: the first heading for them the first entry ("[1]", "1.")
+    follows, else the first one. A table's column headed "Tài liệu tham khảo" (the sources
+    its rows cite, "[15]") opens nothing when the real heading comes later."""
+    found = [
+        i for i, para in enumerate(paras) if para.role not in FRONT and _references_heading(para)
+    ]
+    numbered = (
+        i for i in found if i + 1 < len(paras) and FIRST_REFERENCE_RE.match(paras[i + 1].text)
+    )
+    return next(numbered, found[0] if found else None)
 
 
 def _formula_marks(paras: Sequence[Para]) -> None:
