@@ -404,3 +404,37 @@ def test_tables_equations_footnotes_and_references_render_and_read_back() -> Non
     assert "Doanh thu &lt;tỷ&gt; | 5 &amp; 6 | *7*" in html  # kept as printed, never Markdown
     assert "\n///\n" in html  # a line that looks like a block's end stays in the table
     assert html.count("<li") == 2 and 'class="bantin-footnote"' in html
+
+
+@pytest.mark.parametrize(
+    ("headings", "levels"),
+    [
+        (
+            ["1. Mở đầu", "2. Phương pháp", "2.1. Dữ liệu", "a. Nguồn", "2.1.1. Chi tiết"],
+            [2, 2, 3, 4, 4],
+        ),
+        (["Lời cảm ơn", "b) Điểm", "Tài liệu tham khảo"], [2, 2, 2]),
+        (["2. Kết quả", "10.5 độ C", "2.1 Dữ liệu"], [2, 2, 3]),
+        (["I. MỞ ĐẦU", "1. Dữ liệu", "1.1. Nguồn", "II. KẾT QUẢ"], [2, 3, 4, 2]),
+        (["1. A", "1.1.1.1.1.1. B"], [2, 6]),
+    ],
+)
+def test_headings_take_the_level_their_number_gives(headings: list[str], levels: list[int]) -> None:
+    """Measured on real articles: every heading came out as a section ("##"), whether its
+    number was "2.", "2.1." or "2.1.1.": the page's table of contents was flat."""
+    blocks = assign_anchors(
+        [
+            block
+            for n, heading in enumerate(headings)
+            for block in (
+                Block(BlockKind.HEADING, heading),
+                Block(BlockKind.PARAGRAPH, f"Đoạn văn số {n} của bài."),
+            )
+        ]
+    )
+    written = render_article(sample_front(), blocks)
+    found = [len(m.group(1)) for m in re.finditer(r"(?m)^(#+) ", written)]
+    assert found == levels
+    parsed = parse_article(written, "x.md")
+    assert [(b.kind, b.text) for b in parsed.blocks] == [(b.kind, b.text) for b in blocks]
+    assert render_article(sample_front(), parsed.blocks) == written

@@ -2320,3 +2320,27 @@ def test_a_tables_references_column_opens_no_references_before_the_real_ones() -
     references = [text for kind, text in kinds if kind == "REFERENCE"]
     assert [text[:6] for text in references] == ["A. Haj", "C. Cao"], kinds
     assert [kind for kind, text in kinds if "KẾT LUẬN" in text] == ["PARAGRAPH"], kinds
+
+
+def test_a_full_line_of_a_long_item_or_ending_with_a_dash_goes_on_under_it() -> None:
+    """Measured on real articles: the last full line of a bulleted item of several lines
+    ("... của máy tiện" / "CNC CLK6140D/2 khi ...") and a full line ending with a dash
+    ("(Fuzzy Inference System -" / "FIS) nhưng ...") were paragraphs' ends, the rest of
+    the sentence a paragraph of its own; a one-line item is still no paragraph's start."""
+    lines = [
+        "• Với phương pháp nghiên cứu lý thuyết",
+        "và gia công trên máy tiện của xưởng",
+        "CNC CLK6140D/2 khi kiết xuất chương trình.",
+        "Phần chính là hệ suy luận (Fuzzy System -",
+        "FIS) nhưng các hàm thuộc được chọn trước.",
+        "• Về chính sách tín dụng ưu đãi tạo việc làm",
+        "Từ năm 2010 đến năm 2020 chính sách ưu đãi.",
+    ]
+    blocks = [[justified(text, 200 + 19 * n)] for n, text in enumerate(lines)]
+    sheet = page(1, [*body_lines(60, 8), line("và câu kết thúc.", 50, 180)], *blocks)
+    texts_ = [b.text for b in body_blocks(labelled(sheet))]
+    assert any(t.endswith("xưởng CNC CLK6140D/2 khi kiết xuất chương trình.") for t in texts_), (
+        texts_
+    )
+    assert any(t.startswith("Phần chính") and "- FIS) nhưng" in t for t in texts_), texts_
+    assert any(t.startswith("Từ năm 2010") for t in texts_), texts_

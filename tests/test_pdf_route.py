@@ -473,10 +473,16 @@ def test_a_heading_number_glued_to_its_words_is_set_apart_and_capitals_restored(
         ("body", text(3, 3)),
         ("heading", "3. THUẬT TOÁN CẢI TIẾN (Simulated Annealing)"),
         ("body", text(6, 3)),
+        ("heading", "4.KẾT LUẬN"),  # two words, a number glued: no formula
+        ("body", text(9, 3)),
     ]
     build_pdf(pdf, [Spec("Phương pháp thiết kế thiết bị rung", paragraphs, columns=1)])
     headings = [b.text for b in convert_pdf(pdf).blocks if b.kind is BlockKind.HEADING]
-    assert headings == ["2. Thiết kế thiết bị", "3. Thuật toán cải tiến (Simulated Annealing)"]
+    assert headings == [
+        "2. Thiết kế thiết bị",
+        "3. Thuật toán cải tiến (Simulated Annealing)",
+        "4. Kết luận",
+    ]
 
 
 def test_a_lettered_heading_keeps_its_case(tmp_path: Path) -> None:

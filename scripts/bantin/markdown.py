@@ -152,7 +152,41 @@ def _reuse_previous(blocks: list[Block], previous: Sequence[Block]) -> dict[int,
 # --- writing --------------------------------------------------------------------------
 
 
-def render_block(block: Block, number: int = 1) -> str:
+#: "2.1. Dữ liệu", "2.1 Dữ liệu": not "10.5 độ C", a figure and its unit.
+_ARABIC_MARK = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.\s|\s+(?=[^\W\d_]))")
+_ROMAN_MARK = re.compile(r"^[IVXLC]{1,5}\.\s")
+_LETTER_MARK = re.compile(r"^[a-zđA-ZĐ][.)]\s")
+
+
+def heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
+    """Each heading's level by its number, the title being the page's first: "2." a
+    section (##), "2.1." one of its parts (###), "2.1.1." (####); under sections numbered
+    "I.", "II." the arabic numbers go one deeper; a lettered point ("a.", "b)") is a part
+    of the numbered heading before it; a heading without a number is a section."""
+    roman = any(
+        block.kind is BlockKind.HEADING and _ROMAN_MARK.match(block.text) for block in blocks
+    )
+    levels: dict[int, int] = {}
+    numbered = HEADING_LEVEL - 1  # the level of the last numbered heading
+    for index, block in enumerate(blocks):
+        if block.kind is not BlockKind.HEADING:
+            continue
+        text = block.text.lstrip()
+        arabic = _ARABIC_MARK.match(text)
+        if arabic and not (text[arabic.end() - 1] != "." and text[arabic.end() :][:1].islower()):
+            level = HEADING_LEVEL + arabic.group(1).count(".") + (1 if roman else 0)
+            numbered = level
+        elif _ROMAN_MARK.match(text):
+            level = numbered = HEADING_LEVEL
+        elif _LETTER_MARK.match(text):
+            level = numbered + 1
+        else:
+            level = HEADING_LEVEL
+        levels[index] = min(max(level, HEADING_LEVEL), 6)
+    return levels
+
+
+def render_block(block: Block, number: int = 1, level: int = HEADING_LEVEL) -> str:
     """One block in the article format: heading, paragraph or footnote with its anchor line,
     figure caption, table or equation (preformatted, lines kept), or reference list item."""
     if block.kind in (BlockKind.TABLE, BlockKind.EQUATION):
@@ -163,7 +197,7 @@ def render_block(block: Block, number: int = 1) -> str:
     if block.kind is BlockKind.FOOTNOTE:
         return f"{text}\n{{: #{block.anchor} .{FOOTNOTE_CLASS} }}"
     if block.kind is BlockKind.HEADING:
-        return f"{'#' * HEADING_LEVEL} {text} {{ #{block.anchor} }}"
+        return f"{'#' * level} {text} {{ #{block.anchor} }}"
     if block.kind is BlockKind.FIGURE:
         return "\n".join(
             [
@@ -205,7 +239,8 @@ def render_article(front: FrontMatter, blocks: Sequence[Block]) -> str:
     """The whole article file; blocks must carry their anchors already."""
     body: list[str] = []
     number = 0
-    for block in blocks:
+    levels = heading_levels(blocks)
+    for index, block in enumerate(blocks):
         if not written_text(block):
             continue
         if block.kind is BlockKind.REFERENCE and number:
@@ -213,7 +248,7 @@ def render_article(front: FrontMatter, blocks: Sequence[Block]) -> str:
             body[-1] += "\n" + render_block(block, number)  # one list: no blank line between
             continue
         number = 1 if block.kind is BlockKind.REFERENCE else 0
-        body.append(render_block(block, number))
+        body.append(render_block(block, number, levels.get(index, HEADING_LEVEL)))
     if not body:
         return render_front(front)
     return render_front(front) + "\n" + "\n\n".join(body) + "\n"

@@ -98,6 +98,15 @@ _CAPTION = re.compile(
 _CAPTION_NOTE = re.compile(r"^\W{0,2}(nguồn|đơn\s*vị(?:\s*tính)?|ghi\s*chú|source|note)\s*:", re.I)
 _PHOTO_CREDIT = re.compile(r"^\W{0,2}ảnh\s*:", re.I)
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}\d{0,2}\s+(?=\w)")
+_GLUED_SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}(?=[^\W\d_])")
+
+
+def _glued_section_number(text: str) -> re.Match[str] | None:
+    """A section's number glued to its first word in capitals ("1.MỞ ĐẦU", "3.KẾT LUẬN")."""
+    match = _GLUED_SECTION_NUMBER.match(text)
+    return match if match is not None and text[match.end()].isupper() else None
+
+
 _NUMBERED = re.compile(
     r"^\s*(?:(?:\d{1,2}\.){1,4}\d{0,2}\.?|[IVXLC]{1,6}\.|[a-zđ]\)|\d{1,2}\))\s*(?=\S)"
 )
@@ -964,8 +973,8 @@ def _is_equation(para: Para, body: BodyType) -> bool:
         return count <= len(tokens) // 10 and bool(_MATH.search(text))
     if EQUATION_NUMBER.match(text.strip()):
         return True  # an equation's number set apart from it
-    numbered = _SECTION_NUMBER.match(text.strip())
-    if numbered:  # a heading's or an item's number is no mathematics: "2.1. Ý định"
+    numbered = _SECTION_NUMBER.match(text.strip()) or _glued_section_number(text.strip())
+    if numbered:  # a heading's or an item's number is no mathematics: "2.1. Ý định", "1.MỞ"
         text = text.strip()[numbered.end() :]
         tokens = text.split()
     words = [t for t in _tokens(text) if _is_word(t)]

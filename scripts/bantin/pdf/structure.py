@@ -291,12 +291,14 @@ def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> boo
     text = before.text
     if not broken:
         # Mid-sentence: the next line in small letters, or in the same type right under a
-        # full line that is no list item's (a name, a figure, a bracket opening the rest:
-        # "(DCMT11T302 của ...)"; some PDFs set every line apart, a block each).
-        under = not starts_item(text) and before.last_full and _right_under(before, after)
+        # full line that is no one-line list item's (a name, a figure, a bracket opening the
+        # rest: "(DCMT11T302 của ...)"; some PDFs set every line apart, a block each).
+        item = starts_item(text) and len(before.lines) == 1
+        under = not item and before.last_full and _right_under(before, after)
         same = after.lines[0].words[0].style.bold == before.lines[-1].words[-1].style.bold
         end, start = text.rstrip()[-1:], after.text.lstrip()[:1]
-        open_end = end.isalnum() or end == ","  # not a citation, a formula's number, a ";"
+        # not a citation, a formula's number, a ";"; a dash leaves the sentence open
+        open_end = end.isalnum() or end in ",-–"
         going_on = starts_lower(after.text) or (
             under and same and open_end and (start.isalnum() or start == "(")
         )
