@@ -2344,3 +2344,83 @@ def test_a_full_line_of_a_long_item_or_ending_with_a_dash_goes_on_under_it() -> 
     )
     assert any(t.startswith("Phần chính") and "- FIS) nhưng" in t for t in texts_), texts_
     assert any(t.startswith("Từ năm 2010") for t in texts_), texts_
+
+
+def test_a_lettered_point_under_a_heading_does_not_take_the_heading_in() -> None:
+    """Measured on real articles: "2.1. Chỉ tiêu định lượng" over "a. Tỷ lệ tăng trưởng
+    ..." (and "3.1. ..." over "a) Xét ...") became one paragraph: the point's letter was
+    taken for the heading's sentence going on in small letters."""
+    for point in ("a. Tỷ lệ tăng trưởng dư nợ cho vay", "a) Xét phương trình có dạng"):
+        sheet = page(
+            1,
+            body_lines(60, 6),
+            [line("2.1. Chỉ tiêu định lượng", 50, 160, bold=True)],
+            [line(point, 50, 178), *body_lines(193, 2)],
+        )
+        kinds = [(b.kind.name, b.text[:24]) for b in body_blocks(labelled(sheet))]
+        assert ("HEADING", "2.1. Chỉ tiêu định lượng") in kinds, kinds
+        assert ("PARAGRAPH", point[:24]) in kinds, kinds
+
+
+def test_a_long_numbered_heading_in_bold_is_a_heading() -> None:
+    """Measured on real articles: numbered headings in bold of four or five lines ("3.3.
+    Một số vấn đề đặt ra và giải pháp bảo đảm lợi ích ...", 31 words: Vietnamese counts
+    each syllable a word) were paragraphs; a numbered sentence in bold is still none."""
+    heading = [
+        "3.3. Một số vấn đề đặt ra và giải pháp bảo",
+        "đảm lợi ích kinh tế của người lao động",
+        "trong các doanh nghiệp tư nhân ở Việt Nam",
+        "hiện nay và trong những năm tới đây",
+    ]
+    for last, kind in (("", "HEADING"), (".", "PARAGRAPH")):
+        lines = [
+            line(text + (last if n == 3 else ""), 50, 160 + 14 * n, bold=True)
+            for n, text in enumerate(heading)
+        ]
+        under = [line("Các doanh nghiệp đã có nhiều đóng góp.", 50, 225)]
+        sheet = page(1, body_lines(60, 6), lines, under)
+        kinds = [(b.kind.name, b.text[:10]) for b in body_blocks(labelled(sheet))]
+        assert (kind, "3.3. Một s") in kinds, kinds
+
+
+def test_a_tables_legend_is_no_heading() -> None:
+    """Measured on a real article: "Chú thích: (*) hệ số trọng lượng" under each of three
+    tables was a heading of the article (a table's legend, as "Ghi chú:" and "Nguồn:" are)."""
+    rows = [(f"Sản phẩm {n}", f"{3.5 + n:.1f}") for n in range(4)]
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [line("Bảng 2. Điểm đánh giá cảm quan các sản phẩm", 120, 110, 10, True)],
+        *cells(rows, (60, 340), 130),
+        [line("Chú thích: (*) hệ số trọng lượng", 60, 200, 10, True)],
+        body_lines(230, 4),
+    )
+    roles_ = {para.text: para.role for para in labelled(sheet)}
+    assert roles_["Chú thích: (*) hệ số trọng lượng"] == "caption", roles_
+
+
+def test_an_italic_line_filling_the_foot_of_its_column_is_no_heading() -> None:
+    """Measured on a real article: a paragraph opening in italics, its first line filling
+    the foot of the column ("ANFIS là viết tắt của Adaptive Neural Fuzzy" / "Inference
+    System kết hợp ..."), was a heading over the rest; an italic heading is short."""
+    from dataclasses import replace
+
+    first = justified("ANFIS là viết tắt của Adaptive Neural Fuzzy", 740)
+    for word in first.words:
+        word.style = replace(word.style, italic=True)
+    short = line("Khái quát về ANFIS", 50, 740)
+    for word in short.words:
+        word.style = replace(word.style, italic=True)
+    for opening, kind in ((first, "PARAGRAPH"), (short, "HEADING")):
+        sheet = page(
+            1,
+            [*body_lines(60, 30), line("và câu kết thúc.", 50, 510)],
+            [line("2.3. Khái quát về ANFIS", 50, 720, bold=True)],
+            [opening],
+            [
+                line("Inference System kết hợp giữa mạng nơron.", 320, 60),
+                *body_lines(75, 30, x=320),
+            ],
+        )
+        kinds = [(b.kind.name, b.text[:14]) for b in body_blocks(labelled(sheet))]
+        assert (kind, opening.text[:14]) in kinds, kinds

@@ -849,7 +849,18 @@ def restore_english_title(title: str, english: list[str], vietnamese: list[str])
     texts = [*english, *vietnamese]
     texts += [_NAME_RUN.sub(_name_and_joined, ascii_fold(text)) for text in vietnamese]
     restored = restore_case(capitals(title), learn_body(texts, asked=[title]))
+    restored = _PROPER_ADJECTIVE.sub(lambda m: m.group(0).capitalize(), restored)
     return re.sub(r"\S+", _name_with_marks, restored)
+
+
+#: Nationalities, languages, regions and creeds, which English capitalises wherever they
+#: stand ("Vietnamese commercial banks", "non-English majors").
+_PROPER_ADJECTIVE = re.compile(
+    r"(?<![^\W\d_])(?:vietnamese|english|french|chinese|japanese|korean|german|russian"
+    r"|american|european|asian|african|australian|british|thai|laotian|cambodian|indonesian"
+    r"|malaysian|singaporean|indian|spanish|italian|dutch|portuguese|arabic|latin"
+    r"|confucian|buddhist|catholic|christian|marxist|leninist)(?![^\W\d_])"
+)
 
 
 def _name_with_marks(word: re.Match[str]) -> str:

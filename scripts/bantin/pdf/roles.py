@@ -60,6 +60,8 @@ TOP_PARAS = 12  # the title is among the first paragraphs of the first page
 LETTER_SHARE = 0.6  # share of a title's characters that are letters (not an equation)
 HEADING_MIN_RATIO = 0.85  # headings are not set much smaller than the body
 HEADING_MAX_WORDS = 30
+#: A numbered heading in bold or capitals, a sentence's words without its full stop.
+NUMBERED_HEADING_MAX_WORDS = 40
 HEADING_MAX_LINES = 5
 CLOSING_PARAS = 3  # a byline closing the article is among its last paragraphs of text
 CAPTION_MAX_LINES = 4
@@ -95,7 +97,9 @@ _CAPTION = re.compile(
     r"\s*(\d+[\d.]*|[IVX]+)?\s*([.:\-–]|$)",
     re.I,
 )
-_CAPTION_NOTE = re.compile(r"^\W{0,2}(nguồn|đơn\s*vị(?:\s*tính)?|ghi\s*chú|source|note)\s*:", re.I)
+_CAPTION_NOTE = re.compile(
+    r"^\W{0,2}(nguồn|đơn\s*vị(?:\s*tính)?|ghi\s*chú|chú\s*thích|source|note)\s*:", re.I
+)
 _PHOTO_CREDIT = re.compile(r"^\W{0,2}ảnh\s*:", re.I)
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}\d{0,2}\s+(?=\w)")
 _GLUED_SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}(?=[^\W\d_])")
@@ -895,7 +899,10 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     """Short, not a sentence, and set apart: bold, capitals, a capitals font, or numbered."""
     text = para.text.strip()
     words = text.split()
-    if not words or len(words) > HEADING_MAX_WORDS or len(para.lines) > HEADING_MAX_LINES:
+    limit = HEADING_MAX_WORDS
+    if _NUMBERED.match(text) and not ends_sentence(text) and (para.style.bold or is_all_caps(text)):
+        limit = NUMBERED_HEADING_MAX_WORDS  # "3.3. Một số vấn đề ... hiện nay", four lines
+    if not words or len(words) > limit or len(para.lines) > HEADING_MAX_LINES:
         return False
     if text.rstrip(_CLOSING_QUOTES).endswith((".", ",", ";")) and not _NUMBERED.match(text):
         return False  # a sentence, quoted or not ('"Hãy dọn đường Chúa.”')
@@ -908,7 +915,8 @@ def _is_heading(para: Para, body: BodyType) -> bool:
         return False  # "3. Tính phản xứng: Nếu": a sentence that goes on, not a heading
     marked = style.bold or is_all_caps(text) or capitals_font(style)
     numbered = bool(_NUMBERED.match(text)) and not ends_sentence(text[-1:] or ".")
-    run_in = style.italic and len(para.lines) == 1 and not text.endswith(":")
+    # an italic heading stands short of its column's edge: a line filling it opens a paragraph
+    run_in = style.italic and len(para.lines) == 1 and not text.endswith(":") and not para.last_full
     return marked or (numbered and style.italic) or (run_in and not _two_sentences(text))
 
 

@@ -204,6 +204,7 @@ def _run_in_headings(paras: list[Para]) -> list[Para]:
             and before.role == roles.HEADING
             and para.role == roles.BODY
             and starts_lower(para.text)
+            and not starts_enumerated(para.text)  # "a. Tỷ lệ ...": a point under it
             and (
                 _right_under(before, para)
                 or _ends_column(before, paras)
