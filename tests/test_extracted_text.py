@@ -16,7 +16,8 @@ from bantin.model import BlockKind
 
 def paragraphs(text: str) -> list[str]:
     article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
-    return [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+    # a list's items are paragraphs of the text too (their bullets taken off)
+    return [b.text for b in article.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM)]
 
 
 def test_control_characters_of_a_math_font_are_dropped_and_explained() -> None:
@@ -1308,13 +1309,13 @@ trình dập, đến khi phôi được ép sát vào lòng cối.
 """
     article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
     assert [(b.kind.value, b.text) for b in article.blocks][1:] == [
-        ("paragraph", "Lực chặn phôi"),
+        ("item", "Lực chặn phôi"),
         (
             "paragraph",
             "Lực chặn phôi được chọn đủ lớn để phôi không bị nhăn ở vùng vành, nhưng không "
             "quá lớn để phôi không bị rách ở thành chi tiết.",
         ),
-        ("paragraph", "Tốc độ của chày"),
+        ("item", "Tốc độ của chày"),
         (
             "paragraph",
             "Chày đi xuống với tốc độ không đổi trong suốt hành trình dập, đến khi phôi được ép "

@@ -438,3 +438,29 @@ def test_headings_take_the_level_their_number_gives(headings: list[str], levels:
     parsed = parse_article(written, "x.md")
     assert [(b.kind, b.text) for b in parsed.blocks] == [(b.kind, b.text) for b in blocks]
     assert render_article(sample_front(), parsed.blocks) == written
+
+
+def test_a_bulleted_list_renders_as_a_list_and_reads_back() -> None:
+    """Measured on real articles: the items of bulleted lists (a symbol font's bullet, a
+    dash) lost their bullets and came out as paragraphs; they are a list, each item with its
+    own anchor, and an editor's file reads back the same."""
+    blocks = assign_anchors(
+        [
+            Block(BlockKind.PARAGRAPH, "Quy trình gồm các bước sau:"),
+            Block(BlockKind.ITEM, "Rửa sạch lá rau."),
+            Block(BlockKind.ITEM, "1. Cân mẫu và cho vào túi; - ghi nhãn."),
+            Block(BlockKind.PARAGRAPH, "- Một đoạn văn mở đầu bằng gạch ngang."),
+            Block(BlockKind.ITEM, "Xếp các túi vào tủ lạnh."),
+        ]
+    )
+    written = render_article(sample_front(), blocks)
+    parsed = parse_article(written, "x.md")
+    assert [(b.kind, b.text, b.anchor) for b in parsed.blocks] == [
+        (b.kind, b.text, b.anchor) for b in blocks
+    ]
+    body = written.split("---\n", 2)[2]
+    names, configs = site_extensions()
+    page = pymarkdown.markdown(body, extensions=names, extension_configs=configs)
+    assert page.count("<ul>") == 2 and page.count("<li") == 3, page
+    assert f'<li id="{blocks[1].anchor}">Rửa sạch lá rau.</li>' in page, page
+    assert f'<p id="{blocks[3].anchor}">- Một đoạn văn' in page, page

@@ -2338,12 +2338,16 @@ def test_a_full_line_of_a_long_item_or_ending_with_a_dash_goes_on_under_it() -> 
     ]
     blocks = [[justified(text, 200 + 19 * n)] for n, text in enumerate(lines)]
     sheet = page(1, [*body_lines(60, 8), line("và câu kết thúc.", 50, 180)], *blocks)
-    texts_ = [b.text for b in body_blocks(labelled(sheet))]
+    found = body_blocks(labelled(sheet))
+    texts_ = [b.text for b in found]
     assert any(t.endswith("xưởng CNC CLK6140D/2 khi kiết xuất chương trình.") for t in texts_), (
         texts_
     )
     assert any(t.startswith("Phần chính") and "- FIS) nhưng" in t for t in texts_), texts_
     assert any(t.startswith("Từ năm 2010") for t in texts_), texts_
+    # a bulleted paragraph is a list's item, its bullet taken off
+    items = [b.kind.name for b in found if b.text.startswith(("Với phương", "Về chính"))]
+    assert items == ["ITEM", "ITEM"], found
 
 
 def test_a_lettered_point_under_a_heading_does_not_take_the_heading_in() -> None:
@@ -2393,10 +2397,14 @@ def test_a_tables_legend_is_no_heading() -> None:
         [line("Bảng 2. Điểm đánh giá cảm quan các sản phẩm", 120, 110, 10, True)],
         *cells(rows, (60, 340), 130),
         [line("Chú thích: (*) hệ số trọng lượng", 60, 200, 10, True)],
-        body_lines(230, 4),
+        [line("Note. Significant at (0.05)", 60, 215, 10)],
+        [line("Đơn vị tính(%)", 300, 228, 10)],
+        body_lines(245, 4),
     )
     roles_ = {para.text: para.role for para in labelled(sheet)}
     assert roles_["Chú thích: (*) hệ số trọng lượng"] == "caption", roles_
+    assert roles_["Note. Significant at (0.05)"] == "caption", roles_  # APA's "Note."
+    assert roles_["Đơn vị tính(%)"] == "caption", roles_
 
 
 def test_an_italic_line_filling_the_foot_of_its_column_is_no_heading() -> None:
@@ -2411,7 +2419,10 @@ def test_an_italic_line_filling_the_foot_of_its_column_is_no_heading() -> None:
     short = line("Khái quát về ANFIS", 50, 740)
     for word in short.words:
         word.style = replace(word.style, italic=True)
-    for opening, kind in ((first, "PARAGRAPH"), (short, "HEADING")):
+    point = justified("b. Thành lập công thức tọa độ điểm Mi(xi,yi)", 740)
+    for word in point.words:
+        word.style = replace(word.style, italic=True)
+    for opening, kind in ((first, "PARAGRAPH"), (short, "HEADING"), (point, "HEADING")):
         sheet = page(
             1,
             [*body_lines(60, 30), line("và câu kết thúc.", 50, 510)],
@@ -2424,3 +2435,26 @@ def test_an_italic_line_filling_the_foot_of_its_column_is_no_heading() -> None:
         )
         kinds = [(b.kind.name, b.text[:14]) for b in body_blocks(labelled(sheet))]
         assert (kind, opening.text[:14]) in kinds, kinds
+
+
+def test_an_italic_heading_in_a_column_of_ragged_lines_stays_a_heading() -> None:
+    """Measured on an unseen article: in a column whose lines end anywhere within 48 points
+    of its edge, short italic headings ("• Kết quả kiểm định mô hình lý thuyết") counted as
+    lines filling it and were joined to the paragraph under them. Only a line spanning the
+    column from edge to edge opens a paragraph."""
+    from dataclasses import replace
+
+    from bantin.pdf import roles as pdf_roles
+    from bantin.pdf.reading import Column
+
+    sheet = page(1, body_lines(60, 6), [line("Kết quả kiểm định mô hình lý thuyết", 50, 160)])
+    paras = paragraphs(sheet, BODY)
+    short, full = paras[-1], paras[0]
+    ragged = Column(50.0, full.box.x1, 48.0)
+    short.column = full.column = ragged
+    assert short.last_full  # within the slack
+    assert not pdf_roles._fills(short)
+    full.lines = full.lines[-1:]
+    assert pdf_roles._fills(full)
+    short.column = replace(ragged, left=20.0)
+    assert not pdf_roles._fills(short)

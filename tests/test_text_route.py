@@ -18,7 +18,8 @@ from bantin.model import BlockKind
 
 def paragraphs(text: str) -> list[str]:
     article = convert_text(text, "x.txt")
-    return [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+    # a list's items are paragraphs of the text too (their bullets taken off)
+    return [b.text for b in article.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM)]
 
 
 TITLE = (
@@ -67,6 +68,8 @@ def test_symbol_font_bullets_and_dashes_mark_list_items_and_leave_them() -> None
         "Mỗi túi được theo dõi trong suốt thời gian thử.",
         LAST,
     ]
+    items = [b.text for b in convert_text(text, "x.txt").blocks if b.kind is BlockKind.ITEM]
+    assert [text[:8] for text in items] == ["Rửa sạch", "Cân mẫu ", "Ghi nhãn", "Xếp các "]
 
 
 def test_symbol_font_characters_read_as_what_the_font_draws() -> None:

@@ -54,6 +54,7 @@ _PRE_OPEN = re.compile(
     r'^<pre class="bantin-(?P<kind>table|equation)" id="(?P<id>[A-Za-z0-9_-]*)">\s*$'
 )
 _ITEM = re.compile(r"^(?P<number>\d{1,4})\.\s+(?P<text>.*)$")
+_BULLET_ITEM = re.compile(r"^-\s+(?P<text>.*)$")
 _FIGURE_ID = re.compile(r"#(?P<id>[A-Za-z0-9_-]+)")
 
 
@@ -194,6 +195,8 @@ def render_block(block: Block, number: int = 1, level: int = HEADING_LEVEL) -> s
     text = escape(block.text)
     if block.kind is BlockKind.REFERENCE:
         return f"{number}. {text}\n{{: #{block.anchor} }}"
+    if block.kind is BlockKind.ITEM:
+        return f"- {text}\n{{: #{block.anchor} }}"
     if block.kind is BlockKind.FOOTNOTE:
         return f"{text}\n{{: #{block.anchor} .{FOOTNOTE_CLASS} }}"
     if block.kind is BlockKind.HEADING:
@@ -238,7 +241,7 @@ def render_front(front: FrontMatter) -> str:
 def render_article(front: FrontMatter, blocks: Sequence[Block]) -> str:
     """The whole article file; blocks must carry their anchors already."""
     body: list[str] = []
-    number = 0
+    number, item = 0, False
     levels = heading_levels(blocks)
     for index, block in enumerate(blocks):
         if not written_text(block):
@@ -247,7 +250,11 @@ def render_article(front: FrontMatter, blocks: Sequence[Block]) -> str:
             number += 1
             body[-1] += "\n" + render_block(block, number)  # one list: no blank line between
             continue
+        if block.kind is BlockKind.ITEM and item:
+            body[-1] += "\n" + render_block(block)
+            continue
         number = 1 if block.kind is BlockKind.REFERENCE else 0
+        item = block.kind is BlockKind.ITEM
         body.append(render_block(block, number, levels.get(index, HEADING_LEVEL)))
     if not body:
         return render_front(front)
@@ -322,16 +329,22 @@ def _read_pre(lines: list[str], start: int) -> tuple[Block, int]:
     return Block(kind, "\n".join(body), anchor=opened.group("id") if opened else ""), index + 1
 
 
-def _read_items(lines: list[str], start: int) -> tuple[list[Block], int]:
-    """An ordered list: one reference per item, each maybe followed by its `{: #id }` line."""
+def _read_items(
+    lines: list[str],
+    start: int,
+    pattern: re.Pattern[str] = _ITEM,
+    kind: BlockKind = BlockKind.REFERENCE,
+) -> tuple[list[Block], int]:
+    """A list: an ordered one of references, or (`_BULLET_ITEM`, ITEM) a bulleted one; each
+    item maybe followed by its `{: #id }` line."""
     blocks: list[Block] = []
     index = start
     while index < len(lines) and lines[index].strip():
         line = lines[index].strip()
-        item = _ITEM.match(line)
+        item = pattern.match(line)
         anchor = _PARA_ANCHOR.match(line)
         if item:
-            blocks.append(Block(BlockKind.REFERENCE, unescape(item.group("text").strip())))
+            blocks.append(Block(kind, unescape(item.group("text").strip())))
         elif anchor and blocks:
             blocks[-1].anchor = anchor.group("id")
         elif blocks:
@@ -356,6 +369,9 @@ def parse_blocks(lines: list[str]) -> list[Block]:
             blocks.append(block)
         elif _ITEM.match(line):
             items, index = _read_items(lines, index)
+            blocks += items
+        elif _BULLET_ITEM.match(line):
+            items, index = _read_items(lines, index, _BULLET_ITEM, BlockKind.ITEM)
             blocks += items
         elif _HEADING.match(line):
             blocks.append(_read_heading(line))

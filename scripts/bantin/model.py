@@ -42,6 +42,7 @@ class BlockKind(str, Enum):  # noqa: UP042  (StrEnum would change str() of membe
     EQUATION = "equation"  # a display equation, its lines as printed
     FOOTNOTE = "footnote"
     REFERENCE = "reference"  # one item of the references list
+    ITEM = "item"  # one item of a bulleted list, without its bullet or dash
 
 
 @dataclass

@@ -3,7 +3,9 @@
   "use strict";
 
   function addParagraphLinks(root) {
-    var paragraphs = root.querySelectorAll(".bantin-body p[id], .bantin-body figure[id]");
+    var paragraphs = root.querySelectorAll(
+      ".bantin-body p[id], .bantin-body ul > li[id], .bantin-body figure[id]"
+    );
     paragraphs.forEach(function (element) {
       if (element.querySelector(".bantin-permalink")) {
         return;

@@ -324,20 +324,22 @@ def strip_list_marker(text: str) -> str:
 
 
 def _strip_list_markers(article: Article) -> None:
-    """Each paragraph that is a list item loses its bullet or dash."""
+    """Each paragraph that is a list item is one: an item of a bulleted list, its bullet or
+    dash taken off (Markdown draws the list's own)."""
     for block in article.blocks:
         if block.kind is not BlockKind.PARAGRAPH or not block.text:
             continue
         stripped = strip_list_marker(block.text)
         if stripped != block.text:
             marker = block.text[: len(block.text) - len(stripped)].strip()
-            article.note("clean", f"list item: its marker {marker!r} removed", block.lines[0])
+            article.note("clean", f"list item: its marker {marker!r} taken off", block.lines[0])
             block.text = stripped
+            block.kind = BlockKind.ITEM
 
 
 def _remove_end_mark(article: Article) -> None:
     """The last paragraph loses its end-of-article mark."""
-    paragraphs = [b for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+    paragraphs = [b for b in article.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM)]
     if not paragraphs:
         return
     last = paragraphs[-1]

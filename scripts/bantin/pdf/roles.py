@@ -98,7 +98,7 @@ _CAPTION = re.compile(
     re.I,
 )
 _CAPTION_NOTE = re.compile(
-    r"^\W{0,2}(nguồn|đơn\s*vị(?:\s*tính)?|ghi\s*chú|chú\s*thích|source|note)\s*:", re.I
+    r"^\W{0,2}(nguồn|đơn\s*vị(?:\s*tính)?|ghi\s*chú|chú\s*thích|source|note)\s*[:.(]", re.I
 )
 _PHOTO_CREDIT = re.compile(r"^\W{0,2}ảnh\s*:", re.I)
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}\d{0,2}\s+(?=\w)")
@@ -887,6 +887,20 @@ def _body_role(para: Para, paras: Sequence[Para], index: int, body: BodyType) ->
     return BODY
 
 
+#: A justified line fills its column to within this share of its width at each side.
+FILLED_SHARE = 0.02
+
+
+def _fills(para: Para) -> bool:
+    """Its one line spans its column from edge to edge, as a justified line of text does
+    (a column's `slack`, the room a ragged line may leave, is no measure of that)."""
+    column, box = para.column, para.lines[-1].box
+    if column is None:
+        return False
+    room = FILLED_SHARE * (column.right - column.left)
+    return box.x0 <= column.left + room and box.x1 >= column.right - room
+
+
 def _is_body_text(para: Para, body: BodyType) -> bool:
     style = para.style
     return abs(style.size - body.size) <= 0.6 and not style.bold
@@ -916,7 +930,9 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     marked = style.bold or is_all_caps(text) or capitals_font(style)
     numbered = bool(_NUMBERED.match(text)) and not ends_sentence(text[-1:] or ".")
     # an italic heading stands short of its column's edge: a line filling it opens a paragraph
-    run_in = style.italic and len(para.lines) == 1 and not text.endswith(":") and not para.last_full
+    # (a lettered or numbered point's line may span its column all the same)
+    filled = _fills(para) and not starts_enumerated(text)
+    run_in = style.italic and len(para.lines) == 1 and not text.endswith(":") and not filled
     return marked or (numbered and style.italic) or (run_in and not _two_sentences(text))
 
 

@@ -351,6 +351,8 @@ def _blocks_of(group: list[Para]) -> list[Block]:
     if first.role == roles.EQUATION:
         lines = first.lines
         text = formula_text(lines) if first.formula else "\n".join(line.text for line in lines)
+    elif first.role == roles.BODY and text != first.text:
+        return [Block(BlockKind.ITEM, text)]  # its bullet taken off: Markdown draws one
     return [Block(_KIND[first.role], text)]
 
 

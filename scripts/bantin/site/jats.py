@@ -178,7 +178,11 @@ def block_element(block: Block) -> ET.Element:
         return wrap
     if block.kind is BlockKind.EQUATION:
         return _element_with("preformat", block.text, {"preformat-type": "equation"})
-    kinds = {BlockKind.FIGURE: "figure-caption", BlockKind.FOOTNOTE: "footnote"}
+    kinds = {
+        BlockKind.FIGURE: "figure-caption",
+        BlockKind.FOOTNOTE: "footnote",
+        BlockKind.ITEM: "list-item",
+    }
     attrs = {"content-type": kinds[block.kind]} if block.kind in kinds else {}
     return _element_with("p", block.text, attrs)
 
