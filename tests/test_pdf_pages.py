@@ -2458,3 +2458,23 @@ def test_an_italic_heading_in_a_column_of_ragged_lines_stays_a_heading() -> None
     assert pdf_roles._fills(full)
     short.column = replace(ragged, left=20.0)
     assert not pdf_roles._fills(short)
+
+
+def test_a_dash_item_at_a_columns_top_is_the_next_item() -> None:
+    """Measured on real articles: an item opened by a dash at the top of a column ("- Hệ số
+    rho_A: > 0,7.") was glued to the item ending the column before it ("...(AVE): ≥ 0,5;");
+    a dash opening a line after words that leave the sentence open is no item's ("Trường
+    Đại học Kinh tế" / "- Kỹ thuật Công nghiệp")."""
+    for foot, top, apart in (
+        ("- Giá trị phương sai trích (AVE): ≥ 0,5;", "- Hệ số rho_A: > 0,7.", True),
+        ("các sinh viên của Trường Đại học Kinh tế", "- Kỹ thuật Công nghiệp đã tham gia.", False),
+    ):
+        sheet = page(
+            1,
+            [*body_lines(60, 39), line("và câu kết thúc.", 50, 645)],
+            [justified(foot, 660)],
+            [line(top, 320, 60), *body_lines(75, 3, x=320)],
+        )
+        texts_ = [b.text for b in body_blocks(labelled(sheet))]
+        glued = any(foot.lstrip("- ") in t and top.lstrip("- ") in t for t in texts_)
+        assert glued != apart, texts_

@@ -283,7 +283,7 @@ def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
 def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> bool:
     """Is `after` the rest of `before`? Across a break or a float: when `before` stops mid-
     sentence or fills its last line, and `after` is not set in as a new paragraph."""
-    if (indent and after.indented) or starts_item(after.text):
+    if (indent and after.indented) or starts_item(after.text) or _dash_item(before, after):
         return False
     if starts_enumerated(after.text) and (not before.last_full or starts_enumerated(before.text)):
         return False  # the next item of a list, or a numbered line after a short one
@@ -312,6 +312,16 @@ def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> boo
     # capital is as likely a paragraph's end as a break inside it; the page cannot tell, and
     # a new paragraph is the lesser harm.
     return before.last_full and starts_lower(after.text)
+
+
+_DASH_ITEM = re.compile(r"^[-–]\s")
+
+
+def _dash_item(before: Para, after: Para) -> bool:
+    """`after` opens with a dash after a text that ended its item or sentence: the next item
+    of a list ("...: ≥ 0,5;" / "- Hệ số ..."), not a spaced dash going on with the sentence
+    ("Trường Đại học Kinh tế" / "- Kỹ thuật Công nghiệp")."""
+    return bool(_DASH_ITEM.match(after.text.lstrip())) and before.text.rstrip()[-1:] in ".;:!?"
 
 
 def _stops_short(para: Para) -> bool:
