@@ -117,6 +117,14 @@ def test_an_english_title_prefers_its_abstract_and_keeps_a_title_not_in_capitals
     assert restore_english_title(kept, [abstract], ["Du lịch ở vịnh Hạ Long"]) == kept
 
 
+def test_a_code_of_letters_and_figures_keeps_its_capitals() -> None:
+    """Measured on a real title: "MÁY TIỆN CNC CLK 6140D/2" came out as "... CLK 6140d/2"."""
+    body = learn_body(["Máy tiện CNC CLK6140D/2 được dùng trong xưởng thực hành của khoa."])
+    assert restore_case("SỬ DỤNG TRÊN MÁY TIỆN CNC 6140D/2 VÀ CO2", body) == (
+        "Sử dụng trên máy tiện CNC 6140D/2 và CO2"
+    )
+
+
 @pytest.mark.parametrize(
     ("title", "restored"),
     [

@@ -2478,3 +2478,26 @@ def test_a_dash_item_at_a_columns_top_is_the_next_item() -> None:
         texts_ = [b.text for b in body_blocks(labelled(sheet))]
         glued = any(foot.lstrip("- ") in t and top.lstrip("- ") in t for t in texts_)
         assert glued != apart, texts_
+
+
+def test_an_italic_heading_broken_across_columns_is_one_heading() -> None:
+    """Measured on real articles: an italic heading filling the foot of a column and going
+    on in small letters at the top of the next ("Thứ tư, đa dạng hóa các hoạt động ngoại
+    khóa" / "tạo môi trường rèn luyện KNM cho SV") was a paragraph over a heading."""
+    from dataclasses import replace
+
+    def italic(made: Line) -> Line:
+        for word in made.words:
+            word.style = replace(word.style, italic=True)
+        return made
+
+    sheet = page(
+        1,
+        [*body_lines(60, 39), line("và câu kết thúc.", 50, 645)],
+        [italic(justified("Thứ tư, đa dạng hóa các hoạt động ngoại", 660))],
+        [italic(line("tạo môi trường rèn luyện KNM cho SV", 320, 60))],
+        [line("Đa dạng hóa các hoạt động ngoại khóa.", 320, 86), *body_lines(101, 3, x=320)],
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    heading = "Thứ tư, đa dạng hóa các hoạt động ngoại tạo môi trường rèn luyện KNM cho SV"
+    assert ("HEADING", heading) in kinds, kinds

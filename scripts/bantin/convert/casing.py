@@ -820,6 +820,8 @@ def _word_case(word: str, body: BodyCasing, all_caps: bool) -> str:
         return ACRONYM_BY_FOLD[folded]
     if any(map(str.islower, word)):
         return word  # written in its own case among capitals ("Lactuca", "ZnO")
+    if any(map(str.isdigit, word)):
+        return word  # a code or a model: letters among figures ("6140D/2", "CO2", "COVID-19")
     return word.lower() if all_caps else word
 
 

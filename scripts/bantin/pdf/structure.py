@@ -183,13 +183,47 @@ def _continues_line(before: str, after: str) -> bool:
 def body_blocks(paras: Sequence[Para]) -> list[Block]:
     """Headings, paragraphs (joined across breaks), captions, tables, equations, footnotes and
     references, in reading order."""
-    flow = _run_in_headings([p for p in paras if p.role in _KIND])
+    flow = _run_in_headings(_headings_across_columns([p for p in paras if p.role in _KIND]))
     indent = _indent_convention(flow)
     merged = join_continued(flow, indent)
     blocks: list[Block] = []
     for group in _groups(merged):
         blocks += _blocks_of(group)
     return blocks
+
+
+def _headings_across_columns(paras: list[Para]) -> list[Para]:
+    """A heading going on in small letters at the top of the next column, after a line in
+    its type filling the foot of the one before, opens with that line ("Thứ tư, đa dạng hóa
+    các hoạt động ngoại khóa" / "tạo môi trường rèn luyện KNM cho SV")."""
+    out: list[Para] = []
+    for para in paras:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and para.role == roles.HEADING
+            and before.role == roles.BODY
+            and len(before.lines) == 1
+            and starts_lower(para.text)
+            and not ends_sentence(before.text)
+            and _same_type(before, para)
+            and _next_column_top(before, para)
+        ):
+            before.role = roles.HEADING
+            before.lines += para.lines
+            before.pages = sorted({*before.pages, *para.pages})
+            continue
+        out.append(para)
+    return out
+
+
+def _same_type(one: Para, other: Para) -> bool:
+    first, second = one.lines[-1].words[-1].style, other.lines[0].words[0].style
+    return (first.italic, first.bold, round(first.size)) == (
+        second.italic,
+        second.bold,
+        round(second.size),
+    )
 
 
 def _run_in_headings(paras: list[Para]) -> list[Para]:
