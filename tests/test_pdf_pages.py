@@ -2501,3 +2501,23 @@ def test_an_italic_heading_broken_across_columns_is_one_heading() -> None:
     kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
     heading = "Thứ tư, đa dạng hóa các hoạt động ngoại tạo môi trường rèn luyện KNM cho SV"
     assert ("HEADING", heading) in kinds, kinds
+
+
+def test_a_numbered_step_over_a_figure_is_no_part_of_the_figure() -> None:
+    """Measured on a real article: a numbered step in the body's type right above a figure
+    ("2.2. Bước 2: Chọn bộ post-processor có sẵn" / "tương ứng với máy tiện CNC ...") was
+    taken for words drawn in the figure and dropped with it."""
+    sheet = page(
+        1,
+        [*body_lines(60, 6), line("và câu kết thúc.", 50, 150)],
+        [line("2.2. Bước 2: Chọn bộ post-processor có sẵn", 50, 170)],
+        [line("tương ứng với máy tiện CNC CLK6140D/2", 50, 185)],
+        [line("Generic Fanuc", 80, 230, 8)],
+        [line("Lathe", 160, 250, 8)],
+        [line("Hình 2. Các bộ Post-processor có sẵn trong Mastercam", 60, 300, 9, bold=True)],
+        body_lines(320, 4),
+    )
+    roles_ = {para.text: para.role for para in labelled(sheet)}
+    assert roles_["2.2. Bước 2: Chọn bộ post-processor có sẵn"] != "figure", roles_
+    assert roles_["tương ứng với máy tiện CNC CLK6140D/2"] != "figure", roles_
+    assert roles_["Generic Fanuc"] == "figure", roles_

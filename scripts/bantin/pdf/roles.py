@@ -1198,10 +1198,36 @@ def _claim(
             break
         if stops is not None and stops(para):
             break
+        if step < 0 and (_numbered_step(para, body) or _under_numbered_step(paras, position, body)):
+            break
         para.role = role
         count += 1
         position += step
     return count
+
+
+#: A point numbered as a section's part opening a line of words ("2.2. Bước 2: Chọn ...").
+_STEP_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+\S")
+STEP_WORDS = 4
+
+
+def _numbered_step(para: Para, body: BodyType) -> bool:
+    """A section's numbered point in the body's type: text over a figure, no label in it."""
+    return (
+        _is_body_text(para, body)
+        and bool(_STEP_NUMBER.match(para.text))
+        and len(para.text.split()) >= STEP_WORDS
+    )
+
+
+def _under_numbered_step(paras: Sequence[Para], position: int, body: BodyType) -> bool:
+    """The line going on right under a numbered point, in its type."""
+    above = paras[position - 1] if position > 0 else None
+    return (
+        above is not None
+        and _numbered_step(above, body)
+        and _same_type_under(above, paras[position])
+    )
 
 
 SENTENCE_WORDS = 4  # a sentence of this many words over a table's caption is text, no row
