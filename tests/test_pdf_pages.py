@@ -2521,3 +2521,53 @@ def test_a_numbered_step_over_a_figure_is_no_part_of_the_figure() -> None:
     assert roles_["2.2. Bước 2: Chọn bộ post-processor có sẵn"] != "figure", roles_
     assert roles_["tương ứng với máy tiện CNC CLK6140D/2"] != "figure", roles_
     assert roles_["Generic Fanuc"] == "figure", roles_
+
+
+def test_a_line_of_one_column_level_with_a_tables_row_in_the_other_is_no_cell() -> None:
+    """Measured on real articles: "Công suất của biến tần là:" in the right column, level
+    with a row of a small table set in the left one ("Phạm vi công suất" | "550"), was taken
+    for one of its cells and left its paragraph."""
+
+    def small(rows: list[tuple[str, str]], top: float) -> list[list[Line]]:
+        return [
+            [line(text, left, top + 18 * n, 10)]
+            for n, row in enumerate(rows)
+            for text, left in zip(row, (80, 200), strict=True)
+        ]
+
+    rows = [("Điện áp (V)", "49,95"), ("Dòng đạt được (A)", "14"), ("Phạm vi công suất", "550")]
+    last = page(
+        5,
+        body_lines(40, 6),
+        [line("Bảng 2. Thông số hệ thống pin năng lượng", 80, 140, 9, True)],
+        *small(rows, 160),
+        body_lines(240, 4),
+        body_lines(40, 8, x=320),
+        [line("Công suất của biến tần là:", 320, 196)],
+        [line("Pbt = Ptt×1,2 =9,6×1,2= 11,52 (kWh)", 320, 215)],
+        body_lines(235, 4, x=320),
+    )
+    role = {p.text: p.role for p in after_two_column_pages(last) if p.page == 5}
+    assert role["Công suất của biến tần là:"] != "table", role
+    assert role["Phạm vi công suất"] == "table", role
+
+
+def test_a_last_line_of_citations_is_no_equation() -> None:
+    """Measured on a real article (every line a block of its own): a paragraph's last line
+    "rãi [2], [7]." was taken for an equation for its figures, cutting it off its sentence."""
+    lines = [
+        "Mô hình này được ứng dụng trong nhiều lĩnh",
+        "vực khác nhau của kỹ thuật một cách rộng",
+    ]
+    blocks = [[justified(text, 200 + 19 * n)] for n, text in enumerate(lines)]
+    sheet = page(
+        1,
+        [*body_lines(60, 8), line("và câu kết thúc.", 50, 180)],
+        *blocks,
+        [line("rãi [2], [7].", 50, 238)],
+        body_lines(265, 3),
+    )
+    roles_ = {para.text: para.role for para in labelled(sheet)}
+    assert roles_["rãi [2], [7]."] == "body", roles_
+    texts_ = [b.text for b in body_blocks(labelled(sheet))]
+    assert any(t.endswith("một cách rộng rãi [2], [7].") for t in texts_), texts_

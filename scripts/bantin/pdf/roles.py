@@ -102,6 +102,8 @@ _CAPTION_NOTE = re.compile(
 )
 _PHOTO_CREDIT = re.compile(r"^\W{0,2}ảnh\s*:", re.I)
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}\d{0,2}\s+(?=\w)")
+#: Citations of the numbered references: "[2]", "[7, 10]", "[3-5]".
+_CITATIONS = re.compile(r"\[\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\]")
 _GLUED_SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}(?=[^\W\d_])")
 
 
@@ -1004,6 +1006,9 @@ def _is_equation(para: Para, body: BodyType) -> bool:
     words = [t for t in _tokens(text) if _is_word(t)]
     if _RELATION_FIRST.match(text) and len(words) <= len(tokens) // 2:
         return True  # "⇒ Uchăn, Ucối = 0.": no sentence opens with a relation sign
+    if words and _CITATIONS.search(text):
+        text = _CITATIONS.sub(" ", text)  # "rãi [2], [7].": a sentence's end and its sources
+        tokens = text.split()
     if len(words) > max(1, len(tokens) // 4):
         return False
     mathy = _MATH.search(text) or any(ch.isdigit() for ch in text)
@@ -1385,7 +1390,20 @@ def _is_cell(para: Para, paras: Sequence[Para], widths: dict[int, float]) -> boo
         and abs(other.box.x0 - para.box.x0) < 300
         and _narrow(other, widths)
         and not EQUATION_NUMBER.match(other.text.strip())
+        and _same_table(para, other)
         for other in paras
+    )
+
+
+def _same_table(para: Para, other: Para) -> bool:
+    """Cells of one table: in one column, or (a table set across the columns) in one size; a
+    line of the text in the other column level with a table's row is no cell of it."""
+    one, two = para.column, other.column
+    return (
+        one is None
+        or two is None
+        or one is two
+        or round(para.style.size) == round(other.style.size)
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bantin.bylines import Author, parse_byline
@@ -196,28 +196,23 @@ def _headings_across_columns(paras: list[Para]) -> list[Para]:
     """A heading going on in small letters at the top of the next column, after a line in
     its type filling the foot of the one before, opens with that line ("Thứ tư, đa dạng hóa
     các hoạt động ngoại khóa" / "tạo môi trường rèn luyện KNM cho SV")."""
-    out: list[Para] = []
-    for para in paras:
-        before = out[-1] if out else None
-        if (
-            before is not None
-            and para.role == roles.HEADING
+
+    def goes_on(before: Para, para: Para) -> bool:
+        return (
+            para.role == roles.HEADING
             and before.role == roles.BODY
             and len(before.lines) == 1
             and starts_lower(para.text)
             and not ends_sentence(before.text)
             and _same_type(before, para)
             and _next_column_top(before, para)
-        ):
-            before.role = roles.HEADING
-            before.lines += para.lines
-            before.pages = sorted({*before.pages, *para.pages})
-            continue
-        out.append(para)
-    return out
+        )
+
+    return _joined_on(paras, goes_on, roles.HEADING)
 
 
 def _same_type(one: Para, other: Para) -> bool:
+    """Set in one slope, weight and size where the one ends and the other starts."""
     first, second = one.lines[-1].words[-1].style, other.lines[0].words[0].style
     return (first.italic, first.bold, round(first.size)) == (
         second.italic,
@@ -230,12 +225,10 @@ def _run_in_headings(paras: list[Para]) -> list[Para]:
     """A heading whose text goes on in small letters on the next line, in its column or at the
     top of the next, is the phrase that opens a paragraph ("Phép quay quanh trục Oy: Tương tự
     như" / "góc α...")."""
-    out: list[Para] = []
-    for para in paras:
-        before = out[-1] if out else None
-        if (
-            before is not None
-            and before.role == roles.HEADING
+
+    def goes_on(before: Para, para: Para) -> bool:
+        return (
+            before.role == roles.HEADING
             and para.role == roles.BODY
             and starts_lower(para.text)
             and not starts_enumerated(para.text)  # "a. Tỷ lệ ...": a point under it
@@ -244,9 +237,21 @@ def _run_in_headings(paras: list[Para]) -> list[Para]:
                 or _ends_column(before, paras)
                 or _next_column_top(before, para)
             )
-        ):
-            before.role = roles.BODY
+        )
+
+    return _joined_on(paras, goes_on, roles.BODY)
+
+
+def _joined_on(paras: list[Para], goes_on: Callable[[Para, Para], bool], role: str) -> list[Para]:
+    """Each paragraph that `goes_on` says goes on from the one before joins it, the two
+    then in `role`."""
+    out: list[Para] = []
+    for para in paras:
+        before = out[-1] if out else None
+        if before is not None and goes_on(before, para):
+            before.role = role
             before.lines += para.lines
+            before.pages = sorted({*before.pages, *para.pages})
             continue
         out.append(para)
     return out
