@@ -185,7 +185,8 @@ def test_detects_tcvn3_after_soft_hyphen_for_u_horn() -> None:
             "trong tư tưởng, như thế, thư viện, tư vấn.",
         ),
         ("nhµ s-, d- luËn; c- d©n", "nhà sư, dư luận; cư dân"),
-        ("tõ 5- 10 ngµy, a- b, chñ- ®Ò", "từ 5- 10 ngày, a- b, chủ- đề"),  # not a syllable's start
+        ("Nh- vËy, T- t-ëng; Th- viÖn", "Như vậy, Tư tưởng; Thư viện"),  # a sentence's start
+        ("tõ 5- 10 ngµy, a- b, chñ- ®Ò, trôc x- y", "từ 5- 10 ngày, a- b, chủ- đề, trục x- y"),
     ],
 )
 def test_u_horn_extracted_as_a_hyphen_is_read_back(extracted: str, meant: str) -> None:

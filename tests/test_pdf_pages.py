@@ -2437,11 +2437,11 @@ def test_an_italic_line_filling_the_foot_of_its_column_is_no_heading() -> None:
         assert (kind, opening.text[:14]) in kinds, kinds
 
 
-def test_an_italic_heading_in_a_column_of_ragged_lines_stays_a_heading() -> None:
+def test_a_line_within_a_ragged_columns_slack_does_not_span_it() -> None:
     """Measured on an unseen article: in a column whose lines end anywhere within 48 points
     of its edge, short italic headings ("• Kết quả kiểm định mô hình lý thuyết") counted as
-    lines filling it and were joined to the paragraph under them. Only a line spanning the
-    column from edge to edge opens a paragraph."""
+    lines filling it (its slack says a ragged line may end there) and were taken for the
+    first line of a paragraph. Whether a line spans its column is measured edge to edge."""
     from dataclasses import replace
 
     from bantin.pdf import roles as pdf_roles
@@ -2571,3 +2571,18 @@ def test_a_last_line_of_citations_is_no_equation() -> None:
     assert roles_["rãi [2], [7]."] == "body", roles_
     texts_ = [b.text for b in body_blocks(labelled(sheet))]
     assert any(t.endswith("một cách rộng rãi [2], [7].") for t in texts_), texts_
+
+
+def test_a_diagrams_label_between_a_sentences_two_halves_stays_out_of_it() -> None:
+    """Measured on a real article: a diagram's box label in small bold type ("Hành vi của
+    giảng viên"), read between the foot of a column ending mid-sentence ("... Phiếu khảo")
+    and the top of the next ("sát được xây dựng ..."), took the sentence's second half as
+    its own paragraph."""
+    sheet = page(
+        1,
+        [*body_lines(60, 30), justified("trong ba tháng của năm học. Phiếu khảo", 510)],
+        [line("Hành vi của giảng viên", 90, 540, 9, bold=True)],
+        [line("sát được xây dựng trên thang đo năm mức.", 320, 60), *body_lines(75, 3, x=320)],
+    )
+    texts_ = [b.text for b in body_blocks(labelled(sheet))]
+    assert any("Phiếu khảo sát được xây dựng" in t for t in texts_), texts_

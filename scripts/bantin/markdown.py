@@ -53,7 +53,7 @@ _FIGURE_OPEN = re.compile(r"^///\s*html\s*\|\s*figure(?P<attrs>\S*)\s*$")
 _PRE_OPEN = re.compile(
     r'^<pre class="bantin-(?P<kind>table|equation)" id="(?P<id>[A-Za-z0-9_-]*)">\s*$'
 )
-_ITEM = re.compile(r"^(?P<number>\d{1,4})\.\s+(?P<text>.*)$")
+_REFERENCE_ITEM = re.compile(r"^(?P<number>\d{1,4})\.\s+(?P<text>.*)$")
 _BULLET_ITEM = re.compile(r"^-\s+(?P<text>.*)$")
 _FIGURE_ID = re.compile(r"#(?P<id>[A-Za-z0-9_-]+)")
 
@@ -153,43 +153,51 @@ def _reuse_previous(blocks: list[Block], previous: Sequence[Block]) -> dict[int,
 # --- writing --------------------------------------------------------------------------
 
 
-#: "2.1. Dữ liệu", "2.1 Dữ liệu": not "10.5 độ C", a figure and its unit.
-_ARABIC_MARK = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.\s|\s+(?=[^\W\d_]))")
-_ROMAN_MARK = re.compile(r"^[IVXLC]{1,5}\.\s")
+#: A heading's number ("2.", "2.1.", "2.1") and the full stop after it, if any.
+_ARABIC_MARK = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(\.?)\s+(?=\S)")
+#: A section numbered in Roman figures, up to XXXIX ("C." or "L." is a lettered point).
+_ROMAN_MARK = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\.\s")
 _LETTER_MARK = re.compile(r"^[a-zđA-ZĐ][.)]\s")
 
 
 def heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
     """Each heading's level by its number, the title being the page's first: "2." a
-    section (##), "2.1." one of its parts (###), "2.1.1." (####); under sections numbered
-    "I.", "II." the arabic numbers go one deeper; a lettered point ("a.", "b)") is a part
-    of the numbered heading before it; a heading without a number is a section."""
-    roman = any(
-        block.kind is BlockKind.HEADING and _ROMAN_MARK.match(block.text) for block in blocks
-    )
+    section (##), "2.1." one of its parts (###), "2.1.1." (####); where sections are
+    numbered "I.", "II.", the arabic numbers go one deeper; a lettered point ("a.", "b)")
+    is a part of the heading before it; a heading without a number is a section. A number
+    without a full stop before a word in small letters ("10.5 độ C") is a figure, no number."""
+    roman = {"I", "II"} <= {
+        _roman(block.text) for block in blocks if block.kind is BlockKind.HEADING
+    }
     levels: dict[int, int] = {}
-    numbered = HEADING_LEVEL - 1  # the level of the last numbered heading
+    above = HEADING_LEVEL - 1  # the level of the heading a lettered point is a part of
     for index, block in enumerate(blocks):
         if block.kind is not BlockKind.HEADING:
             continue
         text = block.text.lstrip()
         arabic = _ARABIC_MARK.match(text)
-        if arabic and not (text[arabic.end() - 1] != "." and text[arabic.end() :][:1].islower()):
-            level = HEADING_LEVEL + arabic.group(1).count(".") + (1 if roman else 0)
-            numbered = level
-        elif _ROMAN_MARK.match(text):
-            level = numbered = HEADING_LEVEL
+        if arabic and (arabic.group(2) or not text[arabic.end() :][:1].islower()):
+            level = above = HEADING_LEVEL + arabic.group(1).count(".") + (1 if roman else 0)
+        elif roman and _roman(text):
+            level = above = HEADING_LEVEL
         elif _LETTER_MARK.match(text):
-            level = numbered + 1
+            level = above + 1
         else:
-            level = HEADING_LEVEL
+            level = above = HEADING_LEVEL
         levels[index] = min(max(level, HEADING_LEVEL), 6)
     return levels
 
 
+def _roman(text: str) -> str:
+    """The Roman figures numbering a heading ("II. KẾT QUẢ" -> "II"), "" when none."""
+    found = _ROMAN_MARK.match(text.lstrip())
+    return found.group(1) if found else ""
+
+
 def render_block(block: Block, number: int = 1, level: int = HEADING_LEVEL) -> str:
-    """One block in the article format: heading, paragraph or footnote with its anchor line,
-    figure caption, table or equation (preformatted, lines kept), or reference list item."""
+    """One block in the article format: heading (at `level`), paragraph or footnote with its
+    anchor line, figure caption, table or equation (preformatted, lines kept), reference
+    list item (`number`) or bulleted list item."""
     if block.kind in (BlockKind.TABLE, BlockKind.EQUATION):
         return _render_pre(block)
     text = escape(block.text)
@@ -332,7 +340,7 @@ def _read_pre(lines: list[str], start: int) -> tuple[Block, int]:
 def _read_items(
     lines: list[str],
     start: int,
-    pattern: re.Pattern[str] = _ITEM,
+    pattern: re.Pattern[str] = _REFERENCE_ITEM,
     kind: BlockKind = BlockKind.REFERENCE,
 ) -> tuple[list[Block], int]:
     """A list: an ordered one of references, or (`_BULLET_ITEM`, ITEM) a bulleted one; each
@@ -367,7 +375,7 @@ def parse_blocks(lines: list[str]) -> list[Block]:
         elif _PRE_OPEN.match(line.strip()):
             block, index = _read_pre(lines, index)
             blocks.append(block)
-        elif _ITEM.match(line):
+        elif _REFERENCE_ITEM.match(line):
             items, index = _read_items(lines, index)
             blocks += items
         elif _BULLET_ITEM.match(line):

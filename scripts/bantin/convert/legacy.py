@@ -122,7 +122,7 @@ _TCVN3_HORN_U = re.compile(
 )
 # A word of a syllable's first consonants and "-" is one ending in "ư" ("t- t-ëng" is "tư
 # tưởng"; "nh-", "th-", "s-", "c-"): no word ends in a hyphen so.
-_TCVN3_FINAL_U = re.compile(r"(?<![^\W\d_])(ch|kh|ng|nh|th|tr|[cdhlrstx])-(?![\w-])")
+_TCVN3_FINAL_U = re.compile(r"(?<![^\W\d_])([CcKkNnTt]h|[Nn]g|[Tt]r|[CcDdHhLlRrSsTt])-(?![\w-])")
 
 
 def decode_legacy(text: str, encoding: str) -> str:

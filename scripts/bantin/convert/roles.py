@@ -1234,7 +1234,7 @@ def split_heading_number(text: str) -> tuple[str, str]:
 
 
 #: A letter marking a heading as a point of the one above ("a. ", "B. ", "c) ").
-LETTERED_RE = re.compile(r"^\s*[a-zđA-ZĐ][.)]\s+(?=\S)")
+HEADING_LETTER_RE = re.compile(r"^\s*[a-zđA-ZĐ][.)]\s+(?=\S)")
 
 
 def split_heading_mark(text: str) -> tuple[str, str]:
@@ -1243,7 +1243,7 @@ def split_heading_mark(text: str) -> tuple[str, str]:
     number, words = split_heading_number(text)
     if number:
         return number, words
-    match = LETTERED_RE.match(text)
+    match = HEADING_LETTER_RE.match(text)
     if match is None:
         return "", text
     return text[: match.end()].lstrip(), text[match.end() :]

@@ -1203,7 +1203,7 @@ def _claim(
             break
         if stops is not None and stops(para):
             break
-        if step < 0 and (_numbered_step(para, body) or _under_numbered_step(paras, position, body)):
+        if role == FIGURE and step < 0 and _numbered_text(paras, position, body):
             break
         para.role = role
         count += 1
@@ -1225,13 +1225,13 @@ def _numbered_step(para: Para, body: BodyType) -> bool:
     )
 
 
-def _under_numbered_step(paras: Sequence[Para], position: int, body: BodyType) -> bool:
-    """The line going on right under a numbered point, in its type."""
+def _numbered_text(paras: Sequence[Para], position: int, body: BodyType) -> bool:
+    """A numbered point's line, or the line going on right under one in its type: text
+    over a figure, none of the words drawn in it."""
+    para = paras[position]
     above = paras[position - 1] if position > 0 else None
-    return (
-        above is not None
-        and _numbered_step(above, body)
-        and _same_type_under(above, paras[position])
+    return _numbered_step(para, body) or (
+        above is not None and _numbered_step(above, body) and _same_type_under(above, para)
     )
 
 

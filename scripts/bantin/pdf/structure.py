@@ -204,14 +204,14 @@ def _headings_across_columns(paras: list[Para]) -> list[Para]:
             and len(before.lines) == 1
             and starts_lower(para.text)
             and not ends_sentence(before.text)
-            and _same_type(before, para)
+            and _same_style_at_join(before, para)
             and _next_column_top(before, para)
         )
 
     return _joined_on(paras, goes_on, roles.HEADING)
 
 
-def _same_type(one: Para, other: Para) -> bool:
+def _same_style_at_join(one: Para, other: Para) -> bool:
     """Set in one slope, weight and size where the one ends and the other starts."""
     first, second = one.lines[-1].words[-1].style, other.lines[0].words[0].style
     return (first.italic, first.bold, round(first.size)) == (
@@ -304,7 +304,7 @@ def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
     held: list[Para] = []  # floats met since the last paragraph of running text
     last: Para | None = None
     for para in paras:
-        if para.role in _FLOATS:
+        if para.role in _FLOATS or (last is not None and _stray_label(last, para)):
             held.append(para)
             continue
         if last is not None and para.role == roles.BODY and _continues(last, para, held, indent):
@@ -317,6 +317,30 @@ def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
         out.append(para)
         last = para if para.role == roles.BODY else None
     return out + held
+
+
+#: A label's type is this much smaller than the running text's, at least.
+LABEL_SMALLER = 1.5
+
+
+def _stray_label(before: Para, para: Para) -> bool:
+    """A line of words in smaller type, no sentence, read while `before` stops in mid-
+    sentence: a diagram's label standing between a sentence's two halves ("... Phiếu khảo" /
+    "Hành vi của giảng viên" / "sát được ..."), set aside as a float is."""
+    last = before.lines[-1].words[-1].style
+    column = para.column
+    return (
+        para.role == roles.BODY
+        and len(para.lines) == 1
+        and para.style.size <= last.size - LABEL_SMALLER
+        and not ends_sentence(para.text)
+        and not starts_item(para.text)
+        and not ends_sentence(before.text)
+        # set in from the column's edge, not on the line under: a label, no line of text
+        and column is not None
+        and para.box.x0 > column.left + 2 * para.lines[0].box.height
+        and not _right_under(before, para)
+    )
 
 
 def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> bool:
@@ -353,14 +377,15 @@ def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> boo
     return before.last_full and starts_lower(after.text)
 
 
-_DASH_ITEM = re.compile(r"^[-–]\s")
+_DASH_ITEM = re.compile(r"^[-−–]\s")
 
 
 def _dash_item(before: Para, after: Para) -> bool:
     """`after` opens with a dash after a text that ended its item or sentence: the next item
     of a list ("...: ≥ 0,5;" / "- Hệ số ..."), not a spaced dash going on with the sentence
     ("Trường Đại học Kinh tế" / "- Kỹ thuật Công nghiệp")."""
-    return bool(_DASH_ITEM.match(after.text.lstrip())) and before.text.rstrip()[-1:] in ".;:!?"
+    end = before.text.rstrip()[-1:]
+    return bool(end) and end in ".;:!?" and bool(_DASH_ITEM.match(after.text.lstrip()))
 
 
 def _stops_short(para: Para) -> bool:

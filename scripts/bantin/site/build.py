@@ -478,7 +478,7 @@ def build_site(
             with snapshot.taken(seen):
                 result = build_locked(options, services or default_services(), stages, root, watch)
             if result.ok:
-                spare_from_collector()  # the record's listing is as large as the inputs
+                spare_from_collector()  # else the record's allocations make it walk them all
                 watch.record(watch.theme_dir, result.articles, result.redirects)
         return result
 
@@ -525,8 +525,7 @@ def build_locked(
     root: Path,
     watch: unchanged.Watch | None = None,
 ) -> BuildResult:
-    """The stages of build_site, once the project is checked and locked (and the
-    collector spared, `collector_spared`)."""
+    """The stages of build_site, once the project is checked and locked."""
     return build_stages(options, services, stages, root, watch)
 
 
