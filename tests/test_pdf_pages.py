@@ -2586,3 +2586,40 @@ def test_a_diagrams_label_between_a_sentences_two_halves_stays_out_of_it() -> No
     )
     texts_ = [b.text for b in body_blocks(labelled(sheet))]
     assert any("Phiếu khảo sát được xây dựng" in t for t in texts_), texts_
+
+
+def test_an_equation_and_its_number_set_apart_on_its_line_are_one_equation() -> None:
+    """Measured on a real article: "R HH (Δ t) =1.5J 0 (2π f D Δ t)" and its number "(10)" at
+    the margin, level with it, came out as two equations (they had been joined only while a
+    subscript of the other column made the formula a table's cell)."""
+    sheet = page(
+        1,
+        [*body_lines(60, 4), line("và câu kết thúc như sau:", 50, 120)],
+        [line("R HH (Δ t) =1.5J 0 (2π f D Δ t)", 70, 140)],
+        [line("(10)", 262, 140)],
+        [line("Với: fD là tần số Doppler và J0(.) là hàm Bessel.", 50, 165), *body_lines(180, 3)],
+    )
+    equations = [b.text for b in body_blocks(labelled(sheet)) if b.kind.name == "EQUATION"]
+    assert len(equations) == 1 and equations[0].endswith("(10)"), equations
+
+
+def test_a_formulas_pieces_in_two_sizes_across_the_columns_still_pair() -> None:
+    """Measured on an unseen article: once a line of one column stopped pairing with a row of
+    the other in another size, a formula's pieces in two sizes ("[δ H ] = H lim .KHL" and
+    its subscript "δ o") that the columns' edges fall between stopped pairing too and the
+    formula came apart. Only a line of words is kept from another size's cells."""
+    from bantin.pdf import roles as pdf_roles
+    from bantin.pdf.reading import Column
+
+    sheet = page(
+        1,
+        [line("[δ H ] = H lim .KHL", 200, 100)],
+        [line("δ o", 330, 104, 7)],
+        [line("Công suất của biến tần là:", 400, 300)],
+        [line("550", 200, 300, 10)],
+    )
+    formula, subscript, text, cell = paragraphs(sheet, BODY)
+    formula.column = cell.column = Column(50.0, 290.0, 6.0)
+    subscript.column = text.column = Column(320.0, 560.0, 6.0)
+    assert pdf_roles._same_table(formula, subscript)
+    assert not pdf_roles._same_table(text, cell)

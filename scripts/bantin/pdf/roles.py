@@ -796,7 +796,7 @@ def _formulas(paras: Sequence[Para]) -> None:
         run = shown[start:end]
         if (
             _bordered_by_table(shown, start, end)
-            or all(p.role == EQUATION for p in run)
+            or (all(p.role == EQUATION for p in run) and not _numbered_on_its_line(run))
             or _inline(shown, start, end, band)
         ):
             index = end
@@ -808,6 +808,17 @@ def _formulas(paras: Sequence[Para]) -> None:
             seed.lines += piece.lines
             piece.role = ""
         index = end
+
+
+def _numbered_on_its_line(run: Sequence[Para]) -> bool:
+    """A formula and its number at the margin, level with it: one equation, set apart by
+    poppler (equations set one under another are not level with each other)."""
+    first = run[0]
+    return (
+        len(run) == 2
+        and bool(EQUATION_NUMBER.match(run[1].text.strip()))
+        and run[1].box.y_overlap(first.lines[-1].box) > 0.5 * run[1].box.height
+    )
 
 
 # A relation or an operator between terms: what makes pieces of text a formula.
@@ -1397,14 +1408,18 @@ def _is_cell(para: Para, paras: Sequence[Para], widths: dict[int, float]) -> boo
 
 def _same_table(para: Para, other: Para) -> bool:
     """Cells of one table: in one column, or (a table set across the columns) in one size; a
-    line of the text in the other column level with a table's row is no cell of it."""
+    line of words in the other column level with a table's row, in another size, is no
+    cell of it (a formula's pieces, few words and sizes of their own, still pair)."""
     one, two = para.column, other.column
-    return (
-        one is None
-        or two is None
-        or one is two
-        or round(para.style.size) == round(other.style.size)
-    )
+    if one is None or two is None or one is two:
+        return True
+    if round(para.style.size) == round(other.style.size):
+        return True
+    return sum(1 for token in _tokens(para.text) if _is_word(token)) < TEXT_LINE_WORDS
+
+
+#: Words that make a line of text, not a formula's piece or a figure.
+TEXT_LINE_WORDS = 3
 
 
 def _narrow(para: Para, widths: dict[int, float]) -> bool:
