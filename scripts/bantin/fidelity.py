@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from bantin.model import PROSE
+
 ROOT = Path(__file__).resolve().parents[2]
 FIDELITY_DIR = ROOT / "benchmarks" / "fidelity"
 GOLD_DIR = FIDELITY_DIR / "gold"
@@ -297,7 +299,7 @@ def _score_article(
     score.authors.add(names == gold_names)
     if names != gold_names:
         score.misses.append(f"p{gold['first_page']}: authors {names}, gold {gold_names}")
-    paragraphs = [b.text for b in parsed.blocks if b.kind.value in ("paragraph", "item")]
+    paragraphs = [b.text for b in parsed.blocks if b.kind in PROSE]
     if "paragraphs" in gold:
         score.paragraphs += match_paragraphs(paragraphs, gold["paragraphs"])
     right = {item["sha256"] for item in gold.get("paragraphs") or []}
@@ -312,7 +314,7 @@ def _holds_furniture(block: Any, heads: list[str], front: Any) -> bool:
     or ending with one of the article's page numbers standing alone."""
     if any(head in normal(block.text) for head in heads):
         return True
-    return block.kind.value in ("paragraph", "item") and _ends_with_folio(block.text, front.pages)
+    return block.kind in PROSE and _ends_with_folio(block.text, front.pages)
 
 
 def _ends_with_folio(text: str, pages: list[int]) -> bool:
@@ -361,7 +363,7 @@ def _score_text_route(
         texts: list[str] = []
         for path in sorted(out.rglob("*.md")):
             article = read_article(path)
-            texts.extend(b.text for b in article.blocks if b.kind.value in ("paragraph", "item"))
+            texts.extend(b.text for b in article.blocks if b.kind in PROSE)
         score.text_route += match_paragraphs(texts, item["paragraphs"])
 
 

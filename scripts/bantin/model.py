@@ -45,6 +45,10 @@ class BlockKind(str, Enum):  # noqa: UP042  (StrEnum would change str() of membe
     ITEM = "item"  # one item of a bulleted list, without its bullet or dash
 
 
+#: The kinds of block that hold the running text: paragraphs and a list's items.
+PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.ITEM})
+
+
 @dataclass
 class Block:
     """A unit of the article body: a paragraph, a section heading or a figure caption.

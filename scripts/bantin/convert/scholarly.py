@@ -266,15 +266,17 @@ def _cut_references_heading(doc: Labelling) -> None:
 
 
 def _references_start(segments: list[Segment]) -> int | None:
-    """The references heading: the first one the first item ("[1]", "1.") follows, else the
-    first one. A table's column headed "Tài liệu tham khảo" (the sources its rows cite,
-    "[16]") opens no list when the real heading, over its items, comes later."""
     found = [i for i, seg in enumerate(segments) if _references_heading(seg)]
-    numbered = (
-        i
-        for i in found
-        if i + 1 < len(segments) and FIRST_REFERENCE_RE.match(segments[i + 1].first.text)
-    )
+    following = {i: segments[i + 1].first.text for i in found if i + 1 < len(segments)}
+    return references_start(found, following)
+
+
+def references_start(found: list[int], following: dict[int, str]) -> int | None:
+    """Of the headings the references may open at (`found`, in order; `following`, the text
+    after each), the first one the first entry ("[1]", "1.") follows, else the first one. A
+    table's column headed "Tài liệu tham khảo" (the sources its rows cite, "[16]") opens no
+    list when the real heading, over its entries, comes later."""
+    numbered = (i for i in found if FIRST_REFERENCE_RE.match(following.get(i, "")))
     return next(numbered, found[0] if found else None)
 
 

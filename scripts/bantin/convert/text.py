@@ -53,7 +53,7 @@ from bantin.convert.roles import (
 from bantin.convert.scholarly import FRONT_REASON
 from bantin.convert.shapes import prose_word
 from bantin.convert.symbols import decode_symbol_fonts
-from bantin.model import Article, Block, BlockKind, Role, SourceLine
+from bantin.model import PROSE, Article, Block, BlockKind, Role, SourceLine
 from bantin.registry import Registry
 from bantin.vietnamese import END_MARK_GLYPHS, PRINTABLE, is_all_caps, nfc
 
@@ -339,7 +339,7 @@ def _strip_list_markers(article: Article) -> None:
 
 def _remove_end_mark(article: Article) -> None:
     """The last paragraph loses its end-of-article mark."""
-    paragraphs = [b for b in article.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM)]
+    paragraphs = [b for b in article.blocks if b.kind in PROSE]
     if not paragraphs:
         return
     last = paragraphs[-1]

@@ -26,7 +26,7 @@ from bantin.convert.casing import (
     restore_case,
 )
 from bantin.convert.roles import split_heading_mark
-from bantin.model import Article, Block, BlockKind
+from bantin.model import PROSE, Article, Block, BlockKind
 from bantin.pdf import articles, roles, structure
 from bantin.pdf.document import Document, read_document
 from bantin.pdf.fonts import BodyType
@@ -198,8 +198,7 @@ def restore_case_of(article: Article, hints: Hints) -> str | None:
     the body's own casing; headings in capitals take the body's casing. Returns the contents
     page's title as it is to be used: a contents page in capitals gives words, not case, so
     its title takes the body's casing too."""
-    prose = (BlockKind.PARAGRAPH, BlockKind.ITEM)
-    texts = [article.lead, *(b.text for b in article.blocks if b.kind in prose)]
+    texts = [article.lead, *(b.text for b in article.blocks if b.kind in PROSE)]
     for block in article.blocks:
         if block.kind is BlockKind.HEADING:  # "2.THIẾT KẾ" is "2. THIẾT KẾ"
             block.text = _GLUED_NUMBER.sub(r"\1 ", block.text)
@@ -283,7 +282,7 @@ def _review(article: Article, hints: Hints, doc: Document, span: articles.Span) 
         article.review.append("no title found")
     if not article.authors:
         article.review.append("no author found")
-    paragraphs = [b for b in article.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM)]
+    paragraphs = [b for b in article.blocks if b.kind in PROSE]
     if len(paragraphs) < FEW_PARAGRAPHS:
         article.review.append(f"only {len(paragraphs)} paragraphs")
     if hints.title and _words(hints.title) != _words(article.title):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from bantin.bylines import ORGANISATION_WORDS, Author, parse_byline, plausible
-from bantin.convert.scholarly import FIRST_REFERENCE_RE
+from bantin.convert.scholarly import references_start
 from bantin.pdf.fonts import BodyType, capitals_font
 from bantin.pdf.page import Box, Line, union_of
 from bantin.pdf.reading import EQUATION_NUMBER, Para, family, starts_enumerated, starts_item
@@ -747,16 +747,12 @@ def _references_heading(para: Para) -> bool:
 
 
 def _references_start(paras: Sequence[Para]) -> int | None:
-    """Where the references open: the first heading for them the first entry ("[1]", "1.")
-    follows, else the first one. A table's column headed "Tài liệu tham khảo" (the sources
-    its rows cite, "[15]") opens nothing when the real heading comes later."""
+    """Where the references open (bantin.convert.scholarly.references_start)."""
     found = [
         i for i, para in enumerate(paras) if para.role not in FRONT and _references_heading(para)
     ]
-    numbered = (
-        i for i in found if i + 1 < len(paras) and FIRST_REFERENCE_RE.match(paras[i + 1].text)
-    )
-    return next(numbered, found[0] if found else None)
+    following = {i: paras[i + 1].text for i in found if i + 1 < len(paras)}
+    return references_start(found, following)
 
 
 def _formula_marks(paras: Sequence[Para]) -> None:

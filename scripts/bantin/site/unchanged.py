@@ -54,6 +54,8 @@ INPUT_DIRS = ("sources", "docs")
 DOCS_BOOKKEEPING = (generate.LIST_NAME, generate.PAGE_DATA_NAME, store.MANIFEST_NAME)
 #: Files of the project the build writes every time (besides docs/ and site/).
 WRITTEN = (REGISTRY_NAME, incremental.CACHE_DIR + "/" + incremental.STATE_NAME)
+#: The files the build itself writes besides the generated pages, by their project path.
+OWN_FILES = (*("docs/" + name for name in DOCS_BOOKKEEPING), *WRITTEN)
 #: How a generated file of docs/ is listed.
 OUTPUT = (-1, 0, 0)
 ENV_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -356,10 +358,7 @@ class Watch:
         for name in self.generated - self.generated_after:
             files.pop(name, None)
         files.update(dict.fromkeys(self.generated_after, OUTPUT))
-        for name in ("docs/" + name for name in DOCS_BOOKKEEPING):
-            files.pop(name, None)
-            add_file(self.root / name, name, files)
-        for name in WRITTEN:
+        for name in OWN_FILES:
             files.pop(name, None)
             add_file(self.root / name, name, files)
         if custom_dir != self.custom_dir:
@@ -401,9 +400,8 @@ class Watch:
 
     def written_by_build(self) -> set[str]:
         """The generated files before and after the build, bantin's lists and records."""
-        bookkeeping = {"docs/" + name for name in DOCS_BOOKKEEPING}
         after = self.generated_after or self.generated_files()
-        return self.generated | after | bookkeeping | set(WRITTEN)
+        return self.generated | after | set(OWN_FILES)
 
     def converted(self, name: str, now: tuple[int, int, int] | None) -> bool:
         """An article the build converted (in docs/, written before the catalogue was read)
