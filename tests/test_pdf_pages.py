@@ -2392,6 +2392,22 @@ def test_a_long_numbered_heading_in_bold_is_a_heading() -> None:
         assert (kind, "3.3. Một s") in kinds, kinds
 
 
+def test_a_heading_naming_a_greek_variable_is_a_heading() -> None:
+    """Measured on a real article: "4. THỰC NGHIỆM ... CỦA KHE HỞ PHÓNG ĐIỆN δ VÀO IP, TON"
+    came out a paragraph: one Greek letter among a heading's many words made it a formula's
+    line. A line of a formula ("δ = 0,5 Ip") stays no heading."""
+    heading = "4. KHE HỞ PHÓNG ĐIỆN δ VÀO DÒNG ĐIỆN VÀ THỜI GIAN PHÓNG"
+    for text, heads in ((heading, True), ("Δ = 0,5 Ip", False)):
+        sheet = page(
+            1,
+            body_lines(60, 6),
+            [line(text, 50, 160, bold=True)],
+            [line("Các thí nghiệm được làm trên máy cắt dây.", 50, 178)],
+        )
+        kinds = [(b.kind.name, b.text[:10]) for b in body_blocks(labelled(sheet))]
+        assert (("HEADING", text[:10]) in kinds) is heads, kinds
+
+
 def test_a_tables_legend_is_no_heading() -> None:
     """Measured on a real article: "Chú thích: (*) hệ số trọng lượng" under each of three
     tables was a heading of the article (a table's legend, as "Ghi chú:" and "Nguồn:" are)."""

@@ -117,6 +117,9 @@ _NUMBERED = re.compile(
     r"^\s*(?:(?:\d{1,2}\.){1,4}\d{0,2}\.?|[IVXLC]{1,6}\.|[a-zđ]\)|\d{1,2}\))\s*(?=\S)"
 )
 _MATH = re.compile(r"[=+×÷±≤≥≈≠∞∑∏∫√∆Δ∂∀∃∈∉⊂⊆∪∩→⇒⇔πσλμαβγδθ^]|\b[a-zA-Z]\s*[=<>]")
+# ... of them, the signs of a formula (a Greek letter alone may be a variable a heading names)
+_MATH_SIGN = re.compile(r"[=+×÷±≤≥≈≠∞∑∏∫√∂∀∃∈∉⊂⊆∪∩→⇒⇔^]|\b[a-zA-Z]\s*[=<>]")
+HEADING_WORDS_BESIDE_VARIABLE = 4  # a heading's words enough that a Greek letter is a name
 _RELATION_FIRST = re.compile(r"^\s*[=<>≤≥≈≠⇒⇔→]")
 # A word of running text: letters only, lower case after its first letter.
 _WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]*")
@@ -932,8 +935,11 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     if body.ratio(para.style) < HEADING_MIN_RATIO:
         return False
     style = para.style
-    if _MATH.search(text) or not any(_heading_word(t) for t in _tokens(text)):
+    worded = sum(map(_heading_word, _tokens(text)))
+    if not worded or _MATH_SIGN.search(text):
         return False  # a formula's line, a variable ("C1", "XI = yI"), a chart's codes ("KMR")
+    if worded < HEADING_WORDS_BESIDE_VARIABLE and _MATH.search(text):
+        return False  # "Hệ số δ", a label: a heading names its variable among more words
     if fold(_tokens(text)[-1]) in _GOES_ON:
         return False  # "3. Tính phản xứng: Nếu": a sentence that goes on, not a heading
     marked = style.bold or is_all_caps(text) or capitals_font(style)
