@@ -414,7 +414,7 @@ def test_tables_equations_footnotes_and_references_render_and_read_back() -> Non
             [2, 2, 3, 4, 4],
         ),
         (["b) Điểm", "Lời cảm ơn", "b) Điểm", "Tài liệu tham khảo"], [2, 2, 3, 2]),
-        (["2. Kết quả", "10.5 độ C", "2.1 Dữ liệu", "2.2. kết quả đo"], [2, 2, 3, 3]),
+        (["2.1. Kết quả", "10.5 độ C", "2.1 Dữ liệu", "2.2. kết quả đo"], [3, 4, 3, 3]),
         (["2.1. Dữ liệu", "Lời cảm ơn", "a. Nguồn"], [3, 2, 3]),
         (
             ["1. Mở đầu", "A. Nguồn", "B. Cách làm", "C. Phép biến đổi", "2. Kết quả"],
@@ -422,11 +422,23 @@ def test_tables_equations_footnotes_and_references_render_and_read_back() -> Non
         ),
         (["I. MỞ ĐẦU", "1. Dữ liệu", "1.1. Nguồn", "II. KẾT QUẢ"], [2, 3, 4, 2]),
         (["1. A", "1.1.1.1.1.1. B"], [2, 6]),
+        (
+            ["2. Vật liệu", "2.1. Nguyên liệu", "Chủng giống", "Hóa chất", "3. Kết quả"],
+            [2, 3, 4, 4, 2],
+        ),
+        (
+            ["1. Giới thiệu", "Thứ nhất, nhân lực", "a. Trình độ", "Thứ hai, vốn", "Kết luận"],
+            [2, 3, 4, 3, 2],
+        ),
+        (["IV. Kết luận", "Tài liệu tham khảo", "Phụ lục 1: Bảng hỏi"], [2, 2, 2]),
+        (["Mở đầu", "Thực trạng", "Giải pháp"], [2, 2, 2]),
     ],
 )
 def test_headings_take_the_level_their_number_gives(headings: list[str], levels: list[int]) -> None:
     """Measured on real articles: every heading came out as a section ("##"), whether its
-    number was "2.", "2.1." or "2.1.1.": the page's table of contents was flat."""
+    number was "2.", "2.1." or "2.1.1.": the page's table of contents was flat. And a heading
+    without a number under a numbered one ("2.1. Nguyên liệu" / "Chủng giống") stood above
+    it; one naming a section of its own ("Tài liệu tham khảo", "Kết luận") does."""
     blocks = assign_anchors(
         [
             block

@@ -158,32 +158,46 @@ _ARABIC_MARK = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(\.?)\s+(?=\S)")
 #: A section numbered in Roman figures, up to XXXIX ("C." or "L." is a lettered point).
 _ROMAN_MARK = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\.\s")
 _LETTER_MARK = re.compile(r"^[a-zđA-ZĐ][.)]\s")
+#: The names of an article's own sections, which stand at the top without a number.
+_SECTION_NAME = re.compile(
+    r"^(?:tài liệu (?:tham khảo|trích dẫn)|danh mục tài liệu|phụ lục|lời c[ảá]m ơn|tóm tắt"
+    r"|mở đầu|đặt vấn đề|kết luận|references?|bibliography|acknowledge?ments?|appendix"
+    r"|appendices|abstract|summary|introduction|conclusions?)\b",
+    re.IGNORECASE,
+)
 
 
 def heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
     """Each heading's level by its number, the title being the page's first: "2." a
     section (##), "2.1." one of its parts (###), "2.1.1." (####); where sections are
     numbered "I.", "II.", the arabic numbers go one deeper; a lettered point ("a.", "b)")
-    is a part of the heading before it; a heading without a number is a section. A number
-    without a full stop before a word in small letters ("10.5 độ C") is a figure, no number."""
+    is a part of the heading before it; a heading without a number is a part of the numbered
+    one before it, or a section where none is, or where it names one of an article's own
+    ("Tài liệu tham khảo", "Lời cảm ơn", "Kết luận"). A number without a full stop before a
+    word in small letters ("10.5 độ C") is a figure, no number."""
     roman = {"I", "II"} <= {
         _roman(block.text) for block in blocks if block.kind is BlockKind.HEADING
     }
     levels: dict[int, int] = {}
     above = HEADING_LEVEL - 1  # the level of the heading a lettered point is a part of
+    numbered = HEADING_LEVEL - 1  # the level of the numbered heading the text is under
     for index, block in enumerate(blocks):
         if block.kind is not BlockKind.HEADING:
             continue
         text = block.text.lstrip()
         arabic = _ARABIC_MARK.match(text)
         if arabic and (arabic.group(2) or not text[arabic.end() :][:1].islower()):
-            level = above = HEADING_LEVEL + arabic.group(1).count(".") + (1 if roman else 0)
+            level = HEADING_LEVEL + arabic.group(1).count(".") + (1 if roman else 0)
+            above = numbered = level
         elif roman and _roman(text):
-            level = above = HEADING_LEVEL
+            level = above = numbered = HEADING_LEVEL
         elif _LETTER_MARK.match(text):
             level = above + 1
-        else:
+        elif _SECTION_NAME.match(text):
             level = above = HEADING_LEVEL
+            numbered = HEADING_LEVEL - 1
+        else:
+            level = above = numbered + 1
         levels[index] = min(max(level, HEADING_LEVEL), 6)
     return levels
 
