@@ -42,6 +42,12 @@ def test_the_eth_typed_for_d_with_stroke_is_d_with_stroke() -> None:
     assert fix_lookalikes("Bài ðọc I. Ðóng góp") == "Bài đọc I. Đóng góp"
 
 
+def test_the_eth_of_phonetics_stays_an_eth() -> None:
+    """Measured on a real article on English pronunciation: "Sounds /ð/ and /θ/" read
+    "/đ/" in six places; an eth a Vietnamese letter does not follow is the phonetic symbol."""
+    assert fix_lookalikes("Sounds /ð/ and /θ/, ðə, Ðóng, tƣ") == "Sounds /ð/ and /θ/, ðə, Đóng, tư"
+
+
 def test_a_point_lettered_in_lower_case_is_an_enumeration_an_initial_is_not() -> None:
     from bantin.vietnamese import starts_enumeration
 
