@@ -432,6 +432,10 @@ def test_tables_equations_footnotes_and_references_render_and_read_back() -> Non
         ),
         (["IV. Kết luận", "Tài liệu tham khảo", "Phụ lục 1: Bảng hỏi"], [2, 2, 2]),
         (["Mở đầu", "Thực trạng", "Giải pháp"], [2, 2, 2]),
+        (
+            ["1.2.1. Mô hình", "Chương 2. Công thức", "2.1. Bài toán", "Phần II. Kết quả"],
+            [4, 2, 3, 2],
+        ),
     ],
 )
 def test_headings_take_the_level_their_number_gives(headings: list[str], levels: list[int]) -> None:

@@ -162,7 +162,8 @@ _LETTER_MARK = re.compile(r"^[a-zđA-ZĐ][.)]\s")
 _SECTION_NAME = re.compile(
     r"^(?:tài liệu (?:tham khảo|trích dẫn)|danh mục tài liệu|phụ lục|lời c[ảá]m ơn|tóm tắt"
     r"|mở đầu|đặt vấn đề|kết luận|references?|bibliography|acknowledge?ments?|appendix"
-    r"|appendices|abstract|summary|introduction|conclusions?)\b",
+    r"|appendices|abstract|summary|introduction|conclusions?"
+    r"|(?:chương|phần|chapter|part) (?:\d{1,2}|[IVX]{1,5})\b)\b",
     re.IGNORECASE,
 )
 
