@@ -46,6 +46,8 @@ def test_the_eth_of_phonetics_stays_an_eth() -> None:
     """Measured on a real article on English pronunciation: "Sounds /ð/ and /θ/" read
     "/đ/" in six places; an eth a Vietnamese letter does not follow is the phonetic symbol."""
     assert fix_lookalikes("Sounds /ð/ and /θ/, ðə, Ðóng, tƣ") == "Sounds /ð/ and /θ/, ðə, Đóng, tư"
+    # the capital is always a "Đ" (no phonetic symbol): "NÐ-CP" in two unseen articles
+    assert fix_lookalikes("Nghị định 99/2012/NÐ-CP") == "Nghị định 99/2012/NĐ-CP"
 
 
 def test_a_point_lettered_in_lower_case_is_an_enumeration_an_initial_is_not() -> None:

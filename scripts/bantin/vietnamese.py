@@ -144,12 +144,13 @@ _LAST_NFC = [""]  # the last text nfc gave back (NFC is idempotent: it is its ow
 
 # Letters some PDF producers put where Vietnamese has "ư": "ƣ" (U+01A3, Latin oi) draws like it
 # in many fonts and is no Vietnamese letter ("Đầu tƣ", "chƣơng"); and "đ": the Icelandic eth
-# "ð"/"Ð" (U+00F0, U+00D0), which Windows-1258 fonts and old keyboards typed for it ("Bài ðọc"),
-# where a Vietnamese letter follows it (the phonetic symbol stands alone: "/ð/", "ðə").
+# "ð"/"Ð" (U+00F0, U+00D0), which Windows-1258 fonts and old keyboards typed for it ("Bài ðọc",
+# "NÐ-CP"); the small one where a Vietnamese letter follows it (the phonetic symbol stands
+# alone: "/ð/", "ðə").
 _LOOKALIKES = str.maketrans(
     {"\u01a3": "\u01b0", "\u01a2": "\u01af", "\u00f0": "\u0111", "\u00d0": "\u0110"}
 )
-_ETH_RE = re.compile("[\u00f0\u00d0]")
+_ETH_RE = re.compile("\u00f0")
 
 _LOOKALIKE_RE = re.compile("[\u01a3\u01a2\u00f0\u00d0]")
 #: The same letters, each looked for on its own (a scan for one character is much faster
@@ -161,23 +162,18 @@ def fix_lookalikes(text: str) -> str:
     """Vietnamese letters in place of the foreign letters a PDF gave for them."""
     if not any(char in text for char in _LOOKALIKE_CHARS):  # most texts: nothing to do
         return text
-    if "\u00f0" in text or "\u00d0" in text:
-        text = _ETH_RE.sub(_eth, text)
-        text = text.translate(_U_HORN)
-        return text
+    if "\u00f0" in text:
+        return _ETH_RE.sub(_eth, text).translate(_BUT_THE_SMALL_ETH)
     return text.translate(_LOOKALIKES)
 
 
-_U_HORN = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af"})
+_BUT_THE_SMALL_ETH = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af", "\u00d0": "\u0110"})
 
 
 def _eth(match: re.Match[str]) -> str:
-    """ "đ" for an eth a Vietnamese letter follows; the eth itself, else."""
-    eth = match.group()
+    """The small eth: "đ" where a Vietnamese letter follows it, else itself."""
     following = match.string[match.end() : match.end() + 1]
-    if not is_vietnamese_letter(following):
-        return eth
-    return eth.translate(_LOOKALIKES)
+    return "\u0111" if is_vietnamese_letter(following) else "\u00f0"
 
 
 Key = TypeVar("Key")
