@@ -2408,6 +2408,222 @@ def test_a_heading_naming_a_greek_variable_is_a_heading() -> None:
         assert (("HEADING", text[:10]) in kinds) is heads, kinds
 
 
+def test_a_heading_spilling_into_the_gutter_keeps_its_words_from_the_next_column() -> None:
+    """Measured on a real page: a justified heading in capitals, its words spread to the
+    column's edge, ran its last word ("PHÁP") into the gutter, and poppler made one line of it
+    and the line of the next column level with it ("của giá trị hợp lý"): the gap was narrower
+    than the gutter, the heading lost its word and the next column's sentence was cut."""
+    bold = Style("Times New Roman,Bold", 12.0, bold=True)
+    regular = Style("Times New Roman", 12.0)
+    right_x = 310.0
+
+    def spread(texts: list[str], x0: float, x1: float, y: float, style: Style) -> list[Word]:
+        widths = [0.5 * 12 * len(t) for t in texts]
+        gap = (x1 - x0 - sum(widths)) / (len(texts) - 1)
+        found, x = [], x0
+        for text, width in zip(texts, widths, strict=True):
+            found.append(Word(text, Box(x, y, x + width, y + 12), style))
+            x += width + gap
+        return found
+
+    heading = spread(["II.", "ĐỐI", "TƯỢNG", "VÀ", "PHƯƠNG", "PHÁP"], 50, 301, 200, bold)
+    other = spread(["của", "giá", "trị", "hợp", "lý."], right_x, right_x + 120, 200, regular)
+    merged = Line(heading + other, union_of([w.box for w in heading + other]))
+    sheet = page(
+        1,
+        body_lines(60, 9),
+        [merged],
+        [line("NGHIÊN CỨU", 50, 215, bold=True)],
+        [line("Đối tượng được đề cập đến để nghiên cứu.", 50, 235), *body_lines(250, 8)],
+        [*body_lines(60, 9, x=right_x), line("biến động", right_x, 185)],
+        body_lines(215, 10, x=right_x),
+    )
+    blocks = body_blocks(labelled(sheet))
+    texts_ = [block.text for block in blocks]
+    assert not any("PHÁP" in t and "của giá" in t for t in texts_), texts_
+    assert any("biến động của giá trị hợp lý." in t for t in texts_), texts_
+    headings = [block.text for block in blocks if block.kind.name == "HEADING"]
+    assert headings == ["II. ĐỐI TƯỢNG VÀ PHƯƠNG PHÁP NGHIÊN CỨU"], headings
+    # A reference set across the page, a journal's name in italics from the next column's
+    # edge (a word of the same weight and size before it), stays one line.
+    italic = Style("Times New Roman,Italic", 12.0, italic=True)
+    words = spread(["Lee,", "K.T.,", "Immobilized", "lipase", "positions,"], 50, 303, 300, regular)
+    words += spread(["Journal", "of", "Oil", "Chemists,", "73"], right_x, 540, 300, italic)
+    sheet = page(
+        1,
+        body_lines(60, 15),
+        [Line(words, union_of([w.box for w in words]))],
+        body_lines(60, 15, x=right_x),
+    )
+    texts_ = [para.text for para in labelled(sheet)]
+    assert any("positions, Journal of Oil" in t for t in texts_), texts_
+
+
+def test_a_heading_in_capitals_set_a_little_smaller_than_the_body_is_a_heading() -> None:
+    """Measured on real articles: "LỜI CẢM ƠN" in bold italic capitals of 10 points over a
+    body of 12 was taken for a figure's label and dropped (seven of 89 articles of one
+    journal); a short line in small type without capitals is still no heading."""
+    for text, heads in (("LỜI CẢM ƠN", True), ("Lời cảm ơn", False)):
+        heading = line(text, 50, 200, 10, bold=True)
+        sheet = page(
+            1,
+            [*body_lines(60, 8), line("và câu kết thúc.", 50, 180)],
+            [heading],
+            [line("Nghiên cứu này được thực hiện trong khuôn khổ đề tài.", 50, 218)],
+        )
+        kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+        assert (("HEADING", text) in kinds) is heads, kinds
+
+
+def test_an_italic_point_of_two_lines_is_a_heading_as_one_of_one_line_is() -> None:
+    """Measured on a real article: of five lettered points in italics heading their
+    paragraphs, "c. Hệ thống thông tin và truyền thông chi phí sản xuất" (two lines in a
+    narrow column) and "Thứ tư, về hoạt động ..." were paragraphs, the others headings; an
+    italic point of two lines ending its sentence is still a paragraph."""
+    for last, heads in (("", True), (".", False)):
+        for first in ("c. Hệ thống thông tin và truyền", "Thứ tư, về hoạt động kiểm soát"):
+            lines = [
+                _italic(first, 64, 200),
+                _italic("thông chi phí sản xuất" + last, 50, 214),
+            ]
+            sheet = page(
+                1,
+                [*body_lines(60, 8), line("và câu kết thúc.", 50, 180)],
+                lines,
+                [line("Hệ thống thông tin đóng vai trò rất quan trọng.", 50, 232)],
+            )
+            kinds = [(b.kind.name, b.text[:12]) for b in body_blocks(labelled(sheet))]
+            assert (("HEADING", first[:12]) in kinds) is heads, kinds
+
+
+def test_a_numbered_heading_of_two_letter_syllables_is_a_heading() -> None:
+    """Measured on a real article: "3.4. Vi xử lý" in bold was a table's row: none of its
+    words had three letters, as a chart's codes ("C1", "KMR") have none; a Vietnamese
+    syllable of two letters with its mark is a word."""
+    sheet = page(
+        1,
+        [*body_lines(60, 6), line("và câu kết thúc.", 50, 150)],
+        [line("3.4. Vi xử lý", 50, 170, 11, bold=True)],
+        [line("Arduino là một bo mạch vi xử lý được dùng để lập trình.", 50, 188)],
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    assert ("HEADING", "3.4. Vi xử lý") in kinds, kinds
+    for formula in ("V − bω", "Uа"):  # a Greek or Cyrillic letter makes no syllable
+        sheet = page(
+            1,
+            [*body_lines(60, 6), line("và câu kết thúc.", 50, 150)],
+            [line(formula, 120, 170, bold=True)],
+            [line("Arduino là một bo mạch vi xử lý được dùng để lập trình.", 50, 188)],
+        )
+        kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+        assert ("HEADING", formula) not in kinds, kinds
+
+
+def test_a_short_bulleted_item_among_longer_ones_is_an_item() -> None:
+    """Measured on a real article: of five bulleted properties ("• Hệ số ma sát ... thấp;",
+    "• Đủ độ bền;", ...), the short one was a table's cell and cut the list in two."""
+    items = [
+        "• Hệ số ma sát giữa lót ổ và ngõng trục thấp;",
+        "• Đủ độ bền;",
+        "• Có khả năng chống mòn và chống dính;",
+        "• Dễ tạo thành màng dầu bôi trơn.",
+    ]
+    sheet = page(
+        1,
+        [*body_lines(60, 6), line("vật liệu lót ổ cần có các tính chất sau:", 50, 150)],
+        *([line(text, 50, 171 + 21 * n)] for n, text in enumerate(items)),
+        body_lines(270, 4),
+        # the other column: a paragraph's short last line level with the short item
+        [*body_lines(60, 8, x=320), line("nhiệt độ cao.", 320, 180)],
+        [line("Khi ổ làm việc", 320, 192)],
+        body_lines(213, 6, x=320),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    assert [kind for kind, text in kinds if not text.startswith("câu")].count("ITEM") == 4, kinds
+
+
+def test_a_bold_label_running_into_its_sentence_is_no_heading() -> None:
+    """Measured on a real article: "Địa điểm nghiên cứu:" in bold, its sentence going on in
+    the body's type on the same line and the next ("3 xã Cẩm Văn, Cẩm" / "Vũ, Đức Chính -
+    huyện Cẩm Giàng"), was a heading over the rest of its sentence."""
+    first = line("Địa điểm nghiên cứu: 3 xã Cẩm Văn, Cẩm", 64, 170)
+    for word in first.words[:4]:
+        word.style = Style("Times New Roman,Bold", 12.0, bold=True)
+    sheet = page(
+        1,
+        [*body_lines(60, 6), line("và câu kết thúc.", 50, 150)],
+        [first],
+        [line("Vũ, Đức Chính - huyện Cẩm Giàng - Hải Dương.", 50, 185)],
+        [line("Bố trí thí nghiệm:", 50, 210, bold=True)],
+        [line("Thí nghiệm được bố trí ngẫu nhiên.", 50, 228)],
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    assert (
+        "PARAGRAPH",
+        "Địa điểm nghiên cứu: 3 xã Cẩm Văn, Cẩm Vũ, Đức Chính - huyện Cẩm Giàng - Hải Dương.",
+    ) in kinds, kinds
+    assert ("HEADING", "Bố trí thí nghiệm:") in kinds, kinds
+
+
+def test_a_ruled_table_going_on_over_a_page_under_its_header_repeated_is_one_table() -> None:
+    """Measured on real articles: a ruled table running over a page break, its header rows
+    printed again on the next page, came out as two tables, the second without its caption
+    (five of 17 articles read); two tables whose header differs stay two."""
+    from bantin.pdf.rules import Grid
+
+    def ruled(number: int, rows: list[tuple[str, str]]) -> list[Para]:
+        top = 100.0
+        bottom = top + 20 * len(rows)
+        ys, xs = tuple(top + 20 * n for n in range(len(rows) + 1)), (50.0, 150.0, 300.0)
+        grid = Grid(
+            Box(50, top, 300, bottom),
+            ys,
+            xs,
+            down=tuple(Box(x - 0.5, top, x + 0.5, bottom) for x in xs),
+            across=tuple(Box(50, y - 0.5, 300, y + 0.5) for y in ys),
+        )
+        cells = []
+        for n, row in enumerate(rows):
+            for text, left in zip(row, (55, 155), strict=True):
+                cell = Para([line(text, left, top + 20 * n + 4, 10)], number, role=TABLE)
+                cell.grid = grid
+                cells.append(cell)
+        return cells
+
+    header = [("Nguồn nitơ", "Mật độ (bào tử/mL)")]
+    first = ruled(1, [*header, ("NaNO3", "5,02 ± 0,26")])
+    second = ruled(2, [*header, ("Urea", "5,37 ± 0,15"), ("NH4NO3", "5,16 ± 0,31")])
+    tables = [b.text for b in body_blocks([*first, *second]) if b.kind.name == "TABLE"]
+    assert tables == [
+        "Nguồn nitơ | Mật độ (bào tử/mL)\nNaNO3 | 5,02 ± 0,26\nUrea | 5,37 ± 0,15"
+        "\nNH4NO3 | 5,16 ± 0,31"
+    ], tables
+    other = ruled(2, [("Ure (%)", "Mật độ (bào tử/mL)"), ("0,12", "4,92 ± 0,29")])
+    tables = [b.text for b in body_blocks([*first, *other]) if b.kind.name == "TABLE"]
+    assert len(tables) == 2, tables
+
+
+def test_a_table_of_one_cell_is_a_paragraph_an_equation_or_nothing() -> None:
+    """Measured on real articles: a line standing alone level with another column's short
+    line ("Trong đó:", "For example:", "Thay các số liệu vào ta có:") came out as a table of
+    one cell (70 in 38 of 142 articles): a line of words is a paragraph, a formula's piece
+    an equation, a bullet alone nothing; a table of two cells stays a table."""
+    cases = {
+        "Thay các số liệu vào ta có:": ("PARAGRAPH", "Thay các số liệu vào ta có:"),
+        "n − k": ("EQUATION", "n − k"),
+        "• Áp dụng: C = E(P)": ("ITEM", "Áp dụng: C = E(P)"),
+        "•": None,
+        "Nhiệt độ chai ra: | 34oC": ("TABLE", "Nhiệt độ chai ra: | 34oC"),
+    }
+    for text, wanted in cases.items():
+        cells = [
+            Para([line(piece, 50 + 200 * n, 300)], 1, role=TABLE)
+            for n, piece in enumerate(text.split(" | "))
+        ]
+        found = [(b.kind.name, b.text) for b in body_blocks(cells)]
+        assert found == ([wanted] if wanted else []), found
+
+
 def test_a_tables_legend_is_no_heading() -> None:
     """Measured on a real article: "Chú thích: (*) hệ số trọng lượng" under each of three
     tables was a heading of the article (a table's legend, as "Ghi chú:" and "Nguồn:" are)."""

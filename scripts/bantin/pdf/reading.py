@@ -440,24 +440,28 @@ PIECE_GAP = 3.0  # ems: the widest space a justified line of a narrow column may
 def join_line_pieces(page: Page, columns: list[Column], body: BodyType) -> None:
     """A justified line of a narrow column that poppler cut where its spaces grew wide is one
     line again: running-text pieces level with each other, in one column, that together
-    fill it from edge to edge."""
+    fill it from edge to edge; then such a line whose last piece runs into the gutter by
+    less than an em (a justified heading's last word)."""
     em = body.size or 10.0
-    for column in columns:
-        inside = [
-            line
-            for line in page.lines
-            if column.left - 2 <= line.box.x0 and line.box.x1 <= column.right + 2
-        ]
-        for row in _rows_of(inside):
-            if len(row) < 2 or not _fills(row, column, em):
-                continue
-            if not all(body.is_body(line.style) for line in row) and not _evenly_spaced(row):
-                continue
-            first, rest = row[0], row[1:]
-            first.words = [word for line in row for word in line.words]
-            first.box = union_of([line.box for line in row])
-            for block in page.blocks:
-                block.lines = [line for line in block.lines if line not in rest]
+    for spill in (2.0, em):
+        for column in columns:
+            inside = [
+                line
+                for line in page.lines
+                if column.left - 2 <= line.box.x0 and line.box.x1 <= column.right + spill
+            ]
+            for row in _rows_of(inside):
+                if spill > 2 and row[-1].box.x1 <= column.right + 2:
+                    continue  # (read as it stands in the first round)
+                if len(row) < 2 or not _fills(row, column, em):
+                    continue
+                if not all(body.is_body(line.style) for line in row) and not _evenly_spaced(row):
+                    continue
+                first, rest = row[0], row[1:]
+                first.words = [word for line in row for word in line.words]
+                first.box = union_of([line.box for line in row])
+                for block in page.blocks:
+                    block.lines = [line for line in block.lines if line not in rest]
     page.blocks = [block for block in page.blocks if block.lines]
 
 
@@ -512,10 +516,25 @@ def _split_line(line: Line, gutters: list[tuple[float, float]]) -> list[Line]:
     return [Line.of(words) for words in pieces]
 
 
+SPILL_GAP = 0.4  # of the type's size: wider than a space between words of one line
+
+
 def _across_gap(before: Word, after: Word, gutter: tuple[float, float]) -> bool:
+    """Two words of one line poppler made are of two columns: the gutter's width between them,
+    or a word of one column run into the gutter (a justified heading's last) and a word in
+    another weight or size where the next column starts, more than a space apart."""
     start, end = gutter
+    if after.box.x0 < end - 2:
+        return False
     gap = after.box.x0 - before.box.x1
-    return before.box.x1 <= start + 2 and after.box.x0 >= end - 2 and gap >= 0.8 * (end - start)
+    if before.box.x1 <= start + 2:
+        return gap >= 0.8 * (end - start)
+    one, other = before.style, after.style  # (in italics or not: a title in a line's words)
+    return (  # (here the word before ends inside the gutter)
+        before.box.x0 < start
+        and (one.bold != other.bold or round(one.size) != round(other.size))
+        and gap >= SPILL_GAP * one.size
+    )
 
 
 def _on_page(box: Box, page: Page) -> bool:

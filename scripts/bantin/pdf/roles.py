@@ -26,6 +26,7 @@ from bantin.vietnamese import (
     is_all_caps,
     is_syllable,
     is_vietnamese_letter,
+    starts_enumeration,
     starts_lower,
 )
 
@@ -59,10 +60,12 @@ TITLE_MIN_RATIO = 1.1  # an article's title (or English title) is set at least t
 TOP_PARAS = 12  # the title is among the first paragraphs of the first page
 LETTER_SHARE = 0.6  # share of a title's characters that are letters (not an equation)
 HEADING_MIN_RATIO = 0.85  # headings are not set much smaller than the body
+CAPITALS_HEADING_MIN_RATIO = 0.8  # ... those in bold capitals, a little smaller still
 HEADING_MAX_WORDS = 30
 #: A numbered heading in bold or capitals, a sentence's words without its full stop.
 NUMBERED_HEADING_MAX_WORDS = 40
 HEADING_MAX_LINES = 5
+ITALIC_POINT_LINES = 2  # lines an italic lettered point heading its paragraph may take
 CLOSING_PARAS = 3  # a byline closing the article is among its last paragraphs of text
 CAPTION_MAX_LINES = 4
 CELL_WIDTH_SHARE = 0.6  # a table cell is narrower than this share of its column
@@ -932,8 +935,11 @@ def _is_heading(para: Para, body: BodyType) -> bool:
         return False
     if text.rstrip(_CLOSING_QUOTES).endswith((".", ",", ";")) and not _NUMBERED.match(text):
         return False  # a sentence, quoted or not ('"Hãy dọn đường Chúa.”')
-    if body.ratio(para.style) < HEADING_MIN_RATIO:
-        return False
+    ratio = body.ratio(para.style)
+    if ratio < HEADING_MIN_RATIO and not (
+        ratio >= CAPITALS_HEADING_MIN_RATIO and para.style.bold and is_all_caps(text)
+    ):
+        return False  # ("LỜI CẢM ƠN" in bold capitals of 10 points over a body of 12)
     style = para.style
     worded = sum(map(_heading_word, _tokens(text)))
     if not worded or _MATH_SIGN.search(text):
@@ -942,18 +948,40 @@ def _is_heading(para: Para, body: BodyType) -> bool:
         return False  # "Hệ số δ", a label: a heading names its variable among more words
     if fold(_tokens(text)[-1]) in _GOES_ON:
         return False  # "3. Tính phản xứng: Nếu": a sentence that goes on, not a heading
+    if style.bold and _label_running_on(para):
+        return False  # "Địa điểm nghiên cứu: 3 xã ...": a bold label opening its sentence
     marked = style.bold or is_all_caps(text) or capitals_font(style)
     numbered = bool(_NUMBERED.match(text)) and not ends_sentence(text[-1:] or ".")
     # an italic heading stands short of its column's edge: a line filling it opens a paragraph
     # (a lettered or numbered point's line may span its column all the same)
     filled = _fills(para) and not starts_enumerated(text)
     run_in = style.italic and len(para.lines) == 1 and not text.endswith(":") and not filled
-    return marked or (numbered and style.italic) or (run_in and not _two_sentences(text))
+    # a point lettered or counted in italics ("c. Hệ thống ...", "Thứ tư, về ..."), of a line
+    # or two, heads the paragraph under it unless it ends its sentence
+    point = (
+        style.italic
+        and len(para.lines) <= ITALIC_POINT_LINES
+        and starts_enumeration(text)
+        and not ends_sentence(text)
+    )
+    return marked or (numbered and style.italic) or point or (run_in and not _two_sentences(text))
 
 
 #: A sentence's end inside a line, after a word (not an abbreviation's few letters).
 _INNER_END = re.compile(r"[^\W\d_]{4,}[.?!]\s+\S")
 TWO_SENTENCES_MIN_WORDS = 8
+
+
+def _label_running_on(para: Para) -> bool:
+    """Bold words ending with a colon, then words not in bold: a label that runs into its
+    sentence, not a heading."""
+    words = para.words
+    for index, word in enumerate(words[:-1]):
+        if not word.style.bold:
+            return False
+        if word.text.endswith(":"):
+            return not any(after.style.bold for after in words[index + 1 :])
+    return False
 
 
 def _two_sentences(text: str) -> bool:
@@ -1052,10 +1080,12 @@ _GOES_ON = frozenset(
 
 
 def _heading_word(token: str) -> bool:
-    """A word a heading is made of: three letters or more, and in capitals without a
-    Vietnamese mark four or more ("KMR", "SSG" are codes)."""
-    if not _is_word(token) or len(token) < 3:
+    """A word a heading is made of: three letters or more, or two with a Vietnamese mark
+    ("xử", "lý"), and in capitals without a mark four or more ("KMR", "SSG" are codes)."""
+    if not _is_word(token) or len(token) < 2:
         return False
+    if len(token) == 2 and (token.isascii() or not is_syllable(token.lower())):
+        return False  # ("bω", "Uа": a variable in Greek or Cyrillic letters)
     return len(token) >= 4 or not token.isupper() or not token.isascii()
 
 
@@ -1393,7 +1423,7 @@ def _is_cell(para: Para, paras: Sequence[Para], widths: dict[int, float]) -> boo
     beside it does not make a table)."""
     if not _narrow(para, widths):
         return False
-    if EQUATION_NUMBER.match(para.text.strip()):
+    if EQUATION_NUMBER.match(para.text.strip()) or _in_a_list(para, paras):
         return False
     return any(
         other is not para
@@ -1405,6 +1435,19 @@ def _is_cell(para: Para, paras: Sequence[Para], widths: dict[int, float]) -> boo
         and not EQUATION_NUMBER.match(other.text.strip())
         and _same_table(para, other)
         for other in paras
+    )
+
+
+def _in_a_list(para: Para, paras: Sequence[Para]) -> bool:
+    """A bulleted item next to another in its column ("• Đủ độ bền;" between longer items):
+    a list's, however short, not a table's cell."""
+    if para.column is None or not starts_item(para.text):
+        return False
+    index = paras.index(para)
+    return any(
+        paras[i].column is para.column and starts_item(paras[i].text)
+        for i in (index - 1, index + 1)
+        if 0 <= i < len(paras)
     )
 
 

@@ -188,8 +188,51 @@ def body_blocks(paras: Sequence[Para]) -> list[Block]:
     merged = join_continued(flow, indent)
     blocks: list[Block] = []
     for group in _groups(merged):
-        blocks += _blocks_of(group)
+        for block in _blocks_of(group):
+            if blocks and _goes_on_under_its_header(blocks[-1], block):
+                blocks[-1] = _table_going_on(blocks[-1], block)
+            else:
+                blocks.append(block)
     return blocks
+
+
+_TEXT_WORD = re.compile(r"[^\W\d_]{2,}[.,:;]?")
+LONE_CELL_WORDS = 2  # words that make a line standing alone text, not a formula's piece
+
+
+def _lone_cell(text: str) -> list[Block]:
+    """A "table" of one cell is none: a line of words ("Trong đó:", "For example:") is a
+    paragraph, a formula's piece ("n − k") an equation; a mark alone ("•"), nothing."""
+    if sum(1 for token in text.split() if _TEXT_WORD.fullmatch(token)) >= LONE_CELL_WORDS:
+        if starts_item(text):  # "• Áp dụng: C = ...": a list's item
+            return [Block(BlockKind.ITEM, without_bullet(text))]
+        return [Block(BlockKind.PARAGRAPH, text)]
+    if not any(char.isalnum() for char in text):
+        return []
+    return [Block(BlockKind.EQUATION, text)]
+
+
+def _goes_on_under_its_header(before: Block, block: Block) -> bool:
+    """A table right after a table, opening with the same header row(s): the first one going
+    on over a page or column break, its header repeated (no caption stands between)."""
+    if before.kind is not BlockKind.TABLE or block.kind is not BlockKind.TABLE:
+        return False
+    return 0 < _header_repeated(before, block) < len(block.text.splitlines())
+
+
+def _header_repeated(before: Block, block: Block) -> int:
+    """How many of `block`'s first rows repeat `before`'s first rows."""
+    count = 0
+    for one, other in zip(before.text.splitlines(), block.text.splitlines(), strict=False):
+        if one.strip() != other.strip() or not one.strip():
+            break
+        count += 1
+    return count
+
+
+def _table_going_on(before: Block, block: Block) -> Block:
+    rows = block.text.splitlines()[_header_repeated(before, block) :]
+    return Block(BlockKind.TABLE, "\n".join([before.text, *rows]), before.lines + block.lines)
 
 
 def _headings_across_columns(paras: list[Para]) -> list[Para]:
@@ -200,7 +243,7 @@ def _headings_across_columns(paras: list[Para]) -> list[Para]:
     def goes_on(before: Para, para: Para) -> bool:
         return (
             para.role == roles.HEADING
-            and before.role == roles.BODY
+            and before.role in (roles.BODY, roles.HEADING)  # (a point: a heading already)
             and len(before.lines) == 1
             and starts_lower(para.text)
             and not ends_sentence(before.text)
@@ -416,7 +459,10 @@ def _groups(paras: list[Para]) -> list[list[Para]]:
 def _blocks_of(group: list[Para]) -> list[Block]:
     first = group[0]
     if first.role == roles.TABLE:
-        return [Block(BlockKind.TABLE, grid_text(group) if first.grid else table_text(group))]
+        text = grid_text(group) if first.grid else table_text(group)
+        if not first.grid and "\n" not in text and " | " not in text:
+            return _lone_cell(text)
+        return [Block(BlockKind.TABLE, text)]
     if first.role == roles.REFERENCE:
         return [Block(BlockKind.REFERENCE, item) for item in reference_items(group)]
     if first.role == roles.FIGURE:
