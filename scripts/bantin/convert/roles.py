@@ -1237,12 +1237,24 @@ def split_heading_number(text: str) -> tuple[str, str]:
 HEADING_LETTER_RE = re.compile(r"^\s*[a-zđA-ZĐ][.)]\s+(?=\S)")
 
 
+#: A chapter's or part's label opening a heading ("CHƯƠNG 2. ", "Phần II: ", "Chapter 3 ").
+CHAPTER_MARK_RE = re.compile(
+    r"^\s*(chương|phần|chapter|part)(\s+(?:\d{1,2}|[IVXLC]{1,5})\s*[.:]?\s+)(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def split_heading_mark(text: str) -> tuple[str, str]:
     """A heading's number or letter, kept as printed, and the words its case is of:
-    'a. Phép tịnh tiến' -> ('a. ', 'Phép tịnh tiến'), 'C. PHÉP QUAY' -> ('C. ', 'PHÉP QUAY')."""
+    'a. Phép tịnh tiến' -> ('a. ', 'Phép tịnh tiến'), 'C. PHÉP QUAY' -> ('C. ', 'PHÉP QUAY');
+    a chapter's label with its word capitalised: 'CHƯƠNG 2. KẾT QUẢ' -> ('Chương 2. ',
+    'KẾT QUẢ')."""
     number, words = split_heading_number(text)
     if number:
         return number, words
+    chapter = CHAPTER_MARK_RE.match(text)
+    if chapter is not None:
+        return chapter.group(1).capitalize() + chapter.group(2), text[chapter.end() :]
     match = HEADING_LETTER_RE.match(text)
     if match is None:
         return "", text
