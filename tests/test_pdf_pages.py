@@ -2611,6 +2611,7 @@ def test_a_table_of_one_cell_is_a_paragraph_an_equation_or_nothing() -> None:
     cases = {
         "Thay các số liệu vào ta có:": ("PARAGRAPH", "Thay các số liệu vào ta có:"),
         "n − k": ("EQUATION", "n − k"),
+        "cos θm": ("EQUATION", "cos θm"),
         "• Áp dụng: C = E(P)": ("ITEM", "Áp dụng: C = E(P)"),
         "•": None,
         "Nhiệt độ chai ra: | 34oC": ("TABLE", "Nhiệt độ chai ra: | 34oC"),

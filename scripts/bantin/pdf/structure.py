@@ -25,7 +25,7 @@ from bantin.pdf.reading import (
     starts_item,
 )
 from bantin.pdf.tables import grid_text
-from bantin.vietnamese import ends_sentence, starts_lower
+from bantin.vietnamese import ends_sentence, is_vietnamese_letter, starts_lower
 
 INDENT_CONVENTION = 0.3  # share of paragraphs set in: the publication marks paragraphs so
 # What floats out of the text: the paragraph it interrupts goes on after it. A display
@@ -196,20 +196,25 @@ def body_blocks(paras: Sequence[Para]) -> list[Block]:
     return blocks
 
 
-_TEXT_WORD = re.compile(r"[^\W\d_]{2,}[.,:;]?")
 LONE_CELL_WORDS = 2  # words that make a line standing alone text, not a formula's piece
 
 
 def _lone_cell(text: str) -> list[Block]:
     """A "table" of one cell is none: a line of words ("Trong đó:", "For example:") is a
     paragraph, a formula's piece ("n − k") an equation; a mark alone ("•"), nothing."""
-    if sum(1 for token in text.split() if _TEXT_WORD.fullmatch(token)) >= LONE_CELL_WORDS:
+    if sum(1 for token in text.split() if _text_word(token)) >= LONE_CELL_WORDS:
         if starts_item(text):  # "• Áp dụng: C = ...": a list's item
             return [Block(BlockKind.ITEM, without_bullet(text))]
         return [Block(BlockKind.PARAGRAPH, text)]
     if not any(char.isalnum() for char in text):
         return []
     return [Block(BlockKind.EQUATION, text)]
+
+
+def _text_word(token: str) -> bool:
+    """Two letters or more of the Vietnamese or Latin alphabet ("θm" is a variable)."""
+    letters = token.rstrip(".,:;")
+    return len(letters) >= 2 and all(map(is_vietnamese_letter, letters))
 
 
 def _goes_on_under_its_header(before: Block, block: Block) -> bool:
