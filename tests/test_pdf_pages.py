@@ -2496,6 +2496,67 @@ def test_an_italic_point_of_two_lines_is_a_heading_as_one_of_one_line_is() -> No
             assert (("HEADING", first[:12]) in kinds) is heads, kinds
 
 
+def test_an_italic_heading_of_two_lines_stops_short_a_sentence_going_on_does_not() -> None:
+    """Measured on unseen articles: "Cơ chế bảo lãnh thông qua Ngân hàng Phát triển Việt
+    Nam", in italics on two lines, was a paragraph where its one-line siblings were headings;
+    "Thứ nhất, gián đoạn ... ở Việt" (its second line full, the sentence going on: "Nam bị
+    trì trệ.") and "Lý thuyết Trật tự phân hạng (Pecking" (a bracket left open: "Order
+    Theory): ...") were headings cutting their sentences."""
+    cases = [
+        (["Cơ chế bảo lãnh thông qua Ngân hàng", "Phát triển Việt Nam"], True),
+        (["Thứ nhất, gián đoạn chuỗi cung ứng khu", "vực dẫn đến sản xuất ở Việt"], False),
+        (["Lý thuyết Trật tự phân hạng (Pecking"], False),
+    ]
+    for texts_, heads in cases:
+        lines = [_italic(text, 64 if n == 0 else 50, 200 + 14 * n) for n, text in enumerate(texts_)]
+        if len(texts_) == 2 and not heads:  # the second line runs to the column's edge
+            lines[1] = justified(texts_[1], 214)
+            for word in lines[1].words:
+                word.style = lines[0].words[0].style
+        sheet = page(
+            1,
+            [*body_lines(60, 8), line("và câu kết thúc.", 50, 180)],
+            lines,
+            [line("Nam bị trì trệ, nhiều doanh nghiệp phải dừng sản xuất.", 50, 232)],
+        )
+        kinds = [(b.kind.name, b.text[:12]) for b in body_blocks(labelled(sheet))]
+        assert (("HEADING", texts_[0][:12]) in kinds) is heads, kinds
+    # in bold, a line running to the column's edge over the rest of its sentence
+    label = justified("Lý thuyết Trật tự phân hạng của cấu (Pecking", 200)
+    for word in label.words:
+        word.style = Style("Times New Roman,Bold", 12.0, bold=True)
+    sheet = page(
+        1,
+        [*body_lines(60, 8), line("và câu kết thúc.", 50, 180)],
+        [label],
+        [line("Order Theory): lý thuyết về cấu trúc vốn.", 50, 214)],
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    sentence = (
+        "Lý thuyết Trật tự phân hạng của cấu (Pecking Order Theory): lý thuyết về cấu trúc vốn."
+    )
+    assert ("PARAGRAPH", sentence) in kinds, kinds
+    # an item in italics stays a list's item, and a heading over one keeps it apart
+    item = [
+        _italic("• Lựa chọn các điểm tham quan du lịch cần", 50, 200),
+        _italic("đầu tư nâng cấp", 60, 214),
+    ]
+    sheet = page(1, [*body_lines(60, 8), line("và câu kết thúc.", 50, 180)], item)
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    assert ("ITEM", "Lựa chọn các điểm tham quan du lịch cần đầu tư nâng cấp") in kinds, kinds
+    label = justified("Phương pháp xác định độ nhớt của dịch sữa sau", 200)
+    for word in label.words:
+        word.style = Style("Times New Roman,Bold", 12.0, bold=True)
+    sheet = page(
+        1,
+        [*body_lines(60, 8), line("và câu kết thúc.", 50, 180)],
+        [label],
+        [line("• Để xác định độ nhớt của dịch sữa.", 50, 214)],
+    )
+    kinds_ = [b.kind.name for b in body_blocks(labelled(sheet))]
+    assert kinds_[-2:] == ["HEADING", "ITEM"], kinds_
+
+
 def test_a_numbered_heading_of_two_letter_syllables_is_a_heading() -> None:
     """Measured on a real article: "3.4. Vi xử lý" in bold was a table's row: none of its
     words had three letters, as a chart's codes ("C1", "KMR") have none; a Vietnamese
@@ -2623,6 +2684,27 @@ def test_a_table_of_one_cell_is_a_paragraph_an_equation_or_nothing() -> None:
         ]
         found = [(b.kind.name, b.text) for b in body_blocks(cells)]
         assert found == ([wanted] if wanted else []), found
+
+
+def test_a_charts_axis_labels_are_the_charts() -> None:
+    """Measured on unseen articles: a chart drawn as lines and text (Word's charts) left its
+    axis labels ("10,000", "9,000", ..., "1,000") as paragraphs and table cells between a
+    sentence's two halves; a table's column of figures beside its rows' labels stays."""
+    labels = [f"{n},000" for n in range(10, 0, -1)]  # set flush right, as an axis's are
+    ticks = [[line(label, 140 - 6 * len(label), 200 + 20 * n)] for n, label in enumerate(labels)]
+    sheet = page(
+        1,
+        [*body_lines(60, 8), line("Ở vị trí dẫn đầu, năm 2019 SSI vẫn duy", 50, 180)],
+        *ticks,
+        [line("trì cách biệt lớn với các công ty còn lại.", 50, 420)],
+    )
+    roles_ = {para.text: para.role for para in labelled(sheet)}
+    assert {roles_[f"{n},000"] for n in range(1, 11)} == {"figure"}, roles_
+    rows = [[line(f"Công ty số {n}", 50, 200 + 20 * n)] for n in range(5)]
+    figures = [[line(f"{n},5", 250, 200 + 20 * n)] for n in range(5)]
+    sheet = page(1, [*body_lines(60, 8), line("như bảng sau.", 50, 180)], *rows, *figures)
+    roles_ = {para.text: para.role for para in labelled(sheet)}
+    assert "figure" not in {roles_[f"{n},5"] for n in range(5)}, roles_
 
 
 def test_a_tables_legend_is_no_heading() -> None:

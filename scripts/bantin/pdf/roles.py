@@ -65,7 +65,7 @@ HEADING_MAX_WORDS = 30
 #: A numbered heading in bold or capitals, a sentence's words without its full stop.
 NUMBERED_HEADING_MAX_WORDS = 40
 HEADING_MAX_LINES = 5
-ITALIC_POINT_LINES = 2  # lines an italic lettered point heading its paragraph may take
+ITALIC_HEADING_LINES = 2  # lines an italic heading (or lettered point) may take
 CLOSING_PARAS = 3  # a byline closing the article is among its last paragraphs of text
 CAPTION_MAX_LINES = 4
 CELL_WIDTH_SHARE = 0.6  # a table cell is narrower than this share of its column
@@ -955,15 +955,16 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     # an italic heading stands short of its column's edge: a line filling it opens a paragraph
     # (a lettered or numbered point's line may span its column all the same)
     filled = _fills(para) and not starts_enumerated(text)
-    run_in = style.italic and len(para.lines) == 1 and not text.endswith(":") and not filled
-    # a point lettered or counted in italics ("c. Hệ thống ...", "Thứ tư, về ..."), of a line
-    # or two, heads the paragraph under it unless it ends its sentence
-    point = (
-        style.italic
-        and len(para.lines) <= ITALIC_POINT_LINES
-        and starts_enumeration(text)
-        and not ends_sentence(text)
-    )
+    # an italic line heads the paragraph under it; so do two whose second stops short of
+    # the column's edge (a second line running to it: the sentence goes on below)
+    short = (
+        len(para.lines) == 1 or (len(para.lines) <= ITALIC_HEADING_LINES and not para.last_full)
+    ) and text.count("(") <= text.count(")")  # ("... phân hạng (Pecking": it goes on)
+    short = short and not starts_item(text)  # an item in italics is a list's, not a heading
+    run_in = style.italic and short and not text.endswith(":") and not filled
+    # and a point lettered or counted ("c. Hệ thống ...", "Thứ tư, về ...") unless it ends
+    # its sentence
+    point = style.italic and short and starts_enumeration(text) and not ends_sentence(text)
     return marked or (numbered and style.italic) or point or (run_in and not _two_sentences(text))
 
 
@@ -1147,6 +1148,7 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
     for row in rows:  # a table's header repeated over a page break: the rows under it
         _claim(paras, paras.index(row[-1]), +1, TABLE, body, across=union_of([p.box for p in row]))
     _cells_of_figures(paras)
+    _axis_ticks(paras)
 
 
 def _merge_continued(paras: Sequence[Para], role: str) -> None:
@@ -1487,6 +1489,46 @@ def _cells_of_figures(paras: Sequence[Para]) -> None:
                 cell.role = FIGURE
         if para.role != CAPTION:
             run = []
+
+
+#: A chart's tick label: a figure alone ("10,000", "2,5", "40%", "-0.5").
+_TICK = re.compile(r"^[-−]?\d[\d.,]*\s?%?$")
+AXIS_TICKS = 4  # tick labels stacked one above the other that make a chart's axis
+TICK_SPACING = 0.15  # how far the gaps between ticks may differ from their median (a share)
+
+
+def _axis_ticks(paras: Sequence[Para]) -> None:
+    """Figures alone on their lines, four or more stacked at one right edge and evenly
+    spaced, no words level with any of them: the labels of a chart's axis (a chart Word drew
+    as lines and text), not paragraphs or a table's cells."""
+    stacks: dict[tuple[int, int], list[Para]] = {}
+    for para in paras:
+        if len(para.lines) == 1 and _TICK.match(para.text.strip()):
+            stacks.setdefault((para.page, round(para.box.x1 / 2)), []).append(para)
+    for stack in stacks.values():
+        if len(stack) < AXIS_TICKS:
+            continue
+        stack.sort(key=lambda p: p.box.y0)
+        gaps = [b.box.y0 - a.box.y0 for a, b in itertools.pairwise(stack)]
+        middle = sorted(gaps)[len(gaps) // 2]
+        if middle <= 0 or any(abs(gap - middle) > TICK_SPACING * middle for gap in gaps):
+            continue
+        if any(_words_level_with(tick, paras) for tick in stack):
+            continue  # a table's column of figures beside its rows' labels
+        for tick in stack:
+            tick.role = FIGURE
+
+
+def _words_level_with(para: Para, paras: Sequence[Para]) -> bool:
+    """Another paragraph of its page holding words stands level with it, in its column."""
+    return any(
+        other is not para
+        and other.page == para.page
+        and other.box.y_overlap(para.box) > 0.5 * min(other.box.height, para.box.height)
+        and (para.column is None or other.column is para.column)
+        and sum(1 for token in _tokens(other.text) if _is_word(token)) >= 1
+        for other in paras
+    )
 
 
 def same_family(a: Para, b: Para) -> bool:

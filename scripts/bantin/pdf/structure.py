@@ -25,7 +25,7 @@ from bantin.pdf.reading import (
     starts_item,
 )
 from bantin.pdf.tables import grid_text
-from bantin.vietnamese import ends_sentence, is_vietnamese_letter, starts_lower
+from bantin.vietnamese import ends_sentence, is_all_caps, is_vietnamese_letter, starts_lower
 
 INDENT_CONVENTION = 0.3  # share of paragraphs set in: the publication marks paragraphs so
 # What floats out of the text: the paragraph it interrupts goes on after it. A display
@@ -272,22 +272,41 @@ def _same_style_at_join(one: Para, other: Para) -> bool:
 def _run_in_headings(paras: list[Para]) -> list[Para]:
     """A heading whose text goes on in small letters on the next line, in its column or at the
     top of the next, is the phrase that opens a paragraph ("Phép quay quanh trục Oy: Tương tự
-    như" / "góc α...")."""
+    như" / "góc α..."); so is one whose last line runs to its column's edge, its sentence
+    unfinished, over a line right under it ("Thứ nhất, gián đoạn ... ở Việt" / "Nam bị trì
+    trệ.", "Lý thuyết Trật tự phân hạng (Pecking" / "Order Theory): ...")."""
 
     def goes_on(before: Para, para: Para) -> bool:
-        return (
-            before.role == roles.HEADING
-            and para.role == roles.BODY
-            and starts_lower(para.text)
-            and not starts_enumerated(para.text)  # "a. Tỷ lệ ...": a point under it
-            and (
+        if before.role != roles.HEADING or para.role != roles.BODY:
+            return False
+        if starts_enumerated(para.text):  # "a. Tỷ lệ ...": a point under it
+            return False
+        if starts_lower(para.text):
+            return (
                 _right_under(before, para)
                 or _ends_column(before, paras)
                 or _next_column_top(before, para)
             )
+        end = before.text.rstrip()[-1:]
+        return (
+            (end.isalnum() or end in ",(")
+            and not starts_enumerated(before.text)  # a numbered heading ends where it ends
+            and not starts_item(before.text)
+            and not starts_item(para.text)
+            and not is_all_caps(before.text)
+            and _reaches_the_edge(before)
+            and _right_under(before, para)
         )
 
     return _joined_on(paras, goes_on, roles.BODY)
+
+
+def _reaches_the_edge(para: Para) -> bool:
+    """Its last line ends at its column's right edge, as a justified line does."""
+    column = para.column
+    if column is None:
+        return False
+    return para.lines[-1].box.x1 >= column.right - roles.FILLED_SHARE * (column.right - column.left)
 
 
 def _joined_on(paras: list[Para], goes_on: Callable[[Para, Para], bool], role: str) -> list[Para]:
