@@ -2504,6 +2504,7 @@ def test_an_italic_heading_of_two_lines_stops_short_a_sentence_going_on_does_not
     Theory): ...") were headings cutting their sentences."""
     cases = [
         (["Cơ chế bảo lãnh thông qua Ngân hàng", "Phát triển Việt Nam"], True),
+        (["2. Looking at the way I live, do I rely on", "my brain instead?"], False),
         (["Thứ nhất, gián đoạn chuỗi cung ứng khu", "vực dẫn đến sản xuất ở Việt"], False),
         (["Lý thuyết Trật tự phân hạng (Pecking"], False),
     ]

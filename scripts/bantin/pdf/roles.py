@@ -957,10 +957,12 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     filled = _fills(para) and not starts_enumerated(text)
     # an italic line heads the paragraph under it; so do two whose second stops short of
     # the column's edge (a second line running to it: the sentence goes on below)
-    short = (
-        len(para.lines) == 1 or (len(para.lines) <= ITALIC_HEADING_LINES and not para.last_full)
-    ) and text.count("(") <= text.count(")")  # ("... phân hạng (Pecking": it goes on)
-    short = short and not starts_item(text)  # an item in italics is a list's, not a heading
+    # (a sentence ended on two lines, "... instead?", is text; a bracket left open, "...
+    # phân hạng (Pecking", goes on; an item in italics is a list's)
+    two = len(para.lines) <= ITALIC_HEADING_LINES and not para.last_full
+    two = two and not ends_sentence(text)
+    balanced = text.count("(") <= text.count(")")
+    short = (len(para.lines) == 1 or two) and balanced and not starts_item(text)
     run_in = style.italic and short and not text.endswith(":") and not filled
     # and a point lettered or counted ("c. Hệ thống ...", "Thứ tư, về ...") unless it ends
     # its sentence
