@@ -2708,6 +2708,26 @@ def test_a_charts_axis_labels_are_the_charts() -> None:
     assert "figure" not in {roles_[f"{n},5"] for n in range(5)}, roles_
 
 
+def test_a_caption_right_under_another_is_its_own() -> None:
+    """Measured on an unseen article: a figure's caption and the next table's, one right
+    under the other in the same type ("Hình 7. Tham quan thực tế 5S" / "Bảng 1. Mẫu đề xuất
+    cải tiến 5S"), became one caption; a caption's second line still joins it."""
+    sheet = page(
+        1,
+        [*body_lines(60, 6), line("và câu kết thúc.", 50, 150)],
+        [line("Hình 7. Tham quan thực tế 5S tại", 80, 300, 9, bold=True)],
+        [line("doanh nghiệp", 80, 311, 9, bold=True)],
+        [line("Bảng 1. Mẫu đề xuất cải tiến 5S", 80, 322, 9, bold=True)],
+        *cells([("STT", "Nội dung"), ("1", "Sàng lọc")], (60, 200), 340),
+        body_lines(400, 4),
+    )
+    captions = [p.text for p in labelled(sheet) if p.role == CAPTION]
+    assert captions == [
+        "Hình 7. Tham quan thực tế 5S tại doanh nghiệp",
+        "Bảng 1. Mẫu đề xuất cải tiến 5S",
+    ], captions
+
+
 def test_a_tables_legend_is_no_heading() -> None:
     """Measured on a real article: "Chú thích: (*) hệ số trọng lượng" under each of three
     tables was a heading of the article (a table's legend, as "Ghi chú:" and "Nguồn:" are)."""

@@ -1163,6 +1163,7 @@ def _merge_continued(paras: Sequence[Para], role: str) -> None:
             and previous.role == role
             and _same_type_under(previous, para)
             and not (role == HEADING and _opens_heading(previous, para))
+            and not (role == CAPTION and is_caption_text(para.text))  # the next one's
         ):
             previous.lines += para.lines
             para.role = ""
