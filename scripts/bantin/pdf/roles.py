@@ -1516,21 +1516,21 @@ def _axis_ticks(paras: Sequence[Para]) -> None:
         middle = sorted(gaps)[len(gaps) // 2]
         if middle <= 0 or any(abs(gap - middle) > TICK_SPACING * middle for gap in gaps):
             continue
-        if any(_words_level_with(tick, paras) for tick in stack):
+        page = [p for p in paras if p.page == stack[0].page]
+        if any(_words_level_with(tick, page) for tick in stack):
             continue  # a table's column of figures beside its rows' labels
         for tick in stack:
             tick.role = FIGURE
 
 
-def _words_level_with(para: Para, paras: Sequence[Para]) -> bool:
+def _words_level_with(para: Para, page: Sequence[Para]) -> bool:
     """Another paragraph of its page holding words stands level with it, in its column."""
     return any(
         other is not para
-        and other.page == para.page
         and other.box.y_overlap(para.box) > 0.5 * min(other.box.height, para.box.height)
         and (para.column is None or other.column is para.column)
         and sum(1 for token in _tokens(other.text) if _is_word(token)) >= 1
-        for other in paras
+        for other in page
     )
 
 
