@@ -436,6 +436,7 @@ def test_tables_equations_footnotes_and_references_render_and_read_back() -> Non
             ["1.2.1. Mô hình", "Chương 2. Công thức", "2.1. Bài toán", "Phần II. Kết quả"],
             [4, 2, 3, 2],
         ),
+        (["2.1. Vật liệu", "Phần vi sinh vật"], [3, 4]),  # "vi": a word, no Roman six
     ],
 )
 def test_headings_take_the_level_their_number_gives(headings: list[str], levels: list[int]) -> None:

@@ -515,6 +515,8 @@ def test_a_lettered_heading_keeps_its_case(tmp_path: Path) -> None:
     assert split_heading_mark("CHƯƠNG 2. CÔNG THỨC") == ("Chương 2. ", "CÔNG THỨC")
     assert split_heading_mark("Phần II: Kết quả") == ("Phần II: ", "Kết quả")
     assert split_heading_mark("Chương trình đào tạo") == ("", "Chương trình đào tạo")
+    assert split_heading_mark("PHẦN XI MĂNG") == ("Phần XI ", "MĂNG")  # (capitals: a number)
+    assert split_heading_mark("Phần vi sinh vật") == ("", "Phần vi sinh vật")
 
 
 def test_three_narrow_justified_columns_come_back_whole_and_in_order(tmp_path: Path) -> None:

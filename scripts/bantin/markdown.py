@@ -163,7 +163,7 @@ _SECTION_NAME = re.compile(
     r"^(?:tài liệu (?:tham khảo|trích dẫn)|danh mục tài liệu|phụ lục|lời c[ảá]m ơn|tóm tắt"
     r"|mở đầu|đặt vấn đề|kết luận|references?|bibliography|acknowledge?ments?|appendix"
     r"|appendices|abstract|summary|introduction|conclusions?"
-    r"|(?:chương|phần|chapter|part) (?:\d{1,2}|[IVX]{1,5})\b)\b",
+    r"|(?:chương|phần|chapter|part)\s+(?-i:\d{1,2}|[IVXLC]{1,5})\b)\b",
     re.IGNORECASE,
 )
 

@@ -171,9 +171,10 @@ _BUT_THE_SMALL_ETH = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af", "\u0
 
 
 def _eth(match: re.Match[str]) -> str:
-    """The small eth: "đ" where a Vietnamese letter follows it, else itself."""
-    following = match.string[match.end() : match.end() + 1]
-    return "\u0111" if is_vietnamese_letter(following) else "\u00f0"
+    """The small eth: "đ" where a Vietnamese letter follows it ("ƣ" among them), else itself
+    (alone, at the end, before a mark)."""
+    following = match.string[match.end() : match.end() + 1].translate(_LOOKALIKES)
+    return "\u0111" if following and is_vietnamese_letter(following) else "\u00f0"
 
 
 Key = TypeVar("Key")

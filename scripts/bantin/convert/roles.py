@@ -1238,9 +1238,8 @@ HEADING_LETTER_RE = re.compile(r"^\s*[a-zđA-ZĐ][.)]\s+(?=\S)")
 
 
 #: A chapter's or part's label opening a heading ("CHƯƠNG 2. ", "Phần II: ", "Chapter 3 ").
-CHAPTER_MARK_RE = re.compile(
-    r"^\s*(chương|phần|chapter|part)(\s+(?:\d{1,2}|[IVXLC]{1,5})\s*[.:]?\s+)(?=\S)",
-    re.IGNORECASE,
+CHAPTER_MARK_RE = re.compile(  # (the word in any case, a Roman number in capitals only)
+    r"^\s*((?i:chương|phần|chapter|part))(\s+(?:\d{1,2}|[IVXLC]{1,5})\s*[.:]?\s+)(?=\S)"
 )
 
 

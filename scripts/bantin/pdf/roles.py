@@ -1502,13 +1502,25 @@ TICK_SPACING = 0.15  # how far the gaps between ticks may differ from their medi
 
 def _axis_ticks(paras: Sequence[Para]) -> None:
     """Figures alone on their lines, four or more stacked at one right edge and evenly
-    spaced, no words level with any of them: the labels of a chart's axis (a chart Word drew
-    as lines and text), not paragraphs or a table's cells."""
-    stacks: dict[tuple[int, int], list[Para]] = {}
-    for para in paras:
-        if len(para.lines) == 1 and _TICK.match(para.text.strip()):
-            stacks.setdefault((para.page, round(para.box.x1 / 2)), []).append(para)
-    for stack in stacks.values():
+    spaced, nothing level with any of them: the labels of a chart's axis (a chart Word drew
+    as lines and text), not paragraphs or cells. A table's column of figures has its rows'
+    labels (words, codes, years) level with it, and a ruled table's cells are its own."""
+    candidates = sorted(
+        (
+            para
+            for para in paras
+            if len(para.lines) == 1 and para.grid is None and _TICK.match(para.text.strip())
+        ),
+        key=lambda p: (p.page, p.box.x1),
+    )
+    stacks: list[list[Para]] = []
+    for para in candidates:  # one right edge, within a point and a half (poppler's jitter)
+        last = stacks[-1][-1] if stacks else None
+        if last is not None and last.page == para.page and para.box.x1 - last.box.x1 <= 1.5:
+            stacks[-1].append(para)
+        else:
+            stacks.append([para])
+    for stack in stacks:
         if len(stack) < AXIS_TICKS:
             continue
         stack.sort(key=lambda p: p.box.y0)
@@ -1516,20 +1528,18 @@ def _axis_ticks(paras: Sequence[Para]) -> None:
         middle = sorted(gaps)[len(gaps) // 2]
         if middle <= 0 or any(abs(gap - middle) > TICK_SPACING * middle for gap in gaps):
             continue
-        page = [p for p in paras if p.page == stack[0].page]
-        if any(_words_level_with(tick, page) for tick in stack):
+        page = [p for p in paras if p.page == stack[0].page and p not in stack]
+        if any(_anything_level_with(tick, page) for tick in stack):
             continue  # a table's column of figures beside its rows' labels
         for tick in stack:
             tick.role = FIGURE
 
 
-def _words_level_with(para: Para, page: Sequence[Para]) -> bool:
-    """Another paragraph of its page holding words stands level with it, in its column."""
+def _anything_level_with(para: Para, page: Sequence[Para]) -> bool:
+    """Another paragraph of its page stands level with it, in its column."""
     return any(
-        other is not para
-        and other.box.y_overlap(para.box) > 0.5 * min(other.box.height, para.box.height)
+        other.box.y_overlap(para.box) > 0.5 * min(other.box.height, para.box.height)
         and (para.column is None or other.column is para.column)
-        and sum(1 for token in _tokens(other.text) if _is_word(token)) >= 1
         for other in page
     )
 
