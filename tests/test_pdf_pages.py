@@ -2523,17 +2523,23 @@ def test_an_italic_heading_of_two_lines_stops_short_a_sentence_going_on_does_not
         )
         kinds = [(b.kind.name, b.text[:12]) for b in body_blocks(labelled(sheet))]
         assert (("HEADING", texts_[0][:12]) in kinds) is heads, kinds
+
+    def bold_to_the_edge_over(text: str, under: str) -> list[tuple[str, str]]:
+        label = justified(text, 200)
+        for word in label.words:
+            word.style = Style("Times New Roman,Bold", 12.0, bold=True)
+        sheet = page(
+            1,
+            [*body_lines(60, 8), line("và câu kết thúc.", 50, 180)],
+            [label],
+            [line(under, 50, 214)],
+        )
+        return [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+
     # in bold, a line running to the column's edge over the rest of its sentence
-    label = justified("Lý thuyết Trật tự phân hạng của cấu (Pecking", 200)
-    for word in label.words:
-        word.style = Style("Times New Roman,Bold", 12.0, bold=True)
-    sheet = page(
-        1,
-        [*body_lines(60, 8), line("và câu kết thúc.", 50, 180)],
-        [label],
-        [line("Order Theory): lý thuyết về cấu trúc vốn.", 50, 214)],
+    kinds = bold_to_the_edge_over(
+        "Lý thuyết Trật tự phân hạng của cấu (Pecking", "Order Theory): lý thuyết về cấu trúc vốn."
     )
-    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
     sentence = (
         "Lý thuyết Trật tự phân hạng của cấu (Pecking Order Theory): lý thuyết về cấu trúc vốn."
     )
@@ -2546,17 +2552,10 @@ def test_an_italic_heading_of_two_lines_stops_short_a_sentence_going_on_does_not
     sheet = page(1, [*body_lines(60, 8), line("và câu kết thúc.", 50, 180)], item)
     kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
     assert ("ITEM", "Lựa chọn các điểm tham quan du lịch cần đầu tư nâng cấp") in kinds, kinds
-    label = justified("Phương pháp xác định độ nhớt của dịch sữa sau", 200)
-    for word in label.words:
-        word.style = Style("Times New Roman,Bold", 12.0, bold=True)
-    sheet = page(
-        1,
-        [*body_lines(60, 8), line("và câu kết thúc.", 50, 180)],
-        [label],
-        [line("• Để xác định độ nhớt của dịch sữa.", 50, 214)],
+    kinds = bold_to_the_edge_over(
+        "Phương pháp xác định độ nhớt của dịch sữa sau", "• Để xác định độ nhớt của dịch sữa."
     )
-    kinds_ = [b.kind.name for b in body_blocks(labelled(sheet))]
-    assert kinds_[-2:] == ["HEADING", "ITEM"], kinds_
+    assert [kind for kind, _ in kinds[-2:]] == ["HEADING", "ITEM"], kinds
 
 
 def test_a_numbered_heading_of_two_letter_syllables_is_a_heading() -> None:
