@@ -119,9 +119,13 @@ def _glued_section_number(text: str) -> re.Match[str] | None:
 _NUMBERED = re.compile(
     r"^\s*(?:(?:\d{1,2}\.){1,4}\d{0,2}\.?|[IVXLC]{1,6}\.|[a-zđ]\)|\d{1,2}\))\s*(?=\S)"
 )
-_MATH = re.compile(r"[=+×÷±≤≥≈≠∞∑∏∫√∆Δ∂∀∃∈∉⊂⊆∪∩→⇒⇔πσλμαβγδθ^]|\b[a-zA-Z]\s*[=<>]")
-# ... of them, the signs of a formula (a Greek letter alone may be a variable a heading names)
-_MATH_SIGN = re.compile(r"[=+×÷±≤≥≈≠∞∑∏∫√∂∀∃∈∉⊂⊆∪∩→⇒⇔^]|\b[a-zA-Z]\s*[=<>]")
+#: A formula's signs, and the Greek letters its variables are named with.
+_SIGNS = "=+×÷±≤≥≈≠∞∑∏∫√∂∀∃∈∉⊂⊆∪∩→⇒⇔^"
+_GREEK = "∆Δπσλμαβγδθ"
+_RELATION_OF_LETTER = r"\b[a-zA-Z]\s*[=<>]"
+_MATH = re.compile(rf"[{_SIGNS}{_GREEK}]|{_RELATION_OF_LETTER}")
+# ... of them, the signs only (a Greek letter alone may be a variable a heading names)
+_MATH_SIGN = re.compile(rf"[{_SIGNS}]|{_RELATION_OF_LETTER}")
 HEADING_WORDS_BESIDE_VARIABLE = 4  # a heading's words enough that a Greek letter is a name
 _RELATION_FIRST = re.compile(r"^\s*[=<>≤≥≈≠⇒⇔→]")
 # A word of running text: letters only, lower case after its first letter.
@@ -249,7 +253,12 @@ def _level(para: Para, other: Para) -> bool:
         return False
     if len(other.lines) > 2 or len(other.text.split()) > CELL_MAX_WORDS:
         return False
-    return para.box.y_overlap(other.box) > 0.5 * min(para.box.height, other.box.height)
+    return _level_with(para.box, other.box)
+
+
+def _level_with(one: Box, other: Box) -> bool:
+    """The two stand at one height: they overlap by half the shorter one's height."""
+    return one.y_overlap(other) > 0.5 * min(one.height, other.height)
 
 
 LABEL_REACH = 4.0  # line heights: how far right of a hanging label the text it names starts
@@ -913,7 +922,16 @@ def _fills(para: Para) -> bool:
     if column is None:
         return False
     room = FILLED_SHARE * (column.right - column.left)
-    return box.x0 <= column.left + room and box.x1 >= column.right - room
+    return box.x0 <= column.left + room and reaches_the_edge(para)
+
+
+def reaches_the_edge(para: Para) -> bool:
+    """Its last line ends at its column's right edge, as a justified line does."""
+    column = para.column
+    if column is None:
+        return False
+    room = FILLED_SHARE * (column.right - column.left)
+    return para.lines[-1].box.x1 >= column.right - room
 
 
 def _is_body_text(para: Para, body: BodyType) -> bool:
@@ -1395,7 +1413,7 @@ def _row_header(para: Para, paras: Sequence[Para]) -> bool:
         if other.role == TABLE
         and other.page == para.page
         and (column is None or column.left - 2 <= other.box.cx <= column.right + 2)
-        and other.box.y_overlap(para.box) > 0.5 * min(other.box.height, para.box.height)
+        and _level_with(other.box, para.box)
         and other.box.x_overlap(para.box) <= 0
     ]
     return len(level) >= 2
@@ -1433,7 +1451,7 @@ def _is_cell(para: Para, paras: Sequence[Para], widths: dict[int, float]) -> boo
     return any(
         other is not para
         and other.page == para.page
-        and other.box.y_overlap(para.box) > 0.5 * min(other.box.height, para.box.height)
+        and _level_with(other.box, para.box)
         and other.box.x_overlap(para.box) < 0
         and abs(other.box.x0 - para.box.x0) < 300
         and _narrow(other, widths)
@@ -1538,8 +1556,7 @@ def _axis_ticks(paras: Sequence[Para]) -> None:
 def _anything_level_with(para: Para, page: Sequence[Para]) -> bool:
     """Another paragraph of its page stands level with it, in its column."""
     return any(
-        other.box.y_overlap(para.box) > 0.5 * min(other.box.height, para.box.height)
-        and (para.column is None or other.column is para.column)
+        _level_with(other.box, para.box) and (para.column is None or other.column is para.column)
         for other in page
     )
 

@@ -189,8 +189,11 @@ def body_blocks(paras: Sequence[Para]) -> list[Block]:
     blocks: list[Block] = []
     for group in _groups(merged):
         for block in _blocks_of(group):
-            if blocks and _goes_on_under_its_header(blocks[-1], block):
-                blocks[-1] = _table_going_on(blocks[-1], block)
+            repeated = _header_repeated(blocks[-1], block) if blocks else 0
+            if repeated:  # the table before it going on over a break, its header again
+                rows = block.text.splitlines()[repeated:]
+                text = "\n".join([blocks[-1].text, *rows])
+                blocks[-1] = Block(BlockKind.TABLE, text, blocks[-1].lines + block.lines)
             else:
                 blocks.append(block)
     return blocks
@@ -217,27 +220,19 @@ def _text_word(token: str) -> bool:
     return len(letters) >= 2 and all(map(is_vietnamese_letter, letters))
 
 
-def _goes_on_under_its_header(before: Block, block: Block) -> bool:
-    """A table right after a table, opening with the same header row(s): the first one going
-    on over a page or column break, its header repeated (no caption stands between)."""
-    if before.kind is not BlockKind.TABLE or block.kind is not BlockKind.TABLE:
-        return False
-    return 0 < _header_repeated(before, block) < len(block.text.splitlines())
-
-
 def _header_repeated(before: Block, block: Block) -> int:
-    """How many of `block`'s first rows repeat `before`'s first rows."""
+    """How many first rows of a table right after a table repeat the first one's (its header
+    printed again over a page or column break; no caption stands between): 0 where they
+    differ, where either is no table, or where the second holds nothing else."""
+    if before.kind is not BlockKind.TABLE or block.kind is not BlockKind.TABLE:
+        return 0
+    rows = block.text.splitlines()
     count = 0
-    for one, other in zip(before.text.splitlines(), block.text.splitlines(), strict=False):
+    for one, other in zip(before.text.splitlines(), rows, strict=False):
         if one.strip() != other.strip() or not one.strip():
             break
         count += 1
-    return count
-
-
-def _table_going_on(before: Block, block: Block) -> Block:
-    rows = block.text.splitlines()[_header_repeated(before, block) :]
-    return Block(BlockKind.TABLE, "\n".join([before.text, *rows]), before.lines + block.lines)
+    return count if count < len(rows) else 0
 
 
 def _headings_across_columns(paras: list[Para]) -> list[Para]:
@@ -294,19 +289,11 @@ def _run_in_headings(paras: list[Para]) -> list[Para]:
             and not starts_item(before.text)
             and not starts_item(para.text)
             and not is_all_caps(before.text)
-            and _reaches_the_edge(before)
+            and roles.reaches_the_edge(before)
             and _right_under(before, para)
         )
 
     return _joined_on(paras, goes_on, roles.BODY)
-
-
-def _reaches_the_edge(para: Para) -> bool:
-    """Its last line ends at its column's right edge, as a justified line does."""
-    column = para.column
-    if column is None:
-        return False
-    return para.lines[-1].box.x1 >= column.right - roles.FILLED_SHARE * (column.right - column.left)
 
 
 def _joined_on(paras: list[Para], goes_on: Callable[[Para, Para], bool], role: str) -> list[Para]:
