@@ -17,7 +17,7 @@ from bantin import slug
 from bantin.exceptions import MetadataError
 from bantin.metadata import FrontMatter
 from bantin.model import Block, BlockKind
-from bantin.vietnamese import PRINTABLE
+from bantin.vietnamese import CHAPTER_LABEL, PRINTABLE
 from bantin.yamlio import dump_yaml, load_model
 
 FENCE = "---"
@@ -162,8 +162,7 @@ _LETTER_MARK = re.compile(r"^[a-zđA-ZĐ][.)]\s")
 _SECTION_NAME = re.compile(
     r"^(?:tài liệu (?:tham khảo|trích dẫn)|danh mục tài liệu|phụ lục|lời c[ảá]m ơn|tóm tắt"
     r"|mở đầu|đặt vấn đề|kết luận|references?|bibliography|acknowledge?ments?|appendix"
-    r"|appendices|abstract|summary|introduction|conclusions?"
-    r"|(?:chương|phần|chapter|part)\s+(?-i:\d{1,2}|[IVXLC]{1,5})\b)\b",
+    rf"|appendices|abstract|summary|introduction|conclusions?|{CHAPTER_LABEL}\b)\b",
     re.IGNORECASE,
 )
 

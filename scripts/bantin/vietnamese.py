@@ -308,6 +308,9 @@ def starts_new_sentence(text: str) -> bool:
 # "Một là,", "Hai là:" (Vietnamese writing enumerates so), and "1.", "2.3.", "a)", "(1)".
 _ORDINALS = "nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
 _COUNTS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
+#: A chapter's or part's label ("CHƯƠNG 2", "Phần II", "Chapter 3"): the word in any case, a
+#: Roman number in capitals only ("Phần vi sinh vật" is no part six).
+CHAPTER_LABEL = r"(?i:chương|phần|chapter|part)\s+(?-i:\d{1,2}|[IVXLC]{1,5})"
 ENUMERATION_RE = re.compile(
     rf"^(?:thứ (?:{_ORDINALS})|(?:{_COUNTS}) là)\s*[,:.]\s"
     r"|^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\(\d{1,2}\))\s+\S",

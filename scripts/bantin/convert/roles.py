@@ -25,6 +25,7 @@ from bantin.convert.shapes import prose_word
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.registry import Registry
 from bantin.vietnamese import (
+    CHAPTER_LABEL,
     END_MARK_GLYPHS,
     HONORIFICS,
     ends_open,
@@ -1238,9 +1239,7 @@ HEADING_LETTER_RE = re.compile(r"^\s*[a-zđA-ZĐ][.)]\s+(?=\S)")
 
 
 #: A chapter's or part's label opening a heading ("CHƯƠNG 2. ", "Phần II: ", "Chapter 3 ").
-CHAPTER_MARK_RE = re.compile(  # (the word in any case, a Roman number in capitals only)
-    r"^\s*((?i:chương|phần|chapter|part))(\s+(?:\d{1,2}|[IVXLC]{1,5})\s*[.:]?\s+)(?=\S)"
-)
+CHAPTER_MARK_RE = re.compile(rf"^\s*({CHAPTER_LABEL})(\s*[.:]?\s+)(?=\S)")
 
 
 def split_heading_mark(text: str) -> tuple[str, str]:
@@ -1253,7 +1252,9 @@ def split_heading_mark(text: str) -> tuple[str, str]:
         return number, words
     chapter = CHAPTER_MARK_RE.match(text)
     if chapter is not None:
-        return chapter.group(1).capitalize() + chapter.group(2), text[chapter.end() :]
+        label = chapter.group(1)
+        word = label.split()[0]
+        return word.capitalize() + label[len(word) :] + chapter.group(2), text[chapter.end() :]
     match = HEADING_LETTER_RE.match(text)
     if match is None:
         return "", text
