@@ -382,6 +382,12 @@ def test_written_articles_read_back_to_the_same_blocks(items: list[tuple[BlockKi
     assert assign_anchors(parsed.blocks, parsed.blocks) == parsed.blocks
 
 
+def written_and_read(blocks: list[Block]) -> tuple[str, Any]:
+    """The article file the blocks make, and that file read back."""
+    written = render_article(sample_front(), blocks)
+    return written, parse_article(written, "x.md")
+
+
 def test_tables_equations_footnotes_and_references_render_and_read_back() -> None:
     blocks = assign_anchors(
         [
@@ -393,8 +399,7 @@ def test_tables_equations_footnotes_and_references_render_and_read_back() -> Non
             Block(BlockKind.REFERENCE, "Nguyễn *Tất* Tiến. Lý thuyết biến dạng dẻo [M], 2004."),
         ]
     )
-    written = render_article(sample_front(), blocks)
-    parsed = parse_article(written, "x.md")
+    written, parsed = written_and_read(blocks)
     assert [(b.kind, b.text) for b in parsed.blocks] == [(b.kind, b.text) for b in blocks]
     body = written.split("---\n", 2)[2]
     _, tags = render(body)
@@ -454,10 +459,9 @@ def test_headings_take_the_level_their_number_gives(headings: list[str], levels:
             )
         ]
     )
-    written = render_article(sample_front(), blocks)
+    written, parsed = written_and_read(blocks)
     found = [len(m.group(1)) for m in re.finditer(r"(?m)^(#+) ", written)]
     assert found == levels
-    parsed = parse_article(written, "x.md")
     assert [(b.kind, b.text) for b in parsed.blocks] == [(b.kind, b.text) for b in blocks]
     assert render_article(sample_front(), parsed.blocks) == written
 
@@ -475,8 +479,7 @@ def test_a_bulleted_list_renders_as_a_list_and_reads_back() -> None:
             Block(BlockKind.ITEM, "Xếp các túi vào tủ lạnh."),
         ]
     )
-    written = render_article(sample_front(), blocks)
-    parsed = parse_article(written, "x.md")
+    written, parsed = written_and_read(blocks)
     assert [(b.kind, b.text, b.anchor) for b in parsed.blocks] == [
         (b.kind, b.text, b.anchor) for b in blocks
     ]
