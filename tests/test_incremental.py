@@ -648,9 +648,16 @@ def test_a_damaged_row_of_the_catalogue_cache_is_never_trusted(tmp_path: Path) -
     assert all(entry.read_blocks is None for entry in cached_catalogue(docs).entries)
 
 
-def test_a_folder_in_the_spare_where_a_file_goes_means_a_full_build(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize("mirror_fails", [False, True])
+def test_a_folder_in_the_spare_where_a_file_goes_is_mended_or_means_a_full_build(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    mirror_fails: bool,
 ) -> None:
+    """The spare site is made a copy of the published one while the build writes its pages
+    (a folder where a file goes is removed); when that fails, the build assembles the site
+    itself, and a folder where a file goes means a full build."""
     root = make_archive(tmp_path)
     build(root)
     build(root)
@@ -658,11 +665,22 @@ def test_a_folder_in_the_spare_where_a_file_goes_means_a_full_build(
     (spare / "sitemap.xml").unlink()
     (spare / "sitemap.xml").mkdir()
     (spare / "sitemap.xml/rac").write_text("rác", encoding="utf-8")
+    if mirror_fails:
+
+        def fail(*args: object) -> None:
+            raise OSError("no room")
+
+        monkeypatch.setattr(incremental, "mirror", fail)
     change(root, 0, 0)
     with caplog.at_level(logging.INFO, logger="bantin.site"):
         build(root)
-    assert "full build: .cache/build/spare-site:" in caplog.text
+    full = "full build: .cache/build/spare-site:" in caplog.text
+    assert full == mirror_fails
+    assert (
+        "not brought up to date beforehand (the spare site failed: OSError: no room)" in caplog.text
+    ) == mirror_fails
     assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+    assert not list(root.glob(".site-build-*")), "no folder of the build is left"
 
 
 def test_the_cached_catalogue_knows_each_articles_content_digest(tmp_path: Path) -> None:

@@ -651,6 +651,7 @@ class SiteBuild:
         docs = root / "docs"
         temp = Path(tempfile.mkdtemp(dir=root, prefix=".site-build-"))
         spare = root / incremental.SPARE
+        mirroring: Mirroring | None = None
         try:
             config = load_mkdocs_config(root, self.options.config_file, temp)
             check_docs_dir(config, docs, root / self.options.config_file)
@@ -666,6 +667,7 @@ class SiteBuild:
                     spare.unlink()  # scratch space: whatever is there, the site is the same
                 spare.mkdir(parents=True, exist_ok=True)
                 target = spare
+                mirroring = start_mirror(plan, spare, root)
             items = generate.csl_items(entries, services.cite, site)
             spare_from_collector()
             # The search index needs only the catalogue and the formatted citations only the
@@ -720,8 +722,12 @@ class SiteBuild:
                 written = incremental.written_files(temp)
                 plan.expected.update(published_files(temp, plan.old_site))
                 with stages.stage("Giữ các tệp không đổi (keep unchanged files)"):
+                    names = mirroring.result() if mirroring is not None else None
                     try:
-                        incremental.assemble(temp, target, plan.old_site, plan.expected)
+                        if names is None:
+                            incremental.assemble(temp, target, plan.old_site, plan.expected)
+                        else:
+                            incremental.assemble_mirrored(temp, target, plan.expected, names)
                     except (IsADirectoryError, NotADirectoryError) as error:
                         raise incremental.CacheMiss(f"{incremental.SPARE}: {error}") from error
             with stages.stage("Kiểm tra site (checks)", spinner=False):
@@ -734,6 +740,8 @@ class SiteBuild:
                 keep_pending(root / SEARCH_MEMO)
                 incremental.publish(target, root / SITE_NAME, spare)
         finally:
+            if mirroring is not None:
+                mirroring.stop()
             if temp.exists():
                 shutil.rmtree(temp)
 
@@ -744,6 +752,47 @@ class SiteBuild:
             message = f"{len(plan.pages):,} trang (pages rendered)"
         log.info("MkDocs: %s", message)
         self.stages.console.print(f"[dim]  {message}[/dim]")
+
+
+@dataclass
+class Mirroring:
+    """The spare site made a copy of the published one (`incremental.mirror`) in a forked
+    process while the build writes its pages; `result` is None when that failed (the build
+    then assembles the site in full, `incremental.assemble`)."""
+
+    worker: forked.Forked
+    folder: Path
+
+    def result(self) -> set[str] | None:
+        try:
+            self.worker.wait()
+            return incremental.mirrored(self.folder / MIRROR_LIST)
+        except (BuildError, OSError) as error:
+            log.info("the spare site was not brought up to date beforehand (%s)", error)
+            return None
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def stop(self) -> None:
+        self.worker.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+MIRROR_LIST = "published.txt"
+
+
+def start_mirror(plan: incremental.Plan, spare: Path, root: Path) -> Mirroring | None:
+    """Bring the spare site up to the published one in another process, from now on."""
+    if plan.old_site is None:
+        return None
+    folder = Path(tempfile.mkdtemp(dir=root, prefix=".site-build-"))
+    published = plan.old_site
+    worker = forked.start(
+        lambda: incremental.mirror(published, spare, folder / MIRROR_LIST),
+        folder / "failure.txt",
+        "the spare site",
+    )
+    return Mirroring(worker, folder)
 
 
 def forget_blocks(entries: Sequence[urls.Entry]) -> None:

@@ -19,7 +19,10 @@ The build cache (`.cache/build/state.json`) describes the site/ the last build p
 MkDocs runs in its `dirty` mode into an empty folder, where `File.is_modified` answers from
 the cache instead of file times; then every file the full build would have written and this
 run did not is hard-linked from the published site/ (`assemble`). The published site/ is never
-written into: the new one replaces it only when the build succeeded.
+written into: the new one replaces it only when the build succeeded. The folder the new site
+is assembled in is the site published before the current one, kept as scratch space; another
+process makes it a copy of the current site (`mirror`, hard links) while the build writes its
+pages, so that in the end only the files the run wrote are moved in (`assemble_mirrored`).
 
 MkDocs is given only the files it writes (`Plan.select`): the pages that render, the static
 files whose published copy differs, the pages of the navigation and the files the rendered
@@ -790,6 +793,60 @@ def assemble(delta: Path, spare: Path, published: Path, expected: set[str]) -> i
         linked += 1
     prune(spare, emptied)
     return linked
+
+
+def mirror(published: Path, spare: Path, listing: Path) -> None:
+    """Make `spare` hold the files of `published` and nothing else (hard links: the same
+    files), and write their names to `listing`, one per line: the part of `assemble` that does
+    not depend on what the run writes, done in another process while it writes."""
+    folders: set[str] = set()
+    there = inodes(spare, folders)
+    found = inodes(published)
+    into, site = os.fspath(spare) + "/", os.fspath(published) + "/"
+    emptied: set[Path] = set()
+    for name in sorted(set(there) - set(found)):
+        os.unlink(into + name)
+        emptied.add((spare / name).parent)
+    if emptied:
+        prune(spare, emptied)
+        folders = {folder for folder in folders if os.path.isdir(folder)}
+    for name in sorted(found):
+        if there.get(name) == found[name]:
+            continue
+        target = into + name
+        parent = target.rpartition("/")[0]
+        if parent not in folders:
+            os.makedirs(parent, exist_ok=True)
+            folders.add(parent)
+        if name in there:
+            os.unlink(target)
+        keep(site + name, target)
+    listing.write_text("".join(name + "\n" for name in sorted(found)), encoding="utf-8")
+
+
+def mirrored(listing: Path) -> set[str]:
+    """The names `mirror` wrote."""
+    return set(listing.read_text(encoding="utf-8").splitlines())
+
+
+def assemble_mirrored(delta: Path, spare: Path, expected: set[str], names: set[str]) -> None:
+    """`assemble` once `mirror` made `spare` a copy of the published site, whose files are
+    `names`: the files this run wrote moved in, the published files not expected removed."""
+    written = written_files(delta)
+    wanted = expected | set(written)
+    missing = sorted(wanted - set(written) - names)
+    if missing:
+        raise CacheMiss(f"site/{missing[0]} is missing")
+    into, new = os.fspath(spare) + "/", os.fspath(delta) + "/"
+    emptied: set[Path] = set()
+    for name in sorted(names - wanted):
+        os.unlink(into + name)
+        emptied.add((spare / name).parent)
+    for name in written:
+        target = into + name
+        os.makedirs(target.rpartition("/")[0], exist_ok=True)
+        os.replace(new + name, target)
+    prune(spare, emptied)
 
 
 def prune(root: Path, emptied: set[Path]) -> None:
