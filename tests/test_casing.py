@@ -406,3 +406,23 @@ def test_a_phrase_of_the_title_the_body_repeats_is_no_echo_of_it() -> None:
         "Tác động của phong cách lãnh đạo đến người lao động tại các trường đại học, cao đẳng "
         "trên địa bàn"
     )
+
+
+@pytest.mark.parametrize("asked", [True, False])
+def test_a_word_after_an_initial_is_inside_its_sentence(asked: bool) -> None:
+    """Measured on a real article: a plant's name with its botanist's ("Polyscias fruticosa
+    (L.) Harms") lost the botanist's capital in the title restored from capitals, the full
+    stop of the bracketed initial "(L.)" taken for a sentence's end; a sentence ending with
+    one letter still teaches nothing of the next word."""
+    title = "SẢN XUẤT TRÀ TỪ LÁ ĐINH LĂNG (POLYSCIAS FRUTICOSA L. HARMS) TẠI ĐẮK LẮK"
+    texts = [
+        "Cây đinh lăng (Polyscias fruticosa (L.) Harms) được trồng nhiều ở Đắk Lắk.",
+        "Lá đinh lăng (Polyscias fruticosa (L.) Harms) có nhiều saponin.",
+        "Mẫu được sấy ở nhiệt độ T. Sau đó mẫu được nghiền.",
+    ]
+    other = "MẪU SAU KHI SẤY"
+    body = learn_body(texts, asked=[title, other] if asked else None)
+    assert restore_case(title, body) == (
+        "Sản xuất trà từ lá đinh lăng (Polyscias fruticosa L. Harms) tại Đắk Lắk"
+    )
+    assert restore_case(other, body) == "Mẫu sau khi sấy"

@@ -43,6 +43,10 @@ _GAPS_MAX = 10_000
 _TEXT_BREAK = "\n.\n"
 
 
+#: The gap after a bracketed initial ("(L.) Harms"), which ends no sentence.
+_INITIAL_GAP = re.compile(r"\.\)\s+")
+
+
 #: Characters that break a word pair without ending the sentence.
 PAIR_BREAKS = frozenset(',;()"“”')
 #: What a run of marks between two words does (see _mark_key), as the keys of the tokens that
@@ -92,6 +96,10 @@ def _collect(text: str) -> _Words:
             if gap not in _INSIDE:
                 _learn_gap(gap)
         inside = list(map(_INSIDE.get, gaps))
+    if ".)" in text:
+        for at, gap in enumerate(gaps):
+            if _INITIAL_GAP.fullmatch(gap) and len(found[at]) == 1 and found[at].isupper():
+                inside[at] = True  # "(L.) Harms": the full stop of a bracketed initial
     left_inside = [False, *inside]  # the first word of a text starts a sentence
     joined = list(map(operator.and_, map(_JOINS.get, gaps), left_inside))
     return _Words(found, list(itertools.compress(found[1:], inside)), joined)
@@ -148,6 +156,13 @@ def _tokens(text: str) -> tuple[list[str], list[str]]:
     return cut, cut_keys
 
 
+def _bracketed_initial(tokens: list[str], before: int, index: int) -> bool:
+    """The tokens between the word at `before` and the one at `index` close a bracketed
+    initial: the word is one capital letter, a full stop and a closing bracket follow."""
+    word = tokens[before] if before >= 0 else ""
+    return len(word) == 1 and word.isupper() and tokens[before + 1 : index] == [".", ")"]
+
+
 def _count_asked(text: str, wanted: frozenset[str]) -> tuple[Counter[str], list[tuple[str, str]]]:
     """The asked words' forms written inside a sentence, counted first seen first, and the
     joined word pairs among them in order (to be kept when both forms were counted).
@@ -166,6 +181,8 @@ def _count_asked(text: str, wanted: frozenset[str]) -> tuple[Counter[str], list[
                 ends = ends or keys[before] == _END
                 broken = broken or keys[before] == _BREAK
                 before -= 1
+            if ends and _bracketed_initial(tokens, before, index):
+                ends = False  # "(L.) Harms": the full stop of a bracketed initial
             if before < 0 or ends:
                 continue  # the first word of a sentence: neither counted nor paired
         inside[index] = 1
