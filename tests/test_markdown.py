@@ -442,6 +442,12 @@ def test_tables_equations_footnotes_and_references_render_and_read_back() -> Non
             [4, 2, 3, 2],
         ),
         (["2.1. Vật liệu", "Phần vi sinh vật"], [3, 4]),  # "vi": a word, no Roman six
+        # a section's name is the whole heading; "Kết luận chương 2" is a part of chapter 2
+        (
+            ["Chương 2. Mô hình", "2.1. Dữ liệu", "Kết luận chương 2", "Kết luận và kiến nghị"],
+            [2, 3, 4, 2],
+        ),
+        (["2.1. Dữ liệu", "Summary statistics", "Phụ lục A", "Lời cảm ơn:"], [3, 4, 2, 2]),
     ],
 )
 def test_headings_take_the_level_their_number_gives(headings: list[str], levels: list[int]) -> None:

@@ -160,9 +160,13 @@ _ROMAN_MARK = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\.\s")
 _LETTER_MARK = re.compile(r"^[a-zđA-ZĐ][.)]\s")
 #: The names of an article's own sections, which stand at the top without a number.
 _SECTION_NAME = re.compile(
-    r"^(?:tài liệu (?:tham khảo|trích dẫn)|danh mục tài liệu|phụ lục|lời c[ảá]m ơn|tóm tắt"
-    r"|mở đầu|đặt vấn đề|kết luận|references?|bibliography|acknowledge?ments?|appendix"
-    rf"|appendices|abstract|summary|introduction|conclusions?|{CHAPTER_LABEL}\b)\b",
+    r"^(?:(?:tài liệu (?:tham khảo|trích dẫn)|danh mục tài liệu tham khảo|danh mục tài liệu"
+    r"|lời c[ảá]m ơn|tóm tắt|mở đầu|đặt vấn đề|kết luận|references?|bibliography"
+    r"|acknowledge?ments?|abstract|summary|introduction|conclusions?)"
+    # the whole heading, or its name joined to another ("Kết luận và kiến nghị")
+    r"(?:\s+(?:và|and|&)\s.+)?\s*[.:]?\s*$"
+    r"|(?:phụ lục|appendix|appendices)(?:\s+[0-9A-Z]{1,3}\b.*)?\s*[.:]?\s*$"
+    rf"|{CHAPTER_LABEL}\b)",
     re.IGNORECASE,
 )
 
