@@ -1523,3 +1523,26 @@ def test_a_small_rebuild_compiles_no_template_and_a_changed_one_is_compiled_agai
     assert "main.html" in compiled
     assert "<!-- 2 -->" in (root / "site/index.html").read_text("utf-8")
     assert site_files(root / "site") == clean_build_of(root, tmp_path / "b")
+
+
+def test_a_static_file_is_the_published_one_by_its_inode_or_its_bytes(tmp_path: Path) -> None:
+    """A static file is kept when the published file is the same file (a hard link: the
+    inode and device `mirror` listed, no look at the published file) or has the same bytes;
+    a published file listed with another inode is compared by its bytes."""
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    site.mkdir()
+    source, linked, copied, other = (docs / "a.bib", site / "a.bib", site / "b.bib", site / "c.bib")
+    source.write_text("@article{a}", encoding="utf-8")
+    os.link(source, linked)
+    copied.write_text("@article{a}", encoding="utf-8")
+    other.write_text("@article{b}", encoding="utf-8")
+    info = source.stat()
+    same = (info.st_ino, info.st_dev)
+    assert not incremental.static_differs(str(source), str(linked), same)
+    assert not incremental.static_differs(str(source), str(site / "gone.bib"), same)
+    assert not incremental.static_differs(str(source), str(copied), (copied.stat().st_ino, 0))
+    assert incremental.static_differs(str(source), str(other), (other.stat().st_ino, 0))
+    assert incremental.static_differs(str(source), str(other))
+    assert not incremental.static_differs(str(source), str(copied))
+    assert incremental.static_differs(str(docs / "none.bib"), str(copied), same)

@@ -701,6 +701,8 @@ class SiteBuild:
                     forget_blocks(entries)
                     spare_from_collector()
                     give_back_memory()
+                if mirroring is not None:
+                    plan.published = mirroring.result()
                 processes = self.options.render_processes or default_workers()
                 with (
                     stages.stage("MkDocs (strict)", spinner=processes < 2),
@@ -722,12 +724,12 @@ class SiteBuild:
                 written = incremental.written_files(temp)
                 plan.expected.update(published_files(temp, plan.old_site))
                 with stages.stage("Giữ các tệp không đổi (keep unchanged files)"):
-                    names = mirroring.result() if mirroring is not None else None
+                    names = plan.published
                     try:
                         if names is None:
                             incremental.assemble(temp, target, plan.old_site, plan.expected)
                         else:
-                            incremental.assemble_mirrored(temp, target, plan.expected, names)
+                            incremental.assemble_mirrored(temp, target, plan.expected, set(names))
                     except (IsADirectoryError, NotADirectoryError) as error:
                         raise incremental.CacheMiss(f"{incremental.SPARE}: {error}") from error
             with stages.stage("Kiểm tra site (checks)", spinner=False):
@@ -763,7 +765,7 @@ class Mirroring:
     worker: forked.Forked
     folder: Path
 
-    def result(self) -> set[str] | None:
+    def result(self) -> dict[str, int] | None:
         try:
             self.worker.wait()
             return incremental.mirrored(self.folder / MIRROR_LIST)

@@ -291,6 +291,10 @@ class Plan:
     listed: set[str] = field(default_factory=set)  # every file of docs/ the site publishes
     #: Files a rendered page links to that MkDocs was not given: the build starts again.
     missing: set[str] = field(default_factory=set)
+    #: Each file of the published site and its inode, when known from `mirror` (else the
+    #: published files are looked at one by one).
+    published: dict[str, int] | None = None
+    _site_device: int | None = None
 
     @property
     def incremental(self) -> bool:
@@ -322,7 +326,7 @@ class Plan:
                     chosen[uri] = renders
             else:
                 dest = uri
-                if static_differs(path, old + uri):
+                if static_differs(path, old + uri, self.published_inode(uri)):
                     chosen[uri] = True
                 elif uri in wanted:
                     chosen[uri] = False
@@ -372,18 +376,38 @@ class Plan:
             self.previous.pages.get(uri) == digest
             and uri not in self.always
             and uri not in self.previous.linking
-            and os.path.isfile(os.path.join(self.old_site, dest))
+            and self.is_published(dest)
         )
         if not stays:
             self.render.add(uri)
         return not stays
+
+    def is_published(self, dest: str) -> bool:
+        """The published site has a file at `dest`."""
+        if self.published is not None:
+            return dest in self.published
+        assert self.old_site is not None
+        return os.path.isfile(os.path.join(self.old_site, dest))
+
+    def published_inode(self, dest: str) -> tuple[int, int] | None:
+        """The inode and device of the published file at `dest` as `mirror` found it (None:
+        not known)."""
+        if self.published is None or self.old_site is None:
+            return None
+        inode = self.published.get(dest)
+        if inode is None:
+            return None
+        if self._site_device is None:
+            self._site_device = os.stat(self.old_site).st_dev
+        return inode, self._site_device
 
     def _static(self, file: Any, docs: Path) -> None:
         """A static file is copied when the published one differs (a generated file in site/
         is a hard link to its file in docs/ while neither changed)."""
         assert self.old_site is not None
         published = os.path.join(self.old_site, file.dest_uri)
-        _answer(file, static_differs(file.abs_src_path, published))
+        inode = self.published_inode(file.dest_uri)
+        _answer(file, static_differs(file.abs_src_path, published, inode))
 
     def _record_links(self, files: Any, config: Any) -> None:
         """Note which pages link to which files while MkDocs resolves their links."""
@@ -673,10 +697,17 @@ def make_files(config: Any, uris: list[str], modified: dict[str, bool]) -> Any:
     return files
 
 
-def static_differs(source: str, published: str) -> bool:
+def static_differs(source: str, published: str, known: tuple[int, int] | None = None) -> bool:
     """Whether a static file must be copied: the published one is not the same file (a hard
     link) nor the same bytes. Plain strings and one stat a side: this runs for each of tens of
-    thousands of files."""
+    thousands of files. `known`: the published file's inode and device, when known (no stat
+    of it then when it is the source: the same file)."""
+    if known is not None:
+        try:
+            if snapshot.stat(source)[2:] == known:
+                return False
+        except OSError:
+            return True
     try:
         there, (size, _, inode, device) = os.stat(published), snapshot.stat(source)
     except (OSError, TypeError):
@@ -797,8 +828,9 @@ def assemble(delta: Path, spare: Path, published: Path, expected: set[str]) -> i
 
 def mirror(published: Path, spare: Path, listing: Path) -> None:
     """Make `spare` hold the files of `published` and nothing else (hard links: the same
-    files), and write their names to `listing`, one per line: the part of `assemble` that does
-    not depend on what the run writes, done in another process while it writes."""
+    files), and write their names and inodes to `listing`, one per line: the part of
+    `assemble` that does not depend on what the run writes, done in another process while it
+    writes."""
     folders: set[str] = set()
     there = inodes(spare, folders)
     found = inodes(published)
@@ -821,12 +853,17 @@ def mirror(published: Path, spare: Path, listing: Path) -> None:
         if name in there:
             os.unlink(target)
         keep(site + name, target)
-    listing.write_text("".join(name + "\n" for name in sorted(found)), encoding="utf-8")
+    lines = "".join(f"{found[name]} {name}\n" for name in sorted(found))
+    listing.write_text(lines, encoding="utf-8")
 
 
-def mirrored(listing: Path) -> set[str]:
-    """The names `mirror` wrote."""
-    return set(listing.read_text(encoding="utf-8").splitlines())
+def mirrored(listing: Path) -> dict[str, int]:
+    """The files and inodes `mirror` wrote."""
+    found: dict[str, int] = {}
+    for line in listing.read_text(encoding="utf-8").splitlines():
+        inode, name = line.split(" ", 1)
+        found[name] = int(inode)
+    return found
 
 
 def assemble_mirrored(delta: Path, spare: Path, expected: set[str], names: set[str]) -> None:
