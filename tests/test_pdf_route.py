@@ -728,6 +728,18 @@ def test_words_drawn_by_symbol_and_accent_tricks_read_as_printed() -> None:
     # "\uf0f2 M1Mp ds" was left in private use)
     assert clean_word("\uf0f2 M\uf0e6\uf0f6\uf0f1", "Times New Roman") == "∫ M⎛⎞〉"
     assert clean_word("Δ1=\uf0442= 0", "Times New Roman") == "Δ1=Δ2= 0"  # a Symbol glyph inside
+    # Measured on a real article: Symbol's letters inside a word of another font came out as
+    # bullets ("W.cos•", "937,5 •m"), and the Latin letters of a word that took the Symbol
+    # font from its first glyph as Greek ("Ω.σινθ" for "W.sinθ"); a font that gives its
+    # glyphs at private-use codes draws no ASCII letter
+    assert clean_word("W.cos\uf071", "Times New Roman") == "W.cosθ"
+    assert clean_word("\uf06dm", "Times New Roman") == "μm"
+    assert clean_word("\uf070Dtbcotg\uf077", "Times New Roman") == "πDtbcotgω"
+    assert clean_word("\uf071)+W.sin\uf071=30,9.sin(", "Symbol") == "θ)+W.sinθ=30,9.sin("
+    assert clean_word("(q = 0,1)", "Symbol") == "(θ = 0,1)"  # a Symbol font's own bytes
+    assert clean_word("\uf06c", "Times New Roman") == "•"  # a bullet: a word of its own
+    assert clean_word("\uf0a7Rửa", "Times New Roman") == "•Rửa"  # or opening one
+    assert clean_word("\uf0a7rửa", "Times New Roman") == "•rửa"  # no letter in Symbol
     assert clean_word("gia đı\u0300nh") == "gia đình"  # dotless i under a tone mark
     assert clean_word("ıt") == "ıt"  # a dotless i alone stays what it is
     assert clean_word("ha\u0300nh\u00adchi\u0301nh") == "hànhchính"  # NFC, soft hyphen out

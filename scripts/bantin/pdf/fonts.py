@@ -91,26 +91,45 @@ def clean_word(text: str, font: str = "") -> str:
     """NFC; soft hyphens and zero-width characters dropped; what a symbol font drew at a
     private-use code point (U+F0xx) as the character it shows, a dingbat bullet as '•'."""
     text = text.translate(_SOFT)
-    if any("\uf000" <= char <= "\uf0ff" for char in text) or "symbol" in font.lower():
-        text = "".join(_symbol(char, font) for char in text)
+    private = sum("\uf000" <= char <= "\uf0ff" for char in text)
+    if private or "symbol" in font.lower():
+        text = "".join(_symbol(text, at, font, private) for at in range(len(text)))
     if "ı" in text:  # a dotless i under a tone mark is the font's way to draw ì, í, ỉ...
         text = _DOTLESS_MARKED.sub(lambda m: "i" + m.group(1), text)
     return fix_lookalikes(unicodedata.normalize("NFC", text))
 
 
-def _symbol(char: str, font: str) -> str:
+def _symbol(text: str, at: int, font: str, private: int) -> str:
+    """The character at `at` of a word set in `font` whose `private` characters are in
+    private use."""
+    char = text[at]
     code = ord(char)
     if 0xF020 <= code <= 0xF0FF:
         if "symbol" not in font.lower():
-            if code in _DINGBAT_BULLETS or "ding" in font.lower():
-                return "•"
-            # a Symbol glyph in a word poppler set in another font ("Δ1=" + "Δ2"): Symbol is
-            # what draws letters and operators at these codes
+            if "ding" in font.lower() or (
+                code in _DINGBAT_BULLETS
+                and (not chr(code - 0xF000).isalpha() or _opens_item(text, at))
+            ):
+                return "•"  # a Symbol letter ('q' is θ) only where it stands in a word
+            # a Symbol glyph in a word poppler set in another font ("Δ1=" + "Δ2", "W.cosθ"):
+            # Symbol is what draws letters and operators at these codes
             return SYMBOL.get(code - 0xF000, char)
         return SYMBOL.get(code - 0xF000, char)
-    if "symbol" in font.lower() and code < 0x100:
+    if "symbol" in font.lower() and code < 0x100 and not private:
+        # a Symbol font that gives its own codes; one that gives private-use ones draws no
+        # ASCII character: those of the word are another font's ("θ)+W.sinθ")
         return SYMBOL.get(code, char)
     return char
+
+
+def _opens_item(text: str, at: int) -> bool:
+    """A dingbat's bullet, not a Symbol letter, at `at` of a word of another font: the word
+    alone, or the word's only private character opening it before a capital or a letter
+    beyond ASCII ("•Rửa", not "μm" nor "πDtbcotgω")."""
+    if at or sum("\uf000" <= char <= "\uf0ff" for char in text) > 1:
+        return False
+    after = text[1:2]
+    return not after or after.isupper() or not after.isascii() or after.isspace()
 
 
 def capitals_font(style: Style) -> bool:
