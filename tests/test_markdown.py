@@ -448,6 +448,13 @@ def test_tables_equations_footnotes_and_references_render_and_read_back() -> Non
             [2, 3, 4, 2],
         ),
         (["2.1. Dữ liệu", "Summary statistics", "Phụ lục A", "Lời cảm ơn:"], [3, 4, 2, 2]),
+        # numbers counted again from one under a part of a section are its points
+        (
+            ["3. Ứng dụng", "3.2. Công nghệ mài", "1. Chuẩn bị:", "2. Tiến hành:", "4. Thảo luận"],
+            [2, 3, 4, 4, 2],
+        ),
+        (["I. MỞ ĐẦU", "1. Dữ liệu", "1.1. Nguồn", "II. KẾT QUẢ", "1. Mô hình"], [2, 3, 4, 2, 3]),
+        (["1. Mở đầu", "1.1. Dữ liệu", "2. Kết quả", "Kết luận", "1. Phụ chú"], [2, 3, 2, 2, 2]),
     ],
 )
 def test_headings_take_the_level_their_number_gives(headings: list[str], levels: list[int]) -> None:

@@ -178,28 +178,37 @@ def heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
     is a part of the heading before it; a heading without a number is a part of the numbered
     one before it, or a section where none is, or where it names one of an article's own
     ("Tài liệu tham khảo", "Lời cảm ơn", "Kết luận"). A number without a full stop before a
-    word in small letters ("10.5 độ C") is a figure, no number."""
+    word in small letters ("10.5 độ C") is a figure, no number. Numbers counted again from
+    below the last section's under a part of it ("3.2." then "1.", "2.") are its points."""
     roman = {"I", "II"} <= {
         _roman(block.text) for block in blocks if block.kind is BlockKind.HEADING
     }
     levels: dict[int, int] = {}
     above = HEADING_LEVEL - 1  # the level of the heading a lettered point is a part of
     numbered = HEADING_LEVEL - 1  # the level of the numbered heading the text is under
+    top = HEADING_LEVEL + (1 if roman else 0)  # the level of a heading numbered "2."
+    last = 0  # the number of the last heading numbered so ("2."), 0 after a named section
     for index, block in enumerate(blocks):
         if block.kind is not BlockKind.HEADING:
             continue
         text = block.text.lstrip()
         arabic = _ARABIC_MARK.match(text)
         if arabic and (arabic.group(2) or not text[arabic.end() :][:1].islower()):
-            level = HEADING_LEVEL + arabic.group(1).count(".") + (1 if roman else 0)
-            above = numbered = level
+            level = top + arabic.group(1).count(".")
+            if level == top and numbered > top and int(arabic.group(1)) <= last:
+                level = above = numbered + 1  # "1." again under "3.2.": a point of 3.2.
+            else:
+                above = numbered = level
+                last = int(arabic.group(1)) if level == top else last
         elif roman and _roman(text):
             level = above = numbered = HEADING_LEVEL
+            last = 0
         elif _LETTER_MARK.match(text):
             level = above + 1
         elif _SECTION_NAME.match(text):
             level = above = HEADING_LEVEL
             numbered = HEADING_LEVEL - 1
+            last = 0
         else:
             level = above = numbered + 1
         levels[index] = min(max(level, HEADING_LEVEL), 6)
