@@ -2967,3 +2967,64 @@ def test_a_formulas_pieces_in_two_sizes_across_the_columns_still_pair() -> None:
     subscript.column = text.column = Column(320.0, 560.0, 6.0)
     assert pdf_roles._same_table(formula, subscript)
     assert not pdf_roles._same_table(text, cell)
+
+
+def test_a_point_numbered_in_brackets_after_a_short_line_is_the_next_point() -> None:
+    """Measured on a real article: "(iii) ... công việc dễ dàng hơn" (no full stop, the line
+    stopping short) and "(iv) Nhóm khuyến nghị ..." under it were one paragraph."""
+    points = [
+        line("(iii) Nhóm khuyến nghị nhằm hạn chế sự căng thẳng đối với", 50, 160),
+        line("công việc dễ dàng hơn", 50, 175),
+        line("(iv) Nhóm khuyến nghị nhằm hạn chế ý định nghỉ việc của", 50, 190),
+        line("nhân viên nhà quản lý nên làm tốt.", 50, 205),
+        line("(2) Nhóm đề xuất cuối cùng của bài viết này", 50, 220),
+    ]
+    sheet = page(1, [*body_lines(100, 4), *points, *body_lines(235, 10)])
+    texts_ = [para.text for para in labelled(sheet)]
+    assert any(t.startswith("(iv) Nhóm") for t in texts_), texts_
+    assert any(t.startswith("(2) Nhóm") for t in texts_), texts_
+    assert any(t.endswith("công việc dễ dàng hơn") for t in texts_), texts_
+
+
+def test_a_sentences_end_naming_a_table_at_a_columns_top_is_no_equation() -> None:
+    """Measured on a real article: "(bảng 10)." at the top of the right column, the end of
+    the left column's last sentence, was set apart as an equation."""
+    from bantin.pdf.structure import join_continued
+
+    first = body_lines(100, 20)
+    right = first[0].box.x1 + 20
+    sheet = page(
+        1,
+        first,
+        [line("(bảng 10).", right, 100)],
+        body_lines(130, 10, x=right),
+    )
+    paras = labelled(sheet)
+    tail = [para for para in paras if para.text == "(bảng 10)."]
+    assert tail and tail[0].role == "body", [(p.role, p.text[:20]) for p in paras]
+    joined = [para.text for para in join_continued(paras, indent=False)]
+    assert any(text.endswith("dòng này (bảng 10).") for text in joined), joined
+
+
+def test_a_heading_of_words_joined_by_a_slash_or_a_hyphen_is_a_heading() -> None:
+    """Measured on a real article: "a. Preparation/ Warm-up" in bold italics, between its
+    siblings "b. Dictation" and "c. Reconstruction", was dropped as a figure's label: none of
+    its words counted as one ("Preparation/", "Warm-up")."""
+    heads = []
+    for text, y in (("a. Preparation/ Warm-up", 160), ("b. Dictation", 235)):
+        plain = line(text, 50, y, size=11.0)
+        style = Style("Arial,BoldItalic", 11.0, bold=True, italic=True)
+        for word in plain.words:
+            word.style = style
+        heads.append(plain)
+    sheet = page(
+        1,
+        body_lines(100, 4),
+        [heads[0]],
+        body_lines(175, 4),
+        [heads[1]],
+        body_lines(250, 10),
+    )
+    role = {para.text: para.role for para in labelled(sheet)}
+    assert role["b. Dictation"] == HEADING, role
+    assert role["a. Preparation/ Warm-up"] == HEADING, role

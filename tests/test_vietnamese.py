@@ -56,6 +56,9 @@ def test_a_point_lettered_in_lower_case_is_an_enumeration_an_initial_is_not() ->
     from bantin.vietnamese import starts_enumeration
 
     assert starts_enumeration("b. Chọn loại dầm")
+    assert starts_enumeration("(iv) Nhóm khuyến nghị nhằm hạn chế")  # a Roman number too
+    assert starts_enumeration("(ii) Nhóm đề xuất")
+    assert not starts_enumeration("(vv) Nhóm đề xuất")
     assert not starts_enumeration("A. Nguyễn viết rằng")
     assert not starts_enumeration("v. v. và các loại khác")
 

@@ -305,7 +305,8 @@ def starts_new_sentence(text: str) -> bool:
 
 
 # Words that number the points of an argument at the start of a paragraph: "Thứ nhất,",
-# "Một là,", "Hai là:" (Vietnamese writing enumerates so), and "1.", "2.3.", "a)", "(1)".
+# "Một là,", "Hai là:" (Vietnamese writing enumerates so), and "1.", "2.3.", "a)", "(1)",
+# "(iv)".
 _ORDINALS = "nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
 _COUNTS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
 #: A chapter's or part's label ("CHƯƠNG 2", "Phần II", "Chapter 3"): the word in any case, a
@@ -313,7 +314,8 @@ _COUNTS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
 CHAPTER_LABEL = r"(?i:chương|phần|chapter|part)\s+(?-i:\d{1,2}|[IVXLC]{1,5})"
 ENUMERATION_RE = re.compile(
     rf"^(?:thứ (?:{_ORDINALS})|(?:{_COUNTS}) là)\s*[,:.]\s"
-    r"|^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\(\d{1,2}\))\s+\S",
+    r"|^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\(\d{1,2}\)|\((?:i{1,3}|iv|vi{0,3}|ix|xi{0,2})\))"
+    r"\s+\S",
     re.IGNORECASE,
 )
 

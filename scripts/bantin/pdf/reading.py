@@ -729,11 +729,15 @@ EQUATION_NUMBER = re.compile(r"^\(\d{1,3}[a-z]?\)$")
 _ITEM = re.compile(r"^(?:[•▪■□◆◇♦●○➢►▸✓❖]|−\s)")
 
 
-_ENUMERATED = re.compile(r"^(?:(?:\d{1,2}|[a-zđ])[.)]|\d{1,2}(?:\.\d{1,2})+\.?)\s+\S")
+_ENUMERATED = re.compile(
+    r"^(?:(?:\d{1,2}|[a-zđ])[.)]|\d{1,2}(?:\.\d{1,2})+\.?"
+    r"|\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|xi{0,2})\))\s+\S"
+)
 
 
 def starts_enumerated(text: str) -> bool:
-    """A line opened by an item's number or letter, or a section's: "2. ", "b) ", "2.1 "."""
+    """A line opened by an item's number or letter, or a section's: "2. ", "b) ", "2.1 ",
+    "(2) ", "(iv) "."""
     return bool(_ENUMERATED.match(text.lstrip()))
 
 

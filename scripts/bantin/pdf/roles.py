@@ -108,6 +108,12 @@ _SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}\d{0,2}\s+(?=\w)")
 #: Citations of the numbered references: "[2]", "[7, 10]", "[3-5]".
 _CITATIONS = re.compile(r"\[\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\]")
 _GLUED_SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}(?=[^\W\d_])")
+#: A sentence's last words naming a table or figure ("(bảng 10).", "hình 3b;"): no formula.
+_NAMED_TAIL = re.compile(
+    r"^\(?(?:bảng|hình|biểu đồ|sơ đồ|đồ thị|phụ lục|table|fig\.?|figure)\s+"
+    r"\d{1,2}(?:\.\d{1,2})*[a-z]?\)?[.;,:]$",
+    re.IGNORECASE,
+)
 
 
 def _glued_section_number(text: str) -> re.Match[str] | None:
@@ -959,7 +965,7 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     ):
         return False  # ("LỜI CẢM ƠN" in bold capitals of 10 points over a body of 12)
     style = para.style
-    worded = sum(map(_heading_word, _tokens(text)))
+    worded = sum(map(_heading_word, _word_pieces(text)))
     if not worded or _MATH_SIGN.search(text):
         return False  # a formula's line, a variable ("C1", "XI = yI"), a chart's codes ("KMR")
     if worded < HEADING_WORDS_BESIDE_VARIABLE and _MATH.search(text):
@@ -1071,7 +1077,7 @@ def _is_equation(para: Para, body: BodyType) -> bool:
     if words and _CITATIONS.search(text):
         text = _CITATIONS.sub(" ", text)  # "rãi [2], [7].": a sentence's end and its sources
         tokens = text.split()
-    if len(words) > max(1, len(tokens) // 4):
+    if len(words) > max(1, len(tokens) // 4) or _NAMED_TAIL.match(text.strip()):
         return False
     mathy = _MATH.search(text) or any(ch.isdigit() for ch in text)
     return bool(mathy) and len(tokens) >= 2
@@ -1112,6 +1118,19 @@ def _heading_word(token: str) -> bool:
 
 def _tokens(text: str) -> list[str]:
     return [token.strip('.,;:()“”"') for token in text.split()]
+
+
+def _word_pieces(text: str) -> list[str]:
+    """The tokens, those joined by a slash or a hyphen cut in their words ("Preparation/",
+    "Warm-up": three words)."""
+    return [
+        piece.strip('.,;:()“”"')
+        for token in _tokens(text)
+        for piece in (_JOINED.split(token) if _JOINED.search(token) else [token])
+    ]
+
+
+_JOINED = re.compile(r"(?<=[^\W\d_])[/‐-]|[/‐-](?=[^\W\d_])")
 
 
 def _is_word(token: str) -> bool:
