@@ -159,7 +159,10 @@ _LOOKALIKE_CHARS = "\u01a3\u01a2\u00f0\u00d0"
 
 
 def fix_lookalikes(text: str) -> str:
-    """Vietnamese letters in place of the foreign letters a PDF gave for them."""
+    """Vietnamese letters in place of the foreign letters a PDF gave for them, and the degree
+    sign for the raised "o" set for it ("200oC": "200°C")."""
+    if "oC" in text:
+        text = _DEGREES.sub("°C", text)
     if not any(char in text for char in _LOOKALIKE_CHARS):  # most texts: nothing to do
         return text
     if "\u00f0" in text:
@@ -167,6 +170,8 @@ def fix_lookalikes(text: str) -> str:
     return text.translate(_LOOKALIKES)
 
 
+#: "oC" after a figure or "kg" ("200oC", "80 oC", "J/kgoC"), or as a word of its own.
+_DEGREES = re.compile(r"(?:(?<=\d)|(?<=kg)|(?<![^\W_]))oC(?![^\W_])")
 _BUT_THE_SMALL_ETH = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af", "\u00d0": "\u0110"})
 
 

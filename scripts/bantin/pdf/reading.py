@@ -163,6 +163,8 @@ def join_marks(page: Page) -> None:
             continue
         if inside:
             at = sum(1 for word in host.words if word.box.cx < mark.box.cx)
+            if _degree(host.words[at - 1].text if at else "", mark.text.strip(), host.words[at:]):
+                mark.words[0].text = "°"  # "160" + raised "o" + "C/8": "160°C/8"
             host.words[at:at] = mark.words
         elif mark.box.x1 <= host.box.x0 + 1:
             host.words[:0] = mark.words
@@ -178,6 +180,14 @@ def join_marks(page: Page) -> None:
 #: A raised sign of one or two characters that stands inside a line: a figure, a letter or
 #: the "o" of a degree.
 _INNER_MARK = re.compile(r"[\w°º*†‡§]{1,2}")
+
+
+def _degree(before: str, mark: str, after: list[Word]) -> bool:
+    """A raised "o" (or "0") after a figure, or before "C" or "F", is the degree sign a
+    font did not have ("160 oC", "sin75⁰")."""
+    if mark not in ("o", "0", "º"):
+        return False
+    return before[-1:].isdigit() or (bool(after) and after[0].text[:1] in ("C", "F"))
 
 
 def _holds(line: Line, mark: Line) -> bool:
