@@ -3028,3 +3028,25 @@ def test_a_heading_of_words_joined_by_a_slash_or_a_hyphen_is_a_heading() -> None
     role = {para.text: para.role for para in labelled(sheet)}
     assert role["b. Dictation"] == HEADING, role
     assert role["a. Preparation/ Warm-up"] == HEADING, role
+
+
+def test_a_lists_short_items_over_a_picture_are_text_and_its_labels_the_figures() -> None:
+    """Measured on a real article: "Kho mực tồn OPP: 12.750 kg;" and the two items under it,
+    set in the body's type over a photograph and its caption, were taken for the figure's
+    words and dropped; a label over the caption without a clause's end still is one."""
+    items = [
+        line("Kho mực tồn OPP: 12.750 kg;", 50, 175),
+        line("Kho mực tồn PET: 4.364 kg;", 50, 190),
+        line("Kho mực DPE: 1.127 kg.", 50, 205),
+    ]
+    sheet = page(
+        1,
+        [*body_lines(100, 4), line("Tổng lượng mực hiện còn tồn tại kho:", 50, 160)],
+        *[[item] for item in items],
+        [line("Doanh thu năm", 120, 330, 10)],
+        [line("Hình 1: Hiện trạng bảo quản mực", 90, 345, 9, bold=True)],
+        body_lines(380, 10),
+    )
+    role = {para.text: para.role for para in labelled(sheet)}
+    assert all(role[item.text] == "body" for item in items), role
+    assert role["Doanh thu năm"] == "figure", role

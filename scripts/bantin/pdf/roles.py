@@ -1180,7 +1180,7 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
         para.role = TABLE
     for index, para in enumerate(paras):
         if para.role == CAPTION and _figure_caption(para):
-            _claim(paras, index, -1, FIGURE, body)
+            _claim(paras, index, -1, FIGURE, body, partial(_clause, body=body))
         elif para.role == CAPTION and table_caption(para):
             above = partial(_sentence_or_going_on, goes_on=goes_on)
             _claim(paras, index, +1, TABLE, body) or _claim(paras, index, -1, TABLE, body, above)
@@ -1188,6 +1188,20 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
         _claim(paras, paras.index(row[-1]), +1, TABLE, body, across=union_of([p.box for p in row]))
     _cells_of_figures(paras)
     _axis_ticks(paras)
+
+
+CLAUSE_MIN_WORDS = 3
+
+
+def _clause(para: Para, body: BodyType) -> bool:
+    """A clause of the text over a figure, not one of its labels: in the body's type, ending
+    as a list's item or a sentence does ("Kho mực tồn PET: 4.364 kg;")."""
+    text = para.text.strip()
+    return (
+        _is_body_text(para, body)
+        and text.endswith((";", "."))
+        and len(text.split()) >= CLAUSE_MIN_WORDS
+    )
 
 
 def _merge_continued(paras: Sequence[Para], role: str) -> None:
