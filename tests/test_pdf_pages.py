@@ -177,6 +177,38 @@ def test_a_mark_left_alone_leads_the_affiliation_after_it_and_none_is_empty() ->
     ]
 
 
+def test_a_marked_affiliations_second_line_without_a_mark_goes_on_with_it() -> None:
+    """Measured on a real article: the second of two marked affiliations ran over two lines,
+    "Phòng thí nghiệm ... phát triển xanh" over "Trường Đại học Khoa học tự nhiên, ...", and
+    the line without a mark became a third affiliation, no author's."""
+    lines = [
+        line("1", 60, 150, 6),
+        line("Trung tâm Nghiên cứu VKTech, Viện Công nghệ cao NTT", 64, 151, 10),
+        line("2", 60, 164, 6),
+        line("Phòng thí nghiệm trọng điểm Vật liệu tiên tiến ứng dụng", 64, 165, 10),
+        line("Trường Đại học Khoa học tự nhiên, Đại học Quốc gia Hà Nội", 64, 178, 10),
+    ]
+    para = Para(lines, 1)
+    para.role = AFFILIATION
+    assert front_of([para]).affiliations == [
+        "Trung tâm Nghiên cứu VKTech, Viện Công nghệ cao NTT",
+        "Phòng thí nghiệm trọng điểm Vật liệu tiên tiến ứng dụng Trường Đại học Khoa học tự "
+        "nhiên, Đại học Quốc gia Hà Nội",
+    ]
+    unmarked = Para(
+        [
+            line("Khoa Cơ khí, Trường Đại học A", 60, 150, 10),
+            line("Viện Nghiên cứu B", 60, 163, 10),
+        ],
+        1,
+    )
+    unmarked.role = AFFILIATION
+    assert front_of([unmarked]).affiliations == [
+        "Khoa Cơ khí, Trường Đại học A",
+        "Viện Nghiên cứu B",
+    ]
+
+
 def test_a_label_hanging_left_of_its_text_names_that_text() -> None:
     """Measured on a real article: "Từ khóa:" and "Keywords:" stood in a narrow column of
     their own left of what they name; the keywords were read before their label and taken

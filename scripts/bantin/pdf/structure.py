@@ -157,14 +157,16 @@ _AFFILIATION_MARK = re.compile(r"^(?:[\d*]{1,2}|\(\d{1,2}\))\s*")  # "1", "*", "
 
 
 def _affiliations(paras: list[Para]) -> list[str]:
-    """One affiliation per line or per mark ("1 Trường A; 2 Viện B"), marks removed."""
+    """One affiliation per line or per mark ("1 Trung tâm A; 2 Viện B"), marks removed; a
+    line without a mark goes on with a marked affiliation before it."""
     texts: list[str] = []
     for para in paras:
         for line in para.lines:
             text = line.text.strip()
             lone_mark = bool(texts) and _AFFILIATION_MARK.fullmatch(texts[-1]) is not None
+            goes_on = texts and not _AFFILIATION_MARK.match(text)
             if lone_mark or (
-                texts and not _AFFILIATION_MARK.match(text) and _continues_line(texts[-1], text)
+                goes_on and (_continues_line(texts[-1], text) or _AFFILIATION_MARK.match(texts[-1]))
             ):
                 texts[-1] = f"{texts[-1]} {text}"
                 continue
