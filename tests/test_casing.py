@@ -227,6 +227,11 @@ def test_an_acronym_alone_in_brackets_keeps_its_capitals() -> None:
     assert (
         restore_case("ĐO Ở CHẾ ĐỘ (TON) TRONG HAI GIỜ", body) == "Đo ở chế độ (Ton) trong hai giờ"
     )
+    # Measured on a real article: a university's long acronym ("(ĐHKTKTCN)", eight letters)
+    # became "(đhktktcn)"; a long word in brackets still takes sentence case
+    assert restore_case("SINH VIÊN TRƯỜNG (ĐHKTKTCN)", body) == "Sinh viên trường (ĐHKTKTCN)"
+    assert restore_case("ỨNG DỤNG (BLOCKCHAIN)", body) == "Ứng dụng (blockchain)"
+    assert restore_case("ĐO Ở (NGHIÊNG)", body) == "Đo ở (nghiêng)"
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -700,9 +701,21 @@ ACRONYM_MAX = 6  # letters of an acronym alone in brackets
 
 
 def _bracketed_acronym(pieces: list[str], index: int) -> bool:
+    """A word in capitals alone in brackets, short ("ATC"), or longer and nearly without
+    vowels ("ĐHKTKTCN", the initials of a name), not a word ("BLOCKCHAIN")."""
     word = pieces[index]
     alone = pieces[index - 1].endswith("(") and pieces[index + 1].startswith(")")
-    return alone and 2 <= len(word) <= ACRONYM_MAX and word.isupper()
+    if not alone or not word.isupper() or len(word) < 2:
+        return False
+    if len(word) <= ACRONYM_MAX:
+        return True
+    vowels = sum(1 for char in unicodedata.normalize("NFD", word.lower()) if char in _VOWELS)
+    return len(word) <= LONG_ACRONYM_MAX and vowels * ACRONYM_VOWEL_SHARE <= len(word)
+
+
+LONG_ACRONYM_MAX = 12
+ACRONYM_VOWEL_SHARE = 5  # at most one letter in five a vowel
+_VOWELS = frozenset("aeiouy")
 
 
 PHRASE_WORDS = 3  # words in a run the body writes that settle their case together
