@@ -2144,6 +2144,23 @@ def test_a_formula_set_within_a_line_of_text_leaves_the_sentence_whole() -> None
     assert any("ví dụ tính , do nhân biểu đồ thực hiện trên suốt" in text for text in paragraphs)
 
 
+def test_a_raised_o_poppler_set_in_its_line_after_a_figure_is_the_degree_sign() -> None:
+    """Measured on a real article: "ở 10" + a raised "o" in small type + "C." stood in one
+    line; the text read "10oC." (a raised "o" level with the line is no degree)."""
+    style, small = Style("Times New Roman", 12), Style("Times New Roman", 7)
+    words = [
+        Word("ở", Box(440, 247, 450, 259), style),
+        Word("10", Box(453, 247, 465, 259), style),
+        Word("o", Box(465, 246, 469, 252), small),
+        Word("C.", Box(469, 247, 481, 259), style),
+        Word("và", Box(484, 247, 496, 259), style),
+        Word("o", Box(499, 250, 506, 259), style),
+    ]
+    sheet = page(1, [Line(words, Box(440, 246, 506, 259))], body_lines(300, 10))
+    join_marks(sheet)
+    assert [word.text for word in sheet.lines[0].words] == ["ở", "10", "°", "C.", "và", "o"]
+
+
 def test_a_raised_mark_poppler_set_apart_inside_a_line_goes_back_where_it_stands() -> None:
     """Measured on a real article: the raised "o" of "160 oC" in a caption's second line
     stood as a line of its own; it was dropped from the text and, read between the caption's

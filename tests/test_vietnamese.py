@@ -90,4 +90,6 @@ def test_a_raised_o_before_c_is_the_degree_sign() -> None:
         "nhiệt độ 80 °C, nhiệt dung 4,2 kJ/kg°C"
     )
     assert fix_lookalikes("oC") == "°C"  # a word of its own (the PDF route cleans words)
+    assert fix_lookalikes("đạt 7,01oBrix, 98oF") == "đạt 7,01°Brix, 98°F"
+    assert fix_lookalikes("oF the year, 7oFF") == "oF the year, 7oFF"
     assert fix_lookalikes("mô hình PoC và NoC, oCa") == "mô hình PoC và NoC, oCa"

@@ -160,9 +160,9 @@ _LOOKALIKE_CHARS = "\u01a3\u01a2\u00f0\u00d0"
 
 def fix_lookalikes(text: str) -> str:
     """Vietnamese letters in place of the foreign letters a PDF gave for them, and the degree
-    sign for the raised "o" set for it ("200oC": "200°C")."""
-    if "oC" in text:
-        text = _DEGREES.sub("°C", text)
+    sign for the raised "o" set for it ("200oC": "200°C", "7,01oBrix": "7,01°Brix")."""
+    if "oC" in text or "oF" in text or "oBrix" in text:
+        text = _DEGREES.sub("°", text)
     if not any(char in text for char in _LOOKALIKE_CHARS):  # most texts: nothing to do
         return text
     if "\u00f0" in text:
@@ -170,8 +170,9 @@ def fix_lookalikes(text: str) -> str:
     return text.translate(_LOOKALIKES)
 
 
-#: "oC" after a figure or "kg" ("200oC", "80 oC", "J/kgoC"), or as a word of its own.
-_DEGREES = re.compile(r"(?:(?<=\d)|(?<=kg)|(?<![^\W_]))oC(?![^\W_])")
+#: The "o" of "oC" after a figure or "kg" ("200oC", "80 oC", "J/kgoC") or as a word of its
+#: own, and of "oF" and "oBrix" after a figure ("7,01oBrix").
+_DEGREES = re.compile(r"(?<=\d)o(?=(?:C|F|Brix)(?![^\W_]))|(?:(?<=kg)|(?<![^\W_]))o(?=C(?![^\W_]))")
 _BUT_THE_SMALL_ETH = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af", "\u00d0": "\u0110"})
 
 

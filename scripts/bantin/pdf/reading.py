@@ -175,6 +175,25 @@ def join_marks(page: Page) -> None:
         if not mark_block.lines:
             page.blocks.remove(mark_block)
         log.debug("page %d: mark %r joined to %r", page.number, mark.text, host.text)
+    for line in page.lines:
+        _raised_degrees(line)
+
+
+def _raised_degrees(line: Line) -> None:
+    """A raised "o" in smaller type that poppler set among its line's words after a figure
+    or before "C" is the degree sign ("10" + "o" + "C."): the font had none."""
+    words = line.words
+    for at, word in enumerate(words):
+        if word.text not in ("o", "0", "º") or at == 0:
+            continue
+        before = words[at - 1]
+        raised = word.box.y0 < before.box.y0 and word.box.cy < before.box.cy
+        if (
+            raised
+            and word.style.size < before.style.size
+            and _degree(before.text, word.text, words[at + 1 :])
+        ):
+            word.text = "°"
 
 
 #: A raised sign of one or two characters that stands inside a line: a figure, a letter or
