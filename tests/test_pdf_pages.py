@@ -3099,3 +3099,16 @@ def test_a_lists_short_items_over_a_picture_are_text_and_its_labels_the_figures(
     role = {para.text: para.role for para in labelled(sheet)}
     assert all(role[item.text] == "body" for item in items), role
     assert role["Doanh thu năm"] == "figure", role
+
+
+def test_a_short_line_of_code_in_a_monospaced_font_is_kept() -> None:
+    """Measured on a real article: the first line of each listing, "int Pksent(){" in
+    Courier New, short and no sentence, was dropped as a figure's label."""
+    code = line("int Pksent(){", 50, 175, 9)
+    comment = line("//Ps là số gói tin đã gửi.", 50, 186, 9)
+    for piece in (code, comment):
+        for word in piece.words:
+            word.style = Style("Courier New,Bold", 9.0, bold=True)
+    sheet = page(1, body_lines(100, 5), [code], [comment], body_lines(210, 10))
+    role = {para.text: para.role for para in labelled(sheet)}
+    assert role["int Pksent(){"] != "figure", role

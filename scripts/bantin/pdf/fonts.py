@@ -132,6 +132,14 @@ def _opens_item(text: str, at: int) -> bool:
     return not after or after.isupper() or not after.isascii() or after.isspace()
 
 
+_MONOSPACED = re.compile(r"courier|mono|consol|lucida ?console|typewriter|menlo|inconsolata", re.I)
+
+
+def monospaced(font: str) -> bool:
+    """A font whose letters are all one width: a program's listing is set in one."""
+    return bool(_MONOSPACED.search(font))
+
+
 def capitals_font(style: Style) -> bool:
     """A font that draws every letter as a capital (TCVN3 "H" fonts, small caps)."""
     name = style.font.lower()

@@ -17,7 +17,7 @@ from functools import partial
 
 from bantin.bylines import ORGANISATION_WORDS, Author, parse_byline, plausible
 from bantin.convert.scholarly import references_start
-from bantin.pdf.fonts import BodyType, capitals_font
+from bantin.pdf.fonts import BodyType, capitals_font, monospaced
 from bantin.pdf.page import Box, Line, union_of
 from bantin.pdf.reading import EQUATION_NUMBER, Para, family, starts_enumerated, starts_item
 from bantin.vietnamese import (
@@ -912,8 +912,8 @@ def _body_role(para: Para, paras: Sequence[Para], index: int, body: BodyType) ->
         return HEADING
     if _is_body_text(para, body) or len(para.lines) >= 3:
         return BODY
-    if len(text.split()) <= 4 and not ends_sentence(text):
-        return FIGURE
+    if len(text.split()) <= 4 and not ends_sentence(text) and not monospaced(para.style.font):
+        return FIGURE  # (a short line of a program's listing is no figure's label)
     return BODY
 
 
