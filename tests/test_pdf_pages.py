@@ -209,6 +209,25 @@ def test_a_marked_affiliations_second_line_without_a_mark_goes_on_with_it() -> N
     ]
 
 
+def test_the_next_mark_glued_to_a_word_after_a_comma_starts_the_next_affiliation() -> None:
+    """Measured on a real article: "1" over "Khoa Vật lý - Lý Sinh, Học viện Quân y, 2Viện
+    Mô phôi ..., Học viện Quân y" was one affiliation, and the author marked 2 had none; a
+    house number after a comma is no mark."""
+    lines = [
+        line("1", 60, 150, 6),
+        line("Khoa Vật lý - Lý Sinh, Học viện Quân y, 2Viện Mô phôi, Học viện Quân y", 64, 151),
+        line("3Học viện Ngân hàng, 12 Chùa Bộc, 4Học viện Tài chính", 64, 165),
+    ]
+    para = Para(lines, 1)
+    para.role = AFFILIATION
+    assert front_of([para]).affiliations == [
+        "Khoa Vật lý - Lý Sinh, Học viện Quân y",
+        "Viện Mô phôi, Học viện Quân y",
+        "Học viện Ngân hàng, 12 Chùa Bộc",
+        "Học viện Tài chính",
+    ]
+
+
 def test_a_label_hanging_left_of_its_text_names_that_text() -> None:
     """Measured on a real article: "Từ khóa:" and "Keywords:" stood in a narrow column of
     their own left of what they name; the keywords were read before their label and taken

@@ -171,8 +171,26 @@ def _affiliations(paras: list[Para]) -> list[str]:
                 texts[-1] = f"{texts[-1]} {text}"
                 continue
             texts.append(text)
+    texts = [piece for text in texts for piece in _at_next_marks(text)]
     stripped = (_AFFILIATION_MARK.sub("", text, count=1).strip().rstrip(";") for text in texts)
     return [text for text in stripped if text]
+
+
+def _at_next_marks(text: str) -> list[str]:
+    """An affiliation marked N cut where the next mark, N + 1, is glued to a word after a
+    comma ("1 Khoa A, Học viện B, 2Viện C"); a number spaced from its word ("12 Chùa Bộc") is
+    an address's."""
+    mark = re.match(r"\d{1,2}", text)
+    if mark is None:
+        return [text]
+    pieces: list[str] = []
+    number = int(mark.group())
+    while True:
+        cut = re.search(rf",\s*(?={number + 1}[^\W\d_])", text)
+        if cut is None:
+            return [*pieces, text]
+        pieces.append(text[: cut.start()])
+        text, number = text[cut.end() :], number + 1
 
 
 def _continues_line(before: str, after: str) -> bool:
