@@ -50,6 +50,8 @@ def test_the_eth_of_phonetics_stays_an_eth() -> None:
     assert fix_lookalikes("Nghị định 99/2012/NÐ-CP") == "Nghị định 99/2012/NĐ-CP"
     # the symbol alone or at the end stays; before a look-alike "ư" it is a "đ"
     assert [fix_lookalikes(t) for t in ("ð", "/ð", "ðƣờng")] == ["ð", "/ð", "đường"]
+    # before a vowel in a transcription it is the symbol too (a real article: "/ðeə(r)/")
+    assert fix_lookalikes("there /ðeə(r)/, [ði], ðe ðọc") == "there /ðeə(r)/, [ði], đe đọc"
 
 
 def test_a_point_lettered_in_lower_case_is_an_enumeration_an_initial_is_not() -> None:

@@ -178,9 +178,20 @@ _BUT_THE_SMALL_ETH = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af", "\u0
 
 def _eth(match: re.Match[str]) -> str:
     """The small eth: "đ" where a Vietnamese letter follows it ("ƣ" among them), else itself
-    (alone, at the end, before a mark)."""
-    following = match.string[match.end() : match.end() + 1].translate(_LOOKALIKES)
-    return "\u0111" if following and is_vietnamese_letter(following) else "\u00f0"
+    (alone, at the end, before a mark, or in a word of phonetics: "/ðeə(r)/", "ðə")."""
+    text, at = match.string, match.start()
+    following = text[match.end() : match.end() + 1].translate(_LOOKALIKES)
+    if not following or not is_vietnamese_letter(following):
+        return "\u00f0"
+    start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+    end = min((i for i in (text.find(" ", at), text.find("\n", at)) if i >= 0), default=len(text))
+    word = text[start:end]
+    phonetic = word.startswith(("/", "[")) or any(char in _PHONETIC for char in word)
+    return "\u00f0" if phonetic else "\u0111"
+
+
+#: Letters of phonetic transcriptions that Vietnamese writing never uses.
+_PHONETIC = frozenset("əɪʊæɔɑʃʒθŋːˈˌɜʌɒɛ")
 
 
 Key = TypeVar("Key")
