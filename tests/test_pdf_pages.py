@@ -3131,3 +3131,26 @@ def test_a_short_line_of_code_in_a_monospaced_font_is_kept() -> None:
     sheet = page(1, body_lines(100, 5), [code], [comment], body_lines(210, 10))
     role = {para.text: para.role for para in labelled(sheet)}
     assert role["int Pksent(){"] != "figure", role
+
+
+def test_an_appendix_after_the_references_ends_them() -> None:
+    """Measured on a real article: "PHỤ LỤC: THANG ĐO CỦA CÁC BIẾN NGHIÊN CỨU" after the
+    references, and its table, became 31 more reference entries."""
+    items = [
+        "[1] Nguyễn Văn An (2019). Khởi nghiệp của sinh viên. Tạp chí Kinh tế, 3, 12-20.",
+        "[2] Trần Thị Bình (2020). Ý định kinh doanh. Tạp chí Khoa học, 5, 30-41.",
+    ]
+    sheet = page(
+        1,
+        body_lines(60, 14),
+        [line("TÀI LIỆU THAM KHẢO", 200, 290, 12, bold=True)],
+        *[[line(text, 50, 310 + 20 * n, 10)] for n, text in enumerate(items)],
+        [line("PHỤ LỤC: THANG ĐO CỦA CÁC BIẾN NGHIÊN CỨU", 150, 370, 12, bold=True)],
+        [line("Sẵn sàng kinh doanh", 50, 390, 10)],
+        [line("Tôi sẵn sàng làm bất cứ điều gì để kinh doanh.", 200, 390, 10)],
+    )
+    paras = labelled(sheet)
+    role = {para.text: para.role for para in paras}
+    assert [role[text] for text in items] == ["reference", "reference"], role
+    assert role["PHỤ LỤC: THANG ĐO CỦA CÁC BIẾN NGHIÊN CỨU"] == HEADING, role
+    assert role["Tôi sẵn sàng làm bất cứ điều gì để kinh doanh."] != "reference", role

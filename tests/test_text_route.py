@@ -161,6 +161,28 @@ def test_contact_details_after_the_references_are_no_paragraphs() -> None:
     assert "hoa@example.edu.vn" in " ".join(footnotes)
 
 
+def test_an_appendix_after_the_references_ends_them() -> None:
+    """Measured on a real article: "PHỤ LỤC: THANG ĐO ..." and the table under it were
+    read as the last reference's words (the PDF route made them 31 more references)."""
+    text = TITLE + (
+        "Nhóm nghiên cứu đã chuẩn bị mẫu thử theo quy trình\n"
+        "của phòng thí nghiệm trong nhiều tháng liền.\n\n"
+        "TÀI LIỆU THAM KHẢO\n\n"
+        "[1] Nguyễn Văn A, Giáo trình bảo quản rau, 2019.\n\n"
+        "[2] Trần Thị B, Ý định kinh doanh, 2020.\n\n"
+        "PHỤ LỤC: THANG ĐO CỦA CÁC BIẾN NGHIÊN CỨU\n\n"
+        "Tôi sẵn sàng làm bất cứ điều gì để kinh doanh.\n"
+    )
+    article = convert_text(text, "x.txt")
+    kinds = [(b.kind, b.text) for b in article.blocks]
+    assert [t for kind, t in kinds if kind is BlockKind.REFERENCE] == [
+        "[1] Nguyễn Văn A, Giáo trình bảo quản rau, 2019.",
+        "[2] Trần Thị B, Ý định kinh doanh, 2020.",
+    ]
+    assert (BlockKind.HEADING, "Phụ lục: thang đo của các biến nghiên cứu") in kinds, kinds
+    assert (BlockKind.PARAGRAPH, "Tôi sẵn sàng làm bất cứ điều gì để kinh doanh.") in kinds
+
+
 def test_a_paragraph_ends_where_its_last_line_is_short_as_printed() -> None:
     """The last line has as many characters as a full line, but narrow ones ('i', 't', 'l'):
     measured as printed, the next word would have fitted, so the paragraph ended there; a

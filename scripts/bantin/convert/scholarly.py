@@ -70,6 +70,8 @@ REFERENCE_ITEM_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s*\S")
 #: The first reference's number, opening its entry or set apart from it.
 FIRST_REFERENCE_RE = re.compile(r"^\s*(?:\[1\]|1[.)])(?:\s|$)")
 BACK_MATTER_RE = re.compile(r"^\s*(?:thông tin (?:liên hệ|tác giả)|contact)\b", re.IGNORECASE)
+#: An appendix's heading ("PHỤ LỤC: THANG ĐO ...", "Phụ lục 1", "Appendix A").
+APPENDIX_RE = re.compile(r"^\s*(?:phụ lục|appendix|appendices)\b", re.IGNORECASE)
 
 
 def front_label(text: str) -> tuple[str, str] | None:
@@ -289,11 +291,13 @@ def _references_heading(seg: Segment) -> bool:
 
 
 def _back_matter(seg: Segment) -> bool:
+    """What ends the references: an abstract, contact details, an appendix's heading."""
     text = seg.first.text
     return (
         seg.role is Role.LEAD
         or front_label(text) is not None
         or BACK_MATTER_RE.match(text) is not None
+        or (len(seg.lines) == 1 and APPENDIX_RE.match(text) is not None)
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from bantin.bylines import ORGANISATION_WORDS, Author, parse_byline, plausible
-from bantin.convert.scholarly import references_start
+from bantin.convert.scholarly import APPENDIX_RE, references_start
 from bantin.pdf.fonts import BodyType, capitals_font, monospaced
 from bantin.pdf.page import Box, Line, union_of
 from bantin.pdf.reading import EQUATION_NUMBER, Para, family, starts_enumerated, starts_item
@@ -752,6 +752,10 @@ def label_body(paras: Sequence[Para], body: BodyType) -> None:
         if start is not None and index >= start and _references_heading(para):
             para.role = HEADING
             references = True
+            continue
+        if references and APPENDIX_RE.match(text) and _is_heading(para, body):
+            references = False  # "PHỤ LỤC: THANG ĐO ...": an appendix after the references
+            para.role = HEADING
             continue
         if references:
             para.role = REFERENCE
