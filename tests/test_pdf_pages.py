@@ -3118,6 +3118,18 @@ def test_a_lists_short_items_over_a_picture_are_text_and_its_labels_the_figures(
     role = {para.text: para.role for para in labelled(sheet)}
     assert all(role[item.text] == "body" for item in items), role
     assert role["Doanh thu năm"] == "figure", role
+    # the end of a sentence over a figure's caption, on a line of its own (a real article:
+    # "• “Load” - một thanh kim loại chịu tải có tính" over "đàn hồi.")
+    full = justified("• “Load” - một thanh kim loại chịu tải có tính chất", 175)
+    sheet = page(
+        1,
+        [*body_lines(100, 4), full],
+        [line("đàn hồi.", 50, 190)],
+        [line("Hình 2. Cấu tạo cảm biến tải trọng", 90, 345, 9, bold=True)],
+        body_lines(380, 10),
+    )
+    role = {para.text: para.role for para in labelled(sheet)}
+    assert role["đàn hồi."] == "body", role
 
 
 def test_a_short_line_of_code_in_a_monospaced_font_is_kept() -> None:

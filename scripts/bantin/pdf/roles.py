@@ -1184,7 +1184,8 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
         para.role = TABLE
     for index, para in enumerate(paras):
         if para.role == CAPTION and _figure_caption(para):
-            _claim(paras, index, -1, FIGURE, body, partial(_clause, body=body))
+            over = partial(_clause, body=body, goes_on=goes_on)
+            _claim(paras, index, -1, FIGURE, body, over)
         elif para.role == CAPTION and table_caption(para):
             above = partial(_sentence_or_going_on, goes_on=goes_on)
             _claim(paras, index, +1, TABLE, body) or _claim(paras, index, -1, TABLE, body, above)
@@ -1197,11 +1198,12 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
 CLAUSE_MIN_WORDS = 3
 
 
-def _clause(para: Para, body: BodyType) -> bool:
-    """A clause of the text over a figure, not one of its labels: in the body's type, ending
-    as a list's item or a sentence does ("Kho mực tồn PET: 4.364 kg;")."""
+def _clause(para: Para, body: BodyType, goes_on: set[Para]) -> bool:
+    """A clause of the text over a figure, not one of its labels: the end of the sentence
+    above it (`goes_on`: "có tính" over "đàn hồi."), or in the body's type, ending as a
+    list's item or a sentence does ("Kho mực tồn PET: 4.364 kg;")."""
     text = para.text.strip()
-    return (
+    return para in goes_on or (
         _is_body_text(para, body)
         and text.endswith((";", "."))
         and len(text.split()) >= CLAUSE_MIN_WORDS
