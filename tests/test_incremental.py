@@ -1546,3 +1546,46 @@ def test_a_static_file_is_the_published_one_by_its_inode_or_its_bytes(tmp_path: 
     assert incremental.static_differs(str(source), str(other))
     assert not incremental.static_differs(str(source), str(copied))
     assert incremental.static_differs(str(docs / "none.bib"), str(copied), same)
+
+
+def test_the_spare_is_made_the_published_site_whatever_it_holds(tmp_path: Path) -> None:
+    """`mirror` makes the spare hold the published files (the same files) and nothing else,
+    whatever it held (a stale file, an empty folder where a file goes, a folder of files
+    where a file goes), and lists every file with its inode, names of any characters too."""
+    published, spare, listing = tmp_path / "site", tmp_path / "spare", tmp_path / "list"
+    names = ["index.html", "a/b.html", "Icon\r", "x y\nz.html", "sitemap.xml"]
+    for number, name in enumerate(names):
+        (published / name).parent.mkdir(parents=True, exist_ok=True)
+        (published / name).write_text(f"trang {number}", encoding="utf-8")
+    (spare / "a/b.html").mkdir(parents=True)  # an empty folder where a file goes
+    (spare / "sitemap.xml").mkdir()
+    (spare / "sitemap.xml/rac").write_text("rác", encoding="utf-8")
+    (spare / "index.html").write_text("cũ", encoding="utf-8")
+    (spare / "old.html").write_text("cũ", encoding="utf-8")
+    incremental.mirror(published, spare, listing)
+    found = incremental.read_listing(listing)
+    assert found == {name: (published / name).stat().st_ino for name in names}
+    assert sorted(p.relative_to(spare).as_posix() for p in spare.rglob("*") if p.is_file()) == (
+        sorted(names)
+    )
+    assert all((spare / name).stat().st_ino == found[name] for name in names)
+
+
+def test_a_rebuild_copies_the_published_site_beforehand_and_uses_its_listing(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The spare is brought up to date while the pages are written (no fallback at the end),
+    and the listing answers for the published files: a published file it does not list is
+    one the build does not keep."""
+    root = make_archive(tmp_path)
+    build(root)
+    build(root)
+    change(root, 0, 0)  # files changed since the spare's build: each linked anew
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root)
+    assert "beforehand" not in caplog.text and "full build" not in caplog.text
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+    plan = incremental.Plan({}, old_site=root / "site", published={"a.bib": 7})
+    assert plan.published_inode("a.bib") == (7, (root / "site").stat().st_dev)
+    assert plan.published_inode("b.bib") is None and not plan.is_published("b.bib")
+    assert plan.is_published("a.bib")

@@ -730,7 +730,7 @@ class SiteBuild:
                             incremental.assemble(temp, target, plan.old_site, plan.expected)
                         else:
                             incremental.assemble_mirrored(temp, target, plan.expected, set(names))
-                    except (IsADirectoryError, NotADirectoryError) as error:
+                    except (IsADirectoryError, NotADirectoryError, FileExistsError) as error:
                         raise incremental.CacheMiss(f"{incremental.SPARE}: {error}") from error
             with stages.stage("Kiểm tra site (checks)", spinner=False):
                 article_urls = [e.url for e in entries]
@@ -768,8 +768,8 @@ class Mirroring:
     def result(self) -> dict[str, int] | None:
         try:
             self.worker.wait()
-            return incremental.mirrored(self.folder / MIRROR_LIST)
-        except (BuildError, OSError) as error:
+            return incremental.read_listing(self.folder / MIRROR_LIST)
+        except (BuildError, OSError, ValueError) as error:
             log.info("the spare site was not brought up to date beforehand (%s)", error)
             return None
         finally:
@@ -787,13 +787,21 @@ def start_mirror(plan: incremental.Plan, spare: Path, root: Path) -> Mirroring |
     """Bring the spare site up to the published one in another process, from now on."""
     if plan.old_site is None:
         return None
-    folder = Path(tempfile.mkdtemp(dir=root, prefix=".site-build-"))
     published = plan.old_site
-    worker = forked.start(
-        lambda: incremental.mirror(published, spare, folder / MIRROR_LIST),
-        folder / "failure.txt",
-        "the spare site",
-    )
+    folder = None
+    try:
+        folder = Path(tempfile.mkdtemp(dir=root, prefix=".site-build-"))
+        listing = folder / MIRROR_LIST
+        worker = forked.start(
+            lambda: incremental.mirror(published, spare, listing),
+            folder / "failure.txt",
+            "the spare site",
+        )
+    except OSError as error:  # no process or folder to spare: assembled at the end
+        log.info("the spare site is brought up to date at the end (%s)", error)
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        return None
     return Mirroring(worker, folder)
 
 

@@ -828,7 +828,7 @@ def assemble(delta: Path, spare: Path, published: Path, expected: set[str]) -> i
 
 def mirror(published: Path, spare: Path, listing: Path) -> None:
     """Make `spare` hold the files of `published` and nothing else (hard links: the same
-    files), and write their names and inodes to `listing`, one per line: the part of
+    files), and write their inodes and names to `listing` (`read_listing`): the part of
     `assemble` that does not depend on what the run writes, done in another process while it
     writes."""
     folders: set[str] = set()
@@ -852,18 +852,17 @@ def mirror(published: Path, spare: Path, listing: Path) -> None:
             folders.add(parent)
         if name in there:
             os.unlink(target)
+        elif os.path.isdir(target) and not os.path.islink(target):
+            shutil.rmtree(target)  # a folder (empty, or its files gone above) where it goes
         keep(site + name, target)
-    lines = "".join(f"{found[name]} {name}\n" for name in sorted(found))
-    listing.write_text(lines, encoding="utf-8")
+    # NUL between fields: a file's name may hold any other character
+    listing.write_bytes(b"".join(f"{found[name]}\0{name}\0".encode() for name in sorted(found)))
 
 
-def mirrored(listing: Path) -> dict[str, int]:
-    """The files and inodes `mirror` wrote."""
-    found: dict[str, int] = {}
-    for line in listing.read_text(encoding="utf-8").splitlines():
-        inode, name = line.split(" ", 1)
-        found[name] = int(inode)
-    return found
+def read_listing(listing: Path) -> dict[str, int]:
+    """The published files and their inodes as `mirror` listed them."""
+    fields = listing.read_bytes().decode("utf-8").split("\0")[:-1]
+    return {name: int(inode) for inode, name in zip(fields[::2], fields[1::2], strict=True)}
 
 
 def assemble_mirrored(delta: Path, spare: Path, expected: set[str], names: set[str]) -> None:
