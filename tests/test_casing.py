@@ -422,7 +422,7 @@ def test_a_word_after_an_initial_is_inside_its_sentence(asked: bool) -> None:
     title = "SẢN XUẤT TRÀ TỪ LÁ ĐINH LĂNG (POLYSCIAS FRUTICOSA L. HARMS) TẠI ĐẮK LẮK"
     texts = [
         "Cây đinh lăng (Polyscias fruticosa (L.) Harms) được trồng nhiều ở Đắk Lắk.",
-        "Lá đinh lăng (Polyscias fruticosa (L.) Harms) có nhiều saponin.",
+        "Lá đinh lăng (Polyscias fruticosa (L.)Harms) có nhiều saponin (L. ) Harms.",
         "Mẫu được sấy ở nhiệt độ T. Sau đó mẫu được nghiền.",
     ]
     other = "MẪU SAU KHI SẤY"

@@ -455,6 +455,17 @@ def test_tables_equations_footnotes_and_references_render_and_read_back() -> Non
         ),
         (["I. MỞ ĐẦU", "1. Dữ liệu", "1.1. Nguồn", "II. KẾT QUẢ", "1. Mô hình"], [2, 3, 4, 2, 3]),
         (["1. Mở đầu", "1.1. Dữ liệu", "2. Kết quả", "Kết luận", "1. Phụ chú"], [2, 3, 2, 2, 2]),
+        # only a count from one is a part's points ("2." again after "2.1." is the section)
+        (["1. Giới thiệu", "2. Phương pháp", "2.1. Mẫu", "2. Kết quả"], [2, 2, 3, 2]),
+        # a section's name joined to another, or "chung", stands at the top
+        (
+            ["3.1. Dữ liệu", "Kết luận, kiến nghị", "3.1. Mẫu", "Kết luận chung", "3.1. A"],
+            [3, 2, 3, 2, 3],
+        ),
+        (
+            ["3.1. Dữ liệu", "TÀI LIỆU THAM KHẢO (REFERENCES)", "3.1. B", "PHỤ LỤC: BẢNG HỎI"],
+            [3, 2, 3, 2],
+        ),
     ],
 )
 def test_headings_take_the_level_their_number_gives(headings: list[str], levels: list[int]) -> None:

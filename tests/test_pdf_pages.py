@@ -207,6 +207,24 @@ def test_a_marked_affiliations_second_line_without_a_mark_goes_on_with_it() -> N
         "Khoa Cơ khí, Trường Đại học A",
         "Viện Nghiên cứu B",
     ]
+    # a line under the mark, not under the words, is an affiliation of its own
+    glued = Para(
+        [
+            line("1Trường Đại học A", 60, 150, 10),
+            line("2Viện Nghiên cứu B", 60, 163, 10),
+            line("Trường Đại học Cần Thơ", 60, 176, 10),
+            line("3Khoa Hóa, Trường Đại học Khoa học Tự nhiên,", 60, 189, 10),
+            line("Đại học Quốc gia Hà Nội", 66, 202, 10),
+        ],
+        1,
+    )
+    glued.role = AFFILIATION
+    assert front_of([glued]).affiliations == [
+        "Trường Đại học A",
+        "Viện Nghiên cứu B",
+        "Trường Đại học Cần Thơ",
+        "Khoa Hóa, Trường Đại học Khoa học Tự nhiên, Đại học Quốc gia Hà Nội",
+    ]
 
 
 def test_the_next_mark_glued_to_a_word_after_a_comma_starts_the_next_affiliation() -> None:
@@ -2174,10 +2192,14 @@ def test_a_raised_o_poppler_set_in_its_line_after_a_figure_is_the_degree_sign() 
         Word("C.", Box(469, 247, 481, 259), style),
         Word("và", Box(484, 247, 496, 259), style),
         Word("o", Box(499, 250, 506, 259), style),
+        Word("ở", Box(509, 247, 519, 259), style),
+        Word("o", Box(520, 246, 524, 252), small),
+        Word("C", Box(524, 247, 532, 259), style),
     ]
-    sheet = page(1, [Line(words, Box(440, 246, 506, 259))], body_lines(300, 10))
+    sheet = page(1, [Line(words, Box(440, 246, 532, 259))], body_lines(300, 10))
     join_marks(sheet)
-    assert [word.text for word in sheet.lines[0].words] == ["ở", "10", "°", "C.", "và", "o"]
+    found = [word.text for word in sheet.lines[0].words]
+    assert found == ["ở", "10", "°", "C.", "và", "o", "ở", "°", "C"]
 
 
 def test_a_raised_mark_poppler_set_apart_inside_a_line_goes_back_where_it_stands() -> None:
@@ -3044,7 +3066,7 @@ def test_a_point_numbered_in_brackets_after_a_short_line_is_the_next_point() -> 
         line("(iii) Nhóm khuyến nghị nhằm hạn chế sự căng thẳng đối với", 50, 160),
         line("công việc dễ dàng hơn", 50, 175),
         line("(iv) Nhóm khuyến nghị nhằm hạn chế ý định nghỉ việc của", 50, 190),
-        line("nhân viên nhà quản lý nên làm tốt.", 50, 205),
+        line("nhân viên nhà quản lý nên làm tốt", 50, 205),
         line("(2) Nhóm đề xuất cuối cùng của bài viết này", 50, 220),
     ]
     sheet = page(1, [*body_lines(100, 4), *points, *body_lines(235, 10)])
@@ -3111,6 +3133,8 @@ def test_a_lists_short_items_over_a_picture_are_text_and_its_labels_the_figures(
         1,
         [*body_lines(100, 4), line("Tổng lượng mực hiện còn tồn tại kho:", 50, 160)],
         *[[item] for item in items],
+        [line("Lợi nhuận sau thuế", 120, 300)],
+        [line("Tỷ suất.", 120, 315)],
         [line("Doanh thu năm", 120, 330, 10)],
         [line("Hình 1: Hiện trạng bảo quản mực", 90, 345, 9, bold=True)],
         body_lines(380, 10),
@@ -3118,6 +3142,7 @@ def test_a_lists_short_items_over_a_picture_are_text_and_its_labels_the_figures(
     role = {para.text: para.role for para in labelled(sheet)}
     assert all(role[item.text] == "body" for item in items), role
     assert role["Doanh thu năm"] == "figure", role
+    assert role["Lợi nhuận sau thuế"] == role["Tỷ suất."] == "figure", role  # labels in its type
     # the end of a sentence over a figure's caption, on a line of its own (a real article:
     # "• “Load” - một thanh kim loại chịu tải có tính" over "đàn hồi.")
     full = justified("• “Load” - một thanh kim loại chịu tải có tính chất", 175)
@@ -3143,6 +3168,11 @@ def test_a_short_line_of_code_in_a_monospaced_font_is_kept() -> None:
     sheet = page(1, body_lines(100, 5), [code], [comment], body_lines(210, 10))
     role = {para.text: para.role for para in labelled(sheet)}
     assert role["int Pksent(){"] != "figure", role
+    from bantin.pdf.fonts import monospaced
+
+    fonts = ["Courier New", "DejaVuSansMono", "NimbusMonPS-Regular", "Consolas", "Monaco"]
+    assert all(monospaced(font) for font in fonts)
+    assert not any(monospaced(font) for font in ["MonotypeCorsiva", "Times New Roman"])
 
 
 def test_an_appendix_after_the_references_ends_them() -> None:

@@ -740,6 +740,18 @@ def test_words_drawn_by_symbol_and_accent_tricks_read_as_printed() -> None:
     assert clean_word("\uf06c", "Times New Roman") == "•"  # a bullet: a word of its own
     assert clean_word("\uf0a7Rửa", "Times New Roman") == "•Rửa"  # or opening one
     assert clean_word("\uf0a7rửa", "Times New Roman") == "•rửa"  # no letter in Symbol
+    # a unit's or a variable's few ASCII letters after a Symbol letter; a word after a bullet
+    assert [clean_word(t, "Arial") for t in ("\uf06dM", "\uf06dS/cm", "\uf070D", "\uf06dmol")] == [
+        "μM",
+        "μS/cm",
+        "πD",
+        "μmol",
+    ]
+    assert [clean_word(t, "Arial") for t in ("\uf06ccác", "\uf076Trong", "\uf06cĐể")] == [
+        "•các",
+        "•Trong",
+        "•Để",
+    ]
     assert clean_word("gia đı\u0300nh") == "gia đình"  # dotless i under a tone mark
     assert clean_word("ıt") == "ıt"  # a dotless i alone stays what it is
     assert clean_word("ha\u0300nh\u00adchi\u0301nh") == "hànhchính"  # NFC, soft hyphen out

@@ -61,6 +61,7 @@ def test_a_point_lettered_in_lower_case_is_an_enumeration_an_initial_is_not() ->
     assert starts_enumeration("(iv) Nhóm khuyến nghị nhằm hạn chế")  # a Roman number too
     assert starts_enumeration("(ii) Nhóm đề xuất")
     assert not starts_enumeration("(vv) Nhóm đề xuất")
+    assert not starts_enumeration("(IV) Nhóm đề xuất")  # as the PDF route reads it
     assert not starts_enumeration("A. Nguyễn viết rằng")
     assert not starts_enumeration("v. v. và các loại khác")
 
@@ -94,4 +95,7 @@ def test_a_raised_o_before_c_is_the_degree_sign() -> None:
     assert fix_lookalikes("oC") == "°C"  # a word of its own (the PDF route cleans words)
     assert fix_lookalikes("đạt 7,01oBrix, 98oF") == "đạt 7,01°Brix, 98°F"
     assert fix_lookalikes("oF the year, 7oFF") == "oF the year, 7oFF"
+    assert fix_lookalikes("25ºC, https://x.vn/d/1AbXy9oC/view") == (
+        "25°C, https://x.vn/d/1AbXy9oC/view"
+    )
     assert fix_lookalikes("mô hình PoC và NoC, oCa") == "mô hình PoC và NoC, oCa"

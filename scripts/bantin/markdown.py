@@ -163,10 +163,11 @@ _SECTION_NAME = re.compile(
     r"^(?:(?:tài liệu (?:tham khảo|trích dẫn)|danh mục tài liệu tham khảo|danh mục tài liệu"
     r"|lời c[ảá]m ơn|tóm tắt|mở đầu|đặt vấn đề|kết luận|references?|bibliography"
     r"|acknowledge?ments?|abstract|summary|introduction|conclusions?)"
-    # the whole heading, or its name joined to another ("Kết luận và kiến nghị")
-    r"(?:\s+(?:và|and|&)\s.+)?\s*[.:]?\s*$"
-    r"|(?:phụ lục|appendix|appendices)(?:\s+[0-9A-Z]{1,3}\b.*)?\s*[.:]?\s*$"
-    rf"|{CHAPTER_LABEL}\b)",
+    # the whole heading, "chung" ("Kết luận chung"), or its name joined to another ("Kết luận
+    # và kiến nghị", "Kết luận, kiến nghị", "Tài liệu tham khảo (References)"), not a part of
+    # a section named so ("Kết luận chương 2", "Summary statistics")
+    r"(?:\s+chung|\s*[,/:(–-].*|\s+(?:và|and|&)\s.+)?\s*[.:]?\s*$"
+    rf"|phụ lục\b|appendix\b|appendices\b|{CHAPTER_LABEL}\b)",
     re.IGNORECASE,
 )
 
@@ -188,6 +189,7 @@ def heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
     numbered = HEADING_LEVEL - 1  # the level of the numbered heading the text is under
     top = HEADING_LEVEL + (1 if roman else 0)  # the level of a heading numbered "2."
     last = 0  # the number of the last heading numbered so ("2."), 0 after a named section
+    point = 0  # the number of the last point counted again from one under a part ("1.")
     for index, block in enumerate(blocks):
         if block.kind is not BlockKind.HEADING:
             continue
@@ -195,11 +197,13 @@ def heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
         arabic = _ARABIC_MARK.match(text)
         if arabic and (arabic.group(2) or not text[arabic.end() :][:1].islower()):
             level = top + arabic.group(1).count(".")
-            if level == top and numbered > top and int(arabic.group(1)) <= last:
+            number = int(arabic.group(1)) if level == top else 0
+            if number and numbered > top and number <= last and number == point + 1:
                 level = above = numbered + 1  # "1." again under "3.2.": a point of 3.2.
+                point = number
             else:
                 above = numbered = level
-                last = int(arabic.group(1)) if level == top else last
+                last, point = (number, 0) if number else (last, 0)
         elif roman and _roman(text):
             level = above = numbered = HEADING_LEVEL
             last = 0

@@ -161,7 +161,7 @@ _LOOKALIKE_CHARS = "\u01a3\u01a2\u00f0\u00d0"
 def fix_lookalikes(text: str) -> str:
     """Vietnamese letters in place of the foreign letters a PDF gave for them, and the degree
     sign for the raised "o" set for it ("200oC": "200°C", "7,01oBrix": "7,01°Brix")."""
-    if "oC" in text or "oF" in text or "oBrix" in text:
+    if "oC" in text or "oF" in text or "oBrix" in text or "º" in text:
         text = _DEGREES.sub("°", text)
     if not any(char in text for char in _LOOKALIKE_CHARS):  # most texts: nothing to do
         return text
@@ -171,8 +171,11 @@ def fix_lookalikes(text: str) -> str:
 
 
 #: The "o" of "oC" after a figure or "kg" ("200oC", "80 oC", "J/kgoC") or as a word of its
-#: own, and of "oF" and "oBrix" after a figure ("7,01oBrix").
-_DEGREES = re.compile(r"(?<=\d)o(?=(?:C|F|Brix)(?![^\W_]))|(?:(?<=kg)|(?<![^\W_]))o(?=C(?![^\W_]))")
+#: own, and of "oF" and "oBrix" after a figure ("7,01oBrix"); the ordinal sign set for it
+#: ("25ºC"); never inside an address ("/d/9oC/view").
+_DEGREES = re.compile(
+    r"(?<=\d)[oº](?=(?:C|F|Brix)(?![^\W_]|/))|(?:(?<=kg)|(?<![^\W_]))o(?=C(?![^\W_]|/))"
+)
 _BUT_THE_SMALL_ETH = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af", "\u00d0": "\u0110"})
 
 
@@ -329,10 +332,11 @@ _COUNTS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
 #: A chapter's or part's label ("CHƯƠNG 2", "Phần II", "Chapter 3"): the word in any case, a
 #: Roman number in capitals only ("Phần vi sinh vật" is no part six).
 CHAPTER_LABEL = r"(?i:chương|phần|chapter|part)\s+(?-i:\d{1,2}|[IVXLC]{1,5})"
+#: A point's number in brackets: "(2)", or a Roman one in small letters, "(iv)".
+BRACKETED_POINT = r"\((?:\d{1,2}|(?-i:i{1,3}|iv|vi{0,3}|ix|xi{0,2}))\)"
 ENUMERATION_RE = re.compile(
     rf"^(?:thứ (?:{_ORDINALS})|(?:{_COUNTS}) là)\s*[,:.]\s"
-    r"|^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\(\d{1,2}\)|\((?:i{1,3}|iv|vi{0,3}|ix|xi{0,2})\))"
-    r"\s+\S",
+    rf"|^(?:\d{{1,2}}(?:\.\d{{1,2}})*[.)]|[a-zđ]\)|{BRACKETED_POINT})\s+\S",
     re.IGNORECASE,
 )
 

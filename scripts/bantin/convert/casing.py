@@ -45,7 +45,7 @@ _TEXT_BREAK = "\n.\n"
 
 
 #: The gap after a bracketed initial ("(L.) Harms"), which ends no sentence.
-_INITIAL_GAP = re.compile(r"\.\)\s+")
+_INITIAL_GAP = re.compile(r"\.\s*\)\s*")
 
 
 #: Characters that break a word pair without ending the sentence.

@@ -124,15 +124,22 @@ def _symbol(text: str, at: int, font: str, private: int) -> str:
 
 def _opens_item(text: str, at: int) -> bool:
     """A dingbat's bullet, not a Symbol letter, at `at` of a word of another font: the word
-    alone, or the word's only private character opening it before a capital or a letter
-    beyond ASCII ("•Rửa", not "μm" nor "πDtbcotgω")."""
+    alone, or its only private character opening it before a word ("•Rửa", "•các",
+    "•Trong"), not before a unit's or a variable's few ASCII letters ("μm", "μM", "μS/cm",
+    "πD") nor with other Symbol letters ("πDtbcotgω")."""
     if at or sum("\uf000" <= char <= "\uf0ff" for char in text) > 1:
         return False
-    after = text[1:2]
-    return not after or after.isupper() or not after.isascii() or after.isspace()
+    rest = re.match(r"[^\W\d_]*", text[1:])
+    letters = rest.group() if rest else ""
+    return not letters or not letters.isascii() or len(letters) > UNIT_LETTERS
 
 
-_MONOSPACED = re.compile(r"courier|mono|consol|lucida ?console|typewriter|menlo|inconsolata", re.I)
+UNIT_LETTERS = 4  # letters after "μ" or "π" that make a unit or a variable ("μmol", "πD")
+
+
+_MONOSPACED = re.compile(
+    r"courier|mono(?!type)|consol|typewriter|menlo|monaco|source ?code|fira ?code|nimbusmon", re.I
+)
 
 
 def monospaced(font: str) -> bool:

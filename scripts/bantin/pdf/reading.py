@@ -20,7 +20,13 @@ from typing import Protocol
 from bantin.pdf.fonts import BodyType
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word, dominant_style, union_of
 from bantin.pdf.rules import Grid
-from bantin.vietnamese import ends_sentence, first_letter, is_syllable, is_vietnamese_letter
+from bantin.vietnamese import (
+    BRACKETED_POINT,
+    ends_sentence,
+    first_letter,
+    is_syllable,
+    is_vietnamese_letter,
+)
 
 log = logging.getLogger("bantin.pdf")
 
@@ -163,9 +169,7 @@ def join_marks(page: Page) -> None:
             continue
         if inside:
             at = sum(1 for word in host.words if word.box.cx < mark.box.cx)
-            if _degree(host.words[at - 1].text if at else "", mark.text.strip(), host.words[at:]):
-                mark.words[0].text = "°"  # "160" + raised "o" + "C/8": "160°C/8"
-            host.words[at:at] = mark.words
+            host.words[at:at] = mark.words  # a raised "o" there: a degree (_raised_degrees)
         elif mark.box.x1 <= host.box.x0 + 1:
             host.words[:0] = mark.words
         else:
@@ -759,8 +763,7 @@ _ITEM = re.compile(r"^(?:[•▪■□◆◇♦●○➢►▸✓❖]|−\s)")
 
 
 _ENUMERATED = re.compile(
-    r"^(?:(?:\d{1,2}|[a-zđ])[.)]|\d{1,2}(?:\.\d{1,2})+\.?"
-    r"|\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|xi{0,2})\))\s+\S"
+    rf"^(?:(?:\d{{1,2}}|[a-zđ])[.)]|\d{{1,2}}(?:\.\d{{1,2}})+\.?|{BRACKETED_POINT})\s+\S"
 )
 
 

@@ -158,22 +158,33 @@ _AFFILIATION_MARK = re.compile(r"^(?:[\d*]{1,2}|\(\d{1,2}\))\s*")  # "1", "*", "
 
 def _affiliations(paras: list[Para]) -> list[str]:
     """One affiliation per line or per mark ("1 Trung tâm A; 2 Viện B"), marks removed; a
-    line without a mark goes on with a marked affiliation before it."""
+    line without a mark goes on with a marked affiliation over it when it stands under its
+    words (right of the mark: "2" / "Phòng thí nghiệm ..." / "Trường Đại học ...")."""
     texts: list[str] = []
+    words_at: float | None = None  # where the last marked affiliation's words start
     for para in paras:
         for line in para.lines:
             text = line.text.strip()
             lone_mark = bool(texts) and _AFFILIATION_MARK.fullmatch(texts[-1]) is not None
             goes_on = texts and not _AFFILIATION_MARK.match(text)
-            if lone_mark or (
-                goes_on and (_continues_line(texts[-1], text) or _AFFILIATION_MARK.match(texts[-1]))
-            ):
+            under = words_at is not None and line.box.x0 >= words_at - MARK_ALIGN
+            if lone_mark or (goes_on and (_continues_line(texts[-1], text) or under)):
+                if lone_mark:
+                    words_at = line.box.x0
                 texts[-1] = f"{texts[-1]} {text}"
                 continue
+            marked = _AFFILIATION_MARK.match(text)
+            # a mark glued to its words: the lines under them stand right of the mark
+            glued = marked and marked.end() < len(text)
+            words_at = line.box.x0 + MARK_WIDTH * line.style.size if glued else None
             texts.append(text)
     texts = [piece for text in texts for piece in _at_next_marks(text)]
     stripped = (_AFFILIATION_MARK.sub("", text, count=1).strip().rstrip(";") for text in texts)
     return [text for text in stripped if text]
+
+
+MARK_ALIGN = 1.5  # points: a line under a marked affiliation's words, not under its mark
+MARK_WIDTH = 0.25  # ems: a superscript mark's width, its words' start right of the line's
 
 
 def _at_next_marks(text: str) -> list[str]:
