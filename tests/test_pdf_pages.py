@@ -3168,6 +3168,12 @@ def test_a_short_line_of_code_in_a_monospaced_font_is_kept() -> None:
     sheet = page(1, body_lines(100, 5), [code], [comment], body_lines(210, 10))
     role = {para.text: para.role for para in labelled(sheet)}
     assert role["int Pksent(){"] != "figure", role
+    # a screenshot's words in a tiny monospaced type are a figure's (a real article)
+    for word in code.words:
+        word.style = Style("Courier New", 4.0)
+    sheet = page(1, body_lines(100, 5), [code], body_lines(210, 10))
+    role = {para.text: para.role for para in labelled(sheet)}
+    assert role["int Pksent(){"] == "figure", role
     from bantin.pdf.fonts import monospaced
 
     fonts = ["Courier New", "DejaVuSansMono", "NimbusMonPS-Regular", "Consolas", "Monaco"]

@@ -747,6 +747,7 @@ def test_words_drawn_by_symbol_and_accent_tricks_read_as_printed() -> None:
         "πD",
         "μmol",
     ]
+    assert clean_word("\uf072(w)", "Arial") == "ρ(w)"  # before a bracket or a figure
     assert [clean_word(t, "Arial") for t in ("\uf06ccác", "\uf076Trong", "\uf06cĐể")] == [
         "•các",
         "•Trong",

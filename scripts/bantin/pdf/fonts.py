@@ -129,9 +129,11 @@ def _opens_item(text: str, at: int) -> bool:
     "πD") nor with other Symbol letters ("πDtbcotgω")."""
     if at or sum("\uf000" <= char <= "\uf0ff" for char in text) > 1:
         return False
+    if len(text) == 1:
+        return True
     rest = re.match(r"[^\W\d_]*", text[1:])
-    letters = rest.group() if rest else ""
-    return not letters or not letters.isascii() or len(letters) > UNIT_LETTERS
+    letters = rest.group() if rest else ""  # none: a letter before a bracket, "ρ(w)", "λ2"
+    return bool(letters) and (not letters.isascii() or len(letters) > UNIT_LETTERS)
 
 
 UNIT_LETTERS = 4  # letters after "μ" or "π" that make a unit or a variable ("μmol", "πD")

@@ -916,9 +916,18 @@ def _body_role(para: Para, paras: Sequence[Para], index: int, body: BodyType) ->
         return HEADING
     if _is_body_text(para, body) or len(para.lines) >= 3:
         return BODY
-    if len(text.split()) <= 4 and not ends_sentence(text) and not monospaced(para.style.font):
-        return FIGURE  # (a short line of a program's listing is no figure's label)
+    if len(text.split()) <= 4 and not ends_sentence(text) and not _program_line(para, body):
+        return FIGURE
     return BODY
+
+
+CODE_MIN_RATIO = 0.6  # of the body's size: a listing's type, not a screenshot's in a figure
+
+
+def _program_line(para: Para, body: BodyType) -> bool:
+    """A line of a program's listing, no figure's label: in a monospaced font of a size to
+    be read ("int Pksent(){" in Courier New of 9 points, not a screenshot's 4)."""
+    return monospaced(para.style.font) and body.ratio(para.style) >= CODE_MIN_RATIO
 
 
 #: A justified line fills its column to within this share of its width at each side.
@@ -1203,7 +1212,9 @@ def _clause(para: Para, body: BodyType, goes_on: set[Para]) -> bool:
     above it (`goes_on`: "có tính" over "đàn hồi."), or in the body's type, ending as a
     list's item or a sentence does ("Kho mực tồn PET: 4.364 kg;")."""
     text = para.text.strip()
-    return para in goes_on or (
+    if para in goes_on and text[:1].islower():  # words, not a figure's "1" or "12:04"
+        return True
+    return (
         _is_body_text(para, body)
         and text.endswith((";", "."))
         and len(text.split()) >= CLAUSE_MIN_WORDS
