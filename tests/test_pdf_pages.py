@@ -3133,6 +3133,7 @@ def test_a_lists_short_items_over_a_picture_are_text_and_its_labels_the_figures(
         1,
         [*body_lines(100, 4), line("Tổng lượng mực hiện còn tồn tại kho:", 50, 160)],
         *[[item] for item in items],
+        [line("• Chiều dày cắt lớn nhất [2]:", 50, 285)],
         [line("Lợi nhuận sau thuế", 120, 300)],
         [line("Tỷ suất.", 120, 315)],
         [line("Doanh thu năm", 120, 330, 10)],
@@ -3143,6 +3144,7 @@ def test_a_lists_short_items_over_a_picture_are_text_and_its_labels_the_figures(
     assert all(role[item.text] == "body" for item in items), role
     assert role["Doanh thu năm"] == "figure", role
     assert role["Lợi nhuận sau thuế"] == role["Tỷ suất."] == "figure", role  # labels in its type
+    assert role["• Chiều dày cắt lớn nhất [2]:"] == "body", role  # a list's item above them
     # the end of a sentence over a figure's caption, on a line of its own (a real article:
     # "• “Load” - một thanh kim loại chịu tải có tính" over "đàn hồi.")
     full = justified("• “Load” - một thanh kim loại chịu tải có tính chất", 175)

@@ -1209,15 +1209,14 @@ CLAUSE_MIN_WORDS = 3
 
 def _clause(para: Para, body: BodyType, goes_on: set[Para]) -> bool:
     """A clause of the text over a figure, not one of its labels: the end of the sentence
-    above it (`goes_on`: "có tính" over "đàn hồi."), or in the body's type, ending as a
-    list's item or a sentence does ("Kho mực tồn PET: 4.364 kg;")."""
+    above it (`goes_on`: "có tính" over "đàn hồi."), or in the body's type a list's item or
+    a line ending as an item or a sentence does ("Kho mực tồn PET: 4.364 kg;")."""
     text = para.text.strip()
     if para in goes_on and text[:1].islower():  # words, not a figure's "1" or "12:04"
         return True
-    return (
-        _is_body_text(para, body)
-        and text.endswith((";", "."))
-        and len(text.split()) >= CLAUSE_MIN_WORDS
+    return _is_body_text(para, body) and (
+        starts_item(text)  # a list's item ("• Chiều dày cắt lớn nhất [2]:")
+        or (text.endswith((";", ".")) and len(text.split()) >= CLAUSE_MIN_WORDS)
     )
 
 
