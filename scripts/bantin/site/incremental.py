@@ -805,10 +805,7 @@ def assemble(delta: Path, spare: Path, published: Path, expected: set[str]) -> i
     linked = 0
     for name in sorted(wanted):
         target = into + name
-        parent = target.rpartition("/")[0]
-        if parent not in made:
-            os.makedirs(parent, exist_ok=True)
-            made.add(parent)
+        _folder_for(target, made)
         if name in written:
             os.replace(new + name, target)
             continue
@@ -824,6 +821,14 @@ def assemble(delta: Path, spare: Path, published: Path, expected: set[str]) -> i
         linked += 1
     prune(spare, emptied)
     return linked
+
+
+def _folder_for(target: str, made: set[str]) -> None:
+    """The folder `target` goes in, made unless `made` (the folders there) holds it."""
+    parent = target.rpartition("/")[0]
+    if parent not in made:
+        os.makedirs(parent, exist_ok=True)
+        made.add(parent)
 
 
 def mirror(published: Path, spare: Path, listing: Path) -> None:
@@ -846,10 +851,7 @@ def mirror(published: Path, spare: Path, listing: Path) -> None:
         if there.get(name) == found[name]:
             continue
         target = into + name
-        parent = target.rpartition("/")[0]
-        if parent not in folders:
-            os.makedirs(parent, exist_ok=True)
-            folders.add(parent)
+        _folder_for(target, folders)
         if name in there:
             os.unlink(target)
         elif os.path.isdir(target) and not os.path.islink(target):
