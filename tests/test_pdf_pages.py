@@ -716,6 +716,25 @@ def test_a_bold_line_going_on_in_small_letters_below_is_a_run_in_heading() -> No
     assert any(b.text.startswith("Phép quay quanh trục Oy: Tương tự như góc α") for b in blocks)
 
 
+def test_a_numbered_heading_over_a_paragraph_opening_with_a_symbol_stays_a_heading() -> None:
+    """Measured on a real article: "2.3. Phonological characteristics ... of θ, ð, tʃ, dʒ"
+    over "/θ, ð, tʃ, dʒ/ belong to consonant system ..." was joined to that paragraph (its
+    first letter a small Greek one), and 2.3.1 to 2.3.3 lost their section."""
+    sheet = page(
+        1,
+        [line("TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC", 100, 40, 18, bold=True)],
+        body_lines(80, 6),
+        [line("2.3. Phonological characteristics and manner of θ, ð, tʃ", 50, 175, bold=True)],
+        [
+            line("/θ, ð, tʃ, dʒ/ belong to consonant system of English", 50, 190),
+            *body_lines(205, 4),
+        ],
+    )
+    blocks = body_blocks(labelled(sheet))
+    headings = [b.text for b in blocks if b.kind.name == "HEADING"]
+    assert headings == ["2.3. Phonological characteristics and manner of θ, ð, tʃ"], headings
+
+
 def test_a_phrase_set_apart_at_a_columns_foot_going_on_in_the_next_opens_a_paragraph() -> None:
     """Measured on a real article: "* Tác động tích cực của muối ăn với con" ended the left
     column and "người: Muối NaCl..." opened the right one; the first became a heading."""

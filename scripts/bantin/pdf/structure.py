@@ -308,6 +308,8 @@ def _run_in_headings(paras: list[Para]) -> list[Para]:
         if starts_enumerated(para.text):  # "a. Tỷ lệ ...": a point under it
             return False
         if starts_lower(para.text):
+            if starts_enumerated(before.text) and not para.text.lstrip()[:1].islower():
+                return False  # "2.3. ... θ, ð" over "/θ, ð ...": its words, not their end
             return (
                 _right_under(before, para)
                 or _ends_column(before, paras)
