@@ -3113,6 +3113,11 @@ def test_a_sentences_end_naming_a_table_at_a_columns_top_is_no_equation() -> Non
     assert tail and tail[0].role == "body", [(p.role, p.text[:20]) for p in paras]
     joined = [para.text for para in join_continued(paras, indent=False)]
     assert any(text.endswith("dòng này (bảng 10).") for text in joined), joined
+    from bantin.pdf.roles import _NAMED_TAIL
+
+    tails = ["(Bảng 2, 3).", "(hình 2a, 2b).", "[bảng 10].", "(bảng 10)", "hình 3 và 4;"]
+    assert all(_NAMED_TAIL.match(tail) for tail in tails)
+    assert not any(_NAMED_TAIL.match(t) for t in ["(bảng 10) = 5", "hình 3 x 4", "(10)."])
 
 
 def test_a_heading_of_words_joined_by_a_slash_or_a_hyphen_is_a_heading() -> None:

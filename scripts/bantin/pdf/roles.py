@@ -110,8 +110,8 @@ _CITATIONS = re.compile(r"\[\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\]")
 _GLUED_SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}(?=[^\W\d_])")
 #: A sentence's last words naming a table or figure ("(bảng 10).", "hình 3b;"): no formula.
 _NAMED_TAIL = re.compile(
-    r"^\(?(?:bảng|hình|biểu đồ|sơ đồ|đồ thị|phụ lục|table|fig\.?|figure)\s+"
-    r"\d{1,2}(?:\.\d{1,2})*[a-z]?\)?[.;,:]$",
+    r"^[(\[]?(?:bảng|hình|biểu đồ|sơ đồ|đồ thị|phụ lục|table|fig\.?|figure)\s+"
+    r"(?:\d{1,2}(?:\.\d{1,2})*[a-z]?(?:\s*(?:,|và|and|-|–)\s*)?)+[)\]]?[.;,:]?$",
     re.IGNORECASE,
 )
 
