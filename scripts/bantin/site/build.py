@@ -729,7 +729,9 @@ class SiteBuild:
                         if names is None:
                             incremental.assemble(temp, target, plan.old_site, plan.expected)
                         else:
-                            incremental.assemble_mirrored(temp, target, plan.expected, set(names))
+                            incremental.assemble_mirrored(
+                                temp, target, plan.expected, names.keys(), written
+                            )
                     except (IsADirectoryError, NotADirectoryError, FileExistsError) as error:
                         raise incremental.CacheMiss(f"{incremental.SPARE}: {error}") from error
             with stages.stage("Kiểm tra site (checks)", spinner=False):

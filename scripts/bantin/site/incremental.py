@@ -46,7 +46,7 @@ import re
 import shutil
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata, resources
@@ -798,10 +798,7 @@ def assemble(delta: Path, spare: Path, published: Path, expected: set[str]) -> i
     there = inodes(spare, made)
     # Plain strings: this runs for each of tens of thousands of files.
     into, site, new = os.fspath(spare) + "/", os.fspath(published) + "/", os.fspath(delta) + "/"
-    emptied: set[Path] = set()
-    for name in sorted(set(there) - wanted):
-        os.unlink(into + name)
-        emptied.add((spare / name).parent)
+    emptied = _remove(spare, set(there) - wanted)
     linked = 0
     for name in sorted(wanted):
         target = into + name
@@ -840,10 +837,7 @@ def mirror(published: Path, spare: Path, listing: Path) -> None:
     there = inodes(spare, folders)
     found = inodes(published)
     into, site = os.fspath(spare) + "/", os.fspath(published) + "/"
-    emptied: set[Path] = set()
-    for name in sorted(set(there) - set(found)):
-        os.unlink(into + name)
-        emptied.add((spare / name).parent)
+    emptied = _remove(spare, there.keys() - found.keys())
     if emptied:
         prune(spare, emptied)
         folders = {folder for folder in folders if os.path.isdir(folder)}
@@ -867,24 +861,32 @@ def read_listing(listing: Path) -> dict[str, int]:
     return {name: int(inode) for inode, name in zip(fields[::2], fields[1::2], strict=True)}
 
 
-def assemble_mirrored(delta: Path, spare: Path, expected: set[str], names: set[str]) -> None:
+def assemble_mirrored(
+    delta: Path, spare: Path, expected: set[str], names: Set[str], written: list[str]
+) -> None:
     """`assemble` once `mirror` made `spare` a copy of the published site, whose files are
-    `names`: the files this run wrote moved in, the published files not expected removed."""
-    written = written_files(delta)
+    `names`: the files this run wrote (`written`, in `delta`) moved in, the published files
+    not expected removed."""
     wanted = expected | set(written)
     missing = sorted(wanted - set(written) - names)
     if missing:
         raise CacheMiss(f"site/{missing[0]} is missing")
     into, new = os.fspath(spare) + "/", os.fspath(delta) + "/"
-    emptied: set[Path] = set()
-    for name in sorted(names - wanted):
-        os.unlink(into + name)
-        emptied.add((spare / name).parent)
+    emptied = _remove(spare, names - wanted)
+    made: set[str] = set()
     for name in written:
         target = into + name
-        os.makedirs(target.rpartition("/")[0], exist_ok=True)
+        _folder_for(target, made)
         os.replace(new + name, target)
     prune(spare, emptied)
+
+
+def _remove(spare: Path, names: Set[str]) -> set[Path]:
+    """Remove these files of `spare`; the folders they were in (for `prune`)."""
+    into = os.fspath(spare) + "/"
+    for name in sorted(names):
+        os.unlink(into + name)
+    return {(spare / name).parent for name in names}
 
 
 def prune(root: Path, emptied: set[Path]) -> None:
