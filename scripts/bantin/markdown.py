@@ -203,7 +203,7 @@ def heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
                 point = number
             else:
                 above = numbered = level
-                last, point = (number, 0) if number else (last, 0)
+                last, point = number or last, 0
         elif roman and _roman(text):
             level = above = numbered = HEADING_LEVEL
             last = 0

@@ -105,15 +105,16 @@ def _symbol(text: str, at: int, font: str, private: int) -> str:
     char = text[at]
     code = ord(char)
     if 0xF020 <= code <= 0xF0FF:
-        if "symbol" not in font.lower():
-            if "ding" in font.lower() or (
+        if "symbol" not in font.lower() and (
+            "ding" in font.lower()
+            or (
                 code in _DINGBAT_BULLETS
-                and (not chr(code - 0xF000).isalpha() or _opens_item(text, at))
-            ):
-                return "•"  # a Symbol letter ('q' is θ) only where it stands in a word
-            # a Symbol glyph in a word poppler set in another font ("Δ1=" + "Δ2", "W.cosθ"):
-            # Symbol is what draws letters and operators at these codes
-            return SYMBOL.get(code - 0xF000, char)
+                and (not chr(code - 0xF000).isalpha() or _opens_item(text, at, private))
+            )
+        ):
+            return "•"  # a Symbol letter ('q' is θ) only where it stands in a word
+        # in a Symbol font, or a Symbol glyph in a word poppler set in another font ("Δ1=" +
+        # "Δ2", "W.cosθ"): Symbol is what draws letters and operators at these codes
         return SYMBOL.get(code - 0xF000, char)
     if "symbol" in font.lower() and code < 0x100 and not private:
         # a Symbol font that gives its own codes; one that gives private-use ones draws no
@@ -122,12 +123,13 @@ def _symbol(text: str, at: int, font: str, private: int) -> str:
     return char
 
 
-def _opens_item(text: str, at: int) -> bool:
+def _opens_item(text: str, at: int, private: int) -> bool:
     """A dingbat's bullet, not a Symbol letter, at `at` of a word of another font: the word
     alone, or its only private character opening it before a word ("•Rửa", "•các",
     "•Trong"), not before a unit's or a variable's few ASCII letters ("μm", "μM", "μS/cm",
-    "πD") nor with other Symbol letters ("πDtbcotgω")."""
-    if at or sum("\uf000" <= char <= "\uf0ff" for char in text) > 1:
+    "πD") nor with other Symbol letters ("πDtbcotgω"); `private`: how many private-use
+    characters the word holds."""
+    if at or private > 1:
         return False
     if len(text) == 1:
         return True

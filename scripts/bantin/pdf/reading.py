@@ -192,11 +192,7 @@ def _raised_degrees(line: Line) -> None:
             continue
         before = words[at - 1]
         raised = word.box.y0 < before.box.y0 and word.box.cy < before.box.cy
-        if (
-            raised
-            and word.style.size < before.style.size
-            and _degree(before.text, word.text, words[at + 1 :])
-        ):
+        if raised and word.style.size < before.style.size and _degree(before.text, words[at + 1 :]):
             word.text = "°"
 
 
@@ -205,11 +201,9 @@ def _raised_degrees(line: Line) -> None:
 _INNER_MARK = re.compile(r"[\w°º*†‡§]{1,2}")
 
 
-def _degree(before: str, mark: str, after: list[Word]) -> bool:
+def _degree(before: str, after: list[Word]) -> bool:
     """A raised "o" (or "0") after a figure, or before "C" or "F", is the degree sign a
     font did not have ("160 oC", "sin75⁰")."""
-    if mark not in ("o", "0", "º"):
-        return False
     return before[-1:].isdigit() or (bool(after) and after[0].text[:1] in ("C", "F"))
 
 

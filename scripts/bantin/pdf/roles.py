@@ -1191,12 +1191,12 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
         para.role = TABLE
     for para in [p for p in paras if p.role == HEADING and _row_header(p, paras)]:
         para.role = TABLE
+    over = partial(_clause, body=body, goes_on=goes_on)  # a figure's labels stop there
+    above = partial(_sentence_or_going_on, goes_on=goes_on)  # a table's rows stop there
     for index, para in enumerate(paras):
         if para.role == CAPTION and _figure_caption(para):
-            over = partial(_clause, body=body, goes_on=goes_on)
             _claim(paras, index, -1, FIGURE, body, over)
         elif para.role == CAPTION and table_caption(para):
-            above = partial(_sentence_or_going_on, goes_on=goes_on)
             _claim(paras, index, +1, TABLE, body) or _claim(paras, index, -1, TABLE, body, above)
     for row in rows:  # a table's header repeated over a page break: the rows under it
         _claim(paras, paras.index(row[-1]), +1, TABLE, body, across=union_of([p.box for p in row]))

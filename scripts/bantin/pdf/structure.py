@@ -166,14 +166,14 @@ def _affiliations(paras: list[Para]) -> list[str]:
         for line in para.lines:
             text = line.text.strip()
             lone_mark = bool(texts) and _AFFILIATION_MARK.fullmatch(texts[-1]) is not None
-            goes_on = texts and not _AFFILIATION_MARK.match(text)
+            marked = _AFFILIATION_MARK.match(text)
+            goes_on = texts and not marked
             under = words_at is not None and line.box.x0 >= words_at - MARK_ALIGN
             if lone_mark or (goes_on and (_continues_line(texts[-1], text) or under)):
                 if lone_mark:
                     words_at = line.box.x0
                 texts[-1] = f"{texts[-1]} {text}"
                 continue
-            marked = _AFFILIATION_MARK.match(text)
             # a mark glued to its words: the lines under them stand right of the mark
             glued = marked and marked.end() < len(text)
             words_at = line.box.x0 + MARK_WIDTH * line.style.size if glued else None
