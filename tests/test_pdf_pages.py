@@ -160,6 +160,13 @@ def test_a_mark_poppler_set_as_a_line_inside_a_block_joins_its_line() -> None:
     ]
 
 
+def affiliations_of(lines: list[Line]) -> list[str]:
+    """The affiliations the front matter reads from one affiliation paragraph of `lines`."""
+    para = Para(lines, 1)
+    para.role = AFFILIATION
+    return front_of([para]).affiliations
+
+
 def test_a_mark_left_alone_leads_the_affiliation_after_it_and_none_is_empty() -> None:
     """Measured on a real article: an affiliation's mark that stayed a line of its own made an
     empty affiliation, and the article failed to convert."""
@@ -169,9 +176,7 @@ def test_a_mark_left_alone_leads_the_affiliation_after_it_and_none_is_empty() ->
         line("Khoa Hệ thống thông tin, Trường Đại học Ngân hàng", 125, 166, 10),
         line("2", 300, 180, 6),
     ]
-    para = Para(lines, 1)
-    para.role = AFFILIATION
-    assert front_of([para]).affiliations == [
+    assert affiliations_of(lines) == [
         "Khoa Toán kinh tế, Trường Đại học Kinh tế",
         "Khoa Hệ thống thông tin, Trường Đại học Ngân hàng",
     ]
@@ -188,38 +193,28 @@ def test_a_marked_affiliations_second_line_without_a_mark_goes_on_with_it() -> N
         line("Phòng thí nghiệm trọng điểm Vật liệu tiên tiến ứng dụng", 64, 165, 10),
         line("Trường Đại học Khoa học tự nhiên, Đại học Quốc gia Hà Nội", 64, 178, 10),
     ]
-    para = Para(lines, 1)
-    para.role = AFFILIATION
-    assert front_of([para]).affiliations == [
+    assert affiliations_of(lines) == [
         "Trung tâm Nghiên cứu VKTech, Viện Công nghệ cao NTT",
         "Phòng thí nghiệm trọng điểm Vật liệu tiên tiến ứng dụng Trường Đại học Khoa học tự "
         "nhiên, Đại học Quốc gia Hà Nội",
     ]
-    unmarked = Para(
-        [
-            line("Khoa Cơ khí, Trường Đại học A", 60, 150, 10),
-            line("Viện Nghiên cứu B", 60, 163, 10),
-        ],
-        1,
-    )
-    unmarked.role = AFFILIATION
-    assert front_of([unmarked]).affiliations == [
+    unmarked = [
+        line("Khoa Cơ khí, Trường Đại học A", 60, 150, 10),
+        line("Viện Nghiên cứu B", 60, 163, 10),
+    ]
+    assert affiliations_of(unmarked) == [
         "Khoa Cơ khí, Trường Đại học A",
         "Viện Nghiên cứu B",
     ]
     # a line under the mark, not under the words, is an affiliation of its own
-    glued = Para(
-        [
-            line("1Trường Đại học A", 60, 150, 10),
-            line("2Viện Nghiên cứu B", 60, 163, 10),
-            line("Trường Đại học Cần Thơ", 60, 176, 10),
-            line("3Khoa Hóa, Trường Đại học Khoa học Tự nhiên,", 60, 189, 10),
-            line("Đại học Quốc gia Hà Nội", 66, 202, 10),
-        ],
-        1,
-    )
-    glued.role = AFFILIATION
-    assert front_of([glued]).affiliations == [
+    glued = [
+        line("1Trường Đại học A", 60, 150, 10),
+        line("2Viện Nghiên cứu B", 60, 163, 10),
+        line("Trường Đại học Cần Thơ", 60, 176, 10),
+        line("3Khoa Hóa, Trường Đại học Khoa học Tự nhiên,", 60, 189, 10),
+        line("Đại học Quốc gia Hà Nội", 66, 202, 10),
+    ]
+    assert affiliations_of(glued) == [
         "Trường Đại học A",
         "Viện Nghiên cứu B",
         "Trường Đại học Cần Thơ",
@@ -236,9 +231,7 @@ def test_the_next_mark_glued_to_a_word_after_a_comma_starts_the_next_affiliation
         line("Khoa Vật lý - Lý Sinh, Học viện Quân y, 2Viện Mô phôi, Học viện Quân y", 64, 151),
         line("3Học viện Ngân hàng, 12 Chùa Bộc, 4Học viện Tài chính", 64, 165),
     ]
-    para = Para(lines, 1)
-    para.role = AFFILIATION
-    assert front_of([para]).affiliations == [
+    assert affiliations_of(lines) == [
         "Khoa Vật lý - Lý Sinh, Học viện Quân y",
         "Viện Mô phôi, Học viện Quân y",
         "Học viện Ngân hàng, 12 Chùa Bộc",

@@ -138,12 +138,17 @@ def test_a_lone_letter_of_a_figure_is_no_drop_cap() -> None:
     assert "XY" not in " ".join(paragraphs(text))
 
 
+#: An article's last paragraph and its references, what follows them to be added.
+WITH_REFERENCES = TITLE + (
+    "Nhóm nghiên cứu đã chuẩn bị mẫu thử theo quy trình\n"
+    "của phòng thí nghiệm trong nhiều tháng liền.\n\n"
+    "TÀI LIỆU THAM KHẢO\n\n"
+    "[1] Nguyễn Văn A, Giáo trình bảo quản rau, 2019.\n\n"
+)
+
+
 def test_contact_details_after_the_references_are_no_paragraphs() -> None:
-    text = TITLE + (
-        "Nhóm nghiên cứu đã chuẩn bị mẫu thử theo quy trình\n"
-        "của phòng thí nghiệm trong nhiều tháng liền.\n\n"
-        "TÀI LIỆU THAM KHẢO\n\n"
-        "[1] Nguyễn Văn A, Giáo trình bảo quản rau, 2019.\n\n"
+    text = WITH_REFERENCES + (
         "Thông tin liên hệ:\n\n"
         "Lê Thị Hoa\n"
         "Điện thoại: 0900000000 - Email: hoa@example.edu.vn\n"
@@ -164,11 +169,7 @@ def test_contact_details_after_the_references_are_no_paragraphs() -> None:
 def test_an_appendix_after_the_references_ends_them() -> None:
     """Measured on a real article: "PHỤ LỤC: THANG ĐO ..." and the table under it were
     read as the last reference's words (the PDF route made them 31 more references)."""
-    text = TITLE + (
-        "Nhóm nghiên cứu đã chuẩn bị mẫu thử theo quy trình\n"
-        "của phòng thí nghiệm trong nhiều tháng liền.\n\n"
-        "TÀI LIỆU THAM KHẢO\n\n"
-        "[1] Nguyễn Văn A, Giáo trình bảo quản rau, 2019.\n\n"
+    text = WITH_REFERENCES + (
         "[2] Trần Thị B, Ý định kinh doanh, 2020.\n\n"
         "PHỤ LỤC: THANG ĐO CỦA CÁC BIẾN NGHIÊN CỨU\n\n"
         "Tôi sẵn sàng làm bất cứ điều gì để kinh doanh.\n"
