@@ -509,7 +509,8 @@ def test_site_folders_are_walked_at_the_start_only_when_every_input_is_the_last_
 def test_a_link_out_of_docs_where_a_generated_file_was_is_refused(tmp_path: Path) -> None:
     """The build's one walk of docs/ does not look at the files it generated there, but a
     symbolic link put in one's place (to a file outside docs/, which MkDocs would publish)
-    is seen and refused, as anywhere in docs/."""
+    is seen and refused, as anywhere in docs/, by a build that has work to do (one that finds
+    no input changed keeps the published site, which holds no such link)."""
     from bantin.exceptions import BuildError
 
     root = make_archive(tmp_path / "archive")
@@ -519,6 +520,7 @@ def test_a_link_out_of_docs_where_a_generated_file_was_is_refused(tmp_path: Path
     generated = sorted((root / "docs").glob("*/so-*/*/*.bib"))[0]
     generated.unlink()
     generated.symlink_to(secret)
+    front(root, 1, 1)  # whatever the clock says, the next build has work to do
     with pytest.raises(BuildError, match="symbolic link"):
         build(root)
     assert "khóa bí mật" not in "".join(
@@ -679,6 +681,99 @@ def test_a_folder_in_the_spare_where_a_file_goes_is_mended_or_means_a_full_build
     assert (
         "not brought up to date beforehand (the spare site failed: OSError: no room)" in caplog.text
     ) == mirror_fails
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+    assert not list(root.glob(".site-build-*")), "no folder of the build is left"
+
+
+def test_the_build_cache_read_in_another_process_is_the_one_the_build_reads_itself(
+    tmp_path: Path,
+) -> None:
+    """What the forked reader of the build cache gives the memo (bantin.site.prefetch) is
+    what the memo reads itself: every article's entry, and as made exactly the articles whose
+    files have the size and time recorded (a file edited in place is not)."""
+    import marshal
+
+    from bantin.site import cachedb, generate, prefetch
+
+    root = make_archive(tmp_path)
+    build(root)
+    settle(root)
+    build(root)
+    docs = root / "docs"
+    edited = sorted(docs.glob("*/so-*/*/*.bib"))[0]
+    edited.write_text("@article{sua-tay}\n", encoding="utf-8")
+    written = cachedb.read_with_inputs(root, generate.MEMO_TABLE)
+    assert written is not None
+    key, found = written[0], prefetch.read(root)
+    by_itself = generate.ArticleMemo.open(root, key, True)
+    given = generate.ArticleMemo.open(root, key, True, found)
+    assert given.known == by_itself.known and given.stored and by_itself.known
+    assert given.intact == {
+        uri for uri, entry in by_itself.known.items() if generate.as_made(entry, str(docs))
+    }
+    owner = edited.parent.relative_to(docs).as_posix() + ".md"
+    assert owner in by_itself.known and owner not in given.intact
+    assert len(given.intact) == len(by_itself.known) - 1
+    prefetch.write(tmp_path / "found.bin", found)
+    assert prefetch.decode(marshal.loads((tmp_path / "found.bin").read_bytes())) == found
+
+
+def test_the_files_the_reader_looked_at_are_known_to_the_build_unless_it_wrote_them(
+    tmp_path: Path,
+) -> None:
+    """The forked reader of the build cache looks at every file the articles made; the build
+    takes what it found (bantin.snapshot.learn) in place of looking again, except for a file
+    it wrote or removed since the walk."""
+    from bantin import snapshot
+    from bantin.site import prefetch
+
+    root = make_archive(tmp_path)
+    build(root)
+    settle(root)
+    build(root)
+    made = sorted((root / "docs").glob("*/so-*/*/*.bib"))
+    with snapshot.taken(snapshot.Seen(root=os.path.join(root, ""))):
+        found = prefetch.read(root)
+    for path in made:
+        info = os.lstat(path)
+        name = path.relative_to(root).as_posix()
+        assert found.stats[name] == (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev)
+    with snapshot.taken(snapshot.Seen(root=os.path.join(root, ""))):
+        snapshot.wrote(str(made[0]))
+        snapshot.learn(found.stats)
+        assert snapshot.known(str(made[1])) == found.stats[made[1].relative_to(root).as_posix()]
+        assert snapshot.known(str(made[0])) is None
+
+
+@pytest.mark.parametrize("reader_fails", [False, True])
+def test_a_correction_is_the_same_whether_the_build_cache_was_read_beforehand_or_not(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    reader_fails: bool,
+) -> None:
+    """The build cache is read in another process while the catalogue is read; when that
+    process fails, the build reads it itself: the site is the clean build's either way and no
+    folder of the build is left."""
+    from bantin.site import prefetch
+
+    root = make_archive(tmp_path)
+    build(root)
+    settle(root)
+    build(root)
+    if reader_fails:
+
+        def fail(*args: object) -> None:
+            raise OSError("no room")
+
+        monkeypatch.setattr(prefetch, "read", fail)
+    front(root, 1, 0)
+    with caplog.at_level(logging.INFO, logger="bantin.site"):
+        build(root)
+    assert "full build" not in caplog.text
+    assert (
+        "not read beforehand (reading the build cache failed: OSError: no room)" in caplog.text
+    ) == reader_fails
     assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
     assert not list(root.glob(".site-build-*")), "no folder of the build is left"
 
