@@ -34,10 +34,6 @@ class Seen:
     listings: dict[str, set[str]] = field(default_factory=dict)
     root: str = ""  # the project's folder, with a separator at its end
     device: int | None = None
-    #: The regular files looked at on disk since the walk (by their name in `files`).
-    learned: dict[str, Stat] = field(default_factory=dict)
-    #: The files the build wrote or removed since the walk.
-    changed: set[str] = field(default_factory=set)
 
     def key(self, path: str) -> str | None:
         """`path`'s name in `files` (None: not under the root)."""
@@ -115,26 +111,10 @@ def _stat(path: str, follow: bool) -> Stat:
         name = _SEEN[-1].key(path) if _SEEN else None
         if name is not None:
             _SEEN[-1].files[name] = found  # looked at while a walk is in force: remembered
-            _SEEN[-1].learned[name] = found
         return found
     if follow:
         info = os.stat(path)
     return info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev
-
-
-def learned() -> dict[str, Stat]:
-    """The regular files looked at on disk since the walk, by their name under the root."""
-    return dict(_SEEN[-1].learned) if _SEEN else {}
-
-
-def learn(found: dict[str, Stat]) -> None:
-    """What another process forked during this build looked at (`learned` there) before
-    this one wrote anything: known from now on, where not written or looked at since."""
-    if _SEEN:
-        seen = _SEEN[-1]
-        for name, stats in found.items():
-            if name not in seen.changed:
-                seen.files.setdefault(name, tuple(stats))  # type: ignore[arg-type]
 
 
 def wrote(path: str) -> None:
@@ -153,7 +133,6 @@ def _changed(path: str, exists: bool) -> None:
         return
     seen = _SEEN[-1]
     seen.files.pop(name, None)
-    seen.changed.add(name)
     for folder, names in seen.listings.items():
         if path.startswith(folder + os.sep):
             if exists:

@@ -35,7 +35,6 @@ from bantin.site import (
     generate,
     incremental,
     oai,
-    prefetch,
     registry,
     split,
     unchanged,
@@ -587,28 +586,6 @@ def build_stages(
         clean_generated(root, docs)
     with stages.stage("Chuyển đổi nguồn (convert sources)"):
         convert_stage(options, services, result, watch)
-    # What the articles made last time is read on the other core while this one reads the
-    # catalogue (a clean build reuses nothing of it).
-    cache = None if options.clean else prefetch.start(root, ".site-build-")
-    try:
-        build_catalogued(options, services, stages, root, watch, result, cache)
-    finally:
-        if cache is not None:
-            cache.stop()
-    return result
-
-
-def build_catalogued(
-    options: BuildOptions,
-    services: Services,
-    stages: Stages,
-    root: Path,
-    watch: unchanged.Watch,
-    result: BuildResult,
-    cache: prefetch.Prefetch | None,
-) -> None:
-    """The stages from the catalogue on."""
-    docs = root / "docs"
     watch.catalogue_ns = time.time_ns()
     with stages.stage("Đọc danh mục bài (catalogue)"):
         catalogue = services.load_catalogue(docs)
@@ -620,13 +597,14 @@ def build_catalogued(
         check = registry.check_registry(published, entries, changes)
         if check.problems:
             raise BuildError(f"{REGISTRY_NAME}:\n{check.problems.summary()}")
-    build = SiteBuild(options, services, stages, root, catalogue, entries, check, watch, cache)
+    build = SiteBuild(options, services, stages, root, catalogue, entries, check, watch)
     try:
         build.run("--clean" if options.clean else "")
     except incremental.CacheMiss as miss:
         build.run(f"{miss}")
     registry.write_registry(root / REGISTRY_NAME, check)
     result.added_urls, result.redirects = check.added, len(check.redirects)
+    return result
 
 
 @dataclass
@@ -641,15 +619,6 @@ class SiteBuild:
     entries: list[urls.Entry]
     check: registry.RegistryCheck
     watch: unchanged.Watch
-    cache: prefetch.Prefetch | None = None
-
-    def prefetched(self, plan: incremental.Plan) -> prefetch.Prefetched | None:
-        """What the reader of the build cache found, for an incremental build (once)."""
-        cache, self.cache = self.cache, None
-        if cache is None:
-            return None
-        found = cache.result()
-        return found if plan.incremental else None
 
     def plan(self, config: Any, site: SiteInfo, full: str) -> incremental.Plan:
         """Incremental when the cache vouches for site/; else full, and the log says why."""
@@ -716,10 +685,7 @@ class SiteBuild:
                 with stages.stage("Tạo trang mục lục, trích dẫn, nguồn tin (pages)", spinner=False):
                     extra = [registry.redirect_page(r) for r in self.check.redirects]
                     memo = generate.ArticleMemo.open(
-                        root,
-                        incremental.sha256(repr(plan.inputs).encode()),
-                        plan.incremental,
-                        self.prefetched(plan),
+                        root, incremental.sha256(repr(plan.inputs).encode()), plan.incremental
                     )
                     harvest = oai.HarvestSettings.from_config(config["extra"])
                     lastmods = self.check.lastmods

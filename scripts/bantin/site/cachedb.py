@@ -58,24 +58,16 @@ def _connection(path: Path) -> Iterator[sqlite3.Connection]:
 def read(root: Path, table: str, inputs: str) -> list[tuple[Any, ...]] | None:
     """Every row of `table` when it was written for these inputs; None when it was not, or
     the database is missing or cannot be read."""
-    found = read_with_inputs(root, table)
-    return found[1] if found is not None and found[0] == inputs else None
-
-
-def read_with_inputs(root: Path, table: str) -> tuple[str, list[tuple[Any, ...]]] | None:
-    """The global inputs `table` was written for and its rows; None when the database is
-    missing, of another format or cannot be read, or has no such table."""
     path = path_of(root)
     if path.is_symlink() or not path.is_file():
         return None  # a link is not the database bantin wrote
     try:
         with _connection(path) as connection:
             meta = dict(connection.execute("SELECT name, value FROM meta").fetchall())
-            inputs = meta.get(table)
-            if meta.get("format") != FORMAT or not isinstance(inputs, str):
+            if meta.get("format") != FORMAT or meta.get(table) != inputs:
                 return None
             columns = ", ".join(TABLES[table][0])
-            return inputs, connection.execute(f"SELECT {columns} FROM {table}").fetchall()
+            return connection.execute(f"SELECT {columns} FROM {table}").fetchall()
     except sqlite3.Error as error:
         log.info("%s: unreadable build cache, nothing reused from it (%s)", path, error)
         return None

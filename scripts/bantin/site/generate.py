@@ -54,7 +54,6 @@ from bantin.exceptions import BuildError
 from bantin.site import cachedb, exports, feeds, jats, meta, oai, pages, pdfs, urls
 from bantin.site.fragments import Fragments
 from bantin.site.pages import GeneratedFile
-from bantin.site.prefetch import Prefetched
 from bantin.sources import ISSUE_FILE
 
 log = logging.getLogger("bantin.site")
@@ -107,27 +106,20 @@ class ArticleMemo:
     fragments: Fragments | None = None
     stored: bool = False  # `known` is what the build cache holds for these inputs
 
-    #: The articles whose files were found as made before the build wrote any (None: each
-    #: is looked at when asked).
-    intact: set[str] | None = None
-
     @classmethod
-    def open(
-        cls, root: Path, inputs: str, usable: bool, prefetched: Prefetched | None = None
-    ) -> ArticleMemo:
-        """The memo for these inputs, from what another process read (`prefetched`) when
-        it could, else from the build cache."""
+    def open(cls, root: Path, inputs: str, usable: bool) -> ArticleMemo:
         memo = cls(inputs, fragments=Fragments.open(root, inputs, usable))
         if not usable:
             return memo
-        if prefetched is None:
-            rows = cachedb.read(root, MEMO_TABLE, inputs)
-            known = None if rows is None else memo_entries(rows)
-        else:
-            known, memo.intact = prefetched.made_for(inputs), prefetched.intact
-        if known is None:
+        rows = cachedb.read(root, MEMO_TABLE, inputs)
+        if rows is None:
             return memo
-        memo.known, memo.stored = known, True
+        try:
+            memo.known = {uri: json.loads(entry) for uri, entry in rows}
+        except ValueError:
+            memo.known = {}
+            return memo
+        memo.stored = True
         kept = read_page_index(root, root / "docs")
         memo.records = kept if kept is not None else PageData.read(root / "docs").raw
         return memo
@@ -138,9 +130,14 @@ class ArticleMemo:
         before = self.known.get(uri)
         if not before or before[0] != key or (record and uri not in self.records):
             return None
-        intact = uri in self.intact if self.intact is not None else as_made(before, str(docs))
-        if not intact:
-            return None
+        folder = str(docs)
+        for path, size, ns in before[1]:
+            try:
+                now = snapshot.stat(os.path.join(folder, path))
+            except OSError:
+                return None
+            if now[0] != size or now[1] != ns:
+                return None
         self.now[uri] = before
         return [path for path, _, _ in before[1]]
 
@@ -168,26 +165,6 @@ class ArticleMemo:
         cachedb.write(root, MEMO_TABLE, self.inputs, change)
         if self.fragments is not None:
             self.fragments.save(root)
-
-
-def memo_entries(rows: list[tuple[Any, ...]]) -> dict[str, list[Any]] | None:
-    """The memo's rows as `ArticleMemo.known` holds them (None: a row is not JSON)."""
-    try:
-        return {uri: json.loads(entry) for uri, entry in rows}
-    except ValueError:
-        return None
-
-
-def as_made(entry: list[Any], folder: str) -> bool:
-    """Whether the files a memo entry lists are in `folder` with the size and time recorded."""
-    for path, size, ns in entry[1]:
-        try:
-            now = snapshot.stat(os.path.join(folder, path))
-        except OSError:
-            return False
-        if now[0] != size or now[1] != ns:
-            return False
-    return True
 
 
 class ArticleKeys:
