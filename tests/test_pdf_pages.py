@@ -3221,3 +3221,68 @@ def test_an_appendix_after_the_references_ends_them() -> None:
     assert [role[text] for text in items] == ["reference", "reference"], role
     assert role["PHỤ LỤC: THANG ĐO CỦA CÁC BIẾN NGHIÊN CỨU"] == HEADING, role
     assert role["Tôi sẵn sàng làm bất cứ điều gì để kinh doanh."] != "reference", role
+
+
+def test_an_italic_note_set_flush_right_under_a_table_is_no_heading() -> None:
+    """Measured on an unseen article: the program's name under each table, in italics set
+    flush right ("Smart PLS. out", from 473 to the column's edge at 540, type of 11 points
+    over a body of 12), was a heading of the article; so was a source's note in smaller
+    italics starting at the column's left ("Nguồn tác giả tự tính toán ..."). A float's note
+    goes with the float; an italic heading at the left, or numbered in smaller type, stays."""
+    rows = [(f"Biến số {n}", f"0,{800 + n}") for n in range(4)]
+    right = line(RUNNING, 50, 0).box.x1
+    note = _styled("Phần mềm PLS", 0, 0, 11, italic=True)
+    flush = right - note.box.x1
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [line("Bảng 1. Giá trị tin cậy của thang đo", 120, 110, 10, True)],
+        *cells(rows, (60, 340), 130),
+        [_styled("Phần mềm PLS", flush, 206, 11, italic=True)],
+        body_lines(224, 4),
+        [_styled("Nguồn tác giả tự tính toán bằng phần mềm", 52, 290, 11, italic=True)],
+        body_lines(306, 3),
+        [_styled("Ảnh hưởng của nhiệt độ sấy", 50, 356, italic=True)],
+        body_lines(372, 3),
+        [_styled("3.1. Về công tác quy hoạch", 50, 422, 11, italic=True)],
+        body_lines(438, 3),
+    )
+    roles_ = {para.text: para.role for para in labelled(sheet)}
+    assert roles_["Phần mềm PLS"] == CAPTION, roles_
+    assert roles_["Nguồn tác giả tự tính toán bằng phần mềm"] == CAPTION, roles_
+    assert roles_["Ảnh hưởng của nhiệt độ sấy"] == HEADING, roles_
+    assert roles_["3.1. Về công tác quy hoạch"] == HEADING, roles_
+
+
+def test_a_tables_unit_abbreviated_under_its_caption_is_its_note() -> None:
+    """Measured on unseen articles: "ĐVT: Triệu đồng" (đơn vị tính, the unit) in italics
+    under a table's caption was a heading; it is the table's note, as "Đơn vị:" is, and the
+    rows under it are still the table's."""
+    rows = [(f"Năm {2015 + n}", f"{120 + n}") for n in range(4)]
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [line("Bảng 1. Cơ cấu doanh thu giai đoạn 2015-2019", 120, 110, 10, True)],
+        [_styled("ĐVT: Triệu đồng", 120, 124, 12, italic=True)],
+        *cells(rows, (60, 200), 142),
+        body_lines(224, 4),
+    )
+    roles_ = {para.text: para.role for para in labelled(sheet)}
+    assert roles_["ĐVT: Triệu đồng"] == CAPTION, roles_
+    assert roles_["Năm 2015"] == TABLE and roles_["123"] == TABLE, roles_
+
+
+def test_a_menu_path_in_capitals_is_no_heading() -> None:
+    """Measured on an unseen article: the steps of setting up a device, each a menu path in
+    capitals ("SETUP > RESET > YES", "DRV APPL P96 > OK"), were headings of the article; a
+    path of choices, its words joined by ">", names no section."""
+    sheet = page(
+        1,
+        [*body_lines(40, 4), line("Bước 2: Chuyển sang chế độ", 50, 100)],
+        [line("SETUP > RESET > YES", 50, 118)],
+        [line("DRV APPL P96 > OK", 50, 136)],
+        body_lines(156, 4),
+    )
+    roles_ = {para.text: para.role for para in labelled(sheet)}
+    assert roles_["SETUP > RESET > YES"] != HEADING, roles_
+    assert roles_["DRV APPL P96 > OK"] != HEADING, roles_

@@ -100,8 +100,10 @@ _CAPTION = re.compile(
     r"\s*(\d+[\d.]*|[IVX]+)?\s*([.:\-–]|$)",
     re.I,
 )
+# ("ĐVT:" abbreviates "đơn vị tính", the unit; "Nguồn;" is a slip for "Nguồn:")
 _CAPTION_NOTE = re.compile(
-    r"^\W{0,2}(nguồn|đơn\s*vị(?:\s*tính)?|ghi\s*chú|chú\s*thích|source|note)\s*[:.(]", re.I
+    r"^\W{0,2}(nguồn|đơn\s*vị(?:\s*tính)?|đvt|ghi\s*chú|chú\s*thích|source|note)\s*[:;.(]",
+    re.I,
 )
 _PHOTO_CREDIT = re.compile(r"^\W{0,2}ảnh\s*:", re.I)
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}\d{0,2}\s+(?=\w)")
@@ -133,6 +135,7 @@ _MATH = re.compile(rf"[{_SIGNS}{_GREEK}]|{_RELATION_OF_LETTER}")
 # ... of them, the signs only (a Greek letter alone may be a variable a heading names)
 _MATH_SIGN = re.compile(rf"[{_SIGNS}]|{_RELATION_OF_LETTER}")
 HEADING_WORDS_BESIDE_VARIABLE = 4  # a heading's words enough that a Greek letter is a name
+_PATH = re.compile(r"\S\s*>\s*\S")  # choices in a menu, one after the other: "SETUP > RESET"
 _RELATION_FIRST = re.compile(r"^\s*[=<>≤≥≈≠⇒⇔→]")
 # A word of running text: letters only, lower case after its first letter.
 _WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]*")
@@ -913,7 +916,7 @@ def _body_role(para: Para, paras: Sequence[Para], index: int, body: BodyType) ->
     if _is_footnote(para, paras, index, body):
         return FOOTNOTE
     if _is_heading(para, body):
-        return HEADING
+        return CAPTION if _float_note(para, body) else HEADING
     if _is_body_text(para, body) or len(para.lines) >= 3:
         return BODY
     if len(text.split()) <= 4 and not ends_sentence(text) and not _program_line(para, body):
@@ -981,6 +984,8 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     worded = sum(map(_heading_word, _word_pieces(text)))
     if not worded or _MATH_SIGN.search(text):
         return False  # a formula's line, a variable ("C1", "XI = yI"), a chart's codes ("KMR")
+    if _PATH.search(text):
+        return False  # a path of choices in a menu ("SETUP > RESET > YES"), no section
     if worded < HEADING_WORDS_BESIDE_VARIABLE and _MATH.search(text):
         return False  # "Hệ số δ", a label: a heading names its variable among more words
     if fold(_tokens(text)[-1]) in _GOES_ON:
@@ -1005,6 +1010,36 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     # its sentence
     point = style.italic and short and starts_enumeration(text) and not ends_sentence(text)
     return marked or (numbered and style.italic) or point or (run_in and not _two_sentences(text))
+
+
+#: How far into its column, at the least, a line set flush right starts (a share of it).
+FLUSH_RIGHT_START = 0.25
+NOTE_MIN_WORDS = 2  # words of letters a float's note says, at the least
+
+
+def _float_note(para: Para, body: BodyType) -> bool:
+    """A short line in italics, not numbered, in type smaller than the body's or set flush
+    right in its column: a float's note ("Smart PLS. out", "Nguồn tác giả tự tính toán")
+    under a table or chart, not a heading (the publication's italic headings stand at the
+    column's left in the body's type, or are numbered or lettered points)."""
+    style, text = para.style, para.text.strip()
+    if not style.italic or style.bold or len(para.lines) > ITALIC_HEADING_LINES:
+        return False
+    if _NUMBERED.match(text) or starts_enumeration(text) or starts_enumerated(text):
+        return False
+    if sum(map(_heading_word, _word_pieces(text))) < NOTE_MIN_WORDS:
+        return False  # a formula's piece in italics ("⎪ dirq"), no note
+    return body.ratio(style) < SMALLER or _flush_right(para)
+
+
+def _flush_right(para: Para) -> bool:
+    """Its last line ends at its column's right edge and starts well inside it, as a line
+    set flush right does (a heading starts at the column's left, or is centred in it)."""
+    column, box = para.column, para.lines[-1].box
+    if column is None:
+        return False
+    width = column.right - column.left
+    return reaches_the_edge(para) and box.x0 >= column.left + FLUSH_RIGHT_START * width
 
 
 #: A sentence's end inside a line, after a word (not an abbreviation's few letters).
