@@ -490,6 +490,59 @@ def test_headings_take_the_level_their_number_gives(headings: list[str], levels:
     assert render_article(sample_front(), parsed.blocks) == written
 
 
+@pytest.mark.parametrize(
+    ("blocks", "levels"),
+    [
+        (  # "2." under section 5, its "1." a paragraph: a point of the part above it
+            [
+                "# 5. Giải pháp phát triển",
+                "Đoạn mở đầu của phần.",
+                "# Giải pháp cụ thể",
+                "1. Bộ ngành: hoàn thiện khung pháp lý trong năm tới.",
+                "# 2. Cơ quan quản lý và giám sát",
+                "Đoạn của điểm hai.",
+                "3. Đối với hiệp hội, cần phát huy vai trò cầu nối.",
+                "# 6. Kết luận",
+            ],
+            [2, 3, 4, 2],
+        ),
+        (  # "2." and "3." under "2.2.2.", its "1." a paragraph ending with a colon
+            [
+                "# 2. Thực nghiệm",
+                "# 2.2.2. Giám sát mòn",
+                "1. Dự báo mòn theo chế độ cắt:",
+                "# 2. Thử nghiệm chức năng giám sát",
+                "Đoạn của điểm hai.",
+                "# 3. Xây dựng mô hình giám sát",
+                "# 3. Kết quả và thảo luận",
+            ],
+            [2, 4, 5, 5, 2],
+        ),
+        (  # a list in the text of section 1 leaves the next section's "2." a section
+            ["# 1. Mở đầu", "1. Điểm thứ nhất của danh sách.", "# 2. Kết quả"],
+            [2, 2],
+        ),
+    ],
+)
+def test_a_point_whose_first_is_a_paragraph_is_no_section(
+    blocks: list[str], levels: list[int]
+) -> None:
+    """Measured on real articles: an italic "2. Cục Quản lý ..." under section 5, the point
+    before it ("1. Bộ Tài chính: ...") a paragraph, came out as section 2 ("##") out of the
+    article's numbering. A number going back under a section, after a paragraph numbered
+    one less, counts that section's points."""
+    made = assign_anchors(
+        [
+            Block(BlockKind.HEADING, text[2:])
+            if text.startswith("# ")
+            else Block(BlockKind.PARAGRAPH, text)
+            for text in blocks
+        ]
+    )
+    written, _ = written_and_read(made)
+    assert [len(m.group(1)) for m in re.finditer(r"(?m)^(#+) ", written)] == levels
+
+
 def test_a_bulleted_list_renders_as_a_list_and_reads_back() -> None:
     """Measured on real articles: the items of bulleted lists (a symbol font's bullet, a
     dash) lost their bullets and came out as paragraphs; they are a list, each item with its

@@ -3254,6 +3254,56 @@ def test_an_italic_note_set_flush_right_under_a_table_is_no_heading() -> None:
     assert roles_["3.1. Về công tác quy hoạch"] == HEADING, roles_
 
 
+def test_a_source_note_with_a_comma_under_a_table_is_its_note() -> None:
+    """Measured on an unseen article: "Nguồn, Cục Quản lý ..." (a comma slipped in for the
+    colon), in italics of the body's size filling the column under a table's rows, was read as
+    running text and joined to the paragraph after the table. A source's note goes with its
+    float whatever mark follows "Nguồn"; running text does not open with "Nguồn,"."""
+    rows = [(f"Ngành số {n}", f"+{12 + n},5%") for n in range(4)]
+    note = "Nguồn, Sở Kế hoạch và Đầu tư tỉnh năm 2020"
+    right = line(RUNNING, 50, 0).box.x1
+    flush = right - _styled(note, 0, 0, italic=True).box.x1
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [line("Bảng 1. Tỷ trọng doanh nghiệp theo ngành", 120, 110, 10, True)],
+        *cells(rows, (60, 340), 130),
+        [_styled(note, flush, 206, italic=True)],
+        body_lines(226, 4),
+    )
+    roles_ = {para.text: para.role for para in labelled(sheet)}
+    assert roles_[note] == CAPTION, roles_
+
+
+def test_a_small_note_under_a_tables_source_is_its_note_not_figure_words() -> None:
+    """Measured on an unseen article: under a regression table and its source note, three
+    short lines in small bold type (8 points over a body of 13: the model test chosen, the
+    test's name and its statistic, "... 0,0902") were the words drawn inside a figure, two
+    dropped and the first glued to the paragraph after the table. No figure is there: short
+    lines in small type following a table's rows, before the text resumes, are its note."""
+    rows = [(f"Biến số {n}", f"0,{800 + n}") for n in range(4)]
+    note = [
+        _styled("Phép thử chọn mô hình phù hợp", 52, 232, 8, bold=True),
+        _styled("Kiểm định 0,0417", 52, 241, 8, bold=True),
+        _styled("Wooldridge", 52, 250, 8, bold=True),
+    ]
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [line("Bảng 3. Kết quả ước lượng của mô hình", 120, 110, 10, True)],
+        *cells(rows, (60, 340), 130),
+        [_styled("(Nguồn: Kết quả xử lý của tác giả)", 52, 210, 12, italic=True)],
+        note,
+        body_lines(266, 4),
+    )
+    paras = labelled(sheet)
+    roles_ = {para.text: para.role for para in paras}
+    assert "figure" not in roles_.values(), roles_
+    assert roles_["Phép thử chọn mô hình phù hợp Kiểm định 0,0417 Wooldridge"] == CAPTION, roles_
+    assert roles_["(Nguồn: Kết quả xử lý của tác giả)"] == CAPTION, roles_
+    assert roles_["Biến số 3"] == TABLE, roles_
+
+
 def test_a_tables_unit_abbreviated_under_its_caption_is_its_note() -> None:
     """Measured on unseen articles: "ĐVT: Triệu đồng" (đơn vị tính, the unit) in italics
     under a table's caption was a heading; it is the table's note, as "Đơn vị:" is, and the

@@ -155,6 +155,8 @@ def _reuse_previous(blocks: list[Block], previous: Sequence[Block]) -> dict[int,
 
 #: A heading's number ("2.", "2.1.", "2.1") and the full stop after it, if any.
 _ARABIC_MARK = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(\.?)\s+(?=\S)")
+#: A point's number opening a paragraph ("1. Bộ Tài chính: ...").
+_POINT_MARK = re.compile(r"^\s*(\d{1,2})\.\s+(?=\S)")
 #: A section numbered in Roman figures, up to XXXIX ("C." or "L." is a lettered point).
 _ROMAN_MARK = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\.\s")
 _LETTER_MARK = re.compile(r"^[a-zđA-ZĐ][.)]\s")
@@ -180,7 +182,9 @@ def heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
     one before it, or a section where none is, or where it names one of an article's own
     ("Tài liệu tham khảo", "Lời cảm ơn", "Kết luận"). A number without a full stop before a
     word in small letters ("10.5 độ C") is a figure, no number. Numbers counted again from
-    below the last section's under a part of it ("3.2." then "1.", "2.") are its points."""
+    below the last section's under a part of it ("3.2." then "1.", "2.") are its points, and
+    so is a number going back under a section right after a paragraph opened by the number
+    before it (point "1." written as a paragraph, "2." as a heading)."""
     roman = {"I", "II"} <= {
         _roman(block.text) for block in blocks if block.kind is BlockKind.HEADING
     }
@@ -190,8 +194,11 @@ def heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
     top = HEADING_LEVEL + (1 if roman else 0)  # the level of a heading numbered "2."
     last = 0  # the number of the last heading numbered so ("2."), 0 after a named section
     point = 0  # the number of the last point counted again from one under a part ("1.")
+    opened: set[int] = set()  # the numbers opening paragraphs since the last numbered heading
     for index, block in enumerate(blocks):
         if block.kind is not BlockKind.HEADING:
+            opening = _POINT_MARK.match(block.text)
+            opened |= {int(opening.group(1))} if opening else set()
             continue
         text = block.text.lstrip()
         arabic = _ARABIC_MARK.match(text)
@@ -201,9 +208,17 @@ def heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
             if number and numbered > top and number <= last and number == point + 1:
                 level = above = numbered + 1  # "1." again under "3.2.": a point of 3.2.
                 point = number
+            elif number and (
+                (number <= last and number - 1 in opened)
+                or (point and number == point + 1 and _numbered_again(blocks, index, number))
+            ):
+                # "1." a paragraph, "2." a heading: a point under the heading above it
+                level = above = above if point else max(numbered, above) + 1
+                point = number
             else:
                 above = numbered = level
                 last, point = number or last, 0
+                opened = set()
         elif roman and _roman(text):
             level = above = numbered = HEADING_LEVEL
             last = 0
@@ -217,6 +232,17 @@ def heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
             level = above = numbered + 1
         levels[index] = min(max(level, HEADING_LEVEL), 6)
     return levels
+
+
+def _numbered_again(blocks: Sequence[Block], index: int, number: int) -> bool:
+    """A heading after blocks[index] is numbered `number` too: the section of that number is
+    still to come, and the one at `index` goes on counting points ("2." a point, "3." too,
+    then "3. KẾT QUẢ")."""
+    for block in blocks[index + 1 :]:
+        found = _ARABIC_MARK.match(block.text.lstrip())
+        if block.kind is BlockKind.HEADING and found and found.group(1) == str(number):
+            return True
+    return False
 
 
 def _roman(text: str) -> str:

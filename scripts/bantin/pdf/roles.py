@@ -100,9 +100,11 @@ _CAPTION = re.compile(
     r"\s*(\d+[\d.]*|[IVX]+)?\s*([.:\-–]|$)",
     re.I,
 )
-# ("ĐVT:" abbreviates "đơn vị tính", the unit; "Nguồn;" is a slip for "Nguồn:")
+# ("ĐVT:" abbreviates "đơn vị tính", the unit; "Nguồn;" and "Nguồn," are slips for "Nguồn:",
+# running text never opens so, where "Note, however" may)
 _CAPTION_NOTE = re.compile(
-    r"^\W{0,2}(nguồn|đơn\s*vị(?:\s*tính)?|đvt|ghi\s*chú|chú\s*thích|source|note)\s*[:;.(]",
+    r"^\W{0,2}(?:(?:nguồn|source)\s*[:;.(,]"
+    r"|(?:đơn\s*vị(?:\s*tính)?|đvt|ghi\s*chú|chú\s*thích|note)\s*[:;.(])",
     re.I,
 )
 _PHOTO_CREDIT = re.compile(r"^\W{0,2}ảnh\s*:", re.I)
@@ -1237,6 +1239,43 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
         _claim(paras, paras.index(row[-1]), +1, TABLE, body, across=union_of([p.box for p in row]))
     _cells_of_figures(paras)
     _axis_ticks(paras)
+    _notes_under_tables(paras, body)
+
+
+def _notes_under_tables(paras: Sequence[Para], body: BodyType) -> None:
+    """Short lines of words in type smaller than the body's, under a table's rows and the
+    note under them ("Nguồn: ...", "Ghi chú: ...") on their page, before the text resumes, are
+    the table's note (a test and its statistic, "Kiểm định Hausman 0,0902"), not words drawn
+    in a figure nor running text: a figure's words stand over its own caption, which the run
+    never meets (lines right under the rows may still be rows, a formula's pieces or an
+    item). Lines of the note set one under another become one."""
+    table = noted = False  # the paragraphs before, on this page: a table's rows, its note
+    previous: Para | None = None
+    for para in paras:
+        if not para.role:
+            continue
+        if previous is not None and para.page != previous.page:
+            table = noted = False
+        if para.role == TABLE:
+            table, noted = True, False
+        elif para.role == CAPTION and _CAPTION_NOTE.match(para.text):
+            noted = noted or table
+        elif noted and _small_note(para, body):
+            para.role = CAPTION
+        else:
+            table = noted = False
+        previous = para
+    _merge_continued(paras, CAPTION)
+
+
+def _small_note(para: Para, body: BodyType) -> bool:
+    """Words in type smaller than the body's, not a sentence of running text, a footnote or
+    a formula: a line a table's note may hold."""
+    if para.role not in (BODY, FIGURE) or body.ratio(para.style) >= SMALLER:
+        return False
+    if _running_text(para, body) or _MATH_SIGN.search(para.text):
+        return False
+    return any(_heading_word(piece) for piece in _word_pieces(para.text))
 
 
 CLAUSE_MIN_WORDS = 3
