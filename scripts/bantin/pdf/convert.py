@@ -29,6 +29,7 @@ from bantin.convert.roles import split_heading_mark
 from bantin.model import PROSE, Article, Block, BlockKind
 from bantin.pdf import articles, roles, structure
 from bantin.pdf.document import Document, read_document
+from bantin.pdf.figures import claim_figures
 from bantin.pdf.fonts import BodyType
 from bantin.pdf.ingest import split_issue
 from bantin.pdf.reading import Para
@@ -137,6 +138,7 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
         return article
     roles.label_article(span.paras, doc.body)
     claim_ruled_tables(span.paras, doc)
+    claim_figures(span.paras, doc)
     covers = cover_pages(doc)
     for para in span.paras:
         if para.page in covers and para.role not in roles.FRONT:

@@ -1231,7 +1231,7 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
     over = partial(_clause, body=body, goes_on=goes_on)  # a figure's labels stop there
     above = partial(_sentence_or_going_on, goes_on=goes_on)  # a table's rows stop there
     for index, para in enumerate(paras):
-        if para.role == CAPTION and _figure_caption(para):
+        if para.role == CAPTION and figure_caption(para):
             _claim(paras, index, -1, FIGURE, body, over)
         elif para.role == CAPTION and table_caption(para):
             _claim(paras, index, +1, TABLE, body) or _claim(paras, index, -1, TABLE, body, above)
@@ -1352,7 +1352,7 @@ def _same_type_under(above: Para, below: Para) -> bool:
     return below.page == above.page and -2 < gap < line and above.box.x_overlap(below.box) > 0
 
 
-def _figure_caption(para: Para) -> bool:
+def figure_caption(para: Para) -> bool:
     head = fold(para.text.strip().split()[0]) if para.text.split() else ""
     return head in ("hình", "figure", "fig.", "fig", "sơ", "biểu", "đồ", "ảnh", "chart")
 
@@ -1388,7 +1388,7 @@ def _claim(
         if not para.role:
             position += step
             continue
-        if _running_text(para, body) or not _spanned(para, width, paras, body):
+        if running_text(para, body) or not _spanned(para, width, paras, body):
             break
         if stops is not None and stops(para):
             break
@@ -1445,13 +1445,13 @@ def _spanned(para: Para, width: Box, paras: Sequence[Para], body: BodyType) -> b
         other.page == para.page
         and other.box.y_overlap(para.box) > 0
         and other.box.x_overlap(width) > 0
-        and not _running_text(other, body)
+        and not running_text(other, body)
         for other in paras
         if other is not para and other.role
     )
 
 
-def _running_text(para: Para, body: BodyType) -> bool:
+def running_text(para: Para, body: BodyType) -> bool:
     """Text of the body proper: body type, over a line that fills its column, or a sentence."""
     if not _is_body_text(para, body):
         return False
@@ -1628,7 +1628,7 @@ def _cells_of_figures(paras: Sequence[Para]) -> None:
         if para.role in (TABLE, FIGURE):
             run.append(para)
             continue
-        if para.role == CAPTION and run and _figure_caption(para):
+        if para.role == CAPTION and run and figure_caption(para):
             for cell in run:
                 cell.role = FIGURE
         if para.role != CAPTION:

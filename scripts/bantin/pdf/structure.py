@@ -468,11 +468,13 @@ _DASH_ITEM = re.compile(r"^[-−–]\s")
 
 
 def _dash_item(before: Para, after: Para) -> bool:
-    """`after` opens with a dash after a text that ended its item or sentence: the next item
-    of a list ("...: ≥ 0,5;" / "- Hệ số ..."), not a spaced dash going on with the sentence
-    ("Trường Đại học Kinh tế" / "- Kỹ thuật Công nghiệp")."""
+    """`after` opens with a dash after a text that ended its item or sentence, or after a
+    bulleted item: the next item of a list ("...: ≥ 0,5;" / "- Hệ số ...", "• Cấu trúc
+    (hình 1)" / "- Hệ vào ..."), not a spaced dash going on with the sentence ("Trường Đại
+    học Kinh tế" / "- Kỹ thuật Công nghiệp")."""
     end = before.text.rstrip()[-1:]
-    return bool(end) and end in ".;:!?" and bool(_DASH_ITEM.match(after.text.lstrip()))
+    ended = (bool(end) and end in ".;:!?") or starts_item(before.text)
+    return ended and bool(_DASH_ITEM.match(after.text.lstrip()))
 
 
 def _stops_short(para: Para) -> bool:
