@@ -1273,7 +1273,7 @@ def _small_note(para: Para, body: BodyType) -> bool:
     a formula: a line a table's note may hold."""
     if para.role not in (BODY, FIGURE) or body.ratio(para.style) >= SMALLER:
         return False
-    if _running_text(para, body) or _MATH_SIGN.search(para.text):
+    if running_text(para, body) or _MATH_SIGN.search(para.text):
         return False
     return any(_heading_word(piece) for piece in _word_pieces(para.text))
 
