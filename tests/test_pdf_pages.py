@@ -3304,6 +3304,61 @@ def test_a_small_note_under_a_tables_source_is_its_note_not_figure_words() -> No
     assert roles_["Biến số 3"] == TABLE, roles_
 
 
+def test_a_section_and_its_text_in_smaller_type_after_a_tables_note_are_no_note() -> None:
+    """Measured on an unseen article whose columns mix two typefaces, the running text of one
+    column a size under the body's: after a table's rows and its source note, the numbered
+    heading of the next section and its paragraph of four lines were taken into the table's
+    note. A note's lines are few and numbered no section: the run of the note ends there."""
+    rows = [(f"Biến số {n}", f"0,{800 + n}") for n in range(4)]
+    text = "dòng chữ của đoạn văn chạy dài ở cỡ chữ nhỏ hơn chữ thân bài một chút"
+    after = [_styled("4.2. Phân tích hồi quy", 52, 232, 9.5, bold=True)]
+    paragraph = [_styled(text, 52, 246 + 11 * n, 9.5) for n in range(4)]
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [line("Bảng 3. Kết quả ước lượng của mô hình", 120, 110, 10, True)],
+        *cells(rows, (60, 340), 130),
+        [_styled("(Nguồn: Kết quả xử lý của tác giả)", 52, 210, 12, italic=True)],
+        after,
+        paragraph,
+        body_lines(300, 4),
+    )
+    paras = labelled(sheet)
+    roles_ = {para.text: para.role for para in paras}
+    assert roles_["(Nguồn: Kết quả xử lý của tác giả)"] == CAPTION, roles_
+    assert roles_.get("4.2. Phân tích hồi quy") not in (CAPTION, None), roles_
+    assert not any(role == CAPTION and text.split()[0] in key for key, role in roles_.items()), (
+        roles_
+    )
+
+
+def test_a_lead_in_in_smaller_type_after_a_tables_note_is_no_note() -> None:
+    """The same article further on: after a table's source note, two lines of running text
+    ending with a colon that announces the equation under them were taken into the note, as
+    one paragraph or as lines poppler set apart. A note announces nothing (a line ending with
+    a colon leads into what follows), and its lines are short: a line of many words across
+    its column is running text, whatever its type."""
+    rows = [(f"Biến số {n}", f"0,{800 + n}") for n in range(4)]
+    first = "Từ bảng kết quả ước lượng ở trên ta có phương trình sau"
+    lead = [
+        _styled(first, 50, 232, 9.5),
+        _styled("theo phương pháp bình phương nhỏ nhất như sau:", 50, 243, 9.5),
+    ]
+    for apart in (False, True):
+        sheet = page(
+            1,
+            body_lines(40, 4),
+            [line("Bảng 3. Kết quả ước lượng của mô hình", 120, 110, 10, True)],
+            *cells(rows, (60, 340), 130),
+            [_styled("(Nguồn: Kết quả xử lý của tác giả)", 52, 210, 12, italic=True)],
+            *([[one] for one in lead] if apart else [lead]),
+            body_lines(280, 4),
+        )
+        roles_ = {para.text: para.role for para in labelled(sheet)}
+        assert roles_["(Nguồn: Kết quả xử lý của tác giả)"] == CAPTION, roles_
+        assert not any(role == CAPTION and "phương" in key for key, role in roles_.items())
+
+
 def test_a_tables_unit_abbreviated_under_its_caption_is_its_note() -> None:
     """Measured on unseen articles: "ĐVT: Triệu đồng" (đơn vị tính, the unit) in italics
     under a table's caption was a heading; it is the table's note, as "Đơn vị:" is, and the

@@ -1268,11 +1268,21 @@ def _notes_under_tables(paras: Sequence[Para], body: BodyType) -> None:
     _merge_continued(paras, CAPTION)
 
 
+#: Lines a table's note under its source holds, at the most ("Kiểm định Hausman 0,0902").
+NOTE_MAX_LINES = 2
+
+
 def _small_note(para: Para, body: BodyType) -> bool:
     """Words in type smaller than the body's, not a sentence of running text, a footnote or
-    a formula: a line a table's note may hold."""
+    a formula, nor a section's numbered heading, a paragraph of several lines (a column set
+    in a smaller face than the body's) or a lead-in: a line a table's note may hold."""
     if para.role not in (BODY, FIGURE) or body.ratio(para.style) >= SMALLER:
         return False
+    text = para.text.strip()
+    if len(para.lines) > NOTE_MAX_LINES or _SECTION_NUMBER.match(text) or text.endswith(":"):
+        return False  # a section, a paragraph, a lead-in to what follows
+    if reaches_the_edge(para) and len(text.split()) >= LINE_OF_TEXT_WORDS:
+        return False  # a line of running text across its column, in a smaller face
     if running_text(para, body) or _MATH_SIGN.search(para.text):
         return False
     return any(_heading_word(piece) for piece in _word_pieces(para.text))
