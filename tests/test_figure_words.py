@@ -197,3 +197,25 @@ def test_text_inside_a_box_or_beside_a_figure_stays_text() -> None:
     text = shown(read(sheet, paths))
     assert "như khung trên cho thấy." in text
     assert "BỘ ĐIỀU KHIỂN" not in text, text  # cut under the text, the drawing's words
+
+
+def test_a_captions_second_line_set_apart_stays_with_the_caption() -> None:
+    """Measured on an unseen article: a chart in a frame over its caption, the caption's
+    second line ("bằng ... tại các tuyến") set by poppler as a block of its own just under
+    the first, in the caption's small bold type, a tick of the chart hidden behind the
+    caption read between them: taken for a label of the chart, the line was lost. A line
+    that goes on from a caption, in its type, right under it, is no word of the chart."""
+    bars = [filled(x, 250 - h, x + 14, 250) for x, h in ((90, 40), (150, 60), (210, 90))]
+    sheet = page(
+        1,
+        body_lines(40, 8),
+        *[small(f"{n}%", 60, 250 - 20 * n // 10, 8) for n in (20, 30, 40)],
+        [line("Hình 1. Tỉ lệ người bệnh được khám chữa", 80, 262, 9, bold=True)],
+        small("15%", 60, 269, 8),  # the chart's lowest tick, behind the caption's box
+        [line("bằng thuốc nam tại các tuyến", 110, 273, 9, bold=True)],
+        body_lines(300, 10),
+    )
+    paras = read(sheet, [*chart(48, 150, 290, 284), *bars])
+    text = shown(paras)
+    assert "bằng thuốc nam tại các tuyến" in text, text
+    assert "\n30%\n" not in f"\n{text}\n", text

@@ -61,7 +61,7 @@ def claim_figures(paras: Sequence[Para], doc: Document) -> None:
         grids = doc.grids(number)
         for caption in (c for c in captions if c.page == number):
             for region in _drawings_of(caption, drawn, page, doc.body):
-                _claim_words(region, page, lines, grids, doc.body)
+                _claim_words(region, page, lines, grids, doc.body, caption)
 
 
 def _may_be_label(para: Para, page: int, body: BodyType) -> bool:
@@ -276,7 +276,12 @@ def _inside(box: Box, region: Box, margin: float) -> bool:
 
 
 def _claim_words(
-    region: Box, page: list[Para], lines: Sequence[Line], grids: list[Grid], body: BodyType
+    region: Box,
+    page: list[Para],
+    lines: Sequence[Line],
+    grids: list[Grid],
+    body: BodyType,
+    caption: Para,
 ) -> None:
     """The paragraphs inside the drawing, and those in smaller type just outside it, are
     the figure's words; unless running text stands inside it (a box round text, not a
@@ -287,13 +292,31 @@ def _claim_words(
         return
     reach = LABEL_REACH * body.size
     for para in page:
-        if para.role not in _IN_FIGURES or _text(para, body):
+        if para.role not in _IN_FIGURES or _text(para, body) or _goes_on(caption, para):
             continue
         if _words_inside(para, region) or (
             para.role != roles.FOOTNOTE and _label(para, body) and _inside(para.box, region, reach)
         ):
             para.role = roles.FIGURE
             para.grid = None
+
+
+#: Lines of the caption's height between a caption and the line that goes on from it.
+CAPTION_GAP = 1.5
+
+
+def _goes_on(caption: Para, para: Para) -> bool:
+    """The caption's next line set apart: in its type, under it and across it, opening in
+    small letters ("bằng ... tại các tuyến" under "Hình 1. Mục tiêu ..."), whatever of the
+    drawing poppler read between them."""
+    style, box, head = para.style, caption.box, para.text.lstrip()[:1]
+    if (style.bold, style.italic) != (caption.style.bold, caption.style.italic):
+        return False
+    if abs(style.size - caption.style.size) > 0.5 or not head.islower():
+        return False
+    height = caption.lines[-1].box.height
+    under = box.y1 - height / 2 <= para.box.y0 <= box.y1 + CAPTION_GAP * height
+    return under and para.box.x_overlap(box) > 0
 
 
 def _words_inside(para: Para, region: Box) -> bool:
