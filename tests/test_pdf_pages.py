@@ -3383,3 +3383,24 @@ def test_a_lead_in_over_a_numbered_formula_stays_a_paragraph() -> None:
     assert ("EQUATION", "Clen ∈ [0,1] (5)") in kinds, kinds
     assert not any(kind == "EQUATION" and "Do đó" in text for kind, text in kinds), kinds
     assert not any("Clen" in text and "Ở đây" in text for _, text in kinds), kinds
+
+
+def test_a_formula_named_with_two_letter_variables_takes_its_number() -> None:
+    """Measured on real articles: "Ra = Ra (vs, vw, a, Fn)" and "xi (t) = xi (t −1) + vi
+    (t)Δt", each with its number at the margin, stayed paragraphs beside an equation "(8)":
+    their variables of two letters ("vs", "xi") counted as words of running text."""
+    right = line(RUNNING, 50, 0).box.x1
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("Các quan hệ này có dạng:", 50, 150)],
+        [line("Pz = Pz (vs, vw, b, Fq)", 90, 170)],
+        [line("(8)", right - 18, 170)],
+        [line("yi (t) = yi (t −1) + ui (t)Δt", 90, 190)],
+        [line("(9)", right - 18, 190)],
+        [line("Nếu máy được điều khiển số thì chế độ cắt thay đổi.", 50, 212)],
+        body_lines(230, 6),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    equations = [text for kind, text in kinds if kind == "EQUATION"]
+    assert equations == ["Pz = Pz (vs, vw, b, Fq) (8)", "yi (t) = yi (t −1) + ui (t)Δt (9)"], kinds

@@ -974,7 +974,8 @@ def _numbered_piece(para: Para, number: Para) -> bool:
     ):
         return False
     tokens = text.split()
-    words = [token for token in _tokens(text) if _is_word(token) and not _variable(token)]
+    related = bool(_RELATION.search(text))
+    words = [t for t in _tokens(text) if _is_word(t) and not _variable(t, related)]
     return bool(tokens) and len(words) <= max(1, len(tokens) // 4)
 
 
@@ -990,10 +991,13 @@ def _all_words(text: str) -> bool:
     return worded and (len(tokens) >= 2 or not text.isascii())
 
 
-def _variable(token: str) -> bool:
+def _variable(token: str, related: bool) -> bool:
     """A variable named with letters, not a word: a subscript in capitals set after it
-    ("vR", "ωL"), or a capital and one or two letters ("Fn", "Rad")."""
+    ("vR", "ωL"), a capital and one or two letters ("Fn", "Rad"), or, in a line holding a
+    relation (`related`), two Latin letters ("vs", "xi")."""
     if any(char.isupper() for char in token[1:]) and not token.isupper():
+        return True
+    if related and len(token) <= 2 and token.isascii():
         return True
     return token[:1].isupper() and len(token) <= 3 and token.isascii()
 
