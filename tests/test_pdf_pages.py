@@ -3404,3 +3404,24 @@ def test_a_formula_named_with_two_letter_variables_takes_its_number() -> None:
     kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
     equations = [text for kind, text in kinds if kind == "EQUATION"]
     assert equations == ["Pz = Pz (vs, vw, b, Fq) (8)", "yi (t) = yi (t −1) + ui (t)Δt (9)"], kinds
+
+
+def test_a_denominator_of_variables_with_greek_letters_is_a_piece_of_its_formula() -> None:
+    """Measured on a real article: "rf = (m − mb)tr / (ρu AT SL)tr" numbered "(6)" came out as
+    a table, the number and a paragraph "(ρu AT SL )tr": with no relation sign of its own,
+    the denominator's "ρu" and "tr" read as words."""
+    right = line(RUNNING, 50, 0).box.x1
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("Tỷ số chuyển tiếp được xác định như sau:", 50, 150)],
+        [line("(m − mb)tr", 76, 166)],
+        [line("rf =", 50, 176)],
+        [line("(6)", right - 18, 178)],
+        [line("(ρu AT SL )tr", 74, 188)],
+        [line("Quá trình truyền nhiệt diễn ra trong xi lanh.", 50, 212)],
+        body_lines(230, 6),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    equations = [text for kind, text in kinds if kind == "EQUATION"]
+    assert equations == ["(m − mb)tr\nrf = (6)\n(ρu AT SL )tr"], kinds

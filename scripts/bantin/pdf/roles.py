@@ -974,8 +974,7 @@ def _numbered_piece(para: Para, number: Para) -> bool:
     ):
         return False
     tokens = text.split()
-    related = bool(_RELATION.search(text))
-    words = [t for t in _tokens(text) if _is_word(t) and not _variable(t, related)]
+    words = [token for token in _tokens(text) if _is_word(token) and not _variable(token)]
     return bool(tokens) and len(words) <= max(1, len(tokens) // 4)
 
 
@@ -991,13 +990,16 @@ def _all_words(text: str) -> bool:
     return worded and (len(tokens) >= 2 or not text.isascii())
 
 
-def _variable(token: str, related: bool) -> bool:
-    """A variable named with letters, not a word: a subscript in capitals set after it
-    ("vR", "ωL"), a capital and one or two letters ("Fn", "Rad"), or, in a line holding a
-    relation (`related`), two Latin letters ("vs", "xi")."""
+def _variable(token: str) -> bool:
+    """A variable named with letters, not a word, among the pieces of a numbered formula
+    (whose words of running text have Vietnamese letters, or are more than two): a
+    subscript in capitals set after it ("vR", "ωL"), a Greek letter ("ρu"), two Latin
+    letters ("vs", "xi", "tr"), or a capital and one or two ("Fn", "Rad")."""
     if any(char.isupper() for char in token[1:]) and not token.isupper():
         return True
-    if related and len(token) <= 2 and token.isascii():
+    if any("\u0370" <= char <= "\u03ff" for char in token):
+        return True
+    if len(token) <= 2 and token.isascii():
         return True
     return token[:1].isupper() and len(token) <= 3 and token.isascii()
 
