@@ -3391,3 +3391,142 @@ def test_a_menu_path_in_capitals_is_no_heading() -> None:
     roles_ = {para.text: para.role for para in labelled(sheet)}
     assert roles_["SETUP > RESET > YES"] != HEADING, roles_
     assert roles_["DRV APPL P96 > OK"] != HEADING, roles_
+
+
+def test_two_fractions_one_under_another_are_two_equations_each_with_its_number() -> None:
+    """Measured on a real article: two formulas "ω = (vR − vL) / b" set one under the other,
+    each numbered at the margin, came out as tables of their pieces ("vR − vL b", "ω =") with
+    the numbers "(5)" and "(6)" as equations of their own: subscripted variables ("vR") read
+    as words, and each formula's pieces stopped the other's gathering as a table's."""
+    right = line(RUNNING, 50, 0).box.x1
+    number_x = right - 18
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("Tốc độ quay được tính theo công thức:", 50, 150)],
+        [line("vA − vB", 75, 170), line("b", 90, 188)],
+        [line("ω =", 52, 178)],
+        [line("ω =", 52, 220)],
+        [line("(ωA − ωB) r", 72, 206)],
+        [line("b", 95, 230)],
+        [line("(5)", number_x, 180)],
+        [line("(6)", number_x, 222)],
+        [line("Từ (5) và (6) ta có vận tốc từng trục.", 50, 252)],
+        body_lines(270, 6),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    assert [kind for kind, _ in kinds if kind != "PARAGRAPH"] == ["EQUATION", "EQUATION"], kinds
+    equations = [text for kind, text in kinds if kind == "EQUATION"]
+    assert equations == ["vA − vB\nω = (5)\nb", "(ωA − ωB) r\nω = (6)\nb"], kinds
+    assert kinds[-2][1].startswith("Từ (5) và (6)"), kinds
+
+
+def test_numbers_set_in_a_column_beside_formula_lines_number_each_line() -> None:
+    """Measured on a real article: four formulas set as one paragraph ("Fn = Fn(vs, vw, a) hay
+    Fn = Fn(heq)"), their numbers "(2)" to "(5)" in a block of their own at the margin, came
+    out as a paragraph and four equations holding only a number."""
+    right = line(RUNNING, 50, 0).box.x1
+    formulas = ["Pa = Pa(u, w) hay Pa = Pa(h)", "Pb = Pb(u, w) hay Pb = Pb(h)"]
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("Các đại lượng phụ thuộc vào chế độ cắt, dạng:", 50, 150)],
+        [line(formulas[0], 50, 170), line(formulas[1], 50, 188), line("Rz = R(u, w)", 50, 206)],
+        [line(f"({n})", right - 18, 170 + 18 * (n - 2)) for n in range(2, 5)],
+        [line("Các quan hệ trên được dùng để giám sát quá trình.", 50, 230)],
+        body_lines(248, 6),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    equations = [text for kind, text in kinds if kind == "EQUATION"]
+    lines = "\n".join(equations).splitlines()
+    assert lines == [f"{formulas[0]} (2)", f"{formulas[1]} (3)", "Rz = R(u, w) (4)"], kinds
+
+
+def test_a_number_under_a_long_formula_numbers_the_formula_above_it() -> None:
+    """Measured on a real article: two long sums, each too wide to leave room for its number,
+    had "(1)" and "(2)" set on lines of their own under them; the pieces of both and their
+    numbers were one equation (then, gathered by the nearest number, the second sum took
+    "(1)")."""
+    right = line(RUNNING, 50, 0).box.x1
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("Theo định nghĩa ta có:", 50, 150)],
+        [line("1 n", 80, 168)],
+        [line("Sa = ∑∏(−1) q(x + y)", 50, 174)],
+        [line("t=0 j=1", 76, 192)],
+        [line("(1)", right - 18, 206)],
+        [line("1 n", 80, 222)],
+        [line("Sb = ∑∏(−1) p(x − y)", 50, 228)],
+        [line("t=0 j=1", 76, 246)],
+        [line("(2)", right - 18, 260)],
+        [line("Hai tổng này được tính lần lượt cho từng bit của mã.", 50, 280)],
+        body_lines(298, 6),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    equations = [text for kind, text in kinds if kind == "EQUATION"]
+    assert equations == [
+        "1 n\nSa = ∑∏(−1) q(x + y)\nt=0 j=1\n(1)",
+        "1 n\nSb = ∑∏(−1) p(x − y)\nt=0 j=1\n(2)",
+    ], kinds
+
+
+def test_a_lead_in_over_a_numbered_formula_stays_a_paragraph() -> None:
+    """Measured on real articles: "Do đó," and "Ta có" over a formula (a capital and a
+    letter read as a variable) and "Ở đây: Y = ln(hs)" under it went into the equation."""
+    right = line(RUNNING, 50, 0).box.x1
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("Do đó,", 50, 150)],
+        [line("Clen ∈ [0,1]", 90, 168)],
+        [line("(5)", right - 18, 168)],
+        [line("Ở đây: Y = ln(h); x1 = ln(t)", 50, 186)],
+        body_lines(204, 6),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    assert ("EQUATION", "Clen ∈ [0,1] (5)") in kinds, kinds
+    assert not any(kind == "EQUATION" and "Do đó" in text for kind, text in kinds), kinds
+    assert not any("Clen" in text and "Ở đây" in text for _, text in kinds), kinds
+
+
+def test_a_formula_named_with_two_letter_variables_takes_its_number() -> None:
+    """Measured on real articles: "Ra = Ra (vs, vw, a, Fn)" and "xi (t) = xi (t −1) + vi
+    (t)Δt", each with its number at the margin, stayed paragraphs beside an equation "(8)":
+    their variables of two letters ("vs", "xi") counted as words of running text."""
+    right = line(RUNNING, 50, 0).box.x1
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("Các quan hệ này có dạng:", 50, 150)],
+        [line("Pz = Pz (vs, vw, b, Fq)", 90, 170)],
+        [line("(8)", right - 18, 170)],
+        [line("yi (t) = yi (t −1) + ui (t)Δt", 90, 190)],
+        [line("(9)", right - 18, 190)],
+        [line("Nếu máy được điều khiển số thì chế độ cắt thay đổi.", 50, 212)],
+        body_lines(230, 6),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    equations = [text for kind, text in kinds if kind == "EQUATION"]
+    assert equations == ["Pz = Pz (vs, vw, b, Fq) (8)", "yi (t) = yi (t −1) + ui (t)Δt (9)"], kinds
+
+
+def test_a_denominator_of_variables_with_greek_letters_is_a_piece_of_its_formula() -> None:
+    """Measured on a real article: "rf = (m − mb)tr / (ρu AT SL)tr" numbered "(6)" came out as
+    a table, the number and a paragraph "(ρu AT SL )tr": with no relation sign of its own,
+    the denominator's "ρu" and "tr" read as words."""
+    right = line(RUNNING, 50, 0).box.x1
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("Tỷ số chuyển tiếp được xác định như sau:", 50, 150)],
+        [line("(m − mb)tr", 76, 166)],
+        [line("rf =", 50, 176)],
+        [line("(6)", right - 18, 178)],
+        [line("(ρu AT SL )tr", 74, 188)],
+        [line("Quá trình truyền nhiệt diễn ra trong xi lanh.", 50, 212)],
+        body_lines(230, 6),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    equations = [text for kind, text in kinds if kind == "EQUATION"]
+    assert equations == ["(m − mb)tr\nrf = (6)\n(ρu AT SL )tr"], kinds

@@ -10,6 +10,7 @@ them in order and records why each paragraph got its role.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -768,6 +769,7 @@ def label_body(paras: Sequence[Para], body: BodyType) -> None:
         para.role = _body_role(para, paras, index, body)
     _formula_marks(paras)
     _label_tables(paras, body)
+    _numbered_formulas(paras)
     _formulas(paras)
     _lines_of_text(paras)
 
@@ -796,6 +798,214 @@ def _formula_marks(paras: Sequence[Para]) -> None:
             para.role = EQUATION
 
 
+def _numbered_formulas(paras: Sequence[Para]) -> None:
+    """An equation's number standing alone at the margin ("(5)") gathers the pieces of its
+    formula into one equation with it: among the paragraphs around it in reading order that
+    are no running text nor a lead-in ("ta có:"), in its column to its left, those standing
+    nearer it than any other number there and within a line and a half of each other (a
+    fraction's denominator under the first formula, the next one's numerator over the
+    second). Numbers set one under another, each level with a line of one paragraph of
+    formulas, number that paragraph. Pieces next to a table's rows or caption, or set within
+    a line of the running text, stay as they are."""
+    shown = [para for para in paras if para.role]
+    index = 0
+    while index < len(shown):
+        if not _lone_number(shown[index]):
+            index += 1
+            continue
+        start, end = index, index + 1
+        while start > 0 and _numbered_piece(shown[start - 1], shown[index]):
+            start -= 1
+        while end < len(shown) and (
+            _lone_number(shown[end]) or _numbered_piece(shown[end], shown[index])
+        ):
+            end += 1
+        if not _next_to_a_table(shown, start, end):
+            for run in _numbered_runs(shown[start:end]):
+                _gather(shown, run)
+        index = end
+
+
+def _next_to_a_table(shown: Sequence[Para], start: int, end: int) -> bool:
+    """A table's caption just before or after the stretch shown[start:end], or a table's
+    rows within two lines of it on its page (a table over the page's turn is another's)."""
+    band = union_of([para.box for para in shown[start:end]])
+    reach = 2 * shown[start].lines[0].box.height
+    return any(
+        (p.role == CAPTION and table_caption(p))
+        or (
+            p.role == TABLE
+            and p.page == shown[start].page
+            and p.box.y0 <= band.y1 + reach
+            and p.box.y1 >= band.y0 - reach
+        )
+        for p in _around(shown, start, end)
+    )
+
+
+def _numbered_runs(stretch: Sequence[Para]) -> list[list[Para]]:
+    """The formulas of a stretch of pieces and numbers: each number (or numbers set one under
+    another, or a formula's line ending with its number) with the pieces nearer it than any
+    other number, within a line and a half of each other."""
+    margin = max(para.box.x1 for para in stretch if _lone_number(para))
+    groups: list[list[Para]] = []
+    for para in stretch:
+        if not (_lone_number(para) or _ends_numbered(para, margin)):
+            continue
+        stacked = groups and _lone_number(groups[-1][-1]) and _lone_number(para)
+        if stacked and any(_level_with_lines(p, [groups[-1][-1], para]) for p in stretch):
+            groups[-1].append(para)
+        else:
+            groups.append([para])
+    anchors = [para for group in groups for para in group]
+    pieces = [para for para in stretch if para not in anchors]
+    under = [
+        _lone_number(group[0]) and not any(_beside(piece, group[0]) for piece in pieces)
+        for group in groups
+    ]
+    bottoms = [max(_number_box(number).y0 for number in group) for group in groups]
+    runs = []
+    for numbers in groups:
+        nearest = [
+            p
+            for p in pieces
+            if min(zip(groups, under, strict=True), key=partial(_distance, p, max(bottoms)))[0]
+            is numbers
+        ]
+        reach = REACH * max(_number_box(number).height for number in numbers)
+        band = union_of([number.box for number in numbers])
+        run = list(numbers)
+        grown = True
+        while grown:
+            near = [p for p in nearest if p not in run and _within(p.box, band, reach)]
+            grown = bool(near)
+            run += near
+            band = union_of([band, *[p.box for p in near]])
+        if len(run) > 1:
+            runs.append([para for para in stretch if para in run])
+    return runs
+
+
+def _ends_numbered(para: Para, margin: float) -> bool:
+    """A formula's line (read as an equation or a table) ending with its number "(12)" at
+    the margin where the numbers end (not an argument: "Σn(0)")."""
+    if para.role not in (EQUATION, TABLE) or para.grid or len(para.lines) > 1:
+        return False
+    words = para.lines[-1].words
+    last = words[-1].box
+    at_margin = abs(last.x1 - margin) <= 2 * last.height
+    return len(words) > 1 and at_margin and bool(EQUATION_NUMBER.match(words[-1].text))
+
+
+def _number_box(para: Para) -> Box:
+    """Where the number of a formula stands: the number alone, or the last word of its line."""
+    return para.box if _lone_number(para) else para.lines[-1].words[-1].box
+
+
+REACH = 1.5  # lines' heights between a formula's pieces, and between it and its number
+
+
+def _distance(piece: Para, lowest: float, numbers: tuple[list[Para], bool]) -> float:
+    """How far `piece` stands from a formula's numbers, from their middle. A number level
+    with no piece is set under its formula (too long to leave it room) or between two of its
+    lines: pieces under it are its only when no other number stands lower (at `lowest`), as
+    the next formula's would."""
+    group, under = numbers
+    if under and piece.box.cy > group[0].box.y0 and lowest > group[0].box.y0:
+        return math.inf
+    return min(abs(piece.box.cy - _number_box(number).cy) for number in group)
+
+
+def _beside(piece: Para, number: Para) -> bool:
+    """A line of `piece` stands level with `number`."""
+    return any(line.box.y_overlap(number.box) > 0.5 * number.box.height for line in piece.lines)
+
+
+def _within(box: Box, band: Box, reach: float) -> bool:
+    return band.y0 - reach <= box.y1 and box.y0 <= band.y1 + reach
+
+
+def _gather(shown: Sequence[Para], run: list[Para]) -> None:
+    """Join `run` (a formula's pieces and its number) into one equation, its first piece in
+    reading order standing for it; unless no piece holds a sign of a formula (words beside
+    a number), or they stand within a line of the running text (a formula in a sentence)."""
+    pieces = [para for para in run if not _lone_number(para)]
+    if not any(_MATH_SIGN.search(piece.text) for piece in pieces):
+        return
+    start, end = shown.index(run[0]), shown.index(run[-1]) + 1
+    if _inline(shown, start, end, union_of([para.box for para in run])):
+        return
+    seed = run[0]
+    seed.role = EQUATION
+    seed.formula = True
+    for piece in run[1:]:
+        seed.lines += piece.lines
+        piece.role = ""
+
+
+def _lone_number(para: Para) -> bool:
+    """An equation's number set apart from its formula: "(5)" alone."""
+    return para.role == EQUATION and bool(EQUATION_NUMBER.match(para.text.strip()))
+
+
+def _level_with_lines(piece: Para, numbers: list[Para]) -> bool:
+    """Every number stands level with a line of `piece`: the rows of one paragraph of
+    formulas, each numbered at the margin."""
+    return len(piece.lines) > 1 and all(_beside(piece, number) for number in numbers)
+
+
+NUMBERED_PIECE_MAX_LINES = 6  # a matrix's rows, a system's equations, one under another
+
+
+def _numbered_piece(para: Para, number: Para) -> bool:
+    """A paragraph that may be a piece of the formula `number` numbers: on its page, in its
+    column to its left, a few lines of no running text."""
+    if para.role not in (TABLE, EQUATION, BODY, FIGURE) or para.grid or para.formula:
+        return False
+    box, height = para.box, number.box.height
+    if para.page != number.page or len(para.lines) > NUMBERED_PIECE_MAX_LINES:
+        return False
+    if box.x1 > number.box.x1 + height or (number.column and box.x0 < number.column.left - height):
+        return False
+    text = para.text.strip()
+    if (
+        _lone_number(para)
+        or text.endswith(":")
+        or _LEAD_IN.match(text)
+        or any(_all_words(line.text) for line in para.lines)
+    ):
+        return False
+    tokens = text.split()
+    words = [token for token in _tokens(text) if _is_word(token) and not _variable(token)]
+    return bool(tokens) and len(words) <= max(1, len(tokens) // 4)
+
+
+# Words and a colon opening a line: a lead-in or a gloss ("Ở đây: Y = ln(hs)"), not a formula.
+_LEAD_IN = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+)*\s*:")
+
+
+def _all_words(text: str) -> bool:
+    """A line of words and nothing else, two or more ("Ta có", "Do đó,") or one with a
+    Vietnamese letter ("và", "với"): running text ("dt" alone may be a denominator)."""
+    tokens = _tokens(text)
+    worded = bool(tokens) and all(_is_word(token) for token in tokens)
+    return worded and (len(tokens) >= 2 or not text.isascii())
+
+
+def _variable(token: str) -> bool:
+    """A variable named with letters, not a word, among the pieces of a numbered formula
+    (whose words of running text have Vietnamese letters, or are more than two): a
+    subscript in capitals set after it ("vR", "ωL"), a Greek letter ("ρu"), two Latin
+    letters ("vs", "xi", "tr"), or a capital and one or two ("Fn", "Rad")."""
+    if any(char.isupper() for char in token[1:]) and not token.isupper():
+        return True
+    if any("\u0370" <= char <= "\u03ff" for char in token):
+        return True
+    if len(token) <= 2 and token.isascii():
+        return True
+    return token[:1].isupper() and len(token) <= 3 and token.isascii()
+
+
 def _formulas(paras: Sequence[Para]) -> None:
     """The pieces of a display formula an equation editor left as text (a fraction's
     numerator over its sign, the denominator under it, the unit, the number at the margin),
@@ -808,6 +1018,9 @@ def _formulas(paras: Sequence[Para]) -> None:
     while index < len(shown):
         seed = shown[index]
         if seed.role not in (TABLE, EQUATION) or seed.grid or not _RELATION.search(seed.text):
+            index += 1
+            continue
+        if seed.formula:  # gathered by its number already (_numbered_formulas)
             index += 1
             continue
         start, end = index, index + 1
