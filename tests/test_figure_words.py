@@ -65,8 +65,8 @@ def chart(x0: float, y0: float, x1: float, y1: float) -> list[Drawn]:
 
 def test_a_charts_words_across_both_columns_are_the_figures() -> None:
     """Measured on a real article: a chart set across both columns, under a sentence in each,
-    left its years as a table ("1997-2000 | 2001-2005"), its ticks and its legend ("ICOR
-    ngoài FDI") as paragraphs: read column by column, the words in the left column come
+    left its years as a table ("1997-2000 | 2001-2005"), its ticks and its legend as
+    paragraphs: read column by column, the words in the left column come
     before the right column's text, which stopped the caption's claim on them."""
     ticks = [small(str(n), 60, 200 + 20 * (5 - n // 2), 11) for n in range(0, 11, 2)]
     years = [small(f"{y}-{y + 4}", x, 318, 11) for y, x in ((2001, 100), (2006, 200))]
@@ -95,10 +95,10 @@ def test_a_charts_words_across_both_columns_are_the_figures() -> None:
 
 
 def test_a_plots_gridlines_make_no_table_of_its_legend() -> None:
-    """Measured on real articles: a plot drawn by MATLAB, its box and dashed gridlines ruling
-    cells, made its title and legend ("BER Hamming (7,4) tren kenh Gauss", "Giai ma cung
-    BPA") a ruled table's rows; its ticks in small type stand outside the box. A ruled
-    table on the page, its cells full, stays a table."""
+    """Measured on real articles: a plot drawn by a numerical package, its box and dashed
+    gridlines ruling cells, made its title and legend (in small type, without diacritics)
+    a ruled table's rows; its ticks in small type stand outside the box. A ruled table on
+    the page, its cells full, stays a table."""
     left, top, right, bottom = 110.0, 80.0, 280.0, 240.0
     across = [stroke(left, top + 32 * n, right, top + 32 * n + 0.3) for n in range(6)]
     down = [stroke(left + 34 * n, top, left + 34 * n + 0.3, bottom) for n in range(6)]
@@ -107,11 +107,11 @@ def test_a_plots_gridlines_make_no_table_of_its_legend() -> None:
     sheet = page(
         1,
         body_lines(40, 2),
-        small("BER Hamming (7,4) tren kenh Gauss", 150, 84, 6),
-        small("Giai ma cung", 230, 120, 5),
-        small("BPA toi uu", 230, 128, 5),
+        small("Ty le loi bit cua ma khoi", 150, 84, 6),
+        small("Giai ma mem", 230, 120, 5),
+        small("Thuat toan moi", 230, 128, 5),
         *[small(f"10-{n}", 92, top + 32 * n, 5) for n in range(1, 6)],
-        small("So vong lap", 180, 246, 6),
+        small("So buoc lap", 180, 246, 6),
         [line("Hình 2. Chất lượng giải mã của thuật toán", 90, 262, 9, bold=True)],
         body_lines(290, 12),
         [line("Bảng 1. Thời gian giải mã", 380, 100, 9, bold=True)],
@@ -123,15 +123,15 @@ def test_a_plots_gridlines_make_no_table_of_its_legend() -> None:
     )
     paras = read(sheet, [*across, *down, *table_rules])
     text = shown(paras)
-    for words in ("BER Hamming", "Giai ma cung", "BPA toi uu", "So vong lap", "10-3"):
+    for words in ("Ty le loi bit", "Giai ma mem", "Thuat toan moi", "So buoc lap", "10-3"):
         assert words not in text, text
     assert "Mã | Thời gian\nC(7, 4) | 0,47 ms" in text, text
 
 
 def test_a_diagrams_boxes_are_no_headings_and_the_list_around_them_stays() -> None:
-    """Measured on a real article: the boxes of a diagram ("Hệ vào", "Thân", "Hệ ra") in
-    bold became three headings between a list's items; without them the items, one before
-    the figure and one after it, stay two items."""
+    """Measured on a real article: the three boxes of a diagram, a word or two each in bold,
+    became three headings between a list's items; without them the items, one before the
+    figure and one after it, stay two items."""
     boxes = [filled(x, 360, x + 50, 385) for x in (330, 410, 490)]
     arrows = [stroke(380, 372, 410, 373), stroke(460, 372, 490, 373)]
     frame = [Drawn(Box(x, 360, x + 50, 385), True, True) for x in (330, 410, 490)]
@@ -139,26 +139,26 @@ def test_a_diagrams_boxes_are_no_headings_and_the_list_around_them_stays() -> No
         1,
         body_lines(60, 20),
         [*body_lines(60, 16, x=320), line("• Cấu trúc của một môđun: (hình 1)", 320, 322)],
-        [line("Hệ ra", 498, 366, 10.7, bold=True)],
-        [line("Thân", 418, 369, 10.7, bold=True)],
-        [line("Hệ vào", 335, 370, 10.7, bold=True)],
+        [line("Đầu ra", 498, 366, 10.7, bold=True)],
+        [line("Xử lý", 418, 369, 10.7, bold=True)],
+        [line("Đầu vào", 335, 370, 10.7, bold=True)],
         [line("Hình 1. Cấu trúc môđun dạy học [2]", 355, 400, 9, bold=True)],
-        [line("- Hệ vào của môđun: [2]", 320, 421)],
+        [line("- Đầu vào của môđun: [2]", 320, 421)],
         body_lines(440, 10, x=320),
     )
     paras = read(sheet, [*boxes, *frame, *arrows])
     blocks = body_blocks(paras)
     texts = [block.text for block in blocks]
-    assert not {"Hệ ra", "Thân", "Hệ vào"} & set(texts), texts
+    assert not {"Đầu ra", "Xử lý", "Đầu vào"} & set(texts), texts
     items = [block.text for block in blocks if block.kind is BlockKind.ITEM]
     assert items[0] == "Cấu trúc của một môđun: (hình 1)", items  # its bullet taken off
-    assert items[1].startswith("Hệ vào của môđun: [2]"), items
+    assert items[1].startswith("Đầu vào của môđun: [2]"), items
 
 
 def test_a_ruled_table_under_a_pictures_caption_stays_a_table() -> None:
-    """Measured on a real article: a table without a caption of its own ("Bảng thông số
-    như sau:") right under a photograph's caption ("Hình 6. Bộ truyền động"), the picture
-    no drawing, is the text's table, not the photograph's words."""
+    """Measured on a real article: a table without a caption of its own right under a
+    photograph's caption, the picture no drawing, is the text's table, not the
+    photograph's words."""
     rules = [stroke(50, y, 290, y + 0.5) for y in (210, 230, 250, 270)]
     rules += [stroke(x, 210, x + 0.5, 270) for x in (50, 130, 210, 290)]
     sheet = page(
@@ -200,7 +200,7 @@ def test_text_inside_a_box_or_beside_a_figure_stays_text() -> None:
 
 
 def test_a_captions_second_line_set_apart_stays_with_the_caption() -> None:
-    """Measured on an unseen article: a chart in a frame over its caption, the caption's
+    """Measured on a real article: a chart in a frame over its caption, the caption's
     second line ("bằng ... tại các tuyến") set by poppler as a block of its own just under
     the first, in the caption's small bold type, a tick of the chart hidden behind the
     caption read between them: taken for a label of the chart, the line was lost. A line

@@ -527,8 +527,8 @@ def test_headings_take_the_level_their_number_gives(headings: list[str], levels:
 def test_a_point_whose_first_is_a_paragraph_is_no_section(
     blocks: list[str], levels: list[int]
 ) -> None:
-    """Measured on real articles: an italic "2. Cục Quản lý ..." under section 5, the point
-    before it ("1. Bộ Tài chính: ...") a paragraph, came out as section 2 ("##") out of the
+    """Measured on real articles: an italic point "2. <an agency> ..." under section 5, the
+    point before it ("1. <a ministry>: ...") a paragraph, came out as section 2 ("##") out of the
     article's numbering. A number going back under a section, after a paragraph numbered
     one less, counts that section's points."""
     made = assign_anchors(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bantin.pdf.articles import Span, advert_pages, news_items, starts
 from bantin.pdf.fonts import BodyType, body_type
 from bantin.pdf.furniture import remove_furniture
@@ -2599,7 +2601,7 @@ def test_an_italic_point_of_two_lines_is_a_heading_as_one_of_one_line_is() -> No
 
 
 def test_an_italic_heading_of_two_lines_stops_short_a_sentence_going_on_does_not() -> None:
-    """Measured on unseen articles: "Cơ chế bảo lãnh thông qua Ngân hàng Phát triển Việt
+    """Measured on real articles: "Cơ chế bảo lãnh thông qua Ngân hàng Phát triển Việt
     Nam", in italics on two lines, was a paragraph where its one-line siblings were headings;
     "Thứ nhất, gián đoạn ... ở Việt" (its second line full, the sentence going on: "Nam bị
     trì trệ.") and "Lý thuyết Trật tự phân hạng (Pecking" (a bracket left open: "Order
@@ -2790,7 +2792,7 @@ def test_a_table_of_one_cell_is_a_paragraph_an_equation_or_nothing() -> None:
 
 
 def test_a_charts_axis_labels_are_the_charts() -> None:
-    """Measured on unseen articles: a chart drawn as lines and text (Word's charts) left its
+    """Measured on real articles: a chart drawn as lines and text (Word's charts) left its
     axis labels ("10,000", "9,000", ..., "1,000") as paragraphs and table cells between a
     sentence's two halves; a table's column of figures beside its rows' labels stays."""
     labels = [f"{n},000" for n in range(10, 0, -1)]  # set flush right, as an axis's are
@@ -2821,7 +2823,7 @@ def test_a_charts_axis_labels_are_the_charts() -> None:
 
 
 def test_a_caption_right_under_another_is_its_own() -> None:
-    """Measured on an unseen article: a figure's caption and the next table's, one right
+    """Measured on a real article: a figure's caption and the next table's, one right
     under the other in the same type ("Hình 7. Tham quan thực tế 5S" / "Bảng 1. Mẫu đề xuất
     cải tiến 5S"), became one caption; a caption's second line still joins it."""
     sheet = page(
@@ -2891,7 +2893,7 @@ def test_an_italic_line_filling_the_foot_of_its_column_is_no_heading() -> None:
 
 
 def test_a_line_within_a_ragged_columns_slack_does_not_span_it() -> None:
-    """Measured on an unseen article: in a column whose lines end anywhere within 48 points
+    """Measured on a real article: in a column whose lines end anywhere within 48 points
     of its edge, short italic headings ("• Kết quả kiểm định mô hình lý thuyết") counted as
     lines filling it (its slack says a ragged line may end there) and were taken for the
     first line of a paragraph. Whether a line spans its column is measured edge to edge."""
@@ -3050,7 +3052,7 @@ def test_an_equation_and_its_number_set_apart_on_its_line_are_one_equation() -> 
 
 
 def test_a_formulas_pieces_in_two_sizes_across_the_columns_still_pair() -> None:
-    """Measured on an unseen article: once a line of one column stopped pairing with a row of
+    """Measured on a real article: once a line of one column stopped pairing with a row of
     the other in another size, a formula's pieces in two sizes ("[δ H ] = H lim .KHL" and
     its subscript "δ o") that the columns' edges fall between stopped pairing too and the
     formula came apart. Only a line of words is kept from another size's cells."""
@@ -3224,21 +3226,21 @@ def test_an_appendix_after_the_references_ends_them() -> None:
 
 
 def test_an_italic_note_set_flush_right_under_a_table_is_no_heading() -> None:
-    """Measured on an unseen article: the program's name under each table, in italics set
-    flush right ("Smart PLS. out", from 473 to the column's edge at 540, type of 11 points
-    over a body of 12), was a heading of the article; so was a source's note in smaller
-    italics starting at the column's left ("Nguồn tác giả tự tính toán ..."). A float's note
-    goes with the float; an italic heading at the left, or numbered in smaller type, stays."""
+    """Measured on a real article: the program's name under each table, in italics set
+    flush right (from 473 to the column's edge at 540, in the body's type of 12 points),
+    was a heading of the article; so was a source's note in smaller italics starting at the
+    column's left ("Nguồn: tác giả ..."). A float's note goes with the float; an italic
+    heading at the left, or numbered in smaller type, stays."""
     rows = [(f"Biến số {n}", f"0,{800 + n}") for n in range(4)]
     right = line(RUNNING, 50, 0).box.x1
-    note = _styled("Phần mềm PLS", 0, 0, 11, italic=True)
+    note = _styled("Phần mềm PLS", 0, 0, italic=True)
     flush = right - note.box.x1
     sheet = page(
         1,
         body_lines(40, 4),
         [line("Bảng 1. Giá trị tin cậy của thang đo", 120, 110, 10, True)],
         *cells(rows, (60, 340), 130),
-        [_styled("Phần mềm PLS", flush, 206, 11, italic=True)],
+        [_styled("Phần mềm PLS", flush, 206, italic=True)],
         body_lines(224, 4),
         [_styled("Nguồn tác giả tự tính toán bằng phần mềm", 52, 290, 11, italic=True)],
         body_lines(306, 3),
@@ -3255,7 +3257,7 @@ def test_an_italic_note_set_flush_right_under_a_table_is_no_heading() -> None:
 
 
 def test_a_source_note_with_a_comma_under_a_table_is_its_note() -> None:
-    """Measured on an unseen article: "Nguồn, Cục Quản lý ..." (a comma slipped in for the
+    """Measured on a real article: "Nguồn, <an agency> ..." (a comma slipped in for the
     colon), in italics of the body's size filling the column under a table's rows, was read as
     running text and joined to the paragraph after the table. A source's note goes with its
     float whatever mark follows "Nguồn"; running text does not open with "Nguồn,"."""
@@ -3276,7 +3278,7 @@ def test_a_source_note_with_a_comma_under_a_table_is_its_note() -> None:
 
 
 def test_a_small_note_under_a_tables_source_is_its_note_not_figure_words() -> None:
-    """Measured on an unseen article: under a regression table and its source note, three
+    """Measured on a real article: under a regression table and its source note, three
     short lines in small bold type (8 points over a body of 13: the model test chosen, the
     test's name and its statistic, "... 0,0902") were the words drawn inside a figure, two
     dropped and the first glued to the paragraph after the table. No figure is there: short
@@ -3305,7 +3307,7 @@ def test_a_small_note_under_a_tables_source_is_its_note_not_figure_words() -> No
 
 
 def test_a_section_and_its_text_in_smaller_type_after_a_tables_note_are_no_note() -> None:
-    """Measured on an unseen article whose columns mix two typefaces, the running text of one
+    """Measured on a real article whose columns mix two typefaces, the running text of one
     column a size under the body's: after a table's rows and its source note, the numbered
     heading of the next section and its paragraph of four lines were taken into the table's
     note. A note's lines are few and numbered no section: the run of the note ends there."""
@@ -3360,7 +3362,7 @@ def test_a_lead_in_in_smaller_type_after_a_tables_note_is_no_note() -> None:
 
 
 def test_a_tables_unit_abbreviated_under_its_caption_is_its_note() -> None:
-    """Measured on unseen articles: "ĐVT: Triệu đồng" (đơn vị tính, the unit) in italics
+    """Measured on real articles: "ĐVT: Triệu đồng" (đơn vị tính, the unit) in italics
     under a table's caption was a heading; it is the table's note, as "Đơn vị:" is, and the
     rows under it are still the table's."""
     rows = [(f"Năm {2015 + n}", f"{120 + n}") for n in range(4)]
@@ -3378,7 +3380,7 @@ def test_a_tables_unit_abbreviated_under_its_caption_is_its_note() -> None:
 
 
 def test_a_menu_path_in_capitals_is_no_heading() -> None:
-    """Measured on an unseen article: the steps of setting up a device, each a menu path in
+    """Measured on a real article: the steps of setting up a device, each a menu path in
     capitals ("SETUP > RESET > YES", "DRV APPL P96 > OK"), were headings of the article; a
     path of choices, its words joined by ">", names no section."""
     sheet = page(
@@ -3422,9 +3424,8 @@ def test_two_fractions_one_under_another_are_two_equations_each_with_its_number(
 
 
 def test_numbers_set_in_a_column_beside_formula_lines_number_each_line() -> None:
-    """Measured on a real article: four formulas set as one paragraph ("Fn = Fn(vs, vw, a) hay
-    Fn = Fn(heq)"), their numbers "(2)" to "(5)" in a block of their own at the margin, came
-    out as a paragraph and four equations holding only a number."""
+    """Measured on a real article: formulas set as one paragraph, their numbers in a block of
+    their own at the margin, came out as a paragraph and equations holding only a number."""
     right = line(RUNNING, 50, 0).box.x1
     formulas = ["Pa = Pa(u, w) hay Pa = Pa(h)", "Pb = Pb(u, w) hay Pb = Pb(h)"]
     sheet = page(
@@ -3511,22 +3512,27 @@ def test_a_formula_named_with_two_letter_variables_takes_its_number() -> None:
     assert equations == ["Pz = Pz (vs, vw, b, Fq) (8)", "yi (t) = yi (t −1) + ui (t)Δt (9)"], kinds
 
 
-def test_a_denominator_of_variables_with_greek_letters_is_a_piece_of_its_formula() -> None:
-    """Measured on a real article: "rf = (m − mb)tr / (ρu AT SL)tr" numbered "(6)" came out as
-    a table, the number and a paragraph "(ρu AT SL )tr": with no relation sign of its own,
-    the denominator's "ρu" and "tr" read as words."""
+@pytest.mark.parametrize("denominator", ["(σv δw CL )cd", "σv"])
+def test_a_denominator_of_variables_with_greek_letters_is_a_piece_of_its_formula(
+    denominator: str,
+) -> None:
+    """Measured on a real article: a fraction numbered "(6)", its denominator a product of
+    variables with Greek letters and two-letter names in brackets with an index, came out as
+    a table, the number and a paragraph holding the denominator: with no relation sign of
+    its own, its variables read as words (a Greek variable alone too, as words of a
+    Vietnamese letter alone are)."""
     right = line(RUNNING, 50, 0).box.x1
     sheet = page(
         1,
         body_lines(60, 6),
         [line("Tỷ số chuyển tiếp được xác định như sau:", 50, 150)],
-        [line("(m − mb)tr", 76, 166)],
-        [line("rf =", 50, 176)],
+        [line("(p − pk)cd", 76, 166)],
+        [line("kq =", 50, 176)],
         [line("(6)", right - 18, 178)],
-        [line("(ρu AT SL )tr", 74, 188)],
+        [line(denominator, 74, 188)],
         [line("Quá trình truyền nhiệt diễn ra trong xi lanh.", 50, 212)],
         body_lines(230, 6),
     )
     kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
     equations = [text for kind, text in kinds if kind == "EQUATION"]
-    assert equations == ["(m − mb)tr\nrf = (6)\n(ρu AT SL )tr"], kinds
+    assert equations == [f"(p − pk)cd\nkq = (6)\n{denominator}"], kinds

@@ -155,7 +155,7 @@ def _reuse_previous(blocks: list[Block], previous: Sequence[Block]) -> dict[int,
 
 #: A heading's number ("2.", "2.1.", "2.1") and the full stop after it, if any.
 _ARABIC_MARK = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(\.?)\s+(?=\S)")
-#: A point's number opening a paragraph ("1. Bộ Tài chính: ...").
+#: A point's number opening a paragraph ("1. Bộ ...: ...").
 _POINT_MARK = re.compile(r"^\s*(\d{1,2})\.\s+(?=\S)")
 #: A section numbered in Roman figures, up to XXXIX ("C." or "L." is a lettered point).
 _ROMAN_MARK = re.compile(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\.\s")
@@ -198,7 +198,8 @@ def heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
     for index, block in enumerate(blocks):
         if block.kind is not BlockKind.HEADING:
             opening = _POINT_MARK.match(block.text)
-            opened |= {int(opening.group(1))} if opening else set()
+            if opening:
+                opened.add(int(opening.group(1)))
             continue
         text = block.text.lstrip()
         arabic = _ARABIC_MARK.match(text)
@@ -213,7 +214,7 @@ def heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
                 or (point and number == point + 1 and _numbered_again(blocks, index, number))
             ):
                 # "1." a paragraph, "2." a heading: a point under the heading above it
-                level = above = above if point else max(numbered, above) + 1
+                level = above = above if point else (max(numbered, above) + 1)
                 point = number
             else:
                 above = numbered = level

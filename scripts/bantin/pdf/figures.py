@@ -18,18 +18,17 @@ from bantin.pdf.fonts import BodyType
 from bantin.pdf.groups import Groups
 from bantin.pdf.page import Box, Line
 from bantin.pdf.reading import Para
-from bantin.pdf.rules import Drawing, Drawn, Grid
+from bantin.pdf.rules import BOX_MIN_HEIGHT, FRAME_SHARE, RULE_MAX_HEIGHT, Drawing, Drawn, Grid
 from bantin.vietnamese import ends_sentence
 
 if TYPE_CHECKING:
     from bantin.pdf.document import Document
 
+# From rules.py: a rectangle BOX_MIN_HEIGHT tall is a drawing (a legend's box), one
+# FRAME_SHARE of the page's height its frame; a rule is RULE_MAX_HEIGHT tall at the most.
 CELL = 4.0  # points: paths within about this distance of each other are one drawing
 DRAWING_MIN_WIDTH = 40.0  # points: a drawing, not a fraction's bar, an underline or a dot
 DRAWING_MIN_HEIGHT = 20.0
-BOX_MIN_HEIGHT = 10.0  # points: a rectangle drawn this large is a drawing (a legend's box)
-FRAME_SHARE = 0.8  # of the page's height: a page's frame, not a figure
-RULE_MAX_HEIGHT = 3.0  # points: a rule, not a band
 RULE_MIN_SHARE = 0.6  # of the page's width: a rule across the page (under a running head)
 BACKGROUND_LINES = 2.0  # a filled box at most this many lines high behind a line of text
 CAPTION_REACH = 40.0  # points between a figure and its caption, at the most

@@ -986,10 +986,11 @@ _LEAD_IN = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+)*\s*:")
 
 def _all_words(text: str) -> bool:
     """A line of words and nothing else, two or more ("Ta có", "Do đó,") or one with a
-    Vietnamese letter ("và", "với"): running text ("dt" alone may be a denominator)."""
+    Vietnamese letter ("và", "với"): running text ("dt" or a Greek variable alone may be a
+    denominator)."""
     tokens = _tokens(text)
     worded = bool(tokens) and all(_is_word(token) for token in tokens)
-    return worded and (len(tokens) >= 2 or not text.isascii())
+    return worded and (len(tokens) >= 2 or not (text.isascii() or _variable(tokens[0])))
 
 
 def _variable(token: str) -> bool:
@@ -1234,7 +1235,7 @@ NOTE_MIN_WORDS = 2  # words of letters a float's note says, at the least
 
 def _float_note(para: Para, body: BodyType) -> bool:
     """A short line in italics, not numbered, in type smaller than the body's or set flush
-    right in its column: a float's note ("Smart PLS. out", "Nguồn tác giả tự tính toán")
+    right in its column: a float's note (the program that computed a table, "Nguồn: tác giả")
     under a table or chart, not a heading (the publication's italic headings stand at the
     column's left in the body's type, or are numbered or lettered points)."""
     style, text = para.style, para.text.strip()
@@ -1458,7 +1459,7 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
 def _notes_under_tables(paras: Sequence[Para], body: BodyType) -> None:
     """Short lines of words in type smaller than the body's, under a table's rows and the
     note under them ("Nguồn: ...", "Ghi chú: ...") on their page, before the text resumes, are
-    the table's note (a test and its statistic, "Kiểm định Hausman 0,0902"), not words drawn
+    the table's note (a test's name and its statistic, "Kiểm định ... 0,09"), not words drawn
     in a figure nor running text: a figure's words stand over its own caption, which the run
     never meets (lines right under the rows may still be rows, a formula's pieces or an
     item). Lines of the note set one under another become one."""
@@ -1481,7 +1482,7 @@ def _notes_under_tables(paras: Sequence[Para], body: BodyType) -> None:
     _merge_continued(paras, CAPTION)
 
 
-#: Lines a table's note under its source holds, at the most ("Kiểm định Hausman 0,0902").
+#: Lines a table's note under its source holds, at the most (a test's name, its statistic).
 NOTE_MAX_LINES = 2
 
 
