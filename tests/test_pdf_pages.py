@@ -3277,33 +3277,42 @@ def test_a_source_note_with_a_comma_under_a_table_is_its_note() -> None:
     assert roles_[note] == CAPTION, roles_
 
 
+SOURCE_NOTE = "(Nguồn: Kết quả xử lý của tác giả)"
+
+
+def under_a_tables_note(after: list[list[Line]], resumes: float) -> dict[str, str]:
+    """The roles of a page holding a regression table, its source note under it, then the
+    blocks `after` and the running text again from `resumes`."""
+    rows = [(f"Biến số {n}", f"0,{800 + n}") for n in range(4)]
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [line("Bảng 3. Kết quả ước lượng của mô hình", 120, 110, 10, True)],
+        *cells(rows, (60, 340), 130),
+        [_styled(SOURCE_NOTE, 52, 210, 12, italic=True)],
+        *after,
+        body_lines(resumes, 4),
+    )
+    roles_ = {para.text: para.role for para in labelled(sheet)}
+    assert roles_[SOURCE_NOTE] == CAPTION, roles_
+    assert roles_["Biến số 3"] == TABLE, roles_
+    return roles_
+
+
 def test_a_small_note_under_a_tables_source_is_its_note_not_figure_words() -> None:
     """Measured on a real article: under a regression table and its source note, three
     short lines in small bold type (8 points over a body of 13: the model test chosen, the
     test's name and its statistic, "... 0,0902") were the words drawn inside a figure, two
     dropped and the first glued to the paragraph after the table. No figure is there: short
     lines in small type following a table's rows, before the text resumes, are its note."""
-    rows = [(f"Biến số {n}", f"0,{800 + n}") for n in range(4)]
     note = [
         _styled("Phép thử chọn mô hình phù hợp", 52, 232, 8, bold=True),
         _styled("Kiểm định 0,0417", 52, 241, 8, bold=True),
         _styled("Wooldridge", 52, 250, 8, bold=True),
     ]
-    sheet = page(
-        1,
-        body_lines(40, 4),
-        [line("Bảng 3. Kết quả ước lượng của mô hình", 120, 110, 10, True)],
-        *cells(rows, (60, 340), 130),
-        [_styled("(Nguồn: Kết quả xử lý của tác giả)", 52, 210, 12, italic=True)],
-        note,
-        body_lines(266, 4),
-    )
-    paras = labelled(sheet)
-    roles_ = {para.text: para.role for para in paras}
+    roles_ = under_a_tables_note([note], 266)
     assert "figure" not in roles_.values(), roles_
     assert roles_["Phép thử chọn mô hình phù hợp Kiểm định 0,0417 Wooldridge"] == CAPTION, roles_
-    assert roles_["(Nguồn: Kết quả xử lý của tác giả)"] == CAPTION, roles_
-    assert roles_["Biến số 3"] == TABLE, roles_
 
 
 def test_a_section_and_its_text_in_smaller_type_after_a_tables_note_are_no_note() -> None:
@@ -3311,27 +3320,12 @@ def test_a_section_and_its_text_in_smaller_type_after_a_tables_note_are_no_note(
     column a size under the body's: after a table's rows and its source note, the numbered
     heading of the next section and its paragraph of four lines were taken into the table's
     note. A note's lines are few and numbered no section: the run of the note ends there."""
-    rows = [(f"Biến số {n}", f"0,{800 + n}") for n in range(4)]
     text = "dòng chữ của đoạn văn chạy dài ở cỡ chữ nhỏ hơn chữ thân bài một chút"
-    after = [_styled("4.2. Phân tích hồi quy", 52, 232, 9.5, bold=True)]
+    heading = [_styled("4.2. Phân tích hồi quy", 52, 232, 9.5, bold=True)]
     paragraph = [_styled(text, 52, 246 + 11 * n, 9.5) for n in range(4)]
-    sheet = page(
-        1,
-        body_lines(40, 4),
-        [line("Bảng 3. Kết quả ước lượng của mô hình", 120, 110, 10, True)],
-        *cells(rows, (60, 340), 130),
-        [_styled("(Nguồn: Kết quả xử lý của tác giả)", 52, 210, 12, italic=True)],
-        after,
-        paragraph,
-        body_lines(300, 4),
-    )
-    paras = labelled(sheet)
-    roles_ = {para.text: para.role for para in paras}
-    assert roles_["(Nguồn: Kết quả xử lý của tác giả)"] == CAPTION, roles_
+    roles_ = under_a_tables_note([heading, paragraph], 300)
     assert roles_.get("4.2. Phân tích hồi quy") not in (CAPTION, None), roles_
-    assert not any(role == CAPTION and text.split()[0] in key for key, role in roles_.items()), (
-        roles_
-    )
+    assert not any(role == CAPTION and text.split()[0] in key for key, role in roles_.items())
 
 
 def test_a_lead_in_in_smaller_type_after_a_tables_note_is_no_note() -> None:
@@ -3340,24 +3334,13 @@ def test_a_lead_in_in_smaller_type_after_a_tables_note_is_no_note() -> None:
     one paragraph or as lines poppler set apart. A note announces nothing (a line ending with
     a colon leads into what follows), and its lines are short: a line of many words across
     its column is running text, whatever its type."""
-    rows = [(f"Biến số {n}", f"0,{800 + n}") for n in range(4)]
     first = "Từ bảng kết quả ước lượng ở trên ta có phương trình sau"
     lead = [
         _styled(first, 50, 232, 9.5),
         _styled("theo phương pháp bình phương nhỏ nhất như sau:", 50, 243, 9.5),
     ]
     for apart in (False, True):
-        sheet = page(
-            1,
-            body_lines(40, 4),
-            [line("Bảng 3. Kết quả ước lượng của mô hình", 120, 110, 10, True)],
-            *cells(rows, (60, 340), 130),
-            [_styled("(Nguồn: Kết quả xử lý của tác giả)", 52, 210, 12, italic=True)],
-            *([[one] for one in lead] if apart else [lead]),
-            body_lines(280, 4),
-        )
-        roles_ = {para.text: para.role for para in labelled(sheet)}
-        assert roles_["(Nguồn: Kết quả xử lý của tác giả)"] == CAPTION, roles_
+        roles_ = under_a_tables_note([[one] for one in lead] if apart else [lead], 280)
         assert not any(role == CAPTION and "phương" in key for key, role in roles_.items())
 
 

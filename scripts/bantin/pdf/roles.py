@@ -935,6 +935,11 @@ def _gather(shown: Sequence[Para], run: list[Para]) -> None:
     start, end = shown.index(run[0]), shown.index(run[-1]) + 1
     if _inline(shown, start, end, union_of([para.box for para in run])):
         return
+    _join_formula(run)
+
+
+def _join_formula(run: Sequence[Para]) -> None:
+    """One equation of `run`'s pieces: the first stands for it, holding every line."""
     seed = run[0]
     seed.role = EQUATION
     seed.formula = True
@@ -1041,12 +1046,7 @@ def _formulas(paras: Sequence[Para]) -> None:
         ):
             index = end
             continue
-        seed = run[0]
-        seed.role = EQUATION
-        seed.formula = True
-        for piece in run[1:]:
-            seed.lines += piece.lines
-            piece.role = ""
+        _join_formula(run)
         index = end
 
 
