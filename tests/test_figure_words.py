@@ -219,3 +219,24 @@ def test_a_captions_second_line_set_apart_stays_with_the_caption() -> None:
     text = shown(paras)
     assert "bằng thuốc nam tại các tuyến" in text, text
     assert "\n30%\n" not in f"\n{text}\n", text
+
+
+def test_a_charts_ticks_and_axis_title_in_small_type_just_outside_it_are_its_words() -> None:
+    """Measured on real articles: a bar chart's ticks set left of its drawn area and its
+    axis title under it, in type smaller than the text, stand outside the drawing: they are
+    its words all the same; a sentence of the text beside the chart in the body's type
+    stays."""
+    bars = [filled(x, 250 - h, x + 14, 250) for x, h in ((120, 40), (170, 60), (220, 90))]
+    sheet = page(
+        1,
+        body_lines(40, 6),
+        *[small(f"{n}0", 90, 250 - 2 * n * 10, 7) for n in (2, 4, 6)],
+        small("Doanh thu theo năm", 150, 258, 7),
+        [line("Hình 4. Doanh thu của doanh nghiệp", 110, 276, 9, bold=True)],
+        body_lines(300, 8),
+    )
+    paras = read(sheet, [filled(104, 150, 290, 252), *bars])
+    text = shown(paras)
+    for words in ("Doanh thu theo năm", "\n40\n", "\n60\n"):
+        assert words not in f"\n{text}\n", text
+    assert "Hình 4. Doanh thu của doanh nghiệp" in text
