@@ -38,6 +38,7 @@ class Document:
 
     _drawings: dict[int, Drawing] = field(default_factory=dict, repr=False)
     _rules: dict[int, list[Box]] = field(default_factory=dict, repr=False)
+    _grids: dict[int, list[Grid]] = field(default_factory=dict, repr=False)
 
     def drawing(self, page: int) -> Drawing:
         """What a page draws (its paths), read when first asked for."""
@@ -61,8 +62,11 @@ class Document:
         return self._rules[page]
 
     def grids(self, page: int) -> list[Grid]:
-        """The tables a page draws as ruled cells."""
-        return ruled_tables(self.drawing(page))
+        """The tables a page draws as ruled cells (found once: the tables' and the
+        figures' passes both ask)."""
+        if page not in self._grids:
+            self._grids[page] = ruled_tables(self.drawing(page))
+        return self._grids[page]
 
     def folio(self, page: int) -> int | None:
         """The page number printed on a page, if one was found."""

@@ -820,27 +820,11 @@ def _numbered_formulas(paras: Sequence[Para]) -> None:
             _lone_number(shown[end]) or _numbered_piece(shown[end], shown[index])
         ):
             end += 1
-        if not _next_to_a_table(shown, start, end):
+        reach = 2 * shown[start].lines[0].box.height
+        if not _bordered_by_table(shown, start, end, reach):
             for run in _numbered_runs(shown[start:end]):
                 _gather(shown, run)
         index = end
-
-
-def _next_to_a_table(shown: Sequence[Para], start: int, end: int) -> bool:
-    """A table's caption just before or after the stretch shown[start:end], or a table's
-    rows within two lines of it on its page (a table over the page's turn is another's)."""
-    band = union_of([para.box for para in shown[start:end]])
-    reach = 2 * shown[start].lines[0].box.height
-    return any(
-        (p.role == CAPTION and table_caption(p))
-        or (
-            p.role == TABLE
-            and p.page == shown[start].page
-            and p.box.y0 <= band.y1 + reach
-            and p.box.y1 >= band.y0 - reach
-        )
-        for p in _around(shown, start, end)
-    )
 
 
 def _numbered_runs(stretch: Sequence[Para]) -> list[list[Para]]:
@@ -863,15 +847,15 @@ def _numbered_runs(stretch: Sequence[Para]) -> list[list[Para]]:
         _lone_number(group[0]) and not any(_beside(piece, group[0]) for piece in pieces)
         for group in groups
     ]
-    bottoms = [max(_number_box(number).y0 for number in group) for group in groups]
+    lowest = max(_number_box(number).y0 for group in groups for number in group)
+    # each piece goes to the group of numbers it stands nearest (the first of equals)
+    nearest_group = [
+        min(range(len(groups)), key=lambda i: _distance(p, lowest, (groups[i], under[i])))
+        for p in pieces
+    ]
     runs = []
-    for numbers in groups:
-        nearest = [
-            p
-            for p in pieces
-            if min(zip(groups, under, strict=True), key=partial(_distance, p, max(bottoms)))[0]
-            is numbers
-        ]
+    for index, numbers in enumerate(groups):
+        nearest = [p for p, group in zip(pieces, nearest_group, strict=True) if group == index]
         reach = REACH * max(_number_box(number).height for number in numbers)
         band = union_of([number.box for number in numbers])
         run = list(numbers)
@@ -1110,10 +1094,20 @@ def _inline(shown: Sequence[Para], start: int, end: int, band: Box) -> bool:
     )
 
 
-def _bordered_by_table(shown: Sequence[Para], start: int, end: int) -> bool:
-    """The paragraph before or after the pieces is a table's row or caption: they are its."""
+def _bordered_by_table(
+    shown: Sequence[Para], start: int, end: int, reach: float | None = None
+) -> bool:
+    """The paragraph before or after the pieces is a table's row or caption: they are its.
+    With `reach`, a table's rows count only on the pieces' page within `reach` of them (a
+    table over the page's turn is another's)."""
+    band = union_of([para.box for para in shown[start:end]])
+    page = shown[start].page
+
+    def near(row: Para) -> bool:
+        return reach is None or (row.page == page and _within(row.box, band, reach))
+
     return any(
-        p.role == TABLE or (p.role == CAPTION and table_caption(p))
+        (p.role == TABLE and near(p)) or (p.role == CAPTION and table_caption(p))
         for p in _around(shown, start, end)
     )
 
