@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 
 # From rules.py: a rectangle BOX_MIN_HEIGHT tall is a drawing (a legend's box), one
 # FRAME_SHARE of the page's height its frame; a rule is RULE_MAX_HEIGHT tall at the most.
-CELL = 4.0  # points: paths within about this distance of each other are one drawing
+#: Points: the side of the grid whose cells join paths into one drawing (two paths are
+#: joined when their boxes, grown by a cell, share one: 4 to 12 points apart).
+CELL = 4.0
 DRAWING_MIN_WIDTH = 40.0  # points: a drawing, not a fraction's bar, an underline or a dot
 DRAWING_MIN_HEIGHT = 20.0
 RULE_MIN_SHARE = 0.6  # of the page's width: a rule across the page (under a running head)
@@ -75,8 +77,8 @@ def _may_be_label(para: Para, page: int, body: BodyType) -> bool:
 
 
 def drawn_regions(drawing: Drawing, lines: Sequence[Line]) -> list[Box]:
-    """The boxes of the drawings on a page: its paths grouped by the ones they lie within
-    `CELL` of, leaving out rules across the page, its frame and the filled boxes some
+    """The boxes of the drawings on a page: its paths grouped with those a cell or so of
+    `CELL` away, leaving out rules across the page, its frame and the filled boxes some
     writers set behind each line of text; each large enough to be a figure, or a box
     drawn as a rectangle (a chart's legend, between its plot and its caption)."""
     (width, height), paths = drawing
