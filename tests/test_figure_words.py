@@ -240,3 +240,50 @@ def test_a_charts_ticks_and_axis_title_in_small_type_just_outside_it_are_its_wor
     for words in ("Doanh thu theo năm", "\n40\n", "\n60\n"):
         assert words not in f"\n{text}\n", text
     assert "Hình 4. Doanh thu của doanh nghiệp" in text
+
+
+def bar_chart(x0: float, top: float, bottom: float) -> list[Drawn]:
+    """Three bars standing on an axis, from `x0`, between `top` and `bottom`."""
+    heights = enumerate((20.0, 35.0, 50.0))
+    bars = [filled(x0 + 30 * n, bottom - h, x0 + 30 * n + 14, bottom) for n, h in heights]
+    axes = [stroke(x0 - 4, top, x0 - 3.7, bottom), stroke(x0 - 4, bottom, x0 + 220, bottom + 0.3)]
+    return [*axes, *bars]
+
+
+def legend(text: str, top: float) -> list[Line]:
+    """A legend of several words in small type, set inside a chart's drawing."""
+    return small(text, 100, top, 7)
+
+
+def test_the_pages_frame_joins_no_drawing_to_the_others() -> None:
+    """A page framed by a rectangle round all of it, a chart under its caption: the frame
+    is no drawing, and the chart's paths do not join the others through it (all would be
+    one drawing as tall as the page, no figure's): the chart's legend is its own."""
+    sheet = page(
+        1,
+        body_lines(40, 6),
+        [line("Hình 5. Sản lượng của các hộ theo quý", 90, 132, 9, bold=True)],
+        legend("Sản lượng lúa của các hộ trong xã", 160),
+        body_lines(240, 10),
+    )
+    frame = Drawn(Box(20, 20, PAGE_W - 20, PAGE_H - 20), False, True)
+    text = shown(read(sheet, [frame, *bar_chart(80, 150, 210)]))
+    assert "Sản lượng lúa của các hộ trong xã" not in text, text
+    assert "Hình 5. Sản lượng của các hộ theo quý" in text
+
+
+def test_panels_stacked_under_one_caption_give_it_all_their_words() -> None:
+    """Two plots set one under the other beneath one caption, a gap between them wider than
+    a drawing's own: the lower panel's legend is the figure's too."""
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [line("Hình 2. Hai đồ thị của cùng một phép đo", 90, 104, 9, bold=True)],
+        legend("Đo bằng thiết bị thứ nhất tại phòng thí nghiệm", 130),
+        legend("Đo bằng thiết bị thứ hai tại hiện trường", 220),
+        body_lines(300, 10),
+    )
+    paths = [*bar_chart(80, 120, 180), *bar_chart(80, 205, 265)]
+    text = shown(read(sheet, paths))
+    assert "thiết bị thứ nhất" not in text, text
+    assert "thiết bị thứ hai" not in text, text
