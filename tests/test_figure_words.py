@@ -287,3 +287,28 @@ def test_panels_stacked_under_one_caption_give_it_all_their_words() -> None:
     text = shown(read(sheet, paths))
     assert "thiết bị thứ nhất" not in text, text
     assert "thiết bị thứ hai" not in text, text
+
+
+def test_a_diagrams_labels_under_a_ruled_table_are_the_diagrams() -> None:
+    """Measured on a real article: a ruled table under its caption ("Bảng 1"), a diagram
+    under it labelled in the text's type ("1", "L") and the diagram's caption under that: the
+    table's caption takes the rows down to the figure's caption, but a ruled table's rows are
+    inside its rules; the labels past them are the diagram's, not a table of their own."""
+    rules = [stroke(300, y, 560, y + 0.5) for y in (120, 140, 160)]
+    rules += [stroke(x, 120, x + 0.5, 160) for x in (300, 430, 560)]
+    sheet = page(
+        1,
+        body_lines(40, 20),
+        [line("Bảng 1. Các yêu cầu kỹ thuật", 360, 100, 9, bold=True)],
+        [line("Dải thông", 310, 124, 11)],
+        [line("3600 MHz", 440, 124, 11)],
+        [line("Độ gợn", 310, 144, 11)],
+        [line("1 dB", 440, 144, 11)],
+        [line("1", 380, 186, 11)],
+        [line("L", 450, 196, 11)],
+        [line("Hình 6. Sơ đồ của bộ lọc", 370, 240, 9, bold=True)],
+        body_lines(270, 10, x=300),
+    )
+    text = shown(read(sheet, rules))
+    assert "Dải thông | 3600 MHz\nĐộ gợn | 1 dB" in text, text
+    assert "\nL\n" not in f"\n{text}\n", text

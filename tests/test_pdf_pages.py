@@ -3519,3 +3519,30 @@ def test_a_denominator_of_variables_with_greek_letters_is_a_piece_of_its_formula
     kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
     equations = [text for kind, text in kinds if kind == "EQUATION"]
     assert equations == [f"(p − pk)cd\nkq = (6)\n{denominator}"], kinds
+
+
+def test_a_tables_rows_over_a_picture_are_not_the_pictures_words() -> None:
+    """Measured on a real article: a table without rules under its caption ("Bảng 1"), a
+    chart printed as a picture under the table and its caption ("Hình 1") under the chart:
+    going up from "Hình 1" over what stands between it and the text, the figure took the
+    table's rows as words drawn in it, and the table was printed empty. The rows are the
+    table's; the words between the rows and the figure's caption stay the figure's."""
+    rows = [
+        [line(" ".join(f"{n + r}.{n * 7 % 10}{r}4" for n in range(8)), 50, 322 + 12 * r, 8)]
+        for r in range(6)
+    ]
+    sheet = page(
+        1,
+        body_lines(60, 16),
+        [line("Bảng 1: Kết quả đo một số đỉnh tiêu biểu trong quá trình khảo sát", 50, 306, 9)],
+        *rows,
+        [line("Tần số (GHz)", 250, 560, 8)],  # the chart's axis title, over its caption
+        [line("Hình 1: Phân bố công suất của thiết bị theo tần số", 120, 580, 9)],
+        body_lines(610, 10),
+    )
+    paras = labelled(sheet)
+    blocks = body_blocks(paras)
+    shown = "\n".join(block.text for block in blocks)
+    for row in rows:
+        assert row[0].text in shown, shown
+    assert [p.role for p in paras if p.text == "Tần số (GHz)"] == ["figure"]

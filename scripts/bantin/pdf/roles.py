@@ -1436,16 +1436,20 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
         para.role = TABLE
     for para in [p for p in paras if p.role == HEADING and _row_header(p, paras)]:
         para.role = TABLE
-    over = partial(_clause, body=body, goes_on=goes_on)  # a figure's labels stop there
+    tabled: set[int] = set()  # the paragraphs a table's caption took as its rows
+    over = partial(_clause, body=body, goes_on=goes_on, tabled=tabled)  # a figure's labels stop
     above = partial(_sentence_or_going_on, goes_on=goes_on)  # a table's rows stop there
     for index, para in enumerate(paras):
         if para.role == CAPTION and figure_caption(para):
             _claim(paras, index, -1, FIGURE, body, over)
         elif para.role == CAPTION and table_caption(para):
-            _claim(paras, index, +1, TABLE, body) or _claim(paras, index, -1, TABLE, body, above)
+            taken = _claim(paras, index, +1, TABLE, body, _rows_apart(para, body)) or _claim(
+                paras, index, -1, TABLE, body, above
+            )
+            tabled.update(id(p) for p in taken)
     for row in rows:  # a table's header repeated over a page break: the rows under it
         _claim(paras, paras.index(row[-1]), +1, TABLE, body, across=union_of([p.box for p in row]))
-    _cells_of_figures(paras)
+    _cells_of_figures(paras, tabled)
     _axis_ticks(paras)
     _notes_under_tables(paras, body)
 
@@ -1499,10 +1503,34 @@ def _small_note(para: Para, body: BodyType) -> bool:
 CLAUSE_MIN_WORDS = 3
 
 
-def _clause(para: Para, body: BodyType, goes_on: set[Para]) -> bool:
+#: Lines of the body's size between one of a table's rows and the next, at the most: a wider
+#: gap under the rows is a figure set under the table (its words are no rows).
+ROWS_GAP = 3.0
+
+
+def _rows_apart(caption: Para, body: BodyType) -> Callable[[Para], bool]:
+    """For a table's caption taking the rows under it: whether a paragraph stands further
+    below the lowest of those taken so far (the caption at first) than a table sets its rows
+    apart: a picture between them, whose words (an axis's title over the figure's caption)
+    are the figure's. Cells read column by column go back up, which is no gap."""
+    lowest = [caption.box.y1]
+
+    def apart(para: Para) -> bool:
+        if para.box.y0 - lowest[0] > ROWS_GAP * body.size:
+            return True
+        lowest[0] = max(lowest[0], para.box.y1)
+        return False
+
+    return apart
+
+
+def _clause(para: Para, body: BodyType, goes_on: set[Para], tabled: set[int]) -> bool:
     """A clause of the text over a figure, not one of its labels: the end of the sentence
     above it (`goes_on`: "có tính" over "đàn hồi."), or in the body's type a list's item or
-    a line ending as an item or a sentence does ("Kho mực tồn PET: 4.364 kg;")."""
+    a line ending as an item or a sentence does ("Kho mực tồn PET: 4.364 kg;"); or a row of
+    the table set over the figure, which its caption ("Bảng 1" over the rows) took first."""
+    if id(para) in tabled:
+        return True
     text = para.text.strip()
     if para in goes_on and text[:1].islower():  # words, not a figure's "1" or "12:04"
         return True
@@ -1588,17 +1616,17 @@ def _claim(
     body: BodyType,
     stops: Callable[[Para], bool] | None = None,
     across: Box | None = None,
-) -> int:
+) -> list[Para]:
     """From a caption, give `role` to the paragraphs before it (step -1) or after it (+1) on
     its page, over its width (or `across`), until running text, a heading, another caption or
-    a paragraph `stops` says ends the run; how many."""
+    a paragraph `stops` says ends the run; the paragraphs given it."""
     caption = paras[index]
     width = across or caption.box
-    count = 0
+    taken: list[Para] = []
     position = index + step
     while 0 <= position < len(paras):
         para = paras[position]
-        if step > 0 and not count and para.role == CAPTION and _CAPTION_NOTE.match(para.text):
+        if step > 0 and not taken and para.role == CAPTION and _CAPTION_NOTE.match(para.text):
             position += step  # "Đơn vị: triệu người" under the caption: the rows come next
             continue  # (a source's note under the rows ends them)
         if para.page != caption.page or para.role in (HEADING, CAPTION, REFERENCE, CONTACT):
@@ -1613,9 +1641,9 @@ def _claim(
         if role == FIGURE and step < 0 and _numbered_text(paras, position, body):
             break
         para.role = role
-        count += 1
+        taken.append(para)
         position += step
-    return count
+    return taken
 
 
 #: A point numbered as a section's part opening a line of words ("2.2. Bước 2: Chọn ...").
@@ -1839,8 +1867,9 @@ def _narrow(para: Para, widths: dict[int, float]) -> bool:
     return para.box.width < CELL_WIDTH_SHARE * (column.right - column.left)
 
 
-def _cells_of_figures(paras: Sequence[Para]) -> None:
-    """Cells right before a figure caption ("Hình 2") belong to the figure, not a table."""
+def _cells_of_figures(paras: Sequence[Para], tabled: set[int]) -> None:
+    """Cells right before a figure caption ("Hình 2") belong to the figure, not a table;
+    but for the rows a table's caption took (`tabled`: a table set right over a figure)."""
     run: list[Para] = []
     for para in paras:
         if para.role in (TABLE, FIGURE):
@@ -1848,7 +1877,8 @@ def _cells_of_figures(paras: Sequence[Para]) -> None:
             continue
         if para.role == CAPTION and run and figure_caption(para):
             for cell in run:
-                cell.role = FIGURE
+                if id(cell) not in tabled:
+                    cell.role = FIGURE
         if para.role != CAPTION:
             run = []
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from bantin.pdf import roles
 from bantin.pdf.page import Line, Word
 from bantin.pdf.reading import Para, join_lines
-from bantin.pdf.rules import Grid
+from bantin.pdf.rules import TOUCH, Grid
 
 if TYPE_CHECKING:
     from bantin.pdf.document import Document
@@ -52,6 +52,30 @@ def claim_ruled_tables(paras: Sequence[Para], doc: Document) -> None:
             if grid is not None:
                 para.role = roles.TABLE
                 para.grid = grid
+        _figure_words_under_a_grid([p for p in paras if p.page == page], grids)
+
+
+def _figure_words_under_a_grid(page: Sequence[Para], grids: list[Grid]) -> None:
+    """A table's caption takes the lines under it as the table's rows until a figure's
+    caption stops it: under a ruled table, those past its rules, running on to a figure's
+    caption, are words drawn in that figure (a diagram's labels set under the table)."""
+    run: list[Para] = []
+    for para in page:
+        if para.role == roles.TABLE and para.grid is None:
+            run.append(para)
+            continue
+        caption = para.role == roles.CAPTION and roles.figure_caption(para)
+        if caption and run and all(_under_a_grid(cell, grids) for cell in run):
+            for cell in run:
+                cell.role = roles.FIGURE
+        run = []
+
+
+def _under_a_grid(para: Para, grids: list[Grid]) -> bool:
+    """Set under a ruled grid, across it."""
+    return any(
+        para.box.y0 >= grid.box.y1 - TOUCH and para.box.x_overlap(grid.box) > 0 for grid in grids
+    )
 
 
 def grid_text(cells: list[Para]) -> str:
