@@ -94,6 +94,11 @@ def test_words_the_body_sets_in_capitals_teach_no_casing(asked: bool) -> None:
             "Động lực làm việc tại các ngân hàng ở thành phố Nam Định",
             "Factors affecting staff motivation at banks in Nam Đinh",
         ),
+        (  # measured on an unseen article: "Việt Nam" at the end of a longer run of names
+            "DRY PORTS IN THE NORTH OF VIETNAM",
+            "Phát triển cảng cạn khu vực miền Bắc Việt Nam",
+            "Dry ports in the north of Vietnam",
+        ),
         (  # words the Vietnamese text writes in capitals only at its start stay small
             "DESIGN OF A MOLD FOR BAN MACHINES",
             "Ban đầu thiết kế khuôn cho máy ép nhựa",
@@ -431,3 +436,23 @@ def test_a_word_after_an_initial_is_inside_its_sentence(asked: bool) -> None:
         "Sản xuất trà từ lá đinh lăng (Polyscias fruticosa L. Harms) tại Đắk Lắk"
     )
     assert restore_case(other, body) == "Mẫu sau khi sấy"
+
+
+@pytest.mark.parametrize("asked", [True, False])
+def test_a_run_of_words_holding_a_hyphenated_word_takes_the_bodys_case(asked: bool) -> None:
+    """Measured on unseen articles: "... TRONG BỐI CẢNH ĐẠI DỊCH COVID-19" came out "đại dịch
+    covid-19" though the body writes "đại dịch Covid-19" (once "covid-19" elsewhere): the
+    body's runs of words had their hyphens spaced like dashes ("Covid - 19"), so no run of
+    the title holding a hyphenated word was ever found in it."""
+    title = "HOẠT ĐỘNG BÁN HÀNG TRONG BỐI CẢNH ĐẠI DỊCH COVID-19"
+    texts = [
+        "Trong bối cảnh đại dịch Covid-19 diễn ra, bán hàng trực tuyến tăng. Khi đại dịch "
+        "Covid-19 kéo dài, nhiều cửa hàng đóng cửa; thời kỳ covid-19 ấy rất khó khăn.",
+        "Sau đại dịch Covid-19, hoạt động bán hàng dần hồi phục.",
+    ]
+    body = learn_body(texts, asked=[title] if asked else None)
+    assert restore_case(title, body) == "Hoạt động bán hàng trong bối cảnh đại dịch Covid-19"
+    # two words the body joins with a glued dash are still a run of the title's words
+    joined = learn_body(["Giảng viên Trường Đại học Kinh tế-Kỹ thuật Công nghiệp dạy tốt."])
+    restored = restore_case("SINH VIÊN TRƯỜNG ĐẠI HỌC KINH TẾ - KỸ THUẬT CÔNG NGHIỆP", joined)
+    assert restored == "Sinh viên Trường Đại học Kinh tế - Kỹ thuật Công nghiệp"

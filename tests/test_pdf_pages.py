@@ -3546,3 +3546,27 @@ def test_a_tables_rows_over_a_picture_are_not_the_pictures_words() -> None:
     for row in rows:
         assert row[0].text in shown, shown
     assert [p.role for p in paras if p.text == "Tần số (GHz)"] == ["figure"]
+
+
+def italic_line(text: str, x: float, y: float, size: float = 12.0) -> Line:
+    found = line(text, x, y, size)
+    for word in found.words:
+        word.style = Style("Times New Roman,Italic", size, italic=True)
+    return found
+
+
+def test_a_received_line_with_a_misspelt_opening_is_no_affiliation() -> None:
+    """Measured on an unseen article: "Đến toàn soạn ngày ..., chấp nhận đăng ngày ..." (a
+    typing slip for "tòa soạn") was not taken for the "received" line, and became the
+    article's second affiliation; the acceptance it states after the comma tells it too."""
+    front = front_of_page(
+        line("ĐÀO TẠO NGHỀ CHO LAO ĐỘNG NÔNG THÔN TẠI ĐỊA PHƯƠNG", 80, 115, 17.6, bold=True),
+        line("VOCATIONAL TRAINING FOR RURAL WORKERS IN THE PROVINCE", 87, 174, 16.5, bold=True),
+        line("Trần Văn Minh", 258, 221, 12, bold=True),
+        italic_line("Khoa Quản trị kinh doanh, Trường Đại học Kinh tế - Kỹ thuật", 142, 237),
+        line("Đến toàn soạn ngày 05/03/2021, chấp nhận đăng ngày 02/04/2021", 158, 255, 12),
+        line("Tóm tắt: Đề án về đào tạo nghề cho lao động nông thôn ra đời trong bối", 65, 280),
+        line("cảnh nước ta ngày càng hội nhập sâu rộng với các nước trong khu vực.", 120, 295),
+        body_at=330,
+    )
+    assert front.affiliations == ["Khoa Quản trị kinh doanh, Trường Đại học Kinh tế - Kỹ thuật"]

@@ -240,9 +240,7 @@ class BodyCasing:
     def _runs(self, words: list[str], gaps: list[str]) -> list[tuple[int, tuple[str, ...], bool]]:
         """`_all_runs`, with the usual answer (the body never writes the run) given at once."""
         _, lower = self.phrase_text()
-        wanted = words[0].lower() + "".join(
-            g + w.lower() for g, w in zip(gaps, words[1:], strict=True)
-        )
+        wanted, _ = _spaced_run(words, gaps)
         return list(self._all_runs(words, gaps)) if wanted in lower else []
 
     def forms_inside(
@@ -262,17 +260,22 @@ class BodyCasing:
         """Where the body writes a run of words (not two of them in capitals), its form
         there, and whether it stands inside a sentence."""
         text, lower = self.phrase_text()
-        wanted = words[0].lower() + "".join(
-            g + w.lower() for g, w in zip(gaps, words[1:], strict=True)
-        )
+        wanted, spans = _spaced_run(words, gaps)
         at = lower.find(wanted)
         while at >= 0:
             end = at + len(wanted)
             whole = (at == 0 or not lower[at - 1].isalnum()) and (
                 end == len(lower) or not lower[end].isalnum()
             )
-            found = tuple(WORD_SPLIT_RE.findall(text[at:end])) if whole else ()
-            if whole and len(found) == len(words) and sum(map(is_all_caps, found)) < 2:
+            found = (
+                tuple(
+                    _cased_like(word, text[at + start : at + stop])
+                    for word, (start, stop) in zip(words, spans, strict=True)
+                )
+                if whole
+                else ()
+            )
+            if whole and sum(map(is_all_caps, found)) < 2:
                 before = at - 1
                 while before >= 0 and text[before].isspace():
                     before -= 1
@@ -296,7 +299,7 @@ class BodyCasing:
         phrase of it, from mark to mark): they are written as the title is, and tell nothing
         more of its case."""
         _, lower = self.phrase_text()
-        run = r"\W+".join(re.escape(word.lower()) for word in words)
+        run = r"\W+".join(re.escape(_spaced_word(word)) for word in words)
         return [  # the first word's start checked apart: a literal start is found fast
             found.span()
             for found in re.finditer(rf"{run}(?!\w)", lower)
@@ -374,6 +377,35 @@ class BodyCasing:
     def pair_form(self, left: str, right: str) -> tuple[str, str] | None:
         forms = self.pair_forms(left, right)
         return _most_common(forms) if forms else None  # type: ignore[return-value]
+
+
+def _spaced_word(word: str) -> str:
+    """A word in small letters as `phrase_text` writes it: a hyphen inside it ("Covid-19",
+    "e-marketing") spaced like a dash between words ("covid - 19")."""
+    lower = word.lower()
+    return space_dashes(lower) if "-" in lower or "–" in lower else lower
+
+
+def _spaced_run(words: list[str], gaps: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """A run of words (with these gaps between them) as `phrase_text` writes it in small
+    letters, and where each word stands in it."""
+    spans: list[tuple[int, int]] = []
+    run = ""
+    for gap, word in zip(["", *gaps], words, strict=True):
+        run += gap
+        spaced = _spaced_word(word)
+        spans.append((len(run), len(run) + len(spaced)))
+        run += spaced
+    return run, spans
+
+
+def _cased_like(word: str, written: str) -> str:
+    """The word with the case of each of its letters as the body writes them, where the body
+    writes it with its hyphens spaced ("Covid - 19" for "COVID-19": "Covid-19")."""
+    if len(written) == len(word):
+        return written
+    letters = (char for char in written if char.isalnum())
+    return "".join(next(letters, char) if char.isalnum() else char for char in word)
 
 
 def collapse_white(text: str) -> str:
@@ -487,7 +519,7 @@ def _joined_terms(pieces: list[str], word_at: list[int], at: int, body: BodyCasi
         return False
 
     def term(indices: list[int]) -> str:
-        return " ".join(re.escape(pieces[i].lower()) for i in indices)
+        return " ".join(re.escape(_spaced_word(pieces[i])) for i in indices)
 
     for size in (2, 1):
         left, right = word_at[max(at - size, 0) : at], word_at[at : at + size]
@@ -919,6 +951,12 @@ def capitals(title: str) -> str:
 
 
 def _name_and_joined(name: re.Match[str]) -> str:
-    """ "Viet Nam" as "Viet Nam Vietnam": both forms inside the sentence."""
+    """ "Viet Nam" as "Viet Nam Vietnam": both forms inside the sentence; each two words of a
+    longer run of names joined too ("mien Bac Viet Nam": "Bac Viet Nam Bacviet Vietnam
+    Bacvietnam"), the run not telling where one name ends and the next begins."""
     run = name[0]
-    return f"{run} {run[0]}{run[1:].replace(' ', '').lower()}"
+    words = run.split(" ")
+    joined = [f"{one}{two.lower()}" for one, two in itertools.pairwise(words)]
+    if len(words) > 2:
+        joined.append(words[0] + "".join(words[1:]).lower())
+    return " ".join([run, *joined])

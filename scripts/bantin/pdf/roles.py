@@ -88,6 +88,16 @@ _DATELINE = re.compile(
     r"đến\s+t(?:òa|oà)\s+soạn|nhận\s+bài|chấp\s+nhận\s+đăng|received|accepted|revised)",
     re.I,
 )
+#: The acceptance a "received" line states after its first date ("..., chấp nhận đăng ngày
+#: 02/04/2021"), whatever slip its opening words carry ("Đến toàn soạn ngày ...").
+_ACCEPTED = re.compile(r"\bchấp\s+nhận\s+đăng(?:\s+bài)?\s+(?:ngày\s+)?\d{1,2}\s*[/.-]", re.I)
+
+
+def is_dateline(text: str) -> bool:
+    """The "received" line: it opens with its usual words, or states the acceptance."""
+    return bool(_DATELINE.match(text) or _ACCEPTED.search(text))
+
+
 _REFERENCES = re.compile(
     r"^\W*([IVX]+\.|\d+\.)?\s*(tài\s+liệu\s+tham\s+khảo|danh\s+mục\s+tài\s+liệu|"
     r"references?|bibliography|tài\s+liệu\s+trích\s+dẫn|"
@@ -536,7 +546,7 @@ def _front_role(para: Para, zone: Zone, body: BodyType, after: Sequence[Para]) -
             zone.open_label = "" if role in (KEYWORDS, KEYWORDS_EN) else zone.open_label
         return role
     zone.open_label = ""
-    if _DATELINE.match(text):
+    if is_dateline(text):
         return DATELINE
     if zone.under_title and _english_title_set_apart(para):
         return TITLE_EN
@@ -620,7 +630,7 @@ def _front_goes_on(after: Sequence[Para]) -> bool:
 
 
 def _front_marker(text: str) -> bool:
-    return bool(_DATELINE.match(text) or _label_of(text))
+    return is_dateline(text) or bool(_label_of(text))
 
 
 def split_front_lines(paras: list[Para]) -> None:
