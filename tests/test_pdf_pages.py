@@ -3570,3 +3570,58 @@ def test_a_received_line_with_a_misspelt_opening_is_no_affiliation() -> None:
         body_at=330,
     )
     assert front.affiliations == ["Khoa Quản trị kinh doanh, Trường Đại học Kinh tế - Kỹ thuật"]
+
+
+def _paragraph_at_a_columns_foot(last: Line, *floats: list[Line]) -> Page:
+    """A left column of paragraphs ending in short lines, the last one ending at the column's
+    foot with `last`, its sentence ended; the right column opens with `floats`, then a line
+    opening with a capital."""
+    blocks = [
+        [*body_lines(100 + 70 * n, 3), line("và câu kết thúc ở đây.", 50, 145 + 70 * n)]
+        for n in range(4)
+    ]
+    right = body_lines(0, 1)[0].box.x1 + 20
+    return page(
+        1,
+        *blocks,
+        [*body_lines(380, 3), last],
+        *floats,
+        [
+            line("Ngoài ra câu văn của bài báo chạy dài hết dòng", right, 140),
+            *body_lines(155, 20, x=right),
+        ],
+    )
+
+
+def test_a_stretched_line_at_a_columns_foot_goes_on_in_the_next_column() -> None:
+    """Measured on unseen articles: a full stop at the end of a column's last line, a capital
+    at the top of the next, and the paragraph was cut in two, though the line's spaces were
+    stretched to fill the column (4.0 points where the type's own are 3.0): a justified line,
+    which a paragraph's last line never is. A line filled by its words at their own spacing
+    ends its paragraph there, as before."""
+    from bantin.pdf.structure import join_continued
+
+    stretched = justified("Câu văn của đoạn này kết thúc.", 425)
+    natural = line("câu văn của bài báo chạy dài hết cả dòng đó.", 50, 425)
+    assert natural.box.x1 == stretched.box.x1  # both fill the column
+    for last, goes_on in ((stretched, True), (natural, False)):
+        paras = labelled(_paragraph_at_a_columns_foot(last))
+        joined = [para.text for para in join_continued(paras, indent=False)]
+        together = any(". Ngoài ra câu văn" in text for text in joined)
+        assert together is goes_on, [text[-60:] for text in joined]
+
+
+def test_a_stretched_lead_in_over_a_float_ends_its_paragraph() -> None:
+    """Measured on an unseen article: "... Khi đó:" stretched at a column's foot, a figure at
+    the top of the next, then "Do ma trận ..." opening a paragraph: the colon announced what
+    stands under it, the text after the float does not go on from it."""
+    from bantin.pdf.structure import join_continued
+
+    right = body_lines(0, 1)[0].box.x1 + 20
+    caption = [line("Hình 2. Sơ đồ khối của hệ thống", right + 30, 110, 10, bold=True)]
+    for lead_in, goes_on in (("Khi đó ta có công thức sau:", False), ("Câu văn kết thúc.", True)):
+        paras = labelled(_paragraph_at_a_columns_foot(justified(lead_in, 425), caption))
+        assert any(p.role == CAPTION for p in paras), [(p.role, p.text[:30]) for p in paras]
+        joined = [para.text for para in join_continued(paras, indent=False)]
+        together = any(lead_in[-8:] + " Ngoài ra" in text for text in joined)
+        assert together is goes_on, [text[-60:] for text in joined]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+import statistics
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bantin.bylines import Author, parse_byline
@@ -387,6 +388,7 @@ def _indent_convention(paras: Sequence[Para]) -> bool:
 def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
     """Body paragraphs broken by a column, a page or a float become one again; the floats
     that stood in between follow the joined paragraph."""
+    spaces = word_spaces(paras)
     out: list[Para] = []
     held: list[Para] = []  # floats met since the last paragraph of running text
     last: Para | None = None
@@ -394,7 +396,11 @@ def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
         if para.role in _FLOATS or (last is not None and _stray_label(last, para)):
             held.append(para)
             continue
-        if last is not None and para.role == roles.BODY and _continues(last, para, held, indent):
+        if (
+            last is not None
+            and para.role == roles.BODY
+            and _continues(last, para, held, indent, spaces)
+        ):
             last.lines += para.lines
             last.pages = sorted({*last.pages, *para.pages})
             last.column = para.column  # where its last line now stands
@@ -430,9 +436,16 @@ def _stray_label(before: Para, para: Para) -> bool:
     )
 
 
-def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> bool:
+def _continues(
+    before: Para,
+    after: Para,
+    held: list[Para],
+    indent: bool,
+    spaces: Mapping[_Type, float] | None = None,
+) -> bool:
     """Is `after` the rest of `before`? Across a break or a float: when `before` stops mid-
-    sentence or fills its last line, and `after` is not set in as a new paragraph."""
+    sentence or fills its last line, and `after` is not set in as a new paragraph; `spaces`:
+    the width of a space in each type of the running text (`word_spaces`)."""
     if (indent and after.indented) or starts_item(after.text) or _dash_item(before, after):
         return False
     if starts_enumerated(after.text) and (not before.last_full or starts_enumerated(before.text)):
@@ -459,9 +472,65 @@ def _continues(before: Para, after: Para, held: list[Para], indent: bool) -> boo
     if not ends_sentence(text) or indent:
         return True  # stopped mid-sentence; or, where paragraphs are set in, this one is not
     # Paragraphs marked by space alone: a full stop at the end of a full line followed by a
-    # capital is as likely a paragraph's end as a break inside it; the page cannot tell, and
-    # a new paragraph is the lesser harm.
-    return before.last_full and starts_lower(after.text)
+    # capital is a paragraph's end or a break inside it. A line whose spaces were stretched
+    # to fill the column was justified, which a paragraph's last line never is: it goes on.
+    # One filled by its words at their own spacing may end either way, and a new paragraph
+    # is the lesser harm. A lead-in's colon over a float announces the float.
+    announces = bool(held) and text.rstrip().endswith(":")
+    return before.last_full and (
+        starts_lower(after.text) or (not announces and stretched(before.lines[-1], spaces or {}))
+    )
+
+
+_Type = tuple[str, int]  # a font and its size in whole points
+
+#: Short last lines of paragraphs of one type that tell its own space width, at least.
+SPACE_SAMPLES = 3
+#: A line's spaces this much wider than its type's own: stretched to fill the column.
+#: Measured on 97 unseen articles: of 3,146 paragraphs' last lines stopping short, 24 went
+#: past it (a line broken by hand is justified too); of 32,732 full lines inside paragraphs,
+#: 93 % did (the others filled the column at their own spacing).
+STRETCHED = 1.06
+
+
+def _type_of(line: Line) -> _Type:
+    """The type a line ends in: its spaces are measured against that type's own."""
+    style = line.words[-1].style
+    return style.font, round(style.size)
+
+
+def _space(line: Line) -> float | None:
+    """The median space between a line's words, in ems of its last word's type (None for a
+    line of fewer than three words)."""
+    words = line.words
+    if len(words) < 3:
+        return None
+    size = words[-1].style.size or 1.0
+    return statistics.median(b.box.x0 - a.box.x1 for a, b in itertools.pairwise(words)) / size
+
+
+def word_spaces(paras: Sequence[Para]) -> dict[_Type, float]:
+    """The width of a space in each type of running text, in ems, as the short last lines of
+    its paragraphs set it: a justified paragraph's last line is not stretched, its spaces
+    are the type's own (the PDF gives no font's metrics)."""
+    found: dict[_Type, list[float]] = {}
+    for para in paras:
+        if para.role != roles.BODY or para.column is None or para.last_full:
+            continue
+        space = _space(para.lines[-1])
+        if space is not None:
+            found.setdefault(_type_of(para.lines[-1]), []).append(space)
+    return {
+        kind: statistics.median(values)
+        for kind, values in found.items()
+        if len(values) >= SPACE_SAMPLES
+    }
+
+
+def stretched(line: Line, spaces: Mapping[_Type, float]) -> bool:
+    """The line's spaces are wider than its type's own (`word_spaces`): it was justified."""
+    own, space = spaces.get(_type_of(line)), _space(line)
+    return own is not None and space is not None and space >= STRETCHED * own
 
 
 _DASH_ITEM = re.compile(r"^[-−–]\s")
