@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from bantin.fidelity import (
     CACHE_DIR,
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "FIDELITY.md")
     parser.add_argument("--only", nargs="*", help="ids of corpus.yml to measure")
     args = parser.parse_args(argv)
-    rows: list[tuple[dict, Score]] = []
+    rows: list[tuple[dict[str, Any], Score]] = []
     for item in corpus():
         if args.only and item["id"] not in args.only:
             continue
@@ -85,7 +86,7 @@ def summary(score: Score) -> str:
     )
 
 
-def report(rows: list[tuple[dict, Score]], argv: list[str] | None) -> str:
+def report(rows: list[tuple[dict[str, Any], Score]], argv: list[str] | None) -> str:
     total, whole = Score(), Paragraphs()
     for _, score in rows:
         total += score

@@ -85,7 +85,7 @@ def compare(
         "leads": (int(got.lead == spec.lead), 1),
         "headings": (matched(texts(got, BlockKind.HEADING), spec.headings()), len(spec.headings())),
         "captions": (matched(texts(got, BlockKind.FIGURE), captions), len(captions)),
-        "authors": (int(got.authors == spec.authors), 1),
+        "authors": (int([author.byline for author in got.authors] == spec.authors), 1),
         "metadata": (int((got.issue, got.year, got.section, got.date) == meta_expected), 1),
     }
 
