@@ -3625,3 +3625,33 @@ def test_a_stretched_lead_in_over_a_float_ends_its_paragraph() -> None:
         joined = [para.text for para in join_continued(paras, indent=False)]
         together = any(lead_in[-8:] + " Ngoài ra" in text for text in joined)
         assert together is goes_on, [text[-60:] for text in joined]
+
+
+def test_a_tables_rows_far_apart_in_one_column_stay_its_rows() -> None:
+    """Measured on a real article: a program's output set as a table, its left column
+    empty for several rows ("Random effects ..." and, five rows down, "Integration method
+    ..."), read column by column, under its caption and over the text: no figure follows it,
+    so however far apart its rows stand they are all the table's."""
+    left = [
+        [line(text, 60, y, 9)]
+        for text, y in (
+            ("Random-effects regression", 300),
+            ("Group variable: id", 315),
+            ("Random effects Gaussian", 330),
+            ("Integration method: mvaghermite", 390),
+            ("Log likelihood = 255.19", 420),
+        )
+    ]
+    right = [[line(f"nhóm {n} = {8 * n}", 330, 300 + 15 * n, 9)] for n in range(6)]
+    sheet = page(
+        1,
+        body_lines(60, 15),
+        [line("Bảng 3. Kết quả mô hình hồi quy của các ngân hàng trong giai đoạn", 60, 284, 9)],
+        *left,
+        *right,
+        body_lines(450, 12),
+    )
+    paras = labelled(sheet)
+    shown = "\n".join(block.text for block in body_blocks(paras))
+    for words in ("Integration method: mvaghermite", "Log likelihood = 255.19"):
+        assert words in shown, shown

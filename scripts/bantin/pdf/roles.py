@@ -1453,7 +1453,8 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
         if para.role == CAPTION and figure_caption(para):
             _claim(paras, index, -1, FIGURE, body, over)
         elif para.role == CAPTION and table_caption(para):
-            taken = _claim(paras, index, +1, TABLE, body, _rows_apart(para, body)) or _claim(
+            under = _rows_apart(para, body) if _figure_follows(paras, index, body) else None
+            taken = _claim(paras, index, +1, TABLE, body, under) or _claim(
                 paras, index, -1, TABLE, body, above
             )
             tabled.update(id(p) for p in taken)
@@ -1516,6 +1517,18 @@ CLAUSE_MIN_WORDS = 3
 #: Lines of the body's size between one of a table's rows and the next, at the most: a wider
 #: gap under the rows is a figure set under the table (its words are no rows).
 ROWS_GAP = 3.0
+
+
+def _figure_follows(paras: Sequence[Para], index: int, body: BodyType) -> bool:
+    """The first caption after a table's caption on its page, before any heading or running
+    text, is a figure's: the table is set over a figure, whose words come before its caption."""
+    caption = paras[index]
+    for para in paras[index + 1 :]:
+        if para.page != caption.page or para.role == HEADING or running_text(para, body):
+            return False
+        if para.role == CAPTION and not _CAPTION_NOTE.match(para.text):
+            return figure_caption(para)
+    return False
 
 
 def _rows_apart(caption: Para, body: BodyType) -> Callable[[Para], bool]:
