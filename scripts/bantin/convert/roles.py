@@ -1052,8 +1052,13 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
 
 
 def _point(seg: Segment) -> bool:
-    """A list item or a numbered point: complete without a full stop, as items often are."""
-    return starts_list_item(seg.text) or starts_enumeration(seg.text)
+    """A list item or a numbered point: complete without a full stop, as items often are; or
+    an item of a list set without bullets, which ends with a semicolon ('S là diện tích;')."""
+    return (
+        starts_list_item(seg.text)
+        or starts_enumeration(seg.text)
+        or seg.text.rstrip().endswith(";")
+    )
 
 
 def _opens_capitalised(seg: Segment) -> bool:
