@@ -1656,6 +1656,20 @@ def test_a_colon_inside_a_sentence_after_a_full_line_does_not_open_a_paragraph()
     )
 
 
+def test_a_citation_wrapped_alone_onto_the_last_line_ends_its_sentence() -> None:
+    """A sentence's citation ('[4].', '[2, 5].') wrapped alone onto the paragraph's last line
+    is the end of that sentence, not a piece of a formula."""
+    for tail in ("[4].", "[2, 5].", "khoảng 35% [7]."):
+        text = COLUMN + (
+            "Các nghiên cứu trước cho thấy tưới nhỏ giọt\n"
+            "giảm lượng nước dùng so với tưới rãnh thông\n"
+            "thường ở hầu hết các loại rau ăn lá phổ biến\n"
+            f"{tail}\n"
+            "Tuy vậy, chi phí lắp đặt ban đầu còn khá cao.\n"
+        )
+        assert paragraphs(text)[-2].endswith(f"các loại rau ăn lá phổ biến {tail}"), tail
+
+
 def test_a_semicolon_inside_brackets_or_values_after_a_colon_open_no_paragraph() -> None:
     """A short line ending with a semicolon inside an open bracket ('(mùa mưa 60%;') goes on
     into the next; a line of values after a colon ('600, Số vòng: 300') is no run-in label."""

@@ -179,6 +179,27 @@ def _words_go_on(before: str, text: str) -> bool:
     )
 
 
+#: A sentence's citation of the numbered references and its final mark ('[4].', '[2, 5].'),
+#: at the end of a line.
+CITATION_END_RE = re.compile(r"\[\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\]\s*[.;:]$")
+CITATION_TAIL_WORDS = 3  # a line of this many words at most after the citation's sentence
+
+
+def _citation_ends_sentence(before: str, text: str) -> bool:
+    """A short line ending with a citation and a full stop ('[4].', 'khoảng 35% [7].') after
+    a line of prose that does not end its sentence: the sentence's last words, wrapped onto
+    a line of their own, not a piece of a formula."""
+    text = text.strip()
+    return (
+        text[-1:] in ".;:"
+        and len(text.split()) <= CITATION_TAIL_WORDS
+        and CITATION_END_RE.search(text) is not None
+        and bool(before.strip())
+        and not ends_sentence(before)
+        and not is_math_line(before)
+    )
+
+
 def measure(lines: list[SourceLine]) -> Layout:
     """Column width = the longest typical wrapped line (a line followed by another one)."""
     texts = list(map(_text, lines))
@@ -188,7 +209,10 @@ def measure(lines: list[SourceLine]) -> Layout:
     for index in sorted(maybe.union(pieces)):
         text, before = texts[index], texts[index - 1] if index else ""
         found[index] = (
-            index in maybe and is_math_line(text) and not _words_go_on(before, text)
+            index in maybe
+            and is_math_line(text)
+            and not _words_go_on(before, text)
+            and not _citation_ends_sentence(before, text)
         ) or (index in pieces and is_formula_piece(text) and not ends_glued_hyphen(before))
     math = _with_lone_names(texts, tuple(found))
     lengths = list(map(len, map(str.strip, map(_text, lines))))
