@@ -1620,6 +1620,36 @@ def test_a_name_wrapped_at_a_full_line_stays_in_its_sentence() -> None:
     assert paragraphs(text)[-1].startswith("Các hộ được chọn khảo sát đều ở huyện Gia Lâm,")
 
 
+def test_a_tables_source_note_is_no_paragraph_and_the_text_after_it_opens_one() -> None:
+    """A table's source note ('(Nguồn: ...)', '[Nguồn: ...]', 'Nguồn: ...'), which pdftotext
+    runs into the sentence after it without a blank line, is the float's note: neither part
+    of the paragraph after it nor a paragraph of its own."""
+    for note in (
+        "(Nguồn: Tổng hợp kết quả khảo sát của nhóm)",
+        "[Nguồn: Nhóm tác giả khảo sát]",
+        "Nguồn: Báo cáo của Sở Nông nghiệp",
+        "(Nguồn: Báo cáo tổng kết của Sở Nông nghiệp tỉnh\nNam Định, năm 2020)",
+    ):
+        text = COLUMN + (
+            "Bảng 1. Lượng nước tưới theo loại rau\n"
+            "Loại rau\n"
+            "Lượng nước\n"
+            "Cải ngọt\n"
+            "12 lít\n"
+            f"{note}\n"
+            "Kết quả trên cho thấy các loại rau ăn lá cần\n"
+            "nhiều nước hơn rau ăn quả trong cùng một giờ.\n"
+        )
+        article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+        found = paragraphs(text)
+        assert found[-1] == (
+            "Kết quả trên cho thấy các loại rau ăn lá cần nhiều nước hơn rau ăn quả trong "
+            "cùng một giờ."
+        ), note
+        assert not any("Nguồn" in paragraph for paragraph in found), note
+        assert any(b.text == " ".join(note.split()) for b in article.blocks), note
+
+
 def test_a_run_in_label_opens_a_paragraph_after_a_full_line() -> None:
     """A line opening with a run-in label ('Giai đoạn 2:', 'H3:', 'Nguyên nhân:') followed by a
     capital opens a paragraph after a finished sentence, even when the line before it is full
@@ -1686,3 +1716,18 @@ def test_a_semicolon_inside_brackets_or_values_after_a_colon_open_no_paragraph()
     assert found[-1].endswith(
         "được chọn như sau: số mẫu: 600, Số vòng lặp: 300, tốc độ học: 0,001."
     )
+
+
+def test_text_after_a_closed_source_note_is_not_part_of_the_note() -> None:
+    """The lines after a source note whose bracket closed on its line are text (the sentence
+    the table interrupted, going on in lower case), not more of the note."""
+    text = COLUMN + (
+        "Theo kết quả khảo sát tại các hộ trồng rau\n"
+        "Bảng 2. Năng suất rau theo cách tưới\n"
+        "Cách tưới\n"
+        "Năng suất\n"
+        "(Nguồn: Nhóm tác giả khảo sát)\n"
+        "ở ngoại thành, năng suất rau tăng rõ rệt.\n"
+    )
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert any(b.text == "(Nguồn: Nhóm tác giả khảo sát)" for b in article.blocks)
