@@ -1731,3 +1731,44 @@ def test_text_after_a_closed_source_note_is_not_part_of_the_note() -> None:
     )
     article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
     assert any(b.text == "(Nguồn: Nhóm tác giả khảo sát)" for b in article.blocks)
+
+
+# Paragraphs whose first lines were set in (pdftotext drops the indent: each opens a few
+# characters short of the column's full lines), as a publication that indents prints them.
+INDENTED = """\
+CÔNG TÁC BẢO ĐẢM HẬU CẦN TRONG CHIẾN DỊCH
+
+Công tác chuẩn bị hậu cần được tiến hành
+từ sớm, với sự tham gia của nhiều lực lượng
+cùng các địa phương.
+Lực lượng vận tải được tổ chức thành
+nhiều đoàn, mỗi đoàn phụ trách một tuyến
+đường riêng để cơ động liên tục.
+Các kho dự trữ được bố trí phân tán
+gần khu vực tập kết, có lực lượng bảo vệ
+và ngụy trang cẩn thận.
+Việc cung cấp lương thực giao cho
+các địa phương, bảo đảm đủ cho bộ đội
+trong suốt chiến dịch.
+Công tác quân y được chuẩn bị kỹ,
+các đội điều trị được đưa lên gần tuyến
+trước để cứu chữa thương binh.
+Lực lượng công binh mở thêm đường,
+sửa chữa cầu cống bị hư hỏng và bảo đảm
+giao thông luôn thông suốt.
+Các tuyến vận tải được tổ chức như sau.
+Tuyến 1: Từ kho tiền phương theo đường
+số 13 đến các đơn vị tuyến trước, bảo đảm
+cho hướng tiến công chủ yếu của chiến dịch.
+Tuyến 2: Từ kho phía tây theo đường số 14
+đến khu vực tập kết của lực lượng dự bị.
+"""
+
+
+def test_a_run_in_label_after_a_full_line_stays_in_an_indented_paragraph() -> None:
+    """Where the publication sets its paragraphs' first lines in, a paragraph shows where it
+    starts: a run-in label ('Tuyến 2: Từ ...') after a full line ending a sentence goes on
+    in the paragraph, as the printed page runs such points on."""
+    last = paragraphs(INDENTED)[-1]
+    assert last.startswith("Các tuyến vận tải được tổ chức như sau.")
+    assert "cho hướng tiến công chủ yếu của chiến dịch. Tuyến 2: Từ kho phía tây" in last
