@@ -1524,3 +1524,251 @@ Japanese. Reading in a foreign language, 16(1), 20-30.
     article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
     references = [b.text for b in article.blocks if b.kind is BlockKind.REFERENCE]
     assert len(references) == 2 and references[1].endswith("16(1), 20-30.")
+
+
+# A column of running text as pdftotext gives a two-column journal page: lines of about 45
+# characters, no blank line and no indent between paragraphs (what each case below follows).
+COLUMN = """\
+NGHIÊN CỨU HỆ THỐNG TƯỚI NHỎ GIỌT CHO VƯỜN RAU
+
+1. GIỚI THIỆU
+Nhu cầu nước cho sản xuất rau ở các tỉnh đồng
+bằng ngày càng tăng, trong khi nguồn nước mặt
+bị suy giảm vào mùa khô và chất lượng nước ở
+nhiều nơi không bảo đảm cho việc tưới. Vì vậy,
+việc sử dụng tiết kiệm nước tưới là yêu cầu cấp
+thiết đối với các hộ sản xuất nhỏ. Hệ thống tưới
+nhỏ giọt đưa nước đến gốc cây theo từng giọt,
+giảm lượng nước bốc hơi và hạn chế cỏ dại mọc
+giữa các luống. Bài báo trình bày kết quả thiết
+kế và thử nghiệm một hệ thống tưới như vậy cho
+vườn rau của một hộ gia đình.
+"""
+
+
+def test_items_ending_with_a_semicolon_on_short_lines_are_paragraphs() -> None:
+    """A list of definitions after 'Trong đó:', each item on its own line ending with a
+    semicolon and leaving room on it: pdftotext writes no blank line between them, yet each
+    is a paragraph (as a finished sentence on a short line ends one)."""
+    text = COLUMN + (
+        "Lưu lượng nước cần cho mỗi luống được tính\n"
+        "theo công thức sau:\n"
+        "Trong đó:\n"
+        "Q là lưu lượng nước cần tưới (lít/giờ);\n"
+        "S là diện tích của luống rau (m2);\n"
+        "K là hệ số tưới theo loại rau trồng.\n"
+        "Kết quả tính toán cho thấy mỗi luống rau cần\n"
+        "khoảng 12 lít nước trong một giờ tưới, tức là\n"
+        "gần gấp đôi lượng nước mà các hộ vẫn dùng khi\n"
+        "tưới bằng vòi vào buổi sáng sớm, nhưng phần\n"
+        "lớn lượng nước này thấm vào đất quanh gốc.\n"
+    )
+    found = paragraphs(text)
+    assert found[-4:-1] == [
+        "Q là lưu lượng nước cần tưới (lít/giờ);",
+        "S là diện tích của luống rau (m2);",
+        "K là hệ số tưới theo loại rau trồng.",
+    ]
+    assert found[-1].startswith("Kết quả tính toán cho thấy")
+
+
+def test_a_full_line_ending_with_a_semicolon_goes_on_in_the_next_line() -> None:
+    """A line that ends with a semicolon but had no room left goes on into the next line,
+    whatever word opens it (a name in a list of studies)."""
+    text = COLUMN + (
+        "Nhiều nghiên cứu đã đánh giá hiệu quả của tưới\n"
+        "nhỏ giọt ở các nước (Israel, Levin 1998; Ấn Độ,\n"
+        "Kumar và cộng sự 2005; Trung Quốc, Wang 2010;\n"
+        "Australia, Smith 2014), với kết quả khả quan.\n"
+    )
+    assert paragraphs(text)[-1].startswith("Nhiều nghiên cứu đã đánh giá hiệu quả của tưới")
+
+
+def test_an_unnumbered_heading_ending_with_a_name_stands_above_a_full_line() -> None:
+    """A short heading that ends with a name ('Kinh nghiệm của Hàn Quốc') above a new sentence
+    that fills the column and goes on: no name wrapped there, as the line had room for many
+    more words; the heading stands alone."""
+    text = COLUMN + (
+        "Kinh nghiệm của Hàn Quốc\n"
+        "Từ những năm 1970, Hàn Quốc đã đầu tư mạnh\n"
+        "cho thủy lợi nội đồng, nhờ đó năng suất rau\n"
+        "tăng gấp đôi chỉ sau một thập kỷ.\n"
+    )
+    assert paragraphs(text)[-1].startswith("Từ những năm 1970, Hàn Quốc đã đầu tư mạnh")
+
+
+def test_a_heading_most_of_a_line_long_stands_above_a_full_line() -> None:
+    """An unnumbered heading filling most of the line (more than a short one would) above a
+    sentence that fills the column and goes on in the next line: the heading ends there."""
+    text = COLUMN + (
+        "Đánh giá độ tin cậy của thang đo lường\n"
+        "Hệ số Cronbach's Alpha của các thang đo đều\n"
+        "lớn hơn 0,7 nên các thang đo được sử dụng cho\n"
+        "các bước phân tích tiếp theo.\n"
+    )
+    assert paragraphs(text)[-1].startswith("Hệ số Cronbach's Alpha của các thang đo đều")
+
+
+def test_a_name_wrapped_at_a_full_line_stays_in_its_sentence() -> None:
+    """A line that ends with the first word of a name and had no room for the next word goes
+    on into the next line, whose first word is the name's rest."""
+    text = COLUMN + (
+        "Các hộ được chọn khảo sát đều ở huyện Gia Lâm,\n"
+        "nơi có truyền thống trồng rau lâu năm của Hà\n"
+        "Nội và có nhiều mô hình tưới tiết kiệm nước.\n"
+    )
+    assert paragraphs(text)[-1].startswith("Các hộ được chọn khảo sát đều ở huyện Gia Lâm,")
+
+
+def test_a_tables_source_note_is_no_paragraph_and_the_text_after_it_opens_one() -> None:
+    """A table's source note ('(Nguồn: ...)', '[Nguồn: ...]', 'Nguồn: ...'), which pdftotext
+    runs into the sentence after it without a blank line, is the float's note: neither part
+    of the paragraph after it nor a paragraph of its own."""
+    for note in (
+        "(Nguồn: Tổng hợp kết quả khảo sát của nhóm)",
+        "[Nguồn: Nhóm tác giả khảo sát]",
+        "Nguồn: Báo cáo của Sở Nông nghiệp",
+        "(Nguồn: Báo cáo tổng kết của Sở Nông nghiệp tỉnh\nNam Định, năm 2020)",
+    ):
+        text = COLUMN + (
+            "Bảng 1. Lượng nước tưới theo loại rau\n"
+            "Loại rau\n"
+            "Lượng nước\n"
+            "Cải ngọt\n"
+            "12 lít\n"
+            f"{note}\n"
+            "Kết quả trên cho thấy các loại rau ăn lá cần\n"
+            "nhiều nước hơn rau ăn quả trong cùng một giờ.\n"
+        )
+        article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+        found = paragraphs(text)
+        assert found[-1] == (
+            "Kết quả trên cho thấy các loại rau ăn lá cần nhiều nước hơn rau ăn quả trong "
+            "cùng một giờ."
+        ), note
+        assert not any("Nguồn" in paragraph for paragraph in found), note
+        assert any(b.text == " ".join(note.split()) for b in article.blocks), note
+
+
+def test_a_run_in_label_opens_a_paragraph_after_a_full_line() -> None:
+    """A line opening with a run-in label ('Giai đoạn 2:', 'H3:', 'Nguyên nhân:') followed by a
+    capital opens a paragraph after a finished sentence, even when the line before it is full
+    (pdftotext writes no indent and no blank line there)."""
+    text = COLUMN + (
+        "Quy trình lọc nước gồm ba giai đoạn nối tiếp:\n"
+        "Giai đoạn 1: Nước được lắng trong bể chứa để\n"
+        "loại bỏ phần lớn cát và bùn đất lơ lửng trước\n"
+        "khi bơm lên bồn, giữ cho lõi lọc luôn sạch.\n"
+        "Giai đoạn 2: Nước đi qua lõi lọc than hoạt tính\n"
+        "để khử mùi và màu, sau đó chảy vào đường ống.\n"
+    )
+    assert paragraphs(text)[-3:] == [
+        "Quy trình lọc nước gồm ba giai đoạn nối tiếp:",
+        "Giai đoạn 1: Nước được lắng trong bể chứa để loại bỏ phần lớn cát và bùn đất lơ lửng "
+        "trước khi bơm lên bồn, giữ cho lõi lọc luôn sạch.",
+        "Giai đoạn 2: Nước đi qua lõi lọc than hoạt tính để khử mùi và màu, sau đó chảy vào "
+        "đường ống.",
+    ]
+
+
+def test_a_colon_inside_a_sentence_after_a_full_line_does_not_open_a_paragraph() -> None:
+    """A new sentence with a colon far into it ('Theo quy định của Bộ năm 2020: ...') or with a
+    small letter after its colon goes on in the paragraph after a full line."""
+    text = COLUMN.replace(
+        "vườn rau của một hộ gia đình.\n",
+        "vườn rau của một hộ gia đình ở ngoại thành.\n"
+        "Theo quy định của Bộ năm 2020: Hộ gia đình\n"
+        "được hỗ trợ một phần kinh phí lắp đặt.\n",
+    )
+    assert paragraphs(text)[-1].endswith(
+        "ngoại thành. Theo quy định của Bộ năm 2020: Hộ gia đình "
+        "được hỗ trợ một phần kinh phí lắp đặt."
+    )
+
+
+def test_a_citation_wrapped_alone_onto_the_last_line_ends_its_sentence() -> None:
+    """A sentence's citation ('[4].', '[2, 5].') wrapped alone onto the paragraph's last line
+    is the end of that sentence, not a piece of a formula."""
+    for tail in ("[4].", "[2, 5].", "khoảng 35% [7]."):
+        text = COLUMN + (
+            "Các nghiên cứu trước cho thấy tưới nhỏ giọt\n"
+            "giảm lượng nước dùng so với tưới rãnh thông\n"
+            "thường ở hầu hết các loại rau ăn lá phổ biến\n"
+            f"{tail}\n"
+            "Tuy vậy, chi phí lắp đặt ban đầu còn khá cao.\n"
+        )
+        assert paragraphs(text)[-2].endswith(f"các loại rau ăn lá phổ biến {tail}"), tail
+
+
+def test_a_semicolon_inside_brackets_or_values_after_a_colon_open_no_paragraph() -> None:
+    """A short line ending with a semicolon inside an open bracket ('(mùa mưa 60%;') goes on
+    into the next; a line of values after a colon ('600, Số vòng: 300') is no run-in label."""
+    text = COLUMN + (
+        "Lượng nước được chỉnh theo độ ẩm (mùa mưa 60%;\n"
+        "Mùa khô 80%) của đất trong từng luống rau.\n"
+        "Các tham số của mô hình được chọn như sau: số mẫu:\n"
+        "600, Số vòng lặp: 300, tốc độ học: 0,001.\n"
+    )
+    found = paragraphs(text)
+    assert found[-2] == (
+        "Lượng nước được chỉnh theo độ ẩm (mùa mưa 60%; Mùa khô 80%) của đất trong từng luống rau."
+    )
+    assert found[-1].endswith(
+        "được chọn như sau: số mẫu: 600, Số vòng lặp: 300, tốc độ học: 0,001."
+    )
+
+
+def test_text_after_a_closed_source_note_is_not_part_of_the_note() -> None:
+    """The lines after a source note whose bracket closed on its line are text (the sentence
+    the table interrupted, going on in lower case), not more of the note."""
+    text = COLUMN + (
+        "Theo kết quả khảo sát tại các hộ trồng rau\n"
+        "Bảng 2. Năng suất rau theo cách tưới\n"
+        "Cách tưới\n"
+        "Năng suất\n"
+        "(Nguồn: Nhóm tác giả khảo sát)\n"
+        "ở ngoại thành, năng suất rau tăng rõ rệt.\n"
+    )
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert any(b.text == "(Nguồn: Nhóm tác giả khảo sát)" for b in article.blocks)
+
+
+# Paragraphs whose first lines were set in (pdftotext drops the indent: each opens a few
+# characters short of the column's full lines), as a publication that indents prints them.
+INDENTED = """\
+CÔNG TÁC BẢO ĐẢM HẬU CẦN TRONG CHIẾN DỊCH
+
+Công tác chuẩn bị hậu cần được tiến hành
+từ sớm, với sự tham gia của nhiều lực lượng
+cùng các địa phương.
+Lực lượng vận tải được tổ chức thành
+nhiều đoàn, mỗi đoàn phụ trách một tuyến
+đường riêng để cơ động liên tục.
+Các kho dự trữ được bố trí phân tán
+gần khu vực tập kết, có lực lượng bảo vệ
+và ngụy trang cẩn thận.
+Việc cung cấp lương thực giao cho
+các địa phương, bảo đảm đủ cho bộ đội
+trong suốt chiến dịch.
+Công tác quân y được chuẩn bị kỹ,
+các đội điều trị được đưa lên gần tuyến
+trước để cứu chữa thương binh.
+Lực lượng công binh mở thêm đường,
+sửa chữa cầu cống bị hư hỏng và bảo đảm
+giao thông luôn thông suốt.
+Các tuyến vận tải được tổ chức như sau.
+Tuyến 1: Từ kho tiền phương theo đường
+số 13 đến các đơn vị tuyến trước, bảo đảm
+cho hướng tiến công chủ yếu của chiến dịch.
+Tuyến 2: Từ kho phía tây theo đường số 14
+đến khu vực tập kết của lực lượng dự bị.
+"""
+
+
+def test_a_run_in_label_after_a_full_line_stays_in_an_indented_paragraph() -> None:
+    """Where the publication sets its paragraphs' first lines in, a paragraph shows where it
+    starts: a run-in label ('Tuyến 2: Từ ...') after a full line ending a sentence goes on
+    in the paragraph, as the printed page runs such points on."""
+    last = paragraphs(INDENTED)[-1]
+    assert last.startswith("Các tuyến vận tải được tổ chức như sau.")
+    assert "cho hướng tiến công chủ yếu của chiến dịch. Tuyến 2: Từ kho phía tây" in last

@@ -50,6 +50,9 @@ INDENT_FIT = 0.97  # a wrapped line filling no more than this (next word in) was
 INDENT_SHORTEST = 0.75  # ... and no less: a shorter one is something else (a cell, a formula)
 INDENT_FULL = 0.98  # ... when the line after it, wrapped too, fills at least this
 PRINTED_HEADING_FIT = 0.8  # the heading's, measured as printed
+PRINTED_HEADING_ABOVE_FULL = 0.9  # ... above a line that fills the column and wraps
+NAME_WRAP_FIT = 0.75  # a line filling less than this (next word in) had no name wrapped at it
+FULL_LINE_FIT = 0.9  # a wrapped line filling at least this (next word in) fills its column
 HEADING_FIT = 0.85  # an unpunctuated line this short before a new sentence stands alone
 SPACE_WIDTH = printed_width(" ")
 # Marks of a list item at the start of a line: bullets of symbol fonts (private use area too).
@@ -176,6 +179,27 @@ def _words_go_on(before: str, text: str) -> bool:
     )
 
 
+#: A sentence's citation of the numbered references and its final mark ('[4].', '[2, 5].'),
+#: at the end of a line.
+CITATION_END_RE = re.compile(r"\[\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\]\s*[.;:]$")
+CITATION_TAIL_WORDS = 3  # a line of this many words at most after the citation's sentence
+
+
+def _citation_ends_sentence(before: str, text: str) -> bool:
+    """A short line ending with a citation and a full stop ('[4].', 'khoảng 35% [7].') after
+    a line of prose that does not end its sentence: the sentence's last words, wrapped onto
+    a line of their own, not a piece of a formula."""
+    text = text.strip()
+    return (
+        text[-1:] in ".;:"
+        and len(text.split()) <= CITATION_TAIL_WORDS
+        and CITATION_END_RE.search(text) is not None
+        and bool(before.strip())
+        and not ends_sentence(before)
+        and not is_math_line(before)
+    )
+
+
 def measure(lines: list[SourceLine]) -> Layout:
     """Column width = the longest typical wrapped line (a line followed by another one)."""
     texts = list(map(_text, lines))
@@ -185,7 +209,10 @@ def measure(lines: list[SourceLine]) -> Layout:
     for index in sorted(maybe.union(pieces)):
         text, before = texts[index], texts[index - 1] if index else ""
         found[index] = (
-            index in maybe and is_math_line(text) and not _words_go_on(before, text)
+            index in maybe
+            and is_math_line(text)
+            and not _words_go_on(before, text)
+            and not _citation_ends_sentence(before, text)
         ) or (index in pieces and is_formula_piece(text) and not ends_glued_hyphen(before))
     math = _with_lone_names(texts, tuple(found))
     lengths = list(map(len, map(str.strip, map(_text, lines))))
@@ -268,6 +295,8 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
         if set_in_proportional_type(lines, math, lower)
         else None
     )
+    # a paragraph's first line set in: a full line may end a paragraph only where it shows
+    indented = printed is not None and indents_paragraphs(texts, math, lower, printed)
     segments: list[Segment] = []
     start: int | None = None  # the first line of the segment being built (lines run on)
     opens = False  # the segment being built starts after the end of a paragraph
@@ -288,6 +317,8 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
                         widths[index - 1],
                         printed[index - 1] if printed is not None else None,
                         layout.column,
+                        texts[index + 1] if index + 1 < len(lines) else "",
+                        indented,
                     )
                 )
                 or (
@@ -309,6 +340,7 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
                         widths[index],
                         printed[index] if printed is not None else None,
                         layout.column,
+                        texts[index + 2] if index + 2 < len(lines) and not indented else "",
                     )
                 )
             )
@@ -405,15 +437,26 @@ def filled(text: str, following: str, width: int) -> float:
 
 
 def ends_paragraph(
-    text: str, following: str, width: int, printed: int | None = None, column: int = 0
+    text: str,
+    following: str,
+    width: int,
+    printed: int | None = None,
+    column: int = 0,
+    after: str = "",
+    indented: bool = False,
 ) -> bool:
     """The line `text` ends a paragraph (or a heading) though no blank line follows it: a list
     item or a numbered point starts after a finished clause, or a new sentence starts after a
-    line that had room for its first word (a sentence, or a short unpunctuated line: a heading).
+    line that had room for its first word (a sentence, a list's item ending with a semicolon,
+    or a short unpunctuated line: a heading).
     `width` is the width the lines around it were set in, in characters; `printed`, as
     printed, when the text was set in proportional type: a line's characters then say little
     of its printed width, and a sentence ends the paragraph where the next word would have
-    fitted as printed."""
+    fitted as printed. `after` is the line after `following` (see `_standalone_heading`).
+    A run-in label ('Giai đoạn 2: ...') opens a paragraph after a finished sentence, even
+    after a full line, unless the publication sets its paragraphs' first lines in
+    (`indented`): its paragraphs then show where they start, and such labels run on inside
+    them."""
     text, following = text.strip(), following.strip()
     if not text or not following:
         return False
@@ -436,8 +479,39 @@ def ends_paragraph(
     if not starts_new_sentence(following):
         return False
     if ends_sentence(text):
-        return _had_room(text, following, width, printed) or starts_enumeration(following)
-    return _standalone_heading(text, following, width, printed, column)
+        return (
+            _had_room(text, following, width, printed)
+            or starts_enumeration(following)
+            or (not indented and opens_with_label(following))
+        )
+    if text[-1] == ";" and text.count("(") <= text.count(")"):
+        # an item of a list ('Q là lưu lượng (lít/giờ);') on a line of its own: a clause
+        # that goes on would have filled the line (one inside brackets goes on: '(a = 2;')
+        return _had_room(text, following, width, printed)
+    return _standalone_heading(text, following, width, printed, column, "" if indented else after)
+
+
+LABEL_WORDS = 4  # a run-in label's words at most, its colon included ('Giai đoạn 2:')
+
+
+def opens_with_label(text: str) -> bool:
+    """The line opens with a run-in label, a few words ending with a colon, and a capital
+    after it ('Giai đoạn 2: Nước ...', 'H3: Kiểm toán viên ...', '[H1]: Nhận thức ...'): a
+    paragraph or a list's item opens so; a sentence's colon comes later, or a small letter
+    follows it. A label opens with a word (not a number, an arrow or a citation) and holds no
+    comma ('600, Số epoch: 300' lists values)."""
+    if ":" not in text[:60]:  # most lines: no colon near their start
+        return False
+    text = text.lstrip()
+    if not (text[:1].isalpha() or (text[:1] in "*[(" and text[1:2].isalpha())):
+        return False
+    words = text.split(maxsplit=LABEL_WORDS + 1)
+    for index, word in enumerate(words[:LABEL_WORDS]):
+        if word.endswith(":") and len(word) > 1:
+            return index + 1 < len(words) and starts_new_sentence(words[index + 1])
+        if word.endswith(","):
+            return False
+    return False
 
 
 INLINE_POINT_RE = re.compile(r"^(?:\(\d{1,2}\)|[a-zđ]\))\s", re.IGNORECASE)  # '(1) ', 'a) '
@@ -553,16 +627,25 @@ SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S")  # '3.2.', '2.
 
 
 def _standalone_heading(
-    text: str, following: str, width: int, printed: int | None = None, column: int = 0
+    text: str,
+    following: str,
+    width: int,
+    printed: int | None = None,
+    column: int = 0,
+    after: str = "",
 ) -> bool:
     """A short line without final punctuation before a new sentence stands alone: a heading
     (a numbered one may fill more of the width, as long as the next word would have fit).
     Measured as printed (`printed`, for text set in proportional type) unless the line is in
-    capitals, which are set smaller or narrower than the body type's capitals would be."""
+    capitals, which are set smaller or narrower than the body type's capitals would be.
+    When the new sentence fills its line and goes on in the next (`after`), the text is set
+    as wide as measured there: a heading may then fill more of the line, and a name ending it
+    ran on to no next line if it left much of the line empty."""
     text, following = text.strip(), following.strip()
     if not text or not following or ends_sentence(text) or not starts_new_sentence(following):
         return False
     capitals = is_all_caps(text)
+    above_full = False  # the new sentence is a full line of running text that goes on
     if SECTION_NUMBER_RE.match(text) and column > width:
         # A section's number ('3.2.') before a line of words: measured against the column
         # of the whole text, as a window of short lines (a formula's) may understate it.
@@ -572,13 +655,68 @@ def _standalone_heading(
         fit = HEADING_FIT
     else:
         share, fit = filled(text, following, printed), PRINTED_HEADING_FIT
+        above_full = (
+            share <= PRINTED_HEADING_ABOVE_FULL
+            and "," not in text  # a heading holds no clause, a sentence's first line may
+            and following[0].isalnum()  # a capital or a number, not a bracket ('(nếu ...')
+            and _fills_and_wraps(following, after, printed)
+        )
+        if above_full:
+            fit = PRINTED_HEADING_ABOVE_FULL
     numbered = starts_enumeration(text)
     return (
         share <= (1.0 if numbered else fit)  # a numbered heading: any room left
         and text[-1] not in ",;-–"
         and not ends_open(text)
         and not (capitals and is_all_caps(following.split()[0]))
-        and (numbered or not _name_goes_on(text, following))
+        and (
+            numbered
+            or not _name_goes_on(text, following)
+            or (above_full and share <= NAME_WRAP_FIT)
+        )
+    )
+
+
+INDENT_SAMPLE = 200  # wrapped lines inside paragraphs enough to compare first lines with
+INDENT_MIN_FIRSTS = 5  # first lines of paragraphs enough to tell
+INDENTED_SHARE = 0.95  # first lines filling less than this share of the others': set in
+
+
+def indents_paragraphs(
+    texts: list[str], math: list[bool], lower: list[bool], printed: LocalWidths
+) -> bool:
+    """The publication sets its paragraphs' first lines in, which pdftotext does not write:
+    the wrapped lines that open a paragraph (after a sentence ended on a line with room left)
+    fill less of the width than the wrapped lines inside paragraphs, by about the indent.
+    A paragraph then shows where it starts, and a full line never ends one."""
+    firsts: list[float] = []
+    others: list[float] = []
+    for index in range(1, len(texts) - 1):
+        if not lower[index + 1] or math[index] or math[index - 1]:
+            continue  # the line does not wrap into the next (most lines after a full stop)
+        text, before = texts[index].strip(), texts[index - 1].strip()
+        if not text or not before or text.endswith("-"):
+            continue
+        if lower[index]:
+            if len(others) < INDENT_SAMPLE:
+                others.append(filled(text, texts[index + 1], printed[index]))
+        elif ends_sentence(before) and filled(before, text, printed[index - 1]) <= PARAGRAPH_FIT:
+            firsts.append(filled(text, texts[index + 1], printed[index]))
+    if len(firsts) < INDENT_MIN_FIRSTS or not others:
+        return False
+    return statistics.median(firsts) < INDENTED_SHARE * statistics.median(others)
+
+
+def _fills_and_wraps(text: str, after: str, printed: int) -> bool:
+    """The line `text` fills the width `printed` (with the next line's first word in) and its
+    sentence goes on in lower case in `after`: a line of running text as wide as the column
+    measured there (not a table's cell or a figure's label, narrower)."""
+    after = after.strip()
+    return (
+        bool(after)
+        and starts_lower(after)
+        and not ends_sentence(text)
+        and filled(text, after, printed) >= FULL_LINE_FIT
     )
 
 

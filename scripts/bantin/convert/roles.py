@@ -20,7 +20,12 @@ from bantin.convert.layout import (
     ends_with_stop,
     starts_list_item,
 )
-from bantin.convert.scholarly import FRONT_LABEL_RE, LABELLED_CAPTION, REFERENCES_RE
+from bantin.convert.scholarly import (
+    FRONT_LABEL_RE,
+    LABELLED_CAPTION,
+    REFERENCES_RE,
+    SOURCE_NOTE,
+)
 from bantin.convert.shapes import prose_word
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.registry import Registry
@@ -1052,8 +1057,13 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
 
 
 def _point(seg: Segment) -> bool:
-    """A list item or a numbered point: complete without a full stop, as items often are."""
-    return starts_list_item(seg.text) or starts_enumeration(seg.text)
+    """A list item or a numbered point: complete without a full stop, as items often are; or
+    an item of a list set without bullets, which ends with a semicolon ('S là diện tích;')."""
+    return (
+        starts_list_item(seg.text)
+        or starts_enumeration(seg.text)
+        or seg.text.rstrip().endswith(";")
+    )
 
 
 def _opens_capitalised(seg: Segment) -> bool:
@@ -1164,13 +1174,14 @@ TABLE_MIN_CELLS = 3  # cells in a row (with numbers between) that make a table
 def label_table_cells(doc: Labelling) -> None:
     """pdftotext writes each cell of a ruled table (or each label of a figure) as a block of
     its own: short, unpunctuated blocks in a row, with numbers or a caption among them, are
-    kept as the lines of a table, not joined into paragraphs or taken for headings."""
+    kept as the lines of a table, not joined into paragraphs or taken for headings. A table's
+    source note ('Nguồn: ...') under them counts among its blocks, its role kept."""
     run: list[Segment] = []
     for seg in [*doc.segments, None]:
         if seg is not None and (_cell(doc, seg) or _beside_cells(seg)):
             run.append(seg)
             continue
-        cells = [index for index, s in enumerate(run) if _cell(doc, s)]
+        cells = [index for index, s in enumerate(run) if _cell(doc, s) or s.reason == SOURCE_NOTE]
         numbers = [s for s in run if s.kind is BlockKind.EQUATION and _numbers_only(s.text)]
         if len(cells) >= 2 and len(cells) + len(numbers) >= TABLE_MIN_CELLS:
             inside = run[cells[0] : cells[-1] + 1]  # with the numbers and units among them

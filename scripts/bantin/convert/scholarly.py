@@ -48,6 +48,15 @@ CAPTION_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 CAPTION_MAX_LINES = 3
+SOURCE_NOTE = "caption: a float's source note ('Nguồn: ...')"
+#: A table's or figure's source note ('Nguồn: Tổng cục Thống kê', '(Nguồn: tác giả tổng
+#: hợp)', '[Source: ...]'): running text never opens so.
+SOURCE_NOTE_RE = re.compile(r"^[(\[]?\s*(?:nguồn|source)\s*[:;]", re.IGNORECASE)
+#: The first two characters a source note opens with: a line opening otherwise is asked no
+#: more (most lines opening with 'N' or 'S').
+SOURCE_NOTE_STARTS = frozenset(
+    ("Ng", "ng", "NG", "So", "so", "SO", "(N", "(n", "(S", "(s", "[N", "[n", "[S", "[s", "( ", "[ ")
+)
 REFERENCES_RE = re.compile(
     r"^(?:[IVX]{1,4}\.\s*|\d{1,2}\.\s*)?(?:(?:danh mục )?(?:tài liệu tham khảo"
     r"|tài liệu trích dẫn|references?|bibliography)"
@@ -167,47 +176,83 @@ def _paragraph_after(doc: Labelling, label: Segment, going_on: bool = False) -> 
 
 def label_labelled_captions(doc: Labelling) -> None:
     """A line opening with 'Hình 1.', 'Bảng 2:' or 'Ảnh:' is a caption, with the lines after it
-    that go on in lower case; it is cut out of the block it was printed in."""
+    that go on in lower case; it is cut out of the block it was printed in. So is a float's
+    source note ('(Nguồn: ...)', with the lines up to its closing bracket: the text after
+    it, which pdftotext runs into it, may go on in lower case), after which the text opens
+    a paragraph."""
+    notes = _may_hold_source_note(doc.joined())  # most texts hold none: asked once
     segments: list[Segment] = []
     for seg in doc.segments:
         if seg.role is not Role.BODY or seg.kind is not None:
             segments.append(seg)
             continue
-        segments.extend(_cut_captions(doc, seg))
+        segments.extend(_cut_captions(doc, seg, notes))
     doc.segments[:] = segments
 
 
-def _cut_captions(doc: Labelling, seg: Segment) -> list[Segment]:
+def _cut_captions(doc: Labelling, seg: Segment, notes: bool) -> list[Segment]:
+    """The segment cut at its captions' and (with `notes`) source notes' lines."""
     starts = [
         i
         for i, line in enumerate(seg.lines)
-        if (text := line.text.strip())[:1] in CAPTION_FIRSTS and CAPTION_LABEL_RE.match(text)
+        # a labelled caption ('Hình 1.') or a float's source note ('Nguồn:'), each asked for
+        # by its first characters (most lines are turned down at once)
+        if ((text := line.text.strip())[:1] in CAPTION_FIRSTS and CAPTION_LABEL_RE.match(text))
+        or (notes and text[:2] in SOURCE_NOTE_STARTS and _source_note(text))
     ]
     if not starts:
         return [seg]
     pieces: list[Segment] = []
     index = 0
+    note = False  # the last piece cut out is a source note: the text after opens a paragraph
     for start in starts:
         if start < index:
             continue
         if start > index:
             pieces.append(
-                _piece(doc, seg.lines[index:start], opens=not pieces and seg.opens_paragraph)
+                _piece(
+                    doc, seg.lines[index:start], opens=(not pieces and seg.opens_paragraph) or note
+                )
             )
+        note = _source_note(seg.lines[start].text)
         end = start + 1
         while (
             end < len(seg.lines)
             and end - start < CAPTION_MAX_LINES
-            and starts_lower(seg.lines[end].text)
+            and (
+                _bracket_open(seg.lines[start:end])  # a note's bracket (a caption has none)
+                if note
+                else starts_lower(seg.lines[end].text)
+            )
         ):
             end += 1
         caption = _piece(doc, seg.lines[start:end], opens=False)
-        caption.label(Role.CAPTION, LABELLED_CAPTION)
+        caption.label(Role.CAPTION, SOURCE_NOTE if note else LABELLED_CAPTION)
         pieces.append(caption)
         index = end
     if index < len(seg.lines):
-        pieces.append(_piece(doc, seg.lines[index:], opens=False))
+        pieces.append(_piece(doc, seg.lines[index:], opens=note))
     return pieces
+
+
+def _may_hold_source_note(text: str) -> bool:
+    """The text holds a source note's label ('Nguồn:', 'Source:'; 'nguồn', a resource, is
+    a common word): a few searches of the whole text, where asking every line costs more."""
+    return "guồn:" in text or "ource:" in text or "guồn :" in text or "guồn;" in text
+
+
+def _source_note(text: str) -> bool:
+    """The line opens with a source note's label ('Nguồn:', '(Nguồn:', '[Source:')."""
+    text = text.lstrip()
+    # a colon near the start first: most lines opening with 'N' or 'S' have none
+    return (":" in text[:10] or ";" in text[:10]) and SOURCE_NOTE_RE.match(text) is not None
+
+
+def _bracket_open(lines: list[SourceLine]) -> bool:
+    """The note's lines so far leave the bracket it opened with unclosed."""
+    text = " ".join(line.text for line in lines).lstrip()
+    closer = {"(": ")", "[": "]"}.get(text[:1])
+    return closer is not None and text.count(text[0]) > text.count(closer)
 
 
 def _piece(doc: Labelling, lines: list[SourceLine], opens: bool) -> Segment:
