@@ -1521,13 +1521,15 @@ ROWS_GAP = 3.0
 
 def _figure_follows(paras: Sequence[Para], index: int, body: BodyType) -> bool:
     """The first caption after a table's caption on its page, before any heading or running
-    text, is a figure's: the table is set over a figure, whose words come before its caption."""
+    text, is a figure's set under it: the table is set over a figure, whose words come
+    before its caption (a figure's caption atop the next column is no figure under it)."""
     caption = paras[index]
     for para in paras[index + 1 :]:
         if para.page != caption.page or para.role == HEADING or running_text(para, body):
             return False
         if para.role == CAPTION and not _CAPTION_NOTE.match(para.text):
-            return figure_caption(para)
+            under = para.box.y0 > caption.box.y1 and para.box.x_overlap(caption.box) > 0
+            return figure_caption(para) and under
     return False
 
 
