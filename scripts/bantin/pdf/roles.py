@@ -1514,8 +1514,9 @@ def _small_note(para: Para, body: BodyType) -> bool:
 CLAUSE_MIN_WORDS = 3
 
 
-#: Lines of the body's size between one of a table's rows and the next, at the most: a wider
-#: gap under the rows is a figure set under the table (its words are no rows).
+#: The gap between one of a table's rows and the next, at the most, in the body's type size
+#: (not its lines, which are wider): a wider gap under the rows is a figure set under the
+#: table (its words are no rows).
 ROWS_GAP = 3.0
 
 
