@@ -312,3 +312,34 @@ def test_a_diagrams_labels_under_a_ruled_table_are_the_diagrams() -> None:
     text = shown(read(sheet, rules))
     assert "Dải thông | 3600 MHz\nĐộ gợn | 1 dB" in text, text
     assert "\nL\n" not in f"\n{text}\n", text
+
+
+def test_an_unruled_tables_rows_under_a_ruled_table_higher_up_stay_its_rows() -> None:
+    """A ruled table at the top of the page, text, then an unruled table under its own
+    caption ("Bảng 2") set over a chart printed as a picture (no words of its own) and the
+    chart's caption: the rows of "Bảng 2" stand under the ruled table's grid, across it, but
+    they follow their own caption, not that table's cells; they stay the rows of "Bảng 2"."""
+    rules = [stroke(50, y, 560, y + 0.5) for y in (80, 100, 120)]
+    rules += [stroke(x, 80, x + 0.5, 120) for x in (50, 300, 560)]
+    rows = [
+        [line(" ".join(f"{n + r}.{n * 7 % 10}{r}4" for n in range(8)), 50, 322 + 12 * r, 8)]
+        for r in range(6)
+    ]
+    sheet = page(
+        1,
+        body_lines(20, 2),
+        [line("Bảng 1. Các yêu cầu kỹ thuật", 200, 62, 9, bold=True)],
+        [line("Dải thông", 60, 84, 11)],
+        [line("3600 MHz", 310, 84, 11)],
+        [line("Độ gợn", 60, 104, 11)],
+        [line("1 dB", 310, 104, 11)],
+        body_lines(140, 12),
+        [line("Bảng 2: Kết quả đo một số đỉnh tiêu biểu trong quá trình khảo sát", 50, 306, 9)],
+        *rows,
+        [line("Hình 1: Phân bố công suất của thiết bị theo tần số", 120, 580, 9)],
+        body_lines(610, 10),
+    )
+    text = shown(read(sheet, rules))
+    assert "Dải thông | 3600 MHz\nĐộ gợn | 1 dB" in text, text
+    for row in rows:
+        assert row[0].text in text, text

@@ -3655,3 +3655,34 @@ def test_a_tables_rows_far_apart_in_one_column_stay_its_rows() -> None:
     shown = "\n".join(block.text for block in body_blocks(paras))
     for words in ("Integration method: mvaghermite", "Log likelihood = 255.19"):
         assert words in shown, shown
+
+
+def test_a_tables_rows_far_apart_stay_its_rows_under_a_figure_in_the_next_column() -> None:
+    """A table read column by column at the foot of the left column ("Integration method
+    ..." five rows under "Random effects ..."), a chart and its caption ("Hình 2") atop the
+    right column: the caption that follows the rows in reading order is no figure set under
+    the table, so the gap in the table's column does not end its rows, and none of them
+    become the chart's words."""
+    left = [
+        [line(text, 60, y, 9)]
+        for text, y in (
+            ("Random-effects regression", 540),
+            ("Group variable: id", 555),
+            ("Random effects Gaussian", 570),
+            ("Integration method: mvaghermite", 630),
+            ("Log likelihood = 255.19", 645),
+        )
+    ]
+    sheet = page(
+        3,
+        body_lines(60, 30),
+        [line("Bảng 3. Kết quả mô hình hồi quy", 60, 524, 9, bold=True)],
+        *left,
+        [line("Doanh thu", 400, 70, 8)],
+        [line("2019 2020 2021", 360, 150, 8)],
+        [line("Hình 2. Doanh thu của các ngân hàng", 340, 170, 9)],
+        body_lines(200, 30, x=320),
+    )
+    paras = after_two_column_pages(sheet)
+    for row in left:
+        assert [p.role for p in paras if p.text == row[0].text] == [TABLE], row[0].text

@@ -1514,20 +1514,23 @@ def _small_note(para: Para, body: BodyType) -> bool:
 CLAUSE_MIN_WORDS = 3
 
 
-#: Lines of the body's size between one of a table's rows and the next, at the most: a wider
-#: gap under the rows is a figure set under the table (its words are no rows).
+#: The gap between one of a table's rows and the next, at the most, in the body's type size
+#: (not its lines, which are wider): a wider gap under the rows is a figure set under the
+#: table (its words are no rows).
 ROWS_GAP = 3.0
 
 
 def _figure_follows(paras: Sequence[Para], index: int, body: BodyType) -> bool:
     """The first caption after a table's caption on its page, before any heading or running
-    text, is a figure's: the table is set over a figure, whose words come before its caption."""
+    text, is a figure's set under it: the table is set over a figure, whose words come
+    before its caption (a figure's caption atop the next column is no figure under it)."""
     caption = paras[index]
     for para in paras[index + 1 :]:
         if para.page != caption.page or para.role == HEADING or running_text(para, body):
             return False
         if para.role == CAPTION and not _CAPTION_NOTE.match(para.text):
-            return figure_caption(para)
+            under = para.box.y0 > caption.box.y1 and para.box.x_overlap(caption.box) > 0
+            return figure_caption(para) and under
     return False
 
 

@@ -52,30 +52,34 @@ def claim_ruled_tables(paras: Sequence[Para], doc: Document) -> None:
             if grid is not None:
                 para.role = roles.TABLE
                 para.grid = grid
-        _figure_words_under_a_grid([p for p in paras if p.page == page], grids)
+        _figure_words_under_a_grid([p for p in paras if p.page == page])
 
 
-def _figure_words_under_a_grid(page: Sequence[Para], grids: list[Grid]) -> None:
+def _figure_words_under_a_grid(page: Sequence[Para]) -> None:
     """A table's caption takes the lines under it as the table's rows until a figure's
     caption stops it: under a ruled table, those past its rules, running on to a figure's
-    caption, are words drawn in that figure (a diagram's labels set under the table)."""
+    caption, are words drawn in that figure (a diagram's labels set under the table). Only
+    the lines right after that table's own cells: an unruled table lower on the page, under
+    its own caption, keeps its rows though a ruled table stands higher up."""
     run: list[Para] = []
+    grid: Grid | None = None  # the ruled table whose cells the run follows
     for para in page:
+        if not para.role:
+            continue  # a line merged into the paragraph before it
         if para.role == roles.TABLE and para.grid is None:
             run.append(para)
             continue
         caption = para.role == roles.CAPTION and roles.figure_caption(para)
-        if caption and run and all(_under_a_grid(cell, grids) for cell in run):
+        if caption and run and grid is not None and all(_under(cell, grid) for cell in run):
             for cell in run:
                 cell.role = roles.FIGURE
         run = []
+        grid = para.grid if para.role == roles.TABLE else None
 
 
-def _under_a_grid(para: Para, grids: list[Grid]) -> bool:
+def _under(para: Para, grid: Grid) -> bool:
     """Set under a ruled grid, across it."""
-    return any(
-        para.box.y0 >= grid.box.y1 - TOUCH and para.box.x_overlap(grid.box) > 0 for grid in grids
-    )
+    return para.box.y0 >= grid.box.y1 - TOUCH and para.box.x_overlap(grid.box) > 0
 
 
 def grid_text(cells: list[Para]) -> str:
