@@ -3686,3 +3686,27 @@ def test_a_tables_rows_far_apart_stay_its_rows_under_a_figure_in_the_next_column
     paras = after_two_column_pages(sheet)
     for row in left:
         assert [p.role for p in paras if p.text == row[0].text] == [TABLE], row[0].text
+
+
+def test_a_tables_first_row_under_a_long_unit_note_is_its_row() -> None:
+    """A table's unit note of two lines between its caption and its rows ("Đơn vị: ..."),
+    a figure's caption under the rows: the note goes on from the caption, so the gap its
+    first row may not exceed is measured from the note's foot, not from the caption's first
+    line (the first row, three lines of type under it, would have been cut off)."""
+    rows = [
+        [line(f"Năm {2018 + r} | {120 + 5 * r} | {80 + r}", 60, 336 + 12 * r, 9)] for r in range(3)
+    ]
+    sheet = page(
+        1,
+        body_lines(60, 15),
+        [line("Bảng 2. Số lượng sinh viên theo năm của các khoa trong trường", 60, 290, 9)],
+        [
+            line("Đơn vị: người, tính theo số sinh viên có mặt vào", 120, 302, 9),
+            line("cuối mỗi năm học của các khoa", 120, 313, 9),
+        ],
+        *rows,
+        [line("Hình 4. Số sinh viên của các khoa theo năm học", 60, 520, 9)],
+        body_lines(560, 12),
+    )
+    paras = labelled(sheet)
+    assert [p.role for p in paras if p.text.startswith("Năm 2018")] == [TABLE]
