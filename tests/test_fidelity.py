@@ -13,9 +13,12 @@ import yaml
 from bantin.fidelity import (
     GOLD_DIR,
     Paragraphs,
+    Score,
+    _score_review,
     corpus,
     fingerprint,
     fingerprint_gold,
+    found_first,
     match_paragraphs,
     measure_pdf,
     normal,
@@ -83,6 +86,26 @@ def test_committed_gold_holds_no_running_text() -> None:
                     assert set(item) == {"sha256", "words"}, path
             for key in ("abstract", "abstract_en"):
                 assert key not in article or set(article[key]) == {"sha256", "words"}, path
+
+
+def test_the_review_list_is_scored_by_the_defects_it_names_and_the_ones_it_misses() -> None:
+    """An article with a defect should be listed for review; one listed without a defect
+    costs an editor a look: both shares, summed over PDFs."""
+    first, second = Score(), Score()
+    _score_review(["no author found"], ["authors"], first)  # listed, and wrong
+    _score_review([], ["title"], first)  # wrong, not listed
+    _score_review(["has tables: check their rows"], [], second)  # listed, right
+    _score_review([], [], second)  # right, not listed: counted nowhere
+    first += second
+    assert (first.defects_listed.hit, first.defects_listed.of) == (1, 2)
+    assert (first.listed_with_defect.hit, first.listed_with_defect.of) == (1, 2)
+
+
+def test_the_articles_with_a_defect_are_looked_for_first_among_the_least_confident() -> None:
+    """Two articles have a defect: of the two least confident, one has."""
+    confidences = [(1.0, False), (0.7, True), (0.9, False), (0.5, False), (1.0, True)]
+    found = found_first(confidences)
+    assert (found.hit, found.of) == (1, 2)
 
 
 def test_a_measured_run_on_a_generated_issue(tmp_path: Path) -> None:

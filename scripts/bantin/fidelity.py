@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from bantin.model import PROSE
+from bantin.review import confidence
 
 ROOT = Path(__file__).resolve().parents[2]
 FIDELITY_DIR = ROOT / "benchmarks" / "fidelity"
@@ -168,14 +169,22 @@ class Score:
     interleaved: int = 0
     furniture_left: int = 0
     extra_articles: int = 0
+    # the review list: of the articles with a defect, those it lists (hit); of those it
+    # lists, the ones with a defect (hit)
+    defects_listed: Counts = field(default_factory=Counts)
+    listed_with_defect: Counts = field(default_factory=Counts)
+    # each article's confidence (1.0 when not listed) and whether it has a defect
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
     def __iadd__(self, other: Score) -> Score:
         for name in ("pages", "seconds", "interleaved", "furniture_left", "extra_articles"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("starts", "ends", "titles", "titles_ci", "authors"):
+        counted = ("starts", "ends", "titles", "titles_ci", "authors")
+        for name in (*counted, "defects_listed", "listed_with_defect"):
             getattr(self, name).__iadd__(getattr(other, name))
         self.paragraphs += other.paragraphs
+        self.confidences += other.confidences
         self.text_route += other.text_route
         self.text_layer += other.text_layer
         return self
@@ -288,24 +297,60 @@ def _score_article(
         return []
     parsed, last_page = ours
     front = parsed.front
+    defects = []
     score.ends.add(last_page == gold["last_page"])
+    if last_page != gold["last_page"]:
+        defects.append("last page")
     title, wanted = normal(front.title), normal(gold["title"])
     score.titles.add(title == wanted)
     score.titles_ci.add(title.casefold() == wanted.casefold())
     if title != wanted:
         score.misses.append(f"p{gold['first_page']}: title {title!r}, gold {wanted!r}")
+        defects.append("title")
     names = [normal(name) for name in front.author_names]
     gold_names = [normal(author["name"]) for author in gold.get("authors") or []]
     score.authors.add(names == gold_names)
     if names != gold_names:
         score.misses.append(f"p{gold['first_page']}: authors {names}, gold {gold_names}")
+        defects.append("authors")
     paragraphs = [b.text for b in parsed.blocks if b.kind in PROSE]
     if "paragraphs" in gold:
-        score.paragraphs += match_paragraphs(paragraphs, gold["paragraphs"])
+        matched = match_paragraphs(paragraphs, gold["paragraphs"])
+        score.paragraphs += matched
+        f1 = (matched.scores() or (1.0, 1.0, 1.0))[2]
+        if f1 < REVIEW_F1:
+            defects.append(f"paragraphs F1 {f1:.2f}")
+    _score_review(front.review, defects, score)
+    score.confidences.append((confidence(front.review), bool(defects)))
+    if defects and not front.review:
+        score.misses.append(f"p{gold['first_page']}: not listed for review ({', '.join(defects)})")
     right = {item["sha256"] for item in gold.get("paragraphs") or []}
     suspects = [b for b in parsed.blocks if fingerprint(b.text)["sha256"] not in right]
     score.furniture_left += sum(1 for block in suspects if _holds_furniture(block, heads, front))
     return [text for text in paragraphs if fingerprint(text)["sha256"] in right]
+
+
+#: An article whose body paragraphs score under this F1 is one an editor must correct.
+REVIEW_F1 = 0.9
+
+
+def _score_review(review: list[str], defects: list[str], score: Score) -> None:
+    """Whether the converter listed the article for review (its `review` reasons) as its
+    defects (a wrong title, authors or last page, paragraphs under `REVIEW_F1`) say it
+    should have been."""
+    if defects:
+        score.defects_listed.add(bool(review))
+    if review:
+        score.listed_with_defect.add(bool(defects))
+
+
+def found_first(confidences: list[tuple[float, bool]]) -> Counts:
+    """Ranked as `bantin review` ranks them (least confidence first), how many of the
+    articles with a defect are among as many articles from the top (ties counted in the
+    order the articles were measured)."""
+    wanted = sum(1 for _, defect in confidences if defect)
+    ranked = sorted(confidences, key=lambda row: row[0])
+    return Counts(sum(1 for _, defect in ranked[:wanted] if defect), wanted)
 
 
 def _holds_furniture(block: Any, heads: list[str], front: Any) -> bool:
