@@ -12,7 +12,16 @@ from bantin.pdf.fonts import BodyType, body_type
 from bantin.pdf.furniture import remove_furniture
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word, union_of
 from bantin.pdf.reading import Para, document_columns, join_marks, paragraphs
-from bantin.pdf.roles import AFFILIATION, BYLINE, CAPTION, FOOTNOTE, HEADING, TABLE, label_article
+from bantin.pdf.roles import (
+    AFFILIATION,
+    BYLINE,
+    CAPTION,
+    FOOTNOTE,
+    HEADING,
+    TABLE,
+    is_dateline,
+    label_article,
+)
 from bantin.pdf.structure import Front, body_blocks, front_of
 
 BODY = BodyType(12.0, "Times New Roman")
@@ -3570,6 +3579,22 @@ def test_a_received_line_with_a_misspelt_opening_is_no_affiliation() -> None:
         body_at=330,
     )
     assert front.affiliations == ["Khoa Quản trị kinh doanh, Trường Đại học Kinh tế - Kỹ thuật"]
+
+
+@pytest.mark.parametrize(
+    "received",
+    [
+        "Đến toàn soạn: 05/03/2021, chấp nhận đăng: 02/04/2021",
+        "Đến toàn soạn 05/03/2021; chấp nhận đăng bài: 2/4/2021",
+    ],
+)
+def test_a_received_line_stating_its_acceptance_after_a_colon_is_no_affiliation(
+    received: str,
+) -> None:
+    """The acceptance a "received" line states is written with a colon as often as without
+    ("chấp nhận đăng: 02/04/2021"), however its opening words are misspelt."""
+    assert is_dateline(received)
+    assert not is_dateline("Khoa Quản trị kinh doanh, Trường Đại học Kinh tế - Kỹ thuật")
 
 
 def _paragraph_at_a_columns_foot(last: Line, *floats: list[Line]) -> Page:

@@ -89,8 +89,9 @@ _DATELINE = re.compile(
     re.I,
 )
 #: The acceptance a "received" line states after its first date ("..., chấp nhận đăng ngày
-#: 02/04/2021"), whatever slip its opening words carry ("Đến toàn soạn ngày ...").
-_ACCEPTED = re.compile(r"\bchấp\s+nhận\s+đăng(?:\s+bài)?\s+(?:ngày\s+)?\d{1,2}\s*[/.-]", re.I)
+#: 02/04/2021", "chấp nhận đăng: 2/4/2021"), whatever slip its opening words carry ("Đến
+#: toàn soạn ngày ...").
+_ACCEPTED = re.compile(r"\bchấp\s+nhận\s+đăng(?:\s+bài)?\s*:?\s*(?:ngày\s+)?\d{1,2}\s*[/.-]", re.I)
 
 
 def is_dateline(text: str) -> bool:
