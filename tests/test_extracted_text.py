@@ -249,6 +249,34 @@ và báo cáo định kỳ kết quả thực hiện.
     assert len(dropped) == 2
 
 
+def test_a_running_head_with_an_unfilled_issue_label_leaves_the_sentence() -> None:
+    # The journal's template left its issue label unfilled: the line ends with full stops
+    # like a sentence, yet it repeats on every page.
+    for label in ("SỐ ... - 20..", "SỐ …-20.."):
+        head = f"TẠP CHÍ KHOA HỌC VÀ KỸ THUẬT . {label}"
+        text = f"""\
+GIẢI PHÁP QUẢN LÝ NGÂN SÁCH ĐƠN VỊ
+
+Việc quản lý ngân sách ở các đơn vị dự toán đã
+có nhiều chuyển biến tích cực, tuy vẫn còn một số
+
+{head}
+hạn chế về quy trình kiểm soát chi và công khai
+tài chính trong nội bộ đơn vị.
+\f
+{head}
+Các đơn vị cần rà soát quy chế chi tiêu nội bộ
+và báo cáo định kỳ kết quả thực hiện.
+"""
+        article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+        assert [b.text for b in article.blocks] == [
+            "Việc quản lý ngân sách ở các đơn vị dự toán đã có nhiều chuyển biến tích cực, "
+            "tuy vẫn còn một số hạn chế về quy trình kiểm soát chi và công khai tài chính "
+            "trong nội bộ đơn vị.",
+            "Các đơn vị cần rà soát quy chế chi tiêu nội bộ và báo cáo định kỳ kết quả thực hiện.",
+        ], label
+
+
 SCHOLARLY = """\
 ỨNG DỤNG MÀNG BAO GÓI TRONG BẢO QUẢN RAU
 

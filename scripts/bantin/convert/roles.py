@@ -275,13 +275,31 @@ def _banner_over_text(text: str, following: str) -> bool:
 
 def repeated_lines(lines: list[SourceLine]) -> frozenset[str]:
     """Lines in capitals printed again on other pages, short and not a sentence: a journal's
-    name, a section banner (lines in mixed case beside page numbers are the section name's)."""
+    name, a section banner (lines in mixed case beside page numbers are the section name's).
+    A line opening with the journal's name counts whatever it ends with: a template's
+    unfilled issue label ('SỐ ... - 20..') ends with full stops, and the line still repeats
+    on every page."""
     pages: dict[str, set[int]] = {}
     for line in lines:
         text = line.text.strip()
-        if text.isupper() and len(text) <= REPEATED_MAX and not ends_sentence(text):
-            pages.setdefault(_repeat_key(text), set()).add(line.page)  # capitals only: cheap
+        if (
+            text.isupper()  # capitals only: cheap
+            and len(text) <= REPEATED_MAX
+            and (not ends_sentence(text) or _opens_with_a_name(text))
+        ):
+            pages.setdefault(_repeat_key(text), set()).add(line.page)
     return frozenset(key for key, seen in pages.items() if len(seen) >= 2 and _caps_key(key))
+
+
+NAME_WORDS = 3  # a line opening with this many words in capitals opens with a name
+
+
+def _opens_with_a_name(text: str) -> bool:
+    """The line's first words are words in capitals: a name (a journal's), not a sentence."""
+    words = text.split(maxsplit=NAME_WORDS)[:NAME_WORDS]
+    return len(words) == NAME_WORDS and all(
+        len(word) >= 2 and WORD_RE.fullmatch(word) is not None and word.isupper() for word in words
+    )
 
 
 def _repeat_key(text: str) -> str:
