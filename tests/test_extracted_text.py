@@ -1728,6 +1728,38 @@ def test_a_citation_wrapped_alone_onto_the_last_line_ends_its_sentence() -> None
         assert paragraphs(text)[-2].endswith(f"các loại rau ăn lá phổ biến {tail}"), tail
 
 
+def test_a_sentence_tail_of_numbers_or_a_formula_wrapped_onto_a_line_ends_its_sentence() -> None:
+    """A sentence's last words wrapped onto a line of their own with more numbers or symbols
+    than words ('lượt 5, 10, 15 và 20 ngày.', 'kiện t/T ≤ 0,5.', 'nhất [1, 3, 4, 6].'),
+    opening with the sentence's next word in small letters and ending it with a full stop,
+    are the end of that sentence, not an equation."""
+    for tail in ("lượt 5, 10, 15 và 20 ngày.", "kiện t/T ≤ 0,5.", "nhất [1, 3, 4, 6]."):
+        text = COLUMN + (
+            "Các nghiên cứu trước cho thấy tưới nhỏ giọt\n"
+            "giảm lượng nước dùng so với tưới rãnh thông\n"
+            "thường ở hầu hết các loại rau ăn lá phổ biến\n"
+            f"{tail}\n"
+            "Tuy vậy, chi phí lắp đặt ban đầu còn khá cao.\n"
+        )
+        assert paragraphs(text)[-2].endswith(f"các loại rau ăn lá phổ biến {tail}"), tail
+
+
+def test_a_display_equation_after_its_lead_in_stays_an_equation() -> None:
+    """A formula on its own line after an unfinished sentence opens with its variable, not
+    with a word of the sentence: it stays an equation, even ending with a full stop."""
+    for formula in ("Q = k × S × h.", "ϕuv = (ϕuv × exp(−2a / σ))1/2."):
+        text = COLUMN + (
+            "Lượng nước tưới mỗi ngày của một luống rau\n"
+            "được tính theo công thức sau đây, trong đó\n"
+            f"{formula}\n"
+            "Hệ số k được chọn theo từng loại rau ăn lá.\n"
+        )
+        article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+        assert any(b.kind is BlockKind.EQUATION and b.text == formula for b in article.blocks), (
+            formula
+        )
+
+
 def test_a_semicolon_inside_brackets_or_values_after_a_colon_open_no_paragraph() -> None:
     """A short line ending with a semicolon inside an open bracket ('(mùa mưa 60%;') goes on
     into the next; a line of values after a colon ('600, Số vòng: 300') is no run-in label."""
