@@ -277,6 +277,38 @@ và báo cáo định kỳ kết quả thực hiện.
         ], label
 
 
+def test_an_issue_label_cut_at_its_line_end_is_a_running_head_too() -> None:
+    # On the last page pdftotext gave the year of the issue label a line of its own, before
+    # the rest of the label ('... SỐ 12 -'); the other pages print it whole.
+    head = "TẠP CHÍ KHOA HỌC VÀ KỸ THUẬT . SỐ 12 - 2020"
+    text = f"""\
+GIẢI PHÁP QUẢN LÝ NGÂN SÁCH ĐƠN VỊ
+
+Việc quản lý ngân sách ở các đơn vị dự toán đã
+có nhiều chuyển biến tích cực trong năm qua.
+
+{head}
+
+5
+\f
+Các đơn vị cần rà soát quy chế chi tiêu nội bộ
+và báo cáo định kỳ kết quả thực hiện.
+
+{head}
+
+6
+\f
+Các đơn vị cần công khai tài chính trong nội bộ.
+
+7
+2020
+
+TẠP CHÍ KHOA HỌC VÀ KỸ THUẬT . SỐ 12 -
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert not [b.text for b in article.blocks if "TẠP CHÍ" in b.text]
+
+
 SCHOLARLY = """\
 ỨNG DỤNG MÀNG BAO GÓI TRONG BẢO QUẢN RAU
 
