@@ -1792,6 +1792,23 @@ def test_a_display_equation_after_its_lead_in_stays_an_equation() -> None:
         )
 
 
+def test_a_labelled_item_after_a_full_line_ending_with_a_semicolon_opens_a_paragraph() -> None:
+    """In a list of definitions ('H: ...;', 'G: ...;'), an item that fills its line and ends
+    with a semicolon is followed by the next item's run-in label: the label opens it."""
+    text = COLUMN + (
+        "Lượng nước tưới được tính theo công thức (1).\n"
+        "Trong đó:\n"
+        "H: hệ số tưới của luống rau trong mùa khô hạn;\n"
+        "G: Lượng nước bốc hơi trên một mét vuông đất;\n"
+        "S: Diện tích của mỗi luống rau trong vườn.\n"
+    )
+    found = paragraphs(text)
+    assert found[-2:] == [
+        "G: Lượng nước bốc hơi trên một mét vuông đất;",
+        "S: Diện tích của mỗi luống rau trong vườn.",
+    ]
+
+
 def test_a_semicolon_inside_brackets_or_values_after_a_colon_open_no_paragraph() -> None:
     """A short line ending with a semicolon inside an open bracket ('(mùa mưa 60%;') goes on
     into the next; a line of values after a colon ('600, Số vòng: 300') is no run-in label."""

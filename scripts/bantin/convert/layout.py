@@ -473,10 +473,10 @@ def ends_paragraph(
     printed, when the text was set in proportional type: a line's characters then say little
     of its printed width, and a sentence ends the paragraph where the next word would have
     fitted as printed. `after` is the line after `following` (see `_standalone_heading`).
-    A run-in label ('Giai đoạn 2: ...') opens a paragraph after a finished sentence, even
-    after a full line, unless the publication sets its paragraphs' first lines in
-    (`indented`): its paragraphs then show where they start, and such labels run on inside
-    them."""
+    A run-in label ('Giai đoạn 2: ...') opens a paragraph after a finished sentence or a
+    list's item ending with a semicolon, even after a full line, unless the publication sets
+    its paragraphs' first lines in (`indented`): its paragraphs then show where they start,
+    and such labels run on inside them."""
     text, following = text.strip(), following.strip()
     if not text or not following:
         return False
@@ -506,8 +506,11 @@ def ends_paragraph(
         )
     if text[-1] == ";" and text.count("(") <= text.count(")"):
         # an item of a list ('Q là lưu lượng (lít/giờ);') on a line of its own: a clause
-        # that goes on would have filled the line (one inside brackets goes on: '(a = 2;')
-        return _had_room(text, following, width, printed)
+        # that goes on would have filled the line (one inside brackets goes on: '(a = 2;');
+        # a full one ends where the next item's run-in label opens ('G: Công suất ...')
+        return _had_room(text, following, width, printed) or (
+            not indented and opens_with_label(following)
+        )
     return _standalone_heading(text, following, width, printed, column, "" if indented else after)
 
 
