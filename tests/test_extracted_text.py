@@ -249,6 +249,66 @@ và báo cáo định kỳ kết quả thực hiện.
     assert len(dropped) == 2
 
 
+def test_a_running_head_with_an_unfilled_issue_label_leaves_the_sentence() -> None:
+    # The journal's template left its issue label unfilled: the line ends with full stops
+    # like a sentence, yet it repeats on every page.
+    for label in ("SỐ ... - 20..", "SỐ …-20.."):
+        head = f"TẠP CHÍ KHOA HỌC VÀ KỸ THUẬT . {label}"
+        text = f"""\
+GIẢI PHÁP QUẢN LÝ NGÂN SÁCH ĐƠN VỊ
+
+Việc quản lý ngân sách ở các đơn vị dự toán đã
+có nhiều chuyển biến tích cực, tuy vẫn còn một số
+
+{head}
+hạn chế về quy trình kiểm soát chi và công khai
+tài chính trong nội bộ đơn vị.
+\f
+{head}
+Các đơn vị cần rà soát quy chế chi tiêu nội bộ
+và báo cáo định kỳ kết quả thực hiện.
+"""
+        article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+        assert [b.text for b in article.blocks] == [
+            "Việc quản lý ngân sách ở các đơn vị dự toán đã có nhiều chuyển biến tích cực, "
+            "tuy vẫn còn một số hạn chế về quy trình kiểm soát chi và công khai tài chính "
+            "trong nội bộ đơn vị.",
+            "Các đơn vị cần rà soát quy chế chi tiêu nội bộ và báo cáo định kỳ kết quả thực hiện.",
+        ], label
+
+
+def test_an_issue_label_cut_at_its_line_end_is_a_running_head_too() -> None:
+    # On the last page pdftotext gave the year of the issue label a line of its own, before
+    # the rest of the label ('... SỐ 12 -'); the other pages print it whole.
+    head = "TẠP CHÍ KHOA HỌC VÀ KỸ THUẬT . SỐ 12 - 2020"
+    text = f"""\
+GIẢI PHÁP QUẢN LÝ NGÂN SÁCH ĐƠN VỊ
+
+Việc quản lý ngân sách ở các đơn vị dự toán đã
+có nhiều chuyển biến tích cực trong năm qua.
+
+{head}
+
+5
+\f
+Các đơn vị cần rà soát quy chế chi tiêu nội bộ
+và báo cáo định kỳ kết quả thực hiện.
+
+{head}
+
+6
+\f
+Các đơn vị cần công khai tài chính trong nội bộ.
+
+7
+2020
+
+TẠP CHÍ KHOA HỌC VÀ KỸ THUẬT . SỐ 12 -
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert not [b.text for b in article.blocks if "TẠP CHÍ" in b.text]
+
+
 SCHOLARLY = """\
 ỨNG DỤNG MÀNG BAO GÓI TRONG BẢO QUẢN RAU
 
@@ -1698,6 +1758,55 @@ def test_a_citation_wrapped_alone_onto_the_last_line_ends_its_sentence() -> None
             "Tuy vậy, chi phí lắp đặt ban đầu còn khá cao.\n"
         )
         assert paragraphs(text)[-2].endswith(f"các loại rau ăn lá phổ biến {tail}"), tail
+
+
+def test_a_sentence_tail_of_numbers_or_a_formula_wrapped_onto_a_line_ends_its_sentence() -> None:
+    """A sentence's last words wrapped onto a line of their own with more numbers or symbols
+    than words ('lượt 5, 10, 15 và 20 ngày.', 'kiện t/T ≤ 0,5.', 'nhất [1, 3, 4, 6].'),
+    opening with the sentence's next word in small letters and ending it with a full stop,
+    are the end of that sentence, not an equation."""
+    for tail in ("lượt 5, 10, 15 và 20 ngày.", "kiện t/T ≤ 0,5.", "nhất [1, 3, 4, 6]."):
+        text = COLUMN + (
+            "Các nghiên cứu trước cho thấy tưới nhỏ giọt\n"
+            "giảm lượng nước dùng so với tưới rãnh thông\n"
+            "thường ở hầu hết các loại rau ăn lá phổ biến\n"
+            f"{tail}\n"
+            "Tuy vậy, chi phí lắp đặt ban đầu còn khá cao.\n"
+        )
+        assert paragraphs(text)[-2].endswith(f"các loại rau ăn lá phổ biến {tail}"), tail
+
+
+def test_a_display_equation_after_its_lead_in_stays_an_equation() -> None:
+    """A formula on its own line after an unfinished sentence opens with its variable, not
+    with a word of the sentence: it stays an equation, even ending with a full stop."""
+    for formula in ("Q = k × S × h.", "ϕuv = (ϕuv × exp(−2a / σ))1/2."):
+        text = COLUMN + (
+            "Lượng nước tưới mỗi ngày của một luống rau\n"
+            "được tính theo công thức sau đây, trong đó\n"
+            f"{formula}\n"
+            "Hệ số k được chọn theo từng loại rau ăn lá.\n"
+        )
+        article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+        assert any(b.kind is BlockKind.EQUATION and b.text == formula for b in article.blocks), (
+            formula
+        )
+
+
+def test_a_labelled_item_after_a_full_line_ending_with_a_semicolon_opens_a_paragraph() -> None:
+    """In a list of definitions ('H: ...;', 'G: ...;'), an item that fills its line and ends
+    with a semicolon is followed by the next item's run-in label: the label opens it."""
+    text = COLUMN + (
+        "Lượng nước tưới được tính theo công thức (1).\n"
+        "Trong đó:\n"
+        "H: hệ số tưới của luống rau trong mùa khô hạn;\n"
+        "G: Lượng nước bốc hơi trên một mét vuông đất;\n"
+        "S: Diện tích của mỗi luống rau trong vườn.\n"
+    )
+    found = paragraphs(text)
+    assert found[-2:] == [
+        "G: Lượng nước bốc hơi trên một mét vuông đất;",
+        "S: Diện tích của mỗi luống rau trong vườn.",
+    ]
 
 
 def test_a_semicolon_inside_brackets_or_values_after_a_colon_open_no_paragraph() -> None:

@@ -23,6 +23,7 @@ from bantin.convert.shapes import (
     is_math_line,
     maybe_math_lines,
     prose_word,
+    token_kind,
 )
 from bantin.model import BlockKind, Role, SourceLine
 from bantin.vietnamese import (
@@ -200,6 +201,24 @@ def _citation_ends_sentence(before: str, text: str) -> bool:
     )
 
 
+def _tail_ends_sentence(before: str, text: str) -> bool:
+    """A line of many numbers or symbols that opens with the next word of the unfinished
+    sentence above, in small letters, and ends it with a full stop ('lượt 5, 10 và 20 ngày.',
+    'kiện t/T ≤ 0,5.'): the sentence's last words, wrapped onto a line of their own. A
+    display formula opens with its variable, not with a word of the sentence."""
+    text = text.strip()
+    first = text.split(maxsplit=1)[0] if text else ""
+    return (
+        text[-1:] == "."
+        and starts_lower(text)
+        and prose_word(first)
+        and token_kind(first) == "word"  # not a Greek variable ('ϕuv')
+        and bool(before.strip())
+        and not ends_sentence(before)
+        and not is_math_line(before)
+    )
+
+
 def measure(lines: list[SourceLine]) -> Layout:
     """Column width = the longest typical wrapped line (a line followed by another one)."""
     texts = list(map(_text, lines))
@@ -213,6 +232,7 @@ def measure(lines: list[SourceLine]) -> Layout:
             and is_math_line(text)
             and not _words_go_on(before, text)
             and not _citation_ends_sentence(before, text)
+            and not _tail_ends_sentence(before, text)
         ) or (index in pieces and is_formula_piece(text) and not ends_glued_hyphen(before))
     math = _with_lone_names(texts, tuple(found))
     lengths = list(map(len, map(str.strip, map(_text, lines))))
@@ -453,10 +473,10 @@ def ends_paragraph(
     printed, when the text was set in proportional type: a line's characters then say little
     of its printed width, and a sentence ends the paragraph where the next word would have
     fitted as printed. `after` is the line after `following` (see `_standalone_heading`).
-    A run-in label ('Giai đoạn 2: ...') opens a paragraph after a finished sentence, even
-    after a full line, unless the publication sets its paragraphs' first lines in
-    (`indented`): its paragraphs then show where they start, and such labels run on inside
-    them."""
+    A run-in label ('Giai đoạn 2: ...') opens a paragraph after a finished sentence or a
+    list's item ending with a semicolon, even after a full line, unless the publication sets
+    its paragraphs' first lines in (`indented`): its paragraphs then show where they start,
+    and such labels run on inside them."""
     text, following = text.strip(), following.strip()
     if not text or not following:
         return False
@@ -486,8 +506,11 @@ def ends_paragraph(
         )
     if text[-1] == ";" and text.count("(") <= text.count(")"):
         # an item of a list ('Q là lưu lượng (lít/giờ);') on a line of its own: a clause
-        # that goes on would have filled the line (one inside brackets goes on: '(a = 2;')
-        return _had_room(text, following, width, printed)
+        # that goes on would have filled the line (one inside brackets goes on: '(a = 2;');
+        # a full one ends where the next item's run-in label opens ('G: Công suất ...')
+        return _had_room(text, following, width, printed) or (
+            not indented and opens_with_label(following)
+        )
     return _standalone_heading(text, following, width, printed, column, "" if indented else after)
 
 

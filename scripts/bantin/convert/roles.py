@@ -207,6 +207,8 @@ def label_running_heads(doc: Labelling) -> None:
     section banner) stand alone as running heads, not text."""
     repeated = repeated_lines(doc.lines)
     _isolate_running_heads(doc, repeated)
+    labels: set[str] = set()  # the issue labels' lines, as their repetitions are compared
+    capitals: list[Segment] = []  # the other lines alone in capitals
     for seg in doc.body_segments():
         if len(seg.lines) != 1:
             continue
@@ -214,9 +216,35 @@ def label_running_heads(doc: Labelling) -> None:
         if head is not None:
             doc.heads.append(head)
             seg.label(Role.RUNNING_HEAD, _describe_head(head))
+            if head.issue is not None:
+                labels.add(_repeat_key(seg.text))
         elif _repeat_key(seg.text) in repeated:
             seg.label(Role.RUNNING_HEAD, "running head: the same line on several pages")
+        elif seg.text.isupper():
+            capitals.append(seg)
+    if labels and capitals:
+        _label_cut_issue_labels(capitals, labels)
     _isolate_page_top_banners(doc)
+
+
+def _cut_from(key: str, label: str) -> bool:
+    """The line is the label's first half or more: a heading in capitals is no label's start."""
+    return len(key) * 2 >= len(label) and label.startswith(key)
+
+
+CUT_LABEL_REASON = "running head: an issue label cut at its line's end (its year apart)"
+
+
+def _label_cut_issue_labels(capitals: list[Segment], labels: set[str]) -> None:
+    """A line in capitals that opens like the issue label the other pages print whole
+    ('TẠP CHÍ ... SỐ 15 -', where pdftotext gave the year a line of its own) is that label."""
+    for seg in capitals:
+        text = seg.text.strip()
+        if ends_sentence(text):
+            continue
+        key = _repeat_key(text).rstrip(" -–—|•·")
+        if _caps_key(key) and any(_cut_from(key, label) for label in labels):
+            seg.label(Role.RUNNING_HEAD, CUT_LABEL_REASON)
 
 
 def _isolate_page_top_banners(doc: Labelling) -> None:
@@ -275,13 +303,31 @@ def _banner_over_text(text: str, following: str) -> bool:
 
 def repeated_lines(lines: list[SourceLine]) -> frozenset[str]:
     """Lines in capitals printed again on other pages, short and not a sentence: a journal's
-    name, a section banner (lines in mixed case beside page numbers are the section name's)."""
+    name, a section banner (lines in mixed case beside page numbers are the section name's).
+    A line opening with the journal's name counts whatever it ends with: a template's
+    unfilled issue label ('SỐ ... - 20..') ends with full stops, and the line still repeats
+    on every page."""
     pages: dict[str, set[int]] = {}
     for line in lines:
         text = line.text.strip()
-        if text.isupper() and len(text) <= REPEATED_MAX and not ends_sentence(text):
-            pages.setdefault(_repeat_key(text), set()).add(line.page)  # capitals only: cheap
+        if (
+            text.isupper()  # capitals only: cheap
+            and len(text) <= REPEATED_MAX
+            and (not ends_sentence(text) or _opens_with_a_name(text))
+        ):
+            pages.setdefault(_repeat_key(text), set()).add(line.page)
     return frozenset(key for key, seen in pages.items() if len(seen) >= 2 and _caps_key(key))
+
+
+NAME_WORDS = 3  # a line opening with this many words in capitals opens with a name
+
+
+def _opens_with_a_name(text: str) -> bool:
+    """The line's first words are words in capitals: a name (a journal's), not a sentence."""
+    words = text.split(maxsplit=NAME_WORDS)[:NAME_WORDS]
+    return len(words) == NAME_WORDS and all(
+        len(word) >= 2 and WORD_RE.fullmatch(word) is not None and word.isupper() for word in words
+    )
 
 
 def _repeat_key(text: str) -> str:
