@@ -3735,3 +3735,56 @@ def test_a_tables_first_row_under_a_long_unit_note_is_its_row() -> None:
     )
     paras = labelled(sheet)
     assert [p.role for p in paras if p.text.startswith("Năm 2018")] == [TABLE]
+
+
+def test_an_unnumbered_formula_with_a_fraction_of_variables_is_one_equation() -> None:
+    """Measured on real articles: a display formula without a number ("ird = ψ'sd + Lr/Lm
+    cosϕ ir"), its fraction's numerator and the factors after it one paragraph, the
+    denominator another, came out as a small table of its pieces: its variables ("Lr",
+    "cosϕ", "ir") counted as words, so the numerator was no piece of the formula."""
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("Theo [2] ta có:", 50, 150)],
+        [line("Lr", 122, 166), line("cosϕ ir", 136, 171)],
+        [line("ird =ψ sd' +", 52, 170)],
+        [line("Lm", 122, 183)],
+        [line("Ta thấy dòng ird quyết định mô men của máy.", 50, 205)],
+        body_lines(223, 6),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    assert [kind for kind, _ in kinds if kind != "PARAGRAPH"] == ["EQUATION"], kinds
+    assert [text for kind, text in kinds if kind == "EQUATION"] == [
+        "ird =ψ sd' + Lr cosϕ ir\nLm"
+    ], kinds
+
+
+def test_a_lead_in_level_with_a_system_of_formulas_stays_text_before_it() -> None:
+    """Measured on a real article: "Đặt:" set at the column's left, level with a system of
+    two formulas in braces and its number "(5)", the top of the braces standing higher than
+    the word, came out as a table of one row ("Đặt: | ⎧x = u -s | ⇒ ⎨ | ⎧s = u -x"), the
+    number an equation of its own and the rest of the system a table ending with the next
+    lead-in "trong đó:". The lead-ins are text, the system one equation after the first."""
+    right = line(RUNNING, 50, 0).box.x1
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("Sai lệch bám được định nghĩa như sau.", 50, 150)],
+        [line("⎧x = u -s", 95, 168), line("⎧s = u -x", 185, 168)],
+        [line("Đặt:", 50, 171)],
+        [line("⇒ ⎨", 160, 173)],
+        [line("(5)", right - 18, 173)],
+        [line("⎨", 95, 177)],
+        [line("x = u -s", 101, 186)],
+        [line("⎩s = u -x", 185, 186)],
+        [line("⎩", 95, 186)],
+        [line("trong đó:", 50, 210)],
+        [line("u = ud + Λ(ud -x) = ud + Λe;", 52, 230)],
+        body_lines(252, 6),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    assert not [text for kind, text in kinds if kind == "TABLE"], kinds
+    at = kinds.index(("PARAGRAPH", "Đặt:"))
+    assert kinds[at + 1][0] == "EQUATION", kinds
+    assert all(piece in kinds[at + 1][1] for piece in ("⎧x = u -s", "(5)", "⎩s = u -x")), kinds
+    assert kinds[at + 2] == ("PARAGRAPH", "trong đó:"), kinds

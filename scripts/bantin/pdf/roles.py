@@ -212,7 +212,9 @@ def label_article(paras: list[Para], body: BodyType) -> None:
     separate_names(paras, body)
     start = label_front(paras, body)
     label_set_aside_byline(paras, start, body)
-    label_body(paras[start:], body)
+    body_paras = paras[start:]
+    label_body(body_paras, body)
+    paras[start:] = body_paras  # a lead-in read before the formula it stands level with
     label_closing_byline(paras, body)
     for para in [p for p in paras[start:] if p.role == BYLINE]:
         _take_on_behalf(paras, para)
@@ -754,7 +756,7 @@ def _level_right_of(label: Para, paras: Sequence[Para]) -> list[Para]:
     return [p for p in paras if p.page == label.page and first.leads(p.lines[0].box, LABEL_REACH)]
 
 
-def label_body(paras: Sequence[Para], body: BodyType) -> None:
+def label_body(paras: list[Para], body: BodyType) -> None:
     """Headings, running text, captions, tables, figures, equations, footnotes, references."""
     references = False
     start = _references_start(paras)
@@ -780,6 +782,7 @@ def label_body(paras: Sequence[Para], body: BodyType) -> None:
         para.role = _body_role(para, paras, index, body)
     _formula_marks(paras)
     _label_tables(paras, body)
+    _lead_ins(paras)
     _numbered_formulas(paras)
     _formulas(paras)
     _lines_of_text(paras)
@@ -807,6 +810,69 @@ def _formula_marks(paras: Sequence[Para]) -> None:
         near = paras[max(index - 1, 0) : index + 2]
         if any(other.role == EQUATION for other in near):
             para.role = EQUATION
+
+
+def _lead_ins(paras: list[Para]) -> None:
+    """A line of words ending with a colon ("Đặt:", "trong đó:") read as a table's cell or
+    a formula's piece, next in reading order to a piece of a formula (a sign, a brace's
+    part) standing level with it, or on a line of its own next to one, is the running text
+    leading in to the formula: it is text, read before the
+    pieces standing level with it further right (a brace's top, set higher than the word,
+    came first), so the formula after it is one equation, not a table it opens."""
+    for para in [p for p in paras if _lead_in_cell(p)]:
+        shown = [p for p in paras if p.role]
+        index = shown.index(para)
+        level = [p for p in shown if p is not para and _level_right_of_lead_in(p, para)]
+        near = level or [shown[i] for i in (index - 1, index + 1) if 0 <= i < len(shown)]
+        if not any(_formula_sign(other) and other.page == para.page for other in near):
+            continue  # "Tính: | δ11, Δ1P": words going on along its line, no formula
+        para.role = BODY
+        at = paras.index(para)
+        while at > 0 and _level_right_of_lead_in(paras[at - 1], para):
+            at -= 1
+        paras.remove(para)
+        paras.insert(at, para)
+
+
+def _lead_in_cell(para: Para) -> bool:
+    """One line of a few words and a colon at its end, read as a cell or a formula's piece,
+    set from its column's left edge as a line of text opens ("hay:" right of a formula
+    ends it)."""
+    if para.role not in (TABLE, EQUATION, FIGURE) or para.grid or len(para.lines) != 1:
+        return False
+    return _lead_in_at_left(para)
+
+
+def _lead_in_at_left(para: Para) -> bool:
+    """A few words and a colon ("Đặt:", "trong đó:") from the column's left edge."""
+    column = para.column
+    if column is None or abs(para.box.x0 - column.left) > para.box.height:
+        return False
+    text = para.text.strip()
+    return bool(_LEAD_IN_ONLY.fullmatch(text)) and len(text.split()) <= LEAD_IN_MAX_WORDS
+
+
+_LEAD_IN_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*\s*:")
+LEAD_IN_MAX_WORDS = 3  # "Đặt:", "Trong đó:", "Khi đó ta có:"
+# The pieces an equation editor draws a tall brace or bracket with ("⎧", "⎨", "⎩", "⎛").
+_BRACKET_PIECES = re.compile("[\u239b-\u23b3]")
+
+
+def _formula_sign(para: Para) -> bool:
+    """A formula's piece: no ruled table's cell, holding a sign or a brace's piece."""
+    if para.role not in (TABLE, EQUATION, FIGURE) or para.grid:
+        return False
+    return bool(_MATH_SIGN.search(para.text) or _BRACKET_PIECES.search(para.text))
+
+
+def _level_right_of_lead_in(other: Para, lead: Para) -> bool:
+    """On the lead-in's line, in its column, further right."""
+    return (
+        other.page == lead.page
+        and other.column is lead.column
+        and other.box.x0 >= lead.box.x1
+        and _level_with(other.box, lead.box)
+    )
 
 
 def _numbered_formulas(paras: Sequence[Para]) -> None:
@@ -975,8 +1041,22 @@ def _numbered_piece(para: Para, number: Para) -> bool:
         or any(_all_words(line.text) for line in para.lines)
     ):
         return False
+    return _few_words(text)
+
+
+def _few_words(text: str, syllables: bool = False) -> bool:
+    """Few words of running text among a formula piece's tokens (a quarter, or one): its
+    variables ("Ls", "sinϕ", "is") are no words; with `syllables` (a piece no number
+    anchors), those spelled as a Vietnamese syllable ("Suy ra") are, and two words with
+    Vietnamese letters make a sentence whatever else it holds."""
     tokens = text.split()
-    words = [token for token in _tokens(text) if _is_word(token) and not _variable(token)]
+    words = [
+        token
+        for token in _tokens(text)
+        if _is_word(token) and (not _variable(token) or (syllables and is_syllable(token.lower())))
+    ]
+    if syllables and sum(1 for word in words if not word.isascii() and not _greek(word)) > 1:
+        return False  # two words with Vietnamese letters ("Vậy ... tại"): a sentence
     return bool(tokens) and len(words) <= max(1, len(tokens) // 4)
 
 
@@ -987,10 +1067,14 @@ _LEAD_IN = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+)*\s*:")
 def _all_words(text: str) -> bool:
     """A line of words and nothing else, two or more ("Ta có", "Do đó,") or one with a
     Vietnamese letter ("và", "với"): running text ("dt" or a Greek variable alone may be a
-    denominator)."""
+    denominator; a token with a Greek letter, "sinϕ", is a variable's function)."""
     tokens = _tokens(text)
-    worded = bool(tokens) and all(_is_word(token) for token in tokens)
+    worded = bool(tokens) and all(_is_word(token) and not _greek(token) for token in tokens)
     return worded and (len(tokens) >= 2 or not (text.isascii() or _variable(tokens[0])))
+
+
+def _greek(token: str) -> bool:
+    return any("\u0370" <= char <= "\u03ff" for char in token)
 
 
 def _variable(token: str) -> bool:
@@ -1000,7 +1084,7 @@ def _variable(token: str) -> bool:
     letters ("vs", "xi", "tr"), or a capital and one or two ("Fn", "Rad")."""
     if any(char.isupper() for char in token[1:]) and not token.isupper():
         return True
-    if any("\u0370" <= char <= "\u03ff" for char in token):
+    if _greek(token):
         return True
     if len(token) <= 2 and token.isascii():
         return True
@@ -1071,9 +1155,10 @@ def _formula_piece(para: Para, band: Box, reach: float) -> bool:
         return False
     if box.y1 < band.y0 - reach or box.x1 < band.x0 - 4 * reach:
         return False
-    tokens = para.text.split()
-    words = [token for token in _tokens(para.text) if _is_word(token)]
-    return bool(tokens) and len(words) <= max(1, len(tokens) // 4)
+    text = para.text.strip()
+    if para.formula or _lead_in_at_left(para) or (_all_words(text) and len(text.split()) > 1):
+        return False  # gathered by its number already; a lead-in ("Do đó,", "Đặt:")
+    return _few_words(text, syllables=True)
 
 
 def _lines_of_text(paras: Sequence[Para]) -> None:
@@ -1096,13 +1181,18 @@ def _lines_of_text(paras: Sequence[Para]) -> None:
 
 def _inline(shown: Sequence[Para], start: int, end: int, band: Box) -> bool:
     """The pieces stand within a line of the running text around them: a formula set in the
-    sentence, which goes on past it."""
+    sentence, which goes on past it (a lead-in ending with a colon left of it does not)."""
     return any(
         line.box.y_overlap(band) > 0.5 * line.box.height
         for para in _around(shown, start, end)
-        if para.role == BODY and para.page == shown[start].page
+        if para.role == BODY and para.page == shown[start].page and not _leads_in(para, band)
         for line in para.lines
     )
+
+
+def _leads_in(para: Para, band: Box) -> bool:
+    """A lead-in ("Đặt:") standing left of a formula, level with it."""
+    return para.text.rstrip().endswith(":") and para.box.x1 <= band.x0
 
 
 def _bordered_by_table(
