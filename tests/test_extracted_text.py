@@ -1746,18 +1746,24 @@ def test_a_colon_inside_a_sentence_after_a_full_line_does_not_open_a_paragraph()
     )
 
 
+def _ends_its_sentence(tail: str) -> bool:
+    """`tail` wrapped onto the line of its own under a sentence's full lines, a new sentence
+    after it: it ends that sentence's paragraph."""
+    text = COLUMN + (
+        "Các nghiên cứu trước cho thấy tưới nhỏ giọt\n"
+        "giảm lượng nước dùng so với tưới rãnh thông\n"
+        "thường ở hầu hết các loại rau ăn lá phổ biến\n"
+        f"{tail}\n"
+        "Tuy vậy, chi phí lắp đặt ban đầu còn khá cao.\n"
+    )
+    return paragraphs(text)[-2].endswith(f"các loại rau ăn lá phổ biến {tail}")
+
+
 def test_a_citation_wrapped_alone_onto_the_last_line_ends_its_sentence() -> None:
     """A sentence's citation ('[4].', '[2, 5].') wrapped alone onto the paragraph's last line
     is the end of that sentence, not a piece of a formula."""
     for tail in ("[4].", "[2, 5].", "khoảng 35% [7]."):
-        text = COLUMN + (
-            "Các nghiên cứu trước cho thấy tưới nhỏ giọt\n"
-            "giảm lượng nước dùng so với tưới rãnh thông\n"
-            "thường ở hầu hết các loại rau ăn lá phổ biến\n"
-            f"{tail}\n"
-            "Tuy vậy, chi phí lắp đặt ban đầu còn khá cao.\n"
-        )
-        assert paragraphs(text)[-2].endswith(f"các loại rau ăn lá phổ biến {tail}"), tail
+        assert _ends_its_sentence(tail), tail
 
 
 def test_a_sentence_tail_of_numbers_or_a_formula_wrapped_onto_a_line_ends_its_sentence() -> None:
@@ -1766,14 +1772,7 @@ def test_a_sentence_tail_of_numbers_or_a_formula_wrapped_onto_a_line_ends_its_se
     opening with the sentence's next word in small letters and ending it with a full stop,
     are the end of that sentence, not an equation."""
     for tail in ("lượt 5, 10, 15 và 20 ngày.", "kiện t/T ≤ 0,5.", "nhất [1, 3, 4, 6]."):
-        text = COLUMN + (
-            "Các nghiên cứu trước cho thấy tưới nhỏ giọt\n"
-            "giảm lượng nước dùng so với tưới rãnh thông\n"
-            "thường ở hầu hết các loại rau ăn lá phổ biến\n"
-            f"{tail}\n"
-            "Tuy vậy, chi phí lắp đặt ban đầu còn khá cao.\n"
-        )
-        assert paragraphs(text)[-2].endswith(f"các loại rau ăn lá phổ biến {tail}"), tail
+        assert _ends_its_sentence(tail), tail
 
 
 def test_a_display_equation_after_its_lead_in_stays_an_equation() -> None:
