@@ -3788,3 +3788,30 @@ def test_a_lead_in_level_with_a_system_of_formulas_stays_text_before_it() -> Non
     assert kinds[at + 1][0] == "EQUATION", kinds
     assert all(piece in kinds[at + 1][1] for piece in ("⎧x = u -s", "(5)", "⎩s = u -x")), kinds
     assert kinds[at + 2] == ("PARAGRAPH", "trong đó:"), kinds
+
+
+def test_a_lead_in_of_four_words_level_with_a_system_stays_text_before_it() -> None:
+    """The lead-in the constant's comment names, "Khi đó ta có:" (four words), set at the
+    column's left level with a braced system, is text like "Đặt:": it was a cell of a table
+    of the system's pieces, LEAD_IN_MAX_WORDS being three."""
+    right = line(RUNNING, 50, 0).box.x1
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("Sai lệch bám được định nghĩa như sau.", 50, 150)],
+        [line("⎧x = u -s", 135, 168), line("⎧s = u -x", 225, 168)],
+        [line("Khi đó ta có:", 50, 171)],
+        [line("⇒ ⎨", 200, 173)],
+        [line("(5)", right - 18, 173)],
+        [line("⎨", 135, 177)],
+        [line("x = u -s", 141, 186)],
+        [line("⎩s = u -x", 225, 186)],
+        [line("⎩", 135, 186)],
+        [line("trong đó:", 50, 210)],
+        [line("u = ud + Λ(ud -x) = ud + Λe;", 52, 230)],
+        body_lines(252, 6),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    assert not [text for kind, text in kinds if kind == "TABLE"], kinds
+    at = kinds.index(("PARAGRAPH", "Khi đó ta có:"))
+    assert kinds[at + 1][0] == "EQUATION", kinds

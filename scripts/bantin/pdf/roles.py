@@ -853,7 +853,7 @@ def _lead_in_at_left(para: Para) -> bool:
 
 
 _LEAD_IN_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*\s*:")
-LEAD_IN_MAX_WORDS = 3  # "Đặt:", "Trong đó:", "Khi đó ta có:"
+LEAD_IN_MAX_WORDS = 4  # "Đặt:", "Trong đó:", "Khi đó ta có:"
 # The pieces an equation editor draws a tall brace or bracket with ("⎧", "⎨", "⎩", "⎛").
 _BRACKET_PIECES = re.compile("[\u239b-\u23b3]")
 
