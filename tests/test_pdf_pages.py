@@ -3815,3 +3815,24 @@ def test_a_lead_in_of_four_words_level_with_a_system_stays_text_before_it() -> N
     assert not [text for kind, text in kinds if kind == "TABLE"], kinds
     at = kinds.index(("PARAGRAPH", "Khi đó ta có:"))
     assert kinds[at + 1][0] == "EQUATION", kinds
+
+
+def test_a_captioned_tables_row_label_with_a_colon_stays_in_its_table() -> None:
+    """A row label ending with a colon at the column's left ("Tổng:"), level with a value
+    holding a sign ("+0,85"), is the table's cell, not a lead-in to a formula: _lead_ins
+    made it text and moved it out, onto the end of the paragraph before the table, the row
+    left without its label."""
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("Bảng 1. Kết quả ước lượng mô hình", 80, 160)],
+        *cells(
+            [("Chỉ tiêu", "Giá trị"), ("Hệ số", "0,12"), ("Tổng:", "+0,85"), ("Mẫu", "250")],
+            (50, 200),
+            190,
+        ),
+        body_lines(280, 6),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    tables = [text for kind, text in kinds if kind == "TABLE"]
+    assert tables == ["Chỉ tiêu | Giá trị\nHệ số | 0,12\nTổng: | +0,85\nMẫu | 250"], kinds

@@ -826,12 +826,25 @@ def _lead_ins(paras: list[Para]) -> None:
         near = level or [shown[i] for i in (index - 1, index + 1) if 0 <= i < len(shown)]
         if not any(_formula_sign(other) and other.page == para.page for other in near):
             continue  # "Tính: | δ11, Δ1P": words going on along its line, no formula
+        if _under_table_caption(shown, index):
+            continue  # a captioned table's row label ("Tổng: | +0,85"), no lead-in
         para.role = BODY
         at = paras.index(para)
         while at > 0 and _level_right_of_lead_in(paras[at - 1], para):
             at -= 1
         paras.remove(para)
         paras.insert(at, para)
+
+
+def _under_table_caption(shown: Sequence[Para], index: int) -> bool:
+    """Cells and pieces on the page lead back from shown[index] to a table's caption: it is
+    that table's cell."""
+    for other in reversed(shown[:index]):
+        if other.page != shown[index].page or other.role not in (TABLE, EQUATION, FIGURE):
+            return (
+                other.page == shown[index].page and other.role == CAPTION and table_caption(other)
+            )
+    return False
 
 
 def _lead_in_cell(para: Para) -> bool:
