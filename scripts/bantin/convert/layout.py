@@ -165,6 +165,12 @@ def ends_glued_hyphen(text: str) -> bool:
     return len(text) >= 2 and text[-1] == "-" and text[-2].isalpha()
 
 
+def _sentence_goes_on(before: str) -> bool:
+    """The line above is prose that does not end its sentence: the next line may be the
+    sentence's own words, however many symbols it holds."""
+    return bool(before.strip()) and not ends_sentence(before) and not is_math_line(before)
+
+
 def _words_go_on(before: str, text: str) -> bool:
     """A line of many symbols that opens with words in lower case going on with the unfinished
     sentence of the line above ('không gian là rd = ρ̄/ρ = 0.74'): text with formulas in it,
@@ -174,9 +180,7 @@ def _words_go_on(before: str, text: str) -> bool:
         len(words) == 2
         and all(map(prose_word, words))
         and starts_lower(text)
-        and bool(before.strip())
-        and not ends_sentence(before)
-        and not is_math_line(before)
+        and _sentence_goes_on(before)
     )
 
 
@@ -195,9 +199,7 @@ def _citation_ends_sentence(before: str, text: str) -> bool:
         text[-1:] in ".;:"
         and len(text.split()) <= CITATION_TAIL_WORDS
         and CITATION_END_RE.search(text) is not None
-        and bool(before.strip())
-        and not ends_sentence(before)
-        and not is_math_line(before)
+        and _sentence_goes_on(before)
     )
 
 
@@ -213,9 +215,7 @@ def _tail_ends_sentence(before: str, text: str) -> bool:
         and starts_lower(text)
         and prose_word(first)
         and token_kind(first) == "word"  # not a Greek variable ('ϕuv')
-        and bool(before.strip())
-        and not ends_sentence(before)
-        and not is_math_line(before)
+        and _sentence_goes_on(before)
     )
 
 

@@ -862,10 +862,9 @@ def _lead_in_at_left(para: Para) -> bool:
     if column is None or abs(para.box.x0 - column.left) > para.box.height:
         return False
     text = para.text.strip()
-    return bool(_LEAD_IN_ONLY.fullmatch(text)) and len(text.split()) <= LEAD_IN_MAX_WORDS
+    return bool(_LEAD_IN.fullmatch(text)) and len(text.split()) <= LEAD_IN_MAX_WORDS
 
 
-_LEAD_IN_ONLY = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*\s*:")
 LEAD_IN_MAX_WORDS = 4  # "Đặt:", "Trong đó:", "Khi đó ta có:"
 # The pieces an equation editor draws a tall brace or bracket with ("⎧", "⎨", "⎩", "⎛").
 _BRACKET_PIECES = re.compile("[\u239b-\u23b3]")
