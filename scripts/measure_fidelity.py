@@ -137,10 +137,11 @@ def report(rows: list[tuple[dict[str, Any], Score]], argv: list[str] | None) -> 
         f"| pages with interleaved columns | {total.interleaved} of {total.pages} |",
         f"| running heads or page numbers left in the text | {total.furniture_left} |",
         f"| articles found that the gold does not list | {total.extra_articles} |",
-        f"| articles with a defect that the review list names | {pct(total.defects_listed)} |",
-        f"| articles the review list names that have a defect | {pct(total.listed_with_defect)} |",
+        f"| articles with a defect that the review list names | {pct(total.defects_listed())} |",
+        "| articles the review list names that have a defect "
+        f"| {pct(total.listed_with_defect())} |",
         "| ranked least confident first, the articles with a defect among as many from the top "
-        f"| {pct(found_first(total.confidences))} |",
+        f"| {pct(found_first(total.reviewed))} |",
         f"| time (ingest and convert) | {total.seconds:.1f} s for {total.pages} pages |",
         "",
         "## Per PDF",

@@ -13,8 +13,8 @@ import yaml
 from bantin.fidelity import (
     GOLD_DIR,
     Paragraphs,
+    Reviewed,
     Score,
-    _score_review,
     corpus,
     fingerprint,
     fingerprint_gold,
@@ -92,19 +92,24 @@ def test_the_review_list_is_scored_by_the_defects_it_names_and_the_ones_it_misse
     """An article with a defect should be listed for review; one listed without a defect
     costs an editor a look: both shares, summed over PDFs."""
     first, second = Score(), Score()
-    _score_review(["no author found"], ["authors"], first)  # listed, and wrong
-    _score_review([], ["title"], first)  # wrong, not listed
-    _score_review(["has tables: check their rows"], [], second)  # listed, right
-    _score_review([], [], second)  # right, not listed: counted nowhere
+    first.reviewed += [
+        Reviewed(0.7, listed=True, defect=True),  # listed, and wrong
+        Reviewed(1.0, listed=False, defect=True),  # wrong, not listed
+    ]
+    second.reviewed += [
+        Reviewed(0.9, listed=True, defect=False),  # listed, right
+        Reviewed(1.0, listed=False, defect=False),  # right, not listed: counted nowhere
+    ]
     first += second
-    assert (first.defects_listed.hit, first.defects_listed.of) == (1, 2)
-    assert (first.listed_with_defect.hit, first.listed_with_defect.of) == (1, 2)
+    listed, flagged = first.defects_listed(), first.listed_with_defect()
+    assert (listed.hit, listed.of) == (1, 2)
+    assert (flagged.hit, flagged.of) == (1, 2)
 
 
 def test_the_articles_with_a_defect_are_looked_for_first_among_the_least_confident() -> None:
     """Two articles have a defect: of the two least confident, one has."""
-    confidences = [(1.0, False), (0.7, True), (0.9, False), (0.5, False), (1.0, True)]
-    found = found_first(confidences)
+    rows = [(1.0, False), (0.7, True), (0.9, False), (0.5, False), (1.0, True)]
+    found = found_first([Reviewed(c, listed=c < 1.0, defect=d) for c, d in rows])
     assert (found.hit, found.of) == (1, 2)
 
 

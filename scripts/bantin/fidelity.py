@@ -151,6 +151,15 @@ class Paragraphs:
         return precision, recall, f1
 
 
+@dataclass(frozen=True)
+class Reviewed:
+    """One article as the review list sees it."""
+
+    confidence: float
+    listed: bool  # the converter gave it reasons for review
+    defect: bool  # its title, authors or last page wrong, or its paragraphs under REVIEW_F1
+
+
 @dataclass
 class Score:
     """Everything measured on one PDF (or, summed, on all)."""
@@ -169,25 +178,35 @@ class Score:
     interleaved: int = 0
     furniture_left: int = 0
     extra_articles: int = 0
-    # the review list: of the articles with a defect, those it lists (hit); of those it
-    # lists, the ones with a defect (hit)
-    defects_listed: Counts = field(default_factory=Counts)
-    listed_with_defect: Counts = field(default_factory=Counts)
-    # each article's confidence (1.0 when not listed) and whether it has a defect
-    confidences: list[tuple[float, bool]] = field(default_factory=list)
+    # the review list: each article's confidence, whether it is listed, whether it has a
+    # defect
+    reviewed: list[Reviewed] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
     def __iadd__(self, other: Score) -> Score:
         for name in ("pages", "seconds", "interleaved", "furniture_left", "extra_articles"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        counted = ("starts", "ends", "titles", "titles_ci", "authors")
-        for name in (*counted, "defects_listed", "listed_with_defect"):
+        for name in ("starts", "ends", "titles", "titles_ci", "authors"):
             getattr(self, name).__iadd__(getattr(other, name))
         self.paragraphs += other.paragraphs
-        self.confidences += other.confidences
+        self.reviewed += other.reviewed
         self.text_route += other.text_route
         self.text_layer += other.text_layer
         return self
+
+    def defects_listed(self) -> Counts:
+        """Of the articles with a defect, those the review list names."""
+        return Counts(
+            sum(1 for r in self.reviewed if r.defect and r.listed),
+            sum(1 for r in self.reviewed if r.defect),
+        )
+
+    def listed_with_defect(self) -> Counts:
+        """Of the articles the review list names, those with a defect."""
+        return Counts(
+            sum(1 for r in self.reviewed if r.listed and r.defect),
+            sum(1 for r in self.reviewed if r.listed),
+        )
 
     def text_layer_whole(self) -> bool:
         """pdftotext's text of the PDF holds the words of its body as printed: the text
@@ -320,8 +339,7 @@ def _score_article(
         f1 = (matched.scores() or (1.0, 1.0, 1.0))[2]
         if f1 < REVIEW_F1:
             defects.append(f"paragraphs F1 {f1:.2f}")
-    _score_review(front.review, defects, score)
-    score.confidences.append((confidence(front.review), bool(defects)))
+    score.reviewed.append(Reviewed(confidence(front.review), bool(front.review), bool(defects)))
     if defects and not front.review:
         score.misses.append(f"p{gold['first_page']}: not listed for review ({', '.join(defects)})")
     right = {item["sha256"] for item in gold.get("paragraphs") or []}
@@ -334,23 +352,13 @@ def _score_article(
 REVIEW_F1 = 0.9
 
 
-def _score_review(review: list[str], defects: list[str], score: Score) -> None:
-    """Whether the converter listed the article for review (its `review` reasons) as its
-    defects (a wrong title, authors or last page, paragraphs under `REVIEW_F1`) say it
-    should have been."""
-    if defects:
-        score.defects_listed.add(bool(review))
-    if review:
-        score.listed_with_defect.add(bool(defects))
-
-
-def found_first(confidences: list[tuple[float, bool]]) -> Counts:
+def found_first(reviewed: list[Reviewed]) -> Counts:
     """Ranked as `bantin review` ranks them (least confidence first), how many of the
     articles with a defect are among as many articles from the top (ties counted in the
     order the articles were measured)."""
-    wanted = sum(1 for _, defect in confidences if defect)
-    ranked = sorted(confidences, key=lambda row: row[0])
-    return Counts(sum(1 for _, defect in ranked[:wanted] if defect), wanted)
+    wanted = sum(1 for row in reviewed if row.defect)
+    ranked = sorted(reviewed, key=lambda row: row.confidence)
+    return Counts(sum(1 for row in ranked[:wanted] if row.defect), wanted)
 
 
 def _holds_furniture(block: Any, heads: list[str], front: Any) -> bool:
