@@ -1689,6 +1689,8 @@ def test_a_tables_source_note_is_no_paragraph_and_the_text_after_it_opens_one() 
         "[Nguồn: Nhóm tác giả khảo sát]",
         "Nguồn: Báo cáo của Sở Nông nghiệp",
         "(Nguồn: Báo cáo tổng kết của Sở Nông nghiệp tỉnh\nNam Định, năm 2020)",
+        "NGUỒN: Báo cáo của Sở Nông nghiệp",  # the label in capitals, as SOURCE_NOTE_RE reads it
+        "Nguồn : Báo cáo của Sở Nông nghiệp",  # a space before the colon, likewise
     ):
         text = COLUMN + (
             "Bảng 1. Lượng nước tưới theo loại rau\n"
