@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import http.client
+import json
 import threading
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -168,6 +169,55 @@ def test_citations_formatted_in_background_equal_direct_formatting(tmp_path: Pat
         pass
     again = citations_for_templates(bantin.cite, path)
     assert len(again.known) == 2 * 4, "only the citations the last build used are kept"
+
+
+def cached_front(found: FakeEntry) -> FakeEntry:
+    """The entry as the catalogue cache gives it: with its front matter's JSON text."""
+    object.__setattr__(found, "front_json", found.front.model_dump_json())
+    return found
+
+
+def formatted_again(path: Path, entries: list[FakeEntry], code: str) -> tuple[Any, Any]:
+    """One build's formatting of the citations of `entries` (as the citations' process does
+    it): the items it made, and the cache."""
+    import bantin.cite
+    from bantin.site.citecache import CitationCache
+    from bantin.site.generate import csl_items
+    from bantin.site.meta import SiteInfo
+
+    items = csl_items(entries, bantin.cite, SiteInfo("https://x.vn/", "Bản tin"), code)
+    cache = CitationCache.open(bantin.cite, path)
+    cache.open_sources()
+    cache.format_all(items)
+    cache.save()
+    return items, cache
+
+
+def test_an_item_made_from_what_it_was_made_from_last_time_is_not_made_again(
+    tmp_path: Path,
+) -> None:
+    import bantin.cite
+
+    path = tmp_path / "cache" / "c.json"
+    many = [cached_front(entry(f"bai-{n}", authors=(f"Trần Văn {n}",))) for n in range(3)]
+    first, _ = formatted_again(path, many, "v1")
+    assert len(first.made) == 3
+    again, cache = formatted_again(path, many, "v1")
+    assert again.made == {}, "nothing changed: no item is made, every citation is kept"
+    assert len(json.loads(path.read_text("utf-8"))) == 3 * 4
+    many[1] = cached_front(entry("bai-1", authors=("Lê Thị Sửa",)))
+    changed, cache = formatted_again(path, many, "v1")
+    assert list(changed.made) == [1], "only the corrected article's item is made"
+    item = changed[1]
+    assert cache.format(item, "apa", "text") == bantin.cite.format_citation(item, "apa")
+    assert "Lê" in cache.format(item, "vn", "text")
+    other_code, _ = formatted_again(path, many, "v2")
+    assert len(other_code.made) == 3, "other code may make other items: all made again"
+    sources = path.with_name("c.sources.json")
+    sources.write_text("{damaged", encoding="utf-8")
+    after_damage, cache = formatted_again(path, many, "v2")
+    assert len(after_damage.made) == 3
+    assert len(cache.known) == 3 * 4
 
 
 def test_failed_background_formatting_is_a_build_error(tmp_path: Path) -> None:

@@ -104,11 +104,9 @@ def cached_catalogue(docs: Path) -> Any:
     """The catalogue, with the front matter of unchanged articles from the build cache (made
     by this very bantin: another version may read articles differently), one row an article
     in its database (bantin.site.cachedb)."""
-    import bantin
     from bantin.catalogue import load_catalogue
 
-    code = f"{bantin.__version__} {incremental.package_digest()}"
-    return load_catalogue(docs, cachedb.CatalogueTable(docs.parent, code))
+    return load_catalogue(docs, cachedb.CatalogueTable(docs.parent, incremental.code_identity()))
 
 
 def search_indexer() -> Callable[..., Any] | None:
@@ -668,7 +666,7 @@ class SiteBuild:
                 spare.mkdir(parents=True, exist_ok=True)
                 target = spare
                 mirroring = start_mirror(plan, spare, root)
-            items = generate.csl_items(entries, services.cite, site)
+            items = generate.csl_items(entries, services.cite, site, incremental.code_identity())
             spare_from_collector()
             # The search index needs only the catalogue and the formatted citations only the
             # CSL items: both are made in other processes while this one writes the pages and

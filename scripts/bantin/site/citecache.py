@@ -68,6 +68,10 @@ class CitationCache:
     fingerprint: str = field(default_factory=cite_fingerprint)
     known: dict[str, str] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    #: What an item is made from (`CslItems.made_from`) -> the item's digest: the last build's
+    #: (`sources`) and this one's (`sources_now`).
+    sources: dict[str, str] = field(default_factory=dict)
+    sources_now: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def open(cls, cite: CiteApi, path: Path | None) -> CitationCache:
@@ -78,6 +82,18 @@ class CitationCache:
             except (ValueError, OSError) as error:
                 log.warning("%s: unreadable citation cache, starting afresh (%s)", path, error)
         return cache
+
+    def open_sources(self) -> None:
+        """The last build's digests of items by what they were made from (a damaged or
+        missing file: every item is made again)."""
+        if self.path is None:
+            return
+        try:
+            found = json.loads(sources_path(self.path).read_text(encoding="utf-8"))
+        except (ValueError, OSError):
+            return
+        if isinstance(found, dict) and all(isinstance(v, str) for v in found.values()):
+            self.sources = found
 
     def format(self, item: dict[str, Any], style: str, kind: str, digest: str = "") -> str:
         """One formatted citation; `digest` is item_digest(item) when the caller has it."""
@@ -94,12 +110,29 @@ class CitationCache:
         return self.cite.format_citation(item, style)
 
     def format_all(self, items: Sequence[dict[str, Any]]) -> None:
-        """Every citation of `items`, in every style and form."""
-        for item in items:
-            digest = item_digest(item)
-            for style in STYLES:
-                for kind in KINDS:
-                    self.format(item, style, kind, digest)
+        """Every citation of `items`, in every style and form. An item made from what the
+        last build made it from (`made_from`, when `items` tells it) has the digest it had:
+        when its citations are all cached, the item is not made again."""
+        made_from = getattr(items, "made_from", None)
+        for number in range(len(items)):
+            source = made_from(number) if made_from is not None else None
+            digest = self.sources.get(source, "") if source else ""
+            if not (digest and self._all_cached(digest)):
+                item = items[number]
+                digest = item_digest(item)
+                for style in STYLES:
+                    for kind in KINDS:
+                        self.format(item, style, kind, digest)
+            if source:
+                self.sources_now[source] = digest
+
+    def _all_cached(self, digest: str) -> bool:
+        """Every citation of the item with this digest is cached (then marked used)."""
+        keys = [job_key(self.fingerprint, digest, s, k) for s in STYLES for k in KINDS]
+        if not all(key in self.known for key in keys):
+            return False
+        self.used.update(keys)
+        return True
 
     def save(self) -> None:
         """Keep only what this build used, sorted, so the cache does not grow forever."""
@@ -107,6 +140,14 @@ class CitationCache:
             return
         kept = {key: self.known[key] for key in sorted(self.used) if key in self.known}
         write_atomic(self.path, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
+        if self.sources_now or self.sources:
+            sources = dict(sorted(self.sources_now.items()))
+            write_atomic(sources_path(self.path), json.dumps(sources).encode("utf-8"))
+
+
+def sources_path(path: Path) -> Path:
+    """Beside the cache: each item's digest by what it was made from."""
+    return path.with_name(path.stem + ".sources.json")
 
 
 _RUNNING: dict[Path, forked.Forked] = {}
@@ -127,6 +168,7 @@ def formatted_in_background(
 
     def work() -> None:
         cache = CitationCache.open(cite, path)
+        cache.open_sources()
         cache.format_all(items)
         cache.save()
 

@@ -252,10 +252,12 @@ def asset_files() -> list[GeneratedFile]:
     ]
 
 
-def csl_items(entries: Sequence[urls.Entry], cite: meta.CiteApi, site: meta.SiteInfo) -> CslItems:
+def csl_items(
+    entries: Sequence[urls.Entry], cite: meta.CiteApi, site: meta.SiteInfo, code: str = ""
+) -> CslItems:
     """The CSL-JSON record of every article, in catalogue order (each made when first
-    asked for)."""
-    return CslItems(entries, cite, site)
+    asked for). `code`: what identifies the code that makes them (see `CslItems.made_from`)."""
+    return CslItems(entries, cite, site, code)
 
 
 class CslItems(Sequence[dict[str, Any]]):
@@ -264,10 +266,27 @@ class CslItems(Sequence[dict[str, Any]]):
     forked, makes the others)."""
 
     def __init__(
-        self, entries: Sequence[urls.Entry], cite: meta.CiteApi, site: meta.SiteInfo
+        self,
+        entries: Sequence[urls.Entry],
+        cite: meta.CiteApi,
+        site: meta.SiteInfo,
+        code: str = "",
     ) -> None:
-        self.entries, self.cite, self.site = entries, cite, site
+        self.entries, self.cite, self.site, self.code = entries, cite, site, code
         self.made: dict[int, dict[str, Any]] = {}
+
+    def made_from(self, number: int) -> str | None:
+        """The digest of everything item `number` is made from (the code that makes it, the
+        article's front matter as the catalogue cache holds it, its URL, the site's URL and
+        name), without making it; None when that is not known (no code given, or front
+        matter read afresh): the item is made."""
+        entry = self.entries[number]
+        front_json = getattr(entry, "front_json", None)
+        if not self.code or not isinstance(front_json, str):
+            return None
+        parts = (self.code, front_json, entry.url, self.site.site_url, self.site.site_name)
+        text = "\0".join(str(part) for part in parts)
+        return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
     def __len__(self) -> int:
         return len(self.entries)

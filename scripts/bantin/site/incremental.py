@@ -110,6 +110,13 @@ def package_digest() -> str:
     return tree_digest(folder, lambda p: "__pycache__" in p.parts or p.suffix == ".pyc")
 
 
+def code_identity() -> str:
+    """bantin's version and code: what cached results made by bantin are valid for."""
+    import bantin
+
+    return f"{bantin.__version__} {package_digest()}"
+
+
 def versions() -> str:
     found = []
     for name in RENDERING_PACKAGES:
