@@ -1067,11 +1067,13 @@ def test_a_damaged_or_stale_layout_of_the_pages_data_is_never_trusted(
     assert (root / name).read_bytes() == (clean / name).read_bytes()
 
 
-def test_an_update_of_the_search_index_runs_at_the_builds_priority(
+def test_a_rebuilds_other_processes_run_a_little_below_the_builds_priority(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A full index runs at a lower priority (the citations come first); the short update of
-    an incremental build, which the build waits for, at the build's own."""
+    """A full index runs well below the build's priority (the citations, at the build's own,
+    come first); the short work a rebuild starts beside itself (the search index updated in
+    place, the citations, the spare site) a little below it, so that the build keeps a core
+    of a two-core machine, not so far that it waits for them on a busy one."""
     from bantin.site import build as site_build
 
     given: list[tuple[str, int]] = []
@@ -1084,10 +1086,17 @@ def test_an_update_of_the_search_index_runs_at_the_builds_priority(
     monkeypatch.setattr(site_build.forked, "start", noting)
     root = make_archive(tmp_path)
     build(root)
+    assert sorted(given) == [("citations", 0), ("search index", site_build.SEARCH_NICENESS)]
+    given.clear()
     change(root, 0, 0)
     build(root)
-    searches = [niceness for what, niceness in given if what == "search index"]
-    assert searches == [site_build.SEARCH_NICENESS, 0]
+    rebuild = site_build.REBUILD_NICENESS
+    assert 0 < rebuild < site_build.SEARCH_NICENESS
+    assert sorted(given) == [
+        ("citations", rebuild),
+        ("search index", rebuild),
+        ("the spare site", rebuild),
+    ]
 
 
 def test_the_builds_structures_are_spared_from_the_collector_until_it_ends(

@@ -155,9 +155,10 @@ _RUNNING: dict[Path, forked.Forked] = {}
 
 @contextmanager
 def formatted_in_background(
-    cite: CiteApi, path: Path, items: Sequence[dict[str, Any]]
+    cite: CiteApi, path: Path, items: Sequence[dict[str, Any]], niceness: int = 0
 ) -> Iterator[None]:
-    """Format every citation of `items` into the cache at `path` in a second process.
+    """Format every citation of `items` into the cache at `path` in a second process (at a
+    priority `niceness` lower than the build's).
 
     `citations_for_templates` waits for it; leaving the block waits too, so a failure is
     reported even when nothing asked, and the process never outlives the build.
@@ -172,7 +173,7 @@ def formatted_in_background(
         cache.format_all(items)
         cache.save()
 
-    running = _RUNNING[path] = forked.start(work, failure, "citations")
+    running = _RUNNING[path] = forked.start(work, failure, "citations", niceness)
     try:
         yield
         running.wait()
