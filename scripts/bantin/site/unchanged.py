@@ -75,6 +75,10 @@ class Seen(snapshot.Seen):
     temps: list[Path] = field(default_factory=list)
 
 
+#: A listing's files by name: (name, (size, time, inode)).
+Files = list[tuple[str, tuple[int, int, int]]]
+
+
 @dataclass
 class Listing:
     """What the file system says about every input: path -> (size, time, inode)."""
@@ -84,26 +88,33 @@ class Listing:
     #: site/'s folders: path -> (device, time, inode)
     site: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
-    def digest(self) -> str:
-        data = repr([sorted(self.files.items()), sorted(self.other.items())])
+    def sorted_files(self) -> Files:
+        """`files` by name: what both digests are made from (sorted once, given to each)."""
+        return sorted(self.files.items())
+
+    def digest(self, files: Files | None = None) -> str:
+        """`files`: `sorted_files()` when the caller has it."""
+        files = self.sorted_files() if files is None else files
+        data = repr([files, sorted(self.other.items())])
         return hashlib.sha256(data.encode("utf-8", "surrogateescape")).hexdigest()
 
     def site_digest(self) -> str:
         data = repr(sorted(self.site.items()))
         return hashlib.sha256(data.encode("utf-8", "surrogateescape")).hexdigest()
 
-    def conversion_digest(self) -> str:
+    def conversion_digest(self, files: Files | None = None) -> str:
         """What conversion reads: the sources, bantin, the options, which files docs/ holds
-        (an article missing is converted again) and its manifest."""
+        (an article missing is converted again) and its manifest. `files`: as `digest`."""
         manifest = "docs/" + store.MANIFEST_NAME
+        files = self.sorted_files() if files is None else files
         data = repr(
             [
-                sorted(
+                [
                     (name, value)
-                    for name, value in self.files.items()
+                    for name, value in files
                     if name.startswith(("sources/", "bantin:")) or name == manifest
-                ),
-                sorted(name for name in self.files if name.startswith("docs/")),
+                ],
+                [name for name, _ in files if name.startswith("docs/")],
                 sorted(self.other.items()),
             ]
         )
@@ -303,7 +314,8 @@ class Watch:
         self.before = list_inputs(
             self.root, self.options, self.custom_dir, self.generated, self.seen, site=False
         )
-        if trust and stamp is not None and stamp.get("digest") == self.before.digest():
+        files = self.before.sorted_files()
+        if trust and stamp is not None and stamp.get("digest") == self.before.digest(files):
             # The inputs are those of the last build: so is site/ when its folders are.
             list_site(self.root, self.before)
             if stamp.get("site") == self.before.site_digest():
@@ -311,7 +323,7 @@ class Watch:
         self.sources_unchanged = (
             trust
             and stamp is not None
-            and stamp.get("conversion") == self.before.conversion_digest()
+            and stamp.get("conversion") == self.before.conversion_digest(files)
         )
         forget(self.root)
         return None
@@ -335,11 +347,12 @@ class Watch:
         if reason:
             log.info("the next build does its work: %s", reason)
             return
+        files = after.sorted_files()
         stamp = {
             "format": STAMP_FORMAT,
-            "digest": after.digest(),
+            "digest": after.digest(files),
             "site": after.site_digest(),
-            "conversion": after.conversion_digest(),
+            "conversion": after.conversion_digest(files),
             "custom_dir": custom_dir,
             "articles": articles,
             "redirects": redirects,
