@@ -456,3 +456,20 @@ def test_a_run_of_words_holding_a_hyphenated_word_takes_the_bodys_case(asked: bo
     joined = learn_body(["Giảng viên Trường Đại học Kinh tế-Kỹ thuật Công nghiệp dạy tốt."])
     restored = restore_case("SINH VIÊN TRƯỜNG ĐẠI HỌC KINH TẾ - KỸ THUẬT CÔNG NGHIỆP", joined)
     assert restored == "Sinh viên Trường Đại học Kinh tế - Kỹ thuật Công nghiệp"
+
+
+def test_a_word_after_a_numbered_questions_mark_opens_its_sentence() -> None:
+    """Measured on an unseen article: the abstract asked "(3) Phản hồi thường xuyên có thể
+    ...?" after "sự phản hồi thường xuyên" inside a sentence; the numbered question's capital
+    counted as the phrase's own and the title read "... sử dụng Phản hồi thường xuyên ..."."""
+    body = learn_body(
+        [
+            "Người học thiếu sự đánh giá thường kỳ từ giáo viên. Nghiên cứu trả lời hai câu "
+            "hỏi: (1) Lí do là gì? (2) Đánh giá thường kỳ có thể giúp sinh viên không?"
+        ],
+        asked=["SỬ DỤNG ĐÁNH GIÁ THƯỜNG KỲ CHO SINH VIÊN"],
+    )
+    assert (
+        restore_case("SỬ DỤNG ĐÁNH GIÁ THƯỜNG KỲ CHO SINH VIÊN", body)
+        == "Sử dụng đánh giá thường kỳ cho sinh viên"
+    )

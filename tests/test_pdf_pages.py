@@ -22,7 +22,7 @@ from bantin.pdf.roles import (
     is_dateline,
     label_article,
 )
-from bantin.pdf.structure import Front, body_blocks, front_of
+from bantin.pdf.structure import Front, body_blocks, front_of, reference_items
 
 BODY = BodyType(12.0, "Times New Roman")
 PAGE_W, PAGE_H = 595.0, 842.0
@@ -176,6 +176,26 @@ def affiliations_of(lines: list[Line]) -> list[str]:
     para = Para(lines, 1)
     para.role = AFFILIATION
     return front_of([para]).affiliations
+
+
+def test_an_affiliation_ends_without_the_separator_printed_after_it() -> None:
+    """Measured on unseen articles: the first of two marked affiliations ended with the comma
+    that separated it from the next ("..., Trường Đại học Bách khoa Hà Nội,"), a lone one
+    with a full stop; a list entry keeps neither, but an abbreviation keeps its full stop."""
+    lines = [
+        line("1", 120, 150, 6),
+        line("Viện Cơ khí, Trường Đại học Bách khoa Hà Nội,", 124, 151, 10),
+        line("2", 110, 164, 6),
+        line("Khoa Cơ khí, Trường Đại học Kinh tế - Kỹ thuật Công nghiệp", 114, 165, 10),
+    ]
+    assert affiliations_of(lines) == [
+        "Viện Cơ khí, Trường Đại học Bách khoa Hà Nội",
+        "Khoa Cơ khí, Trường Đại học Kinh tế - Kỹ thuật Công nghiệp",
+    ]
+    lone = [line("Khoa Công nghệ thông tin, Trường Đại học Kinh tế - Kỹ thuật.", 90, 150, 10)]
+    assert affiliations_of(lone) == ["Khoa Công nghệ thông tin, Trường Đại học Kinh tế - Kỹ thuật"]
+    company = [line("Phòng Kỹ thuật, Công ty Cổ phần Thép An Phú Co., Ltd.", 90, 150, 10)]
+    assert affiliations_of(company) == ["Phòng Kỹ thuật, Công ty Cổ phần Thép An Phú Co., Ltd."]
 
 
 def test_a_mark_left_alone_leads_the_affiliation_after_it_and_none_is_empty() -> None:
@@ -1909,6 +1929,27 @@ def test_a_tables_unit_line_holds_no_paragraph_apart() -> None:
     texts = [block.text for block in body_blocks(after_two_column_pages(last))]
     going_on = next(text for text in texts if "nghiệp lựa chọn là" in text)
     assert f"{RUNNING} nghiệp lựa chọn là phụ cấp nhà ở" in going_on
+
+
+def test_a_wrapped_line_opening_with_a_number_stays_in_a_bracket_numbered_reference() -> None:
+    """Measured on an unseen article: in a list numbered "[1]", "[2]" (each number a line of
+    its own, left of the hanging indent), a reference's last line wrapped at its volume's
+    number ("4. Tr. 155–163.") and was cut off as an item of its own; a list numbers its
+    items one way, so a number written another way is the item's text."""
+    lines = [
+        line("[1]", 70.9, 341.9, 8.3),
+        line("Lê Văn A, Trần B. Tối ưu thuật toán chuyển mạch trong nghịch lưu", 99.3, 340.3, 10),
+        line("ba pha. Tạp chí Khoa học Kỹ thuật, 2016, Tập 23, Số 3, Tr. 12–20.", 99.3, 353.2, 10),
+        line("[2]", 70.9, 374.0, 8.3),
+        line("Lê Văn A, Trần B. Điều chế véc tơ không gian loại bỏ dòng trùng", 99.3, 372.3, 10),
+        line("dẫn trong nghịch lưu. Tạp chí Khoa học Kỹ thuật, 2017, Tập 24, Số", 99.3, 385.3, 10),
+        line("4. Tr. 155–163.", 99.3, 398.2, 10),
+        line("[3]", 70.9, 418.9, 8.3),
+        line("Phạm Văn C. Điều khiển số truyền động điện. Nhà xuất bản D, 2012.", 99.3, 417.2, 10),
+    ]
+    items = reference_items([Para(lines, 8)])
+    assert len(items) == 3
+    assert items[1].endswith("Tập 24, Số 4. Tr. 155–163.")
 
 
 def test_a_references_heading_in_the_singular_opens_the_references() -> None:

@@ -279,7 +279,7 @@ class BodyCasing:
                 before = at - 1
                 while before >= 0 and text[before].isspace():
                     before -= 1
-                yield at, found, before >= 0 and text[before] not in _OPENS_AFTER
+                yield at, found, not _opens_sentence(text, before)
             at = lower.find(wanted, at + 1)
 
     def capital_contexts(self, word: str) -> int:
@@ -753,6 +753,20 @@ _VOWELS = frozenset("aeiouy")
 PHRASE_WORDS = 3  # words in a run the body writes that settle their case together
 _PARAGRAPH = " \u00b6 "  # between two paragraphs of the body, where a sentence starts
 _OPENS_AFTER = frozenset(".!?:" + _PARAGRAPH.strip())  # a sentence starts after these
+#: A list's mark closing just before a word: "(3)", "3)", "b)", not a function's "f(x)".
+_ITEM_MARK = re.compile(r"(?:(?<!\w)\(|(?<![\w(]))(?:\d{1,2}|[^\W\d_])\)$")
+
+
+def _opens_sentence(text: str, before: int) -> bool:
+    """Whether a word whose last non-space character before it is at `before` opens a
+    sentence: at the start, after a sentence's end, or after a numbered item's mark ("... hai
+    câu hỏi: (1) Lí do là gì? (2) Đánh giá ..."), which the item's first word takes a
+    capital after as after a full stop."""
+    if before < 0 or text[before] in _OPENS_AFTER:
+        return True
+    return _ITEM_MARK.search(text, max(0, before - 3), before + 1) is not None
+
+
 _DASHED = re.compile(r"\s*[-–]\s*(?=\S)")
 _DASH = re.compile("[-–]")
 

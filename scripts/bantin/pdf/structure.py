@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -180,8 +181,23 @@ def _affiliations(paras: list[Para]) -> list[str]:
             words_at = line.box.x0 + MARK_WIDTH * line.style.size if glued else None
             texts.append(text)
     texts = [piece for text in texts for piece in _at_next_marks(text)]
-    stripped = (_AFFILIATION_MARK.sub("", text, count=1).strip().rstrip(";") for text in texts)
-    return [text for text in stripped if text]
+    stripped = (_AFFILIATION_MARK.sub("", text, count=1).strip() for text in texts)
+    return [text for text in map(_without_separator, stripped) if text]
+
+
+#: Short forms an affiliation may end with, whose full stop is their own ("Co., Ltd.").
+_ABBREVIATIONS = frozenset({"co", "ltd", "inc", "corp", "jsc", "dept", "univ", "tp", "q", "p"})
+
+
+def _without_separator(text: str) -> str:
+    """An affiliation without the comma, semicolon or full stop the page prints after it
+    to part it from the next ("Viện A, Trường Đại học B," over "Khoa C"): a list entry ends
+    with neither. A full stop closing an abbreviation ("Co., Ltd.") is the word's own."""
+    text = text.rstrip(",;").rstrip()
+    last = text.rsplit(maxsplit=1)[-1] if text else ""
+    if text.endswith(".") and last[:-1].lower() not in _ABBREVIATIONS and "." not in last[:-1]:
+        text = text[:-1].rstrip(",; ")
+    return text
 
 
 MARK_ALIGN = 1.5  # points: a line under a marked affiliation's words, not under its mark
@@ -626,11 +642,12 @@ def reference_items(paras: list[Para]) -> list[str]:
     """The items of a reference list: cut where a line opens with a number ("[3]", "3."),
     else where a paragraph starts (a hanging indent sets the other lines in)."""
     lines = _printed_order(paras)
-    numbered = sum(1 for line in lines if _REFERENCE_ITEM.match(line.text))
+    styles = Counter(style for line in lines if (style := _numbering(line.text)))
     items: list[list[str]] = []
-    if numbered >= 2:
+    if styles.total() >= 2:
+        style = styles.most_common(1)[0][0]
         for line in lines:
-            if not items or _REFERENCE_ITEM.match(line.text):
+            if not items or _numbering(line.text) == style:
                 items.append([line.text])
             else:
                 items[-1].append(line.text)
@@ -642,6 +659,18 @@ def reference_items(paras: list[Para]) -> list[str]:
             else:
                 items[-1].append(line.text)
     return [_REFERENCE_ITEM.sub("", join_lines(item), count=1).strip() for item in items]
+
+
+def _numbering(text: str) -> str | None:
+    """How a line opening a reference numbers it: "[]" for "[3]", "." for "3.", ")" for
+    "3)"; None for a line opening with no number. A list numbers all its items one way, so a
+    line numbered another way ("4. Tr. 155-163.", a volume's number wrapped) goes on the
+    item above it."""
+    item = _REFERENCE_ITEM.match(text)
+    if item is None:
+        return None
+    number = item.group(1)
+    return "[]" if number.startswith("[") else number.rstrip()[-1]
 
 
 def _printed_order(paras: list[Para]) -> list[Line]:
