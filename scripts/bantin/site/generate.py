@@ -130,10 +130,10 @@ class ArticleMemo:
         before = self.known.get(uri)
         if not before or before[0] != key or (record and uri not in self.records):
             return None
-        folder = str(docs)
+        folder = os.path.join(docs, "")  # a file's path: folder + its path under docs/
         for path, size, ns in before[1]:
             try:
-                now = snapshot.stat(os.path.join(folder, path))
+                now = snapshot.stat(folder + path)
             except OSError:
                 return None
             if now[0] != size or now[1] != ns:

@@ -37,6 +37,7 @@ records the link). A configuration whose pages MkDocs would choose or list diffe
 from __future__ import annotations
 
 import filecmp
+import functools
 import hashlib
 import json
 import logging
@@ -321,10 +322,11 @@ class Plan:
         wanted = set(nav_paths(config["nav"])) | set(config["extra_templates"] or [])
         chosen: dict[str, bool] = {}  # src_uri -> whether MkDocs writes it
         old = os.fspath(self.old_site) + "/"
+        base = os.path.join(docs, "")  # each file's path: base + its path under docs/
         for uri in listing:
             if excluded(uri):
                 continue
-            path = os.path.join(docs, uri)
+            path = base + uri
             if is_markdown(uri):
                 dest = page_dest(uri)
                 self.order.append(uri)
@@ -664,9 +666,15 @@ def exclusion(config: Any) -> Callable[[str], bool]:
 
 
 def is_markdown(uri: str) -> bool:
+    """MkDocs's own test (asked for each of tens of thousands of files: looked up once)."""
+    return bool(_markdown_test()(uri))
+
+
+@functools.cache
+def _markdown_test() -> Callable[[str], bool]:
     from mkdocs.utils import is_markdown_file
 
-    return bool(is_markdown_file(uri))
+    return is_markdown_file
 
 
 def page_dest(uri: str) -> str:
