@@ -348,7 +348,11 @@ class FrontMatter(_Strict):
 
     @model_validator(mode="after")
     def _affiliations_exist(self) -> FrontMatter:
-        for info in self.author_info:
+        # A name alone has no affiliation: no AuthorInfo is made for it (this runs for every
+        # article the catalogue reads, from its cache too).
+        for info in self.authors:
+            if isinstance(info, str):
+                continue
             for number in info.affiliation or []:
                 if number > len(self.affiliations):
                     raise ValueError(
