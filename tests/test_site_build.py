@@ -340,6 +340,43 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert tree_digest(second / "site") == before
 
 
+def test_the_collector_runs_less_often_outside_mkdocs_and_as_usual_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stages that read and write what lives until the build ends collect rarely;
+    MkDocs, which drops each page's objects, and whatever runs after the build, as usual."""
+    import gc
+
+    import mkdocs.commands.build as mkdocs_build
+
+    from bantin.site import build as site_build
+
+    seen: dict[str, tuple[int, int, int]] = {}
+    services = archive_services()
+    real_catalogue, real_mkdocs = services.load_catalogue, mkdocs_build.build
+
+    def catalogue(docs: Path) -> object:
+        seen["catalogue"] = gc.get_threshold()
+        return real_catalogue(docs)
+
+    def mkdocs(*args: object, **kwargs: object) -> None:
+        seen["mkdocs"] = gc.get_threshold()
+        real_mkdocs(*args, **kwargs)
+
+    services.load_catalogue = catalogue
+    monkeypatch.setattr(mkdocs_build, "build", mkdocs)
+    usual = gc.get_threshold()
+    root = make_archive(tmp_path)
+    site_build.build_site(BuildOptions(root=root), services, Stages())
+    assert seen == {"catalogue": site_build.BUILD_COLLECTIONS, "mkdocs": usual}
+    assert site_build.BUILD_COLLECTIONS[0] > usual[0]
+    assert gc.get_threshold() == usual
+    (root / "docs/gioi-thieu.md").write_text("# Giới thiệu\n\n[hỏng](khong-co.md)\n", "utf-8")
+    with pytest.raises(BuildError):
+        build(root)
+    assert gc.get_threshold() == usual, "a failed build leaves the collector as it was"
+
+
 def test_failed_build_leaves_site_untouched(tmp_path: Path) -> None:
     root = make_archive(tmp_path)
     build(root)

@@ -207,6 +207,7 @@ def run_mkdocs(config: Any, epoch: str, processes: int = 1, dirty: bool = False)
             environment("SOURCE_DATE_EPOCH", epoch),
             environment(SEPARATE_INDEX, "1"),
             split.allowed(processes),
+            collections_every(USUAL_COLLECTIONS),
         ):
             try:
                 mkdocs_build(config, dirty=dirty)
@@ -461,7 +462,7 @@ def build_site(
     root = options.root.resolve()
     check_project(root)
     stages = stages or Stages()
-    with store.project_lock(root):
+    with store.project_lock(root), collections_every(BUILD_COLLECTIONS):
         watch = unchanged.Watch(
             root, unchanged.options_of(options.config_file, options.keep_going, options.convert)
         )
@@ -531,6 +532,28 @@ def build_locked(
 ) -> BuildResult:
     """The stages of build_site, once the project is checked and locked."""
     return build_stages(options, services, stages, root, watch)
+
+
+#: Python's own thresholds of its cyclic collector (as the process started with them).
+USUAL_COLLECTIONS = gc.get_threshold()
+#: The thresholds while the build lists, reads and writes what lives until it ends (the
+#: listing of every input, the catalogue, the caches, the generated pages): a collection per
+#: 50,000 objects made in place of 700, a full one (which walks every object) far more
+#: rarely. Almost nothing those stages make is cyclic garbage, and the usual thresholds had
+#: a rebuild at 10,000 articles collect for 0.3 to 0.5 s of its 5.5 s. MkDocs, which makes
+#: and drops each page's objects, runs with the usual ones.
+BUILD_COLLECTIONS = (50_000, 50, 1_000)
+
+
+@contextmanager
+def collections_every(thresholds: tuple[int, int, int]) -> Iterator[None]:
+    """Python's cyclic collector at these thresholds inside the block (then as it was)."""
+    before = gc.get_threshold()
+    gc.set_threshold(*thresholds)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 @contextmanager
