@@ -240,8 +240,9 @@ class BodyCasing:
     def _runs(self, words: list[str], gaps: list[str]) -> list[tuple[int, tuple[str, ...], bool]]:
         """`_all_runs`, with the usual answer (the body never writes the run) given at once."""
         _, lower = self.phrase_text()
-        wanted, _ = _spaced_run(words, gaps)
-        return list(self._all_runs(words, gaps)) if wanted in lower else []
+        wanted, spans = _spaced_run(words, gaps)
+        first = lower.find(wanted)  # (the search _all_runs starts from, done once)
+        return list(self._all_runs(words, spans, wanted, first)) if first >= 0 else []
 
     def forms_inside(
         self, words: list[str], gaps: list[str], echoed: list[tuple[int, int]] | None = None
@@ -255,13 +256,12 @@ class BodyCasing:
         return found
 
     def _all_runs(
-        self, words: list[str], gaps: list[str]
+        self, words: list[str], spans: list[tuple[int, int]], wanted: str, at: int
     ) -> Iterator[tuple[int, tuple[str, ...], bool]]:
         """Where the body writes a run of words (not two of them in capitals), its form
-        there, and whether it stands inside a sentence."""
+        there, and whether it stands inside a sentence: from `at`, the first place the body
+        writes `wanted`, the run as `_spaced_run` spells it (with each word's `spans`)."""
         text, lower = self.phrase_text()
-        wanted, spans = _spaced_run(words, gaps)
-        at = lower.find(wanted)
         while at >= 0:
             end = at + len(wanted)
             whole = (at == 0 or not lower[at - 1].isalnum()) and (

@@ -149,7 +149,7 @@ def split_lines(text: str) -> list[SourceLine]:
             page += raw.count("\f")
             clean = raw.replace("\f", "").replace("\t", " ").rstrip()
         line = SourceLine(number, clean, page)
-        if not clean.strip():
+        if not clean:  # (stripped at its end already: white space alone leaves nothing)
             line.role, line.reason = Role.BLANK, "nothing but white space"
         lines.append(line)
     return lines
@@ -249,12 +249,12 @@ def measure(lines: list[SourceLine]) -> Layout:
 
 
 def short_lines(texts: list[str]) -> set[int]:
-    """The indexes of the lines no longer than a formula's piece once stripped (the others
-    `is_formula_piece` turns down at once)."""
+    """The indexes of the lines no longer than a formula's piece once stripped, blank lines
+    left out (`is_formula_piece` turns down the others, and blank ones, at once)."""
     return {
         index
         for index, text in enumerate(texts)
-        if len(text) <= FRAGMENT_MAX_CHARS or text[:1].isspace() or text[-1:].isspace()
+        if text and (len(text) <= FRAGMENT_MAX_CHARS or text[:1].isspace() or text[-1:].isspace())
     }
 
 

@@ -139,12 +139,12 @@ def _cut_at_labels(doc: Labelling) -> None:
 def _bare_label(text: str) -> bool:
     """The line holds a label and nothing else, with its colon or in capitals (a sentence
     ending with the word, 'xem phần Tóm tắt.', is none)."""
-    found = front_label(text)
     label = text.strip()
+    # the label's shape first: most lines end neither with a colon nor in capitals
     return (
-        found is not None
+        (label.endswith(":") or (label.isupper() and not label.endswith(".")))
+        and (found := front_label(text)) is not None
         and not found[1]
-        and (label.endswith(":") or (label.isupper() and not label.endswith(".")))
     )
 
 
@@ -236,14 +236,26 @@ def _cut_captions(doc: Labelling, seg: Segment, notes: bool) -> list[Segment]:
 
 
 #: A source note's label anywhere in a text, as SOURCE_NOTE_RE reads it at a line's start.
-_SOURCE_LABEL = re.compile(r"(?:nguồn|source)\s*[:;]", re.IGNORECASE)
+_SOURCE_WORDS = ("nguồn", "source")
+_SOURCE_LABEL = re.compile(rf"(?:{'|'.join(_SOURCE_WORDS)})\s*[:;]", re.IGNORECASE)
+#: What ends the label: a search for the label itself, ignoring case, tries every character.
+_LABEL_END = re.compile("[:;]")
 
 
 def _may_hold_source_note(text: str) -> bool:
     """The text holds a source note's label ('Nguồn:', 'NGUỒN :', 'Source;'; 'nguồn', a
-    resource, is a common word): one search of the whole text, where asking every line costs
-    more; it finds every label SOURCE_NOTE_RE would."""
-    return _SOURCE_LABEL.search(text) is not None
+    resource, is a common word): the text is asked once, where asking every line costs
+    more; it finds every label SOURCE_NOTE_RE would. The label is looked for before each
+    colon or semicolon (few), past the white space before it: a word of the label, one
+    character for each of the word's, ends there."""
+    for mark in _LABEL_END.finditer(text):
+        end = mark.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+        for word in _SOURCE_WORDS:
+            if end >= len(word) and _SOURCE_LABEL.match(text, end - len(word)) is not None:
+                return True
+    return False
 
 
 def _source_note(text: str) -> bool:
