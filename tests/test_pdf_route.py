@@ -570,6 +570,27 @@ def test_an_unreadable_pdf_says_why(tmp_path: Path, content: bytes, why: str) ->
         convert_pdf(bad)
 
 
+def test_a_pdf_that_needs_a_password_says_so(tmp_path: Path) -> None:
+    """An issue saved with a password to open it was refused as a "damaged PDF"."""
+    import pikepdf
+    from reportlab.pdfgen.canvas import Canvas
+
+    plain = tmp_path / "mo.pdf"
+    canvas = Canvas(str(plain), pagesize=(595, 842), invariant=True)
+    canvas.drawString(72, 760, "Tạp chí khoa học")
+    canvas.save()
+    locked = tmp_path / "so-4.pdf"
+    with pikepdf.open(plain) as document:
+        document.save(locked, encryption=pikepdf.Encryption(owner="chu", user="mat-khau", R=6))
+    with pytest.raises(SourceError, match=r"so-4\.pdf.*needs a password"):
+        convert_pdf(locked)
+    assert (
+        main(["ingest", str(locked), "--issue", "1", "--year", "2021", "--root", str(tmp_path)])
+        == 1
+    )
+    assert not (tmp_path / "sources").exists()
+
+
 def test_a_scanned_issue_without_text_is_refused_with_what_to_do(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

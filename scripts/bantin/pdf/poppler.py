@@ -48,7 +48,26 @@ def _why_unreadable(pdf: Path) -> str:
         return "empty file: no PDF in it (was the download cut short?)"
     if b"%PDF-" not in start:
         return "not a PDF: the file does not start with %PDF (a web page or another format?)"
+    if _needs_password(pdf):
+        return (
+            "the PDF needs a password to be opened: ask for a copy without one, or remove it"
+            " with the password (qpdf --decrypt --password=... IN OUT)"
+        )
     return "damaged PDF: poppler could not read its structure (try re-saving it, or qpdf)"
+
+
+def _needs_password(pdf: Path) -> bool:
+    """Whether the PDF is encrypted with a password to open it (pikepdf, which reads the
+    structure on its own, says so where poppler, told to be quiet, said nothing)."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(pdf):
+            return False
+    except pikepdf.PasswordError:
+        return True
+    except (pikepdf.PdfError, OSError, ValueError):
+        return False
 
 
 def bbox_layout(
