@@ -473,3 +473,38 @@ def test_a_word_after_a_numbered_questions_mark_opens_its_sentence() -> None:
         restore_case("SỬ DỤNG ĐÁNH GIÁ THƯỜNG KỲ CHO SINH VIÊN", body)
         == "Sử dụng đánh giá thường kỳ cho sinh viên"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "restored"),
+    [
+        (  # "of X and Y": the name's one word before "and" joins the next
+            "TEACHING READING AT UNIVERSITY OF MARINE AND COASTAL STUDIES",
+            "Teaching reading at University of Marine and Coastal Studies",
+        ),
+        (  # a dash and "for" inside the name; "and" after its third word ends it
+            "ERRORS IN WRITING AT UNIVERSITY OF ARTS - DESIGN FOR CRAFTS AND SOME REMEDIES",
+            "Errors in writing at University of Arts - Design for Crafts and some remedies",
+        ),
+        (  # a preposition ends the name; a comma too
+            "CLUBS OF THE FACULTY OF TOURISM AND HOSPITALITY IN THE DEPARTMENT OF BOTANY, A CASE",
+            "Clubs of the Faculty of Tourism and Hospitality in the Department of Botany, a case",
+        ),
+        (  # a word after the name that is no part of it
+            "ETHICS AT ACADEMY OF POLICE FOLLOWING NEW RULES",
+            "Ethics at Academy of Police following new rules",
+        ),
+        (  # plural: no name
+            "START-UPS AT UNIVERSITIES OF TECHNOLOGY",
+            "Start-ups at universities of technology",
+        ),
+    ],
+)
+def test_an_institutions_name_in_an_english_title_keeps_its_capitals(
+    title: str, restored: str
+) -> None:
+    """Measured on unseen articles: "... at university of economic and technical industries";
+    English writes a named university, institute, academy, ministry or faculty with capitals
+    on its words, though the abstract writes those words in small letters elsewhere."""
+    abstract = "Students of marine studies and design learn botany, police work and tourism."
+    assert restore_english_title(title, [abstract], ["Nghiên cứu tại trường"]) == restored

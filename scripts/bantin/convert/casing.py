@@ -928,6 +928,7 @@ def restore_english_title(title: str, english: list[str], vietnamese: list[str])
     texts += [_NAME_RUN.sub(_name_and_joined, ascii_fold(text)) for text in vietnamese]
     restored = restore_case(capitals(title), learn_body(texts, asked=[title]))
     restored = _PROPER_ADJECTIVE.sub(lambda m: m.group(0).capitalize(), restored)
+    restored = institution_names(restored)
     return re.sub(r"\S+", _name_with_marks, restored)
 
 
@@ -939,6 +940,73 @@ _PROPER_ADJECTIVE = re.compile(
     r"|malaysian|singaporean|indian|spanish|italian|dutch|portuguese|arabic|latin"
     r"|confucian|buddhist|catholic|christian|marxist|leninist)(?![^\W\d_])"
 )
+
+
+#: Institutions English names "X of Y" with capitals on the name's words ("University of
+#: Economics", "Faculty of Tourism and Hospitality"), in the singular.
+INSTITUTIONS = frozenset(
+    ["university", "institute", "academy", "ministry", "faculty", "college", "department"]
+)
+#: Words inside an institution's name that stay in small letters.
+_NAME_JOINS = frozenset(["of", "for", "and"])
+#: Words that end an institution's name: what follows it in a title is no part of it.
+_NAME_ENDS = frozenset(
+    [
+        "in",
+        "at",
+        "on",
+        "to",
+        "with",
+        "by",
+        "from",
+        "the",
+        "a",
+        "an",
+        "following",
+        "during",
+        "through",
+        "under",
+        "into",
+        "via",
+        "as",
+        "among",
+        "between",
+        "within",
+        "towards",
+        "toward",
+        "about",
+        "using",
+        "based",
+        "case",
+    ]
+)
+
+
+def institution_names(title: str) -> str:
+    """An institution's name in a title restored from capitals, "university of economic and
+    technical industries", with capitals on its words, as English writes a name: from the
+    institution's word and "of" on, over spaces and dashes, up to a mark, a preposition or
+    an article. "And" belongs to the name after its first word alone ("of X and Y"); after
+    more ("... for Industries and possible solutions") it ends the name."""
+    pieces = WORD_SPLIT_RE.split(title)  # gap, word, gap, word, ..., gap
+    word_at = range(1, len(pieces), 2)
+    for at in word_at:
+        if pieces[at].lower() not in INSTITUTIONS or at + 2 >= len(pieces):
+            continue
+        if pieces[at + 1] != " " or pieces[at + 2].lower() != "of":
+            continue
+        pieces[at] = capitalize_first(pieces[at])
+        named = 0  # the name's words after "of"
+        for index in range(at + 4, len(pieces), 2):
+            word = pieces[index].lower()
+            if _phrase_gap(pieces[index - 1]) is None or word in _NAME_ENDS:
+                break
+            if word == "and" and named != 1:
+                break
+            if word not in _NAME_JOINS:
+                pieces[index] = "-".join(map(capitalize_first, pieces[index].split("-")))
+                named += 1
+    return "".join(pieces)
 
 
 def _name_with_marks(word: re.Match[str]) -> str:
