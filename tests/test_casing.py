@@ -508,3 +508,43 @@ def test_an_institutions_name_in_an_english_title_keeps_its_capitals(
     on its words, though the abstract writes those words in small letters elsewhere."""
     abstract = "Students of marine studies and design learn botany, police work and tourism."
     assert restore_english_title(title, [abstract], ["Nghiên cứu tại trường"]) == restored
+
+
+def test_an_english_word_with_an_accent_is_no_vietnamese_name() -> None:
+    """Measured on an unseen article: "... color of carrot Purées", the accent taken for a
+    Vietnamese mark of a name; the abstract writes the word (here in the singular) in small
+    letters, an English word."""
+    abstract = "The colour of a carrot purée changes when it is heated."
+    title = "COLOUR OF CARROT PURÉES IN ĐÀ LẠT"
+    assert restore_english_title(title, [abstract], ["Màu của cà rốt ở Đà Lạt"]) == (
+        "Colour of carrot purées in Đà Lạt"
+    )
+
+
+def test_an_eponymous_adjective_keeps_its_capital() -> None:
+    """Measured on an unseen article: "... manipulators in cartesian space", as its abstract
+    wrote it; English writes an adjective made of a person's name with a capital."""
+    abstract = "The robot moves in cartesian space with gaussian noise."
+    title = "CONTROL IN CARTESIAN SPACE UNDER GAUSSIAN NOISE"
+    assert restore_english_title(title, [abstract], ["Điều khiển robot"]) == (
+        "Control in Cartesian space under Gaussian noise"
+    )
+
+
+def test_a_latin_binomial_takes_the_case_the_abstract_mostly_gives_it() -> None:
+    """Measured on an unseen article: "... processing of hylocereus undatus jams", the one
+    place its abstract wrote the species in small letters (after "of", as the title has it)
+    outweighing the three it wrote "Hylocereus undatus"."""
+    abstract = (
+        "We made Hylocereus undatus jam. The ratio of hylocereus undatus and sugar was 85%,"
+        " the product Hylocereus undatus jam kept its colour, as the fresh Hylocereus undatus."
+    )
+    title = "PROCESSING OF HYLOCEREUS UNDATUS JAMS"
+    assert restore_english_title(title, [abstract], ["Chế biến mứt thanh long"]) == (
+        "Processing of Hylocereus undatus jams"
+    )
+    abstract = (
+        "This Elliptic curve arithmetic is used. The Elliptic curve has uses in elliptic curves."
+    )
+    title = "CODING ON AN ELLIPTIC CURVE"  # an English term the abstract capitalises
+    assert restore_english_title(title, [abstract], ["Mã hoá"]) == "Coding on an elliptic curve"

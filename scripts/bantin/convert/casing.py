@@ -927,9 +927,40 @@ def restore_english_title(title: str, english: list[str], vietnamese: list[str])
     texts = [*english, *vietnamese]
     texts += [_NAME_RUN.sub(_name_and_joined, ascii_fold(text)) for text in vietnamese]
     restored = restore_case(capitals(title), learn_body(texts, asked=[title]))
+    restored = binomials(restored, learn_body(english))
     restored = _PROPER_ADJECTIVE.sub(lambda m: m.group(0).capitalize(), restored)
     restored = institution_names(restored)
-    return re.sub(r"\S+", _name_with_marks, restored)
+    english_words = _small_words(english)
+    return re.sub(r"\S+", lambda word: _name_with_marks(word, english_words), restored)
+
+
+def _small_words(texts: list[str]) -> frozenset[str]:
+    """The words these texts write in small letters."""
+    return frozenset(w for text in texts for w in WORD_SPLIT_RE.findall(text) if w.islower())
+
+
+#: How a Latin species' name ends ("undatus", "sativa", "officinalis", "coli", "album").
+_EPITHET = re.compile(r"[a-z]{2,}(?:us|um|a|ae|is|i)")
+
+
+def binomials(title: str, english: BodyCasing) -> str:
+    """A Latin binomial ("Hylocereus undatus": a species' name that ends as Latin does
+    after a word) that the English abstract writes, inside its sentences, more often with
+    the genus capitalised than all in small letters: one "of hylocereus undatus" there must
+    not turn the title's into small letters. (The abstract's "the Elliptic curve" makes no
+    name: "curve" is no Latin species.)"""
+    pieces = WORD_SPLIT_RE.split(title)
+    for left in range(3, len(pieces) - 2, 2):  # not the title's first word
+        right = left + 2
+        if pieces[left + 1] != " " or not pieces[left].islower():
+            continue
+        if not _EPITHET.fullmatch(pieces[right]):
+            continue
+        forms = english.forms_inside([pieces[left], pieces[right]], [" "])
+        named = forms[(capitalize_first(pieces[left]), pieces[right])]
+        if named > forms[(pieces[left], pieces[right])]:
+            pieces[left] = capitalize_first(pieces[left])
+    return "".join(pieces)
 
 
 #: Nationalities, languages, regions and creeds, which English capitalises wherever they
@@ -938,7 +969,10 @@ _PROPER_ADJECTIVE = re.compile(
     r"(?<![^\W\d_])(?:vietnamese|english|french|chinese|japanese|korean|german|russian"
     r"|american|european|asian|african|australian|british|thai|laotian|cambodian|indonesian"
     r"|malaysian|singaporean|indian|spanish|italian|dutch|portuguese|arabic|latin"
-    r"|confucian|buddhist|catholic|christian|marxist|leninist)(?![^\W\d_])"
+    r"|confucian|buddhist|catholic|christian|marxist|leninist"
+    # adjectives made of a person's name ("Cartesian space", "Gaussian noise")
+    r"|cartesian|gaussian|euclidean|newtonian|bayesian|markovian|lagrangian|hamiltonian"
+    r"|laplacian|riemannian|keynesian|darwinian)(?![^\W\d_])"
 )
 
 
@@ -1009,9 +1043,17 @@ def institution_names(title: str) -> str:
     return "".join(pieces)
 
 
-def _name_with_marks(word: re.Match[str]) -> str:
-    """A word of an English title with Vietnamese marks is a name ("Nam Đinh")."""
+_WORD_MARKS = ".,;:!?()[]\"“”'’"  # around a word of a title cut at white space
+
+
+def _name_with_marks(word: re.Match[str], english: frozenset[str]) -> str:
+    """A word of an English title with Vietnamese marks is a name ("Nam Đinh"), unless the
+    English abstract or keywords write it in small letters, alone or in the singular
+    ("purée": "carrot purées"): an English word with an accent."""
     text = word[0]
+    core = text.strip(_WORD_MARKS)
+    if core in english or core.removesuffix("s") in english or core.removesuffix("es") in english:
+        return text
     marked = any(not char.isascii() and is_vietnamese_letter(char) for char in text)
     return capitalize_first(text) if marked and text.islower() else text
 
