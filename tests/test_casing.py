@@ -548,3 +548,27 @@ def test_a_latin_binomial_takes_the_case_the_abstract_mostly_gives_it() -> None:
     )
     title = "CODING ON AN ELLIPTIC CURVE"  # an English term the abstract capitalises
     assert restore_english_title(title, [abstract], ["Mã hoá"]) == "Coding on an elliptic curve"
+
+
+@pytest.mark.parametrize(
+    ("title", "restored"),
+    [
+        (
+            "MOTIVATION AT TAN AN GARMENT JOINT STOCK COMPANY",
+            "Motivation at Tan An Garment Joint Stock Company",
+        ),
+        (
+            "RISKS OF AN LAC RAILWAYS JOINT STOCK COMPANY IN THE NEW PERIOD",
+            "Risks of An Lac Railways Joint Stock Company in the new period",
+        ),
+        (  # no name before it, or several companies: no name
+            "AUDIT AT A JOINT STOCK COMPANY AND AT TAN AN JOINT STOCK COMPANIES",
+            "Audit at a joint stock company and at Tan An joint stock companies",
+        ),
+    ],
+)
+def test_a_named_joint_stock_company_keeps_its_capitals(title: str, restored: str) -> None:
+    """Measured on real articles: "... at Ha Lang railways joint stock company": a company
+    named after a place, with its trade, is written in English with capitals throughout."""
+    vietnamese = ["Công ty cổ phần May Tân An và Công ty cổ phần Đường sắt An Lạc"]
+    assert restore_english_title(title, [], vietnamese) == restored

@@ -929,9 +929,57 @@ def restore_english_title(title: str, english: list[str], vietnamese: list[str])
     restored = restore_case(capitals(title), learn_body(texts, asked=[title]))
     restored = binomials(restored, learn_body(english))
     restored = _PROPER_ADJECTIVE.sub(lambda m: m.group(0).capitalize(), restored)
-    restored = institution_names(restored)
+    restored = company_names(institution_names(restored))
     english_words = _small_words(english)
     return re.sub(r"\S+", lambda word: _name_with_marks(word, english_words), restored)
+
+
+#: The kinds of company English names with capitals after their name ("Van Phu Garment
+#: Joint Stock Company"), in small letters.
+COMPANIES = (
+    ("joint", "stock", "company"),
+    ("limited", "company"),
+    ("limited", "liability", "company"),
+)
+COMPANY_NAME_WORDS = 3  # words of a company's name before its kind: a place and a trade
+
+
+def company_names(title: str) -> str:
+    """A named company in a title restored from capitals ("at Ha Lang railways joint stock
+    company"), with capitals on its trade and its kind, as English writes a name: the kind
+    in the singular after at most three words of which the first is capitalised (the name),
+    not after "a" or "an"."""
+    pieces = WORD_SPLIT_RE.split(title)
+    words = [piece.lower() for piece in pieces[1::2]]
+    for kind in COMPANIES:
+        for start in range(1, len(words) - len(kind) + 1):
+            if tuple(words[start : start + len(kind)]) != kind:
+                continue
+            name = _company_name_start(pieces, start)
+            if name is None:
+                continue
+            for at in range(name, start + len(kind)):
+                pieces[2 * at + 1] = capitalize_first(pieces[2 * at + 1])
+    return "".join(pieces)
+
+
+def _company_name_start(pieces: list[str], kind: int) -> int | None:
+    """The first word of the name before a company's kind (the word at `kind`, the word
+    at n being pieces[2n + 1]): the furthest capitalised one among the few words before it
+    that spaces alone join to it and that are no preposition or article, not the title's
+    first word, and after no "a" or "an"."""
+    found = None
+    at = kind - 1
+    while at > 0 and kind - at <= COMPANY_NAME_WORDS and pieces[2 * at + 2] == " ":
+        word = pieces[2 * at + 1]
+        if word in _NAME_ENDS or word in _NAME_JOINS:  # (in small letters: "An" is a name)
+            break
+        if word[:1].isupper():
+            found = at
+        at -= 1
+    if found is None or pieces[2 * found - 1] in {"a", "an"}:
+        return None
+    return found
 
 
 def _small_words(texts: list[str]) -> frozenset[str]:
