@@ -494,6 +494,14 @@ def test_a_word_after_a_numbered_questions_mark_opens_its_sentence() -> None:
             "ETHICS AT ACADEMY OF POLICE FOLLOWING NEW RULES",
             "Ethics at Academy of Police following new rules",
         ),
+        (  # a third word in a row, or a second after "for", is no part of the name
+            "WORK AT UNIVERSITY OF INDUSTRIAL ARTS BASIC ISSUES OF PRACTICE",
+            "Work at University of Industrial Arts basic issues of practice",
+        ),
+        (
+            "SPORT AT UNIVERSITY OF ARTS - DESIGN FOR CRAFTS AFTER COVID-19 INFECTION",
+            "Sport at University of Arts - Design for Crafts after COVID-19 infection",
+        ),
         (  # plural: no name
             "START-UPS AT UNIVERSITIES OF TECHNOLOGY",
             "Start-ups at universities of technology",

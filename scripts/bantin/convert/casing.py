@@ -1060,6 +1060,18 @@ _NAME_ENDS = frozenset(
         "using",
         "based",
         "case",
+        "after",
+        "before",
+        "over",
+        "against",
+        "since",
+        "until",
+        "upon",
+        "some",
+        "its",
+        "their",
+        "this",
+        "these",
     ]
 )
 
@@ -1078,17 +1090,32 @@ def institution_names(title: str) -> str:
         if pieces[at + 1] != " " or pieces[at + 2].lower() != "of":
             continue
         pieces[at] = capitalize_first(pieces[at])
-        named = 0  # the name's words after "of"
-        for index in range(at + 4, len(pieces), 2):
-            word = pieces[index].lower()
-            if _phrase_gap(pieces[index - 1]) is None or word in _NAME_ENDS:
-                break
-            if word == "and" and named != 1:
-                break
-            if word not in _NAME_JOINS:
-                pieces[index] = "-".join(map(capitalize_first, pieces[index].split("-")))
-                named += 1
+        _capitalise_name(pieces, at + 4)
     return "".join(pieces)
+
+
+NAME_RUN_WORDS = 2  # words of a name in a row between its joins ("of Industrial Economics")
+
+
+def _capitalise_name(pieces: list[str], start: int) -> None:
+    """Capitalise the words of an institution's name from the word at `start` (after its
+    "of"): a dash, "of", "for" or "and" joins its parts, each of at most two words, one
+    after "for" ("... Technology for Industries after Covid-19"); "and" only after its first
+    word; a mark, a preposition or an article ends it."""
+    named = 0  # the name's words after "of"
+    run, limit = 0, NAME_RUN_WORDS  # words since the last join, and how many it allows
+    for index in range(start, len(pieces), 2):
+        word, gap = pieces[index].lower(), _phrase_gap(pieces[index - 1])
+        if gap is None or word in _NAME_ENDS or (word == "and" and named != 1):
+            return
+        if gap != " " or word in _NAME_JOINS:
+            run, limit = 0, 1 if word == "for" else NAME_RUN_WORDS
+        if word in _NAME_JOINS:
+            continue
+        if run == limit:
+            return
+        pieces[index] = "-".join(map(capitalize_first, pieces[index].split("-")))
+        named, run = named + 1, run + 1
 
 
 _WORD_MARKS = ".,;:!?()[]\"“”'’"  # around a word of a title cut at white space
