@@ -580,3 +580,14 @@ def test_a_named_joint_stock_company_keeps_its_capitals(title: str, restored: st
     named after a place, with its trade, is written in English with capitals throughout."""
     vietnamese = ["Công ty cổ phần May Tân An và Công ty cổ phần Đường sắt An Lạc"]
     assert restore_english_title(title, [], vietnamese) == restored
+
+
+@pytest.mark.parametrize("asked", [True, False])
+def test_a_name_the_body_glues_to_its_number_teaches_a_title_that_spaces_it(asked: bool) -> None:
+    """Measured on an unseen article: "... máy phay servomill 700" (and its English title "...
+    of servomill 700 milling machine"), the body writing only "máy phay Servomill700": a
+    model's name glued to its number is the same name."""
+    title = "ỨNG DỤNG TRÊN MÁY PHAY GRADOMILL 700 VÀ MÁY TIỆN"
+    texts = ["Bài báo trình bày ứng dụng trên máy phay Gradomill700 của xưởng thực hành."]
+    body = learn_body(texts, asked=[title] if asked else None)
+    assert restore_case(title, body) == "Ứng dụng trên máy phay Gradomill 700 và máy tiện"

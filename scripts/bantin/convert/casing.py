@@ -420,9 +420,28 @@ def learn_body(texts: list[str], asked: list[str] | None = None) -> BodyCasing:
     """The casing knowledge drawn from the body paragraphs, lead and captions; `asked`, the
     texts to be restored, lets it keep only their words."""
     if asked is None:
-        return BodyCasing(texts=list(texts))
+        return BodyCasing(texts=[*texts, *unglued_names(texts)])
     wanted = frozenset(fold_all(WORD_SPLIT_RE.findall("\n".join(asked))))
-    return BodyCasing(texts=list(texts), wanted=wanted)
+    return BodyCasing(texts=[*texts, *unglued_names(texts, wanted)], wanted=wanted)
+
+
+#: A name of letters glued to its number ("Servomill700").
+_GLUED = re.compile(r"(?<![^\W_])([^\W\d_]{3,})(\d+)(?![^\W_])")
+#: The word just before a place in a text, spaces alone between them.
+_WORD_BEFORE = re.compile(r"([^\W_]+)[ ]+$")
+
+
+def unglued_names(texts: list[str], wanted: frozenset[str] | None = None) -> list[str]:
+    """Each name these texts glue to its number ("on Servomill700"), spaced as a title may
+    print it ("on Servomill 700"), after the word before it: how they write the name inside
+    a sentence, for a title or heading that spaces it (only the `wanted` names, if given)."""
+    spaced = []
+    for text in texts:
+        for found in _GLUED.finditer(text):
+            if wanted is None or fold(found[1]) in wanted:
+                before = _WORD_BEFORE.search(text, max(0, found.start() - 40), found.start())
+                spaced.append(f"{before[1] if before else ''} {found[1]} {found[2]}".strip())
+    return spaced
 
 
 _UPPER = "".join(
