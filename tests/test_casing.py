@@ -473,3 +473,121 @@ def test_a_word_after_a_numbered_questions_mark_opens_its_sentence() -> None:
         restore_case("SỬ DỤNG ĐÁNH GIÁ THƯỜNG KỲ CHO SINH VIÊN", body)
         == "Sử dụng đánh giá thường kỳ cho sinh viên"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "restored"),
+    [
+        (  # "of X and Y": the name's one word before "and" joins the next
+            "TEACHING READING AT UNIVERSITY OF MARINE AND COASTAL STUDIES",
+            "Teaching reading at University of Marine and Coastal Studies",
+        ),
+        (  # a dash and "for" inside the name; "and" after its third word ends it
+            "ERRORS IN WRITING AT UNIVERSITY OF ARTS - DESIGN FOR CRAFTS AND SOME REMEDIES",
+            "Errors in writing at University of Arts - Design for Crafts and some remedies",
+        ),
+        (  # a preposition ends the name; a comma too
+            "CLUBS OF THE FACULTY OF TOURISM AND HOSPITALITY IN THE DEPARTMENT OF BOTANY, A CASE",
+            "Clubs of the Faculty of Tourism and Hospitality in the Department of Botany, a case",
+        ),
+        (  # a word after the name that is no part of it
+            "ETHICS AT ACADEMY OF POLICE FOLLOWING NEW RULES",
+            "Ethics at Academy of Police following new rules",
+        ),
+        (  # a third word in a row, or a second after "for", is no part of the name
+            "WORK AT UNIVERSITY OF INDUSTRIAL ARTS BASIC ISSUES OF PRACTICE",
+            "Work at University of Industrial Arts basic issues of practice",
+        ),
+        (
+            "SPORT AT UNIVERSITY OF ARTS - DESIGN FOR CRAFTS AFTER COVID-19 INFECTION",
+            "Sport at University of Arts - Design for Crafts after COVID-19 infection",
+        ),
+        (  # plural: no name
+            "START-UPS AT UNIVERSITIES OF TECHNOLOGY",
+            "Start-ups at universities of technology",
+        ),
+    ],
+)
+def test_an_institutions_name_in_an_english_title_keeps_its_capitals(
+    title: str, restored: str
+) -> None:
+    """Measured on unseen articles: "... at university of economic and technical industries";
+    English writes a named university, institute, academy, ministry or faculty with capitals
+    on its words, though the abstract writes those words in small letters elsewhere."""
+    abstract = "Students of marine studies and design learn botany, police work and tourism."
+    assert restore_english_title(title, [abstract], ["Nghiên cứu tại trường"]) == restored
+
+
+def test_an_english_word_with_an_accent_is_no_vietnamese_name() -> None:
+    """Measured on an unseen article: "... color of carrot Purées", the accent taken for a
+    Vietnamese mark of a name; the abstract writes the word (here in the singular) in small
+    letters, an English word."""
+    abstract = "The colour of a carrot purée changes when it is heated."
+    title = "COLOUR OF CARROT PURÉES IN ĐÀ LẠT"
+    assert restore_english_title(title, [abstract], ["Màu của cà rốt ở Đà Lạt"]) == (
+        "Colour of carrot purées in Đà Lạt"
+    )
+
+
+def test_an_eponymous_adjective_keeps_its_capital() -> None:
+    """Measured on an unseen article: "... manipulators in cartesian space", as its abstract
+    wrote it; English writes an adjective made of a person's name with a capital."""
+    abstract = "The robot moves in cartesian space with gaussian noise."
+    title = "CONTROL IN CARTESIAN SPACE UNDER GAUSSIAN NOISE"
+    assert restore_english_title(title, [abstract], ["Điều khiển robot"]) == (
+        "Control in Cartesian space under Gaussian noise"
+    )
+
+
+def test_a_latin_binomial_takes_the_case_the_abstract_mostly_gives_it() -> None:
+    """Measured on an unseen article: "... processing of hylocereus undatus jams", the one
+    place its abstract wrote the species in small letters (after "of", as the title has it)
+    outweighing the three it wrote "Hylocereus undatus"."""
+    abstract = (
+        "We made Hylocereus undatus jam. The ratio of hylocereus undatus and sugar was 85%,"
+        " the product Hylocereus undatus jam kept its colour, as the fresh Hylocereus undatus."
+    )
+    title = "PROCESSING OF HYLOCEREUS UNDATUS JAMS"
+    assert restore_english_title(title, [abstract], ["Chế biến mứt thanh long"]) == (
+        "Processing of Hylocereus undatus jams"
+    )
+    abstract = (
+        "This Elliptic curve arithmetic is used. The Elliptic curve has uses in elliptic curves."
+    )
+    title = "CODING ON AN ELLIPTIC CURVE"  # an English term the abstract capitalises
+    assert restore_english_title(title, [abstract], ["Mã hoá"]) == "Coding on an elliptic curve"
+
+
+@pytest.mark.parametrize(
+    ("title", "restored"),
+    [
+        (
+            "MOTIVATION AT TAN AN GARMENT JOINT STOCK COMPANY",
+            "Motivation at Tan An Garment Joint Stock Company",
+        ),
+        (
+            "RISKS OF AN LAC RAILWAYS JOINT STOCK COMPANY IN THE NEW PERIOD",
+            "Risks of An Lac Railways Joint Stock Company in the new period",
+        ),
+        (  # no name before it, or several companies: no name
+            "AUDIT AT A JOINT STOCK COMPANY AND AT TAN AN JOINT STOCK COMPANIES",
+            "Audit at a joint stock company and at Tan An joint stock companies",
+        ),
+    ],
+)
+def test_a_named_joint_stock_company_keeps_its_capitals(title: str, restored: str) -> None:
+    """Measured on real articles: "... at Ha Lang railways joint stock company": a company
+    named after a place, with its trade, is written in English with capitals throughout."""
+    vietnamese = ["Công ty cổ phần May Tân An và Công ty cổ phần Đường sắt An Lạc"]
+    assert restore_english_title(title, [], vietnamese) == restored
+
+
+@pytest.mark.parametrize("asked", [True, False])
+def test_a_name_the_body_glues_to_its_number_teaches_a_title_that_spaces_it(asked: bool) -> None:
+    """Measured on an unseen article: "... máy phay servomill 700" (and its English title "...
+    of servomill 700 milling machine"), the body writing only "máy phay Servomill700": a
+    model's name glued to its number is the same name."""
+    title = "ỨNG DỤNG TRÊN MÁY PHAY GRADOMILL 700 VÀ MÁY TIỆN"
+    texts = ["Bài báo trình bày ứng dụng trên máy phay Gradomill700 của xưởng thực hành."]
+    body = learn_body(texts, asked=[title] if asked else None)
+    assert restore_case(title, body) == "Ứng dụng trên máy phay Gradomill 700 và máy tiện"

@@ -420,9 +420,28 @@ def learn_body(texts: list[str], asked: list[str] | None = None) -> BodyCasing:
     """The casing knowledge drawn from the body paragraphs, lead and captions; `asked`, the
     texts to be restored, lets it keep only their words."""
     if asked is None:
-        return BodyCasing(texts=list(texts))
+        return BodyCasing(texts=[*texts, *unglued_names(texts)])
     wanted = frozenset(fold_all(WORD_SPLIT_RE.findall("\n".join(asked))))
-    return BodyCasing(texts=list(texts), wanted=wanted)
+    return BodyCasing(texts=[*texts, *unglued_names(texts, wanted)], wanted=wanted)
+
+
+#: A name of letters glued to its number ("Servomill700").
+_GLUED = re.compile(r"(?<![^\W_])([^\W\d_]{3,})(\d+)(?![^\W_])")
+#: The word just before a place in a text, spaces alone between them.
+_WORD_BEFORE = re.compile(r"([^\W_]+)[ ]+$")
+
+
+def unglued_names(texts: list[str], wanted: frozenset[str] | None = None) -> list[str]:
+    """Each name these texts glue to its number ("on Servomill700"), spaced as a title may
+    print it ("on Servomill 700"), after the word before it: how they write the name inside
+    a sentence, for a title or heading that spaces it (only the `wanted` names, if given)."""
+    spaced = []
+    for text in texts:
+        for found in _GLUED.finditer(text):
+            if wanted is None or fold(found[1]) in wanted:
+                before = _WORD_BEFORE.search(text, max(0, found.start() - 40), found.start())
+                spaced.append(f"{before[1] if before else ''} {found[1]} {found[2]}".strip())
+    return spaced
 
 
 _UPPER = "".join(
@@ -927,8 +946,88 @@ def restore_english_title(title: str, english: list[str], vietnamese: list[str])
     texts = [*english, *vietnamese]
     texts += [_NAME_RUN.sub(_name_and_joined, ascii_fold(text)) for text in vietnamese]
     restored = restore_case(capitals(title), learn_body(texts, asked=[title]))
+    restored = binomials(restored, learn_body(english))
     restored = _PROPER_ADJECTIVE.sub(lambda m: m.group(0).capitalize(), restored)
-    return re.sub(r"\S+", _name_with_marks, restored)
+    restored = company_names(institution_names(restored))
+    english_words = _small_words(english)
+    return re.sub(r"\S+", lambda word: _name_with_marks(word, english_words), restored)
+
+
+#: The kinds of company English names with capitals after their name ("Van Phu Garment
+#: Joint Stock Company"), in small letters.
+COMPANIES = (
+    ("joint", "stock", "company"),
+    ("limited", "company"),
+    ("limited", "liability", "company"),
+)
+COMPANY_NAME_WORDS = 3  # words of a company's name before its kind: a place and a trade
+
+
+def company_names(title: str) -> str:
+    """A named company in a title restored from capitals ("at Ha Lang railways joint stock
+    company"), with capitals on its trade and its kind, as English writes a name: the kind
+    in the singular after at most three words of which the first is capitalised (the name),
+    not after "a" or "an"."""
+    pieces = WORD_SPLIT_RE.split(title)
+    words = [piece.lower() for piece in pieces[1::2]]
+    for kind in COMPANIES:
+        for start in range(1, len(words) - len(kind) + 1):
+            if tuple(words[start : start + len(kind)]) != kind:
+                continue
+            name = _company_name_start(pieces, start)
+            if name is None:
+                continue
+            for at in range(name, start + len(kind)):
+                pieces[2 * at + 1] = capitalize_first(pieces[2 * at + 1])
+    return "".join(pieces)
+
+
+def _company_name_start(pieces: list[str], kind: int) -> int | None:
+    """The first word of the name before a company's kind (the word at `kind`, the word
+    at n being pieces[2n + 1]): the furthest capitalised one among the few words before it
+    that spaces alone join to it and that are no preposition or article, not the title's
+    first word, and after no "a" or "an"."""
+    found = None
+    at = kind - 1
+    while at > 0 and kind - at <= COMPANY_NAME_WORDS and pieces[2 * at + 2] == " ":
+        word = pieces[2 * at + 1]
+        if word in _NAME_ENDS or word in _NAME_JOINS:  # (in small letters: "An" is a name)
+            break
+        if word[:1].isupper():
+            found = at
+        at -= 1
+    if found is None or pieces[2 * found - 1] in {"a", "an"}:
+        return None
+    return found
+
+
+def _small_words(texts: list[str]) -> frozenset[str]:
+    """The words these texts write in small letters."""
+    return frozenset(w for text in texts for w in WORD_SPLIT_RE.findall(text) if w.islower())
+
+
+#: How a Latin species' name ends ("undatus", "sativa", "officinalis", "coli", "album").
+_EPITHET = re.compile(r"[a-z]{2,}(?:us|um|a|ae|is|i)")
+
+
+def binomials(title: str, english: BodyCasing) -> str:
+    """A Latin binomial ("Hylocereus undatus": a species' name that ends as Latin does
+    after a word) that the English abstract writes, inside its sentences, more often with
+    the genus capitalised than all in small letters: one "of hylocereus undatus" there must
+    not turn the title's into small letters. (The abstract's "the Elliptic curve" makes no
+    name: "curve" is no Latin species.)"""
+    pieces = WORD_SPLIT_RE.split(title)
+    for left in range(3, len(pieces) - 2, 2):  # not the title's first word
+        right = left + 2
+        if pieces[left + 1] != " " or not pieces[left].islower():
+            continue
+        if not _EPITHET.fullmatch(pieces[right]):
+            continue
+        forms = english.forms_inside([pieces[left], pieces[right]], [" "])
+        named = forms[(capitalize_first(pieces[left]), pieces[right])]
+        if named > forms[(pieces[left], pieces[right])]:
+            pieces[left] = capitalize_first(pieces[left])
+    return "".join(pieces)
 
 
 #: Nationalities, languages, regions and creeds, which English capitalises wherever they
@@ -937,13 +1036,118 @@ _PROPER_ADJECTIVE = re.compile(
     r"(?<![^\W\d_])(?:vietnamese|english|french|chinese|japanese|korean|german|russian"
     r"|american|european|asian|african|australian|british|thai|laotian|cambodian|indonesian"
     r"|malaysian|singaporean|indian|spanish|italian|dutch|portuguese|arabic|latin"
-    r"|confucian|buddhist|catholic|christian|marxist|leninist)(?![^\W\d_])"
+    r"|confucian|buddhist|catholic|christian|marxist|leninist"
+    # adjectives made of a person's name ("Cartesian space", "Gaussian noise")
+    r"|cartesian|gaussian|euclidean|newtonian|bayesian|markovian|lagrangian|hamiltonian"
+    r"|laplacian|riemannian|keynesian|darwinian)(?![^\W\d_])"
 )
 
 
-def _name_with_marks(word: re.Match[str]) -> str:
-    """A word of an English title with Vietnamese marks is a name ("Nam Đinh")."""
+#: Institutions English names "X of Y" with capitals on the name's words ("University of
+#: Economics", "Faculty of Tourism and Hospitality"), in the singular.
+INSTITUTIONS = frozenset(
+    ["university", "institute", "academy", "ministry", "faculty", "college", "department"]
+)
+#: Words inside an institution's name that stay in small letters.
+_NAME_JOINS = frozenset(["of", "for", "and"])
+#: Words that end an institution's name: what follows it in a title is no part of it.
+_NAME_ENDS = frozenset(
+    [
+        "in",
+        "at",
+        "on",
+        "to",
+        "with",
+        "by",
+        "from",
+        "the",
+        "a",
+        "an",
+        "following",
+        "during",
+        "through",
+        "under",
+        "into",
+        "via",
+        "as",
+        "among",
+        "between",
+        "within",
+        "towards",
+        "toward",
+        "about",
+        "using",
+        "based",
+        "case",
+        "after",
+        "before",
+        "over",
+        "against",
+        "since",
+        "until",
+        "upon",
+        "some",
+        "its",
+        "their",
+        "this",
+        "these",
+    ]
+)
+
+
+def institution_names(title: str) -> str:
+    """An institution's name in a title restored from capitals, "university of economic and
+    technical industries", with capitals on its words, as English writes a name: from the
+    institution's word and "of" on, over spaces and dashes, up to a mark, a preposition or
+    an article. "And" belongs to the name after its first word alone ("of X and Y"); after
+    more ("... for Industries and possible solutions") it ends the name."""
+    pieces = WORD_SPLIT_RE.split(title)  # gap, word, gap, word, ..., gap
+    word_at = range(1, len(pieces), 2)
+    for at in word_at:
+        if pieces[at].lower() not in INSTITUTIONS or at + 2 >= len(pieces):
+            continue
+        if pieces[at + 1] != " " or pieces[at + 2].lower() != "of":
+            continue
+        pieces[at] = capitalize_first(pieces[at])
+        _capitalise_name(pieces, at + 4)
+    return "".join(pieces)
+
+
+NAME_RUN_WORDS = 2  # words of a name in a row between its joins ("of Industrial Economics")
+
+
+def _capitalise_name(pieces: list[str], start: int) -> None:
+    """Capitalise the words of an institution's name from the word at `start` (after its
+    "of"): a dash, "of", "for" or "and" joins its parts, each of at most two words, one
+    after "for" ("... Technology for Industries after Covid-19"); "and" only after its first
+    word; a mark, a preposition or an article ends it."""
+    named = 0  # the name's words after "of"
+    run, limit = 0, NAME_RUN_WORDS  # words since the last join, and how many it allows
+    for index in range(start, len(pieces), 2):
+        word, gap = pieces[index].lower(), _phrase_gap(pieces[index - 1])
+        if gap is None or word in _NAME_ENDS or (word == "and" and named != 1):
+            return
+        if gap != " " or word in _NAME_JOINS:
+            run, limit = 0, 1 if word == "for" else NAME_RUN_WORDS
+        if word in _NAME_JOINS:
+            continue
+        if run == limit:
+            return
+        pieces[index] = "-".join(map(capitalize_first, pieces[index].split("-")))
+        named, run = named + 1, run + 1
+
+
+_WORD_MARKS = ".,;:!?()[]\"“”'’"  # around a word of a title cut at white space
+
+
+def _name_with_marks(word: re.Match[str], english: frozenset[str]) -> str:
+    """A word of an English title with Vietnamese marks is a name ("Nam Đinh"), unless the
+    English abstract or keywords write it in small letters, alone or in the singular
+    ("purée": "carrot purées"): an English word with an accent."""
     text = word[0]
+    core = text.strip(_WORD_MARKS)
+    if core in english or core.removesuffix("s") in english or core.removesuffix("es") in english:
+        return text
     marked = any(not char.isascii() and is_vietnamese_letter(char) for char in text)
     return capitalize_first(text) if marked and text.islower() else text
 
