@@ -591,3 +591,15 @@ def test_a_name_the_body_glues_to_its_number_teaches_a_title_that_spaces_it(aske
     texts = ["Bài báo trình bày ứng dụng trên máy phay Gradomill700 của xưởng thực hành."]
     body = learn_body(texts, asked=[title] if asked else None)
     assert restore_case(title, body) == "Ứng dụng trên máy phay Gradomill 700 và máy tiện"
+
+
+def test_a_number_glued_to_a_name_is_counted_alike_whether_asked_or_not() -> None:
+    """Found by the equivalence property: the name glued to a number ("Nội2021") spaced for
+    the titles counted its number ("2021") when every word was counted, not when only the
+    asked words were; the counts of the asked words must be those of every word."""
+    texts = ["Nội2021.2021"]
+    every = learn_body(texts)
+    every.count()
+    asked = learn_body(texts, asked=["2021"])
+    asked.count()
+    assert asked.word_counts["2021"] == every.word_counts["2021"]
