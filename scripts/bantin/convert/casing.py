@@ -952,9 +952,11 @@ def restore_english_title(title: str, english: list[str], vietnamese: list[str])
     texts = [*english, *vietnamese]
     texts += [_NAME_RUN.sub(_name_and_joined, ascii_fold(text)) for text in vietnamese]
     restored = restore_case(capitals(title), learn_body(texts, asked=[title]))
-    restored = binomials(restored, learn_body(english))
+    restored = binomials(restored, english)
     restored = _PROPER_ADJECTIVE.sub(lambda m: m.group(0).capitalize(), restored)
     restored = company_names(institution_names(restored))
+    if restored.isascii():
+        return restored  # no word with marks: none to capitalise as a name
     english_words = _small_words(english)
     return re.sub(r"\S+", lambda word: _name_with_marks(word, english_words), restored)
 
@@ -1016,20 +1018,23 @@ def _small_words(texts: list[str]) -> frozenset[str]:
 _EPITHET = re.compile(r"[a-z]{2,}(?:us|um|a|ae|is|i)")
 
 
-def binomials(title: str, english: BodyCasing) -> str:
+def binomials(title: str, english: list[str]) -> str:
     """A Latin binomial ("Hylocereus undatus": a species' name that ends as Latin does
     after a word) that the English abstract writes, inside its sentences, more often with
     the genus capitalised than all in small letters: one "of hylocereus undatus" there must
     not turn the title's into small letters. (The abstract's "the Elliptic curve" makes no
     name: "curve" is no Latin species.)"""
     pieces = WORD_SPLIT_RE.split(title)
+    casing: BodyCasing | None = None  # the abstract's, learnt for the first candidate
     for left in range(3, len(pieces) - 2, 2):  # not the title's first word
         right = left + 2
         if pieces[left + 1] != " " or not pieces[left].islower():
             continue
         if not _EPITHET.fullmatch(pieces[right]):
             continue
-        forms = english.forms_inside([pieces[left], pieces[right]], [" "])
+        if casing is None:
+            casing = learn_body(english)
+        forms = casing.forms_inside([pieces[left], pieces[right]], [" "])
         named = forms[(capitalize_first(pieces[left]), pieces[right])]
         if named > forms[(pieces[left], pieces[right])]:
             pieces[left] = capitalize_first(pieces[left])
