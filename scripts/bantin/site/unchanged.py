@@ -314,17 +314,15 @@ class Watch:
         self.before = list_inputs(
             self.root, self.options, self.custom_dir, self.generated, self.seen, site=False
         )
-        files = self.before.sorted_files()
-        if trust and stamp is not None and stamp.get("digest") == self.before.digest(files):
-            # The inputs are those of the last build: so is site/ when its folders are.
-            list_site(self.root, self.before)
-            if stamp.get("site") == self.before.site_digest():
-                return stamp
-        self.sources_unchanged = (
-            trust
-            and stamp is not None
-            and stamp.get("conversion") == self.before.conversion_digest(files)
-        )
+        self.sources_unchanged = False
+        if trust and stamp is not None:  # (a build that trusts no record compares nothing)
+            files = self.before.sorted_files()
+            if stamp.get("digest") == self.before.digest(files):
+                # The inputs are those of the last build: so is site/ when its folders are.
+                list_site(self.root, self.before)
+                if stamp.get("site") == self.before.site_digest():
+                    return stamp
+            self.sources_unchanged = stamp.get("conversion") == self.before.conversion_digest(files)
         forget(self.root)
         return None
 
