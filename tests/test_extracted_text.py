@@ -12,6 +12,7 @@ import datetime as dt
 from bantin.convert.decode import decode_bytes
 from bantin.convert.text import convert_text
 from bantin.model import BlockKind
+from pdfgen import to_tcvn3
 
 
 def paragraphs(text: str) -> list[str]:
@@ -73,6 +74,15 @@ def test_paragraphs_end_at_a_short_line_that_ends_a_sentence() -> None:
         "Các mô hình này cần được nhân rộng cùng với việc tuyên truyền để người dân hiểu rõ "
         "trách nhiệm bảo vệ nguồn nước.",
     ]
+
+
+def test_a_tcvn3_text_copied_with_u_horn_as_minus_signs_reads_as_unicode() -> None:
+    """Text copied from a PDF set in a TCVN3 font whose "ư" glyph is named "minus":
+    "Tr−êng", "n−íc"; its paragraphs are those of the Unicode text."""
+    copied = to_tcvn3(TWO_COLUMNS.replace("QUẢN LÝ NGUỒN NƯỚC SẠCH Ở VÙNG CAO", "Nước sạch"))
+    copied = copied.replace("\xad", "\u2212")
+    assert "n\u2212íc" in copied
+    assert paragraphs(copied) == paragraphs(TWO_COLUMNS)
 
 
 def test_a_full_line_ending_a_sentence_does_not_end_the_paragraph() -> None:

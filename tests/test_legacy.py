@@ -194,6 +194,21 @@ def test_u_horn_extracted_as_a_hyphen_is_read_back(extracted: str, meant: str) -
     assert decode_legacy(extracted, "tcvn3") == meant
 
 
+@pytest.mark.parametrize(
+    ("extracted", "meant"),
+    [
+        ("Tr−êng §¹i häc, ng−êi d©n", "Trường Đại học, người dân"),
+        ("N−íc, t− t−ëng, nh− vËy", "Nước, tư tưởng, như vậy"),
+        ("5 − 3 = 2, x−2", "5 − 3 = 2, x−2"),  # a minus sign stays
+    ],
+)
+def test_u_horn_extracted_as_a_minus_sign_is_read_back(extracted: str, meant: str) -> None:
+    """A TCVN3 font whose glyph at 0xAD is named "minus" comes out of poppler as U+2212; text
+    copied from such PDFs ("Tr−êng", "®−îc") is common."""
+    assert decode_legacy(extracted, "tcvn3") == meant
+    assert detect_legacy(extracted) == ("tcvn3" if "−ê" in extracted else None)
+
+
 WESTERN = [
     "The committee met on Friday to review the budget for the new research programme.",
     "Où est le café ? Le goût du pain, en août, coûte cher. « Bonjour », dit-il, très naïf.",

@@ -35,7 +35,8 @@ CONTROL_DENSITY = 50
 # Latin-1 letters Unicode Vietnamese writes, and symbols a scientific text in Unicode writes:
 # any other Latin-1 character in a word is a legacy font's byte.
 UNICODE_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ°±×·«»©®§²³¹¼½¾µºª¿¡\xa0\xad")
-LATIN1_RUN_RE = re.compile(r"[\x00-\x09\x0b-\xff]*[\x80-\xff][\x00-\x09\x0b-\xff]*")
+# A run may hold minus signs: the "ư" of a TCVN3 font that names its glyph "minus" ("Tr−êng").
+LATIN1_RUN_RE = re.compile(r"[\x00-\x09\x0b-\xff−]*[\x80-\xff][\x00-\x09\x0b-\xff−]*")
 LEGACY_MIN_WORDS = 2
 # Punctuation and symbols a Vietnamese text in Windows-1258 plausibly contains.
 PLAUSIBLE_SYMBOLS = frozenset("“”‘’–—…•·«»°×±§©®€£¥%‰™■□♦◆●❖▪¬¦¨´¸µ¶")

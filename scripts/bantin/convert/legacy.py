@@ -114,15 +114,18 @@ def encoding_for_font(font_name: str) -> str | None:
 
 
 # TCVN3 keeps "ư" at 0xAD, the soft hyphen's code; a font that names that glyph "hyphen" is
-# extracted as "-". Inside a word, before "ơ" (and its toned forms), or before a closing "a",
+# extracted as "-" (one that names it "minus" as "−", common in text copied from such PDFs:
+# "Tr−êng", "®−îc"). Inside a word, before "ơ" (and its toned forms), or before a closing "a",
 # "u" or "ng" ("ph-¬ng", "m-a", "h-ng"), it can only be "ư"; after a capital, before "ơ"
 # ("N-íc").
 _TCVN3_HORN_U = re.compile(
-    r"(?<=[a-z®])-(?=[¬êíëìî]|(?:a|u|ng)(?![^\W\d_]))|(?<=[A-Z])-(?=[¬êíëìî])"
+    r"(?<=[a-z®])[-−](?=[¬êíëìî]|(?:a|u|ng)(?![^\W\d_]))|(?<=[A-Z])[-−](?=[¬êíëìî])"
 )
 # A word of a syllable's first consonants and "-" is one ending in "ư" ("t- t-ëng" is "tư
 # tưởng"; "nh-", "th-", "s-", "c-"): no word ends in a hyphen so.
-_TCVN3_FINAL_U = re.compile(r"(?<![^\W\d_])([CcKkNnTt]h|[Nn]g|[Tt]r|[CcDdHhLlRrSsTt])-(?![\w-])")
+_TCVN3_FINAL_U = re.compile(
+    r"(?<![^\W\d_])([CcKkNnTt]h|[Nn]g|[Tt]r|[CcDdHhLlRrSsTt])[-−](?![\w−-])"
+)
 
 
 def decode_legacy(text: str, encoding: str) -> str:
@@ -134,7 +137,7 @@ def decode_legacy(text: str, encoding: str) -> str:
         decoded = _decode_vni(text)
     else:
         text = _TCVN3_HORN_U.sub("\xad", text)
-        if "-" in text:
+        if "-" in text or "−" in text:
             text = _TCVN3_FINAL_U.sub("\\1\xad", text)
         decoded = "".join(TCVN3_TO_UNICODE.get(char, char) for char in text)
         if encoding == TCVN3_CAPITALS:
