@@ -1892,3 +1892,51 @@ def test_a_run_in_label_after_a_full_line_stays_in_an_indented_paragraph() -> No
     last = paragraphs(INDENTED)[-1]
     assert last.startswith("Các tuyến vận tải được tổ chức như sau.")
     assert "cho hướng tiến công chủ yếu của chiến dịch. Tuyến 2: Từ kho phía tây" in last
+
+
+def _goes_on_in_its_paragraph(line: str) -> bool:
+    """`line` between two lines of one sentence (the one above unfinished, the one below going
+    on in small letters): it stays a line of the paragraph, not an equation."""
+    text = COLUMN + (
+        "Các luống rau được tưới thử với lưu lượng\n"
+        "khác nhau trong cùng một vụ (tương đương\n"
+        f"{line}\n"
+        "với các luống trồng cải); kết quả được ghi\n"
+        "lại sau mỗi lần tưới.\n"
+    )
+    last = line.split()[-1]
+    return any(
+        "(tương đương " + line[:3] in p and last + " với các luống" in p for p in paragraphs(text)
+    ) and not any(
+        b.kind is BlockKind.EQUATION
+        for b in convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt").blocks
+    )
+
+
+def test_a_line_of_numbers_ending_with_the_sentences_next_word_stays_in_its_paragraph() -> None:
+    """A wrapped line of many numbers and units whose last word is a word of running text
+    that the next line goes on from ('0,8 m3/h ; 1,6 m3/h và 2,4 m3/h (đối'): a display
+    formula never ends with such a word, so the line is the sentence's, not an equation."""
+    for line in ("0,8 m3/h ; 1,6 m3/h và 2,4 m3/h (đối", "2, 4, 6, 8, 10, 12, 14 giờ, tương ứng"):
+        assert _goes_on_in_its_paragraph(line), line
+
+
+def test_a_line_opening_with_words_and_holding_formulas_stays_in_its_paragraph() -> None:
+    """A line that opens with the unfinished sentence's next word in small letters and holds
+    words of running text between its numbers and symbols ('lượng Q = 2,4 l/h; thời gian t =
+    30 ± 5 (ph) [3]') is the sentence's line, not an equation."""
+    assert _goes_on_in_its_paragraph("lượng Q = 2,4 l/h; thời gian t = 30 ± 5 (ph) [3]")
+
+
+def test_a_formula_ending_with_a_word_before_another_formula_line_stays_an_equation() -> None:
+    """Only the sentence's lines go back: a formula whose last token is a word ('đối với')
+    above another line of the formula ('a b c') is no line of the text."""
+    text = COLUMN + (
+        "Miền lấy tích phân được cho bởi các bất\n"
+        "đẳng thức sau đây, với các hằng số dương\n"
+        "V: x ≥ 0; y ≥ 0; z ≥ 0; ≤ 1 đối với\n"
+        "a b c\n"
+        "Khi đó thể tích của miền được tính dễ dàng.\n"
+    )
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert any(b.kind is BlockKind.EQUATION and "V: x ≥ 0" in b.text for b in article.blocks)

@@ -550,3 +550,29 @@ def test_lines_about_as_even_counted_as_measured_are_taken_as_printed_type() -> 
     even counted in characters (wrapped at a number of them) are not."""
     assert _proportional(37)  # measured as printed, within a tenth of the count's evenness
     assert not _proportional(45)  # counted: half as uneven as measured
+
+
+def test_a_sentence_opening_with_a_figures_name_is_no_caption() -> None:
+    """'Hình 2 cho thấy ...', 'Bảng 3 là ...' open a sentence about the figure, not its
+    caption: a caption's label is followed by a mark ('Hình 2.', 'Bảng 3:') or by a word in
+    capitals ('Hình 2 Sơ đồ ...'). The figure's name in small letters ('hình 4 được ...') is a
+    sentence's word wrapped onto a new line."""
+    body = (
+        "Các mẫu rau được theo dõi trong mười ngày liên tục.\n\n"
+        "Hình 2 cho thấy khối lượng của các mẫu rau giảm\n"
+        "dần theo thời gian bảo quản ở nhiệt độ phòng, còn\n"
+        "kết quả ở nhiệt độ lạnh được so sánh trên\n"
+        "hình 4 được vẽ với cùng một thang đo cho dễ nhìn.\n"
+        "Hình 3. Khối lượng mẫu rau theo thời gian\n"
+        "Bảng 1 Các mẫu rau dùng trong thí nghiệm\n"
+    )
+    article = convert_text(TITLE + body + END, "x.txt")
+    assert [b.text for b in article.blocks if b.kind is BlockKind.FIGURE] == [
+        "Hình 3. Khối lượng mẫu rau theo thời gian",
+        "Bảng 1 Các mẫu rau dùng trong thí nghiệm",
+    ]
+    assert paragraphs(TITLE + body + END)[2] == (
+        "Hình 2 cho thấy khối lượng của các mẫu rau giảm dần theo thời gian bảo quản ở nhiệt độ "
+        "phòng, còn kết quả ở nhiệt độ lạnh được so sánh trên hình 4 được vẽ với cùng một "
+        "thang đo cho dễ nhìn."
+    )

@@ -219,6 +219,35 @@ def _tail_ends_sentence(before: str, text: str) -> bool:
     )
 
 
+SENTENCE_LINE_WORDS = 3  # words of running text enough to make a line the sentence's own
+
+
+def _sentence_line(before: str, text: str, after: str) -> bool:
+    """A line of many numbers or symbols between lines of one unfinished sentence is that
+    sentence's line, not a display formula, when it is written in the sentence's words: its
+    last token is a word of running text that the next line, in small letters and no formula,
+    goes on from ('0,75 kg/m2 ; 1,50 kg/m2 và 2,25 kg/m2 (đối'; a formula ends with a
+    variable, a number or its own number), or it opens with the sentence's next word in small
+    letters and holds a few more ('nước 100o C; thời gian hấp 120 ± 10 (s) [3]')."""
+    tokens = text.split()
+    if not tokens or not _sentence_goes_on(before):
+        return False
+    if _running_word(tokens[-1]):
+        after = after.strip()
+        if ends_sentence(text) or (after and starts_lower(after) and not is_math_line(after)):
+            return True
+    return (
+        starts_lower(text)
+        and _running_word(tokens[0])
+        and sum(map(_running_word, tokens)) >= SENTENCE_LINE_WORDS
+    )
+
+
+def _running_word(token: str) -> bool:
+    """A word of running text, not a variable written in letters ('ϕuv', 'sin')."""
+    return prose_word(token) and token_kind(token) == "word"
+
+
 def measure(lines: list[SourceLine]) -> Layout:
     """Column width = the longest typical wrapped line (a line followed by another one)."""
     texts = list(map(_text, lines))
@@ -233,6 +262,7 @@ def measure(lines: list[SourceLine]) -> Layout:
             and not _words_go_on(before, text)
             and not _citation_ends_sentence(before, text)
             and not _tail_ends_sentence(before, text)
+            and not _sentence_line(before, text, texts[index + 1] if index + 1 < len(texts) else "")
         ) or (index in pieces and is_formula_piece(text) and not ends_glued_hyphen(before))
     math = _with_lone_names(texts, tuple(found))
     lengths = list(map(len, map(str.strip, map(_text, lines))))

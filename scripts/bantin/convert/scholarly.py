@@ -43,10 +43,26 @@ FRONT_REASON = "front matter"
 LABELLED_CAPTION = "caption: opens with its label ('Hình 1.', 'Bảng 2:')"
 CAPTION_LABEL_RE = re.compile(
     r"^(?:hình|bảng|biểu đồ|sơ đồ|đồ thị|ảnh|figure|fig\.|table)\s*\d{1,3}(?:\.\d{1,2})*[a-z]?"
-    r"(?:\s*[.:–-]\s*|\s+(?=[A-ZĐÀ-Ỹ]))\S"
+    r"(?:\s*[.:–-]\s*\S|\s+(?P<word>[^\W\d_]))"
     r"|^ảnh\s*:\s*\S",
     re.IGNORECASE,
 )
+
+
+def opens_with_caption_label(text: str) -> bool:
+    """The line opens with a figure's or table's label in capitals, then a mark ('Hình 1.',
+    'Bảng 2:') or a word in capitals ('Hình 1 Sơ đồ ...'). 'Hình 2 cho thấy ...' opens a
+    sentence about the figure, and 'hình 4 ...' in small letters is a sentence's word
+    wrapped onto the line: neither is a caption (the pattern ignores case, so both are
+    asked here)."""
+    match = CAPTION_LABEL_RE.match(text)
+    return (
+        match is not None
+        and text[0].isupper()
+        and (match["word"] is None or match["word"].isupper())
+    )
+
+
 CAPTION_MAX_LINES = 3
 SOURCE_NOTE = "caption: a float's source note ('Nguồn: ...')"
 #: A table's or figure's source note ('Nguồn: Tổng cục Thống kê', '(Nguồn: tác giả tổng
@@ -197,7 +213,7 @@ def _cut_captions(doc: Labelling, seg: Segment, notes: bool) -> list[Segment]:
         for i, line in enumerate(seg.lines)
         # a labelled caption ('Hình 1.') or a float's source note ('Nguồn:'), each asked for
         # by its first characters (most lines are turned down at once)
-        if ((text := line.text.strip())[:1] in CAPTION_FIRSTS and CAPTION_LABEL_RE.match(text))
+        if ((text := line.text.strip())[:1] in CAPTION_FIRSTS and opens_with_caption_label(text))
         or (notes and text[:2] in SOURCE_NOTE_STARTS and _source_note(text))
     ]
     if not starts:
