@@ -317,6 +317,88 @@ TẠP CHÍ KHOA HỌC VÀ KỸ THUẬT . SỐ 12 -
 """
     article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
     assert not [b.text for b in article.blocks if "TẠP CHÍ" in b.text]
+    assert article.issue == 12 and article.year == 2020
+    assert article.section is None  # the journal's name beside the issue label is no section
+
+
+def test_the_section_is_the_banner_not_the_journal_named_in_the_running_heads() -> None:
+    head = "TẠP CHÍ KHOA HỌC & CÔNG NGHỆ . SỐ 7 - 2019"
+    pages = [
+        "Nhà trường đã mở rộng hợp tác với nhiều trường\nđại học trong khu vực.",
+        "Các chương trình trao đổi sinh viên được duy trì\nđều đặn hằng năm.",
+        "Hợp tác quốc tế giúp nâng cao chất lượng đào tạo\nvà nghiên cứu khoa học.",
+    ]
+    text = "THÔNG TIN TRAO ĐỔI\n\nHỢP TÁC QUỐC TẾ TRONG GIÁO DỤC ĐẠI HỌC\n\n" + "".join(
+        f"{page}\n\n{head}\n\n{number}\n\f" for number, page in enumerate(pages, 40)
+    )
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert (article.issue, article.year) == (7, 2019)
+    assert article.section != "TẠP CHÍ KHOA HỌC & CÔNG NGHỆ ."
+    assert article.section in (None, "THÔNG TIN TRAO ĐỔI")
+    # the section's banner repeated on every page, beside the journal's name, is the section
+    banner = "HỢP TÁC QUỐC TẾ TRONG GIÁO DỤC ĐẠI HỌC\n\n" + "".join(
+        f"{page}\n\n{head}\n\nKINH TẾ - XÃ HỘI\n\n{number}\n\f"
+        for number, page in enumerate(pages, 40)
+    )
+    article = convert_text(decode_bytes(banner.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.section == "KINH TẾ - XÃ HỘI"  # as printed: every article names it alike
+    assert not [b.text for b in article.blocks if "KINH TẾ" in b.text.upper()]
+
+
+def test_a_paragraph_line_before_the_page_head_and_table_cells_are_no_section() -> None:
+    """The last line of a page's paragraph, alone before the running head ("... cũng như"),
+    and a table's cells among its numbers ("Vụ hè" between "1" and "75,7") are no section
+    name: they stay in the text."""
+    head = "TẠP CHÍ KHOA HỌC & CÔNG NGHỆ . SỐ 7 - 2019"
+    text = f"""\
+HỌC TẬP CỦA SINH VIÊN NGÀNH TÀI CHÍNH
+
+1. Động cơ học tập
+
+Phần lớn sinh viên được hỏi cho biết các em học
+để có việc làm ổn định sau khi ra trường.
+
+Sự đa dạng về mục đích học tập cũng như
+
+{head}
+
+41
+
+\f
+nhu cầu của người học đòi hỏi nhà trường đổi mới
+phương pháp giảng dạy.
+
+Bảng 1. Điểm trung bình theo vụ
+
+TT
+
+Vụ hè
+
+1
+
+75,7
+
+Vụ thu
+
+2
+
+74,6
+
+Kết quả cho thấy điểm của vụ hè cao hơn vụ thu.
+
+{head}
+
+42
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.section is None
+    found = paragraphs(text)
+    assert (
+        "Sự đa dạng về mục đích học tập cũng như nhu cầu của người học đòi hỏi nhà trường "
+        "đổi mới phương pháp giảng dạy." in found
+    )
+    kept = " ".join(b.text for b in article.blocks)
+    assert "Vụ hè" in kept and "Vụ thu" in kept
 
 
 SCHOLARLY = """\

@@ -25,6 +25,7 @@ from bantin.convert.scholarly import (
     LABELLED_CAPTION,
     REFERENCES_RE,
     SOURCE_NOTE,
+    opens_with_caption_label,
 )
 from bantin.convert.shapes import prose_word
 from bantin.model import BlockKind, Role, SourceLine
@@ -58,6 +59,13 @@ WRITES_LOWER_TRIES = 32  # places a word is found inside others before all words
 INNER_SENTENCE_END_RE = re.compile(r"[.!?…]\s+[^\W\d_]")
 GLUED_HYPHEN_END_RE = re.compile(r"[^\W_]-$")
 SECTION_MAX = 70
+# Words that open a publication's own name ("TẠP CHÍ KHOA HỌC & CÔNG NGHỆ"), which running
+# heads print beside the issue label: the journal, never one of its sections.
+PUBLICATION_RE = re.compile(
+    r"^\W*(tạp\s+chí|bản\s+tin|tập\s+san|nội\s+san|đặc\s+san|kỷ\s+yếu|journal|bulletin|"
+    r"magazine|proceedings)\b",
+    re.IGNORECASE,
+)
 REPEATED_MAX = 100  # a running head repeated on pages is no longer than this
 LOCAL_WIDTH_LINES = 3
 CAPTION_MIN_WORDS = 3
@@ -198,7 +206,7 @@ def parse_running_head(text: str, line: int) -> RunningHead | None:
     if number:
         head.page = int(number[1] or number[2])
         rest = (rest[: number.start()] + rest[number.end() :]).strip(" |•·-–—")
-    head.section = rest or None
+    head.section = None if PUBLICATION_RE.match(rest) else rest or None
     return head
 
 
@@ -220,6 +228,8 @@ def label_running_heads(doc: Labelling) -> None:
                 labels.add(_repeat_key(seg.text))
         elif _repeat_key(seg.text) in repeated:
             seg.label(Role.RUNNING_HEAD, "running head: the same line on several pages")
+            if _repeated_banner(seg.text):
+                doc.heads.append(RunningHead(seg.first.number, section=seg.text.strip()))
         elif seg.text.isupper():
             capitals.append(seg)
     if labels and capitals:
@@ -397,14 +407,21 @@ def label_section_name(doc: Labelling) -> None:
     texts = [s.text for s in doc.body_segments() if len(s.lines) == 1]
     tiers: tuple[list[Segment], list[Segment], list[Segment]] = ([], [], [])
     for seg in doc.body_segments():
-        if len(seg.lines) != 1 or not _could_be_section(seg.text):
+        if len(seg.lines) != 1:
+            continue
+        if _names_publication(seg.text) and _heads_beside(doc, seg):
+            seg.label(Role.RUNNING_HEAD, "running head: the publication's name")
+            continue
+        if not _could_be_section(seg.text):
             continue
         heads = _heads_beside(doc, seg)
+        if heads and not _beside_a_label(doc, seg):
+            continue  # lone numbers round a short line: a table's cells, no page's head
         if heads == 2:
             tiers[0].append(seg)
         elif heads and texts.count(seg.text) >= 2:
             tiers[1].append(seg)
-        elif heads == 1 and "," not in seg.text and _interrupts_sentence(doc, seg):
+        elif heads == 1 and _banner(seg.text) and _interrupts_sentence(doc, seg):
             tiers[2].append(seg)
     for seg in next((tier for tier in tiers if tier), []):
         seg.label(Role.RUNNING_HEAD, "running head: section name beside the page head")
@@ -417,20 +434,71 @@ def _heads_beside(doc: Labelling, seg: Segment) -> int:
     return sum(1 for n in around if n is not None and n.role is Role.RUNNING_HEAD)
 
 
-def _could_be_section(text: str) -> bool:
+def _repeated_banner(text: str) -> bool:
+    """A line in capitals that the pages repeat ("KINH TẾ - XÃ HỘI") names the section the
+    article is printed in, unless it names the publication or persons (a byline)."""
+    return _banner(text) and _could_be_section(text) and not plausible(parse_byline(text))
+
+
+def _banner(text: str) -> bool:
+    """A section banner in capitals, without a comma. A line in small letters with a page's
+    head on one side only is most often a paragraph's last line before a page break ("Sự đa
+    dạng về mục đích học tập cũng như"), which the sentence it cuts does not tell apart."""
+    return "," not in text and text.isupper()
+
+
+def _names_publication(text: str) -> bool:
+    """A short line naming the publication ("Tạp chí Khoa học và Công nghệ Việt Nam")."""
     text = text.strip()
-    return (
-        0 < len(text) <= SECTION_MAX
-        and not ends_sentence(text)
-        and text[-1] not in ",;"
-        and not _labelled_heading(text)
+    return len(text) <= SECTION_MAX and PUBLICATION_RE.match(text) is not None
+
+
+def _beside_a_label(doc: Labelling, seg: Segment) -> bool:
+    """One of the segment's two text neighbours is a running head in words (an issue label,
+    a line repeated on every page), not only a number alone: a table's numbers standing
+    round its cells are read as page numbers too."""
+    around = (doc.neighbour(seg, -1, ANY_TEXT), doc.neighbour(seg, +1, ANY_TEXT))
+    return any(
+        n is not None and n.role is Role.RUNNING_HEAD and not PAGE_NUMBER_RE.match(n.text.strip())
+        for n in around
     )
 
 
+def _could_be_section(text: str) -> bool:
+    """A section's name is short, of two words or more (Vietnamese writes a syllable a word:
+    "Diễn đàn", "Tin tức"), printed with a capital, complete (no function word ends it), and
+    no sentence, caption label, labelled heading or publication's name ("TT", a table's
+    heading, is none)."""
+    text = text.strip()
+    return (
+        0 < len(text) <= SECTION_MAX
+        and text[0].isupper()
+        and " " in text
+        and not ends_open(text)  # "... 100% PET với": a paragraph's line a page break cut
+        and not opens_with_caption_label(text)
+        and not ends_sentence(text)
+        and text[-1] not in ",;"
+        and not _labelled_heading(text)
+        and PUBLICATION_RE.match(text) is None
+    )
+
+
+# The parts of a scholarly article every paper names alike: its headings, never a section.
+ARTICLE_PART_RE = re.compile(
+    r"^\W*(lời\s+cảm\s+ơn|acknowledge?ments?|đặt\s+vấn\s+đề|mở\s+đầu|giới\s+thiệu|"
+    r"introduction|kết\s+luận(?:\s+và\s+kiến\s+nghị)?|conclusions?|lời\s+kết)\W*$",
+    re.IGNORECASE,
+)
+
+
 def _labelled_heading(text: str) -> bool:
-    """'Tài liệu tham khảo', 'Tóm tắt', 'Abstract': the article's own parts, never a running
-    head, even printed beside a page number."""
-    return REFERENCES_RE.match(text) is not None or FRONT_LABEL_RE.match(text) is not None
+    """'Tài liệu tham khảo', 'Tóm tắt', 'Abstract', 'Lời cảm ơn', 'Kết luận': the article's
+    own parts, never a running head, even printed beside a page number."""
+    return (
+        REFERENCES_RE.match(text) is not None
+        or FRONT_LABEL_RE.match(text) is not None
+        or ARTICLE_PART_RE.match(text) is not None
+    )
 
 
 def _interrupts_sentence(doc: Labelling, seg: Segment) -> bool:
