@@ -543,6 +543,21 @@ def test_legacy_fonts_in_the_body_are_decoded(tmp_path: Path) -> None:
         assert body == [text(0, 6), text(2, 5)], legacy
 
 
+def test_the_section_is_the_banner_the_running_heads_repeat(tmp_path: Path) -> None:
+    """A single article's pages print the journal's name and issue on one side and the
+    section's banner on the other: the banner is its section, never the journal's name."""
+    spec = Spec(SECOND.title, [("body", text(n, 12)) for n in range(14)], byline=SECOND.byline)
+    for heads, section in [
+        (("TẠP CHÍ KHOA HỌC & CÔNG NGHỆ . SỐ 7 - 2019", "KINH TẾ - XÃ HỘI"), "KINH TẾ - XÃ HỘI"),
+        (("TẠP CHÍ KHOA HỌC & CÔNG NGHỆ . SỐ 7 - 2019", "TẠP CHÍ KHOA HỌC & CÔNG NGHỆ"), None),
+        (("ĐẠI HỌC QUỐC GIA HÀ NỘI", "TRƯỜNG ĐẠI HỌC KHOA HỌC TỰ NHIÊN"), None),
+    ]:
+        pdf = tmp_path / "bai.pdf"
+        pages = build_pdf(pdf, [spec], Issue(running_heads=heads))
+        assert pages[0][1] - pages[0][0] >= 2  # the banner is printed on two pages at least
+        assert convert_pdf(pdf).section == section, heads
+
+
 def test_an_unreadable_pdf_is_an_error_naming_it(tmp_path: Path) -> None:
     bad = tmp_path / "hong.pdf"
     bad.write_bytes(b"%PDF-1.4 not really a pdf")

@@ -59,6 +59,12 @@ WRITES_LOWER_TRIES = 32  # places a word is found inside others before all words
 INNER_SENTENCE_END_RE = re.compile(r"[.!?…]\s+[^\W\d_]")
 GLUED_HYPHEN_END_RE = re.compile(r"[^\W_]-$")
 SECTION_MAX = 70
+# Words that open an institution's name, which a cover or a running head prints over the
+# article: the publisher, never one of the publication's sections.
+INSTITUTION_RE = re.compile(
+    r"^\W*(đại\s+học|trường\s+đại\s+học|học\s+viện|viện|ủy\s+ban|university|institute)\b",
+    re.IGNORECASE,
+)
 # Words that open a publication's own name ("TẠP CHÍ KHOA HỌC & CÔNG NGHỆ"), which running
 # heads print beside the issue label: the journal, never one of its sections.
 PUBLICATION_RE = re.compile(
@@ -228,7 +234,7 @@ def label_running_heads(doc: Labelling) -> None:
                 labels.add(_repeat_key(seg.text))
         elif _repeat_key(seg.text) in repeated:
             seg.label(Role.RUNNING_HEAD, "running head: the same line on several pages")
-            if _repeated_banner(seg.text):
+            if section_banner(seg.text):
                 doc.heads.append(RunningHead(seg.first.number, section=seg.text.strip()))
         elif seg.text.isupper():
             capitals.append(seg)
@@ -434,7 +440,7 @@ def _heads_beside(doc: Labelling, seg: Segment) -> int:
     return sum(1 for n in around if n is not None and n.role is Role.RUNNING_HEAD)
 
 
-def _repeated_banner(text: str) -> bool:
+def section_banner(text: str) -> bool:
     """A line in capitals that the pages repeat ("KINH TẾ - XÃ HỘI") names the section the
     article is printed in, unless it names the publication or persons (a byline)."""
     return _banner(text) and _could_be_section(text) and not plausible(parse_byline(text))
@@ -451,6 +457,16 @@ def _names_publication(text: str) -> bool:
     """A short line naming the publication ("Tạp chí Khoa học và Công nghệ Việt Nam")."""
     text = text.strip()
     return len(text) <= SECTION_MAX and PUBLICATION_RE.match(text) is not None
+
+
+def names_publisher(text: str) -> bool:
+    """The publication's or its publisher's name ("TẠP CHÍ ...", "ĐẠI HỌC QUỐC GIA HÀ NỘI
+    TRƯỜNG ĐẠI HỌC ..." over a thesis), or a printed rule: never a section's name."""
+    return (
+        PUBLICATION_RE.match(text) is not None
+        or INSTITUTION_RE.match(text) is not None
+        or "___" in text
+    )
 
 
 def _beside_a_label(doc: Labelling, seg: Segment) -> bool:
@@ -479,7 +495,7 @@ def _could_be_section(text: str) -> bool:
         and not ends_sentence(text)
         and text[-1] not in ",;"
         and not _labelled_heading(text)
-        and PUBLICATION_RE.match(text) is None
+        and not names_publisher(text)
     )
 
 

@@ -25,7 +25,12 @@ from bantin.convert.casing import (
     needs_restoring,
     restore_case,
 )
-from bantin.convert.roles import split_heading_mark
+from bantin.convert.roles import (
+    names_publisher,
+    parse_running_head,
+    section_banner,
+    split_heading_mark,
+)
 from bantin.model import PROSE, Article, Block, BlockKind
 from bantin.pdf import articles, roles, structure
 from bantin.pdf.document import Document, read_document
@@ -153,7 +158,7 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
     article.abstract_en = front.abstract_en
     article.keywords = front.keywords
     article.keywords_en = front.keywords_en
-    article.section = _section(span.section or front.banner)
+    article.section = _section(span.section or front.banner or _running_section(doc, span))
     article.pages = printed_pages(doc, span.pages)
     hints = replace(hints, title=restore_case_of(article, hints))
     _review(article, hints, doc, span)
@@ -190,9 +195,35 @@ def printed_pages(doc: Document, pages: list[int]) -> list[int]:
     return [pages[0] + offset, pages[-1] + offset] if pages[0] + offset >= 1 else []
 
 
+def _running_section(doc: Document, span: articles.Span) -> str:
+    """The section banner the article's pages print among their running heads ("KINH TẾ -
+    XÃ HỘI" over "TẠP CHÍ ... SỐ 22 - 2020"): on two of its pages at least, half of them."""
+    counts = Counter(
+        banner
+        for page in sorted(set(span.pages))
+        if (furniture := doc.furniture.get(page)) is not None
+        for banner in {_banner_of(head) for head in furniture.heads}
+        if banner
+    )
+    if not counts:
+        return ""
+    banner, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return banner if count >= max(2, len(set(span.pages)) / 2) else ""
+
+
+def _banner_of(head: str) -> str:
+    """A running head's section banner, its issue label and page number aside ("KINH TẾ -
+    XÃ HỘI - SỐ 5/2021"), or "" when it holds none."""
+    text = " ".join(head.split())
+    parsed = parse_running_head(text, 0)
+    if parsed is not None:
+        text = parsed.section or ""
+    return text if text and section_banner(text) else ""
+
+
 def _section(banner: str) -> str | None:
     text = " ".join(banner.split())
-    return text if 3 <= len(text) <= 80 else None
+    return text if 3 <= len(text) <= 80 and not names_publisher(text) else None
 
 
 def restore_case_of(article: Article, hints: Hints) -> str | None:
