@@ -154,3 +154,15 @@ def test_stray_control_characters_are_left_for_the_converter() -> None:
         "với hệ số cản nhớt đã cho và điều kiện biên tự do đối với ứng suất.\n"
     )
     assert decode_bytes(text.encode(), "x.txt") == text
+
+
+def test_chart_labels_in_a_legacy_font_inside_unicode_text_are_decoded() -> None:
+    """A chart's axis labels set in TCVN3 in an article set in Unicode: their bytes are
+    letters Unicode text writes too ("Õ", "Ý", "®"), but never so, a capital inside a word
+    in small letters ("biÕn", "tÝnh") or "®" glued to a letter ("®é")."""
+    text = "Kết quả như sau\nThêi gian biÕn tÝnh (ph)\n20 30\nNång ®é tinh bét (%)\nđược đo.\n"
+    assert decode_bytes(text.encode(), "x.txt") == (
+        "Kết quả như sau\nThời gian biến tính (ph)\n20 30\nNồng độ tinh bột (%)\nđược đo.\n"
+    )
+    kept = "Công ty TNHH ®iện Việt, nhãn hiệu Ý, NGUYỄN VĂN Á và McÉwan.\n"
+    assert decode_bytes(kept.encode(), "x.txt") == kept

@@ -150,7 +150,7 @@ def _decode_run(run: str, encoding: str | None) -> str:
     """One run in the text's legacy encoding, or in the one its own words read best in."""
     assert legacy is not None
     if encoding is None:
-        strong = sum(1 for word in run.split() if any(_legacy_byte(char) for char in word))
+        strong = sum(1 for word in run.split() if _legacy_word(word))
         if strong >= LEGACY_MIN_WORDS:
             return min((_decoded(run, name) for name in (legacy.TCVN3, legacy.VNI)), key=_misread)
         words = set(run.split())
@@ -182,6 +182,18 @@ def _misread(text: str) -> int:
         if any(_legacy_byte(char) for char in word)
         or sum(1 for char in unicodedata.normalize("NFD", word) if char in TONE_MARKS) > 1
     )
+
+
+# Inside a word: a Latin-1 capital after a small letter ("biÕn", "tÝnh": TCVN3 gives its
+# toned small letters codes of Latin-1 capitals), or "®" (TCVN3's "đ") before a letter.
+_SMALL = "a-zß-öø-ÿ"  # small letters of Latin-1, "÷" aside
+_LEGACY_INSIDE_RE = re.compile(f"(?<=[{_SMALL}])[À-ÖØ-Þ](?=[{_SMALL}])|®(?=[{_SMALL}])")
+
+
+def _legacy_word(word: str) -> bool:
+    """A word only a legacy font's bytes write: one holding a byte Unicode Vietnamese text
+    does not write, or a Latin-1 letter Unicode text writes, but never so placed."""
+    return any(_legacy_byte(char) for char in word) or _LEGACY_INSIDE_RE.search(word) is not None
 
 
 def _legacy_byte(char: str) -> bool:
