@@ -77,6 +77,8 @@ class Issue:
     contents_layout: str = "left"
     contents_columns: int = 1  # entries numbered at the right, in this many columns
     contents_sections: dict[int, str] = field(default_factory=dict)  # heading over an entry
+    contents_numbered: bool = False  # each entry opens with its number in the list: "3. "
+    contents_list_column: bool = False  # that number stands alone left of the entry's text
 
 
 @dataclass
@@ -229,12 +231,17 @@ def _contents_right(
             flow.y -= 13
         if spec.byline and issue.contents_layout == "byline: title":
             title = f"{spec.byline}: {title}"
+        if issue.contents_numbered:
+            title = f"{index + 1}. {title}"
         lines = _wrap(title, "Body", 10, width - 60)
         numbered = 0 if issue.contents_layout == "right, first line" else len(lines) - 1
+        indent = 20 if issue.contents_list_column else 0
+        if issue.contents_list_column:
+            _draw(flow, left, str(index + 1), "Body", 10)
         for number, line in enumerate(lines):
-            _draw(flow, left, line, "Body", 10)
+            _draw(flow, left + indent, line, "Body", 10)
             if number == numbered:
-                used = left + pdfmetrics.stringWidth(line, "Body", 10) + 6
+                used = left + indent + pdfmetrics.stringWidth(line, "Body", 10) + 6
                 dots = int((right - 20 - used) / pdfmetrics.stringWidth(" .", "Body", 10))
                 _draw(flow, used, " ." * dots, "Body", 10)
                 flow.canvas.drawRightString(right, flow.y, str(page))

@@ -366,9 +366,29 @@ def test_a_contents_page_with_its_page_numbers_at_the_right_is_read(
     """Many magazines set a contents entry as its title, dot leaders and the page number at
     the right edge, the byline under the title (or over it, or before it and a colon); a
     wrapped title is one entry; two columns of entries are read one after the other."""
+    issue = Issue(contents=True, contents_layout=layout, contents_columns=columns)
+    _contents_read_as_built(tmp_path, issue)
+
+
+@pytest.mark.parametrize("layout", ["right", "byline first", "byline: title", "right, first line"])
+@pytest.mark.parametrize("numbered", ["1. ", "1 alone"])
+def test_a_numbered_contents_list_is_read_by_its_page_numbers(
+    tmp_path: Path, layout: str, numbered: str
+) -> None:
+    """Some contents pages number their entries ("1. ", "2. ", or a number alone on the
+    left) and give the page at the right: that number is no page and no part of the title."""
+    issue = Issue(
+        contents=True,
+        contents_layout=layout,
+        contents_numbered=numbered == "1. ",
+        contents_list_column=numbered == "1 alone",
+    )
+    _contents_read_as_built(tmp_path, issue)
+
+
+def _contents_read_as_built(tmp_path: Path, issue: Issue) -> None:
     pdf = tmp_path / "in.pdf"
     specs = [FIRST, SECOND, THIRD, LONG]
-    issue = Issue(contents=True, contents_layout=layout, contents_columns=columns)
     ranges = build_pdf(pdf, specs, issue)
     entries = read_contents(read_document(pdf))
     assert [e.title for e in entries] == [spec.title for spec in specs]

@@ -40,6 +40,7 @@ class Entry:
     contents_page: int = 0
     section: str = ""  # the heading the contents page sets over this entry
     heading_after: str = ""  # a heading set after the entry's bylines, for the entries below
+    listed: str = ""  # the number the list gives the entry ("3. "), if its text opens so
 
     @property
     def authors(self) -> list[str]:
@@ -82,6 +83,7 @@ def read_contents(doc: Document) -> list[Entry]:
     for page in doc.pages:
         if page.number in pages:
             entries += _entries(page, doc)
+    _keep_list_numbers(entries)
     vietnamese = [entry for entry in entries if not is_english(entry.title)]
     english = {entry.page: entry.title for entry in entries if is_english(entry.title)}
     section = ""
@@ -101,7 +103,7 @@ def _entries(page: Page, doc: Document) -> list[Entry]:
     lines = [line for line in lines if line.text.strip()]
     starts = _numbered(lines)
     ends = _numbered_at_right(lines)
-    if len(ends) > len(starts):
+    if len(ends) > len(starts) or (len(ends) * 2 > len(starts) and _counts_off(starts)):
         return _entries_numbered_at_right(ends, lines, page)
     entries: list[Entry] = []
     for column in _columns(starts):
@@ -123,6 +125,18 @@ def _entries(page: Page, doc: Document) -> list[Entry]:
                 entry.section = above if index == 0 else ""
                 entries.append(entry)
     return entries
+
+
+def _counts_off(starts: list[tuple[int, Line]]) -> bool:
+    """Numbers on the left that count the entries (1, 2, 3... column by column, from 1 again
+    for a list in another language): the list's own numbers, when the page numbers stand at
+    the right."""
+    numbers = [number for column in _columns(starts) for number, _ in column]
+    return (
+        len(numbers) >= 2
+        and numbers[0] == 1
+        and all(b in (a + 1, 1) for a, b in itertools.pairwise(numbers))
+    )
 
 
 def _heading_above(column: list[tuple[int, Line]], lines: list[Line], right: float) -> str:
@@ -413,10 +427,37 @@ def _made_entry(number: int, title: list[str], bylines: list[str]) -> Entry | No
     """The entry of a title's lines (dot leaders left out, a byline run in before it taken
     out) and its bylines; none without a title."""
     joined = _DOT_LEADER.sub(" ", " ".join(" ".join(title).split())).strip()
+    listed = _LIST_NUMBER.match(joined)
+    if listed:
+        joined = joined[listed.end() :]
     joined, before = _byline_before(joined)
     if not joined:
         return None
-    return Entry(number, joined.rstrip(" .").strip(), before + bylines)
+    entry = Entry(number, joined.rstrip(" .").strip(), before + bylines)
+    entry.listed = listed[0] if listed else ""
+    return entry
+
+
+_LIST_NUMBER = re.compile(r"^\d{1,3}(?:[.)]\s+|\s+)(?=\S)")  # "3. ", "3) ", "3 "
+
+
+def _keep_list_numbers(entries: list[Entry]) -> None:
+    """Entries whose text opens with their place in the list (1, 2, 3... in the order they
+    are read; from 1 again for the list in another language) are a numbered list: the
+    numbers go. Otherwise a number opening an entry's text is its title's own ("70 năm
+    ..."): put back."""
+    places: dict[bool, int] = {}
+    counted = True
+    for entry in entries:
+        english = is_english(entry.title)
+        places[english] = places.get(english, 0) + 1
+        if entry.listed and int(entry.listed.strip(" .)")) != places[english]:
+            counted = False
+    if counted:
+        return
+    for entry in entries:
+        if entry.listed:
+            entry.title, entry.listed = entry.listed + entry.title, ""
 
 
 def _is_byline(text: str) -> bool:
