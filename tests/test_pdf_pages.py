@@ -3877,3 +3877,26 @@ def test_a_captioned_tables_row_label_with_a_colon_stays_in_its_table() -> None:
     kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
     tables = [text for kind, text in kinds if kind == "TABLE"]
     assert tables == ["Chỉ tiêu | Giá trị\nHệ số | 0,12\nTổng: | +0,85\nMẫu | 250"], kinds
+
+
+def test_a_note_under_a_float_across_the_columns_stays_with_it() -> None:
+    """Measured on real articles: "Nguồn: ..." set flush right under a chart or table across
+    both columns stands in the right column of the band under it, so it was read after the
+    left column's text there, and followed the paragraph going on from the left column into
+    the right (or the left column's every paragraph), apart from its float."""
+    ended = "Các quỹ đã rót vốn vào nhiều dự án."
+    sheet = page(
+        1,
+        [*body_lines(60, 11), line(ended, 50, 225)],
+        [*body_lines(60, 11, x=320), line(ended, 320, 225)],
+        [line("Biểu đồ 1. Quy mô vốn đầu tư qua các năm", 170, 250, 10, True)],
+        [line("Nguồn: Tổng hợp của nhóm tác giả", 372, 396, 10)],
+        body_lines(420, 12),
+        [*body_lines(420, 6, x=320), line("các doanh nghiệp khởi nghiệp trong nước.", 320, 510)],
+    )
+    sheet.images.append(Box(60, 265, 530, 390))
+    texts = [block.text for block in body_blocks(labelled(sheet))]
+    note = texts.index("Nguồn: Tổng hợp của nhóm tác giả")
+    assert texts[note - 1].startswith("Biểu đồ 1"), texts
+    assert texts[note + 1].startswith(RUNNING), texts
+    assert texts[note + 1].endswith("trong nước."), texts

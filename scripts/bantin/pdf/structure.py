@@ -409,6 +409,8 @@ def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
     held: list[Para] = []  # floats met since the last paragraph of running text
     last: Para | None = None
     for para in paras:
+        if para.role in _FLOATS and _back_under_its_float(para, out):
+            continue
         if para.role in _FLOATS or (last is not None and _stray_label(last, para)):
             held.append(para)
             continue
@@ -426,6 +428,42 @@ def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
         out.append(para)
         last = para if para.role == roles.BODY else None
     return out + held
+
+
+_PLACED_BACK = frozenset({roles.CAPTION, roles.TABLE, roles.FIGURE})
+
+
+def _back_under_its_float(para: Para, out: list[Para]) -> bool:
+    """A float read after text standing wholly below it on its page, that text read right
+    after floats one of which stands over it, goes back after those floats (into `out`):
+    what is set under a float across the columns, in the band below it but in a column
+    other than the first ("Nguồn: ..." flush right under a chart or table), is read after
+    the first column's text there, yet belongs to the float, not after that text."""
+    if para.role not in _PLACED_BACK:
+        return False
+    index = len(out)
+    while index and out[index - 1].role not in _FLOATS and _wholly_below(out[index - 1], para):
+        index -= 1
+    floats = index
+    while floats and out[floats - 1].role in _FLOATS and out[floats - 1].page == para.page:
+        floats -= 1
+    if index == len(out) or not any(_over(out[i], para) for i in range(floats, index)):
+        return False
+    out.insert(index, para)
+    return True
+
+
+def _wholly_below(text: Para, para: Para) -> bool:
+    """`text` opens on `para`'s page under `para`'s last line."""
+    return text.page == para.page and text.lines[0].box.y0 >= para.box.y1 - 1
+
+
+def _over(float_: Para, para: Para) -> bool:
+    """`float_` stands over `para`, across some of its width or across the columns (a
+    short caption centred over a chart as wide as the page)."""
+    above, below = float_.box, para.box
+    across = float_.column is None or (above.x0 < below.x1 and above.x1 > below.x0)
+    return above.y1 <= below.y0 + 1 and across
 
 
 #: A label's type is this much smaller than the running text's, at least.
