@@ -3900,3 +3900,45 @@ def test_a_note_under_a_float_across_the_columns_stays_with_it() -> None:
     assert texts[note - 1].startswith("Biểu đồ 1"), texts
     assert texts[note + 1].startswith(RUNNING), texts
     assert texts[note + 1].endswith("trong nước."), texts
+
+
+def test_a_figures_key_under_its_caption_is_no_running_text() -> None:
+    """Measured on real articles: the key set under a figure's caption in its small type
+    ("(1) Bể chứa ...; (2) Bơm ...", "a) khi ...; b) khi ...", "a, b, c: Biểu diễn sự khác
+    nhau ...") became paragraphs of running text, one a line, between the caption and the
+    text resuming under it."""
+    sheet = page(
+        1,
+        [*body_lines(60, 14), line("Sơ đồ hệ thống được thể hiện trên hình 1.", 50, 270)],
+        [line("Hình 1. Mô hình xử lý nước thải", 200, 480, 9, True)],
+        [line("bằng công nghệ tích hợp hai bể", 205, 491, 9, True)],
+        [line("(1) Bể chứa nước thải đầu vào; (2) Bơm nước thải;", 170, 512, 9)],
+        [line("(3) Van nước; (4) Bể phản ứng; (5) Bơm sục khí", 172, 527, 9)],
+        [line("(6) Bể chứa nước thải đầu ra", 215, 542, 9)],
+        [*body_lines(570, 6), line("Các mẫu được lấy sau mỗi mẻ xử lý.", 50, 660)],
+    )
+    blocks = body_blocks(labelled(sheet))
+    kinds = [(block.kind.name, block.text[:20]) for block in blocks]
+    assert not any(b.text.startswith(("(1)", "(3)", "(6)")) for b in blocks), kinds
+    caption = next(b for b in blocks if b.text.startswith("Hình 1."))
+    assert caption.text.endswith("(6) Bể chứa nước thải đầu ra"), caption.text
+    assert [k for k, _ in kinds].count("PARAGRAPH") == 2, kinds
+
+
+def test_a_figures_key_at_a_pages_foot_is_no_footnote() -> None:
+    """Measured on a real article: a figure's numbered key at the foot of its page, right
+    under the caption, read as footnotes ("(1) Bể chứa ...")."""
+    sheet = page(
+        1,
+        [*body_lines(60, 14), line("Sơ đồ hệ thống được thể hiện trên hình 1.", 50, 270)],
+        body_lines(300, 20),
+        [line("Hình 1. Mô hình xử lý nước thải", 200, 720, 9, True)],
+        [line("bằng công nghệ tích hợp hai bể", 205, 731, 9, True)],
+        [line("(1) Bể chứa nước thải đầu vào; (2) Bơm nước thải;", 170, 752, 9)],
+        [line("(3) Van nước; (4) Bể phản ứng; (5) Bơm sục khí", 172, 767, 9)],
+        [line("(6) Bể chứa nước thải đầu ra", 215, 782, 9)],
+    )
+    paras = labelled(sheet)
+    assert FOOTNOTE not in {para.role for para in paras}
+    caption = next(para for para in paras if para.role == CAPTION)
+    assert caption.text.endswith("(6) Bể chứa nước thải đầu ra"), caption.text
