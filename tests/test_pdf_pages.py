@@ -3942,3 +3942,26 @@ def test_a_figures_key_at_a_pages_foot_is_no_footnote() -> None:
     assert FOOTNOTE not in {para.role for para in paras}
     caption = next(para for para in paras if para.role == CAPTION)
     assert caption.text.endswith("(6) Bể chứa nước thải đầu ra"), caption.text
+
+
+def test_a_paragraph_gone_on_into_the_next_column_takes_its_next_block_there() -> None:
+    """Measured on a real article: a paragraph going on from the left column's foot into
+    the right column's first line took that line, but not the block poppler began on the
+    line under it with a number ("63,24% cho biết ..."): the paragraph's lines in the left
+    column, not those in the right, were measured for the line under to start where they do."""
+    from bantin.pdf.structure import join_continued
+
+    sheet = page(
+        1,
+        [line("Kết quả phân tích như sau.", 50, 45), *body_lines(60, 20)],
+        [line("phân tích nhân tố và cả phương sai trích đạt", 320, 60)],
+        [
+            line("63,24% cho biết bốn nhân tố được rút ra từ", 320, 78),
+            *body_lines(93, 2, x=320),
+            line("của dữ liệu (bảng 4).", 320, 123),
+        ],
+        body_lines(150, 18, x=320),
+    )
+    joined = [para.text for para in join_continued(labelled(sheet), indent=False)]
+    assert not any(text.startswith("63,24%") for text in joined), joined
+    assert any("trích đạt 63,24% cho biết" in text for text in joined), joined

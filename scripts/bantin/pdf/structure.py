@@ -387,13 +387,24 @@ def _right_under(above: Para, below: Para) -> bool:
     last, first = above.lines[-1], below.lines[0]
     height = max(last.box.height, 1.0)
     close = -1 <= first.box.y0 - last.box.y1 <= height
-    shift = above.box.x0 - first.box.x0
+    here = _lines_in_column_of(above, last)
+    shift = min(line.box.x0 for line in here) - first.box.x0
     column = above.column
     at_edge = column is not None and abs(first.box.x0 - column.left) <= height
     aligned = abs(shift) <= height or (
-        at_edge and len(above.lines) == 1 and 0 < shift <= INDENT_MAX * height
+        at_edge and len(here) == 1 and 0 < shift <= INDENT_MAX * height
     )
     return above.page == below.page and close and aligned
+
+
+def _lines_in_column_of(para: Para, last: Line) -> list[Line]:
+    """The paragraph's last lines standing in `last`'s column: a paragraph gone on from
+    another column holds lines there too, which say nothing of where its lines here start."""
+    lines = para.lines
+    start = len(lines) - 1
+    while start and lines[start - 1].box.x_overlap(last.box) > 0:
+        start -= 1
+    return lines[start:]
 
 
 def _indent_convention(paras: Sequence[Para]) -> bool:
