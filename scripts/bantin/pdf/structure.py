@@ -441,16 +441,15 @@ def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
     return out + held
 
 
-_PLACED_BACK = frozenset({roles.CAPTION, roles.TABLE, roles.FIGURE})
-
-
 def _back_under_its_float(para: Para, out: list[Para]) -> bool:
-    """A float read after text standing wholly below it on its page, that text read right
+    """A caption read after text standing wholly below it on its page, that text read right
     after floats one of which stands over it, goes back after those floats (into `out`):
-    what is set under a float across the columns, in the band below it but in a column
+    a note set under a float across the columns, in the band below it but in a column
     other than the first ("Nguồn: ..." flush right under a chart or table), is read after
-    the first column's text there, yet belongs to the float, not after that text."""
-    if para.role not in _PLACED_BACK:
+    the first column's text there, yet belongs to the float, not after that text. (Only a
+    caption: a table's stray cell or a figure's word put back among other cells made a
+    table of a list item and the line before it.)"""
+    if para.role != roles.CAPTION:
         return False
     index = len(out)
     while index and out[index - 1].role not in _FLOATS and _wholly_below(out[index - 1], para):
