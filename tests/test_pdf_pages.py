@@ -3877,3 +3877,91 @@ def test_a_captioned_tables_row_label_with_a_colon_stays_in_its_table() -> None:
     kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
     tables = [text for kind, text in kinds if kind == "TABLE"]
     assert tables == ["Chỉ tiêu | Giá trị\nHệ số | 0,12\nTổng: | +0,85\nMẫu | 250"], kinds
+
+
+def test_a_note_under_a_float_across_the_columns_stays_with_it() -> None:
+    """Measured on real articles: "Nguồn: ..." set flush right under a chart or table across
+    both columns stands in the right column of the band under it, so it was read after the
+    left column's text there, and followed the paragraph going on from the left column into
+    the right (or the left column's every paragraph), apart from its float."""
+    ended = "Các quỹ đã rót vốn vào nhiều dự án."
+    sheet = page(
+        1,
+        [*body_lines(60, 11), line(ended, 50, 225)],
+        [*body_lines(60, 11, x=320), line(ended, 320, 225)],
+        [line("Biểu đồ 1. Quy mô vốn đầu tư qua các năm", 170, 250, 10, True)],
+        [line("Nguồn: Tổng hợp của nhóm tác giả", 372, 396, 10)],
+        body_lines(420, 12),
+        [*body_lines(420, 6, x=320), line("các doanh nghiệp khởi nghiệp trong nước.", 320, 510)],
+    )
+    sheet.images.append(Box(60, 265, 530, 390))
+    texts = [block.text for block in body_blocks(labelled(sheet))]
+    note = texts.index("Nguồn: Tổng hợp của nhóm tác giả")
+    assert texts[note - 1].startswith("Biểu đồ 1"), texts
+    assert texts[note + 1].startswith(RUNNING), texts
+    assert texts[note + 1].endswith("trong nước."), texts
+
+
+def test_a_figures_key_under_its_caption_is_no_running_text() -> None:
+    """Measured on real articles: the key set under a figure's caption in its small type
+    ("(1) Bể chứa ...; (2) Bơm ...", "a) khi ...; b) khi ...", "a, b, c: Biểu diễn sự khác
+    nhau ...") became paragraphs of running text, one a line, between the caption and the
+    text resuming under it."""
+    sheet = page(
+        1,
+        [*body_lines(60, 14), line("Sơ đồ hệ thống được thể hiện trên hình 1.", 50, 270)],
+        [line("Hình 1. Mô hình xử lý nước thải", 200, 480, 9, True)],
+        [line("bằng công nghệ tích hợp hai bể", 205, 491, 9, True)],
+        [line("(1) Bể chứa nước thải đầu vào; (2) Bơm nước thải;", 170, 512, 9)],
+        [line("(3) Van nước; (4) Bể phản ứng; (5) Bơm sục khí", 172, 527, 9)],
+        [line("(6) Bể chứa nước thải đầu ra", 215, 542, 9)],
+        [*body_lines(570, 6), line("Các mẫu được lấy sau mỗi mẻ xử lý.", 50, 660)],
+    )
+    blocks = body_blocks(labelled(sheet))
+    kinds = [(block.kind.name, block.text[:20]) for block in blocks]
+    assert not any(b.text.startswith(("(1)", "(3)", "(6)")) for b in blocks), kinds
+    caption = next(b for b in blocks if b.text.startswith("Hình 1."))
+    assert caption.text.endswith("(6) Bể chứa nước thải đầu ra"), caption.text
+    assert [k for k, _ in kinds].count("PARAGRAPH") == 2, kinds
+
+
+def test_a_figures_key_at_a_pages_foot_is_no_footnote() -> None:
+    """Measured on a real article: a figure's numbered key at the foot of its page, right
+    under the caption, read as footnotes ("(1) Bể chứa ...")."""
+    sheet = page(
+        1,
+        [*body_lines(60, 14), line("Sơ đồ hệ thống được thể hiện trên hình 1.", 50, 270)],
+        body_lines(300, 20),
+        [line("Hình 1. Mô hình xử lý nước thải", 200, 720, 9, True)],
+        [line("bằng công nghệ tích hợp hai bể", 205, 731, 9, True)],
+        [line("(1) Bể chứa nước thải đầu vào; (2) Bơm nước thải;", 170, 752, 9)],
+        [line("(3) Van nước; (4) Bể phản ứng; (5) Bơm sục khí", 172, 767, 9)],
+        [line("(6) Bể chứa nước thải đầu ra", 215, 782, 9)],
+    )
+    paras = labelled(sheet)
+    assert FOOTNOTE not in {para.role for para in paras}
+    caption = next(para for para in paras if para.role == CAPTION)
+    assert caption.text.endswith("(6) Bể chứa nước thải đầu ra"), caption.text
+
+
+def test_a_paragraph_gone_on_into_the_next_column_takes_its_next_block_there() -> None:
+    """Measured on a real article: a paragraph going on from the left column's foot into
+    the right column's first line took that line, but not the block poppler began on the
+    line under it with a number ("63,24% cho biết ..."): the paragraph's lines in the left
+    column, not those in the right, were measured for the line under to start where they do."""
+    from bantin.pdf.structure import join_continued
+
+    sheet = page(
+        1,
+        [line("Kết quả phân tích như sau.", 50, 45), *body_lines(60, 20)],
+        [line("phân tích nhân tố và cả phương sai trích đạt", 320, 60)],
+        [
+            line("63,24% cho biết bốn nhân tố được rút ra từ", 320, 78),
+            *body_lines(93, 2, x=320),
+            line("của dữ liệu (bảng 4).", 320, 123),
+        ],
+        body_lines(150, 18, x=320),
+    )
+    joined = [para.text for para in join_continued(labelled(sheet), indent=False)]
+    assert not any(text.startswith("63,24%") for text in joined), joined
+    assert any("trích đạt 63,24% cho biết" in text for text in joined), joined

@@ -1565,7 +1565,48 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
         _claim(paras, paras.index(row[-1]), +1, TABLE, body, across=union_of([p.box for p in row]))
     _cells_of_figures(paras, tabled)
     _axis_ticks(paras)
+    _keys_under_captions(paras, body)
     _notes_under_tables(paras, body)
+
+
+KEY_MAX_LINES = 3  # lines of one block of a figure's key, at the most
+KEY_GAP = 1.5  # of the line above: the widest gap over a line of a figure's key (a wider one:
+# a drawing between, whose words they are)
+
+
+def _keys_under_captions(paras: Sequence[Para], body: BodyType) -> None:
+    """Lines in type smaller than the body's, not bold, set right under a figure's numbered
+    caption and under each other, across some of its width, are the figure's key, part of
+    its caption ("(1) Bể chứa; (2) Bơm ...", "a) khi ...; b) khi ...", "a, b, c: Biểu diễn
+    sự khác nhau ..."), not running text: the text resumes in the body's type."""
+    caption: Para | None = None
+    above: Para | None = None  # the caption's or its key's last line read
+    for para in paras:
+        if not para.role:
+            continue
+        if para.role == CAPTION and figure_caption(para) and is_caption_text(para.text):
+            caption = above = para
+        elif caption is not None and above is not None and _key_line(para, above, caption, body):
+            caption.lines += para.lines
+            para.role = ""
+            above = para
+        else:
+            caption = above = None
+
+
+def _key_line(para: Para, above: Para, caption: Para, body: BodyType) -> bool:
+    """`para` a block of a figure's key under `above`, its caption or the key's line before."""
+    # (a key's numbered line at a page's foot reads as a footnote, which never stands so
+    # close under a caption)
+    if para.role not in (BODY, FOOTNOTE) or para.page != caption.page:
+        return False
+    if len(para.lines) > KEY_MAX_LINES:
+        return False
+    if para.style.bold or body.ratio(para.style) >= SMALLER or is_caption_text(para.text):
+        return False
+    gap = para.box.y0 - above.box.y1
+    close = -1 < gap < KEY_GAP * above.lines[-1].box.height
+    return close and para.box.x_overlap(caption.box) > 0
 
 
 def _notes_under_tables(paras: Sequence[Para], body: BodyType) -> None:

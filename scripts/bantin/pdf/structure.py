@@ -387,13 +387,24 @@ def _right_under(above: Para, below: Para) -> bool:
     last, first = above.lines[-1], below.lines[0]
     height = max(last.box.height, 1.0)
     close = -1 <= first.box.y0 - last.box.y1 <= height
-    shift = above.box.x0 - first.box.x0
+    here = _lines_in_column_of(above, last)
+    shift = min(line.box.x0 for line in here) - first.box.x0
     column = above.column
     at_edge = column is not None and abs(first.box.x0 - column.left) <= height
     aligned = abs(shift) <= height or (
-        at_edge and len(above.lines) == 1 and 0 < shift <= INDENT_MAX * height
+        at_edge and len(here) == 1 and 0 < shift <= INDENT_MAX * height
     )
     return above.page == below.page and close and aligned
+
+
+def _lines_in_column_of(para: Para, last: Line) -> list[Line]:
+    """The paragraph's last lines standing in `last`'s column: a paragraph gone on from
+    another column holds lines there too, which say nothing of where its lines here start."""
+    lines = para.lines
+    start = len(lines) - 1
+    while start and lines[start - 1].box.x_overlap(last.box) > 0:
+        start -= 1
+    return lines[start:]
 
 
 def _indent_convention(paras: Sequence[Para]) -> bool:
@@ -409,6 +420,8 @@ def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
     held: list[Para] = []  # floats met since the last paragraph of running text
     last: Para | None = None
     for para in paras:
+        if para.role in _FLOATS and _back_under_its_float(para, out):
+            continue
         if para.role in _FLOATS or (last is not None and _stray_label(last, para)):
             held.append(para)
             continue
@@ -426,6 +439,41 @@ def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
         out.append(para)
         last = para if para.role == roles.BODY else None
     return out + held
+
+
+def _back_under_its_float(para: Para, out: list[Para]) -> bool:
+    """A caption read after text standing wholly below it on its page, that text read right
+    after floats one of which stands over it, goes back after those floats (into `out`):
+    a note set under a float across the columns, in the band below it but in a column
+    other than the first ("Nguồn: ..." flush right under a chart or table), is read after
+    the first column's text there, yet belongs to the float, not after that text. (Only a
+    caption: a table's stray cell or a figure's word put back among other cells made a
+    table of a list item and the line before it.)"""
+    if para.role != roles.CAPTION:
+        return False
+    index = len(out)
+    while index and out[index - 1].role not in _FLOATS and _wholly_below(out[index - 1], para):
+        index -= 1
+    floats = index
+    while floats and out[floats - 1].role in _FLOATS and out[floats - 1].page == para.page:
+        floats -= 1
+    if index == len(out) or not any(_over(out[i], para) for i in range(floats, index)):
+        return False
+    out.insert(index, para)
+    return True
+
+
+def _wholly_below(text: Para, para: Para) -> bool:
+    """`text` opens on `para`'s page under `para`'s last line."""
+    return text.page == para.page and text.lines[0].box.y0 >= para.box.y1 - 1
+
+
+def _over(float_: Para, para: Para) -> bool:
+    """`float_` stands over `para`, across some of its width or across the columns (a
+    short caption centred over a chart as wide as the page)."""
+    above, below = float_.box, para.box
+    across = float_.column is None or (above.x0 < below.x1 and above.x1 > below.x0)
+    return above.y1 <= below.y0 + 1 and across
 
 
 #: A label's type is this much smaller than the running text's, at least.
