@@ -15,6 +15,7 @@ import bisect
 import dataclasses
 import functools
 import itertools
+import operator
 import re
 
 from bantin.convert.metrics import CHAR_WIDTHS, LINE_WIDTHS
@@ -31,6 +32,7 @@ PROSE_SPACES = 2  # a line of prose has at least three words
 _OPENING = "([{“‘\"'"
 _DASH_RE = re.compile(f"[{DASHES}]")
 _CLOSING = ".,;:!?)]}”’\"'…"
+_TEXT = operator.attrgetter("text")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,7 +46,7 @@ class _Site:
 def restore_dropped_hyphens(lines: list[SourceLine]) -> list[tuple[int, str]]:
     """Put back the hyphens pdftotext dropped at line ends (see the module); returns each
     line's number with the pair restored."""
-    texts = [line.text.strip() for line in lines]
+    texts = list(map(str.strip, map(_TEXT, lines)))
     widths = list(map(LINE_WIDTHS.__getitem__, texts))
     prose = [
         i
@@ -73,14 +75,15 @@ def _long_lines(prose: list[int], widths: list[int]) -> dict[int, int]:
     long: dict[int, int] = {}
     window: list[int] = []  # widths[low:high], sorted
     low = high = 0
+    end = len(prose)
     for position, index in enumerate(prose):
-        while high < len(prose) and high <= position + WINDOW:
+        while high < end and high <= position + WINDOW:
             bisect.insort(window, widths[high])
             high += 1
         if position - WINDOW > low:
             del window[bisect.bisect_left(window, widths[low])]
             low += 1
-        count = len(window) - 1  # the widths around the line: its own taken out (once)
+        count = high - low - 1  # the widths around the line (len(window)): its own taken out
         if count < LEAST_AROUND:
             continue
         width = widths[position]
