@@ -126,14 +126,9 @@ class _Evidence:
             range(1, len(words) - 1), map(_DASH_WORDS.__contains__, words[1:-1])
         )
         dashed = {(words[index - 1], words[index + 1]) for index in between}
-        # a word with one hyphen or dash inside
-        dashed.update(
-            _halves(word)
-            for word in set(words)
-            if not word.isalnum()  # (most words: a dash is no letter or digit)
-            and _DASH_RE.search(word)
-            and sum(map(word.count, DASHES)) == 1
-        )
+        # a word with one hyphen or dash inside (each different word asked once, answered
+        # from what earlier texts taught: words repeat a lot)
+        dashed.update(filter(None, map(_DASH_HALVES.__getitem__, set(words))))
         dashed.discard(("", ""))
         # A pair joined by a hyphen or a dash, glued or spaced, says the same: the words of
         # the pair go together with one between them.
@@ -167,6 +162,16 @@ def _halves(word: str) -> tuple[str, str]:
     if left[-1:].isalnum() and right[:1].isalnum():
         return left, right
     return "", ""
+
+
+def _dash_halves(word: str) -> tuple[str, str] | None:
+    """The halves of a word with one hyphen or dash inside ('KH-CN': `_halves`), else None."""
+    if word.isalnum() or not _DASH_RE.search(word) or sum(map(word.count, DASHES)) != 1:
+        return None  # (most words: a dash is no letter or digit)
+    return _halves(word)
+
+
+_DASH_HALVES: Memo[str, tuple[str, str] | None] = Memo(_dash_halves, 100_000)
 
 
 def _core(word: str) -> str:
