@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from bantin import corpus, pipeline, slug, sources, store, vietnamese
 from bantin import markdown as bantin_markdown
 from bantin.cli import make_parser, named_verb
-from bantin.convert import facts, join, roles
+from bantin.convert import casing, facts, hyphens, join, legacy, metrics, roles
 from bantin.convert import text as convert
 from bantin.convert.casing import WORD_SPLIT_RE, learn_body
 from bantin.convert.layout import Layout, split_lines
@@ -897,3 +897,46 @@ def test_a_remembered_name_is_the_name_worked_out_again(words: list[str], pens: 
     assert first == names.read_name(raw, pens)
     assert names.parse_name(raw, tuple(pens)) == first
     assert names.parse_name(raw) == names.read_name(raw)
+
+
+# --- text route: quick looks that stand for a slower pass ------------------------------------
+
+#: Pieces of text around the text route's quick looks: Latin-1 letters and signs (Unicode
+#: Vietnamese and TCVN3 bytes), digits and names glued to numbers.
+ROUTE_PIECES = [
+    *("a", "Đổi", "hình", "h×nh", "T¹O", "LIÖU", "10µm", "é", "°", "²", "½", "_", " ", "\n"),
+    *("Servomill", "700", "x2", "CO2", "ab", "1", "Nội2021", "(", ")", ",", ";", ".", "/", "-"),
+    *(" ,", " ;", " .", " )", " /", "\t", "N", "GÀY", "\u2003", "ǅ", "Ⅳ", "KH-CN", "–", "‐"),
+    *("(tế", "xã)", "“", "”", "…", "KT-XH-", "a--b"),
+]
+ROUTE_TEXT = st.lists(st.sampled_from(ROUTE_PIECES), max_size=24).map("".join)
+
+
+def plain_unread_words(text: str) -> set[str]:
+    """unread_words as defined: every word holding a Latin-1 character, checked as it stands."""
+    latin = [word for word in text.split() if re.search("[\x80-\xff]", word)]
+    return {word for word in latin if not vietnamese.is_syllable(word.strip(legacy._AROUND))}
+
+
+@settings(max_examples=1500, deadline=None)
+@given(ROUTE_TEXT)
+def test_text_route_quick_looks_give_what_the_plain_ones_give(text: str) -> None:
+    assert legacy.unread_words(text) == plain_unread_words(text)
+    assert casing._letter_before_digit(text) == bool(re.search(r"[^\W\d_]\d", text))
+    if casing._GLUED.search(text):
+        assert casing._letter_before_digit(text)  # the quick look never hides a glued name
+
+
+@settings(max_examples=1500, deadline=None)
+@given(ROUTE_TEXT)
+def test_widths_and_dashed_words_remembered_are_those_worked_out(text: str) -> None:
+    assert metrics.printed_width(text) == sum(metrics.CHAR_WIDTHS[char] for char in text)
+    for word in {*text.split(), *text.split(" ")}:
+        plain = (
+            hyphens._halves(word)
+            if not word.isalnum()
+            and re.search(f"[{hyphens.DASHES}]", word)
+            and sum(map(word.count, hyphens.DASHES)) == 1
+            else None
+        )
+        assert hyphens._DASH_HALVES[word] == plain

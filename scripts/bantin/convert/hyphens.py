@@ -15,6 +15,7 @@ import bisect
 import dataclasses
 import functools
 import itertools
+import operator
 import re
 
 from bantin.convert.metrics import CHAR_WIDTHS, LINE_WIDTHS
@@ -31,6 +32,7 @@ PROSE_SPACES = 2  # a line of prose has at least three words
 _OPENING = "([{“‘\"'"
 _DASH_RE = re.compile(f"[{DASHES}]")
 _CLOSING = ".,;:!?)]}”’\"'…"
+_TEXT = operator.attrgetter("text")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,7 +46,7 @@ class _Site:
 def restore_dropped_hyphens(lines: list[SourceLine]) -> list[tuple[int, str]]:
     """Put back the hyphens pdftotext dropped at line ends (see the module); returns each
     line's number with the pair restored."""
-    texts = [line.text.strip() for line in lines]
+    texts = list(map(str.strip, map(_TEXT, lines)))
     widths = list(map(LINE_WIDTHS.__getitem__, texts))
     prose = [
         i
@@ -73,14 +75,15 @@ def _long_lines(prose: list[int], widths: list[int]) -> dict[int, int]:
     long: dict[int, int] = {}
     window: list[int] = []  # widths[low:high], sorted
     low = high = 0
+    end = len(prose)
     for position, index in enumerate(prose):
-        while high < len(prose) and high <= position + WINDOW:
+        while high < end and high <= position + WINDOW:
             bisect.insort(window, widths[high])
             high += 1
         if position - WINDOW > low:
             del window[bisect.bisect_left(window, widths[low])]
             low += 1
-        count = len(window) - 1  # the widths around the line: its own taken out (once)
+        count = high - low - 1  # the widths around the line (len(window)): its own taken out
         if count < LEAST_AROUND:
             continue
         width = widths[position]
@@ -123,14 +126,9 @@ class _Evidence:
             range(1, len(words) - 1), map(_DASH_WORDS.__contains__, words[1:-1])
         )
         dashed = {(words[index - 1], words[index + 1]) for index in between}
-        # a word with one hyphen or dash inside
-        dashed.update(
-            _halves(word)
-            for word in set(words)
-            if not word.isalnum()  # (most words: a dash is no letter or digit)
-            and _DASH_RE.search(word)
-            and sum(map(word.count, DASHES)) == 1
-        )
+        # a word with one hyphen or dash inside (each different word asked once, answered
+        # from what earlier texts taught: words repeat a lot)
+        dashed.update(filter(None, map(_DASH_HALVES.__getitem__, set(words))))
         dashed.discard(("", ""))
         # A pair joined by a hyphen or a dash, glued or spaced, says the same: the words of
         # the pair go together with one between them.
@@ -164,6 +162,16 @@ def _halves(word: str) -> tuple[str, str]:
     if left[-1:].isalnum() and right[:1].isalnum():
         return left, right
     return "", ""
+
+
+def _dash_halves(word: str) -> tuple[str, str] | None:
+    """The halves of a word with one hyphen or dash inside ('KH-CN': `_halves`), else None."""
+    if word.isalnum() or not _DASH_RE.search(word) or sum(map(word.count, DASHES)) != 1:
+        return None  # (most words: a dash is no letter or digit)
+    return _halves(word)
+
+
+_DASH_HALVES: Memo[str, tuple[str, str] | None] = Memo(_dash_halves, 100_000)
 
 
 def _core(word: str) -> str:

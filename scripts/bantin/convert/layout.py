@@ -432,7 +432,7 @@ class LocalWidths:
         lower: list[bool] | None = None,  # each line's starts_lower, when known
     ) -> None:
         if like is None:
-            self.texts = [line.text.strip() for line in lines]
+            self.texts = list(map(str.strip, map(_text, lines)))
             self.all_prose = [
                 i
                 for i, text in enumerate(self.texts)

@@ -6,12 +6,10 @@ span extracted from a PDF whose font has no Unicode map); this module recognises
 
 from __future__ import annotations
 
-import itertools
-import operator
 import re
 import unicodedata
 
-from bantin.vietnamese import are_syllables, is_syllable
+from bantin.vietnamese import Memo, is_syllable
 
 TCVN3 = "tcvn3"
 TCVN3_CAPITALS = "tcvn3-capitals"  # ".VnTimeH"-style fonts: every letter is drawn as a capital
@@ -205,10 +203,22 @@ _AROUND = ".,;:!?()[]\"'“”‘’-–"
 def unread_words(text: str) -> set[str]:
     """The words holding a Latin-1 letter or sign that are no Vietnamese syllable as they
     stand ("T¹O", "h×nh", "10µm"): the only words a legacy decoding may be proved by."""
-    # each different word once; a word of ASCII letters alone holds no Latin-1 letter
-    latin = [word for word in set(text.split()) if not word.isascii() and _LATIN1.search(word)]
-    syllables = are_syllables(map(str.strip, latin, itertools.repeat(_AROUND)))
-    return set(itertools.compress(latin, map(operator.not_, syllables)))
+    # each different word once, answered from what earlier texts taught (words repeat a lot:
+    # most are looked up at C speed)
+    return set(filter(_UNREAD.__getitem__, set(text.split())))
+
+
+def _unread(word: str) -> bool:
+    """A word holding a Latin-1 letter or sign (a word of ASCII alone holds none) that is no
+    Vietnamese syllable as it stands."""
+    return (
+        not word.isascii()
+        and _LATIN1.search(word) is not None
+        and not is_syllable(word.strip(_AROUND))
+    )
+
+
+_UNREAD: Memo[str, bool] = Memo(_unread, 100_000)
 
 
 def syllables_made(words: set[str], encoding: str) -> set[str]:

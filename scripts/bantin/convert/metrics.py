@@ -56,8 +56,20 @@ CHAR_WIDTHS = _WIDTHS  # each character's width: printed_width(text) is the sum 
 
 
 def printed_width(text: str) -> int:
-    """The width of `text` set in a book face, in thousandths of an em."""
-    return sum(map(_WIDTHS.__getitem__, text))
+    """The width of `text` set in a book face, in thousandths of an em: its words' widths
+    (remembered: the same words come back line after line, and a character outside Latin-1,
+    as most Vietnamese letters are, costs a new string each time it is read) and its spaces'."""
+    pieces = text.split(" ")
+    return sum(map(_WORD_WIDTHS.__getitem__, pieces)) + _SPACE * (len(pieces) - 1)
+
+
+def _word_width(word: str) -> int:
+    """The width of a text without spaces: the sum of its characters' widths."""
+    return sum(map(_WIDTHS.__getitem__, word))
+
+
+_SPACE = _WIDTHS[" "]
+_WORD_WIDTHS: Memo[str, int] = Memo(_word_width, 100_000)
 
 
 #: printed_width of whole lines, remembered: several stages measure the same lines (the
