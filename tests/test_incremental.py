@@ -1948,3 +1948,69 @@ def test_a_rebuild_copies_the_published_site_beforehand_and_uses_its_listing(
     assert plan.published_inode("a.bib") == (7, (root / "site").stat().st_dev)
     assert plan.published_inode("b.bib") is None and not plan.is_published("b.bib")
     assert plan.is_published("a.bib")
+
+
+LISTED_NAMES = st.sampled_from(
+    [
+        "mkdocs.yml",
+        "published-urls.txt",
+        "bantin:cli.py",
+        "bantin:site/build.py",
+        "docs/index.md",
+        "docs/.bantin-manifest.json",
+        "docs/2020/so-1/a.md",
+        "docs/2020/so-1/a.bib",
+        "docs/2020/so-2/b:c.md",
+        "sources/2020/01/a.txt",
+        "sources/2020/01/issue.yml",
+        "overrides:/theme/main.html",
+    ]
+)
+LISTINGS = st.dictionaries(
+    LISTED_NAMES, st.tuples(st.integers(-1, 3), st.integers(0, 3), st.integers(0, 3))
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=LISTINGS, after=LISTINGS)
+def test_the_records_digests_made_again_only_where_files_changed_are_those_made_afresh(
+    before: dict[str, tuple[int, int, int]], after: dict[str, tuple[int, int, int]]
+) -> None:
+    """The end of a build digests again only the folders whose files it listed differently
+    than the start: its folders, digest and conversion digest are those of a listing grouped
+    afresh, whatever changed (files added, removed, listed anew, in any folder)."""
+    from bantin.site import unchanged
+
+    start = unchanged.Listing(files=before).folders()
+    before.update(after)  # the start's listing may change after it was grouped (the theme's)
+    now = unchanged.Listing(files=after, other={"version": "1"})
+    kept, fresh = start.changed(after), now.folders()
+    assert (kept.files, kept.digests) == (fresh.files, fresh.digests)
+    assert now.digest(kept) == now.digest() and now.conversion_digest(kept) == (
+        now.conversion_digest()
+    )
+
+
+def test_the_record_digests_what_conversion_reads_and_every_input() -> None:
+    """The conversion digest follows the sources, bantin, docs/'s manifest and which files
+    docs/ holds, not their times; the digest follows every listed value."""
+    from bantin.site import unchanged
+
+    base = {
+        "mkdocs.yml": (1, 1, 1),
+        "bantin:cli.py": (1, 1, 2),
+        "bantin:site/build.py": (1, 1, 3),
+        "docs/.bantin-manifest.json": (1, 1, 4),
+        "docs/2020/so-1/a.md": (1, 1, 5),
+        "sources/2020/01/a.txt": (1, 1, 6),
+    }
+    first = unchanged.Listing(files=dict(base))
+    for name in base:
+        changed = unchanged.Listing(files={**base, name: (2, 2, 2)})
+        assert changed.digest() != first.digest(), name
+        converts = name != "mkdocs.yml" and name != "docs/2020/so-1/a.md"
+        assert (changed.conversion_digest() != first.conversion_digest()) == converts, name
+    added = unchanged.Listing(files={**base, "docs/2020/so-1/b.md": (1, 1, 7)})
+    assert added.conversion_digest() != first.conversion_digest()
+    removed = unchanged.Listing(files={k: v for k, v in base.items() if k != "docs/2020/so-1/a.md"})
+    assert removed.conversion_digest() != first.conversion_digest()
