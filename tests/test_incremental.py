@@ -556,6 +556,8 @@ def nothing(root: Path, n: int, pick: int) -> None:
 
 
 VERSION = bantin.__version__
+#: What a build of a clean copy (`clean_build_of`, which some edits run) logs.
+CLEAN_BUILD = "full build: --clean"
 EDIT: dict[str, Callable[[Path, int, int], None]] = {
     "add": add,
     "change": change,
@@ -621,6 +623,7 @@ edit_sequences = st.lists(
 @example(edits=[("year", 0, True), ("static", 1), ("drop_issue", 0), ("generated", 0)])
 @example(edits=[("touch", 0, True), ("registry", 0), ("revert", 0, True), ("home", 0)])
 @example(edits=[("broken", 1), ("keepgoing", 0), ("partial", 0, True), ("author", 2)])
+@example(edits=[("add", 3), ("licence", 4, True), ("keepgoing", 3)])
 def test_incremental_build_equals_a_clean_build(edits: list[Edit]) -> None:
     from bantin.site import unchanged
 
@@ -641,16 +644,20 @@ def test_incremental_build_equals_a_clean_build(edits: list[Edit]) -> None:
             remember(root)
             kinds: set[str] = set()
             for n, (kind, pick, *then) in enumerate(edits):
+                if not kinds:
+                    # From the batch's first edit: an edit that builds itself ("broken",
+                    # "keepgoing") after a global one is the batch's full build.
+                    said.lines.clear()
                 EDIT[kind](root, n, pick)
                 kinds.add(kind)
                 if then and then[0] and n + 1 < len(edits):
                     continue  # the next edit comes before the build
-                said.lines.clear()
                 if kinds != {"nothing"}:
                     day(n + 1)
                 recorded = unchanged.stamp_path(root).exists()
                 build(root)
                 full = [line for line in said.lines if line.startswith("full build")]
+                full = [line for line in full if line != CLEAN_BUILD]  # (of clean copies)
                 assert bool(full) == bool(kinds & set(GLOBAL_EDITS)), full
                 at_once = [line for line in said.lines if line.startswith(NOTHING)]
                 assert bool(at_once) == (kinds == {"nothing"} and recorded), said.lines
@@ -1941,3 +1948,69 @@ def test_a_rebuild_copies_the_published_site_beforehand_and_uses_its_listing(
     assert plan.published_inode("a.bib") == (7, (root / "site").stat().st_dev)
     assert plan.published_inode("b.bib") is None and not plan.is_published("b.bib")
     assert plan.is_published("a.bib")
+
+
+LISTED_NAMES = st.sampled_from(
+    [
+        "mkdocs.yml",
+        "published-urls.txt",
+        "bantin:cli.py",
+        "bantin:site/build.py",
+        "docs/index.md",
+        "docs/.bantin-manifest.json",
+        "docs/2020/so-1/a.md",
+        "docs/2020/so-1/a.bib",
+        "docs/2020/so-2/b:c.md",
+        "sources/2020/01/a.txt",
+        "sources/2020/01/issue.yml",
+        "overrides:/theme/main.html",
+    ]
+)
+LISTINGS = st.dictionaries(
+    LISTED_NAMES, st.tuples(st.integers(-1, 3), st.integers(0, 3), st.integers(0, 3))
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=LISTINGS, after=LISTINGS)
+def test_the_records_digests_made_again_only_where_files_changed_are_those_made_afresh(
+    before: dict[str, tuple[int, int, int]], after: dict[str, tuple[int, int, int]]
+) -> None:
+    """The end of a build digests again only the folders whose files it listed differently
+    than the start: its folders, digest and conversion digest are those of a listing grouped
+    afresh, whatever changed (files added, removed, listed anew, in any folder)."""
+    from bantin.site import unchanged
+
+    start = unchanged.Listing(files=before).folders()
+    before.update(after)  # the start's listing may change after it was grouped (the theme's)
+    now = unchanged.Listing(files=after, other={"version": "1"})
+    kept, fresh = start.changed(after), now.folders()
+    assert (kept.files, kept.digests) == (fresh.files, fresh.digests)
+    assert now.digest(kept) == now.digest() and now.conversion_digest(kept) == (
+        now.conversion_digest()
+    )
+
+
+def test_the_record_digests_what_conversion_reads_and_every_input() -> None:
+    """The conversion digest follows the sources, bantin, docs/'s manifest and which files
+    docs/ holds, not their times; the digest follows every listed value."""
+    from bantin.site import unchanged
+
+    base = {
+        "mkdocs.yml": (1, 1, 1),
+        "bantin:cli.py": (1, 1, 2),
+        "bantin:site/build.py": (1, 1, 3),
+        "docs/.bantin-manifest.json": (1, 1, 4),
+        "docs/2020/so-1/a.md": (1, 1, 5),
+        "sources/2020/01/a.txt": (1, 1, 6),
+    }
+    first = unchanged.Listing(files=dict(base))
+    for name in base:
+        changed = unchanged.Listing(files={**base, name: (2, 2, 2)})
+        assert changed.digest() != first.digest(), name
+        converts = name != "mkdocs.yml" and name != "docs/2020/so-1/a.md"
+        assert (changed.conversion_digest() != first.conversion_digest()) == converts, name
+    added = unchanged.Listing(files={**base, "docs/2020/so-1/b.md": (1, 1, 7)})
+    assert added.conversion_digest() != first.conversion_digest()
+    removed = unchanged.Listing(files={k: v for k, v in base.items() if k != "docs/2020/so-1/a.md"})
+    assert removed.conversion_digest() != first.conversion_digest()

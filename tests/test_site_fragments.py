@@ -9,7 +9,9 @@ import datetime as dt
 import hashlib
 import io
 import json
+import os
 import sqlite3
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -105,39 +107,84 @@ def test_a_file_assembled_from_parts_is_the_one_printed_at_once(entries: list[An
 def test_only_the_changed_articles_part_is_made_again(
     entries: list[Any], changed: int, title: str
 ) -> None:
-    """A build keeps the parts of the last one; one article changed (a new key): its part
-    alone is made, and the file is the one printed at once."""
+    """A build keeps the parts of the last one (in the files it wrote); one article changed
+    (a new key): its part alone is made, and the file is the one printed at once."""
     keys = [f"key-{n}" for n in range(len(entries))]
-    last = Fragments("inputs")
-    for make in MAKERS.values():
-        make(entries, keys, last)
-    at = changed % len(entries)
-    old = entries[at]
-    front = old.front.model_copy(update={"title": title})
-    entries[at] = FakeEntry(front, [], old.path, old.url)
-    keys[at] = "key-changed"
-    now = Fragments("inputs", last.now)
-    for kind, make in MAKERS.items():
-        assert make(entries, keys, now) == PLAIN[kind](entries), kind
-    assert now.made == len(MAKERS)
+    with tempfile.TemporaryDirectory() as folder:
+        docs = Path(folder)
+        last = Fragments("inputs", docs=docs)
+        for make in MAKERS.values():
+            written = make(entries, keys, last)
+            (docs / written.path).write_bytes(written.content)
+        at = changed % len(entries)
+        old = entries[at]
+        front = old.front.model_copy(update={"title": title})
+        entries[at] = FakeEntry(front, [], old.path, old.url)
+        keys[at] = "key-changed"
+        now = Fragments("inputs", last.now, docs=docs)
+        for kind, make in MAKERS.items():
+            assert make(entries, keys, now) == PLAIN[kind](entries), kind
+        assert now.made == len(MAKERS)
+
+
+def written(found: Fragments, kind: str, parts: dict[str, str], name: str = "") -> bytes:
+    """A file of `parts` (key: text) as a build assembles it, written where it goes."""
+    name = name or f"{kind}.txt"
+    made = [(key, found.part(kind, key, lambda text=text: text)) for key, text in parts.items()]
+    content = found.assemble(kind, name, b"<", made, b">")
+    assert found.docs is not None
+    found.docs.mkdir(parents=True, exist_ok=True)
+    (found.docs / name).write_bytes(content)
+    return content
+
+
+def reused(root: Path, kind: str, key: str, inputs: str = "inputs") -> bytes | None:
+    """The part of `key` the next build takes from the last one (None: made again)."""
+    found = Fragments.open(root, inputs, usable=True)
+    text = found.part(kind, key, lambda: "\0made")
+    return None if text == b"\0made" else text
 
 
 def test_parts_are_kept_for_the_next_build_only_with_the_same_inputs(tmp_path: Path) -> None:
-    found = Fragments("inputs")
-    assert found.part("oai", "k", lambda: "made") == "made"
+    found = Fragments.open(tmp_path, "inputs", usable=True)
+    assert written(found, "oai", {"k": "made", "l": "Đổi"}) == "<madeĐổi>".encode()
     found.save(tmp_path)
     again = Fragments.open(tmp_path, "inputs", usable=True)
-    assert again.part("oai", "k", lambda: "other") == "made" and again.made == 0
+    assert again.part("oai", "k", lambda: "other") == b"made" and again.made == 0
+    assert again.part("oai", "l", lambda: "other") == "Đổi".encode()
+    assert again.part("oai", "new", lambda: "other") == b"other" and again.made == 1
     assert Fragments.open(tmp_path, "other inputs", usable=True).known == {}
     assert Fragments.open(tmp_path, "inputs", usable=False).known == {}
     # a file kept whole by a build (no part of it used) keeps its parts for the next
-    again.now.clear()
-    again.part("json", "j", lambda: "row")
+    again = Fragments.open(tmp_path, "inputs", usable=True)
+    written(again, "json", {"j": "row"})
     again.save(tmp_path)
-    assert Fragments.open(tmp_path, "inputs", usable=True).known == {
-        "oai": {"k": "made"},
-        "json": {"j": "row"},
-    }
+    assert reused(tmp_path, "oai", "k") == b"made" and reused(tmp_path, "json", "j") == b"row"
+
+
+@pytest.mark.parametrize("edit", ["edited", "same size", "removed", "link", "folder", "pipe"])
+def test_a_file_not_as_written_serves_no_part(tmp_path: Path, edit: str) -> None:
+    """The file the spans describe edited by hand (even to the same size), removed, or
+    replaced by a link, a folder or a pipe (never waited on): its parts are made again."""
+    found = Fragments.open(tmp_path, "inputs", usable=True)
+    written(found, "oai", {"k": "made", "l": "kept"}, "oai.xml")
+    found.save(tmp_path)
+    assert reused(tmp_path, "oai", "k") == b"made"
+    path = tmp_path / "docs" / "oai.xml"
+    if edit == "edited":
+        path.write_bytes(b"<mad kept>")
+    elif edit == "same size":
+        path.write_bytes(b"<MADEkept>")
+    else:
+        path.unlink()
+    if edit == "link":
+        (tmp_path / "elsewhere").write_bytes(b"<madekept>")
+        path.symlink_to(tmp_path / "elsewhere")
+    elif edit == "folder":
+        path.mkdir()
+    elif edit == "pipe":
+        os.mkfifo(path)
+    assert reused(tmp_path, "oai", "k") is None and reused(tmp_path, "oai", "l") is None
 
 
 def test_an_issues_feed_is_made_again_only_when_one_of_its_articles_changed(
@@ -197,71 +244,88 @@ def test_the_pages_template_data_reads_back_as_written(tmp_path: Path) -> None:
     ]
 
 
-def test_a_damaged_or_cut_parts_file_reuses_nothing(tmp_path: Path) -> None:
-    """A part whose text is not the one written, a cut or overwritten database: nothing is
-    reused, and the next build writes the cache afresh."""
+def test_a_damaged_or_cut_database_reuses_nothing(tmp_path: Path) -> None:
+    """A row not as written (a span past the file's end, a span list that is not one, a
+    size that is not a number), a cut or overwritten database: nothing is reused, and the
+    next build writes the cache afresh."""
     from bantin.site import cachedb
 
-    found = Fragments("inputs")
-    found.part("oai", "k", lambda: "<oai:record>Đổi mới\n</oai:record>")
-    found.part("csv", "c", lambda: "a,b\r\n")
+    found = Fragments.open(tmp_path, "inputs", usable=True)
+    written(found, "oai", {"k": "<oai:record>Đổi mới\n</oai:record>"})
+    written(found, "csv", {"c": "a,b\r\n"})
     found.save(tmp_path)
     path = cachedb.path_of(tmp_path)
     assert Fragments.open(tmp_path, "inputs", usable=True).known == found.now
     data = path.read_bytes()
-    with sqlite3.connect(path) as connection:
-        connection.execute("UPDATE parts SET text = ? WHERE key = 'k'", ["Đôi".encode()])
-    connection.close()
-    damaged = [path.read_bytes(), data[: len(data) // 2], b"x" * len(data), data[:100]]
+    damaged = []
+    for change in [
+        "spans = '[[\"k\", 1, 99999]]'",
+        "spans = '[[\"k\", 1]]'",
+        "spans = 'not json'",
+        "size = 'many'",
+    ]:
+        path.write_bytes(data)
+        with sqlite3.connect(path) as connection:
+            connection.execute(f"UPDATE spans SET {change} WHERE kind = 'oai'")
+        connection.close()
+        damaged.append(path.read_bytes())
+    damaged += [data[: len(data) // 2], b"x" * len(data), data[:100]]
     for bytes_ in damaged:
         path.write_bytes(bytes_)
         again = Fragments.open(tmp_path, "inputs", usable=True)
         assert again.known == {} and not again.stored
-        again.part("oai", "k", lambda: "made again")
+        written(again, "oai", {"k": "made again"})
         again.save(tmp_path)
-        assert Fragments.open(tmp_path, "inputs", usable=True).known == {"oai": {"k": "made again"}}
+        assert reused(tmp_path, "oai", "k") == b"made again"
+        assert reused(tmp_path, "csv", "c") is None
 
 
 def test_a_build_writes_only_the_parts_and_records_that_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Of a cache of many articles, one correction writes its new part and removes its old
-    one, and writes the one record of what it made."""
+    """Of a cache of many articles, one correction writes the spans of the one file it
+    assembled again (one row) and the one record of what it made; a file kept whole keeps
+    its row."""
     from bantin.site import cachedb, generate
 
     docs = tmp_path / "docs"
     docs.mkdir()
-    memo = generate.ArticleMemo("inputs", fragments=Fragments("inputs"))
+    memo = generate.ArticleMemo("inputs", fragments=Fragments("inputs", docs=docs))
+    assert memo.fragments is not None
+    written(memo.fragments, "json", {f"key-{n}": f"row {n}" for n in range(50)})
+    written(memo.fragments, "csv", {f"key-{n}": f"line {n}" for n in range(50)})
     for n in range(50):
-        assert memo.fragments is not None
-        memo.fragments.part("json", f"key-{n}", lambda n=n: f"row {n}")
         memo.remember(f"a{n}.md", f"key-{n}", [])
     memo.save(tmp_path, docs)
-    written: list[tuple[str, cachedb.Change]] = []
+    records: list[tuple[str, cachedb.Change]] = []
     real = cachedb.write
 
     def recording(root: Path, table: str, inputs: str, change: cachedb.Change) -> None:
-        written.append((table, change))
+        records.append((table, change))
         real(root, table, inputs, change)
 
     monkeypatch.setattr(cachedb, "write", recording)
     again = generate.ArticleMemo.open(tmp_path, "inputs", usable=True)
     assert again.stored and again.fragments is not None and again.fragments.stored
+    parts = {("key-new" if n == 7 else f"key-{n}"): f"row {n}" for n in range(50)}
+    parts["key-new"] = "row 7, corrected"
+    written(again.fragments, "json", parts)
+    assert again.fragments.made == 1
     for n in range(50):
-        key = "key-new" if n == 7 else f"key-{n}"
-        again.fragments.part("json", key, lambda: "row 7, corrected")
         if n == 7:
-            again.remember("a7.md", key, [])
+            again.remember("a7.md", "key-new", [])
         else:
-            assert again.reuse(f"a{n}.md", key, docs, record=False) == []
+            assert again.reuse(f"a{n}.md", f"key-{n}", docs, record=False) == []
     again.save(tmp_path, docs)
-    changes = dict(written)
+    changes = dict(records)
     assert changes["made"].put == [("a7.md", '["key-new", [], ""]')] and not changes["made"].afresh
-    assert [row[:3] for row in changes["parts"].put] == [("json", "key-new", b"row 7, corrected")]
-    assert list(changes["parts"].remove) == [("json", "key-7")]
+    assert [row[:2] for row in changes["spans"].put] == [("json", "json.txt")]
+    assert not changes["spans"].afresh and not list(changes["spans"].remove)
     final = generate.ArticleMemo.open(tmp_path, "inputs", usable=True)
     assert final.known == again.now and final.fragments is not None
-    assert final.fragments.known == again.fragments.now
+    assert final.fragments.known == {**again.fragments.known, **again.fragments.now}
+    assert reused(tmp_path, "json", "key-new") == b"row 7, corrected"
+    assert reused(tmp_path, "csv", "key-7") == b"line 7"
 
 
 def test_the_articles_memo_serves_only_its_inputs_and_survives_damage(tmp_path: Path) -> None:
@@ -399,27 +463,38 @@ def test_the_build_cache_database_is_never_written_through_a_link(
     path.symlink_to(target)
     path.with_name(path.name + "-journal").symlink_to(journal_target)
     assert Fragments.open(root, "inputs", usable=True).known == {}
-    found = Fragments("inputs")
-    found.part("oai", "k", lambda: "made")
+    found = Fragments("inputs", docs=root / "docs")
+    written(found, "oai", {"k": "made"})
     found.save(root)
     assert sorted(p.name for p in outside.iterdir()) == (["db"] if there == "empty" else [])
     assert not target.exists() or target.read_bytes() == b""
     assert not path.is_symlink() and path.is_file()
-    assert Fragments.open(root, "inputs", usable=True).known == {"oai": {"k": "made"}}
+    assert reused(root, "oai", "k") == b"made"
 
 
 def test_the_cache_files_of_earlier_versions_go_once_the_database_is_written(
     tmp_path: Path,
 ) -> None:
-    """An upgrade leaves no tens of megabytes of the old cache behind."""
+    """An upgrade leaves no tens of megabytes of the old cache behind: neither the files of
+    earlier versions nor the table of every part's text (`parts`)."""
     from bantin.site import cachedb
 
     folder = cachedb.path_of(tmp_path).parent
     folder.mkdir(parents=True)
     for name in cachedb.OBSOLETE:
         (folder / name).write_text("{}", encoding="utf-8")
-    found = Fragments("inputs")
-    found.part("oai", "k", lambda: "<oai:record/>")
+    with sqlite3.connect(cachedb.path_of(tmp_path)) as connection:
+        connection.execute("CREATE TABLE meta (name PRIMARY KEY, value)")
+        connection.execute("INSERT INTO meta VALUES ('format', ?)", [cachedb.FORMAT])
+        connection.execute("CREATE TABLE parts (kind, key, text, sha, PRIMARY KEY (kind, key))")
+        connection.execute("INSERT INTO parts VALUES ('oai', 'k', x'00', x'00')")
+    connection.close()
+    found = Fragments("inputs", docs=tmp_path / "docs")
+    written(found, "oai", {"k": "<oai:record/>"})
     found.save(tmp_path)
     assert [name for name in cachedb.OBSOLETE if (folder / name).exists()] == []
     assert Fragments.open(tmp_path, "inputs", usable=True).known == found.now
+    with sqlite3.connect(cachedb.path_of(tmp_path)) as connection:
+        tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+    connection.close()
+    assert "parts" not in tables and "spans" in tables

@@ -1,8 +1,8 @@
 """The per-article part of the build cache, in one SQLite database (Python's own sqlite3):
-what each article made (bantin.site.generate.ArticleMemo) and each article's part of the files
-that list every article (bantin.site.fragments). A build reads every row once and writes back
-only the rows that changed, so correcting one article writes a few rows, not tens of
-megabytes of JSON.
+what each article made (bantin.site.generate.ArticleMemo) and where each article's part lies
+in the files that list every article (bantin.site.fragments). A build reads every row once
+and writes back only the rows that changed, so correcting one article writes a few rows, not
+tens of megabytes of JSON.
 
 Each table serves only a build with the global inputs it was written for (recorded beside
 it); a database another format of this file wrote, or that cannot be read, serves nothing and
@@ -27,7 +27,7 @@ FORMAT = "1"
 #: Each table: its columns, the first `keys` of them naming a row.
 TABLES = {
     "made": (("uri", "entry"), 1),
-    "parts": (("kind", "key", "text", "sha"), 2),
+    "spans": (("kind", "name", "size", "sha", "spans"), 1),
     "catalogue": (("path", "size", "mtime", "front", "invisible", "sha"), 1),
 }
 
@@ -35,6 +35,9 @@ TABLES = {
 #: What earlier versions kept in the database's place (tens of megabytes): removed once the
 #: database is written.
 OBSOLETE = ("generated.json", "fragments", "catalogue.json")
+#: Tables earlier versions kept in the database (the text of every article's part of the
+#: files that list them, 35 MB at 10,000 articles): dropped when the database is written.
+OBSOLETE_TABLES = ("parts",)
 
 
 def path_of(root: Path) -> Path:
@@ -128,6 +131,8 @@ def _write(path: Path, table: str, inputs: str, change: Change) -> None:
             if not _current_format(connection):
                 for name in (*TABLES, "meta"):
                     connection.execute(f"DROP TABLE IF EXISTS {name}")
+            for name in OBSOLETE_TABLES:
+                connection.execute(f"DROP TABLE IF EXISTS {name}")
             connection.execute("CREATE TABLE IF NOT EXISTS meta (name PRIMARY KEY, value)")
             connection.execute(_schema(table))
             if change.afresh:

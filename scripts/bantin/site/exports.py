@@ -12,7 +12,7 @@ from typing import Any
 
 from bantin.exceptions import BuildError
 from bantin.site import urls
-from bantin.site.fragments import Fragments, key_of, making
+from bantin.site.fragments import Fragments, assembled, key_of, making
 from bantin.site.markup import page_range
 from bantin.site.meta import CiteApi, iso_date
 from bantin.site.pages import GeneratedFile
@@ -135,9 +135,11 @@ def catalogue_json(
     if not entries:
         text = json.dumps({"articles": []}, ensure_ascii=False, indent=1, sort_keys=True)
         return GeneratedFile("catalogue.json", (text + "\n").encode("utf-8"))
-    rows = _rows("json", json_row, entries, site_url, keys, kept)
-    text = '{\n "articles": [\n  ' + ",\n  ".join(rows) + "\n ]\n}\n"
-    return GeneratedFile("catalogue.json", text.encode("utf-8"))
+    rows = _rows("json", json_row, entries, site_url, keys, kept, ",\n  ")
+    head, tail = '{\n "articles": [\n  ', "\n ]\n}\n"
+    return GeneratedFile(
+        "catalogue.json", assembled(kept, "json", "catalogue.json", head, rows, tail)
+    )
 
 
 def _rows(
@@ -147,18 +149,18 @@ def _rows(
     site_url: str,
     keys: Sequence[str],
     kept: Fragments | None,
-) -> list[str]:
-    """Each article's row of one catalogue, the last build's text where its inputs are the
-    same (`keys`, `kept`: bantin.site.fragments)."""
-    return [
-        making(
-            kept,
-            kind,
-            key_of(kind, keys[n], site_url) if keys else "",
-            partial(row, entry, site_url),
-        )
-        for n, entry in enumerate(entries)
-    ]
+    separator: str = "",
+) -> list[tuple[str, bytes]]:
+    """Each article's row of one catalogue (its key, its bytes), the last build's where its
+    inputs are the same (`keys`, `kept`: bantin.site.fragments), `separator` between two."""
+    between = ("", separator.encode("utf-8"))
+    rows: list[tuple[str, bytes]] = []
+    for n, entry in enumerate(entries):
+        key = key_of(kind, keys[n], site_url) if keys else ""
+        if rows and separator:
+            rows.append(between)
+        rows.append((key, making(kept, kind, key, partial(row, entry, site_url))))
+    return rows
 
 
 def json_row(entry: urls.Entry, site_url: str) -> str:
@@ -192,9 +194,8 @@ def catalogue_csv(
     writer = csv.DictWriter(buffer, fieldnames=CATALOGUE_FIELDS, lineterminator="\r\n")
     writer.writeheader()
     rows = _rows("csv", csv_row, entries, site_url, keys, kept)
-    return GeneratedFile(
-        "catalogue.csv", ("\ufeff" + buffer.getvalue() + "".join(rows)).encode("utf-8")
-    )
+    head = "\ufeff" + buffer.getvalue()
+    return GeneratedFile("catalogue.csv", assembled(kept, "csv", "catalogue.csv", head, rows, ""))
 
 
 def csv_row(entry: urls.Entry, site_url: str) -> str:

@@ -22,7 +22,7 @@ from bantin.cite.published import issue_day, issue_published_text
 from bantin.cite.record import display_authors
 from bantin.metadata import FrontMatter
 from bantin.site import urls
-from bantin.site.fragments import Fragments, key_of, making
+from bantin.site.fragments import Fragments, assembled, key_of, making
 from bantin.site.markup import page_range
 from bantin.site.meta import SiteInfo, journal_title
 from bantin.site.pages import GeneratedFile, issue_label
@@ -209,13 +209,16 @@ def static_repository(
     pdf_urls = pdf_urls or {}
     if not entries:
         return oai_file(document(entries, site, settings, []))
-    texts = []
+    parts: list[tuple[str, bytes]] = []
     same = repr((site, settings))
+    separator = ("", RECORD_SEPARATOR.encode("utf-8"))
     for number, entry in enumerate(entries):
         pdf_url = pdf_urls.get(entry.url, "")
         key = key_of("oai", keys[number], pdf_url, same) if keys else ""
         make = functools.partial(record_text, entry, pdf_url, site, settings)
-        texts.append(making(kept, "oai", key, make))
+        if parts:
+            parts.append(separator)
+        parts.append((key, making(kept, "oai", key, make)))
     # The file around the records, as ElementTree prints it with one of them (every record
     # declares the same namespaces on the root, and is indented the same at its depth).
     first = entries[0]
@@ -226,7 +229,8 @@ def static_repository(
         shell[: shell.index(RECORD_START)],
         shell[shell.rindex(RECORD_END) + len(RECORD_END) :],
     )
-    return oai_file(head + RECORD_SEPARATOR.join(texts) + tail)
+    content = assembled(kept, "oai", FILE_NAME, XML_DECLARATION + head, parts, tail + "\n")
+    return GeneratedFile(FILE_NAME, content)
 
 
 #: How a record starts and ends in the file, and what ElementTree's indent puts between two.
@@ -256,6 +260,9 @@ def document(
     return ET.tostring(root, encoding="unicode")
 
 
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
 def oai_file(text: str) -> GeneratedFile:
-    content = '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
+    content = XML_DECLARATION + text + "\n"
     return GeneratedFile(FILE_NAME, content.encode("utf-8"))

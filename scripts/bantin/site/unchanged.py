@@ -39,7 +39,7 @@ from bantin.site.registry import REGISTRY_NAME
 log = logging.getLogger("bantin.site")
 
 STAMP_NAME = "inputs.json"
-STAMP_FORMAT = 2
+STAMP_FORMAT = 3
 #: A file changed this close before the build started may change again within the same file
 #: time: no record vouches for it. File systems that keep times to the nanosecond take them
 #: from a clock that moves by ticks (at most 10 ms); others keep them to 2 s (FAT) or 1 s.
@@ -79,6 +79,67 @@ class Seen(snapshot.Seen):
 Files = list[tuple[str, tuple[int, int, int]]]
 
 
+def folder_of(name: str) -> str:
+    """The group a listed name is digested in: its folder ("docs/2020/so-1/"), or for a name
+    without one, the part before its colon ("bantin:", "" for the project's own files)."""
+    return name[: name.rfind("/") + 1] or name[: name.find(":") + 1]
+
+
+@dataclass
+class Folders:
+    """A listing's files by folder (`folder_of`), each folder's sorted by name, with each
+    folder's digests (of its files, and of their names alone): the record's digests are made
+    from these, so that a build's end digests again only the folders it changed."""
+
+    files: dict[str, Files] = field(default_factory=dict)
+    digests: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: The listing grouped here (a copy: the listing may change after).
+    listed: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, files: dict[str, tuple[int, int, int]]) -> Folders:
+        groups: dict[str, Files] = {}
+        for item in files.items():
+            name = item[0]
+            folder = name[: name.rfind("/") + 1] or name[: name.find(":") + 1]
+            found = groups.get(folder)
+            if found is None:
+                groups[folder] = [item]
+            else:
+                found.append(item)
+        for group in groups.values():
+            group.sort()
+        digests = {folder: group_digests(group) for folder, group in groups.items()}
+        return cls(groups, digests, dict(files))
+
+    def changed(self, files: dict[str, tuple[int, int, int]]) -> Folders:
+        """The folders of `files` (`Folders.of(files)` gives the same): only the folders of
+        the files listed differently than in `listed` are grouped and digested again."""
+        groups, digests = dict(self.files), dict(self.digests)
+        touched: dict[str, set[str]] = {}
+        for name, _ in self.listed.items() ^ files.items():
+            touched.setdefault(folder_of(name), set()).add(name)
+        for folder, changed in touched.items():
+            group = [item for item in groups.get(folder, ()) if item[0] not in changed]
+            group += [(name, files[name]) for name in changed if name in files]
+            group.sort()
+            if group:
+                groups[folder], digests[folder] = group, group_digests(group)
+            else:
+                groups.pop(folder, None)
+                digests.pop(folder, None)
+        return Folders(groups, digests, dict(files))
+
+
+def group_digests(group: Files) -> tuple[str, str]:
+    """The digest of a folder's files (names, sizes, times, inodes) and of their names."""
+    names = repr([name for name, _ in group])
+    return (
+        hashlib.sha256(repr(group).encode("utf-8", "surrogateescape")).hexdigest(),
+        hashlib.sha256(names.encode("utf-8", "surrogateescape")).hexdigest(),
+    )
+
+
 @dataclass
 class Listing:
     """What the file system says about every input: path -> (size, time, inode)."""
@@ -88,37 +149,40 @@ class Listing:
     #: site/'s folders: path -> (device, time, inode)
     site: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
-    def sorted_files(self) -> Files:
-        """`files` by name: what both digests are made from (sorted once, given to each)."""
-        return sorted(self.files.items())
+    def folders(self) -> Folders:
+        """`files` by folder, with their digests: what both digests are made from (made
+        once, given to each)."""
+        return Folders.of(self.files)
 
-    def digest(self, files: Files | None = None) -> str:
-        """`files`: `sorted_files()` when the caller has it."""
-        files = self.sorted_files() if files is None else files
-        data = repr([files, sorted(self.other.items())])
+    def digest(self, folders: Folders | None = None) -> str:
+        """`folders`: `folders()` when the caller has it."""
+        folders = self.folders() if folders is None else folders
+        data = repr([sorted(folders.digests.items()), sorted(self.other.items())])
         return hashlib.sha256(data.encode("utf-8", "surrogateescape")).hexdigest()
 
     def site_digest(self) -> str:
         data = repr(sorted(self.site.items()))
         return hashlib.sha256(data.encode("utf-8", "surrogateescape")).hexdigest()
 
-    def conversion_digest(self, files: Files | None = None) -> str:
+    def conversion_digest(self, folders: Folders | None = None) -> str:
         """What conversion reads: the sources, bantin, the options, which files docs/ holds
-        (an article missing is converted again) and its manifest. `files`: as `digest`."""
+        (an article missing is converted again) and its manifest. `folders`: as `digest`."""
         manifest = "docs/" + store.MANIFEST_NAME
-        files = self.sorted_files() if files is None else files
+        folders = self.folders() if folders is None else folders
+        found = sorted(folders.digests.items())
         data = repr(
             [
-                [
-                    (name, value)
-                    for name, value in files
-                    if name.startswith(("sources/", "bantin:")) or name == manifest
-                ],
-                [name for name, _ in files if name.startswith("docs/")],
+                [(name, files) for name, (files, _) in found if name.startswith(CONVERTED)],
+                self.files.get(manifest),
+                [(name, names) for name, (_, names) in found if name.startswith("docs/")],
                 sorted(self.other.items()),
             ]
         )
         return hashlib.sha256(data.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+#: The folders whose files conversion reads (`Listing.conversion_digest`).
+CONVERTED = ("sources/", "bantin:")
 
 
 def stamp_path(root: Path) -> Path:
@@ -302,6 +366,8 @@ class Watch:
     generated_after: set[str] | None = None  # the generated files once the build is done
     #: Conversion ran: it may have written articles in docs/ (listed again at the end).
     converted_now: bool = False
+    #: `before`'s files by folder with their digests, when the start made them.
+    folders: Folders | None = None
 
     def start(self, trust: bool = True) -> dict[str, Any] | None:
         """List the inputs; the last build's record when nothing changed since (and `trust`):
@@ -311,18 +377,20 @@ class Watch:
         self.custom_dir = stamp.get("custom_dir") if stamp else None
         self.generated = self.generated_files()
         self.seen = Seen()
+        self.folders = None
         self.before = list_inputs(
             self.root, self.options, self.custom_dir, self.generated, self.seen, site=False
         )
         self.sources_unchanged = False
         if trust and stamp is not None:  # (a build that trusts no record compares nothing)
-            files = self.before.sorted_files()
-            if stamp.get("digest") == self.before.digest(files):
+            folders = self.folders = self.before.folders()
+            if stamp.get("digest") == self.before.digest(folders):
                 # The inputs are those of the last build: so is site/ when its folders are.
                 list_site(self.root, self.before)
                 if stamp.get("site") == self.before.site_digest():
                     return stamp
-            self.sources_unchanged = stamp.get("conversion") == self.before.conversion_digest(files)
+            conversion = self.before.conversion_digest(folders)
+            self.sources_unchanged = stamp.get("conversion") == conversion
         forget(self.root)
         return None
 
@@ -345,17 +413,22 @@ class Watch:
         if reason:
             log.info("the next build does its work: %s", reason)
             return
-        files = after.sorted_files()
+        folders = self.folders_after(after)
         stamp = {
             "format": STAMP_FORMAT,
-            "digest": after.digest(files),
+            "digest": after.digest(folders),
             "site": after.site_digest(),
-            "conversion": after.conversion_digest(files),
+            "conversion": after.conversion_digest(folders),
             "custom_dir": custom_dir,
             "articles": articles,
             "redirects": redirects,
         }
         store.write_atomic(stamp_path(self.root), json.dumps(stamp, sort_keys=True).encode())
+
+    def folders_after(self, after: Listing) -> Folders:
+        """`after`'s folders: those the start grouped and digested, with the folders of the
+        files listed differently now made again (all of them when the start made none)."""
+        return after.folders() if self.folders is None else self.folders.changed(after.files)
 
     def relisted(self, custom_dir: str | None) -> Listing:
         """The inputs after a build that converted nothing: the start's listing with the
