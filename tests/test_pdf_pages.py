@@ -3965,3 +3965,70 @@ def test_a_paragraph_gone_on_into_the_next_column_takes_its_next_block_there() -
     joined = [para.text for para in join_continued(labelled(sheet), indent=False)]
     assert not any(text.startswith("63,24%") for text in joined), joined
     assert any("trích đạt 63,24% cho biết" in text for text in joined), joined
+
+
+def test_a_formulas_accent_crossed_relation_and_root_sign_read_as_they_show() -> None:
+    """Measured on a LaTeX thesis summary (vntex): poppler read "\\tilde I" as "I˜", "\\neq"
+    as "6=" (CMSY's slash of no width over "="), a root's sign from CMEX as a tall "p" on a
+    line of its own, read before the sentence that holds the root, and put a space after
+    TeX's index ("c_{66} /ρ"); a word processor's index keeps the space after it."""
+    from bantin.pdf.mathglyphs import mend_math_glyphs
+
+    text, maths, symbols = Style("VNR10", 10.0), Style("CMMI10", 10.0), Style("CMSY10", 10.0)
+    roman, small = Style("CMR10", 10.0), Style("CMR7", 7.0)
+
+    def word(value: str, x0: float, x1: float, y0: float, y1: float, style: Style) -> Word:
+        return Word(value, Box(x0, y0, x1, y1), style)
+
+    accented = Line.of(
+        [
+            word("khi", 229.0, 244.5, 362.6, 374.6, text),
+            word("I", 248.4, 252.8, 364.7, 374.6, maths),
+            word("˜", 249.6, 254.6, 362.1, 372.1, roman),
+            word("=", 257.4, 265.1, 364.7, 374.6, roman),
+            word("0", 268.9, 274.1, 364.7, 374.6, roman),
+        ]
+    )
+    crossed = Line.of(
+        [
+            word("rằng", 88.0, 108.0, 269.0, 281.0, text),
+            word("U", 111.0, 118.0, 271.0, 281.0, maths),
+            word("1", 118.0, 122.0, 275.0, 282.0, small),
+            word("(0)", 122.0, 135.0, 271.0, 281.0, roman),
+            word("6", 137.8, 137.8, 271.3, 288.3, symbols),
+            word("=", 138.0, 146.0, 271.0, 281.0, roman),
+            word("0,", 148.0, 156.0, 271.0, 281.0, roman),
+        ]
+    )
+    sign = Line.of([word("p", 119.0, 129.0, 405.0, 435.0, text)])
+    rooted = Line.of(
+        [
+            word("với", 57.0, 80.0, 404.0, 416.0, text),
+            word("c", 97.0, 101.0, 406.0, 416.0, maths),
+            word("=", 109.0, 116.0, 406.0, 416.0, roman),
+            word("c", 129.0, 133.0, 406.0, 416.0, maths),
+            word("66", 133.0, 141.0, 410.0, 417.0, small),
+            word("/ρ", 142.0, 152.0, 406.0, 416.0, maths),
+            word("là", 155.0, 163.0, 404.0, 416.0, text),
+        ]
+    )
+    plain = line("phương pháp p và q của lớp", 57.0, 440.0, 10.0)
+    word_processor = Line.of(  # an index a word processor set: its space may be small
+        [
+            word("khi", 57.0, 72.0, 460.0, 472.0, Style("Times New Roman", 10.0)),
+            word("N", 75.0, 82.0, 460.0, 472.0, Style("Times New Roman", 10.0)),
+            word("e", 82.0, 85.0, 465.0, 473.0, Style("Times New Roman", 7.0)),
+            word("=", 86.5, 92.0, 460.0, 472.0, Style("Times New Roman", 10.0)),
+            word("40", 95.0, 105.0, 460.0, 472.0, Style("Times New Roman", 10.0)),
+        ]
+    )
+    sheet = page(1, [accented, crossed], [sign, rooted, plain, word_processor])
+    mend_math_glyphs(sheet)
+    assert [ln.text for ln in sheet.lines] == [
+        "khi Ĩ = 0",
+        "rằng U1(0) ≠ 0,",
+        "với c = √c66/ρ là",
+        "phương pháp p và q của lớp",
+        "khi Ne = 40",
+    ]
+
