@@ -4032,3 +4032,51 @@ def test_a_formulas_accent_crossed_relation_and_root_sign_read_as_they_show() ->
         "khi Ne = 40",
     ]
 
+
+def test_a_sentence_of_text_mostly_in_formulas_is_no_equation() -> None:
+    """Measured on a LaTeX thesis summary: lines that open a sentence at the column's left
+    edge in the text's font ("với K_m = K_1 − K_2, X = ρc², F = k²j.", "trong đó a = λ + 2µ
+    + κ, ...") but are mostly set in TeX's fonts of mathematics were display equations, and
+    one joined the formula above it; the piece of a display set beside a matrix ("khi n =
+    −1, 1, 3.") is still the formula's, and a variable defined ("ge = 183 g/ml.h") no
+    sentence."""
+    text, maths, roman = Style("VNR10", 10.0), Style("CMMI10", 10.0), Style("CMR10", 10.0)
+
+    def formula_line(pieces: list[tuple[str, Style]], x: float, y: float) -> Line:
+        words, left = [], x
+        for value, style in pieces:
+            width = 5.0 * len(value)
+            words.append(Word(value, Box(left, y, left + width, y + 10), style))
+            left += width + 3.3
+        return Line.of(words)
+
+    body_at_ten = BodyType(10.0, "VNR10")
+    running = [
+        formula_line([(w, text) for w in RUNNING.split()], 57, 60 + 12 * n) for n in range(8)
+    ]
+    maths_words = "Km = K1 − K2, X = ρc2, F = k2j."
+    sentence = formula_line(
+        [("với", text)] + [(w, roman if w in "=−" else maths) for w in maths_words.split()],
+        57,
+        170,
+    )
+    beside = formula_line(
+        [("khi", text)]
+        + [(w, roman if w[0] in "=−13" else maths) for w in ["n", "=", "−1,", "1,", "3."]],
+        220,
+        200,
+    )
+    defined = formula_line([("ge", text), ("=", text), ("183", text), ("g/ml.h", text)], 57, 215)
+    after = [formula_line([(w, text) for w in RUNNING.split()], 57, 230 + 12 * n) for n in range(4)]
+    sheet = Page(
+        1,
+        420.0,
+        600.0,
+        [Block(running), Block([sentence]), Block([beside]), Block([defined]), Block(after)],
+    )
+    paras = paragraphs(sheet, body_at_ten)
+    label_article(paras, body_at_ten)
+    roles = {para.text: para.role for para in paras}
+    assert roles["với Km = K1 − K2, X = ρc2, F = k2j."] == "body", roles
+    assert roles["khi n = −1, 1, 3."] == "equation", roles
+    assert roles["ge = 183 g/ml.h"] == "equation", roles
