@@ -4080,3 +4080,30 @@ def test_a_sentence_of_text_mostly_in_formulas_is_no_equation() -> None:
     assert roles["với Km = K1 − K2, X = ρc2, F = k2j."] == "body", roles
     assert roles["khi n = −1, 1, 3."] == "equation", roles
     assert roles["ge = 183 g/ml.h"] == "equation", roles
+
+
+def test_a_bold_label_running_into_regular_words_is_no_heading() -> None:
+    """Measured on a LaTeX thesis summary: under "Cấu trúc của luận án" each chapter is
+    listed as "Chương 1. Tổng quan", only "Chương 1." in bold; the shortest, as many letters
+    in bold as not, was taken for a heading, then, too short for running text, for a figure's
+    words and dropped. A heading in bold throughout stays one."""
+    bold, plain = Style("VNBX10", 10.0, bold=True), Style("VNR10", 10.0)
+
+    def run_in(pieces: list[tuple[str, Style]], y: float) -> Line:
+        words, left = [], 57.0
+        for value, style in pieces:
+            words.append(Word(value, Box(left, y, left + 5.0 * len(value), y + 10), style))
+            left += 5.0 * len(value) + 3.3
+        return Line.of(words)
+
+    body_at_ten = BodyType(10.0, "VNR10")
+    running = [run_in([(w, plain) for w in RUNNING.split()], 60 + 12 * n) for n in range(8)]
+    listed = run_in([("Chương", bold), ("1.", bold), ("Tổng", plain), ("quan", plain)], 170)
+    heading = run_in([("Chương", bold), ("2.", bold), ("Tổng", bold), ("quan", bold)], 200)
+    after = [run_in([(w, plain) for w in RUNNING.split()], 220 + 12 * n) for n in range(4)]
+    sheet = Page(1, 420.0, 600.0, [Block(running), Block([listed]), Block([heading]), Block(after)])
+    paras = paragraphs(sheet, body_at_ten)
+    label_article(paras, body_at_ten)
+    roles = {para.text: para.role for para in paras}
+    assert roles["Chương 1. Tổng quan"] == "body", roles
+    assert roles["Chương 2. Tổng quan"] == "heading", roles

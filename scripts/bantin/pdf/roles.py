@@ -1243,8 +1243,8 @@ def _body_role(para: Para, paras: Sequence[Para], index: int, body: BodyType) ->
         return FOOTNOTE
     if _is_heading(para, body):
         return CAPTION if _float_note(para, body) else HEADING
-    if _is_body_text(para, body) or len(para.lines) >= 3:
-        return BODY
+    if _is_body_text(para, body) or len(para.lines) >= 3 or _label_running_on(para):
+        return BODY  # (a bold label running into its words: an entry, "Chương 1. Tổng quan")
     if len(text.split()) <= 4 and not ends_sentence(text) and not _program_line(para, body):
         return FIGURE
     return BODY
@@ -1374,13 +1374,14 @@ TWO_SENTENCES_MIN_WORDS = 8
 
 
 def _label_running_on(para: Para) -> bool:
-    """Bold words ending with a colon, then words not in bold: a label that runs into its
-    sentence, not a heading."""
+    """Bold words ending with a colon or a full stop, then words not in bold: a label that
+    runs into its sentence ("Địa điểm nghiên cứu: 3 xã"), or an entry's label in a list
+    ("Chương 1. Tổng quan", "Định lý 1.1. Cho ..."), not a heading, which is bold throughout."""
     words = para.words
     for index, word in enumerate(words[:-1]):
         if not word.style.bold:
             return False
-        if word.text.endswith(":"):
+        if word.text.endswith((":", ".")):
             return not any(after.style.bold for after in words[index + 1 :])
     return False
 
