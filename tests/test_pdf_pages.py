@@ -4107,3 +4107,40 @@ def test_a_bold_label_running_into_regular_words_is_no_heading() -> None:
     roles = {para.text: para.role for para in paras}
     assert roles["Chương 1. Tổng quan"] == "body", roles
     assert roles["Chương 2. Tổng quan"] == "heading", roles
+
+
+def test_a_superscript_set_over_a_subscript_follows_it() -> None:
+    """Measured on a LaTeX thesis summary: "T^{(n)}_{12}" in a sentence, its "(n)" set over
+    the "12", was a line of its own over the sentence ("(n) (n)" read before "Với n ≥ 2, các
+    giá trị của T12 và T22"); the index follows the subscript it stands on."""
+    from bantin.pdf.mathglyphs import mend_math_glyphs
+
+    text, maths, small = Style("VNR10", 10.0), Style("CMMI10", 10.0), Style("CMR7", 7.0)
+    index = Style("CMMI7", 7.0)
+
+    def word(value: str, x0: float, x1: float, y0: float, y1: float, style: Style) -> Word:
+        return Word(value, Box(x0, y0, x1, y1), style)
+
+    marks = [
+        Line.of([word("(n)", 177.5, 188.6, 177.4, 184.4, index)]),
+        Line.of([word("(n)", 212.7, 223.9, 177.4, 184.4, index)]),
+    ]
+    sentence = Line.of(
+        [
+            word("của", 152.0, 166.9, 178.3, 190.3, text),
+            word("T", 170.3, 176.1, 180.4, 190.3, maths),
+            word("12", 176.1, 184.0, 185.3, 192.3, small),
+            word("và", 192.5, 202.2, 178.3, 190.3, text),
+            word("T", 205.5, 211.3, 180.4, 190.3, maths),
+            word("22", 211.3, 219.3, 185.3, 192.3, small),
+            word("được", 227.7, 248.5, 178.3, 190.3, text),
+        ]
+    )
+    footnote = [line("1", 57.0, 400.0, 7.0), line("Ghi chú của trang", 62.0, 402.0, 9.0)]
+    sheet = page(1, [*marks, sentence], footnote)
+    mend_math_glyphs(sheet)
+    assert [ln.text for ln in sheet.lines] == [
+        "của T12(n) và T22(n) được",
+        "1",
+        "Ghi chú của trang",
+    ]

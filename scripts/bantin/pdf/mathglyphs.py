@@ -3,8 +3,9 @@
 TeX sets an accent over a letter as a glyph of its own ("I" then "˜" over it, for "Ĩ"),
 a crossed relation as a slash drawn over the relation (CMSY's zero-width "6" over "=", for
 "≠"), and a root's sign from the extension font (CMEX's "p", "q", "r", "s", in sizes),
-drawn taller than its line. poppler reads each glyph by itself: "I˜", "6=", and a "p" on a
-line of its own before the sentence holding the root. Here each becomes the character a
+drawn taller than its line; an index over another (T^{(n)}_{12}) stands above it. poppler
+reads each glyph by itself: "I˜", "6=", a "p" on a line of its own before the sentence
+holding the root, and "(n)" as a line over the sentence. Here each becomes the character a
 reader sees, in the word it belongs to, before lines are cut into paragraphs.
 """
 
@@ -65,6 +66,7 @@ def mend_math_glyphs(page: Page) -> None:
     for line in page.lines:
         _accents_over_letters(line)
         _crossed_relations(line)
+    _stacked_indices(page)
     _root_signs(page)
 
 
@@ -162,4 +164,46 @@ def _radicand_line(page: Page, sign: Word) -> Line | None:
                 break
             if abs(word.box.x0 - sign.box.x1) <= reach and sign.box.y0 < word.box.cy < sign.box.y1:
                 return line
+    return None
+
+
+STACK_GAP = 0.3  # ems of the index's type between a superscript and the subscript under it
+STACK_OVER = 0.5  # share of the narrower of the two over the other, at the least
+
+
+def _stacked_indices(page: Page) -> None:
+    """A superscript set over a subscript (the "(n)" of T^{(n)}_{12}) that poppler made a
+    line of its own goes into the line after the subscript it stands on ("T12(n)")."""
+    for block in list(page.blocks):
+        for line in list(block.lines):
+            if len(line.words) != 1:
+                continue
+            found = _subscript_under(page, line.words[0])
+            if found is None:
+                continue
+            host, at = found
+            index, under = line.words[0], host.words[at]
+            # read right after the subscript (TeX sets both from one place), its end kept
+            left = max(index.box.x0, under.box.x1)
+            index.box = Box(left, index.box.y0, max(index.box.x1, left), index.box.y1)
+            host.words.insert(at + 1, index)
+            host.box = host.box.union(index.box)
+            block.lines.remove(line)
+        if not block.lines:
+            page.blocks.remove(block)
+
+
+def _subscript_under(page: Page, index: Word) -> tuple[Line, int] | None:
+    """The line and place of the subscript right under `index`, in the same small type,
+    lowered from the word it follows."""
+    size = index.style.size or 10.0
+    for line in page.lines:
+        for at, word in enumerate(line.words[1:], start=1):
+            base = line.words[at - 1]
+            lowered = word.style.size == size and size < 0.85 * base.style.size
+            lowered = lowered and word.box.cy > base.box.cy
+            over = word.box.x_overlap(index.box)
+            stacked = over >= STACK_OVER * min(word.box.width, index.box.width)
+            if lowered and stacked and 0 <= word.box.y0 - index.box.y1 + 1 <= STACK_GAP * size + 1:
+                return line, at
     return None
