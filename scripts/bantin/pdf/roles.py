@@ -1050,7 +1050,6 @@ def _numbered_piece(para: Para, number: Para, body: BodyType) -> bool:
         _lone_number(para)
         or text.endswith(":")
         or _LEAD_IN.match(text)
-        or opens_sentence(para, body)
         or any(_all_words(line.text) for line in para.lines)
     ):
         return False
@@ -1171,8 +1170,6 @@ def _formula_piece(para: Para, band: Box, reach: float, body: BodyType) -> bool:
     text = para.text.strip()
     if para.formula or _lead_in_at_left(para) or (_all_words(text) and len(text.split()) > 1):
         return False  # gathered by its number already; a lead-in ("Do đó,", "Đặt:")
-    if opens_sentence(para, body):
-        return False  # a sentence about the formula ("trong đó a = ...")
     return _few_words(text, syllables=True)
 
 
