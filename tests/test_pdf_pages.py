@@ -4137,10 +4137,22 @@ def test_a_superscript_set_over_a_subscript_follows_it() -> None:
         ]
     )
     footnote = [line("1", 57.0, 400.0, 7.0), line("Ghi chú của trang", 62.0, 402.0, 9.0)]
-    sheet = page(1, [*marks, sentence], footnote)
+    # a word poppler set apart over a formula, in the type of the line under it, stays
+    apart = Line.of([word("hàm", 340.8, 361.0, 312.9, 326.2, Style("Times New Roman", 12.0))])
+    brace, roman = Style("Symbol", 16.0), Style("Times New Roman", 12.0)
+    formula = Line.of(
+        [
+            word("exp", 300.0, 320.0, 329.0, 343.0, roman),
+            word("{", 322.0, 330.0, 324.0, 346.0, brace),
+            word("iμt", 338.0, 356.0, 329.5, 343.5, roman),
+        ]
+    )
+    sheet = page(1, [*marks, sentence], footnote, [apart, formula])
     mend_math_glyphs(sheet)
     assert [ln.text for ln in sheet.lines] == [
         "của T12(n) và T22(n) được",
         "1",
         "Ghi chú của trang",
+        "hàm",
+        "exp { iμt",
     ]

@@ -167,6 +167,7 @@ def _radicand_line(page: Page, sign: Word) -> Line | None:
     return None
 
 
+SCRIPT_RATIO = 0.85  # an index is set in type smaller than this share of its line's
 STACK_GAP = 0.3  # ems of the index's type between a superscript and the subscript under it
 STACK_OVER = 0.5  # share of the narrower of the two over the other, at the least
 
@@ -198,6 +199,8 @@ def _subscript_under(page: Page, index: Word) -> tuple[Line, int] | None:
     lowered from the word it follows."""
     size = index.style.size or 10.0
     for line in page.lines:
+        if size >= SCRIPT_RATIO * line.style.size:
+            continue  # in the line's own type: a word poppler set apart, no index
         for at, word in enumerate(line.words[1:], start=1):
             base = line.words[at - 1]
             lowered = word.style.size == size and size < 0.85 * base.style.size
