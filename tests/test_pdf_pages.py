@@ -4156,3 +4156,23 @@ def test_a_superscript_set_over_a_subscript_follows_it() -> None:
         "hàm",
         "exp { iμt",
     ]
+
+
+def test_a_formulas_bracketed_index_set_apart_goes_back_after_its_sign() -> None:
+    """Measured on a LaTeX thesis summary: the "(p)" of "ξ^{(p)}" inside a sentence was a
+    line of its own over it, read as an equation between two paragraphs, and the sentence
+    read "vector riêng ξ tương ứng"."""
+    text, maths, index = Style("VNR10", 10.0), Style("CMMI10", 10.0), Style("CMMI7", 7.0)
+    mark = Line.of([Word("(p)", Box(232.9, 238.4, 243.2, 245.4), index)])
+    sentence = Line.of(
+        [
+            Word("vector", Box(172.8, 238.6, 199.4, 250.6), text),
+            Word("riêng", Box(202.7, 238.6, 224.3, 250.6), text),
+            Word("ξ", Box(227.6, 240.7, 232.9, 250.6), maths),
+            Word("tương", Box(246.5, 238.6, 272.0, 250.6), text),
+            Word("ứng", Box(275.3, 238.6, 291.4, 250.6), text),
+        ]
+    )
+    sheet = page(1, [mark, sentence], body_lines(300, 6))
+    join_marks(sheet)
+    assert sheet.lines[0].text == "vector riêng ξ(p) tương ứng", [ln.text for ln in sheet.lines]
