@@ -3965,3 +3965,214 @@ def test_a_paragraph_gone_on_into_the_next_column_takes_its_next_block_there() -
     joined = [para.text for para in join_continued(labelled(sheet), indent=False)]
     assert not any(text.startswith("63,24%") for text in joined), joined
     assert any("trích đạt 63,24% cho biết" in text for text in joined), joined
+
+
+def test_a_formulas_accent_crossed_relation_and_root_sign_read_as_they_show() -> None:
+    """Measured on a LaTeX thesis summary (vntex): poppler read "\\tilde I" as "I˜", "\\neq"
+    as "6=" (CMSY's slash of no width over "="), a root's sign from CMEX as a tall "p" on a
+    line of its own, read before the sentence that holds the root, and put a space after
+    TeX's index ("c_{66} /ρ"); a word processor's index keeps the space after it."""
+    from bantin.pdf.mathglyphs import mend_math_glyphs
+
+    text, maths, symbols = Style("VNR10", 10.0), Style("CMMI10", 10.0), Style("CMSY10", 10.0)
+    roman, small = Style("CMR10", 10.0), Style("CMR7", 7.0)
+
+    def word(value: str, x0: float, x1: float, y0: float, y1: float, style: Style) -> Word:
+        return Word(value, Box(x0, y0, x1, y1), style)
+
+    accented = Line.of(
+        [
+            word("khi", 229.0, 244.5, 362.6, 374.6, text),
+            word("I", 248.4, 252.8, 364.7, 374.6, maths),
+            word("˜", 249.6, 254.6, 362.1, 372.1, roman),
+            word("=", 257.4, 265.1, 364.7, 374.6, roman),
+            word("0", 268.9, 274.1, 364.7, 374.6, roman),
+        ]
+    )
+    crossed = Line.of(
+        [
+            word("rằng", 88.0, 108.0, 269.0, 281.0, text),
+            word("U", 111.0, 118.0, 271.0, 281.0, maths),
+            word("1", 118.0, 122.0, 275.0, 282.0, small),
+            word("(0)", 122.0, 135.0, 271.0, 281.0, roman),
+            word("6", 137.8, 137.8, 271.3, 288.3, symbols),
+            word("=", 138.0, 146.0, 271.0, 281.0, roman),
+            word("0,", 148.0, 156.0, 271.0, 281.0, roman),
+        ]
+    )
+    sign = Line.of([word("p", 119.0, 129.0, 405.0, 435.0, text)])
+    rooted = Line.of(
+        [
+            word("với", 57.0, 80.0, 404.0, 416.0, text),
+            word("c", 97.0, 101.0, 406.0, 416.0, maths),
+            word("=", 109.0, 116.0, 406.0, 416.0, roman),
+            word("c", 129.0, 133.0, 406.0, 416.0, maths),
+            word("66", 133.0, 141.0, 410.0, 417.0, small),
+            word("/ρ", 142.0, 152.0, 406.0, 416.0, maths),
+            word("là", 155.0, 163.0, 404.0, 416.0, text),
+        ]
+    )
+    plain = line("phương pháp p và q của lớp", 57.0, 440.0, 10.0)
+    word_processor = Line.of(  # an index a word processor set: its space may be small
+        [
+            word("khi", 57.0, 72.0, 460.0, 472.0, Style("Times New Roman", 10.0)),
+            word("N", 75.0, 82.0, 460.0, 472.0, Style("Times New Roman", 10.0)),
+            word("e", 82.0, 85.0, 465.0, 473.0, Style("Times New Roman", 7.0)),
+            word("=", 86.5, 92.0, 460.0, 472.0, Style("Times New Roman", 10.0)),
+            word("40", 95.0, 105.0, 460.0, 472.0, Style("Times New Roman", 10.0)),
+        ]
+    )
+    sheet = page(1, [accented, crossed], [sign, rooted, plain, word_processor])
+    mend_math_glyphs(sheet)
+    assert [ln.text for ln in sheet.lines] == [
+        "khi Ĩ = 0",
+        "rằng U1(0) ≠ 0,",
+        "với c = √c66/ρ là",
+        "phương pháp p và q của lớp",
+        "khi Ne = 40",
+    ]
+
+
+def test_a_sentence_of_text_mostly_in_formulas_is_no_equation() -> None:
+    """Measured on a LaTeX thesis summary: lines that open a sentence at the column's left
+    edge in the text's font ("với K_m = K_1 − K_2, X = ρc², F = k²j.", "trong đó a = λ + 2µ
+    + κ, ...") but are mostly set in TeX's fonts of mathematics were display equations, and
+    one joined the formula above it; the piece of a display set beside a matrix ("khi n =
+    −1, 1, 3.") is still the formula's, and a variable defined ("ge = 183 g/ml.h") no
+    sentence."""
+    text, maths, roman = Style("VNR10", 10.0), Style("CMMI10", 10.0), Style("CMR10", 10.0)
+
+    def formula_line(pieces: list[tuple[str, Style]], x: float, y: float) -> Line:
+        words, left = [], x
+        for value, style in pieces:
+            width = 5.0 * len(value)
+            words.append(Word(value, Box(left, y, left + width, y + 10), style))
+            left += width + 3.3
+        return Line.of(words)
+
+    body_at_ten = BodyType(10.0, "VNR10")
+    running = [
+        formula_line([(w, text) for w in RUNNING.split()], 57, 60 + 12 * n) for n in range(8)
+    ]
+    maths_words = "Km = K1 − K2, X = ρc2, F = k2j."
+    sentence = formula_line(
+        [("với", text)] + [(w, roman if w in "=−" else maths) for w in maths_words.split()],
+        57,
+        170,
+    )
+    beside = formula_line(
+        [("khi", text)]
+        + [(w, roman if w[0] in "=−13" else maths) for w in ["n", "=", "−1,", "1,", "3."]],
+        220,
+        200,
+    )
+    defined = formula_line([("ge", text), ("=", text), ("183", text), ("g/ml.h", text)], 57, 215)
+    after = [formula_line([(w, text) for w in RUNNING.split()], 57, 230 + 12 * n) for n in range(4)]
+    sheet = Page(
+        1,
+        420.0,
+        600.0,
+        [Block(running), Block([sentence]), Block([beside]), Block([defined]), Block(after)],
+    )
+    paras = paragraphs(sheet, body_at_ten)
+    label_article(paras, body_at_ten)
+    roles = {para.text: para.role for para in paras}
+    assert roles["với Km = K1 − K2, X = ρc2, F = k2j."] == "body", roles
+    assert roles["khi n = −1, 1, 3."] == "equation", roles
+    assert roles["ge = 183 g/ml.h"] == "equation", roles
+
+
+def test_a_bold_label_running_into_regular_words_is_no_heading() -> None:
+    """Measured on a LaTeX thesis summary: under "Cấu trúc của luận án" each chapter is
+    listed as "Chương 1. Tổng quan", only "Chương 1." in bold; the shortest, as many letters
+    in bold as not, was taken for a heading, then, too short for running text, for a figure's
+    words and dropped. A heading in bold throughout stays one."""
+    bold, plain = Style("VNBX10", 10.0, bold=True), Style("VNR10", 10.0)
+
+    def run_in(pieces: list[tuple[str, Style]], y: float) -> Line:
+        words, left = [], 57.0
+        for value, style in pieces:
+            words.append(Word(value, Box(left, y, left + 5.0 * len(value), y + 10), style))
+            left += 5.0 * len(value) + 3.3
+        return Line.of(words)
+
+    body_at_ten = BodyType(10.0, "VNR10")
+    running = [run_in([(w, plain) for w in RUNNING.split()], 60 + 12 * n) for n in range(8)]
+    listed = run_in([("Chương", bold), ("1.", bold), ("Tổng", plain), ("quan", plain)], 170)
+    heading = run_in([("Chương", bold), ("2.", bold), ("Tổng", bold), ("quan", bold)], 200)
+    after = [run_in([(w, plain) for w in RUNNING.split()], 220 + 12 * n) for n in range(4)]
+    sheet = Page(1, 420.0, 600.0, [Block(running), Block([listed]), Block([heading]), Block(after)])
+    paras = paragraphs(sheet, body_at_ten)
+    label_article(paras, body_at_ten)
+    roles = {para.text: para.role for para in paras}
+    assert roles["Chương 1. Tổng quan"] == "body", roles
+    assert roles["Chương 2. Tổng quan"] == "heading", roles
+
+
+def test_a_superscript_set_over_a_subscript_follows_it() -> None:
+    """Measured on a LaTeX thesis summary: "T^{(n)}_{12}" in a sentence, its "(n)" set over
+    the "12", was a line of its own over the sentence ("(n) (n)" read before "Với n ≥ 2, các
+    giá trị của T12 và T22"); the index follows the subscript it stands on."""
+    from bantin.pdf.mathglyphs import mend_math_glyphs
+
+    text, maths, small = Style("VNR10", 10.0), Style("CMMI10", 10.0), Style("CMR7", 7.0)
+    index = Style("CMMI7", 7.0)
+
+    def word(value: str, x0: float, x1: float, y0: float, y1: float, style: Style) -> Word:
+        return Word(value, Box(x0, y0, x1, y1), style)
+
+    marks = [
+        Line.of([word("(n)", 177.5, 188.6, 177.4, 184.4, index)]),
+        Line.of([word("(n)", 212.7, 223.9, 177.4, 184.4, index)]),
+    ]
+    sentence = Line.of(
+        [
+            word("của", 152.0, 166.9, 178.3, 190.3, text),
+            word("T", 170.3, 176.1, 180.4, 190.3, maths),
+            word("12", 176.1, 184.0, 185.3, 192.3, small),
+            word("và", 192.5, 202.2, 178.3, 190.3, text),
+            word("T", 205.5, 211.3, 180.4, 190.3, maths),
+            word("22", 211.3, 219.3, 185.3, 192.3, small),
+            word("được", 227.7, 248.5, 178.3, 190.3, text),
+        ]
+    )
+    footnote = [line("1", 57.0, 400.0, 7.0), line("Ghi chú của trang", 62.0, 402.0, 9.0)]
+    # a word poppler set apart over a formula, in the type of the line under it, stays
+    apart = Line.of([word("hàm", 340.8, 361.0, 312.9, 326.2, Style("Times New Roman", 12.0))])
+    brace, roman = Style("Symbol", 16.0), Style("Times New Roman", 12.0)
+    formula = Line.of(
+        [
+            word("exp", 300.0, 320.0, 329.0, 343.0, roman),
+            word("{", 322.0, 330.0, 324.0, 346.0, brace),
+            word("iμt", 338.0, 356.0, 329.5, 343.5, roman),
+        ]
+    )
+    sheet = page(1, [*marks, sentence], footnote, [apart, formula])
+    mend_math_glyphs(sheet)
+    assert [ln.text for ln in sheet.lines] == [
+        "của T12(n) và T22(n) được",
+        "1",
+        "Ghi chú của trang",
+        "hàm",
+        "exp { iμt",
+    ]
+
+
+def test_a_formulas_bracketed_index_set_apart_goes_back_after_its_sign() -> None:
+    """Measured on a LaTeX thesis summary: the "(p)" of "ξ^{(p)}" inside a sentence was a
+    line of its own over it, read as an equation between two paragraphs, and the sentence
+    read "vector riêng ξ tương ứng"."""
+    text, maths, index = Style("VNR10", 10.0), Style("CMMI10", 10.0), Style("CMMI7", 7.0)
+    mark = Line.of([Word("(p)", Box(232.9, 238.4, 243.2, 245.4), index)])
+    sentence = Line.of(
+        [
+            Word("vector", Box(172.8, 238.6, 199.4, 250.6), text),
+            Word("riêng", Box(202.7, 238.6, 224.3, 250.6), text),
+            Word("ξ", Box(227.6, 240.7, 232.9, 250.6), maths),
+            Word("tương", Box(246.5, 238.6, 272.0, 250.6), text),
+            Word("ứng", Box(275.3, 238.6, 291.4, 250.6), text),
+        ]
+    )
+    sheet = page(1, [mark, sentence], body_lines(300, 6))
+    join_marks(sheet)
+    assert sheet.lines[0].text == "vector riêng ξ(p) tương ứng", [ln.text for ln in sheet.lines]

@@ -11,6 +11,7 @@ from bantin.exceptions import SourceError
 from bantin.pdf.extract import read_pdf
 from bantin.pdf.fonts import BodyType, body_type, decode_pages
 from bantin.pdf.furniture import Furniture, remove_furniture, shape
+from bantin.pdf.mathglyphs import mend_math_glyphs
 from bantin.pdf.page import Box, Page
 from bantin.pdf.reading import (
     Para,
@@ -92,6 +93,7 @@ def read_document(
     mixed = mixed_pages(pages, body)
     paras: list[Para] = []
     for page in pages:
+        mend_math_glyphs(page)
         join_drop_caps(page, body)
         join_marks(page)
         join_split_syllables(page)

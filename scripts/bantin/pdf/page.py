@@ -5,6 +5,7 @@ Coordinates are points from the page's top left corner, as poppler gives them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -107,11 +108,13 @@ class Line:
         superscript or a change of font inside a word ("CO" + "2") keeps them together."""
         parts: list[str] = []
         previous: Word | None = None
+        based = False  # the previous word closes up to the one before it (an index on its base)
         for word in self.words:
-            if previous is not None and not _touch(previous, word):
+            touching = previous is not None and _touch(previous, word, based)
+            if previous is not None and not touching:
                 parts.append(" ")
             parts.append(word.text)
-            previous = word
+            previous, based = word, touching
         return "".join(parts)
 
     @property
@@ -125,13 +128,45 @@ MARK_GLUE = 0.15  # ems of a closing mark: nearer than this, it closes up to the
 _CLOSING = frozenset(",.;:)]!?")
 
 
-def _touch(before: Word, after: Word) -> bool:
+def _touch(before: Word, after: Word, based: bool = False) -> bool:
+    """`after` closes up to `before`; `based`: `before` closes up to the word before it."""
     size = min(s for s in (before.style.size, after.style.size, 12.0) if s > 0)
     gap, limit = after.box.x0 - before.box.x1, GLUE * size
-    if after.text and set(after.text) <= _CLOSING:
+    if based and _ends_script(before, after):
+        # a sign or a mark after an index ("V_{HS}" then "/ρ", "]^T" then ","): the small
+        # space TeX leaves behind an index is measured in the line's type, not the index's
+        limit = max(limit, SCRIPT_GLUE * min(after.style.size, 12.0))
+    elif after.text and set(after.text) <= _CLOSING:
         # a comma after a small subscript ("h_j,"): measured against the mark's own size
         limit = max(limit, MARK_GLUE * min(after.style.size or size, 12.0))
     return -size < gap < limit
+
+
+SCRIPT_RATIO = 0.85  # an index is set in type smaller than this share of the line's
+SCRIPT_GLUE = 0.2  # ems of the line's type after an index: closer, no space (a space is 0.22+)
+
+
+def _ends_script(before: Word, after: Word) -> bool:
+    """`before` is a formula's index (subscript or superscript, in TeX's type; the caller
+    knows it stands on a base) and `after` in the line's own type: smaller type, its middle
+    off the next word's. A mark
+    opening a line (a footnote's "4") stands on nothing and keeps its space."""
+    small = 0 < before.style.size < SCRIPT_RATIO * after.style.size
+    off = abs(before.box.cy - after.box.cy) >= 0.1 * after.style.size
+    return small and off and bool(TEX_FONT.match(before.style.font)) and _formula_sign(after.text)
+
+
+#: TeX's fonts (Computer Modern, the AMS's, Latin Modern): an index set in one is a formula's,
+#: spaced by TeX; a word processor's index may carry a space typed in its own small size.
+TEX_FONT = re.compile(
+    r"^(?:[A-Z]{6}\+)?(?:CM[A-Z]*\d|MSAM|MSBM|EU[FRSX]M|LM[A-Z]|rm-lm|lmmath)", re.I
+)
+
+
+def _formula_sign(text: str) -> bool:
+    """A formula's next sign: one letter (a variable) or a word opening with no letter
+    ("/ρ", ",", "+"); a word of the sentence after a note's mark keeps its space."""
+    return len(text) == 1 or not text[:1].isalpha()
 
 
 def dominant_style(words: list[Word]) -> Style:

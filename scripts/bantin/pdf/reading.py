@@ -197,8 +197,8 @@ def _raised_degrees(line: Line) -> None:
 
 
 #: A raised sign of one or two characters that stands inside a line: a figure, a letter or
-#: the "o" of a degree.
-_INNER_MARK = re.compile(r"[\w°º*†‡§]{1,2}")
+#: the "o" of a degree; or a formula's index in brackets ("ξ^{(p)}").
+_INNER_MARK = re.compile(r"[\w°º*†‡§]{1,2}|\([\w+−-]{1,4}\)")
 
 
 def _degree(before: str, after: list[Word]) -> bool:

@@ -783,8 +783,8 @@ def label_body(paras: list[Para], body: BodyType) -> None:
     _formula_marks(paras)
     _label_tables(paras, body)
     _lead_ins(paras)
-    _numbered_formulas(paras)
-    _formulas(paras)
+    _numbered_formulas(paras, body)
+    _formulas(paras, body)
     _lines_of_text(paras)
 
 
@@ -887,7 +887,7 @@ def _level_right_of_lead_in(other: Para, lead: Para) -> bool:
     )
 
 
-def _numbered_formulas(paras: Sequence[Para]) -> None:
+def _numbered_formulas(paras: Sequence[Para], body: BodyType) -> None:
     """An equation's number standing alone at the margin ("(5)") gathers the pieces of its
     formula into one equation with it: among the paragraphs around it in reading order that
     are no running text nor a lead-in ("ta có:"), in its column to its left, those standing
@@ -903,10 +903,10 @@ def _numbered_formulas(paras: Sequence[Para]) -> None:
             index += 1
             continue
         start, end = index, index + 1
-        while start > 0 and _numbered_piece(shown[start - 1], shown[index]):
+        while start > 0 and _numbered_piece(shown[start - 1], shown[index], body):
             start -= 1
         while end < len(shown) and (
-            _lone_number(shown[end]) or _numbered_piece(shown[end], shown[index])
+            _lone_number(shown[end]) or _numbered_piece(shown[end], shown[index], body)
         ):
             end += 1
         reach = 2 * shown[start].lines[0].box.height
@@ -1035,7 +1035,7 @@ def _level_with_lines(piece: Para, numbers: list[Para]) -> bool:
 NUMBERED_PIECE_MAX_LINES = 6  # a matrix's rows, a system's equations, one under another
 
 
-def _numbered_piece(para: Para, number: Para) -> bool:
+def _numbered_piece(para: Para, number: Para, body: BodyType) -> bool:
     """A paragraph that may be a piece of the formula `number` numbers: on its page, in its
     column to its left, a few lines of no running text."""
     if para.role not in (TABLE, EQUATION, BODY, FIGURE) or para.grid or para.formula:
@@ -1103,7 +1103,7 @@ def _variable(token: str) -> bool:
     return token[:1].isupper() and len(token) <= 3 and token.isascii()
 
 
-def _formulas(paras: Sequence[Para]) -> None:
+def _formulas(paras: Sequence[Para], body: BodyType) -> None:
     """The pieces of a display formula an equation editor left as text (a fraction's
     numerator over its sign, the denominator under it, the unit, the number at the margin),
     read as a small table, paragraphs and an equation, are one equation: every piece standing
@@ -1123,10 +1123,10 @@ def _formulas(paras: Sequence[Para]) -> None:
         start, end = index, index + 1
         band = seed.box
         reach = max(line.box.height for line in seed.lines)
-        while start > 0 and _formula_piece(shown[start - 1], band, reach):
+        while start > 0 and _formula_piece(shown[start - 1], band, reach, body):
             start -= 1
             band = union_of([band, shown[start].box])
-        while end < len(shown) and _formula_piece(shown[end], band, reach):
+        while end < len(shown) and _formula_piece(shown[end], band, reach, body):
             band = union_of([band, shown[end].box])
             end += 1
         run = shown[start:end]
@@ -1157,7 +1157,7 @@ _RELATION = re.compile(r"[=×÷±≤≥≈≠∑∏∫√→⇒⇔]")
 FORMULA_PIECE_MAX_LINES = 2
 
 
-def _formula_piece(para: Para, band: Box, reach: float) -> bool:
+def _formula_piece(para: Para, band: Box, reach: float, body: BodyType) -> bool:
     """A piece of the formula standing in `band`: short, no words of running text, within
     `reach` (a line's height) above or below, on the formula's page and not a ruled table's."""
     if para.role not in (TABLE, EQUATION, BODY, FIGURE) or para.grid:
@@ -1240,8 +1240,8 @@ def _body_role(para: Para, paras: Sequence[Para], index: int, body: BodyType) ->
         return FOOTNOTE
     if _is_heading(para, body):
         return CAPTION if _float_note(para, body) else HEADING
-    if _is_body_text(para, body) or len(para.lines) >= 3:
-        return BODY
+    if _is_body_text(para, body) or len(para.lines) >= 3 or _label_running_on(para):
+        return BODY  # (a bold label running into its words: an entry, "Chương 1. Tổng quan")
     if len(text.split()) <= 4 and not ends_sentence(text) and not _program_line(para, body):
         return FIGURE
     return BODY
@@ -1371,13 +1371,14 @@ TWO_SENTENCES_MIN_WORDS = 8
 
 
 def _label_running_on(para: Para) -> bool:
-    """Bold words ending with a colon, then words not in bold: a label that runs into its
-    sentence, not a heading."""
+    """Bold words ending with a colon or a full stop, then words not in bold: a label that
+    runs into its sentence ("Địa điểm nghiên cứu: 3 xã"), or an entry's label in a list
+    ("Chương 1. Tổng quan", "Định lý 1.1. Cho ..."), not a heading, which is bold throughout."""
     words = para.words
     for index, word in enumerate(words[:-1]):
         if not word.style.bold:
             return False
-        if word.text.endswith(":"):
+        if word.text.endswith((":", ".")):
             return not any(after.style.bold for after in words[index + 1 :])
     return False
 
@@ -1424,12 +1425,32 @@ def in_math_fonts(para: Para) -> bool:
     return total > 0 and math >= MATH_FONT_SHARE * total
 
 
+def opens_sentence(para: Para, body: BodyType) -> bool:
+    """Opens with a word of the language in small letters, in the text's own type, at its
+    column's left edge ("với K_m = ...", "trong đó a = ..."): a sentence going on about the
+    formula above it, however much of it is formula, not a formula; a word set beside a
+    formula inside a display ("khi n = 1") stands further in, and a line opening with a
+    capital may be a display of its own (a reaction: "MOx + H2O → ...")."""
+    first = para.words[0] if para.words else None
+    if first is None or para.column is None:
+        return False
+    tokens = para.text.split()
+    letters = tokens[0].rstrip(",.:;")  # as read: "sin" + "β" is "sinβ"
+    if len(tokens) > 1 and _RELATION.match(tokens[1]):
+        return False  # a variable defined ("ge = 183 g/ml.h"), not a sentence's word
+    in_text = first.style.font == body.font and body.is_body(first.style)
+    at_edge = para.lines[0].box.x0 <= para.column.left + body.size
+    return in_text and at_edge and len(letters) >= 2 and letters.islower() and is_syllable(letters)
+
+
 def _is_equation(para: Para, body: BodyType) -> bool:
     """Mostly symbols, numbers and variables ("EJ", "δ11", "M1M1ds"), few words: a display
     equation, or the pieces of one an equation editor left as text."""
     text = para.text
     tokens = text.split()
     if not tokens:
+        return False
+    if opens_sentence(para, body):
         return False
     if in_math_fonts(para):
         return True
