@@ -333,8 +333,7 @@ def test_the_section_is_the_banner_not_the_journal_named_in_the_running_heads() 
     )
     article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
     assert (article.issue, article.year) == (7, 2019)
-    assert article.section != "TẠP CHÍ KHOA HỌC & CÔNG NGHỆ ."
-    assert article.section in (None, "THÔNG TIN TRAO ĐỔI")
+    assert article.section is None  # the journal's name is none; the banner is printed once
     # the section's banner repeated on every page, beside the journal's name, is the section
     banner = "HỢP TÁC QUỐC TẾ TRONG GIÁO DỤC ĐẠI HỌC\n\n" + "".join(
         f"{page}\n\n{head}\n\nKINH TẾ - XÃ HỘI\n\n{number}\n\f"

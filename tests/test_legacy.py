@@ -200,6 +200,7 @@ def test_u_horn_extracted_as_a_hyphen_is_read_back(extracted: str, meant: str) -
         ("Tr−êng §¹i häc, ng−êi d©n", "Trường Đại học, người dân"),
         ("N−íc, t− t−ëng, nh− vËy", "Nước, tư tưởng, như vậy"),
         ("5 − 3 = 2, x−2", "5 − 3 = 2, x−2"),  # a minus sign stays
+        ("(x−a), y = b−u, t−ng", "(x−a), y = b−u, t−ng"),  # a formula's minus signs
     ],
 )
 def test_u_horn_extracted_as_a_minus_sign_is_read_back(extracted: str, meant: str) -> None:

@@ -4067,19 +4067,21 @@ def test_a_sentence_of_text_mostly_in_formulas_is_no_equation() -> None:
         200,
     )
     defined = formula_line([("ge", text), ("=", text), ("183", text), ("g/ml.h", text)], 57, 215)
-    after = [formula_line([(w, text) for w in RUNNING.split()], 57, 230 + 12 * n) for n in range(4)]
-    sheet = Page(
-        1,
-        420.0,
-        600.0,
-        [Block(running), Block([sentence]), Block([beside]), Block([defined]), Block(after)],
+    function = formula_line(
+        [("sin", text), ("α", maths), ("=", roman), ("x", maths), ("/", roman), ("y", maths)],
+        57,
+        230,
     )
+    after = [formula_line([(w, text) for w in RUNNING.split()], 57, 245 + 12 * n) for n in range(4)]
+    blocks = [running, [sentence], [beside], [defined], [function], after]
+    sheet = Page(1, 420.0, 600.0, [Block(lines) for lines in blocks])
     paras = paragraphs(sheet, body_at_ten)
     label_article(paras, body_at_ten)
     roles = {para.text: para.role for para in paras}
     assert roles["với Km = K1 − K2, X = ρc2, F = k2j."] == "body", roles
     assert roles["khi n = −1, 1, 3."] == "equation", roles
     assert roles["ge = 183 g/ml.h"] == "equation", roles
+    assert roles["sin α = x / y"] == "equation", roles  # a function's name, no word
 
 
 def test_a_bold_label_running_into_regular_words_is_no_heading() -> None:

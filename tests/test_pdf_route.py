@@ -15,7 +15,7 @@ from bantin.cli import main
 from bantin.exceptions import SourceError
 from bantin.markdown import ParsedArticle, read_article
 from bantin.model import Article, BlockKind
-from bantin.pdf.contents import _byline_before, read_contents
+from bantin.pdf.contents import _byline_before, _keep_list_numbers, _made_entry, read_contents
 from bantin.pdf.convert import convert_pdf
 from bantin.pdf.document import read_document
 from bantin.pdf.ingest import IssueTarget, plan_issue, write_issue
@@ -384,6 +384,29 @@ def test_a_numbered_contents_list_is_read_by_its_page_numbers(
         contents_list_column=numbered == "1 alone",
     )
     _contents_read_as_built(tmp_path, issue)
+
+
+@pytest.mark.parametrize(
+    ("written", "titles"),
+    [
+        (["1. Phát triển", "2. Đổi mới", "3. Hội nhập"], ["Phát triển", "Đổi mới", "Hội nhập"]),
+        (
+            ["Phát triển", "Đổi mới", "3 nhà khoa học trẻ nhận giải"],
+            ["Phát triển", "Đổi mới", "3 nhà khoa học trẻ nhận giải"],
+        ),
+        (["1 triệu tấn lúa xuất khẩu"], ["1 triệu tấn lúa xuất khẩu"]),
+        (["1. Phát triển", "5. Đổi mới"], ["1. Phát triển", "5. Đổi mới"]),
+    ],
+)
+def test_a_title_keeps_its_own_number_unless_the_list_counts_its_entries(
+    written: list[str], titles: list[str]
+) -> None:
+    """A number opening entries is the list's when most entries open with their place from
+    1; one that only happens to equal its entry's place is the title's own."""
+    entries = [_made_entry(page, [text], []) for page, text in enumerate(written, 3)]
+    kept = [entry for entry in entries if entry is not None]
+    _keep_list_numbers(kept)
+    assert [entry.title for entry in kept] == titles
 
 
 def _contents_read_as_built(tmp_path: Path, issue: Issue) -> None:

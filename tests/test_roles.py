@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from bantin.convert.layout import measure, segment, split_lines
-from bantin.convert.roles import RULES, Labelling, is_name_line, label, parse_running_head
+from bantin.convert.roles import (
+    RULES,
+    Labelling,
+    is_name_line,
+    label,
+    names_publisher,
+    parse_running_head,
+)
 from bantin.model import Role
 from bantin.registry import Registry
 
@@ -296,3 +303,22 @@ def test_names_with_an_academic_title_inside_the_band_are_the_byline() -> None:
     roles = roles_of(text)
     assert roles["PGS.TS Phan Văn Hải"] is Role.BYLINE
     assert roles["môi trường biển, được thử nghiệm tại các bãi tắm."] is Role.LEAD
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher"),
+    [
+        ("TẠP CHÍ KHOA HỌC & CÔNG NGHỆ", True),
+        ("ĐẠI HỌC QUỐC GIA HÀ NỘI", True),
+        ("TRƯỜNG ĐẠI HỌC KHOA HỌC TỰ NHIÊN", True),
+        ("Viện Nghiên cứu nano", True),
+        ("Rule ____________", True),
+        ("VIỆN TRỢ PHÁT TRIỂN", False),
+        ("Viện dẫn và bình luận", False),
+        ("Học viện trong tuần", False),
+        ("ĐẠI HỌC VÀ ĐỜI SỐNG", False),
+        ("KINH TẾ - XÃ HỘI", False),
+    ],
+)
+def test_a_publishers_name_is_told_from_a_sections(text: str, publisher: bool) -> None:
+    assert names_publisher(text) is publisher

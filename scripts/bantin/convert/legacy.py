@@ -115,9 +115,9 @@ def encoding_for_font(font_name: str) -> str | None:
 # extracted as "-" (one that names it "minus" as "−", common in text copied from such PDFs:
 # "Tr−êng", "®−îc"). Inside a word, before "ơ" (and its toned forms), or before a closing "a",
 # "u" or "ng" ("ph-¬ng", "m-a", "h-ng"), it can only be "ư"; after a capital, before "ơ"
-# ("N-íc").
+# ("N-íc"). A minus sign before "a", "u" or "ng" is a formula's ("x−a"), and stays.
 _TCVN3_HORN_U = re.compile(
-    r"(?<=[a-z®])[-−](?=[¬êíëìî]|(?:a|u|ng)(?![^\W\d_]))|(?<=[A-Z])[-−](?=[¬êíëìî])"
+    r"(?<=[a-z®])(?:-(?=[¬êíëìî]|(?:a|u|ng)(?![^\W\d_]))|−(?=[¬êíëìî]))|(?<=[A-Z])[-−](?=[¬êíëìî])"
 )
 # A word of a syllable's first consonants and "-" is one ending in "ư" ("t- t-ëng" is "tư
 # tưởng"; "nh-", "th-", "s-", "c-"): no word ends in a hyphen so.

@@ -62,7 +62,8 @@ SECTION_MAX = 70
 # Words that open an institution's name, which a cover or a running head prints over the
 # article: the publisher, never one of the publication's sections.
 INSTITUTION_RE = re.compile(
-    r"^\W*(đại\s+học|trường\s+đại\s+học|học\s+viện|viện|ủy\s+ban|university|institute)\b",
+    r"^\W*(đại\s+học\s+quốc\s+gia|trường\s+(?:đại\s+học|cao\s+đẳng)|"
+    r"viện\s+(?:nghiên\s+cứu|khoa\s+học|hàn\s+lâm)|ủy\s+ban\s+nhân\s+dân|university|institute)\b",
     re.IGNORECASE,
 )
 # Words that open a publication's own name ("TẠP CHÍ KHOA HỌC & CÔNG NGHỆ"), which running

@@ -41,6 +41,7 @@ class Entry:
     section: str = ""  # the heading the contents page sets over this entry
     heading_after: str = ""  # a heading set after the entry's bylines, for the entries below
     listed: str = ""  # the number the list gives the entry ("3. "), if its text opens so
+    counted: bool = False  # its page's entries are counted by numbers on their left
 
     @property
     def authors(self) -> list[str]:
@@ -103,8 +104,12 @@ def _entries(page: Page, doc: Document) -> list[Entry]:
     lines = [line for line in lines if line.text.strip()]
     starts = _numbered(lines)
     ends = _numbered_at_right(lines)
-    if len(ends) > len(starts) or (len(ends) * 2 > len(starts) and _counts_off(starts)):
-        return _entries_numbered_at_right(ends, lines, page)
+    counted = _counts_off(starts)
+    if len(ends) > len(starts) or (len(ends) * 2 > len(starts) and counted):
+        found = _entries_numbered_at_right(ends, lines, page)
+        for item in found:
+            item.counted = counted
+        return found
     entries: list[Entry] = []
     for column in _columns(starts):
         right = _right_edge(column, starts)
@@ -444,8 +449,9 @@ _LIST_NUMBER = re.compile(r"^\d{1,3}(?:[.)]\s+|\s+)(?=\S)")  # "3. ", "3) ", "3 
 def _keep_list_numbers(entries: list[Entry]) -> None:
     """Entries whose text opens with their place in the list (1, 2, 3... in the order they
     are read; from 1 again for the list in another language) are a numbered list: the
-    numbers go. Otherwise a number opening an entry's text is its title's own ("70 năm
-    ..."): put back."""
+    numbers go, when the list shows it is one (numbers on the entries' left count them, or
+    most entries open with their place, from 1). Otherwise a number opening an entry's text
+    is its title's own ("3 nhà khoa học trẻ ...", "70 năm ..."): put back."""
     places: dict[bool, int] = {}
     counted = True
     for entry in entries:
@@ -453,7 +459,11 @@ def _keep_list_numbers(entries: list[Entry]) -> None:
         places[english] = places.get(english, 0) + 1
         if entry.listed and int(entry.listed.strip(" .)")) != places[english]:
             counted = False
-    if counted:
+    numbered = [entry for entry in entries if entry.listed]
+    shown = any(entry.counted for entry in entries) or (
+        len(numbered) >= 2 and len(numbered) * 2 >= len(entries) and entries[0].listed != ""
+    )
+    if counted and shown:
         return
     for entry in entries:
         if entry.listed:

@@ -158,7 +158,7 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
     article.abstract_en = front.abstract_en
     article.keywords = front.keywords
     article.keywords_en = front.keywords_en
-    article.section = _section(span.section or front.banner or _running_section(doc, span))
+    article.section = _section(span.section) or _banner_section(front.banner, doc, span)
     article.pages = printed_pages(doc, span.pages)
     hints = replace(hints, title=restore_case_of(article, hints))
     _review(article, hints, doc, span)
@@ -223,7 +223,17 @@ def _banner_of(head: str) -> str:
 
 def _section(banner: str) -> str | None:
     text = " ".join(banner.split())
-    return text if 3 <= len(text) <= 80 and not names_publisher(text) else None
+    return text if 3 <= len(text) <= 80 else None
+
+
+def _banner_section(banner: str, doc: Document, span: articles.Span) -> str | None:
+    """The band over the title, else the banner the running heads repeat, that names no
+    publisher (a first page's band often names the journal or the university)."""
+    for text in (banner, _running_section(doc, span)):
+        section = _section(text)
+        if section is not None and not names_publisher(section):
+            return section
+    return None
 
 
 def restore_case_of(article: Article, hints: Hints) -> str | None:

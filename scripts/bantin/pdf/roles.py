@@ -1440,7 +1440,21 @@ def opens_sentence(para: Para, body: BodyType) -> bool:
         return False  # a variable defined ("ge = 183 g/ml.h"), not a sentence's word
     in_text = first.style.font == body.font and body.is_body(first.style)
     at_edge = para.lines[0].box.x0 <= para.column.left + body.size
-    return in_text and at_edge and len(letters) >= 2 and letters.islower() and is_syllable(letters)
+    return (
+        in_text
+        and at_edge
+        and len(letters) >= 2
+        and letters.islower()
+        and is_syllable(letters)
+        and letters not in MATH_FUNCTIONS
+    )
+
+
+# Functions an equation editor sets in the text's type, which spell Vietnamese syllables too.
+MATH_FUNCTIONS = frozenset((
+    "sin", "cos", "tan", "tg", "cot", "cotg", "lim", "min", "max", "det", "dim", "ln", "log",
+    "exp", "arg", "sup", "inf", "mod", "sh", "ch", "th",
+))  # fmt: skip
 
 
 def _is_equation(para: Para, body: BodyType) -> bool:

@@ -99,9 +99,9 @@ class Folders:
     @classmethod
     def of(cls, files: dict[str, tuple[int, int, int]]) -> Folders:
         groups: dict[str, Files] = {}
+        group_of = folder_of  # (a local name: looked up once for the 60,000 files)
         for item in files.items():
-            name = item[0]
-            folder = name[: name.rfind("/") + 1] or name[: name.find(":") + 1]
+            folder = group_of(item[0])
             found = groups.get(folder)
             if found is None:
                 groups[folder] = [item]
