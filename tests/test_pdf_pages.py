@@ -19,6 +19,7 @@ from bantin.pdf.roles import (
     FOOTNOTE,
     HEADING,
     TABLE,
+    _label_running_on,
     is_dateline,
     label_article,
 )
@@ -4109,6 +4110,13 @@ def test_a_bold_label_running_into_regular_words_is_no_heading() -> None:
     roles = {para.text: para.role for para in paras}
     assert roles["Chương 1. Tổng quan"] == "body", roles
     assert roles["Chương 2. Tổng quan"] == "heading", roles
+    # a bold abbreviation before plain words labels nothing: "TS." is no "Chương 1."
+    abbreviation = run_in([("TS.", bold), ("Nguyễn", plain), ("Văn", plain), ("An", plain)], 300)
+    found = paragraphs(Page(1, 420.0, 600.0, [Block([abbreviation])]), body_at_ten)
+    assert [_label_running_on(para) for para in found] == [False]
+    assert [_label_running_on(para) for para in paras if para.text.startswith("Chương 1.")] == [
+        True
+    ]
 
 
 def test_a_superscript_set_over_a_subscript_follows_it() -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 
-from bantin.pdf.page import Box, Line, Page, Word
+from bantin.pdf.page import SCRIPT_RATIO, Box, Line, Page, Word
 
 log = logging.getLogger("bantin.pdf")
 
@@ -167,7 +167,6 @@ def _radicand_line(page: Page, sign: Word) -> Line | None:
     return None
 
 
-SCRIPT_RATIO = 0.85  # an index is set in type smaller than this share of its line's
 STACK_GAP = 0.3  # ems of the index's type between a superscript and the subscript under it
 STACK_OVER = 0.5  # share of the narrower of the two over the other, at the least
 
@@ -203,7 +202,7 @@ def _subscript_under(page: Page, index: Word) -> tuple[Line, int] | None:
             continue  # in the line's own type: a word poppler set apart, no index
         for at, word in enumerate(line.words[1:], start=1):
             base = line.words[at - 1]
-            lowered = word.style.size == size and size < 0.85 * base.style.size
+            lowered = word.style.size == size and size < SCRIPT_RATIO * base.style.size
             lowered = lowered and word.box.cy > base.box.cy
             over = word.box.x_overlap(index.box)
             stacked = over >= STACK_OVER * min(word.box.width, index.box.width)

@@ -1371,16 +1371,20 @@ TWO_SENTENCES_MIN_WORDS = 8
 
 
 def _label_running_on(para: Para) -> bool:
-    """Bold words ending with a colon or a full stop, then words not in bold: a label that
-    runs into its sentence ("Địa điểm nghiên cứu: 3 xã"), or an entry's label in a list
-    ("Chương 1. Tổng quan", "Định lý 1.1. Cho ..."), not a heading, which is bold throughout."""
+    """Bold words ending with a colon, or with a number and a full stop, then words not in
+    bold: a label that runs into its sentence ("Địa điểm nghiên cứu: 3 xã"), or an entry's
+    label in a list ("Chương 1. Tổng quan", "Định lý 1.1. Cho ..."), not a heading, which is
+    bold throughout (a bold abbreviation, "TS." or "Tp.", labels nothing)."""
     words = para.words
     for index, word in enumerate(words[:-1]):
         if not word.style.bold:
             return False
-        if word.text.endswith((":", ".")):
+        if word.text.endswith(":") or _NUMBERED_LABEL_END.search(word.text):
             return not any(after.style.bold for after in words[index + 1 :])
     return False
+
+
+_NUMBERED_LABEL_END = re.compile(r"\d\.$")  # "1.", "1.1.", "IV." is no number
 
 
 def _two_sentences(text: str) -> bool:
