@@ -783,8 +783,8 @@ def label_body(paras: list[Para], body: BodyType) -> None:
     _formula_marks(paras)
     _label_tables(paras, body)
     _lead_ins(paras)
-    _numbered_formulas(paras, body)
-    _formulas(paras, body)
+    _numbered_formulas(paras)
+    _formulas(paras)
     _lines_of_text(paras)
 
 
@@ -887,7 +887,7 @@ def _level_right_of_lead_in(other: Para, lead: Para) -> bool:
     )
 
 
-def _numbered_formulas(paras: Sequence[Para], body: BodyType) -> None:
+def _numbered_formulas(paras: Sequence[Para]) -> None:
     """An equation's number standing alone at the margin ("(5)") gathers the pieces of its
     formula into one equation with it: among the paragraphs around it in reading order that
     are no running text nor a lead-in ("ta có:"), in its column to its left, those standing
@@ -903,10 +903,10 @@ def _numbered_formulas(paras: Sequence[Para], body: BodyType) -> None:
             index += 1
             continue
         start, end = index, index + 1
-        while start > 0 and _numbered_piece(shown[start - 1], shown[index], body):
+        while start > 0 and _numbered_piece(shown[start - 1], shown[index]):
             start -= 1
         while end < len(shown) and (
-            _lone_number(shown[end]) or _numbered_piece(shown[end], shown[index], body)
+            _lone_number(shown[end]) or _numbered_piece(shown[end], shown[index])
         ):
             end += 1
         reach = 2 * shown[start].lines[0].box.height
@@ -1035,7 +1035,7 @@ def _level_with_lines(piece: Para, numbers: list[Para]) -> bool:
 NUMBERED_PIECE_MAX_LINES = 6  # a matrix's rows, a system's equations, one under another
 
 
-def _numbered_piece(para: Para, number: Para, body: BodyType) -> bool:
+def _numbered_piece(para: Para, number: Para) -> bool:
     """A paragraph that may be a piece of the formula `number` numbers: on its page, in its
     column to its left, a few lines of no running text."""
     if para.role not in (TABLE, EQUATION, BODY, FIGURE) or para.grid or para.formula:
@@ -1103,7 +1103,7 @@ def _variable(token: str) -> bool:
     return token[:1].isupper() and len(token) <= 3 and token.isascii()
 
 
-def _formulas(paras: Sequence[Para], body: BodyType) -> None:
+def _formulas(paras: Sequence[Para]) -> None:
     """The pieces of a display formula an equation editor left as text (a fraction's
     numerator over its sign, the denominator under it, the unit, the number at the margin),
     read as a small table, paragraphs and an equation, are one equation: every piece standing
@@ -1123,10 +1123,10 @@ def _formulas(paras: Sequence[Para], body: BodyType) -> None:
         start, end = index, index + 1
         band = seed.box
         reach = max(line.box.height for line in seed.lines)
-        while start > 0 and _formula_piece(shown[start - 1], band, reach, body):
+        while start > 0 and _formula_piece(shown[start - 1], band, reach):
             start -= 1
             band = union_of([band, shown[start].box])
-        while end < len(shown) and _formula_piece(shown[end], band, reach, body):
+        while end < len(shown) and _formula_piece(shown[end], band, reach):
             band = union_of([band, shown[end].box])
             end += 1
         run = shown[start:end]
@@ -1157,7 +1157,7 @@ _RELATION = re.compile(r"[=×÷±≤≥≈≠∑∏∫√→⇒⇔]")
 FORMULA_PIECE_MAX_LINES = 2
 
 
-def _formula_piece(para: Para, band: Box, reach: float, body: BodyType) -> bool:
+def _formula_piece(para: Para, band: Box, reach: float) -> bool:
     """A piece of the formula standing in `band`: short, no words of running text, within
     `reach` (a line's height) above or below, on the formula's page and not a ruled table's."""
     if para.role not in (TABLE, EQUATION, BODY, FIGURE) or para.grid:
