@@ -198,9 +198,10 @@ def printed_pages(doc: Document, pages: list[int]) -> list[int]:
 def _running_section(doc: Document, span: articles.Span) -> str:
     """The section banner the article's pages print among their running heads ("KINH TẾ -
     XÃ HỘI" over "TẠP CHÍ ... SỐ 22 - 2020"): on two of its pages at least, half of them."""
+    pages = sorted(set(span.pages))
     counts = Counter(
         banner
-        for page in sorted(set(span.pages))
+        for page in pages
         if (furniture := doc.furniture.get(page)) is not None
         for banner in {_banner_of(head) for head in furniture.heads}
         if banner
@@ -208,7 +209,7 @@ def _running_section(doc: Document, span: articles.Span) -> str:
     if not counts:
         return ""
     banner, count = max(counts.items(), key=lambda item: (item[1], item[0]))
-    return banner if count >= max(2, len(set(span.pages)) / 2) else ""
+    return banner if count >= max(2, len(pages) / 2) else ""
 
 
 def _banner_of(head: str) -> str:
@@ -229,11 +230,10 @@ def _section(banner: str) -> str | None:
 def _banner_section(banner: str, doc: Document, span: articles.Span) -> str | None:
     """The band over the title, else the banner the running heads repeat, that names no
     publisher (a first page's band often names the journal or the university)."""
-    for text in (banner, _running_section(doc, span)):
-        section = _section(text)
-        if section is not None and not names_publisher(section):
-            return section
-    return None
+    section = _section(banner)
+    if section is None or names_publisher(section):  # the running heads asked only then
+        section = _section(_running_section(doc, span))
+    return section if section is not None and not names_publisher(section) else None
 
 
 def restore_case_of(article: Article, hints: Hints) -> str | None:

@@ -149,8 +149,8 @@ SCRIPT_GLUE = 0.2  # ems of the line's type after an index: closer, no space (a 
 def _ends_script(before: Word, after: Word) -> bool:
     """`before` is a formula's index (subscript or superscript, in TeX's type; the caller
     knows it stands on a base) and `after` in the line's own type: smaller type, its middle
-    off the next word's. A mark
-    opening a line (a footnote's "4") stands on nothing and keeps its space."""
+    off the next word's. A mark opening a line (a footnote's "4") stands on nothing and
+    keeps its space."""
     small = 0 < before.style.size < SCRIPT_RATIO * after.style.size
     off = abs(before.box.cy - after.box.cy) >= 0.1 * after.style.size
     return small and off and bool(TEX_FONT.match(before.style.font)) and _formula_sign(after.text)

@@ -128,9 +128,8 @@ class Fragments:
         """Where the parts of the files this build assembled lie, for the next one; a file
         this build kept whole keeps its spans. Only the rows of files assembled now are
         written."""
-        put = [row(kind, spans) for kind, spans in self.now.items()]
         known = self.known if self.stored else {}
-        put = [found for found in put if known.get(found[0]) != self.now[found[0]]]
+        put = [row(kind, spans) for kind, spans in self.now.items() if known.get(kind) != spans]
         cachedb.write(root, TABLE, self.inputs, cachedb.Change(put, (), not self.stored))
 
 
