@@ -10,6 +10,7 @@ import pytest
 
 from bantin.convert.decode import decode_bytes, read_source
 from bantin.exceptions import SourceError
+from pdfgen import to_vni
 
 SAMPLE = (
     "Kh&Cn ngày càng khẳng định vị thế\n\n"
@@ -166,3 +167,38 @@ def test_chart_labels_in_a_legacy_font_inside_unicode_text_are_decoded() -> None
     )
     kept = "Công ty TNHH ®iện Việt, nhãn hiệu Ý, NGUYỄN VĂN Á và McÉwan.\n"
     assert decode_bytes(kept.encode(), "x.txt") == kept
+
+
+def test_a_vni_body_under_a_unicode_title_is_read_as_vni_line_by_line() -> None:
+    """pdftotext's text of an article whose title is set in Unicode and its body in VNI: a
+    body line whose VNI bytes also decode as TCVN3 without a leftover byte ("Caùc" ->
+    "Caực") is read in the encoding that makes Vietnamese syllables of its words, and a line
+    too short to prove an encoding by itself ("vôùi tröôùc.") is read in the one the other
+    lines proved."""
+    body = [
+        "xã vùng trũng trong giai đoạn 2021-2025.",
+        "Các doanh nghiệp cam kết bao tiêu sản",
+        "phẩm, giúp nông dân yên tâm đầu tư",
+        "sản xuất lâu dài. Theo báo cáo ngày",
+        "với trước.",
+        "mô hình lúa.",
+    ]
+    data = "\n".join(["Vai trò của KH&CN", *map(to_vni, body), ""]).encode()
+    assert decode_bytes(data, "x.txt").splitlines()[1:] == body
+    # the signs of measures on lines of their own are no VNI or TCVN3 letters ("µ": "à")
+    # nor a diameter's sign before a label ("Ø" is VNI's "Ø", TCVN3's "Ỉ")
+    extra = ["(µm)", "R ×c", "ØC"]
+    data = "\n".join(["Vai trò của KH&CN", *map(to_vni, body), *extra, ""]).encode()
+    assert decode_bytes(data, "x.txt").splitlines()[-3:] == extra
+
+
+def test_foreign_names_and_short_runs_of_a_unicode_text_stay_as_written() -> None:
+    """Names with Latin-1 letters in a Unicode text (a reference to Müller or Gödel) were
+    decoded as TCVN3 ("Mỹller", "Gửdel"): a run is decoded only when it makes Vietnamese
+    syllables of its words; and without longer runs proving a legacy encoding, a short one
+    stays as written."""
+    for text in [
+        "Nghiên cứu của Müller và Ñuñez.\nmoâ hình\n",
+        "Theo Müller, Ñuñez và Gödel (2019), kết quả.\n",
+    ]:
+        assert decode_bytes(text.encode(), "x.txt") == text

@@ -496,6 +496,30 @@ TÀI LIỆU THAM KHẢO
     )
 
 
+def test_a_title_in_sentence_case_glued_to_its_byline_keeps_the_byline_apart() -> None:
+    """pdftotext sets a title wrapped over two lines and the byline under it in one block;
+    without a wide band the block was all the title ("... Nam Định Đại tá, ThS. nguyễn tiến
+    dũng") and the article had no author."""
+    text = """\
+BẢN TIN KHOA HỌC - SỐ 5/2021
+
+Vai trò của khoa học trong phát triển kinh tế Nam
+Định
+Đại tá, ThS. NGUYỄN TIẾN DŨNG
+
+Sở Khoa học và Công nghệ tỉnh đã phối hợp với các
+huyện triển khai mô hình lúa chất lượng cao. Người
+dân được tập huấn kỹ thuật chăm sóc và bón phân.
+Năng suất bình quân đạt 65 tạ/ha, cao hơn ruộng
+đối chứng khoảng 12%, lợi nhuận tăng rõ rệt.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.title == "Vai trò của khoa học trong phát triển kinh tế Nam Định"
+    assert [(a.name, a.rank, a.degree) for a in article.authors] == [
+        ("Nguyễn Tiến Dũng", "Đại tá", "ThS.")
+    ]
+
+
 def test_pieces_of_a_formula_or_figure_between_blank_lines_are_not_paragraphs() -> None:
     # A formula set in a math font comes out of pdftotext as scattered pieces: variables,
     # indices, bracket parts (private use characters), lone commas. The short words that join

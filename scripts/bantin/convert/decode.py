@@ -13,6 +13,7 @@ import codecs
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -134,32 +135,78 @@ def decode_legacy_runs(text: str) -> str:
     if encoding is None:
         unread = legacy.unread_words(text)  # a run holding none of them reads as it stands
         if unread:  # (with none, as in most Unicode texts, every run reads as it stands)
+            proved: Counter[str] = Counter()  # syllables each encoding made of the runs decoded
             text = LATIN1_RUN_RE.sub(
                 lambda run: (
-                    run[0] if unread.isdisjoint(run[0].split()) else _decode_run(run[0], None)
+                    run[0] if unread.isdisjoint(run[0].split()) else _decode_run(run[0], proved)
                 ),
                 text,
             )
+            if proved:
+                text = _decode_short_runs(text, proved)
     else:
-        text = LATIN1_RUN_RE.sub(lambda run: _decode_run(run[0], encoding), text)
+        text = LATIN1_RUN_RE.sub(lambda run: _decoded(run[0], encoding), text)
     fixed: str = legacy.fix_c1_punctuation(text)  # Windows quotes and dashes read as C1
     return fixed
 
 
-def _decode_run(run: str, encoding: str | None) -> str:
-    """One run in the text's legacy encoding, or in the one its own words read best in."""
+def _decode_run(run: str, proved: Counter[str]) -> str:
+    """One run of a Unicode text in the legacy encoding its own words read best in, when they
+    prove one; `proved` counts the syllables each encoding made of the runs it decoded."""
     assert legacy is not None
-    if encoding is None:
-        strong = sum(1 for word in run.split() if _legacy_word(word))
-        if strong >= LEGACY_MIN_WORDS:
-            return min((_decoded(run, name) for name in (legacy.TCVN3, legacy.VNI)), key=_misread)
-        words = set(run.split())
-        made = [
-            (len(legacy.syllables_made(words, name)), name) for name in (legacy.TCVN3, legacy.VNI)
-        ]
-        gained, name = max(made)
-        return _decoded(run, name) if gained >= legacy.LEGACY_SYLLABLES else run
-    return _decoded(run, encoding)
+    words = set(run.split())
+    made = [(len(legacy.syllables_made(words, name)), name) for name in (legacy.TCVN3, legacy.VNI)]
+    strong = sum(1 for word in words if _legacy_word(word))
+    if strong >= LEGACY_MIN_WORDS:
+        # the fewest words misread; of two without any (VNI's "Caùc" is TCVN3's "Caực"),
+        # the one whose words are Vietnamese syllables
+        (decoded, count, name) = min(
+            ((_decoded(run, name), count, name) for count, name in made),
+            key=lambda row: (_misread(row[0]), -row[1]),
+        )
+        if 2 * count < strong:
+            return run  # foreign names ("Müller", "Ñuñez") that no decoding makes Vietnamese
+        proved[name] += count
+        return decoded
+    gained, name = max(made)
+    if gained < legacy.LEGACY_SYLLABLES:
+        return run
+    proved[name] += gained
+    return _decoded(run, name)
+
+
+def _decode_short_runs(text: str, proved: Counter[str]) -> str:
+    """Runs too short to prove an encoding alone ("vôùi tröôùc.", a VNI line's last words),
+    decoded in the one the text's longer runs proved, when every word of theirs that is no
+    Vietnamese syllable as it stands is one once decoded."""
+    assert legacy is not None
+    encoding, count = proved.most_common(1)[0]
+    if count < legacy.LEGACY_SYLLABLES or count <= sum(proved.values()) - count:
+        return text  # the runs decoded prove no one encoding
+
+    module = legacy
+
+    def short(run: re.Match[str]) -> str:
+        unread = {word for word in module.unread_words(run[0]) if not _measure(word)}
+        if all(len(word.strip(".,;:()")) < SHORT_WORD for word in unread):
+            return run[0]  # "ØC", "ØA": a diameter's sign before a label, as likely as not
+        read = all(module.syllables_made({word}, encoding) for word in unread)
+        return _decoded(run[0], encoding) if read else run[0]
+
+    return LATIN1_RUN_RE.sub(short, text)
+
+
+#: A short run is read in the text's legacy encoding when a word of its has this many characters.
+SHORT_WORD = 3
+
+#: Signs of Latin-1 a Unicode text writes in measures and formulas ("10 µm", "3 × 4", "25 °C"),
+#: which TCVN3 or VNI would read as letters ("µ" is TCVN3's "à").
+MEASURE_SIGNS = frozenset("µ×°±²³¹·¼½¾÷")
+
+
+def _measure(word: str) -> bool:
+    """A word whose only Latin-1 characters beyond ASCII are signs of measures."""
+    return all(char in MEASURE_SIGNS for char in word if "\x80" <= char <= "\xff")
 
 
 def _decoded(run: str, encoding: str) -> str:

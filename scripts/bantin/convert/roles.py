@@ -774,6 +774,11 @@ def _label_fallback_title(doc: Labelling) -> None:
         lead.label(Role.LEAD, "lead: the paragraph set right under the title")
         doc.title_band.extend([title, lead])
         return
+    byline = _byline_under_title(first.lines)
+    if byline:
+        index = doc.segments.index(first)
+        first, names = _segment(doc, first.lines[:-byline]), _segment(doc, first.lines[-byline:])
+        doc.segments[index : index + 1] = [first, names]
     if len(first.lines) > HEADING_MAX_LINES or not _unpunctuated(first.text):
         return
     first.label(Role.TITLE, "title: first segment (no wide title band found)")
@@ -782,6 +787,28 @@ def _label_fallback_title(doc: Labelling) -> None:
     if following is not None and following.role is Role.BODY and following.wide:
         following.label(Role.LEAD, "lead: wide paragraph after the title")
         doc.title_band.append(following)
+
+
+def _byline_under_title(lines: list[SourceLine]) -> int:
+    """How many last lines of a block are a byline with ranks or degrees ("Đại tá, ThS.
+    NGUYỄN VĂN A") and its affiliations, under a title pdftotext set in the same block; 0
+    when there is none."""
+    for start in range(1, min(HEADING_MAX_LINES, len(lines) - 1) + 1):
+        if _titled_name_lines(lines[start:]):
+            return len(lines) - start
+    return 0
+
+
+def _titled_name_lines(lines: list[SourceLine]) -> int:
+    """How many leading lines of a block are names with a rank or degree each, when every line
+    after them is an affiliation; 0 when the block is no such byline."""
+    count = 0
+    while count < len(lines) and _titled_byline(lines[count].text):
+        count += 1
+    rest = lines[count:]
+    if len(rest) > AFFILIATION_MAX_LINES or not all(is_affiliation(line.text) for line in rest):
+        return 0
+    return count
 
 
 def _title_lines_on_top(lines: list[SourceLine], layout: Layout) -> int:
@@ -953,10 +980,11 @@ def label_top_byline(doc: Labelling) -> None:
     seg = doc.neighbour(doc.title_band[-1], +1, ANY_TEXT)
     if seg is None or seg.role is not Role.BODY:
         return
-    if not _top_byline_shaped(seg) or _named_in_text(doc, seg.lines[0].text, seg):
+    names = len(byline_name_lines(seg.lines)) if _top_byline_shaped(seg) else 0
+    names = names or _titled_name_lines(seg.lines)
+    if not names or _named_in_text(doc, seg.lines[0].text, seg):
         return
-    names = byline_name_lines(seg.lines)
-    _label_byline_segment(doc, seg, len(names), "byline: names under the title")
+    _label_byline_segment(doc, seg, names, "byline: names under the title")
     following = doc.neighbour(seg, +1, ANY_TEXT)
     has_lead = any(line.role is Role.LEAD for s in doc.title_band for line in s.lines)
     if following is not None and following.role is Role.BODY and following.wide and not has_lead:
