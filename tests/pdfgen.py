@@ -79,6 +79,7 @@ class Issue:
     contents_sections: dict[int, str] = field(default_factory=dict)  # heading over an entry
     contents_numbered: bool = False  # each entry opens with its number in the list: "3. "
     contents_list_column: bool = False  # that number stands alone left of the entry's text
+    blank_pages: int = 0  # pages after the last article with only their furniture and a "."
 
 
 @dataclass
@@ -171,6 +172,10 @@ def _render(
         first = flow.page
         _lay_out(flow, spec)
         ranges.append((first, flow.page))
+    for _ in range(issue.blank_pages):  # the printer's blank pages that end a signature
+        _new_page(flow)
+        flow.y = flow.top - 40
+        _draw(flow, flow.x, ".", "Body", 10)
     canvas.showPage()
     canvas.save()
     return ranges

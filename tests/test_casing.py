@@ -222,6 +222,19 @@ def test_a_name_of_several_words_takes_the_case_the_body_writes_it_in(
     assert restore_case(title, learn_body(NAMED)) == restored
 
 
+def test_an_acronym_of_consonants_the_body_never_writes_keeps_its_capitals() -> None:
+    """Measured on real articles: "CHO VAY DNNVV CỦA NHTM" and "ĐỐI VỚI CÁC DN VIỆT NAM" came
+    out as "... của nhtm", "... các dn ...": a word in capitals without a vowel is no word of
+    Vietnamese or English but initials, kept as printed; a word with vowels the body never
+    writes still takes sentence case."""
+    body = learn_body(["Các doanh nghiệp nhỏ và vừa vay vốn của ngân hàng thương mại."])
+    assert restore_case("CHO VAY DOANH NGHIỆP CỦA NHTM", body) == ("Cho vay doanh nghiệp của NHTM")
+    assert restore_case("KHUYẾN NGHỊ ĐỐI VỚI CÁC DN", body) == "Khuyến nghị đối với các DN"
+    assert restore_case("TEACHING AT A TECHNICAL COLLEGE", body) == (
+        "Teaching at a technical college"
+    )
+
+
 def test_an_acronym_alone_in_brackets_keeps_its_capitals() -> None:
     """An acronym in brackets that the body never writes stays as printed: "(ATC)" is no
     word ("(atc)"); one the body writes takes the body's form."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bantin.pdf.articles import Span, advert_pages, news_items, starts
+from bantin.pdf.articles import Span, advert_pages, news_items, starts, without_blank_tail
 from bantin.pdf.fonts import BodyType, body_type
 from bantin.pdf.furniture import remove_furniture
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word, union_of
@@ -4186,3 +4186,24 @@ def test_a_formulas_bracketed_index_set_apart_goes_back_after_its_sign() -> None
     sheet = page(1, [mark, sentence], body_lines(300, 6))
     join_marks(sheet)
     assert sheet.lines[0].text == "vector riêng ξ(p) tương ứng", [ln.text for ln in sheet.lines]
+
+
+def _para_on(page: int, text: str) -> Para:
+    words = [Word(w, Box(50 + 30 * i, 100, 75 + 30 * i, 110)) for i, w in enumerate(text.split())]
+    return Para([Line.of(words)], page)
+
+
+def test_a_last_page_of_furniture_only_is_no_page_of_the_article() -> None:
+    """Pages that print only the running head, the journal's name, the page number or a stray
+    mark end the article before them; a last page of figures with headings in capitals (a
+    table of numbers), or with a written word, stays."""
+    body = [_para_on(1, "Nội dung bài viết ở trang một."), _para_on(2, "Trang hai còn viết tiếp.")]
+    blank = [_para_on(3, "TẠP CHÍ KHOA HỌC & CÔNG NGHỆ . SỐ 24 - 2020"), _para_on(3, "65")]
+    stray = [_para_on(4, ".")]
+    assert without_blank_tail(Span([*body, *blank, *stray])).pages == [1, 2]
+    assert without_blank_tail(Span([*body, *blank, *stray])).paras == body
+    figures = [_para_on(3, "BẢNG 5 " + " ".join(str(n) for n in range(60)))]
+    assert without_blank_tail(Span([*body, *figures])).pages == [1, 2, 3]
+    written = [_para_on(3, "TẠP CHÍ KHOA HỌC"), _para_on(3, "Lời cảm ơn")]
+    assert without_blank_tail(Span([*body, *written])).pages == [1, 2, 3]
+    assert without_blank_tail(Span(blank)).pages == [3]  # a span of one page keeps it

@@ -574,6 +574,22 @@ def test_three_narrow_justified_columns_come_back_whole_and_in_order(tmp_path: P
     assert got == [t for _, t in paragraphs]
 
 
+def test_blank_pages_after_an_article_are_not_its_pages(tmp_path: Path) -> None:
+    """An article's PDF cut from the printed issue ends with blank pages that print only the
+    running head, the page number and a stray mark: they were its last pages ("pages: 59-66"
+    for an article printed on 59-64) and the mark one of its paragraphs."""
+    pdf = tmp_path / "bai.pdf"
+    spec = Spec(SECOND.title, [("body", text(n, 8)) for n in range(8)], byline=SECOND.byline)
+    ranges = build_pdf(pdf, [spec], Issue(blank_pages=2))
+    _, plan = plan_issue(pdf)
+    assert [(item.first_page, item.last_page) for item in plan.articles] == ranges
+    converted = convert_pdf(pdf)
+    assert converted.pages == [ranges[0][0], ranges[0][1]]
+    assert [b.text for b in converted.blocks if b.kind is BlockKind.PARAGRAPH] == [
+        t for _, t in spec.paragraphs
+    ]
+
+
 def test_legacy_fonts_in_the_body_are_decoded(tmp_path: Path) -> None:
     """By the font's name, or, named as a printer driver names fonts ("TT1A2Bo00"), by the
     text it sets, which reads as Vietnamese only once decoded."""

@@ -935,7 +935,22 @@ def _word_case(word: str, body: BodyCasing, all_caps: bool) -> str:
         return word  # written in its own case among capitals ("Lactuca", "ZnO")
     if any(map(str.isdigit, word)):
         return word  # a code or a model: letters among figures ("6140D/2", "CO2", "COVID-19")
+    if _initials(word):
+        return word  # initials ("NHTM", "DN"): no word of Vietnamese or English lacks a vowel
     return word.lower() if all_caps else word
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _initials(word: str) -> bool:
+    """Two capitals or more and not a vowel among them ("NHTM", "DNNVV", "ĐHQG")."""
+    letters = [char for char in word if char.isalpha()]
+    return (
+        len(letters) >= 2
+        and all(map(str.isupper, letters))
+        and not any(unicodedata.normalize("NFD", char)[0].lower() in _VOWELS for char in letters)
+    )
 
 
 def _also_in_capitals(word: str, form: str, body: BodyCasing) -> bool:

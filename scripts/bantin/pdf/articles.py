@@ -159,10 +159,37 @@ def split(
     kept = [para for para in paras if para.page not in skip]
     found = starts(kept, body)
     if not found:
-        return [], [Span(kept)] if kept else []
+        return [], [without_blank_tail(Span(kept))] if kept else []
     front = kept[: found[0]]
     spans = [Span(kept[a:b]) for a, b in zip(found, [*found[1:], len(kept)], strict=True)]
+    spans = [without_blank_tail(span) for span in spans]
     return front, [item for span in spans for item in news_items(span, body, rules)]
+
+
+#: Words a blank page prints at most: running heads, the journal's name, the page number.
+BLANK_WORDS = 40
+
+
+def without_blank_tail(span: Span) -> Span:
+    """The span without its last pages that hold no written word: the blank pages that end a
+    printed signature print only the running head, the page number, the journal's name in
+    capitals or a stray mark, and are no page of the article (nor their marks its text)."""
+    paras, pages = span.paras, list(span.pages)
+    while len(pages) > 1:
+        texts = [para.text for para in paras if pages[-1] in para.pages]
+        if any(map(_written, texts)) or sum(len(text.split()) for text in texts) > BLANK_WORDS:
+            break  # running text, or a table of figures with its headings in capitals
+        last = pages.pop()
+        paras = [para for para in paras if last not in para.pages]
+    if len(paras) == len(span.paras):
+        return span
+    return Span(paras, section=span.section)
+
+
+def _written(text: str) -> bool:
+    """A word of two small letters or more: running text, not a banner in capitals, a
+    number or a mark."""
+    return any(sum(map(str.islower, word)) >= 2 for word in text.split())
 
 
 def news_items(span: Span, body: BodyType, rules: Rules = _no_rules) -> list[Span]:
