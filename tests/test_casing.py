@@ -235,6 +235,16 @@ def test_an_acronym_of_consonants_the_body_never_writes_keeps_its_capitals() -> 
     )
 
 
+def test_words_joined_by_a_hyphen_are_each_cased_as_the_body_writes_them() -> None:
+    """Measured on a real article: "AFTER THE EU-VIETNAM FREE TRADE AGREEMENT" became "after
+    the eu-vietnam ...", the abstract writing "EU" and "Vietnam" apart."""
+    english = ["Exports to the EU rose; Vietnam signed the agreement with the EU in 2019."]
+    title = "EXPORTS AFTER THE EU-VIETNAM AGREEMENT"
+    assert restore_english_title(title, english, []) == "Exports after the EU-Vietnam agreement"
+    body = learn_body(["Hợp tác giữa Việt Nam và Nhật Bản, nhất là hợp tác Việt - Nhật."])
+    assert restore_case("HỢP TÁC VIỆT-NHẬT", body) == "Hợp tác Việt-Nhật"
+
+
 def test_an_acronym_alone_in_brackets_keeps_its_capitals() -> None:
     """An acronym in brackets that the body never writes stays as printed: "(ATC)" is no
     word ("(atc)"); one the body writes takes the body's form."""

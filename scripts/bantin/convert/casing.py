@@ -937,6 +937,9 @@ def _word_case(word: str, body: BodyCasing, all_caps: bool) -> str:
         return word  # a code or a model: letters among figures ("6140D/2", "CO2", "COVID-19")
     if _initials(word):
         return word  # initials ("NHTM", "DN"): no word of Vietnamese or English lacks a vowel
+    parts = word.split("-")
+    if len(parts) > 1 and all(parts):  # "EU-VIETNAM": each part as the body writes it
+        return "-".join(_word_case(part, body, all_caps) for part in parts)
     return word.lower() if all_caps else word
 
 
