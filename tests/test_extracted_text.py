@@ -520,6 +520,38 @@ Năng suất bình quân đạt 65 tạ/ha, cao hơn ruộng
     ]
 
 
+def test_a_title_in_capitals_with_a_species_name_in_brackets_keeps_its_lines() -> None:
+    """A title in capitals prints a species' Latin name in its own case in brackets ("XÀ
+    LÁCH (Lactuca sativa L.)"): that line was no title line, the title was cut there and
+    the rest of it, the English title and the byline became headings and paragraphs."""
+    text = """\
+NGHIÊN CỨU ẢNH HƯỞNG CỦA CHẾ PHẨM SINH HỌC ĐẾN NĂNG SUẤT
+CỦA CÂY XÀ LÁCH (Lactuca sativa L.) VÀ CÂY CÀ RỐT (Daucus carota L.)
+TRỒNG TẠI HẢI DƯƠNG
+STUDY ON EFFECT OF A BIOPRODUCT ON THE PRODUCTIVITY
+OF LETTUCE (Lactuca sativa L.) AND CARROT (Daucus carota L.)
+Phạm Thị Hải, Nguyễn Quang Thạch
+Viện Sinh học nông nghiệp, Học viện Nông nghiệp Việt Nam
+
+Tóm tắt:
+
+Chế phẩm sinh học được thử trên hai loại rau trồng ở Hải Dương trong hai vụ liên tiếp.
+
+Từ khóa:
+
+Chế phẩm sinh học, xà lách, cà rốt.
+
+1. ĐẶT VẤN ĐỀ
+Rau xanh là nguồn thực phẩm quan trọng của người dân ở các vùng nông thôn và đô thị.
+TÀI LIỆU THAM KHẢO
+[1] Nguyễn Văn A (2019), Rau an toàn, NXB Nông nghiệp, Hà Nội.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    assert article.title.startswith("Nghiên cứu ảnh hưởng của chế phẩm sinh học")
+    assert article.title.endswith("(Daucus carota L.) trồng tại Hải Dương")
+    assert [a.name for a in article.authors] == ["Phạm Thị Hải", "Nguyễn Quang Thạch"]
+
+
 def test_pieces_of_a_formula_or_figure_between_blank_lines_are_not_paragraphs() -> None:
     # A formula set in a math font comes out of pdftotext as scattered pieces: variables,
     # indices, bracket parts (private use characters), lone commas. The short words that join

@@ -121,3 +121,26 @@ def test_a_translation_names_its_translator(byline: str, names: list[str]) -> No
     from bantin.bylines import parse_byline
 
     assert [author.name for author in parse_byline(byline)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # family names less common than the listed ones, in a name written in its own case
+        ("Đường Thị Thanh Hải", True),
+        ("Tưởng Thị Nguyệt Ánh, Đặng Thảo Yến Linh, Trần Hùng Thuận", True),
+        ("Nghiêm Xuân Bách", True),
+        # a middle name "Thị" or "Văn" marks a Vietnamese person whatever the family name
+        ("Ysa Văn Mạnh", True),
+        # capitals, or a heading in sentence case, prove nothing without a common family name
+        ("ĐƯỜNG LỐI ĐỔI MỚI", False),
+        ("Đường lối đổi mới", False),
+        ("QUAN ĐIỂM CỦA ĐẢNG", False),
+    ],
+)
+def test_a_byline_of_less_common_family_names_is_plausible(text: str, names: bool) -> None:
+    """Measured on real articles: "Đường Thị Thanh Hải" and a byline opening with "Tưởng Thị
+    Nguyệt Ánh" under their titles were no byline (a heading, then no author at all)."""
+    from bantin.bylines import parse_byline, plausible
+
+    assert plausible(parse_byline(text), text) is names

@@ -304,15 +304,47 @@ def has_rank_or_degree(text: str) -> bool:
     return any(author.rank or author.degree for author in parse_byline(text))
 
 
-def plausible(authors: list[Author]) -> bool:
+def plausible(authors: list[Author], written: str = "") -> bool:
     """Names that must be names: each with a rank, a degree or a mark, or two to five words
-    with a common family name among the first two (a heading in capitals has none)."""
+    with a common family name among the first two (a heading in capitals has none); given
+    the byline as `written`, not in capitals, a rarer family name or a middle name "Thị" or
+    "Văn" also proves a name ("Đường Thị Thanh Hải")."""
+    own_case = bool(written) and not is_all_caps(written)
     if not authors:
         return False
     for author in authors:
         if author.rank or author.degree or author.marks:
             continue
         words = author.name.split()
-        if not 2 <= len(words) <= 5 or not any(fold(w) in SURNAMES for w in words[:2]):
+        if not 2 <= len(words) <= 5:
+            return False
+        if any(fold(w) in SURNAMES for w in words[:2]):
+            continue
+        if not (own_case and _written_as_a_person(words)):
             return False
     return True
+
+
+# Family names less common than SURNAMES (folded), some of them words that open headings
+# ("Đường lối", "Quan điểm"): they prove a name only written as one, every word capitalised.
+RARER_SURNAMES = frozenset(
+    fold(name)
+    for name in [
+        "Đường", "Tưởng", "Nghiêm", "Tống", "Tôn", "Thạch", "Khúc", "Lã", "Lục", "Mẫn", "Ông",
+        "Phí", "Bạch", "Cù", "Doãn", "Đới", "Khương", "Kha", "Lạc", "Quản", "Tiêu", "Trình",
+        "Ứng", "Vi", "Âu", "Bế", "Cấn", "Giáp", "Hàn", "Nhữ", "Đậu", "Ninh", "Phó", "Quan",
+        "Văn", "Lăng", "Thiều", "Chử", "Đồ", "Hoàng Phủ", "Khuất", "Lỗ", "Mã", "Nhan", "Ôn",
+        "Phù", "Sầm", "Thào", "Trịnh", "Vàng", "Lường", "Hứa", "Bàn", "Sùng", "Lò",
+    ]
+)  # fmt: skip
+
+#: Middle names that mark a Vietnamese person ("Nguyễn Thị Hoa", "Lê Văn Tám").
+MIDDLE_NAMES = frozenset(("thị", "văn"))
+
+
+def _written_as_a_person(words: list[str]) -> bool:
+    """Every word capitalised (not a heading in sentence case), with a rarer family name
+    first or "Thị" or "Văn" second: "Đường Thị Thanh Hải"."""
+    if not all(word[:1].isupper() for word in words):
+        return False
+    return fold(words[0]) in RARER_SURNAMES or (len(words) >= 3 and fold(words[1]) in MIDDLE_NAMES)

@@ -509,15 +509,20 @@ def _title_line(text: str) -> bool:
     names; an English title's line with a formula in it ('DECORATED SnO2 THIN FILM') may read
     as names and is one all the same."""
     text = text.strip()
-    letters = [char for char in text if char.isalpha()]
-    capitals = is_all_caps(text) or (
+    # a species' Latin name in brackets keeps its own case ("XÀ LÁCH (Lactuca sativa L.)")
+    printed = _BRACKETED.sub(" ", text) if _BRACKETED.sub(" ", text).strip() else text
+    letters = [char for char in printed if char.isalpha()]
+    capitals = is_all_caps(printed) or (
         bool(letters) and sum(map(str.isupper, letters)) >= ENGLISH_CAPITALS * len(letters)
     )
     if not capitals:
         return False
-    if _foreign(text) and not is_all_caps(text):
+    if _foreign(text) and not is_all_caps(printed):
         return True
     return not _byline(text)
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 ENGLISH_CAPITALS = 0.75  # a title's line in capitals but for a formula's letters
@@ -540,7 +545,7 @@ def _foreign(text: str) -> bool:
 
 def _byline(text: str) -> bool:
     authors = parse_byline(text.strip().rstrip(","))
-    return plausible(authors)
+    return plausible(authors, text)
 
 
 def _label_front_byline(doc: Labelling, lines: list[SourceLine]) -> None:
