@@ -245,6 +245,24 @@ def test_words_joined_by_a_hyphen_are_each_cased_as_the_body_writes_them() -> No
     assert restore_case("HỢP TÁC VIỆT-NHẬT", body) == "Hợp tác Việt-Nhật"
 
 
+@pytest.mark.parametrize(
+    ("heading", "restored"),
+    [
+        ("ĐẶT VẤN ĐỀ", "Đặt vấn đề"),
+        ("KẾT QUẢ VÀ THẢO LUẬN", "Kết quả và thảo luận"),
+        ("VẬT LIỆU VÀ PHƯƠNG PHÁP NGHIÊN CỨU:", "Vật liệu và phương pháp nghiên cứu:"),
+        ("TÀI LIỆU THAM KHẢO", "Tài liệu tham khảo"),
+    ],
+)
+def test_the_conventional_sections_of_a_paper_are_in_sentence_case(
+    heading: str, restored: str
+) -> None:
+    """Measured on a real article: "ĐẶT VẤN ĐỀ" became "Đặt vấn Đề", its body writing "Đề
+    tài" (a project's name) and never "đề": a paper's conventional sections name no one."""
+    body = learn_body(["Nghiên cứu thuộc Đề tài cấp Bộ; Thảo luận của hội đồng đã xong."])
+    assert restore_case(heading, body) == restored
+
+
 def test_an_acronym_alone_in_brackets_keeps_its_capitals() -> None:
     """An acronym in brackets that the body never writes stays as printed: "(ATC)" is no
     word ("(atc)"); one the body writes takes the body's form."""

@@ -552,6 +552,30 @@ TÀI LIỆU THAM KHẢO
     assert [a.name for a in article.authors] == ["Phạm Thị Hải", "Nguyễn Quang Thạch"]
 
 
+def test_a_numbered_heading_in_capitals_before_text_of_another_column_stays_a_heading() -> None:
+    """pdftotext reads a section's heading at the top of a column before the end of the
+    paragraph the column before left unfinished: the heading was joined to those words ("2.
+    TỔNG QUAN NGHIÊN CỨU xem xét các yếu tố ...") or lost among them."""
+    text = """\
+GIẢNG DẠY KẾ TOÁN QUỐC TẾ TẠI TRƯỜNG ĐẠI HỌC
+
+1. GIỚI THIỆU
+Bài viết phân tích thực trạng giảng dạy học phần kế toán quốc tế tại
+trường, từ đó đưa ra các giải pháp nâng cao chất lượng giảng dạy và học
+tập học phần này trong chuyên ngành kế toán của trường.
+2. TỔNG QUAN NGHIÊN CỨU
+
+xem xét các yếu tố để quyết định việc giảng dạy rộng rãi chuẩn mực này
+như là một môn học chính cho sinh viên, giảng viên sẽ cần thời gian.
+Nhiều nghiên cứu trước đây đã chỉ ra vai trò của chuẩn mực quốc tế trong
+đào tạo kế toán ở các trường đại học của nhiều quốc gia trên thế giới.
+"""
+    article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
+    headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["1. Giới thiệu", "2. Tổng quan nghiên cứu"]
+    assert not any("NGHIÊN CỨU" in b.text or "nghiên cứu xem" in b.text for b in article.blocks)
+
+
 def test_pieces_of_a_formula_or_figure_between_blank_lines_are_not_paragraphs() -> None:
     # A formula set in a math font comes out of pdftotext as scattered pieces: variables,
     # indices, bracket parts (private use characters), lone commas. The short words that join

@@ -508,10 +508,30 @@ def _looks_small_caps(word: str) -> bool:
     return folded in ACRONYM_BY_FOLD and word != ACRONYM_BY_FOLD[folded]
 
 
+#: The sections a scholarly paper conventionally has: they name no one, whatever the body
+#: capitalises ("Đề tài ..." is a project's name, "ĐẶT VẤN ĐỀ" no name's heading).
+CONVENTIONAL_SECTIONS = frozenset(
+    fold(name)
+    for name in [
+        "Đặt vấn đề", "Mở đầu", "Giới thiệu", "Tổng quan", "Tổng quan tài liệu",
+        "Tổng quan nghiên cứu", "Cơ sở lý thuyết", "Cơ sở lý luận", "Phương pháp nghiên cứu",
+        "Vật liệu và phương pháp", "Vật liệu và phương pháp nghiên cứu",
+        "Đối tượng và phương pháp nghiên cứu", "Nội dung và phương pháp nghiên cứu",
+        "Thực nghiệm", "Kết quả", "Kết quả nghiên cứu", "Kết quả và thảo luận",
+        "Kết quả và bàn luận", "Kết quả nghiên cứu và thảo luận", "Thảo luận", "Bàn luận",
+        "Kết luận", "Kết luận và kiến nghị", "Kết luận và đề xuất", "Lời cảm ơn",
+        "Tài liệu tham khảo", "Tóm tắt", "Từ khóa", "Phụ lục",
+    ]
+)  # fmt: skip
+
+
 def restore_case(text: str, body: BodyCasing) -> str:
     """Sentence case with the body's own casing for words and names it writes."""
     if not needs_restoring(text):
         return text
+    name = text.strip().rstrip(".:")
+    if fold(" ".join(name.split())) in CONVENTIONAL_SECTIONS:
+        return capitalize_first(text.lower())
     all_caps = is_all_caps(text) or mostly_capitals(text)
     pieces = WORD_SPLIT_RE.split(text)
     word_at = list(range(1, len(pieces), 2))  # split pieces alternate gap, word, gap...

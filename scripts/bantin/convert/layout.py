@@ -527,7 +527,9 @@ def ends_paragraph(
             and not _had_room(text, following, width, printed)
         )
     if not starts_new_sentence(following):
-        return False
+        # a section's numbered heading in capitals ends its line whatever follows: pdftotext
+        # may read it, at a column's top, before the words the column before left unfinished
+        return numbered_capitals_heading(text) and not is_all_caps(following.split()[0])
     if ends_sentence(text):
         return (
             _had_room(text, following, width, printed)
@@ -677,6 +679,20 @@ def pstdev_of_ints(values: list[int]) -> float:
 
 
 SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S")  # '3.2.', '2.1.4 '
+#: A section's number: arabic ("3.", "2.1.") or roman ("IV.").
+_SECTION_MARK_RE = re.compile(r"^(?:\d{1,2}\.(?:\d{1,2}\.?)*|[IVX]{1,4}\.)\s+(?=\S)")
+NUMBERED_HEADING_MAX_CHARS = 100
+
+
+def numbered_capitals_heading(text: str) -> bool:
+    """A section's number and a name in capitals of two words or more ("3. KẾT LUẬN",
+    "IV. KẾT QUẢ VÀ THẢO LUẬN"), not cut off: a heading, never running text."""
+    text = text.strip()
+    mark = _SECTION_MARK_RE.match(text)
+    if mark is None or len(text) > NUMBERED_HEADING_MAX_CHARS:
+        return False
+    name = text[mark.end() :]
+    return len(name.split()) >= 2 and is_all_caps(name) and not ends_open(name)
 
 
 def _standalone_heading(

@@ -18,6 +18,7 @@ from bantin.convert.layout import (
     Segment,
     ends_glued_hyphen,
     ends_with_stop,
+    numbered_capitals_heading,
     starts_list_item,
 )
 from bantin.convert.scholarly import (
@@ -1441,6 +1442,8 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
         return False
     if len(text) > HEADING_MAX_CHARS:
         return False
+    if not number and starts_lower(text) and _under_a_heading(doc, seg):
+        return False  # the rest of a sentence another column began ("phẩm thời trang ...")
     inner_stop = INNER_SENTENCE_END_RE.search(text) and not is_all_caps(text)  # 'CHƯƠNG 2. ...'
     if not _unpunctuated(text) or inner_stop or ends_open(text):
         return False
@@ -1454,8 +1457,9 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     after_text = after.text  # joined once for the three questions below
     if number and _next_point(number, after_text):
         return False  # an item of a numbered list ('1. ...' then '2. ...'), not a heading
-    if not starts_new_sentence(after_text) or starts_lower(after_text):
-        return False
+    lower_after = not starts_new_sentence(after_text) or starts_lower(after_text)
+    if lower_after and not (numbered_capitals_heading(seg.text) and _after_finished(doc, seg)):
+        return False  # (a numbered heading in capitals before another column's words stays)
     next_text = doc.neighbour(seg, +1, ANY_TEXT)
     if next_text is not None and next_text.role is Role.RUNNING_HEAD:
         return False  # a heading never ends a page: this is the page's last, cut line
@@ -1477,6 +1481,19 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     if SECTION_NUMBER_RE.match(seg.text) and _set_apart(doc, seg):
         return True  # the sentence before it breaks off at a column's foot, to go on later
     return bool(number or is_all_caps(text)) and not ends_open(before.text)
+
+
+def _under_a_heading(doc: Labelling, seg: Segment) -> bool:
+    """Right under a heading: a heading in small letters (small capitals read as such) never
+    stands there, the rest of a sentence read out of its column may."""
+    before = doc.neighbour(seg, -1, FLOW)
+    return before is not None and before.role is Role.HEADING
+
+
+def _after_finished(doc: Labelling, seg: Segment) -> bool:
+    """What comes before the segment is a finished sentence, a heading, or nothing."""
+    before = doc.neighbour(seg, -1, FLOW)
+    return before is None or before.role is Role.HEADING or ends_sentence(before.text)
 
 
 def _set_apart(doc: Labelling, seg: Segment) -> bool:
