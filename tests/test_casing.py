@@ -263,6 +263,15 @@ def test_the_conventional_sections_of_a_paper_are_in_sentence_case(
     assert restore_case(heading, body) == restored
 
 
+def test_a_word_with_marks_the_body_writes_only_in_capitals_is_no_acronym() -> None:
+    """Measured on real articles: "KẾT QUẢ VÀ THẢO LUẬN" became "Kết quả và thảo LUẬN", the
+    body writing "luận" only in "KẾT LUẬN" (a heading read as a paragraph): a Vietnamese
+    syllable with its marks in capitals is a word set in capitals, not initials."""
+    body = learn_body(["Các mẫu được đo ba lần.", "KẾT LUẬN", "Sở KH&CN và ĐHQG phối hợp."])
+    assert restore_case("KẾT QUẢ VÀ THẢO LUẬN NHÓM", body) == "Kết quả và thảo luận nhóm"
+    assert restore_case("VAI TRÒ CỦA KH&CN VÀ ĐHQG", body) == "Vai trò của KH&CN và ĐHQG"
+
+
 def test_an_acronym_alone_in_brackets_keeps_its_capitals() -> None:
     """An acronym in brackets that the body never writes stays as printed: "(ATC)" is no
     word ("(atc)"); one the body writes takes the body's form."""

@@ -328,6 +328,8 @@ class BodyCasing:
             kept = [pair for pair in pairs if pair[0] in tally and pair[1] in tally]
             self.pair_tally = Counter(kept)
         for word, key in zip(tally, fold_all(list(tally)), strict=True):
+            if word.isupper() and _marked_syllable(key):
+                continue  # "LUẬN" of "KẾT LUẬN": a word set in capitals, not initials
             self.word_counts.setdefault(key, {})[word] = tally[word]
         self._pair_order = None
         self.counted = True
@@ -805,6 +807,16 @@ def _bracketed_acronym(pieces: list[str], index: int) -> bool:
 LONG_ACRONYM_MAX = 12
 ACRONYM_VOWEL_SHARE = 5  # at most one letter in five a vowel
 _VOWELS = frozenset("aeiouy")
+
+
+def _marked_syllable(key: str) -> bool:
+    """A folded word that is a Vietnamese syllable with a mark on its vowel ("luận", "đề"):
+    no initials are written so."""
+    return (
+        not key.isascii()
+        and any(char not in "đ" and not char.isascii() and char.isalpha() for char in key)
+        and is_syllable(key)
+    )
 
 
 PHRASE_WORDS = 3  # words in a run the body writes that settle their case together
