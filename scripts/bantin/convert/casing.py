@@ -324,12 +324,15 @@ class BodyCasing:
             self.pair_tally = Counter(words.pairs())
         else:
             tally, pairs = _count_asked(text, self.wanted)
+        keys = dict(zip(tally, fold_all(list(tally)), strict=True))
+        for word, key in list(keys.items()):
+            if word.isupper() and _marked_syllable(key):
+                del tally[word], keys[word]  # "LUẬN" of "KẾT LUẬN": in capitals, no initials
+        if self.wanted is not None:
             # A pair is asked about only when both its words are: the others need no counting.
             kept = [pair for pair in pairs if pair[0] in tally and pair[1] in tally]
             self.pair_tally = Counter(kept)
-        for word, key in zip(tally, fold_all(list(tally)), strict=True):
-            if word.isupper() and _marked_syllable(key):
-                continue  # "LUẬN" of "KẾT LUẬN": a word set in capitals, not initials
+        for word, key in keys.items():
             self.word_counts.setdefault(key, {})[word] = tally[word]
         self._pair_order = None
         self.counted = True
