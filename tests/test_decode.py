@@ -10,7 +10,7 @@ import pytest
 
 from bantin.convert.decode import decode_bytes, read_source
 from bantin.exceptions import SourceError
-from pdfgen import to_vni
+from pdfgen import to_tcvn3, to_vni
 
 SAMPLE = (
     "Kh&Cn ngày càng khẳng định vị thế\n\n"
@@ -183,6 +183,9 @@ def test_a_vni_body_under_a_unicode_title_is_read_as_vni_line_by_line() -> None:
         "với trước.",
         "mô hình lúa.",
     ]
+    # a TCVN3 text: "Tóm tắt:" alone on its line is "Tãm t¾t:", "¾" a letter between letters
+    tcvn3 = ["Vai trò của KH&CN", *map(to_tcvn3, [*body[:4], "Tóm tắt:"]), ""]
+    assert decode_bytes("\n".join(tcvn3).encode(), "x.txt").splitlines()[-1] == "Tóm tắt:"
     data = "\n".join(["Vai trò của KH&CN", *map(to_vni, body), ""]).encode()
     assert decode_bytes(data, "x.txt").splitlines()[1:] == body
     # the signs of measures on lines of their own are no VNI or TCVN3 letters ("µ": "à")

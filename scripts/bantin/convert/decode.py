@@ -205,8 +205,16 @@ MEASURE_SIGNS = frozenset("µ×°±²³¹·¼½¾÷")
 
 
 def _measure(word: str) -> bool:
-    """A word whose only Latin-1 characters beyond ASCII are signs of measures."""
-    return all(char in MEASURE_SIGNS for char in word if "\x80" <= char <= "\xff")
+    """A word whose only Latin-1 characters beyond ASCII are signs of measures, none between
+    two letters (TCVN3 writes letters with those codes: "t¾t" is "tắt", "h×nh" is "hình")."""
+    signs = [index for index, char in enumerate(word) if "\x80" <= char <= "\xff"]
+    return all(
+        word[index] in MEASURE_SIGNS
+        and not (
+            0 < index < len(word) - 1 and word[index - 1].isalpha() and word[index + 1].isalpha()
+        )
+        for index in signs
+    )
 
 
 def _decoded(run: str, encoding: str) -> str:
