@@ -205,3 +205,18 @@ def test_foreign_names_and_short_runs_of_a_unicode_text_stay_as_written() -> Non
         "Theo Müller, Ñuñez và Gödel (2019), kết quả.\n",
     ]:
         assert decode_bytes(text.encode(), "x.txt") == text
+
+
+def test_a_tcvn3_sentence_opening_with_a_toned_capital_gets_its_capital() -> None:
+    """TCVN3 has no code for a capital with a tone ("Ở", "Ứ", "Ý"): a typist sets that one
+    letter in the capitals font, whose code is the small letter's, and pdftotext gives the
+    small letter. A sentence of a text in TCVN3 opening with such a letter opened with its
+    capital; "ăn", "đi" (capitals TCVN3 writes) and words inside sentences stay."""
+    meant = (
+        "Ở Việt Nam, ứng dụng mới đã được thử. Ứng dụng này cho kết quả tốt.\n"
+        "Ý kiến của các chuyên gia đều thống nhất ở điểm này.\n"
+        "ăn và đi là hai từ viết thường ở đầu câu.\n"
+    )
+    typed = "".join(char.lower() if char in "ỞỨÝ" else char for char in meant)
+    for data in (to_tcvn3(typed).encode("latin-1"), to_tcvn3(typed).encode("utf-8")):
+        assert decode_bytes(data, "x.txt") == meant

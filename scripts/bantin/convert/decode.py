@@ -122,7 +122,9 @@ def _decode_legacy(data: bytes) -> str | None:
     if not encoding:
         return None
     text = decode(latin, encoding)
-    return text if _reads_as_vietnamese(text) else None
+    if not _reads_as_vietnamese(text):
+        return None
+    return sentence_capitals(text) if encoding == legacy.TCVN3 else text
 
 
 def decode_legacy_runs(text: str) -> str:
@@ -146,8 +148,35 @@ def decode_legacy_runs(text: str) -> str:
                 text = _decode_short_runs(text, proved)
     else:
         text = LATIN1_RUN_RE.sub(lambda run: _decoded(run[0], encoding), text)
+        if encoding == legacy.TCVN3:
+            text = sentence_capitals(text)
     fixed: str = legacy.fix_c1_punctuation(text)  # Windows quotes and dashes read as C1
     return fixed
+
+
+#: The start of a sentence: the text's, or after a sentence's end and white space (quotes or
+#: a bracket may open it); the letter that opens it.
+_SENTENCE_START = re.compile(r"(?:\A|(?<=[.!?…])[\"”’»)]*\s+)[\"“‘«(\[]*(\w)")
+
+
+#: The capitals TCVN3 has codes for (its other capitals are drawn by a capitals font).
+_TCVN3_CAPITALS = frozenset("ĂÂÊÔƠƯĐ")
+
+
+def sentence_capitals(text: str) -> str:
+    """A text in TCVN3, which has no code for a capital with a tone ("Ở", "Ứ", "Ý"): its
+    typist set such a letter in the capitals font, whose code is the small letter's, so a
+    small letter opening a sentence is the capital that font drew ("ở Việt Nam" -> "Ở Việt
+    Nam"). Small letters whose capitals TCVN3 writes ("ă", "đ") are left as typed."""
+
+    def capital(match: re.Match[str]) -> str:
+        letter = match[1]
+        upper = letter.upper()
+        if not letter.islower() or upper.isascii() or upper in _TCVN3_CAPITALS:
+            return match[0]
+        return match[0][: -len(letter)] + upper
+
+    return _SENTENCE_START.sub(capital, text)
 
 
 def _decode_run(run: str, proved: Counter[str]) -> str:
