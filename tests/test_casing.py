@@ -10,6 +10,7 @@ from bantin.convert.casing import (
     needs_restoring,
     restore_case,
     restore_english_title,
+    unsettled_words,
 )
 
 BODY = [
@@ -653,3 +654,15 @@ def test_a_number_glued_to_a_name_is_counted_alike_whether_asked_or_not() -> Non
     asked = learn_body(texts, asked=["2021"])
     asked.count()
     assert asked.word_counts["2021"] == every.word_counts["2021"]
+
+
+def test_the_words_of_a_restored_title_the_text_never_writes_are_named_for_review() -> None:
+    """Every article whose title was printed in capitals was listed for review, whether its
+    text settled the case of each word or not: only the words it never writes are unsettled
+    (the first word, figures and initials aside)."""
+    body = learn_body(["Mẫu rau được bảo quản ở Hà Nội trong hai tuần bằng màng chitosan."])
+    restored = restore_case("BẢO QUẢN RAU BẰNG MÀNG CHITOSAN Ở HÀ NỘI", body)
+    assert restored == "Bảo quản rau bằng màng chitosan ở Hà Nội"
+    assert unsettled_words(restored, body) == []
+    restored = restore_case("BẢO QUẢN RAU MUỐNG BẰNG MÀNG CHITOSAN TẠI SƠN LA NĂM 2020", body)
+    assert unsettled_words(restored, body) == ["muống", "tại", "sơn", "la", "năm"]

@@ -590,6 +590,31 @@ def test_blank_pages_after_an_article_are_not_its_pages(tmp_path: Path) -> None:
     ]
 
 
+def test_a_title_in_capitals_names_for_review_the_words_its_text_never_writes(
+    tmp_path: Path,
+) -> None:
+    """Every title printed in capitals was listed with the same reason: now the words whose
+    case the text does not settle are named, and weigh more, so such an article comes first."""
+    from bantin.review import confidence
+
+    pdf = tmp_path / "bai.pdf"
+    paragraphs = [("body", text(n, 8)) for n in range(6)]
+    title = "Mô hình lúa ở Nam Định"  # every word of it written in the text
+    settled = Spec(title, paragraphs, byline=FIRST.byline, title_caps=True)
+    unsettled = Spec(
+        title + " thời kỳ Pleistocen", paragraphs, byline=FIRST.byline, title_caps=True
+    )
+    reviews = []
+    for spec in (settled, unsettled):
+        build_pdf(pdf, [spec])
+        reviews.append(convert_pdf(pdf).review)
+    assert "title restored from capitals" in reviews[0]
+    assert (
+        "title restored from capitals: check the case of 'thời', 'kỳ', 'pleistocen'" in reviews[1]
+    )
+    assert confidence(reviews[1]) < confidence(reviews[0])
+
+
 def test_legacy_fonts_in_the_body_are_decoded(tmp_path: Path) -> None:
     """By the font's name, or, named as a printer driver names fonts ("TT1A2Bo00"), by the
     text it sets, which reads as Vietnamese only once decoded."""

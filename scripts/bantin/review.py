@@ -16,6 +16,7 @@ WEIGHTS = (
     ("contents page gives another title", 0.3),
     ("contents page gives other authors", 0.2),
     ("only ", 0.2),
+    ("title restored from capitals: check the case", 0.25),
     ("title restored from capitals", 0.1),
     ("has tables", 0.1),
 )

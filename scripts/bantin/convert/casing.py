@@ -530,6 +530,24 @@ CONVENTIONAL_SECTIONS = frozenset(
 )  # fmt: skip
 
 
+#: Words of a title restored from capitals named for review, at most.
+UNSETTLED_MAX = 5
+
+
+def unsettled_words(restored: str, body: BodyCasing) -> list[str]:
+    """The words of a title restored from capitals whose case the text does not settle: it
+    never writes them (a name it does not repeat may have lost its capital, a word may have
+    taken one). Figures, initials and the first word (always capitalised) are settled."""
+    unsettled: list[str] = []
+    for word in WORD_SPLIT_RE.findall(restored)[1:]:
+        letters = [char for char in word if char.isalpha()]
+        if len(letters) < 2 or any(char.isdigit() for char in word) or word.isupper():
+            continue
+        if body.forms_of(word) is None and word not in unsettled:
+            unsettled.append(word)
+    return unsettled[:UNSETTLED_MAX]
+
+
 def restore_case(text: str, body: BodyCasing) -> str:
     """Sentence case with the body's own casing for words and names it writes."""
     if not needs_restoring(text):

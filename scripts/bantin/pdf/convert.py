@@ -24,6 +24,7 @@ from bantin.convert.casing import (
     name_capitals,
     needs_restoring,
     restore_case,
+    unsettled_words,
 )
 from bantin.convert.roles import (
     names_publisher,
@@ -260,7 +261,10 @@ def restore_case_of(article: Article, hints: Hints) -> str | None:
     elif needs_restoring(article.title) or headline_case(article.title):
         restored = _keep_names(article.title, restore_case(capitals(article.title), body))
         article.note("case", f"title case restored: {article.title!r} -> {restored!r}")
-        article.review.append("title restored from capitals")
+        unsettled = ", ".join(repr(word) for word in unsettled_words(restored, body))
+        # the words the text never writes are the likeliest wrong: named, and weighed more
+        check = f": check the case of {unsettled}" if unsettled else ""
+        article.review.append(f"title restored from capitals{check}")
         article.title = restored
     article.title_en = english_title_of(article)
     for block, number, words in headings:
