@@ -688,6 +688,8 @@ def numbered_capitals_heading(text: str) -> bool:
     """A section's number and a name in capitals of two words or more ("3. KẾT LUẬN",
     "IV. KẾT QUẢ VÀ THẢO LUẬN"), not cut off: a heading, never running text."""
     text = text.strip()
+    if not text[:1].isdigit() and text[:1] not in "IVX":
+        return False  # most lines: asked without the pattern
     mark = _SECTION_MARK_RE.match(text)
     if mark is None or len(text) > NUMBERED_HEADING_MAX_CHARS:
         return False
