@@ -39,7 +39,9 @@ _UNICODE_TO_VNI = {letter: code for code, letter in VNI_TO_UNICODE.items()}
 class Spec:
     """One article. Paragraphs are (kind, text): body, heading, photo (an image and its
     caption), table (rows of cells separated by "|", one row per line), equation (a display
-    line in large type), tall (a body line whose accented words are set larger)."""
+    line in large type), tall (a body line whose accented words are set larger), flush (a
+    paragraph set from the column's edge with a little space over and under it, as a
+    definition's line or a list's item is; a line broken by hand at a "\n" is justified)."""
 
     title: str
     paragraphs: list[tuple[str, str]]
@@ -279,6 +281,8 @@ def _lay_out(flow: _Flow, spec: Spec) -> None:
             _equation(flow, text)
         elif kind == "tall":
             _tall_line(flow, text)
+        elif kind == "flush":
+            _paragraph(flow, encode(text), body_font, indent=False, gap=3)
         elif first_body:
             _drop_cap(flow, encode(text), body_font)
             first_body = False
@@ -328,7 +332,8 @@ def _paragraph(
 ) -> None:
     flow.y -= gap
     indent_by = 12.0 if indent else 0.0
-    lines = _wrap(text, font, size, flow.width - indent_by)
+    pieces = [_wrap(piece, font, size, flow.width - indent_by) for piece in text.split("\n")]
+    lines = [line for piece in pieces for line in piece]
     for number, line in enumerate(lines):
         _need(flow, LEADING)
         words = line.split()

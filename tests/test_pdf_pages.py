@@ -4186,3 +4186,19 @@ def test_a_formulas_bracketed_index_set_apart_goes_back_after_its_sign() -> None
     sheet = page(1, [mark, sentence], body_lines(300, 6))
     join_marks(sheet)
     assert sheet.lines[0].text == "vector riêng ξ(p) tương ứng", [ln.text for ln in sheet.lines]
+
+
+def test_centred_lines_ending_with_a_semicolon_stay_one_paragraph() -> None:
+    """Measured on a real issue: a verse set centred in two lines, the first ending with a
+    semicolon ("... cho ngay thẳng;" over "và mọi người ..."), is one paragraph: a line
+    ending short with a semicolon ends a list's item or a definition only when it starts at
+    its column's edge, as those do."""
+    verse = [
+        line("Hãy mở lòng đón nhận lời hằng sống;", 72, 300),
+        line("và mọi người sẽ thấy điều tốt lành.", 76, 315),
+    ]
+    definitions = [line("x: số lượng mẫu đo;", 50, 360), line("y: giá trị trung bình.", 50, 375)]
+    sheet = page(1, body_lines(60, 15), verse, definitions, body_lines(400, 10))
+    texts = [para.text for para in paragraphs(sheet, BODY)]
+    assert "Hãy mở lòng đón nhận lời hằng sống; và mọi người sẽ thấy điều tốt lành." in texts
+    assert "x: số lượng mẫu đo;" in texts and "y: giá trị trung bình." in texts

@@ -1381,3 +1381,50 @@ def test_a_table_ruled_only_across_under_its_caption_is_read_by_its_columns(
         "Các lĩnh vực khác | 80,1 | 91,0 | 129,8"
     ]
     assert blocks_of(converted, BlockKind.PARAGRAPH) == [text(0, 6), text(1, 6)]
+
+
+DEFINITIONS = [
+    "F - lực kéo tác dụng lên mẫu thử, [N];",
+    "εp - độ giãn dài tương đối của mẫu, %;",
+    "σtd - ứng suất tương đương của các thành phần ứng suất trong mặt phẳng cắt, [N/mm2];",
+    "k: hệ số an toàn của kết cấu (k=1,5);",
+    "v: vận tốc trung bình của dòng khí trong ống, v = 12 m/s",
+    "d: đường kính trong của ống dẫn; d = 0,06 m",
+    "ytb: giá trị trung bình của các lần đo tại mỗi điểm.",
+]
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_lines_defining_symbols_each_stay_a_paragraph(tmp_path: Path, columns: int) -> None:
+    """Measured on real articles: under "Trong đó:", the lines that define a formula's
+    symbols, each set on its own line and ending short ("σ - ứng suất ..., [N/mm2];" over
+    "εp - biến dạng dẻo, %;", "α: ... α = 1,473" over "ge: Suất tiêu hao ..."), were run
+    into one paragraph: a line ending short with a semicolon ends its item, and a line
+    opening with a symbol and its definition's mark opens one."""
+    pdf = tmp_path / "dinh-nghia.pdf"
+    body = [
+        ("body", text(0, 6)),
+        ("flush", "Trong đó:"),
+        *[("flush", line) for line in DEFINITIONS],
+        ("body", text(1, 6)),
+    ]
+    build_pdf(pdf, [Spec("Mô phỏng quá trình kéo mẫu thử", body, columns=columns)])
+    paragraphs_ = blocks_of(convert_pdf(pdf), BlockKind.PARAGRAPH)
+    assert paragraphs_ == [text(0, 6), "Trong đó:", *DEFINITIONS, text(1, 6)]
+
+
+def test_the_next_lettered_note_opens_its_own_paragraph_under_a_full_line(
+    tmp_path: Path,
+) -> None:
+    """Measured on a real article: a statistics table's notes, "a. Predictors: ..." filling
+    its line and "b. Dependent Variable: ..." under it, were one paragraph. A line opening
+    with the letter or number after the one that opened the paragraph ("a." then "b.") is
+    the next item, however far the line before it runs."""
+    notes = (
+        "a. Biến độc lập: (Hằng số), chất lượng, giá cả, dịch vụ, niềm tin\nb. Biến phụ thuộc: SHL"
+    )
+    pdf = tmp_path / "ghi-chu.pdf"
+    body = [("body", text(0, 6)), ("flush", notes), ("body", text(1, 6))]
+    build_pdf(pdf, [Spec("Sự hài lòng của khách hàng", body, columns=1)])
+    paragraphs_ = blocks_of(convert_pdf(pdf), BlockKind.PARAGRAPH)
+    assert paragraphs_ == [text(0, 6), *notes.split("\n"), text(1, 6)]

@@ -22,6 +22,8 @@ from bantin.pdf.reading import (
     INDENT_MAX,
     MARK,
     Para,
+    ends_item,
+    from_the_edge,
     join_lines,
     starts_enumerated,
     starts_item,
@@ -514,9 +516,11 @@ def _continues(
         return False
     if starts_enumerated(after.text) and (not before.last_full or starts_enumerated(before.text)):
         return False  # the next item of a list, or a numbered line after a short one
+    text = before.text
+    if _item_ended(before, after):
+        return False  # an item or a definition ended short ("...;"), or the next opens
     broken = after.page != before.page or after.column is not before.column or bool(held)
     broken = broken or after.box.y0 < before.box.y0
-    text = before.text
     if not broken:
         # Mid-sentence: the next line in small letters, or in the same type right under a
         # full line that is no one-line list item's (a name, a figure, a bracket opening the
@@ -608,6 +612,14 @@ def _dash_item(before: Para, after: Para) -> bool:
     end = before.text.rstrip()[-1:]
     ended = (bool(end) and end in ".;:!?") or starts_item(before.text)
     return ended and bool(_DASH_ITEM.match(after.text.lstrip()))
+
+
+def _item_ended(before: Para, after: Para) -> bool:
+    """`before` stops short from its column's edge, an item or a definition ended (`ends_item`)."""
+    column = before.column
+    if column is None or before.last_full or not from_the_edge(before.lines[-1], column):
+        return False
+    return ends_item(before.text, after.text)
 
 
 def _stops_short(para: Para) -> bool:
