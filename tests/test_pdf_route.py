@@ -1428,3 +1428,35 @@ def test_the_next_lettered_note_opens_its_own_paragraph_under_a_full_line(
     build_pdf(pdf, [Spec("Sự hài lòng của khách hàng", body, columns=1)])
     paragraphs_ = blocks_of(convert_pdf(pdf), BlockKind.PARAGRAPH)
     assert paragraphs_ == [text(0, 6), *notes.split("\n"), text(1, 6)]
+
+
+ITEMS = [
+    ("• Thiết bị: máy nén khí trục vít kiểu SA-22 (Nhật Bản).", ""),
+    (
+        "• Hệ thống đo áp suất và lưu lượng khí nén gồm các bộ phận sau:",
+        "PT-100, bộ khuếch đại tín hiệu, card thu thập dữ liệu USB-6009 và phần mềm ghi số "
+        "liệu trên máy tính của phòng thí nghiệm.",
+    ),
+    ("• Mẫu thử: thép C45 đã tôi, kích thước:", "(L×b×h) = (120×20×15) mm."),
+    ("• Chế độ thử: áp suất từ 2 đến 8 bar, lưu lượng 0,5 m3/ph.", ""),
+]
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_an_items_lines_set_apart_between_two_items_go_on_with_it(
+    tmp_path: Path, columns: int
+) -> None:
+    """Measured on a real article: in a bulleted list, an item ending with a colon ("... gồm:",
+    "... kích thước:") went on in a paragraph set apart under it, unbulleted, before the
+    next item ("9257BA, hộp điều khiển ...", "(L×b×h) = (100×10×20) mm."); the rest was a
+    paragraph of its own or an equation. Between two items of one list, what an item's
+    colon announces is the item's."""
+    pdf = tmp_path / "danh-sach.pdf"
+    flush = [("flush", part) for item in ITEMS for part in item if part]
+    body = [("body", text(0, 6)), *flush, ("body", text(1, 6))]
+    build_pdf(pdf, [Spec("Thử nghiệm độ bền mỏi của thép C45", body, columns=columns)])
+    converted = convert_pdf(pdf)
+    items = [" ".join(part for part in item if part).removeprefix("• ") for item in ITEMS]
+    assert blocks_of(converted, BlockKind.ITEM) == items
+    assert blocks_of(converted, BlockKind.PARAGRAPH) == [text(0, 6), text(1, 6)]
+    assert blocks_of(converted, BlockKind.EQUATION) == []

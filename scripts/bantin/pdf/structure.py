@@ -234,6 +234,7 @@ def body_blocks(paras: Sequence[Para]) -> list[Block]:
     """Headings, paragraphs (joined across breaks), captions, tables, equations, footnotes and
     references, in reading order."""
     flow = _run_in_headings(_headings_across_columns([p for p in paras if p.role in _KIND]))
+    flow = _items_going_on(flow)
     indent = _indent_convention(flow)
     merged = join_continued(flow, indent)
     blocks: list[Block] = []
@@ -283,6 +284,64 @@ def _header_repeated(before: Block, block: Block) -> int:
             break
         count += 1
     return count if count < len(rows) else 0
+
+
+def _items_going_on(paras: list[Para]) -> list[Para]:
+    """A bulleted item ending with a colon goes on in the one paragraph set apart under it,
+    unbulleted, before the list's next item: what its colon announces ("... gồm:" over
+    "9257BA, hộp điều khiển ...", "... kích thước:" over "(L×b×h) = (100×10×20) mm.")."""
+    out: list[Para] = []
+    for index, para in enumerate(paras):
+        after = paras[index + 1] if index + 1 < len(paras) else None
+        if out and after is not None and _announced(out[-1], para, after):
+            out[-1].lines += para.lines
+            continue
+        out.append(para)
+    return out
+
+
+def _announced(item: Para, para: Para, after: Para) -> bool:
+    """`para`, between two items of one list, is what `item`'s last colon announces."""
+    bullet = _bullet_of(item.text)
+    return (
+        item.role == roles.BODY
+        and bool(bullet)
+        and item.text.rstrip().endswith(":")
+        and (para.role == roles.BODY or (para.role == roles.EQUATION and not para.formula))
+        and not _bullet_of(para.text)
+        and not starts_enumerated(para.text)
+        and not _opens_sentence(para.text)
+        and after.role == roles.BODY
+        and _bullet_of(after.text) == bullet
+        and _set_under(item, para)
+        and _set_under(para, after)
+    )
+
+
+def _opens_sentence(text: str) -> bool:
+    """The text opens with a word in capitals and small letters ("Họ kiếm được ..."): a
+    sentence of its own, not the rest of one (a code, "9257BA, ...", a formula, a name in
+    capitals)."""
+    word = text.lstrip()[:2]
+    return len(word) == 2 and word[0].isupper() and word[1].islower()
+
+
+def _bullet_of(text: str) -> str:
+    """The bullet or dash opening an item ("•", "-"), "" for none."""
+    found = _BULLET.match(text.lstrip())
+    return found.group().strip() if found else ""
+
+
+def _set_under(above: Para, below: Para) -> bool:
+    """`below` opens under `above` in its column, within a line's space, from the column's
+    edge or where `above` starts."""
+    last, first = above.lines[-1].box, below.lines[0].box
+    column, height = above.column, max(last.height, 1.0)
+    if above.page != below.page or column is None or below.column is not column:
+        return False
+    near = -1 <= first.y0 - last.y1 <= 2 * height
+    lefts = (column.left, above.box.x0)
+    return near and any(abs(first.x0 - left) <= height for left in lefts)
 
 
 def _headings_across_columns(paras: list[Para]) -> list[Para]:
