@@ -41,7 +41,8 @@ class Spec:
     caption), table (rows of cells separated by "|", one row per line), equation (a display
     line in large type), tall (a body line whose accented words are set larger), flush (a
     paragraph set from the column's edge with a little space over and under it, as a
-    definition's line or a list's item is; a line broken by hand at a "\n" is justified)."""
+    definition's line or a list's item is; a line broken by hand at a "\n" is justified),
+    note (a float's note, a line in small italics)."""
 
     title: str
     paragraphs: list[tuple[str, str]]
@@ -283,6 +284,8 @@ def _lay_out(flow: _Flow, spec: Spec) -> None:
             _tall_line(flow, text)
         elif kind == "flush":
             _paragraph(flow, encode(text), body_font, indent=False, gap=3)
+        elif kind == "note":
+            _note(flow, text)
         elif first_body:
             _drop_cap(flow, encode(text), body_font)
             first_body = False
@@ -475,6 +478,13 @@ def _equation(flow: _Flow, text: str) -> None:
     width = pdfmetrics.stringWidth(text, "Sans", 26)
     _draw(flow, flow.x + (flow.width - width) / 2, text, "Sans", 26)
     flow.y -= 26
+
+
+def _note(flow: _Flow, text: str) -> None:
+    """A float's note ("Nguồn: ...") in small italics, from the column's edge."""
+    _need(flow, CAPTION_SIZE * 2)
+    _draw(flow, flow.x, text, "Italic", CAPTION_SIZE)
+    flow.y -= CAPTION_SIZE * 1.3 + 8
 
 
 def _tall_line(flow: _Flow, text: str) -> None:

@@ -3884,7 +3884,8 @@ def test_a_note_under_a_float_across_the_columns_stays_with_it() -> None:
     """Measured on real articles: "Nguồn: ..." set flush right under a chart or table across
     both columns stands in the right column of the band under it, so it was read after the
     left column's text there, and followed the paragraph going on from the left column into
-    the right (or the left column's every paragraph), apart from its float."""
+    the right (or the left column's every paragraph), apart from its float. It goes into its
+    float's caption."""
     ended = "Các quỹ đã rót vốn vào nhiều dự án."
     sheet = page(
         1,
@@ -3897,8 +3898,7 @@ def test_a_note_under_a_float_across_the_columns_stays_with_it() -> None:
     )
     sheet.images.append(Box(60, 265, 530, 390))
     texts = [block.text for block in body_blocks(labelled(sheet))]
-    note = texts.index("Nguồn: Tổng hợp của nhóm tác giả")
-    assert texts[note - 1].startswith("Biểu đồ 1"), texts
+    note = texts.index("Biểu đồ 1. Quy mô vốn đầu tư qua các năm Nguồn: Tổng hợp của nhóm tác giả")
     assert texts[note + 1].startswith(RUNNING), texts
     assert texts[note + 1].endswith("trong nước."), texts
 

@@ -236,7 +236,7 @@ def body_blocks(paras: Sequence[Para]) -> list[Block]:
     flow = _run_in_headings(_headings_across_columns([p for p in paras if p.role in _KIND]))
     flow = _items_going_on(flow)
     indent = _indent_convention(flow)
-    merged = join_continued(flow, indent)
+    merged = _notes_into_captions(join_continued(flow, indent), _note_captions(paras))
     blocks: list[Block] = []
     for group in _groups(merged):
         for block in _blocks_of(group):
@@ -284,6 +284,61 @@ def _header_repeated(before: Block, block: Block) -> int:
             break
         count += 1
     return count if count < len(rows) else 0
+
+
+def _notes_into_captions(paras: list[Para], captions: Mapping[int, Para]) -> list[Para]:
+    """Each float's note goes into its float's caption: the caption before it past the
+    float's rows, as floats follow the text they interrupt, else the one `_note_captions`
+    found it by in the page's order (by the note's id). A note whose caption is not found
+    stays where it is, a paragraph: never a figure of its own."""
+    out: list[Para] = []
+    for at, para in enumerate(paras):
+        if not _note(para):
+            out.append(para)
+            continue
+        caption = _float_caption(paras, at, -1) or captions.get(id(para))
+        if caption is None:
+            para.role = roles.BODY
+            out.append(para)
+            continue
+        caption.lines = [*caption.lines, *para.lines]
+        caption.pages = sorted({*caption.pages, *para.pages})
+    return out
+
+
+_FLOAT_PARTS = (roles.TABLE, roles.FIGURE)
+
+
+def _note_captions(paras: Sequence[Para]) -> dict[int, Para]:
+    """The caption of the float each float's note ("Nguồn: ...", "Đơn vị: Triệu đồng") stands
+    under or over, by the note's id, read in the page's order: the caption before the note
+    past the float's rows or words, else the one after the rows or words it stands over."""
+    found: dict[int, Para] = {}
+    for at, para in enumerate(paras):
+        if _note(para):
+            caption = _float_caption(paras, at, -1) or _float_caption(paras, at, 1)
+            if caption is not None:
+                found[id(para)] = caption
+    return found
+
+
+def _float_caption(paras: Sequence[Para], at: int, step: int) -> Para | None:
+    """The caption, not a note, nearest to the note `paras[at]` going `step` past a float's
+    rows, words and other notes only; going forward, past some the note stands over."""
+    index = at + step
+    while 0 <= index < len(paras) and (paras[index].role in _FLOAT_PARTS or _note(paras[index])):
+        index += step
+    if not 0 <= index < len(paras):
+        return None
+    if step > 0 and (index == at + 1 or not _over(paras[at], paras[at + 1])):
+        return None  # a note under a float, before the next float's caption, is not its
+    found = paras[index]
+    return found if found.role == roles.CAPTION else None
+
+
+def _note(para: Para) -> bool:
+    """A float's note, labelled a caption."""
+    return para.role == roles.CAPTION and roles.is_float_note(para.text)
 
 
 def _items_going_on(paras: list[Para]) -> list[Para]:
