@@ -39,7 +39,10 @@ _UNICODE_TO_VNI = {letter: code for code, letter in VNI_TO_UNICODE.items()}
 class Spec:
     """One article. Paragraphs are (kind, text): body, heading, photo (an image and its
     caption), table (rows of cells separated by "|", one row per line), equation (a display
-    line in large type), tall (a body line whose accented words are set larger)."""
+    line in large type), tall (a body line whose accented words are set larger), flush (a
+    paragraph set from the column's edge with a little space over and under it, as a
+    definition's line or a list's item is; a line broken by hand at a "\n" is justified),
+    note (a float's note, a line in small italics)."""
 
     title: str
     paragraphs: list[tuple[str, str]]
@@ -284,6 +287,10 @@ def _lay_out(flow: _Flow, spec: Spec) -> None:
             _equation(flow, text)
         elif kind == "tall":
             _tall_line(flow, text)
+        elif kind == "flush":
+            _paragraph(flow, encode(text), body_font, indent=False, gap=3)
+        elif kind == "note":
+            _note(flow, text)
         elif first_body:
             _drop_cap(flow, encode(text), body_font)
             first_body = False
@@ -333,7 +340,8 @@ def _paragraph(
 ) -> None:
     flow.y -= gap
     indent_by = 12.0 if indent else 0.0
-    lines = _wrap(text, font, size, flow.width - indent_by)
+    pieces = [_wrap(piece, font, size, flow.width - indent_by) for piece in text.split("\n")]
+    lines = [line for piece in pieces for line in piece]
     for number, line in enumerate(lines):
         _need(flow, LEADING)
         words = line.split()
@@ -475,6 +483,13 @@ def _equation(flow: _Flow, text: str) -> None:
     width = pdfmetrics.stringWidth(text, "Sans", 26)
     _draw(flow, flow.x + (flow.width - width) / 2, text, "Sans", 26)
     flow.y -= 26
+
+
+def _note(flow: _Flow, text: str) -> None:
+    """A float's note ("Nguồn: ...") in small italics, from the column's edge."""
+    _need(flow, CAPTION_SIZE * 2)
+    _draw(flow, flow.x, text, "Italic", CAPTION_SIZE)
+    flow.y -= CAPTION_SIZE * 1.3 + 8
 
 
 def _tall_line(flow: _Flow, text: str) -> None:

@@ -3884,7 +3884,8 @@ def test_a_note_under_a_float_across_the_columns_stays_with_it() -> None:
     """Measured on real articles: "Nguồn: ..." set flush right under a chart or table across
     both columns stands in the right column of the band under it, so it was read after the
     left column's text there, and followed the paragraph going on from the left column into
-    the right (or the left column's every paragraph), apart from its float."""
+    the right (or the left column's every paragraph), apart from its float. It goes into its
+    float's caption."""
     ended = "Các quỹ đã rót vốn vào nhiều dự án."
     sheet = page(
         1,
@@ -3897,8 +3898,7 @@ def test_a_note_under_a_float_across_the_columns_stays_with_it() -> None:
     )
     sheet.images.append(Box(60, 265, 530, 390))
     texts = [block.text for block in body_blocks(labelled(sheet))]
-    note = texts.index("Nguồn: Tổng hợp của nhóm tác giả")
-    assert texts[note - 1].startswith("Biểu đồ 1"), texts
+    note = texts.index("Biểu đồ 1. Quy mô vốn đầu tư qua các năm Nguồn: Tổng hợp của nhóm tác giả")
     assert texts[note + 1].startswith(RUNNING), texts
     assert texts[note + 1].endswith("trong nước."), texts
 
@@ -4207,3 +4207,19 @@ def test_a_last_page_of_furniture_only_is_no_page_of_the_article() -> None:
     written = [_para_on(3, "TẠP CHÍ KHOA HỌC"), _para_on(3, "Lời cảm ơn")]
     assert without_blank_tail(Span([*body, *written])).pages == [1, 2, 3]
     assert without_blank_tail(Span(blank)).pages == [3]  # a span of one page keeps it
+
+
+def test_centred_lines_ending_with_a_semicolon_stay_one_paragraph() -> None:
+    """Measured on a real issue: a verse set centred in two lines, the first ending with a
+    semicolon ("... cho ngay thẳng;" over "và mọi người ..."), is one paragraph: a line
+    ending short with a semicolon ends a list's item or a definition only when it starts at
+    its column's edge, as those do."""
+    verse = [
+        line("Hãy mở lòng đón nhận lời hằng sống;", 72, 300),
+        line("và mọi người sẽ thấy điều tốt lành.", 76, 315),
+    ]
+    definitions = [line("x: số lượng mẫu đo;", 50, 360), line("y: giá trị trung bình.", 50, 375)]
+    sheet = page(1, body_lines(60, 15), verse, definitions, body_lines(400, 10))
+    texts = [para.text for para in paragraphs(sheet, BODY)]
+    assert "Hãy mở lòng đón nhận lời hằng sống; và mọi người sẽ thấy điều tốt lành." in texts
+    assert "x: số lượng mẫu đo;" in texts and "y: giá trị trung bình." in texts

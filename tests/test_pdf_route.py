@@ -1422,3 +1422,109 @@ def test_a_table_ruled_only_across_under_its_caption_is_read_by_its_columns(
         "Các lĩnh vực khác | 80,1 | 91,0 | 129,8"
     ]
     assert blocks_of(converted, BlockKind.PARAGRAPH) == [text(0, 6), text(1, 6)]
+
+
+DEFINITIONS = [
+    "F - lực kéo tác dụng lên mẫu thử, [N];",
+    "εp - độ giãn dài tương đối của mẫu, %;",
+    "σtd - ứng suất tương đương của các thành phần ứng suất trong mặt phẳng cắt, [N/mm2];",
+    "k: hệ số an toàn của kết cấu (k=1,5);",
+    "v: vận tốc trung bình của dòng khí trong ống, v = 12 m/s",
+    "d: đường kính trong của ống dẫn; d = 0,06 m",
+    "ytb: giá trị trung bình của các lần đo tại mỗi điểm.",
+]
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_lines_defining_symbols_each_stay_a_paragraph(tmp_path: Path, columns: int) -> None:
+    """Measured on real articles: under "Trong đó:", the lines that define a formula's
+    symbols, each set on its own line and ending short ("σ - ứng suất ..., [N/mm2];" over
+    "εp - biến dạng dẻo, %;", "α: ... α = 1,473" over "ge: Suất tiêu hao ..."), were run
+    into one paragraph: a line ending short with a semicolon ends its item, and a line
+    opening with a symbol and its definition's mark opens one."""
+    pdf = tmp_path / "dinh-nghia.pdf"
+    body = [
+        ("body", text(0, 6)),
+        ("flush", "Trong đó:"),
+        *[("flush", line) for line in DEFINITIONS],
+        ("body", text(1, 6)),
+    ]
+    build_pdf(pdf, [Spec("Mô phỏng quá trình kéo mẫu thử", body, columns=columns)])
+    paragraphs_ = blocks_of(convert_pdf(pdf), BlockKind.PARAGRAPH)
+    assert paragraphs_ == [text(0, 6), "Trong đó:", *DEFINITIONS, text(1, 6)]
+
+
+def test_the_next_lettered_note_opens_its_own_paragraph_under_a_full_line(
+    tmp_path: Path,
+) -> None:
+    """Measured on a real article: a statistics table's notes, "a. Predictors: ..." filling
+    its line and "b. Dependent Variable: ..." under it, were one paragraph. A line opening
+    with the letter or number after the one that opened the paragraph ("a." then "b.") is
+    the next item, however far the line before it runs."""
+    notes = (
+        "a. Biến độc lập: (Hằng số), chất lượng, giá cả, dịch vụ, niềm tin\nb. Biến phụ thuộc: SHL"
+    )
+    pdf = tmp_path / "ghi-chu.pdf"
+    body = [("body", text(0, 6)), ("flush", notes), ("body", text(1, 6))]
+    build_pdf(pdf, [Spec("Sự hài lòng của khách hàng", body, columns=1)])
+    paragraphs_ = blocks_of(convert_pdf(pdf), BlockKind.PARAGRAPH)
+    assert paragraphs_ == [text(0, 6), *notes.split("\n"), text(1, 6)]
+
+
+ITEMS = [
+    ("• Thiết bị: máy nén khí trục vít kiểu SA-22 (Nhật Bản).", ""),
+    (
+        "• Hệ thống đo áp suất và lưu lượng khí nén gồm các bộ phận sau:",
+        "PT-100, bộ khuếch đại tín hiệu, card thu thập dữ liệu USB-6009 và phần mềm ghi số "
+        "liệu trên máy tính của phòng thí nghiệm.",
+    ),
+    ("• Mẫu thử: thép C45 đã tôi, kích thước:", "(L×b×h) = (120×20×15) mm."),
+    ("• Chế độ thử: áp suất từ 2 đến 8 bar, lưu lượng 0,5 m3/ph.", ""),
+]
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_an_items_lines_set_apart_between_two_items_go_on_with_it(
+    tmp_path: Path, columns: int
+) -> None:
+    """Measured on a real article: in a bulleted list, an item ending with a colon ("... gồm:",
+    "... kích thước:") went on in a paragraph set apart under it, unbulleted, before the
+    next item ("9257BA, hộp điều khiển ...", "(L×b×h) = (100×10×20) mm."); the rest was a
+    paragraph of its own or an equation. Between two items of one list, what an item's
+    colon announces is the item's."""
+    pdf = tmp_path / "danh-sach.pdf"
+    flush = [("flush", part) for item in ITEMS for part in item if part]
+    body = [("body", text(0, 6)), *flush, ("body", text(1, 6))]
+    build_pdf(pdf, [Spec("Thử nghiệm độ bền mỏi của thép C45", body, columns=columns)])
+    converted = convert_pdf(pdf)
+    items = [" ".join(part for part in item if part).removeprefix("• ") for item in ITEMS]
+    assert blocks_of(converted, BlockKind.ITEM) == items
+    assert blocks_of(converted, BlockKind.PARAGRAPH) == [text(0, 6), text(1, 6)]
+    assert blocks_of(converted, BlockKind.EQUATION) == []
+
+
+def test_a_floats_note_goes_into_its_caption_and_makes_no_figure(tmp_path: Path) -> None:
+    """Measured on real articles: a table's or a figure's note ("Nguồn: ...", "(Nguồn:
+    ...)", "Đơn vị: Triệu đồng") came out as a figure of its own holding nothing but the
+    note. The note belongs to the float it stands under: it goes into that float's caption,
+    which stands next to the table."""
+    table = "Bảng 1. Dư nợ cho vay theo kỳ hạn\nKỳ hạn | 2019 | 2020\nNgắn hạn | 147 | 151"
+    pdf = tmp_path / "nguon.pdf"
+    body = [
+        ("body", text(0, 6)),
+        ("ruled", table),
+        ("note", "Nguồn: Báo cáo thường niên của ngân hàng"),
+        ("body", text(1, 6)),
+        ("photo", "Hình 1. Cơ cấu dư nợ theo ngành kinh tế"),
+        ("note", "(Nguồn: Tác giả tổng hợp, 2021)"),
+        ("body", text(2, 6)),
+    ]
+    build_pdf(pdf, [Spec("Tín dụng ngắn hạn tại ngân hàng thương mại", body, columns=1)])
+    converted = convert_pdf(pdf)
+    assert blocks_of(converted, BlockKind.FIGURE) == [
+        "Bảng 1. Dư nợ cho vay theo kỳ hạn Nguồn: Báo cáo thường niên của ngân hàng",
+        "Hình 1. Cơ cấu dư nợ theo ngành kinh tế (Nguồn: Tác giả tổng hợp, 2021)",
+    ]
+    kinds = [block.kind for block in converted.blocks]
+    assert kinds[kinds.index(BlockKind.FIGURE) + 1] is BlockKind.TABLE  # the caption over it
+    assert blocks_of(converted, BlockKind.PARAGRAPH) == [text(0, 6), text(1, 6), text(2, 6)]

@@ -12,6 +12,7 @@ import itertools
 import logging
 import re
 import statistics
+import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -692,7 +693,12 @@ def _cut(block: Block, page: int, columns: list[Column], em: float) -> list[Para
         hung_out = line.box.x0 <= measure.left - INDENT_MIN * em  # "Đáp: ..." out at the margin
         if index and _hangs_under(paras[-1], block.lines[index - 1], line, em):
             paras[-1].lines.append(line)
-        elif index == 0 or hung_out or _breaks(block.lines[index - 1], line, measure, indented):
+        elif (
+            index == 0
+            or hung_out
+            or _breaks(block.lines[index - 1], line, measure, indented)
+            or next_label(paras[-1].lines[0].text, line.text)
+        ):
             paras.append(Para([line], page, indented, column=column))
         else:
             paras[-1].lines.append(line)
@@ -745,6 +751,8 @@ def _breaks(before: Line, line: Line, column: Column, indented: bool) -> bool:
         return True  # "1. ...", "b) ...": a list's next item
     if indented or (short and ends_sentence(before.text)):
         return True
+    if short and from_the_edge(before, column) and ends_item(before.text, line.text):
+        return True  # "σ - ứng suất ...;" over "εp - biến dạng dẻo, %": items, definitions
     # A line that stops a third of the column short ended its paragraph, with or without a
     # full stop ("Ví dụ 4: ... (hình 9a)" over "Lời giải:"), when a capital opens the next.
     width = column.right - column.left
@@ -765,6 +773,58 @@ def starts_enumerated(text: str) -> bool:
     """A line opened by an item's number or letter, or a section's: "2. ", "b) ", "2.1 ",
     "(2) ", "(iv) "."""
     return bool(_ENUMERATED.match(text.lstrip()))
+
+
+#: A symbol (a letter, with its index or a prime: "σeff", "ytbu", "tn", "α") and the mark
+#: that defines it: "σ - ứng suất ...", "n: số vòng quay ...", "tn : nhiệt độ ...".
+_DEFINITION = re.compile(r"^[^\W\d_][\w'′]{0,5}(?:\s?:|\s[-–−])\s+(\S+)")
+
+
+#: An item's letter or number and its mark: "a.", "b)", "2.".
+_LABEL = re.compile(r"^(?:([a-zđ])|(\d{1,2}))([.)])\s+\S")
+#: A letter and the one after it in a list's lettering (Vietnamese lists may letter "đ"
+#: after "d", or go on with "e").
+_FOLLOWS = frozenset({*itertools.pairwise(string.ascii_lowercase), ("d", "đ"), ("đ", "e")})
+
+
+def next_label(opening: str, text: str) -> bool:
+    """`text` opens with the letter or number after the one `opening` opens with, and the
+    same mark ("a. ..." then "b. ...", "1) ..." then "2) ..."): the list's next item."""
+    first, then = _LABEL.match(opening.lstrip()), _LABEL.match(text.lstrip())
+    if first is None or then is None or first.group(3) != then.group(3):
+        return False
+    if first.group(2) and then.group(2):
+        return int(then.group(2)) == int(first.group(2)) + 1
+    return (first.group(1), then.group(1)) in _FOLLOWS
+
+
+def next_definition(before: str, text: str) -> bool:
+    """`text` opens with a symbol and the words defining it, as the lines under "Trong đó:"
+    do, after a line of words (not a formula's piece: "⎛ x y z ⎞" over "V: x ≥ 0; ...")."""
+    end = before.rstrip()[-1:]
+    if not (end.isalnum() or end in ".,;:)]%"):
+        return False
+    found = _DEFINITION.match(text.lstrip())
+    return found is not None and _is_word(found.group(1).rstrip(".,;:"))
+
+
+def _is_word(token: str) -> bool:
+    """Two letters or more of the Vietnamese or Latin alphabet: a definition's first word, not
+    a formula's next term ("cosψ − μS sinψ")."""
+    return len(token) >= 2 and all(map(is_vietnamese_letter, token))
+
+
+def ends_item(before: str, text: str) -> bool:
+    """A line stopping short of its column from its edge (`from_the_edge`) ends an item of a
+    list or a definition when it ends with a semicolon, or when `text` defines the next
+    symbol (`next_definition`)."""
+    return before.rstrip().endswith(";") or next_definition(before, text)
+
+
+def from_the_edge(line: Line, column: Column) -> bool:
+    """The line starts at its column's left edge, as a list's or a definition's lines do (a
+    centred line starts further in)."""
+    return line.box.x0 - column.left < INDENT_MIN * (line.style.size or 10.0)
 
 
 def starts_item(text: str) -> bool:

@@ -1392,6 +1392,12 @@ def _two_sentences(text: str) -> bool:
     return len(text.split()) >= TWO_SENTENCES_MIN_WORDS and bool(_INNER_END.search(text))
 
 
+def is_float_note(text: str) -> bool:
+    """Words that open a table's or a figure's note: "Nguồn: ...", "(Nguồn: ...)", "Đơn vị:
+    Triệu đồng", "ĐVT:", "Ghi chú:"."""
+    return bool(_CAPTION_NOTE.match(text.strip()))
+
+
 def is_caption_text(text: str) -> bool:
     """Words that open a numbered caption: "Hình 9:", "Bảng 2.", "Figure 3 -"."""
     match = _CAPTION.match(text.strip())

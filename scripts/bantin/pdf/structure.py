@@ -22,6 +22,8 @@ from bantin.pdf.reading import (
     INDENT_MAX,
     MARK,
     Para,
+    ends_item,
+    from_the_edge,
     join_lines,
     starts_enumerated,
     starts_item,
@@ -232,8 +234,9 @@ def body_blocks(paras: Sequence[Para]) -> list[Block]:
     """Headings, paragraphs (joined across breaks), captions, tables, equations, footnotes and
     references, in reading order."""
     flow = _run_in_headings(_headings_across_columns([p for p in paras if p.role in _KIND]))
+    flow = _items_going_on(flow)
     indent = _indent_convention(flow)
-    merged = join_continued(flow, indent)
+    merged = _notes_into_captions(join_continued(flow, indent), _note_captions(paras))
     blocks: list[Block] = []
     for group in _groups(merged):
         for block in _blocks_of(group):
@@ -281,6 +284,119 @@ def _header_repeated(before: Block, block: Block) -> int:
             break
         count += 1
     return count if count < len(rows) else 0
+
+
+def _notes_into_captions(paras: list[Para], captions: Mapping[int, Para]) -> list[Para]:
+    """Each float's note goes into its float's caption: the caption before it past the
+    float's rows, as floats follow the text they interrupt, else the one `_note_captions`
+    found it by in the page's order (by the note's id). A note whose caption is not found
+    stays where it is, a paragraph: never a figure of its own."""
+    out: list[Para] = []
+    for at, para in enumerate(paras):
+        if not _note(para):
+            out.append(para)
+            continue
+        caption = _float_caption(paras, at, -1) or captions.get(id(para))
+        if caption is None:
+            para.role = roles.BODY
+            out.append(para)
+            continue
+        caption.lines = [*caption.lines, *para.lines]
+        caption.pages = sorted({*caption.pages, *para.pages})
+    return out
+
+
+_FLOAT_PARTS = (roles.TABLE, roles.FIGURE)
+
+
+def _note_captions(paras: Sequence[Para]) -> dict[int, Para]:
+    """The caption of the float each float's note ("Nguồn: ...", "Đơn vị: Triệu đồng") stands
+    under or over, by the note's id, read in the page's order: the caption before the note
+    past the float's rows or words, else the one after the rows or words it stands over."""
+    found: dict[int, Para] = {}
+    for at, para in enumerate(paras):
+        if _note(para):
+            caption = _float_caption(paras, at, -1) or _float_caption(paras, at, 1)
+            if caption is not None:
+                found[id(para)] = caption
+    return found
+
+
+def _float_caption(paras: Sequence[Para], at: int, step: int) -> Para | None:
+    """The caption, not a note, nearest to the note `paras[at]` going `step` past a float's
+    rows, words and other notes only; going forward, past some the note stands over."""
+    index = at + step
+    while 0 <= index < len(paras) and (paras[index].role in _FLOAT_PARTS or _note(paras[index])):
+        index += step
+    if not 0 <= index < len(paras):
+        return None
+    if step > 0 and (index == at + 1 or not _over(paras[at], paras[at + 1])):
+        return None  # a note under a float, before the next float's caption, is not its
+    found = paras[index]
+    return found if found.role == roles.CAPTION else None
+
+
+def _note(para: Para) -> bool:
+    """A float's note, labelled a caption."""
+    return para.role == roles.CAPTION and roles.is_float_note(para.text)
+
+
+def _items_going_on(paras: list[Para]) -> list[Para]:
+    """A bulleted item ending with a colon goes on in the one paragraph set apart under it,
+    unbulleted, before the list's next item: what its colon announces ("... gồm:" over
+    "9257BA, hộp điều khiển ...", "... kích thước:" over "(L×b×h) = (100×10×20) mm.")."""
+    out: list[Para] = []
+    for index, para in enumerate(paras):
+        after = paras[index + 1] if index + 1 < len(paras) else None
+        if out and after is not None and _announced(out[-1], para, after):
+            out[-1].lines += para.lines
+            continue
+        out.append(para)
+    return out
+
+
+def _announced(item: Para, para: Para, after: Para) -> bool:
+    """`para`, between two items of one list, is what `item`'s last colon announces."""
+    bullet = _bullet_of(item.text)
+    return (
+        item.role == roles.BODY
+        and bool(bullet)
+        and item.text.rstrip().endswith(":")
+        and (para.role == roles.BODY or (para.role == roles.EQUATION and not para.formula))
+        and not _bullet_of(para.text)
+        and not starts_enumerated(para.text)
+        and not _opens_sentence(para.text)
+        and after.role == roles.BODY
+        and _bullet_of(after.text) == bullet
+        and _set_under(item, para)
+        and _set_under(para, after)
+    )
+
+
+def _opens_sentence(text: str) -> bool:
+    """The text opens with a word in capitals and small letters ("Họ kiếm được ..."): a
+    sentence of its own, not the rest of one (a code, "9257BA, ...", a formula, a name in
+    capitals)."""
+    word = text.lstrip()[:2]
+    return len(word) == 2 and word[0].isupper() and word[1].islower()
+
+
+def _bullet_of(text: str) -> str:
+    """The bullet or dash opening an item ("•", "-"), "" for none."""
+    found = _BULLET.match(text.lstrip())
+    return found.group().strip() if found else ""
+
+
+def _set_under(above: Para, below: Para) -> bool:
+    """`below` opens under `above` in its column, within a line's space, from the column's
+    edge or where `above` starts."""
+    last, first = above.lines[-1].box, below.lines[0].box
+    column, height = above.column, max(last.height, 1.0)
+    if above.page != below.page or column is None or below.column is not column:
+        return False
+    near = -1 <= first.y0 - last.y1 <= 2 * height
+    lefts = (column.left, above.box.x0)
+    return near and any(abs(first.x0 - left) <= height for left in lefts)
 
 
 def _headings_across_columns(paras: list[Para]) -> list[Para]:
@@ -514,9 +630,11 @@ def _continues(
         return False
     if starts_enumerated(after.text) and (not before.last_full or starts_enumerated(before.text)):
         return False  # the next item of a list, or a numbered line after a short one
+    text = before.text
+    if _item_ended(before, after):
+        return False  # an item or a definition ended short ("...;"), or the next opens
     broken = after.page != before.page or after.column is not before.column or bool(held)
     broken = broken or after.box.y0 < before.box.y0
-    text = before.text
     if not broken:
         # Mid-sentence: the next line in small letters, or in the same type right under a
         # full line that is no one-line list item's (a name, a figure, a bracket opening the
@@ -608,6 +726,14 @@ def _dash_item(before: Para, after: Para) -> bool:
     end = before.text.rstrip()[-1:]
     ended = (bool(end) and end in ".;:!?") or starts_item(before.text)
     return ended and bool(_DASH_ITEM.match(after.text.lstrip()))
+
+
+def _item_ended(before: Para, after: Para) -> bool:
+    """`before` stops short from its column's edge, an item or a definition ended (`ends_item`)."""
+    column = before.column
+    if column is None or before.last_full or not from_the_edge(before.lines[-1], column):
+        return False
+    return ends_item(before.text, after.text)
 
 
 def _stops_short(para: Para) -> bool:
