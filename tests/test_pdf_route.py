@@ -21,7 +21,18 @@ from bantin.pdf.document import read_document
 from bantin.pdf.ingest import IssueTarget, plan_issue, write_issue
 from bantin.pdf.reading import interleaved_pages
 from bantin.pipeline import convert_sources
-from pdfgen import TCVN3_CAPITALS_FONT, Issue, Spec, build_pdf
+from pdfgen import (
+    CAPTION_SIZE,
+    GUTTER,
+    MARGIN,
+    PAGE_W,
+    TCVN3_CAPITALS_FONT,
+    TITLE_SIZE,
+    Issue,
+    Sheet,
+    Spec,
+    build_pdf,
+)
 
 SENTENCES = [
     "Sở Khoa học và Công nghệ tỉnh Nam Định đã phối hợp với các huyện triển khai mô hình lúa.",
@@ -1381,3 +1392,82 @@ def test_a_table_ruled_only_across_under_its_caption_is_read_by_its_columns(
         "Các lĩnh vực khác | 80,1 | 91,0 | 129,8"
     ]
     assert blocks_of(converted, BlockKind.PARAGRAPH) == [text(0, 6), text(1, 6)]
+
+
+# -- text level with a float in the other column ----------------------------------------------
+
+COLUMN_W = (PAGE_W - 2 * MARGIN - GUTTER) / 2
+RIGHT_X = MARGIN + COLUMN_W + GUTTER
+CONCLUSION = (
+    "Chúng tôi đã chế tạo thành công vật liệu nano tổ hợp bằng phương pháp thủy nhiệt hai "
+    "bước. Các phép phân tích hình thái học cho thấy sự tồn tại của các hạt nano có cấu trúc "
+    "lập phương trong lớp vỏ cácbon, có thể dùng để hấp phụ ion kim loại nặng trong nước."
+)
+
+
+def _front_page(sheet: Sheet, title: str) -> None:
+    """A first page: the title across the page, two columns of running text under it."""
+    sheet.line(MARGIN, 60, title, "Sans", TITLE_SIZE)
+    sheet.line(MARGIN, 90, "NGUYỄN VĂN AN, TRẦN THỊ BÌNH", "Bold")
+    for x, start in ((MARGIN, 0), (RIGHT_X, 3)):
+        y = sheet.line(x, 120, f"{start // 3 + 1}. MỞ ĐẦU", "Bold")
+        for paragraph in range(3):
+            y = sheet.text(x, y, COLUMN_W, text(start + paragraph, 4))
+
+
+def test_text_beside_a_picture_over_full_width_references_keeps_its_column(
+    tmp_path: Path,
+) -> None:
+    """Measured on a real article's last page: a picture and its caption atop the left
+    column, the paragraph about it under them going on atop the right column, then the
+    conclusion beside the picture; the references set across the page under both columns,
+    in the body's type, start where the left column starts. The left column was measured
+    as wide as the page: its lines and the right column's were read as one line each, and
+    the conclusion beside the picture was lost."""
+    pdf = tmp_path / "bai.pdf"
+    sheet = Sheet(pdf)
+    _front_page(sheet, "Chế tạo vật liệu nano tổ hợp")
+    sheet.next_page()
+    y = sheet.picture(MARGIN, 60, COLUMN_W, 160)
+    y = sheet.text(
+        MARGIN,
+        y + 4,
+        COLUMN_W,
+        "Hình 6: Tính chất từ của các mẫu vật liệu.",
+        "Italic",
+        CAPTION_SIZE,
+        indent=0,
+    )
+    about = (
+        "Hình 6 là kết quả đo tính chất từ bằng máy đo từ kế mẫu rung ở nhiệt độ phòng của "
+        "mẫu vật liệu nano tổ hợp. Có thể nhận thấy đường cong từ hóa gần như tuyến tính "
+        "trong khoảng trên năm nghìn. Khảo sát này không cho biết giá trị từ độ bão hòa của "
+        "mẫu ngay cả ở từ trường cao nhất. Kết quả khảo sát cho thấy"
+    )
+    bottom = sheet.text(MARGIN, y + 6, COLUMN_W, about)
+    y = sheet.text(
+        RIGHT_X,
+        60,
+        COLUMN_W,
+        "mẫu vật liệu có tính sắt từ yếu với từ dư nhỏ và lực kháng từ lớn ở nhiệt độ phòng.",
+        indent=0,
+    )
+    y = sheet.line(RIGHT_X, y + 6, "4. KẾT LUẬN", "Bold")
+    y = sheet.text(RIGHT_X, y, COLUMN_W, CONCLUSION)
+    y = sheet.line(RIGHT_X, y + 6, "LỜI CẢM ƠN", "Bold")
+    thanks = "Công trình này được thực hiện với sự hỗ trợ về tài chính của Đề tài cấp Bộ "
+    sheet.text(RIGHT_X, y, COLUMN_W, thanks + text(2, 3))  # level with the paragraph at left
+    y = sheet.line(PAGE_W / 2 - 50, bottom + 20, "TÀI LIỆU THAM KHẢO", "Bold")
+    for number in range(1, 6):
+        y = sheet.text(
+            MARGIN, y + 4, PAGE_W - 2 * MARGIN, f"[{number}] " + text(number, 2), indent=0
+        )
+    sheet.save()
+
+    article = convert_pdf(pdf)
+    texts = [block.text for block in article.blocks]
+    assert CONCLUSION in texts, texts
+    assert about + " mẫu vật liệu có tính sắt từ yếu" in "\n".join(texts)
+    assert not any("Công trình" in t and "Hình 6 là" in t for t in texts), texts
+    heading = next(i for i, t in enumerate(texts) if t.startswith("4. Kết luận"))
+    assert texts[heading + 1] == CONCLUSION
