@@ -543,6 +543,7 @@ class Sheet:
         register_fonts()
         self.canvas = Canvas(str(path), pagesize=(PAGE_W, PAGE_H), invariant=True)
         self.page = 1
+        self.last = 0.0
         _sheet_furniture(self.canvas, self.page)
 
     def text(
@@ -555,21 +556,29 @@ class Sheet:
         size: float = BODY,
         indent: float = 12.0,
         leading: float = LEADING,
+        goes_on: bool = False,
     ) -> float:
         """A paragraph justified to `width`, its first line set in by `indent`, its last
-        line flush left."""
+        line flush left (justified too when the paragraph `goes_on` in a line set apart)."""
         lines = _wrap(text, font, size, width - indent)
         y = top
         for number, line in enumerate(lines):
             y += leading
             shift = indent if number == 0 else 0.0
             words = line.split()
-            if number == len(lines) - 1 or len(words) < 2:
+            if (number == len(lines) - 1 and not goes_on) or len(words) < 2:
                 self.canvas.setFont(font, size)
                 self.canvas.drawString(x + shift, PAGE_H - y, line)
             else:
                 self._justify(x + shift, PAGE_H - y, words, font, size, width - shift)
+        self.last = y  # the last line's baseline
         return y + leading - size
+
+    def lines(
+        self, text: str, width: float, font: str = "Body", size: float = BODY, indent: float = 12.0
+    ) -> int:
+        """How many lines `text` takes set by `text`."""
+        return len(_wrap(text, font, size, width - indent))
 
     def line(
         self, x: float, top: float, text: str, font: str = "Body", size: float = BODY

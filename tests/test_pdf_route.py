@@ -24,6 +24,7 @@ from bantin.pipeline import convert_sources
 from pdfgen import (
     CAPTION_SIZE,
     GUTTER,
+    LEADING,
     MARGIN,
     PAGE_W,
     TCVN3_CAPITALS_FONT,
@@ -1471,3 +1472,60 @@ def test_text_beside_a_picture_over_full_width_references_keeps_its_column(
     assert not any("Công trình" in t and "Hình 6 là" in t for t in texts), texts
     heading = next(i for i, t in enumerate(texts) if t.startswith("4. Kết luận"))
     assert texts[heading + 1] == CONCLUSION
+
+
+def test_a_paragraphs_last_line_level_with_a_note_in_the_other_column_ends_the_paragraph(
+    tmp_path: Path,
+) -> None:
+    """Measured on a real article's last page: a picture, its caption and a note in small
+    italics under it fill the left column; the conclusion in the right column ends with a
+    short line opening with a one-letter word ("ở 10°C."), level with the note's last line.
+    That line was read as a formula and, with the note, as a table's row ("... | ở 10°C.")."""
+    pdf = tmp_path / "bai.pdf"
+    sheet = Sheet(pdf)
+    _front_page(sheet, "Bảo quản măng tây sau thu hoạch")
+    sheet.next_page()
+    y = sheet.picture(MARGIN, 60, COLUMN_W, 200)
+    y = sheet.text(
+        MARGIN,
+        y + 4,
+        COLUMN_W,
+        "Hình 3. Khả năng kháng vi sinh vật gây bệnh.",
+        "Bold",
+        CAPTION_SIZE,
+        indent=0,
+    )
+    note = (
+        "Chú thích: nồng độ dung dịch (1): 5; (2): 4; (3): 3; (4): 2; (5): 1 mg/l; (A): vi "
+        "khuẩn thứ nhất; (B): vi khuẩn thứ hai; (C): vi khuẩn thứ ba; (D): vi khuẩn thứ tư; "
+        "(E): vi khuẩn thứ năm; (F): vi khuẩn thứ sáu; (G): vi khuẩn thứ bảy; (H): vi khuẩn "
+        "thứ tám; (I): vi khuẩn thứ chín; (K): vi khuẩn thứ mười."
+    )
+    note_end = sheet.text(
+        MARGIN, y + 4, COLUMN_W, note, "Italic", CAPTION_SIZE, indent=0, leading=CAPTION_SIZE * 1.3
+    )
+    conclusion = (
+        "Từ những kết quả thu được trong quá trình nghiên cứu quy mô phòng thí nghiệm cho thấy "
+        "bảo quản măng tây bằng chế phẩm là một phương pháp tiềm năng nhằm kéo dài thời gian "
+        "tồn trữ cho nông sản tươi sau thu hoạch. Sử dụng chế phẩm với nồng độ 3 mg/l xử lý "
+        "măng tây trước bảo quản giúp giảm tỷ lệ thối hỏng và kéo dài thời gian bảo quản "
+        "được hơn 10 ngày so với phương pháp bảo quản lạnh thông thường của các nông hộ trong vùng"
+    )
+    # its last line, "ở 10°C.", set a little apart (poppler makes it a block of its own), on
+    # the note's last line's baseline
+    baseline = note_end - CAPTION_SIZE * 0.3
+    top = baseline - LEADING * (sheet.lines(conclusion, COLUMN_W) + 1) - 6
+    sheet.line(RIGHT_X, top - LEADING - 6, "4. KẾT LUẬN VÀ KIẾN NGHỊ", "Bold")
+    sheet.text(RIGHT_X, top, COLUMN_W, conclusion, goes_on=True)
+    bottom = sheet.line(RIGHT_X, baseline - LEADING, "ở 10°C.")
+    conclusion += " ở 10°C."
+    y = sheet.line(PAGE_W / 2 - 50, max(bottom, note_end) + 20, "TÀI LIỆU THAM KHẢO", "Bold")
+    sheet.text(MARGIN, y + 4, PAGE_W - 2 * MARGIN, "[1] " + text(1, 2), indent=0)
+    sheet.save()
+
+    blocks = convert_pdf(pdf).blocks
+    texts = [block.text for block in blocks]
+    assert conclusion in texts, texts
+    assert not any("Chú thích" in t and "10°C" in t for t in texts), texts
+    kinds = {block.kind for block in blocks if block.text.startswith("Chú thích")}
+    assert kinds and BlockKind.TABLE not in kinds  # a note, no table's cell

@@ -1399,7 +1399,12 @@ def is_caption_text(text: str) -> bool:
 
 
 def _is_caption(para: Para, body: BodyType) -> bool:
+    """A float's caption ("Hình 2.", "Bảng 1:"), or its note ("Nguồn: ...", "Chú thích:
+    ...") or a photo's credit, of a few lines; a note in smaller type than the text's,
+    however long (a figure's key of many items)."""
     text = para.text.strip()
+    if _CAPTION_NOTE.match(text) and body.ratio(para.style) < SMALLER:
+        return True
     if len(para.lines) > CAPTION_MAX_LINES:
         return False
     if _CAPTION_NOTE.match(text) or _PHOTO_CREDIT.match(text):
@@ -1430,8 +1435,9 @@ def in_math_fonts(para: Para) -> bool:
 
 
 def opens_sentence(para: Para, body: BodyType) -> bool:
-    """Opens with a word of the language in small letters, in the text's own type, at its
-    column's left edge ("với K_m = ...", "trong đó a = ..."): a sentence going on about the
+    """Opens with a word of the language in small letters (of two letters or more, or one
+    with a Vietnamese mark: "ở 10°C."), in the text's own type, at its column's left edge
+    ("với K_m = ...", "trong đó a = ..."): a sentence going on about the
     formula above it, however much of it is formula, not a formula; a word set beside a
     formula inside a display ("khi n = 1") stands further in, and a line opening with a
     capital may be a display of its own (a reaction: "MOx + H2O → ...")."""
@@ -1447,7 +1453,7 @@ def opens_sentence(para: Para, body: BodyType) -> bool:
     return (
         in_text
         and at_edge
-        and len(letters) >= 2
+        and (len(letters) >= 2 or not letters.isascii())
         and letters.islower()
         and is_syllable(letters)
         and letters not in MATH_FUNCTIONS
