@@ -1529,3 +1529,42 @@ def test_a_paragraphs_last_line_level_with_a_note_in_the_other_column_ends_the_p
     assert not any("Chú thích" in t and "10°C" in t for t in texts), texts
     kinds = {block.kind for block in blocks if block.text.startswith("Chú thích")}
     assert kinds and BlockKind.TABLE not in kinds  # a note, no table's cell
+
+
+def test_formulas_over_a_picture_are_not_the_figures_words(tmp_path: Path) -> None:
+    """Measured on a real article: numbered formulas and a lead-in to them, then a picture
+    and its caption under them in one column; the caption took everything over it up to
+    the running text as the figure's words, and the formulas were lost."""
+    pdf = tmp_path / "bai.pdf"
+    sheet = Sheet(pdf)
+    _front_page(sheet, "Thuật toán bám quỹ đạo cho robot")
+    sheet.next_page()
+    lead = (
+        "Thuật toán được thiết lập dựa trên các thông tin hình học của đường tròn nối giữa vị "
+        "trí robot hiện tại và điểm nhìn trước. Các công thức để tìm ra được bán kính R:"
+    )
+    y = sheet.text(MARGIN, 60, COLUMN_W, lead)
+    formulas = [
+        ("Δx² + Δy² = L²", "(9)"),
+        ("h² + Δy² = R²", "(10)"),
+        ("h + Δx = R", "(11)"),
+        ("Thay (11) vào (10):", ""),
+        ("(R − Δx)² + Δy² = R²", "(12)"),
+    ]
+    for formula, number in formulas:
+        sheet.line(MARGIN + (20 if number else 0), y + 4, formula)
+        if number:
+            sheet.line(MARGIN + COLUMN_W - 20, y + 4, number)
+        y += LEADING + 6
+    y = sheet.picture(MARGIN + 20, y + 10, COLUMN_W - 40, 150)
+    y = sheet.text(
+        MARGIN, y + 4, COLUMN_W, "Hình 2. Mô tả thuật toán.", "Italic", CAPTION_SIZE, indent=60
+    )
+    sheet.text(MARGIN, y + 6, COLUMN_W, text(2, 3))
+    sheet.text(RIGHT_X, 60, COLUMN_W, text(3, 8))
+    sheet.save()
+
+    texts = [block.text for block in convert_pdf(pdf).blocks]
+    shown = "\n".join(texts)
+    for formula, _ in formulas:
+        assert formula in shown, texts
