@@ -390,27 +390,25 @@ def _fits(page: Page, grid: list[Column], body: BodyType) -> bool:
 
 def _beside_next(group: list[Line], groups: list[list[Line]], em: float) -> list[Line]:
     """The lines that measure a column. With another column starting right of it, a column
-    whose lines stop short of where that one starts, some standing level with its lines or
-    set flush to one edge a gutter before it, is measured from those: its lines running
-    past that start are set across the columns (references under the last columns, which,
-    starting where the first column starts, would make it as wide as the page)."""
+    some of whose lines end flush at one edge a gutter before that one starts (a justified
+    column's) is measured from its lines that stop short of it: those running past it are
+    set across the columns (references under the last columns, which, starting where the
+    first column starts, would make it as wide as the page)."""
     start = group[0].box.x0
-    nexts = [other[0].box.x0 for other in groups if other[0].box.x0 > start]
+    nexts = [_start(other) for other in groups if other[0].box.x0 > start]
     if not nexts:
         return group
     edge = min(nexts)
     short = [line for line in group if line.box.x1 < edge]
-    if len(short) == len(group) or len(short) < MIN_COLUMN_LINES:
+    if len(short) == len(group) or not _flush(short, edge - GUTTER_EMS * em):
         return group
-    others = [line for lines in groups if lines is not group for line in lines]
-    beside = sum(
-        1
-        for line in short
-        if any(other.box.x0 >= edge - em and _level(line.box, other.box) for other in others)
-    )
-    if beside >= MIN_COLUMN_LINES or _flush(short, edge - GUTTER_EMS * em):
-        return short
-    return group
+    return short
+
+
+def _start(lines: list[Line]) -> float:
+    """Where most of a column's lines start (a line or two may start left of it)."""
+    lefts = sorted(line.box.x0 for line in lines)
+    return lefts[len(lefts) // 4]
 
 
 GUTTER_EMS = 4.0  # the widest gutter between two columns, in ems
@@ -424,11 +422,6 @@ def _flush(lines: list[Line], least: float) -> bool:
         rights[index + MIN_COLUMN_LINES - 1] - rights[index] <= FLUSH
         for index in range(len(rights) - MIN_COLUMN_LINES + 1)
     )
-
-
-def _level(one: Box, other: Box) -> bool:
-    """Two lines on one height: they overlap by half the lower one's height at least."""
-    return one.y_overlap(other) >= 0.5 * min(one.height, other.height)
 
 
 def _column(lines: list[Line], em: float, starts: list[float]) -> Column:
