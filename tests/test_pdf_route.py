@@ -1545,11 +1545,11 @@ def test_formulas_over_a_picture_are_not_the_figures_words(tmp_path: Path) -> No
     )
     y = sheet.text(MARGIN, 60, COLUMN_W, lead)
     formulas = [
-        ("Δx² + Δy² = L²", "(9)"),
-        ("h² + Δy² = R²", "(10)"),
+        ("Δx2 + Δy2 = L2", "(9)"),
+        ("h2 + Δy2 = R2", "(10)"),
         ("h + Δx = R", "(11)"),
         ("Thay (11) vào (10):", ""),
-        ("(R − Δx)² + Δy² = R²", "(12)"),
+        ("(R − Δx)2 + Δy2 = R2", "(12)"),
     ]
     for formula, number in formulas:
         sheet.line(MARGIN + (20 if number else 0), y + 4, formula)
@@ -1568,3 +1568,38 @@ def test_formulas_over_a_picture_are_not_the_figures_words(tmp_path: Path) -> No
     shown = "\n".join(texts)
     for formula, _ in formulas:
         assert formula in shown, texts
+
+
+def test_numbered_formulas_level_with_a_diagrams_labels_keep_their_numbers(
+    tmp_path: Path,
+) -> None:
+    """Measured on a real article: numbered formulas in the left column stand level with
+    the boxes of a flow chart in the right one, whose labels are lines of words in smaller
+    type; each formula and a label made a table's row, which kept the formula apart from
+    its number."""
+    pdf = tmp_path / "bai.pdf"
+    sheet = Sheet(pdf)
+    _front_page(sheet, "Thuật toán bám quỹ đạo cho robot")
+    sheet.next_page()
+    lead = "Các công thức thiết lập để tìm ra được bán kính R của đường tròn nối hai điểm:"
+    y = sheet.text(MARGIN, 60, COLUMN_W, lead)
+    formulas = [
+        ("Δx2 + Δy2 = L2", "(9)", "Đặt khoảng cách nhìn trước L"),
+        ("h2 + Δy2 = R2", "(10)", "Tính toán điểm nhìn trước A"),
+        ("h + Δx = R", "(11)", "Tính vận tốc góc tương ứng"),
+        ("Thay (11) vào (10):", "", "Thuật toán bám quỹ đạo"),
+        ("(R − Δx)2 + Δy2 = R2", "(12)", "Mô hình động học của robot"),
+    ]
+    for formula, number, label in formulas:
+        sheet.line(MARGIN + (20 if number else 0), y + 10, formula)
+        if number:
+            sheet.line(MARGIN + COLUMN_W - 20, y + 10, number)
+        sheet.line(RIGHT_X + 30, y + 11, label, size=CAPTION_SIZE)
+        y += LEADING + 12
+    sheet.text(MARGIN, y + 6, COLUMN_W, text(2, 4))
+    sheet.text(RIGHT_X, y + 6, COLUMN_W, text(3, 4))
+    sheet.save()
+
+    texts = [block.text for block in convert_pdf(pdf).blocks]
+    for formula, number, _ in formulas:
+        assert f"{formula} {number}".strip() in texts, texts

@@ -2100,14 +2100,18 @@ def _in_a_list(para: Para, paras: Sequence[Para]) -> bool:
 
 def _same_table(para: Para, other: Para) -> bool:
     """Cells of one table: in one column, or (a table set across the columns) in one size; a
-    line of words in the other column level with a table's row, in another size, is no
-    cell of it (a formula's pieces, few words and sizes of their own, still pair)."""
+    line of words in the other column level with a table's row (or a formula's piece), in
+    another size, is no cell of it, nor makes it one (a diagram's labels beside formulas);
+    a formula's pieces, few words and sizes of their own, still pair."""
     one, two = para.column, other.column
     if one is None or two is None or one is two:
         return True
     if round(para.style.size) == round(other.style.size):
         return True
-    return sum(1 for token in _tokens(para.text) if _is_word(token)) < TEXT_LINE_WORDS
+    return all(
+        sum(1 for token in _tokens(one.text) if _is_word(token)) < TEXT_LINE_WORDS
+        for one in (para, other)
+    )
 
 
 #: Words that make a line of text, not a formula's piece or a figure.
