@@ -552,3 +552,89 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
         else:
             current = candidate
     return [*lines, current] if current else lines
+
+
+class Sheet:
+    """Pages laid out by hand, for layouts the flow of `build_pdf` does not make: each
+    paragraph, picture or drawing set at a place, `top` measured down from the page's top
+    edge (as poppler measures). The methods return the height under what they set."""
+
+    def __init__(self, path: Path) -> None:
+        register_fonts()
+        self.canvas = Canvas(str(path), pagesize=(PAGE_W, PAGE_H), invariant=True)
+        self.page = 1
+        self.last = 0.0
+        _sheet_furniture(self.canvas, self.page)
+
+    def text(
+        self,
+        x: float,
+        top: float,
+        width: float,
+        text: str,
+        font: str = "Body",
+        size: float = BODY,
+        indent: float = 12.0,
+        leading: float = LEADING,
+        goes_on: bool = False,
+    ) -> float:
+        """A paragraph justified to `width`, its first line set in by `indent`, its last
+        line flush left (justified too when the paragraph `goes_on` in a line set apart)."""
+        lines = _wrap(text, font, size, width - indent)
+        y = top
+        for number, line in enumerate(lines):
+            y += leading
+            shift = indent if number == 0 else 0.0
+            words = line.split()
+            if (number == len(lines) - 1 and not goes_on) or len(words) < 2:
+                self.canvas.setFont(font, size)
+                self.canvas.drawString(x + shift, PAGE_H - y, line)
+            else:
+                self._justify(x + shift, PAGE_H - y, words, font, size, width - shift)
+        self.last = y  # the last line's baseline
+        return y + leading - size
+
+    def lines(
+        self, text: str, width: float, font: str = "Body", size: float = BODY, indent: float = 12.0
+    ) -> int:
+        """How many lines `text` takes set by `text`."""
+        return len(_wrap(text, font, size, width - indent))
+
+    def line(
+        self, x: float, top: float, text: str, font: str = "Body", size: float = BODY
+    ) -> float:
+        """One line as it is, its baseline a line under `top`."""
+        self.canvas.setFont(font, size)
+        self.canvas.drawString(x, PAGE_H - top - LEADING, text)
+        return top + LEADING
+
+    def picture(self, x: float, top: float, width: float, height: float) -> float:
+        """A grey image standing for a photo or a chart."""
+        photo = ImageReader(Image.new("L", (4, 3), 160))
+        self.canvas.drawImage(photo, x, PAGE_H - top - height, width, height)
+        return top + height
+
+    def next_page(self) -> None:
+        self.canvas.showPage()
+        self.page += 1
+        _sheet_furniture(self.canvas, self.page)
+
+    def save(self) -> None:
+        self.canvas.showPage()
+        self.canvas.save()
+
+    def _justify(
+        self, x: float, y: float, words: list[str], font: str, size: float, width: float
+    ) -> None:
+        used = sum(pdfmetrics.stringWidth(word, font, size) for word in words)
+        space = (width - used) / (len(words) - 1)
+        self.canvas.setFont(font, size)
+        for word in words:
+            self.canvas.drawString(x, y, word)
+            x += pdfmetrics.stringWidth(word, font, size) + space
+
+
+def _sheet_furniture(canvas: Canvas, page: int) -> None:
+    canvas.setFont("Body", 7)
+    canvas.drawString(MARGIN, PAGE_H - 30, f"{RUNNING_HEADS[(page + 1) % 2]} - SỐ 5/2021")
+    canvas.drawString(PAGE_W / 2, PAGE_H * 0.03, str(page))

@@ -21,7 +21,19 @@ from bantin.pdf.document import read_document
 from bantin.pdf.ingest import IssueTarget, plan_issue, write_issue
 from bantin.pdf.reading import interleaved_pages
 from bantin.pipeline import convert_sources
-from pdfgen import TCVN3_CAPITALS_FONT, Issue, Spec, build_pdf
+from pdfgen import (
+    CAPTION_SIZE,
+    GUTTER,
+    LEADING,
+    MARGIN,
+    PAGE_W,
+    TCVN3_CAPITALS_FONT,
+    TITLE_SIZE,
+    Issue,
+    Sheet,
+    Spec,
+    build_pdf,
+)
 
 SENTENCES = [
     "Sở Khoa học và Công nghệ tỉnh Nam Định đã phối hợp với các huyện triển khai mô hình lúa.",
@@ -1528,3 +1540,215 @@ def test_a_floats_note_goes_into_its_caption_and_makes_no_figure(tmp_path: Path)
     kinds = [block.kind for block in converted.blocks]
     assert kinds[kinds.index(BlockKind.FIGURE) + 1] is BlockKind.TABLE  # the caption over it
     assert blocks_of(converted, BlockKind.PARAGRAPH) == [text(0, 6), text(1, 6), text(2, 6)]
+
+
+# -- text level with a float in the other column ----------------------------------------------
+
+COLUMN_W = (PAGE_W - 2 * MARGIN - GUTTER) / 2
+RIGHT_X = MARGIN + COLUMN_W + GUTTER
+CONCLUSION = (
+    "Chúng tôi đã chế tạo thành công vật liệu nano tổ hợp bằng phương pháp thủy nhiệt hai "
+    "bước. Các phép phân tích hình thái học cho thấy sự tồn tại của các hạt nano có cấu trúc "
+    "lập phương trong lớp vỏ cácbon, có thể dùng để hấp phụ ion kim loại nặng trong nước."
+)
+
+
+def _front_page(sheet: Sheet, title: str) -> None:
+    """A first page: the title across the page, two columns of running text under it."""
+    sheet.line(MARGIN, 60, title, "Sans", TITLE_SIZE)
+    sheet.line(MARGIN, 90, "NGUYỄN VĂN AN, TRẦN THỊ BÌNH", "Bold")
+    for x, start in ((MARGIN, 0), (RIGHT_X, 3)):
+        y = sheet.line(x, 120, f"{start // 3 + 1}. MỞ ĐẦU", "Bold")
+        for paragraph in range(3):
+            y = sheet.text(x, y, COLUMN_W, text(start + paragraph, 4))
+
+
+def test_text_beside_a_picture_over_full_width_references_keeps_its_column(
+    tmp_path: Path,
+) -> None:
+    """Measured on a real article's last page: a picture and its caption atop the left
+    column, the paragraph about it under them going on atop the right column, then the
+    conclusion beside the picture; the references set across the page under both columns,
+    in the body's type, start where the left column starts. The left column was measured
+    as wide as the page: its lines and the right column's were read as one line each, and
+    the conclusion beside the picture was lost."""
+    pdf = tmp_path / "bai.pdf"
+    sheet = Sheet(pdf)
+    _front_page(sheet, "Chế tạo vật liệu nano tổ hợp")
+    sheet.next_page()
+    y = sheet.picture(MARGIN, 60, COLUMN_W, 160)
+    y = sheet.text(
+        MARGIN,
+        y + 4,
+        COLUMN_W,
+        "Hình 6: Tính chất từ của các mẫu vật liệu.",
+        "Italic",
+        CAPTION_SIZE,
+        indent=0,
+    )
+    about = (
+        "Hình 6 là kết quả đo tính chất từ bằng máy đo từ kế mẫu rung ở nhiệt độ phòng của "
+        "mẫu vật liệu nano tổ hợp. Có thể nhận thấy đường cong từ hóa gần như tuyến tính "
+        "trong khoảng trên năm nghìn. Khảo sát này không cho biết giá trị từ độ bão hòa của "
+        "mẫu ngay cả ở từ trường cao nhất. Kết quả khảo sát cho thấy"
+    )
+    bottom = sheet.text(MARGIN, y + 6, COLUMN_W, about)
+    y = sheet.text(
+        RIGHT_X,
+        60,
+        COLUMN_W,
+        "mẫu vật liệu có tính sắt từ yếu với từ dư nhỏ và lực kháng từ lớn ở nhiệt độ phòng.",
+        indent=0,
+    )
+    y = sheet.line(RIGHT_X, y + 6, "4. KẾT LUẬN", "Bold")
+    y = sheet.text(RIGHT_X, y, COLUMN_W, CONCLUSION)
+    y = sheet.line(RIGHT_X, y + 6, "LỜI CẢM ƠN", "Bold")
+    thanks = "Công trình này được thực hiện với sự hỗ trợ về tài chính của Đề tài cấp Bộ "
+    sheet.text(RIGHT_X, y, COLUMN_W, thanks + text(2, 3))  # level with the paragraph at left
+    y = sheet.line(PAGE_W / 2 - 50, bottom + 20, "TÀI LIỆU THAM KHẢO", "Bold")
+    for number in range(1, 6):
+        y = sheet.text(
+            MARGIN, y + 4, PAGE_W - 2 * MARGIN, f"[{number}] " + text(number, 2), indent=0
+        )
+    sheet.save()
+
+    article = convert_pdf(pdf)
+    texts = [block.text for block in article.blocks]
+    assert CONCLUSION in texts, texts
+    assert about + " mẫu vật liệu có tính sắt từ yếu" in "\n".join(texts)
+    assert not any("Công trình" in t and "Hình 6 là" in t for t in texts), texts
+    heading = next(i for i, t in enumerate(texts) if t.startswith("4. Kết luận"))
+    assert texts[heading + 1] == CONCLUSION
+
+
+def test_a_paragraphs_last_line_level_with_a_note_in_the_other_column_ends_the_paragraph(
+    tmp_path: Path,
+) -> None:
+    """Measured on a real article's last page: a picture, its caption and a note in small
+    italics under it fill the left column; the conclusion in the right column ends with a
+    short line opening with a one-letter word ("ở 10°C."), level with the note's last line.
+    That line was read as a formula and, with the note, as a table's row ("... | ở 10°C.")."""
+    pdf = tmp_path / "bai.pdf"
+    sheet = Sheet(pdf)
+    _front_page(sheet, "Bảo quản măng tây sau thu hoạch")
+    sheet.next_page()
+    y = sheet.picture(MARGIN, 60, COLUMN_W, 200)
+    y = sheet.text(
+        MARGIN,
+        y + 4,
+        COLUMN_W,
+        "Hình 3. Khả năng kháng vi sinh vật gây bệnh.",
+        "Bold",
+        CAPTION_SIZE,
+        indent=0,
+    )
+    note = (
+        "Chú thích: nồng độ dung dịch (1): 5; (2): 4; (3): 3; (4): 2; (5): 1 mg/l; (A): vi "
+        "khuẩn thứ nhất; (B): vi khuẩn thứ hai; (C): vi khuẩn thứ ba; (D): vi khuẩn thứ tư; "
+        "(E): vi khuẩn thứ năm; (F): vi khuẩn thứ sáu; (G): vi khuẩn thứ bảy; (H): vi khuẩn "
+        "thứ tám; (I): vi khuẩn thứ chín; (K): vi khuẩn thứ mười."
+    )
+    note_end = sheet.text(
+        MARGIN, y + 4, COLUMN_W, note, "Italic", CAPTION_SIZE, indent=0, leading=CAPTION_SIZE * 1.3
+    )
+    conclusion = (
+        "Từ những kết quả thu được trong quá trình nghiên cứu quy mô phòng thí nghiệm cho thấy "
+        "bảo quản măng tây bằng chế phẩm là một phương pháp tiềm năng nhằm kéo dài thời gian "
+        "tồn trữ cho nông sản tươi sau thu hoạch. Sử dụng chế phẩm với nồng độ 3 mg/l xử lý "
+        "măng tây trước bảo quản giúp giảm tỷ lệ thối hỏng và kéo dài thời gian bảo quản "
+        "được hơn 10 ngày so với phương pháp bảo quản lạnh thông thường của các nông hộ trong vùng"
+    )
+    # its last line, "ở 10°C.", set a little apart (poppler makes it a block of its own), on
+    # the note's last line's baseline
+    baseline = note_end - CAPTION_SIZE * 0.3
+    top = baseline - LEADING * (sheet.lines(conclusion, COLUMN_W) + 1) - 6
+    sheet.line(RIGHT_X, top - LEADING - 6, "4. KẾT LUẬN VÀ KIẾN NGHỊ", "Bold")
+    sheet.text(RIGHT_X, top, COLUMN_W, conclusion, goes_on=True)
+    bottom = sheet.line(RIGHT_X, baseline - LEADING, "ở 10°C.")
+    conclusion += " ở 10°C."
+    y = sheet.line(PAGE_W / 2 - 50, max(bottom, note_end) + 20, "TÀI LIỆU THAM KHẢO", "Bold")
+    sheet.text(MARGIN, y + 4, PAGE_W - 2 * MARGIN, "[1] " + text(1, 2), indent=0)
+    sheet.save()
+
+    blocks = convert_pdf(pdf).blocks
+    texts = [block.text for block in blocks]
+    assert conclusion in texts, texts
+    assert not any("Chú thích" in t and "10°C" in t for t in texts), texts
+    # a note, no table's cell: it goes with the caption of the figure it stands under
+    noted = [block for block in blocks if "Chú thích" in block.text]
+    assert [block.kind for block in noted] == [BlockKind.FIGURE], texts
+    assert noted[0].text.startswith("Hình 3.")
+
+
+def test_formulas_over_a_picture_are_not_the_figures_words(tmp_path: Path) -> None:
+    """Measured on a real article: numbered formulas and a lead-in to them, then a picture
+    and its caption under them in one column; the caption took everything over it up to
+    the running text as the figure's words, and the formulas were lost."""
+    pdf = tmp_path / "bai.pdf"
+    sheet = Sheet(pdf)
+    _front_page(sheet, "Thuật toán bám quỹ đạo cho robot")
+    sheet.next_page()
+    lead = (
+        "Thuật toán được thiết lập dựa trên các thông tin hình học của đường tròn nối giữa vị "
+        "trí robot hiện tại và điểm nhìn trước. Các công thức để tìm ra được bán kính R:"
+    )
+    y = sheet.text(MARGIN, 60, COLUMN_W, lead)
+    formulas = [
+        ("Δx2 + Δy2 = L2", "(9)"),
+        ("h2 + Δy2 = R2", "(10)"),
+        ("h + Δx = R", "(11)"),
+        ("Thay (11) vào (10):", ""),
+        ("(R − Δx)2 + Δy2 = R2", "(12)"),
+    ]
+    for formula, number in formulas:
+        sheet.line(MARGIN + (20 if number else 0), y + 4, formula)
+        if number:
+            sheet.line(MARGIN + COLUMN_W - 20, y + 4, number)
+        y += LEADING + 6
+    y = sheet.picture(MARGIN + 20, y + 10, COLUMN_W - 40, 150)
+    y = sheet.text(
+        MARGIN, y + 4, COLUMN_W, "Hình 2. Mô tả thuật toán.", "Italic", CAPTION_SIZE, indent=60
+    )
+    sheet.text(MARGIN, y + 6, COLUMN_W, text(2, 3))
+    sheet.text(RIGHT_X, 60, COLUMN_W, text(3, 8))
+    sheet.save()
+
+    texts = [block.text for block in convert_pdf(pdf).blocks]
+    shown = "\n".join(texts)
+    for formula, _ in formulas:
+        assert formula in shown, texts
+
+
+def test_numbered_formulas_level_with_a_diagrams_labels_keep_their_numbers(
+    tmp_path: Path,
+) -> None:
+    """Measured on a real article: numbered formulas in the left column stand level with
+    the boxes of a flow chart in the right one, whose labels are lines of words in smaller
+    type; each formula and a label made a table's row, which kept the formula apart from
+    its number."""
+    pdf = tmp_path / "bai.pdf"
+    sheet = Sheet(pdf)
+    _front_page(sheet, "Thuật toán bám quỹ đạo cho robot")
+    sheet.next_page()
+    lead = "Các công thức thiết lập để tìm ra được bán kính R của đường tròn nối hai điểm:"
+    y = sheet.text(MARGIN, 60, COLUMN_W, lead)
+    formulas = [
+        ("Δx2 + Δy2 = L2", "(9)", "Đặt khoảng cách nhìn trước L"),
+        ("h2 + Δy2 = R2", "(10)", "Tính toán điểm nhìn trước A"),
+        ("h + Δx = R", "(11)", "Tính vận tốc góc tương ứng"),
+        ("Thay (11) vào (10):", "", "Thuật toán bám quỹ đạo"),
+        ("(R − Δx)2 + Δy2 = R2", "(12)", "Mô hình động học của robot"),
+    ]
+    for formula, number, label in formulas:
+        sheet.line(MARGIN + (20 if number else 0), y + 10, formula)
+        if number:
+            sheet.line(MARGIN + COLUMN_W - 20, y + 10, number)
+        sheet.line(RIGHT_X + 30, y + 11, label, size=CAPTION_SIZE)
+        y += LEADING + 12
+    sheet.text(MARGIN, y + 6, COLUMN_W, text(2, 4))
+    sheet.text(RIGHT_X, y + 6, COLUMN_W, text(3, 4))
+    sheet.save()
+
+    texts = [block.text for block in convert_pdf(pdf).blocks]
+    for formula, number, _ in formulas:
+        assert f"{formula} {number}".strip() in texts, texts

@@ -142,7 +142,7 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
     if not span.paras:
         article.review.append("no text found in the PDF")
         return article
-    roles.label_article(span.paras, doc.body)
+    roles.label_article(span.paras, doc.body, {page.number: page.images for page in doc.pages})
     claim_ruled_tables(span.paras, doc)
     claim_figures(span.paras, doc)
     covers = cover_pages(doc)

@@ -320,7 +320,7 @@ def find_columns(page: Page, body: BodyType) -> list[Column]:
     least = max(MIN_COLUMN_LINES, COLUMN_SHARE * len(lines))
     big = [group for group in groups if len(group) >= least]
     lefts = [group[0].box.x0 for group in big]
-    columns = [_column(group, em, lefts) for group in big]
+    columns = [_column(_beside_next(group, big, em), em, lefts) for group in big]
     # A column is a good part of the text's width: lines set in under a formula, or the
     # rows of a table, start further in without making one.
     return [c for c in columns if c.right - c.left >= COLUMN_WIDTH_SHARE * width]
@@ -387,6 +387,42 @@ def _fits(page: Page, grid: list[Column], body: BodyType) -> bool:
     )
     held = {id(column_of(line.box, grid, em)) for line in lines}
     return crossing <= GUTTER_CROSSING * len(lines) and all(id(c) in held for c in grid)
+
+
+def _beside_next(group: list[Line], groups: list[list[Line]], em: float) -> list[Line]:
+    """The lines that measure a column. With another column starting right of it, a column
+    some of whose lines end flush at one edge a gutter before that one starts (a justified
+    column's) is measured from its lines that stop short of it: those running past it are
+    set across the columns (references under the last columns, which, starting where the
+    first column starts, would make it as wide as the page)."""
+    start = group[0].box.x0
+    nexts = [_start(other) for other in groups if other[0].box.x0 > start]
+    if not nexts:
+        return group
+    edge = min(nexts)
+    short = [line for line in group if line.box.x1 < edge]
+    if len(short) == len(group) or not _flush(short, edge - GUTTER_EMS * em):
+        return group
+    return short
+
+
+def _start(lines: list[Line]) -> float:
+    """Where most of a column's lines start (a line or two may start left of it)."""
+    lefts = sorted(line.box.x0 for line in lines)
+    return lefts[len(lefts) // 4]
+
+
+GUTTER_EMS = 4.0  # the widest gutter between two columns, in ems
+FLUSH = 1.5  # points: lines of a justified column end this close to each other
+
+
+def _flush(lines: list[Line], least: float) -> bool:
+    """Enough lines ending at one edge (a justified column's), right of `least`."""
+    rights = sorted(line.box.x1 for line in lines if line.box.x1 >= least)
+    return any(
+        rights[index + MIN_COLUMN_LINES - 1] - rights[index] <= FLUSH
+        for index in range(len(rights) - MIN_COLUMN_LINES + 1)
+    )
 
 
 def _column(lines: list[Line], em: float, starts: list[float]) -> Column:

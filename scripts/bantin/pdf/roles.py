@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -204,8 +204,13 @@ def _marked(char: str) -> bool:
 # -- the article ---------------------------------------------------------------------------
 
 
-def label_article(paras: list[Para], body: BodyType) -> None:
-    """Give every paragraph of one article its role: the front first, then the body."""
+#: The pictures (images) each page shows, by page number.
+Pictures = Mapping[int, Sequence[Box]]
+
+
+def label_article(paras: list[Para], body: BodyType, pictures: Pictures | None = None) -> None:
+    """Give every paragraph of one article its role: the front first, then the body;
+    `pictures`, where the pages show images."""
     hang_labels(paras)
     hang_marks(paras, body)
     split_front_lines(paras)
@@ -213,7 +218,7 @@ def label_article(paras: list[Para], body: BodyType) -> None:
     start = label_front(paras, body)
     label_set_aside_byline(paras, start, body)
     body_paras = paras[start:]
-    label_body(body_paras, body)
+    label_body(body_paras, body, pictures or {})
     paras[start:] = body_paras  # a lead-in read before the formula it stands level with
     label_closing_byline(paras, body)
     for para in [p for p in paras[start:] if p.role == BYLINE]:
@@ -756,7 +761,7 @@ def _level_right_of(label: Para, paras: Sequence[Para]) -> list[Para]:
     return [p for p in paras if p.page == label.page and first.leads(p.lines[0].box, LABEL_REACH)]
 
 
-def label_body(paras: list[Para], body: BodyType) -> None:
+def label_body(paras: list[Para], body: BodyType, pictures: Pictures | None = None) -> None:
     """Headings, running text, captions, tables, figures, equations, footnotes, references."""
     references = False
     start = _references_start(paras)
@@ -781,7 +786,7 @@ def label_body(paras: list[Para], body: BodyType) -> None:
             continue
         para.role = _body_role(para, paras, index, body)
     _formula_marks(paras)
-    _label_tables(paras, body)
+    _label_tables(paras, body, pictures or {})
     _lead_ins(paras)
     _numbered_formulas(paras)
     _formulas(paras)
@@ -1405,7 +1410,12 @@ def is_caption_text(text: str) -> bool:
 
 
 def _is_caption(para: Para, body: BodyType) -> bool:
+    """A float's caption ("Hình 2.", "Bảng 1:"), or its note ("Nguồn: ...", "Chú thích:
+    ...") or a photo's credit, of a few lines; a note in smaller type than the text's,
+    however long (a figure's key of many items)."""
     text = para.text.strip()
+    if _CAPTION_NOTE.match(text) and body.ratio(para.style) < SMALLER:
+        return True
     if len(para.lines) > CAPTION_MAX_LINES:
         return False
     if _CAPTION_NOTE.match(text) or _PHOTO_CREDIT.match(text):
@@ -1436,8 +1446,9 @@ def in_math_fonts(para: Para) -> bool:
 
 
 def opens_sentence(para: Para, body: BodyType) -> bool:
-    """Opens with a word of the language in small letters, in the text's own type, at its
-    column's left edge ("với K_m = ...", "trong đó a = ..."): a sentence going on about the
+    """Opens with a word of the language in small letters (of two letters or more, or one
+    with a Vietnamese mark: "ở 10°C."), in the text's own type, at its column's left edge
+    ("với K_m = ...", "trong đó a = ..."): a sentence going on about the
     formula above it, however much of it is formula, not a formula; a word set beside a
     formula inside a display ("khi n = 1") stands further in, and a line opening with a
     capital may be a display of its own (a reaction: "MOx + H2O → ...")."""
@@ -1453,7 +1464,7 @@ def opens_sentence(para: Para, body: BodyType) -> bool:
     return (
         in_text
         and at_edge
-        and len(letters) >= 2
+        and (len(letters) >= 2 or not letters.isascii())
         and letters.islower()
         and is_syllable(letters)
         and letters not in MATH_FUNCTIONS
@@ -1575,9 +1586,10 @@ def _is_footnote(para: Para, paras: Sequence[Para], index: int, body: BodyType) 
 # -- tables --------------------------------------------------------------------------------
 
 
-def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
+def _label_tables(paras: Sequence[Para], body: BodyType, pictures: Pictures) -> None:
     """Captions take the lines that continue them; narrow paragraphs set side by side are
-    cells; what stands between a figure's caption and the text above it is the figure's, what
+    cells; what stands between a figure's caption and the text above it is the figure's (up
+    to the picture it captions, over which stands no word of it in the text's type), what
     follows a table's caption until the text resumes is the table's."""
     _merge_continued(paras, CAPTION)
     _heading_lines_above(paras)
@@ -1599,7 +1611,8 @@ def _label_tables(paras: Sequence[Para], body: BodyType) -> None:
     above = partial(_sentence_or_going_on, goes_on=goes_on)  # a table's rows stop there
     for index, para in enumerate(paras):
         if para.role == CAPTION and figure_caption(para):
-            _claim(paras, index, -1, FIGURE, body, over)
+            stops = partial(_ends_words, over=over, caption=para, body=body, pictures=pictures)
+            _claim(paras, index, -1, FIGURE, body, stops)
         elif para.role == CAPTION and table_caption(para):
             under = _rows_apart(para, body) if _figure_follows(paras, index, body) else None
             taken = _claim(paras, index, +1, TABLE, body, under) or _claim(
@@ -1753,6 +1766,39 @@ def _clause(para: Para, body: BodyType, goes_on: set[Para], tabled: set[int]) ->
         starts_item(text)  # a list's item ("• Chiều dày cắt lớn nhất [2]:")
         or (text.endswith((";", ".")) and len(text.split()) >= CLAUSE_MIN_WORDS)
     )
+
+
+def _ends_words(
+    para: Para,
+    over: Callable[[Para], bool],
+    caption: Para,
+    body: BodyType,
+    pictures: Pictures,
+) -> bool:
+    """Going up from a figure's caption: `para` is no word of the figure (`over` says it is
+    a clause of the text over it, or it stands over the picture)."""
+    return over(para) or _over_picture(para, caption, body, pictures)
+
+
+def _over_picture(para: Para, caption: Para, body: BodyType, pictures: Pictures) -> bool:
+    """A formula, or words in the text's type, wholly over a picture set right above the
+    caption, over it: the text (formulas, a lead-in to them) before the figure, none of the
+    words of a figure drawn as a picture (its labels, in smaller type, stand in it or
+    beside it)."""
+    if body.ratio(para.style) < SMALLER and para.role != EQUATION:
+        return False
+    return any(
+        picture.x_overlap(caption.box) > 0
+        and picture.x_overlap(para.box) > 0
+        and para.box.y1 <= picture.y0 + 1
+        and picture.y1 <= caption.box.y0 + 1
+        and caption.box.y0 - picture.y1 <= CAPTION_GAP_UNDER_PICTURE
+        for picture in pictures.get(para.page, ())
+        if para.page == caption.page
+    )
+
+
+CAPTION_GAP_UNDER_PICTURE = 40.0  # points between a picture and its caption under it, at most
 
 
 def _merge_continued(paras: Sequence[Para], role: str) -> None:
@@ -2060,14 +2106,18 @@ def _in_a_list(para: Para, paras: Sequence[Para]) -> bool:
 
 def _same_table(para: Para, other: Para) -> bool:
     """Cells of one table: in one column, or (a table set across the columns) in one size; a
-    line of words in the other column level with a table's row, in another size, is no
-    cell of it (a formula's pieces, few words and sizes of their own, still pair)."""
+    line of words in the other column level with a table's row (or a formula's piece), in
+    another size, is no cell of it, nor makes it one (a diagram's labels beside formulas);
+    a formula's pieces, few words and sizes of their own, still pair."""
     one, two = para.column, other.column
     if one is None or two is None or one is two:
         return True
     if round(para.style.size) == round(other.style.size):
         return True
-    return sum(1 for token in _tokens(para.text) if _is_word(token)) < TEXT_LINE_WORDS
+    return all(
+        sum(1 for token in _tokens(one.text) if _is_word(token)) < TEXT_LINE_WORDS
+        for one in (para, other)
+    )
 
 
 #: Words that make a line of text, not a formula's piece or a figure.
