@@ -291,10 +291,20 @@ def test_short_lines_hold_every_formula_piece(texts: list[str]) -> None:
 def _plain_measure(lines: list[SourceLine]) -> layout.Layout:
     texts = [line.text for line in lines]
     maybe = shapes.maybe_math_lines(texts)
+    afters = [*texts[1:], ""]
     math = tuple(
-        (index in maybe and shapes.is_math_line(text) and not layout._words_go_on(before, text))
+        (
+            index in maybe
+            and shapes.is_math_line(text)
+            and not layout._words_go_on(before, text)
+            and not layout._citation_ends_sentence(before, text)
+            and not layout._tail_ends_sentence(before, text)
+            and not layout._sentence_line(before, text, after)
+        )
         or (shapes.is_formula_piece(text) and not layout.ends_glued_hyphen(before))
-        for index, (before, text) in enumerate(zip(["", *texts], texts, strict=False))
+        for index, (before, text, after) in enumerate(
+            zip(["", *texts], texts, afters, strict=False)
+        )
     )
     marked = list(math)
     for index, text in enumerate(texts):
@@ -324,6 +334,7 @@ MATH_LINES = st.sampled_from(
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(MATH_LINES | LINE, max_size=14))
+@example(["ZN", "0 =\x85ÀA:"])  # a line that ends the sentence it goes on: no formula's
 def test_lines_of_mathematics_are_those_asked_line_by_line(texts: list[str]) -> None:
     lines = layout.split_lines("\n".join(texts))
     assert layout.measure(lines) == _plain_measure(lines)

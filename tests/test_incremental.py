@@ -1005,7 +1005,8 @@ def test_a_folder_in_the_spare_where_a_file_goes_is_mended_or_means_a_full_build
     itself, and a folder where a file goes means a full build."""
     root = make_archive(tmp_path)
     build(root)
-    build(root)
+    change(root, 1, 1)  # an incremental build keeps the site it replaces as the spare (one
+    build(root)  # with nothing to do, as a slow first build's files may be trusted, keeps none)
     spare = root / incremental.SPARE
     (spare / "sitemap.xml").unlink()
     (spare / "sitemap.xml").mkdir()
