@@ -552,3 +552,18 @@ def test_controls_asked_again_are_answered_as_the_first_time(text: str) -> None:
     assert decode.may_hold_controls(text) is plain
     assert decode.may_hold_controls("a\x02") is True
     assert decode.may_hold_controls("a\n\tb\f") is False
+
+
+SPACED_MARKS = st.lists(
+    st.sampled_from(["kinh", "tế", "xã", "-", "–", "‐", "-–", "(-", "-)", "“", "”.", "...", "x–y"])
+    | st.sampled_from(["KH-CN", "a-b-c", "(KT-XH),", "-a", "b-", "''", "(", "", "ā", "."])
+    | st.text(alphabet=st.sampled_from(list("ab-–‐.,;:!?()[]{}“”‘’\"'…")), min_size=1, max_size=4),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(SPACED_MARKS | PIECES.filter(str.isprintable))
+def test_dashed_pairs_of_a_spaced_text_are_those_of_every_word(text: str) -> None:
+    quick = hyphens._dashed_around_marks(text) | hyphens._dashed_inside(text)
+    assert quick == hyphens._dashed_of_every_word(text)
