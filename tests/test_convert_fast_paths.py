@@ -12,7 +12,17 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bantin import slug, vietnamese
-from bantin.convert import casing, decode, hyphens, layout, legacy, metrics, scholarly, shapes
+from bantin.convert import (
+    casing,
+    decode,
+    hyphens,
+    layout,
+    legacy,
+    metrics,
+    roles,
+    scholarly,
+    shapes,
+)
 from bantin.model import Role, SourceLine
 from bantin.vietnamese import (
     CLOSERS,
@@ -567,3 +577,71 @@ SPACED_MARKS = st.lists(
 def test_dashed_pairs_of_a_spaced_text_are_those_of_every_word(text: str) -> None:
     quick = hyphens._dashed_around_marks(text) | hyphens._dashed_inside(text)
     assert quick == hyphens._dashed_of_every_word(text)
+
+
+LABEL_PIECES = st.sampled_from(
+    [
+        "Tóm tắt",
+        "TÓM  LƯỢC",
+        "Abstract",
+        "SUMMARY",
+        "Từ khóa",
+        "TỪ KHOÁ",
+        "Key words",
+        "từkhoa",
+        "Tài liệu tham khảo",
+        "TÀI LIỆU TRÍCH DẪN",
+        "References",
+        "BIBLIOGRAPHY",
+        "Danh mục",
+        "DANH MỤC CÁC CÔNG TRÌNH ĐÃ CÔNG BỐ",
+        "Hình",
+        "BẢNG",
+        "Biểu đồ",
+        "SƠ ĐỒ",
+        "Đồ thị",
+        "ẢNH",
+        "Figure",
+        "FIG.",
+        "Table",
+        "ſ",
+        "ı",
+        "İ",
+        "K",
+        "ẞ",
+        ":",
+        "1",
+        "2.",
+        " ",
+        "\t",
+        "I.",
+    ]
+)
+LABEL_LINE = st.lists(LABEL_PIECES | PIECES, max_size=5).map("".join)
+
+
+def _labelling(texts: list[str]) -> roles.Labelling:
+    lines = [SourceLine(number, text) for number, text in enumerate(texts, start=1)]
+    return roles.Labelling(lines, [], layout.Layout(column=40, wide=52))
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(LABEL_LINE | TEXT, min_size=1, max_size=4), st.integers(min_value=0, max_value=3))
+def test_a_rule_s_words_are_found_in_every_text_it_may_act_on(texts: list[str], at: int) -> None:
+    text = texts[at % len(texts)]
+    doc = _labelling(texts)
+    if scholarly.FRONT_LABEL_RE.match(text):
+        assert doc.may_hold(scholarly.FRONT_WORDS_RE)
+    if scholarly.REFERENCES_RE.match(text.strip()):
+        assert doc.may_hold(scholarly.REFERENCES_WORDS_RE)
+    if scholarly.CAPTION_LABEL_RE.match(text.strip()):
+        assert doc.may_hold(scholarly.CAPTION_WORDS_RE)
+
+
+def test_a_text_without_a_rule_s_words_is_asked_nothing() -> None:
+    doc = _labelling(["Các nhà khoa học trẻ", "ảnh hưởng của tài liệu", "Bảng giá điện"])
+    assert not doc.may_hold(scholarly.FRONT_WORDS_RE)
+    assert not doc.may_hold(scholarly.REFERENCES_WORDS_RE)
+    assert not doc.may_hold(scholarly.CAPTION_WORDS_RE)
+    assert _labelling(["x", "  Hình 2. Sơ đồ"]).may_hold(scholarly.CAPTION_WORDS_RE)
+    assert _labelling(["Lực ſ"]).lowered() == ""  # a pattern ignoring case reads 's' there

@@ -123,6 +123,7 @@ class Labelling:
     front: dict[str, str] = field(default_factory=dict)  # labelled abstracts and keywords
     _lower: frozenset[str] | None = field(default=None, repr=False)
     _joined: str | None = field(default=None, repr=False)
+    _lowered: str | None = field(default=None, repr=False)
     _positions: dict[int, int] = field(default_factory=dict, repr=False)
 
     def lower_words(self) -> frozenset[str]:
@@ -137,6 +138,25 @@ class Labelling:
         if self._joined is None:
             self._joined = "\n".join(line.text for line in self.lines)
         return self._joined
+
+    def lowered(self) -> str:
+        """The lines in small letters, each after a line break (computed once), where a
+        pattern that ignores case finds in a line only what a search of this text for the
+        same words in small letters finds; "" for a text where it may not: small letters
+        that change its length ('İ') or letters such a pattern takes for others ('ſ', 'ı')."""
+        if self._lowered is None:
+            text = "\n" + self.joined()
+            lowered = text.lower()
+            plain = len(lowered) == len(text) and not any(char in text for char in CASE_FOLDED)
+            self._lowered = lowered if plain else ""
+        return self._lowered
+
+    def may_hold(self, words: re.Pattern[str]) -> bool:
+        """Whether a line may hold what a rule looks for: the rule's `words` (a pattern in
+        small letters that every line it would act on holds) are searched for in
+        `lowered()`, the whole text at once; asked only when they cannot be, yes."""
+        lowered = self.lowered()
+        return not lowered or words.search(lowered) is not None
 
     def writes_lower(self, word: str) -> bool:
         """True when `word` (in lower case) is one of `lower_words()`. Most questions are
@@ -180,6 +200,11 @@ class Labelling:
                 return self.segments[index]
             index += step
         return None
+
+
+#: Letters a pattern ignoring case takes for others that small letters keep apart ('ſ' is
+#: an 's' to it, 'ı' an 'i').
+CASE_FOLDED = "ſı"
 
 
 def _is_letter(char: str) -> bool:
