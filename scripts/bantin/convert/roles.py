@@ -151,12 +151,16 @@ class Labelling:
             self._lowered = lowered if plain else ""
         return self._lowered
 
-    def may_hold(self, words: re.Pattern[str]) -> bool:
-        """Whether a line may hold what a rule looks for: the rule's `words` (a pattern in
-        small letters that every line it would act on holds) are searched for in
-        `lowered()`, the whole text at once; asked only when they cannot be, yes."""
+    def may_hold(self, words: tuple[str, ...], pattern: re.Pattern[str] | None = None) -> bool:
+        """Whether a line may hold what a rule looks for: one of the rule's `words` or a match
+        of its `pattern` (in small letters: every line it would act on holds one) is in
+        `lowered()`, the whole text at once; where that cannot be asked, yes."""
         lowered = self.lowered()
-        return not lowered or words.search(lowered) is not None
+        return (
+            not lowered
+            or any(word in lowered for word in words)
+            or (pattern is not None and pattern.search(lowered) is not None)
+        )
 
     def writes_lower(self, word: str) -> bool:
         """True when `word` (in lower case) is one of `lower_words()`. Most questions are
