@@ -663,3 +663,15 @@ def _plain_letter_before_digit(text: str) -> bool:
 @example("𝐀7")  # a letter beyond the BMP before a digit
 def test_a_letter_before_a_digit_is_found_as_the_plain_pattern_finds_it(text: str) -> None:
     assert casing._letter_before_digit(text) is _plain_letter_before_digit(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["TẠP CHÍ KHOA HỌC", "Số 3 - 2020", "12", "KH&CN 2021"]) | TEXT))
+def test_a_repeated_line_is_found_as_by_its_key(texts: list[str]) -> None:
+    lines = [SourceLine(n, text, page=n % 3) for n, text in enumerate(texts * 2)]
+    repeated = roles.repeated_lines(lines)
+    for text in texts:
+        assert roles._repeats(text, repeated) is (roles._repeat_key(text) in repeated)
+        assert roles._repeats(text.lower(), repeated) is (
+            roles._repeat_key(text.lower()) in repeated
+        )

@@ -262,7 +262,7 @@ def label_running_heads(doc: Labelling) -> None:
             seg.label(Role.RUNNING_HEAD, _describe_head(head))
             if head.issue is not None:
                 labels.add(_repeat_key(seg.text))
-        elif _repeat_key(seg.text) in repeated:
+        elif _repeats(seg.text, repeated):
             seg.label(Role.RUNNING_HEAD, "running head: the same line on several pages")
             if section_banner(seg.text):
                 doc.heads.append(RunningHead(seg.first.number, section=seg.text.strip()))
@@ -376,6 +376,12 @@ def _opens_with_a_name(text: str) -> bool:
     )
 
 
+def _repeats(text: str, repeated: frozenset[str]) -> bool:
+    """The line is one of the `repeated` lines (`_repeat_key(text) in repeated`), asked only of
+    a line in capitals: every repeated line is, and its key keeps its letters."""
+    return bool(repeated) and text.isupper() and _repeat_key(text) in repeated
+
+
 def _repeat_key(text: str) -> str:
     """A line as its repetitions are compared: spaces collapsed, digits as one mark."""
     return DIGIT_RE.sub("0", " ".join(text.split()))
@@ -397,11 +403,7 @@ def _isolate_running_heads(doc: Labelling, repeated: frozenset[str]) -> None:
             index
             for index, line in enumerate(seg.lines)
             if (has_digit(line.text) and parse_running_head(line.text, line.number))
-            or (
-                repeated
-                and _repeat_key(line.text) in repeated
-                and not _inside_capitals(seg.lines, index)
-            )
+            or (_repeats(line.text, repeated) and not _inside_capitals(seg.lines, index))
         ]  # a running head carries a number or repeats: most lines are not asked further
         if not heads:
             segments.append(seg)
