@@ -4,6 +4,7 @@ worked out in place, remembered widths. Conversion's output does not depend on w
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import statistics
@@ -675,3 +676,26 @@ def test_a_repeated_line_is_found_as_by_its_key(texts: list[str]) -> None:
         assert roles._repeats(text.lower(), repeated) is (
             roles._repeat_key(text.lower()) in repeated
         )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(LINE_WORDS, max_size=9).map(" ".join) | PIECES, max_size=40), st.booleans()
+)
+def test_the_width_a_line_was_set_in_is_the_widest_of_its_window(
+    texts: list[str], printed: bool
+) -> None:
+    lines = [SourceLine(number, text) for number, text in enumerate(texts, start=1)]
+    math = [text.startswith("=") for text in texts]
+    widths = layout.LocalWidths(lines, math, printed=printed)
+    for index in range(len(texts)):
+        if not widths.prose or not widths.texts[index]:
+            assert widths[index] == 0
+            continue
+        position = bisect.bisect_left(widths.prose, index)
+        around = widths.prose[
+            max(0, position - layout.WIDTH_WINDOW) : position + layout.WIDTH_WINDOW
+        ]
+        window = [widths.lengths[i] for i in around]
+        limit = sorted(window)[len(window) // 2] * layout.WIDTH_OUTLIER
+        assert widths[index] == max(width for width in window if width <= limit)
