@@ -699,3 +699,12 @@ def test_the_width_a_line_was_set_in_is_the_widest_of_its_window(
         window = [widths.lengths[i] for i in around]
         limit = sorted(window)[len(window) // 2] * layout.WIDTH_OUTLIER
         assert widths[index] == max(width for width in window if width <= limit)
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXT | st.sampled_from(["x=", "α", "(12)", "KT-XH", "và", "⎛", "a\u0304", "sin"]))
+def test_a_token_with_a_symbol_of_mathematics_is_mathematics(token: str) -> None:
+    symbol = any(char in shapes.MATH_CHARS for char in token)
+    assert (not shapes.MATH_CHARS.isdisjoint(token)) is symbol  # the check token_kind makes
+    if symbol:
+        assert shapes.token_kind(token) == "math"
