@@ -4,6 +4,7 @@ worked out in place, remembered widths. Conversion's output does not depend on w
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import statistics
@@ -12,7 +13,17 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bantin import slug, vietnamese
-from bantin.convert import casing, decode, hyphens, layout, legacy, metrics, scholarly, shapes
+from bantin.convert import (
+    casing,
+    decode,
+    hyphens,
+    layout,
+    legacy,
+    metrics,
+    roles,
+    scholarly,
+    shapes,
+)
 from bantin.model import Role, SourceLine
 from bantin.vietnamese import (
     CLOSERS,
@@ -563,3 +574,148 @@ def test_controls_asked_again_are_answered_as_the_first_time(text: str) -> None:
     assert decode.may_hold_controls(text) is plain
     assert decode.may_hold_controls("a\x02") is True
     assert decode.may_hold_controls("a\n\tb\f") is False
+
+
+SPACED_MARKS = st.lists(
+    st.sampled_from(["kinh", "tế", "xã", "-", "–", "‐", "-–", "(-", "-)", "“", "”.", "...", "x–y"])
+    | st.sampled_from(["KH-CN", "a-b-c", "(KT-XH),", "-a", "b-", "''", "(", "", "ā", "."])
+    | st.text(alphabet=st.sampled_from(list("ab-–‐.,;:!?()[]{}“”‘’\"'…")), min_size=1, max_size=4),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(SPACED_MARKS | PIECES.filter(str.isprintable))
+def test_dashed_pairs_of_a_spaced_text_are_those_of_every_word(text: str) -> None:
+    quick = hyphens._dashed_around_marks(text) | hyphens._dashed_inside(text)
+    assert quick == hyphens._dashed_of_every_word(text)
+
+
+LABEL_PIECES = st.sampled_from(
+    [
+        "Tóm tắt",
+        "TÓM  LƯỢC",
+        "Abstract",
+        "SUMMARY",
+        "Từ khóa",
+        "TỪ KHOÁ",
+        "Key words",
+        "từkhoa",
+        "Tài liệu tham khảo",
+        "TÀI LIỆU TRÍCH DẪN",
+        "References",
+        "BIBLIOGRAPHY",
+        "Danh mục",
+        "DANH MỤC CÁC CÔNG TRÌNH ĐÃ CÔNG BỐ",
+        "Hình",
+        "BẢNG",
+        "Biểu đồ",
+        "SƠ ĐỒ",
+        "Đồ thị",
+        "ẢNH",
+        "Figure",
+        "FIG.",
+        "Table",
+        "ſ",
+        "ı",
+        "İ",
+        "K",
+        "ẞ",
+        ":",
+        "1",
+        "2.",
+        " ",
+        "\t",
+        "I.",
+    ]
+)
+LABEL_LINE = st.lists(LABEL_PIECES | PIECES, max_size=5).map("".join)
+
+
+def _labelling(texts: list[str]) -> roles.Labelling:
+    lines = [SourceLine(number, text) for number, text in enumerate(texts, start=1)]
+    return roles.Labelling(lines, [], layout.Layout(column=40, wide=52))
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(LABEL_LINE | TEXT, min_size=1, max_size=4), st.integers(min_value=0, max_value=3))
+def test_a_rule_s_words_are_found_in_every_text_it_may_act_on(texts: list[str], at: int) -> None:
+    text = texts[at % len(texts)]
+    doc = _labelling(texts)
+    if scholarly.FRONT_LABEL_RE.match(text):
+        assert doc.may_hold(scholarly.FRONT_WORDS, scholarly.FRONT_WORDS_RE)
+    if scholarly.REFERENCES_RE.match(text.strip()):
+        assert doc.may_hold(scholarly.REFERENCES_WORDS)
+    if scholarly.CAPTION_LABEL_RE.match(text.strip()):
+        assert doc.may_hold((), scholarly.CAPTION_WORDS_RE)
+
+
+def test_a_text_without_a_rule_s_words_is_asked_nothing() -> None:
+    doc = _labelling(["Các nhà khoa học trẻ", "ảnh hưởng của tài liệu", "Bảng giá điện"])
+    assert not doc.may_hold(scholarly.FRONT_WORDS, scholarly.FRONT_WORDS_RE)
+    assert not doc.may_hold(scholarly.REFERENCES_WORDS)
+    assert not doc.may_hold((), scholarly.CAPTION_WORDS_RE)
+    assert _labelling(["x", "  Hình 2. Sơ đồ"]).may_hold((), scholarly.CAPTION_WORDS_RE)
+    assert _labelling(["Lực ſ"]).lowered() == ""  # a pattern ignoring case reads 's' there
+
+
+def _plain_letter_before_digit(text: str) -> bool:
+    return re.search(r"[^\W\d_]\d", text) is not None
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    TEXT
+    | st.lists(
+        st.sampled_from(["Servomill", "700", "x", "𝟕", "𝐀", "𑁦", "٣", " ", "\n"]) | TEXT
+    ).map("".join)
+)
+@example("a𝐀 b")  # a letter before a character beyond the BMP that is no digit
+@example("a𝐀 b𝟕")  # ... and one before a digit beyond it (MATHEMATICAL BOLD DIGIT SEVEN)
+@example("𝐀7")  # a letter beyond the BMP before a digit
+def test_a_letter_before_a_digit_is_found_as_the_plain_pattern_finds_it(text: str) -> None:
+    assert casing._letter_before_digit(text) is _plain_letter_before_digit(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["TẠP CHÍ KHOA HỌC", "Số 3 - 2020", "12", "KH&CN 2021"]) | TEXT))
+def test_a_repeated_line_is_found_as_by_its_key(texts: list[str]) -> None:
+    lines = [SourceLine(n, text, page=n % 3) for n, text in enumerate(texts * 2)]
+    repeated = roles.repeated_lines(lines)
+    for text in texts:
+        assert roles._repeats(text, repeated) is (roles._repeat_key(text) in repeated)
+        assert roles._repeats(text.lower(), repeated) is (
+            roles._repeat_key(text.lower()) in repeated
+        )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(LINE_WORDS, max_size=9).map(" ".join) | PIECES, max_size=40), st.booleans()
+)
+def test_the_width_a_line_was_set_in_is_the_widest_of_its_window(
+    texts: list[str], printed: bool
+) -> None:
+    lines = [SourceLine(number, text) for number, text in enumerate(texts, start=1)]
+    math = [text.startswith("=") for text in texts]
+    widths = layout.LocalWidths(lines, math, printed=printed)
+    for index in range(len(texts)):
+        if not widths.prose or not widths.texts[index]:
+            assert widths[index] == 0
+            continue
+        position = bisect.bisect_left(widths.prose, index)
+        around = widths.prose[
+            max(0, position - layout.WIDTH_WINDOW) : position + layout.WIDTH_WINDOW
+        ]
+        window = [widths.lengths[i] for i in around]
+        limit = sorted(window)[len(window) // 2] * layout.WIDTH_OUTLIER
+        assert widths[index] == max(width for width in window if width <= limit)
+
+
+@settings(max_examples=600, deadline=None)
+@given(TEXT | st.sampled_from(["x=", "α", "(12)", "KT-XH", "và", "⎛", "a\u0304", "sin"]))
+def test_a_token_with_a_symbol_of_mathematics_is_mathematics(token: str) -> None:
+    symbol = any(char in shapes.MATH_CHARS for char in token)
+    assert (not shapes.MATH_CHARS.isdisjoint(token)) is symbol  # the check token_kind makes
+    if symbol:
+        assert shapes.token_kind(token) == "math"

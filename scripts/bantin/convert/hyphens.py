@@ -32,6 +32,10 @@ PROSE_SPACES = 2  # a line of prose has at least three words
 _OPENING = "([{“‘\"'"
 _DASH_RE = re.compile(f"[{DASHES}]")
 _CLOSING = ".,;:!?)]}”’\"'…"
+_MARKS = re.escape("".join(sorted(set(_OPENING + _CLOSING + DASHES))))
+#: A word made of nothing but opening marks, dashes and closing marks (those whose core may
+#: be a dash or nothing); it opens with one of them, so a search skips to the next at once.
+_MARKS_WORD_RE = re.compile(f"[{_MARKS}](?<![^ ][{_MARKS}])[{_MARKS}]*(?![^ ])")
 _TEXT = operator.attrgetter("text")
 
 
@@ -119,21 +123,15 @@ class _Evidence:
 
     def __init__(self, texts: list[str], long: dict[int, int]) -> None:
         self.texts, self.long = texts, long
-        # Every word's core, in order (the lines' words one after the other).
-        words = list(map(_CORES.__getitem__, " ".join(texts).split()))
-        # a word between two others that is a dash (or nothing but marks)
-        between = itertools.compress(
-            range(1, len(words) - 1), map(_DASH_WORDS.__contains__, words[1:-1])
-        )
-        dashed = {(words[index - 1], words[index + 1]) for index in between}
-        # a word with one hyphen or dash inside (each different word asked once, answered
-        # from what earlier texts taught: words repeat a lot)
-        dashed.update(filter(None, map(_DASH_HALVES.__getitem__, set(words))))
-        dashed.discard(("", ""))
+        joined = " ".join(texts)
+        if joined.isprintable():  # white space is spaces alone: most texts
+            self.dashed = _dashed_around_marks(joined) | _dashed_inside(joined)
+        else:
+            self.dashed = _dashed_of_every_word(joined)
+        self.dashed.discard(("", ""))
         # A pair joined by a hyphen or a dash, glued or spaced, says the same: the words of
         # the pair go together with one between them.
-        self.dashed = dashed
-        self.hyphenated = {f"{left}-{right}" for left, right in dashed}
+        self.hyphenated = {f"{left}-{right}" for left, right in self.dashed}
 
     @functools.cached_property
     def _plain(self) -> list[str]:
@@ -148,6 +146,56 @@ class _Evidence:
     @functools.cached_property
     def pairs(self) -> set[tuple[str, str]]:
         return set(itertools.pairwise(self._plain))
+
+
+def _dashed_of_every_word(text: str) -> set[tuple[str, str]]:
+    """The pairs the text prints with a dash: the words on either side of a word that is a
+    dash (or nothing but marks), and the halves of each word with one hyphen or dash inside
+    (each different word asked once, answered from what earlier texts taught)."""
+    words = list(map(_CORES.__getitem__, text.split()))  # every word's core, in order
+    between = itertools.compress(
+        range(1, len(words) - 1), map(_DASH_WORDS.__contains__, words[1:-1])
+    )
+    dashed = {(words[index - 1], words[index + 1]) for index in between}
+    dashed.update(filter(None, map(_DASH_HALVES.__getitem__, set(words))))
+    return dashed
+
+
+def _dashed_around_marks(text: str) -> set[tuple[str, str]]:
+    """`_dashed_of_every_word`'s pairs around a dash or marks alone, for a text whose white
+    space is spaces: only the words made of marks and dashes (few) are looked at, and the
+    words on either side of those."""
+    dashed: set[tuple[str, str]] = set()
+    for found in _MARKS_WORD_RE.finditer(text):
+        if _CORES[found[0]] not in _DASH_WORDS:
+            continue
+        before = found.start() - 1
+        while before >= 0 and text[before] == " ":
+            before -= 1
+        after = found.end()
+        while after < len(text) and text[after] == " ":
+            after += 1
+        if before < 0 or after == len(text):
+            continue  # the text's first or last word: no pair around it
+        left = text[text.rfind(" ", 0, before) + 1 : before + 1]
+        end = text.find(" ", after)
+        right = text[after : end if end >= 0 else len(text)]
+        dashed.add((_CORES[left], _CORES[right]))
+    return dashed
+
+
+def _dashed_inside(text: str) -> set[tuple[str, str]]:
+    """`_dashed_of_every_word`'s halves of the words with one hyphen or dash inside, for a
+    text whose white space is spaces: only the words holding a dash are looked at."""
+    words: set[str] = set()
+    end = 0  # the end of the last word taken
+    for dash in _DASH_RE.finditer(text):
+        if dash.start() < end:
+            continue  # a second dash of the same word
+        end = text.find(" ", dash.start())
+        end = end if end >= 0 else len(text)
+        words.add(text[text.rfind(" ", 0, dash.start()) + 1 : end])
+    return set(filter(None, map(_DASH_HALVES.__getitem__, map(_CORES.__getitem__, words))))
 
 
 #: The words `in DASHES` calls a dash: the pieces of DASHES (the empty one too).

@@ -471,7 +471,7 @@ class LocalWidths:
         around = self.prose[max(0, position - WIDTH_WINDOW) : position + WIDTH_WINDOW]
         window = sorted(map(self.lengths.__getitem__, around))
         limit = window[len(window) // 2] * WIDTH_OUTLIER
-        return max(width for width in window if width <= limit)
+        return window[bisect.bisect_right(window, limit) - 1]  # the widest within the limit
 
 
 def local_widths(lines: list[SourceLine], math: list[bool], printed: bool = False) -> list[int]:

@@ -124,6 +124,7 @@ class Labelling:
     front: dict[str, str] = field(default_factory=dict)  # labelled abstracts and keywords
     _lower: frozenset[str] | None = field(default=None, repr=False)
     _joined: str | None = field(default=None, repr=False)
+    _lowered: str | None = field(default=None, repr=False)
     _positions: dict[int, int] = field(default_factory=dict, repr=False)
 
     def lower_words(self) -> frozenset[str]:
@@ -138,6 +139,29 @@ class Labelling:
         if self._joined is None:
             self._joined = "\n".join(line.text for line in self.lines)
         return self._joined
+
+    def lowered(self) -> str:
+        """The lines in small letters, each after a line break (computed once), where a
+        pattern that ignores case finds in a line only what a search of this text for the
+        same words in small letters finds; "" for a text where it may not: small letters
+        that change its length ('İ') or letters such a pattern takes for others ('ſ', 'ı')."""
+        if self._lowered is None:
+            text = "\n" + self.joined()
+            lowered = text.lower()
+            plain = len(lowered) == len(text) and not any(char in text for char in CASE_FOLDED)
+            self._lowered = lowered if plain else ""
+        return self._lowered
+
+    def may_hold(self, words: tuple[str, ...], pattern: re.Pattern[str] | None = None) -> bool:
+        """Whether a line may hold what a rule looks for: one of the rule's `words` or a match
+        of its `pattern` (in small letters: every line it would act on holds one) is in
+        `lowered()`, the whole text at once; where that cannot be asked, yes."""
+        lowered = self.lowered()
+        return (
+            not lowered
+            or any(word in lowered for word in words)
+            or (pattern is not None and pattern.search(lowered) is not None)
+        )
 
     def writes_lower(self, word: str) -> bool:
         """True when `word` (in lower case) is one of `lower_words()`. Most questions are
@@ -181,6 +205,11 @@ class Labelling:
                 return self.segments[index]
             index += step
         return None
+
+
+#: Letters a pattern ignoring case takes for others that small letters keep apart ('ſ' is
+#: an 's' to it, 'ı' an 'i').
+CASE_FOLDED = "ſı"
 
 
 def _is_letter(char: str) -> bool:
@@ -234,7 +263,7 @@ def label_running_heads(doc: Labelling) -> None:
             seg.label(Role.RUNNING_HEAD, _describe_head(head))
             if head.issue is not None:
                 labels.add(_repeat_key(seg.text))
-        elif _repeat_key(seg.text) in repeated:
+        elif _repeats(seg.text, repeated):
             seg.label(Role.RUNNING_HEAD, "running head: the same line on several pages")
             if section_banner(seg.text):
                 doc.heads.append(RunningHead(seg.first.number, section=seg.text.strip()))
@@ -348,6 +377,12 @@ def _opens_with_a_name(text: str) -> bool:
     )
 
 
+def _repeats(text: str, repeated: frozenset[str]) -> bool:
+    """The line is one of the `repeated` lines (`_repeat_key(text) in repeated`), asked only of
+    a line in capitals: every repeated line is, and its key keeps its letters."""
+    return bool(repeated) and text.isupper() and _repeat_key(text) in repeated
+
+
 def _repeat_key(text: str) -> str:
     """A line as its repetitions are compared: spaces collapsed, digits as one mark."""
     return DIGIT_RE.sub("0", " ".join(text.split()))
@@ -369,11 +404,7 @@ def _isolate_running_heads(doc: Labelling, repeated: frozenset[str]) -> None:
             index
             for index, line in enumerate(seg.lines)
             if (has_digit(line.text) and parse_running_head(line.text, line.number))
-            or (
-                repeated
-                and _repeat_key(line.text) in repeated
-                and not _inside_capitals(seg.lines, index)
-            )
+            or (_repeats(line.text, repeated) and not _inside_capitals(seg.lines, index))
         ]  # a running head carries a number or repeats: most lines are not asked further
         if not heads:
             segments.append(seg)

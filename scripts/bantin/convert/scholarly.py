@@ -99,6 +99,19 @@ BACK_MATTER_RE = re.compile(r"^\s*(?:thông tin (?:liên hệ|tác giả)|contac
 APPENDIX_RE = re.compile(r"^\s*(?:phụ lục|appendix|appendices)\b", re.IGNORECASE)
 
 
+#: What every line FRONT_LABEL_RE, REFERENCES_RE or CAPTION_LABEL_RE matches holds, in small
+#: letters, searched for in the whole text at once (`Labelling.may_hold`): a text without
+#: them has no front label, references heading or labelled caption, and the rules that
+#: look for those ask none of its lines. A caption's label opens its line.
+#: (Words are looked for one by one: a pattern of several would be tried at every 't'.)
+FRONT_WORDS = ("tóm", "abstract", "summary", "key", "khóa", "khoá")
+FRONT_WORDS_RE = re.compile(r"từ\s*khoa")  # 'từ khoa': "khoa" alone is a common word
+REFERENCES_WORDS = ("tài liệu t", "reference", "bibliography", "danh mục")
+CAPTION_WORDS_RE = re.compile(
+    r"\n\s*(?:(?:hình|bảng|biểu đồ|sơ đồ|đồ thị|ảnh|figure|fig\.|table)\s*\d|ảnh\s*:)"
+)
+
+
 def front_label(text: str) -> tuple[str, str] | None:
     """('keywords', 'a, b') for 'Từ khóa: a, b': the field a label opens and the text after it
     on its line. A label needs its colon, a line of its own, or capitals ('ABSTRACT Revenue')."""
@@ -115,6 +128,8 @@ def front_label(text: str) -> tuple[str, str] | None:
 def label_front_matter(doc: Labelling) -> None:
     """Each labelled abstract or keyword list (its label, the rest of the line and the one
     paragraph after it) leaves the text for the article's front matter."""
+    if not doc.may_hold(FRONT_WORDS, FRONT_WORDS_RE):
+        return  # no line holds a label (most texts)
     _cut_at_labels(doc)
     for seg in [s for s in doc.segments if s.role is Role.BODY]:  # segments only change role
         if seg.role is not Role.BODY:
@@ -197,6 +212,8 @@ def label_labelled_captions(doc: Labelling) -> None:
     it, which pdftotext runs into it, may go on in lower case), after which the text opens
     a paragraph."""
     notes = _may_hold_source_note(doc.joined())  # most texts hold none: asked once
+    if not notes and not doc.may_hold((), CAPTION_WORDS_RE):
+        return  # no line opens with a caption's label or a source note's (most texts)
     segments: list[Segment] = []
     for seg in doc.segments:
         if seg.role is not Role.BODY or seg.kind is not None:
@@ -297,6 +314,8 @@ def _piece(doc: Labelling, lines: list[SourceLine], opens: bool) -> Segment:
 def label_references(doc: Labelling) -> None:
     """After a 'Tài liệu tham khảo' heading, each item ('[1] ...', '2. ...') is a reference,
     up to the end or to the back matter (an abstract, contact details)."""
+    if not doc.may_hold(REFERENCES_WORDS):
+        return  # no line is a references heading (most texts)
     _cut_references_heading(doc)
     start = _references_start(doc.segments)
     if start is None:

@@ -112,7 +112,7 @@ TABLE_NUMBERS = 3  # plain numbers alone make a line of figures from this many o
 def token_kind(token: str) -> str:
     """'word', 'number', 'math' (a symbol, variable or equation number) or 'other' (names of
     laws, codes, acronyms such as '01/NQ-CP', dashes)."""
-    if any(char in MATH_CHARS for char in token) or _GREEK.search(token):
+    if not MATH_CHARS.isdisjoint(token) or _GREEK.search(token):
         return "math"
     core = token.strip(_EDGES)
     if not core:
