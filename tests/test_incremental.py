@@ -656,6 +656,8 @@ def test_incremental_build_equals_a_clean_build(edits: list[Edit]) -> None:
                     day(n + 1)
                 recorded = unchanged.stamp_path(root).exists()
                 build(root)
+                # The record describes site/'s folders as the build left them.
+                assert site_record_is_site(root) or not unchanged.stamp_path(root).exists()
                 full = [line for line in said.lines if line.startswith("full build")]
                 full = [line for line in full if line != CLEAN_BUILD]  # (of clean copies)
                 assert bool(full) == bool(kinds & set(GLOBAL_EDITS)), full
@@ -823,12 +825,24 @@ def test_files_added_removed_renamed_or_edited_in_docs_by_hand_are_seen(
         assert site_files(root / "site") == expected, f"after steps {steps[: n + 1]}"
 
 
+def site_record_is_site(root: Path) -> bool:
+    """The record of the last build describes site/'s folders as they are."""
+    from bantin.site import unchanged
+
+    stamp = unchanged.read_stamp(root)
+    listing = unchanged.Listing()
+    unchanged.walk_folders(root / "site", "site/", listing.site)
+    return stamp is not None and stamp["site"] == listing.site_digest()
+
+
 def test_site_folders_are_walked_at_the_start_only_when_every_input_is_the_last_builds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """site/'s folders tell whether the published site was touched, which matters only when
-    no input changed: a build after a correction walks them once (for its record), one that
-    finds nothing changed once (to compare)."""
+    no input changed: a build after a correction does not walk them (the process that
+    brought the spare site up to date listed its folders, and the build looks again only at
+    those it changed), yet records them as they are; one that finds nothing changed walks
+    them once (to compare). Without the spare's listing a rebuild walks them for its record."""
     from bantin.site import unchanged
 
     root = make_archive(tmp_path)
@@ -842,11 +856,23 @@ def test_site_folders_are_walked_at_the_start_only_when_every_input_is_the_last_
 
     monkeypatch.setattr(unchanged, "walk_folders", counting)
     front(root, 1, 0)
+    settle(root)  # no file saved moments before the build: it leaves its record
     build(root)
-    assert walked == ["site/"]
+    assert walked == []
+    assert site_record_is_site(root)
     walked.clear()
     build(root)
     assert walked == ["site/"]
+    walked.clear()
+
+    def lost(path: Path) -> dict[str, tuple[int, int, int]]:
+        raise OSError(f"{path}: lost")
+
+    monkeypatch.setattr(incremental, "read_folder_times", lost)
+    front(root, 2, 0)
+    settle(root)
+    build(root)
+    assert walked == ["site/"] and site_record_is_site(root)
 
 
 def test_a_link_out_of_docs_where_a_generated_file_was_is_refused(tmp_path: Path) -> None:
@@ -1921,13 +1947,27 @@ def test_the_spare_is_made_the_published_site_whatever_it_holds(tmp_path: Path) 
     (spare / "sitemap.xml/rac").write_text("rác", encoding="utf-8")
     (spare / "index.html").write_text("cũ", encoding="utf-8")
     (spare / "old.html").write_text("cũ", encoding="utf-8")
-    incremental.mirror(published, spare, listing)
+    (spare / "gone/deep").mkdir(parents=True)  # folders the published site does not have
+    (spare / "gone/deep/old.html").write_text("cũ", encoding="utf-8")
+    (published / "new/deeper").mkdir(parents=True)  # folders the spare does not have
+    (published / "new/deeper/x.html").write_text("mới", encoding="utf-8")
+    names.append("new/deeper/x.html")
+    times = tmp_path / "folders"
+    incremental.mirror(published, spare, listing, times)
     found = incremental.read_listing(listing)
     assert found == {name: (published / name).stat().st_ino for name in names}
     assert sorted(p.relative_to(spare).as_posix() for p in spare.rglob("*") if p.is_file()) == (
         sorted(names)
     )
     assert all((spare / name).stat().st_ino == found[name] for name in names)
+    # The times of the spare's folders once it is done, as a walk of them finds them.
+    from bantin.site import unchanged
+
+    walked: dict[str, tuple[int, int, int]] = {}
+    unchanged.walk_folders(spare, "", walked)
+    del walked[""]
+    assert incremental.read_folder_times(times) == walked
+    assert sorted(walked) == ["a/", "new/", "new/deeper/"]
 
 
 def test_a_rebuild_copies_the_published_site_beforehand_and_uses_its_listing(

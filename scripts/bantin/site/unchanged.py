@@ -368,6 +368,10 @@ class Watch:
     converted_now: bool = False
     #: `before`'s files by folder with their digests, when the start made them.
     folders: Folders | None = None
+    #: site/'s folders and their times as the build left them, when it knows them without
+    #: walking site/ (the spare it published was brought up to date by another process,
+    #: which listed its folders: bantin.site.build.Mirroring); else site/ is walked.
+    site_folders: dict[str, tuple[int, int, int]] | None = None
 
     def start(self, trust: bool = True) -> dict[str, Any] | None:
         """List the inputs; the last build's record when nothing changed since (and `trust`):
@@ -399,7 +403,12 @@ class Watch:
         assert self.before is not None
         self.generated_after = self.generated_files()
         if self.converted_now:
-            after = list_inputs(self.root, self.options, custom_dir, self.generated_after)
+            known = self.site_folders is not None
+            after = list_inputs(
+                self.root, self.options, custom_dir, self.generated_after, site=not known
+            )
+            if self.site_folders is not None:
+                after.site = dict(self.site_folders)
         else:
             after = self.relisted(custom_dir)
         if custom_dir != self.custom_dir:
@@ -451,7 +460,10 @@ class Watch:
                 del files[name]
             if custom_dir:
                 walk(Path(custom_dir), theme + custom_dir + "/", files)
-        list_site(self.root, after)
+        if self.site_folders is not None:
+            after.site = dict(self.site_folders)
+        else:
+            list_site(self.root, after)
         after.other.update(environment(self.root / self.options.get("config", "mkdocs.yml")))
         after.other.update(versions())
         return after
