@@ -2054,3 +2054,131 @@ def test_the_record_digests_what_conversion_reads_and_every_input() -> None:
     assert added.conversion_digest() != first.conversion_digest()
     removed = unchanged.Listing(files={k: v for k, v in base.items() if k != "docs/2020/so-1/a.md"})
     assert removed.conversion_digest() != first.conversion_digest()
+
+
+def checked_trust(monkeypatch: pytest.MonkeyPatch) -> dict[str, set[str]]:
+    """From now on, every inputs digest taken from a folder's record is checked against the
+    digest made afresh; returns the articles whose digest was made, and those taken."""
+    from bantin.site import generate
+
+    seen: dict[str, set[str]] = {"made": set(), "taken": set()}
+    real_trusted, real_of = generate.trusted_keys, generate.ArticleKeys.of
+
+    def trusted(
+        entries: Any, siblings: Any, keys: Any, memo: Any, lastmods: Any, docs: Path
+    ) -> dict[str, str]:
+        found = real_trusted(entries, siblings, keys, memo, lastmods, docs)
+        for entry in entries:
+            uri = str(entry.path).replace(os.sep, "/")
+            if uri in found:
+                made = real_of(keys, entry, siblings[entry.url], lastmods.get(entry.url, ""))
+                assert found[uri] == made, uri
+        seen["taken"].update(found)
+        return found
+
+    def of(self: Any, entry: Any, siblings: Any, lastmod: str) -> str:
+        seen["made"].add(str(entry.path).replace(os.sep, "/"))
+        return real_of(self, entry, siblings, lastmod)
+
+    monkeypatch.setattr(generate, "trusted_keys", trusted)
+    monkeypatch.setattr(generate.ArticleKeys, "of", of)
+    return seen
+
+
+def two_issues(tmp_path: Path) -> Path:
+    """The archive with an article in a second issue, its files older than a file time's
+    tick, built until a build that found a record of the inputs recorded its folders."""
+    root = make_archive(tmp_path)
+    add(root, 0, 1)
+    settle(root)
+    build(root)
+    settle(root)
+    build(root)  # leaves a record of the inputs (the first converted moments before)
+    later = time.time_ns() - 30_000_000_000
+    os.utime(root / "mkdocs.yml", ns=(later, later))  # the same bytes: not a full build
+    build(root)
+    assert len({path.parent for path in articles(root)}) == 2
+    return root
+
+
+def test_an_articles_inputs_digest_is_taken_from_its_folders_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A correction makes again only the inputs digests of the articles in the corrected
+    article's folder: every other folder of docs/ stands as the last build recorded it, and
+    its articles' digests come from the memo, each the digest made afresh."""
+    root = two_issues(tmp_path)
+    seen = checked_trust(monkeypatch)
+    article = articles(root)[0]
+    front(root, 1, 0)
+    build(root)
+    folder = article.parent.relative_to(root / "docs").as_posix()
+    every = {p.relative_to(root / "docs").as_posix() for p in articles(root)}
+    assert seen["made"] == {uri for uri in every if uri.startswith(folder + "/")}
+    assert seen["taken"] == every - seen["made"] and seen["taken"]
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+
+
+def replace_same_size_and_time(root: Path, n: int, pick: int) -> None:
+    """An article replaced by another file of the same size and time (another inode)."""
+    article = articles(root)[pick % len(articles(root))]
+    info = article.stat()
+    text = article.read_text("utf-8").replace("lead: ", "lead: X", 1)
+    text = text.replace("\n\n", "\n", 1)  # the same size: one character in, one out
+    assert len(text.encode()) == info.st_size
+    new = article.with_name("moi.tmp")
+    new.write_text(text, "utf-8")
+    os.utime(new, ns=(info.st_atime_ns, info.st_mtime_ns))
+    new.replace(article)
+
+
+def test_an_article_replaced_with_the_same_size_and_time_has_its_folder_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article replaced by a file of the same size and time (another inode) changes its
+    folder's record: the inputs digests of that folder's articles are made again, the other
+    folder's taken, each the one made afresh."""
+    root = two_issues(tmp_path)
+    seen = checked_trust(monkeypatch)
+    article = articles(root)[0]
+    replace_same_size_and_time(root, 0, 0)
+    front(root, 1, 3)  # the other issue's article corrected too
+    build(root)
+    folder = article.parent.relative_to(root / "docs").as_posix()
+    assert any(uri.startswith(folder + "/") for uri in seen["made"])
+    assert not any(uri.startswith(folder + "/") for uri in seen["taken"])
+
+
+def in_generated_file(root: Path, n: int, pick: int) -> None:
+    """A file bantin generated for an article of the first issue edited by hand."""
+    found = sorted((root / "docs").glob("*/so-1/*/*.json"))
+    found[pick % len(found)].write_text(f"sửa tay {n}\n", encoding="utf-8")
+
+
+def delete_article(root: Path, n: int, pick: int) -> None:
+    """An article's file deleted from docs/ by hand (its source stays: converted again)."""
+    articles(root)[pick % len(articles(root))].unlink()
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [in_generated_file, delete_article, registry, author, front],
+    ids=["generated", "deleted", "registry", "author", "front"],
+)
+def test_an_edit_a_folders_record_might_miss_gives_a_clean_builds_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: Callable[[Path, int, int], None]
+) -> None:
+    """Whatever an edit touches besides a correction of the second issue's article (a file
+    generated for an article of the first edited by hand, an article deleted, a last-changed
+    day in the URL registry, an author's name, which changes the URLs of author pages, an
+    article of the first issue corrected), a digest taken from a folder's record is the one
+    made afresh, and the site is a clean build's."""
+    root = two_issues(tmp_path)
+    seen = checked_trust(monkeypatch)
+    for n, pick in enumerate((0, 2)):
+        edit(root, n, pick)
+        front(root, 10 + n, 3)  # the second issue's article: a build with work to do
+        build(root)
+        assert site_files(root / "site") == clean_build_of(root, tmp_path / f"clean-{n}")
+    if edit is in_generated_file:  # its folder's record stands: the file is still made again
+        assert seen["taken"]

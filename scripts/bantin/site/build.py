@@ -757,7 +757,10 @@ class SiteBuild:
                 with stages.stage("Tạo trang mục lục, trích dẫn, nguồn tin (pages)", spinner=False):
                     extra = [registry.redirect_page(r) for r in self.check.redirects]
                     memo = generate.ArticleMemo.open(
-                        root, incremental.sha256(repr(plan.inputs).encode()), plan.incremental
+                        root,
+                        incremental.sha256(repr(plan.inputs).encode()),
+                        plan.incremental,
+                        self.watch.input_folders(),
                     )
                     harvest = oai.HarvestSettings.from_config(config["extra"])
                     lastmods = self.check.lastmods

@@ -398,6 +398,14 @@ class Watch:
         forget(self.root)
         return None
 
+    def input_folders(self) -> dict[str, tuple[str, str]] | None:
+        """The digests of the folders of inputs as the walk at the start found them (by
+        folder, `folder_of`), while they describe docs/ and sources/: None once conversion
+        wrote there, or when the start grouped none."""
+        if self.converted_now or self.folders is None:
+            return None
+        return self.folders.digests
+
     def record(self, custom_dir: str | None, articles: int, redirects: int) -> None:
         """After a successful build: the record of its inputs, when it can vouch for them."""
         assert self.before is not None
