@@ -613,56 +613,25 @@ def build_stages(
         clean_generated(root, docs)
     with stages.stage("Chuyển đổi nguồn (convert sources)"):
         convert_stage(options, services, result, watch)
-    early = early_mirror(options, root)
+    watch.catalogue_ns = time.time_ns()
+    with stages.stage("Đọc danh mục bài (catalogue)"):
+        catalogue = services.load_catalogue(docs)
+        entries = entries_of(catalogue)
+        result.articles = len(entries)
+    spare_from_collector()
+    with stages.stage("Kiểm tra địa chỉ đã công bố (URL registry)"):
+        published, changes = registry.read_published(root / REGISTRY_NAME)
+        check = registry.check_registry(published, entries, changes)
+        if check.problems:
+            raise BuildError(f"{REGISTRY_NAME}:\n{check.problems.summary()}")
+    build = SiteBuild(options, services, stages, root, catalogue, entries, check, watch)
     try:
-        watch.catalogue_ns = time.time_ns()
-        with stages.stage("Đọc danh mục bài (catalogue)"):
-            catalogue = services.load_catalogue(docs)
-            entries = entries_of(catalogue)
-            result.articles = len(entries)
-        spare_from_collector()
-        with stages.stage("Kiểm tra địa chỉ đã công bố (URL registry)"):
-            published, changes = registry.read_published(root / REGISTRY_NAME)
-            check = registry.check_registry(published, entries, changes)
-            if check.problems:
-                raise BuildError(f"{REGISTRY_NAME}:\n{check.problems.summary()}")
-        build = SiteBuild(options, services, stages, root, catalogue, entries, check, watch)
-        build.early = early
-        try:
-            build.run("--clean" if options.clean else "")
-        except incremental.CacheMiss as miss:
-            build.run(f"{miss}")
-    finally:
-        if early is not None:
-            early.stop()
+        build.run("--clean" if options.clean else "")
+    except incremental.CacheMiss as miss:
+        build.run(f"{miss}")
     registry.write_registry(root / REGISTRY_NAME, check)
     result.added_urls, result.redirects = check.added, len(check.redirects)
     return result
-
-
-def early_mirror(options: BuildOptions, root: Path) -> Mirroring | None:
-    """The spare site brought up to date in another process from the moment a rebuild knows
-    it has work (while it reads the articles, with a core to spare), when the build is likely
-    to be incremental: a site/ and a build cache are there. The plan decides later; a full
-    build stops it (whatever the spare holds, the site is the same)."""
-    published = root / SITE_NAME
-    if options.clean or not incremental.state_path(root).is_file() or not published.is_dir():
-        return None
-    spare = root / incremental.SPARE
-    try:
-        prepare_spare(spare)
-    except OSError as error:
-        log.info("the spare site is brought up to date later (%s)", error)
-        return None
-    return start_mirror(published, spare, root)
-
-
-def prepare_spare(spare: Path) -> None:
-    """The spare site's folder, made when missing (a file there is removed: it is scratch
-    space, whatever it holds the site is the same)."""
-    if os.path.lexists(spare) and not spare.is_dir():
-        spare.unlink()
-    spare.mkdir(parents=True, exist_ok=True)
 
 
 @dataclass
@@ -677,9 +646,6 @@ class SiteBuild:
     entries: list[urls.Entry]
     check: registry.RegistryCheck
     watch: unchanged.Watch
-    #: The spare site brought up to date since before the catalogue was read (`early_mirror`),
-    #: until the plan takes it (or stops it: a full build).
-    early: Mirroring | None = None
 
     def plan(self, config: Any, site: SiteInfo, full: str) -> incremental.Plan:
         """Incremental when the cache vouches for site/; else full, and the log says why."""
@@ -723,18 +689,12 @@ class SiteBuild:
             # The folder that becomes site/: this run's output for a full build; for an
             # incremental one the previous site, brought up to date (incremental.assemble).
             target = temp
-            early, self.early = self.early, None
             if plan.incremental:
+                if os.path.lexists(spare) and not spare.is_dir():
+                    spare.unlink()  # scratch space: whatever is there, the site is the same
+                spare.mkdir(parents=True, exist_ok=True)
                 target = spare
-                if early is not None and plan.old_site == root / SITE_NAME:
-                    mirroring = early
-                else:
-                    if early is not None:
-                        early.stop()
-                    prepare_spare(spare)
-                    mirroring = start_mirror(plan.old_site, spare, root)
-            elif early is not None:
-                early.stop()  # a full build makes no use of the spare
+                mirroring = start_mirror(plan, spare, root)
             items = generate.csl_items(entries, services.cite, site, incremental.code_identity())
             spare_from_collector()
             # The search index needs only the catalogue and the formatted citations only the
@@ -889,10 +849,11 @@ MIRROR_LIST = "published.txt"
 MIRROR_FOLDERS = "folders.txt"
 
 
-def start_mirror(published: Path | None, spare: Path, root: Path) -> Mirroring | None:
+def start_mirror(plan: incremental.Plan, spare: Path, root: Path) -> Mirroring | None:
     """Bring the spare site up to the published one in another process, from now on."""
-    if published is None:
+    if plan.old_site is None:
         return None
+    published = plan.old_site
     folder = None
     try:
         folder = Path(tempfile.mkdtemp(dir=root, prefix=".site-build-"))
