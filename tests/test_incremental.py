@@ -656,6 +656,8 @@ def test_incremental_build_equals_a_clean_build(edits: list[Edit]) -> None:
                     day(n + 1)
                 recorded = unchanged.stamp_path(root).exists()
                 build(root)
+                # The record describes site/'s folders as the build left them.
+                assert site_record_is_site(root) or not unchanged.stamp_path(root).exists()
                 full = [line for line in said.lines if line.startswith("full build")]
                 full = [line for line in full if line != CLEAN_BUILD]  # (of clean copies)
                 assert bool(full) == bool(kinds & set(GLOBAL_EDITS)), full
@@ -823,12 +825,24 @@ def test_files_added_removed_renamed_or_edited_in_docs_by_hand_are_seen(
         assert site_files(root / "site") == expected, f"after steps {steps[: n + 1]}"
 
 
+def site_record_is_site(root: Path) -> bool:
+    """The record of the last build describes site/'s folders as they are."""
+    from bantin.site import unchanged
+
+    stamp = unchanged.read_stamp(root)
+    listing = unchanged.Listing()
+    unchanged.walk_folders(root / "site", "site/", listing.site)
+    return stamp is not None and stamp["site"] == listing.site_digest()
+
+
 def test_site_folders_are_walked_at_the_start_only_when_every_input_is_the_last_builds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """site/'s folders tell whether the published site was touched, which matters only when
-    no input changed: a build after a correction walks them once (for its record), one that
-    finds nothing changed once (to compare)."""
+    no input changed: a build after a correction does not walk them (the process that
+    brought the spare site up to date listed its folders, and the build looks again only at
+    those it changed), yet records them as they are; one that finds nothing changed walks
+    them once (to compare). Without the spare's listing a rebuild walks them for its record."""
     from bantin.site import unchanged
 
     root = make_archive(tmp_path)
@@ -842,11 +856,23 @@ def test_site_folders_are_walked_at_the_start_only_when_every_input_is_the_last_
 
     monkeypatch.setattr(unchanged, "walk_folders", counting)
     front(root, 1, 0)
+    settle(root)  # no file saved moments before the build: it leaves its record
     build(root)
-    assert walked == ["site/"]
+    assert walked == []
+    assert site_record_is_site(root)
     walked.clear()
     build(root)
     assert walked == ["site/"]
+    walked.clear()
+
+    def lost(path: Path) -> dict[str, tuple[int, int, int]]:
+        raise OSError(f"{path}: lost")
+
+    monkeypatch.setattr(incremental, "read_folder_times", lost)
+    front(root, 2, 0)
+    settle(root)
+    build(root)
+    assert walked == ["site/"] and site_record_is_site(root)
 
 
 def test_a_link_out_of_docs_where_a_generated_file_was_is_refused(tmp_path: Path) -> None:
@@ -1639,7 +1665,7 @@ def walked(root: Path) -> Any:
     from bantin.site import unchanged
 
     seen = unchanged.Seen()
-    unchanged.list_inputs(root, {}, None, frozenset(), seen)
+    unchanged.list_inputs(root, {}, None, seen)
     return seen
 
 
@@ -1834,7 +1860,7 @@ def test_the_walks_record_answers_as_the_disk_and_shares_the_listings_figures(
     names = ["docs/2021/so-1/a.md", "docs/assets/b.css", "sources/2021/01/a.txt"]
     files_named(tmp_path, names)
     seen = unchanged.Seen()
-    listing = unchanged.list_inputs(tmp_path, {}, None, frozenset(), seen)
+    listing = unchanged.list_inputs(tmp_path, {}, None, seen)
     with snapshot.taken(seen):
         for name in names:
             info = os.stat(tmp_path / name)
@@ -1922,13 +1948,27 @@ def test_the_spare_is_made_the_published_site_whatever_it_holds(tmp_path: Path) 
     (spare / "sitemap.xml/rac").write_text("rác", encoding="utf-8")
     (spare / "index.html").write_text("cũ", encoding="utf-8")
     (spare / "old.html").write_text("cũ", encoding="utf-8")
-    incremental.mirror(published, spare, listing)
+    (spare / "gone/deep").mkdir(parents=True)  # folders the published site does not have
+    (spare / "gone/deep/old.html").write_text("cũ", encoding="utf-8")
+    (published / "new/deeper").mkdir(parents=True)  # folders the spare does not have
+    (published / "new/deeper/x.html").write_text("mới", encoding="utf-8")
+    names.append("new/deeper/x.html")
+    times = tmp_path / "folders"
+    incremental.mirror(published, spare, listing, times)
     found = incremental.read_listing(listing)
     assert found == {name: (published / name).stat().st_ino for name in names}
     assert sorted(p.relative_to(spare).as_posix() for p in spare.rglob("*") if p.is_file()) == (
         sorted(names)
     )
     assert all((spare / name).stat().st_ino == found[name] for name in names)
+    # The times of the spare's folders once it is done, as a walk of them finds them.
+    from bantin.site import unchanged
+
+    walked: dict[str, tuple[int, int, int]] = {}
+    unchanged.walk_folders(spare, "", walked)
+    del walked[""]
+    assert incremental.read_folder_times(times) == walked
+    assert sorted(walked) == ["a/", "new/", "new/deeper/"]
 
 
 def test_a_rebuild_copies_the_published_site_beforehand_and_uses_its_listing(
@@ -2015,3 +2055,149 @@ def test_the_record_digests_what_conversion_reads_and_every_input() -> None:
     assert added.conversion_digest() != first.conversion_digest()
     removed = unchanged.Listing(files={k: v for k, v in base.items() if k != "docs/2020/so-1/a.md"})
     assert removed.conversion_digest() != first.conversion_digest()
+
+
+def checked_trust(monkeypatch: pytest.MonkeyPatch) -> dict[str, set[str]]:
+    """From now on, every inputs digest taken from a folder's record is checked against the
+    digest made afresh; returns the articles whose digest was made, and those taken."""
+    from bantin.site import generate
+
+    seen: dict[str, set[str]] = {"made": set(), "taken": set()}
+    real_trusted, real_of = generate.trusted_keys, generate.ArticleKeys.of
+
+    def trusted(
+        entries: Any, siblings: Any, keys: Any, memo: Any, lastmods: Any, docs: Path
+    ) -> dict[str, str]:
+        found = real_trusted(entries, siblings, keys, memo, lastmods, docs)
+        for entry in entries:
+            uri = str(entry.path).replace(os.sep, "/")
+            if uri in found:
+                made = real_of(keys, entry, siblings[entry.url], lastmods.get(entry.url, ""))
+                assert found[uri] == made, uri
+        seen["taken"].update(found)
+        return found
+
+    def of(self: Any, entry: Any, siblings: Any, lastmod: str) -> str:
+        seen["made"].add(str(entry.path).replace(os.sep, "/"))
+        return real_of(self, entry, siblings, lastmod)
+
+    monkeypatch.setattr(generate, "trusted_keys", trusted)
+    monkeypatch.setattr(generate.ArticleKeys, "of", of)
+    return seen
+
+
+def two_issues(tmp_path: Path) -> Path:
+    """The archive with an article in a second issue, its files older than a file time's
+    tick, built until a build that found a record of the inputs recorded its folders."""
+    root = make_archive(tmp_path)
+    add(root, 0, 1)
+    settle(root)
+    build(root)
+    settle(root)
+    build(root)  # leaves a record of the inputs (the first converted moments before)
+    later = time.time_ns() - 30_000_000_000
+    os.utime(root / "mkdocs.yml", ns=(later, later))  # the same bytes: not a full build
+    build(root)
+    assert len({path.parent for path in articles(root)}) == 2
+    return root
+
+
+def test_an_articles_inputs_digest_is_taken_from_its_folders_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A correction makes again only the inputs digests of the articles in the corrected
+    article's folder: every other folder of docs/ stands as the last build recorded it, and
+    its articles' digests come from the memo, each the digest made afresh."""
+    root = two_issues(tmp_path)
+    seen = checked_trust(monkeypatch)
+    article = articles(root)[0]
+    front(root, 1, 0)
+    build(root)
+    folder = article.parent.relative_to(root / "docs").as_posix()
+    every = {p.relative_to(root / "docs").as_posix() for p in articles(root)}
+    assert seen["made"] == {uri for uri in every if uri.startswith(folder + "/")}
+    assert seen["taken"] == every - seen["made"] and seen["taken"]
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+
+
+def replace_same_size_and_time(root: Path, n: int, pick: int) -> None:
+    """An article replaced by another file of the same size and time (another inode)."""
+    article = articles(root)[pick % len(articles(root))]
+    info = article.stat()
+    text = article.read_text("utf-8").replace("lead: ", "lead: X", 1)
+    text = text.replace("\n\n", "\n", 1)  # the same size: one character in, one out
+    assert len(text.encode()) == info.st_size
+    new = article.with_name("moi.tmp")
+    new.write_text(text, "utf-8")
+    os.utime(new, ns=(info.st_atime_ns, info.st_mtime_ns))
+    new.replace(article)
+
+
+def test_an_article_replaced_with_the_same_size_and_time_has_its_folder_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article replaced by a file of the same size and time (another inode) changes its
+    folder's record: the inputs digests of that folder's articles are made again, the other
+    folder's taken, each the one made afresh."""
+    root = two_issues(tmp_path)
+    seen = checked_trust(monkeypatch)
+    article = articles(root)[0]
+    replace_same_size_and_time(root, 0, 0)
+    front(root, 1, 3)  # the other issue's article corrected too
+    build(root)
+    folder = article.parent.relative_to(root / "docs").as_posix()
+    assert any(uri.startswith(folder + "/") for uri in seen["made"])
+    assert not any(uri.startswith(folder + "/") for uri in seen["taken"])
+
+
+def in_generated_file(root: Path, n: int, pick: int) -> None:
+    """A file bantin generated for an article of the first issue edited by hand."""
+    found = sorted((root / "docs").glob("*/so-1/*/*.json"))
+    found[pick % len(found)].write_text(f"sửa tay {n}\n", encoding="utf-8")
+
+
+def delete_article(root: Path, n: int, pick: int) -> None:
+    """An article's file deleted from docs/ by hand (its source stays: converted again)."""
+    articles(root)[pick % len(articles(root))].unlink()
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [in_generated_file, delete_article, registry, author, front],
+    ids=["generated", "deleted", "registry", "author", "front"],
+)
+def test_an_edit_a_folders_record_might_miss_gives_a_clean_builds_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: Callable[[Path, int, int], None]
+) -> None:
+    """Whatever an edit touches besides a correction of the second issue's article (a file
+    generated for an article of the first edited by hand, an article deleted, a last-changed
+    day in the URL registry, an author's name, which changes the URLs of author pages, an
+    article of the first issue corrected), a digest taken from a folder's record is the one
+    made afresh, and the site is a clean build's."""
+    root = two_issues(tmp_path)
+    seen = checked_trust(monkeypatch)
+    for n, pick in enumerate((0, 2)):
+        edit(root, n, pick)
+        front(root, 10 + n, 3)  # the second issue's article: a build with work to do
+        build(root)
+        assert site_files(root / "site") == clean_build_of(root, tmp_path / f"clean-{n}")
+    if edit is in_generated_file:  # its folder's record stands: the file is still made again
+        assert seen["taken"]
+
+
+def test_an_edit_inside_a_generated_file_alone_is_seen(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A file bantin generated in docs/ edited by hand, nothing else changed since a build
+    that left its record: the record holds the generated files' sizes and times too, so the
+    build does its work (the file is made again) instead of keeping site/ as it is."""
+    root = make_archive(tmp_path)
+    settle(root)
+    build(root)
+    settle(root)
+    build(root)  # leaves its record
+    assert built_at_once(root, caplog)
+    generated = sorted((root / "docs").glob("*/so-*/*/*.bib"))[0]
+    generated.write_text("@article{sua-tay}\n", encoding="utf-8")
+    assert not built_at_once(root, caplog)
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")

@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -717,7 +717,10 @@ class SiteBuild:
                 with stages.stage("Tạo trang mục lục, trích dẫn, nguồn tin (pages)", spinner=False):
                     extra = [registry.redirect_page(r) for r in self.check.redirects]
                     memo = generate.ArticleMemo.open(
-                        root, incremental.sha256(repr(plan.inputs).encode()), plan.incremental
+                        root,
+                        incremental.sha256(repr(plan.inputs).encode()),
+                        plan.incremental,
+                        self.watch.input_folders(),
                     )
                     harvest = oai.HarvestSettings.from_config(config["extra"])
                     lastmods = self.check.lastmods
@@ -752,6 +755,7 @@ class SiteBuild:
                     give_back_memory()
                 stages.console.print("[dim]…[/dim] Chỉ mục tìm kiếm (search index)")
             written = None
+            changed_folders: set[str] | None = None
             if plan.old_site is not None:
                 written = incremental.written_files(temp)
                 plan.expected.update(published_files(temp, plan.old_site))
@@ -761,7 +765,7 @@ class SiteBuild:
                         if names is None:
                             incremental.assemble(temp, target, plan.old_site, plan.expected)
                         else:
-                            incremental.assemble_mirrored(
+                            changed_folders = incremental.assemble_mirrored(
                                 temp, target, plan.expected, names.keys(), written
                             )
                     except (IsADirectoryError, NotADirectoryError, FileExistsError) as error:
@@ -775,6 +779,8 @@ class SiteBuild:
                 incremental.write_state(root, plan.state(target))
                 keep_pending(root / SEARCH_MEMO)
                 incremental.publish(target, root / SITE_NAME, spare)
+            if mirroring is not None and changed_folders is not None:
+                self.watch.site_folders = mirroring.site_folders(root / SITE_NAME, changed_folders)
         finally:
             if mirroring is not None:
                 mirroring.stop()
@@ -799,15 +805,39 @@ class Mirroring:
     worker: forked.Forked
     folder: Path
 
+    #: The times of the spare's folders when the mirror was done (`read_folder_times`).
+    times: dict[str, tuple[int, int, int]] | None = None
+
     def result(self) -> dict[str, int] | None:
         try:
             self.worker.wait()
-            return incremental.read_listing(self.folder / MIRROR_LIST)
+            listing = incremental.read_listing(self.folder / MIRROR_LIST)
         except (BuildError, OSError, ValueError) as error:
             log.info("the spare site was not brought up to date beforehand (%s)", error)
             return None
+        else:
+            try:
+                self.times = incremental.read_folder_times(self.folder / MIRROR_FOLDERS)
+            except (OSError, ValueError):
+                self.times = None  # site/'s folders are listed at the end
+            return listing
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+    def site_folders(self, site: Path, changed: Set[str]) -> dict[str, tuple[int, int, int]] | None:
+        """site/'s folders and their times (as `unchanged.list_site` lists them) once the
+        spare the mirror brought up to date is published: the times the mirror recorded, those
+        of the `changed` folders and of site/ itself looked at again; None when the mirror
+        left none (site/ is listed then)."""
+        if self.times is None:
+            return None
+        times = dict(self.times)
+        base = os.fspath(site) + "/"
+        for name in changed:
+            times.pop(name, None)
+        times.update(incremental.folder_times(base, changed))
+        times.update(incremental.folder_times(base, [""]))
+        return {SITE_NAME + "/" + name: value for name, value in times.items()}
 
     def stop(self) -> None:
         self.worker.stop()
@@ -815,6 +845,8 @@ class Mirroring:
 
 
 MIRROR_LIST = "published.txt"
+#: Where the mirror writes the times of the spare's folders once it is done with it.
+MIRROR_FOLDERS = "folders.txt"
 
 
 def start_mirror(plan: incremental.Plan, spare: Path, root: Path) -> Mirroring | None:
@@ -826,8 +858,9 @@ def start_mirror(plan: incremental.Plan, spare: Path, root: Path) -> Mirroring |
     try:
         folder = Path(tempfile.mkdtemp(dir=root, prefix=".site-build-"))
         listing = folder / MIRROR_LIST
+        times = folder / MIRROR_FOLDERS
         worker = forked.start(
-            lambda: incremental.mirror(published, spare, listing),
+            lambda: incremental.mirror(published, spare, listing, times),
             folder / "failure.txt",
             "the spare site",
             niceness=REBUILD_NICENESS,

@@ -105,10 +105,21 @@ class ArticleMemo:
     #: Each article's part of the files that list every article (oai.xml, catalogues).
     fragments: Fragments | None = None
     stored: bool = False  # `known` is what the build cache holds for these inputs
+    #: The digests of the project's folders as the build's walk of its inputs found them
+    #: (bantin.site.unchanged.Folders: by "docs/2020/so-1/", the files' digest first), when
+    #: they describe the files the articles are read from; lets `trusted_keys` take each
+    #: article's inputs digest from the memo where nothing it stands on changed.
+    folders: Mapping[str, tuple[str, str]] | None = None
 
     @classmethod
-    def open(cls, root: Path, inputs: str, usable: bool) -> ArticleMemo:
-        memo = cls(inputs, fragments=Fragments.open(root, inputs, usable))
+    def open(
+        cls,
+        root: Path,
+        inputs: str,
+        usable: bool,
+        folders: Mapping[str, tuple[str, str]] | None = None,
+    ) -> ArticleMemo:
+        memo = cls(inputs, fragments=Fragments.open(root, inputs, usable), folders=folders)
         if not usable:
             return memo
         rows = cachedb.read(root, MEMO_TABLE, inputs)
@@ -335,10 +346,15 @@ def article_files(
     memo_keys: list[str] = []
     if len(items) != len(entries):
         raise ValueError(f"{len(entries)} articles and {len(items)} CSL items")
+    trusted = (
+        trusted_keys(entries, siblings, keys, memo, lastmods, docs)
+        if keys is not None and memo is not None
+        else {}
+    )
     for number, entry in enumerate(entries):
         uri = str(entry.path).replace(os.sep, "/")
         lastmod = lastmods.get(entry.url, "")
-        key = keys.of(entry, siblings[entry.url], lastmod) if keys else ""
+        key = trusted.get(uri) or (keys.of(entry, siblings[entry.url], lastmod) if keys else "")
         memo_keys.append(key)
         reused = memo.reuse(uri, key, docs) if memo else None
         if memo is not None and reused is not None:
@@ -357,6 +373,95 @@ def article_files(
     if finder.problems:
         raise BuildError(f"a pdf: names no file:\n{finder.problems.summary()}")
     return SiteFiles(files, data, kept, pdf_urls, memo_keys)
+
+
+#: The memo's row of a folder of articles: what the inputs digests of its articles stand on.
+FOLDER_ROW = "#inputs/"
+
+
+def trusted_keys(
+    entries: Sequence[urls.Entry],
+    siblings: Mapping[str, tuple[urls.Entry | None, urls.Entry | None]],
+    keys: ArticleKeys,
+    memo: ArticleMemo,
+    lastmods: Mapping[str, str],
+    docs: Path,
+) -> dict[str, str]:
+    """The inputs digest (`ArticleKeys.of`) of each article whose folder of docs/ stands as
+    the last build recorded it, by the article's path under docs/, taken from the memo
+    without being made again. What a folder's articles' digests are made from
+    (`folder_inputs`) is recorded in the memo per folder; when it is what the last build
+    recorded, and every article there has its row, their digests are those rows' (the same
+    build recorded both). A folder whose record does not stand has its articles' digests
+    made as before, and its new record kept for the next build."""
+    folders = memo.folders
+    if folders is None:
+        return {}
+    by_folder: dict[str, list[urls.Entry]] = {}
+    for entry in entries:
+        uri = str(entry.path).replace(os.sep, "/")
+        by_folder.setdefault(posixpath.dirname(uri), []).append(entry)
+    shared = [keys.site, keys.names.digest()]
+    now = time.time_ns()
+    found: dict[str, str] = {}
+    for folder, group in by_folder.items():
+        inputs = folder_inputs(folder, group, siblings, keys, lastmods, folders, now)
+        if inputs is None:
+            continue  # not recorded: its articles' digests are made every time
+        row, key = FOLDER_ROW + folder, digest([inputs, shared])
+        if memo.reuse(row, key, docs, record=False) is None:
+            memo.remember(row, key, [])
+            continue
+        rows = [memo.known.get(str(entry.path).replace(os.sep, "/")) for entry in group]
+        if all(rows):
+            found.update(
+                (str(entry.path).replace(os.sep, "/"), str(row[0]))
+                for entry, row in zip(group, rows, strict=True)
+                if row
+            )
+    return found
+
+
+def folder_inputs(
+    folder: str,
+    group: Sequence[urls.Entry],
+    siblings: Mapping[str, tuple[urls.Entry | None, urls.Entry | None]],
+    keys: ArticleKeys,
+    lastmods: Mapping[str, str],
+    folders: Mapping[str, tuple[str, str]],
+    now: int,
+) -> list[Any] | None:
+    """What the inputs digests of the articles of one folder of docs/ (`group`) are made of,
+    besides the site and the URLs of authors and sections (`trusted_keys`): the digest of
+    the folder's files (each article's size, time and inode: its front matter and text),
+    and of each article its URL, last-changed day, the digest of the folder of its source
+    (the source's and issue.yml's size and time), and its PDF's size and time. None when
+    they cannot be told this way: an article's neighbour in its issue is in another folder,
+    a folder is not in the walk's record, or an article was saved so recently that it may
+    change again within the same file time (its digest then holds its bytes)."""
+    listed = folders.get("docs/" + folder + "/")
+    if listed is None:
+        return None
+    parts: list[Any] = [listed[0]]
+    for entry in group:
+        for other in siblings.get(entry.url, (None, None)):
+            if other is not None and posixpath.dirname(str(other.path).replace(os.sep, "/")) != (
+                folder
+            ):
+                return None
+        front = entry.front
+        source = folders.get(front.source[: front.source.rfind("/") + 1])
+        if source is None or not front.source.startswith("sources/"):
+            return None
+        try:
+            mtime_ns = snapshot.lstat(os.path.join(keys.docs, str(entry.path)))[1]
+        except OSError:
+            return None
+        if now - mtime_ns <= RACY_NS:
+            return None
+        pdf = keys.stat(front.pdf.split("#", 1)[0]) if front.pdf else None
+        parts.append([entry.url, lastmods.get(entry.url, ""), source[0], pdf])
+    return parts
 
 
 def one_article(

@@ -47,7 +47,7 @@ import re
 import shutil
 import stat
 import time
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata, resources
@@ -843,11 +843,12 @@ def _folder_for(target: str, made: set[str]) -> None:
         made.add(parent)
 
 
-def mirror(published: Path, spare: Path, listing: Path) -> None:
+def mirror(published: Path, spare: Path, listing: Path, folder_times: Path | None = None) -> None:
     """Make `spare` hold the files of `published` and nothing else (hard links: the same
     files), and write their inodes and names to `listing` (`read_listing`): the part of
     `assemble` that does not depend on what the run writes, done in another process while it
-    writes."""
+    writes. `folder_times`: where to write the device, time and inode of each folder of
+    `spare` once it is done (`read_folder_times`), the spare's own aside."""
     folders: set[str] = set()
     there = inodes(spare, folders)
     found = inodes(published)
@@ -868,6 +869,8 @@ def mirror(published: Path, spare: Path, listing: Path) -> None:
         keep(site + name, target)
     # NUL between fields: a file's name may hold any other character
     listing.write_bytes(b"".join(f"{found[name]}\0{name}\0".encode() for name in sorted(found)))
+    if folder_times is not None:
+        write_folder_times(folder_times, spare, folders)
 
 
 def read_listing(listing: Path) -> dict[str, int]:
@@ -876,24 +879,87 @@ def read_listing(listing: Path) -> dict[str, int]:
     return {name: int(inode) for inode, name in zip(fields[::2], fields[1::2], strict=True)}
 
 
+#: A folder's device, time and inode (what the record of site/'s folders holds of each).
+FolderTime = tuple[int, int, int]
+
+
+def folder_times(root: str, names: Iterable[str]) -> dict[str, FolderTime]:
+    """The device, time and inode of each folder `names` names under `root` ("a/b/", "/"
+    after each; "" is `root` itself); a folder that is not there is left out."""
+    found: dict[str, FolderTime] = {}
+    for name in names:
+        try:
+            info = os.lstat(root + name)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found[name] = (info.st_dev, info.st_mtime_ns, info.st_ino)
+    return found
+
+
+def write_folder_times(path: Path, spare: Path, folders: Set[str]) -> None:
+    """The times of the folders of `spare` once `mirror` is done with it: `folders` holds
+    those it found or made (absolute paths); the ones it made with their parents are added,
+    the ones it removed are left out. The spare itself is not listed (its time changes as
+    it is published)."""
+    base = os.fspath(spare)
+    names: set[str] = set()
+    for folder in folders:
+        if folder != base and folder.startswith(base + "/"):
+            names.update(ancestors(folder[len(base) + 1 :] + "/"))
+    times = folder_times(base + "/", names)
+    path.write_bytes(
+        b"".join(
+            f"{device}\0{mtime}\0{inode}\0{name}\0".encode()
+            for name, (device, mtime, inode) in sorted(times.items())
+        )
+    )
+
+
+def read_folder_times(path: Path) -> dict[str, FolderTime]:
+    """The folders' times `write_folder_times` wrote, by their names under the spare."""
+    fields = path.read_bytes().decode("utf-8").split("\0")[:-1]
+    if len(fields) % 4:
+        raise ValueError(f"{path}: not a listing of folders")
+    return {
+        fields[at + 3]: (int(fields[at]), int(fields[at + 1]), int(fields[at + 2]))
+        for at in range(0, len(fields), 4)
+    }
+
+
+def ancestors(name: str) -> list[str]:
+    """A folder's name ("a/b/c/") and its parents' ("a/b/", "a/"), not the root's ("")."""
+    found = []
+    while name:
+        found.append(name)
+        name = name[: name.rstrip("/").rfind("/") + 1]
+    return found
+
+
 def assemble_mirrored(
     delta: Path, spare: Path, expected: set[str], names: Set[str], written: list[str]
-) -> None:
+) -> set[str]:
     """`assemble` once `mirror` made `spare` a copy of the published site, whose files are
     `names`: the files this run wrote (`written`, in `delta`) moved in, the published files
-    not expected removed."""
+    not expected removed. Returns the folders this may have changed (made, removed, or a
+    file moved in or out of them: "a/b/", their parents too)."""
     wanted = expected | set(written)
     missing = sorted(wanted - set(written) - names)
     if missing:
         raise CacheMiss(f"site/{missing[0]} is missing")
     into, new = os.fspath(spare) + "/", os.fspath(delta) + "/"
-    emptied = _remove(spare, names - wanted)
+    removed = names - wanted
+    emptied = _remove(spare, removed)
     made: set[str] = set()
     for name in written:
         target = into + name
         _folder_for(target, made)
         os.replace(new + name, target)
     prune(spare, emptied)
+    changed: set[str] = set()
+    for name in (*written, *removed):
+        changed.update(ancestors(name[: name.rfind("/") + 1]))
+    return changed
 
 
 def _remove(spare: Path, names: Set[str]) -> set[Path]:

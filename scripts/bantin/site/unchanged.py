@@ -2,7 +2,7 @@
 
 After each successful build the build cache records `.cache/build/inputs.json`: one digest of
 every input of the build as the file system describes it (path, size, time, inode of each file
-under sources/ and docs/, only the name of the files bantin generates there; mkdocs.yml, the
+under sources/ and docs/, the files bantin generates there too; mkdocs.yml, the
 theme's overrides, the URL registry, bantin's own files; the versions of bantin, Python and
 the rendering packages; the environment variables the build reads; the options), and of the
 published site/ (the time of each of its folders, which a removed or added file changes). The
@@ -26,7 +26,7 @@ import os
 import platform
 import re
 import time
-from collections.abc import Iterable, Set
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -39,7 +39,7 @@ from bantin.site.registry import REGISTRY_NAME
 log = logging.getLogger("bantin.site")
 
 STAMP_NAME = "inputs.json"
-STAMP_FORMAT = 3
+STAMP_FORMAT = 4
 #: A file changed this close before the build started may change again within the same file
 #: time: no record vouches for it. File systems that keep times to the nanosecond take them
 #: from a clock that moves by ticks (at most 10 ms); others keep them to 2 s (FAT) or 1 s.
@@ -56,8 +56,6 @@ DOCS_BOOKKEEPING = (generate.LIST_NAME, generate.PAGE_DATA_NAME, store.MANIFEST_
 WRITTEN = (REGISTRY_NAME, incremental.CACHE_DIR + "/" + incremental.STATE_NAME)
 #: The files the build itself writes besides the generated pages, by their project path.
 OWN_FILES = (*("docs/" + name for name in DOCS_BOOKKEEPING), *WRITTEN)
-#: How a generated file of docs/ is listed.
-OUTPUT = (-1, 0, 0)
 ENV_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -193,21 +191,20 @@ def list_inputs(
     root: Path,
     options: dict[str, str],
     custom_dir: str | None,
-    outputs: Set[str] = frozenset(),
     seen: Seen | None = None,
     site: bool = True,
 ) -> Listing:
     """Every input of a build of `root`, and site/'s folders (`site`: else `list_site`
-    lists them when needed), from one walk of each.
-    `outputs`: the files bantin generated in docs/, listed by name only (a build makes them
-    again from the inputs; a clean build does not read them). `seen`: filled with what the
-    walk of docs/ and sources/ found (every regular file's size, time and inode, the
-    generated ones too; docs/'s links and temporary files), for the rest of the build."""
+    lists them when needed), from one walk of each. The files bantin generated in docs/ are
+    listed as the others: a build makes them again from the inputs, but one edited by hand
+    must be made again. `seen`: filled with what the walk of docs/ and sources/ found (every
+    regular file's size, time and inode; docs/'s links and temporary files), for the rest of
+    the build."""
     listing = Listing(other=dict(options))
     if seen is not None:
         seen.root = os.path.join(root, "")
     for name in INPUT_DIRS:
-        walk(root / name, name + "/", listing.files, outputs=outputs, seen=seen)
+        walk(root / name, name + "/", listing.files, seen=seen)
     if custom_dir:
         walk(Path(custom_dir), "overrides:" + custom_dir + "/", listing.files)
     walk(Path(str(resources.files("bantin"))), "bantin:", listing.files, skip_cache=True)
@@ -238,11 +235,10 @@ def walk(
     prefix: str,
     found: dict[str, tuple[int, int, int]],
     skip_cache: bool = False,
-    outputs: Set[str] = frozenset(),
     seen: Seen | None = None,
 ) -> None:
-    """Each file (and link, by its own stat and target) under `folder`; `outputs` by name
-    (and in `seen` with the others, when given)."""
+    """Each file (and link, by its own stat and target) under `folder` (and in `seen`, when
+    given)."""
     pending = [(prefix, str(folder))]
     docs = seen is not None and prefix == "docs/"
     names: set[str] = set()
@@ -262,14 +258,8 @@ def walk(
                 continue
             if docs:
                 names.add(name)
-            if name in outputs:
-                found[name] = OUTPUT
-                # Not looked at now (a build that finds nothing changed never needs it; the
-                # stages that do remember what they found, bantin.snapshot), but a link there
-                # is seen (the folder's listing says so without a system call).
-                if docs and entry.is_symlink():
-                    seen_link(seen, folder, entry)
-                continue
+            # Every file, those bantin generated too: an edit by hand inside one (which
+            # changes no folder's time) is seen by its size and time.
             info = entry.stat(follow_symlinks=False)
             stats = (info.st_size, info.st_mtime_ns, info.st_ino)
             found[name] = stats
@@ -368,6 +358,10 @@ class Watch:
     converted_now: bool = False
     #: `before`'s files by folder with their digests, when the start made them.
     folders: Folders | None = None
+    #: site/'s folders and their times as the build left them, when it knows them without
+    #: walking site/ (the spare it published was brought up to date by another process,
+    #: which listed its folders: bantin.site.build.Mirroring); else site/ is walked.
+    site_folders: dict[str, tuple[int, int, int]] | None = None
 
     def start(self, trust: bool = True) -> dict[str, Any] | None:
         """List the inputs; the last build's record when nothing changed since (and `trust`):
@@ -378,9 +372,7 @@ class Watch:
         self.generated = self.generated_files()
         self.seen = Seen()
         self.folders = None
-        self.before = list_inputs(
-            self.root, self.options, self.custom_dir, self.generated, self.seen, site=False
-        )
+        self.before = list_inputs(self.root, self.options, self.custom_dir, self.seen, site=False)
         self.sources_unchanged = False
         if trust and stamp is not None:  # (a build that trusts no record compares nothing)
             folders = self.folders = self.before.folders()
@@ -394,12 +386,23 @@ class Watch:
         forget(self.root)
         return None
 
+    def input_folders(self) -> dict[str, tuple[str, str]] | None:
+        """The digests of the folders of inputs as the walk at the start found them (by
+        folder, `folder_of`), while they describe docs/ and sources/: None once conversion
+        wrote there, or when the start grouped none."""
+        if self.converted_now or self.folders is None:
+            return None
+        return self.folders.digests
+
     def record(self, custom_dir: str | None, articles: int, redirects: int) -> None:
         """After a successful build: the record of its inputs, when it can vouch for them."""
         assert self.before is not None
         self.generated_after = self.generated_files()
         if self.converted_now:
-            after = list_inputs(self.root, self.options, custom_dir, self.generated_after)
+            known = self.site_folders is not None
+            after = list_inputs(self.root, self.options, custom_dir, site=not known)
+            if self.site_folders is not None:
+                after.site = dict(self.site_folders)
         else:
             after = self.relisted(custom_dir)
         if custom_dir != self.custom_dir:
@@ -441,7 +444,14 @@ class Watch:
         files = after.files
         for name in self.generated - self.generated_after:
             files.pop(name, None)
-        files.update(dict.fromkeys(self.generated_after, OUTPUT))
+        known = self.seen.files
+        for name in self.generated_after:
+            found = known.get(name)  # as the walk found it, when the build did not write it
+            if found is None:
+                files.pop(name, None)
+                add_file(self.root / name, name, files)
+            else:
+                files[name] = (found[0], found[1], found[2])
         for name in OWN_FILES:
             files.pop(name, None)
             add_file(self.root / name, name, files)
@@ -451,7 +461,10 @@ class Watch:
                 del files[name]
             if custom_dir:
                 walk(Path(custom_dir), theme + custom_dir + "/", files)
-        list_site(self.root, after)
+        if self.site_folders is not None:
+            after.site = dict(self.site_folders)
+        else:
+            list_site(self.root, after)
         after.other.update(environment(self.root / self.options.get("config", "mkdocs.yml")))
         after.other.update(versions())
         return after

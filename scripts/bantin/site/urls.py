@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import unicodedata
@@ -143,6 +144,12 @@ class NameIndex:
 
     def author(self, name: str) -> str:
         return self._urls.get(("author", name)) or author_url(name)
+
+    def digest(self) -> str:
+        """The digest of every URL the index gave (a name it did not list gets the URL its
+        slug makes, whatever the index holds)."""
+        text = repr(sorted(self._urls.items()))
+        return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
     def section(self, name: str) -> str:
         return self._urls.get(("section", name)) or section_url(name)
