@@ -1553,6 +1553,18 @@ CONCLUSION = (
 )
 
 
+def _picture_page(
+    pdf: Path, title: str, height: float, caption: str, font: str
+) -> tuple[Sheet, float]:
+    """A front page, then a page opening with a picture atop the left column and its caption
+    under it: the sheet, and where the caption ends."""
+    sheet = Sheet(pdf)
+    _front_page(sheet, title)
+    sheet.next_page()
+    y = sheet.picture(MARGIN, 60, COLUMN_W, height)
+    return sheet, sheet.text(MARGIN, y + 4, COLUMN_W, caption, font, CAPTION_SIZE, indent=0)
+
+
 def _front_page(sheet: Sheet, title: str) -> None:
     """A first page: the title across the page, two columns of running text under it."""
     sheet.line(MARGIN, 60, title, "Sans", TITLE_SIZE)
@@ -1573,18 +1585,12 @@ def test_text_beside_a_picture_over_full_width_references_keeps_its_column(
     as wide as the page: its lines and the right column's were read as one line each, and
     the conclusion beside the picture was lost."""
     pdf = tmp_path / "bai.pdf"
-    sheet = Sheet(pdf)
-    _front_page(sheet, "Chế tạo vật liệu nano tổ hợp")
-    sheet.next_page()
-    y = sheet.picture(MARGIN, 60, COLUMN_W, 160)
-    y = sheet.text(
-        MARGIN,
-        y + 4,
-        COLUMN_W,
+    sheet, y = _picture_page(
+        pdf,
+        "Chế tạo vật liệu nano tổ hợp",
+        160,
         "Hình 6: Tính chất từ của các mẫu vật liệu.",
         "Italic",
-        CAPTION_SIZE,
-        indent=0,
     )
     about = (
         "Hình 6 là kết quả đo tính chất từ bằng máy đo từ kế mẫu rung ở nhiệt độ phòng của "
@@ -1629,18 +1635,12 @@ def test_a_paragraphs_last_line_level_with_a_note_in_the_other_column_ends_the_p
     short line opening with a one-letter word ("ở 10°C."), level with the note's last line.
     That line was read as a formula and, with the note, as a table's row ("... | ở 10°C.")."""
     pdf = tmp_path / "bai.pdf"
-    sheet = Sheet(pdf)
-    _front_page(sheet, "Bảo quản măng tây sau thu hoạch")
-    sheet.next_page()
-    y = sheet.picture(MARGIN, 60, COLUMN_W, 200)
-    y = sheet.text(
-        MARGIN,
-        y + 4,
-        COLUMN_W,
+    sheet, y = _picture_page(
+        pdf,
+        "Bảo quản măng tây sau thu hoạch",
+        200,
         "Hình 3. Khả năng kháng vi sinh vật gây bệnh.",
         "Bold",
-        CAPTION_SIZE,
-        indent=0,
     )
     note = (
         "Chú thích: nồng độ dung dịch (1): 5; (2): 4; (3): 3; (4): 2; (5): 1 mg/l; (A): vi "
