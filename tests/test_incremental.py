@@ -2201,3 +2201,18 @@ def test_an_edit_inside_a_generated_file_alone_is_seen(
     generated.write_text("@article{sua-tay}\n", encoding="utf-8")
     assert not built_at_once(root, caplog)
     assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")
+
+
+def test_an_article_replaced_by_a_file_of_the_same_size_and_time_is_read_again(
+    tmp_path: Path,
+) -> None:
+    """An article replaced by another file of the same size and time to the nanosecond (a
+    copy that keeps its time, another inode): its cached front matter and digests, which
+    keyed on the size and time alone, were kept, and the site was not a clean build's."""
+    root = two_issues(tmp_path)
+    settle(root)
+    build(root)
+    replace_same_size_and_time(root, 0, 0)
+    front(root, 1, 3)  # the other issue's article corrected too: a build with work to do
+    build(root)
+    assert site_files(root / "site") == clean_build_of(root, tmp_path / "clean")

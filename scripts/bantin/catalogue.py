@@ -268,16 +268,17 @@ def load_catalogue(
 #: A file changed less than this long before it was read may change again within the same
 #: file time: its front matter is not cached.
 RACY_NS = 2_000_000_000
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 def cached_entry(
     docs_dir: Path, path: Path, rel: Path, known: dict[str, list[Any]], now: dict[str, list[Any]]
 ) -> CatalogueEntry:
     key = rel.as_posix()
-    size, mtime_ns, _, _ = snapshot.stat(os.fspath(path))
+    size, mtime_ns, inode, _ = snapshot.stat(os.fspath(path))
     before = known.get(key)
-    if before and before[0] == size and before[1] == mtime_ns:
+    # size, time and inode: a copy that keeps the time (another inode) is read again
+    if before and before[0] == size and before[1] == mtime_ns and before[5:] == [inode]:
         try:
             front = FrontMatter.model_validate_json(before[2])
         except ValueError:  # pydantic's ValidationError too: a damaged entry is not used
@@ -293,7 +294,7 @@ def cached_entry(
         front_json = entry.front.model_dump_json()
         object.__setattr__(entry, "front_json", front_json)
         sha = entry.content_sha256
-        now[key] = [size, mtime_ns, front_json, entry.invisible, sha]
+        now[key] = [size, mtime_ns, front_json, entry.invisible, sha, inode]
     return entry
 
 

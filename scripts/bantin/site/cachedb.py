@@ -23,12 +23,12 @@ from typing import Any
 log = logging.getLogger("bantin.site")
 
 NAME = ".cache/build/articles.sqlite"
-FORMAT = "1"
+FORMAT = "2"
 #: Each table: its columns, the first `keys` of them naming a row.
 TABLES = {
     "made": (("uri", "entry"), 1),
     "spans": (("kind", "name", "size", "sha", "spans"), 1),
-    "catalogue": (("path", "size", "mtime", "front", "invisible", "sha"), 1),
+    "catalogue": (("path", "size", "mtime", "front", "invisible", "sha", "inode"), 1),
 }
 
 
@@ -185,11 +185,12 @@ class CatalogueTable:
         rows = read(self.root, "catalogue", self.code)
         self.stored = rows is not None
         found: dict[str, list[Any]] = {}
-        for path, size, mtime, front, invisible, sha in rows or ():
+        for path, size, mtime, front, invisible, sha, inode in rows or ():
             fields = _invisible(invisible)
-            typed = isinstance(size, int) and isinstance(mtime, int) and isinstance(front, str)
-            if typed and fields is not None and isinstance(sha, str) and isinstance(path, str):
-                found[path] = [size, mtime, front, fields, sha]
+            numbers = all(isinstance(number, int) for number in (size, mtime, inode))
+            texts = all(isinstance(text, str) for text in (path, front, sha))
+            if numbers and texts and fields is not None:
+                found[path] = [size, mtime, front, fields, sha, inode]
         return found
 
     def write(self, now: dict[str, list[Any]], known: dict[str, list[Any]]) -> None:
@@ -200,8 +201,8 @@ class CatalogueTable:
 
 
 def _catalogue_row(path: str, entry: list[Any]) -> tuple[Any, ...]:
-    size, mtime, front, fields, sha = entry
-    return path, size, mtime, front, json.dumps(fields, ensure_ascii=False), sha
+    size, mtime, front, fields, sha, inode = entry
+    return path, size, mtime, front, json.dumps(fields, ensure_ascii=False), sha, inode
 
 
 def _invisible(text: Any) -> list[str] | None:

@@ -225,30 +225,30 @@ class ArticleKeys:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def stat(self, name: str) -> list[Any]:
-        """A file's size and time, not following a symbolic link (a file replaced by a link
-        is made again, and refused there)."""
+        """A file's size, time and inode, not following a symbolic link (a file replaced by a
+        link is made again, and refused there)."""
         found = self.stats.get(name)
         if found is None:
             try:
-                size, mtime_ns, _, _ = snapshot.lstat(os.path.join(self.root, name))
-                found = [name, size, mtime_ns]
+                size, mtime_ns, inode, _ = snapshot.lstat(os.path.join(self.root, name))
+                found = [name, size, mtime_ns, inode]
             except (OSError, ValueError):
-                found = [name, -1, -1]
+                found = [name, -1, -1, -1]
             self.stats[name] = found
         return found
 
 
 def text_stamp(path: str) -> list[Any]:
-    """What identifies the bytes of an article's Markdown: its size and time, and its digest
-    when it changed so recently that it may change again within the same file time."""
+    """What identifies the bytes of an article's Markdown: its size, time and inode, and its
+    digest when it changed so recently that it may change again within the same file time."""
     try:
-        size, mtime_ns, _, _ = snapshot.lstat(path)
+        size, mtime_ns, inode, _ = snapshot.lstat(path)
     except OSError:
         return [-1, -1]
     if time.time_ns() - mtime_ns > RACY_NS:
-        return [size, mtime_ns]
+        return [size, mtime_ns, inode]  # a copy that keeps the time has another inode
     with open(path, "rb") as stream:
-        return [size, mtime_ns, hashlib.sha256(stream.read()).hexdigest()]
+        return [size, mtime_ns, inode, hashlib.sha256(stream.read()).hexdigest()]
 
 
 #: A file changed less than this long ago may change again within the same file time.
