@@ -826,13 +826,17 @@ def _bracketed_acronym(pieces: list[str], index: int) -> bool:
         return False
     if len(word) <= ACRONYM_MAX:
         return True
-    vowels = sum(1 for char in unicodedata.normalize("NFD", word.lower()) if char in _VOWELS)
-    return len(word) <= LONG_ACRONYM_MAX and vowels * ACRONYM_VOWEL_SHARE <= len(word)
+    return len(word) <= LONG_ACRONYM_MAX and _vowels(word) * ACRONYM_VOWEL_SHARE <= len(word)
 
 
 LONG_ACRONYM_MAX = 12
 ACRONYM_VOWEL_SHARE = 5  # at most one letter in five a vowel
 _VOWELS = frozenset("aeiouy")
+
+
+def _vowels(word: str) -> int:
+    """How many vowels the word holds, marked or not ("Ư" is a "u" with its horn)."""
+    return sum(1 for char in unicodedata.normalize("NFD", word.lower()) if char in _VOWELS)
 
 
 def _marked_syllable(key: str) -> bool:
@@ -1001,17 +1005,10 @@ def _word_case(word: str, body: BodyCasing, all_caps: bool) -> str:
     return word.lower() if all_caps else word
 
 
-_VOWELS = frozenset("aeiouy")
-
-
 def _initials(word: str) -> bool:
     """Two capitals or more and not a vowel among them ("NHTM", "DNNVV", "ĐHQG")."""
     letters = [char for char in word if char.isalpha()]
-    return (
-        len(letters) >= 2
-        and all(map(str.isupper, letters))
-        and not any(unicodedata.normalize("NFD", char)[0].lower() in _VOWELS for char in letters)
-    )
+    return len(letters) >= 2 and all(map(str.isupper, letters)) and not _vowels(word)
 
 
 def _also_in_capitals(word: str, form: str, body: BodyCasing) -> bool:

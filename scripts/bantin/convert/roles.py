@@ -1012,8 +1012,7 @@ def label_top_byline(doc: Labelling) -> None:
     seg = doc.neighbour(doc.title_band[-1], +1, ANY_TEXT)
     if seg is None or seg.role is not Role.BODY:
         return
-    names = len(byline_name_lines(seg.lines)) if _top_byline_shaped(seg) else 0
-    names = names or _titled_name_lines(seg.lines)
+    names = _top_byline_names(seg) or _titled_name_lines(seg.lines)
     if not names or _named_in_text(doc, seg.lines[0].text, seg):
         return
     _label_byline_segment(doc, seg, names, "byline: names under the title")
@@ -1039,8 +1038,14 @@ def _named_in_text(doc: Labelling, text: str, seg: Segment) -> bool:
 
 
 def _top_byline_shaped(seg: Segment) -> bool:
+    return bool(_top_byline_names(seg))
+
+
+def _top_byline_names(seg: Segment) -> int:
+    """How many leading lines of the block are a byline's names strong enough at the top
+    (`_strong_name_line`, every one); 0 when the block is no such byline."""
     names = byline_name_lines(seg.lines)
-    return bool(names) and all(_strong_name_line(line.text) for line in names)
+    return len(names) if all(_strong_name_line(line.text) for line in names) else 0
 
 
 def _strong_name_line(text: str) -> bool:
@@ -1473,8 +1478,12 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
         return False
     if len(text) > HEADING_MAX_CHARS:
         return False
-    if not number and starts_lower(text) and _under_a_heading(doc, seg):
-        return False  # the rest of a sentence another column began ("phẩm thời trang ...")
+    before = doc.neighbour(seg, -1, FLOW)
+    under_heading = before is not None and before.role is Role.HEADING
+    if not number and starts_lower(text) and under_heading:
+        # a heading in small letters (small capitals read as such) never stands right under
+        # another: the rest of a sentence another column began may ("phẩm thời trang ...")
+        return False
     inner_stop = INNER_SENTENCE_END_RE.search(text) and not is_all_caps(text)  # 'CHƯƠNG 2. ...'
     if not _unpunctuated(text) or inner_stop or ends_open(text):
         return False
@@ -1489,14 +1498,14 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     if number and _next_point(number, after_text):
         return False  # an item of a numbered list ('1. ...' then '2. ...'), not a heading
     lower_after = not starts_new_sentence(after_text) or starts_lower(after_text)
-    if lower_after and not (numbered_capitals_heading(seg.text) and _after_finished(doc, seg)):
+    finished = before is None or under_heading or ends_sentence(before.text)
+    if lower_after and not (numbered_capitals_heading(seg.text) and finished):
         return False  # (a numbered heading in capitals before another column's words stays)
     next_text = doc.neighbour(seg, +1, ANY_TEXT)
     if next_text is not None and next_text.role is Role.RUNNING_HEAD:
         return False  # a heading never ends a page: this is the page's last, cut line
     if next_text is not None and _leads_into_formula(seg, next_text, number, text):
         return False
-    before = doc.neighbour(seg, -1, FLOW)
     if before is None:
         return True
     fits = len(seg.last.text.strip()) + 1 + len(after_text.split(maxsplit=1)[0]) <= column_of(
@@ -1505,26 +1514,13 @@ def _is_heading(doc: Labelling, seg: Segment) -> bool:
     plain = _opens_plainly(doc, after) and not _names_inside(text)
     if _sentence_case(text) and not fits and not number and not plain:
         return False  # ordinary text whose next word did not fit: wrapped at a column break
-    if before.role is Role.HEADING or ends_sentence(before.text):
+    if finished:
         return True
     if seg.opens_paragraph and after.opens_paragraph and len(seg.lines) == 1:
         return True  # the lines on either side had room: it was set apart
     if SECTION_NUMBER_RE.match(seg.text) and _set_apart(doc, seg):
         return True  # the sentence before it breaks off at a column's foot, to go on later
     return bool(number or is_all_caps(text)) and not ends_open(before.text)
-
-
-def _under_a_heading(doc: Labelling, seg: Segment) -> bool:
-    """Right under a heading: a heading in small letters (small capitals read as such) never
-    stands there, the rest of a sentence read out of its column may."""
-    before = doc.neighbour(seg, -1, FLOW)
-    return before is not None and before.role is Role.HEADING
-
-
-def _after_finished(doc: Labelling, seg: Segment) -> bool:
-    """What comes before the segment is a finished sentence, a heading, or nothing."""
-    before = doc.neighbour(seg, -1, FLOW)
-    return before is None or before.role is Role.HEADING or ends_sentence(before.text)
 
 
 def _set_apart(doc: Labelling, seg: Segment) -> bool:

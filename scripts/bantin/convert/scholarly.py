@@ -529,7 +529,8 @@ def _title_line(text: str) -> bool:
     as names and is one all the same."""
     text = text.strip()
     # a species' Latin name in brackets keeps its own case ("XÀ LÁCH (Lactuca sativa L.)")
-    printed = _BRACKETED.sub(" ", text) if _BRACKETED.sub(" ", text).strip() else text
+    unbracketed = _BRACKETED.sub(" ", text)
+    printed = unbracketed if unbracketed.strip() else text
     letters = [char for char in printed if char.isalpha()]
     capitals = is_all_caps(printed) or (
         bool(letters) and sum(map(str.isupper, letters)) >= ENGLISH_CAPITALS * len(letters)
