@@ -397,14 +397,15 @@ def trusted_keys(
     folders = memo.folders
     if folders is None:
         return {}
-    by_folder: dict[str, list[urls.Entry]] = {}
+    by_folder: dict[str, list[tuple[str, urls.Entry]]] = {}
     for entry in entries:
         uri = str(entry.path).replace(os.sep, "/")
-        by_folder.setdefault(posixpath.dirname(uri), []).append(entry)
+        by_folder.setdefault(posixpath.dirname(uri), []).append((uri, entry))
     shared = [keys.site, keys.names.digest()]
     now = time.time_ns()
     found: dict[str, str] = {}
-    for folder, group in by_folder.items():
+    for folder, pairs in by_folder.items():
+        group = [entry for _, entry in pairs]
         inputs = folder_inputs(folder, group, siblings, keys, lastmods, folders, now)
         if inputs is None:
             continue  # not recorded: its articles' digests are made every time
@@ -412,12 +413,10 @@ def trusted_keys(
         if memo.reuse(row, key, docs, record=False) is None:
             memo.remember(row, key, [])
             continue
-        rows = [memo.known.get(str(entry.path).replace(os.sep, "/")) for entry in group]
+        rows = [memo.known.get(uri) for uri, _ in pairs]
         if all(rows):
             found.update(
-                (str(entry.path).replace(os.sep, "/"), str(row[0]))
-                for entry, row in zip(group, rows, strict=True)
-                if row
+                (uri, str(row[0])) for (uri, _), row in zip(pairs, rows, strict=True) if row
             )
     return found
 
