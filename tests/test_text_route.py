@@ -576,3 +576,29 @@ def test_a_sentence_opening_with_a_figures_name_is_no_caption() -> None:
         "phòng, còn kết quả ở nhiệt độ lạnh được so sánh trên hình 4 được vẽ với cùng một "
         "thang đo cho dễ nhìn."
     )
+
+
+def test_a_short_unfinished_line_before_a_page_break_ends_its_paragraph() -> None:
+    """A sentence leading into a formula printed before it ends a page on a line with room
+    left ('... vận tốc truyền sóng c'); after the page number a new sentence opens the next
+    page: two paragraphs, not one. A full line broken off at a page's foot still goes on."""
+    text = (
+        TITLE
+        + "Q = Q1 + Q2 − Q3,\n\n(4)\n\n"
+        + "Đặt hai giá trị đo được ở đầu và cuối đoạn kênh vào (3) ta\n"
+        + "thu được công thức tính lưu lượng của dòng chảy dùng để xác định\n"
+        + "vận tốc dòng chảy c\n\n11\n\n"
+        + "Mỗi nhóm hộ cử một người trực đê vào những đêm mưa lớn, khi nước\n"
+        + "sông lên nhanh và chảy xiết qua những đoạn đê yếu của xã cho đến khi\n\n12\n\n"
+        + "trời tạnh hẳn; nhờ vậy, năm nào cũng không có nhà nào bị ngập nặng.\n"
+        + END
+    )
+    assert paragraphs(text) == [
+        INTRO,
+        "Đặt hai giá trị đo được ở đầu và cuối đoạn kênh vào (3) ta thu được công thức tính "
+        "lưu lượng của dòng chảy dùng để xác định vận tốc dòng chảy c",
+        "Mỗi nhóm hộ cử một người trực đê vào những đêm mưa lớn, khi nước sông lên nhanh và "
+        "chảy xiết qua những đoạn đê yếu của xã cho đến khi trời tạnh hẳn; nhờ vậy, năm nào "
+        "cũng không có nhà nào bị ngập nặng.",
+        LAST,
+    ]

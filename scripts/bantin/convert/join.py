@@ -75,6 +75,7 @@ class _Open:
     texts: list[str] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     figures: list[Block] = field(default_factory=list)
+    ends_short: bool = False  # its last segment broke off a sentence with room left
 
 
 class BlockBuilder:
@@ -128,12 +129,20 @@ class BlockBuilder:
                 self._flush()  # a list item (unpunctuated, as items often are) has ended
             elif starts_enumeration(text) and seg.first.number > self.open.lines[-1] + 1:
                 self._flush()  # a numbered point in a block of its own opens a paragraph
+            elif self.open.ends_short and opens_with_word(text):
+                self.article.note(
+                    "join",
+                    "a paragraph ends where its last line had room left: a new sentence follows",
+                    seg.first.number,
+                )
+                self._flush()
             elif continues(previous, text):
                 self._note_join(seg.first)
             else:
                 self._flush()
         self.open.texts.append(text)
         self.open.lines.extend(line.number for line in seg.lines)
+        self.open.ends_short = seg.ends_short
 
     def _note_join(self, line: SourceLine) -> None:
         self.article.note(
@@ -180,8 +189,12 @@ def _after_item(text: str) -> bool:
     """A block that cannot go on with a list item's text: the next item, or a sentence
     opening with a capitalised word (an item broken off at a column's foot goes on in lower
     case, or with a code in capitals: 'LMG 2093')."""
-    if _opens_item(text):
-        return True
+    return _opens_item(text) or opens_with_word(text)
+
+
+def opens_with_word(text: str) -> bool:
+    """The text opens with a capitalised word ('Tỷ', not 'LMG', '2093' or '(a)'): a
+    sentence's first word or a name."""
     word = text.split(maxsplit=1)[0] if text.strip() else ""
     letters = [char for char in word if char.isalpha()]
     return len(letters) >= 2 and letters[0].isupper() and all(map(str.islower, letters[1:]))

@@ -80,6 +80,7 @@ class Segment:
     lines: list[SourceLine]
     wide: bool = False
     opens_paragraph: bool = False  # the line before it ended a paragraph (had room left)
+    ends_short: bool = False  # its last line breaks off a sentence with room left (`stops_short`)
     kind: BlockKind | None = None  # a block of its own kind (an equation), not labelled
     role: Role = Role.BODY
     reason: str = ""
@@ -354,6 +355,7 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
         if line.role is Role.BLANK:
             if start is not None:
                 segments.append(_made(lines, wide, math, start, index, opens))
+                segments[-1].ends_short = stops_short(texts[index - 1], widths, printed, index - 1)
                 start, opens = None, math[index - 1]
             opens = opens or line.reason == FORM_FIELD  # the text goes on after no form
             continue
@@ -408,12 +410,35 @@ def segment(lines: list[SourceLine], layout: Layout) -> list[Segment]:
                 )
             ):
                 segments.append(_made(lines, wide, math, start, index, opens))
+                if line.page != lines[index - 1].page:
+                    short = stops_short(texts[index - 1], widths, printed, index - 1)
+                    segments[-1].ends_short = short
                 start, opens = None, ended or math[index - 1]
         if start is None:
             start = index
     if start is not None:
         segments.append(_made(lines, wide, math, start, len(lines), opens))
     return segments
+
+
+SHORT_END_FIT = 0.75  # a line filling no more than this had room for any next word
+
+
+def stops_short(text: str, widths: LocalWidths, printed: LocalWidths | None, index: int) -> bool:
+    """The line `text`, the last before a blank line or a page break, breaks off its sentence
+    (no final punctuation) though it fills so little of the width it was set in that any
+    next word would have fitted: its sentence did not go on in the next line printed, and
+    a new sentence after the break opens a paragraph (the text led into a display formula,
+    or a paragraph ended without its full stop)."""
+    text = text.strip()
+    if not text or ends_sentence(text) or text[-1] in ",;:-–" or ends_open(text):
+        return False
+    last = text.rsplit(maxsplit=1)[-1]
+    if last[0].isupper() and not is_all_caps(last):
+        return False  # a name ('Hà') may go on after the break ('Nội'): no sign of an end
+    if printed is not None:
+        return LINE_WIDTHS[text] <= SHORT_END_FIT * printed[index]
+    return len(text) <= SHORT_END_FIT * widths[index]
 
 
 class LocalWidths:
