@@ -702,6 +702,18 @@ def test_a_notes_mark_beside_a_title_word_is_not_part_of_the_title() -> None:
     assert front_of(paras).title == "MÔ HÌNH NGHIÊN CỨU AERO VÀ VIỆC ÁP DỤNG TRÊN NỀN TIO2"
 
 
+def test_an_ions_raised_charge_in_a_title_is_no_notes_mark() -> None:
+    """Measured on a real article: "ZN" with its charge's "2" set small and raised and "+"
+    beside it made the title read "Zn +": the "2" was taken for a note's mark."""
+    title = line("PHỨC CHẤT CỦA ION ZN", 120, 60, 16, bold=True)
+    charge = line("2", title.box.x1, 58, 9.5)  # raised
+    plus = line("+", charge.box.x1, 60, 16, bold=True)  # glued to it, in the title's size
+    rest = line("VỚI GLYXIN", plus.box.x1 + 5, 60, 16, bold=True)
+    title.words += charge.words + plus.words + rest.words
+    sheet = page(1, [title], [line("Phạm Thúy Hồng", 250, 110, bold=True)], body_lines(150, 20))
+    assert front_of(labelled(sheet)).title == "PHỨC CHẤT CỦA ION ZN2+ VỚI GLYXIN"
+
+
 def test_a_page_with_too_few_lines_in_one_column_reads_by_the_issues_columns() -> None:
     """Measured on a real article: the last page's left column held a table, a heading and
     one line of text, too little to be found as a column; the right column was read first."""
@@ -4223,3 +4235,61 @@ def test_centred_lines_ending_with_a_semicolon_stay_one_paragraph() -> None:
     texts = [para.text for para in paragraphs(sheet, BODY)]
     assert "Hãy mở lòng đón nhận lời hằng sống; và mọi người sẽ thấy điều tốt lành." in texts
     assert "x: số lượng mẫu đo;" in texts and "y: giá trị trung bình." in texts
+
+
+def test_numbered_bold_headings_with_a_sign_a_smaller_size_or_a_year_line_are_headings() -> None:
+    """Measured on real articles: a section's numbered heading in bold naming a condition
+    ("2.2. Xây dựng ... khi Ne = const") or ions ("... Co2+, Ni2+") became running text for
+    its sign; one set in 10 points over a body of 12 became text; a heading in capitals whose
+    last line is a year range ("... GIAI ĐOẠN" / "2019-2022") lost that line to a figure."""
+
+    def text(top: float) -> list[Line]:
+        return [line("Đoạn văn mở đầu chạy dài hết cả dòng này", 50, top), *body_lines(top + 15, 2)]
+
+    sheet = page(
+        1,
+        [line("Tiêu đề của bài báo khoa học", 50, 40, 18, bold=True)],
+        body_lines(80, 4),
+        [line("2.2. Xây dựng đường đặc tính khi Ne = const", 50, 145, 11, bold=True)],
+        text(162),
+        [line("3.3. Tính kháng khuẩn của ion Co2+, Ni2+ và Zn2+", 50, 212, 11, bold=True)],
+        text(229),
+        [line("3.1. Thực trạng chất lượng dịch vụ ngân hàng", 50, 279, 10, bold=True)],
+        text(295),
+        [line("4. THỰC TRẠNG CÁC NHÓM SẢN PHẨM", 50, 345, 11, bold=True)],
+        [line("DU LỊCH ĐÊM TẠI HÀ NỘI GIAI ĐOẠN", 50, 359, 11, bold=True)],
+        [line("2019-2022", 50, 373, 11, bold=True)],
+        text(392),
+        [line("Q = 2 + 3", 50, 440, 11, bold=True)],
+        text(458),
+    )
+    headings = [b.text for b in body_blocks(labelled(sheet)) if b.kind.name == "HEADING"]
+    assert headings == [
+        "2.2. Xây dựng đường đặc tính khi Ne = const",
+        "3.3. Tính kháng khuẩn của ion Co2+, Ni2+ và Zn2+",
+        "3.1. Thực trạng chất lượng dịch vụ ngân hàng",
+        "4. THỰC TRẠNG CÁC NHÓM SẢN PHẨM DU LỊCH ĐÊM TẠI HÀ NỘI GIAI ĐOẠN 2019-2022",
+    ], headings
+
+
+def test_a_sentences_tail_with_a_sign_at_the_next_columns_top_ends_its_paragraph() -> None:
+    """Measured on real articles: the last words of a paragraph broken at a column's foot,
+    alone at the next column's top ("(p ≤ 0,05).", "DU1, DU2, DU4, PT5."), became an
+    equation for their sign or codes, and the paragraph lost its end."""
+    for tail in ["(p ≤ 0,05).", "DU1, DU2, DU4, PT5."]:
+        right = [
+            [line(tail, 320, 60)],
+            [line("Đoạn văn tiếp theo mở đầu chạy dài hết cả", 320, 78), *body_lines(93, 3, x=320)],
+            [line("và câu kết thúc.", 320, 138)],
+            [line("Q = 2 + 3", 380, 160)],
+            [
+                line("Đoạn văn mở đầu chạy dài hết cả dòng này", 320, 180),
+                *body_lines(195, 8, x=320),
+            ],
+            [line("và câu kết thúc.", 320, 318)],
+        ]
+        paras = after_two_column_pages(page(2, body_lines(60, 40), *right))
+        kinds = [(b.kind.name, b.text[-20:]) for b in body_blocks(paras)]
+        assert ("PARAGRAPH", f"dòng này {tail}"[-20:]) in kinds, kinds
+        assert ("EQUATION", "Q = 2 + 3") in kinds, kinds  # a formula of its own stays one
+        assert not any(tail in text for kind, text in kinds if kind != "PARAGRAPH"), kinds

@@ -791,6 +791,7 @@ def label_body(paras: list[Para], body: BodyType, pictures: Pictures | None = No
     _numbered_formulas(paras)
     _formulas(paras)
     _lines_of_text(paras)
+    _sentence_tails(paras, body)
 
 
 def _references_heading(para: Para) -> bool:
@@ -1196,6 +1197,38 @@ def _lines_of_text(paras: Sequence[Para]) -> None:
             para.role = BODY
 
 
+TAIL_ENDS = (".", ";")  # a sentence's tail ends it, or ends a list's item
+
+
+def _sentence_tails(paras: Sequence[Para], body: BodyType) -> None:
+    """One line in the text's own type ending a sentence ("(p ≤ 0,05).", "DU1, DU2, PT5.",
+    "(l/100 km);"), read as an equation or a figure's label for its sign or its codes, right
+    after a paragraph broken off mid-sentence on a full line (at a column's foot, or right
+    above it): the end of that paragraph's sentence. A display formula holds no final stop,
+    and its number ("(5)") none either."""
+    shown = [para for para in paras if para.role]
+    for before, para in itertools.pairwise(shown):
+        if para.role not in (EQUATION, FIGURE) or len(para.lines) != 1 or para.formula:
+            continue
+        text = para.text.strip()
+        if not text.endswith(TAIL_ENDS) or EQUATION_NUMBER.match(text) or in_math_fonts(para):
+            continue
+        if before.role != BODY or not before.last_full or not _open_end(before.text):
+            continue
+        if not _is_body_text(para, body) or abs(para.style.size - before.style.size) > 0.5:
+            continue
+        at_top = para.column is not before.column or para.page != before.page
+        under = abs(para.box.x0 - before.lines[-1].box.x0) <= para.lines[0].box.height
+        if at_top or (under and 0 <= para.box.y0 - before.box.y1 <= para.lines[0].box.height):
+            para.role = BODY
+
+
+def _open_end(text: str) -> bool:
+    """The text breaks off its sentence: it ends with a word, a number or a comma."""
+    end = text.rstrip()[-1:]
+    return (end.isalnum() or end == ",") and not ends_sentence(text)
+
+
 def _inline(shown: Sequence[Para], start: int, end: int, band: Box) -> bool:
     """The pieces stand within a line of the running text around them: a formula set in the
     sentence, which goes on past it (a lead-in ending with a colon left of it does not)."""
@@ -1304,13 +1337,14 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     if text.rstrip(_CLOSING_QUOTES).endswith((".", ",", ";")) and not _NUMBERED.match(text):
         return False  # a sentence, quoted or not ('"Hãy dọn đường Chúa.”')
     ratio = body.ratio(para.style)
+    section = para.style.bold and _SECTION_NUMBER.match(text) is not None
     if ratio < HEADING_MIN_RATIO and not (
-        ratio >= CAPITALS_HEADING_MIN_RATIO and para.style.bold and is_all_caps(text)
+        ratio >= CAPITALS_HEADING_MIN_RATIO and para.style.bold and (is_all_caps(text) or section)
     ):
-        return False  # ("LỜI CẢM ƠN" in bold capitals of 10 points over a body of 12)
+        return False  # ("LỜI CẢM ƠN" or "3.1. Thực trạng" in bold of 10 points over 12)
     style = para.style
     worded = sum(map(_heading_word, _word_pieces(text)))
-    if not worded or _MATH_SIGN.search(text):
+    if not worded or (_MATH_SIGN.search(text) and not (section and _names_its_signs(text, worded))):
         return False  # a formula's line, a variable ("C1", "XI = yI"), a chart's codes ("KMR")
     if _PATH.search(text):
         return False  # a path of choices in a menu ("SETUP > RESET > YES"), no section
@@ -1390,6 +1424,20 @@ def _label_running_on(para: Para) -> bool:
 
 
 _NUMBERED_LABEL_END = re.compile(r"\d\.$")  # "1.", "1.1.", "IV." is no number
+
+
+def _names_its_signs(text: str, worded: int) -> bool:
+    """A numbered heading's words name a condition or ions among many more words ("... khi
+    Ne = const", "... ion Co2+, Ni2+ và Zn2+"), twice as many words as signs at the least,
+    and no formula follows a label's colon ("3. Phương trình chính tắc: δX + Δ = 0": a
+    step of a worked example)."""
+    signs = len(_MATH_SIGN.findall(text))
+    after_colon = text.rpartition(":")[2] if ":" in text else ""
+    return (
+        worded >= HEADING_WORDS_BESIDE_VARIABLE
+        and worded >= 2 * signs
+        and not _MATH_SIGN.search(after_colon)
+    )
 
 
 def _two_sentences(text: str) -> bool:
@@ -1847,7 +1895,10 @@ def _heading_lines_above(paras: Sequence[Para]) -> None:
 def _opens_heading(above: Para, below: Para) -> bool:
     """A numbered line, or a line in small letters under one in capitals, is the next
     heading ("2. TỔNG QUAN NGHIÊN CỨU" over "2.1. Ý định")."""
-    return starts_enumerated(below.text) or is_all_caps(above.text) != is_all_caps(below.text)
+    if starts_enumerated(below.text):
+        return True
+    # (a line of no letters, a year range "2019-2022", goes on whatever its case)
+    return any(map(str.isalpha, below.text)) and is_all_caps(above.text) != is_all_caps(below.text)
 
 
 def _same_type_under(above: Para, below: Para) -> bool:

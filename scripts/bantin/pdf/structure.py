@@ -137,13 +137,22 @@ def _without_marks(line: Line) -> Line:
     ("AERO¹"); a subscript ("TiO₂") stays."""
     size = max(word.style.size for word in line.words)
     words: list[Word] = []
-    for word in line.words:
+    for word, after in zip(line.words, [*line.words[1:], None], strict=True):
         before = words[-1] if words else None
         small = MARK.fullmatch(word.text) and word.style.size <= MARK_SIZE * size
         raised = before is not None and word.box.y1 < before.box.y1 - 0.2 * before.box.height
-        if not (small and raised):
+        if not (small and raised) or _charge_sign(word, after):
             words.append(word)
     return Line(words, line.box) if words else line
+
+
+def _charge_sign(word: Word, after: Word | None) -> bool:
+    """A sign glued to the raised figure: an ion's charge ("Zn" "2" "+"), no note's mark."""
+    return (
+        after is not None
+        and after.text[:1] in "+-−"
+        and after.box.x0 - word.box.x1 <= 0.1 * word.style.size
+    )
 
 
 def _label_stripped(paras: Sequence[Para], role: str) -> str:
