@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bantin.convert.decode import decode_bytes
+from bantin.convert.order import split_keywords
 from bantin.convert.text import convert_text
 from bantin.model import BlockKind
 from pdfgen import to_tcvn3
@@ -2101,3 +2102,15 @@ def test_a_formula_ending_with_a_word_before_another_formula_line_stays_an_equat
     )
     article = convert_text(decode_bytes(text.encode("utf-8"), "x.txt"), "x.txt")
     assert any(b.kind is BlockKind.EQUATION and "V: x ≥ 0" in b.text for b in article.blocks)
+
+
+def test_keywords_split_at_commas_and_semicolons_without_a_closing_ellipsis() -> None:
+    """Measured on a real article: the keywords printed "..., bảo hiểm nhân thọ…" gave a last
+    keyword with the ellipsis; both routes split keywords with one function."""
+    assert split_keywords("Bảo hiểm; thị trường, bảo hiểm nhân thọ…") == [
+        "Bảo hiểm",
+        "thị trường",
+        "bảo hiểm nhân thọ",
+    ]
+    assert split_keywords("storage, mustard greens...") == ["storage", "mustard greens"]
+    assert split_keywords("màng bao gói.") == ["màng bao gói"]

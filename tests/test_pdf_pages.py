@@ -4293,3 +4293,31 @@ def test_a_sentences_tail_with_a_sign_at_the_next_columns_top_ends_its_paragraph
         assert ("PARAGRAPH", f"dòng này {tail}"[-20:]) in kinds, kinds
         assert ("EQUATION", "Q = 2 + 3") in kinds, kinds  # a formula of its own stays one
         assert not any(tail in text for kind, text in kinds if kind != "PARAGRAPH"), kinds
+
+
+def test_a_sentence_going_on_with_a_figures_name_in_small_letters_is_no_caption() -> None:
+    """Measured on a real article: "... được trình bày trong" ended a column and the next
+    opened with "hình 1. Lượng CLA ... tăng dần"; in the text's type and small letters, it
+    was taken for the caption of figure 1 and moved away from its sentence."""
+    sheets = [
+        page(1, body_lines(60, 40), body_lines(60, 40, x=320)),
+        page(
+            2,
+            body_lines(60, 40),
+            [
+                line("hình 1. Lượng chất liên kết tăng dần theo thời gian", 320, 60),
+                line("của phản ứng và", 320, 75),
+            ],
+        ),
+        page(
+            3,
+            [line("sau 48 giờ thì lượng chất liên kết cao nhất.", 50, 60)],
+            [line("Đoạn văn mở đầu chạy dài hết cả dòng này", 50, 80), *body_lines(95, 30)],
+        ),
+    ]
+    columns = document_columns(sheets, BODY)
+    paras = [p for n, sheet in enumerate(sheets, 1) for p in paragraphs(sheet, BODY, columns[n])]
+    label_article(paras, BODY)
+    assert CAPTION not in {para.role for para in paras}
+    texts = [b.text for b in body_blocks(paras) if b.kind.name == "PARAGRAPH"]
+    assert any("dòng này hình 1. Lượng chất liên kết" in text for text in texts), texts

@@ -63,8 +63,9 @@ def _take_front(article: Article, doc: Labelling) -> None:
 
 
 def split_keywords(text: str) -> list[str]:
-    """'a, b; c.' -> ['a', 'b', 'c']."""
-    return [word.strip() for word in re.split(r"[,;]", text.strip().rstrip(".")) if word.strip()]
+    """'a, b; c.' -> ['a', 'b', 'c']; a last keyword's ellipsis ('c…', 'c...') goes too."""
+    text = text.strip().rstrip(".…").rstrip()
+    return [word.strip() for word in re.split(r"[,;]", text) if word.strip()]
 
 
 def body_flow(segments: list[Segment]) -> Iterator[tuple[Segment, bool]]:

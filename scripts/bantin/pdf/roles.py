@@ -1471,6 +1471,8 @@ def _is_caption(para: Para, body: BodyType) -> bool:
     match = _CAPTION.match(text)
     if not match:
         return False
+    if text[:1].islower() and _is_body_text(para, body):
+        return False  # "hình 1. Lượng ... tăng dần": a sentence going on, naming the figure
     numbered = bool(match.group(2)) and bool(match.group(3))
     return numbered or not _is_body_text(para, body)
 

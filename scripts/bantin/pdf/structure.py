@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bantin.bylines import Author, parse_byline
+from bantin.convert.order import split_keywords
 from bantin.model import Block, BlockKind
 from bantin.pdf import roles
 from bantin.pdf.groups import Groups
@@ -46,7 +47,6 @@ _KIND = {
 }
 _REFERENCE_ITEM = re.compile(r"^\s*(\[\d{1,3}\]|\d{1,3}[.)]\s)")
 _BULLET = re.compile(r"^(?:[•▪■□◆◇♦●○➢►▸✓❖]\s*|[-−–]\s+)")
-_KEYWORD_SPLIT = re.compile(r"\s*[;,]\s*")
 
 
 @dataclass
@@ -84,8 +84,8 @@ def front_of(paras: Sequence[Para]) -> Front:
     front.affiliations = _affiliations([p for p in paras if p.role == roles.AFFILIATION])
     front.abstract = _label_stripped(paras, roles.ABSTRACT)
     front.abstract_en = _label_stripped(paras, roles.ABSTRACT_EN)
-    front.keywords = _keywords(_label_stripped(paras, roles.KEYWORDS))
-    front.keywords_en = _keywords(_label_stripped(paras, roles.KEYWORDS_EN))
+    front.keywords = split_keywords(_label_stripped(paras, roles.KEYWORDS))
+    front.keywords_en = split_keywords(_label_stripped(paras, roles.KEYWORDS_EN))
     front.dateline = _joined(paras, roles.DATELINE)
     return front
 
@@ -159,11 +159,6 @@ def _label_stripped(paras: Sequence[Para], role: str) -> str:
     text = " ".join(p.text for p in paras if p.role == role).strip()
     label = roles._label_of(text)  # that of the other language, where the text is in this one
     return roles._LABELS[label].sub("", text, count=1).strip() if label else text
-
-
-def _keywords(text: str) -> list[str]:
-    text = text.strip().rstrip(".")
-    return [word for word in _KEYWORD_SPLIT.split(text) if word] if text else []
 
 
 _AFFILIATION_MARK = re.compile(r"^(?:[\d*]{1,2}|\(\d{1,2}\))\s*")  # "1", "*", "(1)"
