@@ -119,6 +119,9 @@ _CAPTION_NOTE = re.compile(
     r"|(?:đơn\s*vị(?:\s*tính)?|đvt|ghi\s*chú|chú\s*thích|note)\s*[:;.(])",
     re.I,
 )
+#: A source's note with no mark after "Nguồn" ("Nguồn Báo cáo thường niên ..."): running
+#: text may open so ("Nguồn nhân lực ..."), a float's note only where its type says it is one.
+_SOURCE_UNMARKED = re.compile(r"^\W{0,2}(?:nguồn|source)\s+\w", re.I)
 _PHOTO_CREDIT = re.compile(r"^\W{0,2}ảnh\s*:", re.I)
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}\d{0,2}\s+(?=\w)")
 #: Citations of the numbered references: "[2]", "[7, 10]", "[3-5]".
@@ -1398,9 +1401,20 @@ def _two_sentences(text: str) -> bool:
 
 
 def is_float_note(text: str) -> bool:
-    """Words that open a table's or a figure's note: "Nguồn: ...", "(Nguồn: ...)", "Đơn vị:
-    Triệu đồng", "ĐVT:", "Ghi chú:"."""
-    return bool(_CAPTION_NOTE.match(text.strip()))
+    """Words that open a table's or a figure's note, once its type or place made it a
+    caption: "Nguồn: ...", "(Nguồn: ...)", "Đơn vị: Triệu đồng", "ĐVT:", "Ghi chú:", or
+    "Nguồn" and the source named with no colon between."""
+    text = text.strip()
+    return bool(_CAPTION_NOTE.match(text) or _SOURCE_UNMARKED.match(text))
+
+
+def _unmarked_source_note(para: Para, body: BodyType) -> bool:
+    """ "Nguồn" and the source it names with no colon between, in italics smaller than the
+    text's, as a float's notes are set: running text never is."""
+    style = para.style
+    return bool(_SOURCE_UNMARKED.match(para.text.strip())) and (
+        style.italic and body.ratio(style) < SMALLER
+    )
 
 
 def is_caption_text(text: str) -> bool:
@@ -1415,6 +1429,8 @@ def _is_caption(para: Para, body: BodyType) -> bool:
     however long (a figure's key of many items)."""
     text = para.text.strip()
     if _CAPTION_NOTE.match(text) and body.ratio(para.style) < SMALLER:
+        return True
+    if _unmarked_source_note(para, body) and len(para.lines) <= CAPTION_MAX_LINES:
         return True
     if len(para.lines) > CAPTION_MAX_LINES:
         return False

@@ -287,10 +287,10 @@ def _header_repeated(before: Block, block: Block) -> int:
 
 
 def _notes_into_captions(paras: list[Para], captions: Mapping[int, Para]) -> list[Para]:
-    """Each float's note goes into its float's caption: the caption before it past the
-    float's rows, as floats follow the text they interrupt, else the one `_note_captions`
-    found it by in the page's order (by the note's id). A note whose caption is not found
-    stays where it is, a paragraph: never a figure of its own."""
+    """Each float's note goes into its float's caption, one of the caption's notes: the
+    caption before it past the float's rows, as floats follow the text they interrupt, else
+    the one `_note_captions` found it by in the page's order (by the note's id). A note
+    whose caption is not found stays where it is, a paragraph: never a figure of its own."""
     out: list[Para] = []
     for at, para in enumerate(paras):
         if not _note(para):
@@ -301,7 +301,7 @@ def _notes_into_captions(paras: list[Para], captions: Mapping[int, Para]) -> lis
             para.role = roles.BODY
             out.append(para)
             continue
-        caption.lines = [*caption.lines, *para.lines]
+        caption.notes.append(para)
         caption.pages = sorted({*caption.pages, *para.pages})
     return out
 
@@ -536,7 +536,7 @@ def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
     held: list[Para] = []  # floats met since the last paragraph of running text
     last: Para | None = None
     for para in paras:
-        if para.role in _FLOATS and _back_under_its_float(para, out):
+        if para.role in _FLOATS and _back_under_its_float(para, out, held):
             continue
         if para.role in _FLOATS or (last is not None and _stray_label(last, para)):
             held.append(para)
@@ -557,14 +557,16 @@ def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
     return out + held
 
 
-def _back_under_its_float(para: Para, out: list[Para]) -> bool:
+def _back_under_its_float(para: Para, out: list[Para], held: Sequence[Para]) -> bool:
     """A caption read after text standing wholly below it on its page, that text read right
     after floats one of which stands over it, goes back after those floats (into `out`):
     a note set under a float across the columns, in the band below it but in a column
     other than the first ("Nguồn: ..." flush right under a chart or table), is read after
-    the first column's text there, yet belongs to the float, not after that text. (Only a
-    caption: a table's stray cell or a figure's word put back among other cells made a
-    table of a list item and the line before it.)"""
+    the first column's text there, yet belongs to the float, not after that text. The float
+    over it may be among those `held` since that text (a table read column by column: its
+    cells in the second column come after the first column's text). (Only a caption: a
+    table's stray cell or a figure's word put back among other cells made a table of a list
+    item and the line before it.)"""
     if para.role != roles.CAPTION:
         return False
     index = len(out)
@@ -573,7 +575,8 @@ def _back_under_its_float(para: Para, out: list[Para]) -> bool:
     floats = index
     while floats and out[floats - 1].role in _FLOATS and out[floats - 1].page == para.page:
         floats -= 1
-    if index == len(out) or not any(_over(out[i], para) for i in range(floats, index)):
+    over = [*out[floats:index], *(f for f in held if f.page == para.page)]
+    if index == len(out) or not any(_over(float_, para) for float_ in over):
         return False
     out.insert(index, para)
     return True
@@ -778,6 +781,8 @@ def _blocks_of(group: list[Para]) -> list[Block]:
         text = formula_text(lines) if first.formula else "\n".join(line.text for line in lines)
     elif first.role == roles.BODY and text != first.text:
         return [Block(BlockKind.ITEM, text)]  # its bullet taken off: Markdown draws one
+    elif first.role == roles.CAPTION:
+        text = "\n".join([text, *(note.text for note in first.notes)])  # a line each
     return [Block(_KIND[first.role], text)]
 
 
