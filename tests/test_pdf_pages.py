@@ -4308,3 +4308,59 @@ def test_a_note_under_a_table_going_on_over_a_page_stays_under_it() -> None:
         "Bảng 1. Thu nhập bình quân theo năm\nNguồn: Tổng cục Thống kê"
     ], blocks
     assert [b.kind.name for b in blocks] == ["PARAGRAPH", "FIGURE", "TABLE", "TABLE", "ITEM"]
+
+
+def test_a_tables_notes_under_its_source_stay_its_notes() -> None:
+    """Measured on a real article: under a table's rows and its source's note, a test's
+    name and statistic in small type, then "Ghi chú: ..." in the text's type listing what
+    the stars mean, its last item on a line set a little apart: the test's line was a
+    caption of its own that took "Ghi chú" into it, and the last item was running text.
+    Each is the table's note, a line of its own under its caption's title; a note ending
+    with a semicolon goes on in the short line of its type right under it."""
+    rows = [(f"Biến số {n}", f"0,{800 + n}***") for n in range(4)]
+    stars = ["Ghi chú: Mức ý nghĩa (*): p < 0,1 có ý nghĩa", "thấp; (**): p < 0,05 trung bình;"]
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [line("Bảng 1. Kết quả ước lượng của mô hình", 120, 110, 10, True)],
+        *cells(rows, (60, 340), 130),
+        [_styled("(Nguồn: Kết quả xử lý trên phần mềm)", 50, 204, 11, italic=True)],
+        [line("Kiểm định Hausman 0,0902", 50, 222, 9, True)],
+        [line(stars[0], 50, 238), line(stars[1], 50, 253)],
+        [line("(***): p < 0,01 có ý nghĩa cao", 50, 282)],
+        [line("Với mức ý nghĩa là 0,05, kết quả kiểm định cho thấy.", 50, 310)],
+        body_lines(325, 3),
+    )
+    blocks = body_blocks(labelled(sheet))
+    assert [b.text for b in blocks if b.kind is BlockKind.FIGURE] == [
+        "Bảng 1. Kết quả ước lượng của mô hình\n(Nguồn: Kết quả xử lý trên phần mềm)\n"
+        f"Kiểm định Hausman 0,0902\n{' '.join(stars)} (***): p < 0,01 có ý nghĩa cao"
+    ], blocks
+    texts = [b.text for b in blocks if b.kind is BlockKind.PARAGRAPH]
+    assert any("Với mức ý nghĩa là 0,05, kết quả" in text for text in texts), texts
+    assert not any("(***)" in text for text in texts), texts
+
+
+def test_a_charts_note_opening_a_bracket_over_its_source_is_its_note() -> None:
+    """Measured on a real article: under a chart, its key's note in italics of the text's
+    size opening a bracket ("(KQT: ...; KNĐ: ...") over the source's note that closes it
+    ("Nguồn: ... 2022)") was running text, run into the next paragraph. The line whose
+    bracket the note closes is the note's first line: both go under the chart's caption."""
+    key, source = "(KQT: Khách quốc tế; KNĐ: Khách nội địa", "Nguồn: Kết quả khảo sát, 2022)"
+    right = line(RUNNING, 50, 0).box.x1
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [line("Biểu đồ 1. Mức độ hài lòng của du khách", 150, 110, 10, True)],
+        [_styled(key, right - _styled(key, 0, 0, italic=True).box.x1, 240, italic=True)],
+        [_styled(source, right - _styled(source, 0, 0, italic=True).box.x1, 256, italic=True)],
+        [line("Thực trạng sản phẩm du lịch được phân tích như sau.", 50, 290)],
+        body_lines(305, 3),
+    )
+    sheet.images.append(Box(60, 125, 530, 235))
+    blocks = body_blocks(labelled(sheet))
+    assert [b.text for b in blocks if b.kind is BlockKind.FIGURE] == [
+        f"Biểu đồ 1. Mức độ hài lòng của du khách\n{key}\n{source}"
+    ], blocks
+    texts = [b.text for b in blocks if b.kind is BlockKind.PARAGRAPH]
+    assert not any("KQT" in text for text in texts), texts

@@ -1641,6 +1641,7 @@ def _label_tables(paras: Sequence[Para], body: BodyType, pictures: Pictures) -> 
     _axis_ticks(paras)
     _keys_under_captions(paras, body)
     _notes_under_tables(paras, body)
+    _notes_going_on(paras)
 
 
 KEY_MAX_LINES = 3  # lines of one block of a figure's key, at the most
@@ -1711,6 +1712,67 @@ def _notes_under_tables(paras: Sequence[Para], body: BodyType) -> None:
 
 #: Lines a table's note under its source holds, at the most (a test's name, its statistic).
 NOTE_MAX_LINES = 2
+#: The widest gap between a note's lines and the rest of the list it goes on with, in the
+#: note's line heights (the rest set a little apart, as an item of its own).
+NOTE_ITEM_GAP = 1.5
+
+
+def _notes_going_on(paras: Sequence[Para]) -> None:
+    """A float's note ending with a semicolon ("Ghi chú: (*): p < 0,1 ...; (**): ...;") goes
+    on in the short paragraph of its type right under it, at its left edge, that the list's
+    last item was set in ("(***): p < 0,01 ..."): the note's rest, not running text. A
+    short paragraph of its type right over a note that closes the bracket it opens ("(KQT:
+    Khách quốc tế; ..." over "Nguồn: ... 2022)") is the note's first line, a caption."""
+    previous: Para | None = None
+    for para in paras:
+        if not para.role:
+            continue
+        if previous is not None and _rest_of_note(previous, para):
+            previous.lines += para.lines
+            para.role = ""
+            continue
+        if previous is not None and _opens_note(previous, para):
+            previous.role = CAPTION
+        previous = para
+
+
+def _rest_of_note(note: Para, para: Para) -> bool:
+    """`para` goes on with the list `note` leaves open (see `_notes_going_on`)."""
+    if note.role != CAPTION or not _CAPTION_NOTE.match(note.text.strip()):
+        return False
+    ends_open = note.text.rstrip().endswith(";")
+    return ends_open and para.role == BODY and _short_part(para) and _note_part(note, para)
+
+
+def _opens_note(para: Para, note: Para) -> bool:
+    """`para` opens the bracket the note under it closes (see `_notes_going_on`)."""
+    if note.role != CAPTION or not _CAPTION_NOTE.match(note.text.strip()):
+        return False
+    text = para.text.strip()
+    opened = text.startswith("(") and text.count("(") > text.count(")")
+    closed = note.text.count(")") > note.text.count("(")
+    return para.role == BODY and opened and closed and _short_part(para) and _note_part(para, note)
+
+
+def _short_part(para: Para) -> bool:
+    """Of the few lines a part of a float's note set apart takes."""
+    return len(para.lines) <= NOTE_MAX_LINES
+
+
+def _note_part(above: Para, below: Para) -> bool:
+    """`below` stands right under `above` on its page in its type, from its left edge or to
+    its right edge (both set flush right): two parts of one float's note."""
+    if below.page != above.page or _type_of_note(above) != _type_of_note(below):
+        return False
+    last, first = above.lines[-1].box, below.lines[0].box
+    aligned = min(abs(first.x0 - above.box.x0), abs(first.x1 - last.x1)) <= last.height
+    return aligned and -1 < first.y0 - last.y1 < NOTE_ITEM_GAP * last.height
+
+
+def _type_of_note(para: Para) -> tuple[str, int, bool]:
+    """The font, size and slant a note's parts share."""
+    style = para.style
+    return style.font, round(style.size), style.italic
 
 
 def _small_note(para: Para, body: BodyType) -> bool:
