@@ -15,11 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.yaml import yaml_load
 
+import bantin
 from bantin.exceptions import MetadataError
 from bantin.markdown import (
     assign_anchors,
     escape,
     parse_article,
+    pre_lines,
     render_article,
     unescape,
     written_text,
@@ -362,7 +364,8 @@ def test_any_text_renders_as_itself(source: str) -> None:
     blocks = assign_anchors([Block(BlockKind.HEADING, source), Block(BlockKind.FIGURE, source)])
     shown, _ = render(render_article(front, blocks).split("---\n", 2)[2])
     lines = [re.sub(r"\s+", " ", line).strip() for line in shown.split("\n") if line.strip()]
-    assert lines == [expected, expected]
+    caption = [re.sub(r"\s+", " ", line).strip() for line in pre_lines(source)]
+    assert lines == [expected, *caption]  # a caption's lines are its title's and its notes'
 
 
 BLOCK_KINDS = st.sampled_from(list(BlockKind))
@@ -566,3 +569,20 @@ def test_a_bulleted_list_renders_as_a_list_and_reads_back() -> None:
     assert page.count("<ul>") == 2 and page.count("<li") == 3, page
     assert f'<li id="{blocks[1].anchor}">Rửa sạch lá rau.</li>' in page, page
     assert f'<p id="{blocks[3].anchor}">- Một đoạn văn' in page, page
+
+
+def test_a_captions_notes_stay_lines_of_their_own() -> None:
+    """A float's caption holds its title, then each of its notes (the unit, the source) on a
+    line of its own: written so, read back so, and shown on the page as lines, not run into
+    the title (the figure's caption keeps its line breaks)."""
+    caption = "Bảng 2. Tiền lương bình quân\nĐơn vị tính: triệu đồng\nNguồn: Tổng cục Thống kê"
+    front = sample_front()
+    blocks = assign_anchors([Block(BlockKind.FIGURE, caption)])
+    written = render_article(front, blocks)
+    assert "Bảng 2. Tiền lương bình quân\nĐơn vị tính: triệu đồng\nNguồn: Tổng" in written
+    assert parse_article(written, "x.md").blocks == blocks
+    text, tags = render(written.split("---\n", 2)[2])
+    assert text.split("\n") == caption.split("\n")
+    assert tags == ["figure", "figcaption"]
+    css = (Path(bantin.__file__).parent / "assets" / "bantin.css").read_text(encoding="utf-8")
+    assert re.search(r"\.bantin-figure figcaption \{[^}]*white-space: pre-line", css)

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from bantin.model import BlockKind
 from bantin.pdf.articles import Span, advert_pages, news_items, starts, without_blank_tail
 from bantin.pdf.fonts import BodyType, body_type
 from bantin.pdf.furniture import remove_furniture
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word, union_of
-from bantin.pdf.reading import Para, document_columns, join_marks, paragraphs
+from bantin.pdf.reading import Column, Para, document_columns, join_marks, paragraphs
 from bantin.pdf.roles import (
     AFFILIATION,
     BYLINE,
@@ -3910,7 +3911,7 @@ def test_a_note_under_a_float_across_the_columns_stays_with_it() -> None:
     )
     sheet.images.append(Box(60, 265, 530, 390))
     texts = [block.text for block in body_blocks(labelled(sheet))]
-    note = texts.index("Biểu đồ 1. Quy mô vốn đầu tư qua các năm Nguồn: Tổng hợp của nhóm tác giả")
+    note = texts.index("Biểu đồ 1. Quy mô vốn đầu tư qua các năm\nNguồn: Tổng hợp của nhóm tác giả")
     assert texts[note + 1].startswith(RUNNING), texts
     assert texts[note + 1].endswith("trong nước."), texts
 
@@ -4321,3 +4322,143 @@ def test_a_sentence_going_on_with_a_figures_name_in_small_letters_is_no_caption(
     assert CAPTION not in {para.role for para in paras}
     texts = [b.text for b in body_blocks(paras) if b.kind.name == "PARAGRAPH"]
     assert any("dòng này hình 1. Lượng chất liên kết" in text for text in texts), texts
+
+
+def test_a_source_note_without_its_colon_under_a_table_is_its_note() -> None:
+    """Measured on real articles: "Nguồn <the reports it names>" (no colon after "Nguồn") in
+    italics smaller than the text, under a table's rows, going on in a second line, was read
+    as one of the table's rows or as running text, its second line as a caption of its own.
+    The note's type says what the missing colon would: the source's note, whole, goes under
+    the table's caption, a line of its own; running text in the body's type opening with
+    "Nguồn" stays running text."""
+    rows = [(f"Ngân hàng số {n}", f"0,{80 + n}") for n in range(4)]
+    note = ("Nguồn Báo cáo thường niên của các ngân hàng", "thương mại cổ phần, 2016-2020")
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [line("Bảng 1. Tỷ lệ lợi nhuận trên tổng tài sản", 120, 110, 10, True)],
+        *cells(rows, (60, 340), 130),
+        [_styled(note[0], 80, 206, 11, italic=True), _styled(note[1], 120, 219, 11, italic=True)],
+        body_lines(240, 4),
+        [line("Nguồn nhân lực của các ngân hàng còn thiếu.", 50, 310)],
+        body_lines(325, 3),
+    )
+    blocks = body_blocks(labelled(sheet))
+    figures = [b.text for b in blocks if b.kind is BlockKind.FIGURE]
+    assert figures == [f"Bảng 1. Tỷ lệ lợi nhuận trên tổng tài sản\n{' '.join(note)}"], blocks
+    texts = [b.text for b in blocks if b.kind is BlockKind.PARAGRAPH]
+    assert any("Nguồn nhân lực của các ngân hàng còn thiếu." in text for text in texts), texts
+    assert not any("Báo cáo thường niên" in text for text in texts), texts
+
+
+def test_a_note_under_a_table_going_on_over_a_page_stays_under_it() -> None:
+    """Measured on a real article: a ruled table across both columns going on at the top of
+    the next page, its note ("Nguồn: ...") flush right under it, was read column by column:
+    the table's left cells, the left column's text under the table, then its right cells
+    and the note. The note followed that text, a paragraph of its own, away from its table
+    (whose caption is on the page before). A note standing under a float whose parts are
+    read after the text under it goes back under the float, into its caption."""
+    from bantin.pdf.rules import Grid
+
+    def grid(number: int, top: float, rows: int) -> Grid:
+        ys = tuple(top + 20 * n for n in range(rows + 1))
+        xs = (50.0, 300.0, 420.0, 540.0)
+        bottom = ys[-1]
+        return Grid(
+            Box(50, top, 540, bottom),
+            ys,
+            xs,
+            down=tuple(Box(x - 0.5, top, x + 0.5, bottom) for x in xs),
+            across=tuple(Box(50, y - 0.5, 540, y + 0.5) for y in ys),
+        )
+
+    left, right = Column(50, 290, 6), Column(310, 550, 6)
+
+    def cells(number: int, found: Grid, texts: list[str], x: float) -> list[Para]:
+        out = []
+        for n, text in enumerate(texts):
+            cell = Para([line(text, x, found.box.y0 + 20 * n + 4, 10)], number, role=TABLE)
+            cell.grid, cell.column = found, left if x < right.left else right
+            out.append(cell)
+        return out
+
+    def text(number: int, lines: list[Line], column: Column) -> Para:
+        return Para(lines, number, role="body", column=column)
+
+    caption = Para([line("Bảng 1. Thu nhập bình quân theo năm", 120, 600, 10, True)], 1)
+    caption.role = CAPTION
+    first, second = grid(1, 620, 3), grid(2, 60, 3)
+    paras = [
+        text(1, [*body_lines(60, 30), line("đều tăng.", 50, 510)], left),
+        caption,
+        *cells(1, first, [f"Nhóm {n}" for n in range(3)], 55),
+        *cells(1, first, [f"{n},50" for n in range(3)], 305),
+        *cells(2, second, [f"Loại {n}" for n in range(3)], 55),
+        text(2, [line("• Thu nhập dưới hình thức tiền thưởng", 50, 135)], left),
+        text(2, [*body_lines(150, 4), line("và doanh nghiệp tư", 50, 210)], left),
+        *cells(2, second, [f"{n},75" for n in range(3)], 305),
+        Para([_styled("Nguồn: Tổng cục Thống kê", 320, 124, 10, italic=True)], 2, column=right),
+        text(2, [line("nhân đều tăng.", 320, 150), *body_lines(165, 3, x=320)], right),
+    ]
+    paras[-2].role = CAPTION
+    blocks = body_blocks(paras)
+    assert [b.text for b in blocks if b.kind.name == "FIGURE"] == [
+        "Bảng 1. Thu nhập bình quân theo năm\nNguồn: Tổng cục Thống kê"
+    ], blocks
+    assert [b.kind.name for b in blocks] == ["PARAGRAPH", "FIGURE", "TABLE", "TABLE", "ITEM"]
+
+
+def test_a_tables_notes_under_its_source_stay_its_notes() -> None:
+    """Measured on a real article: under a table's rows and its source's note, a test's
+    name and statistic in small type, then "Ghi chú: ..." in the text's type listing what
+    the stars mean, its last item on a line set a little apart: the test's line was a
+    caption of its own that took "Ghi chú" into it, and the last item was running text.
+    Each is the table's note, a line of its own under its caption's title; a note ending
+    with a semicolon goes on in the short line of its type right under it."""
+    rows = [(f"Biến số {n}", f"0,{800 + n}***") for n in range(4)]
+    stars = ["Ghi chú: Mức ý nghĩa (*): p < 0,1 có ý nghĩa", "thấp; (**): p < 0,05 trung bình;"]
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [line("Bảng 1. Kết quả ước lượng của mô hình", 120, 110, 10, True)],
+        *cells(rows, (60, 340), 130),
+        [_styled("(Nguồn: Kết quả xử lý trên phần mềm)", 50, 204, 11, italic=True)],
+        [line("Kiểm định Hausman 0,0902", 50, 222, 9, True)],
+        [line(stars[0], 50, 238), line(stars[1], 50, 253)],
+        [line("(***): p < 0,01 có ý nghĩa cao", 50, 282)],
+        [line("Với mức ý nghĩa là 0,05, kết quả kiểm định cho thấy.", 50, 310)],
+        body_lines(325, 3),
+    )
+    blocks = body_blocks(labelled(sheet))
+    assert [b.text for b in blocks if b.kind is BlockKind.FIGURE] == [
+        "Bảng 1. Kết quả ước lượng của mô hình\n(Nguồn: Kết quả xử lý trên phần mềm)\n"
+        f"Kiểm định Hausman 0,0902\n{' '.join(stars)} (***): p < 0,01 có ý nghĩa cao"
+    ], blocks
+    texts = [b.text for b in blocks if b.kind is BlockKind.PARAGRAPH]
+    assert any("Với mức ý nghĩa là 0,05, kết quả" in text for text in texts), texts
+    assert not any("(***)" in text for text in texts), texts
+
+
+def test_a_charts_note_opening_a_bracket_over_its_source_is_its_note() -> None:
+    """Measured on a real article: under a chart, its key's note in italics of the text's
+    size opening a bracket ("(KQT: ...; KNĐ: ...") over the source's note that closes it
+    ("Nguồn: ... 2022)") was running text, run into the next paragraph. The line whose
+    bracket the note closes is the note's first line: both go under the chart's caption."""
+    key, source = "(KQT: Khách quốc tế; KNĐ: Khách nội địa", "Nguồn: Kết quả khảo sát, 2022)"
+    right = line(RUNNING, 50, 0).box.x1
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [line("Biểu đồ 1. Mức độ hài lòng của du khách", 150, 110, 10, True)],
+        [_styled(key, right - _styled(key, 0, 0, italic=True).box.x1, 240, italic=True)],
+        [_styled(source, right - _styled(source, 0, 0, italic=True).box.x1, 256, italic=True)],
+        [line("Thực trạng sản phẩm du lịch được phân tích như sau.", 50, 290)],
+        body_lines(305, 3),
+    )
+    sheet.images.append(Box(60, 125, 530, 235))
+    blocks = body_blocks(labelled(sheet))
+    assert [b.text for b in blocks if b.kind is BlockKind.FIGURE] == [
+        f"Biểu đồ 1. Mức độ hài lòng của du khách\n{key}\n{source}"
+    ], blocks
+    texts = [b.text for b in blocks if b.kind is BlockKind.PARAGRAPH]
+    assert not any("KQT" in text for text in texts), texts

@@ -1518,14 +1518,16 @@ def test_an_items_lines_set_apart_between_two_items_go_on_with_it(
 def test_a_floats_note_goes_into_its_caption_and_makes_no_figure(tmp_path: Path) -> None:
     """Measured on real articles: a table's or a figure's note ("Nguồn: ...", "(Nguồn:
     ...)", "Đơn vị: Triệu đồng") came out as a figure of its own holding nothing but the
-    note. The note belongs to the float it stands under: it goes into that float's caption,
-    which stands next to the table."""
+    note, then run into the caption's title. The note belongs to the float it stands under:
+    it goes into that float's caption, which stands next to the table, each note a line of
+    its own under the title."""
     table = "Bảng 1. Dư nợ cho vay theo kỳ hạn\nKỳ hạn | 2019 | 2020\nNgắn hạn | 147 | 151"
     pdf = tmp_path / "nguon.pdf"
     body = [
         ("body", text(0, 6)),
         ("ruled", table),
         ("note", "Nguồn: Báo cáo thường niên của ngân hàng"),
+        ("note", "Ghi chú: kỳ hạn tính theo hợp đồng tín dụng"),
         ("body", text(1, 6)),
         ("photo", "Hình 1. Cơ cấu dư nợ theo ngành kinh tế"),
         ("note", "(Nguồn: Tác giả tổng hợp, 2021)"),
@@ -1534,8 +1536,9 @@ def test_a_floats_note_goes_into_its_caption_and_makes_no_figure(tmp_path: Path)
     build_pdf(pdf, [Spec("Tín dụng ngắn hạn tại ngân hàng thương mại", body, columns=1)])
     converted = convert_pdf(pdf)
     assert blocks_of(converted, BlockKind.FIGURE) == [
-        "Bảng 1. Dư nợ cho vay theo kỳ hạn Nguồn: Báo cáo thường niên của ngân hàng",
-        "Hình 1. Cơ cấu dư nợ theo ngành kinh tế (Nguồn: Tác giả tổng hợp, 2021)",
+        "Bảng 1. Dư nợ cho vay theo kỳ hạn\nNguồn: Báo cáo thường niên của ngân hàng\n"
+        "Ghi chú: kỳ hạn tính theo hợp đồng tín dụng",
+        "Hình 1. Cơ cấu dư nợ theo ngành kinh tế\n(Nguồn: Tác giả tổng hợp, 2021)",
     ]
     kinds = [block.kind for block in converted.blocks]
     assert kinds[kinds.index(BlockKind.FIGURE) + 1] is BlockKind.TABLE  # the caption over it

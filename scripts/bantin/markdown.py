@@ -258,6 +258,8 @@ def render_block(block: Block, number: int = 1, level: int = HEADING_LEVEL) -> s
     list item (`number`) or bulleted list item."""
     if block.kind in (BlockKind.TABLE, BlockKind.EQUATION):
         return _render_pre(block)
+    if block.kind is BlockKind.FIGURE:
+        return _render_figure(block)
     text = escape(block.text)
     if block.kind is BlockKind.REFERENCE:
         return f"{number}. {text}\n{{: #{block.anchor} }}"
@@ -267,17 +269,21 @@ def render_block(block: Block, number: int = 1, level: int = HEADING_LEVEL) -> s
         return f"{text}\n{{: #{block.anchor} .{FOOTNOTE_CLASS} }}"
     if block.kind is BlockKind.HEADING:
         return f"{'#' * level} {text} {{ #{block.anchor} }}"
-    if block.kind is BlockKind.FIGURE:
-        return "\n".join(
-            [
-                f"/// html | figure.{FIGURE_CLASS}#{block.anchor}",
-                "//// html | figcaption",
-                text,
-                "////",
-                "///",
-            ]
-        )
     return f"{text}\n{{: #{block.anchor} }}"
+
+
+def _render_figure(block: Block) -> str:
+    """A figure's caption: its title, then each of its notes (the unit, the source) on a
+    line of its own, which the page keeps (the caption's style keeps line breaks)."""
+    return "\n".join(
+        [
+            f"/// html | figure.{FIGURE_CLASS}#{block.anchor}",
+            "//// html | figcaption",
+            *map(escape, pre_lines(block.text)),
+            "////",
+            "///",
+        ]
+    )
 
 
 def _render_pre(block: Block) -> str:
@@ -294,8 +300,9 @@ def pre_lines(text: str) -> list[str]:
 
 
 def written_text(block: Block) -> str:
-    """The text a block reads back as once written: one line, or a table's lines."""
-    if block.kind in (BlockKind.TABLE, BlockKind.EQUATION):
+    """The text a block reads back as once written: one line, or a table's, an equation's or
+    a caption's lines."""
+    if block.kind in (BlockKind.TABLE, BlockKind.EQUATION, BlockKind.FIGURE):
         return "\n".join(pre_lines(block.text))
     return one_line(block.text)
 
@@ -342,7 +349,8 @@ def split_front(text: str, path: Path | str) -> tuple[str, list[str], int]:
 
 
 def _read_figure(lines: list[str], start: int) -> tuple[Block, int]:
-    """A figure html block from its opening line to its closing '///'."""
+    """A figure html block from its opening line to its closing '///': its caption's lines,
+    the title's, then each note's."""
     opened = _FIGURE_OPEN.match(lines[start].strip())
     found = _FIGURE_ID.search(opened.group("attrs")) if opened else None
     caption: list[str] = []
@@ -352,7 +360,7 @@ def _read_figure(lines: list[str], start: int) -> tuple[Block, int]:
         if line.strip() and not line.startswith("////") and not line.startswith("    "):
             caption.append(line.strip())
         index += 1
-    text = unescape(" ".join(caption))
+    text = "\n".join(map(unescape, caption))
     return Block(BlockKind.FIGURE, text, anchor=found.group("id") if found else ""), index + 1
 
 

@@ -70,6 +70,7 @@ class Para:
     pages: list[int] = field(default_factory=list)
     grid: Grid | None = None  # the ruled table it stands in, once its cells are claimed
     formula: bool = False  # the pieces of one formula, joined (bantin.pdf.roles)
+    notes: list[Para] = field(default_factory=list)  # a caption's: its unit, its source
 
     def __post_init__(self) -> None:
         if not self.pages:

@@ -119,6 +119,9 @@ _CAPTION_NOTE = re.compile(
     r"|(?:đơn\s*vị(?:\s*tính)?|đvt|ghi\s*chú|chú\s*thích|note)\s*[:;.(])",
     re.I,
 )
+#: A source's note with no mark after "Nguồn" ("Nguồn Báo cáo thường niên ..."): running
+#: text may open so ("Nguồn nhân lực ..."), a float's note only where its type says it is one.
+_SOURCE_UNMARKED = re.compile(r"^\W{0,2}(?:nguồn|source)\s+\w", re.I)
 _PHOTO_CREDIT = re.compile(r"^\W{0,2}ảnh\s*:", re.I)
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}\d{0,2}\s+(?=\w)")
 #: Citations of the numbered references: "[2]", "[7, 10]", "[3-5]".
@@ -1446,9 +1449,20 @@ def _two_sentences(text: str) -> bool:
 
 
 def is_float_note(text: str) -> bool:
-    """Words that open a table's or a figure's note: "Nguồn: ...", "(Nguồn: ...)", "Đơn vị:
-    Triệu đồng", "ĐVT:", "Ghi chú:"."""
-    return bool(_CAPTION_NOTE.match(text.strip()))
+    """Words that open a table's or a figure's note, once its type or place made it a
+    caption: "Nguồn: ...", "(Nguồn: ...)", "Đơn vị: Triệu đồng", "ĐVT:", "Ghi chú:", or
+    "Nguồn" and the source named with no colon between."""
+    text = text.strip()
+    return bool(_CAPTION_NOTE.match(text) or _SOURCE_UNMARKED.match(text))
+
+
+def _unmarked_source_note(para: Para, body: BodyType) -> bool:
+    """ "Nguồn" and the source it names with no colon between, in italics smaller than the
+    text's, as a float's notes are set: running text never is."""
+    style = para.style
+    return bool(_SOURCE_UNMARKED.match(para.text.strip())) and (
+        style.italic and body.ratio(style) < SMALLER
+    )
 
 
 def is_caption_text(text: str) -> bool:
@@ -1463,6 +1477,8 @@ def _is_caption(para: Para, body: BodyType) -> bool:
     however long (a figure's key of many items)."""
     text = para.text.strip()
     if _CAPTION_NOTE.match(text) and body.ratio(para.style) < SMALLER:
+        return True
+    if _unmarked_source_note(para, body) and len(para.lines) <= CAPTION_MAX_LINES:
         return True
     if len(para.lines) > CAPTION_MAX_LINES:
         return False
@@ -1675,6 +1691,7 @@ def _label_tables(paras: Sequence[Para], body: BodyType, pictures: Pictures) -> 
     _axis_ticks(paras)
     _keys_under_captions(paras, body)
     _notes_under_tables(paras, body)
+    _notes_going_on(paras)
 
 
 KEY_MAX_LINES = 3  # lines of one block of a figure's key, at the most
@@ -1745,6 +1762,67 @@ def _notes_under_tables(paras: Sequence[Para], body: BodyType) -> None:
 
 #: Lines a table's note under its source holds, at the most (a test's name, its statistic).
 NOTE_MAX_LINES = 2
+#: The widest gap between a note's lines and the rest of the list it goes on with, in the
+#: note's line heights (the rest set a little apart, as an item of its own).
+NOTE_ITEM_GAP = 1.5
+
+
+def _notes_going_on(paras: Sequence[Para]) -> None:
+    """A float's note ending with a semicolon ("Ghi chú: (*): p < 0,1 ...; (**): ...;") goes
+    on in the short paragraph of its type right under it, at its left edge, that the list's
+    last item was set in ("(***): p < 0,01 ..."): the note's rest, not running text. A
+    short paragraph of its type right over a note that closes the bracket it opens ("(KQT:
+    Khách quốc tế; ..." over "Nguồn: ... 2022)") is the note's first line, a caption."""
+    previous: Para | None = None
+    for para in paras:
+        if not para.role:
+            continue
+        if previous is not None and _rest_of_note(previous, para):
+            previous.lines += para.lines
+            para.role = ""
+            continue
+        if previous is not None and _opens_note(previous, para):
+            previous.role = CAPTION
+        previous = para
+
+
+def _rest_of_note(note: Para, para: Para) -> bool:
+    """`para` goes on with the list `note` leaves open (see `_notes_going_on`)."""
+    if note.role != CAPTION or not _CAPTION_NOTE.match(note.text.strip()):
+        return False
+    ends_open = note.text.rstrip().endswith(";")
+    return ends_open and para.role == BODY and _short_part(para) and _note_part(note, para)
+
+
+def _opens_note(para: Para, note: Para) -> bool:
+    """`para` opens the bracket the note under it closes (see `_notes_going_on`)."""
+    if note.role != CAPTION or not _CAPTION_NOTE.match(note.text.strip()):
+        return False
+    text = para.text.strip()
+    opened = text.startswith("(") and text.count("(") > text.count(")")
+    closed = note.text.count(")") > note.text.count("(")
+    return para.role == BODY and opened and closed and _short_part(para) and _note_part(para, note)
+
+
+def _short_part(para: Para) -> bool:
+    """Of the few lines a part of a float's note set apart takes."""
+    return len(para.lines) <= NOTE_MAX_LINES
+
+
+def _note_part(above: Para, below: Para) -> bool:
+    """`below` stands right under `above` on its page in its type, from its left edge or to
+    its right edge (both set flush right): two parts of one float's note."""
+    if below.page != above.page or _type_of_note(above) != _type_of_note(below):
+        return False
+    last, first = above.lines[-1].box, below.lines[0].box
+    aligned = min(abs(first.x0 - above.box.x0), abs(first.x1 - last.x1)) <= last.height
+    return aligned and -1 < first.y0 - last.y1 < NOTE_ITEM_GAP * last.height
+
+
+def _type_of_note(para: Para) -> tuple[str, int, bool]:
+    """The font, size and slant a note's parts share."""
+    style = para.style
+    return style.font, round(style.size), style.italic
 
 
 def _small_note(para: Para, body: BodyType) -> bool:

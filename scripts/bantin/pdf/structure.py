@@ -240,7 +240,8 @@ def body_blocks(paras: Sequence[Para]) -> list[Block]:
     flow = _run_in_headings(_headings_across_columns([p for p in paras if p.role in _KIND]))
     flow = _items_going_on(flow)
     indent = _indent_convention(flow)
-    merged = _notes_into_captions(join_continued(flow, indent), _note_captions(paras))
+    notes = _float_notes(paras)
+    merged = _notes_into_captions(join_continued(flow, indent), _note_captions(paras, notes), notes)
     blocks: list[Block] = []
     for group in _groups(merged):
         for block in _blocks_of(group):
@@ -290,22 +291,24 @@ def _header_repeated(before: Block, block: Block) -> int:
     return count if count < len(rows) else 0
 
 
-def _notes_into_captions(paras: list[Para], captions: Mapping[int, Para]) -> list[Para]:
-    """Each float's note goes into its float's caption: the caption before it past the
-    float's rows, as floats follow the text they interrupt, else the one `_note_captions`
-    found it by in the page's order (by the note's id). A note whose caption is not found
-    stays where it is, a paragraph: never a figure of its own."""
+def _notes_into_captions(
+    paras: list[Para], captions: Mapping[int, Para], notes: frozenset[int]
+) -> list[Para]:
+    """Each float's note goes into its float's caption, one of the caption's notes: the
+    caption before it past the float's rows, as floats follow the text they interrupt, else
+    the one `_note_captions` found it by in the page's order (by the note's id). A note
+    whose caption is not found stays where it is, a paragraph: never a figure of its own."""
     out: list[Para] = []
     for at, para in enumerate(paras):
-        if not _note(para):
+        if id(para) not in notes:
             out.append(para)
             continue
-        caption = _float_caption(paras, at, -1) or captions.get(id(para))
+        caption = _float_caption(paras, at, -1, notes) or captions.get(id(para))
         if caption is None:
             para.role = roles.BODY
             out.append(para)
             continue
-        caption.lines = [*caption.lines, *para.lines]
+        caption.notes.append(para)
         caption.pages = sorted({*caption.pages, *para.pages})
     return out
 
@@ -313,24 +316,26 @@ def _notes_into_captions(paras: list[Para], captions: Mapping[int, Para]) -> lis
 _FLOAT_PARTS = (roles.TABLE, roles.FIGURE)
 
 
-def _note_captions(paras: Sequence[Para]) -> dict[int, Para]:
+def _note_captions(paras: Sequence[Para], notes: frozenset[int]) -> dict[int, Para]:
     """The caption of the float each float's note ("Nguồn: ...", "Đơn vị: Triệu đồng") stands
     under or over, by the note's id, read in the page's order: the caption before the note
     past the float's rows or words, else the one after the rows or words it stands over."""
     found: dict[int, Para] = {}
     for at, para in enumerate(paras):
-        if _note(para):
-            caption = _float_caption(paras, at, -1) or _float_caption(paras, at, 1)
+        if id(para) in notes:
+            caption = _float_caption(paras, at, -1, notes) or _float_caption(paras, at, 1, notes)
             if caption is not None:
                 found[id(para)] = caption
     return found
 
 
-def _float_caption(paras: Sequence[Para], at: int, step: int) -> Para | None:
+def _float_caption(paras: Sequence[Para], at: int, step: int, notes: frozenset[int]) -> Para | None:
     """The caption, not a note, nearest to the note `paras[at]` going `step` past a float's
     rows, words and other notes only; going forward, past some the note stands over."""
     index = at + step
-    while 0 <= index < len(paras) and (paras[index].role in _FLOAT_PARTS or _note(paras[index])):
+    while 0 <= index < len(paras) and (
+        paras[index].role in _FLOAT_PARTS or id(paras[index]) in notes
+    ):
         index += step
     if not 0 <= index < len(paras):
         return None
@@ -340,9 +345,32 @@ def _float_caption(paras: Sequence[Para], at: int, step: int) -> Para | None:
     return found if found.role == roles.CAPTION else None
 
 
+def _float_notes(paras: Sequence[Para]) -> frozenset[int]:
+    """The ids of the floats' notes, labelled captions: those a note's words open ("Nguồn:
+    ...", "Ghi chú: ..."), and a caption with no label of a float ("Hình 2", "Bảng 1") right
+    after a note, or right before one, another line of the float's notes (a test's name and
+    statistic under a table's source, a chart's key over its source)."""
+    shown = [para for para in paras if para.role]
+    found = {id(para) for para in shown if _note(para)}
+    for before, para in itertools.pairwise(shown):
+        if id(before) in found and _unlabelled(para):
+            found.add(id(para))
+    for para, after in itertools.pairwise(shown):
+        if id(after) in found and _unlabelled(para):
+            found.add(id(para))
+    return frozenset(found)
+
+
 def _note(para: Para) -> bool:
-    """A float's note, labelled a caption."""
+    """A float's note by its words, labelled a caption."""
     return para.role == roles.CAPTION and roles.is_float_note(para.text)
+
+
+def _unlabelled(para: Para) -> bool:
+    """A caption opening with no float's label ("Hình 2.", "Bảng 1:", "Biểu đồ", "Ảnh:")."""
+    return para.role == roles.CAPTION and not (
+        roles.figure_caption(para) or roles.table_caption(para)
+    )
 
 
 def _items_going_on(paras: list[Para]) -> list[Para]:
@@ -540,7 +568,7 @@ def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
     held: list[Para] = []  # floats met since the last paragraph of running text
     last: Para | None = None
     for para in paras:
-        if para.role in _FLOATS and _back_under_its_float(para, out):
+        if para.role in _FLOATS and _back_under_its_float(para, out, held):
             continue
         if para.role in _FLOATS or (last is not None and _stray_label(last, para)):
             held.append(para)
@@ -561,14 +589,17 @@ def join_continued(paras: Sequence[Para], indent: bool) -> list[Para]:
     return out + held
 
 
-def _back_under_its_float(para: Para, out: list[Para]) -> bool:
+def _back_under_its_float(para: Para, out: list[Para], held: Sequence[Para]) -> bool:
     """A caption read after text standing wholly below it on its page, that text read right
     after floats one of which stands over it, goes back after those floats (into `out`):
     a note set under a float across the columns, in the band below it but in a column
     other than the first ("Nguồn: ..." flush right under a chart or table), is read after
-    the first column's text there, yet belongs to the float, not after that text. (Only a
-    caption: a table's stray cell or a figure's word put back among other cells made a
-    table of a list item and the line before it.)"""
+    the first column's text there, yet belongs to the float, not after that text. The float
+    over it may be among those `held` since that text, a part of one of those floats' table
+    (a table read column by column: its cells in the second column come after the first
+    column's text; another table's cells there are no float it stands under). (Only a caption: a
+    table's stray cell or a figure's word put back among other cells made a table of a list
+    item and the line before it.)"""
     if para.role != roles.CAPTION:
         return False
     index = len(out)
@@ -577,10 +608,17 @@ def _back_under_its_float(para: Para, out: list[Para]) -> bool:
     floats = index
     while floats and out[floats - 1].role in _FLOATS and out[floats - 1].page == para.page:
         floats -= 1
-    if index == len(out) or not any(_over(out[i], para) for i in range(floats, index)):
+    before = out[floats:index]
+    over = [*before, *(f for f in held if _same_table(f, before))]
+    if index == len(out) or not any(_over(float_, para) for float_ in over):
         return False
     out.insert(index, para)
     return True
+
+
+def _same_table(cell: Para, cells: Sequence[Para]) -> bool:
+    """`cell` stands in the ruled grid of one of `cells`: a part of their table."""
+    return cell.grid is not None and any(cell.grid is other.grid for other in cells)
 
 
 def _wholly_below(text: Para, para: Para) -> bool:
@@ -782,6 +820,8 @@ def _blocks_of(group: list[Para]) -> list[Block]:
         text = formula_text(lines) if first.formula else "\n".join(line.text for line in lines)
     elif first.role == roles.BODY and text != first.text:
         return [Block(BlockKind.ITEM, text)]  # its bullet taken off: Markdown draws one
+    elif first.role == roles.CAPTION:
+        text = "\n".join([text, *(note.text for note in first.notes)])  # a line each
     return [Block(_KIND[first.role], text)]
 
 
