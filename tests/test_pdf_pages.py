@@ -159,6 +159,19 @@ def test_a_superscript_mark_set_apart_joins_the_line_it_leans_on() -> None:
     assert len(sheet.blocks) == 3
 
 
+def test_an_ions_charge_poppler_set_as_a_line_of_its_own_goes_back_after_its_ion() -> None:
+    """Measured on a real article: the raised charges of "K2SiF6:Mn4+" and "Mn3+" were lines
+    of their own and ended the abstract ("... 8,5%. 4+ 3+"), the ions left bare."""
+    ion = line("bột huỳnh quang K2SiF6:Mn", 50, 212, 10)
+    box = Box(ion.box.x1, 209, ion.box.x1 + 5.5, 215.5)  # raised, after the ion
+    rest = line("đỏ và sản phẩm phụ", box.x1 + 3, 212, 10)
+    text = Line(ion.words + rest.words, ion.box.union(rest.box))
+    charge = Line([Word("4+", box, Style("Times New Roman", 6.5))], box)
+    sheet = page(1, [text, charge], body_lines(300, 10))
+    join_marks(sheet)
+    assert sheet.blocks[0].lines[0].text == "bột huỳnh quang K2SiF6:Mn4+ đỏ và sản phẩm phụ"
+
+
 def test_a_mark_poppler_set_as_a_line_inside_a_block_joins_its_line() -> None:
     """Measured on a real article: the third affiliation's mark stood as a line of its own
     inside the block of affiliations, and the affiliation list got an empty entry."""
@@ -4462,3 +4475,77 @@ def test_a_charts_note_opening_a_bracket_over_its_source_is_its_note() -> None:
     ], blocks
     texts = [b.text for b in blocks if b.kind is BlockKind.PARAGRAPH]
     assert not any("KQT" in text for text in texts), texts
+
+
+def raised(base: Line, text: str, size: float = 7.0, rise: float = -4.0) -> Line:
+    """`base` with `text` set after it, glued, smaller and raised by `rise` (lowered when
+    positive), as a power, a charge or a subscript is printed."""
+    last = base.words[-1]
+    top = last.box.y0 + rise
+    box = Box(last.box.x1, top, last.box.x1 + 0.5 * size * len(text), top + size)
+    words = [*base.words, Word(text, box, Style("Times New Roman", size))]
+    return Line(words, union_of([w.box for w in words]))
+
+
+def test_a_raised_power_of_a_number_is_written_in_superscript_figures() -> None:
+    """Measured on real articles: "(5,02 ± 0,26)×10" with "8" raised read "×108" (every
+    value off by orders of magnitude), and "360" with a raised "0" "3600"; a unit's power
+    ("m2") and an ion's charge ("Mn4+") read right as plain text and stay so, and a
+    subscript ("H" "2" "O") stays as it is."""
+    power = raised(line("mật độ đạt (6,75 ± 0,26)×10", 50, 230), "9")
+    power.words.append(line("bào tử/mL.", power.box.x1 + 4, 230).words[0])
+    area = raised(line("trên diện tích 2.000 m", 50, 245), "2")
+    ion = raised(line("phức chất của ion Mn", 50, 260), "4+")
+    ion.words.append(line("góc 360", ion.box.x1 + 4, 260).words[0])
+    ion.words.append(line("360", ion.box.x1 + 30, 260).words[0])
+    ion = raised(ion, "0")
+    water = raised(line("trong dung dịch H", 50, 275), "2", rise=4.0)
+    sheet = page(
+        1,
+        [line("Tiêu đề của bài báo khoa học", 50, 40, 18, bold=True)],
+        body_lines(80, 8),
+        [power, area, ion, water, line("và câu kết thúc.", 50, 290)],
+        body_lines(310, 8),
+    )
+    join_marks(sheet)
+    text = " ".join(b.text for b in body_blocks(labelled(sheet)))
+    assert "(6,75 ± 0,26)×10⁹ bào" in text, text
+    assert "2.000 m2" in text and "ion Mn4+" in text and "dịch H2" in text, text
+    assert "góc 360°" in text, text
+
+
+def test_a_heading_across_the_gutter_in_the_columns_block_leaves_them_their_columns() -> None:
+    """Measured on a real article: poppler gave both columns' lines and the references'
+    heading centred under them as one block; read as a side of the left column, the heading
+    left its paragraphs with no column: a paragraph broken at a justified line was cut in
+    two and a dash item level with the next column's heading became a table's cell."""
+    left = [
+        line("Một là, các doanh nghiệp cần nhanh chóng hình", 50, 60),
+        *body_lines(75, 6),
+        line("nguồn vốn. Đến năm 2020, tỷ lệ này có thể đạt", 50, 165),
+        line("trên sáu mươi phần trăm.", 50, 180),
+        line("- Các doanh nghiệp cần huy động mọi nguồn", 50, 198),
+        *body_lines(213, 2),
+        line("vốn cho đầu tư phát triển.", 50, 243),
+        line("- Tạo điều kiện thuận lợi cho đầu tư của mọi", 50, 261),
+        *body_lines(276, 1),
+        line("thành phần kinh tế.", 50, 291),
+    ]
+    right = [
+        line("Hai là, các doanh nghiệp cần tận dụng những ưu", 320, 60),
+        *body_lines(75, 10, x=320),
+        line("5. KẾT LUẬN", 320, 228, 11, bold=True),
+        line("Cạnh tranh là một đặc trưng của nền kinh tế thị", 320, 246),
+        *body_lines(261, 2, x=320),
+        line("trong môi trường kinh tế hiện nay.", 320, 291),
+    ]
+    heading = line("TÀI LIỆU THAM KHẢO", 240, 312, 12, bold=True)
+    block = sorted([*left, *right, heading], key=lambda one: (one.box.y0, one.box.x0))
+    sheets = [page(1, body_lines(60, 40), body_lines(60, 40, x=320)), page(2, block)]
+    columns = document_columns(sheets, BODY)
+    paras = [p for n, one in enumerate(sheets, 1) for p in paragraphs(one, BODY, columns[n])]
+    assert all(para.column is not None for para in paras if para.page == 2 and para.box.x1 < 300)
+    label_article(paras, BODY)
+    assert TABLE not in {para.role for para in paras}
+    texts = [b.text for b in body_blocks(paras)]
+    assert any("tỷ lệ này có thể đạt trên sáu mươi phần trăm." in text for text in texts), texts

@@ -183,6 +183,7 @@ def join_marks(page: Page) -> None:
         log.debug("page %d: mark %r joined to %r", page.number, mark.text, host.text)
     for line in page.lines:
         _raised_degrees(line)
+        _raised_powers(line)
 
 
 def _raised_degrees(line: Line) -> None:
@@ -198,9 +199,37 @@ def _raised_degrees(line: Line) -> None:
             word.text = "°"
 
 
+#: Figures and signs with a superscript form: a power raised over a number is written with
+#: them ("10⁸", "(XᵀX)⁻¹"), so that it reads as printed and not as more figures ("108").
+#: A unit's or a letter's power and an ion's charge read right as plain text ("m2", "R2",
+#: "Mn4+"), as the text of such papers writes them, and stay so.
+SUPERSCRIPTS = str.maketrans("0123456789+−-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻")
+_POWER = re.compile(r"[−-]?[0-9]{1,3}")  # a power: "8", "-3", "12"
+_POWER_BASE = re.compile(r"[0-9)\]]$")  # a number's last figure, or a closing bracket
+RAISED_SHARE = 0.2  # of the word's height before it: a power's bottom stands this far up
+POWER_SIZE = 0.85  # of the size before it: a power is set this much smaller, at the most
+GLUED = 0.15  # of the size before it: the widest gap between a power and its base
+
+
+def _raised_powers(line: Line) -> None:
+    """Figures raised in smaller type, glued to a number or a closing bracket, are a power:
+    written in superscript figures; a raised "0" after a number is the degree sign ("360"
+    "0": a font without one)."""
+    for before, word in itertools.pairwise(line.words):
+        size = before.style.size
+        if word.style.size > POWER_SIZE * size or word.box.x0 - before.box.x1 > GLUED * size:
+            continue
+        if word.box.y1 > before.box.y1 - RAISED_SHARE * before.box.height:
+            continue
+        if not (_POWER.fullmatch(word.text) and _POWER_BASE.search(before.text)):
+            continue
+        degree = word.text == "0" and before.text[-1:].isdigit()
+        word.text = "°" if degree else word.text.translate(SUPERSCRIPTS)
+
+
 #: A raised sign of one or two characters that stands inside a line: a figure, a letter or
-#: the "o" of a degree; or a formula's index in brackets ("ξ^{(p)}").
-_INNER_MARK = re.compile(r"[\w°º*†‡§]{1,2}|\([\w+−-]{1,4}\)")
+#: the "o" of a degree; a formula's index in brackets ("ξ^{(p)}"); an ion's charge ("4+").
+_INNER_MARK = re.compile(r"[\w°º*†‡§]{1,2}|\([\w+−-]{1,4}\)|\d[+−]")
 
 
 def _degree(before: str, after: list[Word]) -> bool:
@@ -486,8 +515,11 @@ def split_across_gutters(page: Page, columns: list[Column]) -> None:
     for block in page.blocks:
         lines = [piece for line in block.lines for piece in _split_line(line, gutters)]
         sides: dict[int, list[Line]] = {}
+        across = sum(1 for line in lines if _over_gutter(line, gutters))
         for line in lines:  # by where it starts: a label standing in the gutter is no text
             side = sum(1 for _, end in gutters if line.box.x0 >= end - 2)
+            if across and 2 * across < len(lines) and _over_gutter(line, gutters):
+                side = ACROSS  # (a block mostly set across the page, a lead, stays one)
             sides.setdefault(side, []).append(line)
         if len(sides) == 1 and len(lines) == len(block.lines):
             blocks.append(block)  # (a block of lines from two columns is cut in two as well)
@@ -497,6 +529,17 @@ def split_across_gutters(page: Page, columns: list[Column]) -> None:
             for _, group in sorted(sides.items())
         ]
     page.blocks = blocks
+
+
+ACROSS = -1  # the side of a line set across a gutter (a centred heading over both columns)
+
+
+def _over_gutter(line: Line, gutters: list[tuple[float, float]]) -> bool:
+    """The line runs from one column into the next over the gutter: among the lines of a
+    block of the columns' text ("TÀI LIỆU THAM KHẢO" centred under them), it stands apart
+    from both, no column's line."""
+    x0, x1 = line.box.x0, line.box.x1
+    return any(x0 < start - 2 and x1 > end + 2 for start, end in gutters)
 
 
 PIECE_GAP = 3.0  # ems: the widest space a justified line of a narrow column may hold
