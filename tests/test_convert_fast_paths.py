@@ -719,3 +719,26 @@ def test_a_token_with_a_symbol_of_mathematics_is_mathematics(token: str) -> None
     assert (not shapes.MATH_CHARS.isdisjoint(token)) is symbol  # the check token_kind makes
     if symbol:
         assert shapes.token_kind(token) == "math"
+
+
+def _plain_all_caps(text: str) -> bool:
+    """`is_all_caps` as first written: two letters at least, none of them in small letters."""
+    letters = list(filter(str.isalpha, text))
+    return len(letters) >= 2 and not any(map(str.islower, letters))
+
+
+# Characters in small letters that are no letters (a small Roman numeral, a combining iota),
+# a title-case letter, a modifier letter, a letter of no case.
+CASE_EDGES = st.text(alphabet=st.sampled_from(list("aAĐđẾế 1.ⅰⅠ\u0345ǅʰª中")), max_size=12)
+
+
+@settings(max_examples=800, deadline=None)
+@given(CASE_EDGES | TEXT)
+def test_all_caps_answers_as_its_plain_definition(text: str) -> None:
+    assert vietnamese.is_all_caps(text) is _plain_all_caps(text)
+
+
+def test_all_caps_of_every_character() -> None:
+    for char in map(chr, range(0x110000)):
+        for text in (char + char, "A" + char, "a" + char):
+            assert vietnamese.is_all_caps(text) is _plain_all_caps(text), ascii(text)
