@@ -405,7 +405,11 @@ def _isolate_running_heads(doc: Labelling, repeated: frozenset[str]) -> None:
             index
             for index, line in enumerate(seg.lines)
             if (has_digit(line.text) and parse_running_head(line.text, line.number))
-            or (_repeats(line.text, repeated) and not _inside_capitals(seg.lines, index))
+            or (
+                repeated  # (most texts repeat no line: asked once, not of each line)
+                and _repeats(line.text, repeated)
+                and not _inside_capitals(seg.lines, index)
+            )
         ]  # a running head carries a number or repeats: most lines are not asked further
         if not heads:
             segments.append(seg)
