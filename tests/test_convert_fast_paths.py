@@ -8,11 +8,12 @@ import bisect
 import itertools
 import re
 import statistics
+from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bantin import slug, vietnamese
+from bantin import corpus, slug, vietnamese
 from bantin.convert import (
     casing,
     decode,
@@ -719,3 +720,41 @@ def test_a_token_with_a_symbol_of_mathematics_is_mathematics(token: str) -> None
     assert (not shapes.MATH_CHARS.isdisjoint(token)) is symbol  # the check token_kind makes
     if symbol:
         assert shapes.token_kind(token) == "math"
+
+
+def _plain_all_caps(text: str) -> bool:
+    """`is_all_caps` as first written: two letters at least, none of them in small letters."""
+    letters = list(filter(str.isalpha, text))
+    return len(letters) >= 2 and not any(map(str.islower, letters))
+
+
+# Characters in small letters that are no letters (a small Roman numeral, a combining iota),
+# a title-case letter, a modifier letter, a letter of no case.
+CASE_EDGES = st.text(alphabet=st.sampled_from(list("aAĐđẾế 1.ⅰⅠ\u0345ǅʰª中")), max_size=12)
+
+
+@settings(max_examples=800, deadline=None)
+@given(CASE_EDGES | TEXT)
+def test_all_caps_answers_as_its_plain_definition(text: str) -> None:
+    assert vietnamese.is_all_caps(text) is _plain_all_caps(text)
+
+
+def test_all_caps_of_every_character() -> None:
+    for char in map(chr, range(0x110000)):
+        for text in (char + char, "A" + char, "a" + char):
+            assert vietnamese.is_all_caps(text) is _plain_all_caps(text), ascii(text)
+
+
+def test_a_segment_s_position_is_its_index_in_the_list(tmp_path: Path) -> None:
+    """`Labelling.position` finds a segment by identity where `list.index` compares segments
+    field by field: the same index, as no two segments hold the same lines."""
+    for path in corpus.generate(12, tmp_path, seed=3):
+        if path.suffix != ".txt":
+            continue
+        lines = layout.split_lines(path.read_text(encoding="utf-8"))
+        measured = layout.measure(lines)
+        doc = roles.label(roles.Labelling(lines, layout.segment(lines, measured), measured))
+        held = [id(line) for seg in doc.segments for line in seg.lines]
+        assert len(held) == len(set(held))
+        for seg in doc.segments:
+            assert doc.position(seg) == doc.segments.index(seg)

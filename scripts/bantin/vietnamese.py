@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -366,8 +367,9 @@ def may_enumerate_lower(text: str) -> bool:
 
 def is_all_caps(text: str) -> bool:
     """True when the text has at least two letters and none of them is lower case."""
-    letters = list(filter(str.isalpha, text))
-    return len(letters) >= 2 and not any(map(str.islower, letters))
+    if any(map(str.isalpha, filter(str.islower, text))):
+        return False  # a letter in small letters (found at once in most texts: no list made)
+    return next(itertools.islice(filter(str.isalpha, text), 1, None), None) is not None
 
 
 def capitalize_first(text: str) -> str:

@@ -892,17 +892,17 @@ def _take_phrases(
     """Runs of three words or more that the body writes take its case, the longest first
     ("Trường Đại học Kinh tế - Kỹ thuật Công nghiệp" as a name, "các trường đại học kinh tế"
     not): a run's first word only where the body writes it inside a sentence."""
+    words = [pieces[i] for i in word_at]
+    gaps = [_phrase_gap(pieces[i + 1]) for i in word_at[:-1]]  # the gap after each word
     start = 0
     while start + PHRASE_WORDS <= len(word_at):
         best: tuple[int, tuple[str, ...]] | None = None
         end = start + PHRASE_WORDS
         while end <= len(word_at):
-            run = word_at[start:end]
-            gaps = [_phrase_gap(pieces[i + 1]) for i in run[:-1]]
-            spaced = [gap for gap in gaps if gap is not None]
-            if len(spaced) < len(gaps):
+            spaced = gaps[start : end - 1]
+            if None in spaced:
                 break
-            forms = body.phrase_forms([pieces[i] for i in run], spaced)
+            forms = body.phrase_forms(words[start:end], spaced)  # type: ignore[arg-type]
             if not forms:
                 break
             best = (

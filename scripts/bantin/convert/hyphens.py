@@ -37,6 +37,8 @@ _MARKS = re.escape("".join(sorted(set(_OPENING + _CLOSING + DASHES))))
 #: be a dash or nothing); it opens with one of them, so a search skips to the next at once.
 _MARKS_WORD_RE = re.compile(f"[{_MARKS}](?<![^ ][{_MARKS}])[{_MARKS}]*(?![^ ])")
 _TEXT = operator.attrgetter("text")
+_PROSE_SPACES = itertools.repeat(PROSE_SPACES)
+BLANK = Role.BLANK
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,11 +54,8 @@ def restore_dropped_hyphens(lines: list[SourceLine]) -> list[tuple[int, str]]:
     line's number with the pair restored."""
     texts = list(map(str.strip, map(_TEXT, lines)))
     widths = list(map(LINE_WIDTHS.__getitem__, texts))
-    prose = [
-        i
-        for i, line in enumerate(lines)
-        if line.role is not Role.BLANK and texts[i].count(" ") >= PROSE_SPACES
-    ]
+    spaced = map(operator.ge, map(str.count, texts, itertools.repeat(" ")), _PROSE_SPACES)
+    prose = [i for i in itertools.compress(range(len(lines)), spaced) if lines[i].role is not BLANK]
     long = _long_lines(prose, [widths[i] for i in prose])
     candidates = {i: width for i, width in long.items() if _between_column_lines(i, long, prose)}
     if not candidates:

@@ -189,8 +189,9 @@ class Labelling:
         """Segments still to label (equations are set apart by the layout and keep BODY)."""
         return [s for s in self.segments if s.role is Role.BODY and s.kind is None]
 
-    def _position(self, seg: Segment) -> int:
-        """Index of `seg` by identity; `list.index` compared whole segments field by field."""
+    def position(self, seg: Segment) -> int:
+        """Index of `seg` by identity; `list.index` compared whole segments field by field
+        (the same answer: the segments hold different lines, each line made once)."""
         index = self._positions.get(id(seg))
         if index is None or index >= len(self.segments) or self.segments[index] is not seg:
             self._positions = {id(s): i for i, s in enumerate(self.segments)}
@@ -199,7 +200,7 @@ class Labelling:
 
     def neighbour(self, seg: Segment, step: int, roles: frozenset[Role]) -> Segment | None:
         """The nearest segment before (step -1) or after (+1) whose role is one of `roles`."""
-        index = self._position(seg) + step
+        index = self.position(seg) + step
         while 0 <= index < len(self.segments):
             if self.segments[index].role in roles:
                 return self.segments[index]
@@ -404,7 +405,11 @@ def _isolate_running_heads(doc: Labelling, repeated: frozenset[str]) -> None:
             index
             for index, line in enumerate(seg.lines)
             if (has_digit(line.text) and parse_running_head(line.text, line.number))
-            or (_repeats(line.text, repeated) and not _inside_capitals(seg.lines, index))
+            or (
+                repeated  # (most texts repeat no line: asked once, not of each line)
+                and _repeats(line.text, repeated)
+                and not _inside_capitals(seg.lines, index)
+            )
         ]  # a running head carries a number or repeats: most lines are not asked further
         if not heads:
             segments.append(seg)
@@ -1215,8 +1220,7 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
         return ""
     if starts_list_item(seg.text):
         return ""  # an item of a list, not a caption
-    index = doc.segments.index(seg)
-    if byline is not None and index > doc.segments.index(byline):
+    if byline is not None and doc.position(seg) > doc.position(byline):
         return "caption: stands after the byline"
     if _is_wide_caption(doc, seg):
         return "caption: wide sentence interrupting the text"

@@ -169,10 +169,12 @@ def is_formula_piece(text: str) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped) > FRAGMENT_MAX_CHARS or stripped.endswith(_SENTENCE_END):
         return False
+    tokens = stripped.split()
+    if any(map(prose_word, tokens)):
+        return False  # a word of running text (most short lines: asked before the pattern)
     if PAGE_NUMBER_RE.match(stripped) or stripped[0] in BULLET_CHARS:
         return False
-    tokens = stripped.split()
-    return not any(map(prose_word, tokens)) and any(map(_formula_token, tokens))
+    return any(map(_formula_token, tokens))
 
 
 def _formula_token(token: str) -> bool:
