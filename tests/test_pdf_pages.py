@@ -3654,6 +3654,7 @@ def test_a_received_line_with_a_misspelt_opening_is_no_affiliation() -> None:
     [
         "Đến toàn soạn: 05/03/2021, chấp nhận đăng: 02/04/2021",
         "Đến toàn soạn 05/03/2021; chấp nhận đăng bài: 2/4/2021",
+        "Đến toàn soạn ngày 22/3/2018, đăng ngày 16/4/2018",
     ],
 )
 def test_a_received_line_stating_its_acceptance_after_a_colon_is_no_affiliation(
@@ -4254,8 +4255,9 @@ def test_centred_lines_ending_with_a_semicolon_stay_one_paragraph() -> None:
 def test_numbered_bold_headings_with_a_sign_a_smaller_size_or_a_year_line_are_headings() -> None:
     """Measured on real articles: a section's numbered heading in bold naming a condition
     ("2.2. Xây dựng ... khi Ne = const") or ions ("... Co2+, Ni2+") became running text for
-    its sign; one set in 10 points over a body of 12 became text; a heading in capitals whose
-    last line is a year range ("... GIAI ĐOẠN" / "2019-2022") lost that line to a figure."""
+    its sign; one set in 10 points over a body of 12 became text, and "LỜI CẢM ƠN" in bold
+    of 9 a figure's label; a heading in capitals whose last line is a year range ("... GIAI
+    ĐOẠN" / "2019-2022") lost that line to a figure."""
 
     def text(top: float) -> list[Line]:
         return [line("Đoạn văn mở đầu chạy dài hết cả dòng này", 50, top), *body_lines(top + 15, 2)]
@@ -4276,6 +4278,14 @@ def test_numbered_bold_headings_with_a_sign_a_smaller_size_or_a_year_line_are_he
         text(392),
         [line("Q = 2 + 3", 50, 440, 11, bold=True)],
         text(458),
+        [line("3.2. Tính chất quang học của K2SiF6: Mn4+", 50, 508, 11, bold=True)],
+        text(525),
+        [line("3. Phương trình chính tắc của hệ: δX + Δ = 0", 50, 575, 11, bold=True)],
+        text(592),
+        [line("LỜI CẢM ƠN", 50, 640, 9, bold=True)],
+        text(655),
+        [line("KMR EVE", 50, 705, 9, bold=True)],
+        text(720),
     )
     headings = [b.text for b in body_blocks(labelled(sheet)) if b.kind.name == "HEADING"]
     assert headings == [
@@ -4283,6 +4293,8 @@ def test_numbered_bold_headings_with_a_sign_a_smaller_size_or_a_year_line_are_he
         "3.3. Tính kháng khuẩn của ion Co2+, Ni2+ và Zn2+",
         "3.1. Thực trạng chất lượng dịch vụ ngân hàng",
         "4. THỰC TRẠNG CÁC NHÓM SẢN PHẨM DU LỊCH ĐÊM TẠI HÀ NỘI GIAI ĐOẠN 2019-2022",
+        "3.2. Tính chất quang học của K2SiF6: Mn4+",
+        "LỜI CẢM ƠN",
     ], headings
 
 

@@ -602,7 +602,7 @@ def split_stacked_captions(doc: Labelling) -> None:
 
 DATELINE_RE = re.compile(
     r"^\W*(?:ngày\s+(?:nhận|duyệt|chấp\s+nhận|phản\s+biện|gửi|sửa|hoàn\s+thiện)"
-    r"|đến\s+t(?:òa|oà)\s+soạn|nhận\s+bài|chấp\s+nhận\s+đăng|received|accepted|revised)",
+    r"|đến\s+t(?:òa|oà|oàn)\s+soạn|nhận\s+bài|chấp\s+nhận\s+đăng|received|accepted|revised)",
     re.IGNORECASE,
 )
 DATELINE_REASON = "front matter: dateline (received, accepted), not text"

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import partial
 
 from bantin.bylines import ORGANISATION_WORDS, Author, parse_byline, plausible
+from bantin.convert.casing import CONVENTIONAL_SECTIONS
+from bantin.convert.roles import DATELINE_RE
 from bantin.convert.scholarly import APPENDIX_RE, references_start
 from bantin.pdf.fonts import BodyType, capitals_font, monospaced
 from bantin.pdf.page import Box, Line, union_of
@@ -83,11 +85,6 @@ _CONTENT_OF[KEYWORDS_EN] = KEYWORDS_EN
 _OTHER_LANGUAGE = {ABSTRACT: ABSTRACT_EN, KEYWORDS: KEYWORDS_EN}
 _OTHER_LANGUAGE |= {english: vietnamese for vietnamese, english in _OTHER_LANGUAGE.items()}
 VIETNAMESE_MARKED = 0.4  # of the words of Vietnamese text, at least, carry its marks
-_DATELINE = re.compile(
-    r"^\W*(ngày\s+(?:nhận|duyệt|chấp\s+nhận|phản\s+biện|gửi|sửa|hoàn\s+thiện)|"
-    r"đến\s+t(?:òa|oà)\s+soạn|nhận\s+bài|chấp\s+nhận\s+đăng|received|accepted|revised)",
-    re.I,
-)
 #: The acceptance a "received" line states after its first date ("..., chấp nhận đăng ngày
 #: 02/04/2021", "chấp nhận đăng: 2/4/2021"), whatever slip its opening words carry ("Đến
 #: toàn soạn ngày ...").
@@ -96,7 +93,7 @@ _ACCEPTED = re.compile(r"\bchấp\s+nhận\s+đăng(?:\s+bài)?\s*:?\s*(?:ngày\
 
 def is_dateline(text: str) -> bool:
     """The "received" line: it opens with its usual words, or states the acceptance."""
-    return bool(_DATELINE.match(text) or _ACCEPTED.search(text))
+    return bool(DATELINE_RE.match(text) or _ACCEPTED.search(text))
 
 
 _REFERENCES = re.compile(
@@ -1344,7 +1341,11 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     if ratio < HEADING_MIN_RATIO and not (
         ratio >= CAPITALS_HEADING_MIN_RATIO and para.style.bold and (is_all_caps(text) or section)
     ):
-        return False  # ("LỜI CẢM ƠN" or "3.1. Thực trạng" in bold of 10 points over 12)
+        # ("LỜI CẢM ƠN" or "3.1. Thực trạng" in bold of 10 points over 12; a paper's own
+        # section in bold capitals or numbered, "LỜI CẢM ƠN" of 9 points, whatever its size;
+        # a table's bold header cell "Kết quả" is none)
+        own = is_all_caps(text) or section
+        return own and para.style.bold and len(para.lines) == 1 and _conventional_section(text)
     style = para.style
     worded = sum(map(_heading_word, _word_pieces(text)))
     if not worded or (_MATH_SIGN.search(text) and not (section and _names_its_signs(text, worded))):
@@ -1429,17 +1430,23 @@ def _label_running_on(para: Para) -> bool:
 _NUMBERED_LABEL_END = re.compile(r"\d\.$")  # "1.", "1.1.", "IV." is no number
 
 
+def _conventional_section(text: str) -> bool:
+    """One of the sections a paper conventionally has ("Lời cảm ơn", "4. Kết luận")."""
+    name = _SECTION_NUMBER.sub("", text.strip(), count=1).strip().rstrip(".:")
+    return fold(" ".join(name.split())) in CONVENTIONAL_SECTIONS
+
+
 def _names_its_signs(text: str, worded: int) -> bool:
     """A numbered heading's words name a condition or ions among many more words ("... khi
     Ne = const", "... ion Co2+, Ni2+ và Zn2+"), twice as many words as signs at the least,
-    and no formula follows a label's colon ("3. Phương trình chính tắc: δX + Δ = 0": a
-    step of a worked example)."""
+    and no relation follows a label's colon ("3. Phương trình chính tắc: δX + Δ = 0": a
+    step of a worked example; "... của K2SiF6: Mn4+" names a compound)."""
     signs = len(_MATH_SIGN.findall(text))
     after_colon = text.rpartition(":")[2] if ":" in text else ""
     return (
         worded >= HEADING_WORDS_BESIDE_VARIABLE
         and worded >= 2 * signs
-        and not _MATH_SIGN.search(after_colon)
+        and not _RELATION.search(after_colon)
     )
 
 
