@@ -288,6 +288,12 @@ def test_an_acronym_alone_in_brackets_keeps_its_capitals() -> None:
     assert restore_case("SINH VIÊN TRƯỜNG (ĐHKTKTCN)", body) == "Sinh viên trường (ĐHKTKTCN)"
     assert restore_case("ỨNG DỤNG (BLOCKCHAIN)", body) == "Ứng dụng (blockchain)"
     assert restore_case("ĐO Ở (NGHIÊNG)", body) == "Đo ở (nghiêng)"
+    # Measured on a real article: "(RA)", the roughness the body writes "Ra", became "(ra)",
+    # the body's word "ra" ("tạo ra", "xảy ra") outnumbering the symbol
+    rough = learn_body(["Nhám bề mặt Ra tăng lên, tạo ra vết và xảy ra mòn, sinh ra nhiệt."])
+    assert restore_case("ẢNH HƯỞNG ĐẾN NHÁM BỀ MẶT (RA)", rough) == (
+        "Ảnh hưởng đến nhám bề mặt (Ra)"
+    )
 
 
 @pytest.mark.parametrize(

@@ -4561,3 +4561,27 @@ def test_a_heading_across_the_gutter_in_the_columns_block_leaves_them_their_colu
     assert TABLE not in {para.role for para in paras}
     texts = [b.text for b in body_blocks(paras)]
     assert any("tỷ lệ này có thể đạt trên sáu mươi phần trăm." in text for text in texts), texts
+
+
+def test_the_words_of_a_cell_set_sideways_keep_their_spaces() -> None:
+    """Measured on real articles: a table's header cells printed sideways came out as
+    "Giácquan", "Khoảngcách(cm)": poppler gives their words one over the other, at one
+    left edge, and the line closed them up as the pieces of one word."""
+    style = Style("Times New Roman", 11.0)
+    words = [
+        Word("Khoảng", Box(93.1, 280.6, 102.0, 312.3), style),
+        Word("cách", Box(93.1, 259.2, 102.0, 278.0), style),
+        Word("(cm)", Box(93.1, 238.4, 102.0, 256.7), style),
+    ]
+    assert Line(words, union_of([w.box for w in words])).text == "Khoảng cách (cm)"
+    power = raised(line("mật độ 10", 50, 230), "9")
+    assert power.text == "mật độ 109"  # a raised figure still closes up to its base
+    ion = raised(raised(line("ion NH", 50, 250), "4", rise=5.0), "+", rise=-9.0)
+    assert ion.text == "ion NH4+"  # a charge raised over a subscript beside it, too
+    small = Style("Times New Roman", 7.0)
+    indices = [
+        Word("x", Box(50, 230, 56, 242), style),
+        Word("1", Box(56, 236, 59.5, 243), small),  # x₁², the indices set one over the other
+        Word("2", Box(56, 226, 59.5, 233), small),
+    ]
+    assert Line(indices, union_of([w.box for w in indices])).text == "x12"

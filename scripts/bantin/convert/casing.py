@@ -567,8 +567,8 @@ def restore_case(text: str, body: BodyCasing) -> str:
     for i in word_at:  # an initial ("Lactuca sativa L.", "Nguyễn V. A.") keeps its capital
         if len(pieces[i]) == 1 and pieces[i].isupper() and pieces[i + 1].startswith("."):
             chosen[i] = pieces[i]
-        elif _bracketed_acronym(pieces, i) and body.forms_of(pieces[i]) is None:
-            chosen[i] = pieces[i]  # "(ATC)": an acronym the body never writes
+        elif _bracketed_acronym(pieces, i):
+            chosen[i] = _bracketed_form(pieces[i], body, chosen[i])
     from_pairs: dict[int, list[str]] = defaultdict(list)
     for left, right in itertools.pairwise(word_at):
         pair = body.pair_form(pieces[left], pieces[right]) if not pieces[left + 1].strip() else None
@@ -815,6 +815,17 @@ _SUBTITLE_DASH = re.compile(r"[^\w]*\s[-–—]\s[^\w]*")
 
 
 ACRONYM_MAX = 6  # letters of an acronym alone in brackets
+
+
+def _bracketed_form(word: str, body: BodyCasing, chosen: str) -> str:
+    """A word in capitals alone in brackets: an acronym the body never writes stays in
+    capitals ("(ATC)"); one the body writes with a capital, however often it also writes it
+    in small letters, is that symbol ("(RA)" is "(Ra)", beside the "ra" of "tạo ra")."""
+    forms = body.forms_of(word)
+    if not forms:
+        return word
+    capitalised = {form: count for form, count in forms.items() if form != form.lower()}
+    return str(_most_common(capitalised)) if capitalised else chosen
 
 
 def _bracketed_acronym(pieces: list[str], index: int) -> bool:

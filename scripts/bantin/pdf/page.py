@@ -130,6 +130,8 @@ _CLOSING = frozenset(",.;:)]!?")
 
 def _touch(before: Word, after: Word, based: bool = False) -> bool:
     """`after` closes up to `before`; `based`: `before` closes up to the word before it."""
+    if _sideways(before) and _sideways(after) and _stacked(before.box, after.box):
+        return False  # one word over the other: a line set sideways ("Giác" over "quan")
     size = min(s for s in (before.style.size, after.style.size, 12.0) if s > 0)
     gap, limit = after.box.x0 - before.box.x1, GLUE * size
     if based and _ends_script(before, after):
@@ -140,6 +142,24 @@ def _touch(before: Word, after: Word, based: bool = False) -> bool:
         # a comma after a small subscript ("h_j,"): measured against the mark's own size
         limit = max(limit, MARK_GLUE * min(after.style.size or size, 12.0))
     return -size < gap < limit
+
+
+SIDEWAYS = 1.5  # a word of two letters or more this many times taller than wide is set sideways
+
+
+def _sideways(word: Word) -> bool:
+    """A word set sideways (a table's header turned a quarter): taller than wide. A figure or
+    a prime set as an index over another ("x" "1" "2", "sq" "'") is one sign: no word."""
+    box = word.box
+    return len(word.text) >= 2 and box.y1 - box.y0 >= SIDEWAYS * (box.x1 - box.x0)
+
+
+def _stacked(before: Box, after: Box) -> bool:
+    """One box over the other, across most of the narrower one's width (an index after an
+    index, "NH" "4" "+", stands beside it, its width past it)."""
+    narrower = min(before.x1 - before.x0, after.x1 - after.x0)
+    across = min(before.x1, after.x1) - max(before.x0, after.x0)
+    return before.y_overlap(after) <= 0 and across > 0.5 * narrower
 
 
 SCRIPT_RATIO = 0.85  # an index is set in type smaller than this share of the line's
