@@ -4585,3 +4585,24 @@ def test_the_words_of_a_cell_set_sideways_keep_their_spaces() -> None:
         Word("2", Box(56, 226, 59.5, 233), small),
     ]
     assert Line(indices, union_of([w.box for w in indices])).text == "x12"
+
+
+def test_a_sentences_tail_level_with_the_other_columns_heading_is_no_table_cell() -> None:
+    """Measured on a real article: "(l/100 km);", the tail of an item broken at the left
+    column's foot, opened the right column level with the left one's heading "4. KẾT
+    LUẬN"; the two made a table's row and the item lost its end."""
+    sheet = page(
+        2,
+        body_lines(60, 20),
+        [line("4. KẾT LUẬN", 50, 370, 11, bold=True)],
+        [line("Đoạn văn mở đầu chạy dài hết cả dòng này", 50, 390), *body_lines(405, 14)],
+        [line("(l/100 km);", 320, 370)],
+        [line("Tay số bảy mở đầu chạy dài hết cả dòng này", 320, 390), *body_lines(405, 3, x=320)],
+        [line("và câu kết thúc.", 320, 450)],
+        [line("Đoạn văn mở đầu chạy dài hết cả dòng này", 320, 470), *body_lines(485, 8, x=320)],
+        [line("và câu kết thúc.", 320, 605)],
+    )
+    paras = after_two_column_pages(sheet)
+    assert TABLE not in {para.role for para in paras}
+    texts = [b.text for b in body_blocks(paras)]
+    assert any(text.endswith("dòng này (l/100 km);") for text in texts), texts

@@ -2225,7 +2225,19 @@ def _is_cell(para: Para, paras: Sequence[Para], widths: dict[int, float]) -> boo
         and _narrow(other, widths)
         and not EQUATION_NUMBER.match(other.text.strip())
         and _same_table(para, other)
+        and not _heading_of_another_column(other, para)
         for other in paras
+    )
+
+
+def _heading_of_another_column(other: Para, para: Para) -> bool:
+    """A heading of the next column's text ("4. KẾT LUẬN") stands level with a line of this
+    one ("(l/100 km);", a sentence's tail at the column's top) only by chance: no row."""
+    return (
+        other.role == HEADING
+        and other.column is not None
+        and para.column is not None
+        and other.column is not para.column
     )
 
 
