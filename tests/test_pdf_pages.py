@@ -4606,3 +4606,40 @@ def test_a_sentences_tail_level_with_the_other_columns_heading_is_no_table_cell(
     assert TABLE not in {para.role for para in paras}
     texts = [b.text for b in body_blocks(paras)]
     assert any(text.endswith("dòng này (l/100 km);") for text in texts), texts
+
+
+def test_a_justified_line_of_few_words_with_a_very_wide_space_is_one_line() -> None:
+    """Measured on a real article: a justified line of few words and a long Latin name
+    ("thấy, nấm" ... "L. psalliotae sinh trưởng"), its space stretched to almost four ems,
+    came out as two lines, and the paragraph was cut at "nấm". A table's two cells as far
+    apart under its caption stay two."""
+    full = line(RUNNING, 50, 0).box.x1
+    right = line("L. psalliotae sinh trưởng", 0, 0)
+    width = right.box.x1 - right.box.x0
+    text = [
+        line("Nghiên cứu của các tác giả khác nhau cho", 50, 200),
+        *body_lines(215, 2),
+    ]
+    row = [line("thấy, nấm", 50, 245), line("L. psalliotae sinh trưởng", full - width, 245)]
+    cells = [line("Cảm nhận", 50, 340), line("0,928 và 0,682", full - width, 340)]
+    formula = [line("Ra = R(t); F = F(t); G = G(t)", 50, 275), line("(10)", full - 24, 275)]
+    sheet = page(
+        1,
+        body_lines(60, 8),
+        [*text, row[0]],
+        [row[1], *body_lines(260, 1)],
+        [formula[0]],
+        [formula[1]],
+        [line("Bảng 1. Độ tin cậy của thang đo và hệ số", 50, 320, 10, bold=True)],
+        [cells[0]],
+        [cells[1]],
+        body_lines(380, 8),
+    )
+    gap = (row[1].box.x0 - row[0].box.x1) / BODY.size
+    assert 3.0 < gap < 6.0, gap  # wider than a narrow column's justified space may be
+    paragraphs(sheet, BODY)
+    lines = [ln.text for ln in sheet.lines]
+    assert "thấy, nấm L. psalliotae sinh trưởng" in lines, lines
+    assert "Cảm nhận" in lines and "0,928 và 0,682" in lines, lines
+    assert "(10)" in lines, lines  # a formula's number stays apart from the formula
+    assert 3.0 < (formula[1].box.x0 - formula[0].box.x1) / BODY.size < 6.0

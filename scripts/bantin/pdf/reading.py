@@ -561,7 +561,14 @@ def join_line_pieces(page: Page, columns: list[Column], body: BodyType) -> None:
             for row in _rows_of(inside):
                 if spill > 2 and row[-1].box.x1 <= column.right + 2:
                     continue  # (read as it stands in the first round)
-                if len(row) < 2 or not _fills(row, column, em):
+                if len(row) < 2:
+                    continue
+                in_text = (
+                    all(body.is_body(line.style) for line in row)
+                    and not EQUATION_NUMBER.match(row[-1].text.strip())  # a formula's "(10)"
+                    and _under_text(row, inside, column, body)
+                )
+                if not _fills(row, column, em, TEXT_PIECE_GAP if in_text else PIECE_GAP):
                     continue
                 if not all(body.is_body(line.style) for line in row) and not _evenly_spaced(row):
                     continue
@@ -606,10 +613,33 @@ def _evenly_spaced(row: list[Line]) -> bool:
     return middle > 0 and all(abs(gap - middle) <= EVEN_SPACING * middle for gap in gaps)
 
 
-def _fills(row: list[Line], column: Column, em: float) -> bool:
+def _fills(row: list[Line], column: Column, em: float, widest: float = PIECE_GAP) -> bool:
     reaches = row[0].box.x0 <= column.left + em and row[-1].box.x1 >= column.right - em
     gaps = [b.box.x0 - a.box.x1 for a, b in itertools.pairwise(row)]
-    return reaches and all(0 <= gap <= PIECE_GAP * em for gap in gaps)
+    return reaches and all(0 <= gap <= widest * em for gap in gaps)
+
+
+#: ems: the widest space a justified line of running text may hold right under a full line
+#: of it (few words and a long one: "thấy, nấm" ... "L. psalliotae sinh trưởng").
+TEXT_PIECE_GAP = 6.0
+TEXT_LINE_WORDS = 6  # words of a line of running text, at the least
+
+
+def _under_text(row: list[Line], lines: list[Line], column: Column, body: BodyType) -> bool:
+    """A line of running text in the body's type, filling the column from edge to edge,
+    stands right over the row: the row is that paragraph's next line, no table's row (a
+    table stands under its caption or its header, not under a sentence's line)."""
+    top, height = min(line.box.y0 for line in row), max(line.box.height for line in row)
+    em = body.size or 10.0
+    return any(
+        0 <= top - line.box.y1 <= height
+        and line.box.x0 <= column.left + em
+        and line.box.x1 >= column.right - em
+        and len(line.words) >= TEXT_LINE_WORDS
+        and body.is_body(line.style)
+        for line in lines
+        if line not in row
+    )
 
 
 def _split_line(line: Line, gutters: list[tuple[float, float]]) -> list[Line]:
