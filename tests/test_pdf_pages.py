@@ -4643,3 +4643,17 @@ def test_a_justified_line_of_few_words_with_a_very_wide_space_is_one_line() -> N
     assert "Cảm nhận" in lines and "0,928 và 0,682" in lines, lines
     assert "(10)" in lines, lines  # a formula's number stays apart from the formula
     assert 3.0 < (formula[1].box.x0 - formula[0].box.x1) / BODY.size < 6.0
+
+
+def test_a_citation_right_under_a_full_line_goes_on_its_sentence() -> None:
+    """Measured on a real article: "[1]:" right under "Áp dụng công thức tính momen động cơ",
+    a full line of the sentence, opened a paragraph of its own; a sentence's citation goes
+    on with it as a bracket does."""
+    blocks = [
+        [justified("Các bước tính toán như sau. Áp dụng công thức", 200)],
+        [justified("tính mô men xoắn của trục động cơ đốt trong", 219)],
+        [line("[1]:", 50, 238)],
+    ]
+    sheet = page(1, body_lines(60, 8), *blocks, body_lines(270, 8))
+    texts = [b.text for b in body_blocks(labelled(sheet))]
+    assert any(text.endswith("trục động cơ đốt trong [1]:") for text in texts), texts

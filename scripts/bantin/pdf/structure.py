@@ -688,7 +688,7 @@ def _continues(
         # not a citation, a formula's number, a ";"; a dash leaves the sentence open
         open_end = end.isalnum() or end in ",-–"
         going_on = starts_lower(after.text) or (
-            under and same and open_end and (start.isalnum() or start == "(")
+            under and same and open_end and (start.isalnum() or start in "([")
         )
         return not ends_sentence(text) and going_on
     if _stops_short(before) and after.text[:1].isupper() and not indent:
