@@ -457,7 +457,6 @@ def _flush(lines: list[Line], least: float) -> bool:
 
 def _column(lines: list[Line], em: float, starts: list[float]) -> Column:
     """`starts`: where the page's columns of lines start (this one's among them)."""
-    lefts = sorted(line.box.x0 for line in lines)
     rights = sorted(line.box.x1 for line in lines)
     middle = rights[len(rights) // 2]
     kept = [r for r in rights if r <= middle + OUTLIER_EMS * em]
@@ -473,7 +472,7 @@ def _column(lines: list[Line], em: float, starts: list[float]) -> Column:
     near = [r for r in rights if r >= right - RAGGED_SLACK * em]
     justified = sum(1 for r in near if r >= right - 1.5) >= JUSTIFIED_SHARE * len(near)
     slack = (JUSTIFIED_SLACK if justified else RAGGED_SLACK) * em
-    return Column(lefts[len(lefts) // 4], right, slack)
+    return Column(_start(lines), right, slack)
 
 
 def column_of(box: Box, columns: list[Column], em: float) -> Column | None:
@@ -563,14 +562,15 @@ def join_line_pieces(page: Page, columns: list[Column], body: BodyType) -> None:
                     continue  # (read as it stands in the first round)
                 if len(row) < 2:
                     continue
+                in_body_type = all(body.is_body(line.style) for line in row)
                 in_text = (
-                    all(body.is_body(line.style) for line in row)
+                    in_body_type
                     and not EQUATION_NUMBER.match(row[-1].text.strip())  # a formula's "(10)"
                     and _under_text(row, inside, column, body)
                 )
                 if not _fills(row, column, em, TEXT_PIECE_GAP if in_text else PIECE_GAP):
                     continue
-                if not all(body.is_body(line.style) for line in row) and not _evenly_spaced(row):
+                if not in_body_type and not _evenly_spaced(row):
                     continue
                 first, rest = row[0], row[1:]
                 first.words = [word for line in row for word in line.words]
@@ -622,7 +622,7 @@ def _fills(row: list[Line], column: Column, em: float, widest: float = PIECE_GAP
 #: ems: the widest space a justified line of running text may hold right under a full line
 #: of it (few words and a long one: "thấy, nấm" ... "L. psalliotae sinh trưởng").
 TEXT_PIECE_GAP = 6.0
-TEXT_LINE_WORDS = 6  # words of a line of running text, at the least
+LINE_OF_TEXT_WORDS = 6  # words of running text in a line that fills its column
 
 
 def _under_text(row: list[Line], lines: list[Line], column: Column, body: BodyType) -> bool:
@@ -635,7 +635,7 @@ def _under_text(row: list[Line], lines: list[Line], column: Column, body: BodyTy
         0 <= top - line.box.y1 <= height
         and line.box.x0 <= column.left + em
         and line.box.x1 >= column.right - em
-        and len(line.words) >= TEXT_LINE_WORDS
+        and len(line.words) >= LINE_OF_TEXT_WORDS
         and body.is_body(line.style)
         for line in lines
         if line not in row
@@ -844,8 +844,7 @@ def _own_column(block: Block, em: float) -> Column:
     """A block outside the page's columns measured against itself: its left edge is where
     its lines after the first start (the first may be set in, or hung out in the margin from
     its label: "Đáp: ..." over lines set in under its text)."""
-    after = sorted(line.box.x0 for line in block.lines[1:])
-    left = after[len(after) // 4] if after else block.lines[0].box.x0
+    left = _start(block.lines[1:]) if len(block.lines) > 1 else block.lines[0].box.x0
     right = max(line.box.x1 for line in block.lines)
     return Column(left, right, JUSTIFIED_SLACK * em if len(block.lines) > 2 else 0.0)
 

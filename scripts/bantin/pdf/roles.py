@@ -22,7 +22,14 @@ from bantin.convert.roles import DATELINE_RE
 from bantin.convert.scholarly import APPENDIX_RE, references_start
 from bantin.pdf.fonts import BodyType, capitals_font, monospaced
 from bantin.pdf.page import Box, Line, union_of
-from bantin.pdf.reading import EQUATION_NUMBER, Para, family, starts_enumerated, starts_item
+from bantin.pdf.reading import (
+    EQUATION_NUMBER,
+    LINE_OF_TEXT_WORDS,
+    Para,
+    family,
+    starts_enumerated,
+    starts_item,
+)
 from bantin.vietnamese import (
     ends_sentence,
     fold,
@@ -2106,9 +2113,6 @@ def running_text(para: Para, body: BodyType) -> bool:
         for line in para.lines[:-1]
     )
     return full or (ends_sentence(text) and len(text.split()) >= 8) or _line_of_text(para)
-
-
-LINE_OF_TEXT_WORDS = 6  # words of running text in a line that fills its column
 
 
 def _line_of_text(para: Para) -> bool:
