@@ -535,6 +535,12 @@ CONVENTIONAL_SECTIONS = frozenset(
 )  # fmt: skip
 
 
+def conventional_section(text: str) -> bool:
+    """The text names one of the sections a paper conventionally has ("KẾT LUẬN:")."""
+    name = text.strip().rstrip(".:")
+    return fold(" ".join(name.split())) in CONVENTIONAL_SECTIONS
+
+
 #: Words of a title restored from capitals named for review, at most.
 UNSETTLED_MAX = 5
 
@@ -557,8 +563,7 @@ def restore_case(text: str, body: BodyCasing) -> str:
     """Sentence case with the body's own casing for words and names it writes."""
     if not needs_restoring(text):
         return text
-    name = text.strip().rstrip(".:")
-    if fold(" ".join(name.split())) in CONVENTIONAL_SECTIONS:
+    if conventional_section(text):
         return capitalize_first(text.lower())
     all_caps = is_all_caps(text) or mostly_capitals(text)
     pieces = WORD_SPLIT_RE.split(text)

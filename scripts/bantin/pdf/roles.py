@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from bantin.bylines import ORGANISATION_WORDS, Author, parse_byline, plausible
-from bantin.convert.casing import CONVENTIONAL_SECTIONS
+from bantin.convert.casing import conventional_section
 from bantin.convert.roles import DATELINE_RE
 from bantin.convert.scholarly import APPENDIX_RE, references_start
 from bantin.pdf.fonts import BodyType, capitals_font, monospaced
@@ -1439,8 +1439,7 @@ _NUMBERED_LABEL_END = re.compile(r"\d\.$")  # "1.", "1.1.", "IV." is no number
 
 def _conventional_section(text: str) -> bool:
     """One of the sections a paper conventionally has ("Lời cảm ơn", "4. Kết luận")."""
-    name = _SECTION_NUMBER.sub("", text.strip(), count=1).strip().rstrip(".:")
-    return fold(" ".join(name.split())) in CONVENTIONAL_SECTIONS
+    return conventional_section(_SECTION_NUMBER.sub("", text.strip(), count=1))
 
 
 def _names_its_signs(text: str, worded: int) -> bool:
