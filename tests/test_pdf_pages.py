@@ -2293,6 +2293,24 @@ def test_a_raised_o_poppler_set_in_its_line_after_a_figure_is_the_degree_sign() 
     assert found == ["ở", "10", "°", "C.", "và", "o", "ở", "°", "C"]
 
 
+def test_a_raised_o_after_a_figure_with_a_tall_sign_is_the_degree_sign() -> None:
+    """Measured on unseen articles: "ở nhiệt độ −30±2" + a raised "o" in small type + "C"
+    read "−30±2oC" (the "±" stands taller than the "o", whose top is lower than the word's
+    before it), and "20° ≤ 2θ ≤ 70o" the same: a raised "o" is one whose bottom stands well
+    above the line's, as a power's does."""
+    style, small = Style("Times New Roman", 12), Style("Times New Roman", 8)
+    words = [
+        Word("độ", Box(432.7, 151.4, 444.7, 164.7), style),
+        Word("−30±2", Box(450.5, 150.1, 481.6, 164.7), style),
+        Word("o", Box(481.7, 152.1, 485.7, 159.3), small),
+        Word("C", Box(485.6, 153.9, 493.6, 164.7), style),
+        Word("(nhằm", Box(499.4, 153.9, 530.0, 164.7), style),
+    ]
+    sheet = page(1, [Line(words, Box(432.7, 150.1, 530.0, 164.7))], body_lines(300, 10))
+    join_marks(sheet)
+    assert [word.text for word in sheet.lines[0].words] == ["độ", "−30±2", "°", "C", "(nhằm"]
+
+
 def test_a_raised_mark_poppler_set_apart_inside_a_line_goes_back_where_it_stands() -> None:
     """Measured on a real article: the raised "o" of "160 oC" in a caption's second line
     stood as a line of its own; it was dropped from the text and, read between the caption's
@@ -4657,3 +4675,53 @@ def test_a_citation_right_under_a_full_line_goes_on_its_sentence() -> None:
     sheet = page(1, body_lines(60, 8), *blocks, body_lines(270, 8))
     texts = [b.text for b in body_blocks(labelled(sheet))]
     assert any(text.endswith("trục động cơ đốt trong [1]:") for text in texts), texts
+
+
+def test_a_caption_of_a_lettered_figure_is_a_caption() -> None:
+    """Measured on unseen articles: "Hình 3a. Chất lượng thuật toán giải mã IDDC" and "Hình
+    3b. ..." under two charts, and "Hình 5a", "Hình 16b" in another paper, stayed paragraphs
+    of the text: a figure's number may carry the letter of its part."""
+    sheet = page(
+        1,
+        body_lines(100, 12),
+        [line("Hình 3a. Chất lượng thuật toán giải mã IDDC", 120, 300, 10)],
+        body_lines(330, 12),
+    )
+    role = {para.text: para.role for para in labelled(sheet)}
+    assert role["Hình 3a. Chất lượng thuật toán giải mã IDDC"] == CAPTION, role
+
+
+def italic_line(text: str, x: float, y: float) -> Line:
+    """A line of `line`'s words in the italic of the body's size."""
+    words = [
+        Word(w.text, w.box, Style("Times New Roman,Italic", 12, italic=True))
+        for w in line(text, x, y).words
+    ]
+    return Line(words, union_of([w.box for w in words]))
+
+
+def test_bulleted_lines_are_one_lists_items_whatever_their_type() -> None:
+    """Measured on unseen articles: "• Bước 2: chế tạo nano Fe3O4-TiO2" and "• Bước 3: ..."
+    in bold were headings while "• Bước 1: ..." in italics was an item; "▪ We can use
+    Vietnamese impersonal sentences" a heading beside its sibling items. Lines opened by one
+    bullet are items of one list where any of them is text; a paper that opens each of its
+    headings of a level with a bullet, in bold, keeps them as headings, beside the items of
+    other words it opens with the same bullet."""
+    sheet = page(
+        1,
+        body_lines(100, 6),
+        [italic_line("• Bước 1: chế tạo nano Fe3O4", 60, 200)],
+        body_lines(220, 4),
+        [line("• Bước 2: chế tạo nano Fe3O4-TiO2", 60, 300, bold=True)],
+        body_lines(320, 4),
+        [line("▪ Năng lực tài chính", 60, 400, bold=True)],
+        body_lines(420, 4),
+        [line("▪ Năng lực quản trị rủi ro", 60, 500, bold=True)],
+        body_lines(520, 4),
+        [line("▪ Xây dựng đề án quản trị chi phí", 60, 600)],
+        body_lines(620, 4),
+    )
+    role = {para.text: para.role for para in labelled(sheet)}
+    assert role["• Bước 1: chế tạo nano Fe3O4"] != HEADING, role
+    assert role["• Bước 2: chế tạo nano Fe3O4-TiO2"] != HEADING, role
+    assert role["▪ Năng lực tài chính"] == role["▪ Năng lực quản trị rủi ro"] == HEADING, role

@@ -159,9 +159,20 @@ _LOOKALIKE_RE = re.compile("[\u01a3\u01a2\u00f0\u00d0]")
 _LOOKALIKE_CHARS = "\u01a3\u01a2\u00f0\u00d0"
 
 
+#: The Latin ligatures of Unicode's compatibility block (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ), which a PDF's font may
+#: give for two or three letters ("Kauﬀman", "modiﬁed"): the letters, as NFKC spells them.
+_LIGATURES = str.maketrans(
+    {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+)
+_LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
+
+
 def fix_lookalikes(text: str) -> str:
-    """Vietnamese letters in place of the foreign letters a PDF gave for them, and the degree
-    sign for the raised "o" set for it ("200oC": "200°C", "7,01oBrix": "7,01°Brix")."""
+    """Vietnamese letters in place of the foreign letters a PDF gave for them, the letters of a
+    ligature ("ﬁ": "fi"), and the degree sign for the raised "o" set for it ("200oC": "200°C",
+    "7,01oBrix": "7,01°Brix")."""
+    if _LIGATURE_RE.search(text):
+        text = text.translate(_LIGATURES)
     if "oC" in text or "oF" in text or "oBrix" in text or "º" in text:
         text = _DEGREES.sub("°", text)
     if not any(char in text for char in _LOOKALIKE_CHARS):  # most texts: nothing to do

@@ -194,8 +194,7 @@ def _raised_degrees(line: Line) -> None:
         if word.text not in ("o", "0", "º") or at == 0:
             continue
         before = words[at - 1]
-        raised = word.box.y0 < before.box.y0 and word.box.cy < before.box.cy
-        if raised and word.style.size < before.style.size and _degree(before.text, words[at + 1 :]):
+        if _raised_after(before, word) and _degree(before.text, words[at + 1 :]):
             word.text = "°"
 
 
@@ -216,15 +215,24 @@ def _raised_powers(line: Line) -> None:
     written in superscript figures; a raised "0" after a number is the degree sign ("360"
     "0": a font without one)."""
     for before, word in itertools.pairwise(line.words):
-        size = before.style.size
-        if word.style.size > POWER_SIZE * size or word.box.x0 - before.box.x1 > GLUED * size:
+        if word.box.x0 - before.box.x1 > GLUED * before.style.size:
             continue
-        if word.box.y1 > before.box.y1 - RAISED_SHARE * before.box.height:
+        if not _raised_after(before, word):
             continue
         if not (_POWER.fullmatch(word.text) and _POWER_BASE.search(before.text)):
             continue
         degree = word.text == "0" and before.text[-1:].isdigit()
         word.text = "°" if degree else word.text.translate(SUPERSCRIPTS)
+
+
+def _raised_after(before: Word, word: Word) -> bool:
+    """`word` is set raised after `before`: in smaller type, its bottom standing a fifth of
+    the height of `before` above the bottom of `before` (a "±" or an accent may make `before`
+    the taller at the top)."""
+    return (
+        word.style.size <= POWER_SIZE * before.style.size
+        and word.box.y1 <= before.box.y1 - RAISED_SHARE * before.box.height
+    )
 
 
 #: A raised sign of one or two characters that stands inside a line: a figure, a letter or

@@ -113,7 +113,7 @@ _REFERENCES = re.compile(
 _CONTACT = re.compile(r"^\W*(thông\s+tin\s+liên\s+hệ|liên\s+hệ\s*:|địa\s+chỉ\s+liên\s+hệ)", re.I)
 _CAPTION = re.compile(
     r"^\W{0,2}(hình|hinh|bảng|biểu\s*đồ|biểu|sơ\s*đồ|đồ\s*thị|ảnh|figure|fig\.|table|chart)"
-    r"\s*(\d+[\d.]*|[IVX]+)?\s*([.:\-–]|$)",
+    r"\s*(\d+[\d.]*[a-z]?|[IVX]+)?\s*([.:\-–]|$)",  # "Hình 3a." names a figure's part
     re.I,
 )
 # ("ĐVT:" abbreviates "đơn vị tính", the unit; "Nguồn;" and "Nguồn," are slips for "Nguồn:",
@@ -792,6 +792,7 @@ def label_body(paras: list[Para], body: BodyType, pictures: Pictures | None = No
             para.role = REFERENCE
             continue
         para.role = _body_role(para, paras, index, body)
+    _bullets_alike(paras)
     _formula_marks(paras)
     _label_tables(paras, body, pictures or {})
     _lead_ins(paras)
@@ -799,6 +800,31 @@ def label_body(paras: list[Para], body: BodyType, pictures: Pictures | None = No
     _formulas(paras)
     _lines_of_text(paras)
     _sentence_tails(paras, body)
+
+
+POINT_LINES = 2  # lines of a short point, at the most
+
+
+def _bullets_alike(paras: Sequence[Para]) -> None:
+    """Short lines opened by the same bullet and the same word are parallel points of one
+    list: where one is text ("• Bước 1: ..." in italics), those made headings ("• Bước 2: ..." in
+    bold) are items too. A paper that opens its headings of a level with the bullet of its
+    items keeps them: their words differ from the items'."""
+    kinds: dict[tuple[str, str], set[str]] = {}
+    bulleted = [para for para in paras if para.role in (HEADING, BODY) and starts_item(para.text)]
+    for para in bulleted:
+        if len(para.lines) <= POINT_LINES:
+            kinds.setdefault(_point_key(para.text), set()).add(para.role)
+    for para in bulleted:
+        if para.role == HEADING and BODY in kinds.get(_point_key(para.text), ()):
+            para.role = BODY
+
+
+def _point_key(text: str) -> tuple[str, str]:
+    """A bulleted line's bullet and first word ("▪ We can use ...": ("▪", "we"))."""
+    text = text.lstrip()
+    words = text[1:].split()
+    return text[0], fold(words[0]) if words else ""
 
 
 def _references_heading(para: Para) -> bool:
