@@ -12,7 +12,7 @@ from bantin.pdf.articles import Span, advert_pages, news_items, starts, without_
 from bantin.pdf.fonts import BodyType, body_type
 from bantin.pdf.furniture import remove_furniture
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word, union_of
-from bantin.pdf.reading import Column, Para, document_columns, join_marks, paragraphs
+from bantin.pdf.reading import Column, Para, document_columns, join_lines, join_marks, paragraphs
 from bantin.pdf.roles import (
     AFFILIATION,
     BYLINE,
@@ -142,6 +142,51 @@ def test_running_heads_go_and_what_stands_further_in_stays() -> None:
     assert "TRONG CHIẾN TRANH BẢO VỆ TỔ QUỐC" in left[3] and "HẬU CẦN CHIẾN DỊCH" in left[7]
     assert "3" in left[5] and "Cập nhật kiến thức mới" in left[5]
     assert "Tên biến" in left[8] and "Thang đo" in left[9]
+
+
+def test_a_year_ending_the_text_over_the_page_number_is_no_page_number() -> None:
+    """Measured on an unseen article: a reference's last line "2003." at the foot of its page,
+    over the running foot and the page number, was taken for a page number and dropped, and
+    with it every line standing at its height on the other pages: a sentence's last word
+    ("pháp.") and a figure's caption on the first. A page number stands apart from the text:
+    a number within a line's height under the text's last line is text."""
+    pages = []
+    for number in range(1, 6):
+        blocks = [
+            [line("TẠP CHÍ KHOA HỌC & CÔNG NGHỆ SỐ 23", 50, 812, 10)],
+            [line(str(8 + number), 520, 812, 10)],
+            body_lines(100, 44),
+        ]
+        if number == 1:
+            blocks += [[line("pháp.", 50, 760)], [line("Hình 1. Mài phẳng bằng đá", 340, 760, 9)]]
+        if number == 5:
+            blocks.append([line("2003.", 80, 760, 9)])  # a line under the text's last
+        pages.append(page(number, *blocks))
+    furniture = remove_furniture(pages, BODY)
+    left = texts(pages)
+    assert [furniture[n].folio for n in range(1, 6)] == list(range(9, 14))
+    assert "pháp." in left[1] and "Hình 1. Mài phẳng bằng đá" in left[1], left[1]
+    assert "2003." in left[5], left[5]
+
+
+def test_a_heading_level_with_a_small_figure_on_another_page_stays() -> None:
+    """Measured on an unseen article: a small raised "0" of a formula near the top of one page
+    was taken for a page number, and the section heading "3. ĐỀ XUẤT THUẬT TOÁN ..." standing
+    at its height on another page was dropped as a running head level with it. A page number
+    is set in a type near the text's; a line is level with another when most of each stands
+    beside the other."""
+    pages = []
+    for number in range(1, 6):
+        blocks = [[line("KHOA HỌC - CÔNG NGHỆ", 300, 20, 10)], body_lines(110, 40)]
+        if number == 3:
+            blocks.append([line("3. ĐỀ XUẤT THUẬT TOÁN GIẢI MÃ MỀM", 320, 60, 11, bold=True)])
+        if number == 5:
+            blocks.append([line("0", 200, 61, 4)])
+        pages.append(page(number, *blocks))
+    remove_furniture(pages, BODY)
+    left = texts(pages)
+    assert "3. ĐỀ XUẤT THUẬT TOÁN GIẢI MÃ MỀM" in left[3], left[3]
+    assert not any("KHOA HỌC - CÔNG NGHỆ" in left[n] for n in range(1, 6))
 
 
 def test_a_superscript_mark_set_apart_joins_the_line_it_leans_on() -> None:
@@ -4691,15 +4736,6 @@ def test_a_caption_of_a_lettered_figure_is_a_caption() -> None:
     assert role["Hình 3a. Chất lượng thuật toán giải mã IDDC"] == CAPTION, role
 
 
-def italic_line(text: str, x: float, y: float) -> Line:
-    """A line of `line`'s words in the italic of the body's size."""
-    words = [
-        Word(w.text, w.box, Style("Times New Roman,Italic", 12, italic=True))
-        for w in line(text, x, y).words
-    ]
-    return Line(words, union_of([w.box for w in words]))
-
-
 def test_bulleted_lines_are_one_lists_items_whatever_their_type() -> None:
     """Measured on unseen articles: "• Bước 2: chế tạo nano Fe3O4-TiO2" and "• Bước 3: ..."
     in bold were headings while "• Bước 1: ..." in italics was an item; "▪ We can use
@@ -4725,3 +4761,89 @@ def test_bulleted_lines_are_one_lists_items_whatever_their_type() -> None:
     assert role["• Bước 1: chế tạo nano Fe3O4"] != HEADING, role
     assert role["• Bước 2: chế tạo nano Fe3O4-TiO2"] != HEADING, role
     assert role["▪ Năng lực tài chính"] == role["▪ Năng lực quản trị rủi ro"] == HEADING, role
+
+
+def test_a_lead_in_to_a_figure_over_its_labels_is_text() -> None:
+    """Measured on unseen articles: "Kết quả thực nghiệm như hình 1:" and "Cấu trúc tiểu
+    môđun gồm bốn phần:", lines of the body's type leading into the figure under them, and
+    "- Hệ ra của môđun bao gồm: (hình 4)", were taken for the figure's words and dropped. A
+    line of words ending with a colon, or pointing to a figure (in any type), is the text's;
+    a figure's labels do neither."""
+    sheet = page(
+        1,
+        [*body_lines(100, 4)],
+        [line("Kết quả thực nghiệm như hình 1:", 50, 175, 11)],  # smaller, as the paper's
+        [line("- Hệ ra của môđun bao gồm: (hình 4)", 50, 200)],
+        [line("Lợi nhuận sau thuế", 120, 300)],
+        [line("Doanh thu năm", 120, 330, 10)],
+        [line("Hình 1: Hiện trạng bảo quản mực", 90, 345, 9, bold=True)],
+        body_lines(380, 10),
+    )
+    role = {para.text: para.role for para in labelled(sheet)}
+    assert role["Kết quả thực nghiệm như hình 1:"] == "body", role
+    assert role["- Hệ ra của môđun bao gồm: (hình 4)"] == "body", role
+    assert role["Lợi nhuận sau thuế"] == role["Doanh thu năm"] == "figure", role
+
+
+def test_a_bulleted_line_under_a_tables_note_is_no_part_of_it() -> None:
+    """Measured on an unseen article: "Nguồn: http://i-tip.wto.org/" under a table, in italics
+    of the body's size, and the bulleted subheading in the same italics under it ("• Thực
+    trạng áp dụng các hàng rào phi thuế ...") became one caption, the subheading lost from the
+    text, twice. A bullet opens an item, never a caption's next line."""
+    sheet = page(
+        1,
+        body_lines(60, 4),
+        [line("Bảng 2. Số lượng các biện pháp phi thuế quan", 120, 130, 9, bold=True)],
+        [line("Năm", 60, 150, 10)],
+        [line("2019", 300, 150, 10)],
+        [line("SPS", 60, 165, 10)],
+        [line("1250", 300, 165, 10)],
+        [italic_line("Nguồn: http://i-tip.wto.org/", 300, 185)],
+        [italic_line("• Thực trạng áp dụng các hàng rào phi thuế ở một số", 50, 200)],
+        body_lines(230, 10),
+    )
+    paras = labelled(sheet)
+    texts_ = [p.text for p in paras if p.role]
+    assert "• Thực trạng áp dụng các hàng rào phi thuế ở một số" in texts_, texts_
+
+
+SINTEF = "https://www.sintef.no/projectweb/top/vrptw/s"
+WTO = "http://i-tip.wto.org/"
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        # measured on unseen articles: a reference's address broken over two lines
+        ([SINTEF, "olomon-benchmark/100-"], SINTEF + "olomon-benchmark/100-"),
+        (["https://x.com/a?fbclid=Iw", "AR2C2fsaa9Q"], "https://x.com/a?fbclid=IwAR2C2fsaa9Q"),
+        (["http://www.wt", "o.org/english/tratop_e"], "http://www.wto.org/english/tratop_e"),
+        # an address that ends its line: the words after it stay words
+        ([WTO, "truy cập ngày 12/3/2021"], WTO + " truy cập ngày 12/3/2021"),
+        (["https://data.gov.vn/home.", "Accessed 2021"], "https://data.gov.vn/home. Accessed 2021"),
+        ([WTO, "2019."], WTO + " 2019."),
+    ],
+)
+def test_an_address_broken_over_two_lines_is_one(lines: list[str], joined: str) -> None:
+    assert join_lines(lines) == joined
+
+
+def test_the_text_under_a_heading_in_small_italics_is_no_floats_note() -> None:
+    """Measured on an unseen article: the acknowledgement under "LỜI CẢM ƠN", set in italics
+    smaller than the body's on a page of no columns ("Công trình được tài trợ bởi Bộ Khoa học
+    và Công" / "nghệ thông qua Đề tài ..."), had its first line taken for a float's note
+    (a caption) and its rest for a table. A float's note stands under a float, never right
+    under a section's heading."""
+    small_italic = [
+        italic_line("Công trình được tài trợ bởi Bộ Khoa học và Công nghệ", 50, 120, 11),
+    ]
+    sheet = page(
+        1,
+        body_lines(40, 4, x=50),
+        [line("LỜI CẢM ƠN", 50, 100, 10, bold=True)],
+        small_italic,
+        [line("TÀI LIỆU THAM KHẢO", 200, 160, 12, bold=True)],
+    )
+    role = {para.text: para.role for para in labelled(sheet)}
+    assert role["LỜI CẢM ƠN"] == HEADING, role
+    assert role["Công trình được tài trợ bởi Bộ Khoa học và Công nghệ"] == "body", role

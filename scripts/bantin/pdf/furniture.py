@@ -28,6 +28,7 @@ DISPLAY_RATIO = 1.25  # a repeated line this much larger than the body only at t
 FALLBACK_ZONE = 0.1  # outer zone of a page without running text
 MIN_BODY_WORDS = 4  # a line of running text has at least this many words
 BAND_MAX_RATIO = 1.05  # outer lines this large or smaller may be running heads by height
+FOLIO_MIN_RATIO = 0.6  # of the body's size: a page number is set no smaller
 _FOLIO = re.compile(r"^[\s\-–—|.·•]*(?:\d{1,4}|[ivxlcdm]{1,6})[\s\-–—|.·•]*$", re.I)
 _DIGITS = re.compile(r"\d+")
 
@@ -118,14 +119,15 @@ def _in_band(
     body: BodyType,
     bands: dict[str, list[tuple[int, float, float]]],
 ) -> bool:
-    """A small outer line level with a running head of another page: the running heads of odd
-    and even pages differ in words but stand at the same height."""
+    """A small outer line level with a running head of another page (most of each beside the
+    other): the running heads of odd and even pages differ in words but stand at the same
+    height."""
     if not _small(line, body) or not _outer(line, side, page):
         return False
     height = line.box.height
     return any(
         number != page.number
-        and min(line.box.y1, bottom) - max(line.box.y0, top) >= 0.6 * min(height, bottom - top)
+        and min(line.box.y1, bottom) - max(line.box.y0, top) >= 0.6 * max(height, bottom - top)
         for number, top, bottom in bands[side]
     )
 
@@ -219,10 +221,25 @@ def _is_furniture(
     if not _outer(line, side, page):
         return False
     if is_folio(line.text):
-        return True
+        # not a formula's small "0", nor a number ending the text ("2003." a reference's)
+        return line.style.size >= body.size * FOLIO_MIN_RATIO and not _ends_text(line, side, page)
     display = line.style.size > body.size * DISPLAY_RATIO
     from_edge = line.box.y0 <= band if side == "top" else line.box.y1 >= page.height - band
     return seen[side, shape(line.text)] >= repeats and (from_edge or not display)
+
+
+def _ends_text(line: Line, side: str, page: Page) -> bool:
+    """A line standing within a line's height of a line of the page over it (under it, at the
+    top), across some of its width: the text's last line ("2003." ending a reference), which a
+    page number, set apart from the text, never is."""
+    height = line.box.height
+    for other in page.lines:
+        if other is line or other.box.x_overlap(line.box) <= 0:
+            continue
+        gap = line.box.y0 - other.box.y1 if side == "bottom" else other.box.y0 - line.box.y1
+        if 0 <= gap < height:
+            return True
+    return False
 
 
 def _note(furniture: Furniture, line: Line) -> None:

@@ -119,7 +119,20 @@ def _join_pair(left: str, right: str, english: bool) -> str:
     if len(left) >= 2 and left[-1] in "-‐" and left[-2].isalpha():
         broken = english and left[-2].islower() and right[:1].islower()
         return left[:-1] + right if broken else left + right
+    if "/" in left and _ADDRESS_END.search(left) and _ADDRESS_GOES_ON.match(right):
+        return left + right  # "https://www.sintef.no/.../vrptw/s" + "olomon-benchmark/..."
     return f"{left} {right}"
+
+
+#: A web address at a line's end, not closed by a full stop or a comma; and a line opening
+#: with the rest of one: letters and figures of an address only, holding a letter and a
+#: figure or one of its signs ("olomon-benchmark/100-customers/", "AR2C2fsaa9Q",
+#: "o.org/english"), which the words after an address ("truy cập ngày", "Accessed", a year
+#: "2019.") do not.
+_ADDRESS_END = re.compile(r"(?:https?://|www\.)[^\s]*[^\s.,;]$")
+_ADDRESS_GOES_ON = re.compile(
+    r"(?=\S*[A-Za-z])[A-Za-z0-9._~-]*[0-9/=&?%_#][A-Za-z0-9._~/?#=&%+:-]*(?:\s|$)"
+)
 
 
 # -- drop caps -----------------------------------------------------------------------------

@@ -1310,12 +1310,22 @@ def _body_role(para: Para, paras: Sequence[Para], index: int, body: BodyType) ->
     if _is_footnote(para, paras, index, body):
         return FOOTNOTE
     if _is_heading(para, body):
-        return CAPTION if _float_note(para, body) else HEADING
+        if not _float_note(para, body):
+            return HEADING
+        if not _under_heading(paras, index):
+            return CAPTION
+        # (a float's note stands under a float: right under a heading, the section's text)
     if _is_body_text(para, body) or len(para.lines) >= 3 or _label_running_on(para):
         return BODY  # (a bold label running into its words: an entry, "Chương 1. Tổng quan")
     if len(text.split()) <= 4 and not ends_sentence(text) and not _program_line(para, body):
         return FIGURE
     return BODY
+
+
+def _under_heading(paras: Sequence[Para], index: int) -> bool:
+    """The paragraph read before `paras[index]` is a heading."""
+    before = next((para for para in reversed(paras[:index]) if para.role), None)
+    return before is not None and before.role == HEADING
 
 
 CODE_MIN_RATIO = 0.6  # of the body's size: a listing's type, not a screenshot's in a figure
@@ -1921,18 +1931,26 @@ def _rows_apart(caption: Para, body: BodyType) -> Callable[[Para], bool]:
 
 def _clause(para: Para, body: BodyType, goes_on: set[Para], tabled: set[int]) -> bool:
     """A clause of the text over a figure, not one of its labels: the end of the sentence
-    above it (`goes_on`: "có tính" over "đàn hồi."), or in the body's type a list's item or
-    a line ending as an item or a sentence does ("Kho mực tồn PET: 4.364 kg;"); or a row of
+    above it (`goes_on`: "có tính" over "đàn hồi."), or in the body's type a list's item, a
+    line ending as an item, a sentence or a lead-in does ("Kho mực tồn PET: 4.364 kg;",
+    "Kết quả thực nghiệm như hình 1:") or pointing to a figure ("(hình 4)"); or a row of
     the table set over the figure, which its caption ("Bảng 1" over the rows) took first."""
     if id(para) in tabled:
         return True
     text = para.text.strip()
     if para in goes_on and text[:1].islower():  # words, not a figure's "1" or "12:04"
         return True
+    if _POINTS_TO_FIGURE.search(text) and not para.style.bold:
+        return True  # "... bao gồm: (hình 4)", "Kết quả thực nghiệm như hình 1:", any size
     return _is_body_text(para, body) and (
         starts_item(text)  # a list's item ("• Chiều dày cắt lớn nhất [2]:")
-        or (text.endswith((";", ".")) and len(text.split()) >= CLAUSE_MIN_WORDS)
+        or (text.endswith((";", ".", ":")) and len(text.split()) >= CLAUSE_MIN_WORDS)
     )
+
+
+#: The text's pointer to a figure, after a word: "(hình 4)", "(xem hình 2a)", "như hình 1"
+#: (a figure's own words never name it; a caption opens with its name).
+_POINTS_TO_FIGURE = re.compile(r"\S\s+\(?hình\s+\d+[a-z]?\b", re.I)
 
 
 def _ends_words(
@@ -1979,6 +1997,7 @@ def _merge_continued(paras: Sequence[Para], role: str) -> None:
             and _same_type_under(previous, para)
             and not (role == HEADING and _opens_heading(previous, para))
             and not (role == CAPTION and is_caption_text(para.text))  # the next one's
+            and not starts_item(para.text)  # "• Thực trạng ..." under a note: an item
         ):
             previous.lines += para.lines
             para.role = ""
