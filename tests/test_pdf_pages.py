@@ -4847,3 +4847,20 @@ def test_the_text_under_a_heading_in_small_italics_is_no_floats_note() -> None:
     role = {para.text: para.role for para in labelled(sheet)}
     assert role["LỜI CẢM ƠN"] == HEADING, role
     assert role["Công trình được tài trợ bởi Bộ Khoa học và Công nghệ"] == "body", role
+
+
+def test_a_dash_at_the_next_columns_top_goes_on_with_a_bulleted_item_filling_its_line() -> None:
+    """Measured on an unseen article: "• Trong bối cảnh chiến tranh thương mại Mỹ" ending
+    the left column on a full line, and "– Trung đã tác động nhiều mặt ..." opening the right
+    column ("Mỹ – Trung", the trade war), were two items of the list. After an item that
+    fills its line with no mark ending it, a dash goes on with its sentence; after one that
+    stops short ("• Cấu trúc (hình 1)") it opens the next item."""
+    right = [line("– Trung đã tác động nhiều mặt tới nền kinh", 320, 60)]
+    right += [line(RUNNING, 320, 75 + 15 * n) for n in range(10)]
+    sheet = page(
+        1,
+        [*body_lines(60, 40)[:-1], justified("• Trong bối cảnh chiến tranh thương mại Mỹ", 645)],
+        right,
+    )
+    texts_ = [b.text for b in body_blocks(labelled(sheet))]
+    assert any("thương mại Mỹ – Trung đã tác động" in text for text in texts_), texts_

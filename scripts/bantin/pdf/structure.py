@@ -762,11 +762,12 @@ _DASH_ITEM = re.compile(r"^[-−–]\s")
 
 def _dash_item(before: Para, after: Para) -> bool:
     """`after` opens with a dash after a text that ended its item or sentence, or after a
-    bulleted item: the next item of a list ("...: ≥ 0,5;" / "- Hệ số ...", "• Cấu trúc
-    (hình 1)" / "- Hệ vào ..."), not a spaced dash going on with the sentence ("Trường Đại
-    học Kinh tế" / "- Kỹ thuật Công nghiệp")."""
+    bulleted item stopping short of its line's end: the next item of a list ("...: ≥ 0,5;" /
+    "- Hệ số ...", "• Cấu trúc (hình 1)" / "- Hệ vào ..."), not a spaced dash going on with
+    the sentence ("Trường Đại học Kinh tế" / "- Kỹ thuật Công nghiệp", "• ... thương mại Mỹ"
+    filling its line / "– Trung đã tác động ...")."""
     end = before.text.rstrip()[-1:]
-    ended = (bool(end) and end in ".;:!?") or starts_item(before.text)
+    ended = (bool(end) and end in ".;:!?") or (starts_item(before.text) and not before.last_full)
     return ended and bool(_DASH_ITEM.match(after.text.lstrip()))
 
 
