@@ -4864,3 +4864,23 @@ def test_a_dash_at_the_next_columns_top_goes_on_with_a_bulleted_item_filling_its
     )
     texts_ = [b.text for b in body_blocks(labelled(sheet))]
     assert any("thương mại Mỹ – Trung đã tác động" in text for text in texts_), texts_
+
+
+def test_an_affiliation_marked_for_several_authors_loses_all_its_marks() -> None:
+    """Measured on an unseen article: "1,2,4Viện Vật lý kỹ thuật - Trường Đại học Bách khoa Hà
+    Nội" (the institute of authors 1, 2 and 4) became the affiliation ",2,4Viện Vật lý ...":
+    an affiliation's mark may list several authors."""
+    sheet = page(
+        1,
+        [line("NGHIÊN CỨU CHẾ TẠO VẬT LIỆU NANO", 80, 60, 14, bold=True)],
+        [line("Lưu Danh Anh1, Nguyễn Tiến Hậu2, Mai Hữu Thuấn4", 120, 112, 11)],
+        [
+            line("1,2,4", 128.5, 129.5, 6.3),
+            line("Viện Vật lý kỹ thuật - Trường Đại học Bách khoa Hà Nội", 142, 132, 9.5),
+        ],
+        [line("Đến Tòa soạn ngày 13/04/2022, chấp nhận đăng ngày 09/05/2022", 100, 170, 10)],
+        body_lines(200, 20),
+    )
+    join_marks(sheet)
+    front = front_of(labelled(sheet))
+    assert front.affiliations == ["Viện Vật lý kỹ thuật - Trường Đại học Bách khoa Hà Nội"]

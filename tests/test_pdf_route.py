@@ -1755,3 +1755,13 @@ def test_numbered_formulas_level_with_a_diagrams_labels_keep_their_numbers(
     texts = [block.text for block in convert_pdf(pdf).blocks]
     for formula, number, _ in formulas:
         assert f"{formula} {number}".strip() in texts, texts
+
+
+def test_an_invisible_direction_mark_leaves_the_word() -> None:
+    """Measured on an unseen article: a left-to-right mark (U+200E) drawn between "l" and "ý"
+    of an affiliation ("Viện Vật l\u200eý kỹ thuật") stayed in the text: the word is not found,
+    nor matched. Direction marks and joiners, no letters of Vietnamese, leave it."""
+    from bantin.pdf.fonts import clean_word
+
+    assert clean_word("l\u200eý") == "lý"
+    assert clean_word("\u200fa\u2060b\u200c\u200dc\u200b\xad") == "abc"

@@ -29,7 +29,8 @@ from bantin.vietnamese import fix_lookalikes
 log = logging.getLogger("bantin.pdf")
 
 _DOTLESS_MARKED = re.compile("ı([\u0300-\u036f])")
-_SOFT = str.maketrans({"\xad": None, "\u200b": None, "\ufeff": None})
+# Soft hyphens, zero-width spaces and joiners, direction marks: nothing a reader sees.
+_SOFT = str.maketrans(dict.fromkeys("\xad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"))
 
 # Adobe's Symbol encoding from 0x20, in order ("\0" where a code has no character): what a
 # Symbol font draws for each code, which PDFs often give as the private-use U+F0xx.

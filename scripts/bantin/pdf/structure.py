@@ -161,7 +161,8 @@ def _label_stripped(paras: Sequence[Para], role: str) -> str:
     return roles._LABELS[label].sub("", text, count=1).strip() if label else text
 
 
-_AFFILIATION_MARK = re.compile(r"^(?:[\d*]{1,2}|\(\d{1,2}\))\s*")  # "1", "*", "(1)"
+# "1", "*", "(1)", and the marks of several authors sharing one ("1,2,4")
+_AFFILIATION_MARK = re.compile(r"^(?:[\d*]{1,2}(?:,\d{1,2})*|\(\d{1,2}\))\s*")
 
 
 def _affiliations(paras: list[Para]) -> list[str]:
