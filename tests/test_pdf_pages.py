@@ -4884,3 +4884,48 @@ def test_an_affiliation_marked_for_several_authors_loses_all_its_marks() -> None
     join_marks(sheet)
     front = front_of(labelled(sheet))
     assert front.affiliations == ["Viện Vật lý kỹ thuật - Trường Đại học Bách khoa Hà Nội"]
+
+
+def test_a_long_numbered_heading_in_bold_capitals_is_a_heading() -> None:
+    """Measured on an unseen article (a law paper): "3. CÁC BIỆN PHÁP ĐẢM BẢO THỐNG NHẤT CÁCH
+    PHÂN CHIA DI SẢN THỪA KẾ ..." in bold capitals, 45 words over nine lines of its column,
+    was a paragraph while its siblings 1, 2 and 4 were headings. Running text is never set
+    so: numbered, in bold and in capitals, a heading may be that long."""
+    text = (
+        "3. CÁC BIỆN PHÁP ĐẢM BẢO THỐNG NHẤT CÁCH PHÂN CHIA DI SẢN THỪA KẾ TRONG TRƯỜNG HỢP "
+        "NGƯỜI LẬP DI CHÚC CHỈ ĐỊNH ĐOẠT MỘT PHẦN TÀI SẢN TRONG DI CHÚC VÀ CÓ NGƯỜI THỪA KẾ "
+        "KHÔNG PHỤ THUỘC NỘI DUNG DI CHÚC"
+    )
+    words = text.split(" ")
+    full = line(RUNNING, 50, 0).box.x1
+    heading = []
+    for n, at in enumerate(range(0, len(words), 6)):
+        plain = line(" ".join(words[at : at + 6]), 50, 300 + 15 * n, bold=True)
+        spare = (full - plain.box.x1) / (len(plain.words) - 1) if at + 6 < len(words) else 0
+        spread = [
+            Word(
+                w.text, Box(w.box.x0 + i * spare, w.box.y0, w.box.x1 + i * spare, w.box.y1), w.style
+            )
+            for i, w in enumerate(plain.words)
+        ]
+        heading.append(Line(spread, union_of([w.box for w in spread])))
+    sheet = page(1, body_lines(100, 12), heading, body_lines(460, 12))
+    found = [(para.role, para.text) for para in labelled(sheet) if para.text.startswith("3.")]
+    assert found == [(HEADING, " ".join(words))], found
+
+
+def test_a_caption_with_no_mark_after_its_number_is_a_caption() -> None:
+    """Measured on an unseen article: "Hình 3 Kết quả sau các quá trình chồn phôi", a photo's
+    caption with no full stop or colon after its number, was a heading. A figure's number and
+    a capital make a caption; "Hình 3 cho thấy ..." opens a sentence about it."""
+    sheet = page(
+        1,
+        body_lines(100, 12),
+        [line("Hình 3 Kết quả sau các quá trình chồn phôi", 120, 300, 10, bold=True)],
+        body_lines(330, 6),
+        [line("Hình 3 cho thấy kết quả sau các quá trình chồn phôi", 50, 430)],
+        body_lines(450, 6),
+    )
+    role = {para.text: para.role for para in labelled(sheet)}
+    assert role["Hình 3 Kết quả sau các quá trình chồn phôi"] == CAPTION, role
+    assert all(r != CAPTION for t, r in role.items() if "cho thấy" in t), role

@@ -75,6 +75,8 @@ HEADING_MAX_WORDS = 30
 #: A numbered heading in bold or capitals, a sentence's words without its full stop.
 NUMBERED_HEADING_MAX_WORDS = 40
 HEADING_MAX_LINES = 5
+CAPITALS_HEADING_MAX_WORDS = 60  # of a numbered heading in bold capitals
+CAPITALS_HEADING_MAX_LINES = 10
 ITALIC_HEADING_LINES = 2  # lines an italic heading (or lettered point) may take
 CLOSING_PARAS = 3  # a byline closing the article is among its last paragraphs of text
 CAPTION_MAX_LINES = 4
@@ -113,9 +115,18 @@ _REFERENCES = re.compile(
 _CONTACT = re.compile(r"^\W*(thông\s+tin\s+liên\s+hệ|liên\s+hệ\s*:|địa\s+chỉ\s+liên\s+hệ)", re.I)
 _CAPTION = re.compile(
     r"^\W{0,2}(hình|hinh|bảng|biểu\s*đồ|biểu|sơ\s*đồ|đồ\s*thị|ảnh|figure|fig\.|table|chart)"
-    r"\s*(\d+[\d.]*[a-z]?|[IVX]+)?\s*([.:\-–]|$)",  # "Hình 3a." names a figure's part
+    r"\s*(\d+[\d.]*[a-z]?|[IVX]+)?\s*([.:\-–]|$|\s(?=\w))",  # "Hình 3a." a figure's part
     re.I,
 )
+
+
+def _caption_match(text: str) -> re.Match[str] | None:
+    """A caption's label: "Hình 9:", "Bảng 2.", "Hình 3a.", or its number and a capital with
+    no mark between ("Hình 3 Kết quả ..."; "Hình 3 cho thấy ..." opens a sentence)."""
+    match = _CAPTION.match(text)
+    if match and match.group(3).isspace() and not (match.group(2) and text[match.end()].isupper()):
+        return None
+    return match
 # ("ĐVT:" abbreviates "đơn vị tính", the unit; "Nguồn;" and "Nguồn," are slips for "Nguồn:",
 # running text never opens so, where "Note, however" may)
 _CAPTION_NOTE = re.compile(
@@ -1372,10 +1383,14 @@ def _is_heading(para: Para, body: BodyType) -> bool:
     """Short, not a sentence, and set apart: bold, capitals, a capitals font, or numbered."""
     text = para.text.strip()
     words = text.split()
-    limit = HEADING_MAX_WORDS
-    if _NUMBERED.match(text) and not ends_sentence(text) and (para.style.bold or is_all_caps(text)):
+    limit, lines = HEADING_MAX_WORDS, HEADING_MAX_LINES
+    numbered_heading = _NUMBERED.match(text) and not ends_sentence(text)
+    if numbered_heading and (para.style.bold or is_all_caps(text)):
         limit = NUMBERED_HEADING_MAX_WORDS  # "3.3. Một số vấn đề ... hiện nay", four lines
-    if not words or len(words) > limit or len(para.lines) > HEADING_MAX_LINES:
+    if numbered_heading and para.style.bold and is_all_caps(text):
+        # no running text is set so: "3. CÁC BIỆN PHÁP ... DI CHÚC", 44 words on 8 lines
+        limit, lines = CAPITALS_HEADING_MAX_WORDS, CAPITALS_HEADING_MAX_LINES
+    if not words or len(words) > limit or len(para.lines) > lines:
         return False
     if text.rstrip(_CLOSING_QUOTES).endswith((".", ",", ";")) and not _NUMBERED.match(text):
         return False  # a sentence, quoted or not ('"Hãy dọn đường Chúa.”')
@@ -1516,7 +1531,7 @@ def _unmarked_source_note(para: Para, body: BodyType) -> bool:
 
 def is_caption_text(text: str) -> bool:
     """Words that open a numbered caption: "Hình 9:", "Bảng 2.", "Figure 3 -"."""
-    match = _CAPTION.match(text.strip())
+    match = _caption_match(text.strip())
     return bool(match and match.group(2) and match.group(3))
 
 
@@ -1533,7 +1548,7 @@ def _is_caption(para: Para, body: BodyType) -> bool:
         return False
     if _CAPTION_NOTE.match(text) or _PHOTO_CREDIT.match(text):
         return True
-    match = _CAPTION.match(text)
+    match = _caption_match(text)
     if not match:
         return False
     if text[:1].islower() and _is_body_text(para, body):
