@@ -127,6 +127,8 @@ def _caption_match(text: str) -> re.Match[str] | None:
     if match and match.group(3).isspace() and not (match.group(2) and text[match.end()].isupper()):
         return None
     return match
+
+
 # ("ĐVT:" abbreviates "đơn vị tính", the unit; "Nguồn;" and "Nguồn," are slips for "Nguồn:",
 # running text never opens so, where "Note, however" may)
 _CAPTION_NOTE = re.compile(
