@@ -4929,3 +4929,16 @@ def test_a_caption_with_no_mark_after_its_number_is_a_caption() -> None:
     role = {para.text: para.role for para in labelled(sheet)}
     assert role["Hình 3 Kết quả sau các quá trình chồn phôi"] == CAPTION, role
     assert all(r != CAPTION for t, r in role.items() if "cho thấy" in t), role
+
+
+def test_a_page_number_close_under_the_text_and_outermost_is_a_page_number() -> None:
+    """Measured on the development corpus (a whole issue): each page's number stands 10
+    points under the text's last line, less than a line's height, at the column's left edge,
+    with nothing under it: a page number still, not the text's last line (38 page numbers
+    were left in the articles' text)."""
+    pages = [
+        page(number, body_lines(155, 40), [line(str(number + 2), 50, 760, 10)])
+        for number in range(1, 5)
+    ]
+    furniture = remove_furniture(pages, BODY)
+    assert [furniture[n].folio for n in range(1, 5)] == [3, 4, 5, 6]

@@ -230,8 +230,15 @@ def _is_furniture(
 
 def _ends_text(line: Line, side: str, page: Page) -> bool:
     """A line standing within a line's height of a line of the page over it (under it, at the
-    top), across some of its width: the text's last line ("2003." ending a reference), which a
-    page number, set apart from the text, never is."""
+    top), across some of its width, with more lines further out: the text's last line ("2003."
+    ending a reference over the running foot and the page number). A page number standing
+    outermost stays one, however close under the text."""
+    outer = (
+        other.box.y0 >= line.box.y1 if side == "bottom" else other.box.y1 <= line.box.y0
+        for other in page.lines
+    )
+    if not any(outer):
+        return False
     height = line.box.height
     for other in page.lines:
         if other is line or other.box.x_overlap(line.box) <= 0:
