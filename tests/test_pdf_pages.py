@@ -4942,3 +4942,88 @@ def test_a_page_number_close_under_the_text_and_outermost_is_a_page_number() -> 
     ]
     furniture = remove_furniture(pages, BODY)
     assert [furniture[n].folio for n in range(1, 5)] == [3, 4, 5, 6]
+
+
+def test_a_bulleted_line_opening_with_a_word_is_an_item_not_an_equation() -> None:
+    """Measured on unseen articles: the item "- Phôi: CT38;" under "Điều kiện thực nghiệm"
+    and "▪ Ngoài ra, R(n,φ) = R(-n, -φ)." were equations (few words, figures and signs). A
+    line a bullet or a dash opens, whose first token is a word, is a list's item."""
+    sheet = page(
+        1,
+        body_lines(100, 6),
+        [line("- Phôi: CT38;", 50, 200)],
+        [line("- Dao: T15K6;", 50, 215)],
+        body_lines(240, 4),
+        [line("▪ Ngoài ra, R(n,φ) = R(-n, -φ).", 50, 310)],
+        body_lines(330, 6),
+    )
+    role = {para.text: para.role for para in labelled(sheet)}
+    assert role["- Phôi: CT38;"] == role["- Dao: T15K6;"] == "body", role
+    assert role["▪ Ngoài ra, R(n,φ) = R(-n, -φ)."] == "body", role
+
+
+def test_a_dash_item_after_a_dash_item_stopping_short_over_a_figure_is_the_next() -> None:
+    """Measured on an unseen article: "- Với sự hỗ trợ của bảng tính ... trực tiếp trên máy"
+    (its last line short, no mark ending it), a figure and its caption, then "- Hệ thống thay
+    dao nhanh ...": one item ("... trên máy - Hệ thống thay dao ..."). An item of a list of
+    dashes that stops short ends there; the next dash opens the next item."""
+    first = [
+        justified("- Với sự hỗ trợ của bảng tính trên máy", 100),
+        line("tính toán trực tiếp trên máy", 50, 115),
+    ]
+    second = [
+        justified("- Hệ thống thay dao nhanh trên máy", 200),
+        line("cho phép lắp dao nhanh.", 50, 215),
+    ]
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        first,
+        [line("Hình 8. Bảng tính trên máy tiện", 90, 160, 9, bold=True)],
+        second,
+        body_lines(240, 10),
+    )
+    texts_ = [b.text for b in body_blocks(labelled(sheet))]
+    assert not any("trên máy - Hệ thống" in text for text in texts_), texts_
+    assert any(text.startswith("Hệ thống thay dao nhanh") for text in texts_), texts_
+
+
+def test_an_items_description_on_the_line_under_its_label_is_the_items() -> None:
+    """Measured on an unseen article: in a list of "• Khối Adder: Cộng nhiễu vào tín hiệu.",
+    the item "• Khối Dow converter & Low band filter:" filled its line and its description,
+    "Tách tín hiệu và lọc thông thấp.", stood on the line under it, a paragraph of its own.
+    Where the list's items describe their label after the colon with a capital, a sentence
+    under an item ending with the colon is its description."""
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [line("• Khối Adder: Cộng nhiễu vào tín hiệu.", 50, 110)],
+        [line("• Khối Dow converter & Low band filter:", 50, 128)],
+        [line("Tách tín hiệu và lọc thông thấp.", 50, 143)],
+        [line("• Khối OFDM Demod: Khối giải điều chế.", 50, 161)],
+        body_lines(190, 10),
+    )
+    texts_ = [b.text for b in body_blocks(labelled(sheet))]
+    wanted = "Khối Dow converter & Low band filter: Tách tín hiệu và lọc thông thấp."
+    assert wanted in texts_, texts_
+
+
+def test_a_figures_lettered_key_under_its_caption_is_kept_with_it() -> None:
+    """Measured on an unseen article: "a, b, c, d, e, f: Biểu diễn sự khác nhau có ý nghĩa
+    ..." under "Hình 5. ..." (a little further under it than a key's next line) was taken
+    for the words of the figure below it, and dropped, twice on a page. A key of letters
+    under a caption is the caption's."""
+    sheet = page(
+        1,
+        body_lines(40, 10),
+        [line("Hình 5. Khả năng dập tắt gốc tự do DPPH", 60, 200, 9, bold=True)],
+        [line("a, b, c, d, e, f: Biểu diễn sự khác nhau có ý nghĩa", 60, 222, 9)],
+        [line("0,5", 60, 260, 8)],
+        [line("1,0", 60, 290, 8)],
+        [line("Mẫu 1", 120, 320, 8)],
+        [line("Hình 6. Hàm lượng polyphenol tổng số", 60, 340, 9, bold=True)],
+        body_lines(370, 10),
+    )
+    blocks = body_blocks(labelled(sheet))
+    captions = [b.text for b in blocks if b.kind.name == "FIGURE"]
+    assert any("a, b, c, d, e, f: Biểu diễn sự khác nhau" in text for text in captions), captions

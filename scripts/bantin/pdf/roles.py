@@ -1617,7 +1617,7 @@ def _is_equation(para: Para, body: BodyType) -> bool:
     tokens = text.split()
     if not tokens:
         return False
-    if opens_sentence(para, body):
+    if opens_sentence(para, body) or _item_of_words(text):
         return False
     if in_math_fonts(para):
         return True
@@ -1640,6 +1640,20 @@ def _is_equation(para: Para, body: BodyType) -> bool:
         return False
     mathy = _MATH.search(text) or any(ch.isdigit() for ch in text)
     return bool(mathy) and len(tokens) >= 2
+
+
+_BULLET_OR_DASH = re.compile(r"^\s*(?:[•▪■□◆◇♦●○➢►▸✓❖]|[-−–]\s)\s*")
+
+
+def _item_of_words(text: str) -> bool:
+    """A bullet or a dash, then a word (three letters, or two with a Vietnamese mark): a
+    list's item ("- Phôi: CT38;", "▪ Ngoài ra, R(n,φ) = ..."), however many figures and signs
+    follow ("- x = 5", "- Fn = m.a" are none)."""
+    opened = _BULLET_OR_DASH.match(text)
+    if opened is None:
+        return False
+    first = _tokens(text[opened.end() :])[:1]
+    return bool(first) and _is_word(first[0]) and (len(first[0]) >= 3 or not first[0].isascii())
 
 
 # Words that leave a sentence open: a line ending with one is no heading.
@@ -1789,15 +1803,22 @@ def _key_line(para: Para, above: Para, caption: Para, body: BodyType) -> bool:
     """`para` a block of a figure's key under `above`, its caption or the key's line before."""
     # (a key's numbered line at a page's foot reads as a footnote, which never stands so
     # close under a caption)
-    if para.role not in (BODY, FOOTNOTE) or para.page != caption.page:
+    # (a key of letters, "a, b, c: Biểu diễn ...", the figure below may have taken for its
+    # words: it names the letters over the bars of the figure its caption is of)
+    lettered = _LETTER_KEY.match(para.text.strip()) is not None
+    if para.role not in (BODY, FOOTNOTE) and not (lettered and para.role == FIGURE):
         return False
-    if len(para.lines) > KEY_MAX_LINES:
+    if para.page != caption.page or len(para.lines) > KEY_MAX_LINES:
         return False
     if para.style.bold or body.ratio(para.style) >= SMALLER or is_caption_text(para.text):
         return False
     gap = para.box.y0 - above.box.y1
-    close = -1 < gap < KEY_GAP * above.lines[-1].box.height
-    return close and para.box.x_overlap(caption.box) > 0
+    reach = (LETTER_KEY_GAP if lettered else KEY_GAP) * above.lines[-1].box.height
+    return -1 < gap < reach and para.box.x_overlap(caption.box) > 0
+
+
+_LETTER_KEY = re.compile(r"^(?:[a-zA-Z]\s*,\s*){2,}[a-zA-Z]?\s*:?\s*[^\W\d_]{2}")
+LETTER_KEY_GAP = 3.0  # of the line above: the widest gap over a key of letters
 
 
 def _notes_under_tables(paras: Sequence[Para], body: BodyType) -> None:

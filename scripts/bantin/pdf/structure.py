@@ -398,12 +398,23 @@ def _announced(item: Para, para: Para, after: Para) -> bool:
         and (para.role == roles.BODY or (para.role == roles.EQUATION and not para.formula))
         and not _bullet_of(para.text)
         and not starts_enumerated(para.text)
-        and not _opens_sentence(para.text)
+        and (not _opens_sentence(para.text) or _describes_label(after.text))
         and after.role == roles.BODY
         and _bullet_of(after.text) == bullet
         and _set_under(item, para)
         and _set_under(para, after)
     )
+
+
+def _describes_label(text: str) -> bool:
+    """An item that names its label, then describes it in a sentence after the colon ("•
+    Khối Adder: Cộng nhiễu vào tín hiệu."): its list's items may do so on the line under."""
+    label, colon, rest = text.partition(":")
+    rest = rest.lstrip()
+    return bool(colon) and len(label.split()) <= LABEL_MAX_WORDS and rest[:1].isupper()
+
+
+LABEL_MAX_WORDS = 8  # of an item's label before its colon
 
 
 def _opens_sentence(text: str) -> bool:
@@ -762,13 +773,14 @@ _DASH_ITEM = re.compile(r"^[-−–]\s")
 
 
 def _dash_item(before: Para, after: Para) -> bool:
-    """`after` opens with a dash after a text that ended its item or sentence, or after a
-    bulleted item stopping short of its line's end: the next item of a list ("...: ≥ 0,5;" /
-    "- Hệ số ...", "• Cấu trúc (hình 1)" / "- Hệ vào ..."), not a spaced dash going on with
-    the sentence ("Trường Đại học Kinh tế" / "- Kỹ thuật Công nghiệp", "• ... thương mại Mỹ"
-    filling its line / "– Trung đã tác động ...")."""
+    """`after` opens with a dash after a text that ended its item or sentence, or after an
+    item (bulleted, or a dash's) stopping short of its line's end: the next item of a list
+    ("...: ≥ 0,5;" / "- Hệ số ...", "• Cấu trúc (hình 1)" / "- Hệ vào ..."), not a spaced dash
+    going on with the sentence ("Trường Đại học Kinh tế" / "- Kỹ thuật Công nghiệp", "• ...
+    thương mại Mỹ" filling its line / "– Trung đã tác động ...")."""
     end = before.text.rstrip()[-1:]
-    ended = (bool(end) and end in ".;:!?") or (starts_item(before.text) and not before.last_full)
+    listed = starts_item(before.text) or bool(_DASH_ITEM.match(before.text.lstrip()))
+    ended = (bool(end) and end in ".;:!?") or (listed and not before.last_full)
     return ended and bool(_DASH_ITEM.match(after.text.lstrip()))
 
 
