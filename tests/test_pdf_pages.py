@@ -5027,3 +5027,17 @@ def test_a_figures_lettered_key_under_its_caption_is_kept_with_it() -> None:
     blocks = body_blocks(labelled(sheet))
     captions = [b.text for b in blocks if b.kind.name == "FIGURE"]
     assert any("a, b, c, d, e, f: Biểu diễn sự khác nhau" in text for text in captions), captions
+
+
+def test_a_caption_whose_title_opens_with_a_figure_is_a_caption() -> None:
+    """Measured on an unseen article: "Biểu đồ 1. 11 công ty chứng khoán có doanh thu ..." (a
+    chart's caption whose words open with a number) must stay a caption when a caption's
+    number may also be followed by a space and a capital."""
+    sheet = page(
+        1,
+        body_lines(100, 12),
+        [line("Biểu đồ 1. 11 công ty chứng khoán có doanh thu cao nhất", 80, 300, 10, bold=True)],
+        body_lines(330, 6),
+    )
+    role = {para.text: para.role for para in labelled(sheet)}
+    assert role["Biểu đồ 1. 11 công ty chứng khoán có doanh thu cao nhất"] == CAPTION, role

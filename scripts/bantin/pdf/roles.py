@@ -115,18 +115,23 @@ _REFERENCES = re.compile(
 _CONTACT = re.compile(r"^\W*(thông\s+tin\s+liên\s+hệ|liên\s+hệ\s*:|địa\s+chỉ\s+liên\s+hệ)", re.I)
 _CAPTION = re.compile(
     r"^\W{0,2}(hình|hinh|bảng|biểu\s*đồ|biểu|sơ\s*đồ|đồ\s*thị|ảnh|figure|fig\.|table|chart)"
-    r"\s*(\d+[\d.]*[a-z]?|[IVX]+)?\s*([.:\-–]|$|\s(?=\w))",  # "Hình 3a." a figure's part
+    r"\s*(\d+[\d.]*[a-z]?|[IVX]+)?\s*([.:\-–]|$)",  # "Hình 3a." names a figure's part
     re.I,
 )
+# The same label, its number followed by a space and (see `_caption_match`) a capital.
+_CAPTION_SPACED = re.compile(_CAPTION.pattern.replace(r"([.:\-–]|$)", r"(\s)(?=\w)"), re.I)
 
 
 def _caption_match(text: str) -> re.Match[str] | None:
     """A caption's label: "Hình 9:", "Bảng 2.", "Hình 3a.", or its number and a capital with
     no mark between ("Hình 3 Kết quả ..."; "Hình 3 cho thấy ..." opens a sentence)."""
     match = _CAPTION.match(text)
-    if match and match.group(3).isspace() and not (match.group(2) and text[match.end()].isupper()):
-        return None
-    return match
+    if match:
+        return match
+    spaced = _CAPTION_SPACED.match(text)
+    if spaced and spaced.group(2) and text[spaced.end()].isupper():
+        return spaced
+    return None
 
 
 # ("ĐVT:" abbreviates "đơn vị tính", the unit; "Nguồn;" and "Nguồn," are slips for "Nguồn:",
