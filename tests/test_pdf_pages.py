@@ -5041,3 +5041,24 @@ def test_a_caption_whose_title_opens_with_a_figure_is_a_caption() -> None:
     )
     role = {para.text: para.role for para in labelled(sheet)}
     assert role["Biểu đồ 1. 11 công ty chứng khoán có doanh thu cao nhất"] == CAPTION, role
+
+
+def test_a_lettered_heading_at_the_next_columns_top_is_the_next_heading() -> None:
+    """Measured on an unseen article: "c. Viết chương trình Maple vẽ khai triển trụ" at the
+    foot of a column and "d. Thực hành khai triển hình" at the top of the next became one
+    heading, four times ("... khai triển trụ d. Thực hành ..."): a heading going on in small
+    letters at the next column's top does not open with its own letter."""
+    right = [line("d. Thực hành khai triển hình", 320, 60, bold=True)]
+    text = [line("Bản vẽ khai triển được in ra giấy.", 320, 80)]
+    sheet = page(
+        1,
+        [*body_lines(60, 36), line("kết thúc đoạn văn.", 50, 600)],
+        [line("c. Viết chương trình Maple vẽ khai triển trụ", 50, 625, bold=True)],
+        right,
+        [*text, *[line(RUNNING, 320, 95 + 15 * n) for n in range(10)]],
+    )
+    headings = [b.text for b in body_blocks(labelled(sheet)) if b.kind.name == "HEADING"]
+    assert headings == [
+        "c. Viết chương trình Maple vẽ khai triển trụ",
+        "d. Thực hành khai triển hình",
+    ], headings

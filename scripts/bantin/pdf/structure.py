@@ -454,6 +454,7 @@ def _headings_across_columns(paras: list[Para]) -> list[Para]:
             and before.role in (roles.BODY, roles.HEADING)  # (a point: a heading already)
             and len(before.lines) == 1
             and starts_lower(para.text)
+            and not starts_enumerated(para.text)  # "d. Thực hành ..." under "c. ...": the next
             and not ends_sentence(before.text)
             and _same_style_at_join(before, para)
             and _next_column_top(before, para)
