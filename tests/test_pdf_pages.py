@@ -2317,9 +2317,19 @@ def test_a_formula_set_within_a_line_of_text_leaves_the_sentence_whole() -> None
     assert any("ví dụ tính , do nhân biểu đồ thực hiện trên suốt" in text for text in paragraphs)
 
 
+def marks_joined(words: list[Word]) -> list[str]:
+    """The words of one line of `words` once the page's marks are joined."""
+    sheet = page(1, [Line(words, union_of([w.box for w in words]))], body_lines(300, 10))
+    join_marks(sheet)
+    return [word.text for word in sheet.lines[0].words]
+
+
 def test_a_raised_o_poppler_set_in_its_line_after_a_figure_is_the_degree_sign() -> None:
     """Measured on a real article: "ở 10" + a raised "o" in small type + "C." stood in one
-    line; the text read "10oC." (a raised "o" level with the line is no degree)."""
+    line; the text read "10oC." (a raised "o" level with the line is no degree). On unseen
+    articles, "−30±2" + a raised "o" + "C" read "−30±2oC" (the "±" stands taller than the "o",
+    whose top is lower than the word's before it), and "20° ≤ 2θ ≤ 70o" the same: a raised
+    "o" is one whose bottom stands well above the line's, as a power's does."""
     style, small = Style("Times New Roman", 12), Style("Times New Roman", 7)
     words = [
         Word("ở", Box(440, 247, 450, 259), style),
@@ -2332,28 +2342,14 @@ def test_a_raised_o_poppler_set_in_its_line_after_a_figure_is_the_degree_sign() 
         Word("o", Box(520, 246, 524, 252), small),
         Word("C", Box(524, 247, 532, 259), style),
     ]
-    sheet = page(1, [Line(words, Box(440, 246, 532, 259))], body_lines(300, 10))
-    join_marks(sheet)
-    found = [word.text for word in sheet.lines[0].words]
-    assert found == ["ở", "10", "°", "C.", "và", "o", "ở", "°", "C"]
-
-
-def test_a_raised_o_after_a_figure_with_a_tall_sign_is_the_degree_sign() -> None:
-    """Measured on unseen articles: "ở nhiệt độ −30±2" + a raised "o" in small type + "C"
-    read "−30±2oC" (the "±" stands taller than the "o", whose top is lower than the word's
-    before it), and "20° ≤ 2θ ≤ 70o" the same: a raised "o" is one whose bottom stands well
-    above the line's, as a power's does."""
-    style, small = Style("Times New Roman", 12), Style("Times New Roman", 8)
-    words = [
+    assert marks_joined(words) == ["ở", "10", "°", "C.", "và", "o", "ở", "°", "C"]
+    tall = [
         Word("độ", Box(432.7, 151.4, 444.7, 164.7), style),
         Word("−30±2", Box(450.5, 150.1, 481.6, 164.7), style),
-        Word("o", Box(481.7, 152.1, 485.7, 159.3), small),
+        Word("o", Box(481.7, 152.1, 485.7, 159.3), Style("Times New Roman", 8)),
         Word("C", Box(485.6, 153.9, 493.6, 164.7), style),
-        Word("(nhằm", Box(499.4, 153.9, 530.0, 164.7), style),
     ]
-    sheet = page(1, [Line(words, Box(432.7, 150.1, 530.0, 164.7))], body_lines(300, 10))
-    join_marks(sheet)
-    assert [word.text for word in sheet.lines[0].words] == ["độ", "−30±2", "°", "C", "(nhằm"]
+    assert marks_joined(tall) == ["độ", "−30±2", "°", "C"]
 
 
 def test_a_raised_mark_poppler_set_apart_inside_a_line_goes_back_where_it_stands() -> None:
