@@ -761,6 +761,18 @@ def test_a_notes_mark_beside_a_title_word_is_not_part_of_the_title() -> None:
     assert front_of(paras).title == "MÔ HÌNH NGHIÊN CỨU AERO VÀ VIỆC ÁP DỤNG TRÊN NỀN TIO2"
 
 
+def test_a_figure_glued_to_a_formula_in_a_title_is_no_notes_mark() -> None:
+    """Measured on an unseen article: the English title "... PROPERTIES OF CsPbBr3 PEROVSKITE
+    NANO CRYSTALS", its "3" set small and high against "CsPbBr", read "CsPbBr perovskite":
+    a figure glued to a chemical formula (symbols in mixed case) is the formula's."""
+    title = line("TINH THỂ PEROVSKITE CsPbBr", 120, 60, 16, bold=True)
+    three = line("3", title.box.x1 + 0.1, 61, 9.5)  # high in the line, as the PDF sets it
+    title.words += three.words
+    title.box = title.box.union(three.box)
+    sheet = page(1, [title], [line("Phạm Thúy Hồng", 250, 110, bold=True)], body_lines(150, 20))
+    assert front_of(labelled(sheet)).title == "TINH THỂ PEROVSKITE CsPbBr3"
+
+
 def test_an_ions_raised_charge_in_a_title_is_no_notes_mark() -> None:
     """Measured on a real article: "ZN" with its charge's "2" set small and raised and "+"
     beside it made the title read "Zn +": the "2" was taken for a note's mark."""
@@ -5058,3 +5070,26 @@ def test_a_lettered_heading_at_the_next_columns_top_is_the_next_heading() -> Non
         "c. Viết chương trình Maple vẽ khai triển trụ",
         "d. Thực hành khai triển hình",
     ], headings
+
+
+def test_a_figures_legend_of_many_words_over_its_caption_is_kept() -> None:
+    """Measured on unseen articles: "Các cụm thiết bị chính là: 1- Thân máy; 2 - Phần thân
+    máy; 3 - Bộ phận ...; 12 - Tủ điều khiển", four lines in small type between a drawing
+    and its caption, was taken for the drawing's words and dropped. A block of many words
+    over several lines is text (the figure's legend), not labels drawn in the figure."""
+    legend = [
+        line("Các cụm thiết bị chính là: 1- Thân máy; 2 - Phần", 320, 200, 9),
+        line("thân máy; 3 - Bộ phận căng dây; 4 - Bàn máy; 5 -", 320, 211, 9),
+        line("Nguồn phát xung; 6 - Dây cắt; 12 - Tủ điều khiển", 320, 222, 9),
+    ]
+    sheet = page(
+        1,
+        body_lines(40, 40),
+        [line("Thân máy", 330, 100, 8)],
+        [line("Bàn máy", 450, 150, 8)],
+        legend,
+        [line("Hình 1. Sơ đồ máy cắt dây tia lửa điện", 340, 240, 9, bold=True)],
+        [line(RUNNING, 320, 270 + 15 * n) for n in range(20)],
+    )
+    texts_ = [b.text for b in body_blocks(labelled(sheet))]
+    assert any("Các cụm thiết bị chính là: 1- Thân máy" in text for text in texts_), texts_

@@ -2133,10 +2133,21 @@ def _claim(
             break
         if role == FIGURE and step < 0 and _numbered_text(paras, position, body):
             break
+        if role == FIGURE and _legend(para):
+            break  # "Các cụm thiết bị chính là: 1- Thân máy; 2 - ...": the figure's legend
         para.role = role
         taken.append(para)
         position += step
     return taken
+
+
+LEGEND_WORDS = 12  # words of letters, at the least, of a figure's legend set as text
+
+
+def _legend(para: Para) -> bool:
+    """Lines of many words: text a figure's legend or the page sets, no label drawn in it."""
+    words = sum(1 for token in _tokens(para.text) if _is_word(token))
+    return len(para.lines) >= 2 and words >= LEGEND_WORDS
 
 
 #: A point numbered as a section's part opening a line of words ("2.2. Bước 2: Chọn ...").

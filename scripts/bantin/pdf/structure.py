@@ -141,9 +141,24 @@ def _without_marks(line: Line) -> Line:
         before = words[-1] if words else None
         small = MARK.fullmatch(word.text) and word.style.size <= MARK_SIZE * size
         raised = before is not None and word.box.y1 < before.box.y1 - 0.2 * before.box.height
-        if not (small and raised) or _charge_sign(word, after):
+        if not (small and raised) or _charge_sign(word, after) or _formula_count(before, word):
             words.append(word)
     return Line(words, line.box) if words else line
+
+
+#: A chemical formula's symbols, in mixed case ("CsPbBr", "TiO"): a capital word ("AERO") is none.
+_FORMULA = re.compile(r"^(?:[A-Z][a-z]?){2,}$")
+
+
+def _formula_count(before: Word | None, word: Word) -> bool:
+    """A figure glued to a formula ("CsPbBr" "3"): the formula's count, no note's mark."""
+    return (
+        before is not None
+        and _FORMULA.match(before.text) is not None
+        and not before.text.isupper()
+        and word.text.isdigit()
+        and word.box.x0 - before.box.x1 <= 0.1 * before.style.size
+    )
 
 
 def _charge_sign(word: Word, after: Word | None) -> bool:
