@@ -5093,3 +5093,22 @@ def test_a_figures_legend_of_many_words_over_its_caption_is_kept() -> None:
     )
     texts_ = [b.text for b in body_blocks(labelled(sheet))]
     assert any("Các cụm thiết bị chính là: 1- Thân máy" in text for text in texts_), texts_
+
+
+def test_a_lettered_note_under_a_tables_rows_is_kept() -> None:
+    """Measured on an unseen article: "a. Dependent Variable: ydmuax", the note a statistics
+    program prints under its table, in small type right under the rows, was taken for a
+    figure's words and dropped. A lettered note with a colon under a table's rows is its."""
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [line("Bảng 3. Kết quả hồi quy với biến thái độ", 120, 120, 9, bold=True)],
+        [line("Model", 60, 140, 9)],
+        [line("Beta", 300, 140, 9)],
+        [line("TD", 60, 155, 9)],
+        [line("0,512", 300, 155, 9)],
+        [line("a. Dependent Variable: ydmuax", 60, 172, 9)],
+        body_lines(200, 10),
+    )
+    texts_ = [b.text for b in body_blocks(labelled(sheet))]
+    assert any("a. Dependent Variable: ydmuax" in text for text in texts_), texts_

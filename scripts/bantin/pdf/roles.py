@@ -1846,6 +1846,9 @@ def _notes_under_tables(paras: Sequence[Para], body: BodyType) -> None:
             noted = noted or table
         elif noted and _small_note(para, body):
             para.role = CAPTION
+        elif table and _LETTERED_NOTE.match(para.text.strip()) and _small_note(para, body):
+            para.role = CAPTION  # "a. Dependent Variable: ydmuax" right under the rows
+            noted = True
         else:
             table = noted = False
         previous = para
@@ -1915,6 +1918,11 @@ def _type_of_note(para: Para) -> tuple[str, int, bool]:
     """The font, size and slant a note's parts share."""
     style = para.style
     return style.font, round(style.size), style.italic
+
+
+#: A note a statistics program prints under its table: a letter, a full stop, a label and a
+#: colon ("a. Dependent Variable: ydmuax", "b. Predictors: (Constant), TD").
+_LETTERED_NOTE = re.compile(r"^[a-z]\.\s+[^:]{2,40}:\s*\S")
 
 
 def _small_note(para: Para, body: BodyType) -> bool:
