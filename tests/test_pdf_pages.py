@@ -5112,3 +5112,25 @@ def test_a_lettered_note_under_a_tables_rows_is_kept() -> None:
     )
     texts_ = [b.text for b in body_blocks(labelled(sheet))]
     assert any("a. Dependent Variable: ydmuax" in text for text in texts_), texts_
+
+
+def test_a_diagrams_boxes_over_its_caption_stay_its_words() -> None:
+    """Measured on an unseen article: the words of a diagram's boxes read as one block of
+    three lines ("Nghịch lưu phía lưới Nghịch lưu phía máy phát Máy đóng ngắt ...") are the
+    diagram's, not a legend: a legend parts its entries with colons or semicolons."""
+    boxes = [
+        line("Nghịch lưu phía lưới Nghịch lưu", 320, 200, 9),
+        line("phía máy phát Máy đóng ngắt Biến", 320, 211, 9),
+        line("thế lưới điện Máy phát điện gió", 320, 222, 9),
+    ]
+    sheet = page(
+        1,
+        body_lines(40, 40),
+        [line("Biến thế uN", 330, 150, 8)],
+        boxes,
+        [line("Hình 1. Sơ đồ hệ thống phát điện sức gió", 340, 240, 9, bold=True)],
+        [line(RUNNING, 320, 270 + 15 * n) for n in range(20)],
+    )
+    texts_ = [b.text for b in body_blocks(labelled(sheet))]
+    assert not any("Nghịch lưu phía lưới" in text for text in texts_), texts_
+    assert not any("Biến thế uN" in text for text in texts_), texts_

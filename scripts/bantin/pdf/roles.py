@@ -2153,9 +2153,12 @@ LEGEND_WORDS = 12  # words of letters, at the least, of a figure's legend set as
 
 
 def _legend(para: Para) -> bool:
-    """Lines of many words: text a figure's legend or the page sets, no label drawn in it."""
-    words = sum(1 for token in _tokens(para.text) if _is_word(token))
-    return len(para.lines) >= 2 and words >= LEGEND_WORDS
+    """Lines of many words parted by colons or semicolons: a figure's legend set as text
+    ("... chính là: 1- Thân máy; 2 - ..."), no labels drawn in it (a diagram's boxes, read
+    together, have many words but no such marks)."""
+    text = para.text
+    words = sum(1 for token in _tokens(text) if _is_word(token))
+    return len(para.lines) >= 2 and words >= LEGEND_WORDS and (":" in text or ";" in text)
 
 
 #: A point numbered as a section's part opening a line of words ("2.2. Bước 2: Chọn ...").
