@@ -586,3 +586,29 @@ def test_a_captions_notes_stay_lines_of_their_own() -> None:
     assert tags == ["figure", "figcaption"]
     css = (Path(bantin.__file__).parent / "assets" / "bantin.css").read_text(encoding="utf-8")
     assert re.search(r"\.bantin-figure figcaption \{[^}]*white-space: pre-line", css)
+
+
+def test_a_nested_list_renders_nested_and_reads_back() -> None:
+    """Measured on unseen articles: lists of two levels ("▪ Để sử dụng dịch vụ, khách hàng
+    cần:" over "- Có tài khoản thanh toán ...") came out as one flat list. An item's own items
+    are written under it, set in, each with its anchor, read back at their level, and shown on
+    the page as a list inside the item."""
+    blocks = assign_anchors(
+        [
+            Block(BlockKind.ITEM, "Để sử dụng dịch vụ, khách hàng cần:"),
+            Block(BlockKind.ITEM, "Có tài khoản thanh toán;", level=1),
+            Block(BlockKind.ITEM, "Có điện thoại thông minh.", level=1),
+            Block(BlockKind.ITEM, "Giải pháp về mức độ đồng cảm."),
+        ]
+    )
+    written, parsed = written_and_read(blocks)
+    assert [(b.kind, b.text, b.anchor, b.level) for b in parsed.blocks] == [
+        (b.kind, b.text, b.anchor, b.level) for b in blocks
+    ]
+    body = written.split("---\n", 2)[2]
+    names, configs = site_extensions()
+    page = pymarkdown.markdown(body, extensions=names, extension_configs=configs)
+    assert page.count("<ul>") == 2 and page.count("<li") == 4, page
+    inner = page.index("<ul>", page.index("<ul>") + 1)
+    assert page.index(f'id="{blocks[0].anchor}"') < inner < page.index(f'id="{blocks[1].anchor}"')
+    assert page.index("</ul>") < page.index(f'id="{blocks[3].anchor}"'), page

@@ -5134,3 +5134,26 @@ def test_a_diagrams_boxes_over_its_caption_stay_its_words() -> None:
     texts_ = [b.text for b in body_blocks(labelled(sheet))]
     assert not any("Nghịch lưu phía lưới" in text for text in texts_), texts_
     assert not any("Biến thế uN" in text for text in texts_), texts_
+
+
+def test_an_items_own_items_under_another_bullet_are_its_list() -> None:
+    """Measured on unseen articles: "▪ Để sử dụng dịch vụ VCB-Mobile Banking, khách hàng
+    cần:" and the dash items under it ("- Có tài khoản thanh toán ...") came out as one list
+    of one level, in five articles (▪ / -, ❖ / ▪, • / –). Items opened by another bullet
+    under an item announcing them are its own list, until its bullet comes back."""
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [line("▪ Để sử dụng dịch vụ, khách hàng cần:", 50, 110)],
+        [line("- Có tài khoản thanh toán;", 62, 128)],
+        [line("- Có điện thoại thông minh.", 62, 146)],
+        [line("▪ Giải pháp về mức độ đồng cảm của ngân hàng.", 50, 164)],
+        body_lines(190, 10),
+    )
+    items = [(b.level, b.text) for b in body_blocks(labelled(sheet)) if b.kind.name == "ITEM"]
+    assert items == [
+        (0, "Để sử dụng dịch vụ, khách hàng cần:"),
+        (1, "Có tài khoản thanh toán;"),
+        (1, "Có điện thoại thông minh."),
+        (0, "Giải pháp về mức độ đồng cảm của ngân hàng."),
+    ], items

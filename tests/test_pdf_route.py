@@ -855,7 +855,9 @@ def test_words_drawn_by_symbol_and_accent_tricks_read_as_printed() -> None:
     from bantin.pdf.fonts import clean_word
 
     assert clean_word("(\uf06d = 0,001 \uf0b8 0,05)", "Symbol") == "(μ = 0,001 ÷ 0,05)"
-    assert clean_word("\uf0a7", "Wingdings") == "•"
+    # Wingdings' bullets keep their shapes where Unicode has them, so that two lists' bullets
+    # stay apart (a real article's "❖" items over "▪" items); the others draw "•"
+    assert [clean_word(c, "Wingdings") for c in "\uf0a7\uf076\uf0b7"] == ["▪", "❖", "•"]
     # the end of Symbol's table: an integral and the pieces of tall brackets (a real article's
     # "\uf0f2 M1Mp ds" was left in private use)
     assert clean_word("\uf0f2 M\uf0e6\uf0f6\uf0f1", "Times New Roman") == "∫ M⎛⎞〉"
@@ -869,9 +871,9 @@ def test_words_drawn_by_symbol_and_accent_tricks_read_as_printed() -> None:
     assert clean_word("\uf070Dtbcotg\uf077", "Times New Roman") == "πDtbcotgω"
     assert clean_word("\uf071)+W.sin\uf071=30,9.sin(", "Symbol") == "θ)+W.sinθ=30,9.sin("
     assert clean_word("(q = 0,1)", "Symbol") == "(θ = 0,1)"  # a Symbol font's own bytes
-    assert clean_word("\uf06c", "Times New Roman") == "•"  # a bullet: a word of its own
-    assert clean_word("\uf0a7Rửa", "Times New Roman") == "•Rửa"  # or opening one
-    assert clean_word("\uf0a7rửa", "Times New Roman") == "•rửa"  # no letter in Symbol
+    assert clean_word("\uf06c", "Times New Roman") == "●"  # a bullet: a word of its own
+    assert clean_word("\uf0a7Rửa", "Times New Roman") == "▪Rửa"  # or opening one
+    assert clean_word("\uf0a7rửa", "Times New Roman") == "▪rửa"  # no letter in Symbol
     # a unit's or a variable's few ASCII letters after a Symbol letter; a word after a bullet
     assert [clean_word(t, "Arial") for t in ("\uf06dM", "\uf06dS/cm", "\uf070D", "\uf06dmol")] == [
         "μM",
@@ -881,9 +883,9 @@ def test_words_drawn_by_symbol_and_accent_tricks_read_as_printed() -> None:
     ]
     assert clean_word("\uf072(w)", "Arial") == "ρ(w)"  # before a bracket or a figure
     assert [clean_word(t, "Arial") for t in ("\uf06ccác", "\uf076Trong", "\uf06cĐể")] == [
-        "•các",
-        "•Trong",
-        "•Để",
+        "●các",
+        "❖Trong",
+        "●Để",
     ]
     assert clean_word("gia đı\u0300nh") == "gia đình"  # dotless i under a tone mark
     assert clean_word("ıt") == "ıt"  # a dotless i alone stays what it is

@@ -54,7 +54,8 @@ _PRE_OPEN = re.compile(
     r'^<pre class="bantin-(?P<kind>table|equation)" id="(?P<id>[A-Za-z0-9_-]*)">\s*$'
 )
 _REFERENCE_ITEM = re.compile(r"^(?P<number>\d{1,4})\.\s+(?P<text>.*)$")
-_BULLET_ITEM = re.compile(r"^-\s+(?P<text>.*)$")
+_BULLET_ITEM = re.compile(r"^(?P<indent>(?:    )*)-\s+(?P<text>.*)$")
+LIST_INDENT = "    "  # a sub-list's items stand this far right of their item's
 _FIGURE_ID = re.compile(r"#(?P<id>[A-Za-z0-9_-]+)")
 
 
@@ -264,7 +265,8 @@ def render_block(block: Block, number: int = 1, level: int = HEADING_LEVEL) -> s
     if block.kind is BlockKind.REFERENCE:
         return f"{number}. {text}\n{{: #{block.anchor} }}"
     if block.kind is BlockKind.ITEM:
-        return f"- {text}\n{{: #{block.anchor} }}"
+        indent = LIST_INDENT * block.level
+        return f"{indent}- {text}\n{indent}{{: #{block.anchor} }}"
     if block.kind is BlockKind.FOOTNOTE:
         return f"{text}\n{{: #{block.anchor} .{FOOTNOTE_CLASS} }}"
     if block.kind is BlockKind.HEADING:
@@ -415,10 +417,11 @@ def _read_items(
     index = start
     while index < len(lines) and lines[index].strip():
         line = lines[index].strip()
-        item = pattern.match(line)
+        item = pattern.match(lines[index].rstrip() if kind is BlockKind.ITEM else line)
         anchor = _PARA_ANCHOR.match(line)
         if item:
-            blocks.append(Block(kind, unescape(item.group("text").strip())))
+            level = len(item.group("indent")) // len(LIST_INDENT) if kind is BlockKind.ITEM else 0
+            blocks.append(Block(kind, unescape(item.group("text").strip()), level=level))
         elif anchor and blocks:
             blocks[-1].anchor = anchor.group("id")
         elif blocks:

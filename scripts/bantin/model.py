@@ -55,12 +55,14 @@ class Block:
 
     `anchor` is the stable id frozen in the Markdown the first time it is written.
     `lines` are the source line numbers the block was built from (for --explain).
+    `level` nests a list's item under the item before it (a sub-list).
     """
 
     kind: BlockKind
     text: str
     lines: tuple[int, ...] = ()
     anchor: str = ""
+    level: int = 0  # a list's item: 0 an item of the list, 1 an item of an item's own list
 
 
 @dataclass

@@ -259,6 +259,7 @@ def body_blocks(paras: Sequence[Para]) -> list[Block]:
     notes = _float_notes(paras)
     merged = _notes_into_captions(join_continued(flow, indent), _note_captions(paras, notes), notes)
     blocks: list[Block] = []
+    bullets: dict[int, tuple[str, float]] = {}  # an item's bullet and where it stands, by id
     for group in _groups(merged):
         for block in _blocks_of(group):
             repeated = _header_repeated(blocks[-1], block) if blocks else 0
@@ -268,7 +269,54 @@ def body_blocks(paras: Sequence[Para]) -> list[Block]:
                 blocks[-1] = Block(BlockKind.TABLE, text, blocks[-1].lines + block.lines)
             else:
                 blocks.append(block)
+                if block.kind is BlockKind.ITEM:
+                    bullets[id(block)] = (_bullet_of(group[0].text), group[0].lines[0].box.x0)
+    _nest_items(blocks, bullets)
     return blocks
+
+
+LIST_LEVELS = 2  # levels of a list and its items' own lists, at the most
+NEST_STEP = 2.0  # points: an item's own item stands at least this far right of it
+
+
+LABEL_ITEM_WORDS = 6  # words of an item naming what the items under it are, at the most
+
+
+def _heads_items(text: str) -> bool:
+    """An item announcing items under it: ending with a colon ("... khách hàng cần:"), or a
+    short name, no sentence ("❖ Động lực khởi nghiệp" over "▪ Nhu cầu thành đạt.")."""
+    text = text.rstrip()
+    return text.endswith(":") or (
+        len(text.split()) <= LABEL_ITEM_WORDS and not text.endswith((".", ";", ",", "!", "?"))
+    )
+
+
+def _nest_items(blocks: list[Block], bullets: Mapping[int, tuple[str, float]]) -> None:
+    """A list's items opened by another bullet than the item before them, set further in or
+    under an item announcing them (`_heads_items`: "▪ Để sử dụng dịch vụ, khách hàng cần:" /
+    "- Có tài khoản thanh toán ..."), are that item's own list, until its bullet comes back.
+    Items of one bullet are one level."""
+    stack: list[tuple[str, float]] = []  # the bullet and place of each open level
+    before: Block | None = None
+    for block in blocks:
+        if block.kind is not BlockKind.ITEM or block.text == "":
+            stack, before = [], None
+            continue
+        bullet, x0 = bullets.get(id(block), ("", 0.0))
+        known = [level for level, (mark, _) in enumerate(stack) if mark == bullet]
+        if known:
+            del stack[known[0] + 1 :]
+        elif (
+            stack
+            and before is not None
+            and len(stack) < LIST_LEVELS
+            and (x0 >= stack[-1][1] + NEST_STEP or _heads_items(before.text))
+        ):
+            stack.append((bullet, x0))
+        else:
+            stack = [*stack[:-1], (bullet, x0)] if stack else [(bullet, x0)]
+        block.level = len(stack) - 1
+        before = block
 
 
 LONE_CELL_WORDS = 2  # words that make a line standing alone text, not a formula's piece
