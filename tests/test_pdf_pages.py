@@ -5157,3 +5157,28 @@ def test_an_items_own_items_under_another_bullet_are_its_list() -> None:
         (1, "Có điện thoại thông minh."),
         (0, "Giải pháp về mức độ đồng cảm của ngân hàng."),
     ], items
+
+
+def test_a_headings_second_line_in_the_same_face_under_another_name_joins_it() -> None:
+    """Measured on an unseen article: "3.1. Thực trạng chất lượng dịch vụ ngân hàng" in
+    "Arial,Bold" and its second line "bán lẻ tại Ngân hàng TMCP An Bình Hà Nội" in "Arial
+    Bold,Bold" (the same face named twice) were a heading and a line of text, then one
+    paragraph: a heading's lines are of one face, whatever the PDF calls it."""
+
+    def named(text: str, y: float, font: str) -> Line:
+        found = line(text, 320, y, 10, bold=True)
+        for word in found.words:
+            word.style = Style(font, 10, bold=True)
+        return found
+
+    sheet = page(
+        1,
+        body_lines(60, 10),
+        [named("3.1. Thực trạng chất lượng dịch vụ ngân hàng", 240, "Arial,Bold")],
+        [named("bán lẻ tại Ngân hàng TMCP An Bình Hà Nội", 252, "Arial Bold,Bold")],
+        body_lines(280, 10),
+    )
+    headings = [b.text for b in body_blocks(labelled(sheet)) if b.kind.name == "HEADING"]
+    assert headings == [
+        "3.1. Thực trạng chất lượng dịch vụ ngân hàng bán lẻ tại Ngân hàng TMCP An Bình Hà Nội"
+    ], headings

@@ -21,7 +21,7 @@ from bantin.convert.casing import conventional_section
 from bantin.convert.roles import DATELINE_RE
 from bantin.convert.scholarly import APPENDIX_RE, references_start
 from bantin.pdf.fonts import BodyType, capitals_font, monospaced
-from bantin.pdf.page import Box, Line, union_of
+from bantin.pdf.page import Box, Line, Style, union_of
 from bantin.pdf.reading import (
     EQUATION_NUMBER,
     LINE_OF_TEXT_WORDS,
@@ -2091,12 +2091,16 @@ def _opens_heading(above: Para, below: Para) -> bool:
 
 
 def _same_type_under(above: Para, below: Para) -> bool:
-    a, b = above.style, below.style
-    if (a.font, round(a.size), a.bold) != (b.font, round(b.size), b.bold):
+    if _face(above.style) != _face(below.style):
         return False
     gap = below.box.y0 - above.box.y1
     line = above.lines[-1].box.height
     return below.page == above.page and -2 < gap < line and above.box.x_overlap(below.box) > 0
+
+
+def _face(style: Style) -> tuple[str, int, bool, bool]:
+    """A type by its face, whatever the PDF names it ("Arial,Bold" and "Arial Bold,Bold")."""
+    return family(style.font), round(style.size), style.bold, style.italic
 
 
 def figure_caption(para: Para) -> bool:
