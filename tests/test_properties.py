@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -182,3 +183,17 @@ def test_no_word_of_the_article_is_lost(spec: ArticleSpec, seed: int) -> None:
 
 def words(text: str) -> Counter[str]:
     return Counter(re.findall(r"\w+", text.casefold()))
+
+
+def test_a_sentence_interrupted_by_the_title_band_and_captions_goes_on() -> None:
+    """An article the property above found (shrunk by Hypothesis, tests/cases/
+    interrupted_sentence.spec): its column's last line "Bộ trưởng cũng lưu ý trong thời gian
+    tới, các", then the title band and the lead printed at the page's top and two photos'
+    captions, then the sentence's rest "Sở KH&CN cần ...". The captions were taken out, but
+    the rest opened a paragraph of its own (the second caption's full stop had ended one):
+    the rest of an interrupted sentence goes on with it."""
+    source = (Path(__file__).parent / "cases" / "interrupted_sentence.spec").read_text("utf-8")
+    names = {"ArticleSpec": ArticleSpec, "Caption": Caption, "Section": Section, "dt": dt}
+    spec = eval(source, {"__builtins__": {}}, names)
+    case = convert(spec, 4_294_967_295)
+    assert case.texts(BlockKind.PARAGRAPH) == case.layout.paragraphs

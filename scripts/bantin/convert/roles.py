@@ -1211,6 +1211,19 @@ def label_captions(doc: Labelling) -> None:
         reason = _caption_reason(doc, seg, byline)
         if reason:
             seg.label(Role.CAPTION, reason)
+            if reason not in _SENTENCE_GOES_ON:
+                continue
+            before, after = _flow_around(doc, seg, -1), _flow_around(doc, seg, +1)
+            if before is not None and after is not None and not ends_sentence(before.text):
+                after.opens_paragraph = False  # the interrupted sentence's rest, not a start
+
+
+INTERRUPTED = "caption: standalone sentence where the body sentence is interrupted"
+LONE_IN_SENTENCE = (
+    "caption: a lone sentence between an unfinished sentence and its capitalised rest"
+)
+#: The captions found standing inside a sentence: the text after them is its rest.
+_SENTENCE_GOES_ON = frozenset({INTERRUPTED, LONE_IN_SENTENCE})
 
 
 def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str:
@@ -1229,7 +1242,7 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
         return ""  # the rest of a word broken at a hyphen ('KT-' / 'XH, ...')
     capital = first_letter(seg.text).isupper()
     if capital and before and after and _interrupted(doc, before.text, after):
-        return "caption: standalone sentence where the body sentence is interrupted"
+        return INTERRUPTED
     unfinished = before is not None and not ends_sentence(before.text) and not _point(before)
     if (
         capital
@@ -1249,7 +1262,7 @@ def _caption_reason(doc: Labelling, seg: Segment, byline: Segment | None) -> str
         and _opens_capitalised(after)
         and (not _runs_on(doc, before, seg) or _runs_on(doc, before, after))
     ):  # when both could go on with the sentence, the text after the lone one does
-        return "caption: a lone sentence between an unfinished sentence and its capitalised rest"
+        return LONE_IN_SENTENCE
     longer = len(seg.lines) == 1 and len(seg.text.strip()) > doc.layout.column
     if longer and capital and unfinished:
         return "caption: a line longer than any column line, inside an unfinished sentence"
