@@ -1368,8 +1368,9 @@ def label_formula_pieces(doc: Labelling) -> None:
             continue
         if len(seg.lines) == 1 and parse_running_head(seg.text, seg.first.number) is not None:
             continue  # a page number
-        if ends_with_stop(seg.text) and any(map(str.isalnum, seg.text)):
-            continue  # the last word of a sentence alone on its line ('CO2.')
+        ends = ends_with_stop(seg.text) or seg.text.rstrip()[-1:] in END_MARK_GLYPHS
+        if ends and any(map(str.isalnum, seg.text)):
+            continue  # the last word of a sentence alone on its line ('CO2.', '2019-2024 ■')
         before = doc.neighbour(seg, -1, FLOW)
         if before is not None and ends_glued_hyphen(before.last.text):
             continue  # the rest of a word broken at a hyphen ('KT-' / 'XH')
