@@ -44,12 +44,12 @@ _SYMBOL_HIGH = (
 )
 SYMBOL = {0x20 + i: char for i, char in enumerate(_SYMBOL_LOW) if char != "\0"}
 SYMBOL.update({0xA0 + i: char for i, char in enumerate(_SYMBOL_HIGH) if char != "\0"})
-#: Private-use code points that dingbat fonts (Wingdings) use for list bullets.
 # Wingdings' bullets that have a character of their own, so that two lists' bullets stay
 # apart (an item's own items under "❖" are set with "▪"); the others draw "•".
 _WINGDINGS_BULLETS = {
     0x6C: "●", 0x6E: "■", 0x6F: "□", 0x75: "◆", 0x76: "❖", 0xA7: "▪", 0xD8: "➢", 0xFC: "✓",
 }  # fmt: skip
+#: Private-use code points that dingbat fonts (Wingdings) use for list bullets.
 _DINGBAT_BULLETS = frozenset(range(0xF06C, 0xF07B)) | frozenset(range(0xF09F, 0xF0B0))
 _DINGBAT_BULLETS |= frozenset((0xF0D8, 0xF0E0, 0xF0E8, 0xF0F0, 0xF0FC, 0xF0FE))
 

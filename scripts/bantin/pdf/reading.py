@@ -225,8 +225,8 @@ GLUED = 0.15  # of the size before it: the widest gap between a power and its ba
 
 def _raised_powers(line: Line) -> None:
     """Figures raised in smaller type, glued to a number or a closing bracket, are a power:
-    written in superscript figures; a raised "0" after a number is the degree sign ("360"
-    "0": a font without one)."""
+    written in superscript figures (a raised "0" after a number, the degree sign a font did
+    not have, `_raised_degrees` made "°" before)."""
     for before, word in itertools.pairwise(line.words):
         if word.box.x0 - before.box.x1 > GLUED * before.style.size:
             continue
@@ -234,8 +234,7 @@ def _raised_powers(line: Line) -> None:
             continue
         if not (_POWER.fullmatch(word.text) and _POWER_BASE.search(before.text)):
             continue
-        degree = word.text == "0" and before.text[-1:].isdigit()
-        word.text = "°" if degree else word.text.translate(SUPERSCRIPTS)
+        word.text = word.text.translate(SUPERSCRIPTS)
 
 
 def _raised_after(before: Word, word: Word) -> bool:
@@ -891,7 +890,11 @@ def _breaks(before: Line, line: Line, column: Column, indented: bool) -> bool:
 
 
 EQUATION_NUMBER = re.compile(r"^\(\d{1,3}[a-z]?\)$")
-_ITEM = re.compile(r"^(?:[•▪■□◆◇♦●○➢►▸✓❖]|−\s)")
+#: The bullets a list's items open with; a list of dashes opens its items with a dash and a
+#: space (`BULLET_OR_DASH`), a minus sign and a space being a bullet of its own.
+BULLETS = "•▪■□◆◇♦●○➢►▸✓❖"
+_ITEM = re.compile(rf"^(?:[{BULLETS}]|−\s)")
+BULLET_OR_DASH = re.compile(rf"^(?:[{BULLETS}]\s*|[-−–]\s+)")
 
 
 _ENUMERATED = re.compile(

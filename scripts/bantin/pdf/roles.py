@@ -23,6 +23,7 @@ from bantin.convert.scholarly import APPENDIX_RE, references_start
 from bantin.pdf.fonts import BodyType, capitals_font, monospaced
 from bantin.pdf.page import Box, Line, Style, union_of
 from bantin.pdf.reading import (
+    BULLET_OR_DASH,
     EQUATION_NUMBER,
     LINE_OF_TEXT_WORDS,
     Para,
@@ -1647,14 +1648,12 @@ def _is_equation(para: Para, body: BodyType) -> bool:
     return bool(mathy) and len(tokens) >= 2
 
 
-_BULLET_OR_DASH = re.compile(r"^\s*(?:[•▪■□◆◇♦●○➢►▸✓❖]|[-−–]\s)\s*")
-
-
 def _item_of_words(text: str) -> bool:
     """A bullet or a dash, then a word (three letters, or two with a Vietnamese mark): a
     list's item ("- Phôi: CT38;", "▪ Ngoài ra, R(n,φ) = ..."), however many figures and signs
     follow ("- x = 5", "- Fn = m.a" are none)."""
-    opened = _BULLET_OR_DASH.match(text)
+    text = text.lstrip()
+    opened = BULLET_OR_DASH.match(text)
     if opened is None:
         return False
     first = _tokens(text[opened.end() :])[:1]

@@ -20,6 +20,7 @@ from bantin.pdf import roles
 from bantin.pdf.groups import Groups
 from bantin.pdf.page import Line, Word
 from bantin.pdf.reading import (
+    BULLET_OR_DASH,
     INDENT_MAX,
     MARK,
     Para,
@@ -46,7 +47,6 @@ _KIND = {
     roles.REFERENCE: BlockKind.REFERENCE,
 }
 _REFERENCE_ITEM = re.compile(r"^\s*(\[\d{1,3}\]|\d{1,3}[.)]\s)")
-_BULLET = re.compile(r"^(?:[•▪■□◆◇♦●○➢►▸✓❖]\s*|[-−–]\s+)")
 
 
 @dataclass
@@ -490,7 +490,7 @@ def _opens_sentence(text: str) -> bool:
 
 def _bullet_of(text: str) -> str:
     """The bullet or dash opening an item ("•", "-"), "" for none."""
-    found = _BULLET.match(text.lstrip())
+    found = BULLET_OR_DASH.match(text.lstrip())
     return found.group().strip() if found else ""
 
 
@@ -843,7 +843,7 @@ def _dash_item(before: Para, after: Para) -> bool:
     going on with the sentence ("Trường Đại học Kinh tế" / "- Kỹ thuật Công nghiệp", "• ...
     thương mại Mỹ" filling its line / "– Trung đã tác động ...")."""
     end = before.text.rstrip()[-1:]
-    listed = starts_item(before.text) or bool(_DASH_ITEM.match(before.text.lstrip()))
+    listed = bool(_bullet_of(before.text))
     ended = (bool(end) and end in ".;:!?") or (listed and not before.last_full)
     return ended and bool(_DASH_ITEM.match(after.text.lstrip()))
 
@@ -1029,4 +1029,4 @@ def _one_line(row: list[Line]) -> Line:
 
 def without_bullet(text: str) -> str:
     """A list item's text without the bullet a symbol font drew before it."""
-    return _BULLET.sub("", text, count=1)
+    return BULLET_OR_DASH.sub("", text, count=1)
