@@ -12,7 +12,15 @@ from bantin.pdf.articles import Span, advert_pages, news_items, starts, without_
 from bantin.pdf.fonts import BodyType, body_type
 from bantin.pdf.furniture import remove_furniture
 from bantin.pdf.page import Block, Box, Line, Page, Style, Word, union_of
-from bantin.pdf.reading import Column, Para, document_columns, join_lines, join_marks, paragraphs
+from bantin.pdf.reading import (
+    Column,
+    Para,
+    document_columns,
+    join_lines,
+    join_marks,
+    paragraphs,
+    write_powers,
+)
 from bantin.pdf.roles import (
     AFFILIATION,
     BYLINE,
@@ -24,7 +32,7 @@ from bantin.pdf.roles import (
     is_dateline,
     label_article,
 )
-from bantin.pdf.structure import Front, body_blocks, front_of, reference_items
+from bantin.pdf.structure import Front, body_blocks, front_of, join_continued, reference_items
 
 BODY = BodyType(12.0, "Times New Roman")
 PAGE_W, PAGE_H = 595.0, 842.0
@@ -450,7 +458,6 @@ def test_numbered_headings_in_one_block_stay_apart_and_codes_are_no_headings() -
 def test_the_items_of_a_list_broken_by_a_column_stay_apart() -> None:
     """Measured on a real article: an item that happened to fill its column's line, with the
     next item at the top of the next column, became one paragraph with it."""
-    from bantin.pdf.structure import join_continued
 
     first = body_lines(100, 20)
     right = first[0].box.x1
@@ -757,7 +764,9 @@ def test_a_notes_mark_beside_a_title_word_is_not_part_of_the_title() -> None:
     title.words += mark.words + rest.words + low.words
     title.box = title.box.union(low.box)
     sheet = page(1, [title], [line("Phạm Thúy Hồng", 250, 110, bold=True)], body_lines(150, 20))
+    join_marks(sheet)  # the mark is a superscript figure by then
     paras = labelled(sheet)
+    write_powers(paras)
     assert front_of(paras).title == "MÔ HÌNH NGHIÊN CỨU AERO VÀ VIỆC ÁP DỤNG TRÊN NỀN TIO2"
 
 
@@ -783,6 +792,10 @@ def test_an_ions_raised_charge_in_a_title_is_no_notes_mark() -> None:
     title.words += charge.words + plus.words + rest.words
     sheet = page(1, [title], [line("Phạm Thúy Hồng", 250, 110, bold=True)], body_lines(150, 20))
     assert front_of(labelled(sheet)).title == "PHỨC CHẤT CỦA ION ZN2+ VỚI GLYXIN"
+    join_marks(sheet)  # as the pipeline reads it: a superscript charge
+    paras = labelled(sheet)
+    write_powers(paras)
+    assert front_of(paras).title == "PHỨC CHẤT CỦA ION ZN²⁺ VỚI GLYXIN"
 
 
 def test_a_page_with_too_few_lines_in_one_column_reads_by_the_issues_columns() -> None:
@@ -1052,7 +1065,6 @@ def test_a_short_line_before_a_figure_ends_its_paragraph_when_a_capital_follows(
         [line("Như vậy câu văn của bài báo chạy dài", 50, 390), *body_lines(405, 3)],
     )
     paras = labelled(sheet)
-    from bantin.pdf.structure import join_continued
 
     joined = [para.text for para in join_continued(paras, indent=False)]
     ends = [text.split()[-1] for text in joined if not text.startswith("Hình")]
@@ -1139,7 +1151,6 @@ def test_a_line_ending_short_at_a_columns_foot_ends_its_paragraph_when_a_capital
     Bè"), short at the foot of a column, and "Sau 3 tháng thu thập..." at the top of the
     next were one paragraph for want of a full stop. A full line at the foot still goes on
     in the next column, though a capital opens it ("... lập trình" / "NC theo biên dạng")."""
-    from bantin.pdf.structure import join_continued
 
     right = 320.0
     first = page(
@@ -2258,6 +2269,58 @@ def test_a_table_across_both_columns_is_read_row_by_row_before_the_text_under_it
     assert order.index("Tax") < text < order.index("Trung bình")
 
 
+def test_a_column_opening_a_little_higher_under_a_table_across_is_read_after_the_left() -> None:
+    """Measured on a real article: under a table set across the page, the right column's
+    first line stood 3 points higher than the left column's; read in the table's band, the
+    rest of the left column's last sentence ("Cứ sau" / "10 phút chúng tôi ...") came before
+    the whole left column."""
+    header = ("Stt", "Tên thiết bị", "10 cm", "20 cm", "30 cm", "40 cm")
+    rows = [(f"{n}", f"Thiết bị {n}", "0,50", "0,29", "0,18", "0,11") for n in range(5)]
+    sheet = page(
+        1,
+        *cells([header], (60, 150, 292, 380, 420, 480), 60),
+        *cells(rows, (60, 150, 322, 380, 420, 480), 78),
+        [line("Kết quả khảo sát trên các thiết bị cho thấy công", 50, 170), *body_lines(185, 8)],
+        [line("sau mỗi lần chiếu. Cứ sau", 50, 305)],
+        [line("10 phút chúng tôi lại quan sát và ghi nhận.", 320, 165), *body_lines(180, 8, x=320)],
+    )
+    order = [para.text for para in paragraphs(sheet, BODY)]
+    left = next(i for i, text in enumerate(order) if text.startswith("Kết quả khảo sát"))
+    right = next(i for i, text in enumerate(order) if text.startswith("10 phút"))
+    assert order.index("0,11") < left < right, order
+
+
+def test_a_last_page_with_a_figure_alone_in_one_column_reads_by_the_issues_columns() -> None:
+    """Measured on a real article: on the last page the left column held a figure and its
+    caption only, the right one the conclusion, references across the page under both; the
+    page was read as one column and the figure went after the conclusion's heading, into
+    the conclusion."""
+    sheet = page(
+        4,
+        [line("4. KẾT LUẬN", 320, 91, 11, bold=True)],
+        [
+            line("Kết quả nghiên cứu thực nghiệm cho thấy rằng", 320, 112),
+            *body_lines(127, 13, x=320),
+        ],
+        [line("Hình 6. Ảnh hưởng của phun mồi đến độ rung", 60, 309, 9, bold=True)],
+        [line("TÀI LIỆU THAM KHẢO", 225, 355, 12, bold=True)],
+        *[
+            [
+                line(
+                    f"[{n}] Nguyễn Văn A, Tên bài báo số {n} trên tạp chí khoa học",
+                    60,
+                    389 + 20 * n,
+                    9,
+                )
+            ]
+            for n in range(1, 6)
+        ],
+    )
+    order = [para.text for para in after_two_column_pages(sheet) if para.page == 4]
+    figure = next(i for i, text in enumerate(order) if text.startswith("Hình 6."))
+    assert figure < order.index("4. KẾT LUẬN"), order
+
+
 def test_the_pieces_of_a_display_formula_are_one_equation_not_tables_and_paragraphs() -> None:
     """Measured on real articles: a formula an equation editor left as text (the numerator
     raised over "GT =", the denominator under it, the unit and the number at the margin) came
@@ -3083,6 +3146,23 @@ def test_a_dash_item_at_a_columns_top_is_the_next_item() -> None:
         assert glued != apart, texts_
 
 
+def test_a_plus_item_at_a_columns_top_is_the_next_item_where_paragraphs_are_set_in() -> None:
+    """Measured on a real article: under "- Hạn chế còn tồn tại:", items opened by "+" ("+
+    Lập kế hoạch phân tích sơ sài." ending a column, "+ Hầu hết ..." at the next one's top,
+    then two more) came out as one paragraph: where paragraphs are set in, a flush line
+    after a break went on with the text before it."""
+    sheet = page(
+        1,
+        [*body_lines(60, 38), line("- Hạn chế còn tồn tại:", 50, 630)],
+        [line("+ Lập kế hoạch phân tích sơ sài.", 50, 645)],
+        [line("+ Hầu hết các trường mới chỉ dừng lại ở đó.", 320, 60)],
+        [line("+ Đối với việc phân tích, còn sơ sài.", 320, 80)],
+    )
+    joined = [para.text for para in join_continued(labelled(sheet), indent=True)]
+    assert "+ Lập kế hoạch phân tích sơ sài." in joined, joined
+    assert sum(text.startswith("+ ") for text in joined) == 3, joined
+
+
 def test_an_italic_heading_broken_across_columns_is_one_heading() -> None:
     """Measured on real articles: an italic heading filling the foot of a column and going
     on in small letters at the top of the next ("Thứ tư, đa dạng hóa các hoạt động ngoại
@@ -3241,7 +3321,6 @@ def test_a_point_numbered_in_brackets_after_a_short_line_is_the_next_point() -> 
 def test_a_sentences_end_naming_a_table_at_a_columns_top_is_no_equation() -> None:
     """Measured on a real article: "(bảng 10)." at the top of the right column, the end of
     the left column's last sentence, was set apart as an equation."""
-    from bantin.pdf.structure import join_continued
 
     first = body_lines(100, 20)
     right = first[0].box.x1 + 20
@@ -3764,7 +3843,6 @@ def test_a_stretched_line_at_a_columns_foot_goes_on_in_the_next_column() -> None
     stretched to fill the column (4.0 points where the type's own are 3.0): a justified line,
     which a paragraph's last line never is. A line filled by its words at their own spacing
     ends its paragraph there, as before."""
-    from bantin.pdf.structure import join_continued
 
     stretched = justified("Câu văn của đoạn này kết thúc.", 425)
     natural = line("câu văn của bài báo chạy dài hết cả dòng đó.", 50, 425)
@@ -3780,7 +3858,6 @@ def test_a_stretched_lead_in_over_a_float_ends_its_paragraph() -> None:
     """Measured on an unseen article: "... Khi đó:" stretched at a column's foot, a figure at
     the top of the next, then "Do ma trận ..." opening a paragraph: the colon announced what
     stands under it, the text after the float does not go on from it."""
-    from bantin.pdf.structure import join_continued
 
     right = body_lines(0, 1)[0].box.x1 + 20
     caption = [line("Hình 2. Sơ đồ khối của hệ thống", right + 30, 110, 10, bold=True)]
@@ -4048,7 +4125,6 @@ def test_a_paragraph_gone_on_into_the_next_column_takes_its_next_block_there() -
     the right column's first line took that line, but not the block poppler began on the
     line under it with a number ("63,24% cho biết ..."): the paragraph's lines in the left
     column, not those in the right, were measured for the line under to start where they do."""
-    from bantin.pdf.structure import join_continued
 
     sheet = page(
         1,
@@ -4501,7 +4577,8 @@ def test_a_note_under_a_table_going_on_over_a_page_stays_under_it() -> None:
     assert [b.text for b in blocks if b.kind.name == "FIGURE"] == [
         "Bảng 1. Thu nhập bình quân theo năm\nNguồn: Tổng cục Thống kê"
     ], blocks
-    assert [b.kind.name for b in blocks] == ["PARAGRAPH", "FIGURE", "TABLE", "TABLE", "ITEM"]
+    # the rows going on at the next page's top are the table's: one table
+    assert [b.kind.name for b in blocks] == ["PARAGRAPH", "FIGURE", "TABLE", "ITEM"]
 
 
 def test_a_tables_notes_under_its_source_stay_its_notes() -> None:
@@ -4570,10 +4647,11 @@ def raised(base: Line, text: str, size: float = 7.0, rise: float = -4.0) -> Line
     return Line(words, union_of([w.box for w in words]))
 
 
-def test_a_raised_power_of_a_number_is_written_in_superscript_figures() -> None:
+def test_a_raised_power_or_charge_is_written_in_superscript_figures() -> None:
     """Measured on real articles: "(5,02 ± 0,26)×10" with "8" raised read "×108" (every
-    value off by orders of magnitude), and "360" with a raised "0" "3600"; a unit's power
-    ("m2") and an ion's charge ("Mn4+") read right as plain text and stay so, and a
+    value off by orders of magnitude), "360" with a raised "0" "3600"; a unit's power
+    "m2" for m², R² "R2" (a reader takes it for R₂), an ion's charge "Mn4+", a phosphate's
+    "PO43−" (its subscript and charge run together); a trade mark's raised "TM" is "™"; a
     subscript ("H" "2" "O") stays as it is."""
     power = raised(line("mật độ đạt (6,75 ± 0,26)×10", 50, 230), "9")
     power.words.append(line("bào tử/mL.", power.box.x1 + 4, 230).words[0])
@@ -4583,18 +4661,25 @@ def test_a_raised_power_of_a_number_is_written_in_superscript_figures() -> None:
     ion.words.append(line("360", ion.box.x1 + 30, 260).words[0])
     ion = raised(ion, "0")
     water = raised(line("trong dung dịch H", 50, 275), "2", rise=4.0)
+    phosphate = raised(raised(line("nồng độ ion PO", 50, 290), "4", rise=4.0), "3−")
+    zinc = raised(raised(line("và ion Zn", 300, 290), "2"), "+", rise=0.0)  # level
+    science = raised(line("trên Web of Science", 50, 305), "TM")  # a trade mark's sign
+    phosphate.words += zinc.words
     sheet = page(
         1,
         [line("Tiêu đề của bài báo khoa học", 50, 40, 18, bold=True)],
         body_lines(80, 8),
-        [power, area, ion, water, line("và câu kết thúc.", 50, 290)],
-        body_lines(310, 8),
+        [power, area, ion, water, phosphate, science, line("và câu kết thúc.", 50, 320)],
+        body_lines(340, 8),
     )
     join_marks(sheet)
-    text = " ".join(b.text for b in body_blocks(labelled(sheet)))
+    paras = labelled(sheet)
+    write_powers(paras)
+    text = " ".join(b.text for b in body_blocks(paras))
     assert "(6,75 ± 0,26)×10⁹ bào" in text, text
-    assert "2.000 m2" in text and "ion Mn4+" in text and "dịch H2" in text, text
+    assert "2.000 m²" in text and "ion Mn⁴⁺" in text and "dịch H2" in text, text
     assert "góc 360°" in text, text
+    assert "ion PO4³⁻" in text and "ion Zn²⁺" in text and "Web of Science™" in text, text
 
 
 def test_a_heading_across_the_gutter_in_the_columns_block_leaves_them_their_columns() -> None:
@@ -4656,6 +4741,30 @@ def test_the_words_of_a_cell_set_sideways_keep_their_spaces() -> None:
         Word("2", Box(56, 226, 59.5, 233), small),
     ]
     assert Line(indices, union_of([w.box for w in indices])).text == "x12"
+
+
+def test_two_syllables_poppler_set_apart_by_a_tight_space_keep_it() -> None:
+    """Measured on real articles: a tightly justified line's narrow spaces (0.06-0.12 em)
+    read as the joins of a word set in two pieces: "nỗ lực vàduy trì", "mối quanhệ"; two
+    pieces that are each a syllable and together none, 0.095 em apart or more, are two
+    words, where a syllable's pieces ("Tha" "nh", "ti" "êu"), a word's ("v" "ector") and a
+    name's a broken font set 0.089 em apart ("Giê" "su") close up."""
+    style = Style("Times New Roman", 12.0)
+
+    def pair(first: str, second: str, gap: float) -> str:
+        left = Word(first, Box(50, 100, 50 + 6 * len(first), 112), style)
+        x = left.box.x1 + gap
+        right = Word(second, Box(x, 100, x + 6 * len(second), 112), style)
+        return Line([left, right], left.box.union(right.box)).text
+
+    assert pair("và", "duy", 1.4) == "và duy"
+    assert pair("quan", "hệ", 1.3) == "quan hệ"
+    assert pair("Tỷ", "lệ", 1.2) == "Tỷ lệ"
+    assert pair("Giê", "su", 1.07) == "Giêsu"  # a name's pieces a broken font set apart
+    assert pair("Tha", "nh", 1.25) == "Thanh"
+    assert pair("ti", "êu", 1.25) == "tiêu"
+    assert pair("v", "ector", 1.0) == "vector"
+    assert pair("Đ", "iều", 0.5) == "Điều"
 
 
 def test_a_sentences_tail_level_with_the_other_columns_heading_is_no_table_cell() -> None:
@@ -5037,6 +5146,37 @@ def test_a_figures_lettered_key_under_its_caption_is_kept_with_it() -> None:
     assert any("a, b, c, d, e, f: Biểu diễn sự khác nhau" in text for text in captions), captions
 
 
+def test_a_figures_key_of_variables_over_its_caption_is_kept_with_it() -> None:
+    """Measured on an unseen article: the key of a plot's axes set right over its caption
+    ("A: tỉ lệ diện tích màng/ khối lượng và B: nhiệt độ bảo quản") became a heading in the
+    body's italics under one figure, and was dropped with the drawing's words in small type
+    under the next. A key of two variables or more right over a caption is the caption's."""
+    from dataclasses import replace
+
+    italic = line("A: tỉ lệ diện tích màng/ khối lượng và B: nhiệt độ bảo quản", 60, 300)
+    for word in italic.words:
+        word.style = replace(word.style, italic=True)
+    sheet = page(
+        1,
+        body_lines(40, 10),
+        [line("0,5", 60, 200, 8)],
+        [line("1,0", 60, 260, 8)],
+        [italic],
+        [line("Hình 1. Sự tương tác của các yếu tố", 60, 318, 9, bold=True)],
+        body_lines(340, 6),
+        [line("0,5", 60, 440, 8)],
+        [line("1,0", 60, 480, 8)],
+        [line("A: tỉ lệ diện tích màng/ khối lượng; B: nhiệt độ", 80, 520, 9)],
+        [line("Hình 2. Sự tương tác của các yếu tố", 60, 535, 9, bold=True)],
+        body_lines(560, 6),
+    )
+    blocks = body_blocks(labelled(sheet))
+    captions = [b.text for b in blocks if b.kind.name == "FIGURE"]
+    assert len(captions) == 2, captions
+    assert "B: nhiệt độ bảo quản" in captions[0] and "B: nhiệt độ" in captions[1], captions
+    assert not [b for b in blocks if b.kind.name == "HEADING"], blocks
+
+
 def test_a_caption_whose_title_opens_with_a_figure_is_a_caption() -> None:
     """Measured on an unseen article: "Biểu đồ 1. 11 công ty chứng khoán có doanh thu ..." (a
     chart's caption whose words open with a number) must stay a caption when a caption's
@@ -5157,6 +5297,33 @@ def test_an_items_own_items_under_another_bullet_are_its_list() -> None:
         (1, "Có điện thoại thông minh."),
         (0, "Giải pháp về mức độ đồng cảm của ngân hàng."),
     ], items
+
+
+def test_items_in_italics_over_items_of_another_bullet_head_their_lists() -> None:
+    """Measured on an unseen article: "❖ Lựa chọn các điểm tham quan du lịch cần đầu tư nâng
+    cấp" in italics, over "▪" items in upright type, seven times: each came out level with
+    the items under it, and twice as an item of the short item before it. An item set in
+    italics or bold over items of another bullet in upright type heads them; its bullet
+    coming back is the list's first level again."""
+    from dataclasses import replace
+
+    def italic(made: Line) -> Line:
+        for word in made.words:
+            word.style = replace(word.style, italic=True)
+        return made
+
+    sheet = page(
+        1,
+        body_lines(40, 4),
+        [italic(line("❖ Lựa chọn các điểm tham quan du lịch cần đầu tư nâng cấp", 50, 110))],
+        [line("▪ Nâng cấp hạ tầng các điểm tham quan.", 50, 128)],
+        [line("▪ Triển khai tập huấn", 50, 146)],
+        [italic(line("❖ Xúc tiến, tuyên truyền, quảng bá du lịch", 50, 164))],
+        [line("▪ Quảng bá trên các kênh truyền thông.", 50, 182)],
+        body_lines(210, 10),
+    )
+    items = [(b.level, b.text) for b in body_blocks(labelled(sheet)) if b.kind.name == "ITEM"]
+    assert [level for level, _ in items] == [0, 1, 1, 0, 1], items
 
 
 def test_a_headings_second_line_in_the_same_face_under_another_name_joins_it() -> None:

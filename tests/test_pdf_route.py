@@ -858,6 +858,9 @@ def test_words_drawn_by_symbol_and_accent_tricks_read_as_printed() -> None:
     # Wingdings' bullets keep their shapes where Unicode has them, so that two lists' bullets
     # stay apart (a real article's "❖" items over "▪" items); the others draw "•"
     assert [clean_word(c, "Wingdings") for c in "\uf0a7\uf076\uf0b7"] == ["▪", "❖", "•"]
+    # Measured on a real article: a process's steps joined by Wingdings' arrows ("Rau cần ta
+    # → Rửa → Để ráo") read as bullets: its arrows are arrows
+    assert [clean_word(c, "Wingdings") for c in "\uf0e0\uf0e1\uf0f0"] == ["➔", "↑", "⇨"]
     # the end of Symbol's table: an integral and the pieces of tall brackets (a real article's
     # "\uf0f2 M1Mp ds" was left in private use)
     assert clean_word("\uf0f2 M\uf0e6\uf0f6\uf0f1", "Times New Roman") == "∫ M⎛⎞〉"
@@ -874,6 +877,11 @@ def test_words_drawn_by_symbol_and_accent_tricks_read_as_printed() -> None:
     assert clean_word("\uf06c", "Times New Roman") == "●"  # a bullet: a word of its own
     assert clean_word("\uf0a7Rửa", "Times New Roman") == "▪Rửa"  # or opening one
     assert clean_word("\uf0a7rửa", "Times New Roman") == "▪rửa"  # no letter in Symbol
+    # Measured on a real article: a table's arrows glued after a value ("6.84↑", "RBC↑↓")
+    # read as bullets ("6.84•", "RBC••"), the direction of each change lost: a bullet opens
+    # an item, it never ends a word
+    assert clean_word("6.84\uf0ad", "Times New Roman") == "6.84↑"
+    assert clean_word("RBC\uf0ad\uf0af,", "Times New Roman") == "RBC↑↓,"
     # a unit's or a variable's few ASCII letters after a Symbol letter; a word after a bullet
     assert [clean_word(t, "Arial") for t in ("\uf06dM", "\uf06dS/cm", "\uf070D", "\uf06dmol")] == [
         "μM",
@@ -1382,6 +1390,20 @@ def test_a_ruled_table_is_read_by_its_grid(tmp_path: Path, columns: int) -> None
     assert blocks_of(converted, BlockKind.HEADING) == []
     assert blocks_of(converted, BlockKind.PARAGRAPH) == [text(0, 6), text(1, 6)]
     assert not [reason for reason in converted.review if "tables" in reason]  # read by its grid
+
+
+def test_a_ruled_table_going_on_over_a_page_break_is_one_table(tmp_path: Path) -> None:
+    """Measured on unseen articles: a ruled table whose rows run on from a page's foot to the
+    next page's top, its header not printed again, came out as two tables (the header and a
+    row, then the other rows): each page's grid was a table. A table right after a table over
+    a break, with as many cells in a row, goes on."""
+    first = "Bảng 3. Kết quả thực nghiệm\nT(p) | Thỏ 1 | Thỏ 2\n10 | BT | BT\n20 | BT | XLN"
+    rest = "\n".join(f"{n}0 | XLM, TC | RN" for n in range(3, 48))
+    pdf = tmp_path / "bang.pdf"
+    body = [("body", text(0, 6)), ("ruled", first), ("ruled", rest), ("body", text(1, 6))]
+    build_pdf(pdf, [Spec("Thực nghiệm chiếu xạ trên thỏ", body, byline="Lê Văn An", columns=1)])
+    tables = blocks_of(convert_pdf(pdf), BlockKind.TABLE)
+    assert len(tables) == 1 and tables[0].endswith("470 | XLM, TC | RN"), tables
 
 
 def test_a_ruled_table_with_merged_rows_and_unruled_rows_is_read_by_its_grid(

@@ -20,6 +20,7 @@ from bantin.vietnamese import BMP_DIGITS
 MATH_CHARS = frozenset(
     "=+−±×÷·≤≥≠≈≡∼→←↔⇒∞∑∏∫∂∇√∈∉⊂∩∪|^˜¯\u0304\u0303\u0302"
     "⎛⎜⎝⎞⎟⎠⎡⎢⎣⎤⎥⎦⎧⎨⎩⎫⎬⎭⎪⎮⌠⌡"  # the pieces of tall brackets and integrals
+    "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻"  # a power's figures and signs ("y² = x³ + ax + b")
 )
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")

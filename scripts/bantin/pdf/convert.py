@@ -38,7 +38,7 @@ from bantin.pdf.document import Document, read_document
 from bantin.pdf.figures import claim_figures
 from bantin.pdf.fonts import BodyType
 from bantin.pdf.ingest import split_issue
-from bantin.pdf.reading import Para
+from bantin.pdf.reading import Para, write_powers
 from bantin.pdf.tables import claim_ruled_tables
 from bantin.vietnamese import fold, is_all_caps, spelling_key, title_case_name
 
@@ -149,6 +149,7 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
     for para in span.paras:
         if para.page in covers and para.role not in roles.FRONT:
             para.role = ""  # a cover's lines (the institution, the supervisor) are no body
+    write_powers(span.paras)
     front = structure.front_of(span.paras)
     article.blocks = structure.body_blocks(span.paras)
     article.title = front.title

@@ -46,8 +46,12 @@ SYMBOL = {0x20 + i: char for i, char in enumerate(_SYMBOL_LOW) if char != "\0"}
 SYMBOL.update({0xA0 + i: char for i, char in enumerate(_SYMBOL_HIGH) if char != "\0"})
 # Wingdings' bullets that have a character of their own, so that two lists' bullets stay
 # apart (an item's own items under "❖" are set with "▪"); the others draw "•".
+# Its arrows are arrows: "Rau cần ta ➔ Rửa ➔ Để ráo" is a process's steps, no list; those
+# that open items too ("➔", "➜", "⇨") are shapes Symbol's arrows never give.
 _WINGDINGS_BULLETS = {
     0x6C: "●", 0x6E: "■", 0x6F: "□", 0x75: "◆", 0x76: "❖", 0xA7: "▪", 0xD8: "➢", 0xFC: "✓",
+    0xDF: "←", 0xE0: "➔", 0xE1: "↑", 0xE2: "↓", 0xE8: "➜", 0xEF: "⇦", 0xF0: "⇨", 0xF1: "⇧",
+    0xF2: "⇩",
 }  # fmt: skip
 #: Private-use code points that dingbat fonts (Wingdings) use for list bullets.
 _DINGBAT_BULLETS = frozenset(range(0xF06C, 0xF07B)) | frozenset(range(0xF09F, 0xF0B0))
@@ -111,10 +115,14 @@ def _symbol(text: str, at: int, font: str, private: int) -> str:
     char = text[at]
     code = ord(char)
     if 0xF020 <= code <= 0xF0FF:
+        # a bullet opens an item, it never ends a word: glued after a value it is Symbol's
+        # arrow or sign ("6.84↑", "RBC↑↓")
+        glued = any(not "\uf000" <= before <= "\uf0ff" for before in text[:at])
         if "symbol" not in font.lower() and (
             "ding" in font.lower()
             or (
                 code in _DINGBAT_BULLETS
+                and not glued
                 and (not chr(code - 0xF000).isalpha() or _opens_item(text, at, private))
             )
         ):

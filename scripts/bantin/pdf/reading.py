@@ -14,7 +14,7 @@ import re
 import statistics
 import string
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -211,30 +211,80 @@ def _raised_degrees(line: Line) -> None:
             word.text = "°"
 
 
-#: Figures and signs with a superscript form: a power raised over a number is written with
-#: them ("10⁸", "(XᵀX)⁻¹"), so that it reads as printed and not as more figures ("108").
-#: A unit's or a letter's power and an ion's charge read right as plain text ("m2", "R2",
-#: "Mn4+"), as the text of such papers writes them, and stay so.
+#: Figures and signs with a superscript form: a power or a charge raised over a number, a
+#: unit, a letter or a bracket is written with them ("10⁸", "m²", "R²", "Mn⁴⁺", "(XᵀX)⁻¹"),
+#: so that it reads as printed and not as more figures ("108", "x12" for x₁²).
 SUPERSCRIPTS = str.maketrans("0123456789+−-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻")
-_POWER = re.compile(r"[−-]?[0-9]{1,3}")  # a power: "8", "-3", "12"
-_POWER_BASE = re.compile(r"[0-9)\]]$")  # a number's last figure, or a closing bracket
+_POWER = re.compile(r"[−-]?[0-9]{1,3}|[0-9]{0,2}[+−-]")  # a power or a charge: "8", "-3", "4+"
+_NUMBER_END = re.compile(r"[0-9)\]]$")  # a number's last figure, or a closing bracket
+_NUMBER_POWER = re.compile(r"[−-]?[0-9]{1,3}")  # a number's power: "8", "-3", "12"
+_POWER_BASE = re.compile(r"[^\W_]$|[)\]]$")  # a figure, a letter, a closing bracket
 RAISED_SHARE = 0.2  # of the word's height before it: a power's bottom stands this far up
 POWER_SIZE = 0.85  # of the size before it: a power is set this much smaller, at the most
 GLUED = 0.15  # of the size before it: the widest gap between a power and its base
 
 
 def _raised_powers(line: Line) -> None:
-    """Figures raised in smaller type, glued to a number or a closing bracket, are a power:
-    written in superscript figures (a raised "0" after a number, the degree sign a font did
-    not have, `_raised_degrees` made "°" before)."""
-    for before, word in itertools.pairwise(line.words):
+    """Figures raised in smaller type, glued to a number, a letter or a closing bracket, are
+    a power or a charge (a raised "0" after a number, the degree sign a font did not have,
+    `_raised_degrees` made "°" before). Over a number or a bracket it is written in
+    superscript figures at once, as the roles read a formula's powers; over a unit, a letter
+    or a subscript ("PO" "4" "3−": raised from the letters the subscript hangs on) it is
+    marked, and written so once the roles are known (`write_powers`): the roles read those
+    as the text layer gives them. A raised "TM" is the trade mark's sign."""
+    words = line.words
+    raised: Word | None = None  # the power just found, which a sign set apart may end
+    for at in range(1, len(words)):
+        before, word = words[at - 1], words[at]
         if word.box.x0 - before.box.x1 > GLUED * before.style.size:
             continue
-        if not _raised_after(before, word):
+        if word.text == "TM" and _raised_after(before, word):
+            word.text = "™"  # a trade mark's sign set in raised capitals ("Web of Science")
             continue
         if not (_POWER.fullmatch(word.text) and _POWER_BASE.search(before.text)):
             continue
-        word.text = word.text.translate(SUPERSCRIPTS)
+        base = words[at - 2] if at >= 2 and _lowered_after(words[at - 2], before) else before
+        if _raised_after(base, word) or (before is raised and _ends_power(before, word)):
+            if (
+                base is before
+                and before is not raised
+                and _NUMBER_END.search(before.text)
+                and _NUMBER_POWER.fullmatch(word.text)
+            ):
+                word.text = word.text.translate(SUPERSCRIPTS)
+            else:
+                word.power = True
+            raised = word
+
+
+def write_powers(paras: Iterable[Para]) -> None:
+    """The powers and charges `_raised_powers` marked, in superscript figures."""
+    for para in paras:
+        for line in para.lines:
+            for word in line.words:
+                if word.power:
+                    word.text = word.text.translate(SUPERSCRIPTS)
+                    word.power = False
+
+
+def _ends_power(power: Word, word: Word) -> bool:
+    """`word`, glued to `power`, ends it: set in its type on its line, or a charge's sign
+    alone ("Zn" "2" "+", the sign in the size of the text around in some titles)."""
+    level = (
+        abs(word.style.size - power.style.size) <= 0.1 * power.style.size
+        and abs(word.box.y1 - power.box.y1) <= RAISED_SHARE * power.box.height
+    )
+    return level or word.text in ("+", "−", "-")
+
+
+def _lowered_after(before: Word, word: Word) -> bool:
+    """`word` is a subscript glued to `before`: in smaller type, its middle below the middle
+    of `before`."""
+    return (
+        word.box.x0 - before.box.x1 <= GLUED * before.style.size
+        and word.style.size <= POWER_SIZE * before.style.size
+        and word.box.cy > before.box.cy
+    )
 
 
 def _raised_after(before: Word, word: Word) -> bool:
@@ -426,17 +476,23 @@ def _common_grid(grids: list[list[Column]], em: float) -> list[Column] | None:
 
 
 def _fits(page: Page, grid: list[Column], body: BodyType) -> bool:
-    """Running text stands in every column of the grid and seldom across its gutters."""
+    """Running text seldom runs across the grid's gutters, and stands in every column of the
+    grid but one, which holds other lines inside it (a figure's caption beside the text)."""
     em = body.size or 10.0
     lines = [line for line in page.lines if body.is_body(line.style) and len(line.words) >= 3]
     if not lines:
         return False
     gutters = [(a.right, b.left) for a, b in itertools.pairwise(grid) if b.left > a.right]
-    crossing = sum(
-        1 for line in lines for start, end in gutters if line.box.x0 < start and line.box.x1 > end
-    )
+
+    def crosses(line: Line) -> bool:
+        return any(line.box.x0 < start and line.box.x1 > end for start, end in gutters)
+
+    crossing = sum(1 for line in lines if crosses(line))
     held = {id(column_of(line.box, grid, em)) for line in lines}
-    return crossing <= GUTTER_CROSSING * len(lines) and all(id(c) in held for c in grid)
+    others = {id(column_of(line.box, grid, em)) for line in page.lines if not crosses(line)}
+    empty = [c for c in grid if id(c) not in held]
+    placed = len(empty) <= 1 and all(id(c) in others for c in empty) and len(held) >= 1
+    return crossing <= GUTTER_CROSSING * len(lines) and (not empty or placed)
 
 
 def _beside_next(group: list[Line], groups: list[list[Line]], em: float) -> list[Line]:
@@ -713,7 +769,8 @@ def reading_order(
     across: list[tuple[float, Para | None]] = [(p.box.y0, p) for p in spanning]
     across += [(box.y0, None) for box in pictures if _covers(box, ordered)]
     for top, bottom in _rows_across(paras, ordered, em):  # a table set across the columns
-        across += [(top - em, None), (bottom, None)]
+        # what opens under its last row is after it, a column opening a little higher too
+        across += [(top - em, None), (bottom - em / 2, None)]
     across.sort(key=lambda cut: cut[0])
     cuts = [y for y, _ in across]
     bands: list[list[list[Para]]] = [[[] for _ in range(len(ordered) + 1)] for _ in [*cuts, 0]]
@@ -892,7 +949,7 @@ def _breaks(before: Line, line: Line, column: Column, indented: bool) -> bool:
 EQUATION_NUMBER = re.compile(r"^\(\d{1,3}[a-z]?\)$")
 #: The bullets a list's items open with; a list of dashes opens its items with a dash and a
 #: space (`BULLET_OR_DASH`), a minus sign and a space being a bullet of its own.
-BULLETS = "•▪■□◆◇♦●○➢►▸✓❖"
+BULLETS = "•▪■□◆◇♦●○➢►▸✓❖➔➜⇨"
 _ITEM = re.compile(rf"^(?:[{BULLETS}]|−\s)")
 BULLET_OR_DASH = re.compile(rf"^(?:[{BULLETS}]\s*|[-−–]\s+)")
 

@@ -1774,6 +1774,7 @@ def _label_tables(paras: Sequence[Para], body: BodyType, pictures: Pictures) -> 
     _cells_of_figures(paras, tabled)
     _axis_ticks(paras)
     _keys_under_captions(paras, body)
+    _keys_over_captions(paras)
     _notes_under_tables(paras, body)
     _notes_going_on(paras)
 
@@ -1819,6 +1820,31 @@ def _key_line(para: Para, above: Para, caption: Para, body: BodyType) -> bool:
     gap = para.box.y0 - above.box.y1
     reach = (LETTER_KEY_GAP if lettered else KEY_GAP) * above.lines[-1].box.height
     return -1 < gap < reach and para.box.x_overlap(caption.box) > 0
+
+
+#: A key of a figure's variables: two letters or more, each with a colon and what it stands
+#: for ("A: tỉ lệ diện tích màng/ khối lượng; B: nhiệt độ bảo quản").
+_VARIABLE_KEY = re.compile(
+    r"^[A-Za-z][A-Za-z0-9₀-₉]{0,2}\s*:\s*[^\W\d_]{2}.*?[\s;,][A-Za-z][A-Za-z0-9₀-₉]{0,2}\s*:\s*[^\W\d_]{2}"
+)
+
+
+def _keys_over_captions(paras: Sequence[Para]) -> None:
+    """A key of a figure's variables set right over its numbered caption, across some of its
+    width, is part of the caption: not a heading (in the body's italics) nor the drawing's
+    words (in small type)."""
+    live = [para for para in paras if para.role]
+    for key, caption in itertools.pairwise(live):
+        if caption.role != CAPTION or not figure_caption(caption):
+            continue
+        if key.role not in (BODY, HEADING, FIGURE, FOOTNOTE) or key.page != caption.page:
+            continue
+        if len(key.lines) > KEY_MAX_LINES or not _VARIABLE_KEY.match(key.text.strip()):
+            continue
+        gap = caption.box.y0 - key.box.y1
+        if -1 < gap < KEY_GAP * key.lines[-1].box.height and key.box.x_overlap(caption.box) > 0:
+            caption.lines += key.lines
+            key.role = ""
 
 
 _LETTER_KEY = re.compile(r"^(?:[a-zA-Z]\s*,\s*){2,}[a-zA-Z]?\s*:?\s*[^\W\d_]{2}")

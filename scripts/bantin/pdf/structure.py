@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from bantin.bylines import Author, parse_byline
+from bantin.bylines import SUPERSCRIPT_DIGITS, Author, parse_byline
 from bantin.convert.order import split_keywords
 from bantin.model import Block, BlockKind
 from bantin.pdf import roles
@@ -139,7 +139,8 @@ def _without_marks(line: Line) -> Line:
     words: list[Word] = []
     for word, after in zip(line.words, [*line.words[1:], None], strict=True):
         before = words[-1] if words else None
-        small = MARK.fullmatch(word.text) and word.style.size <= MARK_SIZE * size
+        mark = MARK.fullmatch(word.text.translate(SUPERSCRIPT_DIGITS))
+        small = mark and word.style.size <= MARK_SIZE * size
         raised = before is not None and word.box.y1 < before.box.y1 - 0.2 * before.box.height
         if not (small and raised) or _charge_sign(word, after) or _formula_count(before, word):
             words.append(word)
@@ -165,7 +166,7 @@ def _charge_sign(word: Word, after: Word | None) -> bool:
     """A sign glued to the raised figure: an ion's charge ("Zn" "2" "+"), no note's mark."""
     return (
         after is not None
-        and after.text[:1] in "+-−"
+        and after.text[:1] in "+-−⁺⁻"
         and after.box.x0 - word.box.x1 <= 0.1 * word.style.size
     )
 
@@ -259,21 +260,29 @@ def body_blocks(paras: Sequence[Para]) -> list[Block]:
     notes = _float_notes(paras)
     merged = _notes_into_captions(join_continued(flow, indent), _note_captions(paras, notes), notes)
     blocks: list[Block] = []
-    bullets: dict[int, tuple[str, float]] = {}  # an item's bullet and where it stands, by id
+    bullets: dict[int, _Bullet] = {}  # an item's bullet, where it stands, its type, by id
+    last: Para | None = None  # the last paragraph of the group the last block came from
     for group in _groups(merged):
         for block in _blocks_of(group):
             repeated = _header_repeated(blocks[-1], block) if blocks else 0
-            if repeated:  # the table before it going on over a break, its header again
+            if repeated or (blocks and _table_goes_on(blocks[-1], block, last, group[0])):
+                # the table before it going on over a break, its header again or not
                 rows = block.text.splitlines()[repeated:]
                 text = "\n".join([blocks[-1].text, *rows])
                 blocks[-1] = Block(BlockKind.TABLE, text, blocks[-1].lines + block.lines)
             else:
                 blocks.append(block)
                 if block.kind is BlockKind.ITEM:
-                    bullets[id(block)] = (_bullet_of(group[0].text), group[0].lines[0].box.x0)
+                    first = group[0]
+                    marked = _emphasised(first)
+                    bullets[id(block)] = (_bullet_of(first.text), first.lines[0].box.x0, marked)
+        last = group[-1]
     _nest_items(blocks, bullets)
     return blocks
 
+
+#: An item's bullet, where it stands, and whether it is set in italics or bold.
+_Bullet = tuple[str, float, bool]
 
 LIST_LEVELS = 2  # levels of a list and its items' own lists, at the most
 NEST_STEP = 2.0  # points: an item's own item stands at least this far right of it
@@ -291,30 +300,41 @@ def _heads_items(text: str) -> bool:
     )
 
 
-def _nest_items(blocks: list[Block], bullets: Mapping[int, tuple[str, float]]) -> None:
+def _emphasised(para: Para) -> bool:
+    """Its first line set in italics or in bold throughout (its bullet aside)."""
+    words = [word for word in para.lines[0].words if any(char.isalpha() for char in word.text)]
+    return bool(words) and (
+        all(word.style.italic for word in words) or all(word.style.bold for word in words)
+    )
+
+
+def _nest_items(blocks: list[Block], bullets: Mapping[int, _Bullet]) -> None:
     """A list's items opened by another bullet than the item before them, set further in or
     under an item announcing them (`_heads_items`: "▪ Để sử dụng dịch vụ, khách hàng cần:" /
-    "- Có tài khoản thanh toán ..."), are that item's own list, until its bullet comes back.
-    Items of one bullet are one level."""
+    "- Có tài khoản thanh toán ...", or an item in italics or bold over upright ones), are
+    that item's own list, until its bullet comes back. Items of one bullet are one level."""
     stack: list[tuple[str, float]] = []  # the bullet and place of each open level
+    seen: dict[str, int] = {}  # the level each bullet of the list opened at
     before: Block | None = None
     for block in blocks:
         if block.kind is not BlockKind.ITEM or block.text == "":
-            stack, before = [], None
+            stack, seen, before = [], {}, None
             continue
-        bullet, x0 = bullets.get(id(block), ("", 0.0))
+        bullet, x0, marked = bullets.get(id(block), ("", 0.0, False))
         known = [level for level, (mark, _) in enumerate(stack) if mark == bullet]
+        heads = before is not None and (
+            _heads_items(before.text)
+            or (bullets.get(id(before), ("", 0.0, False))[2] and not marked)
+        )
         if known:
             del stack[known[0] + 1 :]
-        elif (
-            stack
-            and before is not None
-            and len(stack) < LIST_LEVELS
-            and (x0 >= stack[-1][1] + NEST_STEP or _heads_items(before.text))
-        ):
+        elif bullet in seen and seen[bullet] < len(stack):
+            stack = [*stack[: seen[bullet]], (bullet, x0)]  # a level the list had before
+        elif stack and len(stack) < LIST_LEVELS and (x0 >= stack[-1][1] + NEST_STEP or heads):
             stack.append((bullet, x0))
         else:
             stack = [*stack[:-1], (bullet, x0)] if stack else [(bullet, x0)]
+        seen.setdefault(bullet, len(stack) - 1)
         block.level = len(stack) - 1
         before = block
 
@@ -353,6 +373,34 @@ def _header_repeated(before: Block, block: Block) -> int:
             break
         count += 1
     return count if count < len(rows) else 0
+
+
+def _table_goes_on(before: Block, block: Block, end: Para | None, start: Para) -> bool:
+    """`block`, a table right after the table `before` (no caption between), is its rows
+    going on over a page or column break: from the next page or column, as many cells in a
+    row (each page's grid of a ruled table is read on its own)."""
+    if before.kind is not BlockKind.TABLE or block.kind is not BlockKind.TABLE or end is None:
+        return False
+    broken = start.page > end.page or (
+        start.page == end.page and start.box.y0 < end.box.y0 and start.box.x0 >= end.box.x1
+    )
+    last, first = before.text.splitlines()[-1], block.text.splitlines()[0]
+    return broken and _cells(before.text) == _cells(block.text) and _shape(last) == _shape(first)
+
+
+def _cells(table: str) -> int:
+    """The cells of a table's widest row."""
+    return max(row.count(" | ") for row in table.splitlines()) + 1
+
+
+_FIGURES = re.compile(r"[\d\s.,:;±%()+\-−–/]*\d[\d\s.,:;±%()+\-−–/]*")
+
+
+def _shape(row: str) -> list[str]:
+    """Each cell of a table's row as figures, words or nothing: the rows of one table's body
+    have one shape ("10 | BT | BT", "20 | BT | XLN"), a new table's header another."""
+    cells = [cell.strip() for cell in row.split(" | ")]
+    return ["" if not cell else "9" if _FIGURES.fullmatch(cell) else "a" for cell in cells]
 
 
 def _notes_into_captions(
@@ -833,15 +881,16 @@ def stretched(line: Line, spaces: Mapping[_Type, float]) -> bool:
     return own is not None and space is not None and space >= STRETCHED * own
 
 
-_DASH_ITEM = re.compile(r"^[-−–]\s")
+_DASH_ITEM = re.compile(r"^[-−–+]\s")  # a dash's item, or a "+" item under one
 
 
 def _dash_item(before: Para, after: Para) -> bool:
-    """`after` opens with a dash after a text that ended its item or sentence, or after an
-    item (bulleted, or a dash's) stopping short of its line's end: the next item of a list
-    ("...: ≥ 0,5;" / "- Hệ số ...", "• Cấu trúc (hình 1)" / "- Hệ vào ..."), not a spaced dash
-    going on with the sentence ("Trường Đại học Kinh tế" / "- Kỹ thuật Công nghiệp", "• ...
-    thương mại Mỹ" filling its line / "– Trung đã tác động ...")."""
+    """`after` opens with a dash (or a "+") after a text that ended its item or sentence, or
+    after an item (bulleted, or a dash's) stopping short of its line's end: the next item of
+    a list ("...: ≥ 0,5;" / "- Hệ số ...", "• Cấu trúc (hình 1)" / "- Hệ vào ...", "+ Lập kế
+    hoạch ... sơ sài." / "+ Hầu hết ..."), not a spaced dash going on with the sentence
+    ("Trường Đại học Kinh tế" / "- Kỹ thuật Công nghiệp", "• ... thương mại Mỹ" filling its
+    line / "– Trung đã tác động ...")."""
     end = before.text.rstrip()[-1:]
     listed = bool(_bullet_of(before.text))
     ended = (bool(end) and end in ".;:!?") or (listed and not before.last_full)
