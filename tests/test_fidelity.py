@@ -71,6 +71,12 @@ def test_paragraph_scores_are_exact_multiset_matches() -> None:
     precision, recall, f1 = found.scores() or (0, 0, 0)
     assert (round(precision, 2), round(recall, 2), round(f1, 2)) == (0.67, 0.67, 0.67)
     assert Paragraphs().scores() is None
+    # superscript figures compared as the text layer the gold is written from holds them
+    gold = [fingerprint("với X = ρc2, K−2 và m3.")]
+    assert match_paragraphs(["với X = ρc², K⁻² và m³."], gold).both == 1
+    assert match_paragraphs(["với X = ρc3, K−2 và m3."], gold).both == 0
+    written = [fingerprint("với X = ρc², K⁻² và m³.")]  # a text layer holding them
+    assert match_paragraphs(["với X = ρc², K⁻² và m³."], written).both == 1
 
 
 def test_committed_gold_holds_no_running_text() -> None:
