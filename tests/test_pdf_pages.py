@@ -2871,6 +2871,14 @@ def test_an_italic_heading_of_two_lines_stops_short_a_sentence_going_on_does_not
         "Phương pháp xác định độ nhớt của dịch sữa sau", "• Để xác định độ nhớt của dịch sữa."
     )
     assert [kind for kind, _ in kinds[-2:]] == ["HEADING", "ITEM"], kinds
+    # measured on unseen articles: a bold label ending with its colon, justified to the
+    # edge over its text ("Hệ thống thanh tra và kiểm tra nội bộ:" / "Thanh tra và ..."),
+    # opens the paragraph, as its siblings set on one line with their text do
+    kinds = bold_to_the_edge_over(
+        "Hệ thống thanh tra và kiểm tra nội bộ:", "Thanh tra và kiểm tra đảm bảo tuân thủ."
+    )
+    sentence = "Hệ thống thanh tra và kiểm tra nội bộ: Thanh tra và kiểm tra đảm bảo tuân thủ."
+    assert ("PARAGRAPH", sentence) in kinds, kinds
 
 
 def test_a_numbered_heading_of_two_letter_syllables_is_a_heading() -> None:
@@ -4939,6 +4947,11 @@ WTO = "http://i-tip.wto.org/"
         ([WTO, "truy cập ngày 12/3/2021"], WTO + " truy cập ngày 12/3/2021"),
         (["https://data.gov.vn/home.", "Accessed 2021"], "https://data.gov.vn/home. Accessed 2021"),
         ([WTO, "2019."], WTO + " 2019."),
+        # measured on an unseen article: an address broken at one of its hyphens keeps it
+        (
+            ["https://vnexpress.net/nhung-dot-pha-trong-", "dao-tao-20200216082509740.htm"],
+            "https://vnexpress.net/nhung-dot-pha-trong-dao-tao-20200216082509740.htm",
+        ),
     ],
 )
 def test_an_address_broken_over_two_lines_is_one(lines: list[str], joined: str) -> None:
@@ -5144,6 +5157,57 @@ def test_a_figures_lettered_key_under_its_caption_is_kept_with_it() -> None:
     blocks = body_blocks(labelled(sheet))
     captions = [b.text for b in blocks if b.kind.name == "FIGURE"]
     assert any("a, b, c, d, e, f: Biểu diễn sự khác nhau" in text for text in captions), captions
+
+
+def test_a_keys_lettered_points_under_a_caption_are_no_equations() -> None:
+    """Measured on an unseen article: under "Hình 5. Dạng đường CV ... khi thay đổi tốc độ
+    quét thế;", its key "a) 20mV/s; b) 40mV/s; c) 50mV/s; d) 60mV/s;" / "e) 100mV/s; f)
+    150mV/s)" in small type read as two equations: points opened by a letter or a figure in
+    brackets under a caption are its key."""
+    sheet = page(
+        1,
+        body_lines(40, 10),
+        [
+            line("Hình 5. Dạng đường CV của điện cực trong dung dịch", 60, 200, 9, True),
+            line("chứa phenol khi thay đổi tốc độ quét thế;", 60, 211, 9, True),
+        ],
+        [line("a) 20mV/s; b) 40mV/s; c) 50mV/s; d) 60mV/s;", 70, 225, 9)],
+        [line("e) 100mV/s; f) 150mV/s)", 110, 236, 9)],
+        body_lines(260, 10),
+    )
+    blocks = body_blocks(labelled(sheet))
+    assert not [b for b in blocks if b.kind.name == "EQUATION"], blocks
+    captions = [b.text for b in blocks if b.kind.name == "FIGURE"]
+    assert captions and captions[0].endswith("e) 100mV/s; f) 150mV/s)"), captions
+
+
+def test_a_keys_last_line_set_apart_over_the_next_figure_stays_in_the_key() -> None:
+    """Measured on an unseen article: the last line of a lettered key under a caption
+    ("... ở các tỉ lệ" / "nước/nguyên liệu khác nhau với độ tin cậy là 95%."), a block of its
+    own right under the key's first lines, went with the words of the figure under it and
+    was lost."""
+    sheet = page(
+        1,
+        body_lines(40, 10),
+        [
+            line("Hình 7. Hàm lượng polyphenol và saponin tổng số có trong", 60, 189, 9, True),
+            line("dịch trích ly từ lá đinh lăng ở các tỉ lệ nước pha", 60, 200, 9, bold=True),
+        ],
+        [
+            _styled("a, b, c, d: Biểu diễn sự khác nhau có ý nghĩa của", 60, 212, 9, italic=True),
+            _styled("các mẫu dịch trích ly ở các tỉ lệ", 60, 223, 9, italic=True),
+        ],
+        [_styled("nước/nguyên liệu khác nhau với độ tin cậy là 95%.", 68, 234, 9, italic=True)],
+        [line("0,5", 60, 260, 8)],
+        [line("1,0", 60, 290, 8)],
+        [line("Mẫu 1", 120, 320, 8)],
+        [line("Hình 8. Khả năng dập tắt gốc tự do DPPH", 60, 340, 9, bold=True)],
+        body_lines(370, 10),
+    )
+    paras = paragraphs(sheet, BODY)
+    label_article(paras, BODY, {1: [Box(62, 252, 288, 332)]})  # the picture of Hình 8
+    captions = [b.text for b in body_blocks(paras) if b.kind.name == "FIGURE"]
+    assert any(text.endswith("với độ tin cậy là 95%.") for text in captions), captions
 
 
 def test_a_figures_key_of_variables_over_its_caption_is_kept_with_it() -> None:

@@ -117,6 +117,8 @@ def join_lines(texts: list[str]) -> str:
 
 def _join_pair(left: str, right: str, english: bool) -> str:
     if len(left) >= 2 and left[-1] in "-‐" and left[-2].isalpha():
+        if _ADDRESS_BROKEN.search(left):
+            return left + right  # a web address broken at one of its own hyphens
         broken = english and left[-2].islower() and right[:1].islower()
         return left[:-1] + right if broken else left + right
     if "/" in left and _ADDRESS_END.search(left) and _ADDRESS_GOES_ON.match(right):
@@ -130,6 +132,7 @@ def _join_pair(left: str, right: str, english: bool) -> str:
 #: "o.org/english"), which the words after an address ("truy cập ngày", "Accessed", a year
 #: "2019.") do not.
 _ADDRESS_END = re.compile(r"(?:https?://|www\.)[^\s]*[^\s.,;]$")
+_ADDRESS_BROKEN = re.compile(r"(?:https?://|www\.)\S*-$")
 _ADDRESS_GOES_ON = re.compile(
     r"(?=\S*[A-Za-z])[A-Za-z0-9._~-]*[0-9/=&?%_#][A-Za-z0-9._~/?#=&%+:-]*(?:\s|$)"
 )

@@ -1780,6 +1780,10 @@ def _label_tables(paras: Sequence[Para], body: BodyType, pictures: Pictures) -> 
 
 
 KEY_MAX_LINES = 3  # lines of one block of a figure's key, at the most
+KEY_REST_GAP = 0.5  # of the key's line: the widest gap over the rest of its sentence
+#: Points of a key, two or more, each opened by a letter or a figure in brackets: "a) 20mV/s;
+#: b) 40mV/s;", "(1) Bể chứa; (2) Bơm".
+_KEY_POINTS = re.compile(r"^\(?[a-zA-Z0-9]\)\s*\S.*?[;,]\s*\(?[a-zA-Z0-9]\)\s*\S")
 KEY_GAP = 1.5  # of the line above: the widest gap over a line of a figure's key (a wider one:
 # a drawing between, whose words they are)
 
@@ -1811,7 +1815,20 @@ def _key_line(para: Para, above: Para, caption: Para, body: BodyType) -> bool:
     # (a key of letters, "a, b, c: Biểu diễn ...", the figure below may have taken for its
     # words: it names the letters over the bars of the figure its caption is of)
     lettered = _LETTER_KEY.match(para.text.strip()) is not None
-    if para.role not in (BODY, FOOTNOTE) and not (lettered and para.role == FIGURE):
+    # (the rest of a key's sentence, in its last line's type right under it, the figure
+    # below may have taken for its words too)
+    rest = (
+        para.role == FIGURE
+        and above is not caption
+        and not ends_sentence(above.text)
+        and _face(para.lines[0].words[0].style) == _face(above.lines[-1].words[-1].style)
+        and para.box.y0 - above.box.y1 < KEY_REST_GAP * above.lines[-1].box.height
+    )
+    # (a key's points in small type, "a) 20mV/s; b) 40mV/s;", read as an equation for their
+    # figures and signs)
+    pointed = para.role == EQUATION and _KEY_POINTS.match(para.text.strip()) is not None
+    taken = lettered and para.role == FIGURE
+    if para.role not in (BODY, FOOTNOTE) and not (taken or rest or pointed):
         return False
     if para.page != caption.page or len(para.lines) > KEY_MAX_LINES:
         return False

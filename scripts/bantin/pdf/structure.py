@@ -589,7 +589,8 @@ def _run_in_headings(paras: list[Para]) -> list[Para]:
     top of the next, is the phrase that opens a paragraph ("Phép quay quanh trục Oy: Tương tự
     như" / "góc α..."); so is one whose last line runs to its column's edge, its sentence
     unfinished, over a line right under it ("Thứ nhất, gián đoạn ... ở Việt" / "Nam bị trì
-    trệ.", "Lý thuyết Trật tự phân hạng (Pecking" / "Order Theory): ...")."""
+    trệ.", "Lý thuyết Trật tự phân hạng (Pecking" / "Order Theory): ..."), or a label
+    whose colon ends it there ("Hệ thống thanh tra và kiểm tra nội bộ:" / "Thanh tra ...")."""
 
     def goes_on(before: Para, para: Para) -> bool:
         if before.role != roles.HEADING or para.role != roles.BODY:
@@ -606,7 +607,7 @@ def _run_in_headings(paras: list[Para]) -> list[Para]:
             )
         end = before.text.rstrip()[-1:]
         return (
-            (end.isalnum() or end in ",(")
+            (end.isalnum() or end in ",(:")  # a label's colon: the paragraph it opens
             and not starts_enumerated(before.text)  # a numbered heading ends where it ends
             and not starts_item(before.text)
             and not starts_item(para.text)
