@@ -2126,6 +2126,38 @@ def test_the_name_beside_a_contact_label_is_the_contacts_not_the_last_reference(
     assert references[-1] == "Claire Hitosugi (2004). Extensive reading in Japanese."
 
 
+def test_a_heading_in_bold_capitals_after_the_references_ends_them() -> None:
+    """Measured on an unseen article: a questionnaire set after the references under "SURVEY
+    QUESTIONAIRES" in bold capitals (its subtitle, its lead-in, its questions) became the
+    references' items, the title and lead-in run into the last one. A heading in bold
+    capitals ends the references, as an appendix's does."""
+    sheet = page(
+        1,
+        body_lines(60, 14),
+        [line("TÀI LIỆU THAM KHẢO", 250, 290, 12, bold=True)],
+        [line("[1] Richard Day (2002). Top ten principles for teaching.", 50, 320, 10)],
+        [line("[2] Claire Hitosugi (2004). Extensive reading in Japanese.", 50, 340, 10)],
+        [line("SURVEY QUESTIONAIRES", 243, 400, 11, bold=True)],
+        [line("We are from the Practical Language Group of the faculty.", 50, 420)],
+        body_lines(436, 3),
+    )
+    blocks = body_blocks(labelled(sheet))
+    references = [b.text for b in blocks if b.kind.name == "REFERENCE"]
+    assert references[-1] == "Claire Hitosugi (2004). Extensive reading in Japanese.", references
+    assert ("HEADING", "SURVEY QUESTIONAIRES") in [(b.kind.name, b.text) for b in blocks]
+    # a heading of the references' own, over references, keeps them going
+    sheet = page(
+        1,
+        body_lines(60, 14),
+        [line("TÀI LIỆU THAM KHẢO", 250, 290, 12, bold=True)],
+        [line("[1] Nguyễn Văn An (2002). Quản trị doanh nghiệp.", 50, 320, 10)],
+        [line("TIẾNG ANH", 60, 340, 11, bold=True)],
+        [line("[2] Claire Hitosugi (2004). Extensive reading in Japanese.", 50, 360, 10)],
+    )
+    references = [b.text for b in body_blocks(labelled(sheet)) if b.kind.name == "REFERENCE"]
+    assert references[-1] == "Claire Hitosugi (2004). Extensive reading in Japanese.", references
+
+
 def test_a_formulas_piece_under_a_full_line_does_not_go_on_with_it() -> None:
     """Measured on a real article: a line cut by an inline formula ("sẽ hội tụ khi",
     "pg = pdata ⇔ D(x) =", "1/2") gave pieces starting further in; the formula's piece is no

@@ -803,7 +803,7 @@ def label_body(paras: list[Para], body: BodyType, pictures: Pictures | None = No
             para.role = HEADING
             references = True
             continue
-        if references and APPENDIX_RE.match(text) and _is_heading(para, body):
+        if references and _ends_references(para, text, body, paras[index + 1 : index + 2]):
             references = False  # "PHỤ LỤC: THANG ĐO ...": an appendix after the references
             para.role = HEADING
             continue
@@ -819,6 +819,23 @@ def label_body(paras: list[Para], body: BodyType, pictures: Pictures | None = No
     _formulas(paras)
     _lines_of_text(paras)
     _sentence_tails(paras, body)
+
+
+def _ends_references(para: Para, text: str, body: BodyType, after: Sequence[Para]) -> bool:
+    """A heading after the references: an appendix's ("PHỤ LỤC: THANG ĐO ..."), or one line
+    in bold capitals without a figure, which no reference is ("SURVEY QUESTIONAIRES"), over
+    no reference (a list's own heading, "TIẾNG ANH", stands over its references)."""
+    if not _is_heading(para, body):
+        return False
+    if APPENDIX_RE.match(text):
+        return True
+    capitals = para.style.bold and is_all_caps(text) and len(para.lines) == 1
+    listed = any(_REFERENCE_LIKE.search(other.text) for other in after)
+    return capitals and not any(c.isdigit() for c in text) and not listed
+
+
+#: What a reference holds and other text seldom does: a number opening it, or a year.
+_REFERENCE_LIKE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\.\s)|\b(?:19|20)\d\d\b")
 
 
 POINT_LINES = 2  # lines of a short point, at the most
