@@ -2913,6 +2913,110 @@ def test_an_italic_heading_of_two_lines_stops_short_a_sentence_going_on_does_not
     assert ("PARAGRAPH", sentence) in kinds, kinds
 
 
+def test_a_captions_title_set_apart_from_its_label_on_its_line_joins_it() -> None:
+    """Measured on an unseen article: "Bảng 3." and "Kết quả phân tích hồi quy", one line of
+    a caption across the page that poppler cut at the wide space after the label, came out
+    as a caption of its label alone and a paragraph of its title."""
+    label = line("Bảng 3.", 237, 400, 9, bold=True)
+    title = line("Kết quả phân tích hồi quy", 278.7, 400, 9, bold=True)
+    rows = [("Mô hình", "Tổng bình phương", "Bậc tự do"), ("Hồi quy", "84,3", "6")]
+    sheet = page(
+        1,
+        body_lines(60, 22),
+        body_lines(60, 22, x=320),
+        [label],
+        [title],
+        *cells(rows, (60, 240, 420), 420),
+        body_lines(480, 10),
+        body_lines(480, 10, x=320),
+    )
+    blocks = body_blocks(labelled(sheet))
+    captions = [b.text for b in blocks if b.kind.name == "FIGURE"]
+    assert captions == ["Bảng 3. Kết quả phân tích hồi quy"], blocks
+    assert "Kết quả phân tích hồi quy" not in [b.text for b in blocks if b.kind.name != "FIGURE"]
+
+
+def test_a_starred_note_in_small_letters_is_no_heading() -> None:
+    """Measured on an unseen article: "* là giá trị trung bình của 3 lần lặp lại" under a
+    table, in italics, was a heading ("\\* Là giá trị ..." once its case was restored): a
+    star's note opening in small letters explains a mark, it heads nothing; "* Thiết bị", a
+    starred line opening with a capital, may."""
+    sheet = page(
+        2,
+        body_lines(60, 40),
+        [*body_lines(60, 6, x=320), line("và câu kết thúc.", 320, 150)],
+        [_italic("* là giá trị trung bình của 3 lần lặp lại", 320, 170)],
+        [line("Kết quả cho thấy rằng mứt xoài đạt chất lượng tốt.", 320, 190)],
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(after_two_column_pages(sheet))]
+    assert not [text for kind, text in kinds if kind == "HEADING"], kinds
+
+
+def test_a_numbered_label_like_its_headed_siblings_is_a_heading() -> None:
+    """Measured on an unseen article: "Thí nghiệm 1: ..." and "Thí nghiệm 3: ..." in italics
+    were headings, "Thí nghiệm 2: Xác định các yếu tố ... mứt nhuyễn xoài." between them, in
+    the same italics but on three lines ending with a full stop, a paragraph. Lines opened
+    by the same label and a number, in one face, are headings of one level when two or more
+    of them are; a label counted again ("Bước 1" twice) makes no such list."""
+    from bantin.pdf.roles import _labels_alike
+
+    def para(text: str, role: str, y: float) -> Para:
+        return Para([_italic(text, 50, y)], 1, role=role)
+
+    paras = [
+        para("Thí nghiệm 1: Xác định một số thành phần hoá học", HEADING, 100),
+        para("Thí nghiệm 2: Xác định các yếu tố ảnh hưởng.", "body", 200),
+        para("Thí nghiệm 3: Đánh giá chất lượng sản phẩm", HEADING, 300),
+    ]
+    _labels_alike(paras, BODY)
+    assert [p.role for p in paras] == [HEADING, HEADING, HEADING]
+    again = [
+        para("Bước 1: Chọn mẫu nghiên cứu", HEADING, 100),
+        para("Bước 2: Thu thập dữ liệu", HEADING, 150),
+        para("Bước 1: Làm sạch dữ liệu thu được.", "body", 200),
+    ]
+    _labels_alike(again, BODY)
+    assert [p.role for p in again] == [HEADING, HEADING, "body"]
+    defined = [
+        para("Định nghĩa 1. Đồ thị có nhãn", HEADING, 100),
+        para("Định nghĩa 2. Cây DFS", HEADING, 150),
+        para("Định nghĩa 3. Đồ thị G = (V, E) là", "body", 200),
+    ]
+    _labels_alike(defined, BODY)  # a sentence going on under it is no heading's
+    assert defined[-1].role == "body"
+    upright = [
+        Para([line("Định nghĩa 1. Đồ thị G là", 50, 100)], 1, role=HEADING),
+        Para([line("Định nghĩa 2. Cây DFS", 50, 150)], 1, role=HEADING),
+        Para([line("Định nghĩa 3. Mã DFS của đồ thị G là", 50, 200)], 1, role="body"),
+    ]
+    _labels_alike(upright, BODY)  # in the text's own type: the labels open paragraphs
+    assert upright[-1].role == "body"
+
+
+def test_a_paragraph_opening_with_a_formula_in_small_letters_is_no_headings_rest() -> None:
+    """Measured on an unseen article: the bold subheading "Quy trình tổng hợp vật liệu
+    g-C3N4" over "g-C3N4 được tổng hợp bằng cách nung melamine ..." was run into the
+    paragraph: a line opening with a small letter goes on with the heading over it, but a
+    formula ("g-C3N4", capitals and figures in it) opens a sentence of its own."""
+    sheet = page(
+        1,
+        [*body_lines(60, 6), line("và câu kết thúc.", 50, 150)],
+        [line("Quy trình tổng hợp vật liệu g-C3N4", 50, 170, bold=True)],
+        [
+            line("g-C3N4 được tổng hợp bằng cách nung melamine ở nhiệt", 50, 188),
+            *body_lines(203, 3),
+        ],
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    assert ("HEADING", "Quy trình tổng hợp vật liệu g-C3N4") in kinds, kinds
+    from bantin.pdf.structure import _opens_with_formula
+
+    assert _opens_with_formula("pH của dung dịch") and _opens_with_formula("g-C3N4 được")
+    # a program's name or a word in small letters goes on with the line over it
+    assert not _opens_with_formula("dbo.TH_DUBAO.SODONHANG, dbo.TH_DUBAO.NGAYLAM")
+    assert not _opens_with_formula("góc α được xác định")
+
+
 def test_a_numbered_heading_of_two_letter_syllables_is_a_heading() -> None:
     """Measured on a real article: "3.4. Vi xử lý" in bold was a table's row: none of its
     words had three letters, as a chart's codes ("C1", "KMR") have none; a Vietnamese

@@ -574,11 +574,47 @@ def paragraphs(page: Page, body: BodyType, columns: list[Column] | None = None) 
     columns = find_columns(page, body) if columns is None else columns
     split_across_gutters(page, columns)
     join_line_pieces(page, columns, body)
+    join_caption_labels(page)
     out: list[Para] = []
     for block in page.blocks:
         if _on_page(block.box, page):
             out += _cut(block, page.number, columns, em)
     return reading_order(out, columns, em, page.images)
+
+
+#: A caption's label alone on its line: "Bảng 3.", "Hình 2:", "Biểu đồ 1".
+_CAPTION_LABEL = re.compile(
+    r"(?:hình|bảng|biểu\s*đồ|sơ\s*đồ|đồ\s*thị|figure|fig\.|table)\s*\d+[\d.]*[a-z]?\s*[.:]?",
+    re.I,
+)
+LABEL_GAP = 3.0  # ems of the label's type: the widest space between a label and its title
+
+
+def join_caption_labels(page: Page) -> None:
+    """A caption's label that poppler set apart from its title on its line, at the wide
+    space after it ("Bảng 3." / "Kết quả phân tích hồi quy", a caption across the page), is
+    one line with it: the nearest line level with it on its right, in its type."""
+    for line in list(page.lines):
+        if not _CAPTION_LABEL.fullmatch(line.text.strip()):
+            continue
+        size = line.words[-1].style.size or 10.0
+        beside = [
+            other
+            for other in page.lines
+            if other is not line
+            and 0 <= other.box.x0 - line.box.x1 <= LABEL_GAP * size
+            and other.box.y_overlap(line.box) > 0.6 * min(other.box.height, line.box.height)
+            and abs(other.words[0].style.size - size) <= 0.5
+            and other.words[0].style.bold == line.words[-1].style.bold
+        ]
+        if not beside:
+            continue
+        title = min(beside, key=lambda other: other.box.x0)
+        line.words = [*line.words, *title.words]
+        line.box = line.box.union(title.box)
+        for block in page.blocks:
+            block.lines = [kept for kept in block.lines if kept is not title]
+    page.blocks = [block for block in page.blocks if block.lines]
 
 
 def split_across_gutters(page: Page, columns: list[Column]) -> None:

@@ -812,6 +812,7 @@ def label_body(paras: list[Para], body: BodyType, pictures: Pictures | None = No
             continue
         para.role = _body_role(para, paras, index, body)
     _bullets_alike(paras)
+    _labels_alike(paras, body)
     _formula_marks(paras)
     _label_tables(paras, body, pictures or {})
     _lead_ins(paras)
@@ -854,6 +855,35 @@ def _bullets_alike(paras: Sequence[Para]) -> None:
     for para in bulleted:
         if para.role == HEADING and BODY in kinds.get(_point_key(para.text), ()):
             para.role = BODY
+
+
+#: A label and its number opening a line ("Thí nghiệm 2:", "Bước 3.", "Giai đoạn II:").
+_NUMBERED_LABEL = re.compile(r"^([^\W\d_]+(?: [^\W\d_]+)?) (\d{1,2}|[IVX]{1,4})\s*[:.]\s")
+LABEL_LINES = 3  # lines of a numbered label's heading, at the most
+
+
+def _labels_alike(paras: Sequence[Para], body: BodyType) -> None:
+    """Lines opened by the same label and a number in one face, not the text's, are headings
+    of one level: where two or more are headings, the others, a little longer or ending with
+    a full stop, are too ("Thí nghiệm 1: ..." and "Thí nghiệm 3: ..." in italics over
+    "Thí nghiệm 2: ... xoài."). Labels in the text's type open its paragraphs ("Định nghĩa
+    1. Đồ thị G ... là")."""
+    groups: dict[tuple[str, tuple[str, int, bool, bool]], list[tuple[Para, str]]] = {}
+    for para in paras:
+        found = _NUMBERED_LABEL.match(para.text.lstrip())
+        style = para.style
+        own = style.bold or style.italic or abs(style.size - body.size) > 0.6
+        if para.role in (HEADING, BODY) and found and own and len(para.lines) <= LABEL_LINES:
+            key = (fold(found.group(1)), _face(para.lines[0].words[0].style))
+            groups.setdefault(key, []).append((para, found.group(2)))
+    for group in groups.values():
+        numbers = [number for _, number in group]
+        if len(set(numbers)) < len(numbers):
+            continue  # a label counted again: no one list of sections
+        if sum(para.role == HEADING for para, _ in group) >= 2:
+            for para, _ in group:
+                if fold(_tokens(para.text)[-1]) not in _GOES_ON:  # "Định nghĩa 1. G là"
+                    para.role = HEADING
 
 
 def _point_key(text: str) -> tuple[str, str]:
@@ -1419,6 +1449,8 @@ def _is_heading(para: Para, body: BodyType) -> bool:
         return False
     if text.rstrip(_CLOSING_QUOTES).endswith((".", ",", ";")) and not _NUMBERED.match(text):
         return False  # a sentence, quoted or not ('"Hãy dọn đường Chúa.”')
+    if text.startswith("*") and text.lstrip("* ")[:1].islower():
+        return False  # "* là giá trị trung bình ...": a note on a mark, under a table
     ratio = body.ratio(para.style)
     section = para.style.bold and _SECTION_NUMBER.match(text) is not None
     if ratio < HEADING_MIN_RATIO and not (

@@ -597,7 +597,7 @@ def _run_in_headings(paras: list[Para]) -> list[Para]:
             return False
         if starts_enumerated(para.text):  # "a. Tỷ lệ ...": a point under it
             return False
-        if starts_lower(para.text):
+        if starts_lower(para.text) and not _opens_with_formula(para.text):
             if starts_enumerated(before.text) and not para.text.lstrip()[:1].islower():
                 return False  # "2.3. ... θ, ð" over "/θ, ð ...": its words, not their end
             return (
@@ -617,6 +617,19 @@ def _run_in_headings(paras: list[Para]) -> list[Para]:
         )
 
     return _joined_on(paras, goes_on, roles.BODY)
+
+
+def _opens_with_formula(text: str) -> bool:
+    """Its first word, opening in a small letter, holds figures, or is a short symbol with a
+    capital: a formula ("g-C3N4 được tổng hợp ...", "pH của dung dịch ..."), which opens a
+    sentence (a program's name, "dbo.TH_DUBAO.SODONHANG,", goes on with what is over it)."""
+    words = text.split()
+    first = words[0].strip(",.;:") if words else ""
+    capital = any(char.isupper() for char in first) and len(first) <= SYMBOL_LETTERS
+    return capital or any(char.isdigit() for char in first)
+
+
+SYMBOL_LETTERS = 6  # a symbol opening a sentence in a small letter ("pH", "mRNA") is this short
 
 
 def _joined_on(paras: list[Para], goes_on: Callable[[Para, Para], bool], role: str) -> list[Para]:
