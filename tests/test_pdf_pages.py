@@ -2158,6 +2158,32 @@ def test_a_heading_in_bold_capitals_after_the_references_ends_them() -> None:
     assert references[-1] == "Claire Hitosugi (2004). Extensive reading in Japanese.", references
 
 
+def test_abstracts_set_after_the_references_are_the_articles_abstracts() -> None:
+    """Measured on a real article of an older layout: "TÓM TẮT" and "SUMMARY" in bold
+    capitals after the references, each over its abstract, were read as the last
+    reference's words (and, once a heading in capitals ended the references, as headings
+    over paragraphs): an article with no abstract at its head has them at its end."""
+    vietnamese = "Chủ nghĩa cá nhân là một nguyên nhân có tác hại đối với cá nhân."
+    english = "Egoism in various forms is a barrier to the successful development."
+    sheet = page(
+        1,
+        body_lines(60, 14),
+        [line("TÀI LIỆU THAM KHẢO", 250, 290, 12, bold=True)],
+        [line("1. Hồ Chí Minh, Toàn tập, NXB CTQG, HN 1995, T9", 50, 320, 10)],
+        [line("TÓM TẮT", 270, 350, 11, bold=True)],
+        [line(vietnamese, 50, 370)],
+        [line("SUMMARY", 270, 400, 11, bold=True)],
+        [line(english, 50, 420)],
+    )
+    paras = labelled(sheet)
+    front = front_of(paras)
+    assert (front.abstract, front.abstract_en) == (vietnamese, english), [
+        (p.role, p.text) for p in paras
+    ]
+    references = [b.text for b in body_blocks(paras) if b.kind.name == "REFERENCE"]
+    assert references == ["Hồ Chí Minh, Toàn tập, NXB CTQG, HN 1995, T9"], references
+
+
 def test_a_formulas_piece_under_a_full_line_does_not_go_on_with_it() -> None:
     """Measured on a real article: a line cut by an inline formula ("sẽ hội tụ khi",
     "pg = pdata ⇔ D(x) =", "1/2") gave pieces starting further in; the formula's piece is no

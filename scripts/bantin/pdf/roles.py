@@ -790,6 +790,7 @@ def _level_right_of(label: Para, paras: Sequence[Para]) -> list[Para]:
 def label_body(paras: list[Para], body: BodyType, pictures: Pictures | None = None) -> None:
     """Headings, running text, captions, tables, figures, equations, footnotes, references."""
     references = False
+    tail = ""  # an abstract set after the references, whose paragraphs are being read
     start = _references_start(paras)
     for index, para in enumerate(paras):
         if para.role in FRONT:
@@ -803,14 +804,21 @@ def label_body(paras: list[Para], body: BodyType, pictures: Pictures | None = No
             para.role = HEADING
             references = True
             continue
-        if references and _ends_references(para, text, body, paras[index + 1 : index + 2]):
-            references = False  # "PHỤ LỤC: THANG ĐO ...": an appendix after the references
-            para.role = HEADING
+        ended = references and _ends_references(para, text, body, paras[index + 1 : index + 2])
+        if ended or (tail and _is_heading(para, body)):
+            # "PHỤ LỤC: THANG ĐO ...": an appendix after the references; "TÓM TẮT",
+            # "SUMMARY": the abstracts an older layout sets at the article's end, where it
+            # has none at its head
+            references = False
+            tail = _abstract_at_the_end(para, text, paras)
+            para.role = LABEL if tail else HEADING
             continue
         if references:
             para.role = REFERENCE
             continue
         para.role = _body_role(para, paras, index, body)
+        if tail and para.role == BODY:
+            para.role = tail
     _bullets_alike(paras)
     _labels_alike(paras, body)
     _formula_marks(paras)
@@ -820,6 +828,18 @@ def label_body(paras: list[Para], body: BodyType, pictures: Pictures | None = No
     _formulas(paras)
     _lines_of_text(paras)
     _sentence_tails(paras, body)
+
+
+def _abstract_at_the_end(para: Para, text: str, paras: Sequence[Para]) -> str:
+    """The abstract's role ("abstract", "abstract_en") a heading after the references names
+    ("TÓM TẮT", "SUMMARY"), when the article has no abstract of that language at its head."""
+    role = _label_of(text)
+    if role not in (ABSTRACT, ABSTRACT_EN) or len(text.split()) > ABSTRACT_LABEL_WORDS:
+        return ""
+    return "" if any(other.role == role for other in paras if other is not para) else role
+
+
+ABSTRACT_LABEL_WORDS = 3  # words of an abstract's label standing as a heading, at the most
 
 
 def _ends_references(para: Para, text: str, body: BodyType, after: Sequence[Para]) -> bool:
