@@ -146,9 +146,10 @@ def _touch(before: Word, after: Word, based: bool = False) -> bool:
     elif after.text and set(after.text) <= _CLOSING:
         # a comma after a small subscript ("h_j,"): measured against the mark's own size
         limit = max(limit, MARK_GLUE * min(after.style.size or size, 12.0))
-    if gap >= SYLLABLE_SPACE * size and _two_syllables(before.text, after.text):
+    if not -size < gap < limit:
         return False
-    return -size < gap < limit
+    # (a tight space between two whole syllables, asked only of the few gaps that glue)
+    return gap < SYLLABLE_SPACE * size or not _two_syllables(before.text, after.text)
 
 
 #: ems: a gap this wide between two whole syllables is a tight space of a justified line.
