@@ -372,6 +372,28 @@ def test_a_label_hanging_left_of_its_text_names_that_text() -> None:
     assert front.abstract_en.startswith("Rotation is one") and "Phép" not in front.abstract
 
 
+def test_an_abstracts_label_whose_first_letter_the_text_layer_lost_is_its_label() -> None:
+    """Measured on an unseen article: the text layer gave "Tóm tắt:" as "óm tắt:" (its "T"
+    drawn apart, with no letter named), which was run into the affiliation above it
+    ("... Kỹ thuật Công nghiệp óm tắt:") and the abstract left unlabelled."""
+    sheet = page(
+        1,
+        [line("TIÊU ĐỀ CỦA MỘT BÀI BÁO KHOA HỌC", 120, 60, 16, bold=True)],
+        [line("Nguyễn Văn An", 220, 100, 11, bold=True)],
+        [line("Khoa Cơ khí, Trường Đại học Kinh tế - Kỹ thuật Công nghiệp", 150, 118, 10)],
+        [line("óm tắt:", 65, 247, 10, bold=True)],
+        [
+            line("Hiện nay các phương pháp mô phỏng số đang được sử dụng rộng rãi", 133, 247, 10),
+            line("để nghiên cứu các cơ hệ trong kỹ thuật ô tô hiện đại.", 133, 261, 10),
+        ],
+        [line("1. ĐẶT VẤN ĐỀ", 50, 300, 12, bold=True)],
+        body_lines(320, 12),
+    )
+    front = front_of(labelled(sheet))
+    assert front.affiliations == ["Khoa Cơ khí, Trường Đại học Kinh tế - Kỹ thuật Công nghiệp"]
+    assert front.abstract.startswith("Hiện nay các phương pháp"), front.abstract
+
+
 def spaced(words: list[str], x: float, y: float, gap: float, size: float = 12.0) -> list[Line]:
     """One bold line of a justified heading that poppler cut at every wide space."""
     style = Style("Times New Roman,Bold", size, bold=True)
@@ -5109,6 +5131,14 @@ WTO = "http://i-tip.wto.org/"
         ([WTO, "truy cập ngày 12/3/2021"], WTO + " truy cập ngày 12/3/2021"),
         (["https://data.gov.vn/home.", "Accessed 2021"], "https://data.gov.vn/home. Accessed 2021"),
         ([WTO, "2019."], WTO + " 2019."),
+        # measured on an unseen article: the rest of an address with a comma after it
+        (
+            [
+                "http://tapchicongthuong.vn/bai-viet/chinh-sach-tai-co-c",
+                "au-dau-tu-67405.htm, truy",
+            ],
+            "http://tapchicongthuong.vn/bai-viet/chinh-sach-tai-co-cau-dau-tu-67405.htm, truy",
+        ),
         # measured on an unseen article: an address broken at one of its hyphens keeps it
         (
             ["https://vnexpress.net/nhung-dot-pha-trong-", "dao-tao-20200216082509740.htm"],

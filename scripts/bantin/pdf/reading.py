@@ -129,12 +129,12 @@ def _join_pair(left: str, right: str, english: bool) -> str:
 #: A web address at a line's end, not closed by a full stop or a comma; and a line opening
 #: with the rest of one: letters and figures of an address only, holding a letter and a
 #: figure or one of its signs ("olomon-benchmark/100-customers/", "AR2C2fsaa9Q",
-#: "o.org/english"), which the words after an address ("truy cập ngày", "Accessed", a year
-#: "2019.") do not.
+#: "o.org/english", "au-dau-tu-67405.htm," before the words after it), which the words
+#: after an address ("truy cập ngày", "Accessed", a year "2019.") do not.
 _ADDRESS_END = re.compile(r"(?:https?://|www\.)[^\s]*[^\s.,;]$")
 _ADDRESS_BROKEN = re.compile(r"(?:https?://|www\.)\S*-$")
 _ADDRESS_GOES_ON = re.compile(
-    r"(?=\S*[A-Za-z])[A-Za-z0-9._~-]*[0-9/=&?%_#][A-Za-z0-9._~/?#=&%+:-]*(?:\s|$)"
+    r"(?=\S*[A-Za-z])[A-Za-z0-9._~-]*[0-9/=&?%_#][A-Za-z0-9._~/?#=&%+:-]*[,;)]?(?:\s|$)"
 )
 
 

@@ -85,7 +85,8 @@ CELL_WIDTH_SHARE = 0.6  # a table cell is narrower than this share of its column
 SMALLER = 0.92  # type this much smaller than the body: notes, footnotes, captions
 
 _LABELS = {
-    ABSTRACT: re.compile(r"^\W{0,2}[a-z]?\s*(tóm\s*tắt|tóm\s*lược)\s*[:.\-–]?\s*", re.I),
+    # (a text layer that named no letter for the label's first glyph gives "óm tắt:")
+    ABSTRACT: re.compile(r"^\W{0,2}[a-z]?\s*(t?óm\s*tắt|tóm\s*lược)\s*[:.\-–]?\s*", re.I),
     KEYWORDS: re.compile(r"^\W{0,2}(từ\s*kh[óo]á|từ\s*kh[óo]a)\s*[:.\-–]?\s*", re.I),
     ABSTRACT_EN: re.compile(r"^\W{0,2}[a-z]?\s*(abstracts?|summary)\s*[:.\-–]?\s*", re.I),
     KEYWORDS_EN: re.compile(r"^\W{0,2}(key\s*words?|index terms)\s*[:.\-–]?\s*", re.I),
