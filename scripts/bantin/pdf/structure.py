@@ -571,7 +571,7 @@ def _headings_across_columns(paras: list[Para]) -> list[Para]:
             and _next_column_top(before, para)
         )
 
-    return _joined_on(paras, goes_on, roles.HEADING)
+    return _joined_on(paras, goes_on, roles.HEADING, follow=True)
 
 
 def _same_style_at_join(one: Para, other: Para) -> bool:
@@ -632,9 +632,12 @@ def _opens_with_formula(text: str) -> bool:
 SYMBOL_LETTERS = 6  # a symbol opening a sentence in a small letter ("pH", "mRNA") is this short
 
 
-def _joined_on(paras: list[Para], goes_on: Callable[[Para, Para], bool], role: str) -> list[Para]:
+def _joined_on(
+    paras: list[Para], goes_on: Callable[[Para, Para], bool], role: str, follow: bool = False
+) -> list[Para]:
     """Each paragraph that `goes_on` says goes on from the one before joins it, the two
-    then in `role`."""
+    then in `role`; with `follow`, the column the joined one stands in is the last part's
+    (a heading's edge is then measured where its last line stands)."""
     out: list[Para] = []
     for para in paras:
         before = out[-1] if out else None
@@ -642,6 +645,8 @@ def _joined_on(paras: list[Para], goes_on: Callable[[Para, Para], bool], role: s
             before.role = role
             before.lines += para.lines
             before.pages = sorted({*before.pages, *para.pages})
+            if follow:
+                before.column = para.column
             continue
         out.append(para)
     return out
