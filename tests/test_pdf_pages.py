@@ -3608,6 +3608,21 @@ def test_a_lists_short_items_over_a_picture_are_text_and_its_labels_the_figures(
     assert role["đàn hồi."] == "body", role
 
 
+def test_a_named_value_on_a_line_of_its_own_is_text_not_an_equation() -> None:
+    """Measured on an unseen article: "Sknewness: 0.23378." under "Element quality:
+    0.82815;" was an equation (one word and a number): a name, its colon and its value are
+    a line of text, as the line over it was."""
+    sheet = page(
+        1,
+        [*body_lines(60, 6), line("chất lượng lưới được đánh giá qua hai chỉ số:", 50, 150)],
+        [line("Element quality: 0.82815;", 50, 168)],
+        [line("Sknewness: 0.23378.", 50, 186)],
+        body_lines(210, 6),
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    assert not [text for kind, text in kinds if kind == "EQUATION"], kinds
+
+
 def test_a_short_line_of_code_in_a_monospaced_font_is_kept() -> None:
     """Measured on a real article: the first line of each listing, "int Pksent(){" in
     Courier New, short and no sentence, was dropped as a figure's label."""

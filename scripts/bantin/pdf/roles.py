@@ -1714,8 +1714,14 @@ def _is_equation(para: Para, body: BodyType) -> bool:
         tokens = text.split()
     if len(words) > max(1, len(tokens) // 4) or _NAMED_TAIL.match(text.strip()):
         return False
+    if _NAMED_VALUE.match(text.strip()):
+        return False  # "Sknewness: 0.23378.": a name, its colon and its value
     mathy = _MATH.search(text) or any(ch.isdigit() for ch in text)
     return bool(mathy) and len(tokens) >= 2
+
+
+#: A name of three letters or more, its colon and a number ("Sknewness: 0.23378.").
+_NAMED_VALUE = re.compile(r"^[^\W\d_]{3,}(?:\s+[^\W\d_]+){0,3}\s*:\s*[\d.,]+\s*[.;]?$")
 
 
 def _item_of_words(text: str) -> bool:
