@@ -3600,6 +3600,20 @@ def test_a_lists_short_items_over_a_picture_are_text_and_its_labels_the_figures(
     assert role["đàn hồi."] == "body", role
 
 
+def test_a_section_number_of_four_levels_at_a_pages_foot_is_no_notes_mark() -> None:
+    """Measured on an unseen article: "2.1.1.2. Mô hình dao động liên kết" in italics a point
+    smaller than the text, the last line of its page, was a footnote (its "2" taken for a
+    note's mark), and "4.2.2.3. Ảnh hưởng của khối lượng thân xe" was lost with it: a
+    section's number of four levels is a section's, as one of three is."""
+    sheet = page(
+        1,
+        [*body_lines(60, 40), line("và câu kết thúc.", 50, 660)],
+        [_italic("2.1.1.2. Mô hình dao động liên kết", 50, 720, 11)],
+    )
+    kinds = [(b.kind.name, b.text) for b in body_blocks(labelled(sheet))]
+    assert ("HEADING", "2.1.1.2. Mô hình dao động liên kết") in kinds, kinds
+
+
 def test_a_named_value_on_a_line_of_its_own_is_text_not_an_equation() -> None:
     """Measured on an unseen article: "Sknewness: 0.23378." under "Element quality:
     0.82815;" was an equation (one word and a number): a name, its colon and its value are

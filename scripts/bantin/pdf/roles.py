@@ -147,7 +147,7 @@ _CAPTION_NOTE = re.compile(
 #: text may open so ("Nguồn nhân lực ..."), a float's note only where its type says it is one.
 _SOURCE_UNMARKED = re.compile(r"^\W{0,2}(?:nguồn|source)\s+\w", re.I)
 _PHOTO_CREDIT = re.compile(r"^\W{0,2}ảnh\s*:", re.I)
-_SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}\d{0,2}\s+(?=\w)")
+_SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,4}\d{0,2}\s+(?=\w)")
 #: Citations of the numbered references: "[2]", "[7, 10]", "[3-5]".
 _CITATIONS = re.compile(r"\[\d{1,3}(?:\s*[,;–-]\s*\d{1,3})*\]")
 _GLUED_SECTION_NUMBER = re.compile(r"(?:\d{1,2}\.){1,3}(?=[^\W\d_])")
