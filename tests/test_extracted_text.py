@@ -2114,3 +2114,15 @@ def test_keywords_split_at_commas_and_semicolons_without_a_closing_ellipsis() ->
     ]
     assert split_keywords("storage, mustard greens...") == ["storage", "mustard greens"]
     assert split_keywords("màng bao gói.") == ["màng bao gói"]
+    # measured on an unseen article: keywords parted by full stops alone ("paradigm.
+    # competing capability."); a dot inside a keyword ("U.S. trade", "TP. Hồ Chí Minh") stays
+    assert split_keywords("paradigm. competing capability.") == [
+        "paradigm",
+        "competing capability",
+    ]
+    assert split_keywords("U.S. trade, TP. Hồ Chí Minh") == ["U.S. trade", "TP. Hồ Chí Minh"]
+    assert split_keywords("Hiệu quả. quản trị. doanh nghiệp") == [
+        "Hiệu quả",
+        "quản trị",
+        "doanh nghiệp",
+    ]

@@ -6,6 +6,7 @@ keep their source order, and captions after the byline go to the end of the body
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import statistics
@@ -63,9 +64,19 @@ def _take_front(article: Article, doc: Labelling) -> None:
 
 
 def split_keywords(text: str) -> list[str]:
-    """'a, b; c.' -> ['a', 'b', 'c']; a last keyword's ellipsis ('c…', 'c...') goes too."""
+    """'a, b; c.' -> ['a', 'b', 'c']; a last keyword's ellipsis ('c…', 'c...') goes too.
+    Keywords parted by full stops alone ('a. b c.'), a small letter after each, are split
+    there too; a dot inside a keyword ('U.S. trade', 'TP. Hồ Chí Minh') stays."""
     text = text.strip().rstrip(".…").rstrip()
-    return [word.strip() for word in re.split(r"[,;]", text) if word.strip()]
+    parts = re.split(r"[,;]", text)
+    if len(parts) == 1:
+        cuts = [m.start() for m in _STOP_BETWEEN.finditer(text) if text[m.end()].islower()]
+        parts = [text[a:b].lstrip(". ") for a, b in itertools.pairwise([0, *cuts, len(text)])]
+    return [word.strip() for word in parts if word.strip()]
+
+
+#: A full stop that may part two keywords: after a word of two letters or more, before a word.
+_STOP_BETWEEN = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=\w)")
 
 
 def body_flow(segments: list[Segment]) -> Iterator[tuple[Segment, bool]]:
