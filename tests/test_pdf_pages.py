@@ -5506,21 +5506,28 @@ def test_a_figures_legend_of_many_words_over_its_caption_is_kept() -> None:
     and its caption, was taken for the drawing's words and dropped. A block of many words
     over several lines is text (the figure's legend), not labels drawn in the figure."""
     legend = [
-        line("Các cụm thiết bị chính là: 1- Thân máy; 2 - Phần", 320, 200, 9),
-        line("thân máy; 3 - Bộ phận căng dây; 4 - Bàn máy; 5 -", 320, 211, 9),
-        line("Nguồn phát xung; 6 - Dây cắt; 12 - Tủ điều khiển", 320, 222, 9),
+        "Các cụm thiết bị chính là: 1- Thân máy; 2 - Phần",
+        "thân máy; 3 - Bộ phận căng dây; 4 - Bàn máy; 5 -",
+        "Nguồn phát xung; 6 - Dây cắt; 12 - Tủ điều khiển",
     ]
+    labels = [line("Thân máy", 330, 100, 8), line("Bàn máy", 450, 150, 8)]
+    texts_ = _texts_over_a_caption(labels, legend, "Hình 1. Sơ đồ máy cắt dây tia lửa điện")
+    assert any("Các cụm thiết bị chính là: 1- Thân máy" in text for text in texts_), texts_
+
+
+def _texts_over_a_caption(labels: list[Line], block: list[str], caption: str) -> list[str]:
+    """The texts of a page whose right column holds a drawing's labels, then a block of three
+    lines in small type and the drawing's caption over running text."""
+    lines = [line(text, 320, 200 + 11 * n, 9) for n, text in enumerate(block)]
     sheet = page(
         1,
         body_lines(40, 40),
-        [line("Thân máy", 330, 100, 8)],
-        [line("Bàn máy", 450, 150, 8)],
-        legend,
-        [line("Hình 1. Sơ đồ máy cắt dây tia lửa điện", 340, 240, 9, bold=True)],
+        *([label] for label in labels),
+        lines,
+        [line(caption, 340, 240, 9, bold=True)],
         [line(RUNNING, 320, 270 + 15 * n) for n in range(20)],
     )
-    texts_ = [b.text for b in body_blocks(labelled(sheet))]
-    assert any("Các cụm thiết bị chính là: 1- Thân máy" in text for text in texts_), texts_
+    return [b.text for b in body_blocks(labelled(sheet))]
 
 
 def test_a_lettered_note_under_a_tables_rows_is_kept() -> None:
@@ -5547,19 +5554,12 @@ def test_a_diagrams_boxes_over_its_caption_stay_its_words() -> None:
     three lines ("Nghịch lưu phía lưới Nghịch lưu phía máy phát Máy đóng ngắt ...") are the
     diagram's, not a legend: a legend parts its entries with colons or semicolons."""
     boxes = [
-        line("Nghịch lưu phía lưới Nghịch lưu", 320, 200, 9),
-        line("phía máy phát Máy đóng ngắt Biến", 320, 211, 9),
-        line("thế lưới điện Máy phát điện gió", 320, 222, 9),
+        "Nghịch lưu phía lưới Nghịch lưu",
+        "phía máy phát Máy đóng ngắt Biến",
+        "thế lưới điện Máy phát điện gió",
     ]
-    sheet = page(
-        1,
-        body_lines(40, 40),
-        [line("Biến thế uN", 330, 150, 8)],
-        boxes,
-        [line("Hình 1. Sơ đồ hệ thống phát điện sức gió", 340, 240, 9, bold=True)],
-        [line(RUNNING, 320, 270 + 15 * n) for n in range(20)],
-    )
-    texts_ = [b.text for b in body_blocks(labelled(sheet))]
+    labels = [line("Biến thế uN", 330, 150, 8)]
+    texts_ = _texts_over_a_caption(labels, boxes, "Hình 1. Sơ đồ hệ thống phát điện sức gió")
     assert not any("Nghịch lưu phía lưới" in text for text in texts_), texts_
     assert not any("Biến thế uN" in text for text in texts_), texts_
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bantin.vietnamese import fold, is_all_caps
+from bantin.vietnamese import SUPERSCRIPT_FIGURES, fold, is_all_caps
 
 #: Ranks, longest first so "Thượng tướng" wins over a shorter match.
 RANKS = tuple(
@@ -206,7 +206,9 @@ class Author:
         return f"{self.rank}, {title}" if self.rank else title
 
 
-SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")  # marks typed as characters
+SUPERSCRIPT_DIGITS = str.maketrans(
+    SUPERSCRIPT_FIGURES[:10], "0123456789"
+)  # marks typed as characters
 
 
 def parse_byline(text: str) -> list[Author]:

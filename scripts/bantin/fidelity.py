@@ -22,6 +22,7 @@ import yaml
 
 from bantin.model import PROSE
 from bantin.review import confidence
+from bantin.vietnamese import SUPERSCRIPT_FIGURES
 
 ROOT = Path(__file__).resolve().parents[2]
 FIDELITY_DIR = ROOT / "benchmarks" / "fidelity"
@@ -381,7 +382,7 @@ def _ends_with_folio(text: str, pages: list[int]) -> bool:
 
 #: Superscript figures and signs as a text layer holds them where its font raised plain
 #: ones: the gold is written from the text layer, where "c²" may be "c2" or "c²".
-TEXT_LAYER_FIGURES = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+−")
+TEXT_LAYER_FIGURES = str.maketrans(SUPERSCRIPT_FIGURES, "0123456789+−")
 
 
 def match_paragraphs(texts: list[str], gold: list[dict[str, Any]]) -> Paragraphs:

@@ -104,6 +104,10 @@ WORD_RE = re.compile(r"[^\W_]+(?:[&\-.'’/][^\W_]+)*", re.UNICODE)
 TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+#: The superscript figures and signs, in the order of "0123456789+−": a power written as
+#: printed ("m²", "Mn⁴⁺"), a mark after a name ("Nguyễn Văn A¹").
+SUPERSCRIPT_FIGURES = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻"
+
 #: The decimal digits of the Basic Multilingual Plane (the characters `\d` matches there),
 #: for a set of characters in a pattern: looked up in a table, where `\d` asks the character
 #: database about each character (twice as slow). Beyond the BMP, see `has_digit`.

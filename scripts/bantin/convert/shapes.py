@@ -14,13 +14,13 @@ import itertools
 import re
 import unicodedata
 
-from bantin.vietnamese import BMP_DIGITS
+from bantin.vietnamese import BMP_DIGITS, SUPERSCRIPT_FIGURES
 
 # Operators and marks of mathematics that prose does not use between words.
 MATH_CHARS = frozenset(
     "=+−±×÷·≤≥≠≈≡∼→←↔⇒∞∑∏∫∂∇√∈∉⊂∩∪|^˜¯\u0304\u0303\u0302"
     "⎛⎜⎝⎞⎟⎠⎡⎢⎣⎤⎥⎦⎧⎨⎩⎫⎬⎭⎪⎮⌠⌡"  # the pieces of tall brackets and integrals
-    "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻"  # a power's figures and signs ("y² = x³ + ax + b")
+    + SUPERSCRIPT_FIGURES  # a power's figures and signs ("y² = x³ + ax + b")
 )
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")

@@ -23,6 +23,7 @@ from bantin.pdf.page import Block, Box, Line, Page, Style, Word, dominant_style,
 from bantin.pdf.rules import Grid
 from bantin.vietnamese import (
     BRACKETED_POINT,
+    SUPERSCRIPT_FIGURES,
     ends_sentence,
     first_letter,
     is_syllable,
@@ -217,7 +218,7 @@ def _raised_degrees(line: Line) -> None:
 #: Figures and signs with a superscript form: a power or a charge raised over a number, a
 #: unit, a letter or a bracket is written with them ("10⁸", "m²", "R²", "Mn⁴⁺", "(XᵀX)⁻¹"),
 #: so that it reads as printed and not as more figures ("108", "x12" for x₁²).
-SUPERSCRIPTS = str.maketrans("0123456789+−-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻")
+SUPERSCRIPTS = str.maketrans("0123456789+−-", SUPERSCRIPT_FIGURES + "⁻")
 _POWER = re.compile(r"[−-]?[0-9]{1,3}|[0-9]{0,2}[+−-]")  # a power or a charge: "8", "-3", "4+"
 _NUMBER_END = re.compile(r"[0-9)\]]$")  # a number's last figure, or a closing bracket
 _NUMBER_POWER = re.compile(r"[−-]?[0-9]{1,3}")  # a number's power: "8", "-3", "12"
@@ -494,7 +495,7 @@ def _fits(page: Page, grid: list[Column], body: BodyType) -> bool:
     held = {id(column_of(line.box, grid, em)) for line in lines}
     others = {id(column_of(line.box, grid, em)) for line in page.lines if not crosses(line)}
     empty = [c for c in grid if id(c) not in held]
-    placed = len(empty) <= 1 and all(id(c) in others for c in empty) and len(held) >= 1
+    placed = len(empty) <= 1 and all(id(c) in others for c in empty)
     return crossing <= GUTTER_CROSSING * len(lines) and (not empty or placed)
 
 
@@ -612,8 +613,14 @@ def join_caption_labels(page: Page) -> None:
         title = min(beside, key=lambda other: other.box.x0)
         line.words = [*line.words, *title.words]
         line.box = line.box.union(title.box)
-        for block in page.blocks:
-            block.lines = [kept for kept in block.lines if kept is not title]
+        _take_out(page, [title])
+
+
+def _take_out(page: Page, gone: list[Line]) -> None:
+    """The page's blocks without the lines `gone` (joined to another line), and without the
+    blocks those leave empty."""
+    for block in page.blocks:
+        block.lines = [line for line in block.lines if all(line is not out for out in gone)]
     page.blocks = [block for block in page.blocks if block.lines]
 
 
@@ -690,9 +697,7 @@ def join_line_pieces(page: Page, columns: list[Column], body: BodyType) -> None:
                 first, rest = row[0], row[1:]
                 first.words = [word for line in row for word in line.words]
                 first.box = union_of([line.box for line in row])
-                for block in page.blocks:
-                    block.lines = [line for line in block.lines if line not in rest]
-    page.blocks = [block for block in page.blocks if block.lines]
+                _take_out(page, rest)
 
 
 def _rows_of(lines: list[Line]) -> list[list[Line]]:

@@ -847,13 +847,12 @@ def _ends_references(para: Para, text: str, body: BodyType, after: Sequence[Para
     """A heading after the references: an appendix's ("PHỤ LỤC: THANG ĐO ..."), or one line
     in bold capitals without a figure, which no reference is ("SURVEY QUESTIONAIRES"), over
     no reference (a list's own heading, "TIẾNG ANH", stands over its references)."""
-    if not _is_heading(para, body):
-        return False
-    if APPENDIX_RE.match(text):
-        return True
+    appendix = APPENDIX_RE.match(text) is not None
     capitals = para.style.bold and is_all_caps(text) and len(para.lines) == 1
-    listed = any(_REFERENCE_LIKE.search(other.text) for other in after)
-    return capitals and not any(c.isdigit() for c in text) and not listed
+    capitals = capitals and not any(c.isdigit() for c in text)
+    if not (appendix or capitals) or not _is_heading(para, body):
+        return False  # (asked of every reference: the heading's test, the dearest, last)
+    return appendix or not any(_REFERENCE_LIKE.search(other.text) for other in after)
 
 
 #: What a reference holds and other text seldom does: a number opening it, or a year.

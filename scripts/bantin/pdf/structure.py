@@ -283,6 +283,7 @@ def body_blocks(paras: Sequence[Para]) -> list[Block]:
 
 #: An item's bullet, where it stands, and whether it is set in italics or bold.
 _Bullet = tuple[str, float, bool]
+_NO_BULLET: _Bullet = ("", 0.0, False)
 
 LIST_LEVELS = 2  # levels of a list and its items' own lists, at the most
 NEST_STEP = 2.0  # points: an item's own item stands at least this far right of it
@@ -320,11 +321,10 @@ def _nest_items(blocks: list[Block], bullets: Mapping[int, _Bullet]) -> None:
         if block.kind is not BlockKind.ITEM or block.text == "":
             stack, seen, before = [], {}, None
             continue
-        bullet, x0, marked = bullets.get(id(block), ("", 0.0, False))
+        bullet, x0, marked = bullets.get(id(block), _NO_BULLET)
         known = [level for level, (mark, _) in enumerate(stack) if mark == bullet]
         heads = before is not None and (
-            _heads_items(before.text)
-            or (bullets.get(id(before), ("", 0.0, False))[2] and not marked)
+            _heads_items(before.text) or (bullets.get(id(before), _NO_BULLET)[2] and not marked)
         )
         if known:
             del stack[known[0] + 1 :]
