@@ -672,3 +672,18 @@ def test_the_words_of_a_restored_title_the_text_never_writes_are_named_for_revie
     assert unsettled_words(restored, body) == []
     restored = restore_case("BẢO QUẢN RAU MUỐNG BẰNG MÀNG CHITOSAN TẠI SƠN LA NĂM 2020", body)
     assert unsettled_words(restored, body) == ["muống", "tại", "sơn", "la", "năm"]
+
+
+def test_a_word_capitalised_only_as_the_head_of_one_term_is_no_name_elsewhere() -> None:
+    """Measured on an unseen article: "6. KIẾN NGHỊ" came out "6. Kiến Nghị", the body
+    writing "Nghị" only in "Nghị định" (a decree's name, capitalised as the term it heads);
+    a name the body writes before its other half ("Việt Nam") keeps its capital."""
+    body = learn_body(
+        [
+            "Theo Nghị định 39/2018 của Chính phủ, các doanh nghiệp nhỏ được hỗ trợ.",
+            "Nhà nước ban hành Nghị định 80/2021 và 3 Nghị định khác về tín dụng.",
+            "Doanh nghiệp ở Việt Nam vay vốn của ngân hàng tại Việt Nam.",
+        ]
+    )
+    assert restore_case("KIẾN NGHỊ", body) == "Kiến nghị"
+    assert restore_case("TIẾNG VIỆT VÀ VIỆT NAM", body).endswith("Việt Nam")

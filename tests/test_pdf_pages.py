@@ -5637,3 +5637,47 @@ def test_a_headings_second_line_in_the_same_face_under_another_name_joins_it() -
     assert headings == [
         "3.1. Thực trạng chất lượng dịch vụ ngân hàng bán lẻ tại Ngân hàng TMCP An Bình Hà Nội"
     ], headings
+
+
+def test_a_formulas_piece_poppler_read_after_the_text_under_it_goes_back_into_it() -> None:
+    """Measured on a LaTeX thesis: the end of a display formula ("− k², m = 1, n.", after a
+    root sign) came last in poppler's order of a one-column page, after the paragraph under
+    the formula: it stood between that paragraph and its end on the next page, which were
+    then two paragraphs, and the formula lost its end."""
+    sheet = page(
+        1,
+        body_lines(60, 10),
+        [line("1", 170, 290, 9)],  # a fraction's numerator, its denominator under the sign
+        [line("θm = ηmhm, am = −", 72, 300)],
+        [line(", ηm = √kS(m)", 195, 300)],
+        [line("Mmηm", 164, 310, 9)],
+        [line("(45)", 345, 300)],
+        [line("với các đại lượng", 50, 330)],
+        body_lines(350, 6),
+        [line("− k², m = 1, n.", 264, 300)],  # the formula's end, read last
+    )
+    blocks = body_blocks(labelled(sheet))
+    equations = [b.text for b in blocks if b.kind is BlockKind.EQUATION]
+    assert len(equations) == 1 and "m = 1, n." in equations[0], equations
+    assert blocks[-1].kind is BlockKind.PARAGRAPH, [(b.kind.name, b.text) for b in blocks]
+
+
+def test_arrows_of_a_process_opening_lines_of_a_sentence_are_no_bullets() -> None:
+    """Measured on an unseen article: a sentence naming a process's steps with arrows
+    ("từ nguồn (S) ➔ thông điệp (M) ➔ kênh truyền thông (C) ➔ ...") broken where an arrow
+    opens a line was a paragraph and two list items, the arrows lost. An arrow opening a
+    line after a full line, and standing again inside the line, goes on with the sentence."""
+    sheet = page(
+        1,
+        [
+            *body_lines(60, 4),
+            justified("trải qua 5 quá trình từ nguồn (S)", 120),
+            justified("➔ thông điệp (M) ➔ kênh (C)", 135),
+            justified("➔ Người nhận (R) ➔ Hiệu quả (F). Khi", 150),
+            line("dùng các kênh truyền thông trực tiếp.", 50, 165),
+        ],
+        body_lines(200, 6),
+    )
+    blocks = [b for b in body_blocks(labelled(sheet)) if "➔" in b.text or "nguồn" in b.text]
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH], [(b.kind, b.text) for b in blocks]
+    assert "từ nguồn (S) ➔ thông điệp (M) ➔ kênh (C) ➔ Người nhận" in blocks[0].text

@@ -295,6 +295,23 @@ class BodyCasing:
                 before.add(found[1])
         return len(before)
 
+    def term_rest(self, word: str) -> str | None:
+        """The word in small letters the body always writes right after this one, where it
+        writes it NAME_EVIDENCE times or more, each with its capital ("định" after "Nghị"):
+        the capital is the term's ("Nghị định", a decree's name), not the word's (a name
+        goes on with a capital, "Việt Nam", or after it with many words, "Mỹ")."""
+        text, lower = self.phrase_text()
+        pattern = rf"(?<![^\W_]){re.escape(word.lower())}[ ]+([^\W_]+)"
+        rests: set[str] = set()
+        seen = 0
+        for found in re.finditer(pattern, lower):
+            rest = text[found.start(1) : found.end(1)]
+            if not text[found.start()].isupper() or rest != rest.lower():
+                return None
+            rests.add(rest)
+            seen += 1
+        return rests.pop() if seen >= NAME_EVIDENCE and len(rests) == 1 else None
+
     def echoes(self, words: list[str]) -> list[tuple[int, int]]:
         """The spans of `phrase_text` where the body repeats these words of a title (a
         phrase of it, from mark to mark): they are written as the title is, and tell nothing
@@ -579,6 +596,8 @@ def restore_case(text: str, body: BodyCasing) -> str:
         pair = body.pair_form(pieces[left], pieces[right]) if not pieces[left + 1].strip() else None
         if pair is not None:
             _take_pair(from_pairs, (left, right), pair)
+    if all_caps:
+        _terms_heads(pieces, word_at, chosen, body)
     for index, forms in from_pairs.items():
         chosen[index] = _prefer_capitals(forms)
     for left, right in itertools.pairwise(word_at):
@@ -598,6 +617,22 @@ def restore_case(text: str, body: BodyCasing) -> str:
         ):
             pieces[index] = capitalize_first(pieces[index])
     return capitalize_first("".join(pieces))
+
+
+def _terms_heads(
+    pieces: list[str], word_at: list[int], chosen: dict[int, str], body: BodyCasing
+) -> None:
+    """A word of a title in capitals that the body capitalises only as the head of one term
+    ("Nghị" of "Nghị định") takes small letters where the term's rest does not follow it
+    ("KIẾN NGHỊ": "Kiến nghị")."""
+    for position, index in enumerate(word_at):
+        form = chosen[index]
+        if not form[:1].isupper() or form[1:] != form[1:].lower():
+            continue
+        rest = body.term_rest(form)
+        following = pieces[word_at[position + 1]] if position + 1 < len(word_at) else ""
+        if rest is not None and following.lower() != rest:
+            chosen[index] = form.lower()
 
 
 def _joined_terms(pieces: list[str], word_at: list[int], at: int, body: BodyCasing) -> bool:

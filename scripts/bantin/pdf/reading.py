@@ -972,7 +972,9 @@ def _own_column(block: Block, em: float) -> Column:
 
 def _breaks(before: Line, line: Line, column: Column, indented: bool) -> bool:
     """A paragraph ends between two lines of one block."""
-    if _style_class(before.style) != _style_class(line.style) or starts_item(line.text):
+    if _style_class(before.style) != _style_class(line.style):
+        return True
+    if starts_item(line.text) and not _flow_arrow(before, line, column):
         return True
     if EQUATION_NUMBER.match(before.text.strip()):
         return True  # a display formula's number at the margin ends the formula
@@ -990,10 +992,23 @@ def _breaks(before: Line, line: Line, column: Column, indented: bool) -> bool:
     return very_short and first_letter(line.text).isupper()
 
 
+def _flow_arrow(before: Line, line: Line, column: Column) -> bool:
+    """An arrow opening `line` is a step of a process the sentence names ("từ nguồn (S)" over
+    "➔ thông điệp (M) ➔ kênh (C)"), no list's bullet: the same arrow stands again inside
+    the line, and the line before fills the column without ending a clause."""
+    opening = line.text.lstrip()[:1]
+    if opening not in ARROWS or opening not in line.text.lstrip()[1:]:
+        return False
+    text = before.text.rstrip()
+    ended = not text or text[-1] in ".:;!?"
+    return not ended and before.box.x1 >= column.right - column.slack
+
+
 EQUATION_NUMBER = re.compile(r"^\(\d{1,3}[a-z]?\)$")
 #: The bullets a list's items open with; a list of dashes opens its items with a dash and a
 #: space (`BULLET_OR_DASH`), a minus sign and a space being a bullet of its own.
 BULLETS = "•▪■□◆◇♦●○➢►▸✓❖➔➜⇨"
+ARROWS = "➔➜⇨"  # bullets that may also be the steps of a process inside a sentence
 _ITEM = re.compile(rf"^(?:[{BULLETS}]|−\s)")
 BULLET_OR_DASH = re.compile(rf"^(?:[{BULLETS}]\s*|[-−–]\s+)")
 

@@ -827,6 +827,7 @@ def label_body(paras: list[Para], body: BodyType, pictures: Pictures | None = No
     _lead_ins(paras)
     _numbered_formulas(paras)
     _formulas(paras)
+    _strays_of_formulas(paras)
     _lines_of_text(paras)
     _sentence_tails(paras, body)
 
@@ -1264,6 +1265,51 @@ def _formulas(paras: Sequence[Para]) -> None:
             continue
         _join_formula(run)
         index = end
+
+
+def _strays_of_formulas(paras: Sequence[Para]) -> None:
+    """A piece of a display formula poppler read apart from it (last on the page, after the
+    text under the formula) stands inside the formula's box: it is the formula's. Only a
+    piece of no running text, holding a sign of a formula, and inside a joined formula of
+    several pieces (the piece may have been taken for a formula of its own)."""
+    formulas = [para for para in paras if para.role == EQUATION and para.formula]
+    if not formulas:
+        return
+    for para in paras:
+        if para.role not in (TABLE, EQUATION, BODY) or para.grid:
+            continue
+        text = para.text.strip()
+        if len(para.lines) > FORMULA_PIECE_MAX_LINES or not _MATH_SIGN.search(text):
+            continue
+        host = next(
+            (
+                formula
+                for formula in formulas
+                if formula.page == para.page
+                and len(formula.lines) > len(para.lines)
+                and formula.role == EQUATION
+                and _inside(para, formula)
+            ),
+            None,
+        )
+        if host is not None and _few_words(text, syllables=True):
+            host.lines += para.lines
+            para.role = ""
+
+
+def _inside(piece: Para, formula: Para) -> bool:
+    """`piece` stands within `formula`'s box, a few points' slack around it."""
+    box, band = piece.box, formula.box
+    slack = STRAY_SLACK * max(line.box.height for line in piece.lines)
+    return (
+        band.x0 - slack <= box.x0
+        and box.x1 <= band.x1 + slack
+        and band.y0 - slack <= box.y0
+        and box.y1 <= band.y1 + slack
+    )
+
+
+STRAY_SLACK = 0.25  # of a line's height: how far a formula's piece may stand out of its box
 
 
 def _numbered_on_its_line(run: Sequence[Para]) -> bool:
