@@ -683,7 +683,25 @@ def test_a_word_capitalised_only_as_the_head_of_one_term_is_no_name_elsewhere() 
             "Theo Nghị định 39/2018 của Chính phủ, các doanh nghiệp nhỏ được hỗ trợ.",
             "Nhà nước ban hành Nghị định 80/2021 và 3 Nghị định khác về tín dụng.",
             "Doanh nghiệp ở Việt Nam vay vốn của ngân hàng tại Việt Nam.",
+            "Tinh thể chứa Br và I, tỉ lệ Br và I thay đổi.",
         ]
     )
     assert restore_case("KIẾN NGHỊ", body) == "Kiến nghị"
+    assert restore_case("MẪU CHỨA BR", body) == "Mẫu chứa Br"
     assert restore_case("TIẾNG VIỆT VÀ VIỆT NAM", body).endswith("Việt Nam")
+
+
+def test_a_name_the_body_once_writes_in_small_letters_keeps_its_capital_in_a_title() -> None:
+    """Measured on an unseen article: "... TRÊN ĐỊA BÀN THÀNH PHỐ HÀ NỘI ..." came out "Hà
+    nội", the body writing "thành phố Hà nội" once (a slip) and "Hà Nội" twenty times: a
+    run of words the body writes once sets no small letter on a name it always capitalises."""
+    body = learn_body(
+        [
+            "Các doanh nghiệp trên địa bàn thành phố Hà nội còn nhỏ.",
+            *[f"Doanh nghiệp số {n} tại Hà Nội vay vốn ngân hàng." for n in range(5)],
+        ]
+    )
+    assert (
+        restore_case("DOANH NGHIỆP TRÊN ĐỊA BÀN THÀNH PHỐ HÀ NỘI", body)
+        == "Doanh nghiệp trên địa bàn thành phố Hà Nội"
+    )

@@ -622,13 +622,15 @@ def restore_case(text: str, body: BodyCasing) -> str:
 def _terms_heads(
     pieces: list[str], word_at: list[int], chosen: dict[int, str], body: BodyCasing
 ) -> None:
-    """A word of a title in capitals that the body capitalises only as the head of one term
-    ("Nghị" of "Nghị định") takes small letters where the term's rest does not follow it
+    """A word of a title in capitals, a Vietnamese syllable with a mark, that the body
+    capitalises only as the head of one term ("Nghị" of "Nghị định") takes small letters where the term's rest does not follow it
     ("KIẾN NGHỊ": "Kiến nghị")."""
     for position, index in enumerate(word_at):
         form = chosen[index]
         if not form[:1].isupper() or form[1:] != form[1:].lower():
             continue
+        if not _marked_syllable(fold(form).lower()):
+            continue  # a term's head is a Vietnamese syllable ("Nghị"), not a symbol ("Br")
         rest = body.term_rest(form)
         following = pieces[word_at[position + 1]] if position + 1 < len(word_at) else ""
         if rest is not None and following.lower() != rest:
@@ -956,19 +958,35 @@ def _take_phrases(
             forms = body.phrase_forms(words[start:end], spaced)  # type: ignore[arg-type]
             if not forms:
                 break
-            best = (
-                end,
-                max(forms, key=lambda form: (forms[form], form != tuple(map(str.lower, form)))),
-            )
+            top = max(forms, key=lambda form: (forms[form], form != tuple(map(str.lower, form))))
+            best = (end, top, forms[top])
             end += 1
         if best is None:
             start += 1
             continue
-        end, form = best
-        for index, word in zip(word_at[start:end], form, strict=True):
-            if word and not _kept_in_capitals(pieces[index], chosen[index]):
-                chosen[index] = word
+        end, form, seen = best
+        for position, (index, word) in enumerate(zip(word_at[start:end], form, strict=True)):
+            if not word or _kept_in_capitals(pieces[index], chosen[index]):
+                continue
+            if seen == 1 and position and _slip(form[position - 1], word, chosen[index], body):
+                continue
+            chosen[index] = word
         start = end
+
+
+SLIP_AGAINST = 3  # times the body capitalises a name that one small letter is a slip against
+
+
+def _slip(before: str, word: str, chosen: str, body: BodyCasing) -> bool:
+    """The word in small letters after `before` where the title chose its capital, the body
+    writing the pair so once and with the capital SLIP_AGAINST times or more ("Hà nội"
+    against "Hà Nội"): a slip of the body, no evidence."""
+    if word != word.lower() or chosen == chosen.lower():
+        return False
+    forms = body.pair_forms(before, word)
+    small = sum(n for (_, right), n in forms.items() if right == right.lower())
+    capital = sum(n for (_, right), n in forms.items() if right != right.lower())
+    return small == 1 and capital >= SLIP_AGAINST
 
 
 def _kept_in_capitals(printed: str, chosen: str) -> bool:
