@@ -285,6 +285,10 @@ def _lay_out(flow: _Flow, spec: Spec) -> None:
             _ruled_table(flow, text, down=False)
         elif kind == "equation":
             _equation(flow, text)
+        elif kind == "fraction":
+            _fraction(flow, text)
+        elif kind == "inline-fraction":
+            _inline_fraction(flow, text)
         elif kind == "tall":
             _tall_line(flow, text)
         elif kind == "flush":
@@ -483,6 +487,54 @@ def _equation(flow: _Flow, text: str) -> None:
     width = pdfmetrics.stringWidth(text, "Sans", 26)
     _draw(flow, flow.x + (flow.width - width) / 2, text, "Sans", 26)
     flow.y -= 26
+
+
+def _fraction(flow: _Flow, text: str) -> None:
+    """A display formula with a fraction, "LEFT|NUMERATOR|DENOMINATOR|NUMBER": the left side
+    on the line, the numerator over a drawn bar and the denominator under it, centred on
+    each other, the formula's number at the column's right edge (an equation editor's
+    layout, which a text layer gives as three lines)."""
+    left, numerator, denominator, number = text.split("|")
+    _need(flow, 50)
+    flow.y -= 18
+    x = flow.x + 30
+    _draw(flow, x, left, "Body", BODY)
+    x += pdfmetrics.stringWidth(left + " ", "Body", BODY)
+    widths = [pdfmetrics.stringWidth(part, "Body", BODY) for part in (numerator, denominator)]
+    bar = max(widths) + 4
+    axis = flow.y + BODY * 0.3
+    flow.canvas.setLineWidth(0.5)
+    flow.canvas.line(x, axis, x + bar, axis)
+    flow.canvas.setFont("Body", BODY)
+    flow.canvas.drawString(x + (bar - widths[0]) / 2, axis + 2.5, numerator)
+    flow.canvas.drawString(x + (bar - widths[1]) / 2, axis - BODY - 1, denominator)
+    width = pdfmetrics.stringWidth(number, "Body", BODY)
+    _draw(flow, flow.x + flow.width - width, number, "Body", BODY)
+    flow.y -= 24
+
+
+def _inline_fraction(flow: _Flow, text: str) -> None:
+    """A line of running text holding a fraction, "BEFORE|NUMERATOR|DENOMINATOR|AFTER": the
+    numerator over a drawn bar and the denominator under it, set in smaller type inside the
+    line (as an equation editor sets an inline formula), the line's words on either side."""
+    before, numerator, denominator, after = text.split("|")
+    small = BODY * 0.8
+    _need(flow, LEADING * 2)
+    flow.y -= 6
+    x = flow.x
+    _draw(flow, x, before, "Body", BODY)
+    x += pdfmetrics.stringWidth(before + " ", "Body", BODY)
+    widths = [pdfmetrics.stringWidth(part, "Body", small) for part in (numerator, denominator)]
+    bar = max(widths) + 2
+    axis = flow.y + BODY * 0.3
+    flow.canvas.setLineWidth(0.4)
+    flow.canvas.line(x, axis, x + bar, axis)
+    flow.canvas.setFont("Body", small)
+    flow.canvas.drawString(x + (bar - widths[0]) / 2, axis + 2.5, numerator)
+    flow.canvas.drawString(x + (bar - widths[1]) / 2, axis - small - 1.0, denominator)
+    x += bar + pdfmetrics.stringWidth(" ", "Body", BODY)
+    _draw(flow, x, after, "Body", BODY)
+    flow.y -= LEADING + 6
 
 
 def _note(flow: _Flow, text: str) -> None:

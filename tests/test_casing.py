@@ -705,3 +705,19 @@ def test_a_name_the_body_once_writes_in_small_letters_keeps_its_capital_in_a_tit
         restore_case("DOANH NGHIỆP TRÊN ĐỊA BÀN THÀNH PHỐ HÀ NỘI", body)
         == "Doanh nghiệp trên địa bàn thành phố Hà Nội"
     )
+
+
+def test_a_capital_opening_a_quoted_title_is_no_evidence_for_a_heading() -> None:
+    """Measured on an unseen article: "3. PHƯƠNG PHÁP NGHIÊN CỨU VÀ PHÂN TÍCH DỮ LIỆU" came
+    out "... và Phân tích dữ liệu", the references quoting a book's title (“Phân tích dữ
+    liệu nghiên cứu với SPSS”): a quotation opens with a capital as a sentence does."""
+    body = learn_body(
+        [
+            "Dữ liệu được phân tích bằng phần mềm, sau đó phân tích nhân tố khám phá.",
+            "Hoàng Trọng (2008), “Phân tích dữ liệu nghiên cứu với SPSS”, NXB Thống kê.",
+        ]
+    )
+    assert (
+        restore_case("PHƯƠNG PHÁP NGHIÊN CỨU VÀ PHÂN TÍCH DỮ LIỆU", body)
+        == "Phương pháp nghiên cứu và phân tích dữ liệu"
+    )

@@ -3032,6 +3032,21 @@ def test_a_numbered_label_like_its_headed_siblings_is_a_heading() -> None:
     ]
     _labels_alike(defined, BODY)  # a sentence going on under it is no heading's
     assert defined[-1].role == "body"
+    # measured on an unseen article: bare numbers in italics, the first at a page's top
+    bare = [
+        para("1. Dự báo mòn đá theo chế độ mài:", "body", 100),
+        para("2. Thử nghiệm chức năng giám sát theo tín hiệu rung động", HEADING, 200),
+        para("3. Xây dựng mô hình giám sát trực tuyến mòn đá", HEADING, 300),
+    ]
+    _labels_alike(bare, BODY)
+    assert [p.role for p in bare] == [HEADING, HEADING, HEADING]
+    steps = [  # an algorithm's steps, numbered with colons, are no headings
+        para("5: for i = 1 to n do", HEADING, 100),
+        para("6: Pi = Di Ni", "body", 120),
+        para("7: end for", HEADING, 140),
+    ]
+    _labels_alike(steps, BODY)
+    assert steps[1].role == "body"
     upright = [
         Para([line("Định nghĩa 1. Đồ thị G là", 50, 100)], 1, role=HEADING),
         Para([line("Định nghĩa 2. Cây DFS", 50, 150)], 1, role=HEADING),
@@ -5176,6 +5191,25 @@ WTO = "http://i-tip.wto.org/"
             ["https://vnexpress.net/nhung-dot-pha-trong-", "dao-tao-20200216082509740.htm"],
             "https://vnexpress.net/nhung-dot-pha-trong-dao-tao-20200216082509740.htm",
         ),
+        # measured on unseen articles: an address broken after a dot of its host, and one
+        # broken inside a word of its path of words and hyphens
+        (
+            ["Thu thập từ https://finance.", "vietstock.vn"],
+            "Thu thập từ https://finance.vietstock.vn",
+        ),
+        (
+            ["https://a.edu/162-what-why-and-how-to-implement-a-flip", "ped-classroom-model"],
+            "https://a.edu/162-what-why-and-how-to-implement-a-flipped-classroom-model",
+        ),
+        # ... but not the words after an address that ends a sentence, or a word after it
+        (
+            ["https://data.gov.vn/home.", "data.gov.vn lists it"],
+            "https://data.gov.vn/home. data.gov.vn lists it",
+        ),
+        (
+            ["https://a.edu/how-to-flip", "well-known model"],
+            "https://a.edu/how-to-flip well-known model",
+        ),
     ],
 )
 def test_an_address_broken_over_two_lines_is_one(lines: list[str], joined: str) -> None:
@@ -5681,3 +5715,51 @@ def test_arrows_of_a_process_opening_lines_of_a_sentence_are_no_bullets() -> Non
     blocks = [b for b in body_blocks(labelled(sheet)) if "➔" in b.text or "nguồn" in b.text]
     assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH], [(b.kind, b.text) for b in blocks]
     assert "từ nguồn (S) ➔ thông điệp (M) ➔ kênh (C) ➔ Người nhận" in blocks[0].text
+
+
+def test_a_bold_run_in_lead_filling_its_line_opens_the_paragraph_under_it() -> None:
+    """Measured on an unseen article: "Biến tỷ lệ chi trả cổ tức (LDPS)." in bold italics,
+    a paragraph's run-in lead that happened to fill its line, was a paragraph of its own,
+    where its siblings ("Biến sở hữu nhà nước (GRO): DN ...") ran on into their text."""
+    lead = justified("Biến tỷ lệ chi trả cổ tức (LDPS).", 150)
+    for word in lead.words:
+        word.style = Style("Times New Roman,BoldItalic", 12, bold=True, italic=True)
+    sheet = page(
+        1,
+        [
+            *body_lines(60, 6),
+            line("và câu kết thúc.", 50, 135),
+            lead,
+            *[
+                justified("Tỷ lệ chi trả cổ tức năm trước ảnh hưởng", 165 + 15 * n)
+                for n in range(3)
+            ],
+            line("tích cực đến tỷ lệ năm nay.", 50, 210),
+        ],
+        body_lines(240, 6),
+    )
+    texts_ = [b.text for b in body_blocks(labelled(sheet))]
+    assert any(t.startswith("Biến tỷ lệ chi trả cổ tức (LDPS). Tỷ lệ chi trả") for t in texts_), (
+        texts_
+    )
+
+
+def test_two_notes_of_a_table_in_one_block_are_two_lines_of_its_caption() -> None:
+    """Measured on an unseen article: "Nguồn: Tác giả tổng hợp" and, under it, "Ghi chú: *,
+    **, *** tương ứng với mức ý nghĩa 10%, 5%, 1%" under a table, one block for poppler,
+    were run together on one line of the caption."""
+    sheet = page(
+        1,
+        body_lines(60, 6),
+        [line("Bảng 2. Kết quả hồi quy", 60, 168, 10, True)],
+        *cells([(f"Biến {n}", f"0,{345 + n}") for n in range(5)], (60, 200), 185),
+        [
+            line("Nguồn: Tác giả tổng hợp", 200, 275, 10),
+            line("Ghi chú: *, **, *** tương ứng với mức ý nghĩa 10%", 50, 288, 10),
+        ],
+        body_lines(310, 6),
+    )
+    captions = [b.text for b in body_blocks(labelled(sheet)) if b.kind is BlockKind.FIGURE]
+    assert any(
+        "\nNguồn: Tác giả tổng hợp\nGhi chú: *, **, ***" in caption for caption in captions
+    ), captions

@@ -1789,3 +1789,37 @@ def test_an_invisible_direction_mark_leaves_the_word() -> None:
 
     assert clean_word("l\u200eý") == "lý"
     assert clean_word("\u200fa\u2060b\u200c\u200dc\u200b\xad") == "abc"
+
+
+def test_a_display_fraction_is_written_on_one_line(tmp_path: Path) -> None:
+    """Measured on unseen articles: a display formula's fraction set by an equation editor
+    (the numerator over a drawn bar, the denominator under it) came out as three lines, "W"
+    over "P =" over "A× t"; the bar the page draws says which pieces make the fraction."""
+    body = [
+        ("body", text(0, 4) + " Tốc độ thấm được tính bằng công thức:"),
+        ("fraction", "P =|W|A × t|(3)"),
+        ("body", "trong đó W là thể tích thấm qua và A là diện tích bề mặt. " + text(4, 4)),
+    ]
+    pdf = tmp_path / "bai.pdf"
+    build_pdf(pdf, [Spec(SECOND.title, body, byline=SECOND.byline)])
+    article = convert_pdf(pdf)
+    equations = [b.text for b in article.blocks if b.kind is BlockKind.EQUATION]
+    assert equations == ["P = W/(A × t) (3)"], equations
+
+
+def test_a_fraction_inside_a_line_of_text_is_written_into_it(tmp_path: Path) -> None:
+    """Measured on unseen articles and a thesis: a fraction set inside a line of text (its
+    numerator over the line, its denominator under it) was read as lines of their own, a
+    table's row or an equation, which cut the paragraph in two and left "ai = với" behind."""
+    body = [
+        ("body", text(0, 4)),
+        ("inline-fraction", "trong đó ta sử dụng ký hiệu a =|1 − q|1 + q|với q là"),
+        ("flush", "hệ số trở kháng giữa hai lớp của bán không gian."),
+        ("body", text(4, 4)),
+    ]
+    pdf = tmp_path / "bai.pdf"
+    build_pdf(pdf, [Spec(SECOND.title, body, byline=SECOND.byline)])
+    article = convert_pdf(pdf)
+    paragraphs = [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+    wanted = "ký hiệu a = (1 − q)/(1 + q) với q là hệ số trở kháng giữa hai lớp"
+    assert any(wanted in paragraph for paragraph in paragraphs), paragraphs

@@ -623,8 +623,8 @@ def _terms_heads(
     pieces: list[str], word_at: list[int], chosen: dict[int, str], body: BodyCasing
 ) -> None:
     """A word of a title in capitals, a Vietnamese syllable with a mark, that the body
-    capitalises only as the head of one term ("Nghị" of "Nghị định") takes small letters where the term's rest does not follow it
-    ("KIẾN NGHỊ": "Kiến nghị")."""
+    capitalises only as the head of one term ("Nghị" of "Nghị định") takes small letters
+    where the term's rest does not follow it ("KIẾN NGHỊ": "Kiến nghị")."""
     for position, index in enumerate(word_at):
         form = chosen[index]
         if not form[:1].isupper() or form[1:] != form[1:].lower():
@@ -904,7 +904,7 @@ def _marked_syllable(key: str) -> bool:
 
 PHRASE_WORDS = 3  # words in a run the body writes that settle their case together
 _PARAGRAPH = " \u00b6 "  # between two paragraphs of the body, where a sentence starts
-_OPENS_AFTER = frozenset(".!?:" + _PARAGRAPH.strip())  # a sentence starts after these
+_OPENS_AFTER = frozenset('.!?:“‘«"' + _PARAGRAPH.strip())  # a sentence or a quotation starts
 #: A list's mark closing just before a word: "(3)", "3)", "b)", not a function's "f(x)".
 _ITEM_MARK = re.compile(r"(?:(?<!\w)\(|(?<![\w(]))(?:\d{1,2}|[^\W\d_])\)$")
 
@@ -949,7 +949,7 @@ def _take_phrases(
     gaps = [_phrase_gap(pieces[i + 1]) for i in word_at[:-1]]  # the gap after each word
     start = 0
     while start + PHRASE_WORDS <= len(word_at):
-        best: tuple[int, tuple[str, ...]] | None = None
+        best: tuple[int, tuple[str, ...], int] | None = None
         end = start + PHRASE_WORDS
         while end <= len(word_at):
             spaced = gaps[start : end - 1]

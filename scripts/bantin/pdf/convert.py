@@ -33,7 +33,7 @@ from bantin.convert.roles import (
     split_heading_mark,
 )
 from bantin.model import PROSE, Article, Block, BlockKind
-from bantin.pdf import articles, roles, structure
+from bantin.pdf import articles, fractions, roles, structure
 from bantin.pdf.document import Document, read_document
 from bantin.pdf.figures import claim_figures
 from bantin.pdf.fonts import BodyType
@@ -150,6 +150,7 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
         if para.page in covers and para.role not in roles.FRONT:
             para.role = ""  # a cover's lines (the institution, the supervisor) are no body
     write_powers(span.paras)
+    _write_fractions(span.paras, doc)
     front = structure.front_of(span.paras)
     article.blocks = structure.body_blocks(span.paras)
     article.title = front.title
@@ -167,6 +168,17 @@ def article_of(doc: Document, span: articles.Span, hints: Hints) -> Article:
     for para in span.paras:
         article.note("role", f"page {para.page}: {para.role or 'dropped'}: {para.text[:60]!r}")
     return article
+
+
+def _write_fractions(paras: list[Para], doc: Document) -> None:
+    """The display formulas whose pieces stand over each other, written with the fractions
+    the page draws bars or slashes for on one line (the pages' drawings read in one pass)."""
+    formulas = [p for p in paras if p.role == roles.EQUATION and fractions.stacked(p.lines)]
+    doc.read_drawings(sorted({para.page for para in formulas}))
+    for para in formulas:
+        para.written = fractions.written(
+            para.lines, *fractions.strokes(doc.drawing(para.page), para.box)
+        )
 
 
 def cover_pages(doc: Document) -> set[int]:

@@ -10,10 +10,12 @@ from pathlib import Path
 from bantin.exceptions import SourceError
 from bantin.pdf.extract import read_pdf
 from bantin.pdf.fonts import BodyType, body_type, decode_pages
+from bantin.pdf.fractions import inline_stacks, join_inline_fractions
 from bantin.pdf.furniture import Furniture, remove_furniture, shape
 from bantin.pdf.mathglyphs import mend_math_glyphs
 from bantin.pdf.page import Box, Page
 from bantin.pdf.reading import (
+    Column,
     Para,
     document_columns,
     join_drop_caps,
@@ -98,9 +100,31 @@ def read_document(
         join_marks(page)
         join_split_syllables(page)
     columns = document_columns(pages, body)
+    drawn = _join_inline_fractions(pdf, pages, columns)
     for page in pages:
         paras += paragraphs(page, body, columns[page.number])
-    return Document(pdf, pages, body, furniture, paras, encodings, mixed)
+    doc = Document(pdf, pages, body, furniture, paras, encodings, mixed)
+    doc._drawings.update(drawn)
+    return doc
+
+
+def _join_inline_fractions(
+    pdf: Path, pages: list[Page], columns: dict[int, list[Column]]
+) -> dict[int, Drawing]:
+    """The fractions set inside lines of text, on the pages that may hold one (their
+    drawings, read in one pass, say where a bar is); what was drawn on those pages."""
+    stacks = {
+        page.number: found
+        for page in pages
+        if (found := inline_stacks(page, columns.get(page.number, [])))
+    }
+    if not stacks:
+        return {}
+    drawn = drawings(pdf, sorted(stacks))
+    for page in pages:
+        if page.number in stacks:
+            join_inline_fractions(page, drawn[page.number], stacks[page.number])
+    return drawn
 
 
 MIN_WORDS_PER_PAGE = 10  # fewer words than this on average: the pages are pictures of text

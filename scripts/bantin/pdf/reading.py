@@ -72,6 +72,7 @@ class Para:
     grid: Grid | None = None  # the ruled table it stands in, once its cells are claimed
     formula: bool = False  # the pieces of one formula, joined (bantin.pdf.roles)
     notes: list[Para] = field(default_factory=list)  # a caption's: its unit, its source
+    written: str = ""  # a formula's text with its fractions on one line (bantin.pdf.fractions)
 
     def __post_init__(self) -> None:
         if not self.pages:
@@ -124,6 +125,10 @@ def _join_pair(left: str, right: str, english: bool) -> str:
         return left[:-1] + right if broken else left + right
     if "/" in left and _ADDRESS_END.search(left) and _ADDRESS_GOES_ON.match(right):
         return left + right  # "https://www.sintef.no/.../vrptw/s" + "olomon-benchmark/..."
+    if _HOST_BROKEN.search(left) and _HOST_GOES_ON.match(right):
+        return left + right  # "https://finance." + "vietstock.vn"
+    if _SLUG_BROKEN.search(left) and _SLUG_GOES_ON.fullmatch(right):
+        return left + right  # ".../how-to-implement-a-flip" + "ped-classroom-model"
     return f"{left} {right}"
 
 
@@ -134,6 +139,14 @@ def _join_pair(left: str, right: str, english: bool) -> str:
 #: after an address ("truy cập ngày", "Accessed", a year "2019.") do not.
 _ADDRESS_END = re.compile(r"(?:https?://|www\.)[^\s]*[^\s.,;]$")
 _ADDRESS_BROKEN = re.compile(r"(?:https?://|www\.)\S*-$")
+#: A web address broken inside its host's name, after one of its dots, and the rest of
+#: the host (and its path) opening the next line.
+_HOST_BROKEN = re.compile(r"(?:https?://|www\.)[A-Za-z0-9.-]*[A-Za-z0-9]\.$")
+_HOST_GOES_ON = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:/\S*)?(?:\s|$)")
+#: A web address whose path is words and hyphens ("how-to-implement-a-flip") broken inside
+#: a word, and a line that is nothing but the rest of it ("ped-classroom-model").
+_SLUG_BROKEN = re.compile(r"(?:https?://|www\.)\S*/[^\s/]*-[a-z0-9]+$")
+_SLUG_GOES_ON = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+/?[.,;)]?")
 _ADDRESS_GOES_ON = re.compile(
     r"(?=\S*[A-Za-z])[A-Za-z0-9._~-]*[0-9/=&?%_#][A-Za-z0-9._~/?#=&%+:-]*[,;)]?(?:\s|$)"
 )
@@ -613,10 +626,10 @@ def join_caption_labels(page: Page) -> None:
         title = min(beside, key=lambda other: other.box.x0)
         line.words = [*line.words, *title.words]
         line.box = line.box.union(title.box)
-        _take_out(page, [title])
+        take_out(page, [title])
 
 
-def _take_out(page: Page, gone: list[Line]) -> None:
+def take_out(page: Page, gone: list[Line]) -> None:
     """The page's blocks without the lines `gone` (joined to another line), and without the
     blocks those leave empty."""
     for block in page.blocks:
@@ -697,7 +710,7 @@ def join_line_pieces(page: Page, columns: list[Column], body: BodyType) -> None:
                 first, rest = row[0], row[1:]
                 first.words = [word for line in row for word in line.words]
                 first.box = union_of([line.box for line in row])
-                _take_out(page, rest)
+                take_out(page, rest)
 
 
 def _rows_of(lines: list[Line]) -> list[list[Line]]:
@@ -973,7 +986,7 @@ def _own_column(block: Block, em: float) -> Column:
 def _breaks(before: Line, line: Line, column: Column, indented: bool) -> bool:
     """A paragraph ends between two lines of one block."""
     if _style_class(before.style) != _style_class(line.style):
-        return True
+        return indented or not _run_in_lead(before, line, column)
     if starts_item(line.text) and not _flow_arrow(before, line, column):
         return True
     if EQUATION_NUMBER.match(before.text.strip()):
@@ -990,6 +1003,21 @@ def _breaks(before: Line, line: Line, column: Column, indented: bool) -> bool:
     width = column.right - column.left
     very_short = before.box.x1 < column.right - max(column.slack, VERY_SHORT * width)
     return very_short and first_letter(line.text).isupper()
+
+
+def _run_in_lead(before: Line, line: Line, column: Column) -> bool:
+    """`before` is a paragraph's run-in lead that happens to fill its line ("Biến tỷ lệ chi
+    trả cổ tức (LDPS)." in bold italics over the paragraph's text): set in bold or italics
+    of the text's size, it reaches the column's edge as a justified line does and ends
+    with a full stop or a colon, over a line of the text's own type not set in (a heading
+    stops short of the edge, or is numbered; a paragraph of its own over a paragraph set in
+    is what it is)."""
+    style, text = before.style, before.text.strip()
+    if not (style.bold or style.italic) or line.style.bold or line.style.italic:
+        return False
+    if round(style.size) != round(line.style.size) or starts_enumerated(text):
+        return False
+    return text[-1:] in ".:" and before.box.x1 >= column.right - column.slack
 
 
 def _flow_arrow(before: Line, line: Line, column: Column) -> bool:

@@ -879,24 +879,28 @@ def _bullets_alike(paras: Sequence[Para]) -> None:
 
 
 #: A label and its number opening a line ("Thí nghiệm 2:", "Bước 3.", "Giai đoạn II:").
-_NUMBERED_LABEL = re.compile(r"^([^\W\d_]+(?: [^\W\d_]+)?) (\d{1,2}|[IVX]{1,4})\s*[:.]\s")
+#: A label and its number ("Thí nghiệm 2:", "Bước 1."), or a number alone with a full stop
+#: ("1. Dự báo ..."; "6: Pi = ...", an algorithm's step, is none).
+_NUMBERED_LABEL = re.compile(
+    r"^(?:([^\W\d_]+(?: [^\W\d_]+)?) (\d{1,2}|[IVX]{1,4})\s*[:.]|(\d{1,2}|[IVX]{1,4})\.)\s"
+)
 LABEL_LINES = 3  # lines of a numbered label's heading, at the most
 
 
 def _labels_alike(paras: Sequence[Para], body: BodyType) -> None:
-    """Lines opened by the same label and a number in one face, not the text's, are headings
-    of one level: where two or more are headings, the others, a little longer or ending with
-    a full stop, are too ("Thí nghiệm 1: ..." and "Thí nghiệm 3: ..." in italics over
-    "Thí nghiệm 2: ... xoài."). Labels in the text's type open its paragraphs ("Định nghĩa
-    1. Đồ thị G ... là")."""
+    """Lines opened by the same label and a number (or a number alone) in one face, not the
+    text's, are headings of one level: where two or more are headings, the others, a little
+    longer or ending with a full stop or a colon, are too ("Thí nghiệm 1: ..." and "Thí
+    nghiệm 3: ..." in italics over "Thí nghiệm 2: ... xoài."). Labels in the text's type
+    open its paragraphs ("Định nghĩa 1. Đồ thị G ... là")."""
     groups: dict[tuple[str, tuple[str, int, bool, bool]], list[tuple[Para, str]]] = {}
     for para in paras:
         found = _NUMBERED_LABEL.match(para.text.lstrip())
         style = para.style
         own = style.bold or style.italic or abs(style.size - body.size) > 0.6
         if para.role in (HEADING, BODY) and found and own and len(para.lines) <= LABEL_LINES:
-            key = (fold(found.group(1)), _face(para.lines[0].words[0].style))
-            groups.setdefault(key, []).append((para, found.group(2)))
+            key = (fold(found.group(1) or ""), _face(para.lines[0].words[0].style))
+            groups.setdefault(key, []).append((para, found.group(2) or found.group(3)))
     for group in groups.values():
         numbers = [number for _, number in group]
         if len(set(numbers)) < len(numbers):

@@ -963,12 +963,26 @@ def _blocks_of(group: list[Para]) -> list[Block]:
     text = without_bullet(first.text)
     if first.role == roles.EQUATION:
         lines = first.lines
-        text = formula_text(lines) if first.formula else "\n".join(line.text for line in lines)
+        text = first.written or (
+            formula_text(lines) if first.formula else "\n".join(line.text for line in lines)
+        )
     elif first.role == roles.BODY and text != first.text:
         return [Block(BlockKind.ITEM, text)]  # its bullet taken off: Markdown draws one
     elif first.role == roles.CAPTION:
-        text = "\n".join([text, *(note.text for note in first.notes)])  # a line each
+        text = "\n".join([text, *(_note_lines(note) for note in first.notes)])  # a line each
     return [Block(_KIND[first.role], text)]
+
+
+def _note_lines(note: Para) -> str:
+    """A float's note, a line each for the notes poppler read as one block ("Nguồn: ..."
+    over "Ghi chú: ..."): a line opening with a note's label opens a note of its own."""
+    groups: list[list[str]] = []
+    for line in note.lines:
+        if not groups or roles.is_float_note(line.text):
+            groups.append([line.text])
+        else:
+            groups[-1].append(line.text)
+    return "\n".join(join_lines(group) for group in groups)
 
 
 def table_text(cells: list[Para]) -> str:
