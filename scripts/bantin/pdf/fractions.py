@@ -296,6 +296,7 @@ def _bracketed(text: str) -> str:
 STACK_WORDS = 6  # words of a numerator or a denominator set inside a line, at the most
 STACK_WIDTH = 0.35  # of the page's width: the widest numerator or denominator inside a line
 STACK_GAP = 0.6  # of a line's height: the widest gap between a numerator and its denominator
+CENTRED = 0.15  # of the wider's width: how far apart a numerator's and a denominator's middles
 BESIDE = 1.0  # of the line's height: how far from the text on its line a fraction may stand
 
 
@@ -349,16 +350,15 @@ def _stackable(line: Line, page: Page) -> bool:
 
 
 def _stacked_on(over: Line, under: Line) -> bool:
-    """`under` right under `over`, the two centred on each other."""
+    """`under` right under `over`, the two centred on each other (as an equation editor
+    sets them; lines of text flush with their column's edge are not)."""
     a, b = over.box, under.box
     height = min(a.height, b.height)
     gap = b.y0 - a.y1
     if not -0.3 * height <= gap <= STACK_GAP * height or a.cy >= b.cy:
         return False
-    return (
-        a.x_overlap(b) >= 0.5 * min(a.width, b.width)
-        and abs(a.cx - b.cx) <= max(a.width, b.width) / 2
-    )
+    centred = abs(a.cx - b.cx) <= CENTRED * max(a.width, b.width) + 2.0
+    return centred and a.x_overlap(b) >= 0.5 * min(a.width, b.width)
 
 
 def _astride(over: Line, under: Line, lines: list[Line]) -> list[Line]:
