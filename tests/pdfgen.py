@@ -500,17 +500,24 @@ def _fraction(flow: _Flow, text: str) -> None:
     x = flow.x + 30
     _draw(flow, x, left, "Body", BODY)
     x += pdfmetrics.stringWidth(left + " ", "Body", BODY)
-    widths = [pdfmetrics.stringWidth(part, "Body", BODY) for part in (numerator, denominator)]
-    bar = max(widths) + 4
-    axis = flow.y + BODY * 0.3
-    flow.canvas.setLineWidth(0.5)
-    flow.canvas.line(x, axis, x + bar, axis)
-    flow.canvas.setFont("Body", BODY)
-    flow.canvas.drawString(x + (bar - widths[0]) / 2, axis + 2.5, numerator)
-    flow.canvas.drawString(x + (bar - widths[1]) / 2, axis - BODY - 1, denominator)
+    _stacked(flow, x, numerator, denominator, BODY)
     width = pdfmetrics.stringWidth(number, "Body", BODY)
     _draw(flow, flow.x + flow.width - width, number, "Body", BODY)
     flow.y -= 24
+
+
+def _stacked(flow: _Flow, x: float, numerator: str, denominator: str, size: float) -> float:
+    """A fraction from `x` on the line at `flow.y`: the numerator over a bar drawn at the
+    line's middle, the denominator under it, centred on each other; the bar's width."""
+    widths = [pdfmetrics.stringWidth(part, "Body", size) for part in (numerator, denominator)]
+    bar = max(widths) + 3
+    axis = flow.y + BODY * 0.3
+    flow.canvas.setLineWidth(0.5)
+    flow.canvas.line(x, axis, x + bar, axis)
+    flow.canvas.setFont("Body", size)
+    flow.canvas.drawString(x + (bar - widths[0]) / 2, axis + 2.5, numerator)
+    flow.canvas.drawString(x + (bar - widths[1]) / 2, axis - size - 1.0, denominator)
+    return bar
 
 
 def _inline_fraction(flow: _Flow, text: str) -> None:
@@ -524,15 +531,8 @@ def _inline_fraction(flow: _Flow, text: str) -> None:
     x = flow.x
     _draw(flow, x, before, "Body", BODY)
     x += pdfmetrics.stringWidth(before + " ", "Body", BODY)
-    widths = [pdfmetrics.stringWidth(part, "Body", small) for part in (numerator, denominator)]
-    bar = max(widths) + 2
-    axis = flow.y + BODY * 0.3
-    flow.canvas.setLineWidth(0.4)
-    flow.canvas.line(x, axis, x + bar, axis)
-    flow.canvas.setFont("Body", small)
-    flow.canvas.drawString(x + (bar - widths[0]) / 2, axis + 2.5, numerator)
-    flow.canvas.drawString(x + (bar - widths[1]) / 2, axis - small - 1.0, denominator)
-    x += bar + pdfmetrics.stringWidth(" ", "Body", BODY)
+    x += _stacked(flow, x, numerator, denominator, small)
+    x += pdfmetrics.stringWidth(" ", "Body", BODY)
     _draw(flow, x, after, "Body", BODY)
     flow.y -= LEADING + 6
 
