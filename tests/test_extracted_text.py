@@ -2114,6 +2114,8 @@ def test_keywords_split_at_commas_and_semicolons_without_a_closing_ellipsis() ->
     ]
     assert split_keywords("storage, mustard greens...") == ["storage", "mustard greens"]
     assert split_keywords("màng bao gói.") == ["màng bao gói"]
+    # measured on an unseen article: a stray full stop after the last one's, spaces between
+    assert split_keywords("Booth7, fatty acid, oil.        .") == ["Booth7", "fatty acid", "oil"]
     # measured on an unseen article: keywords parted by full stops alone ("paradigm.
     # competing capability."); a dot inside a keyword ("U.S. trade", "TP. Hồ Chí Minh") stays
     assert split_keywords("paradigm. competing capability.") == [

@@ -67,7 +67,7 @@ def split_keywords(text: str) -> list[str]:
     """'a, b; c.' -> ['a', 'b', 'c']; a last keyword's ellipsis ('c…', 'c...') goes too.
     Keywords parted by full stops alone ('a. b c.'), a small letter after each, are split
     there too; a dot inside a keyword ('U.S. trade', 'TP. Hồ Chí Minh') stays."""
-    text = text.strip().rstrip(".…").rstrip()
+    text = text.strip().rstrip(".… \t")  # (stray stops and spaces after the last: "oil.  .")
     parts = re.split(r"[,;]", text)
     if len(parts) == 1:
         cuts = [m.start() for m in _STOP_BETWEEN.finditer(text) if text[m.end()].islower()]
